@@ -1,0 +1,148 @@
+# kith: a full-screen terminal networking planner.
+#
+#   make            build build/kith
+#   make run        install missing build dependencies (when it can), build, open kith
+#   make check      build and run every test (unit, CLI, screen, end-to-end, bench smoke)
+#   make bench      the city-scale benchmark (not part of check)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   V=1             show full commands;  SANITIZE=1  ASan+UBSan build (in build/san)
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share/kith
+MANDIR    ?= $(PREFIX)/share/man
+CC        ?= cc
+
+# Debian packages needed to build and test; .ci/run reads this line.
+DEB_PKGS  := build-essential pkg-config libncurses-dev libsqlite3-dev check tmux jq groff-base sqlite3
+
+ifeq ($(SANITIZE),1)
+B         := build/san
+SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+B         := build
+SANFLAGS  :=
+endif
+
+Q         := $(if $(V),,@)
+say        = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
+
+PKG_CFLAGS := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw sqlite3 2>/dev/null))
+CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null)
+SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null)
+CHECK_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags check 2>/dev/null))
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+
+CFLAGS    ?= -O2 -g
+KFLAGS    := -std=c11 -Wall -Wextra -Wpedantic -Werror \
+             -Iinclude -I$(B)/gen -DKITH_VERSION_STR='"$(VERSION)"' -DKITH_DATADIR='"$(DATADIR)"' \
+             -MMD -MP $(PKG_CFLAGS) $(SANFLAGS)
+LDLIBS    := $(SQLITE_LIBS) -lm
+LDFLAGS   += $(SANFLAGS)
+
+CORE_SRC  := $(sort $(wildcard src/util/*.c src/db/*.c src/engine/*.c src/io/*.c))
+UI_SRC    := $(sort $(wildcard src/ui/*.c))
+CLI_SRC   := $(sort $(wildcard src/cli/*.c))
+GEN_SRC   := $(B)/gen/schema_sql.c $(B)/gen/kithrc_builtin.c $(B)/gen/demo_sql.c
+
+CORE_OBJ  := $(CORE_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
+UI_OBJ    := $(UI_SRC:%.c=$(B)/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(B)/%.o)
+
+UNIT_SRC  := $(sort $(wildcard tests/unit/check_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+UI_TEST_SRC := $(sort $(wildcard tests/ui/check_*.c))
+UI_TEST_BIN := $(UI_TEST_SRC:tests/ui/%.c=$(B)/tests/%)
+TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN  := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
+SHELL_TESTS := $(sort $(wildcard tests/cli/*.sh tests/e2e/*.sh))
+
+.PHONY: all run check check-unit check-shell bench install uninstall clean deps print-deps man-check
+.DEFAULT_GOAL := all
+
+all: $(B)/kith $(TOOL_BIN)
+
+$(B)/kith: $(CLI_OBJ) $(B)/libkith-ui.a $(B)/libkith-core.a
+	$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libkith-ui.a $(B)/libkith-core.a $(CURSES_LIBS) $(LDLIBS)
+
+$(B)/libkith-core.a: $(CORE_OBJ)
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
+
+$(B)/libkith-ui.a: $(UI_OBJ)
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
+
+$(B)/%.o: %.c | $(B)/gen/schema_sql.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) -c -o $@ $<
+
+$(B)/gen/%.o: $(B)/gen/%.c
+	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) -c -o $@ $<
+
+# Text assets compiled into the binary, so kith runs without its data directory.
+$(B)/embed: src/tools/embed.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) -o $@ $<
+
+$(B)/gen/schema_sql.c: assets/schema.sql $(B)/embed
+	@mkdir -p $(dir $@)
+	$(call say,EMBED,$<)$(B)/embed kith_schema_sql < $< > $@
+$(B)/gen/kithrc_builtin.c: assets/kithrc $(B)/embed
+	@mkdir -p $(dir $@)
+	$(call say,EMBED,$<)$(B)/embed kith_builtin_config < $< > $@
+$(B)/gen/demo_sql.c: assets/demo.sql $(B)/embed
+	@mkdir -p $(dir $@)
+	$(call say,EMBED,$<)$(B)/embed kith_demo_sql < $< > $@
+
+# Unit tests link the core only: no curses below the screen layer.
+$(B)/tests/check_%: tests/unit/check_%.c tests/unit/testutil.h $(B)/libkith-core.a
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(B)/libkith-core.a $(CHECK_LIBS) $(LDFLAGS) $(LDLIBS)
+
+$(B)/tests/check_%: tests/ui/check_%.c $(B)/libkith-ui.a $(B)/libkith-core.a
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(B)/libkith-ui.a $(B)/libkith-core.a $(CHECK_LIBS) $(LDFLAGS) $(CURSES_LIBS) $(LDLIBS)
+
+$(B)/tools/%: tests/tools/%.c $(B)/libkith-core.a
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) -o $@ $< $(B)/libkith-core.a $(LDFLAGS) $(LDLIBS)
+
+check: all $(UNIT_BIN) $(UI_TEST_BIN)
+	@tests/run-tests.sh "$(B)" $(UNIT_BIN) $(UI_TEST_BIN) -- $(SHELL_TESTS)
+
+bench: all
+	@tests/bench/run.sh "$(B)"
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(B)/kith
+
+# Installs what the build needs when apt-get can run without a password; else says how.
+deps:
+	@missing=""; \
+	for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo"; \
+	else echo "kith: missing build dependencies:$$missing"; \
+	     echo "  install them with: sudo apt-get install -y$$missing"; exit 1; fi; \
+	echo "installing:$$missing"; \
+	$$SUDO apt-get install -y $$missing || { $$SUDO apt-get update && $$SUDO apt-get install -y $$missing; }
+
+print-deps:
+	@echo $(DEB_PKGS)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(B)/kith $(DESTDIR)$(BINDIR)/kith
+	install -m 644 assets/kithrc assets/schema.sql assets/demo.sql $(DESTDIR)$(DATADIR)/
+	install -m 644 man/kith.1 $(DESTDIR)$(MANDIR)/man1/kith.1
+	if [ -f man/kithrc.5 ]; then install -m 644 man/kithrc.5 $(DESTDIR)$(MANDIR)/man5/kithrc.5; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kith $(DESTDIR)$(MANDIR)/man1/kith.1 $(DESTDIR)$(MANDIR)/man5/kithrc.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

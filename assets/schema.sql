@@ -1,0 +1,491 @@
+-- kith database schema.
+--
+-- This file is the ordered list of migrations. Each starts with a line
+-- "-- @migration N" and brings a database from user_version N-1 to N.
+-- kith runs every step the database lacks inside one transaction and
+-- refuses a database whose user_version is newer than the last step here.
+-- Never edit a released step: append a new one.
+--
+-- Conventions: STRICT tables; dates are 'YYYY-MM-DD', times
+-- 'YYYY-MM-DD HH:MM' (local); *_key columns hold folded text (lower case,
+-- no diacritics) for sorting and prefix matching, written by the C layer.
+-- Tables named *_fts and contact_stat are derived: triggers keep them in
+-- sync and undo never records them.
+
+-- @migration 1
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE organisation (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL CHECK (length(name) > 0),
+  name_key    TEXT NOT NULL,
+  kind        TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('government','community','party',
+                'association','business','media','school','union','campaign','other')),
+  description TEXT NOT NULL DEFAULT '',
+  influence   INTEGER CHECK (influence BETWEEN 1 AND 5),
+  parent_id   INTEGER REFERENCES organisation(id) ON DELETE SET NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX organisation_by_name ON organisation(name_key, id);
+CREATE INDEX organisation_by_parent ON organisation(parent_id) WHERE parent_id IS NOT NULL;
+
+CREATE TABLE event (
+  id          INTEGER PRIMARY KEY,
+  title       TEXT NOT NULL CHECK (length(title) > 0),
+  kind        TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('town-hall','council-meeting',
+                'conference','rally','fundraiser','volunteer-shift','meetup',
+                'informational-interview','one-to-one','other')),
+  start_at    TEXT NOT NULL CHECK (start_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*'),
+  end_at      TEXT,
+  all_day     INTEGER NOT NULL DEFAULT 0 CHECK (all_day IN (0, 1)),
+  location    TEXT NOT NULL DEFAULT '',
+  host_org_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,
+  notes       TEXT NOT NULL DEFAULT '',
+  rrule       TEXT,
+  uid         TEXT UNIQUE,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX event_by_start ON event(start_at, id);
+
+CREATE TABLE contact (
+  id            INTEGER PRIMARY KEY,
+  display_name  TEXT NOT NULL CHECK (length(display_name) > 0),
+  name_key      TEXT NOT NULL,
+  given_name    TEXT NOT NULL DEFAULT '',
+  family_name   TEXT NOT NULL DEFAULT '',
+  pronouns      TEXT NOT NULL DEFAULT '',
+  address       TEXT NOT NULL DEFAULT '',
+  district      TEXT NOT NULL DEFAULT '',
+  birthday      TEXT CHECK (birthday IS NULL OR birthday GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+                  OR birthday GLOB '--[0-1][0-9]-[0-3][0-9]'),   -- '--MM-DD': no year
+  how_met       TEXT NOT NULL DEFAULT '',
+  met_event_id  INTEGER REFERENCES event(id) ON DELETE SET NULL,
+  introducer_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+  influence     INTEGER CHECK (influence BETWEEN 1 AND 5),
+  alignment     INTEGER NOT NULL DEFAULT 0 CHECK (alignment BETWEEN -2 AND 2),
+  tier          TEXT CHECK (tier IN ('A','B','C','D')),
+  cadence_days  INTEGER CHECK (cadence_days >= 0),   -- NULL: the tier's; 0: none
+  notes         TEXT NOT NULL DEFAULT '',
+  archived      INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  -- Sort key for "by influence": highest first, unknown last. A plain
+  -- column, not a generated one: SQLite's session extension (undo) skips
+  -- tables with generated columns. kith writes it; the triggers below fix
+  -- it for any other writer.
+  influence_rank INTEGER
+) STRICT;
+-- The list orders. archived is last, not first: a list with archived
+-- contacts walks the same index in order (a leading archived column would
+-- make it sort), and one without them skips the few archived entries.
+CREATE INDEX contact_by_name ON contact(name_key, id, archived);
+CREATE INDEX contact_by_influence ON contact(influence_rank, name_key, id, archived);
+CREATE TRIGGER contact_rank_ins AFTER INSERT ON contact
+  WHEN new.influence_rank IS NOT 5 - coalesce(new.influence, 0) BEGIN
+  UPDATE contact SET influence_rank = 5 - coalesce(new.influence, 0) WHERE id = new.id;
+END;
+CREATE TRIGGER contact_rank_upd AFTER UPDATE OF influence, influence_rank ON contact
+  WHEN new.influence_rank IS NOT 5 - coalesce(new.influence, 0) BEGIN
+  UPDATE contact SET influence_rank = 5 - coalesce(new.influence, 0) WHERE id = new.id;
+END;
+CREATE INDEX contact_by_introducer ON contact(introducer_id) WHERE introducer_id IS NOT NULL;
+CREATE INDEX contact_by_met_event ON contact(met_event_id) WHERE met_event_id IS NOT NULL;
+
+-- Emails, phones and web/social handles: several each, with labels.
+CREATE TABLE contact_channel (
+  id         INTEGER PRIMARY KEY,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL CHECK (kind IN ('email','phone','handle')),
+  label      TEXT NOT NULL DEFAULT '',
+  value      TEXT NOT NULL CHECK (length(value) > 0),
+  value_key  TEXT NOT NULL,          -- lower-cased email, digits of a phone: for merging
+  position   INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX contact_channel_by_contact ON contact_channel(contact_id, kind, position);
+CREATE INDEX contact_channel_by_value ON contact_channel(kind, value_key);
+
+CREATE TABLE contact_nickname (
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  nickname   TEXT NOT NULL CHECK (length(nickname) > 0),
+  nick_key   TEXT NOT NULL,
+  PRIMARY KEY (contact_id, nickname)
+) STRICT;
+CREATE INDEX contact_nickname_by_key ON contact_nickname(nick_key);
+
+CREATE TABLE tag (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(name) > 0)
+) STRICT;
+
+CREATE TABLE contact_tag (
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  tag_id     INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+  PRIMARY KEY (contact_id, tag_id)
+) STRICT;
+CREATE INDEX contact_tag_by_tag ON contact_tag(tag_id, contact_id);
+
+-- Who "me" is, and other single values, live in meta ('me' -> contact id).
+
+CREATE TABLE role (
+  id         INTEGER PRIMARY KEY,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  org_id     INTEGER REFERENCES organisation(id) ON DELETE CASCADE,
+  seat       TEXT NOT NULL DEFAULT '',    -- "District 3": the seat outlives its holder
+  title      TEXT NOT NULL DEFAULT '',
+  start_date TEXT,
+  end_date   TEXT,                         -- NULL: current
+  CHECK (org_id IS NOT NULL OR length(seat) > 0),
+  CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
+) STRICT;
+CREATE INDEX role_by_contact ON role(contact_id, end_date, start_date);
+CREATE INDEX role_by_org ON role(org_id, end_date) WHERE org_id IS NOT NULL;
+
+CREATE TABLE relationship (
+  id         INTEGER PRIMARY KEY,
+  a_id       INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  b_id       INTEGER REFERENCES contact(id) ON DELETE CASCADE,
+  b_org_id   INTEGER REFERENCES organisation(id) ON DELETE CASCADE,
+  type       TEXT NOT NULL DEFAULT 'generic' CHECK (type IN ('professional','social','family',
+               'membership','position','education','donation','lobbying','hierarchy','mentor',
+               'ally','rival','generic')),
+  strength   INTEGER NOT NULL DEFAULT 2 CHECK (strength BETWEEN 1 AND 3),
+  start_date TEXT,
+  end_date   TEXT,                         -- NULL: current
+  note       TEXT NOT NULL DEFAULT '',
+  source     TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  CHECK ((b_id IS NULL) != (b_org_id IS NULL)),
+  CHECK (b_id IS NULL OR b_id != a_id)
+) STRICT;
+CREATE INDEX relationship_by_a ON relationship(a_id, end_date);
+CREATE INDEX relationship_by_b ON relationship(b_id, end_date) WHERE b_id IS NOT NULL;
+CREATE INDEX relationship_by_org ON relationship(b_org_id, end_date) WHERE b_org_id IS NOT NULL;
+
+CREATE TABLE attendance (
+  event_id   INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  role       TEXT NOT NULL DEFAULT 'attendee' CHECK (role IN ('host','speaker','attendee')),
+  status     TEXT NOT NULL DEFAULT 'invited' CHECK (status IN ('invited','confirmed','attended',
+               'no-show','met')),
+  PRIMARY KEY (event_id, contact_id)
+) STRICT;
+CREATE INDEX attendance_by_contact ON attendance(contact_id, event_id);
+
+CREATE TABLE interaction (
+  id         INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*'),
+  kind       TEXT NOT NULL DEFAULT 'note' CHECK (kind IN ('call','email','meeting','coffee',
+               'event','message','social','note')),
+  summary    TEXT NOT NULL CHECK (length(summary) > 0),
+  body       TEXT NOT NULL DEFAULT '',
+  event_id   INTEGER REFERENCES event(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX interaction_by_at ON interaction(at, id);
+CREATE INDEX interaction_by_event ON interaction(event_id) WHERE event_id IS NOT NULL;
+
+CREATE TABLE interaction_contact (
+  interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
+  contact_id     INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  at             TEXT NOT NULL,     -- copy of interaction.at: the timeline index
+  PRIMARY KEY (interaction_id, contact_id)
+) STRICT;
+CREATE INDEX interaction_contact_by_contact ON interaction_contact(contact_id, at, interaction_id);
+
+CREATE TABLE followup (
+  id             INTEGER PRIMARY KEY,
+  contact_id     INTEGER REFERENCES contact(id) ON DELETE CASCADE,
+  event_id       INTEGER REFERENCES event(id) ON DELETE SET NULL,
+  interaction_id INTEGER REFERENCES interaction(id) ON DELETE SET NULL,
+  kind           TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('thank-you','send-info',
+                   'introduce','check-in','ask','other')),
+  title          TEXT NOT NULL CHECK (length(title) > 0),
+  due            TEXT CHECK (due IS NULL OR due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  priority       INTEGER NOT NULL DEFAULT 0 CHECK (priority BETWEEN 0 AND 3),
+  status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','dropped')),
+  direction      TEXT NOT NULL DEFAULT 'none' CHECK (direction IN ('none','owe','owed')),
+  intro_a_id     INTEGER REFERENCES contact(id) ON DELETE SET NULL,  -- introduce a ...
+  intro_b_id     INTEGER REFERENCES contact(id) ON DELETE SET NULL,  -- ... to b
+  intro_by_id    INTEGER REFERENCES contact(id) ON DELETE SET NULL,  -- introducer
+  intro_stage    TEXT NOT NULL DEFAULT 'none' CHECK (intro_stage IN ('none','requested','made',
+                   'met','thanked')),
+  done_at        TEXT,
+  snooze_count   INTEGER NOT NULL DEFAULT 0 CHECK (snooze_count >= 0),
+  snooze_reason  TEXT NOT NULL DEFAULT '',
+  snoozed_at     TEXT,
+  notes          TEXT NOT NULL DEFAULT '',
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+) STRICT;
+-- Open follow-ups are a small part of all follow-ups: partial indexes keep
+-- "what is due" cheap (PERF-NOTES: 119 ms with a plain index, 2 ms partial).
+CREATE INDEX followup_open_by_due ON followup(due, id) WHERE status = 'open';
+CREATE INDEX followup_open_by_contact ON followup(contact_id, due) WHERE status = 'open';
+CREATE INDEX followup_closed ON followup(id) WHERE status <> 'open';
+CREATE INDEX followup_by_contact ON followup(contact_id, status);
+CREATE INDEX followup_by_event ON followup(event_id) WHERE event_id IS NOT NULL;
+CREATE INDEX followup_by_interaction ON followup(interaction_id) WHERE interaction_id IS NOT NULL;
+
+CREATE TABLE power_map (
+  id                INTEGER PRIMARY KEY,
+  name              TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+  goal              TEXT NOT NULL DEFAULT '',
+  primary_target_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE map_target (
+  map_id     INTEGER NOT NULL REFERENCES power_map(id) ON DELETE CASCADE,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  PRIMARY KEY (map_id, contact_id)
+) STRICT;
+CREATE INDEX map_target_by_contact ON map_target(contact_id);
+
+CREATE TABLE placement (
+  id          INTEGER PRIMARY KEY,
+  map_id      INTEGER NOT NULL REFERENCES power_map(id) ON DELETE CASCADE,
+  contact_id  INTEGER REFERENCES contact(id) ON DELETE CASCADE,
+  org_id      INTEGER REFERENCES organisation(id) ON DELETE CASCADE,
+  influence   INTEGER NOT NULL CHECK (influence BETWEEN 1 AND 5),
+  alignment   INTEGER NOT NULL CHECK (alignment BETWEEN -2 AND 2),
+  note        TEXT NOT NULL DEFAULT '',
+  assessed_at TEXT NOT NULL,
+  CHECK ((contact_id IS NULL) != (org_id IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX placement_contact ON placement(map_id, contact_id) WHERE contact_id IS NOT NULL;
+CREATE UNIQUE INDEX placement_org ON placement(map_id, org_id) WHERE org_id IS NOT NULL;
+CREATE INDEX placement_by_cell ON placement(map_id, influence, alignment);
+CREATE INDEX placement_by_contact ON placement(contact_id) WHERE contact_id IS NOT NULL;
+CREATE INDEX placement_by_org ON placement(org_id) WHERE org_id IS NOT NULL;
+
+-- Every placement change: placed (from_* NULL), moved, removed (to_* NULL).
+-- Keyed by map and entity, not by placement row, so history outlives removal.
+CREATE TABLE placement_move (
+  id             INTEGER PRIMARY KEY,
+  map_id         INTEGER NOT NULL REFERENCES power_map(id) ON DELETE CASCADE,
+  contact_id     INTEGER REFERENCES contact(id) ON DELETE CASCADE,
+  org_id         INTEGER REFERENCES organisation(id) ON DELETE CASCADE,
+  at             TEXT NOT NULL,
+  from_influence INTEGER, from_alignment INTEGER,
+  to_influence   INTEGER, to_alignment   INTEGER,
+  reason         TEXT NOT NULL DEFAULT '',
+  CHECK ((contact_id IS NULL) != (org_id IS NULL))
+) STRICT;
+CREATE INDEX placement_move_by_map ON placement_move(map_id, at, id);
+CREATE INDEX placement_move_by_contact ON placement_move(contact_id) WHERE contact_id IS NOT NULL;
+CREATE INDEX placement_move_by_org ON placement_move(org_id) WHERE org_id IS NOT NULL;
+
+-- Fields an importer did not understand, kept verbatim so nothing is lost.
+CREATE TABLE import_extra (
+  id         INTEGER PRIMARY KEY,
+  entity     TEXT NOT NULL CHECK (entity IN ('contact','organisation','event','followup')),
+  entity_id  INTEGER NOT NULL,
+  source     TEXT NOT NULL DEFAULT '',    -- "vcard", "csv:linkedin", "ics"
+  name       TEXT NOT NULL,
+  value      TEXT NOT NULL
+) STRICT;
+CREATE INDEX import_extra_by_entity ON import_extra(entity, entity_id);
+
+---------------------------------------------------------------------------
+-- Derived: last contacted, kept by triggers.
+--
+-- A touch is an interaction involving the contact, or an event where the
+-- contact's attendance is 'attended' or 'met' (at the event's start).
+-- contact_stat.last_at is the newest touch ('' when never), recomputed
+-- from the indexes after every insert, update and delete that can change
+-- it, so it is always right and sorting by it is an index walk.
+
+CREATE TABLE contact_stat (
+  contact_id INTEGER PRIMARY KEY REFERENCES contact(id) ON DELETE CASCADE,
+  last_at    TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX contact_stat_by_last ON contact_stat(last_at, contact_id);
+
+CREATE VIEW contact_touch_calc AS
+SELECT c.id AS contact_id,
+       max(coalesce((SELECT max(ic.at) FROM interaction_contact ic WHERE ic.contact_id = c.id), ''),
+           coalesce((SELECT max(substr(e.start_at, 1, 16)) FROM attendance a JOIN event e ON e.id = a.event_id
+                      WHERE a.contact_id = c.id AND a.status IN ('attended','met')), '')) AS last_at
+FROM contact c;
+
+CREATE TRIGGER contact_stat_new AFTER INSERT ON contact BEGIN
+  INSERT INTO contact_stat(contact_id, last_at) VALUES (new.id, '');
+END;
+
+CREATE TRIGGER ic_touch_ins AFTER INSERT ON interaction_contact BEGIN
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = new.contact_id)
+   WHERE contact_id = new.contact_id;
+END;
+CREATE TRIGGER ic_touch_del AFTER DELETE ON interaction_contact BEGIN
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = old.contact_id)
+   WHERE contact_id = old.contact_id;
+END;
+CREATE TRIGGER ic_touch_upd AFTER UPDATE ON interaction_contact BEGIN
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = old.contact_id)
+   WHERE contact_id = old.contact_id;
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = new.contact_id)
+   WHERE contact_id = new.contact_id;
+END;
+-- interaction.at is copied into interaction_contact.at, whose trigger does the rest.
+CREATE TRIGGER interaction_at_upd AFTER UPDATE OF at ON interaction BEGIN
+  UPDATE interaction_contact SET at = new.at WHERE interaction_id = new.id;
+END;
+CREATE TRIGGER attendance_touch_ins AFTER INSERT ON attendance BEGIN
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = new.contact_id)
+   WHERE contact_id = new.contact_id;
+END;
+CREATE TRIGGER attendance_touch_del AFTER DELETE ON attendance BEGIN
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = old.contact_id)
+   WHERE contact_id = old.contact_id;
+END;
+CREATE TRIGGER attendance_touch_upd AFTER UPDATE ON attendance BEGIN
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = old.contact_id)
+   WHERE contact_id = old.contact_id;
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = new.contact_id)
+   WHERE contact_id = new.contact_id;
+END;
+CREATE TRIGGER event_start_touch_upd AFTER UPDATE OF start_at ON event BEGIN
+  UPDATE contact_stat SET last_at = (SELECT t.last_at FROM contact_touch_calc t WHERE t.contact_id = contact_stat.contact_id)
+   WHERE contact_id IN (SELECT contact_id FROM attendance WHERE event_id = new.id);
+END;
+
+---------------------------------------------------------------------------
+-- Full-text search. unicode61 with remove_diacritics 2: "jose" finds
+-- "José", "ngu" finds "Nguyễn". Prefix indexes make incremental search
+-- cheap. contact_fts holds one document per contact (rowid = contact id)
+-- gathered from the contact, its nicknames, tags, roles and organisations;
+-- triggers rebuild a contact's document whenever any of those change.
+
+CREATE VIRTUAL TABLE contact_fts USING fts5(
+  name, nicknames, org, role, tags, notes,
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+
+CREATE VIEW contact_fts_doc AS
+SELECT c.id AS id, c.display_name AS name,
+  coalesce((SELECT group_concat(n.nickname, ' ') FROM contact_nickname n WHERE n.contact_id = c.id), '') AS nicknames,
+  coalesce((SELECT group_concat(o.name, ' ') FROM role r JOIN organisation o ON o.id = r.org_id
+             WHERE r.contact_id = c.id AND r.end_date IS NULL), '') AS org,
+  coalesce((SELECT group_concat(r.title || ' ' || r.seat, ' ') FROM role r
+             WHERE r.contact_id = c.id AND r.end_date IS NULL), '') AS role,
+  coalesce((SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+             WHERE ct.contact_id = c.id), '') AS tags,
+  c.notes || ' ' || c.given_name || ' ' || c.family_name || ' ' || c.district AS notes
+FROM contact c;
+
+CREATE TRIGGER contact_fts_ins AFTER INSERT ON contact BEGIN
+  INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)
+    SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc WHERE id = new.id;
+END;
+CREATE TRIGGER contact_fts_upd AFTER UPDATE ON contact BEGIN
+  DELETE FROM contact_fts WHERE rowid = old.id;
+  INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)
+    SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc WHERE id = new.id;
+END;
+CREATE TRIGGER contact_fts_del AFTER DELETE ON contact BEGIN
+  DELETE FROM contact_fts WHERE rowid = old.id;
+END;
+
+-- Rebuild one contact's document (used by the triggers on related tables).
+CREATE TABLE contact_fts_dirty (contact_id INTEGER PRIMARY KEY) STRICT;
+CREATE TRIGGER contact_fts_dirty_ins AFTER INSERT ON contact_fts_dirty BEGIN
+  DELETE FROM contact_fts WHERE rowid = new.contact_id;
+  INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)
+    SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc WHERE id = new.contact_id;
+  DELETE FROM contact_fts_dirty WHERE contact_id = new.contact_id;
+END;
+
+CREATE TRIGGER nickname_fts_ins AFTER INSERT ON contact_nickname BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty VALUES (new.contact_id);
+END;
+CREATE TRIGGER nickname_fts_del AFTER DELETE ON contact_nickname BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty SELECT id FROM contact WHERE id = old.contact_id;
+END;
+CREATE TRIGGER contact_tag_fts_ins AFTER INSERT ON contact_tag BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty VALUES (new.contact_id);
+END;
+CREATE TRIGGER contact_tag_fts_del AFTER DELETE ON contact_tag BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty SELECT id FROM contact WHERE id = old.contact_id;
+END;
+CREATE TRIGGER role_fts_ins AFTER INSERT ON role BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty VALUES (new.contact_id);
+END;
+CREATE TRIGGER role_fts_upd AFTER UPDATE ON role BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty SELECT id FROM contact WHERE id = old.contact_id;
+  INSERT OR IGNORE INTO contact_fts_dirty VALUES (new.contact_id);
+END;
+CREATE TRIGGER role_fts_del AFTER DELETE ON role BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty SELECT id FROM contact WHERE id = old.contact_id;
+END;
+CREATE TRIGGER organisation_name_fts AFTER UPDATE OF name ON organisation BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty
+    SELECT DISTINCT contact_id FROM role WHERE org_id = new.id AND end_date IS NULL;
+END;
+
+CREATE VIRTUAL TABLE organisation_fts USING fts5(name, description,
+  content = 'organisation', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+CREATE TRIGGER organisation_fts_ins AFTER INSERT ON organisation BEGIN
+  INSERT INTO organisation_fts(rowid, name, description) VALUES (new.id, new.name, new.description);
+END;
+CREATE TRIGGER organisation_fts_del AFTER DELETE ON organisation BEGIN
+  INSERT INTO organisation_fts(organisation_fts, rowid, name, description)
+    VALUES ('delete', old.id, old.name, old.description);
+END;
+CREATE TRIGGER organisation_fts_upd AFTER UPDATE ON organisation BEGIN
+  INSERT INTO organisation_fts(organisation_fts, rowid, name, description)
+    VALUES ('delete', old.id, old.name, old.description);
+  INSERT INTO organisation_fts(rowid, name, description) VALUES (new.id, new.name, new.description);
+END;
+
+CREATE VIRTUAL TABLE interaction_fts USING fts5(summary, body,
+  content = 'interaction', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE TRIGGER interaction_fts_ins AFTER INSERT ON interaction BEGIN
+  INSERT INTO interaction_fts(rowid, summary, body) VALUES (new.id, new.summary, new.body);
+END;
+CREATE TRIGGER interaction_fts_del AFTER DELETE ON interaction BEGIN
+  INSERT INTO interaction_fts(interaction_fts, rowid, summary, body)
+    VALUES ('delete', old.id, old.summary, old.body);
+END;
+CREATE TRIGGER interaction_fts_upd AFTER UPDATE OF summary, body ON interaction BEGIN
+  INSERT INTO interaction_fts(interaction_fts, rowid, summary, body)
+    VALUES ('delete', old.id, old.summary, old.body);
+  INSERT INTO interaction_fts(rowid, summary, body) VALUES (new.id, new.summary, new.body);
+END;
+
+CREATE VIRTUAL TABLE followup_fts USING fts5(title, notes,
+  content = 'followup', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE TRIGGER followup_fts_ins AFTER INSERT ON followup BEGIN
+  INSERT INTO followup_fts(rowid, title, notes) VALUES (new.id, new.title, new.notes);
+END;
+CREATE TRIGGER followup_fts_del AFTER DELETE ON followup BEGIN
+  INSERT INTO followup_fts(followup_fts, rowid, title, notes) VALUES ('delete', old.id, old.title, old.notes);
+END;
+CREATE TRIGGER followup_fts_upd AFTER UPDATE OF title, notes ON followup BEGIN
+  INSERT INTO followup_fts(followup_fts, rowid, title, notes) VALUES ('delete', old.id, old.title, old.notes);
+  INSERT INTO followup_fts(rowid, title, notes) VALUES (new.id, new.title, new.notes);
+END;
+
+CREATE VIRTUAL TABLE event_fts USING fts5(title, location, notes,
+  content = 'event', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE TRIGGER event_fts_ins AFTER INSERT ON event BEGIN
+  INSERT INTO event_fts(rowid, title, location, notes) VALUES (new.id, new.title, new.location, new.notes);
+END;
+CREATE TRIGGER event_fts_del AFTER DELETE ON event BEGIN
+  INSERT INTO event_fts(event_fts, rowid, title, location, notes)
+    VALUES ('delete', old.id, old.title, old.location, old.notes);
+END;
+CREATE TRIGGER event_fts_upd AFTER UPDATE OF title, location, notes ON event BEGIN
+  INSERT INTO event_fts(event_fts, rowid, title, location, notes)
+    VALUES ('delete', old.id, old.title, old.location, old.notes);
+  INSERT INTO event_fts(rowid, title, location, notes) VALUES (new.id, new.title, new.location, new.notes);
+END;

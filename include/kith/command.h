@@ -1,0 +1,103 @@
+/*
+ * command.h: every action in kith is a named command, declared once here.
+ *
+ * CMD_INFO expands into enum cmd, the name table behind `bind` and `:`,
+ * the '?' help screen and the COMMANDS section of man/kithrc.5 (generated
+ * by `kith --dump-commands` into the man page by a test-checked target).
+ * Names are kebab-case; groups order the help screen.
+ *
+ *	CMD_GROUP(title)
+ *	CMD_(ENUM_SUFFIX, "name", "help text")
+ */
+#ifndef KITH_COMMAND_H
+#define KITH_COMMAND_H
+
+#define CMD_INFO(CMD_GROUP, CMD_) \
+	CMD_GROUP("Moving") \
+	CMD_(MOVE_DOWN,        "move-down",        "Move the cursor down") \
+	CMD_(MOVE_UP,          "move-up",          "Move the cursor up") \
+	CMD_(MOVE_LEFT,        "move-left",        "Move left (map: previous column)") \
+	CMD_(MOVE_RIGHT,       "move-right",       "Move right (map: next column)") \
+	CMD_(MOVE_FIRST,       "move-first",       "Jump to the first row") \
+	CMD_(MOVE_LAST,        "move-last",        "Jump to the last row") \
+	CMD_(PAGE_DOWN,        "page-down",        "Move one page down") \
+	CMD_(PAGE_UP,          "page-up",          "Move one page up") \
+	CMD_(HALF_PAGE_DOWN,   "half-page-down",   "Move half a page down") \
+	CMD_(HALF_PAGE_UP,     "half-page-up",     "Move half a page up") \
+	CMD_(DETAIL_OPEN,      "open",             "Open the detail of the selected item") \
+	CMD_(BACK,             "back",             "Close the detail, cancel, go back") \
+	CMD_(SCROLL_DOWN,      "scroll-down",      "Scroll the detail down") \
+	CMD_(SCROLL_UP,        "scroll-up",        "Scroll the detail up") \
+	CMD_GROUP("Panes") \
+	CMD_(PANE_CONTACTS,    "pane-contacts",    "Show the Contacts pane") \
+	CMD_(PANE_EVENTS,      "pane-events",      "Show the Events pane") \
+	CMD_(PANE_MAP,         "pane-map",         "Show the Power map pane") \
+	CMD_(PANE_FOLLOWUPS,   "pane-followups",   "Show the Follow-ups pane") \
+	CMD_(PANE_NEXT,        "pane-next",        "Next pane") \
+	CMD_(PANE_PREV,        "pane-prev",        "Previous pane") \
+	CMD_(SORT_NEXT,        "sort-next",        "Change the sort order of the list") \
+	CMD_(TOGGLE_PAST,      "toggle-past",      "Events: upcoming or past; Follow-ups: show done") \
+	CMD_(REFRESH,          "refresh",          "Reload from the database and redraw") \
+	CMD_GROUP("Editing") \
+	CMD_(ADD,              "add",              "Add an item to the current pane") \
+	CMD_(EDIT,             "edit",             "Edit the selected item") \
+	CMD_(DELETE,           "delete",           "Delete the selected item (asks; undoable)") \
+	CMD_(EDIT_NOTE,        "edit-note",        "Edit the long note in $VISUAL/$EDITOR") \
+	CMD_(CONTACT_ADD,      "contact-add",      "Add a contact") \
+	CMD_(EVENT_ADD,        "event-add",        "Add an event") \
+	CMD_(LOG,              "log",              "Log an interaction with the selected contact") \
+	CMD_(FOLLOWUP_ADD,     "followup-add",     "Add a follow-up for the selected contact") \
+	CMD_(UNDO,             "undo",             "Undo the last change") \
+	CMD_(REDO,             "redo",             "Redo the last undone change") \
+	CMD_(MARK,             "mark",             "Mark or unmark the row for a bulk action") \
+	CMD_GROUP("Follow-ups") \
+	CMD_(FOLLOWUP_DONE,    "followup-done",    "Mark the follow-up done") \
+	CMD_(FOLLOWUP_SNOOZE,  "followup-snooze",  "Snooze the follow-up (1d, 3d, 1w or a date)") \
+	CMD_(FOLLOWUP_DUE,     "followup-due",     "Change the due date") \
+	CMD_GROUP("Power map") \
+	CMD_(MAP_PLACE,        "map-place",        "Place a contact or organisation on the map") \
+	CMD_(MAP_REMOVE,       "map-remove",       "Remove the selected entity from the map") \
+	CMD_(MAP_MOVE_UP,      "map-move-up",      "Move the selected entity one cell up (more influence)") \
+	CMD_(MAP_MOVE_DOWN,    "map-move-down",    "Move the selected entity one cell down") \
+	CMD_(MAP_MOVE_LEFT,    "map-move-left",    "Move the selected entity one cell left (more opposed)") \
+	CMD_(MAP_MOVE_RIGHT,   "map-move-right",   "Move the selected entity one cell right (more allied)") \
+	CMD_(MAP_CYCLE,        "map-cycle",        "Select the next entity in the cell") \
+	CMD_(MAP_SWITCH,       "map-switch",       "Switch to another map") \
+	CMD_(MAP_NEW,          "map-new",          "Create a map (:map-new NAME)") \
+	CMD_(MAP_RELATIONS,    "highlight-relations", "Highlight the selected entity's relationships") \
+	CMD_GROUP("Events") \
+	CMD_(ATTENDEE_ADD,     "attendee-add",     "Add an attendee to the event") \
+	CMD_GROUP("Forms and prompts") \
+	CMD_(NEXT_FIELD,       "next-field",       "Forms: go to the next field") \
+	CMD_(PREV_FIELD,       "prev-field",       "Forms: go to the previous field") \
+	CMD_(SAVE,             "save",             "Forms: save; search: keep the filter; pick lists: choose") \
+	CMD_GROUP("Workflows") \
+	CMD_(SEARCH,           "search",           "Incremental search: filter the list as you type") \
+	CMD_(COMMAND_LINE,     "command-line",     "Open the : command line") \
+	CMD_(HELP,             "help",             "Show the key bindings") \
+	CMD_(QUIT,             "quit",             "Quit (everything is already saved)")
+
+enum cmd {
+	CMD_NONE = 0,
+#define CMD_ENUM(e, name, help) CMD_##e,
+#define CMD_GROUP_SKIP(title)
+	CMD_INFO(CMD_GROUP_SKIP, CMD_ENUM)
+#undef CMD_ENUM
+#undef CMD_GROUP_SKIP
+	CMD_COUNT_
+};
+
+struct cmd_info {
+	enum cmd cmd;               /* CMD_NONE for a group header */
+	const char *name;           /* "move-down", or the group title */
+	const char *help;
+};
+
+/* The table in declaration order, groups included; *n receives its length. */
+const struct cmd_info *cmd_table(int *n);
+/* "move-down" -> CMD_MOVE_DOWN; CMD_NONE if unknown ("none" unbinds). */
+enum cmd cmd_lookup(const char *name);
+const char *cmd_name(enum cmd c);
+const char *cmd_help(enum cmd c);
+
+#endif

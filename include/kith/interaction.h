@@ -1,0 +1,58 @@
+/*
+ * interaction.h: logged touches (notes) with one or more contacts.
+ *
+ * Adding, changing or deleting an interaction keeps every involved
+ * contact's last-contacted time right (triggers in the schema).
+ */
+#ifndef KITH_INTERACTION_H
+#define KITH_INTERACTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kith/status.h"
+
+struct kdb;
+
+struct kith_interaction {
+	int64_t id;
+	char *at;                   /* "YYYY-MM-DD HH:MM" (or a date); required */
+	int kind;                   /* enum kith_interaction_kind */
+	char *summary;              /* one line, required */
+	char *body;                 /* longer note or NULL */
+	int64_t event_id;           /* 0: none */
+	int64_t *contact_ids;       /* at least one */
+	size_t n_contacts;
+};
+void interaction_free(struct kith_interaction *i);
+
+enum kith_status interaction_add(struct kdb *db, const struct kith_interaction *i,
+				 int64_t *id_out, struct kith_err *err);
+enum kith_status interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out,
+				 struct kith_err *err);
+enum kith_status interaction_update(struct kdb *db, const struct kith_interaction *i,
+				    struct kith_err *err);
+enum kith_status interaction_delete(struct kdb *db, int64_t id, struct kith_err *err);
+
+struct interaction_row {
+	int64_t id;
+	const char *at;
+	int kind;
+	const char *summary, *body;
+	int64_t event_id;
+	const char *with;           /* names of all involved contacts, ", "-joined */
+};
+typedef int (*interaction_row_fn)(void *ud, const struct interaction_row *row);
+/*
+** A contact's timeline, newest first: rows older than the anchor
+** interaction (anchor 0: from the newest). At most `limit` rows.
+*/
+enum kith_status interaction_list_for_contact(struct kdb *db, int64_t contact_id,
+					      int64_t anchor, int limit,
+					      interaction_row_fn fn, void *ud,
+					      struct kith_err *err);
+/* The most recent interactions overall, newest first. */
+enum kith_status interaction_list_recent(struct kdb *db, int64_t anchor, int limit,
+					 interaction_row_fn fn, void *ud, struct kith_err *err);
+
+#endif

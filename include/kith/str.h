@@ -1,0 +1,41 @@
+/*
+ * str.h: growable strings and small string helpers. Text is UTF-8.
+ */
+#ifndef KITH_STR_H
+#define KITH_STR_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kith/status.h"
+
+/* A growable, always NUL-terminated byte string. Zero-initialise to use. */
+struct strbuf {
+	char *buf;      /* NULL until the first append */
+	size_t len;     /* bytes used, not counting the NUL */
+	size_t cap;     /* bytes allocated */
+};
+
+void sb_append(struct strbuf *sb, const char *s);
+void sb_appendn(struct strbuf *sb, const char *s, size_t n);
+void sb_appendc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) KITH_PRINTF(2, 3);
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_reset(struct strbuf *sb);          /* len = 0, keeps memory */
+void sb_free(struct strbuf *sb);
+const char *sb_str(const struct strbuf *sb); /* "" when empty */
+char *sb_detach(struct strbuf *sb);        /* caller frees; sb is reset */
+
+/* Append s as a JSON string literal (quotes and escapes included). */
+void sb_json_str(struct strbuf *sb, const char *s);
+
+bool str_eq(const char *a, const char *b);      /* NULL-safe */
+bool str_empty(const char *s);                  /* NULL or "" */
+bool str_prefix(const char *s, const char *prefix);
+/* Trim ASCII whitespace at both ends, in place; returns s. */
+char *str_trim(char *s);
+/* Parse a whole decimal integer in [min, max]; false if not one. */
+bool str_to_int(const char *s, long long min, long long max, long long *out);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * types.h: the fixed vocabularies of the data model (PRODUCT.md section 2).
+ *
+ * Each list is an X-macro of (C name, stored/user-facing word). The word is
+ * what the database stores, what the command line accepts and what JSON
+ * prints. kith_<list>_name() gives the word, kith_<list>_parse() reads one
+ * (case-insensitive; returns -1 if unknown).
+ */
+#ifndef KITH_TYPES_H
+#define KITH_TYPES_H
+
+#define KITH_ORG_KINDS(_) \
+	_(GOVERNMENT, "government") _(COMMUNITY, "community") _(PARTY, "party") \
+	_(ASSOCIATION, "association") _(BUSINESS, "business") _(MEDIA, "media") \
+	_(SCHOOL, "school") _(UNION, "union") _(CAMPAIGN, "campaign") _(OTHER, "other")
+
+#define KITH_REL_TYPES(_) \
+	_(PROFESSIONAL, "professional") _(SOCIAL, "social") _(FAMILY, "family") \
+	_(MEMBERSHIP, "membership") _(POSITION, "position") _(EDUCATION, "education") \
+	_(DONATION, "donation") _(LOBBYING, "lobbying") _(HIERARCHY, "hierarchy") \
+	_(MENTOR, "mentor") _(ALLY, "ally") _(RIVAL, "rival") _(GENERIC, "generic")
+
+#define KITH_EVENT_KINDS(_) \
+	_(TOWN_HALL, "town-hall") _(COUNCIL_MEETING, "council-meeting") \
+	_(CONFERENCE, "conference") _(RALLY, "rally") _(FUNDRAISER, "fundraiser") \
+	_(VOLUNTEER_SHIFT, "volunteer-shift") _(MEETUP, "meetup") \
+	_(INFO_INTERVIEW, "informational-interview") _(ONE_TO_ONE, "one-to-one") \
+	_(OTHER, "other")
+
+#define KITH_ATTEND_ROLES(_) \
+	_(HOST, "host") _(SPEAKER, "speaker") _(ATTENDEE, "attendee")
+
+#define KITH_ATTEND_STATUSES(_) \
+	_(INVITED, "invited") _(CONFIRMED, "confirmed") _(ATTENDED, "attended") \
+	_(NO_SHOW, "no-show") _(MET, "met")
+
+#define KITH_INTERACTION_KINDS(_) \
+	_(CALL, "call") _(EMAIL, "email") _(MEETING, "meeting") _(COFFEE, "coffee") \
+	_(EVENT, "event") _(MESSAGE, "message") _(SOCIAL, "social") _(NOTE, "note")
+
+#define KITH_FOLLOWUP_KINDS(_) \
+	_(THANK_YOU, "thank-you") _(SEND_INFO, "send-info") _(INTRODUCE, "introduce") \
+	_(CHECK_IN, "check-in") _(ASK, "ask") _(OTHER, "other")
+
+#define KITH_FOLLOWUP_STATUSES(_) \
+	_(OPEN, "open") _(DONE, "done") _(DROPPED, "dropped")
+
+/* A plain follow-up, a promise I made, or one made to me. */
+#define KITH_DIRECTIONS(_) \
+	_(NONE, "none") _(OWE, "owe") _(OWED, "owed")
+
+#define KITH_INTRO_STAGES(_) \
+	_(NONE, "none") _(REQUESTED, "requested") _(MADE, "made") _(MET, "met") \
+	_(THANKED, "thanked")
+
+#define KITH_ALIGNMENTS(_) \
+	_(ACTIVE_OPPOSITION, "active opposition") _(PASSIVE_OPPOSITION, "passive opposition") \
+	_(NEUTRAL, "neutral") _(PASSIVE_ALLY, "passive ally") _(ACTIVE_ALLY, "active ally")
+
+#define KITH_TYPE_DECLARE(list, prefix, lower) \
+	enum kith_##lower { list(KITH_TYPE_ENUM_##prefix) KITH_##prefix##_COUNT_ }; \
+	const char *kith_##lower##_name(int v); \
+	int kith_##lower##_parse(const char *word);
+
+#define KITH_TYPE_ENUM_ORG(n, w) KITH_ORG_##n,
+#define KITH_TYPE_ENUM_REL(n, w) KITH_REL_##n,
+#define KITH_TYPE_ENUM_EVENT(n, w) KITH_EVENT_##n,
+#define KITH_TYPE_ENUM_AROLE(n, w) KITH_AROLE_##n,
+#define KITH_TYPE_ENUM_ASTATUS(n, w) KITH_ASTATUS_##n,
+#define KITH_TYPE_ENUM_IKIND(n, w) KITH_IKIND_##n,
+#define KITH_TYPE_ENUM_FKIND(n, w) KITH_FKIND_##n,
+#define KITH_TYPE_ENUM_FSTATUS(n, w) KITH_FSTATUS_##n,
+#define KITH_TYPE_ENUM_DIR(n, w) KITH_DIR_##n,
+#define KITH_TYPE_ENUM_INTRO(n, w) KITH_INTRO_##n,
+
+KITH_TYPE_DECLARE(KITH_ORG_KINDS, ORG, org_kind)
+KITH_TYPE_DECLARE(KITH_REL_TYPES, REL, rel_type)
+KITH_TYPE_DECLARE(KITH_EVENT_KINDS, EVENT, event_kind)
+KITH_TYPE_DECLARE(KITH_ATTEND_ROLES, AROLE, attend_role)
+KITH_TYPE_DECLARE(KITH_ATTEND_STATUSES, ASTATUS, attend_status)
+KITH_TYPE_DECLARE(KITH_INTERACTION_KINDS, IKIND, interaction_kind)
+KITH_TYPE_DECLARE(KITH_FOLLOWUP_KINDS, FKIND, followup_kind)
+KITH_TYPE_DECLARE(KITH_FOLLOWUP_STATUSES, FSTATUS, followup_status)
+KITH_TYPE_DECLARE(KITH_DIRECTIONS, DIR, direction)
+KITH_TYPE_DECLARE(KITH_INTRO_STAGES, INTRO, intro_stage)
+
+/* Alignment is stored as -2..+2; the band name for display. */
+const char *kith_alignment_name(int alignment);
+
+/* Default cadence in days for tier 'A'..'D' (21, 60, 180, 365); 0 for no tier. */
+int kith_tier_cadence(char tier);
+
+#endif

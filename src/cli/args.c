@@ -1,0 +1,271 @@
+/*
+ * args.c: parsing a command's options and converting arguments.
+ *
+ * Options are long (`--org VALUE`, `--org=VALUE`, `--owe`) and may come
+ * before, between or after the positional arguments; `--` ends them.
+ * `-d PATH`/`--db PATH` and `-h`/`--help` are accepted by every command.
+ * An argument starting with "-" and a digit ("-2", "-3d") is a value, not
+ * an option, so past offsets and negative numbers need no quoting.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/event.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+static void
+cmd_label(struct strbuf *sb, const struct cli_cmd *cmd)
+{
+	sb_append(sb, cmd->name);
+	if (cmd->sub) {
+		sb_appendc(sb, ' ');
+		sb_append(sb, cmd->sub);
+	}
+}
+
+static int
+usage_error(const struct cli_cmd *cmd, const char *fmt, const char *arg)
+{
+	struct strbuf name = {0};
+	int rc;
+
+	cmd_label(&name, cmd);
+	rc = cli_error(CLI_USAGE, NULL, fmt, arg, sb_str(&name));
+	sb_free(&name);
+	return rc;
+}
+
+static int
+find_opt(const struct cli_cmd *cmd, const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; cmd->opts && cmd->opts[i].name; i++)
+		if (strlen(cmd->opts[i].name) == len && !strncmp(cmd->opts[i].name, name, len))
+			return i;
+	return -1;
+}
+
+static void
+add_val(struct cli_args *a, int i, const char *v)
+{
+	a->vals[i] = xreallocarray(a->vals[i], (size_t)a->count[i] + 1, sizeof(*a->vals[i]));
+	a->vals[i][a->count[i]++] = v;
+}
+
+static bool
+is_value(const char *s)
+{
+	return s[0] != '-' || s[1] == '\0' || isdigit((unsigned char)s[1]);
+}
+
+/* One long option at argv[*i]; advances *i past its value. */
+static int
+parse_long(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv, int *i,
+	   struct cli_args *a)
+{
+	const char *arg = argv[*i] + 2, *eq = strchr(arg, '='), *val = NULL;
+	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+	int o;
+
+	if (len == 2 && !strncmp(arg, "db", 2)) {
+		if (eq)
+			val = eq + 1;
+		else if (*i + 1 < argc)
+			val = argv[++*i];
+		else
+			return cli_error(CLI_USAGE, "--db", "needs a PATH");
+		c->db_opt = val;
+		return CLI_OK;
+	}
+	o = find_opt(cmd, arg, len);
+	if (o < 0) {
+		struct strbuf opt = {0};
+		int rc;
+
+		sb_appendn(&opt, argv[*i], len + 2);
+		rc = usage_error(cmd, "%s: unknown option for %s", sb_str(&opt));
+		sb_free(&opt);
+		return rc;
+	}
+	if (!cmd->opts[o].has_arg && eq)
+		return cli_error(CLI_USAGE, NULL, "--%s: takes no value", cmd->opts[o].name);
+	if (cmd->opts[o].has_arg) {
+		if (eq)
+			val = eq + 1;
+		else if (*i + 1 < argc)
+			val = argv[++*i];
+		else
+			return cli_error(CLI_USAGE, NULL, "--%s: needs a value", cmd->opts[o].name);
+	}
+	if (a->count[o] > 0 && !cmd->opts[o].multi)
+		return cli_error(CLI_USAGE, NULL, "--%s: given more than once", cmd->opts[o].name);
+	add_val(a, o, val ? val : "");
+	return CLI_OK;
+}
+
+/*
+** Parse argv[0..argc) (what follows the command name) against cmd's
+** options into *a (zeroed here; free with cli_args_free). *help is set
+** for -h/--help, and then missing arguments are not an error.
+*/
+int
+cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
+	  struct cli_args *a, bool *help)
+{
+	bool opts_done = false;
+	int i, rc;
+
+	memset(a, 0, sizeof(*a));
+	*help = false;
+	for (i = 0; i < argc; i++) {
+		const char *s = argv[i];
+
+		if (!opts_done && !strcmp(s, "--")) {
+			opts_done = true;
+		} else if (!opts_done && (!strcmp(s, "-h") || !strcmp(s, "--help"))) {
+			*help = true;
+		} else if (!opts_done && s[0] == '-' && s[1] == 'd') {
+			if (s[2])
+				c->db_opt = s + 2;
+			else if (i + 1 < argc)
+				c->db_opt = argv[++i];
+			else
+				return cli_error(CLI_USAGE, "-d", "needs a PATH");
+		} else if (!opts_done && s[0] == '-' && s[1] == '-') {
+			if ((rc = parse_long(c, cmd, argc, argv, &i, a)) != CLI_OK)
+				return rc;
+		} else if (!opts_done && !is_value(s)) {
+			return usage_error(cmd, "%s: unknown option for %s", s);
+		} else if (a->npos >= cmd->max_pos) {
+			return usage_error(cmd, "%s: unexpected argument to %s (quote text with spaces)", s);
+		} else {
+			a->pos[a->npos++] = s;
+		}
+	}
+	if (!*help && a->npos < cmd->min_pos) {
+		struct strbuf u = {0};
+
+		sb_append(&u, "kith ");
+		cmd_label(&u, cmd);
+		sb_printf(&u, " %s", cmd->synopsis);
+		rc = cli_error(CLI_USAGE, NULL, "missing argument; usage: %s", sb_str(&u));
+		sb_free(&u);
+		return rc;
+	}
+	return CLI_OK;
+}
+
+void
+cli_args_free(struct cli_args *a)
+{
+	int i;
+
+	for (i = 0; i < CLI_MAX_OPTS; i++)
+		free(a->vals[i]);
+	memset(a, 0, sizeof(*a));
+}
+
+const char *
+cli_opt(const struct cli_args *a, int i)
+{
+	return a->count[i] ? a->vals[i][a->count[i] - 1] : NULL;
+}
+
+bool
+cli_flag(const struct cli_args *a, int i)
+{
+	return a->count[i] > 0;
+}
+
+/* A whole number in [min, max]; what names the option ("--influence"). */
+int
+cli_int(const char *what, const char *s, long long min, long long max, long long *out)
+{
+	long long v;
+
+	if (!str_to_int(s, -9223372036854775807LL, 9223372036854775807LL, &v))
+		return cli_error(CLI_USAGE, what, "\"%s\" is not a whole number", s);
+	if (v < min || v > max)
+		return cli_error(CLI_USAGE, NULL, "%s %s: must be %lld to %lld", what, s, min, max);
+	*out = v;
+	return CLI_OK;
+}
+
+/* A WHEN relative to the (possibly fixed) today. */
+int
+cli_when(const struct cli *c, const char *what, const char *s, struct kdatetime *out)
+{
+	struct kith_err err = {0};
+
+	if (kdate_parse_when(s, c->today, out, &err) != KITH_OK) {
+		if (err.msg[0])
+			return cli_error(CLI_USAGE, what, "%s", err.msg);
+		return cli_error(CLI_USAGE, what, "\"%s\": not a date", s);
+	}
+	return CLI_OK;
+}
+
+static int
+resolve_fail(enum kith_status st, const struct kith_err *err, const char *kind,
+	     const char *arg)
+{
+	if (err->msg[0])
+		return cli_fail(st, err, NULL);
+	if (st == KITH_NOTFOUND)
+		return cli_error(CLI_USAGE, kind, "\"%s\": no match", arg);
+	return cli_error(cli_exit_for(st), kind, "\"%s\": %s", arg, kith_status_str(st));
+}
+
+/* Resolve a CONTACT argument (id, exact name, unambiguous prefix). */
+int
+cli_contact(struct cli *c, const char *arg, int64_t *id)
+{
+	struct kith_err err = {0};
+	enum kith_status st = contact_resolve(c->db, arg, id, &err);
+
+	return st == KITH_OK ? CLI_OK : resolve_fail(st, &err, "contact", arg);
+}
+
+/* Resolve an EVENT argument (id, exact title, unambiguous prefix). */
+int
+cli_event(struct cli *c, const char *arg, int64_t *id)
+{
+	struct kith_err err = {0};
+	enum kith_status st = event_resolve(c->db, arg, id, &err);
+
+	return st == KITH_OK ? CLI_OK : resolve_fail(st, &err, "event", arg);
+}
+
+int
+cli_id(const char *what, const char *s, int64_t *id)
+{
+	long long v;
+
+	if (!str_to_int(s[0] == '#' ? s + 1 : s, 1, 9223372036854775807LL, &v))
+		return cli_error(CLI_USAGE, what, "\"%s\" is not an id (a number such as 12)", s);
+	*id = v;
+	return CLI_OK;
+}
+
+int
+cli_word(const char *what, const char *s, int (*parse)(const char *),
+	 const char *(*name)(int), int count, int *out)
+{
+	struct strbuf choices = {0};
+	int v = parse(s), i, rc;
+
+	if (v >= 0) {
+		*out = v;
+		return CLI_OK;
+	}
+	for (i = 0; i < count; i++)
+		sb_printf(&choices, "%s%s", i ? ", " : "", name(i));
+	rc = cli_error(CLI_USAGE, what, "\"%s\" is not one of %s", s, sb_str(&choices));
+	sb_free(&choices);
+	return rc;
+}

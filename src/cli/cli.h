@@ -1,0 +1,122 @@
+/*
+ * cli.h: internals of the command line (src/cli only).
+ *
+ * Every command is one struct cli_cmd: its name, its usage text and its
+ * options. The same table drives parsing, `kith help COMMAND`,
+ * `kith COMMAND --help` and `kith --help`, so the usage shown is always
+ * the usage accepted. A command's run function validates every argument
+ * that does not need the database first, then opens the database with
+ * cli_db() and does its work in one transaction: a rejected command
+ * changes nothing.
+ *
+ * Exit status: 0 success, 1 runtime error, 2 usage error (unknown command
+ * or option, missing or malformed argument, a value out of range, a
+ * CONTACT or EVENT that matches nothing or several).
+ */
+#ifndef KITH_CLI_H
+#define KITH_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "kith/date.h"
+#include "kith/status.h"
+#include "kith/str.h"
+
+struct kdb;
+
+#define CLI_OK          0
+#define CLI_RUNTIME     1
+#define CLI_USAGE       2
+
+#define CLI_MAX_OPTS    16
+#define CLI_MAX_POS     4
+
+/* One option of a command: `--name VALUE` or `--name`. */
+struct cli_opt {
+	const char *name;       /* long name without "--"; NULL ends a list */
+	bool has_arg;
+	bool multi;             /* may be given several times */
+};
+
+/* A command line after parsing against a command's options. */
+struct cli_args {
+	const char *pos[CLI_MAX_POS];
+	int npos;
+	const char **vals[CLI_MAX_OPTS];   /* values of option i, in order */
+	int count[CLI_MAX_OPTS];           /* times option i was given */
+};
+
+/* State shared by every command. */
+struct cli {
+	const char *db_opt;     /* -d/--db, or NULL */
+	char *db_path;          /* resolved by cli_db() */
+	struct kdb *db;         /* opened by cli_db() */
+	struct kdate today;
+};
+
+struct cli_cmd {
+	const char *name;       /* "add" */
+	const char *sub;        /* "contact", or NULL */
+	const char *synopsis;   /* what follows the name in the usage line */
+	const char *summary;    /* one sentence */
+	const char *details;    /* option lines, "" if none */
+	const struct cli_opt *opts;
+	int min_pos, max_pos;
+	int (*run)(struct cli *c, const struct cli_args *a);
+};
+
+/* The command table (main.c), ended by a zeroed entry. */
+extern const struct cli_cmd *const cli_commands[];
+
+/* Commands (one file per group). */
+extern const struct cli_cmd cli_cmd_add_contact, cli_cmd_add_event, cli_cmd_attend;
+extern const struct cli_cmd cli_cmd_log, cli_cmd_followup_add, cli_cmd_followup_done,
+	cli_cmd_followup_snooze, cli_cmd_me;
+extern const struct cli_cmd cli_cmd_list_contacts, cli_cmd_list_events, cli_cmd_list_followups;
+extern const struct cli_cmd cli_cmd_search, cli_cmd_backup, cli_cmd_demo;
+
+/* help.c */
+void cli_usage_all(FILE *f);
+/* Usage of every command named `name` (and `sub` if non-NULL); false if none. */
+bool cli_usage_cmd(FILE *f, const char *name, const char *sub);
+
+/* args.c: option parsing and argument conversion. Each prints its error. */
+int cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
+	      struct cli_args *a, bool *help);
+void cli_args_free(struct cli_args *a);
+/* The last value of option i, or NULL. */
+const char *cli_opt(const struct cli_args *a, int i);
+bool cli_flag(const struct cli_args *a, int i);
+int cli_int(const char *what, const char *s, long long min, long long max, long long *out);
+int cli_when(const struct cli *c, const char *what, const char *s, struct kdatetime *out);
+int cli_contact(struct cli *c, const char *arg, int64_t *id);
+int cli_event(struct cli *c, const char *arg, int64_t *id);
+/* A word from a fixed vocabulary (types.h); the error lists the choices. */
+int cli_word(const char *what, const char *s, int (*parse)(const char *),
+	     const char *(*name)(int), int count, int *out);
+/* An ID argument: "12" or "#12". */
+int cli_id(const char *what, const char *s, int64_t *id);
+
+/* main.c: open (and create) the database once; returns an exit status. */
+int cli_db(struct cli *c);
+/* Open the planner on the database; title for the title bar (NULL: the path). */
+int cli_planner(struct cli *c, const char *title);
+
+/* out.c: messages and output. */
+int cli_error(int status, const char *what, const char *fmt, ...) KITH_PRINTF(3, 4);
+/* Print err (kith: <msg>) and return the exit status its code calls for. */
+int cli_fail(enum kith_status st, const struct kith_err *err, const char *what);
+int cli_exit_for(enum kith_status st);
+/* Append s with control and bidi characters in their visible form. */
+void cli_sanitize(struct strbuf *sb, const char *s);
+/* Append s sanitized, cut to width columns (ending in "…") and, if pad, padded. */
+void cli_cell(struct strbuf *sb, const char *s, int width, bool pad);
+/* JSON: a string or null for NULL/"", a number or null for 0. */
+void cli_json_str(struct strbuf *sb, const char *s);
+void cli_json_num(struct strbuf *sb, long long n, bool zero_is_null);
+/* Write a finished line buffer to stdout and reset it. */
+void cli_flush(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,359 @@
+/*
+ * cmd_add.c: kith add contact, kith add event, kith attend.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/event.h"
+#include "kith/org.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+/* Roll back the open batch and report st. */
+static int
+abort_batch(struct cli *c, enum kith_status st, const struct kith_err *err)
+{
+	kdb_batch_end(c->db, false, NULL);
+	return cli_fail(st, err, NULL);
+}
+
+static int
+commit_batch(struct cli *c)
+{
+	struct kith_err err = {0};
+	enum kith_status st = kdb_batch_end(c->db, true, &err);
+
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+static int
+check_name(const char *what, const char *s)
+{
+	char *t = xstrdup(s);
+	bool empty = str_empty(str_trim(t));
+
+	free(t);
+	return empty ? cli_error(CLI_USAGE, what, "must not be empty") : CLI_OK;
+}
+
+/* ---- add contact ------------------------------------------------------ */
+
+enum { AC_ORG, AC_ROLE, AC_EMAIL, AC_PHONE, AC_TAG, AC_INFLUENCE, AC_ALIGNMENT, AC_TIER,
+       AC_CADENCE };
+
+static const struct cli_opt add_contact_opts[] = {
+	[AC_ORG] = {"org", true, false},
+	[AC_ROLE] = {"role", true, false},
+	[AC_EMAIL] = {"email", true, true},
+	[AC_PHONE] = {"phone", true, true},
+	[AC_TAG] = {"tag", true, true},
+	[AC_INFLUENCE] = {"influence", true, false},
+	[AC_ALIGNMENT] = {"alignment", true, false},
+	[AC_TIER] = {"tier", true, false},
+	[AC_CADENCE] = {"cadence", true, false},
+	{NULL, false, false},
+};
+
+static struct kith_channel *
+channels(const struct cli_args *a, int opt)
+{
+	struct kith_channel *ch = a->count[opt] ? xcalloc((size_t)a->count[opt], sizeof(*ch)) : NULL;
+	int i;
+
+	for (i = 0; i < a->count[opt]; i++)
+		ch[i].value = (char *)a->vals[opt][i];
+	return ch;
+}
+
+/* Read the numeric and tier options into c (no database needed). */
+static int
+contact_values(const struct cli_args *a, struct kith_contact *ct)
+{
+	const char *s;
+	long long v;
+	int rc;
+
+	if ((s = cli_opt(a, AC_INFLUENCE))) {
+		if ((rc = cli_int("--influence", s, 1, 5, &v)) != CLI_OK)
+			return rc;
+		ct->influence = (int)v;
+	}
+	if ((s = cli_opt(a, AC_ALIGNMENT))) {
+		if ((rc = cli_int("--alignment", s, -2, 2, &v)) != CLI_OK)
+			return rc;
+		ct->alignment = (int)v;
+	}
+	if ((s = cli_opt(a, AC_TIER))) {
+		char t = s[0] >= 'a' && s[0] <= 'd' ? (char)(s[0] - 'a' + 'A') : s[0];
+
+		if (t < 'A' || t > 'D' || s[1])
+			return cli_error(CLI_USAGE, NULL, "--tier %s: must be A, B, C or D", s);
+		ct->tier = t;
+	}
+	if ((s = cli_opt(a, AC_CADENCE))) {
+		if ((rc = cli_int("--cadence", s, 0, 36500, &v)) != CLI_OK)
+			return rc;
+		ct->cadence_days = (int)v;
+	}
+	if ((s = cli_opt(a, AC_ORG)) && (rc = check_name("--org", s)) != CLI_OK)
+		return rc;
+	if ((s = cli_opt(a, AC_ROLE)) && (rc = check_name("--role", s)) != CLI_OK)
+		return rc;
+	return CLI_OK;
+}
+
+static int
+add_contact_write(struct cli *c, const struct cli_args *a, const struct kith_contact *ct,
+		  int64_t *id)
+{
+	struct kith_err err = {0};
+	enum kith_status st;
+	const char *org = cli_opt(a, AC_ORG), *title = cli_opt(a, AC_ROLE);
+	char today[KDATE_STR];
+
+	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if ((st = contact_add(c->db, ct, id, &err)) != KITH_OK)
+		return abort_batch(c, st, &err);
+	if (org || title) {
+		struct kith_role r = {0};
+
+		if (org && (st = org_find(c->db, org, true, &r.org_id, &err)) != KITH_OK)
+			return abort_batch(c, st, &err);
+		kdate_format(c->today, today);
+		r.contact_id = *id;
+		r.title = (char *)title;
+		r.start_date = today;
+		if ((st = role_add(c->db, &r, NULL, &err)) != KITH_OK)
+			return abort_batch(c, st, &err);
+	}
+	return commit_batch(c);
+}
+
+static int
+run_add_contact(struct cli *c, const struct cli_args *a)
+{
+	struct kith_contact ct = {0};
+	int64_t id = 0;
+	int rc;
+
+	ct.display_name = (char *)a->pos[0];
+	ct.cadence_days = -1;
+	if ((rc = check_name("NAME", a->pos[0])) != CLI_OK ||
+	    (rc = contact_values(a, &ct)) != CLI_OK)
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	ct.emails = channels(a, AC_EMAIL);
+	ct.n_emails = (size_t)a->count[AC_EMAIL];
+	ct.phones = channels(a, AC_PHONE);
+	ct.n_phones = (size_t)a->count[AC_PHONE];
+	ct.tags = (char **)a->vals[AC_TAG];
+	ct.n_tags = (size_t)a->count[AC_TAG];
+	rc = add_contact_write(c, a, &ct, &id);
+	if (rc == CLI_OK)
+		printf("%lld\n", (long long)id);
+	free(ct.emails);
+	free(ct.phones);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_add_contact = {
+	"add", "contact",
+	"NAME [--org O] [--role R] [--email E]... [--phone P]... [--tag T]... "
+	"[--influence N] [--alignment N] [--tier A-D] [--cadence DAYS]",
+	"Add a contact and print its id.",
+	"  --org O          current organisation (created if new), with a role from today\n"
+	"  --role R         the title of that role (\"Chair\")\n"
+	"  --email E        an email address (repeatable)\n"
+	"  --phone P        a phone number (repeatable)\n"
+	"  --tag T          a tag (repeatable)\n"
+	"  --influence N    1 to 5\n"
+	"  --alignment N    -2 (active opposition) to 2 (active ally)\n"
+	"  --tier A-D       keep-in-touch tier (cadence A 21, B 60, C 180, D 365 days)\n"
+	"  --cadence DAYS   own cadence in days instead of the tier's (0: none)\n",
+	add_contact_opts, 1, 1, run_add_contact,
+};
+
+/* ---- add event -------------------------------------------------------- */
+
+enum { AE_AT, AE_UNTIL, AE_WHERE, AE_KIND, AE_WITH };
+
+static const struct cli_opt add_event_opts[] = {
+	[AE_AT] = {"at", true, false},
+	[AE_UNTIL] = {"until", true, false},
+	[AE_WHERE] = {"where", true, false},
+	[AE_KIND] = {"kind", true, false},
+	[AE_WITH] = {"with", true, true},
+	{NULL, false, false},
+};
+
+static bool
+is_hhmm(const char *s, int *hh, int *mm)
+{
+	if (strlen(s) != 5 || s[2] != ':' || !strchr("012", s[0]))
+		return false;
+	if (s[1] < '0' || s[1] > '9' || s[3] < '0' || s[3] > '5' || s[4] < '0' || s[4] > '9')
+		return false;
+	*hh = (s[0] - '0') * 10 + (s[1] - '0');
+	*mm = (s[3] - '0') * 10 + (s[4] - '0');
+	return *hh < 24;
+}
+
+static int
+event_times(const struct cli *c, const struct cli_args *a, char start[KDATETIME_STR],
+	    char end[KDATETIME_STR], bool *all_day)
+{
+	struct kdatetime s, e;
+	const char *at = cli_opt(a, AE_AT), *until = cli_opt(a, AE_UNTIL);
+	int rc;
+
+	if (!at)
+		return cli_error(CLI_USAGE, "--at", "required (the start, such as \"2026-03-12 18:30\")");
+	if ((rc = cli_when(c, "--at", at, &s)) != CLI_OK)
+		return rc;
+	kdatetime_format(s, start);
+	*all_day = !s.has_time;
+	end[0] = '\0';
+	if (!until)
+		return CLI_OK;
+	if (is_hhmm(until, &e.hh, &e.mm)) {
+		e.date = s.date;
+		e.has_time = true;
+	} else if ((rc = cli_when(c, "--until", until, &e)) != CLI_OK) {
+		return rc;
+	}
+	kdatetime_format(e, end);
+	if (strcmp(end, start) < 0)
+		return cli_error(CLI_USAGE, NULL, "--until %s: before the start (%s)", until, start);
+	return CLI_OK;
+}
+
+static int
+add_event_write(struct cli *c, const struct kith_event *ev, const int64_t *with, int n,
+		int64_t *id)
+{
+	struct kith_err err = {0};
+	enum kith_status st;
+	int i;
+
+	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if ((st = event_add(c->db, ev, id, &err)) != KITH_OK)
+		return abort_batch(c, st, &err);
+	for (i = 0; i < n; i++) {
+		st = attendance_set(c->db, *id, with[i], KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED,
+				    &err);
+		if (st != KITH_OK)
+			return abort_batch(c, st, &err);
+	}
+	return commit_batch(c);
+}
+
+static int
+run_add_event(struct cli *c, const struct cli_args *a)
+{
+	struct kith_event ev = {0};
+	char start[KDATETIME_STR], end[KDATETIME_STR];
+	int64_t id = 0, *with = NULL;
+	int rc, i, n = a->count[AE_WITH];
+
+	ev.title = (char *)a->pos[0];
+	ev.kind = KITH_EVENT_OTHER;
+	ev.location = (char *)cli_opt(a, AE_WHERE);
+	if ((rc = check_name("TITLE", a->pos[0])) != CLI_OK ||
+	    (rc = event_times(c, a, start, end, &ev.all_day)) != CLI_OK)
+		return rc;
+	if (cli_opt(a, AE_KIND) &&
+	    (rc = cli_word("--kind", cli_opt(a, AE_KIND), kith_event_kind_parse,
+			   kith_event_kind_name, KITH_EVENT_COUNT_, &ev.kind)) != CLI_OK)
+		return rc;
+	ev.start_at = start;
+	ev.end_at = end[0] ? end : NULL;
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	with = n ? xcalloc((size_t)n, sizeof(*with)) : NULL;
+	for (i = 0; i < n && rc == CLI_OK; i++)
+		rc = cli_contact(c, a->vals[AE_WITH][i], &with[i]);
+	if (rc == CLI_OK)
+		rc = add_event_write(c, &ev, with, n, &id);
+	if (rc == CLI_OK)
+		printf("%lld\n", (long long)id);
+	free(with);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_add_event = {
+	"add", "event",
+	"TITLE --at \"YYYY-MM-DD HH:MM\" [--until ...] [--where W] [--kind K] [--with CONTACT]...",
+	"Add an event, with invited contacts, and print its id.",
+	"  --at WHEN        the start; a date alone makes an all-day event\n"
+	"  --until WHEN     the end (a WHEN, or HH:MM on the start day)\n"
+	"  --where W        the location\n"
+	"  --kind K         town-hall, council-meeting, conference, rally, fundraiser,\n"
+	"                   volunteer-shift, meetup, informational-interview, one-to-one,\n"
+	"                   other (default)\n"
+	"  --with CONTACT   invite a contact (repeatable)\n",
+	add_event_opts, 1, 1, run_add_event,
+};
+
+/* ---- attend ----------------------------------------------------------- */
+
+enum { AT_STATUS };
+
+static const struct cli_opt attend_opts[] = {
+	[AT_STATUS] = {"status", true, false},
+	{NULL, false, false},
+};
+
+struct role_find {
+	int64_t contact_id;
+	int role;
+};
+
+static int
+find_role(void *ud, const struct attendance_row *row)
+{
+	struct role_find *f = ud;
+
+	if (row->contact_id != f->contact_id)
+		return 0;
+	f->role = row->role;
+	return 1;
+}
+
+static int
+run_attend(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	struct role_find f = {0, KITH_AROLE_ATTENDEE};
+	int64_t event_id, contact_id;
+	enum kith_status st;
+	int status = KITH_ASTATUS_ATTENDED, rc;
+
+	if (cli_opt(a, AT_STATUS) &&
+	    (rc = cli_word("--status", cli_opt(a, AT_STATUS), kith_attend_status_parse,
+			   kith_attend_status_name, KITH_ASTATUS_COUNT_, &status)) != CLI_OK)
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_event(c, a->pos[0], &event_id)) != CLI_OK ||
+	    (rc = cli_contact(c, a->pos[1], &contact_id)) != CLI_OK)
+		return rc;
+	f.contact_id = contact_id;
+	/* Keep the role (host, speaker) of someone already on the event. */
+	st = attendance_list_for_event(c->db, event_id, find_role, &f, &err);
+	if (st == KITH_OK)
+		st = attendance_set(c->db, event_id, contact_id, f.role, status, &err);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_attend = {
+	"attend", NULL, "EVENT CONTACT [--status invited|confirmed|attended|no-show|met]",
+	"Record that a contact attended (or was invited to, or met you at) an event.",
+	"  --status S       invited, confirmed, attended (default), no-show, met;\n"
+	"                   attended and met count as a touch for last contacted\n",
+	attend_opts, 2, 2, run_attend,
+};

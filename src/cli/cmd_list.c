@@ -1,0 +1,344 @@
+/*
+ * cmd_list.c: kith list contacts|events|follow-ups [--json].
+ *
+ * Listings page through the windowed list calls (keyset paging: each page
+ * starts after the last id printed), so memory stays flat at any size and
+ * output starts at once. Plain text is fixed columns cut by display width,
+ * with control characters in visible form; --json is exact.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/event.h"
+#include "kith/followup.h"
+#include "kith/types.h"
+#include "cli.h"
+
+#define PAGE 256
+
+struct lister {
+	struct strbuf line;
+	bool json;
+	long long n;            /* rows printed */
+	long long limit;        /* 0: no limit */
+	int64_t last;           /* anchor for the next page */
+	int page_rows;
+};
+
+/* Start a row: JSON separators; returns the buffer to fill. */
+static struct strbuf *
+row_begin(struct lister *l, int64_t id)
+{
+	if (l->json)
+		sb_append(&l->line, l->n ? ",\n  " : "[\n  ");
+	l->last = id;
+	l->page_rows++;
+	return &l->line;
+}
+
+/* Finish a row; returns non-zero to stop at the limit. */
+static int
+row_end(struct lister *l)
+{
+	if (!l->json)
+		sb_appendc(&l->line, '\n');
+	cli_flush(&l->line);
+	l->n++;
+	return l->limit && l->n >= l->limit;
+}
+
+static void
+list_end(struct lister *l)
+{
+	if (l->json)
+		fputs(l->n ? "\n]\n" : "[]\n", stdout);
+	sb_free(&l->line);
+}
+
+/* A page was short, or the limit is reached: the listing is complete. */
+static bool
+list_done(const struct lister *l)
+{
+	return l->page_rows < PAGE || (l->limit && l->n >= l->limit);
+}
+
+static int
+page_size(const struct lister *l)
+{
+	return l->limit && l->limit - l->n < PAGE ? (int)(l->limit - l->n) : PAGE;
+}
+
+enum { LS_JSON, LS_LIMIT, LS_SORT, LS_PAST, LS_ALL };
+
+static const struct cli_opt list_opts[] = {
+	[LS_JSON] = {"json", false, false},
+	[LS_LIMIT] = {"limit", true, false},
+	[LS_SORT] = {"sort", true, false},
+	[LS_PAST] = {"past", false, false},
+	[LS_ALL] = {"all", false, false},
+	{NULL, false, false},
+};
+
+/* Options common to every listing; others are refused by name. */
+static int
+list_setup(struct cli *c, const struct cli_args *a, struct lister *l, const char *what,
+	   bool sort_ok, bool past_ok)
+{
+	long long v;
+	int rc;
+
+	memset(l, 0, sizeof(*l));
+	l->json = cli_flag(a, LS_JSON);
+	if (!sort_ok && cli_opt(a, LS_SORT))
+		return cli_error(CLI_USAGE, "--sort", "not an option of list %s", what);
+	if (!past_ok && cli_flag(a, LS_PAST))
+		return cli_error(CLI_USAGE, "--past", "not an option of list %s", what);
+	if (cli_opt(a, LS_LIMIT)) {
+		if ((rc = cli_int("--limit", cli_opt(a, LS_LIMIT), 1, 1000000000, &v)) != CLI_OK)
+			return rc;
+		l->limit = v;
+	}
+	return cli_db(c);
+}
+
+static int
+fail_list(struct lister *l, enum kith_status st, const struct kith_err *err)
+{
+	list_end(l);
+	return cli_fail(st, err, NULL);
+}
+
+/* ---- contacts --------------------------------------------------------- */
+
+static int
+contact_row(void *ud, const struct contact_row *r)
+{
+	struct lister *l = ud;
+	struct strbuf *sb = row_begin(l, r->id);
+	char tier[2] = {r->tier, 0};
+
+	if (l->json) {
+		sb_printf(sb, "{\"id\": %lld, \"name\": ", (long long)r->id);
+		cli_json_str(sb, r->name);
+		sb_append(sb, ", \"organisation\": ");
+		cli_json_str(sb, r->org);
+		sb_append(sb, ", \"role\": ");
+		cli_json_str(sb, r->role);
+		sb_append(sb, ", \"tier\": ");
+		cli_json_str(sb, tier);
+		sb_append(sb, ", \"influence\": ");
+		cli_json_num(sb, r->influence, true);
+		sb_printf(sb, ", \"alignment\": %d, \"last_contacted\": ", r->alignment);
+		cli_json_str(sb, r->last_at);
+		sb_append(sb, ", \"next_follow_up\": ");
+		cli_json_str(sb, r->next_due);
+		sb_appendc(sb, '}');
+	} else {
+		sb_printf(sb, "%-6lld  ", (long long)r->id);
+		cli_cell(sb, r->name, 22, true);
+		sb_append(sb, "  ");
+		cli_cell(sb, str_empty(r->org) ? "-" : r->org, 20, true);
+		sb_printf(sb, "  %c %c  ", r->tier ? r->tier : '-',
+			  r->influence ? '0' + r->influence : '-');
+		sb_printf(sb, "%-10.10s %.10s", str_empty(r->last_at) ? "-" : r->last_at,
+			  str_empty(r->next_due) ? "-" : r->next_due);
+	}
+	return row_end(l);
+}
+
+static int
+run_list_contacts(struct cli *c, const struct cli_args *a)
+{
+	struct contact_query q = {0};
+	struct kith_err err = {0};
+	struct lister l;
+	enum kith_status st;
+	const char *sort = cli_opt(a, LS_SORT);
+	int rc;
+
+	q.sort = CONTACT_SORT_NAME;
+	if (sort && !strcmp(sort, "last"))
+		q.sort = CONTACT_SORT_LAST;
+	else if (sort && !strcmp(sort, "influence"))
+		q.sort = CONTACT_SORT_INFLUENCE;
+	else if (sort && strcmp(sort, "name"))
+		return cli_error(CLI_USAGE, "--sort", "\"%s\" is not one of name, last, influence",
+				 sort);
+	q.include_archived = cli_flag(a, LS_ALL);
+	if ((rc = list_setup(c, a, &l, "contacts", true, false)) != CLI_OK)
+		return rc;
+	do {
+		l.page_rows = 0;
+		st = contact_list(c->db, &q, l.last, 1, page_size(&l), contact_row, &l, &err);
+		if (st != KITH_OK)
+			return fail_list(&l, st, &err);
+	} while (!list_done(&l));
+	list_end(&l);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_list_contacts = {
+	"list", "contacts", "[--json] [--limit N] [--sort name|last|influence] [--all]",
+	"List contacts: id, name, organisation, tier, influence, last contacted, next follow-up.",
+	"  --json           a JSON array of {id, name, organisation, role, tier, influence,\n"
+	"                   alignment, last_contacted, next_follow_up}\n"
+	"  --limit N        at most N contacts\n"
+	"  --sort S         name (default), last (least recently contacted first),\n"
+	"                   influence (highest first)\n"
+	"  --all            include archived contacts\n",
+	list_opts, 0, 0, run_list_contacts,
+};
+
+/* ---- events ----------------------------------------------------------- */
+
+static int
+event_row(void *ud, const struct event_row *r)
+{
+	struct lister *l = ud;
+	struct strbuf *sb = row_begin(l, r->id);
+
+	if (l->json) {
+		sb_printf(sb, "{\"id\": %lld, \"title\": ", (long long)r->id);
+		cli_json_str(sb, r->title);
+		sb_append(sb, ", \"kind\": ");
+		cli_json_str(sb, kith_event_kind_name(r->kind));
+		sb_append(sb, ", \"start\": ");
+		cli_json_str(sb, r->start_at);
+		sb_append(sb, ", \"end\": ");
+		cli_json_str(sb, r->end_at);
+		sb_append(sb, ", \"location\": ");
+		cli_json_str(sb, r->location);
+		sb_printf(sb, ", \"attendees\": %lld}", r->attendees);
+	} else {
+		sb_printf(sb, "%-6lld  %-16.16s  ", (long long)r->id, r->start_at ? r->start_at : "");
+		cli_cell(sb, r->title, 30, !str_empty(r->location));
+		if (!str_empty(r->location)) {
+			sb_append(sb, "  ");
+			cli_cell(sb, r->location, 20, false);
+		}
+	}
+	return row_end(l);
+}
+
+/* One direction of the event list until done: past (dir < 0: oldest first) or upcoming. */
+static enum kith_status
+events_pages(struct cli *c, struct lister *l, bool past, int dir, struct kith_err *err)
+{
+	struct event_query q = {0};
+	enum kith_status st;
+
+	q.past = past;
+	l->last = 0;
+	do {
+		l->page_rows = 0;
+		st = event_list(c->db, &q, l->last, dir, page_size(l), event_row, l, err);
+		if (st != KITH_OK)
+			return st;
+	} while (!list_done(l));
+	return KITH_OK;
+}
+
+static int
+run_list_events(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	struct lister l;
+	enum kith_status st = KITH_OK;
+	int rc;
+
+	if (cli_flag(a, LS_PAST) && cli_flag(a, LS_ALL))
+		return cli_error(CLI_USAGE, "--past", "cannot be used with --all");
+	if ((rc = list_setup(c, a, &l, "events", false, true)) != CLI_OK)
+		return rc;
+	if (cli_flag(a, LS_ALL)) {
+		st = events_pages(c, &l, true, -1, &err);
+		if (st == KITH_OK && !(l.limit && l.n >= l.limit))
+			st = events_pages(c, &l, false, 1, &err);
+	} else {
+		st = events_pages(c, &l, cli_flag(a, LS_PAST), 1, &err);
+	}
+	if (st != KITH_OK)
+		return fail_list(&l, st, &err);
+	list_end(&l);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_list_events = {
+	"list", "events", "[--json] [--limit N] [--past] [--all]",
+	"List upcoming events, soonest first: id, start, title, location.",
+	"  --json           a JSON array of {id, title, kind, start, end, location, attendees}\n"
+	"  --limit N        at most N events\n"
+	"  --past           past events instead, newest first\n"
+	"  --all            past and upcoming events, oldest first\n",
+	list_opts, 0, 0, run_list_events,
+};
+
+/* ---- follow-ups ------------------------------------------------------- */
+
+static int
+followup_row(void *ud, const struct followup_row *r)
+{
+	struct lister *l = ud;
+	struct strbuf *sb = row_begin(l, r->id);
+
+	if (l->json) {
+		sb_printf(sb, "{\"id\": %lld, \"contact_id\": ", (long long)r->id);
+		cli_json_num(sb, r->contact_id, true);
+		sb_append(sb, ", \"contact\": ");
+		cli_json_str(sb, r->contact_name);
+		sb_append(sb, ", \"title\": ");
+		cli_json_str(sb, r->title);
+		sb_append(sb, ", \"kind\": ");
+		cli_json_str(sb, kith_followup_kind_name(r->kind));
+		sb_append(sb, ", \"due\": ");
+		cli_json_str(sb, r->due);
+		sb_append(sb, ", \"status\": ");
+		cli_json_str(sb, kith_followup_status_name(r->status));
+		sb_append(sb, ", \"direction\": ");
+		cli_json_str(sb, kith_direction_name(r->direction));
+		sb_printf(sb, ", \"priority\": %d}", r->priority);
+	} else {
+		sb_printf(sb, "%-6lld  %-10.10s  %-4s  ", (long long)r->id,
+			  str_empty(r->due) ? "-" : r->due,
+			  r->direction == KITH_DIR_NONE ? "-" : kith_direction_name(r->direction));
+		cli_cell(sb, str_empty(r->contact_name) ? "-" : r->contact_name, 18, true);
+		sb_append(sb, "  ");
+		if (r->status != KITH_FSTATUS_OPEN)
+			sb_printf(sb, "[%s] ", kith_followup_status_name(r->status));
+		cli_cell(sb, r->title, 33, false);
+	}
+	return row_end(l);
+}
+
+static int
+run_list_followups(struct cli *c, const struct cli_args *a)
+{
+	struct followup_query q = {0};
+	struct kith_err err = {0};
+	struct lister l;
+	enum kith_status st;
+	int rc;
+
+	q.include_done = cli_flag(a, LS_ALL);
+	if ((rc = list_setup(c, a, &l, "follow-ups", false, false)) != CLI_OK)
+		return rc;
+	do {
+		l.page_rows = 0;
+		st = followup_list(c->db, &q, l.last, 1, page_size(&l), followup_row, &l, &err);
+		if (st != KITH_OK)
+			return fail_list(&l, st, &err);
+	} while (!list_done(&l));
+	list_end(&l);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_list_followups = {
+	"list", "follow-ups", "[--json] [--limit N] [--all]",
+	"List open follow-ups by due date: id, due, owe/owed, contact, title.",
+	"  --json           a JSON array of {id, contact_id, contact, title, kind, due,\n"
+	"                   status, direction, priority}\n"
+	"  --limit N        at most N follow-ups\n"
+	"  --all            also done and dropped ones, after the open ones\n",
+	list_opts, 0, 0, run_list_followups,
+};

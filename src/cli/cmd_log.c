@@ -1,0 +1,285 @@
+/*
+ * cmd_log.c: kith log, kith follow-up add|done|snooze, kith me.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+static int
+check_text(const char *what, const char *s)
+{
+	char *t = xstrdup(s);
+	bool empty = str_empty(str_trim(t));
+
+	free(t);
+	return empty ? cli_error(CLI_USAGE, what, "must not be empty") : CLI_OK;
+}
+
+/* ---- log -------------------------------------------------------------- */
+
+enum { LG_KIND, LG_AT, LG_FOLLOW_UP, LG_TITLE };
+
+static const struct cli_opt log_opts[] = {
+	[LG_KIND] = {"kind", true, false},
+	[LG_AT] = {"at", true, false},
+	[LG_FOLLOW_UP] = {"follow-up", true, false},
+	[LG_TITLE] = {"title", true, false},
+	{NULL, false, false},
+};
+
+static int
+log_write(struct cli *c, struct kith_interaction *in, struct kith_followup *fu, int64_t *id)
+{
+	struct kith_err err = {0};
+	enum kith_status st;
+
+	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	st = interaction_add(c->db, in, id, &err);
+	if (st == KITH_OK && fu) {
+		fu->interaction_id = *id;
+		st = followup_add(c->db, fu, NULL, &err);
+	}
+	if (st != KITH_OK) {
+		kdb_batch_end(c->db, false, NULL);
+		return cli_fail(st, &err, NULL);
+	}
+	st = kdb_batch_end(c->db, true, &err);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+static int
+run_log(struct cli *c, const struct cli_args *a)
+{
+	struct kith_interaction in = {0};
+	struct kith_followup fu = {0};
+	struct kdatetime when, due;
+	char at[KDATETIME_STR], due_s[KDATE_STR];
+	struct strbuf title = {0};
+	int64_t contact_id = 0, id = 0;
+	int rc;
+
+	in.kind = KITH_IKIND_NOTE;
+	if ((rc = check_text("TEXT", a->pos[1])) != CLI_OK)
+		return rc;
+	if (cli_opt(a, LG_KIND) &&
+	    (rc = cli_word("--kind", cli_opt(a, LG_KIND), kith_interaction_kind_parse,
+			   kith_interaction_kind_name, KITH_IKIND_COUNT_, &in.kind)) != CLI_OK)
+		return rc;
+	if (cli_opt(a, LG_AT)) {
+		if ((rc = cli_when(c, "--at", cli_opt(a, LG_AT), &when)) != CLI_OK)
+			return rc;
+	} else {
+		when = kdate_now();
+	}
+	kdatetime_format(when, at);
+	if (cli_opt(a, LG_TITLE) && !cli_opt(a, LG_FOLLOW_UP))
+		return cli_error(CLI_USAGE, "--title", "only with --follow-up");
+	if (cli_opt(a, LG_FOLLOW_UP)) {
+		if ((rc = cli_when(c, "--follow-up", cli_opt(a, LG_FOLLOW_UP), &due)) != CLI_OK)
+			return rc;
+		if (cli_opt(a, LG_TITLE) && (rc = check_text("--title", cli_opt(a, LG_TITLE))) != CLI_OK)
+			return rc;
+		kdate_format(due.date, due_s);
+	}
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &contact_id)) != CLI_OK)
+		return rc;
+	in.at = at;
+	in.summary = (char *)a->pos[1];
+	in.contact_ids = &contact_id;
+	in.n_contacts = 1;
+	if (cli_opt(a, LG_FOLLOW_UP)) {
+		if (cli_opt(a, LG_TITLE))
+			sb_append(&title, cli_opt(a, LG_TITLE));
+		else
+			sb_printf(&title, "Follow up: %s", a->pos[1]);
+		fu.contact_id = contact_id;
+		fu.kind = KITH_FKIND_OTHER;
+		fu.title = (char *)sb_str(&title);
+		fu.due = due_s;
+		fu.status = KITH_FSTATUS_OPEN;
+		fu.direction = KITH_DIR_NONE;
+		fu.intro_stage = KITH_INTRO_NONE;
+	}
+	rc = log_write(c, &in, cli_opt(a, LG_FOLLOW_UP) ? &fu : NULL, &id);
+	if (rc == CLI_OK)
+		printf("%lld\n", (long long)id);
+	sb_free(&title);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_log = {
+	"log", NULL, "CONTACT TEXT [--kind K] [--at WHEN] [--follow-up WHEN [--title T]]",
+	"Record an interaction with a contact and print its id.",
+	"  --kind K         call, email, meeting, coffee, event, message, social,\n"
+	"                   note (default)\n"
+	"  --at WHEN        when it happened (default: now)\n"
+	"  --follow-up WHEN also add a follow-up due then, linked to this interaction\n"
+	"  --title T        the follow-up's title (default: \"Follow up: TEXT\")\n",
+	log_opts, 2, 2, run_log,
+};
+
+/* ---- follow-up add ---------------------------------------------------- */
+
+enum { FA_DUE, FA_OWE, FA_OWED };
+
+static const struct cli_opt followup_add_opts[] = {
+	[FA_DUE] = {"due", true, false},
+	[FA_OWE] = {"owe", false, false},
+	[FA_OWED] = {"owed", false, false},
+	{NULL, false, false},
+};
+
+static int
+run_followup_add(struct cli *c, const struct cli_args *a)
+{
+	struct kith_followup fu = {0};
+	struct kith_err err = {0};
+	struct kdatetime due;
+	char due_s[KDATE_STR];
+	enum kith_status st;
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = check_text("TITLE", a->pos[1])) != CLI_OK)
+		return rc;
+	if (!cli_opt(a, FA_DUE))
+		return cli_error(CLI_USAGE, "--due", "required (when it is due: fri, 3d, 2026-04-01)");
+	if ((rc = cli_when(c, "--due", cli_opt(a, FA_DUE), &due)) != CLI_OK)
+		return rc;
+	if (cli_flag(a, FA_OWE) && cli_flag(a, FA_OWED))
+		return cli_error(CLI_USAGE, "--owe", "cannot be used with --owed");
+	kdate_format(due.date, due_s);
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &fu.contact_id)) != CLI_OK)
+		return rc;
+	fu.kind = KITH_FKIND_OTHER;
+	fu.title = (char *)a->pos[1];
+	fu.due = due_s;
+	fu.status = KITH_FSTATUS_OPEN;
+	fu.direction = cli_flag(a, FA_OWE) ? KITH_DIR_OWE : cli_flag(a, FA_OWED) ? KITH_DIR_OWED
+										 : KITH_DIR_NONE;
+	fu.intro_stage = KITH_INTRO_NONE;
+	st = followup_add(c->db, &fu, &id, &err);
+	if (st != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_followup_add = {
+	"follow-up", "add", "CONTACT TITLE --due WHEN [--owe|--owed]",
+	"Add a follow-up (or a commitment) for a contact and print its id.",
+	"  --due WHEN       when it is due (required)\n"
+	"  --owe            a commitment: I owe the contact this\n"
+	"  --owed           a commitment: the contact owes me this\n",
+	followup_add_opts, 2, 2, run_followup_add,
+};
+
+/* ---- follow-up done --------------------------------------------------- */
+
+static const struct cli_opt no_opts[] = {
+	{NULL, false, false},
+};
+
+static int
+run_followup_done(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	enum kith_status st;
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
+		return rc;
+	st = followup_done(c->db, id, &err);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_followup_done = {
+	"follow-up", "done", "ID",
+	"Mark follow-up ID done.", "",
+	no_opts, 1, 1, run_followup_done,
+};
+
+/* ---- follow-up snooze ------------------------------------------------- */
+
+enum { FS_REASON };
+
+static const struct cli_opt followup_snooze_opts[] = {
+	[FS_REASON] = {"reason", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_followup_snooze(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	struct kdatetime due;
+	char due_s[KDATE_STR];
+	enum kith_status st;
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK ||
+	    (rc = cli_when(c, "WHEN", a->pos[1], &due)) != CLI_OK)
+		return rc;
+	kdate_format(due.date, due_s);
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	st = followup_snooze(c->db, id, due_s, cli_opt(a, FS_REASON), &err);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_followup_snooze = {
+	"follow-up", "snooze", "ID WHEN [--reason R]",
+	"Move follow-up ID to a new due date, counting a snooze.",
+	"  --reason R       why it was put off\n",
+	followup_snooze_opts, 2, 2, run_followup_snooze,
+};
+
+/* ---- me --------------------------------------------------------------- */
+
+static int
+run_me(struct cli *c, const struct cli_args *a)
+{
+	struct kith_contact ct = {0};
+	struct kith_err err = {0};
+	struct strbuf line = {0};
+	enum kith_status st;
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if (a->npos == 1) {
+		if ((rc = cli_contact(c, a->pos[0], &id)) != CLI_OK)
+			return rc;
+		if ((st = kdb_set_me(c->db, id, &err)) != KITH_OK)
+			return cli_fail(st, &err, NULL);
+	} else if (!(id = kdb_me(c->db))) {
+		return cli_error(CLI_RUNTIME, "me", "not set (set it with: kith me CONTACT)");
+	}
+	if ((st = contact_get(c->db, id, &ct, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	sb_printf(&line, "%lld\t", (long long)id);
+	cli_sanitize(&line, ct.display_name);
+	sb_appendc(&line, '\n');
+	cli_flush(&line);
+	sb_free(&line);
+	contact_free(&ct);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_me = {
+	"me", NULL, "[CONTACT]",
+	"Show which contact is you (id and name), or set it to CONTACT.", "",
+	no_opts, 0, 1, run_me,
+};

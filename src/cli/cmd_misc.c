@@ -1,0 +1,257 @@
+/*
+ * cmd_misc.c: kith search, kith backup, kith demo.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kith/db.h"
+#include "kith/path.h"
+#include "kith/search.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+extern const char kith_demo_sql[];
+
+/* ---- search ----------------------------------------------------------- */
+
+enum { SR_JSON, SR_LIMIT };
+
+static const struct cli_opt search_opts[] = {
+	[SR_JSON] = {"json", false, false},
+	[SR_LIMIT] = {"limit", true, false},
+	{NULL, false, false},
+};
+
+struct search_out {
+	struct strbuf line;
+	bool json;
+	long long n;
+};
+
+static int
+search_hit(void *ud, const struct search_hit *h)
+{
+	struct search_out *o = ud;
+	struct strbuf *sb = &o->line;
+
+	if (o->json) {
+		sb_append(sb, o->n ? ",\n  {\"kind\": " : "[\n  {\"kind\": ");
+		cli_json_str(sb, search_kind_name(h->kind));
+		sb_printf(sb, ", \"id\": %lld, \"title\": ", (long long)h->id);
+		cli_json_str(sb, h->title);
+		sb_append(sb, ", \"detail\": ");
+		cli_json_str(sb, h->detail);
+		sb_appendc(sb, '}');
+	} else {
+		sb_printf(sb, "%-12s  %-6lld  ", search_kind_name(h->kind), (long long)h->id);
+		cli_cell(sb, h->title, 32, !str_empty(h->detail));
+		if (!str_empty(h->detail)) {
+			sb_append(sb, "  ");
+			cli_cell(sb, h->detail, 20, false);
+		}
+		sb_appendc(sb, '\n');
+	}
+	cli_flush(sb);
+	o->n++;
+	return 0;
+}
+
+static int
+run_search(struct cli *c, const struct cli_args *a)
+{
+	struct search_out o = {{0}, cli_flag(a, SR_JSON), 0};
+	struct kith_err err = {0};
+	enum kith_status st;
+	long long limit = 20;
+	char *fts;
+	int rc;
+
+	if (cli_opt(a, SR_LIMIT) &&
+	    (rc = cli_int("--limit", cli_opt(a, SR_LIMIT), 1, 100000, &limit)) != CLI_OK)
+		return rc;
+	if (!(fts = search_fts_query(a->pos[0])))
+		return cli_error(CLI_USAGE, "QUERY", "has no words");
+	free(fts);
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	st = search_all(c->db, a->pos[0], (int)limit, search_hit, &o, &err);
+	if (o.json)
+		fputs(o.n ? "\n]\n" : "[]\n", stdout);
+	sb_free(&o.line);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_search = {
+	"search", NULL, "QUERY [--json] [--limit N]",
+	"Search contacts, organisations, interactions, follow-ups and events.",
+	"  Every word must match, as a word prefix; accents and case are ignored.\n"
+	"  --json           a JSON array of {kind, id, title, detail}\n"
+	"  --limit N        at most N hits of each kind (default 20)\n",
+	search_opts, 1, 1, run_search,
+};
+
+/* ---- backup ----------------------------------------------------------- */
+
+static bool
+exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 || errno != ENOENT;
+}
+
+/* kith-backup-YYYY-MM-DD.db next to the database, -2, -3... if taken. */
+static char *
+default_backup(const struct cli *c)
+{
+	struct strbuf sb = {0};
+	char day[KDATE_STR];
+	const char *slash = strrchr(c->db_path, '/');
+	int n;
+
+	kdate_format(c->today, day);
+	for (n = 1; n < 1000; n++) {
+		sb_reset(&sb);
+		if (slash)
+			sb_appendn(&sb, c->db_path, (size_t)(slash - c->db_path) + 1);
+		sb_printf(&sb, "kith-backup-%s", day);
+		if (n > 1)
+			sb_printf(&sb, "-%d", n);
+		sb_append(&sb, ".db");
+		if (!exists(sb_str(&sb)))
+			break;
+	}
+	return sb_detach(&sb);
+}
+
+static int
+run_backup(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	struct strbuf line = {0};
+	enum kith_status st;
+	char *dest;
+	int rc;
+
+	if (a->npos && exists(a->pos[0]))
+		return cli_error(CLI_RUNTIME, a->pos[0], "already exists; kith does not overwrite it");
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	dest = a->npos ? xstrdup(a->pos[0]) : default_backup(c);
+	st = kdb_backup(c->db, dest, &err);
+	if (st == KITH_OK) {
+		cli_sanitize(&line, dest);
+		sb_appendc(&line, '\n');
+		cli_flush(&line);
+		sb_free(&line);
+	} else {
+		rc = cli_fail(st, &err, NULL);
+	}
+	free(dest);
+	return rc;
+}
+
+static const struct cli_opt no_opts[] = {
+	{NULL, false, false},
+};
+
+const struct cli_cmd cli_cmd_backup = {
+	"backup", NULL, "[FILE]",
+	"Copy the database, consistently even while kith is open, and print the copy's path.",
+	"  FILE             where to write (must not exist); default: kith-backup-YYYY-MM-DD.db\n"
+	"                   next to the database. The copy is mode 0600.\n",
+	no_opts, 0, 1, run_backup,
+};
+
+/* ---- demo ------------------------------------------------------------- */
+
+enum { DM_NO_UI };
+
+static const struct cli_opt demo_opts[] = {
+	[DM_NO_UI] = {"no-ui", false, false},
+	{NULL, false, false},
+};
+
+static int
+load_demo(struct cli *c)
+{
+	struct kith_err err = {0};
+	enum kith_status st;
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	/* One transaction: the demo loads completely or not at all. */
+	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
+		return cli_fail(st, &err, "demo");
+	if ((st = kdb_exec_script(c->db, kith_demo_sql, &err)) != KITH_OK) {
+		kdb_batch_end(c->db, false, NULL);
+		return cli_fail(st, &err, "demo");
+	}
+	st = kdb_batch_end(c->db, true, &err);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, "demo");
+}
+
+static void
+remove_temp(const char *dir, const char *db)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	struct strbuf sb = {0};
+	size_t i;
+
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		sb_reset(&sb);
+		sb_printf(&sb, "%s%s", db, suffix[i]);
+		unlink(sb_str(&sb));
+	}
+	sb_free(&sb);
+	rmdir(dir);
+}
+
+static int
+run_demo(struct cli *c, const struct cli_args *a)
+{
+	struct stat sbuf;
+	struct strbuf dir = {0};
+	const char *tmp = getenv("TMPDIR");
+	int rc;
+
+	if (cli_flag(a, DM_NO_UI)) {
+		if (!c->db_opt)
+			return cli_error(CLI_USAGE, "demo --no-ui", "needs -d PATH, a new database");
+		if (stat(c->db_opt, &sbuf) == 0 && sbuf.st_size > 0)
+			return cli_error(CLI_RUNTIME, c->db_opt, "already exists and is not empty");
+		return load_demo(c);
+	}
+	if (c->db_opt)
+		return cli_error(CLI_USAGE, "demo", "uses a temporary database; -d only with --no-ui");
+	sb_printf(&dir, "%s/kith-demo-XXXXXX", str_empty(tmp) ? "/tmp" : tmp);
+	if (!mkdtemp(dir.buf)) {
+		rc = cli_error(CLI_RUNTIME, sb_str(&dir), "cannot create: %s", strerror(errno));
+		sb_free(&dir);
+		return rc;
+	}
+	c->db_path = path_join(sb_str(&dir), "kith.db");
+	rc = load_demo(c);
+	if (rc == CLI_OK)
+		rc = cli_planner(c, "demo (a temporary copy)");
+	if (c->db) {
+		kdb_close(c->db);
+		c->db = NULL;
+	}
+	remove_temp(sb_str(&dir), c->db_path);
+	sb_free(&dir);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_demo = {
+	"demo", NULL, "[--no-ui]",
+	"Open the planner on a temporary copy of the demo network; it is removed on exit.",
+	"  --no-ui          instead load the demo network into the new database given\n"
+	"                   by -d PATH (which must not exist or be empty) and exit\n",
+	demo_opts, 0, 0, run_demo,
+};

@@ -1,0 +1,267 @@
+/*
+ * main.c: kith's entry point. Global options, command dispatch, the
+ * database, and the planner when no command is given.
+ *
+ *   kith [-d PATH | --db PATH] [COMMAND [ARG...]]
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/db.h"
+#include "kith/path.h"
+#include "kith/ui.h"
+#include "kith/utf8.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+const struct cli_cmd *const cli_commands[] = {
+	&cli_cmd_add_contact, &cli_cmd_add_event, &cli_cmd_attend,
+	&cli_cmd_log,
+	&cli_cmd_followup_add, &cli_cmd_followup_done, &cli_cmd_followup_snooze,
+	&cli_cmd_me,
+	&cli_cmd_list_contacts, &cli_cmd_list_events, &cli_cmd_list_followups,
+	&cli_cmd_search, &cli_cmd_backup, &cli_cmd_demo,
+	NULL,
+};
+
+/*
+** Open the database named by -d/--db, $KITH_DB or the XDG default,
+** creating its directories (0700) and the file (0600) on first use.
+** Returns an exit status; on success c->db is open.
+*/
+int
+cli_db(struct cli *c)
+{
+	struct kith_err err = {0};
+	enum kith_status st;
+
+	if (c->db)
+		return CLI_OK;
+	if (c->db_opt && !c->db_opt[0])
+		return cli_error(CLI_USAGE, "--db", "the path is empty");
+	if (!c->db_path) {
+		st = path_db(c->db_opt, &c->db_path, &err);
+		if (st != KITH_OK)
+			return cli_error(CLI_RUNTIME, "database", "%s", err.msg[0] ? err.msg :
+					 kith_status_str(st));
+	}
+	st = path_mkparents(c->db_path, &err);
+	if (st == KITH_OK)
+		st = kdb_open(c->db_path, KDB_CREATE, &c->db, &err);
+	if (st != KITH_OK) {
+		const char *why = err.msg[0] ? err.msg : kith_status_str(st);
+
+		if (strstr(why, c->db_path))
+			return cli_error(CLI_RUNTIME, NULL, "%s", why);
+		return cli_error(CLI_RUNTIME, c->db_path, "%s", why);
+	}
+	return CLI_OK;
+}
+
+/* The path as shown in the title bar: $HOME abbreviated to "~". */
+static char *
+db_label(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+	struct strbuf sb = {0};
+
+	if (n > 1 && !strncmp(path, home, n) && path[n] == '/') {
+		sb_append(&sb, "~");
+		sb_append(&sb, path + n);
+	} else {
+		sb_append(&sb, path);
+	}
+	return sb_detach(&sb);
+}
+
+/*
+** Open the planner on c's database (opened here if need be); label is the
+** title-bar name, NULL for the database path.
+*/
+int
+cli_planner(struct cli *c, const char *title)
+{
+	struct kith_err err = {0};
+	char *config = NULL, *label;
+	enum kith_status st;
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if (path_config(&config, NULL) != KITH_OK)
+		config = NULL;
+	label = title ? xstrdup(title) : db_label(c->db_path);
+	setlocale(LC_ALL, "");
+	st = ui_run(c->db, label, config, &err);
+	free(label);
+	free(config);
+	if (st != KITH_OK)
+		return cli_error(CLI_RUNTIME, NULL, "%s", err.msg[0] ? err.msg : kith_status_str(st));
+	return CLI_OK;
+}
+
+static bool
+has_subs(const char *name)
+{
+	int i;
+
+	for (i = 0; cli_commands[i]; i++)
+		if (!strcmp(cli_commands[i]->name, name) && cli_commands[i]->sub)
+			return true;
+	return false;
+}
+
+static const struct cli_cmd *
+find_cmd(const char *name, const char *sub)
+{
+	int i;
+
+	for (i = 0; cli_commands[i]; i++) {
+		const struct cli_cmd *cmd = cli_commands[i];
+
+		if (strcmp(cmd->name, name))
+			continue;
+		if (!cmd->sub || (sub && !strcmp(cmd->sub, sub)))
+			return cmd;
+	}
+	return NULL;
+}
+
+static int
+run_help(int argc, char **argv)
+{
+	if (argc == 0) {
+		cli_usage_all(stdout);
+		return CLI_OK;
+	}
+	if (argc > 2 || !cli_usage_cmd(stdout, argv[0], argc > 1 ? argv[1] : NULL))
+		return cli_error(CLI_USAGE, "help", "no command \"%s%s%s\" (see kith --help)",
+				 argv[0], argc > 1 ? " " : "", argc > 1 ? argv[1] : "");
+	return CLI_OK;
+}
+
+/* Find and run the command in argv[0..argc). */
+static int
+dispatch(struct cli *c, int argc, char **argv)
+{
+	const struct cli_cmd *cmd;
+	struct cli_args a;
+	struct kith_err err = {0};
+	bool help;
+	int skip = 1, rc;
+
+	if (!strcmp(argv[0], "help"))
+		return run_help(argc - 1, argv + 1);
+	if (has_subs(argv[0])) {
+		if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+			cli_usage_cmd(argc < 2 ? stderr : stdout, argv[0], NULL);
+			return argc < 2 ? cli_error(CLI_USAGE, argv[0], "needs a subcommand")
+					: CLI_OK;
+		}
+		cmd = find_cmd(argv[0], argv[1]);
+		if (!cmd)
+			return cli_error(CLI_USAGE, NULL, "%s %s: unknown command (see kith help %s)",
+					 argv[0], argv[1], argv[0]);
+		skip = 2;
+	} else if (!(cmd = find_cmd(argv[0], NULL))) {
+		return cli_error(CLI_USAGE, argv[0], "unknown command (see kith --help)");
+	}
+	rc = cli_parse(c, cmd, argc - skip, argv + skip, &a, &help);
+	if (rc == CLI_OK && help) {
+		cli_usage_cmd(stdout, cmd->name, cmd->sub);
+	} else if (rc == CLI_OK) {
+		if (kdate_init_clock(&err) != KITH_OK)
+			rc = cli_error(CLI_USAGE, NULL, "%s", err.msg[0] ? err.msg :
+				       "KITH_TODAY: must be YYYY-MM-DD");
+		else {
+			c->today = kdate_today();
+			rc = cmd->run(c, &a);
+		}
+	}
+	cli_args_free(&a);
+	return rc;
+}
+
+/* Every argument must be valid UTF-8; name the bad one. */
+static int
+check_utf8(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (utf8_valid(argv[i], strlen(argv[i])))
+			continue;
+		if (i > 1 && argv[i - 1][0] == '-' && argv[i - 1][1] == '-' &&
+		    utf8_valid(argv[i - 1], strlen(argv[i - 1])))
+			return cli_error(CLI_USAGE, argv[i - 1], "value is not valid UTF-8");
+		return cli_error(CLI_USAGE, NULL, "argument %d: not valid UTF-8", i);
+	}
+	return CLI_OK;
+}
+
+static int
+global_options(struct cli *c, int argc, char **argv, int *i, bool *done)
+{
+	const char *s = argv[*i];
+
+	if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
+		cli_usage_all(stdout);
+		*done = true;
+	} else if (!strcmp(s, "--version")) {
+		printf("kith %s\n", KITH_VERSION_STR);
+		*done = true;
+	} else if (!strcmp(s, "-d") || !strcmp(s, "--db")) {
+		if (*i + 1 >= argc)
+			return cli_error(CLI_USAGE, s, "needs a PATH");
+		c->db_opt = argv[++*i];
+	} else if (!strncmp(s, "--db=", 5)) {
+		c->db_opt = s + 5;
+	} else if (s[1] == 'd' && s[0] == '-') {
+		c->db_opt = s + 2;
+	} else {
+		return cli_error(CLI_USAGE, s, "unknown option (see kith --help)");
+	}
+	return CLI_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = {0};
+	struct kith_err err = {0};
+	bool done = false;
+	int i = 1, rc;
+
+	if ((rc = check_utf8(argc, argv)) != CLI_OK)
+		return rc;
+	while (i < argc && argv[i][0] == '-' && argv[i][1] && !done) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		if ((rc = global_options(&c, argc, argv, &i, &done)) != CLI_OK)
+			return rc;
+		i++;
+	}
+	if (done) {
+		rc = CLI_OK;
+	} else if (i >= argc) {
+		if (kdate_init_clock(&err) != KITH_OK)
+			rc = cli_error(CLI_USAGE, NULL, "%s", err.msg);
+		else
+			rc = cli_planner(&c, NULL);
+	} else {
+		rc = dispatch(&c, argc - i, argv + i);
+	}
+	if (c.db)
+		kdb_close(c.db);
+	free(c.db_path);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (rc == CLI_OK)
+			rc = cli_error(CLI_RUNTIME, "standard output", "write failed");
+	}
+	return rc;
+}

@@ -1,0 +1,150 @@
+/*
+ * out.c: error messages and safe output for the command line.
+ *
+ * Text from the database or from arguments may hold control characters,
+ * escapes or bidi overrides. Plain-text output and error messages show
+ * them in a visible form ("^[", "<U+202E>") so nothing from the data can
+ * drive the terminal; JSON output escapes them instead.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kith/utf8.h"
+#include "cli.h"
+
+/*
+** The exit status for a failed call: bad input the user can fix (an
+** invalid value, a name matching nothing or several) is a usage error,
+** anything else a runtime error.
+*/
+int
+cli_exit_for(enum kith_status st)
+{
+	switch (st) {
+	case KITH_OK:
+		return CLI_OK;
+	case KITH_INVALID:
+	case KITH_NOTFOUND:
+	case KITH_AMBIGUOUS:
+		return CLI_USAGE;
+	default:
+		return CLI_RUNTIME;
+	}
+}
+
+/*
+** Print `kith: <what>: <why>` on stderr and return status. what may be
+** NULL when the message already names what it is about.
+*/
+int
+cli_error(int status, const char *what, const char *fmt, ...)
+{
+	struct strbuf raw = {0}, line = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(&raw, fmt, ap);
+	va_end(ap);
+	sb_append(&line, "kith: ");
+	if (what) {
+		cli_sanitize(&line, what);
+		sb_append(&line, ": ");
+	}
+	cli_sanitize(&line, sb_str(&raw));
+	sb_appendc(&line, '\n');
+	fflush(stdout);
+	fputs(sb_str(&line), stderr);
+	sb_free(&raw);
+	sb_free(&line);
+	return status;
+}
+
+/*
+** Report a failed library call. The library's message names what and why
+** ("influence 9: must be 1 to 5"); `what` is put in front when given.
+*/
+int
+cli_fail(enum kith_status st, const struct kith_err *err, const char *what)
+{
+	const char *msg = err && err->msg[0] ? err->msg : kith_status_str(st);
+
+	return cli_error(cli_exit_for(st), what, "%s", msg);
+}
+
+void
+cli_sanitize(struct strbuf *sb, const char *s)
+{
+	size_t n, i = 0, len;
+	uint32_t cp;
+	char repr[12];
+
+	if (!s)
+		return;
+	len = strlen(s);
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (utf8_is_unsafe(cp)) {
+			utf8_control_repr(cp, repr);
+			sb_append(sb, repr);
+		} else if (cp == UTF8_REPLACEMENT && n == 1) {
+			sb_append(sb, "\xEF\xBF\xBD");
+		} else {
+			sb_appendn(sb, s + i, n);
+		}
+		i += n;
+	}
+}
+
+void
+cli_cell(struct strbuf *sb, const char *s, int width, bool pad)
+{
+	struct strbuf clean = {0};
+	const char *t;
+	int w, used = 0;
+	size_t fit;
+
+	cli_sanitize(&clean, s);
+	t = sb_str(&clean);
+	w = utf8_width(t);
+	if (w <= width) {
+		sb_append(sb, t);
+		used = w;
+	} else if (width > 0) {
+		fit = utf8_fit(t, width - 1, &used);
+		sb_appendn(sb, t, fit);
+		sb_append(sb, "\xE2\x80\xA6");      /* … */
+		used++;
+	}
+	while (pad && used < width) {
+		sb_appendc(sb, ' ');
+		used++;
+	}
+	sb_free(&clean);
+}
+
+void
+cli_json_str(struct strbuf *sb, const char *s)
+{
+	if (str_empty(s))
+		sb_append(sb, "null");
+	else
+		sb_json_str(sb, s);
+}
+
+void
+cli_json_num(struct strbuf *sb, long long n, bool zero_is_null)
+{
+	if (n == 0 && zero_is_null)
+		sb_append(sb, "null");
+	else
+		sb_printf(sb, "%lld", n);
+}
+
+void
+cli_flush(struct strbuf *sb)
+{
+	fwrite(sb_str(sb), 1, sb->len, stdout);
+	sb_reset(sb);
+}

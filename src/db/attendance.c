@@ -1,0 +1,129 @@
+/*
+ * attendance.c: who is invited to, attended or met whom at an event
+ * (see kith/event.h). 'attended' and 'met' count as touches: the schema's
+ * triggers keep contact_stat.last_at right.
+ */
+#include "ent.h"
+
+#include "kith/event.h"
+#include "kith/types.h"
+
+enum kith_status
+attendance_set(struct kdb *db, int64_t event_id, int64_t contact_id, int role, int status,
+	       struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO attendance(event_id, contact_id, role, status) VALUES (?1, ?2, ?3, ?4) "
+		"ON CONFLICT(event_id, contact_id) DO UPDATE SET role = excluded.role, "
+		"status = excluded.status "
+		"WHERE role IS NOT excluded.role OR status IS NOT excluded.status";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if (role < 0 || role >= KITH_AROLE_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "attendance role %d: unknown", role);
+	if (status < 0 || status >= KITH_ASTATUS_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "attendance status %d: unknown", status);
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = ent_event_exists(db, event_id, err)) ||
+	    (rc = ent_contact_exists(db, contact_id, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, event_id);
+	sqlite3_bind_int64(st, 2, contact_id);
+	sqlite3_bind_text(st, 3, kith_attend_role_name(role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, kith_attend_status_name(status), -1, SQLITE_STATIC);
+	if ((rc = db_step_done(db, st, err, "attendance")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+enum kith_status
+attendance_remove(struct kdb *db, int64_t event_id, int64_t contact_id, struct kith_err *err)
+{
+	static const char sql[] = "DELETE FROM attendance WHERE event_id = ? AND contact_id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, event_id);
+	sqlite3_bind_int64(st, 2, contact_id);
+	if ((rc = db_step_done(db, st, err, "attendance")))
+		return db_write_fail(db, err, rc);
+	if (sqlite3_changes(db->h) == 0) {
+		/* Name what is missing: the event, the contact, or the link. */
+		if (!(rc = ent_event_exists(db, event_id, err)) &&
+		    !(rc = ent_contact_exists(db, contact_id, err)))
+			rc = kith_err_set(err, KITH_NOTFOUND, "contact #%lld: not on event #%lld",
+					  (long long)contact_id, (long long)event_id);
+		return db_write_fail(db, err, rc);
+	}
+	return db_write_end(db, err);
+}
+
+#define ATT_COLS \
+	"SELECT a.event_id, a.contact_id, c.display_name, e.title, e.start_at, a.role, " \
+	"a.status, coalesce(s.last_at, '') FROM attendance a " \
+	"JOIN contact c ON c.id = a.contact_id JOIN event e ON e.id = a.event_id " \
+	"LEFT JOIN contact_stat s ON s.contact_id = a.contact_id "
+
+static enum kith_status
+att_emit(struct kdb *db, sqlite3_stmt *st, attendance_row_fn fn, void *ud, struct kith_err *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct attendance_row r;
+		r.event_id = sqlite3_column_int64(st, 0);
+		r.contact_id = sqlite3_column_int64(st, 1);
+		r.contact_name = db_col_text(st, 2);
+		r.event_title = db_col_text(st, 3);
+		r.event_start = db_col_text(st, 4);
+		r.role = kith_attend_role_parse(db_col_text(st, 5));
+		if (r.role < 0)
+			r.role = KITH_AROLE_ATTENDEE;
+		r.status = kith_attend_status_parse(db_col_text(st, 6));
+		if (r.status < 0)
+			r.status = KITH_ASTATUS_INVITED;
+		r.last_at = db_col_text(st, 7);
+		if (fn(ud, &r))
+			break;
+	}
+	return ent_finish(db, st, rc, "attendance", err);
+}
+
+enum kith_status
+attendance_list_for_event(struct kdb *db, int64_t event_id, attendance_row_fn fn, void *ud,
+			  struct kith_err *err)
+{
+	/* Hosts, then speakers, then attendees; by name within each. */
+	static const char sql[] = ATT_COLS
+		"WHERE a.event_id = ? ORDER BY CASE a.role WHEN 'host' THEN 0 "
+		"WHEN 'speaker' THEN 1 ELSE 2 END, c.name_key, c.id";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, event_id);
+	return att_emit(db, st, fn, ud, err);
+}
+
+enum kith_status
+attendance_list_for_contact(struct kdb *db, int64_t contact_id, int limit,
+			    attendance_row_fn fn, void *ud, struct kith_err *err)
+{
+	static const char sql[] = ATT_COLS
+		"WHERE a.contact_id = ? ORDER BY e.start_at DESC, e.id DESC LIMIT ?";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, contact_id);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	return att_emit(db, st, fn, ud, err);
+}

@@ -1,0 +1,691 @@
+/*
+ * contact.c: contacts with their channels, nicknames and tags
+ * (see kith/contact.h). Lists and name resolution are in contact_list.c.
+ */
+#include "internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/date.h"
+#include "kith/str.h"
+#include "kith/xalloc.h"
+
+static void
+channels_free(struct kith_channel *ch, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(ch[i].label);
+		free(ch[i].value);
+	}
+	free(ch);
+}
+
+static void
+strings_free(char **s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+void
+contact_free(struct kith_contact *c)
+{
+	if (!c)
+		return;
+	free(c->display_name);
+	free(c->given_name);
+	free(c->family_name);
+	free(c->pronouns);
+	free(c->address);
+	free(c->district);
+	free(c->birthday);
+	free(c->how_met);
+	free(c->notes);
+	channels_free(c->emails, c->n_emails);
+	channels_free(c->phones, c->n_phones);
+	channels_free(c->handles, c->n_handles);
+	strings_free(c->nicknames, c->n_nicknames);
+	strings_free(c->tags, c->n_tags);
+	memset(c, 0, sizeof *c);
+}
+
+static struct kith_channel *
+channels_copy(const struct kith_channel *src, size_t n)
+{
+	struct kith_channel *d;
+
+	if (!n)
+		return NULL;
+	d = xcalloc(n, sizeof *d);
+	for (size_t i = 0; i < n; i++) {
+		d[i].label = xstrdup(src[i].label);
+		d[i].value = xstrdup(src[i].value);
+	}
+	return d;
+}
+
+static char **
+strings_copy(char *const *src, size_t n)
+{
+	char **d;
+
+	if (!n)
+		return NULL;
+	d = xcalloc(n, sizeof *d);
+	for (size_t i = 0; i < n; i++)
+		d[i] = xstrdup(src[i]);
+	return d;
+}
+
+void
+contact_copy(struct kith_contact *dst, const struct kith_contact *src)
+{
+	*dst = *src;
+	dst->display_name = xstrdup(src->display_name);
+	dst->given_name = xstrdup(src->given_name);
+	dst->family_name = xstrdup(src->family_name);
+	dst->pronouns = xstrdup(src->pronouns);
+	dst->address = xstrdup(src->address);
+	dst->district = xstrdup(src->district);
+	dst->birthday = xstrdup(src->birthday);
+	dst->how_met = xstrdup(src->how_met);
+	dst->notes = xstrdup(src->notes);
+	dst->emails = channels_copy(src->emails, src->n_emails);
+	dst->phones = channels_copy(src->phones, src->n_phones);
+	dst->handles = channels_copy(src->handles, src->n_handles);
+	dst->nicknames = strings_copy(src->nicknames, src->n_nicknames);
+	dst->tags = strings_copy(src->tags, src->n_tags);
+}
+
+/* ---- validation -------------------------------------------------------------- */
+
+static bool
+birthday_valid(const char *s)
+{
+	struct kdate d;
+	char buf[11];
+
+	if (kdate_parse_iso(s, &d))
+		return true;
+	/* "--MM-DD": a birthday without a year; check it against a leap year */
+	if (strlen(s) != 7 || s[0] != '-' || s[1] != '-')
+		return false;
+	snprintf(buf, sizeof buf, "2000%s", s + 1);
+	return kdate_parse_iso(buf, &d);
+}
+
+static enum kith_status
+check_channels(const char *what, const struct kith_channel *ch, size_t n, struct kith_err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (db_check_text(what, ch[i].label, err) || db_check_text(what, ch[i].value, err))
+			return KITH_INVALID;
+		if (str_empty(ch[i].value))
+			return kith_err_set(err, KITH_INVALID, "%s: must not be empty", what);
+	}
+	return KITH_OK;
+}
+
+/*
+** Check every field of c; on the first problem set err naming the field and
+** value and return KITH_INVALID.
+*/
+static enum kith_status
+contact_validate(const struct kith_contact *c, struct kith_err *err)
+{
+	const struct { const char *name; const char *v; } texts[] = {
+		{ "display name", c->display_name }, { "given name", c->given_name },
+		{ "family name", c->family_name }, { "pronouns", c->pronouns },
+		{ "address", c->address }, { "district", c->district },
+		{ "birthday", c->birthday }, { "how met", c->how_met }, { "notes", c->notes },
+	};
+
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (db_check_text(texts[i].name, texts[i].v, err))
+			return KITH_INVALID;
+	if (!c->display_name || !*c->display_name) {
+		return kith_err_set(err, KITH_INVALID, "display name: must not be empty");
+	} else {
+		char *t = xstrdup(c->display_name);
+		bool blank = !*str_trim(t);
+		free(t);
+		if (blank)
+			return kith_err_set(err, KITH_INVALID, "display name: must not be empty");
+	}
+	if (c->influence < 0 || c->influence > 5)
+		return kith_err_set(err, KITH_INVALID, "influence %d: must be 1 to 5", c->influence);
+	if (c->alignment < -2 || c->alignment > 2)
+		return kith_err_set(err, KITH_INVALID, "alignment %d: must be -2 to +2",
+				    c->alignment);
+	if (c->tier && (c->tier < 'A' || c->tier > 'D'))
+		return kith_err_set(err, KITH_INVALID, "tier %c: must be A, B, C or D",
+				    isprint((unsigned char)c->tier) ? c->tier : '?');
+	if (c->cadence_days < -1 || c->cadence_days > 3650)
+		return kith_err_set(err, KITH_INVALID, "cadence %d: must be 0 to 3650 days",
+				    c->cadence_days);
+	if (!str_empty(c->birthday) && !birthday_valid(c->birthday))
+		return kith_err_set(err, KITH_INVALID,
+				    "birthday %.40s: not a date (YYYY-MM-DD or --MM-DD)", c->birthday);
+	if (check_channels("email", c->emails, c->n_emails, err) ||
+	    check_channels("phone", c->phones, c->n_phones, err) ||
+	    check_channels("handle", c->handles, c->n_handles, err))
+		return KITH_INVALID;
+	for (size_t i = 0; i < c->n_nicknames; i++)
+		if (db_check_text("nickname", c->nicknames[i], err))
+			return KITH_INVALID;
+	for (size_t i = 0; i < c->n_tags; i++) {
+		if (db_check_text("tag", c->tags[i], err))
+			return KITH_INVALID;
+		if (str_empty(c->tags[i]))
+			return kith_err_set(err, KITH_INVALID, "tag: must not be empty");
+	}
+	return KITH_OK;
+}
+
+/* The key two channels are "the same" by: lower-cased email, phone digits. */
+static char *
+channel_key(const char *kind, const char *value)
+{
+	struct strbuf sb = { 0 };
+
+	for (const char *p = value; *p; p++) {
+		if (!strcmp(kind, "phone")) {
+			if (isdigit((unsigned char)*p) || (*p == '+' && sb.len == 0))
+				sb_appendc(&sb, *p);
+		} else {
+			sb_appendc(&sb, (char)tolower((unsigned char)*p));
+		}
+	}
+	if (sb.len == 0)
+		sb_append(&sb, value);
+	return sb_detach(&sb);
+}
+
+/* ---- writing the lists ------------------------------------------------------- */
+
+static enum kith_status
+write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_channel *ch,
+	       size_t n, struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO contact_channel(contact_id, kind, label, value, value_key, position) "
+		"VALUES (?, ?, ?, ?, ?, ?)";
+
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st = db_stmt(db, sql, err);
+		char *key;
+		enum kith_status rc;
+
+		if (!st)
+			return KITH_DB;
+		key = channel_key(kind, ch[i].value);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+		db_bind_text(st, 3, ch[i].label);
+		db_bind_text(st, 4, ch[i].value);
+		db_bind_text(st, 5, key);
+		sqlite3_bind_int(st, 6, (int)i);
+		rc = db_step_done(db, st, err, kind);
+		free(key);
+		if (rc)
+			return rc;
+	}
+	return KITH_OK;
+}
+
+static enum kith_status
+tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
+{
+	static const char ins_tag[] = "INSERT OR IGNORE INTO tag(name) VALUES (?)";
+	static const char link[] =
+		"INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) "
+		"SELECT ?, id FROM tag WHERE name = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char *t = xstrdup(tag);
+
+	str_trim(t);
+	if (!*t) {
+		free(t);
+		return KITH_OK;
+	}
+	if (!(st = db_stmt(db, ins_tag, err))) {
+		free(t);
+		return KITH_DB;
+	}
+	db_bind_text(st, 1, t);
+	if ((rc = db_step_done(db, st, err, "tag"))) {
+		free(t);
+		return rc;
+	}
+	if (!(st = db_stmt(db, link, err))) {
+		free(t);
+		return KITH_DB;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, t);
+	rc = db_step_done(db, st, err, "tag");
+	free(t);
+	return rc;
+}
+
+static enum kith_status
+write_lists(struct kdb *db, int64_t id, const struct kith_contact *c, struct kith_err *err)
+{
+	static const char nick[] =
+		"INSERT OR IGNORE INTO contact_nickname(contact_id, nickname, nick_key) VALUES (?, ?, ?)";
+	enum kith_status rc;
+
+	if ((rc = write_channels(db, id, "email", c->emails, c->n_emails, err)) ||
+	    (rc = write_channels(db, id, "phone", c->phones, c->n_phones, err)) ||
+	    (rc = write_channels(db, id, "handle", c->handles, c->n_handles, err)))
+		return rc;
+	for (size_t i = 0; i < c->n_nicknames; i++) {
+		sqlite3_stmt *st;
+		char *key;
+		if (str_empty(c->nicknames[i]))
+			continue;
+		if (!(st = db_stmt(db, nick, err)))
+			return KITH_DB;
+		key = db_name_key(c->nicknames[i]);
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, c->nicknames[i]);
+		db_bind_text(st, 3, key);
+		rc = db_step_done(db, st, err, "nickname");
+		free(key);
+		if (rc)
+			return rc;
+	}
+	for (size_t i = 0; i < c->n_tags; i++)
+		if ((rc = tag_link(db, id, c->tags[i], err)))
+			return rc;
+	return KITH_OK;
+}
+
+/* Bind the contact's own columns as parameters 1..18 and 20 (see the SQL below). */
+static void
+bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
+	     const char *now)
+{
+	char tier[2] = { c->tier, 0 };
+
+	db_bind_text(st, 1, c->display_name);
+	db_bind_text(st, 2, key);
+	db_bind_text(st, 3, c->given_name);
+	db_bind_text(st, 4, c->family_name);
+	db_bind_text(st, 5, c->pronouns);
+	db_bind_text(st, 6, c->address);
+	db_bind_text(st, 7, c->district);
+	db_bind_text_null(st, 8, c->birthday);
+	db_bind_text(st, 9, c->how_met);
+	db_bind_id(st, 10, c->met_event_id);
+	db_bind_id(st, 11, c->introducer_id);
+	if (c->influence)
+		sqlite3_bind_int(st, 12, c->influence);
+	else
+		sqlite3_bind_null(st, 12);
+	sqlite3_bind_int(st, 13, c->alignment);
+	db_bind_text_null(st, 14, c->tier ? tier : NULL);
+	if (c->cadence_days >= 0)
+		sqlite3_bind_int(st, 15, c->cadence_days);
+	else
+		sqlite3_bind_null(st, 15);
+	db_bind_text(st, 16, c->notes);
+	sqlite3_bind_int(st, 17, c->archived ? 1 : 0);
+	db_bind_text(st, 18, now);
+	sqlite3_bind_int(st, 20, 5 - c->influence);
+}
+
+static enum kith_status
+check_refs(struct kdb *db, const struct kith_contact *c, struct kith_err *err)
+{
+	static const char q_event[] = "SELECT 1 FROM event WHERE id = ?";
+	static const char q_contact[] = "SELECT 1 FROM contact WHERE id = ?";
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (c->met_event_id) {
+		if (!(st = db_stmt(db, q_event, err)))
+			return KITH_DB;
+		sqlite3_bind_int64(st, 1, c->met_event_id);
+		ok = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (!ok)
+			return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event",
+					    (long long)c->met_event_id);
+	}
+	if (c->introducer_id) {
+		if (c->introducer_id == c->id)
+			return kith_err_set(err, KITH_INVALID,
+					    "introducer: a contact cannot introduce themselves");
+		if (!(st = db_stmt(db, q_contact, err)))
+			return KITH_DB;
+		sqlite3_bind_int64(st, 1, c->introducer_id);
+		ok = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (!ok)
+			return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
+					    (long long)c->introducer_id);
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
+	    struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO contact(display_name, name_key, given_name, family_name, pronouns, "
+		"address, district, birthday, how_met, met_event_id, introducer_id, influence, "
+		"alignment, tier, cadence_days, notes, archived, created_at, updated_at, "
+		"influence_rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+		"?14, ?15, ?16, ?17, ?18, ?18, ?20)";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char now[20], *key;
+	int64_t id;
+
+	if ((rc = contact_validate(c, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = check_refs(db, c, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	key = db_name_key(c->display_name);
+	bind_contact(st, c, key, now);
+	rc = db_step_done(db, st, err, "contact");
+	free(key);
+	if (rc)
+		return db_write_fail(db, err, rc);
+	id = sqlite3_last_insert_rowid(db->h);
+	if ((rc = write_lists(db, id, c, err)))
+		return db_write_fail(db, err, rc);
+	if ((rc = db_write_end(db, err)))
+		return rc;
+	if (id_out)
+		*id_out = id;
+	return KITH_OK;
+}
+
+enum kith_status
+contact_update(struct kdb *db, const struct kith_contact *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"UPDATE contact SET display_name = ?1, name_key = ?2, given_name = ?3, "
+		"family_name = ?4, pronouns = ?5, address = ?6, district = ?7, birthday = ?8, "
+		"how_met = ?9, met_event_id = ?10, introducer_id = ?11, influence = ?12, "
+		"alignment = ?13, tier = ?14, cadence_days = ?15, notes = ?16, archived = ?17, "
+		"updated_at = ?18, influence_rank = ?20 WHERE id = ?19";
+	static const char clear_ch[] = "DELETE FROM contact_channel WHERE contact_id = ?";
+	static const char clear_nick[] = "DELETE FROM contact_nickname WHERE contact_id = ?";
+	static const char clear_tag[] = "DELETE FROM contact_tag WHERE contact_id = ?";
+	const char *const clears[] = { clear_ch, clear_nick, clear_tag };
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char now[20], *key;
+
+	if ((rc = contact_validate(c, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = check_refs(db, c, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	key = db_name_key(c->display_name);
+	bind_contact(st, c, key, now);
+	sqlite3_bind_int64(st, 19, c->id);
+	rc = db_step_done(db, st, err, "contact");
+	free(key);
+	if (rc)
+		return db_write_fail(db, err, rc);
+	if (sqlite3_changes(db->h) == 0) {
+		kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact", (long long)c->id);
+		return db_write_fail(db, err, KITH_NOTFOUND);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		if (!(st = db_stmt(db, clears[i], err)))
+			return db_write_fail(db, err, KITH_DB);
+		sqlite3_bind_int64(st, 1, c->id);
+		if ((rc = db_step_done(db, st, err, "contact")))
+			return db_write_fail(db, err, rc);
+	}
+	if ((rc = write_lists(db, c->id, c, err)))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+/* Run a one-parameter write on contact `id` that must touch a row. */
+static enum kith_status
+contact_simple_write(struct kdb *db, const char *sql, int64_t id, int arg, bool has_arg,
+		     struct kith_err *err)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char now[20];
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, id);
+	if (has_arg) {
+		sqlite3_bind_int(st, 2, arg);
+		db_now(now);
+		db_bind_text(st, 3, now);
+	}
+	if ((rc = db_step_done(db, st, err, "contact")))
+		return db_write_fail(db, err, rc);
+	if (sqlite3_changes(db->h) == 0) {
+		kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact", (long long)id);
+		return db_write_fail(db, err, KITH_NOTFOUND);
+	}
+	return db_write_end(db, err);
+}
+
+enum kith_status
+contact_delete(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	static const char sql[] = "DELETE FROM contact WHERE id = ?1";
+
+	return contact_simple_write(db, sql, id, 0, false, err);
+}
+
+enum kith_status
+contact_set_archived(struct kdb *db, int64_t id, bool archived, struct kith_err *err)
+{
+	static const char sql[] = "UPDATE contact SET archived = ?2, updated_at = ?3 WHERE id = ?1";
+
+	return contact_simple_write(db, sql, id, archived ? 1 : 0, true, err);
+}
+
+static bool
+contact_exists(struct kdb *db, int64_t id)
+{
+	static const char sql[] = "SELECT 1 FROM contact WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	bool ok;
+
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return ok;
+}
+
+enum kith_status
+contact_tag_add(struct kdb *db, int64_t id, const char *const *tags, size_t n,
+		struct kith_err *err)
+{
+	enum kith_status rc;
+
+	for (size_t i = 0; i < n; i++)
+		if (db_check_text("tag", tags[i], err))
+			return KITH_INVALID;
+	if (!contact_exists(db, id))
+		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
+				    (long long)id);
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if ((rc = tag_link(db, id, tags[i], err)))
+			return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+enum kith_status
+contact_tag_remove(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
+{
+	static const char sql[] =
+		"DELETE FROM contact_tag WHERE contact_id = ? AND tag_id = (SELECT id FROM tag WHERE name = ?)";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, tag);
+	if ((rc = db_step_done(db, st, err, "tag")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+/* ---- reading -------------------------------------------------------------------- */
+
+static enum kith_status
+read_lists(struct kdb *db, struct kith_contact *c, struct kith_err *err)
+{
+	static const char q_ch[] =
+		"SELECT kind, label, value FROM contact_channel WHERE contact_id = ? "
+		"ORDER BY kind, position, id";
+	static const char q_nick[] =
+		"SELECT nickname FROM contact_nickname WHERE contact_id = ? ORDER BY rowid";
+	static const char q_tag[] =
+		"SELECT t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+		"WHERE ct.contact_id = ? ORDER BY t.name";
+	sqlite3_stmt *st;
+
+	if (!(st = db_stmt(db, q_ch, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, c->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *kind = db_col_text(st, 0);
+		struct kith_channel **arr;
+		size_t *n;
+		if (!strcmp(kind, "email"))
+			arr = &c->emails, n = &c->n_emails;
+		else if (!strcmp(kind, "phone"))
+			arr = &c->phones, n = &c->n_phones;
+		else
+			arr = &c->handles, n = &c->n_handles;
+		*arr = xreallocarray(*arr, *n + 1, sizeof **arr);
+		(*arr)[*n].label = db_col_dup(st, 1);
+		(*arr)[*n].value = db_col_dup(st, 2);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (!(st = db_stmt(db, q_nick, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, c->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		c->nicknames = xreallocarray(c->nicknames, c->n_nicknames + 1, sizeof(char *));
+		c->nicknames[c->n_nicknames++] = db_col_dup(st, 0);
+	}
+	sqlite3_reset(st);
+	if (!(st = db_stmt(db, q_tag, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, c->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		c->tags = xreallocarray(c->tags, c->n_tags + 1, sizeof(char *));
+		c->tags[c->n_tags++] = db_col_dup(st, 0);
+	}
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+enum kith_status
+contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT c.id, display_name, given_name, family_name, pronouns, address, district, "
+		"birthday, how_met, met_event_id, introducer_id, influence, alignment, tier, "
+		"cadence_days, notes, archived, created_at, updated_at, s.last_at "
+		"FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	memset(out, 0, sizeof *out);
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
+				    (long long)id);
+	}
+	out->id = sqlite3_column_int64(st, 0);
+	out->display_name = db_col_dup(st, 1);
+	out->given_name = db_col_dup(st, 2);
+	out->family_name = db_col_dup(st, 3);
+	out->pronouns = db_col_dup(st, 4);
+	out->address = db_col_dup(st, 5);
+	out->district = db_col_dup(st, 6);
+	out->birthday = db_col_dup(st, 7);
+	out->how_met = db_col_dup(st, 8);
+	out->met_event_id = sqlite3_column_int64(st, 9);
+	out->introducer_id = sqlite3_column_int64(st, 10);
+	out->influence = sqlite3_column_int(st, 11);
+	out->alignment = sqlite3_column_int(st, 12);
+	out->tier = db_col_text(st, 13)[0];
+	out->cadence_days = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 :
+			    sqlite3_column_int(st, 14);
+	out->notes = db_col_dup(st, 15);
+	out->archived = sqlite3_column_int(st, 16) != 0;
+	snprintf(out->created_at, sizeof out->created_at, "%s", db_col_text(st, 17));
+	snprintf(out->updated_at, sizeof out->updated_at, "%s", db_col_text(st, 18));
+	snprintf(out->last_at, sizeof out->last_at, "%s", db_col_text(st, 19));
+	sqlite3_reset(st);
+	if ((rc = read_lists(db, out, err))) {
+		contact_free(out);
+		return rc;
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+import_extra_add(struct kdb *db, const char *entity, int64_t entity_id, const char *source,
+		 const char *name, const char *value, struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO import_extra(entity, entity_id, source, name, value) VALUES (?, ?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if (db_check_text("import field", name, err) || db_check_text("import value", value, err) ||
+	    db_check_text("import source", source, err))
+		return KITH_INVALID;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_bind_text(st, 1, entity);
+	sqlite3_bind_int64(st, 2, entity_id);
+	db_bind_text(st, 3, source);
+	db_bind_text(st, 4, name);
+	db_bind_text(st, 5, value);
+	if ((rc = db_step_done(db, st, err, "import field")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}

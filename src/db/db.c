@@ -1,0 +1,540 @@
+/*
+ * db.c: opening a kith database, migrations, the statement cache, write
+ * transactions and the helpers every src/db file shares (internal.h).
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kith/date.h"
+#include "kith/str.h"
+#include "kith/utf8.h"
+#include "kith/xalloc.h"
+
+extern const char kith_schema_sql[];
+extern const unsigned long kith_schema_sql_len;
+
+/* ---- shared helpers ------------------------------------------------------ */
+
+enum kith_status
+db_error(struct kdb *db, struct kith_err *err, const char *what)
+{
+	int rc = sqlite3_extended_errcode(db->h);
+	enum kith_status code = KITH_DB;
+
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		code = KITH_BUSY;
+	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		code = KITH_INVALID;
+	else if ((rc & 0xff) == SQLITE_READONLY)
+		code = KITH_IO;
+	return kith_err_set(err, code, "%s: %s", what, sqlite3_errmsg(db->h));
+}
+
+sqlite3_stmt *
+db_stmt(struct kdb *db, const char *sql, struct kith_err *err)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	for (i = 0; i < db->n_cache; i++) {
+		if (db->cache[i].sql == sql) {
+			st = db->cache[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_error(db, err, "prepare");
+		return NULL;
+	}
+	if (db->n_cache == DB_STMT_CACHE) {
+		/*
+		 * Full (kith has a few hundred fixed statements, so this is rare):
+		 * drop the oldest one that is not running. A statement still being
+		 * stepped by a caller up the stack must survive.
+		 */
+		for (i = 0; i < db->n_cache && sqlite3_stmt_busy(db->cache[i].stmt); i++)
+			;
+		if (i == db->n_cache) {
+			sqlite3_finalize(st);
+			kith_err_set(err, KITH_DB, "prepare: too many statements in use");
+			return NULL;
+		}
+		sqlite3_finalize(db->cache[i].stmt);
+		memmove(db->cache + i, db->cache + i + 1,
+			(size_t)(DB_STMT_CACHE - 1 - i) * sizeof db->cache[0]);
+		db->n_cache--;
+	}
+	db->cache[db->n_cache].sql = sql;
+	db->cache[db->n_cache].stmt = st;
+	db->n_cache++;
+	return st;
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+int
+db_bind_text_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+db_bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id == 0)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_int64(st, i, id);
+}
+
+const char *
+db_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+char *
+db_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+enum kith_status
+db_step_done(struct kdb *db, sqlite3_stmt *st, struct kith_err *err, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		sqlite3_reset(st);
+		return KITH_OK;
+	}
+	db_error(db, err, what);
+	sqlite3_reset(st);
+	return err ? err->code : KITH_DB;
+}
+
+void
+db_now(char out[20])
+{
+	struct kdatetime t = kdate_now();
+	char buf[KDATETIME_STR];
+
+	t.has_time = true;
+	kdatetime_format(t, buf);
+	snprintf(out, 20, "%s:00", buf);
+}
+
+char *
+db_name_key(const char *name)
+{
+	return utf8_fold(name ? name : "");
+}
+
+enum kith_status
+db_check_text(const char *field, const char *s, struct kith_err *err)
+{
+	if (s && !utf8_valid(s, strlen(s)))
+		return kith_err_set(err, KITH_INVALID, "%s: not valid UTF-8", field);
+	return KITH_OK;
+}
+
+/* ---- SQL functions --------------------------------------------------------- */
+
+static void
+sql_kith_today(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[KDATE_STR];
+
+	(void)argc;
+	(void)argv;
+	kdate_format(kdate_today(), buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_kith_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[KDATETIME_STR];
+	struct kdatetime t = kdate_now();
+
+	(void)argc;
+	(void)argv;
+	t.has_time = true;
+	kdatetime_format(t, buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* ---- migrations ------------------------------------------------------------- */
+
+static const char *schema_text;     /* test override of kith_schema_sql */
+
+void
+kdb_test_set_schema(const char *sql)
+{
+	schema_text = sql;
+}
+
+/*
+** Find migration `n` in the embedded schema; *start and *len receive its SQL.
+** Returns false if there is no such step.
+*/
+static bool
+migration_find(int n, const char **start, size_t *len)
+{
+	char marker[32];
+	const char *text = schema_text ? schema_text : kith_schema_sql;
+	const char *p, *end;
+	size_t ml;
+
+	snprintf(marker, sizeof marker, "-- @migration %d\n", n);
+	ml = strlen(marker);
+	for (p = text; (p = strstr(p, marker)); p++) {
+		if (p == text || p[-1] == '\n')
+			break;
+	}
+	if (!p)
+		return false;
+	p += ml;
+	end = strstr(p, "\n-- @migration ");
+	*start = p;
+	*len = end ? (size_t)(end - p) + 1 : strlen(p);
+	return true;
+}
+
+int
+kdb_schema_version(void)
+{
+	int n = 0;
+	const char *s;
+	size_t len;
+
+	while (migration_find(n + 1, &s, &len))
+		n++;
+	return n;
+}
+
+int
+kdb_user_version(struct kdb *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+enum kith_status
+kdb_migrate_to(struct kdb *db, int target, struct kith_err *err)
+{
+	int have = kdb_user_version(db);
+	char *errmsg = NULL;
+
+	if (have < 0)
+		return db_error(db, err, db->path);
+	if (have > kdb_schema_version())
+		return kith_err_set(err, KITH_VERSION,
+				    "%s: schema version %d is newer than this kith understands (%d): "
+				    "upgrade kith", db->path, have, kdb_schema_version());
+	if (have >= target)
+		return KITH_OK;
+	if (db->readonly)
+		return kith_err_set(err, KITH_IO,
+				    "%s: schema version %d needs upgrading to %d, but the database is "
+				    "open read-only", db->path, have, target);
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(db, err, db->path);
+	for (int n = have + 1; n <= target; n++) {
+		const char *sql;
+		size_t len;
+		char *step, pragma[48];
+
+		if (!migration_find(n, &sql, &len)) {
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			return kith_err_set(err, KITH_DB, "migration %d: missing", n);
+		}
+		step = xstrndup(sql, len);
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", n);
+		if (sqlite3_exec(db->h, step, NULL, NULL, &errmsg) != SQLITE_OK ||
+		    sqlite3_exec(db->h, pragma, NULL, NULL, &errmsg) != SQLITE_OK) {
+			kith_err_set(err, KITH_DB, "%s: migration %d: %s", db->path, n,
+				     errmsg ? errmsg : "failed");
+			sqlite3_free(errmsg);
+			free(step);
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			return KITH_DB;
+		}
+		free(step);
+	}
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(db, err, db->path);
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return err ? err->code : KITH_DB;
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+kdb_exec_script(struct kdb *db, const char *sql, struct kith_err *err)
+{
+	char *errmsg = NULL;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &errmsg) != SQLITE_OK) {
+		kith_err_set(err, KITH_DB, "script: %s", errmsg ? errmsg : "failed");
+		sqlite3_free(errmsg);
+		return db_write_fail(db, err, KITH_DB);
+	}
+	return db_write_end(db, err);
+}
+
+/* ---- open and close ----------------------------------------------------------- */
+
+/* Make sure path and its -wal/-shm companions are 0600 if they exist. */
+static void
+tighten_modes(const char *path)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+	char buf[4096];
+
+	for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		snprintf(buf, sizeof buf, "%s%s", path, sfx[i]);
+		chmod(buf, 0600);
+	}
+}
+
+static bool
+is_memory(const char *path)
+{
+	return !strcmp(path, ":memory:") || !strncmp(path, "file::memory:", 13);
+}
+
+enum kith_status
+kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
+{
+	struct kdb *db;
+	int oflags, rc;
+	enum kith_status st;
+	mode_t old;
+	bool mem = is_memory(path);
+
+	*out = NULL;
+	if (!mem) {
+		struct stat sb;
+		if (stat(path, &sb) == 0) {
+			if (S_ISDIR(sb.st_mode))
+				return kith_err_set(err, KITH_IO, "%s: is a directory", path);
+		} else if (!(flags & KDB_CREATE)) {
+			return kith_err_set(err, KITH_NOTFOUND, "%s: no such database", path);
+		} else {
+			/* Create the file ourselves so it is 0600 from the first byte. */
+			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+			if (fd < 0 && errno != EEXIST)
+				return kith_err_set(err, KITH_IO, "%s: cannot create: %s", path,
+						    strerror(errno));
+			if (fd >= 0)
+				close(fd);
+		}
+	}
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	db->readonly = (flags & KDB_READONLY) != 0;
+	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (flags & KDB_CREATE && !db->readonly)
+		oflags |= SQLITE_OPEN_CREATE;
+	oflags |= SQLITE_OPEN_NOMUTEX;
+	/* -wal and -shm are created by SQLite itself: keep them private too. */
+	old = umask(077);
+	rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_URI, NULL);
+	if (rc != SQLITE_OK) {
+		umask(old);
+		kith_err_set(err, KITH_IO, "%s: cannot open: %s", path,
+			     db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		kdb_close(db);
+		return KITH_IO;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_create_function(db->h, "kith_today", 0, SQLITE_UTF8, NULL, sql_kith_today,
+				NULL, NULL);
+	sqlite3_create_function(db->h, "kith_now", 0, SQLITE_UTF8, NULL, sql_kith_now, NULL,
+				NULL);
+	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	/* Reading the schema here turns "not a database" into a clear error now. */
+	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		goto fail;
+	if (!mem && !db->readonly &&
+	    sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	umask(old);
+	if (!mem && !db->readonly)
+		tighten_modes(path);
+	if (!(flags & KDB_NO_MIGRATE) &&
+	    (st = kdb_migrate_to(db, kdb_schema_version(), err)) != KITH_OK) {
+		kdb_close(db);
+		return st;
+	}
+	*out = db;
+	return KITH_OK;
+fail:
+	umask(old);
+	st = db_error(db, err, path);
+	if (st == KITH_DB)
+		st = KITH_IO;
+	if (err)
+		err->code = st;
+	kdb_close(db);
+	return st;
+}
+
+void
+kdb_close(struct kdb *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < db->n_cache; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	if (db->session)
+		sqlite3session_delete(db->session);
+	kdb_change_free(db->last_change);
+	if (db->h)
+		sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+const char *
+kdb_path(struct kdb *db)
+{
+	return db->path;
+}
+
+long long
+kdb_data_version(struct kdb *db)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	long long v = -1;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+/* ---- me ----------------------------------------------------------------------- */
+
+int64_t
+kdb_me(struct kdb *db)
+{
+	static const char sql[] =
+		"SELECT c.id FROM meta m JOIN contact c ON c.id = CAST(m.value AS INTEGER) "
+		"WHERE m.key = 'me'";
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	int64_t id = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return id;
+}
+
+enum kith_status
+kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err)
+{
+	static const char q_exists[] = "SELECT 1 FROM contact WHERE id = ?";
+	static const char q_set[] =
+		"INSERT INTO meta(key, value) VALUES ('me', ?) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char buf[32];
+	bool found;
+
+	if (!(st = db_stmt(db, q_exists, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, contact_id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (!found)
+		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
+				    (long long)contact_id);
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, q_set, err)))
+		return db_write_fail(db, err, KITH_DB);
+	snprintf(buf, sizeof buf, "%lld", (long long)contact_id);
+	sqlite3_bind_text(st, 1, buf, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(db, st, err, "me")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+/* ---- backup -------------------------------------------------------------------- */
+
+enum kith_status
+kdb_backup(struct kdb *db, const char *dest, struct kith_err *err)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int fd, rc;
+
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return kith_err_set(err, KITH_IO, "%s: cannot create: %s", dest, strerror(errno));
+	close(fd);
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		kith_err_set(err, KITH_IO, "%s: %s", dest, to ? sqlite3_errmsg(to) : "cannot open");
+		sqlite3_close(to);
+		unlink(dest);
+		return KITH_IO;
+	}
+	b = sqlite3_backup_init(to, "main", db->h, "main");
+	if (!b) {
+		kith_err_set(err, KITH_IO, "%s: %s", dest, sqlite3_errmsg(to));
+		sqlite3_close(to);
+		unlink(dest);
+		return KITH_IO;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		kith_err_set(err, KITH_IO, "%s: backup failed: %s", dest, sqlite3_errstr(rc));
+		sqlite3_close(to);
+		unlink(dest);
+		return KITH_IO;
+	}
+	sqlite3_close(to);
+	chmod(dest, 0600);
+	return KITH_OK;
+}

@@ -1,0 +1,76 @@
+/*
+ * ent.h: helpers shared by the entity files of src/db (organisations,
+ * roles, relationships, events, interactions, follow-ups, power maps):
+ * existence checks, date validation with precise messages, blank-text
+ * checks and argument resolution. Internal to src/db.
+ */
+#ifndef KITH_DB_ENT_H
+#define KITH_DB_ENT_H
+
+#include "internal.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kith/date.h"
+
+/*
+** Does the row `id` exist? sql is a constant "SELECT 1 FROM t WHERE id = ?".
+** KITH_OK if it does; KITH_NOTFOUND with "<what> #<id>: no such <what>" if
+** not; KITH_DB on a database error.
+*/
+enum kith_status ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what,
+			    struct kith_err *err);
+
+/* Same for the common tables. */
+enum kith_status ent_contact_exists(struct kdb *db, int64_t id, struct kith_err *err);
+enum kith_status ent_org_exists(struct kdb *db, int64_t id, struct kith_err *err);
+enum kith_status ent_event_exists(struct kdb *db, int64_t id, struct kith_err *err);
+enum kith_status ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err);  /* powermap.c */
+
+/*
+** Validate a date field "YYYY-MM-DD" (s may be NULL or "": accepted).
+** Messages: "due fri: must be YYYY-MM-DD", "start 2026-02-30: not a date".
+*/
+enum kith_status ent_check_date(const char *field, const char *s, struct kith_err *err);
+
+/*
+** Validate and normalise a date or time "YYYY-MM-DD[ HH:MM]" ("T" accepted
+** as the separator) into out (KDATETIME_STR bytes). *has_time (may be NULL)
+** says whether a time was given. s must not be empty.
+*/
+enum kith_status ent_norm_when(const char *field, const char *s, char out[KDATETIME_STR],
+			       bool *has_time, struct kith_err *err);
+
+/* KITH_INVALID "<field>: must not be empty" if s is NULL, empty or only spaces. */
+enum kith_status ent_require(const char *field, const char *s, struct kith_err *err);
+
+/* The time now as "YYYY-MM-DD HH:MM" (honours KITH_TODAY). */
+void ent_now_minute(char out[KDATETIME_STR]);
+
+/*
+** Resolve a user's argument naming a row of one table. The queries each
+** select (id, name): q_id binds ?1 = the id; q_exact binds ?1 = the argument
+** and ?2 = its folded key; q_prefix binds ?1 = the argument, ?2 = the folded
+** key, ?3 = the key's upper bound (for name_key ranges) and ?4 = a LIKE
+** pattern "arg%" (escape '\'); q_words (may be NULL) binds ?1 = an FTS5
+** query of the argument's words as prefixes. Each returns at most 9 rows.
+** Tried in order; the first step that finds something decides. One match:
+** KITH_OK; none: KITH_NOTFOUND ("\"x\": no such <what>"); several:
+** KITH_AMBIGUOUS listing the candidates.
+*/
+struct ent_resolver {
+	const char *what;           /* "organisation", "event", "map" */
+	const char *q_id, *q_exact, *q_prefix, *q_words;
+};
+enum kith_status ent_resolve(struct kdb *db, const struct ent_resolver *r, const char *arg,
+			     int64_t *id_out, struct kith_err *err);
+
+/*
+** Finish a read loop: rc is the last sqlite3_step result. Resets st; KITH_OK
+** if rc is SQLITE_DONE or SQLITE_ROW (stopped early), else the error.
+*/
+enum kith_status ent_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what,
+			    struct kith_err *err);
+
+#endif

@@ -1,0 +1,464 @@
+/*
+ * event.c: events, their windowed lists and counts (see kith/event.h).
+ * Attendance is in attendance.c.
+ *
+ * The lists are keyset windows on event_by_start(start_at, id). "Upcoming"
+ * is start_at >= from and "past" is start_at < from, except that an all-day
+ * event ("YYYY-MM-DD") on from's day counts as upcoming all that day: the
+ * SQL ranges over the index from the day's start and filters out the day's
+ * timed events before `from`, so it stays an index walk.
+ */
+#include "ent.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/event.h"
+#include "kith/search.h"
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+void
+event_free(struct kith_event *e)
+{
+	if (!e)
+		return;
+	free(e->title);
+	free(e->start_at);
+	free(e->end_at);
+	free(e->location);
+	free(e->notes);
+	free(e->rrule);
+	free(e->uid);
+	memset(e, 0, sizeof *e);
+}
+
+/* Normalised times of an event being written. */
+struct event_times {
+	char start[KDATETIME_STR], end[KDATETIME_STR];
+	bool all_day;
+};
+
+static enum kith_status
+event_check_fields(const struct kith_event *e, struct event_times *t, struct kith_err *err)
+{
+	bool has_time;
+
+	if (db_check_text("title", e->title, err) || db_check_text("location", e->location, err) ||
+	    db_check_text("notes", e->notes, err) || db_check_text("rrule", e->rrule, err) ||
+	    db_check_text("uid", e->uid, err))
+		return KITH_INVALID;
+	if (ent_require("title", e->title, err))
+		return KITH_INVALID;
+	if (e->kind < 0 || e->kind >= KITH_EVENT_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "event kind %d: unknown", e->kind);
+	if (ent_norm_when("start", e->start_at, t->start, &has_time, err))
+		return KITH_INVALID;
+	t->all_day = e->all_day || !has_time;
+	/* An all-day event is stored as dates only: the lists tell all-day
+	   events by their 10-character start. */
+	if (t->all_day)
+		t->start[10] = '\0';
+	t->end[0] = '\0';
+	if (!str_empty(e->end_at)) {
+		if (ent_norm_when("end", e->end_at, t->end, NULL, err))
+			return KITH_INVALID;
+		if (t->all_day)
+			t->end[10] = '\0';
+		/* A date-only end is compared with the start's day. */
+		if (strncmp(t->end, t->start, strlen(t->end)) < 0)
+			return kith_err_set(err, KITH_INVALID, "end %s: before the start %s", t->end,
+					    t->start);
+	}
+	return KITH_OK;
+}
+
+static enum kith_status
+event_check_refs(struct kdb *db, const struct kith_event *e, struct kith_err *err)
+{
+	static const char q_uid[] = "SELECT id FROM event WHERE uid = ?1 AND id IS NOT ?2";
+	enum kith_status rc;
+	sqlite3_stmt *st;
+	int step;
+
+	if (e->host_org_id && (rc = ent_org_exists(db, e->host_org_id, err)))
+		return rc;
+	if (str_empty(e->uid))
+		return KITH_OK;
+	if (!(st = db_stmt(db, q_uid, err)))
+		return KITH_DB;
+	db_bind_text(st, 1, e->uid);
+	db_bind_id(st, 2, e->id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		rc = kith_err_set(err, KITH_EXISTS, "uid %.80s: already used by event #%lld", e->uid,
+				  (long long)sqlite3_column_int64(st, 0));
+		sqlite3_reset(st);
+		return rc;
+	}
+	return ent_finish(db, st, step, "event", err);
+}
+
+static void
+event_bind(sqlite3_stmt *st, const struct kith_event *e, const struct event_times *t,
+	   const char *now)
+{
+	db_bind_text(st, 1, e->title);
+	sqlite3_bind_text(st, 2, kith_event_kind_name(e->kind), -1, SQLITE_STATIC);
+	db_bind_text(st, 3, t->start);
+	db_bind_text_null(st, 4, t->end);
+	sqlite3_bind_int(st, 5, t->all_day ? 1 : 0);
+	db_bind_text(st, 6, e->location);
+	db_bind_id(st, 7, e->host_org_id);
+	db_bind_text(st, 8, e->notes);
+	db_bind_text_null(st, 9, e->rrule);
+	db_bind_text_null(st, 10, e->uid);
+	db_bind_text(st, 11, now);
+}
+
+enum kith_status
+event_add(struct kdb *db, const struct kith_event *e, int64_t *id_out, struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO event(title, kind, start_at, end_at, all_day, location, host_org_id, "
+		"notes, rrule, uid, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+	struct kith_event tmp = *e;
+	struct event_times t;
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char now[20];
+	int64_t id;
+
+	tmp.id = 0;
+	if ((rc = event_check_fields(e, &t, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = event_check_refs(db, &tmp, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	event_bind(st, e, &t, now);
+	if ((rc = db_step_done(db, st, err, "event")))
+		return db_write_fail(db, err, rc);
+	id = sqlite3_last_insert_rowid(db->h);
+	if ((rc = db_write_end(db, err)))
+		return rc;
+	if (id_out)
+		*id_out = id;
+	return KITH_OK;
+}
+
+enum kith_status
+event_get(struct kdb *db, int64_t id, struct kith_event *out, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT id, title, kind, start_at, end_at, all_day, location, host_org_id, notes, "
+		"rrule, uid FROM event WHERE id = ?";
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		if (ent_finish(db, st, rc, "event", err))
+			return err ? err->code : KITH_DB;
+		return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event", (long long)id);
+	}
+	out->id = sqlite3_column_int64(st, 0);
+	out->title = db_col_dup(st, 1);
+	out->kind = kith_event_kind_parse(db_col_text(st, 2));
+	if (out->kind < 0)
+		out->kind = KITH_EVENT_OTHER;
+	out->start_at = db_col_dup(st, 3);
+	out->end_at = db_col_dup(st, 4);
+	out->all_day = sqlite3_column_int(st, 5) != 0;
+	out->location = db_col_dup(st, 6);
+	out->host_org_id = sqlite3_column_int64(st, 7);
+	out->notes = db_col_dup(st, 8);
+	out->rrule = db_col_dup(st, 9);
+	out->uid = db_col_dup(st, 10);
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+enum kith_status
+event_update(struct kdb *db, const struct kith_event *e, struct kith_err *err)
+{
+	static const char sql[] =
+		"UPDATE event SET title = ?1, kind = ?2, start_at = ?3, end_at = ?4, all_day = ?5, "
+		"location = ?6, host_org_id = ?7, notes = ?8, rrule = ?9, uid = ?10, "
+		"updated_at = ?11 WHERE id = ?12";
+	struct event_times t;
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char now[20];
+
+	if ((rc = event_check_fields(e, &t, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = ent_event_exists(db, e->id, err)) || (rc = event_check_refs(db, e, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	event_bind(st, e, &t, now);
+	sqlite3_bind_int64(st, 12, e->id);
+	if ((rc = db_step_done(db, st, err, "event")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+enum kith_status
+event_delete(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	static const char sql[] = "DELETE FROM event WHERE id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = db_step_done(db, st, err, "event")))
+		return db_write_fail(db, err, rc);
+	if (sqlite3_changes(db->h) == 0) {
+		kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event", (long long)id);
+		return db_write_fail(db, err, KITH_NOTFOUND);
+	}
+	return db_write_end(db, err);
+}
+
+enum kith_status
+event_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *err)
+{
+	static const char q_id[] = "SELECT id, title FROM event WHERE id = ?1";
+	static const char q_exact[] =
+		"SELECT id, title FROM event WHERE title = ?1 COLLATE NOCASE "
+		"ORDER BY start_at DESC, id DESC LIMIT 9";
+	static const char q_prefix[] =
+		"SELECT id, title FROM event WHERE title LIKE ?4 ESCAPE '\\' "
+		"ORDER BY start_at DESC, id DESC LIMIT 9";
+	static const char q_words[] =
+		"SELECT e.id, e.title FROM event_fts f JOIN event e ON e.id = f.rowid "
+		"WHERE event_fts MATCH '{title} : (' || ?1 || ')' "
+		"ORDER BY e.start_at DESC, e.id DESC LIMIT 9";
+	static const struct ent_resolver r = { "event", q_id, q_exact, q_prefix, q_words };
+
+	return ent_resolve(db, &r, arg, id_out, err);
+}
+
+enum kith_status
+event_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_err *err)
+{
+	static const char sql[] = "SELECT id FROM event WHERE uid = ?";
+	sqlite3_stmt *st;
+	int rc;
+
+	*id_out = 0;
+	if (str_empty(uid))
+		return kith_err_set(err, KITH_INVALID, "uid: must not be empty");
+	if (db_check_text("uid", uid, err))
+		return KITH_INVALID;
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	db_bind_text(st, 1, uid);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id_out = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return KITH_OK;
+	}
+	if (ent_finish(db, st, rc, "event", err))
+		return err ? err->code : KITH_DB;
+	return kith_err_set(err, KITH_NOTFOUND, "uid %.80s: no such event", uid);
+}
+
+/* ---- windowed lists ------------------------------------------------------------- */
+
+#define EV_PAST   1
+#define EV_BACK   2             /* against the query's order */
+#define EV_ANCHOR 4
+#define EV_MATCH  8
+
+static char *ev_sql[16];
+static char *ev_count_sql[4];
+
+/* WHERE clause selecting q's rows: :from, :day (from's date), :match. */
+static void
+ev_where(struct strbuf *sb, int f)
+{
+	if (f & EV_PAST)
+		sb_append(sb, "WHERE e.start_at < :from "
+			      "AND (e.start_at < :day OR length(e.start_at) > 10) ");
+	else
+		sb_append(sb, "WHERE e.start_at >= :day "
+			      "AND (e.start_at >= :from OR length(e.start_at) = 10) ");
+	if (f & EV_MATCH)
+		sb_append(sb, "AND e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH :match) ");
+}
+
+static const char *
+ev_list_sql(int f)
+{
+	struct strbuf sb = { 0 };
+	/* Ascending along the index when upcoming-forward or past-backward. */
+	bool asc = !(f & EV_PAST) == !(f & EV_BACK);
+
+	if (ev_sql[f])
+		return ev_sql[f];
+	sb_append(&sb, "SELECT e.id, e.title, e.kind, e.start_at, coalesce(e.end_at, ''), "
+		       "e.location, e.all_day, "
+		       "(SELECT count(*) FROM attendance a WHERE a.event_id = e.id), "
+		       "e.rrule IS NOT NULL AND e.rrule != '' FROM event e ");
+	ev_where(&sb, f);
+	if (f & EV_ANCHOR)
+		sb_printf(&sb, "AND (e.start_at, e.id) %s (:k1, :k2) ", asc ? ">" : "<");
+	sb_printf(&sb, "ORDER BY %s LIMIT :limit",
+		  asc ? "e.start_at, e.id" : "e.start_at DESC, e.id DESC");
+	ev_sql[f] = sb_detach(&sb);
+	return ev_sql[f];
+}
+
+/* Bind :from, :day and :match; *empty is set when the search has no words. */
+static void
+ev_bind_query(sqlite3_stmt *st, const struct event_query *q, int f, bool *empty)
+{
+	char from[KDATETIME_STR], day[KDATE_STR];
+
+	*empty = false;
+	/* q->from was checked by ev_check_query. */
+	if (!q || str_empty(q->from) || ent_norm_when("from", q->from, from, NULL, NULL))
+		ent_now_minute(from);
+	memcpy(day, from, KDATE_STR - 1);
+	day[KDATE_STR - 1] = '\0';
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":from"), from, -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":day"), day, -1, SQLITE_TRANSIENT);
+	if (f & EV_MATCH) {
+		char *m = search_fts_query(q->match);
+		if (!m) {
+			*empty = true;
+			return;
+		}
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":match"), m, -1,
+				  SQLITE_TRANSIENT);
+		free(m);
+	}
+}
+
+static enum kith_status
+ev_check_query(const struct event_query *q, struct kith_err *err)
+{
+	char buf[KDATETIME_STR];
+
+	if (q && !str_empty(q->from) && ent_norm_when("from", q->from, buf, NULL, err))
+		return KITH_INVALID;
+	if (q && db_check_text("search", q->match, err))
+		return KITH_INVALID;
+	return KITH_OK;
+}
+
+enum kith_status
+event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir, int limit,
+	   event_row_fn fn, void *ud, struct kith_err *err)
+{
+	static const char q_anchor[] = "SELECT start_at, id FROM event WHERE id = ?";
+	int f = 0, rc;
+	sqlite3_stmt *st, *ak;
+	char *k1 = NULL;
+	bool empty;
+
+	if (ev_check_query(q, err))
+		return KITH_INVALID;
+	if (q && q->past)
+		f |= EV_PAST;
+	if (dir < 0)
+		f |= EV_BACK;
+	if (q && !str_empty(q->match))
+		f |= EV_MATCH;
+	if (anchor) {
+		f |= EV_ANCHOR;
+		if (!(ak = db_stmt(db, q_anchor, err)))
+			return KITH_DB;
+		sqlite3_bind_int64(ak, 1, anchor);
+		if ((rc = sqlite3_step(ak)) != SQLITE_ROW) {
+			if (ent_finish(db, ak, rc, "events", err))
+				return err ? err->code : KITH_DB;
+			return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event",
+					    (long long)anchor);
+		}
+		k1 = xstrdup(db_col_text(ak, 0));
+		sqlite3_reset(ak);
+	}
+	if (!(st = db_stmt(db, ev_list_sql(f), err))) {
+		free(k1);
+		return KITH_DB;
+	}
+	ev_bind_query(st, q, f, &empty);
+	if (empty) {
+		free(k1);
+		return KITH_OK;
+	}
+	if (anchor) {
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":k1"), k1, -1,
+				  SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":k2"), anchor);
+	}
+	free(k1);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct event_row r;
+		r.id = sqlite3_column_int64(st, 0);
+		r.title = db_col_text(st, 1);
+		r.kind = kith_event_kind_parse(db_col_text(st, 2));
+		if (r.kind < 0)
+			r.kind = KITH_EVENT_OTHER;
+		r.start_at = db_col_text(st, 3);
+		r.end_at = db_col_text(st, 4);
+		r.location = db_col_text(st, 5);
+		r.all_day = sqlite3_column_int(st, 6) != 0;
+		r.attendees = sqlite3_column_int64(st, 7);
+		r.recurring = sqlite3_column_int(st, 8) != 0;
+		if (fn(ud, &r))
+			break;
+	}
+	return ent_finish(db, st, rc, "events", err);
+}
+
+enum kith_status
+event_count(struct kdb *db, const struct event_query *q, long long *out, struct kith_err *err)
+{
+	int f = 0, rc;
+	sqlite3_stmt *st;
+	bool empty;
+
+	*out = 0;
+	if (ev_check_query(q, err))
+		return KITH_INVALID;
+	if (q && q->past)
+		f |= EV_PAST;
+	if (q && !str_empty(q->match))
+		f |= 2;
+	if (!ev_count_sql[f]) {
+		struct strbuf sb = { 0 };
+		sb_append(&sb, "SELECT count(*) FROM event e ");
+		ev_where(&sb, (f & EV_PAST) | ((f & 2) ? EV_MATCH : 0));
+		ev_count_sql[f] = sb_detach(&sb);
+	}
+	if (!(st = db_stmt(db, ev_count_sql[f], err)))
+		return KITH_DB;
+	ev_bind_query(st, q, (f & 2) ? EV_MATCH : 0, &empty);
+	if (empty)
+		return KITH_OK;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	return ent_finish(db, st, rc, "events", err);
+}

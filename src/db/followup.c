@@ -1,0 +1,369 @@
+/*
+ * followup.c: follow-ups, commitments and introductions (see
+ * kith/followup.h). The windowed list and the count are in followup_list.c.
+ */
+#include "ent.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/followup.h"
+#include "kith/str.h"
+#include "kith/types.h"
+
+void
+followup_free(struct kith_followup *f)
+{
+	if (!f)
+		return;
+	free(f->title);
+	free(f->due);
+	free(f->notes);
+	free(f->snooze_reason);
+	memset(f, 0, sizeof *f);
+}
+
+static enum kith_status
+fu_check_fields(const struct kith_followup *f, struct kith_err *err)
+{
+	if (db_check_text("title", f->title, err) || db_check_text("notes", f->notes, err) ||
+	    ent_check_date("due", f->due, err))
+		return KITH_INVALID;
+	if (ent_require("title", f->title, err))
+		return KITH_INVALID;
+	if (f->kind < 0 || f->kind >= KITH_FKIND_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "follow-up kind %d: unknown", f->kind);
+	if (f->priority < 0 || f->priority > 3)
+		return kith_err_set(err, KITH_INVALID, "priority %d: must be 0 to 3", f->priority);
+	if (f->status < 0 || f->status >= KITH_FSTATUS_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "status %d: unknown", f->status);
+	if (f->direction < 0 || f->direction >= KITH_DIR_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "direction %d: unknown", f->direction);
+	if (f->intro_stage < 0 || f->intro_stage >= KITH_INTRO_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "introduction stage %d: unknown",
+				    f->intro_stage);
+	if (f->intro_a_id && f->intro_a_id == f->intro_b_id)
+		return kith_err_set(err, KITH_INVALID,
+				    "introduction: contact #%lld cannot be introduced to themselves",
+				    (long long)f->intro_a_id);
+	return KITH_OK;
+}
+
+static enum kith_status
+fu_check_refs(struct kdb *db, const struct kith_followup *f, struct kith_err *err)
+{
+	static const char q_ia[] = "SELECT 1 FROM interaction WHERE id = ?";
+	const int64_t people[] = { f->contact_id, f->intro_a_id, f->intro_b_id, f->intro_by_id };
+	enum kith_status rc;
+
+	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++)
+		if (people[i] && (rc = ent_contact_exists(db, people[i], err)))
+			return rc;
+	if (f->event_id && (rc = ent_event_exists(db, f->event_id, err)))
+		return rc;
+	if (f->interaction_id &&
+	    (rc = ent_exists(db, q_ia, f->interaction_id, "interaction", err)))
+		return rc;
+	return KITH_OK;
+}
+
+/* Parameters 1..14 (see the SQL of followup_add and followup_update). */
+static void
+fu_bind(sqlite3_stmt *st, const struct kith_followup *f, const char *now, const char *now_min)
+{
+	db_bind_id(st, 1, f->contact_id);
+	db_bind_id(st, 2, f->event_id);
+	db_bind_id(st, 3, f->interaction_id);
+	sqlite3_bind_text(st, 4, kith_followup_kind_name(f->kind), -1, SQLITE_STATIC);
+	db_bind_text(st, 5, f->title);
+	db_bind_text_null(st, 6, f->due);
+	sqlite3_bind_int(st, 7, f->priority);
+	sqlite3_bind_text(st, 8, kith_followup_status_name(f->status), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, kith_direction_name(f->direction), -1, SQLITE_STATIC);
+	db_bind_id(st, 10, f->intro_a_id);
+	db_bind_id(st, 11, f->intro_b_id);
+	db_bind_id(st, 12, f->intro_by_id);
+	sqlite3_bind_text(st, 13, kith_intro_stage_name(f->intro_stage), -1, SQLITE_STATIC);
+	db_bind_text(st, 14, f->notes);
+	db_bind_text(st, 15, now);
+	db_bind_text(st, 16, now_min);
+}
+
+enum kith_status
+followup_add(struct kdb *db, const struct kith_followup *f, int64_t *id_out,
+	     struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO followup(contact_id, event_id, interaction_id, kind, title, due, "
+		"priority, status, direction, intro_a_id, intro_b_id, intro_by_id, intro_stage, "
+		"notes, created_at, updated_at, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		"?10, ?11, ?12, ?13, ?14, ?15, ?15, CASE WHEN ?8 = 'open' THEN NULL ELSE ?16 END)";
+	char now[20], now_min[KDATETIME_STR];
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	int64_t id;
+
+	if ((rc = fu_check_fields(f, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = fu_check_refs(db, f, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	ent_now_minute(now_min);
+	fu_bind(st, f, now, now_min);
+	if ((rc = db_step_done(db, st, err, "follow-up")))
+		return db_write_fail(db, err, rc);
+	id = sqlite3_last_insert_rowid(db->h);
+	if ((rc = db_write_end(db, err)))
+		return rc;
+	if (id_out)
+		*id_out = id;
+	return KITH_OK;
+}
+
+enum kith_status
+followup_get(struct kdb *db, int64_t id, struct kith_followup *out, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT id, contact_id, event_id, interaction_id, kind, title, due, priority, status, "
+		"direction, intro_a_id, intro_b_id, intro_by_id, intro_stage, notes, "
+		"coalesce(done_at, ''), snooze_count, snooze_reason, created_at "
+		"FROM followup WHERE id = ?";
+	sqlite3_stmt *st;
+	int rc, v;
+
+	memset(out, 0, sizeof *out);
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		if (ent_finish(db, st, rc, "follow-up", err))
+			return err ? err->code : KITH_DB;
+		return kith_err_set(err, KITH_NOTFOUND, "follow-up #%lld: no such follow-up",
+				    (long long)id);
+	}
+	out->id = sqlite3_column_int64(st, 0);
+	out->contact_id = sqlite3_column_int64(st, 1);
+	out->event_id = sqlite3_column_int64(st, 2);
+	out->interaction_id = sqlite3_column_int64(st, 3);
+	v = kith_followup_kind_parse(db_col_text(st, 4));
+	out->kind = v < 0 ? KITH_FKIND_OTHER : v;
+	out->title = db_col_dup(st, 5);
+	out->due = db_col_dup(st, 6);
+	out->priority = sqlite3_column_int(st, 7);
+	v = kith_followup_status_parse(db_col_text(st, 8));
+	out->status = v < 0 ? KITH_FSTATUS_OPEN : v;
+	v = kith_direction_parse(db_col_text(st, 9));
+	out->direction = v < 0 ? KITH_DIR_NONE : v;
+	out->intro_a_id = sqlite3_column_int64(st, 10);
+	out->intro_b_id = sqlite3_column_int64(st, 11);
+	out->intro_by_id = sqlite3_column_int64(st, 12);
+	v = kith_intro_stage_parse(db_col_text(st, 13));
+	out->intro_stage = v < 0 ? KITH_INTRO_NONE : v;
+	out->notes = db_col_dup(st, 14);
+	snprintf(out->done_at, sizeof out->done_at, "%.16s", db_col_text(st, 15));
+	out->snooze_count = sqlite3_column_int(st, 16);
+	out->snooze_reason = db_col_dup(st, 17);
+	snprintf(out->created_at, sizeof out->created_at, "%.19s", db_col_text(st, 18));
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+enum kith_status
+followup_update(struct kdb *db, const struct kith_followup *f, struct kith_err *err)
+{
+	static const char q_exists[] = "SELECT 1 FROM followup WHERE id = ?";
+	/* done_at: kept while closed, set on closing, cleared on reopening. */
+	static const char sql[] =
+		"UPDATE followup SET contact_id = ?1, event_id = ?2, interaction_id = ?3, kind = ?4, "
+		"title = ?5, due = ?6, priority = ?7, status = ?8, direction = ?9, intro_a_id = ?10, "
+		"intro_b_id = ?11, intro_by_id = ?12, intro_stage = ?13, notes = ?14, "
+		"updated_at = ?15, done_at = CASE WHEN ?8 = 'open' THEN NULL "
+		"ELSE coalesce(done_at, ?16) END WHERE id = ?17";
+	char now[20], now_min[KDATETIME_STR];
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = fu_check_fields(f, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = ent_exists(db, q_exists, f->id, "follow-up", err)) ||
+	    (rc = fu_check_refs(db, f, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	ent_now_minute(now_min);
+	fu_bind(st, f, now, now_min);
+	sqlite3_bind_int64(st, 17, f->id);
+	if ((rc = db_step_done(db, st, err, "follow-up")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+enum kith_status
+followup_delete(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	static const char sql[] = "DELETE FROM followup WHERE id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = db_step_done(db, st, err, "follow-up")))
+		return db_write_fail(db, err, rc);
+	if (sqlite3_changes(db->h) == 0) {
+		kith_err_set(err, KITH_NOTFOUND, "follow-up #%lld: no such follow-up", (long long)id);
+		return db_write_fail(db, err, KITH_NOTFOUND);
+	}
+	return db_write_end(db, err);
+}
+
+/* Read follow-up id's status inside the current transaction. */
+static enum kith_status
+fu_status(struct kdb *db, int64_t id, int *status, struct kith_err *err)
+{
+	static const char sql[] = "SELECT status FROM followup WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*status = kith_followup_status_parse(db_col_text(st, 0));
+		sqlite3_reset(st);
+		return KITH_OK;
+	}
+	if (ent_finish(db, st, rc, "follow-up", err))
+		return err ? err->code : KITH_DB;
+	return kith_err_set(err, KITH_NOTFOUND, "follow-up #%lld: no such follow-up",
+			    (long long)id);
+}
+
+/*
+** One state change of follow-up id: check its status with `check` (may
+** reject), then run `sql` binding ?1 = id, ?2 = now, ?3 = now (minutes),
+** ?4 = a, ?5 = b.
+*/
+static enum kith_status
+fu_change(struct kdb *db, int64_t id, const char *sql,
+	  enum kith_status (*check)(int64_t id, int status, struct kith_err *err),
+	  const char *a, const char *b, struct kith_err *err)
+{
+	char now[20], now_min[KDATETIME_STR];
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	int status = KITH_FSTATUS_OPEN;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = fu_status(db, id, &status, err)))
+		return db_write_fail(db, err, rc);
+	if (check && (rc = check(id, status, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	ent_now_minute(now_min);
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, now_min);
+	if (a)
+		db_bind_text_null(st, 4, a);
+	if (b)
+		db_bind_text(st, 5, b);
+	if ((rc = db_step_done(db, st, err, "follow-up")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+static enum kith_status
+check_not_done(int64_t id, int status, struct kith_err *err)
+{
+	if (status == KITH_FSTATUS_DONE)
+		return kith_err_set(err, KITH_INVALID, "follow-up #%lld: already done",
+				    (long long)id);
+	return KITH_OK;
+}
+
+static enum kith_status
+check_closed(int64_t id, int status, struct kith_err *err)
+{
+	if (status == KITH_FSTATUS_OPEN)
+		return kith_err_set(err, KITH_INVALID, "follow-up #%lld: already open",
+				    (long long)id);
+	return KITH_OK;
+}
+
+static enum kith_status
+check_open(int64_t id, int status, struct kith_err *err)
+{
+	if (status != KITH_FSTATUS_OPEN)
+		return kith_err_set(err, KITH_INVALID, "follow-up #%lld: is %s; reopen it first",
+				    (long long)id, kith_followup_status_name(status));
+	return KITH_OK;
+}
+
+enum kith_status
+followup_done(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	static const char sql[] =
+		"UPDATE followup SET status = 'done', done_at = ?3, updated_at = ?2 WHERE id = ?1";
+
+	return fu_change(db, id, sql, check_not_done, NULL, NULL, err);
+}
+
+enum kith_status
+followup_reopen(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	static const char sql[] =
+		"UPDATE followup SET status = 'open', done_at = NULL, updated_at = ?2 WHERE id = ?1";
+
+	return fu_change(db, id, sql, check_closed, NULL, NULL, err);
+}
+
+enum kith_status
+followup_snooze(struct kdb *db, int64_t id, const char *due, const char *reason,
+		struct kith_err *err)
+{
+	static const char sql[] =
+		"UPDATE followup SET due = ?4, snooze_count = snooze_count + 1, snooze_reason = ?5, "
+		"snoozed_at = ?2, updated_at = ?2 WHERE id = ?1";
+
+	if (str_empty(due))
+		return kith_err_set(err, KITH_INVALID, "due: a date is needed to snooze to");
+	if (ent_check_date("due", due, err) || db_check_text("reason", reason, err))
+		return KITH_INVALID;
+	return fu_change(db, id, sql, check_open, due, reason ? reason : "", err);
+}
+
+enum kith_status
+followup_set_due(struct kdb *db, int64_t id, const char *due, struct kith_err *err)
+{
+	static const char sql[] = "UPDATE followup SET due = ?4, updated_at = ?2 WHERE id = ?1";
+
+	if (ent_check_date("due", due, err))
+		return KITH_INVALID;
+	/* db_bind_text_null turns "" (no date) into NULL. */
+	return fu_change(db, id, sql, NULL, due ? due : "", NULL, err);
+}
+
+enum kith_status
+followup_set_intro_stage(struct kdb *db, int64_t id, int stage, struct kith_err *err)
+{
+	static const char sql[] =
+		"UPDATE followup SET intro_stage = ?4, updated_at = ?2 WHERE id = ?1";
+
+	if (stage < 0 || stage >= KITH_INTRO_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "introduction stage %d: unknown", stage);
+	return fu_change(db, id, sql, NULL, kith_intro_stage_name(stage), NULL, err);
+}

@@ -1,0 +1,342 @@
+/*
+ * interaction.c: logged touches with one or more contacts
+ * (see kith/interaction.h).
+ *
+ * Each interaction has one interaction_contact row per contact carrying a
+ * copy of `at`: the contact timeline is a walk of
+ * interaction_contact_by_contact(contact_id, at, interaction_id), and the
+ * schema's triggers keep contact_stat.last_at right on every change.
+ */
+#include "ent.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/interaction.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+void
+interaction_free(struct kith_interaction *i)
+{
+	if (!i)
+		return;
+	free(i->at);
+	free(i->summary);
+	free(i->body);
+	free(i->contact_ids);
+	memset(i, 0, sizeof *i);
+}
+
+static enum kith_status
+ia_check_fields(const struct kith_interaction *i, char at[KDATETIME_STR], struct kith_err *err)
+{
+	if (db_check_text("summary", i->summary, err) || db_check_text("body", i->body, err))
+		return KITH_INVALID;
+	if (ent_norm_when("at", i->at, at, NULL, err))
+		return KITH_INVALID;
+	if (i->kind < 0 || i->kind >= KITH_IKIND_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "interaction kind %d: unknown", i->kind);
+	if (ent_require("summary", i->summary, err))
+		return KITH_INVALID;
+	if (i->n_contacts == 0 || !i->contact_ids)
+		return kith_err_set(err, KITH_INVALID, "contacts: at least one contact is needed");
+	return KITH_OK;
+}
+
+static enum kith_status
+ia_check_refs(struct kdb *db, const struct kith_interaction *i, struct kith_err *err)
+{
+	enum kith_status rc;
+
+	if (i->event_id && (rc = ent_event_exists(db, i->event_id, err)))
+		return rc;
+	for (size_t k = 0; k < i->n_contacts; k++)
+		if ((rc = ent_contact_exists(db, i->contact_ids[k], err)))
+			return rc;
+	return KITH_OK;
+}
+
+/* Link every contact of i to interaction id (duplicates in the list are ignored). */
+static enum kith_status
+ia_link(struct kdb *db, int64_t id, const struct kith_interaction *i, const char *at,
+	struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO interaction_contact(interaction_id, contact_id, at) "
+		"VALUES (?, ?, ?)";
+	enum kith_status rc;
+
+	for (size_t k = 0; k < i->n_contacts; k++) {
+		sqlite3_stmt *st = db_stmt(db, sql, err);
+		if (!st)
+			return KITH_DB;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, i->contact_ids[k]);
+		db_bind_text(st, 3, at);
+		if ((rc = db_step_done(db, st, err, "interaction")))
+			return rc;
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+interaction_add(struct kdb *db, const struct kith_interaction *i, int64_t *id_out,
+		struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO interaction(at, kind, summary, body, event_id, created_at) "
+		"VALUES (?, ?, ?, ?, ?, ?)";
+	char at[KDATETIME_STR], now[20];
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	int64_t id;
+
+	if ((rc = ia_check_fields(i, at, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = ia_check_refs(db, i, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	db_bind_text(st, 1, at);
+	sqlite3_bind_text(st, 2, kith_interaction_kind_name(i->kind), -1, SQLITE_STATIC);
+	db_bind_text(st, 3, i->summary);
+	db_bind_text(st, 4, i->body);
+	db_bind_id(st, 5, i->event_id);
+	db_bind_text(st, 6, now);
+	if ((rc = db_step_done(db, st, err, "interaction")))
+		return db_write_fail(db, err, rc);
+	id = sqlite3_last_insert_rowid(db->h);
+	if ((rc = ia_link(db, id, i, at, err)))
+		return db_write_fail(db, err, rc);
+	if ((rc = db_write_end(db, err)))
+		return rc;
+	if (id_out)
+		*id_out = id;
+	return KITH_OK;
+}
+
+enum kith_status
+interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT id, at, kind, summary, body, event_id FROM interaction WHERE id = ?";
+	static const char q_contacts[] =
+		"SELECT ic.contact_id FROM interaction_contact ic JOIN contact c ON c.id = ic.contact_id "
+		"WHERE ic.interaction_id = ? ORDER BY c.name_key, c.id";
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		if (ent_finish(db, st, rc, "interaction", err))
+			return err ? err->code : KITH_DB;
+		return kith_err_set(err, KITH_NOTFOUND, "interaction #%lld: no such interaction",
+				    (long long)id);
+	}
+	out->id = sqlite3_column_int64(st, 0);
+	out->at = db_col_dup(st, 1);
+	out->kind = kith_interaction_kind_parse(db_col_text(st, 2));
+	if (out->kind < 0)
+		out->kind = KITH_IKIND_NOTE;
+	out->summary = db_col_dup(st, 3);
+	out->body = db_col_dup(st, 4);
+	out->event_id = sqlite3_column_int64(st, 5);
+	sqlite3_reset(st);
+	if (!(st = db_stmt(db, q_contacts, err))) {
+		interaction_free(out);
+		return KITH_DB;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->contact_ids = xreallocarray(out->contact_ids, out->n_contacts + 1,
+						 sizeof *out->contact_ids);
+		out->contact_ids[out->n_contacts++] = sqlite3_column_int64(st, 0);
+	}
+	if (ent_finish(db, st, rc, "interaction", err)) {
+		interaction_free(out);
+		return err ? err->code : KITH_DB;
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+interaction_update(struct kdb *db, const struct kith_interaction *i, struct kith_err *err)
+{
+	static const char q_exists[] = "SELECT 1 FROM interaction WHERE id = ?";
+	static const char q_unlink[] = "DELETE FROM interaction_contact WHERE interaction_id = ?";
+	static const char sql[] =
+		"UPDATE interaction SET at = ?1, kind = ?2, summary = ?3, body = ?4, event_id = ?5 "
+		"WHERE id = ?6";
+	char at[KDATETIME_STR];
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = ia_check_fields(i, at, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = ent_exists(db, q_exists, i->id, "interaction", err)) ||
+	    (rc = ia_check_refs(db, i, err)))
+		return db_write_fail(db, err, rc);
+	/* Unlink first, so moving `at` does not rewrite links that go anyway. */
+	if (!(st = db_stmt(db, q_unlink, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, i->id);
+	if ((rc = db_step_done(db, st, err, "interaction")))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_bind_text(st, 1, at);
+	sqlite3_bind_text(st, 2, kith_interaction_kind_name(i->kind), -1, SQLITE_STATIC);
+	db_bind_text(st, 3, i->summary);
+	db_bind_text(st, 4, i->body);
+	db_bind_id(st, 5, i->event_id);
+	sqlite3_bind_int64(st, 6, i->id);
+	if ((rc = db_step_done(db, st, err, "interaction")))
+		return db_write_fail(db, err, rc);
+	if ((rc = ia_link(db, i->id, i, at, err)))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+enum kith_status
+interaction_delete(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	static const char sql[] = "DELETE FROM interaction WHERE id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = db_step_done(db, st, err, "interaction")))
+		return db_write_fail(db, err, rc);
+	if (sqlite3_changes(db->h) == 0) {
+		kith_err_set(err, KITH_NOTFOUND, "interaction #%lld: no such interaction",
+			     (long long)id);
+		return db_write_fail(db, err, KITH_NOTFOUND);
+	}
+	return db_write_end(db, err);
+}
+
+/* ---- timelines -------------------------------------------------------------------- */
+
+/* Row columns; `with` lists every involved contact by name. */
+#define IA_COLS \
+	"SELECT i.id, i.at, i.kind, i.summary, i.body, i.event_id, " \
+	"(SELECT group_concat(n, ', ') FROM (SELECT c.display_name AS n " \
+	"  FROM interaction_contact w JOIN contact c ON c.id = w.contact_id " \
+	"  WHERE w.interaction_id = i.id ORDER BY c.name_key, c.id)) "
+
+static enum kith_status
+ia_emit(struct kdb *db, sqlite3_stmt *st, interaction_row_fn fn, void *ud, struct kith_err *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct interaction_row r;
+		r.id = sqlite3_column_int64(st, 0);
+		r.at = db_col_text(st, 1);
+		r.kind = kith_interaction_kind_parse(db_col_text(st, 2));
+		if (r.kind < 0)
+			r.kind = KITH_IKIND_NOTE;
+		r.summary = db_col_text(st, 3);
+		r.body = db_col_text(st, 4);
+		r.event_id = sqlite3_column_int64(st, 5);
+		r.with = db_col_text(st, 6);
+		if (fn(ud, &r))
+			break;
+	}
+	return ent_finish(db, st, rc, "interactions", err);
+}
+
+/* Read interaction `anchor`'s `at` into *at (caller frees); KITH_NOTFOUND if gone. */
+static enum kith_status
+ia_anchor_at(struct kdb *db, int64_t anchor, char **at, struct kith_err *err)
+{
+	static const char sql[] = "SELECT at FROM interaction WHERE id = ?";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	*at = NULL;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, anchor);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*at = db_col_dup(st, 0);
+		sqlite3_reset(st);
+		return KITH_OK;
+	}
+	if (ent_finish(db, st, rc, "interactions", err))
+		return err ? err->code : KITH_DB;
+	return kith_err_set(err, KITH_NOTFOUND, "interaction #%lld: no such interaction",
+			    (long long)anchor);
+}
+
+enum kith_status
+interaction_list_for_contact(struct kdb *db, int64_t contact_id, int64_t anchor, int limit,
+			     interaction_row_fn fn, void *ud, struct kith_err *err)
+{
+	static const char q_first[] = IA_COLS
+		"FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id "
+		"WHERE ic.contact_id = ?1 "
+		"ORDER BY ic.at DESC, ic.interaction_id DESC LIMIT ?4";
+	static const char q_next[] = IA_COLS
+		"FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id "
+		"WHERE ic.contact_id = ?1 AND (ic.at, ic.interaction_id) < (?2, ?3) "
+		"ORDER BY ic.at DESC, ic.interaction_id DESC LIMIT ?4";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char *at = NULL;
+
+	if (anchor && (rc = ia_anchor_at(db, anchor, &at, err)))
+		return rc;
+	if (!(st = db_stmt(db, anchor ? q_next : q_first, err))) {
+		free(at);
+		return KITH_DB;
+	}
+	sqlite3_bind_int64(st, 1, contact_id);
+	if (anchor) {
+		db_bind_text(st, 2, at);
+		sqlite3_bind_int64(st, 3, anchor);
+	}
+	sqlite3_bind_int(st, 4, limit);
+	free(at);
+	return ia_emit(db, st, fn, ud, err);
+}
+
+enum kith_status
+interaction_list_recent(struct kdb *db, int64_t anchor, int limit, interaction_row_fn fn,
+			void *ud, struct kith_err *err)
+{
+	static const char q_first[] = IA_COLS
+		"FROM interaction i ORDER BY i.at DESC, i.id DESC LIMIT ?3";
+	static const char q_next[] = IA_COLS
+		"FROM interaction i WHERE (i.at, i.id) < (?1, ?2) ORDER BY i.at DESC, i.id DESC LIMIT ?3";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char *at = NULL;
+
+	if (anchor && (rc = ia_anchor_at(db, anchor, &at, err)))
+		return rc;
+	if (!(st = db_stmt(db, anchor ? q_next : q_first, err))) {
+		free(at);
+		return KITH_DB;
+	}
+	if (anchor) {
+		db_bind_text(st, 1, at);
+		sqlite3_bind_int64(st, 2, anchor);
+	}
+	sqlite3_bind_int(st, 3, limit);
+	free(at);
+	return ia_emit(db, st, fn, ud, err);
+}

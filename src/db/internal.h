@@ -1,0 +1,97 @@
+/*
+ * internal.h: what the files of src/db share. Nothing outside src/db
+ * includes this (or sqlite3.h).
+ *
+ * Statement cache. db_stmt(db, sql) returns a prepared statement for a
+ * constant SQL text, preparing it on first use and resetting/clearing it on
+ * later ones; the text's address is the cache key, so always pass a string
+ * literal or a static const. Never build SQL from user text: bind it.
+ *
+ * Write pattern, for every public write function:
+ *
+ *	if (db_write_begin(db, err)) return err->code;
+ *	... statements, each checked; on failure: return db_write_fail(db, err, ...);
+ *	return db_write_end(db, err);
+ *
+ * db_write_begin starts BEGIN IMMEDIATE at depth 0 (and, when recording,
+ * a session for undo) or a SAVEPOINT when nested inside a batch;
+ * db_write_end commits/releases; db_write_fail rolls back to where this
+ * write began and returns the error code.
+ */
+#ifndef KITH_DB_INTERNAL_H
+#define KITH_DB_INTERNAL_H
+
+/* Debian's libsqlite3 is built with the session extension; its API is
+   declared only when these are defined. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kith/db.h"
+#include "kith/status.h"
+
+#define DB_STMT_CACHE 512
+
+struct db_cached_stmt {
+	const char *sql;            /* key: address of a constant string */
+	sqlite3_stmt *stmt;
+};
+
+struct kdb {
+	sqlite3 *h;
+	char *path;
+	int depth;                          /* open write transactions/savepoints */
+	bool readonly;
+	bool recording;                     /* undo recording on */
+	sqlite3_session *session;           /* live while depth > 0 and recording */
+	struct kdb_change *last_change;     /* from the last committed outermost tx */
+	struct db_cached_stmt cache[DB_STMT_CACHE];
+	int n_cache;
+};
+
+struct kdb_change {
+	int n;
+	void *data;                         /* sqlite3 changeset blob */
+};
+
+/* Cached prepared statement for constant `sql`, reset and with bindings cleared. NULL on error (err set). */
+sqlite3_stmt *db_stmt(struct kdb *db, const char *sql, struct kith_err *err);
+
+/* Set err from the connection's last error: "<what>: <sqlite message>". Returns KITH_DB (or KITH_BUSY). */
+enum kith_status db_error(struct kdb *db, struct kith_err *err, const char *what);
+
+enum kith_status db_write_begin(struct kdb *db, struct kith_err *err);
+enum kith_status db_write_end(struct kdb *db, struct kith_err *err);
+/* Roll back this write level; returns code (err is expected to be set already). */
+enum kith_status db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code);
+
+/* Bind helpers: NULL or empty text binds SQL NULL for *_null variants; 0 id binds NULL. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);       /* NULL -> '' */
+int db_bind_text_null(sqlite3_stmt *st, int i, const char *s);  /* NULL or "" -> NULL */
+int db_bind_id(sqlite3_stmt *st, int i, int64_t id);            /* 0 -> NULL */
+/* Column helpers: NULL text -> "" ; NULL int -> 0. */
+const char *db_col_text(sqlite3_stmt *st, int i);
+char *db_col_dup(sqlite3_stmt *st, int i);                      /* NULL -> NULL */
+
+/*
+** Step a statement expected to finish (INSERT/UPDATE/DELETE). Returns
+** KITH_OK, or a KITH_DB / KITH_INVALID (constraint) error with `what`.
+*/
+enum kith_status db_step_done(struct kdb *db, sqlite3_stmt *st, struct kith_err *err,
+			      const char *what);
+
+/* The time now as "YYYY-MM-DD HH:MM:SS" (honours KITH_TODAY). */
+void db_now(char out[20]);
+
+/* Folded key for names (utf8_fold), newly allocated. */
+char *db_name_key(const char *name);
+
+/*
+** Validate that s (may be NULL) is valid UTF-8 and has no NUL; err names
+** the field. Data layer entry points call this on every text field.
+*/
+enum kith_status db_check_text(const char *field, const char *s, struct kith_err *err);
+
+#endif

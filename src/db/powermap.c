@@ -1,0 +1,266 @@
+/*
+ * powermap.c: power maps and their targets (see kith/powermap.h).
+ * Placements and their move history are in placement.c.
+ */
+#include "ent.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/powermap.h"
+#include "kith/str.h"
+
+void
+map_free(struct kith_map *m)
+{
+	if (!m)
+		return;
+	free(m->name);
+	free(m->goal);
+	memset(m, 0, sizeof *m);
+}
+
+static enum kith_status
+map_check_fields(const struct kith_map *m, struct kith_err *err)
+{
+	if (db_check_text("map name", m->name, err) || db_check_text("goal", m->goal, err))
+		return KITH_INVALID;
+	if (ent_require("map name", m->name, err))
+		return KITH_INVALID;
+	return KITH_OK;
+}
+
+/* Name taken by another map? primary target exists? */
+static enum kith_status
+map_check_refs(struct kdb *db, const struct kith_map *m, struct kith_err *err)
+{
+	/* Case-insensitively: "Bond" and "bond" would only make map_resolve ambiguous. */
+	static const char q_name[] =
+		"SELECT id FROM power_map WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	int step;
+
+	if (m->primary_target_id && (rc = ent_contact_exists(db, m->primary_target_id, err)))
+		return rc;
+	if (!(st = db_stmt(db, q_name, err)))
+		return KITH_DB;
+	db_bind_text(st, 1, m->name);
+	db_bind_id(st, 2, m->id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		rc = kith_err_set(err, KITH_EXISTS, "map \"%.60s\": already exists (#%lld)", m->name,
+				  (long long)sqlite3_column_int64(st, 0));
+		sqlite3_reset(st);
+		return rc;
+	}
+	return ent_finish(db, st, step, "map", err);
+}
+
+enum kith_status
+ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	static const char sql[] = "SELECT 1 FROM power_map WHERE id = ?";
+	return ent_exists(db, sql, id, "map", err);
+}
+
+enum kith_status
+map_add(struct kdb *db, const struct kith_map *m, int64_t *id_out, struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?4)";
+	struct kith_map tmp = *m;
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char now[20];
+	int64_t id;
+
+	tmp.id = 0;
+	if ((rc = map_check_fields(m, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = map_check_refs(db, &tmp, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	db_bind_text(st, 1, m->name);
+	db_bind_text(st, 2, m->goal);
+	db_bind_id(st, 3, m->primary_target_id);
+	db_bind_text(st, 4, now);
+	if ((rc = db_step_done(db, st, err, "map")))
+		return db_write_fail(db, err, rc);
+	id = sqlite3_last_insert_rowid(db->h);
+	if ((rc = db_write_end(db, err)))
+		return rc;
+	if (id_out)
+		*id_out = id;
+	return KITH_OK;
+}
+
+enum kith_status
+map_get(struct kdb *db, int64_t id, struct kith_map *out, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT id, name, goal, primary_target_id FROM power_map WHERE id = ?";
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		if (ent_finish(db, st, rc, "map", err))
+			return err ? err->code : KITH_DB;
+		return kith_err_set(err, KITH_NOTFOUND, "map #%lld: no such map", (long long)id);
+	}
+	out->id = sqlite3_column_int64(st, 0);
+	out->name = db_col_dup(st, 1);
+	out->goal = db_col_dup(st, 2);
+	out->primary_target_id = sqlite3_column_int64(st, 3);
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+enum kith_status
+map_update(struct kdb *db, const struct kith_map *m, struct kith_err *err)
+{
+	static const char sql[] =
+		"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = ?4 "
+		"WHERE id = ?5";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char now[20];
+
+	if ((rc = map_check_fields(m, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = ent_map_exists(db, m->id, err)) || (rc = map_check_refs(db, m, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	db_bind_text(st, 1, m->name);
+	db_bind_text(st, 2, m->goal);
+	db_bind_id(st, 3, m->primary_target_id);
+	db_bind_text(st, 4, now);
+	sqlite3_bind_int64(st, 5, m->id);
+	if ((rc = db_step_done(db, st, err, "map")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+enum kith_status
+map_delete(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	static const char sql[] = "DELETE FROM power_map WHERE id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = db_step_done(db, st, err, "map")))
+		return db_write_fail(db, err, rc);
+	if (sqlite3_changes(db->h) == 0) {
+		kith_err_set(err, KITH_NOTFOUND, "map #%lld: no such map", (long long)id);
+		return db_write_fail(db, err, KITH_NOTFOUND);
+	}
+	return db_write_end(db, err);
+}
+
+enum kith_status
+map_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *err)
+{
+	static const char q_id[] = "SELECT id, name FROM power_map WHERE id = ?1";
+	static const char q_exact[] =
+		"SELECT id, name FROM power_map WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 9";
+	static const char q_prefix[] =
+		"SELECT id, name FROM power_map WHERE name LIKE ?4 ESCAPE '\\' "
+		"ORDER BY name, id LIMIT 9";
+	static const struct ent_resolver r = { "map", q_id, q_exact, q_prefix, NULL };
+
+	return ent_resolve(db, &r, arg, id_out, err);
+}
+
+enum kith_status
+map_target_add(struct kdb *db, int64_t map_id, int64_t contact_id, struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO map_target(map_id, contact_id) VALUES (?, ?)";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = ent_map_exists(db, map_id, err)) ||
+	    (rc = ent_contact_exists(db, contact_id, err)))
+		return db_write_fail(db, err, rc);
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, map_id);
+	sqlite3_bind_int64(st, 2, contact_id);
+	if ((rc = db_step_done(db, st, err, "map target")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+enum kith_status
+map_target_remove(struct kdb *db, int64_t map_id, int64_t contact_id, struct kith_err *err)
+{
+	static const char sql[] = "DELETE FROM map_target WHERE map_id = ? AND contact_id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, map_id);
+	sqlite3_bind_int64(st, 2, contact_id);
+	if ((rc = db_step_done(db, st, err, "map target")))
+		return db_write_fail(db, err, rc);
+	if (sqlite3_changes(db->h) == 0) {
+		/* Name what is missing: the map, the contact, or the link. */
+		if (!(rc = ent_map_exists(db, map_id, err)) &&
+		    !(rc = ent_contact_exists(db, contact_id, err)))
+			rc = kith_err_set(err, KITH_NOTFOUND,
+					  "contact #%lld: not a target of map #%lld",
+					  (long long)contact_id, (long long)map_id);
+		return db_write_fail(db, err, rc);
+	}
+	return db_write_end(db, err);
+}
+
+enum kith_status
+map_list(struct kdb *db, map_row_fn fn, void *ud, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT m.id, m.name, m.goal, m.primary_target_id, coalesce(c.display_name, ''), "
+		"(SELECT count(*) FROM placement p WHERE p.map_id = m.id) "
+		"FROM power_map m LEFT JOIN contact c ON c.id = m.primary_target_id "
+		"ORDER BY m.name COLLATE NOCASE, m.id";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct map_row r;
+		r.id = sqlite3_column_int64(st, 0);
+		r.name = db_col_text(st, 1);
+		r.goal = db_col_text(st, 2);
+		r.primary_target_id = sqlite3_column_int64(st, 3);
+		r.primary_target_name = db_col_text(st, 4);
+		r.placements = sqlite3_column_int64(st, 5);
+		if (fn(ud, &r))
+			break;
+	}
+	return ent_finish(db, st, rc, "maps", err);
+}

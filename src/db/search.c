@@ -1,0 +1,145 @@
+/*
+ * search.c: full-text search across everything (see kith/search.h).
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/search.h"
+#include "kith/str.h"
+#include "kith/utf8.h"
+#include "kith/xalloc.h"
+
+const char *
+search_kind_name(enum search_kind k)
+{
+	static const char *const names[] = {
+		[SEARCH_CONTACT] = "contact", [SEARCH_ORG] = "organisation",
+		[SEARCH_INTERACTION] = "interaction", [SEARCH_FOLLOWUP] = "follow-up",
+		[SEARCH_EVENT] = "event",
+	};
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+/* True if the word holds something the tokenizer keeps (a letter or digit). */
+static bool
+has_token(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return true;
+	}
+	return false;
+}
+
+char *
+search_fts_query(const char *text)
+{
+	struct strbuf sb = { 0 };
+	const char *p = text;
+
+	if (!text)
+		return NULL;
+	while (*p) {
+		const char *start;
+		size_t n;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		start = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			p++;
+		n = (size_t)(p - start);
+		if (!n || !has_token(start, n))
+			continue;
+		if (sb.len)
+			sb_appendc(&sb, ' ');
+		sb_appendc(&sb, '"');
+		for (size_t i = 0; i < n; i++) {
+			if (start[i] == '"')
+				sb_appendc(&sb, '"');
+			sb_appendc(&sb, start[i]);
+		}
+		sb_append(&sb, "\"*");
+	}
+	if (!sb.len)
+		return NULL;
+	return sb_detach(&sb);
+}
+
+struct kind_query {
+	enum search_kind kind;
+	const char *sql;            /* ?1 match, ?2 limit; columns: id, title, detail */
+};
+
+static const struct kind_query kind_queries[] = {
+	{ SEARCH_CONTACT,
+	  "SELECT c.id, c.display_name, "
+	  " trim(f.org || CASE WHEN f.org <> '' AND f.role <> '' THEN ' · ' ELSE '' END || f.role) "
+	  "FROM contact_fts f JOIN contact c ON c.id = f.rowid "
+	  "WHERE contact_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
+	{ SEARCH_ORG,
+	  "SELECT o.id, o.name, o.kind FROM organisation_fts f JOIN organisation o ON o.id = f.rowid "
+	  "WHERE organisation_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
+	{ SEARCH_EVENT,
+	  "SELECT e.id, e.title, e.start_at || CASE WHEN e.location <> '' THEN ' · ' || e.location "
+	  " ELSE '' END FROM event_fts f JOIN event e ON e.id = f.rowid "
+	  "WHERE event_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
+	{ SEARCH_FOLLOWUP,
+	  "SELECT fu.id, fu.title, trim(coalesce('due ' || fu.due, '') || "
+	  " coalesce(' · ' || (SELECT display_name FROM contact WHERE id = fu.contact_id), '') || "
+	  " CASE WHEN fu.status <> 'open' THEN ' · ' || fu.status ELSE '' END) "
+	  "FROM followup_fts f JOIN followup fu ON fu.id = f.rowid "
+	  "WHERE followup_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
+	{ SEARCH_INTERACTION,
+	  "SELECT i.id, i.summary, i.at || coalesce(' · with ' || (SELECT group_concat(c.display_name, ', ') "
+	  " FROM interaction_contact ic JOIN contact c ON c.id = ic.contact_id "
+	  " WHERE ic.interaction_id = i.id), '') "
+	  "FROM interaction_fts f JOIN interaction i ON i.id = f.rowid "
+	  "WHERE interaction_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
+};
+
+enum kith_status
+search_all(struct kdb *db, const char *query, int limit, search_hit_fn fn, void *ud,
+	   struct kith_err *err)
+{
+	char *q;
+
+	if (db_check_text("search", query, err))
+		return KITH_INVALID;
+	if (!(q = search_fts_query(query)))
+		return kith_err_set(err, KITH_INVALID, "search: give at least one word");
+	for (size_t k = 0; k < sizeof kind_queries / sizeof kind_queries[0]; k++) {
+		sqlite3_stmt *st = db_stmt(db, kind_queries[k].sql, err);
+		int rc;
+
+		if (!st) {
+			free(q);
+			return KITH_DB;
+		}
+		db_bind_text(st, 1, q);
+		sqlite3_bind_int(st, 2, limit);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct search_hit h = {
+				.kind = kind_queries[k].kind,
+				.id = sqlite3_column_int64(st, 0),
+				.title = db_col_text(st, 1),
+				.detail = db_col_text(st, 2),
+			};
+			if (fn(ud, &h)) {
+				sqlite3_reset(st);
+				free(q);
+				return KITH_OK;
+			}
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			free(q);
+			return db_error(db, err, "search");
+		}
+	}
+	free(q);
+	return KITH_OK;
+}

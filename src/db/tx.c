@@ -1,0 +1,235 @@
+/*
+ * tx.c: write transactions, batches and undo changesets.
+ *
+ * Model. db->depth counts open write levels. The outermost level is a
+ * BEGIN IMMEDIATE transaction (so a writer waits for the lock up front
+ * instead of failing half-way); inner levels are SAVEPOINTs, so a write
+ * function called inside a batch can fail and roll back alone while the
+ * batch decides what to do.
+ *
+ * Undo. With recording on, the outermost level also opens a session
+ * (SQLite's session extension) on every table except the derived ones
+ * (full-text indexes, contact_stat, contact_fts_dirty): the schema's
+ * triggers rebuild those whenever a change or its inverse is applied. On
+ * commit the session's changeset becomes db->last_change.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/xalloc.h"
+
+/* Derived tables are rebuilt by triggers; recording them would apply twice. */
+static int
+track_table(void *ctx, const char *table)
+{
+	(void)ctx;
+	if (!strncmp(table, "sqlite_", 7) || strstr(table, "_fts") ||
+	    !strcmp(table, "contact_stat"))
+		return 0;
+	return 1;
+}
+
+static void
+session_end(struct kdb *db)
+{
+	if (db->session) {
+		sqlite3session_delete(db->session);
+		db->session = NULL;
+	}
+}
+
+enum kith_status
+db_write_begin(struct kdb *db, struct kith_err *err)
+{
+	char sql[32];
+
+	if (db->readonly)
+		return kith_err_set(err, KITH_IO, "%s: the database is open read-only", db->path);
+	if (db->depth == 0) {
+		if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			return db_error(db, err, "begin");
+		if (db->recording) {
+			if (sqlite3session_create(db->h, "main", &db->session) != SQLITE_OK) {
+				sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+				return db_error(db, err, "undo session");
+			}
+			sqlite3session_table_filter(db->session, track_table, NULL);
+			if (sqlite3session_attach(db->session, NULL) != SQLITE_OK) {
+				session_end(db);
+				sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+				return db_error(db, err, "undo session");
+			}
+		}
+	} else {
+		snprintf(sql, sizeof sql, "SAVEPOINT w%d", db->depth);
+		if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+			return db_error(db, err, "savepoint");
+	}
+	db->depth++;
+	return KITH_OK;
+}
+
+enum kith_status
+db_write_end(struct kdb *db, struct kith_err *err)
+{
+	char sql[32];
+
+	if (db->depth <= 0)
+		return kith_err_set(err, KITH_DB, "commit: no transaction open");
+	db->depth--;
+	if (db->depth > 0) {
+		snprintf(sql, sizeof sql, "RELEASE w%d", db->depth);
+		if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+			return db_error(db, err, "release");
+		return KITH_OK;
+	}
+	kdb_change_free(db->last_change);
+	db->last_change = NULL;
+	if (db->session && !sqlite3session_isempty(db->session)) {
+		struct kdb_change *ch = xcalloc(1, sizeof *ch);
+		if (sqlite3session_changeset(db->session, &ch->n, &ch->data) != SQLITE_OK) {
+			free(ch);
+			session_end(db);
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			return kith_err_set(err, KITH_DB, "undo: cannot record the change");
+		}
+		db->last_change = ch;
+	}
+	session_end(db);
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		enum kith_status rc = db_error(db, err, "commit");
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		kdb_change_free(db->last_change);
+		db->last_change = NULL;
+		return rc;
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code)
+{
+	char sql[64];
+
+	(void)err;
+	if (db->depth <= 0)
+		return code;
+	db->depth--;
+	if (db->depth > 0) {
+		snprintf(sql, sizeof sql, "ROLLBACK TO w%d; RELEASE w%d", db->depth, db->depth);
+		sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+		return code;
+	}
+	session_end(db);
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return code;
+}
+
+enum kith_status
+kdb_batch_begin(struct kdb *db, struct kith_err *err)
+{
+	return db_write_begin(db, err);
+}
+
+enum kith_status
+kdb_batch_end(struct kdb *db, bool commit, struct kith_err *err)
+{
+	if (commit)
+		return db_write_end(db, err);
+	return db_write_fail(db, err, KITH_OK);
+}
+
+enum kith_status
+kdb_record_changes(struct kdb *db, bool on, struct kith_err *err)
+{
+	if (db->depth > 0)
+		return kith_err_set(err, KITH_INVALID, "undo: cannot change recording inside a write");
+	db->recording = on;
+	return KITH_OK;
+}
+
+struct kdb_change *
+kdb_change_take(struct kdb *db)
+{
+	struct kdb_change *ch = db->last_change;
+
+	db->last_change = NULL;
+	return ch;
+}
+
+void
+kdb_change_free(struct kdb_change *ch)
+{
+	if (!ch)
+		return;
+	sqlite3_free(ch->data);
+	free(ch);
+}
+
+struct apply_ctx {
+	int conflicts;
+	char table[64];
+};
+
+/*
+** A DELETE whose row is already gone was removed by a cascade earlier in
+** the same changeset: skip it. Anything else means the data changed since
+** the step was recorded (another process, or a later edit): give up.
+*/
+static int
+on_conflict(void *p, int kind, sqlite3_changeset_iter *it)
+{
+	struct apply_ctx *ctx = p;
+	const char *table;
+	int ncol, op, indirect;
+
+	sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
+	if (kind == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE)
+		return SQLITE_CHANGESET_OMIT;
+	ctx->conflicts++;
+	if (!ctx->table[0])
+		snprintf(ctx->table, sizeof ctx->table, "%s", table);
+	return SQLITE_CHANGESET_ABORT;
+}
+
+enum kith_status
+kdb_change_apply(struct kdb *db, const struct kdb_change *ch, bool invert,
+		 struct kith_err *err)
+{
+	struct apply_ctx ctx = { 0 };
+	void *buf = ch->data;
+	int n = ch->n, rc;
+	bool was_recording = db->recording;
+	enum kith_status st;
+
+	if (db->depth > 0)
+		return kith_err_set(err, KITH_INVALID, "undo: a write is in progress");
+	if (invert && sqlite3changeset_invert(ch->n, ch->data, &n, &buf) != SQLITE_OK)
+		return kith_err_set(err, KITH_DB, "undo: cannot invert the change");
+	db->recording = false;
+	st = db_write_begin(db, err);
+	db->recording = was_recording;
+	if (st) {
+		if (invert)
+			sqlite3_free(buf);
+		return st;
+	}
+	rc = sqlite3changeset_apply(db->h, n, buf, NULL, on_conflict, &ctx);
+	if (invert)
+		sqlite3_free(buf);
+	if (rc != SQLITE_OK || ctx.conflicts) {
+		if (ctx.conflicts)
+			kith_err_set(err, KITH_CONFLICT,
+				     "%s: the data changed since (%s); nothing was changed",
+				     invert ? "undo" : "redo", ctx.table);
+		else
+			db_error(db, err, invert ? "undo" : "redo");
+		return db_write_fail(db, err, ctx.conflicts ? KITH_CONFLICT : KITH_DB);
+	}
+	st = db_write_end(db, err);
+	kdb_change_free(kdb_change_take(db));
+	return st;
+}

@@ -1,0 +1,288 @@
+/*
+ * core.h: the engine's own insides (engine.c, keymap.c, config.c,
+ * options.c, theme.c, modes.c, form.c, command.c). The panes see only
+ * internal.h; nothing outside src/engine sees either.
+ *
+ * Key handling model. A key first goes to the active mode (search, ':'
+ * line, form, confirm, pick, help). Normal mode collects a count prefix
+ * ("5") and a key sequence ("g" of "gg") in e->pending, looks the
+ * sequence up through a chain of keymaps (the pane's, then "generic"),
+ * and dispatches the command: the focused pane's ops->command first,
+ * then engine_global() in engine.c. Modes are keymaps too ("search",
+ * "form", "pick", "help"), so every key a user can press is rebindable.
+ */
+#ifndef KITH_ENGINE_CORE_H
+#define KITH_ENGINE_CORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+/* ---- keys and keymaps (keymap.c) ---------------------------------------- */
+
+#define KEYSEQ_MAX 8
+
+struct keyseq {
+	int n;
+	struct kkey k[KEYSEQ_MAX];
+};
+
+/* Keymaps. The four pane maps are in enum view_pane order after KM_GENERIC. */
+enum km_id {
+	KM_GENERIC, KM_CONTACTS, KM_EVENTS, KM_MAP, KM_FOLLOWUPS,
+	KM_SEARCH, KM_FORM, KM_PICK, KM_HELP,
+	KM_COUNT_
+};
+#define KM_PANE(vp) ((int)(vp) + KM_CONTACTS)
+
+enum km_result {
+	KMR_NONE,           /* no keymap in the chain knows the sequence */
+	KMR_PENDING,        /* a prefix of a longer binding: wait for more keys */
+	KMR_CMD,            /* bound to *cmd */
+	KMR_UNBOUND,        /* explicitly unbound with `none` */
+};
+
+struct keymaps;
+
+/*
+** Parse a key sequence written as in the config ("gg", "<C-r>", "z<Tab>").
+** Returns true on success; on failure *why says what is wrong.
+*/
+bool key_parse(const char *s, struct keyseq *out, const char **why);
+/* Append the config name of one key ("j", "<Enter>", "<C-r>"). */
+void key_name(struct kkey k, struct strbuf *sb);
+void keyseq_name(const struct keyseq *seq, struct strbuf *sb);
+bool key_eq(struct kkey a, struct kkey b);
+/* A key that types text: a code point >= 32 other than DEL. */
+bool key_printable(struct kkey k);
+
+struct keymaps *keymaps_new(void);
+void keymaps_free(struct keymaps *km);
+/* "contacts" -> KM_CONTACTS; -1 if unknown. */
+int keymap_by_name(const char *name);
+const char *keymap_name(int km);
+/* Bind (cmd CMD_NONE: unbind, shadowing the maps after it in a chain). */
+void keymap_bind(struct keymaps *km, int map, const struct keyseq *seq, enum cmd cmd);
+/*
+** Look seq up through chain[0..nchain). *cmd receives the command for
+** KMR_CMD; for KMR_PENDING, *fallback receives the command bound to seq
+** itself if any (run if the next key completes nothing), else CMD_NONE.
+*/
+enum km_result keymap_lookup(const struct keymaps *km, const int *chain, int nchain,
+			     const struct keyseq *seq, enum cmd *cmd, enum cmd *fallback);
+/*
+** Append the names of the keys reaching cmd through the chain (shadowed
+** bindings left out), separated by sep. Returns how many.
+*/
+int keymap_keys_for(const struct keymaps *km, const int *chain, int nchain, enum cmd cmd,
+		    const char *sep, struct strbuf *out);
+
+/* ---- options (options.c) ------------------------------------------------ */
+
+enum opt_type { OPT_BOOL, OPT_INT, OPT_ENUM, OPT_STR };
+
+struct opt_def {
+	const char *name;
+	enum opt_type type;
+	const char *def;            /* default as text (NULL: computed, see options.c) */
+	const char *choices;        /* OPT_ENUM: "name|last|influence" */
+	long min, max;              /* OPT_INT range */
+	const char *doc;
+};
+
+struct options;
+const struct opt_def *opt_table(int *n);
+struct options *options_new(void);
+void options_free(struct options *o);
+/* Set from text; false with *why (static or in whybuf) if the name or value is bad. */
+bool options_set(struct options *o, const char *name, const char *value, struct strbuf *why);
+/* Bool 0/1, int value, enum index; 0 for an unknown name. */
+long options_int(const struct options *o, const char *name);
+/* The value as text; "" for an unknown name. */
+const char *options_str(const struct options *o, const char *name);
+/* The default shown in the manual ("$VISUAL, $EDITOR or vi" for editor). */
+const char *opt_default_doc(const struct opt_def *d);
+
+/* ---- theme (theme.c) ------------------------------------------------------ */
+
+void theme_default(struct view_theme_entry *t);  /* VS_COUNT_ entries */
+int theme_style_by_name(const char *name);      /* -1 if unknown */
+const char *theme_style_name(int style);
+/* "red" -> 1, "default" -> -1, "color200" -> 200; false if unknown. */
+bool theme_color_parse(const char *s, int *out);
+/* "bold" -> VA_BOLD; "normal" -> 0; -1 if unknown. */
+int theme_attr_parse(const char *s);
+
+/* ---- modes (modes.c) ------------------------------------------------------ */
+
+struct pick {
+	struct engine *e;
+	char *title;
+	pick_source_fn source;
+	pick_chosen_fn chosen;
+	void *ctx;
+	void (*ctx_free)(void *);
+	int64_t *ids;
+	char **labels;
+	int n, cap;
+	int sel, scroll;
+	struct lineedit filter;
+	bool filtering;             /* typing goes to the filter line */
+};
+
+struct help_state {
+	struct view_help_row *all;  /* every row */
+	int nall;
+	struct view_help_row *shown;    /* rows passing the filter */
+	int nshown;
+	char **owned;
+	int nowned, capowned;
+	int scroll;
+	struct lineedit filter;
+	bool filtering;
+};
+
+int mode_search_key(struct engine *e, struct kkey k);
+int mode_command_key(struct engine *e, struct kkey k);
+int mode_confirm_key(struct engine *e, struct kkey k);
+int mode_pick_key(struct engine *e, struct kkey k);
+int mode_help_key(struct engine *e, struct kkey k);
+int mode_search_start(struct engine *e);
+int mode_command_start(struct engine *e);
+int mode_help_start(struct engine *e);
+void mode_help_free(struct engine *e);
+void mode_pick_free(struct engine *e);
+void mode_confirm_free(struct engine *e);
+/* Forget the Tab completion candidates being cycled. */
+void compl_reset(struct engine *e);
+/* Complete the ':' line at its cursor (Tab). Returns reactions. */
+int cmdline_complete(struct engine *e);
+/* Fill the mode parts of the view. */
+void mode_fill_view(struct engine *e, struct view *v);
+
+/* ---- forms (form.c) ------------------------------------------------------- */
+
+int form_key(struct engine *e, struct kkey k);
+void form_free(struct form *f);
+void form_fill_view(struct form *f, struct view *v);
+bool form_focus_multiline(const struct form *f);
+
+/* ---- config (config.c) ----------------------------------------------------- */
+
+/*
+** Apply one statement (set, bind, color, source). On a bad statement
+** returns false with the reason in why (no "path:line:" prefix).
+** `path` is the file it came from (NULL for the ':' line), for source.
+*/
+bool config_statement(struct engine *e, const char *line, const char *path, int depth,
+		      struct strbuf *why);
+/* Apply a whole text; errors are appended to e->config_errors. Returns bad lines. */
+int config_apply(struct engine *e, const char *text, const char *path, int depth);
+/*
+** Load a file: returns its bad lines (errors appended to e->config_errors),
+** -2 if it does not exist, -1 if it cannot be read or is already being
+** read (a `source` loop); why says which.
+*/
+int config_file(struct engine *e, const char *path, int depth, struct strbuf *why);
+#define CONFIG_DEPTH_MAX 16
+
+/* ---- the engine ---------------------------------------------------------------- */
+
+struct undo_step {
+	struct kdb_change *change;
+	char *label;
+};
+
+struct undo_stack {
+	struct undo_step *steps;
+	int n, cap;
+};
+
+struct confirm_state {
+	char *question;
+	confirm_fn yes;
+	void *ctx;
+	void (*ctx_free)(void *);
+};
+
+struct engine {
+	struct kdb *db;
+	char *label;
+	struct pane panes[VP_COUNT_];
+	enum view_pane cur;
+	enum view_mode mode;
+
+	struct keymaps *km;
+	struct options *opts;
+	struct view_theme_entry theme[VS_COUNT_];
+	struct strbuf config_errors;
+	int config_bad;
+	char *sourcing[CONFIG_DEPTH_MAX];   /* files being read, outermost first */
+	int nsourcing;
+
+	/* normal-mode key state */
+	struct keyseq pending;
+	long count;                 /* 0: none typed */
+	enum cmd pending_fallback;
+	struct strbuf pending_text;
+	const char *cmd_arg;        /* engine_cmd_arg() during a dispatch */
+
+	/* status line */
+	char *message;
+	bool message_is_error;
+
+	/* undo */
+	struct undo_stack undo, redo;
+
+	/* modes */
+	struct lineedit input;      /* search text or ':' line */
+	char *search_text[VP_COUNT_];
+	struct form *form;
+	struct confirm_state confirm;
+	struct pick *pick;
+	struct help_state help;
+	enum view_mode help_return; /* the mode help was opened from */
+	char **hist;                /* ':' history, oldest first */
+	int nhist, hist_pos;
+	char *hist_draft;
+	char **compl;               /* Tab completion candidates being cycled */
+	int ncompl, compl_pos;
+	size_t compl_start;         /* byte offset of the word being completed */
+
+	/* external editor */
+	char *editor_file;
+	editor_done_fn editor_done;
+	void *editor_ctx;
+
+	/* geometry */
+	int list_rows, detail_rows;
+	bool side_by_side;
+
+	long long data_version;
+
+	/* the view and strings it points to */
+	struct view v;
+	struct strbuf title, hint;
+	const char *pane_title_override;
+};
+
+/* Dispatch a command (pane first, then the engine's switch). */
+int engine_dispatch(struct engine *e, enum cmd cmd, long count, const char *arg);
+/* Undo (redo=false) or redo one step (undo.c). Returns reactions. */
+int engine_undo(struct engine *e, bool redo);
+/* Run a command read by engine_seq_key (count >= 1). */
+typedef int (*cmd_run_fn)(struct engine *e, enum cmd cmd, long count);
+/* Feed k to a count + key-sequence reader over chain (engine.c). */
+int engine_seq_key(struct engine *e, struct kkey k, const int *chain, int n, cmd_run_fn run);
+/* True if the lone key k is bound to nothing in chain and nothing is pending. */
+bool engine_key_unbound(struct engine *e, struct kkey k, const int *chain, int n);
+/* Reload every opened pane after a change. */
+int engine_reload_panes(struct engine *e);
+/* Leave any mode back to normal (frees mode state). */
+void engine_mode_normal(struct engine *e);
+struct pane *engine_pane(struct engine *e);
+/* The keymap chain for a mode in the current pane; returns its length. */
+int engine_chain(struct engine *e, enum view_mode mode, int chain[3]);
+
+#endif

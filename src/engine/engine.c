@@ -1,0 +1,758 @@
+/*
+ * engine.c: the engine object, the key dispatch chain and the global
+ * command switch.
+ *
+ * Dispatch chain (see core.h): engine_key() hands the key to the active
+ * mode; in normal mode it gathers a count and a key sequence, looks it
+ * up through the pane's keymap and "generic", and calls
+ * engine_dispatch(). The focused pane's ops->command gets first refusal;
+ * whatever it declines lands in engine_global() below. Every step
+ * returns reactions (engine.h) and nothing here draws.
+ */
+#include "core.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/db.h"
+#include "kith/xalloc.h"
+
+extern const char kith_builtin_config[];
+extern const unsigned long kith_builtin_config_len;
+
+static const struct pane_ops *const pane_tables[VP_COUNT_] = {
+	[VP_CONTACTS] = &contacts_pane_ops,
+	[VP_EVENTS] = &events_pane_ops,
+	[VP_MAP] = &map_pane_ops,
+	[VP_FOLLOWUPS] = &followups_pane_ops,
+};
+
+static const char *const mode_names[] = {
+	[VM_NORMAL] = "NORMAL", [VM_SEARCH] = "SEARCH", [VM_COMMAND] = "COMMAND",
+	[VM_FORM] = "FORM", [VM_CONFIRM] = "CONFIRM", [VM_PICK] = "PICK", [VM_HELP] = "HELP",
+};
+
+/* ---- life cycle ----------------------------------------------------------- */
+
+/*
+** Create an engine on an open database: keymaps, options and theme from
+** the built-in configuration, undo recording on, the Contacts pane open.
+** A failure to load the first pane is shown as a message, not returned:
+** the user can still switch panes or quit.
+*/
+enum kith_status
+engine_new(struct kdb *db, const char *label, struct engine **out, struct kith_err *err)
+{
+	struct engine *e;
+	enum kith_status rc;
+	int i;
+
+	*out = NULL;
+	if (!db)
+		return kith_err_set(err, KITH_INVALID, "engine: no database");
+	rc = kdb_record_changes(db, true, err);
+	if (rc != KITH_OK)
+		return rc;
+	e = xcalloc(1, sizeof(*e));
+	e->db = db;
+	e->label = xstrdup(label ? label : kdb_path(db));
+	e->km = keymaps_new();
+	e->opts = options_new();
+	theme_default(e->theme);
+	for (i = 0; i < VP_COUNT_; i++) {
+		e->panes[i].ops = pane_tables[i];
+		e->panes[i].e = e;
+		e->panes[i].priv = xcalloc(1, pane_tables[i]->private_size ?
+					   pane_tables[i]->private_size : 1);
+	}
+	e->list_rows = 20;
+	e->detail_rows = 20;
+	if (config_apply(e, kith_builtin_config, "(built-in)", 0) > 0) {
+		/* a broken built-in config is a bug: refuse so tests catch it */
+		kith_err_set(err, KITH_INVALID, "built-in config: %s", sb_str(&e->config_errors));
+		engine_free(e);
+		return KITH_INVALID;
+	}
+	e->cur = VP_CONTACTS;
+	e->data_version = kdb_data_version(db);
+	engine_show_pane(e, VP_CONTACTS);
+	*out = e;
+	return KITH_OK;
+}
+
+static void
+undo_stack_clear(struct undo_stack *st)
+{
+	int i;
+
+	for (i = 0; i < st->n; i++) {
+		kdb_change_free(st->steps[i].change);
+		free(st->steps[i].label);
+	}
+	st->n = 0;
+}
+
+void
+engine_free(struct engine *e)
+{
+	int i;
+
+	if (!e)
+		return;
+	engine_mode_normal(e);
+	compl_reset(e);
+	if (e->editor_file) {
+		remove(e->editor_file);
+		free(e->editor_file);
+	}
+	for (i = 0; i < VP_COUNT_; i++) {
+		struct pane *p = &e->panes[i];
+		if (p->opened && p->ops->close)
+			p->ops->close(p);
+		free(p->priv);
+		free(e->search_text[i]);
+	}
+	undo_stack_clear(&e->undo);
+	undo_stack_clear(&e->redo);
+	free(e->undo.steps);
+	free(e->redo.steps);
+	for (i = 0; i < e->nhist; i++)
+		free(e->hist[i]);
+	free(e->hist);
+	free(e->hist_draft);
+	le_free(&e->input);
+	keymaps_free(e->km);
+	options_free(e->opts);
+	sb_free(&e->config_errors);
+	sb_free(&e->pending_text);
+	sb_free(&e->title);
+	sb_free(&e->hint);
+	free(e->message);
+	free(e->label);
+	free(e);
+}
+
+/* ---- configuration ----------------------------------------------------------- */
+
+int
+engine_config_text(struct engine *e, const char *text, const char *path)
+{
+	int bad = config_apply(e, text ? text : "", path ? path : "(config)", 0);
+	engine_reload_panes(e);
+	return bad;
+}
+
+int
+engine_config_file(struct engine *e, const char *path)
+{
+	struct strbuf why = { 0 };
+	int bad = config_file(e, path, 0, &why);
+
+	if (bad == -1) {
+		if (e->config_errors.len)
+			sb_appendc(&e->config_errors, '\n');
+		sb_append(&e->config_errors, sb_str(&why));
+	}
+	sb_free(&why);
+	if (bad == -2)
+		bad = 0;        /* no config file: the defaults */
+	engine_reload_panes(e);
+	return bad;
+}
+
+const char *
+engine_config_errors(struct engine *e)
+{
+	return sb_str(&e->config_errors);
+}
+
+void
+engine_layout(struct engine *e, int list_rows, int detail_rows, bool side_by_side)
+{
+	e->list_rows = list_rows > 0 ? list_rows : 1;
+	e->detail_rows = detail_rows > 0 ? detail_rows : 1;
+	e->side_by_side = side_by_side;
+}
+
+/* ---- services for panes and modes ------------------------------------------------ */
+
+struct kdb *
+engine_db(struct engine *e)
+{
+	return e->db;
+}
+
+struct pane *
+engine_pane(struct engine *e)
+{
+	return &e->panes[e->cur];
+}
+
+static void
+set_message(struct engine *e, bool is_error, const char *fmt, va_list ap)
+{
+	struct strbuf sb = { 0 };
+
+	sb_vprintf(&sb, fmt, ap);
+	free(e->message);
+	e->message = sb_detach(&sb);
+	e->message_is_error = is_error;
+}
+
+void
+engine_msg(struct engine *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(e, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+engine_error(struct engine *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(e, true, fmt, ap);
+	va_end(ap);
+}
+
+long
+engine_opt_int(struct engine *e, const char *name)
+{
+	return options_int(e->opts, name);
+}
+
+const char *
+engine_opt_str(struct engine *e, const char *name)
+{
+	return options_str(e->opts, name);
+}
+
+const char *
+engine_cmd_arg(struct engine *e)
+{
+	return e->cmd_arg;
+}
+
+static bool
+pane_ensure_open(struct engine *e, struct pane *p)
+{
+	struct kith_err err;
+
+	if (p->opened)
+		return true;
+	kith_err_clear(&err);
+	if (p->ops->open && p->ops->open(p, &err) != KITH_OK) {
+		engine_error(e, "%s: %s", p->ops->title, err.msg[0] ? err.msg : "cannot load");
+		return false;
+	}
+	p->opened = true;
+	return true;
+}
+
+/* Switch to a pane, loading it the first time. */
+int
+engine_show_pane(struct engine *e, enum view_pane pane)
+{
+	if ((int)pane < 0 || pane >= VP_COUNT_)
+		return R_BELL;
+	e->cur = pane;
+	pane_ensure_open(e, &e->panes[pane]);
+	return R_REDRAW | R_RELAYOUT;
+}
+
+/* Reload every opened pane (after a write, an undo, or a change elsewhere). */
+int
+engine_reload_panes(struct engine *e)
+{
+	int i;
+
+	for (i = 0; i < VP_COUNT_; i++) {
+		struct pane *p = &e->panes[i];
+		struct kith_err err;
+		kith_err_clear(&err);
+		if (!p->opened || !p->ops->reload)
+			continue;
+		if (p->ops->reload(p, &err) != KITH_OK)
+			engine_error(e, "%s: %s", p->ops->title, err.msg);
+	}
+	return R_REDRAW;
+}
+
+/* The keymap chain that reads keys in a mode (most specific first). */
+int
+engine_chain(struct engine *e, enum view_mode mode, int chain[3])
+{
+	switch (mode) {
+	case VM_SEARCH:
+		chain[0] = KM_SEARCH;
+		return 1;
+	case VM_FORM:
+		chain[0] = KM_FORM;
+		return 1;
+	case VM_PICK:
+		chain[0] = KM_PICK;
+		chain[1] = KM_GENERIC;
+		return 2;
+	case VM_HELP:
+		chain[0] = KM_HELP;
+		chain[1] = KM_GENERIC;
+		return 2;
+	default:
+		chain[0] = KM_PANE(e->cur);
+		chain[1] = KM_GENERIC;
+		return 2;
+	}
+}
+
+/* Drop every modal state and return to normal mode. */
+void
+engine_mode_normal(struct engine *e)
+{
+	if (e->form) {
+		form_free(e->form);
+		e->form = NULL;
+	}
+	mode_confirm_free(e);
+	mode_pick_free(e);
+	mode_help_free(e);
+	e->mode = VM_NORMAL;
+}
+
+/* ---- the global command switch --------------------------------------------------- */
+
+static int
+engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
+{
+	struct pane *p = engine_pane(e);
+	int r = R_NONE;
+
+	(void)arg;
+	switch (cmd) {
+	case CMD_PANE_CONTACTS:
+		return engine_show_pane(e, VP_CONTACTS);
+	case CMD_PANE_EVENTS:
+		return engine_show_pane(e, VP_EVENTS);
+	case CMD_PANE_MAP:
+		return engine_show_pane(e, VP_MAP);
+	case CMD_PANE_FOLLOWUPS:
+		return engine_show_pane(e, VP_FOLLOWUPS);
+	case CMD_PANE_NEXT:
+		return engine_show_pane(e, (enum view_pane)((e->cur + count % VP_COUNT_) % VP_COUNT_));
+	case CMD_PANE_PREV:
+		return engine_show_pane(e, (enum view_pane)((e->cur + VP_COUNT_ - count % VP_COUNT_) %
+							   VP_COUNT_));
+	case CMD_REFRESH:
+		e->data_version = kdb_data_version(e->db);
+		return engine_reload_panes(e) | R_RELAYOUT;
+	case CMD_UNDO:
+	case CMD_REDO:
+		while (count-- > 0) {
+			r |= engine_undo(e, cmd == CMD_REDO);
+			if (r & R_BELL)
+				break;
+		}
+		return r | R_REDRAW;
+	case CMD_SEARCH:
+		return mode_search_start(e);
+	case CMD_COMMAND_LINE:
+		return mode_command_start(e);
+	case CMD_HELP:
+		return mode_help_start(e);
+	case CMD_QUIT:
+		return R_QUIT;
+	case CMD_BACK:
+		/* Esc in a list with a filter: clear the filter */
+		if (!str_empty(e->search_text[e->cur]) && p->ops->filter) {
+			struct kith_err err;
+			kith_err_clear(&err);
+			free(e->search_text[e->cur]);
+			e->search_text[e->cur] = NULL;
+			if (p->ops->filter(p, "", &err) != KITH_OK)
+				engine_error(e, "search: %s", err.msg);
+			return R_REDRAW;
+		}
+		return R_NONE;
+	case CMD_CONTACT_ADD:
+	case CMD_EVENT_ADD:
+	case CMD_MAP_NEW: {
+		/* creating things of another pane: go there and ask it */
+		enum view_pane to = cmd == CMD_CONTACT_ADD ? VP_CONTACTS :
+				    cmd == CMD_EVENT_ADD ? VP_EVENTS : VP_MAP;
+		struct pane *tp = &e->panes[to];
+		if (e->cur != to) {
+			r = engine_show_pane(e, to);
+			if (tp->opened && tp->ops->command && tp->ops->command(tp, cmd, count, &r))
+				return r | R_REDRAW | R_RELAYOUT;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	engine_msg(e, "%s: not available in the %s pane", cmd_name(cmd), p->ops->title);
+	return r | R_BELL | R_REDRAW;
+}
+
+/*
+** Run a command: the focused pane first, then the global switch. arg is
+** the ':' line argument (NULL from a key); count is at least 1.
+*/
+int
+engine_dispatch(struct engine *e, enum cmd cmd, long count, const char *arg)
+{
+	struct pane *p = engine_pane(e);
+	int r = R_NONE;
+	bool handled = false;
+
+	if (count < 1)
+		count = 1;
+	e->cmd_arg = str_empty(arg) ? NULL : arg;
+	if (p->opened && p->ops->command)
+		handled = p->ops->command(p, cmd, count, &r);
+	if (!handled)
+		r = engine_global(e, cmd, count, arg);
+	e->cmd_arg = NULL;
+	return r;
+}
+
+/* ---- keys ------------------------------------------------------------------------ */
+
+static void
+pending_clear(struct engine *e)
+{
+	e->pending.n = 0;
+	e->count = 0;
+	e->pending_fallback = CMD_NONE;
+	sb_reset(&e->pending_text);
+}
+
+static void
+pending_show(struct engine *e)
+{
+	sb_reset(&e->pending_text);
+	if (e->count > 0)
+		sb_printf(&e->pending_text, "%ld", e->count);
+	keyseq_name(&e->pending, &e->pending_text);
+}
+
+static bool
+key_bound(struct engine *e, struct kkey k, const int *chain, int n)
+{
+	struct keyseq s = { 1, { k } };
+	enum cmd c, fb;
+	enum km_result res = keymap_lookup(e->km, chain, n, &s, &c, &fb);
+
+	return res == KMR_CMD || res == KMR_PENDING;
+}
+
+/* True if a lone key k reaches nothing through chain (for built-in Enter/Esc). */
+bool
+engine_key_unbound(struct engine *e, struct kkey k, const int *chain, int n)
+{
+	struct keyseq s = { 1, { k } };
+	enum cmd c, fb;
+
+	return e->pending.n == 0 && e->count == 0 &&
+	       keymap_lookup(e->km, chain, n, &s, &c, &fb) == KMR_NONE;
+}
+
+static int
+dispatch_normal(struct engine *e, enum cmd cmd, long count)
+{
+	return engine_dispatch(e, cmd, count, NULL);
+}
+
+/*
+** Read one key of a count and key sequence through a keymap chain and
+** call run() when a command is complete. Used by normal mode, pick lists
+** and help.
+*/
+int
+engine_seq_key(struct engine *e, struct kkey k, const int *chain, int n, cmd_run_fn run)
+{
+	struct keyseq seq;
+	enum cmd cmd, fb;
+	long count;
+	int r;
+
+	/* A count: digits before a sequence. A digit bound to a command
+	 * (1-4 switch panes) runs it unless a count is already started;
+	 * "0" alone is never a count. */
+	if (e->pending.n == 0 && k.type == KK_CHAR && k.cp >= '0' && k.cp <= '9') {
+		if (e->count > 0) {
+			if (e->count < 100000000L)
+				e->count = e->count * 10 + (long)(k.cp - '0');
+			pending_show(e);
+			return R_REDRAW;
+		}
+		if (k.cp != '0' && !key_bound(e, k, chain, n)) {
+			e->count = (long)(k.cp - '0');
+			pending_show(e);
+			return R_REDRAW;
+		}
+	}
+	if (k.type == KK_ESC && (e->pending.n > 0 || e->count > 0)) {
+		pending_clear(e);
+		return R_REDRAW;
+	}
+	seq = e->pending;
+	if (seq.n == KEYSEQ_MAX) {
+		pending_clear(e);
+		return R_BELL | R_REDRAW;
+	}
+	seq.k[seq.n++] = k;
+	switch (keymap_lookup(e->km, chain, n, &seq, &cmd, &fb)) {
+	case KMR_PENDING:
+		e->pending = seq;
+		e->pending_fallback = fb;
+		pending_show(e);
+		return R_REDRAW;
+	case KMR_CMD:
+		count = e->count ? e->count : 1;
+		pending_clear(e);
+		return run(e, cmd, count) | R_REDRAW;
+	case KMR_UNBOUND:
+	case KMR_NONE:
+		break;
+	}
+	if (e->pending.n > 0) {
+		/* the sequence went nowhere: run its shorter binding, then read k afresh */
+		enum cmd f = e->pending_fallback;
+		count = e->count ? e->count : 1;
+		pending_clear(e);
+		r = R_REDRAW;
+		if (f != CMD_NONE)
+			r |= run(e, f, count);
+		if (r & R_QUIT)
+			return r;
+		return r | engine_key(e, k);
+	}
+	pending_clear(e);
+	return R_BELL | R_REDRAW;
+}
+
+static int
+normal_key(struct engine *e, struct kkey k)
+{
+	int chain[3], n = engine_chain(e, VM_NORMAL, chain);
+
+	return engine_seq_key(e, k, chain, n, dispatch_normal);
+}
+
+int
+engine_key(struct engine *e, struct kkey k)
+{
+	switch (k.type) {
+	case KK_NONE:
+		return R_NONE;
+	case KK_RESIZE:
+		return R_RELAYOUT | R_REDRAW;
+	case KK_TICK:
+		return engine_poll(e);
+	default:
+		break;
+	}
+	if (e->editor_file)
+		return R_NONE;  /* the screen must call engine_editor_done first */
+	if (e->pending.n == 0 && e->count == 0) {
+		free(e->message);
+		e->message = NULL;
+		e->message_is_error = false;
+	}
+	switch (e->mode) {
+	case VM_SEARCH:
+		return mode_search_key(e, k);
+	case VM_COMMAND:
+		return mode_command_key(e, k);
+	case VM_FORM:
+		return form_key(e, k);
+	case VM_CONFIRM:
+		return mode_confirm_key(e, k);
+	case VM_PICK:
+		return mode_pick_key(e, k);
+	case VM_HELP:
+		return mode_help_key(e, k);
+	case VM_NORMAL:
+		break;
+	}
+	return normal_key(e, k);
+}
+
+int
+engine_keys(struct engine *e, const char *keys)
+{
+	struct keyseq seq;
+	const char *why;
+	int i, r = R_NONE;
+
+	/* parse in chunks: key_parse limits one sequence to KEYSEQ_MAX keys */
+	while (keys && *keys) {
+		char chunk[64];
+		size_t n = 0;
+		int nkeys = 0;
+		while (keys[n] && nkeys < KEYSEQ_MAX && n < sizeof(chunk) - 1) {
+			size_t step = 1;
+			if (keys[n] == '<') {
+				const char *end = strchr(keys + n, '>');
+				if (end && (size_t)(end - keys) - n < 16)
+					step = (size_t)(end - keys) - n + 1;
+			} else {
+				while (((unsigned char)keys[n + step] & 0xc0) == 0x80)
+					step++;
+			}
+			if (n + step >= sizeof(chunk))
+				break;
+			n += step;
+			nkeys++;
+		}
+		memcpy(chunk, keys, n);
+		chunk[n] = '\0';
+		keys += n;
+		if (!key_parse(chunk, &seq, &why)) {
+			engine_error(e, "keys '%s': %s", chunk, why);
+			return r | R_BELL | R_REDRAW;
+		}
+		for (i = 0; i < seq.n; i++) {
+			r |= engine_key(e, seq.k[i]);
+			if (r & R_QUIT)
+				return r;
+		}
+	}
+	return r;
+}
+
+/* ---- the view --------------------------------------------------------------------- */
+
+static const char *
+pane_noun(enum view_pane p, long long n)
+{
+	switch (p) {
+	case VP_CONTACTS:
+		return n == 1 ? "contact" : "contacts";
+	case VP_EVENTS:
+		return n == 1 ? "event" : "events";
+	case VP_FOLLOWUPS:
+		return n == 1 ? "follow-up" : "follow-ups";
+	default:
+		return "";
+	}
+}
+
+static void
+build_hint(struct engine *e)
+{
+	int chain[3], n;
+	static const struct { enum cmd cmd; const char *what; } normal_hints[] = {
+		{ CMD_HELP, "help" }, { CMD_SEARCH, "search" }, { CMD_ADD, "add" },
+		{ CMD_COMMAND_LINE, "command" }, { CMD_QUIT, "quit" },
+	};
+	size_t i;
+
+	sb_reset(&e->hint);
+	switch (e->mode) {
+	case VM_NORMAL:
+		n = engine_chain(e, VM_NORMAL, chain);
+		for (i = 0; i < sizeof(normal_hints) / sizeof(normal_hints[0]); i++) {
+			struct strbuf k = { 0 };
+			if (keymap_keys_for(e->km, chain, n, normal_hints[i].cmd, "/", &k) > 0) {
+				const char *ks = sb_str(&k);
+				size_t len = strcspn(ks, "/");
+				if (e->hint.len)
+					sb_append(&e->hint, " · ");
+				sb_appendn(&e->hint, ks, len);
+				sb_printf(&e->hint, " %s", normal_hints[i].what);
+			}
+			sb_free(&k);
+		}
+		break;
+	case VM_SEARCH:
+		sb_append(&e->hint, "Enter keep filter · Esc clear · Up/Down move");
+		break;
+	case VM_COMMAND:
+		sb_append(&e->hint, "Tab complete · Up/Down history · Enter run · Esc cancel");
+		break;
+	case VM_FORM:
+		sb_append(&e->hint, "Enter save · Esc cancel · Tab next field");
+		if (e->form && form_focus_multiline(e->form))
+			sb_append(&e->hint, " · E editor");
+		break;
+	case VM_CONFIRM:
+		sb_append(&e->hint, "y yes · n no");
+		break;
+	case VM_PICK:
+		sb_append(&e->hint, e->pick && e->pick->filtering ?
+			  "type to filter · Enter choose · Esc clear filter" :
+			  "j/k move · / filter · Enter choose · Esc cancel");
+		break;
+	case VM_HELP:
+		sb_append(&e->hint, e->help.filtering ? "type to filter · Enter keep · Esc clear" :
+			  "j/k scroll · / filter · Esc close");
+		break;
+	}
+}
+
+const struct view *
+engine_view(struct engine *e)
+{
+	struct view *v = &e->v;
+	struct pane *p = engine_pane(e);
+	const char *nc = getenv("NO_COLOR");
+	int i;
+
+	memset(v, 0, sizeof(*v));
+	v->pane = e->cur;
+	v->mode = e->mode;
+	for (i = 0; i < VP_COUNT_; i++)
+		v->pane_names[i] = e->panes[i].ops->title;
+	v->list.selected = -1;
+	if (p->opened && p->ops->fill_view)
+		p->ops->fill_view(p, v);
+	if (!v->title) {
+		sb_reset(&e->title);
+		sb_printf(&e->title, "kith — %s — %s", p->ops->title, e->label);
+		if (p->opened && e->cur != VP_MAP)
+			sb_printf(&e->title, " — %lld %s", v->list.total,
+				  pane_noun(e->cur, v->list.total));
+		else if (p->opened && v->map.name)
+			sb_printf(&e->title, " — %s", v->map.name);
+		v->title = sb_str(&e->title);
+	}
+	mode_fill_view(e, v);
+	if (e->form && e->mode == VM_FORM)
+		form_fill_view(e->form, v);
+	v->mode_name = mode_names[e->mode];
+	v->pending = e->pending_text.len ? sb_str(&e->pending_text) : NULL;
+	v->message = e->message;
+	v->message_is_error = e->message_is_error;
+	build_hint(e);
+	v->hint = sb_str(&e->hint);
+	v->monochrome = !options_int(e->opts, "color") || (nc && *nc);
+	return v;
+}
+
+const struct view_theme_entry *
+engine_theme(struct engine *e)
+{
+	return e->theme;
+}
+
+/*
+** Reload when another process committed to the database since we last
+** looked (PRAGMA data_version does not move for our own writes).
+*/
+int
+engine_poll(struct engine *e)
+{
+	long long dv = kdb_data_version(e->db);
+
+	if (dv == e->data_version)
+		return R_NONE;
+	e->data_version = dv;
+	return engine_reload_panes(e);
+}

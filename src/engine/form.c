@@ -1,0 +1,268 @@
+/*
+ * form.c: the generic form behind every add and edit.
+ *
+ * A pane describes its fields (label, hint, validator, multiline) and a
+ * save callback; the form does the rest. Keys come from the "form"
+ * keymap: Tab/Down next field, Shift-Tab/Up previous, Enter save, Esc
+ * cancel, and E on a multiline field opens the long text in the
+ * external editor. Other keys edit the focused field (lineedit.c).
+ * A field is validated when the cursor leaves it and every field again
+ * on save; a message stays beside its field until it validates. The
+ * save callback runs only when every field is valid; if it fails, its
+ * message is shown and the form stays open with the text intact.
+ */
+#include "core.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/xalloc.h"
+
+void
+form_free(struct form *f)
+{
+	int i;
+
+	if (!f)
+		return;
+	if (f->ctx_free && f->ctx)
+		f->ctx_free(f->ctx);
+	for (i = 0; i < f->nfields; i++) {
+		le_free(&f->values[i]);
+		free(f->errors[i]);
+	}
+	free(f->values);
+	free(f->errors);
+	free(f->vfields);
+	free(f->title);
+	free(f->msg);
+	free(f);
+}
+
+/* Open a form; initial[] may be NULL or hold nfields strings (NULL = ""). */
+void
+engine_form_open(struct engine *e, const char *title, int nfields,
+		 const struct form_field_def *defs, const char *const *initial,
+		 form_save_fn save, void *ctx, void (*ctx_free)(void *))
+{
+	struct form *f;
+	int i;
+
+	if (e->form && !e->form->saving)
+		form_free(e->form);
+	e->form = NULL;
+	f = xcalloc(1, sizeof(*f));
+	f->e = e;
+	f->title = xstrdup(title);
+	f->nfields = nfields;
+	f->defs = defs;
+	f->values = xcalloc((size_t)nfields + 1, sizeof(*f->values));
+	f->errors = xcalloc((size_t)nfields + 1, sizeof(*f->errors));
+	f->vfields = xcalloc((size_t)nfields + 1, sizeof(*f->vfields));
+	for (i = 0; i < nfields; i++) {
+		le_set(&f->values[i], initial ? initial[i] : NULL);
+		f->values[i].cursor = f->values[i].text.len;
+	}
+	f->save = save;
+	f->ctx = ctx;
+	f->ctx_free = ctx_free;
+	e->form = f;
+	e->mode = VM_FORM;
+}
+
+const char *
+form_value(const struct form *f, int field)
+{
+	if (field < 0 || field >= f->nfields)
+		return "";
+	return sb_str(&f->values[field].text);
+}
+
+/* A formatted message kept until the next form_msg (validators return it). */
+const char *
+form_msg(struct form *f, const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	free(f->msg);
+	f->msg = sb_detach(&sb);
+	return f->msg;
+}
+
+bool
+form_focus_multiline(const struct form *f)
+{
+	return f->focus >= 0 && f->focus < f->nfields && f->defs[f->focus].multiline;
+}
+
+/* Validate one field, storing (or clearing) its message. True if valid. */
+static bool
+form_validate(struct form *f, int i)
+{
+	const char *msg = NULL;
+
+	if (f->defs[i].validate)
+		msg = f->defs[i].validate(f, i, form_value(f, i));
+	free(f->errors[i]);
+	f->errors[i] = msg ? xstrdup(msg) : NULL;
+	return msg == NULL;
+}
+
+static int
+form_move(struct form *f, int dir)
+{
+	if (f->nfields < 1)
+		return R_BELL;
+	form_validate(f, f->focus);
+	f->focus = (f->focus + dir + f->nfields) % f->nfields;
+	return R_REDRAW;
+}
+
+static int
+form_cancel(struct engine *e)
+{
+	form_free(e->form);
+	e->form = NULL;
+	e->mode = VM_NORMAL;
+	engine_msg(e, "Cancelled; nothing saved");
+	return R_REDRAW | R_RELAYOUT;
+}
+
+static int
+form_save(struct engine *e)
+{
+	struct form *f = e->form;
+	struct kith_err err;
+	int i, first_bad = -1, bad_field = -1, rc;
+
+	for (i = 0; i < f->nfields; i++)
+		if (!form_validate(f, i) && first_bad < 0)
+			first_bad = i;
+	if (first_bad >= 0) {
+		f->focus = first_bad;
+		engine_error(e, "%s: %s", f->defs[first_bad].label, f->errors[first_bad]);
+		return R_BELL | R_REDRAW;
+	}
+	kith_err_clear(&err);
+	f->saving = true;
+	rc = f->save(f, &err, &bad_field);
+	f->saving = false;
+	if (rc != KITH_OK) {
+		if (e->form != f) {     /* the callback opened another form: ours is done */
+			form_free(f);
+			engine_error(e, "%s", err.msg[0] ? err.msg : kith_status_str(rc));
+			return R_BELL | R_REDRAW | R_RELAYOUT;
+		}
+		engine_error(e, "%s", err.msg[0] ? err.msg : kith_status_str(rc));
+		if (bad_field >= 0 && bad_field < f->nfields) {
+			free(f->errors[bad_field]);
+			f->errors[bad_field] = xstrdup(err.msg[0] ? err.msg : "invalid");
+			f->focus = bad_field;
+		}
+		return R_BELL | R_REDRAW;
+	}
+	if (e->form == f) {
+		e->form = NULL;
+		if (e->mode == VM_FORM)
+			e->mode = VM_NORMAL;
+	}
+	form_free(f);
+	return R_REDRAW | R_RELAYOUT;
+}
+
+static int
+form_editor_done(struct engine *e, bool ok, const char *text, void *ctx)
+{
+	struct form *f = ctx;
+
+	if (e->form != f)
+		return R_NONE;
+	if (ok && text)
+		le_set(&f->values[f->focus], text);
+	return R_REDRAW;
+}
+
+static int
+form_run(struct engine *e, enum cmd cmd)
+{
+	struct form *f = e->form;
+
+	switch (cmd) {
+	case CMD_NEXT_FIELD:
+		return form_move(f, +1);
+	case CMD_PREV_FIELD:
+		return form_move(f, -1);
+	case CMD_SAVE:
+		return form_save(e);
+	case CMD_BACK:
+		return form_cancel(e);
+	case CMD_EDIT_NOTE:
+		if (!form_focus_multiline(f))
+			return R_BELL;
+		return engine_edit_external(e, form_value(f, f->focus), form_editor_done, f);
+	default:
+		return R_BELL;
+	}
+}
+
+int
+form_key(struct engine *e, struct kkey k)
+{
+	struct form *f = e->form;
+	int chain[3], n = engine_chain(e, VM_FORM, chain);
+	struct keyseq s = { 1, { k } };
+	enum cmd cmd, fb;
+	enum km_result res;
+
+	if (!f || f->nfields < 1) {
+		if (f)
+			return k.type == KK_ESC ? form_cancel(e) : form_save(e);
+		e->mode = VM_NORMAL;
+		return R_REDRAW;
+	}
+	/* text typed into a one-line field is text, whatever the keymap says */
+	if (key_printable(k) && !form_focus_multiline(f))
+		return le_key(&f->values[f->focus], k) ? R_REDRAW : R_BELL;
+	res = keymap_lookup(e->km, chain, n, &s, &cmd, &fb);
+	if (res == KMR_CMD)
+		return form_run(e, cmd);
+	if (res == KMR_NONE) {
+		switch (k.type) {
+		case KK_ENTER:
+			return form_save(e);
+		case KK_ESC:
+			return form_cancel(e);
+		case KK_TAB:
+			return form_move(f, +1);
+		case KK_BTAB:
+			return form_move(f, -1);
+		default:
+			break;
+		}
+	}
+	return le_key(&f->values[f->focus], k) ? R_REDRAW : R_BELL;
+}
+
+void
+form_fill_view(struct form *f, struct view *v)
+{
+	int i;
+
+	for (i = 0; i < f->nfields; i++) {
+		f->vfields[i].label = f->defs[i].label;
+		f->vfields[i].value = form_value(f, i);
+		f->vfields[i].error = f->errors[i];
+		f->vfields[i].hint = f->defs[i].hint;
+		f->vfields[i].multiline = f->defs[i].multiline;
+	}
+	v->form.title = f->title;
+	v->form.nfields = f->nfields;
+	v->form.fields = f->vfields;
+	v->form.focus = f->focus;
+	v->form.cursor = f->nfields ? (int)f->values[f->focus].cursor : 0;
+}

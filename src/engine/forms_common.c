@@ -1,0 +1,273 @@
+/*
+ * forms_common.c: field validators, and the forms more than one pane opens
+ * (log an interaction, add a follow-up).
+ */
+#include "panes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+const char *
+form_check_required(struct form *f, int field, const char *text)
+{
+	char *t = xstrdup(text ? text : "");
+	bool blank = !*str_trim(t);
+
+	(void)f;
+	(void)field;
+	free(t);
+	return blank ? "required" : NULL;
+}
+
+const char *
+form_check_when(struct form *f, int field, const char *text)
+{
+	char out[KDATETIME_STR];
+	struct kith_err err;
+
+	(void)field;
+	if (str_empty(text))
+		return "required (today, fri, 3d, YYYY-MM-DD)";
+	if (!fmt_parse_when(text, out, false, &err))
+		return form_msg(f, "%s", err.msg);
+	return NULL;
+}
+
+const char *
+form_check_when_optional(struct form *f, int field, const char *text)
+{
+	return str_empty(text) ? NULL : form_check_when(f, field, text);
+}
+
+static const char *
+check_range(struct form *f, const char *text, long long lo, long long hi, const char *what)
+{
+	long long v;
+
+	if (str_empty(text))
+		return NULL;
+	if (!str_to_int(text, lo, hi, &v))
+		return form_msg(f, "%s %.20s: must be %lld to %lld", what, text, lo, hi);
+	return NULL;
+}
+
+const char *
+form_check_influence(struct form *f, int field, const char *text)
+{
+	(void)field;
+	return check_range(f, text, 1, 5, "influence");
+}
+
+const char *
+form_check_alignment(struct form *f, int field, const char *text)
+{
+	(void)field;
+	return check_range(f, text, -2, 2, "alignment");
+}
+
+const char *
+form_check_days(struct form *f, int field, const char *text)
+{
+	(void)field;
+	return check_range(f, text, 0, 3650, "days");
+}
+
+const char *
+form_check_tier(struct form *f, int field, const char *text)
+{
+	(void)field;
+	if (str_empty(text))
+		return NULL;
+	if (strlen(text) != 1 || !strchr("ABCDabcd", text[0]))
+		return form_msg(f, "tier %.10s: must be A, B, C or D", text);
+	return NULL;
+}
+
+static const char *
+check_ikind(struct form *f, int field, const char *text)
+{
+	(void)field;
+	if (str_empty(text) || kith_interaction_kind_parse(text) >= 0)
+		return NULL;
+	return form_msg(f, "%.20s: one of call, email, meeting, coffee, event, message, social, note",
+			text);
+}
+
+static const char *
+check_fkind(struct form *f, int field, const char *text)
+{
+	(void)field;
+	if (str_empty(text) || kith_followup_kind_parse(text) >= 0)
+		return NULL;
+	return form_msg(f, "%.20s: one of thank-you, send-info, introduce, check-in, ask, other",
+			text);
+}
+
+static const char *
+check_direction(struct form *f, int field, const char *text)
+{
+	(void)field;
+	if (str_empty(text) || kith_direction_parse(text) >= 0)
+		return NULL;
+	return form_msg(f, "%.20s: none, owe (I owe them) or owed (they owe me)", text);
+}
+
+struct contact_ctx {
+	int64_t contact_id;
+};
+
+/* ---- log an interaction ------------------------------------------------------- */
+
+enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_COUNT };
+
+static const struct form_field_def log_fields[LF_COUNT] = {
+	[LF_WHEN] = { "When", "today, yesterday, 2026-03-01 14:00", form_check_when, false },
+	[LF_KIND] = { "Kind", "call, email, meeting, coffee, event, message, social, note",
+		      check_ikind, false },
+	[LF_SUMMARY] = { "Summary", "one line", form_check_required, false },
+	[LF_BODY] = { "Notes", "E opens $EDITOR", NULL, true },
+	[LF_FOLLOWUP] = { "Follow up", "optional: fri, 3d, 2026-04-01", form_check_when_optional,
+			  false },
+};
+
+static int
+log_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct contact_ctx *ctx = f->ctx;
+	struct kdb *db = engine_db(f->e);
+	char at[KDATETIME_STR], due[KDATETIME_STR];
+	struct kith_interaction in = { 0 };
+	int64_t iid = 0;
+	const char *kind = form_value(f, LF_KIND);
+	enum kith_status rc;
+
+	if (!fmt_parse_when(form_value(f, LF_WHEN), at, false, err)) {
+		*bad = LF_WHEN;
+		return KITH_INVALID;
+	}
+	if (!strchr(at, ' ')) {
+		/* a day without a time: now if it is today, else noon */
+		struct kdatetime now = kdate_now();
+		char today[KDATE_STR];
+		kdate_format(now.date, today);
+		if (!strcmp(at, today))
+			kdatetime_format(now, at);
+		else
+			strcat(at, " 12:00");
+	}
+	in.at = at;
+	in.kind = str_empty(kind) ? KITH_IKIND_NOTE : kith_interaction_kind_parse(kind);
+	in.summary = (char *)form_value(f, LF_SUMMARY);
+	in.body = (char *)form_value(f, LF_BODY);
+	in.contact_ids = &ctx->contact_id;
+	in.n_contacts = 1;
+	if ((rc = kdb_batch_begin(db, err)))
+		return rc;
+	if ((rc = interaction_add(db, &in, &iid, err)))
+		goto fail;
+	if (!str_empty(form_value(f, LF_FOLLOWUP))) {
+		struct kith_followup fu = { 0 };
+		struct strbuf title = { 0 };
+		if (!fmt_parse_when(form_value(f, LF_FOLLOWUP), due, true, err)) {
+			*bad = LF_FOLLOWUP;
+			rc = KITH_INVALID;
+			goto fail;
+		}
+		sb_printf(&title, "Follow up: %s", in.summary);
+		fu.contact_id = ctx->contact_id;
+		fu.interaction_id = iid;
+		fu.kind = KITH_FKIND_CHECK_IN;
+		fu.title = (char *)sb_str(&title);
+		fu.due = due;
+		rc = followup_add(db, &fu, NULL, err);
+		sb_free(&title);
+		if (rc)
+			goto fail;
+	}
+	if ((rc = kdb_batch_end(db, true, err)))
+		return rc;
+	engine_after_write(f->e, "log an interaction");
+	engine_msg(f->e, "logged: %s", in.summary);
+	return KITH_OK;
+fail:
+	kdb_batch_end(db, false, NULL);
+	return rc;
+}
+
+void
+forms_log_open(struct engine *e, int64_t contact_id, const char *name)
+{
+	struct contact_ctx *ctx = xcalloc(1, sizeof *ctx);
+	const char *init[LF_COUNT] = { [LF_WHEN] = "today", [LF_KIND] = "note" };
+	struct strbuf title = { 0 };
+
+	ctx->contact_id = contact_id;
+	sb_printf(&title, "Log an interaction with %s", name);
+	engine_form_open(e, sb_str(&title), LF_COUNT, log_fields, init, log_save, ctx, free);
+	sb_free(&title);
+	if (e->form)
+		e->form->focus = LF_SUMMARY;
+}
+
+/* ---- add a follow-up ----------------------------------------------------------- */
+
+enum { FF_TITLE, FF_DUE, FF_KIND, FF_DIRECTION, FF_COUNT };
+
+static const struct form_field_def followup_fields[FF_COUNT] = {
+	[FF_TITLE] = { "What", "send the draft, thank them, ...", form_check_required, false },
+	[FF_DUE] = { "Due", "fri, 3d, 2w, 2026-04-01", form_check_when_optional, false },
+	[FF_KIND] = { "Kind", "thank-you, send-info, introduce, check-in, ask, other", check_fkind,
+		      false },
+	[FF_DIRECTION] = { "Promise", "none, owe (I owe them), owed (they owe me)", check_direction,
+			   false },
+};
+
+static int
+followup_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct contact_ctx *ctx = f->ctx;
+	struct kith_followup fu = { 0 };
+	char due[KDATETIME_STR];
+	const char *kind = form_value(f, FF_KIND), *dir = form_value(f, FF_DIRECTION);
+	enum kith_status rc;
+
+	fu.contact_id = ctx->contact_id;
+	fu.title = (char *)form_value(f, FF_TITLE);
+	if (!str_empty(form_value(f, FF_DUE))) {
+		if (!fmt_parse_when(form_value(f, FF_DUE), due, true, err)) {
+			*bad = FF_DUE;
+			return KITH_INVALID;
+		}
+		fu.due = due;
+	}
+	fu.kind = str_empty(kind) ? KITH_FKIND_OTHER : kith_followup_kind_parse(kind);
+	fu.direction = str_empty(dir) ? KITH_DIR_NONE : kith_direction_parse(dir);
+	if ((rc = followup_add(engine_db(f->e), &fu, NULL, err)))
+		return rc;
+	engine_after_write(f->e, "add a follow-up");
+	engine_msg(f->e, "follow-up added: %s", fu.title);
+	return KITH_OK;
+}
+
+void
+forms_followup_open(struct engine *e, int64_t contact_id, const char *name)
+{
+	struct contact_ctx *ctx = xcalloc(1, sizeof *ctx);
+	const char *init[FF_COUNT] = { [FF_KIND] = "other", [FF_DIRECTION] = "none" };
+	struct strbuf title = { 0 };
+
+	ctx->contact_id = contact_id;
+	if (name)
+		sb_printf(&title, "Follow-up with %s", name);
+	else
+		sb_append(&title, "New follow-up");
+	engine_form_open(e, sb_str(&title), FF_COUNT, followup_fields, init, followup_save, ctx,
+			 free);
+	sb_free(&title);
+}

@@ -1,0 +1,256 @@
+/*
+ * internal.h: what the files of src/engine share.
+ *
+ * Model. The engine holds four panes, each a struct pane driven by a
+ * const struct pane_ops table (tig's view_ops with designated
+ * initializers). A key goes through the keymaps of the current mode and
+ * pane, then the generic keymap, and becomes an enum cmd (command.h). The
+ * focused pane gets first refusal (ops->command returns true if it
+ * handled the command); what it declines goes to the engine's own switch
+ * (engine.c). Every handler returns reactions and never draws.
+ *
+ * Modal things (search input, ':' line, forms, confirm, pick lists, help)
+ * are engine-wide: a pane asks for one with the calls below and gets a
+ * callback when the user finishes.
+ *
+ * Lists (contacts, events, follow-ups) share struct listwin: a window of
+ * formatted rows fetched by keyset around the cursor, so moving through
+ * 100,000 rows never loads more than a few pages.
+ *
+ * Undo. Every write a command makes goes through the data layer with
+ * recording on; after a command, engine_after_write() takes the change
+ * and pushes it on the undo stack (one user command = one undo step; a
+ * command making several writes wraps them in kdb_batch_begin/end).
+ */
+#ifndef KITH_ENGINE_INTERNAL_H
+#define KITH_ENGINE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kith/command.h"
+#include "kith/engine.h"
+#include "kith/status.h"
+#include "kith/str.h"
+#include "kith/view.h"
+
+struct kdb;
+struct kdb_change;
+struct engine;
+struct pane;
+
+/* ---- windowed lists --------------------------------------------------- */
+
+struct lw_row {
+	int64_t id;                 /* entity id (0 for a group header) */
+	char **cells;               /* ncols owned strings */
+	enum view_style style;
+	bool group;
+};
+
+/*
+** Fetch callback: append up to `limit` rows next to `anchor` (0: an end)
+** in direction dir (>0 forward from the start; <0 backward from the end,
+** nearest first) by calling lw_push(). Returns a kith_status.
+*/
+typedef int (*lw_fetch_fn)(struct pane *p, int64_t anchor, int dir, int limit,
+			   struct kith_err *err);
+/* Count callback: rows in the whole list. */
+typedef int (*lw_count_fn)(struct pane *p, long long *out, struct kith_err *err);
+
+struct listwin {
+	int ncols;
+	const struct view_column *cols;
+	lw_fetch_fn fetch;
+	lw_count_fn count;
+	struct lw_row *rows;        /* the window, in display order */
+	int nrows, cap;
+	int sel;                    /* index into rows, -1 if empty */
+	int top;                    /* first visible index into rows */
+	int height;                 /* visible rows (from engine_layout) */
+	long long pos;              /* global index of sel */
+	long long total;
+	bool at_start, at_end;      /* the window touches an end of the list */
+	/* staging for lw_push during a fetch */
+	struct lw_row *stage;
+	int nstage, stagecap;
+	/* view cache built by lw_fill_view */
+	struct view_row *vrows;
+	const char **vcells;
+};
+
+void lw_init(struct listwin *lw, int ncols, const struct view_column *cols,
+	     lw_fetch_fn fetch, lw_count_fn count);
+void lw_free(struct listwin *lw);
+/* Called by fetch callbacks: one row; cells are copied. */
+void lw_push(struct listwin *lw, int64_t id, const char *const *cells, enum view_style style);
+/* (Re)load: count, then the first page (or around keep_id if non-zero and still present). */
+int lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *err);
+/* Move the cursor by n rows (negative: up); fetches as needed. Returns reactions. */
+int lw_move(struct pane *p, struct listwin *lw, long long n, struct kith_err *err);
+int lw_first(struct pane *p, struct listwin *lw, struct kith_err *err);
+int lw_last(struct pane *p, struct listwin *lw, struct kith_err *err);
+int64_t lw_selected_id(const struct listwin *lw);   /* 0 if none */
+/* Movement commands shared by list panes; true if cmd was one (reactions in *r). */
+bool lw_command(struct pane *p, struct listwin *lw, enum cmd cmd, long count, int *r);
+/* Fill v->list with the visible rows. */
+void lw_fill_view(struct listwin *lw, struct view_list *out, const char *empty_text);
+
+/* ---- detail pages ------------------------------------------------------ */
+
+/* A growable page of styled lines (owned strings). */
+struct page {
+	struct view_line *lines;
+	char **texts;
+	int n, cap;
+	int scroll;
+	char *title;
+};
+void page_clear(struct page *pg);
+void page_free(struct page *pg);
+void page_title(struct page *pg, const char *fmt, ...) KITH_PRINTF(2, 3);
+void page_add(struct page *pg, enum view_style style, int indent, const char *fmt, ...)
+	KITH_PRINTF(4, 5);
+void page_fill_view(struct page *pg, struct view_detail *out);
+
+/* ---- panes ------------------------------------------------------------- */
+
+struct pane_ops {
+	const char *name;           /* "contacts": keymap name, `bind contacts ...` */
+	const char *title;          /* "Contacts" */
+	enum view_pane id;
+	size_t private_size;        /* bytes of pane->priv, zeroed */
+	/* Load data for the first time (and after the database changed elsewhere). */
+	int (*open)(struct pane *p, struct kith_err *err);
+	void (*close)(struct pane *p);
+	/* Reload after a write (keep the selection where possible). */
+	int (*reload)(struct pane *p, struct kith_err *err);
+	/* First refusal: return true if handled, with reactions in *r. */
+	bool (*command)(struct pane *p, enum cmd cmd, long count, int *r);
+	/* The search text changed (VM_SEARCH): refilter. NULL: the pane has no search. */
+	int (*filter)(struct pane *p, const char *text, struct kith_err *err);
+	/* Fill the pane's parts of the view (list, detail, map). */
+	void (*fill_view)(struct pane *p, struct view *v);
+};
+
+struct pane {
+	const struct pane_ops *ops;
+	struct engine *e;
+	void *priv;
+	bool opened;
+};
+
+extern const struct pane_ops contacts_pane_ops;
+extern const struct pane_ops events_pane_ops;
+extern const struct pane_ops map_pane_ops;
+extern const struct pane_ops followups_pane_ops;
+
+/* ---- line editor (search, ':' line, form fields, pick filter) ---------- */
+
+struct lineedit {
+	struct strbuf text;
+	size_t cursor;              /* byte offset, always on a code point boundary */
+};
+void le_set(struct lineedit *le, const char *text);
+void le_free(struct lineedit *le);
+/*
+** Apply an editing key: printable text, Left/Right/Home/End, Backspace,
+** Delete, Ctrl-A, Ctrl-E, Ctrl-B, Ctrl-F, Ctrl-K, Ctrl-U, Ctrl-W, Ctrl-H.
+** Returns true if the key was an editing key (consumed).
+*/
+bool le_key(struct lineedit *le, struct kkey k);
+
+/* ---- forms ------------------------------------------------------------- */
+
+struct form;
+/*
+** Validate one field's text; return NULL if fine, else a message (static or
+** owned by the form via form_msg()). Called on leaving a field and on save.
+*/
+typedef const char *(*form_validate_fn)(struct form *f, int field, const char *text);
+/*
+** Save: called with every field valid. Return KITH_OK to close the form, or
+** an error (err->msg shown; if err names a field, set *bad_field).
+*/
+typedef int (*form_save_fn)(struct form *f, struct kith_err *err, int *bad_field);
+
+struct form_field_def {
+	const char *label;
+	const char *hint;
+	form_validate_fn validate;  /* may be NULL */
+	bool multiline;             /* a long note: E opens $EDITOR */
+};
+
+struct form {
+	struct engine *e;
+	char *title;
+	int nfields;
+	const struct form_field_def *defs;
+	struct lineedit *values;    /* nfields */
+	char **errors;              /* nfields, owned or NULL */
+	int focus;
+	form_save_fn save;
+	void *ctx;                  /* for the save callback */
+	void (*ctx_free)(void *ctx);
+	struct view_field *vfields; /* view cache */
+	char *msg;                  /* the last form_msg() text (form.c) */
+	bool saving;                /* inside the save callback (form.c) */
+};
+
+/* Open a form (enter VM_FORM). initial[] may be NULL or hold nfields strings (NULL = ""). */
+void engine_form_open(struct engine *e, const char *title, int nfields,
+		      const struct form_field_def *defs, const char *const *initial,
+		      form_save_fn save, void *ctx, void (*ctx_free)(void *));
+const char *form_value(const struct form *f, int field);
+/* Keep a message alive until the form closes (for validate return values). */
+const char *form_msg(struct form *f, const char *fmt, ...) KITH_PRINTF(2, 3);
+
+/* ---- confirm and pick ---------------------------------------------------- */
+
+/* Ask a y/n question (VM_CONFIRM); on 'y' run yes(e, ctx) and return its reactions. */
+typedef int (*confirm_fn)(struct engine *e, void *ctx);
+void engine_confirm(struct engine *e, const char *question, confirm_fn yes, void *ctx,
+		    void (*ctx_free)(void *));
+
+/*
+** Pick list (VM_PICK). `source` is called with the filter text whenever it
+** changes and fills items via pick_push(); `chosen` gets the picked id.
+*/
+struct pick;
+typedef int (*pick_source_fn)(struct pick *pk, const char *filter, struct kith_err *err);
+typedef int (*pick_chosen_fn)(struct engine *e, int64_t id, void *ctx);
+void engine_pick(struct engine *e, const char *title, pick_source_fn source,
+		 pick_chosen_fn chosen, void *ctx, void (*ctx_free)(void *));
+void pick_push(struct pick *pk, int64_t id, const char *label);
+struct engine *pick_engine(struct pick *pk);
+
+/* ---- engine services for panes ------------------------------------------ */
+
+struct kdb *engine_db(struct engine *e);
+/* Status line message (copied). */
+void engine_msg(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
+void engine_error(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
+/*
+** After a successful write through the data layer: take the recorded change,
+** push it on the undo stack with `label` ("add Zoë Ngô"), clear redo, and
+** reload the panes. Returns reactions.
+*/
+int engine_after_write(struct engine *e, const char *label);
+/* Current options (see options.c). */
+long engine_opt_int(struct engine *e, const char *name);
+const char *engine_opt_str(struct engine *e, const char *name);
+/* Switch to a pane (and optionally select an entity there). */
+int engine_show_pane(struct engine *e, enum view_pane pane);
+/*
+** The argument text of the command being dispatched when it came from the
+** ':' line ("Bond measure" for `:map-new Bond measure`), NULL when it came
+** from a key or had no argument. Valid during ops->command only. The count
+** given to ops->command is the typed count prefix, 1 if none was typed.
+*/
+const char *engine_cmd_arg(struct engine *e);
+/* Open an external editor on text; done(e, ok, new_text, ctx) is called after. */
+typedef int (*editor_done_fn)(struct engine *e, bool ok, const char *text, void *ctx);
+int engine_edit_external(struct engine *e, const char *text, editor_done_fn done, void *ctx);
+
+#endif

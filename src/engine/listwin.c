@@ -1,0 +1,480 @@
+/*
+ * listwin.c: the windowed list shared by the list panes (see internal.h).
+ *
+ * Model. A listwin holds a window of formatted rows around the cursor,
+ * never the whole list. Rows come from the pane's fetch callback, which
+ * pages by keyset from an anchor row's id: after the last row held when
+ * the cursor runs off the bottom, before the first when it runs off the
+ * top. The window is trimmed to LW_PAGES pages so memory stays flat, and
+ * `pos` (the cursor's index in the whole list) is tracked as the cursor
+ * moves, so nothing ever counts rows on a keystroke. Rows flagged `group`
+ * are headers ("Overdue"): they are shown but the cursor skips them, and
+ * they never serve as an anchor.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/xalloc.h"
+
+#define LW_PAGES 4              /* pages held at most */
+
+void
+lw_init(struct listwin *lw, int ncols, const struct view_column *cols, lw_fetch_fn fetch,
+	lw_count_fn count)
+{
+	memset(lw, 0, sizeof *lw);
+	lw->ncols = ncols;
+	lw->cols = cols;
+	lw->fetch = fetch;
+	lw->count = count;
+	lw->sel = -1;
+	lw->height = 20;
+}
+
+static void
+row_free(struct listwin *lw, struct lw_row *r)
+{
+	for (int i = 0; i < lw->ncols; i++)
+		free(r->cells[i]);
+	free(r->cells);
+}
+
+static void
+rows_clear(struct listwin *lw, struct lw_row *rows, int *n)
+{
+	for (int i = 0; i < *n; i++)
+		row_free(lw, &rows[i]);
+	*n = 0;
+}
+
+void
+lw_free(struct listwin *lw)
+{
+	rows_clear(lw, lw->rows, &lw->nrows);
+	rows_clear(lw, lw->stage, &lw->nstage);
+	free(lw->rows);
+	free(lw->stage);
+	free(lw->vrows);
+	free(lw->vcells);
+	memset(lw, 0, sizeof *lw);
+}
+
+void
+lw_push(struct listwin *lw, int64_t id, const char *const *cells, enum view_style style)
+{
+	struct lw_row *r;
+
+	if (lw->nstage == lw->stagecap) {
+		lw->stagecap = lw->stagecap ? lw->stagecap * 2 : 64;
+		lw->stage = xreallocarray(lw->stage, (size_t)lw->stagecap, sizeof *lw->stage);
+	}
+	r = &lw->stage[lw->nstage++];
+	r->id = id;
+	r->style = style;
+	r->group = id == 0;
+	r->cells = xcalloc((size_t)lw->ncols, sizeof *r->cells);
+	for (int i = 0; i < lw->ncols; i++)
+		r->cells[i] = xstrdup(cells[i] ? cells[i] : "");
+}
+
+/* Fetch into the stage; rows come back nearest-first for dir < 0. */
+static int
+stage_fetch(struct pane *p, struct listwin *lw, int64_t anchor, int dir, int limit,
+	    struct kith_err *err)
+{
+	rows_clear(lw, lw->stage, &lw->nstage);
+	return lw->fetch(p, anchor, dir, limit, err);
+}
+
+static void
+ensure_cap(struct listwin *lw, int n)
+{
+	if (n > lw->cap) {
+		lw->cap = n + 64;
+		lw->rows = xreallocarray(lw->rows, (size_t)lw->cap, sizeof *lw->rows);
+	}
+}
+
+/*
+** Drop group headers that head nothing: one followed by another header or
+** by the end of the window. Fetching from either side may emit the same
+** header twice; the next page re-emits a trailing one when its rows come.
+*/
+static void
+normalize(struct listwin *lw)
+{
+	for (int i = 0; i < lw->nrows; i++) {
+		if (!lw->rows[i].group || (i + 1 < lw->nrows && !lw->rows[i + 1].group))
+			continue;
+		row_free(lw, &lw->rows[i]);
+		memmove(lw->rows + i, lw->rows + i + 1, (size_t)(lw->nrows - i - 1) * sizeof *lw->rows);
+		lw->nrows--;
+		if (lw->sel > i)
+			lw->sel--;
+		if (lw->top > i)
+			lw->top--;
+		i--;
+	}
+}
+
+/* Append the stage (forward order) to the window. */
+static void
+take_back(struct listwin *lw)
+{
+	ensure_cap(lw, lw->nrows + lw->nstage);
+	memcpy(lw->rows + lw->nrows, lw->stage, (size_t)lw->nstage * sizeof *lw->rows);
+	lw->nrows += lw->nstage;
+	lw->nstage = 0;
+	normalize(lw);
+}
+
+/* Prepend the stage (nearest-first order) to the window. */
+static void
+take_front(struct listwin *lw)
+{
+	int n = lw->nstage;
+
+	ensure_cap(lw, lw->nrows + n);
+	memmove(lw->rows + n, lw->rows, (size_t)lw->nrows * sizeof *lw->rows);
+	for (int i = 0; i < n; i++)
+		lw->rows[n - 1 - i] = lw->stage[i];
+	lw->nrows += n;
+	lw->sel += n;
+	lw->top += n;
+	lw->nstage = 0;
+	normalize(lw);
+}
+
+/* The id of the first (dir < 0) or last (dir > 0) real row held, 0 if none. */
+static int64_t
+edge_id(const struct listwin *lw, int dir)
+{
+	if (dir > 0) {
+		for (int i = lw->nrows - 1; i >= 0; i--)
+			if (!lw->rows[i].group)
+				return lw->rows[i].id;
+	} else {
+		for (int i = 0; i < lw->nrows; i++)
+			if (!lw->rows[i].group)
+				return lw->rows[i].id;
+	}
+	return 0;
+}
+
+/* Keep at most LW_PAGES pages, dropping from the end away from the cursor. */
+static void
+trim(struct listwin *lw)
+{
+	int keep = lw->height * LW_PAGES, drop;
+
+	if (keep < 64)
+		keep = 64;
+	if (lw->nrows <= keep)
+		return;
+	if (lw->sel > lw->nrows / 2) {
+		drop = lw->nrows - keep;
+		if (drop > lw->top)
+			drop = lw->top;
+		for (int i = 0; i < drop; i++)
+			row_free(lw, &lw->rows[i]);
+		memmove(lw->rows, lw->rows + drop, (size_t)(lw->nrows - drop) * sizeof *lw->rows);
+		lw->nrows -= drop;
+		lw->sel -= drop;
+		lw->top -= drop;
+		if (drop)
+			lw->at_start = false;
+	} else {
+		drop = lw->nrows - keep;
+		if (lw->nrows - drop < lw->top + lw->height)
+			drop = lw->nrows - (lw->top + lw->height);
+		for (int i = lw->nrows - drop; i < lw->nrows; i++)
+			row_free(lw, &lw->rows[i]);
+		if (drop > 0) {
+			lw->nrows -= drop;
+			lw->at_end = false;
+		}
+	}
+}
+
+/* Make the cursor visible. */
+static void
+scroll_to_sel(struct listwin *lw)
+{
+	if (lw->sel < 0)
+		return;
+	if (lw->sel < lw->top)
+		lw->top = lw->sel;
+	if (lw->sel >= lw->top + lw->height)
+		lw->top = lw->sel - lw->height + 1;
+	if (lw->top < 0)
+		lw->top = 0;
+	/* show group headers above the first row */
+	if (lw->top > 0 && lw->rows[lw->top - 1].group && lw->sel - lw->top + 1 < lw->height)
+		lw->top--;
+}
+
+/* Move sel off a group row in direction dir (or the other way at an end). */
+static void
+skip_groups(struct listwin *lw, int dir)
+{
+	int i;
+
+	if (lw->sel < 0 || !lw->rows[lw->sel].group)
+		return;
+	for (i = lw->sel; i >= 0 && i < lw->nrows && lw->rows[i].group; i += dir)
+		;
+	if (i < 0 || i >= lw->nrows)
+		for (i = lw->sel; i >= 0 && i < lw->nrows && lw->rows[i].group; i -= dir)
+			;
+	lw->sel = (i >= 0 && i < lw->nrows) ? i : -1;
+}
+
+/* Load more rows past an end of the window. Returns a status. */
+static int
+extend(struct pane *p, struct listwin *lw, int dir, int want, struct kith_err *err)
+{
+	int limit = want > lw->height ? want : lw->height;
+	int rc = stage_fetch(p, lw, edge_id(lw, dir), dir, limit, err);
+	int got = lw->nstage;
+
+	if (rc != KITH_OK)
+		return rc;
+	if (dir > 0) {
+		take_back(lw);
+		if (got < limit)
+			lw->at_end = true;
+	} else {
+		take_front(lw);
+		if (got < limit)
+			lw->at_start = true;
+	}
+	return KITH_OK;
+}
+
+static int
+count_real(const struct listwin *lw, int from, int to)
+{
+	int n = 0;
+	for (int i = from; i < to; i++)
+		n += !lw->rows[i].group;
+	return n;
+}
+
+int
+lw_move(struct pane *p, struct listwin *lw, long long n, struct kith_err *err)
+{
+	int dir = n < 0 ? -1 : 1;
+	long long left = n < 0 ? -n : n;
+	int start = lw->sel;
+
+	if (lw->sel < 0 || n == 0)
+		return R_NONE;
+	while (left > 0) {
+		int next = lw->sel + dir;
+		if (next < 0 || next >= lw->nrows) {
+			bool at = dir > 0 ? lw->at_end : lw->at_start;
+			int before = lw->nrows;
+			if (at)
+				break;
+			if (extend(p, lw, dir, (int)(left < 100000 ? left : 100000), err) != KITH_OK)
+				return R_REDRAW;
+			if (lw->nrows == before)
+				break;
+			continue;
+		}
+		lw->sel = next;
+		if (!lw->rows[next].group)
+			left--;
+	}
+	skip_groups(lw, -dir);
+	if (lw->sel == start)
+		return R_BELL;
+	lw->pos += dir > 0 ? count_real(lw, start, lw->sel) : -count_real(lw, lw->sel, start);
+	if (lw->pos < 0)
+		lw->pos = 0;
+	scroll_to_sel(lw);
+	trim(lw);
+	scroll_to_sel(lw);
+	return R_REDRAW;
+}
+
+static void
+window_reset(struct listwin *lw)
+{
+	rows_clear(lw, lw->rows, &lw->nrows);
+	lw->sel = -1;
+	lw->top = 0;
+	lw->pos = 0;
+	lw->at_start = lw->at_end = false;
+}
+
+int
+lw_first(struct pane *p, struct listwin *lw, struct kith_err *err)
+{
+	int limit = lw->height * 2;
+	int rc;
+
+	window_reset(lw);
+	if ((rc = stage_fetch(p, lw, 0, 1, limit, err)) != KITH_OK)
+		return rc;
+	lw->at_start = true;
+	lw->at_end = lw->nstage < limit;
+	take_back(lw);
+	lw->sel = lw->nrows ? 0 : -1;
+	skip_groups(lw, 1);
+	scroll_to_sel(lw);
+	return KITH_OK;
+}
+
+int
+lw_last(struct pane *p, struct listwin *lw, struct kith_err *err)
+{
+	int limit = lw->height * 2;
+	int rc;
+
+	window_reset(lw);
+	if ((rc = stage_fetch(p, lw, 0, -1, limit, err)) != KITH_OK)
+		return rc;
+	lw->at_end = true;
+	lw->at_start = lw->nstage < limit;
+	take_front(lw);
+	lw->sel = lw->nrows - 1;
+	lw->top = 0;
+	skip_groups(lw, -1);
+	lw->pos = lw->total > 0 ? lw->total - 1 : 0;
+	scroll_to_sel(lw);
+	return KITH_OK;
+}
+
+int
+lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *err)
+{
+	long long old_pos = lw->pos;
+	int rc, h = lw->height;
+
+	if ((rc = lw->count(p, &lw->total, err)) != KITH_OK)
+		return rc;
+	if (!keep_id)
+		return lw_first(p, lw, err);
+	/* rows before the kept one, then the kept one and what follows */
+	window_reset(lw);
+	rc = stage_fetch(p, lw, keep_id, -1, h, err);
+	if (rc == KITH_NOTFOUND) {
+		/* it is gone (deleted here or elsewhere): start again near where it was */
+		kith_err_clear(err);
+		if ((rc = lw_first(p, lw, err)) != KITH_OK)
+			return rc;
+		if (old_pos > 0)
+			lw_move(p, lw, old_pos < lw->total ? old_pos : lw->total - 1, err);
+		return KITH_OK;
+	}
+	if (rc != KITH_OK)
+		return rc;
+	lw->at_start = lw->nstage < h;
+	take_front(lw);
+	lw->sel = lw->top = 0;
+	{
+		int64_t before = edge_id(lw, 1);
+		int n = lw->nrows;
+		if ((rc = stage_fetch(p, lw, before, 1, 2 * h + 1, err)) != KITH_OK)
+			return rc;
+		lw->at_end = lw->nstage < 2 * h + 1;
+		take_back(lw);
+		lw->sel = n;
+		for (int i = n; i < lw->nrows; i++) {
+			if (lw->rows[i].id == keep_id) {
+				lw->sel = i;
+				break;
+			}
+		}
+		if (lw->sel >= lw->nrows)
+			lw->sel = lw->nrows - 1;
+	}
+	skip_groups(lw, 1);
+	lw->pos = old_pos;
+	if (lw->pos < count_real(lw, 0, lw->sel > 0 ? lw->sel : 0) && lw->at_start)
+		lw->pos = count_real(lw, 0, lw->sel);
+	if (lw->total > 0 && lw->pos >= lw->total)
+		lw->pos = lw->total - 1;
+	lw->top = lw->sel - h / 2 > 0 ? lw->sel - h / 2 : 0;
+	scroll_to_sel(lw);
+	return KITH_OK;
+}
+
+int64_t
+lw_selected_id(const struct listwin *lw)
+{
+	if (lw->sel < 0 || lw->sel >= lw->nrows || lw->rows[lw->sel].group)
+		return 0;
+	return lw->rows[lw->sel].id;
+}
+
+void
+lw_fill_view(struct listwin *lw, struct view_list *out, const char *empty_text)
+{
+	int first = lw->top, n = lw->nrows - lw->top;
+
+	if (n > lw->height)
+		n = lw->height;
+	if (n < 0)
+		n = 0;
+	free(lw->vrows);
+	free(lw->vcells);
+	lw->vrows = xcalloc((size_t)(n ? n : 1), sizeof *lw->vrows);
+	lw->vcells = xcalloc((size_t)(n ? n : 1) * (size_t)lw->ncols, sizeof *lw->vcells);
+	for (int i = 0; i < n; i++) {
+		struct lw_row *r = &lw->rows[first + i];
+		for (int c = 0; c < lw->ncols; c++)
+			lw->vcells[i * lw->ncols + c] = r->cells[c];
+		lw->vrows[i].cells = &lw->vcells[i * lw->ncols];
+		lw->vrows[i].style = r->style;
+		lw->vrows[i].group = r->group;
+	}
+	out->ncols = lw->ncols;
+	out->cols = lw->cols;
+	out->nrows = n;
+	out->rows = lw->vrows;
+	out->selected = lw->sel >= first && lw->sel < first + n ? lw->sel - first : -1;
+	out->position = lw->pos;
+	out->total = lw->total;
+	out->empty_text = empty_text;
+}
+
+/*
+** The movement commands every list pane shares. Returns true if cmd was
+** one of them (reactions in *r).
+*/
+bool
+lw_command(struct pane *p, struct listwin *lw, enum cmd cmd, long count, int *r)
+{
+	struct kith_err err;
+	long long n;
+
+	kith_err_clear(&err);
+	switch (cmd) {
+	case CMD_MOVE_DOWN:      n = count; break;
+	case CMD_MOVE_UP:        n = -count; break;
+	case CMD_PAGE_DOWN:      n = (long long)count * lw->height; break;
+	case CMD_PAGE_UP:        n = -(long long)count * lw->height; break;
+	case CMD_HALF_PAGE_DOWN: n = (long long)count * (lw->height / 2 ? lw->height / 2 : 1); break;
+	case CMD_HALF_PAGE_UP:   n = -(long long)count * (lw->height / 2 ? lw->height / 2 : 1); break;
+	case CMD_MOVE_FIRST:
+		if (lw_first(p, lw, &err) != KITH_OK)
+			engine_error(p->e, "%s", err.msg);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_MOVE_LAST:
+		if (lw_last(p, lw, &err) != KITH_OK)
+			engine_error(p->e, "%s", err.msg);
+		*r |= R_REDRAW;
+		return true;
+	default:
+		return false;
+	}
+	*r |= lw_move(p, lw, n, &err);
+	if (err.code != KITH_OK && err.msg[0])
+		engine_error(p->e, "%s", err.msg);
+	return true;
+}

@@ -1,0 +1,367 @@
+/*
+ * modes.c: incremental search, the ':' command line, and confirm.
+ *
+ * Search: every edit of the search line calls the focused pane's
+ * ops->filter with the text, so the list narrows as you type. Enter
+ * keeps the filter (Esc in the list clears it later); Esc clears it at
+ * once. Keys bound in the "search" keymap (by default Up/Down and
+ * Ctrl-N/Ctrl-P move the list) run their command instead of editing.
+ *
+ * Command line: a line of the config language (set, bind, color,
+ * source) or a command name with an optional argument given to the pane
+ * (engine_cmd_arg). Tab completes (complete.c); Up/Down walk the
+ * history.
+ */
+#include "core.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/xalloc.h"
+
+#define HISTORY_MAX 100
+
+/* ---- search --------------------------------------------------------------------- */
+
+int
+mode_search_start(struct engine *e)
+{
+	struct pane *p = engine_pane(e);
+
+	if (!p->opened || !p->ops->filter) {
+		engine_error(e, "The %s pane has no search", p->ops->title);
+		return R_BELL | R_REDRAW;
+	}
+	e->mode = VM_SEARCH;
+	le_set(&e->input, e->search_text[e->cur]);
+	return R_REDRAW | R_RELAYOUT;
+}
+
+static int
+search_apply(struct engine *e, const char *text)
+{
+	struct pane *p = engine_pane(e);
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	if (p->ops->filter(p, text, &err) != KITH_OK) {
+		engine_error(e, "search: %s", err.msg);
+		return R_BELL | R_REDRAW;
+	}
+	free(e->search_text[e->cur]);
+	e->search_text[e->cur] = str_empty(text) ? NULL : xstrdup(text);
+	return R_REDRAW;
+}
+
+static int
+search_end(struct engine *e, bool keep)
+{
+	int r = R_REDRAW | R_RELAYOUT;
+
+	if (!keep)
+		r |= search_apply(e, "");
+	e->mode = VM_NORMAL;
+	return r;
+}
+
+int
+mode_search_key(struct engine *e, struct kkey k)
+{
+	int chain[3], n = engine_chain(e, VM_SEARCH, chain);
+	struct keyseq s = { 1, { k } };
+	enum cmd cmd, fb;
+	size_t before;
+	char *old;
+	int r;
+
+	if (keymap_lookup(e->km, chain, n, &s, &cmd, &fb) == KMR_CMD) {
+		switch (cmd) {
+		case CMD_SAVE:
+			return search_end(e, true);
+		case CMD_BACK:
+			return search_end(e, false);
+		case CMD_MOVE_DOWN: case CMD_MOVE_UP: case CMD_PAGE_DOWN: case CMD_PAGE_UP:
+		case CMD_HALF_PAGE_DOWN: case CMD_HALF_PAGE_UP: case CMD_MOVE_FIRST:
+		case CMD_MOVE_LAST: case CMD_SCROLL_DOWN: case CMD_SCROLL_UP:
+			return engine_dispatch(e, cmd, 1, NULL) | R_REDRAW;
+		default:
+			/* anything else ends the search, keeping the filter, and runs */
+			search_end(e, true);
+			return engine_dispatch(e, cmd, 1, NULL) | R_REDRAW | R_RELAYOUT;
+		}
+	}
+	if (k.type == KK_ENTER)
+		return search_end(e, true);
+	if (k.type == KK_ESC)
+		return search_end(e, false);
+	before = e->input.cursor;
+	old = xstrdup(sb_str(&e->input.text));
+	if (!le_key(&e->input, k)) {
+		free(old);
+		return R_BELL;
+	}
+	r = R_REDRAW;
+	if (strcmp(old, sb_str(&e->input.text)) != 0)
+		r |= search_apply(e, sb_str(&e->input.text));
+	else if (before == e->input.cursor && k.type == KK_BACKSPACE && e->input.text.len == 0)
+		r |= search_end(e, false);      /* Backspace on an empty line leaves */
+	free(old);
+	return r;
+}
+
+/* ---- command line ------------------------------------------------------------------ */
+
+void
+compl_reset(struct engine *e)
+{
+	int i;
+
+	for (i = 0; i < e->ncompl; i++)
+		free(e->compl[i]);
+	free(e->compl);
+	e->compl = NULL;
+	e->ncompl = 0;
+	e->compl_pos = 0;
+}
+
+int
+mode_command_start(struct engine *e)
+{
+	e->mode = VM_COMMAND;
+	le_set(&e->input, "");
+	e->hist_pos = e->nhist;
+	free(e->hist_draft);
+	e->hist_draft = NULL;
+	compl_reset(e);
+	return R_REDRAW | R_RELAYOUT;
+}
+
+static void
+history_add(struct engine *e, const char *line)
+{
+	if (str_empty(line) || (e->nhist && strcmp(e->hist[e->nhist - 1], line) == 0))
+		return;
+	if (e->nhist == HISTORY_MAX) {
+		free(e->hist[0]);
+		memmove(e->hist, e->hist + 1, (size_t)(e->nhist - 1) * sizeof(*e->hist));
+		e->nhist--;
+	}
+	e->hist = xreallocarray(e->hist, (size_t)e->nhist + 1, sizeof(*e->hist));
+	e->hist[e->nhist++] = xstrdup(line);
+}
+
+static int
+history_move(struct engine *e, int dir)
+{
+	int to = e->hist_pos + dir;
+
+	if (to < 0 || to > e->nhist)
+		return R_BELL;
+	if (e->hist_pos == e->nhist) {
+		free(e->hist_draft);
+		e->hist_draft = xstrdup(sb_str(&e->input.text));
+	}
+	e->hist_pos = to;
+	le_set(&e->input, to == e->nhist ? e->hist_draft : e->hist[to]);
+	return R_REDRAW;
+}
+
+int
+mode_command_key(struct engine *e, struct kkey k)
+{
+	char *line;
+	int r;
+
+	if (k.type == KK_TAB)
+		return cmdline_complete(e);
+	compl_reset(e);
+	switch (k.type) {
+	case KK_ESC:
+		e->mode = VM_NORMAL;
+		return R_REDRAW | R_RELAYOUT;
+	case KK_ENTER:
+		line = xstrdup(sb_str(&e->input.text));
+		history_add(e, str_trim(line));
+		e->mode = VM_NORMAL;
+		r = engine_command(e, line) | R_REDRAW | R_RELAYOUT;
+		free(line);
+		return r;
+	case KK_UP:
+		return history_move(e, -1);
+	case KK_DOWN:
+		return history_move(e, +1);
+	case KK_BACKSPACE:
+		if (e->input.text.len == 0) {
+			e->mode = VM_NORMAL;
+			return R_REDRAW | R_RELAYOUT;
+		}
+		break;
+	default:
+		break;
+	}
+	if (k.type == KK_CHAR && (k.cp == 16 || k.cp == 14))    /* C-p, C-n */
+		return history_move(e, k.cp == 16 ? -1 : +1);
+	return le_key(&e->input, k) ? R_REDRAW : R_BELL;
+}
+
+static bool
+is_config_word(const char *w)
+{
+	return strcmp(w, "set") == 0 || strcmp(w, "bind") == 0 || strcmp(w, "color") == 0 ||
+	       strcmp(w, "source") == 0;
+}
+
+/*
+** Run a command line: a config statement, or a command name and its
+** argument. Errors go to the status line.
+*/
+int
+engine_command(struct engine *e, const char *line)
+{
+	struct strbuf buf = { 0 }, why = { 0 };
+	char *s, *word, *arg, *full;
+	enum cmd cmd;
+	int r = R_REDRAW;
+
+	sb_append(&buf, line ? line : "");
+	s = str_trim(buf.buf ? buf.buf : (char *)"");
+	if (*s == ':')
+		s = str_trim(s + 1);
+	if (!*s) {
+		sb_free(&buf);
+		return R_NONE;
+	}
+	full = xstrdup(s);
+	word = s;
+	arg = s + strcspn(s, " \t");
+	if (*arg) {
+		*arg++ = '\0';
+		arg = str_trim(arg);
+	}
+	if (is_config_word(word)) {
+		int bad = e->config_bad;
+		size_t errs = e->config_errors.len;
+		if (!config_statement(e, full, NULL, 0, &why)) {
+			engine_error(e, "%s", sb_str(&why));
+			r |= R_BELL;
+		} else if (e->config_bad > bad) {
+			engine_error(e, "%d bad line%s: %s", e->config_bad - bad,
+				     e->config_bad - bad == 1 ? "" : "s", e->config_errors.buf + errs +
+				     (errs ? 1 : 0));
+			r |= R_BELL;
+		} else if (strcmp(word, "set") == 0) {
+			char *name = arg, *end = name + strcspn(name, " \t=");
+			*end = '\0';
+			engine_msg(e, "%s = %s", name, options_str(e->opts, name));
+		}
+		r |= engine_reload_panes(e) | R_RELAYOUT;
+		sb_free(&why);
+		sb_free(&buf);
+		free(full);
+		return r;
+	}
+	if (strcmp(word, "q") == 0 || strcmp(word, "q!") == 0)
+		word = (char *)"quit";
+	cmd = cmd_lookup(word);
+	if (cmd == CMD_NONE) {
+		engine_error(e, "Unknown command '%s' (Tab completes, ? lists them)", word);
+		sb_free(&buf);
+		free(full);
+		return R_BELL | R_REDRAW;
+	}
+	r |= engine_dispatch(e, cmd, 1, arg);
+	sb_free(&buf);
+	free(full);
+	return r;
+}
+
+/* ---- confirm ---------------------------------------------------------------------- */
+
+void
+mode_confirm_free(struct engine *e)
+{
+	struct confirm_state *c = &e->confirm;
+
+	if (c->ctx_free && c->ctx)
+		c->ctx_free(c->ctx);
+	free(c->question);
+	memset(c, 0, sizeof(*c));
+	if (e->mode == VM_CONFIRM)
+		e->mode = VM_NORMAL;
+}
+
+/* Ask a y/n question; yes(e, ctx) runs on 'y'. ctx is freed either way. */
+void
+engine_confirm(struct engine *e, const char *question, confirm_fn yes, void *ctx,
+	       void (*ctx_free)(void *))
+{
+	mode_confirm_free(e);
+	e->confirm.question = xstrdup(question);
+	e->confirm.yes = yes;
+	e->confirm.ctx = ctx;
+	e->confirm.ctx_free = ctx_free;
+	e->mode = VM_CONFIRM;
+}
+
+int
+mode_confirm_key(struct engine *e, struct kkey k)
+{
+	struct confirm_state c = e->confirm;
+	int r = R_REDRAW | R_RELAYOUT;
+
+	if (k.type == KK_CHAR && (k.cp == 'y' || k.cp == 'Y')) {
+		memset(&e->confirm, 0, sizeof(e->confirm));
+		e->mode = VM_NORMAL;
+		if (c.yes)
+			r |= c.yes(e, c.ctx);
+		if (c.ctx_free && c.ctx)
+			c.ctx_free(c.ctx);
+		free(c.question);
+		return r;
+	}
+	if (k.type == KK_ESC || (k.type == KK_CHAR && (k.cp == 'n' || k.cp == 'N'))) {
+		mode_confirm_free(e);
+		engine_msg(e, "Cancelled");
+		return r;
+	}
+	return R_BELL;
+}
+
+/* ---- the view ----------------------------------------------------------------------- */
+
+void
+mode_fill_view(struct engine *e, struct view *v)
+{
+	switch (e->mode) {
+	case VM_SEARCH:
+	case VM_COMMAND:
+		v->input.prompt = e->mode == VM_SEARCH ? "/" : ":";
+		v->input.text = sb_str(&e->input.text);
+		v->input.cursor = (int)e->input.cursor;
+		break;
+	case VM_CONFIRM:
+		v->confirm = e->confirm.question;
+		break;
+	case VM_PICK:
+		if (e->pick) {
+			struct pick *pk = e->pick;
+			v->pick.title = pk->title;
+			v->pick.filter.prompt = "/";
+			v->pick.filter.text = sb_str(&pk->filter.text);
+			v->pick.filter.cursor = (int)pk->filter.cursor;
+			v->pick.nitems = pk->n;
+			v->pick.items = (const char *const *)pk->labels;
+			v->pick.selected = pk->n ? pk->sel : -1;
+		}
+		break;
+	case VM_HELP:
+		v->help.nrows = e->help.nshown;
+		v->help.rows = e->help.shown;
+		v->help.scroll = e->help.scroll;
+		v->help.filter = e->help.filtering || e->help.filter.text.len ?
+				 sb_str(&e->help.filter.text) : NULL;
+		break;
+	default:
+		break;
+	}
+}

@@ -1,0 +1,662 @@
+/*
+ * pane_contacts.c: the Contacts pane: a windowed list sorted by name, last
+ * contact or influence, the profile and timeline of the selected contact,
+ * and the add, edit, delete, log and follow-up forms.
+ */
+#include "panes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/org.h"
+#include "kith/powermap.h"
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+enum { C_NAME, C_ORG, C_TIER, C_INFL, C_ALIGN, C_LAST, C_NEXT, C_COUNT };
+
+static const struct view_column columns[C_COUNT] = {
+	[C_NAME] = { "Name", 14, 28, VA_LEFT },
+	[C_ORG] = { "Organisation · role", 12, 0, VA_LEFT },
+	[C_TIER] = { "Tier", 4, 4, VA_LEFT },
+	[C_INFL] = { "Infl", 4, 4, VA_RIGHT },
+	[C_ALIGN] = { "Stance", 7, 7, VA_LEFT },
+	[C_LAST] = { "Last", 6, 6, VA_RIGHT },
+	[C_NEXT] = { "Next due", 10, 10, VA_LEFT },
+};
+
+static const char *const sort_names[] = { "name", "last contacted", "influence" };
+
+struct contacts {
+	struct listwin lw;
+	struct contact_query q;
+	char *match;
+	struct page detail;
+	int64_t detail_id;          /* whose detail the page holds */
+	bool detail_open;
+	bool empty_db;              /* no contacts at all: the welcome */
+};
+
+static struct contacts *
+priv(struct pane *p)
+{
+	return p->priv;
+}
+
+/* ---- list --------------------------------------------------------------------- */
+
+static int
+row_cb(void *ud, const struct contact_row *r)
+{
+	struct listwin *lw = ud;
+	char org[512], infl[4], last[16], tier[2] = { r->tier, 0 };
+	const char *cells[C_COUNT];
+
+	if (*r->org && *r->role)
+		snprintf(org, sizeof org, "%s · %s", r->org, r->role);
+	else
+		snprintf(org, sizeof org, "%s", *r->org ? r->org : r->role);
+	fmt_influence(r->influence, infl);
+	fmt_ago(r->last_at, last);
+	cells[C_NAME] = r->name;
+	cells[C_ORG] = org;
+	cells[C_TIER] = r->tier ? tier : "-";
+	cells[C_INFL] = infl;
+	cells[C_ALIGN] = fmt_alignment(r->alignment);
+	cells[C_LAST] = last;
+	cells[C_NEXT] = *r->next_due ? r->next_due : "—";
+	lw_push(lw, r->id, cells, r->archived ? VS_DIM : VS_NORMAL);
+	return 0;
+}
+
+static int
+fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
+{
+	struct contacts *c = priv(p);
+	return contact_list(engine_db(p->e), &c->q, anchor, dir, limit, row_cb, &c->lw, err);
+}
+
+static int
+count(struct pane *p, long long *out, struct kith_err *err)
+{
+	struct contacts *c = priv(p);
+	return contact_count(engine_db(p->e), &c->q, out, err);
+}
+
+static int
+reload(struct pane *p, struct kith_err *err)
+{
+	struct contacts *c = priv(p);
+	struct contact_query all = { 0 };
+	long long n = 0;
+	int rc;
+
+	c->lw.height = p->e->list_rows;
+	rc = lw_reload(p, &c->lw, lw_selected_id(&c->lw), err);
+	if (rc)
+		return rc;
+	c->detail_id = 0;           /* rebuild the detail: the data may have changed */
+	if (!c->match && c->lw.total == 0) {
+		contact_count(engine_db(p->e), &all, &n, NULL);
+		c->empty_db = n == 0;
+	} else {
+		c->empty_db = false;
+	}
+	return KITH_OK;
+}
+
+static int
+open_pane(struct pane *p, struct kith_err *err)
+{
+	struct contacts *c = priv(p);
+
+	lw_init(&c->lw, C_COUNT, columns, fetch, count);
+	c->q.sort = (enum contact_sort)engine_opt_int(p->e, "sort.contacts");
+	if ((unsigned)c->q.sort > CONTACT_SORT_INFLUENCE)
+		c->q.sort = CONTACT_SORT_NAME;
+	return reload(p, err);
+}
+
+static void
+close_pane(struct pane *p)
+{
+	struct contacts *c = priv(p);
+
+	lw_free(&c->lw);
+	page_free(&c->detail);
+	free(c->match);
+}
+
+static int
+filter(struct pane *p, const char *text, struct kith_err *err)
+{
+	struct contacts *c = priv(p);
+
+	free(c->match);
+	c->match = str_empty(text) ? NULL : xstrdup(text);
+	c->q.match = c->match;
+	c->lw.height = p->e->list_rows;
+	c->detail_id = 0;
+	return lw_reload(p, &c->lw, 0, err);
+}
+
+/* ---- detail ------------------------------------------------------------------- */
+
+static int
+role_line(void *ud, const struct role_row *r)
+{
+	struct page *pg = ud;
+	const char *what = *r->title ? r->title : r->seat;
+	page_add(pg, *r->end_date ? VS_DIM : VS_NORMAL, 2, "%s%s%s%s%s%s", what,
+		 *r->org_name ? ", " : "", r->org_name, *r->start_date ? "  since " : "",
+		 r->start_date, *r->end_date ? " (past)" : "");
+	return 0;
+}
+
+static int
+timeline_line(void *ud, const struct interaction_row *r)
+{
+	struct page *pg = ud;
+	page_add(pg, VS_NORMAL, 2, "%.16s  %-7s %s", r->at, kith_interaction_kind_name(r->kind),
+		 r->summary);
+	if (*r->body)
+		page_add(pg, VS_DIM, 20, "%.200s", r->body);
+	return 0;
+}
+
+static int
+followup_line(void *ud, const struct followup_row *r)
+{
+	struct page *pg = ud;
+	const char *dir = r->direction == KITH_DIR_OWE ? "  (I owe)" :
+			  r->direction == KITH_DIR_OWED ? "  (owed to me)" : "";
+	char today[KDATE_STR];
+
+	kdate_format(kdate_today(), today);
+	page_add(pg, *r->due && strcmp(r->due, today) < 0 ? VS_OVERDUE : VS_NORMAL, 2, "%-10s  %s%s",
+		 *r->due ? r->due : "no date", r->title, dir);
+	return 0;
+}
+
+static int
+relationship_line(void *ud, const struct relationship_row *r)
+{
+	struct page *pg = ud;
+	char last[16];
+
+	fmt_ago(r->other_last_at, last);
+	page_add(pg, r->current ? VS_NORMAL : VS_DIM, 2, "%s — %s, strength %d%s%s", r->other_name,
+		 kith_rel_type_name(r->type), r->strength, r->current ? "" : " (past)",
+		 *r->source ? "" : "");
+	return 0;
+}
+
+static int
+map_line(void *ud, const struct map_position_row *r)
+{
+	struct page *pg = ud;
+	page_add(pg, r->is_target ? VS_TARGET : VS_NORMAL, 2, "%s: influence %d, %s%s", r->map_name,
+		 r->influence, kith_alignment_name(r->alignment),
+		 r->is_primary ? " — primary target" : r->is_target ? " — target" : "");
+	return 0;
+}
+
+static void
+build_detail(struct pane *p, int64_t id)
+{
+	struct contacts *c = priv(p);
+	struct kdb *db = engine_db(p->e);
+	struct page *pg = &c->detail;
+	struct kith_contact k;
+	struct followup_query fq = { .contact_id = id };
+	int cadence;
+	char last[16], cad[24], tier[2] = "", infl[2] = "";
+
+	page_clear(pg);
+	c->detail_id = id;
+	if (contact_get(db, id, &k, NULL) != KITH_OK) {
+		page_title(pg, "Contact");
+		page_add(pg, VS_DIM, 0, "This contact no longer exists.");
+		return;
+	}
+	page_title(pg, "%s", k.display_name);
+	if (*k.pronouns)
+		page_add(pg, VS_NORMAL, 0, "%s (%s)", k.display_name, k.pronouns);
+	for (size_t i = 0; i < k.n_nicknames; i++)
+		page_add(pg, VS_NORMAL, 0, "also: %s", k.nicknames[i]);
+	for (size_t i = 0; i < k.n_emails; i++)
+		page_add(pg, VS_NORMAL, 0, "email   %s%s%s", k.emails[i].value,
+			 *k.emails[i].label ? "  " : "", k.emails[i].label);
+	for (size_t i = 0; i < k.n_phones; i++)
+		page_add(pg, VS_NORMAL, 0, "phone   %s%s%s", k.phones[i].value,
+			 *k.phones[i].label ? "  " : "", k.phones[i].label);
+	for (size_t i = 0; i < k.n_handles; i++)
+		page_add(pg, VS_NORMAL, 0, "handle  %s%s%s", k.handles[i].value,
+			 *k.handles[i].label ? "  " : "", k.handles[i].label);
+	if (*k.address || *k.district)
+		page_add(pg, VS_NORMAL, 0, "where   %s%s%s", k.address,
+			 *k.address && *k.district ? ", " : "", k.district);
+	if (k.birthday)
+		page_add(pg, VS_NORMAL, 0, "birthday %s", k.birthday);
+	if (k.n_tags) {
+		struct strbuf sb = { 0 };
+		for (size_t i = 0; i < k.n_tags; i++)
+			sb_printf(&sb, "%s#%s", i ? " " : "", k.tags[i]);
+		page_add(pg, VS_NORMAL, 0, "tags    %s", sb_str(&sb));
+		sb_free(&sb);
+	}
+	cadence = k.cadence_days >= 0 ? k.cadence_days : kith_tier_cadence(k.tier);
+	fmt_ago(k.last_at, last);
+	snprintf(cad, sizeof cad, cadence ? "%d days" : "none", cadence);
+	tier[0] = k.tier ? k.tier : '-';
+	page_add(pg, VS_NORMAL, 0, "tier %s · cadence %s · last contacted %s", tier, cad, last);
+	infl[0] = k.influence ? (char)('0' + k.influence) : '?';
+	page_add(pg, fmt_alignment_style(k.alignment), 0, "influence %s · %s", infl,
+		 kith_alignment_name(k.alignment));
+	if (*k.how_met)
+		page_add(pg, VS_NORMAL, 0, "met: %s", k.how_met);
+	if (*k.notes) {
+		page_add(pg, VS_HEADER, 0, "Notes");
+		page_add(pg, VS_NORMAL, 2, "%.2000s", k.notes);
+	}
+	page_add(pg, VS_HEADER, 0, "Roles");
+	role_list_for_contact(db, id, role_line, pg, NULL);
+	page_add(pg, VS_HEADER, 0, "Open follow-ups");
+	followup_list(db, &fq, 0, 1, 20, followup_line, pg, NULL);
+	page_add(pg, VS_HEADER, 0, "Timeline");
+	interaction_list_for_contact(db, id, 0, 20, timeline_line, pg, NULL);
+	page_add(pg, VS_HEADER, 0, "Relationships");
+	relationship_list_for_contact(db, id, relationship_line, pg, NULL);
+	page_add(pg, VS_HEADER, 0, "Power maps");
+	placement_list_for_entity(db, id, 0, map_line, pg, NULL);
+	contact_free(&k);
+}
+
+static void
+welcome(struct page *pg)
+{
+	page_clear(pg);
+	page_title(pg, "Welcome to kith");
+	page_add(pg, VS_HEADER, 0, "Your network is empty. Three ways to start:");
+	page_add(pg, VS_NORMAL, 2, "a        add your first contact here");
+	page_add(pg, VS_NORMAL, 2, "kith add contact NAME --org ORG   from a shell");
+	page_add(pg, VS_NORMAL, 2, "kith demo   try kith on a demo network of a mid-sized city");
+	page_add(pg, VS_NORMAL, 0, " ");
+	page_add(pg, VS_DIM, 0, "? lists every key. q quits: everything is saved as you go.");
+}
+
+/* ---- forms -------------------------------------------------------------------- */
+
+enum { F_NAME, F_ORG, F_ROLE, F_EMAIL, F_PHONE, F_TAGS, F_TIER, F_INFL, F_ALIGN, F_CADENCE,
+       F_NOTES, F_COUNT };
+
+static const struct form_field_def contact_fields[F_COUNT] = {
+	[F_NAME] = { "Name", "as you would say it", form_check_required, false },
+	[F_ORG] = { "Organisation", "created if new", NULL, false },
+	[F_ROLE] = { "Role", "Chair, Council member, ...", NULL, false },
+	[F_EMAIL] = { "Email", NULL, NULL, false },
+	[F_PHONE] = { "Phone", NULL, NULL, false },
+	[F_TAGS] = { "Tags", "comma-separated: housing, transit", NULL, false },
+	[F_TIER] = { "Tier", "A, B, C or D (cadence 21, 60, 180, 365 days)", form_check_tier, false },
+	[F_INFL] = { "Influence", "1 to 5", form_check_influence, false },
+	[F_ALIGN] = { "Stance", "-2 opposed ... +2 ally", form_check_alignment, false },
+	[F_CADENCE] = { "Cadence", "days between touches (empty: the tier's)", form_check_days, false },
+	[F_NOTES] = { "Notes", "E opens $EDITOR", NULL, true },
+};
+
+struct contact_form {
+	int64_t id;                 /* 0: adding */
+};
+
+/* Split "a, b ,c" into trimmed non-empty strings. */
+static char **
+split_tags(const char *text, size_t *n)
+{
+	char *copy = xstrdup(text ? text : ""), *save = NULL, **out = NULL;
+
+	*n = 0;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		str_trim(t);
+		if (*t == '#')
+			t++;
+		if (!*t)
+			continue;
+		out = xreallocarray(out, *n + 1, sizeof *out);
+		out[(*n)++] = xstrdup(t);
+	}
+	free(copy);
+	return out;
+}
+
+static void
+set_channel(struct kith_channel **arr, size_t *n, const char *value)
+{
+	if (str_empty(value)) {
+		if (*n) {
+			/* the first one was cleared: drop it */
+			free((*arr)[0].label);
+			free((*arr)[0].value);
+			memmove(*arr, *arr + 1, (*n - 1) * sizeof **arr);
+			(*n)--;
+		}
+		return;
+	}
+	if (*n == 0) {
+		*arr = xcalloc(1, sizeof **arr);
+		*n = 1;
+		(*arr)[0].label = xstrdup("");
+	} else {
+		free((*arr)[0].value);
+	}
+	(*arr)[0].value = xstrdup(value);
+}
+
+static int
+contact_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct contact_form *cf = f->ctx;
+	struct kdb *db = engine_db(f->e);
+	struct kith_contact k = { 0 };
+	long long v;
+	enum kith_status rc;
+	int64_t id = cf->id, org = 0;
+	char *name = xstrdup(form_value(f, F_NAME));
+
+	str_trim(name);
+	if (cf->id && (rc = contact_get(db, cf->id, &k, err))) {
+		free(name);
+		return rc;
+	}
+	if (!cf->id)
+		k.cadence_days = -1;
+	free(k.display_name);
+	k.display_name = name;
+	set_channel(&k.emails, &k.n_emails, form_value(f, F_EMAIL));
+	set_channel(&k.phones, &k.n_phones, form_value(f, F_PHONE));
+	for (size_t i = 0; i < k.n_tags; i++)
+		free(k.tags[i]);
+	free(k.tags);
+	k.tags = split_tags(form_value(f, F_TAGS), &k.n_tags);
+	k.tier = str_empty(form_value(f, F_TIER)) ? 0 : (char)(form_value(f, F_TIER)[0] & ~0x20);
+	k.influence = str_to_int(form_value(f, F_INFL), 1, 5, &v) ? (int)v : 0;
+	k.alignment = str_to_int(form_value(f, F_ALIGN), -2, 2, &v) ? (int)v : 0;
+	k.cadence_days = str_to_int(form_value(f, F_CADENCE), 0, 3650, &v) ? (int)v : -1;
+	free(k.notes);
+	k.notes = xstrdup(form_value(f, F_NOTES));
+	if ((rc = kdb_batch_begin(db, err)))
+		goto out;
+	if (cf->id)
+		rc = contact_update(db, &k, err);
+	else
+		rc = contact_add(db, &k, &id, err);
+	if (!rc && !cf->id && !str_empty(form_value(f, F_ORG))) {
+		struct kith_role role = { 0 };
+		char today[KDATE_STR];
+		kdate_format(kdate_today(), today);
+		rc = org_find(db, form_value(f, F_ORG), true, &org, err);
+		role.contact_id = id;
+		role.org_id = org;
+		role.title = (char *)form_value(f, F_ROLE);
+		role.start_date = today;
+		if (!rc)
+			rc = role_add(db, &role, NULL, err);
+	}
+	if (rc) {
+		kdb_batch_end(db, false, NULL);
+		*bad = strstr(err->msg, "influence") ? F_INFL : strstr(err->msg, "name") ? F_NAME : -1;
+		goto out;
+	}
+	if ((rc = kdb_batch_end(db, true, err)))
+		goto out;
+	engine_after_write(f->e, cf->id ? "edit contact" : "add contact");
+	engine_msg(f->e, "%s %s", cf->id ? "saved" : "added", k.display_name);
+	if (!cf->id) {
+		/* show the new contact */
+		struct pane *p = &f->e->panes[VP_CONTACTS];
+		struct contacts *c = priv(p);
+		struct kith_err e2;
+		if (c->lw.fetch && lw_reload(p, &c->lw, id, &e2) == KITH_OK)
+			c->detail_id = 0;
+	}
+out:
+	contact_free(&k);
+	return rc;
+}
+
+static void
+contact_form_open(struct pane *p, int64_t id)
+{
+	struct contact_form *cf = xcalloc(1, sizeof *cf);
+	const char *init[F_COUNT] = { 0 };
+	struct kith_contact k;
+	char infl[4] = "", align[4] = "", cad[16] = "", tier[2] = "";
+	struct strbuf tags = { 0 }, title = { 0 };
+
+	cf->id = id;
+	if (id && contact_get(engine_db(p->e), id, &k, NULL) == KITH_OK) {
+		init[F_NAME] = k.display_name;
+		init[F_EMAIL] = k.n_emails ? k.emails[0].value : "";
+		init[F_PHONE] = k.n_phones ? k.phones[0].value : "";
+		for (size_t i = 0; i < k.n_tags; i++)
+			sb_printf(&tags, "%s%s", i ? ", " : "", k.tags[i]);
+		init[F_TAGS] = sb_str(&tags);
+		tier[0] = k.tier;
+		init[F_TIER] = tier;
+		if (k.influence)
+			snprintf(infl, sizeof infl, "%d", k.influence);
+		init[F_INFL] = infl;
+		snprintf(align, sizeof align, "%d", k.alignment);
+		init[F_ALIGN] = align;
+		if (k.cadence_days >= 0)
+			snprintf(cad, sizeof cad, "%d", k.cadence_days);
+		init[F_CADENCE] = cad;
+		init[F_NOTES] = k.notes;
+		sb_printf(&title, "Edit %s", k.display_name);
+		engine_form_open(p->e, sb_str(&title), F_COUNT, contact_fields, init, contact_save, cf,
+				 free);
+		contact_free(&k);
+	} else {
+		cf->id = 0;
+		engine_form_open(p->e, "New contact", F_COUNT, contact_fields, init, contact_save, cf,
+				 free);
+	}
+	sb_free(&tags);
+	sb_free(&title);
+}
+
+struct delete_ctx {
+	int64_t id;
+	char *name;
+};
+
+static void
+delete_ctx_free(void *p)
+{
+	struct delete_ctx *d = p;
+	free(d->name);
+	free(d);
+}
+
+static int
+delete_yes(struct engine *e, void *ctx)
+{
+	struct delete_ctx *d = ctx;
+	struct kith_err err;
+
+	if (contact_delete(engine_db(e), d->id, &err) != KITH_OK) {
+		engine_error(e, "delete: %s", err.msg);
+		return R_REDRAW;
+	}
+	engine_msg(e, "deleted %s (u undoes)", d->name);
+	return engine_after_write(e, "delete contact");
+}
+
+static const char *
+selected_name(struct contacts *c)
+{
+	if (c->lw.sel < 0 || c->lw.sel >= c->lw.nrows)
+		return "";
+	return c->lw.rows[c->lw.sel].cells[C_NAME];
+}
+
+static int
+edit_note_done(struct engine *e, bool ok, const char *text, void *ctx)
+{
+	int64_t *id = ctx;
+	struct kith_contact k;
+	struct kith_err err;
+	int r = R_REDRAW;
+
+	if (ok && contact_get(engine_db(e), *id, &k, &err) == KITH_OK) {
+		if (strcmp(k.notes, text)) {
+			free(k.notes);
+			k.notes = xstrdup(text);
+			if (contact_update(engine_db(e), &k, &err) == KITH_OK)
+				r = engine_after_write(e, "edit notes");
+			else
+				engine_error(e, "notes: %s", err.msg);
+		}
+		contact_free(&k);
+	}
+	free(id);
+	return r;
+}
+
+static bool
+command(struct pane *p, enum cmd cmd, long n, int *r)
+{
+	struct contacts *c = priv(p);
+	int64_t id = lw_selected_id(&c->lw);
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	c->lw.height = p->e->list_rows;
+	if (lw_command(p, &c->lw, cmd, n, r))
+		return true;
+	switch (cmd) {
+	case CMD_DETAIL_OPEN:
+		if (!id)
+			return false;
+		c->detail_open = true;
+		*r |= R_REDRAW | R_RELAYOUT;
+		return true;
+	case CMD_BACK:
+		if (!c->detail_open)
+			return false;
+		c->detail_open = false;
+		*r |= R_REDRAW | R_RELAYOUT;
+		return true;
+	case CMD_SCROLL_DOWN:
+	case CMD_SCROLL_UP:
+		c->detail.scroll += (cmd == CMD_SCROLL_DOWN ? 1 : -1) * (int)n;
+		*r |= R_REDRAW;
+		return true;
+	case CMD_SORT_NEXT:
+		c->q.sort = (enum contact_sort)((c->q.sort + 1) % 3);
+		if (lw_reload(p, &c->lw, id, &err) != KITH_OK)
+			engine_error(p->e, "%s", err.msg);
+		engine_msg(p->e, "sorted by %s", sort_names[c->q.sort]);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_ADD:
+	case CMD_CONTACT_ADD:
+		contact_form_open(p, 0);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_EDIT:
+		if (!id)
+			return false;
+		contact_form_open(p, id);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_DELETE: {
+		struct delete_ctx *d;
+		struct strbuf q = { 0 };
+		if (!id)
+			return false;
+		d = xcalloc(1, sizeof *d);
+		d->id = id;
+		d->name = xstrdup(selected_name(c));
+		if (!engine_opt_int(p->e, "confirm.delete")) {
+			*r |= delete_yes(p->e, d);
+			delete_ctx_free(d);
+			return true;
+		}
+		sb_printf(&q, "Delete %s and their history? (y/n)", d->name);
+		engine_confirm(p->e, sb_str(&q), delete_yes, d, delete_ctx_free);
+		sb_free(&q);
+		*r |= R_REDRAW;
+		return true;
+	}
+	case CMD_LOG:
+		if (!id)
+			return false;
+		forms_log_open(p->e, id, selected_name(c));
+		*r |= R_REDRAW;
+		return true;
+	case CMD_FOLLOWUP_ADD:
+		if (!id)
+			return false;
+		forms_followup_open(p->e, id, selected_name(c));
+		*r |= R_REDRAW;
+		return true;
+	case CMD_EDIT_NOTE: {
+		struct kith_contact k;
+		int64_t *ctx;
+		if (!id || contact_get(engine_db(p->e), id, &k, &err) != KITH_OK)
+			return false;
+		ctx = xmalloc(sizeof *ctx);
+		*ctx = id;
+		*r |= engine_edit_external(p->e, k.notes, edit_note_done, ctx);
+		contact_free(&k);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+static void
+fill_view(struct pane *p, struct view *v)
+{
+	struct contacts *c = priv(p);
+	int64_t id;
+
+	c->lw.height = p->e->list_rows;
+	lw_fill_view(&c->lw, &v->list, c->match ? "No contact matches the search (Esc clears it)."
+					       : "No contacts yet: press a to add one.");
+	id = lw_selected_id(&c->lw);
+	if (!id)
+		c->detail_open = false;
+	v->detail_open = c->detail_open;
+	if (c->empty_db) {
+		v->welcome = true;
+		welcome(&c->detail);
+		c->detail_id = -1;
+	} else if (id && (c->detail_open || p->e->side_by_side)) {
+		if (id != c->detail_id)
+			build_detail(p, id);
+	} else if (c->detail_id != id) {
+		page_clear(&c->detail);
+		c->detail_id = 0;
+	}
+	page_fill_view(&c->detail, &v->detail);
+}
+
+const struct pane_ops contacts_pane_ops = {
+	.name = "contacts",
+	.title = "Contacts",
+	.id = VP_CONTACTS,
+	.private_size = sizeof(struct contacts),
+	.open = open_pane,
+	.close = close_pane,
+	.reload = reload,
+	.command = command,
+	.filter = filter,
+	.fill_view = fill_view,
+};

@@ -1,0 +1,401 @@
+/*
+ * pane_events.c: the Events pane: upcoming events soonest first, or past
+ * ones newest first (toggle), the event card with its attendees, and the
+ * add, edit, delete and add-attendee actions.
+ */
+#include "panes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/event.h"
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+enum { C_WHEN, C_TITLE, C_KIND, C_WHERE, C_PEOPLE, C_COUNT };
+
+static const struct view_column columns[C_COUNT] = {
+	[C_WHEN] = { "When", 16, 16, VA_LEFT },
+	[C_TITLE] = { "Event", 16, 0, VA_LEFT },
+	[C_KIND] = { "Kind", 8, 16, VA_LEFT },
+	[C_WHERE] = { "Where", 8, 22, VA_LEFT },
+	[C_PEOPLE] = { "People", 6, 6, VA_RIGHT },
+};
+
+struct events {
+	struct listwin lw;
+	struct event_query q;
+	char *match;
+	char from[KDATETIME_STR];
+	struct page detail;
+	int64_t detail_id;
+	bool detail_open;
+};
+
+static struct events *
+priv(struct pane *p)
+{
+	return p->priv;
+}
+
+static int
+row_cb(void *ud, const struct event_row *r)
+{
+	struct listwin *lw = ud;
+	char people[16];
+	const char *cells[C_COUNT];
+
+	snprintf(people, sizeof people, "%lld", r->attendees);
+	cells[C_WHEN] = r->start_at;
+	cells[C_TITLE] = r->title;
+	cells[C_KIND] = kith_event_kind_name(r->kind);
+	cells[C_WHERE] = r->location;
+	cells[C_PEOPLE] = people;
+	lw_push(lw, r->id, cells, VS_NORMAL);
+	return 0;
+}
+
+static int
+fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
+{
+	struct events *ev = priv(p);
+	return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &ev->lw, err);
+}
+
+static int
+count(struct pane *p, long long *out, struct kith_err *err)
+{
+	struct events *ev = priv(p);
+	return event_count(engine_db(p->e), &ev->q, out, err);
+}
+
+static int
+reload(struct pane *p, struct kith_err *err)
+{
+	struct events *ev = priv(p);
+	struct kdatetime now = kdate_now();
+
+	now.has_time = true;
+	kdatetime_format(now, ev->from);
+	ev->q.from = ev->from;
+	ev->lw.height = p->e->list_rows;
+	ev->detail_id = 0;
+	return lw_reload(p, &ev->lw, lw_selected_id(&ev->lw), err);
+}
+
+static int
+open_pane(struct pane *p, struct kith_err *err)
+{
+	struct events *ev = priv(p);
+
+	lw_init(&ev->lw, C_COUNT, columns, fetch, count);
+	return reload(p, err);
+}
+
+static void
+close_pane(struct pane *p)
+{
+	struct events *ev = priv(p);
+
+	lw_free(&ev->lw);
+	page_free(&ev->detail);
+	free(ev->match);
+}
+
+static int
+filter(struct pane *p, const char *text, struct kith_err *err)
+{
+	struct events *ev = priv(p);
+
+	free(ev->match);
+	ev->match = str_empty(text) ? NULL : xstrdup(text);
+	ev->q.match = ev->match;
+	ev->lw.height = p->e->list_rows;
+	return lw_reload(p, &ev->lw, 0, err);
+}
+
+static int
+attendee_line(void *ud, const struct attendance_row *r)
+{
+	struct page *pg = ud;
+	char last[16];
+
+	fmt_ago(r->last_at, last);
+	page_add(pg, r->status == KITH_ASTATUS_MET || r->status == KITH_ASTATUS_ATTENDED ?
+		 VS_NORMAL : VS_DIM, 2, "%-24.60s %-9s %-9s last contact %s", r->contact_name,
+		 kith_attend_role_name(r->role), kith_attend_status_name(r->status), last);
+	return 0;
+}
+
+static void
+build_detail(struct pane *p, int64_t id)
+{
+	struct events *ev = priv(p);
+	struct page *pg = &ev->detail;
+	struct kith_event k;
+
+	page_clear(pg);
+	ev->detail_id = id;
+	if (event_get(engine_db(p->e), id, &k, NULL) != KITH_OK)
+		return;
+	page_title(pg, "%s", k.title);
+	page_add(pg, VS_NORMAL, 0, "when     %s%s%s", k.start_at, k.end_at ? " – " : "",
+		 k.end_at ? k.end_at : "");
+	page_add(pg, VS_NORMAL, 0, "kind     %s", kith_event_kind_name(k.kind));
+	if (k.location && *k.location)
+		page_add(pg, VS_NORMAL, 0, "where    %s", k.location);
+	if (k.rrule && *k.rrule)
+		page_add(pg, VS_NORMAL, 0, "repeats  %s", k.rrule);
+	if (k.notes && *k.notes) {
+		page_add(pg, VS_HEADER, 0, "Notes");
+		page_add(pg, VS_NORMAL, 2, "%.2000s", k.notes);
+	}
+	page_add(pg, VS_HEADER, 0, "People (A adds one)");
+	attendance_list_for_event(engine_db(p->e), id, attendee_line, pg, NULL);
+	event_free(&k);
+}
+
+/* ---- forms and actions ------------------------------------------------------------ */
+
+enum { F_TITLE, F_START, F_END, F_WHERE, F_KIND, F_COUNT };
+
+static const char *
+check_kind(struct form *f, int field, const char *text)
+{
+	(void)field;
+	if (str_empty(text) || kith_event_kind_parse(text) >= 0)
+		return NULL;
+	return form_msg(f, "%.20s: town-hall, council-meeting, conference, rally, fundraiser, "
+			"volunteer-shift, meetup, informational-interview, one-to-one, other", text);
+}
+
+static const struct form_field_def event_fields[F_COUNT] = {
+	[F_TITLE] = { "Title", NULL, form_check_required, false },
+	[F_START] = { "Starts", "2026-04-02 18:30, fri, tomorrow", form_check_when, false },
+	[F_END] = { "Ends", "optional", form_check_when_optional, false },
+	[F_WHERE] = { "Where", NULL, NULL, false },
+	[F_KIND] = { "Kind", "town-hall, council-meeting, meetup, ...", check_kind, false },
+};
+
+struct eid {
+	int64_t id;
+};
+
+static int
+event_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct eid *ei = f->ctx;
+	struct kith_event k = { 0 };
+	char start[KDATETIME_STR], end[KDATETIME_STR];
+	const char *kind = form_value(f, F_KIND);
+	enum kith_status rc;
+
+	if (ei->id && (rc = event_get(engine_db(f->e), ei->id, &k, err)))
+		return rc;
+	if (!fmt_parse_when(form_value(f, F_START), start, false, err)) {
+		*bad = F_START;
+		event_free(&k);
+		return KITH_INVALID;
+	}
+	free(k.title);
+	k.title = xstrdup(form_value(f, F_TITLE));
+	free(k.start_at);
+	k.start_at = xstrdup(start);
+	k.all_day = !strchr(start, ' ');
+	free(k.end_at);
+	k.end_at = NULL;
+	if (!str_empty(form_value(f, F_END))) {
+		if (!fmt_parse_when(form_value(f, F_END), end, false, err)) {
+			*bad = F_END;
+			event_free(&k);
+			return KITH_INVALID;
+		}
+		k.end_at = xstrdup(end);
+	}
+	free(k.location);
+	k.location = xstrdup(form_value(f, F_WHERE));
+	k.kind = str_empty(kind) ? KITH_EVENT_OTHER : kith_event_kind_parse(kind);
+	rc = ei->id ? event_update(engine_db(f->e), &k, err) : event_add(engine_db(f->e), &k, NULL, err);
+	event_free(&k);
+	if (rc)
+		return rc;
+	engine_after_write(f->e, ei->id ? "edit event" : "add event");
+	return KITH_OK;
+}
+
+static void
+event_form_open(struct pane *p, int64_t id)
+{
+	struct eid *ei = xcalloc(1, sizeof *ei);
+	struct kith_event k;
+	const char *init[F_COUNT] = { 0 };
+
+	ei->id = id;
+	if (id && event_get(engine_db(p->e), id, &k, NULL) == KITH_OK) {
+		init[F_TITLE] = k.title;
+		init[F_START] = k.start_at;
+		init[F_END] = k.end_at;
+		init[F_WHERE] = k.location;
+		init[F_KIND] = kith_event_kind_name(k.kind);
+		engine_form_open(p->e, "Edit event", F_COUNT, event_fields, init, event_save, ei, free);
+		event_free(&k);
+		return;
+	}
+	ei->id = 0;
+	init[F_KIND] = "other";
+	engine_form_open(p->e, "New event", F_COUNT, event_fields, init, event_save, ei, free);
+}
+
+static int
+delete_yes(struct engine *e, void *ctx)
+{
+	struct eid *ei = ctx;
+	struct kith_err err;
+
+	if (event_delete(engine_db(e), ei->id, &err) != KITH_OK) {
+		engine_error(e, "delete: %s", err.msg);
+		return R_REDRAW;
+	}
+	engine_msg(e, "event deleted (u undoes)");
+	return engine_after_write(e, "delete event");
+}
+
+static int
+candidate(void *ud, const struct contact_row *r)
+{
+	struct pick *pk = ud;
+	char label[300];
+
+	snprintf(label, sizeof label, "%s%s%s", r->name, *r->org ? " — " : "", r->org);
+	pick_push(pk, r->id, label);
+	return 0;
+}
+
+static int
+contact_source(struct pick *pk, const char *filter, struct kith_err *err)
+{
+	return contact_candidates(engine_db(pick_engine(pk)), filter, 50, candidate, pk, err);
+}
+
+static int
+attendee_chosen(struct engine *e, int64_t contact_id, void *ctx)
+{
+	struct eid *ei = ctx;
+	struct kith_err err;
+
+	if (attendance_set(engine_db(e), ei->id, contact_id, KITH_AROLE_ATTENDEE,
+			   KITH_ASTATUS_INVITED, &err) != KITH_OK) {
+		engine_error(e, "attendee: %s", err.msg);
+		return R_REDRAW;
+	}
+	engine_msg(e, "invited");
+	return engine_after_write(e, "add attendee");
+}
+
+static bool
+command(struct pane *p, enum cmd cmd, long n, int *r)
+{
+	struct events *ev = priv(p);
+	int64_t id = lw_selected_id(&ev->lw);
+	struct kith_err err;
+	struct eid *ei;
+
+	kith_err_clear(&err);
+	ev->lw.height = p->e->list_rows;
+	if (lw_command(p, &ev->lw, cmd, n, r))
+		return true;
+	switch (cmd) {
+	case CMD_TOGGLE_PAST:
+		ev->q.past = !ev->q.past;
+		if (lw_reload(p, &ev->lw, 0, &err) != KITH_OK)
+			engine_error(p->e, "%s", err.msg);
+		engine_msg(p->e, ev->q.past ? "past events, newest first" : "upcoming events");
+		*r |= R_REDRAW;
+		return true;
+	case CMD_ADD:
+	case CMD_EVENT_ADD:
+		event_form_open(p, 0);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_DETAIL_OPEN:
+		if (!id)
+			return false;
+		ev->detail_open = true;
+		*r |= R_REDRAW | R_RELAYOUT;
+		return true;
+	case CMD_BACK:
+		if (!ev->detail_open)
+			return false;
+		ev->detail_open = false;
+		*r |= R_REDRAW | R_RELAYOUT;
+		return true;
+	case CMD_SCROLL_DOWN:
+	case CMD_SCROLL_UP:
+		ev->detail.scroll += (cmd == CMD_SCROLL_DOWN ? 1 : -1) * (int)n;
+		*r |= R_REDRAW;
+		return true;
+	default:
+		break;
+	}
+	if (!id)
+		return false;
+	switch (cmd) {
+	case CMD_EDIT:
+		event_form_open(p, id);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_DELETE:
+		ei = xcalloc(1, sizeof *ei);
+		ei->id = id;
+		if (!engine_opt_int(p->e, "confirm.delete")) {
+			*r |= delete_yes(p->e, ei);
+			free(ei);
+			return true;
+		}
+		engine_confirm(p->e, "Delete this event and its attendance? (y/n)", delete_yes, ei, free);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_ATTENDEE_ADD:
+		ei = xcalloc(1, sizeof *ei);
+		ei->id = id;
+		engine_pick(p->e, "Add an attendee", contact_source, attendee_chosen, ei, free);
+		*r |= R_REDRAW;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+fill_view(struct pane *p, struct view *v)
+{
+	struct events *ev = priv(p);
+	int64_t id;
+
+	ev->lw.height = p->e->list_rows;
+	lw_fill_view(&ev->lw, &v->list, ev->match ? "No event matches the search." :
+		     ev->q.past ? "No past events." : "No upcoming events: a adds one.");
+	id = lw_selected_id(&ev->lw);
+	if (!id)
+		ev->detail_open = false;
+	v->detail_open = ev->detail_open;
+	if (id && (ev->detail_open || p->e->side_by_side) && id != ev->detail_id)
+		build_detail(p, id);
+	page_fill_view(&ev->detail, &v->detail);
+}
+
+const struct pane_ops events_pane_ops = {
+	.name = "events",
+	.title = "Events",
+	.id = VP_EVENTS,
+	.private_size = sizeof(struct events),
+	.open = open_pane,
+	.close = close_pane,
+	.reload = reload,
+	.command = command,
+	.filter = filter,
+	.fill_view = fill_view,
+};

@@ -1,0 +1,480 @@
+/*
+ * pane_followups.c: the Follow-ups pane: open follow-ups grouped Overdue,
+ * Today, This week, Later and No date (and Done when toggled), with x done,
+ * s snooze, d due date, a add, e edit the title, D delete.
+ *
+ * Groups come from due dates relative to today. The list is fetched by
+ * keyset, so a header row is inserted whenever a fetched row starts a new
+ * group; the fetch callback remembers the group of the row next to the
+ * anchor to know whether the first row of a page starts one.
+ */
+#include "panes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/followup.h"
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+enum { C_DUE, C_WHO, C_TITLE, C_KIND, C_SNOOZE, C_COUNT };
+
+static const struct view_column columns[C_COUNT] = {
+	[C_DUE] = { "Due", 10, 10, VA_LEFT },
+	[C_WHO] = { "With", 10, 24, VA_LEFT },
+	[C_TITLE] = { "What", 16, 0, VA_LEFT },
+	[C_KIND] = { "Kind", 10, 14, VA_LEFT },
+	[C_SNOOZE] = { "Zz", 2, 3, VA_RIGHT },
+};
+
+enum group { G_NONE = -1, G_OVERDUE, G_TODAY, G_WEEK, G_LATER, G_UNDATED, G_DONE };
+static const char *const group_names[] = { "Overdue", "Today", "This week", "Later", "No date",
+					   "Done" };
+
+struct followups {
+	struct listwin lw;
+	struct followup_query q;
+	char *match;
+	struct page detail;
+	int64_t detail_id;
+	bool detail_open;
+	int last_group;             /* group of the last row pushed during a fetch */
+	int dir;                    /* direction of the fetch in progress */
+	char today[KDATE_STR], week_end[KDATE_STR];
+	long long overdue;
+};
+
+static struct followups *
+priv(struct pane *p)
+{
+	return p->priv;
+}
+
+static int
+group_of(struct followups *f, const struct followup_row *r)
+{
+	if (r->status != KITH_FSTATUS_OPEN)
+		return G_DONE;
+	if (!*r->due)
+		return G_UNDATED;
+	if (strcmp(r->due, f->today) < 0)
+		return G_OVERDUE;
+	if (!strcmp(r->due, f->today))
+		return G_TODAY;
+	if (strcmp(r->due, f->week_end) <= 0)
+		return G_WEEK;
+	return G_LATER;
+}
+
+static void
+push_header(struct followups *f, int g)
+{
+	const char *cells[C_COUNT] = { group_names[g], "", "", "", "" };
+	lw_push(&f->lw, 0, cells, VS_HEADER);
+}
+
+static int
+row_cb(void *ud, const struct followup_row *r)
+{
+	struct followups *f = ud;
+	int g = group_of(f, r);
+	char kind[64], zz[12] = "";
+	const char *cells[C_COUNT];
+	enum view_style style = g == G_OVERDUE ? VS_OVERDUE : g == G_TODAY ? VS_DUE :
+				g == G_DONE ? VS_DIM : VS_NORMAL;
+
+	/* forward: a header before the first row of each group */
+	if (f->dir > 0 && g != f->last_group)
+		push_header(f, g);
+	if (r->direction == KITH_DIR_OWE)
+		snprintf(kind, sizeof kind, "I owe");
+	else if (r->direction == KITH_DIR_OWED)
+		snprintf(kind, sizeof kind, "owed to me");
+	else if (r->intro_stage != KITH_INTRO_NONE)
+		snprintf(kind, sizeof kind, "intro: %s", kith_intro_stage_name(r->intro_stage));
+	else
+		snprintf(kind, sizeof kind, "%s", kith_followup_kind_name(r->kind));
+	if (r->snooze_count)
+		snprintf(zz, sizeof zz, "%d", r->snooze_count > 99 ? 99 : r->snooze_count);
+	cells[C_DUE] = g == G_DONE ? "done" : *r->due ? r->due : "—";
+	cells[C_WHO] = r->contact_name;
+	cells[C_TITLE] = r->title;
+	cells[C_KIND] = kind;
+	cells[C_SNOOZE] = zz;
+	/* backward: rows come nearest first; a header goes after (above) a group's first row */
+	if (f->dir < 0 && f->last_group != G_NONE && g != f->last_group)
+		push_header(f, f->last_group);
+	lw_push(&f->lw, r->id, cells, style);
+	f->last_group = g;
+	return 0;
+}
+
+/* The group of the row next to the anchor, so a page knows where it starts. */
+static int
+anchor_group(struct pane *p, int64_t anchor)
+{
+	struct followups *f = priv(p);
+	struct kith_followup k;
+	struct followup_row r = { 0 };
+	int g;
+
+	if (!anchor || followup_get(engine_db(p->e), anchor, &k, NULL) != KITH_OK)
+		return G_NONE;
+	r.status = k.status;
+	r.due = k.due ? k.due : "";
+	g = group_of(f, &r);
+	followup_free(&k);
+	return g;
+}
+
+static int
+fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
+{
+	struct followups *f = priv(p);
+	int rc;
+
+	f->dir = dir;
+	f->last_group = anchor_group(p, anchor);
+	rc = followup_list(engine_db(p->e), &f->q, anchor, dir, limit, row_cb, f, err);
+	/* backward at the very start of the list: the first group's header */
+	if (!rc && dir < 0 && f->last_group != G_NONE) {
+		int real = 0;
+		for (int i = 0; i < f->lw.nstage; i++)
+			real += !f->lw.stage[i].group;
+		if (real < limit)
+			push_header(f, f->last_group);
+	}
+	return rc;
+}
+
+static int
+count(struct pane *p, long long *out, struct kith_err *err)
+{
+	struct followups *f = priv(p);
+	return followup_count(engine_db(p->e), &f->q, out, err);
+}
+
+static int
+reload(struct pane *p, struct kith_err *err)
+{
+	struct followups *f = priv(p);
+	struct kdate today = kdate_today();
+
+	kdate_format(today, f->today);
+	kdate_format(kdate_add_days(today, 6 - kdate_weekday(today)), f->week_end);
+	f->lw.height = p->e->list_rows;
+	f->detail_id = 0;
+	return lw_reload(p, &f->lw, lw_selected_id(&f->lw), err);
+}
+
+static int
+open_pane(struct pane *p, struct kith_err *err)
+{
+	struct followups *f = priv(p);
+
+	lw_init(&f->lw, C_COUNT, columns, fetch, count);
+	return reload(p, err);
+}
+
+static void
+close_pane(struct pane *p)
+{
+	struct followups *f = priv(p);
+
+	lw_free(&f->lw);
+	page_free(&f->detail);
+	free(f->match);
+}
+
+static int
+filter(struct pane *p, const char *text, struct kith_err *err)
+{
+	struct followups *f = priv(p);
+
+	free(f->match);
+	f->match = str_empty(text) ? NULL : xstrdup(text);
+	f->q.match = f->match;
+	f->lw.height = p->e->list_rows;
+	return lw_reload(p, &f->lw, 0, err);
+}
+
+/* ---- actions ------------------------------------------------------------------ */
+
+static int
+after(struct pane *p, const char *label, const char *msg)
+{
+	engine_msg(p->e, "%s", msg);
+	return engine_after_write(p->e, label);
+}
+
+struct fid {
+	int64_t id;
+};
+
+static int
+snooze_chosen(struct engine *e, int64_t days, void *ctx)
+{
+	struct fid *fi = ctx;
+	struct kith_err err;
+	char due[KDATE_STR];
+
+	kdate_format(kdate_add_days(kdate_today(), (long)days), due);
+	if (followup_snooze(engine_db(e), fi->id, due, NULL, &err) != KITH_OK) {
+		engine_error(e, "snooze: %s", err.msg);
+		return R_REDRAW;
+	}
+	engine_msg(e, "snoozed to %s", due);
+	return engine_after_write(e, "snooze");
+}
+
+static int
+snooze_source(struct pick *pk, const char *filter, struct kith_err *err)
+{
+	static const struct { int days; const char *label; } opts[] = {
+		{ 1, "1 day (tomorrow)" }, { 3, "3 days" }, { 7, "1 week" }, { 14, "2 weeks" },
+		{ 30, "1 month" },
+	};
+	(void)err;
+	for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
+		if (str_empty(filter) || strstr(opts[i].label, filter))
+			pick_push(pk, opts[i].days, opts[i].label);
+	return KITH_OK;
+}
+
+enum { DF_DUE, DF_COUNT };
+static const struct form_field_def due_fields[DF_COUNT] = {
+	[DF_DUE] = { "Due", "fri, 3d, 2w, 2026-04-01 (empty: no date)", form_check_when_optional,
+		     false },
+};
+
+static int
+due_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct fid *fi = f->ctx;
+	char due[KDATETIME_STR] = "";
+	enum kith_status rc;
+
+	if (!str_empty(form_value(f, DF_DUE)) &&
+	    !fmt_parse_when(form_value(f, DF_DUE), due, true, err)) {
+		*bad = DF_DUE;
+		return KITH_INVALID;
+	}
+	if ((rc = followup_set_due(engine_db(f->e), fi->id, due[0] ? due : NULL, err)))
+		return rc;
+	engine_msg(f->e, due[0] ? "due %s" : "no due date%s", due);
+	engine_after_write(f->e, "change due date");
+	return KITH_OK;
+}
+
+enum { TF_TITLE, TF_COUNT };
+static const struct form_field_def title_fields[TF_COUNT] = {
+	[TF_TITLE] = { "What", NULL, form_check_required, false },
+};
+
+static int
+title_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct fid *fi = f->ctx;
+	struct kith_followup k;
+	enum kith_status rc;
+
+	(void)bad;
+	if ((rc = followup_get(engine_db(f->e), fi->id, &k, err)))
+		return rc;
+	free(k.title);
+	k.title = xstrdup(form_value(f, TF_TITLE));
+	rc = followup_update(engine_db(f->e), &k, err);
+	followup_free(&k);
+	if (!rc)
+		engine_after_write(f->e, "edit follow-up");
+	return rc;
+}
+
+static int
+delete_yes(struct engine *e, void *ctx)
+{
+	struct fid *fi = ctx;
+	struct kith_err err;
+
+	if (followup_delete(engine_db(e), fi->id, &err) != KITH_OK) {
+		engine_error(e, "delete: %s", err.msg);
+		return R_REDRAW;
+	}
+	engine_msg(e, "follow-up deleted (u undoes)");
+	return engine_after_write(e, "delete follow-up");
+}
+
+static void
+build_detail(struct pane *p, int64_t id)
+{
+	struct followups *f = priv(p);
+	struct page *pg = &f->detail;
+	struct kith_followup k;
+
+	page_clear(pg);
+	f->detail_id = id;
+	if (followup_get(engine_db(p->e), id, &k, NULL) != KITH_OK)
+		return;
+	page_title(pg, "%s", k.title);
+	page_add(pg, VS_NORMAL, 0, "status   %s", kith_followup_status_name(k.status));
+	page_add(pg, VS_NORMAL, 0, "due      %s", k.due ? k.due : "no date");
+	page_add(pg, VS_NORMAL, 0, "kind     %s", kith_followup_kind_name(k.kind));
+	if (k.direction != KITH_DIR_NONE)
+		page_add(pg, VS_NORMAL, 0, "promise  %s",
+			 k.direction == KITH_DIR_OWE ? "I owe this" : "owed to me");
+	if (k.intro_stage != KITH_INTRO_NONE)
+		page_add(pg, VS_NORMAL, 0, "introduction: %s", kith_intro_stage_name(k.intro_stage));
+	if (k.snooze_count)
+		page_add(pg, VS_DIM, 0, "snoozed %d time%s%s%s", k.snooze_count,
+			 k.snooze_count == 1 ? "" : "s", k.snooze_reason && *k.snooze_reason ? ": " : "",
+			 k.snooze_reason ? k.snooze_reason : "");
+	if (k.notes && *k.notes)
+		page_add(pg, VS_NORMAL, 0, "%.2000s", k.notes);
+	page_add(pg, VS_DIM, 0, "created %s", k.created_at);
+	followup_free(&k);
+}
+
+static bool
+command(struct pane *p, enum cmd cmd, long n, int *r)
+{
+	struct followups *f = priv(p);
+	int64_t id = lw_selected_id(&f->lw);
+	struct kith_err err;
+	struct fid *fi;
+
+	kith_err_clear(&err);
+	f->lw.height = p->e->list_rows;
+	if (lw_command(p, &f->lw, cmd, n, r))
+		return true;
+	switch (cmd) {
+	case CMD_TOGGLE_PAST:
+		f->q.include_done = !f->q.include_done;
+		if (lw_reload(p, &f->lw, id, &err) != KITH_OK)
+			engine_error(p->e, "%s", err.msg);
+		engine_msg(p->e, f->q.include_done ? "showing done follow-ups too" : "open follow-ups");
+		*r |= R_REDRAW;
+		return true;
+	case CMD_DETAIL_OPEN:
+		if (!id)
+			return false;
+		f->detail_open = true;
+		*r |= R_REDRAW | R_RELAYOUT;
+		return true;
+	case CMD_BACK:
+		if (!f->detail_open)
+			return false;
+		f->detail_open = false;
+		*r |= R_REDRAW | R_RELAYOUT;
+		return true;
+	case CMD_ADD:
+	case CMD_FOLLOWUP_ADD:
+		forms_followup_open(p->e, 0, NULL);
+		*r |= R_REDRAW;
+		return true;
+	default:
+		break;
+	}
+	if (!id)
+		return false;
+	switch (cmd) {
+	case CMD_FOLLOWUP_DONE: {
+		struct kith_followup k;
+		if (followup_get(engine_db(p->e), id, &k, &err) != KITH_OK) {
+			engine_error(p->e, "%s", err.msg);
+		} else {
+			enum kith_status rc = k.status == KITH_FSTATUS_OPEN ?
+				followup_done(engine_db(p->e), id, &err) :
+				followup_reopen(engine_db(p->e), id, &err);
+			if (rc)
+				engine_error(p->e, "%s", err.msg);
+			else
+				*r |= after(p, k.status == KITH_FSTATUS_OPEN ? "done" : "reopen",
+					    k.status == KITH_FSTATUS_OPEN ? "done (u undoes)" : "reopened");
+			followup_free(&k);
+		}
+		*r |= R_REDRAW;
+		return true;
+	}
+	case CMD_FOLLOWUP_SNOOZE:
+		fi = xcalloc(1, sizeof *fi);
+		fi->id = id;
+		engine_pick(p->e, "Snooze for", snooze_source, snooze_chosen, fi, free);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_FOLLOWUP_DUE:
+		fi = xcalloc(1, sizeof *fi);
+		fi->id = id;
+		engine_form_open(p->e, "Change the due date", DF_COUNT, due_fields, NULL, due_save, fi,
+				 free);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_EDIT: {
+		const char *init[TF_COUNT] = { f->lw.rows[f->lw.sel].cells[C_TITLE] };
+		fi = xcalloc(1, sizeof *fi);
+		fi->id = id;
+		engine_form_open(p->e, "Edit follow-up", TF_COUNT, title_fields, init, title_save, fi,
+				 free);
+		*r |= R_REDRAW;
+		return true;
+	}
+	case CMD_DELETE:
+		fi = xcalloc(1, sizeof *fi);
+		fi->id = id;
+		if (!engine_opt_int(p->e, "confirm.delete")) {
+			*r |= delete_yes(p->e, fi);
+			free(fi);
+			return true;
+		}
+		engine_confirm(p->e, "Delete this follow-up? (y/n)", delete_yes, fi, free);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_LOG: {
+		struct kith_followup k;
+		if (followup_get(engine_db(p->e), id, &k, &err) != KITH_OK || !k.contact_id) {
+			if (!err.code)
+				engine_error(p->e, "log: this follow-up is not about a contact");
+			*r |= R_REDRAW;
+			return true;
+		}
+		forms_log_open(p->e, k.contact_id, f->lw.rows[f->lw.sel].cells[C_WHO]);
+		followup_free(&k);
+		*r |= R_REDRAW;
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+static void
+fill_view(struct pane *p, struct view *v)
+{
+	struct followups *f = priv(p);
+	int64_t id;
+
+	f->lw.height = p->e->list_rows;
+	lw_fill_view(&f->lw, &v->list, f->match ? "No follow-up matches the search."
+					       : "Nothing to follow up. n on a contact logs a talk, f adds a follow-up.");
+	id = lw_selected_id(&f->lw);
+	if (!id)
+		f->detail_open = false;
+	v->detail_open = f->detail_open;
+	if (id && (f->detail_open || p->e->side_by_side) && id != f->detail_id)
+		build_detail(p, id);
+	page_fill_view(&f->detail, &v->detail);
+}
+
+const struct pane_ops followups_pane_ops = {
+	.name = "followups",
+	.title = "Follow-ups",
+	.id = VP_FOLLOWUPS,
+	.private_size = sizeof(struct followups),
+	.open = open_pane,
+	.close = close_pane,
+	.reload = reload,
+	.command = command,
+	.filter = filter,
+	.fill_view = fill_view,
+};

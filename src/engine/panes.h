@@ -1,0 +1,38 @@
+/*
+ * panes.h: what the pane files of src/engine share besides internal.h.
+ */
+#ifndef KITH_ENGINE_PANES_H
+#define KITH_ENGINE_PANES_H
+
+#include "core.h"
+
+#include "kith/date.h"
+#include "kith/db.h"
+
+/* "12d", "3w", "never" for a stored time ("" = never). */
+void fmt_ago(const char *when, char out[16]);
+/* "+1 ally", "−2 opp" ... */
+const char *fmt_alignment(int a);
+void fmt_influence(int influence, char out[4]);
+enum view_style fmt_alignment_style(int a);
+/*
+** Parse a WHEN typed in a form into "YYYY-MM-DD[ HH:MM]" (date only if
+** date_only). False with err set if it is not a date.
+*/
+bool fmt_parse_when(const char *text, char out[KDATETIME_STR], bool date_only,
+		    struct kith_err *err);
+
+/* Form validators shared by the panes (NULL when fine). */
+const char *form_check_required(struct form *f, int field, const char *text);
+const char *form_check_when(struct form *f, int field, const char *text);
+const char *form_check_when_optional(struct form *f, int field, const char *text);
+const char *form_check_influence(struct form *f, int field, const char *text);
+const char *form_check_alignment(struct form *f, int field, const char *text);
+const char *form_check_tier(struct form *f, int field, const char *text);
+const char *form_check_days(struct form *f, int field, const char *text);
+
+/* The log-interaction and follow-up forms, for a contact (used by several panes). */
+void forms_log_open(struct engine *e, int64_t contact_id, const char *name);
+void forms_followup_open(struct engine *e, int64_t contact_id, const char *name);
+
+#endif

@@ -1,0 +1,237 @@
+/*
+ * pick.c: pick lists ("Which Dana?", "Add attendee").
+ *
+ * A pane opens one with engine_pick(): the source callback fills the
+ * items for the current filter text (it should push a bounded number,
+ * best first), and chosen() gets the id picked with Enter. j/k and the
+ * arrows move (the "pick" keymap, then "generic"), '/' types a filter,
+ * Esc cancels. While typing a filter, Enter chooses at once and Esc
+ * clears the filter.
+ */
+#include "core.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/xalloc.h"
+
+static void
+pick_clear_items(struct pick *pk)
+{
+	int i;
+
+	for (i = 0; i < pk->n; i++)
+		free(pk->labels[i]);
+	pk->n = 0;
+}
+
+/* Free the open pick list (its ctx too) and leave pick mode. */
+void
+mode_pick_free(struct engine *e)
+{
+	struct pick *pk = e->pick;
+
+	if (!pk)
+		return;
+	if (pk->ctx_free && pk->ctx)
+		pk->ctx_free(pk->ctx);
+	pick_clear_items(pk);
+	free(pk->labels);
+	free(pk->ids);
+	free(pk->title);
+	le_free(&pk->filter);
+	free(pk);
+	e->pick = NULL;
+	if (e->mode == VM_PICK)
+		e->mode = VM_NORMAL;
+}
+
+/* Add one item (label copied) while the source callback runs. */
+void
+pick_push(struct pick *pk, int64_t id, const char *label)
+{
+	if (pk->n == pk->cap) {
+		pk->cap = pk->cap ? pk->cap * 2 : 32;
+		pk->ids = xreallocarray(pk->ids, (size_t)pk->cap, sizeof(*pk->ids));
+		pk->labels = xreallocarray(pk->labels, (size_t)pk->cap, sizeof(*pk->labels));
+	}
+	pk->ids[pk->n] = id;
+	pk->labels[pk->n] = xstrdup(label ? label : "");
+	pk->n++;
+}
+
+struct engine *
+pick_engine(struct pick *pk)
+{
+	return pk->e;
+}
+
+static int
+pick_refresh(struct pick *pk)
+{
+	struct kith_err err;
+
+	pick_clear_items(pk);
+	kith_err_clear(&err);
+	if (pk->source(pk, sb_str(&pk->filter.text), &err) != KITH_OK) {
+		engine_error(pk->e, "%s", err.msg);
+		return R_BELL | R_REDRAW;
+	}
+	if (pk->sel >= pk->n)
+		pk->sel = pk->n - 1;
+	if (pk->sel < 0)
+		pk->sel = 0;
+	return R_REDRAW;
+}
+
+/* Open a pick list (VM_PICK) filled by source. */
+void
+engine_pick(struct engine *e, const char *title, pick_source_fn source, pick_chosen_fn chosen,
+	    void *ctx, void (*ctx_free)(void *))
+{
+	struct pick *pk;
+
+	mode_pick_free(e);
+	pk = xcalloc(1, sizeof(*pk));
+	pk->e = e;
+	pk->title = xstrdup(title);
+	pk->source = source;
+	pk->chosen = chosen;
+	pk->ctx = ctx;
+	pk->ctx_free = ctx_free;
+	le_set(&pk->filter, "");
+	e->pick = pk;
+	e->mode = VM_PICK;
+	pick_refresh(pk);
+}
+
+static int
+pick_choose(struct engine *e)
+{
+	struct pick *pk = e->pick;
+	pick_chosen_fn chosen = pk->chosen;
+	void *ctx = pk->ctx;
+	void (*ctx_free)(void *) = pk->ctx_free;
+	int64_t id;
+	int r = R_REDRAW | R_RELAYOUT;
+
+	if (pk->n == 0)
+		return R_BELL;
+	id = pk->ids[pk->sel];
+	pk->ctx = NULL;             /* chosen() owns the moment; free ctx after */
+	mode_pick_free(e);
+	if (chosen)
+		r |= chosen(e, id, ctx);
+	if (ctx_free && ctx)
+		ctx_free(ctx);
+	return r;
+}
+
+static int
+pick_move(struct pick *pk, long n)
+{
+	long to = (long)pk->sel + n;
+
+	if (pk->n == 0)
+		return R_BELL;
+	if (to < 0)
+		to = 0;
+	if (to >= pk->n)
+		to = pk->n - 1;
+	if (to == pk->sel)
+		return R_BELL;
+	pk->sel = (int)to;
+	return R_REDRAW;
+}
+
+static int
+pick_run(struct engine *e, enum cmd cmd, long count)
+{
+	struct pick *pk = e->pick;
+	long page = e->list_rows > 2 ? e->list_rows - 1 : 1;
+
+	switch (cmd) {
+	case CMD_MOVE_DOWN:
+		return pick_move(pk, count);
+	case CMD_MOVE_UP:
+		return pick_move(pk, -count);
+	case CMD_PAGE_DOWN:
+		return pick_move(pk, page * count);
+	case CMD_PAGE_UP:
+		return pick_move(pk, -page * count);
+	case CMD_HALF_PAGE_DOWN:
+		return pick_move(pk, page / 2 * count);
+	case CMD_HALF_PAGE_UP:
+		return pick_move(pk, -page / 2 * count);
+	case CMD_MOVE_FIRST:
+		return pick_move(pk, -pk->n);
+	case CMD_MOVE_LAST:
+		return pick_move(pk, pk->n);
+	case CMD_SEARCH:
+		pk->filtering = true;
+		return R_REDRAW;
+	case CMD_SAVE:
+	case CMD_DETAIL_OPEN:
+		return pick_choose(e);
+	case CMD_BACK:
+	case CMD_QUIT:
+		mode_pick_free(e);
+		engine_msg(e, "Cancelled");
+		return R_REDRAW | R_RELAYOUT;
+	default:
+		return R_BELL;
+	}
+}
+
+int
+mode_pick_key(struct engine *e, struct kkey k)
+{
+	struct pick *pk = e->pick;
+	int chain[3], n = engine_chain(e, VM_PICK, chain);
+
+	if (!pk) {
+		e->mode = VM_NORMAL;
+		return R_REDRAW;
+	}
+	if (pk->filtering) {
+		size_t len = pk->filter.text.len;
+		char *old;
+		int r = R_REDRAW;
+		switch (k.type) {
+		case KK_ENTER:
+			return pick_choose(e);
+		case KK_ESC:
+			pk->filtering = false;
+			le_set(&pk->filter, "");
+			return pick_refresh(pk);
+		case KK_DOWN:
+			return pick_move(pk, 1);
+		case KK_UP:
+			return pick_move(pk, -1);
+		case KK_PGDN:
+			return pick_run(e, CMD_PAGE_DOWN, 1);
+		case KK_PGUP:
+			return pick_run(e, CMD_PAGE_UP, 1);
+		default:
+			break;
+		}
+		if (k.type == KK_BACKSPACE && len == 0) {
+			pk->filtering = false;
+			return R_REDRAW;
+		}
+		old = xstrdup(sb_str(&pk->filter.text));
+		if (!le_key(&pk->filter, k))
+			r = R_BELL;
+		else if (strcmp(old, sb_str(&pk->filter.text)) != 0)
+			r = pick_refresh(pk);
+		free(old);
+		return r;
+	}
+	if (engine_key_unbound(e, k, chain, n)) {
+		if (k.type == KK_ENTER)
+			return pick_choose(e);
+		if (k.type == KK_ESC)
+			return pick_run(e, CMD_BACK, 1);
+	}
+	return engine_seq_key(e, k, chain, n, pick_run);
+}

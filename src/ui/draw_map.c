@@ -1,0 +1,145 @@
+/*
+ * draw_map.c: the power map grid: five alignment columns (opposed to
+ * ally, left to right) by five influence rows (5 at the top).
+ *
+ * The grid is sized to the room it gets: at 80x24 each cell shows two
+ * entries, on a tall terminal more, and a cell wide enough holds two
+ * columns of entries. A cell with more entries than room ends with "+N"
+ * (N entries not shown), keeping the selected entry in view. The cursor
+ * cell is shown in reverse video, its selected entry with "▸".
+ */
+#include "ui_internal.h"
+
+#include <stdio.h>
+
+#define BAR   0x2502    /* │ */
+#define DASH  0x2500    /* ─ */
+#define CROSS 0x253C    /* ┼ */
+
+static enum view_style
+band_style(int col)
+{
+	return col < 2 ? VS_OPPOSED : col > 2 ? VS_ALLY : VS_NEUTRAL;
+}
+
+static void
+draw_entry(int y, int x, int w, const struct view_map_entry *en, bool cursor)
+{
+	attr_t a = cursor ? theme_attr(VS_SELECTED) : theme_attr(en->style);
+	char mark[2] = { en->mark ? en->mark : ' ', '\0' };
+
+	if (w < 3)
+		return;
+	if (cursor && en->selected)
+		draw_text(y, x, 1, "\xe2\x96\xb8", a | A_BOLD);      /* ▸ */
+	draw_text(y, x + 1, 1, mark, a);
+	draw_text(y, x + 3, w - 3, en->label ? en->label : "", en->selected ? a | A_BOLD : a);
+}
+
+/* One cell's entries in [x, x + w) x [y, y + h). */
+static void
+draw_cell(const struct view_map_cell *c, int y, int x, int w, int h, bool cursor)
+{
+	int sub = w >= 34 ? 2 : 1, sw = sub == 2 ? (w - 1) / 2 : w;
+	int cap = h * sub, slots, first = 0, sel = -1, i, n = c->nentries;
+
+	if (cursor) {
+		struct rect r = { y, x, h, w };
+		draw_fill(r, theme_attr(VS_SELECTED));
+	}
+	if (n <= 0 || !c->entries || cap <= 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (c->entries[i].selected)
+			sel = i;
+	slots = n > cap ? cap - 1 : n;
+	if (sel >= slots && slots > 0)
+		first = sel - slots + 1;
+	for (i = 0; i < slots; i++) {
+		int yy = y + i % h, xx = x + (i / h) * (sw + 1);
+		draw_entry(yy, xx, sw, &c->entries[first + i], cursor);
+	}
+	if (n > slots) {
+		char more[16];
+		int yy = y + slots % h, xx = x + (slots / h) * (sw + 1);
+		snprintf(more, sizeof(more), "+%d", n - slots);
+		if (slots == 0) {
+			/* a one-line cell: the first entry and the count on one line */
+			int mw = text_width(more) + 1;
+			draw_entry(y, x, sw - mw, &c->entries[sel > 0 ? sel : 0], cursor);
+			snprintf(more, sizeof(more), "+%d", n - 1);
+			draw_text_right(y, x, sw, more, cursor ? theme_attr(VS_SELECTED) :
+					theme_attr(VS_DIM));
+		} else {
+			draw_text(yy, xx + 1, sw - 1, more, cursor ? theme_attr(VS_SELECTED) :
+				  theme_attr(VS_DIM));
+		}
+	}
+}
+
+void
+draw_map(const struct view_map *m, struct rect r)
+{
+	int rw = 1, i, c, cw, hb, extra, avail, x0, xr, gy, y, rh[5], top[5];
+	attr_t line = theme_attr(VS_DIM);
+
+	if (r.h < 8 || r.w < 20)
+		return;
+	/* header: the map's name and goal */
+	if (m->name) {
+		int w = draw_text(r.y, r.x + 1, r.w - 2, m->name, theme_attr(VS_HEADER));
+		if (m->goal && *m->goal && w + 4 < r.w - 2) {
+			draw_text(r.y, r.x + 1 + w, 3, " \xe2\x80\x94 ", theme_attr(VS_NORMAL));
+			draw_text(r.y, r.x + 4 + w, r.w - 5 - w, m->goal, theme_attr(VS_NORMAL));
+		}
+	}
+	for (i = 0; i < 5; i++) {
+		int w = text_width(m->row_titles[i]);
+		if (w > rw)
+			rw = w;
+	}
+	/* five cells, a bar left of each and one closing the grid on the right;
+	   the row titles get at least an eighth, and what the cells leave over */
+	cw = (r.w - (rw < r.w / 8 ? rw : r.w / 8) - 1 - 6) / 5;
+	if (rw > r.w - 1 - 6 - 5 * cw)
+		rw = r.w - 1 - 6 - 5 * cw;
+	x0 = r.x + rw + 1;
+	xr = x0 + 5 * (cw + 1);
+	/* header, column titles and footer take 3 rows, the 4 rules between bands 4 */
+	avail = r.h - 3 - 4;
+	hb = avail / 5;
+	extra = avail % 5;
+	if (hb < 1)
+		hb = 1, extra = 0;
+	gy = r.y + 2;
+	for (i = 0, y = gy; i < 5; i++) {
+		/* the rows left over go to the influential bands at the top */
+		rh[i] = hb + (i < extra ? 1 : 0);
+		top[i] = y;
+		y += rh[i] + 1;
+	}
+	/* column titles, in their band's colour */
+	for (c = 0; c < 5; c++)
+		draw_text_centre(r.y + 1, x0 + c * (cw + 1) + 1, cw, m->col_titles[c],
+				 theme_attr(band_style(c)) |
+				 (c == m->cur_col ? A_BOLD | A_UNDERLINE : 0));
+	for (i = 0; i < 5; i++) {
+		y = top[i];
+		if (i > 0) {
+			draw_hline(y - 1, x0, 5 * (cw + 1), DASH, line);
+			draw_hline(y - 1, x0, 1, 0x251C, line);          /* ├ */
+			for (c = 1; c < 5; c++)
+				draw_hline(y - 1, x0 + c * (cw + 1), 1, CROSS, line);
+			draw_hline(y - 1, xr, 1, 0x2524, line);          /* ┤ */
+		}
+		draw_text_right(y, r.x, rw, m->row_titles[i],
+				theme_attr(VS_LABEL) | (i == m->cur_row ? A_BOLD | A_UNDERLINE : 0));
+		for (c = 0; c <= 5; c++)
+			draw_vline(y, x0 + c * (cw + 1), rh[i], BAR, line);
+		for (c = 0; c < 5; c++)
+			draw_cell(&m->cells[i][c], y, x0 + c * (cw + 1) + 1, cw, rh[i],
+				  i == m->cur_row && c == m->cur_col);
+	}
+	if (m->footer)
+		draw_text(top[4] + rh[4], r.x + 1, r.w - 2, m->footer, theme_attr(VS_DIM));
+}

@@ -1,0 +1,169 @@
+/*
+ * ui.c: the planner's main loop and the frame.
+ *
+ * Loop: read a key (a one-second timeout becomes KK_TICK, so changes made
+ * by another kith process show up), give it to the engine, act on the
+ * reactions it returns (quit, run the editor, beep), then lay out and
+ * draw the whole frame. KEY_RESIZE from curses is an ordinary key: no
+ * signal handler of ours, so no curses call ever runs inside one.
+ */
+#include "ui_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/str.h"
+#include "kith/ui.h"
+
+static struct {
+	int list_rows, detail_rows;
+	bool side_by_side;
+	const struct engine *told;      /* the engine last given the geometry */
+	char *note;             /* a screen-level message (config errors), until the next key */
+} ui;
+
+void
+ui_layout_forget(void)
+{
+	ui.told = NULL;
+}
+
+void
+ui_relayout(struct engine *e, struct layout *lay)
+{
+	display_layout(engine_view(e), lay);
+	if (lay->too_small)
+		return;
+	if (ui.told != e || lay->list_rows != ui.list_rows || lay->detail_rows != ui.detail_rows ||
+	    lay->side_by_side != ui.side_by_side) {
+		engine_layout(e, lay->list_rows, lay->detail_rows, lay->side_by_side);
+		ui.list_rows = lay->list_rows;
+		ui.detail_rows = lay->detail_rows;
+		ui.side_by_side = lay->side_by_side;
+		ui.told = e;
+		/* the view's detail_open/welcome decide the layout: recompute once */
+		display_layout(engine_view(e), lay);
+	}
+}
+
+void
+ui_draw(struct engine *e, struct layout *lay)
+{
+	ui_draw_view(engine_view(e), engine_theme(e), lay, ui.note);
+}
+
+/* Config errors: shown on the message line until the next key. */
+static void
+note_config_errors(struct engine *e, int bad)
+{
+	const char *errs = engine_config_errors(e);
+	struct strbuf sb = { 0 };
+	size_t n;
+
+	if (bad == 0 || !errs || !*errs)
+		return;
+	n = strcspn(errs, "\n");
+	sb_appendn(&sb, errs, n);
+	if (bad > 1)
+		sb_printf(&sb, "  +%d more", bad - 1);
+	free(ui.note);
+	ui.note = sb_detach(&sb);
+}
+
+/* The loop; headless reads keys until input ends. */
+static void
+main_loop(struct engine *e, bool headless)
+{
+	struct layout lay;
+
+	ui_relayout(e, &lay);
+	engine_poll(e);
+	ui_draw(e, &lay);
+	for (;;) {
+		bool eof;
+		struct kkey k = keys_read(headless ? -1 : 1000, &eof);
+		int r;
+
+		if (eof)
+			break;
+		if (k.type == KK_NONE)
+			continue;
+		if (k.type != KK_TICK && k.type != KK_RESIZE) {
+			free(ui.note);
+			ui.note = NULL;
+		}
+		r = engine_key(e, k);
+		if (r & R_QUIT)
+			break;
+		if (r & R_EDITOR)
+			r |= editor_run(e);
+		if (k.type == KK_TICK && !(r & (R_REDRAW | R_RELAYOUT)))
+			continue;
+		if ((r & R_BELL) && !headless)
+			beep();
+		/* Ctrl-L also repaints the terminal from scratch (garbage from other programs) */
+		if (k.type == KK_CHAR && k.cp == 12)
+			clearok(curscr, TRUE);
+		engine_poll(e);
+		ui_relayout(e, &lay);
+		ui_draw(e, &lay);
+	}
+}
+
+static int
+env_int(const char *name, int def, int lo, int hi)
+{
+	const char *s = getenv(name);
+	long n;
+	char *end;
+
+	if (!s || !*s)
+		return def;
+	n = strtol(s, &end, 10);
+	return *end || n < lo || n > hi ? def : (int)n;
+}
+
+enum kith_status
+ui_run(struct kdb *db, const char *label, const char *config_path, struct kith_err *err)
+{
+	struct engine *e = NULL;
+	enum kith_status st;
+	const char *nd = getenv("KITH_NO_DISPLAY");
+	bool headless = nd && *nd;
+	int bad = 0;
+
+	st = engine_new(db, label, &e, err);
+	if (st != KITH_OK)
+		return st;
+	if (config_path)
+		bad = engine_config_file(e, config_path);
+	if (headless) {
+		if (!display_open_headless(env_int("LINES", 24, 1, 1000),
+					   env_int("COLUMNS", 80, 1, 1000), stdin, err)) {
+			engine_free(e);
+			return KITH_IO;
+		}
+	} else if (!display_open(err)) {
+		engine_free(e);
+		return KITH_IO;
+	}
+	memset(&ui, 0, sizeof(ui));
+	if (bad > 0)
+		note_config_errors(e, bad);
+	else if (bad < 0)
+		ui.note = strdup("config: cannot read the configuration file");
+	main_loop(e, headless);
+	if (headless) {
+		/* the last frame, as text, for scripts (tig's save-display) */
+		char *dump = display_dump();
+		display_close();
+		fputs(dump, stdout);
+		free(dump);
+	} else {
+		display_close();
+	}
+	free(ui.note);
+	ui.note = NULL;
+	engine_free(e);
+	return KITH_OK;
+}

@@ -1,0 +1,72 @@
+/*
+ * types.c: names of the data model's vocabularies (see kith/types.h).
+ */
+#include "kith/types.h"
+
+#include <ctype.h>
+#include <strings.h>
+
+#define WORD(n, w) w,
+
+static int
+word_parse(const char *const *words, int n, const char *word)
+{
+	char buf[64];
+	size_t i;
+
+	if (!word)
+		return -1;
+	for (i = 0; word[i] && i < sizeof buf - 1; i++)
+		buf[i] = word[i] == '_' ? '-' : word[i];
+	if (word[i])
+		return -1;
+	buf[i] = '\0';
+	for (int k = 0; k < n; k++)
+		if (strcasecmp(words[k], buf) == 0)
+			return k;
+	return -1;
+}
+
+#define KITH_TYPE_DEFINE(list, prefix, lower) \
+	static const char *const lower##_words[] = { list(WORD) }; \
+	const char *kith_##lower##_name(int v) \
+	{ \
+		return (v >= 0 && v < KITH_##prefix##_COUNT_) ? lower##_words[v] : "?"; \
+	} \
+	int kith_##lower##_parse(const char *word) \
+	{ \
+		return word_parse(lower##_words, KITH_##prefix##_COUNT_, word); \
+	}
+
+KITH_TYPE_DEFINE(KITH_ORG_KINDS, ORG, org_kind)
+KITH_TYPE_DEFINE(KITH_REL_TYPES, REL, rel_type)
+KITH_TYPE_DEFINE(KITH_EVENT_KINDS, EVENT, event_kind)
+KITH_TYPE_DEFINE(KITH_ATTEND_ROLES, AROLE, attend_role)
+KITH_TYPE_DEFINE(KITH_ATTEND_STATUSES, ASTATUS, attend_status)
+KITH_TYPE_DEFINE(KITH_INTERACTION_KINDS, IKIND, interaction_kind)
+KITH_TYPE_DEFINE(KITH_FOLLOWUP_KINDS, FKIND, followup_kind)
+KITH_TYPE_DEFINE(KITH_FOLLOWUP_STATUSES, FSTATUS, followup_status)
+KITH_TYPE_DEFINE(KITH_DIRECTIONS, DIR, direction)
+KITH_TYPE_DEFINE(KITH_INTRO_STAGES, INTRO, intro_stage)
+
+static const char *const alignment_words[] = { KITH_ALIGNMENTS(WORD) };
+
+const char *
+kith_alignment_name(int alignment)
+{
+	if (alignment < -2 || alignment > 2)
+		return "?";
+	return alignment_words[alignment + 2];
+}
+
+int
+kith_tier_cadence(char tier)
+{
+	switch (toupper((unsigned char)tier)) {
+	case 'A': return 21;
+	case 'B': return 60;
+	case 'C': return 180;
+	case 'D': return 365;
+	default:  return 0;
+	}
+}

@@ -1,0 +1,424 @@
+/*
+ * kith-bench: speed and memory of kith at city scale (issue 4).
+ *
+ *	kith-bench DB [--kith PATH] [--reps N] [--smoke]
+ *
+ * Headless, through the real engine and data layer (no terminal I/O):
+ * open to the first computed frame per pane, and per-key latency of
+ * scripted sequences per pane (p50, p99, max). Whole processes: wall time
+ * and peak RSS (getrusage of the child) of CLI commands, and of the
+ * interactive planner in a pseudo-terminal after visiting every pane, with
+ * the time it takes to quit.
+ *
+ * Output: one line per metric,
+ *	bench: NAME VALUE UNIT target TARGET PASS|FAIL
+ * and a closing "N passed, N failed". Exit status 1 if any metric fails.
+ * --smoke prints the same figures but never fails (CI machines are noisy).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kith/db.h"
+#include "kith/engine.h"
+
+static int reps = 20;
+static int smoke;
+static int passed, failed;
+static const char *kith_bin = "build/kith";
+static const char *db_path;
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void
+report(const char *name, double value, const char *unit, double target)
+{
+	int ok = value <= target;
+	printf("bench: %s %.3f %s target %g %s\n", name, value, unit, target,
+	       ok ? "PASS" : "FAIL");
+	fflush(stdout);
+	if (ok || smoke)
+		passed++;
+	else
+		failed++;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Percentile p (0..100) of n sorted samples. */
+static double
+pct(const double *s, int n, double p)
+{
+	int i;
+	if (n == 0)
+		return 0;
+	i = (int)(p / 100.0 * (n - 1) + 0.5);
+	return s[i < n ? i : n - 1];
+}
+
+/* ---- samples ---------------------------------------------------------- */
+
+struct samples {
+	double *v;
+	int n, cap;
+};
+
+static void
+sample_add(struct samples *s, double v)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->v = realloc(s->v, s->cap * sizeof *s->v);
+		if (!s->v) {
+			perror("kith-bench");
+			exit(2);
+		}
+	}
+	s->v[s->n++] = v;
+}
+
+static void
+sample_report(struct samples *s, const char *name, double p99_target, double max_target)
+{
+	char buf[128];
+	qsort(s->v, s->n, sizeof *s->v, cmp_double);
+	snprintf(buf, sizeof buf, "%s.p50", name);
+	printf("bench: %s %.3f ms (n=%d)\n", buf, pct(s->v, s->n, 50), s->n);
+	snprintf(buf, sizeof buf, "%s.p99", name);
+	report(buf, pct(s->v, s->n, 99), "ms", p99_target);
+	snprintf(buf, sizeof buf, "%s.max", name);
+	report(buf, s->n ? s->v[s->n - 1] : 0, "ms", max_target);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+/* ---- headless engine -------------------------------------------------- */
+
+static const char *pane_keys[4] = { "1", "2", "3", "4" };
+static const char *pane_names[4] = { "contacts", "events", "map", "followups" };
+
+static struct engine *
+engine_open(struct kdb **dbp)
+{
+	struct kith_err err;
+	struct engine *e = NULL;
+
+	if (kdb_open(db_path, 0, dbp, &err) != KITH_OK) {
+		fprintf(stderr, "kith-bench: %s: %s\n", db_path, err.msg);
+		exit(2);
+	}
+	if (engine_new(*dbp, db_path, &e, &err) != KITH_OK) {
+		fprintf(stderr, "kith-bench: engine: %s\n", err.msg);
+		exit(2);
+	}
+	engine_layout(e, 40, 40, true);
+	return e;
+}
+
+static void
+bench_first_frame(void)
+{
+	for (int p = 0; p < 4; p++) {
+		struct samples s = { 0 };
+		char name[64];
+		for (int r = 0; r < reps; r++) {
+			struct kdb *db;
+			double t0 = now_ms();
+			struct engine *e = engine_open(&db);
+			engine_keys(e, pane_keys[p]);
+			(void)engine_view(e);
+			sample_add(&s, now_ms() - t0);
+			engine_free(e);
+			kdb_close(db);
+		}
+		qsort(s.v, s.n, sizeof *s.v, cmp_double);
+		snprintf(name, sizeof name, "first-frame.%s.max", pane_names[p]);
+		report(name, s.v[s.n - 1], "ms", 20);
+		free(s.v);
+	}
+}
+
+/* Time one key (or key sequence) including computing the frame. */
+static void
+timed_keys(struct engine *e, struct samples *s, const char *keys)
+{
+	double t0 = now_ms();
+	engine_keys(e, keys);
+	(void)engine_view(e);
+	sample_add(s, now_ms() - t0);
+}
+
+static void
+bench_keys(void)
+{
+	for (int p = 0; p < 4; p++) {
+		struct kdb *db;
+		struct engine *e = engine_open(&db);
+		struct samples s = { 0 }, search = { 0 };
+		char name[64];
+
+		engine_keys(e, pane_keys[p]);
+		(void)engine_view(e);
+		for (int r = 0; r < reps; r++) {
+			for (int i = 0; i < 30; i++)
+				timed_keys(e, &s, "j");
+			for (int i = 0; i < 10; i++)
+				timed_keys(e, &s, "<PgDn>");
+			timed_keys(e, &s, "G");
+			timed_keys(e, &s, "k");
+			timed_keys(e, &s, "<PgUp>");
+			timed_keys(e, &s, "gg");
+			if (p == 2) {
+				/* the grid: move the cell cursor around */
+				timed_keys(e, &s, "l");
+				timed_keys(e, &s, "j");
+				timed_keys(e, &s, "h");
+			} else {
+				double t0 = now_ms();
+				engine_command(e, "sort-next");
+				(void)engine_view(e);
+				sample_add(&s, now_ms() - t0);
+			}
+			timed_keys(e, &s, "<Enter>");
+			timed_keys(e, &s, "<Esc>");
+			timed_keys(e, &s, "<Tab>");
+			timed_keys(e, &s, pane_keys[p]);
+			if (p != 2) {
+				timed_keys(e, &search, "/");
+				for (const char *c = "marisa"; *c; c++) {
+					char k[2] = { *c, 0 };
+					timed_keys(e, &search, k);
+				}
+				timed_keys(e, &search, "<Esc>");
+			}
+		}
+		snprintf(name, sizeof name, "key.%s", pane_names[p]);
+		sample_report(&s, name, 2, 10);
+		if (search.n) {
+			qsort(search.v, search.n, sizeof *search.v, cmp_double);
+			snprintf(name, sizeof name, "search-key.%s.max", pane_names[p]);
+			report(name, search.v[search.n - 1], "ms", 5);
+			free(search.v);
+		}
+		engine_free(e);
+		kdb_close(db);
+	}
+}
+
+/* Undo after a real change: done a follow-up, then undo and redo it. */
+static void
+bench_undo(void)
+{
+	struct kdb *db;
+	struct engine *e = engine_open(&db);
+	struct samples s = { 0 };
+
+	engine_keys(e, "4");
+	for (int r = 0; r < reps; r++) {
+		engine_keys(e, "x");
+		timed_keys(e, &s, "u");
+	}
+	sample_report(&s, "key.undo", 2, 10);
+	engine_free(e);
+	kdb_close(db);
+}
+
+/* ---- whole processes ---------------------------------------------------- */
+
+static void
+run_child(char *const argv[], double *ms, long *rss_kb)
+{
+	struct rusage ru;
+	int status, devnull;
+	double t0 = now_ms();
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (pid == 0) {
+		devnull = open("/dev/null", O_WRONLY);
+		dup2(devnull, 1);
+		dup2(devnull, 2);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, &ru) < 0) {
+		perror("wait4");
+		exit(2);
+	}
+	*ms = now_ms() - t0;
+	*rss_kb = ru.ru_maxrss;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fprintf(stderr, "kith-bench: %s %s: exit status %d\n", argv[0], argv[3],
+			WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+static void
+bench_process(const char *name, char *const argv[], double target_ms)
+{
+	struct samples s = { 0 };
+	long rss = 0, maxrss = 0;
+	char buf[96];
+
+	for (int r = 0; r < reps; r++) {
+		double ms;
+		run_child(argv, &ms, &rss);
+		sample_add(&s, ms);
+		if (rss > maxrss)
+			maxrss = rss;
+	}
+	qsort(s.v, s.n, sizeof *s.v, cmp_double);
+	snprintf(buf, sizeof buf, "process.%s.p50", name);
+	report(buf, pct(s.v, s.n, 50), "ms", target_ms);
+	printf("bench: process.%s.max %.3f ms\n", name, s.v[s.n - 1]);
+	printf("bench: process.%s.rss %.1f MB\n", name, maxrss / 1024.0);
+	free(s.v);
+}
+
+/* Read from fd until `want` appears in the output or timeout_ms passes. */
+static int
+pty_wait(int fd, const char *want, int timeout_ms)
+{
+	static char acc[1 << 16];
+	static size_t n;
+	double end = now_ms() + timeout_ms;
+
+	while (now_ms() < end) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		if (poll(&p, 1, 50) > 0) {
+			ssize_t k = read(fd, acc + n, sizeof acc - n - 1);
+			if (k <= 0)
+				return -1;
+			n += (size_t)k;
+			acc[n] = 0;
+			if (want && strstr(acc, want)) {
+				n = 0;
+				return 0;
+			}
+			if (n > sizeof acc / 2) {
+				memmove(acc, acc + n / 2, n - n / 2);
+				n -= n / 2;
+			}
+		} else if (!want) {
+			return 0;       /* quiet: the frame is drawn */
+		}
+	}
+	return want ? -1 : 0;
+}
+
+static void
+bench_interactive(void)
+{
+	struct samples quit = { 0 };
+	long maxrss = 0;
+
+	for (int r = 0; r < reps; r++) {
+		struct winsize ws = { .ws_row = 40, .ws_col = 120 };
+		struct rusage ru;
+		int fd, status;
+		double t0;
+		pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+
+		if (pid < 0) {
+			perror("forkpty");
+			exit(2);
+		}
+		if (pid == 0) {
+			setenv("TERM", "xterm-256color", 1);
+			execl(kith_bin, kith_bin, "-d", db_path, (char *)NULL);
+			_exit(127);
+		}
+		pty_wait(fd, NULL, 3000);
+		for (int p = 1; p < 4; p++) {
+			if (write(fd, pane_keys[p], 1) != 1)
+				break;
+			pty_wait(fd, NULL, 3000);
+		}
+		if (write(fd, "1", 1) != 1)
+			break;
+		pty_wait(fd, NULL, 3000);
+		t0 = now_ms();
+		if (write(fd, "q", 1) != 1)
+			break;
+		if (wait4(pid, &status, 0, &ru) < 0)
+			break;
+		sample_add(&quit, now_ms() - t0);
+		if (ru.ru_maxrss > maxrss)
+			maxrss = ru.ru_maxrss;
+		close(fd);
+	}
+	if (quit.n) {
+		qsort(quit.v, quit.n, sizeof *quit.v, cmp_double);
+		report("interactive.quit.p50", pct(quit.v, quit.n, 50), "ms", 10);
+		report("interactive.peak-rss", maxrss / 1024.0, "MB", 25);
+	} else {
+		report("interactive.quit.p50", 1e9, "ms", 10);
+	}
+	free(quit.v);
+}
+
+int
+main(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--smoke"))
+			smoke = 1;
+		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
+			reps = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--kith") && i + 1 < argc)
+			kith_bin = argv[++i];
+		else if (argv[i][0] != '-' && !db_path)
+			db_path = argv[i];
+		else {
+			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke]\n");
+			return 2;
+		}
+	}
+	if (!db_path || reps < 1) {
+		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke]\n");
+		return 2;
+	}
+	setenv("NO_COLOR", "1", 0);
+
+	bench_first_frame();
+	bench_keys();
+	bench_undo();
+	{
+		char *list[] = { (char *)kith_bin, "-d", (char *)db_path, "list", "contacts",
+				 "--json", "--limit", "50", NULL };
+		char *search[] = { (char *)kith_bin, "-d", (char *)db_path, "search", "marisa", NULL };
+		char *add[] = { (char *)kith_bin, "-d", (char *)db_path, "add", "contact",
+				"Bench Person", "--influence", "3", NULL };
+		char *log[] = { (char *)kith_bin, "-d", (char *)db_path, "log", "#1",
+				"bench: a short call", NULL };
+		bench_process("list", list, 15);
+		bench_process("search", search, 15);
+		bench_process("add", add, 15);
+		bench_process("log", log, 15);
+	}
+	bench_interactive();
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

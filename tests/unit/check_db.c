@@ -1,0 +1,300 @@
+/*
+ * check_db.c: opening, migrations, file modes, batches, undo changesets,
+ * backup and "me".
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "kith/contact.h"
+#include "kith/search.h"
+
+static char *dir;
+
+static void
+setup(void)
+{
+	test_fix_clock();
+	dir = test_tmpdir();
+}
+
+static void
+teardown(void)
+{
+	char cmd[4200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(dir);
+}
+
+static char *
+path_in(const char *name)
+{
+	static char buf[4096];
+	snprintf(buf, sizeof buf, "%s/%s", dir, name);
+	return buf;
+}
+
+static int
+mode_of(const char *p)
+{
+	struct stat st;
+	if (stat(p, &st) != 0)
+		return -1;
+	return (int)(st.st_mode & 0777);
+}
+
+static int64_t
+add(struct kdb *db, const char *name)
+{
+	struct kith_contact c = { .display_name = (char *)name, .cadence_days = -1 };
+	struct kith_err err;
+	int64_t id;
+	ck_assert_msg(contact_add(db, &c, &id, &err) == KITH_OK, "%s", err.msg);
+	return id;
+}
+
+static long long
+n_contacts(struct kdb *db)
+{
+	struct contact_query q = { .include_archived = true };
+	long long n;
+	ck_assert_int_eq(contact_count(db, &q, &n, NULL), KITH_OK);
+	return n;
+}
+
+START_TEST(test_create_modes)
+{
+	static const mode_t masks[] = { 022, 0, 077 };
+	char p[4200];
+
+	for (size_t i = 0; i < 3; i++) {
+		struct kdb *db;
+		struct kith_err err;
+		mode_t old = umask(masks[i]);
+		snprintf(p, sizeof p, "%s", path_in(i == 0 ? "a.db" : i == 1 ? "b.db" : "c.db"));
+		ck_assert_int_eq(kdb_open(p, KDB_CREATE, &db, &err), KITH_OK);
+		add(db, "Someone");
+		umask(old);
+		ck_assert_int_eq(mode_of(p), 0600);
+		{
+			char w[4300];
+			snprintf(w, sizeof w, "%s-wal", p);
+			ck_assert_int_eq(mode_of(w), 0600);
+			snprintf(w, sizeof w, "%s-shm", p);
+			ck_assert_int_eq(mode_of(w), 0600);
+		}
+		ck_assert_int_eq(kdb_user_version(db), kdb_schema_version());
+		kdb_close(db);
+	}
+}
+END_TEST
+
+START_TEST(test_open_errors)
+{
+	struct kdb *db;
+	struct kith_err err;
+	FILE *f;
+
+	ck_assert_int_eq(kdb_open(path_in("missing.db"), 0, &db, &err), KITH_NOTFOUND);
+	ck_assert_ptr_null(db);
+	ck_assert_int_eq(kdb_open(path_in("no/such/dir/x.db"), KDB_CREATE, &db, &err), KITH_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "cannot create"));
+	ck_assert_int_eq(kdb_open(dir, KDB_CREATE, &db, &err), KITH_IO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "is a directory"));
+	f = fopen(path_in("junk.db"), "w");
+	fputs("this is not a database, just text that is long enough to have a header....", f);
+	fclose(f);
+	ck_assert_int_ne(kdb_open(path_in("junk.db"), 0, &db, &err), KITH_OK);
+	ck_assert_ptr_nonnull(strstr(err.msg, "junk.db"));
+}
+END_TEST
+
+START_TEST(test_newer_refused_older_upgraded)
+{
+	struct kdb *db;
+	struct kith_err err;
+	char p[4200];
+
+	snprintf(p, sizeof p, "%s", path_in("v.db"));
+	ck_assert_int_eq(kdb_open(p, KDB_CREATE, &db, &err), KITH_OK);
+	add(db, "Kept");
+	ck_assert_int_eq(kdb_exec_script(db, "PRAGMA user_version = 999", &err), KITH_OK);
+	kdb_close(db);
+	ck_assert_int_eq(kdb_open(p, 0, &db, &err), KITH_VERSION);
+	ck_assert_ptr_nonnull(strstr(err.msg, "999"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "upgrade kith"));
+	/* an empty file at version 0 is brought to the current schema */
+	snprintf(p, sizeof p, "%s", path_in("old.db"));
+	ck_assert_int_eq(kdb_open(p, KDB_CREATE, &db, &err), KITH_OK);
+	ck_assert_int_eq(kdb_user_version(db), kdb_schema_version());
+	ck_assert_int_ge(kdb_schema_version(), 1);
+	kdb_close(db);
+}
+END_TEST
+
+START_TEST(test_batch_rollback)
+{
+	struct kdb *db = test_db_open();
+	struct kith_err err;
+	struct kith_contact bad = { .display_name = "Bad", .influence = 9, .cadence_days = -1 };
+
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	add(db, "One");
+	add(db, "Two");
+	ck_assert_int_eq(contact_add(db, &bad, NULL, &err), KITH_INVALID);
+	ck_assert_int_eq(kdb_batch_end(db, false, &err), KITH_OK);
+	ck_assert_int_eq(n_contacts(db), 0);
+	kdb_close(db);
+}
+END_TEST
+
+static bool
+fts_finds(struct kdb *db, const char *text)
+{
+	struct contact_query q = { .match = text };
+	long long n;
+	ck_assert_int_eq(contact_count(db, &q, &n, NULL), KITH_OK);
+	return n > 0;
+}
+
+START_TEST(test_undo_redo)
+{
+	struct kdb *db = test_db_open();
+	struct kith_err err;
+	struct kdb_change *ch;
+	char *tags[] = { "housing" };
+	struct kith_channel em[] = { { "", "zoe@example.org" } };
+	struct kith_contact c = { .display_name = "Zoë Ngô", .cadence_days = -1,
+				  .tags = tags, .n_tags = 1, .emails = em, .n_emails = 1 };
+	struct kith_contact got;
+	int64_t id;
+
+	ck_assert_int_eq(kdb_record_changes(db, true, &err), KITH_OK);
+	ck_assert_int_eq(contact_add(db, &c, &id, &err), KITH_OK);
+	ch = kdb_change_take(db);
+	ck_assert_ptr_nonnull(ch);
+	ck_assert(fts_finds(db, "zoe"));
+	ck_assert_int_eq(kdb_change_apply(db, ch, true, &err), KITH_OK);
+	ck_assert_int_eq(n_contacts(db), 0);
+	ck_assert(!fts_finds(db, "zoe"));
+	ck_assert_int_eq(kdb_change_apply(db, ch, false, &err), KITH_OK);
+	ck_assert_int_eq(contact_get(db, id, &got, &err), KITH_OK);
+	ck_assert_uint_eq(got.n_tags, 1);
+	ck_assert_uint_eq(got.n_emails, 1);
+	contact_free(&got);
+	ck_assert(fts_finds(db, "housing"));
+	kdb_change_free(ch);
+
+	/* delete with interactions: undo restores links and last-contacted */
+	ck_assert_int_eq(kdb_record_changes(db, false, &err), KITH_OK);
+	ck_assert_int_eq(kdb_exec_script(db,
+		"INSERT INTO interaction(id, at, summary, created_at) VALUES (1, '2026-02-01 10:00', 'coffee', 'x');"
+		"INSERT INTO interaction_contact VALUES (1, 1, '2026-02-01 10:00');", &err), KITH_OK);
+	ck_assert_int_eq(kdb_record_changes(db, true, &err), KITH_OK);
+	ck_assert_int_eq(contact_delete(db, id, &err), KITH_OK);
+	ch = kdb_change_take(db);
+	ck_assert_ptr_nonnull(ch);
+	ck_assert_int_eq(kdb_change_apply(db, ch, true, &err), KITH_OK);
+	ck_assert_int_eq(contact_get(db, id, &got, &err), KITH_OK);
+	ck_assert_str_eq(got.last_at, "2026-02-01 10:00");
+	ck_assert_uint_eq(got.n_tags, 1);
+	contact_free(&got);
+	ck_assert(fts_finds(db, "zoe"));
+	kdb_change_free(ch);
+
+	/*
+	 * Undo works column by column: a rename made since does not block
+	 * undoing an archive, but a later change to the same column does,
+	 * and then nothing is changed.
+	 */
+	ck_assert_int_eq(contact_set_archived(db, id, true, &err), KITH_OK);
+	ch = kdb_change_take(db);
+	ck_assert_int_eq(contact_get(db, id, &got, &err), KITH_OK);
+	free(got.display_name);
+	got.display_name = strdup("Zoe Renamed");
+	got.archived = false;
+	ck_assert_int_eq(contact_update(db, &got, &err), KITH_OK);
+	contact_free(&got);
+	kdb_change_free(kdb_change_take(db));
+	ck_assert_int_eq(kdb_change_apply(db, ch, true, &err), KITH_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "changed since"));
+	ck_assert_int_eq(contact_get(db, id, &got, &err), KITH_OK);
+	ck_assert_str_eq(got.display_name, "Zoe Renamed");
+	ck_assert(!got.archived);
+	contact_free(&got);
+	kdb_change_free(ch);
+	kdb_close(db);
+}
+END_TEST
+
+START_TEST(test_backup_and_me)
+{
+	struct kdb *db, *copy;
+	struct kith_err err;
+	char p[4200], b[4200];
+	int64_t id;
+
+	snprintf(p, sizeof p, "%s", path_in("main.db"));
+	snprintf(b, sizeof b, "%s", path_in("backup.db"));
+	ck_assert_int_eq(kdb_open(p, KDB_CREATE, &db, &err), KITH_OK);
+	id = add(db, "Sam Okafor");
+	ck_assert_int_eq(kdb_me(db), 0);
+	ck_assert_int_eq(kdb_set_me(db, 77, &err), KITH_NOTFOUND);
+	ck_assert_int_eq(kdb_set_me(db, id, &err), KITH_OK);
+	ck_assert_int_eq(kdb_me(db), id);
+	ck_assert_int_eq(kdb_backup(db, b, &err), KITH_OK);
+	ck_assert_int_eq(mode_of(b), 0600);
+	ck_assert_int_eq(kdb_backup(db, b, &err), KITH_IO);      /* never overwrites */
+	kdb_close(db);
+	ck_assert_int_eq(kdb_open(b, KDB_READONLY, &copy, &err), KITH_OK);
+	ck_assert_int_eq(n_contacts(copy), 1);
+	ck_assert_int_eq(kdb_me(copy), id);
+	ck_assert_int_eq(contact_delete(copy, id, &err), KITH_IO);
+	kdb_close(copy);
+}
+END_TEST
+
+START_TEST(test_data_version)
+{
+	struct kdb *a, *b;
+	struct kith_err err;
+	char p[4200];
+	long long v;
+
+	snprintf(p, sizeof p, "%s", path_in("dv.db"));
+	ck_assert_int_eq(kdb_open(p, KDB_CREATE, &a, &err), KITH_OK);
+	ck_assert_int_eq(kdb_open(p, 0, &b, &err), KITH_OK);
+	v = kdb_data_version(a);
+	add(b, "From elsewhere");
+	ck_assert_int_ne(kdb_data_version(a), v);
+	kdb_close(a);
+	kdb_close(b);
+}
+END_TEST
+
+static Suite *
+db_suite(void)
+{
+	Suite *s = suite_create("db");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_create_modes);
+	tcase_add_test(tc, test_open_errors);
+	tcase_add_test(tc, test_newer_refused_older_upgraded);
+	tcase_add_test(tc, test_batch_rollback);
+	tcase_add_test(tc, test_undo_redo);
+	tcase_add_test(tc, test_backup_and_me);
+	tcase_add_test(tc, test_data_version);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return test_run_suite(db_suite()) ? 1 : 0;
+}
