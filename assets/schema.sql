@@ -9,8 +9,8 @@
 -- Conventions: STRICT tables; dates are 'YYYY-MM-DD', times
 -- 'YYYY-MM-DD HH:MM' (local); *_key columns hold folded text (lower case,
 -- no diacritics) for sorting and prefix matching, written by the C layer.
--- Tables named *_fts and contact_stat are derived: triggers keep them in
--- sync and undo never records them.
+-- Tables named *_fts, contact_stat and list_count are derived: triggers
+-- keep them in sync and undo never records them.
 
 -- @migration 1
 
@@ -120,7 +120,7 @@ CREATE INDEX contact_nickname_by_key ON contact_nickname(nick_key);
 
 CREATE TABLE tag (
   id   INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE CHECK (length(name) > 0)
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) > 0)   -- "Housing" = "housing"
 ) STRICT;
 
 CREATE TABLE contact_tag (
@@ -357,6 +357,37 @@ CREATE TRIGGER event_start_touch_upd AFTER UPDATE OF start_at ON event BEGIN
 END;
 
 ---------------------------------------------------------------------------
+-- Derived: the sizes of the two big lists, kept by triggers so the title
+-- bar's counts cost nothing after a write (a COUNT over 100,000 contacts
+-- takes milliseconds, too much for a keystroke).
+
+CREATE TABLE list_count (
+  name TEXT PRIMARY KEY,        -- 'contacts' (not archived), 'followups_open'
+  n    INTEGER NOT NULL
+) STRICT;
+INSERT INTO list_count(name, n) VALUES ('contacts', 0), ('followups_open', 0);
+
+CREATE TRIGGER list_count_contact_ins AFTER INSERT ON contact BEGIN
+  UPDATE list_count SET n = n + (new.archived = 0) WHERE name = 'contacts';
+END;
+CREATE TRIGGER list_count_contact_del AFTER DELETE ON contact BEGIN
+  UPDATE list_count SET n = n - (old.archived = 0) WHERE name = 'contacts';
+END;
+CREATE TRIGGER list_count_contact_upd AFTER UPDATE OF archived ON contact BEGIN
+  UPDATE list_count SET n = n + (new.archived = 0) - (old.archived = 0) WHERE name = 'contacts';
+END;
+CREATE TRIGGER list_count_followup_ins AFTER INSERT ON followup BEGIN
+  UPDATE list_count SET n = n + (new.status = 'open') WHERE name = 'followups_open';
+END;
+CREATE TRIGGER list_count_followup_del AFTER DELETE ON followup BEGIN
+  UPDATE list_count SET n = n - (old.status = 'open') WHERE name = 'followups_open';
+END;
+CREATE TRIGGER list_count_followup_upd AFTER UPDATE OF status ON followup BEGIN
+  UPDATE list_count SET n = n + (new.status = 'open') - (old.status = 'open')
+   WHERE name = 'followups_open';
+END;
+
+---------------------------------------------------------------------------
 -- Full-text search. unicode61 with remove_diacritics 2: "jose" finds
 -- "José", "ngu" finds "Nguyễn". Prefix indexes make incremental search
 -- cheap. contact_fts holds one document per contact (rowid = contact id)
@@ -446,7 +477,7 @@ END;
 
 CREATE VIRTUAL TABLE interaction_fts USING fts5(summary, body,
   content = 'interaction', content_rowid = 'id',
-  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 CREATE TRIGGER interaction_fts_ins AFTER INSERT ON interaction BEGIN
   INSERT INTO interaction_fts(rowid, summary, body) VALUES (new.id, new.summary, new.body);
 END;
@@ -462,7 +493,7 @@ END;
 
 CREATE VIRTUAL TABLE followup_fts USING fts5(title, notes,
   content = 'followup', content_rowid = 'id',
-  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 CREATE TRIGGER followup_fts_ins AFTER INSERT ON followup BEGIN
   INSERT INTO followup_fts(rowid, title, notes) VALUES (new.id, new.title, new.notes);
 END;
@@ -476,7 +507,7 @@ END;
 
 CREATE VIRTUAL TABLE event_fts USING fts5(title, location, notes,
   content = 'event', content_rowid = 'id',
-  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 CREATE TRIGGER event_fts_ins AFTER INSERT ON event BEGIN
   INSERT INTO event_fts(rowid, title, location, notes) VALUES (new.id, new.title, new.location, new.notes);
 END;

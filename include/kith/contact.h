@@ -150,8 +150,10 @@ enum kith_status contact_row_get(struct kdb *db, int64_t id, contact_row_fn fn,
 ** Resolve a user's CONTACT argument: an id ("12" or "#12"), an exact name,
 ** or an unambiguous prefix of a name or nickname; diacritics and case are
 ** ignored ("zoe" finds "Zoë Ngô"). KITH_NOTFOUND if nothing matches;
-** KITH_AMBIGUOUS if several do, with err listing the candidates
-** ("an: ambiguous: Ana Lima (#3), Anh Tran (#9)").
+** KITH_AMBIGUOUS if several do, with err listing up to eight candidates
+** ("\"an\": ambiguous, could be: Ana Lima (#3), Anh Tran (#9) and 4 more").
+** An exact name or nickname wins over longer names it prefixes; archived
+** contacts resolve too.
 */
 enum kith_status contact_resolve(struct kdb *db, const char *arg, int64_t *id_out,
 				 struct kith_err *err);

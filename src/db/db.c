@@ -366,7 +366,8 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	oflags |= SQLITE_OPEN_NOMUTEX;
 	/* -wal and -shm are created by SQLite itself: keep them private too. */
 	old = umask(077);
-	rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_URI, NULL);
+	/* URIs only for the in-memory test names: a user's path is a path */
+	rc = sqlite3_open_v2(path, &db->h, oflags | (mem ? SQLITE_OPEN_URI : 0), NULL);
 	if (rc != SQLITE_OK) {
 		umask(old);
 		kith_err_set(err, KITH_IO, "%s: cannot open: %s", path,
@@ -522,11 +523,13 @@ kdb_backup(struct kdb *db, const char *dest, struct kith_err *err)
 		unlink(dest);
 		return KITH_IO;
 	}
-	do {
+	for (int waits = 0;;) {
 		rc = sqlite3_backup_step(b, 256);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+		if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++waits < 250)
+			sqlite3_sleep(20);      /* up to 5 s, like the busy timeout */
+		else if (rc != SQLITE_OK)
+			break;
+	}
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
 		kith_err_set(err, KITH_IO, "%s: backup failed: %s", dest, sqlite3_errstr(rc));
@@ -536,5 +539,21 @@ kdb_backup(struct kdb *db, const char *dest, struct kith_err *err)
 	}
 	sqlite3_close(to);
 	chmod(dest, 0600);
+	return KITH_OK;
+}
+
+enum kith_status
+db_list_count(struct kdb *db, const char *name, long long *out, struct kith_err *err)
+{
+	static const char sql[] = "SELECT n FROM list_count WHERE name = ?";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	*out = 0;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
 	return KITH_OK;
 }

@@ -247,6 +247,8 @@ followup_count(struct kdb *db, const struct followup_query *q, long long *out,
 	if (q && db_check_text("search", q->match, err))
 		return KITH_INVALID;
 	k = (all ? 1 : 0) | ((f & FL_CONTACT) ? 2 : 0) | ((f & FL_MATCH) ? 4 : 0);
+	if (k == 0)
+		return db_list_count(db, "followups_open", out, err);
 	if (!fl_count_sql[k]) {
 		struct strbuf sb = { 0 };
 		/* All open ones: count the small partial index, which the planner

@@ -94,4 +94,8 @@ char *db_name_key(const char *name);
 */
 enum kith_status db_check_text(const char *field, const char *s, struct kith_err *err);
 
+/* The trigger-kept size of a big list ("contacts", "followups_open"). */
+enum kith_status db_list_count(struct kdb *db, const char *name, long long *out,
+			       struct kith_err *err);
+
 #endif

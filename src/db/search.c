@@ -69,37 +69,73 @@ search_fts_query(const char *text)
 	return sb_detach(&sb);
 }
 
+/*
+ * Each kind's hits: ranked by bm25 when few match, else newest first
+ * (ranking costs time in proportion to the matches: a one-letter word in
+ * a million interactions takes most of a second to rank, and no time to
+ * list by rowid).
+ */
+#define RANK_CAP 500
+#define KITH_STR_(x) #x
+#define KITH_XSTR(x) KITH_STR_(x)
+#define KIND_SQL(select_from, fts) \
+	{ select_from "WHERE " fts " MATCH ?1 ORDER BY rank LIMIT ?2", \
+	  select_from "WHERE " fts " MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2", \
+	  "SELECT count(*) FROM (SELECT rowid FROM " fts " WHERE " fts " MATCH ?1 LIMIT " \
+	  KITH_XSTR(RANK_CAP) " + 1)" }
+
 struct kind_query {
 	enum search_kind kind;
-	const char *sql;            /* ?1 match, ?2 limit; columns: id, title, detail */
+	const char *sql[3];         /* ranked, newest first, capped count; ?1 match, ?2 limit */
 };
 
 static const struct kind_query kind_queries[] = {
-	{ SEARCH_CONTACT,
+	{ SEARCH_CONTACT, KIND_SQL(
 	  "SELECT c.id, c.display_name, "
 	  " trim(f.org || CASE WHEN f.org <> '' AND f.role <> '' THEN ' · ' ELSE '' END || f.role) "
-	  "FROM contact_fts f JOIN contact c ON c.id = f.rowid "
-	  "WHERE contact_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
-	{ SEARCH_ORG,
-	  "SELECT o.id, o.name, o.kind FROM organisation_fts f JOIN organisation o ON o.id = f.rowid "
-	  "WHERE organisation_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
-	{ SEARCH_EVENT,
+	  "FROM contact_fts f JOIN contact c ON c.id = f.rowid ", "contact_fts") },
+	{ SEARCH_ORG, KIND_SQL(
+	  "SELECT o.id, o.name, o.kind FROM organisation_fts f JOIN organisation o ON o.id = f.rowid ",
+	  "organisation_fts") },
+	{ SEARCH_EVENT, KIND_SQL(
 	  "SELECT e.id, e.title, e.start_at || CASE WHEN e.location <> '' THEN ' · ' || e.location "
-	  " ELSE '' END FROM event_fts f JOIN event e ON e.id = f.rowid "
-	  "WHERE event_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
-	{ SEARCH_FOLLOWUP,
+	  " ELSE '' END FROM event_fts f JOIN event e ON e.id = f.rowid ", "event_fts") },
+	{ SEARCH_FOLLOWUP, KIND_SQL(
 	  "SELECT fu.id, fu.title, trim(coalesce('due ' || fu.due, '') || "
 	  " coalesce(' · ' || (SELECT display_name FROM contact WHERE id = fu.contact_id), '') || "
 	  " CASE WHEN fu.status <> 'open' THEN ' · ' || fu.status ELSE '' END) "
-	  "FROM followup_fts f JOIN followup fu ON fu.id = f.rowid "
-	  "WHERE followup_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
-	{ SEARCH_INTERACTION,
+	  "FROM followup_fts f JOIN followup fu ON fu.id = f.rowid ", "followup_fts") },
+	{ SEARCH_INTERACTION, KIND_SQL(
 	  "SELECT i.id, i.summary, i.at || coalesce(' · with ' || (SELECT group_concat(c.display_name, ', ') "
 	  " FROM interaction_contact ic JOIN contact c ON c.id = ic.contact_id "
 	  " WHERE ic.interaction_id = i.id), '') "
-	  "FROM interaction_fts f JOIN interaction i ON i.id = f.rowid "
-	  "WHERE interaction_fts MATCH ?1 ORDER BY rank LIMIT ?2" },
+	  "FROM interaction_fts f JOIN interaction i ON i.id = f.rowid ", "interaction_fts") },
 };
+
+/* The statement for one kind: ranked if at most RANK_CAP rows match. */
+static sqlite3_stmt *
+kind_stmt(struct kdb *db, const struct kind_query *k, const char *q, int limit,
+	  struct kith_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, k->sql[2], err);
+	int many;
+
+	if (!st)
+		return NULL;
+	db_bind_text(st, 1, q);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_error(db, err, "search");
+		sqlite3_reset(st);
+		return NULL;
+	}
+	many = sqlite3_column_int(st, 0) > RANK_CAP;
+	sqlite3_reset(st);
+	if (!(st = db_stmt(db, k->sql[many ? 1 : 0], err)))
+		return NULL;
+	db_bind_text(st, 1, q);
+	sqlite3_bind_int(st, 2, limit);
+	return st;
+}
 
 enum kith_status
 search_all(struct kdb *db, const char *query, int limit, search_hit_fn fn, void *ud,
@@ -112,15 +148,13 @@ search_all(struct kdb *db, const char *query, int limit, search_hit_fn fn, void 
 	if (!(q = search_fts_query(query)))
 		return kith_err_set(err, KITH_INVALID, "search: give at least one word");
 	for (size_t k = 0; k < sizeof kind_queries / sizeof kind_queries[0]; k++) {
-		sqlite3_stmt *st = db_stmt(db, kind_queries[k].sql, err);
+		sqlite3_stmt *st = kind_stmt(db, &kind_queries[k], q, limit, err);
 		int rc;
 
 		if (!st) {
 			free(q);
-			return KITH_DB;
+			return err ? err->code : KITH_DB;
 		}
-		db_bind_text(st, 1, q);
-		sqlite3_bind_int(st, 2, limit);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			struct search_hit h = {
 				.kind = kind_queries[k].kind,

@@ -27,7 +27,7 @@ track_table(void *ctx, const char *table)
 {
 	(void)ctx;
 	if (!strncmp(table, "sqlite_", 7) || strstr(table, "_fts") ||
-	    !strcmp(table, "contact_stat"))
+	    !strcmp(table, "contact_stat") || !strcmp(table, "list_count"))
 		return 0;
 	return 1;
 }

@@ -256,6 +256,8 @@ pane_ensure_open(struct engine *e, struct pane *p)
 }
 
 /* Switch to a pane, loading it the first time. */
+static void pane_reload(struct engine *e, struct pane *p);
+
 int
 engine_show_pane(struct engine *e, enum view_pane pane)
 {
@@ -263,23 +265,38 @@ engine_show_pane(struct engine *e, enum view_pane pane)
 		return R_BELL;
 	e->cur = pane;
 	pane_ensure_open(e, &e->panes[pane]);
+	if (e->panes[pane].stale)
+		pane_reload(e, &e->panes[pane]);
 	return R_REDRAW | R_RELAYOUT;
 }
 
-/* Reload every opened pane (after a write, an undo, or a change elsewhere). */
+static void
+pane_reload(struct engine *e, struct pane *p)
+{
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	p->stale = false;
+	if (p->opened && p->ops->reload && p->ops->reload(p, &err) != KITH_OK)
+		engine_error(e, "%s: %s", p->ops->title, err.msg);
+}
+
+/*
+** After a write, an undo, or a change elsewhere: reload the pane on screen
+** now, and the other opened panes when they are next shown, so one
+** keystroke never pays for four reloads.
+*/
 int
 engine_reload_panes(struct engine *e)
 {
-	int i;
-
-	for (i = 0; i < VP_COUNT_; i++) {
+	for (int i = 0; i < VP_COUNT_; i++) {
 		struct pane *p = &e->panes[i];
-		struct kith_err err;
-		kith_err_clear(&err);
-		if (!p->opened || !p->ops->reload)
+		if (!p->opened)
 			continue;
-		if (p->ops->reload(p, &err) != KITH_OK)
-			engine_error(e, "%s: %s", p->ops->title, err.msg);
+		if ((enum view_pane)i == e->cur)
+			pane_reload(e, p);
+		else
+			p->stale = true;
 	}
 	return R_REDRAW;
 }
@@ -660,9 +677,10 @@ build_hint(struct engine *e)
 		n = engine_chain(e, VM_NORMAL, chain);
 		for (i = 0; i < sizeof(normal_hints) / sizeof(normal_hints[0]); i++) {
 			struct strbuf k = { 0 };
-			if (keymap_keys_for(e->km, chain, n, normal_hints[i].cmd, "/", &k) > 0) {
+			/* the first key bound: "\x1f" separates keys, as "/" is one */
+			if (keymap_keys_for(e->km, chain, n, normal_hints[i].cmd, "\x1f", &k) > 0) {
 				const char *ks = sb_str(&k);
-				size_t len = strcspn(ks, "/");
+				size_t len = strcspn(ks, "\x1f");
 				if (e->hint.len)
 					sb_append(&e->hint, " · ");
 				sb_appendn(&e->hint, ks, len);

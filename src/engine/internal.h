@@ -72,6 +72,7 @@ struct listwin {
 	long long pos;              /* global index of sel */
 	long long total;
 	bool at_start, at_end;      /* the window touches an end of the list */
+	long long total_known;      /* >= 0: the next lw_reload uses it instead of counting */
 	/* staging for lw_push during a fetch */
 	struct lw_row *stage;
 	int nstage, stagecap;
@@ -139,6 +140,7 @@ struct pane {
 	struct engine *e;
 	void *priv;
 	bool opened;
+	bool stale;                 /* the data changed while hidden: reload when shown */
 };
 
 extern const struct pane_ops contacts_pane_ops;

@@ -31,6 +31,7 @@ lw_init(struct listwin *lw, int ncols, const struct view_column *cols, lw_fetch_
 	lw->count = count;
 	lw->sel = -1;
 	lw->height = 20;
+	lw->total_known = -1;
 }
 
 static void
@@ -123,6 +124,8 @@ normalize(struct listwin *lw)
 static void
 take_back(struct listwin *lw)
 {
+	if (!lw->nstage)
+		return;
 	ensure_cap(lw, lw->nrows + lw->nstage);
 	memcpy(lw->rows + lw->nrows, lw->stage, (size_t)lw->nstage * sizeof *lw->rows);
 	lw->nrows += lw->nstage;
@@ -136,6 +139,8 @@ take_front(struct listwin *lw)
 {
 	int n = lw->nstage;
 
+	if (!n)
+		return;
 	ensure_cap(lw, lw->nrows + n);
 	memmove(lw->rows + n, lw->rows, (size_t)lw->nrows * sizeof *lw->rows);
 	for (int i = 0; i < n; i++)
@@ -354,8 +359,13 @@ lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *
 	long long old_pos = lw->pos;
 	int rc, h = lw->height;
 
-	if ((rc = lw->count(p, &lw->total, err)) != KITH_OK)
+	if (lw->total_known >= 0) {
+		/* the caller knows the total did not change (a new sort order) */
+		lw->total = lw->total_known;
+		lw->total_known = -1;
+	} else if ((rc = lw->count(p, &lw->total, err)) != KITH_OK) {
 		return rc;
+	}
 	if (!keep_id)
 		return lw_first(p, lw, err);
 	/* rows before the kept one, then the kept one and what follows */

@@ -51,6 +51,13 @@ page_add(struct page *pg, enum view_style style, int indent, const char *fmt, ..
 	va_start(ap, fmt);
 	sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
+	/* a note with several lines becomes several lines of the page */
+	for (char *nl = strchr(sb_str(&sb), '\n'); nl; nl = strchr(sb_str(&sb), '\n')) {
+		*nl = '\0';
+		page_add(pg, style, indent, "%s", sb_str(&sb));
+		memmove(sb.buf, nl + 1, strlen(nl + 1) + 1);
+		sb.len = strlen(sb.buf);
+	}
 	if (pg->n == pg->cap) {
 		pg->cap = pg->cap ? pg->cap * 2 : 32;
 		pg->lines = xreallocarray(pg->lines, (size_t)pg->cap, sizeof *pg->lines);

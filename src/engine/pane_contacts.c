@@ -40,6 +40,7 @@ struct contacts {
 	int64_t detail_id;          /* whose detail the page holds */
 	bool detail_open;
 	bool empty_db;              /* no contacts at all: the welcome */
+	long long all_total;        /* unfiltered count while a search runs, -1 unknown */
 };
 
 static struct contacts *
@@ -97,6 +98,7 @@ reload(struct pane *p, struct kith_err *err)
 	int rc;
 
 	c->lw.height = p->e->list_rows;
+	c->all_total = -1;          /* the data changed: count again */
 	rc = lw_reload(p, &c->lw, lw_selected_id(&c->lw), err);
 	if (rc)
 		return rc;
@@ -137,11 +139,15 @@ filter(struct pane *p, const char *text, struct kith_err *err)
 {
 	struct contacts *c = priv(p);
 
+	if (!c->match && c->lw.total_known < 0)
+		c->all_total = c->lw.total;         /* the unfiltered count, for when it clears */
 	free(c->match);
 	c->match = str_empty(text) ? NULL : xstrdup(text);
 	c->q.match = c->match;
 	c->lw.height = p->e->list_rows;
 	c->detail_id = 0;
+	if (!c->match && c->all_total >= 0)
+		c->lw.total_known = c->all_total;
 	return lw_reload(p, &c->lw, 0, err);
 }
 
@@ -558,6 +564,7 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		return true;
 	case CMD_SORT_NEXT:
 		c->q.sort = (enum contact_sort)((c->q.sort + 1) % 3);
+		c->lw.total_known = c->lw.total;
 		if (lw_reload(p, &c->lw, id, &err) != KITH_OK)
 			engine_error(p->e, "%s", err.msg);
 		engine_msg(p->e, "sorted by %s", sort_names[c->q.sort]);

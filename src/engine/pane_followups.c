@@ -30,7 +30,7 @@ static const struct view_column columns[C_COUNT] = {
 };
 
 enum group { G_NONE = -1, G_OVERDUE, G_TODAY, G_WEEK, G_LATER, G_UNDATED, G_DONE };
-static const char *const group_names[] = { "Overdue", "Today", "This week", "Later", "No date",
+static const char *const group_names[] = { "Overdue", "Today", "Next 7 days", "Later", "No date",
 					   "Done" };
 
 struct followups {
@@ -163,7 +163,7 @@ reload(struct pane *p, struct kith_err *err)
 	struct kdate today = kdate_today();
 
 	kdate_format(today, f->today);
-	kdate_format(kdate_add_days(today, 6 - kdate_weekday(today)), f->week_end);
+	kdate_format(kdate_add_days(today, 7), f->week_end);
 	f->lw.height = p->e->list_rows;
 	f->detail_id = 0;
 	return lw_reload(p, &f->lw, lw_selected_id(&f->lw), err);

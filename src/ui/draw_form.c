@@ -135,6 +135,8 @@ draw_pick(const struct view_pick *p, const struct layout *lay, struct ui_cursor 
 	fr.w = r.w - 4;
 	draw_input(&p->filter, fr, theme_attr(VS_INPUT), cur);
 	draw_hline(r.y + 2, r.x + 1, r.w - 2, 0x2500, theme_attr(VS_DIM));
+	draw_hline(r.y + 2, r.x, 1, 0x251C, theme_attr(VS_LABEL));              /* ├ */
+	draw_hline(r.y + 2, r.x + r.w - 1, 1, 0x2524, theme_attr(VS_LABEL));    /* ┤ */
 	if (rows < 1)
 		return;
 	if (p->selected >= rows)

@@ -11,6 +11,7 @@
 #include "ui_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #define BAR   0x2502    /* │ */
 #define DASH  0x2500    /* ─ */
@@ -40,7 +41,8 @@ draw_entry(int y, int x, int w, const struct view_map_entry *en, bool cursor)
 static void
 draw_cell(const struct view_map_cell *c, int y, int x, int w, int h, bool cursor)
 {
-	int sub = w >= 34 ? 2 : 1, sw = sub == 2 ? (w - 1) / 2 : w;
+	/* a second column of entries only when one is not enough */
+	int sub = w >= 34 && c->nentries > h ? 2 : 1, sw = sub == 2 ? (w - 1) / 2 : w;
 	int cap = h * sub, slots, first = 0, sel = -1, i, n = c->nentries;
 
 	if (cursor) {
@@ -77,10 +79,40 @@ draw_cell(const struct view_map_cell *c, int y, int x, int w, int h, bool cursor
 	}
 }
 
+/*
+** A column title in one or two rows of w columns, centred. When it does
+** not fit on one row it breaks at the last space that fits ("Active" /
+** "opposition"); what still does not fit is cut with "…".
+*/
+static void
+draw_col_title(int y, int x, int w, int nrows, const char *t, attr_t a)
+{
+	char first[128];
+	size_t i, brk = 0;
+
+	if (!t)
+		return;
+	if (nrows < 2 || text_width(t) <= w) {
+		draw_text_centre(y + nrows - 1, x, w, t, a);
+		return;
+	}
+	for (i = 0; t[i] && i < sizeof(first) - 1; i++)
+		if (t[i] == ' ' && text_width_n(t, i) <= w)
+			brk = i;
+	if (brk == 0) {
+		draw_text_centre(y + 1, x, w, t, a);
+		return;
+	}
+	memcpy(first, t, brk);
+	first[brk] = '\0';
+	draw_text_centre(y, x, w, first, a);
+	draw_text_centre(y + 1, x, w, t + brk + 1, a);
+}
+
 void
 draw_map(const struct view_map *m, struct rect r)
 {
-	int rw = 1, i, c, cw, hb, extra, avail, x0, xr, gy, y, rh[5], top[5];
+	int rw = 1, i, c, cw, hb, extra, avail, x0, xr, gy, y, rh[5], top[5], trows = 1;
 	attr_t line = theme_attr(VS_DIM);
 
 	if (r.h < 8 || r.w < 20)
@@ -105,13 +137,17 @@ draw_map(const struct view_map *m, struct rect r)
 		rw = r.w - 1 - 6 - 5 * cw;
 	x0 = r.x + rw + 1;
 	xr = x0 + 5 * (cw + 1);
-	/* header, column titles and footer take 3 rows, the 4 rules between bands 4 */
-	avail = r.h - 3 - 4;
+	/* titles too wide for a cell take two rows when the bands keep two each */
+	for (c = 0; c < 5; c++)
+		if (text_width(m->col_titles[c]) > cw && r.h - 4 - 4 - 1 >= 10)
+			trows = 2;
+	/* header, column titles and footer, then the 4 rules between bands */
+	avail = r.h - 2 - trows - 4;
 	hb = avail / 5;
 	extra = avail % 5;
 	if (hb < 1)
 		hb = 1, extra = 0;
-	gy = r.y + 2;
+	gy = r.y + 1 + trows;
 	for (i = 0, y = gy; i < 5; i++) {
 		/* the rows left over go to the influential bands at the top */
 		rh[i] = hb + (i < extra ? 1 : 0);
@@ -120,9 +156,9 @@ draw_map(const struct view_map *m, struct rect r)
 	}
 	/* column titles, in their band's colour */
 	for (c = 0; c < 5; c++)
-		draw_text_centre(r.y + 1, x0 + c * (cw + 1) + 1, cw, m->col_titles[c],
-				 theme_attr(band_style(c)) |
-				 (c == m->cur_col ? A_BOLD | A_UNDERLINE : 0));
+		draw_col_title(r.y + 1, x0 + c * (cw + 1) + 1, cw, trows, m->col_titles[c],
+			       theme_attr(band_style(c)) |
+			       (c == m->cur_col ? A_BOLD | A_UNDERLINE : 0));
 	for (i = 0; i < 5; i++) {
 		y = top[i];
 		if (i > 0) {

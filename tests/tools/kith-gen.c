@@ -1134,6 +1134,10 @@ static void
 derived_rebuild(const struct opts *o)
 {
 	exec("UPDATE contact SET influence_rank = 5 - coalesce(influence, 0);");
+	exec("UPDATE list_count SET n = (SELECT count(*) FROM contact WHERE archived = 0)"
+	     " WHERE name = 'contacts';"
+	     "UPDATE list_count SET n = (SELECT count(*) FROM followup WHERE status = 'open')"
+	     " WHERE name = 'followups_open';");
 	exec("DELETE FROM contact_stat;"
 	     "INSERT INTO contact_stat (contact_id, last_at)"
 	     " SELECT contact_id, last_at FROM contact_touch_calc;");

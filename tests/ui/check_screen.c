@@ -240,6 +240,14 @@ START_TEST(test_too_small)
 	ck_assert(lay.too_small);
 	ck_assert_str_eq(dump_line(d, 5), "    terminal too small (need 60\xc3\x97" "16)");
 	free(d);
+	/* 50x12: only the message, centred, nothing of the view */
+	d = render_view(&v, 12, 50, &lay);
+	ck_assert(lay.too_small);
+	assert_no_controls(d);
+	golden("too-small-50x12", d);
+	ck_assert_ptr_null(strstr(d, "Ana Lima"));
+	ck_assert_ptr_null(strstr(d, "NORMAL"));
+	free(d);
 	/* and back: a full frame again */
 	d = render_view(&v, 24, 80, &lay);
 	ck_assert(!lay.too_small);
@@ -715,6 +723,30 @@ START_TEST(test_engine_hostile)
 }
 END_TEST
 
+/* The confirmation and the pick list over the panes. */
+START_TEST(test_engine_overlays)
+{
+	char *d;
+
+	fixture_normal();
+	engine_start();
+	screen_open(24, 80);
+	keys("D");
+	d = render_engine(24, 80);
+	ck_assert_ptr_nonnull(strstr(d, "Ana Lima"));
+	ck_assert_ptr_nonnull(strstr(d, "(y/n)"));
+	free(d);
+	shot("normal-confirm-80x24", 24, 80);
+	keys("n2A");
+	shot("normal-pick-80x24", 24, 80);
+	ck_assert_int_ge(cur_y, 0);
+	keys("<Esc>");
+	d = render_engine(24, 80);
+	ck_assert_ptr_null(strstr(d, "(y/n)"));
+	free(d);
+}
+END_TEST
+
 START_TEST(test_engine_resize)
 {
 	static const int sizes[][2] = { { 60, 200 }, { 10, 40 }, { 16, 60 }, { 24, 80 }, { 48, 160 },
@@ -760,6 +792,7 @@ screen_suite(void)
 	tcase_add_test(tc, test_engine_unicode);
 	tcase_add_test(tc, test_engine_hostile);
 	tcase_add_test(tc, test_engine_resize);
+	tcase_add_test(tc, test_engine_overlays);
 	suite_add_tcase(s, tc);
 	return s;
 }
