@@ -115,6 +115,13 @@ enum kith_status relationship_list_for_contact(struct kdb *db, int64_t contact_i
 					       relationship_row_fn fn, void *ud,
 					       struct kith_err *err);
 /*
+** At most `limit` of them: current first, strongest first (for a contact
+** card, where a hub with a thousand relationships must still be instant).
+*/
+enum kith_status relationship_list_for_contact_top(struct kdb *db, int64_t contact_id,
+						   int limit, relationship_row_fn fn, void *ud,
+						   struct kith_err *err);
+/*
 ** Relationships of contacts with an organisation (b_org_id = org_id), current
 ** first: other_id is the contact, other_name its name, other_last_at its
 ** last touch; other_org_id is 0.

@@ -276,8 +276,8 @@ build_detail(struct pane *p, int64_t id)
 	followup_list(db, &fq, 0, 1, 20, followup_line, pg, NULL);
 	page_add(pg, VS_HEADER, 0, "Timeline");
 	interaction_list_for_contact(db, id, 0, 20, timeline_line, pg, NULL);
-	page_add(pg, VS_HEADER, 0, "Relationships");
-	relationship_list_for_contact(db, id, relationship_line, pg, NULL);
+	page_add(pg, VS_HEADER, 0, "Relationships (strongest first)");
+	relationship_list_for_contact_top(db, id, 15, relationship_line, pg, NULL);
 	page_add(pg, VS_HEADER, 0, "Power maps");
 	placement_list_for_entity(db, id, 0, map_line, pg, NULL);
 	contact_free(&k);

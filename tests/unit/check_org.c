@@ -400,6 +400,11 @@ START_TEST(test_relationships)
 					      .n_contacts = 1 };
 		ck_assert_int_eq(interaction_add(db, &i, NULL, &err), KITH_OK);
 	}
+	/* the card's short list: the strongest current ones, as many as asked */
+	ck_assert_int_eq(relationship_list_for_contact_top(db, zoe, 1, rel_cb, &x, &err), KITH_OK);
+	ck_assert_int_eq(x.n, 1);
+	ck_assert_int_eq(x.ids[0], r1);
+	x.n = 0;
 	ck_assert_int_eq(relationship_list_for_contact(db, zoe, rel_cb, &x, &err), KITH_OK);
 	ck_assert_int_eq(x.n, 3);
 	/* current, strongest first */
