@@ -2,34 +2,8 @@
 # takes it back (the note is saved, the screen redrawn); a bad config line
 # is reported on the message line with its file and line, and the rest of
 # the config still applies.
-. "${KITH_SRC:-.}/tests/cli/testlib"
-
-if ! command -v tmux >/dev/null 2>&1; then
-  echo "editor: tmux is not installed (it is in the Makefile's DEB_PKGS)"
-  exit 1
-fi
-SOCK="kith-e2e-$$"
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
-
-tm() {
-  tmux -L "$SOCK" -f /dev/null "$@"
-}
-
-screen() {
-  tm capture-pane -p -t k 2>/dev/null
-}
-
-wait_for() {
-  i=0
-  while [ $i -lt 100 ]; do
-    case $(screen) in *"$1"*) pass; return 0 ;; esac
-    sleep 0.05
-    i=$((i + 1))
-  done
-  fail "$2: [$1] never appeared; the screen was:"
-  screen
-  return 1
-}
+NAME=editor
+. "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
 keys() {
   tm send-keys -t k "$@"

@@ -2,36 +2,8 @@
 # empty database (welcome screen), switches panes with 1-4 and Tab, adds a
 # contact through the form, resizes the window (wide, too small, back),
 # quits with q, then checks the database through the command line.
-. "${KITH_SRC:-.}/tests/cli/testlib"
-
-if ! command -v tmux >/dev/null 2>&1; then
-  echo "planner: tmux is not installed (it is in the Makefile's DEB_PKGS)"
-  exit 1
-fi
-SOCK="kith-e2e-$$"
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
-
-tm() {
-  tmux -L "$SOCK" -f /dev/null "$@"
-}
-
-# screen: the visible pane as text.
-screen() {
-  tm capture-pane -p -t k 2>/dev/null
-}
-
-# wait_for TEXT WHAT: poll the screen until TEXT shows (5 s at most).
-wait_for() {
-  i=0
-  while [ $i -lt 100 ]; do
-    case $(screen) in *"$1"*) pass; return 0 ;; esac
-    sleep 0.05
-    i=$((i + 1))
-  done
-  fail "$2: [$1] never appeared; the screen was:"
-  screen
-  return 1
-}
+NAME=planner
+. "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
 # wait_gone TEXT WHAT: poll until TEXT is no longer on the screen.
 wait_gone() {

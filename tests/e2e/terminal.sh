@@ -1,34 +1,8 @@
 # terminal: the planner and its terminal. A hostile name (clear screen,
 # window title, bell) is shown visibly and never reaches the terminal; an
 # unknown TERM or a missing terminal gives a clear error, not a crash.
-. "${KITH_SRC:-.}/tests/cli/testlib"
-
-if ! command -v tmux >/dev/null 2>&1; then
-  echo "terminal: tmux is not installed (it is in the Makefile's DEB_PKGS)"
-  exit 1
-fi
-SOCK="kith-e2e-$$"
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
-
-tm() {
-  tmux -L "$SOCK" -f /dev/null "$@"
-}
-
-screen() {
-  tm capture-pane -p -t k 2>/dev/null
-}
-
-wait_for() {
-  i=0
-  while [ $i -lt 100 ]; do
-    case $(screen) in *"$1"*) pass; return 0 ;; esac
-    sleep 0.05
-    i=$((i + 1))
-  done
-  fail "$2: [$1] never appeared; the screen was:"
-  screen
-  return 1
-}
+NAME=terminal
+. "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
 # no terminal at all
 run </dev/null
