@@ -62,6 +62,10 @@ typedef int (*event_row_fn)(void *ud, const struct event_row *row);
 /* Window in q's order, anchored as contact_list. */
 enum kith_status event_list(struct kdb *db, const struct event_query *q, int64_t anchor,
 			    int dir, int limit, event_row_fn fn, void *ud, struct kith_err *err);
+/*
+** With q->match, a search matching more than 250 events is listed in the
+** order they were added, and event_count stops at 251 (cheap keystrokes).
+*/
 enum kith_status event_count(struct kdb *db, const struct event_query *q, long long *out,
 			     struct kith_err *err);
 

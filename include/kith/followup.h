@@ -89,6 +89,12 @@ typedef int (*followup_row_fn)(void *ud, const struct followup_row *row);
 enum kith_status followup_list(struct kdb *db, const struct followup_query *q, int64_t anchor,
 			       int dir, int limit, followup_row_fn fn, void *ud,
 			       struct kith_err *err);
+/*
+** With q->match, a search matching more than 250 follow-ups is listed in
+** the order they were added (one index walk, whatever the due dates), and
+** followup_count stops counting at 251: every keystroke of an incremental
+** search stays cheap at city scale.
+*/
 enum kith_status followup_count(struct kdb *db, const struct followup_query *q,
 				long long *out, struct kith_err *err);
 

@@ -287,8 +287,16 @@ event_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_err
 #define EV_BACK   2             /* against the query's order */
 #define EV_ANCHOR 4
 #define EV_MATCH  8
+#define EV_BYMATCH 16           /* many matches: walk the full-text index by id */
 
-static char *ev_sql[16];
+/*
+ * A search matching more events than this is listed in the full-text
+ * index's order (by id) and counted no further: ordering thousands of
+ * matches by date cost over 10 ms a keystroke. Fewer keep the date order.
+ */
+#define EV_MATCH_CAP 250
+
+static char *ev_sql[32];
 static char *ev_count_sql[4];
 
 /* WHERE clause selecting q's rows: :from, :day (from's date), :match. */
@@ -301,7 +309,9 @@ ev_where(struct strbuf *sb, int f)
 	else
 		sb_append(sb, "WHERE e.start_at >= :day "
 			      "AND (e.start_at >= :from OR length(e.start_at) = 10) ");
-	if (f & EV_MATCH)
+	if (f & EV_BYMATCH)
+		sb_append(sb, "AND event_fts MATCH :match ");
+	else if (f & EV_MATCH)
 		sb_append(sb, "AND e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH :match) ");
 }
 
@@ -317,7 +327,17 @@ ev_list_sql(int f)
 	sb_append(&sb, "SELECT e.id, e.title, e.kind, e.start_at, coalesce(e.end_at, ''), "
 		       "e.location, e.all_day, "
 		       "(SELECT count(*) FROM attendance a WHERE a.event_id = e.id), "
-		       "e.rrule IS NOT NULL AND e.rrule != '' FROM event e ");
+		       "e.rrule IS NOT NULL AND e.rrule != '' ");
+	if (f & EV_BYMATCH) {
+		sb_append(&sb, "FROM event_fts x JOIN event e ON e.id = x.rowid ");
+		ev_where(&sb, f);
+		if (f & EV_ANCHOR)
+			sb_printf(&sb, "AND x.rowid %s :k2 ", asc ? ">" : "<");
+		sb_printf(&sb, "ORDER BY %s LIMIT :limit", asc ? "x.rowid" : "x.rowid DESC");
+		ev_sql[f] = sb_detach(&sb);
+		return ev_sql[f];
+	}
+	sb_append(&sb, "FROM event e ");
 	ev_where(&sb, f);
 	if (f & EV_ANCHOR)
 		sb_printf(&sb, "AND (e.start_at, e.id) %s (:k1, :k2) ", asc ? ">" : "<");
@@ -366,6 +386,29 @@ ev_check_query(const struct event_query *q, struct kith_err *err)
 	return KITH_OK;
 }
 
+/* How many events the search text matches, counting no further than the cap + 1. */
+static enum kith_status
+ev_match_count(struct kdb *db, const char *text, long long *out, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM (SELECT rowid FROM event_fts WHERE event_fts MATCH ? LIMIT ?)";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char *m = search_fts_query(text);
+	int rc;
+
+	*out = 0;
+	if (!st || !m) {
+		free(m);
+		return st ? KITH_OK : KITH_DB;
+	}
+	sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, EV_MATCH_CAP + 1);
+	free(m);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	return ent_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, "events", err);
+}
+
 enum kith_status
 event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir, int limit,
 	   event_row_fn fn, void *ud, struct kith_err *err)
@@ -382,8 +425,14 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 		f |= EV_PAST;
 	if (dir < 0)
 		f |= EV_BACK;
-	if (q && !str_empty(q->match))
+	if (q && !str_empty(q->match)) {
+		long long n;
 		f |= EV_MATCH;
+		if ((rc = ev_match_count(db, q->match, &n, err)))
+			return rc;
+		if (n > EV_MATCH_CAP)
+			f |= EV_BYMATCH;
+	}
 	if (anchor) {
 		f |= EV_ANCHOR;
 		if (!(ak = db_stmt(db, q_anchor, err)))
@@ -445,8 +494,12 @@ event_count(struct kdb *db, const struct event_query *q, long long *out, struct 
 		return KITH_INVALID;
 	if (q && q->past)
 		f |= EV_PAST;
-	if (q && !str_empty(q->match))
+	if (q && !str_empty(q->match)) {
+		if ((rc = ev_match_count(db, q->match, out, err)) || *out > EV_MATCH_CAP)
+			return rc;
+		*out = 0;
 		f |= 2;
+	}
 	if (!ev_count_sql[f]) {
 		struct strbuf sb = { 0 };
 		sb_append(&sb, "SELECT count(*) FROM event e ");

@@ -11,7 +11,7 @@
  * are headers ("Overdue"): they are shown but the cursor skips them, and
  * they never serve as an anchor.
  */
-#include "internal.h"
+#include "panes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -271,8 +271,7 @@ int
 lw_move(struct pane *p, struct listwin *lw, long long n, struct kith_err *err)
 {
 	int dir = n < 0 ? -1 : 1;
-	long long left = n < 0 ? -n : n;
-	int start = lw->sel;
+	long long want = n < 0 ? -n : n, left = want;
 
 	if (lw->sel < 0 || n == 0)
 		return R_NONE;
@@ -293,10 +292,15 @@ lw_move(struct pane *p, struct listwin *lw, long long n, struct kith_err *err)
 		if (!lw->rows[next].group)
 			left--;
 	}
+	/*
+	 * Stopped on a header at an end: step back onto the real row last
+	 * counted. (Indexes shift when rows are prepended or trimmed, so the
+	 * position moves by the real rows stepped over, not by index.)
+	 */
 	skip_groups(lw, -dir);
-	if (lw->sel == start)
+	if (left == want)
 		return R_BELL;
-	lw->pos += dir > 0 ? count_real(lw, start, lw->sel) : -count_real(lw, lw->sel, start);
+	lw->pos += dir * (want - left);
 	if (lw->pos < 0)
 		lw->pos = 0;
 	scroll_to_sel(lw);
@@ -487,4 +491,66 @@ lw_command(struct pane *p, struct listwin *lw, enum cmd cmd, long count, int *r)
 	if (err.code != KITH_OK && err.msg[0])
 		engine_error(p->e, "%s", err.msg);
 	return true;
+}
+
+/* ---- marks (t) ------------------------------------------------------------ */
+
+bool
+marks_has(const struct marks *m, int64_t id)
+{
+	for (int i = 0; i < m->n; i++)
+		if (m->ids[i] == id)
+			return true;
+	return false;
+}
+
+bool
+marks_toggle(struct marks *m, int64_t id)
+{
+	for (int i = 0; i < m->n; i++) {
+		if (m->ids[i] == id) {
+			m->ids[i] = m->ids[--m->n];
+			return false;
+		}
+	}
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 16;
+		m->ids = xreallocarray(m->ids, (size_t)m->cap, sizeof *m->ids);
+	}
+	m->ids[m->n++] = id;
+	return true;
+}
+
+void
+marks_free(struct marks *m)
+{
+	free(m->ids);
+	memset(m, 0, sizeof *m);
+}
+
+void
+marks_apply(const struct marks *m, struct listwin *lw, struct view_list *out)
+{
+	if (!m->n)
+		return;
+	for (int i = 0; i < out->nrows; i++) {
+		const struct lw_row *r = &lw->rows[lw->top + i];
+		lw->vrows[i].marked = !r->group && marks_has(m, r->id);
+	}
+}
+
+int
+marks_command(struct pane *p, struct marks *m, struct listwin *lw)
+{
+	int64_t id = lw_selected_id(lw);
+	struct kith_err err;
+	bool on;
+
+	if (!id)
+		return R_BELL;
+	on = marks_toggle(m, id);
+	kith_err_clear(&err);
+	lw_move(p, lw, 1, &err);
+	engine_msg(p->e, "%s · %d marked", on ? "marked" : "unmarked", m->n);
+	return R_REDRAW;
 }

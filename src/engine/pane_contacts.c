@@ -34,6 +34,7 @@ static const char *const sort_names[] = { "name", "last contacted", "influence" 
 
 struct contacts {
 	struct listwin lw;
+	struct marks marks;          /* t */
 	struct contact_query q;
 	char *match;
 	struct page detail;
@@ -130,6 +131,7 @@ close_pane(struct pane *p)
 	struct contacts *c = priv(p);
 
 	lw_free(&c->lw);
+	marks_free(&c->marks);
 	page_free(&c->detail);
 	free(c->match);
 }
@@ -544,6 +546,10 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 	c->lw.height = p->e->list_rows;
 	if (lw_command(p, &c->lw, cmd, n, r))
 		return true;
+	if (cmd == CMD_MARK) {
+		*r |= marks_command(p, &c->marks, &c->lw);
+		return true;
+	}
 	switch (cmd) {
 	case CMD_DETAIL_OPEN:
 		if (!id)
@@ -637,6 +643,7 @@ fill_view(struct pane *p, struct view *v)
 	c->lw.height = p->e->list_rows;
 	lw_fill_view(&c->lw, &v->list, c->match ? "No contact matches the search (Esc clears it)."
 					       : "No contacts yet: press a to add one.");
+	marks_apply(&c->marks, &c->lw, &v->list);
 	id = lw_selected_id(&c->lw);
 	if (!id)
 		c->detail_open = false;

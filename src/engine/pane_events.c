@@ -27,6 +27,7 @@ static const struct view_column columns[C_COUNT] = {
 
 struct events {
 	struct listwin lw;
+	struct marks marks;          /* t */
 	struct event_query q;
 	char *match;
 	char from[KDATETIME_STR];
@@ -101,6 +102,7 @@ close_pane(struct pane *p)
 	struct events *ev = priv(p);
 
 	lw_free(&ev->lw);
+	marks_free(&ev->marks);
 	page_free(&ev->detail);
 	free(ev->match);
 }
@@ -307,6 +309,10 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 	ev->lw.height = p->e->list_rows;
 	if (lw_command(p, &ev->lw, cmd, n, r))
 		return true;
+	if (cmd == CMD_MARK) {
+		*r |= marks_command(p, &ev->marks, &ev->lw);
+		return true;
+	}
 	switch (cmd) {
 	case CMD_TOGGLE_PAST:
 		ev->q.past = !ev->q.past;
@@ -378,6 +384,7 @@ fill_view(struct pane *p, struct view *v)
 	ev->lw.height = p->e->list_rows;
 	lw_fill_view(&ev->lw, &v->list, ev->match ? "No event matches the search." :
 		     ev->q.past ? "No past events." : "No upcoming events: a adds one.");
+	marks_apply(&ev->marks, &ev->lw, &v->list);
 	id = lw_selected_id(&ev->lw);
 	if (!id)
 		ev->detail_open = false;

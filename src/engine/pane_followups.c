@@ -35,6 +35,7 @@ static const char *const group_names[] = { "Overdue", "Today", "Next 7 days", "L
 
 struct followups {
 	struct listwin lw;
+	struct marks marks;          /* t */
 	struct followup_query q;
 	char *match;
 	struct page detail;
@@ -43,7 +44,8 @@ struct followups {
 	int last_group;             /* group of the last row pushed during a fetch */
 	int dir;                    /* direction of the fetch in progress */
 	char today[KDATE_STR], week_end[KDATE_STR];
-	long long overdue;
+	long long overdue;          /* open ones due before today (counted on reload) */
+	struct strbuf title;
 };
 
 static struct followups *
@@ -84,9 +86,13 @@ row_cb(void *ud, const struct followup_row *r)
 	const char *cells[C_COUNT];
 	enum view_style style = g == G_OVERDUE ? VS_OVERDUE : g == G_TODAY ? VS_DUE :
 				g == G_DONE ? VS_DIM : VS_NORMAL;
+	bool done = g == G_DONE;
 
+	/* search results are one flat list (many matches come in id order) */
+	if (f->match)
+		g = f->last_group = G_NONE;
 	/* forward: a header before the first row of each group */
-	if (f->dir > 0 && g != f->last_group)
+	if (f->dir > 0 && g != G_NONE && g != f->last_group)
 		push_header(f, g);
 	if (r->direction == KITH_DIR_OWE)
 		snprintf(kind, sizeof kind, "I owe");
@@ -98,13 +104,13 @@ row_cb(void *ud, const struct followup_row *r)
 		snprintf(kind, sizeof kind, "%s", kith_followup_kind_name(r->kind));
 	if (r->snooze_count)
 		snprintf(zz, sizeof zz, "%d", r->snooze_count > 99 ? 99 : r->snooze_count);
-	cells[C_DUE] = g == G_DONE ? "done" : *r->due ? r->due : "—";
+	cells[C_DUE] = done ? "done" : *r->due ? r->due : "—";
 	cells[C_WHO] = r->contact_name;
 	cells[C_TITLE] = r->title;
 	cells[C_KIND] = kind;
 	cells[C_SNOOZE] = zz;
 	/* backward: rows come nearest first; a header goes after (above) a group's first row */
-	if (f->dir < 0 && f->last_group != G_NONE && g != f->last_group)
+	if (f->dir < 0 && f->last_group != G_NONE && g != G_NONE && g != f->last_group)
 		push_header(f, f->last_group);
 	lw_push(&f->lw, r->id, cells, style);
 	f->last_group = g;
@@ -136,7 +142,7 @@ fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 	int rc;
 
 	f->dir = dir;
-	f->last_group = anchor_group(p, anchor);
+	f->last_group = f->match ? G_NONE : anchor_group(p, anchor);
 	rc = followup_list(engine_db(p->e), &f->q, anchor, dir, limit, row_cb, f, err);
 	/* backward at the very start of the list: the first group's header */
 	if (!rc && dir < 0 && f->last_group != G_NONE) {
@@ -156,6 +162,33 @@ count(struct pane *p, long long *out, struct kith_err *err)
 	return followup_count(engine_db(p->e), &f->q, out, err);
 }
 
+#define OVERDUE_CAP 1000        /* counted up to this, then "1000+" */
+
+static int
+overdue_cb(void *ud, const struct followup_row *r)
+{
+	struct followups *f = ud;
+
+	if (!*r->due || strcmp(r->due, f->today) >= 0)
+		return 1;               /* open rows come by due date: the rest are not late */
+	f->overdue++;
+	return 0;
+}
+
+/*
+** Overdue ones come first in the open list, so counting them reads only
+** them (at most OVERDUE_CAP + 1 rows); done on reload, never per key.
+*/
+static void
+count_overdue(struct pane *p)
+{
+	struct followups *f = priv(p);
+	struct followup_query all = { 0 };
+
+	f->overdue = 0;
+	followup_list(engine_db(p->e), &all, 0, 1, OVERDUE_CAP + 1, overdue_cb, f, NULL);
+}
+
 static int
 reload(struct pane *p, struct kith_err *err)
 {
@@ -166,6 +199,7 @@ reload(struct pane *p, struct kith_err *err)
 	kdate_format(kdate_add_days(today, 7), f->week_end);
 	f->lw.height = p->e->list_rows;
 	f->detail_id = 0;
+	count_overdue(p);
 	return lw_reload(p, &f->lw, lw_selected_id(&f->lw), err);
 }
 
@@ -184,6 +218,8 @@ close_pane(struct pane *p)
 	struct followups *f = priv(p);
 
 	lw_free(&f->lw);
+	marks_free(&f->marks);
+	sb_free(&f->title);
 	page_free(&f->detail);
 	free(f->match);
 }
@@ -213,13 +249,45 @@ struct fid {
 	int64_t id;
 };
 
+enum { SF_UNTIL, SF_COUNT };
+static const struct form_field_def snooze_fields[SF_COUNT] = {
+	[SF_UNTIL] = { "Until", "fri, 10d, 2026-04-01", form_check_when, false },
+};
+
+static int
+snooze_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct fid *fi = f->ctx;
+	char due[KDATETIME_STR];
+	enum kith_status rc;
+
+	if (!fmt_parse_when(form_value(f, SF_UNTIL), due, true, err)) {
+		*bad = SF_UNTIL;
+		return KITH_INVALID;
+	}
+	if ((rc = followup_snooze(engine_db(f->e), fi->id, due, NULL, err)))
+		return rc;
+	engine_msg(f->e, "snoozed to %s", due);
+	engine_after_write(f->e, "snooze");
+	return KITH_OK;
+}
+
+#define SNOOZE_DATE (-1)        /* the pick item that asks for a date */
+
 static int
 snooze_chosen(struct engine *e, int64_t days, void *ctx)
 {
-	struct fid *fi = ctx;
+	struct fid *fi = ctx, *copy;
 	struct kith_err err;
 	char due[KDATE_STR];
 
+	if (days == SNOOZE_DATE) {
+		copy = xcalloc(1, sizeof *copy);
+		copy->id = fi->id;
+		engine_form_open(e, "Snooze until", SF_COUNT, snooze_fields, NULL, snooze_save, copy,
+				 free);
+		return R_REDRAW | R_RELAYOUT;
+	}
 	kdate_format(kdate_add_days(kdate_today(), (long)days), due);
 	if (followup_snooze(engine_db(e), fi->id, due, NULL, &err) != KITH_OK) {
 		engine_error(e, "snooze: %s", err.msg);
@@ -234,7 +302,7 @@ snooze_source(struct pick *pk, const char *filter, struct kith_err *err)
 {
 	static const struct { int days; const char *label; } opts[] = {
 		{ 1, "1 day (tomorrow)" }, { 3, "3 days" }, { 7, "1 week" }, { 14, "2 weeks" },
-		{ 30, "1 month" },
+		{ 30, "1 month" }, { SNOOZE_DATE, "until a date…" },
 	};
 	(void)err;
 	for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
@@ -348,6 +416,10 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 	f->lw.height = p->e->list_rows;
 	if (lw_command(p, &f->lw, cmd, n, r))
 		return true;
+	if (cmd == CMD_MARK) {
+		*r |= marks_command(p, &f->marks, &f->lw);
+		return true;
+	}
 	switch (cmd) {
 	case CMD_TOGGLE_PAST:
 		f->q.include_done = !f->q.include_done;
@@ -457,6 +529,7 @@ fill_view(struct pane *p, struct view *v)
 	f->lw.height = p->e->list_rows;
 	lw_fill_view(&f->lw, &v->list, f->match ? "No follow-up matches the search."
 					       : "Nothing to follow up. n on a contact logs a talk, f adds a follow-up.");
+	marks_apply(&f->marks, &f->lw, &v->list);
 	id = lw_selected_id(&f->lw);
 	if (!id)
 		f->detail_open = false;

@@ -419,6 +419,62 @@ START_TEST(test_order_and_paging)
 }
 END_TEST
 
+/* A search matching many is one walk in id order, counted up to the cap. */
+static int64_t big_ids[400];
+static int big_n;
+
+static int
+big_cb(void *ud, const struct followup_row *r)
+{
+	(void)ud;
+	big_ids[big_n++] = r->id;
+	return 0;
+}
+
+START_TEST(test_many_matches)
+{
+	struct followup_query q = { .match = "meeting" };
+	int64_t who = person("Ana"), anchor = 0, first = 0;
+	long long n;
+	char title[64];
+
+	ck_assert_int_eq(kdb_batch_begin(db, NULL), KITH_OK);
+	for (int i = 0; i < 300; i++) {
+		snprintf(title, sizeof title, "meeting %d", i);
+		int64_t id = fu(who, title, i % 2 ? "2026-03-20" : "2026-03-01");
+		if (!first)
+			first = id;
+	}
+	fu(who, "unrelated call", "2026-03-02");
+	ck_assert_int_eq(kdb_batch_end(db, true, NULL), KITH_OK);
+	big_n = 0;
+	for (;;) {
+		int before = big_n;
+		ck_assert_int_eq(followup_list(db, &q, anchor, 1, 64, big_cb, NULL, NULL), KITH_OK);
+		if (big_n == before)
+			break;
+		anchor = big_ids[big_n - 1];
+	}
+	ck_assert_int_eq(big_n, 300);
+	for (int i = 0; i < big_n; i++)
+		ck_assert_int_eq(big_ids[i], first + i);
+	ck_assert_int_eq(followup_count(db, &q, &n, NULL), KITH_OK);
+	ck_assert_int_eq(n, 251);
+	/* backward from the end is the same walk reversed */
+	big_n = 0;
+	ck_assert_int_eq(followup_list(db, &q, 0, -1, 10, big_cb, NULL, NULL), KITH_OK);
+	ck_assert_int_eq(big_n, 10);
+	ck_assert_int_eq(big_ids[0], first + 299);
+	/* few matches keep the due-date order and an exact count */
+	q.match = "meeting 29";
+	big_n = 0;
+	ck_assert_int_eq(followup_list(db, &q, 0, 1, 64, big_cb, NULL, NULL), KITH_OK);
+	ck_assert_int_eq(followup_count(db, &q, &n, NULL), KITH_OK);
+	ck_assert_int_eq(n, big_n);
+	ck_assert_int_eq(n, 11);      /* 29 and 290..299 */
+}
+END_TEST
+
 static Suite *
 followup_suite(void)
 {
@@ -430,6 +486,7 @@ followup_suite(void)
 	tcase_add_test(tc, test_validation);
 	tcase_add_test(tc, test_snooze);
 	tcase_add_test(tc, test_order_and_paging);
+	tcase_add_test(tc, test_many_matches);
 	suite_add_tcase(s, tc);
 	return s;
 }
