@@ -98,4 +98,11 @@ enum kith_status followup_list(struct kdb *db, const struct followup_query *q, i
 enum kith_status followup_count(struct kdb *db, const struct followup_query *q,
 				long long *out, struct kith_err *err);
 
+/*
+** Open follow-ups due before `today` ("YYYY-MM-DD"), counted up to cap + 1
+** on the open-by-due index alone (the title bar's "3 overdue").
+*/
+enum kith_status followup_count_overdue(struct kdb *db, const char *today, int cap,
+					long long *out, struct kith_err *err);
+
 #endif

@@ -99,8 +99,8 @@ check_ikind(struct form *f, int field, const char *text)
 			text);
 }
 
-static const char *
-check_fkind(struct form *f, int field, const char *text)
+const char *
+form_check_fkind(struct form *f, int field, const char *text)
 {
 	(void)field;
 	if (str_empty(text) || kith_followup_kind_parse(text) >= 0)
@@ -109,8 +109,8 @@ check_fkind(struct form *f, int field, const char *text)
 			text);
 }
 
-static const char *
-check_direction(struct form *f, int field, const char *text)
+const char *
+form_check_direction(struct form *f, int field, const char *text)
 {
 	(void)field;
 	if (str_empty(text) || kith_direction_parse(text) >= 0)
@@ -143,7 +143,7 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 	struct kdb *db = engine_db(f->e);
 	char at[KDATETIME_STR], due[KDATETIME_STR];
 	struct kith_interaction in = { 0 };
-	int64_t iid = 0;
+	int64_t iid = 0, fid = 0;
 	const char *kind = form_value(f, LF_KIND);
 	enum kith_status rc;
 
@@ -167,10 +167,15 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 	in.body = (char *)form_value(f, LF_BODY);
 	in.contact_ids = &ctx->contact_id;
 	in.n_contacts = 1;
+	/*
+	 * The follow-up is written first, then linked to the interaction: an
+	 * undo applies the inverted change table by table in the order they
+	 * were first touched, so the follow-up goes before the interaction
+	 * (whose delete would otherwise SET NULL its link and look like a
+	 * conflict).
+	 */
 	if ((rc = kdb_batch_begin(db, err)))
 		return rc;
-	if ((rc = interaction_add(db, &in, &iid, err)))
-		goto fail;
 	if (!str_empty(form_value(f, LF_FOLLOWUP))) {
 		struct kith_followup fu = { 0 };
 		struct strbuf title = { 0 };
@@ -181,12 +186,23 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 		}
 		sb_printf(&title, "Follow up: %s", in.summary);
 		fu.contact_id = ctx->contact_id;
-		fu.interaction_id = iid;
 		fu.kind = KITH_FKIND_CHECK_IN;
 		fu.title = (char *)sb_str(&title);
 		fu.due = due;
-		rc = followup_add(db, &fu, NULL, err);
+		rc = followup_add(db, &fu, &fid, err);
 		sb_free(&title);
+		if (rc)
+			goto fail;
+	}
+	if ((rc = interaction_add(db, &in, &iid, err)))
+		goto fail;
+	if (fid) {
+		struct kith_followup fu;
+		if ((rc = followup_get(db, fid, &fu, err)))
+			goto fail;
+		fu.interaction_id = iid;
+		rc = followup_update(db, &fu, err);
+		followup_free(&fu);
 		if (rc)
 			goto fail;
 	}
@@ -222,9 +238,9 @@ enum { FF_TITLE, FF_DUE, FF_KIND, FF_DIRECTION, FF_COUNT };
 static const struct form_field_def followup_fields[FF_COUNT] = {
 	[FF_TITLE] = { "What", "send the draft, thank them, ...", form_check_required, false },
 	[FF_DUE] = { "Due", "fri, 3d, 2w, 2026-04-01", form_check_when_optional, false },
-	[FF_KIND] = { "Kind", "thank-you, send-info, introduce, check-in, ask, other", check_fkind,
+	[FF_KIND] = { "Kind", "thank-you, send-info, introduce, check-in, ask, other", form_check_fkind,
 		      false },
-	[FF_DIRECTION] = { "Promise", "none, owe (I owe them), owed (they owe me)", check_direction,
+	[FF_DIRECTION] = { "Promise", "none, owe (I owe them), owed (they owe me)", form_check_direction,
 			   false },
 };
 

@@ -357,6 +357,19 @@ lw_last(struct pane *p, struct listwin *lw, struct kith_err *err)
 	return KITH_OK;
 }
 
+/* The kept row is gone (deleted, or no longer in the list): stay near its place. */
+static int
+reload_near(struct pane *p, struct listwin *lw, long long old_pos, struct kith_err *err)
+{
+	int rc = lw_first(p, lw, err);
+
+	if (rc != KITH_OK)
+		return rc;
+	if (old_pos > 0 && lw->total > 0)
+		lw_move(p, lw, old_pos < lw->total ? old_pos : lw->total - 1, err);
+	return KITH_OK;
+}
+
 int
 lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *err)
 {
@@ -376,13 +389,8 @@ lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *
 	window_reset(lw);
 	rc = stage_fetch(p, lw, keep_id, -1, h, err);
 	if (rc == KITH_NOTFOUND) {
-		/* it is gone (deleted here or elsewhere): start again near where it was */
 		kith_err_clear(err);
-		if ((rc = lw_first(p, lw, err)) != KITH_OK)
-			return rc;
-		if (old_pos > 0)
-			lw_move(p, lw, old_pos < lw->total ? old_pos : lw->total - 1, err);
-		return KITH_OK;
+		return reload_near(p, lw, old_pos, err);
 	}
 	if (rc != KITH_OK)
 		return rc;
@@ -396,15 +404,16 @@ lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *
 			return rc;
 		lw->at_end = lw->nstage < 2 * h + 1;
 		take_back(lw);
-		lw->sel = n;
+		lw->sel = -1;
 		for (int i = n; i < lw->nrows; i++) {
-			if (lw->rows[i].id == keep_id) {
+			if (lw->rows[i].id == keep_id && !lw->rows[i].group) {
 				lw->sel = i;
 				break;
 			}
 		}
-		if (lw->sel >= lw->nrows)
-			lw->sel = lw->nrows - 1;
+		/* it still exists but left the list (a follow-up done): keep the place */
+		if (lw->sel < 0)
+			return reload_near(p, lw, old_pos, err);
 	}
 	skip_groups(lw, 1);
 	lw->pos = old_pos;

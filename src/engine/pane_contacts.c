@@ -292,7 +292,7 @@ welcome(struct page *pg)
 	page_title(pg, "Welcome to kith");
 	page_add(pg, VS_HEADER, 0, "Your network is empty. Three ways to start:");
 	page_add(pg, VS_NORMAL, 2, "a        add your first contact here");
-	page_add(pg, VS_NORMAL, 2, "kith add contact NAME --org ORG   from a shell");
+	page_add(pg, VS_NORMAL, 2, "kith add contact NAME --org ORG   from a shell, or a script");
 	page_add(pg, VS_NORMAL, 2, "kith demo   try kith on a demo network of a mid-sized city");
 	page_add(pg, VS_NORMAL, 0, " ");
 	page_add(pg, VS_DIM, 0, "? lists every key. q quits: everything is saved as you go.");

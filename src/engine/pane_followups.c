@@ -164,29 +164,17 @@ count(struct pane *p, long long *out, struct kith_err *err)
 
 #define OVERDUE_CAP 1000        /* counted up to this, then "1000+" */
 
-static int
-overdue_cb(void *ud, const struct followup_row *r)
-{
-	struct followups *f = ud;
-
-	if (!*r->due || strcmp(r->due, f->today) >= 0)
-		return 1;               /* open rows come by due date: the rest are not late */
-	f->overdue++;
-	return 0;
-}
-
 /*
-** Overdue ones come first in the open list, so counting them reads only
-** them (at most OVERDUE_CAP + 1 rows); done on reload, never per key.
+** Count the overdue ones on the open-by-due index (up to OVERDUE_CAP + 1);
+** done on reload, never per key.
 */
 static void
 count_overdue(struct pane *p)
 {
 	struct followups *f = priv(p);
-	struct followup_query all = { 0 };
 
 	f->overdue = 0;
-	followup_list(engine_db(p->e), &all, 0, 1, OVERDUE_CAP + 1, overdue_cb, f, NULL);
+	followup_count_overdue(engine_db(p->e), f->today, OVERDUE_CAP, &f->overdue, NULL);
 }
 
 static int
@@ -336,28 +324,68 @@ due_save(struct form *f, struct kith_err *err, int *bad)
 	return KITH_OK;
 }
 
-enum { TF_TITLE, TF_COUNT };
-static const struct form_field_def title_fields[TF_COUNT] = {
-	[TF_TITLE] = { "What", NULL, form_check_required, false },
+enum { EF_TITLE, EF_DUE, EF_KIND, EF_DIRECTION, EF_COUNT };
+static const struct form_field_def edit_fields[EF_COUNT] = {
+	[EF_TITLE] = { "What", NULL, form_check_required, false },
+	[EF_DUE] = { "Due", "fri, 3d, 2w, 2026-04-01 (empty: no date)", form_check_when_optional,
+		     false },
+	[EF_KIND] = { "Kind", "thank-you, send-info, introduce, check-in, ask, other",
+		      form_check_fkind, false },
+	[EF_DIRECTION] = { "Promise", "none, owe (I owe them), owed (they owe me)",
+			   form_check_direction, false },
 };
 
 static int
-title_save(struct form *f, struct kith_err *err, int *bad)
+edit_save(struct form *f, struct kith_err *err, int *bad)
 {
 	struct fid *fi = f->ctx;
 	struct kith_followup k;
+	char due[KDATETIME_STR] = "";
+	const char *kind = form_value(f, EF_KIND), *dir = form_value(f, EF_DIRECTION);
 	enum kith_status rc;
 
-	(void)bad;
+	if (!str_empty(form_value(f, EF_DUE)) &&
+	    !fmt_parse_when(form_value(f, EF_DUE), due, true, err)) {
+		*bad = EF_DUE;
+		return KITH_INVALID;
+	}
 	if ((rc = followup_get(engine_db(f->e), fi->id, &k, err)))
 		return rc;
 	free(k.title);
-	k.title = xstrdup(form_value(f, TF_TITLE));
+	k.title = xstrdup(form_value(f, EF_TITLE));
+	free(k.due);
+	k.due = due[0] ? xstrdup(due) : NULL;
+	k.kind = str_empty(kind) ? KITH_FKIND_OTHER : kith_followup_kind_parse(kind);
+	k.direction = str_empty(dir) ? KITH_DIR_NONE : kith_direction_parse(dir);
 	rc = followup_update(engine_db(f->e), &k, err);
 	followup_free(&k);
-	if (!rc)
+	if (!rc) {
+		engine_msg(f->e, "follow-up saved");
 		engine_after_write(f->e, "edit follow-up");
+	}
 	return rc;
+}
+
+static void
+edit_open(struct pane *p, int64_t id)
+{
+	struct kith_followup k;
+	struct kith_err err;
+	const char *init[EF_COUNT] = { 0 };
+	struct fid *fi;
+
+	if (followup_get(engine_db(p->e), id, &k, &err) != KITH_OK) {
+		engine_error(p->e, "%s", err.msg);
+		return;
+	}
+	init[EF_TITLE] = k.title;
+	init[EF_DUE] = k.due;
+	init[EF_KIND] = kith_followup_kind_name(k.kind);
+	init[EF_DIRECTION] = kith_direction_name(k.direction);
+	fi = xcalloc(1, sizeof *fi);
+	fi->id = id;
+	engine_form_open(p->e, "Edit follow-up", EF_COUNT, edit_fields, init, edit_save, fi, free);
+	followup_free(&k);
 }
 
 static int
@@ -482,15 +510,10 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 				 free);
 		*r |= R_REDRAW;
 		return true;
-	case CMD_EDIT: {
-		const char *init[TF_COUNT] = { f->lw.rows[f->lw.sel].cells[C_TITLE] };
-		fi = xcalloc(1, sizeof *fi);
-		fi->id = id;
-		engine_form_open(p->e, "Edit follow-up", TF_COUNT, title_fields, init, title_save, fi,
-				 free);
+	case CMD_EDIT:
+		edit_open(p, id);
 		*r |= R_REDRAW;
 		return true;
-	}
 	case CMD_DELETE:
 		fi = xcalloc(1, sizeof *fi);
 		fi->id = id;
@@ -537,6 +560,19 @@ fill_view(struct pane *p, struct view *v)
 	if (id && (f->detail_open || p->e->side_by_side) && id != f->detail_id)
 		build_detail(p, id);
 	page_fill_view(&f->detail, &v->detail);
+
+	/* "12 open follow-ups (3 overdue)" */
+	sb_reset(&f->title);
+	sb_printf(&f->title, "kith — %s — %s — %lld %s%s", p->ops->title, p->e->label,
+		  v->list.total, f->match ? "matching " : f->q.include_done ? "" : "open ",
+		  v->list.total == 1 ? "follow-up" : "follow-ups");
+	if (f->q.include_done && !f->match)
+		sb_append(&f->title, ", done included");
+	if (f->overdue > OVERDUE_CAP)
+		sb_printf(&f->title, " (%d+ overdue)", OVERDUE_CAP);
+	else if (f->overdue)
+		sb_printf(&f->title, " (%lld overdue)", f->overdue);
+	v->title = sb_str(&f->title);
 }
 
 const struct pane_ops followups_pane_ops = {

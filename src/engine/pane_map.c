@@ -365,7 +365,7 @@ build_detail(struct pane *p)
 	page_add(&m->detail, VS_HEADER, 0, "History");
 	h.contact_id = pl->contact_id;
 	h.org_id = pl->org_id;
-	placement_moves(engine_db(p->e), m->map_id, "0000-01-01", history_filter, &h, NULL);
+	placement_moves(engine_db(p->e), m->map_id, NULL, history_filter, &h, NULL);
 }
 
 static bool

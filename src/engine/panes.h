@@ -30,6 +30,8 @@ const char *form_check_influence(struct form *f, int field, const char *text);
 const char *form_check_alignment(struct form *f, int field, const char *text);
 const char *form_check_tier(struct form *f, int field, const char *text);
 const char *form_check_days(struct form *f, int field, const char *text);
+const char *form_check_fkind(struct form *f, int field, const char *text);
+const char *form_check_direction(struct form *f, int field, const char *text);
 
 /*
 ** Rows marked with t for a bulk action: a small set of ids kept by a pane

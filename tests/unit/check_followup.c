@@ -472,6 +472,13 @@ START_TEST(test_many_matches)
 	ck_assert_int_eq(followup_count(db, &q, &n, NULL), KITH_OK);
 	ck_assert_int_eq(n, big_n);
 	ck_assert_int_eq(n, 11);      /* 29 and 290..299 */
+	/* 150 are due 2026-03-01, before today (2026-03-10); one more on 03-02 */
+	ck_assert_int_eq(followup_count_overdue(db, "2026-03-10", 1000, &n, NULL), KITH_OK);
+	ck_assert_int_eq(n, 151);
+	ck_assert_int_eq(followup_count_overdue(db, "2026-03-10", 100, &n, NULL), KITH_OK);
+	ck_assert_int_eq(n, 101);
+	ck_assert_int_eq(followup_count_overdue(db, "2026-03-01", 1000, &n, NULL), KITH_OK);
+	ck_assert_int_eq(n, 0);
 }
 END_TEST
 
