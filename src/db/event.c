@@ -391,22 +391,9 @@ static enum kith_status
 ev_match_count(struct kdb *db, const char *text, long long *out, struct kith_err *err)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM (SELECT rowid FROM event_fts WHERE event_fts MATCH ? LIMIT ?)";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	char *m = search_fts_query(text);
-	int rc;
+		"SELECT count(*) FROM (SELECT rowid FROM event_fts WHERE event_fts MATCH ?1 LIMIT ?2)";
 
-	*out = 0;
-	if (!st || !m) {
-		free(m);
-		return st ? KITH_OK : KITH_DB;
-	}
-	sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, EV_MATCH_CAP + 1);
-	free(m);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	return ent_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, "events", err);
+	return db_fts_count_capped(db, sql, text, EV_MATCH_CAP, out, err);
 }
 
 enum kith_status

@@ -98,4 +98,13 @@ enum kith_status db_check_text(const char *field, const char *s, struct kith_err
 enum kith_status db_list_count(struct kdb *db, const char *name, long long *out,
 			       struct kith_err *err);
 
+/*
+** How many rows a full-text search matches, counting no further than
+** cap + 1 (the cost grows with the matches). `sql` is constant text of the
+** form "SELECT count(*) FROM (SELECT rowid FROM t_fts WHERE t_fts MATCH ?1
+** LIMIT ?2)"; text is the user's search, made safe by search_fts_query().
+*/
+enum kith_status db_fts_count_capped(struct kdb *db, const char *sql, const char *text,
+				     int cap, long long *out, struct kith_err *err);
+
 #endif

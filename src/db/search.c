@@ -177,3 +177,28 @@ search_all(struct kdb *db, const char *query, int limit, search_hit_fn fn, void 
 	free(q);
 	return KITH_OK;
 }
+
+enum kith_status
+db_fts_count_capped(struct kdb *db, const char *sql, const char *text, int cap,
+		    long long *out, struct kith_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char *m = search_fts_query(text);
+	int rc;
+
+	*out = 0;
+	if (!st || !m) {
+		free(m);
+		return st ? KITH_OK : KITH_DB;
+	}
+	sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, cap + 1);
+	free(m);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, err, "search");
+	return KITH_OK;
+}
