@@ -214,6 +214,15 @@ map_line(void *ud, const struct map_position_row *r)
 	return 0;
 }
 
+/* A section header just added with nothing under it: say so, with the key to fix it. */
+static void
+section_none(struct page *pg, const char *what, const char *hint)
+{
+	if (pg->n == 0 || pg->lines[pg->n - 1].style != VS_HEADER)
+		return;
+	page_add(pg, VS_DIM, 2, "%s%s%s", what, hint ? " — " : "", hint ? hint : "");
+}
+
 static void
 build_detail(struct pane *p, int64_t id)
 {
@@ -274,14 +283,19 @@ build_detail(struct pane *p, int64_t id)
 	}
 	page_add(pg, VS_HEADER, 0, "Roles");
 	role_list_for_contact(db, id, role_line, pg, NULL);
+	section_none(pg, "none", "e edits the contact");
 	page_add(pg, VS_HEADER, 0, "Open follow-ups");
 	followup_list(db, &fq, 0, 1, 20, followup_line, pg, NULL);
+	section_none(pg, "none", "f adds one");
 	page_add(pg, VS_HEADER, 0, "Timeline");
 	interaction_list_for_contact(db, id, 0, 20, timeline_line, pg, NULL);
+	section_none(pg, "nothing logged yet", "n logs a call, a coffee, a meeting");
 	page_add(pg, VS_HEADER, 0, "Relationships (strongest first)");
 	relationship_list_for_contact_top(db, id, 15, relationship_line, pg, NULL);
+	section_none(pg, "none recorded", NULL);
 	page_add(pg, VS_HEADER, 0, "Power maps");
 	placement_list_for_entity(db, id, 0, map_line, pg, NULL);
+	section_none(pg, "on no map", NULL);
 	contact_free(&k);
 }
 
