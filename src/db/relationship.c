@@ -237,34 +237,6 @@ rel_emit(struct kdb *db, sqlite3_stmt *st, relationship_row_fn fn, void *ud,
 }
 
 enum kith_status
-relationship_list_for_contact(struct kdb *db, int64_t contact_id, relationship_row_fn fn,
-			      void *ud, struct kith_err *err)
-{
-	/* Both sides, each through its own index; the other side's name and last touch. */
-	static const char sql[] =
-		"SELECT x.id, x.other_id, x.other_org_id, "
-		"  coalesce(c.display_name, o.name, ''), x.type, x.strength, x.end_date IS NULL, "
-		"  coalesce(x.start_date, ''), coalesce(x.end_date, ''), x.note, x.source, "
-		"  coalesce(s.last_at, '') "
-		"FROM (SELECT id, b_id AS other_id, b_org_id AS other_org_id, type, strength, "
-		"        start_date, end_date, note, source FROM relationship WHERE a_id = ?1 "
-		"      UNION ALL "
-		"      SELECT id, a_id, NULL, type, strength, start_date, end_date, note, source "
-		"        FROM relationship WHERE b_id = ?1) x "
-		"LEFT JOIN contact c ON c.id = x.other_id "
-		"LEFT JOIN contact_stat s ON s.contact_id = x.other_id "
-		"LEFT JOIN organisation o ON o.id = x.other_org_id "
-		"ORDER BY x.end_date IS NOT NULL, x.end_date DESC, x.strength DESC, "
-		"  coalesce(c.name_key, o.name_key), x.id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, contact_id);
-	return rel_emit(db, st, fn, ud, err);
-}
-
-enum kith_status
 relationship_list_for_contact_top(struct kdb *db, int64_t contact_id, int limit,
 				  relationship_row_fn fn, void *ud, struct kith_err *err)
 {
@@ -295,6 +267,14 @@ relationship_list_for_contact_top(struct kdb *db, int64_t contact_id, int limit,
 	sqlite3_bind_int64(st, 1, contact_id);
 	sqlite3_bind_int(st, 2, limit);
 	return rel_emit(db, st, fn, ud, err);
+}
+
+enum kith_status
+relationship_list_for_contact(struct kdb *db, int64_t contact_id, relationship_row_fn fn,
+			      void *ud, struct kith_err *err)
+{
+	/* LIMIT -1 is no limit in SQLite: all of them, in the same order. */
+	return relationship_list_for_contact_top(db, contact_id, -1, fn, ud, err);
 }
 
 enum kith_status

@@ -41,24 +41,19 @@ add_contact(const char *name)
 static void
 setup(void)
 {
-	struct kith_err err;
 	int i;
 
 	db = test_db_open();
 	for (i = 0; i < NNAMES; i++)
 		add_contact(names[i]);
 	unsetenv("NO_COLOR");
-	ck_assert_msg(engine_new(db, "test.db", &e, &err) == KITH_OK, "%s", err.msg);
-	engine_layout(e, 10, 10, false);
+	e = test_engine_new(db, 10, 10);
 }
 
 static void
 teardown(void)
 {
-	engine_free(e);
-	kdb_close(db);
-	e = NULL;
-	db = NULL;
+	test_engine_free(&e, &db);
 }
 
 static const struct view *

@@ -78,10 +78,7 @@ setup(void)
 static void
 teardown(void)
 {
-	engine_free(e);
-	kdb_close(db);
-	e = NULL;
-	db = NULL;
+	test_engine_free(&e, &db);
 }
 
 /* The name shown on the selected row. */

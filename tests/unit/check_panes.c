@@ -103,31 +103,22 @@ fixture(void)
 static void
 setup(void)
 {
-	struct kith_err err;
-
 	db = test_db_open();
 	fixture();
-	ck_assert_msg(engine_new(db, "test.db", &e, &err) == KITH_OK, "%s", err.msg);
-	engine_layout(e, 10, 30, false);
+	e = test_engine_new(db, 10, 30);
 }
 
 static void
 setup_empty(void)
 {
-	struct kith_err err;
-
 	db = test_db_open();
-	ck_assert_msg(engine_new(db, "test.db", &e, &err) == KITH_OK, "%s", err.msg);
-	engine_layout(e, 10, 30, false);
+	e = test_engine_new(db, 10, 30);
 }
 
 static void
 teardown(void)
 {
-	engine_free(e);
-	kdb_close(db);
-	e = NULL;
-	db = NULL;
+	test_engine_free(&e, &db);
 }
 
 static const struct view *

@@ -16,6 +16,7 @@
 
 #include "kith/date.h"
 #include "kith/db.h"
+#include "kith/engine.h"
 
 #define TEST_TODAY "2026-03-10"
 
@@ -59,6 +60,27 @@ test_run_suite(Suite *s)
 	nf = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return nf;
+}
+
+/* An engine on db with the given list and detail heights (one pane at a time). */
+static inline struct engine *
+test_engine_new(struct kdb *db, int list_rows, int detail_rows)
+{
+	struct engine *e = NULL;
+	struct kith_err err;
+	ck_assert_msg(engine_new(db, "test.db", &e, &err) == KITH_OK, "%s", err.msg);
+	engine_layout(e, list_rows, detail_rows, false);
+	return e;
+}
+
+/* Free an engine and its database, and clear both pointers. */
+static inline void
+test_engine_free(struct engine **e, struct kdb **db)
+{
+	engine_free(*e);
+	kdb_close(*db);
+	*e = NULL;
+	*db = NULL;
 }
 
 #endif
