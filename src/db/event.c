@@ -290,8 +290,8 @@ event_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_err
 #define EV_BYMATCH 16           /* many matches: walk the full-text index by id */
 
 /*
- * A search matching more events than this is listed in the full-text
- * index's order (by id) and counted no further: ordering thousands of
+ * A search matching more events than this is listed newest entered
+ * first (by id, down the full-text index) and counted no further: ordering thousands of
  * matches by date cost over 10 ms a keystroke. Fewer keep the date order.
  */
 #define EV_MATCH_CAP 250
@@ -329,11 +329,19 @@ ev_list_sql(int f)
 		       "(SELECT count(*) FROM attendance a WHERE a.event_id = e.id), "
 		       "e.rrule IS NOT NULL AND e.rrule != '' ");
 	if (f & EV_BYMATCH) {
+		/*
+		 * Newest entered first, whichever way the list looks: events are
+		 * mostly entered ahead of time, so upcoming ones sit at the top of
+		 * the id range and a walk from the top reaches them at once, where
+		 * a walk from the bottom crossed every past match first (5.6 ms
+		 * for "m" at city scale).
+		 */
+		bool up = (f & EV_BACK) != 0;
 		sb_append(&sb, "FROM event_fts x JOIN event e ON e.id = x.rowid ");
 		ev_where(&sb, f);
 		if (f & EV_ANCHOR)
-			sb_printf(&sb, "AND x.rowid %s :k2 ", asc ? ">" : "<");
-		sb_printf(&sb, "ORDER BY %s LIMIT :limit", asc ? "x.rowid" : "x.rowid DESC");
+			sb_printf(&sb, "AND x.rowid %s :k2 ", up ? ">" : "<");
+		sb_printf(&sb, "ORDER BY %s LIMIT :limit", up ? "x.rowid" : "x.rowid DESC");
 		ev_sql[f] = sb_detach(&sb);
 		return ev_sql[f];
 	}

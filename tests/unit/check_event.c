@@ -311,6 +311,46 @@ START_TEST(test_lists)
 }
 END_TEST
 
+/* Past the match cap a search lists newest entered first, pages both ways and stays filtered. */
+START_TEST(test_many_matches)
+{
+	struct kith_err err;
+	struct event_query q = { .past = false, .from = "2026-03-10 09:00", .match = "meet" };
+	struct evs all = { .n = 0 }, page;
+	char start[32];
+	int64_t anchor = 0;
+	long long n;
+	int got = 0;
+
+	for (int k = 0; k < 300; k++) {
+		/* alternately past and upcoming, so ids interleave the two */
+		snprintf(start, sizeof start, "2026-%02d-%02d 10:00", k % 2 ? 5 : 1, 1 + k % 28);
+		event("Meeting", start);
+	}
+	ck_assert_int_eq(event_count(db, &q, &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 251);                  /* counted no further than the cap */
+	ck_assert_int_eq(event_list(db, &q, 0, 1, 64, ev_cb, &all, &err), KITH_OK);
+	ck_assert_int_eq(all.n, 64);
+	for (int k = 0; k < all.n; k++) {
+		ck_assert_int_eq(all.ids[k], 300 - 2 * k);   /* upcoming only, newest first */
+	}
+	do {
+		page.n = 0;
+		ck_assert_int_eq(event_list(db, &q, anchor, 1, 8, ev_cb, &page, &err), KITH_OK);
+		for (int k = 0; k < page.n && got + k < all.n; k++)
+			ck_assert_int_eq(page.ids[k], all.ids[got + k]);
+		got += page.n;
+		if (page.n)
+			anchor = page.ids[page.n - 1];
+	} while (page.n == 8 && got < all.n);
+	page.n = 0;
+	ck_assert_int_eq(event_list(db, &q, all.ids[10], -1, 4, ev_cb, &page, &err), KITH_OK);
+	ck_assert_int_eq(page.n, 4);
+	for (int k = 0; k < 4; k++)
+		ck_assert_int_eq(page.ids[k], all.ids[9 - k]);
+}
+END_TEST
+
 struct atts {
 	int64_t contacts[16];
 	int roles[16], statuses[16];
@@ -427,6 +467,7 @@ event_suite(void)
 	tcase_add_test(tc, test_validation);
 	tcase_add_test(tc, test_resolve);
 	tcase_add_test(tc, test_lists);
+	tcase_add_test(tc, test_many_matches);
 	tcase_add_test(tc, test_attendance);
 	suite_add_tcase(s, tc);
 	return s;
