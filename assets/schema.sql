@@ -520,3 +520,24 @@ CREATE TRIGGER event_fts_upd AFTER UPDATE OF title, location, notes ON event BEG
     VALUES ('delete', old.id, old.title, old.location, old.notes);
   INSERT INTO event_fts(rowid, title, location, notes) VALUES (new.id, new.title, new.location, new.notes);
 END;
+
+-- @migration 2
+-- The daily review: what was done with each item, so a review quit midway
+-- resumes without the items already handled, and a recent skip or snooze
+-- lowers an item's score for a few days.
+CREATE TABLE review_action (
+  id          INTEGER PRIMARY KEY,
+  day         TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  contact_id  INTEGER REFERENCES contact(id) ON DELETE CASCADE,
+  followup_id INTEGER REFERENCES followup(id) ON DELETE CASCADE,
+  action      TEXT NOT NULL CHECK (action IN ('done','logged','snoozed','skipped')),
+  until       TEXT CHECK (until IS NULL OR until GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  reason      TEXT NOT NULL DEFAULT '',
+  at          TEXT NOT NULL
+) STRICT;
+CREATE INDEX review_action_by_day ON review_action(day);
+CREATE INDEX review_action_by_until ON review_action(until) WHERE until IS NOT NULL;
+CREATE INDEX review_action_by_contact ON review_action(contact_id);
+CREATE INDEX review_action_by_followup ON review_action(followup_id);
+-- Birthdays in the next days, by month and day ('YYYY-MM-DD' and '--MM-DD' alike).
+CREATE INDEX contact_by_birthday ON contact(substr(birthday, -5)) WHERE birthday IS NOT NULL;

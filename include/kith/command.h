@@ -67,6 +67,15 @@
 	CMD_(MAP_RELATIONS,    "highlight-relations", "Highlight the selected entity's relationships") \
 	CMD_GROUP("Events") \
 	CMD_(ATTENDEE_ADD,     "attendee-add",     "Add an attendee to the event") \
+	CMD_GROUP("Daily review") \
+	CMD_(REVIEW,           "review",           "Start the daily review: who to contact today, and why") \
+	CMD_(REVIEW_LOG,       "review-log",       "Review: log an interaction, then plan the next one") \
+	CMD_(REVIEW_DONE,      "review-done",      "Review: mark the follow-up done") \
+	CMD_(REVIEW_SNOOZE,    "review-snooze",    "Review: snooze (1d, 3d, 1w or a date, with a reason)") \
+	CMD_(REVIEW_SKIP,      "review-skip",      "Review: skip to the next person") \
+	CMD_(REVIEW_OPEN,      "review-open",      "Review: open the contact (r resumes the review)") \
+	CMD_(REVIEW_EXPLAIN,   "review-explain",   "Review: show or hide every term of the score") \
+	CMD_(REVIEW_END,       "review-end",       "Review: end it, with a summary") \
 	CMD_GROUP("Forms and prompts") \
 	CMD_(NEXT_FIELD,       "next-field",       "Forms: go to the next field") \
 	CMD_(PREV_FIELD,       "prev-field",       "Forms: go to the previous field") \

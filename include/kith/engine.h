@@ -102,4 +102,11 @@ const char *engine_editor_file(struct engine *e);
 const char *engine_editor_command(struct engine *e);
 int engine_editor_done(struct engine *e, bool ok);
 
+/*
+** The daily review's parameters from the current options (review.*,
+** tier.*.cadence): what `kith today` and the r key both use.
+*/
+struct review_params;
+void engine_review_params(struct engine *e, struct review_params *p);
+
 #endif

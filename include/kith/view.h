@@ -69,6 +69,7 @@ enum view_mode {
 	VM_CONFIRM,         /* a y/n question */
 	VM_PICK,            /* choosing from a filtered pick list */
 	VM_HELP,            /* the '?' screen */
+	VM_REVIEW,          /* the daily review: one person at a time */
 };
 
 /* A single-line text input as drawn: text and cursor (byte offset). */
@@ -198,6 +199,8 @@ struct view {
 	const char *pane_names[VP_COUNT_];  /* "Contacts", "Events", "Power map", "Follow-ups" */
 	const char *title;          /* title bar: "kith — Contacts — ~/.local/share/kith/kith.db — 60 contacts" */
 	bool welcome;               /* empty database: show the welcome text in detail */
+	bool review;                /* the daily review is on: detail fills the body (forms
+				       and prompts of the review draw over it) */
 
 	struct view_list list;      /* the current pane's list (not used by the map pane) */
 	struct view_detail detail;  /* the selected item's detail */

@@ -31,7 +31,7 @@ struct keyseq {
 /* Keymaps. The four pane maps are in enum view_pane order after KM_GENERIC. */
 enum km_id {
 	KM_GENERIC, KM_CONTACTS, KM_EVENTS, KM_MAP, KM_FOLLOWUPS,
-	KM_SEARCH, KM_FORM, KM_PICK, KM_HELP,
+	KM_SEARCH, KM_FORM, KM_PICK, KM_HELP, KM_REVIEW,
 	KM_COUNT_
 };
 #define KM_PANE(vp) ((int)(vp) + KM_CONTACTS)
@@ -201,6 +201,7 @@ struct undo_stack {
 
 struct confirm_state {
 	char *question;
+	bool enter_yes;             /* Enter answers yes (a proposal), Esc no */
 	confirm_fn yes;
 	void *ctx;
 	void (*ctx_free)(void *);
@@ -243,6 +244,7 @@ struct engine {
 	struct pick *pick;
 	struct help_state help;
 	enum view_mode help_return; /* the mode help was opened from */
+	struct review_state *review;    /* the daily review, while on (mode_review.c) */
 	char **hist;                /* ':' history, oldest first */
 	int nhist, hist_pos;
 	char *hist_draft;
@@ -277,6 +279,19 @@ typedef int (*cmd_run_fn)(struct engine *e, enum cmd cmd, long count);
 int engine_seq_key(struct engine *e, struct kkey k, const int *chain, int n, cmd_run_fn run);
 /* True if the lone key k is bound to nothing in chain and nothing is pending. */
 bool engine_key_unbound(struct engine *e, struct kkey k, const int *chain, int n);
+/*
+** The mode a closing form, prompt or pick list returns to: the review
+** while one is on, else normal.
+*/
+enum view_mode engine_base_mode(const struct engine *e);
+/* ---- the daily review (mode_review.c) -------------------------------------------- */
+struct review_state;
+int review_start(struct engine *e);
+int mode_review_key(struct engine *e, struct kkey k);
+/* Fill the review's page, title and hint into v (v->review set). */
+void review_fill_view(struct engine *e, struct view *v);
+void review_hint(struct engine *e, struct strbuf *hint);
+void review_free(struct engine *e);
 /* Reload every opened pane after a change. */
 int engine_reload_panes(struct engine *e);
 /* Leave any mode back to normal (frees mode state). */

@@ -32,6 +32,7 @@ static const struct pane_ops *const pane_tables[VP_COUNT_] = {
 static const char *const mode_names[] = {
 	[VM_NORMAL] = "NORMAL", [VM_SEARCH] = "SEARCH", [VM_COMMAND] = "COMMAND",
 	[VM_FORM] = "FORM", [VM_CONFIRM] = "CONFIRM", [VM_PICK] = "PICK", [VM_HELP] = "HELP",
+	[VM_REVIEW] = "REVIEW",
 };
 
 /* ---- life cycle ----------------------------------------------------------- */
@@ -101,6 +102,7 @@ engine_free(struct engine *e)
 
 	if (!e)
 		return;
+	review_free(e);
 	engine_mode_normal(e);
 	compl_reset(e);
 	if (e->editor_file) {
@@ -320,6 +322,9 @@ engine_chain(struct engine *e, enum view_mode mode, int chain[3])
 		chain[0] = KM_HELP;
 		chain[1] = KM_GENERIC;
 		return 2;
+	case VM_REVIEW:
+		chain[0] = KM_REVIEW;
+		return 1;
 	default:
 		chain[0] = KM_PANE(e->cur);
 		chain[1] = KM_GENERIC;
@@ -327,7 +332,7 @@ engine_chain(struct engine *e, enum view_mode mode, int chain[3])
 	}
 }
 
-/* Drop every modal state and return to normal mode. */
+/* Drop every modal state and return to normal mode (the review, if on). */
 void
 engine_mode_normal(struct engine *e)
 {
@@ -338,7 +343,7 @@ engine_mode_normal(struct engine *e)
 	mode_confirm_free(e);
 	mode_pick_free(e);
 	mode_help_free(e);
-	e->mode = VM_NORMAL;
+	e->mode = engine_base_mode(e);
 }
 
 /* ---- the global command switch --------------------------------------------------- */
@@ -381,6 +386,8 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		return mode_command_start(e);
 	case CMD_HELP:
 		return mode_help_start(e);
+	case CMD_REVIEW:
+		return review_start(e);
 	case CMD_QUIT:
 		return R_QUIT;
 	case CMD_BACK:
@@ -595,6 +602,8 @@ engine_key(struct engine *e, struct kkey k)
 		return mode_pick_key(e, k);
 	case VM_HELP:
 		return mode_help_key(e, k);
+	case VM_REVIEW:
+		return mode_review_key(e, k);
 	case VM_NORMAL:
 		break;
 	}
@@ -701,7 +710,8 @@ build_hint(struct engine *e)
 			sb_append(&e->hint, " · E editor");
 		break;
 	case VM_CONFIRM:
-		sb_append(&e->hint, "y yes · n no");
+		sb_append(&e->hint, e->confirm.enter_yes ? "Enter or y yes · Esc or n no" :
+			  "y yes · n no");
 		break;
 	case VM_PICK:
 		sb_append(&e->hint, e->pick && e->pick->filtering ?
@@ -711,6 +721,9 @@ build_hint(struct engine *e)
 	case VM_HELP:
 		sb_append(&e->hint, e->help.filtering ? "type to filter · Enter keep · Esc clear" :
 			  "j/k scroll · / filter · Esc close");
+		break;
+	case VM_REVIEW:
+		review_hint(e, &e->hint);
 		break;
 	}
 }
@@ -741,6 +754,7 @@ engine_view(struct engine *e)
 			sb_printf(&e->title, " — %s", v->map.name);
 		v->title = sb_str(&e->title);
 	}
+	review_fill_view(e, v);
 	mode_fill_view(e, v);
 	if (e->form && e->mode == VM_FORM)
 		form_fill_view(e->form, v);

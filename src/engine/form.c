@@ -128,7 +128,7 @@ form_cancel(struct engine *e)
 {
 	form_free(e->form);
 	e->form = NULL;
-	e->mode = VM_NORMAL;
+	e->mode = engine_base_mode(e);
 	engine_msg(e, "Cancelled; nothing saved");
 	return R_REDRAW | R_RELAYOUT;
 }
@@ -166,13 +166,21 @@ form_save(struct engine *e)
 		}
 		return R_BELL | R_REDRAW;
 	}
-	if (e->form == f) {
-		e->form = NULL;
-		if (e->mode == VM_FORM)
-			e->mode = VM_NORMAL;
+	{
+		int (*after)(struct engine *, void *) = NULL;
+		void *actx = f->after_ctx;
+		int r = R_REDRAW | R_RELAYOUT;
+		if (e->form == f) {
+			e->form = NULL;
+			if (e->mode == VM_FORM)
+				e->mode = engine_base_mode(e);
+			after = f->after;
+		}
+		form_free(f);
+		if (after)
+			r |= after(e, actx);
+		return r;
 	}
-	form_free(f);
-	return R_REDRAW | R_RELAYOUT;
 }
 
 static int
@@ -222,7 +230,7 @@ form_key(struct engine *e, struct kkey k)
 	if (!f || f->nfields < 1) {
 		if (f)
 			return k.type == KK_ESC ? form_cancel(e) : form_save(e);
-		e->mode = VM_NORMAL;
+		e->mode = engine_base_mode(e);
 		return R_REDRAW;
 	}
 	/* text typed into a one-line field is text, whatever the keymap says */

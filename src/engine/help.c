@@ -173,7 +173,7 @@ mode_help_free(struct engine *e)
 	le_free(&h->filter);
 	memset(h, 0, sizeof(*h));
 	if (e->mode == VM_HELP)
-		e->mode = VM_NORMAL;
+		e->mode = engine_base_mode(e);
 }
 
 int

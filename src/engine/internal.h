@@ -198,6 +198,9 @@ struct form {
 	struct view_field *vfields; /* view cache */
 	char *msg;                  /* the last form_msg() text (form.c) */
 	bool saving;                /* inside the save callback (form.c) */
+	/* Run after a successful save, once the form is closed (may open another mode). */
+	int (*after)(struct engine *e, void *after_ctx);
+	void *after_ctx;
 };
 
 /* Open a form (enter VM_FORM). initial[] may be NULL or hold nfields strings (NULL = ""). */

@@ -60,7 +60,7 @@ search_end(struct engine *e, bool keep)
 
 	if (!keep)
 		r |= search_apply(e, "");
-	e->mode = VM_NORMAL;
+	e->mode = engine_base_mode(e);
 	return r;
 }
 
@@ -177,12 +177,12 @@ mode_command_key(struct engine *e, struct kkey k)
 	compl_reset(e);
 	switch (k.type) {
 	case KK_ESC:
-		e->mode = VM_NORMAL;
+		e->mode = engine_base_mode(e);
 		return R_REDRAW | R_RELAYOUT;
 	case KK_ENTER:
 		line = xstrdup(sb_str(&e->input.text));
 		history_add(e, str_trim(line));
-		e->mode = VM_NORMAL;
+		e->mode = engine_base_mode(e);
 		r = engine_command(e, line) | R_REDRAW | R_RELAYOUT;
 		free(line);
 		return r;
@@ -192,7 +192,7 @@ mode_command_key(struct engine *e, struct kkey k)
 		return history_move(e, +1);
 	case KK_BACKSPACE:
 		if (e->input.text.len == 0) {
-			e->mode = VM_NORMAL;
+			e->mode = engine_base_mode(e);
 			return R_REDRAW | R_RELAYOUT;
 		}
 		break;
@@ -287,7 +287,7 @@ mode_confirm_free(struct engine *e)
 	free(c->question);
 	memset(c, 0, sizeof(*c));
 	if (e->mode == VM_CONFIRM)
-		e->mode = VM_NORMAL;
+		e->mode = engine_base_mode(e);
 }
 
 /* Ask a y/n question; yes(e, ctx) runs on 'y'. ctx is freed either way. */
@@ -309,9 +309,10 @@ mode_confirm_key(struct engine *e, struct kkey k)
 	struct confirm_state c = e->confirm;
 	int r = R_REDRAW | R_RELAYOUT;
 
-	if (k.type == KK_CHAR && (k.cp == 'y' || k.cp == 'Y')) {
+	if ((k.type == KK_CHAR && (k.cp == 'y' || k.cp == 'Y')) ||
+	    (k.type == KK_ENTER && c.enter_yes)) {
 		memset(&e->confirm, 0, sizeof(e->confirm));
-		e->mode = VM_NORMAL;
+		e->mode = engine_base_mode(e);
 		if (c.yes)
 			r |= c.yes(e, c.ctx);
 		if (c.ctx_free && c.ctx)

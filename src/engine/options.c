@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/review.h"
 #include "kith/xalloc.h"
 
 static const struct opt_def opt_defs[] = {
@@ -34,6 +35,18 @@ static const struct opt_def opt_defs[] = {
 	  "Ask before deleting (deletes can be undone either way)" },
 	{ "undo.steps", OPT_INT, "100", NULL, 1, 10000,
 	  "How many changes undo remembers" },
+	{ "review.cap", OPT_INT, "12", NULL, 1, 1000,
+	  "How many people the daily review (r, kith today) holds at most" },
+	{ "review.event_days", OPT_INT, "3", NULL, 0, 60,
+	  "The review counts events from today to this many days ahead" },
+	{ "review.birthday_days", OPT_INT, "3", NULL, 0, 60,
+	  "The review counts birthdays from today to this many days ahead" },
+	{ "review.weight.overdue_day", OPT_INT, "1", NULL, 0, 100,
+	  "Review points added per day a follow-up is overdue (up to 14 days)" },
+#define REVIEW_TERM_OPT(e, name, w, reason, doc) \
+	{ "review.weight." name, OPT_INT, #w, NULL, -100, 100, "Review points: " doc },
+	REVIEW_TERMS(REVIEW_TERM_OPT)
+#undef REVIEW_TERM_OPT
 };
 #define NOPTS ((int)(sizeof(opt_defs) / sizeof(opt_defs[0])))
 

@@ -155,74 +155,6 @@ filter(struct pane *p, const char *text, struct kith_err *err)
 
 /* ---- detail ------------------------------------------------------------------- */
 
-static int
-role_line(void *ud, const struct role_row *r)
-{
-	struct page *pg = ud;
-	const char *what = *r->title ? r->title : r->seat;
-	page_add(pg, *r->end_date ? VS_DIM : VS_NORMAL, 2, "%s%s%s%s%s%s", what,
-		 *r->org_name ? ", " : "", r->org_name, *r->start_date ? "  since " : "",
-		 r->start_date, *r->end_date ? " (past)" : "");
-	return 0;
-}
-
-static int
-timeline_line(void *ud, const struct interaction_row *r)
-{
-	struct page *pg = ud;
-	page_add(pg, VS_NORMAL, 2, "%.16s  %-7s %s", r->at, kith_interaction_kind_name(r->kind),
-		 r->summary);
-	if (*r->body)
-		page_add(pg, VS_DIM, 20, "%.200s", r->body);
-	return 0;
-}
-
-static int
-followup_line(void *ud, const struct followup_row *r)
-{
-	struct page *pg = ud;
-	const char *dir = r->direction == KITH_DIR_OWE ? "  (I owe)" :
-			  r->direction == KITH_DIR_OWED ? "  (owed to me)" : "";
-	char today[KDATE_STR];
-
-	kdate_format(kdate_today(), today);
-	page_add(pg, *r->due && strcmp(r->due, today) < 0 ? VS_OVERDUE : VS_NORMAL, 2, "%-10s  %s%s",
-		 *r->due ? r->due : "no date", r->title, dir);
-	return 0;
-}
-
-static int
-relationship_line(void *ud, const struct relationship_row *r)
-{
-	struct page *pg = ud;
-	char last[16];
-
-	fmt_ago(r->other_last_at, last);
-	page_add(pg, r->current ? VS_NORMAL : VS_DIM, 2, "%s — %s, strength %d%s%s", r->other_name,
-		 kith_rel_type_name(r->type), r->strength, r->current ? "" : " (past)",
-		 *r->source ? "" : "");
-	return 0;
-}
-
-static int
-map_line(void *ud, const struct map_position_row *r)
-{
-	struct page *pg = ud;
-	page_add(pg, r->is_target ? VS_TARGET : VS_NORMAL, 2, "%s: influence %d, %s%s", r->map_name,
-		 r->influence, kith_alignment_name(r->alignment),
-		 r->is_primary ? " — primary target" : r->is_target ? " — target" : "");
-	return 0;
-}
-
-/* A section header just added with nothing under it: say so, with the key to fix it. */
-static void
-section_none(struct page *pg, const char *what, const char *hint)
-{
-	if (pg->n == 0 || pg->lines[pg->n - 1].style != VS_HEADER)
-		return;
-	page_add(pg, VS_DIM, 2, "%s%s%s", what, hint ? " — " : "", hint ? hint : "");
-}
-
 static void
 build_detail(struct pane *p, int64_t id)
 {
@@ -282,20 +214,20 @@ build_detail(struct pane *p, int64_t id)
 		page_add(pg, VS_NORMAL, 2, "%.2000s", k.notes);
 	}
 	page_add(pg, VS_HEADER, 0, "Roles");
-	role_list_for_contact(db, id, role_line, pg, NULL);
-	section_none(pg, "none", "e edits the contact");
+	role_list_for_contact(db, id, card_role_line, pg, NULL);
+	card_none(pg, "none", "e edits the contact");
 	page_add(pg, VS_HEADER, 0, "Open follow-ups");
-	followup_list(db, &fq, 0, 1, 20, followup_line, pg, NULL);
-	section_none(pg, "none", "f adds one");
+	followup_list(db, &fq, 0, 1, 20, card_followup_line, pg, NULL);
+	card_none(pg, "none", "f adds one");
 	page_add(pg, VS_HEADER, 0, "Timeline");
-	interaction_list_for_contact(db, id, 0, 20, timeline_line, pg, NULL);
-	section_none(pg, "nothing logged yet", "n logs a call, a coffee, a meeting");
+	interaction_list_for_contact(db, id, 0, 20, card_timeline_line, pg, NULL);
+	card_none(pg, "nothing logged yet", "n logs a call, a coffee, a meeting");
 	page_add(pg, VS_HEADER, 0, "Relationships (strongest first)");
-	relationship_list_for_contact_top(db, id, 15, relationship_line, pg, NULL);
-	section_none(pg, "none recorded", NULL);
+	relationship_list_for_contact_top(db, id, 15, card_relationship_line, pg, NULL);
+	card_none(pg, "none recorded", NULL);
 	page_add(pg, VS_HEADER, 0, "Power maps");
-	placement_list_for_entity(db, id, 0, map_line, pg, NULL);
-	section_none(pg, "on no map", NULL);
+	placement_list_for_entity(db, id, 0, card_map_line, pg, NULL);
+	card_none(pg, "on no map", NULL);
 	contact_free(&k);
 }
 
@@ -688,3 +620,33 @@ const struct pane_ops contacts_pane_ops = {
 	.filter = filter,
 	.fill_view = fill_view,
 };
+
+/* Show the Contacts pane with contact id selected and its detail open (the review's o). */
+int
+contacts_show(struct engine *e, int64_t id)
+{
+	struct pane *p = &e->panes[VP_CONTACTS];
+	struct contacts *c;
+	struct kith_err err;
+	int r = engine_show_pane(e, VP_CONTACTS);
+
+	if (!p->opened)
+		return r;
+	c = priv(p);
+	kith_err_clear(&err);
+	if (c->match) {             /* a search filter could hide them */
+		free(e->search_text[VP_CONTACTS]);
+		e->search_text[VP_CONTACTS] = NULL;
+		free(c->match);
+		c->match = NULL;
+		c->q.match = NULL;
+		if (c->all_total >= 0)
+			c->lw.total_known = c->all_total;
+	}
+	c->lw.height = e->list_rows;
+	if (lw_reload(p, &c->lw, id, &err) != KITH_OK)
+		engine_error(e, "%s", err.msg);
+	c->detail_id = 0;
+	c->detail_open = lw_selected_id(&c->lw) == id;
+	return r | R_REDRAW | R_RELAYOUT;
+}

@@ -57,4 +57,23 @@ int marks_command(struct pane *p, struct marks *m, struct listwin *lw);
 void forms_log_open(struct engine *e, int64_t contact_id, const char *name);
 void forms_followup_open(struct engine *e, int64_t contact_id, const char *name);
 
+/*
+** Contact card lines (card.c): row callbacks appending to the struct page
+** given as ud, and card_none() saying a section just headed is empty.
+*/
+struct role_row;
+struct interaction_row;
+struct relationship_row;
+struct map_position_row;
+struct followup_row;
+int card_role_line(void *ud, const struct role_row *r);
+int card_timeline_line(void *ud, const struct interaction_row *r);
+int card_followup_line(void *ud, const struct followup_row *r);
+int card_relationship_line(void *ud, const struct relationship_row *r);
+int card_map_line(void *ud, const struct map_position_row *r);
+void card_none(struct page *pg, const char *what, const char *hint);
+
+/* Show the Contacts pane with contact id selected and its detail open. */
+int contacts_show(struct engine *e, int64_t id);
+
 #endif

@@ -43,7 +43,7 @@ mode_pick_free(struct engine *e)
 	free(pk);
 	e->pick = NULL;
 	if (e->mode == VM_PICK)
-		e->mode = VM_NORMAL;
+		e->mode = engine_base_mode(e);
 }
 
 /* Add one item (label copied) while the source callback runs. */
@@ -190,7 +190,7 @@ mode_pick_key(struct engine *e, struct kkey k)
 	int chain[3], n = engine_chain(e, VM_PICK, chain);
 
 	if (!pk) {
-		e->mode = VM_NORMAL;
+		e->mode = engine_base_mode(e);
 		return R_REDRAW;
 	}
 	if (pk->filtering) {

@@ -40,7 +40,7 @@ draw_status(const struct view *v, const struct layout *lay, const char *note,
 		x += draw_text(s.y, x, s.w / 3, v->mode_name, sa | A_BOLD) + 2;
 	if (v->pending && *v->pending)
 		x += draw_text(s.y, x, 12, v->pending, sa | A_BOLD) + 2;
-	if (v->pane != VP_MAP && v->list.total > 0 && v->mode != VM_HELP)
+	if (v->pane != VP_MAP && v->list.total > 0 && v->mode != VM_HELP && !v->review)
 		snprintf(pos, sizeof(pos), "%lld/%lld", v->list.position + 1, v->list.total);
 	if (*pos)
 		x += draw_text(s.y, x, 24, pos, sa) + 2;
@@ -94,6 +94,8 @@ ui_draw_view(const struct view *v, const struct view_theme_entry *theme, const s
 		draw_tabs(v, lay->tabs);
 		if (v->mode == VM_HELP) {
 			draw_help(&v->help, lay->body);
+		} else if (v->review) {
+			draw_detail(&v->detail, lay->body);
 		} else {
 			if (lay->show_list) {
 				if (v->pane == VP_MAP && v->map.name)

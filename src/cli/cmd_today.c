@@ -1,0 +1,163 @@
+/*
+ * cmd_today.c: `kith today` — the daily review queue, for a shell or a
+ * script. The queue is the planner's (r): the same options (review.*,
+ * tier cadences) from the same configuration file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "kith/engine.h"
+#include "kith/path.h"
+#include "kith/review.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+enum { O_JSON, O_EXPLAIN, O_LIMIT };
+
+static const struct cli_opt today_opts[] = {
+	[O_JSON] = { "json", false, false },
+	[O_EXPLAIN] = { "explain", false, false },
+	[O_LIMIT] = { "limit", true, false },
+	{ NULL, false, false },
+};
+
+/* The review parameters from the built-in and the user's configuration. */
+static int
+today_params(struct cli *c, struct review_params *p)
+{
+	struct engine *e;
+	struct kith_err err = {0};
+	char *config = NULL;
+	enum kith_status st;
+
+	if ((st = engine_new(c->db, "", &e, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if (path_config(&config, NULL) == KITH_OK && config) {
+		if (engine_config_file(e, config) != 0 && *engine_config_errors(e))
+			fprintf(stderr, "kith: %s\n", engine_config_errors(e));
+	}
+	free(config);
+	engine_review_params(e, p);
+	engine_free(e);
+	return CLI_OK;
+}
+
+static void
+upper_first(struct strbuf *sb, const char *s)
+{
+	struct strbuf t = {0};
+
+	cli_sanitize(&t, s);
+	if (t.len && sb_str(&t)[0] >= 'a' && sb_str(&t)[0] <= 'z')
+		sb_appendc(sb, (char)(sb_str(&t)[0] - 'a' + 'A'));
+	else if (t.len)
+		sb_appendc(sb, sb_str(&t)[0]);
+	if (t.len > 1)
+		sb_append(sb, sb_str(&t) + 1);
+	sb_free(&t);
+}
+
+static void
+print_json(const struct review_queue *q)
+{
+	struct strbuf sb = {0};
+
+	sb_append(&sb, "[");
+	for (int i = 0; i < q->n; i++) {
+		const struct review_item *it = &q->items[i];
+		sb_printf(&sb, "%s\n  {\"rank\": %d, \"contact_id\": ", i ? "," : "", i + 1);
+		cli_json_num(&sb, it->contact_id, true);
+		sb_append(&sb, ", \"name\": ");
+		cli_json_str(&sb, it->name);
+		sb_append(&sb, ", \"followup_id\": ");
+		cli_json_num(&sb, it->followup_id, true);
+		sb_append(&sb, ", \"what\": ");
+		cli_json_str(&sb, it->what);
+		sb_append(&sb, ", \"why\": ");
+		cli_json_str(&sb, it->why);
+		sb_printf(&sb, ", \"score\": %d, \"terms\": [", it->score);
+		for (int t = 0; t < it->nterms; t++) {
+			sb_printf(&sb, "%s{\"term\": \"%s\", \"points\": %d, \"detail\": ", t ? ", " : "",
+				  review_term_name(it->terms[t].id), it->terms[t].points);
+			cli_json_str(&sb, it->terms[t].detail);
+			sb_append(&sb, "}");
+		}
+		sb_append(&sb, "]}");
+		cli_flush(&sb);
+	}
+	sb_append(&sb, q->n ? "\n]\n" : "]\n");
+	cli_flush(&sb);
+	sb_free(&sb);
+}
+
+static void
+print_text(const struct review_queue *q, bool explain)
+{
+	struct strbuf sb = {0};
+
+	for (int i = 0; i < q->n; i++) {
+		const struct review_item *it = &q->items[i];
+		sb_printf(&sb, "%2d. ", i + 1);
+		upper_first(&sb, it->what);
+		if (explain) {
+			sb_printf(&sb, "  (score %d)\n", it->score);
+			for (int t = 0; t < it->nterms; t++) {
+				sb_printf(&sb, "      %+4d  %-10s ", it->terms[t].points,
+					  review_term_name(it->terms[t].id));
+				cli_sanitize(&sb, it->terms[t].detail);
+				sb_appendc(&sb, '\n');
+			}
+		} else {
+			sb_append(&sb, " — ");
+			cli_sanitize(&sb, it->why);
+			sb_appendc(&sb, '\n');
+		}
+		cli_flush(&sb);
+	}
+	if (q->n == 0)
+		sb_append(&sb, "Nothing is due today: everyone is up to date.\n");
+	else if (q->total > q->n)
+		sb_printf(&sb, "(%d more for another day: --limit N or set review.cap)\n",
+			  q->total - q->n);
+	cli_flush(&sb);
+	sb_free(&sb);
+}
+
+static int
+run_today(struct cli *c, const struct cli_args *a)
+{
+	struct review_params p;
+	struct review_queue q;
+	struct kith_err err = {0};
+	enum kith_status st;
+	long long limit = 0;
+	int rc;
+
+	if (cli_opt(a, O_LIMIT) &&
+	    (rc = cli_int("--limit", cli_opt(a, O_LIMIT), 1, 100000, &limit)) != CLI_OK)
+		return rc;
+	if (cli_flag(a, O_JSON) && cli_flag(a, O_EXPLAIN))
+		return cli_error(CLI_USAGE, "--explain", "not with --json (the JSON has every term)");
+	if ((rc = cli_db(c)) != CLI_OK || (rc = today_params(c, &p)) != CLI_OK)
+		return rc;
+	if (limit)
+		p.limit = (int)limit;
+	if ((st = review_queue_build(c->db, &p, &q, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if (cli_flag(a, O_JSON))
+		print_json(&q);
+	else
+		print_text(&q, cli_flag(a, O_EXPLAIN));
+	review_queue_free(&q);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_today = {
+	"today", NULL, "[--json] [--explain] [--limit N]",
+	"Print today's review queue: who to contact and why, best first.",
+	"  --json           a JSON array of {rank, contact_id, name, followup_id, what,\n"
+	"                   why, score, terms: [{term, points, detail}]}\n"
+	"  --explain        every term of every item's score\n"
+	"  --limit N        at most N people (default: the review.cap option, 12)\n",
+	today_opts, 0, 0, run_today,
+};

@@ -1,0 +1,726 @@
+/*
+ * review.c: the daily review queue (see kith/review.h).
+ *
+ * Two phases. First each source is one indexed walk of at most
+ * REVIEW_SOURCE_MAX rows, adding candidates (keyed by contact, or by
+ * follow-up for one about no one) with what that source knows. Then one
+ * primary-key lookup per candidate fills in the contact, every term is
+ * scored, and the queue is sorted: score, then name, then id, so the same
+ * data always gives the same queue.
+ */
+#include "internal.h"
+#include "ent.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/date.h"
+#include "kith/followup.h"
+#include "kith/review.h"
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+struct term_def {
+	const char *name;
+	int weight;
+	bool reason;
+	const char *doc;
+};
+
+static const struct term_def term_defs[RT_COUNT_] = {
+#define REVIEW_TERM_DEF(e, name, w, reason, doc) [RT_##e] = { name, w, reason, doc },
+	REVIEW_TERMS(REVIEW_TERM_DEF)
+#undef REVIEW_TERM_DEF
+};
+
+const char *review_term_name(int t) { return t >= 0 && t < RT_COUNT_ ? term_defs[t].name : ""; }
+int review_term_default(int t) { return t >= 0 && t < RT_COUNT_ ? term_defs[t].weight : 0; }
+bool review_term_is_reason(int t) { return t >= 0 && t < RT_COUNT_ && term_defs[t].reason; }
+const char *review_term_doc(int t) { return t >= 0 && t < RT_COUNT_ ? term_defs[t].doc : ""; }
+
+void
+review_params_default(struct review_params *p)
+{
+	memset(p, 0, sizeof *p);
+	kdate_format(kdate_today(), p->today);
+	for (int t = 0; t < RT_COUNT_; t++)
+		p->weight[t] = term_defs[t].weight;
+	p->overdue_day = 1;
+	p->cadence[0] = kith_tier_cadence('A');
+	p->cadence[1] = kith_tier_cadence('B');
+	p->cadence[2] = kith_tier_cadence('C');
+	p->cadence[3] = kith_tier_cadence('D');
+	p->event_days = 3;
+	p->birthday_days = 3;
+	p->limit = 12;
+}
+
+/* ---- candidates ------------------------------------------------------------------ */
+
+enum { SKIP_NONE, SKIP_SKIPPED, SKIP_SNOOZED };
+
+struct cand {
+	int64_t contact_id, followup_id;
+	/* the most pressing due follow-up */
+	char *fu_title;
+	char fu_due[KDATE_STR];
+	int fu_dir;
+	int fu_more;                /* other due follow-ups of the same contact */
+	/* the first event in the window */
+	char *ev_title;
+	char ev_start[KDATETIME_STR];
+	/* targets */
+	char *target_map;
+	bool primary, secondary;
+	/* review history */
+	int skip;
+	char skip_day[KDATE_STR];
+	bool excluded;
+	/* the contact (phase 2) */
+	char *name, *name_key, *birthday;
+	int influence, cadence_days;    /* cadence_days -1: the tier's */
+	char tier;
+	char created[KDATE_STR], last_at[KDATE_STR];
+	bool found;
+};
+
+struct cands {
+	struct cand *v;
+	int n, cap;
+	int *slots;                 /* open addressing on contact_id: index + 1, 0 empty */
+	int nslots;
+	struct review_params p;
+	struct kdate today;
+	int64_t me;
+};
+
+static unsigned
+slot_of(int64_t id, int nslots)
+{
+	return (unsigned)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 33) & (unsigned)(nslots - 1);
+}
+
+static void
+cands_rehash(struct cands *c)
+{
+	free(c->slots);
+	c->nslots = c->nslots ? c->nslots * 2 : 256;
+	c->slots = xcalloc((size_t)c->nslots, sizeof *c->slots);
+	for (int i = 0; i < c->n; i++) {
+		unsigned s;
+		if (!c->v[i].contact_id)
+			continue;
+		for (s = slot_of(c->v[i].contact_id, c->nslots); c->slots[s];
+		     s = (s + 1) & (unsigned)(c->nslots - 1))
+			;
+		c->slots[s] = i + 1;
+	}
+}
+
+/* The candidate for a contact (created if new and create is set), or NULL. */
+static struct cand *
+cand_for(struct cands *c, int64_t contact_id, bool create)
+{
+	unsigned s;
+
+	if (contact_id && c->nslots) {
+		for (s = slot_of(contact_id, c->nslots); c->slots[s];
+		     s = (s + 1) & (unsigned)(c->nslots - 1))
+			if (c->v[c->slots[s] - 1].contact_id == contact_id)
+				return &c->v[c->slots[s] - 1];
+	}
+	if (!create || (contact_id && contact_id == c->me))
+		return NULL;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->v = xrealloc(c->v, (size_t)c->cap * sizeof *c->v);
+	}
+	memset(&c->v[c->n], 0, sizeof c->v[c->n]);
+	c->v[c->n].contact_id = contact_id;
+	c->v[c->n].cadence_days = -1;
+	c->n++;
+	if (contact_id) {
+		if ((c->n + 1) * 2 > c->nslots)
+			cands_rehash(c);
+		else {
+			for (s = slot_of(contact_id, c->nslots); c->slots[s];
+			     s = (s + 1) & (unsigned)(c->nslots - 1))
+				;
+			c->slots[s] = c->n;
+		}
+	}
+	return &c->v[c->n - 1];
+}
+
+static void
+cands_free(struct cands *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		struct cand *k = &c->v[i];
+		free(k->fu_title);
+		free(k->ev_title);
+		free(k->target_map);
+		free(k->name);
+		free(k->name_key);
+		free(k->birthday);
+	}
+	free(c->v);
+	free(c->slots);
+}
+
+static void
+copy_day(char out[KDATE_STR], const char *s)
+{
+	snprintf(out, KDATE_STR, "%.10s", s ? s : "");
+}
+
+static long
+days_since(const struct cands *c, const char *day)
+{
+	struct kdate d;
+	char buf[KDATE_STR];
+
+	copy_day(buf, day);
+	if (!kdate_parse_iso(buf, &d))
+		return -1;
+	return kdate_diff(c->today, d);
+}
+
+/* ---- sources --------------------------------------------------------------------- */
+
+static enum kith_status
+src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT f.id, coalesce(f.contact_id, 0), f.title, f.due, f.direction "
+		"FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
+		"WHERE f.status = 'open' AND f.due <= ?1 AND coalesce(k.archived, 0) = 0 "
+		"ORDER BY f.due, f.id LIMIT ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t cid = sqlite3_column_int64(st, 1);
+		struct cand *k = cand_for(c, cid, true);
+		if (!k)
+			continue;
+		if (k->followup_id) {   /* walking oldest due first: the first one stays */
+			k->fu_more++;
+			continue;
+		}
+		k->followup_id = sqlite3_column_int64(st, 0);
+		k->fu_title = xstrdup(db_col_text(st, 2));
+		copy_day(k->fu_due, db_col_text(st, 3));
+		k->fu_dir = kith_direction_parse(db_col_text(st, 4));
+	}
+	return ent_finish(db, st, rc, "review", err);
+}
+
+static enum kith_status
+src_contacts(struct kdb *db, struct cands *c, const char *sql, int nbind, struct kith_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
+	for (int i = 0; i < nbind - 2; i++)
+		sqlite3_bind_int(st, 3 + i, c->p.cadence[i]);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cand_for(c, sqlite3_column_int64(st, 0), true);
+	return ent_finish(db, st, rc, "review", err);
+}
+
+/*
+ * Past the cadence: the walk goes up the last-touch index from the longest
+ * untouched; a contact never touched counts from when it was added.
+ */
+static const char sql_cadence[] =
+	"SELECT c.id FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
+	"WHERE c.archived = 0 AND coalesce(c.cadence_days, CASE c.tier WHEN 'A' THEN ?3 "
+	"  WHEN 'B' THEN ?4 WHEN 'C' THEN ?5 WHEN 'D' THEN ?6 ELSE 0 END) > 0 "
+	"AND julianday(?1) - julianday(substr(CASE s.last_at WHEN '' THEN c.created_at "
+	"  ELSE s.last_at END, 1, 10)) > coalesce(c.cadence_days, CASE c.tier WHEN 'A' THEN ?3 "
+	"  WHEN 'B' THEN ?4 WHEN 'C' THEN ?5 WHEN 'D' THEN ?6 ELSE 0 END) "
+	"ORDER BY s.last_at, s.contact_id LIMIT ?2";
+
+static const char sql_never[] =
+	"SELECT c.id FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
+	"WHERE s.last_at = '' AND c.archived = 0 AND c.influence >= 4 "
+	"AND substr(c.created_at, 1, 10) <= date(?1, '-7 days') "
+	"ORDER BY s.contact_id LIMIT ?2";
+
+static enum kith_status
+src_events(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT a.contact_id, e.title, e.start_at FROM event e "
+		"JOIN attendance a ON a.event_id = e.id "
+		"JOIN contact k ON k.id = a.contact_id AND k.archived = 0 "
+		"WHERE e.start_at >= ?1 AND e.start_at < date(?1, '+' || (?3 + 1) || ' days') "
+		"AND a.status IN ('invited', 'confirmed') "
+		"ORDER BY e.start_at, e.id, a.contact_id LIMIT ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
+	sqlite3_bind_int(st, 3, c->p.event_days);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
+		if (!k || k->ev_title)
+			continue;
+		k->ev_title = xstrdup(db_col_text(st, 1));
+		snprintf(k->ev_start, sizeof k->ev_start, "%.16s", db_col_text(st, 2));
+	}
+	return ent_finish(db, st, rc, "review", err);
+}
+
+static enum kith_status
+src_birthdays(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT id FROM contact WHERE birthday IS NOT NULL AND archived = 0 "
+		"AND substr(birthday, -5) = ?1 ORDER BY id LIMIT ?2";
+	for (int d = 0; d <= c->p.birthday_days && d < 366; d++) {
+		char day[KDATE_STR];
+		sqlite3_stmt *st = db_stmt(db, sql, err);
+		int rc;
+		if (!st)
+			return KITH_DB;
+		kdate_format(kdate_add_days(c->today, d), day);
+		sqlite3_bind_text(st, 1, day + 5, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			cand_for(c, sqlite3_column_int64(st, 0), true);
+		if ((rc = ent_finish(db, st, rc, "review", err)))
+			return rc;
+	}
+	return KITH_OK;
+}
+
+/* Every map target: few rows, so all of them, primary targets first. */
+static enum kith_status
+src_targets(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT primary_target_id, name, 1 FROM power_map "
+		"WHERE primary_target_id IS NOT NULL "
+		"UNION ALL "
+		"SELECT t.contact_id, m.name, 0 FROM map_target t JOIN power_map m ON m.id = t.map_id "
+		"ORDER BY 3 DESC, 2 LIMIT ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
+		bool primary = sqlite3_column_int(st, 2) != 0;
+		if (!k || k->target_map)
+			continue;
+		k->target_map = xstrdup(db_col_text(st, 1));
+		k->primary = primary;
+		k->secondary = !primary;
+	}
+	return ent_finish(db, st, rc, "review", err);
+}
+
+/*
+ * The review's own history: handled today or snoozed to a later day keeps
+ * a candidate out; skipped or snoozed in the last 7 days lowers it. Only
+ * for candidates already found: this never adds one.
+ */
+static enum kith_status
+src_history(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(contact_id, 0), coalesce(followup_id, 0), action, day, "
+		"coalesce(until, '') FROM review_action WHERE day >= date(?1, '-7 days') "
+		"UNION ALL "
+		"SELECT coalesce(contact_id, 0), coalesce(followup_id, 0), action, day, until "
+		"FROM review_action WHERE until > ?1 "
+		"ORDER BY 4";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t cid = sqlite3_column_int64(st, 0), fid = sqlite3_column_int64(st, 1);
+		const char *action = db_col_text(st, 2), *day = db_col_text(st, 3);
+		const char *until = db_col_text(st, 4);
+		struct cand *k = NULL;
+		if (cid)
+			k = cand_for(c, cid, false);
+		else
+			for (int i = 0; i < c->n && !k; i++)
+				if (fid && c->v[i].followup_id == fid && !c->v[i].contact_id)
+					k = &c->v[i];
+		if (!k)
+			continue;
+		if (!strcmp(day, c->p.today) || strcmp(until, c->p.today) > 0)
+			k->excluded = true;
+		if (!strcmp(action, "skipped") || !strcmp(action, "snoozed")) {
+			k->skip = !strcmp(action, "skipped") ? SKIP_SKIPPED : SKIP_SNOOZED;
+			copy_day(k->skip_day, day);
+		}
+	}
+	return ent_finish(db, st, rc, "review", err);
+}
+
+static enum kith_status
+fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT c.display_name, c.name_key, coalesce(c.influence, 0), coalesce(c.tier, ''), "
+		"coalesce(c.cadence_days, -1), c.birthday, c.created_at, coalesce(s.last_at, ''), "
+		"c.archived FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"WHERE c.id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	(void)c;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, k->contact_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k->found = sqlite3_column_int(st, 8) == 0;
+		k->name = xstrdup(db_col_text(st, 0));
+		k->name_key = xstrdup(db_col_text(st, 1));
+		k->influence = sqlite3_column_int(st, 2);
+		k->tier = db_col_text(st, 3)[0];
+		k->cadence_days = sqlite3_column_int(st, 4);
+		k->birthday = db_col_dup(st, 5);
+		copy_day(k->created, db_col_text(st, 6));
+		copy_day(k->last_at, db_col_text(st, 7));
+	}
+	return ent_finish(db, st, rc, "review", err);
+}
+
+/* ---- scoring ----------------------------------------------------------------------- */
+
+static void
+term_add(struct review_item *it, const struct review_params *p, int id, int points,
+	 const char *fmt, ...) KITH_PRINTF(5, 6);
+
+static void
+term_add(struct review_item *it, const struct review_params *p, int id, int points,
+	 const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	(void)p;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	it->terms[it->nterms].id = id;
+	it->terms[it->nterms].points = points;
+	it->terms[it->nterms].detail = sb_detach(&sb);
+	it->nterms++;
+	it->score += points;
+}
+
+/* Overdue points grow for two weeks, then stay. */
+#define OVERDUE_DAYS_MAX 14
+
+static const char *
+plural(long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* "today", "tomorrow", "on Thu 12 Mar" for a day within the next week. */
+static void
+day_words(const struct cands *c, const char *when, char out[32])
+{
+	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+					   "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct kdate d;
+	char buf[KDATE_STR];
+	long n;
+
+	copy_day(buf, when);
+	if (!kdate_parse_iso(buf, &d)) {
+		snprintf(out, 32, "%s", buf);
+		return;
+	}
+	n = kdate_diff(d, c->today);
+	if (n == 0)
+		snprintf(out, 32, "today");
+	else if (n == 1)
+		snprintf(out, 32, "tomorrow");
+	else
+		snprintf(out, 32, "on %s %d %s", wd[kdate_weekday(d)], d.d, mon[d.m - 1]);
+}
+
+static int
+effective_cadence(const struct cands *c, const struct cand *k)
+{
+	if (k->cadence_days >= 0)
+		return k->cadence_days;
+	if (k->tier >= 'A' && k->tier <= 'D')
+		return c->p.cadence[k->tier - 'A'];
+	return 0;
+}
+
+/* Score candidate k into it; false if it has no reason to be in the queue. */
+static bool
+score(struct cands *c, struct cand *k, struct review_item *it)
+{
+	const struct review_params *p = &c->p;
+	const int *w = p->weight;
+	int reason = -1;
+
+	memset(it, 0, sizeof *it);
+	it->contact_id = k->contact_id;
+	it->followup_id = k->followup_id;
+	it->name = xstrdup(k->name ? k->name : "");
+	if (k->followup_id) {
+		long late = days_since(c, k->fu_due);
+		if (late > 0) {
+			long capped = late > OVERDUE_DAYS_MAX ? OVERDUE_DAYS_MAX : late;
+			term_add(it, p, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
+				 "due %s, %ld day%s ago", k->fu_due, late, plural(late));
+		} else {
+			term_add(it, p, RT_DUE, w[RT_DUE], "due today");
+		}
+		if (k->fu_dir == KITH_DIR_OWE)
+			term_add(it, p, RT_OWE, w[RT_OWE], "you promised it");
+		else if (k->fu_dir == KITH_DIR_OWED)
+			term_add(it, p, RT_OWED, w[RT_OWED], "they promised it to you");
+	}
+	if (k->contact_id) {
+		int cad = effective_cadence(c, k);
+		bool never = !*k->last_at;
+		long since = days_since(c, never ? k->created : k->last_at);
+		it->cadence = cad;
+		if (cad > 0 && since > cad) {
+			bool lapsed = since * 2 > cad * 3;
+			if (never)
+				term_add(it, p, lapsed ? RT_LAPSED : RT_CADENCE,
+					 w[lapsed ? RT_LAPSED : RT_CADENCE],
+					 "added %ld days ago and not contacted yet, cadence %d", since,
+					 cad);
+			else
+				term_add(it, p, lapsed ? RT_LAPSED : RT_CADENCE,
+					 w[lapsed ? RT_LAPSED : RT_CADENCE],
+					 "last talked %ld days ago, cadence %d", since, cad);
+		}
+		if (never && k->influence >= 4 && days_since(c, k->created) >= 7)
+			term_add(it, p, RT_NEVER, w[RT_NEVER], "influence %d, not contacted yet",
+				 k->influence);
+		if (k->ev_title) {
+			char when[32];
+			day_words(c, k->ev_start, when);
+			term_add(it, p, RT_EVENT, w[RT_EVENT], "will be at %s %s", k->ev_title, when);
+		}
+		if (k->birthday) {
+			for (int d = 0; d <= p->birthday_days; d++) {
+				char day[KDATE_STR], when[32];
+				kdate_format(kdate_add_days(c->today, d), day);
+				if (strcmp(day + 5, k->birthday + strlen(k->birthday) - 5))
+					continue;
+				day_words(c, day, when);
+				term_add(it, p, RT_BIRTHDAY, w[RT_BIRTHDAY], "birthday %s", when);
+				break;
+			}
+		}
+		if (k->influence > 0 && w[RT_INFLUENCE])
+			term_add(it, p, RT_INFLUENCE, w[RT_INFLUENCE] * k->influence, "influence %d",
+				 k->influence);
+		if (k->primary)
+			term_add(it, p, RT_TARGET, w[RT_TARGET], "primary target on %s", k->target_map);
+		else if (k->secondary)
+			term_add(it, p, RT_SECONDARY, w[RT_SECONDARY], "target on %s", k->target_map);
+	}
+	if (k->skip) {
+		long ago = days_since(c, k->skip_day);
+		term_add(it, p, RT_SKIPPED, w[RT_SKIPPED], "%s in the review %s", k->skip ==
+			 SKIP_SKIPPED ? "skipped" : "snoozed", ago <= 0 ? "today" :
+			 ago == 1 ? "yesterday" : ago < 7 ? "this week" : "last week");
+	}
+	for (int i = 0; i < it->nterms; i++)
+		if (review_term_is_reason(it->terms[i].id) && it->terms[i].points > 0) {
+			reason = it->terms[i].id;
+			break;
+		}
+	return reason >= 0;
+}
+
+/* The item's headline and its reasons, worded positively. */
+static void
+word_item(const struct cand *k, struct review_item *it)
+{
+	struct strbuf what = { 0 }, why = { 0 };
+	const char *name = *it->name ? it->name : "someone";
+	int lead = -1;
+
+	for (int i = 0; i < it->nterms && lead < 0; i++)
+		if (review_term_is_reason(it->terms[i].id))
+			lead = it->terms[i].id;
+	switch (lead) {
+	case RT_OVERDUE:
+	case RT_DUE:
+		if (k->fu_dir == KITH_DIR_OWE)
+			sb_printf(&what, "keep your word to %s: %s", name, k->fu_title);
+		else if (k->fu_dir == KITH_DIR_OWED)
+			sb_printf(&what, "ask %s about: %s", name, k->fu_title);
+		else if (k->contact_id)
+			sb_printf(&what, "follow up with %s: %s", name, k->fu_title);
+		else
+			sb_printf(&what, "follow up: %s", k->fu_title);
+		break;
+	case RT_EVENT:
+		sb_printf(&what, "see %s at %s", name, k->ev_title);
+		break;
+	case RT_BIRTHDAY:
+		sb_printf(&what, "wish %s a happy birthday", name);
+		break;
+	case RT_NEVER:
+		sb_printf(&what, "introduce yourself to %s", name);
+		break;
+	default:
+		sb_printf(&what, "reconnect with %s", name);
+		break;
+	}
+	for (int i = 0; i < it->nterms; i++)
+		sb_printf(&why, "%s%s", i ? "; " : "", it->terms[i].detail);
+	if (k->fu_more)
+		sb_printf(&why, "; %d more follow-up%s due", k->fu_more, plural(k->fu_more));
+	it->what = sb_detach(&what);
+	it->why = sb_detach(&why);
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	const struct review_item *x = a, *y = b;
+	int r;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if ((r = strcmp(x->name, y->name)))
+		return r;
+	if (x->contact_id != y->contact_id)
+		return x->contact_id < y->contact_id ? -1 : 1;
+	return (x->followup_id > y->followup_id) - (x->followup_id < y->followup_id);
+}
+
+static void
+item_free(struct review_item *it)
+{
+	for (int i = 0; i < it->nterms; i++)
+		free(it->terms[i].detail);
+	free(it->name);
+	free(it->what);
+	free(it->why);
+}
+
+enum kith_status
+review_queue_build(struct kdb *db, const struct review_params *p, struct review_queue *out,
+		   struct kith_err *err)
+{
+	struct cands c = { 0 };
+	enum kith_status rc;
+	int n = 0;
+
+	memset(out, 0, sizeof *out);
+	c.p = *p;
+	if (!kdate_parse_iso(p->today, &c.today))
+		return kith_err_set(err, KITH_INVALID, "review: %s: not a date", p->today);
+	c.me = kdb_me(db);
+	if ((rc = src_followups(db, &c, err)) ||
+	    (rc = src_contacts(db, &c, sql_cadence, 6, err)) ||
+	    (rc = src_contacts(db, &c, sql_never, 2, err)) ||
+	    (rc = src_events(db, &c, err)) ||
+	    (rc = src_birthdays(db, &c, err)) ||
+	    (rc = src_targets(db, &c, err)) ||
+	    (rc = src_history(db, &c, err)))
+		goto done;
+	out->items = xcalloc((size_t)c.n + 1, sizeof *out->items);
+	for (int i = 0; i < c.n; i++) {
+		struct cand *k = &c.v[i];
+		if (k->excluded)
+			continue;
+		if (k->contact_id) {
+			if ((rc = fill_contact(db, &c, k, err)))
+				goto done;
+			if (!k->found)
+				continue;
+		}
+		if (score(&c, k, &out->items[n])) {
+			word_item(k, &out->items[n]);
+			n++;
+		} else {
+			item_free(&out->items[n]);
+		}
+	}
+	qsort(out->items, (size_t)n, sizeof *out->items, item_cmp);
+	out->total = n;
+	if (p->limit > 0 && n > p->limit) {
+		for (int i = p->limit; i < n; i++)
+			item_free(&out->items[i]);
+		n = p->limit;
+	}
+	out->n = n;
+done:
+	cands_free(&c);
+	if (rc)
+		review_queue_free(out);
+	return rc;
+}
+
+void
+review_queue_free(struct review_queue *q)
+{
+	for (int i = 0; i < q->n; i++)
+		item_free(&q->items[i]);
+	free(q->items);
+	memset(q, 0, sizeof *q);
+}
+
+enum kith_status
+review_record(struct kdb *db, const char *day, int64_t contact_id, int64_t followup_id,
+	      const char *action, const char *until, const char *reason, struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO review_action(day, contact_id, followup_id, action, until, reason, at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *st;
+	char now[20];
+	enum kith_status rc;
+
+	if (db_check_text("reason", reason, err))
+		return KITH_INVALID;
+	if (db_write_begin(db, err))
+		return err ? err->code : KITH_DB;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	db_now(now);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	db_bind_id(st, 2, contact_id);
+	db_bind_id(st, 3, followup_id);
+	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
+	db_bind_text_null(st, 5, until);
+	db_bind_text(st, 6, reason);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
+	if ((rc = db_step_done(db, st, err, "review")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}

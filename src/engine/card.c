@@ -1,0 +1,86 @@
+/*
+ * card.c: the lines of a contact's card, shared by the Contacts pane's
+ * detail and the daily review: roles, timeline, follow-ups,
+ * relationships, map positions. Each is a row callback of the data layer
+ * appending to a struct page (the callback's ud).
+ */
+#include "panes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/org.h"
+#include "kith/powermap.h"
+#include "kith/types.h"
+
+int
+card_role_line(void *ud, const struct role_row *r)
+{
+	struct page *pg = ud;
+	const char *what = *r->title ? r->title : r->seat;
+	page_add(pg, *r->end_date ? VS_DIM : VS_NORMAL, 2, "%s%s%s%s%s%s", what,
+		 *r->org_name ? ", " : "", r->org_name, *r->start_date ? "  since " : "",
+		 r->start_date, *r->end_date ? " (past)" : "");
+	return 0;
+}
+
+int
+card_timeline_line(void *ud, const struct interaction_row *r)
+{
+	struct page *pg = ud;
+	page_add(pg, VS_NORMAL, 2, "%.16s  %-7s %s", r->at, kith_interaction_kind_name(r->kind),
+		 r->summary);
+	if (*r->body)
+		page_add(pg, VS_DIM, 20, "%.200s", r->body);
+	return 0;
+}
+
+int
+card_followup_line(void *ud, const struct followup_row *r)
+{
+	struct page *pg = ud;
+	const char *dir = r->direction == KITH_DIR_OWE ? "  (I owe)" :
+			  r->direction == KITH_DIR_OWED ? "  (owed to me)" : "";
+	char today[KDATE_STR];
+
+	kdate_format(kdate_today(), today);
+	page_add(pg, *r->due && strcmp(r->due, today) < 0 ? VS_OVERDUE : VS_NORMAL, 2, "%-10s  %s%s",
+		 *r->due ? r->due : "no date", r->title, dir);
+	return 0;
+}
+
+int
+card_relationship_line(void *ud, const struct relationship_row *r)
+{
+	struct page *pg = ud;
+	char last[16];
+
+	fmt_ago(r->other_last_at, last);
+	page_add(pg, r->current ? VS_NORMAL : VS_DIM, 2, "%s — %s, strength %d%s%s", r->other_name,
+		 kith_rel_type_name(r->type), r->strength, r->current ? "" : " (past)",
+		 *r->source ? "" : "");
+	return 0;
+}
+
+int
+card_map_line(void *ud, const struct map_position_row *r)
+{
+	struct page *pg = ud;
+	page_add(pg, r->is_target ? VS_TARGET : VS_NORMAL, 2, "%s: influence %d, %s%s", r->map_name,
+		 r->influence, kith_alignment_name(r->alignment),
+		 r->is_primary ? " — primary target" : r->is_target ? " — target" : "");
+	return 0;
+}
+
+/* A section header just added with nothing under it: say so, with the key to fix it. */
+void
+card_none(struct page *pg, const char *what, const char *hint)
+{
+	if (pg->n == 0 || pg->lines[pg->n - 1].style != VS_HEADER)
+		return;
+	page_add(pg, VS_DIM, 2, "%s%s%s", what, hint ? " — " : "", hint ? hint : "");
+}
+

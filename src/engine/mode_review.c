@@ -1,0 +1,573 @@
+/*
+ * mode_review.c: the daily review (r). One person at a time from the
+ * ranked queue of the data layer (kith/review.h), with their card and the
+ * reason they are here, and one key per decision: log, done, snooze,
+ * skip, open, explain, end. Each decision is recorded for the day, so
+ * quitting midway and starting again resumes without the items handled.
+ *
+ * Forms and prompts opened from the review (the log form, the snooze form,
+ * the proposal of a next follow-up) return to it when they close: while a
+ * review is on, engine_base_mode() is VM_REVIEW.
+ */
+#include "panes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/org.h"
+#include "kith/powermap.h"
+#include "kith/review.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+struct review_state {
+	struct review_queue q;
+	int pos;                    /* the item shown */
+	int done, logged, snoozed, skipped;
+	bool explain;               /* ? shows the score's terms */
+	bool aside;                 /* o opened a contact: the review waits for r */
+	struct page page;
+	int page_for;               /* the item the page was built for, -1: none */
+	char today[KDATE_STR];
+};
+
+/* ---- parameters from the options ---------------------------------------------- */
+
+void
+engine_review_params(struct engine *e, struct review_params *p)
+{
+	static const char *const tiers[4] = { "tier.A.cadence", "tier.B.cadence",
+					      "tier.C.cadence", "tier.D.cadence" };
+	char name[64];
+
+	review_params_default(p);
+	for (int t = 0; t < RT_COUNT_; t++) {
+		snprintf(name, sizeof name, "review.weight.%s", review_term_name(t));
+		p->weight[t] = (int)engine_opt_int(e, name);
+	}
+	p->overdue_day = (int)engine_opt_int(e, "review.weight.overdue_day");
+	for (int i = 0; i < 4; i++)
+		p->cadence[i] = (int)engine_opt_int(e, tiers[i]);
+	p->event_days = (int)engine_opt_int(e, "review.event_days");
+	p->birthday_days = (int)engine_opt_int(e, "review.birthday_days");
+	p->limit = (int)engine_opt_int(e, "review.cap");
+}
+
+/* ---- life cycle ---------------------------------------------------------------- */
+
+enum view_mode
+engine_base_mode(const struct engine *e)
+{
+	return e->review && !e->review->aside ? VM_REVIEW : VM_NORMAL;
+}
+
+void
+review_free(struct engine *e)
+{
+	struct review_state *rs = e->review;
+
+	if (!rs)
+		return;
+	review_queue_free(&rs->q);
+	page_free(&rs->page);
+	free(rs);
+	e->review = NULL;
+	if (e->mode == VM_REVIEW)
+		e->mode = VM_NORMAL;
+}
+
+static const struct review_item *
+current(struct engine *e)
+{
+	struct review_state *rs = e->review;
+	return rs && rs->pos < rs->q.n ? &rs->q.items[rs->pos] : NULL;
+}
+
+static void
+summary_msg(struct engine *e, const struct review_state *rs)
+{
+	engine_msg(e, "Review done: %d done, %d logged, %d snoozed, %d skipped%s", rs->done,
+		   rs->logged, rs->snoozed, rs->skipped,
+		   rs->pos < rs->q.n ? " (r resumes)" : "");
+}
+
+static int
+review_end(struct engine *e)
+{
+	summary_msg(e, e->review);
+	review_free(e);
+	engine_mode_normal(e);
+	return R_REDRAW | R_RELAYOUT;
+}
+
+/* Move on to the next item; at the end, close with the summary. */
+static int
+advance(struct engine *e)
+{
+	struct review_state *rs = e->review;
+
+	if (!rs)
+		return R_REDRAW;
+	rs->pos++;
+	rs->explain = false;
+	rs->page.scroll = 0;
+	if (rs->pos >= rs->q.n) {
+		if (e->mode == VM_REVIEW)
+			return review_end(e);
+		/* a prompt is still open over the review: end when it closes */
+	}
+	return R_REDRAW | R_RELAYOUT;
+}
+
+int
+review_start(struct engine *e)
+{
+	struct review_state *rs;
+	struct review_params p;
+	struct kith_err err;
+
+	if (e->review) {            /* resume after o */
+		engine_mode_normal(e);
+		e->review->aside = false;
+		e->review->page_for = -1;
+		e->mode = VM_REVIEW;
+		return R_REDRAW | R_RELAYOUT;
+	}
+	engine_review_params(e, &p);
+	rs = xcalloc(1, sizeof *rs);
+	kith_err_clear(&err);
+	if (review_queue_build(engine_db(e), &p, &rs->q, &err) != KITH_OK) {
+		engine_error(e, "review: %s", err.msg);
+		free(rs);
+		return R_BELL | R_REDRAW;
+	}
+	if (rs->q.n == 0) {
+		engine_msg(e, "Nothing is due today: everyone is up to date.");
+		review_queue_free(&rs->q);
+		free(rs);
+		return R_REDRAW;
+	}
+	memcpy(rs->today, p.today, sizeof rs->today);
+	rs->page_for = -1;
+	engine_mode_normal(e);
+	e->review = rs;
+	e->mode = VM_REVIEW;
+	if (rs->q.total > rs->q.n)
+		engine_msg(e, "%d people today (%d more wait for another day: set review.cap)",
+			   rs->q.n, rs->q.total - rs->q.n);
+	else
+		engine_msg(e, "%d %s today", rs->q.n, rs->q.n == 1 ? "person" : "people");
+	return R_REDRAW | R_RELAYOUT;
+}
+
+/* ---- recording decisions --------------------------------------------------------- */
+
+static enum kith_status
+record(struct engine *e, const struct review_item *it, const char *action, const char *until,
+       const char *reason, struct kith_err *err)
+{
+	return review_record(engine_db(e), e->review->today, it->contact_id, it->followup_id,
+			     action, until, reason, err);
+}
+
+static int
+do_done(struct engine *e)
+{
+	const struct review_item *it = current(e);
+	struct kdb *db = engine_db(e);
+	struct kith_err err;
+	enum kith_status rc;
+
+	if (!it)
+		return R_BELL;
+	if (!it->followup_id) {
+		engine_error(e, "No follow-up is due for %s: l logs a touch, n skips, s snoozes",
+			     it->name);
+		return R_BELL | R_REDRAW;
+	}
+	kith_err_clear(&err);
+	if ((rc = kdb_batch_begin(db, &err)) == KITH_OK) {
+		rc = followup_done(db, it->followup_id, &err);
+		if (rc == KITH_OK)
+			rc = record(e, it, "done", NULL, NULL, &err);
+		if (kdb_batch_end(db, rc == KITH_OK, rc == KITH_OK ? &err : NULL) && rc == KITH_OK)
+			rc = err.code;
+	}
+	if (rc != KITH_OK) {
+		engine_error(e, "%s", err.msg);
+		return R_BELL | R_REDRAW;
+	}
+	engine_after_write(e, "mark a follow-up done");
+	engine_msg(e, "done: %s", it->what);
+	e->review->done++;
+	return advance(e);
+}
+
+static int
+do_skip(struct engine *e)
+{
+	const struct review_item *it = current(e);
+	struct kith_err err;
+
+	if (!it)
+		return R_BELL;
+	kith_err_clear(&err);
+	if (record(e, it, "skipped", NULL, NULL, &err) != KITH_OK) {
+		engine_error(e, "%s", err.msg);
+		return R_BELL | R_REDRAW;
+	}
+	engine_after_write(e, "skip in the review");
+	engine_msg(e, "skipped %s for today", *it->name ? it->name : it->what);
+	e->review->skipped++;
+	return advance(e);
+}
+
+/* ---- log, then propose the next follow-up ---------------------------------------- */
+
+struct next_ctx {
+	int64_t contact_id;
+	char *name;
+	char due[KDATE_STR];
+};
+
+static void
+next_ctx_free(void *p)
+{
+	struct next_ctx *n = p;
+	free(n->name);
+	free(n);
+}
+
+static int
+next_yes(struct engine *e, void *ctx)
+{
+	struct next_ctx *n = ctx;
+	struct kith_followup fu = { 0 };
+	struct strbuf title = { 0 };
+	struct kith_err err;
+	int r = R_REDRAW;
+
+	kith_err_clear(&err);
+	sb_printf(&title, "Check in with %s", n->name);
+	fu.contact_id = n->contact_id;
+	fu.kind = KITH_FKIND_CHECK_IN;
+	fu.title = (char *)sb_str(&title);
+	fu.due = n->due;
+	if (followup_add(engine_db(e), &fu, NULL, &err) != KITH_OK) {
+		engine_error(e, "%s", err.msg);
+		r |= R_BELL;
+	} else {
+		r |= engine_after_write(e, "plan the next check-in");
+		engine_msg(e, "next check-in with %s on %s", n->name, n->due);
+	}
+	sb_free(&title);
+	if (e->review && e->review->pos >= e->review->q.n)
+		r |= review_end(e);
+	return r;
+}
+
+static int
+after_log(struct engine *e, void *ctx)
+{
+	struct review_state *rs = e->review;
+	const struct review_item *it = current(e);
+	struct kith_err err;
+	int r;
+
+	(void)ctx;
+	if (!rs || !it)
+		return R_NONE;
+	kith_err_clear(&err);
+	if (record(e, it, "logged", NULL, NULL, &err) != KITH_OK)
+		engine_error(e, "%s", err.msg);
+	rs->logged++;
+	if (it->contact_id && it->cadence > 0) {
+		struct next_ctx *n = xcalloc(1, sizeof *n);
+		struct strbuf q = { 0 };
+		n->contact_id = it->contact_id;
+		n->name = xstrdup(it->name);
+		kdate_format(kdate_add_days(kdate_today(), it->cadence), n->due);
+		sb_printf(&q, "Next check-in with %s on %s (every %d days)? Enter yes · Esc no",
+			  n->name, n->due, it->cadence);
+		r = advance(e);     /* the last item ends the review; the question stays */
+		engine_confirm(e, sb_str(&q), next_yes, n, next_ctx_free);
+		e->confirm.enter_yes = true;
+		sb_free(&q);
+		return r | R_REDRAW;
+	}
+	return advance(e);
+}
+
+static int
+do_log(struct engine *e)
+{
+	const struct review_item *it = current(e);
+
+	if (!it)
+		return R_BELL;
+	if (!it->contact_id) {
+		engine_error(e, "This follow-up is about no one: x marks it done");
+		return R_BELL | R_REDRAW;
+	}
+	forms_log_open(e, it->contact_id, it->name);
+	if (e->form) {
+		e->form->after = after_log;
+		e->form->after_ctx = NULL;
+	}
+	return R_REDRAW | R_RELAYOUT;
+}
+
+/* ---- snooze ------------------------------------------------------------------------ */
+
+enum { SZ_UNTIL, SZ_REASON, SZ_COUNT };
+
+static const struct form_field_def snooze_fields[SZ_COUNT] = {
+	[SZ_UNTIL] = { "Until", "1d, 3d, 1w or a date", form_check_when, false },
+	[SZ_REASON] = { "Reason", "optional: travelling, waiting for the vote", NULL, false },
+};
+
+static int
+snooze_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct engine *e = f->e;
+	const struct review_item *it = current(e);
+	struct kdb *db = engine_db(e);
+	char until[KDATETIME_STR];
+	const char *reason = form_value(f, SZ_REASON);
+	enum kith_status rc;
+
+	if (!it)
+		return KITH_OK;
+	if (!fmt_parse_when(form_value(f, SZ_UNTIL), until, true, err)) {
+		*bad = SZ_UNTIL;
+		return KITH_INVALID;
+	}
+	if (strcmp(until, e->review->today) <= 0) {
+		*bad = SZ_UNTIL;
+		return kith_err_set(err, KITH_INVALID, "Until: %s is not after today", until);
+	}
+	if ((rc = kdb_batch_begin(db, err)))
+		return rc;
+	rc = KITH_OK;
+	if (it->followup_id)
+		rc = followup_snooze(db, it->followup_id, until, reason, err);
+	if (rc == KITH_OK)
+		rc = record(e, it, "snoozed", until, reason, err);
+	if (rc != KITH_OK) {
+		kdb_batch_end(db, false, NULL);
+		return rc;
+	}
+	if ((rc = kdb_batch_end(db, true, err)))
+		return rc;
+	engine_after_write(e, "snooze in the review");
+	engine_msg(e, "snoozed %s until %s", *it->name ? it->name : it->what, until);
+	e->review->snoozed++;
+	return KITH_OK;
+}
+
+static int
+after_snooze(struct engine *e, void *ctx)
+{
+	(void)ctx;
+	return advance(e);
+}
+
+static int
+do_snooze(struct engine *e)
+{
+	const struct review_item *it = current(e);
+	const char *init[SZ_COUNT] = { [SZ_UNTIL] = "1d" };
+	struct strbuf title = { 0 };
+
+	if (!it)
+		return R_BELL;
+	sb_printf(&title, "Snooze %s", *it->name ? it->name : it->what);
+	engine_form_open(e, sb_str(&title), SZ_COUNT, snooze_fields, init, snooze_save, NULL,
+			 NULL);
+	sb_free(&title);
+	if (e->form) {
+		e->form->after = after_snooze;
+		e->form->after_ctx = NULL;
+	}
+	return R_REDRAW | R_RELAYOUT;
+}
+
+/* ---- keys ---------------------------------------------------------------------------- */
+
+static int
+review_run(struct engine *e, enum cmd cmd, long count)
+{
+	struct review_state *rs = e->review;
+	const struct review_item *it = current(e);
+
+	switch (cmd) {
+	case CMD_REVIEW_LOG:
+		return do_log(e);
+	case CMD_REVIEW_DONE:
+		return do_done(e);
+	case CMD_REVIEW_SNOOZE:
+		return do_snooze(e);
+	case CMD_REVIEW_SKIP:
+		return do_skip(e);
+	case CMD_REVIEW_OPEN: {
+		int r;
+		if (!it || !it->contact_id)
+			return R_BELL;
+		rs->aside = true;       /* the review waits: r resumes it */
+		e->mode = VM_NORMAL;
+		r = contacts_show(e, it->contact_id);
+		engine_msg(e, "r resumes the review at %s", it->name);
+		return r;
+	}
+	case CMD_REVIEW_EXPLAIN:
+		rs->explain = !rs->explain;
+		rs->page_for = -1;
+		return R_REDRAW;
+	case CMD_REVIEW_END:
+	case CMD_BACK:
+	case CMD_QUIT:
+		return review_end(e);
+	case CMD_SCROLL_DOWN:
+	case CMD_MOVE_DOWN:
+	case CMD_PAGE_DOWN:
+	case CMD_HALF_PAGE_DOWN:
+		rs->page.scroll += (int)count * (cmd == CMD_PAGE_DOWN ? e->list_rows : 1);
+		return R_REDRAW;
+	case CMD_SCROLL_UP:
+	case CMD_MOVE_UP:
+	case CMD_PAGE_UP:
+	case CMD_HALF_PAGE_UP:
+		rs->page.scroll -= (int)count * (cmd == CMD_PAGE_UP ? e->list_rows : 1);
+		if (rs->page.scroll < 0)
+			rs->page.scroll = 0;
+		return R_REDRAW;
+	case CMD_HELP:
+		return mode_help_start(e);
+	default:
+		return R_BELL;
+	}
+}
+
+int
+mode_review_key(struct engine *e, struct kkey k)
+{
+	int chain[3], n = engine_chain(e, VM_REVIEW, chain);
+
+	if (k.type == KK_RESIZE || k.type == KK_TICK)
+		return R_NONE;
+	return engine_seq_key(e, k, chain, n, review_run);
+}
+
+/* ---- the page ---------------------------------------------------------------------- */
+
+static void
+build_page(struct engine *e)
+{
+	struct review_state *rs = e->review;
+	const struct review_item *it = current(e);
+	struct page *pg = &rs->page;
+	struct kdb *db = engine_db(e);
+	int scroll = pg->scroll;
+
+	page_clear(pg);
+	pg->scroll = scroll;
+	rs->page_for = rs->pos;
+	if (!it) {
+		page_title(pg, "Review");
+		page_add(pg, VS_NORMAL, 0, "That was everyone for today.");
+		return;
+	}
+	page_title(pg, "Review — %d of %d", rs->pos + 1, rs->q.n);
+	page_add(pg, VS_HEADER, 0, "%c%s", it->what[0] >= 'a' && it->what[0] <= 'z' ?
+		 it->what[0] - 'a' + 'A' : it->what[0], it->what + 1);
+	if (rs->explain) {
+		page_add(pg, VS_LABEL, 2, "score %d, the sum of:", it->score);
+		for (int i = 0; i < it->nterms; i++)
+			page_add(pg, it->terms[i].points < 0 ? VS_DIM : VS_NORMAL, 4, "%+4d  %-10s %s",
+				 it->terms[i].points, review_term_name(it->terms[i].id),
+				 it->terms[i].detail);
+		page_add(pg, VS_DIM, 2, "weights: set review.weight.NAME N (kithrc(5))");
+	} else {
+		for (int i = 0; i < it->nterms; i++)
+			page_add(pg, VS_NORMAL, 2, "· %s", it->terms[i].detail);
+	}
+	if (!it->contact_id)
+		return;
+	{
+		struct kith_contact k;
+		if (contact_get(db, it->contact_id, &k, NULL) == KITH_OK) {
+			char last[16];
+			fmt_ago(k.last_at, last);
+			page_add(pg, VS_NORMAL, 0, " ");
+			page_add(pg, VS_NORMAL, 0, "%s · tier %c · influence %c · %s · last contacted %s",
+				 k.display_name, k.tier ? k.tier : '-',
+				 k.influence ? (char)('0' + k.influence) : '?',
+				 kith_alignment_name(k.alignment), last);
+			if (k.n_phones)
+				page_add(pg, VS_NORMAL, 0, "phone   %s", k.phones[0].value);
+			if (k.n_emails)
+				page_add(pg, VS_NORMAL, 0, "email   %s", k.emails[0].value);
+			contact_free(&k);
+		}
+	}
+	{
+		struct followup_query fq = { .contact_id = it->contact_id };
+		page_add(pg, VS_HEADER, 0, "Roles");
+		role_list_for_contact(db, it->contact_id, card_role_line, pg, NULL);
+		card_none(pg, "none", NULL);
+		page_add(pg, VS_HEADER, 0, "Last interactions");
+		interaction_list_for_contact(db, it->contact_id, 0, 3, card_timeline_line, pg, NULL);
+		card_none(pg, "nothing logged yet", "l logs one");
+		page_add(pg, VS_HEADER, 0, "Open follow-ups and commitments");
+		followup_list(db, &fq, 0, 1, 10, card_followup_line, pg, NULL);
+		card_none(pg, "none", NULL);
+		page_add(pg, VS_HEADER, 0, "Power maps");
+		placement_list_for_entity(db, it->contact_id, 0, card_map_line, pg, NULL);
+		card_none(pg, "on no map", NULL);
+	}
+}
+
+void
+review_fill_view(struct engine *e, struct view *v)
+{
+	struct review_state *rs = e->review;
+
+	if (!rs || rs->aside)
+		return;
+	if (rs->page_for != rs->pos)
+		build_page(e);
+	v->review = true;
+	page_fill_view(&rs->page, &v->detail);
+	sb_reset(&e->title);
+	sb_printf(&e->title, "kith — Daily review — %s — %d of %d", rs->today,
+		  rs->pos < rs->q.n ? rs->pos + 1 : rs->q.n, rs->q.n);
+	v->title = sb_str(&e->title);
+}
+
+void
+review_hint(struct engine *e, struct strbuf *hint)
+{
+	static const struct { enum cmd cmd; const char *what; } hints[] = {
+		{ CMD_REVIEW_LOG, "log" }, { CMD_REVIEW_DONE, "done" },
+		{ CMD_REVIEW_SNOOZE, "snooze" }, { CMD_REVIEW_SKIP, "skip" },
+		{ CMD_REVIEW_OPEN, "open" }, { CMD_REVIEW_EXPLAIN, "why" },
+		{ CMD_REVIEW_END, "end" },
+	};
+	int chain[3], n = engine_chain(e, VM_REVIEW, chain);
+
+	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+		struct strbuf k = { 0 };
+		if (keymap_keys_for(e->km, chain, n, hints[i].cmd, "\x1f", &k) > 0) {
+			const char *ks = sb_str(&k);
+			if (hint->len)
+				sb_append(hint, " · ");
+			sb_appendn(hint, ks, strcspn(ks, "\x1f"));
+			sb_printf(hint, " %s", hints[i].what);
+		}
+		sb_free(&k);
+	}
+}

@@ -1,0 +1,456 @@
+/*
+ * check_review.c: the daily review queue (ranking, terms, history) and the
+ * review flow in the engine, on a small fixture network with a fixed today.
+ *
+ * The fixture (today 2026-03-10, contacts added 2026-01-01):
+ *   Eve   follow-up I owe, due 03-07             overdue 10+3, owe 6, infl 1   = 20
+ *   Jo    follow-up due today, primary target     due 8, infl 4, target 6       = 18
+ *   -     follow-up about no one, due 03-09       overdue 10+1                  = 11
+ *   Ana   tier A, last talked 02-01 (37 d)        lapsed 8, infl 3              = 11
+ *   Dan   influence 5, never contacted            never 6, infl 5               = 11
+ *   Fay   follow-up due today                     due 8, infl 2                 = 10
+ *   Ben   tier B, last talked 01-05 (64 d)        cadence 5, infl 2             = 7
+ *   Gus   invited to an event on 03-12            event 7                       = 7
+ *   Hal   birthday --03-11                        birthday 4                    = 4
+ *   Cleo  tier A, last talked 01-20 but met at an event on 03-05: not due
+ *   Ivy   tier A, lapsed, archived: not in the queue; Me: never in the queue
+ */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/event.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/powermap.h"
+#include "kith/review.h"
+#include "kith/types.h"
+#include "kith/view.h"
+
+static struct kdb *db;
+static int64_t eve, jo, ana, dan, fay, ben, gus, hal, cleo, ivy, me, noone_fu;
+
+static int64_t
+person(const char *name, char tier, int influence, const char *birthday)
+{
+	struct kith_contact c = { .display_name = (char *)name, .cadence_days = -1, .tier = tier,
+				  .influence = influence, .birthday = (char *)birthday };
+	struct kith_err err;
+	int64_t id = 0;
+	ck_assert_msg(contact_add(db, &c, &id, &err) == KITH_OK, "add %s: %s", name, err.msg);
+	return id;
+}
+
+static void
+talk(int64_t who, const char *at)
+{
+	struct kith_interaction in = { .at = (char *)at, .summary = "talked",
+				       .contact_ids = &who, .n_contacts = 1 };
+	struct kith_err err;
+	ck_assert_msg(interaction_add(db, &in, NULL, &err) == KITH_OK, "%s", err.msg);
+}
+
+static int64_t
+followup(int64_t who, const char *title, const char *due, int dir)
+{
+	struct kith_followup f = { .contact_id = who, .title = (char *)title, .due = (char *)due,
+				   .direction = dir };
+	struct kith_err err;
+	int64_t id = 0;
+	ck_assert_msg(followup_add(db, &f, &id, &err) == KITH_OK, "%s", err.msg);
+	return id;
+}
+
+static int64_t
+event_at(const char *title, const char *start, int64_t who, int status)
+{
+	struct kith_event e = { .title = (char *)title, .start_at = (char *)start };
+	struct kith_err err;
+	int64_t id = 0;
+	ck_assert_int_eq(event_add(db, &e, &id, &err), KITH_OK);
+	ck_assert_int_eq(attendance_set(db, id, who, KITH_AROLE_ATTENDEE, status, &err), KITH_OK);
+	return id;
+}
+
+static void
+setup(void)
+{
+	struct kith_err err;
+	struct kith_map m = { .name = "Bond measure" };
+
+	db = test_db_open();
+	setenv("KITH_TODAY", "2026-01-01", 1);      /* everyone was added on New Year's Day */
+	kdate_init_clock(NULL);
+	me = person("Me Myself", 'A', 0, NULL);
+	eve = person("Eve Ortiz", 0, 1, NULL);
+	jo = person("Jo Kline", 0, 4, NULL);
+	ana = person("Ana Diaz", 'A', 3, NULL);
+	dan = person("Dan Ruiz", 0, 5, NULL);
+	fay = person("Fay Chen", 0, 2, NULL);
+	ben = person("Ben Ode", 'B', 2, NULL);
+	gus = person("Gus Berg", 0, 0, NULL);
+	hal = person("Hal Pike", 0, 0, "--03-11");
+	cleo = person("Cleo Tam", 'A', 0, NULL);
+	ivy = person("Ivy Lund", 'A', 2, NULL);
+	test_fix_clock();
+	ck_assert_int_eq(kdb_set_me(db, me, &err), KITH_OK);
+	followup(eve, "send the draft", "2026-03-07", KITH_DIR_OWE);
+	followup(jo, "ask for a meeting", "2026-03-10", KITH_DIR_NONE);
+	talk(jo, "2026-03-01 10:00");
+	noone_fu = followup(0, "book the hall", "2026-03-09", KITH_DIR_NONE);
+	talk(ana, "2026-02-01 10:00");
+	followup(fay, "send the flyer", "2026-03-10", KITH_DIR_NONE);
+	followup(fay, "later thing", "2026-04-10", KITH_DIR_NONE);  /* not due: not counted */
+	talk(ben, "2026-01-05 10:00");
+	event_at("Council meeting", "2026-03-12 18:00", gus, KITH_ASTATUS_INVITED);
+	talk(cleo, "2026-01-20 10:00");
+	event_at("Town hall", "2026-03-05 18:00", cleo, KITH_ASTATUS_MET);
+	talk(ivy, "2026-01-02 10:00");
+	ck_assert_int_eq(contact_set_archived(db, ivy, true, &err), KITH_OK);
+	m.primary_target_id = jo;
+	ck_assert_int_eq(map_add(db, &m, NULL, &err), KITH_OK);
+}
+
+static void
+teardown(void)
+{
+	kdb_close(db);
+	db = NULL;
+}
+
+static void
+build(struct review_queue *q, const char *today, int limit)
+{
+	struct review_params p;
+	struct kith_err err;
+
+	review_params_default(&p);
+	snprintf(p.today, sizeof p.today, "%s", today);
+	p.limit = limit;
+	ck_assert_msg(review_queue_build(db, &p, q, &err) == KITH_OK, "%s", err.msg);
+}
+
+static const struct review_term *
+term(const struct review_item *it, int id)
+{
+	for (int i = 0; i < it->nterms; i++)
+		if (it->terms[i].id == id)
+			return &it->terms[i];
+	return NULL;
+}
+
+START_TEST(test_order_and_scores)
+{
+	struct review_queue q;
+	static const struct { int64_t *who; int score; } want[] = {
+		{ &eve, 20 }, { &jo, 18 }, { NULL, 11 }, { &ana, 11 }, { &dan, 11 },
+		{ &fay, 10 }, { &ben, 7 }, { &gus, 7 }, { &hal, 4 },
+	};
+
+	build(&q, TEST_TODAY, 0);
+	ck_assert_int_eq(q.n, 9);
+	ck_assert_int_eq(q.total, 9);
+	for (int i = 0; i < q.n; i++) {
+		ck_assert_msg(q.items[i].contact_id == (want[i].who ? *want[i].who : 0),
+			      "item %d is %s (%s)", i, q.items[i].name, q.items[i].what);
+		ck_assert_msg(q.items[i].score == want[i].score, "item %d (%s) scores %d", i,
+			      q.items[i].name, q.items[i].score);
+	}
+	ck_assert_int_eq(q.items[2].followup_id, noone_fu);
+	review_queue_free(&q);
+}
+END_TEST
+
+START_TEST(test_terms_and_words)
+{
+	struct review_queue q;
+	const struct review_term *t;
+
+	build(&q, TEST_TODAY, 0);
+	/* Eve: a promise, three days late */
+	ck_assert_str_eq(q.items[0].what, "keep your word to Eve Ortiz: send the draft");
+	ck_assert_ptr_nonnull(t = term(&q.items[0], RT_OVERDUE));
+	ck_assert_int_eq(t->points, 13);
+	ck_assert_str_eq(t->detail, "due 2026-03-07, 3 days ago");
+	ck_assert_ptr_nonnull(t = term(&q.items[0], RT_OWE));
+	ck_assert_int_eq(t->points, 6);
+	ck_assert_str_eq(q.items[0].why, "due 2026-03-07, 3 days ago; you promised it; influence 1");
+	/* Jo: due today and the map's primary target */
+	ck_assert_ptr_nonnull(t = term(&q.items[1], RT_TARGET));
+	ck_assert_str_eq(t->detail, "primary target on Bond measure");
+	ck_assert_ptr_null(term(&q.items[1], RT_NEVER));
+	/* the follow-up about no one */
+	ck_assert_str_eq(q.items[2].what, "follow up: book the hall");
+	/* Ana: past 1.5 times her cadence */
+	ck_assert_str_eq(q.items[3].what, "reconnect with Ana Diaz");
+	ck_assert_ptr_nonnull(t = term(&q.items[3], RT_LAPSED));
+	ck_assert_str_eq(t->detail, "last talked 37 days ago, cadence 21");
+	ck_assert_ptr_null(term(&q.items[3], RT_CADENCE));
+	/* Dan: influential, never contacted */
+	ck_assert_str_eq(q.items[4].what, "introduce yourself to Dan Ruiz");
+	ck_assert_ptr_nonnull(term(&q.items[4], RT_NEVER));
+	/* Ben: past the cadence, not yet 1.5 times */
+	ck_assert_ptr_nonnull(t = term(&q.items[6], RT_CADENCE));
+	ck_assert_str_eq(t->detail, "last talked 64 days ago, cadence 60");
+	/* Gus: the event, in words */
+	ck_assert_str_eq(q.items[7].what, "see Gus Berg at Council meeting");
+	ck_assert_str_eq(term(&q.items[7], RT_EVENT)->detail,
+			 "will be at Council meeting on Thu 12 Mar");
+	/* Hal: tomorrow's birthday */
+	ck_assert_str_eq(q.items[8].what, "wish Hal Pike a happy birthday");
+	ck_assert_str_eq(term(&q.items[8], RT_BIRTHDAY)->detail, "birthday tomorrow");
+	/* the sum of the terms is the score */
+	for (int i = 0; i < q.n; i++) {
+		int sum = 0;
+		for (int k = 0; k < q.items[i].nterms; k++)
+			sum += q.items[i].terms[k].points;
+		ck_assert_int_eq(sum, q.items[i].score);
+	}
+	review_queue_free(&q);
+}
+END_TEST
+
+/* Any touch resets the cadence: Cleo was met at an event five days ago. */
+START_TEST(test_event_touch_resets_cadence)
+{
+	struct review_queue q;
+	struct kith_err err;
+
+	build(&q, TEST_TODAY, 0);
+	for (int i = 0; i < q.n; i++)
+		ck_assert_int_ne(q.items[i].contact_id, cleo);
+	review_queue_free(&q);
+	/* without the meeting she would be due */
+	ck_assert_int_eq(attendance_set(db, 2, cleo, KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED,
+					&err), KITH_OK);
+	build(&q, TEST_TODAY, 0);
+	ck_assert_int_eq(q.n, 10);
+	review_queue_free(&q);
+}
+END_TEST
+
+START_TEST(test_cap_and_weights)
+{
+	struct review_queue q;
+	struct review_params p;
+	struct kith_err err;
+
+	build(&q, TEST_TODAY, 3);
+	ck_assert_int_eq(q.n, 3);
+	ck_assert_int_eq(q.total, 9);
+	ck_assert_int_eq(q.items[2].followup_id, noone_fu);
+	review_queue_free(&q);
+	/* birthdays weigh most: Hal comes first */
+	review_params_default(&p);
+	p.weight[RT_BIRTHDAY] = 50;
+	ck_assert_int_eq(review_queue_build(db, &p, &q, &err), KITH_OK);
+	ck_assert_int_eq(q.items[0].contact_id, hal);
+	review_queue_free(&q);
+	/* a date that is not one */
+	snprintf(p.today, sizeof p.today, "2026-13-01");
+	ck_assert_int_eq(review_queue_build(db, &p, &q, &err), KITH_INVALID);
+}
+END_TEST
+
+START_TEST(test_history)
+{
+	struct review_queue q;
+	struct kith_err err;
+	const struct review_term *t;
+
+	ck_assert_int_eq(review_record(db, TEST_TODAY, eve, 1, "skipped", NULL, NULL, &err), KITH_OK);
+	ck_assert_int_eq(review_record(db, TEST_TODAY, ben, 0, "snoozed", "2026-03-13", "away",
+				       &err), KITH_OK);
+	ck_assert_int_eq(review_record(db, TEST_TODAY, gus, 0, "bogus", NULL, NULL, &err),
+			 KITH_INVALID);
+	/* today: both handled */
+	build(&q, TEST_TODAY, 0);
+	ck_assert_int_eq(q.n, 7);
+	ck_assert_int_eq(q.items[0].contact_id, jo);
+	review_queue_free(&q);
+	/* tomorrow: Eve is back, lower for the skip; Ben still snoozed */
+	build(&q, "2026-03-11", 0);
+	for (int i = 0; i < q.n; i++)
+		ck_assert_int_ne(q.items[i].contact_id, ben);
+	/* Jo's follow-up is a day late now: 11 + 4 + 6 */
+	ck_assert_int_eq(q.items[0].contact_id, jo);
+	ck_assert_int_eq(q.items[0].score, 21);
+	ck_assert_int_eq(q.items[1].contact_id, eve);
+	ck_assert_ptr_nonnull(t = term(&q.items[1], RT_SKIPPED));
+	ck_assert_int_eq(t->points, -4);
+	ck_assert_str_eq(t->detail, "skipped in the review yesterday");
+	ck_assert_int_eq(q.items[1].score, 14 + 6 + 1 - 4);
+	review_queue_free(&q);
+	/* the day the snooze ends Ben is back */
+	build(&q, "2026-03-13", 0);
+	{
+		bool found = false;
+		for (int i = 0; i < q.n; i++)
+			found |= q.items[i].contact_id == ben;
+		ck_assert(found);
+	}
+	review_queue_free(&q);
+}
+END_TEST
+
+/* ---- the review in the engine ----------------------------------------------------- */
+
+static bool
+detail_has(const struct view *v, const char *text)
+{
+	for (int i = 0; i < v->detail.nlines; i++)
+		if (strstr(v->detail.lines[i].text, text))
+			return true;
+	return false;
+}
+
+static long long
+open_followups(int64_t who)
+{
+	struct followup_query fq = { .contact_id = who };
+	long long n = 0;
+	ck_assert_int_eq(followup_count(db, &fq, &n, NULL), KITH_OK);
+	return n;
+}
+
+START_TEST(test_engine_review_flow)
+{
+	struct engine *e = test_engine_new(db, 20, 20);
+	const struct view *v;
+	struct kith_followup f;
+
+	engine_keys(e, "r");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_REVIEW);
+	ck_assert(v->review);
+	ck_assert_msg(strstr(v->title, "1 of 9"), "%s", v->title);
+	ck_assert(detail_has(v, "Keep your word to Eve Ortiz: send the draft"));
+	ck_assert(detail_has(v, "Open follow-ups and commitments"));
+	/* ? shows the score's terms, and hides them again */
+	engine_keys(e, "?");
+	ck_assert(detail_has(engine_view(e), "score 20, the sum of:"));
+	engine_keys(e, "?");
+	ck_assert(!detail_has(engine_view(e), "score 20"));
+	/* x: Eve's promise is done */
+	engine_keys(e, "x");
+	ck_assert_int_eq(followup_get(db, 1, &f, NULL), KITH_OK);
+	ck_assert_int_eq(f.status, KITH_FSTATUS_DONE);
+	followup_free(&f);
+	v = engine_view(e);
+	ck_assert_msg(strstr(v->title, "2 of 9"), "%s", v->title);
+	/* n: skip Jo */
+	engine_keys(e, "n");
+	ck_assert(strstr(engine_view(e)->title, "3 of 9"));
+	/* s: snooze the hall booking by the default day */
+	engine_keys(e, "s");
+	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	engine_keys(e, "<Enter>");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_REVIEW);
+	ck_assert(strstr(v->title, "4 of 9"));
+	ck_assert_int_eq(followup_get(db, noone_fu, &f, NULL), KITH_OK);
+	ck_assert_str_eq(f.due, "2026-03-11");
+	ck_assert_int_eq(f.snooze_count, 1);
+	followup_free(&f);
+	/* l: log with Ana, then accept the proposed check-in with Enter */
+	ck_assert(detail_has(v, "Reconnect with Ana Diaz"));
+	engine_keys(e, "l");
+	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	engine_keys(e, "coffee<Enter>");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_CONFIRM);
+	ck_assert_msg(strstr(v->confirm, "Next check-in with Ana Diaz on 2026-03-31"), "%s",
+		      v->confirm);
+	ck_assert_int_eq(open_followups(ana), 0);
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(open_followups(ana), 1);
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_REVIEW);
+	ck_assert(strstr(v->title, "5 of 9"));
+	/* q: the summary */
+	engine_keys(e, "q");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_NORMAL);
+	ck_assert(!v->review);
+	ck_assert_msg(strstr(v->message, "1 done, 1 logged, 1 snoozed, 1 skipped"), "%s",
+		      v->message);
+	/* r again the same day: only what is left */
+	engine_keys(e, "r");
+	v = engine_view(e);
+	ck_assert_msg(strstr(v->title, "1 of 5"), "%s", v->title);
+	ck_assert(detail_has(v, "Introduce yourself to Dan Ruiz"));
+	/* o opens Dan in Contacts; r comes back to him */
+	engine_keys(e, "o");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_NORMAL);
+	ck_assert_int_eq(v->pane, VP_CONTACTS);
+	ck_assert(v->detail_open);
+	ck_assert_str_eq(v->detail.title, "Dan Ruiz");
+	engine_keys(e, "r");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_REVIEW);
+	ck_assert(detail_has(v, "Introduce yourself to Dan Ruiz"));
+	/* x with nothing due says what to do instead and stays */
+	engine_keys(e, "x");
+	v = engine_view(e);
+	ck_assert(v->message_is_error);
+	ck_assert(strstr(v->title, "1 of 5"));
+	/* Esc leaves too */
+	engine_keys(e, "<Esc>");
+	ck_assert_int_eq(engine_view(e)->mode, VM_NORMAL);
+	engine_free(e);
+}
+END_TEST
+
+START_TEST(test_engine_review_empty)
+{
+	struct engine *e;
+	struct kdb *empty = test_db_open();
+
+	e = test_engine_new(empty, 20, 20);
+	engine_keys(e, "r");
+	ck_assert_int_eq(engine_view(e)->mode, VM_NORMAL);
+	ck_assert_str_eq(engine_view(e)->message, "Nothing is due today: everyone is up to date.");
+	test_engine_free(&e, &empty);
+}
+END_TEST
+
+/* The options reach the queue. */
+START_TEST(test_engine_options)
+{
+	struct engine *e = test_engine_new(db, 20, 20);
+	struct review_params p;
+
+	ck_assert_int_eq(engine_config_text(e, "set review.cap 2\nset review.weight.birthday 60\n"
+					    "set tier.A.cadence 40\n", "t"), 0);
+	engine_review_params(e, &p);
+	ck_assert_int_eq(p.limit, 2);
+	ck_assert_int_eq(p.weight[RT_BIRTHDAY], 60);
+	ck_assert_int_eq(p.cadence[0], 40);
+	ck_assert_int_eq(engine_config_text(e, "set review.weight.owe 1000\n", "t"), 1);
+	engine_keys(e, "r");
+	ck_assert(strstr(engine_view(e)->title, "1 of 2"));
+	ck_assert(detail_has(engine_view(e), "Wish Hal Pike a happy birthday"));
+	engine_free(e);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("review");
+	TCase *tc = tcase_create("review");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_order_and_scores);
+	tcase_add_test(tc, test_terms_and_words);
+	tcase_add_test(tc, test_event_touch_resets_cadence);
+	tcase_add_test(tc, test_cap_and_weights);
+	tcase_add_test(tc, test_history);
+	tcase_add_test(tc, test_engine_review_flow);
+	tcase_add_test(tc, test_engine_review_empty);
+	tcase_add_test(tc, test_engine_options);
+	suite_add_tcase(s, tc);
+	return test_run_suite(s) ? 1 : 0;
+}
