@@ -54,6 +54,7 @@
 	CMD_(FOLLOWUP_DONE,    "followup-done",    "Mark the follow-up done") \
 	CMD_(FOLLOWUP_SNOOZE,  "followup-snooze",  "Snooze the follow-up (1d, 3d, 1w or a date)") \
 	CMD_(FOLLOWUP_DUE,     "followup-due",     "Change the due date") \
+	CMD_(INTRO_NEXT,       "intro-next",       "Introduction: next stage (requested, made, met, thanked)") \
 	CMD_GROUP("Power map") \
 	CMD_(MAP_PLACE,        "map-place",        "Place a contact or organisation on the map") \
 	CMD_(MAP_REMOVE,       "map-remove",       "Remove the selected entity from the map") \

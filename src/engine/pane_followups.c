@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/str.h"
 #include "kith/types.h"
@@ -236,6 +237,108 @@ after(struct pane *p, const char *label, const char *msg)
 struct fid {
 	int64_t id;
 };
+
+/* ---- introductions: requested -> made -> met -> introducer thanked ----------------- */
+
+struct thanks {
+	int64_t introducer;
+	char *name;
+};
+
+static void
+thanks_free(void *p)
+{
+	struct thanks *t = p;
+	free(t->name);
+	free(t);
+}
+
+static int
+thanks_yes(struct engine *e, void *ctx)
+{
+	struct thanks *t = ctx;
+	struct kith_followup fu = { 0 };
+	struct strbuf title = { 0 };
+	struct kith_err err;
+	char due[KDATE_STR];
+
+	kith_err_clear(&err);
+	kdate_format(kdate_add_days(kdate_today(), 1), due);
+	sb_printf(&title, "Thank %s for the introduction", t->name);
+	fu.contact_id = t->introducer;
+	fu.kind = KITH_FKIND_THANK_YOU;
+	fu.direction = KITH_DIR_OWE;
+	fu.title = (char *)sb_str(&title);
+	fu.due = due;
+	if (followup_add(engine_db(e), &fu, NULL, &err) != KITH_OK) {
+		engine_error(e, "%s", err.msg);
+		sb_free(&title);
+		return R_BELL | R_REDRAW;
+	}
+	engine_msg(e, "added: %s, due %s", sb_str(&title), due);
+	sb_free(&title);
+	return engine_after_write(e, "plan a thank-you") | R_REDRAW;
+}
+
+/*
+ * Move an introduction to its next stage. Reaching "met" proposes a
+ * thank-you to the introducer; "introducer thanked" completes it (done).
+ */
+static int
+intro_next(struct pane *p, int64_t id)
+{
+	struct kdb *db = engine_db(p->e);
+	struct kith_followup k;
+	struct kith_err err;
+	enum kith_status rc;
+	int next, r = R_REDRAW;
+
+	kith_err_clear(&err);
+	if (followup_get(db, id, &k, &err) != KITH_OK) {
+		engine_error(p->e, "%s", err.msg);
+		return R_BELL | R_REDRAW;
+	}
+	if (k.intro_stage == KITH_INTRO_NONE || k.intro_stage == KITH_INTRO_THANKED) {
+		engine_error(p->e, k.intro_stage == KITH_INTRO_NONE ?
+			     "Not an introduction (e sets who introduces whom)" :
+			     "This introduction is complete");
+		followup_free(&k);
+		return R_BELL | R_REDRAW;
+	}
+	next = k.intro_stage + 1;
+	if ((rc = kdb_batch_begin(db, &err)) == KITH_OK) {
+		rc = followup_set_intro_stage(db, id, next, &err);
+		if (rc == KITH_OK && next == KITH_INTRO_THANKED && k.status == KITH_FSTATUS_OPEN)
+			rc = followup_done(db, id, &err);
+		if (kdb_batch_end(db, rc == KITH_OK, rc == KITH_OK ? &err : NULL) && rc == KITH_OK)
+			rc = err.code;
+	}
+	if (rc != KITH_OK) {
+		engine_error(p->e, "%s", err.msg);
+		followup_free(&k);
+		return R_BELL | R_REDRAW;
+	}
+	r |= after(p, "move an introduction", next == KITH_INTRO_THANKED ?
+		   "introduction complete: introducer thanked (done)" :
+		   next == KITH_INTRO_MET ? "introduction: met" : "introduction: made");
+	if (next == KITH_INTRO_MET && k.intro_by_id) {
+		struct kith_contact c;
+		if (contact_get(db, k.intro_by_id, &c, NULL) == KITH_OK) {
+			struct thanks *t = xcalloc(1, sizeof *t);
+			struct strbuf q = { 0 };
+			t->introducer = k.intro_by_id;
+			t->name = xstrdup(c.display_name);
+			sb_printf(&q, "You met them: thank %s for the introduction tomorrow? "
+				  "Enter yes · Esc no", c.display_name);
+			engine_confirm(p->e, sb_str(&q), thanks_yes, t, thanks_free);
+			p->e->confirm.enter_yes = true;
+			sb_free(&q);
+			contact_free(&c);
+		}
+	}
+	followup_free(&k);
+	return r;
+}
 
 enum { SF_UNTIL, SF_COUNT };
 static const struct form_field_def snooze_fields[SF_COUNT] = {
@@ -497,6 +600,9 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		*r |= R_REDRAW;
 		return true;
 	}
+	case CMD_INTRO_NEXT:
+		*r |= intro_next(p, id);
+		return true;
 	case CMD_FOLLOWUP_SNOOZE:
 		fi = xcalloc(1, sizeof *fi);
 		fi->id = id;

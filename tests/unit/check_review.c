@@ -403,6 +403,49 @@ START_TEST(test_engine_review_flow)
 }
 END_TEST
 
+/* An introduction moves requested -> made -> met (a thank-you proposed) -> thanked (done). */
+START_TEST(test_engine_intro_stages)
+{
+	struct engine *e = test_engine_new(db, 30, 20);
+	struct kith_followup f = { .contact_id = ana, .title = "Ana introduces me to Dan",
+				   .kind = KITH_FKIND_INTRODUCE, .intro_by_id = ana,
+				   .intro_a_id = me, .intro_b_id = dan,
+				   .intro_stage = KITH_INTRO_REQUESTED };
+	struct kith_err err;
+	const struct view *v;
+	int64_t id;
+
+	ck_assert_int_eq(followup_add(db, &f, &id, &err), KITH_OK);
+	engine_keys(e, "4G");
+	v = engine_view(e);
+	ck_assert_str_eq(v->list.rows[v->list.selected].cells[2], "Ana introduces me to Dan");
+	engine_keys(e, "I");
+	ck_assert_int_eq(followup_get(db, id, &f, NULL), KITH_OK);
+	ck_assert_int_eq(f.intro_stage, KITH_INTRO_MADE);
+	followup_free(&f);
+	ck_assert_int_eq(open_followups(ana), 1);
+	engine_keys(e, "I");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_CONFIRM);
+	ck_assert_msg(strstr(v->confirm, "thank Ana Diaz for the introduction"), "%s", v->confirm);
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(open_followups(ana), 2);
+	engine_keys(e, "4G");
+	engine_keys(e, "I");
+	ck_assert_int_eq(followup_get(db, id, &f, NULL), KITH_OK);
+	ck_assert_int_eq(f.intro_stage, KITH_INTRO_THANKED);
+	ck_assert_int_eq(f.status, KITH_FSTATUS_DONE);
+	followup_free(&f);
+	/* one undo step takes the last move back whole */
+	engine_keys(e, "u");
+	ck_assert_int_eq(followup_get(db, id, &f, NULL), KITH_OK);
+	ck_assert_int_eq(f.intro_stage, KITH_INTRO_MET);
+	ck_assert_int_eq(f.status, KITH_FSTATUS_OPEN);
+	followup_free(&f);
+	engine_free(e);
+}
+END_TEST
+
 START_TEST(test_engine_review_empty)
 {
 	struct engine *e;
@@ -449,6 +492,7 @@ main(void)
 	tcase_add_test(tc, test_cap_and_weights);
 	tcase_add_test(tc, test_history);
 	tcase_add_test(tc, test_engine_review_flow);
+	tcase_add_test(tc, test_engine_intro_stages);
 	tcase_add_test(tc, test_engine_review_empty);
 	tcase_add_test(tc, test_engine_options);
 	suite_add_tcase(s, tc);
