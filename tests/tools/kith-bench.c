@@ -25,6 +25,8 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+
+#include "kith/review.h"
 #include <time.h>
 #include <unistd.h>
 
@@ -166,6 +168,50 @@ timed_keys(struct engine *e, struct samples *s, const char *keys)
 	engine_keys(e, keys);
 	(void)engine_view(e);
 	sample_add(s, now_ms() - t0);
+}
+
+/*
+ * The daily review's queue built from scratch (the r key and kith today
+ * both do it), then the review's keys: next person (n), explain (?).
+ */
+static void
+bench_review(void)
+{
+	struct samples s = { 0 }, k = { 0 };
+	struct kdb *db;
+	struct engine *e = engine_open(&db);
+	struct review_params p;
+	int items = 0;
+
+	engine_review_params(e, &p);
+	for (int r = 0; r < reps; r++) {
+		struct review_queue q;
+		struct kith_err err;
+		double t0 = now_ms();
+		if (review_queue_build(db, &p, &q, &err) != KITH_OK) {
+			fprintf(stderr, "kith-bench: review: %s\n", err.msg);
+			exit(2);
+		}
+		sample_add(&s, now_ms() - t0);
+		items = q.total;
+		review_queue_free(&q);
+	}
+	qsort(s.v, s.n, sizeof *s.v, cmp_double);
+	printf("bench: review.queue.candidates %d items\n", items);
+	report("review.queue.max", s.v[s.n - 1], "ms", 50);
+	/* keys inside the review: explain, hide, skip to the next card */
+	for (int r = 0; r < reps; r++) {
+		engine_keys(e, "r");
+		(void)engine_view(e);
+		timed_keys(e, &k, "?");
+		timed_keys(e, &k, "?");
+		timed_keys(e, &k, "n");
+		engine_keys(e, "q");
+	}
+	sample_report(&k, "key.review", 2, 10);
+	free(s.v);
+	engine_free(e);
+	kdb_close(db);
 }
 
 static void
@@ -405,6 +451,7 @@ main(int argc, char **argv)
 	bench_first_frame();
 	bench_keys();
 	bench_undo();
+	bench_review();
 	{
 		char *list[] = { (char *)kith_bin, "-d", (char *)db_path, "list", "contacts",
 				 "--json", "--limit", "50", NULL };
@@ -417,6 +464,10 @@ main(int argc, char **argv)
 		bench_process("search", search, 15);
 		bench_process("add", add, 15);
 		bench_process("log", log, 15);
+		{
+			char *today[] = { (char *)kith_bin, "-d", (char *)db_path, "today", NULL };
+			bench_process("today", today, 50);
+		}
 	}
 	bench_interactive();
 	printf("%d passed, %d failed\n", passed, failed);
