@@ -84,7 +84,7 @@ help_build(struct engine *e)
 		{ "<C-u>", "kill-start", "Delete to the start of the line" },
 		{ "<C-w>", "kill-word", "Delete the word before the cursor" },
 		{ "", "Confirmations", "" },
-		{ "y", "yes", "Answer yes" },
+		{ "y", "yes", "Answer yes (Enter too, for a proposal such as the next check-in)" },
 		{ "n, <Esc>", "no", "Answer no" },
 	};
 
@@ -96,13 +96,16 @@ help_build(struct engine *e)
 				add_row(h, "", t[i].name, "");
 			continue;
 		}
-		if (t[i].cmd == CMD_NEXT_FIELD || t[i].cmd == CMD_PREV_FIELD || t[i].cmd == CMD_SAVE)
+		if (t[i].cmd == CMD_NEXT_FIELD || t[i].cmd == CMD_PREV_FIELD || t[i].cmd == CMD_SAVE ||
+		    (t[i].cmd >= CMD_REVIEW_LOG && t[i].cmd <= CMD_REVIEW_END))
 			continue;   /* listed with the modes below */
 		if (keymap_keys_for(e->km, chain, n, t[i].cmd, ", ", &keys) == 0)
 			sb_printf(&keys, ":%s", t[i].name);
 		add_row(h, own(h, sb_detach(&keys)), t[i].name, t[i].help);
 		sb_free(&keys);
 	}
+	one[0] = KM_REVIEW;
+	add_mode_group(e, "In the daily review (r)", one, 1);
 	one[0] = KM_SEARCH;
 	add_mode_group(e, "Search mode", one, 1);
 	one[0] = KM_FORM;
