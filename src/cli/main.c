@@ -137,6 +137,13 @@ run_help(int argc, char **argv)
 		cli_usage_all(stdout);
 		return CLI_OK;
 	}
+	if (argc == 1 && (!strcmp(argv[0], "help") || !strcmp(argv[0], "--help") ||
+			  !strcmp(argv[0], "-h"))) {
+		printf("usage: kith help [COMMAND [SUBCOMMAND]]\n\n"
+		       "Show the usage of one command (also: kith COMMAND --help),\n"
+		       "or with no COMMAND the list of every command.\n");
+		return CLI_OK;
+	}
 	if (argc > 2 || !cli_usage_cmd(stdout, argv[0], argc > 1 ? argv[1] : NULL))
 		return cli_error(CLI_USAGE, "help", "no command \"%s%s%s\" (see kith --help)",
 				 argv[0], argc > 1 ? " " : "", argc > 1 ? argv[1] : "");
