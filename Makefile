@@ -12,10 +12,12 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/kith
 MANDIR    ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 CC        ?= cc
 
 # Debian packages needed to build and test; .ci/run reads this line.
-DEB_PKGS  := build-essential pkg-config libncurses-dev libsqlite3-dev check tmux jq groff-base sqlite3
+DEB_PKGS  := build-essential pkg-config libncurses-dev libsqlite3-dev check tmux jq groff-base sqlite3 zsh
 
 ifeq ($(SANITIZE),1)
 B         := build/san
@@ -137,9 +139,13 @@ install: all
 	install -m 644 assets/kithrc assets/schema.sql assets/demo.sql $(DESTDIR)$(DATADIR)/
 	install -m 644 man/kith.1 $(DESTDIR)$(MANDIR)/man1/kith.1
 	if [ -f man/kithrc.5 ]; then install -m 644 man/kithrc.5 $(DESTDIR)$(MANDIR)/man5/kithrc.5; fi
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 assets/completion/kith.bash $(DESTDIR)$(BASHCOMPDIR)/kith
+	install -m 644 assets/completion/_kith $(DESTDIR)$(ZSHCOMPDIR)/_kith
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kith $(DESTDIR)$(MANDIR)/man1/kith.1 $(DESTDIR)$(MANDIR)/man5/kithrc.5
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/kith $(DESTDIR)$(ZSHCOMPDIR)/_kith
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
