@@ -44,6 +44,7 @@
 	CMD_(DELETE,           "delete",           "Delete the selected item (asks; undoable)") \
 	CMD_(EDIT_NOTE,        "edit-note",        "Edit the long note in $VISUAL/$EDITOR") \
 	CMD_(CONTACT_ADD,      "contact-add",      "Add a contact") \
+	CMD_(ME_SET,           "me-set",           "Mark the selected contact as you (me)") \
 	CMD_(EVENT_ADD,        "event-add",        "Add an event") \
 	CMD_(LOG,              "log",              "Log an interaction with the selected contact") \
 	CMD_(FOLLOWUP_ADD,     "followup-add",     "Add a follow-up for the selected contact") \

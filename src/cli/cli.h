@@ -103,7 +103,7 @@ int cli_id(const char *what, const char *s, int64_t *id);
 /* main.c: open (and create) the database once; returns an exit status. */
 int cli_db(struct cli *c);
 /* Open the planner on the database; title for the title bar (NULL: the path). */
-int cli_planner(struct cli *c, const char *title);
+int cli_planner(struct cli *c, const char *title, const char *extra_config);
 
 /* out.c: messages and output. */
 int cli_error(int status, const char *what, const char *fmt, ...) KITH_PRINTF(3, 4);

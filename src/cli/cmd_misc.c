@@ -238,7 +238,7 @@ run_demo(struct cli *c, const struct cli_args *a)
 	c->db_path = path_join(sb_str(&dir), "kith.db");
 	rc = load_demo(c);
 	if (rc == CLI_OK)
-		rc = cli_planner(c, "demo (a temporary copy)");
+		rc = cli_planner(c, "demo (a temporary copy)", "set tour on\n");
 	if (c->db) {
 		kdb_close(c->db);
 		c->db = NULL;

@@ -82,7 +82,7 @@ db_label(const char *path)
 ** title-bar name, NULL for the database path.
 */
 int
-cli_planner(struct cli *c, const char *title)
+cli_planner(struct cli *c, const char *title, const char *extra_config)
 {
 	struct kith_err err = {0};
 	char *config = NULL, *label;
@@ -95,7 +95,7 @@ cli_planner(struct cli *c, const char *title)
 		config = NULL;
 	label = title ? xstrdup(title) : db_label(c->db_path);
 	setlocale(LC_ALL, "");
-	st = ui_run(c->db, label, config, &err);
+	st = ui_run(c->db, label, config, extra_config, &err);
 	free(label);
 	free(config);
 	if (st != KITH_OK)
@@ -259,7 +259,7 @@ main(int argc, char **argv)
 		if (kdate_init_clock(&err) != KITH_OK)
 			rc = cli_error(CLI_USAGE, NULL, "%s", err.msg);
 		else
-			rc = cli_planner(&c, NULL);
+			rc = cli_planner(&c, NULL, NULL);
 	} else {
 		rc = dispatch(&c, argc - i, argv + i);
 	}

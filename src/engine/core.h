@@ -245,6 +245,7 @@ struct engine {
 	struct help_state help;
 	enum view_mode help_return; /* the mode help was opened from */
 	struct review_state *review;    /* the daily review, while on (mode_review.c) */
+	int tour_step;              /* the guided tour's step (tour.c) */
 	char **hist;                /* ':' history, oldest first */
 	int nhist, hist_pos;
 	char *hist_draft;
@@ -284,6 +285,11 @@ bool engine_key_unbound(struct engine *e, struct kkey k, const int *chain, int n
 ** while one is on, else normal.
 */
 enum view_mode engine_base_mode(const struct engine *e);
+/* ---- the guided tour (tour.c) ------------------------------------------------------ */
+/* A command ran: move the tour on if it was what the step waits for. */
+void tour_note(struct engine *e, enum cmd cmd);
+/* The current step's text, or NULL (tour off or over). */
+const char *tour_text_now(struct engine *e);
 /* ---- the daily review (mode_review.c) -------------------------------------------- */
 struct review_state;
 int review_start(struct engine *e);

@@ -540,7 +540,9 @@ engine_seq_key(struct engine *e, struct kkey k, const int *chain, int n, cmd_run
 	case KMR_CMD:
 		count = e->count ? e->count : 1;
 		pending_clear(e);
-		return run(e, cmd, count) | R_REDRAW;
+		r = run(e, cmd, count) | R_REDRAW;
+		tour_note(e, cmd);
+		return r;
 	case KMR_UNBOUND:
 	case KMR_NONE:
 		break;
@@ -762,6 +764,8 @@ engine_view(struct engine *e)
 	v->pending = e->pending_text.len ? sb_str(&e->pending_text) : NULL;
 	v->message = e->message;
 	v->message_is_error = e->message_is_error;
+	if (!v->message && e->mode == engine_base_mode(e))
+		v->message = tour_text_now(e);
 	build_hint(e);
 	v->hint = sb_str(&e->hint);
 	v->monochrome = !options_int(e->opts, "color") || (nc && *nc);

@@ -35,6 +35,8 @@ static const struct opt_def opt_defs[] = {
 	  "Ask before deleting (deletes can be undone either way)" },
 	{ "undo.steps", OPT_INT, "100", NULL, 1, 10000,
 	  "How many changes undo remembers" },
+	{ "tour", OPT_BOOL, "off", NULL, 0, 0,
+	  "Show the guided tour's next step on the status line (kith demo turns it on)" },
 	{ "review.cap", OPT_INT, "12", NULL, 1, 1000,
 	  "How many people the daily review (r, kith today) holds at most" },
 	{ "review.event_days", OPT_INT, "3", NULL, 0, 60,

@@ -237,9 +237,10 @@ welcome(struct page *pg)
 	page_clear(pg);
 	page_title(pg, "Welcome to kith");
 	page_add(pg, VS_HEADER, 0, "Your network is empty. Three ways to start:");
-	page_add(pg, VS_NORMAL, 2, "a        add your first contact here");
-	page_add(pg, VS_NORMAL, 2, "kith add contact NAME --org ORG   from a shell, or a script");
-	page_add(pg, VS_NORMAL, 2, "kith demo   try kith on a demo network of a mid-sized city");
+	page_add(pg, VS_NORMAL, 2, "a                 add your first contact: start with yourself");
+	page_add(pg, VS_NORMAL, 2, "kith import FILE  bring in your phone's vCards, a LinkedIn, Google");
+	page_add(pg, VS_NORMAL, 2, "                  or Outlook CSV, or a calendar (.ics)");
+	page_add(pg, VS_NORMAL, 2, "kith demo         a guided tour of a campaign's network");
 	page_add(pg, VS_NORMAL, 0, " ");
 	page_add(pg, VS_DIM, 0, "? lists every key. q quits: everything is saved as you go.");
 }
@@ -310,6 +311,53 @@ set_channel(struct kith_channel **arr, size_t *n, const char *value)
 	(*arr)[0].value = xstrdup(value);
 }
 
+/* ---- me ---------------------------------------------------------------------------- */
+
+struct me_ctx {
+	int64_t id;
+	char *name;
+};
+
+static void
+me_ctx_free(void *p)
+{
+	struct me_ctx *m = p;
+	free(m->name);
+	free(m);
+}
+
+static int
+me_yes(struct engine *e, void *ctx)
+{
+	struct me_ctx *m = ctx;
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	if (kdb_set_me(engine_db(e), m->id, &err) != KITH_OK) {
+		engine_error(e, "%s", err.msg);
+		return R_BELL | R_REDRAW;
+	}
+	engine_msg(e, "%s is you: warm paths start here (zm or kith me changes it)", m->name);
+	return engine_after_write(e, "set who is me") | R_REDRAW;
+}
+
+/* Ask whether contact id is the user; first: the first contact of a new network. */
+static void
+ask_me(struct engine *e, int64_t id, const char *name, bool first)
+{
+	struct me_ctx *m = xcalloc(1, sizeof *m);
+	struct strbuf q = { 0 };
+
+	m->id = id;
+	m->name = xstrdup(name);
+	if (first)
+		sb_printf(&q, "Is %s you? Warm paths and introductions start from you. (y/n)", name);
+	else
+		sb_printf(&q, "Mark %s as you? (y/n)", name);
+	engine_confirm(e, sb_str(&q), me_yes, m, me_ctx_free);
+	sb_free(&q);
+}
+
 static int
 contact_save(struct form *f, struct kith_err *err, int *bad)
 {
@@ -376,6 +424,8 @@ contact_save(struct form *f, struct kith_err *err, int *bad)
 		struct kith_err e2;
 		if (c->lw.fetch && lw_reload(p, &c->lw, id, &e2) == KITH_OK)
 			c->detail_id = 0;
+		if (!kdb_me(db) && c->lw.total == 1)
+			ask_me(f->e, id, k.display_name, true);
 	}
 out:
 	contact_free(&k);
@@ -552,6 +602,12 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		*r |= R_REDRAW;
 		return true;
 	}
+	case CMD_ME_SET:
+		if (!id)
+			return false;
+		ask_me(p->e, id, selected_name(c), false);
+		*r |= R_REDRAW;
+		return true;
 	case CMD_LOG:
 		if (!id)
 			return false;

@@ -124,7 +124,8 @@ env_int(const char *name, int def, int lo, int hi)
 }
 
 enum kith_status
-ui_run(struct kdb *db, const char *label, const char *config_path, struct kith_err *err)
+ui_run(struct kdb *db, const char *label, const char *config_path, const char *extra_config,
+       struct kith_err *err)
 {
 	struct engine *e = NULL;
 	enum kith_status st;
@@ -137,6 +138,11 @@ ui_run(struct kdb *db, const char *label, const char *config_path, struct kith_e
 		return st;
 	if (config_path)
 		bad = engine_config_file(e, config_path);
+	if (extra_config) {
+		int more = engine_config_text(e, extra_config, "(kith)");
+		if (bad >= 0)
+			bad += more;
+	}
 	if (headless) {
 		if (!display_open_headless(env_int("LINES", 24, 1, 1000),
 					   env_int("COLUMNS", 80, 1, 1000), stdin, err)) {

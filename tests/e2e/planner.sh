@@ -59,6 +59,8 @@ wait_for "Name" "the add form"
 keys -l "Zoë Ngô"
 wait_for "Zoë Ngô" "typed name shows in the form"
 keys Enter
+wait_for "Is Zoë Ngô you?" "the first contact: kith asks whether it is you"
+keys n
 wait_for "1 contact" "title counts the new contact"
 wait_for "Zoë Ngô" "the new contact in the list"
 

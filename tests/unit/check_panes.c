@@ -441,10 +441,17 @@ START_TEST(test_welcome)
 	ck_assert(v->welcome);
 	ck_assert_int_eq(v->list.total, 0);
 	ck_assert(detail_has("add your first contact"));
-	ck_assert(detail_has("kith add contact NAME"));
+	ck_assert(detail_has("kith import FILE"));
 	ck_assert(detail_has("kith demo"));
 	engine_keys(e, "aZoë Ngô<Enter>");
 	v = view();
+	/* the first contact of a new network: is it you? one prompt sets "me" */
+	ck_assert_int_eq(v->mode, VM_CONFIRM);
+	ck_assert_str_eq(v->confirm, "Is Zoë Ngô you? Warm paths and introductions start from you. (y/n)");
+	engine_keys(e, "y");
+	v = view();
+	ck_assert_int_eq(v->mode, VM_NORMAL);
+	ck_assert(strstr(v->message, "Zoë Ngô is you"));
 	ck_assert(!v->welcome);
 	ck_assert_int_eq(v->list.total, 1);
 	ck_assert_str_eq(sel_cell(0), "Zoë Ngô");

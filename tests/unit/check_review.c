@@ -446,6 +446,27 @@ START_TEST(test_engine_intro_stages)
 }
 END_TEST
 
+/* The demo's guided tour: each step waits for its command. */
+START_TEST(test_engine_tour)
+{
+	struct engine *e = test_engine_new(db, 20, 20);
+	const struct view *v;
+
+	ck_assert_ptr_null(engine_view(e)->message);        /* off by default */
+	ck_assert_int_eq(engine_config_text(e, "set tour on\n", "t"), 0);
+	ck_assert_str_eq(engine_view(e)->message,
+			 "Tour 1/9: Welcome to the demo campaign. Press r for this morning's review.");
+	engine_keys(e, "j");                                 /* not the step's key */
+	ck_assert(strstr(engine_view(e)->message, "Tour 1/9"));
+	engine_keys(e, "r");
+	ck_assert(strstr(engine_view(e)->message, "people today"));   /* a message wins */
+	engine_keys(e, "?");
+	v = engine_view(e);
+	ck_assert_msg(strstr(v->message, "Tour 3/9: l logs a talk"), "%s", v->message);
+	engine_free(e);
+}
+END_TEST
+
 START_TEST(test_engine_review_empty)
 {
 	struct engine *e;
@@ -493,6 +514,7 @@ main(void)
 	tcase_add_test(tc, test_history);
 	tcase_add_test(tc, test_engine_review_flow);
 	tcase_add_test(tc, test_engine_intro_stages);
+	tcase_add_test(tc, test_engine_tour);
 	tcase_add_test(tc, test_engine_review_empty);
 	tcase_add_test(tc, test_engine_options);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,56 @@
+/*
+ * tour.c: the guided tour of `kith demo` (option `tour`). A short list of
+ * steps, each waiting for one command; the step's text shows on the status
+ * line whenever no other message does, and the step moves on when the user
+ * runs its command — so the tour teaches by doing, at the user's pace.
+ */
+#include "core.h"
+
+#include <stdio.h>
+
+struct tour_step {
+	enum cmd done_by[3];        /* any of these commands completes the step */
+	const char *text;
+};
+
+static const struct tour_step steps[] = {
+	{ { CMD_REVIEW }, "Welcome to the demo campaign. Press r for this morning's review." },
+	{ { CMD_REVIEW_EXPLAIN }, "One person at a time, with why they are here. Press ? to see the score." },
+	{ { CMD_REVIEW_SKIP, CMD_REVIEW_DONE, CMD_REVIEW_LOG },
+	  "l logs a talk, x marks done, s snoozes. Press n to skip to the next person." },
+	{ { CMD_REVIEW_END }, "Press q to end the review: it resumes where you left it, today." },
+	{ { CMD_PANE_MAP }, "Press 3 for the power map of the school bond." },
+	{ { CMD_MAP_MOVE_LEFT, CMD_MAP_MOVE_RIGHT, CMD_MAP_MOVE_UP },
+	  "Move with h/j/k/l, then H/J/K/L moves the selected person a cell (saved, undoable)." },
+	{ { CMD_PANE_EVENTS }, "Press 2 for the events: who will be there, and what you promised them." },
+	{ { CMD_SEARCH }, "Press / and type part of a name: the list filters as you type." },
+	{ { CMD_HELP }, "Last step: ? lists every key of the pane you are in." },
+};
+#define NSTEPS ((int)(sizeof steps / sizeof steps[0]))
+
+static char tour_text[256];
+
+void
+tour_note(struct engine *e, enum cmd cmd)
+{
+	if (!options_int(e->opts, "tour") || e->tour_step >= NSTEPS)
+		return;
+	for (int i = 0; i < 3; i++)
+		if (steps[e->tour_step].done_by[i] == cmd && cmd != CMD_NONE) {
+			e->tour_step++;
+			return;
+		}
+}
+
+const char *
+tour_text_now(struct engine *e)
+{
+	if (!options_int(e->opts, "tour"))
+		return NULL;
+	if (e->tour_step >= NSTEPS)
+		return e->tour_step == NSTEPS ? "Tour done. Everything here is a copy: q quits and "
+					       "removes it. kith on its own opens your own network." : NULL;
+	snprintf(tour_text, sizeof tour_text, "Tour %d/%d: %s", e->tour_step + 1, NSTEPS,
+		 steps[e->tour_step].text);
+	return tour_text;
+}
