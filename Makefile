@@ -60,7 +60,8 @@ TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN  := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
 SHELL_TESTS := $(sort $(wildcard tests/cli/*.sh tests/e2e/*.sh))
 
-.PHONY: all run check check-unit check-shell bench install uninstall clean deps print-deps man-check
+.PHONY: all run check check-unit check-shell bench install uninstall clean deps print-deps man-check \
+        readme-screen
 .DEFAULT_GOAL := all
 
 all: $(B)/kith $(TOOL_BIN)
@@ -114,6 +115,10 @@ check: all $(UNIT_BIN) $(UI_TEST_BIN)
 
 bench: all
 	@tests/bench/run.sh "$(B)"
+
+# The screen in README.md, captured from the real program (tests/e2e/readme.sh checks it).
+readme-screen: $(B)/kith
+	@tests/tools/readme-screen $(B)/kith README.md
 
 run: deps
 	@$(MAKE) --no-print-directory all
