@@ -32,6 +32,7 @@ static const struct pane_ops *const pane_tables[VP_COUNT_] = {
 static const char *const mode_names[] = {
 	[VM_NORMAL] = "NORMAL", [VM_SEARCH] = "SEARCH", [VM_COMMAND] = "COMMAND",
 	[VM_FORM] = "FORM", [VM_CONFIRM] = "CONFIRM", [VM_PICK] = "PICK", [VM_HELP] = "HELP",
+	[VM_CAPTURE] = "CAPTURE",
 };
 
 /* ---- life cycle ----------------------------------------------------------- */
@@ -338,6 +339,7 @@ engine_mode_normal(struct engine *e)
 	mode_confirm_free(e);
 	mode_pick_free(e);
 	mode_help_free(e);
+	mode_capture_free(e);
 	e->mode = VM_NORMAL;
 }
 
@@ -381,6 +383,8 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		return mode_command_start(e);
 	case CMD_HELP:
 		return mode_help_start(e);
+	case CMD_CAPTURE:
+		return mode_capture_start(e, arg);
 	case CMD_QUIT:
 		return R_QUIT;
 	case CMD_BACK:
@@ -595,6 +599,8 @@ engine_key(struct engine *e, struct kkey k)
 		return mode_pick_key(e, k);
 	case VM_HELP:
 		return mode_help_key(e, k);
+	case VM_CAPTURE:
+		return mode_capture_key(e, k);
 	case VM_NORMAL:
 		break;
 	}
@@ -712,6 +718,10 @@ build_hint(struct engine *e)
 		sb_append(&e->hint, e->help.filtering ? "type to filter · Enter keep · Esc clear" :
 			  "j/k scroll · / filter · Esc close");
 		break;
+	case VM_CAPTURE:
+		sb_append(&e->hint, mode_capture_reviewing(e) ? "Enter save · Esc edit" :
+			  "Tab complete @name · Enter check · Esc cancel");
+		break;
 	}
 }
 
@@ -742,6 +752,7 @@ engine_view(struct engine *e)
 		v->title = sb_str(&e->title);
 	}
 	mode_fill_view(e, v);
+	mode_capture_fill_view(e, v);
 	if (e->form && e->mode == VM_FORM)
 		form_fill_view(e->form, v);
 	v->mode_name = mode_names[e->mode];
