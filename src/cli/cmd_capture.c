@@ -207,8 +207,11 @@ capture_one(struct cli *cl, const char *text, size_t len, bool create, bool json
 		sb_printf(&prefix, "line %ld", line);
 	else
 		sb_append(&prefix, "capture");
-	if ((st = capture_parse(text, len, cl->today, &c, &err)))
-		return cli_fail(st, &err, sb_str(&prefix));
+	if ((st = capture_parse(text, len, cl->today, &c, &err))) {
+		rc = cli_fail(st, &err, sb_str(&prefix));
+		sb_free(&prefix);
+		return rc;
+	}
 	if ((st = resolve_all(cl, &c, create, &r, &why))) {
 		rc = cli_error(cli_exit_for(st), sb_str(&prefix), "%s", sb_str(&why));
 		goto out;
