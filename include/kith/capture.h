@@ -28,11 +28,13 @@
  * A follow-up or commitment is about the nearest @person before it,
  * else the first @person of the line.
  *
- * Every other word is the summary, in order. A mention (@, ~, ^) with
- * summary words on both sides reads as its name there ("lunch with @zoe
- * at ~"City Hall"" -> "lunch with zoe at City Hall"); other @ and ^
- * mentions leave the summary; ~ mentions always stay. Resolving the
- * mentions (src/db/capture.c) puts the full names in those places.
+ * Every other word is the summary, in order. An @ or ^ mention that
+ * follows summary words, with no #tag or !token between, reads as its
+ * name there ("lunch with @zoe at ^gala" -> "lunch with zoe at gala");
+ * other @ and ^ mentions leave the summary ("@zoe @tom coffee #x @ana"
+ * -> "coffee"); ~ mentions always stay. Resolving the mentions
+ * (src/db/capture_commit.c) puts the full names of people and
+ * organisations in those places.
  *
  * The interaction's kind is the summary's first word when that word is
  * a kind (call, email, meeting, coffee, event, message, social), else
@@ -130,6 +132,15 @@ struct capture_match {
 enum kith_status capture_match_person(struct kdb *db, const char *text,
 				      struct capture_match *out, struct kith_err *err);
 void capture_match_free(struct capture_match *m);
+
+/*
+** The summary as it will be saved: each inline @person or ~organisation
+** (sum_off >= 0) replaced by the full name of its id (as typed for a
+** person slot whose id is 0: a contact to create). Newly allocated.
+*/
+enum kith_status capture_summary(struct kdb *db, const struct capture *c,
+				 const int64_t *person_ids, const int64_t *org_ids,
+				 char **out, struct kith_err *err);
 
 /*
 ** Save a parsed capture in one transaction (one undo step): new contacts

@@ -246,10 +246,10 @@ name_of(struct kdb *db, const char *sql, int64_t id, char **out, struct kith_err
 static const char q_contact_name[] = "SELECT display_name FROM contact WHERE id = ?";
 static const char q_org_name[] = "SELECT name FROM organisation WHERE id = ?";
 
-/* The summary with each inline mention replaced by its full name. */
-static enum kith_status
-full_summary(struct kdb *db, const struct capture *c, const int64_t *ids, const int64_t *org_ids,
-	     char **out, struct kith_err *err)
+/* The summary with each inline mention replaced by its full name (see capture.h). */
+enum kith_status
+capture_summary(struct kdb *db, const struct capture *c, const int64_t *ids,
+		const int64_t *org_ids, char **out, struct kith_err *err)
 {
 	struct strbuf sb = { 0 };
 	size_t pos = 0, len = strlen(c->summary);
@@ -277,7 +277,9 @@ full_summary(struct kdb *db, const struct capture *c, const int64_t *ids, const 
 		if (!m)
 			break;
 		sb_appendn(&sb, c->summary + pos, (size_t)m->sum_off - pos);
-		if (name_of(db, sql, id, &name, err)) {
+		if (!id) {
+			name = xstrdup(m->name);         /* a contact still to create */
+		} else if (name_of(db, sql, id, &name, err)) {
 			sb_free(&sb);
 			return err->code;
 		}
@@ -429,7 +431,7 @@ commit_steps(struct kdb *db, const struct capture *c, const int64_t *org_ids, in
 		if (j == n)
 			people[n++] = out->person_ids[i];
 	}
-	if ((rc = full_summary(db, c, out->person_ids, org_ids, &summary, err)))
+	if ((rc = capture_summary(db, c, out->person_ids, org_ids, &summary, err)))
 		goto out;
 	in.at = (char *)at;
 	in.kind = c->kind;

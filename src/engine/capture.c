@@ -2,9 +2,10 @@
  * capture.c: the quick-capture parser (grammar in kith/capture.h).
  *
  * One pass over the words of the line. Summary words and inline
- * mentions are collected as pieces; when the line is read, each mention
- * piece learns whether summary words stand on both sides of it, and the
- * summary is joined from the pieces with single spaces. No database, no
+ * mentions are collected as pieces, and tags and follow-ups leave a break
+ * among them; when the line is read, a mention stays in the summary only
+ * if summary words come before it with no break between, and the summary
+ * is joined from the pieces with single spaces. No database, no
  * screen: a fuzzer can drive capture_parse() on any bytes.
  */
 #include <stdint.h>
@@ -20,7 +21,7 @@
 
 #define DATE_HELP "today, tomorrow, fri, 3d, 2w, 1m, YYYY-MM-DD"
 
-enum piece_type { PC_WORD, PC_PERSON, PC_ORG, PC_EVENT };
+enum piece_type { PC_WORD, PC_PERSON, PC_ORG, PC_EVENT, PC_BREAK };
 
 struct piece {
 	enum piece_type type;
@@ -360,21 +361,19 @@ check_bytes(struct parser *ps)
 	return KITH_OK;
 }
 
-/* Join the summary from the pieces; mentions need words on both sides. */
+/* Join the summary from the pieces (see the top of the file). */
 static void
 build_summary(struct parser *ps)
 {
 	struct capture *c = ps->c;
 	struct strbuf sb = { 0 };
-	size_t first = ps->npieces, last = 0;
+	size_t first = ps->npieces;
+	bool after_words = false;   /* summary words since the last #tag or !token */
 	int ikind;
 
-	for (size_t i = 0; i < ps->npieces; i++)
-		if (ps->pieces[i].type == PC_WORD) {
-			if (first == ps->npieces)
-				first = i;
-			last = i;
-		}
+	for (size_t i = 0; i < ps->npieces && first == ps->npieces; i++)
+		if (ps->pieces[i].type == PC_WORD)
+			first = i;
 	for (size_t i = 0; i < ps->npieces; i++) {
 		struct piece *p = &ps->pieces[i];
 		struct capture_mention *m = NULL;
@@ -384,8 +383,14 @@ build_summary(struct parser *ps)
 			m = &c->orgs[p->ref];
 		else if (p->type == PC_EVENT)
 			m = &c->event;
-		if (m && p->type != PC_ORG && !(first < i && i < last))
+		if (p->type == PC_WORD)
+			after_words = true;
+		if (p->type == PC_BREAK) {
+			after_words = false;
 			continue;
+		}
+		if (m && p->type != PC_ORG && !after_words)
+			continue;       /* who it was with, not part of the sentence */
 		if (sb.len)
 			sb_appendc(&sb, ' ');
 		if (m) {
@@ -428,6 +433,7 @@ parse_words(struct parser *ps)
 		if (ch == '!') {
 			if ((rc = parse_bang(ps, w, &i)))
 				return rc;
+			piece_add(ps, PC_BREAK, NULL, 0, 0);
 			continue;
 		}
 		if (ch == '@' || ch == '~' || ch == '^' || ch == '#') {
@@ -452,6 +458,7 @@ parse_words(struct parser *ps)
 				break;
 			default:
 				tag_add(ps, name);
+				piece_add(ps, PC_BREAK, NULL, 0, 0);
 				break;
 			}
 			continue;

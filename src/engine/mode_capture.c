@@ -49,6 +49,7 @@ struct capture_ui {
 	int64_t *org_ids;
 	int64_t event_id;
 	char *event_title;
+	char *summary;              /* with full names, once resolved */
 	struct page page;
 	/* Tab completion being cycled */
 	char **compl;
@@ -73,6 +74,8 @@ slots_free(struct capture_ui *c)
 	free(c->resolved);
 	free(c->org_ids);
 	free(c->event_title);
+	free(c->summary);
+	c->summary = NULL;
 	c->names = NULL;
 	c->ids = NULL;
 	c->resolved = NULL;
@@ -198,7 +201,7 @@ build_page(struct capture_ui *c)
 			 slot_label(c, (size_t)f->person, &tmp));
 	}
 	page_add(pg, VS_LABEL, 0, "Summary (%s)", kith_interaction_kind_name(cap->kind));
-	page_add(pg, VS_NORMAL, 2, "%s", cap->summary);
+	page_add(pg, VS_NORMAL, 2, "%s", c->summary ? c->summary : cap->summary);
 	page_add(pg, VS_NORMAL, 0, "%s", "");
 	page_add(pg, VS_DIM, 0, "%s", c->state == CS_REVIEW ? "Enter saves · Esc edits the line" :
 		 "Tab completes @names · Enter checks the names · Esc cancels");
@@ -381,6 +384,10 @@ resolve_others(struct engine *e)
 		}
 		c->event_title = xstrdup(ev.title);
 		event_free(&ev);
+	}
+	if (capture_summary(e->db, &c->cap, c->ids, c->org_ids, &c->summary, &err) != KITH_OK) {
+		engine_error(e, "%s", err.msg);
+		return false;
 	}
 	return true;
 }

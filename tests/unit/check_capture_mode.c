@@ -129,6 +129,7 @@ START_TEST(test_capture_save_undo)
 	ck_assert_str_eq(view()->input.prompt, "save? ");
 	ck_assert(detail_has("Zoe Park, Tom Ruiz"));
 	ck_assert(detail_has("(Tom Ruiz)"));
+	ck_assert(detail_has("coffee about zoning"));
 	ck_assert_int_eq(followups(), 0);               /* nothing saved yet */
 	/* Esc goes back to the line, Enter twice saves */
 	engine_keys(e, "<Esc>");
@@ -180,7 +181,7 @@ START_TEST(test_capture_unknown)
 {
 	long long before = contacts();
 
-	engine_keys(e, "c@\"Dana Lee\" @tr call<Enter>");
+	engine_keys(e, "ccall with @\"Dana Lee\" and @tr<Enter>");
 	ck_assert_int_eq(view()->mode, VM_CONFIRM);
 	ck_assert_str_eq(view()->confirm, "No contact matches \"Dana Lee\". Create it? (y/n)");
 	engine_keys(e, "n");
@@ -189,6 +190,7 @@ START_TEST(test_capture_unknown)
 	engine_keys(e, "<Enter>y");
 	ck_assert_int_eq(view()->mode, VM_CAPTURE);      /* tr = Tom Ruiz: no question */
 	ck_assert(detail_has("Dana Lee (new), Tom Ruiz"));
+	ck_assert(detail_has("call with Dana Lee and Tom Ruiz"));
 	ck_assert_int_eq(contacts(), before);            /* not created before saving */
 	engine_keys(e, "<Enter>");
 	ck_assert_int_eq(view()->mode, VM_NORMAL);
