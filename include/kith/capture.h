@@ -109,7 +109,10 @@ struct kdb;
 ** Tom Ruiz: the first letters of the name's first words, through the
 ** full-text index); else a word prefix anywhere in the name or nicknames.
 ** Case and diacritics are ignored. Candidates come most recently
-** contacted first (never-contacted last), then by name.
+** contacted first (never-contacted last), then by name. Each look-up
+** gathers at most CAPTURE_MATCH_MAX matches (in name order), so for a
+** mention matching more, total says "more" and the candidates are the
+** most recent of those: the user has to type more of the name anyway.
 */
 enum capture_found { CAPTURE_ONE, CAPTURE_AMBIGUOUS, CAPTURE_UNKNOWN };
 

@@ -23,35 +23,55 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
+/* A gathered match: its id, when it was last contacted, its sort name. */
+struct hit {
+	int64_t id;
+	char last_at[17];
+	char *key;
+};
+
 struct idset {
-	int64_t ids[CAPTURE_MATCH_MAX];
+	struct hit hits[CAPTURE_MATCH_MAX];
 	int n;
 	bool more;
 };
 
-static void
-idset_add(struct idset *s, int64_t id)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->ids[i] == id)
-			return;
-	if (s->n == CAPTURE_MATCH_MAX) {
-		s->more = true;
-		return;
-	}
-	s->ids[s->n++] = id;
-}
-
-/* Step a query whose first column is a contact id into s. */
+/*
+** Step a query whose columns are (id, last_at, name_key) into s. The
+** queries join contact_stat and contact on their primary keys, so ranking
+** needs no second look-up per match.
+*/
 static enum kith_status
 idset_query(struct kdb *db, sqlite3_stmt *st, struct idset *s, struct kith_err *err)
 {
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		idset_add(s, sqlite3_column_int64(st, 0));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int i;
+		for (i = 0; i < s->n && s->hits[i].id != id; i++)
+			;
+		if (i < s->n)
+			continue;
+		if (s->n == CAPTURE_MATCH_MAX) {
+			s->more = true;
+			continue;
+		}
+		s->hits[s->n].id = id;
+		snprintf(s->hits[s->n].last_at, sizeof s->hits[0].last_at, "%s", db_col_text(st, 1));
+		s->hits[s->n].key = xstrdup(db_col_text(st, 2));
+		s->n++;
+	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? KITH_OK : db_error(db, err, "contacts");
+}
+
+static void
+idset_free(struct idset *s)
+{
+	for (int i = 0; i < s->n; i++)
+		free(s->hits[i].key);
+	free(s);
 }
 
 /* The key's initials query ("tr" -> "{name} : (^ t* + r*)"), or NULL if it is not initials. */
@@ -73,66 +93,56 @@ initials_query(const char *key)
 	return sb_detach(&sb);
 }
 
+/* Most recently contacted first, never contacted last; then by name. */
 static int
-cand_cmp(const void *pa, const void *pb)
+hit_cmp(const void *pa, const void *pb)
 {
-	const struct capture_candidate *a = pa, *b = pb;
-	int c = strcmp(b->last_at, a->last_at);     /* newest first; "" (never) last */
+	const struct hit *a = pa, *b = pb;
+	int c = strcmp(b->last_at, a->last_at);
 
 	if (c)
 		return c;
-	c = strcmp(a->name, b->name);
+	c = strcmp(a->key, b->key);
 	return c ? c : (a->id < b->id ? -1 : a->id > b->id);
 }
 
-/* Rank the gathered ids by last contact and keep the best CAPTURE_CANDIDATES. */
+/* Rank the gathered matches and name the best CAPTURE_CANDIDATES. */
 static enum kith_status
-rank(struct kdb *db, const struct idset *s, struct capture_match *out, struct kith_err *err)
+rank(struct kdb *db, struct idset *s, struct capture_match *out, struct kith_err *err)
 {
-	static const char q[] =
-		"SELECT c.display_name, coalesce(s.last_at, '') FROM contact c "
-		"LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?";
-	struct capture_candidate *all = xcalloc((size_t)s->n + 1, sizeof(*all));
-	enum kith_status rc = KITH_OK;
-	int n = 0;
+	static const char q[] = "SELECT display_name FROM contact WHERE id = ?";
 
-	for (int i = 0; i < s->n; i++) {
+	qsort(s->hits, (size_t)s->n, sizeof(*s->hits), hit_cmp);
+	out->total = s->more ? CAPTURE_MATCH_MAX + 1 : s->n;
+	out->found = s->n == 0 ? CAPTURE_UNKNOWN : s->n == 1 ? CAPTURE_ONE : CAPTURE_AMBIGUOUS;
+	for (int i = 0; i < s->n && i < CAPTURE_CANDIDATES; i++) {
+		struct capture_candidate *cd = &out->cands[out->n_cands];
 		sqlite3_stmt *st = db_stmt(db, q, err);
 		int step;
-		if (!st) {
-			rc = KITH_DB;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, s->ids[i]);
-		if ((step = sqlite3_step(st)) == SQLITE_ROW) {
-			all[n].id = s->ids[i];
-			all[n].name = xstrdup(db_col_text(st, 0));
-			snprintf(all[n].last_at, sizeof all[n].last_at, "%s", db_col_text(st, 1));
-			n++;
+		if (!st)
+			return KITH_DB;
+		sqlite3_bind_int64(st, 1, s->hits[i].id);
+		step = sqlite3_step(st);
+		if (step == SQLITE_ROW) {
+			cd->id = s->hits[i].id;
+			cd->name = xstrdup(db_col_text(st, 0));
+			memcpy(cd->last_at, s->hits[i].last_at, sizeof cd->last_at);
+			out->n_cands++;
 		}
 		sqlite3_reset(st);
-		if (step != SQLITE_ROW && step != SQLITE_DONE) {
-			rc = db_error(db, err, "contacts");
-			break;
-		}
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			return db_error(db, err, "contacts");
 	}
-	qsort(all, (size_t)n, sizeof(*all), cand_cmp);
-	for (int i = 0; i < n; i++) {
-		if (rc == KITH_OK && i < CAPTURE_CANDIDATES)
-			out->cands[out->n_cands++] = all[i];
-		else
-			free(all[i].name);
-	}
-	free(all);
-	out->total = s->more ? CAPTURE_MATCH_MAX + 1 : n;
-	out->found = n == 0 ? CAPTURE_UNKNOWN : n == 1 ? CAPTURE_ONE : CAPTURE_AMBIGUOUS;
-	return rc;
+	return KITH_OK;
 }
 
 static enum kith_status
 match_fts(struct kdb *db, const char *match, struct idset *s, struct kith_err *err)
 {
-	static const char q[] = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT 301";
+	static const char q[] =
+		"SELECT c.id, coalesce(s.last_at, ''), c.name_key FROM contact_fts f "
+		"JOIN contact c ON c.id = f.rowid LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"WHERE contact_fts MATCH ? LIMIT 301";
 	sqlite3_stmt *st = db_stmt(db, q, err);
 
 	if (!st)
@@ -146,12 +156,20 @@ capture_match_person(struct kdb *db, const char *text, struct capture_match *out
 		     struct kith_err *err)
 {
 	static const char q_exact[] =
-		"SELECT id FROM contact WHERE name_key = ?1 "
-		"UNION SELECT contact_id FROM contact_nickname WHERE nick_key = ?1 LIMIT 301";
+		"SELECT c.id, coalesce(s.last_at, ''), c.name_key FROM contact c "
+		"LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.name_key = ?1 "
+		"UNION ALL SELECT c.id, coalesce(s.last_at, ''), c.name_key FROM contact_nickname n "
+		"JOIN contact c ON c.id = n.contact_id LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"WHERE n.nick_key = ?1 LIMIT 302";
+	/* two queries, not a UNION: a UNION gathers every match before its LIMIT */
 	static const char q_prefix[] =
-		"SELECT id FROM contact WHERE name_key >= ?1 AND name_key < ?2 "
-		"UNION SELECT contact_id FROM contact_nickname WHERE nick_key >= ?1 AND nick_key < ?2 "
-		"LIMIT 301";
+		"SELECT c.id, coalesce(s.last_at, ''), c.name_key FROM contact c "
+		"LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"WHERE c.name_key >= ?1 AND c.name_key < ?2 LIMIT 301";
+	static const char q_nick_prefix[] =
+		"SELECT c.id, coalesce(s.last_at, ''), c.name_key FROM contact_nickname n "
+		"JOIN contact c ON c.id = n.contact_id LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"WHERE n.nick_key >= ?1 AND n.nick_key < ?2 LIMIT 301";
 	struct idset *s;
 	sqlite3_stmt *st;
 	char *key, *q;
@@ -184,6 +202,12 @@ capture_match_person(struct kdb *db, const char *text, struct capture_match *out
 		db_bind_text(st, 2, sb_str(&upper));
 		if ((rc = idset_query(db, st, s, err)))
 			goto out;
+		if (!(st = db_stmt(db, q_nick_prefix, err)))
+			goto dberr;
+		db_bind_text(st, 1, key);
+		db_bind_text(st, 2, sb_str(&upper));
+		if ((rc = idset_query(db, st, s, err)))
+			goto out;
 		if ((q = initials_query(key))) {
 			rc = match_fts(db, q, s, err);
 			free(q);
@@ -208,7 +232,7 @@ dberr:
 out:
 	sb_free(&upper);
 	free(key);
-	free(s);
+	idset_free(s);
 	return rc;
 }
 
