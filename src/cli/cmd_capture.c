@@ -198,7 +198,7 @@ capture_one(struct cli *cl, const char *text, size_t len, bool create, bool json
 	struct resolved r = {0};
 	struct capture_saved s;
 	struct kith_err err = {0};
-	struct strbuf why = {0}, out = {0}, prefix = {0};
+	struct strbuf why = {0}, out = {0}, prefix = {0}, raw = {0};
 	char at[KDATETIME_STR];
 	enum kith_status st;
 	int rc = CLI_OK;
@@ -224,10 +224,13 @@ capture_one(struct cli *cl, const char *text, size_t len, bool create, bool json
 	if (json) {
 		report_json(&out, line, &c, &r, &s);
 	} else {
+		/* names come from the database: control characters shown, never sent */
 		if (line > 0)
 			sb_printf(&out, "line %ld: ", line);
-		report_text(&out, &c, &r, &s);
+		report_text(&raw, &c, &r, &s);
+		cli_sanitize(&out, sb_str(&raw));
 	}
+	sb_appendc(&out, '\n');
 	cli_flush(&out);
 	capture_saved_free(&s);
 out:
@@ -235,6 +238,7 @@ out:
 	capture_free(&c);
 	sb_free(&why);
 	sb_free(&out);
+	sb_free(&raw);
 	sb_free(&prefix);
 	return rc;
 }

@@ -426,8 +426,11 @@ resolve_next(struct engine *e, size_t from)
 			continue;
 		}
 		if (cm.found == CAPTURE_AMBIGUOUS) {
-			sb_printf(&q, "Which %s? (%d match%s)", m->name, cm.total,
-				  cm.total == 1 ? "" : "es");
+			if (cm.total > CAPTURE_MATCH_MAX)
+				sb_printf(&q, "Which %s? (over %d match: / narrows)", m->name,
+					  CAPTURE_MATCH_MAX);
+			else
+				sb_printf(&q, "Which %s? (%d matches)", m->name, cm.total);
 			capture_match_free(&cm);
 			engine_pick(e, sb_str(&q), pick_source, pick_chosen, ask_new(e, i), ask_free);
 		} else {

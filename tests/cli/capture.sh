@@ -84,9 +84,16 @@ has "$out" "line 5: logged with Tom Ruiz; follow-up due 2026-03-11" "line 5 save
 has "$err" "kith: line 3: col 1: @an: ambiguous" "line 3 reported"
 has "$err" "kith: line 4: col 11: !xyz: not a date" "line 4 reported"
 lacks "$out" "line 2" "blank line skipped"
+same "$(wc -l <"$T/.out" | tr -d ' ')" 2 "one report a line for the two saved lines"
 printf '@zoe one\n@tom two\n' | "$KITH_BIN" capture --json >"$T/.out" 2>"$T/.err"
 rc=$?
 expect_rc 0 "stdin all saved"
 same "$(jq -s 'map(.line) | join(",")' <"$T/.out" | tr -d '"')" "1,2" "JSON lines with line numbers"
+same "$(wc -l <"$T/.out" | tr -d ' ')" 2 "one JSON object a line"
+
+# names from the database are shown safely: control characters made visible
+ok add contact "$(printf 'Eve\033[31mRed')"
+ok capture '@eve hello'
+lacks "$out" "$(printf '\033')" "no raw escape on stdout"
 
 finish

@@ -239,6 +239,30 @@ START_TEST(test_capture_tab)
 }
 END_TEST
 
+/* A mention matching hundreds: the pick list says so, and its filter finds any contact. */
+START_TEST(test_capture_many)
+{
+	char name[32];
+	int64_t id = 0;
+
+	for (int i = 0; i < 305; i++) {
+		snprintf(name, sizeof name, "Mara %03d Vale", i);
+		id = add_contact(name);
+	}
+	touch(id, "2026-03-09 10:00");                  /* the last one, most recently */
+	engine_keys(e, "c@mara hi<Enter>");
+	ck_assert_int_eq(view()->mode, VM_PICK);
+	ck_assert_str_eq(view()->pick.title, "Which mara? (over 300 match: / narrows)");
+	ck_assert_int_eq(view()->pick.nitems, 8);
+	engine_keys(e, "/mara 123<Enter>");
+	ck_assert_int_eq(view()->mode, VM_CAPTURE);
+	ck_assert(detail_has("Mara 123 Vale"));
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	ck_assert_msg(strstr(view()->message, "Logged with Mara 123 Vale"), "%s", view()->message);
+}
+END_TEST
+
 static Suite *
 capture_mode_suite(void)
 {
@@ -251,6 +275,7 @@ capture_mode_suite(void)
 	tcase_add_test(tc, test_capture_unknown);
 	tcase_add_test(tc, test_capture_errors);
 	tcase_add_test(tc, test_capture_tab);
+	tcase_add_test(tc, test_capture_many);
 	suite_add_tcase(s, tc);
 	return s;
 }
