@@ -233,6 +233,8 @@ out:
 	sb_free(&upper);
 	free(key);
 	idset_free(s);
+	if (rc != KITH_OK)
+		capture_match_free(out);
 	return rc;
 }
 
