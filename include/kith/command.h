@@ -48,6 +48,7 @@
 	CMD_(EVENT_ADD,        "event-add",        "Add an event") \
 	CMD_(LOG,              "log",              "Log an interaction with the selected contact") \
 	CMD_(FOLLOWUP_ADD,     "followup-add",     "Add a follow-up for the selected contact") \
+	CMD_(CAPTURE,          "capture",          "Quick capture: @zoe coffee #housing !fri send the draft") \
 	CMD_(UNDO,             "undo",             "Undo the last change") \
 	CMD_(REDO,             "redo",             "Redo the last undone change") \
 	CMD_(MARK,             "mark",             "Mark or unmark the row for a bulk action") \

@@ -70,6 +70,7 @@ enum view_mode {
 	VM_PICK,            /* choosing from a filtered pick list */
 	VM_HELP,            /* the '?' screen */
 	VM_REVIEW,          /* the daily review: one person at a time */
+	VM_CAPTURE,         /* quick capture: one line, then its preview (input + detail) */
 };
 
 /* A single-line text input as drawn: text and cursor (byte offset). */
@@ -207,7 +208,7 @@ struct view {
 	bool detail_open;           /* Enter opened it (narrow: replaces the list) */
 	struct view_map map;        /* VP_MAP only */
 
-	struct view_input input;    /* VM_SEARCH and VM_COMMAND */
+	struct view_input input;    /* VM_SEARCH, VM_COMMAND and VM_CAPTURE */
 	struct view_form form;      /* VM_FORM */
 	struct view_pick pick;      /* VM_PICK */
 	struct view_help help;      /* VM_HELP */

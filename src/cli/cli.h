@@ -77,6 +77,7 @@ extern const struct cli_cmd cli_cmd_log, cli_cmd_followup_add, cli_cmd_followup_
 extern const struct cli_cmd cli_cmd_list_contacts, cli_cmd_list_events, cli_cmd_list_followups;
 extern const struct cli_cmd cli_cmd_search, cli_cmd_backup, cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_today, cli_cmd_complete;
+extern const struct cli_cmd cli_cmd_capture;
 
 /* help.c */
 void cli_usage_all(FILE *f);

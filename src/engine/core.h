@@ -161,6 +161,17 @@ int cmdline_complete(struct engine *e);
 /* Fill the mode parts of the view. */
 void mode_fill_view(struct engine *e, struct view *v);
 
+/* ---- quick capture (mode_capture.c) ------------------------------------------ */
+
+struct capture_ui;
+/* Enter VM_CAPTURE with text on the line (NULL: empty). Returns reactions. */
+int mode_capture_start(struct engine *e, const char *text);
+int mode_capture_key(struct engine *e, struct kkey k);
+void mode_capture_free(struct engine *e);
+/* The line and the preview (also under a pick list or question it opened). */
+void mode_capture_fill_view(struct engine *e, struct view *v);
+bool mode_capture_reviewing(const struct engine *e);
+
 /* ---- forms (form.c) ------------------------------------------------------- */
 
 int form_key(struct engine *e, struct kkey k);
@@ -243,6 +254,7 @@ struct engine {
 	struct confirm_state confirm;
 	struct pick *pick;
 	struct help_state help;
+	struct capture_ui *cap;     /* quick capture, while it lasts */
 	enum view_mode help_return; /* the mode help was opened from */
 	struct review_state *review;    /* the daily review, while on (mode_review.c) */
 	int tour_step;              /* the guided tour's step (tour.c) */

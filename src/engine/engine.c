@@ -33,6 +33,7 @@ static const char *const mode_names[] = {
 	[VM_NORMAL] = "NORMAL", [VM_SEARCH] = "SEARCH", [VM_COMMAND] = "COMMAND",
 	[VM_FORM] = "FORM", [VM_CONFIRM] = "CONFIRM", [VM_PICK] = "PICK", [VM_HELP] = "HELP",
 	[VM_REVIEW] = "REVIEW",
+	[VM_CAPTURE] = "CAPTURE",
 };
 
 /* ---- life cycle ----------------------------------------------------------- */
@@ -343,6 +344,7 @@ engine_mode_normal(struct engine *e)
 	mode_confirm_free(e);
 	mode_pick_free(e);
 	mode_help_free(e);
+	mode_capture_free(e);
 	e->mode = engine_base_mode(e);
 }
 
@@ -388,6 +390,8 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		return mode_help_start(e);
 	case CMD_REVIEW:
 		return review_start(e);
+	case CMD_CAPTURE:
+		return mode_capture_start(e, arg);
 	case CMD_QUIT:
 		return R_QUIT;
 	case CMD_BACK:
@@ -606,6 +610,8 @@ engine_key(struct engine *e, struct kkey k)
 		return mode_help_key(e, k);
 	case VM_REVIEW:
 		return mode_review_key(e, k);
+	case VM_CAPTURE:
+		return mode_capture_key(e, k);
 	case VM_NORMAL:
 		break;
 	}
@@ -727,6 +733,10 @@ build_hint(struct engine *e)
 	case VM_REVIEW:
 		review_hint(e, &e->hint);
 		break;
+	case VM_CAPTURE:
+		sb_append(&e->hint, mode_capture_reviewing(e) ? "Enter save · Esc edit" :
+			  "Tab complete @name · Enter check · Esc cancel");
+		break;
 	}
 }
 
@@ -758,6 +768,7 @@ engine_view(struct engine *e)
 	}
 	review_fill_view(e, v);
 	mode_fill_view(e, v);
+	mode_capture_fill_view(e, v);
 	if (e->form && e->mode == VM_FORM)
 		form_fill_view(e->form, v);
 	v->mode_name = mode_names[e->mode];

@@ -53,7 +53,7 @@ draw_status(const struct view *v, const struct layout *lay, const char *note,
 	}
 
 	draw_hline(m.y, m.x, m.w, ' ', theme_attr(VS_NORMAL));
-	if (v->mode == VM_SEARCH || v->mode == VM_COMMAND) {
+	if (v->mode == VM_SEARCH || v->mode == VM_COMMAND || v->mode == VM_CAPTURE) {
 		draw_input(&v->input, m, theme_attr(VS_NORMAL), cur);
 	} else if (v->mode == VM_HELP && v->help.filter) {
 		struct view_input in = { "/", v->help.filter, (int)strlen(v->help.filter) };

@@ -47,7 +47,7 @@ has "$out" "usage: kith list follow-ups" "list --help"
 man=$(MANWIDTH=200 man -l "$KITH_SRC/man/kith.1" 2>/dev/null || groff -t -man -Tutf8 "$KITH_SRC/man/kith.1" 2>/dev/null)
 for c in "kith add contact NAME" "kith add event TITLE --at WHEN" "kith attend EVENT CONTACT" \
   "kith log CONTACT TEXT" "kith follow-up add CONTACT TITLE --due WHEN" "kith follow-up done ID" \
-  "kith follow-up snooze ID WHEN" "kith me [CONTACT]" "kith list contacts" "kith list events" \
+  "kith follow-up snooze ID WHEN" "kith me [CONTACT]" "kith capture [TEXT]" "kith list contacts" "kith list events" \
   "kith list follow-ups" "kith search QUERY" "kith backup [FILE]" "kith demo [--no-ui]" \
   "KITH_DB" "KITH_TODAY" "XDG_DATA_HOME" "XDG_CONFIG_HOME" "NO_COLOR" "EXIT STATUS" "FILES"; do
   has "$man" "$c" "man page documents $c"

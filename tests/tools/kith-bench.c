@@ -30,6 +30,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kith/capture.h"
+#include "kith/contact.h"
+#include "kith/date.h"
 #include "kith/db.h"
 #include "kith/engine.h"
 
@@ -289,6 +292,77 @@ bench_undo(void)
 	kdb_close(db);
 }
 
+/* ---- quick capture (issue 5) ---------------------------------------------------- */
+
+/*
+** A capture line naming two existing people by full name, with a tag and a
+** follow-up: parsed, every mention resolved through the indexes, and
+** committed in one transaction, as `kith capture` does. An ambiguous name
+** (a generated city has namesakes) takes its most recent candidate, so the
+** whole path is timed. Also the lookup of a short, very ambiguous mention.
+*/
+static void
+bench_capture(void)
+{
+	struct kdb *db;
+	struct kith_err err;
+	struct kith_contact a = { 0 }, b = { 0 };
+	struct samples s = { 0 }, m = { 0 };
+	char line[512], at[KDATETIME_STR];
+
+	if (kdb_open(db_path, 0, &db, &err) != KITH_OK ||
+	    contact_get(db, 1, &a, &err) != KITH_OK || contact_get(db, 2, &b, &err) != KITH_OK) {
+		fprintf(stderr, "kith-bench: capture: %s\n", err.msg);
+		exit(2);
+	}
+	snprintf(line, sizeof line, "@\"%s\" @\"%s\" coffee about zoning #bench !fri send the draft",
+		 a.display_name, b.display_name);
+	kdatetime_format(kdate_now(), at);
+	for (int r = 0; r < reps; r++) {
+		struct capture c;
+		struct capture_saved saved;
+		int64_t ids[8] = { 0 };
+		double t0 = now_ms();
+		int ok = capture_parse(line, strlen(line), kdate_today(), &c, &err) == KITH_OK;
+		for (size_t i = 0; ok && i < capture_n_persons(&c) && i < 8; i++) {
+			struct capture_match cm;
+			ok = capture_match_person(db, capture_person(&c, i)->name, &cm, &err) == KITH_OK &&
+			     cm.n_cands > 0;
+			if (ok)
+				ids[i] = cm.cands[0].id;
+			capture_match_free(&cm);
+		}
+		ok = ok && capture_commit(db, &c, ids, NULL, 0, at, &saved, &err) == KITH_OK;
+		if (!ok) {
+			fprintf(stderr, "kith-bench: capture: %s\n", err.msg);
+			exit(2);
+		}
+		sample_add(&s, now_ms() - t0);
+		capture_saved_free(&saved);
+		capture_free(&c);
+		t0 = now_ms();
+		{
+			struct capture_match cm;
+			if (capture_match_person(db, r % 2 ? "an" : "tr", &cm, &err) != KITH_OK) {
+				fprintf(stderr, "kith-bench: capture: %s\n", err.msg);
+				exit(2);
+			}
+			capture_match_free(&cm);
+		}
+		sample_add(&m, now_ms() - t0);
+	}
+	qsort(s.v, s.n, sizeof *s.v, cmp_double);
+	report("capture.commit", pct(s.v, s.n, 50), "ms", 5);
+	printf("bench: capture.commit.max %.3f ms (n=%d)\n", s.v[s.n - 1], s.n);
+	qsort(m.v, m.n, sizeof *m.v, cmp_double);
+	report("capture.match-short", pct(m.v, m.n, 50), "ms", 5);
+	free(s.v);
+	free(m.v);
+	contact_free(&a);
+	contact_free(&b);
+	kdb_close(db);
+}
+
 /* ---- whole processes ---------------------------------------------------- */
 
 static void
@@ -452,6 +526,7 @@ main(int argc, char **argv)
 	bench_keys();
 	bench_undo();
 	bench_review();
+	bench_capture();
 	{
 		char *list[] = { (char *)kith_bin, "-d", (char *)db_path, "list", "contacts",
 				 "--json", "--limit", "50", NULL };

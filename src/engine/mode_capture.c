@@ -1,0 +1,668 @@
+/*
+ * mode_capture.c: quick capture on the screen (`c`, VM_CAPTURE).
+ *
+ * Three steps, all in the engine (headless-testable):
+ *
+ *   edit     a one-line editor; every edit re-parses the line and the
+ *            detail area shows what it would save (or the parse error).
+ *            Tab completes the @mention before the cursor with contact
+ *            names, most recently contacted first (again: the next one).
+ *            Enter goes on; Esc cancels.
+ *   resolve  each @person in turn: one match is taken; several open a
+ *            pick list ("Which dana?") ranked by recent contact, where
+ *            typing a filter searches every contact; none asks whether to
+ *            create the contact (y/n). Esc or n in either goes back to the
+ *            line. ~organisations and the ^event must each match one.
+ *   review   the resolved result in the detail area; Enter saves it in
+ *            one transaction (one undo step), Esc goes back to the line.
+ */
+#include "core.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/capture.h"
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/event.h"
+#include "kith/org.h"
+#include "kith/types.h"
+#include "kith/utf8.h"
+#include "kith/xalloc.h"
+
+#define COMPL_MAX 20
+
+enum cap_state { CS_EDIT, CS_REVIEW };
+
+struct capture_ui {
+	enum cap_state state;
+	struct lineedit le;
+	struct capture cap;         /* the last good parse of le */
+	bool parsed;
+	char *error;                /* the parse error, or NULL */
+	/* resolution, per person slot (capture_person order) */
+	size_t nslots;
+	int64_t *ids;               /* 0 with resolved: a contact to create */
+	char **names;
+	bool *resolved;
+	int64_t *org_ids;
+	int64_t event_id;
+	char *event_title;
+	char *summary;              /* with full names, once resolved */
+	struct page page;
+	/* Tab completion being cycled */
+	char **compl;
+	int ncompl, compl_pos;
+	size_t compl_start;
+};
+
+/* A pick or confirm asked about one slot. */
+struct cap_ask {
+	struct engine *e;
+	size_t slot;
+	bool answered;
+};
+
+static void
+slots_free(struct capture_ui *c)
+{
+	for (size_t i = 0; i < c->nslots; i++)
+		free(c->names[i]);
+	free(c->names);
+	free(c->ids);
+	free(c->resolved);
+	free(c->org_ids);
+	free(c->event_title);
+	free(c->summary);
+	c->summary = NULL;
+	c->names = NULL;
+	c->ids = NULL;
+	c->resolved = NULL;
+	c->org_ids = NULL;
+	c->event_title = NULL;
+	c->nslots = 0;
+	c->event_id = 0;
+}
+
+static void
+compl_clear(struct capture_ui *c)
+{
+	for (int i = 0; i < c->ncompl; i++)
+		free(c->compl[i]);
+	free(c->compl);
+	c->compl = NULL;
+	c->ncompl = c->compl_pos = 0;
+}
+
+void
+mode_capture_free(struct engine *e)
+{
+	struct capture_ui *c = e->cap;
+
+	if (!c)
+		return;
+	e->cap = NULL;
+	slots_free(c);
+	compl_clear(c);
+	capture_free(&c->cap);
+	free(c->error);
+	le_free(&c->le);
+	page_free(&c->page);
+	free(c);
+	if (e->mode == VM_CAPTURE)
+		e->mode = engine_base_mode(e);
+}
+
+/* ---- the preview ------------------------------------------------------------------ */
+
+static const char *
+slot_label(const struct capture_ui *c, size_t slot, struct strbuf *sb)
+{
+	sb_reset(sb);
+	if (c->state == CS_REVIEW && slot < c->nslots) {
+		sb_append(sb, c->names[slot]);
+		if (!c->ids[slot])
+			sb_append(sb, " (new)");
+	} else {
+		sb_printf(sb, "@%s", capture_person(&c->cap, slot)->name);
+	}
+	return sb_str(sb);
+}
+
+static void
+build_page(struct capture_ui *c)
+{
+	struct page *pg = &c->page;
+	const struct capture *cap = &c->cap;
+	struct strbuf sb = { 0 }, tmp = { 0 };
+	size_t slot;
+
+	page_clear(pg);
+	page_title(pg, c->state == CS_REVIEW ? "Quick capture: save this?" : "Quick capture");
+	if (!c->parsed) {
+		if (c->error && strspn(sb_str(&c->le.text), " \t") < c->le.text.len)
+			page_add(pg, VS_ERROR, 0, "%s", c->error);
+		page_add(pg, VS_NORMAL, 0, "%s", "");
+		page_add(pg, VS_DIM, 0, "%s", "@person  @\"Full Name\"  ~organisation  ^event  #tag");
+		page_add(pg, VS_DIM, 0, "%s", "!fri send the draft    (a follow-up: WHEN, then its title)");
+		page_add(pg, VS_DIM, 0, "%s", "!owe 2w the report    !owed mon the list    !intro @a>@b");
+		page_add(pg, VS_DIM, 0, "%s", "Other words are the summary: \"coffee about zoning\".");
+		page_add(pg, VS_DIM, 0, "%s", "Tab completes @names · Enter goes on · Esc cancels");
+		sb_free(&tmp);
+		return;
+	}
+	for (size_t i = 0; i < cap->n_people; i++) {
+		bool dup = false;
+		for (size_t j = 0; c->state == CS_REVIEW && j < i; j++)
+			dup |= c->ids[j] && c->ids[j] == c->ids[i];
+		if (!dup)
+			sb_printf(&sb, "%s%s", sb.len ? ", " : "", slot_label(c, i, &tmp));
+	}
+	page_add(pg, VS_LABEL, 0, "With");
+	page_add(pg, VS_NORMAL, 2, "%s", sb_str(&sb));
+	if (cap->n_orgs) {
+		sb_reset(&sb);
+		for (size_t i = 0; i < cap->n_orgs; i++)
+			sb_printf(&sb, "%s~%s", i ? ", " : "", cap->orgs[i].name);
+		page_add(pg, VS_LABEL, 0, "Organisations");
+		page_add(pg, VS_NORMAL, 2, "%s", sb_str(&sb));
+	}
+	if (cap->event.name) {
+		page_add(pg, VS_LABEL, 0, "Event");
+		page_add(pg, VS_NORMAL, 2, "%s", c->event_title ? c->event_title : cap->event.name);
+	}
+	if (cap->n_tags) {
+		sb_reset(&sb);
+		for (size_t i = 0; i < cap->n_tags; i++)
+			sb_printf(&sb, "%s#%s", i ? " " : "", cap->tags[i]);
+		page_add(pg, VS_LABEL, 0, "Tags (on everyone above)");
+		page_add(pg, VS_NORMAL, 2, "%s", sb_str(&sb));
+	}
+	if (cap->n_followups)
+		page_add(pg, VS_LABEL, 0, "Follow-ups");
+	slot = cap->n_people;
+	for (size_t i = 0; i < cap->n_followups; i++) {
+		const struct capture_followup *f = &cap->followups[i];
+		if (f->intro) {
+			struct strbuf b = { 0 };
+			sb_reset(&sb);
+			sb_append(&sb, slot_label(c, slot, &tmp));
+			slot_label(c, slot + 1, &b);
+			page_add(pg, VS_NORMAL, 2, "Introduce %s to %s%s%s", sb_str(&sb), sb_str(&b),
+				 *f->title ? ": " : "", f->title);
+			sb_free(&b);
+			slot += 2;
+			continue;
+		}
+		page_add(pg, VS_NORMAL, 2, "%s %s  %s  (%s)",
+			 f->direction == KITH_DIR_OWE ? "I owe, due" :
+			 f->direction == KITH_DIR_OWED ? "Owed to me, due" : "Due", f->due, f->title,
+			 slot_label(c, (size_t)f->person, &tmp));
+	}
+	page_add(pg, VS_LABEL, 0, "Summary (%s)", kith_interaction_kind_name(cap->kind));
+	page_add(pg, VS_NORMAL, 2, "%s", c->summary ? c->summary : cap->summary);
+	page_add(pg, VS_NORMAL, 0, "%s", "");
+	page_add(pg, VS_DIM, 0, "%s", c->state == CS_REVIEW ? "Enter saves · Esc edits the line" :
+		 "Tab completes @names · Enter checks the names · Esc cancels");
+	sb_free(&sb);
+	sb_free(&tmp);
+}
+
+/* Parse the line again (every edit) and rebuild the preview. */
+static void
+reparse(struct engine *e)
+{
+	struct capture_ui *c = e->cap;
+	struct kith_err err;
+
+	capture_free(&c->cap);
+	free(c->error);
+	c->error = NULL;
+	kith_err_clear(&err);
+	c->parsed = capture_parse(c->le.text.buf, c->le.text.len, kdate_today(), &c->cap,
+				  &err) == KITH_OK;
+	if (!c->parsed)
+		c->error = xstrdup(err.msg);
+	build_page(c);
+}
+
+int
+mode_capture_start(struct engine *e, const char *text)
+{
+	struct capture_ui *c;
+
+	mode_capture_free(e);
+	c = xcalloc(1, sizeof(*c));
+	e->cap = c;
+	le_set(&c->le, text);
+	reparse(e);
+	e->mode = VM_CAPTURE;
+	return R_REDRAW | R_RELAYOUT;
+}
+
+/* Back to the line (from a pick, a question or the review). */
+static int
+back_to_edit(struct engine *e)
+{
+	struct capture_ui *c = e->cap;
+
+	if (!c)
+		return R_REDRAW;
+	c->state = CS_EDIT;
+	slots_free(c);
+	e->mode = VM_CAPTURE;
+	build_page(c);
+	return R_REDRAW | R_RELAYOUT;
+}
+
+/* ---- resolving ---------------------------------------------------------------------- */
+
+static int resolve_next(struct engine *e, size_t from);
+
+static void
+ask_free(void *p)
+{
+	struct cap_ask *a = p;
+
+	if (!a->answered && a->e->cap)
+		back_to_edit(a->e);
+	free(a);
+}
+
+static void
+slot_set(struct capture_ui *c, size_t slot, int64_t id, const char *name)
+{
+	free(c->names[slot]);
+	c->ids[slot] = id;
+	c->names[slot] = xstrdup(name);
+	c->resolved[slot] = true;
+}
+
+static int
+pick_add(void *ud, const struct contact_row *row)
+{
+	struct pick *pk = ud;
+	struct strbuf sb = { 0 };
+
+	sb_append(&sb, row->name);
+	if (row->org && *row->org)
+		sb_printf(&sb, " · %s", row->org);
+	sb_printf(&sb, " · %s%.10s", *row->last_at ? "last contact " : "never contacted",
+		  row->last_at);
+	pick_push(pk, row->id, sb_str(&sb));
+	sb_free(&sb);
+	return 0;
+}
+
+/* The candidates of the mention, or with a filter typed, any contact matching it. */
+static int
+pick_source(struct pick *pk, const char *filter, struct kith_err *err)
+{
+	struct engine *e = pick_engine(pk);
+	struct cap_ask *a = pk->ctx;
+	struct capture_match m;
+	enum kith_status rc;
+
+	if (!e->cap || !a)
+		return KITH_OK;
+	if (!str_empty(filter))
+		return contact_candidates(e->db, filter, 50, pick_add, pk, err);
+	if ((rc = capture_match_person(e->db, capture_person(&e->cap->cap, a->slot)->name, &m, err)))
+		return rc;
+	for (int i = 0; i < m.n_cands; i++)
+		if ((rc = contact_row_get(e->db, m.cands[i].id, pick_add, pk, err)))
+			break;
+	capture_match_free(&m);
+	return rc;
+}
+
+static int
+pick_chosen(struct engine *e, int64_t id, void *ctx)
+{
+	struct cap_ask *a = ctx;
+	struct kith_contact ct = { 0 };
+	struct kith_err err;
+
+	a->answered = true;
+	if (!e->cap)
+		return R_REDRAW;
+	kith_err_clear(&err);
+	if (contact_get(e->db, id, &ct, &err) != KITH_OK) {
+		engine_error(e, "%s", err.msg);
+		return back_to_edit(e) | R_BELL;
+	}
+	slot_set(e->cap, a->slot, id, ct.display_name);
+	contact_free(&ct);
+	e->mode = VM_CAPTURE;
+	return resolve_next(e, a->slot + 1);
+}
+
+static int
+create_yes(struct engine *e, void *ctx)
+{
+	struct cap_ask *a = ctx;
+
+	a->answered = true;
+	if (!e->cap)
+		return R_REDRAW;
+	slot_set(e->cap, a->slot, 0, capture_person(&e->cap->cap, a->slot)->name);
+	e->mode = VM_CAPTURE;
+	return resolve_next(e, a->slot + 1);
+}
+
+static struct cap_ask *
+ask_new(struct engine *e, size_t slot)
+{
+	struct cap_ask *a = xcalloc(1, sizeof(*a));
+
+	a->e = e;
+	a->slot = slot;
+	return a;
+}
+
+/* Resolve the organisations and the event; false (with a message) if one fails. */
+static bool
+resolve_others(struct engine *e)
+{
+	struct capture_ui *c = e->cap;
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	for (size_t i = 0; i < c->cap.n_orgs; i++)
+		if (org_resolve(e->db, c->cap.orgs[i].name, &c->org_ids[i], &err) != KITH_OK) {
+			engine_error(e, "col %d: ~%s: %s", c->cap.orgs[i].col, c->cap.orgs[i].name,
+				     err.msg);
+			return false;
+		}
+	if (c->cap.event.name) {
+		struct kith_event ev = { 0 };
+		if (event_resolve(e->db, c->cap.event.name, &c->event_id, &err) != KITH_OK ||
+		    event_get(e->db, c->event_id, &ev, &err) != KITH_OK) {
+			engine_error(e, "col %d: ^%s: %s", c->cap.event.col, c->cap.event.name, err.msg);
+			return false;
+		}
+		c->event_title = xstrdup(ev.title);
+		event_free(&ev);
+	}
+	if (capture_summary(e->db, &c->cap, c->ids, c->org_ids, &c->summary, &err) != KITH_OK) {
+		engine_error(e, "%s", err.msg);
+		return false;
+	}
+	return true;
+}
+
+/* Resolve the person slots from `from` on; ask when needed; then review. */
+static int
+resolve_next(struct engine *e, size_t from)
+{
+	struct capture_ui *c = e->cap;
+	struct kith_err err;
+
+	for (size_t i = from; i < c->nslots; i++) {
+		const struct capture_mention *m = capture_person(&c->cap, i);
+		struct capture_match cm;
+		struct strbuf q = { 0 };
+		size_t j;
+
+		if (c->resolved[i])
+			continue;
+		/* the same name typed again is the same person */
+		for (j = 0; j < i; j++)
+			if (c->resolved[j] && !strcmp(capture_person(&c->cap, j)->name, m->name))
+				break;
+		if (j < i) {
+			slot_set(c, i, c->ids[j], c->names[j]);
+			continue;
+		}
+		kith_err_clear(&err);
+		if (capture_match_person(e->db, m->name, &cm, &err) != KITH_OK) {
+			engine_error(e, "col %d: @%s: %s", m->col, m->name, err.msg);
+			return back_to_edit(e) | R_BELL;
+		}
+		if (cm.found == CAPTURE_ONE) {
+			slot_set(c, i, cm.cands[0].id, cm.cands[0].name);
+			capture_match_free(&cm);
+			continue;
+		}
+		if (cm.found == CAPTURE_AMBIGUOUS) {
+			if (cm.total > CAPTURE_MATCH_MAX)
+				sb_printf(&q, "Which %s? (over %d match: / narrows)", m->name,
+					  CAPTURE_MATCH_MAX);
+			else
+				sb_printf(&q, "Which %s? (%d matches)", m->name, cm.total);
+			capture_match_free(&cm);
+			engine_pick(e, sb_str(&q), pick_source, pick_chosen, ask_new(e, i), ask_free);
+		} else {
+			capture_match_free(&cm);
+			sb_printf(&q, "No contact matches \"%s\". Create it? (y/n)", m->name);
+			engine_confirm(e, sb_str(&q), create_yes, ask_new(e, i), ask_free);
+		}
+		sb_free(&q);
+		return R_REDRAW | R_RELAYOUT;
+	}
+	if (!resolve_others(e))
+		return back_to_edit(e) | R_BELL;
+	c->state = CS_REVIEW;
+	e->mode = VM_CAPTURE;
+	build_page(c);
+	return R_REDRAW | R_RELAYOUT;
+}
+
+static int
+resolve_start(struct engine *e)
+{
+	struct capture_ui *c = e->cap;
+
+	reparse(e);
+	if (!c->parsed) {
+		engine_error(e, "%s", c->error);
+		return R_BELL | R_REDRAW;
+	}
+	slots_free(c);
+	c->nslots = capture_n_persons(&c->cap);
+	c->ids = xcalloc(c->nslots + 1, sizeof(*c->ids));
+	c->names = xcalloc(c->nslots + 1, sizeof(*c->names));
+	c->resolved = xcalloc(c->nslots + 1, sizeof(*c->resolved));
+	c->org_ids = xcalloc(c->cap.n_orgs + 1, sizeof(*c->org_ids));
+	return resolve_next(e, 0);
+}
+
+/* ---- saving ---------------------------------------------------------------------- */
+
+static int
+save(struct engine *e)
+{
+	struct capture_ui *c = e->cap;
+	struct capture_saved s;
+	struct kith_err err;
+	struct strbuf msg = { 0 };
+	char at[KDATETIME_STR];
+	int r;
+
+	kith_err_clear(&err);
+	kdatetime_format(kdate_now(), at);
+	if (capture_commit(e->db, &c->cap, c->ids, c->org_ids, c->event_id, at, &s, &err) != KITH_OK) {
+		engine_error(e, "capture: %s", err.msg);
+		return back_to_edit(e) | R_BELL;
+	}
+	sb_append(&msg, "Logged with ");
+	for (size_t i = 0; i < c->cap.n_people; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < i; j++)
+			dup |= s.person_ids[j] == s.person_ids[i];
+		if (!dup)
+			sb_printf(&msg, "%s%s", i ? ", " : "", c->names[i]);
+	}
+	if (s.n_created)
+		sb_printf(&msg, " (%zu new)", s.n_created);
+	if (c->cap.n_followups)
+		sb_printf(&msg, "; %zu follow-up%s", c->cap.n_followups,
+			  c->cap.n_followups == 1 ? "" : "s");
+	capture_saved_free(&s);
+	mode_capture_free(e);
+	r = engine_after_write(e, "capture");
+	engine_msg(e, "%s", sb_str(&msg));
+	sb_free(&msg);
+	return r | R_REDRAW | R_RELAYOUT;
+}
+
+/* ---- Tab completion of @names ---------------------------------------------------------- */
+
+static int
+compl_add(void *ud, const struct contact_row *row)
+{
+	struct capture_ui *c = ud;
+
+	if (c->ncompl < COMPL_MAX) {
+		c->compl = xreallocarray(c->compl, (size_t)c->ncompl + 1, sizeof(*c->compl));
+		c->compl[c->ncompl++] = xstrdup(row->name);
+	}
+	return 0;
+}
+
+/* Where the @mention being typed starts (before the cursor), or false. */
+static bool
+mention_start(const struct capture_ui *c, size_t *start)
+{
+	const char *s = sb_str(&c->le.text);
+	size_t cur = c->le.cursor;
+
+	for (size_t i = cur; i-- > 0;) {
+		if (s[i] != '@' || (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t'))
+			continue;
+		/* unquoted: no space up to the cursor; quoted: no closing quote */
+		if (s[i + 1] == '"' ? memchr(s + i + 2, '"', cur > i + 2 ? cur - i - 2 : 0) == NULL
+				    : strcspn(s + i, " \t") >= cur - i) {
+			*start = i;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+static void
+compl_apply(struct engine *e)
+{
+	struct capture_ui *c = e->cap;
+	const char *name = c->compl[c->compl_pos];
+	struct strbuf sb = { 0 };
+	const char *s = sb_str(&c->le.text);
+	size_t end = c->le.cursor, cursor;
+
+	sb_appendn(&sb, s, c->compl_start);
+	if (strpbrk(name, " \t\"") || !*name)
+		sb_printf(&sb, "@\"%s\"", name);
+	else
+		sb_printf(&sb, "@%s", name);
+	cursor = sb.len;
+	sb_append(&sb, s + end);
+	le_set(&c->le, sb_str(&sb));
+	c->le.cursor = cursor;
+	sb_free(&sb);
+}
+
+static int
+complete(struct engine *e)
+{
+	struct capture_ui *c = e->cap;
+	struct kith_err err;
+	struct strbuf list = { 0 };
+	size_t start;
+	char *prefix;
+
+	if (c->ncompl > 0) {            /* Tab again: the next candidate */
+		c->compl_pos = (c->compl_pos + 1) % c->ncompl;
+		compl_apply(e);
+		reparse(e);
+		return R_REDRAW;
+	}
+	if (!mention_start(c, &start))
+		return R_BELL;
+	prefix = xstrndup(sb_str(&c->le.text) + start + 1, c->le.cursor - start - 1);
+	if (prefix[0] == '"')
+		memmove(prefix, prefix + 1, strlen(prefix));
+	kith_err_clear(&err);
+	if (contact_candidates(e->db, prefix, COMPL_MAX, compl_add, c, &err) != KITH_OK) {
+		free(prefix);
+		engine_error(e, "%s", err.msg);
+		return R_BELL | R_REDRAW;
+	}
+	free(prefix);
+	if (c->ncompl == 0) {
+		engine_msg(e, "No contact matches");
+		return R_BELL | R_REDRAW;
+	}
+	c->compl_start = start;
+	c->compl_pos = 0;
+	compl_apply(e);
+	reparse(e);
+	for (int i = 0; i < c->ncompl && i < 6; i++)
+		sb_printf(&list, "%s%s", i ? ", " : "", c->compl[i]);
+	if (c->ncompl > 1)
+		engine_msg(e, "Tab: %s%s", sb_str(&list), c->ncompl > 6 ? ", ..." : "");
+	sb_free(&list);
+	return R_REDRAW;
+}
+
+/* ---- keys and the view -------------------------------------------------------------- */
+
+int
+mode_capture_key(struct engine *e, struct kkey k)
+{
+	struct capture_ui *c = e->cap;
+	char *old;
+	int r = R_REDRAW;
+
+	if (!c) {
+		e->mode = engine_base_mode(e);
+		return R_REDRAW | R_RELAYOUT;
+	}
+	if (c->state == CS_REVIEW) {
+		if (k.type == KK_ENTER)
+			return save(e);
+		if (k.type == KK_ESC)
+			return back_to_edit(e);
+		return R_BELL;
+	}
+	if (k.type == KK_TAB)
+		return complete(e);
+	compl_clear(c);
+	if (k.type == KK_ENTER)
+		return resolve_start(e);
+	if (k.type == KK_ESC) {
+		mode_capture_free(e);
+		engine_msg(e, "Capture cancelled");
+		return R_REDRAW | R_RELAYOUT;
+	}
+	old = xstrdup(sb_str(&c->le.text));
+	if (!le_key(&c->le, k))
+		r = R_BELL;
+	else if (strcmp(old, sb_str(&c->le.text)) != 0)
+		reparse(e);
+	free(old);
+	return r;
+}
+
+void
+mode_capture_fill_view(struct engine *e, struct view *v)
+{
+	struct capture_ui *c = e->cap;
+
+	if (!c)
+		return;
+	page_fill_view(&c->page, &v->detail);
+	v->detail_open = true;
+	if (e->mode == VM_CAPTURE) {
+		v->input.prompt = c->state == CS_REVIEW ? "save? " : "capture: ";
+		v->input.text = sb_str(&c->le.text);
+		v->input.cursor = (int)c->le.cursor;
+	}
+}
+
+bool
+mode_capture_reviewing(const struct engine *e)
+{
+	return e->cap && e->cap->state == CS_REVIEW;
+}
