@@ -65,6 +65,7 @@
 	CMD_(MAP_SWITCH,       "map-switch",       "Switch to another map") \
 	CMD_(MAP_NEW,          "map-new",          "Create a map (:map-new NAME)") \
 	CMD_(MAP_RELATIONS,    "highlight-relations", "Highlight the selected entity's relationships") \
+	CMD_(WARM_PATHS,       "warm-paths",       "Warm paths from me to the selected contact or organisation") \
 	CMD_GROUP("Events") \
 	CMD_(ATTENDEE_ADD,     "attendee-add",     "Add an attendee to the event") \
 	CMD_GROUP("Forms and prompts") \

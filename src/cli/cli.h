@@ -76,6 +76,9 @@ extern const struct cli_cmd cli_cmd_log, cli_cmd_followup_add, cli_cmd_followup_
 	cli_cmd_followup_snooze, cli_cmd_me;
 extern const struct cli_cmd cli_cmd_list_contacts, cli_cmd_list_events, cli_cmd_list_followups;
 extern const struct cli_cmd cli_cmd_search, cli_cmd_backup, cli_cmd_demo;
+/* cmd_map.c: power maps, relationships, roles, warm paths */
+extern const struct cli_cmd cli_cmd_map_list, cli_cmd_map_new, cli_cmd_map_show,
+	cli_cmd_map_place, cli_cmd_relate, cli_cmd_role_add, cli_cmd_path;
 
 /* help.c */
 void cli_usage_all(FILE *f);

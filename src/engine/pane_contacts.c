@@ -632,6 +632,11 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		forms_followup_open(p->e, id, selected_name(c));
 		*r |= R_REDRAW;
 		return true;
+	case CMD_WARM_PATHS:
+		if (!id)
+			return false;
+		*r |= warm_paths_open(p->e, id, 0, selected_name(c));
+		return true;
 	case CMD_EDIT_NOTE: {
 		struct kith_contact k;
 		int64_t *ctx;

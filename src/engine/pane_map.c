@@ -483,6 +483,16 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		*r |= R_REDRAW;
 		return true;
 	}
+	case CMD_WARM_PATHS: {
+		struct placed *pl = selected(m);
+		if (!pl) {
+			engine_error(p->e, "nobody in this cell: select someone to find a way to");
+			*r |= R_REDRAW | R_BELL;
+			return true;
+		}
+		*r |= warm_paths_open(p->e, pl->contact_id, pl->org_id, pl->name);
+		return true;
+	}
 	case CMD_DETAIL_OPEN:
 		if (!selected(m))
 			return false;
