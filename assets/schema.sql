@@ -520,3 +520,19 @@ CREATE TRIGGER event_fts_upd AFTER UPDATE OF title, location, notes ON event BEG
     VALUES ('delete', old.id, old.title, old.location, old.notes);
   INSERT INTO event_fts(rowid, title, location, notes) VALUES (new.id, new.title, new.location, new.notes);
 END;
+
+-- @migration 2
+
+-- Warm paths (kith path, w) read the current relationships and roles of
+-- thousands of contacts per search: covering indexes answer each from
+-- the index alone, with no lookup of the table row.
+-- Same leading columns as the indexes they replace, so every other
+-- query keeps its plan (role_by_contact stays: the contact list reads
+-- its rows in (start_date, id) order).
+DROP INDEX relationship_by_a;
+DROP INDEX relationship_by_b;
+CREATE INDEX relationship_by_a ON relationship(a_id, end_date, start_date, b_id, strength, type);
+CREATE INDEX relationship_by_b ON relationship(b_id, end_date, start_date, a_id, strength, type)
+  WHERE b_id IS NOT NULL;
+DROP INDEX role_by_org;
+CREATE INDEX role_by_org ON role(org_id, end_date, start_date, contact_id) WHERE org_id IS NOT NULL;

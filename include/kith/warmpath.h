@@ -21,10 +21,14 @@
  *
  * The search is bounded and bidirectional: it expands, one layer at a
  * time, whichever side (from me or from the target) has the smaller
- * frontier, reading neighbours through the relationship and role indexes,
- * until the two depths add up to max_hops; then it enumerates simple paths
- * through the nodes that can still reach the target in the hops left,
- * pruning any partial path that cannot beat the k-th best found.
+ * frontier, reading neighbours through covering indexes, until the two
+ * depths add up to max_hops - 1; one statement then finds the links
+ * between the two frontiers. It enumerates simple paths through the nodes
+ * that can still reach the target in the hops left, pruning, A*-style, any
+ * partial path that cannot beat the k-th best found even if every link
+ * left were as strong as the strongest way on; links are weighed (their
+ * recency read) only when a path reaches the target. Someone linked to
+ * the target directly is the last hop of a path, never a middle one.
  */
 #ifndef KITH_WARMPATH_H
 #define KITH_WARMPATH_H

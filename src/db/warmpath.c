@@ -29,13 +29,21 @@
 /* Enumeration steps before the search stops with the best found so far. */
 #define WARM_STEP_CAP   2000000L
 #define EPS             1e-12
+/* At most this many of a contact's interactions of the last year are read. */
+#define WARM_TOUCH_CAP  20000
+
+struct wtouch;
 
 struct wnode {
 	int64_t key;                /* contact id; -org id for an organisation target */
 	int dist_f, dist_b;         /* -1: not reached from that side */
 	bool loaded, on_path;
+	double h;                   /* at most this much weight from here to the target */
 	int *adj, nadj, cap;        /* edge indices */
 	int stamp, stamp_edge;      /* merging parallel links while loading */
+	bool touches_loaded;
+	struct wtouch *touch;       /* interactions of the last year, by id */
+	int ntouch;
 };
 
 struct wedge {
@@ -59,6 +67,7 @@ struct wctx {
 	struct kith_err *err;
 	enum kith_status rc;
 	char today[KDATE_STR];
+	char year_ago[KDATE_STR];   /* interactions before it weigh as never */
 	struct kdate today_d;
 	struct wnode *nodes;
 	int nnodes, capnodes;
@@ -283,38 +292,97 @@ recency(const struct wctx *c, const char *last_at)
 	return 1.0 - 0.4 * (double)(ago - 30) / (365.0 - 30.0);
 }
 
-/* Weigh edge e once: its last touch, then strength/3 times recency. */
+/* A node's interactions of the last year, by interaction id (loaded once). */
+struct wtouch {
+	int64_t id;
+	char at[17];
+};
+
+static int
+cmp_touch(const void *pa, const void *pb)
+{
+	const struct wtouch *x = pa, *y = pb;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static enum kith_status
+node_touches(struct wctx *c, int u)
+{
+	/* the covering index (contact_id, at, interaction_id): one range, no lookups */
+	static const char sql[] =
+		"SELECT interaction_id, at FROM interaction_contact "
+		"WHERE contact_id = ?1 AND at >= ?2 ORDER BY at DESC LIMIT ?3";
+	struct wnode *n = &c->nodes[u];
+	sqlite3_stmt *st;
+	int rc, cap = 0;
+
+	if (n->touches_loaded)
+		return KITH_OK;
+	if (!(st = db_stmt(c->db, sql, c->err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, n->key);
+	sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n->ntouch == cap) {
+			cap = cap ? cap * 2 : 16;
+			n->touch = xreallocarray(n->touch, (size_t)cap, sizeof *n->touch);
+		}
+		n->touch[n->ntouch].id = sqlite3_column_int64(st, 0);
+		snprintf(n->touch[n->ntouch].at, sizeof n->touch[0].at, "%s", db_col_text(st, 1));
+		n->ntouch++;
+	}
+	n->touches_loaded = true;
+	if (n->ntouch > 1)
+		qsort(n->touch, (size_t)n->ntouch, sizeof *n->touch, cmp_touch);
+	return ent_finish(c->db, st, rc, "warm paths", c->err);
+}
+
+/*
+** Weigh edge e once: its last touch, then strength/3 times recency. From
+** the start it is the other's last touch; between two others, the newest
+** interaction of the last year involving both (older ones weigh as
+** never), found by merging their interaction lists.
+*/
 static enum kith_status
 edge_weigh(struct wctx *c, struct wedge *e)
 {
 	static const char q_last[] = "SELECT last_at FROM contact_stat WHERE contact_id = ?1";
-	static const char q_both[] =
-		"SELECT a.at FROM interaction_contact a WHERE a.contact_id = ?1 AND EXISTS "
-		"(SELECT 1 FROM interaction_contact b WHERE b.interaction_id = a.interaction_id "
-		"  AND b.contact_id = ?2) ORDER BY a.at DESC LIMIT 1";
 	int64_t ku = c->nodes[e->u].key, kv = c->nodes[e->v].key;
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc;
 
 	if (e->weighed)
 		return KITH_OK;
 	e->last_at[0] = '\0';
-	if (ku > 0 && kv > 0) {
-		if (e->u == c->start || e->v == c->start) {
-			if (!(st = db_stmt(c->db, q_last, c->err)))
-				return KITH_DB;
-			sqlite3_bind_int64(st, 1, e->u == c->start ? kv : ku);
-		} else {
-			if (!(st = db_stmt(c->db, q_both, c->err)))
-				return KITH_DB;
-			sqlite3_bind_int64(st, 1, ku);
-			sqlite3_bind_int64(st, 2, kv);
-		}
+	if (ku > 0 && kv > 0 && (e->u == c->start || e->v == c->start)) {
+		if (!(st = db_stmt(c->db, q_last, c->err)))
+			return KITH_DB;
+		sqlite3_bind_int64(st, 1, e->u == c->start ? kv : ku);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW)
 			snprintf(e->last_at, sizeof e->last_at, "%s", db_col_text(st, 0));
 		if (ent_finish(c->db, st, rc, "warm paths", c->err))
 			return KITH_DB;
+	} else if (ku > 0 && kv > 0) {
+		const struct wnode *a, *b;
+		int i = 0, j = 0;
+		if (node_touches(c, e->u) || node_touches(c, e->v))
+			return KITH_DB;
+		a = &c->nodes[e->u];
+		b = &c->nodes[e->v];
+		while (i < a->ntouch && j < b->ntouch) {
+			if (a->touch[i].id < b->touch[j].id) {
+				i++;
+			} else if (a->touch[i].id > b->touch[j].id) {
+				j++;
+			} else {
+				if (strcmp(a->touch[i].at, e->last_at) > 0)
+					snprintf(e->last_at, sizeof e->last_at, "%s", a->touch[i].at);
+				i++;
+				j++;
+			}
+		}
 	}
 	/* a role in, or a tie to, the target organisation is a standing fact */
 	e->weight = e->strength / 3.0 *
@@ -360,6 +428,120 @@ fail:
 	return rc;
 }
 
+/*
+** A link found by connect() between two nodes that are not loaded: kept
+** once per pair, the stronger if found twice.
+*/
+static void
+edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, int64_t ref)
+{
+	int x = c->nodes[u].nadj <= c->nodes[v].nadj ? u : v;
+	struct wedge *e;
+
+	for (int j = 0; j < c->nodes[x].nadj; j++) {
+		e = &c->edges[c->nodes[x].adj[j]];
+		if (!((e->u == u && e->v == v) || (e->u == v && e->v == u)))
+			continue;
+		if (strength > e->strength ||
+		    (strength == e->strength && link_rank(link) > link_rank(e->link))) {
+			e->link = (signed char)link;
+			e->rel_type = (signed char)rel_type;
+			e->strength = (signed char)strength;
+			e->ref = ref;
+		}
+		return;
+	}
+	c->stamp++;     /* no merging with another node's load */
+	edge_add(c, u, c->nodes[v].key, link, rel_type, strength, ref);
+}
+
+#define CURRENT3(t) \
+	"(" t ".end_date IS NULL OR " t ".end_date > ?2) AND " \
+	"(" t ".start_date IS NULL OR " t ".start_date <= ?2)"
+
+/*
+** The last layer. Forward loaded every node closer than df to the start,
+** backward every node closer than db to the target, df + db = max_hops - 1:
+** the only links a path may still need are those between the two
+** frontiers (nodes at exactly df from the start and exactly db from the
+** target). One statement finds them all, walking the smaller frontier
+** through the indexes and testing the other side's membership, instead
+** of loading every node of one frontier.
+*/
+static enum kith_status
+connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
+{
+	/* ?1: the frontier walked, ?3: the other one (JSON arrays of ids). CROSS
+	   JOIN fixes the order: walk ?1, seek each id in the covering indexes. */
+	static const char sql[] =
+		"SELECT x.value, r.b_id, 0, r.type, r.strength, r.id, 0 "
+		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.a_id = x.value "
+		" WHERE r.b_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
+		"UNION ALL "
+		"SELECT x.value, r.a_id, 0, r.type, r.strength, r.id, 0 "
+		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.b_id = x.value "
+		" WHERE r.a_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
+		"UNION ALL "
+		"SELECT x.value, r2.contact_id, 1, '', 0, r1.org_id, "
+		"  (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
+		"     AND " CURRENT3("r3") " LIMIT ?4)) "
+		"  FROM json_each(?1) x CROSS JOIN role r1 ON r1.contact_id = x.value "
+		"   AND r1.org_id IS NOT NULL AND " CURRENT3("r1") " "
+		"  CROSS JOIN role r2 ON r2.org_id = r1.org_id AND r2.contact_id <> r1.contact_id "
+		"   AND " CURRENT3("r2") " "
+		" WHERE r2.contact_id IN (SELECT value FROM json_each(?3))";
+	struct strbuf walk = {0}, other = {0};
+	bool fwalk = nf <= nb;
+	sqlite3_stmt *st;
+	int rc;
+
+	for (int pass = 0; pass < 2; pass++) {
+		const int *set = pass == 0 ? (fwalk ? ff : fb) : (fwalk ? fb : ff);
+		int n = pass == 0 ? (fwalk ? nf : nb) : (fwalk ? nb : nf);
+		struct strbuf *sb = pass == 0 ? &walk : &other;
+		sb_appendc(sb, '[');
+		for (int i = 0, k = 0; i < n; i++)
+			if (c->nodes[set[i]].key > 0 && !c->nodes[set[i]].loaded)
+				sb_printf(sb, "%s%lld", k++ ? "," : "", (long long)c->nodes[set[i]].key);
+		sb_appendc(sb, ']');
+	}
+	if (!(st = db_stmt(c->db, sql, c->err))) {
+		sb_free(&walk);
+		sb_free(&other);
+		return KITH_DB;
+	}
+	sqlite3_bind_text(st, 1, sb_str(&walk), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, c->today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, sb_str(&other), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 4, WARM_ROLE_MAX_MEMBERS + 1);
+	sb_free(&walk);
+	sb_free(&other);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int x = node_find(c, sqlite3_column_int64(st, 0));
+		int y = node_find(c, sqlite3_column_int64(st, 1));
+		int link = sqlite3_column_int(st, 2), strength = sqlite3_column_int(st, 4);
+		int type = link == WARM_LINK_REL ? kith_rel_type_parse(db_col_text(st, 3)) : -1;
+		int f, members = sqlite3_column_int(st, 6);
+
+		if (x < 0 || y < 0 || x == y)
+			continue;
+		if (link == WARM_LINK_SHARED_ROLE) {
+			if (members > WARM_ROLE_MAX_MEMBERS)
+				continue;
+			strength = members <= 30 ? 2 : 1;
+		}
+		if (strength < 1 || strength > 3)
+			strength = 1;
+		edge_link(c, x, y, link, type < 0 ? KITH_REL_GENERIC : type, strength,
+			  sqlite3_column_int64(st, 5));
+		/* the forward end is now known to be db + 1 from the target */
+		f = fwalk ? x : y;
+		if (c->nodes[f].dist_b < 0)
+			c->nodes[f].dist_b = db + 1;
+	}
+	return ent_finish(c->db, st, rc, "warm paths", c->err);
+}
+
 static enum kith_status
 search(struct wctx *c)
 {
@@ -371,9 +553,10 @@ search(struct wctx *c)
 	c->nodes[c->start].dist_f = 0;
 	c->nodes[c->target].dist_b = 0;
 	/* the target first (its links into an organisation are read from its side),
-	   then whichever frontier is smaller */
-	while (df + dbk < c->hops && !rc) {
-		if (dbk > 0 && nf < nb) {
+	   then whichever frontier is smaller, then the two frontiers joined */
+	rc = expand(c, false, &fb, &nb, dbk++);
+	while (df + dbk < c->hops - 1 && !rc) {
+		if (nf < nb) {
 			rc = expand(c, true, &ff, &nf, df);
 			df++;
 		} else {
@@ -381,6 +564,8 @@ search(struct wctx *c)
 			dbk++;
 		}
 	}
+	if (!rc && df + dbk == c->hops - 1 && nf && nb)
+		rc = connect(c, ff, nf, fb, nb, dbk);
 	c->a = df;
 	free(ff);
 	free(fb);
@@ -405,13 +590,30 @@ found_better(const struct wctx *c, const struct wfound *x, const struct wfound *
 	return false;
 }
 
+/* A link's weight if already weighed, else the most it can weigh. */
+static double
+link_hi(const struct wedge *e)
+{
+	return e->weighed ? e->weight : e->strength / 3.0;
+}
+
+/*
+** A path reached the target (its links in c->path_edges): weigh its links
+** (only now: most links the search walks never reach the target) and keep
+** it if it makes the top k.
+*/
 static void
-record(struct wctx *c, int n, double score)
+record(struct wctx *c, int n)
 {
 	struct wfound f;
 	int pos;
 
-	f.score = score;
+	f.score = 1.0;
+	for (int i = 0; i < n; i++) {
+		if ((c->rc = edge_weigh(c, &c->edges[c->path_edges[i]])))
+			return;
+		f.score *= c->edges[c->path_edges[i]].weight;
+	}
 	f.n = n;
 	memcpy(f.nodes, c->path_nodes, (size_t)(n + 1) * sizeof f.nodes[0]);
 	memcpy(f.edges, c->path_edges, (size_t)n * sizeof f.edges[0]);
@@ -434,20 +636,71 @@ may_win(const struct wctx *c, double bound)
 	return bound >= c->best[c->k - 1].score * (1 - EPS);
 }
 
-/* qsort has no context argument: the edges being sorted by (one search at a time). */
+/* qsort has no context argument: the node whose links are sorted, and its search. */
 static const struct wctx *sort_ctx;
+static int sort_u;
+
+/* A link's best case: its strength and the best from its far end to the target. */
+static double
+link_hope(const struct wctx *c, int u, int ei)
+{
+	const struct wedge *e = &c->edges[ei];
+	return e->strength / 3.0 * c->nodes[e->u == u ? e->v : e->u].h;
+}
 
 static int
 cmp_adj(const void *pa, const void *pb)
 {
-	const struct wedge *x = &sort_ctx->edges[*(const int *)pa];
-	const struct wedge *y = &sort_ctx->edges[*(const int *)pb];
+	int a = *(const int *)pa, b = *(const int *)pb;
+	double x = link_hope(sort_ctx, sort_u, a), y = link_hope(sort_ctx, sort_u, b);
 
-	if (x->strength != y->strength)
-		return y->strength - x->strength;
-	return (*(const int *)pa > *(const int *)pb) - (*(const int *)pa < *(const int *)pb);
+	if (x != y)
+		return x < y ? 1 : -1;
+	return (a > b) - (a < b);
 }
 
+/*
+** The A*-style bound: h(v) is the best product of strength/3 over links
+** from v to the target, as if every link were touched today. It is found
+** by relaxing every known link max_hops times; using links a real path
+** could not (through the start, or too many hops) only makes h larger,
+** so pruning with it never loses a path that could win.
+*/
+static void
+estimate(struct wctx *c)
+{
+	c->nodes[c->target].h = 1.0;
+	for (int round = 0; round < c->hops; round++) {
+		bool changed = false;
+		for (int i = 0; i < c->nedges; i++) {
+			struct wedge *e = &c->edges[i];
+			double w = e->strength / 3.0;
+			if (c->nodes[e->v].h * w > c->nodes[e->u].h && e->u != c->target) {
+				c->nodes[e->u].h = c->nodes[e->v].h * w;
+				changed = true;
+			}
+			if (c->nodes[e->u].h * w > c->nodes[e->v].h && e->v != c->target) {
+				c->nodes[e->v].h = c->nodes[e->u].h * w;
+				changed = true;
+			}
+		}
+		if (!changed)
+			break;
+	}
+	sort_ctx = c;
+	for (int i = 0; i < c->nnodes; i++) {
+		if (c->nodes[i].nadj < 2)
+			continue;
+		sort_u = i;
+		qsort(c->nodes[i].adj, (size_t)c->nodes[i].nadj, sizeof(int), cmp_adj);
+	}
+	sort_ctx = NULL;
+}
+
+/*
+** Extend the path at node u (position pos). bound is the most the path so
+** far can weigh: links are weighed only when a path reaches the target.
+*/
 static void
 dfs(struct wctx *c, int u, int pos, double bound)
 {
@@ -456,7 +709,7 @@ dfs(struct wctx *c, int u, int pos, double bound)
 	if (c->rc || ++c->steps > WARM_STEP_CAP)
 		return;
 	if (u == c->target) {
-		record(c, pos, bound);
+		record(c, pos);
 		return;
 	}
 	if (pos == c->hops)
@@ -468,11 +721,11 @@ dfs(struct wctx *c, int u, int pos, double bound)
 			struct wedge *e = &c->edges[ei];
 			if ((e->u == u ? e->v : e->u) != c->target)
 				continue;
-			if ((c->rc = edge_weigh(c, e)) || !may_win(c, bound * e->weight))
+			if (!may_win(c, bound * link_hi(e)))
 				return;
 			c->path_nodes[pos + 1] = c->target;
 			c->path_edges[pos] = ei;
-			record(c, pos + 1, bound * e->weight);
+			record(c, pos + 1);
 		}
 		return;
 	}
@@ -492,15 +745,13 @@ dfs(struct wctx *c, int u, int pos, double bound)
 			if (pos + 1 >= c->a ? (db < 0 || db > left) : (db > left))
 				continue;
 		}
-		if (!may_win(c, bound * e->strength / 3.0))
-			break;          /* sorted by strength: the rest weigh no more */
-		if ((c->rc = edge_weigh(c, e)))
-			break;
-		if (!may_win(c, bound * e->weight))
+		if (!may_win(c, bound * link_hope(c, u, ei)))
+			break;          /* sorted by hope: the rest can do no better */
+		if (!may_win(c, bound * link_hi(e) * c->nodes[v].h))
 			continue;
 		c->path_nodes[pos + 1] = v;
 		c->path_edges[pos] = ei;
-		dfs(c, v, pos + 1, bound * e->weight);
+		dfs(c, v, pos + 1, bound * link_hi(e));
 	}
 	n = &c->nodes[u];
 	n->on_path = false;
@@ -619,8 +870,10 @@ warm_paths_free(struct warm_path *paths, int n)
 static void
 ctx_free(struct wctx *c)
 {
-	for (int i = 0; i < c->nnodes; i++)
+	for (int i = 0; i < c->nnodes; i++) {
 		free(c->nodes[i].adj);
+		free(c->nodes[i].touch);
+	}
 	free(c->nodes);
 	free(c->hash);
 	free(c->edges);
@@ -663,17 +916,14 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 	c.err = err;
 	c.today_d = kdate_today();
 	kdate_format(c.today_d, c.today);
+	kdate_format(kdate_add_days(c.today_d, -365), c.year_ago);
 	c.hops = q->max_hops ? q->max_hops : WARM_DEFAULT_HOPS;
 	c.k = q->k ? q->k : WARM_DEFAULT_K;
 	c.start = node_get(&c, from);
 	c.target = node_get(&c, q->to_contact_id ? q->to_contact_id : -q->to_org_id);
 	if ((rc = search(&c)) != KITH_OK)
 		goto done;
-	sort_ctx = &c;
-	for (int i = 0; i < c.nnodes; i++)
-		if (c.nodes[i].nadj > 1)
-			qsort(c.nodes[i].adj, (size_t)c.nodes[i].nadj, sizeof(int), cmp_adj);
-	sort_ctx = NULL;
+	estimate(&c);
 	c.best = xcalloc((size_t)c.k, sizeof *c.best);
 	c.path_nodes[0] = c.start;
 	dfs(&c, c.start, 0, 1.0);
