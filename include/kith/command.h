@@ -66,6 +66,8 @@
 	CMD_(MAP_NEW,          "map-new",          "Create a map (:map-new NAME)") \
 	CMD_(MAP_RELATIONS,    "highlight-relations", "Highlight the selected entity's relationships") \
 	CMD_(WARM_PATHS,       "warm-paths",       "Warm paths from me to the selected contact or organisation") \
+	CMD_(MAP_ASOF,         "asof",             "Show the map as it stood on a date, read-only (:asof DATE; :asof alone: now)") \
+	CMD_(MAP_MOVED,        "moved",            "Mark who moved since then and which way (:moved 30d or DATE; alone: off)") \
 	CMD_GROUP("Events") \
 	CMD_(ATTENDEE_ADD,     "attendee-add",     "Add an attendee to the event") \
 	CMD_GROUP("Forms and prompts") \
