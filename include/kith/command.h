@@ -67,6 +67,10 @@
 	CMD_(MAP_RELATIONS,    "highlight-relations", "Highlight the selected entity's relationships") \
 	CMD_(WARM_PATHS,       "warm-paths",       "Warm paths from me to the selected contact or organisation") \
 	CMD_(MAP_ASOF,         "asof",             "Show the map as it stood on a date, read-only (:asof DATE; :asof alone: now)") \
+	CMD_(REL_ADD,          "relationship-add", "Add a relationship of the selected person") \
+	CMD_(REL_EDIT,         "relationship-edit", "Edit or end one of the selected person's relationships") \
+	CMD_(ROLE_ADD,         "role-add",         "Add a role (position or seat) of the selected person") \
+	CMD_(ROLE_EDIT,        "role-edit",        "Edit or end one of the selected person's roles") \
 	CMD_(MAP_MOVED,        "moved",            "Mark who moved since then and which way (:moved 30d or DATE; alone: off)") \
 	CMD_GROUP("Events") \
 	CMD_(ATTENDEE_ADD,     "attendee-add",     "Add an attendee to the event") \

@@ -640,6 +640,24 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		*r |= R_REDRAW;
 		return true;
 	}
+	case CMD_REL_ADD: case CMD_REL_EDIT: case CMD_ROLE_ADD: case CMD_ROLE_EDIT: {
+		struct placed *pl = selected(m);
+		if (!pl || !pl->contact_id) {
+			engine_error(p->e, "select a person on the grid first");
+			*r |= R_REDRAW | R_BELL;
+			return true;
+		}
+		if (cmd == CMD_REL_ADD)
+			forms_relationship_add(p->e, pl->contact_id, pl->name);
+		else if (cmd == CMD_REL_EDIT)
+			forms_relationship_edit(p->e, pl->contact_id, pl->name);
+		else if (cmd == CMD_ROLE_ADD)
+			forms_role_add(p->e, pl->contact_id, pl->name);
+		else
+			forms_role_edit(p->e, pl->contact_id, pl->name);
+		*r |= R_REDRAW;
+		return true;
+	}
 	case CMD_WARM_PATHS: {
 		struct placed *pl = selected(m);
 		if (!pl) {
