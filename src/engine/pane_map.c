@@ -483,6 +483,63 @@ build_detail(struct pane *p)
 	placement_moves(engine_db(p->e), m->map_id, NULL, history_filter, &h, NULL);
 }
 
+static int
+map_delete_yes(struct engine *e, void *ctx)
+{
+	struct pane *p = &e->panes[VP_MAP];
+	struct mappane *m = priv(p);
+	int64_t *id = ctx;
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	if (map_delete(engine_db(e), *id, &err) != KITH_OK) {
+		engine_error(e, "map-delete: %s", err.msg);
+		return R_REDRAW;
+	}
+	if (m->map_id == *id)
+		m->map_id = 0;
+	engine_msg(e, "map deleted (u undoes)");
+	return engine_after_write(e, "delete a map") | R_RELAYOUT;
+}
+
+/* Rename, set the goal or the primary target: one map_update. */
+static int
+map_change(struct pane *p, enum cmd cmd, const char *arg, int64_t primary)
+{
+	struct mappane *m = priv(p);
+	struct kith_map km;
+	struct kith_err err;
+	char *keep;
+	int r;
+
+	kith_err_clear(&err);
+	if (map_get(engine_db(p->e), m->map_id, &km, &err) != KITH_OK) {
+		engine_error(p->e, "%s", err.msg);
+		return R_REDRAW;
+	}
+	keep = cmd == CMD_MAP_RENAME ? km.name : km.goal;
+	if (cmd == CMD_MAP_RENAME)
+		km.name = (char *)arg;
+	else if (cmd == CMD_MAP_GOAL)
+		km.goal = (char *)arg;
+	else
+		km.primary_target_id = primary;
+	if (map_update(engine_db(p->e), &km, &err) != KITH_OK) {
+		engine_error(p->e, "%s: %s", cmd_name(cmd), err.msg);
+		r = R_REDRAW;
+	} else {
+		engine_msg(p->e, cmd == CMD_MAP_RENAME ? "map renamed: %s" :
+			   cmd == CMD_MAP_GOAL ? "goal: %s" : "primary target: %s", arg);
+		r = engine_after_write(p->e, cmd_name(cmd));
+	}
+	if (cmd == CMD_MAP_RENAME)
+		km.name = keep;
+	else if (cmd == CMD_MAP_GOAL)
+		km.goal = keep;
+	map_free(&km);
+	return r;
+}
+
 static bool
 command(struct pane *p, enum cmd cmd, long n, int *r)
 {
@@ -522,9 +579,16 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		return true;
 	case CMD_MAP_MOVE_UP: case CMD_MAP_MOVE_DOWN: case CMD_MAP_MOVE_LEFT:
 	case CMD_MAP_MOVE_RIGHT: case CMD_ADD: case CMD_MAP_PLACE: case CMD_DELETE:
-	case CMD_MAP_REMOVE:
+	case CMD_MAP_REMOVE: case CMD_MAP_TARGET: case CMD_MAP_PRIMARY:
 		if (read_only(p, r))
 			return true;
+		break;
+	case CMD_MAP_RENAME: case CMD_MAP_GOAL: case CMD_MAP_DELETE:
+		if (!m->map_id) {
+			engine_error(p->e, "no map yet: create one with :map-new NAME");
+			*r |= R_REDRAW;
+			return true;
+		}
 		break;
 	default:
 		break;
@@ -574,6 +638,59 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		engine_pick(p->e, "Switch to map", map_source, map_chosen, NULL, NULL);
 		*r |= R_REDRAW;
 		return true;
+	case CMD_MAP_RENAME:
+	case CMD_MAP_GOAL: {
+		const char *arg = engine_cmd_arg(p->e);
+		if (cmd == CMD_MAP_RENAME && str_empty(arg)) {
+			engine_error(p->e, "map-rename: give the new name, as in :map-rename Bond 2028");
+			*r |= R_REDRAW;
+			return true;
+		}
+		*r |= map_change(p, cmd, arg ? arg : "", 0) | R_RELAYOUT;
+		return true;
+	}
+	case CMD_MAP_DELETE: {
+		int64_t *id = xmalloc(sizeof *id);
+		struct strbuf q = { 0 };
+		*id = m->map_id;
+		sb_printf(&q, "Delete the map \"%s\", its placements and history? (y/n)", m->name);
+		engine_confirm(p->e, sb_str(&q), map_delete_yes, id, free);
+		sb_free(&q);
+		*r |= R_REDRAW;
+		return true;
+	}
+	case CMD_MAP_TARGET:
+	case CMD_MAP_PRIMARY: {
+		struct placed *pl = selected(m);
+		struct kith_err e2;
+		char who[200];
+		if (!pl || !pl->contact_id) {
+			engine_error(p->e, "select a person on the grid: targets are people");
+			*r |= R_REDRAW | R_BELL;
+			return true;
+		}
+		snprintf(who, sizeof who, "%s", pl->name);
+		if (cmd == CMD_MAP_PRIMARY) {
+			*r |= map_change(p, cmd, who, pl->contact_id);
+			return true;
+		}
+		if (pl->is_primary) {
+			engine_error(p->e, "%s is the primary target: :map-primary on someone else first",
+				     who);
+			*r |= R_REDRAW;
+			return true;
+		}
+		kith_err_clear(&e2);
+		if ((pl->is_target ? map_target_remove : map_target_add)(engine_db(p->e), m->map_id,
+									 pl->contact_id, &e2)) {
+			engine_error(p->e, "map-target: %s", e2.msg);
+			*r |= R_REDRAW;
+			return true;
+		}
+		engine_msg(p->e, pl->is_target ? "%s is no longer a target" : "%s is now a target", who);
+		*r |= engine_after_write(p->e, "map target");
+		return true;
+	}
 	case CMD_MAP_ASOF:
 	case CMD_MAP_MOVED: {
 		const char *arg = engine_cmd_arg(p->e);

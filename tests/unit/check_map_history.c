@@ -166,6 +166,68 @@ START_TEST(test_moved)
 }
 END_TEST
 
+static int
+first_map_name(void *ud, const struct map_row *r)
+{
+	snprintf(ud, 64, "%s", r->name);
+	return 1;
+}
+
+START_TEST(test_manage)
+{
+	const struct view *v;
+	struct kith_map km;
+	struct kith_err err;
+	char name[64] = "";
+
+	/* rename and goal */
+	engine_command(e, "map-rename Bond 2028");
+	v = engine_view(e);
+	ck_assert_str_eq(v->map.name, "Bond 2028");
+	engine_command(e, "map-goal Pass it in November");
+	ck_assert_str_eq(engine_view(e)->map.goal, "Pass it in November");
+	engine_command(e, "map-rename");
+	ck_assert(engine_view(e)->message_is_error);
+	/* targets: Cy (row 1, column 4) becomes one, then the primary, then Ana */
+	engine_keys(e, "kll");
+	ck_assert_str_eq(only(1, 4), "Cy");
+	engine_keys(e, "T");
+	v = engine_view(e);
+	ck_assert_int_eq(v->map.cells[1][4].entries[0].mark, '*');
+	ck_assert_ptr_nonnull(strstr(v->message, "Cy is now a target"));
+	engine_keys(e, "T");
+	ck_assert_int_eq(engine_view(e)->map.cells[1][4].entries[0].mark, '@');
+	engine_command(e, "map-primary");
+	ck_assert_int_eq(map_get(db, map, &km, &err), KITH_OK);
+	ck_assert_int_eq(km.primary_target_id, cy);
+	map_free(&km);
+	ck_assert_int_eq(engine_view(e)->map.cells[1][4].entries[0].mark, '*');
+	engine_keys(e, "T");
+	ck_assert(engine_view(e)->message_is_error);       /* the primary stays */
+	engine_keys(e, "u");
+	ck_assert_int_eq(map_get(db, map, &km, &err), KITH_OK);
+	ck_assert_int_eq(km.primary_target_id, 0);
+	map_free(&km);
+	/* delete asks; n keeps it, y deletes it, u brings it back with its history */
+	engine_command(e, "map-delete");
+	ck_assert_int_eq(engine_view(e)->mode, VM_CONFIRM);
+	engine_keys(e, "n");
+	ck_assert_int_eq(map_get(db, map, &km, &err), KITH_OK);
+	map_free(&km);
+	engine_command(e, "map-delete");
+	engine_keys(e, "y");
+	ck_assert_int_eq(map_get(db, map, &km, &err), KITH_NOTFOUND);
+	ck_assert_ptr_null(engine_view(e)->map.name);
+	engine_keys(e, "u");
+	ck_assert_int_eq(map_get(db, map, &km, &err), KITH_OK);
+	map_free(&km);
+	ck_assert_int_eq(map_list(db, first_map_name, name, &err), KITH_OK);
+	ck_assert_str_eq(name, "Bond 2028");
+	engine_command(e, "moved 2026-01-01");
+	ck_assert_str_eq(only(1, 4), "+ Cy");
+}
+END_TEST
+
 static Suite *
 map_history_suite(void)
 {
@@ -175,6 +237,7 @@ map_history_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_asof);
 	tcase_add_test(tc, test_moved);
+	tcase_add_test(tc, test_manage);
 	suite_add_tcase(s, tc);
 	return s;
 }
