@@ -67,6 +67,7 @@
 	CMD_(MAP_RELATIONS,    "highlight-relations", "Highlight the selected entity's relationships") \
 	CMD_(WARM_PATHS,       "warm-paths",       "Warm paths from me to the selected contact or organisation") \
 	CMD_(MAP_ASOF,         "asof",             "Show the map as it stood on a date, read-only (:asof DATE; :asof alone: now)") \
+	CMD_(MAP_REASON,       "why",              "Say why the selected entity last moved (:why TEXT), kept in its history") \
 	CMD_(MAP_RENAME,       "map-rename",       "Rename the map (:map-rename NAME)") \
 	CMD_(MAP_GOAL,         "map-goal",         "Set the map's goal (:map-goal TEXT)") \
 	CMD_(MAP_DELETE,       "map-delete",       "Delete the map and its history (asks; undoable)") \

@@ -430,6 +430,17 @@ relation_cb(void *ud, const struct relationship_row *r)
 }
 
 static int
+holder_cb(void *ud, const struct role_row *r)
+{
+	struct mappane *m = ud;
+
+	for (int i = 0; i < m->npl; i++)
+		if (m->pl[i].contact_id == r->contact_id)
+			m->pl[i].highlight = true;
+	return 0;
+}
+
+static int
 move_cb(void *ud, const struct placement_move_row *r)
 {
 	struct page *pg = ud;
@@ -579,7 +590,7 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		return true;
 	case CMD_MAP_MOVE_UP: case CMD_MAP_MOVE_DOWN: case CMD_MAP_MOVE_LEFT:
 	case CMD_MAP_MOVE_RIGHT: case CMD_ADD: case CMD_MAP_PLACE: case CMD_DELETE:
-	case CMD_MAP_REMOVE: case CMD_MAP_TARGET: case CMD_MAP_PRIMARY:
+	case CMD_MAP_REMOVE: case CMD_MAP_TARGET: case CMD_MAP_PRIMARY: case CMD_MAP_REASON:
 		if (read_only(p, r))
 			return true;
 		break;
@@ -638,6 +649,29 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		engine_pick(p->e, "Switch to map", map_source, map_chosen, NULL, NULL);
 		*r |= R_REDRAW;
 		return true;
+	case CMD_MAP_REASON: {
+		const char *arg = engine_cmd_arg(p->e);
+		struct placed *pl = selected(m);
+		char who[200];
+		if (!pl || str_empty(arg)) {
+			engine_error(p->e, pl ? "why: give the reason, as in :why said yes at the hearing"
+					      : "nobody in this cell");
+			*r |= R_REDRAW;
+			return true;
+		}
+		snprintf(who, sizeof who, "%s", pl->name);
+		if (placement_move_reason(engine_db(p->e), m->map_id, pl->contact_id, pl->org_id, arg,
+					  &err) != KITH_OK) {
+			engine_error(p->e, "why: %s", err.msg);
+			*r |= R_REDRAW;
+			return true;
+		}
+		engine_msg(p->e, "%s: the last move is now explained", who);
+		*r |= engine_after_write(p->e, "reason for a move");
+		if (m->detail_open)
+			build_detail(p);
+		return true;
+	}
 	case CMD_MAP_RENAME:
 	case CMD_MAP_GOAL: {
 		const char *arg = engine_cmd_arg(p->e);
@@ -745,14 +779,21 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 	}
 	case CMD_MAP_RELATIONS: {
 		struct placed *pl = selected(m);
-		if (!pl || !pl->contact_id) {
-			engine_error(p->e, "select a person first");
+		if (!pl) {
+			engine_error(p->e, "nobody in this cell");
 			*r |= R_REDRAW;
 			return true;
 		}
 		for (int i = 0; i < m->npl; i++)
 			m->pl[i].highlight = false;
-		relationship_list_for_contact(engine_db(p->e), pl->contact_id, relation_cb, m, &err);
+		if (pl->org_id) {
+			/* an organisation: who holds a role there, who has ties with it */
+			relationship_list_for_org(engine_db(p->e), pl->org_id, relation_cb, m, &err);
+			role_list_for_org(engine_db(p->e), pl->org_id, true, holder_cb, m, &err);
+		} else {
+			relationship_list_for_contact(engine_db(p->e), pl->contact_id, relation_cb, m,
+						      &err);
+		}
 		engine_msg(p->e, "highlighted: current relationships of %s", pl->name);
 		*r |= R_REDRAW;
 		return true;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kith/contact.h"
+#include "kith/org.h"
 #include "kith/powermap.h"
 
 static struct kdb *db;
@@ -228,6 +229,73 @@ START_TEST(test_manage)
 }
 END_TEST
 
+struct last_reason {
+	int64_t who;
+	char reason[64];
+};
+
+static int
+reason_cb(void *ud, const struct placement_move_row *r)
+{
+	struct last_reason *l = ud;
+	if (r->contact_id == l->who)
+		snprintf(l->reason, sizeof l->reason, "%s", r->reason);
+	return 0;
+}
+
+START_TEST(test_why_and_org_relations)
+{
+	struct last_reason lr = { 0 };
+	struct kith_role role = { 0 };
+	struct kith_err err;
+	const struct view *v;
+	int64_t org;
+
+	/* Ana (row 2, column 3): why she moved */
+	engine_keys(e, "l");
+	ck_assert_str_eq(only(2, 3), "Ana");
+	engine_command(e, "why said yes over coffee");
+	lr.who = ana;
+	ck_assert_int_eq(placement_moves(db, map, NULL, reason_cb, &lr, &err), KITH_OK);
+	ck_assert_str_eq(lr.reason, "said yes over coffee");
+	engine_command(e, "why");
+	ck_assert(engine_view(e)->message_is_error);
+	/* the detail shows it in the history */
+	engine_keys(e, "<Enter>");
+	v = engine_view(e);
+	{
+		bool found = false;
+		for (int i = 0; i < v->detail.nlines; i++)
+			found |= strstr(v->detail.lines[i].text, "said yes over coffee") != NULL;
+		ck_assert(found);
+	}
+	engine_keys(e, "<Esc>");
+	engine_keys(e, "u");
+	lr.reason[0] = '\0';
+	ck_assert_int_eq(placement_moves(db, map, NULL, reason_cb, &lr, &err), KITH_OK);
+	ck_assert_str_eq(lr.reason, "persuaded");
+
+	/* i on an organisation: its current role holders light up, not past ones */
+	ck_assert_int_eq(org_find(db, "Riverton Chamber", true, &org, &err), KITH_OK);
+	role.org_id = org;
+	role.contact_id = ana;
+	role.title = "Member";
+	ck_assert_int_eq(role_add(db, &role, NULL, &err), KITH_OK);
+	role.contact_id = bo;
+	role.end_date = "2025-12-31";
+	role.start_date = "2024-01-01";
+	ck_assert_int_eq(role_add(db, &role, NULL, &err), KITH_OK);
+	ck_assert_int_eq(placement_set(db, map, 0, org, 2, 0, NULL, NULL, &err), KITH_OK);
+	engine_command(e, "refresh");
+	engine_keys(e, "jh");            /* row 3, column 2 */
+	ck_assert_str_eq(only(3, 2), "Riverton Chamber");
+	engine_keys(e, "i");
+	v = engine_view(e);
+	ck_assert_int_eq(v->map.cells[2][3].entries[0].style, VS_HIGHLIGHT);    /* Ana */
+	ck_assert_int_ne(v->map.cells[4][1].entries[0].style, VS_HIGHLIGHT);    /* Bo */
+}
+END_TEST
+
 static Suite *
 map_history_suite(void)
 {
@@ -238,6 +306,7 @@ map_history_suite(void)
 	tcase_add_test(tc, test_asof);
 	tcase_add_test(tc, test_moved);
 	tcase_add_test(tc, test_manage);
+	tcase_add_test(tc, test_why_and_org_relations);
 	suite_add_tcase(s, tc);
 	return s;
 }
