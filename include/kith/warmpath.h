@@ -29,6 +29,8 @@
  * left were as strong as the strongest way on; links are weighed (their
  * recency read) only when a path reaches the target. Someone linked to
  * the target directly is the last hop of a path, never a middle one.
+ * The enumeration stops after two million steps with the best paths found
+ * by then (far beyond what a city-scale network needs: see `make bench`).
  */
 #ifndef KITH_WARMPATH_H
 #define KITH_WARMPATH_H
