@@ -541,3 +541,18 @@ CREATE INDEX review_action_by_contact ON review_action(contact_id);
 CREATE INDEX review_action_by_followup ON review_action(followup_id);
 -- Birthdays in the next days, by month and day ('YYYY-MM-DD' and '--MM-DD' alike).
 CREATE INDEX contact_by_birthday ON contact(substr(birthday, -5)) WHERE birthday IS NOT NULL;
+
+-- @migration 3
+-- Warm paths (kith path, w) read the current relationships and roles of
+-- thousands of contacts per search: covering indexes answer each from
+-- the index alone, with no lookup of the table row.
+-- Same leading columns as the indexes they replace, so every other
+-- query keeps its plan (role_by_contact stays: the contact list reads
+-- its rows in (start_date, id) order).
+DROP INDEX relationship_by_a;
+DROP INDEX relationship_by_b;
+CREATE INDEX relationship_by_a ON relationship(a_id, end_date, start_date, b_id, strength, type);
+CREATE INDEX relationship_by_b ON relationship(b_id, end_date, start_date, a_id, strength, type)
+  WHERE b_id IS NOT NULL;
+DROP INDEX role_by_org;
+CREATE INDEX role_by_org ON role(org_id, end_date, start_date, contact_id) WHERE org_id IS NOT NULL;

@@ -68,6 +68,19 @@
 	CMD_(MAP_SWITCH,       "map-switch",       "Switch to another map") \
 	CMD_(MAP_NEW,          "map-new",          "Create a map (:map-new NAME)") \
 	CMD_(MAP_RELATIONS,    "highlight-relations", "Highlight the selected entity's relationships") \
+	CMD_(WARM_PATHS,       "warm-paths",       "Warm paths from me to the selected contact or organisation") \
+	CMD_(MAP_ASOF,         "asof",             "Show the map as it stood on a date, read-only (:asof DATE; :asof alone: now)") \
+	CMD_(MAP_REASON,       "why",              "Say why the selected entity last moved (:why TEXT), kept in its history") \
+	CMD_(MAP_RENAME,       "map-rename",       "Rename the map (:map-rename NAME)") \
+	CMD_(MAP_GOAL,         "map-goal",         "Set the map's goal (:map-goal TEXT)") \
+	CMD_(MAP_DELETE,       "map-delete",       "Delete the map and its history (asks; undoable)") \
+	CMD_(MAP_TARGET,       "map-target",       "Make the selected person a target of the map, or not") \
+	CMD_(MAP_PRIMARY,      "map-primary",      "Make the selected person the map's primary target") \
+	CMD_(REL_ADD,          "relationship-add", "Add a relationship of the selected person") \
+	CMD_(REL_EDIT,         "relationship-edit", "Edit or end one of the selected person's relationships") \
+	CMD_(ROLE_ADD,         "role-add",         "Add a role (position or seat) of the selected person") \
+	CMD_(ROLE_EDIT,        "role-edit",        "Edit or end one of the selected person's roles") \
+	CMD_(MAP_MOVED,        "moved",            "Mark who moved since then and which way (:moved 30d or DATE; alone: off)") \
 	CMD_GROUP("Events") \
 	CMD_(ATTENDEE_ADD,     "attendee-add",     "Add an attendee to the event") \
 	CMD_GROUP("Daily review") \

@@ -98,6 +98,9 @@ enum kith_status relationship_update(struct kdb *db, const struct kith_relations
 enum kith_status relationship_end(struct kdb *db, int64_t id, const char *end_date,
 				  struct kith_err *err);
 enum kith_status relationship_delete(struct kdb *db, int64_t id, struct kith_err *err);
+/* One relationship (free with relationship_free); KITH_NOTFOUND if none. */
+enum kith_status relationship_get(struct kdb *db, int64_t id, struct kith_relationship *out,
+				  struct kith_err *err);
 
 struct relationship_row {
 	int64_t id;

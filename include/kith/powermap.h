@@ -109,6 +109,10 @@ struct placement_move_row {
 	const char *reason;
 };
 typedef int (*placement_move_fn)(void *ud, const struct placement_move_row *row);
+/* Set the reason of the newest recorded move of an entity on a map (KITH_NOTFOUND if none). */
+enum kith_status placement_move_reason(struct kdb *db, int64_t map_id, int64_t contact_id,
+				       int64_t org_id, const char *reason, struct kith_err *err);
+
 /* Moves on a map since `since` (inclusive), oldest first. */
 enum kith_status placement_moves(struct kdb *db, int64_t map_id, const char *since,
 				 placement_move_fn fn, void *ud, struct kith_err *err);

@@ -136,6 +136,14 @@ cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 				c->db_opt = argv[++i];
 			else
 				return cli_error(CLI_USAGE, "-d", "needs a PATH");
+		} else if (!opts_done && !strcmp(s, "-o") && find_opt(cmd, "output", 6) >= 0) {
+			/* -o FILE is short for --output FILE */
+			int o = find_opt(cmd, "output", 6);
+			if (i + 1 >= argc)
+				return cli_error(CLI_USAGE, "-o", "needs a FILE");
+			if (a->count[o] > 0)
+				return cli_error(CLI_USAGE, NULL, "-o: given more than once");
+			add_val(a, o, argv[++i]);
 		} else if (!opts_done && s[0] == '-' && s[1] == '-') {
 			if ((rc = parse_long(c, cmd, argc, argv, &i, a)) != CLI_OK)
 				return rc;

@@ -78,6 +78,13 @@ extern const struct cli_cmd cli_cmd_list_contacts, cli_cmd_list_events, cli_cmd_
 extern const struct cli_cmd cli_cmd_search, cli_cmd_backup, cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_today, cli_cmd_complete;
 extern const struct cli_cmd cli_cmd_capture;
+/* cmd_map.c: power maps, relationships, roles, warm paths */
+extern const struct cli_cmd cli_cmd_map_list, cli_cmd_map_new, cli_cmd_map_show,
+	cli_cmd_map_place, cli_cmd_relate, cli_cmd_role_add, cli_cmd_path;
+/* cmd_export_map.c: kith export for the svg and dot pictures of a map */
+extern const struct cli_cmd cli_cmd_export;
+int cli_export_map(struct cli *c, const char *format, const char *map, const char *as_of,
+		   const char *path);
 
 /* help.c */
 void cli_usage_all(FILE *f);

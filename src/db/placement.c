@@ -305,6 +305,38 @@ placement_moves(struct kdb *db, int64_t map_id, const char *since, placement_mov
 }
 
 enum kith_status
+placement_move_reason(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id,
+		      const char *reason, struct kith_err *err)
+{
+	/* the newest move of that entity on that map: placement_move_by_contact / _by_org */
+	static const char sql[] =
+		"UPDATE placement_move SET reason = ?4 WHERE id = (SELECT max(id) FROM placement_move "
+		" WHERE map_id = ?1 AND contact_id IS ?2 AND org_id IS ?3)";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = pl_check_entity(contact_id, org_id, err)) ||
+	    (rc = db_check_text("reason", reason, err)))
+		return rc;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, map_id);
+	db_bind_id(st, 2, contact_id);
+	db_bind_id(st, 3, org_id);
+	db_bind_text(st, 4, reason);
+	if ((rc = db_step_done(db, st, err, "placement history")))
+		return db_write_fail(db, err, rc);
+	if (sqlite3_changes(db->h) == 0) {
+		kith_err_set(err, KITH_NOTFOUND, "no move of that entity on map #%lld",
+			     (long long)map_id);
+		return db_write_fail(db, err, KITH_NOTFOUND);
+	}
+	return db_write_end(db, err);
+}
+
+enum kith_status
 placement_list_for_entity(struct kdb *db, int64_t contact_id, int64_t org_id,
 			  map_position_fn fn, void *ud, struct kith_err *err)
 {

@@ -207,6 +207,41 @@ relationship_delete(struct kdb *db, int64_t id, struct kith_err *err)
 	return db_write_end(db, err);
 }
 
+enum kith_status
+relationship_get(struct kdb *db, int64_t id, struct kith_relationship *out, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT a_id, b_id, b_org_id, type, strength, start_date, end_date, note, source "
+		"FROM relationship WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		enum kith_status e = ent_finish(db, st, rc, "relationship", err);
+		return e ? e : kith_err_set(err, KITH_NOTFOUND, "relationship #%lld: no such "
+					    "relationship", (long long)id);
+	}
+	out->id = id;
+	out->a_id = sqlite3_column_int64(st, 0);
+	out->b_id = sqlite3_column_int64(st, 1);
+	out->b_org_id = sqlite3_column_int64(st, 2);
+	out->type = kith_rel_type_parse(db_col_text(st, 3));
+	if (out->type < 0)
+		out->type = KITH_REL_GENERIC;
+	out->strength = sqlite3_column_int(st, 4);
+	out->start_date = db_col_dup(st, 5);
+	out->end_date = db_col_dup(st, 6);
+	out->note = db_col_dup(st, 7);
+	out->source = db_col_dup(st, 8);
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
 /* Emit the rows of a relationship list (the columns of the two lists below). */
 static enum kith_status
 rel_emit(struct kdb *db, sqlite3_stmt *st, relationship_row_fn fn, void *ud,

@@ -29,6 +29,8 @@ static const struct opt_def opt_defs[] = {
 	  "Days between contacts for tier D" },
 	{ "map.stale_days", OPT_INT, "60", NULL, 1, 3650,
 	  "A power-map placement not re-assessed for this many days is shown as stale" },
+	{ "path.max_hops", OPT_INT, "4", NULL, 1, 6,
+	  "Warm paths (w): at most this many links from you to the target" },
 	{ "editor", OPT_STR, NULL, NULL, 0, 0,
 	  "Command that edits long notes (default: $VISUAL, else $EDITOR, else vi)" },
 	{ "confirm.delete", OPT_BOOL, "on", NULL, 0, 0,

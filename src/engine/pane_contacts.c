@@ -620,6 +620,24 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		forms_followup_open(p->e, id, selected_name(c));
 		*r |= R_REDRAW;
 		return true;
+	case CMD_WARM_PATHS:
+		if (!id)
+			return false;
+		*r |= warm_paths_open(p->e, id, 0, selected_name(c));
+		return true;
+	case CMD_REL_ADD: case CMD_REL_EDIT: case CMD_ROLE_ADD: case CMD_ROLE_EDIT:
+		if (!id)
+			return false;
+		if (cmd == CMD_REL_ADD)
+			forms_relationship_add(p->e, id, selected_name(c));
+		else if (cmd == CMD_REL_EDIT)
+			forms_relationship_edit(p->e, id, selected_name(c));
+		else if (cmd == CMD_ROLE_ADD)
+			forms_role_add(p->e, id, selected_name(c));
+		else
+			forms_role_edit(p->e, id, selected_name(c));
+		*r |= R_REDRAW;
+		return true;
 	case CMD_EDIT_NOTE: {
 		struct kith_contact k;
 		int64_t *ctx;

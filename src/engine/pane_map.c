@@ -24,8 +24,11 @@
 struct placed {
 	int64_t contact_id, org_id;
 	char *name;
+	char *label;                /* name, with the way it moved under :moved */
 	int influence, alignment;
 	bool is_target, is_primary, stale, highlight;
+	int moved_infl, moved_align;    /* since m->moved_since: the change, 0 if none */
+	bool moved;
 };
 
 struct mappane {
@@ -39,8 +42,11 @@ struct mappane {
 	bool detail_open;
 	struct view_map_entry *entries;   /* view cache */
 	int nentries;
-	struct strbuf footer;
+	struct strbuf footer, header;
 	char stale_before[KDATE_STR];
+	char as_of[KDATE_STR];      /* "" now; else the read-only view of that day */
+	char moved_since[KDATE_STR];/* "" off; else mark moves since that day */
+	int nmoved, moved_ally, moved_opp;
 };
 
 static struct mappane *
@@ -52,8 +58,10 @@ priv(struct pane *p)
 static void
 placements_clear(struct mappane *m)
 {
-	for (int i = 0; i < m->npl; i++)
+	for (int i = 0; i < m->npl; i++) {
 		free(m->pl[i].name);
+		free(m->pl[i].label);
+	}
 	m->npl = 0;
 }
 
@@ -78,6 +86,72 @@ placement_cb(void *ud, const struct placement_row *r)
 	pl->is_primary = r->is_primary;
 	pl->stale = strncmp(r->assessed_at, m->stale_before, 10) < 0;
 	return 0;
+}
+
+/* The net move of one entity since moved_since: first "from", last "to". */
+static int
+moved_cb(void *ud, const struct placement_move_row *r)
+{
+	struct mappane *m = ud;
+
+	for (int i = 0; i < m->npl; i++) {
+		struct placed *pl = &m->pl[i];
+		if (pl->contact_id != r->contact_id || pl->org_id != r->org_id || r->removed)
+			continue;
+		if (!pl->moved) {
+			pl->moved = true;
+			/* newly placed since then: moved from nowhere */
+			pl->moved_infl = r->placed ? 0 : pl->influence - r->from_influence;
+			pl->moved_align = r->placed ? 0 : pl->alignment - r->from_alignment;
+			if (r->placed)
+				pl->moved_infl = 99;
+		}
+		break;
+	}
+	return 0;
+}
+
+/*
+** Labels: the name, and under :moved the way it went first, where a
+** narrow cell cannot cut it off: "→ Ana" (toward ally), "← Bo" (toward
+** opposition), "↑", "↓" (influence), "+ Cy" (newly placed).
+*/
+static void
+label_all(struct mappane *m)
+{
+	struct strbuf sb = {0};
+
+	m->nmoved = m->moved_ally = m->moved_opp = 0;
+	for (int i = 0; i < m->npl; i++) {
+		struct placed *pl = &m->pl[i];
+		sb_reset(&sb);
+		if (m->moved_since[0] && pl->moved) {
+			if (pl->moved_infl == 99) {
+				sb_append(&sb, "+");
+			} else if (pl->moved_infl || pl->moved_align) {
+				if (pl->moved_align > 0)
+					sb_append(&sb, "\xe2\x86\x92");          /* → */
+				else if (pl->moved_align < 0)
+					sb_append(&sb, "\xe2\x86\x90");          /* ← */
+				if (pl->moved_infl > 0)
+					sb_append(&sb, "\xe2\x86\x91");          /* ↑ */
+				else if (pl->moved_infl < 0)
+					sb_append(&sb, "\xe2\x86\x93");          /* ↓ */
+			} else {
+				pl->moved = false;      /* moved and came back */
+			}
+			if (pl->moved) {
+				sb_appendc(&sb, ' ');
+				m->nmoved++;
+				m->moved_ally += pl->moved_infl != 99 && pl->moved_align > 0;
+				m->moved_opp += pl->moved_infl != 99 && pl->moved_align < 0;
+			}
+		}
+		sb_append(&sb, pl->name);
+		free(pl->label);
+		pl->label = sb_detach(&sb);
+	}
+	sb_free(&sb);
 }
 
 static int
@@ -117,7 +191,47 @@ load(struct pane *p, struct kith_err *err)
 	m->name = xstrdup(km.name);
 	m->goal = xstrdup(km.goal ? km.goal : "");
 	map_free(&km);
-	return placement_list(db, m->map_id, NULL, placement_cb, m, err);
+	if (placement_list(db, m->map_id, m->as_of[0] ? m->as_of : NULL, placement_cb, m, err))
+		return err->code;
+	if (m->moved_since[0] &&
+	    placement_moves(db, m->map_id, m->moved_since, moved_cb, m, err) != KITH_OK)
+		return err->code;
+	label_all(m);
+	return KITH_OK;
+}
+
+/* Writes are refused while the map shows the past. */
+static bool
+read_only(struct pane *p, int *r)
+{
+	struct mappane *m = priv(p);
+
+	if (!m->as_of[0])
+		return false;
+	engine_error(p->e, "the map as of %s is read-only: :asof alone returns to now", m->as_of);
+	*r |= R_REDRAW | R_BELL;
+	return true;
+}
+
+/*
+** A day for :asof and :moved: "30d", "2w", "3m" count back from today;
+** anything else is a WHEN ("2026-02-01", "yesterday", "mon").
+*/
+static bool
+past_day(const char *arg, char out[KDATE_STR], struct kith_err *err)
+{
+	char when[KDATETIME_STR], back[32];
+	size_t n = strlen(arg);
+
+	if (n > 1 && n < sizeof back - 1 && arg[0] >= '0' && arg[0] <= '9' &&
+	    strchr("dwmy", arg[n - 1])) {
+		snprintf(back, sizeof back, "-%s", arg);
+		arg = back;
+	}
+	if (!fmt_parse_when(arg, when, true, err))
+		return false;
+	snprintf(out, KDATE_STR, "%.10s", when);
+	return true;
 }
 
 static int
@@ -150,6 +264,7 @@ close_pane(struct pane *p)
 	free(m->goal);
 	free(m->entries);
 	sb_free(&m->footer);
+	sb_free(&m->header);
 	page_free(&m->detail);
 }
 
@@ -315,6 +430,17 @@ relation_cb(void *ud, const struct relationship_row *r)
 }
 
 static int
+holder_cb(void *ud, const struct role_row *r)
+{
+	struct mappane *m = ud;
+
+	for (int i = 0; i < m->npl; i++)
+		if (m->pl[i].contact_id == r->contact_id)
+			m->pl[i].highlight = true;
+	return 0;
+}
+
+static int
 move_cb(void *ud, const struct placement_move_row *r)
 {
 	struct page *pg = ud;
@@ -368,6 +494,63 @@ build_detail(struct pane *p)
 	placement_moves(engine_db(p->e), m->map_id, NULL, history_filter, &h, NULL);
 }
 
+static int
+map_delete_yes(struct engine *e, void *ctx)
+{
+	struct pane *p = &e->panes[VP_MAP];
+	struct mappane *m = priv(p);
+	int64_t *id = ctx;
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	if (map_delete(engine_db(e), *id, &err) != KITH_OK) {
+		engine_error(e, "map-delete: %s", err.msg);
+		return R_REDRAW;
+	}
+	if (m->map_id == *id)
+		m->map_id = 0;
+	engine_msg(e, "map deleted (u undoes)");
+	return engine_after_write(e, "delete a map") | R_RELAYOUT;
+}
+
+/* Rename, set the goal or the primary target: one map_update. */
+static int
+map_change(struct pane *p, enum cmd cmd, const char *arg, int64_t primary)
+{
+	struct mappane *m = priv(p);
+	struct kith_map km;
+	struct kith_err err;
+	char *keep;
+	int r;
+
+	kith_err_clear(&err);
+	if (map_get(engine_db(p->e), m->map_id, &km, &err) != KITH_OK) {
+		engine_error(p->e, "%s", err.msg);
+		return R_REDRAW;
+	}
+	keep = cmd == CMD_MAP_RENAME ? km.name : km.goal;
+	if (cmd == CMD_MAP_RENAME)
+		km.name = (char *)arg;
+	else if (cmd == CMD_MAP_GOAL)
+		km.goal = (char *)arg;
+	else
+		km.primary_target_id = primary;
+	if (map_update(engine_db(p->e), &km, &err) != KITH_OK) {
+		engine_error(p->e, "%s: %s", cmd_name(cmd), err.msg);
+		r = R_REDRAW;
+	} else {
+		engine_msg(p->e, cmd == CMD_MAP_RENAME ? "map renamed: %s" :
+			   cmd == CMD_MAP_GOAL ? "goal: %s" : "primary target: %s", arg);
+		r = engine_after_write(p->e, cmd_name(cmd));
+	}
+	if (cmd == CMD_MAP_RENAME)
+		km.name = keep;
+	else if (cmd == CMD_MAP_GOAL)
+		km.goal = keep;
+	map_free(&km);
+	return r;
+}
+
 static bool
 command(struct pane *p, enum cmd cmd, long n, int *r)
 {
@@ -405,6 +588,23 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 			build_detail(p);
 		*r |= R_REDRAW;
 		return true;
+	case CMD_MAP_MOVE_UP: case CMD_MAP_MOVE_DOWN: case CMD_MAP_MOVE_LEFT:
+	case CMD_MAP_MOVE_RIGHT: case CMD_ADD: case CMD_MAP_PLACE: case CMD_DELETE:
+	case CMD_MAP_REMOVE: case CMD_MAP_TARGET: case CMD_MAP_PRIMARY: case CMD_MAP_REASON:
+		if (read_only(p, r))
+			return true;
+		break;
+	case CMD_MAP_RENAME: case CMD_MAP_GOAL: case CMD_MAP_DELETE:
+		if (!m->map_id) {
+			engine_error(p->e, "no map yet: create one with :map-new NAME");
+			*r |= R_REDRAW;
+			return true;
+		}
+		break;
+	default:
+		break;
+	}
+	switch (cmd) {
 	case CMD_MAP_MOVE_UP:    *r |= move_selected(p, -1, 0); return true;
 	case CMD_MAP_MOVE_DOWN:  *r |= move_selected(p, 1, 0); return true;
 	case CMD_MAP_MOVE_LEFT:  *r |= move_selected(p, 0, -1); return true;
@@ -449,6 +649,114 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		engine_pick(p->e, "Switch to map", map_source, map_chosen, NULL, NULL);
 		*r |= R_REDRAW;
 		return true;
+	case CMD_MAP_REASON: {
+		const char *arg = engine_cmd_arg(p->e);
+		struct placed *pl = selected(m);
+		char who[200];
+		if (!pl || str_empty(arg)) {
+			engine_error(p->e, pl ? "why: give the reason, as in :why said yes at the hearing"
+					      : "nobody in this cell");
+			*r |= R_REDRAW;
+			return true;
+		}
+		snprintf(who, sizeof who, "%s", pl->name);
+		if (placement_move_reason(engine_db(p->e), m->map_id, pl->contact_id, pl->org_id, arg,
+					  &err) != KITH_OK) {
+			engine_error(p->e, "why: %s", err.msg);
+			*r |= R_REDRAW;
+			return true;
+		}
+		engine_msg(p->e, "%s: the last move is now explained", who);
+		*r |= engine_after_write(p->e, "reason for a move");
+		if (m->detail_open)
+			build_detail(p);
+		return true;
+	}
+	case CMD_MAP_RENAME:
+	case CMD_MAP_GOAL: {
+		const char *arg = engine_cmd_arg(p->e);
+		if (cmd == CMD_MAP_RENAME && str_empty(arg)) {
+			engine_error(p->e, "map-rename: give the new name, as in :map-rename Bond 2028");
+			*r |= R_REDRAW;
+			return true;
+		}
+		*r |= map_change(p, cmd, arg ? arg : "", 0) | R_RELAYOUT;
+		return true;
+	}
+	case CMD_MAP_DELETE: {
+		int64_t *id = xmalloc(sizeof *id);
+		struct strbuf q = { 0 };
+		*id = m->map_id;
+		sb_printf(&q, "Delete the map \"%s\", its placements and history? (y/n)", m->name);
+		engine_confirm(p->e, sb_str(&q), map_delete_yes, id, free);
+		sb_free(&q);
+		*r |= R_REDRAW;
+		return true;
+	}
+	case CMD_MAP_TARGET:
+	case CMD_MAP_PRIMARY: {
+		struct placed *pl = selected(m);
+		struct kith_err e2;
+		char who[200];
+		if (!pl || !pl->contact_id) {
+			engine_error(p->e, "select a person on the grid: targets are people");
+			*r |= R_REDRAW | R_BELL;
+			return true;
+		}
+		snprintf(who, sizeof who, "%s", pl->name);
+		if (cmd == CMD_MAP_PRIMARY) {
+			*r |= map_change(p, cmd, who, pl->contact_id);
+			return true;
+		}
+		if (pl->is_primary) {
+			engine_error(p->e, "%s is the primary target: :map-primary on someone else first",
+				     who);
+			*r |= R_REDRAW;
+			return true;
+		}
+		kith_err_clear(&e2);
+		if ((pl->is_target ? map_target_remove : map_target_add)(engine_db(p->e), m->map_id,
+									 pl->contact_id, &e2)) {
+			engine_error(p->e, "map-target: %s", e2.msg);
+			*r |= R_REDRAW;
+			return true;
+		}
+		engine_msg(p->e, pl->is_target ? "%s is no longer a target" : "%s is now a target", who);
+		*r |= engine_after_write(p->e, "map target");
+		return true;
+	}
+	case CMD_MAP_ASOF:
+	case CMD_MAP_MOVED: {
+		const char *arg = engine_cmd_arg(p->e);
+		char *day = cmd == CMD_MAP_ASOF ? m->as_of : m->moved_since;
+		char was[KDATE_STR];
+		snprintf(was, sizeof was, "%s", day);
+		if (str_empty(arg)) {
+			day[0] = '\0';
+		} else if (!past_day(arg, day, &err)) {
+			engine_error(p->e, "%s: %s", cmd == CMD_MAP_ASOF ? "asof" : "moved", err.msg);
+			*r |= R_REDRAW;
+			return true;
+		}
+		if (load(p, &err) != KITH_OK) {
+			engine_error(p->e, "%s", err.msg);
+			snprintf(day, KDATE_STR, "%s", was);
+		} else if (cmd == CMD_MAP_ASOF) {
+			if (m->as_of[0])
+				engine_msg(p->e, "%s as it stood on %s (read-only; :asof alone returns to now)",
+					   m->name ? m->name : "the map", m->as_of);
+			else
+				engine_msg(p->e, "the map as it stands now");
+		} else if (m->moved_since[0]) {
+			engine_msg(p->e, "moved since %s: %d (%d toward ally, %d toward opposition)",
+				   m->moved_since, m->nmoved, m->moved_ally, m->moved_opp);
+		} else {
+			engine_msg(p->e, "moves no longer marked");
+		}
+		page_clear(&m->detail);
+		*r |= R_REDRAW | R_RELAYOUT;
+		return true;
+	}
 	case CMD_MAP_NEW: {
 		const char *name = engine_cmd_arg(p->e);
 		struct kith_map km = { 0 };
@@ -471,16 +779,51 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 	}
 	case CMD_MAP_RELATIONS: {
 		struct placed *pl = selected(m);
-		if (!pl || !pl->contact_id) {
-			engine_error(p->e, "select a person first");
+		if (!pl) {
+			engine_error(p->e, "nobody in this cell");
 			*r |= R_REDRAW;
 			return true;
 		}
 		for (int i = 0; i < m->npl; i++)
 			m->pl[i].highlight = false;
-		relationship_list_for_contact(engine_db(p->e), pl->contact_id, relation_cb, m, &err);
+		if (pl->org_id) {
+			/* an organisation: who holds a role there, who has ties with it */
+			relationship_list_for_org(engine_db(p->e), pl->org_id, relation_cb, m, &err);
+			role_list_for_org(engine_db(p->e), pl->org_id, true, holder_cb, m, &err);
+		} else {
+			relationship_list_for_contact(engine_db(p->e), pl->contact_id, relation_cb, m,
+						      &err);
+		}
 		engine_msg(p->e, "highlighted: current relationships of %s", pl->name);
 		*r |= R_REDRAW;
+		return true;
+	}
+	case CMD_REL_ADD: case CMD_REL_EDIT: case CMD_ROLE_ADD: case CMD_ROLE_EDIT: {
+		struct placed *pl = selected(m);
+		if (!pl || !pl->contact_id) {
+			engine_error(p->e, "select a person on the grid first");
+			*r |= R_REDRAW | R_BELL;
+			return true;
+		}
+		if (cmd == CMD_REL_ADD)
+			forms_relationship_add(p->e, pl->contact_id, pl->name);
+		else if (cmd == CMD_REL_EDIT)
+			forms_relationship_edit(p->e, pl->contact_id, pl->name);
+		else if (cmd == CMD_ROLE_ADD)
+			forms_role_add(p->e, pl->contact_id, pl->name);
+		else
+			forms_role_edit(p->e, pl->contact_id, pl->name);
+		*r |= R_REDRAW;
+		return true;
+	}
+	case CMD_WARM_PATHS: {
+		struct placed *pl = selected(m);
+		if (!pl) {
+			engine_error(p->e, "nobody in this cell: select someone to find a way to");
+			*r |= R_REDRAW | R_BELL;
+			return true;
+		}
+		*r |= warm_paths_open(p->e, pl->contact_id, pl->org_id, pl->name);
 		return true;
 	}
 	case CMD_DETAIL_OPEN:
@@ -527,6 +870,17 @@ fill_view(struct pane *p, struct view *v)
 	}
 	vm->name = m->name;
 	vm->goal = m->goal;
+	if (m->as_of[0] || m->moved_since[0]) {
+		sb_reset(&m->header);
+		if (m->as_of[0])
+			sb_printf(&m->header, "as of %s (read-only)", m->as_of);
+		if (m->moved_since[0])
+			sb_printf(&m->header, "%smoved since %s: %d", m->as_of[0] ? " · " : "",
+				  m->moved_since, m->nmoved);
+		if (m->goal && *m->goal)
+			sb_printf(&m->header, " · %s", m->goal);
+		vm->goal = sb_str(&m->header);
+	}
 	vm->cur_row = m->row;
 	vm->cur_col = m->col;
 	free(m->entries);
@@ -544,9 +898,10 @@ fill_view(struct pane *p, struct view *v)
 						continue;
 					en = &m->entries[k++];
 					c->nentries++;
-					en->label = pl->name;
+					en->label = pl->label ? pl->label : pl->name;
 					en->mark = pl->is_target ? '*' : pl->org_id ? '#' : '@';
-					en->style = pl->highlight ? VS_HIGHLIGHT : pl->is_target ? VS_TARGET :
+					en->style = pl->highlight || (m->moved_since[0] && pl->moved) ?
+						    VS_HIGHLIGHT : pl->is_target ? VS_TARGET :
 						    pl->stale ? VS_DIM : fmt_alignment_style(pl->alignment);
 					en->selected = pl == sel;
 					band[col]++;

@@ -56,6 +56,13 @@ int marks_command(struct pane *p, struct marks *m, struct listwin *lw);
 /* The log-interaction and follow-up forms, for a contact (used by several panes). */
 void forms_log_open(struct engine *e, int64_t contact_id, const char *name);
 void forms_followup_open(struct engine *e, int64_t contact_id, const char *name);
+/* forms_rel.c: relationship and role forms for a contact. */
+void forms_relationship_add(struct engine *e, int64_t contact_id, const char *name);
+void forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name);
+void forms_role_add(struct engine *e, int64_t contact_id, const char *name);
+void forms_role_edit(struct engine *e, int64_t contact_id, const char *name);
+/* warm.c: the warm paths from me to a contact or (contact_id 0) an organisation. */
+int warm_paths_open(struct engine *e, int64_t contact_id, int64_t org_id, const char *name);
 
 /*
 ** Contact card lines (card.c): row callbacks appending to the struct page

@@ -38,6 +38,13 @@ for c in $(printf '%s\n' "$cmds" | tr ' ' '+'); do
   done
 done
 
+# each command's entry starts a new tagged paragraph (.TP), or groff runs it
+# into the previous one
+awk '/^\.SH COMMANDS/ { on = 1; next } /^\.SH / { on = 0 }
+     on && /^\.B kith / && prev != ".TP" && prev !~ /^\.TP / { print FILENAME ":" NR ": " $0 }
+     { prev = $0 }' "$man1" >"$T/notp"
+same "$(cat "$T/notp")" "" "every command in kith.1 COMMANDS starts with .TP"
+
 # KEYS: every single-key default binding of the planner's maps
 keys_section=$(printf '%s\n' "$plain" | sed -n '/^\.SH KEYS/,/^\.SH FILES/p')
 grep -E '^bind (generic|contacts|events|map|followups|review) ' "$KITH_SRC/assets/kithrc" |

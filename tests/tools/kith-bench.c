@@ -35,6 +35,7 @@
 #include "kith/date.h"
 #include "kith/db.h"
 #include "kith/engine.h"
+#include "kith/warmpath.h"
 
 static int reps = 20;
 static int smoke;
@@ -499,6 +500,78 @@ bench_interactive(void)
 	free(quit.v);
 }
 
+/* ---- power mapping (issue 6) -------------------------------------------- */
+
+/*
+** The grid of the first map (500 placements at city scale): reading its
+** placements and computing the grid (":asof" with no date reloads the map
+** pane alone, as it stands now), and one cell move.
+*/
+static void
+bench_map_grid(void)
+{
+	struct kdb *db;
+	struct engine *e = engine_open(&db);
+	struct samples load = { 0 }, move = { 0 };
+	const struct view *v;
+	int placed = 0;
+
+	engine_keys(e, "3");
+	v = engine_view(e);
+	for (int r = 0; r < 5; r++)
+		for (int c = 0; c < 5; c++)
+			placed += v->map.cells[r][c].nentries;
+	printf("bench: map.grid.placements %d\n", placed);
+	for (int r = 0; r < reps; r++) {
+		double t0 = now_ms();
+		engine_command(e, "asof");
+		(void)engine_view(e);
+		sample_add(&load, now_ms() - t0);
+		timed_keys(e, &move, r % 2 ? "h" : "l");
+	}
+	qsort(load.v, load.n, sizeof *load.v, cmp_double);
+	report("map.grid.load.max", load.v[load.n - 1], "ms", 5);
+	qsort(move.v, move.n, sizeof *move.v, cmp_double);
+	report("map.grid.key.max", move.v[move.n - 1], "ms", 5);
+	free(load.v);
+	free(move.v);
+	engine_free(e);
+	kdb_close(db);
+}
+
+/* Warm paths from me to contacts spread over the whole database. */
+static void
+bench_warm_paths(void)
+{
+	struct kdb *db;
+	struct kith_err err;
+	struct contact_query q = { 0 };
+	struct samples s = { 0 };
+	long long n = 0;
+	int found = 0;
+
+	if (kdb_open(db_path, 0, &db, &err) != KITH_OK || contact_count(db, &q, &n, &err)) {
+		fprintf(stderr, "kith-bench: %s: %s\n", db_path, err.msg);
+		exit(2);
+	}
+	for (long long k = 1; k <= 40 && n > 1; k++) {
+		struct warm_query wq = { 0, 2 + (k * 7919) % (n - 1), 0, 0, 0 };
+		struct warm_path *paths;
+		int np = 0;
+		double t0 = now_ms();
+		if (warm_paths(db, &wq, &paths, &np, &err) != KITH_OK) {
+			fprintf(stderr, "kith-bench: warm paths: %s\n", err.msg);
+			exit(2);
+		}
+		sample_add(&s, now_ms() - t0);
+		found += np > 0;
+		warm_paths_free(paths, np);
+	}
+	printf("bench: path.warm.targets-reached %d of %d\n", found, s.n);
+	sample_report(&s, "path.warm", 50, 50);
+	kdb_close(db);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -527,6 +600,8 @@ main(int argc, char **argv)
 	bench_undo();
 	bench_review();
 	bench_capture();
+	bench_map_grid();
+	bench_warm_paths();
 	{
 		char *list[] = { (char *)kith_bin, "-d", (char *)db_path, "list", "contacts",
 				 "--json", "--limit", "50", NULL };

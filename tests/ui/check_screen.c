@@ -23,6 +23,7 @@
 #include "kith/org.h"
 #include "kith/powermap.h"
 #include "kith/str.h"
+#include "kith/types.h"
 #include "../../src/ui/ui_internal.h"
 
 /* ---- helpers -------------------------------------------------------------------- */
@@ -773,6 +774,83 @@ START_TEST(test_engine_resize)
 }
 END_TEST
 
+/*
+ * The power map with Unicode names (wide, combining, right-to-left, emoji),
+ * a cell crowded past the room of both sizes, an organisation, targets,
+ * the :moved marks, and the warm paths list (issue 6).
+ */
+static void
+at_day(const char *day)
+{
+	setenv("KITH_TODAY", day, 1);
+	kdate_init_clock(NULL);
+}
+
+START_TEST(test_engine_unicode_map)
+{
+	static const char *const more[] = { "Kim Lee", "Lars \xc3\x98stergaard", "Mei \xe6\x9e\x97",
+					    "Nia Jones", "\xc3\x93scar Le\xc3\xb3n", "Pia Ruiz",
+					    "Quinn Doe" };
+	struct kith_map m = { 0 };
+	struct kith_relationship r = { 0 };
+	struct kith_err err;
+	int64_t map_id, org_id, ids[6], x;
+
+	fixture_unicode();
+	for (int i = 0; i < 6; i++)
+		ids[i] = i + 1;         /* fixture_unicode's contacts, in order */
+	m.name = (char *)"Bond \xe2\x80\x94 2027";
+	m.goal = (char *)"Pass the school bond";
+	m.primary_target_id = ids[0];
+	ck_assert_msg(map_add(db, &m, &map_id, &err) == KITH_OK, "%s", err.msg);
+	ck_assert(map_target_add(db, map_id, ids[3], &err) == KITH_OK);
+	at_day("2026-01-05");
+	ck_assert(placement_set(db, map_id, ids[0], 0, 5, 0, NULL, NULL, &err) == KITH_OK);
+	ck_assert(placement_set(db, map_id, ids[3], 0, 4, -1, NULL, NULL, &err) == KITH_OK);
+	ck_assert(placement_set(db, map_id, ids[4], 0, 3, 0, NULL, NULL, &err) == KITH_OK);
+	/* the crowded cell: influence 4, passive ally */
+	for (int i = 0; i < 7; i++) {
+		x = add_contact(more[i], 'C', 4, 1, NULL);
+		ck_assert(placement_set(db, map_id, x, 0, 4, 1, NULL, NULL, &err) == KITH_OK);
+	}
+	ck_assert(placement_set(db, map_id, ids[1], 0, 4, 1, NULL, NULL, &err) == KITH_OK);
+	ck_assert(placement_set(db, map_id, ids[2], 0, 4, 1, NULL, NULL, &err) == KITH_OK);
+	ck_assert(placement_set(db, map_id, ids[5], 0, 4, 1, NULL, NULL, &err) == KITH_OK);
+	ck_assert(org_find(db, "Conseil r\xc3\xa9gional", true, &org_id, &err) == KITH_OK);
+	ck_assert(placement_set(db, map_id, 0, org_id, 2, -2, NULL, NULL, &err) == KITH_OK);
+	at_day("2026-03-01");
+	/* moves this month: toward ally, toward opposition, more influence */
+	ck_assert(placement_set(db, map_id, ids[0], 0, 5, 1, NULL, "came round", &err) == KITH_OK);
+	ck_assert(placement_set(db, map_id, ids[3], 0, 4, -2, NULL, "hardened", &err) == KITH_OK);
+	ck_assert(placement_set(db, map_id, ids[4], 0, 4, 0, NULL, "new chair", &err) == KITH_OK);
+	test_fix_clock();
+	/* me = Zoë; Zoë mentors Omar, Omar is an ally of Wang */
+	ck_assert(kdb_set_me(db, ids[1], &err) == KITH_OK);
+	r.a_id = ids[1];
+	r.b_id = ids[4];
+	r.type = KITH_REL_MENTOR;
+	r.strength = 3;
+	ck_assert(relationship_add(db, &r, NULL, &err) == KITH_OK);
+	r.a_id = ids[4];
+	r.b_id = ids[0];
+	r.type = KITH_REL_ALLY;
+	r.strength = 2;
+	ck_assert(relationship_add(db, &r, NULL, &err) == KITH_OK);
+
+	engine_start();
+	screen_open(24, 80);
+	keys("3");
+	shot("unicode-map-80x24", 24, 80);
+	shot("unicode-map-160x48", 48, 160);
+	keys(":moved 30d<Enter>");
+	shot("unicode-map-moved-80x24", 24, 80);
+	/* the primary target (influence 5, now passive ally): w */
+	keys("kkl");
+	keys("w");
+	shot("unicode-warm-80x24", 24, 80);
+}
+END_TEST
+
 static Suite *
 screen_suite(void)
 {
@@ -793,6 +871,7 @@ screen_suite(void)
 	tcase_add_test(tc, test_engine_hostile);
 	tcase_add_test(tc, test_engine_resize);
 	tcase_add_test(tc, test_engine_overlays);
+	tcase_add_test(tc, test_engine_unicode_map);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,92 @@
+/*
+ * warmpath.h: warm-introduction paths, the best chains of people from one
+ * contact ("me") to a target contact or organisation.
+ *
+ * A link between two people is a current relationship (no end date, or one
+ * still to come) or a current role each holds in the same organisation
+ * ("both on Planning Commission"; organisations with more than
+ * WARM_ROLE_MAX_MEMBERS current members make no such links: sharing a
+ * 5,000-member union is not a warm link). The last link into an
+ * organisation target is a current role there or a current relationship
+ * with it. Past relationships and roles never count.
+ *
+ * A link weighs strength / 3 (a shared role counts as strength 2 in a body
+ * of at most 30 people, else 1; a role in the target organisation as 3),
+ * times how recently it was touched: 1 within 30 days, falling evenly to
+ * 0.6 at a year, 0.6 if never. For a link from me that is the other's last
+ * touch; between two others, the last interaction involving both. A path
+ * scores the product of its links, so every extra hop costs. Ties go to
+ * the shorter path, then to the lower contact ids along it: the order is
+ * deterministic.
+ *
+ * The search is bounded and bidirectional: it expands, one layer at a
+ * time, whichever side (from me or from the target) has the smaller
+ * frontier, reading neighbours through covering indexes, until the two
+ * depths add up to max_hops - 1; one statement then finds the links
+ * between the two frontiers. It enumerates simple paths through the nodes
+ * that can still reach the target in the hops left, pruning, A*-style, any
+ * partial path that cannot beat the k-th best found even if every link
+ * left were as strong as the strongest way on; links are weighed (their
+ * recency read) only when a path reaches the target. Someone linked to
+ * the target directly is the last hop of a path, never a middle one.
+ * The enumeration stops after two million steps with the best paths found
+ * by then (far beyond what a city-scale network needs: see `make bench`).
+ */
+#ifndef KITH_WARMPATH_H
+#define KITH_WARMPATH_H
+
+#include <stdint.h>
+
+#include "kith/status.h"
+
+struct kdb;
+
+#define WARM_MAX_HOPS           6
+#define WARM_DEFAULT_HOPS       4
+#define WARM_DEFAULT_K          5
+#define WARM_MAX_K              50
+#define WARM_ROLE_MAX_MEMBERS   100
+
+enum warm_link {
+	WARM_LINK_REL,          /* a relationship between two contacts */
+	WARM_LINK_SHARED_ROLE,  /* both hold a current role in one organisation */
+	WARM_LINK_ORG_ROLE,     /* into an organisation target: a role there */
+	WARM_LINK_ORG_REL,      /* into an organisation target: a relationship with it */
+};
+
+struct warm_hop {
+	int64_t contact_id;         /* who this hop reaches (0: the organisation target) */
+	int64_t org_id;             /* the target organisation, or the shared one */
+	char *name;                 /* the contact's (or target organisation's) name */
+	int link;                   /* enum warm_link */
+	int rel_type;               /* enum kith_rel_type, for the _REL links */
+	int strength;               /* 1..3 as weighed */
+	char last_at[20];           /* last touch of this link, "" if none */
+	char *reason;               /* "mentor; talked 9 days ago", "both on Planning" */
+};
+
+struct warm_path {
+	double score;               /* 0 < score <= 1 */
+	int nhops;
+	struct warm_hop hops[WARM_MAX_HOPS];
+};
+
+struct warm_query {
+	int64_t from_id;            /* 0: "me" */
+	int64_t to_contact_id;      /* the target: a contact ... */
+	int64_t to_org_id;          /* ... or an organisation (the other is 0) */
+	int k;                      /* 0: WARM_DEFAULT_K; at most WARM_MAX_K */
+	int max_hops;               /* 0: WARM_DEFAULT_HOPS; 1..WARM_MAX_HOPS */
+};
+
+/*
+** The k best paths, best first, into *out (*n of them; 0 when the target
+** is out of reach). KITH_INVALID if "me" is unset (and from_id is 0), the
+** target is the start, or k/max_hops are out of range; KITH_NOTFOUND if
+** the start or the target does not exist. Free with warm_paths_free.
+*/
+enum kith_status warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out,
+			    int *n, struct kith_err *err);
+void warm_paths_free(struct warm_path *paths, int n);
+
+#endif

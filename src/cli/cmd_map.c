@@ -1,0 +1,700 @@
+/*
+ * cmd_map.c: power mapping from the shell: kith path, kith map
+ * list|new|show|place, kith relate, kith role add.
+ *
+ * An ENTITY (what a map places, what a path leads to, the other side of a
+ * relationship) is a contact, or an organisation: written "~Name", or any
+ * name that matches no contact.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/org.h"
+#include "kith/powermap.h"
+#include "kith/types.h"
+#include "kith/warmpath.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+/* Resolve an ENTITY argument into a contact or (the other 0) an organisation. */
+static int
+cli_entity(struct cli *c, const char *arg, int64_t *cid, int64_t *oid)
+{
+	struct kith_err err = {0};
+	enum kith_status st;
+
+	*cid = *oid = 0;
+	if (arg[0] == '~') {
+		st = org_resolve(c->db, arg + 1, oid, &err);
+		return st == KITH_OK ? CLI_OK : cli_fail(st, &err, "organisation");
+	}
+	st = contact_resolve(c->db, arg, cid, &err);
+	if (st == KITH_OK)
+		return CLI_OK;
+	if (st != KITH_NOTFOUND)
+		return cli_fail(st, &err, NULL);
+	kith_err_clear(&err);
+	st = org_resolve(c->db, arg, oid, &err);
+	if (st == KITH_OK)
+		return CLI_OK;
+	if (st == KITH_NOTFOUND)
+		return cli_error(CLI_USAGE, arg, "no contact or organisation matches");
+	return cli_fail(st, &err, NULL);
+}
+
+static int
+cli_map(struct cli *c, const char *arg, int64_t *id)
+{
+	struct kith_err err = {0};
+	enum kith_status st = map_resolve(c->db, arg, id, &err);
+
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+/* A DATE option (any WHEN) as "YYYY-MM-DD" in out. */
+static int
+cli_date_opt(const struct cli *c, const char *what, const char *s, char out[KDATE_STR])
+{
+	struct kdatetime t;
+	int rc;
+
+	if ((rc = cli_when(c, what, s, &t)) != CLI_OK)
+		return rc;
+	kdate_format(t.date, out);
+	return CLI_OK;
+}
+
+static char *
+contact_name(struct cli *c, int64_t id)
+{
+	struct kith_contact k;
+	char *s;
+
+	if (contact_get(c->db, id, &k, NULL) != KITH_OK)
+		return xstrdup("?");
+	s = xstrdup(k.display_name);
+	contact_free(&k);
+	return s;
+}
+
+/* ---- path ---------------------------------------------------------------- */
+
+enum { PA_JSON, PA_MAX_HOPS, PA_LIMIT };
+
+static const struct cli_opt path_opts[] = {
+	[PA_JSON] = {"json", false, false},
+	[PA_MAX_HOPS] = {"max-hops", true, false},
+	[PA_LIMIT] = {"limit", true, false},
+	{NULL, false, false},
+};
+
+static const char *const link_words[] = {
+	[WARM_LINK_REL] = "relationship",
+	[WARM_LINK_SHARED_ROLE] = "shared-role",
+	[WARM_LINK_ORG_ROLE] = "role",
+	[WARM_LINK_ORG_REL] = "relationship",
+};
+
+static void
+path_json(struct strbuf *sb, const struct warm_path *p, int rank)
+{
+	sb_printf(sb, "%s  {\"rank\": %d, \"score\": %.4f, \"hops\": [", rank > 1 ? ",\n" : "[\n",
+		  rank, p->score);
+	for (int j = 0; j < p->nhops; j++) {
+		const struct warm_hop *h = &p->hops[j];
+		sb_append(sb, j ? ",\n    {" : "\n    {");
+		sb_append(sb, "\"contact_id\": ");
+		cli_json_num(sb, h->contact_id, true);
+		sb_append(sb, ", \"organisation_id\": ");
+		cli_json_num(sb, h->org_id, true);
+		sb_append(sb, ", \"name\": ");
+		cli_json_str(sb, h->name);
+		sb_append(sb, ", \"link\": ");
+		cli_json_str(sb, link_words[h->link]);
+		sb_append(sb, ", \"type\": ");
+		cli_json_str(sb, h->link == WARM_LINK_REL || h->link == WARM_LINK_ORG_REL
+			     ? kith_rel_type_name(h->rel_type) : NULL);
+		sb_printf(sb, ", \"strength\": %d, \"last_touch\": ", h->strength);
+		cli_json_str(sb, h->last_at);
+		sb_append(sb, ", \"reason\": ");
+		cli_json_str(sb, h->reason);
+		sb_appendc(sb, '}');
+	}
+	sb_append(sb, "]}");
+}
+
+static void
+path_text(struct strbuf *sb, const struct warm_path *p, int rank, const char *me)
+{
+	sb_printf(sb, "%d. ", rank);
+	cli_sanitize(sb, me);
+	for (int j = 0; j < p->nhops; j++) {
+		sb_append(sb, " \xe2\x86\x92 ");        /* → */
+		cli_sanitize(sb, p->hops[j].name);
+	}
+	sb_printf(sb, "  (score %.2f)\n", p->score);
+	for (int j = 0; j < p->nhops; j++) {
+		sb_append(sb, "   ");
+		cli_sanitize(sb, p->hops[j].name);
+		sb_append(sb, ": ");
+		cli_sanitize(sb, p->hops[j].reason);
+		sb_appendc(sb, '\n');
+	}
+}
+
+static int
+run_path(struct cli *c, const struct cli_args *a)
+{
+	struct warm_query q = {0};
+	struct warm_path *paths;
+	struct kith_err err = {0};
+	struct strbuf sb = {0};
+	enum kith_status st;
+	long long v;
+	int rc, n;
+	char *me, *target;
+
+	if (cli_opt(a, PA_MAX_HOPS)) {
+		if ((rc = cli_int("--max-hops", cli_opt(a, PA_MAX_HOPS), 1, WARM_MAX_HOPS, &v)))
+			return rc;
+		q.max_hops = (int)v;
+	}
+	if (cli_opt(a, PA_LIMIT)) {
+		if ((rc = cli_int("--limit", cli_opt(a, PA_LIMIT), 1, WARM_MAX_K, &v)))
+			return rc;
+		q.k = (int)v;
+	}
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if (!kdb_me(c->db))
+		return cli_error(CLI_USAGE, "path", "no contact is \"me\" yet: set one with kith me "
+				 "CONTACT");
+	if ((rc = cli_entity(c, a->pos[0], &q.to_contact_id, &q.to_org_id)) != CLI_OK)
+		return rc;
+	if ((st = warm_paths(c->db, &q, &paths, &n, &err)) != KITH_OK)
+		return cli_fail(st, &err, "path");
+	if (cli_flag(a, PA_JSON)) {
+		for (int i = 0; i < n; i++)
+			path_json(&sb, &paths[i], i + 1);
+		sb_append(&sb, n ? "\n]\n" : "[]\n");
+	} else if (n == 0) {
+		target = q.to_contact_id ? contact_name(c, q.to_contact_id) : NULL;
+		sb_append(&sb, "no warm path to ");
+		cli_sanitize(&sb, target ? target : a->pos[0]);
+		sb_printf(&sb, " within %d hops\n", q.max_hops ? q.max_hops : WARM_DEFAULT_HOPS);
+		free(target);
+	} else {
+		me = contact_name(c, kdb_me(c->db));
+		for (int i = 0; i < n; i++)
+			path_text(&sb, &paths[i], i + 1, me);
+		free(me);
+	}
+	cli_flush(&sb);
+	sb_free(&sb);
+	warm_paths_free(paths, n);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_path = {
+	"path", NULL, "TARGET [--json] [--max-hops N] [--limit N]",
+	"Show the best warm-introduction paths from me to TARGET, a contact or ~organisation.",
+	"  Links are current relationships and current roles shared in one organisation,\n"
+	"  ranked by strength and by how recently each link was touched.\n"
+	"  --json           a JSON array of {rank, score, hops: [{contact_id,\n"
+	"                   organisation_id, name, link, type, strength, last_touch, reason}]}\n"
+	"  --max-hops N     at most N links per path, 1 to 6 (default 4)\n"
+	"  --limit N        at most N paths, 1 to 50 (default 5)\n",
+	path_opts, 1, 1, run_path,
+};
+
+/* ---- map list ------------------------------------------------------------ */
+
+enum { ML_JSON };
+
+static const struct cli_opt json_opts[] = {
+	[ML_JSON] = {"json", false, false},
+	{NULL, false, false},
+};
+
+struct map_list_out {
+	struct strbuf sb;
+	bool json;
+	int n;
+};
+
+static int
+map_list_row(void *ud, const struct map_row *r)
+{
+	struct map_list_out *o = ud;
+
+	if (o->json) {
+		sb_printf(&o->sb, "%s  {\"id\": %lld, \"name\": ", o->n ? ",\n" : "[\n",
+			  (long long)r->id);
+		cli_json_str(&o->sb, r->name);
+		sb_append(&o->sb, ", \"goal\": ");
+		cli_json_str(&o->sb, r->goal);
+		sb_append(&o->sb, ", \"primary_target_id\": ");
+		cli_json_num(&o->sb, r->primary_target_id, true);
+		sb_append(&o->sb, ", \"primary_target\": ");
+		cli_json_str(&o->sb, r->primary_target_name);
+		sb_printf(&o->sb, ", \"placements\": %lld}", r->placements);
+	} else {
+		sb_printf(&o->sb, "%-4lld  ", (long long)r->id);
+		cli_cell(&o->sb, r->name, 28, true);
+		sb_printf(&o->sb, "  %4lld placed", r->placements);
+		if (*r->goal) {
+			sb_append(&o->sb, "  ");
+			cli_cell(&o->sb, r->goal, 36, false);
+		}
+		sb_appendc(&o->sb, '\n');
+	}
+	cli_flush(&o->sb);
+	o->n++;
+	return 0;
+}
+
+static int
+run_map_list(struct cli *c, const struct cli_args *a)
+{
+	struct map_list_out o = {{0}, cli_flag(a, ML_JSON), 0};
+	struct kith_err err = {0};
+	enum kith_status st;
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	st = map_list(c->db, map_list_row, &o, &err);
+	if (o.json)
+		fputs(o.n ? "\n]\n" : "[]\n", stdout);
+	sb_free(&o.sb);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_map_list = {
+	"map", "list", "[--json]",
+	"List the power maps: id, name, how many placed, goal.",
+	"  --json           a JSON array of {id, name, goal, primary_target_id,\n"
+	"                   primary_target, placements}\n",
+	json_opts, 0, 0, run_map_list,
+};
+
+/* ---- map new ------------------------------------------------------------- */
+
+enum { MN_GOAL, MN_TARGET };
+
+static const struct cli_opt map_new_opts[] = {
+	[MN_GOAL] = {"goal", true, false},
+	[MN_TARGET] = {"target", true, true},
+	{NULL, false, false},
+};
+
+static int
+run_map_new(struct cli *c, const struct cli_args *a)
+{
+	struct kith_map m = {0};
+	struct kith_err err = {0};
+	enum kith_status st;
+	int64_t id, target;
+	int rc, i;
+
+	if (str_empty(a->pos[0]))
+		return cli_error(CLI_USAGE, "NAME", "must not be empty");
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	m.name = (char *)a->pos[0];
+	m.goal = (char *)cli_opt(a, MN_GOAL);
+	for (i = 0; i < a->count[MN_TARGET]; i++) {
+		if ((rc = cli_contact(c, a->vals[MN_TARGET][i], &target)) != CLI_OK)
+			goto fail;
+		if (i == 0)
+			m.primary_target_id = target;
+	}
+	if ((st = map_add(c->db, &m, &id, &err)) != KITH_OK)
+		goto fail_st;
+	/* the first target is the primary one, the others secondary */
+	for (i = 1; i < a->count[MN_TARGET]; i++) {
+		cli_contact(c, a->vals[MN_TARGET][i], &target);
+		if ((st = map_target_add(c->db, id, target, &err)) != KITH_OK)
+			goto fail_st;
+	}
+	if ((st = kdb_batch_end(c->db, true, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
+fail_st:
+	rc = cli_fail(st, &err, NULL);
+fail:
+	kdb_batch_end(c->db, false, NULL);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_map_new = {
+	"map", "new", "NAME [--goal G] [--target CONTACT]...",
+	"Create a power map and print its id.",
+	"  --goal G         the goal or decision, \"Pass the 2027 school bond\"\n"
+	"  --target CONTACT the primary target; given again, secondary targets\n",
+	map_new_opts, 1, 1, run_map_new,
+};
+
+/* ---- map show ------------------------------------------------------------ */
+
+enum { MS_JSON, MS_AS_OF };
+
+static const struct cli_opt map_show_opts[] = {
+	[MS_JSON] = {"json", false, false},
+	[MS_AS_OF] = {"as-of", true, false},
+	{NULL, false, false},
+};
+
+struct shown {
+	char *name;
+	int64_t contact_id, org_id;
+	int influence, alignment;
+	char *note, *assessed_at;
+	bool target, primary;
+};
+
+struct show_ctx {
+	struct shown *v;
+	int n, cap;
+};
+
+static int
+show_row(void *ud, const struct placement_row *r)
+{
+	struct show_ctx *s = ud;
+	struct shown *p;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		s->v = xreallocarray(s->v, (size_t)s->cap, sizeof *s->v);
+	}
+	p = &s->v[s->n++];
+	p->name = xstrdup(r->name);
+	p->contact_id = r->contact_id;
+	p->org_id = r->org_id;
+	p->influence = r->influence;
+	p->alignment = r->alignment;
+	p->note = xstrdup(r->note);
+	p->assessed_at = xstrdup(r->assessed_at);
+	p->target = r->is_target;
+	p->primary = r->is_primary;
+	return 0;
+}
+
+#define SHOW_CELL 14
+
+/* The grid: influence 5 at the top, the five bands left to right, one name a line. */
+static void
+show_grid(struct strbuf *sb, const struct show_ctx *s)
+{
+	static const char *const bands[5] = { "Opposed", "Passive opp.", "Neutral", "Passive ally",
+					      "Ally" };
+	int row, col, line, idx[5];
+
+	sb_append(sb, "    ");
+	for (col = 0; col < 5; col++) {
+		sb_append(sb, " ");
+		cli_cell(sb, bands[col], SHOW_CELL, col < 4);
+	}
+	sb_appendc(sb, '\n');
+	for (row = 5; row >= 1; row--) {
+		bool more = true;
+		for (col = 0; col < 5; col++)
+			idx[col] = 0;
+		for (line = 0; more; line++) {
+			struct strbuf cellbuf = {0};
+			more = false;
+			sb_printf(sb, line == 0 ? "  %d " : "    ", row);
+			for (col = 0; col < 5; col++) {
+				const struct shown *p = NULL;
+				int i;
+				/* the next placement in this cell */
+				for (i = idx[col]; i < s->n; i++)
+					if (s->v[i].influence == row && s->v[i].alignment == col - 2)
+						break;
+				sb_append(sb, "|");
+				if (i < s->n) {
+					p = &s->v[i];
+					idx[col] = i + 1;
+					sb_reset(&cellbuf);
+					sb_append(&cellbuf, p->target ? "*" : p->org_id ? "#" : " ");
+					sb_append(&cellbuf, p->name);
+					cli_cell(sb, sb_str(&cellbuf), SHOW_CELL, true);
+					for (i = idx[col]; i < s->n; i++)
+						if (s->v[i].influence == row && s->v[i].alignment == col - 2)
+							more = true;
+				} else {
+					idx[col] = s->n;
+					cli_cell(sb, "", SHOW_CELL, true);
+				}
+			}
+			sb_append(sb, "|\n");
+			sb_free(&cellbuf);
+		}
+	}
+	sb_append(sb, "* target  # organisation\n");
+}
+
+static int
+run_map_show(struct cli *c, const struct cli_args *a)
+{
+	struct show_ctx s = {0};
+	struct kith_map m;
+	struct kith_err err = {0};
+	struct strbuf sb = {0};
+	enum kith_status st;
+	char as_of[KDATE_STR] = "";
+	int64_t id;
+	int rc;
+
+	if (cli_opt(a, MS_AS_OF) &&
+	    (rc = cli_date_opt(c, "--as-of", cli_opt(a, MS_AS_OF), as_of)) != CLI_OK)
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_map(c, a->pos[0], &id)) != CLI_OK)
+		return rc;
+	if ((st = map_get(c->db, id, &m, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	st = placement_list(c->db, id, as_of[0] ? as_of : NULL, show_row, &s, &err);
+	if (st == KITH_OK && cli_flag(a, MS_JSON)) {
+		sb_printf(&sb, "{\"id\": %lld, \"name\": ", (long long)id);
+		cli_json_str(&sb, m.name);
+		sb_append(&sb, ", \"goal\": ");
+		cli_json_str(&sb, m.goal);
+		sb_append(&sb, ", \"as_of\": ");
+		cli_json_str(&sb, as_of);
+		sb_append(&sb, ", \"placements\": [");
+		for (int i = 0; i < s.n; i++) {
+			struct shown *p = &s.v[i];
+			sb_append(&sb, i ? ",\n  {\"name\": " : "\n  {\"name\": ");
+			cli_json_str(&sb, p->name);
+			sb_append(&sb, ", \"contact_id\": ");
+			cli_json_num(&sb, p->contact_id, true);
+			sb_append(&sb, ", \"organisation_id\": ");
+			cli_json_num(&sb, p->org_id, true);
+			sb_printf(&sb, ", \"influence\": %d, \"alignment\": %d, \"band\": ",
+				  p->influence, p->alignment);
+			cli_json_str(&sb, kith_alignment_name(p->alignment));
+			sb_printf(&sb, ", \"target\": %s, \"primary\": %s, \"note\": ",
+				  p->target ? "true" : "false", p->primary ? "true" : "false");
+			cli_json_str(&sb, p->note);
+			sb_append(&sb, ", \"assessed_at\": ");
+			cli_json_str(&sb, p->assessed_at);
+			sb_appendc(&sb, '}');
+		}
+		sb_append(&sb, s.n ? "\n]}\n" : "]}\n");
+	} else if (st == KITH_OK) {
+		cli_sanitize(&sb, m.name);
+		if (!str_empty(m.goal)) {
+			sb_append(&sb, " \xe2\x80\x94 ");
+			cli_sanitize(&sb, m.goal);
+		}
+		if (as_of[0])
+			sb_printf(&sb, " (as of %s)", as_of);
+		sb_appendc(&sb, '\n');
+		show_grid(&sb, &s);
+	}
+	cli_flush(&sb);
+	sb_free(&sb);
+	for (int i = 0; i < s.n; i++) {
+		free(s.v[i].name);
+		free(s.v[i].note);
+		free(s.v[i].assessed_at);
+	}
+	free(s.v);
+	map_free(&m);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_map_show = {
+	"map", "show", "MAP [--as-of DATE] [--json]",
+	"Print a map as a grid: influence 5 to 1 down, opposed to ally across.",
+	"  --as-of DATE     the map as it stood at the end of DATE\n"
+	"  --json           {id, name, goal, as_of, placements: [{name, contact_id,\n"
+	"                   organisation_id, influence, alignment, band, target, primary,\n"
+	"                   note, assessed_at}]}\n",
+	map_show_opts, 1, 1, run_map_show,
+};
+
+/* ---- map place ----------------------------------------------------------- */
+
+enum { MP_INFLUENCE, MP_ALIGNMENT, MP_NOTE, MP_REASON };
+
+static const struct cli_opt map_place_opts[] = {
+	[MP_INFLUENCE] = {"influence", true, false},
+	[MP_ALIGNMENT] = {"alignment", true, false},
+	[MP_NOTE] = {"note", true, false},
+	[MP_REASON] = {"reason", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_map_place(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	enum kith_status st;
+	long long infl, align;
+	int64_t map, cid, oid;
+	int rc;
+
+	if (!cli_opt(a, MP_INFLUENCE))
+		return cli_error(CLI_USAGE, "map place", "needs --influence N (1 to 5)");
+	if (!cli_opt(a, MP_ALIGNMENT))
+		return cli_error(CLI_USAGE, "map place", "needs --alignment N (-2 to 2)");
+	if ((rc = cli_int("--influence", cli_opt(a, MP_INFLUENCE), 1, 5, &infl)) ||
+	    (rc = cli_int("--alignment", cli_opt(a, MP_ALIGNMENT), -2, 2, &align)))
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_map(c, a->pos[0], &map)) != CLI_OK ||
+	    (rc = cli_entity(c, a->pos[1], &cid, &oid)) != CLI_OK)
+		return rc;
+	st = placement_set(c->db, map, cid, oid, (int)infl, (int)align, cli_opt(a, MP_NOTE),
+			   cli_opt(a, MP_REASON) ? cli_opt(a, MP_REASON) : "placed from the shell",
+			   &err);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_map_place = {
+	"map", "place", "MAP ENTITY --influence N --alignment N [--note T] [--reason R]",
+	"Place a contact or organisation (ENTITY) on a map, or move it; the move is kept.",
+	"  --influence N    1 (little) to 5 (decides)\n"
+	"  --alignment N    -2 active opposition, -1 passive, 0 neutral, 1 passive ally,\n"
+	"                   2 active ally\n"
+	"  --note T         why it stands there\n"
+	"  --reason R       why it moved, kept in the map's history\n"
+	"  ENTITY is a contact, or an organisation (\"~Name\", or a name no contact has).\n",
+	map_place_opts, 2, 2, run_map_place,
+};
+
+/* ---- relate -------------------------------------------------------------- */
+
+enum { RE_TYPE, RE_STRENGTH, RE_SOURCE, RE_NOTE, RE_FROM, RE_TO };
+
+static const struct cli_opt relate_opts[] = {
+	[RE_TYPE] = {"type", true, false},
+	[RE_STRENGTH] = {"strength", true, false},
+	[RE_SOURCE] = {"source", true, false},
+	[RE_NOTE] = {"note", true, false},
+	[RE_FROM] = {"from", true, false},
+	[RE_TO] = {"to", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_relate(struct cli *c, const struct cli_args *a)
+{
+	struct kith_relationship r = {0};
+	struct kith_err err = {0};
+	enum kith_status st;
+	char from[KDATE_STR] = "", to[KDATE_STR] = "";
+	long long strength = 2;
+	int64_t id;
+	int rc, type;
+
+	if (!cli_opt(a, RE_TYPE))
+		return cli_error(CLI_USAGE, "relate", "needs --type T");
+	if ((rc = cli_word("--type", cli_opt(a, RE_TYPE), kith_rel_type_parse, kith_rel_type_name,
+			   KITH_REL_COUNT_, &type)))
+		return rc;
+	if (cli_opt(a, RE_STRENGTH) &&
+	    (rc = cli_int("--strength", cli_opt(a, RE_STRENGTH), 1, 3, &strength)))
+		return rc;
+	if ((cli_opt(a, RE_FROM) && (rc = cli_date_opt(c, "--from", cli_opt(a, RE_FROM), from))) ||
+	    (cli_opt(a, RE_TO) && (rc = cli_date_opt(c, "--to", cli_opt(a, RE_TO), to))))
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &r.a_id)) != CLI_OK ||
+	    (rc = cli_entity(c, a->pos[1], &r.b_id, &r.b_org_id)) != CLI_OK)
+		return rc;
+	r.type = type;
+	r.strength = (int)strength;
+	r.source = (char *)cli_opt(a, RE_SOURCE);
+	r.note = (char *)cli_opt(a, RE_NOTE);
+	r.start_date = from[0] ? from : NULL;
+	r.end_date = to[0] ? to : NULL;
+	if ((st = relationship_add(c->db, &r, &id, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_relate = {
+	"relate", NULL, "CONTACT ENTITY --type T [--strength N] [--source S] [--note T] "
+	"[--from D] [--to D]",
+	"Record a relationship between a contact and another contact or an organisation.",
+	"  --type T         professional, social, family, membership, position, education,\n"
+	"                   donation, lobbying, hierarchy, mentor, ally, rival, generic\n"
+	"  --strength N     1 (weak) to 3 (strong); default 2\n"
+	"  --source S       where this is known from (\"told me by Ana\", a URL)\n"
+	"  --note T         a note\n"
+	"  --from D, --to D since when; until when (a past relationship)\n",
+	relate_opts, 2, 2, run_relate,
+};
+
+/* ---- role add ------------------------------------------------------------ */
+
+enum { RO_TITLE, RO_SEAT, RO_FROM, RO_TO };
+
+static const struct cli_opt role_opts[] = {
+	[RO_TITLE] = {"title", true, false},
+	[RO_SEAT] = {"seat", true, false},
+	[RO_FROM] = {"from", true, false},
+	[RO_TO] = {"to", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_role_add(struct cli *c, const struct cli_args *a)
+{
+	struct kith_role r = {0};
+	struct kith_err err = {0};
+	enum kith_status st;
+	char from[KDATE_STR] = "", to[KDATE_STR] = "";
+	const char *org = a->pos[1][0] == '~' ? a->pos[1] + 1 : a->pos[1];
+	int64_t id;
+	int rc;
+
+	if (!cli_opt(a, RO_TITLE) || str_empty(cli_opt(a, RO_TITLE)))
+		return cli_error(CLI_USAGE, "role add", "needs --title T");
+	if (str_empty(org))
+		return cli_error(CLI_USAGE, "ORG", "must not be empty");
+	if ((cli_opt(a, RO_FROM) && (rc = cli_date_opt(c, "--from", cli_opt(a, RO_FROM), from))) ||
+	    (cli_opt(a, RO_TO) && (rc = cli_date_opt(c, "--to", cli_opt(a, RO_TO), to))))
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &r.contact_id)) != CLI_OK)
+		return rc;
+	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	/* an organisation the database does not know yet is created, as add contact --org does */
+	st = org_resolve(c->db, org, &r.org_id, &err);
+	if (st == KITH_NOTFOUND) {
+		kith_err_clear(&err);
+		st = org_find(c->db, org, true, &r.org_id, &err);
+	}
+	r.title = (char *)cli_opt(a, RO_TITLE);
+	r.seat = (char *)cli_opt(a, RO_SEAT);
+	r.start_date = from[0] ? from : NULL;
+	r.end_date = to[0] ? to : NULL;
+	if (st == KITH_OK)
+		st = role_add(c->db, &r, &id, &err);
+	if (st != KITH_OK) {
+		kdb_batch_end(c->db, false, NULL);
+		return cli_fail(st, &err, NULL);
+	}
+	if ((st = kdb_batch_end(c->db, true, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_role_add = {
+	"role", "add", "CONTACT ORG --title T [--seat S] [--from D] [--to D]",
+	"Record a position a contact holds in an organisation (created if new); print its id.",
+	"  --title T        \"Chair\", \"Council member\"\n"
+	"  --seat S         the seat, which outlives its holder: \"District 3\"\n"
+	"  --from D, --to D since when; until when (no --to: current)\n",
+	role_opts, 2, 2, run_role_add,
+};

@@ -1,0 +1,947 @@
+/*
+ * warmpath.c: the k best warm-introduction paths (see kith/warmpath.h).
+ *
+ * The graph is never loaded whole: nodes (contacts, and an organisation
+ * target) enter a small hash table as the two breadth-first searches meet
+ * them, and a node's links are read by one indexed query the first time it
+ * is expanded. A link read from one end is added to both ends' lists and
+ * never read again from the other end (a node's links are read only if the
+ * other end was not loaded yet), so each link exists once.
+ *
+ * Why the enumeration sees every link it needs: the forward search loaded
+ * every node within depth a-1 of the start and the backward search every
+ * node within b-1 of the target, a + b = max_hops. On a path of length at
+ * most max_hops, a node at position p < a is within p of the start, so all
+ * its links are known; after position a, each next node must be within
+ * b-1 of the target, so it was loaded and the link to it is known too.
+ */
+#include "ent.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/warmpath.h"
+#include "kith/xalloc.h"
+
+/* Enumeration steps before the search stops with the best found so far. */
+#define WARM_STEP_CAP   2000000L
+#define EPS             1e-12
+/* At most this many of a contact's interactions of the last year are read. */
+#define WARM_TOUCH_CAP  20000
+
+struct wtouch;
+
+struct wnode {
+	int64_t key;                /* contact id; -org id for an organisation target */
+	int dist_f, dist_b;         /* -1: not reached from that side */
+	bool loaded, on_path;
+	double h;                   /* at most this much weight from here to the target */
+	int *adj, nadj, cap;        /* edge indices */
+	int stamp, stamp_edge;      /* merging parallel links while loading */
+	bool touches_loaded;
+	struct wtouch *touch;       /* interactions of the last year, by id */
+	int ntouch;
+};
+
+struct wedge {
+	int u, v;
+	signed char link, rel_type, strength;
+	bool weighed;
+	int64_t ref;                /* relationship, role or shared organisation id */
+	double weight;              /* strength/3 times recency, once weighed */
+	char last_at[20];
+};
+
+struct wfound {
+	double score;
+	int n;                      /* hops */
+	int nodes[WARM_MAX_HOPS + 1];
+	int edges[WARM_MAX_HOPS];
+};
+
+struct wctx {
+	struct kdb *db;
+	struct kith_err *err;
+	enum kith_status rc;
+	char today[KDATE_STR];
+	char year_ago[KDATE_STR];   /* interactions before it weigh as never */
+	struct kdate today_d;
+	struct wnode *nodes;
+	int nnodes, capnodes;
+	int *hash;                  /* node index + 1, open addressing */
+	int hcap;
+	struct wedge *edges;
+	int nedges, capedges;
+	int start, target;
+	int hops, k, a;
+	/* enumeration */
+	int path_nodes[WARM_MAX_HOPS + 1], path_edges[WARM_MAX_HOPS];
+	struct wfound *best;
+	int nbest;
+	long steps;
+	int stamp;
+};
+
+/* ---- nodes and edges ------------------------------------------------------ */
+
+static unsigned
+hash_key(int64_t key, int cap)
+{
+	uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ULL;
+	return (unsigned)(h >> 32) & (unsigned)(cap - 1);
+}
+
+static void
+hash_grow(struct wctx *c)
+{
+	int cap = c->hcap ? c->hcap * 2 : 1024;
+
+	free(c->hash);
+	c->hash = xcalloc((size_t)cap, sizeof *c->hash);
+	c->hcap = cap;
+	for (int i = 0; i < c->nnodes; i++) {
+		unsigned h = hash_key(c->nodes[i].key, cap);
+		while (c->hash[h])
+			h = (h + 1) & (unsigned)(cap - 1);
+		c->hash[h] = i + 1;
+	}
+}
+
+static int
+node_find(struct wctx *c, int64_t key)
+{
+	unsigned h;
+
+	if (!c->hcap)
+		return -1;
+	for (h = hash_key(key, c->hcap); c->hash[h]; h = (h + 1) & (unsigned)(c->hcap - 1))
+		if (c->nodes[c->hash[h] - 1].key == key)
+			return c->hash[h] - 1;
+	return -1;
+}
+
+static int
+node_get(struct wctx *c, int64_t key)
+{
+	int i = node_find(c, key);
+	unsigned h;
+
+	if (i >= 0)
+		return i;
+	if (c->nnodes == c->capnodes) {
+		c->capnodes = c->capnodes ? c->capnodes * 2 : 256;
+		c->nodes = xreallocarray(c->nodes, (size_t)c->capnodes, sizeof *c->nodes);
+	}
+	i = c->nnodes++;
+	memset(&c->nodes[i], 0, sizeof c->nodes[i]);
+	c->nodes[i].key = key;
+	c->nodes[i].dist_f = c->nodes[i].dist_b = -1;
+	c->nodes[i].stamp = -1;
+	if (2 * c->nnodes > c->hcap) {
+		hash_grow(c);
+	} else {
+		for (h = hash_key(key, c->hcap); c->hash[h]; h = (h + 1) & (unsigned)(c->hcap - 1))
+			;
+		c->hash[h] = i + 1;
+	}
+	return i;
+}
+
+static void
+adj_push(struct wnode *n, int e)
+{
+	if (n->nadj == n->cap) {
+		n->cap = n->cap ? n->cap * 2 : 4;
+		n->adj = xreallocarray(n->adj, (size_t)n->cap, sizeof *n->adj);
+	}
+	n->adj[n->nadj++] = e;
+}
+
+/* Rank of a link kind when two links join the same pair: the rarer wins. */
+static int
+link_rank(int link)
+{
+	return link == WARM_LINK_REL || link == WARM_LINK_ORG_ROLE ? 1 : 0;
+}
+
+/*
+** A link from node u (being loaded) to the node keyed vkey. A second link
+** to the same node while loading u keeps the stronger one.
+*/
+static void
+edge_add(struct wctx *c, int u, int64_t vkey, int link, int rel_type, int strength, int64_t ref)
+{
+	int v = node_get(c, vkey);
+	struct wedge *e;
+
+	if (v == u || c->nodes[v].loaded)
+		return;
+	if (c->nodes[v].stamp == c->stamp) {
+		e = &c->edges[c->nodes[v].stamp_edge];
+		if (strength > e->strength ||
+		    (strength == e->strength && link_rank(link) > link_rank(e->link))) {
+			e->link = (signed char)link;
+			e->rel_type = (signed char)rel_type;
+			e->strength = (signed char)strength;
+			e->ref = ref;
+		}
+		return;
+	}
+	if (c->nedges == c->capedges) {
+		c->capedges = c->capedges ? c->capedges * 2 : 1024;
+		c->edges = xreallocarray(c->edges, (size_t)c->capedges, sizeof *c->edges);
+	}
+	e = &c->edges[c->nedges];
+	memset(e, 0, sizeof *e);
+	e->u = u;
+	e->v = v;
+	e->link = (signed char)link;
+	e->rel_type = (signed char)rel_type;
+	e->strength = (signed char)strength;
+	e->ref = ref;
+	c->nodes[v].stamp = c->stamp;
+	c->nodes[v].stamp_edge = c->nedges;
+	adj_push(&c->nodes[u], c->nedges);
+	adj_push(&c->nodes[v], c->nedges);
+	c->nedges++;
+}
+
+#define CURRENT(t) \
+	"(" t ".end_date IS NULL OR " t ".end_date > ?2) AND " \
+	"(" t ".start_date IS NULL OR " t ".start_date <= ?2)"
+
+/* Read the links of node u once. */
+static enum kith_status
+node_load(struct wctx *c, int u)
+{
+	/* A contact: relationships either way, and co-holders of a current
+	   role in an organisation of at most WARM_ROLE_MAX_MEMBERS. */
+	static const char q_contact[] =
+		"SELECT r.b_id, 0, r.type, r.strength, r.id FROM relationship r "
+		" WHERE r.a_id = ?1 AND r.b_id IS NOT NULL AND " CURRENT("r") " "
+		"UNION ALL "
+		"SELECT r.a_id, 0, r.type, r.strength, r.id FROM relationship r "
+		" WHERE r.b_id = ?1 AND " CURRENT("r") " "
+		"UNION ALL "
+		"SELECT r2.contact_id, 1, '', CASE WHEN x.n <= 30 THEN 2 ELSE 1 END, x.org_id "
+		"  FROM (SELECT r1.org_id AS org_id, "
+		"          (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
+		"             AND " CURRENT("r3") " LIMIT ?3)) AS n "
+		"        FROM role r1 WHERE r1.contact_id = ?1 AND r1.org_id IS NOT NULL "
+		"          AND " CURRENT("r1") ") x "
+		"  JOIN role r2 ON r2.org_id = x.org_id AND r2.contact_id <> ?1 AND " CURRENT("r2") " "
+		" WHERE x.n < ?3";
+	/* An organisation target: who holds a role there, who has a relationship with it. */
+	static const char q_org[] =
+		"SELECT r.contact_id, 2, '', 3, r.id FROM role r WHERE r.org_id = ?1 AND "
+		CURRENT("r") " "
+		"UNION ALL "
+		"SELECT r.a_id, 3, r.type, r.strength, r.id FROM relationship r "
+		" WHERE r.b_org_id = ?1 AND " CURRENT("r");
+	struct wnode *n = &c->nodes[u];
+	bool org = n->key < 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (n->loaded)
+		return KITH_OK;
+	if (!(st = db_stmt(c->db, org ? q_org : q_contact, c->err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, org ? -n->key : n->key);
+	sqlite3_bind_text(st, 2, c->today, -1, SQLITE_STATIC);
+	if (!org)
+		sqlite3_bind_int(st, 3, WARM_ROLE_MAX_MEMBERS + 1);
+	c->stamp++;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int link = sqlite3_column_int(st, 1);
+		int type = link == WARM_LINK_REL || link == WARM_LINK_ORG_REL
+			   ? kith_rel_type_parse(db_col_text(st, 2)) : -1;
+		int strength = sqlite3_column_int(st, 3);
+
+		if (strength < 1 || strength > 3)
+			strength = 1;
+		edge_add(c, u, sqlite3_column_int64(st, 0), link, type < 0 ? KITH_REL_GENERIC : type,
+			 strength, sqlite3_column_int64(st, 4));
+	}
+	c->nodes[u].loaded = true;      /* n may have moved with the array */
+	return ent_finish(c->db, st, rc, "warm paths", c->err);
+}
+
+/* ---- weighing a link --------------------------------------------------------- */
+
+static double
+recency(const struct wctx *c, const char *last_at)
+{
+	struct kdate d;
+	char day[KDATE_STR];
+	long ago;
+
+	if (!last_at[0])
+		return 0.6;
+	snprintf(day, sizeof day, "%.10s", last_at);
+	if (!kdate_parse_iso(day, &d))
+		return 0.6;
+	ago = kdate_diff(c->today_d, d);
+	if (ago <= 30)
+		return 1.0;
+	if (ago >= 365)
+		return 0.6;
+	return 1.0 - 0.4 * (double)(ago - 30) / (365.0 - 30.0);
+}
+
+/* A node's interactions of the last year, by interaction id (loaded once). */
+struct wtouch {
+	int64_t id;
+	char at[17];
+};
+
+static int
+cmp_touch(const void *pa, const void *pb)
+{
+	const struct wtouch *x = pa, *y = pb;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static enum kith_status
+node_touches(struct wctx *c, int u)
+{
+	/* the covering index (contact_id, at, interaction_id): one range, no lookups */
+	static const char sql[] =
+		"SELECT interaction_id, at FROM interaction_contact "
+		"WHERE contact_id = ?1 AND at >= ?2 ORDER BY at DESC LIMIT ?3";
+	struct wnode *n = &c->nodes[u];
+	sqlite3_stmt *st;
+	int rc, cap = 0;
+
+	if (n->touches_loaded)
+		return KITH_OK;
+	if (!(st = db_stmt(c->db, sql, c->err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, n->key);
+	sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n->ntouch == cap) {
+			cap = cap ? cap * 2 : 16;
+			n->touch = xreallocarray(n->touch, (size_t)cap, sizeof *n->touch);
+		}
+		n->touch[n->ntouch].id = sqlite3_column_int64(st, 0);
+		snprintf(n->touch[n->ntouch].at, sizeof n->touch[0].at, "%s", db_col_text(st, 1));
+		n->ntouch++;
+	}
+	n->touches_loaded = true;
+	if (n->ntouch > 1)
+		qsort(n->touch, (size_t)n->ntouch, sizeof *n->touch, cmp_touch);
+	return ent_finish(c->db, st, rc, "warm paths", c->err);
+}
+
+/*
+** Weigh edge e once: its last touch, then strength/3 times recency. From
+** the start it is the other's last touch; between two others, the newest
+** interaction of the last year involving both (older ones weigh as
+** never), found by merging their interaction lists.
+*/
+static enum kith_status
+edge_weigh(struct wctx *c, struct wedge *e)
+{
+	static const char q_last[] = "SELECT last_at FROM contact_stat WHERE contact_id = ?1";
+	int64_t ku = c->nodes[e->u].key, kv = c->nodes[e->v].key;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (e->weighed)
+		return KITH_OK;
+	e->last_at[0] = '\0';
+	if (ku > 0 && kv > 0 && (e->u == c->start || e->v == c->start)) {
+		if (!(st = db_stmt(c->db, q_last, c->err)))
+			return KITH_DB;
+		sqlite3_bind_int64(st, 1, e->u == c->start ? kv : ku);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			snprintf(e->last_at, sizeof e->last_at, "%s", db_col_text(st, 0));
+		if (ent_finish(c->db, st, rc, "warm paths", c->err))
+			return KITH_DB;
+	} else if (ku > 0 && kv > 0) {
+		const struct wnode *a, *b;
+		int i = 0, j = 0;
+		if (node_touches(c, e->u) || node_touches(c, e->v))
+			return KITH_DB;
+		a = &c->nodes[e->u];
+		b = &c->nodes[e->v];
+		while (i < a->ntouch && j < b->ntouch) {
+			if (a->touch[i].id < b->touch[j].id) {
+				i++;
+			} else if (a->touch[i].id > b->touch[j].id) {
+				j++;
+			} else {
+				if (strcmp(a->touch[i].at, e->last_at) > 0)
+					snprintf(e->last_at, sizeof e->last_at, "%s", a->touch[i].at);
+				i++;
+				j++;
+			}
+		}
+	}
+	/* a role in, or a tie to, the target organisation is a standing fact */
+	e->weight = e->strength / 3.0 *
+		    (e->link >= WARM_LINK_ORG_ROLE ? 1.0 : recency(c, e->last_at));
+	e->weighed = true;
+	return KITH_OK;
+}
+
+/* ---- the bounded bidirectional search ---------------------------------------- */
+
+/* Expand one layer of one side: frontier -> next. */
+static enum kith_status
+expand(struct wctx *c, bool forward, int **front, int *nfront, int depth)
+{
+	int *next = NULL, nnext = 0, capnext = 0;
+	enum kith_status rc;
+
+	for (int i = 0; i < *nfront; i++) {
+		int u = (*front)[i];
+		if ((rc = node_load(c, u)))
+			goto fail;
+		for (int j = 0; j < c->nodes[u].nadj; j++) {
+			struct wedge *e = &c->edges[c->nodes[u].adj[j]];
+			int v = e->u == u ? e->v : e->u;
+			int *d = forward ? &c->nodes[v].dist_f : &c->nodes[v].dist_b;
+			/* an organisation is only ever the target */
+			if (*d >= 0 || (c->nodes[v].key < 0 && v != c->target))
+				continue;
+			*d = depth + 1;
+			if (nnext == capnext) {
+				capnext = capnext ? capnext * 2 : 64;
+				next = xreallocarray(next, (size_t)capnext, sizeof *next);
+			}
+			next[nnext++] = v;
+		}
+	}
+	free(*front);
+	*front = next;
+	*nfront = nnext;
+	return KITH_OK;
+fail:
+	free(next);
+	return rc;
+}
+
+/*
+** A link found by connect() between two nodes that are not loaded: kept
+** once per pair, the stronger if found twice.
+*/
+static void
+edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, int64_t ref)
+{
+	int x = c->nodes[u].nadj <= c->nodes[v].nadj ? u : v;
+	struct wedge *e;
+
+	for (int j = 0; j < c->nodes[x].nadj; j++) {
+		e = &c->edges[c->nodes[x].adj[j]];
+		if (!((e->u == u && e->v == v) || (e->u == v && e->v == u)))
+			continue;
+		if (strength > e->strength ||
+		    (strength == e->strength && link_rank(link) > link_rank(e->link))) {
+			e->link = (signed char)link;
+			e->rel_type = (signed char)rel_type;
+			e->strength = (signed char)strength;
+			e->ref = ref;
+		}
+		return;
+	}
+	c->stamp++;     /* no merging with another node's load */
+	edge_add(c, u, c->nodes[v].key, link, rel_type, strength, ref);
+}
+
+#define CURRENT3(t) \
+	"(" t ".end_date IS NULL OR " t ".end_date > ?2) AND " \
+	"(" t ".start_date IS NULL OR " t ".start_date <= ?2)"
+
+/*
+** The last layer. Forward loaded every node closer than df to the start,
+** backward every node closer than db to the target, df + db = max_hops - 1:
+** the only links a path may still need are those between the two
+** frontiers (nodes at exactly df from the start and exactly db from the
+** target). One statement finds them all, walking the smaller frontier
+** through the indexes and testing the other side's membership, instead
+** of loading every node of one frontier.
+*/
+static enum kith_status
+connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
+{
+	/* ?1: the frontier walked, ?3: the other one (JSON arrays of ids). CROSS
+	   JOIN fixes the order: walk ?1, seek each id in the covering indexes. */
+	static const char sql[] =
+		"SELECT x.value, r.b_id, 0, r.type, r.strength, r.id, 0 "
+		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.a_id = x.value "
+		" WHERE r.b_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
+		"UNION ALL "
+		"SELECT x.value, r.a_id, 0, r.type, r.strength, r.id, 0 "
+		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.b_id = x.value "
+		" WHERE r.a_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
+		"UNION ALL "
+		"SELECT x.value, r2.contact_id, 1, '', 0, r1.org_id, "
+		"  (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
+		"     AND " CURRENT3("r3") " LIMIT ?4)) "
+		"  FROM json_each(?1) x CROSS JOIN role r1 ON r1.contact_id = x.value "
+		"   AND r1.org_id IS NOT NULL AND " CURRENT3("r1") " "
+		"  CROSS JOIN role r2 ON r2.org_id = r1.org_id AND r2.contact_id <> r1.contact_id "
+		"   AND " CURRENT3("r2") " "
+		" WHERE r2.contact_id IN (SELECT value FROM json_each(?3))";
+	struct strbuf walk = {0}, other = {0};
+	bool fwalk = nf <= nb;
+	sqlite3_stmt *st;
+	int rc;
+
+	for (int pass = 0; pass < 2; pass++) {
+		const int *set = pass == 0 ? (fwalk ? ff : fb) : (fwalk ? fb : ff);
+		int n = pass == 0 ? (fwalk ? nf : nb) : (fwalk ? nb : nf);
+		struct strbuf *sb = pass == 0 ? &walk : &other;
+		sb_appendc(sb, '[');
+		for (int i = 0, k = 0; i < n; i++)
+			if (c->nodes[set[i]].key > 0 && !c->nodes[set[i]].loaded)
+				sb_printf(sb, "%s%lld", k++ ? "," : "", (long long)c->nodes[set[i]].key);
+		sb_appendc(sb, ']');
+	}
+	if (!(st = db_stmt(c->db, sql, c->err))) {
+		sb_free(&walk);
+		sb_free(&other);
+		return KITH_DB;
+	}
+	sqlite3_bind_text(st, 1, sb_str(&walk), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, c->today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, sb_str(&other), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 4, WARM_ROLE_MAX_MEMBERS + 1);
+	sb_free(&walk);
+	sb_free(&other);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int x = node_find(c, sqlite3_column_int64(st, 0));
+		int y = node_find(c, sqlite3_column_int64(st, 1));
+		int link = sqlite3_column_int(st, 2), strength = sqlite3_column_int(st, 4);
+		int type = link == WARM_LINK_REL ? kith_rel_type_parse(db_col_text(st, 3)) : -1;
+		int f, members = sqlite3_column_int(st, 6);
+
+		if (x < 0 || y < 0 || x == y)
+			continue;
+		if (link == WARM_LINK_SHARED_ROLE) {
+			if (members > WARM_ROLE_MAX_MEMBERS)
+				continue;
+			strength = members <= 30 ? 2 : 1;
+		}
+		if (strength < 1 || strength > 3)
+			strength = 1;
+		edge_link(c, x, y, link, type < 0 ? KITH_REL_GENERIC : type, strength,
+			  sqlite3_column_int64(st, 5));
+		/* the forward end is now known to be db + 1 from the target */
+		f = fwalk ? x : y;
+		if (c->nodes[f].dist_b < 0)
+			c->nodes[f].dist_b = db + 1;
+	}
+	return ent_finish(c->db, st, rc, "warm paths", c->err);
+}
+
+static enum kith_status
+search(struct wctx *c)
+{
+	int *ff = xmalloc(sizeof *ff), *fb = xmalloc(sizeof *fb), nf = 1, nb = 1, df = 0, dbk = 0;
+	enum kith_status rc = KITH_OK;
+
+	ff[0] = c->start;
+	fb[0] = c->target;
+	c->nodes[c->start].dist_f = 0;
+	c->nodes[c->target].dist_b = 0;
+	/* the target first (its links into an organisation are read from its side),
+	   then whichever frontier is smaller, then the two frontiers joined */
+	rc = expand(c, false, &fb, &nb, dbk++);
+	while (df + dbk < c->hops - 1 && !rc) {
+		if (nf < nb) {
+			rc = expand(c, true, &ff, &nf, df);
+			df++;
+		} else {
+			rc = expand(c, false, &fb, &nb, dbk);
+			dbk++;
+		}
+	}
+	if (!rc && df + dbk == c->hops - 1 && nf && nb)
+		rc = connect(c, ff, nf, fb, nb, dbk);
+	c->a = df;
+	free(ff);
+	free(fb);
+	return rc;
+}
+
+/* ---- enumerating paths --------------------------------------------------------- */
+
+/* Is x better than y: higher score, then fewer hops, then lower ids along the way. */
+static bool
+found_better(const struct wctx *c, const struct wfound *x, const struct wfound *y)
+{
+	double d = x->score - y->score;
+
+	if ((d < 0 ? -d : d) > EPS * (x->score + y->score))
+		return x->score > y->score;
+	if (x->n != y->n)
+		return x->n < y->n;
+	for (int i = 1; i < x->n; i++)
+		if (c->nodes[x->nodes[i]].key != c->nodes[y->nodes[i]].key)
+			return c->nodes[x->nodes[i]].key < c->nodes[y->nodes[i]].key;
+	return false;
+}
+
+/* A link's weight if already weighed, else the most it can weigh. */
+static double
+link_hi(const struct wedge *e)
+{
+	return e->weighed ? e->weight : e->strength / 3.0;
+}
+
+/*
+** A path reached the target (its links in c->path_edges): weigh its links
+** (only now: most links the search walks never reach the target) and keep
+** it if it makes the top k.
+*/
+static void
+record(struct wctx *c, int n)
+{
+	struct wfound f;
+	int pos;
+
+	f.score = 1.0;
+	for (int i = 0; i < n; i++) {
+		if ((c->rc = edge_weigh(c, &c->edges[c->path_edges[i]])))
+			return;
+		f.score *= c->edges[c->path_edges[i]].weight;
+	}
+	f.n = n;
+	memcpy(f.nodes, c->path_nodes, (size_t)(n + 1) * sizeof f.nodes[0]);
+	memcpy(f.edges, c->path_edges, (size_t)n * sizeof f.edges[0]);
+	if (c->nbest == c->k && !found_better(c, &f, &c->best[c->k - 1]))
+		return;
+	pos = c->nbest < c->k ? c->nbest++ : c->k - 1;
+	while (pos > 0 && found_better(c, &f, &c->best[pos - 1])) {
+		c->best[pos] = c->best[pos - 1];
+		pos--;
+	}
+	c->best[pos] = f;
+}
+
+/* Can a partial path scoring `bound` still make the top k? Ties may. */
+static bool
+may_win(const struct wctx *c, double bound)
+{
+	if (c->nbest < c->k)
+		return true;
+	return bound >= c->best[c->k - 1].score * (1 - EPS);
+}
+
+/* qsort has no context argument: the node whose links are sorted, and its search. */
+static const struct wctx *sort_ctx;
+static int sort_u;
+
+/* A link's best case: its strength and the best from its far end to the target. */
+static double
+link_hope(const struct wctx *c, int u, int ei)
+{
+	const struct wedge *e = &c->edges[ei];
+	return e->strength / 3.0 * c->nodes[e->u == u ? e->v : e->u].h;
+}
+
+static int
+cmp_adj(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+	double x = link_hope(sort_ctx, sort_u, a), y = link_hope(sort_ctx, sort_u, b);
+
+	if (x != y)
+		return x < y ? 1 : -1;
+	return (a > b) - (a < b);
+}
+
+/*
+** The A*-style bound: h(v) is the best product of strength/3 over links
+** from v to the target, as if every link were touched today. It is found
+** by relaxing every known link max_hops times; using links a real path
+** could not (through the start, or too many hops) only makes h larger,
+** so pruning with it never loses a path that could win.
+*/
+static void
+estimate(struct wctx *c)
+{
+	c->nodes[c->target].h = 1.0;
+	for (int round = 0; round < c->hops; round++) {
+		bool changed = false;
+		for (int i = 0; i < c->nedges; i++) {
+			struct wedge *e = &c->edges[i];
+			double w = e->strength / 3.0;
+			if (c->nodes[e->v].h * w > c->nodes[e->u].h && e->u != c->target) {
+				c->nodes[e->u].h = c->nodes[e->v].h * w;
+				changed = true;
+			}
+			if (c->nodes[e->u].h * w > c->nodes[e->v].h && e->v != c->target) {
+				c->nodes[e->v].h = c->nodes[e->u].h * w;
+				changed = true;
+			}
+		}
+		if (!changed)
+			break;
+	}
+	sort_ctx = c;
+	for (int i = 0; i < c->nnodes; i++) {
+		if (c->nodes[i].nadj < 2)
+			continue;
+		sort_u = i;
+		qsort(c->nodes[i].adj, (size_t)c->nodes[i].nadj, sizeof(int), cmp_adj);
+	}
+	sort_ctx = NULL;
+}
+
+/*
+** Extend the path at node u (position pos). bound is the most the path so
+** far can weigh: links are weighed only when a path reaches the target.
+*/
+static void
+dfs(struct wctx *c, int u, int pos, double bound)
+{
+	struct wnode *n = &c->nodes[u];
+
+	if (c->rc || ++c->steps > WARM_STEP_CAP)
+		return;
+	if (u == c->target) {
+		record(c, pos);
+		return;
+	}
+	if (pos == c->hops)
+		return;
+	/* someone linked to the target directly introduces, never passes on */
+	if (pos > 0 && n->dist_b == 1) {
+		for (int j = 0; j < n->nadj; j++) {
+			int ei = n->adj[j];
+			struct wedge *e = &c->edges[ei];
+			if ((e->u == u ? e->v : e->u) != c->target)
+				continue;
+			if (!may_win(c, bound * link_hi(e)))
+				return;
+			c->path_nodes[pos + 1] = c->target;
+			c->path_edges[pos] = ei;
+			record(c, pos + 1);
+		}
+		return;
+	}
+	n->on_path = true;
+	for (int j = 0; j < n->nadj; j++) {
+		int ei = n->adj[j];
+		struct wedge *e = &c->edges[ei];
+		int v = e->u == u ? e->v : e->u;
+		int left = c->hops - pos - 1;    /* hops left after v */
+		int db = c->nodes[v].dist_b;
+
+		if (c->nodes[v].on_path)
+			continue;
+		if (v != c->target) {
+			if (left == 0 || c->nodes[v].key < 0)
+				continue;
+			if (pos + 1 >= c->a ? (db < 0 || db > left) : (db > left))
+				continue;
+		}
+		if (!may_win(c, bound * link_hope(c, u, ei)))
+			break;          /* sorted by hope: the rest can do no better */
+		if (!may_win(c, bound * link_hi(e) * c->nodes[v].h))
+			continue;
+		c->path_nodes[pos + 1] = v;
+		c->path_edges[pos] = ei;
+		dfs(c, v, pos + 1, bound * link_hi(e));
+	}
+	n = &c->nodes[u];
+	n->on_path = false;
+}
+
+/* ---- output ------------------------------------------------------------------ */
+
+static char *
+name_of(struct wctx *c, int64_t key)
+{
+	static const char q_c[] = "SELECT display_name FROM contact WHERE id = ?1";
+	static const char q_o[] = "SELECT name FROM organisation WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(c->db, key > 0 ? q_c : q_o, NULL);
+	char *s = NULL;
+
+	if (!st)
+		return xstrdup("?");
+	sqlite3_bind_int64(st, 1, key > 0 ? key : -key);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = db_col_dup(st, 0);
+	sqlite3_reset(st);
+	return s ? s : xstrdup("?");
+}
+
+/* "9 days ago", "today", "4 months ago", "2 years ago". */
+static void
+ago_words(const struct wctx *c, const char *at, struct strbuf *sb)
+{
+	char day[KDATE_STR];
+	struct kdate d;
+	long n;
+
+	snprintf(day, sizeof day, "%.10s", at);
+	if (!kdate_parse_iso(day, &d)) {
+		sb_printf(sb, "on %s", day);
+		return;
+	}
+	n = kdate_diff(c->today_d, d);
+	if (n <= 0)
+		sb_append(sb, "today");
+	else if (n == 1)
+		sb_append(sb, "yesterday");
+	else if (n < 60)
+		sb_printf(sb, "%ld days ago", n);
+	else if (n < 730)
+		sb_printf(sb, "%ld months ago", n / 30);
+	else
+		sb_printf(sb, "%ld years ago", n / 365);
+}
+
+static void
+hop_fill(struct wctx *c, struct warm_hop *h, const struct wedge *e, int v, bool from_start)
+{
+	static const char q_role[] =
+		"SELECT r.title, r.seat, coalesce(o.name, '') FROM role r "
+		"LEFT JOIN organisation o ON o.id = r.org_id WHERE r.id = ?1";
+	int64_t key = c->nodes[v].key;
+	struct strbuf sb = {0};
+	sqlite3_stmt *st;
+
+	memset(h, 0, sizeof *h);
+	h->contact_id = key > 0 ? key : 0;
+	h->org_id = key < 0 ? -key : e->link == WARM_LINK_SHARED_ROLE ? e->ref : 0;
+	h->name = name_of(c, key);
+	h->link = e->link;
+	h->rel_type = e->rel_type;
+	h->strength = e->strength;
+	snprintf(h->last_at, sizeof h->last_at, "%s", e->last_at);
+	switch (e->link) {
+	case WARM_LINK_REL:
+		sb_append(&sb, kith_rel_type_name(e->rel_type));
+		break;
+	case WARM_LINK_SHARED_ROLE: {
+		char *org = name_of(c, -e->ref);
+		sb_printf(&sb, "both on %s", org);
+		free(org);
+		break;
+	}
+	case WARM_LINK_ORG_ROLE:
+		if ((st = db_stmt(c->db, q_role, NULL))) {
+			sqlite3_bind_int64(st, 1, e->ref);
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				const char *t = db_col_text(st, 0), *seat = db_col_text(st, 1);
+				sb_append(&sb, *t ? t : *seat ? seat : "a role");
+			}
+			sqlite3_reset(st);
+		}
+		if (!sb.len)
+			sb_append(&sb, "a role");
+		sb_append(&sb, " there");
+		break;
+	case WARM_LINK_ORG_REL:
+		sb_printf(&sb, "%s with it", kith_rel_type_name(e->rel_type));
+		break;
+	}
+	if (e->last_at[0]) {
+		sb_append(&sb, from_start ? "; talked " : "; seen together ");
+		ago_words(c, e->last_at, &sb);
+	}
+	h->reason = sb_detach(&sb);
+}
+
+void
+warm_paths_free(struct warm_path *paths, int n)
+{
+	if (!paths)
+		return;
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < paths[i].nhops; j++) {
+			free(paths[i].hops[j].name);
+			free(paths[i].hops[j].reason);
+		}
+	free(paths);
+}
+
+static void
+ctx_free(struct wctx *c)
+{
+	for (int i = 0; i < c->nnodes; i++) {
+		free(c->nodes[i].adj);
+		free(c->nodes[i].touch);
+	}
+	free(c->nodes);
+	free(c->hash);
+	free(c->edges);
+	free(c->best);
+}
+
+enum kith_status
+warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, int *n,
+	   struct kith_err *err)
+{
+	struct wctx c;
+	int64_t from = q->from_id ? q->from_id : kdb_me(db);
+	enum kith_status rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!from)
+		return kith_err_set(err, KITH_INVALID,
+				    "no contact is \"me\" yet: set one with kith me CONTACT");
+	if ((q->to_contact_id != 0) == (q->to_org_id != 0))
+		return kith_err_set(err, KITH_INVALID, "warm paths: need one target, a contact "
+				    "or an organisation");
+	if (q->k < 0 || q->k > WARM_MAX_K)
+		return kith_err_set(err, KITH_INVALID, "paths %d: must be 1 to %d", q->k, WARM_MAX_K);
+	if (q->max_hops < 0 || q->max_hops > WARM_MAX_HOPS)
+		return kith_err_set(err, KITH_INVALID, "max hops %d: must be 1 to %d", q->max_hops,
+				    WARM_MAX_HOPS);
+	if (q->to_contact_id == from)
+		return kith_err_set(err, KITH_INVALID, "contact #%lld: is where the paths start",
+				    (long long)from);
+	if ((rc = ent_contact_exists(db, from, err)))
+		return rc;
+	if (q->to_contact_id && (rc = ent_contact_exists(db, q->to_contact_id, err)))
+		return rc;
+	if (q->to_org_id && (rc = ent_org_exists(db, q->to_org_id, err)))
+		return rc;
+
+	memset(&c, 0, sizeof c);
+	c.db = db;
+	c.err = err;
+	c.today_d = kdate_today();
+	kdate_format(c.today_d, c.today);
+	kdate_format(kdate_add_days(c.today_d, -365), c.year_ago);
+	c.hops = q->max_hops ? q->max_hops : WARM_DEFAULT_HOPS;
+	c.k = q->k ? q->k : WARM_DEFAULT_K;
+	c.start = node_get(&c, from);
+	c.target = node_get(&c, q->to_contact_id ? q->to_contact_id : -q->to_org_id);
+	if ((rc = search(&c)) != KITH_OK)
+		goto done;
+	estimate(&c);
+	c.best = xcalloc((size_t)c.k, sizeof *c.best);
+	c.path_nodes[0] = c.start;
+	dfs(&c, c.start, 0, 1.0);
+	if ((rc = c.rc) != KITH_OK)
+		goto done;
+	if (c.nbest) {
+		*out = xcalloc((size_t)c.nbest, sizeof **out);
+		for (int i = 0; i < c.nbest; i++) {
+			struct wfound *f = &c.best[i];
+			(*out)[i].score = f->score;
+			(*out)[i].nhops = f->n;
+			for (int j = 0; j < f->n; j++)
+				hop_fill(&c, &(*out)[i].hops[j], &c.edges[f->edges[j]],
+					 f->nodes[j + 1], j == 0);
+		}
+		*n = c.nbest;
+	}
+done:
+	ctx_free(&c);
+	return rc;
+}

@@ -1,0 +1,500 @@
+/*
+ * forms_rel.c: the relationship and role forms, opened from Contacts and
+ * from the power map for the selected person.
+ *
+ *	relationship-add   a form: with whom (a contact, or ~organisation),
+ *	                   type, strength, since, until, note, source
+ *	relationship-edit  pick one of the person's relationships, then the
+ *	                   same form filled in; a date in "Until" ends it
+ *	role-add           a form: organisation (created if new) or seat,
+ *	                   title, from, to
+ *	role-edit          pick one of the person's roles, then the form
+ *
+ * Every save is one write, one undo step.
+ */
+#include "panes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/org.h"
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+struct rel_ctx {
+	int64_t contact_id;
+	char *name;
+	/* editing: the relationship as it was */
+	int64_t id, a_id, b_id, b_org_id;
+	/* edit pick lists: the rows, by id */
+	struct relationship_row *rels;
+	struct role_row *roles;
+	char **texts;               /* strings the copied rows point to */
+	int n, ntexts;
+};
+
+static void
+rel_ctx_free(void *p)
+{
+	struct rel_ctx *c = p;
+
+	for (int i = 0; i < c->ntexts; i++)
+		free(c->texts[i]);
+	free(c->texts);
+	free(c->rels);
+	free(c->roles);
+	free(c->name);
+	free(c);
+}
+
+static const char *
+keep(struct rel_ctx *c, const char *s)
+{
+	c->texts = xreallocarray(c->texts, (size_t)c->ntexts + 1, sizeof *c->texts);
+	return c->texts[c->ntexts++] = xstrdup(s ? s : "");
+}
+
+/* ---- validators --------------------------------------------------------------- */
+
+static const char *
+check_rel_type(struct form *f, int field, const char *text)
+{
+	(void)field;
+	if (str_empty(text) || kith_rel_type_parse(text) >= 0)
+		return NULL;
+	return form_msg(f, "%.20s: professional, social, family, membership, position, education, "
+			"donation, lobbying, hierarchy, mentor, ally, rival or generic", text);
+}
+
+static const char *
+check_strength(struct form *f, int field, const char *text)
+{
+	long long v;
+
+	(void)field;
+	if (str_empty(text) || str_to_int(text, 1, 3, &v))
+		return NULL;
+	return form_msg(f, "strength %.20s: must be 1 to 3", text);
+}
+
+static const char *
+check_date_optional(struct form *f, int field, const char *text)
+{
+	char out[KDATETIME_STR];
+	struct kith_err err;
+
+	(void)field;
+	if (str_empty(text) || fmt_parse_when(text, out, true, &err))
+		return NULL;
+	return form_msg(f, "%s", err.msg);
+}
+
+/* A date field's value as "YYYY-MM-DD" in out, or NULL when empty. */
+static const char *
+date_value(struct form *f, int field, char out[KDATETIME_STR], struct kith_err *err,
+	   int *bad, bool *ok)
+{
+	*ok = true;
+	if (str_empty(form_value(f, field)))
+		return NULL;
+	if (!fmt_parse_when(form_value(f, field), out, true, err)) {
+		*bad = field;
+		*ok = false;
+		return NULL;
+	}
+	return out;
+}
+
+/* ---- relationships ------------------------------------------------------------- */
+
+enum { RF_WITH, RF_TYPE, RF_STRENGTH, RF_FROM, RF_TO, RF_NOTE, RF_SOURCE, RF_COUNT };
+
+static const struct form_field_def rel_fields[RF_COUNT] = {
+	[RF_WITH] = { "With", "a contact, or ~organisation", form_check_required, false },
+	[RF_TYPE] = { "Type", "professional, social, family, mentor, ally, rival, ...",
+		      check_rel_type, false },
+	[RF_STRENGTH] = { "Strength", "1 weak, 2, 3 strong", check_strength, false },
+	[RF_FROM] = { "Since", "optional: 2019-05-01, 3y", check_date_optional, false },
+	[RF_TO] = { "Until", "empty: current; a date ends it (today)", check_date_optional, false },
+	[RF_NOTE] = { "Note", "how they know each other", NULL, false },
+	[RF_SOURCE] = { "Source", "told me by Ana, a URL, a filing", NULL, false },
+};
+
+/* The other side: "~Name" an organisation; else a contact, or an organisation no contact matches. */
+static enum kith_status
+resolve_other(struct kdb *db, const char *text, int64_t *cid, int64_t *oid, struct kith_err *err)
+{
+	enum kith_status rc;
+
+	*cid = *oid = 0;
+	if (text[0] == '~')
+		return org_resolve(db, text + 1, oid, err);
+	rc = contact_resolve(db, text, cid, err);
+	if (rc != KITH_NOTFOUND)
+		return rc;
+	kith_err_clear(err);
+	rc = org_resolve(db, text, oid, err);
+	if (rc == KITH_NOTFOUND)
+		kith_err_set(err, KITH_NOTFOUND, "\"%.60s\": no contact or organisation of that name",
+			     text);
+	return rc;
+}
+
+static int
+rel_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct rel_ctx *c = f->ctx;
+	struct kith_relationship r = { 0 };
+	char from[KDATETIME_STR], to[KDATETIME_STR];
+	const char *type = form_value(f, RF_TYPE), *strength = form_value(f, RF_STRENGTH);
+	int64_t cid, oid;
+	long long s = 2;
+	enum kith_status rc;
+	bool ok;
+
+	if ((rc = resolve_other(engine_db(f->e), form_value(f, RF_WITH), &cid, &oid, err))) {
+		*bad = RF_WITH;
+		return rc;
+	}
+	r.start_date = (char *)date_value(f, RF_FROM, from, err, bad, &ok);
+	if (!ok)
+		return KITH_INVALID;
+	r.end_date = (char *)date_value(f, RF_TO, to, err, bad, &ok);
+	if (!ok)
+		return KITH_INVALID;
+	if (!str_empty(strength))
+		str_to_int(strength, 1, 3, &s);
+	r.type = str_empty(type) ? KITH_REL_GENERIC : kith_rel_type_parse(type);
+	r.strength = (int)s;
+	r.note = (char *)form_value(f, RF_NOTE);
+	r.source = (char *)form_value(f, RF_SOURCE);
+	r.a_id = c->contact_id;
+	r.b_id = cid;
+	r.b_org_id = oid;
+	if (c->id && ((cid && (cid == c->b_id || cid == c->a_id)) || (oid && oid == c->b_org_id))) {
+		/* the same two: keep which side is which (who mentors whom) */
+		r.a_id = c->a_id;
+		r.b_id = c->b_id;
+		r.b_org_id = c->b_org_id;
+	}
+	if (c->id) {
+		r.id = c->id;
+		rc = relationship_update(engine_db(f->e), &r, err);
+	} else {
+		rc = relationship_add(engine_db(f->e), &r, NULL, err);
+	}
+	if (rc) {
+		if (strstr(err->msg, "themselves") || strstr(err->msg, "other side"))
+			*bad = RF_WITH;
+		return rc;
+	}
+	engine_after_write(f->e, c->id ? "edit a relationship" : "add a relationship");
+	engine_msg(f->e, "%s: %s with %s%s", c->id ? "relationship saved" : "relationship added",
+		   kith_rel_type_name(r.type), form_value(f, RF_WITH), r.end_date ? " (past)" : "");
+	return KITH_OK;
+}
+
+static void
+rel_form(struct engine *e, struct rel_ctx *c, const struct relationship_row *row)
+{
+	const char *init[RF_COUNT] = { [RF_TYPE] = "professional", [RF_STRENGTH] = "2" };
+	char strength[4];
+	struct strbuf title = { 0 }, with = { 0 };
+
+	if (row) {
+		if (row->other_org_id)
+			sb_append(&with, "~");
+		sb_append(&with, row->other_name);
+		snprintf(strength, sizeof strength, "%d", row->strength);
+		init[RF_WITH] = sb_str(&with);
+		init[RF_TYPE] = kith_rel_type_name(row->type);
+		init[RF_STRENGTH] = strength;
+		init[RF_FROM] = row->start_date;
+		init[RF_TO] = row->end_date;
+		init[RF_NOTE] = row->note;
+		init[RF_SOURCE] = row->source;
+		sb_printf(&title, "Relationship of %s", c->name);
+	} else {
+		sb_printf(&title, "New relationship of %s", c->name);
+	}
+	engine_form_open(e, sb_str(&title), RF_COUNT, rel_fields, init, rel_save, c, rel_ctx_free);
+	sb_free(&title);
+	sb_free(&with);
+}
+
+static struct rel_ctx *
+ctx_new(int64_t contact_id, const char *name)
+{
+	struct rel_ctx *c = xcalloc(1, sizeof *c);
+
+	c->contact_id = contact_id;
+	c->name = xstrdup(name);
+	return c;
+}
+
+void
+forms_relationship_add(struct engine *e, int64_t contact_id, const char *name)
+{
+	rel_form(e, ctx_new(contact_id, name), NULL);
+}
+
+static int
+rel_row_cb(void *ud, const struct relationship_row *r)
+{
+	struct rel_ctx *c = ud;
+	struct relationship_row *k;
+
+	c->rels = xreallocarray(c->rels, (size_t)c->n + 1, sizeof *c->rels);
+	k = &c->rels[c->n++];
+	*k = *r;
+	k->other_name = keep(c, r->other_name);
+	k->start_date = keep(c, r->start_date);
+	k->end_date = keep(c, r->end_date);
+	k->note = keep(c, r->note);
+	k->source = keep(c, r->source);
+	k->other_last_at = "";
+	return 0;
+}
+
+static int
+rel_pick_source(struct pick *pk, const char *filter, struct kith_err *err)
+{
+	struct rel_ctx *c = pk->ctx;
+	struct strbuf sb = { 0 };
+
+	(void)filter;
+	(void)err;
+	for (int i = 0; i < c->n; i++) {
+		const struct relationship_row *r = &c->rels[i];
+		sb_reset(&sb);
+		sb_printf(&sb, "%s%s \xc2\xb7 %s \xc2\xb7 strength %d", r->other_org_id ? "~" : "",
+			  r->other_name, kith_rel_type_name(r->type), r->strength);
+		if (!r->current)
+			sb_printf(&sb, " \xc2\xb7 ended %s", r->end_date);
+		else if (*r->start_date)
+			sb_printf(&sb, " \xc2\xb7 since %s", r->start_date);
+		pick_push(pk, i, sb_str(&sb));
+	}
+	sb_free(&sb);
+	return KITH_OK;
+}
+
+static int
+rel_picked(struct engine *e, int64_t i, void *ctx)
+{
+	struct rel_ctx *c = ctx, *n;
+	const struct relationship_row *r;
+	struct kith_relationship full;
+	struct kith_err err;
+
+	if (i < 0 || i >= c->n)
+		return R_BELL;
+	r = &c->rels[i];
+	/* the list names "the other"; the row keeps which side is which */
+	kith_err_clear(&err);
+	if (relationship_get(engine_db(e), r->id, &full, &err)) {
+		engine_error(e, "relationship: %s", err.msg);
+		return R_REDRAW;
+	}
+	n = ctx_new(c->contact_id, c->name);
+	n->id = r->id;
+	n->a_id = full.a_id;
+	n->b_id = full.b_id;
+	n->b_org_id = full.b_org_id;
+	relationship_free(&full);
+	rel_form(e, n, r);
+	return R_REDRAW;
+}
+
+void
+forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name)
+{
+	struct rel_ctx *c = ctx_new(contact_id, name);
+	struct kith_err err;
+	struct strbuf title = { 0 };
+
+	kith_err_clear(&err);
+	if (relationship_list_for_contact(engine_db(e), contact_id, rel_row_cb, c, &err)) {
+		engine_error(e, "relationships: %s", err.msg);
+		rel_ctx_free(c);
+		return;
+	}
+	if (!c->n) {
+		engine_msg(e, "%s has no relationships yet: add one first", name);
+		rel_ctx_free(c);
+		return;
+	}
+	sb_printf(&title, "Edit or end which relationship of %s?", name);
+	engine_pick(e, sb_str(&title), rel_pick_source, rel_picked, c, rel_ctx_free);
+	sb_free(&title);
+}
+
+/* ---- roles --------------------------------------------------------------------- */
+
+enum { OF_ORG, OF_TITLE, OF_SEAT, OF_FROM, OF_TO, OF_COUNT };
+
+static const struct form_field_def role_fields[OF_COUNT] = {
+	[OF_ORG] = { "Organisation", "Planning Commission (created if new)", NULL, false },
+	[OF_TITLE] = { "Title", "Chair, Council member, Organiser", NULL, false },
+	[OF_SEAT] = { "Seat", "optional: District 3 (outlives its holder)", NULL, false },
+	[OF_FROM] = { "From", "optional: 2024-01-08", check_date_optional, false },
+	[OF_TO] = { "To", "empty: current; a date ends it", check_date_optional, false },
+};
+
+static int
+role_save(struct form *f, struct kith_err *err, int *bad)
+{
+	struct rel_ctx *c = f->ctx;
+	struct kith_role r = { 0 };
+	struct kdb *db = engine_db(f->e);
+	char from[KDATETIME_STR], to[KDATETIME_STR];
+	const char *org = form_value(f, OF_ORG);
+	enum kith_status rc;
+	bool ok;
+
+	if (org[0] == '~')
+		org++;
+	if (str_empty(org) && str_empty(form_value(f, OF_SEAT))) {
+		*bad = OF_ORG;
+		return kith_err_set(err, KITH_INVALID, "an organisation or a seat is needed");
+	}
+	r.start_date = (char *)date_value(f, OF_FROM, from, err, bad, &ok);
+	if (!ok)
+		return KITH_INVALID;
+	r.end_date = (char *)date_value(f, OF_TO, to, err, bad, &ok);
+	if (!ok)
+		return KITH_INVALID;
+	if ((rc = kdb_batch_begin(db, err)))
+		return rc;
+	if (!str_empty(org)) {
+		rc = org_resolve(db, org, &r.org_id, err);
+		if (rc == KITH_NOTFOUND) {
+			kith_err_clear(err);
+			rc = org_find(db, org, true, &r.org_id, err);
+		}
+		if (rc) {
+			*bad = OF_ORG;
+			goto fail;
+		}
+	}
+	r.id = c->id;
+	r.contact_id = c->contact_id;
+	r.title = (char *)form_value(f, OF_TITLE);
+	r.seat = (char *)form_value(f, OF_SEAT);
+	rc = c->id ? role_update(db, &r, err) : role_add(db, &r, NULL, err);
+	if (rc)
+		goto fail;
+	if ((rc = kdb_batch_end(db, true, err)))
+		return rc;
+	engine_after_write(f->e, c->id ? "edit a role" : "add a role");
+	engine_msg(f->e, "%s: %s%s%s%s", c->id ? "role saved" : "role added", r.title,
+		   *r.title && *org ? ", " : "", org, r.end_date ? " (past)" : "");
+	return KITH_OK;
+fail:
+	kdb_batch_end(db, false, NULL);
+	return rc;
+}
+
+static void
+role_form(struct engine *e, struct rel_ctx *c, const struct role_row *row)
+{
+	const char *init[OF_COUNT] = { 0 };
+	struct strbuf title = { 0 };
+
+	if (row) {
+		init[OF_ORG] = row->org_name;
+		init[OF_TITLE] = row->title;
+		init[OF_SEAT] = row->seat;
+		init[OF_FROM] = row->start_date;
+		init[OF_TO] = row->end_date;
+	}
+	sb_printf(&title, "%s of %s", row ? "Role" : "New role", c->name);
+	engine_form_open(e, sb_str(&title), OF_COUNT, role_fields, init, role_save, c, rel_ctx_free);
+	sb_free(&title);
+}
+
+void
+forms_role_add(struct engine *e, int64_t contact_id, const char *name)
+{
+	role_form(e, ctx_new(contact_id, name), NULL);
+}
+
+static int
+role_row_cb(void *ud, const struct role_row *r)
+{
+	struct rel_ctx *c = ud;
+	struct role_row *k;
+
+	c->roles = xreallocarray(c->roles, (size_t)c->n + 1, sizeof *c->roles);
+	k = &c->roles[c->n++];
+	*k = *r;
+	k->contact_name = "";
+	k->org_name = keep(c, r->org_name);
+	k->seat = keep(c, r->seat);
+	k->title = keep(c, r->title);
+	k->start_date = keep(c, r->start_date);
+	k->end_date = keep(c, r->end_date);
+	return 0;
+}
+
+static int
+role_pick_source(struct pick *pk, const char *filter, struct kith_err *err)
+{
+	struct rel_ctx *c = pk->ctx;
+	struct strbuf sb = { 0 };
+
+	(void)filter;
+	(void)err;
+	for (int i = 0; i < c->n; i++) {
+		const struct role_row *r = &c->roles[i];
+		sb_reset(&sb);
+		sb_printf(&sb, "%s%s%s%s%s", r->title, *r->title && *r->org_name ? ", " : "",
+			  r->org_name, *r->seat ? " \xc2\xb7 " : "", r->seat);
+		if (*r->end_date)
+			sb_printf(&sb, " \xc2\xb7 until %s", r->end_date);
+		else if (*r->start_date)
+			sb_printf(&sb, " \xc2\xb7 since %s", r->start_date);
+		pick_push(pk, i, sb_str(&sb));
+	}
+	sb_free(&sb);
+	return KITH_OK;
+}
+
+static int
+role_picked(struct engine *e, int64_t i, void *ctx)
+{
+	struct rel_ctx *c = ctx, *n;
+
+	if (i < 0 || i >= c->n)
+		return R_BELL;
+	n = ctx_new(c->contact_id, c->name);
+	n->id = c->roles[i].id;
+	role_form(e, n, &c->roles[i]);
+	return R_REDRAW;
+}
+
+void
+forms_role_edit(struct engine *e, int64_t contact_id, const char *name)
+{
+	struct rel_ctx *c = ctx_new(contact_id, name);
+	struct kith_err err;
+	struct strbuf title = { 0 };
+
+	kith_err_clear(&err);
+	if (role_list_for_contact(engine_db(e), contact_id, role_row_cb, c, &err)) {
+		engine_error(e, "roles: %s", err.msg);
+		rel_ctx_free(c);
+		return;
+	}
+	if (!c->n) {
+		engine_msg(e, "%s holds no roles yet: add one first", name);
+		rel_ctx_free(c);
+		return;
+	}
+	sb_printf(&title, "Edit or end which role of %s?", name);
+	engine_pick(e, sb_str(&title), role_pick_source, role_picked, c, rel_ctx_free);
+	sb_free(&title);
+}
