@@ -25,7 +25,7 @@
 #define SVG_CELL_PAD    14
 #define SVG_CELL_MAX    14      /* names shown per cell before "+N more" */
 #define SVG_NAME_COLS   23      /* columns of a name at 14px in a cell */
-#define SVG_FONT        "Helvetica, Arial, sans-serif"
+#define SVG_FONT        "Helvetica, Arial, 'Noto Sans', 'Noto Sans CJK SC', 'DejaVu Sans', sans-serif"
 
 static const char *const band_name[5] = { "Active opposition", "Passive opposition",
 					  "Neutral / unknown", "Passive ally", "Active ally" };
@@ -115,6 +115,7 @@ style(struct strbuf *sb)
 		  "  .axis { font-size: 13px; fill: #566573; }\n"
 		  "  .name { font-size: 14px; }\n"
 		  "  .tname { font-size: 14px; font-weight: bold; }\n"
+		  "  .ptag { font-size: 11px; font-weight: normal; fill: #566573; }\n"
 		  "  .more { font-size: 13px; font-style: italic; fill: #566573; }\n"
 		  "  .note { font-size: 12px; fill: #566573; }\n"
 		  "  .grid { stroke: #ffffff; stroke-width: 3; }\n"
@@ -231,9 +232,12 @@ map_export_svg(struct kdb *db, int64_t map_id, const char *as_of, struct strbuf 
 			marker(out, it, x + 5, ly - 5);
 			sb_printf(out, "<text class=\"%s\" x=\"%d\" y=\"%d\">",
 				  it->target ? "tname" : "name", x + 16, ly);
-			xml_text(out, it->name, it->primary ? SVG_NAME_COLS - 8 : SVG_NAME_COLS);
+			/* bold runs wider: a target's name gets fewer columns, and the
+			   primary target's tag is small and plain to leave room */
+			xml_text(out, it->name, it->primary ? SVG_NAME_COLS - 7 :
+				 it->target ? SVG_NAME_COLS - 3 : SVG_NAME_COLS);
 			if (it->primary)
-				sb_append(out, " (primary)");
+				sb_append(out, "<tspan class=\"ptag\" dx=\"4\"> (primary)</tspan>");
 			sb_append(out, "</text></g>\n");
 		}
 	}

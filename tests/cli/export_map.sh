@@ -20,7 +20,7 @@ print(len([p for p in root.iter("{http://www.w3.org/2000/svg}polygon")]))
 print("|".join(t.text for t in root.iter("{http://www.w3.org/2000/svg}text")
                if t.get("class", "").startswith("band ")))
 lan = [t for t in names if t.text.startswith("Nguy")][0]
-print(lan.get("class"), lan.text, lan.get("x"))
+print(lan.get("class"), "".join(lan.itertext()), lan.get("x"))
 print(root.get("width"), root.get("height"))
 PY
 rc=$?
