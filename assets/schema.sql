@@ -520,3 +520,12 @@ CREATE TRIGGER event_fts_upd AFTER UPDATE OF title, location, notes ON event BEG
     VALUES ('delete', old.id, old.title, old.location, old.notes);
   INSERT INTO event_fts(rowid, title, location, notes) VALUES (new.id, new.title, new.location, new.notes);
 END;
+
+-- @migration 2
+
+-- iCalendar UID of a follow-up imported from (or exported as) a VTODO, so
+-- that importing the same calendar again finds it instead of copying it.
+ALTER TABLE followup ADD COLUMN uid TEXT;
+CREATE UNIQUE INDEX followup_by_uid ON followup(uid) WHERE uid IS NOT NULL;
+-- The importer asks "is this extra field already kept?" on every record.
+CREATE INDEX import_extra_by_field ON import_extra(entity, entity_id, name);

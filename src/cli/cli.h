@@ -76,6 +76,8 @@ extern const struct cli_cmd cli_cmd_log, cli_cmd_followup_add, cli_cmd_followup_
 	cli_cmd_followup_snooze, cli_cmd_me;
 extern const struct cli_cmd cli_cmd_list_contacts, cli_cmd_list_events, cli_cmd_list_followups;
 extern const struct cli_cmd cli_cmd_search, cli_cmd_backup, cli_cmd_demo;
+/* cmd_io.c */
+extern const struct cli_cmd cli_cmd_import, cli_cmd_export;
 
 /* help.c */
 void cli_usage_all(FILE *f);

@@ -23,6 +23,7 @@ const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_me,
 	&cli_cmd_list_contacts, &cli_cmd_list_events, &cli_cmd_list_followups,
 	&cli_cmd_search, &cli_cmd_backup, &cli_cmd_demo,
+	&cli_cmd_import, &cli_cmd_export,
 	NULL,
 };
 

@@ -1,0 +1,147 @@
+/*
+ * cmd_io.c: kith import, kith export.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kith/db.h"
+#include "kith/io.h"
+#include "cli.h"
+
+/* ---- import ----------------------------------------------------------------- */
+
+enum { IM_FORMAT, IM_DRY_RUN, IM_SKIP_INVALID };
+
+static const struct cli_opt import_opts[] = {
+	[IM_FORMAT] = {"format", true, false},
+	[IM_DRY_RUN] = {"dry-run", false, false},
+	[IM_SKIP_INVALID] = {"skip-invalid", false, false},
+	{NULL, false, false},
+};
+
+static void
+import_report(void *ud, const char *line)
+{
+	struct strbuf sb = {0};
+
+	(void)ud;
+	cli_sanitize(&sb, line);
+	sb_appendc(&sb, '\n');
+	cli_flush(&sb);
+	sb_free(&sb);
+}
+
+static int
+run_import(struct cli *c, const struct cli_args *a)
+{
+	struct io_import_opts o = {0};
+	struct io_import_stats st;
+	struct kith_err err = {0};
+	enum kith_status rc;
+	char summary[512];
+	int r;
+
+	o.format = -1;
+	if (cli_opt(a, IM_FORMAT)) {
+		o.format = io_format_parse(cli_opt(a, IM_FORMAT));
+		if (o.format < 0 || o.format == IO_FMT_JSON)
+			return cli_error(CLI_USAGE, "--format", "\"%s\" is not one of vcf, csv, ics",
+					 cli_opt(a, IM_FORMAT));
+	}
+	o.dry_run = cli_flag(a, IM_DRY_RUN);
+	o.skip_invalid = cli_flag(a, IM_SKIP_INVALID);
+	o.name = a->pos[0];
+	o.report = import_report;
+	if (access(a->pos[0], R_OK) != 0)
+		return cli_error(CLI_RUNTIME, a->pos[0], "%s", strerror(errno));
+	if ((r = cli_db(c)) != CLI_OK)
+		return r;
+	rc = io_import_file(c->db, a->pos[0], &o, &st, &err);
+	if (rc != KITH_OK)
+		return cli_error(CLI_RUNTIME, NULL, "%s%s", err.msg,
+				 rc == KITH_INVALID ? " (nothing imported)" : "");
+	io_import_summary(&st, o.dry_run, summary, sizeof summary);
+	printf("%s: %s%s\n", a->pos[0], summary, o.dry_run ? " (dry run: nothing changed)" : "");
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_import = {
+	"import", NULL, "FILE [--format vcf|csv|ics] [--dry-run] [--skip-invalid]",
+	"Import contacts (vCard, CSV) or events and to-dos (iCalendar), merging duplicates.",
+	"  The format is read from the content (BEGIN:VCARD, BEGIN:VCALENDAR), else\n"
+	"  from the extension. A contact with the same email, phone, or name and\n"
+	"  organisation as one in kith is merged into it: missing fields are filled\n"
+	"  in, nothing is overwritten. Importing the same file again changes nothing.\n"
+	"  --format F       vcf, csv or ics, whatever the file looks like\n"
+	"  --dry-run        print what would be added, merged and skipped; change nothing\n"
+	"  --skip-invalid   report each malformed record with its line and import the rest\n"
+	"                   (without it, a malformed record stops the import: nothing changes)\n",
+	import_opts, 1, 1, run_import,
+};
+
+/* ---- export ----------------------------------------------------------------- */
+
+enum { EX_FORMAT, EX_OUT, EX_VCARD_VERSION };
+
+static const struct cli_opt export_opts[] = {
+	[EX_FORMAT] = {"format", true, false},
+	[EX_OUT] = {"o", true, false},
+	[EX_VCARD_VERSION] = {"vcard-version", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_export(struct cli *c, const struct cli_args *a)
+{
+	struct io_export_opts o = { -1, 40 };
+	struct kith_err err = {0};
+	const char *path = cli_opt(a, EX_OUT), *ver = cli_opt(a, EX_VCARD_VERSION);
+	enum kith_status rc;
+	FILE *f = stdout;
+	int r;
+
+	if (!cli_opt(a, EX_FORMAT))
+		return cli_error(CLI_USAGE, "export", "needs --format vcf, csv, ics or json");
+	if ((r = cli_word("--format", cli_opt(a, EX_FORMAT), io_format_parse, io_format_name,
+			  IO_FMT_COUNT_, &o.format)) != CLI_OK)
+		return r;
+	if (ver) {
+		if (!strcmp(ver, "3.0") || !strcmp(ver, "3"))
+			o.vcard_version = 30;
+		else if (!strcmp(ver, "4.0") || !strcmp(ver, "4"))
+			o.vcard_version = 40;
+		else
+			return cli_error(CLI_USAGE, "--vcard-version", "\"%s\" is not 3.0 or 4.0", ver);
+	}
+	if ((r = cli_db(c)) != CLI_OK)
+		return r;
+	if (path && strcmp(path, "-")) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (fd < 0 || !(f = fdopen(fd, "w"))) {
+			if (fd >= 0)
+				close(fd);
+			return cli_error(CLI_RUNTIME, path, "%s", strerror(errno));
+		}
+	}
+	rc = io_export(c->db, f, &o, &err);
+	if (f != stdout && fclose(f) != 0 && rc == KITH_OK)
+		rc = kith_err_set(&err, KITH_IO, "%s: write failed", path);
+	if (rc != KITH_OK)
+		return cli_fail(rc, &err, path);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_export = {
+	"export", NULL, "--format vcf|csv|ics|json [-o FILE] [--vcard-version 3.0|4.0]",
+	"Write contacts (vCard, CSV), events and open follow-ups (iCalendar) or everything (JSON).",
+	"  --format F        vcf: vCard 4.0 (abook, khard, phones); csv: one contact a row\n"
+	"                    with a header; ics: events as VEVENT and open follow-ups as\n"
+	"                    VTODO (calcurse, calendars); json: the whole database\n"
+	"  -o FILE           write to FILE (created mode 0600) instead of standard output\n"
+	"  --vcard-version V 3.0 or 4.0 (the default) for --format vcf\n",
+	export_opts, 0, 0, run_export,
+};
