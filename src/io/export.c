@@ -144,10 +144,13 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 {
 	bool v3 = o->o->vcard_version == 30;
 	struct strbuf l = {0};
-	char num[32];
+	char num[48];
 
 	sb_append(&o->sb, "BEGIN:VCARD\r\n");
 	sb_append(&o->sb, v3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n");
+	/* khard and CardDAV need a UID; kith's importer does not keep its own */
+	snprintf(num, sizeof num, "kith-contact-%lld@kith", (long long)c->id);
+	prop_raw(o, "UID", num);
 	prop(o, "FN", c->display_name);
 	sb_append(&l, "N:");
 	esc(&l, c->family_name);

@@ -511,7 +511,8 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 			free(v);
 		} else {
 			v = unescape(p->value, strlen(p->value));
-			if (!strncmp(p->name, "X-KITH-", 7) && io_kith_field(c, p->name + 7, v)) {
+			if ((!strncmp(p->name, "X-KITH-", 7) && io_kith_field(c, p->name + 7, v)) ||
+			    (!strcmp(p->name, "UID") && !strncmp(v, "kith-contact-", 13))) {
 				free(v);
 				continue;
 			}
