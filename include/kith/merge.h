@@ -75,6 +75,20 @@ enum kith_status contact_current_org(struct kdb *db, int64_t contact_id, char **
 enum kith_status kdb_read_begin(struct kdb *db, bool *started, struct kith_err *err);
 void kdb_read_end(struct kdb *db, bool started);
 
+/*
+** Bulk writes (an import): savepoint journals in memory and a larger page
+** cache, so a 100,000-record transaction does not spill to disk on every
+** savepoint; off restores the defaults.
+*/
+enum kith_status kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err);
+
+/*
+** Defer the contacts' full-text documents (on), or rebuild the deferred
+** ones in one statement and stop deferring (off). Call inside a batch; a
+** rollback undoes both.
+*/
+enum kith_status contact_fts_defer(struct kdb *db, bool on, struct kith_err *err);
+
 /* The extra fields kept for an entity, in the order they were kept. */
 typedef int (*import_extra_fn)(void *ud, const char *source, const char *name,
 			       const char *value);

@@ -358,3 +358,37 @@ kdb_read_end(struct kdb *db, bool started)
 	if (started)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 }
+
+enum kith_status
+kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err)
+{
+	const char *sql = on ? "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072" :
+			       "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000";
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(db, err, "bulk mode");
+	return KITH_OK;
+}
+
+enum kith_status
+contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
+{
+	static const char defer[] =
+		"INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1')";
+	static const char rebuild[] =
+		"DELETE FROM meta WHERE key = 'fts_deferred';"
+		"DELETE FROM contact_fts WHERE rowid IN (SELECT contact_id FROM contact_fts_dirty);"
+		"INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)"
+		" SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc"
+		" WHERE id IN (SELECT contact_id FROM contact_fts_dirty);"
+		"DELETE FROM contact_fts_dirty;";
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (sqlite3_exec(db->h, on ? defer : rebuild, NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(db, err, "search index");
+		return db_write_fail(db, err, KITH_DB);
+	}
+	return db_write_end(db, err);
+}

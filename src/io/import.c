@@ -200,7 +200,7 @@ merge_role(struct imp *im, int64_t cid, const struct io_contact_rec *r, const ch
 		return KITH_OK;
 	if ((rc = org_find(im->db, r->org, true, &org_id, err)))
 		return rc;
-	if ((rc = contact_current_roles(im->db, cid, org_id, &n, &at, err)))
+	if (what && (rc = contact_current_roles(im->db, cid, org_id, &n, &at, err)))
 		return rc;
 	if (at)
 		return KITH_OK;
@@ -511,13 +511,16 @@ on_record(void *ud, const struct io_record *rec)
 	struct kith_err err = {0};
 	enum kith_status rc;
 
-	if ((rc = kdb_batch_begin(im->db, &err)) == KITH_OK) {
+	/* a record's writes are one savepoint when a bad one may be skipped;
+	   otherwise a failure rolls the whole import back anyway */
+	if (!im->o->skip_invalid || (rc = kdb_batch_begin(im->db, &err)) == KITH_OK) {
 		switch (rec->kind) {
 		case IO_REC_CONTACT: rc = merge_contact(im, rec, &err); break;
 		case IO_REC_EVENT: rc = merge_event(im, rec, &err); break;
 		case IO_REC_TODO: rc = merge_todo(im, rec, &err); break;
 		}
-		kdb_batch_end(im->db, rc == KITH_OK, rc == KITH_OK ? &err : NULL);
+		if (im->o->skip_invalid)
+			kdb_batch_end(im->db, rc == KITH_OK, rc == KITH_OK ? &err : NULL);
 	}
 	if (++im->n % 256 == 0 && im->o->progress)
 		im->o->progress(im->o->ud, rec->offset, im->total);
@@ -566,19 +569,30 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	if (fmt >= IO_FMT_COUNT_ || !parsers[fmt])
 		return kith_err_set(err, KITH_INVALID, "%s: kith cannot import %s", local.name,
 				    io_format_name(fmt));
-	if ((rc = kdb_batch_begin(db, err)))
+	if ((rc = kdb_bulk_mode(db, true, err)) || (rc = kdb_batch_begin(db, err))) {
+		kdb_bulk_mode(db, false, NULL);
 		return rc;
+	}
+	if ((rc = contact_fts_defer(db, true, err))) {
+		kdb_batch_end(db, false, NULL);
+		kdb_bulk_mode(db, false, NULL);
+		return rc;
+	}
 	parsers[fmt](buf, len, &sink);
+	sb_free(&im.line);
+	if (!im.failed && !o->dry_run && (rc = contact_fts_defer(db, false, err)))
+		im.failed = rc;
 	if (im.failed || o->dry_run) {
 		struct kith_err ignore;
 		kdb_batch_end(db, false, &ignore);
-		sb_free(&im.line);
+		kdb_bulk_mode(db, false, NULL);
 		return im.failed;
 	}
-	sb_free(&im.line);
 	if (o->progress)
 		o->progress(o->ud, len, len);
-	return kdb_batch_end(db, true, err);
+	rc = kdb_batch_end(db, true, err);
+	kdb_bulk_mode(db, false, NULL);
+	return rc;
 }
 
 enum kith_status

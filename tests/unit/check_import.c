@@ -78,6 +78,16 @@ count(const char *what)
 	return n;
 }
 
+/* How many contacts an incremental search finds. */
+static long long
+matches(const char *text)
+{
+	long long n = 0;
+	struct kith_err e;
+	ck_assert_int_eq(contact_count(db, &(struct contact_query){ .match = text }, &n, &e), KITH_OK);
+	return n;
+}
+
 /* The contact with this email (must exist), fetched. */
 static void
 by_email(const char *email, struct kith_contact *c)
@@ -364,6 +374,10 @@ START_TEST(test_merge_rules)
 	ck_assert_int_eq(st.added, 1);
 	ck_assert_int_eq(st.unchanged, 1);
 	ck_assert_int_eq(count("contacts"), 2);
+	/* the search index was rebuilt for what the imports wrote */
+	ck_assert_int_eq(matches("lima"), 2);
+	ck_assert_int_eq(matches("acme"), 1);
+	ck_assert_int_eq(matches("clerk"), 1);
 }
 END_TEST
 
@@ -381,6 +395,14 @@ START_TEST(test_dry_run_and_errors)
 	ck_assert_int_eq(imp("bad.vcf", bad, false, false), KITH_INVALID);
 	ck_assert_str_eq(err.msg, "bad.vcf:6: no ':' (not a vCard property line)");
 	ck_assert_int_eq(count("contacts"), 0);
+	/* and after the rolled-back import and dry run, writes are indexed at once again */
+	{
+		struct kith_contact c = { .display_name = "Zed Later", .cadence_days = -1 };
+		int64_t id;
+		ck_assert_int_eq(contact_add(db, &c, &id, &err), KITH_OK);
+		ck_assert_int_eq(matches("zed"), 1);
+		ck_assert_int_eq(contact_delete(db, id, &err), KITH_OK);
+	}
 	/* with skip_invalid the rest goes in and the bad one is reported */
 	ck_assert_int_eq(imp("bad.vcf", bad, false, true), KITH_OK);
 	ck_assert_int_eq(st.added, 2);
