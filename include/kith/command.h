@@ -67,6 +67,8 @@
 	CMD_(MAP_RELATIONS,    "highlight-relations", "Highlight the selected entity's relationships") \
 	CMD_GROUP("Events") \
 	CMD_(ATTENDEE_ADD,     "attendee-add",     "Add an attendee to the event") \
+	CMD_(ATTENDANCE_STATUS, "attendance-status", "Set an attendee's status: invited, confirmed, attended, no-show, met") \
+	CMD_(DEBRIEF,          "debrief",          "Debrief a past event: who you met, a line each, thank-you follow-ups") \
 	CMD_GROUP("Forms and prompts") \
 	CMD_(NEXT_FIELD,       "next-field",       "Forms: go to the next field") \
 	CMD_(PREV_FIELD,       "prev-field",       "Forms: go to the previous field") \
@@ -75,6 +77,7 @@
 	CMD_(SEARCH,           "search",           "Incremental search: filter the list as you type") \
 	CMD_(COMMAND_LINE,     "command-line",     "Open the : command line") \
 	CMD_(HELP,             "help",             "Show the key bindings") \
+	CMD_(IMPORT,           "import",           "Import a vCard, CSV or iCalendar file (:import FILE)") \
 	CMD_(QUIT,             "quit",             "Quit (everything is already saved)")
 
 enum cmd {

@@ -4,6 +4,7 @@
  * add, edit, delete and add-attendee actions.
  */
 #include "panes.h"
+#include "events_flow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,15 +43,34 @@ priv(struct pane *p)
 	return p->priv;
 }
 
+struct row_ctx {
+	struct listwin *lw;
+	struct engine *e;
+};
+
 static int
 row_cb(void *ud, const struct event_row *r)
 {
-	struct listwin *lw = ud;
+	struct row_ctx *rc = ud;
+	struct listwin *lw = rc->lw;
 	char people[16];
 	const char *cells[C_COUNT];
 
+	char next[1][17], when[24];
+
 	snprintf(people, sizeof people, "%lld", r->attendees);
 	cells[C_WHEN] = r->start_at;
+	/* a series shows its next occurrence (expanded by libical) */
+	if (r->recurring) {
+		struct kith_event k;
+		if (event_get(engine_db(rc->e), r->id, &k, NULL) == KITH_OK) {
+			if (events_next(k.start_at, k.rrule, next, 1) == 1) {
+				snprintf(when, sizeof when, "%s ↻", next[0]);
+				cells[C_WHEN] = when;
+			}
+			event_free(&k);
+		}
+	}
 	cells[C_TITLE] = r->title;
 	cells[C_KIND] = kith_event_kind_name(r->kind);
 	cells[C_WHERE] = r->location;
@@ -63,7 +83,8 @@ static int
 fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 {
 	struct events *ev = priv(p);
-	return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &ev->lw, err);
+	struct row_ctx rc = { &ev->lw, p->e };
+	return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc, err);
 }
 
 static int
@@ -119,19 +140,6 @@ filter(struct pane *p, const char *text, struct kith_err *err)
 	return lw_reload(p, &ev->lw, 0, err);
 }
 
-static int
-attendee_line(void *ud, const struct attendance_row *r)
-{
-	struct page *pg = ud;
-	char last[16];
-
-	fmt_ago(r->last_at, last);
-	page_add(pg, r->status == KITH_ASTATUS_MET || r->status == KITH_ASTATUS_ATTENDED ?
-		 VS_NORMAL : VS_DIM, 2, "%-24.60s %-9s %-9s last contact %s", r->contact_name,
-		 kith_attend_role_name(r->role), kith_attend_status_name(r->status), last);
-	return 0;
-}
-
 static void
 build_detail(struct pane *p, int64_t id)
 {
@@ -149,14 +157,21 @@ build_detail(struct pane *p, int64_t id)
 	page_add(pg, VS_NORMAL, 0, "kind     %s", kith_event_kind_name(k.kind));
 	if (k.location && *k.location)
 		page_add(pg, VS_NORMAL, 0, "where    %s", k.location);
-	if (k.rrule && *k.rrule)
-		page_add(pg, VS_NORMAL, 0, "repeats  %s", k.rrule);
+	if (k.rrule && *k.rrule) {
+		char next[4][17];
+		int n = events_next(k.start_at, k.rrule, next, 4);
+		page_add(pg, VS_NORMAL, 0, "repeats  %.*s%s", (int)strcspn(k.rrule, "\n"), k.rrule,
+			 strchr(k.rrule, '\n') ? " (with exceptions)" : "");
+		for (int i = 0; i < n; i++)
+			page_add(pg, VS_NORMAL, 0, "%s %s", i ? "        " : "next    ", next[i]);
+		if (n == 0)
+			page_add(pg, VS_DIM, 0, "next     none in the coming year");
+	}
 	if (k.notes && *k.notes) {
 		page_add(pg, VS_HEADER, 0, "Notes");
 		page_add(pg, VS_NORMAL, 2, "%.2000s", k.notes);
 	}
-	page_add(pg, VS_HEADER, 0, "People (A adds one)");
-	attendance_list_for_event(engine_db(p->e), id, attendee_line, pg, NULL);
+	events_prep(p->e, pg, id);
 	event_free(&k);
 }
 
@@ -363,6 +378,12 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		}
 		engine_confirm(p->e, "Delete this event and its attendance? (y/n)", delete_yes, ei, free);
 		*r |= R_REDRAW;
+		return true;
+	case CMD_ATTENDANCE_STATUS:
+		*r |= events_attendance_status(p->e, id);
+		return true;
+	case CMD_DEBRIEF:
+		*r |= events_debrief(p->e, id);
 		return true;
 	case CMD_ATTENDEE_ADD:
 		ei = xcalloc(1, sizeof *ei);
