@@ -89,6 +89,19 @@ enum kith_status kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err);
 */
 enum kith_status contact_fts_defer(struct kdb *db, bool on, struct kith_err *err);
 
+/*
+** Rows of a whole table for the JSON export, `limit` at a time after id
+** `after`, in id order: each row as column names and values (NULL for SQL
+** NULL) with is_num[i] telling numbers from text. *last_id is the last id
+** seen, *n_out how many rows.
+*/
+enum dump_table { DUMP_ROLES, DUMP_RELATIONSHIPS, DUMP_PLACEMENT_MOVES, DUMP_MAP_TARGETS };
+typedef int (*dump_row_fn)(void *ud, int ncols, const char *const *names,
+			   const char *const *values, const bool *is_num);
+enum kith_status db_dump_window(struct kdb *db, enum dump_table t, int64_t after, int limit,
+				dump_row_fn fn, void *ud, int64_t *last_id, int *n_out,
+				struct kith_err *err);
+
 /* The extra fields kept for an entity, in the order they were kept. */
 typedef int (*import_extra_fn)(void *ud, const char *source, const char *name,
 			       const char *value);

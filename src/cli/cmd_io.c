@@ -141,6 +141,8 @@ const struct cli_cmd cli_cmd_export = {
 	"  --format F        vcf: vCard 4.0 (abook, khard, phones); csv: one contact a row\n"
 	"                    with a header; ics: events as VEVENT and open follow-ups as\n"
 	"                    VTODO (calcurse, calendars); json: the whole database\n"
+	"                    (contacts, organisations, events, follow-ups, interactions,\n"
+	"                    roles, relationships, power maps)\n"
 	"  -o FILE           write to FILE (created mode 0600) instead of standard output\n"
 	"  --vcard-version V 3.0 or 4.0 (the default) for --format vcf\n",
 	export_opts, 0, 0, run_export,

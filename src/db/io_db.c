@@ -392,3 +392,52 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 	}
 	return db_write_end(db, err);
 }
+
+enum kith_status
+db_dump_window(struct kdb *db, enum dump_table t, int64_t after, int limit, dump_row_fn fn,
+	       void *ud, int64_t *last_id, int *n_out, struct kith_err *err)
+{
+	static const char roles[] =
+		"SELECT id, contact_id, org_id, seat, title, start_date, end_date FROM role "
+		"WHERE id > ?1 ORDER BY id LIMIT ?2";
+	static const char rels[] =
+		"SELECT id, a_id, b_id, b_org_id, type, strength, start_date, end_date, note, source, "
+		"created_at FROM relationship WHERE id > ?1 ORDER BY id LIMIT ?2";
+	static const char moves[] =
+		"SELECT id, map_id, contact_id, org_id, at, from_influence, from_alignment, "
+		"to_influence, to_alignment, reason FROM placement_move WHERE id > ?1 ORDER BY id LIMIT ?2";
+	static const char targets[] =
+		"SELECT rowid AS id, map_id, contact_id FROM map_target WHERE rowid > ?1 "
+		"ORDER BY rowid LIMIT ?2";
+	static const char *const sqls[] = { roles, rels, moves, targets };
+	sqlite3_stmt *st = db_stmt(db, sqls[t], err);
+	const char *names[16], *vals[16];
+	bool num[16];
+	int step, n = 0;
+
+	*n_out = 0;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, limit);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int nc = sqlite3_column_count(st);
+		if (nc > 16)
+			nc = 16;
+		for (int i = 0; i < nc; i++) {
+			int type = sqlite3_column_type(st, i);
+			names[i] = sqlite3_column_name(st, i);
+			num[i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+			vals[i] = type == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text(st, i);
+		}
+		*last_id = sqlite3_column_int64(st, 0);
+		n++;
+		if (fn(ud, nc, names, vals, num))
+			break;
+	}
+	sqlite3_reset(st);
+	*n_out = n;
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "export");
+	return KITH_OK;
+}

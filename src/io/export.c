@@ -19,6 +19,7 @@
 #include "kith/interaction.h"
 #include "kith/merge.h"
 #include "kith/org.h"
+#include "kith/powermap.h"
 #include "kith/types.h"
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
@@ -799,6 +800,99 @@ interaction_json(void *ud, const struct interaction_row *r)
 	return 0;
 }
 
+struct dump_out {
+	struct out *o;
+	long n;
+};
+
+static int
+dump_row(void *ud, int ncols, const char *const *names, const char *const *values,
+	 const bool *is_num)
+{
+	struct dump_out *d = ud;
+	struct strbuf *sb = &d->o->sb;
+
+	sb_append(sb, d->n++ ? ",\n    {" : "\n    {");
+	for (int i = 0; i < ncols; i++) {
+		if (i)
+			sb_append(sb, ", ");
+		sb_json_str(sb, names[i]);
+		sb_append(sb, ": ");
+		if (!values[i])
+			sb_append(sb, "null");
+		else if (is_num[i])
+			sb_append(sb, values[i]);
+		else
+			sb_json_str(sb, values[i]);
+	}
+	sb_appendc(sb, '}');
+	if (sb->len > 65536)
+		flush(d->o);
+	return 0;
+}
+
+/* One whole table as a JSON array member: ',\n  "name": [...]' */
+static enum kith_status
+json_table(struct out *o, struct kdb *db, const char *name, enum dump_table t,
+	   struct kith_err *err)
+{
+	struct dump_out d = { o, 0 };
+	int64_t after = 0;
+	int n;
+	enum kith_status rc;
+
+	sb_printf(&o->sb, ",\n  \"%s\": [", name);
+	do {
+		if ((rc = db_dump_window(db, t, after, WINDOW, dump_row, &d, &after, &n, err)))
+			return rc;
+		flush(o);
+	} while (n == WINDOW);
+	sb_append(&o->sb, "\n  ]");
+	return KITH_OK;
+}
+
+struct map_walk {
+	struct out *o;
+	struct kdb *db;
+	long n;
+};
+
+static int
+placement_json(void *ud, const struct placement_row *r)
+{
+	struct map_walk *w = ud;
+	bool f = true;
+
+	sb_append(&w->o->sb, w->n++ ? ", " : "");
+	json_num(&w->o->sb, "contact_id", r->contact_id, true, &f);
+	json_num(&w->o->sb, "org_id", r->org_id, true, &f);
+	json_num(&w->o->sb, "influence", r->influence, false, &f);
+	json_num(&w->o->sb, "alignment", r->alignment, false, &f);
+	json_kv(&w->o->sb, "note", r->note, &f);
+	json_kv(&w->o->sb, "assessed_at", r->assessed_at, &f);
+	sb_appendc(&w->o->sb, '}');
+	return 0;
+}
+
+static int
+map_json(void *ud, const struct map_row *r)
+{
+	struct map_walk *w = ud;
+	struct map_walk pw = { w->o, w->db, 0 };
+	bool f = true;
+
+	sb_append(&w->o->sb, w->n++ ? ",\n    " : "\n    ");
+	json_num(&w->o->sb, "id", r->id, false, &f);
+	json_kv(&w->o->sb, "name", r->name, &f);
+	json_kv(&w->o->sb, "goal", r->goal, &f);
+	json_num(&w->o->sb, "primary_target_id", r->primary_target_id, true, &f);
+	sb_append(&w->o->sb, ", \"placements\": [");
+	placement_list(w->db, r->id, NULL, placement_json, &pw, NULL);
+	sb_append(&w->o->sb, "]}");
+	flush(w->o);
+	return 0;
+}
+
 static enum kith_status
 export_json(struct out *o, struct kdb *db, struct kith_err *err)
 {
@@ -901,7 +995,21 @@ export_json(struct out *o, struct kdb *db, struct kith_err *err)
 			return rc;
 		flush(o);
 	} while (iw.rows == WINDOW);
-	sb_append(&o->sb, "\n  ]\n}\n");
+	sb_append(&o->sb, "\n  ]");
+	if ((rc = json_table(o, db, "roles", DUMP_ROLES, err)) ||
+	    (rc = json_table(o, db, "relationships", DUMP_RELATIONSHIPS, err)))
+		return rc;
+	{
+		struct map_walk mw = { o, db, 0 };
+		sb_append(&o->sb, ",\n  \"maps\": [");
+		if ((rc = map_list(db, map_json, &mw, err)))
+			return rc;
+		sb_append(&o->sb, "\n  ]");
+	}
+	if ((rc = json_table(o, db, "map_targets", DUMP_MAP_TARGETS, err)) ||
+	    (rc = json_table(o, db, "placement_moves", DUMP_PLACEMENT_MOVES, err)))
+		return rc;
+	sb_append(&o->sb, "\n}\n");
 	flush(o);
 	return KITH_OK;
 }

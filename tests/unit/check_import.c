@@ -17,6 +17,7 @@
 #include "kith/io.h"
 #include "kith/merge.h"
 #include "kith/org.h"
+#include "kith/powermap.h"
 #include "kith/types.h"
 #include "kith/str.h"
 
@@ -607,8 +608,25 @@ START_TEST(test_export_json)
 {
 	char *text;
 
+	struct kith_map m = { .name = "Bond 2027" };
+	struct kith_relationship rel = { .a_id = 1, .b_org_id = 1, .type = KITH_REL_MEMBERSHIP,
+		.strength = 2 };
+	int64_t map_id;
+
 	seed();
+	ck_assert_int_eq(map_add(db, &m, &map_id, &err), KITH_OK);
+	ck_assert_int_eq(placement_set(db, map_id, 1, 0, 4, 1, "met twice", "first guess", &err),
+			 KITH_OK);
+	ck_assert_int_eq(relationship_add(db, &rel, NULL, &err), KITH_OK);
 	text = export_to_string(IO_FMT_JSON, 0);
+	ck_assert_ptr_nonnull(strstr(text, "\"roles\": [\n    {\"id\": 1, \"contact_id\": 1, "
+				       "\"org_id\": 1, \"seat\": \"\", \"title\": \"Clerk\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"relationships\": [\n    {\"id\": 1, \"a_id\": 1, "
+				       "\"b_id\": null, \"b_org_id\": 1, \"type\": \"membership\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"maps\": [\n    {\"id\": 1, \"name\": \"Bond 2027\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"placements\": [{\"contact_id\": 1, \"org_id\": null, "
+				       "\"influence\": 4, \"alignment\": 1, \"note\": \"met twice\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"reason\": \"first guess\""));
 	ck_assert_ptr_nonnull(strstr(text, "\"contacts\": [\n    {\"id\": 1, \"name\": \"Zoë Ngô\""));
 	ck_assert_ptr_nonnull(strstr(text, "\"organisation\": \"City Council\""));
 	ck_assert_ptr_nonnull(strstr(text, "\"attendance\": [{\"contact_id\": 1, \"role\": "
