@@ -563,3 +563,6 @@ CREATE TRIGGER contact_fts_dirty_ins AFTER INSERT ON contact_fts_dirty
     SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc WHERE id = new.contact_id;
   DELETE FROM contact_fts_dirty WHERE contact_id = new.contact_id;
 END;
+-- Recurring series: the Events pane lists those that began before now at
+-- their next occurrence.
+CREATE INDEX event_series ON event(id) WHERE rrule IS NOT NULL;

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kith/event.h"
 #include "kith/status.h"
 
 struct kdb;
@@ -101,6 +102,14 @@ typedef int (*dump_row_fn)(void *ud, int ncols, const char *const *names,
 enum kith_status db_dump_window(struct kdb *db, enum dump_table t, int64_t after, int limit,
 				dump_row_fn fn, void *ud, int64_t *last_id, int *n_out,
 				struct kith_err *err);
+
+/*
+** Recurring events (with an rrule) that start before `before` ("YYYY-MM-DD
+** HH:MM"), in id order, at most limit: the series still running are shown
+** at their next occurrence in the upcoming list.
+*/
+enum kith_status event_series_list(struct kdb *db, const char *before, int limit,
+				   event_row_fn fn, void *ud, struct kith_err *err);
 
 /* The extra fields kept for an entity, in the order they were kept. */
 typedef int (*import_extra_fn)(void *ud, const char *source, const char *name,

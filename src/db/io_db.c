@@ -441,3 +441,41 @@ db_dump_window(struct kdb *db, enum dump_table t, int64_t after, int limit, dump
 		return db_error(db, err, "export");
 	return KITH_OK;
 }
+
+enum kith_status
+event_series_list(struct kdb *db, const char *before, int limit, event_row_fn fn, void *ud,
+		  struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT e.id, e.title, e.kind, e.start_at, coalesce(e.end_at, ''), e.location, "
+		"e.all_day, (SELECT count(*) FROM attendance a WHERE a.event_id = e.id), e.rrule "
+		"FROM event e INDEXED BY event_series WHERE e.rrule IS NOT NULL AND e.rrule != '' "
+		"AND e.start_at < ?1 ORDER BY e.id LIMIT ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	if (!st)
+		return KITH_DB;
+	db_bind_text(st, 1, before);
+	sqlite3_bind_int(st, 2, limit);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct event_row r;
+		r.id = sqlite3_column_int64(st, 0);
+		r.title = db_col_text(st, 1);
+		r.kind = kith_event_kind_parse(db_col_text(st, 2));
+		if (r.kind < 0)
+			r.kind = KITH_EVENT_OTHER;
+		r.start_at = db_col_text(st, 3);
+		r.end_at = db_col_text(st, 4);
+		r.location = db_col_text(st, 5);
+		r.all_day = sqlite3_column_int(st, 6) != 0;
+		r.attendees = sqlite3_column_int64(st, 7);
+		r.recurring = true;
+		if (fn(ud, &r))
+			break;
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "events");
+	return KITH_OK;
+}

@@ -256,8 +256,19 @@ END_TEST
 
 START_TEST(test_recurring)
 {
-	engine_keys(e, "2zp");               /* the series started in January: a past row */
-	select_event("Planning commission");
+	/* the series began in January: it heads the upcoming list at its next occurrence */
+	engine_keys(e, "2gg");
+	ck_assert_int_eq(view()->list.total, 2);
+	ck_assert_str_eq(sel_cell(1), "Planning commission");
+	ck_assert_str_eq(sel_cell(0), "2026-03-10 18:00 ↻");
+	engine_keys(e, "j");
+	ck_assert_str_eq(sel_cell(1), "Council meeting");
+	engine_keys(e, "k");
+	ck_assert_str_eq(sel_cell(1), "Planning commission");
+	engine_keys(e, "G");
+	ck_assert_str_eq(sel_cell(1), "Council meeting");
+	engine_keys(e, "zp");
+	select_event("Planning commission");       /* and is a past row by its start */
 	/* the list shows the next occurrence, the card the next ones (April 14 is excluded) */
 	ck_assert_str_eq(sel_cell(0), "2026-03-10 18:00 ↻");    /* today is its 2nd Tuesday */
 	engine_keys(e, "<Enter>");
@@ -266,6 +277,52 @@ START_TEST(test_recurring)
 	ck_assert(detail_has("2026-05-12 18:00"));
 	ck_assert(detail_has("2026-06-09 18:00"));
 	ck_assert(!detail_has("2026-04-14"));
+}
+END_TEST
+
+START_TEST(test_series_windows)
+{
+	char title[64], seen[40][64];
+	int total;
+
+	/* more series and events than a window (10 rows): paging stays consistent */
+	for (int i = 0; i < 15; i++) {
+		char start[32];
+		snprintf(title, sizeof title, "Series %02d", i);
+		snprintf(start, sizeof start, "2026-01-%02d 08:00", 1 + i);
+		event(title, start, "FREQ=WEEKLY");
+		snprintf(title, sizeof title, "Event %02d", i);
+		snprintf(start, sizeof start, "2026-04-%02d 08:00", 1 + i);
+		event(title, start, NULL);
+	}
+	engine_keys(e, "2gg");
+	total = (int)view()->list.total;
+	ck_assert_int_eq(total, 32);
+	for (int i = 0; i < total; i++) {
+		snprintf(seen[i], sizeof seen[i], "%s|%s", sel_cell(0), sel_cell(1));
+		engine_keys(e, "j");
+	}
+	/* 16 series by next occurrence, then the 16 events by start */
+	for (int i = 0; i < 16; i++)
+		ck_assert_msg(strstr(seen[i], "↻"), "row %d: %s", i, seen[i]);
+	for (int i = 16; i < total; i++)
+		ck_assert_msg(!strstr(seen[i], "↻"), "row %d: %s", i, seen[i]);
+	for (int i = 1; i < total; i++)
+		if (i != 16)
+			ck_assert_msg(strcmp(seen[i - 1], seen[i]) < 0, "%s before %s", seen[i - 1],
+				      seen[i]);
+	/* and back up, and from the end */
+	for (int i = total - 1; i >= 0; i--) {
+		snprintf(title, sizeof title, "%s|%s", sel_cell(0), sel_cell(1));
+		ck_assert_str_eq(title, seen[i]);
+		engine_keys(e, "k");
+	}
+	engine_keys(e, "G");
+	snprintf(title, sizeof title, "%s|%s", sel_cell(0), sel_cell(1));
+	ck_assert_str_eq(title, seen[total - 1]);
+	engine_keys(e, "<PgUp><PgUp><PgUp><PgUp>");
+	snprintf(title, sizeof title, "%s|%s", sel_cell(0), sel_cell(1));
+	ck_assert_str_eq(title, seen[0]);
 }
 END_TEST
 
@@ -322,6 +379,7 @@ main(void)
 	tcase_add_test(tc, test_debrief);
 	tcase_add_test(tc, test_debrief_without_thanks);
 	tcase_add_test(tc, test_recurring);
+	tcase_add_test(tc, test_series_windows);
 	tcase_add_test(tc, test_import_command);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? 1 : 0;
