@@ -53,7 +53,7 @@ report(void *ud, const char *line)
 int
 engine_import(struct engine *e, const char *arg)
 {
-	struct io_import_opts o = { -1, false, true, NULL, report, progress, NULL };
+	struct io_import_opts o = { -1, false, false, NULL, report, progress, NULL };
 	struct io_import_stats st;
 	struct imp_ui u = { e, NULL, -1, 0, "" };
 	struct kith_err err;
@@ -61,8 +61,14 @@ engine_import(struct engine *e, const char *arg)
 	const char *home = getenv("HOME");
 	enum kith_status rc;
 
+	/* as `kith import`: a malformed record stops it, unless --skip-invalid */
+	if (arg && !strncmp(arg, "--skip-invalid", 14) && (!arg[14] || arg[14] == ' ')) {
+		o.skip_invalid = true;
+		for (arg += 14; *arg == ' '; arg++)
+			;
+	}
 	if (str_empty(arg)) {
-		engine_error(e, "import: which file? (:import FILE)");
+		engine_error(e, "import: which file? (:import [--skip-invalid] FILE)");
 		return R_REDRAW | R_BELL;
 	}
 	{
@@ -80,10 +86,10 @@ engine_import(struct engine *e, const char *arg)
 	o.name = path;
 	o.ud = &u;
 	kith_err_clear(&err);
-	/* a bad record is skipped and counted, as the status line cannot list them */
 	rc = io_import_file(e->db, path, &o, &st, &err);
 	if (rc != KITH_OK) {
-		engine_error(e, "import: %s", err.msg);
+		engine_error(e, "import: %s%s", err.msg,
+			     rc == KITH_INVALID ? " (nothing imported)" : "");
 		free(path);
 		return R_REDRAW | R_BELL;
 	}

@@ -362,6 +362,22 @@ START_TEST(test_import_command)
 	ck_assert_int_eq(contact_find_channel(db, "email", "r599@x.org", &id, NULL), KITH_NOTFOUND);
 	engine_keys(e, ":import /nonexistent/file.vcf<Enter>");
 	ck_assert(view()->message_is_error);
+	/* a malformed record: nothing imported, unless --skip-invalid */
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fprintf(f, "BEGIN:VCARD\nFN:Good\nEND:VCARD\nBEGIN:VCARD\nFN:Bad\nbroken line\nEND:VCARD\n");
+	fclose(f);
+	engine_keys(e, ":import ");
+	engine_keys(e, path);
+	engine_keys(e, "<Enter>");
+	ck_assert_msg(view()->message_is_error, "%s", view()->message);
+	ck_assert_ptr_nonnull(strstr(view()->message, "c.vcf:6: no ':' (not a vCard property line) "
+				       "(nothing imported)"));
+	ck_assert_int_eq(contact_resolve(db, "Good", &id, NULL), KITH_NOTFOUND);
+	engine_keys(e, ":import --skip-invalid ");
+	engine_keys(e, path);
+	engine_keys(e, "<Enter>");
+	ck_assert_ptr_nonnull(strstr(view()->message, "1 contact added, 1 skipped; first skipped: "));
+	ck_assert_int_eq(contact_resolve(db, "Good", &id, NULL), KITH_OK);
 	unlink(path);
 	rmdir(dir);
 }
