@@ -160,7 +160,8 @@ series_load(struct pane *p)
 	if (ev->q.past || ev->match)
 		return;
 	event_series_list(engine_db(p->e), ev->from, SERIES_MAX, series_cb, &sc, NULL);
-	qsort(ev->series, (size_t)ev->n_series, sizeof *ev->series, series_cmp);
+	if (ev->n_series > 1)
+		qsort(ev->series, (size_t)ev->n_series, sizeof *ev->series, series_cmp);
 }
 
 static int
