@@ -828,16 +828,14 @@ io_recur_expand(const char *start, const char *rrule, const char *from, const ch
 		free(rule);
 		return -1;
 	}
-	/* jump near the window instead of walking a long series from its start */
+	/* jump to the window instead of walking a long series from its start
+	   (libical cannot for a rule with a COUNT: those are walked, boundedly) */
 	if (!icaltime_is_null_time(lo) && icaltime_compare(lo, dt) > 0) {
 		struct icaltimetype jump = lo;
 		jump.is_date = dt.is_date;
-		jump.hour = dt.hour;
-		jump.minute = dt.minute;
-		icaltime_adjust(&jump, -1, 0, 0, 0);
 		icalrecur_iterator_set_start(it, jump);
 	}
-	while (n < max && guard++ < 100000) {
+	while (n < max && guard++ < 20000) {
 		char local[17], when[16];
 		t = icalrecur_iterator_next(it);
 		if (icaltime_is_null_time(t))

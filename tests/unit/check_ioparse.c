@@ -315,6 +315,12 @@ START_TEST(test_recurrence)
 	ck_assert_str_eq(out[1], "2026-03-17");
 	ck_assert_int_eq(io_recur_expand("2026-01-01", "NOT A RULE", "2026-01-01", "2027-01-01",
 					 out, 8), -1);
+	/* a fine-grained rule from long ago jumps to the window instead of walking to it */
+	n = io_recur_expand("1970-01-01 00:00", "FREQ=MINUTELY", "2026-03-10 09:00",
+			    "2026-03-10 09:03", out, 8);
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(out[0], "2026-03-10 09:00");
+	ck_assert_str_eq(out[2], "2026-03-10 09:02");
 }
 END_TEST
 
