@@ -125,6 +125,11 @@ struct io_import_opts {
 	int format;                 /* enum io_format, or -1: sniff */
 	bool dry_run;               /* do everything, report, then roll back */
 	bool skip_invalid;          /* report bad records and import the rest */
+	/*
+	** With dry_run: leave the changes in place for the caller, whose own
+	** batch rolls them back (a dry run of several files in one go).
+	*/
+	bool dry_run_in_batch;
 	const char *name;           /* the file's name in messages */
 	/* Each line of the report (dry-run actions, skipped records); may be NULL. */
 	void (*report)(void *ud, const char *line);

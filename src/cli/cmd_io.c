@@ -10,6 +10,7 @@
 
 #include "kith/db.h"
 #include "kith/io.h"
+#include "kith/merge.h"
 #include "cli.h"
 
 /* ---- import ----------------------------------------------------------------- */
@@ -39,11 +40,12 @@ static int
 run_import(struct cli *c, const struct cli_args *a)
 {
 	struct io_import_opts o = {0};
-	struct io_import_stats st;
+	struct io_import_stats st[CLI_MAX_POS];
 	struct kith_err err = {0};
-	enum kith_status rc;
+	enum kith_status rc = KITH_OK;
 	char summary[512];
-	int r;
+	bool dry;
+	int r, i;
 
 	o.format = -1;
 	if (cli_opt(a, IM_FORMAT)) {
@@ -52,35 +54,56 @@ run_import(struct cli *c, const struct cli_args *a)
 			return cli_error(CLI_USAGE, "--format", "\"%s\" is not one of vcf, csv, ics",
 					 cli_opt(a, IM_FORMAT));
 	}
-	o.dry_run = cli_flag(a, IM_DRY_RUN);
+	dry = cli_flag(a, IM_DRY_RUN);
+	o.dry_run = dry;
+	o.dry_run_in_batch = dry && a->npos > 1;
 	o.skip_invalid = cli_flag(a, IM_SKIP_INVALID);
-	o.name = a->pos[0];
 	o.report = import_report;
-	if (access(a->pos[0], R_OK) != 0)
-		return cli_error(CLI_RUNTIME, a->pos[0], "%s", strerror(errno));
+	for (i = 0; i < a->npos; i++)
+		if (access(a->pos[i], R_OK) != 0)
+			return cli_error(CLI_RUNTIME, a->pos[i], "%s", strerror(errno));
 	if ((r = cli_db(c)) != CLI_OK)
 		return r;
-	rc = io_import_file(c->db, a->pos[0], &o, &st, &err);
+	/* several files are one transaction: all are imported, or none */
+	kdb_bulk_mode(c->db, true, NULL);
+	if (a->npos > 1 && (rc = kdb_batch_begin(c->db, &err)) != KITH_OK)
+		return cli_fail(rc, &err, NULL);
+	for (i = 0; i < a->npos && rc == KITH_OK; i++) {
+		o.name = a->pos[i];
+		rc = io_import_file(c->db, a->pos[i], &o, &st[i], &err);
+	}
+	if (a->npos > 1) {
+		struct kith_err e2 = {0};
+		enum kith_status end = kdb_batch_end(c->db, rc == KITH_OK && !dry, &e2);
+		if (rc == KITH_OK && end != KITH_OK) {
+			rc = end;
+			err = e2;
+		}
+	}
+	kdb_bulk_mode(c->db, false, NULL);
 	if (rc != KITH_OK)
 		return cli_error(CLI_RUNTIME, NULL, "%s%s", err.msg,
 				 rc == KITH_INVALID ? " (nothing imported)" : "");
-	io_import_summary(&st, o.dry_run, summary, sizeof summary);
-	printf("%s: %s%s\n", a->pos[0], summary, o.dry_run ? " (dry run: nothing changed)" : "");
+	for (i = 0; i < a->npos; i++) {
+		io_import_summary(&st[i], dry, summary, sizeof summary);
+		printf("%s: %s%s\n", a->pos[i], summary, dry ? " (dry run: nothing changed)" : "");
+	}
 	return CLI_OK;
 }
 
 const struct cli_cmd cli_cmd_import = {
-	"import", NULL, "FILE [--format vcf|csv|ics] [--dry-run] [--skip-invalid]",
+	"import", NULL, "FILE... [--format vcf|csv|ics] [--dry-run] [--skip-invalid]",
 	"Import contacts (vCard, CSV) or events and to-dos (iCalendar), merging duplicates.",
 	"  The format is read from the content (BEGIN:VCARD, BEGIN:VCALENDAR), else\n"
 	"  from the extension. A contact with the same email, phone, or name and\n"
 	"  organisation as one in kith is merged into it: missing fields are filled\n"
 	"  in, nothing is overwritten. Importing the same file again changes nothing.\n"
+	"  Several files (up to four) are imported in one transaction.\n"
 	"  --format F       vcf, csv or ics, whatever the file looks like\n"
 	"  --dry-run        print what would be added, merged and skipped; change nothing\n"
 	"  --skip-invalid   report each malformed record with its line and import the rest\n"
 	"                   (without it, a malformed record stops the import: nothing changes)\n",
-	import_opts, 1, 1, run_import,
+	import_opts, 1, CLI_MAX_POS, run_import,
 };
 
 /* ---- export ----------------------------------------------------------------- */

@@ -53,7 +53,7 @@ report(void *ud, const char *line)
 int
 engine_import(struct engine *e, const char *arg)
 {
-	struct io_import_opts o = { -1, false, false, NULL, report, progress, NULL };
+	struct io_import_opts o = { .format = -1, .report = report, .progress = progress };
 	struct io_import_stats st;
 	struct imp_ui u = { e, NULL, -1, 0, "" };
 	struct kith_err err;

@@ -555,6 +555,7 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	struct io_import_opts local = *o;
 	enum kith_status rc;
 	int fmt = o->format;
+	bool bulk;
 
 	memset(st, 0, sizeof *st);
 	if (!local.name)
@@ -569,29 +570,36 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	if (fmt >= IO_FMT_COUNT_ || !parsers[fmt])
 		return kith_err_set(err, KITH_INVALID, "%s: kith cannot import %s", local.name,
 				    io_format_name(fmt));
-	if ((rc = kdb_bulk_mode(db, true, err)) || (rc = kdb_batch_begin(db, err))) {
-		kdb_bulk_mode(db, false, NULL);
+	/* only an optimisation: inside a caller's transaction it may be refused */
+	bulk = kdb_bulk_mode(db, true, NULL) == KITH_OK;
+	if ((rc = kdb_batch_begin(db, err))) {
+		if (bulk)
+			kdb_bulk_mode(db, false, NULL);
 		return rc;
 	}
 	if ((rc = contact_fts_defer(db, true, err))) {
 		kdb_batch_end(db, false, NULL);
-		kdb_bulk_mode(db, false, NULL);
+		if (bulk)
+			kdb_bulk_mode(db, false, NULL);
 		return rc;
 	}
 	parsers[fmt](buf, len, &sink);
 	sb_free(&im.line);
-	if (!im.failed && !o->dry_run && (rc = contact_fts_defer(db, false, err)))
+	if (!im.failed && (!o->dry_run || o->dry_run_in_batch) &&
+	    (rc = contact_fts_defer(db, false, err)))
 		im.failed = rc;
-	if (im.failed || o->dry_run) {
+	if (im.failed || (o->dry_run && !o->dry_run_in_batch)) {
 		struct kith_err ignore;
 		kdb_batch_end(db, false, &ignore);
-		kdb_bulk_mode(db, false, NULL);
+		if (bulk)
+			kdb_bulk_mode(db, false, NULL);
 		return im.failed;
 	}
 	if (o->progress)
 		o->progress(o->ud, len, len);
 	rc = kdb_batch_end(db, true, err);
-	kdb_bulk_mode(db, false, NULL);
+	if (bulk)
+		kdb_bulk_mode(db, false, NULL);
 	return rc;
 }
 

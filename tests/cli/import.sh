@@ -80,6 +80,17 @@ expect_rc 0 "skip invalid"
 has "$out" "$T/bad.vcf:6: no ':' (not a vCard property line) (skipped)" "skipped record reported"
 has "$out" "1 contact added, 1 skipped" "skip summary"
 
+# several files are one transaction: one bad file and none is imported
+snapshot "$T/.before"
+printf 'name,email\nNew Person,new@x.org\n' >"$T/new.csv"
+run import "$T/new.csv" "$T/bad.vcf"
+expect_rc 1 "one bad file of two"
+has "$err" "bad.vcf:6: no ':'" "the bad file's line"
+unchanged "several files, one bad"
+ok import --dry-run "$T/new.csv" "$T/new.csv"
+has "$out" "$T/new.csv: 1 unchanged (dry run" "a dry run of two files sees the first"
+unchanged "dry run of several files"
+
 # usage errors
 run import
 expect_rc 2 "no file"

@@ -11,9 +11,10 @@ printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:ana@city.gov\r\nTEL;T
 printf 'Notes:\n"Some emails are missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lima,https://www.linkedin.com/in/ana,ana@city.gov,City Council,Council member,01 Jan 2025\n' >"$T/Connections.csv"
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Town//Council//EN\r\nBEGIN:VEVENT\r\nUID:council-0312@town\r\nSUMMARY:City council meeting\r\nDTSTART;TZID=America/New_York:20260312T190000\r\nDTEND;TZID=America/New_York:20260312T210000\r\nLOCATION:Town hall\r\nATTENDEE;CN=Ana Lima:mailto:ana@city.gov\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$T/council.ics"
 
-for f in phone.vcf Connections.csv council.ics; do
-  ok import "$T/$f"
-done
+ok import "$T/phone.vcf" "$T/Connections.csv" "$T/council.ics"
+has "$out" "$T/phone.vcf: 2 contacts added" "phone cards"
+has "$out" "$T/Connections.csv: 1 merged" "LinkedIn merges Ana by email"
+has "$out" "$T/council.ics: 1 event added" "the feed"
 snapshot "$T/.before"
 for f in phone.vcf Connections.csv council.ics; do
   ok import "$T/$f"

@@ -52,7 +52,8 @@ on_report(void *ud, const char *line)
 static enum kith_status
 imp(const char *name, const char *text, bool dry, bool skip)
 {
-	struct io_import_opts o = { -1, dry, skip, name, on_report, NULL, NULL };
+	struct io_import_opts o = { .format = -1, .dry_run = dry, .skip_invalid = skip, .name = name,
+				     .report = on_report };
 
 	sb_reset(&rep);
 	return io_import_buffer(db, text, strlen(text), &o, &st, &err);
@@ -61,7 +62,7 @@ imp(const char *name, const char *text, bool dry, bool skip)
 static enum kith_status
 imp_file(const char *rel)
 {
-	struct io_import_opts o = { -1, false, false, NULL, on_report, NULL, NULL };
+	struct io_import_opts o = { .format = -1, .report = on_report };
 	char path[512];
 
 	snprintf(path, sizeof path, "%s/%s", corpus, rel);
