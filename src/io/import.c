@@ -3,9 +3,10 @@
  * database in one transaction.
  *
  * Merge rules. A contact record is the same person as an existing contact
- * when they share an email, or a phone (six digits or more), or the same
- * folded name and the same current organisation (no organisation matches
- * a contact without a current role). A merge fills in what the contact
+ * when they share an email, or a phone (six digits or more) and their names
+ * agree (an office line shared by two people does not make them one), or
+ * the same folded name and the same current organisation (no organisation
+ * matches a contact without a current role). A merge fills in what the contact
  * lacks (names, birthday, address, notes, emails, phones, handles,
  * nicknames, tags, a role when it has none) and never overwrites: a value
  * that differs from the contact's is kept in the side table under its
@@ -32,6 +33,7 @@
 #include "kith/merge.h"
 #include "kith/org.h"
 #include "kith/types.h"
+#include "kith/utf8.h"
 #include "kith/xalloc.h"
 
 struct imp {
@@ -74,6 +76,49 @@ phone_usable(const char *v)
 	return digits >= 6;
 }
 
+/* The record has no name of its own: it was named after its email, phone or organisation. */
+static bool
+derived_name(const struct io_contact_rec *r)
+{
+	return (r->c.n_phones && str_eq(r->c.display_name, r->c.phones[0].value)) ||
+	       (r->c.n_emails && str_eq(r->c.display_name, r->c.emails[0].value)) ||
+	       (r->org && str_eq(r->c.display_name, r->org) && str_empty(r->c.given_name) &&
+		str_empty(r->c.family_name));
+}
+
+static int
+row_name(void *ud, const struct contact_row *row)
+{
+	char **out = ud;
+
+	*out = xstrdup(row->name);
+	return 1;
+}
+
+/*
+** A shared phone (an office line, a family landline) is not enough when the
+** names say otherwise: the names must be the same folded, or one contain
+** the other, or the record have no name of its own.
+*/
+static bool
+names_compatible(struct imp *im, int64_t id, const struct io_contact_rec *r)
+{
+	char *have = NULL, *a, *b;
+	bool ok;
+
+	if (derived_name(r))
+		return true;
+	if (contact_row_get(im->db, id, row_name, &have, NULL) != KITH_OK || !have)
+		return true;
+	a = utf8_fold(have);
+	b = utf8_fold(r->c.display_name);
+	ok = !strcmp(a, b) || strstr(a, b) || strstr(b, a);
+	free(a);
+	free(b);
+	free(have);
+	return ok;
+}
+
 /* The existing contact this record is, or 0. */
 static enum kith_status
 find_contact(struct imp *im, const struct io_contact_rec *r, int64_t *id, struct kith_err *err)
@@ -90,6 +135,8 @@ find_contact(struct imp *im, const struct io_contact_rec *r, int64_t *id, struct
 		if (!phone_usable(r->c.phones[i].value))
 			continue;
 		rc = contact_find_channel(im->db, "phone", r->c.phones[i].value, id, err);
+		if (rc == KITH_OK && !names_compatible(im, *id, r))
+			continue;
 		if (rc != KITH_NOTFOUND)
 			return rc;
 	}
@@ -275,7 +322,7 @@ merge_contact(struct imp *im, const struct io_record *rec, struct kith_err *err)
 		cur.cadence_days = r->c.cadence_days, changed = true;
 	if (!cur.alignment && r->c.alignment)
 		cur.alignment = r->c.alignment, changed = true;
-	if (!io_ieq(cur.display_name, r->c.display_name)) {
+	if (!io_ieq(cur.display_name, r->c.display_name) && !derived_name(r)) {
 		char *dn = cur.display_name;
 		cur.display_name = NULL;
 		fill(im, &dn, r->c.display_name, "name", id, rec->source, &what, &extra, err);

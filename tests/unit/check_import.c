@@ -80,6 +80,20 @@ count(const char *what)
 	return n;
 }
 
+/* The id of the newest contact. */
+static int64_t
+count_last_id(void)
+{
+	int64_t ids[1], after = 0, last = 0;
+	int n;
+	do {
+		ck_assert_int_eq(contact_ids_after(db, after, ids, 1, &n, NULL), KITH_OK);
+		if (n)
+			last = after = ids[0];
+	} while (n);
+	return last;
+}
+
 /* How many contacts an incremental search finds. */
 static long long
 matches(const char *text)
@@ -370,6 +384,13 @@ START_TEST(test_merge_rules)
 	by_email("ana@x.org", &c);                 /* matched by the phone's digits */
 	ck_assert_str_eq(c.birthday, "1980-01-02");
 	contact_free(&c);
+	/* a shared office line does not make another person Ana */
+	ck_assert_int_eq(imp("e.vcf", "BEGIN:VCARD\nFN:Daniel Ireland\nTEL:+1 555 123 4567\n"
+			     "END:VCARD\nBEGIN:VCARD\nFN:+1 555 123 4567\nTEL:+1 555 123 4567\n"
+			     "END:VCARD\n", false, false), KITH_OK);
+	ck_assert_int_eq(st.added, 1);
+	ck_assert_int_eq(st.unchanged, 1);     /* a nameless card with her number is hers */
+	ck_assert_int_eq(contact_delete(db, count_last_id(), &err), KITH_OK);
 	/* the same name and organisation: the same person; another organisation: not */
 	ck_assert_int_eq(imp("d.csv", "name,organisation,email\nana lima,CITY,\n"
 			     "Ana Lima,Acme,ana@acme.com\n", false, false), KITH_OK);
