@@ -95,9 +95,10 @@ const struct cli_cmd cli_cmd_import = {
 	"import", NULL, "FILE... [--format vcf|csv|ics] [--dry-run] [--skip-invalid]",
 	"Import contacts (vCard, CSV) or events and to-dos (iCalendar), merging duplicates.",
 	"  The format is read from the content (BEGIN:VCARD, BEGIN:VCALENDAR), else\n"
-	"  from the extension. A contact with the same email, phone, or name and\n"
-	"  organisation as one in kith is merged into it: missing fields are filled\n"
-	"  in, nothing is overwritten. Importing the same file again changes nothing.\n"
+	"  from the extension. A contact with the same email, phone (if the names\n"
+	"  agree), or name and organisation as one in kith is merged into it:\n"
+	"  missing fields are filled in, nothing is overwritten. Importing the same\n"
+	"  file again changes nothing.\n"
 	"  Several files (up to four) are imported in one transaction.\n"
 	"  --format F       vcf, csv or ics, whatever the file looks like\n"
 	"  --dry-run        print what would be added, merged and skipped; change nothing\n"
