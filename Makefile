@@ -17,7 +17,7 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 CC        ?= cc
 
 # Debian packages needed to build and test; .ci/run reads this line.
-DEB_PKGS  := build-essential pkg-config libncurses-dev libsqlite3-dev check tmux jq groff-base sqlite3 zsh
+DEB_PKGS  := build-essential pkg-config libncurses-dev libsqlite3-dev check tmux jq groff-base sqlite3 zsh libical-dev
 
 ifeq ($(SANITIZE),1)
 B         := build/san
@@ -33,14 +33,17 @@ say        = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 PKG_CFLAGS := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw sqlite3 2>/dev/null))
 CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null)
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null)
+# iCalendar import/export and recurrence (src/io).
+ICAL_CFLAGS := $(shell pkg-config --cflags libical 2>/dev/null)
+ICAL_LIBS := $(shell pkg-config --libs libical 2>/dev/null)
 CHECK_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags check 2>/dev/null))
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 CFLAGS    ?= -O2 -g
 KFLAGS    := -std=c11 -Wall -Wextra -Wpedantic -Werror \
              -Iinclude -I$(B)/gen -DKITH_VERSION_STR='"$(VERSION)"' -DKITH_DATADIR='"$(DATADIR)"' \
-             -MMD -MP $(PKG_CFLAGS) $(SANFLAGS)
-LDLIBS    := $(SQLITE_LIBS) -lm
+             -MMD -MP $(PKG_CFLAGS) $(ICAL_CFLAGS) $(SANFLAGS)
+LDLIBS    := $(SQLITE_LIBS) $(ICAL_LIBS) -lm
 LDFLAGS   += $(SANFLAGS)
 
 CORE_SRC  := $(sort $(wildcard src/util/*.c src/db/*.c src/engine/*.c src/io/*.c))

@@ -83,6 +83,8 @@
 	CMD_(MAP_MOVED,        "moved",            "Mark who moved since then and which way (:moved 30d or DATE; alone: off)") \
 	CMD_GROUP("Events") \
 	CMD_(ATTENDEE_ADD,     "attendee-add",     "Add an attendee to the event") \
+	CMD_(ATTENDANCE_STATUS, "attendance-status", "Set an attendee's status: invited, confirmed, attended, no-show, met") \
+	CMD_(DEBRIEF,          "debrief",          "Debrief a past event: who you met, a line each, thank-you follow-ups") \
 	CMD_GROUP("Daily review") \
 	CMD_(REVIEW,           "review",           "Start the daily review: who to contact today, and why") \
 	CMD_(REVIEW_LOG,       "review-log",       "Review: log an interaction, then plan the next one") \
@@ -100,6 +102,7 @@
 	CMD_(SEARCH,           "search",           "Incremental search: filter the list as you type") \
 	CMD_(COMMAND_LINE,     "command-line",     "Open the : command line") \
 	CMD_(HELP,             "help",             "Show the key bindings") \
+	CMD_(IMPORT,           "import",           "Import a vCard, CSV or iCalendar file (:import FILE)") \
 	CMD_(QUIT,             "quit",             "Quit (everything is already saved)")
 
 enum cmd {

@@ -98,6 +98,14 @@ int engine_poll(struct engine *e);
 ** `set editor`, default $VISUAL, $EDITOR, vi) with the file as its last
 ** argument, then calls engine_editor_done(e, exit status was 0).
 */
+/*
+** A long operation (`:import FILE`) reports its progress ("importing
+** cards.vcf 42%") through fn while it runs, so the screen can show it
+** before control returns; without a hook progress is only the final message.
+*/
+typedef void (*engine_progress_fn)(void *ud, const char *text);
+void engine_set_progress(struct engine *e, engine_progress_fn fn, void *ud);
+
 const char *engine_editor_file(struct engine *e);
 const char *engine_editor_command(struct engine *e);
 int engine_editor_done(struct engine *e, bool ok);

@@ -147,6 +147,15 @@ cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 		} else if (!opts_done && s[0] == '-' && s[1] == '-') {
 			if ((rc = parse_long(c, cmd, argc, argv, &i, a)) != CLI_OK)
 				return rc;
+		} else if (!opts_done && s[0] == '-' && isalpha((unsigned char)s[1]) && !s[2] &&
+			   find_opt(cmd, s + 1, 1) >= 0) {
+			/* a one-letter option ("-o FILE"): declared with a one-letter name */
+			int o = find_opt(cmd, s + 1, 1);
+			if (cmd->opts[o].has_arg && i + 1 >= argc)
+				return cli_error(CLI_USAGE, NULL, "%s: needs a value", s);
+			if (a->count[o] > 0 && !cmd->opts[o].multi)
+				return cli_error(CLI_USAGE, NULL, "%s: given more than once", s);
+			add_val(a, o, cmd->opts[o].has_arg ? argv[++i] : "");
 		} else if (!opts_done && !is_value(s)) {
 			return usage_error(cmd, "%s: unknown option for %s", s);
 		} else if (a->npos >= cmd->max_pos) {

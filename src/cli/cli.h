@@ -81,10 +81,11 @@ extern const struct cli_cmd cli_cmd_capture;
 /* cmd_map.c: power maps, relationships, roles, warm paths */
 extern const struct cli_cmd cli_cmd_map_list, cli_cmd_map_new, cli_cmd_map_show,
 	cli_cmd_map_place, cli_cmd_relate, cli_cmd_role_add, cli_cmd_path;
-/* cmd_export_map.c: kith export for the svg and dot pictures of a map */
-extern const struct cli_cmd cli_cmd_export;
+/* cmd_export_map.c: the svg and dot pictures of a map, for kith export (cmd_io.c) */
 int cli_export_map(struct cli *c, const char *format, const char *map, const char *as_of,
 		   const char *path);
+/* cmd_io.c */
+extern const struct cli_cmd cli_cmd_import, cli_cmd_export;
 
 /* help.c */
 void cli_usage_all(FILE *f);

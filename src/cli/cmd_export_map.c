@@ -1,9 +1,7 @@
 /*
  * cmd_export_map.c: kith export --format svg|dot --map NAME [-o FILE]:
- * a power map as a picture.
- *
- * cli_export_map() does the work for these two formats; a `kith export`
- * that also knows other formats calls it for svg and dot.
+ * a power map as a picture. `kith export` (cmd_io.c) calls cli_export_map()
+ * for these two formats.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -79,41 +77,3 @@ cli_export_map(struct cli *c, const char *format, const char *map, const char *a
 	return rc;
 }
 
-enum { EX_FORMAT, EX_MAP, EX_OUTPUT, EX_AS_OF };
-
-static const struct cli_opt export_opts[] = {
-	[EX_FORMAT] = {"format", true, false},
-	[EX_MAP] = {"map", true, false},
-	[EX_OUTPUT] = {"output", true, false},
-	[EX_AS_OF] = {"as-of", true, false},
-	{NULL, false, false},
-};
-
-static int
-run_export(struct cli *c, const struct cli_args *a)
-{
-	char day[KDATE_STR] = "";
-
-	if (!cli_opt(a, EX_FORMAT))
-		return cli_error(CLI_USAGE, "export", "needs --format svg or dot");
-	if (cli_opt(a, EX_AS_OF)) {
-		struct kdatetime t;
-		int rc = cli_when(c, "--as-of", cli_opt(a, EX_AS_OF), &t);
-		if (rc != CLI_OK)
-			return rc;
-		kdate_format(t.date, day);
-	}
-	return cli_export_map(c, cli_opt(a, EX_FORMAT), cli_opt(a, EX_MAP), day[0] ? day : NULL,
-			      cli_opt(a, EX_OUTPUT));
-}
-
-const struct cli_cmd cli_cmd_export = {
-	"export", NULL, "--format svg|dot --map NAME [-o FILE] [--as-of DATE]",
-	"Export a power map as a picture: the grid (svg) or its relationships (dot).",
-	"  --format svg     the grid, for a slide: bands, influence, names, targets\n"
-	"  --format dot     the relationships among the map's entities, for Graphviz\n"
-	"  --map NAME       the map (id, name or unambiguous prefix)\n"
-	"  -o, --output FILE  write to FILE instead of standard output\n"
-	"  --as-of DATE     svg: the map as it stood then\n",
-	export_opts, 0, 0, run_export,
-};

@@ -23,7 +23,7 @@ const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_me, &cli_cmd_today,
 	&cli_cmd_list_contacts, &cli_cmd_list_events, &cli_cmd_list_followups,
 	&cli_cmd_search, &cli_cmd_backup, &cli_cmd_demo, &cli_cmd_complete,
-	&cli_cmd_capture,
+	&cli_cmd_capture, &cli_cmd_import,
 	&cli_cmd_map_list, &cli_cmd_map_new, &cli_cmd_map_show, &cli_cmd_map_place,
 	&cli_cmd_relate, &cli_cmd_role_add, &cli_cmd_path, &cli_cmd_export,
 	NULL,

@@ -100,8 +100,8 @@ contact_validate(const struct kith_contact *c, struct kith_err *err)
 }
 
 /* The key two channels are "the same" by: lower-cased email, phone digits. */
-static char *
-channel_key(const char *kind, const char *value)
+char *
+db_channel_key(const char *kind, const char *value)
 {
 	struct strbuf sb = { 0 };
 
@@ -135,7 +135,7 @@ write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_c
 
 		if (!st)
 			return KITH_DB;
-		key = channel_key(kind, ch[i].value);
+		key = db_channel_key(kind, ch[i].value);
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 		db_bind_text(st, 3, ch[i].label);

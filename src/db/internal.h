@@ -85,6 +85,9 @@ enum kith_status db_step_done(struct kdb *db, sqlite3_stmt *st, struct kith_err 
 /* The time now as "YYYY-MM-DD HH:MM:SS" (honours KITH_TODAY). */
 void db_now(char out[20]);
 
+/* The key channels merge by (contact_channel.value_key): lower-cased email, phone digits. */
+char *db_channel_key(const char *kind, const char *value);
+
 /* Folded key for names (utf8_fold), newly allocated. */
 char *db_name_key(const char *name);
 

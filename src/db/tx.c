@@ -32,6 +32,16 @@ track_table(void *ctx, const char *table)
 	return 1;
 }
 
+/* SAVEPOINT and RELEASE for the first nesting depths, as cached statements. */
+#define SP_CACHED 6
+static const char *const savepoint_sql[SP_CACHED] = {
+	"SAVEPOINT w0", "SAVEPOINT w1", "SAVEPOINT w2", "SAVEPOINT w3", "SAVEPOINT w4",
+	"SAVEPOINT w5",
+};
+static const char *const release_sql[SP_CACHED] = {
+	"RELEASE w0", "RELEASE w1", "RELEASE w2", "RELEASE w3", "RELEASE w4", "RELEASE w5",
+};
+
 static void
 session_end(struct kdb *db)
 {
@@ -63,6 +73,15 @@ db_write_begin(struct kdb *db, struct kith_err *err)
 				return db_error(db, err, "undo session");
 			}
 		}
+	} else if (db->depth < SP_CACHED) {
+		/* prepared once: an import opens several savepoints per record */
+		sqlite3_stmt *st = db_stmt(db, savepoint_sql[db->depth], err);
+		if (!st || sqlite3_step(st) != SQLITE_DONE) {
+			if (st)
+				sqlite3_reset(st);
+			return db_error(db, err, "savepoint");
+		}
+		sqlite3_reset(st);
 	} else {
 		snprintf(sql, sizeof sql, "SAVEPOINT w%d", db->depth);
 		if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -80,6 +99,16 @@ db_write_end(struct kdb *db, struct kith_err *err)
 	if (db->depth <= 0)
 		return kith_err_set(err, KITH_DB, "commit: no transaction open");
 	db->depth--;
+	if (db->depth > 0 && db->depth < SP_CACHED) {
+		sqlite3_stmt *st = db_stmt(db, release_sql[db->depth], err);
+		if (!st || sqlite3_step(st) != SQLITE_DONE) {
+			if (st)
+				sqlite3_reset(st);
+			return db_error(db, err, "release");
+		}
+		sqlite3_reset(st);
+		return KITH_OK;
+	}
 	if (db->depth > 0) {
 		snprintf(sql, sizeof sql, "RELEASE w%d", db->depth);
 		if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)

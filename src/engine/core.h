@@ -276,11 +276,18 @@ struct engine {
 
 	long long data_version;
 
+	/* progress of a long operation (engine_set_progress) */
+	engine_progress_fn progress;
+	void *progress_ud;
+
 	/* the view and strings it points to */
 	struct view v;
 	struct strbuf title, hint;
 	const char *pane_title_override;
 };
+
+/* :import FILE (import_cmd.c). Returns reactions. */
+int engine_import(struct engine *e, const char *arg);
 
 /* Dispatch a command (pane first, then the engine's switch). */
 int engine_dispatch(struct engine *e, enum cmd cmd, long count, const char *arg);

@@ -4,6 +4,7 @@
  * add, edit, delete and add-attendee actions.
  */
 #include "panes.h"
+#include "events_flow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "kith/contact.h"
 #include "kith/event.h"
+#include "kith/merge.h"
 #include "kith/str.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
@@ -25,7 +27,24 @@ static const struct view_column columns[C_COUNT] = {
 	[C_PEOPLE] = { "People", 6, 6, VA_RIGHT },
 };
 
+/*
+ * Recurring series that began before now but go on: the upcoming list shows
+ * them first, each at its next occurrence (expanded by libical when the
+ * list is loaded; a person follows a handful, SERIES_MAX at most).
+ */
+#define SERIES_MAX 200
+
+struct series {
+	int64_t id;
+	char when[24];              /* next occurrence + " ↻" */
+	char *title, *location;
+	int kind;
+	long long attendees;
+};
+
 struct events {
+	struct series *series;
+	int n_series;
 	struct listwin lw;
 	struct marks marks;          /* t */
 	struct event_query q;
@@ -42,35 +61,175 @@ priv(struct pane *p)
 	return p->priv;
 }
 
+struct row_ctx {
+	struct listwin *lw;
+	struct engine *e;
+	int pushed;
+};
+
 static int
 row_cb(void *ud, const struct event_row *r)
 {
-	struct listwin *lw = ud;
+	struct row_ctx *rc = ud;
+	struct listwin *lw = rc->lw;
 	char people[16];
 	const char *cells[C_COUNT];
 
+	char next[1][17], when[24];
+
 	snprintf(people, sizeof people, "%lld", r->attendees);
 	cells[C_WHEN] = r->start_at;
+	/* a series shows its next occurrence (expanded by libical) */
+	if (r->recurring) {
+		struct kith_event k;
+		if (event_get(engine_db(rc->e), r->id, &k, NULL) == KITH_OK) {
+			if (events_next(k.start_at, k.rrule, next, 1) == 1) {
+				snprintf(when, sizeof when, "%s ↻", next[0]);
+				cells[C_WHEN] = when;
+			}
+			event_free(&k);
+		}
+	}
 	cells[C_TITLE] = r->title;
 	cells[C_KIND] = kith_event_kind_name(r->kind);
 	cells[C_WHERE] = r->location;
 	cells[C_PEOPLE] = people;
 	lw_push(lw, r->id, cells, VS_NORMAL);
+	rc->pushed++;
 	return 0;
+}
+
+static void
+series_clear(struct events *ev)
+{
+	for (int i = 0; i < ev->n_series; i++) {
+		free(ev->series[i].title);
+		free(ev->series[i].location);
+	}
+	free(ev->series);
+	ev->series = NULL;
+	ev->n_series = 0;
+}
+
+struct series_ctx {
+	struct events *ev;
+	struct engine *e;
+};
+
+static int
+series_cb(void *ud, const struct event_row *r)
+{
+	struct series_ctx *sc = ud;
+	struct events *ev = sc->ev;
+	struct kith_event k;
+	char next[1][17];
+	struct series *s;
+
+	if (event_get(engine_db(sc->e), r->id, &k, NULL) != KITH_OK)
+		return 0;
+	if (events_next(k.start_at, k.rrule, next, 1) == 1) {
+		ev->series = xreallocarray(ev->series, (size_t)ev->n_series + 1, sizeof *ev->series);
+		s = &ev->series[ev->n_series++];
+		s->id = r->id;
+		snprintf(s->when, sizeof s->when, "%s ↻", next[0]);
+		s->title = xstrdup(r->title);
+		s->location = xstrdup(r->location);
+		s->kind = r->kind;
+		s->attendees = r->attendees;
+	}
+	event_free(&k);
+	return 0;
+}
+
+static int
+series_cmp(const void *a, const void *b)
+{
+	const struct series *x = a, *y = b;
+	int c = strcmp(x->when, y->when);
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* The running series, for the upcoming list without a search. */
+static void
+series_load(struct pane *p)
+{
+	struct events *ev = priv(p);
+	struct series_ctx sc = { ev, p->e };
+
+	series_clear(ev);
+	if (ev->q.past || ev->match)
+		return;
+	event_series_list(engine_db(p->e), ev->from, SERIES_MAX, series_cb, &sc, NULL);
+	if (ev->n_series > 1)
+		qsort(ev->series, (size_t)ev->n_series, sizeof *ev->series, series_cmp);
+}
+
+static int
+series_index(const struct events *ev, int64_t id)
+{
+	for (int i = 0; i < ev->n_series; i++)
+		if (ev->series[i].id == id)
+			return i;
+	return -1;
+}
+
+static void
+series_push(struct events *ev, int i)
+{
+	const struct series *s = &ev->series[i];
+	const char *cells[C_COUNT];
+	char people[16];
+
+	snprintf(people, sizeof people, "%lld", s->attendees);
+	cells[C_WHEN] = s->when;
+	cells[C_TITLE] = s->title;
+	cells[C_KIND] = kith_event_kind_name(s->kind);
+	cells[C_WHERE] = s->location;
+	cells[C_PEOPLE] = people;
+	lw_push(&ev->lw, s->id, cells, VS_NORMAL);
 }
 
 static int
 fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 {
 	struct events *ev = priv(p);
-	return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &ev->lw, err);
+	struct row_ctx rc = { &ev->lw, p->e, 0 };
+	int k = anchor ? series_index(ev, anchor) : -1, rv;
+
+	if (ev->n_series == 0)
+		return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc, err);
+	/* the running series come first, then the upcoming events */
+	if (dir > 0) {
+		if (anchor && k < 0)
+			return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc,
+					  err);
+		for (k = anchor ? k + 1 : 0; k < ev->n_series && rc.pushed < limit; k++, rc.pushed++)
+			series_push(ev, k);
+		if (rc.pushed < limit)
+			return event_list(engine_db(p->e), &ev->q, 0, 1, limit - rc.pushed, row_cb,
+					  &rc, err);
+		return KITH_OK;
+	}
+	if (anchor && k >= 0) {
+		for (k--; k >= 0 && rc.pushed < limit; k--, rc.pushed++)
+			series_push(ev, k);
+		return KITH_OK;
+	}
+	rv = event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc, err);
+	for (k = ev->n_series - 1; rv == KITH_OK && k >= 0 && rc.pushed < limit; k--, rc.pushed++)
+		series_push(ev, k);
+	return rv;
 }
 
 static int
 count(struct pane *p, long long *out, struct kith_err *err)
 {
 	struct events *ev = priv(p);
-	return event_count(engine_db(p->e), &ev->q, out, err);
+	int rc = event_count(engine_db(p->e), &ev->q, out, err);
+
+	if (rc == KITH_OK)
+		*out += ev->n_series;
+	return rc;
 }
 
 static int
@@ -84,6 +243,7 @@ reload(struct pane *p, struct kith_err *err)
 	ev->q.from = ev->from;
 	ev->lw.height = p->e->list_rows;
 	ev->detail_id = 0;
+	series_load(p);
 	return lw_reload(p, &ev->lw, lw_selected_id(&ev->lw), err);
 }
 
@@ -102,6 +262,7 @@ close_pane(struct pane *p)
 	struct events *ev = priv(p);
 
 	lw_free(&ev->lw);
+	series_clear(ev);
 	marks_free(&ev->marks);
 	page_free(&ev->detail);
 	free(ev->match);
@@ -116,20 +277,8 @@ filter(struct pane *p, const char *text, struct kith_err *err)
 	ev->match = str_empty(text) ? NULL : xstrdup(text);
 	ev->q.match = ev->match;
 	ev->lw.height = p->e->list_rows;
+	series_load(p);
 	return lw_reload(p, &ev->lw, 0, err);
-}
-
-static int
-attendee_line(void *ud, const struct attendance_row *r)
-{
-	struct page *pg = ud;
-	char last[16];
-
-	fmt_ago(r->last_at, last);
-	page_add(pg, r->status == KITH_ASTATUS_MET || r->status == KITH_ASTATUS_ATTENDED ?
-		 VS_NORMAL : VS_DIM, 2, "%-24.60s %-9s %-9s last contact %s", r->contact_name,
-		 kith_attend_role_name(r->role), kith_attend_status_name(r->status), last);
-	return 0;
 }
 
 static void
@@ -149,14 +298,21 @@ build_detail(struct pane *p, int64_t id)
 	page_add(pg, VS_NORMAL, 0, "kind     %s", kith_event_kind_name(k.kind));
 	if (k.location && *k.location)
 		page_add(pg, VS_NORMAL, 0, "where    %s", k.location);
-	if (k.rrule && *k.rrule)
-		page_add(pg, VS_NORMAL, 0, "repeats  %s", k.rrule);
+	if (k.rrule && *k.rrule) {
+		char next[4][17];
+		int n = events_next(k.start_at, k.rrule, next, 4);
+		page_add(pg, VS_NORMAL, 0, "repeats  %.*s%s", (int)strcspn(k.rrule, "\n"), k.rrule,
+			 strchr(k.rrule, '\n') ? " (with exceptions)" : "");
+		for (int i = 0; i < n; i++)
+			page_add(pg, VS_NORMAL, 0, "%s %s", i ? "        " : "next    ", next[i]);
+		if (n == 0)
+			page_add(pg, VS_DIM, 0, "next     none in the coming year");
+	}
 	if (k.notes && *k.notes) {
 		page_add(pg, VS_HEADER, 0, "Notes");
 		page_add(pg, VS_NORMAL, 2, "%.2000s", k.notes);
 	}
-	page_add(pg, VS_HEADER, 0, "People (A adds one)");
-	attendance_list_for_event(engine_db(p->e), id, attendee_line, pg, NULL);
+	events_prep(p->e, pg, id);
 	event_free(&k);
 }
 
@@ -316,6 +472,7 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 	switch (cmd) {
 	case CMD_TOGGLE_PAST:
 		ev->q.past = !ev->q.past;
+		series_load(p);
 		if (lw_reload(p, &ev->lw, 0, &err) != KITH_OK)
 			engine_error(p->e, "%s", err.msg);
 		engine_msg(p->e, ev->q.past ? "past events, newest first" : "upcoming events");
@@ -363,6 +520,12 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		}
 		engine_confirm(p->e, "Delete this event and its attendance? (y/n)", delete_yes, ei, free);
 		*r |= R_REDRAW;
+		return true;
+	case CMD_ATTENDANCE_STATUS:
+		*r |= events_attendance_status(p->e, id);
+		return true;
+	case CMD_DEBRIEF:
+		*r |= events_debrief(p->e, id);
 		return true;
 	case CMD_ATTENDEE_ADD:
 		ei = xcalloc(1, sizeof *ei);

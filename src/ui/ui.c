@@ -70,6 +70,17 @@ note_config_errors(struct engine *e, int bad)
 	ui.note = sb_detach(&sb);
 }
 
+/* A long operation's progress (`:import`), drawn on the status line at once. */
+static void
+ui_progress(void *ud, const char *text)
+{
+	(void)ud;
+	move(LINES - 1, 0);
+	clrtoeol();
+	draw_text(LINES - 1, 0, COLS, text, theme_attr(VS_STATUS));
+	refresh();
+}
+
 /* The loop; headless reads keys until input ends. */
 static void
 main_loop(struct engine *e, bool headless)
@@ -154,6 +165,7 @@ ui_run(struct kdb *db, const char *label, const char *config_path, const char *e
 		return KITH_IO;
 	}
 	memset(&ui, 0, sizeof(ui));
+	engine_set_progress(e, ui_progress, NULL);
 	if (bad > 0)
 		note_config_errors(e, bad);
 	else if (bad < 0)

@@ -51,8 +51,9 @@ expect "journal_mode" "$(q $G 'PRAGMA journal_mode')" wal
 expect "schema version" "$(q $G 'PRAGMA user_version')" \
 	"$(grep -c '^-- @migration' "$SRC/assets/schema.sql")"
 expect "mode 0600" "$(stat -c %a "$G")" 600
+# a later migration may replace a trigger: DROP TRIGGER, then CREATE it again
 expect "triggers kept" "$(q $G "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")" \
-	"$(grep -c '^CREATE TRIGGER' "$SRC/assets/schema.sql")"
+	"$(($(grep -c '^CREATE TRIGGER' "$SRC/assets/schema.sql") - $(grep -c '^DROP TRIGGER' "$SRC/assets/schema.sql")))"
 expect "indexes kept" "$(q $G "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL")" \
 	"$(( $(grep -c '^CREATE \(UNIQUE \)\?INDEX' "$SRC/assets/schema.sql") - \
 	     $(grep -c '^DROP INDEX' "$SRC/assets/schema.sql") ))"

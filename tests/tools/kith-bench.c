@@ -8,7 +8,8 @@
  * scripted sequences per pane (p50, p99, max). Whole processes: wall time
  * and peak RSS (getrusage of the child) of CLI commands, and of the
  * interactive planner in a pseudo-terminal after visiting every pane, with
- * the time it takes to quit.
+ * the time it takes to quit. Importing 100,000 generated vCards into an
+ * empty database and exporting them again.
  *
  * Output: one line per metric,
  *	bench: NAME VALUE UNIT target TARGET PASS|FAIL
@@ -418,6 +419,70 @@ bench_process(const char *name, char *const argv[], double target_ms)
 	free(s.v);
 }
 
+/* ---- import and export (issue 7) ------------------------------------------ */
+
+/*
+** Import a generated file of 100,000 vCards (1,000 with --smoke) into an
+** empty database with the real binary, then export them all as vCards:
+** targets 5 s and 2 s for the full size. The files live in a temporary
+** directory removed afterwards.
+*/
+static void
+bench_io(void)
+{
+	int n = smoke ? 1000 : 100000;
+	char dir[] = "/tmp/kith-bench-io.XXXXXX", vcf[64], db[64], out[64], tmp[80];
+	static const char *const orgs[] = { "City Council", "Planning Commission", "School Board",
+		"Harbor Union", "Riverside Library", "Chamber of Commerce" };
+	double ms;
+	long rss;
+	FILE *f;
+
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	snprintf(vcf, sizeof vcf, "%s/cards.vcf", dir);
+	snprintf(db, sizeof db, "%s/io.db", dir);
+	snprintf(out, sizeof out, "%s/out.vcf", dir);
+	if (!(f = fopen(vcf, "w"))) {
+		perror(vcf);
+		exit(2);
+	}
+	for (int i = 0; i < n; i++)
+		fprintf(f, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Resident %d Example\r\n"
+			"N:Example;Resident %d;;;\r\nEMAIL;TYPE=home:resident%d@example.org\r\n"
+			"TEL;TYPE=cell:+1 555 %07d\r\nORG:%s %d\r\nTITLE:Member\r\n"
+			"BDAY:19%02d-%02d-%02d\r\nNOTE:met at the %s fair\\, ward %d\r\n"
+			"END:VCARD\r\n", i, i, i, i, orgs[i % 6], i % 500, 40 + i % 60,
+			1 + i % 12, 1 + i % 28, i % 2 ? "spring" : "autumn", i % 9);
+	if (fclose(f) != 0) {
+		perror(vcf);
+		exit(2);
+	}
+	{
+		char *imp[] = { (char *)kith_bin, "-d", db, "import", vcf, NULL };
+		char *exp[] = { (char *)kith_bin, "-d", db, "export", "--format", "vcf", "-o", out,
+				NULL };
+		run_child(imp, &ms, &rss);
+		snprintf(tmp, sizeof tmp, "import.vcard.%dk", n / 1000);
+		report(tmp, ms, "ms", 5000.0 * n / 100000);
+		printf("bench: import.vcard.rss %.1f MB\n", rss / 1024.0);
+		run_child(exp, &ms, &rss);
+		snprintf(tmp, sizeof tmp, "export.vcard.%dk", n / 1000);
+		report(tmp, ms, "ms", 2000.0 * n / 100000);
+		printf("bench: export.vcard.rss %.1f MB\n", rss / 1024.0);
+	}
+	unlink(vcf);
+	unlink(out);
+	unlink(db);
+	snprintf(tmp, sizeof tmp, "%s-wal", db);
+	unlink(tmp);
+	snprintf(tmp, sizeof tmp, "%s-shm", db);
+	unlink(tmp);
+	rmdir(dir);
+}
+
 /* Read from fd until `want` appears in the output or timeout_ms passes. */
 static int
 pty_wait(int fd, const char *want, int timeout_ms)
@@ -620,6 +685,7 @@ main(int argc, char **argv)
 		}
 	}
 	bench_interactive();
+	bench_io();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

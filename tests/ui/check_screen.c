@@ -748,6 +748,37 @@ START_TEST(test_engine_overlays)
 }
 END_TEST
 
+/* The Events pane's prep card and the debrief form (issue 7). */
+START_TEST(test_engine_events)
+{
+	struct kith_err err;
+	int64_t ana, ben, carla, hearing, past;
+
+	fixture_normal();
+	ck_assert_int_eq(contact_resolve(db, "Ana Lima", &ana, &err), KITH_OK);
+	ck_assert_int_eq(contact_resolve(db, "Ben Ortiz", &ben, &err), KITH_OK);
+	ck_assert_int_eq(contact_resolve(db, "Carla Diaz", &carla, &err), KITH_OK);
+	ck_assert_int_eq(event_resolve(db, "Budget hearing", &hearing, &err), KITH_OK);
+	ck_assert_int_eq(event_resolve(db, "Neighbourhood meeting", &past, &err), KITH_OK);
+	ck_assert(attendance_set(db, hearing, ana, KITH_AROLE_SPEAKER, KITH_ASTATUS_CONFIRMED,
+				 &err) == KITH_OK);
+	ck_assert(attendance_set(db, hearing, ben, KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED,
+				 &err) == KITH_OK);
+	ck_assert(attendance_set(db, past, ana, KITH_AROLE_ATTENDEE, KITH_ASTATUS_CONFIRMED,
+				 &err) == KITH_OK);
+	ck_assert(attendance_set(db, past, carla, KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED,
+				 &err) == KITH_OK);
+	engine_start();
+	screen_open(24, 80);
+	keys("2<Enter>");
+	shot("events-prep-80x24", 24, 80);
+	keys("<Esc>");
+	shot("events-prep-160x48", 48, 160);
+	keys("zpb");
+	shot("events-debrief-80x24", 24, 80);
+}
+END_TEST
+
 START_TEST(test_engine_resize)
 {
 	static const int sizes[][2] = { { 60, 200 }, { 10, 40 }, { 16, 60 }, { 24, 80 }, { 48, 160 },
@@ -872,6 +903,7 @@ screen_suite(void)
 	tcase_add_test(tc, test_engine_resize);
 	tcase_add_test(tc, test_engine_overlays);
 	tcase_add_test(tc, test_engine_unicode_map);
+	tcase_add_test(tc, test_engine_events);
 	suite_add_tcase(s, tc);
 	return s;
 }

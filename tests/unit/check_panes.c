@@ -487,7 +487,7 @@ START_TEST(test_events)
 	ck_assert_str_eq(view()->detail.title, "Town hall");
 	ck_assert(detail_has("Ana Lima"));
 	ck_assert(detail_has("speaker"));
-	ck_assert(detail_has("last contact 12d"));
+	ck_assert(detail_has("last: 12d ago"));
 	engine_keys(e, "<Esc>");
 
 	engine_keys(e, "zp");           /* past events */

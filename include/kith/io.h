@@ -1,0 +1,188 @@
+/*
+ * io.h: import and export of vCard, CSV, iCalendar (and JSON out).
+ *
+ * Two halves:
+ *
+ * Parsers (pure, no database): io_parse_vcard/csv/ics read a buffer of
+ * `len` bytes (any encoding the format allows: UTF-8 with or without a BOM,
+ * UTF-16 with or without a BOM, Latin-1/cp1252 text) and hand each record
+ * to a sink as it is read, so a 100,000-card file is never held parsed in
+ * memory. A malformed record is reported to the sink's error callback with
+ * its line; the callback says whether to go on (the parser then resumes at
+ * the next record) or stop. These are the functions a fuzzer drives.
+ *
+ * Import and export (database): io_import_buffer merges a parsed file into
+ * the database in ONE transaction (see import.c for the merge rules);
+ * io_export writes the database in a format, streamed through windowed
+ * queries.
+ */
+#ifndef KITH_IO_H
+#define KITH_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "kith/contact.h"
+#include "kith/event.h"
+#include "kith/followup.h"
+#include "kith/status.h"
+
+struct kdb;
+
+/*
+** The formats. Adding one is a line here (C name, word) and a case in the
+** import or export dispatch tables (import.c, export.c).
+*/
+#define KITH_IO_FORMATS(_) \
+	_(VCF, "vcf") _(CSV, "csv") _(ICS, "ics") _(JSON, "json")
+
+enum io_format {
+#define IO_FMT_ENUM(n, w) IO_FMT_##n,
+	KITH_IO_FORMATS(IO_FMT_ENUM)
+#undef IO_FMT_ENUM
+	IO_FMT_COUNT_
+};
+const char *io_format_name(int f);
+int io_format_parse(const char *word);      /* -1 if unknown */
+/*
+** The format of a file: by content first (BEGIN:VCARD, BEGIN:VCALENDAR /
+** VEVENT / VTODO), then by the name's extension (.vcf .vcard .ics .ical
+** .ifb .csv .txt); -1 if neither tells.
+*/
+int io_format_sniff(const char *buf, size_t len, const char *name);
+
+/* A field kith has no column for, kept in the side table (import_extra). */
+struct io_extra {
+	char *name, *value;
+};
+
+struct io_contact_rec {
+	struct kith_contact c;
+	char *org, *title;          /* current organisation and position, or NULL */
+	struct io_extra *extras;
+	size_t n_extras;
+};
+
+struct io_attendee {
+	char *email, *name;         /* email lower-cased; either may be NULL */
+	int status;                 /* enum kith_attend_status */
+	int role;                   /* enum kith_attend_role */
+};
+
+struct io_event_rec {
+	struct kith_event e;        /* times local: "YYYY-MM-DD HH:MM" or "YYYY-MM-DD" */
+	struct io_attendee *att;
+	size_t n_att;
+	struct io_extra *extras;
+	size_t n_extras;
+};
+
+struct io_todo_rec {
+	struct kith_followup f;
+	char *uid;
+	struct io_extra *extras;
+	size_t n_extras;
+};
+
+enum io_rec_kind { IO_REC_CONTACT, IO_REC_EVENT, IO_REC_TODO };
+
+struct io_record {
+	enum io_rec_kind kind;
+	int line;                   /* first line of the record in the file */
+	size_t offset;              /* byte offset after it (progress) */
+	const char *source;         /* "vcard", "csv:linkedin", "ics", ... */
+	union {
+		struct io_contact_rec contact;
+		struct io_event_rec event;
+		struct io_todo_rec todo;
+	} u;
+};
+
+/*
+** Where a parser sends what it reads. record() gets each record (owned by
+** the parser, valid during the call); error() gets a malformed one (line,
+** what is wrong). Each returns 0 to go on, non-zero to stop the parse.
+** note() (may be NULL) gets records skipped for a reason that is not an
+** error ("no name, email or phone").
+*/
+struct io_sink {
+	int (*record)(void *ud, const struct io_record *r);
+	int (*error)(void *ud, int line, const char *msg);
+	void (*note)(void *ud, int line, const char *msg);
+	void *ud;
+};
+
+/* Each returns 0 when it read the whole buffer, non-zero if a callback stopped it. */
+int io_parse_vcard(const char *buf, size_t len, const struct io_sink *sink);
+int io_parse_csv(const char *buf, size_t len, const struct io_sink *sink);
+int io_parse_ics(const char *buf, size_t len, const struct io_sink *sink);
+
+/* ---- import ---------------------------------------------------------------- */
+
+struct io_import_opts {
+	int format;                 /* enum io_format, or -1: sniff */
+	bool dry_run;               /* do everything, report, then roll back */
+	bool skip_invalid;          /* report bad records and import the rest */
+	/*
+	** With dry_run: leave the changes in place for the caller, whose own
+	** batch rolls them back (a dry run of several files in one go).
+	*/
+	bool dry_run_in_batch;
+	const char *name;           /* the file's name in messages */
+	/* Each line of the report (dry-run actions, skipped records); may be NULL. */
+	void (*report)(void *ud, const char *line);
+	/* Called every few hundred records with bytes read so far and total; may be NULL. */
+	void (*progress)(void *ud, size_t done, size_t total);
+	void *ud;
+};
+
+struct io_import_stats {
+	long added, merged, unchanged;            /* contacts */
+	long ev_added, ev_merged, ev_unchanged;   /* events */
+	long fu_added, fu_merged, fu_unchanged;   /* follow-ups */
+	long skipped;               /* records with nothing to import them by */
+	long errors;                /* malformed records (skipped with skip_invalid) */
+};
+
+/*
+** Import buf into db in one transaction. A malformed record without
+** skip_invalid: nothing changes and err says "NAME:LINE: what"
+** (KITH_INVALID). With dry_run the transaction is rolled back after the
+** report is made.
+*/
+enum kith_status io_import_buffer(struct kdb *db, const char *buf, size_t len,
+				  const struct io_import_opts *o, struct io_import_stats *st,
+				  struct kith_err *err);
+/* Read the file at path and import it (o->name defaults to path). */
+enum kith_status io_import_file(struct kdb *db, const char *path,
+				const struct io_import_opts *o, struct io_import_stats *st,
+				struct kith_err *err);
+/* "3 contacts added, 1 merged, ..." for the stats (only the non-zero parts). */
+void io_import_summary(const struct io_import_stats *st, bool dry_run, char *out, size_t n);
+
+/* ---- export ---------------------------------------------------------------- */
+
+struct io_export_opts {
+	int format;                 /* enum io_format */
+	int vcard_version;          /* 40 (default) or 30 */
+};
+
+/* Write the whole database to f in o->format, in windows (constant memory). */
+enum kith_status io_export(struct kdb *db, FILE *f, const struct io_export_opts *o,
+			   struct kith_err *err);
+
+/* ---- recurrence ------------------------------------------------------------ */
+
+/*
+** Occurrences of a recurring event (start "YYYY-MM-DD[ HH:MM]", rrule as
+** stored: "FREQ=...[\nEXDATE:...]") that start in [from, to) (dates or
+** times as stored), at most max, in order, written as "YYYY-MM-DD[ HH:MM]"
+** into out[i] (17 bytes each). Returns how many, or -1 if the rule cannot
+** be read. Uses libical's recurrence iterator.
+*/
+int io_recur_expand(const char *start, const char *rrule, const char *from, const char *to,
+		    char (*out)[17], int max);
+
+#endif

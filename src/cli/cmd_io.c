@@ -1,0 +1,202 @@
+/*
+ * cmd_io.c: kith import, kith export.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kith/db.h"
+#include "kith/io.h"
+#include "kith/merge.h"
+#include "cli.h"
+
+/* ---- import ----------------------------------------------------------------- */
+
+enum { IM_FORMAT, IM_DRY_RUN, IM_SKIP_INVALID };
+
+static const struct cli_opt import_opts[] = {
+	[IM_FORMAT] = {"format", true, false},
+	[IM_DRY_RUN] = {"dry-run", false, false},
+	[IM_SKIP_INVALID] = {"skip-invalid", false, false},
+	{NULL, false, false},
+};
+
+static void
+import_report(void *ud, const char *line)
+{
+	struct strbuf sb = {0};
+
+	(void)ud;
+	cli_sanitize(&sb, line);
+	sb_appendc(&sb, '\n');
+	cli_flush(&sb);
+	sb_free(&sb);
+}
+
+static int
+run_import(struct cli *c, const struct cli_args *a)
+{
+	struct io_import_opts o = {0};
+	struct io_import_stats st[CLI_MAX_POS];
+	struct kith_err err = {0};
+	enum kith_status rc = KITH_OK;
+	char summary[512];
+	bool dry;
+	int r, i;
+
+	o.format = -1;
+	if (cli_opt(a, IM_FORMAT)) {
+		o.format = io_format_parse(cli_opt(a, IM_FORMAT));
+		if (o.format < 0 || o.format == IO_FMT_JSON)
+			return cli_error(CLI_USAGE, "--format", "\"%s\" is not one of vcf, csv, ics",
+					 cli_opt(a, IM_FORMAT));
+	}
+	dry = cli_flag(a, IM_DRY_RUN);
+	o.dry_run = dry;
+	o.dry_run_in_batch = dry && a->npos > 1;
+	o.skip_invalid = cli_flag(a, IM_SKIP_INVALID);
+	o.report = import_report;
+	for (i = 0; i < a->npos; i++)
+		if (access(a->pos[i], R_OK) != 0)
+			return cli_error(CLI_RUNTIME, a->pos[i], "%s", strerror(errno));
+	if ((r = cli_db(c)) != CLI_OK)
+		return r;
+	/* several files are one transaction: all are imported, or none */
+	kdb_bulk_mode(c->db, true, NULL);
+	if (a->npos > 1 && (rc = kdb_batch_begin(c->db, &err)) != KITH_OK)
+		return cli_fail(rc, &err, NULL);
+	for (i = 0; i < a->npos && rc == KITH_OK; i++) {
+		o.name = a->pos[i];
+		rc = io_import_file(c->db, a->pos[i], &o, &st[i], &err);
+	}
+	if (a->npos > 1) {
+		struct kith_err e2 = {0};
+		enum kith_status end = kdb_batch_end(c->db, rc == KITH_OK && !dry, &e2);
+		if (rc == KITH_OK && end != KITH_OK) {
+			rc = end;
+			err = e2;
+		}
+	}
+	kdb_bulk_mode(c->db, false, NULL);
+	if (rc != KITH_OK)
+		return cli_error(CLI_RUNTIME, NULL, "%s%s", err.msg,
+				 rc == KITH_INVALID ? " (nothing imported)" : "");
+	for (i = 0; i < a->npos; i++) {
+		io_import_summary(&st[i], dry, summary, sizeof summary);
+		printf("%s: %s%s\n", a->pos[i], summary, dry ? " (dry run: nothing changed)" : "");
+	}
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_import = {
+	"import", NULL, "FILE... [--format vcf|csv|ics] [--dry-run] [--skip-invalid]",
+	"Import contacts (vCard, CSV) or events and to-dos (iCalendar), merging duplicates.",
+	"  The format is read from the content (BEGIN:VCARD, BEGIN:VCALENDAR), else\n"
+	"  from the extension. A contact with the same email, phone (if the names\n"
+	"  agree), or name and organisation as one in kith is merged into it:\n"
+	"  missing fields are filled in, nothing is overwritten. Importing the same\n"
+	"  file again changes nothing.\n"
+	"  Several files (up to four) are imported in one transaction.\n"
+	"  --format F       vcf, csv or ics, whatever the file looks like\n"
+	"  --dry-run        print what would be added, merged and skipped; change nothing\n"
+	"  --skip-invalid   report each malformed record with its line and import the rest\n"
+	"                   (without it, a malformed record stops the import: nothing changes)\n",
+	import_opts, 1, CLI_MAX_POS, run_import,
+};
+
+/* ---- export ----------------------------------------------------------------- */
+
+enum { EX_FORMAT, EX_OUT, EX_VCARD_VERSION, EX_MAP, EX_AS_OF };
+
+static const struct cli_opt export_opts[] = {
+	[EX_FORMAT] = {"format", true, false},
+	[EX_OUT] = {"output", true, false},
+	[EX_VCARD_VERSION] = {"vcard-version", true, false},
+	[EX_MAP] = {"map", true, false},
+	[EX_AS_OF] = {"as-of", true, false},
+	{NULL, false, false},
+};
+
+/* svg and dot: a power map as a picture (cmd_export_map.c). */
+static int
+export_map(struct cli *c, const struct cli_args *a, const char *format)
+{
+	char day[KDATE_STR] = "";
+
+	if (cli_opt(a, EX_VCARD_VERSION))
+		return cli_error(CLI_USAGE, "--vcard-version", "only with --format vcf");
+	if (cli_opt(a, EX_AS_OF)) {
+		struct kdatetime t;
+		int rc = cli_when(c, "--as-of", cli_opt(a, EX_AS_OF), &t);
+		if (rc != CLI_OK)
+			return rc;
+		kdate_format(t.date, day);
+	}
+	return cli_export_map(c, format, cli_opt(a, EX_MAP), day[0] ? day : NULL,
+			      cli_opt(a, EX_OUT));
+}
+
+static int
+run_export(struct cli *c, const struct cli_args *a)
+{
+	struct io_export_opts o = { -1, 40 };
+	struct kith_err err = {0};
+	const char *path = cli_opt(a, EX_OUT), *ver = cli_opt(a, EX_VCARD_VERSION);
+	enum kith_status rc;
+	FILE *f = stdout;
+	int r;
+
+	if (!cli_opt(a, EX_FORMAT))
+		return cli_error(CLI_USAGE, "export", "needs --format vcf, csv, ics, json, svg or dot");
+	if (!strcmp(cli_opt(a, EX_FORMAT), "svg") || !strcmp(cli_opt(a, EX_FORMAT), "dot"))
+		return export_map(c, a, cli_opt(a, EX_FORMAT));
+	if (cli_opt(a, EX_MAP) || cli_opt(a, EX_AS_OF))
+		return cli_error(CLI_USAGE, cli_opt(a, EX_MAP) ? "--map" : "--as-of",
+				 "only with --format svg or dot");
+	if ((r = cli_word("--format", cli_opt(a, EX_FORMAT), io_format_parse, io_format_name,
+			  IO_FMT_COUNT_, &o.format)) != CLI_OK)
+		return r;
+	if (ver) {
+		if (!strcmp(ver, "3.0") || !strcmp(ver, "3"))
+			o.vcard_version = 30;
+		else if (!strcmp(ver, "4.0") || !strcmp(ver, "4"))
+			o.vcard_version = 40;
+		else
+			return cli_error(CLI_USAGE, "--vcard-version", "\"%s\" is not 3.0 or 4.0", ver);
+	}
+	if ((r = cli_db(c)) != CLI_OK)
+		return r;
+	if (path && strcmp(path, "-")) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (fd < 0 || !(f = fdopen(fd, "w"))) {
+			if (fd >= 0)
+				close(fd);
+			return cli_error(CLI_RUNTIME, path, "%s", strerror(errno));
+		}
+	}
+	rc = io_export(c->db, f, &o, &err);
+	if (f != stdout && fclose(f) != 0 && rc == KITH_OK)
+		rc = kith_err_set(&err, KITH_IO, "%s: write failed", path);
+	if (rc != KITH_OK)
+		return cli_fail(rc, &err, path);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_export = {
+	"export", NULL, "--format vcf|csv|ics|json|svg|dot [--map NAME] [-o FILE] [--vcard-version 3.0|4.0] [--as-of DATE]",
+	"Write contacts, events and follow-ups out for other tools, or a power map as a picture.",
+	"  --format F        vcf: vCard 4.0 (abook, khard, phones); csv: one contact a row\n"
+	"                    with a header; ics: events as VEVENT and open follow-ups as\n"
+	"                    VTODO (calcurse, calendars); json: the whole database\n"
+	"                    (contacts, organisations, events, follow-ups, interactions,\n"
+	"                    roles, relationships, power maps); svg: a map's grid, for a\n"
+	"                    slide; dot: the relationships around a map, for Graphviz\n"
+	"  --map NAME        svg and dot: the map (id, name or unambiguous prefix)\n"
+	"  -o, --output FILE write to FILE (created mode 0600) instead of standard output\n"
+	"  --vcard-version V 3.0 or 4.0 (the default) for --format vcf\n"
+	"  --as-of DATE      svg: the map as it stood then\n",
+	export_opts, 0, 0, run_export,
+};

@@ -1,0 +1,481 @@
+/*
+ * io_db.c: lookups and small writes for the importer and the exporter
+ * (see kith/merge.h). Every lookup is one index seek.
+ */
+#include "ent.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/merge.h"
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+char *
+contact_channel_key(const char *kind, const char *value)
+{
+	return db_channel_key(kind, value);
+}
+
+/* Step a one-column id lookup already bound; KITH_NOTFOUND if no row. */
+static enum kith_status
+one_id(struct kdb *db, sqlite3_stmt *st, int64_t *id_out, const char *what, struct kith_err *err)
+{
+	int step = sqlite3_step(st);
+
+	if (step == SQLITE_ROW) {
+		*id_out = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return KITH_OK;
+	}
+	sqlite3_reset(st);
+	if (step == SQLITE_DONE)
+		return KITH_NOTFOUND;
+	return db_error(db, err, what);
+}
+
+enum kith_status
+contact_find_channel(struct kdb *db, const char *kind, const char *value, int64_t *id_out,
+		     struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT contact_id FROM contact_channel WHERE kind = ?1 AND value_key = ?2 "
+		"ORDER BY contact_id LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char *key;
+	enum kith_status rc;
+
+	if (!st)
+		return KITH_DB;
+	key = db_channel_key(kind, value);
+	db_bind_text(st, 1, kind);
+	db_bind_text(st, 2, key);
+	rc = one_id(db, st, id_out, "contact", err);
+	free(key);
+	return rc;
+}
+
+enum kith_status
+contact_find_name_org(struct kdb *db, const char *name, const char *org, int64_t *id_out,
+		      struct kith_err *err)
+{
+	static const char with_org[] =
+		"SELECT c.id FROM contact c WHERE c.name_key = ?1 AND EXISTS ("
+		" SELECT 1 FROM role r JOIN organisation o ON o.id = r.org_id"
+		" WHERE r.contact_id = c.id AND r.end_date IS NULL AND o.name_key = ?2) "
+		"ORDER BY c.id LIMIT 1";
+	static const char no_org[] =
+		"SELECT c.id FROM contact c WHERE c.name_key = ?1 AND NOT EXISTS ("
+		" SELECT 1 FROM role r WHERE r.contact_id = c.id AND r.end_date IS NULL) "
+		"ORDER BY c.id LIMIT 1";
+	bool has_org = !str_empty(org);
+	sqlite3_stmt *st = db_stmt(db, has_org ? with_org : no_org, err);
+	char *nk, *ok = NULL;
+	enum kith_status rc;
+
+	if (!st)
+		return KITH_DB;
+	nk = db_name_key(name);
+	db_bind_text(st, 1, nk);
+	if (has_org) {
+		ok = db_name_key(org);
+		db_bind_text(st, 2, ok);
+	}
+	rc = one_id(db, st, id_out, "contact", err);
+	free(nk);
+	free(ok);
+	return rc;
+}
+
+enum kith_status
+contact_current_roles(struct kdb *db, int64_t contact_id, int64_t org_id, int *n_out,
+		      bool *at_org, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*), coalesce(sum(org_id IS ?2), 0) FROM role "
+		"WHERE contact_id = ?1 AND end_date IS NULL";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, contact_id);
+	db_bind_id(st, 2, org_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return db_error(db, err, "role");
+	}
+	*n_out = sqlite3_column_int(st, 0);
+	*at_org = sqlite3_column_int(st, 1) > 0;
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+enum kith_status
+import_extra_put(struct kdb *db, const char *entity, int64_t entity_id, const char *source,
+		 const char *name, const char *value, bool *added, struct kith_err *err)
+{
+	static const char q[] =
+		"SELECT 1 FROM import_extra WHERE entity = ?1 AND entity_id = ?2 AND name = ?3 "
+		"AND value = ?4";
+	sqlite3_stmt *st = db_stmt(db, q, err);
+	int step;
+
+	*added = false;
+	if (!st)
+		return KITH_DB;
+	db_bind_text(st, 1, entity);
+	sqlite3_bind_int64(st, 2, entity_id);
+	db_bind_text(st, 3, name);
+	db_bind_text(st, 4, value);
+	step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step == SQLITE_ROW)
+		return KITH_OK;
+	if (step != SQLITE_DONE)
+		return db_error(db, err, "import field");
+	*added = true;
+	return import_extra_add(db, entity, entity_id, source, name, value, err);
+}
+
+enum kith_status
+event_find_title_start(struct kdb *db, const char *title, const char *start, int64_t *id_out,
+		       struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT id FROM event WHERE start_at = ?2 AND title = ?1 ORDER BY id LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	db_bind_text(st, 1, title);
+	db_bind_text(st, 2, start);
+	return one_id(db, st, id_out, "event", err);
+}
+
+enum kith_status
+followup_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_err *err)
+{
+	static const char sql[] = "SELECT id FROM followup WHERE uid = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	db_bind_text(st, 1, uid);
+	return one_id(db, st, id_out, "follow-up", err);
+}
+
+enum kith_status
+followup_find_title_due(struct kdb *db, const char *title, const char *due, int64_t *id_out,
+			struct kith_err *err)
+{
+	/* open ones on the partial index, then the others */
+	static const char sql[] =
+		"SELECT id FROM followup WHERE due IS ?2 AND title = ?1 AND uid IS NULL "
+		"ORDER BY id LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	db_bind_text(st, 1, title);
+	db_bind_text_null(st, 2, due);
+	return one_id(db, st, id_out, "follow-up", err);
+}
+
+enum kith_status
+followup_set_uid(struct kdb *db, int64_t id, const char *uid, struct kith_err *err)
+{
+	static const char sql[] = "UPDATE followup SET uid = ?2 WHERE id = ?1";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if (db_check_text("uid", uid, err))
+		return KITH_INVALID;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text_null(st, 2, uid);
+	if ((rc = db_step_done(db, st, err, "follow-up uid")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+char *
+followup_uid(struct kdb *db, int64_t id)
+{
+	static const char sql[] = "SELECT uid FROM followup WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	char *r = NULL;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r = db_col_dup(st, 0);
+	sqlite3_reset(st);
+	return r;
+}
+
+enum kith_status
+attendance_status(struct kdb *db, int64_t event_id, int64_t contact_id, int *status_out,
+		  struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT status FROM attendance WHERE event_id = ?1 AND contact_id = ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, event_id);
+	sqlite3_bind_int64(st, 2, contact_id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*status_out = kith_attend_status_parse(db_col_text(st, 0));
+	sqlite3_reset(st);
+	if (step == SQLITE_ROW)
+		return KITH_OK;
+	return step == SQLITE_DONE ? KITH_NOTFOUND : db_error(db, err, "attendance");
+}
+
+static enum kith_status
+ids_after(struct kdb *db, const char *sql, int64_t after, int64_t *ids, int limit, int *n_out,
+	  struct kith_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step, n = 0;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, limit);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < limit)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	*n_out = n;
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "list");
+	return KITH_OK;
+}
+
+enum kith_status
+contact_ids_after(struct kdb *db, int64_t after, int64_t *ids, int limit, int *n_out,
+		  struct kith_err *err)
+{
+	static const char sql[] = "SELECT id FROM contact WHERE id > ?1 ORDER BY id LIMIT ?2";
+	return ids_after(db, sql, after, ids, limit, n_out, err);
+}
+
+enum kith_status
+event_ids_after(struct kdb *db, int64_t after, int64_t *ids, int limit, int *n_out,
+		struct kith_err *err)
+{
+	static const char sql[] = "SELECT id FROM event WHERE id > ?1 ORDER BY id LIMIT ?2";
+	return ids_after(db, sql, after, ids, limit, n_out, err);
+}
+
+enum kith_status
+followup_ids_after(struct kdb *db, int64_t after, bool all, int64_t *ids, int limit, int *n_out,
+		   struct kith_err *err)
+{
+	static const char open_sql[] =
+		"SELECT id FROM followup WHERE id > ?1 AND status = 'open' ORDER BY id LIMIT ?2";
+	static const char all_sql[] = "SELECT id FROM followup WHERE id > ?1 ORDER BY id LIMIT ?2";
+	return ids_after(db, all ? all_sql : open_sql, after, ids, limit, n_out, err);
+}
+
+enum kith_status
+contact_current_org(struct kdb *db, int64_t contact_id, char **org, char **title,
+		    struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(o.name, ''), r.title FROM role r LEFT JOIN organisation o "
+		"ON o.id = r.org_id WHERE r.contact_id = ?1 AND r.end_date IS NULL "
+		"ORDER BY r.start_date DESC, r.id DESC LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	*org = *title = NULL;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, contact_id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*org = xstrdup(db_col_text(st, 0));
+		*title = xstrdup(db_col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "role");
+	if (!*org) {
+		*org = xstrdup("");
+		*title = xstrdup("");
+	}
+	return KITH_OK;
+}
+
+enum kith_status
+import_extra_list(struct kdb *db, const char *entity, int64_t entity_id, import_extra_fn fn,
+		  void *ud, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT source, name, value FROM import_extra WHERE entity = ?1 AND entity_id = ?2 "
+		"ORDER BY id";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	if (!st)
+		return KITH_DB;
+	db_bind_text(st, 1, entity);
+	sqlite3_bind_int64(st, 2, entity_id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ud, db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2)))
+			break;
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "import fields");
+	return KITH_OK;
+}
+
+enum kith_status
+kdb_read_begin(struct kdb *db, bool *started, struct kith_err *err)
+{
+	*started = false;
+	if (!sqlite3_get_autocommit(db->h))
+		return KITH_OK;
+	if (sqlite3_exec(db->h, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(db, err, "begin");
+	*started = true;
+	return KITH_OK;
+}
+
+void
+kdb_read_end(struct kdb *db, bool started)
+{
+	if (started)
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+}
+
+enum kith_status
+kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err)
+{
+	const char *sql = on ? "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072" :
+			       "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000";
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(db, err, "bulk mode");
+	return KITH_OK;
+}
+
+enum kith_status
+contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
+{
+	static const char defer[] =
+		"INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1')";
+	static const char rebuild[] =
+		"DELETE FROM meta WHERE key = 'fts_deferred';"
+		"DELETE FROM contact_fts WHERE rowid IN (SELECT contact_id FROM contact_fts_dirty);"
+		"INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)"
+		" SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc"
+		" WHERE id IN (SELECT contact_id FROM contact_fts_dirty);"
+		"DELETE FROM contact_fts_dirty;";
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (sqlite3_exec(db->h, on ? defer : rebuild, NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(db, err, "search index");
+		return db_write_fail(db, err, KITH_DB);
+	}
+	return db_write_end(db, err);
+}
+
+enum kith_status
+db_dump_window(struct kdb *db, enum dump_table t, int64_t after, int limit, dump_row_fn fn,
+	       void *ud, int64_t *last_id, int *n_out, struct kith_err *err)
+{
+	static const char roles[] =
+		"SELECT id, contact_id, org_id, seat, title, start_date, end_date FROM role "
+		"WHERE id > ?1 ORDER BY id LIMIT ?2";
+	static const char rels[] =
+		"SELECT id, a_id, b_id, b_org_id, type, strength, start_date, end_date, note, source, "
+		"created_at FROM relationship WHERE id > ?1 ORDER BY id LIMIT ?2";
+	static const char moves[] =
+		"SELECT id, map_id, contact_id, org_id, at, from_influence, from_alignment, "
+		"to_influence, to_alignment, reason FROM placement_move WHERE id > ?1 ORDER BY id LIMIT ?2";
+	static const char targets[] =
+		"SELECT rowid AS id, map_id, contact_id FROM map_target WHERE rowid > ?1 "
+		"ORDER BY rowid LIMIT ?2";
+	static const char *const sqls[] = { roles, rels, moves, targets };
+	sqlite3_stmt *st = db_stmt(db, sqls[t], err);
+	const char *names[16], *vals[16];
+	bool num[16];
+	int step, n = 0;
+
+	*n_out = 0;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, limit);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int nc = sqlite3_column_count(st);
+		if (nc > 16)
+			nc = 16;
+		for (int i = 0; i < nc; i++) {
+			int type = sqlite3_column_type(st, i);
+			names[i] = sqlite3_column_name(st, i);
+			num[i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+			vals[i] = type == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text(st, i);
+		}
+		*last_id = sqlite3_column_int64(st, 0);
+		n++;
+		if (fn(ud, nc, names, vals, num))
+			break;
+	}
+	sqlite3_reset(st);
+	*n_out = n;
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "export");
+	return KITH_OK;
+}
+
+enum kith_status
+event_series_list(struct kdb *db, const char *before, int limit, event_row_fn fn, void *ud,
+		  struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT e.id, e.title, e.kind, e.start_at, coalesce(e.end_at, ''), e.location, "
+		"e.all_day, (SELECT count(*) FROM attendance a WHERE a.event_id = e.id), e.rrule "
+		"FROM event e INDEXED BY event_series WHERE e.rrule IS NOT NULL AND e.rrule != '' "
+		"AND e.start_at < ?1 ORDER BY e.id LIMIT ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	if (!st)
+		return KITH_DB;
+	db_bind_text(st, 1, before);
+	sqlite3_bind_int(st, 2, limit);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct event_row r;
+		r.id = sqlite3_column_int64(st, 0);
+		r.title = db_col_text(st, 1);
+		r.kind = kith_event_kind_parse(db_col_text(st, 2));
+		if (r.kind < 0)
+			r.kind = KITH_EVENT_OTHER;
+		r.start_at = db_col_text(st, 3);
+		r.end_at = db_col_text(st, 4);
+		r.location = db_col_text(st, 5);
+		r.all_day = sqlite3_column_int(st, 6) != 0;
+		r.attendees = sqlite3_column_int64(st, 7);
+		r.recurring = true;
+		if (fn(ud, &r))
+			break;
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "events");
+	return KITH_OK;
+}

@@ -1,0 +1,745 @@
+/*
+ * csv.c: the contacts CSV reader.
+ *
+ * Records are RFC 4180 (quotes, doubled quotes, embedded newlines) with
+ * the delimiter guessed from the header (comma, semicolon or tab). The
+ * header is the first of the file's first dozen records that names at
+ * least two known columns, so preambles (LinkedIn's "Notes:") are passed
+ * over. Known columns are those of LinkedIn, Google (old and new),
+ * Outlook and Thunderbird exports and a generic
+ * name,email,phone,organisation,title,tags,notes,birthday,address header;
+ * every other non-empty cell goes to the record's extras under its header.
+ */
+#include "io_internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/utf8.h"
+#include "kith/xalloc.h"
+
+enum field {
+	F_EXTRA, F_NAME, F_GIVEN, F_MIDDLE, F_FAMILY, F_PREFIX, F_SUFFIX, F_NICK,
+	F_EMAIL, F_EMAIL_LABEL, F_PHONE, F_PHONE_LABEL, F_URL, F_URL_LABEL,
+	F_ORG, F_TITLE, F_BDAY, F_BYEAR, F_BMONTH, F_BDAYD, F_NOTES, F_TAGS,
+	F_ADDR, F_STREET, F_CITY, F_REGION, F_POSTAL, F_COUNTRY,
+};
+
+struct col {
+	enum field f;
+	int group;                  /* pairs "E-mail 1 - Value" with "E-mail 1 - Label" */
+	char label[24];             /* "work", "home", "mobile" from the header words */
+	char *header;
+};
+
+/* ---- records ------------------------------------------------------------------ */
+
+struct row {
+	struct strbuf *f;
+	size_t n, cap;
+	int line;
+};
+
+static void
+row_clear(struct row *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		sb_reset(&r->f[i]);
+	r->n = 0;
+}
+
+static void
+row_free(struct row *r)
+{
+	for (size_t i = 0; i < r->cap; i++)
+		sb_free(&r->f[i]);
+	free(r->f);
+	memset(r, 0, sizeof *r);
+}
+
+static struct strbuf *
+row_add(struct row *r)
+{
+	if (r->n == r->cap) {
+		r->f = xreallocarray(r->f, r->cap * 2 + 8, sizeof *r->f);
+		memset(r->f + r->cap, 0, (r->cap + 8) * sizeof *r->f);
+		r->cap = r->cap * 2 + 8;
+	}
+	sb_appendn(&r->f[r->n], "", 0);
+	return &r->f[r->n++];
+}
+
+struct reader {
+	const char *p, *end;
+	int line;
+	char delim;
+};
+
+/*
+** Read one record into row. Returns 1 with a record, 0 at the end, -1 on an
+** unterminated quote (row->line is where the record began, *qline where the
+** quote opened).
+*/
+static int
+read_record(struct reader *r, struct row *row, int *qline)
+{
+	struct strbuf *f;
+
+	row_clear(row);
+	if (r->p >= r->end)
+		return 0;
+	row->line = r->line;
+	f = row_add(row);
+	for (;;) {
+		if (r->p >= r->end)
+			return 1;
+		char c = *r->p;
+		if (c == '"' && f->len > 0 && strspn(f->buf, " ") == f->len)
+			sb_reset(f);    /* spaces before an opening quote */
+		if (c == '"' && f->len == 0) {
+			*qline = r->line;
+			r->p++;
+			for (;;) {
+				if (r->p >= r->end)
+					return -1;
+				c = *r->p++;
+				if (c == '"') {
+					if (r->p < r->end && *r->p == '"') {
+						sb_appendc(f, '"');
+						r->p++;
+						continue;
+					}
+					break;
+				}
+				if (c == '\r') {
+					if (r->p < r->end && *r->p == '\n') {
+						r->p++;
+						r->line++;
+					}
+					sb_appendc(f, '\n');
+					continue;
+				}
+				if (c == '\n')
+					r->line++;
+				sb_appendc(f, c);
+			}
+			/* text after the closing quote belongs to the field */
+			continue;
+		}
+		r->p++;
+		if (c == r->delim) {
+			f = row_add(row);
+		} else if (c == '\n') {
+			r->line++;
+			return 1;
+		} else if (c == '\r') {
+			while (r->p < r->end && *r->p == '\r')
+				r->p++;
+			if (r->p < r->end && *r->p == '\n')
+				r->p++;
+			r->line++;
+			return 1;
+		} else {
+			sb_appendc(f, c);
+		}
+	}
+}
+
+static bool
+row_blank(const struct row *row)
+{
+	for (size_t i = 0; i < row->n; i++)
+		for (size_t k = 0; k < row->f[i].len; k++)
+			if (!isspace((unsigned char)row->f[i].buf[k]))
+				return false;
+	return true;
+}
+
+/* ---- the header ---------------------------------------------------------------- */
+
+/* Lower case, runs of other characters as one space, trimmed. */
+static void
+norm_header(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	bool sp = false;
+
+	for (; *s && k + 2 < n; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || c >= 0x80) {
+			if (sp && k)
+				out[k++] = ' ';
+			sp = false;
+			out[k++] = (char)tolower(c);
+		} else {
+			sp = true;
+		}
+	}
+	out[k] = '\0';
+}
+
+static const struct { const char *h; enum field f; const char *label; } names[] = {
+	{ "name", F_NAME, "" }, { "display name", F_NAME, "" }, { "full name", F_NAME, "" },
+	{ "first name", F_GIVEN, "" }, { "given name", F_GIVEN, "" }, { "vorname", F_GIVEN, "" },
+	{ "middle name", F_MIDDLE, "" }, { "additional name", F_MIDDLE, "" },
+	{ "last name", F_FAMILY, "" }, { "family name", F_FAMILY, "" }, { "surname", F_FAMILY, "" },
+	{ "nachname", F_FAMILY, "" },
+	{ "name prefix", F_PREFIX, "" }, { "name suffix", F_SUFFIX, "" }, { "suffix", F_SUFFIX, "" },
+	{ "nickname", F_NICK, "" }, { "nick name", F_NICK, "" },
+	{ "email", F_EMAIL, "" }, { "e mail", F_EMAIL, "" }, { "email address", F_EMAIL, "" },
+	{ "e mail address", F_EMAIL, "" }, { "primary email", F_EMAIL, "" },
+	{ "secondary email", F_EMAIL, "" }, { "e mail 2 address", F_EMAIL, "" },
+	{ "e mail 3 address", F_EMAIL, "" }, { "email home", F_EMAIL, "home" },
+	{ "email work", F_EMAIL, "work" }, { "email other", F_EMAIL, "other" },
+	{ "phone", F_PHONE, "" }, { "telephone", F_PHONE, "" }, { "telefon", F_PHONE, "" },
+	{ "mobile", F_PHONE, "mobile" }, { "mobile phone", F_PHONE, "mobile" },
+	{ "mobile number", F_PHONE, "mobile" }, { "home mobile", F_PHONE, "mobile" },
+	{ "cell", F_PHONE, "mobile" }, { "work phone", F_PHONE, "work" },
+	{ "business phone", F_PHONE, "work" }, { "business phone 2", F_PHONE, "work" },
+	{ "home phone", F_PHONE, "home" }, { "home phone 2", F_PHONE, "home" },
+	{ "primary phone", F_PHONE, "" }, { "other phone", F_PHONE, "other" },
+	{ "company main phone", F_PHONE, "work" }, { "car phone", F_PHONE, "car" },
+	{ "pager", F_PHONE, "pager" }, { "pager number", F_PHONE, "pager" },
+	{ "fax number", F_PHONE, "fax" }, { "home fax", F_PHONE, "fax" },
+	{ "business fax", F_PHONE, "fax" }, { "other fax", F_PHONE, "fax" },
+	{ "organisation", F_ORG, "" }, { "organization", F_ORG, "" }, { "org", F_ORG, "" },
+	{ "company", F_ORG, "" }, { "firma", F_ORG, "" }, { "organization name", F_ORG, "" },
+	{ "employer", F_ORG, "" },
+	{ "title", F_TITLE, "" }, { "job title", F_TITLE, "" }, { "position", F_TITLE, "" },
+	{ "role", F_TITLE, "" }, { "organization title", F_TITLE, "" },
+	{ "birthday", F_BDAY, "" }, { "geburtstag", F_BDAY, "" }, { "birth date", F_BDAY, "" },
+	{ "birth year", F_BYEAR, "" }, { "birth month", F_BMONTH, "" }, { "birth day", F_BDAYD, "" },
+	{ "notes", F_NOTES, "" }, { "note", F_NOTES, "" }, { "notizen", F_NOTES, "" },
+	{ "tags", F_TAGS, "" }, { "labels", F_TAGS, "" }, { "categories", F_TAGS, "" },
+	{ "group membership", F_TAGS, "" }, { "groups", F_TAGS, "" },
+	{ "url", F_URL, "" }, { "website", F_URL, "" }, { "web page", F_URL, "" },
+	{ "web page 1", F_URL, "" }, { "web page 2", F_URL, "" }, { "personal web page", F_URL, "" },
+	{ "address", F_ADDR, "" }, { "home address", F_ADDR, "home" },
+	{ "business address", F_ADDR, "work" }, { "other address", F_ADDR, "other" },
+	{ "adresse", F_ADDR, "" },
+};
+
+/* Address parts: "<prefix> <part>" (Outlook "Business Street", Thunderbird "Home City"). */
+static const struct { const char *h; enum field f; } addr_parts[] = {
+	{ "street", F_STREET }, { "address 2", F_STREET }, { "city", F_CITY },
+	{ "state", F_REGION }, { "region", F_REGION }, { "zipcode", F_POSTAL },
+	{ "zip", F_POSTAL }, { "postal code", F_POSTAL }, { "country", F_COUNTRY },
+	{ "country region", F_COUNTRY },
+};
+
+/* Map one header cell; *group for numbered groups and address prefixes. */
+static enum field
+map_header(const char *raw, int *group, char label[24])
+{
+	char h[96], kind[32];
+	int n, used = 0;
+
+	norm_header(raw, h, sizeof h);
+	label[0] = '\0';
+	*group = 0;
+	/* numbered Google groups: "e mail 1 value", "phone 2 label", "address 1 city" */
+	if (sscanf(h, "%31[a-z ] %d %n", kind, &n, &used) >= 2 && used > 0 && n > 0 && n < 100) {
+		const char *sub = h + used;
+		size_t kl = strlen(kind);
+		while (kl && kind[kl - 1] == ' ')
+			kind[--kl] = '\0';
+		if (!strcmp(kind, "e mail") || !strcmp(kind, "email") || !strcmp(kind, "phone") ||
+		    !strcmp(kind, "website")) {
+			enum field fv = kind[0] == 'p' ? F_PHONE : kind[0] == 'w' ? F_URL : F_EMAIL;
+			*group = n + (fv == F_PHONE ? 100 : fv == F_URL ? 200 : 0);
+			if (!strcmp(sub, "value"))
+				return fv;
+			if (!strcmp(sub, "label") || !strcmp(sub, "type"))
+				return fv == F_PHONE ? F_PHONE_LABEL : fv == F_URL ? F_URL_LABEL :
+				       F_EMAIL_LABEL;
+			return F_EXTRA;
+		}
+		if (!strcmp(kind, "organization") && n == 1) {
+			if (!strcmp(sub, "name"))
+				return F_ORG;
+			if (!strcmp(sub, "title"))
+				return F_TITLE;
+			return F_EXTRA;
+		}
+		if (!strcmp(kind, "address")) {
+			*group = 300 + n;
+			if (!strcmp(sub, "formatted"))
+				return F_ADDR;
+			for (size_t i = 0; i < sizeof addr_parts / sizeof addr_parts[0]; i++)
+				if (!strcmp(sub, addr_parts[i].h))
+					return addr_parts[i].f;
+			return F_EXTRA;
+		}
+	}
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (!strcmp(h, names[i].h)) {
+			snprintf(label, 24, "%s", names[i].label);
+			return names[i].f;
+		}
+	}
+	/* "home street", "business city", "work zipcode" */
+	{
+		static const char *const prefixes[] = { "home", "business", "work", "other" };
+		for (size_t p = 0; p < 4; p++) {
+			size_t pl = strlen(prefixes[p]);
+			if (strncmp(h, prefixes[p], pl) || h[pl] != ' ')
+				continue;
+			for (size_t i = 0; i < sizeof addr_parts / sizeof addr_parts[0]; i++) {
+				if (!strcmp(h + pl + 1, addr_parts[i].h)) {
+					*group = 400 + (int)(p == 2 ? 1 : p);
+					return addr_parts[i].f;
+				}
+			}
+		}
+	}
+	return F_EXTRA;
+}
+
+struct header {
+	struct col *cols;
+	size_t n;
+	const char *source;
+	int known;
+};
+
+static void
+header_free(struct header *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		free(h->cols[i].header);
+	free(h->cols);
+	memset(h, 0, sizeof *h);
+}
+
+static void
+header_make(struct header *h, const struct row *row)
+{
+	bool job_title = false, connected = false, google = false, tbird = false, outlook = false;
+
+	memset(h, 0, sizeof *h);
+	h->cols = xcalloc(row->n ? row->n : 1, sizeof *h->cols);
+	h->n = row->n;
+	for (size_t i = 0; i < row->n; i++) {
+		char norm[96];
+		struct col *c = &h->cols[i];
+		c->header = io_text_utf8(sb_str(&row->f[i]), row->f[i].len, NULL);
+		str_trim(c->header);
+		c->f = map_header(c->header, &c->group, c->label);
+		if (c->f != F_EXTRA)
+			h->known++;
+		norm_header(c->header, norm, sizeof norm);
+		job_title |= !strcmp(norm, "job title");
+		connected |= !strcmp(norm, "connected on");
+		google |= !strcmp(norm, "e mail 1 value") || !strcmp(norm, "file as");
+		tbird |= !strcmp(norm, "primary email");
+		outlook |= !strcmp(norm, "e mail address") || !strcmp(norm, "business street");
+	}
+	/* Outlook's "Title" is Mr/Ms when there is a "Job Title" */
+	for (size_t i = 0; i < h->n && job_title; i++) {
+		char norm[96];
+		norm_header(h->cols[i].header, norm, sizeof norm);
+		if (!strcmp(norm, "title"))
+			h->cols[i].f = F_PREFIX;
+	}
+	for (size_t i = 0; i < h->n && connected; i++)
+		if (h->cols[i].f == F_URL)
+			snprintf(h->cols[i].label, sizeof h->cols[i].label, "linkedin");
+	h->source = connected ? "csv:linkedin" : google ? "csv:google" : tbird ? "csv:thunderbird" :
+		    outlook ? "csv:outlook" : "csv";
+}
+
+/* ---- values ------------------------------------------------------------------------ */
+
+/* Split a Google cell "a ::: b" (and, for tags, commas and semicolons). */
+static size_t
+split_multi(const char *s, bool tags, char **out, size_t max)
+{
+	size_t n = 0;
+	const char *p = s;
+
+	/* a Google " ::: " list is never also split at commas */
+	if (tags && strstr(s, " ::: "))
+		tags = false;
+	while (*p && n < max) {
+		const char *e = strstr(p, " ::: ");
+		const char *c = tags ? strpbrk(p, ",;") : NULL;
+		size_t len;
+		if (c && (!e || c < e))
+			e = c;
+		len = e ? (size_t)(e - p) : strlen(p);
+		out[n] = xmalloc(len + 1);
+		memcpy(out[n], p, len);
+		out[n][len] = '\0';
+		str_trim(out[n]);
+		if (!strncmp(out[n], "* ", 2))
+			memmove(out[n], out[n] + 2, strlen(out[n] + 2) + 1);
+		n++;
+		if (!e)
+			break;
+		p = e + (*e == ' ' ? 5 : 1);
+	}
+	return n;
+}
+
+static bool
+system_group(const char *t)
+{
+	return !*t || io_ieq(t, "myContacts") || io_ieq(t, "My Contacts") || io_ieq(t, "starred");
+}
+
+/* "24.12.1980", "12/24/1980" and the ISO forms; false if not a date. */
+static bool
+csv_birthday(const char *s, char out[11])
+{
+	int a, b, y;
+	char buf[16], rest;
+
+	if (io_birthday(s, out))
+		return true;
+	if (sscanf(s, "%d.%d.%d%c", &a, &b, &y, &rest) == 3 && y > 1000)
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, b % 100, a % 100);
+	else if (sscanf(s, "%d/%d/%d%c", &a, &b, &y, &rest) == 3 && y > 1000)
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, a % 100, b % 100);
+	else
+		return false;
+	return io_birthday(buf, out);
+}
+
+struct addr_acc {
+	int group;
+	char *part[5];              /* street, city, region, postal, country */
+};
+
+static void
+map_row(const struct header *h, const struct row *row, struct io_contact_rec *rec)
+{
+	struct kith_contact *c = &rec->c;
+	struct strbuf notes = {0}, sb = {0};
+	char *given = NULL, *middle = NULL, *family = NULL, *prefix = NULL, *suffix = NULL;
+	char *byear = NULL, *bmonth = NULL, *bday = NULL;
+	struct addr_acc acc[8];
+	size_t nacc = 0;
+
+	memset(acc, 0, sizeof acc);
+	c->cadence_days = -1;
+	for (size_t i = 0; i < row->n && i < h->n; i++) {
+		const struct col *col = &h->cols[i];
+		char *v = io_text_utf8(sb_str(&row->f[i]), row->f[i].len, NULL), *parts[16];
+		size_t n;
+		char bd[11];
+
+		str_trim(v);
+		if (!*v) {
+			free(v);
+			continue;
+		}
+		switch (col->f) {
+		case F_NAME: if (!c->display_name) { c->display_name = v; v = NULL; } break;
+		case F_GIVEN: if (!given) { given = v; v = NULL; } break;
+		case F_MIDDLE: if (!middle) { middle = v; v = NULL; } break;
+		case F_FAMILY: if (!family) { family = v; v = NULL; } break;
+		case F_PREFIX: if (!prefix) { prefix = v; v = NULL; } break;
+		case F_SUFFIX: if (!suffix) { suffix = v; v = NULL; } break;
+		case F_BYEAR: if (!byear) { byear = v; v = NULL; } break;
+		case F_BMONTH: if (!bmonth) { bmonth = v; v = NULL; } break;
+		case F_BDAYD: if (!bday) { bday = v; v = NULL; } break;
+		case F_NICK:
+			n = split_multi(v, false, parts, 16);
+			for (size_t k = 0; k < n; k++) {
+				io_strv_add(&c->nicknames, &c->n_nicknames, parts[k]);
+				free(parts[k]);
+			}
+			break;
+		case F_EMAIL: case F_PHONE: case F_URL: {
+			const char *label = col->label;
+			char *paired = NULL;
+			enum field lf = col->f == F_EMAIL ? F_EMAIL_LABEL : col->f == F_PHONE ?
+					F_PHONE_LABEL : F_URL_LABEL;
+			for (size_t k = 0; k < h->n && col->group; k++) {
+				if (h->cols[k].f == lf && h->cols[k].group == col->group && k < row->n) {
+					char *l = io_text_utf8(sb_str(&row->f[k]), row->f[k].len, NULL);
+					char *lp[2];
+					size_t ln = split_multi(str_trim(l), false, lp, 1);
+					if (ln) {
+						for (char *q = lp[0]; *q; q++)
+							*q = (char)tolower((unsigned char)*q);
+						paired = lp[0];
+					}
+					free(l);
+					break;
+				}
+			}
+			if (paired)
+				label = paired;
+			n = split_multi(v, false, parts, 16);
+			for (size_t k = 0; k < n; k++) {
+				if (col->f == F_EMAIL)
+					io_channel_add(&c->emails, &c->n_emails, label, parts[k]);
+				else if (col->f == F_PHONE)
+					io_channel_add(&c->phones, &c->n_phones, label, parts[k]);
+				else
+					io_channel_add(&c->handles, &c->n_handles, *label ? label : "web",
+						       parts[k]);
+				free(parts[k]);
+			}
+			free(paired);
+			break;
+		}
+		case F_ORG: if (!rec->org) { rec->org = v; v = NULL; } break;
+		case F_TITLE: if (!rec->title) { rec->title = v; v = NULL; } break;
+		case F_BDAY:
+			if (!c->birthday && csv_birthday(v, bd))
+				c->birthday = xstrdup(bd);
+			else if (strcmp(v, "0/0/00") && strcmp(v, "0.0.00"))
+				io_extra_add(&rec->extras, &rec->n_extras, col->header, v);
+			break;
+		case F_NOTES:
+			if (notes.len)
+				sb_appendc(&notes, '\n');
+			sb_append(&notes, v);
+			break;
+		case F_TAGS:
+			n = split_multi(v, true, parts, 16);
+			for (size_t k = 0; k < n; k++) {
+				if (!system_group(parts[k]))
+					io_strv_add(&c->tags, &c->n_tags, parts[k]);
+				free(parts[k]);
+			}
+			break;
+		case F_ADDR:
+			for (char *q = v; *q; q++)
+				if (*q == '\n')
+					*q = ',';
+			if (!c->address) {
+				c->address = v;
+				v = NULL;
+			} else {
+				io_extra_add(&rec->extras, &rec->n_extras, col->header, v);
+			}
+			break;
+		case F_STREET: case F_CITY: case F_REGION: case F_POSTAL: case F_COUNTRY: {
+			size_t a;
+			for (a = 0; a < nacc && acc[a].group != col->group; a++)
+				;
+			if (a == nacc && nacc < 8)
+				acc[nacc++].group = col->group;
+			if (a < 8 && !acc[a].part[col->f - F_STREET]) {
+				acc[a].part[col->f - F_STREET] = v;
+				v = NULL;
+			}
+			break;
+		}
+		case F_EMAIL_LABEL: case F_PHONE_LABEL: case F_URL_LABEL:
+			break;
+		case F_EXTRA:
+			if (io_kith_field(c, col->header, v))
+				break;
+			io_extra_add(&rec->extras, &rec->n_extras, *col->header ? col->header : "column",
+				     v);
+			break;
+		}
+		free(v);
+	}
+	/* names */
+	c->given_name = given ? given : xstrdup("");
+	c->family_name = family ? family : xstrdup("");
+	if (!c->display_name) {
+		const char *order[5] = { prefix, c->given_name, middle, c->family_name, suffix };
+		sb_reset(&sb);
+		for (size_t k = 0; k < 5; k++) {
+			if (str_empty(order[k]))
+				continue;
+			if (sb.len)
+				sb_appendc(&sb, ' ');
+			sb_append(&sb, order[k]);
+		}
+		if (sb.len)
+			c->display_name = sb_detach(&sb);
+	}
+	if (!c->birthday && bmonth && bday) {
+		char t[24], bd[11];
+		snprintf(t, sizeof t, "%s-%02d-%02d", byear ? byear : "-", atoi(bmonth) % 100,
+			 atoi(bday) % 100);
+		if (io_birthday(t, bd))
+			c->birthday = xstrdup(bd);
+	}
+	/* an address from parts, the first group that has any */
+	for (size_t a = 0; a < nacc; a++) {
+		sb_reset(&sb);
+		for (size_t k = 0; k < 5; k++) {
+			if (!acc[a].part[k])
+				continue;
+			if (sb.len)
+				sb_append(&sb, ", ");
+			sb_append(&sb, acc[a].part[k]);
+		}
+		for (size_t k = 0; k < sb.len; k++)
+			if (sb.buf[k] == '\n')
+				sb.buf[k] = ',';
+		if (sb.len && !c->address)
+			c->address = sb_detach(&sb);
+		else if (sb.len)
+			io_extra_add(&rec->extras, &rec->n_extras, "address", sb.buf);
+		for (size_t k = 0; k < 5; k++)
+			free(acc[a].part[k]);
+	}
+	if (notes.len)
+		c->notes = sb_detach(&notes);
+	if (!c->display_name) {
+		if (rec->org)
+			c->display_name = xstrdup(rec->org);
+		else if (c->n_emails)
+			c->display_name = xstrdup(c->emails[0].value);
+		else if (c->n_phones)
+			c->display_name = xstrdup(c->phones[0].value);
+	}
+	free(middle);
+	free(prefix);
+	free(suffix);
+	free(byear);
+	free(bmonth);
+	free(bday);
+	sb_free(&sb);
+	sb_free(&notes);
+}
+
+/* ---- the file -------------------------------------------------------------------- */
+
+/* Text of a non-UTF-8 file: Shift_JIS when it reads as such, else left to per-cell cp1252. */
+static char *
+file_text(const char *buf, size_t len, size_t *outlen)
+{
+	char *t = io_text_bytes(buf, len, outlen);
+	bool lead = false;
+
+	if (utf8_valid(t, *outlen))
+		return t;
+	for (size_t i = 0; i < *outlen && !lead; i++)
+		lead = (unsigned char)t[i] >= 0x81 && (unsigned char)t[i] <= 0x9F;
+	if (lead) {
+		char *s = io_text_utf8(t, *outlen, "SHIFT_JIS");
+		if (s && utf8_valid(s, strlen(s))) {
+			/* io_text_utf8 falls back to cp1252; accept only a real conversion */
+			bool cjk = false;
+			for (const unsigned char *p = (const unsigned char *)s; *p && !cjk; p++)
+				cjk = *p == 0xE3 || (*p >= 0xE4 && *p <= 0xE9);
+			if (cjk) {
+				free(t);
+				*outlen = strlen(s);
+				return s;
+			}
+		}
+		free(s);
+	}
+	return t;
+}
+
+/*
+** Find the header: for each delimiter, the first of the first dozen
+** records naming two known columns; the delimiter whose header names the
+** most wins. A single known column is a header only for one-column files.
+*/
+static bool
+find_header(const char *text, size_t len, struct header *h, struct reader *out)
+{
+	static const char delims[] = { ',', ';', '\t' };
+	struct row row = {0};
+	int best = 0;
+
+	for (size_t d = 0; d < sizeof delims; d++) {
+		struct reader r = { text, text + len, 1, delims[d] };
+		int q;
+		for (int k = 0; k < 12; k++) {
+			struct header cand;
+			int rc = read_record(&r, &row, &q), known;
+			if (rc <= 0)
+				break;
+			if (row_blank(&row))
+				continue;
+			header_make(&cand, &row);
+			known = cand.known;
+			if ((known >= 2 || (known == 1 && row.n == 1)) && known > best) {
+				header_free(h);
+				*h = cand;
+				*out = r;
+				best = known;
+			} else {
+				header_free(&cand);
+			}
+			if (known >= 2)
+				break;
+		}
+	}
+	row_free(&row);
+	return best > 0;
+}
+
+int
+io_parse_csv(const char *buf, size_t len, const struct io_sink *s)
+{
+	struct header h = {0};
+	struct reader r;
+	struct row row = {0}, inner = {0};
+	size_t tlen;
+	char *text = file_text(buf, len, &tlen), msg[200];
+	int rc = 0, q;
+
+	if (!find_header(text, tlen, &h, &r)) {
+		rc = s->error(s->ud, 1, "no header line naming the columns "
+			      "(for example: name,email,phone,organisation)");
+		free(text);
+		return rc ? rc : 1;
+	}
+	while (rc == 0) {
+		struct io_record rec;
+		const struct row *use = &row;
+		int got = read_record(&r, &row, &q);
+
+		if (got == 0)
+			break;
+		if (got < 0) {
+			snprintf(msg, sizeof msg, "a quoted field opened on line %d is never closed", q);
+			rc = s->error(s->ud, row.line, msg);
+			break;
+		}
+		if (row_blank(&row))
+			continue;
+		/* a whole record wrapped in one pair of quotes (a spreadsheet round trip) */
+		if (row.n == 1 && h.n > 1 && memchr(sb_str(&row.f[0]), r.delim, row.f[0].len)) {
+			struct reader ir = { row.f[0].buf, row.f[0].buf + row.f[0].len, row.line, r.delim };
+			if (read_record(&ir, &inner, &q) > 0 && inner.n <= h.n) {
+				inner.line = row.line;
+				use = &inner;
+			}
+		}
+		if (use->n > h.n) {
+			bool extra = false;
+			for (size_t i = h.n; i < use->n; i++)
+				extra |= use->f[i].len > 0;
+			if (extra) {
+				snprintf(msg, sizeof msg, "%zu fields, but the header has %zu", use->n,
+					 h.n);
+				rc = s->error(s->ud, use->line, msg);
+				continue;
+			}
+		}
+		memset(&rec, 0, sizeof rec);
+		rec.kind = IO_REC_CONTACT;
+		rec.line = use->line;
+		rec.offset = (size_t)(r.p - text);
+		rec.source = h.source;
+		map_row(&h, use, &rec.u.contact);
+		if (rec.u.contact.c.display_name)
+			rc = s->record(s->ud, &rec);
+		else if (s->note)
+			s->note(s->ud, use->line, "no name, organisation, email or phone: skipped");
+		io_record_clear(&rec);
+	}
+	row_free(&row);
+	row_free(&inner);
+	header_free(&h);
+	free(text);
+	return rc;
+}

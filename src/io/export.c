@@ -1,0 +1,1050 @@
+/*
+ * export.c: `kith export`: the database as vCard (4.0, or 3.0), CSV,
+ * iCalendar (events as VEVENT, open follow-ups as VTODO) or JSON (all of
+ * it). Every format is streamed: rows are read in windows of ids, one
+ * window at a time, so memory stays flat at 100,000 contacts.
+ *
+ * What each format carries: vCard and CSV carry the contact fields they
+ * have names for, plus kith's own as X-KITH-* properties / columns, which
+ * kith's importer reads back; times in iCalendar are local ("floating"),
+ * as kith stores them.
+ */
+#include "io_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/date.h"
+#include "kith/interaction.h"
+#include "kith/merge.h"
+#include "kith/org.h"
+#include "kith/powermap.h"
+#include "kith/types.h"
+#include "kith/utf8.h"
+#include "kith/xalloc.h"
+
+#define WINDOW 512
+
+struct out {
+	FILE *f;
+	struct strbuf sb;           /* the text being built; flushed after each record */
+	const struct io_export_opts *o;
+};
+
+static void
+flush(struct out *o)
+{
+	if (o->sb.len)
+		fwrite(o->sb.buf, 1, o->sb.len, o->f);
+	sb_reset(&o->sb);
+}
+
+/* ---- content lines (vCard and iCalendar) --------------------------------------------- */
+
+/* Escape a text value: backslash, newline, comma, semicolon. */
+static void
+esc(struct strbuf *sb, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '\\': sb_append(sb, "\\\\"); break;
+		case '\n': sb_append(sb, "\\n"); break;
+		case '\r': break;
+		case ',': sb_append(sb, "\\,"); break;
+		case ';': sb_append(sb, "\\;"); break;
+		default: sb_appendc(sb, *s);
+		}
+	}
+}
+
+/* Write one content line folded at 75 octets, never inside a UTF-8 sequence. */
+static void
+content_line(struct out *o, const char *line)
+{
+	size_t len = strlen(line), pos = 0, width = 75;
+
+	while (len - pos > width) {
+		size_t cut = pos + width;
+		while (cut > pos + 1 && ((unsigned char)line[cut] & 0xC0) == 0x80)
+			cut--;
+		sb_appendn(&o->sb, line + pos, cut - pos);
+		sb_append(&o->sb, "\r\n ");
+		pos = cut;
+		width = 74;
+	}
+	sb_append(&o->sb, line + pos);
+	sb_append(&o->sb, "\r\n");
+}
+
+/* NAME[params]:escaped-value, skipped when the value is empty. */
+static void
+prop(struct out *o, const char *name, const char *value)
+{
+	struct strbuf l = {0};
+
+	if (str_empty(value))
+		return;
+	sb_append(&l, name);
+	sb_appendc(&l, ':');
+	esc(&l, value);
+	content_line(o, l.buf);
+	sb_free(&l);
+}
+
+/* NAME:raw-value (already in the format's syntax). */
+static void
+prop_raw(struct out *o, const char *name, const char *value)
+{
+	struct strbuf l = {0};
+
+	if (str_empty(value))
+		return;
+	sb_printf(&l, "%s:%s", name, value);
+	content_line(o, l.buf);
+	sb_free(&l);
+}
+
+/* A label usable as a TYPE parameter value (letters, digits, '-'), or NULL. */
+static bool
+type_word(const char *label)
+{
+	if (str_empty(label))
+		return false;
+	for (const char *p = label; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-'))
+			return false;
+	return true;
+}
+
+/* ---- vCard ------------------------------------------------------------------------------ */
+
+static void
+vcard_channel(struct out *o, const char *name, const struct kith_channel *ch, bool v3)
+{
+	struct strbuf l = {0};
+	const char *label = ch->label;
+
+	if (!strcmp(name, "TEL") && str_eq(label, "mobile"))
+		label = "cell";
+	sb_append(&l, name);
+	if (type_word(label))
+		sb_printf(&l, ";TYPE=%s", label);
+	sb_appendc(&l, ':');
+	if (!strcmp(name, "TEL") && !v3)
+		sb_append(&l, "");
+	esc(&l, ch->value);
+	content_line(o, l.buf);
+	sb_free(&l);
+}
+
+static void
+write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const char *org,
+	    const char *title)
+{
+	bool v3 = o->o->vcard_version == 30;
+	struct strbuf l = {0};
+	char num[48];
+
+	sb_append(&o->sb, "BEGIN:VCARD\r\n");
+	sb_append(&o->sb, v3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n");
+	/* khard and CardDAV need a UID; kith's importer does not keep its own */
+	snprintf(num, sizeof num, "kith-contact-%lld@kith", (long long)c->id);
+	prop_raw(o, "UID", num);
+	prop(o, "FN", c->display_name);
+	sb_append(&l, "N:");
+	esc(&l, c->family_name);
+	sb_appendc(&l, ';');
+	esc(&l, c->given_name);
+	sb_append(&l, ";;;");
+	content_line(o, l.buf);
+	sb_reset(&l);
+	if (c->n_nicknames) {
+		sb_append(&l, "NICKNAME:");
+		for (size_t i = 0; i < c->n_nicknames; i++) {
+			if (i)
+				sb_appendc(&l, ',');
+			esc(&l, c->nicknames[i]);
+		}
+		content_line(o, l.buf);
+		sb_reset(&l);
+	}
+	for (size_t i = 0; i < c->n_emails; i++)
+		vcard_channel(o, "EMAIL", &c->emails[i], v3);
+	for (size_t i = 0; i < c->n_phones; i++)
+		vcard_channel(o, "TEL", &c->phones[i], v3);
+	for (size_t i = 0; i < c->n_handles; i++)
+		vcard_channel(o, str_eq(c->handles[i].label, "web") ? "URL" : "X-SOCIALPROFILE",
+			      &c->handles[i], v3);
+	if (!str_empty(org)) {
+		sb_append(&l, "ORG:");
+		esc(&l, org);
+		content_line(o, l.buf);
+		sb_reset(&l);
+	}
+	prop(o, "TITLE", title);
+	if (!str_empty(c->birthday)) {
+		if (c->birthday[0] == '-')
+			snprintf(num, sizeof num, "--%.2s%.2s", c->birthday + 2, c->birthday + 5);
+		else if (v3)
+			snprintf(num, sizeof num, "%s", c->birthday);
+		else
+			snprintf(num, sizeof num, "%.4s%.2s%.2s", c->birthday, c->birthday + 5,
+				 c->birthday + 8);
+		prop_raw(o, "BDAY", num);
+	}
+	if (!str_empty(c->address)) {
+		sb_append(&l, "ADR:;;");
+		esc(&l, c->address);
+		sb_append(&l, ";;;;");
+		content_line(o, l.buf);
+		sb_reset(&l);
+	}
+	prop(o, "NOTE", c->notes);
+	if (c->n_tags) {
+		sb_append(&l, "CATEGORIES:");
+		for (size_t i = 0; i < c->n_tags; i++) {
+			if (i)
+				sb_appendc(&l, ',');
+			esc(&l, c->tags[i]);
+		}
+		content_line(o, l.buf);
+		sb_reset(&l);
+	}
+	prop(o, "X-KITH-PRONOUNS", c->pronouns);
+	prop(o, "X-KITH-DISTRICT", c->district);
+	prop(o, "X-KITH-HOW-MET", c->how_met);
+	if (c->influence) {
+		snprintf(num, sizeof num, "%d", c->influence);
+		prop_raw(o, "X-KITH-INFLUENCE", num);
+	}
+	if (c->alignment) {
+		snprintf(num, sizeof num, "%d", c->alignment);
+		prop_raw(o, "X-KITH-ALIGNMENT", num);
+	}
+	if (c->tier) {
+		snprintf(num, sizeof num, "%c", c->tier);
+		prop_raw(o, "X-KITH-TIER", num);
+	}
+	if (c->cadence_days >= 0) {
+		snprintf(num, sizeof num, "%d", c->cadence_days);
+		prop_raw(o, "X-KITH-CADENCE", num);
+	}
+	if (c->archived)
+		prop_raw(o, "X-KITH-ARCHIVED", "1");
+	sb_append(&o->sb, "END:VCARD\r\n");
+	sb_free(&l);
+	(void)db;
+}
+
+/* ---- CSV ---------------------------------------------------------------------------------- */
+
+static const char csv_header[] =
+	"name,given name,family name,nickname,email,phone,website,organisation,title,birthday,"
+	"address,tags,notes,pronouns,district,how met,influence,alignment,tier,cadence,archived";
+
+static void
+csv_cell(struct strbuf *sb, const char *s, bool first)
+{
+	if (!first)
+		sb_appendc(sb, ',');
+	if (str_empty(s))
+		return;
+	if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[strlen(s) - 1] == ' ') {
+		sb_appendc(sb, '"');
+		for (; *s; s++) {
+			if (*s == '"')
+				sb_appendc(sb, '"');
+			sb_appendc(sb, *s);
+		}
+		sb_appendc(sb, '"');
+	} else {
+		sb_append(sb, s);
+	}
+}
+
+static char *
+join_channels(const struct kith_channel *ch, size_t n)
+{
+	struct strbuf sb = {0};
+
+	sb_appendn(&sb, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_append(&sb, " ::: ");
+		sb_append(&sb, ch[i].value);
+	}
+	return sb_detach(&sb);
+}
+
+static char *
+join_strv(char *const *v, size_t n, const char *sep)
+{
+	struct strbuf sb = {0};
+
+	sb_appendn(&sb, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_append(&sb, sep);
+		sb_append(&sb, v[i]);
+	}
+	return sb_detach(&sb);
+}
+
+static void
+write_csv(struct out *o, const struct kith_contact *c, const char *org, const char *title)
+{
+	char *emails = join_channels(c->emails, c->n_emails);
+	char *phones = join_channels(c->phones, c->n_phones);
+	char *webs = join_channels(c->handles, c->n_handles);
+	char *nicks = join_strv(c->nicknames, c->n_nicknames, " ::: ");
+	char *tags = join_strv(c->tags, c->n_tags, " ::: ");
+	char infl[8] = "", align[8] = "", tier[2] = { c->tier, 0 }, cad[16] = "";
+
+	if (c->influence)
+		snprintf(infl, sizeof infl, "%d", c->influence);
+	if (c->alignment)
+		snprintf(align, sizeof align, "%d", c->alignment);
+	if (c->cadence_days >= 0)
+		snprintf(cad, sizeof cad, "%d", c->cadence_days);
+	csv_cell(&o->sb, c->display_name, true);
+	csv_cell(&o->sb, c->given_name, false);
+	csv_cell(&o->sb, c->family_name, false);
+	csv_cell(&o->sb, nicks, false);
+	csv_cell(&o->sb, emails, false);
+	csv_cell(&o->sb, phones, false);
+	csv_cell(&o->sb, webs, false);
+	csv_cell(&o->sb, org, false);
+	csv_cell(&o->sb, title, false);
+	csv_cell(&o->sb, c->birthday, false);
+	csv_cell(&o->sb, c->address, false);
+	csv_cell(&o->sb, tags, false);
+	csv_cell(&o->sb, c->notes, false);
+	csv_cell(&o->sb, c->pronouns, false);
+	csv_cell(&o->sb, c->district, false);
+	csv_cell(&o->sb, c->how_met, false);
+	csv_cell(&o->sb, infl, false);
+	csv_cell(&o->sb, align, false);
+	csv_cell(&o->sb, tier, false);
+	csv_cell(&o->sb, cad, false);
+	csv_cell(&o->sb, c->archived ? "1" : "", false);
+	sb_append(&o->sb, "\r\n");
+	free(emails);
+	free(phones);
+	free(webs);
+	free(nicks);
+	free(tags);
+}
+
+/* ---- JSON pieces ------------------------------------------------------------------------ */
+
+static void
+json_kv(struct strbuf *sb, const char *k, const char *v, bool *first)
+{
+	sb_append(sb, *first ? "{" : ", ");
+	*first = false;
+	sb_json_str(sb, k);
+	sb_append(sb, ": ");
+	if (v)
+		sb_json_str(sb, v);
+	else
+		sb_append(sb, "null");
+}
+
+static void
+json_num(struct strbuf *sb, const char *k, long long v, bool null_if_zero, bool *first)
+{
+	sb_append(sb, *first ? "{" : ", ");
+	*first = false;
+	sb_json_str(sb, k);
+	if (null_if_zero && !v)
+		sb_append(sb, ": null");
+	else
+		sb_printf(sb, ": %lld", v);
+}
+
+static void
+json_channels(struct strbuf *sb, const char *k, const struct kith_channel *ch, size_t n)
+{
+	sb_append(sb, ", ");
+	sb_json_str(sb, k);
+	sb_append(sb, ": [");
+	for (size_t i = 0; i < n; i++) {
+		bool f = true;
+		if (i)
+			sb_append(sb, ", ");
+		json_kv(sb, "label", ch[i].label, &f);
+		json_kv(sb, "value", ch[i].value, &f);
+		sb_appendc(sb, '}');
+	}
+	sb_appendc(sb, ']');
+}
+
+static void
+json_strv(struct strbuf *sb, const char *k, char *const *v, size_t n)
+{
+	sb_append(sb, ", ");
+	sb_json_str(sb, k);
+	sb_append(sb, ": [");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_append(sb, ", ");
+		sb_json_str(sb, v[i]);
+	}
+	sb_appendc(sb, ']');
+}
+
+struct extras_out {
+	struct strbuf *sb;
+	int n;
+};
+
+static int
+extra_json(void *ud, const char *source, const char *name, const char *value)
+{
+	struct extras_out *x = ud;
+	bool f = true;
+
+	if (x->n++)
+		sb_append(x->sb, ", ");
+	json_kv(x->sb, "source", source, &f);
+	json_kv(x->sb, "name", name, &f);
+	json_kv(x->sb, "value", value, &f);
+	sb_appendc(x->sb, '}');
+	return 0;
+}
+
+static enum kith_status
+json_extras(struct kdb *db, struct strbuf *sb, const char *entity, int64_t id,
+	    struct kith_err *err)
+{
+	struct extras_out x = { sb, 0 };
+	enum kith_status rc;
+
+	sb_append(sb, ", \"extra\": [");
+	rc = import_extra_list(db, entity, id, extra_json, &x, err);
+	sb_appendc(sb, ']');
+	return rc;
+}
+
+static void
+write_contact_json(struct out *o, const struct kith_contact *c, const char *org,
+		   const char *title)
+{
+	struct strbuf *sb = &o->sb;
+	char tier[2] = { c->tier, 0 };
+	bool f = true;
+
+	json_num(sb, "id", c->id, false, &f);
+	json_kv(sb, "name", c->display_name, &f);
+	json_kv(sb, "given_name", c->given_name, &f);
+	json_kv(sb, "family_name", c->family_name, &f);
+	json_kv(sb, "pronouns", c->pronouns, &f);
+	json_channels(sb, "emails", c->emails, c->n_emails);
+	json_channels(sb, "phones", c->phones, c->n_phones);
+	json_channels(sb, "handles", c->handles, c->n_handles);
+	json_strv(sb, "nicknames", c->nicknames, c->n_nicknames);
+	json_strv(sb, "tags", c->tags, c->n_tags);
+	json_kv(sb, "organisation", str_empty(org) ? NULL : org, &f);
+	json_kv(sb, "title", str_empty(title) ? NULL : title, &f);
+	json_kv(sb, "address", c->address, &f);
+	json_kv(sb, "district", c->district, &f);
+	json_kv(sb, "birthday", c->birthday, &f);
+	json_kv(sb, "how_met", c->how_met, &f);
+	json_num(sb, "met_event_id", c->met_event_id, true, &f);
+	json_num(sb, "introducer_id", c->introducer_id, true, &f);
+	json_num(sb, "influence", c->influence, true, &f);
+	json_num(sb, "alignment", c->alignment, false, &f);
+	json_kv(sb, "tier", c->tier ? tier : NULL, &f);
+	if (c->cadence_days >= 0)
+		json_num(sb, "cadence_days", c->cadence_days, false, &f);
+	else
+		json_kv(sb, "cadence_days", NULL, &f);
+	json_kv(sb, "notes", c->notes, &f);
+	sb_append(sb, c->archived ? ", \"archived\": true" : ", \"archived\": false");
+	json_kv(sb, "last_contacted", c->last_at[0] ? c->last_at : NULL, &f);
+	json_kv(sb, "created_at", c->created_at, &f);
+}
+
+/* ---- contacts: one walk for vCard, CSV and JSON ------------------------------------------- */
+
+static enum kith_status
+export_contacts(struct out *o, struct kdb *db, struct kith_err *err)
+{
+	int64_t ids[WINDOW], after = 0;
+	int n;
+	enum kith_status rc;
+	long count = 0;
+
+	if (o->o->format == IO_FMT_CSV) {
+		sb_append(&o->sb, csv_header);
+		sb_append(&o->sb, "\r\n");
+	}
+	do {
+		if ((rc = contact_ids_after(db, after, ids, WINDOW, &n, err)))
+			return rc;
+		for (int i = 0; i < n; i++) {
+			struct kith_contact c;
+			char *org, *title;
+			if ((rc = contact_get(db, ids[i], &c, err)))
+				return rc;
+			if ((rc = contact_current_org(db, ids[i], &org, &title, err))) {
+				contact_free(&c);
+				return rc;
+			}
+			if (o->o->format == IO_FMT_VCF) {
+				write_vcard(o, db, &c, org, title);
+			} else if (o->o->format == IO_FMT_CSV) {
+				write_csv(o, &c, org, title);
+			} else {
+				sb_append(&o->sb, count ? ",\n    " : "\n    ");
+				write_contact_json(o, &c, org, title);
+				rc = json_extras(db, &o->sb, "contact", c.id, err);
+				sb_appendc(&o->sb, '}');
+			}
+			count++;
+			contact_free(&c);
+			free(org);
+			free(title);
+			if (rc)
+				return rc;
+			if (o->sb.len > 65536)
+				flush(o);
+		}
+		if (n)
+			after = ids[n - 1];
+	} while (n == WINDOW);
+	flush(o);
+	return KITH_OK;
+}
+
+/* ---- iCalendar ------------------------------------------------------------------------------ */
+
+/* "YYYY-MM-DD HH:MM" -> "YYYYMMDDTHHMM00"; "YYYY-MM-DD" -> "YYYYMMDD". */
+static void
+ics_time(const char *t, char out[20])
+{
+	if (strlen(t) <= 10)
+		snprintf(out, 20, "%.4s%.2s%.2s", t, t + 5, t + 8);
+	else
+		snprintf(out, 20, "%.4s%.2s%.2sT%.2s%.2s00", t, t + 5, t + 8, t + 11, t + 14);
+}
+
+struct att_out {
+	struct out *o;
+	struct kdb *db;
+};
+
+static int
+attendee_ics(void *ud, const struct attendance_row *r)
+{
+	struct att_out *a = ud;
+	struct kith_contact c;
+	struct strbuf l = {0};
+	static const char *const partstat[] = {
+		[KITH_ASTATUS_INVITED] = "NEEDS-ACTION", [KITH_ASTATUS_CONFIRMED] = "ACCEPTED",
+		[KITH_ASTATUS_ATTENDED] = "ACCEPTED", [KITH_ASTATUS_NO_SHOW] = "DECLINED",
+		[KITH_ASTATUS_MET] = "ACCEPTED",
+	};
+
+	if (contact_get(a->db, r->contact_id, &c, NULL) != KITH_OK)
+		return 0;
+	if (c.n_emails) {
+		sb_append(&l, "ATTENDEE;CN=\"");
+		for (const char *p = c.display_name; *p; p++)
+			if (*p != '"' && (unsigned char)*p >= 0x20)
+				sb_appendc(&l, *p);
+		sb_printf(&l, "\";PARTSTAT=%s%s:mailto:%s",
+			  r->status >= 0 && r->status < KITH_ASTATUS_COUNT_ ? partstat[r->status] :
+			  "NEEDS-ACTION", r->role == KITH_AROLE_HOST ? ";ROLE=CHAIR" : "",
+			  c.emails[0].value);
+		content_line(a->o, l.buf);
+	}
+	sb_free(&l);
+	contact_free(&c);
+	return 0;
+}
+
+static void
+dtstamp(char out[20])
+{
+	struct kdatetime now = kdate_now();
+	char t[KDATETIME_STR];
+
+	kdatetime_format(now, t);
+	ics_time(t, out);
+}
+
+static enum kith_status
+write_vevent(struct out *o, struct kdb *db, const struct kith_event *e, struct kith_err *err)
+{
+	char t[20], stamp[20];
+	struct att_out a = { o, db };
+	struct strbuf l = {0};
+
+	dtstamp(stamp);
+	sb_append(&o->sb, "BEGIN:VEVENT\r\n");
+	if (!str_empty(e->uid))
+		prop(o, "UID", e->uid);
+	else {
+		sb_printf(&l, "kith-event-%lld@kith", (long long)e->id);
+		prop(o, "UID", l.buf);
+		sb_reset(&l);
+	}
+	prop_raw(o, "DTSTAMP", stamp);
+	ics_time(e->start_at, t);
+	prop_raw(o, e->all_day ? "DTSTART;VALUE=DATE" : "DTSTART", t);
+	if (!str_empty(e->end_at)) {
+		if (e->all_day) {
+			struct kdate d;
+			char day[KDATE_STR];
+			if (kdate_parse_iso(e->end_at, &d)) {
+				kdate_format(kdate_add_days(d, 1), day);
+				ics_time(day, t);
+				prop_raw(o, "DTEND;VALUE=DATE", t);
+			}
+		} else {
+			ics_time(e->end_at, t);
+			prop_raw(o, "DTEND", t);
+		}
+	}
+	prop(o, "SUMMARY", e->title);
+	prop(o, "LOCATION", e->location);
+	prop(o, "DESCRIPTION", e->notes);
+	prop_raw(o, "X-KITH-KIND", kith_event_kind_name(e->kind));
+	if (!str_empty(e->rrule)) {
+		/* stored as "RULE[\nEXDATE:list]" */
+		char *rr = xstrdup(e->rrule), *nl = strchr(rr, '\n');
+		if (nl)
+			*nl = '\0';
+		prop_raw(o, "RRULE", rr);
+		if (nl && !strncmp(nl + 1, "EXDATE:", 7))
+			prop_raw(o, strlen(e->start_at) <= 10 ? "EXDATE;VALUE=DATE" : "EXDATE", nl + 8);
+		free(rr);
+	}
+	sb_free(&l);
+	if (attendance_list_for_event(db, e->id, attendee_ics, &a, err))
+		return err ? err->code : KITH_DB;
+	sb_append(&o->sb, "END:VEVENT\r\n");
+	return KITH_OK;
+}
+
+static void
+write_vtodo(struct out *o, struct kdb *db, const struct kith_followup *f)
+{
+	char *uid = followup_uid(db, f->id), t[20], stamp[20];
+	static const int prio[] = { 0, 9, 5, 1 };
+	char p[8];
+
+	dtstamp(stamp);
+	sb_append(&o->sb, "BEGIN:VTODO\r\n");
+	if (uid) {
+		prop(o, "UID", uid);
+	} else {
+		char u[48];
+		snprintf(u, sizeof u, "kith-followup-%lld@kith", (long long)f->id);
+		prop(o, "UID", u);
+	}
+	prop_raw(o, "DTSTAMP", stamp);
+	prop(o, "SUMMARY", f->title);
+	if (!str_empty(f->due)) {
+		ics_time(f->due, t);
+		prop_raw(o, "DUE;VALUE=DATE", t);
+	}
+	if (f->priority > 0 && f->priority <= 3) {
+		snprintf(p, sizeof p, "%d", prio[f->priority]);
+		prop_raw(o, "PRIORITY", p);
+	}
+	prop_raw(o, "STATUS", f->status == KITH_FSTATUS_DONE ? "COMPLETED" :
+		 f->status == KITH_FSTATUS_DROPPED ? "CANCELLED" : "NEEDS-ACTION");
+	prop(o, "DESCRIPTION", f->notes);
+	sb_append(&o->sb, "END:VTODO\r\n");
+	free(uid);
+}
+
+static enum kith_status
+export_ics(struct out *o, struct kdb *db, struct kith_err *err)
+{
+	int64_t ids[WINDOW], after = 0;
+	int n;
+	enum kith_status rc;
+
+	sb_append(&o->sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//kith//kith " KITH_VERSION_STR
+		  "//EN\r\nCALSCALE:GREGORIAN\r\n");
+	do {
+		if ((rc = event_ids_after(db, after, ids, WINDOW, &n, err)))
+			return rc;
+		for (int i = 0; i < n; i++) {
+			struct kith_event e;
+			if ((rc = event_get(db, ids[i], &e, err)))
+				return rc;
+			e.id = ids[i];
+			rc = write_vevent(o, db, &e, err);
+			event_free(&e);
+			if (rc)
+				return rc;
+			if (o->sb.len > 65536)
+				flush(o);
+		}
+		if (n)
+			after = ids[n - 1];
+	} while (n == WINDOW);
+	after = 0;
+	do {
+		if ((rc = followup_ids_after(db, after, false, ids, WINDOW, &n, err)))
+			return rc;
+		for (int i = 0; i < n; i++) {
+			struct kith_followup f;
+			if ((rc = followup_get(db, ids[i], &f, err)))
+				return rc;
+			write_vtodo(o, db, &f);
+			followup_free(&f);
+			if (o->sb.len > 65536)
+				flush(o);
+		}
+		if (n)
+			after = ids[n - 1];
+	} while (n == WINDOW);
+	sb_append(&o->sb, "END:VCALENDAR\r\n");
+	flush(o);
+	return KITH_OK;
+}
+
+/* ---- JSON ------------------------------------------------------------------------------------ */
+
+struct org_walk {
+	struct out *o;
+	struct kdb *db;
+	long n;
+	const char *last;
+	int64_t last_id;
+};
+
+static int
+org_json(void *ud, const struct org_row *r)
+{
+	struct org_walk *w = ud;
+	struct kith_org org;
+	bool f = true;
+
+	w->last_id = r->id;
+	if (org_get(w->db, r->id, &org, NULL) != KITH_OK)
+		return 0;
+	sb_append(&w->o->sb, w->n++ ? ",\n    " : "\n    ");
+	json_num(&w->o->sb, "id", org.id ? org.id : r->id, false, &f);
+	json_kv(&w->o->sb, "name", org.name, &f);
+	json_kv(&w->o->sb, "kind", kith_org_kind_name(org.kind), &f);
+	json_kv(&w->o->sb, "description", org.description, &f);
+	json_num(&w->o->sb, "influence", org.influence, true, &f);
+	json_num(&w->o->sb, "parent_id", org.parent_id, true, &f);
+	sb_appendc(&w->o->sb, '}');
+	org_free(&org);
+	return 0;
+}
+
+struct att_json {
+	struct strbuf *sb;
+	int n;
+};
+
+static int
+attendee_json(void *ud, const struct attendance_row *r)
+{
+	struct att_json *a = ud;
+	bool f = true;
+
+	if (a->n++)
+		sb_append(a->sb, ", ");
+	json_num(a->sb, "contact_id", r->contact_id, false, &f);
+	json_kv(a->sb, "role", kith_attend_role_name(r->role), &f);
+	json_kv(a->sb, "status", kith_attend_status_name(r->status), &f);
+	sb_appendc(a->sb, '}');
+	return 0;
+}
+
+struct ia_walk {
+	struct out *o;
+	struct kdb *db;
+	long n;
+	int64_t last;
+	int rows;
+};
+
+static int
+interaction_json(void *ud, const struct interaction_row *r)
+{
+	struct ia_walk *w = ud;
+	struct kith_interaction ia;
+	struct strbuf *sb = &w->o->sb;
+	bool f = true;
+
+	w->last = r->id;
+	w->rows++;
+	if (interaction_get(w->db, r->id, &ia, NULL) != KITH_OK)
+		return 0;
+	sb_append(sb, w->n++ ? ",\n    " : "\n    ");
+	json_num(sb, "id", r->id, false, &f);
+	json_kv(sb, "at", ia.at, &f);
+	json_kv(sb, "kind", kith_interaction_kind_name(ia.kind), &f);
+	json_kv(sb, "summary", ia.summary, &f);
+	json_kv(sb, "body", ia.body, &f);
+	json_num(sb, "event_id", ia.event_id, true, &f);
+	sb_append(sb, ", \"contact_ids\": [");
+	for (size_t i = 0; i < ia.n_contacts; i++)
+		sb_printf(sb, "%s%lld", i ? ", " : "", (long long)ia.contact_ids[i]);
+	sb_append(sb, "]}");
+	interaction_free(&ia);
+	if (sb->len > 65536)
+		flush(w->o);
+	return 0;
+}
+
+struct dump_out {
+	struct out *o;
+	long n;
+};
+
+static int
+dump_row(void *ud, int ncols, const char *const *names, const char *const *values,
+	 const bool *is_num)
+{
+	struct dump_out *d = ud;
+	struct strbuf *sb = &d->o->sb;
+
+	sb_append(sb, d->n++ ? ",\n    {" : "\n    {");
+	for (int i = 0; i < ncols; i++) {
+		if (i)
+			sb_append(sb, ", ");
+		sb_json_str(sb, names[i]);
+		sb_append(sb, ": ");
+		if (!values[i])
+			sb_append(sb, "null");
+		else if (is_num[i])
+			sb_append(sb, values[i]);
+		else
+			sb_json_str(sb, values[i]);
+	}
+	sb_appendc(sb, '}');
+	if (sb->len > 65536)
+		flush(d->o);
+	return 0;
+}
+
+/* One whole table as a JSON array member: ',\n  "name": [...]' */
+static enum kith_status
+json_table(struct out *o, struct kdb *db, const char *name, enum dump_table t,
+	   struct kith_err *err)
+{
+	struct dump_out d = { o, 0 };
+	int64_t after = 0;
+	int n;
+	enum kith_status rc;
+
+	sb_printf(&o->sb, ",\n  \"%s\": [", name);
+	do {
+		if ((rc = db_dump_window(db, t, after, WINDOW, dump_row, &d, &after, &n, err)))
+			return rc;
+		flush(o);
+	} while (n == WINDOW);
+	sb_append(&o->sb, "\n  ]");
+	return KITH_OK;
+}
+
+struct map_walk {
+	struct out *o;
+	struct kdb *db;
+	long n;
+};
+
+static int
+placement_json(void *ud, const struct placement_row *r)
+{
+	struct map_walk *w = ud;
+	bool f = true;
+
+	sb_append(&w->o->sb, w->n++ ? ", " : "");
+	json_num(&w->o->sb, "contact_id", r->contact_id, true, &f);
+	json_num(&w->o->sb, "org_id", r->org_id, true, &f);
+	json_num(&w->o->sb, "influence", r->influence, false, &f);
+	json_num(&w->o->sb, "alignment", r->alignment, false, &f);
+	json_kv(&w->o->sb, "note", r->note, &f);
+	json_kv(&w->o->sb, "assessed_at", r->assessed_at, &f);
+	sb_appendc(&w->o->sb, '}');
+	return 0;
+}
+
+static int
+map_json(void *ud, const struct map_row *r)
+{
+	struct map_walk *w = ud;
+	struct map_walk pw = { w->o, w->db, 0 };
+	bool f = true;
+
+	sb_append(&w->o->sb, w->n++ ? ",\n    " : "\n    ");
+	json_num(&w->o->sb, "id", r->id, false, &f);
+	json_kv(&w->o->sb, "name", r->name, &f);
+	json_kv(&w->o->sb, "goal", r->goal, &f);
+	json_num(&w->o->sb, "primary_target_id", r->primary_target_id, true, &f);
+	sb_append(&w->o->sb, ", \"placements\": [");
+	placement_list(w->db, r->id, NULL, placement_json, &pw, NULL);
+	sb_append(&w->o->sb, "]}");
+	flush(w->o);
+	return 0;
+}
+
+static enum kith_status
+export_json(struct out *o, struct kdb *db, struct kith_err *err)
+{
+	int64_t ids[WINDOW], after = 0;
+	int n;
+	long count = 0;
+	enum kith_status rc;
+	struct org_walk ow = { o, db, 0, NULL, 0 };
+	struct ia_walk iw = { o, db, 0, 0, 0 };
+
+	sb_printf(&o->sb, "{\n  \"kith\": \"%s\",\n  \"contacts\": [", KITH_VERSION_STR);
+	if ((rc = export_contacts(o, db, err)))
+		return rc;
+	sb_append(&o->sb, "\n  ],\n  \"organisations\": [");
+	do {
+		long before = ow.n;
+		int64_t anchor = ow.last_id;
+		if ((rc = org_list(db, anchor, 1, WINDOW, org_json, &ow, err)))
+			return rc;
+		flush(o);
+		if (ow.n - before < WINDOW && ow.last_id == anchor)
+			break;
+		if (ow.n - before < WINDOW)
+			break;
+	} while (1);
+	sb_append(&o->sb, "\n  ],\n  \"events\": [");
+	do {
+		if ((rc = event_ids_after(db, after, ids, WINDOW, &n, err)))
+			return rc;
+		for (int i = 0; i < n; i++) {
+			struct kith_event e;
+			struct att_json a = { &o->sb, 0 };
+			bool f = true;
+			if ((rc = event_get(db, ids[i], &e, err)))
+				return rc;
+			sb_append(&o->sb, count++ ? ",\n    " : "\n    ");
+			json_num(&o->sb, "id", ids[i], false, &f);
+			json_kv(&o->sb, "title", e.title, &f);
+			json_kv(&o->sb, "kind", kith_event_kind_name(e.kind), &f);
+			json_kv(&o->sb, "start", e.start_at, &f);
+			json_kv(&o->sb, "end", e.end_at, &f);
+			sb_append(&o->sb, e.all_day ? ", \"all_day\": true" : ", \"all_day\": false");
+			json_kv(&o->sb, "location", e.location, &f);
+			json_num(&o->sb, "host_org_id", e.host_org_id, true, &f);
+			json_kv(&o->sb, "notes", e.notes, &f);
+			json_kv(&o->sb, "rrule", e.rrule, &f);
+			json_kv(&o->sb, "uid", e.uid, &f);
+			sb_append(&o->sb, ", \"attendance\": [");
+			rc = attendance_list_for_event(db, ids[i], attendee_json, &a, err);
+			sb_appendc(&o->sb, ']');
+			if (!rc)
+				rc = json_extras(db, &o->sb, "event", ids[i], err);
+			sb_appendc(&o->sb, '}');
+			event_free(&e);
+			if (rc)
+				return rc;
+		}
+		flush(o);
+		if (n)
+			after = ids[n - 1];
+	} while (n == WINDOW);
+	sb_append(&o->sb, "\n  ],\n  \"followups\": [");
+	after = 0;
+	count = 0;
+	do {
+		if ((rc = followup_ids_after(db, after, true, ids, WINDOW, &n, err)))
+			return rc;
+		for (int i = 0; i < n; i++) {
+			struct kith_followup fu;
+			bool f = true;
+			char *uid;
+			if ((rc = followup_get(db, ids[i], &fu, err)))
+				return rc;
+			uid = followup_uid(db, ids[i]);
+			sb_append(&o->sb, count++ ? ",\n    " : "\n    ");
+			json_num(&o->sb, "id", ids[i], false, &f);
+			json_num(&o->sb, "contact_id", fu.contact_id, true, &f);
+			json_num(&o->sb, "event_id", fu.event_id, true, &f);
+			json_kv(&o->sb, "kind", kith_followup_kind_name(fu.kind), &f);
+			json_kv(&o->sb, "title", fu.title, &f);
+			json_kv(&o->sb, "due", fu.due, &f);
+			json_num(&o->sb, "priority", fu.priority, false, &f);
+			json_kv(&o->sb, "status", kith_followup_status_name(fu.status), &f);
+			json_kv(&o->sb, "direction", kith_direction_name(fu.direction), &f);
+			json_kv(&o->sb, "notes", fu.notes, &f);
+			json_kv(&o->sb, "done_at", fu.done_at[0] ? fu.done_at : NULL, &f);
+			json_kv(&o->sb, "uid", uid, &f);
+			sb_appendc(&o->sb, '}');
+			free(uid);
+			followup_free(&fu);
+		}
+		flush(o);
+		if (n)
+			after = ids[n - 1];
+	} while (n == WINDOW);
+	sb_append(&o->sb, "\n  ],\n  \"interactions\": [");
+	do {
+		iw.rows = 0;
+		if ((rc = interaction_list_recent(db, iw.last, WINDOW, interaction_json, &iw, err)))
+			return rc;
+		flush(o);
+	} while (iw.rows == WINDOW);
+	sb_append(&o->sb, "\n  ]");
+	if ((rc = json_table(o, db, "roles", DUMP_ROLES, err)) ||
+	    (rc = json_table(o, db, "relationships", DUMP_RELATIONSHIPS, err)))
+		return rc;
+	{
+		struct map_walk mw = { o, db, 0 };
+		sb_append(&o->sb, ",\n  \"maps\": [");
+		if ((rc = map_list(db, map_json, &mw, err)))
+			return rc;
+		sb_append(&o->sb, "\n  ]");
+	}
+	if ((rc = json_table(o, db, "map_targets", DUMP_MAP_TARGETS, err)) ||
+	    (rc = json_table(o, db, "placement_moves", DUMP_PLACEMENT_MOVES, err)))
+		return rc;
+	sb_append(&o->sb, "\n}\n");
+	flush(o);
+	return KITH_OK;
+}
+
+/* ---- dispatch ------------------------------------------------------------------------------- */
+
+/* The exporters by format: adding a format is a line here and one in KITH_IO_FORMATS. */
+static enum kith_status (*const exporters[IO_FMT_COUNT_])(struct out *, struct kdb *,
+							 struct kith_err *) = {
+	[IO_FMT_VCF] = export_contacts,
+	[IO_FMT_CSV] = export_contacts,
+	[IO_FMT_ICS] = export_ics,
+	[IO_FMT_JSON] = export_json,
+};
+
+enum kith_status
+io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kith_err *err)
+{
+	struct out o = { f, {0}, opts };
+	enum kith_status rc;
+	bool started;
+
+	if (opts->format < 0 || opts->format >= IO_FMT_COUNT_ || !exporters[opts->format])
+		return kith_err_set(err, KITH_INVALID, "format %s: kith cannot export it",
+				    io_format_name(opts->format));
+	if (opts->vcard_version && opts->vcard_version != 30 && opts->vcard_version != 40)
+		return kith_err_set(err, KITH_INVALID, "vCard version: must be 3.0 or 4.0");
+	/* one read transaction: a consistent snapshot while writers go on */
+	if ((rc = kdb_read_begin(db, &started, err)))
+		return rc;
+	rc = exporters[opts->format](&o, db, err);
+	kdb_read_end(db, started);
+	flush(&o);
+	sb_free(&o.sb);
+	if (rc == KITH_OK && (fflush(f) != 0 || ferror(f)))
+		return kith_err_set(err, KITH_IO, "write failed");
+	return rc;
+}

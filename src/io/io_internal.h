@@ -1,0 +1,75 @@
+/*
+ * io_internal.h: what the files of src/io share (text decoding, line
+ * reading, records). Nothing outside src/io includes it.
+ */
+#ifndef KITH_IO_INTERNAL_H
+#define KITH_IO_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kith/io.h"
+#include "kith/str.h"
+
+/*
+** The bytes of a file as 8-bit text: a UTF-8 BOM is dropped, UTF-16 (LE or
+** BE, with a BOM or recognised by its NUL bytes) is converted to UTF-8.
+** Newly allocated and NUL-terminated; *outlen its length. Embedded NULs of
+** 8-bit text are dropped.
+*/
+char *io_text_bytes(const char *buf, size_t len, size_t *outlen);
+
+/*
+** s[0..n) as valid UTF-8, newly allocated: converted from `charset` when
+** one is named (and is not UTF-8), else kept if valid UTF-8, else read as
+** Windows-1252 (which includes Latin-1's letters).
+*/
+char *io_text_utf8(const char *s, size_t n, const char *charset);
+
+/* Decode quoted-printable s[0..n) (soft breaks already joined) into sb. */
+void io_qp_decode(struct strbuf *sb, const char *s, size_t n);
+
+/* Physical and content lines of a text (vCard, iCalendar, CSV). */
+struct io_lines {
+	const char *p, *end;
+	int line;                   /* number of the line io_line_next returns next */
+	bool cr_only;               /* the file ends lines with CR alone */
+};
+void io_lines_init(struct io_lines *r, const char *buf, size_t len);
+/*
+** The next physical line (LF, CRLF, CR CR LF; CR alone in a file without
+** any LF), without its end; false at the end of the text.
+*/
+bool io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno);
+/*
+** The next content line, unfolded (a line starting with a space or a tab
+** continues the previous one), into sb; blank lines are skipped. *lineno is
+** its first physical line. False at the end.
+*/
+bool io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno);
+
+/* Records: growing the extras list, freeing a record's contents. */
+void io_extra_add(struct io_extra **v, size_t *n, const char *name, const char *value);
+void io_record_clear(struct io_record *r);
+/* Append a channel (label may be NULL) unless an equal value is already there. */
+void io_channel_add(struct kith_channel **v, size_t *n, const char *label, const char *value);
+void io_strv_add(char ***v, size_t *n, const char *s);
+
+/*
+** kith's own fields written by its exporters (X-KITH-INFLUENCE, the CSV
+** "influence" column, ...): name is the part after X-KITH- or the column,
+** lower case. Returns false if name is not one (value then is an extra).
+*/
+bool io_kith_field(struct kith_contact *c, const char *name, const char *value);
+
+/* A birthday in one of the usual forms to "YYYY-MM-DD" or "--MM-DD"; false if none. */
+bool io_birthday(const char *s, char out[11]);
+
+/* printf into a fresh string. */
+char *io_strf(const char *fmt, ...) KITH_PRINTF(1, 2);
+
+/* ASCII case-insensitive comparisons. */
+bool io_ieq(const char *a, const char *b);
+bool io_ieqn(const char *a, const char *b, size_t n);
+
+#endif

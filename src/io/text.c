@@ -1,0 +1,456 @@
+/*
+ * text.c: the text layer shared by the importers: encodings (BOMs, UTF-16,
+ * named charsets through iconv, Windows-1252 as the fallback for 8-bit
+ * text), physical and folded lines, quoted-printable, and small helpers
+ * for records.
+ */
+#include "io_internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/date.h"
+#include "kith/utf8.h"
+#include "kith/xalloc.h"
+
+bool
+io_ieq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+	return *a == *b;
+}
+
+bool
+io_ieqn(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return false;
+		if (!a[i])
+			return true;
+	}
+	return true;
+}
+
+char *
+io_strf(const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	if (!sb.buf)
+		sb_append(&sb, "");
+	return sb_detach(&sb);
+}
+
+/* ---- encodings ---------------------------------------------------------------- */
+
+static void
+utf16_to_utf8(struct strbuf *sb, const unsigned char *s, size_t len, bool be)
+{
+	for (size_t i = 0; i + 1 < len; i += 2) {
+		uint32_t u = be ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+		char enc[4];
+
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+			uint32_t lo = be ? (uint32_t)(s[i + 2] << 8 | s[i + 3]) :
+					   (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			} else {
+				u = UTF8_REPLACEMENT;
+			}
+		} else if (u >= 0xD800 && u <= 0xDFFF) {
+			u = UTF8_REPLACEMENT;
+		}
+		if (u == 0)
+			continue;
+		sb_appendn(sb, enc, utf8_encode(u, enc));
+	}
+}
+
+char *
+io_text_bytes(const char *buf, size_t len, size_t *outlen)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	struct strbuf sb = {0};
+	size_t even0 = 0, odd0 = 0, probe = len < 4096 ? len : 4096;
+
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		s += 3;
+		len -= 3;
+	} else if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		utf16_to_utf8(&sb, s + 2, len - 2, s[0] == 0xFE);
+		goto done;
+	} else {
+		/* UTF-16 without a BOM: text whose every other byte is NUL */
+		for (size_t i = 0; i < probe; i++)
+			if (!s[i] && i % 2)
+				odd0++;
+			else if (!s[i])
+				even0++;
+		if (probe >= 4 && (even0 > probe / 4 || odd0 > probe / 4)) {
+			utf16_to_utf8(&sb, s, len, even0 > odd0);
+			goto done;
+		}
+	}
+	sb_appendn(&sb, "", 0);
+	for (size_t i = 0; i < len;) {
+		const unsigned char *z = memchr(s + i, 0, len - i);
+		size_t n = z ? (size_t)(z - (s + i)) : len - i;
+		sb_appendn(&sb, (const char *)s + i, n);
+		i += n + (z ? 1 : 0);
+	}
+done:
+	if (!sb.buf)
+		sb_append(&sb, "");
+	*outlen = sb.len;
+	return sb_detach(&sb);
+}
+
+/* Windows-1252's 0x80..0x9F; 0 where it has no character. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static char *
+from_cp1252(const char *s, size_t n)
+{
+	struct strbuf sb = {0};
+
+	sb_appendn(&sb, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t u = c;
+		char enc[4];
+
+		if (c < 0x80) {
+			if (c)
+				sb_appendc(&sb, (char)c);
+			continue;
+		}
+		if (c < 0xA0)
+			u = cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : UTF8_REPLACEMENT;
+		sb_appendn(&sb, enc, utf8_encode(u, enc));
+	}
+	return sb_detach(&sb);
+}
+
+static bool
+is_utf8_name(const char *cs)
+{
+	return io_ieq(cs, "utf-8") || io_ieq(cs, "utf8");
+}
+
+/* iconv from charset; NULL if the charset is unknown or the text is not in it. */
+static char *
+from_charset(const char *s, size_t n, const char *charset)
+{
+	iconv_t cd = iconv_open("UTF-8", charset);
+	struct strbuf sb = {0};
+	char *in = (char *)s, out[1024];
+	size_t inleft = n;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	sb_appendn(&sb, "", 0);
+	while (inleft > 0) {
+		char *o = out;
+		size_t oleft = sizeof out;
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		sb_appendn(&sb, out, sizeof out - oleft);
+		if (r == (size_t)-1 && errno != E2BIG) {
+			iconv_close(cd);
+			sb_free(&sb);
+			return NULL;
+		}
+	}
+	iconv_close(cd);
+	return sb_detach(&sb);
+}
+
+char *
+io_text_utf8(const char *s, size_t n, const char *charset)
+{
+	char *r;
+
+	if (charset && *charset && !is_utf8_name(charset)) {
+		bool ascii = true;
+		for (size_t i = 0; i < n && ascii; i++)
+			ascii = !(s[i] & 0x80);
+		if (!ascii && (r = from_charset(s, n, charset))) {
+			if (utf8_valid(r, strlen(r)) && strlen(r) > 0)
+				return r;
+			free(r);
+		}
+	}
+	if (utf8_valid(s, n) && !memchr(s, 0, n)) {
+		r = xmalloc(n + 1);
+		memcpy(r, s, n);
+		r[n] = '\0';
+		return r;
+	}
+	return from_cp1252(s, n);
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+void
+io_qp_decode(struct strbuf *sb, const char *s, size_t n)
+{
+	sb_appendn(sb, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		int h, l;
+
+		if (s[i] == '=' && i + 2 < n + 0 && (h = hexval((unsigned char)s[i + 1])) >= 0 &&
+		    (l = hexval((unsigned char)s[i + 2])) >= 0) {
+			sb_appendc(sb, (char)(h << 4 | l));
+			i += 2;
+		} else if (s[i] == '=' && i + 1 == n) {
+			/* a soft break at the very end */
+		} else {
+			sb_appendc(sb, s[i]);
+		}
+	}
+}
+
+/* ---- lines ----------------------------------------------------------------------- */
+
+void
+io_lines_init(struct io_lines *r, const char *buf, size_t len)
+{
+	r->p = buf;
+	r->end = buf + len;
+	r->line = 1;
+	r->cr_only = !memchr(buf, '\n', len) && memchr(buf, '\r', len);
+}
+
+bool
+io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno)
+{
+	const char *e;
+	size_t len;
+
+	if (r->p >= r->end)
+		return false;
+	e = memchr(r->p, r->cr_only ? '\r' : '\n', (size_t)(r->end - r->p));
+	if (!e)
+		e = r->end;
+	len = (size_t)(e - r->p);
+	*s = r->p;
+	while (len > 0 && r->p[len - 1] == '\r')
+		len--;
+	*n = len;
+	*lineno = r->line++;
+	r->p = e < r->end ? e + 1 : e;
+	return true;
+}
+
+bool
+io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno)
+{
+	const char *s;
+	size_t n;
+	int ln;
+
+	sb_reset(sb);
+	for (;;) {
+		size_t k;
+		if (!io_line_next(r, &s, &n, &ln))
+			return false;
+		for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
+			;
+		if (k < n)
+			break;
+	}
+	sb_appendn(sb, s, n);
+	*lineno = ln;
+	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t')) {
+		io_line_next(r, &s, &n, &ln);
+		sb_appendn(sb, s + 1, n - 1);
+	}
+	return true;
+}
+
+/* ---- records ------------------------------------------------------------------------- */
+
+void
+io_extra_add(struct io_extra **v, size_t *n, const char *name, const char *value)
+{
+	if (str_empty(value))
+		return;
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].name = xstrdup(name);
+	(*v)[*n].value = xstrdup(value);
+	(*n)++;
+}
+
+void
+io_channel_add(struct kith_channel **v, size_t *n, const char *label, const char *value)
+{
+	char *t;
+
+	if (str_empty(value))
+		return;
+	t = str_trim(xstrdup(value));
+	if (!*t) {
+		free(t);
+		return;
+	}
+	for (size_t i = 0; i < *n; i++) {
+		if (io_ieq((*v)[i].value, t)) {
+			free(t);
+			return;
+		}
+	}
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].label = xstrdup(label ? label : "");
+	(*v)[*n].value = t;
+	(*n)++;
+}
+
+void
+io_strv_add(char ***v, size_t *n, const char *s)
+{
+	char *t;
+
+	if (str_empty(s))
+		return;
+	t = str_trim(xstrdup(s));
+	for (size_t i = 0; i < *n && *t; i++)
+		if (io_ieq((*v)[i], t))
+			*t = '\0';
+	if (!*t) {
+		free(t);
+		return;
+	}
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = t;
+}
+
+static void
+extras_free(struct io_extra *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].value);
+	}
+	free(v);
+}
+
+void
+io_record_clear(struct io_record *r)
+{
+	switch (r->kind) {
+	case IO_REC_CONTACT:
+		contact_free(&r->u.contact.c);
+		free(r->u.contact.org);
+		free(r->u.contact.title);
+		extras_free(r->u.contact.extras, r->u.contact.n_extras);
+		break;
+	case IO_REC_EVENT:
+		event_free(&r->u.event.e);
+		for (size_t i = 0; i < r->u.event.n_att; i++) {
+			free(r->u.event.att[i].email);
+			free(r->u.event.att[i].name);
+		}
+		free(r->u.event.att);
+		extras_free(r->u.event.extras, r->u.event.n_extras);
+		break;
+	case IO_REC_TODO:
+		followup_free(&r->u.todo.f);
+		free(r->u.todo.uid);
+		extras_free(r->u.todo.extras, r->u.todo.n_extras);
+		break;
+	}
+	memset(&r->u, 0, sizeof r->u);
+}
+
+/* ---- dates ------------------------------------------------------------------------------ */
+
+bool
+io_birthday(const char *s, char out[11])
+{
+	char d[16];
+	size_t k = 0;
+	struct kdate kd;
+
+	if (!s)
+		return false;
+	while (*s == ' ')
+		s++;
+	/* "--MMDD", "--MM-DD" (no year) */
+	if (s[0] == '-' && s[1] == '-') {
+		for (s += 2; *s && k < 4; s++)
+			if (isdigit((unsigned char)*s))
+				d[k++] = *s;
+			else if (*s != '-')
+				break;
+		if (k != 4 || (*s && *s != 'T' && *s != ' '))
+			return false;
+		snprintf(out, 11, "--%c%c-%c%c", d[0], d[1], d[2], d[3]);
+		snprintf(d, sizeof d, "2000%s", out + 1);
+		return kdate_parse_iso(d, &kd);
+	}
+	/* "YYYY-MM-DD", "YYYYMMDD", optionally followed by a time */
+	for (; *s && k < 8; s++)
+		if (isdigit((unsigned char)*s))
+			d[k++] = *s;
+		else if (*s != '-')
+			break;
+	if (k == 8 && (!*s || *s == 'T' || *s == ' ')) {
+		snprintf(out, 11, "%.4s-%.2s-%.2s", d, d + 4, d + 6);
+		return kdate_parse_iso(out, &kd);
+	}
+	/* "DD.MM.YYYY" and "M/D/YYYY" are handled by the CSV reader */
+	return false;
+}
+
+bool
+io_kith_field(struct kith_contact *c, const char *name, const char *value)
+{
+	long long n;
+
+	if (io_ieq(name, "influence") && str_to_int(value, 1, 5, &n))
+		c->influence = (int)n;
+	else if (io_ieq(name, "alignment") && str_to_int(value, -2, 2, &n))
+		c->alignment = (int)n;
+	else if (io_ieq(name, "cadence") && str_to_int(value, 0, 3650, &n))
+		c->cadence_days = (int)n;
+	else if (io_ieq(name, "tier") && strlen(value) == 1 && value[0] >= 'A' && value[0] <= 'D')
+		c->tier = value[0];
+	else if (io_ieq(name, "archived") && (!strcmp(value, "1") || io_ieq(value, "true")))
+		c->archived = true;
+	else if (io_ieq(name, "pronouns") && !c->pronouns)
+		c->pronouns = xstrdup(value);
+	else if (io_ieq(name, "district") && !c->district)
+		c->district = xstrdup(value);
+	else if ((io_ieq(name, "how-met") || io_ieq(name, "how met")) && !c->how_met)
+		c->how_met = xstrdup(value);
+	else
+		return false;
+	return true;
+}

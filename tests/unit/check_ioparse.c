@@ -1,0 +1,353 @@
+/*
+ * check_ioparse.c: the vCard, CSV and iCalendar readers on buffers (no
+ * database): encodings, folding, quoting, the header mappings, time zones,
+ * and line-numbered errors.
+ */
+#include "testutil.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "kith/io.h"
+#include "kith/str.h"
+#include "kith/types.h"
+
+/* What a parse produced: one summary line per record, and the errors. */
+struct got {
+	struct strbuf recs, errs;
+	int n, nerr, nnote;
+};
+
+static void
+chans(struct strbuf *sb, const char *what, const struct kith_channel *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_printf(sb, " %s=%s%s%s", what, c[i].value, *c[i].label ? "/" : "", c[i].label);
+}
+
+static int
+on_rec(void *ud, const struct io_record *r)
+{
+	struct got *g = ud;
+	struct strbuf *sb = &g->recs;
+
+	g->n++;
+	sb_printf(sb, "%d:", r->line);
+	if (r->kind == IO_REC_CONTACT) {
+		const struct io_contact_rec *c = &r->u.contact;
+		sb_printf(sb, " [%s] given=[%s] family=[%s]", c->c.display_name,
+			  c->c.given_name ? c->c.given_name : "",
+			  c->c.family_name ? c->c.family_name : "");
+		chans(sb, "email", c->c.emails, c->c.n_emails);
+		chans(sb, "phone", c->c.phones, c->c.n_phones);
+		chans(sb, "handle", c->c.handles, c->c.n_handles);
+		if (c->org)
+			sb_printf(sb, " org=[%s]", c->org);
+		if (c->title)
+			sb_printf(sb, " title=[%s]", c->title);
+		if (c->c.birthday)
+			sb_printf(sb, " bday=%s", c->c.birthday);
+		if (c->c.address)
+			sb_printf(sb, " adr=[%s]", c->c.address);
+		if (c->c.notes)
+			sb_printf(sb, " notes=[%s]", c->c.notes);
+		for (size_t i = 0; i < c->c.n_tags; i++)
+			sb_printf(sb, " tag=[%s]", c->c.tags[i]);
+		for (size_t i = 0; i < c->c.n_nicknames; i++)
+			sb_printf(sb, " nick=[%s]", c->c.nicknames[i]);
+		for (size_t i = 0; i < c->n_extras; i++)
+			sb_printf(sb, " x:%s=[%s]", c->extras[i].name, c->extras[i].value);
+	} else if (r->kind == IO_REC_EVENT) {
+		const struct io_event_rec *e = &r->u.event;
+		sb_printf(sb, " event [%s] %s..%s%s uid=%s", e->e.title, e->e.start_at,
+			  e->e.end_at ? e->e.end_at : "", e->e.all_day ? " all-day" : "",
+			  e->e.uid ? e->e.uid : "-");
+		if (e->e.rrule)
+			sb_printf(sb, " rrule=[%s]", e->e.rrule);
+		if (e->e.location)
+			sb_printf(sb, " at=[%s]", e->e.location);
+		for (size_t i = 0; i < e->n_att; i++)
+			sb_printf(sb, " att=%s/%s", e->att[i].email,
+				  kith_attend_status_name(e->att[i].status));
+	} else {
+		const struct io_todo_rec *t = &r->u.todo;
+		sb_printf(sb, " todo [%s] due=%s status=%s prio=%d uid=%s", t->f.title,
+			  t->f.due ? t->f.due : "-", kith_followup_status_name(t->f.status),
+			  t->f.priority, t->uid ? t->uid : "-");
+	}
+	sb_appendc(sb, '\n');
+	return 0;
+}
+
+static int
+on_err(void *ud, int line, const char *msg)
+{
+	struct got *g = ud;
+
+	g->nerr++;
+	sb_printf(&g->errs, "%d: %s\n", line, msg);
+	return 0;
+}
+
+static void
+on_note(void *ud, int line, const char *msg)
+{
+	struct got *g = ud;
+
+	(void)line, (void)msg;
+	g->nnote++;
+}
+
+static struct got G;
+
+static void
+parse(int fmt, const char *buf, size_t len)
+{
+	struct io_sink s = { on_rec, on_err, on_note, &G };
+
+	sb_free(&G.recs);
+	sb_free(&G.errs);
+	memset(&G, 0, sizeof G);
+	if (fmt == IO_FMT_VCF)
+		io_parse_vcard(buf, len, &s);
+	else if (fmt == IO_FMT_CSV)
+		io_parse_csv(buf, len, &s);
+	else
+		io_parse_ics(buf, len, &s);
+}
+
+#define PARSE(fmt, lit) parse(fmt, lit, sizeof lit - 1)
+#define HAS(needle) ck_assert_msg(strstr(sb_str(&G.recs), needle), "missing %s in:\n%s", \
+				  needle, sb_str(&G.recs))
+#define ERR(needle) ck_assert_msg(strstr(sb_str(&G.errs), needle), "no error %s in:\n%s", \
+				  needle, sb_str(&G.errs))
+
+static void
+teardown(void)
+{
+	sb_free(&G.recs);
+	sb_free(&G.errs);
+}
+
+START_TEST(test_vcard_folding_and_encodings)
+{
+	/* a fold in the middle of "é" (C3 A9), CRLF, and a tab fold */
+	PARSE(IO_FMT_VCF, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ren\xC3\r\n \xA9 Dupont\r\n"
+	      "EMAIL;TYPE=work:rene@\r\n\texample.org\r\nEND:VCARD\r\n");
+	HAS("[René Dupont]");
+	HAS("email=rene@example.org/work");
+	/* quoted-printable: a soft break splitting a UTF-8 sequence, a CHARSET */
+	PARSE(IO_FMT_VCF, "BEGIN:VCARD\nVERSION:2.1\n"
+	      "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Jos=C3=\n=A9 =E2=80=\n=93 Lima\n"
+	      "N;CHARSET=ISO-8859-1;QUOTED-PRINTABLE:M=FCller;Hans\n"
+	      "TEL;CELL;VOICE:+49 30 1234567\nEND:VCARD\n");
+	HAS("[José – Lima]");
+	HAS("family=[Müller]");
+	HAS("phone=+49 30 1234567/mobile");
+	/* raw Latin-1 bytes without a CHARSET */
+	PARSE(IO_FMT_VCF, "BEGIN:VCARD\nFN:Jo\xEBl Caf\xE9\nEND:VCARD\n");
+	HAS("[Joël Café]");
+	/* UTF-16LE with a BOM */
+	{
+		const char *a = "BEGIN:VCARD\nFN:Zo\xC3\xAB\nEND:VCARD\n";
+		char buf[128];
+		size_t n = 2;
+		buf[0] = (char)0xFF, buf[1] = (char)0xFE;
+		for (const char *p = a; *p; p++) {
+			if ((unsigned char)*p == 0xC3) {       /* ë = U+00EB */
+				buf[n++] = (char)0xEB, buf[n++] = 0;
+				p++;
+				continue;
+			}
+			buf[n++] = *p, buf[n++] = 0;
+		}
+		parse(IO_FMT_VCF, buf, n);
+		HAS("[Zoë]");
+	}
+}
+END_TEST
+
+START_TEST(test_vcard_fields)
+{
+	PARSE(IO_FMT_VCF,
+	      "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Diaz;Ana;;Dr.;\r\n"
+	      "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQEASABIAAD/4QBARXhpZgAATU0AKgAAAAgAAYdpAAQ\r\n"
+	      " AAAABAAAAGgAAAAAAAqACAAQAAAABAAAAMqADAAQAAAABAAAAMgAAAAD/2wBDAAIBAQEBAQI\r\n"
+	      "item1.EMAIL;type=INTERNET:ana@city.gov\r\nitem1.X-ABLabel:_$!<Work>!$_\r\n"
+	      "NOTE:Line one\\nLine two\\, with comma\\; and semicolon\r\n"
+	      "ORG:City Council;Planning\r\nTITLE:Chair\r\nBDAY:--0415\r\n"
+	      "CATEGORIES:housing,zoning\r\nNICKNAME:Annie\r\nX-FOO:bar\r\nEND:VCARD\r\n"
+	      "BEGIN:VCARD\r\nVERSION:4.0\r\nORG:Acme Plumbing\r\nEND:VCARD\r\n"
+	      "BEGIN:VCARD\r\nVERSION:4.0\r\nEMAIL:solo@example.net\r\nEND:VCARD\r\n"
+	      "BEGIN:VCARD\r\nVERSION:4.0\r\nBDAY:19800322\r\nFN:Year\r\nEND:VCARD\r\n");
+	ck_assert_int_eq(G.n, 4);
+	ck_assert_int_eq(G.nerr, 0);
+	HAS("1: [Dr. Ana Diaz] given=[Ana] family=[Diaz] email=ana@city.gov/work");
+	HAS("org=[City Council] title=[Chair] bday=--04-15");
+	HAS("notes=[Line one\nLine two, with comma; and semicolon]");
+	HAS("tag=[housing] tag=[zoning] nick=[Annie]");
+	HAS("x:ORG-UNIT=[Planning] x:X-FOO=[bar]");
+	HAS("[Acme Plumbing]");
+	HAS("[solo@example.net]");
+	HAS("[Year] given=[] family=[] bday=1980-03-22");
+}
+END_TEST
+
+START_TEST(test_vcard_errors)
+{
+	PARSE(IO_FMT_VCF, "BEGIN:VCARD\nFN:A\nEND:VCARD\nBEGIN:VCARD\nFN:B\n");
+	ck_assert_int_eq(G.n, 1);
+	ERR("4: BEGIN:VCARD (line 4) has no END:VCARD");
+	PARSE(IO_FMT_VCF, "BEGIN:VCARD\nFN:A\nthis is; not a property\nEND:VCARD\n"
+	      "BEGIN:VCARD\nFN:B\nEND:VCARD\n");
+	ERR("3: no ':'");
+	ck_assert_int_eq(G.n, 1);     /* the bad card is skipped, the next one read */
+	HAS("5: [B]");
+	PARSE(IO_FMT_VCF, "BEGIN:VCARD\nPHOTO;ENCODING=b:AAAA\nEND:VCARD\n");
+	ck_assert_int_eq(G.n, 0);
+	ck_assert_int_eq(G.nnote, 1);
+}
+END_TEST
+
+START_TEST(test_csv)
+{
+	/* LinkedIn: preamble, quoted commas, doubled quotes, hidden member */
+	PARSE(IO_FMT_CSV, "Notes:\n\"When exporting, some emails are missing.\"\n\n"
+	      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+	      "Ada,Quill,https://www.linkedin.com/in/ada,,\"Northwind, Inc.\",Engineer,15 Jan 2024\n"
+	      "\"Robert \"\"Bob\"\"\",Nguyen,,bob@example.org,Fabrikam,Recruiter,03 Mar 2023\n"
+	      ",,,,,,02 Jun 2022\n");
+	ck_assert_int_eq(G.n, 2);
+	ck_assert_int_eq(G.nnote, 1);
+	HAS("5: [Ada Quill] given=[Ada] family=[Quill] handle=https://www.linkedin.com/in/ada/linkedin "
+	    "org=[Northwind, Inc.] title=[Engineer] x:Connected On=[15 Jan 2024]");
+	HAS("6: [Robert \"Bob\" Nguyen]");
+	/* semicolons, a BOM, CRLF, an embedded CRLF and a European date */
+	PARSE(IO_FMT_CSV, "\xEF\xBB\xBFName;E-Mail;Telefon;Firma;Geburtstag;Notizen\r\n"
+	      "Hans M\xC3\xBCller;hans@example.de;+49 30 1;\"Beispiel; GmbH\";24.12.1980;\"a\r\nb\"\r\n");
+	HAS("2: [Hans Müller] given=[] family=[] email=hans@example.de phone=+49 30 1 "
+	    "org=[Beispiel; GmbH] bday=1980-12-24 notes=[a\nb]");
+	/* tabs, and Google's numbered groups with labels and " ::: " */
+	PARSE(IO_FMT_CSV, "First Name\tLast Name\tE-mail 1 - Label\tE-mail 1 - Value\tLabels\n"
+	      "Zo\xC3\xAB\tNg\tWork ::: Home\ta@x.org ::: b@y.org\t* myContacts ::: Friends\n");
+	HAS("[Zoë Ng] given=[Zoë] family=[Ng] email=a@x.org/work email=b@y.org/work tag=[Friends]");
+	/* Outlook: Title is the honorific, address parts composed */
+	PARSE(IO_FMT_CSV, "Title,First Name,Last Name,Job Title,Company,Business Street,"
+	      "Business City,Business Phone,E-mail Address\n"
+	      "Ms.,Dana,Ray,Clerk,City Hall,1 Main St,Springfield,555-0100,dana@city.gov\n");
+	HAS("[Ms. Dana Ray] given=[Dana] family=[Ray] email=dana@city.gov phone=555-0100/work "
+	    "org=[City Hall] title=[Clerk] adr=[1 Main St, Springfield]");
+	/* the generic header, and a whole record wrapped in quotes */
+	PARSE(IO_FMT_CSV, "name,email,phone,organisation\n\"Jan Kowalski,jan@x.pl,,\"\"Acme, Sp\"\"\"\n");
+	HAS("[Jan Kowalski] given=[] family=[] email=jan@x.pl org=[Acme, Sp]");
+	/* errors */
+	PARSE(IO_FMT_CSV, "John,Doe,john@x\n");
+	ERR("1: no header line");
+	PARSE(IO_FMT_CSV, "name,email\nA,a@x\n\"B,b@x\n");
+	ERR("3: a quoted field opened on line 3 is never closed");
+	PARSE(IO_FMT_CSV, "name,email\nA,a@x,extra\n");
+	ERR("2: 3 fields, but the header has 2");
+}
+END_TEST
+
+static void
+set_tz(const char *tz)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
+START_TEST(test_ics)
+{
+	set_tz("America/New_York");
+	PARSE(IO_FMT_ICS,
+	      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n"
+	      "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\nBEGIN:STANDARD\r\nDTSTART:19701025T030000\r\n"
+	      "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+	      "END:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\nTZOFFSETFROM:+0100\r\n"
+	      "TZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+	      "END:VTIMEZONE\r\n"
+	      "BEGIN:VEVENT\r\nUID:council-1\r\nSUMMARY:City council meeting\r\n"
+	      "DTSTART;TZID=Europe/Paris:20260312T190000\r\nDURATION:PT2H\r\n"
+	      "RRULE:FREQ=MONTHLY;BYDAY=2TH\r\nEXDATE;TZID=Europe/Paris:20260409T190000\r\n"
+	      "ATTENDEE;CN=Ana;PARTSTAT=ACCEPTED:mailto:Ana@City.gov\r\n"
+	      "LOCATION:Town hall\\, room 2\r\nEND:VEVENT\r\n"
+	      "BEGIN:VEVENT\r\nUID:day\r\nSUMMARY:Fair\r\nDTSTART;VALUE=DATE:20260320\r\n"
+	      "DTEND;VALUE=DATE:20260322\r\nEND:VEVENT\r\n"
+	      "BEGIN:VEVENT\r\nUID:utc\r\nSUMMARY:Call\r\nDTSTART:20260310T150000Z\r\nEND:VEVENT\r\n"
+	      "BEGIN:VTODO\r\nUID:t1\r\nSUMMARY:Send the draft\r\nDUE;VALUE=DATE:20260313\r\n"
+	      "PRIORITY:1\r\nSTATUS:NEEDS-ACTION\r\nEND:VTODO\r\nEND:VCALENDAR\r\n");
+	ck_assert_int_eq(G.nerr, 0);
+	/* 19:00 in Paris (UTC+1 before its DST) is 14:00 in New York (UTC-4 after its DST) */
+	HAS("19: event [City council meeting] 2026-03-12 14:00..2026-03-12 16:00 uid=council-1 "
+	    "rrule=[FREQ=MONTHLY;BYDAY=2TH\nEXDATE:20260409T130000] at=[Town hall, room 2] "
+	    "att=ana@city.gov/confirmed");
+	HAS("event [Fair] 2026-03-20..2026-03-21 all-day uid=day");
+	HAS("event [Call] 2026-03-10 11:00.. uid=utc");
+	HAS("todo [Send the draft] due=2026-03-13 status=open prio=3 uid=t1");
+	/* a bare VEVENT, errors with lines */
+	PARSE(IO_FMT_ICS, "BEGIN:VEVENT\nSUMMARY:x\nDTSTART:20260101T100000\nEND:VEVENT\n");
+	HAS("1: event [x] 2026-01-01 10:00..");
+	PARSE(IO_FMT_ICS, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:no start\nEND:VEVENT\n"
+	      "BEGIN:VEVENT\nSUMMARY:y\nDTSTART:2026010\nEND:VEVENT\nEND:VCALENDAR\n");
+	ERR("2: VEVENT: no DTSTART");
+	ERR("7: VEVENT: DTSTART");
+	PARSE(IO_FMT_ICS, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20260101\n");
+	ERR("2: BEGIN:VEVENT (line 2) has no END:VEVENT");
+	set_tz("UTC");
+}
+END_TEST
+
+START_TEST(test_recurrence)
+{
+	char out[8][17];
+	int n = io_recur_expand("2026-03-12 19:00", "FREQ=MONTHLY;BYDAY=2TH\nEXDATE:20260409T190000",
+				"2026-03-01", "2026-07-01", out, 8);
+
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(out[0], "2026-03-12 19:00");
+	ck_assert_str_eq(out[1], "2026-05-14 19:00");
+	ck_assert_str_eq(out[2], "2026-06-11 19:00");
+	/* a window far into a long series */
+	n = io_recur_expand("2000-01-04", "FREQ=WEEKLY", "2026-03-10", "2026-03-24", out, 8);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(out[0], "2026-03-10");
+	ck_assert_str_eq(out[1], "2026-03-17");
+	ck_assert_int_eq(io_recur_expand("2026-01-01", "NOT A RULE", "2026-01-01", "2027-01-01",
+					 out, 8), -1);
+	/* a fine-grained rule from long ago jumps to the window instead of walking to it */
+	n = io_recur_expand("1970-01-01 00:00", "FREQ=MINUTELY", "2026-03-10 09:00",
+			    "2026-03-10 09:03", out, 8);
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(out[0], "2026-03-10 09:00");
+	ck_assert_str_eq(out[2], "2026-03-10 09:02");
+}
+END_TEST
+
+START_TEST(test_sniff)
+{
+	ck_assert_int_eq(io_format_sniff("BEGIN:VCARD\n", 12, "x.ics"), IO_FMT_VCF);
+	ck_assert_int_eq(io_format_sniff("BEGIN:VCALENDAR\n", 16, "x.vcf"), IO_FMT_ICS);
+	ck_assert_int_eq(io_format_sniff("name,email\n", 11, "x.csv"), IO_FMT_CSV);
+	ck_assert_int_eq(io_format_sniff("name,email\n", 11, "x.dat"), -1);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("ioparse");
+	TCase *tc = tcase_create("core");
+
+	setenv("TZ", "UTC", 1);
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, test_vcard_folding_and_encodings);
+	tcase_add_test(tc, test_vcard_fields);
+	tcase_add_test(tc, test_vcard_errors);
+	tcase_add_test(tc, test_csv);
+	tcase_add_test(tc, test_ics);
+	tcase_add_test(tc, test_recurrence);
+	tcase_add_test(tc, test_sniff);
+	suite_add_tcase(s, tc);
+	return test_run_suite(s) ? 1 : 0;
+}
