@@ -59,8 +59,17 @@ int review_term_default(int term);
 bool review_term_is_reason(int term);
 const char *review_term_doc(int term);
 
+/*
+** Occurrences of a recurring event starting in [from, to): io_recur_expand
+** (kith/io.h) has this shape. The data layer knows no iCalendar, so whoever
+** builds the queue passes it in.
+*/
+typedef int (*review_recur_fn)(const char *start, const char *rrule, const char *from,
+			       const char *to, char (*out)[17], int max);
+
 struct review_params {
 	char today[11];             /* "YYYY-MM-DD" */
+	review_recur_fn recur;      /* NULL: recurring events count only at their first start */
 	int weight[RT_COUNT_];
 	int overdue_day;            /* extra points per day overdue */
 	int cadence[4];             /* tiers A..D, days */

@@ -287,6 +287,62 @@ src_events(struct kdb *db, struct cands *c, struct kith_err *err)
 	return ent_finish(db, st, rc, "review", err);
 }
 
+/*
+ * Recurring series that began before today: their next occurrence in the
+ * window, through params.recur. Series are few (an index of their own).
+ */
+static enum kith_status
+src_series(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql_series[] =
+		"SELECT id, title, start_at, rrule FROM event "
+		"WHERE rrule IS NOT NULL AND rrule <> '' AND start_at < ?1 ORDER BY id";
+	static const char sql_att[] =
+		"SELECT a.contact_id FROM attendance a "
+		"JOIN contact k ON k.id = a.contact_id AND k.archived = 0 "
+		"WHERE a.event_id = ?1 AND a.status IN ('invited', 'confirmed') "
+		"ORDER BY a.contact_id LIMIT ?2";
+	char to[KDATE_STR], occ[1][17];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!c->p.recur)
+		return KITH_OK;
+	kdate_format(kdate_add_days(c->today, c->p.event_days + 1), to);
+	if (!(st = db_stmt(db, sql_series, err)))
+		return KITH_DB;
+	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		char *title;
+		sqlite3_stmt *at;
+		int rc2;
+		if (c->p.recur(db_col_text(st, 2), db_col_text(st, 3), c->p.today, to, occ, 1) < 1)
+			continue;
+		if (!(at = db_stmt(db, sql_att, err))) {
+			sqlite3_reset(st);
+			return KITH_DB;
+		}
+		title = xstrdup(db_col_text(st, 1));
+		sqlite3_bind_int64(at, 1, id);
+		sqlite3_bind_int(at, 2, REVIEW_SOURCE_MAX);
+		while ((rc2 = sqlite3_step(at)) == SQLITE_ROW) {
+			struct cand *k = cand_for(c, sqlite3_column_int64(at, 0), true);
+			if (!k || (k->ev_title && strcmp(k->ev_start, occ[0]) <= 0))
+				continue;
+			free(k->ev_title);
+			k->ev_title = xstrdup(title);
+			snprintf(k->ev_start, sizeof k->ev_start, "%.16s", occ[0]);
+		}
+		free(title);
+		if ((rc2 = ent_finish(db, at, rc2, "review", err))) {
+			sqlite3_reset(st);
+			return rc2;
+		}
+	}
+	return ent_finish(db, st, rc, "review", err);
+}
+
 static enum kith_status
 src_birthdays(struct kdb *db, struct cands *c, struct kith_err *err)
 {
@@ -649,6 +705,7 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 	    (rc = src_contacts(db, &c, sql_cadence, 6, err)) ||
 	    (rc = src_contacts(db, &c, sql_never, 2, err)) ||
 	    (rc = src_events(db, &c, err)) ||
+	    (rc = src_series(db, &c, err)) ||
 	    (rc = src_birthdays(db, &c, err)) ||
 	    (rc = src_targets(db, &c, err)) ||
 	    (rc = src_history(db, &c, err)))

@@ -18,6 +18,7 @@
 #include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
+#include "kith/io.h"
 #include "kith/org.h"
 #include "kith/powermap.h"
 #include "kith/review.h"
@@ -55,6 +56,7 @@ engine_review_params(struct engine *e, struct review_params *p)
 	p->event_days = (int)engine_opt_int(e, "review.event_days");
 	p->birthday_days = (int)engine_opt_int(e, "review.birthday_days");
 	p->limit = (int)engine_opt_int(e, "review.cap");
+	p->recur = io_recur_expand;
 }
 
 /* ---- life cycle ---------------------------------------------------------------- */

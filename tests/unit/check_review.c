@@ -23,6 +23,7 @@
 #include "kith/event.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
+#include "kith/io.h"
 #include "kith/powermap.h"
 #include "kith/review.h"
 #include "kith/types.h"
@@ -294,6 +295,40 @@ START_TEST(test_history)
 }
 END_TEST
 
+/* A recurring series counts at its next occurrence: "council meets every 2nd Tuesday". */
+START_TEST(test_recurring_event)
+{
+	struct kith_event ev = { .title = "Council", .start_at = "2026-01-13 18:00",
+				 .rrule = "FREQ=MONTHLY;BYDAY=2TU" };
+	struct review_queue q;
+	struct review_params p;
+	struct kith_err err;
+	int64_t kim = person("Kim Sato", 0, 0, NULL), id;
+	bool found = false;
+
+	ck_assert_int_eq(event_add(db, &ev, &id, &err), KITH_OK);
+	ck_assert_int_eq(attendance_set(db, id, kim, KITH_AROLE_ATTENDEE, KITH_ASTATUS_CONFIRMED,
+					&err), KITH_OK);
+	/* without the expansion the series began in January: not in the window */
+	build(&q, TEST_TODAY, 0);
+	for (int i = 0; i < q.n; i++)
+		ck_assert_int_ne(q.items[i].contact_id, kim);
+	review_queue_free(&q);
+	review_params_default(&p);
+	p.limit = 0;
+	p.recur = io_recur_expand;
+	ck_assert_int_eq(review_queue_build(db, &p, &q, &err), KITH_OK);
+	for (int i = 0; i < q.n; i++)
+		if (q.items[i].contact_id == kim) {
+			found = true;
+			ck_assert_str_eq(q.items[i].what, "see Kim Sato at Council");
+			ck_assert_str_eq(term(&q.items[i], RT_EVENT)->detail, "will be at Council today");
+		}
+	ck_assert(found);
+	review_queue_free(&q);
+}
+END_TEST
+
 /* ---- the review in the engine ----------------------------------------------------- */
 
 static bool
@@ -512,6 +547,7 @@ main(void)
 	tcase_add_test(tc, test_event_touch_resets_cadence);
 	tcase_add_test(tc, test_cap_and_weights);
 	tcase_add_test(tc, test_history);
+	tcase_add_test(tc, test_recurring_event);
 	tcase_add_test(tc, test_engine_review_flow);
 	tcase_add_test(tc, test_engine_intro_stages);
 	tcase_add_test(tc, test_engine_tour);
