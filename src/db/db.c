@@ -34,6 +34,16 @@ db_error(struct kdb *db, struct kith_err *err, const char *what)
 		code = KITH_INVALID;
 	else if ((rc & 0xff) == SQLITE_READONLY)
 		code = KITH_IO;
+	/* A full disk, a file-size limit, a read-only file: name the file and the
+	   system's reason. */
+	if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ||
+	    (rc & 0xff) == SQLITE_READONLY) {
+		int sys = sqlite3_system_errno(db->h);
+		bool same = !strcmp(what, db->path);
+		return kith_err_set(err, KITH_IO, "%s%s%s: %s%s%s%s; nothing was changed", db->path,
+				    same ? "" : ": ", same ? "" : what, sqlite3_errmsg(db->h), sys ? " (" : "",
+				    sys ? strerror(sys) : "", sys ? ")" : "");
+	}
 	return kith_err_set(err, code, "%s: %s", what, sqlite3_errmsg(db->h));
 }
 
@@ -311,16 +321,19 @@ kdb_exec_script(struct kdb *db, const char *sql, struct kith_err *err)
 
 /* ---- open and close ----------------------------------------------------------- */
 
-/* Make sure path and its -wal/-shm companions are 0600 if they exist. */
+/* Make sure path and its -wal/-shm companions are private (no group or
+   other bits) if they exist; an owner's read-only choice (0400) is kept. */
 static void
 tighten_modes(const char *path)
 {
 	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
 	char buf[4096];
+	struct stat st;
 
 	for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
 		snprintf(buf, sizeof buf, "%s%s", path, sfx[i]);
-		chmod(buf, 0600);
+		if (stat(buf, &st) == 0 && (st.st_mode & 07777) != (st.st_mode & 0600))
+			chmod(buf, st.st_mode & 0600);
 	}
 }
 
