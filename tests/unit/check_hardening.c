@@ -6,9 +6,12 @@
 #include "testutil.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../../src/engine/core.h"
 #include "kith/date.h"
+#include "kith/db.h"
+#include "kith/engine.h"
 #include "kith/str.h"
 
 /* fuzz_date: "fri" with today 9999-12-31 gave 10000-01-07, a date no other
@@ -85,6 +88,61 @@ START_TEST(test_key_c1_control)
 }
 END_TEST
 
+/* A config "file" that is a directory was reported as "cannot read" with no
+   reason; `source /dev/zero` read forever. Both are refused by name. */
+START_TEST(test_config_not_a_file)
+{
+	struct kdb *db = test_db_open();
+	struct engine *e = test_engine_new(db, 20, 10);
+	char *dir = test_tmpdir();
+	int bad;
+
+	ck_assert_int_eq(engine_config_file(e, dir), -1);
+	ck_assert_msg(strstr(engine_config_errors(e), "is a directory") != NULL, "%s",
+		      engine_config_errors(e));
+	test_engine_free(&e, &db);
+	db = test_db_open();
+	e = test_engine_new(db, 20, 10);
+	bad = engine_config_text(e, "source /dev/zero\nsource /dev/null\nset undo.steps 7\n", "t.conf");
+	ck_assert_int_eq(bad, 2);
+	ck_assert_msg(strstr(engine_config_errors(e), "t.conf:1: /dev/zero: not a regular file") != NULL,
+		      "%s", engine_config_errors(e));
+	test_engine_free(&e, &db);
+	rmdir(dir);
+	free(dir);
+}
+END_TEST
+
+/* Opening a database chmod'ed it to 0600: an owner's read-only 0400 file
+   became writable. Now only group and other bits are removed. */
+START_TEST(test_open_keeps_owner_mode)
+{
+	char *dir = test_tmpdir(), path[4200];
+	struct kdb *db = NULL;
+	struct kith_err err;
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/k.db", dir);
+	ck_assert(kdb_open(path, KDB_CREATE, &db, &err) == KITH_OK);
+	kdb_close(db);
+	chmod(path, 0644);
+	ck_assert(kdb_open(path, 0, &db, &err) == KITH_OK);
+	kdb_close(db);
+	ck_assert(stat(path, &st) == 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	chmod(path, 0444);
+	db = NULL;
+	if (kdb_open(path, 0, &db, &err) == KITH_OK)
+		kdb_close(db);
+	ck_assert(stat(path, &st) == 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0400);
+	chmod(path, 0600);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(path), 0);
+	free(dir);
+}
+END_TEST
+
 static Suite *
 hardening_suite(void)
 {
@@ -94,6 +152,8 @@ hardening_suite(void)
 	tcase_add_test(tc, test_when_calendar_ends);
 	tcase_add_test(tc, test_add_months_before_year_one);
 	tcase_add_test(tc, test_key_c1_control);
+	tcase_add_test(tc, test_config_not_a_file);
+	tcase_add_test(tc, test_open_keeps_owner_mode);
 	suite_add_tcase(s, tc);
 	return s;
 }
