@@ -143,17 +143,47 @@ START_TEST(test_open_keeps_owner_mode)
 }
 END_TEST
 
+/* A writer that waited out another's transaction printed "begin: database
+   is locked": now the file, the reason and that nothing changed. */
+START_TEST(test_busy_message)
+{
+	char *dir = test_tmpdir(), path[4200];
+	struct kdb *a = NULL, *b = NULL;
+	struct kith_err err = { 0 };
+
+	test_fix_clock();
+	snprintf(path, sizeof path, "%s/k.db", dir);
+	ck_assert(kdb_open(path, KDB_CREATE, &a, &err) == KITH_OK);
+	ck_assert(kdb_open(path, 0, &b, &err) == KITH_OK);
+	ck_assert(kdb_batch_begin(a, &err) == KITH_OK);
+	ck_assert(kdb_batch_begin(b, &err) == KITH_BUSY);      /* after the 5 s wait */
+	ck_assert_msg(strstr(err.msg, path) && strstr(err.msg, "another kith is writing") &&
+		      strstr(err.msg, "nothing was changed"), "%s", err.msg);
+	ck_assert(kdb_batch_end(a, false, &err) == KITH_OK);
+	ck_assert(kdb_batch_begin(b, &err) == KITH_OK);
+	ck_assert(kdb_batch_end(b, false, &err) == KITH_OK);
+	kdb_close(a);
+	kdb_close(b);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(path), 0);
+	free(dir);
+}
+END_TEST
+
 static Suite *
 hardening_suite(void)
 {
 	Suite *s = suite_create("hardening");
 	TCase *tc = tcase_create("core");
 
+	tcase_set_timeout(tc, 60);      /* test_busy_message waits out the 5 s lock timeout */
+
 	tcase_add_test(tc, test_when_calendar_ends);
 	tcase_add_test(tc, test_add_months_before_year_one);
 	tcase_add_test(tc, test_key_c1_control);
 	tcase_add_test(tc, test_config_not_a_file);
 	tcase_add_test(tc, test_open_keeps_owner_mode);
+	tcase_add_test(tc, test_busy_message);
 	suite_add_tcase(s, tc);
 	return s;
 }
