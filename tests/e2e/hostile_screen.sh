@@ -1,5 +1,6 @@
 # hostile_screen: the planner on hostile terminals and files. TERM=dumb
-# and an unset TERM are refused with a clear message; a config "file" that
+# and an unset TERM are refused with a clear message; under LANG=C what
+# the locale cannot show is drawn as '?'; a config "file" that
 # is a directory, or that sources /dev/zero, is reported on the message
 # line and the planner works; a terminal 1 column wide (from the start and
 # after a resize) neither crashes nor hangs; a 1 MB note written with the
@@ -25,6 +26,16 @@ wait_for "kith-exited-1" "TERM=dumb: exit status 1"
 tm respawn-pane -k -t k "env -u TERM HOME='$HOME' KITH_DB='$KITH_DB' '$KITH_BIN'; echo kith-exited-\$?; sleep 60"
 wait_for "kith: terminal: cannot start the screen (TERM=)" "no TERM: message"
 wait_for "kith-exited-1" "no TERM: exit status 1"
+
+# ---- LANG=C: letters the locale cannot show are '?', never dropped -----------------
+ok add contact "Zoë Ünal 中文"
+tm respawn-pane -k -t k "env -u LC_ALL -u LC_CTYPE HOME='$HOME' KITH_DB='$KITH_DB' KITH_TODAY=2026-03-10 LANG=C TERM=xterm-256color '$KITH_BIN'; echo kith-exited-\$?; sleep 60"
+wait_for "Zo? ?nal ????" "LANG=C: non-ASCII letters shown as '?'"
+wait_for "kith - Contacts" "LANG=C: the title's dash in ASCII"
+keys q
+wait_for "kith-exited-0" "LANG=C: quits"
+run list contacts --json
+has "$out" "Zoë Ünal 中文" "LANG=C: the name itself is unchanged"
 
 # ---- a config that is a directory, or sources a device ------------------------------
 mkdir -p "$HOME/.config/kith/config"
