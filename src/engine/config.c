@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 
 #include "kith/path.h"
+#include "kith/utf8.h"
 #include "kith/xalloc.h"
 
 #define MAX_WORDS 32
@@ -290,6 +291,13 @@ config_statement(struct engine *e, const char *line, const char *from, int depth
 	if (!words_split(line, &ws, why)) {
 		words_free(&ws);
 		return false;
+	}
+	for (int i = 0; i < ws.n; i++) {
+		if (!utf8_valid(ws.w[i], strlen(ws.w[i]))) {
+			sb_append(why, "not valid UTF-8 (config files are read as UTF-8); line ignored");
+			words_free(&ws);
+			return false;
+		}
 	}
 	if (ws.n == 0)
 		ok = true;

@@ -7,6 +7,9 @@
  * a resize, or the idle tick). An editor request gets a short note back.
  * Properties: nothing crashes, and the engine and the screen agree on
  * the layout after every key (ui_relayout, as the real loop does).
+ * Long key sequences matter (a form filled, then undone), so libFuzzer
+ * may try them from the start:
+ * fuzz-flags: -len_control=0 -max_len=512
  */
 #include "fuzz.h"
 

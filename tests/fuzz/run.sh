@@ -9,6 +9,8 @@
 # run: the crashing input is saved as FUZZ_BUILD_DIR/crash-NAME-*, and it
 # belongs in tests/fuzz/regress/NAME/ once fixed (every file there is
 # replayed here before fuzzing, so a fixed crash stays fixed).
+# A harness may ask for extra libFuzzer flags with a line in its header
+# comment: " * fuzz-flags: -len_control=0".
 # Prints one line per harness: executions, seconds, corpus size.
 FB=$1 SECS=$2 CORPUS=$3
 shift 3
@@ -28,9 +30,11 @@ for bin in "$@"; do
 			status=1; continue
 		fi
 	fi
+	flags=$(sed -n 's/^ \* fuzz-flags: //p' "$SRC/fuzz_$name.c" 2>/dev/null)
+	# shellcheck disable=SC2086
 	"$bin" -max_total_time="$SECS" -print_final_stats=1 -close_fd_mask=3 \
 		-max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-		-artifact_prefix="$FB/crash-$name-" "$work" >"$log" 2>&1
+		-artifact_prefix="$FB/crash-$name-" $flags "$work" >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	if [ $rc -ne 0 ]; then

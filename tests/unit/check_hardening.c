@@ -113,6 +113,27 @@ START_TEST(test_config_not_a_file)
 }
 END_TEST
 
+/* A config line with invalid UTF-8 was applied with the bad bytes or
+   reported quoting them; now it is refused by line (comments aside), and
+   the rest applies. */
+START_TEST(test_config_invalid_utf8)
+{
+	struct kdb *db = test_db_open();
+	struct engine *e = test_engine_new(db, 20, 10);
+	int bad;
+
+	bad = engine_config_text(e, "set sort.contacts \377\376\nbind contacts \303 quit\n"
+				 "# a comment \377\nset undo.steps 7\n", "u.conf");
+	ck_assert_int_eq(bad, 2);       /* not the comment */
+	ck_assert_msg(strstr(engine_config_errors(e), "u.conf:1: not valid UTF-8") != NULL, "%s",
+		      engine_config_errors(e));
+	ck_assert_msg(strstr(engine_config_errors(e), "u.conf:2: not valid UTF-8") != NULL, "%s",
+		      engine_config_errors(e));
+	ck_assert_ptr_null(strstr(engine_config_errors(e), "\377"));
+	test_engine_free(&e, &db);
+}
+END_TEST
+
 /* Opening a database chmod'ed it to 0600: an owner's read-only 0400 file
    became writable. Now only group and other bits are removed. */
 START_TEST(test_open_keeps_owner_mode)
@@ -182,6 +203,7 @@ hardening_suite(void)
 	tcase_add_test(tc, test_add_months_before_year_one);
 	tcase_add_test(tc, test_key_c1_control);
 	tcase_add_test(tc, test_config_not_a_file);
+	tcase_add_test(tc, test_config_invalid_utf8);
 	tcase_add_test(tc, test_open_keeps_owner_mode);
 	tcase_add_test(tc, test_busy_message);
 	suite_add_tcase(s, tc);
