@@ -39,15 +39,15 @@ db_error(struct kdb *db, struct kith_err *err, const char *what)
 		code = KITH_IO;
 	/* Another writer held the lock past the busy timeout: say so plainly. */
 	if (code == KITH_BUSY && db->path)
-		return kith_err_set(err, code, "%s: busy: another kith is writing to it and did "
+		return kith_err_set(err, code, "%s: busy: another process is writing to it and did "
 				    "not finish within %d s; nothing was changed, try again", db->path,
 				    DB_BUSY_MS / 1000);
 	/* A full disk, a file-size limit, a read-only file: name the file and the
 	   system's reason. */
-	if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ||
-	    (rc & 0xff) == SQLITE_READONLY) {
+	if (db->path && ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ||
+			 (rc & 0xff) == SQLITE_READONLY)) {
 		int sys = sqlite3_system_errno(db->h);
-		bool same = !strcmp(what, db->path);
+		bool same = what && !strcmp(what, db->path);
 		return kith_err_set(err, KITH_IO, "%s%s%s: %s%s%s%s; nothing was changed", db->path,
 				    same ? "" : ": ", same ? "" : what, sqlite3_errmsg(db->h), sys ? " (" : "",
 				    sys ? strerror(sys) : "", sys ? ")" : "");

@@ -178,7 +178,7 @@ START_TEST(test_busy_message)
 	ck_assert(kdb_open(path, 0, &b, &err) == KITH_OK);
 	ck_assert(kdb_batch_begin(a, &err) == KITH_OK);
 	ck_assert(kdb_batch_begin(b, &err) == KITH_BUSY);      /* after the 5 s wait */
-	ck_assert_msg(strstr(err.msg, path) && strstr(err.msg, "another kith is writing") &&
+	ck_assert_msg(strstr(err.msg, path) && strstr(err.msg, "another process is writing") &&
 		      strstr(err.msg, "nothing was changed"), "%s", err.msg);
 	ck_assert(kdb_batch_end(a, false, &err) == KITH_OK);
 	ck_assert(kdb_batch_begin(b, &err) == KITH_OK);
