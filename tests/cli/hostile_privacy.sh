@@ -3,7 +3,8 @@
 # no network system call at all, and every file kith creates, writes,
 # removes, renames or chmods is inside its data directory (or is the
 # terminal or /dev/null); the only directories it creates are the data
-# directory and its parents. The config directory is only read.
+# directory and its parents. The config directory is only read, and a
+# note being edited in $VISUAL stays in the data directory too.
 NAME=hostile_privacy
 . "${KITH_SRC:-.}/tests/cli/testlib"
 
@@ -31,6 +32,18 @@ shift_trace demo demo --help
 printf 'jj2341q' | KITH_NO_DISPLAY=1 strace -f -qq -e trace=network,file -o "$T/trace.planner" \
   "$KITH_BIN" >/dev/null 2>&1
 [ -s "$T/trace.planner" ] && pass || fail "the planner was not traced"
+
+# the planner running the editor on a contact's note (e, Shift-Tab to
+# Notes, E): the note being edited is kept beside the database, not in /tmp
+printf '#!/bin/sh\nprintf "a private note\\n" >"$1"\n' >"$T/ed"
+chmod +x "$T/ed"
+printf 'e\033[ZE\r\rq' | KITH_NO_DISPLAY=1 VISUAL="$T/ed" TMPDIR="$T/shared-tmp" \
+  strace -f -qq -e trace=network,file -o "$T/trace.editor" "$KITH_BIN" >/dev/null 2>&1
+same "$(sqlite3 "$DATA/kith.db" "SELECT notes FROM contact WHERE display_name = 'Ada Lovelace'")" \
+  "a private note" "the note written in the editor is saved"
+has "$(grep 'kith-note' "$T/trace.editor")" "$DATA/.kith-note-" "the note is edited inside the data directory"
+[ -e "$T/shared-tmp" ] && fail "something was written to TMPDIR" || pass
+same "$(ls -a "$DATA" | grep kith-note)" "" "the note file is removed after editing"
 
 cat "$T"/trace.* >"$T/all"
 # 1. no network system call at all
