@@ -17,7 +17,9 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 CC        ?= cc
 
 # Debian packages needed to build and test; .ci/run reads this line.
-DEB_PKGS  := build-essential pkg-config libncurses-dev libsqlite3-dev check tmux jq groff-base sqlite3 zsh libical-dev
+DEB_PKGS  := build-essential pkg-config libncurses-dev libsqlite3-dev libical-dev check tmux jq \
+             groff-base sqlite3 zsh python3 abook khard calcurse \
+             clang libclang-rt-14-dev valgrind strace util-linux procps
 
 ifeq ($(SANITIZE),1)
 B         := build/san
@@ -158,5 +160,52 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# ---- hardening (issue 8): valgrind and fuzzing -----------------------------
+#   make check-valgrind        the end-to-end tests once under valgrind memcheck
+#   make fuzz FUZZ_SECONDS=60  build tests/fuzz/fuzz_*.c with clang's libFuzzer and run each
+# A harness is one file, tests/fuzz/fuzz_NAME.c defining LLVMFuzzerTestOneInput;
+# it links the core and the command line (main.c's main renamed kith_main).
+# Seeds: tests/fuzz/seeds/NAME/ and, when present, $(FUZZ_CORPUS)/NAME/.
+.PHONY: check-valgrind fuzz fuzz-build
+FUZZ_SECONDS ?= 60
+FUZZ_CC     ?= clang
+FUZZ_CORPUS ?= $(abspath ../shared/corpus)
+FB          := build/fuzz
+FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS := -O1 -g -std=c11 -Wall -Wextra -Wpedantic -Werror -Iinclude -Isrc -I$(FB)/gen \
+               -DKITH_VERSION_STR='"$(VERSION)"' -DKITH_DATADIR='"$(DATADIR)"' -DKITH_FUZZ -MMD -MP \
+               $(PKG_CFLAGS) $(ICAL_CFLAGS) $(FUZZ_SAN)
+FUZZ_LIB_OBJ := $(patsubst %.c,$(FB)/%.o,$(CORE_SRC) $(UI_SRC) $(CLI_SRC)) \
+                $(patsubst $(B)/gen/%.c,$(FB)/gen/%.o,$(GEN_SRC))
+FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN    := $(FUZZ_SRC:tests/fuzz/%.c=$(FB)/%)
+
+check-valgrind: all
+	@tests/valgrind/run.sh "$(B)"
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@tests/fuzz/run.sh "$(FB)" "$(FUZZ_SECONDS)" "$(FUZZ_CORPUS)" $(FUZZ_BIN)
+
+$(FB)/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(call say,FUZZCC,$<)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FB)/src/cli/main.o: src/cli/main.c
+	@mkdir -p $(dir $@)
+	$(call say,FUZZCC,$<)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Dmain=kith_main -c -o $@ $<
+
+$(FB)/src/%.o: src/%.c | $(B)/gen/schema_sql.c
+	@mkdir -p $(dir $@)
+	$(call say,FUZZCC,$<)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FB)/libkith-fuzz.a: $(FUZZ_LIB_OBJ)
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
+
+$(FB)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FB)/libkith-fuzz.a
+	$(call say,FUZZLD,$@)$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-unused-parameter -Itests/fuzz -fsanitize=fuzzer \
+		-o $@ $< $(FB)/libkith-fuzz.a $(CURSES_LIBS) $(SQLITE_LIBS) $(ICAL_LIBS) -lm
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -5,6 +5,7 @@
  *   kith [-d PATH | --db PATH] [COMMAND [ARG...]]
  */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,8 +48,8 @@ cli_db(struct cli *c)
 	if (!c->db_path) {
 		st = path_db(c->db_opt, &c->db_path, &err);
 		if (st != KITH_OK)
-			return cli_error(CLI_RUNTIME, "database", "%s", err.msg[0] ? err.msg :
-					 kith_status_str(st));
+			return cli_error(CLI_RUNTIME, err.msg[0] ? NULL : "database", "%s",
+					 err.msg[0] ? err.msg : kith_status_str(st));
 	}
 	st = path_mkparents(c->db_path, &err);
 	if (st == KITH_OK)
@@ -245,6 +246,9 @@ main(int argc, char **argv)
 	bool done = false;
 	int i = 1, rc;
 
+	/* Past a file-size limit (ulimit -f) a write should fail with EFBIG, which
+	   SQLite reports and rolls back, not kill kith mid-commit with SIGXFSZ. */
+	signal(SIGXFSZ, SIG_IGN);
 	if ((rc = check_utf8(argc, argv)) != CLI_OK)
 		return rc;
 	while (i < argc && argv[i][0] == '-' && argv[i][1] && !done) {

@@ -20,6 +20,9 @@
 extern const char kith_schema_sql[];
 extern const unsigned long kith_schema_sql_len;
 
+/* How long a writer waits for another one's transaction before giving up. */
+#define DB_BUSY_MS 5000
+
 /* ---- shared helpers ------------------------------------------------------ */
 
 enum kith_status
@@ -34,6 +37,21 @@ db_error(struct kdb *db, struct kith_err *err, const char *what)
 		code = KITH_INVALID;
 	else if ((rc & 0xff) == SQLITE_READONLY)
 		code = KITH_IO;
+	/* Another writer held the lock past the busy timeout: say so plainly. */
+	if (code == KITH_BUSY && db->path)
+		return kith_err_set(err, code, "%s: busy: another process is writing to it and did "
+				    "not finish within %d s; nothing was changed, try again", db->path,
+				    DB_BUSY_MS / 1000);
+	/* A full disk, a file-size limit, a read-only file: name the file and the
+	   system's reason. */
+	if (db->path && ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ||
+			 (rc & 0xff) == SQLITE_READONLY)) {
+		int sys = sqlite3_system_errno(db->h);
+		bool same = what && !strcmp(what, db->path);
+		return kith_err_set(err, KITH_IO, "%s%s%s: %s%s%s%s; nothing was changed", db->path,
+				    same ? "" : ": ", same ? "" : what, sqlite3_errmsg(db->h), sys ? " (" : "",
+				    sys ? strerror(sys) : "", sys ? ")" : "");
+	}
 	return kith_err_set(err, code, "%s: %s", what, sqlite3_errmsg(db->h));
 }
 
@@ -311,16 +329,19 @@ kdb_exec_script(struct kdb *db, const char *sql, struct kith_err *err)
 
 /* ---- open and close ----------------------------------------------------------- */
 
-/* Make sure path and its -wal/-shm companions are 0600 if they exist. */
+/* Make sure path and its -wal/-shm companions are private (no group or
+   other bits) if they exist; an owner's read-only choice (0400) is kept. */
 static void
 tighten_modes(const char *path)
 {
 	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
 	char buf[4096];
+	struct stat st;
 
 	for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
 		snprintf(buf, sizeof buf, "%s%s", path, sfx[i]);
-		chmod(buf, 0600);
+		if (stat(buf, &st) == 0 && (st.st_mode & 07777) != (st.st_mode & 0600))
+			chmod(buf, st.st_mode & 0600);
 	}
 }
 
@@ -376,7 +397,7 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 		return KITH_IO;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	sqlite3_create_function(db->h, "kith_today", 0, SQLITE_UTF8, NULL, sql_kith_today,
 				NULL, NULL);
 	sqlite3_create_function(db->h, "kith_now", 0, SQLITE_UTF8, NULL, sql_kith_now, NULL,

@@ -20,11 +20,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kith/path.h"
+#include "kith/utf8.h"
 #include "kith/xalloc.h"
 
 #define MAX_WORDS 32
+#define CONFIG_SIZE_MAX (1 << 20)     /* a config file is text a person wrote */
 
 struct words {
 	char *w[MAX_WORDS];
@@ -217,6 +220,7 @@ int
 config_file(struct engine *e, const char *path, int depth, struct strbuf *why)
 {
 	char real[PATH_MAX];
+	struct stat st = { 0 };
 	struct strbuf text = { 0 };
 	char buf[4096];
 	size_t n;
@@ -232,6 +236,20 @@ config_file(struct engine *e, const char *path, int depth, struct strbuf *why)
 		int saved = errno;
 		sb_printf(why, "%s: %s", path, strerror(saved));
 		return saved == ENOENT ? -2 : -1;
+	}
+	/* Only a regular file: a directory cannot be read, and a device or a
+	   FIFO (source /dev/zero, /dev/stdin) would never end or would block. */
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		sb_printf(why, "%s: %s", path, S_ISDIR(st.st_mode) ? "is a directory, not a config file"
+								  : "not a regular file");
+		return -1;
+	}
+	if (st.st_size > CONFIG_SIZE_MAX) {
+		fclose(f);
+		sb_printf(why, "%s: too large for a config file (over %d MB)", path,
+			  CONFIG_SIZE_MAX >> 20);
+		return -1;
 	}
 	if (!realpath(path, real))
 		snprintf(real, sizeof(real), "%s", path);
@@ -273,6 +291,13 @@ config_statement(struct engine *e, const char *line, const char *from, int depth
 	if (!words_split(line, &ws, why)) {
 		words_free(&ws);
 		return false;
+	}
+	for (int i = 0; i < ws.n; i++) {
+		if (!utf8_valid(ws.w[i], strlen(ws.w[i]))) {
+			sb_append(why, "not valid UTF-8 (config files are read as UTF-8); line ignored");
+			words_free(&ws);
+			return false;
+		}
 	}
 	if (ws.n == 0)
 		ok = true;

@@ -157,7 +157,7 @@ key_parse(const char *s, struct keyseq *out, const char **why)
 			i = (size_t)(end - s) + 1;
 		} else {
 			i += utf8_decode(s + i, len - i, &k.cp);
-			if (k.cp < 32 || k.cp == 127) {
+			if (k.cp < 32 || k.cp == 127 || (k.cp >= 0x80 && k.cp < 0xa0)) {
 				*why = "control character in a key (write <C-x>)";
 				return false;
 			}

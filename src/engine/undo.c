@@ -114,10 +114,29 @@ engine_undo(struct engine *e, bool redo)
 ** editor on it (R_EDITOR); done() gets the edited text in
 ** engine_editor_done().
 */
+/*
+** Where the note goes while it is edited: beside the database (its
+** directory is kith's private data directory), so a note never lands in a
+** shared /tmp, not even when kith is killed with the editor open. An
+** in-memory database (tests) uses $TMPDIR or /tmp.
+*/
+static void
+editor_path(struct engine *e, struct strbuf *path)
+{
+	const char *db = kdb_path(e->db), *slash = db ? strrchr(db, '/') : NULL;
+	const char *tmp = getenv("TMPDIR");
+
+	if (!db || !*db || db[0] == ':' || !strncmp(db, "file:", 5))
+		sb_printf(path, "%s/kith-note-XXXXXX", str_empty(tmp) ? "/tmp" : tmp);
+	else if (!slash)
+		sb_append(path, ".kith-note-XXXXXX");
+	else
+		sb_printf(path, "%.*s/.kith-note-XXXXXX", (int)(slash - db), db);
+}
+
 int
 engine_edit_external(struct engine *e, const char *text, editor_done_fn done, void *ctx)
 {
-	const char *dir = getenv("TMPDIR");
 	struct strbuf path = { 0 };
 	size_t len = text ? strlen(text) : 0;
 	int fd;
@@ -126,7 +145,7 @@ engine_edit_external(struct engine *e, const char *text, editor_done_fn done, vo
 		engine_error(e, "an editor is already open");
 		return R_BELL | R_REDRAW;
 	}
-	sb_printf(&path, "%s/kith-note-XXXXXX", str_empty(dir) ? "/tmp" : dir);
+	editor_path(e, &path);
 	fd = mkstemp(path.buf);
 	if (fd < 0) {
 		engine_error(e, "%s: cannot create: %s", sb_str(&path), strerror(errno));

@@ -68,6 +68,20 @@ display_open(struct kith_err *err)
 		return false;
 	}
 	set_term(screen);
+	/* A terminal that cannot move the cursor (TERM=dumb, a printing terminal)
+	   cannot show a full-screen program: say so instead of drawing garbage. */
+	{
+		const char *cup = tigetstr("cup");
+		if (!cup || cup == (const char *)-1) {
+			endwin();
+			delscreen(screen);
+			screen = NULL;
+			kith_err_set(err, KITH_IO, "terminal: cannot start the screen (TERM=%s): the "
+				     "terminal cannot move the cursor; kith needs a full-screen terminal "
+				     "such as TERM=xterm", term);
+			return false;
+		}
+	}
 	setup_modes();
 	return true;
 }

@@ -11,6 +11,8 @@
  */
 #include "ui_internal.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -64,11 +66,32 @@ next_unit(const char *s, size_t n, struct unit *u)
 	u->wc[nwc] = L'\0';
 }
 
+/* What a character the locale cannot encode (LANG=C) is drawn as: lines
+   and dots as their ASCII look-alikes, anything else as '?' per column,
+   so text never silently loses letters ("Zo?" rather than "Zo"). */
+static int
+ascii_fallback(wchar_t wc)
+{
+	switch (wc) {
+	case 0x2500: case 0x2501: case 0x2550: case 0x2014: case 0x2013: return '-';
+	case 0x2502: case 0x2503: case 0x2551: return '|';
+	case 0x2026: case 0x00B7: case 0x2022: return '.';
+	default: return wc >= 0x2500 && wc <= 0x257F ? '+' : '?';
+	}
+}
+
 static void
 put_wc(int y, int x, const wchar_t *wc, attr_t a)
 {
 	cchar_t cc;
+	char mb[MB_LEN_MAX];
 
+	if (wc[0] >= 0x80 && wctomb(mb, wc[0]) < 0) {
+		int cols = utf8_cp_width((uint32_t)wc[0]);
+		for (int i = 0; i < (cols > 1 ? cols : 1); i++)
+			mvaddch(y, x + i, (chtype)ascii_fallback(wc[0]) | a);
+		return;
+	}
 	if (setcchar(&cc, wc, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL) == OK)
 		mvadd_wch(y, x, &cc);
 }

@@ -169,7 +169,8 @@ ui_run(struct kdb *db, const char *label, const char *config_path, const char *e
 	if (bad > 0)
 		note_config_errors(e, bad);
 	else if (bad < 0)
-		ui.note = strdup("config: cannot read the configuration file");
+		ui.note = strdup(engine_config_errors(e)[0] ? engine_config_errors(e)
+							    : "config: cannot read the configuration file");
 	main_loop(e, headless);
 	if (headless) {
 		/* the last frame, as text, for scripts (tig's save-display) */

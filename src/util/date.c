@@ -73,8 +73,14 @@ kdate_add_months(struct kdate d, int n)
 	struct kdate r;
 	int dim;
 
-	r.y = (int)(m / 12);
-	r.m = (int)(m % 12) + 1;
+	long q = m / 12, rem = m % 12;
+
+	if (rem < 0) {          /* before year 0: floor, so the month stays 1..12 */
+		rem += 12;
+		q--;
+	}
+	r.y = (int)q;
+	r.m = (int)rem + 1;
 	dim = days_in_month(r.y, r.m);
 	r.d = d.d > dim ? dim : d.d;
 	return r;
@@ -286,9 +292,9 @@ parse_offset(const char *w, struct kdate today, struct kdate *out)
 	return kdate_valid(*out);
 }
 
-enum kith_status
-kdate_parse_when(const char *s, struct kdate today, struct kdatetime *out,
-		 struct kith_err *err)
+static enum kith_status
+parse_when(const char *s, struct kdate today, struct kdatetime *out,
+	   struct kith_err *err)
 {
 	char w[32];
 	size_t n = 0;
@@ -347,6 +353,24 @@ kdate_parse_when(const char *s, struct kdate today, struct kdatetime *out,
 		return KITH_OK;
 	}
 	return when_error(p, n, err);
+}
+
+/* A relative WHEN near the ends of the calendar (today 9999-12-31 and
+   "tomorrow") lands outside years 1..9999: refuse it rather than return
+   a date that no other function accepts. */
+enum kith_status
+kdate_parse_when(const char *s, struct kdate today, struct kdatetime *out,
+		 struct kith_err *err)
+{
+	struct kdatetime t;
+	enum kith_status st = parse_when(s, today, &t, err);
+
+	if (st != KITH_OK)
+		return st;
+	if (!kdate_valid(t.date))
+		return kith_err_set(err, KITH_INVALID, "\"%.60s\": outside the years 1 to 9999", s);
+	*out = t;
+	return KITH_OK;
 }
 
 void

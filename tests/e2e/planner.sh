@@ -8,7 +8,7 @@ NAME=planner
 # wait_gone TEXT WHAT: poll until TEXT is no longer on the screen.
 wait_gone() {
   i=0
-  while [ $i -lt 100 ]; do
+  while [ $i -lt $WAIT_TRIES ]; do
     case $(screen) in *"$1"*) ;; *) pass; return 0 ;; esac
     sleep 0.05
     i=$((i + 1))
