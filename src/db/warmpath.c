@@ -51,6 +51,7 @@ struct wedge {
 	bool weighed;
 	int64_t ref;                /* relationship, role or shared organisation id */
 	double weight;              /* strength/3 times recency, once weighed */
+	double hi;                  /* the most it weighs, as known when the search began */
 	char last_at[20];
 };
 
@@ -729,6 +730,47 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
 	return ent_finish(c->db, st, rc, "warm paths", c->err);
 }
 
+static void record(struct wctx *c, int n);
+
+/*
+** Once the start's links are read, the paths of one and two hops are all
+** known and cheap to weigh (their links from the start and into the
+** target): take them first, so the search knows from the outset how good
+** a path must be to count.
+*/
+static enum kith_status
+seed(struct wctx *c)
+{
+	const struct wnode *s = &c->nodes[c->start];
+
+	c->path_nodes[0] = c->start;
+	for (int j = 0; j < s->nadj && !c->rc; j++) {
+		int ei = s->adj[j];
+		const struct wedge *e = &c->edges[ei];
+		int v = e->u == c->start ? e->v : e->u;
+		const struct wnode *n = &c->nodes[v];
+
+		c->path_edges[0] = ei;
+		c->path_nodes[1] = v;
+		if (v == c->target) {
+			record(c, 1);
+			continue;
+		}
+		if (!n->direct || c->hops < 2)
+			continue;
+		for (int i = 0; i < n->nadj; i++) {
+			const struct wedge *f = &c->edges[n->adj[i]];
+			if (f->u == c->target || f->v == c->target) {
+				c->path_edges[1] = n->adj[i];
+				c->path_nodes[2] = c->target;
+				record(c, 2);
+				break;
+			}
+		}
+	}
+	return c->rc;
+}
+
 static enum kith_status
 search(struct wctx *c)
 {
@@ -747,7 +789,8 @@ search(struct wctx *c)
 	while (df + dbk < c->hops - 1 && !rc) {
 		if (nf < nb) {
 			rc = expand(c, true, &ff, &nf, df);
-			df++;
+			if (!rc && df++ == 0)
+				rc = seed(c);
 		} else {
 			rc = expand(c, false, &fb, &nb, dbk);
 			dbk++;
@@ -859,6 +902,9 @@ record(struct wctx *c, int n)
 	memcpy(f.edges, c->path_edges, (size_t)n * sizeof f.edges[0]);
 	if (c->nbest == c->k && !found_better(c, &f, &c->best[c->k - 1]))
 		return;
+	for (int i = 0; i < c->nbest; i++)     /* seen before the search (seed) */
+		if (c->best[i].n == n && !memcmp(c->best[i].nodes, f.nodes, (size_t)(n + 1) * sizeof f.nodes[0]))
+			return;
 	pos = c->nbest < c->k ? c->nbest++ : c->k - 1;
 	while (pos > 0 && found_better(c, &f, &c->best[pos - 1])) {
 		c->best[pos] = c->best[pos - 1];
@@ -876,7 +922,7 @@ static double
 link_hope(const struct wctx *c, int u, int ei)
 {
 	const struct wedge *e = &c->edges[ei];
-	return e->strength / 3.0 * c->nodes[e->u == u ? e->v : e->u].h;
+	return e->hi * c->nodes[e->u == u ? e->v : e->u].h;
 }
 
 static int
@@ -901,11 +947,13 @@ static void
 estimate(struct wctx *c)
 {
 	c->nodes[c->target].h = 1.0;
+	for (int i = 0; i < c->nedges; i++)
+		c->edges[i].hi = link_hi(&c->edges[i]);
 	for (int round = 0; round < c->hops; round++) {
 		bool changed = false;
 		for (int i = 0; i < c->nedges; i++) {
 			struct wedge *e = &c->edges[i];
-			double w = e->strength / 3.0;
+			double w = e->hi;
 			if (c->nodes[e->v].h * w > c->nodes[e->u].h && e->u != c->target) {
 				c->nodes[e->u].h = c->nodes[e->v].h * w;
 				changed = true;
