@@ -14,6 +14,15 @@
  * most max_hops, a node at position p < a is within p of the start, so all
  * its links are known; after position a, each next node must be within
  * b-1 of the target, so it was loaded and the link to it is known too.
+ * The exceptions are deliberate and all lose: someone linked to the target
+ * whose link cannot end a winning path is not loaded (direct_useless), and
+ * nodes that cannot be on a winning path of four hops stay out of the
+ * last join (join_useless); the paths they would add score no more than
+ * a bound that already cannot make the k best.
+ *
+ * warm_paths runs this search in rounds over growing parts of the links
+ * (see kith/warmpath.h); a round's k-th best is a path of every later
+ * round, so it is a floor for them.
  */
 #include "ent.h"
 
@@ -39,6 +48,7 @@ struct wnode {
 	int dist_f, dist_b;         /* -1: not reached from that side */
 	bool loaded, on_path;
 	bool direct;                /* linked to the target (by any link, kept or not) */
+	int tedge;                  /* its link to the target + 1; 0: none kept */
 	double h;                   /* at most this much weight from here to the target */
 	int *adj, nadj, cap;        /* edge indices */
 	int stamp, stamp_edge;      /* merging parallel links while loading */
@@ -88,6 +98,13 @@ struct wctx {
 	int stamp;
 	struct tcache *tc;          /* interactions read, kept from one search to the next */
 };
+
+/* A link's weight if already weighed, else the most it can weigh. */
+static double
+link_hi(const struct wedge *e)
+{
+	return e->weighed ? e->weight : e->strength / 3.0;
+}
 
 /* ---- nodes and edges ------------------------------------------------------ */
 
@@ -329,12 +346,28 @@ struct wtouches {
 	int *hash;                  /* index + 1, open addressing on id */
 };
 
+/* The last time together with the target, for each other person. */
+struct tlast {
+	int64_t key;
+	char at[17];
+};
+
 struct tcache {
 	struct wtouches *v;
 	int n, cap;
 	int *hash;                  /* index + 1, open addressing on key */
 	int hcap;
+	bool tread;                 /* tl read (by key) */
+	struct tlast *tl;
+	int ntl;
 };
+
+static int
+cmp_tlast(const void *pa, const void *pb)
+{
+	const struct tlast *x = pa, *y = pb;
+	return (x->key > y->key) - (x->key < y->key);
+}
 
 static void
 tcache_free(struct tcache *t)
@@ -346,6 +379,7 @@ tcache_free(struct tcache *t)
 	}
 	free(t->v);
 	free(t->hash);
+	free(t->tl);
 }
 
 static void
@@ -515,42 +549,46 @@ target_weigh(struct wctx *c)
 		"         WHERE contact_id = ?1 AND at >= ?2 ORDER BY at DESC LIMIT ?3) a "
 		"  JOIN interaction_contact b ON b.interaction_id = a.interaction_id "
 		" WHERE b.contact_id <> ?1 GROUP BY b.contact_id";
+	struct tcache *tc = c->tc;
 	struct wnode *t = &c->nodes[c->target];
 	sqlite3_stmt *st;
-	int rc, mark = ++c->stamp;
+	int rc, cap = 0;
 
 	if (t->key < 0 || !t->loaded)
 		return KITH_OK;
+	if (!tc->tread) {
+		if (!(st = db_stmt(c->db, sql, c->err)))
+			return KITH_DB;
+		sqlite3_bind_int64(st, 1, t->key);
+		sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (tc->ntl == cap) {
+				cap = cap ? cap * 2 : 64;
+				tc->tl = xreallocarray(tc->tl, (size_t)cap, sizeof *tc->tl);
+			}
+			tc->tl[tc->ntl].key = sqlite3_column_int64(st, 0);
+			snprintf(tc->tl[tc->ntl].at, sizeof tc->tl[0].at, "%s", db_col_text(st, 1));
+			tc->ntl++;
+		}
+		if ((rc = ent_finish(c->db, st, rc, "warm paths", c->err)))
+			return rc;
+		if (tc->ntl > 1)
+			qsort(tc->tl, (size_t)tc->ntl, sizeof *tc->tl, cmp_tlast);
+		tc->tread = true;
+	}
 	for (int j = 0; j < t->nadj; j++) {
 		struct wedge *e = &c->edges[t->adj[j]];
 		int v = e->u == c->target ? e->v : e->u;
+		struct tlast key = { c->nodes[v].key, "" }, *hit;
 		if (v == c->start || e->weighed)
 			continue;
-		c->nodes[v].stamp = mark;
-		c->nodes[v].stamp_edge = t->adj[j];
-		e->last_at[0] = '\0';
-	}
-	if (!(st = db_stmt(c->db, sql, c->err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, t->key);
-	sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int v = node_find(c, sqlite3_column_int64(st, 0));
-		const char *at = db_col_text(st, 1);
-		if (v >= 0 && c->nodes[v].stamp == mark)
-			snprintf(c->edges[c->nodes[v].stamp_edge].last_at, 17, "%s", at);
-	}
-	t = &c->nodes[c->target];
-	for (int j = 0; j < t->nadj; j++) {
-		struct wedge *e = &c->edges[t->adj[j]];
-		int v = e->u == c->target ? e->v : e->u;
-		if (c->nodes[v].stamp != mark)
-			continue;
+		hit = tc->ntl ? bsearch(&key, tc->tl, (size_t)tc->ntl, sizeof *tc->tl, cmp_tlast) : NULL;
+		snprintf(e->last_at, sizeof e->last_at, "%s", hit ? hit->at : "");
 		e->weight = e->strength / 3.0 * recency(c, e->last_at);
 		e->weighed = true;
 	}
-	return ent_finish(c->db, st, rc, "warm paths", c->err);
+	return KITH_OK;
 }
 
 static bool may_win_hops(const struct wctx *c, double bound, int hops);
@@ -566,14 +604,40 @@ direct_useless(const struct wctx *c, int v)
 {
 	const struct wnode *n = &c->nodes[v];
 
-	if (!n->direct || !c->nodes[c->start].loaded || n->loaded || v == c->start)
+	if (!n->direct || !c->nodes[c->start].loaded || n->loaded || v == c->start || !n->tedge)
 		return false;
+	return !may_win_hops(c, link_hi(&c->edges[n->tedge - 1]), 3);
+}
+
+/*
+** Joining the forward frontier at one hop from the start with the
+** backward one at two from the target finds links only for paths of
+** four hops, start - a - b - c - target, with a a neighbour of the start
+** and b of c, c linked to the target. Such a path weighs no more than the
+** link start - a, nor than the best b - c - target: frontier nodes whose
+** bound cannot win are left out of the join. (A link found by walking a
+** node at the other place, b before a, is also found from its other end,
+** which is then in the other frontier.)
+*/
+static bool
+join_useless(const struct wctx *c, int v, bool forward)
+{
+	const struct wnode *n = &c->nodes[v];
+	double best = 0;
+
 	for (int j = 0; j < n->nadj; j++) {
 		const struct wedge *e = &c->edges[n->adj[j]];
-		if ((e->u == c->target || e->v == c->target) && e->weighed)
-			return !may_win_hops(c, e->weight, 3);
+		int w = e->u == v ? e->v : e->u;
+		if (forward) {
+			if (w == c->start)
+				return !may_win_hops(c, link_hi(e), 4);
+		} else if (w != c->start && c->nodes[w].direct && c->nodes[w].tedge) {
+			double x = link_hi(e) * link_hi(&c->edges[c->nodes[w].tedge - 1]);
+			if (x > best)
+				best = x;
+		}
 	}
-	return false;
+	return forward ? false : !may_win_hops(c, best, 4);
 }
 
 /* Expand one layer of one side: frontier -> next. */
@@ -651,7 +715,7 @@ edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, in
 ** of loading every node of one frontier.
 */
 static enum kith_status
-connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
+connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, int db)
 {
 	/* ?1: the frontier walked, ?3: the other one (JSON arrays of ids). CROSS
 	   JOIN fixes the order: walk ?1, seek each id in the covering indexes. */
@@ -674,22 +738,27 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
 		"  CROSS JOIN role r2 ON r2.org_id = r1.org_id AND r2.contact_id <> r1.contact_id "
 		"   AND " CURRENT3("r2") " "
 		" WHERE r2.contact_id IN (SELECT value FROM json_each(?3))";
-	struct strbuf walk = {0}, other = {0};
-	bool fwalk = nf <= nb;
+	struct strbuf side[2] = {{0}}, walk, other;     /* forward, backward */
+	int count[2] = {0, 0};
+	bool fwalk;
 	sqlite3_stmt *st;
 	int rc;
 
 	for (int pass = 0; pass < 2; pass++) {
-		const int *set = pass == 0 ? (fwalk ? ff : fb) : (fwalk ? fb : ff);
-		int n = pass == 0 ? (fwalk ? nf : nb) : (fwalk ? nb : nf);
-		struct strbuf *sb = pass == 0 ? &walk : &other;
-		sb_appendc(sb, '[');
-		for (int i = 0, k = 0; i < n; i++)
+		const int *set = pass == 0 ? ff : fb;
+		int n = pass == 0 ? nf : nb;
+		sb_appendc(&side[pass], '[');
+		for (int i = 0; i < n; i++)
 			if (c->nodes[set[i]].key > 0 && !c->nodes[set[i]].loaded &&
-			    !direct_useless(c, set[i]))
-				sb_printf(sb, "%s%lld", k++ ? "," : "", (long long)c->nodes[set[i]].key);
-		sb_appendc(sb, ']');
+			    !direct_useless(c, set[i]) &&
+			    !(df == 1 && db == 2 && join_useless(c, set[i], pass == 0)))
+				sb_printf(&side[pass], "%s%lld", count[pass]++ ? "," : "",
+					  (long long)c->nodes[set[i]].key);
+		sb_appendc(&side[pass], ']');
 	}
+	fwalk = count[0] <= count[1];
+	walk = side[!fwalk];
+	other = side[fwalk];
 	if (!(st = db_stmt(c->db, sql, c->err))) {
 		sb_free(&walk);
 		sb_free(&other);
@@ -784,6 +853,10 @@ search(struct wctx *c)
 	/* the target first (its links into an organisation are read from its side),
 	   then whichever frontier is smaller, then the two frontiers joined */
 	rc = expand(c, false, &fb, &nb, dbk++);
+	for (int j = 0; j < c->nodes[c->target].nadj; j++) {
+		const struct wedge *e = &c->edges[c->nodes[c->target].adj[j]];
+		c->nodes[e->u == c->target ? e->v : e->u].tedge = c->nodes[c->target].adj[j] + 1;
+	}
 	if (!rc)
 		rc = target_weigh(c);
 	while (df + dbk < c->hops - 1 && !rc) {
@@ -797,7 +870,7 @@ search(struct wctx *c)
 		}
 	}
 	if (!rc && df + dbk == c->hops - 1 && nf && nb)
-		rc = connect(c, ff, nf, fb, nb, dbk);
+		rc = connect(c, ff, nf, fb, nb, df, dbk);
 	c->a = df;
 	free(ff);
 	free(fb);
@@ -820,13 +893,6 @@ found_better(const struct wctx *c, const struct wfound *x, const struct wfound *
 		if (c->nodes[x->nodes[i]].key != c->nodes[y->nodes[i]].key)
 			return c->nodes[x->nodes[i]].key < c->nodes[y->nodes[i]].key;
 	return false;
-}
-
-/* A link's weight if already weighed, else the most it can weigh. */
-static double
-link_hi(const struct wedge *e)
-{
-	return e->weighed ? e->weight : e->strength / 3.0;
 }
 
 /* Can a partial path scoring `bound` still make the top k? Ties may. */
@@ -937,8 +1003,9 @@ cmp_adj(const void *pa, const void *pb)
 }
 
 /*
-** The A*-style bound: h(v) is the best product of strength/3 over links
-** from v to the target, as if every link were touched today. It is found
+** The A*-style bound: h(v) is the best product over links from v to the
+** target of the most each can weigh: its weight if already known (into
+** the target), else strength/3, as if touched today. It is found
 ** by relaxing every known link max_hops times; using links a real path
 ** could not (through the start, or too many hops) only makes h larger,
 ** so pruning with it never loses a path that could win.
@@ -1161,7 +1228,7 @@ ctx_free(struct wctx *c)
 /* One search over the links of strength smin or more. */
 static enum kith_status
 phase(struct wctx *c, struct kdb *db, struct kith_err *err, int64_t from,
-      const struct warm_query *q, int smin, const struct wfound *floor, struct tcache *tc)
+      const struct warm_query *q, int hops, int smin, const struct wfound *floor, struct tcache *tc)
 {
 	memset(c, 0, sizeof *c);
 	c->db = db;
@@ -1169,7 +1236,7 @@ phase(struct wctx *c, struct kdb *db, struct kith_err *err, int64_t from,
 	c->today_d = kdate_today();
 	kdate_format(c->today_d, c->today);
 	kdate_format(kdate_add_days(c->today_d, -365), c->year_ago);
-	c->hops = q->max_hops ? q->max_hops : WARM_DEFAULT_HOPS;
+	c->hops = hops;
 	c->k = q->k ? q->k : WARM_DEFAULT_K;
 	c->smin = smin;
 	c->floor = floor ? floor->score : 0;
@@ -1195,6 +1262,7 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 	enum kith_status rc;
 	bool own_tx;
 	struct tcache tc = {0};
+	int max_hops = q->max_hops ? q->max_hops : WARM_DEFAULT_HOPS;
 
 	*out = NULL;
 	*n = 0;
@@ -1231,29 +1299,28 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 	own_tx = sqlite3_get_autocommit(db->h) &&
 		 sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	memset(&c, 0, sizeof c);
-	for (int smin = 3;; ) {
+	for (int hops = max_hops < 3 ? max_hops : 3, smin = 3;; ) {
 		struct wfound lo = {0};
 
 		if (c.smin) {
+			int need = 1;
 			if (c.nbest == c.k) {
-				int need = 1;
 				lo = c.best[c.k - 1];
 				while (need < 3 && need / 3.0 < lo.score * (1 - 4 * EPS))
 					need++;
-				if (need >= c.smin)
-					break;
-				smin = need;
 			} else {
 				lo.score = c.floor;
 				lo.n = c.floor_hops;
-				smin = c.smin - 1;
+				need = c.hops < max_hops ? c.smin : c.smin - 1;
 			}
+			if (c.hops == max_hops && (need >= c.smin || c.smin == 1))
+				break;
+			hops = max_hops;
+			smin = need < c.smin ? need : c.smin;
 			ctx_free(&c);
 		}
-		if ((rc = phase(&c, db, err, from, q, smin, lo.n ? &lo : NULL, &tc)) != KITH_OK)
+		if ((rc = phase(&c, db, err, from, q, hops, smin, lo.n ? &lo : NULL, &tc)) != KITH_OK)
 			goto done;
-		if (smin == 1)
-			break;
 	}
 	if (c.nbest) {
 		*out = xcalloc((size_t)c.nbest, sizeof **out);
