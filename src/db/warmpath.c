@@ -1287,17 +1287,18 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 	if (q->to_org_id && (rc = ent_org_exists(db, q->to_org_id, err)))
 		return rc;
 
-	/*
-	 * First the strongest links only: their k best paths show how much
-	 * the k-th best path weighs at least, so links too weak to be on any
-	 * path that good are left out of the next, wider search (a link
-	 * weighs at most strength / 3, and a path no more than its weakest
-	 * link). Each search finds the k best of its own graph, and the last
-	 * one's graph holds every link that can be on the k best paths.
-	 */
 	/* one read transaction: one snapshot, and no lock taken per statement */
 	own_tx = sqlite3_get_autocommit(db->h) &&
 		 sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	/*
+	 * Rounds. First paths of at most 3 hops over the strongest links:
+	 * their k-th best (a path of every later round) is a floor, so links
+	 * too weak to be on any path that good are left out of the next,
+	 * wider round (a link weighs at most strength / 3, and a path no more
+	 * than its weakest link). Each round finds the k best of its own
+	 * links and hops; the last one's hold every link that can be on the
+	 * k best paths of max_hops.
+	 */
 	memset(&c, 0, sizeof c);
 	for (int hops = max_hops < 3 ? max_hops : 3, smin = 3;; ) {
 		struct wfound lo = {0};
@@ -1315,7 +1316,9 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 			}
 			if (c.hops == max_hops && (need >= c.smin || c.smin == 1))
 				break;
-			hops = max_hops;
+			/* beyond four hops, a round of four first: a higher floor
+			   keeps the longest searches short */
+			hops = c.hops < 4 && max_hops > 4 ? 4 : max_hops;
 			smin = need < c.smin ? need : c.smin;
 			ctx_free(&c);
 		}
