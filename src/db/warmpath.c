@@ -1225,10 +1225,21 @@ ctx_free(struct wctx *c)
 	free(c->best);
 }
 
-/* One search over the links of strength smin or more. */
+/* Is any statement of the connection still running? */
+static bool
+stmt_busy(struct kdb *db)
+{
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db->h, NULL); st; st = sqlite3_next_stmt(db->h, st))
+		if (sqlite3_stmt_busy(st))
+			return true;
+	return false;
+}
+
+/* One round: the k best paths of at most `hops` hops over links of strength smin or more. */
 static enum kith_status
 phase(struct wctx *c, struct kdb *db, struct kith_err *err, int64_t from,
-      const struct warm_query *q, int hops, int smin, const struct wfound *floor, struct tcache *tc)
+      const struct warm_query *q, int hops, int smin, const struct wfound *floor,
+      struct tcache *tc)
 {
 	memset(c, 0, sizeof *c);
 	c->db = db;
@@ -1287,8 +1298,9 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 	if (q->to_org_id && (rc = ent_org_exists(db, q->to_org_id, err)))
 		return rc;
 
-	/* one read transaction: one snapshot, and no lock taken per statement */
-	own_tx = sqlite3_get_autocommit(db->h) &&
+	/* one read transaction: one snapshot, and no lock taken per statement
+	   (not when a caller is inside one, or still stepping a statement) */
+	own_tx = sqlite3_get_autocommit(db->h) && !stmt_busy(db) &&
 		 sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	/*
 	 * Rounds. First paths of at most 3 hops over the strongest links:
