@@ -17,20 +17,37 @@
  * touch; between two others, the last interaction involving both. A path
  * scores the product of its links, so every extra hop costs. Ties go to
  * the shorter path, then to the lower contact ids along it: the order is
- * deterministic.
+ * deterministic. Of two links joining the same two people the stronger
+ * counts; of two equally strong, a relationship before a shared role
+ * (a role in the target organisation before a tie to it), then the older
+ * record.
  *
- * The search is bounded and bidirectional: it expands, one layer at a
- * time, whichever side (from me or from the target) has the smaller
- * frontier, reading neighbours through covering indexes, until the two
- * depths add up to max_hops - 1; one statement then finds the links
- * between the two frontiers. It enumerates simple paths through the nodes
- * that can still reach the target in the hops left, pruning, A*-style, any
- * partial path that cannot beat the k-th best found even if every link
- * left were as strong as the strongest way on; links are weighed (their
- * recency read) only when a path reaches the target. Someone linked to
- * the target directly is the last hop of a path, never a middle one.
- * The enumeration stops after two million steps with the best paths found
- * by then (far beyond what a city-scale network needs: see `make bench`).
+ * The search is exact and bounded. It runs in rounds, each a bounded
+ * bidirectional search over part of the links: first the paths of at
+ * most 3 hops over links of strength 3, whose k-th best score is a floor
+ * the answer cannot fall below; then every hop allowed, over only the
+ * links strong enough to be on a path that good (a link weighs at most
+ * strength / 3, and a path no more than its weakest link); again with
+ * weaker links only while the k best found leave room for them. Each
+ * round expands, one layer at a time, whichever side (from me or from the
+ * target) has the smaller frontier, reading neighbours through covering
+ * indexes, until the two depths add up to its hops - 1; one statement
+ * then finds the links between the two frontiers. The links into a
+ * contact target are weighed at once (one statement over the target's
+ * interactions of the year); the one- and two-hop paths are scored as soon
+ * as my links are read, and no one's links are read, nor joined, when
+ * every path through them is already known to lose to the k best so far
+ * or to the floor (a tie of more hops loses too). The paths are then
+ * enumerated through the nodes that can still reach the target in the
+ * hops left, pruning, A*-style, any partial path that cannot beat the
+ * k-th best found even if every link left were as strong as the
+ * strongest way on; other links are weighed (their recency read, each
+ * person's interactions once per query) only when a path reaches the
+ * target, cheapest first, and only while the path can still win.
+ * Someone linked to the target directly is the last hop of a path, never
+ * a middle one. The enumeration stops after two million steps with the
+ * best paths found by then (far beyond what a city-scale network needs:
+ * see `make bench`).
  */
 #ifndef KITH_WARMPATH_H
 #define KITH_WARMPATH_H

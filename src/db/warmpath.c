@@ -14,6 +14,15 @@
  * most max_hops, a node at position p < a is within p of the start, so all
  * its links are known; after position a, each next node must be within
  * b-1 of the target, so it was loaded and the link to it is known too.
+ * The exceptions are deliberate and all lose: someone linked to the target
+ * whose link cannot end a winning path is not loaded (direct_useless), and
+ * nodes that cannot be on a winning path of four hops stay out of the
+ * last join (join_useless); the paths they would add score no more than
+ * a bound that already cannot make the k best.
+ *
+ * warm_paths runs this search in rounds over growing parts of the links
+ * (see kith/warmpath.h); a round's k-th best is a path of every later
+ * round, so it is a floor for them.
  */
 #include "ent.h"
 
@@ -32,18 +41,18 @@
 /* At most this many of a contact's interactions of the last year are read. */
 #define WARM_TOUCH_CAP  20000
 
-struct wtouch;
+struct wtouches;
 
 struct wnode {
 	int64_t key;                /* contact id; -org id for an organisation target */
 	int dist_f, dist_b;         /* -1: not reached from that side */
 	bool loaded, on_path;
+	bool direct;                /* linked to the target (by any link, kept or not) */
+	int tedge;                  /* its link to the target + 1; 0: none kept */
 	double h;                   /* at most this much weight from here to the target */
 	int *adj, nadj, cap;        /* edge indices */
 	int stamp, stamp_edge;      /* merging parallel links while loading */
-	bool touches_loaded;
-	struct wtouch *touch;       /* interactions of the last year, by id */
-	int ntouch;
+	int touches;                /* its interactions in c->tc + 1; 0: not read yet */
 };
 
 struct wedge {
@@ -52,6 +61,7 @@ struct wedge {
 	bool weighed;
 	int64_t ref;                /* relationship, role or shared organisation id */
 	double weight;              /* strength/3 times recency, once weighed */
+	double hi;                  /* the most it weighs, as known when the search began */
 	char last_at[20];
 };
 
@@ -77,13 +87,24 @@ struct wctx {
 	int nedges, capedges;
 	int start, target;
 	int hops, k, a;
+	int smin;                   /* links weaker than this are left out */
+	double floor;               /* the k-th best scores at least this ... */
+	int floor_hops;             /* ... and beats a tie of more hops than this */
 	/* enumeration */
 	int path_nodes[WARM_MAX_HOPS + 1], path_edges[WARM_MAX_HOPS];
 	struct wfound *best;
 	int nbest;
 	long steps;
 	int stamp;
+	struct tcache *tc;          /* interactions read, kept from one search to the next */
 };
+
+/* A link's weight if already weighed, else the most it can weigh. */
+static double
+link_hi(const struct wedge *e)
+{
+	return e->weighed ? e->weight : e->strength / 3.0;
+}
 
 /* ---- nodes and edges ------------------------------------------------------ */
 
@@ -167,6 +188,17 @@ link_rank(int link)
 	return link == WARM_LINK_REL || link == WARM_LINK_ORG_ROLE ? 1 : 0;
 }
 
+/* Of two links joining the same pair: the stronger, the rarer kind, the older record. */
+static bool
+link_better(int strength, int link, int64_t ref, const struct wedge *e)
+{
+	if (strength != e->strength)
+		return strength > e->strength;
+	if (link_rank(link) != link_rank(e->link))
+		return link_rank(link) > link_rank(e->link);
+	return link == e->link && ref < e->ref;
+}
+
 /*
 ** A link from node u (being loaded) to the node keyed vkey. A second link
 ** to the same node while loading u keeps the stronger one.
@@ -181,8 +213,7 @@ edge_add(struct wctx *c, int u, int64_t vkey, int link, int rel_type, int streng
 		return;
 	if (c->nodes[v].stamp == c->stamp) {
 		e = &c->edges[c->nodes[v].stamp_edge];
-		if (strength > e->strength ||
-		    (strength == e->strength && link_rank(link) > link_rank(e->link))) {
+		if (link_better(strength, link, ref, e)) {
 			e->link = (signed char)link;
 			e->rel_type = (signed char)rel_type;
 			e->strength = (signed char)strength;
@@ -222,18 +253,19 @@ node_load(struct wctx *c, int u)
 	static const char q_contact[] =
 		"SELECT r.b_id, 0, r.type, r.strength, r.id FROM relationship r "
 		" WHERE r.a_id = ?1 AND r.b_id IS NOT NULL AND " CURRENT("r") " "
+		"   AND r.strength >= ?4 "
 		"UNION ALL "
 		"SELECT r.a_id, 0, r.type, r.strength, r.id FROM relationship r "
-		" WHERE r.b_id = ?1 AND " CURRENT("r") " "
+		" WHERE r.b_id = ?1 AND " CURRENT("r") " AND r.strength >= ?4 "
 		"UNION ALL "
 		"SELECT r2.contact_id, 1, '', CASE WHEN x.n <= 30 THEN 2 ELSE 1 END, x.org_id "
 		"  FROM (SELECT r1.org_id AS org_id, "
 		"          (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
 		"             AND " CURRENT("r3") " LIMIT ?3)) AS n "
-		"        FROM role r1 WHERE r1.contact_id = ?1 AND r1.org_id IS NOT NULL "
+		"        FROM role r1 WHERE ?4 <= 2 AND r1.contact_id = ?1 AND r1.org_id IS NOT NULL "
 		"          AND " CURRENT("r1") ") x "
 		"  JOIN role r2 ON r2.org_id = x.org_id AND r2.contact_id <> ?1 AND " CURRENT("r2") " "
-		" WHERE x.n < ?3";
+		" WHERE x.n < ?3 AND (CASE WHEN x.n <= 30 THEN 2 ELSE 1 END) >= ?4";
 	/* An organisation target: who holds a role there, who has a relationship with it. */
 	static const char q_org[] =
 		"SELECT r.contact_id, 2, '', 3, r.id FROM role r WHERE r.org_id = ?1 AND "
@@ -252,8 +284,12 @@ node_load(struct wctx *c, int u)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, org ? -n->key : n->key);
 	sqlite3_bind_text(st, 2, c->today, -1, SQLITE_STATIC);
-	if (!org)
+	if (!org) {
 		sqlite3_bind_int(st, 3, WARM_ROLE_MAX_MEMBERS + 1);
+		/* the target's links are all read: whoever is linked to it at all
+		   is the last hop of a path, never a middle one */
+		sqlite3_bind_int(st, 4, u == c->target ? 1 : c->smin);
+	}
 	c->stamp++;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int link = sqlite3_column_int(st, 1);
@@ -263,6 +299,12 @@ node_load(struct wctx *c, int u)
 
 		if (strength < 1 || strength > 3)
 			strength = 1;
+		if (u == c->target) {
+			int v = node_get(c, sqlite3_column_int64(st, 0));
+			c->nodes[v].direct = true;
+		}
+		if (strength < c->smin)
+			continue;
 		edge_add(c, u, sqlite3_column_int64(st, 0), link, type < 0 ? KITH_REL_GENERIC : type,
 			 strength, sqlite3_column_int64(st, 4));
 	}
@@ -292,17 +334,74 @@ recency(const struct wctx *c, const char *last_at)
 	return 1.0 - 0.4 * (double)(ago - 30) / (365.0 - 30.0);
 }
 
-/* A node's interactions of the last year, by interaction id (loaded once). */
-struct wtouch {
-	int64_t id;
+/*
+** A contact's interactions of the last year, newest first, with a hash of
+** their ids; read once per contact for all the searches of one query.
+*/
+struct wtouches {
+	int64_t key;
+	int n, hcap;
+	int64_t *id;
+	char (*at)[17];
+	int *hash;                  /* index + 1, open addressing on id */
+};
+
+/* The last time together with the target, for each other person. */
+struct tlast {
+	int64_t key;
 	char at[17];
 };
 
+struct tcache {
+	struct wtouches *v;
+	int n, cap;
+	int *hash;                  /* index + 1, open addressing on key */
+	int hcap;
+	bool tread;                 /* tl read (by key) */
+	struct tlast *tl;
+	int ntl;
+};
+
 static int
-cmp_touch(const void *pa, const void *pb)
+cmp_tlast(const void *pa, const void *pb)
 {
-	const struct wtouch *x = pa, *y = pb;
-	return (x->id > y->id) - (x->id < y->id);
+	const struct tlast *x = pa, *y = pb;
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+static void
+tcache_free(struct tcache *t)
+{
+	for (int i = 0; i < t->n; i++) {
+		free(t->v[i].id);
+		free(t->v[i].at);
+		free(t->v[i].hash);
+	}
+	free(t->v);
+	free(t->hash);
+	free(t->tl);
+}
+
+static void
+tcache_index(struct tcache *t, int i)
+{
+	unsigned h = hash_key(t->v[i].key, t->hcap);
+
+	while (t->hash[h])
+		h = (h + 1) & (unsigned)(t->hcap - 1);
+	t->hash[h] = i + 1;
+}
+
+/* Is interaction id among w's? */
+static bool
+touches_has(const struct wtouches *w, int64_t id)
+{
+	if (!w->hcap)
+		return false;
+	for (unsigned h = hash_key(id, w->hcap); w->hash[h]; h = (h + 1) & (unsigned)(w->hcap - 1))
+		if (w->id[w->hash[h] - 1] == id)
+			return true;
+	return false;
 }
 
 static enum kith_status
@@ -312,29 +411,70 @@ node_touches(struct wctx *c, int u)
 	static const char sql[] =
 		"SELECT interaction_id, at FROM interaction_contact "
 		"WHERE contact_id = ?1 AND at >= ?2 ORDER BY at DESC LIMIT ?3";
-	struct wnode *n = &c->nodes[u];
+	struct tcache *t = c->tc;
+	int64_t key = c->nodes[u].key;
+	struct wtouches *w;
 	sqlite3_stmt *st;
-	int rc, cap = 0;
+	int rc, cap = 0, i;
 
-	if (n->touches_loaded)
+	if (c->nodes[u].touches)
 		return KITH_OK;
+	if (t->hcap) {
+		for (unsigned h = hash_key(key, t->hcap); t->hash[h];
+		     h = (h + 1) & (unsigned)(t->hcap - 1)) {
+			if (t->v[t->hash[h] - 1].key == key) {
+				c->nodes[u].touches = t->hash[h];
+				return KITH_OK;
+			}
+		}
+	}
 	if (!(st = db_stmt(c->db, sql, c->err)))
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, n->key);
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->v = xreallocarray(t->v, (size_t)t->cap, sizeof *t->v);
+	}
+	if (2 * (t->n + 1) > t->hcap) {
+		t->hcap = t->hcap ? t->hcap * 2 : 1024;
+		free(t->hash);
+		t->hash = xcalloc((size_t)t->hcap, sizeof *t->hash);
+		for (i = 0; i < t->n; i++)
+			tcache_index(t, i);
+	}
+	w = &t->v[t->n];
+	memset(w, 0, sizeof *w);
+	w->key = key;
+	sqlite3_bind_int64(st, 1, key);
 	sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n->ntouch == cap) {
+		const unsigned char *at = sqlite3_column_text(st, 1);
+		int len = sqlite3_column_bytes(st, 1);
+		if (w->n == cap) {
 			cap = cap ? cap * 2 : 16;
-			n->touch = xreallocarray(n->touch, (size_t)cap, sizeof *n->touch);
+			w->id = xreallocarray(w->id, (size_t)cap, sizeof *w->id);
+			w->at = xreallocarray(w->at, (size_t)cap, sizeof *w->at);
 		}
-		n->touch[n->ntouch].id = sqlite3_column_int64(st, 0);
-		snprintf(n->touch[n->ntouch].at, sizeof n->touch[0].at, "%s", db_col_text(st, 1));
-		n->ntouch++;
+		w->id[w->n] = sqlite3_column_int64(st, 0);
+		if (len > (int)sizeof w->at[0] - 1)
+			len = (int)sizeof w->at[0] - 1;
+		memcpy(w->at[w->n], at ? (const char *)at : "", at ? (size_t)len : 1);
+		w->at[w->n][at ? len : 0] = '\0';
+		w->n++;
 	}
-	n->touches_loaded = true;
-	if (n->ntouch > 1)
-		qsort(n->touch, (size_t)n->ntouch, sizeof *n->touch, cmp_touch);
+	if (w->n) {
+		for (w->hcap = 16; w->hcap < 2 * w->n; w->hcap *= 2)
+			;
+		w->hash = xcalloc((size_t)w->hcap, sizeof *w->hash);
+		for (i = 0; i < w->n; i++) {
+			unsigned h = hash_key(w->id[i], w->hcap);
+			while (w->hash[h])
+				h = (h + 1) & (unsigned)(w->hcap - 1);
+			w->hash[h] = i + 1;
+		}
+	}
+	tcache_index(t, t->n);
+	c->nodes[u].touches = ++t->n;
 	return ent_finish(c->db, st, rc, "warm paths", c->err);
 }
 
@@ -365,22 +505,21 @@ edge_weigh(struct wctx *c, struct wedge *e)
 		if (ent_finish(c->db, st, rc, "warm paths", c->err))
 			return KITH_DB;
 	} else if (ku > 0 && kv > 0) {
-		const struct wnode *a, *b;
-		int i = 0, j = 0;
+		const struct wtouches *a, *b;
 		if (node_touches(c, e->u) || node_touches(c, e->v))
 			return KITH_DB;
-		a = &c->nodes[e->u];
-		b = &c->nodes[e->v];
-		while (i < a->ntouch && j < b->ntouch) {
-			if (a->touch[i].id < b->touch[j].id) {
-				i++;
-			} else if (a->touch[i].id > b->touch[j].id) {
-				j++;
-			} else {
-				if (strcmp(a->touch[i].at, e->last_at) > 0)
-					snprintf(e->last_at, sizeof e->last_at, "%s", a->touch[i].at);
-				i++;
-				j++;
+		a = &c->tc->v[c->nodes[e->u].touches - 1];
+		b = &c->tc->v[c->nodes[e->v].touches - 1];
+		if (a->n > b->n) {
+			const struct wtouches *x = a;
+			a = b;
+			b = x;
+		}
+		/* newest first: the first of a's that b shares is the last together */
+		for (int i = 0; i < a->n; i++) {
+			if (touches_has(b, a->id[i])) {
+				snprintf(e->last_at, sizeof e->last_at, "%s", a->at[i]);
+				break;
 			}
 		}
 	}
@@ -393,6 +532,114 @@ edge_weigh(struct wctx *c, struct wedge *e)
 
 /* ---- the bounded bidirectional search ---------------------------------------- */
 
+/*
+** Weigh every link into a contact target at once, from one statement over
+** the target's interactions of the last year: for each other person in
+** them, the last one together. (The same as edge_weigh, which reads both
+** ends' interactions, for anyone with fewer than WARM_TOUCH_CAP of them
+** in a year.) With them known, the search leaves out whoever is linked to
+** the target too weakly to end any path that can still win.
+*/
+static enum kith_status
+target_weigh(struct wctx *c)
+{
+	static const char sql[] =
+		"SELECT b.contact_id, max(b.at) "
+		"  FROM (SELECT interaction_id FROM interaction_contact "
+		"         WHERE contact_id = ?1 AND at >= ?2 ORDER BY at DESC LIMIT ?3) a "
+		"  JOIN interaction_contact b ON b.interaction_id = a.interaction_id "
+		" WHERE b.contact_id <> ?1 GROUP BY b.contact_id";
+	struct tcache *tc = c->tc;
+	struct wnode *t = &c->nodes[c->target];
+	sqlite3_stmt *st;
+	int rc, cap = 0;
+
+	if (t->key < 0 || !t->loaded)
+		return KITH_OK;
+	if (!tc->tread) {
+		if (!(st = db_stmt(c->db, sql, c->err)))
+			return KITH_DB;
+		sqlite3_bind_int64(st, 1, t->key);
+		sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (tc->ntl == cap) {
+				cap = cap ? cap * 2 : 64;
+				tc->tl = xreallocarray(tc->tl, (size_t)cap, sizeof *tc->tl);
+			}
+			tc->tl[tc->ntl].key = sqlite3_column_int64(st, 0);
+			snprintf(tc->tl[tc->ntl].at, sizeof tc->tl[0].at, "%s", db_col_text(st, 1));
+			tc->ntl++;
+		}
+		if ((rc = ent_finish(c->db, st, rc, "warm paths", c->err)))
+			return rc;
+		if (tc->ntl > 1)
+			qsort(tc->tl, (size_t)tc->ntl, sizeof *tc->tl, cmp_tlast);
+		tc->tread = true;
+	}
+	for (int j = 0; j < t->nadj; j++) {
+		struct wedge *e = &c->edges[t->adj[j]];
+		int v = e->u == c->target ? e->v : e->u;
+		struct tlast key = { c->nodes[v].key, "" }, *hit;
+		if (v == c->start || e->weighed)
+			continue;
+		hit = tc->ntl ? bsearch(&key, tc->tl, (size_t)tc->ntl, sizeof *tc->tl, cmp_tlast) : NULL;
+		snprintf(e->last_at, sizeof e->last_at, "%s", hit ? hit->at : "");
+		e->weight = e->strength / 3.0 * recency(c, e->last_at);
+		e->weighed = true;
+	}
+	return KITH_OK;
+}
+
+static bool may_win_hops(const struct wctx *c, double bound, int hops);
+
+/*
+** Someone linked to the target is the last hop of any path through them,
+** so no such path weighs more than that link. Reading their other links
+** finds paths of three hops or more through them (the start's links are
+** read from its side): useless when even their best cannot win.
+*/
+static bool
+direct_useless(const struct wctx *c, int v)
+{
+	const struct wnode *n = &c->nodes[v];
+
+	if (!n->direct || !c->nodes[c->start].loaded || n->loaded || v == c->start || !n->tedge)
+		return false;
+	return !may_win_hops(c, link_hi(&c->edges[n->tedge - 1]), 3);
+}
+
+/*
+** Joining the forward frontier at one hop from the start with the
+** backward one at two from the target finds links only for paths of
+** four hops, start - a - b - c - target, with a a neighbour of the start
+** and b of c, c linked to the target. Such a path weighs no more than the
+** link start - a, nor than the best b - c - target: frontier nodes whose
+** bound cannot win are left out of the join. (A link found by walking a
+** node at the other place, b before a, is also found from its other end,
+** which is then in the other frontier.)
+*/
+static bool
+join_useless(const struct wctx *c, int v, bool forward)
+{
+	const struct wnode *n = &c->nodes[v];
+	double best = 0;
+
+	for (int j = 0; j < n->nadj; j++) {
+		const struct wedge *e = &c->edges[n->adj[j]];
+		int w = e->u == v ? e->v : e->u;
+		if (forward) {
+			if (w == c->start)
+				return !may_win_hops(c, link_hi(e), 4);
+		} else if (w != c->start && c->nodes[w].direct && c->nodes[w].tedge) {
+			double x = link_hi(e) * link_hi(&c->edges[c->nodes[w].tedge - 1]);
+			if (x > best)
+				best = x;
+		}
+	}
+	return forward ? false : !may_win_hops(c, best, 4);
+}
+
 /* Expand one layer of one side: frontier -> next. */
 static enum kith_status
 expand(struct wctx *c, bool forward, int **front, int *nfront, int depth)
@@ -402,7 +649,7 @@ expand(struct wctx *c, bool forward, int **front, int *nfront, int depth)
 
 	for (int i = 0; i < *nfront; i++) {
 		int u = (*front)[i];
-		if ((rc = node_load(c, u)))
+		if ((forward || depth != 1 || !direct_useless(c, u)) && (rc = node_load(c, u)))
 			goto fail;
 		for (int j = 0; j < c->nodes[u].nadj; j++) {
 			struct wedge *e = &c->edges[c->nodes[u].adj[j]];
@@ -442,8 +689,7 @@ edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, in
 		e = &c->edges[c->nodes[x].adj[j]];
 		if (!((e->u == u && e->v == v) || (e->u == v && e->v == u)))
 			continue;
-		if (strength > e->strength ||
-		    (strength == e->strength && link_rank(link) > link_rank(e->link))) {
+		if (link_better(strength, link, ref, e)) {
 			e->link = (signed char)link;
 			e->rel_type = (signed char)rel_type;
 			e->strength = (signed char)strength;
@@ -469,7 +715,7 @@ edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, in
 ** of loading every node of one frontier.
 */
 static enum kith_status
-connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
+connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, int db)
 {
 	/* ?1: the frontier walked, ?3: the other one (JSON arrays of ids). CROSS
 	   JOIN fixes the order: walk ?1, seek each id in the covering indexes. */
@@ -477,34 +723,42 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
 		"SELECT x.value, r.b_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.a_id = x.value "
 		" WHERE r.b_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
+		"   AND r.strength >= ?5 "
 		"UNION ALL "
 		"SELECT x.value, r.a_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.b_id = x.value "
 		" WHERE r.a_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
+		"   AND r.strength >= ?5 "
 		"UNION ALL "
 		"SELECT x.value, r2.contact_id, 1, '', 0, r1.org_id, "
 		"  (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
 		"     AND " CURRENT3("r3") " LIMIT ?4)) "
-		"  FROM json_each(?1) x CROSS JOIN role r1 ON r1.contact_id = x.value "
+		"  FROM json_each(?1) x CROSS JOIN role r1 ON ?5 <= 2 AND r1.contact_id = x.value "
 		"   AND r1.org_id IS NOT NULL AND " CURRENT3("r1") " "
 		"  CROSS JOIN role r2 ON r2.org_id = r1.org_id AND r2.contact_id <> r1.contact_id "
 		"   AND " CURRENT3("r2") " "
 		" WHERE r2.contact_id IN (SELECT value FROM json_each(?3))";
-	struct strbuf walk = {0}, other = {0};
-	bool fwalk = nf <= nb;
+	struct strbuf side[2] = {{0}}, walk, other;     /* forward, backward */
+	int count[2] = {0, 0};
+	bool fwalk;
 	sqlite3_stmt *st;
 	int rc;
 
 	for (int pass = 0; pass < 2; pass++) {
-		const int *set = pass == 0 ? (fwalk ? ff : fb) : (fwalk ? fb : ff);
-		int n = pass == 0 ? (fwalk ? nf : nb) : (fwalk ? nb : nf);
-		struct strbuf *sb = pass == 0 ? &walk : &other;
-		sb_appendc(sb, '[');
-		for (int i = 0, k = 0; i < n; i++)
-			if (c->nodes[set[i]].key > 0 && !c->nodes[set[i]].loaded)
-				sb_printf(sb, "%s%lld", k++ ? "," : "", (long long)c->nodes[set[i]].key);
-		sb_appendc(sb, ']');
+		const int *set = pass == 0 ? ff : fb;
+		int n = pass == 0 ? nf : nb;
+		sb_appendc(&side[pass], '[');
+		for (int i = 0; i < n; i++)
+			if (c->nodes[set[i]].key > 0 && !c->nodes[set[i]].loaded &&
+			    !direct_useless(c, set[i]) &&
+			    !(df == 1 && db == 2 && join_useless(c, set[i], pass == 0)))
+				sb_printf(&side[pass], "%s%lld", count[pass]++ ? "," : "",
+					  (long long)c->nodes[set[i]].key);
+		sb_appendc(&side[pass], ']');
 	}
+	fwalk = count[0] <= count[1];
+	walk = side[!fwalk];
+	other = side[fwalk];
 	if (!(st = db_stmt(c->db, sql, c->err))) {
 		sb_free(&walk);
 		sb_free(&other);
@@ -514,6 +768,7 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
 	sqlite3_bind_text(st, 2, c->today, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, sb_str(&other), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 4, WARM_ROLE_MAX_MEMBERS + 1);
+	sqlite3_bind_int(st, 5, c->smin);
 	sb_free(&walk);
 	sb_free(&other);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -532,6 +787,8 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
 		}
 		if (strength < 1 || strength > 3)
 			strength = 1;
+		if (strength < c->smin)
+			continue;
 		edge_link(c, x, y, link, type < 0 ? KITH_REL_GENERIC : type, strength,
 			  sqlite3_column_int64(st, 5));
 		/* the forward end is now known to be db + 1 from the target */
@@ -540,6 +797,47 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int db)
 			c->nodes[f].dist_b = db + 1;
 	}
 	return ent_finish(c->db, st, rc, "warm paths", c->err);
+}
+
+static void record(struct wctx *c, int n);
+
+/*
+** Once the start's links are read, the paths of one and two hops are all
+** known and cheap to weigh (their links from the start and into the
+** target): take them first, so the search knows from the outset how good
+** a path must be to count.
+*/
+static enum kith_status
+seed(struct wctx *c)
+{
+	const struct wnode *s = &c->nodes[c->start];
+
+	c->path_nodes[0] = c->start;
+	for (int j = 0; j < s->nadj && !c->rc; j++) {
+		int ei = s->adj[j];
+		const struct wedge *e = &c->edges[ei];
+		int v = e->u == c->start ? e->v : e->u;
+		const struct wnode *n = &c->nodes[v];
+
+		c->path_edges[0] = ei;
+		c->path_nodes[1] = v;
+		if (v == c->target) {
+			record(c, 1);
+			continue;
+		}
+		if (!n->direct || c->hops < 2)
+			continue;
+		for (int i = 0; i < n->nadj; i++) {
+			const struct wedge *f = &c->edges[n->adj[i]];
+			if (f->u == c->target || f->v == c->target) {
+				c->path_edges[1] = n->adj[i];
+				c->path_nodes[2] = c->target;
+				record(c, 2);
+				break;
+			}
+		}
+	}
+	return c->rc;
 }
 
 static enum kith_status
@@ -555,17 +853,24 @@ search(struct wctx *c)
 	/* the target first (its links into an organisation are read from its side),
 	   then whichever frontier is smaller, then the two frontiers joined */
 	rc = expand(c, false, &fb, &nb, dbk++);
+	for (int j = 0; j < c->nodes[c->target].nadj; j++) {
+		const struct wedge *e = &c->edges[c->nodes[c->target].adj[j]];
+		c->nodes[e->u == c->target ? e->v : e->u].tedge = c->nodes[c->target].adj[j] + 1;
+	}
+	if (!rc)
+		rc = target_weigh(c);
 	while (df + dbk < c->hops - 1 && !rc) {
 		if (nf < nb) {
 			rc = expand(c, true, &ff, &nf, df);
-			df++;
+			if (!rc && df++ == 0)
+				rc = seed(c);
 		} else {
 			rc = expand(c, false, &fb, &nb, dbk);
 			dbk++;
 		}
 	}
 	if (!rc && df + dbk == c->hops - 1 && nf && nb)
-		rc = connect(c, ff, nf, fb, nb, dbk);
+		rc = connect(c, ff, nf, fb, nb, df, dbk);
 	c->a = df;
 	free(ff);
 	free(fb);
@@ -590,17 +895,53 @@ found_better(const struct wctx *c, const struct wfound *x, const struct wfound *
 	return false;
 }
 
-/* A link's weight if already weighed, else the most it can weigh. */
-static double
-link_hi(const struct wedge *e)
+/* Can a partial path scoring `bound` still make the top k? Ties may. */
+static bool
+may_win(const struct wctx *c, double bound)
 {
-	return e->weighed ? e->weight : e->strength / 3.0;
+	if (c->nbest < c->k)
+		return bound >= c->floor * (1 - 4 * EPS);
+	return bound >= c->best[c->k - 1].score * (1 - EPS);
+}
+
+/*
+** The same for a path of at least `hops` hops: one that can at best tie
+** with the k-th best loses the tie if it is longer.
+*/
+static bool
+may_win_hops(const struct wctx *c, double bound, int hops)
+{
+	const struct wfound *kth = &c->best[c->k - 1];
+
+	if (!may_win(c, bound))
+		return false;
+	if (c->nbest < c->k)
+		return !c->floor_hops || hops <= c->floor_hops ||
+		       bound - c->floor > 0.5 * EPS * (bound + c->floor);
+	return hops <= kth->n || bound - kth->score > 0.5 * EPS * (bound + kth->score);
+}
+
+/*
+** How dear weighing a link is: nothing once weighed or when it has no
+** recency (into the target organisation, or from the start: one row),
+** else by how many of its ends still need their interactions read.
+*/
+static int
+weigh_cost(const struct wctx *c, const struct wedge *e)
+{
+	if (e->weighed || e->link >= WARM_LINK_ORG_ROLE || e->u == c->start || e->v == c->start ||
+	    c->nodes[e->u].key < 0 || c->nodes[e->v].key < 0)
+		return 0;
+	return 1 + !c->nodes[e->u].touches + !c->nodes[e->v].touches;
 }
 
 /*
 ** A path reached the target (its links in c->path_edges): weigh its links
 ** (only now: most links the search walks never reach the target) and keep
-** it if it makes the top k.
+** it if it makes the top k. The links are weighed cheapest first, and the
+** path is dropped as soon as what is weighed so far, times the most the
+** rest can weigh, cannot make the top k: most paths are, after reading
+** little or nothing.
 */
 static void
 record(struct wctx *c, int n)
@@ -608,32 +949,34 @@ record(struct wctx *c, int n)
 	struct wfound f;
 	int pos;
 
-	f.score = 1.0;
-	for (int i = 0; i < n; i++) {
-		if ((c->rc = edge_weigh(c, &c->edges[c->path_edges[i]])))
+	for (int cost = 0; cost <= 3; cost++) {
+		double hi = 1.0;
+		for (int i = 0; i < n; i++) {
+			struct wedge *e = &c->edges[c->path_edges[i]];
+			if (!e->weighed && weigh_cost(c, e) <= cost && (c->rc = edge_weigh(c, e)))
+				return;
+			hi *= link_hi(e);
+		}
+		if (!may_win_hops(c, hi, n))
 			return;
-		f.score *= c->edges[c->path_edges[i]].weight;
 	}
+	f.score = 1.0;
+	for (int i = 0; i < n; i++)
+		f.score *= c->edges[c->path_edges[i]].weight;
 	f.n = n;
 	memcpy(f.nodes, c->path_nodes, (size_t)(n + 1) * sizeof f.nodes[0]);
 	memcpy(f.edges, c->path_edges, (size_t)n * sizeof f.edges[0]);
 	if (c->nbest == c->k && !found_better(c, &f, &c->best[c->k - 1]))
 		return;
+	for (int i = 0; i < c->nbest; i++)     /* seen before the search (seed) */
+		if (c->best[i].n == n && !memcmp(c->best[i].nodes, f.nodes, (size_t)(n + 1) * sizeof f.nodes[0]))
+			return;
 	pos = c->nbest < c->k ? c->nbest++ : c->k - 1;
 	while (pos > 0 && found_better(c, &f, &c->best[pos - 1])) {
 		c->best[pos] = c->best[pos - 1];
 		pos--;
 	}
 	c->best[pos] = f;
-}
-
-/* Can a partial path scoring `bound` still make the top k? Ties may. */
-static bool
-may_win(const struct wctx *c, double bound)
-{
-	if (c->nbest < c->k)
-		return true;
-	return bound >= c->best[c->k - 1].score * (1 - EPS);
 }
 
 /* qsort has no context argument: the node whose links are sorted, and its search. */
@@ -645,7 +988,7 @@ static double
 link_hope(const struct wctx *c, int u, int ei)
 {
 	const struct wedge *e = &c->edges[ei];
-	return e->strength / 3.0 * c->nodes[e->u == u ? e->v : e->u].h;
+	return e->hi * c->nodes[e->u == u ? e->v : e->u].h;
 }
 
 static int
@@ -660,8 +1003,9 @@ cmp_adj(const void *pa, const void *pb)
 }
 
 /*
-** The A*-style bound: h(v) is the best product of strength/3 over links
-** from v to the target, as if every link were touched today. It is found
+** The A*-style bound: h(v) is the best product over links from v to the
+** target of the most each can weigh: its weight if already known (into
+** the target), else strength/3, as if touched today. It is found
 ** by relaxing every known link max_hops times; using links a real path
 ** could not (through the start, or too many hops) only makes h larger,
 ** so pruning with it never loses a path that could win.
@@ -670,11 +1014,13 @@ static void
 estimate(struct wctx *c)
 {
 	c->nodes[c->target].h = 1.0;
+	for (int i = 0; i < c->nedges; i++)
+		c->edges[i].hi = link_hi(&c->edges[i]);
 	for (int round = 0; round < c->hops; round++) {
 		bool changed = false;
 		for (int i = 0; i < c->nedges; i++) {
 			struct wedge *e = &c->edges[i];
-			double w = e->strength / 3.0;
+			double w = e->hi;
 			if (c->nodes[e->v].h * w > c->nodes[e->u].h && e->u != c->target) {
 				c->nodes[e->u].h = c->nodes[e->v].h * w;
 				changed = true;
@@ -715,13 +1061,13 @@ dfs(struct wctx *c, int u, int pos, double bound)
 	if (pos == c->hops)
 		return;
 	/* someone linked to the target directly introduces, never passes on */
-	if (pos > 0 && n->dist_b == 1) {
+	if (pos > 0 && n->direct) {
 		for (int j = 0; j < n->nadj; j++) {
 			int ei = n->adj[j];
 			struct wedge *e = &c->edges[ei];
 			if ((e->u == u ? e->v : e->u) != c->target)
 				continue;
-			if (!may_win(c, bound * link_hi(e)))
+			if (!may_win_hops(c, bound * link_hi(e), pos + 1))
 				return;
 			c->path_nodes[pos + 1] = c->target;
 			c->path_edges[pos] = ei;
@@ -747,7 +1093,7 @@ dfs(struct wctx *c, int u, int pos, double bound)
 		}
 		if (!may_win(c, bound * link_hope(c, u, ei)))
 			break;          /* sorted by hope: the rest can do no better */
-		if (!may_win(c, bound * link_hi(e) * c->nodes[v].h))
+		if (!may_win_hops(c, bound * link_hi(e) * c->nodes[v].h, pos + 1 + (v != c->target)))
 			continue;
 		c->path_nodes[pos + 1] = v;
 		c->path_edges[pos] = ei;
@@ -872,12 +1218,50 @@ ctx_free(struct wctx *c)
 {
 	for (int i = 0; i < c->nnodes; i++) {
 		free(c->nodes[i].adj);
-		free(c->nodes[i].touch);
 	}
 	free(c->nodes);
 	free(c->hash);
 	free(c->edges);
 	free(c->best);
+}
+
+/* Is any statement of the connection still running? */
+static bool
+stmt_busy(struct kdb *db)
+{
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db->h, NULL); st; st = sqlite3_next_stmt(db->h, st))
+		if (sqlite3_stmt_busy(st))
+			return true;
+	return false;
+}
+
+/* One round: the k best paths of at most `hops` hops over links of strength smin or more. */
+static enum kith_status
+phase(struct wctx *c, struct kdb *db, struct kith_err *err, int64_t from,
+      const struct warm_query *q, int hops, int smin, const struct wfound *floor,
+      struct tcache *tc)
+{
+	memset(c, 0, sizeof *c);
+	c->db = db;
+	c->err = err;
+	c->today_d = kdate_today();
+	kdate_format(c->today_d, c->today);
+	kdate_format(kdate_add_days(c->today_d, -365), c->year_ago);
+	c->hops = hops;
+	c->k = q->k ? q->k : WARM_DEFAULT_K;
+	c->smin = smin;
+	c->floor = floor ? floor->score : 0;
+	c->floor_hops = floor ? floor->n : 0;
+	c->tc = tc;
+	c->start = node_get(c, from);
+	c->target = node_get(c, q->to_contact_id ? q->to_contact_id : -q->to_org_id);
+	c->best = xcalloc((size_t)c->k, sizeof *c->best);
+	if ((c->rc = search(c)) != KITH_OK)
+		return c->rc;
+	estimate(c);
+	c->path_nodes[0] = c->start;
+	dfs(c, c->start, 0, 1.0);
+	return c->rc;
 }
 
 enum kith_status
@@ -887,6 +1271,9 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 	struct wctx c;
 	int64_t from = q->from_id ? q->from_id : kdb_me(db);
 	enum kith_status rc;
+	bool own_tx;
+	struct tcache tc = {0};
+	int max_hops = q->max_hops ? q->max_hops : WARM_DEFAULT_HOPS;
 
 	*out = NULL;
 	*n = 0;
@@ -911,24 +1298,45 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 	if (q->to_org_id && (rc = ent_org_exists(db, q->to_org_id, err)))
 		return rc;
 
+	/* one read transaction: one snapshot, and no lock taken per statement
+	   (not when a caller is inside one, or still stepping a statement) */
+	own_tx = sqlite3_get_autocommit(db->h) && !stmt_busy(db) &&
+		 sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	/*
+	 * Rounds. First paths of at most 3 hops over the strongest links:
+	 * their k-th best (a path of every later round) is a floor, so links
+	 * too weak to be on any path that good are left out of the next,
+	 * wider round (a link weighs at most strength / 3, and a path no more
+	 * than its weakest link). Each round finds the k best of its own
+	 * links and hops; the last one's hold every link that can be on the
+	 * k best paths of max_hops.
+	 */
 	memset(&c, 0, sizeof c);
-	c.db = db;
-	c.err = err;
-	c.today_d = kdate_today();
-	kdate_format(c.today_d, c.today);
-	kdate_format(kdate_add_days(c.today_d, -365), c.year_ago);
-	c.hops = q->max_hops ? q->max_hops : WARM_DEFAULT_HOPS;
-	c.k = q->k ? q->k : WARM_DEFAULT_K;
-	c.start = node_get(&c, from);
-	c.target = node_get(&c, q->to_contact_id ? q->to_contact_id : -q->to_org_id);
-	if ((rc = search(&c)) != KITH_OK)
-		goto done;
-	estimate(&c);
-	c.best = xcalloc((size_t)c.k, sizeof *c.best);
-	c.path_nodes[0] = c.start;
-	dfs(&c, c.start, 0, 1.0);
-	if ((rc = c.rc) != KITH_OK)
-		goto done;
+	for (int hops = max_hops < 3 ? max_hops : 3, smin = 3;; ) {
+		struct wfound lo = {0};
+
+		if (c.smin) {
+			int need = 1;
+			if (c.nbest == c.k) {
+				lo = c.best[c.k - 1];
+				while (need < 3 && need / 3.0 < lo.score * (1 - 4 * EPS))
+					need++;
+			} else {
+				lo.score = c.floor;
+				lo.n = c.floor_hops;
+				need = c.hops < max_hops ? c.smin : c.smin - 1;
+			}
+			if (c.hops == max_hops && (need >= c.smin || c.smin == 1))
+				break;
+			/* beyond four hops, a round of four first: a higher floor
+			   keeps the longest searches short */
+			hops = c.hops < 4 && max_hops > 4 ? 4 : max_hops;
+			smin = need < c.smin ? need : c.smin;
+			ctx_free(&c);
+		}
+		if ((rc = phase(&c, db, err, from, q, hops, smin, lo.n ? &lo : NULL, &tc)) != KITH_OK)
+			goto done;
+	}
 	if (c.nbest) {
 		*out = xcalloc((size_t)c.nbest, sizeof **out);
 		for (int i = 0; i < c.nbest; i++) {
@@ -942,6 +1350,9 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 		*n = c.nbest;
 	}
 done:
+	if (own_tx)
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	ctx_free(&c);
+	tcache_free(&tc);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /*
  * check_warmpath.c: warm paths on small fixture graphs: reasons, ranking,
- * ties, cycles, past links, shared roles, organisation targets, the hop
+ * ties, cycles, parallel links, weak links beating the strong first round,
+ * past links, shared roles, organisation targets, the hop
  * limit and bad queries.
  */
 #include "testutil.h"
@@ -211,6 +212,64 @@ START_TEST(test_cycles)
 }
 END_TEST
 
+/* Two equally strong relationships between the same people: the older record counts. */
+START_TEST(test_parallel_links)
+{
+	int64_t me = person("Me"), x = person("X"), t = person("T");
+
+	set_me(me);
+	relate(me, x, KITH_REL_MENTOR, 3, NULL, NULL);          /* older: wins */
+	relate(x, me, KITH_REL_ALLY, 3, NULL, NULL);            /* read first from x's side */
+	relate(t, x, KITH_REL_SOCIAL, 2, NULL, NULL);           /* older: wins */
+	relate(x, t, KITH_REL_RIVAL, 2, NULL, NULL);
+	relate(x, t, KITH_REL_FAMILY, 1, NULL, NULL);           /* weaker: never */
+	for (int hops = 1; hops <= 4; hops++) {
+		ck_assert_int_eq(find(x, 0, 0, hops), KITH_OK);
+		ck_assert_int_eq(npaths, 1);
+		ck_assert_str_eq(paths[0].hops[0].reason, "mentor");
+	}
+	ck_assert_int_eq(find(t, 0, 0, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 1);
+	ck_assert_str_eq(paths[0].hops[0].reason, "mentor");
+	ck_assert_str_eq(paths[0].hops[1].reason, "social");
+}
+END_TEST
+
+/*
+ * The first round (strength 3, at most 3 hops) only sets a floor: a
+ * shorter, recent path over a weaker link that beats it is still found,
+ * and so is the k-th best over weak links when the strong ones are few.
+ */
+START_TEST(test_weak_beats_strong)
+{
+	int64_t me = person("Me"), a = person("A"), b = person("B"), w = person("W"),
+		v = person("V"), t = person("T");
+
+	set_me(me);
+	relate(me, a, KITH_REL_ALLY, 3, NULL, NULL);
+	relate(a, b, KITH_REL_ALLY, 3, NULL, NULL);
+	relate(b, t, KITH_REL_ALLY, 3, NULL, NULL);             /* 1 * 0.6 * 0.6 */
+	relate(me, w, KITH_REL_ALLY, 2, NULL, NULL);
+	relate(w, t, KITH_REL_ALLY, 3, NULL, NULL);
+	relate(me, v, KITH_REL_ALLY, 1, NULL, NULL);
+	relate(v, t, KITH_REL_ALLY, 1, NULL, NULL);             /* 1/3 * 1/3 * 0.6 */
+	talk("2026-03-08 10:00", a, 0);
+	talk("2026-03-08 10:00", v, 0);
+	talk("2026-03-09 10:00", w, t);                         /* 2/3 * 1 */
+	ck_assert_int_eq(find(t, 0, 1, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 1);
+	ck_assert_int_eq(paths[0].hops[0].contact_id, w);
+	ck_assert_double_eq_tol(paths[0].score, 2.0 / 3.0, 1e-12);
+	ck_assert_int_eq(find(t, 0, 0, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 3);
+	ck_assert_int_eq(paths[0].hops[0].contact_id, w);
+	ck_assert_int_eq(paths[1].hops[0].contact_id, a);
+	ck_assert_double_eq_tol(paths[1].score, 0.36, 1e-12);
+	ck_assert_int_eq(paths[2].hops[0].contact_id, v);
+	ck_assert_double_eq_tol(paths[2].score, 1.0 / 9.0 * 0.6, 1e-12);
+}
+END_TEST
+
 START_TEST(test_past_excluded)
 {
 	int64_t me = person("Me"), a = person("A"), b = person("B"), t = person("T");
@@ -347,6 +406,8 @@ warmpath_suite(void)
 	tcase_add_test(tc, test_reasons_and_rank);
 	tcase_add_test(tc, test_ties);
 	tcase_add_test(tc, test_cycles);
+	tcase_add_test(tc, test_parallel_links);
+	tcase_add_test(tc, test_weak_beats_strong);
 	tcase_add_test(tc, test_past_excluded);
 	tcase_add_test(tc, test_hop_limit);
 	tcase_add_test(tc, test_org_target);
