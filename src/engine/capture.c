@@ -152,6 +152,10 @@ read_name(struct parser *ps, size_t tok, size_t i, bool stop_gt, char **name, si
 		return fail_at(ps, tok, *end, ps->buf[tok] == '#' ? "a tag must follow #" :
 			       "a name must follow the sign");
 	*name = xstrndup(ps->buf + start, stop - start);
+	/* a tab is a space between words, never part of a name (fuzz_capture) */
+	for (char *p = *name; *p; p++)
+		if (*p == '\t')
+			*p = ' ';
 	return KITH_OK;
 }
 

@@ -31,6 +31,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "kith/date.h"
 #include "kith/types.h"
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
@@ -345,9 +346,22 @@ prop_line(const struct scan *sc, const struct comp *c, const char *name)
 	return c->line;
 }
 
-/* A libical time as kith's local "YYYY-MM-DD HH:MM" or "YYYY-MM-DD". */
+static bool local_time_raw(struct icaltimetype t, char out[17]);
+
+/*
+ * A libical time as kith's local "YYYY-MM-DD HH:MM" or "YYYY-MM-DD"; false
+ * if it is not a real time (libical takes "T077000": fuzz_ics).
+ */
 static bool
 local_time(struct icaltimetype t, char out[17])
+{
+	struct kdatetime chk;
+
+	return local_time_raw(t, out) && kdatetime_parse_iso(out, &chk) && kdate_valid(chk.date);
+}
+
+static bool
+local_time_raw(struct icaltimetype t, char out[17])
 {
 	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t) || t.year < 1 || t.year > 9999 ||
 	    t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31)
@@ -407,6 +421,13 @@ text_prop(icalcomponent *c, icalproperty_kind k)
 			} else {
 				sb_appendc(&sb, *v);
 			}
+		}
+		/* libical hands back bytes it took on trust: text in kith is UTF-8
+		   (fuzz_ics found a lone continuation byte in a SUMMARY) */
+		if (!utf8_valid(sb_str(&sb), sb.len)) {
+			char *fixed = utf8_repair(sb_str(&sb), sb.len);
+			sb_free(&sb);
+			return str_trim(fixed);
 		}
 		return str_trim(sb_detach(&sb));
 	}

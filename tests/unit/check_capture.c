@@ -113,6 +113,8 @@ static const struct pcase cases[] = {
 	OK("@ana chat !fri send \\#3 and \\@home", "P[ana] F[- 2026-03-13 \"send #3 and @home\" @0] S\"chat\" K:note"),
 	/* introductions */
 	OK("@dana coffee !intro @ana>@\"Tom Ruiz\"", "P[dana] I[ana>Tom Ruiz \"\"] S\"coffee\" K:coffee"),
+	/* fuzz_capture: a tab inside quotes is a space, never part of the name */
+	OK("@\"Tom\tRuiz\" call", "P[Tom Ruiz] S\"call\" K:call"),
 	OK("@dana coffee !intro @ana > @tom about housing",
 	   "P[dana] I[ana>tom \"about housing\"] S\"coffee\" K:coffee"),
 	OK("@dana coffee !intro @\"Ana Lima\">@tom", "P[dana] I[Ana Lima>tom \"\"] S\"coffee\" K:coffee"),

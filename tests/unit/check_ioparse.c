@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "kith/io.h"
+#include "kith/utf8.h"
 #include "kith/str.h"
 #include "kith/types.h"
 
@@ -16,6 +17,8 @@
 struct got {
 	struct strbuf recs, errs;
 	int n, nerr, nnote;
+	size_t max_offset;          /* the furthest progress a record reported */
+	bool offset_back;           /* a record's offset went backwards */
 };
 
 static void
@@ -31,6 +34,9 @@ on_rec(void *ud, const struct io_record *r)
 	struct got *g = ud;
 	struct strbuf *sb = &g->recs;
 
+	g->offset_back |= r->offset < g->max_offset;
+	if (r->offset > g->max_offset)
+		g->max_offset = r->offset;
 	g->n++;
 	sb_printf(sb, "%d:", r->line);
 	if (r->kind == IO_REC_CONTACT) {
@@ -324,6 +330,29 @@ START_TEST(test_recurrence)
 }
 END_TEST
 
+/* What fuzz_csv and fuzz_ics found (tests/fuzz/regress): the cases, kept here too. */
+START_TEST(test_fuzz_findings)
+{
+	/* Latin-1 grows when read as UTF-8: progress stays within the file, forward */
+	static const char latin1[] = "Name,Email\n\xe9\xe9\xe9\xe9 \xe8\xe8,a@b.c\n"
+				     "\xc9mile \xc0lvarez,e@f.g\n";
+	PARSE(IO_FMT_CSV, latin1);
+	ck_assert_int_eq(G.n, 2);
+	ck_assert_uint_le(G.max_offset, sizeof latin1 - 1);
+	ck_assert(!G.offset_back);
+	/* libical takes minute 70; kith does not */
+	PARSE(IO_FMT_ICS, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nDTSTART:20070309T077000\n"
+	      "END:VEVENT\nEND:VCALENDAR\n");
+	ck_assert_int_eq(G.n, 0);
+	ERR("DTSTART");
+	/* an escape before a multibyte character, control bytes: the title is UTF-8 */
+	PARSE(IO_FMT_ICS, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:E\0\0V\x12\x14\\\xd4\x98vent One\n"
+	      "DTSTART:20190101T150000\nEND:VEVENT\nEND:VCALENDAR\n");
+	ck_assert_int_eq(G.n, 1);
+	ck_assert(utf8_valid(sb_str(&G.recs), G.recs.len));
+}
+END_TEST
+
 START_TEST(test_sniff)
 {
 	ck_assert_int_eq(io_format_sniff("BEGIN:VCARD\n", 12, "x.ics"), IO_FMT_VCF);
@@ -347,6 +376,7 @@ main(void)
 	tcase_add_test(tc, test_csv);
 	tcase_add_test(tc, test_ics);
 	tcase_add_test(tc, test_recurrence);
+	tcase_add_test(tc, test_fuzz_findings);
 	tcase_add_test(tc, test_sniff);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? 1 : 0;
