@@ -1,0 +1,59 @@
+# hostile_import_kill: an import killed midway leaves the whole file in or
+# none of it. A 5,000-card vCard file is imported and SIGKILLed at random
+# moments while it runs, at least 20 times; after each kill the database
+# passes PRAGMA integrity_check and holds either none of the file's
+# contacts or all of them. Then an import runs to the end, and a second
+# one changes nothing.
+NAME=hostile_import_kill
+. "${KITH_SRC:-.}/tests/cli/testlib"
+
+command -v sqlite3 >/dev/null 2>&1 || { echo "$NAME: sqlite3 is missing"; exit 1; }
+
+N=5000
+MIN_KILLS=20
+i=0
+while [ $i -lt $N ]; do
+  printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %05d Zoë\r\nN:Zoë;Person %05d;;;\r\nEMAIL:p%05d@example.org\r\nTEL:+1 555 %05d\r\nORG:Org %d\r\nEND:VCARD\r\n' \
+    $i $i $i $i $((i % 97))
+  i=$((i + 1))
+done >"$T/cards.vcf"
+ok add contact "Already Here"
+count() {
+  sqlite3 "$KITH_DB" "SELECT count(*) FROM contact" 2>/dev/null
+}
+
+# how long a whole import takes here, to spread the kills over it
+start=$(date +%s%N)
+"$KITH_BIN" -d "$T/probe.db" import "$T/cards.vcf" >/dev/null 2>&1 || fail "a probe import failed"
+full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$full_ms" -gt 0 ] || full_ms=1
+
+kills=0 whole=0 none=0 tries=0
+while [ $kills -lt $MIN_KILLS ] && [ $tries -lt 200 ]; do
+  tries=$((tries + 1))
+  "$KITH_BIN" import "$T/cards.vcf" >/dev/null 2>&1 &
+  pid=$!
+  ms=$(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % full_ms ))
+  sleep "$(printf '0.%03d' "$ms")"
+  if kill -9 "$pid" 2>/dev/null; then
+    kills=$((kills + 1))
+  fi
+  wait "$pid" 2>/dev/null
+  ic=$(sqlite3 "$KITH_DB" "PRAGMA integrity_check" 2>&1)
+  [ "$ic" = ok ] || { fail "integrity_check after a kill: $ic"; break; }
+  n=$(count)
+  case $n in
+    1) none=$((none + 1)) ;;
+    $((N + 1))) whole=$((whole + 1)); break ;;   # it finished before the kill
+    *) fail "after a kill the database holds $n contacts: not 1 and not $((N + 1))"; break ;;
+  esac
+done
+[ $kills -ge $MIN_KILLS ] || [ $whole -gt 0 ] && pass || fail "only $kills kills landed"
+echo "$NAME: $kills kills during the import, $none left nothing, $whole found it complete"
+
+ok import "$T/cards.vcf"
+same "$(count)" $((N + 1)) "the whole file, once an import runs to the end"
+ok import "$T/cards.vcf"
+same "$(count)" $((N + 1)) "importing it again adds nothing"
+same "$(sqlite3 "$KITH_DB" "PRAGMA integrity_check")" ok "integrity at the end"
+finish
