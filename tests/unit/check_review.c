@@ -490,14 +490,14 @@ START_TEST(test_engine_tour)
 	ck_assert_ptr_null(engine_view(e)->message);        /* off by default */
 	ck_assert_int_eq(engine_config_text(e, "set tour on\n", "t"), 0);
 	ck_assert_str_eq(engine_view(e)->message,
-			 "Tour 1/9: Welcome to the demo campaign. Press r for this morning's review.");
+			 "Tour 1/11: Welcome to the demo campaign. Press r for this morning's review.");
 	engine_keys(e, "j");                                 /* not the step's key */
-	ck_assert(strstr(engine_view(e)->message, "Tour 1/9"));
+	ck_assert(strstr(engine_view(e)->message, "Tour 1/11"));
 	engine_keys(e, "r");
 	ck_assert(strstr(engine_view(e)->message, "people today"));   /* a message wins */
 	engine_keys(e, "?");
 	v = engine_view(e);
-	ck_assert_msg(strstr(v->message, "Tour 3/9: l logs a talk"), "%s", v->message);
+	ck_assert_msg(strstr(v->message, "Tour 3/11: l logs a talk"), "%s", v->message);
 	engine_free(e);
 }
 END_TEST
