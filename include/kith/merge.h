@@ -79,7 +79,9 @@ void kdb_read_end(struct kdb *db, bool started);
 /*
 ** Bulk writes (an import): savepoint journals in memory and a larger page
 ** cache, so a 100,000-record transaction does not spill to disk on every
-** savepoint; off restores the defaults.
+** savepoint, and the writes inside a batch open no savepoints of their own
+** (a failure must then roll back the enclosing batch, as an import does;
+** kdb_batch_begin still opens one); off restores the defaults.
 */
 enum kith_status kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err);
 

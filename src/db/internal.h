@@ -43,6 +43,14 @@ struct kdb {
 	sqlite3 *h;
 	char *path;
 	int depth;                          /* open write transactions/savepoints */
+	/*
+	 * Bulk mode (an import): a write inside a batch opens no savepoint of
+	 * its own, as the batch (or the whole import) is rolled back on any
+	 * failure. Bit d of sp_skipped: level d opened none. kdb_batch_begin
+	 * always opens one (batch_opening).
+	 */
+	bool bulk, batch_opening;
+	uint64_t sp_skipped;
 	bool readonly;
 	bool recording;                     /* undo recording on */
 	sqlite3_session *session;           /* live while depth > 0 and recording */

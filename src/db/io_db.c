@@ -367,6 +367,7 @@ kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err)
 
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(db, err, "bulk mode");
+	db->bulk = on;
 	return KITH_OK;
 }
 

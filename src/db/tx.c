@@ -73,6 +73,9 @@ db_write_begin(struct kdb *db, struct kith_err *err)
 				return db_error(db, err, "undo session");
 			}
 		}
+	} else if (db->bulk && !db->batch_opening && db->depth < 64) {
+		/* an import: the enclosing batch rolls back whatever fails */
+		db->sp_skipped |= (uint64_t)1 << db->depth;
 	} else if (db->depth < SP_CACHED) {
 		/* prepared once: an import opens several savepoints per record */
 		sqlite3_stmt *st = db_stmt(db, savepoint_sql[db->depth], err);
@@ -99,6 +102,10 @@ db_write_end(struct kdb *db, struct kith_err *err)
 	if (db->depth <= 0)
 		return kith_err_set(err, KITH_DB, "commit: no transaction open");
 	db->depth--;
+	if (db->depth > 0 && db->depth < 64 && (db->sp_skipped >> db->depth & 1)) {
+		db->sp_skipped &= ~((uint64_t)1 << db->depth);
+		return KITH_OK;
+	}
 	if (db->depth > 0 && db->depth < SP_CACHED) {
 		sqlite3_stmt *st = db_stmt(db, release_sql[db->depth], err);
 		if (!st || sqlite3_step(st) != SQLITE_DONE) {
@@ -147,6 +154,11 @@ db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code)
 	if (db->depth <= 0)
 		return code;
 	db->depth--;
+	if (db->depth > 0 && db->depth < 64 && (db->sp_skipped >> db->depth & 1)) {
+		/* no savepoint here: the failure goes up to the batch that rolls back */
+		db->sp_skipped &= ~((uint64_t)1 << db->depth);
+		return code;
+	}
 	if (db->depth > 0) {
 		snprintf(sql, sizeof sql, "ROLLBACK TO w%d; RELEASE w%d", db->depth, db->depth);
 		sqlite3_exec(db->h, sql, NULL, NULL, NULL);
@@ -160,7 +172,12 @@ db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code)
 enum kith_status
 kdb_batch_begin(struct kdb *db, struct kith_err *err)
 {
-	return db_write_begin(db, err);
+	enum kith_status rc;
+
+	db->batch_opening = true;       /* a batch keeps its savepoint even in bulk mode */
+	rc = db_write_begin(db, err);
+	db->batch_opening = false;
+	return rc;
 }
 
 enum kith_status
