@@ -287,7 +287,8 @@ pane_reload(struct engine *e, struct pane *p)
 /*
 ** After a write, an undo, or a change elsewhere: reload the pane on screen
 ** now, and the other opened panes when they are next shown, so one
-** keystroke never pays for four reloads.
+** keystroke never pays for four reloads. During the review no pane is on
+** screen: engine_show_pane() reloads the current one when it ends.
 */
 int
 engine_reload_panes(struct engine *e)
@@ -296,7 +297,8 @@ engine_reload_panes(struct engine *e)
 		struct pane *p = &e->panes[i];
 		if (!p->opened)
 			continue;
-		if ((enum view_pane)i == e->cur)
+		/* the review covers the panes: they reload when it ends */
+		if ((enum view_pane)i == e->cur && engine_base_mode(e) != VM_REVIEW)
 			pane_reload(e, p);
 		else
 			p->stale = true;

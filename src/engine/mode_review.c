@@ -103,7 +103,8 @@ review_end(struct engine *e)
 	summary_msg(e, e->review);
 	review_free(e);
 	engine_mode_normal(e);
-	return R_REDRAW | R_RELAYOUT;
+	/* the panes were left stale while the review covered them */
+	return engine_show_pane(e, e->cur) | R_REDRAW | R_RELAYOUT;
 }
 
 /* Move on to the next item; at the end, close with the summary. */
