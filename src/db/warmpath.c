@@ -53,6 +53,7 @@ struct wnode {
 	int *adj, nadj, cap;        /* edge indices */
 	int stamp, stamp_edge;      /* merging parallel links while loading */
 	int touches;                /* its interactions in c->tc + 1; 0: not read yet */
+	unsigned char join;         /* in the last join: 1 forward side, 2 backward side */
 };
 
 struct wedge {
@@ -341,8 +342,7 @@ recency(const struct wctx *c, const char *last_at)
 struct wtouches {
 	int64_t key;
 	int n, hcap;
-	int64_t *id;
-	char (*at)[17];
+	int64_t *id;                /* newest first; the time is read only for a match */
 	int *hash;                  /* index + 1, open addressing on id */
 };
 
@@ -374,7 +374,6 @@ tcache_free(struct tcache *t)
 {
 	for (int i = 0; i < t->n; i++) {
 		free(t->v[i].id);
-		free(t->v[i].at);
 		free(t->v[i].hash);
 	}
 	free(t->v);
@@ -409,7 +408,7 @@ node_touches(struct wctx *c, int u)
 {
 	/* the covering index (contact_id, at, interaction_id): one range, no lookups */
 	static const char sql[] =
-		"SELECT interaction_id, at FROM interaction_contact "
+		"SELECT interaction_id FROM interaction_contact "
 		"WHERE contact_id = ?1 AND at >= ?2 ORDER BY at DESC LIMIT ?3";
 	struct tcache *t = c->tc;
 	int64_t key = c->nodes[u].key;
@@ -448,19 +447,11 @@ node_touches(struct wctx *c, int u)
 	sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *at = sqlite3_column_text(st, 1);
-		int len = sqlite3_column_bytes(st, 1);
 		if (w->n == cap) {
-			cap = cap ? cap * 2 : 16;
+			cap = cap ? cap * 2 : 64;
 			w->id = xreallocarray(w->id, (size_t)cap, sizeof *w->id);
-			w->at = xreallocarray(w->at, (size_t)cap, sizeof *w->at);
 		}
-		w->id[w->n] = sqlite3_column_int64(st, 0);
-		if (len > (int)sizeof w->at[0] - 1)
-			len = (int)sizeof w->at[0] - 1;
-		memcpy(w->at[w->n], at ? (const char *)at : "", at ? (size_t)len : 1);
-		w->at[w->n][at ? len : 0] = '\0';
-		w->n++;
+		w->id[w->n++] = sqlite3_column_int64(st, 0);
 	}
 	if (w->n) {
 		for (w->hcap = 16; w->hcap < 2 * w->n; w->hcap *= 2)
@@ -488,6 +479,8 @@ static enum kith_status
 edge_weigh(struct wctx *c, struct wedge *e)
 {
 	static const char q_last[] = "SELECT last_at FROM contact_stat WHERE contact_id = ?1";
+	static const char q_at[] =
+		"SELECT at FROM interaction_contact WHERE interaction_id = ?1 AND contact_id = ?2";
 	int64_t ku = c->nodes[e->u].key, kv = c->nodes[e->v].key;
 	sqlite3_stmt *st;
 	int rc;
@@ -518,7 +511,15 @@ edge_weigh(struct wctx *c, struct wedge *e)
 		/* newest first: the first of a's that b shares is the last together */
 		for (int i = 0; i < a->n; i++) {
 			if (touches_has(b, a->id[i])) {
-				snprintf(e->last_at, sizeof e->last_at, "%s", a->at[i]);
+				if (!(st = db_stmt(c->db, q_at, c->err)))
+					return KITH_DB;
+				sqlite3_bind_int64(st, 1, a->id[i]);
+				sqlite3_bind_int64(st, 2, a->key);
+				rc = sqlite3_step(st);
+				if (rc == SQLITE_ROW)   /* the 16 characters kept before */
+					snprintf(e->last_at, sizeof e->last_at, "%.16s", db_col_text(st, 0));
+				if (ent_finish(c->db, st, rc, "warm paths", c->err))
+					return KITH_DB;
 				break;
 			}
 		}
@@ -718,17 +719,19 @@ static enum kith_status
 connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, int db)
 {
 	/* ?1: the frontier walked, ?3: the other one (JSON arrays of ids). CROSS
-	   JOIN fixes the order: walk ?1, seek each id in the covering indexes. */
+	   JOIN fixes the order: walk ?1, seek each id in the covering indexes.
+	   Whether a relationship's other end is in ?3 is tested here, in C
+	   (a flag on the node), cheaper than a probe per row in SQL; a shared
+	   role's co-holders are tested in SQL, so a big body's members are not
+	   all returned. */
 	static const char sql[] =
 		"SELECT x.value, r.b_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.a_id = x.value "
-		" WHERE r.b_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
-		"   AND r.strength >= ?5 "
+		" WHERE r.b_id IS NOT NULL AND " CURRENT3("r") " AND r.strength >= ?5 "
 		"UNION ALL "
 		"SELECT x.value, r.a_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.b_id = x.value "
-		" WHERE r.a_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
-		"   AND r.strength >= ?5 "
+		" WHERE " CURRENT3("r") " AND r.strength >= ?5 "
 		"UNION ALL "
 		"SELECT x.value, r2.contact_id, 1, '', 0, r1.org_id, "
 		"  (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
@@ -741,6 +744,7 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, in
 	struct strbuf side[2] = {{0}}, walk, other;     /* forward, backward */
 	int count[2] = {0, 0};
 	bool fwalk;
+	unsigned char oside;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -751,12 +755,15 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, in
 		for (int i = 0; i < n; i++)
 			if (c->nodes[set[i]].key > 0 && !c->nodes[set[i]].loaded &&
 			    !direct_useless(c, set[i]) &&
-			    !(df == 1 && db == 2 && join_useless(c, set[i], pass == 0)))
+			    !(df == 1 && db == 2 && join_useless(c, set[i], pass == 0))) {
 				sb_printf(&side[pass], "%s%lld", count[pass]++ ? "," : "",
 					  (long long)c->nodes[set[i]].key);
+				c->nodes[set[i]].join |= (unsigned char)(1 << pass);
+			}
 		sb_appendc(&side[pass], ']');
 	}
 	fwalk = count[0] <= count[1];
+	oside = fwalk ? 2 : 1;
 	walk = side[!fwalk];
 	other = side[fwalk];
 	if (!(st = db_stmt(c->db, sql, c->err))) {
@@ -772,13 +779,17 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, in
 	sb_free(&walk);
 	sb_free(&other);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int x = node_find(c, sqlite3_column_int64(st, 0));
 		int y = node_find(c, sqlite3_column_int64(st, 1));
-		int link = sqlite3_column_int(st, 2), strength = sqlite3_column_int(st, 4);
-		int type = link == WARM_LINK_REL ? kith_rel_type_parse(db_col_text(st, 3)) : -1;
-		int f, members = sqlite3_column_int(st, 6);
+		int x, link, strength, type, f, members;
 
-		if (x < 0 || y < 0 || x == y)
+		if (y < 0 || !(c->nodes[y].join & oside))
+			continue;
+		x = node_find(c, sqlite3_column_int64(st, 0));
+		link = sqlite3_column_int(st, 2);
+		strength = sqlite3_column_int(st, 4);
+		type = link == WARM_LINK_REL ? kith_rel_type_parse(db_col_text(st, 3)) : -1;
+		members = sqlite3_column_int(st, 6);
+		if (x < 0 || x == y)
 			continue;
 		if (link == WARM_LINK_SHARED_ROLE) {
 			if (members > WARM_ROLE_MAX_MEMBERS)
