@@ -87,6 +87,7 @@ struct wctx {
 	struct wedge *edges;
 	int nedges, capedges;
 	int start, target;
+	unsigned char oside;        /* the side of the last join not walked (wnode.join) */
 	int hops, k, a;
 	int smin;                   /* links weaker than this are left out */
 	double floor;               /* the k-th best scores at least this ... */
@@ -133,7 +134,7 @@ hash_grow(struct wctx *c)
 }
 
 static int
-node_find(struct wctx *c, int64_t key)
+node_find(const struct wctx *c, int64_t key)
 {
 	unsigned h;
 
@@ -718,20 +719,19 @@ edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, in
 static enum kith_status
 connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, int db)
 {
-	/* ?1: the frontier walked, ?3: the other one (JSON arrays of ids). CROSS
-	   JOIN fixes the order: walk ?1, seek each id in the covering indexes.
-	   Whether a relationship's other end is in ?3 is tested here, in C
-	   (a flag on the node), cheaper than a probe per row in SQL; a shared
-	   role's co-holders are tested in SQL, so a big body's members are not
-	   all returned. */
+	/* ?1: the frontier walked (a JSON array of ids). CROSS JOIN fixes the
+	   order: walk ?1, seek each id in the covering indexes. Whether the
+	   other end is on the other side is asked of kith_warm_joins (?6: this
+	   search), a flag on the node: cheaper than a probe per row into a
+	   table of the other side's ids. */
 	static const char sql[] =
 		"SELECT x.value, r.b_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.a_id = x.value "
-		" WHERE r.b_id IS NOT NULL AND " CURRENT3("r") " AND r.strength >= ?5 "
+		" WHERE kith_warm_joins(?6, r.b_id) AND " CURRENT3("r") " AND r.strength >= ?5 "
 		"UNION ALL "
 		"SELECT x.value, r.a_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.b_id = x.value "
-		" WHERE " CURRENT3("r") " AND r.strength >= ?5 "
+		" WHERE kith_warm_joins(?6, r.a_id) AND " CURRENT3("r") " AND r.strength >= ?5 "
 		"UNION ALL "
 		"SELECT x.value, r2.contact_id, 1, '', 0, r1.org_id, "
 		"  (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
@@ -740,49 +740,59 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, in
 		"   AND r1.org_id IS NOT NULL AND " CURRENT3("r1") " "
 		"  CROSS JOIN role r2 ON r2.org_id = r1.org_id AND r2.contact_id <> r1.contact_id "
 		"   AND " CURRENT3("r2") " "
-		" WHERE r2.contact_id IN (SELECT value FROM json_each(?3))";
-	struct strbuf side[2] = {{0}}, walk, other;     /* forward, backward */
+		" WHERE kith_warm_joins(?6, r2.contact_id)";
+	struct strbuf walk = {0};
 	int count[2] = {0, 0};
 	bool fwalk;
-	unsigned char oside;
 	sqlite3_stmt *st;
 	int rc;
 
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 2; pass++) {     /* forward, backward */
 		const int *set = pass == 0 ? ff : fb;
 		int n = pass == 0 ? nf : nb;
-		sb_appendc(&side[pass], '[');
 		for (int i = 0; i < n; i++)
 			if (c->nodes[set[i]].key > 0 && !c->nodes[set[i]].loaded &&
 			    !direct_useless(c, set[i]) &&
 			    !(df == 1 && db == 2 && join_useless(c, set[i], pass == 0))) {
-				sb_printf(&side[pass], "%s%lld", count[pass]++ ? "," : "",
-					  (long long)c->nodes[set[i]].key);
 				c->nodes[set[i]].join |= (unsigned char)(1 << pass);
+				count[pass]++;
 			}
-		sb_appendc(&side[pass], ']');
 	}
 	fwalk = count[0] <= count[1];
-	oside = fwalk ? 2 : 1;
-	walk = side[!fwalk];
-	other = side[fwalk];
+	c->oside = fwalk ? 2 : 1;
+	sb_appendc(&walk, '[');
+	for (int i = 0, n = fwalk ? nf : nb, first = 1; i < n; i++) {
+		const struct wnode *w = &c->nodes[(fwalk ? ff : fb)[i]];
+		char num[24], *p = num + sizeof num;
+		uint64_t k = (uint64_t)w->key;
+
+		if (!(w->join & (fwalk ? 1 : 2)))
+			continue;
+		*--p = '\0';
+		do
+			*--p = (char)('0' + k % 10);
+		while (k /= 10);
+		if (!first)
+			sb_appendc(&walk, ',');
+		sb_append(&walk, p);
+		first = 0;
+	}
+	sb_appendc(&walk, ']');
 	if (!(st = db_stmt(c->db, sql, c->err))) {
 		sb_free(&walk);
-		sb_free(&other);
 		return KITH_DB;
 	}
 	sqlite3_bind_text(st, 1, sb_str(&walk), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, c->today, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, sb_str(&other), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 4, WARM_ROLE_MAX_MEMBERS + 1);
 	sqlite3_bind_int(st, 5, c->smin);
+	sqlite3_bind_pointer(st, 6, c, "kith_warm_join", NULL);
 	sb_free(&walk);
-	sb_free(&other);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int y = node_find(c, sqlite3_column_int64(st, 1));
 		int x, link, strength, type, f, members;
 
-		if (y < 0 || !(c->nodes[y].join & oside))
+		if (y < 0 || !(c->nodes[y].join & c->oside))
 			continue;
 		x = node_find(c, sqlite3_column_int64(st, 0));
 		link = sqlite3_column_int(st, 2);
@@ -811,6 +821,25 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, in
 }
 
 static void record(struct wctx *c, int n);
+
+/* kith_warm_joins(search, id): is contact id on the side of the last join not walked? */
+static void
+sql_warm_joins(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const struct wctx *c = sqlite3_value_pointer(argv[0], "kith_warm_join");
+	int i = c && sqlite3_value_type(argv[1]) == SQLITE_INTEGER
+		? node_find(c, sqlite3_value_int64(argv[1])) : -1;
+
+	(void)argc;
+	sqlite3_result_int(cx, i >= 0 && (c->nodes[i].join & c->oside));
+}
+
+void
+warm_sql_init(sqlite3 *h)
+{
+	sqlite3_create_function(h, "kith_warm_joins", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				NULL, sql_warm_joins, NULL, NULL);
+}
 
 /*
 ** Once the start's links are read, the paths of one and two hops are all
