@@ -251,8 +251,16 @@ static enum kith_status
 node_load(struct wctx *c, int u)
 {
 	/* A contact: relationships either way, and co-holders of a current
-	   role in an organisation of at most WARM_ROLE_MAX_MEMBERS. */
+	   role in an organisation of at most WARM_ROLE_MAX_MEMBERS (x is
+	   materialized: flattened, each body's count would be taken again
+	   for every co-holder). */
 	static const char q_contact[] =
+		"WITH x AS MATERIALIZED ("
+		"  SELECT r1.org_id AS org_id, "
+		"         (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
+		"            AND " CURRENT("r3") " LIMIT ?3)) AS n "
+		"    FROM role r1 WHERE ?4 <= 2 AND r1.contact_id = ?1 AND r1.org_id IS NOT NULL "
+		"     AND " CURRENT("r1") ") "
 		"SELECT r.b_id, 0, r.type, r.strength, r.id FROM relationship r "
 		" WHERE r.a_id = ?1 AND r.b_id IS NOT NULL AND " CURRENT("r") " "
 		"   AND r.strength >= ?4 "
@@ -261,12 +269,8 @@ node_load(struct wctx *c, int u)
 		" WHERE r.b_id = ?1 AND " CURRENT("r") " AND r.strength >= ?4 "
 		"UNION ALL "
 		"SELECT r2.contact_id, 1, '', CASE WHEN x.n <= 30 THEN 2 ELSE 1 END, x.org_id "
-		"  FROM (SELECT r1.org_id AS org_id, "
-		"          (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
-		"             AND " CURRENT("r3") " LIMIT ?3)) AS n "
-		"        FROM role r1 WHERE ?4 <= 2 AND r1.contact_id = ?1 AND r1.org_id IS NOT NULL "
-		"          AND " CURRENT("r1") ") x "
-		"  JOIN role r2 ON r2.org_id = x.org_id AND r2.contact_id <> ?1 AND " CURRENT("r2") " "
+		"  FROM x JOIN role r2 ON r2.org_id = x.org_id AND r2.contact_id <> ?1 AND "
+		CURRENT("r2") " "
 		" WHERE x.n < ?3 AND (CASE WHEN x.n <= 30 THEN 2 ELSE 1 END) >= ?4";
 	/* An organisation target: who holds a role there, who has a relationship with it. */
 	static const char q_org[] =
