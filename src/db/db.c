@@ -402,6 +402,7 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 				NULL, NULL);
 	sqlite3_create_function(db->h, "kith_now", 0, SQLITE_UTF8, NULL, sql_kith_now, NULL,
 				NULL);
+	warm_sql_init(db->h);
 	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;

@@ -64,6 +64,9 @@ struct kdb_change {
 	void *data;                         /* sqlite3 changeset blob */
 };
 
+/* The SQL functions of warm paths (warmpath.c), once per connection. */
+void warm_sql_init(sqlite3 *h);
+
 /* Cached prepared statement for constant `sql`, reset and with bindings cleared. NULL on error (err set). */
 sqlite3_stmt *db_stmt(struct kdb *db, const char *sql, struct kith_err *err);
 

@@ -53,6 +53,7 @@ struct wnode {
 	int *adj, nadj, cap;        /* edge indices */
 	int stamp, stamp_edge;      /* merging parallel links while loading */
 	int touches;                /* its interactions in c->tc + 1; 0: not read yet */
+	unsigned char join;         /* in the last join: 1 forward side, 2 backward side */
 };
 
 struct wedge {
@@ -86,6 +87,7 @@ struct wctx {
 	struct wedge *edges;
 	int nedges, capedges;
 	int start, target;
+	unsigned char oside;        /* the side of the last join not walked (wnode.join) */
 	int hops, k, a;
 	int smin;                   /* links weaker than this are left out */
 	double floor;               /* the k-th best scores at least this ... */
@@ -132,7 +134,7 @@ hash_grow(struct wctx *c)
 }
 
 static int
-node_find(struct wctx *c, int64_t key)
+node_find(const struct wctx *c, int64_t key)
 {
 	unsigned h;
 
@@ -249,8 +251,16 @@ static enum kith_status
 node_load(struct wctx *c, int u)
 {
 	/* A contact: relationships either way, and co-holders of a current
-	   role in an organisation of at most WARM_ROLE_MAX_MEMBERS. */
+	   role in an organisation of at most WARM_ROLE_MAX_MEMBERS (x is
+	   materialized: flattened, each body's count would be taken again
+	   for every co-holder). */
 	static const char q_contact[] =
+		"WITH x AS MATERIALIZED ("
+		"  SELECT r1.org_id AS org_id, "
+		"         (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
+		"            AND " CURRENT("r3") " LIMIT ?3)) AS n "
+		"    FROM role r1 WHERE ?4 <= 2 AND r1.contact_id = ?1 AND r1.org_id IS NOT NULL "
+		"     AND " CURRENT("r1") ") "
 		"SELECT r.b_id, 0, r.type, r.strength, r.id FROM relationship r "
 		" WHERE r.a_id = ?1 AND r.b_id IS NOT NULL AND " CURRENT("r") " "
 		"   AND r.strength >= ?4 "
@@ -259,12 +269,8 @@ node_load(struct wctx *c, int u)
 		" WHERE r.b_id = ?1 AND " CURRENT("r") " AND r.strength >= ?4 "
 		"UNION ALL "
 		"SELECT r2.contact_id, 1, '', CASE WHEN x.n <= 30 THEN 2 ELSE 1 END, x.org_id "
-		"  FROM (SELECT r1.org_id AS org_id, "
-		"          (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
-		"             AND " CURRENT("r3") " LIMIT ?3)) AS n "
-		"        FROM role r1 WHERE ?4 <= 2 AND r1.contact_id = ?1 AND r1.org_id IS NOT NULL "
-		"          AND " CURRENT("r1") ") x "
-		"  JOIN role r2 ON r2.org_id = x.org_id AND r2.contact_id <> ?1 AND " CURRENT("r2") " "
+		"  FROM x JOIN role r2 ON r2.org_id = x.org_id AND r2.contact_id <> ?1 AND "
+		CURRENT("r2") " "
 		" WHERE x.n < ?3 AND (CASE WHEN x.n <= 30 THEN 2 ELSE 1 END) >= ?4";
 	/* An organisation target: who holds a role there, who has a relationship with it. */
 	static const char q_org[] =
@@ -341,8 +347,7 @@ recency(const struct wctx *c, const char *last_at)
 struct wtouches {
 	int64_t key;
 	int n, hcap;
-	int64_t *id;
-	char (*at)[17];
+	int64_t *id;                /* newest first; the time is read only for a match */
 	int *hash;                  /* index + 1, open addressing on id */
 };
 
@@ -374,7 +379,6 @@ tcache_free(struct tcache *t)
 {
 	for (int i = 0; i < t->n; i++) {
 		free(t->v[i].id);
-		free(t->v[i].at);
 		free(t->v[i].hash);
 	}
 	free(t->v);
@@ -409,7 +413,7 @@ node_touches(struct wctx *c, int u)
 {
 	/* the covering index (contact_id, at, interaction_id): one range, no lookups */
 	static const char sql[] =
-		"SELECT interaction_id, at FROM interaction_contact "
+		"SELECT interaction_id FROM interaction_contact "
 		"WHERE contact_id = ?1 AND at >= ?2 ORDER BY at DESC LIMIT ?3";
 	struct tcache *t = c->tc;
 	int64_t key = c->nodes[u].key;
@@ -448,19 +452,11 @@ node_touches(struct wctx *c, int u)
 	sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *at = sqlite3_column_text(st, 1);
-		int len = sqlite3_column_bytes(st, 1);
 		if (w->n == cap) {
-			cap = cap ? cap * 2 : 16;
+			cap = cap ? cap * 2 : 64;
 			w->id = xreallocarray(w->id, (size_t)cap, sizeof *w->id);
-			w->at = xreallocarray(w->at, (size_t)cap, sizeof *w->at);
 		}
-		w->id[w->n] = sqlite3_column_int64(st, 0);
-		if (len > (int)sizeof w->at[0] - 1)
-			len = (int)sizeof w->at[0] - 1;
-		memcpy(w->at[w->n], at ? (const char *)at : "", at ? (size_t)len : 1);
-		w->at[w->n][at ? len : 0] = '\0';
-		w->n++;
+		w->id[w->n++] = sqlite3_column_int64(st, 0);
 	}
 	if (w->n) {
 		for (w->hcap = 16; w->hcap < 2 * w->n; w->hcap *= 2)
@@ -488,6 +484,8 @@ static enum kith_status
 edge_weigh(struct wctx *c, struct wedge *e)
 {
 	static const char q_last[] = "SELECT last_at FROM contact_stat WHERE contact_id = ?1";
+	static const char q_at[] =
+		"SELECT at FROM interaction_contact WHERE interaction_id = ?1 AND contact_id = ?2";
 	int64_t ku = c->nodes[e->u].key, kv = c->nodes[e->v].key;
 	sqlite3_stmt *st;
 	int rc;
@@ -518,7 +516,15 @@ edge_weigh(struct wctx *c, struct wedge *e)
 		/* newest first: the first of a's that b shares is the last together */
 		for (int i = 0; i < a->n; i++) {
 			if (touches_has(b, a->id[i])) {
-				snprintf(e->last_at, sizeof e->last_at, "%s", a->at[i]);
+				if (!(st = db_stmt(c->db, q_at, c->err)))
+					return KITH_DB;
+				sqlite3_bind_int64(st, 1, a->id[i]);
+				sqlite3_bind_int64(st, 2, a->key);
+				rc = sqlite3_step(st);
+				if (rc == SQLITE_ROW)   /* the 16 characters kept before */
+					snprintf(e->last_at, sizeof e->last_at, "%.16s", db_col_text(st, 0));
+				if (ent_finish(c->db, st, rc, "warm paths", c->err))
+					return KITH_DB;
 				break;
 			}
 		}
@@ -717,18 +723,19 @@ edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, in
 static enum kith_status
 connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, int db)
 {
-	/* ?1: the frontier walked, ?3: the other one (JSON arrays of ids). CROSS
-	   JOIN fixes the order: walk ?1, seek each id in the covering indexes. */
+	/* ?1: the frontier walked (a JSON array of ids). CROSS JOIN fixes the
+	   order: walk ?1, seek each id in the covering indexes. Whether the
+	   other end is on the other side is asked of kith_warm_joins (?6: this
+	   search), a flag on the node: cheaper than a probe per row into a
+	   table of the other side's ids. */
 	static const char sql[] =
 		"SELECT x.value, r.b_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.a_id = x.value "
-		" WHERE r.b_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
-		"   AND r.strength >= ?5 "
+		" WHERE kith_warm_joins(?6, r.b_id) AND " CURRENT3("r") " AND r.strength >= ?5 "
 		"UNION ALL "
 		"SELECT x.value, r.a_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.b_id = x.value "
-		" WHERE r.a_id IN (SELECT value FROM json_each(?3)) AND " CURRENT3("r") " "
-		"   AND r.strength >= ?5 "
+		" WHERE kith_warm_joins(?6, r.a_id) AND " CURRENT3("r") " AND r.strength >= ?5 "
 		"UNION ALL "
 		"SELECT x.value, r2.contact_id, 1, '', 0, r1.org_id, "
 		"  (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
@@ -737,48 +744,66 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, in
 		"   AND r1.org_id IS NOT NULL AND " CURRENT3("r1") " "
 		"  CROSS JOIN role r2 ON r2.org_id = r1.org_id AND r2.contact_id <> r1.contact_id "
 		"   AND " CURRENT3("r2") " "
-		" WHERE r2.contact_id IN (SELECT value FROM json_each(?3))";
-	struct strbuf side[2] = {{0}}, walk, other;     /* forward, backward */
+		" WHERE kith_warm_joins(?6, r2.contact_id)";
+	struct strbuf walk = {0};
 	int count[2] = {0, 0};
 	bool fwalk;
 	sqlite3_stmt *st;
 	int rc;
 
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 2; pass++) {     /* forward, backward */
 		const int *set = pass == 0 ? ff : fb;
 		int n = pass == 0 ? nf : nb;
-		sb_appendc(&side[pass], '[');
 		for (int i = 0; i < n; i++)
 			if (c->nodes[set[i]].key > 0 && !c->nodes[set[i]].loaded &&
 			    !direct_useless(c, set[i]) &&
-			    !(df == 1 && db == 2 && join_useless(c, set[i], pass == 0)))
-				sb_printf(&side[pass], "%s%lld", count[pass]++ ? "," : "",
-					  (long long)c->nodes[set[i]].key);
-		sb_appendc(&side[pass], ']');
+			    !(df == 1 && db == 2 && join_useless(c, set[i], pass == 0))) {
+				c->nodes[set[i]].join |= (unsigned char)(1 << pass);
+				count[pass]++;
+			}
 	}
 	fwalk = count[0] <= count[1];
-	walk = side[!fwalk];
-	other = side[fwalk];
+	c->oside = fwalk ? 2 : 1;
+	sb_appendc(&walk, '[');
+	for (int i = 0, n = fwalk ? nf : nb, first = 1; i < n; i++) {
+		const struct wnode *w = &c->nodes[(fwalk ? ff : fb)[i]];
+		char num[24], *p = num + sizeof num;
+		uint64_t k = (uint64_t)w->key;
+
+		if (!(w->join & (fwalk ? 1 : 2)))
+			continue;
+		*--p = '\0';
+		do
+			*--p = (char)('0' + k % 10);
+		while (k /= 10);
+		if (!first)
+			sb_appendc(&walk, ',');
+		sb_append(&walk, p);
+		first = 0;
+	}
+	sb_appendc(&walk, ']');
 	if (!(st = db_stmt(c->db, sql, c->err))) {
 		sb_free(&walk);
-		sb_free(&other);
 		return KITH_DB;
 	}
 	sqlite3_bind_text(st, 1, sb_str(&walk), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, c->today, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, sb_str(&other), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 4, WARM_ROLE_MAX_MEMBERS + 1);
 	sqlite3_bind_int(st, 5, c->smin);
+	sqlite3_bind_pointer(st, 6, c, "kith_warm_join", NULL);
 	sb_free(&walk);
-	sb_free(&other);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int x = node_find(c, sqlite3_column_int64(st, 0));
 		int y = node_find(c, sqlite3_column_int64(st, 1));
-		int link = sqlite3_column_int(st, 2), strength = sqlite3_column_int(st, 4);
-		int type = link == WARM_LINK_REL ? kith_rel_type_parse(db_col_text(st, 3)) : -1;
-		int f, members = sqlite3_column_int(st, 6);
+		int x, link, strength, type, f, members;
 
-		if (x < 0 || y < 0 || x == y)
+		if (y < 0 || !(c->nodes[y].join & c->oside))
+			continue;
+		x = node_find(c, sqlite3_column_int64(st, 0));
+		link = sqlite3_column_int(st, 2);
+		strength = sqlite3_column_int(st, 4);
+		type = link == WARM_LINK_REL ? kith_rel_type_parse(db_col_text(st, 3)) : -1;
+		members = sqlite3_column_int(st, 6);
+		if (x < 0 || x == y)
 			continue;
 		if (link == WARM_LINK_SHARED_ROLE) {
 			if (members > WARM_ROLE_MAX_MEMBERS)
@@ -800,6 +825,25 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, in
 }
 
 static void record(struct wctx *c, int n);
+
+/* kith_warm_joins(search, id): is contact id on the side of the last join not walked? */
+static void
+sql_warm_joins(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const struct wctx *c = sqlite3_value_pointer(argv[0], "kith_warm_join");
+	int i = c && sqlite3_value_type(argv[1]) == SQLITE_INTEGER
+		? node_find(c, sqlite3_value_int64(argv[1])) : -1;
+
+	(void)argc;
+	sqlite3_result_int(cx, i >= 0 && (c->nodes[i].join & c->oside));
+}
+
+void
+warm_sql_init(sqlite3 *h)
+{
+	sqlite3_create_function(h, "kith_warm_joins", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				NULL, sql_warm_joins, NULL, NULL);
+}
 
 /*
 ** Once the start's links are read, the paths of one and two hops are all
