@@ -601,3 +601,25 @@ END;
 -- Recurring series: the Events pane lists those that began before now at
 -- their next occurrence.
 CREATE INDEX event_series ON event(id) WHERE rrule IS NOT NULL;
+
+-- @migration 5
+-- An import inserts contacts by the thousand, and each insert ran four
+-- triggers. Now one trigger does their work, and none while meta holds
+-- 'bulk_insert' (the largest contact id before the import): the import then
+-- gives its new contacts their contact_stat rows, the list count and their
+-- search documents in one statement each at its end, in the same
+-- transaction (contact_fts_defer in src/db/io_db.c).
+DROP TRIGGER list_count_contact_ins;
+DROP TRIGGER contact_stat_new;
+DROP TRIGGER contact_fts_ins;
+DROP TRIGGER contact_fts_ins_deferred;
+CREATE TRIGGER contact_ins AFTER INSERT ON contact
+  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bulk_insert') BEGIN
+  UPDATE list_count SET n = n + (new.archived = 0) WHERE name = 'contacts';
+  INSERT INTO contact_stat(contact_id, last_at) VALUES (new.id, '');
+  INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)
+    SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc
+     WHERE id = new.id AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred');
+  INSERT OR IGNORE INTO contact_fts_dirty
+    SELECT new.id WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred');
+END;

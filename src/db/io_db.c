@@ -385,9 +385,24 @@ kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err)
 enum kith_status
 contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 {
+	/* 'bulk_insert' (the schema's contact_ins trigger): the contacts with a
+	   larger id are this import's, and get their derived rows at its end;
+	   not when the ids are near their end, where SQLite picks them at random */
 	static const char defer[] =
-		"INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1')";
+		"INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1');"
+		"INSERT OR REPLACE INTO meta(key, value)"
+		" SELECT 'bulk_insert', coalesce(max(id), 0) FROM contact"
+		" HAVING coalesce(max(id), 0) < 9000000000000000000;";
 	static const char rebuild[] =
+		"INSERT INTO contact_stat(contact_id, last_at)"
+		" SELECT contact_id, last_at FROM contact_touch_calc WHERE contact_id >"
+		" (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert');"
+		"UPDATE list_count SET n = n + (SELECT count(*) FROM contact WHERE archived = 0"
+		" AND id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert'))"
+		" WHERE name = 'contacts';"
+		"INSERT OR IGNORE INTO contact_fts_dirty SELECT id FROM contact"
+		" WHERE id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert');"
+		"DELETE FROM meta WHERE key = 'bulk_insert';"
 		"DELETE FROM meta WHERE key = 'fts_deferred';"
 		"DELETE FROM contact_fts WHERE rowid IN (SELECT contact_id FROM contact_fts_dirty);"
 		"INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)"
