@@ -623,3 +623,19 @@ CREATE TRIGGER contact_ins AFTER INSERT ON contact
   INSERT OR IGNORE INTO contact_fts_dirty
     SELECT new.id WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred');
 END;
+-- A CHECK with IN and three or more values builds a temporary table every
+-- time its statement runs: for an import, twice per contact (its channels)
+-- plus the contact itself. The same checks written with = and OR build
+-- none. Only the CHECK text changes, and to an equivalent one (NULL passes
+-- both, as before), so the rows need no rewriting: SQLite's documented way
+-- to change a constraint in place (ALTER TABLE, "other kinds of changes").
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(sql,
+  'CHECK (kind IN (''email'',''phone'',''handle''))',
+  'CHECK (kind = ''email'' OR kind = ''phone'' OR kind = ''handle'')')
+  WHERE type = 'table' AND name = 'contact_channel';
+UPDATE sqlite_master SET sql = replace(sql,
+  'CHECK (tier IN (''A'',''B'',''C'',''D''))',
+  'CHECK (tier = ''A'' OR tier = ''B'' OR tier = ''C'' OR tier = ''D'')')
+  WHERE type = 'table' AND name = 'contact';
+PRAGMA writable_schema = RESET;
