@@ -617,11 +617,10 @@ CREATE TRIGGER contact_ins AFTER INSERT ON contact
   WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bulk_insert') BEGIN
   UPDATE list_count SET n = n + (new.archived = 0) WHERE name = 'contacts';
   INSERT INTO contact_stat(contact_id, last_at) VALUES (new.id, '');
-  INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)
-    SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc
-     WHERE id = new.id AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred');
-  INSERT OR IGNORE INTO contact_fts_dirty
-    SELECT new.id WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred');
+  -- its trigger writes the search document now, or leaves it for the
+  -- rebuild while 'fts_deferred'; a small trigger body, as SQLite clears
+  -- every trigger's frame on each insert even when WHEN says no
+  INSERT OR IGNORE INTO contact_fts_dirty VALUES (new.id);
 END;
 -- A CHECK with IN and three or more values builds a temporary table every
 -- time its statement runs: for an import, twice per contact (its channels)
