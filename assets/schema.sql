@@ -601,3 +601,40 @@ END;
 -- Recurring series: the Events pane lists those that began before now at
 -- their next occurrence.
 CREATE INDEX event_series ON event(id) WHERE rrule IS NOT NULL;
+
+-- @migration 5
+-- An import inserts contacts by the thousand, and each insert ran four
+-- triggers. Now one trigger does their work, and none while meta holds
+-- 'bulk_insert' (the largest contact id before the import): the import then
+-- gives its new contacts their contact_stat rows, the list count and their
+-- search documents in one statement each at its end, in the same
+-- transaction (contact_fts_defer in src/db/io_db.c).
+DROP TRIGGER list_count_contact_ins;
+DROP TRIGGER contact_stat_new;
+DROP TRIGGER contact_fts_ins;
+DROP TRIGGER contact_fts_ins_deferred;
+CREATE TRIGGER contact_ins AFTER INSERT ON contact
+  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bulk_insert') BEGIN
+  UPDATE list_count SET n = n + (new.archived = 0) WHERE name = 'contacts';
+  INSERT INTO contact_stat(contact_id, last_at) VALUES (new.id, '');
+  -- its trigger writes the search document now, or leaves it for the
+  -- rebuild while 'fts_deferred'; a small trigger body, as SQLite clears
+  -- every trigger's frame on each insert even when WHEN says no
+  INSERT OR IGNORE INTO contact_fts_dirty VALUES (new.id);
+END;
+-- A CHECK with IN and three or more values builds a temporary table every
+-- time its statement runs: for an import, twice per contact (its channels)
+-- plus the contact itself. The same checks written with = and OR build
+-- none. Only the CHECK text changes, and to an equivalent one (NULL passes
+-- both, as before), so the rows need no rewriting: SQLite's documented way
+-- to change a constraint in place (ALTER TABLE, "other kinds of changes").
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(sql,
+  'CHECK (kind IN (''email'',''phone'',''handle''))',
+  'CHECK (kind = ''email'' OR kind = ''phone'' OR kind = ''handle'')')
+  WHERE type = 'table' AND name = 'contact_channel';
+UPDATE sqlite_master SET sql = replace(sql,
+  'CHECK (tier IN (''A'',''B'',''C'',''D''))',
+  'CHECK (tier = ''A'' OR tier = ''B'' OR tier = ''C'' OR tier = ''D'')')
+  WHERE type = 'table' AND name = 'contact';
+PRAGMA writable_schema = RESET;

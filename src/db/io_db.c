@@ -40,21 +40,32 @@ enum kith_status
 contact_find_channel(struct kdb *db, const char *kind, const char *value, int64_t *id_out,
 		     struct kith_err *err)
 {
+	/* min(), not ORDER BY ... LIMIT 1: the index is in rowid order, and a
+	   sort opens a temporary table at every lookup (two per imported card) */
 	static const char sql[] =
-		"SELECT contact_id FROM contact_channel WHERE kind = ?1 AND value_key = ?2 "
-		"ORDER BY contact_id LIMIT 1";
+		"SELECT min(contact_id) FROM contact_channel WHERE kind = ?1 AND value_key = ?2";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char *key;
-	enum kith_status rc;
+	int step;
 
 	if (!st)
 		return KITH_DB;
 	key = db_channel_key(kind, value);
 	db_bind_text(st, 1, kind);
 	db_bind_text(st, 2, key);
-	rc = one_id(db, st, id_out, "contact", err);
+	step = sqlite3_step(st);
 	free(key);
-	return rc;
+	if (step != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return db_error(db, err, "contact");
+	}
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+		sqlite3_reset(st);
+		return KITH_NOTFOUND;
+	}
+	*id_out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return KITH_OK;
 }
 
 enum kith_status
@@ -374,9 +385,24 @@ kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err)
 enum kith_status
 contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 {
+	/* 'bulk_insert' (the schema's contact_ins trigger): the contacts with a
+	   larger id are this import's, and get their derived rows at its end;
+	   not when the ids are near their end, where SQLite picks them at random */
 	static const char defer[] =
-		"INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1')";
+		"INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1');"
+		"INSERT OR REPLACE INTO meta(key, value)"
+		" SELECT 'bulk_insert', coalesce(max(id), 0) FROM contact"
+		" HAVING coalesce(max(id), 0) < 9000000000000000000;";
 	static const char rebuild[] =
+		"INSERT INTO contact_stat(contact_id, last_at)"
+		" SELECT contact_id, last_at FROM contact_touch_calc WHERE contact_id >"
+		" (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert');"
+		"UPDATE list_count SET n = n + (SELECT count(*) FROM contact WHERE archived = 0"
+		" AND id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert'))"
+		" WHERE name = 'contacts';"
+		"INSERT OR IGNORE INTO contact_fts_dirty SELECT id FROM contact"
+		" WHERE id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert');"
+		"DELETE FROM meta WHERE key = 'bulk_insert';"
 		"DELETE FROM meta WHERE key = 'fts_deferred';"
 		"DELETE FROM contact_fts WHERE rowid IN (SELECT contact_id FROM contact_fts_dirty);"
 		"INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)"

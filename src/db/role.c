@@ -75,7 +75,9 @@ role_add(struct kdb *db, const struct kith_role *r, int64_t *id_out, struct kith
 		return rc;
 	if ((rc = db_write_begin(db, err)))
 		return rc;
-	if ((rc = role_check_refs(db, r, err)))
+	/* an import (bulk mode) passes ids it has just found or made; the
+	   foreign keys still refuse a wrong one */
+	if (!db->bulk && (rc = role_check_refs(db, r, err)))
 		return db_write_fail(db, err, rc);
 	if (!(st = db_stmt(db, sql, err)))
 		return db_write_fail(db, err, KITH_DB);

@@ -14,6 +14,7 @@
 #include "kith/contact.h"
 #include "kith/event.h"
 #include "kith/followup.h"
+#include "kith/interaction.h"
 #include "kith/io.h"
 #include "kith/merge.h"
 #include "kith/org.h"
@@ -438,6 +439,80 @@ START_TEST(test_dry_run_and_errors)
 }
 END_TEST
 
+/* ---- derived rows of an import (migration 5: made at its end) ------------------------ */
+
+struct seen {
+	int n;
+	char last[8][17];
+};
+
+static int
+seen_row(void *ud, const struct contact_row *row)
+{
+	struct seen *s = ud;
+	if (s->n < 8)
+		snprintf(s->last[s->n], sizeof s->last[0], "%s", row->last_at);
+	s->n++;
+	return 0;
+}
+
+START_TEST(test_bulk_derived_rows)
+{
+	const char *cards = "BEGIN:VCARD\nFN:Alpha Quill\nEMAIL:alpha@x.org\nEND:VCARD\n"
+			    "BEGIN:VCARD\nFN:Old Friend\nEMAIL:old@x.org\nNOTE:from the file\n"
+			    "END:VCARD\n"
+			    "BEGIN:VCARD\nFN:Bad\nbroken line\nEND:VCARD\n"
+			    "BEGIN:VCARD\nFN:Beta Quill\nORG:Quill Works\nEND:VCARD\n";
+	struct kith_contact old = { .display_name = "Old Friend", .cadence_days = -1 };
+	struct kith_channel mail = { .label = "", .value = "old@x.org" };
+	struct kith_interaction in = { .at = "2026-03-01 10:00", .summary = "coffee" };
+	struct seen s = { 0 };
+	int64_t oid, iid;
+
+	old.emails = &mail;
+	old.n_emails = 1;
+	ck_assert_int_eq(contact_add(db, &old, &oid, &err), KITH_OK);
+	in.contact_ids = &oid;
+	in.n_contacts = 1;
+	ck_assert_int_eq(interaction_add(db, &in, &iid, &err), KITH_OK);
+	/* a dry run and a failed import leave no new contact behind, nor a count */
+	ck_assert_int_eq(imp("q.vcf", cards, true, true), KITH_OK);
+	ck_assert_int_eq(imp("q.vcf", cards, false, false), KITH_INVALID);
+	ck_assert_int_eq(count("contacts"), 1);
+	/* the bad card skipped: two new, one merged */
+	ck_assert_int_eq(imp("q.vcf", cards, false, true), KITH_OK);
+	ck_assert_int_eq(st.added, 2);
+	ck_assert_int_eq(st.merged, 1);
+	ck_assert_int_eq(count("contacts"), 3);
+	ck_assert_int_eq(matches("quill"), 2);
+	ck_assert_int_eq(matches("works"), 1);
+	/* every contact has its contact_stat row (the list joins it): the new
+	   ones never contacted, the old one keeps its coffee */
+	ck_assert_int_eq(contact_list(db, &(struct contact_query){ .sort = CONTACT_SORT_LAST }, 0, 1,
+				      10, seen_row, &s, &err), KITH_OK);
+	ck_assert_int_eq(s.n, 3);
+	ck_assert_str_eq(s.last[0], "");
+	ck_assert_str_eq(s.last[1], "");
+	ck_assert_str_eq(s.last[2], "2026-03-01 10:00");
+	/* and a contact added afterwards is counted, listed and indexed at once */
+	{
+		struct kith_contact c = { .display_name = "Gamma Quill", .cadence_days = -1 };
+		int64_t id;
+		ck_assert_int_eq(contact_add(db, &c, &id, &err), KITH_OK);
+		ck_assert_int_eq(count("contacts"), 4);
+		ck_assert_int_eq(matches("quill"), 3);
+		s.n = 0;
+		ck_assert_int_eq(contact_list(db, &(struct contact_query){ .sort = CONTACT_SORT_LAST },
+					      0, 1, 10, seen_row, &s, &err), KITH_OK);
+		ck_assert_int_eq(s.n, 4);
+	}
+	/* importing it all again changes nothing */
+	ck_assert_int_eq(imp("q.vcf", cards, false, true), KITH_OK);
+	ck_assert_int_eq(st.added, 0);
+	ck_assert_int_eq(count("contacts"), 4);
+}
+END_TEST
+
 START_TEST(test_events_merge)
 {
 	const char *ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:m1\nSUMMARY:Council meeting\n"
@@ -680,6 +755,7 @@ main(void)
 	tcase_add_test(tc, test_merge_rules);
 	tcase_add_test(tc, test_dry_run_and_errors);
 	tcase_add_test(tc, test_events_merge);
+	tcase_add_test(tc, test_bulk_derived_rows);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_round_trip_ics);
 	tcase_add_test(tc, test_export_json);
