@@ -40,7 +40,7 @@
 struct prep {
 	struct engine *e;
 	struct page *pg;
-	int n;
+	int n, max;
 	bool any;
 };
 
@@ -86,9 +86,11 @@ prep_person(void *ud, const struct attendance_row *r)
 	struct kdb *db = engine_db(pp->e);
 	struct followup_query fq = { .contact_id = r->contact_id };
 
-	if (pp->n++ == PREP_MAX)
-		page_add(pp->pg, VS_DIM, 2, "(more people: the first %d are shown)", PREP_MAX);
-	if (pp->n > PREP_MAX)
+	if (pp->n++ == pp->max)
+		page_add(pp->pg, VS_DIM, 2, pp->max < PREP_MAX ?
+			 "(more people: Enter shows everyone's prep)" :
+			 "(more people: the first %d are shown)", PREP_MAX);
+	if (pp->n > pp->max)
 		return 0;
 	page_add(pp->pg, r->status == KITH_ASTATUS_MET || r->status == KITH_ASTATUS_ATTENDED ||
 		 r->status == KITH_ASTATUS_CONFIRMED ? VS_NORMAL : VS_DIM, 2, "%-24.60s %-9s%s%s",
@@ -105,9 +107,10 @@ prep_person(void *ud, const struct attendance_row *r)
 }
 
 void
-events_prep(struct engine *e, struct page *pg, int64_t event_id)
+events_prep(struct engine *e, struct page *pg, int64_t event_id, int max_people)
 {
-	struct prep pp = { e, pg, 0, false };
+	struct prep pp = { e, pg, 0, max_people > 0 && max_people < PREP_MAX ? max_people : PREP_MAX,
+			   false };
 
 	page_add(pg, VS_HEADER, 0, "People (A adds one, s sets a status, b debriefs)");
 	attendance_list_for_event(engine_db(e), event_id, prep_person, &pp, NULL);

@@ -12,7 +12,12 @@
 ** The people part of an event's card: each attendee with role and status,
 ** their last interaction, open commitments and map positions.
 */
-void events_prep(struct engine *e, struct page *pg, int64_t event_id);
+/*
+** The prep view of an event: its people, each with the last interaction,
+** open commitments and map positions, at most max_people of them (three
+** queries each: the card beside the list shows a few, Enter shows all).
+*/
+void events_prep(struct engine *e, struct page *pg, int64_t event_id, int max_people);
 /*
 ** The next occurrences of a recurring event (from now, for a year, at most
 ** max) as "YYYY-MM-DD[ HH:MM]" into out; returns how many (0 if none or not

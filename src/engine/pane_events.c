@@ -33,6 +33,7 @@ static const struct view_column columns[C_COUNT] = {
  * list is loaded; a person follows a handful, SERIES_MAX at most).
  */
 #define SERIES_MAX 200
+#define PREP_BESIDE 6       /* people prepped on the card beside the list */
 
 struct series {
 	int64_t id;
@@ -53,6 +54,7 @@ struct events {
 	struct page detail;
 	int64_t detail_id;
 	bool detail_open;
+	bool detail_full;           /* the page holds everyone's prep (built opened) */
 };
 
 static struct events *
@@ -312,7 +314,9 @@ build_detail(struct pane *p, int64_t id)
 		page_add(pg, VS_HEADER, 0, "Notes");
 		page_add(pg, VS_NORMAL, 2, "%.2000s", k.notes);
 	}
-	events_prep(p->e, pg, id);
+	/* beside the list a few people, so moving the cursor stays cheap; Enter: all */
+	events_prep(p->e, pg, id, ev->detail_open ? 0 : PREP_BESIDE);
+	ev->detail_full = ev->detail_open;
 	event_free(&k);
 }
 
@@ -552,7 +556,8 @@ fill_view(struct pane *p, struct view *v)
 	if (!id)
 		ev->detail_open = false;
 	v->detail_open = ev->detail_open;
-	if (id && (ev->detail_open || p->e->side_by_side) && id != ev->detail_id)
+	if (id && (ev->detail_open || p->e->side_by_side) &&
+	    (id != ev->detail_id || ev->detail_open != ev->detail_full))
 		build_detail(p, id);
 	page_fill_view(&ev->detail, &v->detail);
 }

@@ -502,6 +502,32 @@ START_TEST(test_engine_tour)
 }
 END_TEST
 
+/* The event card beside the list preps a few people; Enter opens everyone's prep. */
+START_TEST(test_event_prep_beside)
+{
+	struct engine *e = test_engine_new(db, 20, 60);
+	int64_t who[] = { eve, jo, ana, dan, fay, ben, gus, hal };
+	struct kith_event ev = { .title = "Budget town hall", .start_at = "2026-03-11 18:00" };
+	struct kith_err err;
+	int64_t id;
+
+	ck_assert_int_eq(event_add(db, &ev, &id, &err), KITH_OK);
+	for (size_t i = 0; i < sizeof who / sizeof who[0]; i++)
+		ck_assert_int_eq(attendance_set(db, id, who[i], KITH_AROLE_ATTENDEE,
+						KITH_ASTATUS_CONFIRMED, &err), KITH_OK);
+	engine_layout(e, 20, 60, true);
+	engine_keys(e, "2");
+	engine_keys(e, "g");
+	ck_assert_str_eq(engine_view(e)->detail.title, "Budget town hall");
+	ck_assert(detail_has(engine_view(e), "(more people: Enter shows everyone's prep)"));
+	ck_assert(!detail_has(engine_view(e), "Hal Pike"));
+	engine_keys(e, "<Enter>");
+	ck_assert(detail_has(engine_view(e), "Hal Pike"));
+	ck_assert(!detail_has(engine_view(e), "(more people"));
+	engine_free(e);
+}
+END_TEST
+
 START_TEST(test_engine_review_empty)
 {
 	struct engine *e;
@@ -551,6 +577,7 @@ main(void)
 	tcase_add_test(tc, test_engine_review_flow);
 	tcase_add_test(tc, test_engine_intro_stages);
 	tcase_add_test(tc, test_engine_tour);
+	tcase_add_test(tc, test_event_prep_beside);
 	tcase_add_test(tc, test_engine_review_empty);
 	tcase_add_test(tc, test_engine_options);
 	suite_add_tcase(s, tc);
