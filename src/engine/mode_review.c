@@ -118,11 +118,8 @@ advance(struct engine *e)
 	rs->pos++;
 	rs->explain = false;
 	rs->page.scroll = 0;
-	if (rs->pos >= rs->q.n) {
-		if (e->mode == VM_REVIEW)
-			return review_end(e);
-		/* a prompt is still open over the review: end when it closes */
-	}
+	if (rs->pos >= rs->q.n)
+		return review_end(e);
 	return R_REDRAW | R_RELAYOUT;
 }
 
@@ -268,8 +265,6 @@ next_yes(struct engine *e, void *ctx)
 		engine_msg(e, "next check-in with %s on %s", n->name, n->due);
 	}
 	sb_free(&title);
-	if (e->review && e->review->pos >= e->review->q.n)
-		r |= review_end(e);
 	return r;
 }
 

@@ -120,6 +120,22 @@ type_word(const char *label)
 
 /* ---- vCard ------------------------------------------------------------------------------ */
 
+/* NAME:a,b,c for a list of values (nothing if empty); l is a scratch buffer. */
+static void
+list_prop(struct out *o, struct strbuf *l, const char *name, char *const *v, size_t n)
+{
+	if (!n)
+		return;
+	sb_printf(l, "%s:", name);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_appendc(l, ',');
+		esc(l, v[i]);
+	}
+	content_line(o, l->buf);
+	sb_reset(l);
+}
+
 static void
 vcard_channel(struct out *o, const char *name, const struct kith_channel *ch, bool v3)
 {
@@ -160,16 +176,7 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 	sb_append(&l, ";;;");
 	content_line(o, l.buf);
 	sb_reset(&l);
-	if (c->n_nicknames) {
-		sb_append(&l, "NICKNAME:");
-		for (size_t i = 0; i < c->n_nicknames; i++) {
-			if (i)
-				sb_appendc(&l, ',');
-			esc(&l, c->nicknames[i]);
-		}
-		content_line(o, l.buf);
-		sb_reset(&l);
-	}
+	list_prop(o, &l, "NICKNAME", c->nicknames, c->n_nicknames);
 	for (size_t i = 0; i < c->n_emails; i++)
 		vcard_channel(o, "EMAIL", &c->emails[i], v3);
 	for (size_t i = 0; i < c->n_phones; i++)
@@ -202,16 +209,7 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 		sb_reset(&l);
 	}
 	prop(o, "NOTE", c->notes);
-	if (c->n_tags) {
-		sb_append(&l, "CATEGORIES:");
-		for (size_t i = 0; i < c->n_tags; i++) {
-			if (i)
-				sb_appendc(&l, ',');
-			esc(&l, c->tags[i]);
-		}
-		content_line(o, l.buf);
-		sb_reset(&l);
-	}
+	list_prop(o, &l, "CATEGORIES", c->tags, c->n_tags);
 	prop(o, "X-KITH-PRONOUNS", c->pronouns);
 	prop(o, "X-KITH-DISTRICT", c->district);
 	prop(o, "X-KITH-HOW-MET", c->how_met);
