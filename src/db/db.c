@@ -359,6 +359,7 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	enum kith_status st;
 	mode_t old;
 	bool mem = is_memory(path);
+	static bool configured;
 
 	*out = NULL;
 	if (!mem) {
@@ -377,6 +378,13 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 			if (fd >= 0)
 				close(fd);
 		}
+	}
+	/* SQLite counts its memory under a global mutex unless told not to:
+	   3% of an import's instructions, and kith never asks for the count.
+	   Refused (harmlessly) once SQLite is initialised. */
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = true;
 	}
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);

@@ -250,18 +250,18 @@ parse_line(struct vprop *p, struct strbuf *line, struct io_lines *r)
 static char *
 unescape(const char *s, size_t n)
 {
-	struct strbuf sb = {0};
+	char *out = xmalloc(n + 1), *o = out;   /* never longer than s */
 
-	sb_appendn(&sb, "", 0);
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\\' && i + 1 < n) {
 			char c = s[++i];
-			sb_appendc(&sb, c == 'n' || c == 'N' ? '\n' : c);
+			*o++ = c == 'n' || c == 'N' ? '\n' : c;
 		} else {
-			sb_appendc(&sb, s[i]);
+			*o++ = s[i];
 		}
 	}
-	return str_trim(sb_detach(&sb));
+	*o = '\0';
+	return str_trim(out);
 }
 
 /* The sep-separated components of an escaped value (at most max). */

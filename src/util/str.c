@@ -46,7 +46,10 @@ sb_append(struct strbuf *sb, const char *s)
 void
 sb_appendc(struct strbuf *sb, char c)
 {
-	sb_appendn(sb, &c, 1);
+	if (sb->len + 2 > sb->cap)      /* the byte and the NUL: an import appends millions */
+		sb_grow(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
 }
 
 void
