@@ -150,12 +150,20 @@ db_step_done(struct kdb *db, sqlite3_stmt *st, struct kith_err *err, const char 
 void
 db_now(char out[20])
 {
+	/* formatted once a minute: an import stamps every row it adds */
+	static struct kdatetime last;
+	static char last_out[20];
 	struct kdatetime t = kdate_now();
 	char buf[KDATETIME_STR];
 
 	t.has_time = true;
-	kdatetime_format(t, buf);
-	snprintf(out, 20, "%s:00", buf);
+	if (!last_out[0] || t.date.y != last.date.y || t.date.m != last.date.m ||
+	    t.date.d != last.date.d || t.hh != last.hh || t.mm != last.mm) {
+		kdatetime_format(t, buf);
+		snprintf(last_out, sizeof last_out, "%s:00", buf);
+		last = t;
+	}
+	memcpy(out, last_out, sizeof last_out);
 }
 
 char *

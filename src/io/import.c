@@ -45,7 +45,52 @@ struct imp {
 	size_t total;
 	long n;
 	struct strbuf line;
+	/* Organisations found or made by this import, by their exact name (a
+	   file names the same few hundred again and again), in slots by hash.
+	   Emptied when a record's writes are rolled back: its new ones go. */
+	struct org_slot {
+		char *name;
+		int64_t id;
+	} *orgs;                    /* ORG_SLOTS, allocated on first use */
 };
+
+enum { ORG_SLOTS = 4096 };
+
+static void
+org_cache_clear(struct imp *im)
+{
+	if (!im->orgs)
+		return;
+	for (size_t i = 0; i < ORG_SLOTS; i++) {
+		free(im->orgs[i].name);
+		im->orgs[i].name = NULL;
+	}
+}
+
+/* org_find(create) through the import's cache. */
+static enum kith_status
+org_cached(struct imp *im, const char *name, int64_t *id, struct kith_err *err)
+{
+	uint32_t h = 2166136261u;           /* FNV-1a */
+	struct org_slot *slot;
+	enum kith_status rc;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	if (!im->orgs)
+		im->orgs = xcalloc(ORG_SLOTS, sizeof *im->orgs);
+	slot = &im->orgs[h % ORG_SLOTS];
+	if (slot->name && !strcmp(slot->name, name)) {
+		*id = slot->id;
+		return KITH_OK;
+	}
+	if ((rc = org_find(im->db, name, true, id, err)))
+		return rc;
+	free(slot->name);
+	slot->name = xstrdup(name);
+	slot->id = *id;
+	return KITH_OK;
+}
 
 static void
 report(struct imp *im, const char *fmt, ...) KITH_PRINTF(2, 3);
@@ -245,7 +290,7 @@ merge_role(struct imp *im, int64_t cid, const struct io_contact_rec *r, const ch
 
 	if (str_empty(r->org))
 		return KITH_OK;
-	if ((rc = org_find(im->db, r->org, true, &org_id, err)))
+	if ((rc = org_cached(im, r->org, &org_id, err)))
 		return rc;
 	if (what && (rc = contact_current_roles(im->db, cid, org_id, &n, &at, err)))
 		return rc;
@@ -568,6 +613,8 @@ on_record(void *ud, const struct io_record *rec)
 		}
 		if (im->o->skip_invalid)
 			kdb_batch_end(im->db, rc == KITH_OK, rc == KITH_OK ? &err : NULL);
+		if (rc != KITH_OK)
+			org_cache_clear(im);
 	}
 	if (++im->n % 256 == 0 && im->o->progress)
 		im->o->progress(im->o->ud, rec->offset, im->total);
@@ -597,7 +644,7 @@ enum kith_status
 io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_import_opts *o,
 		 struct io_import_stats *st, struct kith_err *err)
 {
-	struct imp im = { db, o, st, err, KITH_OK, len, 0, {0} };
+	struct imp im = { db, o, st, err, KITH_OK, len, 0, {0}, NULL };
 	struct io_sink sink = { on_record, on_error, on_note, &im };
 	struct io_import_opts local = *o;
 	enum kith_status rc;
@@ -632,6 +679,8 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	}
 	parsers[fmt](buf, len, &sink);
 	sb_free(&im.line);
+	org_cache_clear(&im);
+	free(im.orgs);
 	if (!im.failed && (!o->dry_run || o->dry_run_in_batch) &&
 	    (rc = contact_fts_defer(db, false, err)))
 		im.failed = rc;

@@ -233,6 +233,10 @@ kdate_today(void)
 struct kdatetime
 kdate_now(void)
 {
+	/* localtime_r reads the time zone on every call: an import stamps
+	   100,000 rows, so the last second's answer is kept */
+	static time_t last = (time_t)-1;
+	static struct tm last_tm;
 	time_t now;
 	struct tm tm;
 	struct kdatetime t;
@@ -241,7 +245,11 @@ kdate_now(void)
 	if (clock_fixed)
 		return clock_now;
 	now = time(NULL);
-	localtime_r(&now, &tm);
+	if (now != last) {
+		localtime_r(&now, &last_tm);
+		last = now;
+	}
+	tm = last_tm;
 	t.date.y = tm.tm_year + 1900;
 	t.date.m = tm.tm_mon + 1;
 	t.date.d = tm.tm_mday;
