@@ -426,7 +426,7 @@ bulk_resume(struct kdb *db, struct kith_err *err)
 /* FTS5 writes its pending terms out as a new segment whenever they pass
    'hashsize' (1 MB by default), and merges segments as they pile up: for
    100,000 documents that is half the work. A rebuild of many documents
-   holds 16 MB of terms (about 25,000 contacts' worth) before it writes,
+   holds 16 MB of terms (tens of thousands of contacts) before it writes,
    then sets the default back. Measured with callgrind on 100,000 contact
    documents: 9.7 billion instructions with the default, 5.2 with this. */
 enum { FTS_BULK_DOCS = 5000, FTS_BULK_HASH = 16 << 20, FTS_HASH_DEFAULT = 1 << 20 };
