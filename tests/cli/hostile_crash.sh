@@ -28,9 +28,15 @@ W
 export IDS="$T/ids" TARGET KITH_BIN
 : >"$IDS"
 
-# a random delay of 0..49 ms from /dev/urandom
+# a random delay from /dev/urandom: 0..49 ms, or up to twice what one
+# `kith log` takes when that is longer (a sanitizer build on a loaded
+# machine), so that some writes finish between the kills
+t0=$(date +%s%N)
+"$KITH_BIN" log Ada "crash test note (timing)" --kind call >/dev/null
+span=$(( ($(date +%s%N) - t0) / 500000 ))
+[ "$span" -lt 50 ] && span=50
 rand_ms() {
-  echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 50 ))
+  echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % span ))
 }
 
 kills=0 starts=0 guard=0
@@ -43,7 +49,8 @@ while [ "$(wc -l <"$IDS")" -lt $TARGET ] || [ $kills -lt $MIN_KILLS ]; do
   setsid sh "$T/writer" 2>>"$T/writer.err" &
   wpid=$!
   starts=$((starts + 1))
-  sleep "0.0$(printf '%02d' "$(rand_ms)")"
+  ms=$(rand_ms)
+  sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
   if kill -0 "$wpid" 2>/dev/null; then
     kill -9 "-$wpid" 2>/dev/null && kills=$((kills + 1))
   fi
