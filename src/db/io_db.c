@@ -431,12 +431,23 @@ bulk_resume(struct kdb *db, struct kith_err *err)
    documents: 9.7 billion instructions with the default, 5.2 with this. */
 enum { FTS_BULK_DOCS = 5000, FTS_BULK_HASH = 16 << 20, FTS_HASH_DEFAULT = 1 << 20 };
 
+/* Set the contact index's 'hashsize' (bytes of pending terms). */
+static enum kith_status
+fts_hashsize(struct kdb *db, int bytes, struct kith_err *err)
+{
+	static const char sql[] = "INSERT INTO contact_fts(contact_fts, rank) VALUES ('hashsize', ?)";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int(st, 1, bytes);
+	return db_step_done(db, st, err, "search index");
+}
+
 static enum kith_status
 fts_rebuild_dirty(struct kdb *db, struct kith_err *err)
 {
 	static const char q_n[] = "SELECT count(*) FROM contact_fts_dirty";
-	static const char hash[] =
-		"INSERT INTO contact_fts(contact_fts, rank) VALUES ('hashsize', ?)";
 	static const char refill[] =
 		"DELETE FROM contact_fts WHERE rowid IN (SELECT contact_id FROM contact_fts_dirty);"
 		"INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)"
@@ -455,23 +466,11 @@ fts_rebuild_dirty(struct kdb *db, struct kith_err *err)
 	}
 	many = sqlite3_column_int64(st, 0) >= FTS_BULK_DOCS;
 	sqlite3_reset(st);
-	if (many) {
-		if (!(st = db_stmt(db, hash, err)))
-			return KITH_DB;
-		sqlite3_bind_int(st, 1, FTS_BULK_HASH);
-		if ((rc = db_step_done(db, st, err, "search index")))
-			return rc;
-	}
+	if (many && (rc = fts_hashsize(db, FTS_BULK_HASH, err)))
+		return rc;
 	if (sqlite3_exec(db->h, refill, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(db, err, "search index");
-	if (many) {
-		if (!(st = db_stmt(db, hash, err)))
-			return KITH_DB;
-		sqlite3_bind_int(st, 1, FTS_HASH_DEFAULT);
-		if ((rc = db_step_done(db, st, err, "search index")))
-			return rc;
-	}
-	return KITH_OK;
+	return many ? fts_hashsize(db, FTS_HASH_DEFAULT, err) : KITH_OK;
 }
 
 enum kith_status
