@@ -729,9 +729,7 @@ io_parse_csv(const char *buf, size_t len, const struct io_sink *s)
 		rec.kind = IO_REC_CONTACT;
 		rec.line = use->line;
 		/* progress in the file's bytes: text may be the file converted to UTF-8 */
-		rec.offset = tlen ? (size_t)((double)(r.p - text) / (double)tlen * (double)len) : 0;
-		if (rec.offset > len)
-			rec.offset = len;
+		rec.offset = io_text_progress((size_t)(r.p - text), tlen, len);
 		rec.source = h.source;
 		map_row(&h, use, &rec.u.contact);
 		if (rec.u.contact.c.display_name)

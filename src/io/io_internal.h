@@ -20,6 +20,14 @@
 char *io_text_bytes(const char *buf, size_t len, size_t *outlen);
 
 /*
+** Progress in the file's own bytes for a position pos within the text
+** io_text_bytes made of it (tlen bytes from a file of len): UTF-16 grows
+** or shrinks when converted, so the position is scaled. Never beyond len,
+** and never going back as pos goes forward.
+*/
+size_t io_text_progress(size_t pos, size_t tlen, size_t len);
+
+/*
 ** s[0..n) as valid UTF-8, newly allocated: converted from `charset` when
 ** one is named (and is not UTF-8), else kept if valid UTF-8, else read as
 ** Windows-1252 (which includes Latin-1's letters).

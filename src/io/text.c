@@ -119,6 +119,17 @@ done:
 	return sb_detach(&sb);
 }
 
+size_t
+io_text_progress(size_t pos, size_t tlen, size_t len)
+{
+	size_t off;
+
+	if (tlen == len || !tlen)
+		return pos < len ? pos : len;
+	off = (size_t)((double)pos / (double)tlen * (double)len);
+	return off < len ? off : len;
+}
+
 /* Windows-1252's 0x80..0x9F; 0 where it has no character. */
 static const uint16_t cp1252_high[32] = {
 	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,

@@ -553,7 +553,7 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 /* ---- the file ----------------------------------------------------------------------- */
 
 static int
-emit(const struct vcard *vc, const struct io_lines *r, const char *base, const struct io_sink *s)
+emit(const struct vcard *vc, size_t offset, const struct io_sink *s)
 {
 	struct io_record rec;
 	int rc = 0;
@@ -561,7 +561,7 @@ emit(const struct vcard *vc, const struct io_lines *r, const char *base, const s
 	memset(&rec, 0, sizeof rec);
 	rec.kind = IO_REC_CONTACT;
 	rec.line = vc->line;
-	rec.offset = (size_t)(r->p - base);
+	rec.offset = offset;
 	rec.source = "vcard";
 	if (map_card(vc, &rec.u.contact))
 		rc = s->record(s->ud, &rec);
@@ -625,7 +625,8 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 			continue;
 		}
 		if (!strcmp(p.name, "END")) {
-			rc = emit(&vc, &r, text, s);
+			/* progress in the file's bytes: text may be UTF-16 made UTF-8 */
+			rc = emit(&vc, io_text_progress((size_t)(r.p - text), tlen, len), s);
 			vcard_clear(&vc);
 			vprop_free(&p);
 			in = false;

@@ -340,6 +340,28 @@ START_TEST(test_fuzz_findings)
 	ck_assert_int_eq(G.n, 2);
 	ck_assert_uint_le(G.max_offset, sizeof latin1 - 1);
 	ck_assert(!G.offset_back);
+	/* UTF-16 CJK grows by half when made UTF-8: the same for vCard (fuzz_vcard) */
+	{
+		char buf[1024];
+		size_t n = 0;
+		const char *head = "BEGIN:VCARD\r\nFN:", *tail = "\r\nEND:VCARD\r\n";
+
+		buf[n++] = (char)0xFF, buf[n++] = (char)0xFE;
+		for (const char *p = head; *p; p++)
+			buf[n++] = *p, buf[n++] = 0;
+		for (int i = 0; i < 200; i++)          /* U+4E2D, three bytes in UTF-8 */
+			buf[n++] = 0x2D, buf[n++] = 0x4E;
+		for (int k = 0; k < 2; k++)            /* two cards: progress goes forward */
+			for (const char *p = k ? head : tail; *p; p++)
+				buf[n++] = *p, buf[n++] = 0;
+		buf[n++] = 'A', buf[n++] = 0;
+		for (const char *p = tail; *p; p++)
+			buf[n++] = *p, buf[n++] = 0;
+		parse(IO_FMT_VCF, buf, n);
+		ck_assert_int_eq(G.n, 2);
+		ck_assert_uint_le(G.max_offset, n);
+		ck_assert(!G.offset_back);
+	}
 	/* libical takes minute 70; kith does not */
 	PARSE(IO_FMT_ICS, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nDTSTART:20070309T077000\n"
 	      "END:VEVENT\nEND:VCALENDAR\n");
