@@ -25,6 +25,7 @@
  */
 #include "io_internal.h"
 
+#include "ical_lib.h"
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,16 +37,13 @@
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
 
-static void
-ical_init(void)
-{
-	static bool done;
+/* libical, opened by the first import or expansion that needs it */
+static const struct ical_lib *L;
 
-	if (done)
-		return;
-	done = true;
-	icalerror_set_errors_are_fatal(0);
-	atexit(icaltimezone_free_builtin_timezones);
+static bool
+ical_init(const char **why)
+{
+	return (L = ical_lib(why)) != NULL;
 }
 
 /* ---- pass 1: lines and structure ----------------------------------------------- */
@@ -363,7 +361,7 @@ local_time(struct icaltimetype t, char out[17])
 static bool
 local_time_raw(struct icaltimetype t, char out[17])
 {
-	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t) || t.year < 1 || t.year > 9999 ||
+	if (L->icaltime_is_null_time(t) || !L->icaltime_is_valid_time(t) || t.year < 1 || t.year > 9999 ||
 	    t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31)
 		return false;
 	if (t.is_date) {
@@ -371,7 +369,7 @@ local_time_raw(struct icaltimetype t, char out[17])
 		return true;
 	}
 	if (t.zone) {
-		time_t tt = icaltime_as_timet_with_zone(t, t.zone);
+		time_t tt = L->icaltime_as_timet_with_zone(t, t.zone);
 		struct tm tm;
 		if (!localtime_r(&tt, &tm))
 			return false;
@@ -396,18 +394,18 @@ compact(const char *local, char out[16])
 static struct icaltimetype
 prop_time(icalcomponent *c, icalproperty *p)
 {
-	return icalproperty_get_datetime_with_component(p, c);
+	return L->icalproperty_get_datetime_with_component(p, c);
 }
 
 static char *
 text_prop(icalcomponent *c, icalproperty_kind k)
 {
-	icalproperty *p = icalcomponent_get_first_property(c, k);
+	icalproperty *p = L->icalcomponent_get_first_property(c, k);
 	const char *v;
 
 	if (!p)
 		return NULL;
-	v = icalproperty_get_value_as_string(p);
+	v = L->icalproperty_get_value_as_string(p);
 	if (!v)
 		return NULL;
 	/* libical returns the value as written: undo the text escapes */
@@ -476,13 +474,13 @@ prop_known(icalproperty_kind k)
 static void
 keep_extras(icalcomponent *c, struct io_extra **v, size_t *n)
 {
-	for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY); p;
-	     p = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
+	for (icalproperty *p = L->icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY); p;
+	     p = L->icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
 		const char *name, *val;
-		if (prop_known(icalproperty_isa(p)))
+		if (prop_known(L->icalproperty_isa(p)))
 			continue;
-		name = icalproperty_get_property_name(p);
-		val = icalproperty_get_value_as_string(p);
+		name = L->icalproperty_get_property_name(p);
+		val = L->icalproperty_get_value_as_string(p);
 		if (name && val && utf8_valid(val, strlen(val)))
 			io_extra_add(v, n, name, val);
 	}
@@ -492,9 +490,9 @@ keep_extras(icalcomponent *c, struct io_extra **v, size_t *n)
 static const char *
 lic_error(icalcomponent *c, const char *name)
 {
-	for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY); p;
-	     p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)) {
-		const char *m = icalproperty_get_xlicerror(p);
+	for (icalproperty *p = L->icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY); p;
+	     p = L->icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)) {
+		const char *m = L->icalproperty_get_xlicerror(p);
 		char word[32];
 		snprintf(word, sizeof word, " %s ", name);
 		if (m && strstr(m, word))
@@ -507,11 +505,11 @@ lic_error(icalcomponent *c, const char *name)
 static const char *
 times(icalcomponent *c, char start[17], char end[17], bool *all_day, bool todo)
 {
-	icalproperty *ps = icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
-	icalproperty *pe = icalcomponent_get_first_property(c, todo ? ICAL_DUE_PROPERTY :
+	icalproperty *ps = L->icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
+	icalproperty *pe = L->icalcomponent_get_first_property(c, todo ? ICAL_DUE_PROPERTY :
 							      ICAL_DTEND_PROPERTY);
-	icalproperty *pd = icalcomponent_get_first_property(c, ICAL_DURATION_PROPERTY);
-	struct icaltimetype ts = icaltime_null_time(), te = icaltime_null_time();
+	icalproperty *pd = L->icalcomponent_get_first_property(c, ICAL_DURATION_PROPERTY);
+	struct icaltimetype ts = L->icaltime_null_time(), te = L->icaltime_null_time();
 
 	start[0] = end[0] = '\0';
 	*all_day = false;
@@ -527,21 +525,21 @@ times(icalcomponent *c, char start[17], char end[17], bool *all_day, bool todo)
 		te = prop_time(c, pe);
 		if (!local_time(te, end))
 			return todo ? "DUE: not a date or date-time" : "DTEND: not a date or date-time";
-		if (ps && icaltime_compare(te, ts) < 0)
+		if (ps && L->icaltime_compare(te, ts) < 0)
 			return todo ? "DUE before DTSTART" : "DTEND before DTSTART";
 	} else if (pd && ps) {
-		struct icaldurationtype d = icalproperty_get_duration(pd);
-		if (icaldurationtype_is_bad_duration(d))
+		struct icaldurationtype d = L->icalproperty_get_duration(pd);
+		if (L->icaldurationtype_is_bad_duration(d))
 			return "DURATION: not a duration";
-		te = icaltime_add(ts, d);
+		te = L->icaltime_add(ts, d);
 		if (!local_time(te, end))
 			return "DURATION: out of range";
 	}
 	if (!todo && *all_day && end[0]) {
 		/* DTEND of an all-day event is the day after the last */
 		struct icaltimetype last = te;
-		icaltime_adjust(&last, -1, 0, 0, 0);
-		if (icaltime_compare_date_only(last, ts) <= 0)
+		L->icaltime_adjust(&last, -1, 0, 0, 0);
+		if (L->icaltime_compare_date_only(last, ts) <= 0)
 			end[0] = '\0';
 		else
 			snprintf(end, 17, "%04d-%02d-%02d", last.year, last.month, last.day);
@@ -558,10 +556,10 @@ struct override {
 static void
 collect_overrides(icalcomponent *cal, struct override **v, size_t *n)
 {
-	for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
-	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
-		icalproperty *p = icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
-		const char *uid = icalcomponent_get_uid(c);
+	for (icalcomponent *c = L->icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
+	     c = L->icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		icalproperty *p = L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
+		const char *uid = L->icalcomponent_get_uid(c);
 		char local[17];
 		if (!p || !uid || !local_time(prop_time(c, p), local))
 			continue;
@@ -581,7 +579,7 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 	bool all_day;
 	icalproperty *p;
 	struct strbuf rr = {0};
-	const char *uid = icalcomponent_get_uid(c);
+	const char *uid = L->icalcomponent_get_uid(c);
 
 	if ((why = times(c, start, end, &all_day, false)))
 		return why;
@@ -596,7 +594,7 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 	e->kind = guess_kind(e->title);
 	e->location = text_prop(c, ICAL_LOCATION_PROPERTY);
 	e->notes = text_prop(c, ICAL_DESCRIPTION_PROPERTY);
-	if ((p = icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))) {
+	if ((p = L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))) {
 		char local[17], when[16];
 		if (!local_time(prop_time(c, p), local))
 			return "RECURRENCE-ID: not a date or date-time";
@@ -606,9 +604,9 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 	} else if (uid && *uid) {
 		e->uid = xstrdup(uid);
 	}
-	if ((p = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY))) {
-		char *v = icalproperty_get_value_as_string_r(p);
-		struct icalrecurrencetype rt = icalproperty_get_rrule(p);
+	if ((p = L->icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY))) {
+		char *v = L->icalproperty_get_value_as_string_r(p);
+		struct icalrecurrencetype rt = L->icalproperty_get_rrule(p);
 		if (!v || rt.freq == ICAL_NO_RECURRENCE) {
 			free(v);
 			return "RRULE: not a recurrence rule";
@@ -616,8 +614,8 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 		sb_append(&rr, v);
 		free(v);
 		bool first = true;
-		for (icalproperty *x = icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY); x;
-		     x = icalcomponent_get_next_property(c, ICAL_EXDATE_PROPERTY)) {
+		for (icalproperty *x = L->icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY); x;
+		     x = L->icalcomponent_get_next_property(c, ICAL_EXDATE_PROPERTY)) {
 			char local[17], when[16];
 			if (!local_time(prop_time(c, x), local))
 				continue;
@@ -635,13 +633,13 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 		}
 		e->rrule = sb_detach(&rr);
 	}
-	for (p = icalcomponent_get_first_property(c, ICAL_ATTENDEE_PROPERTY); p;
-	     p = icalcomponent_get_next_property(c, ICAL_ATTENDEE_PROPERTY)) {
-		const char *v = icalproperty_get_attendee(p);
-		icalparameter *ps = icalproperty_get_first_parameter(p, ICAL_PARTSTAT_PARAMETER);
-		icalparameter *pr = icalproperty_get_first_parameter(p, ICAL_ROLE_PARAMETER);
-		icalparameter *pc = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
-		icalparameter_partstat st = ps ? icalparameter_get_partstat(ps) : ICAL_PARTSTAT_NONE;
+	for (p = L->icalcomponent_get_first_property(c, ICAL_ATTENDEE_PROPERTY); p;
+	     p = L->icalcomponent_get_next_property(c, ICAL_ATTENDEE_PROPERTY)) {
+		const char *v = L->icalproperty_get_attendee(p);
+		icalparameter *ps = L->icalproperty_get_first_parameter(p, ICAL_PARTSTAT_PARAMETER);
+		icalparameter *pr = L->icalproperty_get_first_parameter(p, ICAL_ROLE_PARAMETER);
+		icalparameter *pc = L->icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
+		icalparameter_partstat st = ps ? L->icalparameter_get_partstat(ps) : ICAL_PARTSTAT_NONE;
 		struct io_attendee *a;
 		if (!v || st == ICAL_PARTSTAT_DECLINED)
 			continue;
@@ -652,10 +650,10 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 		a->email = xstrdup(v);
 		for (char *q = a->email; *q; q++)
 			*q = (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q);
-		a->name = pc && icalparameter_get_cn(pc) ? xstrdup(icalparameter_get_cn(pc)) : NULL;
+		a->name = pc && L->icalparameter_get_cn(pc) ? xstrdup(L->icalparameter_get_cn(pc)) : NULL;
 		a->status = st == ICAL_PARTSTAT_ACCEPTED ? KITH_ASTATUS_CONFIRMED :
 			    st == ICAL_PARTSTAT_COMPLETED ? KITH_ASTATUS_ATTENDED : KITH_ASTATUS_INVITED;
-		a->role = pr && icalparameter_get_role(pr) == ICAL_ROLE_CHAIR ? KITH_AROLE_HOST :
+		a->role = pr && L->icalparameter_get_role(pr) == ICAL_ROLE_CHAIR ? KITH_AROLE_HOST :
 			  KITH_AROLE_ATTENDEE;
 	}
 	keep_extras(c, &ev->extras, &ev->n_extras);
@@ -668,7 +666,7 @@ map_todo(icalcomponent *c, struct io_todo_rec *t)
 {
 	struct kith_followup *f = &t->f;
 	char start[17], due[17];
-	const char *uid = icalcomponent_get_uid(c);
+	const char *uid = L->icalcomponent_get_uid(c);
 	icalproperty *p;
 	const char *why;
 	bool all_day;
@@ -685,8 +683,8 @@ map_todo(icalcomponent *c, struct io_todo_rec *t)
 		due[10] = '\0';
 		f->due = xstrdup(due);
 	}
-	if ((p = icalcomponent_get_first_property(c, ICAL_PRIORITY_PROPERTY))) {
-		int pr = icalproperty_get_priority(p);
+	if ((p = L->icalcomponent_get_first_property(c, ICAL_PRIORITY_PROPERTY))) {
+		int pr = L->icalproperty_get_priority(p);
 		if (pr < 0 || pr > 9) {
 			static char msg[48];
 			snprintf(msg, sizeof msg, "PRIORITY %d: must be 0 to 9", pr);
@@ -695,7 +693,7 @@ map_todo(icalcomponent *c, struct io_todo_rec *t)
 		f->priority = pr == 0 ? 0 : pr <= 3 ? 3 : pr <= 6 ? 2 : 1;
 	}
 	f->status = KITH_FSTATUS_OPEN;
-	switch (icalcomponent_get_status(c)) {
+	switch (L->icalcomponent_get_status(c)) {
 	case ICAL_STATUS_COMPLETED: f->status = KITH_FSTATUS_DONE; break;
 	case ICAL_STATUS_CANCELLED: f->status = KITH_FSTATUS_DROPPED; break;
 	default: break;
@@ -725,13 +723,13 @@ parse_block(const struct scan *sc, const struct calblock *b, const char *base, s
 				"vCalendar 1.0 is not supported (export as iCalendar 2.0)");
 	if (b->n_comp == 0)
 		return 0;
-	cal = icalparser_parse_string(sb_str(&b->text));
+	cal = L->icalparser_parse_string(sb_str(&b->text));
 	if (!cal)
 		return s->error(s->ud, b->line, "not a calendar libical can read");
 	collect_overrides(cal, &ov, &n_ov);
-	for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT);
-	     c && rc == 0; c = icalcomponent_get_next_component(cal, ICAL_ANY_COMPONENT)) {
-		icalcomponent_kind kind = icalcomponent_isa(c);
+	for (icalcomponent *c = L->icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT);
+	     c && rc == 0; c = L->icalcomponent_get_next_component(cal, ICAL_ANY_COMPONENT)) {
+		icalcomponent_kind kind = L->icalcomponent_isa(c);
 		const struct comp *sp;
 		struct io_record rec;
 		const char *why, *lic = NULL;
@@ -779,7 +777,7 @@ parse_block(const struct scan *sc, const struct calblock *b, const char *base, s
 	for (size_t i = 0; i < n_ov; i++)
 		free(ov[i].uid);
 	free(ov);
-	icalcomponent_free(cal);
+	L->icalcomponent_free(cal);
 	return rc;
 }
 
@@ -788,10 +786,13 @@ io_parse_ics(const char *buf, size_t len, const struct io_sink *s)
 {
 	struct scan sc = {0};
 	size_t tlen;
-	char *text = io_text_bytes(buf, len, &tlen);
+	char *text;
+	const char *why = NULL;
 	int rc;
 
-	ical_init();
+	if (!ical_init(&why))
+		return s->error(s->ud, 1, why);
+	text = io_text_bytes(buf, len, &tlen);
 	rc = scan_text(text, tlen, &sc, s);
 	for (size_t i = 0; i < sc.n_blocks && rc == 0; i++)
 		rc = parse_block(&sc, &sc.blocks[i], text, len, s);
@@ -807,7 +808,7 @@ io_parse_ics(const char *buf, size_t len, const struct io_sink *s)
 static struct icaltimetype
 from_local(const char *s)
 {
-	struct icaltimetype t = icaltime_null_time();
+	struct icaltimetype t = L->icaltime_null_time();
 	int y, mo, d, h = 0, mi = 0;
 
 	if (sscanf(s, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi) >= 3) {
@@ -827,12 +828,14 @@ io_recur_expand(const char *start, const char *rrule, const char *from, const ch
 {
 	struct icalrecurrencetype rt;
 	icalrecur_iterator *it;
-	struct icaltimetype dt = from_local(start), lo = from_local(from), hi = from_local(to), t;
+	struct icaltimetype dt, lo, hi, t;
 	char *rule, *nl, *ex = NULL;
 	int n = 0, guard = 0;
 
-	ical_init();
-	if (icaltime_is_null_time(dt) || !rrule)
+	if (!ical_init(NULL))
+		return -1;
+	dt = from_local(start), lo = from_local(from), hi = from_local(to);
+	if (L->icaltime_is_null_time(dt) || !rrule)
 		return -1;
 	rule = xstrdup(rrule);
 	if ((nl = strchr(rule, '\n'))) {
@@ -840,31 +843,31 @@ io_recur_expand(const char *start, const char *rrule, const char *from, const ch
 		if (!strncmp(nl + 1, "EXDATE:", 7))
 			ex = nl + 8;
 	}
-	rt = icalrecurrencetype_from_string(rule);
+	rt = L->icalrecurrencetype_from_string(rule);
 	if (rt.freq == ICAL_NO_RECURRENCE) {
 		free(rule);
 		return -1;
 	}
-	if (!(it = icalrecur_iterator_new(rt, dt))) {
+	if (!(it = L->icalrecur_iterator_new(rt, dt))) {
 		free(rule);
 		return -1;
 	}
 	/* jump to the window instead of walking a long series from its start
 	   (libical cannot for a rule with a COUNT: those are walked, boundedly) */
-	if (!icaltime_is_null_time(lo) && icaltime_compare(lo, dt) > 0) {
+	if (!L->icaltime_is_null_time(lo) && L->icaltime_compare(lo, dt) > 0) {
 		struct icaltimetype jump = lo;
 		jump.is_date = dt.is_date;
-		icalrecur_iterator_set_start(it, jump);
+		L->icalrecur_iterator_set_start(it, jump);
 	}
 	while (n < max && guard++ < 20000) {
 		char local[17], when[16];
-		t = icalrecur_iterator_next(it);
-		if (icaltime_is_null_time(t))
+		t = L->icalrecur_iterator_next(it);
+		if (L->icaltime_is_null_time(t))
 			break;
 		t.is_date = dt.is_date;
-		if (!icaltime_is_null_time(hi) && icaltime_compare(t, hi) >= 0)
+		if (!L->icaltime_is_null_time(hi) && L->icaltime_compare(t, hi) >= 0)
 			break;
-		if (!icaltime_is_null_time(lo) && icaltime_compare(t, lo) < 0)
+		if (!L->icaltime_is_null_time(lo) && L->icaltime_compare(t, lo) < 0)
 			continue;
 		if (!local_time(t, local))
 			break;
@@ -876,7 +879,7 @@ io_recur_expand(const char *start, const char *rrule, const char *from, const ch
 			continue;
 		memcpy(out[n++], local, 17);
 	}
-	icalrecur_iterator_free(it);
+	L->icalrecur_iterator_free(it);
 	free(rule);
 	return n;
 }
