@@ -361,8 +361,8 @@ local_time(struct icaltimetype t, char out[17])
 static bool
 local_time_raw(struct icaltimetype t, char out[17])
 {
-	if (L->icaltime_is_null_time(t) || !L->icaltime_is_valid_time(t) || t.year < 1 || t.year > 9999 ||
-	    t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31)
+	if (L->icaltime_is_null_time(t) || !L->icaltime_is_valid_time(t) ||
+	    t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31)
 		return false;
 	if (t.is_date) {
 		snprintf(out, 17, "%04d-%02d-%02d", t.year, t.month, t.day);
@@ -558,7 +558,8 @@ collect_overrides(icalcomponent *cal, struct override **v, size_t *n)
 {
 	for (icalcomponent *c = L->icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
 	     c = L->icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
-		icalproperty *p = L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
+		icalproperty *p =
+			L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
 		const char *uid = L->icalcomponent_get_uid(c);
 		char local[17];
 		if (!p || !uid || !local_time(prop_time(c, p), local))
@@ -614,8 +615,9 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 		sb_append(&rr, v);
 		free(v);
 		bool first = true;
-		for (icalproperty *x = L->icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY); x;
-		     x = L->icalcomponent_get_next_property(c, ICAL_EXDATE_PROPERTY)) {
+		for (icalproperty *x =
+			     L->icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY);
+		     x; x = L->icalcomponent_get_next_property(c, ICAL_EXDATE_PROPERTY)) {
 			char local[17], when[16];
 			if (!local_time(prop_time(c, x), local))
 				continue;
@@ -639,7 +641,9 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 		icalparameter *ps = L->icalproperty_get_first_parameter(p, ICAL_PARTSTAT_PARAMETER);
 		icalparameter *pr = L->icalproperty_get_first_parameter(p, ICAL_ROLE_PARAMETER);
 		icalparameter *pc = L->icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
-		icalparameter_partstat st = ps ? L->icalparameter_get_partstat(ps) : ICAL_PARTSTAT_NONE;
+		const char *cn = pc ? L->icalparameter_get_cn(pc) : NULL;
+		icalparameter_partstat st =
+			ps ? L->icalparameter_get_partstat(ps) : ICAL_PARTSTAT_NONE;
 		struct io_attendee *a;
 		if (!v || st == ICAL_PARTSTAT_DECLINED)
 			continue;
@@ -650,7 +654,7 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 		a->email = xstrdup(v);
 		for (char *q = a->email; *q; q++)
 			*q = (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q);
-		a->name = pc && L->icalparameter_get_cn(pc) ? xstrdup(L->icalparameter_get_cn(pc)) : NULL;
+		a->name = cn ? xstrdup(cn) : NULL;
 		a->status = st == ICAL_PARTSTAT_ACCEPTED ? KITH_ASTATUS_CONFIRMED :
 			    st == ICAL_PARTSTAT_COMPLETED ? KITH_ASTATUS_ATTENDED : KITH_ASTATUS_INVITED;
 		a->role = pr && L->icalparameter_get_role(pr) == ICAL_ROLE_CHAIR ? KITH_AROLE_HOST :
