@@ -638,3 +638,24 @@ UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (tier = ''A'' OR tier = ''B'' OR tier = ''C'' OR tier = ''D'')')
   WHERE type = 'table' AND name = 'contact';
 PRAGMA writable_schema = RESET;
+
+-- @migration 6
+-- A new touch can only make a contact's last_at newer: the insert
+-- triggers compare with it instead of recomputing every touch of the
+-- contact. The recomputation reads each event the contact attended: 740
+-- pages for a contact at 520 events, 60 % of what `kith log` cost at city
+-- scale. Deletes and updates, which can make last_at older, still
+-- recompute (contact_touch_calc), and so keep it right: these two keep
+-- it right only because it was right before the insert.
+DROP TRIGGER ic_touch_ins;
+CREATE TRIGGER ic_touch_ins AFTER INSERT ON interaction_contact BEGIN
+  UPDATE contact_stat SET last_at = new.at
+   WHERE contact_id = new.contact_id AND last_at < new.at;
+END;
+DROP TRIGGER attendance_touch_ins;
+CREATE TRIGGER attendance_touch_ins AFTER INSERT ON attendance
+  WHEN new.status = 'attended' OR new.status = 'met' BEGIN
+  UPDATE contact_stat SET last_at = e.at
+    FROM (SELECT substr(start_at, 1, 16) AS at FROM event WHERE id = new.event_id) AS e
+   WHERE contact_id = new.contact_id AND last_at < e.at;
+END;
