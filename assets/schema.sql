@@ -644,9 +644,10 @@ PRAGMA writable_schema = RESET;
 -- triggers compare with it instead of recomputing every touch of the
 -- contact. The recomputation reads each event the contact attended: 740
 -- pages for a contact at 520 events, 60 % of what `kith log` cost at city
--- scale. Deletes and updates, which can make last_at older, still
--- recompute (contact_touch_calc), and so keep it right: these two keep
--- it right only because it was right before the insert.
+-- scale. So does an attendance that starts to count ('invited' marked
+-- 'attended'). Deletes, and updates that take away a touch, can make
+-- last_at older and still recompute (contact_touch_calc), and so keep it
+-- right: the comparisons keep it right because it was right before.
 DROP TRIGGER ic_touch_ins;
 CREATE TRIGGER ic_touch_ins AFTER INSERT ON interaction_contact BEGIN
   UPDATE contact_stat SET last_at = new.at
@@ -655,6 +656,24 @@ END;
 DROP TRIGGER attendance_touch_ins;
 CREATE TRIGGER attendance_touch_ins AFTER INSERT ON attendance
   WHEN new.status = 'attended' OR new.status = 'met' BEGIN
+  UPDATE contact_stat SET last_at = e.at
+    FROM (SELECT substr(start_at, 1, 16) AS at FROM event WHERE id = new.event_id) AS e
+   WHERE contact_id = new.contact_id AND last_at < e.at;
+END;
+DROP TRIGGER attendance_touch_upd;
+-- (a touch that still counts, same event and contact, changes nothing)
+CREATE TRIGGER attendance_touch_upd AFTER UPDATE ON attendance
+  WHEN (old.status = 'attended' OR old.status = 'met')
+   AND NOT ((new.status = 'attended' OR new.status = 'met')
+            AND new.event_id = old.event_id AND new.contact_id = old.contact_id) BEGIN
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = old.contact_id)
+   WHERE contact_id = old.contact_id;
+  UPDATE contact_stat SET last_at = (SELECT last_at FROM contact_touch_calc WHERE contact_id = new.contact_id)
+   WHERE contact_id = new.contact_id AND new.contact_id != old.contact_id;
+END;
+CREATE TRIGGER attendance_touch_counts AFTER UPDATE ON attendance
+  WHEN old.status != 'attended' AND old.status != 'met'
+   AND (new.status = 'attended' OR new.status = 'met') BEGIN
   UPDATE contact_stat SET last_at = e.at
     FROM (SELECT substr(start_at, 1, 16) AS at FROM event WHERE id = new.event_id) AS e
    WHERE contact_id = new.contact_id AND last_at < e.at;

@@ -3,10 +3,13 @@
  */
 #include "testutil.h"
 
+#include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kith/contact.h"
 #include "kith/event.h"
+#include "kith/interaction.h"
 #include "kith/org.h"
 #include "kith/types.h"
 
@@ -456,6 +459,104 @@ START_TEST(test_attendance)
 }
 END_TEST
 
+/*
+** Last contacted is kept by triggers: inserts compare with it, deletes and
+** updates that take a touch away recompute it (migration 6). After every
+** step of a random mix of writes it must equal what the view computes
+** from all the touches, for every contact.
+*/
+static int
+touch_mismatches(sqlite3 *h)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT count(*) FROM contact_stat s JOIN "
+					    "contact_touch_calc c USING (contact_id) "
+					    "WHERE s.last_at != c.last_at", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+START_TEST(test_last_contacted_random)
+{
+	static const char *const days[] = { "2026-01-05 09:00", "2026-02-10 18:30",
+		"2026-02-10 18:31", "2026-03-01 07:00", "2026-04-20 12:00", "2026-05-02" };
+	int64_t who[5], ev[4], ints[64];
+	int n_ints = 0;
+	unsigned seed = 7;
+	struct kith_err err;
+	char *dir = test_tmpdir(), path[512], cmd[600];
+	sqlite3 *h;
+
+	/* a file, so that a second connection reads what the first wrote */
+	kdb_close(db);
+	snprintf(path, sizeof path, "%s/touch.db", dir);
+	ck_assert_int_eq(kdb_open(path, KDB_CREATE, &db, &err), KITH_OK);
+	for (int i = 0; i < 5; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "P%d", i);
+		who[i] = person(name);
+	}
+	for (int i = 0; i < 4; i++)
+		ev[i] = event("Meeting", days[i + 1]);
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	for (int step = 0; step < 400; step++) {
+		int op, a, b;
+		seed = seed * 1103515245u + 12345u;
+		op = (int)(seed >> 16) % 7;
+		a = (int)(seed >> 8) % 5;
+		b = (int)(seed >> 20) % 4;
+		if (op <= 1) {          /* set or change an attendance */
+			ck_assert_int_eq(attendance_set(db, ev[b], who[a], (int)(seed >> 4) % 3,
+							(int)(seed >> 24) % 5, &err), KITH_OK);
+		} else if (op == 2) {
+			attendance_remove(db, ev[b], who[a], &err);
+		} else if (op == 3 && n_ints < 64) {
+			int64_t ids[2] = { who[a], who[(a + 1 + b) % 5] };
+			struct kith_interaction in = { .at = (char *)days[(seed >> 12) % 6],
+				.summary = "talked", .contact_ids = ids, .n_contacts = 1 + (b & 1) };
+			ck_assert_int_eq(interaction_add(db, &in, &ints[n_ints++], &err), KITH_OK);
+		} else if (op == 4 && n_ints > 0) {   /* move an interaction, or delete it */
+			int k = (int)(seed >> 10) % n_ints;
+			struct kith_interaction in;
+			ck_assert_int_eq(interaction_get(db, ints[k], &in, &err), KITH_OK);
+			if (b == 0) {
+				ck_assert_int_eq(interaction_delete(db, ints[k], &err), KITH_OK);
+				ints[k] = ints[--n_ints];
+			} else {
+				free(in.at);
+				in.at = strdup(days[(seed >> 14) % 6]);
+				in.contact_ids[0] = who[a];
+				ck_assert_int_eq(interaction_update(db, &in, &err), KITH_OK);
+			}
+			interaction_free(&in);
+		} else if (op == 5) {   /* give an attendance to another contact (no API does yet) */
+			char sql[160];
+			snprintf(sql, sizeof sql, "UPDATE OR IGNORE attendance SET contact_id = %lld "
+				 "WHERE event_id = %lld AND contact_id = %lld", (long long)who[(a + 1) % 5],
+				 (long long)ev[b], (long long)who[a]);
+			ck_assert_int_eq(kdb_exec_script(db, sql, &err), KITH_OK);
+		} else {                /* move an event */
+			struct kith_event e;
+			ck_assert_int_eq(event_get(db, ev[b], &e, &err), KITH_OK);
+			free(e.start_at);
+			e.start_at = strdup(days[(seed >> 6) % 5]);
+			ck_assert_int_eq(event_update(db, &e, &err), KITH_OK);
+			event_free(&e);
+		}
+		ck_assert_msg(touch_mismatches(h) == 0, "step %d (op %d): last contacted is wrong",
+			      step, op);
+	}
+	sqlite3_close(h);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(dir);
+}
+END_TEST
+
 static Suite *
 event_suite(void)
 {
@@ -469,6 +570,7 @@ event_suite(void)
 	tcase_add_test(tc, test_lists);
 	tcase_add_test(tc, test_many_matches);
 	tcase_add_test(tc, test_attendance);
+	tcase_add_test(tc, test_last_contacted_random);
 	suite_add_tcase(s, tc);
 	return s;
 }
