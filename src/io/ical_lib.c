@@ -41,26 +41,24 @@ ical_lib(const char **why)
 {
 	void *h;
 
-	if (tried) {
-		if (!loaded && why)
-			*why = failure;
-		return loaded;
-	}
-	tried = true;
-	if (!(h = dlopen(KITH_LIBICAL, RTLD_NOW | RTLD_LOCAL))) {
-		const char *e = dlerror();
-		snprintf(failure, sizeof failure, "iCalendar needs libical, which cannot be opened: %s",
-			 e ? e : KITH_LIBICAL);
-	} else if (
+	if (!tried) {
+		tried = true;
+		if (!(h = dlopen(KITH_LIBICAL, RTLD_NOW | RTLD_LOCAL))) {
+			const char *e = dlerror();
+			snprintf(failure, sizeof failure,
+				 "iCalendar needs libical, which cannot be opened: %s",
+				 e ? e : KITH_LIBICAL);
+		} else if (
 #define ICAL_LIB_FIND(f) find(h, #f, &lib.f, sizeof lib.f) &&
-		   ICAL_LIB_FUNCS(ICAL_LIB_FIND)
+			   ICAL_LIB_FUNCS(ICAL_LIB_FIND)
 #undef ICAL_LIB_FIND
-		   true) {
-		lib.icalerror_set_errors_are_fatal(0);
-		atexit(lib.icaltimezone_free_builtin_timezones);
-		loaded = &lib;
-	} else {
-		dlclose(h);
+			   true) {
+			lib.icalerror_set_errors_are_fatal(0);
+			atexit(lib.icaltimezone_free_builtin_timezones);
+			loaded = &lib;
+		} else {
+			dlclose(h);
+		}
 	}
 	if (!loaded && why)
 		*why = failure;
