@@ -419,6 +419,21 @@ bench_process(const char *name, char *const argv[], double target_ms)
 	free(s.v);
 }
 
+/* Run r of a best-of-N measurement: print it, keep the best time and the largest RSS. */
+static void
+run_best(char *const argv[], const char *what, int r, double *best, long *rss_max)
+{
+	double ms;
+	long rss;
+
+	run_child(argv, &ms, &rss);
+	printf("bench: %s.vcard.run%d %.0f ms\n", what, r + 1, ms);
+	if (!r || ms < *best)
+		*best = ms;
+	if (rss > *rss_max)
+		*rss_max = rss;
+}
+
 /* Remove a database file and its -wal and -shm. */
 static void
 remove_db(const char *db)
@@ -447,8 +462,6 @@ bench_io(void)
 	char dir[] = "/tmp/kith-bench-io.XXXXXX", vcf[64], db[64], out[64], tmp[80];
 	static const char *const orgs[] = { "City Council", "Planning Commission", "School Board",
 		"Harbor Union", "Riverside Library", "Chamber of Commerce" };
-	double ms;
-	long rss;
 	FILE *f;
 
 	if (!mkdtemp(dir)) {
@@ -486,18 +499,8 @@ bench_io(void)
 		   noise can only lengthen a run */
 		for (int r = 0; r < runs; r++) {
 			remove_db(db);
-			run_child(imp, &ms, &rss);
-			printf("bench: import.vcard.run%d %.0f ms\n", r + 1, ms);
-			if (!r || ms < best_imp)
-				best_imp = ms;
-			if (rss > rss_imp)
-				rss_imp = rss;
-			run_child(exp, &ms, &rss);
-			printf("bench: export.vcard.run%d %.0f ms\n", r + 1, ms);
-			if (!r || ms < best_exp)
-				best_exp = ms;
-			if (rss > rss_exp)
-				rss_exp = rss;
+			run_best(imp, "import", r, &best_imp, &rss_imp);
+			run_best(exp, "export", r, &best_exp, &rss_exp);
 		}
 		snprintf(tmp, sizeof tmp, "import.vcard.%dk", n / 1000);
 		report(tmp, best_imp, "ms", 5000.0 * n / 100000);
