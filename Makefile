@@ -18,7 +18,7 @@ CC        ?= cc
 
 # Debian packages needed to build and test; .ci/run reads this line.
 DEB_PKGS  := build-essential pkg-config libncurses-dev libsqlite3-dev libical-dev check tmux jq \
-             groff-base sqlite3 zsh python3 abook khard calcurse \
+             groff-base sqlite3 zsh python3 libicu-dev abook khard calcurse \
              clang libclang-rt-14-dev valgrind strace util-linux procps
 
 ifeq ($(SANITIZE),1)
@@ -43,13 +43,19 @@ ICAL_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libical 2>/de
 ICAL_CFLAGS := $(shell pkg-config --cflags libical 2>/dev/null) \
                $(if $(ICAL_SONAME),-DKITH_LIBICAL='"$(ICAL_SONAME)"')
 ICAL_LIBS := -ldl
+# Folding names (src/util/fold.c): ICU's transliterator, opened (dlopen) only
+# for text with letters of a script other than Latin. Its functions carry
+# the major version (utrans_openU_72), which its headers add.
+ICU_MAJOR := $(shell pkg-config --modversion icu-i18n 2>/dev/null | cut -d. -f1)
+ICU_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags icu-i18n 2>/dev/null)) \
+              $(if $(ICU_MAJOR),-DKITH_LIBICU='"libicui18n.so.$(ICU_MAJOR)"' -DKITH_ICU_MAJOR=$(ICU_MAJOR))
 CHECK_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags check 2>/dev/null))
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 CFLAGS    ?= -O2 -g
 KFLAGS    := -std=c11 -Wall -Wextra -Wpedantic -Werror \
              -Iinclude -I$(B)/gen -DKITH_VERSION_STR='"$(VERSION)"' -DKITH_DATADIR='"$(DATADIR)"' \
-             -MMD -MP $(PKG_CFLAGS) $(ICAL_CFLAGS) $(SANFLAGS)
+             -MMD -MP $(PKG_CFLAGS) $(ICAL_CFLAGS) $(ICU_CFLAGS) $(SANFLAGS)
 LDLIBS    := $(SQLITE_LIBS) $(ICAL_LIBS) -lm
 LDFLAGS   += $(SANFLAGS)
 

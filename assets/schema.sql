@@ -678,3 +678,39 @@ CREATE TRIGGER attendance_touch_counts AFTER UPDATE ON attendance
     FROM (SELECT substr(start_at, 1, 16) AS at FROM event WHERE id = new.event_id) AS e
    WHERE contact_id = new.contact_id AND last_at < e.at;
 END;
+
+-- @migration 7
+-- Names folded as a person types them on a US keyboard (src/util/fold.c,
+-- ICU's "Any-Latin; Latin-ASCII; Lower"): ł -> l, ø -> o, ß -> ss,
+-- æ -> ae, þ -> th, ı -> i, Владимир -> vladimir. The keys are re-folded
+-- with kith_fold(), a function each kith connection defines. A contact's
+-- search document now holds the folded name and nicknames beside the
+-- written ones where they differ, since unicode61 folds only the letters
+-- Unicode decomposes ("lukasiewicz" finds Łukasiewicz). The documents are
+-- rebuilt once at the end, not row by row as the keys change.
+INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1');
+UPDATE contact SET name_key = kith_fold(display_name)
+ WHERE name_key IS NOT kith_fold(display_name);
+UPDATE contact_nickname SET nick_key = kith_fold(nickname)
+ WHERE nick_key IS NOT kith_fold(nickname);
+UPDATE organisation SET name_key = kith_fold(name) WHERE name_key IS NOT kith_fold(name);
+DELETE FROM meta WHERE key = 'fts_deferred';
+DELETE FROM contact_fts_dirty;
+DROP VIEW contact_fts_doc;
+CREATE VIEW contact_fts_doc AS
+SELECT c.id AS id,
+  c.display_name || CASE WHEN c.name_key = lower(c.display_name) THEN '' ELSE ' ' || c.name_key END AS name,
+  coalesce((SELECT group_concat(n.nickname || CASE WHEN n.nick_key = lower(n.nickname) THEN ''
+             ELSE ' ' || n.nick_key END, ' ') FROM contact_nickname n WHERE n.contact_id = c.id), '') AS nicknames,
+  coalesce((SELECT group_concat(o.name || CASE WHEN o.name_key = lower(o.name) THEN ''
+             ELSE ' ' || o.name_key END, ' ') FROM role r JOIN organisation o ON o.id = r.org_id
+             WHERE r.contact_id = c.id AND r.end_date IS NULL), '') AS org,
+  coalesce((SELECT group_concat(r.title || ' ' || r.seat, ' ') FROM role r
+             WHERE r.contact_id = c.id AND r.end_date IS NULL), '') AS role,
+  coalesce((SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+             WHERE ct.contact_id = c.id), '') AS tags,
+  c.notes || ' ' || c.given_name || ' ' || c.family_name || ' ' || c.district AS notes
+FROM contact c;
+DELETE FROM contact_fts;
+INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)
+  SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "kith/date.h"
+#include "kith/fold.h"
 #include "kith/str.h"
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
@@ -169,7 +170,7 @@ db_now(char out[20])
 char *
 db_name_key(const char *name)
 {
-	return utf8_fold(name ? name : "");
+	return fold_text(name);
 }
 
 enum kith_status
@@ -204,6 +205,21 @@ sql_kith_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	t.has_time = true;
 	kdatetime_format(t, buf);
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* kith_fold(text): the folded form of a name (src/util/fold.c), for migrations
+   that re-fold stored keys. */
+static void
+sql_kith_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, fold_text((const char *)t), -1, free);
 }
 
 /* ---- migrations ------------------------------------------------------------- */
@@ -418,6 +434,8 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 				NULL, NULL);
 	sqlite3_create_function(db->h, "kith_now", 0, SQLITE_UTF8, NULL, sql_kith_now, NULL,
 				NULL);
+	sqlite3_create_function(db->h, "kith_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				sql_kith_fold, NULL, NULL);
 	warm_sql_init(db->h);
 	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/fold.h"
 #include "kith/search.h"
 #include "kith/str.h"
 #include "kith/utf8.h"
@@ -34,6 +35,51 @@ has_token(const char *w, size_t n)
 	return false;
 }
 
+/* "w"* with the quotes in w doubled. */
+static void
+append_phrase(struct strbuf *sb, const char *w, size_t n)
+{
+	sb_appendc(sb, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '"')
+			sb_appendc(sb, '"');
+		sb_appendc(sb, w[i]);
+	}
+	sb_append(sb, "\"*");
+}
+
+/*
+ * A word with letters beyond ASCII also matches its folded form, which
+ * the name columns hold beside the written one: "Łukasiewicz" finds what
+ * "lukasiewicz" finds, and still finds the word as written in a note.
+ */
+static void
+append_word(struct strbuf *sb, const char *w, size_t n)
+{
+	char *word, *f;
+	bool ascii = true;
+
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)w[i] < 0x80;
+	if (ascii) {
+		append_phrase(sb, w, n);
+		return;
+	}
+	word = xstrndup(w, n);
+	f = fold_text(word);
+	if (*f && has_token(f, strlen(f)) && strcmp(f, word)) {
+		sb_appendc(sb, '(');
+		append_phrase(sb, w, n);
+		sb_append(sb, " OR ");
+		append_phrase(sb, f, strlen(f));
+		sb_appendc(sb, ')');
+	} else {
+		append_phrase(sb, w, n);
+	}
+	free(f);
+	free(word);
+}
+
 char *
 search_fts_query(const char *text)
 {
@@ -56,13 +102,7 @@ search_fts_query(const char *text)
 			continue;
 		if (sb.len)
 			sb_appendc(&sb, ' ');
-		sb_appendc(&sb, '"');
-		for (size_t i = 0; i < n; i++) {
-			if (start[i] == '"')
-				sb_appendc(&sb, '"');
-			sb_appendc(&sb, start[i]);
-		}
-		sb_append(&sb, "\"*");
+		append_word(&sb, start, n);
 	}
 	if (!sb.len)
 		return NULL;

@@ -122,7 +122,7 @@ between "demo commitments" "$(q $D "SELECT count(*) FROM followup WHERE directio
 between "demo placement moves this month" "$(q $D "SELECT count(*) FROM placement_move WHERE at >= date('$DAY', '-30 days')")" 3 30
 between "demo dates follow today" "$(q $D "SELECT CAST(julianday('$DAY') - julianday(max(substr(at, 1, 10))) AS INT) FROM interaction")" 0 3
 between "demo upcoming events" "$(q $D "SELECT count(*) FROM event WHERE start_at > '$DAY'")" 5 12
-expect "demo fts: jose" "$(q $D "SELECT name FROM contact_fts WHERE contact_fts MATCH 'jose'")" "José Álvarez"
+expect "demo fts: jose" "$(q $D "SELECT display_name FROM contact WHERE id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH 'jose')")" "José Álvarez"
 expect "demo fts: ngu*" "$(q $D "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH 'ngu*'")" 1
 expect "demo met is a touch" "$(q $D "SELECT last_at FROM contact_stat WHERE contact_id = 31")" \
 	"$(q $D "SELECT max(at) FROM interaction_contact WHERE contact_id = 31")"

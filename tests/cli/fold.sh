@@ -1,0 +1,124 @@
+# fold: every name is found by its spelling on a US keyboard (issue 14):
+# `kith search`, name resolution (`kith log`), capture `@name`, and the
+# sort order, for names in Polish, Danish, Norwegian, German, Icelandic,
+# Croatian and Serbian Latin, French, Turkish, Czech, Slovak, Hungarian,
+# Romanian, Vietnamese, Maltese, Dutch, Sámi and (through ICU) Greek,
+# Cyrillic and Chinese. Each line: the name, then the ASCII word typed.
+. "${KITH_SRC:-.}/tests/cli/testlib"
+
+cat >"$T/names" <<'NAMES'
+Małgorzata Łukasiewicz|lukasiewicz
+Søren Østergaard|ostergaard
+Johann Strauß|strauss
+Ægir Jónsson|aegir
+Đorđe Balašević|dorde
+Þóra Sigurðardóttir|thora
+Œdipe Lefèvre|oedipe
+Işık Çelik|isik
+Zdzisław Błaszczykowski|blaszczykowski
+Bjørn Dæhlie|daehlie
+Jens Kjærgaard|kjaergaard
+Lærke Brøndum|brondum
+Gunnar Guðmundsson|gudmundsson
+Oddný Harðardóttir|hardardottir
+Hafþór Björnsson|hafthor
+Eiður Smárason|eidur
+Ivan Šimunović|simunovic
+Đurđica Žagar|durdica
+Hélène Ségara|segara
+Ömer Gülşen|gulsen
+Ayşegül Ağaoğlu|agaoglu
+İlber Ortaylı|ortayli
+Kırkpınar Yıldız|kirkpinar
+Antonín Dvořák|dvorak
+Jiří Mrázek|mrazek
+Ľudovít Štúr|stur
+Zoltán Kőrösi|korosi
+Erzsébet Szűcs|szucs
+Ștefan Țiriac|tiriac
+Mircea Ionescu-Bălan|balan
+Nguyễn Thị Lan|nguyen
+Trần Đức Thắng|duc
+Wojciech Żółkiewski|zolkiewski
+Rafał Ślęzak|rafal
+Łucja Kępa|lucja
+Maximilian Großmann|grossmann
+Käthe Weiß|weiss
+Ĳsbrand Kuijpers|ijsbrand
+Ġużeppi Ħabib|habib
+Ǉubica Ǆokić|dzokic
+Ánde Ŋuolja|nuolja
+Máret Ŧuoma|tuoma
+Ørjan Æsøy|aesoy
+Αλέξανδρος Παπαδόπουλος|papadopoulos
+Владимир Соколов|sokolov
+王小明|xiao
+NAMES
+
+n=0
+while IFS='|' read -r name word; do
+  ok add contact "$name" || continue
+  n=$((n + 1))
+done <"$T/names"
+same "$n" 46 "every name added"
+
+while IFS='|' read -r name word; do
+  # search: the person, and only the person
+  ok search "$word" --json || continue
+  same "$(jqo '[.[] | select(.kind == "contact") | .title] | join(",")')" "$name" "search $word"
+  # resolution on the command line
+  ok log "$word" "call about $word" || continue
+  ok search "call about $word" --json
+  same "$(jqo '[.[] | select(.kind == "interaction") | .detail] | join(",")')" \
+    "2026-03-10 09:00 · with $name" "log $word reached $name"
+  # capture @name
+  ok capture "@$word coffee with $word"
+  expect_out "logged with $name" "capture @$word"
+  # a query typed with the letters as written finds the person too
+  first=${name%% *}
+  ok search "$first" --json
+  has "$(jqo '[.[] | select(.kind == "contact") | .title] | join(",")')" "$name" "search $first"
+done <"$T/names"
+
+# sorting: on the folded name (Ægir under A, Łucja under L, Þóra under T)
+ok list contacts --json
+order=$(jqo '[.[] | .name] | join("|")')
+case "$order" in
+  *"Ægir Jónsson|"*"Antonín Dvořák"*) pass ;;
+  *) fail "Ægir sorts before Antonín: $order" ;;
+esac
+case "$order" in
+  *"Łucja Kępa|Ľudovít Štúr|Małgorzata Łukasiewicz"*) pass ;;
+  *) fail "Łucja sorts under L: $order" ;;
+esac
+case "$order" in
+  *"Þóra Sigurðardóttir|Trần Đức Thắng"*) pass ;;
+  *) fail "Þóra sorts under T: $order" ;;
+esac
+
+# An older database: the upgrade re-folds the keys and the search documents
+# (tests/migrations/v6.sql has names that version folded as ß, æ, þ).
+sqlite3 "$T/v6.db" <"$KITH_SRC/tests/migrations/v6.sql"
+export KITH_DB="$T/v6.db"
+for w in strauss:"Johann Strauß" aegir:"Ægir Þórsson" thorsson:"Ægir Þórsson" \
+         thors:"Ægir Þórsson" lukasiewicz:"Małgorzata Łukasiewicz" dmitrij:"Дмитрий Соколов"; do
+  ok search "${w%%:*}" --json
+  same "$(jqo '[.[] | select(.kind == "contact") | .title] | join(",")')" "${w#*:}" "v6: search ${w%%:*}"
+done
+ok log strauss "after the upgrade"
+ok capture "@thors coffee"
+expect_out "logged with Ægir Þórsson" "v6: capture @thors (a nickname)"
+same "$(sqlite3 "$KITH_DB" "INSERT INTO contact_fts(contact_fts) VALUES('integrity-check')" 2>&1)" "" \
+  "v6: contact_fts consistent"
+export KITH_DB="$T/kith.db"
+
+# Searching with ASCII never loads ICU; only a name of another script does.
+if command -v strace >/dev/null 2>&1; then
+  strace -f -e trace=openat -o "$T/trace" "$KITH_BIN" search lukasiewicz >/dev/null 2>&1
+  if grep -q libicu "$T/trace"; then fail "search lukasiewicz loaded ICU"; else pass; fi
+  strace -f -e trace=openat -o "$T/trace" "$KITH_BIN" search Łukasiewicz >/dev/null 2>&1
+  if grep -q libicu "$T/trace"; then fail "search Łukasiewicz loaded ICU"; else pass; fi
+  strace -f -e trace=openat -o "$T/trace" "$KITH_BIN" add contact "Алексей Петров" >/dev/null 2>&1
+  if grep -q libicu "$T/trace"; then pass; else fail "a Cyrillic name did not load ICU"; fi
+fi
+finish

@@ -1,0 +1,55 @@
+# fold: the planner's `/` finds names by their spelling on a US keyboard
+# (issue 14): a representative set of tests/cli/fold.sh's names (all of
+# them are checked there through search, log and capture), each typed in
+# ASCII into the Contacts pane's incremental search, and one typed with
+# the letters as written.
+NAME=fold
+. "${KITH_SRC:-.}/tests/e2e/tmuxlib"
+
+cat >"$T/names" <<'NAMES'
+Małgorzata Łukasiewicz|lukasiewicz
+Søren Østergaard|ostergaard
+Johann Strauß|strauss
+Ægir Jónsson|aegir
+Đorđe Balašević|dorde
+Þóra Sigurðardóttir|thora
+Œdipe Lefèvre|oedipe
+Işık Çelik|isik
+Ștefan Țiriac|tiriac
+Trần Đức Thắng|duc
+Ǉubica Ǆokić|dzokic
+Владимир Соколов|sokolov
+NAMES
+while IFS='|' read -r name word; do
+  ok add contact "$name"
+done <"$T/names"
+ok add contact "Zed Unrelated"
+
+tm new-session -d -s k -x 100 -y 30 \
+  "env TERM=xterm-256color HOME='$HOME' KITH_DB='$KITH_DB' KITH_TODAY=2026-03-10 LANG=C.UTF-8 '$KITH_BIN'; echo kith-exited-\$?; sleep 60" ||
+  { echo "$NAME: tmux cannot start a session"; exit 1; }
+wait_for " 1 Contacts " "the planner starts"
+wait_for "Zed Unrelated" "the list is drawn"
+
+while IFS='|' read -r name word; do
+  # shellcheck disable=SC2046
+  tm send-keys -t k / $(printf '%s' "$word" | sed 's/./& /g')
+  wait_for "$name" "/$word shows $name"
+  wait_gone_zed=0
+  i=0
+  while [ $i -lt $WAIT_TRIES ]; do
+    case $(screen) in *"Zed Unrelated"*) ;; *) wait_gone_zed=1; break ;; esac
+    sleep 0.05
+    i=$((i + 1))
+  done
+  same "$wait_gone_zed" 1 "/$word filters the others out"
+  tm send-keys -t k Escape
+  wait_for "Zed Unrelated" "Escape after /$word shows everyone"
+done <"$T/names"
+
+# typed as written: "Łuk" (the planner folds the query the same way)
+tm send-keys -t k / Ł u k
+wait_for "Małgorzata Łukasiewicz" "/Łuk shows Łukasiewicz"
+tm send-keys -t k Escape Escape q
+wait_for "kith-exited-0" "the planner quits"
+finish
