@@ -30,7 +30,8 @@ size_t io_text_progress(size_t pos, size_t tlen, size_t len);
 /*
 ** s[0..n) as valid UTF-8, newly allocated: converted from `charset` when
 ** one is named (and is not UTF-8), else kept if valid UTF-8, else read as
-** Windows-1252 (which includes Latin-1's letters).
+** Windows-1252 (which includes Latin-1's letters). Line ends become "\n"
+** (CRLF and a lone CR): no CR reaches stored text.
 */
 char *io_text_utf8(const char *s, size_t n, const char *charset);
 

@@ -194,6 +194,28 @@ from_charset(const char *s, size_t n, const char *charset)
 	return sb_detach(&sb);
 }
 
+/* Line ends in r made "\n", in place: CRLF and a lone CR (a quoted-printable
+   "=0D=0A" decodes to CRLF), so that no CR reaches stored text. */
+static char *
+lf_only(char *r)
+{
+	char *w, *p = strchr(r, '\r');
+
+	if (!p)
+		return r;
+	for (w = p; *p; p++) {
+		if (*p == '\r') {
+			*w++ = '\n';
+			if (p[1] == '\n')
+				p++;
+		} else {
+			*w++ = *p;
+		}
+	}
+	*w = '\0';
+	return r;
+}
+
 char *
 io_text_utf8(const char *s, size_t n, const char *charset)
 {
@@ -205,7 +227,7 @@ io_text_utf8(const char *s, size_t n, const char *charset)
 			ascii = !(s[i] & 0x80);
 		if (!ascii && (r = from_charset(s, n, charset))) {
 			if (utf8_valid(r, strlen(r)) && strlen(r) > 0)
-				return r;
+				return lf_only(r);
 			free(r);
 		}
 	}
@@ -213,9 +235,9 @@ io_text_utf8(const char *s, size_t n, const char *charset)
 		r = xmalloc(n + 1);
 		memcpy(r, s, n);
 		r[n] = '\0';
-		return r;
+		return lf_only(r);
 	}
-	return from_cp1252(s, n);
+	return lf_only(from_cp1252(s, n));
 }
 
 static int
