@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/date.h"
 #include "kith/interaction.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
@@ -31,10 +32,19 @@ interaction_free(struct kith_interaction *i)
 static enum kith_status
 ia_check_fields(const struct kith_interaction *i, char at[KDATETIME_STR], struct kith_err *err)
 {
+	char today[KDATE_STR];
+
 	if (db_check_text("summary", i->summary, err) || db_check_text("body", i->body, err))
 		return KITH_INVALID;
 	if (ent_norm_when("at", i->at, at, NULL, err))
 		return KITH_INVALID;
+	/* an interaction is what happened: "last contacted" is never ahead */
+	kdate_format(kdate_today(), today);
+	if (strncmp(at, today, 10) > 0)
+		return kith_err_set(err, KITH_INVALID,
+				    "at %.10s: after today (%s): log what has happened; a planned "
+				    "meeting is an event (kith add event TITLE --at %.10s)",
+				    at, today, at);
 	if (i->kind < 0 || i->kind >= KITH_IKIND_COUNT_)
 		return kith_err_set(err, KITH_INVALID, "interaction kind %d: unknown", i->kind);
 	if (ent_require("summary", i->summary, err))

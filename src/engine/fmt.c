@@ -24,6 +24,10 @@ fmt_ago(const char *when, char out[16])
 		snprintf(out, 16, "?");
 		return;
 	}
+	/* a touch is never ahead of today (one stored before kith refused
+	   them, or an event marked attended before it happened): "today" */
+	if (kdate_cmp(t.date, kdate_today()) > 0)
+		t.date = kdate_today();
 	kdate_ago(t.date, kdate_today(), out);
 }
 

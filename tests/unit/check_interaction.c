@@ -155,14 +155,28 @@ START_TEST(test_validation)
 	i.event_id = 12;
 	ck_assert_int_eq(interaction_add(db, &i, NULL, &err), KITH_NOTFOUND);
 	ck_assert_str_eq(err.msg, "event #12: no such event");
+	/* a date after today (KITH_TODAY 2026-03-10) is a plan, not a touch */
+	i.event_id = 0;
+	i.at = "2027-01-01";
+	ck_assert_int_eq(interaction_add(db, &i, NULL, &err), KITH_INVALID);
+	ck_assert_str_eq(err.msg, "at 2027-01-01: after today (2026-03-10): log what has happened; "
+			 "a planned meeting is an event (kith add event TITLE --at 2027-01-01)");
+	i.at = "2026-03-11 08:00";
+	ck_assert_int_eq(interaction_add(db, &i, NULL, &err), KITH_INVALID);
 	/* nothing was written by any of them */
 	ck_assert_int_eq(count_recent(), 0);
 	ck_assert_str_eq(last_at(zoe), "");
 	ck_assert_int_eq(interaction_delete(db, 1, &err), KITH_NOTFOUND);
 	i.id = 5;
 	i.event_id = 0;
+	i.at = "2026-03-09";
 	ck_assert_int_eq(interaction_update(db, &i, &err), KITH_NOTFOUND);
 	ck_assert_str_eq(err.msg, "interaction #5: no such interaction");
+	/* nor can an edit move one into the future */
+	i.id = logi("2026-03-09", "coffee", ids, 1);
+	i.at = "2026-04-01";
+	ck_assert_int_eq(interaction_update(db, &i, &err), KITH_INVALID);
+	ck_assert_str_eq(last_at(zoe), "2026-03-09");
 }
 END_TEST
 
