@@ -702,8 +702,7 @@ SELECT c.id AS id,
   c.display_name || CASE WHEN c.name_key = lower(c.display_name) THEN '' ELSE ' ' || c.name_key END AS name,
   coalesce((SELECT group_concat(n.nickname || CASE WHEN n.nick_key = lower(n.nickname) THEN ''
              ELSE ' ' || n.nick_key END, ' ') FROM contact_nickname n WHERE n.contact_id = c.id), '') AS nicknames,
-  coalesce((SELECT group_concat(o.name || CASE WHEN o.name_key = lower(o.name) THEN ''
-             ELSE ' ' || o.name_key END, ' ') FROM role r JOIN organisation o ON o.id = r.org_id
+  coalesce((SELECT group_concat(o.name, ' ') FROM role r JOIN organisation o ON o.id = r.org_id
              WHERE r.contact_id = c.id AND r.end_date IS NULL), '') AS org,
   coalesce((SELECT group_concat(r.title || ' ' || r.seat, ' ') FROM role r
              WHERE r.contact_id = c.id AND r.end_date IS NULL), '') AS role,

@@ -99,7 +99,7 @@ void db_now(char out[20]);
 /* The key channels merge by (contact_channel.value_key): lower-cased email, phone digits. */
 char *db_channel_key(const char *kind, const char *value);
 
-/* Folded key for names (utf8_fold), newly allocated. */
+/* Folded key for names (fold_text: as typed on a US keyboard), newly allocated. */
 char *db_name_key(const char *name);
 
 /*

@@ -127,7 +127,7 @@ expect "demo fts: ngu*" "$(q $D "SELECT count(*) FROM contact_fts WHERE contact_
 expect "demo met is a touch" "$(q $D "SELECT last_at FROM contact_stat WHERE contact_id = 31")" \
 	"$(q $D "SELECT max(at) FROM interaction_contact WHERE contact_id = 31")"
 out=$("$GEN" --check "$D" 2>&1)
-expect "demo check (keys are utf8_fold, derived data, FKs)" "$?" 0
+expect "demo check (keys are fold_text, derived data, FKs)" "$?" 0
 [ -n "${out##*checks passed*}" ] && echo "$out"
 
 # Through the command line, when it can load the demo.

@@ -17,7 +17,7 @@
  *
  * --check verifies a database (a generated one, or the demo): integrity,
  * foreign keys, contact_stat and contact_fts equal to what the triggers
- * compute, FTS indexes consistent, and every *_key equal to utf8_fold().
+ * compute, FTS indexes consistent, and every *_key equal to fold_text().
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -32,6 +32,7 @@
 #include <time.h>
 
 #include "kith/db.h"
+#include "kith/fold.h"
 #include "kith/utf8.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -517,7 +518,7 @@ query_int(const char *sql)
 static char *
 fold(const char *s)
 {
-	char *k = utf8_fold(s);
+	char *k = fold_text(s);
 
 	if (!k)
 		die("out of memory");
@@ -1180,7 +1181,7 @@ check_zero(const char *what, const char *sql)
 		fail("%s: %lld rows differ", what, n);
 }
 
-/* Every key column equals utf8_fold of its text. */
+/* Every key column equals fold_text of its text. */
 static void
 check_keys(const char *what, const char *sql)
 {
@@ -1193,7 +1194,7 @@ check_keys(const char *what, const char *sql)
 		char *want = fold(text ? text : "");
 
 		if (strcmp(want, key ? key : "") != 0 && bad++ < 5)
-			fail("%s: key of \"%s\" is \"%s\", utf8_fold gives \"%s\"", what, text, key, want);
+			fail("%s: key of \"%s\" is \"%s\", fold_text gives \"%s\"", what, text, key, want);
 		free(want);
 	}
 	sqlite3_finalize(st);

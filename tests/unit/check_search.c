@@ -103,7 +103,8 @@ START_TEST(test_fts_query)
 {
 	static const struct { const char *in, *out; } cases[] = {
 		{ "zoe", "\"zoe\"*" },
-		{ "Zoë ng", "\"Zoë\"* \"ng\"*" },
+		{ "Zoë ng", "(\"Zoë\"* OR \"zoe\"*) \"ng\"*" },
+		{ "Łuk \"Ø", "(\"Łuk\"* OR \"luk\"*) (\"\"\"Ø\"* OR \"\"\"o\"*)" },
 		{ "  two\tspaced\n words ", "\"two\"* \"spaced\"* \"words\"*" },
 		{ "say \"hi\"", "\"say\"* \"\"\"hi\"\"\"*" },
 		{ "a OR b", "\"a\"* \"OR\"* \"b\"*" },
