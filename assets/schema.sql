@@ -688,9 +688,14 @@ END;
 -- written ones where they differ, since unicode61 folds only the letters
 -- Unicode decomposes ("lukasiewicz" finds Łukasiewicz). The documents are
 -- rebuilt once at the end, not row by row as the keys change.
+-- A contact's honorific ("Cllr." of "Cllr. Harriet Osei", a vCard's N
+-- prefix) is kept in its own column and left out of the sort key: she
+-- sorts under H, as everyone sorts by the name as written without it.
+ALTER TABLE contact ADD COLUMN prefix TEXT NOT NULL DEFAULT '';
 INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1');
-UPDATE contact SET name_key = kith_fold(display_name)
- WHERE name_key IS NOT kith_fold(display_name);
+UPDATE contact SET prefix = kith_honorific(display_name) WHERE kith_honorific(display_name) <> '';
+UPDATE contact SET name_key = kith_fold(substr(display_name, length(prefix) + 1))
+ WHERE name_key IS NOT kith_fold(substr(display_name, length(prefix) + 1));
 UPDATE contact_nickname SET nick_key = kith_fold(nickname)
  WHERE nick_key IS NOT kith_fold(nickname);
 UPDATE organisation SET name_key = kith_fold(name) WHERE name_key IS NOT kith_fold(name);

@@ -30,6 +30,11 @@ struct kith_channel {
 struct kith_contact {
 	int64_t id;                 /* 0 for a new contact */
 	char *display_name;         /* required, non-empty */
+	/* The honorific the display name starts with ("Cllr.", "Rev. Dr."),
+	   shown with the name and left out of its sort key. On a write, one
+	   given here is kept if the name starts with it; else a known one
+	   (contact_honorific_len) is found in the name; else "". */
+	char *prefix;
 	char *given_name, *family_name, *pronouns;
 	char *address, *district;
 	char *birthday;             /* "YYYY-MM-DD", "--MM-DD" (no year) or NULL */
@@ -51,6 +56,16 @@ struct kith_contact {
 	char created_at[20], updated_at[20];
 	char last_at[17];           /* newest touch, "" if never */
 };
+
+/*
+** Bytes of the honorifics display name `name` starts with, spaces after them
+** included: "Cllr. Harriet Osei" -> 6. `hint` (may be NULL), e.g. a vCard's
+** N prefix, counts when the name starts with it. Known ones, with or
+** without a dot, in any case: Dr, Cllr, Councillor, Hon, Rep, Sen,
+** Senator, Mayor, Rev, Revd, Prof, Mr, Mrs, Ms, Mx. 0 when there is none
+** or nothing follows it.
+*/
+size_t contact_honorific_len(const char *name, const char *hint);
 
 /* Release everything a contact owns and zero it (safe on a zeroed struct). */
 void contact_free(struct kith_contact *c);

@@ -63,6 +63,15 @@ struct io_contact_rec {
 	char *org, *title;          /* current organisation and position, or NULL */
 	struct io_extra *extras;
 	size_t n_extras;
+	/*
+	** An organisation's own card (vCard KIND:org, X-ABShowAs:COMPANY, or an
+	** ORG with no person's name), not a person: org names it, c.notes is its
+	** description, c.influence its influence, org_kind and org_parent its
+	** kind and parent (kith's X-KITH-ORG-KIND, X-KITH-ORG-PARENT), and the
+	** rest (channels, address) is kept as extras.
+	*/
+	bool is_org;
+	char *org_kind, *org_parent;
 };
 
 struct io_attendee {
@@ -140,6 +149,7 @@ struct io_import_opts {
 
 struct io_import_stats {
 	long added, merged, unchanged;            /* contacts */
+	long org_added, org_merged, org_unchanged; /* organisations' own cards */
 	long ev_added, ev_merged, ev_unchanged;   /* events */
 	long fu_added, fu_merged, fu_unchanged;   /* follow-ups */
 	long skipped;               /* records with nothing to import them by */

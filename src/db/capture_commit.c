@@ -180,7 +180,7 @@ capture_match_person(struct kdb *db, const char *text, struct capture_match *out
 	out->found = CAPTURE_UNKNOWN;
 	if (db_check_text("name", text, err))
 		return KITH_INVALID;
-	key = db_name_key(text ? text : "");
+	key = db_name_key(text ? text + contact_honorific_len(text, NULL) : "");
 	if (!*key) {
 		free(key);
 		return kith_err_set(err, KITH_INVALID, "\"%.60s\": not a name", text ? text : "");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kith/contact.h"
 #include "kith/date.h"
@@ -51,7 +52,8 @@ static enum kith_status
 contact_validate(const struct kith_contact *c, struct kith_err *err)
 {
 	const struct { const char *name; const char *v; } texts[] = {
-		{ "display name", c->display_name }, { "given name", c->given_name },
+		{ "display name", c->display_name }, { "prefix", c->prefix },
+		{ "given name", c->given_name },
 		{ "family name", c->family_name }, { "pronouns", c->pronouns },
 		{ "address", c->address }, { "district", c->district },
 		{ "birthday", c->birthday }, { "how met", c->how_met }, { "notes", c->notes },
@@ -219,15 +221,67 @@ write_lists(struct kdb *db, int64_t id, const struct kith_contact *c, struct kit
 	return KITH_OK;
 }
 
-/* Bind the contact's own columns as parameters 1..18 and 20 (see the SQL below). */
+static size_t
+honorific_word(const char *s)
+{
+	static const char *const words[] = {
+		"dr", "cllr", "councillor", "hon", "rep", "sen", "senator", "mayor", "rev", "revd",
+		"prof", "mr", "mrs", "ms", "mx",
+	};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t n = strlen(words[i]);
+		if (!strncasecmp(s, words[i], n)) {
+			if (s[n] == '.')
+				n++;
+			if (s[n] == ' ')
+				return n;
+		}
+	}
+	return 0;
+}
+
+size_t
+contact_honorific_len(const char *name, const char *hint)
+{
+	size_t len = 0, n;
+
+	if (!name)
+		return 0;
+	if (!str_empty(hint) && !strncasecmp(name, hint, strlen(hint)) &&
+	    name[strlen(hint)] == ' ')
+		len = strlen(hint);
+	else
+		while ((n = honorific_word(name + len)))
+			for (len += n; name[len] == ' '; len++)
+				;
+	while (name[len] == ' ')
+		len++;
+	/* a name that is only honorifics ("Dr. ") keeps them as its name */
+	return name[len] ? len : 0;
+}
+
+/* The contact's honorific (newly allocated) and its sort key (*key). */
+static char *
+name_parts(const struct kith_contact *c, char **key)
+{
+	size_t n = contact_honorific_len(c->display_name, c->prefix);
+	char *prefix = xstrndup(c->display_name, n);
+
+	*key = db_name_key(c->display_name + n);
+	return str_trim(prefix);
+}
+
+/* Bind the contact's own columns as parameters 1..18, 20 and 21 (see the SQL below). */
 static void
 bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
-	     const char *now)
+	     const char *prefix, const char *now)
 {
 	char tier[2] = { c->tier, 0 };
 
 	db_bind_text(st, 1, c->display_name);
 	db_bind_text(st, 2, key);
+	db_bind_text(st, 21, prefix);
 	db_bind_text(st, 3, c->given_name);
 	db_bind_text(st, 4, c->family_name);
 	db_bind_text(st, 5, c->pronouns);
@@ -295,11 +349,11 @@ contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
 		"INSERT INTO contact(display_name, name_key, given_name, family_name, pronouns, "
 		"address, district, birthday, how_met, met_event_id, introducer_id, influence, "
 		"alignment, tier, cadence_days, notes, archived, created_at, updated_at, "
-		"influence_rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-		"?14, ?15, ?16, ?17, ?18, ?18, ?20)";
+		"influence_rank, prefix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		"?13, ?14, ?15, ?16, ?17, ?18, ?18, ?20, ?21)";
 	sqlite3_stmt *st;
 	enum kith_status rc;
-	char now[20], *key;
+	char now[20], *key, *prefix;
 	int64_t id;
 
 	if ((rc = contact_validate(c, err)))
@@ -311,10 +365,11 @@ contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
 	if (!(st = db_stmt(db, sql, err)))
 		return db_write_fail(db, err, KITH_DB);
 	db_now(now);
-	key = db_name_key(c->display_name);
-	bind_contact(st, c, key, now);
+	prefix = name_parts(c, &key);
+	bind_contact(st, c, key, prefix, now);
 	rc = db_step_done(db, st, err, "contact");
 	free(key);
+	free(prefix);
 	if (rc)
 		return db_write_fail(db, err, rc);
 	id = sqlite3_last_insert_rowid(db->h);
@@ -335,14 +390,14 @@ contact_update(struct kdb *db, const struct kith_contact *c, struct kith_err *er
 		"family_name = ?4, pronouns = ?5, address = ?6, district = ?7, birthday = ?8, "
 		"how_met = ?9, met_event_id = ?10, introducer_id = ?11, influence = ?12, "
 		"alignment = ?13, tier = ?14, cadence_days = ?15, notes = ?16, archived = ?17, "
-		"updated_at = ?18, influence_rank = ?20 WHERE id = ?19";
+		"updated_at = ?18, influence_rank = ?20, prefix = ?21 WHERE id = ?19";
 	static const char clear_ch[] = "DELETE FROM contact_channel WHERE contact_id = ?";
 	static const char clear_nick[] = "DELETE FROM contact_nickname WHERE contact_id = ?";
 	static const char clear_tag[] = "DELETE FROM contact_tag WHERE contact_id = ?";
 	const char *const clears[] = { clear_ch, clear_nick, clear_tag };
 	sqlite3_stmt *st;
 	enum kith_status rc;
-	char now[20], *key;
+	char now[20], *key, *prefix;
 
 	if ((rc = contact_validate(c, err)))
 		return rc;
@@ -353,11 +408,12 @@ contact_update(struct kdb *db, const struct kith_contact *c, struct kith_err *er
 	if (!(st = db_stmt(db, sql, err)))
 		return db_write_fail(db, err, KITH_DB);
 	db_now(now);
-	key = db_name_key(c->display_name);
-	bind_contact(st, c, key, now);
+	prefix = name_parts(c, &key);
+	bind_contact(st, c, key, prefix, now);
 	sqlite3_bind_int64(st, 19, c->id);
 	rc = db_step_done(db, st, err, "contact");
 	free(key);
+	free(prefix);
 	if (rc)
 		return db_write_fail(db, err, rc);
 	if (sqlite3_changes(db->h) == 0) {
@@ -533,7 +589,7 @@ contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_er
 	static const char sql[] =
 		"SELECT c.id, display_name, given_name, family_name, pronouns, address, district, "
 		"birthday, how_met, met_event_id, introducer_id, influence, alignment, tier, "
-		"cadence_days, notes, archived, created_at, updated_at, s.last_at "
+		"cadence_days, notes, archived, created_at, updated_at, s.last_at, c.prefix "
 		"FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?";
 	sqlite3_stmt *st;
 	enum kith_status rc;
@@ -568,6 +624,7 @@ contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_er
 	snprintf(out->created_at, sizeof out->created_at, "%s", db_col_text(st, 17));
 	snprintf(out->updated_at, sizeof out->updated_at, "%s", db_col_text(st, 18));
 	snprintf(out->last_at, sizeof out->last_at, "%s", db_col_text(st, 19));
+	out->prefix = db_col_dup(st, 20);
 	sqlite3_reset(st);
 	if ((rc = read_lists(db, out, err))) {
 		contact_free(out);

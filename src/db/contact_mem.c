@@ -32,6 +32,7 @@ contact_free(struct kith_contact *c)
 	if (!c)
 		return;
 	free(c->display_name);
+	free(c->prefix);
 	free(c->given_name);
 	free(c->family_name);
 	free(c->pronouns);
@@ -81,6 +82,7 @@ contact_copy(struct kith_contact *dst, const struct kith_contact *src)
 {
 	*dst = *src;
 	dst->display_name = xstrdup(src->display_name);
+	dst->prefix = xstrdup(src->prefix);
 	dst->given_name = xstrdup(src->given_name);
 	dst->family_name = xstrdup(src->family_name);
 	dst->pronouns = xstrdup(src->pronouns);

@@ -143,7 +143,7 @@ contact_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_er
 		if (*arg == '#')
 			return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact", id);
 	}
-	key = db_name_key(arg);
+	key = db_name_key(arg + contact_honorific_len(arg, NULL));   /* "Cllr. Harriet Osei" */
 	if (!*key) {
 		free(key);
 		return kith_err_set(err, KITH_INVALID, "contact \"%.60s\": not a name", arg);

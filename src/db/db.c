@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kith/contact.h"
 #include "kith/date.h"
 #include "kith/fold.h"
 #include "kith/str.h"
@@ -220,6 +221,20 @@ sql_kith_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	sqlite3_result_text(ctx, fold_text((const char *)t), -1, free);
+}
+
+/* kith_honorific(name): the honorifics a display name starts with ("Cllr."),
+   or '' (contact_honorific_len). */
+static void
+sql_kith_honorific(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	size_t n = contact_honorific_len(t, NULL);
+
+	(void)argc;
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	sqlite3_result_text(ctx, t ? t : "", (int)n, SQLITE_TRANSIENT);
 }
 
 /* ---- migrations ------------------------------------------------------------- */
@@ -436,6 +451,8 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 				NULL);
 	sqlite3_create_function(db->h, "kith_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				sql_kith_fold, NULL, NULL);
+	sqlite3_create_function(db->h, "kith_honorific", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				NULL, sql_kith_honorific, NULL, NULL);
 	warm_sql_init(db->h);
 	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)

@@ -545,6 +545,8 @@ map_row(const struct header *h, const struct row *row, struct io_contact_rec *re
 	/* names */
 	c->given_name = given ? given : xstrdup("");
 	c->family_name = family ? family : xstrdup("");
+	if (!str_empty(prefix))
+		c->prefix = xstrdup(prefix);        /* the honorific (a "Title"/"Prefix" column) */
 	if (!c->display_name) {
 		const char *order[5] = { prefix, c->given_name, middle, c->family_name, suffix };
 		sb_reset(&sb);

@@ -173,7 +173,9 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 	esc(&l, c->family_name);
 	sb_appendc(&l, ';');
 	esc(&l, c->given_name);
-	sb_append(&l, ";;;");
+	sb_append(&l, ";;");
+	esc(&l, c->prefix);
+	sb_appendc(&l, ';');
 	content_line(o, l.buf);
 	sb_reset(&l);
 	list_prop(o, &l, "NICKNAME", c->nicknames, c->n_nicknames);
@@ -436,6 +438,7 @@ write_contact_json(struct out *o, const struct kith_contact *c, const char *org,
 
 	json_num(sb, "id", c->id, false, &f);
 	json_kv(sb, "name", c->display_name, &f);
+	json_kv(sb, "prefix", c->prefix, &f);
 	json_kv(sb, "given_name", c->given_name, &f);
 	json_kv(sb, "family_name", c->family_name, &f);
 	json_kv(sb, "pronouns", c->pronouns, &f);
@@ -741,6 +744,75 @@ org_json(void *ud, const struct org_row *r)
 	return 0;
 }
 
+/* Every organisation through fn, in windows by name. */
+static enum kith_status
+walk_orgs(struct org_walk *w, org_row_fn fn, struct kith_err *err)
+{
+	enum kith_status rc;
+
+	do {
+		long before = w->n;
+		if ((rc = org_list(w->db, w->last_id, 1, WINDOW, fn, w, err)))
+			return rc;
+		flush(w->o);
+		if (w->n - before < WINDOW)
+			break;
+	} while (1);
+	return KITH_OK;
+}
+
+/*
+ * An organisation's own vCard (KIND:org; X-ABShowAs:COMPANY in 3.0), so an
+ * organisation without people, and its kind, description, influence and
+ * parent, come back from the file: the importer reads it as an
+ * organisation, not a person.
+ */
+static int
+org_vcard(void *ud, const struct org_row *r)
+{
+	struct org_walk *w = ud;
+	struct out *o = w->o;
+	struct kith_org org, parent = { 0 };
+	char num[48];
+
+	w->last_id = r->id;
+	w->n++;
+	if (org_get(w->db, r->id, &org, NULL) != KITH_OK)
+		return 0;
+	sb_append(&o->sb, "BEGIN:VCARD\r\n");
+	sb_append(&o->sb, o->o->vcard_version == 30 ? "VERSION:3.0\r\nX-ABShowAs:COMPANY\r\n" :
+			  "VERSION:4.0\r\nKIND:org\r\n");
+	snprintf(num, sizeof num, "kith-org-%lld@kith", (long long)org.id);
+	prop_raw(o, "UID", num);
+	prop(o, "FN", org.name);
+	prop(o, "ORG", org.name);
+	prop(o, "NOTE", org.description);
+	if (org.kind != KITH_ORG_OTHER)
+		prop_raw(o, "X-KITH-ORG-KIND", kith_org_kind_name(org.kind));
+	if (org.influence) {
+		snprintf(num, sizeof num, "%d", org.influence);
+		prop_raw(o, "X-KITH-INFLUENCE", num);
+	}
+	if (org.parent_id && org_get(w->db, org.parent_id, &parent, NULL) == KITH_OK)
+		prop(o, "X-KITH-ORG-PARENT", parent.name);
+	sb_append(&o->sb, "END:VCARD\r\n");
+	org_free(&parent);
+	org_free(&org);
+	return 0;
+}
+
+/* vCard: the contacts, then the organisations' own cards. */
+static enum kith_status
+export_vcf(struct out *o, struct kdb *db, struct kith_err *err)
+{
+	struct org_walk ow = { o, db, 0, NULL, 0 };
+	enum kith_status rc;
+
+	if ((rc = export_contacts(o, db, err)))
+		return rc;
+	return walk_orgs(&ow, org_vcard, err);
+}
+
 struct att_json {
 	struct strbuf *sb;
 	int n;
@@ -905,17 +977,8 @@ export_json(struct out *o, struct kdb *db, struct kith_err *err)
 	if ((rc = export_contacts(o, db, err)))
 		return rc;
 	sb_append(&o->sb, "\n  ],\n  \"organisations\": [");
-	do {
-		long before = ow.n;
-		int64_t anchor = ow.last_id;
-		if ((rc = org_list(db, anchor, 1, WINDOW, org_json, &ow, err)))
-			return rc;
-		flush(o);
-		if (ow.n - before < WINDOW && ow.last_id == anchor)
-			break;
-		if (ow.n - before < WINDOW)
-			break;
-	} while (1);
+	if ((rc = walk_orgs(&ow, org_json, err)))
+		return rc;
 	sb_append(&o->sb, "\n  ],\n  \"events\": [");
 	do {
 		if ((rc = event_ids_after(db, after, ids, WINDOW, &n, err)))
@@ -1017,7 +1080,7 @@ export_json(struct out *o, struct kdb *db, struct kith_err *err)
 /* The exporters by format: adding a format is a line here and one in KITH_IO_FORMATS. */
 static enum kith_status (*const exporters[IO_FMT_COUNT_])(struct out *, struct kdb *,
 							 struct kith_err *) = {
-	[IO_FMT_VCF] = export_contacts,
+	[IO_FMT_VCF] = export_vcf,
 	[IO_FMT_CSV] = export_contacts,
 	[IO_FMT_ICS] = export_ics,
 	[IO_FMT_JSON] = export_json,

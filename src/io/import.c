@@ -52,6 +52,19 @@ struct imp {
 		char *name;
 		int64_t id;
 	} *orgs;                    /* ORG_SLOTS, allocated on first use */
+	/* Organisations' own cards, applied when the records are all in
+	   (merge_org): an organisation the import made is in the search
+	   index only then. */
+	struct org_card {
+		int64_t id;
+		bool isnew;
+		int line;
+		const char *source;
+		struct io_contact_rec r;    /* org, org_kind, org_parent, c.notes, c.influence */
+		struct io_extra *x;
+		size_t nx;
+	} *cards;
+	size_t n_cards;
 };
 
 enum { ORG_SLOTS = 4096 };
@@ -185,7 +198,9 @@ find_contact(struct imp *im, const struct io_contact_rec *r, int64_t *id, struct
 		if (rc != KITH_NOTFOUND)
 			return rc;
 	}
-	rc = contact_find_name_org(im->db, r->c.display_name, r->org, id, err);
+	/* by the name without its honorific, as contacts' name keys are */
+	rc = contact_find_name_org(im->db, r->c.display_name +
+				   contact_honorific_len(r->c.display_name, r->c.prefix), r->org, id, err);
 	if (rc == KITH_NOTFOUND) {
 		*id = 0;
 		return KITH_OK;
@@ -572,6 +587,159 @@ merge_todo(struct imp *im, const struct io_record *rec, struct kith_err *err)
 
 /* ---- the sink ---------------------------------------------------------------------- */
 
+/* ---- organisations' own cards ---------------------------------------------------- */
+
+/* What an organisation has no column for: its card's channels and address. */
+static void
+org_card_extras(const struct io_contact_rec *r, struct io_extra **x, size_t *n)
+{
+	const struct { const char *name; const struct kith_channel *ch; size_t n; } lists[] = {
+		{ "EMAIL", r->c.emails, r->c.n_emails }, { "TEL", r->c.phones, r->c.n_phones },
+		{ "URL", r->c.handles, r->c.n_handles },
+	};
+
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+		for (size_t i = 0; i < lists[k].n; i++) {
+			char *v = str_empty(lists[k].ch[i].label) ? xstrdup(lists[k].ch[i].value) :
+				  io_strf("%s (%s)", lists[k].ch[i].value, lists[k].ch[i].label);
+			io_extra_add(x, n, lists[k].name, v);
+			free(v);
+		}
+	if (!str_empty(r->c.address))
+		io_extra_add(x, n, "ADR", r->c.address);
+	for (size_t i = 0; i < r->n_extras; i++)
+		io_extra_add(x, n, r->extras[i].name, r->extras[i].value);
+}
+
+/*
+** An organisation's card: the organisation of that name is found or made
+** now (so the people of the file join it), and the rest waits for
+** apply_org_cards.
+*/
+static enum kith_status
+merge_org(struct imp *im, const struct io_record *rec, struct kith_err *err)
+{
+	const struct io_contact_rec *r = &rec->u.contact;
+	struct org_card *k;
+	int64_t id = 0;
+	bool isnew;
+	enum kith_status rc = org_find(im->db, r->org, false, &id, err);
+
+	if (rc && rc != KITH_NOTFOUND)
+		return rc;
+	isnew = id == 0;
+	if ((rc = org_cached(im, r->org, &id, err)))
+		return rc;
+	im->cards = xreallocarray(im->cards, im->n_cards + 1, sizeof *im->cards);
+	k = &im->cards[im->n_cards++];
+	memset(k, 0, sizeof *k);
+	k->id = id;
+	k->isnew = isnew;
+	k->line = rec->line;
+	k->source = rec->source;
+	k->r.org = xstrdup(r->org);
+	k->r.org_kind = xstrdup(r->org_kind);
+	k->r.org_parent = xstrdup(r->org_parent);
+	k->r.c.notes = xstrdup(r->c.notes);
+	k->r.c.influence = r->c.influence;
+	org_card_extras(r, &k->x, &k->nx);
+	return KITH_OK;
+}
+
+static void
+org_cards_free(struct imp *im)
+{
+	for (size_t i = 0; i < im->n_cards; i++) {
+		struct org_card *k = &im->cards[i];
+		free(k->r.org);
+		free(k->r.org_kind);
+		free(k->r.org_parent);
+		free(k->r.c.notes);
+		for (size_t j = 0; j < k->nx; j++) {
+			free(k->x[j].name);
+			free(k->x[j].value);
+		}
+		free(k->x);
+	}
+	free(im->cards);
+	im->cards = NULL;
+	im->n_cards = 0;
+}
+
+/*
+** One card: the organisation gets what it lacks (kind, description,
+** influence, parent); a value that differs is kept in the side table, as
+** are the card's channels and address. `write`: false in a dry run, whose
+** changes are only counted.
+*/
+static enum kith_status
+apply_org_card(struct imp *im, struct org_card *k, bool write, struct kith_err *err)
+{
+	const struct io_contact_rec *r = &k->r;
+	struct kith_org cur;
+	int kind = r->org_kind ? kith_org_kind_parse(r->org_kind) : -1;
+	bool changed = false, extra = false;
+	int64_t parent = 0;
+	enum kith_status rc;
+
+	if ((rc = org_get(im->db, k->id, &cur, err)))
+		return rc;
+	if (kind >= 0 && kind != cur.kind) {
+		if (cur.kind == KITH_ORG_OTHER) {
+			cur.kind = kind;
+			changed = true;
+		} else {
+			io_extra_add(&k->x, &k->nx, "X-KITH-ORG-KIND", r->org_kind);
+		}
+	}
+	if (!str_empty(r->c.notes) && !str_eq(cur.description, r->c.notes)) {
+		if (str_empty(cur.description)) {
+			free(cur.description);
+			cur.description = xstrdup(r->c.notes);
+			changed = true;
+		} else {
+			io_extra_add(&k->x, &k->nx, "NOTE", r->c.notes);
+		}
+	}
+	if (r->c.influence && !cur.influence) {
+		cur.influence = r->c.influence;
+		changed = true;
+	}
+	if (r->org_parent && !cur.parent_id && !io_ieq(r->org_parent, r->org)) {
+		if ((rc = org_find(im->db, r->org_parent, true, &parent, err)))
+			goto out;
+		cur.parent_id = parent;
+		changed = true;
+	}
+	if (write && changed && (rc = org_update(im->db, &cur, err)))
+		goto out;
+	if ((rc = put_extras(im, "organisation", k->id, k->source, k->x, k->nx, &extra, err)))
+		goto out;
+	if (k->isnew)
+		im->st->org_added++;
+	else if (changed || extra)
+		im->st->org_merged++;
+	else
+		im->st->org_unchanged++;
+	report(im, "%s:%d: organisation %s (#%lld): a card with no person, %s", im->o->name,
+	       k->line, r->org, (long long)k->id, k->isnew ? "imported as an organisation" :
+	       changed || extra ? "merged into the organisation" : "unchanged");
+out:
+	org_free(&cur);
+	return rc;
+}
+
+static enum kith_status
+apply_org_cards(struct imp *im, bool write, struct kith_err *err)
+{
+	enum kith_status rc = KITH_OK;
+
+	for (size_t i = 0; i < im->n_cards && !rc; i++)
+		rc = apply_org_card(im, &im->cards[i], write, err);
+	org_cards_free(im);
+	return rc;
+}
+
 static int
 on_error(void *ud, int line, const char *msg)
 {
@@ -607,7 +775,10 @@ on_record(void *ud, const struct io_record *rec)
 	   otherwise a failure rolls the whole import back anyway */
 	if (!im->o->skip_invalid || (rc = kdb_batch_begin(im->db, &err)) == KITH_OK) {
 		switch (rec->kind) {
-		case IO_REC_CONTACT: rc = merge_contact(im, rec, &err); break;
+		case IO_REC_CONTACT:
+			rc = rec->u.contact.is_org ? merge_org(im, rec, &err) :
+						     merge_contact(im, rec, &err);
+			break;
 		case IO_REC_EVENT: rc = merge_event(im, rec, &err); break;
 		case IO_REC_TODO: rc = merge_todo(im, rec, &err); break;
 		}
@@ -644,7 +815,7 @@ enum kith_status
 io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_import_opts *o,
 		 struct io_import_stats *st, struct kith_err *err)
 {
-	struct imp im = { db, o, st, err, KITH_OK, len, 0, {0}, NULL };
+	struct imp im = { db, o, st, err, KITH_OK, len, 0, {0}, NULL, NULL, 0 };
 	struct io_sink sink = { on_record, on_error, on_note, &im };
 	struct io_import_opts local = *o;
 	enum kith_status rc;
@@ -684,6 +855,10 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	if (!im.failed && (!o->dry_run || o->dry_run_in_batch) &&
 	    (rc = contact_fts_defer(db, false, err)))
 		im.failed = rc;
+	if (!im.failed &&
+	    (rc = apply_org_cards(&im, !o->dry_run || o->dry_run_in_batch, err)))
+		im.failed = rc;
+	org_cards_free(&im);
 	if (im.failed || (o->dry_run && !o->dry_run_in_batch)) {
 		struct kith_err ignore;
 		kdb_batch_end(db, false, &ignore);
@@ -748,6 +923,14 @@ io_import_summary(const struct io_import_stats *st, bool dry_run, char *out, siz
 		part(&sb, st->merged, "merged", "merged");
 	}
 	part(&sb, st->unchanged, "unchanged", "unchanged");
+	if (dry_run) {
+		part(&sb, st->org_added, "organisation to add", "organisations to add");
+		part(&sb, st->org_merged, "organisation to merge", "organisations to merge");
+	} else {
+		part(&sb, st->org_added, "organisation added", "organisations added");
+		part(&sb, st->org_merged, "organisation merged", "organisations merged");
+	}
+	part(&sb, st->org_unchanged, "organisation unchanged", "organisations unchanged");
 	if (dry_run) {
 		part(&sb, st->ev_added, "event to add", "events to add");
 		part(&sb, st->ev_merged, "event to merge", "events to merge");

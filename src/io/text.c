@@ -402,6 +402,8 @@ io_record_clear(struct io_record *r)
 		contact_free(&r->u.contact.c);
 		free(r->u.contact.org);
 		free(r->u.contact.title);
+		free(r->u.contact.org_kind);
+		free(r->u.contact.org_parent);
 		extras_free(r->u.contact.extras, r->u.contact.n_extras);
 		break;
 	case IO_REC_EVENT:

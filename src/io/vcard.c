@@ -388,7 +388,7 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 	struct kith_contact *c = &rec->c;
 	struct strbuf notes = {0}, name = {0};
 	char *fn = NULL, *n_name = NULL, *orgname = NULL;
-	bool have_adr = false;
+	bool have_adr = false, kind_org = false;
 
 	c->cadence_days = -1;
 	for (size_t i = 0; i < vc->n; i++) {
@@ -410,12 +410,29 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 				char *order[5] = { parts[3], parts[1], parts[2], parts[0], parts[4] };
 				c->family_name = xstrdup(parts[0] ? parts[0] : "");
 				c->given_name = xstrdup(parts[1] ? parts[1] : "");
+				if (parts[3] && *parts[3])
+					c->prefix = xstrdup(parts[3]);
 				sb_reset(&name);
 				join_nonempty(&name, order, 5, " ");
 				if (name.len && !n_name)
 					n_name = xstrdup(name.buf);
 			}
 			components_free(parts, n);
+		} else if (!strcmp(p->name, "KIND") || !strcmp(p->name, "X-ABSHOWAS")) {
+			/* an organisation's card (vCard 4 KIND, Apple's show-as) */
+			v = unescape(p->value, strlen(p->value));
+			if (io_ieq(v, "org") || io_ieq(v, "organization") || io_ieq(v, "COMPANY"))
+				kind_org = true;
+			else if (*v)
+				io_extra_add(&rec->extras, &rec->n_extras, p->name, v);
+			free(v);
+		} else if (!strcmp(p->name, "X-KITH-ORG-KIND") || !strcmp(p->name, "X-KITH-ORG-PARENT")) {
+			char **to = p->name[11] == 'K' ? &rec->org_kind : &rec->org_parent;
+			v = unescape(p->value, strlen(p->value));
+			if (*v && !*to)
+				*to = v;
+			else
+				free(v);
 		} else if (!strcmp(p->name, "NICKNAME")) {
 			char *nk[16];
 			n = components(p->value, ',', nk, 16);
@@ -512,7 +529,8 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 		} else {
 			v = unescape(p->value, strlen(p->value));
 			if ((!strncmp(p->name, "X-KITH-", 7) && io_kith_field(c, p->name + 7, v)) ||
-			    (!strcmp(p->name, "UID") && !strncmp(v, "kith-contact-", 13))) {
+			    (!strcmp(p->name, "UID") && (!strncmp(v, "kith-contact-", 13) ||
+						       !strncmp(v, "kith-org-", 9)))) {
 				free(v);
 				continue;
 			}
@@ -534,7 +552,23 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 		c->notes = sb_detach(&notes);
 	if (rec->org)
 		orgname = rec->org;
-	if (fn)
+	/* no person's name: N empty, FN absent or the organisation's */
+	if (orgname && (kind_org || (!n_name && (!fn || io_ieq(fn, orgname))))) {
+		rec->is_org = true;
+		free(fn);
+		fn = NULL;
+	} else if (kind_org && fn && !orgname && !n_name) {
+		rec->is_org = true;
+		rec->org = xstrdup(fn);
+		orgname = rec->org;
+		free(fn);
+		fn = NULL;
+	}
+	if (fn && c->prefix && !contact_honorific_len(fn, c->prefix)) {
+		/* N's honorific is shown with the name: "Dr." and FN "Jane Doe" */
+		c->display_name = io_strf("%s %s", c->prefix, fn);
+		free(fn);
+	} else if (fn)
 		c->display_name = fn;
 	else if (n_name)
 		c->display_name = xstrdup(n_name);

@@ -5,7 +5,8 @@
 -- migration 6 as it was released (copied from assets/schema.sql), then
 -- rows written at version 6: contacts, a nickname and an organisation
 -- whose names hold letters the version-6 fold kept (ß, æ, þ, œ, ı) with the
--- keys kith 0.6 gave them, a role and a tag. tests/cli/migrate_fixtures.sh
+-- keys kith 0.6 gave them, a role and a tag, and a councillor whose key
+-- held her honorific ("cllr. harriet osei"). tests/cli/migrate_fixtures.sh
 -- loads it with sqlite3, opens it with the current kith (which runs
 -- migration 7 and later) and checks every row; migration 7 re-folds the
 -- keys (v6/*.expected). Never edit this file.
@@ -1819,12 +1820,14 @@ INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, 
   SELECT max(id) + 1, 'Ægir Þórsson', 'ægir þorsson', 'Ægir', 'Þórsson', 'Knows Œdipe Işık.', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
 INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
   SELECT max(id) + 1, 'Małgorzata Łukasiewicz', 'malgorzata lukasiewicz', 'Małgorzata', 'Łukasiewicz', '', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
+INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
+  SELECT max(id) + 1, 'Cllr. Harriet Osei', 'cllr. harriet osei', 'Harriet', 'Osei', '', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
 INSERT INTO contact_nickname(contact_id, nickname, nick_key)
-  SELECT max(id) - 1, 'Þórs', 'þors' FROM contact;
+  SELECT max(id) - 2, 'Þórs', 'þors' FROM contact;
 INSERT INTO organisation(id, name, name_key, kind, created_at, updated_at)
   SELECT max(id) + 1, 'Œuvre Işık', 'œuvre isık', 'community', '2026-03-12 10:00:00', '2026-03-12 10:00:00' FROM organisation;
 INSERT INTO role(contact_id, org_id, title, seat, start_date)
-  SELECT (SELECT max(id) FROM contact) - 2, max(id), 'Chair', '', '2026-03-12' FROM organisation;
-INSERT INTO contact_tag(contact_id, tag_id) SELECT max(c.id), (SELECT min(id) FROM tag) FROM contact c;
+  SELECT (SELECT max(id) FROM contact) - 3, max(id), 'Chair', '', '2026-03-12' FROM organisation;
+INSERT INTO contact_tag(contact_id, tag_id) SELECT max(c.id) - 1, (SELECT min(id) FROM tag) FROM contact c;
 PRAGMA user_version = 6;
 COMMIT;

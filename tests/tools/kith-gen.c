@@ -17,7 +17,7 @@
  *
  * --check verifies a database (a generated one, or the demo): integrity,
  * foreign keys, contact_stat and contact_fts equal to what the triggers
- * compute, FTS indexes consistent, and every *_key equal to fold_text().
+ * compute, FTS indexes consistent, and every *_key equal to fold_text() (a contact's without its honorific).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -1255,7 +1255,9 @@ check_db(void)
 	check_fts("interaction_fts");
 	check_fts("followup_fts");
 	check_fts("event_fts");
-	check_keys("contact.name_key", "SELECT display_name, name_key FROM contact");
+	/* a contact's key leaves out its honorific */
+	check_keys("contact.name_key",
+		   "SELECT substr(display_name, length(prefix) + 1), name_key FROM contact");
 	check_keys("organisation.name_key", "SELECT name, name_key FROM organisation");
 	check_keys("contact_nickname.nick_key", "SELECT nickname, nick_key FROM contact_nickname");
 	return g_failures;
