@@ -1,25 +1,12 @@
 # fold: the planner's `/` finds names by their spelling on a US keyboard
-# (issue 14): a representative set of tests/cli/fold.sh's names (all of
-# them are checked there through search, log and capture), each typed in
+# (issue 14): the first 12 of tests/cli/fold_names.txt (all of them are
+# checked by tests/cli/fold.sh through search, log and capture), each typed in
 # ASCII into the Contacts pane's incremental search, and one typed with
 # the letters as written.
 NAME=fold
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-cat >"$T/names" <<'NAMES'
-Małgorzata Łukasiewicz|lukasiewicz
-Søren Østergaard|ostergaard
-Johann Strauß|strauss
-Ægir Jónsson|aegir
-Đorđe Balašević|dorde
-Þóra Sigurðardóttir|thora
-Œdipe Lefèvre|oedipe
-Işık Çelik|isik
-Ștefan Țiriac|tiriac
-Trần Đức Thắng|duc
-Ǉubica Ǆokić|dzokic
-Владимир Соколов|sokolov
-NAMES
+grep -v '^#' "$KITH_SRC/tests/cli/fold_names.txt" | head -n 12 >"$T/names"
 while IFS='|' read -r name word; do
   ok add contact "$name"
 done <"$T/names"
