@@ -23,12 +23,12 @@
 
 #include "kith/contact.h"
 #include "kith/event.h"
+#include "kith/fold.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/io.h"
 #include "kith/powermap.h"
 #include "kith/str.h"
-#include "kith/utf8.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
@@ -151,7 +151,7 @@ att_item(void *ud, const struct attendance_row *r)
 {
 	struct att_pick *ap = ud;
 	char label[200];
-	char *f = utf8_fold(r->contact_name), *q = utf8_fold(ap->filter ? ap->filter : "");
+	char *f = fold_text(r->contact_name), *q = fold_text(ap->filter ? ap->filter : "");
 
 	if (!*q || strstr(f, q)) {
 		snprintf(label, sizeof label, "%.80s — %s", r->contact_name,

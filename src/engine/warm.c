@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/fold.h"
 #include "kith/followup.h"
 #include "kith/types.h"
-#include "kith/utf8.h"
 #include "kith/warmpath.h"
 #include "kith/xalloc.h"
 
@@ -57,7 +57,7 @@ warm_source(struct pick *pk, const char *filter, struct kith_err *err)
 {
 	struct warm_ctx *w = pk->ctx;
 	struct strbuf sb = {0};
-	char *want = utf8_fold(filter ? filter : "");
+	char *want = fold_text(filter ? filter : "");
 
 	(void)err;
 	for (int i = 0; i < w->n; i++) {
@@ -65,7 +65,7 @@ warm_source(struct pick *pk, const char *filter, struct kith_err *err)
 		sb_reset(&sb);
 		path_label(&sb, &w->paths[i]);
 		/* a filter keeps the chains that name it ("ruth", "planning") */
-		label = utf8_fold(sb_str(&sb));
+		label = fold_text(sb_str(&sb));
 		if (strstr(label, want))
 			pick_push(pk, i, sb_str(&sb));
 		free(label);
