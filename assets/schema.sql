@@ -678,3 +678,16 @@ CREATE TRIGGER attendance_touch_counts AFTER UPDATE ON attendance
     FROM (SELECT substr(start_at, 1, 16) AS at FROM event WHERE id = new.event_id) AS e
    WHERE contact_id = new.contact_id AND last_at < e.at;
 END;
+
+-- @migration 7
+-- The duplicates review (kith duplicates, the :duplicates view): pairs the
+-- user said are not the same person, never proposed again. The lower id
+-- first; a merge or a delete of either forgets the pair.
+CREATE TABLE dup_not_same (
+  a_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  b_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  at   TEXT NOT NULL,
+  PRIMARY KEY (a_id, b_id),
+  CHECK (a_id < b_id)
+) STRICT;
+CREATE INDEX dup_not_same_by_b ON dup_not_same(b_id);
