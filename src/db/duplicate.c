@@ -430,6 +430,11 @@ static const char *const move_sql[] = {
 	"UPDATE review_action SET contact_id = ?1 WHERE contact_id = ?2",
 	"UPDATE import_extra SET entity_id = ?1 WHERE entity = 'contact' AND entity_id = ?2",
 	"UPDATE meta SET value = CAST(?1 AS TEXT) WHERE key = 'me' AND value = CAST(?2 AS TEXT)",
+	/* not the same as the dropped one: not the same as the one it was */
+	"INSERT OR IGNORE INTO dup_not_same(a_id, b_id, at) "
+	"SELECT min(?1, other), max(?1, other), at FROM (SELECT CASE WHEN a_id = ?2 "
+	"THEN b_id ELSE a_id END AS other, at FROM dup_not_same WHERE a_id = ?2 OR b_id = ?2) "
+	"WHERE other <> ?1",
 	"DELETE FROM dup_not_same WHERE a_id = ?2 OR b_id = ?2",
 };
 

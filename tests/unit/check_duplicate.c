@@ -189,6 +189,11 @@ START_TEST(test_not_same_remembered)
 	ck_assert_ptr_null(find(&l, a, c));
 	ck_assert_ptr_nonnull(find(&l, a, b));
 	ck_assert_ptr_nonnull(find(&l, b, c));
+	/* merged into b, a's "not c" becomes b's */
+	ck_assert_int_eq(contact_merge(db, b, a, NULL, &err), KITH_OK);
+	pairs(&l);
+	ck_assert_int_eq(l.n, 0);
+	a = add("Dana Lee", NULL, NULL);
 	ck_assert_int_eq(duplicate_not_same(db, a, a, &err), KITH_INVALID);
 	ck_assert_int_eq(duplicate_not_same(db, a, 999, &err), KITH_NOTFOUND);
 	/* remembered in the database: a new connection sees it */
@@ -196,6 +201,7 @@ START_TEST(test_not_same_remembered)
 	ck_assert_int_eq(kdb_open(path, 0, &db, &err), KITH_OK);
 	pairs(&l);
 	ck_assert_int_eq(l.n, 2);
+	ck_assert_ptr_nonnull(find(&l, a, b));
 	dup_list_free(&l);
 }
 END_TEST
