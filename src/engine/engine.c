@@ -33,7 +33,7 @@ static const char *const mode_names[] = {
 	[VM_NORMAL] = "NORMAL", [VM_SEARCH] = "SEARCH", [VM_COMMAND] = "COMMAND",
 	[VM_FORM] = "FORM", [VM_CONFIRM] = "CONFIRM", [VM_PICK] = "PICK", [VM_HELP] = "HELP",
 	[VM_REVIEW] = "REVIEW",
-	[VM_CAPTURE] = "CAPTURE",
+	[VM_CAPTURE] = "CAPTURE", [VM_DUPLICATES] = "DUPLICATES",
 };
 
 /* ---- life cycle ----------------------------------------------------------- */
@@ -104,6 +104,7 @@ engine_free(struct engine *e)
 	if (!e)
 		return;
 	review_free(e);
+	dups_free(e);
 	engine_mode_normal(e);
 	compl_reset(e);
 	if (e->editor_file) {
@@ -298,11 +299,12 @@ engine_reload_panes(struct engine *e)
 		if (!p->opened)
 			continue;
 		/* the review covers the panes: they reload when it ends */
-		if ((enum view_pane)i == e->cur && engine_base_mode(e) != VM_REVIEW)
+		if ((enum view_pane)i == e->cur && engine_base_mode(e) == VM_NORMAL)
 			pane_reload(e, p);
 		else
 			p->stale = true;
 	}
+	dups_reload(e);
 	return R_REDRAW;
 }
 
@@ -328,6 +330,10 @@ engine_chain(struct engine *e, enum view_mode mode, int chain[3])
 	case VM_REVIEW:
 		chain[0] = KM_REVIEW;
 		return 1;
+	case VM_DUPLICATES:
+		chain[0] = KM_DUPLICATES;
+		chain[1] = KM_GENERIC;
+		return 2;
 	default:
 		chain[0] = KM_PANE(e->cur);
 		chain[1] = KM_GENERIC;
@@ -392,6 +398,15 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		return mode_help_start(e);
 	case CMD_REVIEW:
 		return review_start(e);
+	case CMD_DUPLICATES:
+		return dups_start(e);
+	case CMD_DUP_MERGE:
+	case CMD_DUP_NOT_SAME:
+	case CMD_DUP_END:
+		if (e->dups)
+			return dups_run(e, cmd, count);
+		engine_msg(e, "%s: open the duplicates view first (:duplicates)", cmd_name(cmd));
+		return R_BELL | R_REDRAW;
 	case CMD_CAPTURE:
 		return mode_capture_start(e, arg);
 	case CMD_QUIT:
@@ -614,6 +629,8 @@ engine_key(struct engine *e, struct kkey k)
 		return mode_help_key(e, k);
 	case VM_REVIEW:
 		return mode_review_key(e, k);
+	case VM_DUPLICATES:
+		return mode_dups_key(e, k);
 	case VM_CAPTURE:
 		return mode_capture_key(e, k);
 	case VM_NORMAL:
@@ -737,6 +754,9 @@ build_hint(struct engine *e)
 	case VM_REVIEW:
 		review_hint(e, &e->hint);
 		break;
+	case VM_DUPLICATES:
+		dups_hint(e, &e->hint);
+		break;
 	case VM_CAPTURE:
 		sb_append(&e->hint, mode_capture_reviewing(e) ? "Enter save · Esc edit" :
 			  "Tab complete @name · Enter check · Esc cancel");
@@ -771,6 +791,7 @@ engine_view(struct engine *e)
 		v->title = sb_str(&e->title);
 	}
 	review_fill_view(e, v);
+	dups_fill_view(e, v);
 	mode_fill_view(e, v);
 	mode_capture_fill_view(e, v);
 	if (e->form && e->mode == VM_FORM)

@@ -64,6 +64,8 @@ engine_review_params(struct engine *e, struct review_params *p)
 enum view_mode
 engine_base_mode(const struct engine *e)
 {
+	if (e->dups)
+		return VM_DUPLICATES;
 	return e->review && !e->review->aside ? VM_REVIEW : VM_NORMAL;
 }
 

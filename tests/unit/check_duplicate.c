@@ -508,12 +508,121 @@ START_TEST(test_merge_knows_every_reference)
 }
 END_TEST
 
+
+/* ---- the planner's view ------------------------------------------------------------- */
+
+static const char *
+cell(const struct view *v, int row, int col)
+{
+	ck_assert_int_lt(row, v->list.nrows);
+	ck_assert_int_lt(col, v->list.ncols);
+	return v->list.rows[row].cells[col];
+}
+
+START_TEST(test_view_compare_not_same_merge_undo)
+{
+	struct kith_err err;
+	struct engine *e;
+	const struct view *v;
+	int64_t k, d, o;
+	char *before, *merged;
+	bool differs = false;
+
+	rich_pair(&k, &d, &o);
+	ck_assert_int_eq(engine_new(db, "test.db", &e, &err), KITH_OK);
+	engine_layout(e, 20, 20, false);
+	engine_keys(e, "zd");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_DUPLICATES);
+	ck_assert(v->list_full);
+	ck_assert_int_eq(v->list.total, 1);
+	ck_assert_str_eq(cell(v, 0, 0), "#1 Maria Garcia · City Hall");
+	ck_assert_str_eq(cell(v, 0, 2), "same name at City Hall; share email maria@cityhall.gov");
+	/* Enter: side by side, the differing fields highlighted */
+	engine_keys(e, "<Enter>");
+	v = engine_view(e);
+	ck_assert_int_eq(v->list.ncols, 3);
+	ck_assert_str_eq(v->list.cols[1].title, "#1 Maria Garcia");
+	ck_assert_str_eq(v->list.cols[2].title, "#2 Maria Garcia");
+	for (int i = 0; i < v->list.nrows; i++)
+		if (!strcmp(cell(v, i, 0), "birthday")) {
+			ck_assert_str_eq(cell(v, i, 1), "1980-01-02");
+			ck_assert_str_eq(cell(v, i, 2), "1980-02-01");
+			ck_assert_int_eq(v->list.rows[i].style, VS_HIGHLIGHT);
+			differs = true;
+		}
+	ck_assert(differs);
+	engine_keys(e, "<Esc>");
+	v = engine_view(e);
+	ck_assert_int_eq(v->list.ncols, 3);
+	ck_assert_str_eq(v->list.cols[0].title, "First");
+	/* n: not the same, remembered; u brings the pair back */
+	before = dump();
+	engine_keys(e, "n");
+	v = engine_view(e);
+	ck_assert_int_eq(v->list.total, 0);
+	ck_assert_ptr_nonnull(strstr(v->message, "not the same person"));
+	engine_keys(e, "u");
+	v = engine_view(e);
+	ck_assert_int_eq(v->list.total, 1);
+	merged = dump();
+	ck_assert_str_eq(merged, before);
+	free(merged);
+	/* m, Enter: merge into the first; u restores both exactly */
+	engine_keys(e, "m");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_PICK);
+	engine_keys(e, "<Enter>");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_DUPLICATES);
+	ck_assert_ptr_nonnull(v->message);
+	ck_assert_msg(!strncmp(v->message, "merged #2 into #1", 17), "%s", v->message);
+	ck_assert_int_eq(v->list.total, 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM contact WHERE id = %lld", d), 0);
+	engine_keys(e, "u");
+	v = engine_view(e);
+	ck_assert_int_eq(v->list.total, 1);
+	merged = dump();
+	ck_assert_str_eq(merged, before);
+	free(merged);
+	/* <C-r> merges again; q closes the view */
+	engine_keys(e, "<C-r>");
+	ck_assert_int_eq(count("SELECT count(*) FROM contact WHERE id = %lld", d), 0);
+	engine_keys(e, "q");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_NORMAL);
+	ck_assert(!v->list_full);
+	free(before);
+	engine_free(e);
+}
+END_TEST
+
+START_TEST(test_view_merge_keeps_the_second)
+{
+	struct kith_err err;
+	struct engine *e;
+	const struct view *v;
+	int64_t a = add("Jo Park", NULL, NULL), b = add("Jo Park", NULL, NULL);
+
+	ck_assert_int_eq(engine_new(db, "test.db", &e, &err), KITH_OK);
+	engine_layout(e, 20, 20, false);
+	engine_command(e, "duplicates");
+	engine_keys(e, "mj<Enter>");
+	v = engine_view(e);
+	ck_assert_msg(v->message && strstr(v->message, "merged #1 into #2"), "%s", v->message);
+	ck_assert_int_eq(count("SELECT count(*) FROM contact WHERE id = %lld", a), 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM contact WHERE id = %lld", b), 1);
+	engine_free(e);
+}
+END_TEST
+
 int
 main(void)
 {
 	Suite *s = suite_create("duplicate");
 	TCase *tc = tcase_create("pass");
 	TCase *tm = tcase_create("merge");
+	TCase *tv = tcase_create("view");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_pairs_found);
@@ -527,5 +636,9 @@ main(void)
 	tcase_add_test(tm, test_merge_refused);
 	tcase_add_test(tm, test_merge_knows_every_reference);
 	suite_add_tcase(s, tm);
+	tcase_add_checked_fixture(tv, setup, teardown);
+	tcase_add_test(tv, test_view_compare_not_same_merge_undo);
+	tcase_add_test(tv, test_view_merge_keeps_the_second);
+	suite_add_tcase(s, tv);
 	return test_run_suite(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
