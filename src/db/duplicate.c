@@ -139,21 +139,24 @@ read_channels(struct kdb *db, struct cands *c, const char *kind, enum dup_reason
 	return rc == SQLITE_DONE ? KITH_OK : db_error(db, err, "duplicates");
 }
 
+/* Whether a constant query with ?1 (and ?2) bound to a and b finds a row. */
 static bool
-not_same(struct kdb *db, int64_t a, int64_t b)
+found(struct kdb *db, const char *q, int64_t a, int64_t b)
 {
-	static const char q[] = "SELECT 1 FROM dup_not_same WHERE a_id = ?1 AND b_id = ?2";
 	sqlite3_stmt *st = db_stmt(db, q, NULL);
-	bool found;
+	bool row;
 
 	if (!st)
 		return false;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	row = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
-	return found;
+	return row;
 }
+
+static const char q_not_same[] = "SELECT 1 FROM dup_not_same WHERE a_id = ?1 AND b_id = ?2";
+static const char q_exists[] = "SELECT 1 FROM contact WHERE id = ?1";
 
 /* Name, sort key and newest current organisation of a contact. */
 static enum kith_status
@@ -257,7 +260,7 @@ duplicate_pairs(struct kdb *db, struct dup_list *out, struct kith_err *err)
 		char **d;
 		if (!k || k->p.a.id != c.v[i].a || k->p.b.id != c.v[i].b) {
 			char *bkey = NULL;
-			if (not_same(db, c.v[i].a, c.v[i].b))
+			if (found(db, q_not_same, c.v[i].a, c.v[i].b))
 				continue;
 			k = &ks[nk++];
 			rc = read_side(db, c.v[i].a, &k->p.a, &k->key, err);
@@ -315,20 +318,6 @@ dup_pair_reason_text(const struct dup_pair *p)
 
 /* ---- not the same person -------------------------------------------------------- */
 
-static bool
-contact_there(struct kdb *db, int64_t id)
-{
-	static const char q[] = "SELECT 1 FROM contact WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, q, NULL);
-	bool found;
-
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found;
-}
 
 static enum kith_status
 check_two(struct kdb *db, int64_t a, int64_t b, struct kith_err *err)
@@ -336,10 +325,10 @@ check_two(struct kdb *db, int64_t a, int64_t b, struct kith_err *err)
 	if (a == b)
 		return kith_err_set(err, KITH_INVALID, "#%lld and #%lld: the same contact twice",
 				    (long long)a, (long long)b);
-	if (!contact_there(db, a))
+	if (!found(db, q_exists, a, 0))
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
 				    (long long)a);
-	if (!contact_there(db, b))
+	if (!found(db, q_exists, b, 0))
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
 				    (long long)b);
 	return KITH_OK;

@@ -330,6 +330,16 @@ void dups_reload(struct engine *e);
 void dups_fill_view(struct engine *e, struct view *v);
 void dups_hint(struct engine *e, struct strbuf *hint);
 void dups_free(struct engine *e);
+/*
+** The status line's hint: "KEY what" for each command bound in the mode's
+** keymaps (its first key), " · " between them, appended to hint.
+*/
+struct hint_def {
+	enum cmd cmd;
+	const char *what;
+};
+void engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h, size_t n,
+		      struct strbuf *hint);
 /* Reload every opened pane after a change. */
 int engine_reload_panes(struct engine *e);
 /* Leave any mode back to normal (frees mode state). */

@@ -699,33 +699,39 @@ pane_noun(enum view_pane p, long long n)
 	}
 }
 
+void
+engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h, size_t n,
+		 struct strbuf *hint)
+{
+	int chain[3], nc = engine_chain(e, mode, chain);
+
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf k = { 0 };
+		/* the first key bound: "\x1f" separates keys, as "/" is one */
+		if (keymap_keys_for(e->km, chain, nc, h[i].cmd, "\x1f", &k) > 0) {
+			const char *ks = sb_str(&k);
+			if (hint->len)
+				sb_append(hint, " · ");
+			sb_appendn(hint, ks, strcspn(ks, "\x1f"));
+			sb_printf(hint, " %s", h[i].what);
+		}
+		sb_free(&k);
+	}
+}
+
 static void
 build_hint(struct engine *e)
 {
-	int chain[3], n;
-	static const struct { enum cmd cmd; const char *what; } normal_hints[] = {
+	static const struct hint_def normal_hints[] = {
 		{ CMD_HELP, "help" }, { CMD_SEARCH, "search" }, { CMD_ADD, "add" },
 		{ CMD_COMMAND_LINE, "command" }, { CMD_QUIT, "quit" },
 	};
-	size_t i;
 
 	sb_reset(&e->hint);
 	switch (e->mode) {
 	case VM_NORMAL:
-		n = engine_chain(e, VM_NORMAL, chain);
-		for (i = 0; i < sizeof(normal_hints) / sizeof(normal_hints[0]); i++) {
-			struct strbuf k = { 0 };
-			/* the first key bound: "\x1f" separates keys, as "/" is one */
-			if (keymap_keys_for(e->km, chain, n, normal_hints[i].cmd, "\x1f", &k) > 0) {
-				const char *ks = sb_str(&k);
-				size_t len = strcspn(ks, "\x1f");
-				if (e->hint.len)
-					sb_append(&e->hint, " · ");
-				sb_appendn(&e->hint, ks, len);
-				sb_printf(&e->hint, " %s", normal_hints[i].what);
-			}
-			sb_free(&k);
-		}
+		engine_hint_keys(e, VM_NORMAL, normal_hints,
+				 sizeof normal_hints / sizeof normal_hints[0], &e->hint);
 		break;
 	case VM_SEARCH:
 		sb_append(&e->hint, "Enter keep filter · Esc clear · Up/Down move");

@@ -667,21 +667,10 @@ dups_fill_view(struct engine *e, struct view *v)
 void
 dups_hint(struct engine *e, struct strbuf *hint)
 {
-	static const struct { enum cmd cmd; const char *what; } hints[] = {
+	static const struct hint_def hints[] = {
 		{ CMD_DETAIL_OPEN, "compare" }, { CMD_DUP_MERGE, "merge" },
 		{ CMD_DUP_NOT_SAME, "not same" }, { CMD_UNDO, "undo" }, { CMD_BACK, "back" },
 	};
-	int chain[3], n = engine_chain(e, VM_DUPLICATES, chain);
 
-	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
-		struct strbuf k = { 0 };
-		if (keymap_keys_for(e->km, chain, n, hints[i].cmd, "\x1f", &k) > 0) {
-			const char *ks = sb_str(&k);
-			if (hint->len)
-				sb_append(hint, " · ");
-			sb_appendn(hint, ks, strcspn(ks, "\x1f"));
-			sb_printf(hint, " %s", hints[i].what);
-		}
-		sb_free(&k);
-	}
+	engine_hint_keys(e, VM_DUPLICATES, hints, sizeof hints / sizeof hints[0], hint);
 }
