@@ -680,6 +680,19 @@ CREATE TRIGGER attendance_touch_counts AFTER UPDATE ON attendance
 END;
 
 -- @migration 7
+-- The duplicates review (kith duplicates, the :duplicates view): pairs the
+-- user said are not the same person, never proposed again. The lower id
+-- first; a merge or a delete of either forgets the pair.
+CREATE TABLE dup_not_same (
+  a_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  b_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  at   TEXT NOT NULL,
+  PRIMARY KEY (a_id, b_id),
+  CHECK (a_id < b_id)
+) STRICT;
+CREATE INDEX dup_not_same_by_b ON dup_not_same(b_id);
+
+-- @migration 8
 -- Names folded as a person types them on a US keyboard (src/util/fold.c,
 -- ICU's "Any-Latin; Latin-ASCII; Lower"): ł -> l, ø -> o, ß -> ss,
 -- æ -> ae, þ -> th, ı -> i, Владимир -> vladimir. The keys are re-folded

@@ -66,7 +66,7 @@ _kith() {
     fi
     return
   fi
-  if [ -z "$sub" ] && kith complete commands "$cmd" 2>/dev/null | grep -q .; then
+  if [ -z "$sub" ] && [[ $cur != -* ]] && kith complete commands "$cmd" 2>/dev/null | grep -q .; then
     mapfile -t COMPREPLY < <(compgen -W "$(kith complete commands "$cmd" 2>/dev/null | cut -d: -f1)" -- "$cur")
     return
   fi
@@ -83,6 +83,7 @@ _kith() {
     log|me|path|"follow-up add"|relate|"role add")
       [ $npos -eq 0 ] || [ "$cmd" = relate ] && _kith_names contacts "$cur" "${db[@]}" ;;
     attend) [ $npos -eq 1 ] && _kith_names contacts "$cur" "${db[@]}" ;;
+    "duplicates merge"|"duplicates not-same") [ $npos -lt 2 ] && _kith_names contacts "$cur" "${db[@]}" ;;
   esac
 }
 complete -F _kith kith

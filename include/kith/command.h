@@ -94,6 +94,11 @@
 	CMD_(REVIEW_OPEN,      "review-open",      "Review: open the contact (r resumes the review)") \
 	CMD_(REVIEW_EXPLAIN,   "review-explain",   "Review: show or hide every term of the score") \
 	CMD_(REVIEW_END,       "review-end",       "Review: end it, with a summary") \
+	CMD_GROUP("Duplicates") \
+	CMD_(DUPLICATES,       "duplicates",       "Review possible duplicates: merge, or not the same person") \
+	CMD_(DUP_MERGE,        "duplicates-merge", "Duplicates: merge the pair (asks which to keep)") \
+	CMD_(DUP_NOT_SAME,     "duplicates-not-same", "Duplicates: not the same person (never asked again)") \
+	CMD_(DUP_END,          "duplicates-end",   "Duplicates: close the view") \
 	CMD_GROUP("Forms and prompts") \
 	CMD_(NEXT_FIELD,       "next-field",       "Forms: go to the next field") \
 	CMD_(PREV_FIELD,       "prev-field",       "Forms: go to the previous field") \

@@ -71,6 +71,7 @@ enum view_mode {
 	VM_HELP,            /* the '?' screen */
 	VM_REVIEW,          /* the daily review: one person at a time */
 	VM_CAPTURE,         /* quick capture: one line, then its preview (input + detail) */
+	VM_DUPLICATES,      /* the duplicates review: pairs, or two cards side by side */
 };
 
 /* A single-line text input as drawn: text and cursor (byte offset). */
@@ -202,6 +203,7 @@ struct view {
 	bool welcome;               /* empty database: show the welcome text in detail */
 	bool review;                /* the daily review is on: detail fills the body (forms
 				       and prompts of the review draw over it) */
+	bool list_full;             /* the list fills the body (the duplicates view) */
 
 	struct view_list list;      /* the current pane's list (not used by the map pane) */
 	struct view_detail detail;  /* the selected item's detail */

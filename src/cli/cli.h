@@ -86,6 +86,9 @@ int cli_export_map(struct cli *c, const char *format, const char *map, const cha
 		   const char *path);
 /* cmd_io.c */
 extern const struct cli_cmd cli_cmd_import, cli_cmd_export;
+/* cmd_dups.c: the duplicates review */
+extern const struct cli_cmd cli_cmd_duplicates, cli_cmd_duplicates_merge,
+	cli_cmd_duplicates_not_same;
 
 /* help.c */
 void cli_usage_all(FILE *f);

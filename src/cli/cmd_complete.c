@@ -85,7 +85,8 @@ list_options(const char *name, const char *sub)
 {
 	for (int i = 0; cli_commands[i]; i++) {
 		const struct cli_cmd *cmd = cli_commands[i];
-		if (strcmp(cmd->name, name) || (cmd->sub && (!sub || strcmp(cmd->sub, sub))))
+		if (strcmp(cmd->name, name) || (cmd->sub && (!sub || strcmp(cmd->sub, sub))) ||
+		    (!cmd->sub && sub))     /* `duplicates` beside `duplicates merge` */
 			continue;
 		for (const struct cli_opt *o = cmd->opts; o && o->name; o++)
 			printf("--%s\n", o->name);

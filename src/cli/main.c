@@ -27,6 +27,7 @@ const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_capture, &cli_cmd_import,
 	&cli_cmd_map_list, &cli_cmd_map_new, &cli_cmd_map_show, &cli_cmd_map_place,
 	&cli_cmd_relate, &cli_cmd_role_add, &cli_cmd_path, &cli_cmd_export,
+	&cli_cmd_duplicates, &cli_cmd_duplicates_merge, &cli_cmd_duplicates_not_same,
 	NULL,
 };
 
@@ -118,6 +119,16 @@ has_subs(const char *name)
 	return false;
 }
 
+/* The command `name` with no subcommand beside those with one, or NULL. */
+static const struct cli_cmd *
+find_bare(const char *name)
+{
+	for (int i = 0; cli_commands[i]; i++)
+		if (!strcmp(cli_commands[i]->name, name) && !cli_commands[i]->sub)
+			return cli_commands[i];
+	return NULL;
+}
+
 static const struct cli_cmd *
 find_cmd(const char *name, const char *sub)
 {
@@ -128,7 +139,7 @@ find_cmd(const char *name, const char *sub)
 
 		if (strcmp(cmd->name, name))
 			continue;
-		if (!cmd->sub || (sub && !strcmp(cmd->sub, sub)))
+		if (sub ? cmd->sub && !strcmp(cmd->sub, sub) : !cmd->sub)
 			return cmd;
 	}
 	return NULL;
@@ -158,7 +169,7 @@ run_help(int argc, char **argv)
 static int
 dispatch(struct cli *c, int argc, char **argv)
 {
-	const struct cli_cmd *cmd;
+	const struct cli_cmd *cmd, *bare;
 	struct cli_args a;
 	struct kith_err err = {0};
 	bool help;
@@ -166,7 +177,10 @@ dispatch(struct cli *c, int argc, char **argv)
 
 	if (!strcmp(argv[0], "help"))
 		return run_help(argc - 1, argv + 1);
-	if (has_subs(argv[0])) {
+	if (has_subs(argv[0]) && (bare = find_bare(argv[0])) &&
+	    (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") && strcmp(argv[1], "-h")))) {
+		cmd = bare;     /* `kith duplicates [--json]` beside its subcommands */
+	} else if (has_subs(argv[0])) {
 		if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 			cli_usage_cmd(argc < 2 ? stderr : stdout, argv[0], NULL);
 			return argc < 2 ? cli_error(CLI_USAGE, argv[0], "needs a subcommand")

@@ -54,6 +54,7 @@ struct kdb {
 	bool readonly;
 	bool recording;                     /* undo recording on */
 	sqlite3_session *session;           /* live while depth > 0 and recording */
+	struct kdb_change *parts;           /* the parts recorded so far (db_change_split) */
 	struct kdb_change *last_change;     /* from the last committed outermost tx */
 	struct db_cached_stmt cache[DB_STMT_CACHE];
 	int n_cache;
@@ -62,6 +63,7 @@ struct kdb {
 struct kdb_change {
 	int n;
 	void *data;                         /* sqlite3 changeset blob */
+	struct kdb_change *next;            /* the next part of the same step */
 };
 
 /* The SQL functions of warm paths (warmpath.c), once per connection. */
@@ -75,6 +77,14 @@ enum kith_status db_error(struct kdb *db, struct kith_err *err, const char *what
 
 enum kith_status db_write_begin(struct kdb *db, struct kith_err *err);
 enum kith_status db_write_end(struct kdb *db, struct kith_err *err);
+/*
+** Close the part of the undo step recorded so far and start the next, in
+** the outermost write only (elsewhere it does nothing). An undo applies
+** the parts from the last, a redo from the first: a write that must be
+** undone in another order than tables come in one changeset (re-create a
+** deleted row before the rows that point at it are moved back) splits.
+*/
+enum kith_status db_change_split(struct kdb *db, struct kith_err *err);
 /* Roll back this write level; returns code (err is expected to be set already). */
 enum kith_status db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code);
 

@@ -49,6 +49,50 @@ session_end(struct kdb *db)
 		sqlite3session_delete(db->session);
 		db->session = NULL;
 	}
+	kdb_change_free(db->parts);
+	db->parts = NULL;
+}
+
+static bool
+session_start(struct kdb *db)
+{
+	if (sqlite3session_create(db->h, "main", &db->session) != SQLITE_OK)
+		return false;
+	sqlite3session_table_filter(db->session, track_table, NULL);
+	return sqlite3session_attach(db->session, NULL) == SQLITE_OK;
+}
+
+/* The session's changes so far as a new part at the end of db->parts (none if empty). */
+static bool
+session_part(struct kdb *db)
+{
+	struct kdb_change *ch, **tail;
+
+	if (!db->session || sqlite3session_isempty(db->session))
+		return true;
+	ch = xcalloc(1, sizeof *ch);
+	if (sqlite3session_changeset(db->session, &ch->n, &ch->data) != SQLITE_OK) {
+		free(ch);
+		return false;
+	}
+	for (tail = &db->parts; *tail; tail = &(*tail)->next)
+		;
+	*tail = ch;
+	return true;
+}
+
+enum kith_status
+db_change_split(struct kdb *db, struct kith_err *err)
+{
+	if (!db->session || db->depth != 1)
+		return KITH_OK;
+	if (!session_part(db))
+		return kith_err_set(err, KITH_DB, "undo: cannot record the change");
+	sqlite3session_delete(db->session);
+	db->session = NULL;
+	if (!session_start(db))
+		return db_error(db, err, "undo session");
+	return KITH_OK;
 }
 
 enum kith_status
@@ -61,17 +105,10 @@ db_write_begin(struct kdb *db, struct kith_err *err)
 	if (db->depth == 0) {
 		if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			return db_error(db, err, "begin");
-		if (db->recording) {
-			if (sqlite3session_create(db->h, "main", &db->session) != SQLITE_OK) {
-				sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-				return db_error(db, err, "undo session");
-			}
-			sqlite3session_table_filter(db->session, track_table, NULL);
-			if (sqlite3session_attach(db->session, NULL) != SQLITE_OK) {
-				session_end(db);
-				sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-				return db_error(db, err, "undo session");
-			}
+		if (db->recording && !session_start(db)) {
+			session_end(db);
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			return db_error(db, err, "undo session");
 		}
 	} else if (db->bulk && !db->batch_opening && db->depth < 64) {
 		/* an import: the enclosing batch rolls back whatever fails */
@@ -124,16 +161,13 @@ db_write_end(struct kdb *db, struct kith_err *err)
 	}
 	kdb_change_free(db->last_change);
 	db->last_change = NULL;
-	if (db->session && !sqlite3session_isempty(db->session)) {
-		struct kdb_change *ch = xcalloc(1, sizeof *ch);
-		if (sqlite3session_changeset(db->session, &ch->n, &ch->data) != SQLITE_OK) {
-			free(ch);
-			session_end(db);
-			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-			return kith_err_set(err, KITH_DB, "undo: cannot record the change");
-		}
-		db->last_change = ch;
+	if (!session_part(db)) {
+		session_end(db);
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return kith_err_set(err, KITH_DB, "undo: cannot record the change");
 	}
+	db->last_change = db->parts;
+	db->parts = NULL;
 	session_end(db);
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		enum kith_status rc = db_error(db, err, "commit");
@@ -209,10 +243,12 @@ kdb_change_take(struct kdb *db)
 void
 kdb_change_free(struct kdb_change *ch)
 {
-	if (!ch)
-		return;
-	sqlite3_free(ch->data);
-	free(ch);
+	while (ch) {
+		struct kdb_change *next = ch->next;
+		sqlite3_free(ch->data);
+		free(ch);
+		ch = next;
+	}
 }
 
 struct apply_ctx {
@@ -241,31 +277,49 @@ on_conflict(void *p, int kind, sqlite3_changeset_iter *it)
 	return SQLITE_CHANGESET_ABORT;
 }
 
+/* Apply one part of a change, inverted for an undo. Returns an SQLite code. */
+static int
+apply_part(struct kdb *db, const struct kdb_change *part, bool invert, struct apply_ctx *ctx)
+{
+	void *buf = part->data;
+	int n = part->n, rc;
+
+	if (invert && sqlite3changeset_invert(part->n, part->data, &n, &buf) != SQLITE_OK)
+		return SQLITE_NOMEM;
+	rc = sqlite3changeset_apply(db->h, n, buf, NULL, on_conflict, ctx);
+	if (invert)
+		sqlite3_free(buf);
+	return rc;
+}
+
+/*
+** A step of several parts (db_change_split) is applied part by part in
+** one transaction: in order for a redo, from the last for an undo.
+*/
 enum kith_status
 kdb_change_apply(struct kdb *db, const struct kdb_change *ch, bool invert,
 		 struct kith_err *err)
 {
 	struct apply_ctx ctx = { 0 };
-	void *buf = ch->data;
-	int n = ch->n, rc;
+	const struct kdb_change *parts[64], *p;
+	int nparts = 0, rc = SQLITE_OK;
 	bool was_recording = db->recording;
 	enum kith_status st;
 
 	if (db->depth > 0)
 		return kith_err_set(err, KITH_INVALID, "undo: a write is in progress");
-	if (invert && sqlite3changeset_invert(ch->n, ch->data, &n, &buf) != SQLITE_OK)
-		return kith_err_set(err, KITH_DB, "undo: cannot invert the change");
+	for (p = ch; p; p = p->next) {
+		if (nparts == (int)(sizeof parts / sizeof parts[0]))
+			return kith_err_set(err, KITH_INVALID, "undo: the change has too many parts");
+		parts[nparts++] = p;
+	}
 	db->recording = false;
 	st = db_write_begin(db, err);
 	db->recording = was_recording;
-	if (st) {
-		if (invert)
-			sqlite3_free(buf);
+	if (st)
 		return st;
-	}
-	rc = sqlite3changeset_apply(db->h, n, buf, NULL, on_conflict, &ctx);
-	if (invert)
-		sqlite3_free(buf);
+	for (int i = 0; i < nparts && rc == SQLITE_OK && !ctx.conflicts; i++)
+		rc = apply_part(db, parts[invert ? nparts - 1 - i : i], invert, &ctx);
 	if (rc != SQLITE_OK || ctx.conflicts) {
 		if (ctx.conflicts)
 			kith_err_set(err, KITH_CONFLICT,

@@ -84,3 +84,14 @@ card_none(struct page *pg, const char *what, const char *hint)
 	page_add(pg, VS_DIM, 2, "%s%s%s", what, hint ? " — " : "", hint ? hint : "");
 }
 
+
+/* A field kept aside (an import's unknown field, a merge's other value). */
+int
+card_extra_line(void *ud, const char *source, const char *name, const char *value)
+{
+	struct page *pg = ud;
+
+	page_add(pg, VS_NORMAL, 2, "%s: %.500s%s%s%s", name, value, *source ? "  (" : "", source,
+		 *source ? ")" : "");
+	return 0;
+}

@@ -31,7 +31,7 @@ struct keyseq {
 /* Keymaps. The four pane maps are in enum view_pane order after KM_GENERIC. */
 enum km_id {
 	KM_GENERIC, KM_CONTACTS, KM_EVENTS, KM_MAP, KM_FOLLOWUPS,
-	KM_SEARCH, KM_FORM, KM_PICK, KM_HELP, KM_REVIEW,
+	KM_SEARCH, KM_FORM, KM_PICK, KM_HELP, KM_REVIEW, KM_DUPLICATES,
 	KM_COUNT_
 };
 #define KM_PANE(vp) ((int)(vp) + KM_CONTACTS)
@@ -257,6 +257,7 @@ struct engine {
 	struct capture_ui *cap;     /* quick capture, while it lasts */
 	enum view_mode help_return; /* the mode help was opened from */
 	struct review_state *review;    /* the daily review, while on (mode_review.c) */
+	struct dups_state *dups;    /* the duplicates view, while on (mode_dups.c) */
 	int tour_step;              /* the guided tour's step (tour.c) */
 	char **hist;                /* ':' history, oldest first */
 	int nhist, hist_pos;
@@ -317,6 +318,28 @@ int mode_review_key(struct engine *e, struct kkey k);
 void review_fill_view(struct engine *e, struct view *v);
 void review_hint(struct engine *e, struct strbuf *hint);
 void review_free(struct engine *e);
+/* ---- the duplicates view (mode_dups.c) ------------------------------------------ */
+struct dups_state;
+/* Open the view of possible duplicates (VM_DUPLICATES). Returns reactions. */
+int dups_start(struct engine *e);
+int mode_dups_key(struct engine *e, struct kkey k);
+/* A command of the view given on the ':' line or by a key. */
+int dups_run(struct engine *e, enum cmd cmd, long count);
+/* Read the pairs again after a change (an undo, a write elsewhere). */
+void dups_reload(struct engine *e);
+void dups_fill_view(struct engine *e, struct view *v);
+void dups_hint(struct engine *e, struct strbuf *hint);
+void dups_free(struct engine *e);
+/*
+** The status line's hint: "KEY what" for each command bound in the mode's
+** keymaps (its first key), " · " between them, appended to hint.
+*/
+struct hint_def {
+	enum cmd cmd;
+	const char *what;
+};
+void engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h, size_t n,
+		      struct strbuf *hint);
 /* Reload every opened pane after a change. */
 int engine_reload_panes(struct engine *e);
 /* Leave any mode back to normal (frees mode state). */

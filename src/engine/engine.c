@@ -33,7 +33,7 @@ static const char *const mode_names[] = {
 	[VM_NORMAL] = "NORMAL", [VM_SEARCH] = "SEARCH", [VM_COMMAND] = "COMMAND",
 	[VM_FORM] = "FORM", [VM_CONFIRM] = "CONFIRM", [VM_PICK] = "PICK", [VM_HELP] = "HELP",
 	[VM_REVIEW] = "REVIEW",
-	[VM_CAPTURE] = "CAPTURE",
+	[VM_CAPTURE] = "CAPTURE", [VM_DUPLICATES] = "DUPLICATES",
 };
 
 /* ---- life cycle ----------------------------------------------------------- */
@@ -104,6 +104,7 @@ engine_free(struct engine *e)
 	if (!e)
 		return;
 	review_free(e);
+	dups_free(e);
 	engine_mode_normal(e);
 	compl_reset(e);
 	if (e->editor_file) {
@@ -298,11 +299,12 @@ engine_reload_panes(struct engine *e)
 		if (!p->opened)
 			continue;
 		/* the review covers the panes: they reload when it ends */
-		if ((enum view_pane)i == e->cur && engine_base_mode(e) != VM_REVIEW)
+		if ((enum view_pane)i == e->cur && engine_base_mode(e) == VM_NORMAL)
 			pane_reload(e, p);
 		else
 			p->stale = true;
 	}
+	dups_reload(e);
 	return R_REDRAW;
 }
 
@@ -328,6 +330,10 @@ engine_chain(struct engine *e, enum view_mode mode, int chain[3])
 	case VM_REVIEW:
 		chain[0] = KM_REVIEW;
 		return 1;
+	case VM_DUPLICATES:
+		chain[0] = KM_DUPLICATES;
+		chain[1] = KM_GENERIC;
+		return 2;
 	default:
 		chain[0] = KM_PANE(e->cur);
 		chain[1] = KM_GENERIC;
@@ -392,6 +398,15 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		return mode_help_start(e);
 	case CMD_REVIEW:
 		return review_start(e);
+	case CMD_DUPLICATES:
+		return dups_start(e);
+	case CMD_DUP_MERGE:
+	case CMD_DUP_NOT_SAME:
+	case CMD_DUP_END:
+		if (e->dups)
+			return dups_run(e, cmd, count);
+		engine_msg(e, "%s: open the duplicates view first (:duplicates)", cmd_name(cmd));
+		return R_BELL | R_REDRAW;
 	case CMD_CAPTURE:
 		return mode_capture_start(e, arg);
 	case CMD_QUIT:
@@ -614,6 +629,8 @@ engine_key(struct engine *e, struct kkey k)
 		return mode_help_key(e, k);
 	case VM_REVIEW:
 		return mode_review_key(e, k);
+	case VM_DUPLICATES:
+		return mode_dups_key(e, k);
 	case VM_CAPTURE:
 		return mode_capture_key(e, k);
 	case VM_NORMAL:
@@ -682,33 +699,39 @@ pane_noun(enum view_pane p, long long n)
 	}
 }
 
+void
+engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h, size_t n,
+		 struct strbuf *hint)
+{
+	int chain[3], nc = engine_chain(e, mode, chain);
+
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf k = { 0 };
+		/* the first key bound: "\x1f" separates keys, as "/" is one */
+		if (keymap_keys_for(e->km, chain, nc, h[i].cmd, "\x1f", &k) > 0) {
+			const char *ks = sb_str(&k);
+			if (hint->len)
+				sb_append(hint, " · ");
+			sb_appendn(hint, ks, strcspn(ks, "\x1f"));
+			sb_printf(hint, " %s", h[i].what);
+		}
+		sb_free(&k);
+	}
+}
+
 static void
 build_hint(struct engine *e)
 {
-	int chain[3], n;
-	static const struct { enum cmd cmd; const char *what; } normal_hints[] = {
+	static const struct hint_def normal_hints[] = {
 		{ CMD_HELP, "help" }, { CMD_SEARCH, "search" }, { CMD_ADD, "add" },
 		{ CMD_COMMAND_LINE, "command" }, { CMD_QUIT, "quit" },
 	};
-	size_t i;
 
 	sb_reset(&e->hint);
 	switch (e->mode) {
 	case VM_NORMAL:
-		n = engine_chain(e, VM_NORMAL, chain);
-		for (i = 0; i < sizeof(normal_hints) / sizeof(normal_hints[0]); i++) {
-			struct strbuf k = { 0 };
-			/* the first key bound: "\x1f" separates keys, as "/" is one */
-			if (keymap_keys_for(e->km, chain, n, normal_hints[i].cmd, "\x1f", &k) > 0) {
-				const char *ks = sb_str(&k);
-				size_t len = strcspn(ks, "\x1f");
-				if (e->hint.len)
-					sb_append(&e->hint, " · ");
-				sb_appendn(&e->hint, ks, len);
-				sb_printf(&e->hint, " %s", normal_hints[i].what);
-			}
-			sb_free(&k);
-		}
+		engine_hint_keys(e, VM_NORMAL, normal_hints,
+				 sizeof normal_hints / sizeof normal_hints[0], &e->hint);
 		break;
 	case VM_SEARCH:
 		sb_append(&e->hint, "Enter keep filter · Esc clear · Up/Down move");
@@ -736,6 +759,9 @@ build_hint(struct engine *e)
 		break;
 	case VM_REVIEW:
 		review_hint(e, &e->hint);
+		break;
+	case VM_DUPLICATES:
+		dups_hint(e, &e->hint);
 		break;
 	case VM_CAPTURE:
 		sb_append(&e->hint, mode_capture_reviewing(e) ? "Enter save · Esc edit" :
@@ -771,6 +797,7 @@ engine_view(struct engine *e)
 		v->title = sb_str(&e->title);
 	}
 	review_fill_view(e, v);
+	dups_fill_view(e, v);
 	mode_fill_view(e, v);
 	mode_capture_fill_view(e, v);
 	if (e->form && e->mode == VM_FORM)

@@ -64,6 +64,8 @@ engine_review_params(struct engine *e, struct review_params *p)
 enum view_mode
 engine_base_mode(const struct engine *e)
 {
+	if (e->dups)
+		return VM_DUPLICATES;
 	return e->review && !e->review->aside ? VM_REVIEW : VM_NORMAL;
 }
 
@@ -549,23 +551,12 @@ review_fill_view(struct engine *e, struct view *v)
 void
 review_hint(struct engine *e, struct strbuf *hint)
 {
-	static const struct { enum cmd cmd; const char *what; } hints[] = {
+	static const struct hint_def hints[] = {
 		{ CMD_REVIEW_LOG, "log" }, { CMD_REVIEW_DONE, "done" },
 		{ CMD_REVIEW_SNOOZE, "snooze" }, { CMD_REVIEW_SKIP, "skip" },
 		{ CMD_REVIEW_OPEN, "open" }, { CMD_REVIEW_EXPLAIN, "why" },
 		{ CMD_REVIEW_END, "end" },
 	};
-	int chain[3], n = engine_chain(e, VM_REVIEW, chain);
 
-	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
-		struct strbuf k = { 0 };
-		if (keymap_keys_for(e->km, chain, n, hints[i].cmd, "\x1f", &k) > 0) {
-			const char *ks = sb_str(&k);
-			if (hint->len)
-				sb_append(hint, " · ");
-			sb_appendn(hint, ks, strcspn(ks, "\x1f"));
-			sb_printf(hint, " %s", hints[i].what);
-		}
-		sb_free(&k);
-	}
+	engine_hint_keys(e, VM_REVIEW, hints, sizeof hints / sizeof hints[0], hint);
 }

@@ -12,6 +12,7 @@
 #include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
+#include "kith/merge.h"
 #include "kith/org.h"
 #include "kith/powermap.h"
 #include "kith/str.h"
@@ -228,6 +229,14 @@ build_detail(struct pane *p, int64_t id)
 	page_add(pg, VS_HEADER, 0, "Power maps");
 	placement_list_for_entity(db, id, 0, card_map_line, pg, NULL);
 	card_none(pg, "on no map", NULL);
+	{
+		/* values an import did not understand, or a merge found different */
+		int before = pg->n;
+		page_add(pg, VS_HEADER, 0, "Kept aside");
+		import_extra_list(db, "contact", id, card_extra_line, pg, NULL);
+		if (pg->n == before + 1)
+			free(pg->texts[--pg->n]);     /* nothing kept aside: no heading */
+	}
 	contact_free(&k);
 }
 

@@ -96,6 +96,8 @@ ui_draw_view(const struct view *v, const struct view_theme_entry *theme, const s
 			draw_help(&v->help, lay->body);
 		} else if (v->review) {
 			draw_detail(&v->detail, lay->body);
+		} else if (v->list_full) {
+			draw_list(&v->list, lay->body, true);
 		} else {
 			if (lay->show_list) {
 				if (v->pane == VP_MAP && v->map.name)

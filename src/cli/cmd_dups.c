@@ -1,0 +1,216 @@
+/*
+ * cmd_dups.c: kith duplicates [--json], kith duplicates merge KEEP DROP,
+ * kith duplicates not-same A B.
+ *
+ * The JSON (documented in kith(1), stable): an array of pairs, each
+ *   {"a": {"id", "name", "org"}, "b": {...}, "reasons": ["name"|"email"|"phone"...],
+ *    "org", "email", "phone", "reason"}
+ * with a.id < b.id; org, email and phone say what matched (null if that
+ * reason did not), reason is the sentence the text output shows.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/duplicate.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+enum { DU_JSON };
+
+static const struct cli_opt dups_opts[] = {
+	[DU_JSON] = {"json", false, false},
+	{NULL, false, false},
+};
+
+static const struct cli_opt no_opts[] = {
+	{NULL, false, false},
+};
+
+static void
+json_side(struct strbuf *sb, const struct dup_side *s)
+{
+	sb_printf(sb, "{\"id\": %lld, \"name\": ", (long long)s->id);
+	cli_json_str(sb, s->name);
+	sb_append(sb, ", \"org\": ");
+	cli_json_str(sb, s->org);
+	sb_appendc(sb, '}');
+}
+
+static void
+text_side(struct strbuf *sb, const struct dup_side *s)
+{
+	sb_printf(sb, "#%lld ", (long long)s->id);
+	cli_sanitize(sb, s->name);
+	if (s->org && *s->org) {
+		sb_append(sb, " (");
+		cli_sanitize(sb, s->org);
+		sb_appendc(sb, ')');
+	}
+}
+
+static int
+run_dups(struct cli *c, const struct cli_args *a)
+{
+	struct dup_list l = {0};
+	struct kith_err err = {0};
+	struct strbuf sb = {0};
+	bool json = cli_flag(a, DU_JSON);
+	enum kith_status st;
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if ((st = duplicate_pairs(c->db, &l, &err)) != KITH_OK)
+		return cli_fail(st, &err, "duplicates");
+	if (json)
+		sb_append(&sb, l.n ? "[" : "[]\n");
+	else if (l.n == 0)
+		sb_append(&sb, "No possible duplicates.\n");
+	cli_flush(&sb);
+	for (int i = 0; i < l.n; i++) {
+		const struct dup_pair *p = &l.v[i];
+		char *why = dup_pair_reason_text(p);
+		if (json) {
+			bool first = true;
+			sb_append(&sb, i ? ",\n  {\"a\": " : "\n  {\"a\": ");
+			json_side(&sb, &p->a);
+			sb_append(&sb, ", \"b\": ");
+			json_side(&sb, &p->b);
+			sb_append(&sb, ", \"reasons\": [");
+			for (int r = 0; r < DUP_REASON_COUNT_; r++) {
+				if (!(p->reasons & (1u << r)))
+					continue;
+				sb_append(&sb, first ? "" : ", ");
+				cli_json_str(&sb, dup_reason_name((enum dup_reason)r));
+				first = false;
+			}
+			sb_append(&sb, "], \"org\": ");
+			if (p->reasons & (1u << DUP_NAME))
+				cli_json_str(&sb, p->org);
+			else
+				sb_append(&sb, "null");
+			sb_append(&sb, ", \"email\": ");
+			cli_json_str(&sb, p->email);
+			sb_append(&sb, ", \"phone\": ");
+			cli_json_str(&sb, p->phone);
+			sb_append(&sb, ", \"reason\": ");
+			cli_json_str(&sb, why);
+			sb_appendc(&sb, '}');
+		} else {
+			text_side(&sb, &p->a);
+			sb_append(&sb, "  ");
+			text_side(&sb, &p->b);
+			sb_append(&sb, "  ");
+			cli_sanitize(&sb, why);
+			sb_appendc(&sb, '\n');
+		}
+		free(why);
+		cli_flush(&sb);
+	}
+	if (json && l.n)
+		fputs("\n]\n", stdout);
+	dup_list_free(&l);
+	sb_free(&sb);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_duplicates = {
+	"duplicates", NULL, "[--json]",
+	"List possible duplicates: the same name (and organisation), a shared phone or email.",
+	"  A pair marked not the same person is never listed again. Archived contacts\n"
+	"  are left out.\n"
+	"  --json           a JSON array of {a, b, reasons, org, email, phone, reason}\n",
+	dups_opts, 0, 0, run_dups,
+};
+
+/* "#12 Maria Garcia" of a contact (sanitized). */
+static void
+who(struct cli *c, int64_t id, struct strbuf *sb)
+{
+	struct kith_contact k;
+
+	sb_printf(sb, "#%lld", (long long)id);
+	if (contact_get(c->db, id, &k, NULL) == KITH_OK) {
+		sb_appendc(sb, ' ');
+		cli_sanitize(sb, k.display_name);
+		contact_free(&k);
+	}
+}
+
+static int
+two_contacts(struct cli *c, const struct cli_args *a, int64_t *x, int64_t *y)
+{
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], x)) != CLI_OK ||
+	    (rc = cli_contact(c, a->pos[1], y)) != CLI_OK)
+		return rc;
+	if (*x == *y)
+		return cli_error(CLI_USAGE, NULL, "%s and %s are the same contact (#%lld)",
+				 a->pos[0], a->pos[1], (long long)*x);
+	return CLI_OK;
+}
+
+static int
+run_merge(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	struct merge_result res;
+	struct strbuf keep = {0}, drop = {0};
+	enum kith_status st;
+	int64_t k, d;
+	int rc;
+
+	if ((rc = two_contacts(c, a, &k, &d)) != CLI_OK)
+		return rc;
+	who(c, k, &keep);
+	who(c, d, &drop);
+	st = contact_merge(c->db, k, d, &res, &err);
+	if (st == KITH_OK)
+		printf("merged %s into %s: %d %s moved, %d %s kept aside\n", sb_str(&drop),
+		       sb_str(&keep), res.moved, res.moved == 1 ? "record" : "records", res.aside,
+		       res.aside == 1 ? "field" : "fields");
+	sb_free(&keep);
+	sb_free(&drop);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, "merge");
+}
+
+const struct cli_cmd cli_cmd_duplicates_merge = {
+	"duplicates", "merge", "KEEP DROP",
+	"Merge contact DROP into KEEP, keeping everything of both; one undo step in the planner.",
+	"  Every email, phone, handle, nickname, tag, role, relationship, interaction,\n"
+	"  attendance, follow-up and map placement of DROP moves to KEEP. A field KEEP\n"
+	"  lacks is copied; one that differs is kept aside and shown on KEEP's card.\n",
+	no_opts, 2, 2, run_merge,
+};
+
+static int
+run_not_same(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	struct strbuf x = {0}, y = {0};
+	enum kith_status st;
+	int64_t i, j;
+	int rc;
+
+	if ((rc = two_contacts(c, a, &i, &j)) != CLI_OK)
+		return rc;
+	who(c, i, &x);
+	who(c, j, &y);
+	st = duplicate_not_same(c->db, i, j, &err);
+	if (st == KITH_OK)
+		printf("%s and %s: not the same person (never proposed again)\n", sb_str(&x),
+		       sb_str(&y));
+	sb_free(&x);
+	sb_free(&y);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, "not-same");
+}
+
+const struct cli_cmd cli_cmd_duplicates_not_same = {
+	"duplicates", "not-same", "A B",
+	"Remember that contacts A and B are not the same person: never proposed again.",
+	"",
+	no_opts, 2, 2, run_not_same,
+};
