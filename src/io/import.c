@@ -849,7 +849,6 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 		return rc;
 	}
 	parsers[fmt](buf, len, &sink);
-	sb_free(&im.line);
 	org_cache_clear(&im);
 	free(im.orgs);
 	if (!im.failed && (!o->dry_run || o->dry_run_in_batch) &&
@@ -859,6 +858,7 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	    (rc = apply_org_cards(&im, !o->dry_run || o->dry_run_in_batch, err)))
 		im.failed = rc;
 	org_cards_free(&im);
+	sb_free(&im.line);
 	if (im.failed || (o->dry_run && !o->dry_run_in_batch)) {
 		struct kith_err ignore;
 		kdb_batch_end(db, false, &ignore);
