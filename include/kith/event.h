@@ -24,6 +24,15 @@ struct kith_event {
 	char *notes;
 	char *rrule;                /* iCalendar RRULE or NULL */
 	char *uid;                  /* iCalendar UID or NULL */
+	/*
+	** The event's own time zone and its start there (issue 14). Both NULL
+	** when written: a timed event takes the user's zone (kdate_zone_name)
+	** and start_at. An import sets both from DTSTART;TZID. A changed
+	** start_at with the tz_start read from the event moves the event to the
+	** user's zone. NULL on read for all-day events and older events.
+	*/
+	char *tzid;                 /* IANA zone name */
+	char *tz_start;             /* "YYYY-MM-DD HH:MM" in tzid */
 };
 void event_free(struct kith_event *e);
 
@@ -57,6 +66,8 @@ struct event_row {
 	bool all_day;
 	long long attendees;        /* attendance rows */
 	bool recurring;
+	const char *rrule;          /* as stored ("" if none) */
+	const char *tzid, *tz_start;/* the event's zone and start there ("" if none) */
 };
 typedef int (*event_row_fn)(void *ud, const struct event_row *row);
 /* Window in q's order, anchored as contact_list. */

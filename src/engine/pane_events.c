@@ -85,7 +85,7 @@ row_cb(void *ud, const struct event_row *r)
 	if (r->recurring) {
 		struct kith_event k;
 		if (event_get(engine_db(rc->e), r->id, &k, NULL) == KITH_OK) {
-			if (events_next(k.start_at, k.rrule, next, 1) == 1) {
+			if (events_next(k.tzid, k.tz_start, k.start_at, k.rrule, next, 1) == 1) {
 				snprintf(when, sizeof when, "%s ↻", next[0]);
 				cells[C_WHEN] = when;
 			}
@@ -129,7 +129,7 @@ series_cb(void *ud, const struct event_row *r)
 
 	if (event_get(engine_db(sc->e), r->id, &k, NULL) != KITH_OK)
 		return 0;
-	if (events_next(k.start_at, k.rrule, next, 1) == 1) {
+	if (events_next(k.tzid, k.tz_start, k.start_at, k.rrule, next, 1) == 1) {
 		ev->series = xreallocarray(ev->series, (size_t)ev->n_series + 1, sizeof *ev->series);
 		s = &ev->series[ev->n_series++];
 		s->id = r->id;
@@ -302,7 +302,7 @@ build_detail(struct pane *p, int64_t id)
 		page_add(pg, VS_NORMAL, 0, "where    %s", k.location);
 	if (k.rrule && *k.rrule) {
 		char next[4][17];
-		int n = events_next(k.start_at, k.rrule, next, 4);
+		int n = events_next(k.tzid, k.tz_start, k.start_at, k.rrule, next, 4);
 		page_add(pg, VS_NORMAL, 0, "repeats  %.*s%s", (int)strcspn(k.rrule, "\n"), k.rrule,
 			 strchr(k.rrule, '\n') ? " (with exceptions)" : "");
 		for (int i = 0; i < n; i++)

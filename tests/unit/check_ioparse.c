@@ -68,6 +68,8 @@ on_rec(void *ud, const struct io_record *r)
 		sb_printf(sb, " event [%s] %s..%s%s uid=%s", e->e.title, e->e.start_at,
 			  e->e.end_at ? e->e.end_at : "", e->e.all_day ? " all-day" : "",
 			  e->e.uid ? e->e.uid : "-");
+		if (e->e.tzid)
+			sb_printf(sb, " tz=%s@%s", e->e.tzid, e->e.tz_start);
 		if (e->e.rrule)
 			sb_printf(sb, " rrule=[%s]", e->e.rrule);
 		if (e->e.location)
@@ -104,12 +106,20 @@ on_note(void *ud, int line, const char *msg)
 	g->nnote++;
 }
 
+static void
+on_warn(void *ud, int line, const char *msg)
+{
+	struct got *g = ud;
+
+	sb_printf(&g->errs, "%d: warn %s\n", line, msg);
+}
+
 static struct got G;
 
 static void
 parse(int fmt, const char *buf, size_t len)
 {
-	struct io_sink s = { on_rec, on_err, on_note, &G };
+	struct io_sink s = { on_rec, on_err, on_note, &G, on_warn };
 
 	sb_free(&G.recs);
 	sb_free(&G.errs);
@@ -285,11 +295,13 @@ START_TEST(test_ics)
 	      "PRIORITY:1\r\nSTATUS:NEEDS-ACTION\r\nEND:VTODO\r\nEND:VCALENDAR\r\n");
 	ck_assert_int_eq(G.nerr, 0);
 	/* 19:00 in Paris (UTC+1 before its DST) is 14:00 in New York (UTC-4 after its DST) */
+	/* the series keeps its zone: its start and EXDATE as written there */
 	HAS("19: event [City council meeting] 2026-03-12 14:00..2026-03-12 16:00 uid=council-1 "
-	    "rrule=[FREQ=MONTHLY;BYDAY=2TH\nEXDATE:20260409T130000] at=[Town hall, room 2] "
+	    "tz=Europe/Paris@2026-03-12 19:00 "
+	    "rrule=[FREQ=MONTHLY;BYDAY=2TH\nEXDATE:20260409T190000] at=[Town hall, room 2] "
 	    "att=ana@city.gov/confirmed");
 	HAS("event [Fair] 2026-03-20..2026-03-21 all-day uid=day");
-	HAS("event [Call] 2026-03-10 11:00.. uid=utc");
+	HAS("event [Call] 2026-03-10 11:00.. uid=utc tz=UTC@2026-03-10 15:00");
 	HAS("todo [Send the draft] due=2026-03-13 status=open prio=3 uid=t1");
 	/* a bare VEVENT, errors with lines */
 	PARSE(IO_FMT_ICS, "BEGIN:VEVENT\nSUMMARY:x\nDTSTART:20260101T100000\nEND:VEVENT\n");
