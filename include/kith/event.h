@@ -42,6 +42,9 @@ enum kith_status event_get(struct kdb *db, int64_t id, struct kith_event *out,
 			   struct kith_err *err);
 enum kith_status event_update(struct kdb *db, const struct kith_event *e, struct kith_err *err);
 enum kith_status event_delete(struct kdb *db, int64_t id, struct kith_err *err);
+/* Each time zone events are kept in (kith_event.tzid), once, by name; fn returns non-zero to stop. */
+enum kith_status event_zones(struct kdb *db, int (*fn)(void *ud, const char *tzid), void *ud,
+			     struct kith_err *err);
 /* Resolve an EVENT argument: id, exact title or unambiguous title prefix. */
 enum kith_status event_resolve(struct kdb *db, const char *arg, int64_t *id_out,
 			       struct kith_err *err);

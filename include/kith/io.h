@@ -203,6 +203,15 @@ int io_recur_expand(const char *start, const char *rrule, const char *from, cons
 ** written (without its EXDATEs); "" for none.
 */
 char *io_recur_describe(const char *rrule);
+/*
+** For the iCalendar export: the VTIMEZONE component (CRLF lines, TZID:tzid)
+** of a zone in libical's built-in database, newly allocated; NULL for UTC
+** and for a zone it does not know. io_ics_zone_known: libical knows tzid;
+** io_ics_zone_is_utc: tzid is UTC (its times are written with "Z").
+*/
+char *io_ics_vtimezone(const char *tzid);
+bool io_ics_zone_known(const char *tzid);
+bool io_ics_zone_is_utc(const char *tzid);
 int io_recur_expand_tz(const char *tzid, const char *start, const char *rrule, const char *from,
 		       const char *to, char (*out)[17], int max);
 

@@ -589,3 +589,19 @@ event_count(struct kdb *db, const struct event_query *q, long long *out, struct 
 		*out = sqlite3_column_int64(st, 0);
 	return ent_finish(db, st, rc, "events", err);
 }
+
+enum kith_status
+event_zones(struct kdb *db, int (*fn)(void *ud, const char *tzid), void *ud, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT DISTINCT tzid FROM event WHERE tzid IS NOT NULL AND tzid != '' ORDER BY 1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ud, db_col_text(st, 0)))
+			break;
+	return ent_finish(db, st, rc, "events", err);
+}

@@ -1133,3 +1133,44 @@ io_recur_expand_tz(const char *tzid, const char *start, const char *rrule, const
 	free(rule);
 	return n;
 }
+
+/* ---- export: time zones ----------------------------------------------------------- */
+
+char *
+io_ics_vtimezone(const char *tzid)
+{
+	icaltimezone *z;
+	icalcomponent *c;
+	char *text;
+	struct strbuf sb = {0};
+
+	if (!ical_init(NULL) || !(z = zone_named(tzid)) || z == L->icaltimezone_get_utc_timezone() ||
+	    !(c = L->icaltimezone_get_component(z)) || !(text = L->icalcomponent_as_ical_string_r(c)))
+		return NULL;
+	/* libical names its zones "/freeassociation.sourceforge.net/America/Chicago":
+	   the VTIMEZONE takes the name the events use */
+	for (char *p = text; *p;) {
+		size_t n = strcspn(p, "\r\n");
+		if (n >= 5 && !strncmp(p, "TZID:", 5))
+			sb_printf(&sb, "TZID:%s\r\n", tzid);
+		else if (n)
+			sb_printf(&sb, "%.*s\r\n", (int)n, p);
+		p += n;
+		while (*p == '\r' || *p == '\n')
+			p++;
+	}
+	free(text);
+	return sb_detach(&sb);
+}
+
+bool
+io_ics_zone_known(const char *tzid)
+{
+	return ical_init(NULL) && zone_named(tzid) != NULL;
+}
+
+bool
+io_ics_zone_is_utc(const char *tzid)
+{
+	return ical_init(NULL) && zone_named(tzid) == L->icaltimezone_get_utc_timezone();
+}

@@ -282,7 +282,7 @@ describe(struct strbuf *sb, const struct rule *r)
 			sb_printf(sb, "every %s", sb_str(&d));      /* every 2nd Tuesday */
 		else if (d.len) {
 			every(sb, r->interval, "month");
-			sb_printf(sb, " on %s", sb_str(&d));
+			sb_printf(sb, r->byday[0] && ord ? " on the %s" : " on %s", sb_str(&d));
 		} else {
 			every(sb, r->interval, "month");
 		}
@@ -292,11 +292,13 @@ describe(struct strbuf *sb, const struct rule *r)
 		bool ok = (!r->bymonth[0] || months_words(&m, r->bymonth)) &&
 			  (!r->byday[0] || days_words(&d, r->byday, &ord)) &&
 			  (!r->bymonthday[0] || monthdays_words(&d, r->bymonthday)) &&
-			  !(r->byday[0] && r->bymonthday[0]) && (m.len || !d.len);
+			  !(r->byday[0] && r->bymonthday[0]) && (m.len || !d.len) &&
+			  (!r->byday[0] || ord);    /* "every Sunday in March": no words yet */
 		if (ok) {
 			every(sb, r->interval, "year");
 			if (d.len)
-				sb_printf(sb, " on %s of %s", sb_str(&d), sb_str(&m));
+				sb_printf(sb, r->byday[0] ? " on the %s of %s" : " on %s of %s",
+					  sb_str(&d), sb_str(&m));
 			else if (m.len)
 				sb_printf(sb, " in %s", sb_str(&m));
 		}
