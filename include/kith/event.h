@@ -77,6 +77,14 @@ typedef int (*event_row_fn)(void *ud, const struct event_row *row);
 enum kith_status event_list(struct kdb *db, const struct event_query *q, int64_t anchor,
 			    int dir, int limit, event_row_fn fn, void *ud, struct kith_err *err);
 /*
+** The same from a place in the order rather than an event: after (dir > 0)
+** or before (start_at, id) = (k1, k2); k1 NULL: from the first or last. The
+** Events pane places a running series by its next occurrence this way.
+*/
+enum kith_status event_list_key(struct kdb *db, const struct event_query *q, const char *k1,
+				int64_t k2, int dir, int limit, event_row_fn fn, void *ud,
+				struct kith_err *err);
+/*
 ** With q->match, a search matching more than 250 events is listed in the
 ** order they were added, and event_count stops at 251 (cheap keystrokes).
 */

@@ -485,9 +485,35 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 	   event_row_fn fn, void *ud, struct kith_err *err)
 {
 	static const char q_anchor[] = "SELECT start_at, id FROM event WHERE id = ?";
+	enum kith_status rc;
+	sqlite3_stmt *ak;
+	char *k1;
+	int step;
+
+	if (!anchor)
+		return event_list_key(db, q, NULL, 0, dir, limit, fn, ud, err);
+	if (!(ak = db_stmt(db, q_anchor, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(ak, 1, anchor);
+	if ((step = sqlite3_step(ak)) != SQLITE_ROW) {
+		if (ent_finish(db, ak, step, "events", err))
+			return err ? err->code : KITH_DB;
+		return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event",
+				    (long long)anchor);
+	}
+	k1 = xstrdup(db_col_text(ak, 0));
+	sqlite3_reset(ak);
+	rc = event_list_key(db, q, k1, anchor, dir, limit, fn, ud, err);
+	free(k1);
+	return rc;
+}
+
+enum kith_status
+event_list_key(struct kdb *db, const struct event_query *q, const char *k1, int64_t k2, int dir,
+	       int limit, event_row_fn fn, void *ud, struct kith_err *err)
+{
 	int f = 0, rc;
-	sqlite3_stmt *st, *ak;
-	char *k1 = NULL;
+	sqlite3_stmt *st;
 	bool empty;
 
 	if (ev_check_query(q, err))
@@ -504,35 +530,18 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 		if (n > EV_MATCH_CAP)
 			f |= EV_BYMATCH;
 	}
-	if (anchor) {
+	if (k1)
 		f |= EV_ANCHOR;
-		if (!(ak = db_stmt(db, q_anchor, err)))
-			return KITH_DB;
-		sqlite3_bind_int64(ak, 1, anchor);
-		if ((rc = sqlite3_step(ak)) != SQLITE_ROW) {
-			if (ent_finish(db, ak, rc, "events", err))
-				return err ? err->code : KITH_DB;
-			return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event",
-					    (long long)anchor);
-		}
-		k1 = xstrdup(db_col_text(ak, 0));
-		sqlite3_reset(ak);
-	}
-	if (!(st = db_stmt(db, ev_list_sql(f), err))) {
-		free(k1);
+	if (!(st = db_stmt(db, ev_list_sql(f), err)))
 		return KITH_DB;
-	}
 	ev_bind_query(st, q, f, &empty);
-	if (empty) {
-		free(k1);
+	if (empty)
 		return KITH_OK;
-	}
-	if (anchor) {
+	if (k1) {
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":k1"), k1, -1,
 				  SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":k2"), anchor);
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":k2"), k2);
 	}
-	free(k1);
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct event_row r;
