@@ -364,12 +364,26 @@ zone_named(const char *name)
 	static const char *const utc[] = { "UTC", "Etc/UTC", "GMT", "Etc/GMT", "Zulu",
 					   "Universal", "Etc/Universal", "Etc/Zulu" };
 
+	/* the last one asked for: a listing asks for the same few zones, and
+	   libical looks each name up in a list of 400 */
+	static char last[64];
+	static icaltimezone *last_zone;
+
 	if (!name || !*name)
 		return NULL;
+	if (last_zone && !strcmp(name, last))
+		return last_zone;
 	for (size_t i = 0; i < sizeof utc / sizeof utc[0]; i++)
 		if (!strcmp(name, utc[i]))
 			return L->icaltimezone_get_utc_timezone();
-	return L->icaltimezone_get_builtin_timezone(name);
+	{
+		icaltimezone *z = L->icaltimezone_get_builtin_timezone(name);
+		if (z && strlen(name) < sizeof last) {
+			memcpy(last, name, strlen(name) + 1);
+			last_zone = z;
+		}
+		return z;
+	}
 }
 
 /* The name kith stores for a zone from zone_named. */
@@ -1084,7 +1098,24 @@ io_recur_expand_tz(const char *tzid, const char *start, const char *rrule, const
 	if (L->icaltime_is_null_time(dt) || !rrule)
 		return -1;
 	z = dt.is_date ? NULL : zone_named(tzid);
-	lo = local_in_zone(from, z), hi = local_in_zone(to, z);
+	{
+		/* a listing expands each series over the same window */
+		static char last_from[17], last_to[17];
+		static icaltimezone *last_z;
+		static struct icaltimetype last_lo, last_hi;
+		static bool have;
+		if (have && z == last_z && !strcmp(from, last_from) && !strcmp(to, last_to) &&
+		    strlen(from) < sizeof last_from && strlen(to) < sizeof last_to) {
+			lo = last_lo, hi = last_hi;
+		} else {
+			lo = local_in_zone(from, z), hi = local_in_zone(to, z);
+			if (strlen(from) < sizeof last_from && strlen(to) < sizeof last_to) {
+				memcpy(last_from, from, strlen(from) + 1);
+				memcpy(last_to, to, strlen(to) + 1);
+				last_z = z, last_lo = lo, last_hi = hi, have = true;
+			}
+		}
+	}
 	dt.zone = z;
 	rule = xstrdup(rrule);
 	if ((nl = strchr(rule, '\n'))) {
