@@ -72,7 +72,7 @@ void kdate_ago(struct kdate then, struct kdate today, char out[16]);
 ** it names a zone (a leading ':' and a ".../zoneinfo/" path are taken off),
 ** else /etc/timezone, else where /etc/localtime links to; NULL if none of
 ** them names one (a POSIX TZ rule such as "EST5EDT,M3.2.0,M11.1.0"). Looked
-** up once per process.
+** up again only when TZ changes.
 */
 const char *kdate_zone_name(void);
 

@@ -448,14 +448,17 @@ after_zoneinfo(const char *p)
 const char *
 kdate_zone_name(void)
 {
-	static char name[128];
-	static bool looked;
-	const char *tz;
+	static char name[128], for_tz[256];
+	static bool looked, had_tz;
+	const char *tz = getenv("TZ");
 
-	if (looked)
+	/* looked up again only when TZ changes (tests set it; kith never does) */
+	if (looked && had_tz == (tz != NULL) && (!tz || !strcmp(tz, for_tz)))
 		return name[0] ? name : NULL;
 	looked = true;
-	if ((tz = getenv("TZ")) != NULL) {
+	had_tz = tz != NULL;
+	snprintf(for_tz, sizeof for_tz, "%s", tz ? tz : "");
+	if (tz) {
 		if (*tz == ':')
 			tz++;
 		if (!*tz)
