@@ -693,6 +693,18 @@ CREATE TABLE dup_not_same (
 CREATE INDEX dup_not_same_by_b ON dup_not_same(b_id);
 
 -- @migration 8
+-- An event keeps its own time zone and its wall-clock time there (issue
+-- 14): tzid is the IANA zone of a timed event (the TZID of an imported
+-- one, the user's zone when typed in; NULL for an all-day event and for an
+-- event written before this step, which stays in the user's zone) and
+-- tz_start its start as "YYYY-MM-DD HH:MM" in that zone. start_at stays the
+-- start in the user's zone when it was written: lists sort and show by it.
+-- A recurring series is expanded from tz_start in tzid (its EXDATEs in the
+-- rrule are in that zone too), then shown in the user's zone.
+ALTER TABLE event ADD COLUMN tzid TEXT;
+ALTER TABLE event ADD COLUMN tz_start TEXT;
+
+-- @migration 9
 -- Names folded as a person types them on a US keyboard (src/util/fold.c,
 -- ICU's "Any-Latin; Latin-ASCII; Lower"): ł -> l, ø -> o, ß -> ss,
 -- æ -> ae, þ -> th, ı -> i, Владимир -> vladimir. The keys are re-folded

@@ -25,6 +25,7 @@ struct kdatetime {
 };
 
 #define KDATE_STR 11            /* "YYYY-MM-DD" + NUL */
+#define KDATE_UTC_STR 18        /* "YYYY-MM-DDTHH:MMZ" + NUL */
 #define KDATETIME_STR 17        /* "YYYY-MM-DD HH:MM" + NUL */
 
 /*
@@ -65,5 +66,20 @@ enum kith_status kdate_parse_when(const char *s, struct kdate today,
 /* "today", "12d", "3w", "5mo", "2y" for how long ago a date was (never negative
    for the past; "in 3d" for the future). out needs 16 bytes. */
 void kdate_ago(struct kdate then, struct kdate today, char out[16]);
+
+/*
+** The user's time zone as an IANA name ("America/Chicago", "UTC"): TZ if
+** it names a zone (a leading ':' and a ".../zoneinfo/" path are taken off),
+** else /etc/timezone, else where /etc/localtime links to; NULL if none of
+** them names one (a POSIX TZ rule such as "EST5EDT,M3.2.0,M11.1.0"). Looked
+** up again only when TZ changes.
+*/
+const char *kdate_zone_name(void);
+
+/*
+** A local "YYYY-MM-DD HH:MM" (the user's zone) as the UTC instant
+** "YYYY-MM-DDTHH:MMZ"; a date alone is copied. false if s is neither.
+*/
+bool kdate_local_to_utc(const char *s, char out[KDATE_UTC_STR]);
 
 #endif

@@ -24,6 +24,15 @@ struct kith_event {
 	char *notes;
 	char *rrule;                /* iCalendar RRULE or NULL */
 	char *uid;                  /* iCalendar UID or NULL */
+	/*
+	** The event's own time zone and its start there (issue 14). Both NULL
+	** when written: a timed event takes the user's zone (kdate_zone_name)
+	** and start_at. An import sets both from DTSTART;TZID. A changed
+	** start_at with the tz_start read from the event moves the event to the
+	** user's zone. NULL on read for all-day events and older events.
+	*/
+	char *tzid;                 /* IANA zone name */
+	char *tz_start;             /* "YYYY-MM-DD HH:MM" in tzid */
 };
 void event_free(struct kith_event *e);
 
@@ -33,6 +42,9 @@ enum kith_status event_get(struct kdb *db, int64_t id, struct kith_event *out,
 			   struct kith_err *err);
 enum kith_status event_update(struct kdb *db, const struct kith_event *e, struct kith_err *err);
 enum kith_status event_delete(struct kdb *db, int64_t id, struct kith_err *err);
+/* Each time zone events are kept in (kith_event.tzid), once, by name; fn returns non-zero to stop. */
+enum kith_status event_zones(struct kdb *db, int (*fn)(void *ud, const char *tzid), void *ud,
+			     struct kith_err *err);
 /* Resolve an EVENT argument: id, exact title or unambiguous title prefix. */
 enum kith_status event_resolve(struct kdb *db, const char *arg, int64_t *id_out,
 			       struct kith_err *err);
@@ -57,11 +69,21 @@ struct event_row {
 	bool all_day;
 	long long attendees;        /* attendance rows */
 	bool recurring;
+	const char *rrule;          /* as stored ("" if none) */
+	const char *tzid, *tz_start;/* the event's zone and start there ("" if none) */
 };
 typedef int (*event_row_fn)(void *ud, const struct event_row *row);
 /* Window in q's order, anchored as contact_list. */
 enum kith_status event_list(struct kdb *db, const struct event_query *q, int64_t anchor,
 			    int dir, int limit, event_row_fn fn, void *ud, struct kith_err *err);
+/*
+** The same from a place in the order rather than an event: after (dir > 0)
+** or before (start_at, id) = (k1, k2); k1 NULL: from the first or last. The
+** Events pane places a running series by its next occurrence this way.
+*/
+enum kith_status event_list_key(struct kdb *db, const struct event_query *q, const char *k1,
+				int64_t k2, int dir, int limit, event_row_fn fn, void *ud,
+				struct kith_err *err);
 /*
 ** With q->match, a search matching more than 250 events is listed in the
 ** order they were added, and event_count stops at 251 (cheap keystrokes).

@@ -121,6 +121,12 @@ struct io_sink {
 	int (*error)(void *ud, int line, const char *msg);
 	void (*note)(void *ud, int line, const char *msg);
 	void *ud;
+	/*
+	** (may be NULL) something about a record that is imported all the
+	** same, for the report: "RRULE ...: libical rejects it; imported as
+	** one event, the rule kept aside". Called before record().
+	*/
+	void (*warn)(void *ud, int line, const char *msg);
 };
 
 /* Each returns 0 when it read the whole buffer, non-zero if a callback stopped it. */
@@ -194,5 +200,29 @@ enum kith_status io_export(struct kdb *db, FILE *f, const struct io_export_opts 
 */
 int io_recur_expand(const char *start, const char *rrule, const char *from, const char *to,
 		    char (*out)[17], int max);
+/*
+** The same for an event with a time zone (issue 14): start is its wall-clock
+** start in tzid (kith_event.tz_start) and its EXDATEs are in tzid; the rule
+** is expanded there by libical, and from, to and the occurrences are in the
+** user's zone. With tzid NULL or a zone libical does not know, the series is
+** expanded in the user's zone (io_recur_expand).
+*/
+/*
+** A stored rule in words, newly allocated: "every 2nd Tuesday, 6 times, not
+** 12 Jan" (src/io/recur_text.c). A rule it has no words for comes back as
+** written (without its EXDATEs); "" for none.
+*/
+char *io_recur_describe(const char *rrule);
+/*
+** For the iCalendar export: the VTIMEZONE component (CRLF lines, TZID:tzid)
+** of a zone in libical's built-in database, newly allocated; NULL for UTC
+** and for a zone it does not know. io_ics_zone_known: libical knows tzid;
+** io_ics_zone_is_utc: tzid is UTC (its times are written with "Z").
+*/
+char *io_ics_vtimezone(const char *tzid);
+bool io_ics_zone_known(const char *tzid);
+bool io_ics_zone_is_utc(const char *tzid);
+int io_recur_expand_tz(const char *tzid, const char *start, const char *rrule, const char *from,
+		       const char *to, char (*out)[17], int max);
 
 #endif

@@ -60,12 +60,13 @@ bool review_term_is_reason(int term);
 const char *review_term_doc(int term);
 
 /*
-** Occurrences of a recurring event starting in [from, to): io_recur_expand
-** (kith/io.h) has this shape. The data layer knows no iCalendar, so whoever
-** builds the queue passes it in.
+** Occurrences of a recurring event starting in [from, to): io_recur_expand_tz
+** (kith/io.h) has this shape (tzid NULL: start is in the user's zone; else
+** start is the wall-clock start in tzid). The data layer knows no iCalendar,
+** so whoever builds the queue passes it in.
 */
-typedef int (*review_recur_fn)(const char *start, const char *rrule, const char *from,
-			       const char *to, char (*out)[17], int max);
+typedef int (*review_recur_fn)(const char *tzid, const char *start, const char *rrule,
+			       const char *from, const char *to, char (*out)[17], int max);
 
 struct review_params {
 	char today[11];             /* "YYYY-MM-DD" */

@@ -7,12 +7,17 @@
  * with control characters in visible form; --json is exact.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kith/contact.h"
+#include "kith/date.h"
 #include "kith/event.h"
+#include "kith/io.h"
+#include "kith/merge.h"
 #include "kith/followup.h"
 #include "kith/types.h"
+#include "kith/xalloc.h"
 #include "cli.h"
 
 #define PAGE 256
@@ -192,39 +197,165 @@ const struct cli_cmd cli_cmd_list_contacts = {
 
 /* ---- events ----------------------------------------------------------- */
 
-static int
-event_row(void *ud, const struct event_row *r)
-{
-	struct lister *l = ud;
-	struct strbuf *sb = row_begin(l, r->id);
+/*
+ * A recurring series that began before now is listed at its next
+ * occurrence, in order with the one-off events (issue 14). Series have
+ * an index of their own and are few beside the events; each is expanded
+ * once per listing (a year ahead, one occurrence), at most SERIES_MAX.
+ */
+#define SERIES_MAX 5000
 
+struct series {
+	int64_t id;
+	char next[17];
+	char *title, *end, *location, *rrule, *tzid;
+	int kind;
+	long long attendees;
+	bool all_day;
+};
+
+struct ev_lister {
+	struct lister l;
+	struct series *s;
+	int n, i;                   /* running series, by next occurrence; the next to print */
+	bool stopped;               /* the limit was reached while printing a series */
+};
+
+/* The row of an event (r) at `when`, with its rule in words. */
+static int
+event_print(struct lister *l, const struct event_row *r, const char *when)
+{
+	struct strbuf *sb = row_begin(l, r->id);
+	char utc[KDATE_UTC_STR];
+	char *words = r->recurring ? io_recur_describe(r->rrule) : NULL;
+
+	if (!kdate_local_to_utc(when, utc))
+		utc[0] = '\0';
 	if (l->json) {
 		sb_printf(sb, "{\"id\": %lld, \"title\": ", (long long)r->id);
 		cli_json_str(sb, r->title);
 		sb_append(sb, ", \"kind\": ");
 		cli_json_str(sb, kith_event_kind_name(r->kind));
 		sb_append(sb, ", \"start\": ");
-		cli_json_str(sb, r->start_at);
+		cli_json_str(sb, when);
+		sb_append(sb, ", \"start_utc\": ");
+		cli_json_str(sb, r->all_day ? NULL : utc);
+		sb_append(sb, ", \"zone\": ");
+		cli_json_str(sb, r->tzid);
 		sb_append(sb, ", \"end\": ");
-		cli_json_str(sb, r->end_at);
+		cli_json_str(sb, when == r->start_at ? r->end_at : NULL);
 		sb_append(sb, ", \"location\": ");
 		cli_json_str(sb, r->location);
+		sb_append(sb, ", \"repeats\": ");
+		cli_json_str(sb, words);
 		sb_printf(sb, ", \"attendees\": %lld}", r->attendees);
 	} else {
-		sb_printf(sb, "%-6lld  %-16.16s  ", (long long)r->id, r->start_at ? r->start_at : "");
-		cli_cell(sb, r->title, 30, !str_empty(r->location));
+		bool more = !str_empty(r->location) || !str_empty(words);
+		sb_printf(sb, "%-6lld  %-16.16s  ", (long long)r->id, when ? when : "");
+		cli_cell(sb, r->title, 30, more);
 		if (!str_empty(r->location)) {
 			sb_append(sb, "  ");
-			cli_cell(sb, r->location, 20, false);
+			cli_cell(sb, r->location, 20, !str_empty(words));
+		}
+		if (!str_empty(words)) {
+			sb_append(sb, "  ↻ ");
+			cli_cell(sb, words, 60, false);
 		}
 	}
+	free(words);
 	return row_end(l);
+}
+
+/* Print the running series due before `upto` (NULL: all of them); non-zero at the limit. */
+static int
+series_flush(struct ev_lister *el, const char *upto)
+{
+	struct lister *l = &el->l;
+	int64_t last = l->last;
+	int rows = l->page_rows, stop = 0;
+
+	for (; el->i < el->n && !stop; el->i++) {
+		const struct series *s = &el->s[el->i];
+		struct event_row r = { s->id, s->title, s->kind, s->next, s->end, s->location,
+				       s->all_day, s->attendees, true, s->rrule, s->tzid, "" };
+		if (upto && strcmp(s->next, upto) > 0)
+			break;
+		stop = event_print(l, &r, s->next);
+	}
+	l->last = last;             /* the pages go on after the last one-off event */
+	l->page_rows = rows;
+	el->stopped |= stop != 0;
+	return stop;
+}
+
+static int
+event_row(void *ud, const struct event_row *r)
+{
+	struct ev_lister *el = ud;
+
+	if (el->n && series_flush(el, r->start_at))
+		return 1;
+	return event_print(&el->l, r, r->start_at);
+}
+
+static int
+series_cb(void *ud, const struct event_row *r)
+{
+	struct ev_lister *el = ud;
+	struct kdatetime now = kdate_now();
+	char from[KDATETIME_STR], to[KDATE_STR], next[1][17];
+	struct series *s;
+	int n;
+
+	now.has_time = true;
+	kdatetime_format(now, from);
+	kdate_format(kdate_add_days(now.date, 366), to);
+	n = !str_empty(r->tzid) && !str_empty(r->tz_start) ?
+	    io_recur_expand_tz(r->tzid, r->tz_start, r->rrule, from, to, next, 1) :
+	    io_recur_expand(r->start_at, r->rrule, from, to, next, 1);
+	if (n != 1)
+		return 0;
+	el->s = xreallocarray(el->s, (size_t)el->n + 1, sizeof *el->s);
+	s = &el->s[el->n++];
+	s->id = r->id;
+	memcpy(s->next, next[0], sizeof s->next);
+	s->title = xstrdup(r->title);
+	s->end = xstrdup("");
+	s->location = xstrdup(r->location);
+	s->rrule = xstrdup(r->rrule);
+	s->tzid = xstrdup(r->tzid);
+	s->kind = r->kind;
+	s->attendees = r->attendees;
+	s->all_day = r->all_day;
+	return 0;
+}
+
+static int
+series_cmp(const void *a, const void *b)
+{
+	const struct series *x = a, *y = b;
+	int c = strcmp(x->next, y->next);
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+static void
+series_free(struct ev_lister *el)
+{
+	for (int i = 0; i < el->n; i++) {
+		free(el->s[i].title);
+		free(el->s[i].end);
+		free(el->s[i].location);
+		free(el->s[i].rrule);
+		free(el->s[i].tzid);
+	}
+	free(el->s);
 }
 
 /* One direction of the event list until done: past (dir < 0: oldest first) or upcoming. */
 static enum kith_status
-events_pages(struct cli *c, struct lister *l, bool past, int dir, struct kith_err *err)
+events_pages(struct cli *c, struct ev_lister *el, bool past, int dir, struct kith_err *err)
 {
+	struct lister *l = &el->l;
 	struct event_query q = {0};
 	enum kith_status st;
 
@@ -232,10 +363,10 @@ events_pages(struct cli *c, struct lister *l, bool past, int dir, struct kith_er
 	l->last = 0;
 	do {
 		l->page_rows = 0;
-		st = event_list(c->db, &q, l->last, dir, page_size(l), event_row, l, err);
+		st = event_list(c->db, &q, l->last, dir, page_size(l), event_row, el, err);
 		if (st != KITH_OK)
 			return st;
-	} while (!list_done(l));
+	} while (!el->stopped && !list_done(l));
 	return KITH_OK;
 }
 
@@ -243,34 +374,52 @@ static int
 run_list_events(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
-	struct lister l;
+	struct ev_lister el = {0};
+	struct lister *l = &el.l;
 	enum kith_status st = KITH_OK;
 	int rc;
 
 	if (cli_flag(a, LS_PAST) && cli_flag(a, LS_ALL))
 		return cli_error(CLI_USAGE, "--past", "cannot be used with --all");
-	if ((rc = list_setup(c, a, &l, "events", false, true)) != CLI_OK)
+	if ((rc = list_setup(c, a, l, "events", false, true)) != CLI_OK)
 		return rc;
 	if (cli_flag(a, LS_ALL)) {
-		st = events_pages(c, &l, true, -1, &err);
-		if (st == KITH_OK && !(l.limit && l.n >= l.limit))
-			st = events_pages(c, &l, false, 1, &err);
+		st = events_pages(c, &el, true, -1, &err);
+		if (st == KITH_OK && !(l->limit && l->n >= l->limit))
+			st = events_pages(c, &el, false, 1, &err);
+	} else if (cli_flag(a, LS_PAST)) {
+		st = events_pages(c, &el, true, 1, &err);
 	} else {
-		st = events_pages(c, &l, cli_flag(a, LS_PAST), 1, &err);
+		struct kdatetime now = kdate_now();
+		char from[KDATETIME_STR];
+		now.has_time = true;
+		kdatetime_format(now, from);
+		st = event_series_list(c->db, from, SERIES_MAX, series_cb, &el, &err);
+		if (el.n > 1)
+			qsort(el.s, (size_t)el.n, sizeof *el.s, series_cmp);
+		if (st == KITH_OK)
+			st = events_pages(c, &el, false, 1, &err);
+		if (st == KITH_OK && !el.stopped)
+			series_flush(&el, NULL);
 	}
+	series_free(&el);
 	if (st != KITH_OK)
-		return fail_list(&l, st, &err);
-	list_end(&l);
+		return fail_list(l, st, &err);
+	list_end(l);
 	return CLI_OK;
 }
 
 const struct cli_cmd cli_cmd_list_events = {
 	"list", "events", "[--json] [--limit N] [--past] [--all]",
-	"List upcoming events, soonest first: id, start, title, location.",
-	"  --json           a JSON array of {id, title, kind, start, end, location, attendees}\n"
+	"List upcoming events, soonest first: id, start, title, location, and how a\n"
+	"recurring one repeats. A series that began before now is listed at its next\n"
+	"occurrence. Times are in your time zone (TZ).",
+	"  --json           a JSON array of {id, title, kind, start, start_utc, zone, end,\n"
+	"                   location, repeats, attendees}\n"
 	"  --limit N        at most N events\n"
 	"  --past           past events instead, newest first\n"
-	"  --all            past and upcoming events, oldest first\n",
+	"  --all            past and upcoming events, oldest first (a series at its\n"
+	"                   first date)\n",
 	list_opts, 0, 0, run_list_events,
 };
 

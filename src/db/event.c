@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/date.h"
 #include "kith/event.h"
 #include "kith/search.h"
 #include "kith/str.h"
@@ -32,6 +33,8 @@ event_free(struct kith_event *e)
 	free(e->notes);
 	free(e->rrule);
 	free(e->uid);
+	free(e->tzid);
+	free(e->tz_start);
 	memset(e, 0, sizeof *e);
 }
 
@@ -39,7 +42,40 @@ event_free(struct kith_event *e)
 struct event_times {
 	char start[KDATETIME_STR], end[KDATETIME_STR];
 	bool all_day;
+	const char *tzid;           /* NULL: none (all day, or the user's zone has no name) */
+	char tz_start[KDATETIME_STR];
 };
+
+/*
+** The event's zone and its start there: the ones given (an import), else
+** the user's zone and start_at (typed in). An all-day event has none: a day
+** is the same day in every zone.
+*/
+static enum kith_status
+event_zone(const struct kith_event *e, struct event_times *t, struct kith_err *err)
+{
+	t->tzid = NULL;
+	t->tz_start[0] = '\0';
+	if (t->all_day)
+		return KITH_OK;
+	if (!str_empty(e->tzid) && !str_empty(e->tz_start)) {
+		bool has_time;
+		if (db_check_text("tzid", e->tzid, err))
+			return KITH_INVALID;
+		if (strlen(e->tzid) > 64)
+			return kith_err_set(err, KITH_INVALID, "time zone %.64s...: too long", e->tzid);
+		if (ent_norm_when("start in its zone", e->tz_start, t->tz_start, &has_time, err))
+			return KITH_INVALID;
+		if (!has_time)
+			return kith_err_set(err, KITH_INVALID, "start %s in %s: no time of day",
+					    e->tz_start, e->tzid);
+		t->tzid = e->tzid;
+		return KITH_OK;
+	}
+	if ((t->tzid = kdate_zone_name()) != NULL)
+		memcpy(t->tz_start, t->start, sizeof t->tz_start);
+	return KITH_OK;
+}
 
 static enum kith_status
 event_check_fields(const struct kith_event *e, struct event_times *t, struct kith_err *err)
@@ -72,7 +108,7 @@ event_check_fields(const struct kith_event *e, struct event_times *t, struct kit
 			return kith_err_set(err, KITH_INVALID, "end %s: before the start %s", t->end,
 					    t->start);
 	}
-	return KITH_OK;
+	return event_zone(e, t, err);
 }
 
 static enum kith_status
@@ -116,6 +152,8 @@ event_bind(sqlite3_stmt *st, const struct kith_event *e, const struct event_time
 	db_bind_text_null(st, 9, e->rrule);
 	db_bind_text_null(st, 10, e->uid);
 	db_bind_text(st, 11, now);
+	db_bind_text_null(st, 13, t->tzid);
+	db_bind_text_null(st, 14, t->tz_start[0] ? t->tz_start : NULL);
 }
 
 enum kith_status
@@ -123,8 +161,8 @@ event_add(struct kdb *db, const struct kith_event *e, int64_t *id_out, struct ki
 {
 	static const char sql[] =
 		"INSERT INTO event(title, kind, start_at, end_at, all_day, location, host_org_id, "
-		"notes, rrule, uid, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+		"notes, rrule, uid, created_at, updated_at, tzid, tz_start) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?13, ?14)";
 	struct kith_event tmp = *e;
 	struct event_times t;
 	sqlite3_stmt *st;
@@ -158,7 +196,7 @@ event_get(struct kdb *db, int64_t id, struct kith_event *out, struct kith_err *e
 {
 	static const char sql[] =
 		"SELECT id, title, kind, start_at, end_at, all_day, location, host_org_id, notes, "
-		"rrule, uid FROM event WHERE id = ?";
+		"rrule, uid, tzid, tz_start FROM event WHERE id = ?";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -184,7 +222,44 @@ event_get(struct kdb *db, int64_t id, struct kith_event *out, struct kith_err *e
 	out->notes = db_col_dup(st, 8);
 	out->rrule = db_col_dup(st, 9);
 	out->uid = db_col_dup(st, 10);
+	out->tzid = db_col_dup(st, 11);
+	out->tz_start = db_col_dup(st, 12);
 	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+/*
+** A start changed in the user's zone (a form, the command line) while the
+** event kept the zone and tz_start it was read with: the new start is a
+** time in the user's zone, so the event moves there.
+*/
+static enum kith_status
+event_moved(struct kdb *db, const struct kith_event *e, struct event_times *t,
+	    struct kith_err *err)
+{
+	static const char sql[] = "SELECT start_at, tz_start FROM event WHERE id = ?1";
+	sqlite3_stmt *st;
+	int step;
+	bool moved = false;
+
+	if (!t->tzid || str_empty(e->tz_start))
+		return KITH_OK;
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, e->id);
+	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *was = db_col_text(st, 0), *was_tz = db_col_text(st, 1);
+		moved = strcmp(was, t->start) && !strcmp(was_tz, e->tz_start);
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "event");
+	if (moved) {
+		t->tzid = kdate_zone_name();
+		memcpy(t->tz_start, t->start, sizeof t->tz_start);
+		if (!t->tzid)
+			t->tz_start[0] = '\0';
+	}
 	return KITH_OK;
 }
 
@@ -194,7 +269,7 @@ event_update(struct kdb *db, const struct kith_event *e, struct kith_err *err)
 	static const char sql[] =
 		"UPDATE event SET title = ?1, kind = ?2, start_at = ?3, end_at = ?4, all_day = ?5, "
 		"location = ?6, host_org_id = ?7, notes = ?8, rrule = ?9, uid = ?10, "
-		"updated_at = ?11 WHERE id = ?12";
+		"updated_at = ?11, tzid = ?13, tz_start = ?14 WHERE id = ?12";
 	struct event_times t;
 	sqlite3_stmt *st;
 	enum kith_status rc;
@@ -204,7 +279,8 @@ event_update(struct kdb *db, const struct kith_event *e, struct kith_err *err)
 		return rc;
 	if ((rc = db_write_begin(db, err)))
 		return rc;
-	if ((rc = ent_event_exists(db, e->id, err)) || (rc = event_check_refs(db, e, err)))
+	if ((rc = ent_event_exists(db, e->id, err)) || (rc = event_check_refs(db, e, err)) ||
+	    (rc = event_moved(db, e, &t, err)))
 		return db_write_fail(db, err, rc);
 	if (!(st = db_stmt(db, sql, err)))
 		return db_write_fail(db, err, KITH_DB);
@@ -327,7 +403,7 @@ ev_list_sql(int f)
 	sb_append(&sb, "SELECT e.id, e.title, e.kind, e.start_at, coalesce(e.end_at, ''), "
 		       "e.location, e.all_day, "
 		       "(SELECT count(*) FROM attendance a WHERE a.event_id = e.id), "
-		       "e.rrule IS NOT NULL AND e.rrule != '' ");
+		       "e.rrule IS NOT NULL AND e.rrule != '', e.rrule, e.tzid, e.tz_start ");
 	if (f & EV_BYMATCH) {
 		/*
 		 * Newest entered first, whichever way the list looks: events are
@@ -409,9 +485,35 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 	   event_row_fn fn, void *ud, struct kith_err *err)
 {
 	static const char q_anchor[] = "SELECT start_at, id FROM event WHERE id = ?";
+	enum kith_status rc;
+	sqlite3_stmt *ak;
+	char *k1;
+	int step;
+
+	if (!anchor)
+		return event_list_key(db, q, NULL, 0, dir, limit, fn, ud, err);
+	if (!(ak = db_stmt(db, q_anchor, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(ak, 1, anchor);
+	if ((step = sqlite3_step(ak)) != SQLITE_ROW) {
+		if (ent_finish(db, ak, step, "events", err))
+			return err ? err->code : KITH_DB;
+		return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event",
+				    (long long)anchor);
+	}
+	k1 = xstrdup(db_col_text(ak, 0));
+	sqlite3_reset(ak);
+	rc = event_list_key(db, q, k1, anchor, dir, limit, fn, ud, err);
+	free(k1);
+	return rc;
+}
+
+enum kith_status
+event_list_key(struct kdb *db, const struct event_query *q, const char *k1, int64_t k2, int dir,
+	       int limit, event_row_fn fn, void *ud, struct kith_err *err)
+{
 	int f = 0, rc;
-	sqlite3_stmt *st, *ak;
-	char *k1 = NULL;
+	sqlite3_stmt *st;
 	bool empty;
 
 	if (ev_check_query(q, err))
@@ -428,35 +530,18 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 		if (n > EV_MATCH_CAP)
 			f |= EV_BYMATCH;
 	}
-	if (anchor) {
+	if (k1)
 		f |= EV_ANCHOR;
-		if (!(ak = db_stmt(db, q_anchor, err)))
-			return KITH_DB;
-		sqlite3_bind_int64(ak, 1, anchor);
-		if ((rc = sqlite3_step(ak)) != SQLITE_ROW) {
-			if (ent_finish(db, ak, rc, "events", err))
-				return err ? err->code : KITH_DB;
-			return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event",
-					    (long long)anchor);
-		}
-		k1 = xstrdup(db_col_text(ak, 0));
-		sqlite3_reset(ak);
-	}
-	if (!(st = db_stmt(db, ev_list_sql(f), err))) {
-		free(k1);
+	if (!(st = db_stmt(db, ev_list_sql(f), err)))
 		return KITH_DB;
-	}
 	ev_bind_query(st, q, f, &empty);
-	if (empty) {
-		free(k1);
+	if (empty)
 		return KITH_OK;
-	}
-	if (anchor) {
+	if (k1) {
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":k1"), k1, -1,
 				  SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":k2"), anchor);
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":k2"), k2);
 	}
-	free(k1);
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct event_row r;
@@ -471,6 +556,9 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 		r.all_day = sqlite3_column_int(st, 6) != 0;
 		r.attendees = sqlite3_column_int64(st, 7);
 		r.recurring = sqlite3_column_int(st, 8) != 0;
+		r.rrule = db_col_text(st, 9);
+		r.tzid = db_col_text(st, 10);
+		r.tz_start = db_col_text(st, 11);
 		if (fn(ud, &r))
 			break;
 	}
@@ -508,5 +596,21 @@ event_count(struct kdb *db, const struct event_query *q, long long *out, struct 
 		return KITH_OK;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
+	return ent_finish(db, st, rc, "events", err);
+}
+
+enum kith_status
+event_zones(struct kdb *db, int (*fn)(void *ud, const char *tzid), void *ud, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT DISTINCT tzid FROM event WHERE tzid IS NOT NULL AND tzid != '' ORDER BY 1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ud, db_col_text(st, 0)))
+			break;
 	return ent_finish(db, st, rc, "events", err);
 }

@@ -599,8 +599,8 @@ event_series_list(struct kdb *db, const char *before, int limit, event_row_fn fn
 {
 	static const char sql[] =
 		"SELECT e.id, e.title, e.kind, e.start_at, coalesce(e.end_at, ''), e.location, "
-		"e.all_day, (SELECT count(*) FROM attendance a WHERE a.event_id = e.id), e.rrule "
-		"FROM event e INDEXED BY event_series WHERE e.rrule IS NOT NULL AND e.rrule != '' "
+		"e.all_day, (SELECT count(*) FROM attendance a WHERE a.event_id = e.id), e.rrule, "
+		"e.tzid, e.tz_start FROM event e INDEXED BY event_series WHERE e.rrule IS NOT NULL AND e.rrule != '' "
 		"AND e.start_at < ?1 ORDER BY e.id LIMIT ?2";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int step;
@@ -622,6 +622,9 @@ event_series_list(struct kdb *db, const char *before, int limit, event_row_fn fn
 		r.all_day = sqlite3_column_int(st, 6) != 0;
 		r.attendees = sqlite3_column_int64(st, 7);
 		r.recurring = true;
+		r.rrule = db_col_text(st, 8);
+		r.tzid = db_col_text(st, 9);
+		r.tz_start = db_col_text(st, 10);
 		if (fn(ud, &r))
 			break;
 	}

@@ -295,7 +295,7 @@ static enum kith_status
 src_series(struct kdb *db, struct cands *c, struct kith_err *err)
 {
 	static const char sql_series[] =
-		"SELECT id, title, start_at, rrule FROM event "
+		"SELECT id, title, start_at, rrule, tzid, tz_start FROM event "
 		"WHERE rrule IS NOT NULL AND rrule <> '' AND start_at < ?1 ORDER BY id";
 	static const char sql_att[] =
 		"SELECT a.contact_id FROM attendance a "
@@ -317,7 +317,11 @@ src_series(struct kdb *db, struct cands *c, struct kith_err *err)
 		char *title;
 		sqlite3_stmt *at;
 		int rc2;
-		if (c->p.recur(db_col_text(st, 2), db_col_text(st, 3), c->p.today, to, occ, 1) < 1)
+		/* a series kept in a zone is expanded there (issue 14) */
+		bool zoned = *db_col_text(st, 4) && *db_col_text(st, 5);
+		if (c->p.recur(zoned ? db_col_text(st, 4) : NULL,
+			       db_col_text(st, zoned ? 5 : 2), db_col_text(st, 3), c->p.today, to, occ,
+			       1) < 1)
 			continue;
 		if (!(at = db_stmt(db, sql_att, err))) {
 			sqlite3_reset(st);

@@ -119,7 +119,8 @@ events_prep(struct engine *e, struct page *pg, int64_t event_id, int max_people)
 }
 
 int
-events_next(const char *start, const char *rrule, char (*out)[17], int max)
+events_next(const char *tzid, const char *tz_start, const char *start_at, const char *rrule,
+	    char (*out)[17], int max)
 {
 	struct kdatetime now = kdate_now();
 	char from[KDATETIME_STR], to[KDATE_STR];
@@ -130,7 +131,9 @@ events_next(const char *start, const char *rrule, char (*out)[17], int max)
 	now.has_time = true;
 	kdatetime_format(now, from);
 	kdate_format(kdate_add_days(now.date, 366), to);
-	n = io_recur_expand(start, rrule, from, to, out, max);
+	n = !str_empty(tzid) && !str_empty(tz_start) ?
+	    io_recur_expand_tz(tzid, tz_start, rrule, from, to, out, max) :
+	    io_recur_expand(start_at, rrule, from, to, out, max);
 	return n < 0 ? 0 : n;
 }
 

@@ -56,7 +56,7 @@ engine_review_params(struct engine *e, struct review_params *p)
 	p->event_days = (int)engine_opt_int(e, "review.event_days");
 	p->birthday_days = (int)engine_opt_int(e, "review.birthday_days");
 	p->limit = (int)engine_opt_int(e, "review.cap");
-	p->recur = io_recur_expand;
+	p->recur = io_recur_expand_tz;
 }
 
 /* ---- life cycle ---------------------------------------------------------------- */

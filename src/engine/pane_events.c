@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "kith/contact.h"
+#include "kith/date.h"
 #include "kith/event.h"
+#include "kith/io.h"
 #include "kith/merge.h"
 #include "kith/str.h"
 #include "kith/types.h"
@@ -29,14 +31,18 @@ static const struct view_column columns[C_COUNT] = {
 
 /*
  * Recurring series that began before now but go on: the upcoming list shows
- * them first, each at its next occurrence (expanded by libical when the
- * list is loaded; a person follows a handful, SERIES_MAX at most).
+ * each at its next occurrence, in order with the one-off events (expanded
+ * by libical in the series' zone when the list is loaded, not on each key;
+ * a person follows a handful, SERIES_MAX at most). A page is a merge of the
+ * sorted series with a keyset window of events from the same place
+ * (event_list_key).
  */
 #define SERIES_MAX 200
 #define PREP_BESIDE 6       /* people prepped on the card beside the list */
 
 struct series {
 	int64_t id;
+	char next[17];              /* next occurrence, the place in the list */
 	char when[24];              /* next occurrence + " ↻" */
 	char *title, *location;
 	int kind;
@@ -85,7 +91,7 @@ row_cb(void *ud, const struct event_row *r)
 	if (r->recurring) {
 		struct kith_event k;
 		if (event_get(engine_db(rc->e), r->id, &k, NULL) == KITH_OK) {
-			if (events_next(k.start_at, k.rrule, next, 1) == 1) {
+			if (events_next(k.tzid, k.tz_start, k.start_at, k.rrule, next, 1) == 1) {
 				snprintf(when, sizeof when, "%s ↻", next[0]);
 				cells[C_WHEN] = when;
 			}
@@ -129,10 +135,11 @@ series_cb(void *ud, const struct event_row *r)
 
 	if (event_get(engine_db(sc->e), r->id, &k, NULL) != KITH_OK)
 		return 0;
-	if (events_next(k.start_at, k.rrule, next, 1) == 1) {
+	if (events_next(k.tzid, k.tz_start, k.start_at, k.rrule, next, 1) == 1) {
 		ev->series = xreallocarray(ev->series, (size_t)ev->n_series + 1, sizeof *ev->series);
 		s = &ev->series[ev->n_series++];
 		s->id = r->id;
+		memcpy(s->next, next[0], sizeof s->next);
 		snprintf(s->when, sizeof s->when, "%s ↻", next[0]);
 		s->title = xstrdup(r->title);
 		s->location = xstrdup(r->location);
@@ -191,35 +198,113 @@ series_push(struct events *ev, int i)
 	lw_push(&ev->lw, s->id, cells, VS_NORMAL);
 }
 
+/* One-off rows of a page, kept to merge with the series. */
+struct oneoff {
+	struct event_row r;
+	char *title, *start, *end, *location, *rrule, *tzid, *tz_start;
+};
+
+struct oneoffs {
+	struct oneoff *v;
+	int n;
+};
+
+static int
+oneoff_cb(void *ud, const struct event_row *r)
+{
+	struct oneoffs *o = ud;
+	struct oneoff *x;
+
+	o->v = xreallocarray(o->v, (size_t)o->n + 1, sizeof *o->v);
+	x = &o->v[o->n++];
+	x->r = *r;
+	x->r.title = x->title = xstrdup(r->title);
+	x->r.start_at = x->start = xstrdup(r->start_at);
+	x->r.end_at = x->end = xstrdup(r->end_at);
+	x->r.location = x->location = xstrdup(r->location);
+	x->r.rrule = x->rrule = xstrdup(r->rrule);
+	x->r.tzid = x->tzid = xstrdup(r->tzid);
+	x->r.tz_start = x->tz_start = xstrdup(r->tz_start);
+	return 0;
+}
+
+static void
+oneoffs_free(struct oneoffs *o)
+{
+	for (int i = 0; i < o->n; i++) {
+		free(o->v[i].title);
+		free(o->v[i].start);
+		free(o->v[i].end);
+		free(o->v[i].location);
+		free(o->v[i].rrule);
+		free(o->v[i].tzid);
+		free(o->v[i].tz_start);
+	}
+	free(o->v);
+}
+
+/* (key, id) order of the merged list */
+static int
+key_cmp(const char *k1, int64_t i1, const char *k2, int64_t i2)
+{
+	int c = strcmp(k1, k2);
+	return c ? c : (i1 > i2) - (i1 < i2);
+}
+
 static int
 fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 {
 	struct events *ev = priv(p);
 	struct row_ctx rc = { &ev->lw, p->e, 0 };
-	int k = anchor ? series_index(ev, anchor) : -1, rv;
+	struct oneoffs o = { NULL, 0 };
+	char *key = NULL;
+	int k = anchor ? series_index(ev, anchor) : -1, si, oi = 0, rv;
 
 	if (ev->n_series == 0)
 		return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc, err);
-	/* the running series come first, then the upcoming events */
+	/* the place of the anchor: a series' next occurrence, or an event's start */
+	if (k >= 0) {
+		key = xstrdup(ev->series[k].next);
+	} else if (anchor) {
+		struct kith_event e;
+		if ((rv = event_get(engine_db(p->e), anchor, &e, err)) != KITH_OK)
+			return rv;
+		key = e.start_at;
+		e.start_at = NULL;
+		event_free(&e);
+	}
+	rv = event_list_key(engine_db(p->e), &ev->q, key, anchor, dir, limit, oneoff_cb, &o, err);
+	if (rv != KITH_OK)
+		goto done;
+	/* the series on the anchor's side, nearest first */
 	if (dir > 0) {
-		if (anchor && k < 0)
-			return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc,
-					  err);
-		for (k = anchor ? k + 1 : 0; k < ev->n_series && rc.pushed < limit; k++, rc.pushed++)
-			series_push(ev, k);
-		if (rc.pushed < limit)
-			return event_list(engine_db(p->e), &ev->q, 0, 1, limit - rc.pushed, row_cb,
-					  &rc, err);
-		return KITH_OK;
+		for (si = 0; si < ev->n_series && key &&
+			     key_cmp(ev->series[si].next, ev->series[si].id, key, anchor) <= 0; si++)
+			;
+	} else {
+		for (si = ev->n_series - 1; si >= 0 && key &&
+			     key_cmp(ev->series[si].next, ev->series[si].id, key, anchor) >= 0; si--)
+			;
 	}
-	if (anchor && k >= 0) {
-		for (k--; k >= 0 && rc.pushed < limit; k--, rc.pushed++)
-			series_push(ev, k);
-		return KITH_OK;
+	while (rc.pushed < limit) {
+		bool have_s = dir > 0 ? si < ev->n_series : si >= 0, have_o = oi < o.n;
+		bool take_s;
+		if (!have_s && !have_o)
+			break;
+		take_s = have_s && (!have_o || (key_cmp(ev->series[si].next, ev->series[si].id,
+							 o.v[oi].r.start_at, o.v[oi].r.id) < 0) ==
+						       (dir > 0));
+		if (take_s) {
+			series_push(ev, si);
+			rc.pushed++;
+			si += dir > 0 ? 1 : -1;
+		} else {
+			row_cb(&rc, &o.v[oi++].r);
+		}
 	}
-	rv = event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc, err);
-	for (k = ev->n_series - 1; rv == KITH_OK && k >= 0 && rc.pushed < limit; k--, rc.pushed++)
-		series_push(ev, k);
+done:
+	oneoffs_free(&o);
+	free(key);
 	return rv;
 }
 
@@ -302,9 +387,13 @@ build_detail(struct pane *p, int64_t id)
 		page_add(pg, VS_NORMAL, 0, "where    %s", k.location);
 	if (k.rrule && *k.rrule) {
 		char next[4][17];
-		int n = events_next(k.start_at, k.rrule, next, 4);
-		page_add(pg, VS_NORMAL, 0, "repeats  %.*s%s", (int)strcspn(k.rrule, "\n"), k.rrule,
-			 strchr(k.rrule, '\n') ? " (with exceptions)" : "");
+		int n = events_next(k.tzid, k.tz_start, k.start_at, k.rrule, next, 4);
+		char *words = io_recur_describe(k.rrule);
+		page_add(pg, VS_NORMAL, 0, "repeats  %s", words);
+		free(words);
+		/* a series kept in another zone says so: it is expanded there */
+		if (k.tzid && (!kdate_zone_name() || strcmp(k.tzid, kdate_zone_name())))
+			page_add(pg, VS_DIM, 0, "zone     %s (shown in yours)", k.tzid);
 		for (int i = 0; i < n; i++)
 			page_add(pg, VS_NORMAL, 0, "%s %s", i ? "        " : "next    ", next[i]);
 		if (n == 0)

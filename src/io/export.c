@@ -571,10 +571,74 @@ static void
 dtstamp(char out[20])
 {
 	struct kdatetime now = kdate_now();
-	char t[KDATETIME_STR];
+	char t[KDATETIME_STR], u[KDATE_UTC_STR];
 
+	now.has_time = true;
 	kdatetime_format(now, t);
-	ics_time(t, out);
+	/* RFC 5545: DTSTAMP is in UTC, "Z" */
+	if (kdate_local_to_utc(t, u))
+		snprintf(out, 20, "%.4s%.2s%.2sT%.2s%.2s00Z", u, u + 5, u + 8, u + 11, u + 14);
+	else
+		ics_time(t, out);
+}
+
+/*
+ * An event kept in a zone libical knows is written in it, as its organiser
+ * lives it: DTSTART;TZID=America/Chicago:20261110T183000 with the zone's
+ * VTIMEZONE before the events, and its length as DURATION (the end is kept
+ * in the user's zone); UTC is written with "Z". Otherwise (all day, no
+ * zone) the times are floating, as stored.
+ */
+static bool
+ics_zoned(const struct kith_event *e)
+{
+	return !e->all_day && !str_empty(e->tzid) && !str_empty(e->tz_start) &&
+	       io_ics_zone_known(e->tzid);
+}
+
+static int
+vtimezone_out(void *ud, const char *tzid)
+{
+	struct out *o = ud;
+	char *vt = io_ics_vtimezone(tzid);
+
+	if (vt)
+		sb_append(&o->sb, vt);
+	free(vt);
+	return 0;
+}
+
+/* DTSTART (and DURATION) of a zoned event; EXDATE values get the zone too. */
+static void
+ics_zoned_times(struct out *o, const struct kith_event *e)
+{
+	char t[20], a[KDATE_UTC_STR], b[KDATE_UTC_STR];
+	bool utc = io_ics_zone_is_utc(e->tzid);
+	struct strbuf name = {0};
+
+	ics_time(e->tz_start, t);
+	if (utc) {
+		strcat(t, "Z");
+		prop_raw(o, "DTSTART", t);
+	} else {
+		sb_printf(&name, "DTSTART;TZID=%s", e->tzid);
+		prop_raw(o, name.buf, t);
+	}
+	if (!str_empty(e->end_at) && kdate_local_to_utc(e->start_at, a) &&
+	    kdate_local_to_utc(e->end_at, b)) {
+		struct kdate x, y;
+		int xh, xm, yh, ym;
+		char d[32];
+		if (sscanf(a, "%4d-%2d-%2dT%2d:%2dZ", &x.y, &x.m, &x.d, &xh, &xm) == 5 &&
+		    sscanf(b, "%4d-%2d-%2dT%2d:%2dZ", &y.y, &y.m, &y.d, &yh, &ym) == 5) {
+			long mins = (kdate_diff(y, x) * 24 + (yh - xh)) * 60 + (ym - xm);
+			if (mins > 0) {
+				snprintf(d, sizeof d, "PT%ldM", mins);
+				prop_raw(o, "DURATION", d);
+			}
+		}
+	}
+	sb_free(&name);
 }
 
 static enum kith_status
@@ -595,8 +659,11 @@ write_vevent(struct out *o, struct kdb *db, const struct kith_event *e, struct k
 	}
 	prop_raw(o, "DTSTAMP", stamp);
 	ics_time(e->start_at, t);
-	prop_raw(o, e->all_day ? "DTSTART;VALUE=DATE" : "DTSTART", t);
-	if (!str_empty(e->end_at)) {
+	if (ics_zoned(e))
+		ics_zoned_times(o, e);
+	else
+		prop_raw(o, e->all_day ? "DTSTART;VALUE=DATE" : "DTSTART", t);
+	if (!str_empty(e->end_at) && !ics_zoned(e)) {
 		if (e->all_day) {
 			struct kdate d;
 			char day[KDATE_STR];
@@ -620,8 +687,31 @@ write_vevent(struct out *o, struct kdb *db, const struct kith_event *e, struct k
 		if (nl)
 			*nl = '\0';
 		prop_raw(o, "RRULE", rr);
-		if (nl && !strncmp(nl + 1, "EXDATE:", 7))
+		if (nl && !strncmp(nl + 1, "EXDATE:", 7) && ics_zoned(e)) {
+			/* in the event's zone; a date alone (from a VALUE=DATE EXDATE) stays one */
+			bool utc = io_ics_zone_is_utc(e->tzid);
+			sb_reset(&l);
+			for (char *p = nl + 8; *p;) {
+				size_t n = strcspn(p, ",");
+				if (n == 15)
+					sb_printf(&l, "%s%.*s%s", l.len ? "," : "", (int)n, p,
+						  utc ? "Z" : "");
+				p += n + (p[n] == ',');
+			}
+			if (l.len) {
+				char *v = sb_detach(&l);
+				if (utc) {
+					prop_raw(o, "EXDATE", v);
+				} else {
+					sb_printf(&l, "EXDATE;TZID=%s", e->tzid);
+					prop_raw(o, l.buf, v);
+					sb_reset(&l);
+				}
+				free(v);
+			}
+		} else if (nl && !strncmp(nl + 1, "EXDATE:", 7)) {
 			prop_raw(o, strlen(e->start_at) <= 10 ? "EXDATE;VALUE=DATE" : "EXDATE", nl + 8);
+		}
 		free(rr);
 	}
 	sb_free(&l);
@@ -673,6 +763,8 @@ export_ics(struct out *o, struct kdb *db, struct kith_err *err)
 
 	sb_append(&o->sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//kith//kith " KITH_VERSION_STR
 		  "//EN\r\nCALSCALE:GREGORIAN\r\n");
+	if ((rc = event_zones(db, vtimezone_out, o, err)))
+		return rc;
 	do {
 		if ((rc = event_ids_after(db, after, ids, WINDOW, &n, err)))
 			return rc;

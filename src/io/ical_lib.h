@@ -15,6 +15,7 @@
 
 /* Every libical function kith calls. */
 #define ICAL_LIB_FUNCS(X) \
+	X(icalcomponent_as_ical_string_r) \
 	X(icalcomponent_free) \
 	X(icalcomponent_get_first_component) \
 	X(icalcomponent_get_first_property) \
@@ -33,6 +34,7 @@
 	X(icalproperty_get_datetime_with_component) \
 	X(icalproperty_get_duration) \
 	X(icalproperty_get_first_parameter) \
+	X(icalproperty_get_parameter_as_string_r) \
 	X(icalproperty_get_priority) \
 	X(icalproperty_get_property_name) \
 	X(icalproperty_get_rrule) \
@@ -50,10 +52,18 @@
 	X(icaltime_as_timet_with_zone) \
 	X(icaltime_compare) \
 	X(icaltime_compare_date_only) \
+	X(icaltime_convert_to_zone) \
+	X(icaltime_from_timet_with_zone) \
 	X(icaltime_is_null_time) \
 	X(icaltime_is_valid_time) \
 	X(icaltime_null_time) \
-	X(icaltimezone_free_builtin_timezones)
+	X(icaltimezone_free_builtin_timezones) \
+	X(icaltimezone_get_builtin_timezone) \
+	X(icaltimezone_get_builtin_timezone_from_tzid) \
+	X(icaltimezone_get_component) \
+	X(icaltimezone_get_location) \
+	X(icaltimezone_get_tzid) \
+	X(icaltimezone_get_utc_timezone)
 
 struct ical_lib {
 #define ICAL_LIB_MEMBER(f) __typeof__(f) *f;

@@ -13,13 +13,23 @@
  * Mapping. VEVENT: SUMMARY title, DTSTART/DTEND (or DURATION) converted to
  * local time (dates for all-day events; DTEND of an all-day event is
  * exclusive, kith's end is the last day), LOCATION, DESCRIPTION (notes),
- * UID, RRULE with its EXDATEs (stored "FREQ=...\nEXDATE:d1,d2" in local
- * time; kept in local time, a series loses its source zone, so across a
- * daylight-saving change there the occurrences may be an hour off),
+ * UID, RRULE with its EXDATEs (stored "FREQ=...\nEXDATE:d1,d2"),
  * ATTENDEE (by email, PARTSTAT to a status). An instance that
  * overrides one occurrence (RECURRENCE-ID) becomes an event of its own,
  * its UID "UID#occurrence", and the occurrence is excluded from the
- * series. VTODO: SUMMARY, DUE (or DTSTART + DURATION), PRIORITY (1-9 to
+ * series.
+ *
+ * Time zones (issue 14). A timed DTSTART in a zone of libical's built-in
+ * database (TZID=America/Chicago, a VTIMEZONE of that name, or UTC) keeps
+ * it: the event's tzid and tz_start (the time as written there), and its
+ * EXDATEs and overriding occurrences are written in that zone, so a series
+ * is expanded where its organiser lives it (io_recur_expand_tz) and only
+ * then shown in the user's zone. A zone only the file's VTIMEZONE defines
+ * (a Windows name) is converted with it and the event is kept in the
+ * user's zone. A TZID that is neither (no VTIMEZONE, not a known zone) is
+ * reported with its line and the time taken as written in the user's zone.
+ * An RRULE libical rejects (INTERVAL=0) is reported with its line, kept
+ * aside (import_extra "RRULE") and the event imported as a single one. VTODO: SUMMARY, DUE (or DTSTART + DURATION), PRIORITY (1-9 to
  * kith's 3-1), STATUS (COMPLETED done, CANCELLED dropped), DESCRIPTION,
  * UID.
  */
@@ -345,6 +355,80 @@ prop_line(const struct scan *sc, const struct comp *c, const char *name)
 }
 
 static bool local_time_raw(struct icaltimetype t, char out[17]);
+static bool local_time(struct icaltimetype t, char out[17]);
+
+/* The UTC zone for the names kith may store for it, else libical's built-in zone; or NULL. */
+static icaltimezone *
+zone_named(const char *name)
+{
+	static const char *const utc[] = { "UTC", "Etc/UTC", "GMT", "Etc/GMT", "Zulu",
+					   "Universal", "Etc/Universal", "Etc/Zulu" };
+
+	/* the last one asked for: a listing asks for the same few zones, and
+	   libical looks each name up in a list of 400 */
+	static char last[64];
+	static icaltimezone *last_zone;
+
+	if (!name || !*name)
+		return NULL;
+	if (last_zone && !strcmp(name, last))
+		return last_zone;
+	for (size_t i = 0; i < sizeof utc / sizeof utc[0]; i++)
+		if (!strcmp(name, utc[i]))
+			return L->icaltimezone_get_utc_timezone();
+	{
+		icaltimezone *z = L->icaltimezone_get_builtin_timezone(name);
+		if (z && strlen(name) < sizeof last) {
+			memcpy(last, name, strlen(name) + 1);
+			last_zone = z;
+		}
+		return z;
+	}
+}
+
+/* The name kith stores for a zone from zone_named. */
+static const char *
+zone_name(icaltimezone *z)
+{
+	if (z == L->icaltimezone_get_utc_timezone())
+		return "UTC";
+	return L->icaltimezone_get_location(z);
+}
+
+/*
+** The built-in zone of a time read from a file (its TZID, or the TZID of
+** the file's VTIMEZONE, names one), UTC for a "Z" time; NULL for a date, a
+** floating time, or a zone only the file defines.
+*/
+static icaltimezone *
+zone_of(struct icaltimetype t)
+{
+	icaltimezone *z = (icaltimezone *)t.zone, *b;
+	const char *n;
+
+	if (t.is_date || !z)
+		return NULL;
+	if (z == L->icaltimezone_get_utc_timezone())
+		return z;
+	if ((n = L->icaltimezone_get_location(z)) && (b = zone_named(n)))
+		return b;
+	if ((n = L->icaltimezone_get_tzid(z)) &&
+	    ((b = zone_named(n)) || (b = L->icaltimezone_get_builtin_timezone_from_tzid(n))))
+		return b;
+	return NULL;
+}
+
+/* t as the wall-clock time in zone z ("YYYY-MM-DD HH:MM"); z NULL: the user's zone. */
+static bool
+zone_time(struct icaltimetype t, icaltimezone *z, char out[17])
+{
+	if (!z || t.is_date)
+		return local_time(t, out);
+	if (t.zone)
+		t = L->icaltime_convert_to_zone(t, z);
+	t.zone = NULL;              /* floating: taken as in z */
+	return local_time(t, out);
+}
 
 /*
  * A libical time as kith's local "YYYY-MM-DD HH:MM" or "YYYY-MM-DD"; false
@@ -361,19 +445,33 @@ local_time(struct icaltimetype t, char out[17])
 static bool
 local_time_raw(struct icaltimetype t, char out[17])
 {
-	if (L->icaltime_is_null_time(t) || !L->icaltime_is_valid_time(t) ||
-	    t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31)
+	/* not icaltime_is_valid_time: it refuses years after 3000 (DTSTART in 9999) */
+	if (L->icaltime_is_null_time(t) || t.year < 1 || t.year > 9999 || t.month < 1 ||
+	    t.month > 12 || t.day < 1 || t.day > 31)
+		return false;
+	if (!t.is_date && (t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59 ||
+			   t.second < 0 || t.second > 60))
 		return false;
 	if (t.is_date) {
 		snprintf(out, 17, "%04d-%02d-%02d", t.year, t.month, t.day);
 		return true;
 	}
 	if (t.zone) {
-		time_t tt = L->icaltime_as_timet_with_zone(t, t.zone);
+		/* to UTC by libical (the zone's rules), then to local by the C
+		   library with kith's own day count: icaltime_as_timet gives up
+		   on years before 1902 (DTSTART in 0001) */
+		struct icaltimetype u = L->icaltime_convert_to_zone(t, L->icaltimezone_get_utc_timezone());
+		struct kdate d = { u.year, u.month, u.day };
+		time_t tt;
 		struct tm tm;
-		if (!localtime_r(&tt, &tm))
+		if (!kdate_valid(d))
 			return false;
-		strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
+		tt = (time_t)kdate_to_days(d) * 86400 + u.hour * 3600 + u.minute * 60 + u.second;
+		if (!localtime_r(&tt, &tm) || tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
+			return false;
+		snprintf(out, 17, "%04u-%02u-%02u %02u:%02u", (unsigned)(tm.tm_year + 1900) % 10000u,
+			 (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
+			 (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u);
 		return true;
 	}
 	snprintf(out, 17, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
@@ -550,7 +648,7 @@ times(icalcomponent *c, char start[17], char end[17], bool *all_day, bool todo)
 /* RECURRENCE-IDs of this calendar's overriding instances, by UID. */
 struct override {
 	char *uid;
-	char when[16];
+	struct icaltimetype when;
 };
 
 static void
@@ -562,23 +660,105 @@ collect_overrides(icalcomponent *cal, struct override **v, size_t *n)
 			L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
 		const char *uid = L->icalcomponent_get_uid(c);
 		char local[17];
-		if (!p || !uid || !local_time(prop_time(c, p), local))
+		if (!p || !uid)
 			continue;
 		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		(*v)[*n].when = prop_time(c, p);
+		if (!zone_time((*v)[*n].when, NULL, local))
+			continue;
 		(*v)[*n].uid = xstrdup(uid);
-		compact(local, (*v)[*n].when);
 		(*n)++;
 	}
 }
 
+/* Where map_event reports what it imports all the same (the sink's warn). */
+struct warner {
+	const struct io_sink *s;
+	const struct scan *sc;
+	const struct comp *sp;
+};
+
+static void
+ics_warn(const struct warner *w, const char *prop, const char *fmt, const char *a, const char *b)
+{
+	char msg[300];
+
+	if (!w || !w->s->warn)
+		return;
+	snprintf(msg, sizeof msg, fmt, a, b ? b : "");
+	w->s->warn(w->s->ud, prop_line(w->sc, w->sp, prop), msg);
+}
+
+/*
+** The event's zone from its DTSTART: tzid and tz_start when it is a zone
+** libical knows; a TZID that no VTIMEZONE and no known zone defines is
+** reported (the time is then floating: taken as written, in the user's zone).
+*/
+static icaltimezone *
+event_zone(icalcomponent *c, struct io_event_rec *ev, const struct warner *w)
+{
+	icalproperty *ps = L->icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
+	struct icaltimetype ts = prop_time(c, ps);
+	icaltimezone *z = zone_of(ts);
+	char wall[17];
+
+	if (z && zone_time(ts, z, wall)) {
+		ev->e.tzid = xstrdup(zone_name(z));
+		ev->e.tz_start = xstrdup(wall);
+		return z;
+	}
+	if (!ts.is_date && !ts.zone) {
+		char *tzid = L->icalproperty_get_parameter_as_string_r(ps, "TZID");
+		if (tzid) {
+			char *clean = utf8_repair(tzid, strlen(tzid));
+			ics_warn(w, "DTSTART", "DTSTART;TZID=%.80s: unknown time zone (no VTIMEZONE "
+			     "in the file, not in the time zone database): the time is taken as "
+			     "written, in your zone%s", clean, NULL);
+			io_extra_add(&ev->extras, &ev->n_extras, "TZID", clean);
+			free(clean);
+			free(tzid);
+		}
+	}
+	return NULL;
+}
+
+/*
+** The RRULE as stored, or NULL and why libical will not expand it (the
+** event is then a single one, and the rule is kept aside).
+*/
 static const char *
-map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, size_t n_ov)
+event_rule(icalcomponent *c, icalproperty *p, struct icaltimetype ts, char **out)
+{
+	char *v = L->icalproperty_get_value_as_string_r(p);
+	struct icalrecurrencetype rt = L->icalproperty_get_rrule(p);
+	icalrecur_iterator *it;
+	const char *why = NULL;
+
+	(void)c;
+	*out = v;
+	if (!v || rt.freq == ICAL_NO_RECURRENCE)
+		return "libical cannot read it";
+	if (rt.interval < 1)
+		return "INTERVAL must be 1 or more";
+	ts.zone = NULL;
+	if (!(it = L->icalrecur_iterator_new(rt, ts)))
+		return "libical rejects it";
+	if (L->icaltime_is_null_time(L->icalrecur_iterator_next(it)))
+		why = "it has no occurrence";
+	L->icalrecur_iterator_free(it);
+	return why;
+}
+
+static const char *
+map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, size_t n_ov,
+	  const struct warner *w)
 {
 	struct kith_event *e = &ev->e;
 	char start[17], end[17];
 	const char *why;
 	bool all_day;
 	icalproperty *p;
+	icaltimezone *z;
 	struct strbuf rr = {0};
 	const char *uid = L->icalcomponent_get_uid(c);
 
@@ -587,6 +767,7 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 	e->start_at = xstrdup(start);
 	e->end_at = end[0] ? xstrdup(end) : NULL;
 	e->all_day = all_day;
+	z = event_zone(c, ev, w);
 	e->title = text_prop(c, ICAL_SUMMARY_PROPERTY);
 	if (str_empty(e->title)) {
 		free(e->title);
@@ -597,7 +778,8 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 	e->notes = text_prop(c, ICAL_DESCRIPTION_PROPERTY);
 	if ((p = L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))) {
 		char local[17], when[16];
-		if (!local_time(prop_time(c, p), local))
+		struct icaltimetype t = prop_time(c, p);
+		if (!zone_time(t, zone_of(t), local))
 			return "RECURRENCE-ID: not a date or date-time";
 		compact(local, when);
 		e->uid = io_strf("%s#%s", uid ? uid : "", when);
@@ -605,12 +787,36 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 	} else if (uid && *uid) {
 		e->uid = xstrdup(uid);
 	}
+	if (!L->icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY) &&
+	    (why = lic_error(c, "RRULE"))) {
+		/* libical dropped the property: its message ends with the value */
+		const char *v = strstr(why, "property: ");
+		struct strbuf raw = {0};
+		for (v = v ? v + 10 : "?"; *v; v++)
+			if (!(*v == '\\' && v[1] == ';'))
+				sb_appendc(&raw, *v);
+		{
+			char *clean = utf8_repair(sb_str(&raw), raw.len);
+			ics_warn(w, "RRULE", "RRULE:%.120s: libical cannot read it; imported as a "
+				 "single event, the rule kept aside%s", clean, NULL);
+			io_extra_add(&ev->extras, &ev->n_extras, "RRULE", clean);
+			free(clean);
+		}
+		sb_free(&raw);
+		why = NULL;
+	}
 	if ((p = L->icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY))) {
-		char *v = L->icalproperty_get_value_as_string_r(p);
-		struct icalrecurrencetype rt = L->icalproperty_get_rrule(p);
-		if (!v || rt.freq == ICAL_NO_RECURRENCE) {
+		icalproperty *ps = L->icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
+		char *v = NULL;
+		const char *bad = event_rule(c, p, prop_time(c, ps), &v);
+		if (bad) {
+			char *raw = v ? utf8_repair(v, strlen(v)) : xstrdup("?");
+			ics_warn(w, "RRULE", "RRULE:%.120s: %s; imported as a single event, the rule "
+			     "kept aside", raw, bad);
+			io_extra_add(&ev->extras, &ev->n_extras, "RRULE", raw);
+			free(raw);
 			free(v);
-			return "RRULE: not a recurrence rule";
+			goto attendees;
 		}
 		sb_append(&rr, v);
 		free(v);
@@ -619,22 +825,28 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 			     L->icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY);
 		     x; x = L->icalcomponent_get_next_property(c, ICAL_EXDATE_PROPERTY)) {
 			char local[17], when[16];
-			if (!local_time(prop_time(c, x), local))
+			if (!zone_time(prop_time(c, x), z, local))
 				continue;
 			compact(local, when);
 			sb_append(&rr, first ? "\nEXDATE:" : ",");
 			sb_append(&rr, when);
 			first = false;
 		}
+		/* an overridden occurrence, in the series' zone */
 		for (size_t i = 0; i < n_ov && uid; i++) {
-			if (strcmp(ov[i].uid, uid) || strstr(sb_str(&rr), ov[i].when))
+			char local[17], when[16];
+			if (strcmp(ov[i].uid, uid) || !zone_time(ov[i].when, z, local))
+				continue;
+			compact(local, when);
+			if (strstr(sb_str(&rr), when))
 				continue;
 			sb_append(&rr, first ? "\nEXDATE:" : ",");
-			sb_append(&rr, ov[i].when);
+			sb_append(&rr, when);
 			first = false;
 		}
 		e->rrule = sb_detach(&rr);
 	}
+attendees:
 	for (p = L->icalcomponent_get_first_property(c, ICAL_ATTENDEE_PROPERTY); p;
 	     p = L->icalcomponent_get_next_property(c, ICAL_ATTENDEE_PROPERTY)) {
 		const char *v = L->icalproperty_get_attendee(p);
@@ -749,7 +961,8 @@ parse_block(const struct scan *sc, const struct calblock *b, const char *base, s
 		rec.source = "ics";
 		if (kind == ICAL_VEVENT_COMPONENT) {
 			rec.kind = IO_REC_EVENT;
-			why = map_event(c, &rec.u.event, ov, n_ov);
+			struct warner w = { s, sc, sp };
+			why = map_event(c, &rec.u.event, ov, n_ov, &w);
 		} else {
 			rec.kind = IO_REC_TODO;
 			why = map_todo(c, &rec.u.todo);
@@ -826,21 +1039,84 @@ from_local(const char *s)
 	return t;
 }
 
+/* A user-local "YYYY-MM-DD[ HH:MM]" as the same instant in zone z (a date stays one). */
+static struct icaltimetype
+local_in_zone(const char *s, icaltimezone *z)
+{
+	struct icaltimetype t = from_local(s);
+	struct tm tm = {0};
+	time_t tt;
+
+	if (!z || t.is_date || L->icaltime_is_null_time(t))
+		return t;
+	tm.tm_year = t.year - 1900;
+	tm.tm_mon = t.month - 1;
+	tm.tm_mday = t.day;
+	tm.tm_hour = t.hour;
+	tm.tm_min = t.minute;
+	tm.tm_isdst = -1;
+	tt = mktime(&tm);
+	return L->icaltime_from_timet_with_zone(tt, 0, z);
+}
+
+/* Is the occurrence `when` ("YYYYMMDD[THHMMSS]" in the series' zone) one of the EXDATEs? */
+static bool
+excluded(const char *ex, const char *when, bool by_day)
+{
+	size_t wl = strlen(when);
+
+	for (const char *p = ex; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+		size_t n = strcspn(p, ",");
+		if ((n == wl && !strncmp(p, when, n)) || ((n == 8 || by_day) && wl >= 8 &&
+							     !strncmp(p, when, 8)))
+			return true;
+	}
+	return false;
+}
+
 int
 io_recur_expand(const char *start, const char *rrule, const char *from, const char *to,
 		char (*out)[17], int max)
 {
+	return io_recur_expand_tz(NULL, start, rrule, from, to, out, max);
+}
+
+int
+io_recur_expand_tz(const char *tzid, const char *start, const char *rrule, const char *from,
+		   const char *to, char (*out)[17], int max)
+{
 	struct icalrecurrencetype rt;
 	icalrecur_iterator *it;
 	struct icaltimetype dt, lo, hi, t;
+	icaltimezone *z;
 	char *rule, *nl, *ex = NULL;
 	int n = 0, guard = 0;
 
 	if (!ical_init(NULL))
 		return -1;
-	dt = from_local(start), lo = from_local(from), hi = from_local(to);
+	dt = from_local(start);
 	if (L->icaltime_is_null_time(dt) || !rrule)
 		return -1;
+	z = dt.is_date ? NULL : zone_named(tzid);
+	{
+		/* a listing expands each series over the same window */
+		static char last_from[17], last_to[17];
+		static icaltimezone *last_z;
+		static struct icaltimetype last_lo, last_hi;
+		static bool have;
+		if (have && z == last_z && !strcmp(from, last_from) && !strcmp(to, last_to) &&
+		    strlen(from) < sizeof last_from && strlen(to) < sizeof last_to) {
+			lo = last_lo, hi = last_hi;
+		} else {
+			lo = local_in_zone(from, z), hi = local_in_zone(to, z);
+			if (strlen(from) < sizeof last_from && strlen(to) < sizeof last_to) {
+				memcpy(last_from, from, strlen(from) + 1);
+				memcpy(last_to, to, strlen(to) + 1);
+				last_z = z, last_lo = lo, last_hi = hi, have = true;
+			}
+		}
+	}
+	dt.zone = z;
 	rule = xstrdup(rrule);
 	if ((nl = strchr(rule, '\n'))) {
 		*nl = '\0';
@@ -848,7 +1124,7 @@ io_recur_expand(const char *start, const char *rrule, const char *from, const ch
 			ex = nl + 8;
 	}
 	rt = L->icalrecurrencetype_from_string(rule);
-	if (rt.freq == ICAL_NO_RECURRENCE) {
+	if (rt.freq == ICAL_NO_RECURRENCE || rt.interval < 1) {
 		free(rule);
 		return -1;
 	}
@@ -864,26 +1140,68 @@ io_recur_expand(const char *start, const char *rrule, const char *from, const ch
 		L->icalrecur_iterator_set_start(it, jump);
 	}
 	while (n < max && guard++ < 20000) {
-		char local[17], when[16];
+		char local[17], wall[17], when[16];
 		t = L->icalrecur_iterator_next(it);
 		if (L->icaltime_is_null_time(t))
 			break;
 		t.is_date = dt.is_date;
+		t.zone = z;
 		if (!L->icaltime_is_null_time(hi) && L->icaltime_compare(t, hi) >= 0)
 			break;
 		if (!L->icaltime_is_null_time(lo) && L->icaltime_compare(t, lo) < 0)
 			continue;
-		if (!local_time(t, local))
+		if (!local_time(t, local) || !zone_time(t, z, wall))
 			break;
-		compact(local, when);
-		/* by day: a series kept in local time may drift an hour from its
-		   EXDATEs across a daylight-saving change in the source's zone */
-		when[8] = '\0';
-		if (ex && strstr(ex, when))
+		compact(wall, when);
+		/* a series without a zone (written before kith kept one) matches its
+		   EXDATEs by day: they were kept in local time and may drift an hour
+		   from it across a daylight-saving change in the source's zone */
+		if (ex && excluded(ex, when, !z))
 			continue;
 		memcpy(out[n++], local, 17);
 	}
 	L->icalrecur_iterator_free(it);
 	free(rule);
 	return n;
+}
+
+/* ---- export: time zones ----------------------------------------------------------- */
+
+char *
+io_ics_vtimezone(const char *tzid)
+{
+	icaltimezone *z;
+	icalcomponent *c;
+	char *text;
+	struct strbuf sb = {0};
+
+	if (!ical_init(NULL) || !(z = zone_named(tzid)) || z == L->icaltimezone_get_utc_timezone() ||
+	    !(c = L->icaltimezone_get_component(z)) || !(text = L->icalcomponent_as_ical_string_r(c)))
+		return NULL;
+	/* libical names its zones "/freeassociation.sourceforge.net/America/Chicago":
+	   the VTIMEZONE takes the name the events use */
+	for (char *p = text; *p;) {
+		size_t n = strcspn(p, "\r\n");
+		if (n >= 5 && !strncmp(p, "TZID:", 5))
+			sb_printf(&sb, "TZID:%s\r\n", tzid);
+		else if (n)
+			sb_printf(&sb, "%.*s\r\n", (int)n, p);
+		p += n;
+		while (*p == '\r' || *p == '\n')
+			p++;
+	}
+	free(text);
+	return sb_detach(&sb);
+}
+
+bool
+io_ics_zone_known(const char *tzid)
+{
+	return ical_init(NULL) && zone_named(tzid) != NULL;
+}
+
+bool
+io_ics_zone_is_utc(const char *tzid)
+{
+	return ical_init(NULL) && zone_named(tzid) == L->icaltimezone_get_utc_timezone();
 }

@@ -764,6 +764,15 @@ on_note(void *ud, int line, const char *msg)
 	report(im, "%s:%d: %s", im->o->name, line, msg);
 }
 
+/* something imported all the same (an RRULE kept aside, an unknown TZID) */
+static void
+on_warn(void *ud, int line, const char *msg)
+{
+	struct imp *im = ud;
+
+	report(im, "%s:%d: %s", im->o->name, line, msg);
+}
+
 static int
 on_record(void *ud, const struct io_record *rec)
 {
@@ -816,7 +825,7 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 		 struct io_import_stats *st, struct kith_err *err)
 {
 	struct imp im = { db, o, st, err, KITH_OK, len, 0, {0}, NULL, NULL, 0 };
-	struct io_sink sink = { on_record, on_error, on_note, &im };
+	struct io_sink sink = { on_record, on_error, on_note, &im, on_warn };
 	struct io_import_opts local = *o;
 	enum kith_status rc;
 	int fmt = o->format;

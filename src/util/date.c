@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 static struct kdatetime clock_now;
 static bool clock_fixed;
@@ -403,4 +404,119 @@ kdate_ago(struct kdate then, struct kdate today, char out[16])
 		snprintf(out, 16, "%s%lumo", pre, d / 30);
 	else
 		snprintf(out, 16, "%s%uy", pre, (unsigned)(d / 365) % 100000u);
+}
+
+/* ---- time zones ------------------------------------------------------------------- */
+
+/* name, if it is a zone in the system's database (and nothing odd), into out */
+static bool
+zone_known(const char *name, char *out, size_t n)
+{
+	const char *dir = getenv("TZDIR");
+	char path[512];
+	FILE *f;
+
+	if (!name || !*name || strlen(name) >= n || strstr(name, "..") || name[0] == '/' ||
+	    strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-") !=
+		    strlen(name))
+		return false;
+	if (!dir || !*dir)
+		dir = "/usr/share/zoneinfo";
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (!(f = fopen(path, "rb")))
+		return false;
+	{
+		char magic[4];
+		bool tzif = fread(magic, 1, 4, f) == 4 && !memcmp(magic, "TZif", 4);
+		fclose(f);
+		if (!tzif)
+			return false;
+	}
+	snprintf(out, n, "%s", name);
+	return true;
+}
+
+/* the part of a path after ".../zoneinfo/", or the path */
+static const char *
+after_zoneinfo(const char *p)
+{
+	const char *z = strstr(p, "zoneinfo/");
+
+	return z ? z + 9 : p;
+}
+
+const char *
+kdate_zone_name(void)
+{
+	static char name[128], for_tz[256];
+	static bool looked, had_tz;
+	const char *tz = getenv("TZ");
+
+	/* looked up again only when TZ changes (tests set it; kith never does) */
+	if (looked && had_tz == (tz != NULL) && (!tz || !strcmp(tz, for_tz)))
+		return name[0] ? name : NULL;
+	looked = true;
+	had_tz = tz != NULL;
+	snprintf(for_tz, sizeof for_tz, "%s", tz ? tz : "");
+	if (tz) {
+		if (*tz == ':')
+			tz++;
+		if (!*tz)
+			tz = "UTC";
+		if (!zone_known(after_zoneinfo(tz), name, sizeof name))
+			name[0] = '\0';
+		return name[0] ? name : NULL;
+	}
+	{
+		char buf[128] = "";
+		FILE *f = fopen("/etc/timezone", "r");
+		if (f) {
+			if (fgets(buf, sizeof buf, f))
+				buf[strcspn(buf, " \t\r\n")] = '\0';
+			fclose(f);
+		}
+		if (zone_known(buf, name, sizeof name))
+			return name;
+	}
+	{
+		char link[512];
+		ssize_t n = readlink("/etc/localtime", link, sizeof link - 1);
+		if (n > 0) {
+			link[n] = '\0';
+			if (zone_known(after_zoneinfo(link), name, sizeof name))
+				return name;
+		}
+	}
+	name[0] = '\0';
+	return NULL;
+}
+
+bool
+kdate_local_to_utc(const char *s, char out[KDATE_UTC_STR])
+{
+	struct kdatetime t;
+	struct tm tm = {0}, u;
+	time_t tt;
+
+	if (!kdatetime_parse_iso(s, &t))
+		return false;
+	if (!t.has_time) {
+		kdatetime_format(t, out);
+		return true;
+	}
+	tm.tm_year = t.date.y - 1900;
+	tm.tm_mon = t.date.m - 1;
+	tm.tm_mday = t.date.d;
+	tm.tm_hour = t.hh;
+	tm.tm_min = t.mm;
+	tm.tm_isdst = -1;
+	tt = mktime(&tm);
+	if (!gmtime_r(&tt, &u))
+		return false;
+	if (u.tm_year + 1900 < 1 || u.tm_year + 1900 > 9999)
+		return false;
+	snprintf(out, KDATE_UTC_STR, "%04u-%02u-%02uT%02u:%02uZ", (unsigned)(u.tm_year + 1900) % 10000u,
+		 (unsigned)(u.tm_mon + 1) % 100u, (unsigned)u.tm_mday % 100u,
+		 (unsigned)u.tm_hour % 100u, (unsigned)u.tm_min % 100u);
+	return true;
 }

@@ -85,7 +85,7 @@ static inline int
 fuzz_import(const uint8_t *data, size_t size, fuzz_parse_fn parse)
 {
 	struct fuzz_sink s = { size, 0, 0, 0 };
-	struct io_sink sink = { fuzz_record, fuzz_error, fuzz_note, &s };
+	struct io_sink sink = { fuzz_record, fuzz_error, fuzz_note, &s, fuzz_note };
 	char *copy = malloc(size ? size : 1);   /* exactly size bytes: ASan sees overreads */
 
 	if (!copy)

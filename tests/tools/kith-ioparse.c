@@ -86,7 +86,7 @@ note(void *ud, int line, const char *msg)
 int
 main(int argc, char **argv)
 {
-	struct io_sink s = { rec, error, note, NULL };
+	struct io_sink s = { rec, error, note, NULL, note };
 	FILE *f;
 	char *buf = NULL;
 	size_t len = 0, cap = 0, n;

@@ -4,7 +4,10 @@
  */
 #include "testutil.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kith/date.h"
 
@@ -157,6 +160,53 @@ START_TEST(test_ago)
 }
 END_TEST
 
+/* The user's zone by name, and a local time as its UTC instant (issue 14). */
+START_TEST(test_zone)
+{
+	static const struct { const char *tz, *name; } t[] = {
+		{ "America/Chicago", "America/Chicago" },
+		{ ":Asia/Tokyo", "Asia/Tokyo" },
+		{ "/usr/share/zoneinfo/Pacific/Auckland", "Pacific/Auckland" },
+		{ "UTC", "UTC" },
+		{ "", "UTC" },
+		{ "EST5EDT,M3.2.0,M11.1.0", NULL },    /* a POSIX rule names no zone */
+		{ "Mars/Olympus", NULL },
+		{ "../../etc/passwd", NULL },
+		{ "zone.tab", NULL },                  /* a file of the database, not a zone */
+	};
+	char utc[KDATE_UTC_STR];
+	const char *was = getenv("TZ");
+	char keep[128];
+
+	snprintf(keep, sizeof keep, "%s", was ? was : "");
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *got;
+		setenv("TZ", t[i].tz, 1);
+		tzset();
+		got = kdate_zone_name();
+		if (t[i].name)
+			ck_assert_msg(got && !strcmp(got, t[i].name), "TZ=%s: %s", t[i].tz,
+				      got ? got : "(none)");
+		else
+			ck_assert_msg(!got, "TZ=%s: %s", t[i].tz, got);
+	}
+	setenv("TZ", "America/Chicago", 1);
+	tzset();
+	ck_assert(kdate_local_to_utc("2026-11-10 18:30", utc));
+	ck_assert_str_eq(utc, "2026-11-11T00:30Z");     /* CST, -6 */
+	ck_assert(kdate_local_to_utc("2027-04-13 18:30", utc));
+	ck_assert_str_eq(utc, "2027-04-13T23:30Z");     /* CDT, -5 */
+	ck_assert(kdate_local_to_utc("2026-11-10", utc));
+	ck_assert_str_eq(utc, "2026-11-10");            /* a day is a day */
+	ck_assert(!kdate_local_to_utc("tomorrow", utc));
+	if (was)
+		setenv("TZ", keep, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+}
+END_TEST
+
 START_TEST(test_clock)
 {
 	struct kith_err err;
@@ -187,6 +237,7 @@ date_suite(void)
 	tcase_add_test(tc, test_calendar);
 	tcase_add_test(tc, test_ago);
 	tcase_add_test(tc, test_clock);
+	tcase_add_test(tc, test_zone);
 	suite_add_tcase(s, tc);
 	return s;
 }

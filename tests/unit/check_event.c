@@ -6,12 +6,14 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kith/contact.h"
 #include "kith/event.h"
 #include "kith/interaction.h"
 #include "kith/org.h"
 #include "kith/types.h"
+#include "kith/xalloc.h"
 
 static struct kdb *db;
 
@@ -76,6 +78,66 @@ ev_cb(void *ud, const struct event_row *r)
 	x->ids[x->n++] = r->id;
 	return 0;
 }
+
+/*
+ * An event's own zone (issue 14): typed in, the user's; imported, the one
+ * given; an edit that keeps the start keeps the zone, one that changes the
+ * start (a time in the user's zone) moves it there; all day, none.
+ */
+START_TEST(test_zone)
+{
+	struct kith_err err;
+	struct kith_event got;
+	int64_t typed, imported, day;
+	struct kith_event t = { .title = "Coffee", .start_at = "2026-03-12 08:00" };
+	struct kith_event i = { .title = "Council", .start_at = "2026-03-12 01:30",
+				.tzid = "America/Chicago", .tz_start = "2026-03-11 18:30",
+				.rrule = "FREQ=MONTHLY;BYDAY=2WE" };
+	struct kith_event d = { .title = "Fair", .start_at = "2026-04-01" };
+	struct kith_event bad = { .title = "Bad", .start_at = "2026-03-12 08:00",
+				  .tzid = "America/Chicago", .tz_start = "2026-03-12" };
+
+	setenv("TZ", "Europe/Paris", 1);
+	tzset();
+	ck_assert_int_eq(event_add(db, &t, &typed, &err), KITH_OK);
+	ck_assert_int_eq(event_get(db, typed, &got, &err), KITH_OK);
+	ck_assert_str_eq(got.tzid, "Europe/Paris");
+	ck_assert_str_eq(got.tz_start, "2026-03-12 08:00");
+	event_free(&got);
+
+	ck_assert_int_eq(event_add(db, &i, &imported, &err), KITH_OK);
+	ck_assert_int_eq(event_get(db, imported, &got, &err), KITH_OK);
+	ck_assert_str_eq(got.tzid, "America/Chicago");
+	ck_assert_str_eq(got.tz_start, "2026-03-11 18:30");
+	/* a new title: the zone stays */
+	free(got.title);
+	got.title = xstrdup("City council");
+	ck_assert_int_eq(event_update(db, &got, &err), KITH_OK);
+	event_free(&got);
+	ck_assert_int_eq(event_get(db, imported, &got, &err), KITH_OK);
+	ck_assert_str_eq(got.tzid, "America/Chicago");
+	/* a new start, typed in Paris: the event is now in Paris */
+	free(got.start_at);
+	got.start_at = xstrdup("2026-03-12 19:00");
+	ck_assert_int_eq(event_update(db, &got, &err), KITH_OK);
+	event_free(&got);
+	ck_assert_int_eq(event_get(db, imported, &got, &err), KITH_OK);
+	ck_assert_str_eq(got.tzid, "Europe/Paris");
+	ck_assert_str_eq(got.tz_start, "2026-03-12 19:00");
+	event_free(&got);
+
+	ck_assert_int_eq(event_add(db, &d, &day, &err), KITH_OK);
+	ck_assert_int_eq(event_get(db, day, &got, &err), KITH_OK);
+	ck_assert_ptr_null(got.tzid);
+	ck_assert_ptr_null(got.tz_start);
+	event_free(&got);
+
+	ck_assert_int_eq(event_add(db, &bad, &day, &err), KITH_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "no time of day"));
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+END_TEST
 
 START_TEST(test_crud)
 {
@@ -568,6 +630,7 @@ event_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_crud);
+	tcase_add_test(tc, test_zone);
 	tcase_add_test(tc, test_validation);
 	tcase_add_test(tc, test_resolve);
 	tcase_add_test(tc, test_lists);

@@ -337,7 +337,10 @@ START_TEST(test_corpus_ics_fields)
 
 	ck_assert_int_eq(imp_file("ics/khal__event_rrule_recuid.ics"), KITH_OK);
 	event_uid("event_rrule_recurrence_id", &e);
-	ck_assert_str_eq(e.rrule, "FREQ=WEEKLY;UNTIL=20140806T060000Z\nEXDATE:20140707T050000");
+	/* the series keeps Europe/Berlin: the overridden 05:00 UTC is excluded at 07:00 there */
+	ck_assert_str_eq(e.rrule, "FREQ=WEEKLY;UNTIL=20140806T060000Z\nEXDATE:20140707T070000");
+	ck_assert_str_eq(e.tzid, "Europe/Berlin");
+	ck_assert_str_eq(e.tz_start, "2014-06-30 07:00");
 	event_free(&e);
 	event_uid("event_rrule_recurrence_id#20140707T050000", &e);
 	ck_assert_str_eq(e.start_at, "2014-07-07 07:00");

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "kith/date.h"
 #include "kith/io.h"
 #include "kith/utf8.h"
 #include "kith/str.h"
@@ -68,6 +69,8 @@ on_rec(void *ud, const struct io_record *r)
 		sb_printf(sb, " event [%s] %s..%s%s uid=%s", e->e.title, e->e.start_at,
 			  e->e.end_at ? e->e.end_at : "", e->e.all_day ? " all-day" : "",
 			  e->e.uid ? e->e.uid : "-");
+		if (e->e.tzid)
+			sb_printf(sb, " tz=%s@%s", e->e.tzid, e->e.tz_start);
 		if (e->e.rrule)
 			sb_printf(sb, " rrule=[%s]", e->e.rrule);
 		if (e->e.location)
@@ -75,6 +78,8 @@ on_rec(void *ud, const struct io_record *r)
 		for (size_t i = 0; i < e->n_att; i++)
 			sb_printf(sb, " att=%s/%s", e->att[i].email,
 				  kith_attend_status_name(e->att[i].status));
+		for (size_t i = 0; i < e->n_extras; i++)
+			sb_printf(sb, " x:%s=[%s]", e->extras[i].name, e->extras[i].value);
 	} else {
 		const struct io_todo_rec *t = &r->u.todo;
 		sb_printf(sb, " todo [%s] due=%s status=%s prio=%d uid=%s", t->f.title,
@@ -104,12 +109,20 @@ on_note(void *ud, int line, const char *msg)
 	g->nnote++;
 }
 
+static void
+on_warn(void *ud, int line, const char *msg)
+{
+	struct got *g = ud;
+
+	sb_printf(&g->errs, "%d: warn %s\n", line, msg);
+}
+
 static struct got G;
 
 static void
 parse(int fmt, const char *buf, size_t len)
 {
-	struct io_sink s = { on_rec, on_err, on_note, &G };
+	struct io_sink s = { on_rec, on_err, on_note, &G, on_warn };
 
 	sb_free(&G.recs);
 	sb_free(&G.errs);
@@ -285,11 +298,13 @@ START_TEST(test_ics)
 	      "PRIORITY:1\r\nSTATUS:NEEDS-ACTION\r\nEND:VTODO\r\nEND:VCALENDAR\r\n");
 	ck_assert_int_eq(G.nerr, 0);
 	/* 19:00 in Paris (UTC+1 before its DST) is 14:00 in New York (UTC-4 after its DST) */
+	/* the series keeps its zone: its start and EXDATE as written there */
 	HAS("19: event [City council meeting] 2026-03-12 14:00..2026-03-12 16:00 uid=council-1 "
-	    "rrule=[FREQ=MONTHLY;BYDAY=2TH\nEXDATE:20260409T130000] at=[Town hall, room 2] "
+	    "tz=Europe/Paris@2026-03-12 19:00 "
+	    "rrule=[FREQ=MONTHLY;BYDAY=2TH\nEXDATE:20260409T190000] at=[Town hall, room 2] "
 	    "att=ana@city.gov/confirmed");
 	HAS("event [Fair] 2026-03-20..2026-03-21 all-day uid=day");
-	HAS("event [Call] 2026-03-10 11:00.. uid=utc");
+	HAS("event [Call] 2026-03-10 11:00.. uid=utc tz=UTC@2026-03-10 15:00");
 	HAS("todo [Send the draft] due=2026-03-13 status=open prio=3 uid=t1");
 	/* a bare VEVENT, errors with lines */
 	PARSE(IO_FMT_ICS, "BEGIN:VEVENT\nSUMMARY:x\nDTSTART:20260101T100000\nEND:VEVENT\n");
@@ -331,6 +346,141 @@ START_TEST(test_recurrence)
 END_TEST
 
 /* What fuzz_csv and fuzz_ics found (tests/fuzz/regress): the cases, kept here too. */
+/* The rule in words: each kind of rule, INTERVAL, COUNT, UNTIL, EXDATEs, and the raw fallback. */
+START_TEST(test_recur_describe)
+{
+	static const struct { const char *rule, *words; } t[] = {
+		{ "FREQ=DAILY", "every day" },
+		{ "FREQ=DAILY;INTERVAL=3", "every 3 days" },
+		{ "FREQ=WEEKLY", "every week" },
+		{ "FREQ=WEEKLY;INTERVAL=2", "every 2 weeks" },
+		{ "FREQ=WEEKLY;BYDAY=MO", "every Monday" },
+		{ "FREQ=WEEKLY;BYDAY=MO,WE,FR;WKST=MO", "every Monday, Wednesday and Friday" },
+		{ "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH", "every 2 weeks on Tuesday and Thursday" },
+		{ "FREQ=MONTHLY", "every month" },
+		{ "FREQ=MONTHLY;BYDAY=2TU", "every 2nd Tuesday" },
+		{ "FREQ=MONTHLY;COUNT=6;BYDAY=2TU\nEXDATE:20270112T183000",
+		  "every 2nd Tuesday, 6 times, not 12 Jan" },
+		{ "FREQ=MONTHLY;BYDAY=-1FR", "every last Friday" },
+		{ "FREQ=MONTHLY;BYDAY=-2MO", "every 2nd-to-last Monday" },
+		{ "FREQ=MONTHLY;BYDAY=1MO,3MO", "every 1st Monday and 3rd Monday" },
+		{ "FREQ=MONTHLY;BYDAY=3WE;INTERVAL=3", "every 3 months on the 3rd Wednesday" },
+		{ "FREQ=MONTHLY;BYMONTHDAY=15", "every month on the 15th" },
+		{ "FREQ=MONTHLY;BYMONTHDAY=1,-1", "every month on the 1st and last day" },
+		{ "FREQ=MONTHLY;BYMONTHDAY=22;INTERVAL=2", "every 2 months on the 22nd" },
+		{ "FREQ=YEARLY", "every year" },
+		{ "FREQ=YEARLY;INTERVAL=4", "every 4 years" },
+		{ "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "every year on the last Sunday of March" },
+		{ "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH", "every year on the 4th Thursday of November" },
+		{ "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=4", "every year on the 4th of July" },
+		{ "FREQ=YEARLY;BYMONTH=6,12", "every year in June and December" },
+		{ "FREQ=WEEKLY;UNTIL=20140806T060000Z", "every week, until 6 Aug 2014" },
+		{ "FREQ=DAILY;COUNT=1", "every day, once" },
+		{ "FREQ=DAILY;COUNT=10;UNTIL=20270101", "every day, 10 times, until 1 Jan 2027" },
+		{ "FREQ=WEEKLY;BYDAY=TU\nEXDATE:20261110,20261124T090000",
+		  "every Tuesday, not 10 Nov and 24 Nov" },
+		{ "FREQ=WEEKLY\nEXDATE:20260101,20260108,20260115,20260122,20260129",
+		  "every week, not 1 Jan, 8 Jan, 15 Jan and 2 more" },
+		/* no words for these: the rule as written (without its EXDATEs) */
+		{ "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1\nEXDATE:20260101",
+		  "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1" },
+		{ "FREQ=HOURLY;INTERVAL=2", "FREQ=HOURLY;INTERVAL=2" },
+		{ "FREQ=YEARLY;BYMONTH=3;BYDAY=SU", "FREQ=YEARLY;BYMONTH=3;BYDAY=SU" },
+		{ "FREQ=WEEKLY;BYDAY=XX", "FREQ=WEEKLY;BYDAY=XX" },
+		{ "FREQ=DAILY;INTERVAL=0", "FREQ=DAILY;INTERVAL=0" },
+		{ "NOT A RULE", "NOT A RULE" },
+		{ "", "" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *w = io_recur_describe(t[i].rule);
+		ck_assert_msg(!strcmp(w, t[i].words), "%s: got \"%s\", want \"%s\"", t[i].rule, w,
+			      t[i].words);
+		free(w);
+	}
+}
+END_TEST
+
+/*
+ * A council series in Chicago (6 meetings on the 2nd Tuesday at 18:30, 12
+ * January excluded, across the March 2027 daylight-saving change there) is
+ * the same five instants whichever zone kith runs in.
+ */
+START_TEST(test_recur_zones)
+{
+	static const char *const zones[] = { "UTC", "America/Chicago", "Asia/Tokyo",
+					     "Pacific/Auckland", "Europe/London" };
+	static const char *const want[] = { "2026-11-11T00:30Z", "2026-12-09T00:30Z",
+					    "2027-02-10T00:30Z", "2027-03-10T00:30Z",
+					    "2027-04-13T23:30Z" };
+
+	for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+		char out[8][17], utc[KDATE_UTC_STR];
+		int n;
+		set_tz(zones[z]);
+		n = io_recur_expand_tz("America/Chicago", "2026-11-10 18:30",
+				       "FREQ=MONTHLY;COUNT=6;BYDAY=2TU\nEXDATE:20270112T183000",
+				       "2026-01-01", "2028-01-01", out, 8);
+		ck_assert_msg(n == 5, "%s: %d occurrences", zones[z], n);
+		for (int i = 0; i < n; i++) {
+			ck_assert(kdate_local_to_utc(out[i], utc));
+			ck_assert_msg(!strcmp(utc, want[i]), "%s: occurrence %d at %s (%s), want %s",
+				      zones[z], i, out[i], utc, want[i]);
+		}
+		/* a window in the middle: from local now on, in the user's zone */
+		ck_assert(kdate_local_to_utc(out[1], utc));
+		n = io_recur_expand_tz("America/Chicago", "2026-11-10 18:30",
+				       "FREQ=MONTHLY;COUNT=6;BYDAY=2TU\nEXDATE:20270112T183000",
+				       out[1], "2028-01-01", out, 1);
+		ck_assert_int_eq(n, 1);
+		ck_assert(kdate_local_to_utc(out[0], utc));
+		ck_assert_str_eq(utc, want[1]);
+	}
+	/* a zone libical does not know: expanded in the user's zone, as before */
+	set_tz("Asia/Tokyo");
+	{
+		char out[2][17];
+		ck_assert_int_eq(io_recur_expand_tz("Mars/Olympus", "2026-11-10 18:30",
+						    "FREQ=DAILY", "2026-11-11", "2026-11-12", out,
+						    2), 1);
+		ck_assert_str_eq(out[0], "2026-11-11 18:30");
+	}
+	set_tz("UTC");
+}
+END_TEST
+
+/* What libical cannot use is reported with its line and kept aside; far years import. */
+START_TEST(test_ics_kept_aside)
+{
+	set_tz("America/Chicago");
+	PARSE(IO_FMT_ICS,
+	      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n"
+	      "BEGIN:VEVENT\r\nUID:zero\r\nSUMMARY:Zero\r\nDTSTART:20260310T100000Z\r\n"
+	      "RRULE:FREQ=WEEKLY;INTERVAL=0\r\nEND:VEVENT\r\n"
+	      "BEGIN:VEVENT\r\nUID:mars\r\nSUMMARY:Mars\r\n"
+	      "DTSTART;TZID=Mars/Olympus:20260310T100000\r\nEND:VEVENT\r\n"
+	      "BEGIN:VEVENT\r\nUID:far\r\nSUMMARY:Far\r\nDTSTART:99991231T100000Z\r\nEND:VEVENT\r\n"
+	      "BEGIN:VEVENT\r\nUID:old\r\nSUMMARY:Old\r\n"
+	      "DTSTART;TZID=America/Chicago:00010101T100000\r\nEND:VEVENT\r\n"
+	      "BEGIN:VEVENT\r\nUID:farday\r\nSUMMARY:Far day\r\nDTSTART;VALUE=DATE:99991231\r\n"
+	      "END:VEVENT\r\nEND:VCALENDAR\r\n");
+	ck_assert_int_eq(G.nerr, 0);
+	ck_assert_int_eq(G.n, 5);
+	/* the rule libical refuses: a single event, reported at the RRULE's line, kept aside */
+	ERR("8: warn RRULE:FREQ=WEEKLY;INTERVAL=0: libical cannot read it; imported as a single "
+	    "event, the rule kept aside");
+	HAS("4: event [Zero] 2026-03-10 05:00.. uid=zero tz=UTC@2026-03-10 10:00 "
+	    "x:RRULE=[FREQ=WEEKLY;INTERVAL=0]");
+	/* an unknown zone: reported at DTSTART's line, the time as written, in the user's zone */
+	ERR("13: warn DTSTART;TZID=Mars/Olympus: unknown time zone");
+	HAS("event [Mars] 2026-03-10 10:00.. uid=mars x:TZID=[Mars/Olympus]");
+	HAS("event [Far] 9999-12-31 04:00.. uid=far tz=UTC@9999-12-31 10:00");
+	HAS("event [Old] 0001-01-01 10:00.. uid=old tz=America/Chicago@0001-01-01 10:00");
+	HAS("event [Far day] 9999-12-31.. all-day uid=farday");
+	set_tz("UTC");
+}
+END_TEST
+
 START_TEST(test_fuzz_findings)
 {
 	/* Latin-1 grows when read as UTF-8: progress stays within the file, forward */
@@ -398,6 +548,9 @@ main(void)
 	tcase_add_test(tc, test_csv);
 	tcase_add_test(tc, test_ics);
 	tcase_add_test(tc, test_recurrence);
+	tcase_add_test(tc, test_recur_describe);
+	tcase_add_test(tc, test_recur_zones);
+	tcase_add_test(tc, test_ics_kept_aside);
 	tcase_add_test(tc, test_fuzz_findings);
 	tcase_add_test(tc, test_sniff);
 	suite_add_tcase(s, tc);

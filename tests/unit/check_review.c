@@ -18,6 +18,7 @@
 #include "testutil.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "kith/contact.h"
 #include "kith/event.h"
@@ -26,6 +27,7 @@
 #include "kith/io.h"
 #include "kith/powermap.h"
 #include "kith/review.h"
+#include "kith/xalloc.h"
 #include "kith/types.h"
 #include "kith/view.h"
 
@@ -316,7 +318,7 @@ START_TEST(test_recurring_event)
 	review_queue_free(&q);
 	review_params_default(&p);
 	p.limit = 0;
-	p.recur = io_recur_expand;
+	p.recur = io_recur_expand_tz;
 	ck_assert_int_eq(review_queue_build(db, &p, &q, &err), KITH_OK);
 	for (int i = 0; i < q.n; i++)
 		if (q.items[i].contact_id == kim) {
@@ -326,6 +328,55 @@ START_TEST(test_recurring_event)
 		}
 	ck_assert(found);
 	review_queue_free(&q);
+}
+END_TEST
+
+/*
+ * A series kept in its zone is expanded there: Tokyo's 2nd-Tuesday breakfast
+ * at 08:00 was 23:00 UTC on Monday 9 March, so in UTC it is not today (in
+ * the user's zone the old expansion put it on Tuesday 23:00, today).
+ */
+START_TEST(test_recurring_event_zone)
+{
+	struct kith_event ev = { .title = "Breakfast", .start_at = "2026-01-12 23:00",
+				 .rrule = "FREQ=MONTHLY;BYDAY=2TU", .tzid = "Asia/Tokyo",
+				 .tz_start = "2026-01-13 08:00" };
+	struct review_queue q;
+	struct review_params p;
+	struct kith_err err;
+	int64_t kim = person("Kim Sato", 0, 0, NULL), id;
+	const char *tz = getenv("TZ");
+	char *was = tz ? xstrdup(tz) : NULL;
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	ck_assert_int_eq(event_add(db, &ev, &id, &err), KITH_OK);
+	ck_assert_int_eq(attendance_set(db, id, kim, KITH_AROLE_ATTENDEE, KITH_ASTATUS_CONFIRMED,
+					&err), KITH_OK);
+	review_params_default(&p);
+	p.limit = 0;
+	p.recur = io_recur_expand_tz;
+	ck_assert_int_eq(review_queue_build(db, &p, &q, &err), KITH_OK);
+	for (int i = 0; i < q.n; i++)
+		if (q.items[i].contact_id == kim && term(&q.items[i], RT_EVENT))
+			ck_assert_str_ne(term(&q.items[i], RT_EVENT)->detail,
+					 "will be at Breakfast today");
+	review_queue_free(&q);
+	/* the same rule in the user's zone (no tzid) is today at 23:00 */
+	{
+		char occ[1][17];
+		ck_assert_int_eq(io_recur_expand_tz(NULL, "2026-01-12 23:00",
+						    "FREQ=MONTHLY;BYDAY=2TU", "2026-03-10",
+						    "2026-03-11", occ, 1), 1);
+		ck_assert_str_eq(occ[0], "2026-03-10 23:00");
+	}
+	if (was) {
+		setenv("TZ", was, 1);
+		free(was);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
 }
 END_TEST
 
@@ -574,6 +625,7 @@ main(void)
 	tcase_add_test(tc, test_cap_and_weights);
 	tcase_add_test(tc, test_history);
 	tcase_add_test(tc, test_recurring_event);
+	tcase_add_test(tc, test_recurring_event_zone);
 	tcase_add_test(tc, test_engine_review_flow);
 	tcase_add_test(tc, test_engine_intro_stages);
 	tcase_add_test(tc, test_engine_tour);
