@@ -97,6 +97,12 @@ enum kith_status kdb_backup(struct kdb *db, const char *dest, struct kith_err *e
 int64_t kdb_me(struct kdb *db);
 enum kith_status kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err);
 
+/*
+** How many write transactions this connection has committed (migrations
+** not counted): non-zero means something the user asked for is saved.
+*/
+long long kdb_commits(struct kdb *db);
+
 /* The path given to kdb_open. */
 const char *kdb_path(struct kdb *db);
 

@@ -4,6 +4,7 @@
  *
  *   kith [-d PATH | --db PATH] [COMMAND [ARG...]]
  */
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -257,7 +258,7 @@ main(int argc, char **argv)
 {
 	struct cli c = {0};
 	struct kith_err err = {0};
-	bool done = false;
+	bool done = false, saved;
 	int i = 1, rc;
 
 	/* Past a file-size limit (ulimit -f) a write should fail with EFBIG, which
@@ -284,12 +285,21 @@ main(int argc, char **argv)
 	} else {
 		rc = dispatch(&c, argc - i, argv + i);
 	}
+	saved = c.db && kdb_commits(c.db) > 0;
 	if (c.db)
 		kdb_close(c.db);
 	free(c.db_path);
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (rc == CLI_OK)
-			rc = cli_error(CLI_RUNTIME, "standard output", "write failed");
+		const char *why = strerror(errno ? errno : EIO);
+
+		/* A saved change is never reported as a failure: a script that
+		   retried would save it twice. */
+		if (rc == CLI_OK && saved)
+			rc = cli_error(CLI_SAVED_NOOUT, "standard output", "write failed (%s); the "
+				       "change WAS saved, do not repeat it", why);
+		else if (rc == CLI_OK)
+			rc = cli_error(CLI_RUNTIME, "standard output", "write failed: %s", why);
 	}
 	return rc;
 }

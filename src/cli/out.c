@@ -29,6 +29,8 @@ cli_exit_for(enum kith_status st)
 	case KITH_NOTFOUND:
 	case KITH_AMBIGUOUS:
 		return CLI_USAGE;
+	case KITH_CORRUPT:
+		return CLI_DAMAGED;
 	default:
 		return CLI_RUNTIME;
 	}

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "kith/date.h"
+#include "kith/safefile.h"
 #include "kith/str.h"
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
@@ -25,18 +26,48 @@ extern const unsigned long kith_schema_sql_len;
 
 /* ---- shared helpers ------------------------------------------------------ */
 
+/* True when a quick integrity check of the database finds damage. */
+static bool
+db_damaged(struct kdb *db)
+{
+	sqlite3_stmt *st;
+	bool bad = false;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		bad = strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0;
+	sqlite3_finalize(st);
+	return bad;
+}
+
 enum kith_status
 db_error(struct kdb *db, struct kith_err *err, const char *what)
 {
 	int rc = sqlite3_extended_errcode(db->h);
+	int sys = sqlite3_system_errno(db->h);
 	enum kith_status code = KITH_DB;
+	char msg[256];
 
+	/* the check below runs a statement, which resets the error */
+	snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(db->h));
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		code = KITH_BUSY;
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		code = KITH_INVALID;
 	else if ((rc & 0xff) == SQLITE_READONLY)
 		code = KITH_IO;
+	else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+		code = KITH_CORRUPT;
+	/* A uniqueness failure can come from a damaged index rather than from
+	   the input: tell them apart before blaming the user. */
+	if ((rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) &&
+	    db_damaged(db))
+		code = KITH_CORRUPT;
+	if (code == KITH_CORRUPT)
+		return kith_err_set(err, code, "%s: the database is damaged (%s%s%s); nothing was "
+				    "changed: restore a backup", db->path ? db->path : "database",
+				    what ? what : "", what ? ": " : "", msg);
 	/* Another writer held the lock past the busy timeout: say so plainly. */
 	if (code == KITH_BUSY && db->path)
 		return kith_err_set(err, code, "%s: busy: another process is writing to it and did "
@@ -46,13 +77,12 @@ db_error(struct kdb *db, struct kith_err *err, const char *what)
 	   system's reason. */
 	if (db->path && ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ||
 			 (rc & 0xff) == SQLITE_READONLY)) {
-		int sys = sqlite3_system_errno(db->h);
 		bool same = what && !strcmp(what, db->path);
 		return kith_err_set(err, KITH_IO, "%s%s%s: %s%s%s%s; nothing was changed", db->path,
-				    same ? "" : ": ", same ? "" : what, sqlite3_errmsg(db->h), sys ? " (" : "",
+				    same ? "" : ": ", same ? "" : what, msg, sys ? " (" : "",
 				    sys ? strerror(sys) : "", sys ? ")" : "");
 	}
-	return kith_err_set(err, code, "%s: %s", what, sqlite3_errmsg(db->h));
+	return kith_err_set(err, code, "%s: %s", what, msg);
 }
 
 sqlite3_stmt *
@@ -466,6 +496,12 @@ kdb_close(struct kdb *db)
 	free(db);
 }
 
+long long
+kdb_commits(struct kdb *db)
+{
+	return db->commits;
+}
+
 const char *
 kdb_path(struct kdb *db)
 {
@@ -537,47 +573,107 @@ kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err)
 
 /* ---- backup -------------------------------------------------------------------- */
 
+/* The first line of PRAGMA integrity_check on h: "ok" when sound. */
+static void
+integrity(sqlite3 *h, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(out, n, "cannot be checked");
+	if (sqlite3_prepare_v2(h, "PRAGMA integrity_check(1)", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(out, n, "%s", sqlite3_errmsg(h));
+		return;
+	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		/* "*** in database main ***\nOn tree page 10 ...": the second line */
+		snprintf(out, n, "%s", strchr(t, '\n') ? strchr(t, '\n') + 1 : t);
+		for (char *p = out; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+	} else
+		snprintf(out, n, "%s", sqlite3_errmsg(h));
+	sqlite3_finalize(st);
+}
+
+/*
+** The copy is made in one step, so in one read transaction of the source:
+** writers go on (WAL) and cannot make it start over. It goes to a 0600
+** temporary file beside dest, is turned into a plain rollback-journal
+** database, checked with integrity_check, synced and linked into place;
+** on any failure or signal the temporary file goes away.
+*/
 enum kith_status
 kdb_backup(struct kdb *db, const char *dest, struct kith_err *err)
 {
+	struct safefile sf;
 	sqlite3 *to = NULL;
 	sqlite3_backup *b;
-	int fd, rc;
+	enum kith_status st;
+	char check[256];
+	int rc, sys;
 
-	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return kith_err_set(err, KITH_IO, "%s: cannot create: %s", dest, strerror(errno));
-	close(fd);
-	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if ((st = safefile_open(&sf, dest, err)) != KITH_OK)
+		return st;
+	sf.no_replace = 1;
+	if (sqlite3_open_v2(sf.tmp, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		kith_err_set(err, KITH_IO, "%s: %s", dest, to ? sqlite3_errmsg(to) : "cannot open");
-		sqlite3_close(to);
-		unlink(dest);
-		return KITH_IO;
+		goto fail;
 	}
-	b = sqlite3_backup_init(to, "main", db->h, "main");
-	if (!b) {
+	sqlite3_extended_result_codes(to, 1);
+	if (!(b = sqlite3_backup_init(to, "main", db->h, "main"))) {
 		kith_err_set(err, KITH_IO, "%s: %s", dest, sqlite3_errmsg(to));
-		sqlite3_close(to);
-		unlink(dest);
-		return KITH_IO;
+		goto fail;
 	}
 	for (int waits = 0;;) {
-		rc = sqlite3_backup_step(b, 256);
+		rc = sqlite3_backup_step(b, -1);
 		if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++waits < 250)
 			sqlite3_sleep(20);      /* up to 5 s, like the busy timeout */
-		else if (rc != SQLITE_OK)
+		else
 			break;
 	}
+	sys = sqlite3_system_errno(to);
+	if (!sys && (rc & 0xff) == SQLITE_FULL)
+		sys = ENOSPC;
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		kith_err_set(err, KITH_IO, "%s: backup failed: %s", dest, sqlite3_errstr(rc));
-		sqlite3_close(to);
-		unlink(dest);
-		return KITH_IO;
+		if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+			kith_err_set(err, KITH_CORRUPT, "%s: the database is damaged (%s); no backup "
+				     "was written", db->path, sqlite3_errstr(rc));
+		else
+			kith_err_set(err, KITH_IO, "%s: backup failed: %s%s%s%s; no backup was "
+				     "written", dest, sqlite3_errstr(rc), sys ? " (" : "",
+				     sys ? strerror(sys) : "", sys ? ")" : "");
+		goto fail;
+	}
+	/* a backup is one self-contained file: no -wal beside it */
+	if (sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		sys = sqlite3_system_errno(to);
+		kith_err_set(err, KITH_IO, "%s: backup failed: %s%s%s%s; no backup was written",
+			     dest, sqlite3_errmsg(to), sys ? " (" : "", sys ? strerror(sys) : "",
+			     sys ? ")" : "");
+		goto fail;
+	}
+	integrity(to, check, sizeof check);
+	if (strcmp(check, "ok")) {
+		kith_err_set(err, KITH_CORRUPT, "%s: the database is damaged (integrity check: %s); "
+			     "no backup was written", db->path, check);
+		goto fail;
 	}
 	sqlite3_close(to);
-	chmod(dest, 0600);
-	return KITH_OK;
+	return safefile_commit(&sf, err);
+fail:
+	sqlite3_close(to);
+	st = err ? err->code : KITH_IO;
+	{
+		struct strbuf j = {0};
+		sb_printf(&j, "%s-journal", sf.tmp);
+		unlink(sb_str(&j));
+		sb_free(&j);
+	}
+	safefile_abort(&sf);
+	return st;
 }
 
 enum kith_status

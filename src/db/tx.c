@@ -176,6 +176,7 @@ db_write_end(struct kdb *db, struct kith_err *err)
 		db->last_change = NULL;
 		return rc;
 	}
+	db->commits++;
 	return KITH_OK;
 }
 

@@ -11,6 +11,7 @@
  */
 #include "io_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1042,7 +1043,8 @@ io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kit
 	kdb_read_end(db, started);
 	flush(&o);
 	sb_free(&o.sb);
+	errno = 0;
 	if (rc == KITH_OK && (fflush(f) != 0 || ferror(f)))
-		return kith_err_set(err, KITH_IO, "write failed");
+		return kith_err_set(err, KITH_IO, "write failed: %s", strerror(errno ? errno : EIO));
 	return rc;
 }
