@@ -53,15 +53,23 @@ cli_db(struct cli *c)
 			return cli_error(CLI_RUNTIME, err.msg[0] ? NULL : "database", "%s",
 					 err.msg[0] ? err.msg : kith_status_str(st));
 	}
+	/* ":memory:" would accept writes and keep nothing */
+	if (!strcmp(c->db_path, ":memory:") || !strncmp(c->db_path, "file::memory:", 13))
+		return cli_error(CLI_USAGE, "--db", "\"%s\" is not a file: kith would keep "
+				 "nothing; give a file path", c->db_path);
 	st = path_mkparents(c->db_path, &err);
 	if (st == KITH_OK)
 		st = kdb_open(c->db_path, KDB_CREATE, &c->db, &err);
 	if (st != KITH_OK) {
 		const char *why = err.msg[0] ? err.msg : kith_status_str(st);
 
-		if (strstr(why, c->db_path))
-			return cli_error(CLI_RUNTIME, NULL, "%s", why);
-		return cli_error(CLI_RUNTIME, c->db_path, "%s", why);
+		/* an overlong path is the user's to fix; damage has its own status */
+		int ex = st == KITH_INVALID ? CLI_USAGE : st == KITH_CORRUPT ? CLI_DAMAGED
+									 : CLI_RUNTIME;
+
+		if (strstr(why, c->db_path) || st == KITH_INVALID)
+			return cli_error(ex, NULL, "%s", why);
+		return cli_error(ex, c->db_path, "%s", why);
 	}
 	return CLI_OK;
 }

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,7 @@ db_error(struct kdb *db, struct kith_err *err, const char *what)
 		code = KITH_INVALID;
 	else if ((rc & 0xff) == SQLITE_READONLY)
 		code = KITH_IO;
-	else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+	else if ((rc & 0xff) == SQLITE_CORRUPT)
 		code = KITH_CORRUPT;
 	/* A uniqueness failure can come from a damaged index rather than from
 	   the input: tell them apart before blaming the user. */
@@ -236,6 +237,27 @@ sql_kith_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* PRAGMA application_id of kith's databases: "kith" in ASCII. */
+#define KITH_APPLICATION_ID 0x6b697468
+#define KITH_APPLICATION_ID_STR "1802073192"
+
+/* The value of an integer pragma ("user_version"); INT_MIN on error. */
+static int
+pragma_int(sqlite3 *h, const char *name)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int v = INT_MIN;
+
+	snprintf(sql, sizeof sql, "PRAGMA %s", name);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		return INT_MIN;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 /* ---- migrations ------------------------------------------------------------- */
 
 static const char *schema_text;     /* test override of kith_schema_sql */
@@ -302,11 +324,15 @@ kdb_user_version(struct kdb *db)
 enum kith_status
 kdb_migrate_to(struct kdb *db, int target, struct kith_err *err)
 {
-	int have = kdb_user_version(db);
+	int have = pragma_int(db->h, "user_version");
 	char *errmsg = NULL;
 
-	if (have < 0)
+	if (have == INT_MIN)
 		return db_error(db, err, db->path);
+	if (have < 0)
+		return kith_err_set(err, KITH_CORRUPT, "%s: schema version %d is not one kith "
+				    "writes: the database is damaged; nothing was changed", db->path,
+				    have);
 	if (have > kdb_schema_version())
 		return kith_err_set(err, KITH_VERSION,
 				    "%s: schema version %d is newer than this kith understands (%d): "
@@ -341,7 +367,10 @@ kdb_migrate_to(struct kdb *db, int target, struct kith_err *err)
 		}
 		free(step);
 	}
-	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	/* every migration also marks the database as kith's */
+	if (sqlite3_exec(db->h, "PRAGMA application_id = " KITH_APPLICATION_ID_STR, NULL, NULL,
+			 NULL) != SQLITE_OK ||
+	    sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		db_error(db, err, db->path);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return err ? err->code : KITH_DB;
@@ -381,6 +410,49 @@ tighten_modes(const char *path)
 		if (stat(buf, &st) == 0 && (st.st_mode & 07777) != (st.st_mode & 0600))
 			chmod(buf, st.st_mode & 0600);
 	}
+}
+
+/*
+** Is this database kith's? Empty (new), marked with kith's application_id,
+** or, from before the mark, at a kith schema version with kith's meta and
+** contact tables. Anything else belongs to another program: refused before
+** anything (WAL, modes, tables) is changed.
+*/
+static enum kith_status
+check_ours(struct kdb *db, struct kith_err *err)
+{
+	static const char q_tables[] =
+		"SELECT count(*), "
+		"count(*) FILTER (WHERE type = 'table' AND name IN ('meta', 'contact')), "
+		"count(*) FILTER (WHERE type = 'table') FROM sqlite_master";
+	sqlite3_stmt *st;
+	int n = 0, ours = 0, tables, app, ver;
+
+	if (sqlite3_prepare_v2(db->h, q_tables, -1, &st, NULL) != SQLITE_OK)
+		return db_error(db, err, db->path);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_error(db, err, db->path);
+		sqlite3_finalize(st);
+		return err && err->code != KITH_DB ? err->code : KITH_IO;
+	}
+	n = sqlite3_column_int(st, 0);
+	ours = sqlite3_column_int(st, 1);
+	tables = sqlite3_column_int(st, 2);
+	sqlite3_finalize(st);
+	if (n == 0)
+		return KITH_OK;
+	app = pragma_int(db->h, "application_id");
+	ver = pragma_int(db->h, "user_version");
+	if (app == KITH_APPLICATION_ID)
+		return KITH_OK;
+	if (app == 0 && ours == 2 && ver >= 1)
+		return KITH_OK;
+	if (app != 0)
+		return kith_err_set(err, KITH_IO, "%s: not a kith database (it belongs to another "
+				    "program: application id %d); kith changed nothing", db->path, app);
+	return kith_err_set(err, KITH_IO, "%s: not a kith database (it holds %d table%s of "
+			    "another program); kith changed nothing", db->path, tables,
+			    tables == 1 ? "" : "s");
 }
 
 static bool
@@ -452,10 +524,13 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
-	/* Reading the schema here turns "not a database" into a clear error now. */
-	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		goto fail;
+	/* Reading the schema here turns "not a database" into a clear error now,
+	   and decides, before anything is changed, whether it is kith's. */
+	if ((st = check_ours(db, err)) != KITH_OK) {
+		umask(old);
+		kdb_close(db);
+		return st;
+	}
 	if (!mem && !db->readonly &&
 	    sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
@@ -467,10 +542,18 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 		kdb_close(db);
 		return st;
 	}
+	/* Mark the database as kith's (new ones, and those of kith before the
+	   mark): a header field, set once. */
+	if (!db->readonly && !(flags & KDB_NO_MIGRATE) && pragma_int(db->h, "application_id") !=
+	    KITH_APPLICATION_ID &&
+	    sqlite3_exec(db->h, "PRAGMA application_id = " KITH_APPLICATION_ID_STR, NULL, NULL,
+			 NULL) != SQLITE_OK)
+		goto fail_umask_done;
 	*out = db;
 	return KITH_OK;
 fail:
 	umask(old);
+fail_umask_done:
 	st = db_error(db, err, path);
 	if (st == KITH_DB)
 		st = KITH_IO;
