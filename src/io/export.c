@@ -248,10 +248,15 @@ csv_cell(struct strbuf *sb, const char *s, bool first)
 {
 	if (!first)
 		sb_appendc(sb, ',');
+	bool guard;
+
 	if (str_empty(s))
 		return;
+	guard = io_csv_needs_guard(s);  /* "=HYPERLINK(...)" is not run as a formula */
 	if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[strlen(s) - 1] == ' ') {
 		sb_appendc(sb, '"');
+		if (guard)
+			sb_appendc(sb, '\'');
 		for (; *s; s++) {
 			if (*s == '"')
 				sb_appendc(sb, '"');
@@ -259,6 +264,8 @@ csv_cell(struct strbuf *sb, const char *s, bool first)
 		}
 		sb_appendc(sb, '"');
 	} else {
+		if (guard)
+			sb_appendc(sb, '\'');
 		sb_append(sb, s);
 	}
 }
