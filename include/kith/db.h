@@ -90,6 +90,16 @@ enum kith_status kdb_change_apply(struct kdb *db, const struct kdb_change *ch,
 				  bool invert, struct kith_err *err);
 void kdb_change_free(struct kdb_change *ch);
 
+/*
+** The write-ahead log is kept in check: every connection sets
+** journal_size_limit (KDB_WAL_LIMIT bytes are kept after a checkpoint),
+** and the planner calls kdb_checkpoint() when idle. It copies the log
+** into the database and truncates the log, without waiting for other
+** processes (a busy log is checkpointed as far as it can be; KITH_BUSY).
+*/
+#define KDB_WAL_LIMIT (4 * 1024 * 1024)
+enum kith_status kdb_checkpoint(struct kdb *db, struct kith_err *err);
+
 /* Consistent online copy of the database to dest (mode 0600). */
 enum kith_status kdb_backup(struct kdb *db, const char *dest, struct kith_err *err);
 

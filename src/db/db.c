@@ -470,6 +470,7 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	mode_t old;
 	bool mem = is_memory(path);
 	static bool configured;
+	char limit[64];
 
 	*out = NULL;
 	if (!mem) {
@@ -521,8 +522,10 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	sqlite3_create_function(db->h, "kith_now", 0, SQLITE_UTF8, NULL, sql_kith_now, NULL,
 				NULL);
 	warm_sql_init(db->h);
+	snprintf(limit, sizeof limit, "PRAGMA journal_size_limit = %d", KDB_WAL_LIMIT);
 	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
+	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db->h, limit, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	/* Reading the schema here turns "not a database" into a clear error now,
 	   and decides, before anything is changed, whether it is kith's. */
@@ -577,6 +580,25 @@ kdb_close(struct kdb *db)
 		sqlite3_close(db->h);
 	free(db->path);
 	free(db);
+}
+
+enum kith_status
+kdb_checkpoint(struct kdb *db, struct kith_err *err)
+{
+	int rc;
+
+	if (db->readonly || db->depth > 0)
+		return KITH_OK;
+	/* never wait: the planner calls this between keys */
+	sqlite3_busy_timeout(db->h, 0);
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return kith_err_set(err, KITH_BUSY, "checkpoint: another process is using the "
+				    "database; done as far as possible");
+	if (rc != SQLITE_OK)
+		return db_error(db, err, "checkpoint");
+	return KITH_OK;
 }
 
 long long
