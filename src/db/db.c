@@ -455,6 +455,35 @@ check_ours(struct kdb *db, struct kith_err *err)
 			    tables == 1 ? "" : "s");
 }
 
+/*
+** SQLite's temporary files (a big undo's statement journal, sorts) go to
+** /var/tmp or $TMPDIR by default, where other users' files live and where
+** space may be short. Keep them in the database's own directory, which is
+** private (0700) and has room for the database: the directory of the
+** first database this process opens (kith opens one). SQLite reads this
+** variable when it makes a temporary file; it must be sqlite3_mprintf'd.
+*/
+static void
+keep_temp_beside(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[PATH_MAX];
+
+	if (sqlite3_temp_directory)
+		return;
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	{
+		char real[PATH_MAX];
+		if (realpath(dir, real))
+			sqlite3_temp_directory = sqlite3_mprintf("%s", real);
+	}
+}
+
 static bool
 is_memory(const char *path)
 {
@@ -540,6 +569,8 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	umask(old);
 	if (!mem && !db->readonly)
 		tighten_modes(path);
+	if (!mem)
+		keep_temp_beside(path);
 	if (!(flags & KDB_NO_MIGRATE) &&
 	    (st = kdb_migrate_to(db, kdb_schema_version(), err)) != KITH_OK) {
 		kdb_close(db);
