@@ -39,8 +39,6 @@ on_signal(int sig)
 	for (size_t i = 0; i < N_SIGS; i++) {
 		if (sig_list[i] == sig) {
 			sigaction(sig, &sig_old[i], NULL);
-			if (sig_old[i].sa_handler == SIG_IGN)
-				return;
 			if (sig_old[i].sa_handler != SIG_DFL) {
 				sig_old[i].sa_handler(sig);
 				return;
@@ -61,8 +59,12 @@ arm(const char *tmp)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < N_SIGS; i++)
-		sigaction(sig_list[i], &sa, &sig_old[i]);
+	for (size_t i = 0; i < N_SIGS; i++) {
+		sigaction(sig_list[i], NULL, &sig_old[i]);
+		/* a signal the caller ignores (nohup, a background job) stays ignored */
+		if (sig_old[i].sa_handler != SIG_IGN)
+			sigaction(sig_list[i], &sa, NULL);
+	}
 	sig_armed = 1;
 }
 

@@ -117,16 +117,18 @@ ls -a "$T" | grep -q '^\.bad-copy' && fail "a temporary backup file was left" ||
 # padding takes long enough to copy that the signal lands mid-copy.
 cp "$KITH_DB" "$T/big.db"
 sqlite3 "$T/big.db" "CREATE TABLE pad(b); INSERT INTO pad SELECT zeroblob(1000000) FROM generate_series(1, 200)"
-"$KITH_BIN" -d "$T/big.db" backup "$T/sig.db" >/dev/null 2>&1 &
-bp=$!
-n=0
-while [ $n -lt 2000 ] && ! ls -a "$T" | grep -q '^\.sig\.db\.' && [ ! -e "$T/sig.db" ]; do
-  n=$((n + 1))
+for sig in TERM HUP; do
+  "$KITH_BIN" -d "$T/big.db" backup "$T/sig.db" >/dev/null 2>&1 &
+  bp=$!
+  n=0
+  while [ $n -lt 2000 ] && ! ls -a "$T" | grep -q '^\.sig\.db\.' && [ ! -e "$T/sig.db" ]; do
+    n=$((n + 1))
+  done
+  kill -s $sig $bp 2>/dev/null
+  wait $bp; rc=$?
+  [ "$rc" -gt 128 ] && pass || fail "SIG$sig did not stop the backup (exit $rc)"
+  same "$(ls -a "$T" | grep 'sig\.db')" "" "SIG$sig left no backup file, partial or temporary"
 done
-kill -TERM $bp 2>/dev/null
-wait $bp; rc=$?
-same "$rc" 143 "the backup was stopped by SIGTERM"
-same "$(ls -a "$T" | grep 'sig\.db')" "" "SIGTERM left no backup file, partial or temporary"
 rm -f "$T/big.db"*
 
 # ---- item 5: saved, but the confirmation could not be written ---------------
