@@ -239,7 +239,16 @@ sql_kith_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* PRAGMA application_id of kith's databases: "kith" in ASCII. */
 #define KITH_APPLICATION_ID 0x6b697468
-#define KITH_APPLICATION_ID_STR "1802073192"
+
+/* Mark the database as kith's (a header field; inside or outside a transaction). */
+static int
+mark_ours(sqlite3 *h)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", KITH_APPLICATION_ID);
+	return sqlite3_exec(h, sql, NULL, NULL, NULL);
+}
 
 /* The value of an integer pragma ("user_version"); INT_MIN on error. */
 static int
@@ -368,8 +377,7 @@ kdb_migrate_to(struct kdb *db, int target, struct kith_err *err)
 		free(step);
 	}
 	/* every migration also marks the database as kith's */
-	if (sqlite3_exec(db->h, "PRAGMA application_id = " KITH_APPLICATION_ID_STR, NULL, NULL,
-			 NULL) != SQLITE_OK ||
+	if (mark_ours(db->h) != SQLITE_OK ||
 	    sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		db_error(db, err, db->path);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -578,10 +586,8 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	}
 	/* Mark the database as kith's (new ones, and those of kith before the
 	   mark): a header field, set once. */
-	if (!db->readonly && !(flags & KDB_NO_MIGRATE) && pragma_int(db->h, "application_id") !=
-	    KITH_APPLICATION_ID &&
-	    sqlite3_exec(db->h, "PRAGMA application_id = " KITH_APPLICATION_ID_STR, NULL, NULL,
-			 NULL) != SQLITE_OK)
+	if (!db->readonly && !(flags & KDB_NO_MIGRATE) &&
+	    pragma_int(db->h, "application_id") != KITH_APPLICATION_ID && mark_ours(db->h) != SQLITE_OK)
 		goto fail_umask_done;
 	*out = db;
 	return KITH_OK;
