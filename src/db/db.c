@@ -27,14 +27,30 @@ extern const unsigned long kith_schema_sql_len;
 
 /* ---- shared helpers ------------------------------------------------------ */
 
-/* True when a quick integrity check of the database finds damage. */
+/*
+** After a uniqueness failure: is it the index that is damaged? msg is
+** SQLite's "UNIQUE constraint failed: TABLE.column, ...": check that
+** table and its indexes (integrity_check compares index entries with the
+** rows, which quick_check does not), or the whole file if no table is named.
+*/
 static bool
-db_damaged(struct kdb *db)
+db_damaged(struct kdb *db, const char *msg)
 {
+	const char *t = strstr(msg, "failed: ");
+	char sql[128];
 	sqlite3_stmt *st;
 	bool bad = false;
+	size_t n = 0;
 
-	if (sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK)
+	if (t) {
+		t += 8;
+		n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+	}
+	if (n > 0 && n < 64 && t[n] == '.')
+		snprintf(sql, sizeof sql, "PRAGMA integrity_check(\"%.*s\")", (int)n, t);
+	else
+		snprintf(sql, sizeof sql, "PRAGMA quick_check(1)");
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return false;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		bad = strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0;
@@ -63,7 +79,7 @@ db_error(struct kdb *db, struct kith_err *err, const char *what)
 	/* A uniqueness failure can come from a damaged index rather than from
 	   the input: tell them apart before blaming the user. */
 	if ((rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) &&
-	    db_damaged(db))
+	    db_damaged(db, msg))
 		code = KITH_CORRUPT;
 	if (code == KITH_CORRUPT)
 		return kith_err_set(err, code, "%s: the database is damaged (%s%s%s); nothing was "
