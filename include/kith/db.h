@@ -90,12 +90,28 @@ enum kith_status kdb_change_apply(struct kdb *db, const struct kdb_change *ch,
 				  bool invert, struct kith_err *err);
 void kdb_change_free(struct kdb_change *ch);
 
+/*
+** The write-ahead log is kept in check: every connection sets
+** journal_size_limit (KDB_WAL_LIMIT bytes are kept after a checkpoint),
+** and the planner calls kdb_checkpoint() when idle. It copies the log
+** into the database and truncates the log, without waiting for other
+** processes (a busy log is checkpointed as far as it can be; KITH_BUSY).
+*/
+#define KDB_WAL_LIMIT (4 * 1024 * 1024)
+enum kith_status kdb_checkpoint(struct kdb *db, struct kith_err *err);
+
 /* Consistent online copy of the database to dest (mode 0600). */
 enum kith_status kdb_backup(struct kdb *db, const char *dest, struct kith_err *err);
 
 /* "me": the contact who is the user; 0 if unset. */
 int64_t kdb_me(struct kdb *db);
 enum kith_status kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err);
+
+/*
+** How many write transactions this connection has committed (migrations
+** not counted): non-zero means something the user asked for is saved.
+*/
+long long kdb_commits(struct kdb *db);
 
 /* The path given to kdb_open. */
 const char *kdb_path(struct kdb *db);

@@ -27,6 +27,7 @@
 	_(IO,        "input/output error") \
 	_(VERSION,   "database was written by a newer kith") \
 	_(CONFLICT,  "changed elsewhere") \
+	_(CORRUPT,   "the database is damaged") \
 	_(NOMEM,     "out of memory")
 
 enum kith_status {

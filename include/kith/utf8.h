@@ -45,9 +45,16 @@ char *utf8_from_latin1(const char *s, size_t n);
 */
 int utf8_cp_width(uint32_t cp);
 
-/* True for code points the screen must never send raw: C0, DEL, C1, and
-   bidi controls (U+202A..U+202E, U+2066..U+2069). */
+/* True for code points the screen must never send raw: C0, DEL, C1, bidi
+   controls (U+202A..U+202E, U+2066..U+2069) and noncharacters (U+FDD0..
+   U+FDEF, U+xFFFE, U+xFFFF), which would draw as nothing. */
 bool utf8_is_unsafe(uint32_t cp);
+/*
+** Zero-width marks kept on one character: the screen's cells hold a base
+** and four marks (ncurses' CCHARW_MAX is 5); the command line keeps as
+** many, so 5,000 combining marks cannot flood a terminal.
+*/
+#define UTF8_MAX_MARKS 4
 
 /* Total display width of a string, counting unsafe code points at the width
    of their visible representation. */

@@ -11,7 +11,9 @@
  *
  * Exit status: 0 success, 1 runtime error, 2 usage error (unknown command
  * or option, missing or malformed argument, a value out of range, a
- * CONTACT or EVENT that matches nothing or several).
+ * CONTACT or EVENT that matches nothing or several), 3 the change was
+ * saved but its confirmation could not be written (a script must not
+ * retry), 4 the database is damaged. man/kith.1 EXIT STATUS lists them.
  */
 #ifndef KITH_CLI_H
 #define KITH_CLI_H
@@ -29,6 +31,8 @@ struct kdb;
 #define CLI_OK          0
 #define CLI_RUNTIME     1
 #define CLI_USAGE       2
+#define CLI_SAVED_NOOUT 3       /* saved; standard output failed */
+#define CLI_DAMAGED     4       /* the database is damaged */
 
 #define CLI_MAX_OPTS    16
 #define CLI_MAX_POS     4

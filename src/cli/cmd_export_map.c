@@ -3,41 +3,14 @@
  * a power map as a picture. `kith export` (cmd_io.c) calls cli_export_map()
  * for these two formats.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "kith/mapexport.h"
 #include "kith/powermap.h"
+#include "kith/safefile.h"
 #include "cli.h"
-
-/* Write all of data to path (created 0644, replaced if present). */
-static int
-write_file(const char *path, const char *data, size_t n)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	size_t done = 0;
-
-	if (fd < 0)
-		return cli_error(CLI_RUNTIME, path, "cannot write: %s", strerror(errno));
-	while (done < n) {
-		ssize_t w = write(fd, data + done, n - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			int e = errno;
-			close(fd);
-			return cli_error(CLI_RUNTIME, path, "write failed: %s", strerror(e));
-		}
-		done += (size_t)w;
-	}
-	if (close(fd) != 0)
-		return cli_error(CLI_RUNTIME, path, "write failed: %s", strerror(errno));
-	return CLI_OK;
-}
 
 /*
 ** Export map `map` as format "svg" or "dot" to path (NULL or "-": standard
@@ -69,9 +42,10 @@ cli_export_map(struct cli *c, const char *format, const char *map, const char *a
 		sb_free(&out);
 		return cli_fail(st, &err, "export");
 	}
-	if (path && strcmp(path, "-"))
-		rc = write_file(path, sb_str(&out), out.len);
-	else
+	if (path && strcmp(path, "-")) {
+		if ((st = safefile_write(path, sb_str(&out), out.len, &err)) != KITH_OK)
+			rc = cli_fail(st, &err, NULL);
+	} else
 		cli_flush(&out);
 	sb_free(&out);
 	return rc;

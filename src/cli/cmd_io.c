@@ -11,6 +11,7 @@
 #include "kith/db.h"
 #include "kith/io.h"
 #include "kith/merge.h"
+#include "kith/safefile.h"
 #include "cli.h"
 
 /* ---- import ----------------------------------------------------------------- */
@@ -147,6 +148,7 @@ run_export(struct cli *c, const struct cli_args *a)
 	const char *path = cli_opt(a, EX_OUT), *ver = cli_opt(a, EX_VCARD_VERSION);
 	enum kith_status rc;
 	FILE *f = stdout;
+	struct safefile sf = {0};
 	int r;
 
 	if (!cli_opt(a, EX_FORMAT))
@@ -170,18 +172,19 @@ run_export(struct cli *c, const struct cli_args *a)
 	if ((r = cli_db(c)) != CLI_OK)
 		return r;
 	if (path && strcmp(path, "-")) {
-		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd < 0 || !(f = fdopen(fd, "w"))) {
-			if (fd >= 0)
-				close(fd);
-			return cli_error(CLI_RUNTIME, path, "%s", strerror(errno));
-		}
+		if ((rc = safefile_open(&sf, path, &err)) != KITH_OK)
+			return cli_fail(rc, &err, NULL);
+		f = sf.f;
 	}
 	rc = io_export(c->db, f, &o, &err);
-	if (f != stdout && fclose(f) != 0 && rc == KITH_OK)
-		rc = kith_err_set(&err, KITH_IO, "%s: write failed", path);
-	if (rc != KITH_OK)
+	if (f != stdout && rc != KITH_OK) {
+		safefile_abort(&sf);
 		return cli_fail(rc, &err, path);
+	}
+	if (f != stdout)
+		rc = safefile_commit(&sf, &err);
+	if (rc != KITH_OK)
+		return cli_fail(rc, &err, f == stdout ? path : NULL);
 	return CLI_OK;
 }
 
@@ -195,7 +198,8 @@ const struct cli_cmd cli_cmd_export = {
 	"                    roles, relationships, power maps); svg: a map's grid, for a\n"
 	"                    slide; dot: the relationships around a map, for Graphviz\n"
 	"  --map NAME        svg and dot: the map (id, name or unambiguous prefix)\n"
-	"  -o, --output FILE write to FILE (created mode 0600) instead of standard output\n"
+	"  -o, --output FILE write to FILE instead of standard output: a new file, mode\n"
+	"                    0600, renamed into place when complete (see kith(1))\n"
 	"  --vcard-version V 3.0 or 4.0 (the default) for --format vcf\n"
 	"  --as-of DATE      svg: the map as it stood then\n",
 	export_opts, 0, 0, run_export,

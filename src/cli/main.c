@@ -4,6 +4,7 @@
  *
  *   kith [-d PATH | --db PATH] [COMMAND [ARG...]]
  */
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -52,15 +53,23 @@ cli_db(struct cli *c)
 			return cli_error(CLI_RUNTIME, err.msg[0] ? NULL : "database", "%s",
 					 err.msg[0] ? err.msg : kith_status_str(st));
 	}
+	/* ":memory:" would accept writes and keep nothing */
+	if (!strcmp(c->db_path, ":memory:") || !strncmp(c->db_path, "file::memory:", 13))
+		return cli_error(CLI_USAGE, "--db", "\"%s\" is not a file: kith would keep "
+				 "nothing; give a file path", c->db_path);
 	st = path_mkparents(c->db_path, &err);
 	if (st == KITH_OK)
 		st = kdb_open(c->db_path, KDB_CREATE, &c->db, &err);
 	if (st != KITH_OK) {
 		const char *why = err.msg[0] ? err.msg : kith_status_str(st);
 
-		if (strstr(why, c->db_path))
-			return cli_error(CLI_RUNTIME, NULL, "%s", why);
-		return cli_error(CLI_RUNTIME, c->db_path, "%s", why);
+		/* an overlong path is the user's to fix; damage has its own status */
+		int ex = st == KITH_INVALID ? CLI_USAGE : st == KITH_CORRUPT ? CLI_DAMAGED
+									 : CLI_RUNTIME;
+
+		if (strstr(why, c->db_path) || st == KITH_INVALID)
+			return cli_error(ex, NULL, "%s", why);
+		return cli_error(ex, c->db_path, "%s", why);
 	}
 	return CLI_OK;
 }
@@ -257,7 +266,7 @@ main(int argc, char **argv)
 {
 	struct cli c = {0};
 	struct kith_err err = {0};
-	bool done = false;
+	bool done = false, saved;
 	int i = 1, rc;
 
 	/* Past a file-size limit (ulimit -f) a write should fail with EFBIG, which
@@ -284,12 +293,21 @@ main(int argc, char **argv)
 	} else {
 		rc = dispatch(&c, argc - i, argv + i);
 	}
+	saved = c.db && kdb_commits(c.db) > 0;
 	if (c.db)
 		kdb_close(c.db);
 	free(c.db_path);
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (rc == CLI_OK)
-			rc = cli_error(CLI_RUNTIME, "standard output", "write failed");
+		const char *why = strerror(errno ? errno : EIO);
+
+		/* A saved change is never reported as a failure: a script that
+		   retried would save it twice. */
+		if (rc == CLI_OK && saved)
+			rc = cli_error(CLI_SAVED_NOOUT, "standard output", "write failed (%s); the "
+				       "change WAS saved, do not repeat it", why);
+		else if (rc == CLI_OK)
+			rc = cli_error(CLI_RUNTIME, "standard output", "write failed: %s", why);
 	}
 	return rc;
 }

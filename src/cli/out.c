@@ -29,6 +29,8 @@ cli_exit_for(enum kith_status st)
 	case KITH_NOTFOUND:
 	case KITH_AMBIGUOUS:
 		return CLI_USAGE;
+	case KITH_CORRUPT:
+		return CLI_DAMAGED;
 	default:
 		return CLI_RUNTIME;
 	}
@@ -79,12 +81,19 @@ cli_sanitize(struct strbuf *sb, const char *s)
 	size_t n, i = 0, len;
 	uint32_t cp;
 	char repr[12];
+	int marks = 0;
 
 	if (!s)
 		return;
 	len = strlen(s);
 	while (i < len) {
 		n = utf8_decode(s + i, len - i, &cp);
+		/* as many marks on one character as the screen keeps, no more */
+		marks = !utf8_is_unsafe(cp) && utf8_cp_width(cp) == 0 ? marks + 1 : 0;
+		if (marks > UTF8_MAX_MARKS) {
+			i += n;
+			continue;
+		}
 		if (utf8_is_unsafe(cp)) {
 			utf8_control_repr(cp, repr);
 			sb_append(sb, repr);

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "kith/contact.h"
 #include "kith/date.h"
 #include "kith/fold.h"
+#include "kith/safefile.h"
 #include "kith/str.h"
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
@@ -27,18 +29,64 @@ extern const unsigned long kith_schema_sql_len;
 
 /* ---- shared helpers ------------------------------------------------------ */
 
+/*
+** After a uniqueness failure: is it the index that is damaged? msg is
+** SQLite's "UNIQUE constraint failed: TABLE.column, ...": check that
+** table and its indexes (integrity_check compares index entries with the
+** rows, which quick_check does not), or the whole file if no table is named.
+*/
+static bool
+db_damaged(struct kdb *db, const char *msg)
+{
+	const char *t = strstr(msg, "failed: ");
+	char sql[128];
+	sqlite3_stmt *st;
+	bool bad = false;
+	size_t n = 0;
+
+	if (t) {
+		t += 8;
+		n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+	}
+	if (n > 0 && n < 64 && t[n] == '.')
+		snprintf(sql, sizeof sql, "PRAGMA integrity_check(\"%.*s\")", (int)n, t);
+	else
+		snprintf(sql, sizeof sql, "PRAGMA quick_check(1)");
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		bad = strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0;
+	sqlite3_finalize(st);
+	return bad;
+}
+
 enum kith_status
 db_error(struct kdb *db, struct kith_err *err, const char *what)
 {
 	int rc = sqlite3_extended_errcode(db->h);
+	int sys = sqlite3_system_errno(db->h);
 	enum kith_status code = KITH_DB;
+	char msg[256];
 
+	/* the check below runs a statement, which resets the error */
+	snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(db->h));
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		code = KITH_BUSY;
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		code = KITH_INVALID;
 	else if ((rc & 0xff) == SQLITE_READONLY)
 		code = KITH_IO;
+	else if ((rc & 0xff) == SQLITE_CORRUPT)
+		code = KITH_CORRUPT;
+	/* A uniqueness failure can come from a damaged index rather than from
+	   the input: tell them apart before blaming the user. */
+	if ((rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) &&
+	    db_damaged(db, msg))
+		code = KITH_CORRUPT;
+	if (code == KITH_CORRUPT)
+		return kith_err_set(err, code, "%s: the database is damaged (%s%s%s); nothing was "
+				    "changed: restore a backup", db->path ? db->path : "database",
+				    what ? what : "", what ? ": " : "", msg);
 	/* Another writer held the lock past the busy timeout: say so plainly. */
 	if (code == KITH_BUSY && db->path)
 		return kith_err_set(err, code, "%s: busy: another process is writing to it and did "
@@ -48,13 +96,12 @@ db_error(struct kdb *db, struct kith_err *err, const char *what)
 	   system's reason. */
 	if (db->path && ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ||
 			 (rc & 0xff) == SQLITE_READONLY)) {
-		int sys = sqlite3_system_errno(db->h);
 		bool same = what && !strcmp(what, db->path);
 		return kith_err_set(err, KITH_IO, "%s%s%s: %s%s%s%s; nothing was changed", db->path,
-				    same ? "" : ": ", same ? "" : what, sqlite3_errmsg(db->h), sys ? " (" : "",
+				    same ? "" : ": ", same ? "" : what, msg, sys ? " (" : "",
 				    sys ? strerror(sys) : "", sys ? ")" : "");
 	}
-	return kith_err_set(err, code, "%s: %s", what, sqlite3_errmsg(db->h));
+	return kith_err_set(err, code, "%s: %s", what, msg);
 }
 
 sqlite3_stmt *
@@ -237,6 +284,36 @@ sql_kith_honorific(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, t ? t : "", (int)n, SQLITE_TRANSIENT);
 }
 
+/* PRAGMA application_id of kith's databases: "kith" in ASCII. */
+#define KITH_APPLICATION_ID 0x6b697468
+
+/* Mark the database as kith's (a header field; inside or outside a transaction). */
+static int
+mark_ours(sqlite3 *h)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", KITH_APPLICATION_ID);
+	return sqlite3_exec(h, sql, NULL, NULL, NULL);
+}
+
+/* The value of an integer pragma ("user_version"); INT_MIN on error. */
+static int
+pragma_int(sqlite3 *h, const char *name)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int v = INT_MIN;
+
+	snprintf(sql, sizeof sql, "PRAGMA %s", name);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		return INT_MIN;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 /* ---- migrations ------------------------------------------------------------- */
 
 static const char *schema_text;     /* test override of kith_schema_sql */
@@ -303,11 +380,15 @@ kdb_user_version(struct kdb *db)
 enum kith_status
 kdb_migrate_to(struct kdb *db, int target, struct kith_err *err)
 {
-	int have = kdb_user_version(db);
+	int have = pragma_int(db->h, "user_version");
 	char *errmsg = NULL;
 
-	if (have < 0)
+	if (have == INT_MIN)
 		return db_error(db, err, db->path);
+	if (have < 0)
+		return kith_err_set(err, KITH_CORRUPT, "%s: schema version %d is not one kith "
+				    "writes: the database is damaged; nothing was changed", db->path,
+				    have);
 	if (have > kdb_schema_version())
 		return kith_err_set(err, KITH_VERSION,
 				    "%s: schema version %d is newer than this kith understands (%d): "
@@ -342,7 +423,9 @@ kdb_migrate_to(struct kdb *db, int target, struct kith_err *err)
 		}
 		free(step);
 	}
-	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	/* every migration also marks the database as kith's */
+	if (mark_ours(db->h) != SQLITE_OK ||
+	    sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		db_error(db, err, db->path);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return err ? err->code : KITH_DB;
@@ -384,6 +467,78 @@ tighten_modes(const char *path)
 	}
 }
 
+/*
+** Is this database kith's? Empty (new), marked with kith's application_id,
+** or, from before the mark, at a kith schema version with kith's meta and
+** contact tables. Anything else belongs to another program: refused before
+** anything (WAL, modes, tables) is changed.
+*/
+static enum kith_status
+check_ours(struct kdb *db, struct kith_err *err)
+{
+	static const char q_tables[] =
+		"SELECT count(*), "
+		"count(*) FILTER (WHERE type = 'table' AND name IN ('meta', 'contact')), "
+		"count(*) FILTER (WHERE type = 'table') FROM sqlite_master";
+	sqlite3_stmt *st;
+	int n = 0, ours = 0, tables, app, ver;
+
+	if (sqlite3_prepare_v2(db->h, q_tables, -1, &st, NULL) != SQLITE_OK)
+		return db_error(db, err, db->path);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_error(db, err, db->path);
+		sqlite3_finalize(st);
+		return err && err->code != KITH_DB ? err->code : KITH_IO;
+	}
+	n = sqlite3_column_int(st, 0);
+	ours = sqlite3_column_int(st, 1);
+	tables = sqlite3_column_int(st, 2);
+	sqlite3_finalize(st);
+	if (n == 0)
+		return KITH_OK;
+	app = pragma_int(db->h, "application_id");
+	ver = pragma_int(db->h, "user_version");
+	if (app == KITH_APPLICATION_ID)
+		return KITH_OK;
+	if (app == 0 && ours == 2 && ver >= 1)
+		return KITH_OK;
+	if (app != 0)
+		return kith_err_set(err, KITH_IO, "%s: not a kith database (it belongs to another "
+				    "program: application id %d); kith changed nothing", db->path, app);
+	return kith_err_set(err, KITH_IO, "%s: not a kith database (it holds %d table%s of "
+			    "another program); kith changed nothing", db->path, tables,
+			    tables == 1 ? "" : "s");
+}
+
+/*
+** SQLite's temporary files (a big undo's statement journal, sorts) go to
+** /var/tmp or $TMPDIR by default, where other users' files live and where
+** space may be short. Keep them in the database's own directory, which is
+** private (0700) and has room for the database: the directory of the
+** first database this process opens (kith opens one). SQLite reads this
+** variable when it makes a temporary file; it must be sqlite3_mprintf'd.
+*/
+static void
+keep_temp_beside(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[PATH_MAX];
+
+	if (sqlite3_temp_directory)
+		return;
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	{
+		char real[PATH_MAX];
+		if (realpath(dir, real))
+			sqlite3_temp_directory = sqlite3_mprintf("%s", real);
+	}
+}
+
 static bool
 is_memory(const char *path)
 {
@@ -399,6 +554,7 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	mode_t old;
 	bool mem = is_memory(path);
 	static bool configured;
+	char limit[64];
 
 	*out = NULL;
 	if (!mem) {
@@ -454,28 +610,41 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	sqlite3_create_function(db->h, "kith_honorific", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 				NULL, sql_kith_honorific, NULL, NULL);
 	warm_sql_init(db->h);
+	snprintf(limit, sizeof limit, "PRAGMA journal_size_limit = %d", KDB_WAL_LIMIT);
 	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
+	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db->h, limit, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
-	/* Reading the schema here turns "not a database" into a clear error now. */
-	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		goto fail;
+	/* Reading the schema here turns "not a database" into a clear error now,
+	   and decides, before anything is changed, whether it is kith's. */
+	if ((st = check_ours(db, err)) != KITH_OK) {
+		umask(old);
+		kdb_close(db);
+		return st;
+	}
 	if (!mem && !db->readonly &&
 	    sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	umask(old);
 	if (!mem && !db->readonly)
 		tighten_modes(path);
+	if (!mem)
+		keep_temp_beside(path);
 	if (!(flags & KDB_NO_MIGRATE) &&
 	    (st = kdb_migrate_to(db, kdb_schema_version(), err)) != KITH_OK) {
 		kdb_close(db);
 		return st;
 	}
+	/* Mark the database as kith's (new ones, and those of kith before the
+	   mark): a header field, set once. */
+	if (!db->readonly && !(flags & KDB_NO_MIGRATE) &&
+	    pragma_int(db->h, "application_id") != KITH_APPLICATION_ID && mark_ours(db->h) != SQLITE_OK)
+		goto fail_umask_done;
 	*out = db;
 	return KITH_OK;
 fail:
 	umask(old);
+fail_umask_done:
 	st = db_error(db, err, path);
 	if (st == KITH_DB)
 		st = KITH_IO;
@@ -499,6 +668,31 @@ kdb_close(struct kdb *db)
 		sqlite3_close(db->h);
 	free(db->path);
 	free(db);
+}
+
+enum kith_status
+kdb_checkpoint(struct kdb *db, struct kith_err *err)
+{
+	int rc;
+
+	if (db->readonly || db->depth > 0)
+		return KITH_OK;
+	/* never wait: the planner calls this between keys */
+	sqlite3_busy_timeout(db->h, 0);
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return kith_err_set(err, KITH_BUSY, "checkpoint: another process is using the "
+				    "database; done as far as possible");
+	if (rc != SQLITE_OK)
+		return db_error(db, err, "checkpoint");
+	return KITH_OK;
+}
+
+long long
+kdb_commits(struct kdb *db)
+{
+	return db->commits;
 }
 
 const char *
@@ -572,47 +766,107 @@ kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err)
 
 /* ---- backup -------------------------------------------------------------------- */
 
+/* The first line of PRAGMA integrity_check on h: "ok" when sound. */
+static void
+integrity(sqlite3 *h, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(out, n, "cannot be checked");
+	if (sqlite3_prepare_v2(h, "PRAGMA integrity_check(1)", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(out, n, "%s", sqlite3_errmsg(h));
+		return;
+	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		/* "*** in database main ***\nOn tree page 10 ...": the second line */
+		snprintf(out, n, "%s", strchr(t, '\n') ? strchr(t, '\n') + 1 : t);
+		for (char *p = out; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+	} else
+		snprintf(out, n, "%s", sqlite3_errmsg(h));
+	sqlite3_finalize(st);
+}
+
+/*
+** The copy is made in one step, so in one read transaction of the source:
+** writers go on (WAL) and cannot make it start over. It goes to a 0600
+** temporary file beside dest, is turned into a plain rollback-journal
+** database, checked with integrity_check, synced and linked into place;
+** on any failure or signal the temporary file goes away.
+*/
 enum kith_status
 kdb_backup(struct kdb *db, const char *dest, struct kith_err *err)
 {
+	struct safefile sf;
 	sqlite3 *to = NULL;
 	sqlite3_backup *b;
-	int fd, rc;
+	enum kith_status st;
+	char check[256];
+	int rc, sys;
 
-	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return kith_err_set(err, KITH_IO, "%s: cannot create: %s", dest, strerror(errno));
-	close(fd);
-	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if ((st = safefile_open(&sf, dest, err)) != KITH_OK)
+		return st;
+	sf.no_replace = 1;
+	if (sqlite3_open_v2(sf.tmp, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		kith_err_set(err, KITH_IO, "%s: %s", dest, to ? sqlite3_errmsg(to) : "cannot open");
-		sqlite3_close(to);
-		unlink(dest);
-		return KITH_IO;
+		goto fail;
 	}
-	b = sqlite3_backup_init(to, "main", db->h, "main");
-	if (!b) {
+	sqlite3_extended_result_codes(to, 1);
+	if (!(b = sqlite3_backup_init(to, "main", db->h, "main"))) {
 		kith_err_set(err, KITH_IO, "%s: %s", dest, sqlite3_errmsg(to));
-		sqlite3_close(to);
-		unlink(dest);
-		return KITH_IO;
+		goto fail;
 	}
 	for (int waits = 0;;) {
-		rc = sqlite3_backup_step(b, 256);
+		rc = sqlite3_backup_step(b, -1);
 		if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++waits < 250)
 			sqlite3_sleep(20);      /* up to 5 s, like the busy timeout */
-		else if (rc != SQLITE_OK)
+		else
 			break;
 	}
+	sys = sqlite3_system_errno(to);
+	if (!sys && (rc & 0xff) == SQLITE_FULL)
+		sys = ENOSPC;
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		kith_err_set(err, KITH_IO, "%s: backup failed: %s", dest, sqlite3_errstr(rc));
-		sqlite3_close(to);
-		unlink(dest);
-		return KITH_IO;
+		if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+			kith_err_set(err, KITH_CORRUPT, "%s: the database is damaged (%s); no backup "
+				     "was written", db->path, sqlite3_errstr(rc));
+		else
+			kith_err_set(err, KITH_IO, "%s: backup failed: %s%s%s%s; no backup was "
+				     "written", dest, sqlite3_errstr(rc), sys ? " (" : "",
+				     sys ? strerror(sys) : "", sys ? ")" : "");
+		goto fail;
+	}
+	/* a backup is one self-contained file: no -wal beside it */
+	if (sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		sys = sqlite3_system_errno(to);
+		kith_err_set(err, KITH_IO, "%s: backup failed: %s%s%s%s; no backup was written",
+			     dest, sqlite3_errmsg(to), sys ? " (" : "", sys ? strerror(sys) : "",
+			     sys ? ")" : "");
+		goto fail;
+	}
+	integrity(to, check, sizeof check);
+	if (strcmp(check, "ok")) {
+		kith_err_set(err, KITH_CORRUPT, "%s: the database is damaged (integrity check: %s); "
+			     "no backup was written", db->path, check);
+		goto fail;
 	}
 	sqlite3_close(to);
-	chmod(dest, 0600);
-	return KITH_OK;
+	return safefile_commit(&sf, err);
+fail:
+	sqlite3_close(to);
+	st = err ? err->code : KITH_IO;
+	{
+		struct strbuf j = {0};
+		sb_printf(&j, "%s-journal", sf.tmp);
+		unlink(sb_str(&j));
+		sb_free(&j);
+	}
+	safefile_abort(&sf);
+	return st;
 }
 
 enum kith_status

@@ -52,6 +52,7 @@ struct kdb {
 	bool bulk, batch_opening;
 	uint64_t sp_skipped;
 	bool readonly;
+	long long commits;                  /* outermost write transactions committed */
 	bool recording;                     /* undo recording on */
 	sqlite3_session *session;           /* live while depth > 0 and recording */
 	struct kdb_change *parts;           /* the parts recorded so far (db_change_split) */

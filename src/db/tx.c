@@ -15,6 +15,8 @@
  */
 #include "internal.h"
 
+#include <errno.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +178,7 @@ db_write_end(struct kdb *db, struct kith_err *err)
 		db->last_change = NULL;
 		return rc;
 	}
+	db->commits++;
 	return KITH_OK;
 }
 
@@ -302,7 +305,7 @@ kdb_change_apply(struct kdb *db, const struct kdb_change *ch, bool invert,
 {
 	struct apply_ctx ctx = { 0 };
 	const struct kdb_change *parts[64], *p;
-	int nparts = 0, rc = SQLITE_OK;
+	int nparts = 0, rc = SQLITE_OK, sys;
 	bool was_recording = db->recording;
 	enum kith_status st;
 
@@ -320,14 +323,28 @@ kdb_change_apply(struct kdb *db, const struct kdb_change *ch, bool invert,
 		return st;
 	for (int i = 0; i < nparts && rc == SQLITE_OK && !ctx.conflicts; i++)
 		rc = apply_part(db, parts[invert ? nparts - 1 - i : i], invert, &ctx);
+	sys = sqlite3_system_errno(db->h);
 	if (rc != SQLITE_OK || ctx.conflicts) {
+		const char *what = invert ? "undo" : "redo";
+
 		if (ctx.conflicts)
 			kith_err_set(err, KITH_CONFLICT,
 				     "%s: the data changed since (%s); nothing was changed",
-				     invert ? "undo" : "redo", ctx.table);
+				     what, ctx.table);
+		/* a full disk (the log, or a temporary file beside the database):
+		   the apply's own savepoint is gone by now, and its message with it */
+		else if ((rc & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT ||
+			 sys == EFBIG)
+			kith_err_set(err, KITH_IO, "%s: not enough space for %s beside %s (%s); "
+				     "nothing was changed", what, what, db->path ? db->path : "the "
+				     "database", strerror(sys ? sys : ENOSPC));
+		else if (rc != SQLITE_OK && sqlite3_errcode(db->h) == SQLITE_OK)
+			kith_err_set(err, KITH_DB, "%s: %s; nothing was changed", what,
+				     sqlite3_errstr(rc));
 		else
-			db_error(db, err, invert ? "undo" : "redo");
-		return db_write_fail(db, err, ctx.conflicts ? KITH_CONFLICT : KITH_DB);
+			db_error(db, err, what);
+		return db_write_fail(db, err, ctx.conflicts ? KITH_CONFLICT :
+				     err ? err->code : KITH_DB);
 	}
 	st = db_write_end(db, err);
 	kdb_change_free(kdb_change_take(db));

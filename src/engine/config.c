@@ -16,11 +16,13 @@
 #include "core.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "kith/path.h"
 #include "kith/utf8.h"
@@ -225,24 +227,32 @@ config_file(struct engine *e, const char *path, int depth, struct strbuf *why)
 	char buf[4096];
 	size_t n;
 	FILE *f;
-	int i, bad;
+	int i, bad, fd;
 
 	if (depth >= CONFIG_DEPTH_MAX) {
 		sb_printf(why, "%s: sourced too deeply (a loop?)", path);
 		return -1;
 	}
-	f = fopen(path, "r");
-	if (!f) {
+	/* Only a regular file: a directory cannot be read, and a device or a
+	   FIFO (source /dev/zero, /dev/stdin) would never end or would block.
+	   O_NONBLOCK: opening a FIFO must not wait for a writer either. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
 		int saved = errno;
 		sb_printf(why, "%s: %s", path, strerror(saved));
 		return saved == ENOENT ? -2 : -1;
 	}
-	/* Only a regular file: a directory cannot be read, and a device or a
-	   FIFO (source /dev/zero, /dev/stdin) would never end or would block. */
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		fclose(f);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
 		sb_printf(why, "%s: %s", path, S_ISDIR(st.st_mode) ? "is a directory, not a config file"
-								  : "not a regular file");
+								  : "not a regular file; not read");
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (!(f = fdopen(fd, "r"))) {
+		int saved = errno;
+		close(fd);
+		sb_printf(why, "%s: %s", path, strerror(saved));
 		return -1;
 	}
 	if (st.st_size > CONFIG_SIZE_MAX) {
@@ -281,6 +291,15 @@ config_file(struct engine *e, const char *path, int depth, struct strbuf *why)
 ** ':' line) for relative `source` paths; depth counts nested sources.
 ** Returns false with the reason in why, having changed nothing.
 */
+/* A short word of letters, digits, '-' and '_': safe to show in a message. */
+static bool
+plain_word(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
+
+	return n > 0 && n <= 24 && !s[n];
+}
+
 bool
 config_statement(struct engine *e, const char *line, const char *from, int depth,
 		 struct strbuf *why)
@@ -310,7 +329,13 @@ config_statement(struct engine *e, const char *line, const char *from, int depth
 	else if (strcmp(ws.w[0], "source") == 0)
 		ok = stmt_source(e, &ws, from, depth, why);
 	else {
-		sb_printf(why, "unknown statement '%s' (set, bind, color, source)", ws.w[0]);
+		/* A sourced file may be anything (source /etc/shadow): name the word
+		   only when it looks like a misspelt keyword, never echo content. */
+		if (plain_word(ws.w[0]))
+			sb_printf(why, "unknown statement '%s' (set, bind, color, source)", ws.w[0]);
+		else
+			sb_append(why, "not a config statement (set, bind, color, source); the line is "
+				  "not shown");
 		ok = false;
 	}
 	words_free(&ws);

@@ -197,6 +197,8 @@ int config_apply(struct engine *e, const char *text, const char *path, int depth
 */
 int config_file(struct engine *e, const char *path, int depth, struct strbuf *why);
 #define CONFIG_DEPTH_MAX 16
+/* Idle seconds (ticks) after which the planner checkpoints the database. */
+#define ENGINE_IDLE_CHECKPOINT 30
 
 /* ---- the engine ---------------------------------------------------------------- */
 
@@ -276,6 +278,7 @@ struct engine {
 	bool side_by_side;
 
 	long long data_version;
+	int idle_ticks;                 /* one-second ticks since the last key */
 
 	/* progress of a long operation (engine_set_progress) */
 	engine_progress_fn progress;

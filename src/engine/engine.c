@@ -603,10 +603,15 @@ engine_key(struct engine *e, struct kkey k)
 	case KK_RESIZE:
 		return R_RELAYOUT | R_REDRAW;
 	case KK_TICK:
+		/* idle a while: fold the write-ahead log back into the database so
+		   it cannot grow for as long as the planner stays open */
+		if (++e->idle_ticks == ENGINE_IDLE_CHECKPOINT)
+			kdb_checkpoint(e->db, NULL);
 		return engine_poll(e);
 	default:
 		break;
 	}
+	e->idle_ticks = 0;
 	if (e->editor_file)
 		return R_NONE;  /* the screen must call engine_editor_done first */
 	if (e->pending.n == 0 && e->count == 0) {

@@ -147,6 +147,43 @@ read_record(struct reader *r, struct row *row, int *qline)
 	}
 }
 
+bool
+io_csv_needs_guard(const char *s)
+{
+	const char *p = s, *d;
+
+	while (*p == '\'')
+		p++;
+	if (!*p || !strchr("=+-@\t\r", *p))
+		return false;
+	if (p != s)
+		return true;
+	/* a plain number is safe: a sign, digits, at most one point */
+	d = p + 1;
+	if (!isdigit((unsigned char)*d))
+		return true;
+	while (isdigit((unsigned char)*d))
+		d++;
+	if (*d == '.' && isdigit((unsigned char)d[1]))
+		for (d++; isdigit((unsigned char)*d); d++)
+			;
+	return *d != '\0';
+}
+
+/* Remove the quote io_csv_needs_guard() made the exporter put in front. */
+static void
+row_unguard(struct row *row)
+{
+	for (size_t i = 0; i < row->n; i++) {
+		struct strbuf *f = &row->f[i];
+
+		if (f->len > 1 && f->buf[0] == '\'' && io_csv_needs_guard(f->buf + 1)) {
+			memmove(f->buf, f->buf + 1, f->len);
+			f->len--;
+		}
+	}
+}
+
 static bool
 row_blank(const struct row *row)
 {
@@ -684,6 +721,7 @@ io_parse_csv(const char *buf, size_t len, const struct io_sink *s)
 	struct header h = {0};
 	struct reader r;
 	struct row row = {0}, inner = {0};
+	struct row *use;
 	size_t tlen;
 	char *text = file_text(buf, len, &tlen), msg[200];
 	int rc = 0, q;
@@ -696,9 +734,9 @@ io_parse_csv(const char *buf, size_t len, const struct io_sink *s)
 	}
 	while (rc == 0) {
 		struct io_record rec;
-		const struct row *use = &row;
 		int got = read_record(&r, &row, &q);
 
+		use = &row;
 		if (got == 0)
 			break;
 		if (got < 0) {
@@ -727,6 +765,7 @@ io_parse_csv(const char *buf, size_t len, const struct io_sink *s)
 				continue;
 			}
 		}
+		row_unguard(use);
 		memset(&rec, 0, sizeof rec);
 		rec.kind = IO_REC_CONTACT;
 		rec.line = use->line;

@@ -11,6 +11,7 @@
  */
 #include "io_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,10 +250,15 @@ csv_cell(struct strbuf *sb, const char *s, bool first)
 {
 	if (!first)
 		sb_appendc(sb, ',');
+	bool guard;
+
 	if (str_empty(s))
 		return;
+	guard = io_csv_needs_guard(s);  /* "=HYPERLINK(...)" is not run as a formula */
 	if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[strlen(s) - 1] == ' ') {
 		sb_appendc(sb, '"');
+		if (guard)
+			sb_appendc(sb, '\'');
 		for (; *s; s++) {
 			if (*s == '"')
 				sb_appendc(sb, '"');
@@ -260,6 +266,8 @@ csv_cell(struct strbuf *sb, const char *s, bool first)
 		}
 		sb_appendc(sb, '"');
 	} else {
+		if (guard)
+			sb_appendc(sb, '\'');
 		sb_append(sb, s);
 	}
 }
@@ -1197,7 +1205,8 @@ io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kit
 	kdb_read_end(db, started);
 	flush(&o);
 	sb_free(&o.sb);
+	errno = 0;
 	if (rc == KITH_OK && (fflush(f) != 0 || ferror(f)))
-		return kith_err_set(err, KITH_IO, "write failed");
+		return kith_err_set(err, KITH_IO, "write failed: %s", strerror(errno ? errno : EIO));
 	return rc;
 }

@@ -78,6 +78,14 @@ bool io_birthday(const char *s, char out[11]);
 char *io_strf(const char *fmt, ...) KITH_PRINTF(1, 2);
 
 /* ASCII case-insensitive comparisons. */
+/*
+** CSV injection guard (OWASP): a cell a spreadsheet would run as a formula
+** (beginning with = + - @, a tab or a carriage return, after any leading
+** single quotes) is written with a single quote in front; plain numbers
+** ("-2", "+15551234") are left alone. The CSV reader removes exactly that
+** quote again, so an export imports back unchanged.
+*/
+bool io_csv_needs_guard(const char *s);
 bool io_ieq(const char *a, const char *b);
 bool io_ieqn(const char *a, const char *b, size_t n);
 

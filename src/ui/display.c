@@ -12,9 +12,12 @@
  */
 #include "ui_internal.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -29,6 +32,86 @@ static void
 display_atexit(void)
 {
 	display_close();
+}
+
+/*
+** A signal that ends kith must not leave the terminal in the alternate
+** screen with the cursor hidden. What endwin() would send is worked out
+** when the screen opens; the handler only write()s it, puts back the
+** terminal modes the shell had (tcsetattr is async-signal-safe) and dies
+** of the same signal. No curses call runs in it.
+*/
+static const int fatal_sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGALRM, SIGUSR1,
+				  SIGUSR2, SIGVTALRM, SIGXCPU };
+#define N_FATAL (sizeof fatal_sigs / sizeof fatal_sigs[0])
+static char restore_seq[512];
+static size_t restore_len;
+static struct termios shell_modes;
+static bool have_shell_modes;
+
+static void
+on_fatal_signal(int sig)
+{
+	int saved = errno;
+
+	if (restore_len) {
+		ssize_t w = write(STDOUT_FILENO, restore_seq, restore_len);
+		(void)w;
+	}
+	if (have_shell_modes)
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &shell_modes);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	errno = saved;
+}
+
+static void
+restore_add(const char *cap)
+{
+	const char *s = tigetstr((char *)cap);
+	size_t n;
+
+	if (!s || s == (const char *)-1)
+		return;
+	n = strlen(s);
+	if (restore_len + n < sizeof restore_seq) {
+		memcpy(restore_seq + restore_len, s, n);
+		restore_len += n;
+	}
+}
+
+static void
+catch_fatal_signals(void)
+{
+	struct sigaction sa, old;
+
+	restore_len = 0;
+	restore_add("sgr0");
+	restore_add("rmkx");
+	restore_add("rmcup");
+	restore_add("cnorm");   /* after rmcup: leaving the alternate screen may reset it */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < N_FATAL; i++) {
+		/* a signal the caller ignores (nohup) stays ignored */
+		if (sigaction(fatal_sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(fatal_sigs[i], &sa, NULL);
+	}
+}
+
+static void
+release_fatal_signals(void)
+{
+	struct sigaction old;
+
+	if (!restore_len)
+		return;
+	restore_len = 0;
+	for (size_t i = 0; i < N_FATAL; i++)
+		if (sigaction(fatal_sigs[i], NULL, &old) == 0 && old.sa_handler == on_fatal_signal)
+			signal(fatal_sigs[i], SIG_DFL);
 }
 
 static void
@@ -62,6 +145,7 @@ display_open(struct kith_err *err)
 			     "standard input and output must be a terminal", term ? term : "");
 		return false;
 	}
+	have_shell_modes = tcgetattr(STDIN_FILENO, &shell_modes) == 0;
 	if (!term || !*term || !(screen = newterm(NULL, stdout, stdin))) {
 		kith_err_set(err, KITH_IO, "terminal: cannot start the screen (TERM=%s)",
 			     term ? term : "");
@@ -83,6 +167,7 @@ display_open(struct kith_err *err)
 		}
 	}
 	setup_modes();
+	catch_fatal_signals();
 	return true;
 }
 
@@ -115,6 +200,7 @@ display_open_headless(int rows, int cols, FILE *in, struct kith_err *err)
 void
 display_close(void)
 {
+	release_fatal_signals();
 	if (screen) {
 		endwin();
 		delscreen(screen);

@@ -4,6 +4,7 @@
 #include "kith/path.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -81,10 +82,29 @@ path_config(char **out, struct kith_err *err)
 enum kith_status
 path_mkparents(const char *path, struct kith_err *err)
 {
-	char *p = xstrdup(path);
-	char *slash;
+	char *p, *slash;
 	struct stat st;
+	size_t comp = 0;
 
+	/* Decide before creating anything: a path the system cannot open
+	   would otherwise leave a trail of directories behind. */
+	if (strlen(path) >= PATH_MAX)
+		return kith_err_set(err, KITH_INVALID, "database path: longer than %d bytes; nothing "
+				    "was created", PATH_MAX - 1);
+	for (const char *c = path; ; c++) {
+		if (*c == '/' || !*c) {
+			if (comp > NAME_MAX)
+				return kith_err_set(err, KITH_INVALID, "database path: a name in it is "
+						    "longer than %d bytes; nothing was created",
+						    NAME_MAX);
+			comp = 0;
+			if (!*c)
+				break;
+		} else {
+			comp++;
+		}
+	}
+	p = xstrdup(path);
 	slash = strrchr(p, '/');
 	if (!slash || slash == p) {
 		free(p);

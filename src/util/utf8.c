@@ -166,8 +166,11 @@ in_ranges(const struct uni_range *r, unsigned n, uint32_t cp)
 bool
 utf8_is_unsafe(uint32_t cp)
 {
+	/* noncharacters (U+FDD0..FDEF, U+xFFFE, U+xFFFF) draw as nothing: a name
+	   made of them would be a blank row, so they are shown as <U+FDD0> */
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp <= 0x10FFFF && (cp & 0xFFFE) == 0xFFFE);
 }
 
 int

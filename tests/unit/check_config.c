@@ -189,6 +189,47 @@ START_TEST(test_source)
 }
 END_TEST
 
+/* Issue 15 item 10: `source` of a FIFO is reported without waiting for a
+   writer (the test would hang in open() before the fix: Check's timeout
+   fails it), and a sourced file's content never appears in a message. */
+START_TEST(test_source_fifo_and_secrets)
+{
+	struct engine *e = bare_engine();
+	char *dir = test_tmpdir();
+	char fifo[4200], secret[4200], conf[4200];
+	struct strbuf why = { 0 };
+	const char *errs;
+
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	snprintf(secret, sizeof(secret), "%s/shadow", dir);
+	snprintf(conf, sizeof(conf), "%s/config", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(config_file(e, fifo, 0, &why), -1);
+	ck_assert_ptr_nonnull(strstr(sb_str(&why), "not a regular file"));
+	write_file(secret, "root:$6$s3cr3tHASH:19000:0:99999:7:::\n\"quoted s3cr3t\n");
+	{
+		struct strbuf line = { 0 };
+		sb_printf(&line, "source %s\nsource %s\n", fifo, secret);
+		write_file(conf, sb_str(&line));
+		sb_free(&line);
+	}
+	/* the FIFO line and the two lines of the secret file */
+	ck_assert_int_eq(config_file(e, conf, 0, &e->config_errors), 3);
+	errs = engine_config_errors_bare(e);
+	ck_assert_ptr_nonnull(strstr(errs, "shadow:1:"));
+	ck_assert_ptr_nonnull(strstr(errs, "config:1:"));
+	ck_assert_ptr_null(strstr(errs, "s3cr3t"));
+	ck_assert_ptr_null(strstr(errs, "root"));
+	sb_free(&why);
+	remove(fifo);
+	remove(secret);
+	remove(conf);
+	rmdir(dir);
+	free(dir);
+	bare_free(e);
+}
+END_TEST
+
 START_TEST(test_builtin_config)
 {
 	struct engine *e = bare_engine();
@@ -321,6 +362,7 @@ main(void)
 	tcase_add_test(tc, test_bad_lines);
 	tcase_add_test(tc, test_unbind);
 	tcase_add_test(tc, test_source);
+	tcase_add_test(tc, test_source_fifo_and_secrets);
 	tcase_add_test(tc, test_builtin_config);
 	tcase_add_test(tc, test_options_defaults);
 	tcase_add_test(tc, test_colours);

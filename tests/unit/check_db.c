@@ -275,6 +275,55 @@ START_TEST(test_data_version)
 }
 END_TEST
 
+/* Issue 15 item 12: the write-ahead log cannot grow without bound. */
+static long long
+size_of(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* One transaction of about 12 MB: the log grows past KDB_WAL_LIMIT. */
+static void
+big_write(struct kdb *db)
+{
+	static char notes[4001];
+	struct kith_err err;
+
+	memset(notes, 'n', sizeof notes - 1);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	for (int i = 0; i < 3000; i++) {
+		struct kith_contact c = { .display_name = "Padding Person", .notes = notes,
+					  .cadence_days = -1 };
+		ck_assert_msg(contact_add(db, &c, NULL, &err) == KITH_OK, "%s", err.msg);
+	}
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+}
+
+START_TEST(test_wal_bounded)
+{
+	struct kdb *db;
+	struct kith_err err;
+	char wal[4200];
+	long long big;
+
+	ck_assert_int_eq(kdb_open(path_in("w.db"), KDB_CREATE, &db, &err), KITH_OK);
+	snprintf(wal, sizeof wal, "%s-wal", path_in("w.db"));
+	big_write(db);
+	big = size_of(wal);
+	ck_assert_int_gt(big, 2LL * KDB_WAL_LIMIT);
+	/* journal_size_limit: the next write starts the log over and cuts it down */
+	add(db, "Small Write");
+	ck_assert_int_le(size_of(wal), KDB_WAL_LIMIT);
+	/* an explicit checkpoint empties it */
+	big_write(db);
+	ck_assert_int_eq(kdb_checkpoint(db, &err), KITH_OK);
+	ck_assert_int_eq(size_of(wal), 0);
+	ck_assert_int_eq(n_contacts(db), 6001);
+	kdb_close(db);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -289,6 +338,7 @@ db_suite(void)
 	tcase_add_test(tc, test_undo_redo);
 	tcase_add_test(tc, test_backup_and_me);
 	tcase_add_test(tc, test_data_version);
+	tcase_add_test(tc, test_wal_bounded);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,6 +6,8 @@
  * pick, forms, the external editor).
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 
 #include "testutil.h"
 
@@ -504,6 +506,47 @@ START_TEST(test_resize_and_tick)
 }
 END_TEST
 
+/* Issue 15 item 12: idle in the planner, the log is checkpointed away. */
+START_TEST(test_idle_checkpoint)
+{
+	char *dir = test_tmpdir(), path[4200], wal[4300], cmd[4300];
+	static char notes[4001];
+	struct kdb *fdb;
+	struct engine *fe;
+	struct kith_err err;
+	struct stat st;
+	int i;
+
+	snprintf(path, sizeof path, "%s/idle.db", dir);
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	ck_assert_int_eq(kdb_open(path, KDB_CREATE, &fdb, &err), KITH_OK);
+	fe = test_engine_new(fdb, 10, 10);
+	memset(notes, 'n', sizeof notes - 1);
+	ck_assert_int_eq(kdb_batch_begin(fdb, &err), KITH_OK);
+	for (i = 0; i < 500; i++) {
+		struct kith_contact c = { .display_name = "Padding", .notes = notes,
+					  .cadence_days = -1 };
+		ck_assert_int_eq(contact_add(fdb, &c, NULL, &err), KITH_OK);
+	}
+	ck_assert_int_eq(kdb_batch_end(fdb, true, &err), KITH_OK);
+	/* a key resets the idle time; ticks short of the limit do nothing */
+	for (i = 0; i < ENGINE_IDLE_CHECKPOINT - 1; i++)
+		engine_key(fe, (struct kkey){ KK_TICK, 0 });
+	engine_key(fe, (struct kkey){ KK_CHAR, 'j' });
+	for (i = 0; i < ENGINE_IDLE_CHECKPOINT - 1; i++)
+		engine_key(fe, (struct kkey){ KK_TICK, 0 });
+	ck_assert_int_eq(stat(wal, &st), 0);
+	ck_assert_int_gt(st.st_size, 1000000);
+	engine_key(fe, (struct kkey){ KK_TICK, 0 });
+	ck_assert_int_eq(stat(wal, &st), 0);
+	ck_assert_int_eq(st.st_size, 0);
+	test_engine_free(&fe, &fdb);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -525,6 +568,7 @@ main(void)
 	tcase_add_test(tc, test_form);
 	tcase_add_test(tc, test_form_editor);
 	tcase_add_test(tc, test_resize_and_tick);
+	tcase_add_test(tc, test_idle_checkpoint);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
