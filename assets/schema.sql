@@ -703,3 +703,16 @@ CREATE INDEX dup_not_same_by_b ON dup_not_same(b_id);
 -- rrule are in that zone too), then shown in the user's zone.
 ALTER TABLE event ADD COLUMN tzid TEXT;
 ALTER TABLE event ADD COLUMN tz_start TEXT;
+
+-- @migration 9
+-- "Is this extra field already kept?" compared every value the entity had
+-- under that name: 20,000 X-FOO properties on one card, or thousands of
+-- CSV rows merged into one contact, made an import quadratic while it held
+-- the write lock. value_key is a 64-bit hash of the value (FNV-1a of its
+-- UTF-8 bytes, kith_value_key() in src/db/db.c), written with the row, and
+-- the lookup reads the one or few rows with the same key. A row written by
+-- another program without it is only not found as a duplicate.
+ALTER TABLE import_extra ADD COLUMN value_key INTEGER;
+UPDATE import_extra SET value_key = kith_value_key(value);
+DROP INDEX import_extra_by_field;
+CREATE INDEX import_extra_by_value ON import_extra(entity, entity_id, name, value_key);

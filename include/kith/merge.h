@@ -34,6 +34,11 @@ enum kith_status contact_current_roles(struct kdb *db, int64_t contact_id, int64
 ** Keep an extra field unless the same (entity, id, name, value) is kept
 ** already; *added says whether a row was written.
 */
+/* The largest id in import_extra (0 if none): what an import added came after it. */
+enum kith_status import_extra_last(struct kdb *db, int64_t *id_out, struct kith_err *err);
+/* How many import_extra rows have an id above `after`. */
+enum kith_status import_extra_since(struct kdb *db, int64_t after, long *n_out,
+				    struct kith_err *err);
 enum kith_status import_extra_put(struct kdb *db, const char *entity, int64_t entity_id,
 				  const char *source, const char *name, const char *value,
 				  bool *added, struct kith_err *err);

@@ -581,7 +581,8 @@ import_extra_add(struct kdb *db, const char *entity, int64_t entity_id, const ch
 		 const char *name, const char *value, struct kith_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO import_extra(entity, entity_id, source, name, value) VALUES (?, ?, ?, ?, ?)";
+		"INSERT INTO import_extra(entity, entity_id, source, name, value, value_key) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, kith_value_key(?5))";
 	sqlite3_stmt *st;
 	enum kith_status rc;
 

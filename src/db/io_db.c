@@ -123,13 +123,49 @@ contact_current_roles(struct kdb *db, int64_t contact_id, int64_t org_id, int *n
 	return KITH_OK;
 }
 
+static enum kith_status
+one_int(struct kdb *db, const char *sql, int64_t arg, int64_t *out, struct kith_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return db_error(db, err, "import field");
+	}
+	*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+enum kith_status
+import_extra_last(struct kdb *db, int64_t *id_out, struct kith_err *err)
+{
+	return one_int(db, "SELECT coalesce(max(id), 0) FROM import_extra", 0, id_out,
+		       err);
+}
+
+enum kith_status
+import_extra_since(struct kdb *db, int64_t after, long *n_out, struct kith_err *err)
+{
+	int64_t n = 0;
+	enum kith_status rc = one_int(db, "SELECT count(*) FROM import_extra WHERE id > ?1",
+				      after, &n, err);
+
+	*n_out = (long)n;
+	return rc;
+}
+
 enum kith_status
 import_extra_put(struct kdb *db, const char *entity, int64_t entity_id, const char *source,
 		 const char *name, const char *value, bool *added, struct kith_err *err)
 {
 	static const char q[] =
 		"SELECT 1 FROM import_extra WHERE entity = ?1 AND entity_id = ?2 AND name = ?3 "
-		"AND value = ?4";
+		"AND value_key = kith_value_key(?4) AND value = ?4";
 	sqlite3_stmt *st = db_stmt(db, q, err);
 	int step;
 

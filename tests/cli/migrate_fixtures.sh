@@ -56,6 +56,9 @@ for fx in "$DIR"/v*.sql; do
   for f in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"); do
     same "$(sqlite3 "$db" "INSERT INTO $f($f) VALUES('integrity-check')" 2>&1)" "" "v$v: $f index consistent"
   done
+  # migration 9: every kept-aside field has the key its duplicate check reads
+  same "$(sqlite3 "$db" 'SELECT count(*) FROM import_extra WHERE value_key IS NULL')" 0 \
+    "v$v: every import_extra row has its value_key"
   # kith reads the old rows
   same "$(jqo 'length')" "$(sqlite3 "$db" 'SELECT count(*) FROM contact')" "v$v: every contact listed"
   name=$(sqlite3 "$db" 'SELECT display_name FROM contact ORDER BY id LIMIT 1')
