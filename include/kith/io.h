@@ -150,6 +150,7 @@ struct io_import_stats {
 	long fu_added, fu_merged, fu_unchanged;   /* follow-ups */
 	long skipped;               /* records with nothing to import them by */
 	long errors;                /* malformed records (skipped with skip_invalid) */
+	long kept;                  /* values kept aside, in import_extra (new ones) */
 };
 
 /*

@@ -658,6 +658,7 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	struct io_import_opts local = *o;
 	enum kith_status rc;
 	int fmt = o->format;
+	int64_t kept_after = 0;
 	bool bulk;
 
 	memset(st, 0, sizeof *st);
@@ -686,7 +687,16 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 			kdb_bulk_mode(db, false, NULL);
 		return rc;
 	}
+	if ((rc = import_extra_last(db, &kept_after, err))) {
+		kdb_batch_end(db, false, NULL);
+		if (bulk)
+			kdb_bulk_mode(db, false, NULL);
+		return rc;
+	}
 	parsers[fmt](buf, len, &sink);
+	/* the values kith has no column for, kept aside: the report counts them */
+	if (!im.failed && (rc = import_extra_since(db, kept_after, &st->kept, err)))
+		im.failed = rc;
 	sb_free(&im.line);
 	org_cache_clear(&im);
 	free(im.orgs);
@@ -774,6 +784,8 @@ io_import_summary(const struct io_import_stats *st, bool dry_run, char *out, siz
 	}
 	part(&sb, st->fu_unchanged, "follow-up unchanged", "follow-ups unchanged");
 	part(&sb, st->skipped + st->errors, "skipped", "skipped");
+	part(&sb, st->kept, dry_run ? "field to keep aside" : "field kept aside",
+	     dry_run ? "fields to keep aside" : "fields kept aside");
 	if (!sb.len)
 		sb_append(&sb, "nothing to import");
 	snprintf(out, n, "%s", sb_str(&sb));

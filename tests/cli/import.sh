@@ -49,7 +49,8 @@ unchanged "dry run"
 ok import "$T/phone.vcf"
 expect_out "$T/phone.vcf: 2 contacts added" "vcard import"
 ok import "$T/Connections.csv"
-expect_out "$T/Connections.csv: 1 contact added, 1 merged" "linkedin merges Ana by email"
+expect_out "$T/Connections.csv: 1 contact added, 1 merged, 2 fields kept aside" \
+  "linkedin merges Ana by email (Connected On kept aside)"
 ok import "$T/council.ics"
 expect_out "$T/council.ics: 1 event added" "ics import"
 run list events --all --json
