@@ -441,44 +441,73 @@ out:
 	return rc;
 }
 
+/* What each field of the edit form shows for contact k (xstrdup'd; out[F_COUNT]). */
+static void
+contact_values(const struct kith_contact *k, char **out)
+{
+	struct strbuf tags = { 0 };
+	char infl[16] = "", align[16], cad[16] = "", tier[2] = { k->tier, '\0' };
+
+	out[F_NAME] = xstrdup(k->display_name);
+	out[F_EMAIL] = xstrdup(k->n_emails ? k->emails[0].value : "");
+	out[F_PHONE] = xstrdup(k->n_phones ? k->phones[0].value : "");
+	for (size_t i = 0; i < k->n_tags; i++)
+		sb_printf(&tags, "%s%s", i ? ", " : "", k->tags[i]);
+	out[F_TAGS] = xstrdup(sb_str(&tags));
+	if (k->influence)
+		snprintf(infl, sizeof infl, "%d", k->influence);
+	snprintf(align, sizeof align, "%d", k->alignment);
+	if (k->cadence_days >= 0)
+		snprintf(cad, sizeof cad, "%d", k->cadence_days);
+	out[F_TIER] = xstrdup(tier);
+	out[F_INFL] = xstrdup(infl);
+	out[F_ALIGN] = xstrdup(align);
+	out[F_CADENCE] = xstrdup(cad);
+	out[F_NOTES] = xstrdup(k->notes ? k->notes : "");
+	sb_free(&tags);
+}
+
+/* The contact as it is now (form_watch). */
+static enum kith_status
+contact_current(struct form *f, char **out, struct kith_err *err)
+{
+	struct contact_form *cf = f->ctx;
+	struct kith_contact k;
+	enum kith_status rc = contact_get(engine_db(f->e), cf->id, &k, err);
+
+	if (rc)
+		return rc;
+	contact_values(&k, out);
+	contact_free(&k);
+	return KITH_OK;
+}
+
 static void
 contact_form_open(struct pane *p, int64_t id)
 {
 	struct contact_form *cf = xcalloc(1, sizeof *cf);
 	const char *init[F_COUNT] = { 0 };
+	char *vals[F_COUNT] = { 0 };
 	struct kith_contact k;
-	char infl[4] = "", align[4] = "", cad[16] = "", tier[2] = "";
-	struct strbuf tags = { 0 }, title = { 0 };
+	struct strbuf title = { 0 };
 
 	cf->id = id;
 	if (id && contact_get(engine_db(p->e), id, &k, NULL) == KITH_OK) {
-		init[F_NAME] = k.display_name;
-		init[F_EMAIL] = k.n_emails ? k.emails[0].value : "";
-		init[F_PHONE] = k.n_phones ? k.phones[0].value : "";
-		for (size_t i = 0; i < k.n_tags; i++)
-			sb_printf(&tags, "%s%s", i ? ", " : "", k.tags[i]);
-		init[F_TAGS] = sb_str(&tags);
-		tier[0] = k.tier;
-		init[F_TIER] = tier;
-		if (k.influence)
-			snprintf(infl, sizeof infl, "%d", k.influence);
-		init[F_INFL] = infl;
-		snprintf(align, sizeof align, "%d", k.alignment);
-		init[F_ALIGN] = align;
-		if (k.cadence_days >= 0)
-			snprintf(cad, sizeof cad, "%d", k.cadence_days);
-		init[F_CADENCE] = cad;
-		init[F_NOTES] = k.notes;
+		contact_values(&k, vals);
+		for (int i = 0; i < F_COUNT; i++)
+			init[i] = vals[i];
 		sb_printf(&title, "Edit %s", k.display_name);
 		engine_form_open(p->e, sb_str(&title), F_COUNT, contact_fields, init, contact_save, cf,
 				 free);
+		form_watch(p->e->form, contact_current);
 		contact_free(&k);
+		for (int i = 0; i < F_COUNT; i++)
+			free(vals[i]);
 	} else {
 		cf->id = 0;
 		engine_form_open(p->e, "New contact", F_COUNT, contact_fields, init, contact_save, cf,
 				 free);
 	}
-	sb_free(&tags);
 	sb_free(&title);
 }
 

@@ -363,6 +363,94 @@ count_interactions(void *ud, const struct interaction_row *r)
 	return 0;
 }
 
+/*
+** Issue 15, item 1: a form on a row saves only what its user changed, and
+** says so when the row changed elsewhere since it opened (another planner,
+** the command line: here the same database written past the engine).
+*/
+static void
+set_email(int64_t id, const char *email, const char *name)
+{
+	struct kith_contact k;
+	struct kith_err err;
+
+	ck_assert_int_eq(contact_get(db, id, &k, &err), KITH_OK);
+	if (email) {
+		if (!k.n_emails) {
+			k.emails = calloc(1, sizeof *k.emails);
+			k.n_emails = 1;
+			k.emails[0].label = strdup("");
+		} else {
+			free(k.emails[0].value);
+		}
+		k.emails[0].value = strdup(email);
+	}
+	if (name) {
+		free(k.display_name);
+		k.display_name = strdup(name);
+	}
+	ck_assert_msg(contact_update(db, &k, &err) == KITH_OK, "%s", err.msg);
+	contact_free(&k);
+}
+
+START_TEST(test_form_lost_update)
+{
+	struct kith_contact k;
+	struct kith_err err;
+
+	/* A changes the email while B's form is open; B changes only the phone */
+	select_contact("Ben Ortiz");
+	engine_keys(e, "e");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	set_email(ben, "ben@a.example", NULL);
+	engine_keys(e, "<Tab><Tab><Tab><Tab><C-u>555 0100<Enter>");
+	ck_assert_msg(view()->mode == VM_NORMAL, "%s", view()->message);
+	ck_assert_int_eq(contact_get(db, ben, &k, &err), KITH_OK);
+	ck_assert_uint_eq(k.n_emails, 1);
+	ck_assert_str_eq(k.emails[0].value, "ben@a.example");       /* A's email kept */
+	ck_assert_uint_eq(k.n_phones, 1);
+	ck_assert_str_eq(k.phones[0].value, "555 0100");            /* B's phone saved */
+	contact_free(&k);
+
+	/* both change the name: B's save is refused, then a second Enter saves B's */
+	select_contact("Ben Ortiz");
+	engine_keys(e, "e");
+	set_email(ben, NULL, "Benedict Ortiz");
+	engine_keys(e, "<C-u>Benjamin Ortiz<Enter>");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	ck_assert_ptr_nonnull(strstr(view()->message, "Not saved: Name changed elsewhere"));
+	ck_assert_ptr_nonnull(view()->form.fields[0].error);
+	ck_assert_ptr_nonnull(strstr(view()->form.fields[0].error, "Benedict Ortiz"));
+	ck_assert_str_eq(view()->form.fields[0].value, "Benjamin Ortiz");    /* text kept */
+	ck_assert_int_eq(contact_get(db, ben, &k, &err), KITH_OK);
+	ck_assert_str_eq(k.display_name, "Benedict Ortiz");
+	contact_free(&k);
+	/* Esc after a failed save asks; n goes back to the form */
+	engine_keys(e, "<Esc>");
+	ck_assert_int_eq(view()->mode, VM_CONFIRM);
+	engine_keys(e, "n");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	ck_assert_str_eq(view()->form.fields[0].value, "Benjamin Ortiz");
+	engine_keys(e, "<Enter>");
+	ck_assert_msg(view()->mode == VM_NORMAL, "%s", view()->message);
+	ck_assert_int_eq(contact_get(db, ben, &k, &err), KITH_OK);
+	ck_assert_str_eq(k.display_name, "Benjamin Ortiz");
+	ck_assert_str_eq(k.emails[0].value, "ben@a.example");
+	contact_free(&k);
+
+	/* the row deleted elsewhere: nothing saved, the form stays */
+	select_contact("Benjamin Ortiz");
+	engine_keys(e, "e");
+	ck_assert_int_eq(contact_delete(db, ben, &err), KITH_OK);
+	engine_keys(e, "<C-u>Ben again<Enter>");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	ck_assert_ptr_nonnull(strstr(view()->message, "deleted elsewhere"));
+	ck_assert_int_eq(find_contact("Ben again"), 0);
+	engine_keys(e, "<Esc>y");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+}
+END_TEST
+
 START_TEST(test_log_and_followup_forms)
 {
 	struct kith_err err;
@@ -809,6 +897,7 @@ main(void)
 	tcase_add_test(tc, test_contacts_sort_and_search);
 	tcase_add_test(tc, test_contact_add_edit_delete_undo);
 	tcase_add_test(tc, test_log_and_followup_forms);
+	tcase_add_test(tc, test_form_lost_update);
 	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_events);
 	tcase_add_test(tc, test_followups);
