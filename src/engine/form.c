@@ -83,6 +83,13 @@ form_watch(struct form *f, form_current_fn current)
 		f->base[i] = xstrdup(form_value(f, i));
 }
 
+void
+form_dup_values(char **out, const char *const *vals, int n)
+{
+	for (int i = 0; i < n; i++)
+		out[i] = xstrdup(vals[i] ? vals[i] : "");
+}
+
 /*
 ** Merge the form with the row as it is now (form_watch). True to go on
 ** saving; false if the row is gone or a field was changed both here and
@@ -118,8 +125,7 @@ form_merge(struct engine *e, struct form *f)
 		/* changed here and elsewhere: say so; a second Enter saves this value */
 		free(f->errors[i]);
 		f->errors[i] = NULL;
-		f->errors[i] = xstrdup(form_msg(f, "changed elsewhere to \"%s\" since this form "
-						"opened; Enter saves yours over it", cur[i]));
+		f->errors[i] = xstrdup(form_msg(f, "elsewhere: \"%s\"", cur[i]));
 		free(f->base[i]);
 		f->base[i] = xstrdup(cur[i]);
 		if (first < 0)

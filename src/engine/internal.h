@@ -225,6 +225,8 @@ struct form {
 ** now, and a second Enter saves the user's value over it.
 */
 void form_watch(struct form *f, form_current_fn current);
+/* For a current() callback: out[i] = a copy of vals[i] (NULL shows as ""), n of them. */
+void form_dup_values(char **out, const char *const *vals, int n);
 
 /* Open a form (enter VM_FORM). initial[] may be NULL or hold nfields strings (NULL = ""). */
 void engine_form_open(struct engine *e, const char *title, int nfields,

@@ -448,6 +448,26 @@ START_TEST(test_form_lost_update)
 	ck_assert_int_eq(find_contact("Ben again"), 0);
 	engine_keys(e, "<Esc>y");
 	ck_assert_int_eq(view()->mode, VM_NORMAL);
+
+	/* a follow-up: the title changed elsewhere, the due date here: both kept */
+	{
+		struct kith_followup fu;
+		engine_keys(e, "4");
+		engine_keys(e, "e");
+		ck_assert_int_eq(view()->mode, VM_FORM);
+		ck_assert_str_eq(view()->form.fields[0].value, "send the draft");
+		ck_assert_int_eq(followup_get(db, fu_overdue, &fu, &err), KITH_OK);
+		free(fu.title);
+		fu.title = strdup("send the final draft");
+		ck_assert_int_eq(followup_update(db, &fu, &err), KITH_OK);
+		followup_free(&fu);
+		engine_keys(e, "<Tab><C-u>2026-03-12<Enter>");
+		ck_assert_msg(view()->mode == VM_NORMAL, "%s", view()->message);
+		ck_assert_int_eq(followup_get(db, fu_overdue, &fu, &err), KITH_OK);
+		ck_assert_str_eq(fu.title, "send the final draft");
+		ck_assert_str_eq(fu.due, "2026-03-12");
+		followup_free(&fu);
+	}
 }
 END_TEST
 
