@@ -449,6 +449,45 @@ START_TEST(test_form_lost_update)
 	engine_keys(e, "<Esc>y");
 	ck_assert_int_eq(view()->mode, VM_NORMAL);
 
+	/* notes in $EDITOR: changed elsewhere meanwhile, so saving over them asks */
+	{
+		FILE *fp;
+		struct kith_contact c2;
+		engine_keys(e, "1");
+		select_contact("Ana Lima");
+		ck_assert(engine_keys(e, "E") & R_EDITOR);
+		ck_assert_int_eq(contact_get(db, ana, &c2, &err), KITH_OK);
+		free(c2.notes);
+		c2.notes = strdup("theirs");
+		ck_assert_int_eq(contact_update(db, &c2, &err), KITH_OK);
+		contact_free(&c2);
+		fp = fopen(engine_editor_file(e), "w");
+		ck_assert_ptr_nonnull(fp);
+		fputs("mine\n", fp);
+		fclose(fp);
+		engine_editor_done(e, true);
+		ck_assert_int_eq(view()->mode, VM_CONFIRM);
+		ck_assert_ptr_nonnull(strstr(view()->confirm, "changed elsewhere"));
+		engine_keys(e, "n");
+		ck_assert_int_eq(contact_get(db, ana, &c2, &err), KITH_OK);
+		ck_assert_str_eq(c2.notes, "theirs");
+		contact_free(&c2);
+		ck_assert(engine_keys(e, "E") & R_EDITOR);
+		ck_assert_int_eq(contact_get(db, ana, &c2, &err), KITH_OK);
+		free(c2.notes);
+		c2.notes = strdup("theirs again");
+		ck_assert_int_eq(contact_update(db, &c2, &err), KITH_OK);
+		contact_free(&c2);
+		fp = fopen(engine_editor_file(e), "w");
+		fputs("mine\n", fp);
+		fclose(fp);
+		engine_editor_done(e, true);
+		engine_keys(e, "y");
+		ck_assert_int_eq(contact_get(db, ana, &c2, &err), KITH_OK);
+		ck_assert_str_eq(c2.notes, "mine");
+		contact_free(&c2);
+	}
+
 	/* a follow-up: the title changed elsewhere, the due date here: both kept */
 	{
 		struct kith_followup fu;
