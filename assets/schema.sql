@@ -716,3 +716,37 @@ ALTER TABLE import_extra ADD COLUMN value_key INTEGER;
 UPDATE import_extra SET value_key = kith_value_key(value);
 DROP INDEX import_extra_by_field;
 CREATE INDEX import_extra_by_value ON import_extra(entity, entity_id, name, value_key);
+
+-- @migration 10
+-- Every contact gets a stable identity, its UID: the vCard UID it was
+-- imported with, else a random UUID (version 4, 122 random bits) made when
+-- it is created. Import merges by it, export writes it, and a future team
+-- mode can rely on it where integer ids collide across replicas. A UID that
+-- earlier imports kept aside (import_extra, name 'UID') becomes the
+-- contact's own when no other contact has it; every other contact gets a
+-- new one. Kith's own inserts always give a UID; the trigger gives one to
+-- a row another writer inserts without (the demo's SQL).
+ALTER TABLE contact ADD COLUMN uid TEXT;
+UPDATE contact SET uid = x.value
+  FROM (SELECT entity_id, value,
+               row_number() OVER (PARTITION BY value ORDER BY entity_id, id) AS by_value,
+               row_number() OVER (PARTITION BY entity_id ORDER BY id) AS by_contact
+          FROM import_extra WHERE entity = 'contact' AND name = 'UID' AND value != '') AS x
+ WHERE x.entity_id = contact.id AND x.by_value = 1 AND x.by_contact = 1;
+DELETE FROM import_extra WHERE entity = 'contact' AND name = 'UID'
+   AND value = (SELECT uid FROM contact WHERE id = import_extra.entity_id);
+UPDATE contact SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+         substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+         substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))
+ WHERE uid IS NULL;
+CREATE UNIQUE INDEX contact_by_uid ON contact(uid) WHERE uid IS NOT NULL;
+-- A UID kept aside (a card merged by email, a contact merged into another
+-- by the duplicates review) still finds its contact.
+CREATE INDEX import_extra_by_uid ON import_extra(value)
+  WHERE entity = 'contact' AND name IN ('UID', 'uid');
+CREATE TRIGGER contact_uid_default AFTER INSERT ON contact WHEN new.uid IS NULL BEGIN
+  UPDATE contact SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+         substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+         substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))
+   WHERE id = new.id;
+END;

@@ -473,6 +473,65 @@ csv_birthday(const char *s, char out[11])
 	return io_birthday(buf, out);
 }
 
+/* kith's own columns read after the rest: the channels' labels, the fields kept aside. */
+static const char *const kith_cols[] = { "email labels", "phone labels", "website labels",
+	"kept aside", NULL };
+
+static bool
+kith_column(const char *header)
+{
+	for (size_t i = 0; kith_cols[i]; i++)
+		if (io_ieq(header, kith_cols[i]))
+			return true;
+	return false;
+}
+
+/*
+** "work ::: home" gives the record's emails (phones, websites) their labels,
+** in order; "name: value ::: name: value" its kept-aside fields: what kith's
+** exporter writes, so that a CSV export round trips.
+*/
+static void
+kith_columns(const struct header *h, const struct row *row, struct io_contact_rec *rec)
+{
+	struct kith_contact *c = &rec->c;
+
+	for (size_t i = 0; i < row->n && i < h->n; i++) {
+		struct kith_channel *ch = NULL;
+		size_t nch = 0, n;
+		char *v, **parts;
+
+		if (h->cols[i].f != F_EXTRA || !kith_column(h->cols[i].header))
+			continue;
+		if (io_ieq(h->cols[i].header, "email labels"))
+			ch = c->emails, nch = c->n_emails;
+		else if (io_ieq(h->cols[i].header, "phone labels"))
+			ch = c->phones, nch = c->n_phones;
+		else if (io_ieq(h->cols[i].header, "website labels"))
+			ch = c->handles, nch = c->n_handles;
+		v = io_text_utf8(sb_str(&row->f[i]), row->f[i].len, NULL);
+		parts = split_multi(str_trim(v), false, &n);
+		for (size_t k = 0; k < n; k++) {
+			char *colon = strstr(parts[k], ": ");
+			if (ch && k < nch) {
+				/* "-" holds the place of an empty label */
+				free(ch[k].label);
+				ch[k].label = parts[k];
+				if (!strcmp(parts[k], "-"))
+					*parts[k] = '\0';
+				continue;
+			}
+			if (!ch && colon && colon > parts[k]) {
+				*colon = '\0';
+				io_extra_add(&rec->extras, &rec->n_extras, parts[k], colon + 2);
+			}
+			free(parts[k]);
+		}
+		free(parts);
+		free(v);
+	}
+}
+
 struct addr_acc {
 	int group;
 	char *part[5];              /* street, city, region, postal, country */
@@ -600,14 +659,20 @@ map_row(const struct header *h, const struct row *row, struct io_contact_rec *re
 		case F_EMAIL_LABEL: case F_PHONE_LABEL: case F_URL_LABEL:
 			break;
 		case F_EXTRA:
-			if (io_kith_field(c, col->header, v))
+			if (io_kith_field(c, col->header, v) || kith_column(col->header))
 				break;
+			if (io_ieq(col->header, "seat") && !rec->seat && *v) {
+				rec->seat = v;
+				v = NULL;
+				break;
+			}
 			io_extra_add(&rec->extras, &rec->n_extras, *col->header ? col->header : "column",
 				     v);
 			break;
 		}
 		free(v);
 	}
+	kith_columns(h, row, rec);
 	io_contact_uniq(c);
 	/* names */
 	c->given_name = given ? given : xstrdup("");

@@ -507,6 +507,7 @@ io_record_clear(struct io_record *r)
 		contact_free(&r->u.contact.c);
 		free(r->u.contact.org);
 		free(r->u.contact.title);
+		free(r->u.contact.seat);
 		extras_free(r->u.contact.extras, r->u.contact.n_extras);
 		break;
 	case IO_REC_EVENT:
@@ -588,6 +589,8 @@ io_kith_field(struct kith_contact *c, const char *name, const char *value)
 		c->district = xstrdup(value);
 	else if ((io_ieq(name, "how-met") || io_ieq(name, "how met")) && !c->how_met)
 		c->how_met = xstrdup(value);
+	else if (io_ieq(name, "uid") && !c->uid && *value)
+		c->uid = xstrdup(value);
 	else
 		return false;
 	return true;

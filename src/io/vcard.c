@@ -581,6 +581,22 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 			v = unescape(p->value, strlen(p->value));
 			if ((!strncmp(p->name, "X-KITH-", 7) && io_kith_field(c, p->name + 7, v)) ||
 			    (!strcmp(p->name, "UID") && !strncmp(v, "kith-contact-", 13))) {
+				/* kith's earlier exports wrote UIDs of row ids: no identity */
+				free(v);
+				continue;
+			}
+			if (!strcmp(p->name, "UID") && *v && !c->uid) {
+				c->uid = v;
+				continue;
+			}
+			if (!strcmp(p->name, "X-KITH-SEAT") && *v && !rec->seat) {
+				rec->seat = v;
+				continue;
+			}
+			if (!strcmp(p->name, "X-KITH-EXTRA") && param_get(p, "NAME") &&
+			    *param_get(p, "NAME")) {
+				/* a field kept aside, written back by kith's exporter */
+				io_extra_add(&rec->extras, &rec->n_extras, param_get(p, "NAME"), v);
 				free(v);
 				continue;
 			}

@@ -31,7 +31,8 @@ awk 'BEGIN {
 	printf "ORG:Quillmakers Cooperative\r\nEND:VCARD\r\n"
 }' >"$T/big.vcf"
 ok import "$T/big.vcf"
-expect_out "$T/big.vcf: 6000 contacts added, 1 merged" "6,000 added, one merged"
+expect_out "Old Friend: merged by email old@x.org with #1 Old Friend: +role Quillmakers Cooperative
+$T/big.vcf: 6000 contacts added, 1 merged" "6,000 added, one merged"
 
 same "$(triggers)" "$before" "the same triggers after the import"
 same "$(q "SELECT count(*) FROM meta WHERE key GLOB 'bulk*' OR key = 'fts_deferred'")" "0" \

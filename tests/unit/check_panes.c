@@ -188,10 +188,15 @@ START_TEST(test_contacts_rows_and_detail)
 	ck_assert_str_eq(cell(2, 6), "2026-03-14");
 
 	ck_assert(!v->detail_open);
+	/* a second job title an import kept aside (issue 14) */
+	ck_assert_int_eq(import_extra_add(db, "contact", ana, "vcard", "title", "Deputy Mayor", NULL),
+			 KITH_OK);
 	engine_keys(e, "<Enter>");
 	v = view();
 	ck_assert(v->detail_open);
 	ck_assert_str_eq(v->detail.title, "Ana Lima");
+	ck_assert(detail_has("Kept aside"));
+	ck_assert(detail_has("title: Deputy Mayor  (vcard)"));
 	ck_assert(detail_has("tier A"));
 	ck_assert(detail_has("Clerk, City Hall"));
 	ck_assert(detail_has("coffee about zoning"));
@@ -201,6 +206,7 @@ START_TEST(test_contacts_rows_and_detail)
 	engine_keys(e, "j");
 	ck_assert_str_eq(view()->detail.title, "Ben Ortiz");
 	ck_assert(detail_has("call back"));
+	ck_assert(!detail_has("Kept aside"));
 	engine_keys(e, "<Esc>");
 	ck_assert(!view()->detail_open);
 	/* side by side: the detail is always there */
