@@ -35,6 +35,7 @@ struct out {
 	FILE *f;
 	struct strbuf sb;           /* the text being built; flushed after each record */
 	const struct io_export_opts *o;
+	struct strbuf line;         /* one content line being built (prop, prop_raw) */
 };
 
 static void
@@ -51,15 +52,19 @@ flush(struct out *o)
 static void
 esc(struct strbuf *sb, const char *s)
 {
-	for (; s && *s; s++) {
+	while (s && *s) {
+		size_t run = strcspn(s, "\\\n\r,;");   /* plain text: copied at once */
+		sb_appendn(sb, s, run);
+		s += run;
 		switch (*s) {
 		case '\\': sb_append(sb, "\\\\"); break;
 		case '\n': sb_append(sb, "\\n"); break;
 		case '\r': break;
 		case ',': sb_append(sb, "\\,"); break;
 		case ';': sb_append(sb, "\\;"); break;
-		default: sb_appendc(sb, *s);
+		default: return;        /* the end */
 		}
+		s++;
 	}
 }
 
@@ -69,6 +74,11 @@ content_line(struct out *o, const char *line)
 {
 	size_t len = strlen(line), pos = 0, width = 75;
 
+	if (len <= width) {         /* most lines */
+		sb_appendn(&o->sb, line, len);
+		sb_appendn(&o->sb, "\r\n", 2);
+		return;
+	}
 	while (len - pos > width) {
 		size_t cut = pos + width;
 		while (cut > pos + 1 && ((unsigned char)line[cut] & 0xC0) == 0x80)
@@ -86,28 +96,26 @@ content_line(struct out *o, const char *line)
 static void
 prop(struct out *o, const char *name, const char *value)
 {
-	struct strbuf l = {0};
-
 	if (str_empty(value))
 		return;
-	sb_append(&l, name);
-	sb_appendc(&l, ':');
-	esc(&l, value);
-	content_line(o, l.buf);
-	sb_free(&l);
+	sb_reset(&o->line);
+	sb_append(&o->line, name);
+	sb_appendc(&o->line, ':');
+	esc(&o->line, value);
+	content_line(o, o->line.buf);
 }
 
 /* NAME:raw-value (already in the format's syntax). */
 static void
 prop_raw(struct out *o, const char *name, const char *value)
 {
-	struct strbuf l = {0};
-
 	if (str_empty(value))
 		return;
-	sb_printf(&l, "%s:%s", name, value);
-	content_line(o, l.buf);
-	sb_free(&l);
+	sb_reset(&o->line);
+	sb_append(&o->line, name);
+	sb_appendc(&o->line, ':');
+	sb_append(&o->line, value);
+	content_line(o, o->line.buf);
 }
 
 /* A label usable as a TYPE parameter value (letters, digits, '-'), or NULL. */
@@ -142,22 +150,22 @@ list_prop(struct out *o, struct strbuf *l, const char *name, char *const *v, siz
 }
 
 static void
-vcard_channel(struct out *o, const char *name, const struct kith_channel *ch, bool v3)
+vcard_channel(struct out *o, const char *name, const struct kith_channel *ch)
 {
-	struct strbuf l = {0};
+	struct strbuf *l = &o->line;
 	const char *label = ch->label;
 
 	if (!strcmp(name, "TEL") && str_eq(label, "mobile"))
 		label = "cell";
-	sb_append(&l, name);
-	if (type_word(label))
-		sb_printf(&l, ";TYPE=%s", label);
-	sb_appendc(&l, ':');
-	if (!strcmp(name, "TEL") && !v3)
-		sb_append(&l, "");
-	esc(&l, ch->value);
-	content_line(o, l.buf);
-	sb_free(&l);
+	sb_reset(l);
+	sb_append(l, name);
+	if (type_word(label)) {
+		sb_append(l, ";TYPE=");
+		sb_append(l, label);
+	}
+	sb_appendc(l, ':');
+	esc(l, ch->value);
+	content_line(o, l->buf);
 }
 
 /* Properties the vCard reader maps to fields: an extra of that name is written as X-KITH-EXTRA. */
@@ -232,12 +240,12 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 	sb_reset(&l);
 	list_prop(o, &l, "NICKNAME", c->nicknames, c->n_nicknames);
 	for (size_t i = 0; i < c->n_emails; i++)
-		vcard_channel(o, "EMAIL", &c->emails[i], v3);
+		vcard_channel(o, "EMAIL", &c->emails[i]);
 	for (size_t i = 0; i < c->n_phones; i++)
-		vcard_channel(o, "TEL", &c->phones[i], v3);
+		vcard_channel(o, "TEL", &c->phones[i]);
 	for (size_t i = 0; i < c->n_handles; i++)
 		vcard_channel(o, str_eq(c->handles[i].label, "web") ? "URL" : "X-SOCIALPROFILE",
-			      &c->handles[i], v3);
+			      &c->handles[i]);
 	if (!str_empty(org)) {
 		sb_append(&l, "ORG:");
 		esc(&l, org);
@@ -1235,7 +1243,7 @@ static enum kith_status (*const exporters[IO_FMT_COUNT_])(struct out *, struct k
 enum kith_status
 io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kith_err *err)
 {
-	struct out o = { f, {0}, opts };
+	struct out o = { f, {0}, opts, {0} };
 	enum kith_status rc;
 	bool started;
 
@@ -1251,6 +1259,7 @@ io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kit
 	kdb_read_end(db, started);
 	flush(&o);
 	sb_free(&o.sb);
+	sb_free(&o.line);
 	errno = 0;
 	if (rc == KITH_OK && (fflush(f) != 0 || ferror(f)))
 		return kith_err_set(err, KITH_IO, "write failed: %s", strerror(errno ? errno : EIO));
