@@ -374,10 +374,14 @@ bench_capture(void)
 
 /* ---- whole processes ---------------------------------------------------- */
 
-static void
-run_child(char *const argv[], double *ms, long *rss_kb)
+/*
+** Run a whole process (its output to /dev/null; argv[0] a path, or a name
+** looked up in PATH) and wait: its wall time and resource use. Returns
+** whether it exited 0, and says so on stderr when it did not.
+*/
+static bool
+spawn_wait(char *const argv[], double *ms, struct rusage *ru)
 {
-	struct rusage ru;
 	int status, devnull;
 	double t0 = now_ms();
 	pid_t pid = fork();
@@ -390,18 +394,31 @@ run_child(char *const argv[], double *ms, long *rss_kb)
 		devnull = open("/dev/null", O_WRONLY);
 		dup2(devnull, 1);
 		dup2(devnull, 2);
-		execv(argv[0], argv);
+		execvp(argv[0], argv);
 		_exit(127);
 	}
-	if (wait4(pid, &status, 0, &ru) < 0) {
+	if (wait4(pid, &status, 0, ru) < 0) {
 		perror("wait4");
 		exit(2);
 	}
 	*ms = now_ms() - t0;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "kith-bench:");
+		for (int i = 0; argv[i]; i++)
+			fprintf(stderr, " %s", argv[i]);
+		fprintf(stderr, ": exit status %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		return false;
+	}
+	return true;
+}
+
+static void
+run_child(char *const argv[], double *ms, long *rss_kb)
+{
+	struct rusage ru;
+
+	spawn_wait(argv, ms, &ru);
 	*rss_kb = ru.ru_maxrss;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		fprintf(stderr, "kith-bench: %s %s: exit status %d\n", argv[0], argv[3],
-			WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 static void
@@ -449,39 +466,18 @@ static bool
 timed_child(struct timed *t, char *const argv[])
 {
 	struct rusage ru;
-	int status, devnull;
-	double t0 = now_ms();
-	pid_t pid = fork();
+	double ms;
+	bool ok = spawn_wait(argv, &ms, &ru);
 
-	if (pid < 0) {
-		perror("fork");
-		exit(2);
-	}
-	if (pid == 0) {
-		devnull = open("/dev/null", O_WRONLY);
-		dup2(devnull, 1);
-		dup2(devnull, 2);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	if (wait4(pid, &status, 0, &ru) < 0) {
-		perror("wait4");
-		exit(2);
-	}
 	if (t->n < RUNS) {
-		t->ms[t->n] = now_ms() - t0;
+		t->ms[t->n] = ms;
 		t->cpu[t->n] = ru.ru_utime.tv_sec * 1e3 + ru.ru_utime.tv_usec / 1e3 +
 			       ru.ru_stime.tv_sec * 1e3 + ru.ru_stime.tv_usec / 1e3;
 		t->n++;
 	}
 	if (ru.ru_maxrss > t->rss_kb)
 		t->rss_kb = ru.ru_maxrss;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		fprintf(stderr, "kith-bench: %s: exit status %d\n", argv[0],
-			WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-		return false;
-	}
-	return true;
+	return ok;
 }
 
 static double
