@@ -742,7 +742,6 @@ bench_io(void)
 	timed_report(name, &exp, 2000 * scale, "abook", abook ? &ab_exp : NULL, 1);
 	snprintf(name, sizeof name, "import.ics.%dk+%dk", n / 1000, n / 1000);
 	timed_report(name, &cal, 2000 * scale, "sqlite-loop", &loop, 0);
-	/* (the possible-duplicates pass over the same 100,000: bench_duplicates) */
 	unlink(vcf);
 	unlink(out);
 	unlink(ab);
@@ -909,13 +908,6 @@ bench_warm_paths(void)
 
 /* ---- the possible-duplicates pass (issue 14) --------------------------------------- */
 
-static int
-cmp_ms(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /*
 ** The whole pass over every contact (kith duplicates, the :duplicates
 ** view), median of five runs, beside a bare SQLite scan of the contact
@@ -953,8 +945,8 @@ bench_duplicates(void)
 		sqlite3_reset(st);
 		scan[r] = now_ms() - t0;
 	}
-	qsort(pass, 5, sizeof pass[0], cmp_ms);
-	qsort(scan, 5, sizeof scan[0], cmp_ms);
+	qsort(pass, 5, sizeof pass[0], cmp_double);
+	qsort(scan, 5, sizeof scan[0], cmp_double);
 	printf("bench: duplicates.pairs %d (checksum %lld)\n", l.n, sum % 1000);
 	printf("bench: duplicates.reference.scan.median %.3f ms (a bare SQLite scan of contact)\n",
 	       scan[2]);
