@@ -52,6 +52,12 @@ struct kith_contact {
 	struct kith_channel *handles; size_t n_handles;
 	char **nicknames;           size_t n_nicknames;
 	char **tags;                size_t n_tags;
+	/*
+	** The contact's stable identity (a vCard UID): kept for ever, the same
+	** in every export. contact_add with NULL makes a random UUID;
+	** contact_update with NULL keeps the one it has.
+	*/
+	char *uid;
 	/* Filled by contact_get only: */
 	char created_at[20], updated_at[20];
 	char last_at[17];           /* newest touch, "" if never */

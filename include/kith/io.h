@@ -61,6 +61,7 @@ struct io_extra {
 struct io_contact_rec {
 	struct kith_contact c;
 	char *org, *title;          /* current organisation and position, or NULL */
+	char *seat;                 /* without org: a seat ("District 3"), or NULL */
 	struct io_extra *extras;
 	size_t n_extras;
 	/*
@@ -158,8 +159,10 @@ struct io_import_stats {
 	long org_added, org_merged, org_unchanged; /* organisations' own cards */
 	long ev_added, ev_merged, ev_unchanged;   /* events */
 	long fu_added, fu_merged, fu_unchanged;   /* follow-ups */
+	long possible_dups;         /* contacts added beside one they may be (reported) */
 	long skipped;               /* records with nothing to import them by */
 	long errors;                /* malformed records (skipped with skip_invalid) */
+	long kept;                  /* values kept aside, in import_extra (new ones) */
 };
 
 /*

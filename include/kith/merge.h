@@ -20,6 +20,42 @@ char *contact_channel_key(const char *kind, const char *value);
 enum kith_status contact_find_channel(struct kdb *db, const char *kind, const char *value,
 				      int64_t *id_out, struct kith_err *err);
 /*
+** The contact with this UID, its own or one kept aside when a card was
+** merged into it (by email, or by a duplicates merge); KITH_NOTFOUND if none.
+*/
+enum kith_status contact_find_uid(struct kdb *db, const char *uid, int64_t *id_out,
+				  struct kith_err *err);
+/*
+** The contacts holding this email or phone, at most max of them, the
+** channels written first first (one index seek, however many share it).
+*/
+enum kith_status contact_find_channel_first(struct kdb *db, const char *kind, const char *value,
+					    int64_t *ids, int max, int *n_out,
+					    struct kith_err *err);
+/* The highest contact id (0 if none): the contacts an import makes are above it. */
+enum kith_status contact_max_id(struct kdb *db, int64_t *id_out, struct kith_err *err);
+/*
+** A contact's (lowest-id) current role at org_id (0: in the seat `seat`,
+** without organisation): its id and title ("" if none, newly allocated);
+** KITH_NOTFOUND if it has none there.
+*/
+enum kith_status contact_role_at(struct kdb *db, int64_t contact_id, int64_t org_id,
+				 const char *seat, int64_t *role_id, char **title,
+				 struct kith_err *err);
+enum kith_status role_set_title(struct kdb *db, int64_t role_id, const char *title,
+				struct kith_err *err);
+/*
+** The seat ("District 3") of the role contact_current_org reads, when that
+** role has no organisation; NULL if none.
+*/
+enum kith_status contact_current_seat(struct kdb *db, int64_t contact_id, char **seat,
+				      struct kith_err *err);
+/* A contact's display name, newly allocated ("" if none). */
+char *contact_display_name(struct kdb *db, int64_t id);
+/* Whether this (entity, id, name, value) is kept aside already. */
+bool import_extra_has(struct kdb *db, const char *entity, int64_t entity_id, const char *name,
+		      const char *value);
+/*
 ** The contact whose folded name is name's and who holds a current role at
 ** the organisation `org` (folded); with org NULL or "", one with no current
 ** role. KITH_NOTFOUND if none.
@@ -34,6 +70,11 @@ enum kith_status contact_current_roles(struct kdb *db, int64_t contact_id, int64
 ** Keep an extra field unless the same (entity, id, name, value) is kept
 ** already; *added says whether a row was written.
 */
+/* The largest id in import_extra (0 if none): what an import added came after it. */
+enum kith_status import_extra_last(struct kdb *db, int64_t *id_out, struct kith_err *err);
+/* How many import_extra rows have an id above `after`. */
+enum kith_status import_extra_since(struct kdb *db, int64_t after, long *n_out,
+				    struct kith_err *err);
 enum kith_status import_extra_put(struct kdb *db, const char *entity, int64_t entity_id,
 				  const char *source, const char *name, const char *value,
 				  bool *added, struct kith_err *err);

@@ -94,11 +94,13 @@ run_import(struct cli *c, const struct cli_args *a)
 
 const struct cli_cmd cli_cmd_import = {
 	"import", NULL, "FILE... [--format vcf|csv|ics] [--dry-run] [--skip-invalid]",
-	"Import contacts (vCard, CSV) or events and to-dos (iCalendar), merging duplicates.",
+	"Import contacts (vCard, CSV) or events and to-dos (iCalendar), merging only the certain.",
 	"  The format is read from the content (BEGIN:VCARD, BEGIN:VCALENDAR), else\n"
-	"  from the extension. A contact with the same email, phone (if the names\n"
-	"  agree), or name and organisation as one in kith is merged into it:\n"
-	"  missing fields are filled in, nothing is overwritten. Importing the same\n"
+	"  from the extension. A contact with the same UID, or the same email and a\n"
+	"  name that does not contradict, is merged into the one in kith (records of\n"
+	"  one file only by UID): missing fields are filled in, a differing value is\n"
+	"  kept aside; each merge is printed with why. The same name or a shared\n"
+	"  phone keeps both and prints a possible duplicate. Importing the same\n"
 	"  file again changes nothing.\n"
 	"  Several files (up to four) are imported in one transaction.\n"
 	"  --format F       vcf, csv or ics, whatever the file looks like\n"

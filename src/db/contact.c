@@ -57,6 +57,7 @@ contact_validate(const struct kith_contact *c, struct kith_err *err)
 		{ "family name", c->family_name }, { "pronouns", c->pronouns },
 		{ "address", c->address }, { "district", c->district },
 		{ "birthday", c->birthday }, { "how met", c->how_met }, { "notes", c->notes },
+		{ "uid", c->uid },
 	};
 
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
@@ -272,7 +273,7 @@ name_parts(const struct kith_contact *c, char **key)
 	return str_trim(prefix);
 }
 
-/* Bind the contact's own columns as parameters 1..18, 20 and 21 (see the SQL below). */
+/* Bind the contact's own columns as parameters 1..18 and 20..22 (see the SQL below). */
 static void
 bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
 	     const char *prefix, const char *now)
@@ -305,6 +306,7 @@ bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
 	sqlite3_bind_int(st, 17, c->archived ? 1 : 0);
 	db_bind_text(st, 18, now);
 	sqlite3_bind_int(st, 20, 5 - c->influence);
+	db_bind_text_null(st, 22, c->uid);
 }
 
 static enum kith_status
@@ -349,8 +351,8 @@ contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
 		"INSERT INTO contact(display_name, name_key, given_name, family_name, pronouns, "
 		"address, district, birthday, how_met, met_event_id, introducer_id, influence, "
 		"alignment, tier, cadence_days, notes, archived, created_at, updated_at, "
-		"influence_rank, prefix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-		"?13, ?14, ?15, ?16, ?17, ?18, ?18, ?20, ?21)";
+		"influence_rank, prefix, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+		"?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?20, ?21, coalesce(?22, " DB_UUID_SQL "))";
 	sqlite3_stmt *st;
 	enum kith_status rc;
 	char now[20], *key, *prefix;
@@ -390,7 +392,8 @@ contact_update(struct kdb *db, const struct kith_contact *c, struct kith_err *er
 		"family_name = ?4, pronouns = ?5, address = ?6, district = ?7, birthday = ?8, "
 		"how_met = ?9, met_event_id = ?10, introducer_id = ?11, influence = ?12, "
 		"alignment = ?13, tier = ?14, cadence_days = ?15, notes = ?16, archived = ?17, "
-		"updated_at = ?18, influence_rank = ?20, prefix = ?21 WHERE id = ?19";
+		"updated_at = ?18, influence_rank = ?20, prefix = ?21, uid = coalesce(?22, uid) "
+		"WHERE id = ?19";
 	static const char clear_ch[] = "DELETE FROM contact_channel WHERE contact_id = ?";
 	static const char clear_nick[] = "DELETE FROM contact_nickname WHERE contact_id = ?";
 	static const char clear_tag[] = "DELETE FROM contact_tag WHERE contact_id = ?";
@@ -589,7 +592,7 @@ contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_er
 	static const char sql[] =
 		"SELECT c.id, display_name, given_name, family_name, pronouns, address, district, "
 		"birthday, how_met, met_event_id, introducer_id, influence, alignment, tier, "
-		"cadence_days, notes, archived, created_at, updated_at, s.last_at, c.prefix "
+		"cadence_days, notes, archived, created_at, updated_at, s.last_at, c.prefix, c.uid "
 		"FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?";
 	sqlite3_stmt *st;
 	enum kith_status rc;
@@ -625,6 +628,7 @@ contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_er
 	snprintf(out->updated_at, sizeof out->updated_at, "%s", db_col_text(st, 18));
 	snprintf(out->last_at, sizeof out->last_at, "%s", db_col_text(st, 19));
 	out->prefix = db_col_dup(st, 20);
+	out->uid = sqlite3_column_type(st, 21) == SQLITE_NULL ? NULL : db_col_dup(st, 21);
 	sqlite3_reset(st);
 	if ((rc = read_lists(db, out, err))) {
 		contact_free(out);
@@ -638,7 +642,8 @@ import_extra_add(struct kdb *db, const char *entity, int64_t entity_id, const ch
 		 const char *name, const char *value, struct kith_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO import_extra(entity, entity_id, source, name, value) VALUES (?, ?, ?, ?, ?)";
+		"INSERT INTO import_extra(entity, entity_id, source, name, value, value_key) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, kith_value_key(?5))";
 	sqlite3_stmt *st;
 	enum kith_status rc;
 

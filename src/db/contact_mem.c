@@ -41,6 +41,7 @@ contact_free(struct kith_contact *c)
 	free(c->birthday);
 	free(c->how_met);
 	free(c->notes);
+	free(c->uid);
 	channels_free(c->emails, c->n_emails);
 	channels_free(c->phones, c->n_phones);
 	channels_free(c->handles, c->n_handles);
@@ -91,6 +92,7 @@ contact_copy(struct kith_contact *dst, const struct kith_contact *src)
 	dst->birthday = xstrdup(src->birthday);
 	dst->how_met = xstrdup(src->how_met);
 	dst->notes = xstrdup(src->notes);
+	dst->uid = xstrdup(src->uid);
 	dst->emails = channels_copy(src->emails, src->n_emails);
 	dst->phones = channels_copy(src->phones, src->n_phones);
 	dst->handles = channels_copy(src->handles, src->n_handles);

@@ -242,6 +242,24 @@ sql_kith_today(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* FNV-1a, 64 bits, of a text's bytes: import_extra.value_key (migration 9). */
+static void
+sql_kith_value_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]);
+	uint64_t h = 14695981039346656037u;
+
+	(void)argc;
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211u;
+	sqlite3_result_int64(ctx, (sqlite3_int64)h);
+}
+
 static void
 sql_kith_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -609,6 +627,8 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 				sql_kith_fold, NULL, NULL);
 	sqlite3_create_function(db->h, "kith_honorific", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 				NULL, sql_kith_honorific, NULL, NULL);
+	sqlite3_create_function(db->h, "kith_value_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				NULL, sql_kith_value_key, NULL, NULL);
 	warm_sql_init(db->h);
 	snprintf(limit, sizeof limit, "PRAGMA journal_size_limit = %d", KDB_WAL_LIMIT);
 	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||

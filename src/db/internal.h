@@ -89,6 +89,16 @@ enum kith_status db_change_split(struct kdb *db, struct kith_err *err);
 /* Roll back this write level; returns code (err is expected to be set already). */
 enum kith_status db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code);
 
+/*
+** SQL for a random UUID (version 4: 122 bits from SQLite's randomness, which
+** is seeded from the system's), as the contact UIDs kith makes.
+*/
+#define DB_UUID_SQL \
+	"lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || " \
+	"substr(lower(hex(randomblob(2))), 2) || '-' || " \
+	"substr('89ab', 1 + (abs(random()) % 4), 1) || " \
+	"substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
+
 /* Bind helpers: NULL or empty text binds SQL NULL for *_null variants; 0 id binds NULL. */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);       /* NULL -> '' */
 int db_bind_text_null(sqlite3_stmt *st, int i, const char *s);  /* NULL or "" -> NULL */

@@ -34,6 +34,9 @@ form_free(struct form *f)
 	}
 	free(f->values);
 	free(f->errors);
+	for (i = 0; f->base && i < f->nfields; i++)
+		free(f->base[i]);
+	free(f->base);
 	free(f->vfields);
 	free(f->title);
 	free(f->msg);
@@ -69,6 +72,79 @@ engine_form_open(struct engine *e, const char *title, int nfields,
 	f->ctx_free = ctx_free;
 	e->form = f;
 	e->mode = VM_FORM;
+}
+
+void
+form_watch(struct form *f, form_current_fn current)
+{
+	f->current = current;
+	f->base = xcalloc((size_t)f->nfields + 1, sizeof(*f->base));
+	for (int i = 0; i < f->nfields; i++)
+		f->base[i] = xstrdup(form_value(f, i));
+}
+
+void
+form_dup_values(char **out, const char *const *vals, int n)
+{
+	for (int i = 0; i < n; i++)
+		out[i] = xstrdup(vals[i] ? vals[i] : "");
+}
+
+/*
+** Merge the form with the row as it is now (form_watch). True to go on
+** saving; false if the row is gone or a field was changed both here and
+** elsewhere (the message says which; the form stays open).
+*/
+static bool
+form_merge(struct engine *e, struct form *f)
+{
+	char **cur = xcalloc((size_t)f->nfields + 1, sizeof(*cur));
+	struct kith_err err;
+	int i, first = -1, n = 0;
+	enum kith_status rc;
+
+	kith_err_clear(&err);
+	rc = f->current(f, cur, &err);
+	if (rc != KITH_OK) {
+		if (rc == KITH_NOTFOUND)
+			engine_error(e, "Not saved: this record was deleted elsewhere since the form "
+				     "opened (Esc closes the form)");
+		else
+			engine_error(e, "Not saved: %s", err.msg[0] ? err.msg : kith_status_str(rc));
+	}
+	for (i = 0; rc == KITH_OK && i < f->nfields; i++) {
+		const char *mine = form_value(f, i);
+		if (!cur[i] || !strcmp(cur[i], f->base[i]) || !strcmp(cur[i], mine))
+			continue;
+		if (!strcmp(mine, f->base[i])) {
+			/* not changed here: keep what was saved elsewhere */
+			le_set(&f->values[i], cur[i]);
+			f->values[i].cursor = f->values[i].text.len;
+			continue;
+		}
+		/* changed here and elsewhere: say so; a second Enter saves this value */
+		free(f->errors[i]);
+		f->errors[i] = NULL;
+		f->errors[i] = xstrdup(form_msg(f, "elsewhere: \"%s\"", cur[i]));
+		free(f->base[i]);
+		f->base[i] = xstrdup(cur[i]);
+		if (first < 0)
+			first = i;
+		n++;
+	}
+	for (i = 0; i < f->nfields; i++)
+		free(cur[i]);
+	free(cur);
+	if (rc != KITH_OK)
+		return false;
+	if (n) {
+		f->focus = first;
+		engine_error(e, "Not saved: %s%s changed elsewhere since this form opened; Enter "
+			     "saves yours over it, Esc leaves what is saved", f->defs[first].label,
+			     n > 1 ? " and other fields" : "");
+		return false;
+	}
+	return true;
 }
 
 const char *
@@ -123,9 +199,48 @@ form_move(struct form *f, int dir)
 	return R_REDRAW;
 }
 
+struct form_ask {
+	struct engine *e;
+	struct form *f;
+	bool answered;
+};
+
+static int
+form_discard_yes(struct engine *e, void *ctx)
+{
+	struct form_ask *a = ctx;
+
+	a->answered = true;
+	if (e->form == a->f) {
+		form_free(e->form);
+		e->form = NULL;
+	}
+	engine_msg(e, "Cancelled; nothing saved");
+	return R_REDRAW | R_RELAYOUT;
+}
+
+/* n or Esc: back to the form as it was */
+static void
+form_ask_free(void *ctx)
+{
+	struct form_ask *a = ctx;
+
+	if (!a->answered && a->e->form == a->f)
+		a->e->mode = VM_FORM;
+	free(a);
+}
+
 static int
 form_cancel(struct engine *e)
 {
+	if (e->form && e->form->failed) {
+		struct form_ask *a = xcalloc(1, sizeof(*a));
+		a->e = e;
+		a->f = e->form;
+		engine_confirm(e, "Discard this form? It was not saved. (y/n)", form_discard_yes, a,
+			       form_ask_free);
+		return R_REDRAW | R_RELAYOUT;
+	}
 	form_free(e->form);
 	e->form = NULL;
 	e->mode = engine_base_mode(e);
@@ -148,11 +263,16 @@ form_save(struct engine *e)
 		engine_error(e, "%s: %s", f->defs[first_bad].label, f->errors[first_bad]);
 		return R_BELL | R_REDRAW;
 	}
+	if (f->current && !form_merge(e, f)) {
+		f->failed = true;
+		return R_BELL | R_REDRAW;
+	}
 	kith_err_clear(&err);
 	f->saving = true;
 	rc = f->save(f, &err, &bad_field);
 	f->saving = false;
 	if (rc != KITH_OK) {
+		f->failed = true;
 		if (e->form != f) {     /* the callback opened another form: ours is done */
 			form_free(f);
 			engine_error(e, "%s", err.msg[0] ? err.msg : kith_status_str(rc));

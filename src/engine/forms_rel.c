@@ -197,6 +197,61 @@ rel_save(struct form *f, struct kith_err *err, int *bad)
 	return KITH_OK;
 }
 
+/* What the form shows for a relationship row (init points into with and strength). */
+static void
+rel_init(const struct relationship_row *row, const char **init, struct strbuf *with,
+	 char strength[4])
+{
+	if (row->other_org_id)
+		sb_append(with, "~");
+	sb_append(with, row->other_name);
+	snprintf(strength, 4, "%d", row->strength);
+	init[RF_WITH] = sb_str(with);
+	init[RF_TYPE] = kith_rel_type_name(row->type);
+	init[RF_STRENGTH] = strength;
+	init[RF_FROM] = row->start_date;
+	init[RF_TO] = row->end_date;
+	init[RF_NOTE] = row->note;
+	init[RF_SOURCE] = row->source;
+}
+
+/* Looking for one row of a contact's list as it is now (form_watch). */
+struct now_find {
+	int64_t id;
+	char **out;
+	bool found;
+};
+
+static int
+rel_now(void *ud, const struct relationship_row *row)
+{
+	struct now_find *nf = ud;
+	const char *init[RF_COUNT] = { 0 };
+	struct strbuf with = { 0 };
+	char strength[4];
+
+	if (row->id != nf->id || nf->found)
+		return 0;
+	rel_init(row, init, &with, strength);
+	form_dup_values(nf->out, init, RF_COUNT);
+	sb_free(&with);
+	nf->found = true;
+	return 0;
+}
+
+static enum kith_status
+rel_current(struct form *f, char **out, struct kith_err *err)
+{
+	struct rel_ctx *c = f->ctx;
+	struct now_find nf = { c->id, out, false };
+	enum kith_status rc = relationship_list_for_contact(engine_db(f->e), c->contact_id, rel_now,
+							    &nf, err);
+
+	if (rc)
+		return rc;
+	return nf.found ? KITH_OK : kith_err_set(err, KITH_NOTFOUND, "no such relationship");
+}
+
 static void
 rel_form(struct engine *e, struct rel_ctx *c, const struct relationship_row *row)
 {
@@ -205,22 +260,14 @@ rel_form(struct engine *e, struct rel_ctx *c, const struct relationship_row *row
 	struct strbuf title = { 0 }, with = { 0 };
 
 	if (row) {
-		if (row->other_org_id)
-			sb_append(&with, "~");
-		sb_append(&with, row->other_name);
-		snprintf(strength, sizeof strength, "%d", row->strength);
-		init[RF_WITH] = sb_str(&with);
-		init[RF_TYPE] = kith_rel_type_name(row->type);
-		init[RF_STRENGTH] = strength;
-		init[RF_FROM] = row->start_date;
-		init[RF_TO] = row->end_date;
-		init[RF_NOTE] = row->note;
-		init[RF_SOURCE] = row->source;
+		rel_init(row, init, &with, strength);
 		sb_printf(&title, "Relationship of %s", c->name);
 	} else {
 		sb_printf(&title, "New relationship of %s", c->name);
 	}
 	engine_form_open(e, sb_str(&title), RF_COUNT, rel_fields, init, rel_save, c, rel_ctx_free);
+	if (row && c->id)
+		form_watch(e->form, rel_current);
 	sb_free(&title);
 	sb_free(&with);
 }
@@ -399,20 +446,54 @@ fail:
 }
 
 static void
+role_init(const struct role_row *row, const char **init)
+{
+	init[OF_ORG] = row->org_name;
+	init[OF_TITLE] = row->title;
+	init[OF_SEAT] = row->seat;
+	init[OF_FROM] = row->start_date;
+	init[OF_TO] = row->end_date;
+}
+
+static int
+role_now(void *ud, const struct role_row *row)
+{
+	struct now_find *nf = ud;
+	const char *init[OF_COUNT] = { 0 };
+
+	if (row->id != nf->id || nf->found)
+		return 0;
+	role_init(row, init);
+	form_dup_values(nf->out, init, OF_COUNT);
+	nf->found = true;
+	return 0;
+}
+
+static enum kith_status
+role_current(struct form *f, char **out, struct kith_err *err)
+{
+	struct rel_ctx *c = f->ctx;
+	struct now_find nf = { c->id, out, false };
+	enum kith_status rc = role_list_for_contact(engine_db(f->e), c->contact_id, role_now, &nf,
+						    err);
+
+	if (rc)
+		return rc;
+	return nf.found ? KITH_OK : kith_err_set(err, KITH_NOTFOUND, "no such role");
+}
+
+static void
 role_form(struct engine *e, struct rel_ctx *c, const struct role_row *row)
 {
 	const char *init[OF_COUNT] = { 0 };
 	struct strbuf title = { 0 };
 
-	if (row) {
-		init[OF_ORG] = row->org_name;
-		init[OF_TITLE] = row->title;
-		init[OF_SEAT] = row->seat;
-		init[OF_FROM] = row->start_date;
-		init[OF_TO] = row->end_date;
-	}
+	if (row)
+		role_init(row, init);
 	sb_printf(&title, "%s of %s", row ? "Role" : "New role", c->name);
 	engine_form_open(e, sb_str(&title), OF_COUNT, role_fields, init, role_save, c, rel_ctx_free);
+	if (row && c->id)
+		form_watch(e->form, role_current);
 	sb_free(&title);
 }
 

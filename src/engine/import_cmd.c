@@ -45,7 +45,12 @@ static void
 report(void *ud, const char *line)
 {
 	struct imp_ui *u = ud;
+	size_t n = strlen(u->name);
 
+	/* skipped records are "FILE:LINE: ..."; merges and possible duplicates,
+	   named by the contact, are counted in the summary */
+	if (strncmp(line, u->name, n) || line[n] != ':')
+		return;
 	if (u->skipped++ == 0)
 		snprintf(u->first_skip, sizeof u->first_skip, "%s", line);
 }

@@ -184,6 +184,9 @@ struct form_field_def {
 	bool multiline;             /* a long note: E opens $EDITOR */
 };
 
+struct form;
+typedef enum kith_status (*form_current_fn)(struct form *f, char **out, struct kith_err *err);
+
 struct form {
 	struct engine *e;
 	char *title;
@@ -201,7 +204,29 @@ struct form {
 	/* Run after a successful save, once the form is closed (may open another mode). */
 	int (*after)(struct engine *e, void *after_ctx);
 	void *after_ctx;
+	/*
+	** A form on an existing row: base[] holds what each field showed when
+	** the form opened, and current() reads what the row holds now (see
+	** form_watch). NULL for a new row.
+	*/
+	char **base;
+	form_current_fn current;
+	bool failed;                /* the last save failed: Esc asks first */
 };
+
+/*
+** A form on an existing row merges, on save, with what others saved since
+** it opened (another planner, the command line): current(f, out, err)
+** fills out[i] (nfields, all NULL on entry) with what field i would show
+** for the row as it is now (xstrdup'd; NULL for a field not compared),
+** or fails (KITH_NOT_FOUND: the row is gone). On save, a field the user
+** did not change takes the row's current value; a field both changed
+** differently is a conflict: nothing is saved, the field says what it is
+** now, and a second Enter saves the user's value over it.
+*/
+void form_watch(struct form *f, form_current_fn current);
+/* For a current() callback: out[i] = a copy of vals[i] (NULL shows as ""), n of them. */
+void form_dup_values(char **out, const char *const *vals, int n);
 
 /* Open a form (enter VM_FORM). initial[] may be NULL or hold nfields strings (NULL = ""). */
 void engine_form_open(struct engine *e, const char *title, int nfields,

@@ -20,6 +20,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "kith/capture.h"
@@ -41,6 +42,12 @@ struct capture_ui {
 	struct capture cap;         /* the last good parse of le */
 	bool parsed;
 	char *error;                /* the parse error, or NULL */
+	/*
+	** Why the last save (or a look-up before it) failed, or NULL: the
+	** input line hides the message line, so the preview shows it, and
+	** the text stays until the user saves it or says to discard it.
+	*/
+	char *failed;
 	/* resolution, per person slot (capture_person order) */
 	size_t nslots;
 	int64_t *ids;               /* 0 with resolved: a contact to create */
@@ -107,6 +114,7 @@ mode_capture_free(struct engine *e)
 	compl_clear(c);
 	capture_free(&c->cap);
 	free(c->error);
+	free(c->failed);
 	le_free(&c->le);
 	page_free(&c->page);
 	free(c);
@@ -140,6 +148,11 @@ build_page(struct capture_ui *c)
 
 	page_clear(pg);
 	page_title(pg, c->state == CS_REVIEW ? "Quick capture: save this?" : "Quick capture");
+	if (c->failed) {
+		page_add(pg, VS_ERROR, 0, "Not saved: %s", c->failed);
+		page_add(pg, VS_ERROR, 0, "%s", "The text is kept: Enter tries again.");
+		page_add(pg, VS_NORMAL, 0, "%s", "");
+	}
 	if (!c->parsed) {
 		if (c->error && strspn(sb_str(&c->le.text), " \t") < c->le.text.len)
 			page_add(pg, VS_ERROR, 0, "%s", c->error);
@@ -242,6 +255,25 @@ mode_capture_start(struct engine *e, const char *text)
 }
 
 /* Back to the line (from a pick, a question or the review). */
+/* An error on the message line and in the preview (which the input line does not hide). */
+static void KITH_PRINTF(2, 3)
+cap_error(struct engine *e, const char *fmt, ...)
+{
+	struct capture_ui *c = e->cap;
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	engine_error(e, "%s", sb_str(&sb));
+	if (c) {
+		free(c->failed);
+		c->failed = sb_detach(&sb);
+	}
+	sb_free(&sb);
+}
+
 static int
 back_to_edit(struct engine *e)
 {
@@ -371,7 +403,7 @@ resolve_others(struct engine *e)
 	kith_err_clear(&err);
 	for (size_t i = 0; i < c->cap.n_orgs; i++)
 		if (org_resolve(e->db, c->cap.orgs[i].name, &c->org_ids[i], &err) != KITH_OK) {
-			engine_error(e, "col %d: ~%s: %s", c->cap.orgs[i].col, c->cap.orgs[i].name,
+			cap_error(e, "col %d: ~%s: %s", c->cap.orgs[i].col, c->cap.orgs[i].name,
 				     err.msg);
 			return false;
 		}
@@ -379,14 +411,14 @@ resolve_others(struct engine *e)
 		struct kith_event ev = { 0 };
 		if (event_resolve(e->db, c->cap.event.name, &c->event_id, &err) != KITH_OK ||
 		    event_get(e->db, c->event_id, &ev, &err) != KITH_OK) {
-			engine_error(e, "col %d: ^%s: %s", c->cap.event.col, c->cap.event.name, err.msg);
+			cap_error(e, "col %d: ^%s: %s", c->cap.event.col, c->cap.event.name, err.msg);
 			return false;
 		}
 		c->event_title = xstrdup(ev.title);
 		event_free(&ev);
 	}
 	if (capture_summary(e->db, &c->cap, c->ids, c->org_ids, &c->summary, &err) != KITH_OK) {
-		engine_error(e, "%s", err.msg);
+		cap_error(e, "%s", err.msg);
 		return false;
 	}
 	return true;
@@ -417,7 +449,7 @@ resolve_next(struct engine *e, size_t from)
 		}
 		kith_err_clear(&err);
 		if (capture_match_person(e->db, m->name, &cm, &err) != KITH_OK) {
-			engine_error(e, "col %d: @%s: %s", m->col, m->name, err.msg);
+			cap_error(e, "col %d: @%s: %s", m->col, m->name, err.msg);
 			return back_to_edit(e) | R_BELL;
 		}
 		if (cm.found == CAPTURE_ONE) {
@@ -483,7 +515,7 @@ save(struct engine *e)
 	kith_err_clear(&err);
 	kdatetime_format(kdate_now(), at);
 	if (capture_commit(e->db, &c->cap, c->ids, c->org_ids, c->event_id, at, &s, &err) != KITH_OK) {
-		engine_error(e, "capture: %s", err.msg);
+		cap_error(e, "%s", err.msg);
 		return back_to_edit(e) | R_BELL;
 	}
 	sb_append(&msg, "Logged with ");
@@ -608,6 +640,18 @@ complete(struct engine *e)
 
 /* ---- keys and the view -------------------------------------------------------------- */
 
+static int
+discard_yes(struct engine *e, void *ctx)
+{
+	struct cap_ask *a = ctx;
+
+	if (a)
+		a->answered = true;
+	mode_capture_free(e);
+	engine_msg(e, "Capture cancelled");
+	return R_REDRAW | R_RELAYOUT;
+}
+
 int
 mode_capture_key(struct engine *e, struct kkey k)
 {
@@ -631,11 +675,14 @@ mode_capture_key(struct engine *e, struct kkey k)
 	compl_clear(c);
 	if (k.type == KK_ENTER)
 		return resolve_start(e);
-	if (k.type == KK_ESC) {
-		mode_capture_free(e);
-		engine_msg(e, "Capture cancelled");
+	if (k.type == KK_ESC && c->failed) {
+		/* n or Esc goes back to the line (ask_free) */
+		engine_confirm(e, "Discard this capture? It was not saved. (y/n)", discard_yes,
+			       ask_new(e, 0), ask_free);
 		return R_REDRAW | R_RELAYOUT;
 	}
+	if (k.type == KK_ESC)
+		return discard_yes(e, NULL);
 	old = xstrdup(sb_str(&c->le.text));
 	if (!le_key(&c->le, k))
 		r = R_BELL;

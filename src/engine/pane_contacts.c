@@ -441,44 +441,73 @@ out:
 	return rc;
 }
 
+/* What each field of the edit form shows for contact k (xstrdup'd; out[F_COUNT]). */
+static void
+contact_values(const struct kith_contact *k, char **out)
+{
+	struct strbuf tags = { 0 };
+	char infl[16] = "", align[16], cad[16] = "", tier[2] = { k->tier, '\0' };
+
+	out[F_NAME] = xstrdup(k->display_name);
+	out[F_EMAIL] = xstrdup(k->n_emails ? k->emails[0].value : "");
+	out[F_PHONE] = xstrdup(k->n_phones ? k->phones[0].value : "");
+	for (size_t i = 0; i < k->n_tags; i++)
+		sb_printf(&tags, "%s%s", i ? ", " : "", k->tags[i]);
+	out[F_TAGS] = xstrdup(sb_str(&tags));
+	if (k->influence)
+		snprintf(infl, sizeof infl, "%d", k->influence);
+	snprintf(align, sizeof align, "%d", k->alignment);
+	if (k->cadence_days >= 0)
+		snprintf(cad, sizeof cad, "%d", k->cadence_days);
+	out[F_TIER] = xstrdup(tier);
+	out[F_INFL] = xstrdup(infl);
+	out[F_ALIGN] = xstrdup(align);
+	out[F_CADENCE] = xstrdup(cad);
+	out[F_NOTES] = xstrdup(k->notes ? k->notes : "");
+	sb_free(&tags);
+}
+
+/* The contact as it is now (form_watch). */
+static enum kith_status
+contact_current(struct form *f, char **out, struct kith_err *err)
+{
+	struct contact_form *cf = f->ctx;
+	struct kith_contact k;
+	enum kith_status rc = contact_get(engine_db(f->e), cf->id, &k, err);
+
+	if (rc)
+		return rc;
+	contact_values(&k, out);
+	contact_free(&k);
+	return KITH_OK;
+}
+
 static void
 contact_form_open(struct pane *p, int64_t id)
 {
 	struct contact_form *cf = xcalloc(1, sizeof *cf);
 	const char *init[F_COUNT] = { 0 };
+	char *vals[F_COUNT] = { 0 };
 	struct kith_contact k;
-	char infl[4] = "", align[4] = "", cad[16] = "", tier[2] = "";
-	struct strbuf tags = { 0 }, title = { 0 };
+	struct strbuf title = { 0 };
 
 	cf->id = id;
 	if (id && contact_get(engine_db(p->e), id, &k, NULL) == KITH_OK) {
-		init[F_NAME] = k.display_name;
-		init[F_EMAIL] = k.n_emails ? k.emails[0].value : "";
-		init[F_PHONE] = k.n_phones ? k.phones[0].value : "";
-		for (size_t i = 0; i < k.n_tags; i++)
-			sb_printf(&tags, "%s%s", i ? ", " : "", k.tags[i]);
-		init[F_TAGS] = sb_str(&tags);
-		tier[0] = k.tier;
-		init[F_TIER] = tier;
-		if (k.influence)
-			snprintf(infl, sizeof infl, "%d", k.influence);
-		init[F_INFL] = infl;
-		snprintf(align, sizeof align, "%d", k.alignment);
-		init[F_ALIGN] = align;
-		if (k.cadence_days >= 0)
-			snprintf(cad, sizeof cad, "%d", k.cadence_days);
-		init[F_CADENCE] = cad;
-		init[F_NOTES] = k.notes;
+		contact_values(&k, vals);
+		for (int i = 0; i < F_COUNT; i++)
+			init[i] = vals[i];
 		sb_printf(&title, "Edit %s", k.display_name);
 		engine_form_open(p->e, sb_str(&title), F_COUNT, contact_fields, init, contact_save, cf,
 				 free);
+		form_watch(p->e->form, contact_current);
 		contact_free(&k);
+		for (int i = 0; i < F_COUNT; i++)
+			free(vals[i]);
 	} else {
 		cf->id = 0;
 		engine_form_open(p->e, "New contact", F_COUNT, contact_fields, init, contact_save, cf,
 				 free);
 	}
-	sb_free(&tags);
 	sb_free(&title);
 }
 
@@ -517,26 +546,97 @@ selected_name(struct contacts *c)
 	return c->lw.rows[c->lw.sel].cells[C_NAME];
 }
 
+/* Notes being edited in $EDITOR: what they were when it opened, and the new text. */
+struct note_edit {
+	int64_t id;
+	char *orig, *text;
+};
+
+static void
+note_edit_free(void *p)
+{
+	struct note_edit *ne = p;
+
+	free(ne->orig);
+	free(ne->text);
+	free(ne);
+}
+
+static struct note_edit *
+note_edit_new(int64_t id, const char *orig, const char *text)
+{
+	struct note_edit *ne = xcalloc(1, sizeof *ne);
+
+	ne->id = id;
+	ne->orig = xstrdup(orig ? orig : "");
+	ne->text = xstrdup(text ? text : "");
+	return ne;
+}
+
+static int note_write(struct engine *e, const struct note_edit *ne, bool over);
+
+static int
+note_over_yes(struct engine *e, void *ctx)
+{
+	return note_write(e, ctx, true);
+}
+
+/*
+** Save the edited notes. Notes that changed elsewhere since the editor
+** opened are not overwritten without a yes (over); a failed save asks to
+** try again, so the text is not lost.
+*/
+static int
+note_write(struct engine *e, const struct note_edit *ne, bool over)
+{
+	struct kith_contact k;
+	struct kith_err err;
+	struct strbuf q = { 0 };
+	int r = R_REDRAW;
+
+	kith_err_clear(&err);
+	if (contact_get(engine_db(e), ne->id, &k, &err) != KITH_OK) {
+		engine_error(e, "notes not saved: %s", err.msg);
+		return R_BELL | R_REDRAW;
+	}
+	if (!strcmp(k.notes, ne->text)) {
+		contact_free(&k);
+		return r;
+	}
+	if (!over && strcmp(k.notes, ne->orig)) {
+		sb_printf(&q, "The notes of %s changed elsewhere since the editor opened. "
+			  "Save yours over them? (y/n)", k.display_name);
+		engine_confirm(e, sb_str(&q), note_over_yes, note_edit_new(ne->id, ne->orig, ne->text),
+			       note_edit_free);
+	} else {
+		free(k.notes);
+		k.notes = xstrdup(ne->text);
+		if (contact_update(engine_db(e), &k, &err) == KITH_OK) {
+			r = engine_after_write(e, "edit notes");
+		} else {
+			sb_printf(&q, "Notes not saved: %s. Try again? (y/n)", err.msg);
+			engine_confirm(e, sb_str(&q), note_over_yes,
+				       note_edit_new(ne->id, ne->orig, ne->text), note_edit_free);
+			r = R_BELL | R_REDRAW;
+		}
+	}
+	sb_free(&q);
+	contact_free(&k);
+	return r;
+}
+
 static int
 edit_note_done(struct engine *e, bool ok, const char *text, void *ctx)
 {
-	int64_t *id = ctx;
-	struct kith_contact k;
-	struct kith_err err;
+	struct note_edit *ne = ctx;
 	int r = R_REDRAW;
 
-	if (ok && contact_get(engine_db(e), *id, &k, &err) == KITH_OK) {
-		if (strcmp(k.notes, text)) {
-			free(k.notes);
-			k.notes = xstrdup(text);
-			if (contact_update(engine_db(e), &k, &err) == KITH_OK)
-				r = engine_after_write(e, "edit notes");
-			else
-				engine_error(e, "notes: %s", err.msg);
-		}
-		contact_free(&k);
+	if (ok && text) {
+		free(ne->text);
+		ne->text = xstrdup(text);
+		r = note_write(e, ne, false);
 	}
-	free(id);
+	note_edit_free(ne);
 	return r;
 }
 
@@ -649,12 +749,15 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		return true;
 	case CMD_EDIT_NOTE: {
 		struct kith_contact k;
-		int64_t *ctx;
 		if (!id || contact_get(engine_db(p->e), id, &k, &err) != KITH_OK)
 			return false;
-		ctx = xmalloc(sizeof *ctx);
-		*ctx = id;
-		*r |= engine_edit_external(p->e, k.notes, edit_note_done, ctx);
+		{
+			struct note_edit *ne = note_edit_new(id, k.notes, NULL);
+			int er = engine_edit_external(p->e, k.notes, edit_note_done, ne);
+			if (!(er & R_EDITOR))
+				note_edit_free(ne);     /* not started: the callback never runs */
+			*r |= er;
+		}
 		contact_free(&k);
 		return true;
 	}

@@ -477,6 +477,34 @@ event_save(struct form *f, struct kith_err *err, int *bad)
 	return KITH_OK;
 }
 
+/* What the edit form shows for event k. */
+static void
+event_init(const struct kith_event *k, const char **init)
+{
+	init[F_TITLE] = k->title;
+	init[F_START] = k->start_at;
+	init[F_END] = k->end_at;
+	init[F_WHERE] = k->location;
+	init[F_KIND] = kith_event_kind_name(k->kind);
+}
+
+/* The event as it is now (form_watch). */
+static enum kith_status
+event_current(struct form *f, char **out, struct kith_err *err)
+{
+	struct eid *ei = f->ctx;
+	struct kith_event k;
+	const char *init[F_COUNT] = { 0 };
+	enum kith_status rc = event_get(engine_db(f->e), ei->id, &k, err);
+
+	if (rc)
+		return rc;
+	event_init(&k, init);
+	form_dup_values(out, init, F_COUNT);
+	event_free(&k);
+	return KITH_OK;
+}
+
 static void
 event_form_open(struct pane *p, int64_t id)
 {
@@ -486,12 +514,9 @@ event_form_open(struct pane *p, int64_t id)
 
 	ei->id = id;
 	if (id && event_get(engine_db(p->e), id, &k, NULL) == KITH_OK) {
-		init[F_TITLE] = k.title;
-		init[F_START] = k.start_at;
-		init[F_END] = k.end_at;
-		init[F_WHERE] = k.location;
-		init[F_KIND] = kith_event_kind_name(k.kind);
+		event_init(&k, init);
 		engine_form_open(p->e, "Edit event", F_COUNT, event_fields, init, event_save, ei, free);
+		form_watch(p->e->form, event_current);
 		event_free(&k);
 		return;
 	}

@@ -469,6 +469,33 @@ edit_save(struct form *f, struct kith_err *err, int *bad)
 	return rc;
 }
 
+/* What the edit form shows for follow-up k. */
+static void
+edit_init(const struct kith_followup *k, const char **init)
+{
+	init[EF_TITLE] = k->title;
+	init[EF_DUE] = k->due;
+	init[EF_KIND] = kith_followup_kind_name(k->kind);
+	init[EF_DIRECTION] = kith_direction_name(k->direction);
+}
+
+/* The follow-up as it is now (form_watch). */
+static enum kith_status
+edit_current(struct form *f, char **out, struct kith_err *err)
+{
+	struct fid *fi = f->ctx;
+	struct kith_followup k;
+	const char *init[EF_COUNT] = { 0 };
+	enum kith_status rc = followup_get(engine_db(f->e), fi->id, &k, err);
+
+	if (rc)
+		return rc;
+	edit_init(&k, init);
+	form_dup_values(out, init, EF_COUNT);
+	followup_free(&k);
+	return KITH_OK;
+}
+
 static void
 edit_open(struct pane *p, int64_t id)
 {
@@ -481,13 +508,11 @@ edit_open(struct pane *p, int64_t id)
 		engine_error(p->e, "%s", err.msg);
 		return;
 	}
-	init[EF_TITLE] = k.title;
-	init[EF_DUE] = k.due;
-	init[EF_KIND] = kith_followup_kind_name(k.kind);
-	init[EF_DIRECTION] = kith_direction_name(k.direction);
+	edit_init(&k, init);
 	fi = xcalloc(1, sizeof *fi);
 	fi->id = id;
 	engine_form_open(p->e, "Edit follow-up", EF_COUNT, edit_fields, init, edit_save, fi, free);
+	form_watch(p->e->form, edit_current);
 	followup_free(&k);
 }
 

@@ -389,23 +389,31 @@ header_make(struct header *h, const struct row *row)
 
 /* ---- values ------------------------------------------------------------------------ */
 
-/* Split a Google cell "a ::: b" (and, for tags, commas and semicolons). */
-static size_t
-split_multi(const char *s, bool tags, char **out, size_t max)
+/*
+** Split a Google cell "a ::: b" (and, for tags, commas and semicolons):
+** all of its parts, *n_out of them, in a new array.
+*/
+static char **
+split_multi(const char *s, bool tags, size_t *n_out)
 {
-	size_t n = 0;
+	size_t n = 0, cap = 4;
 	const char *p = s;
+	char **out = xreallocarray(NULL, cap, sizeof *out);
 
 	/* a Google " ::: " list is never also split at commas */
 	if (tags && strstr(s, " ::: "))
 		tags = false;
-	while (*p && n < max) {
+	while (*p) {
 		const char *e = strstr(p, " ::: ");
 		const char *c = tags ? strpbrk(p, ",;") : NULL;
 		size_t len;
 		if (c && (!e || c < e))
 			e = c;
 		len = e ? (size_t)(e - p) : strlen(p);
+		if (n == cap) {
+			cap *= 2;
+			out = xreallocarray(out, cap, sizeof *out);
+		}
 		out[n] = xmalloc(len + 1);
 		memcpy(out[n], p, len);
 		out[n][len] = '\0';
@@ -417,7 +425,28 @@ split_multi(const char *s, bool tags, char **out, size_t max)
 			break;
 		p = e + (*e == ' ' ? 5 : 1);
 	}
-	return n;
+	*n_out = n;
+	return out;
+}
+
+static void
+parts_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* The first value of a one-value field; another is kept aside under its column. */
+static void
+take(char **slot, char **v, struct io_contact_rec *rec, const char *header)
+{
+	if (!*slot) {
+		*slot = *v;
+		*v = NULL;
+	} else {
+		io_extra_add(&rec->extras, &rec->n_extras, *header ? header : "column", *v);
+	}
 }
 
 static bool
@@ -444,6 +473,65 @@ csv_birthday(const char *s, char out[11])
 	return io_birthday(buf, out);
 }
 
+/* kith's own columns read after the rest: the channels' labels, the fields kept aside. */
+static const char *const kith_cols[] = { "email labels", "phone labels", "website labels",
+	"kept aside", NULL };
+
+static bool
+kith_column(const char *header)
+{
+	for (size_t i = 0; kith_cols[i]; i++)
+		if (io_ieq(header, kith_cols[i]))
+			return true;
+	return false;
+}
+
+/*
+** "work ::: home" gives the record's emails (phones, websites) their labels,
+** in order; "name: value ::: name: value" its kept-aside fields: what kith's
+** exporter writes, so that a CSV export round trips.
+*/
+static void
+kith_columns(const struct header *h, const struct row *row, struct io_contact_rec *rec)
+{
+	struct kith_contact *c = &rec->c;
+
+	for (size_t i = 0; i < row->n && i < h->n; i++) {
+		struct kith_channel *ch = NULL;
+		size_t nch = 0, n;
+		char *v, **parts;
+
+		if (h->cols[i].f != F_EXTRA || !kith_column(h->cols[i].header))
+			continue;
+		if (io_ieq(h->cols[i].header, "email labels"))
+			ch = c->emails, nch = c->n_emails;
+		else if (io_ieq(h->cols[i].header, "phone labels"))
+			ch = c->phones, nch = c->n_phones;
+		else if (io_ieq(h->cols[i].header, "website labels"))
+			ch = c->handles, nch = c->n_handles;
+		v = io_text_utf8(sb_str(&row->f[i]), row->f[i].len, NULL);
+		parts = split_multi(str_trim(v), false, &n);
+		for (size_t k = 0; k < n; k++) {
+			char *colon = strstr(parts[k], ": ");
+			if (ch && k < nch) {
+				/* "-" holds the place of an empty label */
+				free(ch[k].label);
+				ch[k].label = parts[k];
+				if (!strcmp(parts[k], "-"))
+					*parts[k] = '\0';
+				continue;
+			}
+			if (!ch && colon && colon > parts[k]) {
+				*colon = '\0';
+				io_extra_add(&rec->extras, &rec->n_extras, parts[k], colon + 2);
+			}
+			free(parts[k]);
+		}
+		free(parts);
+		free(v);
+	}
+}
+
 struct addr_acc {
 	int group;
 	char *part[5];              /* street, city, region, postal, country */
@@ -463,7 +551,7 @@ map_row(const struct header *h, const struct row *row, struct io_contact_rec *re
 	c->cadence_days = -1;
 	for (size_t i = 0; i < row->n && i < h->n; i++) {
 		const struct col *col = &h->cols[i];
-		char *v = io_text_utf8(sb_str(&row->f[i]), row->f[i].len, NULL), *parts[16];
+		char *v = io_text_utf8(sb_str(&row->f[i]), row->f[i].len, NULL), **parts;
 		size_t n;
 		char bd[11];
 
@@ -473,21 +561,20 @@ map_row(const struct header *h, const struct row *row, struct io_contact_rec *re
 			continue;
 		}
 		switch (col->f) {
-		case F_NAME: if (!c->display_name) { c->display_name = v; v = NULL; } break;
-		case F_GIVEN: if (!given) { given = v; v = NULL; } break;
-		case F_MIDDLE: if (!middle) { middle = v; v = NULL; } break;
-		case F_FAMILY: if (!family) { family = v; v = NULL; } break;
-		case F_PREFIX: if (!prefix) { prefix = v; v = NULL; } break;
-		case F_SUFFIX: if (!suffix) { suffix = v; v = NULL; } break;
-		case F_BYEAR: if (!byear) { byear = v; v = NULL; } break;
-		case F_BMONTH: if (!bmonth) { bmonth = v; v = NULL; } break;
-		case F_BDAYD: if (!bday) { bday = v; v = NULL; } break;
+		case F_NAME: take(&c->display_name, &v, rec, col->header); break;
+		case F_GIVEN: take(&given, &v, rec, col->header); break;
+		case F_MIDDLE: take(&middle, &v, rec, col->header); break;
+		case F_FAMILY: take(&family, &v, rec, col->header); break;
+		case F_PREFIX: take(&prefix, &v, rec, col->header); break;
+		case F_SUFFIX: take(&suffix, &v, rec, col->header); break;
+		case F_BYEAR: take(&byear, &v, rec, col->header); break;
+		case F_BMONTH: take(&bmonth, &v, rec, col->header); break;
+		case F_BDAYD: take(&bday, &v, rec, col->header); break;
 		case F_NICK:
-			n = split_multi(v, false, parts, 16);
-			for (size_t k = 0; k < n; k++) {
-				io_strv_add(&c->nicknames, &c->n_nicknames, parts[k]);
-				free(parts[k]);
-			}
+			parts = split_multi(v, false, &n);
+			for (size_t k = 0; k < n; k++)
+				io_strv_push(&c->nicknames, &c->n_nicknames, parts[k]);
+			parts_free(parts, n);
 			break;
 		case F_EMAIL: case F_PHONE: case F_URL: {
 			const char *label = col->label;
@@ -497,35 +584,37 @@ map_row(const struct header *h, const struct row *row, struct io_contact_rec *re
 			for (size_t k = 0; k < h->n && col->group; k++) {
 				if (h->cols[k].f == lf && h->cols[k].group == col->group && k < row->n) {
 					char *l = io_text_utf8(sb_str(&row->f[k]), row->f[k].len, NULL);
-					char *lp[2];
-					size_t ln = split_multi(str_trim(l), false, lp, 1);
+					size_t ln;
+					char **lp = split_multi(str_trim(l), false, &ln);
 					if (ln) {
 						for (char *q = lp[0]; *q; q++)
 							*q = (char)tolower((unsigned char)*q);
 						paired = lp[0];
+						lp[0] = NULL;
 					}
+					parts_free(lp, ln);
 					free(l);
 					break;
 				}
 			}
 			if (paired)
 				label = paired;
-			n = split_multi(v, false, parts, 16);
+			parts = split_multi(v, false, &n);
 			for (size_t k = 0; k < n; k++) {
 				if (col->f == F_EMAIL)
-					io_channel_add(&c->emails, &c->n_emails, label, parts[k]);
+					io_channel_push(&c->emails, &c->n_emails, label, parts[k]);
 				else if (col->f == F_PHONE)
-					io_channel_add(&c->phones, &c->n_phones, label, parts[k]);
+					io_channel_push(&c->phones, &c->n_phones, label, parts[k]);
 				else
-					io_channel_add(&c->handles, &c->n_handles, *label ? label : "web",
-						       parts[k]);
-				free(parts[k]);
+					io_channel_push(&c->handles, &c->n_handles,
+							*label ? label : "web", parts[k]);
 			}
+			parts_free(parts, n);
 			free(paired);
 			break;
 		}
-		case F_ORG: if (!rec->org) { rec->org = v; v = NULL; } break;
-		case F_TITLE: if (!rec->title) { rec->title = v; v = NULL; } break;
+		case F_ORG: take(&rec->org, &v, rec, col->header); break;
+		case F_TITLE: take(&rec->title, &v, rec, col->header); break;
 		case F_BDAY:
 			if (!c->birthday && csv_birthday(v, bd))
 				c->birthday = xstrdup(bd);
@@ -538,12 +627,11 @@ map_row(const struct header *h, const struct row *row, struct io_contact_rec *re
 			sb_append(&notes, v);
 			break;
 		case F_TAGS:
-			n = split_multi(v, true, parts, 16);
-			for (size_t k = 0; k < n; k++) {
+			parts = split_multi(v, true, &n);
+			for (size_t k = 0; k < n; k++)
 				if (!system_group(parts[k]))
-					io_strv_add(&c->tags, &c->n_tags, parts[k]);
-				free(parts[k]);
-			}
+					io_strv_push(&c->tags, &c->n_tags, parts[k]);
+			parts_free(parts, n);
 			break;
 		case F_ADDR:
 			for (char *q = v; *q; q++)
@@ -562,23 +650,30 @@ map_row(const struct header *h, const struct row *row, struct io_contact_rec *re
 				;
 			if (a == nacc && nacc < 8)
 				acc[nacc++].group = col->group;
-			if (a < 8 && !acc[a].part[col->f - F_STREET]) {
-				acc[a].part[col->f - F_STREET] = v;
-				v = NULL;
-			}
+			if (a < 8)
+				take(&acc[a].part[col->f - F_STREET], &v, rec, col->header);
+			else
+				io_extra_add(&rec->extras, &rec->n_extras, col->header, v);
 			break;
 		}
 		case F_EMAIL_LABEL: case F_PHONE_LABEL: case F_URL_LABEL:
 			break;
 		case F_EXTRA:
-			if (io_kith_field(c, col->header, v))
+			if (io_kith_field(c, col->header, v) || kith_column(col->header))
 				break;
+			if (io_ieq(col->header, "seat") && !rec->seat && *v) {
+				rec->seat = v;
+				v = NULL;
+				break;
+			}
 			io_extra_add(&rec->extras, &rec->n_extras, *col->header ? col->header : "column",
 				     v);
 			break;
 		}
 		free(v);
 	}
+	kith_columns(h, row, rec);
+	io_contact_uniq(c);
 	/* names */
 	c->given_name = given ? given : xstrdup("");
 	c->family_name = family ? family : xstrdup("");
@@ -734,11 +829,17 @@ io_parse_csv(const char *buf, size_t len, const struct io_sink *s)
 	}
 	while (rc == 0) {
 		struct io_record rec;
+		const char *from = r.p;
 		int got = read_record(&r, &row, &q);
 
 		use = &row;
 		if (got == 0)
 			break;
+		if ((size_t)(r.p - from) > IO_MAX_RECORD) {
+			rc = s->error(s->ud, row.line, "a record longer than " IO_MAX_RECORD_TEXT
+				      " (kith's limit for one record)");
+			continue;
+		}
 		if (got < 0) {
 			snprintf(msg, sizeof msg, "a quoted field opened on line %d is never closed", q);
 			rc = s->error(s->ud, row.line, msg);

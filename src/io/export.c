@@ -6,8 +6,12 @@
  *
  * What each format carries: vCard and CSV carry the contact fields they
  * have names for, plus kith's own as X-KITH-* properties / columns, which
- * kith's importer reads back; times in iCalendar are local ("floating"),
- * as kith stores them.
+ * kith's importer reads back (a seat without organisation, the fields
+ * kept aside, in CSV the channels' labels), and the contact's UID (its
+ * identity: an import merges by it). Times in
+ * iCalendar are local ("floating"), as kith stores them.
+ * tests/cli/roundtrip.sh checks that an export imported into an empty
+ * database gives back what the format carries.
  */
 #include "io_internal.h"
 
@@ -31,6 +35,7 @@ struct out {
 	FILE *f;
 	struct strbuf sb;           /* the text being built; flushed after each record */
 	const struct io_export_opts *o;
+	struct strbuf line;         /* one content line being built (prop, prop_raw) */
 };
 
 static void
@@ -47,15 +52,19 @@ flush(struct out *o)
 static void
 esc(struct strbuf *sb, const char *s)
 {
-	for (; s && *s; s++) {
+	while (s && *s) {
+		size_t run = strcspn(s, "\\\n\r,;");   /* plain text: copied at once */
+		sb_appendn(sb, s, run);
+		s += run;
 		switch (*s) {
 		case '\\': sb_append(sb, "\\\\"); break;
 		case '\n': sb_append(sb, "\\n"); break;
 		case '\r': break;
 		case ',': sb_append(sb, "\\,"); break;
 		case ';': sb_append(sb, "\\;"); break;
-		default: sb_appendc(sb, *s);
+		default: return;        /* the end */
 		}
+		s++;
 	}
 }
 
@@ -65,6 +74,11 @@ content_line(struct out *o, const char *line)
 {
 	size_t len = strlen(line), pos = 0, width = 75;
 
+	if (len <= width) {         /* most lines */
+		sb_appendn(&o->sb, line, len);
+		sb_appendn(&o->sb, "\r\n", 2);
+		return;
+	}
 	while (len - pos > width) {
 		size_t cut = pos + width;
 		while (cut > pos + 1 && ((unsigned char)line[cut] & 0xC0) == 0x80)
@@ -82,28 +96,26 @@ content_line(struct out *o, const char *line)
 static void
 prop(struct out *o, const char *name, const char *value)
 {
-	struct strbuf l = {0};
-
 	if (str_empty(value))
 		return;
-	sb_append(&l, name);
-	sb_appendc(&l, ':');
-	esc(&l, value);
-	content_line(o, l.buf);
-	sb_free(&l);
+	sb_reset(&o->line);
+	sb_append(&o->line, name);
+	sb_appendc(&o->line, ':');
+	esc(&o->line, value);
+	content_line(o, o->line.buf);
 }
 
 /* NAME:raw-value (already in the format's syntax). */
 static void
 prop_raw(struct out *o, const char *name, const char *value)
 {
-	struct strbuf l = {0};
-
 	if (str_empty(value))
 		return;
-	sb_printf(&l, "%s:%s", name, value);
-	content_line(o, l.buf);
-	sb_free(&l);
+	sb_reset(&o->line);
+	sb_append(&o->line, name);
+	sb_appendc(&o->line, ':');
+	sb_append(&o->line, value);
+	content_line(o, o->line.buf);
 }
 
 /* A label usable as a TYPE parameter value (letters, digits, '-'), or NULL. */
@@ -138,27 +150,77 @@ list_prop(struct out *o, struct strbuf *l, const char *name, char *const *v, siz
 }
 
 static void
-vcard_channel(struct out *o, const char *name, const struct kith_channel *ch, bool v3)
+vcard_channel(struct out *o, const char *name, const struct kith_channel *ch)
 {
-	struct strbuf l = {0};
+	struct strbuf *l = &o->line;
 	const char *label = ch->label;
 
 	if (!strcmp(name, "TEL") && str_eq(label, "mobile"))
 		label = "cell";
-	sb_append(&l, name);
-	if (type_word(label))
-		sb_printf(&l, ";TYPE=%s", label);
+	sb_reset(l);
+	sb_append(l, name);
+	if (type_word(label)) {
+		sb_append(l, ";TYPE=");
+		sb_append(l, label);
+	}
+	sb_appendc(l, ':');
+	esc(l, ch->value);
+	content_line(o, l->buf);
+}
+
+/* Properties the vCard reader maps to fields: an extra of that name is written as X-KITH-EXTRA. */
+static bool
+vcard_mapped(const char *name)
+{
+	static const char *const names[] = { "BEGIN", "END", "VERSION", "FN", "N", "NICKNAME",
+		"EMAIL", "TEL", "URL", "IMPP", "X-SOCIALPROFILE", "ORG", "TITLE", "BDAY", "ADR", "UID",
+		"NOTE", "CATEGORIES", "PHOTO", "LOGO", "SOUND", "KEY", "PRODID", "REV",
+		"X-ABLABEL", "SORT-STRING", "CLIENTPIDMAP", NULL };
+
+	if (!strncmp(name, "X-KITH-", 7) || !*name)
+		return true;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return true;
+	for (size_t i = 0; names[i]; i++)
+		if (!strcmp(name, names[i]))
+			return true;
+	return false;
+}
+
+/*
+** A field kept aside: an unknown property of the file goes back as itself
+** (X-PHONETIC-FIRST-NAME, a second UID); any other (a kept "birthday", a
+** second TITLE, a CSV column) as X-KITH-EXTRA;NAME="...", which kith reads back.
+*/
+static int
+vcard_extra(void *ud, const char *source, const char *name, const char *value)
+{
+	struct out *o = ud;
+	struct strbuf l = {0};
+
+	(void)source;
+	if (str_empty(value))
+		return 0;
+	if (!vcard_mapped(name) || !strcmp(name, "UID")) {
+		sb_append(&l, name);
+	} else {
+		sb_append(&l, "X-KITH-EXTRA;NAME=\"");
+		for (const char *p = name; *p; p++)
+			if (*p != '"' && (unsigned char)*p >= 0x20 && *p != 0x7f)
+				sb_appendc(&l, *p);
+		sb_appendc(&l, '"');
+	}
 	sb_appendc(&l, ':');
-	if (!strcmp(name, "TEL") && !v3)
-		sb_append(&l, "");
-	esc(&l, ch->value);
+	esc(&l, value);
 	content_line(o, l.buf);
 	sb_free(&l);
+	return 0;
 }
 
 static void
 write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const char *org,
-	    const char *title)
+	    const char *title, const char *seat)
 {
 	bool v3 = o->o->vcard_version == 30;
 	struct strbuf l = {0};
@@ -166,9 +228,8 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 
 	sb_append(&o->sb, "BEGIN:VCARD\r\n");
 	sb_append(&o->sb, v3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n");
-	/* khard and CardDAV need a UID; kith's importer does not keep its own */
-	snprintf(num, sizeof num, "kith-contact-%lld@kith", (long long)c->id);
-	prop_raw(o, "UID", num);
+	/* the contact's identity: kith's importer merges by it */
+	prop(o, "UID", c->uid);
 	prop(o, "FN", c->display_name);
 	sb_append(&l, "N:");
 	esc(&l, c->family_name);
@@ -181,12 +242,12 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 	sb_reset(&l);
 	list_prop(o, &l, "NICKNAME", c->nicknames, c->n_nicknames);
 	for (size_t i = 0; i < c->n_emails; i++)
-		vcard_channel(o, "EMAIL", &c->emails[i], v3);
+		vcard_channel(o, "EMAIL", &c->emails[i]);
 	for (size_t i = 0; i < c->n_phones; i++)
-		vcard_channel(o, "TEL", &c->phones[i], v3);
+		vcard_channel(o, "TEL", &c->phones[i]);
 	for (size_t i = 0; i < c->n_handles; i++)
 		vcard_channel(o, str_eq(c->handles[i].label, "web") ? "URL" : "X-SOCIALPROFILE",
-			      &c->handles[i], v3);
+			      &c->handles[i]);
 	if (!str_empty(org)) {
 		sb_append(&l, "ORG:");
 		esc(&l, org);
@@ -194,6 +255,7 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 		sb_reset(&l);
 	}
 	prop(o, "TITLE", title);
+	prop(o, "X-KITH-SEAT", seat);
 	if (!str_empty(c->birthday)) {
 		if (c->birthday[0] == '-')
 			snprintf(num, sizeof num, "--%.2s%.2s", c->birthday + 2, c->birthday + 5);
@@ -234,16 +296,17 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 	}
 	if (c->archived)
 		prop_raw(o, "X-KITH-ARCHIVED", "1");
+	import_extra_list(db, "contact", c->id, vcard_extra, o, NULL);
 	sb_append(&o->sb, "END:VCARD\r\n");
 	sb_free(&l);
-	(void)db;
 }
 
 /* ---- CSV ---------------------------------------------------------------------------------- */
 
 static const char csv_header[] =
 	"name,given name,family name,nickname,email,phone,website,organisation,title,birthday,"
-	"address,tags,notes,pronouns,district,how met,influence,alignment,tier,cadence,archived";
+	"address,tags,notes,pronouns,district,how met,influence,alignment,tier,cadence,archived,"
+	"uid,seat,email labels,phone labels,website labels,kept aside";
 
 static void
 csv_cell(struct strbuf *sb, const char *s, bool first)
@@ -300,8 +363,38 @@ join_strv(char *const *v, size_t n, const char *sep)
 	return sb_detach(&sb);
 }
 
+static char *
+join_labels(const struct kith_channel *ch, size_t n)
+{
+	struct strbuf sb = {0};
+	bool any = false;
+
+	sb_appendn(&sb, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_append(&sb, " ::: ");
+		/* an empty label in the middle of a list still holds its place */
+		sb_append(&sb, str_empty(ch[i].label) ? "-" : ch[i].label);
+		any |= !str_empty(ch[i].label);
+	}
+	if (!any)
+		sb_reset(&sb);
+	return sb_detach(&sb);
+}
+
+static int
+extra_csv(void *ud, const char *source, const char *name, const char *value)
+{
+	struct strbuf *sb = ud;
+
+	(void)source;
+	sb_printf(sb, "%s%s: %s", sb->len ? " ::: " : "", name, value);
+	return 0;
+}
+
 static void
-write_csv(struct out *o, const struct kith_contact *c, const char *org, const char *title)
+write_csv(struct out *o, struct kdb *db, const struct kith_contact *c, const char *org,
+	  const char *title, const char *seat)
 {
 	char *emails = join_channels(c->emails, c->n_emails);
 	char *phones = join_channels(c->phones, c->n_phones);
@@ -337,6 +430,21 @@ write_csv(struct out *o, const struct kith_contact *c, const char *org, const ch
 	csv_cell(&o->sb, tier, false);
 	csv_cell(&o->sb, cad, false);
 	csv_cell(&o->sb, c->archived ? "1" : "", false);
+	csv_cell(&o->sb, c->uid, false);
+	csv_cell(&o->sb, seat, false);
+	{
+		const struct kith_channel *chs[] = { c->emails, c->phones, c->handles };
+		const size_t ns[] = { c->n_emails, c->n_phones, c->n_handles };
+		struct strbuf kept = {0};
+		for (size_t k = 0; k < 3; k++) {
+			char *l = join_labels(chs[k], ns[k]);
+			csv_cell(&o->sb, l, false);
+			free(l);
+		}
+		import_extra_list(db, "contact", c->id, extra_csv, &kept, NULL);
+		csv_cell(&o->sb, sb_str(&kept), false);
+		sb_free(&kept);
+	}
 	sb_append(&o->sb, "\r\n");
 	free(emails);
 	free(phones);
@@ -447,6 +555,7 @@ write_contact_json(struct out *o, const struct kith_contact *c, const char *org,
 	json_num(sb, "id", c->id, false, &f);
 	json_kv(sb, "name", c->display_name, &f);
 	json_kv(sb, "prefix", c->prefix, &f);
+	json_kv(sb, "uid", c->uid, &f);
 	json_kv(sb, "given_name", c->given_name, &f);
 	json_kv(sb, "family_name", c->family_name, &f);
 	json_kv(sb, "pronouns", c->pronouns, &f);
@@ -495,17 +604,24 @@ export_contacts(struct out *o, struct kdb *db, struct kith_err *err)
 			return rc;
 		for (int i = 0; i < n; i++) {
 			struct kith_contact c;
-			char *org, *title;
+			char *org, *title, *seat = NULL;
 			if ((rc = contact_get(db, ids[i], &c, err)))
 				return rc;
 			if ((rc = contact_current_org(db, ids[i], &org, &title, err))) {
 				contact_free(&c);
 				return rc;
 			}
+			if (o->o->format != IO_FMT_JSON && !*org &&
+			    (rc = contact_current_seat(db, ids[i], &seat, err))) {
+				contact_free(&c);
+				free(org);
+				free(title);
+				return rc;
+			}
 			if (o->o->format == IO_FMT_VCF) {
-				write_vcard(o, db, &c, org, title);
+				write_vcard(o, db, &c, org, title, seat);
 			} else if (o->o->format == IO_FMT_CSV) {
-				write_csv(o, &c, org, title);
+				write_csv(o, db, &c, org, title, seat);
 			} else {
 				sb_append(&o->sb, count ? ",\n    " : "\n    ");
 				write_contact_json(o, &c, org, title);
@@ -516,6 +632,7 @@ export_contacts(struct out *o, struct kdb *db, struct kith_err *err)
 			contact_free(&c);
 			free(org);
 			free(title);
+			free(seat);
 			if (rc)
 				return rc;
 			if (o->sb.len > 65536)
@@ -1189,7 +1306,7 @@ static enum kith_status (*const exporters[IO_FMT_COUNT_])(struct out *, struct k
 enum kith_status
 io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kith_err *err)
 {
-	struct out o = { f, {0}, opts };
+	struct out o = { f, {0}, opts, {0} };
 	enum kith_status rc;
 	bool started;
 
@@ -1205,6 +1322,7 @@ io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kit
 	kdb_read_end(db, started);
 	flush(&o);
 	sb_free(&o.sb);
+	sb_free(&o.line);
 	errno = 0;
 	if (rc == KITH_OK && (fflush(f) != 0 || ferror(f)))
 		return kith_err_set(err, KITH_IO, "write failed: %s", strerror(errno ? errno : EIO));

@@ -29,7 +29,10 @@
 	X(icalparameter_get_cn) \
 	X(icalparameter_get_partstat) \
 	X(icalparameter_get_role) \
-	X(icalparser_parse_string) \
+	X(icalparser_free) \
+	X(icalparser_new) \
+	X(icalparser_parse) \
+	X(icalparser_set_gen_data) \
 	X(icalproperty_get_attendee) \
 	X(icalproperty_get_datetime_with_component) \
 	X(icalproperty_get_duration) \

@@ -2,19 +2,46 @@
  * import.c: `kith import` and `:import`: a parsed file merged into the
  * database in one transaction.
  *
- * Merge rules. A contact record is the same person as an existing contact
- * when they share an email, or a phone (six digits or more) and their names
- * agree (an office line shared by two people does not make them one), or
- * the same folded name and the same current organisation (no organisation
- * matches a contact without a current role). A merge fills in what the contact
- * lacks (names, birthday, address, notes, emails, phones, handles,
- * nicknames, tags, a role when it has none) and never overwrites: a value
- * that differs from the contact's is kept in the side table under its
- * field name, and the report says so. An event is the same as one with its
- * iCalendar UID (without a UID: the same title and start); a to-do the
- * same as a follow-up with its UID (without: the same title and due date).
- * Fields kith has no column for go to the side table (import_extra), once.
- * So importing the same file twice changes nothing the second time.
+ * Merge rules: merging never guesses. A contact record is merged into an
+ * existing contact only when identity is certain:
+ *   (a) the same UID (a vCard UID, the CSV uid column; kith gives every
+ *       contact one and every export writes it); or
+ *   (b) the same email address (case-insensitive), and names that do not
+ *       contradict. Two names contradict when both are names of their own
+ *       (the record's not made from its email, phone or organisation, the
+ *       contact's not an address or a number) and, folded (case and
+ *       accents aside), they differ and neither contains the other: "Ana
+ *       Lima" and "ANA LIMA-SOUZA" agree, "Ana Lima" and "Bruno Costa" do
+ *       not. The contacts of one email are tried in id order.
+ * Two records of one import file are never merged with each other except
+ * by UID: rule (b) skips the contacts this import made (ids above
+ * made_above). A shared phone never merges, nor does the same folded name
+ * (and current organisation): the record is added beside the contact and
+ * the report says "#13 Maria Garcia: possible duplicate of #12 Maria Garcia
+ * (same name at City Hall), kept apart" ("shares phone ...", "same email
+ * ..., another name"), for the duplicates review to settle.
+ * One case is not a merge: a record (without a UID of its own) found by a
+ * phone or by name and organisation whose every value a contact from
+ * before this import already holds, under the same name, or kept aside, is
+ * that contact, unchanged; so importing the same file twice changes
+ * nothing the second time, and a record that brings nothing is not a
+ * second person made of nothing.
+ *
+ * A merge keeps everything: it fills in what the contact lacks (names,
+ * birthday, address, notes, kith's own fields), adds every email, phone,
+ * handle, nickname and tag, adds the role when the contact has no current
+ * one, or the title to its role at the same organisation when that has
+ * none; a value that differs from the contact's (a birthday, a name, a
+ * second job title, another organisation or seat, a number, another UID) is
+ * kept in the side table (import_extra) under its field name, shown on the
+ * card, and named in the report. Every merge is reported with why: "Ana
+ * Lima: merged by email ana@x.org with #12 Ana Lima: +phone ..., kept
+ * birthday "1981-05-05" aside".
+ *
+ * An event is the same as one with its iCalendar UID (without a UID: the
+ * same title and start); a to-do the same as a follow-up with its UID
+ * (without: the same title and due date). Fields kith has no column for go
+ * to the side table, once.
  *
  * Errors. The whole import is one transaction and each record a savepoint
  * in it. A malformed record (from the parser, or refused by the data
@@ -30,6 +57,7 @@
 #include <string.h>
 
 #include "kith/db.h"
+#include "kith/fold.h"
 #include "kith/merge.h"
 #include "kith/org.h"
 #include "kith/types.h"
@@ -45,6 +73,7 @@ struct imp {
 	size_t total;
 	long n;
 	struct strbuf line;
+	int64_t made_above;         /* contacts above this id were made by this import */
 	/* Organisations found or made by this import, by their exact name (a
 	   file names the same few hundred again and again), in slots by hash.
 	   Emptied when a record's writes are rolled back: its new ones go. */
@@ -144,68 +173,271 @@ derived_name(const struct io_contact_rec *r)
 		str_empty(r->c.family_name));
 }
 
-static int
-row_name(void *ud, const struct contact_row *row)
+/* A name that is an address or a number, not a person's. */
+static bool
+name_is_address(const char *name)
 {
-	char **out = ud;
+	if (strchr(name, '@'))
+		return true;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p >= 0x80 || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			return false;
+	return true;
+}
 
-	*out = xstrdup(row->name);
-	return 1;
+/* Contact id's name, newly allocated ("" if it cannot be read). */
+static char *
+contact_name(struct imp *im, int64_t id)
+{
+	return contact_display_name(im->db, id);
 }
 
 /*
-** A shared phone (an office line, a family landline) is not enough when the
-** names say otherwise: the names must be the same folded, or one contain
-** the other, or the record have no name of its own.
+** Names contradict when both are real names of their own (neither derived
+** from an email, a phone or an organisation), and folded (case and accents
+** aside) they differ and neither contains the other: "Ana Lima" and "ANA
+** LIMA-SOUZA" agree, "Ana Lima" and "Bruno Costa" contradict.
 */
 static bool
-names_compatible(struct imp *im, int64_t id, const struct io_contact_rec *r)
+names_contradict(struct imp *im, int64_t id, const struct io_contact_rec *r)
 {
-	char *have = NULL, *a, *b;
-	bool ok;
+	char *have, *a, *b;
+	bool no;
 
 	if (derived_name(r))
-		return true;
-	if (contact_row_get(im->db, id, row_name, &have, NULL) != KITH_OK || !have)
-		return true;
-	a = utf8_fold(have);
-	b = utf8_fold(r->c.display_name);
-	ok = !strcmp(a, b) || strstr(a, b) || strstr(b, a);
+		return false;
+	have = contact_name(im, id);
+	if (!*have || name_is_address(have)) {
+		free(have);
+		return false;
+	}
+	a = fold_text(have);
+	b = fold_text(r->c.display_name);
+	no = strcmp(a, b) && !strstr(a, b) && !strstr(b, a);
 	free(a);
 	free(b);
 	free(have);
+	return no;
+}
+
+/* Text of the record the contact holds: as its field, inside it, or kept aside. */
+static bool
+holds_text(struct imp *im, int64_t id, const char *have, const char *file, const char *field)
+{
+	return str_empty(file) || io_ieq(have ? have : "", file) || (have && strstr(have, file)) ||
+	       import_extra_has(im->db, "contact", id, field, file);
+}
+
+static bool
+holds_channels(const struct kith_channel *have, size_t nh, const struct kith_channel *file,
+	       size_t nf, const char *kind)
+{
+	for (size_t i = 0; i < nf; i++) {
+		char *k = contact_channel_key(kind, file[i].value);
+		bool found = false;
+		for (size_t j = 0; j < nh && !found; j++) {
+			char *hk = contact_channel_key(kind, have[j].value);
+			found = !strcmp(k, hk);
+			free(hk);
+		}
+		free(k);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static bool
+holds_strv(char *const *have, size_t nh, char *const *file, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++) {
+		bool found = false;
+		for (size_t j = 0; j < nh && !found; j++)
+			found = io_ieq(have[j], file[i]);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static bool
+holds_number(struct imp *im, int64_t id, int have, int file, int unset, const char *field)
+{
+	char v[16];
+
+	if (file == unset || file == have)
+		return true;
+	snprintf(v, sizeof v, "%d", file);
+	return import_extra_has(im->db, "contact", id, field, v);
+}
+
+/* The record's organisation and title: the contact's role, or kept aside. */
+static bool
+holds_role(struct imp *im, int64_t id, const struct io_contact_rec *r)
+{
+	int64_t org_id = 0, role_id;
+	char *title = NULL;
+	bool ok;
+
+	if (str_empty(r->org) && str_empty(r->seat))
+		return true;
+	if ((!str_empty(r->org) && org_find(im->db, r->org, false, &org_id, NULL) != KITH_OK) ||
+	    contact_role_at(im->db, id, str_empty(r->org) ? 0 : org_id, r->seat, &role_id, &title,
+			    NULL) != KITH_OK) {
+		bool org = !str_empty(r->org);
+		char *v = io_strf("%s%s%s", org ? r->org : r->seat, r->title ? ", " : "",
+				  r->title ? r->title : "");
+		ok = import_extra_has(im->db, "contact", id, org ? "organisation" : "seat", v);
+		free(title);
+		free(v);
+		return ok;
+	}
+	ok = holds_text(im, id, title, r->title, "title");
+	free(title);
 	return ok;
 }
 
-/* The existing contact this record is, or 0. */
+/*
+** "Already there": contact id (from before this import) has the record's
+** name (or the record has none of its own) and every value of the record,
+** as its fields or kept aside. Importing the same file again is then a no-op.
+*/
+static bool
+already_there(struct imp *im, int64_t id, const struct io_contact_rec *r)
+{
+	const struct kith_contact *f = &r->c;
+	struct kith_contact c;
+	bool ok;
+
+	if (id > im->made_above || contact_get(im->db, id, &c, NULL) != KITH_OK)
+		return false;
+	ok = derived_name(r) || holds_text(im, id, c.display_name, f->display_name, "name");
+	if (ok && !str_empty(f->uid))
+		ok = import_extra_has(im->db, "contact", id, "UID", f->uid);
+	ok = ok && holds_text(im, id, c.given_name, f->given_name, "given name") &&
+	     holds_text(im, id, c.family_name, f->family_name, "family name") &&
+	     holds_text(im, id, c.birthday, f->birthday, "birthday") &&
+	     holds_text(im, id, c.address, f->address, "address") &&
+	     holds_text(im, id, c.notes, f->notes, "notes") &&
+	     holds_text(im, id, c.pronouns, f->pronouns, "pronouns") &&
+	     holds_text(im, id, c.district, f->district, "district") &&
+	     holds_text(im, id, c.how_met, f->how_met, "how met") &&
+	     holds_number(im, id, c.influence, f->influence, 0, "influence") &&
+	     (!f->tier || f->tier == c.tier ||
+	      import_extra_has(im->db, "contact", id, "tier", (char[2]){ f->tier, 0 })) &&
+	     holds_number(im, id, c.alignment, f->alignment, 0, "alignment") &&
+	     holds_number(im, id, c.cadence_days, f->cadence_days, -1, "cadence") &&
+	     (!f->archived || c.archived) &&
+	     holds_channels(c.emails, c.n_emails, f->emails, f->n_emails, "email") &&
+	     holds_channels(c.phones, c.n_phones, f->phones, f->n_phones, "phone") &&
+	     holds_channels(c.handles, c.n_handles, f->handles, f->n_handles, "handle") &&
+	     holds_strv(c.nicknames, c.n_nicknames, f->nicknames, f->n_nicknames) &&
+	     holds_strv(c.tags, c.n_tags, f->tags, f->n_tags) && holds_role(im, id, r);
+	for (size_t i = 0; ok && i < r->n_extras; i++)
+		ok = import_extra_has(im->db, "contact", id, r->extras[i].name, r->extras[i].value);
+	contact_free(&c);
+	return ok;
+}
+
+/* How a record was matched. */
+enum match { MATCH_NONE, MATCH_UID, MATCH_EMAIL, MATCH_THERE };
+
+struct found {
+	enum match how;
+	int64_t id;                 /* the contact merged into (or already there) */
+	const char *email;          /* MATCH_EMAIL: the address shared */
+	int64_t dup;                /* MATCH_NONE: a possible duplicate kept apart, or 0 */
+	char why[200];              /* and why: "same name at City Hall" */
+};
+
+static void
+possible_dup(struct found *f, int64_t id, const char *fmt, const char *what)
+{
+	if (f->dup)
+		return;
+	f->dup = id;
+	snprintf(f->why, sizeof f->why, fmt, what);
+}
+
+/*
+** The contact this record is (see the rules at the top), or a possible
+** duplicate to report. Contacts above im->made_above were made by this
+** import: a record merges into one of them only by UID.
+*/
 static enum kith_status
-find_contact(struct imp *im, const struct io_contact_rec *r, int64_t *id, struct kith_err *err)
+find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
+	     struct kith_err *err)
 {
 	enum kith_status rc;
+	int64_t id;
 
-	*id = 0;
-	for (size_t i = 0; i < r->c.n_emails; i++) {
-		rc = contact_find_channel(im->db, "email", r->c.emails[i].value, id, err);
+	memset(f, 0, sizeof *f);
+	if (!str_empty(r->c.uid)) {
+		rc = contact_find_uid(im->db, r->c.uid, &id, err);
+		if (rc == KITH_OK) {
+			f->how = MATCH_UID;
+			f->id = id;
+		}
 		if (rc != KITH_NOTFOUND)
 			return rc;
 	}
+	for (size_t i = 0; i < r->c.n_emails; i++) {
+		int64_t ids[8];
+		int n;
+		/* a few are enough: an address shared by thousands would make every
+		   record walk them all */
+		if ((rc = contact_find_channel_first(im->db, "email", r->c.emails[i].value, ids, 8, &n,
+						     err)))
+			return rc;
+		for (int k = 0; k < n; k++) {
+			id = ids[k];
+			if (id > im->made_above) {
+				possible_dup(f, id, "same email %s", r->c.emails[i].value);
+			} else if (names_contradict(im, id, r)) {
+				possible_dup(f, id, "same email %s, another name", r->c.emails[i].value);
+			} else {
+				f->how = MATCH_EMAIL;
+				f->id = id;
+				f->email = r->c.emails[i].value;
+				return KITH_OK;
+			}
+		}
+	}
 	for (size_t i = 0; i < r->c.n_phones; i++) {
+		int n;
 		if (!phone_usable(r->c.phones[i].value))
 			continue;
-		rc = contact_find_channel(im->db, "phone", r->c.phones[i].value, id, err);
-		if (rc == KITH_OK && !names_compatible(im, *id, r))
-			continue;
-		if (rc != KITH_NOTFOUND)
+		if ((rc = contact_find_channel_first(im->db, "phone", r->c.phones[i].value, &id, 1, &n,
+						     err)))
 			return rc;
+		if (!n)
+			continue;
+		if (already_there(im, id, r)) {
+			f->how = MATCH_THERE;
+			f->id = id;
+			return KITH_OK;
+		}
+		possible_dup(f, id, "shares phone %s", r->c.phones[i].value);
 	}
 	/* by the name without its honorific, as contacts' name keys are */
 	rc = contact_find_name_org(im->db, r->c.display_name +
-				   contact_honorific_len(r->c.display_name, r->c.prefix), r->org, id, err);
-	if (rc == KITH_NOTFOUND) {
-		*id = 0;
+				   contact_honorific_len(r->c.display_name, r->c.prefix), r->org, &id, err);
+	if (rc == KITH_NOTFOUND)
+		return KITH_OK;
+	if (rc)
+		return rc;
+	if (already_there(im, id, r)) {
+		f->how = MATCH_THERE;
+		f->id = id;
 		return KITH_OK;
 	}
-	return rc;
+	if (!derived_name(r)) {
+		if (str_empty(r->org))
+			possible_dup(f, id, "same name%s", "");
+		else
+			possible_dup(f, id, "same name at %s", r->org);
+	}
+	return KITH_OK;
 }
 
 /* Keep the record's extra fields for entity id; *changed if any was new. */
@@ -245,7 +477,7 @@ fill(struct imp *im, char **have, const char *file, const char *field, int64_t i
 		if (import_extra_put(im->db, "contact", id, source, field, file, &added, err) == KITH_OK &&
 		    added) {
 			*extra_added = true;
-			sb_printf(what, "%skept %s (file has another)", what->len ? ", " : "", field);
+			sb_printf(what, "%skept %s \"%s\" aside", what->len ? ", " : "", field, file);
 		}
 	}
 	return false;
@@ -292,44 +524,136 @@ strv_merge(char ***have, size_t *nh, char *const *file, size_t nf, const char *w
 	return changed;
 }
 
-/* The role of the record: added when the contact has no current role. */
+/* Keep a value of the file aside for contact id and say so in what. */
+static enum kith_status
+keep_aside(struct imp *im, int64_t id, const char *source, const char *field, const char *value,
+	   bool *extra, struct strbuf *what, struct kith_err *err)
+{
+	bool added = false;
+	enum kith_status rc = import_extra_put(im->db, "contact", id, source, field, value, &added,
+					       err);
+
+	if (!rc && added) {
+		*extra = true;
+		if (what)
+			sb_printf(what, "%skept %s \"%s\" aside", what->len ? ", " : "", field, value);
+	}
+	return rc;
+}
+
+/*
+** The role of the record: added when the contact has no current role; its
+** title given to the contact's role at the same organisation when that has
+** none. An organisation or title that differs from the contact's is kept
+** aside and reported: nothing of the file is dropped.
+*/
 static enum kith_status
 merge_role(struct imp *im, int64_t cid, const struct io_contact_rec *r, const char *source,
 	   bool *changed, struct strbuf *what, struct kith_err *err)
 {
 	struct kith_role role = {0};
-	int64_t org_id = 0;
+	int64_t org_id = 0, role_id = 0;
+	char *title = NULL;
 	int n = 0;
 	bool at = false;
 	enum kith_status rc;
 
-	if (str_empty(r->org))
+	if (str_empty(r->org) && str_empty(r->seat))
 		return KITH_OK;
-	if ((rc = org_cached(im, r->org, &org_id, err)))
+	/* a seat without organisation ("District 3"): org_id 0 */
+	if (!str_empty(r->org) && (rc = org_cached(im, r->org, &org_id, err)))
 		return rc;
 	if (what && (rc = contact_current_roles(im->db, cid, org_id, &n, &at, err)))
 		return rc;
-	if (at)
-		return KITH_OK;
-	if (n > 0) {
-		char *v = io_strf("%s%s%s", r->org, r->title ? ", " : "", r->title ? r->title : "");
-		bool added = false;
-		rc = import_extra_put(im->db, "contact", cid, source, "organisation", v, &added, err);
-		free(v);
-		if (added) {
+	if (at && !org_id) {
+		/* a current seat: the same one, or another kept aside below */
+		rc = contact_role_at(im->db, cid, 0, r->seat, &role_id, &title, err);
+		if (rc && rc != KITH_NOTFOUND)
+			return rc;
+		at = rc == KITH_OK;
+		free(title);
+		title = NULL;
+	}
+	if (at) {
+		if (str_empty(r->title))
+			return KITH_OK;
+		if ((rc = contact_role_at(im->db, cid, org_id, r->seat, &role_id, &title, err)))
+			return rc;
+		if (str_empty(title)) {
+			rc = role_set_title(im->db, role_id, r->title, err);
 			*changed = true;
-			sb_printf(what, "%skept organisation (file has %s)", what->len ? ", " : "", r->org);
+			sb_printf(what, "%s+title %s", what->len ? ", " : "", r->title);
+		} else if (!io_ieq(title, r->title)) {
+			rc = keep_aside(im, cid, source, "title", r->title, changed, what, err);
 		}
+		free(title);
+		return rc;
+	}
+	if (n > 0) {
+		const char *where = org_id ? r->org : r->seat;
+		char *v = io_strf("%s%s%s", where, r->title ? ", " : "", r->title ? r->title : "");
+		rc = keep_aside(im, cid, source, org_id ? "organisation" : "seat", v, changed, what,
+				err);
+		free(v);
 		return rc;
 	}
 	role.contact_id = cid;
 	role.org_id = org_id;
+	role.seat = org_id ? NULL : r->seat;
 	role.title = r->title;
 	if ((rc = role_add(im->db, &role, NULL, err)))
 		return rc;
 	*changed = true;
 	if (what)
-		sb_printf(what, "%s+role %s", what->len ? ", " : "", r->org);
+		sb_printf(what, "%s+role %s", what->len ? ", " : "", org_id ? r->org : r->seat);
+	return KITH_OK;
+}
+
+/* A number of the file that differs from the contact's: kept aside. */
+static enum kith_status
+merge_number(struct imp *im, int64_t id, const char *source, int *have, int file, int unset,
+	     const char *field, bool *changed, bool *extra, struct strbuf *what,
+	     struct kith_err *err)
+{
+	char v[16];
+
+	if (file == unset || file == *have)
+		return KITH_OK;
+	if (*have == unset) {
+		*have = file;
+		*changed = true;
+		sb_printf(what, "%s+%s", what->len ? ", " : "", field);
+		return KITH_OK;
+	}
+	snprintf(v, sizeof v, "%d", file);
+	return keep_aside(im, id, source, field, v, extra, what, err);
+}
+
+static enum kith_status
+add_contact(struct imp *im, const struct io_record *rec, const struct found *f,
+	    struct kith_err *err)
+{
+	const struct io_contact_rec *r = &rec->u.contact;
+	enum kith_status rc;
+	bool changed = false;
+	int64_t id;
+
+	if ((rc = contact_add(im->db, &r->c, &id, err)))
+		return rc;
+	if ((rc = merge_role(im, id, r, rec->source, &changed, NULL, err)) ||
+	    (rc = put_extras(im, "contact", id, rec->source, r->extras, r->n_extras, &changed,
+			     err)))
+		return rc;
+	im->st->added++;
+	if (im->o->dry_run)
+		report(im, "add contact %s", r->c.display_name);
+	if (f->dup) {
+		char *other = contact_name(im, f->dup);
+		im->st->possible_dups++;
+		report(im, "#%lld %s: possible duplicate of #%lld %s (%s), kept apart",
+		       (long long)id, r->c.display_name, (long long)f->dup, other, f->why);
+		free(other);
+	}
 	return KITH_OK;
 }
 
@@ -338,25 +662,22 @@ merge_contact(struct imp *im, const struct io_record *rec, struct kith_err *err)
 {
 	const struct io_contact_rec *r = &rec->u.contact;
 	struct kith_contact cur;
+	struct found f;
 	struct strbuf what = {0};
 	enum kith_status rc;
 	int64_t id;
 	bool changed = false, extra = false;
+	int tier, archived;
 
-	if ((rc = find_contact(im, r, &id, err)))
+	if ((rc = find_contact(im, r, &f, err)))
 		return rc;
-	if (!id) {
-		if ((rc = contact_add(im->db, &r->c, &id, err)))
-			return rc;
-		if ((rc = merge_role(im, id, r, rec->source, &changed, NULL, err)) ||
-		    (rc = put_extras(im, "contact", id, rec->source, r->extras, r->n_extras, &changed,
-				     err)))
-			return rc;
-		im->st->added++;
-		if (im->o->dry_run)
-			report(im, "add contact %s", r->c.display_name);
+	if (f.how == MATCH_NONE)
+		return add_contact(im, rec, &f, err);
+	if (f.how == MATCH_THERE) {
+		im->st->unchanged++;
 		return KITH_OK;
 	}
+	id = f.id;
 	if ((rc = contact_get(im->db, id, &cur, err)))
 		return rc;
 	changed |= fill(im, &cur.given_name, r->c.given_name, "given name", id, rec->source, &what,
@@ -374,15 +695,30 @@ merge_contact(struct imp *im, const struct io_record *rec, struct kith_err *err)
 			err);
 	changed |= fill(im, &cur.how_met, r->c.how_met, "how met", id, rec->source, &what, &extra,
 			err);
-	if (!cur.influence && r->c.influence)
-		cur.influence = r->c.influence, changed = true;
-	if (!cur.tier && r->c.tier)
-		cur.tier = r->c.tier, changed = true;
-	if (cur.cadence_days < 0 && r->c.cadence_days >= 0)
-		cur.cadence_days = r->c.cadence_days, changed = true;
-	if (!cur.alignment && r->c.alignment)
-		cur.alignment = r->c.alignment, changed = true;
-	if (!io_ieq(cur.display_name, r->c.display_name) && !derived_name(r)) {
+	tier = cur.tier;
+	archived = cur.archived;
+	rc = merge_number(im, id, rec->source, &cur.influence, r->c.influence, 0, "influence",
+			  &changed, &extra, &what, err);
+	if (!rc)
+		rc = merge_number(im, id, rec->source, &cur.alignment, r->c.alignment, 0,
+				  "alignment", &changed, &extra, &what, err);
+	if (!rc)
+		rc = merge_number(im, id, rec->source, &cur.cadence_days, r->c.cadence_days, -1,
+				  "cadence", &changed, &extra, &what, err);
+	if (!rc && r->c.tier && r->c.tier != tier) {
+		if (!tier) {
+			cur.tier = r->c.tier;
+			changed = true;
+		} else {
+			rc = keep_aside(im, id, rec->source, "tier", (char[2]){ r->c.tier, 0 }, &extra,
+					&what, err);
+		}
+	}
+	if (!rc && r->c.archived && !archived)
+		rc = keep_aside(im, id, rec->source, "archived", "1", &extra, &what, err);
+	if (!rc && f.how != MATCH_UID && !str_empty(r->c.uid) && !str_eq(cur.uid, r->c.uid))
+		rc = keep_aside(im, id, rec->source, "UID", r->c.uid, &extra, &what, err);
+	if (!rc && !io_ieq(cur.display_name, r->c.display_name) && !derived_name(r)) {
 		char *dn = cur.display_name;
 		cur.display_name = NULL;
 		fill(im, &dn, r->c.display_name, "name", id, rec->source, &what, &extra, err);
@@ -397,8 +733,7 @@ merge_contact(struct imp *im, const struct io_record *rec, struct kith_err *err)
 	changed |= strv_merge(&cur.nicknames, &cur.n_nicknames, r->c.nicknames, r->c.n_nicknames,
 			      "nickname", &what);
 	changed |= strv_merge(&cur.tags, &cur.n_tags, r->c.tags, r->c.n_tags, "tag", &what);
-	rc = KITH_OK;
-	if (changed)
+	if (!rc && changed)
 		rc = contact_update(im->db, &cur, err);
 	if (!rc)
 		rc = merge_role(im, id, r, rec->source, &extra, &what, err);
@@ -413,8 +748,12 @@ merge_contact(struct imp *im, const struct io_record *rec, struct kith_err *err)
 	if (!rc) {
 		if (changed || extra) {
 			im->st->merged++;
-			if (im->o->dry_run)
-				report(im, "merge contact %s (#%lld): %s", cur.display_name, (long long)id,
+			if (f.how == MATCH_UID)
+				report(im, "%s: merged by UID with #%lld %s: %s", r->c.display_name,
+				       (long long)id, cur.display_name, sb_str(&what));
+			else
+				report(im, "%s: merged by email %s with #%lld %s: %s",
+				       r->c.display_name, f.email, (long long)id, cur.display_name,
 				       sb_str(&what));
 		} else {
 			im->st->unchanged++;
@@ -721,9 +1060,12 @@ apply_org_card(struct imp *im, struct org_card *k, bool write, struct kith_err *
 		im->st->org_merged++;
 	else
 		im->st->org_unchanged++;
-	report(im, "%s:%d: organisation %s (#%lld): a card with no person, %s", im->o->name,
-	       k->line, r->org, (long long)k->id, k->isnew ? "imported as an organisation" :
-	       changed || extra ? "merged into the organisation" : "unchanged");
+	/* as for people, an unchanged card goes without a line: a file imported
+	   again says only its summary */
+	if (k->isnew || changed || extra)
+		report(im, "%s:%d: organisation %s (#%lld): a card with no person, %s",
+		       im->o->name, k->line, r->org, (long long)k->id,
+		       k->isnew ? "imported as an organisation" : "merged into the organisation");
 out:
 	org_free(&cur);
 	return rc;
@@ -824,11 +1166,12 @@ enum kith_status
 io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_import_opts *o,
 		 struct io_import_stats *st, struct kith_err *err)
 {
-	struct imp im = { db, o, st, err, KITH_OK, len, 0, {0}, NULL, NULL, 0 };
+	struct imp im = { db, o, st, err, KITH_OK, len, 0, {0}, 0, NULL, NULL, 0 };
 	struct io_sink sink = { on_record, on_error, on_note, &im, on_warn };
 	struct io_import_opts local = *o;
 	enum kith_status rc;
 	int fmt = o->format;
+	int64_t kept_after = 0;
 	bool bulk;
 
 	memset(st, 0, sizeof *st);
@@ -857,6 +1200,13 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 			kdb_bulk_mode(db, false, NULL);
 		return rc;
 	}
+	if ((rc = import_extra_last(db, &kept_after, err)) ||
+	    (rc = contact_max_id(db, &im.made_above, err))) {
+		kdb_batch_end(db, false, NULL);
+		if (bulk)
+			kdb_bulk_mode(db, false, NULL);
+		return rc;
+	}
 	parsers[fmt](buf, len, &sink);
 	org_cache_clear(&im);
 	free(im.orgs);
@@ -865,6 +1215,9 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 		im.failed = rc;
 	if (!im.failed &&
 	    (rc = apply_org_cards(&im, !o->dry_run || o->dry_run_in_batch, err)))
+		im.failed = rc;
+	/* the values kith has no column for, kept aside: the report counts them */
+	if (!im.failed && (rc = import_extra_since(db, kept_after, &st->kept, err)))
 		im.failed = rc;
 	org_cards_free(&im);
 	sb_free(&im.line);
@@ -956,7 +1309,11 @@ io_import_summary(const struct io_import_stats *st, bool dry_run, char *out, siz
 		part(&sb, st->fu_merged, "follow-up merged", "follow-ups merged");
 	}
 	part(&sb, st->fu_unchanged, "follow-up unchanged", "follow-ups unchanged");
+	part(&sb, st->possible_dups, "possible duplicate kept apart",
+	     "possible duplicates kept apart");
 	part(&sb, st->skipped + st->errors, "skipped", "skipped");
+	part(&sb, st->kept, dry_run ? "field to keep aside" : "field kept aside",
+	     dry_run ? "fields to keep aside" : "fields kept aside");
 	if (!sb.len)
 		sb_append(&sb, "nothing to import");
 	snprintf(out, n, "%s", sb_str(&sb));

@@ -43,7 +43,19 @@ struct io_lines {
 	const char *p, *end;
 	int line;                   /* number of the line io_line_next returns next */
 	bool cr_only;               /* the file ends lines with CR alone */
+	bool too_long;              /* the last content line was cut at IO_MAX_LINE */
 };
+
+/*
+** What an importer reads at most: one content line (unfolded), and one
+** record (a vCard, an iCalendar event or to-do, a CSV record). Longer ones
+** are reported with the file and line, and skipped, so that a hostile or
+** broken file cannot hold the write lock (or memory) without bound.
+*/
+#define IO_MAX_LINE ((size_t)8 << 20)
+#define IO_MAX_LINE_TEXT "8 MiB"
+#define IO_MAX_RECORD ((size_t)16 << 20)
+#define IO_MAX_RECORD_TEXT "16 MiB"
 void io_lines_init(struct io_lines *r, const char *buf, size_t len);
 /*
 ** The next physical line (LF, CRLF, CR CR LF; CR alone in a file without
@@ -53,7 +65,9 @@ bool io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno);
 /*
 ** The next content line, unfolded (a line starting with a space or a tab
 ** continues the previous one), into sb; blank lines are skipped. *lineno is
-** its first physical line. False at the end.
+** its first physical line. False at the end. A line longer than
+** IO_MAX_LINE is read to its end but kept only to that length, and
+** r->too_long says so.
 */
 bool io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno);
 
@@ -63,6 +77,18 @@ void io_record_clear(struct io_record *r);
 /* Append a channel (label may be NULL) unless an equal value is already there. */
 void io_channel_add(struct kith_channel **v, size_t *n, const char *label, const char *value);
 void io_strv_add(char ***v, size_t *n, const char *s);
+/*
+** The same without looking for an equal value (a parser adds all of a
+** record's, then drops the repeats at once with io_contact_uniq: adding
+** n values one by one, each compared with all before, took n * n / 2
+** steps, and a card may have a hundred thousand).
+*/
+void io_channel_push(struct kith_channel **v, size_t *n, const char *label, const char *value);
+void io_strv_push(char ***v, size_t *n, const char *s);
+/* Drop repeated values (ASCII case aside), keeping the first of each, in order. */
+void io_strv_uniq(char **v, size_t *n);
+void io_channel_uniq(struct kith_channel *v, size_t *n);
+void io_contact_uniq(struct kith_contact *c);
 
 /*
 ** kith's own fields written by its exporters (X-KITH-INFLUENCE, the CSV

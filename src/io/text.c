@@ -310,6 +310,7 @@ io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno)
 	int ln;
 
 	sb_reset(sb);
+	r->too_long = false;
 	for (;;) {
 		size_t k;
 		if (!io_line_next(r, &s, &n, &ln))
@@ -319,11 +320,18 @@ io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno)
 		if (k < n)
 			break;
 	}
-	sb_appendn(sb, s, n);
 	*lineno = ln;
-	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t')) {
+	for (bool first = true;; first = false) {
+		const char *t = first ? s : s + 1;
+		size_t tn = first ? n : n - 1;
+		if (sb->len + tn > IO_MAX_LINE) {
+			tn = IO_MAX_LINE - sb->len;
+			r->too_long = true;
+		}
+		sb_appendn(sb, t, tn);
+		if (!(r->p < r->end && (*r->p == ' ' || *r->p == '\t')))
+			break;
 		io_line_next(r, &s, &n, &ln);
-		sb_appendn(sb, s + 1, n - 1);
 	}
 	return true;
 }
@@ -341,24 +349,29 @@ io_extra_add(struct io_extra **v, size_t *n, const char *name, const char *value
 	(*n)++;
 }
 
-void
-io_channel_add(struct kith_channel **v, size_t *n, const char *label, const char *value)
+/* A trimmed copy of s, or NULL if nothing is left. */
+static char *
+trimmed(const char *s)
 {
 	char *t;
 
-	if (str_empty(value))
-		return;
-	t = str_trim(xstrdup(value));
+	if (str_empty(s))
+		return NULL;
+	t = str_trim(xstrdup(s));
 	if (!*t) {
 		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+io_channel_push(struct kith_channel **v, size_t *n, const char *label, const char *value)
+{
+	char *t = trimmed(value);
+
+	if (!t)
 		return;
-	}
-	for (size_t i = 0; i < *n; i++) {
-		if (io_ieq((*v)[i].value, t)) {
-			free(t);
-			return;
-		}
-	}
 	*v = xreallocarray(*v, *n + 1, sizeof **v);
 	(*v)[*n].label = xstrdup(label ? label : "");
 	(*v)[*n].value = t;
@@ -366,22 +379,136 @@ io_channel_add(struct kith_channel **v, size_t *n, const char *label, const char
 }
 
 void
-io_strv_add(char ***v, size_t *n, const char *s)
+io_channel_add(struct kith_channel **v, size_t *n, const char *label, const char *value)
 {
-	char *t;
+	char *t = trimmed(value);
+	bool dup = false;
 
-	if (str_empty(s))
+	for (size_t i = 0; t && i < *n && !dup; i++)
+		dup = io_ieq((*v)[i].value, t);
+	if (t && !dup)
+		io_channel_push(v, n, label, t);
+	free(t);
+}
+
+void
+io_strv_push(char ***v, size_t *n, const char *s)
+{
+	char *t = trimmed(s);
+
+	if (!t)
 		return;
-	t = str_trim(xstrdup(s));
-	for (size_t i = 0; i < *n && *t; i++)
-		if (io_ieq((*v)[i], t))
-			*t = '\0';
-	if (!*t) {
-		free(t);
-		return;
-	}
 	*v = xreallocarray(*v, *n + 1, sizeof **v);
 	(*v)[(*n)++] = t;
+}
+
+void
+io_strv_add(char ***v, size_t *n, const char *s)
+{
+	char *t = trimmed(s);
+	bool dup = false;
+
+	for (size_t i = 0; t && i < *n && !dup; i++)
+		dup = io_ieq((*v)[i], t);
+	if (t && !dup)
+		io_strv_push(v, n, t);
+	free(t);
+}
+
+/* ---- dropping repeats in O(n log n) ------------------------------------------------- */
+
+struct keyed {
+	const char *s;
+	size_t i;
+};
+
+static int
+keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	const unsigned char *p = (const unsigned char *)x->s, *q = (const unsigned char *)y->s;
+
+	for (; *p && tolower(*p) == tolower(*q); p++, q++)
+		;
+	if (tolower(*p) != tolower(*q))
+		return tolower(*p) < tolower(*q) ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+** drop[i] is set for each string equal (ASCII case aside) to an earlier one:
+** sorted, equal strings are next to each other, the first one first.
+*/
+static bool *
+repeats(const char *(*get)(const void *, size_t), const void *v, size_t n)
+{
+	struct keyed *k = xreallocarray(NULL, n ? n : 1, sizeof *k);
+	bool *drop = xcalloc(n ? n : 1, sizeof *drop);
+
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct keyed){ get(v, i), i };
+	qsort(k, n, sizeof *k, keyed_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (io_ieq(k[i - 1].s, k[i].s))
+			drop[k[i].i] = true;
+	free(k);
+	return drop;
+}
+
+static const char *
+strv_get(const void *v, size_t i)
+{
+	return ((char *const *)v)[i];
+}
+
+static const char *
+channel_get(const void *v, size_t i)
+{
+	return ((const struct kith_channel *)v)[i].value;
+}
+
+void
+io_strv_uniq(char **v, size_t *n)
+{
+	bool *drop = repeats(strv_get, v, *n);
+	size_t o = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		if (drop[i])
+			free(v[i]);
+		else
+			v[o++] = v[i];
+	}
+	*n = o;
+	free(drop);
+}
+
+void
+io_channel_uniq(struct kith_channel *v, size_t *n)
+{
+	bool *drop = repeats(channel_get, v, *n);
+	size_t o = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		if (drop[i]) {
+			free(v[i].label);
+			free(v[i].value);
+		} else {
+			v[o++] = v[i];
+		}
+	}
+	*n = o;
+	free(drop);
+}
+
+void
+io_contact_uniq(struct kith_contact *c)
+{
+	io_strv_uniq(c->nicknames, &c->n_nicknames);
+	io_strv_uniq(c->tags, &c->n_tags);
+	io_channel_uniq(c->emails, &c->n_emails);
+	io_channel_uniq(c->phones, &c->n_phones);
+	io_channel_uniq(c->handles, &c->n_handles);
 }
 
 static void
@@ -404,6 +531,7 @@ io_record_clear(struct io_record *r)
 		free(r->u.contact.title);
 		free(r->u.contact.org_kind);
 		free(r->u.contact.org_parent);
+		free(r->u.contact.seat);
 		extras_free(r->u.contact.extras, r->u.contact.n_extras);
 		break;
 	case IO_REC_EVENT:
@@ -485,6 +613,8 @@ io_kith_field(struct kith_contact *c, const char *name, const char *value)
 		c->district = xstrdup(value);
 	else if ((io_ieq(name, "how-met") || io_ieq(name, "how met")) && !c->how_met)
 		c->how_met = xstrdup(value);
+	else if (io_ieq(name, "uid") && !c->uid && *value)
+		c->uid = xstrdup(value);
 	else
 		return false;
 	return true;

@@ -39,7 +39,8 @@ struct vprop {
 
 struct vcard {
 	struct vprop *props;
-	size_t n;
+	size_t n, cap;
+	size_t bytes;               /* of its content lines, up to IO_MAX_RECORD */
 	int line;
 };
 
@@ -217,6 +218,14 @@ parse_line(struct vprop *p, struct strbuf *line, struct io_lines *r)
 			raw.len--;
 			raw.buf[raw.len] = '\0';
 			io_line_next(r, &ls, &ln, &lno);
+			if (raw.len + ln > IO_MAX_LINE) {
+				/* read on to the value's end, keeping none of the rest */
+				r->too_long = true;
+				if (!ln || ls[ln - 1] != '=')
+					break;
+				sb_appendc(&raw, '=');
+				continue;
+			}
 			sb_appendn(&raw, ls, ln);
 		}
 		io_qp_decode(&dec, sb_str(&raw), raw.len);
@@ -264,27 +273,36 @@ unescape(const char *s, size_t n)
 	return str_trim(out);
 }
 
-/* The sep-separated components of an escaped value (at most max). */
-static size_t
-components(const char *v, char sep, char **out, size_t max)
+/*
+** All the sep-separated components of an escaped value, unescaped; *n gets
+** how many. The array has room for at least `min`, NULL past *n.
+*/
+static char **
+components(const char *v, char sep, size_t min, size_t *n_out)
 {
-	size_t n = 0, start = 0, i;
+	size_t n = 0, cap = min + 1, start = 0, i;
+	char **out = xreallocarray(NULL, cap, sizeof *out);
 
-	for (i = 0; n < max; i++) {
+	for (i = 0;; i++) {
 		if (v[i] == '\\' && v[i + 1]) {
 			i++;
 			continue;
 		}
 		if (!v[i] || v[i] == sep) {
+			if (n == cap) {
+				cap *= 2;
+				out = xreallocarray(out, cap, sizeof *out);
+			}
 			out[n++] = unescape(v + start, i - start);
 			if (!v[i])
 				break;
 			start = i + 1;
 		}
 	}
-	for (size_t k = n; k < max; k++)
+	for (size_t k = n; k < min; k++)
 		out[k] = NULL;
-	return n;
+	*n_out = n;
+	return out;
 }
 
 static void
@@ -292,6 +310,7 @@ components_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
+	free(v);
 }
 
 /* "_$!<Mobile>!$_" -> "mobile"; lower case. */
@@ -307,24 +326,63 @@ clean_label(const char *s)
 	return str_trim(lower_dup(b, (size_t)(e - b)));
 }
 
+/* A card's grouped X-ABLabel properties, by group, each group's first first. */
+struct labels {
+	const struct vprop **v;
+	size_t n;
+};
+
+static int
+label_cmp(const void *a, const void *b)
+{
+	const struct vprop *x = *(const struct vprop *const *)a, *y = *(const struct vprop *const *)b;
+	int c = strcmp(x->group, y->group);
+
+	return c ? c : (x > y) - (x < y);
+}
+
+static void
+labels_make(struct labels *l, const struct vcard *c)
+{
+	l->v = xreallocarray(NULL, c->n ? c->n : 1, sizeof *l->v);
+	l->n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (*c->props[i].group && !strcmp(c->props[i].name, "X-ABLABEL"))
+			l->v[l->n++] = &c->props[i];
+	qsort(l->v, l->n, sizeof *l->v, label_cmp);
+}
+
+/* The first X-ABLabel of group g, or NULL. */
+static const struct vprop *
+labels_find(const struct labels *l, const char *g)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(l->v[mid]->group, g) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->n && !strcmp(l->v[lo]->group, g) ? l->v[lo] : NULL;
+}
+
 /* The label of an EMAIL/TEL/URL: its group's X-ABLabel, else its first telling TYPE. */
 static char *
-channel_label(const struct vcard *c, const struct vprop *p)
+channel_label(const struct labels *l, const struct vprop *p)
 {
 	static const char *const dull[] = { "internet", "voice", "pref", "x400", "text", NULL };
+	const struct vprop *lp;
 
-	if (*p->group) {
-		for (size_t i = 0; i < c->n; i++)
-			if (!strcmp(c->props[i].group, p->group) &&
-			    !strcmp(c->props[i].name, "X-ABLABEL"))
-				return clean_label(c->props[i].value);
-	}
+	if (*p->group && (lp = labels_find(l, p->group)))
+		return clean_label(lp->value);
 	for (size_t i = 0; i < p->n_params; i++) {
-		char *parts[8];
+		char **parts;
 		size_t n;
 		if (strcmp(p->params[i].name, "TYPE"))
 			continue;
-		n = components(p->params[i].value, ',', parts, 8);
+		parts = components(p->params[i].value, ',', 0, &n);
 		for (size_t k = 0; k < n; k++) {
 			bool skip = !*parts[k] || io_ieq(parts[k], "QUOTED-PRINTABLE") ||
 				    io_ieq(parts[k], "BASE64");
@@ -389,11 +447,13 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 	struct strbuf notes = {0}, name = {0};
 	char *fn = NULL, *n_name = NULL, *orgname = NULL;
 	bool have_adr = false, kind_org = false;
+	struct labels labels;
 
+	labels_make(&labels, vc);
 	c->cadence_days = -1;
 	for (size_t i = 0; i < vc->n; i++) {
 		const struct vprop *p = &vc->props[i];
-		char *parts[7], *v, *label;
+		char **parts, *v, *label;
 		size_t n;
 
 		if (ignored(p->name) || p->binary)
@@ -405,7 +465,7 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 			else
 				free(v);
 		} else if (!strcmp(p->name, "N")) {
-			n = components(p->value, ';', parts, 5);
+			parts = components(p->value, ';', 5, &n);
 			if (n && !c->family_name && !c->given_name) {
 				char *order[5] = { parts[3], parts[1], parts[2], parts[0], parts[4] };
 				c->family_name = xstrdup(parts[0] ? parts[0] : "");
@@ -416,6 +476,16 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 				join_nonempty(&name, order, 5, " ");
 				if (name.len && !n_name)
 					n_name = xstrdup(name.buf);
+				if (n > 5) {
+					/* components past the five N has */
+					sb_reset(&name);
+					join_nonempty(&name, parts + 5, n - 5, "; ");
+					io_extra_add(&rec->extras, &rec->n_extras, "N", sb_str(&name));
+				}
+			} else if (n) {
+				sb_reset(&name);
+				join_nonempty(&name, parts, n, "; ");
+				io_extra_add(&rec->extras, &rec->n_extras, "N", sb_str(&name));
 			}
 			components_free(parts, n);
 		} else if (!strcmp(p->name, "KIND") || !strcmp(p->name, "X-ABSHOWAS")) {
@@ -434,17 +504,15 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 			else
 				free(v);
 		} else if (!strcmp(p->name, "NICKNAME")) {
-			char *nk[16];
-			n = components(p->value, ',', nk, 16);
+			parts = components(p->value, ',', 0, &n);
 			for (size_t k = 0; k < n; k++)
-				io_strv_add(&c->nicknames, &c->n_nicknames, nk[k]);
-			components_free(nk, n);
+				io_strv_push(&c->nicknames, &c->n_nicknames, parts[k]);
+			components_free(parts, n);
 		} else if (!strcmp(p->name, "CATEGORIES")) {
-			char *tg[32];
-			n = components(p->value, ',', tg, 32);
+			parts = components(p->value, ',', 0, &n);
 			for (size_t k = 0; k < n; k++)
-				io_strv_add(&c->tags, &c->n_tags, tg[k]);
-			components_free(tg, n);
+				io_strv_push(&c->tags, &c->n_tags, parts[k]);
+			components_free(parts, n);
 		} else if (!strcmp(p->name, "EMAIL") || !strcmp(p->name, "TEL") ||
 			   is_handle(p->name)) {
 			v = unescape(p->value, strlen(p->value));
@@ -452,11 +520,11 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 				memmove(v, v + 4, strlen(v + 4) + 1);
 			if (!strcmp(p->name, "EMAIL") && io_ieqn(v, "mailto:", 7))
 				memmove(v, v + 7, strlen(v + 7) + 1);
-			label = channel_label(vc, p);
+			label = channel_label(&labels, p);
 			if (!strcmp(p->name, "EMAIL"))
-				io_channel_add(&c->emails, &c->n_emails, label, v);
+				io_channel_push(&c->emails, &c->n_emails, label, v);
 			else if (!strcmp(p->name, "TEL"))
-				io_channel_add(&c->phones, &c->n_phones, label, v);
+				io_channel_push(&c->phones, &c->n_phones, label, v);
 			else {
 				if (!*label && strcmp(p->name, "URL")) {
 					free(label);
@@ -466,12 +534,12 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 					free(label);
 					label = xstrdup("web");
 				}
-				io_channel_add(&c->handles, &c->n_handles, label, v);
+				io_channel_push(&c->handles, &c->n_handles, label, v);
 			}
 			free(label);
 			free(v);
 		} else if (!strcmp(p->name, "ORG")) {
-			n = components(p->value, ';', parts, 4);
+			parts = components(p->value, ';', 1, &n);
 			if (n && parts[0] && *parts[0] && !rec->org) {
 				rec->org = xstrdup(parts[0]);
 				if (n > 1) {
@@ -505,7 +573,7 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 				io_extra_add(&rec->extras, &rec->n_extras, "BDAY", v);
 			free(v);
 		} else if (!strcmp(p->name, "ADR")) {
-			n = components(p->value, ';', parts, 7);
+			parts = components(p->value, ';', 0, &n);
 			sb_reset(&name);
 			join_nonempty(&name, parts, n, ", ");
 			for (size_t k = 0; k < name.len; k++)
@@ -531,12 +599,28 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 			if ((!strncmp(p->name, "X-KITH-", 7) && io_kith_field(c, p->name + 7, v)) ||
 			    (!strcmp(p->name, "UID") && (!strncmp(v, "kith-contact-", 13) ||
 						       !strncmp(v, "kith-org-", 9)))) {
+				/* kith's exports wrote UIDs of row ids: no identity */
+				free(v);
+				continue;
+			}
+			if (!strcmp(p->name, "UID") && *v && !c->uid) {
+				c->uid = v;
+				continue;
+			}
+			if (!strcmp(p->name, "X-KITH-SEAT") && *v && !rec->seat) {
+				rec->seat = v;
+				continue;
+			}
+			if (!strcmp(p->name, "X-KITH-EXTRA") && param_get(p, "NAME") &&
+			    *param_get(p, "NAME")) {
+				/* a field kept aside, written back by kith's exporter */
+				io_extra_add(&rec->extras, &rec->n_extras, param_get(p, "NAME"), v);
 				free(v);
 				continue;
 			}
 			if (*p->group) {
 				/* keep the group's label with the value it labels */
-				char *lab = channel_label(vc, p);
+				char *lab = channel_label(&labels, p);
 				if (*lab) {
 					char *t = io_strf("%s (%s)", v, lab);
 					free(v);
@@ -548,6 +632,8 @@ map_card(const struct vcard *vc, struct io_contact_rec *rec)
 			free(v);
 		}
 	}
+	free(labels.v);
+	io_contact_uniq(c);
 	if (notes.len)
 		c->notes = sb_detach(&notes);
 	if (rec->org)
@@ -621,6 +707,9 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 		struct vprop p;
 		const char *why = parse_line(&p, &line, &r);
 
+		if (!why && r.too_long)
+			why = "a line longer than " IO_MAX_LINE_TEXT " (kith's limit for one property)";
+
 		if (!why && !strcmp(p.name, "BEGIN") && io_ieq(str_trim(p.value), "VCARD")) {
 			if (in && !skipping) {
 				snprintf(msg, sizeof msg, "BEGIN:VCARD (line %d) has no END:VCARD",
@@ -666,7 +755,19 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 			in = false;
 			continue;
 		}
-		vc.props = xreallocarray(vc.props, vc.n + 1, sizeof *vc.props);
+		vc.bytes += line.len;
+		if (vc.bytes > IO_MAX_RECORD) {
+			snprintf(msg, sizeof msg, "a card longer than " IO_MAX_RECORD_TEXT
+				 " (kith's limit for one record)");
+			vprop_free(&p);
+			rc = s->error(s->ud, vc.line, msg);
+			skipping = true;
+			continue;
+		}
+		if (vc.n == vc.cap) {
+			vc.cap = vc.cap * 2 + 16;
+			vc.props = xreallocarray(vc.props, vc.cap, sizeof *vc.props);
+		}
 		p.line = lineno;
 		vc.props[vc.n++] = p;
 	}

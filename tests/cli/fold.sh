@@ -50,19 +50,19 @@ case "$order" in
 esac
 
 # An older database: the upgrade re-folds the keys and the search documents
-# (tests/migrations/v8.sql has names that version folded as ß, æ, þ).
-sqlite3 "$T/v8.db" <"$KITH_SRC/tests/migrations/v8.sql"
-export KITH_DB="$T/v8.db"
+# (tests/migrations/v11.sql has names that version folded as ß, æ, þ).
+sqlite3 "$T/v11.db" <"$KITH_SRC/tests/migrations/v11.sql"
+export KITH_DB="$T/v11.db"
 for w in strauss:"Johann Strauß" aegir:"Ægir Þórsson" thorsson:"Ægir Þórsson" \
          thors:"Ægir Þórsson" lukasiewicz:"Małgorzata Łukasiewicz" dmitrij:"Дмитрий Соколов"; do
   ok search "${w%%:*}" --json
-  same "$(jqo '[.[] | select(.kind == "contact") | .title] | join(",")')" "${w#*:}" "v8: search ${w%%:*}"
+  same "$(jqo '[.[] | select(.kind == "contact") | .title] | join(",")')" "${w#*:}" "v11: search ${w%%:*}"
 done
 ok log strauss "after the upgrade"
 ok capture "@thors coffee"
-expect_out "logged with Ægir Þórsson" "v8: capture @thors (a nickname)"
+expect_out "logged with Ægir Þórsson" "v11: capture @thors (a nickname)"
 same "$(sqlite3 "$KITH_DB" "INSERT INTO contact_fts(contact_fts) VALUES('integrity-check')" 2>&1)" "" \
-  "v8: contact_fts consistent"
+  "v11: contact_fts consistent"
 export KITH_DB="$T/kith.db"
 
 # Searching with ASCII never loads ICU; only a name of another script does.

@@ -49,7 +49,10 @@ unchanged "dry run"
 ok import "$T/phone.vcf"
 expect_out "$T/phone.vcf: 2 contacts added" "vcard import"
 ok import "$T/Connections.csv"
-expect_out "$T/Connections.csv: 1 contact added, 1 merged" "linkedin merges Ana by email"
+# every merge is printed with why, then the summary
+expect_out "Ana Lima: merged by email ana@city.gov with #1 Ana Lima: +handle https://www.linkedin.com/in/ana, +fields kith keeps aside
+$T/Connections.csv: 1 contact added, 1 merged, 2 fields kept aside" \
+  "linkedin merges Ana by email (Connected On kept aside)"
 ok import "$T/council.ics"
 expect_out "$T/council.ics: 1 event added" "ics import"
 run list events --all --json

@@ -51,11 +51,20 @@ for fx in "$DIR"/v*.sql; do
       fail "v$v: table $t changed: $(diff "$want" "$T/after" | head -4)"
     fi
   done
+  # migration 10: every contact has its own UID; one kept aside by an import becomes it
+  same "$(sqlite3 "$db" 'SELECT count(*) FROM contact WHERE uid IS NULL')" 0 "v$v: every contact has a UID"
+  if [ "$v" = 9 ]; then
+    same "$(sqlite3 "$db" "SELECT group_concat(id) FROM contact WHERE uid = 'urn:uuid:6f1c2a52-3b4d-4e5f-8a9b-0c1d2e3f4a5b'")" \
+      "$(sqlite3 "$db" "SELECT max(id) - 1 FROM contact")" "v9: the kept-aside UID is its contact's own"
+  fi
   same "$(sqlite3 "$db" 'PRAGMA integrity_check')" ok "v$v: integrity_check"
   same "$(sqlite3 "$db" 'PRAGMA foreign_key_check')" "" "v$v: foreign_key_check"
   for f in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"); do
     same "$(sqlite3 "$db" "INSERT INTO $f($f) VALUES('integrity-check')" 2>&1)" "" "v$v: $f index consistent"
   done
+  # migration 9: every kept-aside field has the key its duplicate check reads
+  same "$(sqlite3 "$db" 'SELECT count(*) FROM import_extra WHERE value_key IS NULL')" 0 \
+    "v$v: every import_extra row has its value_key"
   # kith reads the old rows
   same "$(jqo 'length')" "$(sqlite3 "$db" 'SELECT count(*) FROM contact')" "v$v: every contact listed"
   name=$(sqlite3 "$db" 'SELECT display_name FROM contact ORDER BY id LIMIT 1')

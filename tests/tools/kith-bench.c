@@ -1,7 +1,7 @@
 /*
  * kith-bench: speed and memory of kith at city scale (issue 4).
  *
- *	kith-bench DB [--kith PATH] [--reps N] [--smoke]
+ *	kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io]
  *
  * Headless, through the real engine and data layer (no terminal I/O):
  * open to the first computed frame per pane, and per-key latency of
@@ -9,12 +9,15 @@
  * and peak RSS (getrusage of the child) of CLI commands, and of the
  * interactive planner in a pseudo-terminal after visiting every pane, with
  * the time it takes to quit. Importing 100,000 generated vCards into an
- * empty database and exporting them again.
+ * empty database and exporting them again, beside abook doing the same;
+ * importing 100,000 events and 100,000 to-dos, beside a bare SQLite loop
+ * (medians of five runs, with the ratio to the reference: issue 14).
  *
  * Output: one line per metric,
  *	bench: NAME VALUE UNIT target TARGET PASS|FAIL
  * and a closing "N passed, N failed". Exit status 1 if any metric fails.
  * --smoke prints the same figures but never fails (CI machines are noisy).
+ * --io measures only the imports and exports (tests/bench/run.sh BUILD --io).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +25,7 @@
 #include <pty.h>
 #include <sqlite3.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +46,7 @@
 
 static int reps = 20;
 static int smoke;
+static int io_only;          /* --io: only the import and export figures */
 static int passed, failed;
 static const char *kith_bin = "build/kith";
 static const char *db_path;
@@ -369,10 +374,14 @@ bench_capture(void)
 
 /* ---- whole processes ---------------------------------------------------- */
 
-static void
-run_child(char *const argv[], double *ms, long *rss_kb)
+/*
+** Run a whole process (its output to /dev/null; argv[0] a path, or a name
+** looked up in PATH) and wait: its wall time and resource use. Returns
+** whether it exited 0, and says so on stderr when it did not.
+*/
+static bool
+spawn_wait(char *const argv[], double *ms, struct rusage *ru)
 {
-	struct rusage ru;
 	int status, devnull;
 	double t0 = now_ms();
 	pid_t pid = fork();
@@ -385,18 +394,31 @@ run_child(char *const argv[], double *ms, long *rss_kb)
 		devnull = open("/dev/null", O_WRONLY);
 		dup2(devnull, 1);
 		dup2(devnull, 2);
-		execv(argv[0], argv);
+		execvp(argv[0], argv);
 		_exit(127);
 	}
-	if (wait4(pid, &status, 0, &ru) < 0) {
+	if (wait4(pid, &status, 0, ru) < 0) {
 		perror("wait4");
 		exit(2);
 	}
 	*ms = now_ms() - t0;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "kith-bench:");
+		for (int i = 0; argv[i]; i++)
+			fprintf(stderr, " %s", argv[i]);
+		fprintf(stderr, ": exit status %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		return false;
+	}
+	return true;
+}
+
+static void
+run_child(char *const argv[], double *ms, long *rss_kb)
+{
+	struct rusage ru;
+
+	spawn_wait(argv, ms, &ru);
 	*rss_kb = ru.ru_maxrss;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		fprintf(stderr, "kith-bench: %s %s: exit status %d\n", argv[0], argv[3],
-			WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 static void
@@ -421,19 +443,100 @@ bench_process(const char *name, char *const argv[], double target_ms)
 	free(s.v);
 }
 
-/* Run r of a best-of-N measurement: print it, keep the best time and the largest RSS. */
-static void
-run_best(char *const argv[], const char *what, int r, double *best, long *rss_max)
-{
-	double ms;
-	long rss;
+/* ---- medians beside an in-run reference (issue 14) ------------------------------ */
 
-	run_child(argv, &ms, &rss);
-	printf("bench: %s.vcard.run%d %.0f ms\n", what, r + 1, ms);
-	if (!r || ms < *best)
-		*best = ms;
-	if (rss > *rss_max)
-		*rss_max = rss;
+/*
+** This machine's speed swings by a third from one minute to the next, and
+** it is shared: a timed figure is the median of RUNS runs (noise can only
+** lengthen a run, and the median ignores the two worst), printed with each
+** run and beside a reference timed in the same run, interleaved with it
+** (abook on the same file, or a bare SQLite loop), so that a slow machine
+** shows as a slow reference and a slow kith as a large ratio.
+*/
+enum { RUNS = 5 };
+
+struct timed {
+	double ms[RUNS], cpu[RUNS];  /* wall and CPU (user + system) of each run */
+	int n;
+	long rss_kb;                 /* the largest */
+};
+
+/* Run a whole process once into t; false if it failed (the message is printed). */
+static bool
+timed_child(struct timed *t, char *const argv[])
+{
+	struct rusage ru;
+	double ms;
+	bool ok = spawn_wait(argv, &ms, &ru);
+
+	if (t->n < RUNS) {
+		t->ms[t->n] = ms;
+		t->cpu[t->n] = ru.ru_utime.tv_sec * 1e3 + ru.ru_utime.tv_usec / 1e3 +
+			       ru.ru_stime.tv_sec * 1e3 + ru.ru_stime.tv_usec / 1e3;
+		t->n++;
+	}
+	if (ru.ru_maxrss > t->rss_kb)
+		t->rss_kb = ru.ru_maxrss;
+	return ok;
+}
+
+static double
+median_of(const double *v, int n)
+{
+	double s[RUNS];
+
+	if (n <= 0)
+		return 0;
+	memcpy(s, v, n * sizeof *s);
+	qsort(s, n, sizeof *s, cmp_double);
+	return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/* "NAME.runs a b c d e ms (CPU x y ...)" and the medians. */
+static void
+timed_print(const struct timed *t, const char *name)
+{
+	printf("bench: %s.runs", name);
+	for (int i = 0; i < t->n; i++)
+		printf(" %.0f", t->ms[i]);
+	printf(" ms (CPU");
+	for (int i = 0; i < t->n; i++)
+		printf(" %.0f", t->cpu[i]);
+	printf(" ms)\n");
+	printf("bench: %s.cpu.median %.0f ms\n", name, median_of(t->cpu, t->n));
+}
+
+/*
+** The gates of one figure: its median against `target_ms` (for the full
+** size), and against the reference's median when there is one (a ratio
+** target; 0 prints the ratio without a gate).
+*/
+static void
+timed_report(const char *name, const struct timed *t, double target_ms, const char *ref_name,
+	     const struct timed *ref, double ratio_target)
+{
+	char buf[96];
+	double m = median_of(t->ms, t->n);
+
+	timed_print(t, name);
+	if (ref && ref->n) {
+		double r = median_of(ref->ms, ref->n);
+		snprintf(buf, sizeof buf, "%s.reference.%s", name, ref_name);
+		timed_print(ref, buf);
+		printf("bench: %s.median %.0f ms\n", buf, r);
+		snprintf(buf, sizeof buf, "%s.ratio-to-%s", name, ref_name);
+		if (ratio_target > 0)
+			report(buf, r > 0 ? m / r : 0, "x", ratio_target);
+		else
+			printf("bench: %s %.2f x (CPU %.2f x)\n", buf, r > 0 ? m / r : 0,
+			       median_of(ref->cpu, ref->n) > 0 ?
+			       median_of(t->cpu, t->n) / median_of(ref->cpu, ref->n) : 0);
+	} else if (ref_name) {
+		printf("bench: %s.reference.%s unavailable (not installed?)\n", name, ref_name);
+	}
+	snprintf(buf, sizeof buf, "%s.median", name);
+	report(buf, m, "ms", target_ms);
+	printf("bench: %s.rss %.1f MB\n", name, t->rss_kb / 1024.0);
 }
 
 /* Remove a database file and its -wal and -shm. */
@@ -449,32 +552,84 @@ remove_db(const char *db)
 	unlink(tmp);
 }
 
-/* ---- import and export (issue 7) ------------------------------------------ */
+static bool
+have_program(const char *name)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", name);
+	return system(cmd) == 0;
+}
 
 /*
-** Import a generated file of 100,000 vCards (1,000 with --smoke) into an
-** empty database with the real binary, then export them all as vCards:
-** targets 5 s and 2 s for the full size, the best of three runs. The files live in a temporary
-** directory removed afterwards.
+** The reference for the calendar: a bare SQLite loop in this process, one
+** transaction into a new WAL database of `n` rows (a title and a start,
+** two indexes: the rowid and the start), then a commit. What SQLite alone
+** costs on this machine now, for as many rows as the import writes.
 */
 static void
-bench_io(void)
+sqlite_loop(struct timed *t, const char *path, int n)
 {
-	int n = smoke ? 1000 : 100000;
-	char dir[] = "/tmp/kith-bench-io.XXXXXX", vcf[64], db[64], out[64], tmp[80];
-	static const char *const orgs[] = { "City Council", "Planning Commission", "School Board",
-		"Harbor Union", "Riverside Library", "Chamber of Commerce" };
-	FILE *f;
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	struct rusage r0, r1;
+	double t0;
+	char title[64], start[20];
 
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
+	remove_db(path);
+	getrusage(RUSAGE_SELF, &r0);
+	t0 = now_ms();
+	if (sqlite3_open(path, &h) != SQLITE_OK ||
+	    sqlite3_exec(h, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			 "CREATE TABLE item (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
+			 " start_at TEXT NOT NULL); CREATE INDEX item_by_start ON item(start_at);"
+			 "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "INSERT INTO item(title, start_at) VALUES (?, ?)", -1, &st,
+			       NULL) != SQLITE_OK) {
+		fprintf(stderr, "kith-bench: %s: %s\n", path, sqlite3_errmsg(h));
 		exit(2);
 	}
-	snprintf(vcf, sizeof vcf, "%s/cards.vcf", dir);
-	snprintf(db, sizeof db, "%s/io.db", dir);
-	snprintf(out, sizeof out, "%s/out.vcf", dir);
-	if (!(f = fopen(vcf, "w"))) {
-		perror(vcf);
+	for (int i = 0; i < n; i++) {
+		snprintf(title, sizeof title, "Meeting %d about ward %d", i, i % 9);
+		snprintf(start, sizeof start, "20%02d-%02d-%02d %02d:00", 20 + i / 10000 % 8,
+			 1 + i % 12, 1 + i % 28, 8 + i % 10);
+		sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, start, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			fprintf(stderr, "kith-bench: %s: %s\n", path, sqlite3_errmsg(h));
+			exit(2);
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "kith-bench: %s: %s\n", path, sqlite3_errmsg(h));
+		exit(2);
+	}
+	sqlite3_close(h);
+	getrusage(RUSAGE_SELF, &r1);
+	if (t->n < RUNS) {
+		t->ms[t->n] = now_ms() - t0;
+		t->cpu[t->n] = (r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) * 1e3 +
+			       (r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e3 +
+			       (r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) * 1e3 +
+			       (r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e3;
+		t->n++;
+	}
+	remove_db(path);
+}
+
+/* ---- import and export (issues 7 and 14) ------------------------------------------ */
+
+static void
+write_vcards(const char *path, int n)
+{
+	static const char *const orgs[] = { "City Council", "Planning Commission", "School Board",
+		"Harbor Union", "Riverside Library", "Chamber of Commerce" };
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		perror(path);
 		exit(2);
 	}
 	for (int i = 0; i < n; i++)
@@ -485,34 +640,113 @@ bench_io(void)
 			"END:VCARD\r\n", i, i, i, i, orgs[i % 6], i % 500, 40 + i % 60,
 			1 + i % 12, 1 + i % 28, i % 2 ? "spring" : "autumn", i % 9);
 	if (fclose(f) != 0) {
-		perror(vcf);
+		perror(path);
 		exit(2);
 	}
-	{
-		char *imp[] = { (char *)kith_bin, "-d", db, "import", vcf, NULL };
-		char *exp[] = { (char *)kith_bin, "-d", db, "export", "--format", "vcf", "-o", out,
-				NULL };
-		int runs = smoke ? 1 : 3;
-		double best_imp = 0, best_exp = 0;
-		long rss_imp = 0, rss_exp = 0;
+}
 
-		/* the best of three, each import into a new database: this VM's
-		   speed swings by a third from one minute to the next, and
-		   noise can only lengthen a run */
+/*
+** n appointments and n to-dos as calcurse 4.7 exports them (`calcurse
+** --export`, no UIDs; the to-dos with a priority and no due date).
+** calcurse itself is no reference: it loads an unsorted 100,000 in minutes.
+*/
+static void
+write_calendar(const char *path, int n)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	fprintf(f, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//calcurse//NONSGML v4.7.1//EN\r\n");
+	for (int i = 0; i < n; i++)
+		fprintf(f, "BEGIN:VEVENT\r\nDTSTART:20%02d%02d%02dT%02d0000\r\n"
+			"DURATION:P0DT0H30M0S\r\nSUMMARY:Meeting %d about ward %d\r\nEND:VEVENT\r\n",
+			20 + i / 10000 % 8, 1 + i % 12, 1 + i % 28, 8 + i % 10, i, i % 9);
+	for (int i = 0; i < n; i++)
+		fprintf(f, "BEGIN:VTODO\r\nPRIORITY:%d\r\nSUMMARY:Follow up item %d with ward %d\r\n"
+			"END:VTODO\r\n", i % 10, i, i % 9);
+	fprintf(f, "END:VCALENDAR\r\n");
+	if (fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+/*
+** Import a generated file of 100,000 vCards (1,000 with --smoke) into an
+** empty database with the real binary, then export them all as vCards;
+** abook converts the same file to its own format and back in the same run.
+** Targets (issue 14): the import 1 s and within 5x of abook's, the export
+** no slower than abook's. Then 100,000 events and 100,000 to-dos from one
+** .ics into an empty database: 2 s, beside a bare SQLite loop writing as
+** many rows. Medians of five runs. The files live in a temporary directory
+** removed afterwards.
+*/
+static void
+bench_io(void)
+{
+	int n = smoke ? 1000 : 100000, runs = smoke ? 1 : RUNS;
+	double scale = n / 100000.0;
+	char dir[] = "/tmp/kith-bench-io.XXXXXX", vcf[64], db[64], out[64], ab[64], abv[64],
+	     ics[64], ref[64], name[64];
+	struct timed imp = { 0 }, exp = { 0 }, ab_imp = { 0 }, ab_exp = { 0 }, cal = { 0 },
+		     loop = { 0 };
+	bool abook = have_program("abook");
+
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	snprintf(vcf, sizeof vcf, "%s/cards.vcf", dir);
+	snprintf(db, sizeof db, "%s/io.db", dir);
+	snprintf(out, sizeof out, "%s/out.vcf", dir);
+	snprintf(ab, sizeof ab, "%s/cards.abook", dir);
+	snprintf(abv, sizeof abv, "%s/abook.vcf", dir);
+	snprintf(ics, sizeof ics, "%s/calendar.ics", dir);
+	snprintf(ref, sizeof ref, "%s/loop.db", dir);
+	write_vcards(vcf, n);
+	write_calendar(ics, n);
+	{
+		char *k_imp[] = { (char *)kith_bin, "-d", db, "import", vcf, NULL };
+		char *k_exp[] = { (char *)kith_bin, "-d", db, "export", "--format", "vcf", "-o", out,
+				  NULL };
+		char *a_imp[] = { "abook", "--convert", "--informat", "vcard", "--infile", vcf,
+				  "--outformat", "abook", "--outfile", ab, NULL };
+		char *a_exp[] = { "abook", "--convert", "--informat", "abook", "--infile", ab,
+				  "--outformat", "vcard", "--outfile", abv, NULL };
+		char *k_cal[] = { (char *)kith_bin, "-d", db, "import", ics, NULL };
+
+		/* each kith import into a new database, each beside its reference */
 		for (int r = 0; r < runs; r++) {
 			remove_db(db);
-			run_best(imp, "import", r, &best_imp, &rss_imp);
-			run_best(exp, "export", r, &best_exp, &rss_exp);
+			unlink(ab);     /* abook writes no file that is there already */
+			unlink(abv);
+			timed_child(&imp, k_imp);
+			if (abook && !timed_child(&ab_imp, a_imp))
+				abook = false;
+			timed_child(&exp, k_exp);
+			if (abook && !timed_child(&ab_exp, a_exp))
+				abook = false;
 		}
-		snprintf(tmp, sizeof tmp, "import.vcard.%dk", n / 1000);
-		report(tmp, best_imp, "ms", 5000.0 * n / 100000);
-		printf("bench: import.vcard.rss %.1f MB\n", rss_imp / 1024.0);
-		snprintf(tmp, sizeof tmp, "export.vcard.%dk", n / 1000);
-		report(tmp, best_exp, "ms", 2000.0 * n / 100000);
-		printf("bench: export.vcard.rss %.1f MB\n", rss_exp / 1024.0);
+		for (int r = 0; r < runs; r++) {
+			remove_db(db);
+			timed_child(&cal, k_cal);
+			sqlite_loop(&loop, ref, 2 * n);
+		}
 	}
+	snprintf(name, sizeof name, "import.vcard.%dk", n / 1000);
+	timed_report(name, &imp, 1000 * scale, "abook", abook ? &ab_imp : NULL, 5);
+	snprintf(name, sizeof name, "export.vcard.%dk", n / 1000);
+	timed_report(name, &exp, 2000 * scale, "abook", abook ? &ab_exp : NULL, 1);
+	snprintf(name, sizeof name, "import.ics.%dk+%dk", n / 1000, n / 1000);
+	timed_report(name, &cal, 2000 * scale, "sqlite-loop", &loop, 0);
 	unlink(vcf);
 	unlink(out);
+	unlink(ab);
+	unlink(abv);
+	unlink(ics);
 	remove_db(db);
 	rmdir(dir);
 }
@@ -674,13 +908,6 @@ bench_warm_paths(void)
 
 /* ---- the possible-duplicates pass (issue 14) --------------------------------------- */
 
-static int
-cmp_ms(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /*
 ** The whole pass over every contact (kith duplicates, the :duplicates
 ** view), median of five runs, beside a bare SQLite scan of the contact
@@ -718,8 +945,8 @@ bench_duplicates(void)
 		sqlite3_reset(st);
 		scan[r] = now_ms() - t0;
 	}
-	qsort(pass, 5, sizeof pass[0], cmp_ms);
-	qsort(scan, 5, sizeof scan[0], cmp_ms);
+	qsort(pass, 5, sizeof pass[0], cmp_double);
+	qsort(scan, 5, sizeof scan[0], cmp_double);
 	printf("bench: duplicates.pairs %d (checksum %lld)\n", l.n, sum % 1000);
 	printf("bench: duplicates.reference.scan.median %.3f ms (a bare SQLite scan of contact)\n",
 	       scan[2]);
@@ -738,6 +965,8 @@ main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--smoke"))
 			smoke = 1;
+		else if (!strcmp(argv[i], "--io"))
+			io_only = 1;
 		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
 			reps = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--kith") && i + 1 < argc)
@@ -745,15 +974,20 @@ main(int argc, char **argv)
 		else if (argv[i][0] != '-' && !db_path)
 			db_path = argv[i];
 		else {
-			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke]\n");
+			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io]\n");
 			return 2;
 		}
 	}
 	if (!db_path || reps < 1) {
-		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke]\n");
+		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io]\n");
 		return 2;
 	}
 	setenv("NO_COLOR", "1", 0);
+	if (io_only) {
+		bench_io();
+		printf("%d passed, %d failed\n", passed, failed);
+		return failed ? 1 : 0;
+	}
 
 	bench_first_frame();
 	bench_keys();

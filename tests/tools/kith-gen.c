@@ -3,8 +3,8 @@
  *
  *   kith-gen OUT.db [--contacts N] [--orgs N] [--roles N] [--interactions N]
  *            [--followups N] [--events N] [--attendance N] [--relationships N]
- *            [--maps N] [--placements N] [--seed N] [--today YYYY-MM-DD] [--check]
- *            [--verbose]
+ *            [--maps N] [--placements N] [--office-phones PCT] [--seed N]
+ *            [--today YYYY-MM-DD] [--check] [--verbose]
  *   kith-gen --check DB
  *
  * The schema comes from the real data layer (kdb_open with KDB_CREATE); the
@@ -14,6 +14,11 @@
  * tables (contact_stat, the FTS indexes) filled from the same views the
  * triggers use, and the triggers restored verbatim. Same seed and today,
  * same data.
+ *
+ * Every contact gets a UID (UUID-shaped, from the seed and its id). With
+ * --office-phones PCT, that percentage of contacts also have a "work" phone
+ * from a pool of a few office lines, shared by many people (the default, 0,
+ * leaves the rest of the data as it was for a seed).
  *
  * --check verifies a database (a generated one, or the demo): integrity,
  * foreign keys, contact_stat and contact_fts equal to what the triggers
@@ -252,7 +257,7 @@ static const long long gen_n_map_topics = (long long)NELEM(gen_map_topics);
 struct opts {
 	const char *path;
 	long long contacts, orgs, roles, interactions, followups, events,
-		attendance, relationships, maps, placements;
+		attendance, relationships, maps, placements, office_phones;
 	uint64_t seed;
 	long today;                     /* days since 1970-01-01 */
 	bool check;
@@ -281,6 +286,17 @@ static uint64_t
 rnd(void)
 {
 	uint64_t z = (g_rng += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+/* A hash of (seed, n) that leaves the generator's own sequence alone. */
+static uint64_t
+mix(uint64_t seed, uint64_t n)
+{
+	uint64_t z = seed * 0x9E3779B97F4A7C15ULL + n * 0xD1B54A32D192ED03ULL + 1;
 
 	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
 	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
@@ -604,8 +620,8 @@ gen_contacts(const struct opts *o)
 {
 	sqlite3_stmt *st = prep("INSERT INTO contact (id, display_name, name_key, given_name,"
 		" family_name, pronouns, district, influence, alignment, tier, cadence_days, notes,"
-		" archived, created_at, updated_at, birthday, how_met, met_event_id, introducer_id)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		" archived, created_at, updated_at, birthday, how_met, met_event_id, introducer_id,"
+		" uid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *ch = prep("INSERT INTO contact_channel (contact_id, kind, label, value,"
 		" value_key, position) VALUES (?,?,?,?,?,?)");
 	sqlite3_stmt *nk = prep("INSERT OR IGNORE INTO contact_nickname (contact_id, nickname,"
@@ -618,7 +634,7 @@ gen_contacts(const struct opts *o)
 	static const char *const tiers[] = {NULL, "A", "B", "C", "D"};
 	static const char *const pronouns[] = {"she/her", "he/him", "they/them", "", ""};
 	char name[256], mail[256], phone[64], handle[128], created[TBUF], updated[TBUF], birthday[TBUF];
-	char district[32], digits[32];
+	char district[32], digits[32], uid[48];
 	long long i, t;
 
 	for (t = 0; o->contacts && t < (long long)gen_n_tags; t++) {
@@ -668,7 +684,30 @@ gen_contacts(const struct opts *o)
 			bind_int(st, 18, 1 + rnd_below(o->events));
 		if (i > 1 && chance(0.05))
 			bind_int(st, 19, 1 + rnd_below(i - 1));
+		{
+			uint64_t a = mix(o->seed, (uint64_t)i), b = mix(o->seed ^ 0x5555, (uint64_t)i);
+			snprintf(uid, sizeof(uid), "%08llx-%04llx-4%03llx-%04llx-%012llx",
+				 (unsigned long long)(a >> 32), (unsigned long long)(a >> 16 & 0xffff),
+				 (unsigned long long)(a & 0xfff),
+				 (unsigned long long)(0x8000 | (b >> 48 & 0x3fff)),
+				 (unsigned long long)(b & 0xffffffffffffULL));
+			bind_text(st, 20, uid);
+		}
 		step(st);
+		/* an office line shared by many (the same few numbers) */
+		if (o->office_phones > 0 && (long long)(mix(o->seed, (uint64_t)i + 7777777) % 100) <
+		    o->office_phones) {
+			long long office = (long long)(mix(o->seed, (uint64_t)i + 999) % 40);
+			snprintf(phone, sizeof(phone), "(555) 010-%04lld", 1000 + office);
+			snprintf(digits, sizeof(digits), "5550101%03lld", office);
+			bind_int(ch, 1, i);
+			bind_text(ch, 2, "phone");
+			bind_text(ch, 3, "work");
+			bind_text(ch, 4, phone);
+			bind_text(ch, 5, digits);
+			bind_int(ch, 6, 9);
+			step(ch);
+		}
 
 		/* Channels: e-mail for most, phones for half, a few handles. */
 		if (chance(0.8)) {
@@ -1270,7 +1309,8 @@ usage(void)
 {
 	fputs("usage: kith-gen OUT.db [--contacts N] [--orgs N] [--roles N] [--interactions N]\n"
 	      "         [--followups N] [--events N] [--attendance N] [--relationships N]\n"
-	      "         [--maps N] [--placements N] [--seed N] [--today YYYY-MM-DD] [--check] [--verbose]\n"
+	      "         [--maps N] [--placements N] [--office-phones PCT] [--seed N]\n"
+	      "         [--today YYYY-MM-DD] [--check] [--verbose]\n"
 	      "       kith-gen --check DB\n"
 	      "Counts other than --contacts default to sizes proportional to it.\n", stderr);
 	exit(2);
@@ -1303,7 +1343,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{"--interactions", &o->interactions}, {"--followups", &o->followups},
 		{"--events", &o->events}, {"--attendance", &o->attendance},
 		{"--relationships", &o->relationships}, {"--maps", &o->maps},
-		{"--placements", &o->placements},
+		{"--placements", &o->placements}, {"--office-phones", &o->office_phones},
 	};
 	const char *today = getenv("KITH_TODAY");
 	size_t k;
@@ -1312,6 +1352,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->contacts = o->orgs = o->roles = o->interactions = o->followups = o->events =
 		o->attendance = o->relationships = o->maps = o->placements = -1;
+	o->office_phones = 0;
 	o->seed = 1;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];

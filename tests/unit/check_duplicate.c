@@ -367,9 +367,11 @@ START_TEST(test_merge_keeps_everything)
 	struct kith_err err;
 	struct merge_result res;
 	int64_t k, d, o;
-	char *s;
+	char *s, *duid;
 
 	rich_pair(&k, &d, &o);
+	/* the dropped contact's UID is kept aside: an import still finds the kept one by it */
+	duid = text("SELECT uid FROM contact WHERE id = %lld", d);
 	ck_assert_msg(contact_merge(db, k, d, &res, &err) == KITH_OK, "%s", err.msg);
 	ck_assert_int_eq(count("SELECT count(*) FROM contact WHERE id = %lld", d), 0);
 	/* channels: the same address once, the other phone and the handle moved */
@@ -415,13 +417,15 @@ START_TEST(test_merge_keeps_everything)
 		 "(SELECT * FROM import_extra WHERE entity = 'contact' AND entity_id = %lld "
 		 "ORDER BY id)", k);
 	{
-		char want[256];
+		char want[320];
 		snprintf(want, sizeof want, "vcard:X-FAVOURITE=tea;merge #%lld:birthday=1980-02-01;"
-			 "merge #%lld:notes=runs the archive", (long long)d, (long long)d);
+			 "merge #%lld:notes=runs the archive;merge #%lld:uid=%s", (long long)d,
+			 (long long)d, (long long)d, duid);
 		ck_assert_str_eq(s, want);
 	}
 	free(s);
-	ck_assert_int_eq(res.aside, 2);
+	free(duid);
+	ck_assert_int_eq(res.aside, 3);
 	/* last contacted is the newer of the two; the list count lost one */
 	s = text("SELECT last_at FROM contact_stat WHERE contact_id = %lld", k);
 	ck_assert_str_eq(s, "2026-03-05 10:00");

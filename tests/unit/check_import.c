@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "kith/contact.h"
+#include "kith/duplicate.h"
 #include "kith/event.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
@@ -19,6 +20,7 @@
 #include "kith/merge.h"
 #include "kith/org.h"
 #include "kith/powermap.h"
+#include "kith/search.h"
 #include "kith/types.h"
 #include "kith/str.h"
 
@@ -236,7 +238,9 @@ START_TEST(test_corpus_vcard_fields)
 	contact_free(&c);
 
 	ck_assert_int_eq(imp_file("vcard/ezvcard__John_Doe_ANDROID_v21_multi.vcf"), KITH_OK);
-	ck_assert_int_eq(st.added, 5);          /* 6 cards, two share bob@company.com */
+	/* 6 cards, two share bob@company.com: one file's cards never merge but by UID */
+	ck_assert_int_eq(st.added, 6);
+	ck_assert_int_eq(st.possible_dups, 1);
 	by_email("jane.doe@company.com", &c);   /* no FN, no N: named by its email */
 	ck_assert_str_eq(c.display_name, "jane.doe@company.com");
 	contact_free(&c);
@@ -367,44 +371,193 @@ START_TEST(test_merge_rules)
 	ck_assert_int_eq(imp("a.vcf", "BEGIN:VCARD\nFN:Ana Lima\nEMAIL:ana@x.org\nORG:City\n"
 			     "TITLE:Clerk\nEND:VCARD\n", false, false), KITH_OK);
 	ck_assert_int_eq(st.added, 1);
-	/* the same email, another spelling: merged, the name kept, new fields filled in */
+	/* the same email, a name that does not contradict: merged, the name kept, new
+	   fields filled in, and the report says why */
 	ck_assert_int_eq(imp("b.vcf", "BEGIN:VCARD\nFN:ANA LIMA-SOUZA\nEMAIL:ANA@X.ORG\n"
 			     "TEL:+1 555 123 4567\nBDAY:1980-01-02\nNOTE:likes parks\nEND:VCARD\n",
 			     false, false), KITH_OK);
 	ck_assert_int_eq(st.merged, 1);
+	ck_assert_msg(strstr(sb_str(&rep), "ANA LIMA-SOUZA: merged by email ANA@X.ORG with #1 "
+			     "Ana Lima: "), "%s", sb_str(&rep));
 	by_email("ana@x.org", &c);
 	ck_assert_str_eq(c.display_name, "Ana Lima");
 	ck_assert_str_eq(c.birthday, "1980-01-02");
 	ck_assert_str_eq(c.notes, "likes parks");
 	ck_assert_int_eq(c.n_phones, 1);
 	contact_free(&c);
-	/* a different birthday is not overwritten: kept aside, reported */
-	ck_assert_int_eq(imp("c.vcf", "BEGIN:VCARD\nFN:Ana Lima\nTEL:+1 (555) 123-4567\n"
-			     "BDAY:1981-05-05\nEND:VCARD\n", true, false), KITH_OK);
-	ck_assert_int_eq(st.merged, 1);
-	ck_assert_ptr_nonnull(strstr(sb_str(&rep), "kept birthday"));
-	ck_assert_int_eq(imp("c.vcf", "BEGIN:VCARD\nFN:Ana Lima\nTEL:+1 (555) 123-4567\n"
+	/* a different birthday with the email: not overwritten, kept aside, reported */
+	ck_assert_int_eq(imp("c.vcf", "BEGIN:VCARD\nFN:Ana Lima\nEMAIL:ana@x.org\n"
 			     "BDAY:1981-05-05\nEND:VCARD\n", false, false), KITH_OK);
-	by_email("ana@x.org", &c);                 /* matched by the phone's digits */
+	ck_assert_int_eq(st.merged, 1);
+	ck_assert_msg(strstr(sb_str(&rep), "kept birthday \"1981-05-05\" aside"), "%s", sb_str(&rep));
+	by_email("ana@x.org", &c);
 	ck_assert_str_eq(c.birthday, "1980-01-02");
 	contact_free(&c);
-	/* a shared office line does not make another person Ana */
+	/* a phone and the same name, but something new: not merged (a phone never
+	   merges), kept apart and reported as a possible duplicate */
+	ck_assert_int_eq(imp("p.vcf", "BEGIN:VCARD\nFN:Ana Lima\nTEL:+1 (555) 123-4567\n"
+			     "NOTE:other notes\nEND:VCARD\n", false, false), KITH_OK);
+	ck_assert_int_eq(st.added, 1);
+	ck_assert_int_eq(st.possible_dups, 1);
+	ck_assert_msg(strstr(sb_str(&rep), "#2 Ana Lima: possible duplicate of #1 Ana Lima "
+			     "(shares phone +1 (555) 123-4567), kept apart"), "%s", sb_str(&rep));
+	ck_assert_int_eq(contact_delete(db, 2, &err), KITH_OK);
+	/* a nameless card with her number and nothing more is already hers: no-op */
 	ck_assert_int_eq(imp("e.vcf", "BEGIN:VCARD\nFN:Daniel Ireland\nTEL:+1 555 123 4567\n"
 			     "END:VCARD\nBEGIN:VCARD\nFN:+1 555 123 4567\nTEL:+1 555 123 4567\n"
 			     "END:VCARD\n", false, false), KITH_OK);
 	ck_assert_int_eq(st.added, 1);
-	ck_assert_int_eq(st.unchanged, 1);     /* a nameless card with her number is hers */
-	ck_assert_int_eq(contact_delete(db, count_last_id(), &err), KITH_OK);
-	/* the same name and organisation: the same person; another organisation: not */
-	ck_assert_int_eq(imp("d.csv", "name,organisation,email\nana lima,CITY,\n"
-			     "Ana Lima,Acme,ana@acme.com\n", false, false), KITH_OK);
-	ck_assert_int_eq(st.added, 1);
 	ck_assert_int_eq(st.unchanged, 1);
-	ck_assert_int_eq(count("contacts"), 2);
+	ck_assert_int_eq(contact_delete(db, count_last_id(), &err), KITH_OK);
+	/* the same email, a name that contradicts: not merged, reported */
+	ck_assert_int_eq(imp("f.vcf", "BEGIN:VCARD\nFN:Bruno Costa\nEMAIL:ana@x.org\nEND:VCARD\n",
+			     false, false), KITH_OK);
+	ck_assert_int_eq(st.added, 1);
+	ck_assert_int_eq(st.merged, 0);
+	ck_assert_msg(strstr(sb_str(&rep), "Bruno Costa: possible duplicate of #1 Ana Lima "
+			     "(same email ana@x.org, another name), kept apart"), "%s", sb_str(&rep));
+	ck_assert_int_eq(contact_delete(db, count_last_id(), &err), KITH_OK);
+	/* the same name and organisation: kept apart, reported; another organisation
+	   too; a record with nothing the contact lacks is already there */
+	ck_assert_int_eq(imp("d.csv", "name,organisation,email\nana lima,CITY,\n"
+			     "Ana Lima,City,ana2@x.org\nAna Lima,Acme,ana@acme.com\n", false, false),
+			 KITH_OK);
+	ck_assert_int_eq(st.added, 2);
+	ck_assert_int_eq(st.unchanged, 1);
+	ck_assert_int_eq(st.possible_dups, 1);
+	ck_assert_msg(strstr(sb_str(&rep), "Ana Lima: possible duplicate of #1 Ana Lima (same name "
+			     "at City), kept apart"), "%s", sb_str(&rep));
+	ck_assert_int_eq(count("contacts"), 3);
 	/* the search index was rebuilt for what the imports wrote */
-	ck_assert_int_eq(matches("lima"), 2);
+	ck_assert_int_eq(matches("lima"), 3);
 	ck_assert_int_eq(matches("acme"), 1);
 	ck_assert_int_eq(matches("clerk"), 1);
+}
+END_TEST
+
+static char *export_to_string(int fmt, int version);
+
+/* Issue 14: two people who share a name, an organisation or a phone stay two. */
+START_TEST(test_merge_never_guesses)
+{
+	struct kith_contact c;
+	char *text;
+	int64_t id;
+
+	/* two Maria Garcia at City Hall, each with her own UID and email */
+	ck_assert_int_eq(imp("m.vcf", "BEGIN:VCARD\nUID:m-1\nFN:Maria Garcia\nORG:City Hall\n"
+			     "EMAIL:maria.garcia@city.gov\nEND:VCARD\n"
+			     "BEGIN:VCARD\nUID:m-2\nFN:Maria Garcia\nORG:City Hall\n"
+			     "EMAIL:mgarcia@city.gov\nEND:VCARD\n", false, false), KITH_OK);
+	ck_assert_int_eq(st.added, 2);
+	ck_assert_int_eq(st.merged, 0);
+	ck_assert_int_eq(count("contacts"), 2);
+	ck_assert_msg(strstr(sb_str(&rep), "#2 Maria Garcia: possible duplicate of #1 Maria Garcia "
+			     "(same name at City Hall), kept apart"), "%s", sb_str(&rep));
+	/* the same file again: each found by her UID, nothing new */
+	ck_assert_int_eq(imp("m.vcf", "BEGIN:VCARD\nUID:m-1\nFN:Maria Garcia\nORG:City Hall\n"
+			     "EMAIL:maria.garcia@city.gov\nEND:VCARD\n"
+			     "BEGIN:VCARD\nUID:m-2\nFN:Maria Garcia\nORG:City Hall\n"
+			     "EMAIL:mgarcia@city.gov\nEND:VCARD\n", false, false), KITH_OK);
+	ck_assert_int_eq(st.unchanged, 2);
+	ck_assert_int_eq(count("contacts"), 2);
+	/* by UID: another email and a second job title are kept, and said */
+	ck_assert_int_eq(imp("m2.vcf", "BEGIN:VCARD\nUID:m-2\nFN:Maria Garcia\nORG:City Hall\n"
+			     "TITLE:Clerk\nEMAIL:maria@home.org\nEND:VCARD\n"
+			     "BEGIN:VCARD\nUID:m-2\nFN:Maria Garcia\nORG:City Hall\n"
+			     "TITLE:Deputy Mayor\nEND:VCARD\n", false, false), KITH_OK);
+	ck_assert_int_eq(st.merged, 2);
+	ck_assert_msg(strstr(sb_str(&rep), "Maria Garcia: merged by UID with #2 Maria Garcia: "
+			     "+email maria@home.org, +title Clerk\n"), "%s", sb_str(&rep));
+	ck_assert_msg(strstr(sb_str(&rep), "merged by UID with #2 Maria Garcia: kept title "
+			     "\"Deputy Mayor\" aside"), "%s", sb_str(&rep));
+	ck_assert_int_eq(contact_get(db, 2, &c, &err), KITH_OK);
+	ck_assert_str_eq(c.uid, "m-2");
+	ck_assert_int_eq(c.n_emails, 2);
+	contact_free(&c);
+	ck_assert(import_extra_has(db, "contact", 2, "title", "Deputy Mayor"));
+
+	/* an export of two contacts sharing an office phone, into an empty database */
+	teardown();
+	setup();
+	{
+		struct kith_channel office = { .label = "work", .value = "+1 312 555 0100" };
+		struct kith_contact a = { .display_name = "Front Office", .notes = "the office line",
+					  .phones = &office, .n_phones = 1, .cadence_days = -1 };
+		struct kith_contact b = { .display_name = "Daniel Ireland", .phones = &office,
+					  .n_phones = 1, .cadence_days = -1 };
+		ck_assert_int_eq(contact_add(db, &a, &id, &err), KITH_OK);
+		ck_assert_int_eq(contact_add(db, &b, &id, &err), KITH_OK);
+	}
+	text = export_to_string(IO_FMT_VCF, 0);
+	teardown();
+	setup();
+	ck_assert_int_eq(imp("office.vcf", text, false, false), KITH_OK);
+	free(text);
+	ck_assert_int_eq(st.added, 2);
+	ck_assert_int_eq(count("contacts"), 2);
+	ck_assert_msg(strstr(sb_str(&rep), "(shares phone +1 312 555 0100), kept apart"), "%s",
+		      sb_str(&rep));
+	by_name("Daniel Ireland", &c);
+	ck_assert_ptr_null(c.notes && *c.notes ? c.notes : NULL);
+	contact_free(&c);
+}
+END_TEST
+
+/* A UID kept aside (a merge by email, a duplicates merge) still finds its contact. */
+START_TEST(test_merge_uid_kept_aside)
+{
+	int64_t a, b;
+
+	ck_assert_int_eq(imp("a.vcf", "BEGIN:VCARD\nUID:a-1\nFN:Ana Lima\nEMAIL:ana@x.org\nEND:VCARD\n"
+			     "BEGIN:VCARD\nUID:b-1\nFN:Bo Strand\nEND:VCARD\n", false, false), KITH_OK);
+	ck_assert_int_eq(st.added, 2);
+	/* another address book's card for Ana: merged by email, its UID kept aside */
+	ck_assert_int_eq(imp("g.vcf", "BEGIN:VCARD\nUID:g-77\nFN:Ana Lima\nEMAIL:ana@x.org\n"
+			     "END:VCARD\n", false, false), KITH_OK);
+	ck_assert_int_eq(st.merged, 1);
+	ck_assert_msg(strstr(sb_str(&rep), "kept UID \"g-77\" aside"), "%s", sb_str(&rep));
+	/* the same card again, even without the email: found by the UID kept aside */
+	ck_assert_int_eq(imp("g.vcf", "BEGIN:VCARD\nUID:g-77\nFN:Ana Lima\nEND:VCARD\n", false,
+			     false), KITH_OK);
+	ck_assert_int_eq(st.unchanged, 1);
+	ck_assert_int_eq(count("contacts"), 2);
+	/* Bo merged into Ana by the duplicates review: Bo's card finds Ana */
+	ck_assert_int_eq(contact_find_uid(db, "a-1", &a, &err), KITH_OK);
+	ck_assert_int_eq(contact_find_uid(db, "b-1", &b, &err), KITH_OK);
+	ck_assert_int_eq(contact_merge(db, a, b, NULL, &err), KITH_OK);
+	ck_assert_int_eq(imp("a.vcf", "BEGIN:VCARD\nUID:b-1\nFN:Bo Strand\nEND:VCARD\n", false,
+			     false), KITH_OK);
+	ck_assert_int_eq(st.added, 0);
+	ck_assert_int_eq(count("contacts"), 1);
+}
+END_TEST
+
+/* Many cards with their own UID and email, sharing names and organisations: all kept. */
+START_TEST(test_merge_generated_all_kept)
+{
+	static const char *const given[] = { "Maria", "José", "Ana", "Li", "Sam" };
+	static const char *const family[] = { "Garcia", "Smith", "Nguyen" };
+	static const char *const orgs[] = { "City Hall", "Acme", "" };
+	struct strbuf sb = {0};
+	enum { N = 3000 };
+
+	for (int i = 0; i < N; i++) {
+		sb_printf(&sb, "BEGIN:VCARD\nVERSION:3.0\nUID:gen-%d\nFN:%s %s\nN:%s;%s;;;\n"
+			  "EMAIL:p%d@example.org\nTEL;TYPE=work:+1 312 555 %04d\n", i, given[i % 5],
+			  family[i % 3], family[i % 3], given[i % 5], i, i % 7);
+		if (*orgs[i % 3])
+			sb_printf(&sb, "ORG:%s\n", orgs[i % 3]);
+		sb_append(&sb, "END:VCARD\n");
+	}
+	ck_assert_int_eq(imp("gen.vcf", sb_str(&sb), false, false), KITH_OK);
+	ck_assert_int_eq(st.added, N);
+	ck_assert_int_eq(count("contacts"), N);
+	/* and again: every card found by its UID */
+	ck_assert_int_eq(imp("gen.vcf", sb_str(&sb), false, false), KITH_OK);
+	ck_assert_int_eq(st.unchanged, N);
+	ck_assert_int_eq(count("contacts"), N);
+	sb_free(&sb);
 }
 END_TEST
 
@@ -552,6 +705,84 @@ START_TEST(test_events_merge)
 	ck_assert_str_eq(e.start_at, "2026-03-12 19:00");
 	ck_assert_str_eq(e.location, "Hall");
 	event_free(&e);
+}
+END_TEST
+
+struct kind_hits {
+	int events, followups;
+};
+
+static int
+kind_hit(void *ud, const struct search_hit *h)
+{
+	struct kind_hits *k = ud;
+	k->events += h->kind == SEARCH_EVENT;
+	k->followups += h->kind == SEARCH_FOLLOWUP;
+	return 0;
+}
+
+static struct kind_hits
+hits(const char *q)
+{
+	struct kind_hits k = { 0, 0 };
+	ck_assert_int_eq(search_all(db, q, 50, kind_hit, &k, &err), KITH_OK);
+	return k;
+}
+
+static long long
+open_followups(void)
+{
+	long long n = -1;
+	ck_assert_int_eq(followup_count(db, &(struct followup_query){ 0 }, &n, &err), KITH_OK);
+	return n;
+}
+
+/*
+** A calendar import makes its events' and to-dos' search documents and the
+** open count at its end (the insert triggers suspended): it is still one
+** undo step, and undo and redo keep the search indexes and the count right
+** (the triggers, back in place, take the documents out and put them back).
+*/
+START_TEST(test_calendar_undo)
+{
+	const char *ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Ward meeting\n"
+			  "DTSTART:20260312T190000\nEND:VEVENT\n"
+			  "BEGIN:VEVENT\nSUMMARY:Ward meeting\nDTSTART:20260312T190000\n"
+			  "LOCATION:Quillfield Hall\nEND:VEVENT\n"
+			  "BEGIN:VEVENT\nSUMMARY:Older meeting\nDTSTART:20260201T090000\n"
+			  "LOCATION:Inkwell Library\nEND:VEVENT\n"
+			  "BEGIN:VTODO\nSUMMARY:Chore one\nEND:VTODO\n"
+			  "BEGIN:VTODO\nSUMMARY:Chore two\nEND:VTODO\nEND:VCALENDAR\n";
+	struct kith_event old = { .title = "Older meeting", .start_at = "2026-02-01 09:00" };
+	struct kdb_change *ch;
+	int64_t id;
+
+	ck_assert_int_eq(event_add(db, &old, &id, &err), KITH_OK);
+	ck_assert_int_eq(kdb_record_changes(db, true, &err), KITH_OK);
+	ck_assert_msg(imp("c.ics", ics, false, false) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(st.ev_added, 1);
+	ck_assert_int_eq(st.ev_merged, 2);
+	ck_assert_int_eq(st.fu_added, 2);
+	ck_assert_ptr_nonnull(ch = kdb_change_take(db));
+	ck_assert_int_eq(hits("quillfield").events, 1);     /* merged in its own import */
+	ck_assert_int_eq(hits("inkwell").events, 1);        /* an older event given a location */
+	ck_assert_int_eq(hits("chore").followups, 2);
+	ck_assert_int_eq(open_followups(), 2);
+	/* undo: the new rows and their documents go, the older event loses its location */
+	ck_assert_msg(kdb_change_apply(db, ch, true, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(hits("ward").events, 0);
+	ck_assert_int_eq(hits("inkwell").events, 0);
+	ck_assert_int_eq(hits("older").events, 1);
+	ck_assert_int_eq(hits("chore").followups, 0);
+	ck_assert_int_eq(open_followups(), 0);
+	/* redo: all of it again, found again */
+	ck_assert_msg(kdb_change_apply(db, ch, false, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(hits("quillfield").events, 1);
+	ck_assert_int_eq(hits("inkwell").events, 1);
+	ck_assert_int_eq(hits("chore").followups, 2);
+	ck_assert_int_eq(open_followups(), 2);
+	kdb_change_free(ch);
+	ck_assert_int_eq(kdb_record_changes(db, false, &err), KITH_OK);
 }
 END_TEST
 
@@ -756,9 +987,13 @@ main(void)
 	tcase_add_test(tc, test_corpus_csv_fields);
 	tcase_add_test(tc, test_corpus_ics_fields);
 	tcase_add_test(tc, test_merge_rules);
+	tcase_add_test(tc, test_merge_never_guesses);
+	tcase_add_test(tc, test_merge_generated_all_kept);
+	tcase_add_test(tc, test_merge_uid_kept_aside);
 	tcase_add_test(tc, test_dry_run_and_errors);
 	tcase_add_test(tc, test_events_merge);
 	tcase_add_test(tc, test_bulk_derived_rows);
+	tcase_add_test(tc, test_calendar_undo);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_round_trip_ics);
 	tcase_add_test(tc, test_export_json);

@@ -525,6 +525,54 @@ START_TEST(test_fuzz_findings)
 }
 END_TEST
 
+/* Issue 15, item 8: no fixed limit on repeated values; what kith cannot use is kept aside. */
+START_TEST(test_no_fixed_limits)
+{
+	struct strbuf in = {0};
+
+	sb_append(&in, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nCATEGORIES:");
+	for (int i = 1; i <= 40; i++)
+		sb_printf(&in, "%stag%d", i > 1 ? "," : "", i);
+	sb_append(&in, ",TAG40,tag1\r\nNICKNAME:");
+	for (int i = 1; i <= 20; i++)
+		sb_printf(&in, "%snick%d", i > 1 ? "," : "", i);
+	sb_append(&in, "\r\nN:Lovelace;Ada;King;Lady;Countess;of Lovelace\r\n"
+		  "N:Byron;Augusta Ada\r\nORG:Council;Unit 1;Unit 2;Unit 3;Unit 4\r\n"
+		  "ADR:;;1 Main St;Town;Region;12345;Country;Extra line\r\nEND:VCARD\r\n");
+	parse(IO_FMT_VCF, in.buf, in.len);
+	ck_assert_int_eq(G.n, 1);
+	HAS(" tag=[tag32] tag=[tag33]");
+	HAS(" tag=[tag40] nick=[nick1]");           /* TAG40 and tag1 again: once */
+	HAS(" nick=[nick17]");
+	HAS(" nick=[nick20] x:");
+	HAS(" x:N=[of Lovelace]");
+	HAS(" x:N=[Byron; Augusta Ada]");
+	HAS(" x:ORG-UNIT=[Unit 1, Unit 2, Unit 3, Unit 4]");
+	HAS(" adr=[1 Main St, Town, Region, 12345, Country, Extra line]");
+
+	/* CSV: more than 16 values in a cell; a second column for a one-value field */
+	sb_reset(&in);
+	sb_append(&in, "Name,Nickname,Labels,E-mail Address,Name,Company,Company\nAda,\"");
+	for (int i = 1; i <= 20; i++)
+		sb_printf(&in, "%sn%d", i > 1 ? " ::: " : "", i);
+	sb_append(&in, "\",\"");
+	for (int i = 1; i <= 20; i++)
+		sb_printf(&in, "%st%d", i > 1 ? "," : "", i);
+	sb_append(&in, "\",\"");
+	for (int i = 1; i <= 20; i++)
+		sb_printf(&in, "%sa%d@x.org", i > 1 ? " ::: " : "", i);
+	sb_append(&in, "\",Ada Lovelace,Council,Mill\n");
+	parse(IO_FMT_CSV, in.buf, in.len);
+	ck_assert_int_eq(G.n, 1);
+	HAS(" email=a20@x.org");
+	HAS(" tag=[t20]");
+	HAS(" nick=[n20]");
+	HAS(" x:Name=[Ada Lovelace]");
+	HAS(" x:Company=[Mill]");
+	sb_free(&in);
+}
+END_TEST
+
 START_TEST(test_sniff)
 {
 	ck_assert_int_eq(io_format_sniff("BEGIN:VCARD\n", 12, "x.ics"), IO_FMT_VCF);
@@ -553,6 +601,7 @@ main(void)
 	tcase_add_test(tc, test_ics_kept_aside);
 	tcase_add_test(tc, test_fuzz_findings);
 	tcase_add_test(tc, test_sniff);
+	tcase_add_test(tc, test_no_fixed_limits);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? 1 : 0;
 }

@@ -188,10 +188,15 @@ START_TEST(test_contacts_rows_and_detail)
 	ck_assert_str_eq(cell(2, 6), "2026-03-14");
 
 	ck_assert(!v->detail_open);
+	/* a second job title an import kept aside (issue 14) */
+	ck_assert_int_eq(import_extra_add(db, "contact", ana, "vcard", "title", "Deputy Mayor", NULL),
+			 KITH_OK);
 	engine_keys(e, "<Enter>");
 	v = view();
 	ck_assert(v->detail_open);
 	ck_assert_str_eq(v->detail.title, "Ana Lima");
+	ck_assert(detail_has("Kept aside"));
+	ck_assert(detail_has("title: Deputy Mayor  (vcard)"));
 	ck_assert(detail_has("tier A"));
 	ck_assert(detail_has("Clerk, City Hall"));
 	ck_assert(detail_has("coffee about zoning"));
@@ -201,6 +206,7 @@ START_TEST(test_contacts_rows_and_detail)
 	engine_keys(e, "j");
 	ck_assert_str_eq(view()->detail.title, "Ben Ortiz");
 	ck_assert(detail_has("call back"));
+	ck_assert(!detail_has("Kept aside"));
 	engine_keys(e, "<Esc>");
 	ck_assert(!view()->detail_open);
 	/* side by side: the detail is always there */
@@ -362,6 +368,153 @@ count_interactions(void *ud, const struct interaction_row *r)
 	(*n)++;
 	return 0;
 }
+
+/*
+** Issue 15, item 1: a form on a row saves only what its user changed, and
+** says so when the row changed elsewhere since it opened (another planner,
+** the command line: here the same database written past the engine).
+*/
+static void
+set_email(int64_t id, const char *email, const char *name)
+{
+	struct kith_contact k;
+	struct kith_err err;
+
+	ck_assert_int_eq(contact_get(db, id, &k, &err), KITH_OK);
+	if (email) {
+		if (!k.n_emails) {
+			k.emails = calloc(1, sizeof *k.emails);
+			k.n_emails = 1;
+			k.emails[0].label = strdup("");
+		} else {
+			free(k.emails[0].value);
+		}
+		k.emails[0].value = strdup(email);
+	}
+	if (name) {
+		free(k.display_name);
+		k.display_name = strdup(name);
+	}
+	ck_assert_msg(contact_update(db, &k, &err) == KITH_OK, "%s", err.msg);
+	contact_free(&k);
+}
+
+START_TEST(test_form_lost_update)
+{
+	struct kith_contact k;
+	struct kith_err err;
+
+	/* A changes the email while B's form is open; B changes only the phone */
+	select_contact("Ben Ortiz");
+	engine_keys(e, "e");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	set_email(ben, "ben@a.example", NULL);
+	engine_keys(e, "<Tab><Tab><Tab><Tab><C-u>555 0100<Enter>");
+	ck_assert_msg(view()->mode == VM_NORMAL, "%s", view()->message);
+	ck_assert_int_eq(contact_get(db, ben, &k, &err), KITH_OK);
+	ck_assert_uint_eq(k.n_emails, 1);
+	ck_assert_str_eq(k.emails[0].value, "ben@a.example");       /* A's email kept */
+	ck_assert_uint_eq(k.n_phones, 1);
+	ck_assert_str_eq(k.phones[0].value, "555 0100");            /* B's phone saved */
+	contact_free(&k);
+
+	/* both change the name: B's save is refused, then a second Enter saves B's */
+	select_contact("Ben Ortiz");
+	engine_keys(e, "e");
+	set_email(ben, NULL, "Benedict Ortiz");
+	engine_keys(e, "<C-u>Benjamin Ortiz<Enter>");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	ck_assert_ptr_nonnull(strstr(view()->message, "Not saved: Name changed elsewhere"));
+	ck_assert_ptr_nonnull(view()->form.fields[0].error);
+	ck_assert_ptr_nonnull(strstr(view()->form.fields[0].error, "Benedict Ortiz"));
+	ck_assert_str_eq(view()->form.fields[0].value, "Benjamin Ortiz");    /* text kept */
+	ck_assert_int_eq(contact_get(db, ben, &k, &err), KITH_OK);
+	ck_assert_str_eq(k.display_name, "Benedict Ortiz");
+	contact_free(&k);
+	/* Esc after a failed save asks; n goes back to the form */
+	engine_keys(e, "<Esc>");
+	ck_assert_int_eq(view()->mode, VM_CONFIRM);
+	engine_keys(e, "n");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	ck_assert_str_eq(view()->form.fields[0].value, "Benjamin Ortiz");
+	engine_keys(e, "<Enter>");
+	ck_assert_msg(view()->mode == VM_NORMAL, "%s", view()->message);
+	ck_assert_int_eq(contact_get(db, ben, &k, &err), KITH_OK);
+	ck_assert_str_eq(k.display_name, "Benjamin Ortiz");
+	ck_assert_str_eq(k.emails[0].value, "ben@a.example");
+	contact_free(&k);
+
+	/* the row deleted elsewhere: nothing saved, the form stays */
+	select_contact("Benjamin Ortiz");
+	engine_keys(e, "e");
+	ck_assert_int_eq(contact_delete(db, ben, &err), KITH_OK);
+	engine_keys(e, "<C-u>Ben again<Enter>");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	ck_assert_ptr_nonnull(strstr(view()->message, "deleted elsewhere"));
+	ck_assert_int_eq(find_contact("Ben again"), 0);
+	engine_keys(e, "<Esc>y");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+
+	/* notes in $EDITOR: changed elsewhere meanwhile, so saving over them asks */
+	{
+		FILE *fp;
+		struct kith_contact c2;
+		engine_keys(e, "1");
+		select_contact("Ana Lima");
+		ck_assert(engine_keys(e, "E") & R_EDITOR);
+		ck_assert_int_eq(contact_get(db, ana, &c2, &err), KITH_OK);
+		free(c2.notes);
+		c2.notes = strdup("theirs");
+		ck_assert_int_eq(contact_update(db, &c2, &err), KITH_OK);
+		contact_free(&c2);
+		fp = fopen(engine_editor_file(e), "w");
+		ck_assert_ptr_nonnull(fp);
+		fputs("mine\n", fp);
+		fclose(fp);
+		engine_editor_done(e, true);
+		ck_assert_int_eq(view()->mode, VM_CONFIRM);
+		ck_assert_ptr_nonnull(strstr(view()->confirm, "changed elsewhere"));
+		engine_keys(e, "n");
+		ck_assert_int_eq(contact_get(db, ana, &c2, &err), KITH_OK);
+		ck_assert_str_eq(c2.notes, "theirs");
+		contact_free(&c2);
+		ck_assert(engine_keys(e, "E") & R_EDITOR);
+		ck_assert_int_eq(contact_get(db, ana, &c2, &err), KITH_OK);
+		free(c2.notes);
+		c2.notes = strdup("theirs again");
+		ck_assert_int_eq(contact_update(db, &c2, &err), KITH_OK);
+		contact_free(&c2);
+		fp = fopen(engine_editor_file(e), "w");
+		fputs("mine\n", fp);
+		fclose(fp);
+		engine_editor_done(e, true);
+		engine_keys(e, "y");
+		ck_assert_int_eq(contact_get(db, ana, &c2, &err), KITH_OK);
+		ck_assert_str_eq(c2.notes, "mine");
+		contact_free(&c2);
+	}
+
+	/* a follow-up: the title changed elsewhere, the due date here: both kept */
+	{
+		struct kith_followup fu;
+		engine_keys(e, "4");
+		engine_keys(e, "e");
+		ck_assert_int_eq(view()->mode, VM_FORM);
+		ck_assert_str_eq(view()->form.fields[0].value, "send the draft");
+		ck_assert_int_eq(followup_get(db, fu_overdue, &fu, &err), KITH_OK);
+		free(fu.title);
+		fu.title = strdup("send the final draft");
+		ck_assert_int_eq(followup_update(db, &fu, &err), KITH_OK);
+		followup_free(&fu);
+		engine_keys(e, "<Tab><C-u>2026-03-12<Enter>");
+		ck_assert_msg(view()->mode == VM_NORMAL, "%s", view()->message);
+		ck_assert_int_eq(followup_get(db, fu_overdue, &fu, &err), KITH_OK);
+		ck_assert_str_eq(fu.title, "send the final draft");
+		ck_assert_str_eq(fu.due, "2026-03-12");
+		followup_free(&fu);
+	}
+}
+END_TEST
 
 START_TEST(test_log_and_followup_forms)
 {
@@ -809,6 +962,7 @@ main(void)
 	tcase_add_test(tc, test_contacts_sort_and_search);
 	tcase_add_test(tc, test_contact_add_edit_delete_undo);
 	tcase_add_test(tc, test_log_and_followup_forms);
+	tcase_add_test(tc, test_form_lost_update);
 	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_events);
 	tcase_add_test(tc, test_followups);

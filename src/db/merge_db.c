@@ -1,0 +1,190 @@
+/*
+ * merge_db.c: the lookups the importer decides a merge by (see
+ * kith/merge.h): a contact by its UID, the contacts sharing a channel one
+ * after another, the ids an import made, a contact's role at an
+ * organisation, and whether a kept-aside field is already kept. Each is one
+ * index seek.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/merge.h"
+#include "kith/str.h"
+#include "kith/xalloc.h"
+
+enum kith_status
+contact_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_err *err)
+{
+	/* its own UID, else one kept aside (name 'UID' by an import, 'uid' by a merge) */
+	static const char sql[] =
+		"SELECT id FROM contact WHERE uid = ?1 UNION ALL "
+		"SELECT entity_id FROM import_extra WHERE value = ?1 AND entity = 'contact' "
+		"AND name IN ('UID', 'uid') LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	if (!st)
+		return KITH_DB;
+	db_bind_text(st, 1, uid);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*id_out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (step == SQLITE_ROW)
+		return KITH_OK;
+	return step == SQLITE_DONE ? KITH_NOTFOUND : db_error(db, err, "contact");
+}
+
+enum kith_status
+contact_max_id(struct kdb *db, int64_t *id_out, struct kith_err *err)
+{
+	static const char sql[] = "SELECT coalesce(max(id), 0) FROM contact";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	if (!st)
+		return KITH_DB;
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*id_out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return step == SQLITE_ROW ? KITH_OK : db_error(db, err, "contact");
+}
+
+enum kith_status
+contact_find_channel_first(struct kdb *db, const char *kind, const char *value, int64_t *ids,
+			   int max, int *n_out, struct kith_err *err)
+{
+	/* the index on (kind, value_key) holds its rows in rowid order: the
+	   first few are read without a sort, however many share the value */
+	static const char sql[] =
+		"SELECT contact_id FROM contact_channel WHERE kind = ?1 AND value_key = ?2 "
+		"ORDER BY rowid LIMIT ?3";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char *key;
+	int step, n = 0;
+
+	*n_out = 0;
+	if (!st)
+		return KITH_DB;
+	key = db_channel_key(kind, value);
+	db_bind_text(st, 1, kind);
+	db_bind_text(st, 2, key);
+	sqlite3_bind_int(st, 3, max);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < max)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	free(key);
+	*n_out = n;
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "contact");
+	return KITH_OK;
+}
+
+enum kith_status
+contact_role_at(struct kdb *db, int64_t contact_id, int64_t org_id, const char *seat,
+		int64_t *role_id, char **title, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT id, title FROM role WHERE contact_id = ?1 AND (org_id = ?2 OR "
+		"(?2 IS NULL AND org_id IS NULL AND seat = ?3)) AND end_date IS NULL "
+		"ORDER BY id LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	*title = NULL;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, contact_id);
+	db_bind_id(st, 2, org_id);
+	db_bind_text(st, 3, seat);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*role_id = sqlite3_column_int64(st, 0);
+		*title = xstrdup(db_col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (step == SQLITE_ROW)
+		return KITH_OK;
+	return step == SQLITE_DONE ? KITH_NOTFOUND : db_error(db, err, "role");
+}
+
+enum kith_status
+role_set_title(struct kdb *db, int64_t role_id, const char *title, struct kith_err *err)
+{
+	static const char sql[] = "UPDATE role SET title = ?2 WHERE id = ?1";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if (db_check_text("title", title, err))
+		return KITH_INVALID;
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	sqlite3_bind_int64(st, 1, role_id);
+	db_bind_text_null(st, 2, title);
+	if ((rc = db_step_done(db, st, err, "role")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+bool
+import_extra_has(struct kdb *db, const char *entity, int64_t entity_id, const char *name,
+		 const char *value)
+{
+	static const char q[] =
+		"SELECT 1 FROM import_extra WHERE entity = ?1 AND entity_id = ?2 AND name = ?3 "
+		"AND value_key = kith_value_key(?4) AND value = ?4";
+	sqlite3_stmt *st = db_stmt(db, q, NULL);
+	int step;
+
+	if (!st)
+		return false;
+	db_bind_text(st, 1, entity);
+	sqlite3_bind_int64(st, 2, entity_id);
+	db_bind_text(st, 3, name);
+	db_bind_text(st, 4, value);
+	step = sqlite3_step(st);
+	sqlite3_reset(st);
+	return step == SQLITE_ROW;
+}
+
+char *
+contact_display_name(struct kdb *db, int64_t id)
+{
+	static const char sql[] = "SELECT display_name FROM contact WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	char *r = NULL;
+
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			r = db_col_dup(st, 0);
+		sqlite3_reset(st);
+	}
+	return r ? r : xstrdup("");
+}
+
+enum kith_status
+contact_current_seat(struct kdb *db, int64_t contact_id, char **seat, struct kith_err *err)
+{
+	/* the same role as contact_current_org: the newest current one */
+	static const char sql[] =
+		"SELECT CASE WHEN org_id IS NULL THEN seat END FROM role WHERE contact_id = ?1 "
+		"AND end_date IS NULL ORDER BY start_date DESC, id DESC LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	*seat = NULL;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, contact_id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*seat = db_col_dup(st, 0);
+	sqlite3_reset(st);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? KITH_OK : db_error(db, err, "role");
+}
