@@ -30,6 +30,7 @@ mkfifo "$T/sql"
 sqlite3 "$KITH_DB" <"$T/sql" >"$T/sqlite.out" 2>&1 &
 holder=$!
 exec 3>"$T/sql"
+printf ".timeout 10000\n" >&3   # (the probe below may hold the lock for a moment)
 echo "BEGIN IMMEDIATE; INSERT INTO meta(key, value) VALUES ('lock-holder', 'x');" >&3
 i=0
 while sqlite3 "$KITH_DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 && [ $i -lt 100 ]; do
