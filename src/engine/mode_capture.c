@@ -268,8 +268,16 @@ cap_error(struct engine *e, const char *fmt, ...)
 	va_end(ap);
 	engine_error(e, "%s", sb_str(&sb));
 	if (c) {
+		/* The preview is narrow: the database's path (in the title bar
+		   already) would push the cause, such as "database or disk is
+		   full", past its edge. */
+		const char *msg = sb_str(&sb), *db = kdb_path(e->db);
+		size_t n = db ? strlen(db) : 0;
+
+		if (n && !strncmp(msg, db, n) && !strncmp(msg + n, ": ", 2))
+			msg += n + 2;
 		free(c->failed);
-		c->failed = sb_detach(&sb);
+		c->failed = xstrdup(msg);
 	}
 	sb_free(&sb);
 }

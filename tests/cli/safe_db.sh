@@ -70,6 +70,39 @@ run map place Board "Ada Lovelace" --influence 3 --alignment 1
 expect_rc 4 "a write into a damaged index"
 has "$err" "damaged" "a write into a damaged index says the database is damaged"
 
+# The same damage seen only as a uniqueness failure: the lookup before the
+# insert goes through placement_by_contact, which is sound (the damaged
+# index is made partial on contact_id > 0, so the planner cannot use it for
+# contact_id = ?), and the insert then meets the stray entry in
+# placement_contact: SQLite says "UNIQUE constraint failed". That is the
+# database's fault, not the input's: exit 4, never 2. (quick_check does not
+# see it; integrity_check on the table does.)
+D="$T/uniq.db"
+ok -d "$D" add contact "Ada Lovelace"
+ok -d "$D" add contact "Bob Moses"
+ok -d "$D" map new Board
+ok -d "$D" map place Board "Ada Lovelace" --influence 3 --alignment 1
+ok -d "$D" map place Board "Bob Moses" --influence 2 --alignment 0
+sqlite3 "$D" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+rp=$(sqlite3 "$D" "SELECT rootpage FROM sqlite_schema WHERE name = 'placement_contact'")
+sqlite3 "$D" "PRAGMA writable_schema = ON; DELETE FROM sqlite_schema WHERE name = 'placement_contact'"
+# Ada's row goes (the first, so a new one gets another rowid); her entry
+# stays in placement_contact's pages
+sqlite3 "$D" "PRAGMA foreign_keys = OFF; DELETE FROM placement WHERE contact_id =
+  (SELECT id FROM contact WHERE display_name = 'Ada Lovelace')"
+sqlite3 "$D" "PRAGMA writable_schema = ON; INSERT INTO sqlite_schema VALUES ('index',
+  'placement_contact', 'placement', $rp, 'CREATE UNIQUE INDEX placement_contact ON
+  placement(map_id, contact_id) WHERE contact_id > 0')"
+same "$(sqlite3 "$D" 'PRAGMA quick_check')" ok "quick_check does not see a stray index entry"
+has "$(sqlite3 "$D" 'PRAGMA integrity_check(placement)')" "wrong # of entries in index placement_contact" \
+  "integrity_check sees the stray entry"
+run -d "$D" map place Board "Ada Lovelace" --influence 3 --alignment 1
+has "$err" "UNIQUE constraint failed" "the damage shows as a uniqueness failure"
+expect_rc 4 "a uniqueness failure from a damaged index"
+has "$err" "the database is damaged" "a uniqueness failure from a damaged index says the database is damaged"
+has "$err" "nothing was changed" "and that nothing was changed"
+same "$(sqlite3 "$D" 'SELECT count(*) FROM placement')" 1 "nothing was added"
+
 run -d :memory: add contact "Nobody"
 expect_rc 2 "-d :memory:"
 has "$err" "keep nothing" "-d :memory: says why"
