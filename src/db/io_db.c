@@ -20,9 +20,9 @@ contact_channel_key(const char *kind, const char *value)
 	return db_channel_key(kind, value);
 }
 
-/* Step a one-column id lookup already bound; KITH_NOTFOUND if no row. */
-static enum kith_status
-one_id(struct kdb *db, sqlite3_stmt *st, int64_t *id_out, const char *what, struct kith_err *err)
+enum kith_status
+db_one_id(struct kdb *db, sqlite3_stmt *st, int64_t *id_out, const char *what,
+	  struct kith_err *err)
 {
 	int step = sqlite3_step(st);
 
@@ -95,7 +95,7 @@ contact_find_name_org(struct kdb *db, const char *name, const char *org, int64_t
 		ok = db_name_key(org);
 		db_bind_text(st, 2, ok);
 	}
-	rc = one_id(db, st, id_out, "contact", err);
+	rc = db_one_id(db, st, id_out, "contact", err);
 	free(nk);
 	free(ok);
 	return rc;
@@ -199,7 +199,7 @@ event_find_title_start(struct kdb *db, const char *title, const char *start, int
 		return KITH_DB;
 	db_bind_text(st, 1, title);
 	db_bind_text(st, 2, start);
-	return one_id(db, st, id_out, "event", err);
+	return db_one_id(db, st, id_out, "event", err);
 }
 
 enum kith_status
@@ -211,7 +211,7 @@ followup_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_
 	if (!st)
 		return KITH_DB;
 	db_bind_text(st, 1, uid);
-	return one_id(db, st, id_out, "follow-up", err);
+	return db_one_id(db, st, id_out, "follow-up", err);
 }
 
 enum kith_status
@@ -228,7 +228,7 @@ followup_find_title_due(struct kdb *db, const char *title, const char *due, int6
 		return KITH_DB;
 	db_bind_text(st, 1, title);
 	db_bind_text_null(st, 2, due);
-	return one_id(db, st, id_out, "follow-up", err);
+	return db_one_id(db, st, id_out, "follow-up", err);
 }
 
 enum kith_status

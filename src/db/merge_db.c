@@ -23,18 +23,11 @@ contact_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_e
 		"SELECT entity_id FROM import_extra WHERE value = ?1 AND entity = 'contact' "
 		"AND name IN ('UID', 'uid') LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int step;
 
 	if (!st)
 		return KITH_DB;
 	db_bind_text(st, 1, uid);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*id_out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (step == SQLITE_ROW)
-		return KITH_OK;
-	return step == SQLITE_DONE ? KITH_NOTFOUND : db_error(db, err, "contact");
+	return db_one_id(db, st, id_out, "contact", err);
 }
 
 enum kith_status
@@ -42,15 +35,9 @@ contact_max_id(struct kdb *db, int64_t *id_out, struct kith_err *err)
 {
 	static const char sql[] = "SELECT coalesce(max(id), 0) FROM contact";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int step;
 
-	if (!st)
-		return KITH_DB;
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*id_out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return step == SQLITE_ROW ? KITH_OK : db_error(db, err, "contact");
+	/* (an aggregate: always one row) */
+	return st ? db_one_id(db, st, id_out, "contact", err) : KITH_DB;
 }
 
 enum kith_status
