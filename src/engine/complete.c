@@ -354,3 +354,16 @@ cmdline_complete(struct engine *e)
 	replace_word(e, start, c.v[0]);
 	return R_REDRAW;
 }
+
+void
+compl_reset(struct engine *e)
+{
+	int i;
+
+	for (i = 0; i < e->ncompl; i++)
+		free(e->compl[i]);
+	free(e->compl);
+	e->compl = NULL;
+	e->ncompl = 0;
+	e->compl_pos = 0;
+}

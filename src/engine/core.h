@@ -35,6 +35,8 @@ enum km_id {
 	KM_COUNT_
 };
 #define KM_PANE(vp) ((int)(vp) + KM_CONTACTS)
+/* struct mode_ops.keymap: the keymap of the pane on screen. */
+#define KM_CURRENT_PANE (-1)
 
 enum km_result {
 	KMR_NONE,           /* no keymap in the chain knows the sequence */
@@ -143,40 +145,32 @@ struct help_state {
 	bool filtering;
 };
 
-int mode_search_key(struct engine *e, struct kkey k);
-int mode_command_key(struct engine *e, struct kkey k);
-int mode_confirm_key(struct engine *e, struct kkey k);
-int mode_pick_key(struct engine *e, struct kkey k);
-int mode_help_key(struct engine *e, struct kkey k);
-int mode_search_start(struct engine *e);
-int mode_command_start(struct engine *e);
-int mode_help_start(struct engine *e);
-void mode_help_free(struct engine *e);
+/* The tables of the modes (indexed by enum view_mode in app.c). */
+extern const struct mode_ops normal_mode_ops;       /* engine.c */
+extern const struct mode_ops search_mode_ops;       /* modes.c */
+extern const struct mode_ops command_mode_ops;      /* modes.c */
+extern const struct mode_ops confirm_mode_ops;      /* modes.c */
+extern const struct mode_ops form_mode_ops;         /* form.c */
+extern const struct mode_ops pick_mode_ops;         /* pick.c */
+extern const struct mode_ops help_mode_ops;         /* help.c */
+extern const struct mode_ops review_mode_ops;       /* mode_review.c */
+extern const struct mode_ops capture_mode_ops;      /* mode_capture.c */
+extern const struct mode_ops dups_mode_ops;         /* mode_dups.c */
+
 void mode_pick_free(struct engine *e);
 void mode_confirm_free(struct engine *e);
-/* Forget the Tab completion candidates being cycled. */
+/* Forget the Tab completion candidates being cycled (complete.c). */
 void compl_reset(struct engine *e);
 /* Complete the ':' line at its cursor (Tab). Returns reactions. */
 int cmdline_complete(struct engine *e);
-/* Fill the mode parts of the view. */
-void mode_fill_view(struct engine *e, struct view *v);
 
 /* ---- quick capture (mode_capture.c) ------------------------------------------ */
 
 struct capture_ui;
-/* Enter VM_CAPTURE with text on the line (NULL: empty). Returns reactions. */
-int mode_capture_start(struct engine *e, const char *text);
-int mode_capture_key(struct engine *e, struct kkey k);
-void mode_capture_free(struct engine *e);
-/* The line and the preview (also under a pick list or question it opened). */
-void mode_capture_fill_view(struct engine *e, struct view *v);
-bool mode_capture_reviewing(const struct engine *e);
 
 /* ---- forms (form.c) ------------------------------------------------------- */
 
-int form_key(struct engine *e, struct kkey k);
 void form_free(struct form *f);
-void form_fill_view(struct form *f, struct view *v);
 bool form_focus_multiline(const struct form *f);
 
 /* ---- config (config.c) ----------------------------------------------------- */
@@ -222,6 +216,7 @@ struct confirm_state {
 
 struct engine {
 	struct kdb *db;
+	const struct mode_ops *const *modes;    /* VM_COUNT_ tables (app.c) */
 	char *label;
 	struct pane panes[VP_COUNT_];
 	enum view_pane cur;
@@ -257,7 +252,6 @@ struct engine {
 	struct pick *pick;
 	struct help_state help;
 	struct capture_ui *cap;     /* quick capture, while it lasts */
-	enum view_mode help_return; /* the mode help was opened from */
 	struct review_state *review;    /* the daily review, while on (mode_review.c) */
 	struct dups_state *dups;    /* the duplicates view, while on (mode_dups.c) */
 	int tour_step;              /* the guided tour's step (tour.c) */
@@ -290,6 +284,17 @@ struct engine {
 	const char *pane_title_override;
 };
 
+/*
+** Create an engine with the tables of its panes (VP_COUNT_) and modes
+** (VM_COUNT_): engine_new() in app.c, which knows them all.
+*/
+enum kith_status engine_create(struct kdb *db, const char *label,
+			       const struct pane_ops *const *panes,
+			       const struct mode_ops *const *modes, struct engine **out,
+			       struct kith_err *err);
+/* Open a mode through its table (arg as for mode_ops.start). Returns reactions. */
+int engine_mode_start(struct engine *e, enum view_mode mode, const char *arg);
+
 /* :import FILE (import_cmd.c). Returns reactions. */
 int engine_import(struct engine *e, const char *arg);
 
@@ -315,24 +320,8 @@ void tour_note(struct engine *e, enum cmd cmd);
 const char *tour_text_now(struct engine *e);
 /* ---- the daily review (mode_review.c) -------------------------------------------- */
 struct review_state;
-int review_start(struct engine *e);
-int mode_review_key(struct engine *e, struct kkey k);
-/* Fill the review's page, title and hint into v (v->review set). */
-void review_fill_view(struct engine *e, struct view *v);
-void review_hint(struct engine *e, struct strbuf *hint);
-void review_free(struct engine *e);
 /* ---- the duplicates view (mode_dups.c) ------------------------------------------ */
 struct dups_state;
-/* Open the view of possible duplicates (VM_DUPLICATES). Returns reactions. */
-int dups_start(struct engine *e);
-int mode_dups_key(struct engine *e, struct kkey k);
-/* A command of the view given on the ':' line or by a key. */
-int dups_run(struct engine *e, enum cmd cmd, long count);
-/* Read the pairs again after a change (an undo, a write elsewhere). */
-void dups_reload(struct engine *e);
-void dups_fill_view(struct engine *e, struct view *v);
-void dups_hint(struct engine *e, struct strbuf *hint);
-void dups_free(struct engine *e);
 /*
 ** The status line's hint: "KEY what" for each command bound in the mode's
 ** keymaps (its first key), " · " between them, appended to hint.

@@ -22,30 +22,18 @@
 extern const char kith_builtin_config[];
 extern const unsigned long kith_builtin_config_len;
 
-static const struct pane_ops *const pane_tables[VP_COUNT_] = {
-	[VP_CONTACTS] = &contacts_pane_ops,
-	[VP_EVENTS] = &events_pane_ops,
-	[VP_MAP] = &map_pane_ops,
-	[VP_FOLLOWUPS] = &followups_pane_ops,
-};
-
-static const char *const mode_names[] = {
-	[VM_NORMAL] = "NORMAL", [VM_SEARCH] = "SEARCH", [VM_COMMAND] = "COMMAND",
-	[VM_FORM] = "FORM", [VM_CONFIRM] = "CONFIRM", [VM_PICK] = "PICK", [VM_HELP] = "HELP",
-	[VM_REVIEW] = "REVIEW",
-	[VM_CAPTURE] = "CAPTURE", [VM_DUPLICATES] = "DUPLICATES",
-};
-
 /* ---- life cycle ----------------------------------------------------------- */
 
 /*
-** Create an engine on an open database: keymaps, options and theme from
-** the built-in configuration, undo recording on, the Contacts pane open.
-** A failure to load the first pane is shown as a message, not returned:
-** the user can still switch panes or quit.
+** Create an engine on an open database with the tables of its panes and
+** modes: keymaps, options and theme from the built-in configuration, undo
+** recording on, the Contacts pane open. A failure to load the first pane
+** is shown as a message, not returned: the user can still switch panes
+** or quit.
 */
 enum kith_status
-engine_new(struct kdb *db, const char *label, struct engine **out, struct kith_err *err)
+engine_create(struct kdb *db, const char *label, const struct pane_ops *const *panes,
+	      const struct mode_ops *const *modes, struct engine **out, struct kith_err *err)
 {
 	struct engine *e;
 	enum kith_status rc;
@@ -59,15 +47,15 @@ engine_new(struct kdb *db, const char *label, struct engine **out, struct kith_e
 		return rc;
 	e = xcalloc(1, sizeof(*e));
 	e->db = db;
+	e->modes = modes;
 	e->label = xstrdup(label ? label : kdb_path(db));
 	e->km = keymaps_new();
 	e->opts = options_new();
 	theme_default(e->theme);
 	for (i = 0; i < VP_COUNT_; i++) {
-		e->panes[i].ops = pane_tables[i];
+		e->panes[i].ops = panes[i];
 		e->panes[i].e = e;
-		e->panes[i].priv = xcalloc(1, pane_tables[i]->private_size ?
-					   pane_tables[i]->private_size : 1);
+		e->panes[i].priv = xcalloc(1, panes[i]->private_size ? panes[i]->private_size : 1);
 	}
 	e->list_rows = 20;
 	e->detail_rows = 20;
@@ -103,8 +91,9 @@ engine_free(struct engine *e)
 
 	if (!e)
 		return;
-	review_free(e);
-	dups_free(e);
+	for (i = 0; i < VM_COUNT_; i++)     /* the base modes; engine_mode_normal the rest */
+		if (e->modes[i]->is_base && e->modes[i]->free)
+			e->modes[i]->free(e);
 	engine_mode_normal(e);
 	compl_reset(e);
 	if (e->editor_file) {
@@ -304,7 +293,9 @@ engine_reload_panes(struct engine *e)
 		else
 			p->stale = true;
 	}
-	dups_reload(e);
+	for (int i = 0; i < VM_COUNT_; i++)
+		if (e->modes[i]->reload)
+			e->modes[i]->reload(e);
 	return R_REDRAW;
 }
 
@@ -312,48 +303,44 @@ engine_reload_panes(struct engine *e)
 int
 engine_chain(struct engine *e, enum view_mode mode, int chain[3])
 {
-	switch (mode) {
-	case VM_SEARCH:
-		chain[0] = KM_SEARCH;
-		return 1;
-	case VM_FORM:
-		chain[0] = KM_FORM;
-		return 1;
-	case VM_PICK:
-		chain[0] = KM_PICK;
-		chain[1] = KM_GENERIC;
-		return 2;
-	case VM_HELP:
-		chain[0] = KM_HELP;
-		chain[1] = KM_GENERIC;
-		return 2;
-	case VM_REVIEW:
-		chain[0] = KM_REVIEW;
-		return 1;
-	case VM_DUPLICATES:
-		chain[0] = KM_DUPLICATES;
-		chain[1] = KM_GENERIC;
-		return 2;
-	default:
-		chain[0] = KM_PANE(e->cur);
-		chain[1] = KM_GENERIC;
-		return 2;
-	}
+	const struct mode_ops *m = e->modes[mode];
+	int n = 0;
+
+	chain[n++] = m->keymap == KM_CURRENT_PANE ? KM_PANE(e->cur) : m->keymap;
+	if (m->generic)
+		chain[n++] = KM_GENERIC;
+	return n;
 }
 
-/* Drop every modal state and return to normal mode (the review, if on). */
+/*
+** The mode a closing form, prompt or pick list returns to: the newest base
+** mode that is on (the duplicates view, the review), else normal.
+*/
+enum view_mode
+engine_base_mode(const struct engine *e)
+{
+	for (int i = VM_COUNT_ - 1; i > VM_NORMAL; i--)
+		if (e->modes[i]->is_base && e->modes[i]->is_base(e))
+			return (enum view_mode)i;
+	return VM_NORMAL;
+}
+
+/* Drop every passing mode's state and return to normal mode (or the base mode on). */
 void
 engine_mode_normal(struct engine *e)
 {
-	if (e->form) {
-		form_free(e->form);
-		e->form = NULL;
-	}
-	mode_confirm_free(e);
-	mode_pick_free(e);
-	mode_help_free(e);
-	mode_capture_free(e);
+	for (int i = 0; i < VM_COUNT_; i++)
+		if (!e->modes[i]->is_base && e->modes[i]->free)
+			e->modes[i]->free(e);
 	e->mode = engine_base_mode(e);
+}
+
+int
+engine_mode_start(struct engine *e, enum view_mode mode, const char *arg)
+{
+	const struct mode_ops *m = e->modes[mode];
+
+	return m->start ? m->start(e, arg) : R_BELL;
 }
 
 /* ---- the global command switch --------------------------------------------------- */
@@ -364,7 +351,14 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 	struct pane *p = engine_pane(e);
 	int r = R_NONE;
 
-	(void)arg;
+	/* the commands that open a mode, and those a mode owns */
+	for (int i = 0; i < VM_COUNT_; i++) {
+		const struct mode_ops *m = e->modes[i];
+		if (cmd != CMD_NONE && m->cmd == cmd && m->start)
+			return m->start(e, arg);
+		if (m->command && m->command(e, cmd, count, &r))
+			return r;
+	}
 	switch (cmd) {
 	case CMD_PANE_CONTACTS:
 		return engine_show_pane(e, VP_CONTACTS);
@@ -390,25 +384,6 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 				break;
 		}
 		return r | R_REDRAW;
-	case CMD_SEARCH:
-		return mode_search_start(e);
-	case CMD_COMMAND_LINE:
-		return mode_command_start(e);
-	case CMD_HELP:
-		return mode_help_start(e);
-	case CMD_REVIEW:
-		return review_start(e);
-	case CMD_DUPLICATES:
-		return dups_start(e);
-	case CMD_DUP_MERGE:
-	case CMD_DUP_NOT_SAME:
-	case CMD_DUP_END:
-		if (e->dups)
-			return dups_run(e, cmd, count);
-		engine_msg(e, "%s: open the duplicates view first (:duplicates)", cmd_name(cmd));
-		return R_BELL | R_REDRAW;
-	case CMD_CAPTURE:
-		return mode_capture_start(e, arg);
 	case CMD_QUIT:
 		return R_QUIT;
 	case CMD_IMPORT:
@@ -594,6 +569,26 @@ normal_key(struct engine *e, struct kkey k)
 	return engine_seq_key(e, k, chain, n, dispatch_normal);
 }
 
+static void
+normal_hint(struct engine *e, struct strbuf *hint)
+{
+	static const struct hint_def hints[] = {
+		{ CMD_HELP, "help" }, { CMD_SEARCH, "search" }, { CMD_ADD, "add" },
+		{ CMD_COMMAND_LINE, "command" }, { CMD_QUIT, "quit" },
+	};
+
+	engine_hint_keys(e, VM_NORMAL, hints, sizeof hints / sizeof hints[0], hint);
+}
+
+/* Normal mode: the panes (their fill_view is the view's base, not the mode's). */
+const struct mode_ops normal_mode_ops = {
+	.name = "NORMAL",
+	.keymap = KM_CURRENT_PANE,
+	.generic = true,
+	.key = normal_key,
+	.hint = normal_hint,
+};
+
 int
 engine_key(struct engine *e, struct kkey k)
 {
@@ -619,29 +614,7 @@ engine_key(struct engine *e, struct kkey k)
 		e->message = NULL;
 		e->message_is_error = false;
 	}
-	switch (e->mode) {
-	case VM_SEARCH:
-		return mode_search_key(e, k);
-	case VM_COMMAND:
-		return mode_command_key(e, k);
-	case VM_FORM:
-		return form_key(e, k);
-	case VM_CONFIRM:
-		return mode_confirm_key(e, k);
-	case VM_PICK:
-		return mode_pick_key(e, k);
-	case VM_HELP:
-		return mode_help_key(e, k);
-	case VM_REVIEW:
-		return mode_review_key(e, k);
-	case VM_DUPLICATES:
-		return mode_dups_key(e, k);
-	case VM_CAPTURE:
-		return mode_capture_key(e, k);
-	case VM_NORMAL:
-		break;
-	}
-	return normal_key(e, k);
+	return e->modes[e->mode]->key(e, k);
 }
 
 int
@@ -724,57 +697,6 @@ engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h
 	}
 }
 
-static void
-build_hint(struct engine *e)
-{
-	static const struct hint_def normal_hints[] = {
-		{ CMD_HELP, "help" }, { CMD_SEARCH, "search" }, { CMD_ADD, "add" },
-		{ CMD_COMMAND_LINE, "command" }, { CMD_QUIT, "quit" },
-	};
-
-	sb_reset(&e->hint);
-	switch (e->mode) {
-	case VM_NORMAL:
-		engine_hint_keys(e, VM_NORMAL, normal_hints,
-				 sizeof normal_hints / sizeof normal_hints[0], &e->hint);
-		break;
-	case VM_SEARCH:
-		sb_append(&e->hint, "Enter keep filter · Esc clear · Up/Down move");
-		break;
-	case VM_COMMAND:
-		sb_append(&e->hint, "Tab complete · Up/Down history · Enter run · Esc cancel");
-		break;
-	case VM_FORM:
-		sb_append(&e->hint, "Enter save · Esc cancel · Tab next field");
-		if (e->form && form_focus_multiline(e->form))
-			sb_append(&e->hint, " · E editor");
-		break;
-	case VM_CONFIRM:
-		sb_append(&e->hint, e->confirm.enter_yes ? "Enter or y yes · Esc or n no" :
-			  "y yes · n no");
-		break;
-	case VM_PICK:
-		sb_append(&e->hint, e->pick && e->pick->filtering ?
-			  "type to filter · Enter choose · Esc clear filter" :
-			  "j/k move · / filter · Enter choose · Esc cancel");
-		break;
-	case VM_HELP:
-		sb_append(&e->hint, e->help.filtering ? "type to filter · Enter keep · Esc clear" :
-			  "j/k scroll · / filter · Esc close");
-		break;
-	case VM_REVIEW:
-		review_hint(e, &e->hint);
-		break;
-	case VM_DUPLICATES:
-		dups_hint(e, &e->hint);
-		break;
-	case VM_CAPTURE:
-		sb_append(&e->hint, mode_capture_reviewing(e) ? "Enter save · Esc edit" :
-			  "Tab complete @name · Enter check · Esc cancel");
-		break;
-	}
-}
-
 const struct view *
 engine_view(struct engine *e)
 {
@@ -801,19 +723,23 @@ engine_view(struct engine *e)
 			sb_printf(&e->title, " — %s", v->map.name);
 		v->title = sb_str(&e->title);
 	}
-	review_fill_view(e, v);
-	dups_fill_view(e, v);
-	mode_fill_view(e, v);
-	mode_capture_fill_view(e, v);
-	if (e->form && e->mode == VM_FORM)
-		form_fill_view(e->form, v);
-	v->mode_name = mode_names[e->mode];
+	/* the base modes first: a passing mode shows over them */
+	for (int pass = 0; pass < 2; pass++) {
+		for (i = 0; i < VM_COUNT_; i++) {
+			const struct mode_ops *m = e->modes[i];
+			if (m->fill_view && (m->is_base != NULL) == (pass == 0))
+				m->fill_view(e, v);
+		}
+	}
+	v->mode_name = e->modes[e->mode]->name;
 	v->pending = e->pending_text.len ? sb_str(&e->pending_text) : NULL;
 	v->message = e->message;
 	v->message_is_error = e->message_is_error;
 	if (!v->message && e->mode == engine_base_mode(e))
 		v->message = tour_text_now(e);
-	build_hint(e);
+	sb_reset(&e->hint);
+	if (e->modes[e->mode]->hint)
+		e->modes[e->mode]->hint(e, &e->hint);
 	v->hint = sb_str(&e->hint);
 	v->monochrome = !options_int(e->opts, "color") || (nc && *nc);
 	return v;

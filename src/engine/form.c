@@ -338,7 +338,7 @@ form_run(struct engine *e, enum cmd cmd)
 	}
 }
 
-int
+static int
 form_key(struct engine *e, struct kkey k)
 {
 	struct form *f = e->form;
@@ -376,11 +376,14 @@ form_key(struct engine *e, struct kkey k)
 	return le_key(&f->values[f->focus], k) ? R_REDRAW : R_BELL;
 }
 
-void
-form_fill_view(struct form *f, struct view *v)
+static void
+form_fill_view(struct engine *e, struct view *v)
 {
+	struct form *f = e->form;
 	int i;
 
+	if (!f || e->mode != VM_FORM)
+		return;
 	for (i = 0; i < f->nfields; i++) {
 		f->vfields[i].label = f->defs[i].label;
 		f->vfields[i].value = form_value(f, i);
@@ -394,3 +397,29 @@ form_fill_view(struct form *f, struct view *v)
 	v->form.focus = f->focus;
 	v->form.cursor = f->nfields ? (int)f->values[f->focus].cursor : 0;
 }
+
+static void
+form_hint(struct engine *e, struct strbuf *hint)
+{
+	sb_append(hint, "Enter save · Esc cancel · Tab next field");
+	if (e->form && form_focus_multiline(e->form))
+		sb_append(hint, " · E editor");
+}
+
+static void
+form_mode_free(struct engine *e)
+{
+	if (e->form) {
+		form_free(e->form);
+		e->form = NULL;
+	}
+}
+
+const struct mode_ops form_mode_ops = {
+	.name = "FORM",
+	.keymap = KM_FORM,
+	.key = form_key,
+	.fill_view = form_fill_view,
+	.hint = form_hint,
+	.free = form_mode_free,
+};

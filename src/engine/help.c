@@ -165,8 +165,8 @@ help_filter(struct engine *e)
 	h->scroll = 0;
 }
 
-void
-mode_help_free(struct engine *e)
+static void
+help_free(struct engine *e)
 {
 	struct help_state *h = &e->help;
 	int i;
@@ -182,10 +182,11 @@ mode_help_free(struct engine *e)
 		e->mode = engine_base_mode(e);
 }
 
-int
-mode_help_start(struct engine *e)
+static int
+help_start(struct engine *e, const char *arg)
 {
-	mode_help_free(e);
+	(void)arg;
+	help_free(e);
 	help_build(e);
 	le_set(&e->help.filter, "");
 	help_filter(e);
@@ -241,15 +242,15 @@ help_run(struct engine *e, enum cmd cmd, long count)
 	case CMD_BACK:
 	case CMD_HELP:
 	case CMD_QUIT:
-		mode_help_free(e);
+		help_free(e);
 		return R_REDRAW | R_RELAYOUT;
 	default:
 		return R_BELL;
 	}
 }
 
-int
-mode_help_key(struct engine *e, struct kkey k)
+static int
+help_key(struct engine *e, struct kkey k)
 {
 	struct help_state *h = &e->help;
 	int chain[3], n = engine_chain(e, VM_HELP, chain);
@@ -279,3 +280,34 @@ mode_help_key(struct engine *e, struct kkey k)
 		return help_run(e, CMD_BACK, 1);
 	return engine_seq_key(e, k, chain, n, help_run);
 }
+
+static void
+help_fill_view(struct engine *e, struct view *v)
+{
+	if (e->mode != VM_HELP)
+		return;
+	v->help.nrows = e->help.nshown;
+	v->help.rows = e->help.shown;
+	v->help.scroll = e->help.scroll;
+	v->help.filter = e->help.filtering || e->help.filter.text.len ?
+			 sb_str(&e->help.filter.text) : NULL;
+}
+
+static void
+help_hint(struct engine *e, struct strbuf *hint)
+{
+	sb_append(hint, e->help.filtering ? "type to filter · Enter keep · Esc clear" :
+		  "j/k scroll · / filter · Esc close");
+}
+
+const struct mode_ops help_mode_ops = {
+	.name = "HELP",
+	.keymap = KM_HELP,
+	.generic = true,
+	.cmd = CMD_HELP,
+	.start = help_start,
+	.key = help_key,
+	.fill_view = help_fill_view,
+	.hint = help_hint,
+	.free = help_free,
+};

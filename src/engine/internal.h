@@ -143,6 +143,43 @@ struct pane {
 	bool stale;                 /* the data changed while hidden: reload when shown */
 };
 
+/* ---- modes -------------------------------------------------------------- */
+
+/* enum view_mode's size (kith/view.h has no count entry: the screen switches on it). */
+#define VM_COUNT_ ((int)VM_DUPLICATES + 1)
+
+/*
+** A mode (enum view_mode) is a const table like a pane: the engine reads
+** keys, fills the view and writes the hint through the table of the mode
+** it is in, and knows no mode by name. app.c hands the tables over.
+*/
+struct mode_ops {
+	const char *name;           /* "REVIEW": the mode as the status bar names it */
+	int keymap;                 /* the keymap read first (enum km_id), or KM_CURRENT_PANE */
+	bool generic;               /* the generic keymap is read after it */
+	enum cmd cmd;               /* the command that opens it; CMD_NONE: only a call does */
+	/* Open it (arg: the ':' line's argument or NULL). Returns reactions. */
+	int (*start)(struct engine *e, const char *arg);
+	/* A key while the mode is on. Returns reactions. */
+	int (*key)(struct engine *e, struct kkey k);
+	/* Every frame, for every mode (base modes first): fill what it shows, if on. */
+	void (*fill_view)(struct engine *e, struct view *v);
+	/* The status line's hint while it is on. */
+	void (*hint)(struct engine *e, struct strbuf *hint);
+	/* Drop its state (and leave it if on). */
+	void (*free)(struct engine *e);
+	/*
+	** A base mode stays under the passing ones (a form, a question, a pick
+	** list returns to it): is_base() says it is on. NULL for a passing
+	** mode, which engine_mode_normal() frees.
+	*/
+	bool (*is_base)(const struct engine *e);
+	/* The data changed (a write, an undo, another process): read it again. */
+	void (*reload)(struct engine *e);
+	/* First refusal of a global command it owns besides cmd: true if handled. */
+	bool (*command)(struct engine *e, enum cmd cmd, long count, int *r);
+};
+
 extern const struct pane_ops contacts_pane_ops;
 extern const struct pane_ops events_pane_ops;
 extern const struct pane_ops map_pane_ops;

@@ -102,7 +102,7 @@ compl_clear(struct capture_ui *c)
 	c->ncompl = c->compl_pos = 0;
 }
 
-void
+static void
 mode_capture_free(struct engine *e)
 {
 	struct capture_ui *c = e->cap;
@@ -240,7 +240,7 @@ reparse(struct engine *e)
 	build_page(c);
 }
 
-int
+static int
 mode_capture_start(struct engine *e, const char *text)
 {
 	struct capture_ui *c;
@@ -660,7 +660,7 @@ discard_yes(struct engine *e, void *ctx)
 	return R_REDRAW | R_RELAYOUT;
 }
 
-int
+static int
 mode_capture_key(struct engine *e, struct kkey k)
 {
 	struct capture_ui *c = e->cap;
@@ -700,7 +700,8 @@ mode_capture_key(struct engine *e, struct kkey k)
 	return r;
 }
 
-void
+/* The line and the preview (also under a pick list or question it opened). */
+static void
 mode_capture_fill_view(struct engine *e, struct view *v)
 {
 	struct capture_ui *c = e->cap;
@@ -716,8 +717,21 @@ mode_capture_fill_view(struct engine *e, struct view *v)
 	}
 }
 
-bool
-mode_capture_reviewing(const struct engine *e)
+static void
+capture_hint(struct engine *e, struct strbuf *hint)
 {
-	return e->cap && e->cap->state == CS_REVIEW;
+	sb_append(hint, e->cap && e->cap->state == CS_REVIEW ? "Enter save · Esc edit" :
+		  "Tab complete @name · Enter check · Esc cancel");
 }
+
+const struct mode_ops capture_mode_ops = {
+	.name = "CAPTURE",
+	.keymap = KM_CURRENT_PANE,
+	.generic = true,
+	.cmd = CMD_CAPTURE,
+	.start = mode_capture_start,
+	.key = mode_capture_key,
+	.fill_view = mode_capture_fill_view,
+	.hint = capture_hint,
+	.free = mode_capture_free,
+};

@@ -305,7 +305,7 @@ build_compare(struct engine *e)
 
 /* ---- life cycle ------------------------------------------------------------------- */
 
-void
+static void
 dups_free(struct engine *e)
 {
 	struct dups_state *ds = e->dups;
@@ -334,11 +334,12 @@ dups_end(struct engine *e)
 	return engine_show_pane(e, e->cur) | R_REDRAW | R_RELAYOUT;
 }
 
-int
-dups_start(struct engine *e)
+static int
+dups_start(struct engine *e, const char *arg)
 {
 	struct kith_err err;
 
+	(void)arg;
 	if (e->dups)
 		return R_REDRAW;
 	engine_mode_normal(e);
@@ -358,7 +359,7 @@ dups_start(struct engine *e)
 	return R_REDRAW | R_RELAYOUT;
 }
 
-void
+static void
 dups_reload(struct engine *e)
 {
 	struct dups_state *ds = e->dups;
@@ -508,7 +509,7 @@ move(struct engine *e, long n)
 	return R_REDRAW;
 }
 
-int
+static int
 dups_run(struct engine *e, enum cmd cmd, long count)
 {
 	struct dups_state *ds = e->dups;
@@ -562,9 +563,9 @@ dups_run(struct engine *e, enum cmd cmd, long count)
 		return r;
 	}
 	case CMD_HELP:
-		return mode_help_start(e);
+		return engine_mode_start(e, VM_HELP, NULL);
 	case CMD_COMMAND_LINE:
-		return mode_command_start(e);
+		return engine_mode_start(e, VM_COMMAND, NULL);
 	case CMD_REFRESH:
 		dups_reload(e);
 		return R_REDRAW | R_RELAYOUT;
@@ -581,8 +582,8 @@ dups_run(struct engine *e, enum cmd cmd, long count)
 	}
 }
 
-int
-mode_dups_key(struct engine *e, struct kkey k)
+static int
+dups_key(struct engine *e, struct kkey k)
 {
 	int chain[3], n = engine_chain(e, VM_DUPLICATES, chain);
 
@@ -626,7 +627,7 @@ fill_rows(struct dups_state *ds, const struct table *t, int *sel, int *top, int 
 	out->total = t->nrows;
 }
 
-void
+static void
 dups_fill_view(struct engine *e, struct view *v)
 {
 	struct dups_state *ds = e->dups;
@@ -664,7 +665,7 @@ dups_fill_view(struct engine *e, struct view *v)
 	v->title = sb_str(&e->title);
 }
 
-void
+static void
 dups_hint(struct engine *e, struct strbuf *hint)
 {
 	static const struct hint_def hints[] = {
@@ -674,3 +675,44 @@ dups_hint(struct engine *e, struct strbuf *hint)
 
 	engine_hint_keys(e, VM_DUPLICATES, hints, sizeof hints / sizeof hints[0], hint);
 }
+
+static bool
+dups_is_base(const struct engine *e)
+{
+	return e->dups != NULL;
+}
+
+/* The view's commands from the ':' line elsewhere: open it first. */
+static bool
+dups_command(struct engine *e, enum cmd cmd, long count, int *r)
+{
+	switch (cmd) {
+	case CMD_DUP_MERGE:
+	case CMD_DUP_NOT_SAME:
+	case CMD_DUP_END:
+		if (e->dups) {
+			*r = dups_run(e, cmd, count);
+			return true;
+		}
+		engine_msg(e, "%s: open the duplicates view first (:duplicates)", cmd_name(cmd));
+		*r = R_BELL | R_REDRAW;
+		return true;
+	default:
+		return false;
+	}
+}
+
+const struct mode_ops dups_mode_ops = {
+	.name = "DUPLICATES",
+	.keymap = KM_DUPLICATES,
+	.generic = true,
+	.cmd = CMD_DUPLICATES,
+	.start = dups_start,
+	.key = dups_key,
+	.fill_view = dups_fill_view,
+	.hint = dups_hint,
+	.free = dups_free,
+	.is_base = dups_is_base,
+	.reload = dups_reload,
+	.command = dups_command,
+};

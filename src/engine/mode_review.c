@@ -61,15 +61,14 @@ engine_review_params(struct engine *e, struct review_params *p)
 
 /* ---- life cycle ---------------------------------------------------------------- */
 
-enum view_mode
-engine_base_mode(const struct engine *e)
+/* A base mode (mode_ops.is_base): forms and questions return to the review. */
+static bool
+review_is_base(const struct engine *e)
 {
-	if (e->dups)
-		return VM_DUPLICATES;
-	return e->review && !e->review->aside ? VM_REVIEW : VM_NORMAL;
+	return e->review && !e->review->aside;
 }
 
-void
+static void
 review_free(struct engine *e)
 {
 	struct review_state *rs = e->review;
@@ -125,13 +124,14 @@ advance(struct engine *e)
 	return R_REDRAW | R_RELAYOUT;
 }
 
-int
-review_start(struct engine *e)
+static int
+review_start(struct engine *e, const char *arg)
 {
 	struct review_state *rs;
 	struct review_params p;
 	struct kith_err err;
 
+	(void)arg;
 	if (e->review) {            /* resume after o */
 		engine_mode_normal(e);
 		e->review->aside = false;
@@ -446,14 +446,14 @@ review_run(struct engine *e, enum cmd cmd, long count)
 			rs->page.scroll = 0;
 		return R_REDRAW;
 	case CMD_HELP:
-		return mode_help_start(e);
+		return engine_mode_start(e, VM_HELP, NULL);
 	default:
 		return R_BELL;
 	}
 }
 
-int
-mode_review_key(struct engine *e, struct kkey k)
+static int
+review_key(struct engine *e, struct kkey k)
 {
 	int chain[3], n = engine_chain(e, VM_REVIEW, chain);
 
@@ -531,7 +531,7 @@ build_page(struct engine *e)
 	}
 }
 
-void
+static void
 review_fill_view(struct engine *e, struct view *v)
 {
 	struct review_state *rs = e->review;
@@ -548,7 +548,7 @@ review_fill_view(struct engine *e, struct view *v)
 	v->title = sb_str(&e->title);
 }
 
-void
+static void
 review_hint(struct engine *e, struct strbuf *hint)
 {
 	static const struct hint_def hints[] = {
@@ -560,3 +560,15 @@ review_hint(struct engine *e, struct strbuf *hint)
 
 	engine_hint_keys(e, VM_REVIEW, hints, sizeof hints / sizeof hints[0], hint);
 }
+
+const struct mode_ops review_mode_ops = {
+	.name = "REVIEW",
+	.keymap = KM_REVIEW,
+	.cmd = CMD_REVIEW,
+	.start = review_start,
+	.key = review_key,
+	.fill_view = review_fill_view,
+	.hint = review_hint,
+	.free = review_free,
+	.is_base = review_is_base,
+};

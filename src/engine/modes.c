@@ -23,11 +23,12 @@
 
 /* ---- search --------------------------------------------------------------------- */
 
-int
-mode_search_start(struct engine *e)
+static int
+search_start(struct engine *e, const char *arg)
 {
 	struct pane *p = engine_pane(e);
 
+	(void)arg;
 	if (!p->opened || !p->ops->filter) {
 		engine_error(e, "The %s pane has no search", p->ops->title);
 		return R_BELL | R_REDRAW;
@@ -64,8 +65,8 @@ search_end(struct engine *e, bool keep)
 	return r;
 }
 
-int
-mode_search_key(struct engine *e, struct kkey k)
+static int
+search_key(struct engine *e, struct kkey k)
 {
 	int chain[3], n = engine_chain(e, VM_SEARCH, chain);
 	struct keyseq s = { 1, { k } };
@@ -111,22 +112,10 @@ mode_search_key(struct engine *e, struct kkey k)
 
 /* ---- command line ------------------------------------------------------------------ */
 
-void
-compl_reset(struct engine *e)
+static int
+command_start(struct engine *e, const char *arg)
 {
-	int i;
-
-	for (i = 0; i < e->ncompl; i++)
-		free(e->compl[i]);
-	free(e->compl);
-	e->compl = NULL;
-	e->ncompl = 0;
-	e->compl_pos = 0;
-}
-
-int
-mode_command_start(struct engine *e)
-{
+	(void)arg;
 	e->mode = VM_COMMAND;
 	le_set(&e->input, "");
 	e->hist_pos = e->nhist;
@@ -166,8 +155,8 @@ history_move(struct engine *e, int dir)
 	return R_REDRAW;
 }
 
-int
-mode_command_key(struct engine *e, struct kkey k)
+static int
+command_key(struct engine *e, struct kkey k)
 {
 	char *line;
 	int r;
@@ -303,8 +292,8 @@ engine_confirm(struct engine *e, const char *question, confirm_fn yes, void *ctx
 	e->mode = VM_CONFIRM;
 }
 
-int
-mode_confirm_key(struct engine *e, struct kkey k)
+static int
+confirm_key(struct engine *e, struct kkey k)
 {
 	struct confirm_state c = e->confirm;
 	int r = R_REDRAW | R_RELAYOUT;
@@ -328,41 +317,84 @@ mode_confirm_key(struct engine *e, struct kkey k)
 	return R_BELL;
 }
 
-/* ---- the view ----------------------------------------------------------------------- */
+/* ---- the tables --------------------------------------------------------------------- */
 
-void
-mode_fill_view(struct engine *e, struct view *v)
+static void
+input_fill_view(struct engine *e, struct view *v, enum view_mode mode, const char *prompt)
 {
-	switch (e->mode) {
-	case VM_SEARCH:
-	case VM_COMMAND:
-		v->input.prompt = e->mode == VM_SEARCH ? "/" : ":";
-		v->input.text = sb_str(&e->input.text);
-		v->input.cursor = (int)e->input.cursor;
-		break;
-	case VM_CONFIRM:
-		v->confirm = e->confirm.question;
-		break;
-	case VM_PICK:
-		if (e->pick) {
-			struct pick *pk = e->pick;
-			v->pick.title = pk->title;
-			v->pick.filter.prompt = "/";
-			v->pick.filter.text = sb_str(&pk->filter.text);
-			v->pick.filter.cursor = (int)pk->filter.cursor;
-			v->pick.nitems = pk->n;
-			v->pick.items = (const char *const *)pk->labels;
-			v->pick.selected = pk->n ? pk->sel : -1;
-		}
-		break;
-	case VM_HELP:
-		v->help.nrows = e->help.nshown;
-		v->help.rows = e->help.shown;
-		v->help.scroll = e->help.scroll;
-		v->help.filter = e->help.filtering || e->help.filter.text.len ?
-				 sb_str(&e->help.filter.text) : NULL;
-		break;
-	default:
-		break;
-	}
+	if (e->mode != mode)
+		return;
+	v->input.prompt = prompt;
+	v->input.text = sb_str(&e->input.text);
+	v->input.cursor = (int)e->input.cursor;
 }
+
+static void
+search_fill_view(struct engine *e, struct view *v)
+{
+	input_fill_view(e, v, VM_SEARCH, "/");
+}
+
+static void
+search_hint(struct engine *e, struct strbuf *hint)
+{
+	(void)e;
+	sb_append(hint, "Enter keep filter · Esc clear · Up/Down move");
+}
+
+const struct mode_ops search_mode_ops = {
+	.name = "SEARCH",
+	.keymap = KM_SEARCH,
+	.cmd = CMD_SEARCH,
+	.start = search_start,
+	.key = search_key,
+	.fill_view = search_fill_view,
+	.hint = search_hint,
+};
+
+static void
+command_fill_view(struct engine *e, struct view *v)
+{
+	input_fill_view(e, v, VM_COMMAND, ":");
+}
+
+static void
+command_hint(struct engine *e, struct strbuf *hint)
+{
+	(void)e;
+	sb_append(hint, "Tab complete · Up/Down history · Enter run · Esc cancel");
+}
+
+const struct mode_ops command_mode_ops = {
+	.name = "COMMAND",
+	.keymap = KM_CURRENT_PANE,
+	.generic = true,
+	.cmd = CMD_COMMAND_LINE,
+	.start = command_start,
+	.key = command_key,
+	.fill_view = command_fill_view,
+	.hint = command_hint,
+};
+
+static void
+confirm_fill_view(struct engine *e, struct view *v)
+{
+	if (e->mode == VM_CONFIRM)
+		v->confirm = e->confirm.question;
+}
+
+static void
+confirm_hint(struct engine *e, struct strbuf *hint)
+{
+	sb_append(hint, e->confirm.enter_yes ? "Enter or y yes · Esc or n no" : "y yes · n no");
+}
+
+const struct mode_ops confirm_mode_ops = {
+	.name = "CONFIRM",
+	.keymap = KM_CURRENT_PANE,
+	.generic = true,
+	.key = confirm_key,
+	.fill_view = confirm_fill_view,
+	.hint = confirm_hint,
+	.free = mode_confirm_free,
+};

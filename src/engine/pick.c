@@ -183,8 +183,8 @@ pick_run(struct engine *e, enum cmd cmd, long count)
 	}
 }
 
-int
-mode_pick_key(struct engine *e, struct kkey k)
+static int
+pick_key(struct engine *e, struct kkey k)
 {
 	struct pick *pk = e->pick;
 	int chain[3], n = engine_chain(e, VM_PICK, chain);
@@ -235,3 +235,37 @@ mode_pick_key(struct engine *e, struct kkey k)
 	}
 	return engine_seq_key(e, k, chain, n, pick_run);
 }
+
+static void
+pick_fill_view(struct engine *e, struct view *v)
+{
+	struct pick *pk = e->pick;
+
+	if (!pk || e->mode != VM_PICK)
+		return;
+	v->pick.title = pk->title;
+	v->pick.filter.prompt = "/";
+	v->pick.filter.text = sb_str(&pk->filter.text);
+	v->pick.filter.cursor = (int)pk->filter.cursor;
+	v->pick.nitems = pk->n;
+	v->pick.items = (const char *const *)pk->labels;
+	v->pick.selected = pk->n ? pk->sel : -1;
+}
+
+static void
+pick_hint(struct engine *e, struct strbuf *hint)
+{
+	sb_append(hint, e->pick && e->pick->filtering ?
+		  "type to filter · Enter choose · Esc clear filter" :
+		  "j/k move · / filter · Enter choose · Esc cancel");
+}
+
+const struct mode_ops pick_mode_ops = {
+	.name = "PICK",
+	.keymap = KM_PICK,
+	.generic = true,
+	.key = pick_key,
+	.fill_view = pick_fill_view,
+	.hint = pick_hint,
+	.free = mode_pick_free,
+};
