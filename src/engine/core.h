@@ -157,8 +157,11 @@ extern const struct mode_ops review_mode_ops;       /* mode_review.c */
 extern const struct mode_ops capture_mode_ops;      /* mode_capture.c */
 extern const struct mode_ops dups_mode_ops;         /* mode_dups.c */
 
+/* ask.c: the state of a pick list and a question (their keys: pick.c, modes.c). */
 void mode_pick_free(struct engine *e);
 void mode_confirm_free(struct engine *e);
+/* Fill the pick list again for its filter text. Returns reactions. */
+int pick_refresh(struct pick *pk);
 /* Forget the Tab completion candidates being cycled (complete.c). */
 void compl_reset(struct engine *e);
 /* Complete the ':' line at its cursor (Tab). Returns reactions. */
@@ -168,7 +171,7 @@ int cmdline_complete(struct engine *e);
 
 struct capture_ui;
 
-/* ---- forms (form.c) ------------------------------------------------------- */
+/* ---- forms (ask.c; their keys: form.c) ------------------------------------ */
 
 void form_free(struct form *f);
 bool form_focus_multiline(const struct form *f);
@@ -205,6 +208,8 @@ struct undo_stack {
 	struct undo_step *steps;
 	int n, cap;
 };
+/* Drop every step (undo.c). */
+void undo_stack_clear(struct undo_stack *st);
 
 struct confirm_state {
 	char *question;
@@ -284,6 +289,8 @@ struct engine {
 	const char *pane_title_override;
 };
 
+/* ---- the engine (engine.c; built by app.c) ---------------------------------------- */
+
 /*
 ** Create an engine with the tables of its panes (VP_COUNT_) and modes
 ** (VM_COUNT_): engine_new() in app.c, which knows them all.
@@ -292,36 +299,36 @@ enum kith_status engine_create(struct kdb *db, const char *label,
 			       const struct pane_ops *const *panes,
 			       const struct mode_ops *const *modes, struct engine **out,
 			       struct kith_err *err);
-/* Open a mode through its table (arg as for mode_ops.start). Returns reactions. */
-int engine_mode_start(struct engine *e, enum view_mode mode, const char *arg);
-
-/* :import FILE (import_cmd.c). Returns reactions. */
-int engine_import(struct engine *e, const char *arg);
-
 /* Dispatch a command (pane first, then the engine's switch). */
 int engine_dispatch(struct engine *e, enum cmd cmd, long count, const char *arg);
-/* Undo (redo=false) or redo one step (undo.c). Returns reactions. */
-int engine_undo(struct engine *e, bool redo);
 /* Run a command read by engine_seq_key (count >= 1). */
 typedef int (*cmd_run_fn)(struct engine *e, enum cmd cmd, long count);
-/* Feed k to a count + key-sequence reader over chain (engine.c). */
+/* Feed k to a count + key-sequence reader over chain. */
 int engine_seq_key(struct engine *e, struct kkey k, const int *chain, int n, cmd_run_fn run);
 /* True if the lone key k is bound to nothing in chain and nothing is pending. */
 bool engine_key_unbound(struct engine *e, struct kkey k, const int *chain, int n);
+
+/* :import FILE (import_cmd.c). Returns reactions. */
+int engine_import(struct engine *e, const char *arg);
+/* Undo (redo=false) or redo one step (undo.c). Returns reactions. */
+int engine_undo(struct engine *e, bool redo);
+
+/* ---- services for panes and modes (services.c) ------------------------------------ */
+
+struct pane *engine_pane(struct engine *e);
+/* Reload every opened pane after a change (and tell the modes: mode_ops.reload). */
+int engine_reload_panes(struct engine *e);
+/* The keymap chain for a mode in the current pane; returns its length. */
+int engine_chain(struct engine *e, enum view_mode mode, int chain[3]);
 /*
-** The mode a closing form, prompt or pick list returns to: the review
-** while one is on, else normal.
+** The mode a closing form, prompt or pick list returns to: the newest base
+** mode that is on (the duplicates view, the review), else normal.
 */
 enum view_mode engine_base_mode(const struct engine *e);
-/* ---- the guided tour (tour.c) ------------------------------------------------------ */
-/* A command ran: move the tour on if it was what the step waits for. */
-void tour_note(struct engine *e, enum cmd cmd);
-/* The current step's text, or NULL (tour off or over). */
-const char *tour_text_now(struct engine *e);
-/* ---- the daily review (mode_review.c) -------------------------------------------- */
-struct review_state;
-/* ---- the duplicates view (mode_dups.c) ------------------------------------------ */
-struct dups_state;
+/* Leave any passing mode (frees its state) for the base mode or normal. */
+void engine_mode_normal(struct engine *e);
+/* Open a mode through its table (arg as for mode_ops.start). Returns reactions. */
+int engine_mode_start(struct engine *e, enum view_mode mode, const char *arg);
 /*
 ** The status line's hint: "KEY what" for each command bound in the mode's
 ** keymaps (its first key), " · " between them, appended to hint.
@@ -332,12 +339,14 @@ struct hint_def {
 };
 void engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h, size_t n,
 		      struct strbuf *hint);
-/* Reload every opened pane after a change. */
-int engine_reload_panes(struct engine *e);
-/* Leave any mode back to normal (frees mode state). */
-void engine_mode_normal(struct engine *e);
-struct pane *engine_pane(struct engine *e);
-/* The keymap chain for a mode in the current pane; returns its length. */
-int engine_chain(struct engine *e, enum view_mode mode, int chain[3]);
+
+/* ---- the guided tour (tour.c) ------------------------------------------------------ */
+/* A command ran: move the tour on if it was what the step waits for. */
+void tour_note(struct engine *e, enum cmd cmd);
+/* The current step's text, or NULL (tour off or over). */
+const char *tour_text_now(struct engine *e);
+
+struct review_state;    /* mode_review.c */
+struct dups_state;      /* mode_dups.c */
 
 #endif

@@ -11,7 +11,6 @@
  */
 #include "core.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,18 +69,6 @@ engine_create(struct kdb *db, const char *label, const struct pane_ops *const *p
 	engine_show_pane(e, VP_CONTACTS);
 	*out = e;
 	return KITH_OK;
-}
-
-static void
-undo_stack_clear(struct undo_stack *st)
-{
-	int i;
-
-	for (i = 0; i < st->n; i++) {
-		kdb_change_free(st->steps[i].change);
-		free(st->steps[i].label);
-	}
-	st->n = 0;
 }
 
 void
@@ -167,180 +154,6 @@ engine_layout(struct engine *e, int list_rows, int detail_rows, bool side_by_sid
 	e->list_rows = list_rows > 0 ? list_rows : 1;
 	e->detail_rows = detail_rows > 0 ? detail_rows : 1;
 	e->side_by_side = side_by_side;
-}
-
-/* ---- services for panes and modes ------------------------------------------------ */
-
-struct kdb *
-engine_db(struct engine *e)
-{
-	return e->db;
-}
-
-struct pane *
-engine_pane(struct engine *e)
-{
-	return &e->panes[e->cur];
-}
-
-static void
-set_message(struct engine *e, bool is_error, const char *fmt, va_list ap)
-{
-	struct strbuf sb = { 0 };
-
-	sb_vprintf(&sb, fmt, ap);
-	free(e->message);
-	e->message = sb_detach(&sb);
-	e->message_is_error = is_error;
-}
-
-void
-engine_msg(struct engine *e, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	set_message(e, false, fmt, ap);
-	va_end(ap);
-}
-
-void
-engine_error(struct engine *e, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	set_message(e, true, fmt, ap);
-	va_end(ap);
-}
-
-long
-engine_opt_int(struct engine *e, const char *name)
-{
-	return options_int(e->opts, name);
-}
-
-const char *
-engine_opt_str(struct engine *e, const char *name)
-{
-	return options_str(e->opts, name);
-}
-
-const char *
-engine_cmd_arg(struct engine *e)
-{
-	return e->cmd_arg;
-}
-
-static bool
-pane_ensure_open(struct engine *e, struct pane *p)
-{
-	struct kith_err err;
-
-	if (p->opened)
-		return true;
-	kith_err_clear(&err);
-	if (p->ops->open && p->ops->open(p, &err) != KITH_OK) {
-		engine_error(e, "%s: %s", p->ops->title, err.msg[0] ? err.msg : "cannot load");
-		return false;
-	}
-	p->opened = true;
-	return true;
-}
-
-/* Switch to a pane, loading it the first time. */
-static void pane_reload(struct engine *e, struct pane *p);
-
-int
-engine_show_pane(struct engine *e, enum view_pane pane)
-{
-	if ((int)pane < 0 || pane >= VP_COUNT_)
-		return R_BELL;
-	e->cur = pane;
-	pane_ensure_open(e, &e->panes[pane]);
-	if (e->panes[pane].stale)
-		pane_reload(e, &e->panes[pane]);
-	return R_REDRAW | R_RELAYOUT;
-}
-
-static void
-pane_reload(struct engine *e, struct pane *p)
-{
-	struct kith_err err;
-
-	kith_err_clear(&err);
-	p->stale = false;
-	if (p->opened && p->ops->reload && p->ops->reload(p, &err) != KITH_OK)
-		engine_error(e, "%s: %s", p->ops->title, err.msg);
-}
-
-/*
-** After a write, an undo, or a change elsewhere: reload the pane on screen
-** now, and the other opened panes when they are next shown, so one
-** keystroke never pays for four reloads. During the review no pane is on
-** screen: engine_show_pane() reloads the current one when it ends.
-*/
-int
-engine_reload_panes(struct engine *e)
-{
-	for (int i = 0; i < VP_COUNT_; i++) {
-		struct pane *p = &e->panes[i];
-		if (!p->opened)
-			continue;
-		/* the review covers the panes: they reload when it ends */
-		if ((enum view_pane)i == e->cur && engine_base_mode(e) == VM_NORMAL)
-			pane_reload(e, p);
-		else
-			p->stale = true;
-	}
-	for (int i = 0; i < VM_COUNT_; i++)
-		if (e->modes[i]->reload)
-			e->modes[i]->reload(e);
-	return R_REDRAW;
-}
-
-/* The keymap chain that reads keys in a mode (most specific first). */
-int
-engine_chain(struct engine *e, enum view_mode mode, int chain[3])
-{
-	const struct mode_ops *m = e->modes[mode];
-	int n = 0;
-
-	chain[n++] = m->keymap == KM_CURRENT_PANE ? KM_PANE(e->cur) : m->keymap;
-	if (m->generic)
-		chain[n++] = KM_GENERIC;
-	return n;
-}
-
-/*
-** The mode a closing form, prompt or pick list returns to: the newest base
-** mode that is on (the duplicates view, the review), else normal.
-*/
-enum view_mode
-engine_base_mode(const struct engine *e)
-{
-	for (int i = VM_COUNT_ - 1; i > VM_NORMAL; i--)
-		if (e->modes[i]->is_base && e->modes[i]->is_base(e))
-			return (enum view_mode)i;
-	return VM_NORMAL;
-}
-
-/* Drop every passing mode's state and return to normal mode (or the base mode on). */
-void
-engine_mode_normal(struct engine *e)
-{
-	for (int i = 0; i < VM_COUNT_; i++)
-		if (!e->modes[i]->is_base && e->modes[i]->free)
-			e->modes[i]->free(e);
-	e->mode = engine_base_mode(e);
-}
-
-int
-engine_mode_start(struct engine *e, enum view_mode mode, const char *arg)
-{
-	const struct mode_ops *m = e->modes[mode];
-
-	return m->start ? m->start(e, arg) : R_BELL;
 }
 
 /* ---- the global command switch --------------------------------------------------- */
@@ -674,26 +487,6 @@ pane_noun(enum view_pane p, long long n)
 		return n == 1 ? "follow-up" : "follow-ups";
 	default:
 		return "";
-	}
-}
-
-void
-engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h, size_t n,
-		 struct strbuf *hint)
-{
-	int chain[3], nc = engine_chain(e, mode, chain);
-
-	for (size_t i = 0; i < n; i++) {
-		struct strbuf k = { 0 };
-		/* the first key bound: "\x1f" separates keys, as "/" is one */
-		if (keymap_keys_for(e->km, chain, nc, h[i].cmd, "\x1f", &k) > 0) {
-			const char *ks = sb_str(&k);
-			if (hint->len)
-				sb_append(hint, " · ");
-			sb_appendn(hint, ks, strcspn(ks, "\x1f"));
-			sb_printf(hint, " %s", h[i].what);
-		}
-		sb_free(&k);
 	}
 }
 

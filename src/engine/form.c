@@ -19,77 +19,6 @@
 
 #include "kith/xalloc.h"
 
-void
-form_free(struct form *f)
-{
-	int i;
-
-	if (!f)
-		return;
-	if (f->ctx_free && f->ctx)
-		f->ctx_free(f->ctx);
-	for (i = 0; i < f->nfields; i++) {
-		le_free(&f->values[i]);
-		free(f->errors[i]);
-	}
-	free(f->values);
-	free(f->errors);
-	for (i = 0; f->base && i < f->nfields; i++)
-		free(f->base[i]);
-	free(f->base);
-	free(f->vfields);
-	free(f->title);
-	free(f->msg);
-	free(f);
-}
-
-/* Open a form; initial[] may be NULL or hold nfields strings (NULL = ""). */
-void
-engine_form_open(struct engine *e, const char *title, int nfields,
-		 const struct form_field_def *defs, const char *const *initial,
-		 form_save_fn save, void *ctx, void (*ctx_free)(void *))
-{
-	struct form *f;
-	int i;
-
-	if (e->form && !e->form->saving)
-		form_free(e->form);
-	e->form = NULL;
-	f = xcalloc(1, sizeof(*f));
-	f->e = e;
-	f->title = xstrdup(title);
-	f->nfields = nfields;
-	f->defs = defs;
-	f->values = xcalloc((size_t)nfields + 1, sizeof(*f->values));
-	f->errors = xcalloc((size_t)nfields + 1, sizeof(*f->errors));
-	f->vfields = xcalloc((size_t)nfields + 1, sizeof(*f->vfields));
-	for (i = 0; i < nfields; i++) {
-		le_set(&f->values[i], initial ? initial[i] : NULL);
-		f->values[i].cursor = f->values[i].text.len;
-	}
-	f->save = save;
-	f->ctx = ctx;
-	f->ctx_free = ctx_free;
-	e->form = f;
-	e->mode = VM_FORM;
-}
-
-void
-form_watch(struct form *f, form_current_fn current)
-{
-	f->current = current;
-	f->base = xcalloc((size_t)f->nfields + 1, sizeof(*f->base));
-	for (int i = 0; i < f->nfields; i++)
-		f->base[i] = xstrdup(form_value(f, i));
-}
-
-void
-form_dup_values(char **out, const char *const *vals, int n)
-{
-	for (int i = 0; i < n; i++)
-		out[i] = xstrdup(vals[i] ? vals[i] : "");
-}
-
 /*
 ** Merge the form with the row as it is now (form_watch). True to go on
 ** saving; false if the row is gone or a field was changed both here and
@@ -145,29 +74,6 @@ form_merge(struct engine *e, struct form *f)
 		return false;
 	}
 	return true;
-}
-
-const char *
-form_value(const struct form *f, int field)
-{
-	if (field < 0 || field >= f->nfields)
-		return "";
-	return sb_str(&f->values[field].text);
-}
-
-/* A formatted message kept until the next form_msg (validators return it). */
-const char *
-form_msg(struct form *f, const char *fmt, ...)
-{
-	struct strbuf sb = { 0 };
-	va_list ap;
-
-	va_start(ap, fmt);
-	sb_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	free(f->msg);
-	f->msg = sb_detach(&sb);
-	return f->msg;
 }
 
 bool

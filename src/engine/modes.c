@@ -266,32 +266,6 @@ engine_command(struct engine *e, const char *line)
 
 /* ---- confirm ---------------------------------------------------------------------- */
 
-void
-mode_confirm_free(struct engine *e)
-{
-	struct confirm_state *c = &e->confirm;
-
-	if (c->ctx_free && c->ctx)
-		c->ctx_free(c->ctx);
-	free(c->question);
-	memset(c, 0, sizeof(*c));
-	if (e->mode == VM_CONFIRM)
-		e->mode = engine_base_mode(e);
-}
-
-/* Ask a y/n question; yes(e, ctx) runs on 'y'. ctx is freed either way. */
-void
-engine_confirm(struct engine *e, const char *question, confirm_fn yes, void *ctx,
-	       void (*ctx_free)(void *))
-{
-	mode_confirm_free(e);
-	e->confirm.question = xstrdup(question);
-	e->confirm.yes = yes;
-	e->confirm.ctx = ctx;
-	e->confirm.ctx_free = ctx_free;
-	e->mode = VM_CONFIRM;
-}
-
 static int
 confirm_key(struct engine *e, struct kkey k)
 {
