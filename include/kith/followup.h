@@ -49,6 +49,13 @@ enum kith_status followup_done(struct kdb *db, int64_t id, struct kith_err *err)
 /* Re-open a done or dropped follow-up. */
 enum kith_status followup_reopen(struct kdb *db, int64_t id, struct kith_err *err);
 /*
+** `x` on a follow-up: an open one is marked done (done_at = now), a done or
+** dropped one re-opened, in one statement that reads and writes the row.
+** *status_out (may be NULL) receives the new status.
+*/
+enum kith_status followup_toggle_done(struct kdb *db, int64_t id, int *status_out,
+				      struct kith_err *err);
+/*
 ** Move the due date to `due` (required), counting a snooze, with an optional
 ** reason (replacing the previous one). Only open follow-ups: a done or
 ** dropped one is KITH_INVALID.

@@ -2,7 +2,7 @@
  * contact.c: contacts with their channels, nicknames and tags
  * (see kith/contact.h). Lists and name resolution are in contact_list.c.
  */
-#include "internal.h"
+#include "ent.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -435,48 +435,42 @@ contact_update(struct kdb *db, const struct kith_contact *c, struct kith_err *er
 	return db_write_end(db, err);
 }
 
-/* Run a one-parameter write on contact `id` that must touch a row. */
+/* Set contact `id`'s archived flag; the row must exist. */
 static enum kith_status
-contact_simple_write(struct kdb *db, const char *sql, int64_t id, int arg, bool has_arg,
-		     struct kith_err *err)
+contact_archive_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
-	sqlite3_stmt *st;
+	static const char sql[] = "UPDATE contact SET archived = ?2, updated_at = ?3 WHERE id = ?1";
+	const int64_t *a = ctx;         /* { id, archived } */
+	sqlite3_stmt *st = db_stmt(db, sql, err);
 	enum kith_status rc;
 	char now[20];
 
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, id);
-	if (has_arg) {
-		sqlite3_bind_int(st, 2, arg);
-		db_now(now);
-		db_bind_text(st, 3, now);
-	}
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, a[0]);
+	sqlite3_bind_int64(st, 2, a[1]);
+	db_now(now);
+	db_bind_text(st, 3, now);
 	if ((rc = db_step_done(db, st, err, "contact")))
-		return db_write_fail(db, err, rc);
-	if (sqlite3_changes(db->h) == 0) {
-		kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact", (long long)id);
-		return db_write_fail(db, err, KITH_NOTFOUND);
-	}
-	return db_write_end(db, err);
+		return rc;
+	if (sqlite3_changes(db->h) == 0)
+		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
+				    (long long)a[0]);
+	return KITH_OK;
 }
 
 enum kith_status
 contact_delete(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	static const char sql[] = "DELETE FROM contact WHERE id = ?1";
-
-	return contact_simple_write(db, sql, id, 0, false, err);
+	return ent_delete(db, ENT_CONTACT, id, err);
 }
 
 enum kith_status
 contact_set_archived(struct kdb *db, int64_t id, bool archived, struct kith_err *err)
 {
-	static const char sql[] = "UPDATE contact SET archived = ?2, updated_at = ?3 WHERE id = ?1";
+	int64_t a[2] = { id, archived ? 1 : 0 };
 
-	return contact_simple_write(db, sql, id, archived ? 1 : 0, true, err);
+	return db_write(db, contact_archive_body, a, err);
 }
 
 static bool

@@ -12,6 +12,12 @@
 #include "kith/str.h"
 #include "kith/xalloc.h"
 
+static enum kith_status
+not_found(const char *what, int64_t id, struct kith_err *err)
+{
+	return kith_err_set(err, KITH_NOTFOUND, "%s #%lld: no such %s", what, (long long)id, what);
+}
+
 enum kith_status
 ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what, struct kith_err *err)
 {
@@ -27,29 +33,143 @@ ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what, struct
 		return KITH_OK;
 	if (rc != SQLITE_DONE)
 		return db_error(db, err, what);
-	return kith_err_set(err, KITH_NOTFOUND, "%s #%lld: no such %s", what, (long long)id,
-			    what);
+	return not_found(what, id, err);
+}
+
+/* One entry per enum ent_kind: the constant texts are the cache keys. */
+static const struct {
+	const char *what, *q_exists, *q_delete;
+} ent_tables[ENT_KIND_COUNT_] = {
+	[ENT_CONTACT] = { "contact", "SELECT 1 FROM contact WHERE id = ?",
+			  "DELETE FROM contact WHERE id = ?" },
+	[ENT_ORG] = { "organisation", "SELECT 1 FROM organisation WHERE id = ?",
+		      "DELETE FROM organisation WHERE id = ?" },
+	[ENT_EVENT] = { "event", "SELECT 1 FROM event WHERE id = ?",
+			"DELETE FROM event WHERE id = ?" },
+	[ENT_MAP] = { "map", "SELECT 1 FROM power_map WHERE id = ?",
+		      "DELETE FROM power_map WHERE id = ?" },
+	[ENT_ROLE] = { "role", "SELECT 1 FROM role WHERE id = ?", "DELETE FROM role WHERE id = ?" },
+	[ENT_RELATIONSHIP] = { "relationship", "SELECT 1 FROM relationship WHERE id = ?",
+			       "DELETE FROM relationship WHERE id = ?" },
+	[ENT_INTERACTION] = { "interaction", "SELECT 1 FROM interaction WHERE id = ?",
+			      "DELETE FROM interaction WHERE id = ?" },
+	[ENT_FOLLOWUP] = { "follow-up", "SELECT 1 FROM followup WHERE id = ?",
+			   "DELETE FROM followup WHERE id = ?" },
+};
+
+enum kith_status
+ent_has(struct kdb *db, enum ent_kind kind, int64_t id, struct kith_err *err)
+{
+	return ent_exists(db, ent_tables[kind].q_exists, id, ent_tables[kind].what, err);
 }
 
 enum kith_status
 ent_contact_exists(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	static const char sql[] = "SELECT 1 FROM contact WHERE id = ?";
-	return ent_exists(db, sql, id, "contact", err);
+	return ent_has(db, ENT_CONTACT, id, err);
 }
 
 enum kith_status
 ent_org_exists(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	static const char sql[] = "SELECT 1 FROM organisation WHERE id = ?";
-	return ent_exists(db, sql, id, "organisation", err);
+	return ent_has(db, ENT_ORG, id, err);
 }
 
 enum kith_status
 ent_event_exists(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	static const char sql[] = "SELECT 1 FROM event WHERE id = ?";
-	return ent_exists(db, sql, id, "event", err);
+	return ent_has(db, ENT_EVENT, id, err);
+}
+
+enum kith_status
+ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	return ent_has(db, ENT_MAP, id, err);
+}
+
+struct ent_del {
+	enum ent_kind kind;
+	int64_t id;
+};
+
+static enum kith_status
+ent_delete_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	const struct ent_del *d = ctx;
+	const char *what = ent_tables[d->kind].what;
+	sqlite3_stmt *st = db_stmt(db, ent_tables[d->kind].q_delete, err);
+	enum kith_status rc;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, d->id);
+	if ((rc = db_step_done(db, st, err, what)))
+		return rc;
+	return sqlite3_changes(db->h) ? KITH_OK : not_found(what, d->id, err);
+}
+
+enum kith_status
+ent_delete(struct kdb *db, enum ent_kind kind, int64_t id, struct kith_err *err)
+{
+	struct ent_del d = { kind, id };
+
+	return db_write(db, ent_delete_body, &d, err);
+}
+
+enum kith_status
+ent_row(struct kdb *db, const char *sql, int64_t id, const char *what, sqlite3_stmt **out,
+	struct kith_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = st;
+		return KITH_OK;
+	}
+	if (ent_finish(db, st, rc, what, err))
+		return err ? err->code : KITH_DB;
+	return not_found(what, id, err);
+}
+
+struct ent_wr {
+	const struct ent_writer *w;
+	const void *row;
+	int64_t id;
+};
+
+static enum kith_status
+ent_write_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	struct ent_wr *x = ctx;
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if (x->w->check && (rc = x->w->check(db, x->row, err)))
+		return rc;
+	if (!(st = db_stmt(db, x->w->sql, err)))
+		return KITH_DB;
+	x->w->bind(st, x->row);
+	if ((rc = db_step_done(db, st, err, x->w->what)))
+		return rc;
+	x->id = sqlite3_last_insert_rowid(db->h);
+	return KITH_OK;
+}
+
+enum kith_status
+ent_write(struct kdb *db, const struct ent_writer *w, const void *row, int64_t *id_out,
+	  struct kith_err *err)
+{
+	struct ent_wr x = { w, row, 0 };
+	enum kith_status rc = db_write(db, ent_write_body, &x, err);
+
+	if (!rc && id_out)
+		*id_out = x.id;
+	return rc;
 }
 
 /* True if s looks like "NNNN-NN-NN" followed by `rest` characters. */

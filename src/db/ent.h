@@ -22,11 +22,55 @@
 enum kith_status ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what,
 			    struct kith_err *err);
 
+/*
+** The tables whose rows share one life (exist, get, delete by id): one
+** entry each in ent.c's table {what, exists, delete}, indexed by this enum.
+*/
+enum ent_kind {
+	ENT_CONTACT, ENT_ORG, ENT_EVENT, ENT_MAP, ENT_ROLE, ENT_RELATIONSHIP,
+	ENT_INTERACTION, ENT_FOLLOWUP, ENT_KIND_COUNT_
+};
+
+/* ent_exists for a row of one of the tables above. */
+enum kith_status ent_has(struct kdb *db, enum ent_kind kind, int64_t id, struct kith_err *err);
+
 /* Same for the common tables. */
 enum kith_status ent_contact_exists(struct kdb *db, int64_t id, struct kith_err *err);
 enum kith_status ent_org_exists(struct kdb *db, int64_t id, struct kith_err *err);
 enum kith_status ent_event_exists(struct kdb *db, int64_t id, struct kith_err *err);
-enum kith_status ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err);  /* powermap.c */
+enum kith_status ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err);
+
+/*
+** Delete row `id` of one of the tables above, as one write (cascades and
+** triggers included). KITH_NOTFOUND "<what> #<id>: no such <what>" if
+** there is no such row.
+*/
+enum kith_status ent_delete(struct kdb *db, enum ent_kind kind, int64_t id,
+			    struct kith_err *err);
+
+/*
+** Step the one-row statement `sql` for row `id` (bound as ?1). KITH_OK with
+** *out on the row (the caller reads it, then sqlite3_reset()s it);
+** KITH_NOTFOUND "<what> #<id>: no such <what>" if there is none; KITH_DB.
+*/
+enum kith_status ent_row(struct kdb *db, const char *sql, int64_t id, const char *what,
+			 sqlite3_stmt **out, struct kith_err *err);
+
+/*
+** One insert or update of a row, the write ladder written once: in one
+** write level, check(db, row, err) (may be NULL; it may read), then the
+** constant statement sql bound by bind(st, row) and stepped to its end;
+** any failure rolls this write back. *id_out (may be NULL) receives the
+** rowid last inserted.
+*/
+struct ent_writer {
+	const char *what;                   /* "organisation": for messages */
+	const char *sql;                    /* constant text: the cache key */
+	enum kith_status (*check)(struct kdb *db, const void *row, struct kith_err *err);
+	void (*bind)(sqlite3_stmt *st, const void *row);
+};
+enum kith_status ent_write(struct kdb *db, const struct ent_writer *w, const void *row,
+			   int64_t *id_out, struct kith_err *err);
 
 /*
 ** Validate a date field "YYYY-MM-DD" (s may be NULL or "": accepted).

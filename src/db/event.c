@@ -295,22 +295,7 @@ event_update(struct kdb *db, const struct kith_event *e, struct kith_err *err)
 enum kith_status
 event_delete(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	static const char sql[] = "DELETE FROM event WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = db_step_done(db, st, err, "event")))
-		return db_write_fail(db, err, rc);
-	if (sqlite3_changes(db->h) == 0) {
-		kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event", (long long)id);
-		return db_write_fail(db, err, KITH_NOTFOUND);
-	}
-	return db_write_end(db, err);
+	return ent_delete(db, ENT_EVENT, id, err);
 }
 
 enum kith_status

@@ -209,22 +209,7 @@ followup_update(struct kdb *db, const struct kith_followup *f, struct kith_err *
 enum kith_status
 followup_delete(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	static const char sql[] = "DELETE FROM followup WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = db_step_done(db, st, err, "follow-up")))
-		return db_write_fail(db, err, rc);
-	if (sqlite3_changes(db->h) == 0) {
-		kith_err_set(err, KITH_NOTFOUND, "follow-up #%lld: no such follow-up", (long long)id);
-		return db_write_fail(db, err, KITH_NOTFOUND);
-	}
-	return db_write_end(db, err);
+	return ent_delete(db, ENT_FOLLOWUP, id, err);
 }
 
 /* Read follow-up id's status inside the current transaction. */
@@ -329,6 +314,52 @@ followup_reopen(struct kdb *db, int64_t id, struct kith_err *err)
 		"UPDATE followup SET status = 'open', done_at = NULL, updated_at = ?2 WHERE id = ?1";
 
 	return fu_change(db, id, sql, check_closed, NULL, NULL, err);
+}
+
+struct fu_toggle {
+	int64_t id;
+	int status;
+};
+
+static enum kith_status
+fu_toggle_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char sql[] =
+		"UPDATE followup SET status = CASE status WHEN 'open' THEN 'done' ELSE 'open' END, "
+		"done_at = CASE status WHEN 'open' THEN ?3 END, updated_at = ?2 WHERE id = ?1 "
+		"RETURNING status";
+	struct fu_toggle *t = ctx;
+	char now[20], now_min[KDATETIME_STR];
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	db_now(now);
+	ent_now_minute(now_min);
+	sqlite3_bind_int64(st, 1, t->id);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, now_min);
+	/* RETURNING: the row is written by the first step */
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		t->status = kith_followup_status_parse(db_col_text(st, 0));
+	if (ent_finish(db, st, rc, "follow-up", err))
+		return err ? err->code : KITH_DB;
+	if (rc != SQLITE_ROW)
+		return kith_err_set(err, KITH_NOTFOUND, "follow-up #%lld: no such follow-up",
+				    (long long)t->id);
+	return KITH_OK;
+}
+
+enum kith_status
+followup_toggle_done(struct kdb *db, int64_t id, int *status_out, struct kith_err *err)
+{
+	struct fu_toggle t = { id, KITH_FSTATUS_OPEN };
+	enum kith_status rc = db_write(db, fu_toggle_body, &t, err);
+
+	if (!rc && status_out)
+		*status_out = t.status;
+	return rc;
 }
 
 enum kith_status

@@ -93,6 +93,14 @@ enum kith_status db_change_split(struct kdb *db, struct kith_err *err);
 enum kith_status db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code);
 
 /*
+** The write ladder, once: body(db, ctx, err) inside db_write_begin and
+** db_write_end; a body that returns an error (with err set) is rolled
+** back by db_write_fail and its code returned.
+*/
+typedef enum kith_status (*db_write_fn)(struct kdb *db, void *ctx, struct kith_err *err);
+enum kith_status db_write(struct kdb *db, db_write_fn body, void *ctx, struct kith_err *err);
+
+/*
 ** SQL for a random UUID (version 4: 122 bits from SQLite's randomness, which
 ** is seeded from the system's), as the contact UIDs kith makes.
 */

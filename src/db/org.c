@@ -182,23 +182,7 @@ org_update(struct kdb *db, const struct kith_org *o, struct kith_err *err)
 enum kith_status
 org_delete(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	static const char sql[] = "DELETE FROM organisation WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = db_step_done(db, st, err, "organisation")))
-		return db_write_fail(db, err, rc);
-	if (sqlite3_changes(db->h) == 0) {
-		kith_err_set(err, KITH_NOTFOUND, "organisation #%lld: no such organisation",
-			     (long long)id);
-		return db_write_fail(db, err, KITH_NOTFOUND);
-	}
-	return db_write_end(db, err);
+	return ent_delete(db, ENT_ORG, id, err);
 }
 
 /* The oldest organisation whose folded name is key; 0 if none. */

@@ -58,13 +58,6 @@ map_check_refs(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 }
 
 enum kith_status
-ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	static const char sql[] = "SELECT 1 FROM power_map WHERE id = ?";
-	return ent_exists(db, sql, id, "map", err);
-}
-
-enum kith_status
 map_add(struct kdb *db, const struct kith_map *m, int64_t *id_out, struct kith_err *err)
 {
 	static const char sql[] =
@@ -157,22 +150,7 @@ map_update(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 enum kith_status
 map_delete(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	static const char sql[] = "DELETE FROM power_map WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = db_step_done(db, st, err, "map")))
-		return db_write_fail(db, err, rc);
-	if (sqlite3_changes(db->h) == 0) {
-		kith_err_set(err, KITH_NOTFOUND, "map #%lld: no such map", (long long)id);
-		return db_write_fail(db, err, KITH_NOTFOUND);
-	}
-	return db_write_end(db, err);
+	return ent_delete(db, ENT_MAP, id, err);
 }
 
 enum kith_status

@@ -207,6 +207,18 @@ db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code)
 }
 
 enum kith_status
+db_write(struct kdb *db, db_write_fn body, void *ctx, struct kith_err *err)
+{
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if ((rc = body(db, ctx, err)))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+enum kith_status
 kdb_batch_begin(struct kdb *db, struct kith_err *err)
 {
 	enum kith_status rc;

@@ -608,20 +608,12 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		return false;
 	switch (cmd) {
 	case CMD_FOLLOWUP_DONE: {
-		struct kith_followup k;
-		if (followup_get(engine_db(p->e), id, &k, &err) != KITH_OK) {
+		int now_st;
+		if (followup_toggle_done(engine_db(p->e), id, &now_st, &err))
 			engine_error(p->e, "%s", err.msg);
-		} else {
-			enum kith_status rc = k.status == KITH_FSTATUS_OPEN ?
-				followup_done(engine_db(p->e), id, &err) :
-				followup_reopen(engine_db(p->e), id, &err);
-			if (rc)
-				engine_error(p->e, "%s", err.msg);
-			else
-				*r |= after(p, k.status == KITH_FSTATUS_OPEN ? "done" : "reopen",
-					    k.status == KITH_FSTATUS_OPEN ? "done (u undoes)" : "reopened");
-			followup_free(&k);
-		}
+		else
+			*r |= after(p, now_st == KITH_FSTATUS_DONE ? "done" : "reopen",
+				    now_st == KITH_FSTATUS_DONE ? "done (u undoes)" : "reopened");
 		*r |= R_REDRAW;
 		return true;
 	}

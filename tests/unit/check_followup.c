@@ -482,6 +482,56 @@ START_TEST(test_many_matches)
 }
 END_TEST
 
+/* x: done, reopened, done again; a dropped one reopens; each toggle is one undo step */
+START_TEST(test_toggle_done)
+{
+	int64_t ana = person("Ana"), id = fu(ana, "Call Ana", "2026-03-11");
+	struct kith_followup got, f;
+	struct kdb_change *ch;
+	struct kith_err err;
+	int st = -1;
+
+	ck_assert_int_eq(kdb_record_changes(db, true, &err), KITH_OK);
+	ck_assert_int_eq(followup_toggle_done(db, id, &st, &err), KITH_OK);
+	ck_assert_int_eq(st, KITH_FSTATUS_DONE);
+	ck_assert_int_eq(followup_get(db, id, &got, &err), KITH_OK);
+	ck_assert_int_eq(got.status, KITH_FSTATUS_DONE);
+	ck_assert_str_eq(got.done_at, "2026-03-10 09:00");
+	followup_free(&got);
+	ck_assert_int_eq(count(false), 0);
+
+	/* undo brings it back open */
+	ch = kdb_change_take(db);
+	ck_assert_ptr_nonnull(ch);
+	ck_assert_int_eq(kdb_change_apply(db, ch, true, &err), KITH_OK);
+	kdb_change_free(ch);
+	ck_assert_int_eq(followup_get(db, id, &got, &err), KITH_OK);
+	ck_assert_int_eq(got.status, KITH_FSTATUS_OPEN);
+	ck_assert_str_eq(got.done_at, "");
+	followup_free(&got);
+
+	ck_assert_int_eq(followup_toggle_done(db, id, NULL, &err), KITH_OK);
+	ck_assert_int_eq(followup_toggle_done(db, id, &st, &err), KITH_OK);
+	ck_assert_int_eq(st, KITH_FSTATUS_OPEN);
+	ck_assert_int_eq(followup_get(db, id, &got, &err), KITH_OK);
+	ck_assert_int_eq(got.status, KITH_FSTATUS_OPEN);
+	ck_assert_str_eq(got.done_at, "");
+	followup_free(&got);
+	ck_assert_int_eq(count(false), 1);
+
+	/* dropped reopens, like followup_reopen */
+	ck_assert_int_eq(followup_get(db, id, &f, &err), KITH_OK);
+	f.status = KITH_FSTATUS_DROPPED;
+	ck_assert_int_eq(followup_update(db, &f, &err), KITH_OK);
+	followup_free(&f);
+	ck_assert_int_eq(followup_toggle_done(db, id, &st, &err), KITH_OK);
+	ck_assert_int_eq(st, KITH_FSTATUS_OPEN);
+
+	ck_assert_int_eq(followup_toggle_done(db, 99, &st, &err), KITH_NOTFOUND);
+	ck_assert_str_eq(err.msg, "follow-up #99: no such follow-up");
+}
+END_TEST
+
 static Suite *
 followup_suite(void)
 {
@@ -494,6 +544,7 @@ followup_suite(void)
 	tcase_add_test(tc, test_snooze);
 	tcase_add_test(tc, test_order_and_paging);
 	tcase_add_test(tc, test_many_matches);
+	tcase_add_test(tc, test_toggle_done);
 	suite_add_tcase(s, tc);
 	return s;
 }
