@@ -12,58 +12,30 @@ enum kith_status
 attendance_set(struct kdb *db, int64_t event_id, int64_t contact_id, int role, int status,
 	       struct kith_err *err)
 {
-	static const char sql[] =
+	static const struct ent_writer w = { "attendance",
 		"INSERT INTO attendance(event_id, contact_id, role, status) VALUES (?1, ?2, ?3, ?4) "
 		"ON CONFLICT(event_id, contact_id) DO UPDATE SET role = excluded.role, "
 		"status = excluded.status "
-		"WHERE role IS NOT excluded.role OR status IS NOT excluded.status";
-	sqlite3_stmt *st;
-	enum kith_status rc;
+		"WHERE role IS NOT excluded.role OR status IS NOT excluded.status",
+		ent_link_check, ent_link_bind };
+	struct ent_link l = { ENT_EVENT, event_id, contact_id, NULL, NULL };
 
 	if (role < 0 || role >= KITH_AROLE_COUNT_)
 		return kith_err_set(err, KITH_INVALID, "attendance role %d: unknown", role);
 	if (status < 0 || status >= KITH_ASTATUS_COUNT_)
 		return kith_err_set(err, KITH_INVALID, "attendance status %d: unknown", status);
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = ent_event_exists(db, event_id, err)) ||
-	    (rc = ent_contact_exists(db, contact_id, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, event_id);
-	sqlite3_bind_int64(st, 2, contact_id);
-	sqlite3_bind_text(st, 3, kith_attend_role_name(role), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, kith_attend_status_name(status), -1, SQLITE_STATIC);
-	if ((rc = db_step_done(db, st, err, "attendance")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	l.t3 = kith_attend_role_name(role);
+	l.t4 = kith_attend_status_name(status);
+	return ent_write(db, &w, &l, NULL, err);
 }
 
 enum kith_status
 attendance_remove(struct kdb *db, int64_t event_id, int64_t contact_id, struct kith_err *err)
 {
 	static const char sql[] = "DELETE FROM attendance WHERE event_id = ? AND contact_id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
+	const struct ent_link l = { ENT_EVENT, event_id, contact_id, NULL, NULL };
 
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, event_id);
-	sqlite3_bind_int64(st, 2, contact_id);
-	if ((rc = db_step_done(db, st, err, "attendance")))
-		return db_write_fail(db, err, rc);
-	if (sqlite3_changes(db->h) == 0) {
-		/* Name what is missing: the event, the contact, or the link. */
-		if (!(rc = ent_event_exists(db, event_id, err)) &&
-		    !(rc = ent_contact_exists(db, contact_id, err)))
-			rc = kith_err_set(err, KITH_NOTFOUND, "contact #%lld: not on event #%lld",
-					  (long long)contact_id, (long long)event_id);
-		return db_write_fail(db, err, rc);
-	}
-	return db_write_end(db, err);
+	return ent_unlink(db, sql, &l, "not on event", err);
 }
 
 #define ATT_COLS \

@@ -172,6 +172,77 @@ ent_write(struct kdb *db, const struct ent_writer *w, const void *row, int64_t *
 	return rc;
 }
 
+void
+ent_bind_meta(sqlite3_stmt *st, int64_t id)
+{
+	int i;
+	char now[20];
+
+	if ((i = sqlite3_bind_parameter_index(st, ":id")))
+		sqlite3_bind_int64(st, i, id);
+	if ((i = sqlite3_bind_parameter_index(st, ":now"))) {
+		db_now(now);
+		sqlite3_bind_text(st, i, now, -1, SQLITE_TRANSIENT);
+	}
+}
+
+enum kith_status
+ent_link_check(struct kdb *db, const void *row, struct kith_err *err)
+{
+	const struct ent_link *l = row;
+	enum kith_status rc = ent_has(db, l->kind, l->id, err);
+
+	return rc ? rc : ent_contact_exists(db, l->contact_id, err);
+}
+
+void
+ent_link_bind(sqlite3_stmt *st, const void *row)
+{
+	const struct ent_link *l = row;
+
+	sqlite3_bind_int64(st, 1, l->id);
+	sqlite3_bind_int64(st, 2, l->contact_id);
+	if (l->t3)
+		sqlite3_bind_text(st, 3, l->t3, -1, SQLITE_STATIC);
+	if (l->t4)
+		sqlite3_bind_text(st, 4, l->t4, -1, SQLITE_STATIC);
+}
+
+struct ent_unl {
+	const char *sql, *not_linked;
+	const struct ent_link *l;
+};
+
+static enum kith_status
+ent_unlink_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	const struct ent_unl *u = ctx;
+	const char *what = ent_tables[u->l->kind].what;
+	sqlite3_stmt *st = db_stmt(db, u->sql, err);
+	enum kith_status rc;
+
+	if (!st)
+		return KITH_DB;
+	ent_link_bind(st, u->l);
+	if ((rc = db_step_done(db, st, err, what)))
+		return rc;
+	if (sqlite3_changes(db->h))
+		return KITH_OK;
+	if ((rc = ent_link_check(db, u->l, err)))
+		return rc;
+	return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: %s #%lld",
+			    (long long)u->l->contact_id, u->not_linked, (long long)u->l->id);
+}
+
+enum kith_status
+ent_unlink(struct kdb *db, const char *sql, const struct ent_link *l, const char *not_linked,
+	   struct kith_err *err)
+{
+	struct ent_unl u = { sql, not_linked, l };
+
+	return db_write(db, ent_unlink_body, &u, err);
+}
+
 /* True if s looks like "NNNN-NN-NN" followed by `rest` characters. */
 static bool
 date_shaped(const char *s, size_t len)

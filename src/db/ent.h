@@ -71,6 +71,31 @@ struct ent_writer {
 };
 enum kith_status ent_write(struct kdb *db, const struct ent_writer *w, const void *row,
 			   int64_t *id_out, struct kith_err *err);
+/*
+** For the bind of an ent_writer: bind the named parameters :id (the row's
+** id, in an update's WHERE) and :now (db_now()) where the statement has them.
+*/
+void ent_bind_meta(sqlite3_stmt *st, int64_t id);
+
+/*
+** A link between row `id` of table `kind` and a contact (a map's target,
+** an attendance): ent_link_check checks both exist (the row first);
+** ent_link_bind binds ?1 = id, ?2 = contact_id and, when given, ?3 and ?4.
+*/
+struct ent_link {
+	enum ent_kind kind;
+	int64_t id, contact_id;
+	const char *t3, *t4;
+};
+enum kith_status ent_link_check(struct kdb *db, const void *row, struct kith_err *err);
+void ent_link_bind(sqlite3_stmt *st, const void *row);
+/*
+** Remove a link with the constant DELETE `sql` (bound by ent_link_bind), as
+** one write. No such link: KITH_NOTFOUND naming what is missing: the row,
+** the contact, or the link ("contact #4: <not_linked> #2").
+*/
+enum kith_status ent_unlink(struct kdb *db, const char *sql, const struct ent_link *l,
+			    const char *not_linked, struct kith_err *err);
 
 /*
 ** Validate a date field "YYYY-MM-DD" (s may be NULL or "": accepted).

@@ -73,9 +73,13 @@ org_validate(struct kdb *db, const struct kith_org *o, struct kith_err *err)
 	return KITH_OK;
 }
 
+/* ?1..?6 the fields, :now, :id */
 static void
-org_bind(sqlite3_stmt *st, const struct kith_org *o, const char *key, const char *now)
+org_bind(sqlite3_stmt *st, const void *row)
 {
+	const struct kith_org *o = row;
+	char *key = db_name_key(o->name);
+
 	db_bind_text(st, 1, o->name);
 	db_bind_text(st, 2, key);
 	sqlite3_bind_text(st, 3, kith_org_kind_name(o->kind), -1, SQLITE_STATIC);
@@ -85,41 +89,37 @@ org_bind(sqlite3_stmt *st, const struct kith_org *o, const char *key, const char
 	else
 		sqlite3_bind_null(st, 5);
 	db_bind_id(st, 6, o->parent_id);
-	db_bind_text(st, 7, now);
+	ent_bind_meta(st, o->id);
+	free(key);
+}
+
+static enum kith_status
+org_check_new(struct kdb *db, const void *row, struct kith_err *err)
+{
+	struct kith_org tmp = *(const struct kith_org *)row;
+
+	tmp.id = 0;
+	return org_validate(db, &tmp, err);
+}
+
+static enum kith_status
+org_check_old(struct kdb *db, const void *row, struct kith_err *err)
+{
+	const struct kith_org *o = row;
+	enum kith_status rc = ent_org_exists(db, o->id, err);
+
+	return rc ? rc : org_validate(db, o, err);
 }
 
 enum kith_status
 org_add(struct kdb *db, const struct kith_org *o, int64_t *id_out, struct kith_err *err)
 {
-	static const char sql[] =
+	static const struct ent_writer w = { "organisation",
 		"INSERT INTO organisation(name, name_key, kind, description, influence, parent_id, "
-		"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
-	struct kith_org tmp = *o;
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char now[20], *key;
-	int64_t id;
+		"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now)",
+		org_check_new, org_bind };
 
-	tmp.id = 0;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = org_validate(db, &tmp, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	key = db_name_key(o->name);
-	org_bind(st, o, key, now);
-	rc = db_step_done(db, st, err, "organisation");
-	free(key);
-	if (rc)
-		return db_write_fail(db, err, rc);
-	id = sqlite3_last_insert_rowid(db->h);
-	if ((rc = db_write_end(db, err)))
-		return rc;
-	if (id_out)
-		*id_out = id;
-	return KITH_OK;
+	return ent_write(db, &w, o, id_out, err);
 }
 
 enum kith_status
@@ -128,18 +128,11 @@ org_get(struct kdb *db, int64_t id, struct kith_org *out, struct kith_err *err)
 	static const char sql[] =
 		"SELECT id, name, kind, description, influence, parent_id FROM organisation WHERE id = ?";
 	sqlite3_stmt *st;
-	int rc;
+	enum kith_status rc;
 
 	memset(out, 0, sizeof *out);
-	if (!(st = db_stmt(db, sql, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		if (ent_finish(db, st, rc, "organisation", err))
-			return err ? err->code : KITH_DB;
-		return kith_err_set(err, KITH_NOTFOUND, "organisation #%lld: no such organisation",
-				    (long long)id);
-	}
+	if ((rc = ent_row(db, sql, id, "organisation", &st, err)))
+		return rc;
 	out->id = sqlite3_column_int64(st, 0);
 	out->name = db_col_dup(st, 1);
 	out->kind = kith_org_kind_parse(db_col_text(st, 2));
@@ -155,28 +148,12 @@ org_get(struct kdb *db, int64_t id, struct kith_org *out, struct kith_err *err)
 enum kith_status
 org_update(struct kdb *db, const struct kith_org *o, struct kith_err *err)
 {
-	static const char sql[] =
+	static const struct ent_writer w = { "organisation",
 		"UPDATE organisation SET name = ?1, name_key = ?2, kind = ?3, description = ?4, "
-		"influence = ?5, parent_id = ?6, updated_at = ?7 WHERE id = ?8";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char now[20], *key;
+		"influence = ?5, parent_id = ?6, updated_at = :now WHERE id = :id",
+		org_check_old, org_bind };
 
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = ent_org_exists(db, o->id, err)) || (rc = org_validate(db, o, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	key = db_name_key(o->name);
-	org_bind(st, o, key, now);
-	sqlite3_bind_int64(st, 8, o->id);
-	rc = db_step_done(db, st, err, "organisation");
-	free(key);
-	if (rc)
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return ent_write(db, &w, o, NULL, err);
 }
 
 enum kith_status

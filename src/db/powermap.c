@@ -57,40 +57,46 @@ map_check_refs(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 	return ent_finish(db, st, step, "map", err);
 }
 
-enum kith_status
-map_add(struct kdb *db, const struct kith_map *m, int64_t *id_out, struct kith_err *err)
+static enum kith_status
+map_check_new(struct kdb *db, const void *row, struct kith_err *err)
 {
-	static const char sql[] =
-		"INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?4)";
-	struct kith_map tmp = *m;
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char now[20];
-	int64_t id;
+	struct kith_map tmp = *(const struct kith_map *)row;
 
 	tmp.id = 0;
-	if ((rc = map_check_fields(m, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = map_check_refs(db, &tmp, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
+	return map_check_refs(db, &tmp, err);
+}
+
+static enum kith_status
+map_check_old(struct kdb *db, const void *row, struct kith_err *err)
+{
+	const struct kith_map *m = row;
+	enum kith_status rc = ent_map_exists(db, m->id, err);
+
+	return rc ? rc : map_check_refs(db, m, err);
+}
+
+/* ?1..?3 the fields, :now, :id */
+static void
+map_bind(sqlite3_stmt *st, const void *row)
+{
+	const struct kith_map *m = row;
+
 	db_bind_text(st, 1, m->name);
 	db_bind_text(st, 2, m->goal);
 	db_bind_id(st, 3, m->primary_target_id);
-	db_bind_text(st, 4, now);
-	if ((rc = db_step_done(db, st, err, "map")))
-		return db_write_fail(db, err, rc);
-	id = sqlite3_last_insert_rowid(db->h);
-	if ((rc = db_write_end(db, err)))
-		return rc;
-	if (id_out)
-		*id_out = id;
-	return KITH_OK;
+	ent_bind_meta(st, m->id);
+}
+
+enum kith_status
+map_add(struct kdb *db, const struct kith_map *m, int64_t *id_out, struct kith_err *err)
+{
+	static const struct ent_writer w = { "map",
+		"INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, :now, :now)", map_check_new, map_bind };
+
+	if (map_check_fields(m, err))
+		return KITH_INVALID;
+	return ent_write(db, &w, m, id_out, err);
 }
 
 enum kith_status
@@ -99,17 +105,11 @@ map_get(struct kdb *db, int64_t id, struct kith_map *out, struct kith_err *err)
 	static const char sql[] =
 		"SELECT id, name, goal, primary_target_id FROM power_map WHERE id = ?";
 	sqlite3_stmt *st;
-	int rc;
+	enum kith_status rc;
 
 	memset(out, 0, sizeof *out);
-	if (!(st = db_stmt(db, sql, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		if (ent_finish(db, st, rc, "map", err))
-			return err ? err->code : KITH_DB;
-		return kith_err_set(err, KITH_NOTFOUND, "map #%lld: no such map", (long long)id);
-	}
+	if ((rc = ent_row(db, sql, id, "map", &st, err)))
+		return rc;
 	out->id = sqlite3_column_int64(st, 0);
 	out->name = db_col_dup(st, 1);
 	out->goal = db_col_dup(st, 2);
@@ -121,30 +121,13 @@ map_get(struct kdb *db, int64_t id, struct kith_map *out, struct kith_err *err)
 enum kith_status
 map_update(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 {
-	static const char sql[] =
-		"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = ?4 "
-		"WHERE id = ?5";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char now[20];
+	static const struct ent_writer w = { "map",
+		"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = :now "
+		"WHERE id = :id", map_check_old, map_bind };
 
-	if ((rc = map_check_fields(m, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = ent_map_exists(db, m->id, err)) || (rc = map_check_refs(db, m, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	db_bind_text(st, 1, m->name);
-	db_bind_text(st, 2, m->goal);
-	db_bind_id(st, 3, m->primary_target_id);
-	db_bind_text(st, 4, now);
-	sqlite3_bind_int64(st, 5, m->id);
-	if ((rc = db_step_done(db, st, err, "map")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	if (map_check_fields(m, err))
+		return KITH_INVALID;
+	return ent_write(db, &w, m, NULL, err);
 }
 
 enum kith_status
@@ -170,50 +153,21 @@ map_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *e
 enum kith_status
 map_target_add(struct kdb *db, int64_t map_id, int64_t contact_id, struct kith_err *err)
 {
-	static const char sql[] =
-		"INSERT OR IGNORE INTO map_target(map_id, contact_id) VALUES (?, ?)";
-	sqlite3_stmt *st;
-	enum kith_status rc;
+	static const struct ent_writer w = { "map target",
+		"INSERT OR IGNORE INTO map_target(map_id, contact_id) VALUES (?, ?)",
+		ent_link_check, ent_link_bind };
+	const struct ent_link l = { ENT_MAP, map_id, contact_id, NULL, NULL };
 
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = ent_map_exists(db, map_id, err)) ||
-	    (rc = ent_contact_exists(db, contact_id, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, map_id);
-	sqlite3_bind_int64(st, 2, contact_id);
-	if ((rc = db_step_done(db, st, err, "map target")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return ent_write(db, &w, &l, NULL, err);
 }
 
 enum kith_status
 map_target_remove(struct kdb *db, int64_t map_id, int64_t contact_id, struct kith_err *err)
 {
 	static const char sql[] = "DELETE FROM map_target WHERE map_id = ? AND contact_id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
+	const struct ent_link l = { ENT_MAP, map_id, contact_id, NULL, NULL };
 
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, map_id);
-	sqlite3_bind_int64(st, 2, contact_id);
-	if ((rc = db_step_done(db, st, err, "map target")))
-		return db_write_fail(db, err, rc);
-	if (sqlite3_changes(db->h) == 0) {
-		/* Name what is missing: the map, the contact, or the link. */
-		if (!(rc = ent_map_exists(db, map_id, err)) &&
-		    !(rc = ent_contact_exists(db, contact_id, err)))
-			rc = kith_err_set(err, KITH_NOTFOUND,
-					  "contact #%lld: not a target of map #%lld",
-					  (long long)contact_id, (long long)map_id);
-		return db_write_fail(db, err, rc);
-	}
-	return db_write_end(db, err);
+	return ent_unlink(db, sql, &l, "not a target of map", err);
 }
 
 enum kith_status

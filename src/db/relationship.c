@@ -62,9 +62,12 @@ rel_check_refs(struct kdb *db, const struct kith_relationship *r, struct kith_er
 	return KITH_OK;
 }
 
+/* ?1..?9 the fields, :now, :id */
 static void
-rel_bind(sqlite3_stmt *st, const struct kith_relationship *r)
+rel_bind(sqlite3_stmt *st, const void *row)
 {
+	const struct kith_relationship *r = row;
+
 	sqlite3_bind_int64(st, 1, r->a_id);
 	db_bind_id(st, 2, r->b_id);
 	db_bind_id(st, 3, r->b_org_id);
@@ -74,70 +77,49 @@ rel_bind(sqlite3_stmt *st, const struct kith_relationship *r)
 	db_bind_text_null(st, 7, r->end_date);
 	db_bind_text(st, 8, r->note);
 	db_bind_text(st, 9, r->source);
+	ent_bind_meta(st, r->id);
+}
+
+static enum kith_status
+rel_check_new(struct kdb *db, const void *row, struct kith_err *err)
+{
+	return rel_check_refs(db, row, err);
+}
+
+static enum kith_status
+rel_check_old(struct kdb *db, const void *row, struct kith_err *err)
+{
+	const struct kith_relationship *r = row;
+	enum kith_status rc = ent_has(db, ENT_RELATIONSHIP, r->id, err);
+
+	return rc ? rc : rel_check_refs(db, r, err);
 }
 
 enum kith_status
 relationship_add(struct kdb *db, const struct kith_relationship *r, int64_t *id_out,
 		 struct kith_err *err)
 {
-	static const char sql[] =
+	static const struct ent_writer w = { "relationship",
 		"INSERT INTO relationship(a_id, b_id, b_org_id, type, strength, start_date, end_date, "
-		"note, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char now[20];
-	int64_t id;
+		"note, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, :now)",
+		rel_check_new, rel_bind };
 
-	if ((rc = rel_check_fields(r, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = rel_check_refs(db, r, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	rel_bind(st, r);
-	db_now(now);
-	db_bind_text(st, 10, now);
-	if ((rc = db_step_done(db, st, err, "relationship")))
-		return db_write_fail(db, err, rc);
-	id = sqlite3_last_insert_rowid(db->h);
-	if ((rc = db_write_end(db, err)))
-		return rc;
-	if (id_out)
-		*id_out = id;
-	return KITH_OK;
-}
-
-static enum kith_status
-rel_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	static const char sql[] = "SELECT 1 FROM relationship WHERE id = ?";
-	return ent_exists(db, sql, id, "relationship", err);
+	if (rel_check_fields(r, err))
+		return KITH_INVALID;
+	return ent_write(db, &w, r, id_out, err);
 }
 
 enum kith_status
 relationship_update(struct kdb *db, const struct kith_relationship *r, struct kith_err *err)
 {
-	static const char sql[] =
+	static const struct ent_writer w = { "relationship",
 		"UPDATE relationship SET a_id = ?1, b_id = ?2, b_org_id = ?3, type = ?4, "
-		"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 WHERE id = ?10";
-	sqlite3_stmt *st;
-	enum kith_status rc;
+		"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 WHERE id = :id",
+		rel_check_old, rel_bind };
 
-	if ((rc = rel_check_fields(r, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = rel_exists(db, r->id, err)) || (rc = rel_check_refs(db, r, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	rel_bind(st, r);
-	sqlite3_bind_int64(st, 10, r->id);
-	if ((rc = db_step_done(db, st, err, "relationship")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	if (rel_check_fields(r, err))
+		return KITH_INVALID;
+	return ent_write(db, &w, r, NULL, err);
 }
 
 enum kith_status
@@ -197,19 +179,12 @@ relationship_get(struct kdb *db, int64_t id, struct kith_relationship *out, stru
 	static const char sql[] =
 		"SELECT a_id, b_id, b_org_id, type, strength, start_date, end_date, note, source "
 		"FROM relationship WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	sqlite3_stmt *st;
+	enum kith_status rc;
 
 	memset(out, 0, sizeof *out);
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		enum kith_status e = ent_finish(db, st, rc, "relationship", err);
-		return e ? e : kith_err_set(err, KITH_NOTFOUND, "relationship #%lld: no such "
-					    "relationship", (long long)id);
-	}
+	if ((rc = ent_row(db, sql, id, "relationship", &st, err)))
+		return rc;
 	out->id = id;
 	out->a_id = sqlite3_column_int64(st, 0);
 	out->b_id = sqlite3_column_int64(st, 1);

@@ -50,72 +50,60 @@ role_check_refs(struct kdb *db, const struct kith_role *r, struct kith_err *err)
 	return KITH_OK;
 }
 
-static void
-role_bind(sqlite3_stmt *st, const struct kith_role *r)
+/* an import (bulk mode) passes ids it has just found or made; the foreign
+   keys still refuse a wrong one */
+static enum kith_status
+role_check_new(struct kdb *db, const void *row, struct kith_err *err)
 {
+	return db->bulk ? KITH_OK : role_check_refs(db, row, err);
+}
+
+static enum kith_status
+role_check_old(struct kdb *db, const void *row, struct kith_err *err)
+{
+	const struct kith_role *r = row;
+	enum kith_status rc = ent_has(db, ENT_ROLE, r->id, err);
+
+	return rc ? rc : role_check_refs(db, r, err);
+}
+
+/* ?1..?6 the fields, :id */
+static void
+role_bind(sqlite3_stmt *st, const void *row)
+{
+	const struct kith_role *r = row;
+
 	sqlite3_bind_int64(st, 1, r->contact_id);
 	db_bind_id(st, 2, r->org_id);
 	db_bind_text(st, 3, r->seat);
 	db_bind_text(st, 4, r->title);
 	db_bind_text_null(st, 5, r->start_date);
 	db_bind_text_null(st, 6, r->end_date);
+	ent_bind_meta(st, r->id);
 }
 
 enum kith_status
 role_add(struct kdb *db, const struct kith_role *r, int64_t *id_out, struct kith_err *err)
 {
-	static const char sql[] =
+	static const struct ent_writer w = { "role",
 		"INSERT INTO role(contact_id, org_id, seat, title, start_date, end_date) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	int64_t id;
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)", role_check_new, role_bind };
 
-	if ((rc = role_check_fields(r, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	/* an import (bulk mode) passes ids it has just found or made; the
-	   foreign keys still refuse a wrong one */
-	if (!db->bulk && (rc = role_check_refs(db, r, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	role_bind(st, r);
-	if ((rc = db_step_done(db, st, err, "role")))
-		return db_write_fail(db, err, rc);
-	id = sqlite3_last_insert_rowid(db->h);
-	if ((rc = db_write_end(db, err)))
-		return rc;
-	if (id_out)
-		*id_out = id;
-	return KITH_OK;
+	if (role_check_fields(r, err))
+		return KITH_INVALID;
+	return ent_write(db, &w, r, id_out, err);
 }
 
 enum kith_status
 role_update(struct kdb *db, const struct kith_role *r, struct kith_err *err)
 {
-	static const char q_exists[] = "SELECT 1 FROM role WHERE id = ?";
-	static const char sql[] =
+	static const struct ent_writer w = { "role",
 		"UPDATE role SET contact_id = ?1, org_id = ?2, seat = ?3, title = ?4, "
-		"start_date = ?5, end_date = ?6 WHERE id = ?7";
-	sqlite3_stmt *st;
-	enum kith_status rc;
+		"start_date = ?5, end_date = ?6 WHERE id = :id", role_check_old, role_bind };
 
-	if ((rc = role_check_fields(r, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = ent_exists(db, q_exists, r->id, "role", err)) ||
-	    (rc = role_check_refs(db, r, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	role_bind(st, r);
-	sqlite3_bind_int64(st, 7, r->id);
-	if ((rc = db_step_done(db, st, err, "role")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	if (role_check_fields(r, err))
+		return KITH_INVALID;
+	return ent_write(db, &w, r, NULL, err);
 }
 
 enum kith_status
