@@ -12,11 +12,11 @@ enum kith_status
 attendance_set(struct kdb *db, int64_t event_id, int64_t contact_id, int role, int status,
 	       struct kith_err *err)
 {
-	static const struct ent_writer w = { "attendance",
+	static const struct ent_writer w = { ENT_EVENT,
 		"INSERT INTO attendance(event_id, contact_id, role, status) VALUES (?1, ?2, ?3, ?4) "
 		"ON CONFLICT(event_id, contact_id) DO UPDATE SET role = excluded.role, "
 		"status = excluded.status "
-		"WHERE role IS NOT excluded.role OR status IS NOT excluded.status",
+		"WHERE role IS NOT excluded.role OR status IS NOT excluded.status", NULL,
 		ent_link_check, ent_link_bind };
 	struct ent_link l = { ENT_EVENT, event_id, contact_id, NULL, NULL };
 
@@ -26,7 +26,7 @@ attendance_set(struct kdb *db, int64_t event_id, int64_t contact_id, int role, i
 		return kith_err_set(err, KITH_INVALID, "attendance status %d: unknown", status);
 	l.t3 = kith_attend_role_name(role);
 	l.t4 = kith_attend_status_name(status);
-	return ent_write(db, &w, &l, NULL, err);
+	return ent_add(db, &w, &l, NULL, err);
 }
 
 enum kith_status

@@ -139,30 +139,35 @@ ent_row(struct kdb *db, const char *sql, int64_t id, const char *what, sqlite3_s
 struct ent_wr {
 	const struct ent_writer *w;
 	const void *row;
-	int64_t id;
+	int64_t id;                         /* in: the row updated; out: the row added */
 };
 
 static enum kith_status
 ent_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	struct ent_wr *x = ctx;
+	const char *what = ent_tables[x->w->kind].what;
 	sqlite3_stmt *st;
 	enum kith_status rc;
 
-	if (x->w->check && (rc = x->w->check(db, x->row, err)))
+	if (x->id && (rc = ent_has(db, x->w->kind, x->id, err)))
 		return rc;
-	if (!(st = db_stmt(db, x->w->sql, err)))
+	if (x->w->check && (rc = x->w->check(db, x->row, x->id, err)))
+		return rc;
+	if (!(st = db_stmt(db, x->id ? x->w->q_update : x->w->q_insert, err)))
 		return KITH_DB;
 	x->w->bind(st, x->row);
-	if ((rc = db_step_done(db, st, err, x->w->what)))
+	ent_bind_meta(st, x->id);
+	if ((rc = db_step_done(db, st, err, what)))
 		return rc;
-	x->id = sqlite3_last_insert_rowid(db->h);
+	if (!x->id)
+		x->id = sqlite3_last_insert_rowid(db->h);
 	return KITH_OK;
 }
 
 enum kith_status
-ent_write(struct kdb *db, const struct ent_writer *w, const void *row, int64_t *id_out,
-	  struct kith_err *err)
+ent_add(struct kdb *db, const struct ent_writer *w, const void *row, int64_t *id_out,
+	struct kith_err *err)
 {
 	struct ent_wr x = { w, row, 0 };
 	enum kith_status rc = db_write(db, ent_write_body, &x, err);
@@ -170,6 +175,17 @@ ent_write(struct kdb *db, const struct ent_writer *w, const void *row, int64_t *
 	if (!rc && id_out)
 		*id_out = x.id;
 	return rc;
+}
+
+enum kith_status
+ent_update(struct kdb *db, const struct ent_writer *w, const void *row, int64_t id,
+	   struct kith_err *err)
+{
+	struct ent_wr x = { w, row, id };
+
+	if (id <= 0)
+		return not_found(ent_tables[w->kind].what, id, err);
+	return db_write(db, ent_write_body, &x, err);
 }
 
 void
@@ -187,9 +203,11 @@ ent_bind_meta(sqlite3_stmt *st, int64_t id)
 }
 
 enum kith_status
-ent_link_check(struct kdb *db, const void *row, struct kith_err *err)
+ent_link_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	const struct ent_link *l = row;
+
+	(void)id;
 	enum kith_status rc = ent_has(db, l->kind, l->id, err);
 
 	return rc ? rc : ent_contact_exists(db, l->contact_id, err);
@@ -228,7 +246,7 @@ ent_unlink_body(struct kdb *db, void *ctx, struct kith_err *err)
 		return rc;
 	if (sqlite3_changes(db->h))
 		return KITH_OK;
-	if ((rc = ent_link_check(db, u->l, err)))
+	if ((rc = ent_link_check(db, u->l, 0, err)))
 		return rc;
 	return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: %s #%lld",
 			    (long long)u->l->contact_id, u->not_linked, (long long)u->l->id);

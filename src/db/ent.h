@@ -57,20 +57,27 @@ enum kith_status ent_row(struct kdb *db, const char *sql, int64_t id, const char
 			 sqlite3_stmt **out, struct kith_err *err);
 
 /*
-** One insert or update of a row, the write ladder written once: in one
-** write level, check(db, row, err) (may be NULL; it may read), then the
-** constant statement sql bound by bind(st, row) and stepped to its end;
-** any failure rolls this write back. *id_out (may be NULL) receives the
-** rowid last inserted.
+** How the rows of one table are written, described once; ent_add and
+** ent_update run the write ladder for it. In one write level: an update
+** first checks row `id` exists (KITH_NOTFOUND naming it); then check(db,
+** row, id, err) (may be NULL; it may read; id is 0 for an insert), then
+** the constant statement bound by bind(st, row) (see ent_bind_meta) and
+** stepped to its end. Any failure rolls this write back.
 */
 struct ent_writer {
-	const char *what;                   /* "organisation": for messages */
-	const char *sql;                    /* constant text: the cache key */
-	enum kith_status (*check)(struct kdb *db, const void *row, struct kith_err *err);
+	enum ent_kind kind;                 /* its table: messages, existence */
+	const char *q_insert, *q_update;    /* constant texts: the cache keys */
+	enum kith_status (*check)(struct kdb *db, const void *row, int64_t id,
+				  struct kith_err *err);
 	void (*bind)(sqlite3_stmt *st, const void *row);
 };
-enum kith_status ent_write(struct kdb *db, const struct ent_writer *w, const void *row,
-			   int64_t *id_out, struct kith_err *err);
+/* *id_out (may be NULL) receives the new row's id. */
+enum kith_status ent_add(struct kdb *db, const struct ent_writer *w, const void *row,
+			 int64_t *id_out, struct kith_err *err);
+/* The update's statement has :id, bound to id by ent_bind_meta. */
+enum kith_status ent_update(struct kdb *db, const struct ent_writer *w, const void *row,
+			    int64_t id, struct kith_err *err);
+
 /*
 ** For the bind of an ent_writer: bind the named parameters :id (the row's
 ** id, in an update's WHERE) and :now (db_now()) where the statement has them.
@@ -87,7 +94,8 @@ struct ent_link {
 	int64_t id, contact_id;
 	const char *t3, *t4;
 };
-enum kith_status ent_link_check(struct kdb *db, const void *row, struct kith_err *err);
+enum kith_status ent_link_check(struct kdb *db, const void *row, int64_t id,
+				struct kith_err *err);
 void ent_link_bind(sqlite3_stmt *st, const void *row);
 /*
 ** Remove a link with the constant DELETE `sql` (bound by ent_link_bind), as

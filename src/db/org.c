@@ -73,7 +73,7 @@ org_validate(struct kdb *db, const struct kith_org *o, struct kith_err *err)
 	return KITH_OK;
 }
 
-/* ?1..?6 the fields, :now, :id */
+/* ?1..?6 the fields */
 static void
 org_bind(sqlite3_stmt *st, const void *row)
 {
@@ -89,37 +89,28 @@ org_bind(sqlite3_stmt *st, const void *row)
 	else
 		sqlite3_bind_null(st, 5);
 	db_bind_id(st, 6, o->parent_id);
-	ent_bind_meta(st, o->id);
 	free(key);
 }
 
 static enum kith_status
-org_check_new(struct kdb *db, const void *row, struct kith_err *err)
+org_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	struct kith_org tmp = *(const struct kith_org *)row;
 
-	tmp.id = 0;
+	tmp.id = id;
 	return org_validate(db, &tmp, err);
 }
 
-static enum kith_status
-org_check_old(struct kdb *db, const void *row, struct kith_err *err)
-{
-	const struct kith_org *o = row;
-	enum kith_status rc = ent_org_exists(db, o->id, err);
-
-	return rc ? rc : org_validate(db, o, err);
-}
+static const struct ent_writer org_writer = { ENT_ORG,
+	"INSERT INTO organisation(name, name_key, kind, description, influence, parent_id, "
+	"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now)",
+	"UPDATE organisation SET name = ?1, name_key = ?2, kind = ?3, description = ?4, "
+	"influence = ?5, parent_id = ?6, updated_at = :now WHERE id = :id", org_check, org_bind };
 
 enum kith_status
 org_add(struct kdb *db, const struct kith_org *o, int64_t *id_out, struct kith_err *err)
 {
-	static const struct ent_writer w = { "organisation",
-		"INSERT INTO organisation(name, name_key, kind, description, influence, parent_id, "
-		"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now)",
-		org_check_new, org_bind };
-
-	return ent_write(db, &w, o, id_out, err);
+	return ent_add(db, &org_writer, o, id_out, err);
 }
 
 enum kith_status
@@ -148,12 +139,7 @@ org_get(struct kdb *db, int64_t id, struct kith_org *out, struct kith_err *err)
 enum kith_status
 org_update(struct kdb *db, const struct kith_org *o, struct kith_err *err)
 {
-	static const struct ent_writer w = { "organisation",
-		"UPDATE organisation SET name = ?1, name_key = ?2, kind = ?3, description = ?4, "
-		"influence = ?5, parent_id = ?6, updated_at = :now WHERE id = :id",
-		org_check_old, org_bind };
-
-	return ent_write(db, &w, o, NULL, err);
+	return ent_update(db, &org_writer, o, o->id, err);
 }
 
 enum kith_status

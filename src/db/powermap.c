@@ -58,24 +58,15 @@ map_check_refs(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 }
 
 static enum kith_status
-map_check_new(struct kdb *db, const void *row, struct kith_err *err)
+map_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	struct kith_map tmp = *(const struct kith_map *)row;
 
-	tmp.id = 0;
+	tmp.id = id;
 	return map_check_refs(db, &tmp, err);
 }
 
-static enum kith_status
-map_check_old(struct kdb *db, const void *row, struct kith_err *err)
-{
-	const struct kith_map *m = row;
-	enum kith_status rc = ent_map_exists(db, m->id, err);
-
-	return rc ? rc : map_check_refs(db, m, err);
-}
-
-/* ?1..?3 the fields, :now, :id */
+/* ?1..?3 the fields */
 static void
 map_bind(sqlite3_stmt *st, const void *row)
 {
@@ -84,19 +75,18 @@ map_bind(sqlite3_stmt *st, const void *row)
 	db_bind_text(st, 1, m->name);
 	db_bind_text(st, 2, m->goal);
 	db_bind_id(st, 3, m->primary_target_id);
-	ent_bind_meta(st, m->id);
 }
+
+static const struct ent_writer map_writer = { ENT_MAP,
+	"INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at) "
+	"VALUES (?1, ?2, ?3, :now, :now)",
+	"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = :now "
+	"WHERE id = :id", map_check, map_bind };
 
 enum kith_status
 map_add(struct kdb *db, const struct kith_map *m, int64_t *id_out, struct kith_err *err)
 {
-	static const struct ent_writer w = { "map",
-		"INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, :now, :now)", map_check_new, map_bind };
-
-	if (map_check_fields(m, err))
-		return KITH_INVALID;
-	return ent_write(db, &w, m, id_out, err);
+	return map_check_fields(m, err) ? KITH_INVALID : ent_add(db, &map_writer, m, id_out, err);
 }
 
 enum kith_status
@@ -121,13 +111,7 @@ map_get(struct kdb *db, int64_t id, struct kith_map *out, struct kith_err *err)
 enum kith_status
 map_update(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 {
-	static const struct ent_writer w = { "map",
-		"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = :now "
-		"WHERE id = :id", map_check_old, map_bind };
-
-	if (map_check_fields(m, err))
-		return KITH_INVALID;
-	return ent_write(db, &w, m, NULL, err);
+	return map_check_fields(m, err) ? KITH_INVALID : ent_update(db, &map_writer, m, m->id, err);
 }
 
 enum kith_status
@@ -153,12 +137,12 @@ map_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *e
 enum kith_status
 map_target_add(struct kdb *db, int64_t map_id, int64_t contact_id, struct kith_err *err)
 {
-	static const struct ent_writer w = { "map target",
-		"INSERT OR IGNORE INTO map_target(map_id, contact_id) VALUES (?, ?)",
+	static const struct ent_writer w = { ENT_MAP,
+		"INSERT OR IGNORE INTO map_target(map_id, contact_id) VALUES (?, ?)", NULL,
 		ent_link_check, ent_link_bind };
 	const struct ent_link l = { ENT_MAP, map_id, contact_id, NULL, NULL };
 
-	return ent_write(db, &w, &l, NULL, err);
+	return ent_add(db, &w, &l, NULL, err);
 }
 
 enum kith_status

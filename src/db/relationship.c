@@ -49,10 +49,12 @@ rel_check_fields(const struct kith_relationship *r, struct kith_err *err)
 }
 
 static enum kith_status
-rel_check_refs(struct kdb *db, const struct kith_relationship *r, struct kith_err *err)
+rel_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
+	const struct kith_relationship *r = row;
 	enum kith_status rc;
 
+	(void)id;
 	if ((rc = ent_contact_exists(db, r->a_id, err)))
 		return rc;
 	if (r->b_id && (rc = ent_contact_exists(db, r->b_id, err)))
@@ -62,7 +64,7 @@ rel_check_refs(struct kdb *db, const struct kith_relationship *r, struct kith_er
 	return KITH_OK;
 }
 
-/* ?1..?9 the fields, :now, :id */
+/* ?1..?9 the fields */
 static void
 rel_bind(sqlite3_stmt *st, const void *row)
 {
@@ -77,49 +79,27 @@ rel_bind(sqlite3_stmt *st, const void *row)
 	db_bind_text_null(st, 7, r->end_date);
 	db_bind_text(st, 8, r->note);
 	db_bind_text(st, 9, r->source);
-	ent_bind_meta(st, r->id);
 }
 
-static enum kith_status
-rel_check_new(struct kdb *db, const void *row, struct kith_err *err)
-{
-	return rel_check_refs(db, row, err);
-}
-
-static enum kith_status
-rel_check_old(struct kdb *db, const void *row, struct kith_err *err)
-{
-	const struct kith_relationship *r = row;
-	enum kith_status rc = ent_has(db, ENT_RELATIONSHIP, r->id, err);
-
-	return rc ? rc : rel_check_refs(db, r, err);
-}
+static const struct ent_writer rel_writer = { ENT_RELATIONSHIP,
+	"INSERT INTO relationship(a_id, b_id, b_org_id, type, strength, start_date, end_date, "
+	"note, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, :now)",
+	"UPDATE relationship SET a_id = ?1, b_id = ?2, b_org_id = ?3, type = ?4, "
+	"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 WHERE id = :id",
+	rel_check_refs, rel_bind };
 
 enum kith_status
 relationship_add(struct kdb *db, const struct kith_relationship *r, int64_t *id_out,
 		 struct kith_err *err)
 {
-	static const struct ent_writer w = { "relationship",
-		"INSERT INTO relationship(a_id, b_id, b_org_id, type, strength, start_date, end_date, "
-		"note, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, :now)",
-		rel_check_new, rel_bind };
-
-	if (rel_check_fields(r, err))
-		return KITH_INVALID;
-	return ent_write(db, &w, r, id_out, err);
+	return rel_check_fields(r, err) ? KITH_INVALID : ent_add(db, &rel_writer, r, id_out, err);
 }
 
 enum kith_status
 relationship_update(struct kdb *db, const struct kith_relationship *r, struct kith_err *err)
 {
-	static const struct ent_writer w = { "relationship",
-		"UPDATE relationship SET a_id = ?1, b_id = ?2, b_org_id = ?3, type = ?4, "
-		"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 WHERE id = :id",
-		rel_check_old, rel_bind };
-
-	if (rel_check_fields(r, err))
-		return KITH_INVALID;
-	return ent_write(db, &w, r, NULL, err);
+	return rel_check_fields(r, err) ? KITH_INVALID :
+		ent_update(db, &rel_writer, r, r->id, err);
 }
 
 enum kith_status

@@ -53,21 +53,12 @@ role_check_refs(struct kdb *db, const struct kith_role *r, struct kith_err *err)
 /* an import (bulk mode) passes ids it has just found or made; the foreign
    keys still refuse a wrong one */
 static enum kith_status
-role_check_new(struct kdb *db, const void *row, struct kith_err *err)
+role_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
-	return db->bulk ? KITH_OK : role_check_refs(db, row, err);
+	return db->bulk && !id ? KITH_OK : role_check_refs(db, row, err);
 }
 
-static enum kith_status
-role_check_old(struct kdb *db, const void *row, struct kith_err *err)
-{
-	const struct kith_role *r = row;
-	enum kith_status rc = ent_has(db, ENT_ROLE, r->id, err);
-
-	return rc ? rc : role_check_refs(db, r, err);
-}
-
-/* ?1..?6 the fields, :id */
+/* ?1..?6 the fields */
 static void
 role_bind(sqlite3_stmt *st, const void *row)
 {
@@ -79,31 +70,24 @@ role_bind(sqlite3_stmt *st, const void *row)
 	db_bind_text(st, 4, r->title);
 	db_bind_text_null(st, 5, r->start_date);
 	db_bind_text_null(st, 6, r->end_date);
-	ent_bind_meta(st, r->id);
 }
+
+static const struct ent_writer role_writer = { ENT_ROLE,
+	"INSERT INTO role(contact_id, org_id, seat, title, start_date, end_date) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	"UPDATE role SET contact_id = ?1, org_id = ?2, seat = ?3, title = ?4, "
+	"start_date = ?5, end_date = ?6 WHERE id = :id", role_check, role_bind };
 
 enum kith_status
 role_add(struct kdb *db, const struct kith_role *r, int64_t *id_out, struct kith_err *err)
 {
-	static const struct ent_writer w = { "role",
-		"INSERT INTO role(contact_id, org_id, seat, title, start_date, end_date) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)", role_check_new, role_bind };
-
-	if (role_check_fields(r, err))
-		return KITH_INVALID;
-	return ent_write(db, &w, r, id_out, err);
+	return role_check_fields(r, err) ? KITH_INVALID : ent_add(db, &role_writer, r, id_out, err);
 }
 
 enum kith_status
 role_update(struct kdb *db, const struct kith_role *r, struct kith_err *err)
 {
-	static const struct ent_writer w = { "role",
-		"UPDATE role SET contact_id = ?1, org_id = ?2, seat = ?3, title = ?4, "
-		"start_date = ?5, end_date = ?6 WHERE id = :id", role_check_old, role_bind };
-
-	if (role_check_fields(r, err))
-		return KITH_INVALID;
-	return ent_write(db, &w, r, NULL, err);
+	return role_check_fields(r, err) ? KITH_INVALID : ent_update(db, &role_writer, r, r->id, err);
 }
 
 enum kith_status
