@@ -57,6 +57,7 @@ struct kdb {
 	sqlite3_session *session;           /* live while depth > 0 and recording */
 	struct kdb_change *parts;           /* the parts recorded so far (db_change_split) */
 	struct kdb_change *last_change;     /* from the last committed outermost tx */
+	bool warm_sql;                      /* warmpath.c's SQL function registered */
 	struct db_cached_stmt cache[DB_STMT_CACHE];
 	int n_cache;
 };
@@ -67,8 +68,18 @@ struct kdb_change {
 	struct kdb_change *next;            /* the next part of the same step */
 };
 
-/* The SQL functions of warm paths (warmpath.c), once per connection. */
-void warm_sql_init(sqlite3 *h);
+/* How long a writer waits for another one's transaction before giving up. */
+#define DB_BUSY_MS 5000
+
+/* PRAGMA application_id of kith's databases: "kith" in ASCII. */
+#define KITH_APPLICATION_ID 0x6b697468
+
+/* Register kith's SQL functions on a new connection (sqlfunc.c). */
+void db_sql_init(sqlite3 *h);
+/* Mark the database as kith's (a header field; inside or outside a transaction). */
+int db_mark_ours(sqlite3 *h);
+/* The value of an integer pragma ("user_version"); INT_MIN on error. */
+int db_pragma_int(sqlite3 *h, const char *name);
 
 /* Cached prepared statement for constant `sql`, reset and with bindings cleared. NULL on error (err set). */
 sqlite3_stmt *db_stmt(struct kdb *db, const char *sql, struct kith_err *err);

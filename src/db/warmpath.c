@@ -838,11 +838,21 @@ sql_warm_joins(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(cx, i >= 0 && (c->nodes[i].join & c->oside));
 }
 
-void
-warm_sql_init(sqlite3 *h)
+/*
+** Registered on a connection's first search, not when it opens (so that
+** opening a database needs nothing of this file). A new function expires
+** no prepared statement; only replacing one would.
+*/
+static enum kith_status
+warm_sql_init(struct kdb *db, struct kith_err *err)
 {
-	sqlite3_create_function(h, "kith_warm_joins", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-				NULL, sql_warm_joins, NULL, NULL);
+	if (db->warm_sql)
+		return KITH_OK;
+	if (sqlite3_create_function(db->h, "kith_warm_joins", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				    NULL, sql_warm_joins, NULL, NULL) != SQLITE_OK)
+		return db_error(db, err, "warm paths");
+	db->warm_sql = true;
+	return KITH_OK;
 }
 
 /*
@@ -1340,6 +1350,8 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 	if (q->to_contact_id && (rc = ent_contact_exists(db, q->to_contact_id, err)))
 		return rc;
 	if (q->to_org_id && (rc = ent_org_exists(db, q->to_org_id, err)))
+		return rc;
+	if ((rc = warm_sql_init(db, err)))
 		return rc;
 
 	/* one read transaction: one snapshot, and no lock taken per statement

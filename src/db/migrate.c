@@ -1,0 +1,161 @@
+/*
+ * migrate.c: the schema's migrations (assets/schema.sql, one "-- @migration
+ * N" step each, keyed on user_version) and the mark that says a database
+ * is kith's.
+ */
+#include "internal.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/xalloc.h"
+
+extern const char kith_schema_sql[];
+extern const unsigned long kith_schema_sql_len;
+
+int
+db_mark_ours(sqlite3 *h)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", KITH_APPLICATION_ID);
+	return sqlite3_exec(h, sql, NULL, NULL, NULL);
+}
+
+int
+db_pragma_int(sqlite3 *h, const char *name)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int v = INT_MIN;
+
+	snprintf(sql, sizeof sql, "PRAGMA %s", name);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		return INT_MIN;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* ---- migrations ------------------------------------------------------------- */
+
+static const char *schema_text;     /* test override of kith_schema_sql */
+
+void
+kdb_test_set_schema(const char *sql)
+{
+	schema_text = sql;
+}
+
+/*
+** Find migration `n` in the embedded schema; *start and *len receive its SQL.
+** Returns false if there is no such step.
+*/
+static bool
+migration_find(int n, const char **start, size_t *len)
+{
+	char marker[32];
+	const char *text = schema_text ? schema_text : kith_schema_sql;
+	const char *p, *end;
+	size_t ml;
+
+	snprintf(marker, sizeof marker, "-- @migration %d\n", n);
+	ml = strlen(marker);
+	for (p = text; (p = strstr(p, marker)); p++) {
+		if (p == text || p[-1] == '\n')
+			break;
+	}
+	if (!p)
+		return false;
+	p += ml;
+	end = strstr(p, "\n-- @migration ");
+	*start = p;
+	*len = end ? (size_t)(end - p) + 1 : strlen(p);
+	return true;
+}
+
+int
+kdb_schema_version(void)
+{
+	int n = 0;
+	const char *s;
+	size_t len;
+
+	while (migration_find(n + 1, &s, &len))
+		n++;
+	return n;
+}
+
+int
+kdb_user_version(struct kdb *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+enum kith_status
+kdb_migrate_to(struct kdb *db, int target, struct kith_err *err)
+{
+	int have = db_pragma_int(db->h, "user_version");
+	char *errmsg = NULL;
+
+	if (have == INT_MIN)
+		return db_error(db, err, db->path);
+	if (have < 0)
+		return kith_err_set(err, KITH_CORRUPT, "%s: schema version %d is not one kith "
+				    "writes: the database is damaged; nothing was changed", db->path,
+				    have);
+	if (have > kdb_schema_version())
+		return kith_err_set(err, KITH_VERSION,
+				    "%s: schema version %d is newer than this kith understands (%d): "
+				    "upgrade kith", db->path, have, kdb_schema_version());
+	if (have >= target)
+		return KITH_OK;
+	if (db->readonly)
+		return kith_err_set(err, KITH_IO,
+				    "%s: schema version %d needs upgrading to %d, but the database is "
+				    "open read-only", db->path, have, target);
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(db, err, db->path);
+	for (int n = have + 1; n <= target; n++) {
+		const char *sql;
+		size_t len;
+		char *step, pragma[48];
+
+		if (!migration_find(n, &sql, &len)) {
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			return kith_err_set(err, KITH_DB, "migration %d: missing", n);
+		}
+		step = xstrndup(sql, len);
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", n);
+		if (sqlite3_exec(db->h, step, NULL, NULL, &errmsg) != SQLITE_OK ||
+		    sqlite3_exec(db->h, pragma, NULL, NULL, &errmsg) != SQLITE_OK) {
+			kith_err_set(err, KITH_DB, "%s: migration %d: %s", db->path, n,
+				     errmsg ? errmsg : "failed");
+			sqlite3_free(errmsg);
+			free(step);
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			return KITH_DB;
+		}
+		free(step);
+	}
+	/* every migration also marks the database as kith's */
+	if (db_mark_ours(db->h) != SQLITE_OK ||
+	    sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(db, err, db->path);
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return err ? err->code : KITH_DB;
+	}
+	return KITH_OK;
+}
+

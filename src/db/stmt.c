@@ -1,0 +1,233 @@
+/*
+ * stmt.c: the helpers every src/db file shares (internal.h): the statement
+ * cache, errors with their messages, binding and reading values, and the
+ * trigger-kept list sizes.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/date.h"
+#include "kith/fold.h"
+#include "kith/utf8.h"
+#include "kith/xalloc.h"
+
+
+/*
+** After a uniqueness failure: is it the index that is damaged? msg is
+** SQLite's "UNIQUE constraint failed: TABLE.column, ...": check that
+** table and its indexes (integrity_check compares index entries with the
+** rows, which quick_check does not), or the whole file if no table is named.
+*/
+static bool
+db_damaged(struct kdb *db, const char *msg)
+{
+	const char *t = strstr(msg, "failed: ");
+	char sql[128];
+	sqlite3_stmt *st;
+	bool bad = false;
+	size_t n = 0;
+
+	if (t) {
+		t += 8;
+		n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+	}
+	if (n > 0 && n < 64 && t[n] == '.')
+		snprintf(sql, sizeof sql, "PRAGMA integrity_check(\"%.*s\")", (int)n, t);
+	else
+		snprintf(sql, sizeof sql, "PRAGMA quick_check(1)");
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		bad = strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0;
+	sqlite3_finalize(st);
+	return bad;
+}
+
+enum kith_status
+db_error(struct kdb *db, struct kith_err *err, const char *what)
+{
+	int rc = sqlite3_extended_errcode(db->h);
+	int sys = sqlite3_system_errno(db->h);
+	enum kith_status code = KITH_DB;
+	char msg[256];
+
+	/* the check below runs a statement, which resets the error */
+	snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(db->h));
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		code = KITH_BUSY;
+	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		code = KITH_INVALID;
+	else if ((rc & 0xff) == SQLITE_READONLY)
+		code = KITH_IO;
+	else if ((rc & 0xff) == SQLITE_CORRUPT)
+		code = KITH_CORRUPT;
+	/* A uniqueness failure can come from a damaged index rather than from
+	   the input: tell them apart before blaming the user. */
+	if ((rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) &&
+	    db_damaged(db, msg))
+		code = KITH_CORRUPT;
+	if (code == KITH_CORRUPT)
+		return kith_err_set(err, code, "%s: the database is damaged (%s%s%s); nothing was "
+				    "changed: restore a backup", db->path ? db->path : "database",
+				    what ? what : "", what ? ": " : "", msg);
+	/* Another writer held the lock past the busy timeout: say so plainly. */
+	if (code == KITH_BUSY && db->path)
+		return kith_err_set(err, code, "%s: busy: another process is writing to it and did "
+				    "not finish within %d s; nothing was changed, try again", db->path,
+				    DB_BUSY_MS / 1000);
+	/* A full disk, a file-size limit, a read-only file: name the file and the
+	   system's reason. */
+	if (db->path && ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ||
+			 (rc & 0xff) == SQLITE_READONLY)) {
+		bool same = what && !strcmp(what, db->path);
+		return kith_err_set(err, KITH_IO, "%s%s%s: %s%s%s%s; nothing was changed", db->path,
+				    same ? "" : ": ", same ? "" : what, msg, sys ? " (" : "",
+				    sys ? strerror(sys) : "", sys ? ")" : "");
+	}
+	return kith_err_set(err, code, "%s: %s", what, msg);
+}
+
+sqlite3_stmt *
+db_stmt(struct kdb *db, const char *sql, struct kith_err *err)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	for (i = 0; i < db->n_cache; i++) {
+		if (db->cache[i].sql == sql) {
+			st = db->cache[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_error(db, err, "prepare");
+		return NULL;
+	}
+	if (db->n_cache == DB_STMT_CACHE) {
+		/*
+		 * Full (kith has a few hundred fixed statements, so this is rare):
+		 * drop the oldest one that is not running. A statement still being
+		 * stepped by a caller up the stack must survive.
+		 */
+		for (i = 0; i < db->n_cache && sqlite3_stmt_busy(db->cache[i].stmt); i++)
+			;
+		if (i == db->n_cache) {
+			sqlite3_finalize(st);
+			kith_err_set(err, KITH_DB, "prepare: too many statements in use");
+			return NULL;
+		}
+		sqlite3_finalize(db->cache[i].stmt);
+		memmove(db->cache + i, db->cache + i + 1,
+			(size_t)(DB_STMT_CACHE - 1 - i) * sizeof db->cache[0]);
+		db->n_cache--;
+	}
+	db->cache[db->n_cache].sql = sql;
+	db->cache[db->n_cache].stmt = st;
+	db->n_cache++;
+	return st;
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+int
+db_bind_text_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+db_bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id == 0)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_int64(st, i, id);
+}
+
+const char *
+db_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+char *
+db_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+enum kith_status
+db_step_done(struct kdb *db, sqlite3_stmt *st, struct kith_err *err, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		sqlite3_reset(st);
+		return KITH_OK;
+	}
+	db_error(db, err, what);
+	sqlite3_reset(st);
+	return err ? err->code : KITH_DB;
+}
+
+void
+db_now(char out[20])
+{
+	/* formatted once a minute: an import stamps every row it adds */
+	static struct kdatetime last;
+	static char last_out[20];
+	struct kdatetime t = kdate_now();
+	char buf[KDATETIME_STR];
+
+	t.has_time = true;
+	if (!last_out[0] || t.date.y != last.date.y || t.date.m != last.date.m ||
+	    t.date.d != last.date.d || t.hh != last.hh || t.mm != last.mm) {
+		kdatetime_format(t, buf);
+		snprintf(last_out, sizeof last_out, "%s:00", buf);
+		last = t;
+	}
+	memcpy(out, last_out, sizeof last_out);
+}
+
+char *
+db_name_key(const char *name)
+{
+	return fold_text(name);
+}
+
+enum kith_status
+db_check_text(const char *field, const char *s, struct kith_err *err)
+{
+	if (s && !utf8_valid(s, strlen(s)))
+		return kith_err_set(err, KITH_INVALID, "%s: not valid UTF-8", field);
+	return KITH_OK;
+}
+
+
+enum kith_status
+db_list_count(struct kdb *db, const char *name, long long *out, struct kith_err *err)
+{
+	static const char sql[] = "SELECT n FROM list_count WHERE name = ?";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	*out = 0;
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return KITH_OK;
+}
