@@ -1,5 +1,6 @@
 /*
- * warmpath.c: the k best warm-introduction paths (see kith/warmpath.h).
+ * warmpath.c: the k best warm-introduction paths (see kith/warmpath.h): the
+ * search. The graph it loads is in warm_graph.c, the words in warm_words.c.
  *
  * The graph is never loaded whole: nodes (contacts, and an organisation
  * target) enter a small hash table as the two breadth-first searches meet
@@ -24,7 +25,7 @@
  * (see kith/warmpath.h); a round's k-th best is a path of every later
  * round, so it is a floor for them.
  */
-#include "ent.h"
+#include "warm.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,507 +35,6 @@
 #include "kith/types.h"
 #include "kith/warmpath.h"
 #include "kith/xalloc.h"
-
-/* Enumeration steps before the search stops with the best found so far. */
-#define WARM_STEP_CAP   2000000L
-#define EPS             1e-12
-/* At most this many of a contact's interactions of the last year are read. */
-#define WARM_TOUCH_CAP  20000
-
-struct wtouches;
-
-struct wnode {
-	int64_t key;                /* contact id; -org id for an organisation target */
-	int dist_f, dist_b;         /* -1: not reached from that side */
-	bool loaded, on_path;
-	bool direct;                /* linked to the target (by any link, kept or not) */
-	int tedge;                  /* its link to the target + 1; 0: none kept */
-	double h;                   /* at most this much weight from here to the target */
-	int *adj, nadj, cap;        /* edge indices */
-	int stamp, stamp_edge;      /* merging parallel links while loading */
-	int touches;                /* its interactions in c->tc + 1; 0: not read yet */
-	unsigned char join;         /* in the last join: 1 forward side, 2 backward side */
-};
-
-struct wedge {
-	int u, v;
-	signed char link, rel_type, strength;
-	bool weighed;
-	int64_t ref;                /* relationship, role or shared organisation id */
-	double weight;              /* strength/3 times recency, once weighed */
-	double hi;                  /* the most it weighs, as known when the search began */
-	char last_at[20];
-};
-
-struct wfound {
-	double score;
-	int n;                      /* hops */
-	int nodes[WARM_MAX_HOPS + 1];
-	int edges[WARM_MAX_HOPS];
-};
-
-struct wctx {
-	struct kdb *db;
-	struct kith_err *err;
-	enum kith_status rc;
-	char today[KDATE_STR];
-	char year_ago[KDATE_STR];   /* interactions before it weigh as never */
-	struct kdate today_d;
-	struct wnode *nodes;
-	int nnodes, capnodes;
-	int *hash;                  /* node index + 1, open addressing */
-	int hcap;
-	struct wedge *edges;
-	int nedges, capedges;
-	int start, target;
-	unsigned char oside;        /* the side of the last join not walked (wnode.join) */
-	int hops, k, a;
-	int smin;                   /* links weaker than this are left out */
-	double floor;               /* the k-th best scores at least this ... */
-	int floor_hops;             /* ... and beats a tie of more hops than this */
-	/* enumeration */
-	int path_nodes[WARM_MAX_HOPS + 1], path_edges[WARM_MAX_HOPS];
-	struct wfound *best;
-	int nbest;
-	long steps;
-	int stamp;
-	struct tcache *tc;          /* interactions read, kept from one search to the next */
-};
-
-/* A link's weight if already weighed, else the most it can weigh. */
-static double
-link_hi(const struct wedge *e)
-{
-	return e->weighed ? e->weight : e->strength / 3.0;
-}
-
-/* ---- nodes and edges ------------------------------------------------------ */
-
-static unsigned
-hash_key(int64_t key, int cap)
-{
-	uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ULL;
-	return (unsigned)(h >> 32) & (unsigned)(cap - 1);
-}
-
-static void
-hash_grow(struct wctx *c)
-{
-	int cap = c->hcap ? c->hcap * 2 : 1024;
-
-	free(c->hash);
-	c->hash = xcalloc((size_t)cap, sizeof *c->hash);
-	c->hcap = cap;
-	for (int i = 0; i < c->nnodes; i++) {
-		unsigned h = hash_key(c->nodes[i].key, cap);
-		while (c->hash[h])
-			h = (h + 1) & (unsigned)(cap - 1);
-		c->hash[h] = i + 1;
-	}
-}
-
-static int
-node_find(const struct wctx *c, int64_t key)
-{
-	unsigned h;
-
-	if (!c->hcap)
-		return -1;
-	for (h = hash_key(key, c->hcap); c->hash[h]; h = (h + 1) & (unsigned)(c->hcap - 1))
-		if (c->nodes[c->hash[h] - 1].key == key)
-			return c->hash[h] - 1;
-	return -1;
-}
-
-static int
-node_get(struct wctx *c, int64_t key)
-{
-	int i = node_find(c, key);
-	unsigned h;
-
-	if (i >= 0)
-		return i;
-	if (c->nnodes == c->capnodes) {
-		c->capnodes = c->capnodes ? c->capnodes * 2 : 256;
-		c->nodes = xreallocarray(c->nodes, (size_t)c->capnodes, sizeof *c->nodes);
-	}
-	i = c->nnodes++;
-	memset(&c->nodes[i], 0, sizeof c->nodes[i]);
-	c->nodes[i].key = key;
-	c->nodes[i].dist_f = c->nodes[i].dist_b = -1;
-	c->nodes[i].stamp = -1;
-	if (2 * c->nnodes > c->hcap) {
-		hash_grow(c);
-	} else {
-		for (h = hash_key(key, c->hcap); c->hash[h]; h = (h + 1) & (unsigned)(c->hcap - 1))
-			;
-		c->hash[h] = i + 1;
-	}
-	return i;
-}
-
-static void
-adj_push(struct wnode *n, int e)
-{
-	if (n->nadj == n->cap) {
-		n->cap = n->cap ? n->cap * 2 : 4;
-		n->adj = xreallocarray(n->adj, (size_t)n->cap, sizeof *n->adj);
-	}
-	n->adj[n->nadj++] = e;
-}
-
-/* Rank of a link kind when two links join the same pair: the rarer wins. */
-static int
-link_rank(int link)
-{
-	return link == WARM_LINK_REL || link == WARM_LINK_ORG_ROLE ? 1 : 0;
-}
-
-/* Of two links joining the same pair: the stronger, the rarer kind, the older record. */
-static bool
-link_better(int strength, int link, int64_t ref, const struct wedge *e)
-{
-	if (strength != e->strength)
-		return strength > e->strength;
-	if (link_rank(link) != link_rank(e->link))
-		return link_rank(link) > link_rank(e->link);
-	return link == e->link && ref < e->ref;
-}
-
-/*
-** A link from node u (being loaded) to the node keyed vkey. A second link
-** to the same node while loading u keeps the stronger one.
-*/
-static void
-edge_add(struct wctx *c, int u, int64_t vkey, int link, int rel_type, int strength, int64_t ref)
-{
-	int v = node_get(c, vkey);
-	struct wedge *e;
-
-	if (v == u || c->nodes[v].loaded)
-		return;
-	if (c->nodes[v].stamp == c->stamp) {
-		e = &c->edges[c->nodes[v].stamp_edge];
-		if (link_better(strength, link, ref, e)) {
-			e->link = (signed char)link;
-			e->rel_type = (signed char)rel_type;
-			e->strength = (signed char)strength;
-			e->ref = ref;
-		}
-		return;
-	}
-	if (c->nedges == c->capedges) {
-		c->capedges = c->capedges ? c->capedges * 2 : 1024;
-		c->edges = xreallocarray(c->edges, (size_t)c->capedges, sizeof *c->edges);
-	}
-	e = &c->edges[c->nedges];
-	memset(e, 0, sizeof *e);
-	e->u = u;
-	e->v = v;
-	e->link = (signed char)link;
-	e->rel_type = (signed char)rel_type;
-	e->strength = (signed char)strength;
-	e->ref = ref;
-	c->nodes[v].stamp = c->stamp;
-	c->nodes[v].stamp_edge = c->nedges;
-	adj_push(&c->nodes[u], c->nedges);
-	adj_push(&c->nodes[v], c->nedges);
-	c->nedges++;
-}
-
-#define CURRENT(t) \
-	"(" t ".end_date IS NULL OR " t ".end_date > ?2) AND " \
-	"(" t ".start_date IS NULL OR " t ".start_date <= ?2)"
-
-/* Read the links of node u once. */
-static enum kith_status
-node_load(struct wctx *c, int u)
-{
-	/* A contact: relationships either way, and co-holders of a current
-	   role in an organisation of at most WARM_ROLE_MAX_MEMBERS (x is
-	   materialized: flattened, each body's count would be taken again
-	   for every co-holder). */
-	static const char q_contact[] =
-		"WITH x AS MATERIALIZED ("
-		"  SELECT r1.org_id AS org_id, "
-		"         (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
-		"            AND " CURRENT("r3") " LIMIT ?3)) AS n "
-		"    FROM role r1 WHERE ?4 <= 2 AND r1.contact_id = ?1 AND r1.org_id IS NOT NULL "
-		"     AND " CURRENT("r1") ") "
-		"SELECT r.b_id, 0, r.type, r.strength, r.id FROM relationship r "
-		" WHERE r.a_id = ?1 AND r.b_id IS NOT NULL AND " CURRENT("r") " "
-		"   AND r.strength >= ?4 "
-		"UNION ALL "
-		"SELECT r.a_id, 0, r.type, r.strength, r.id FROM relationship r "
-		" WHERE r.b_id = ?1 AND " CURRENT("r") " AND r.strength >= ?4 "
-		"UNION ALL "
-		"SELECT r2.contact_id, 1, '', CASE WHEN x.n <= 30 THEN 2 ELSE 1 END, x.org_id "
-		"  FROM x JOIN role r2 ON r2.org_id = x.org_id AND r2.contact_id <> ?1 AND "
-		CURRENT("r2") " "
-		" WHERE x.n < ?3 AND (CASE WHEN x.n <= 30 THEN 2 ELSE 1 END) >= ?4";
-	/* An organisation target: who holds a role there, who has a relationship with it. */
-	static const char q_org[] =
-		"SELECT r.contact_id, 2, '', 3, r.id FROM role r WHERE r.org_id = ?1 AND "
-		CURRENT("r") " "
-		"UNION ALL "
-		"SELECT r.a_id, 3, r.type, r.strength, r.id FROM relationship r "
-		" WHERE r.b_org_id = ?1 AND " CURRENT("r");
-	struct wnode *n = &c->nodes[u];
-	bool org = n->key < 0;
-	sqlite3_stmt *st;
-	int rc;
-
-	if (n->loaded)
-		return KITH_OK;
-	if (!(st = db_stmt(c->db, org ? q_org : q_contact, c->err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, org ? -n->key : n->key);
-	sqlite3_bind_text(st, 2, c->today, -1, SQLITE_STATIC);
-	if (!org) {
-		sqlite3_bind_int(st, 3, WARM_ROLE_MAX_MEMBERS + 1);
-		/* the target's links are all read: whoever is linked to it at all
-		   is the last hop of a path, never a middle one */
-		sqlite3_bind_int(st, 4, u == c->target ? 1 : c->smin);
-	}
-	c->stamp++;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int link = sqlite3_column_int(st, 1);
-		int type = link == WARM_LINK_REL || link == WARM_LINK_ORG_REL
-			   ? kith_rel_type_parse(db_col_text(st, 2)) : -1;
-		int strength = sqlite3_column_int(st, 3);
-
-		if (strength < 1 || strength > 3)
-			strength = 1;
-		if (u == c->target) {
-			int v = node_get(c, sqlite3_column_int64(st, 0));
-			c->nodes[v].direct = true;
-		}
-		if (strength < c->smin)
-			continue;
-		edge_add(c, u, sqlite3_column_int64(st, 0), link, type < 0 ? KITH_REL_GENERIC : type,
-			 strength, sqlite3_column_int64(st, 4));
-	}
-	c->nodes[u].loaded = true;      /* n may have moved with the array */
-	return ent_finish(c->db, st, rc, "warm paths", c->err);
-}
-
-/* ---- weighing a link --------------------------------------------------------- */
-
-static double
-recency(const struct wctx *c, const char *last_at)
-{
-	struct kdate d;
-	char day[KDATE_STR];
-	long ago;
-
-	if (!last_at[0])
-		return 0.6;
-	snprintf(day, sizeof day, "%.10s", last_at);
-	if (!kdate_parse_iso(day, &d))
-		return 0.6;
-	ago = kdate_diff(c->today_d, d);
-	if (ago <= 30)
-		return 1.0;
-	if (ago >= 365)
-		return 0.6;
-	return 1.0 - 0.4 * (double)(ago - 30) / (365.0 - 30.0);
-}
-
-/*
-** A contact's interactions of the last year, newest first, with a hash of
-** their ids; read once per contact for all the searches of one query.
-*/
-struct wtouches {
-	int64_t key;
-	int n, hcap;
-	int64_t *id;                /* newest first; the time is read only for a match */
-	int *hash;                  /* index + 1, open addressing on id */
-};
-
-/* The last time together with the target, for each other person. */
-struct tlast {
-	int64_t key;
-	char at[17];
-};
-
-struct tcache {
-	struct wtouches *v;
-	int n, cap;
-	int *hash;                  /* index + 1, open addressing on key */
-	int hcap;
-	bool tread;                 /* tl read (by key) */
-	struct tlast *tl;
-	int ntl;
-};
-
-static int
-cmp_tlast(const void *pa, const void *pb)
-{
-	const struct tlast *x = pa, *y = pb;
-	return (x->key > y->key) - (x->key < y->key);
-}
-
-static void
-tcache_free(struct tcache *t)
-{
-	for (int i = 0; i < t->n; i++) {
-		free(t->v[i].id);
-		free(t->v[i].hash);
-	}
-	free(t->v);
-	free(t->hash);
-	free(t->tl);
-}
-
-static void
-tcache_index(struct tcache *t, int i)
-{
-	unsigned h = hash_key(t->v[i].key, t->hcap);
-
-	while (t->hash[h])
-		h = (h + 1) & (unsigned)(t->hcap - 1);
-	t->hash[h] = i + 1;
-}
-
-/* Is interaction id among w's? */
-static bool
-touches_has(const struct wtouches *w, int64_t id)
-{
-	if (!w->hcap)
-		return false;
-	for (unsigned h = hash_key(id, w->hcap); w->hash[h]; h = (h + 1) & (unsigned)(w->hcap - 1))
-		if (w->id[w->hash[h] - 1] == id)
-			return true;
-	return false;
-}
-
-static enum kith_status
-node_touches(struct wctx *c, int u)
-{
-	/* the covering index (contact_id, at, interaction_id): one range, no lookups */
-	static const char sql[] =
-		"SELECT interaction_id FROM interaction_contact "
-		"WHERE contact_id = ?1 AND at >= ?2 ORDER BY at DESC LIMIT ?3";
-	struct tcache *t = c->tc;
-	int64_t key = c->nodes[u].key;
-	struct wtouches *w;
-	sqlite3_stmt *st;
-	int rc, cap = 0, i;
-
-	if (c->nodes[u].touches)
-		return KITH_OK;
-	if (t->hcap) {
-		for (unsigned h = hash_key(key, t->hcap); t->hash[h];
-		     h = (h + 1) & (unsigned)(t->hcap - 1)) {
-			if (t->v[t->hash[h] - 1].key == key) {
-				c->nodes[u].touches = t->hash[h];
-				return KITH_OK;
-			}
-		}
-	}
-	if (!(st = db_stmt(c->db, sql, c->err)))
-		return KITH_DB;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->v = xreallocarray(t->v, (size_t)t->cap, sizeof *t->v);
-	}
-	if (2 * (t->n + 1) > t->hcap) {
-		t->hcap = t->hcap ? t->hcap * 2 : 1024;
-		free(t->hash);
-		t->hash = xcalloc((size_t)t->hcap, sizeof *t->hash);
-		for (i = 0; i < t->n; i++)
-			tcache_index(t, i);
-	}
-	w = &t->v[t->n];
-	memset(w, 0, sizeof *w);
-	w->key = key;
-	sqlite3_bind_int64(st, 1, key);
-	sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (w->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			w->id = xreallocarray(w->id, (size_t)cap, sizeof *w->id);
-		}
-		w->id[w->n++] = sqlite3_column_int64(st, 0);
-	}
-	if (w->n) {
-		for (w->hcap = 16; w->hcap < 2 * w->n; w->hcap *= 2)
-			;
-		w->hash = xcalloc((size_t)w->hcap, sizeof *w->hash);
-		for (i = 0; i < w->n; i++) {
-			unsigned h = hash_key(w->id[i], w->hcap);
-			while (w->hash[h])
-				h = (h + 1) & (unsigned)(w->hcap - 1);
-			w->hash[h] = i + 1;
-		}
-	}
-	tcache_index(t, t->n);
-	c->nodes[u].touches = ++t->n;
-	return ent_finish(c->db, st, rc, "warm paths", c->err);
-}
-
-/*
-** Weigh edge e once: its last touch, then strength/3 times recency. From
-** the start it is the other's last touch; between two others, the newest
-** interaction of the last year involving both (older ones weigh as
-** never), found by merging their interaction lists.
-*/
-static enum kith_status
-edge_weigh(struct wctx *c, struct wedge *e)
-{
-	static const char q_last[] = "SELECT last_at FROM contact_stat WHERE contact_id = ?1";
-	static const char q_at[] =
-		"SELECT at FROM interaction_contact WHERE interaction_id = ?1 AND contact_id = ?2";
-	int64_t ku = c->nodes[e->u].key, kv = c->nodes[e->v].key;
-	sqlite3_stmt *st;
-	int rc;
-
-	if (e->weighed)
-		return KITH_OK;
-	e->last_at[0] = '\0';
-	if (ku > 0 && kv > 0 && (e->u == c->start || e->v == c->start)) {
-		if (!(st = db_stmt(c->db, q_last, c->err)))
-			return KITH_DB;
-		sqlite3_bind_int64(st, 1, e->u == c->start ? kv : ku);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			snprintf(e->last_at, sizeof e->last_at, "%s", db_col_text(st, 0));
-		if (ent_finish(c->db, st, rc, "warm paths", c->err))
-			return KITH_DB;
-	} else if (ku > 0 && kv > 0) {
-		const struct wtouches *a, *b;
-		if (node_touches(c, e->u) || node_touches(c, e->v))
-			return KITH_DB;
-		a = &c->tc->v[c->nodes[e->u].touches - 1];
-		b = &c->tc->v[c->nodes[e->v].touches - 1];
-		if (a->n > b->n) {
-			const struct wtouches *x = a;
-			a = b;
-			b = x;
-		}
-		/* newest first: the first of a's that b shares is the last together */
-		for (int i = 0; i < a->n; i++) {
-			if (touches_has(b, a->id[i])) {
-				if (!(st = db_stmt(c->db, q_at, c->err)))
-					return KITH_DB;
-				sqlite3_bind_int64(st, 1, a->id[i]);
-				sqlite3_bind_int64(st, 2, a->key);
-				rc = sqlite3_step(st);
-				if (rc == SQLITE_ROW)   /* the 16 characters kept before */
-					snprintf(e->last_at, sizeof e->last_at, "%.16s", db_col_text(st, 0));
-				if (ent_finish(c->db, st, rc, "warm paths", c->err))
-					return KITH_DB;
-				break;
-			}
-		}
-	}
-	/* a role in, or a tie to, the target organisation is a standing fact */
-	e->weight = e->strength / 3.0 *
-		    (e->link >= WARM_LINK_ORG_ROLE ? 1.0 : recency(c, e->last_at));
-	e->weighed = true;
-	return KITH_OK;
-}
 
 /* ---- the bounded bidirectional search ---------------------------------------- */
 
@@ -580,7 +80,7 @@ target_weigh(struct wctx *c)
 		if ((rc = ent_finish(c->db, st, rc, "warm paths", c->err)))
 			return rc;
 		if (tc->ntl > 1)
-			qsort(tc->tl, (size_t)tc->ntl, sizeof *tc->tl, cmp_tlast);
+			qsort(tc->tl, (size_t)tc->ntl, sizeof *tc->tl, warm_cmp_tlast);
 		tc->tread = true;
 	}
 	for (int j = 0; j < t->nadj; j++) {
@@ -589,9 +89,9 @@ target_weigh(struct wctx *c)
 		struct tlast key = { c->nodes[v].key, "" }, *hit;
 		if (v == c->start || e->weighed)
 			continue;
-		hit = tc->ntl ? bsearch(&key, tc->tl, (size_t)tc->ntl, sizeof *tc->tl, cmp_tlast) : NULL;
+		hit = tc->ntl ? bsearch(&key, tc->tl, (size_t)tc->ntl, sizeof *tc->tl, warm_cmp_tlast) : NULL;
 		snprintf(e->last_at, sizeof e->last_at, "%s", hit ? hit->at : "");
-		e->weight = e->strength / 3.0 * recency(c, e->last_at);
+		e->weight = e->strength / 3.0 * warm_recency(c, e->last_at);
 		e->weighed = true;
 	}
 	return KITH_OK;
@@ -612,7 +112,7 @@ direct_useless(const struct wctx *c, int v)
 
 	if (!n->direct || !c->nodes[c->start].loaded || n->loaded || v == c->start || !n->tedge)
 		return false;
-	return !may_win_hops(c, link_hi(&c->edges[n->tedge - 1]), 3);
+	return !may_win_hops(c, warm_link_hi(&c->edges[n->tedge - 1]), 3);
 }
 
 /*
@@ -636,9 +136,9 @@ join_useless(const struct wctx *c, int v, bool forward)
 		int w = e->u == v ? e->v : e->u;
 		if (forward) {
 			if (w == c->start)
-				return !may_win_hops(c, link_hi(e), 4);
+				return !may_win_hops(c, warm_link_hi(e), 4);
 		} else if (w != c->start && c->nodes[w].direct && c->nodes[w].tedge) {
-			double x = link_hi(e) * link_hi(&c->edges[c->nodes[w].tedge - 1]);
+			double x = warm_link_hi(e) * warm_link_hi(&c->edges[c->nodes[w].tedge - 1]);
 			if (x > best)
 				best = x;
 		}
@@ -655,7 +155,7 @@ expand(struct wctx *c, bool forward, int **front, int *nfront, int depth)
 
 	for (int i = 0; i < *nfront; i++) {
 		int u = (*front)[i];
-		if ((forward || depth != 1 || !direct_useless(c, u)) && (rc = node_load(c, u)))
+		if ((forward || depth != 1 || !direct_useless(c, u)) && (rc = warm_node_load(c, u)))
 			goto fail;
 		for (int j = 0; j < c->nodes[u].nadj; j++) {
 			struct wedge *e = &c->edges[c->nodes[u].adj[j]];
@@ -695,7 +195,7 @@ edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, in
 		e = &c->edges[c->nodes[x].adj[j]];
 		if (!((e->u == u && e->v == v) || (e->u == v && e->v == u)))
 			continue;
-		if (link_better(strength, link, ref, e)) {
+		if (warm_link_better(strength, link, ref, e)) {
 			e->link = (signed char)link;
 			e->rel_type = (signed char)rel_type;
 			e->strength = (signed char)strength;
@@ -704,7 +204,7 @@ edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, in
 		return;
 	}
 	c->stamp++;     /* no merging with another node's load */
-	edge_add(c, u, c->nodes[v].key, link, rel_type, strength, ref);
+	warm_edge_add(c, u, c->nodes[v].key, link, rel_type, strength, ref);
 }
 
 #define CURRENT3(t) \
@@ -793,12 +293,12 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, in
 	sqlite3_bind_pointer(st, 6, c, "kith_warm_join", NULL);
 	sb_free(&walk);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int y = node_find(c, sqlite3_column_int64(st, 1));
+		int y = warm_node_find(c, sqlite3_column_int64(st, 1));
 		int x, link, strength, type, f, members;
 
 		if (y < 0 || !(c->nodes[y].join & c->oside))
 			continue;
-		x = node_find(c, sqlite3_column_int64(st, 0));
+		x = warm_node_find(c, sqlite3_column_int64(st, 0));
 		link = sqlite3_column_int(st, 2);
 		strength = sqlite3_column_int(st, 4);
 		type = link == WARM_LINK_REL ? kith_rel_type_parse(db_col_text(st, 3)) : -1;
@@ -832,7 +332,7 @@ sql_warm_joins(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	const struct wctx *c = sqlite3_value_pointer(argv[0], "kith_warm_join");
 	int i = c && sqlite3_value_type(argv[1]) == SQLITE_INTEGER
-		? node_find(c, sqlite3_value_int64(argv[1])) : -1;
+		? warm_node_find(c, sqlite3_value_int64(argv[1])) : -1;
 
 	(void)argc;
 	sqlite3_result_int(cx, i >= 0 && (c->nodes[i].join & c->oside));
@@ -1007,9 +507,9 @@ record(struct wctx *c, int n)
 		double hi = 1.0;
 		for (int i = 0; i < n; i++) {
 			struct wedge *e = &c->edges[c->path_edges[i]];
-			if (!e->weighed && weigh_cost(c, e) <= cost && (c->rc = edge_weigh(c, e)))
+			if (!e->weighed && weigh_cost(c, e) <= cost && (c->rc = warm_edge_weigh(c, e)))
 				return;
-			hi *= link_hi(e);
+			hi *= warm_link_hi(e);
 		}
 		if (!may_win_hops(c, hi, n))
 			return;
@@ -1069,7 +569,7 @@ estimate(struct wctx *c)
 {
 	c->nodes[c->target].h = 1.0;
 	for (int i = 0; i < c->nedges; i++)
-		c->edges[i].hi = link_hi(&c->edges[i]);
+		c->edges[i].hi = warm_link_hi(&c->edges[i]);
 	for (int round = 0; round < c->hops; round++) {
 		bool changed = false;
 		for (int i = 0; i < c->nedges; i++) {
@@ -1121,7 +621,7 @@ dfs(struct wctx *c, int u, int pos, double bound)
 			struct wedge *e = &c->edges[ei];
 			if ((e->u == u ? e->v : e->u) != c->target)
 				continue;
-			if (!may_win_hops(c, bound * link_hi(e), pos + 1))
+			if (!may_win_hops(c, bound * warm_link_hi(e), pos + 1))
 				return;
 			c->path_nodes[pos + 1] = c->target;
 			c->path_edges[pos] = ei;
@@ -1147,136 +647,14 @@ dfs(struct wctx *c, int u, int pos, double bound)
 		}
 		if (!may_win(c, bound * link_hope(c, u, ei)))
 			break;          /* sorted by hope: the rest can do no better */
-		if (!may_win_hops(c, bound * link_hi(e) * c->nodes[v].h, pos + 1 + (v != c->target)))
+		if (!may_win_hops(c, bound * warm_link_hi(e) * c->nodes[v].h, pos + 1 + (v != c->target)))
 			continue;
 		c->path_nodes[pos + 1] = v;
 		c->path_edges[pos] = ei;
-		dfs(c, v, pos + 1, bound * link_hi(e));
+		dfs(c, v, pos + 1, bound * warm_link_hi(e));
 	}
 	n = &c->nodes[u];
 	n->on_path = false;
-}
-
-/* ---- output ------------------------------------------------------------------ */
-
-static char *
-name_of(struct wctx *c, int64_t key)
-{
-	static const char q_c[] = "SELECT display_name FROM contact WHERE id = ?1";
-	static const char q_o[] = "SELECT name FROM organisation WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(c->db, key > 0 ? q_c : q_o, NULL);
-	char *s = NULL;
-
-	if (!st)
-		return xstrdup("?");
-	sqlite3_bind_int64(st, 1, key > 0 ? key : -key);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		s = db_col_dup(st, 0);
-	sqlite3_reset(st);
-	return s ? s : xstrdup("?");
-}
-
-/* "9 days ago", "today", "4 months ago", "2 years ago". */
-static void
-ago_words(const struct wctx *c, const char *at, struct strbuf *sb)
-{
-	char day[KDATE_STR];
-	struct kdate d;
-	long n;
-
-	snprintf(day, sizeof day, "%.10s", at);
-	if (!kdate_parse_iso(day, &d)) {
-		sb_printf(sb, "on %s", day);
-		return;
-	}
-	n = kdate_diff(c->today_d, d);
-	if (n <= 0)
-		sb_append(sb, "today");
-	else if (n == 1)
-		sb_append(sb, "yesterday");
-	else if (n < 60)
-		sb_printf(sb, "%ld days ago", n);
-	else if (n < 730)
-		sb_printf(sb, "%ld months ago", n / 30);
-	else
-		sb_printf(sb, "%ld years ago", n / 365);
-}
-
-static void
-hop_fill(struct wctx *c, struct warm_hop *h, const struct wedge *e, int v, bool from_start)
-{
-	static const char q_role[] =
-		"SELECT r.title, r.seat, coalesce(o.name, '') FROM role r "
-		"LEFT JOIN organisation o ON o.id = r.org_id WHERE r.id = ?1";
-	int64_t key = c->nodes[v].key;
-	struct strbuf sb = {0};
-	sqlite3_stmt *st;
-
-	memset(h, 0, sizeof *h);
-	h->contact_id = key > 0 ? key : 0;
-	h->org_id = key < 0 ? -key : e->link == WARM_LINK_SHARED_ROLE ? e->ref : 0;
-	h->name = name_of(c, key);
-	h->link = e->link;
-	h->rel_type = e->rel_type;
-	h->strength = e->strength;
-	snprintf(h->last_at, sizeof h->last_at, "%s", e->last_at);
-	switch (e->link) {
-	case WARM_LINK_REL:
-		sb_append(&sb, kith_rel_type_name(e->rel_type));
-		break;
-	case WARM_LINK_SHARED_ROLE: {
-		char *org = name_of(c, -e->ref);
-		sb_printf(&sb, "both on %s", org);
-		free(org);
-		break;
-	}
-	case WARM_LINK_ORG_ROLE:
-		if ((st = db_stmt(c->db, q_role, NULL))) {
-			sqlite3_bind_int64(st, 1, e->ref);
-			if (sqlite3_step(st) == SQLITE_ROW) {
-				const char *t = db_col_text(st, 0), *seat = db_col_text(st, 1);
-				sb_append(&sb, *t ? t : *seat ? seat : "a role");
-			}
-			sqlite3_reset(st);
-		}
-		if (!sb.len)
-			sb_append(&sb, "a role");
-		sb_append(&sb, " there");
-		break;
-	case WARM_LINK_ORG_REL:
-		sb_printf(&sb, "%s with it", kith_rel_type_name(e->rel_type));
-		break;
-	}
-	if (e->last_at[0]) {
-		sb_append(&sb, from_start ? "; talked " : "; seen together ");
-		ago_words(c, e->last_at, &sb);
-	}
-	h->reason = sb_detach(&sb);
-}
-
-void
-warm_paths_free(struct warm_path *paths, int n)
-{
-	if (!paths)
-		return;
-	for (int i = 0; i < n; i++)
-		for (int j = 0; j < paths[i].nhops; j++) {
-			free(paths[i].hops[j].name);
-			free(paths[i].hops[j].reason);
-		}
-	free(paths);
-}
-
-static void
-ctx_free(struct wctx *c)
-{
-	for (int i = 0; i < c->nnodes; i++) {
-		free(c->nodes[i].adj);
-	}
-	free(c->nodes);
-	free(c->hash);
-	free(c->edges);
-	free(c->best);
 }
 
 /* Is any statement of the connection still running? */
@@ -1307,8 +685,8 @@ phase(struct wctx *c, struct kdb *db, struct kith_err *err, int64_t from,
 	c->floor = floor ? floor->score : 0;
 	c->floor_hops = floor ? floor->n : 0;
 	c->tc = tc;
-	c->start = node_get(c, from);
-	c->target = node_get(c, q->to_contact_id ? q->to_contact_id : -q->to_org_id);
+	c->start = warm_node_get(c, from);
+	c->target = warm_node_get(c, q->to_contact_id ? q->to_contact_id : -q->to_org_id);
 	c->best = xcalloc((size_t)c->k, sizeof *c->best);
 	if ((c->rc = search(c)) != KITH_OK)
 		return c->rc;
@@ -1388,7 +766,7 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 			   keeps the longest searches short */
 			hops = c.hops < 4 && max_hops > 4 ? 4 : max_hops;
 			smin = need < c.smin ? need : c.smin;
-			ctx_free(&c);
+			warm_ctx_free(&c);
 		}
 		if ((rc = phase(&c, db, err, from, q, hops, smin, lo.n ? &lo : NULL, &tc)) != KITH_OK)
 			goto done;
@@ -1400,7 +778,7 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 			(*out)[i].score = f->score;
 			(*out)[i].nhops = f->n;
 			for (int j = 0; j < f->n; j++)
-				hop_fill(&c, &(*out)[i].hops[j], &c.edges[f->edges[j]],
+				warm_hop_fill(&c, &(*out)[i].hops[j], &c.edges[f->edges[j]],
 					 f->nodes[j + 1], j == 0);
 		}
 		*n = c.nbest;
@@ -1408,7 +786,7 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 done:
 	if (own_tx)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
-	ctx_free(&c);
-	tcache_free(&tc);
+	warm_ctx_free(&c);
+	warm_tcache_free(&tc);
 	return rc;
 }
