@@ -12,12 +12,17 @@ enum kith_status
 attendance_set(struct kdb *db, int64_t event_id, int64_t contact_id, int role, int status,
 	       struct kith_err *err)
 {
-	static const struct ent_writer w = { ENT_EVENT,
-		"INSERT INTO attendance(event_id, contact_id, role, status) VALUES (?1, ?2, ?3, ?4) "
-		"ON CONFLICT(event_id, contact_id) DO UPDATE SET role = excluded.role, "
-		"status = excluded.status "
-		"WHERE role IS NOT excluded.role OR status IS NOT excluded.status", NULL,
-		ent_link_check, ent_link_bind };
+	static const struct ent_writer w = {
+		.kind = ENT_EVENT,
+		.q_insert =
+			"INSERT INTO attendance(event_id, contact_id, role, status) "
+			"VALUES (?1, ?2, ?3, ?4) "
+			"ON CONFLICT(event_id, contact_id) DO UPDATE SET role = excluded.role, "
+			"status = excluded.status "
+			"WHERE role IS NOT excluded.role OR status IS NOT excluded.status",
+		.check = ent_link_check,
+		.bind = ent_link_bind,
+	};
 	struct ent_link l = { ENT_EVENT, event_id, contact_id, NULL, NULL };
 
 	if (role < 0 || role >= KITH_AROLE_COUNT_)

@@ -162,7 +162,7 @@ ent_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 		return rc;
 	if (!x->id)
 		x->id = sqlite3_last_insert_rowid(db->h);
-	return KITH_OK;
+	return x->w->after ? x->w->after(db, x->row, x->id, err) : KITH_OK;
 }
 
 enum kith_status

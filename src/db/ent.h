@@ -62,7 +62,7 @@ enum kith_status ent_row(struct kdb *db, const char *sql, int64_t id, const char
 ** first checks row `id` exists (KITH_NOTFOUND naming it); then check(db,
 ** row, id, err) (may be NULL; it may read; id is 0 for an insert), then
 ** the constant statement bound by bind(st, row) (see ent_bind_meta) and
-** stepped to its end. Any failure rolls this write back.
+** stepped to its end, then after(). Any failure rolls this write back.
 */
 struct ent_writer {
 	enum ent_kind kind;                 /* its table: messages, existence */
@@ -70,6 +70,9 @@ struct ent_writer {
 	enum kith_status (*check)(struct kdb *db, const void *row, int64_t id,
 				  struct kith_err *err);
 	void (*bind)(sqlite3_stmt *st, const void *row);
+	/* may be NULL: the writes that follow the row's (its links), given its id */
+	enum kith_status (*after)(struct kdb *db, const void *row, int64_t id,
+				  struct kith_err *err);
 };
 /* *id_out (may be NULL) receives the new row's id. */
 enum kith_status ent_add(struct kdb *db, const struct ent_writer *w, const void *row,

@@ -137,10 +137,19 @@ event_check_refs(struct kdb *db, const struct kith_event *e, struct kith_err *er
 	return ent_finish(db, st, step, "event", err);
 }
 
+/* An event as written: the fields and their normalised times. */
+struct event_w {
+	const struct kith_event *e;
+	struct event_times t;
+};
+
+/* ?1..?10, ?13, ?14 the fields */
 static void
-event_bind(sqlite3_stmt *st, const struct kith_event *e, const struct event_times *t,
-	   const char *now)
+event_bind(sqlite3_stmt *st, const void *row)
 {
+	const struct kith_event *e = ((const struct event_w *)row)->e;
+	const struct event_times *t = &((const struct event_w *)row)->t;
+
 	db_bind_text(st, 1, e->title);
 	sqlite3_bind_text(st, 2, kith_event_kind_name(e->kind), -1, SQLITE_STATIC);
 	db_bind_text(st, 3, t->start);
@@ -151,44 +160,48 @@ event_bind(sqlite3_stmt *st, const struct kith_event *e, const struct event_time
 	db_bind_text(st, 8, e->notes);
 	db_bind_text_null(st, 9, e->rrule);
 	db_bind_text_null(st, 10, e->uid);
-	db_bind_text(st, 11, now);
 	db_bind_text_null(st, 13, t->tzid);
 	db_bind_text_null(st, 14, t->tz_start[0] ? t->tz_start : NULL);
 }
 
+static enum kith_status event_moved(struct kdb *db, const struct kith_event *e,
+				    struct event_times *t, struct kith_err *err);
+
+static enum kith_status
+event_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
+{
+	/* ours (event_add, event_update): an update's times may move zone */
+	struct event_w *w = (struct event_w *)row;
+	struct kith_event tmp = *w->e;
+	enum kith_status rc;
+
+	tmp.id = id;
+	if ((rc = event_check_refs(db, &tmp, err)))
+		return rc;
+	return id ? event_moved(db, w->e, &w->t, err) : KITH_OK;
+}
+
+static const struct ent_writer event_writer = {
+	.kind = ENT_EVENT,
+	.q_insert =
+		"INSERT INTO event(title, kind, start_at, end_at, all_day, location, host_org_id, "
+		"notes, rrule, uid, created_at, updated_at, tzid, tz_start) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, :now, :now, ?13, ?14)",
+	.q_update =
+		"UPDATE event SET title = ?1, kind = ?2, start_at = ?3, end_at = ?4, all_day = ?5, "
+		"location = ?6, host_org_id = ?7, notes = ?8, rrule = ?9, uid = ?10, "
+		"updated_at = :now, tzid = ?13, tz_start = ?14 WHERE id = :id",
+	.check = event_check,
+	.bind = event_bind,
+};
+
 enum kith_status
 event_add(struct kdb *db, const struct kith_event *e, int64_t *id_out, struct kith_err *err)
 {
-	static const char sql[] =
-		"INSERT INTO event(title, kind, start_at, end_at, all_day, location, host_org_id, "
-		"notes, rrule, uid, created_at, updated_at, tzid, tz_start) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?13, ?14)";
-	struct kith_event tmp = *e;
-	struct event_times t;
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char now[20];
-	int64_t id;
+	struct event_w w = { .e = e };
+	enum kith_status rc = event_check_fields(e, &w.t, err);
 
-	tmp.id = 0;
-	if ((rc = event_check_fields(e, &t, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = event_check_refs(db, &tmp, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	event_bind(st, e, &t, now);
-	if ((rc = db_step_done(db, st, err, "event")))
-		return db_write_fail(db, err, rc);
-	id = sqlite3_last_insert_rowid(db->h);
-	if ((rc = db_write_end(db, err)))
-		return rc;
-	if (id_out)
-		*id_out = id;
-	return KITH_OK;
+	return rc ? rc : ent_add(db, &event_writer, &w, id_out, err);
 }
 
 enum kith_status
@@ -198,17 +211,11 @@ event_get(struct kdb *db, int64_t id, struct kith_event *out, struct kith_err *e
 		"SELECT id, title, kind, start_at, end_at, all_day, location, host_org_id, notes, "
 		"rrule, uid, tzid, tz_start FROM event WHERE id = ?";
 	sqlite3_stmt *st;
-	int rc;
+	enum kith_status rc;
 
 	memset(out, 0, sizeof *out);
-	if (!(st = db_stmt(db, sql, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		if (ent_finish(db, st, rc, "event", err))
-			return err ? err->code : KITH_DB;
-		return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event", (long long)id);
-	}
+	if ((rc = ent_row(db, sql, id, "event", &st, err)))
+		return rc;
 	out->id = sqlite3_column_int64(st, 0);
 	out->title = db_col_dup(st, 1);
 	out->kind = kith_event_kind_parse(db_col_text(st, 2));
@@ -266,30 +273,10 @@ event_moved(struct kdb *db, const struct kith_event *e, struct event_times *t,
 enum kith_status
 event_update(struct kdb *db, const struct kith_event *e, struct kith_err *err)
 {
-	static const char sql[] =
-		"UPDATE event SET title = ?1, kind = ?2, start_at = ?3, end_at = ?4, all_day = ?5, "
-		"location = ?6, host_org_id = ?7, notes = ?8, rrule = ?9, uid = ?10, "
-		"updated_at = ?11, tzid = ?13, tz_start = ?14 WHERE id = ?12";
-	struct event_times t;
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char now[20];
+	struct event_w w = { .e = e };
+	enum kith_status rc = event_check_fields(e, &w.t, err);
 
-	if ((rc = event_check_fields(e, &t, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = ent_event_exists(db, e->id, err)) || (rc = event_check_refs(db, e, err)) ||
-	    (rc = event_moved(db, e, &t, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	event_bind(st, e, &t, now);
-	sqlite3_bind_int64(st, 12, e->id);
-	if ((rc = db_step_done(db, st, err, "event")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return rc ? rc : ent_update(db, &event_writer, &w, e->id, err);
 }
 
 enum kith_status

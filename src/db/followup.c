@@ -51,12 +51,14 @@ fu_check_fields(const struct kith_followup *f, struct kith_err *err)
 }
 
 static enum kith_status
-fu_check_refs(struct kdb *db, const struct kith_followup *f, struct kith_err *err)
+fu_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	static const char q_ia[] = "SELECT 1 FROM interaction WHERE id = ?";
+	const struct kith_followup *f = row;
 	const int64_t people[] = { f->contact_id, f->intro_a_id, f->intro_b_id, f->intro_by_id };
 	enum kith_status rc;
 
+	(void)id;
 	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++)
 		if (people[i] && (rc = ent_contact_exists(db, people[i], err)))
 			return rc;
@@ -68,10 +70,14 @@ fu_check_refs(struct kdb *db, const struct kith_followup *f, struct kith_err *er
 	return KITH_OK;
 }
 
-/* Parameters 1..14 (see the SQL of followup_add and followup_update). */
+/* ?1..?14 the fields, ?16 now in minutes (done_at) */
 static void
-fu_bind(sqlite3_stmt *st, const struct kith_followup *f, const char *now, const char *now_min)
+fu_bind(sqlite3_stmt *st, const void *row)
 {
+	const struct kith_followup *f = row;
+	char now_min[KDATETIME_STR];
+
+	ent_now_minute(now_min);
 	db_bind_id(st, 1, f->contact_id);
 	db_bind_id(st, 2, f->event_id);
 	db_bind_id(st, 3, f->interaction_id);
@@ -86,43 +92,34 @@ fu_bind(sqlite3_stmt *st, const struct kith_followup *f, const char *now, const 
 	db_bind_id(st, 12, f->intro_by_id);
 	sqlite3_bind_text(st, 13, kith_intro_stage_name(f->intro_stage), -1, SQLITE_STATIC);
 	db_bind_text(st, 14, f->notes);
-	db_bind_text(st, 15, now);
 	db_bind_text(st, 16, now_min);
 }
+
+/* done_at: kept while closed, set on closing, cleared on reopening. */
+static const struct ent_writer fu_writer = {
+	.kind = ENT_FOLLOWUP,
+	.q_insert =
+		"INSERT INTO followup(contact_id, event_id, interaction_id, kind, title, due, "
+		"priority, status, direction, intro_a_id, intro_b_id, intro_by_id, intro_stage, "
+		"notes, created_at, updated_at, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		"?10, ?11, ?12, ?13, ?14, :now, :now, CASE WHEN ?8 = 'open' THEN NULL ELSE ?16 END)",
+	.q_update =
+		"UPDATE followup SET contact_id = ?1, event_id = ?2, interaction_id = ?3, kind = ?4, "
+		"title = ?5, due = ?6, priority = ?7, status = ?8, direction = ?9, intro_a_id = ?10, "
+		"intro_b_id = ?11, intro_by_id = ?12, intro_stage = ?13, notes = ?14, "
+		"updated_at = :now, done_at = CASE WHEN ?8 = 'open' THEN NULL "
+		"ELSE coalesce(done_at, ?16) END WHERE id = :id",
+	.check = fu_check_refs,
+	.bind = fu_bind,
+};
 
 enum kith_status
 followup_add(struct kdb *db, const struct kith_followup *f, int64_t *id_out,
 	     struct kith_err *err)
 {
-	static const char sql[] =
-		"INSERT INTO followup(contact_id, event_id, interaction_id, kind, title, due, "
-		"priority, status, direction, intro_a_id, intro_b_id, intro_by_id, intro_stage, "
-		"notes, created_at, updated_at, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-		"?10, ?11, ?12, ?13, ?14, ?15, ?15, CASE WHEN ?8 = 'open' THEN NULL ELSE ?16 END)";
-	char now[20], now_min[KDATETIME_STR];
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	int64_t id;
+	enum kith_status rc = fu_check_fields(f, err);
 
-	if ((rc = fu_check_fields(f, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = fu_check_refs(db, f, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	ent_now_minute(now_min);
-	fu_bind(st, f, now, now_min);
-	if ((rc = db_step_done(db, st, err, "follow-up")))
-		return db_write_fail(db, err, rc);
-	id = sqlite3_last_insert_rowid(db->h);
-	if ((rc = db_write_end(db, err)))
-		return rc;
-	if (id_out)
-		*id_out = id;
-	return KITH_OK;
+	return rc ? rc : ent_add(db, &fu_writer, f, id_out, err);
 }
 
 enum kith_status
@@ -137,15 +134,8 @@ followup_get(struct kdb *db, int64_t id, struct kith_followup *out, struct kith_
 	int rc, v;
 
 	memset(out, 0, sizeof *out);
-	if (!(st = db_stmt(db, sql, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		if (ent_finish(db, st, rc, "follow-up", err))
-			return err ? err->code : KITH_DB;
-		return kith_err_set(err, KITH_NOTFOUND, "follow-up #%lld: no such follow-up",
-				    (long long)id);
-	}
+	if ((rc = ent_row(db, sql, id, "follow-up", &st, err)))
+		return rc;
 	out->id = sqlite3_column_int64(st, 0);
 	out->contact_id = sqlite3_column_int64(st, 1);
 	out->event_id = sqlite3_column_int64(st, 2);
@@ -176,34 +166,9 @@ followup_get(struct kdb *db, int64_t id, struct kith_followup *out, struct kith_
 enum kith_status
 followup_update(struct kdb *db, const struct kith_followup *f, struct kith_err *err)
 {
-	static const char q_exists[] = "SELECT 1 FROM followup WHERE id = ?";
-	/* done_at: kept while closed, set on closing, cleared on reopening. */
-	static const char sql[] =
-		"UPDATE followup SET contact_id = ?1, event_id = ?2, interaction_id = ?3, kind = ?4, "
-		"title = ?5, due = ?6, priority = ?7, status = ?8, direction = ?9, intro_a_id = ?10, "
-		"intro_b_id = ?11, intro_by_id = ?12, intro_stage = ?13, notes = ?14, "
-		"updated_at = ?15, done_at = CASE WHEN ?8 = 'open' THEN NULL "
-		"ELSE coalesce(done_at, ?16) END WHERE id = ?17";
-	char now[20], now_min[KDATETIME_STR];
-	sqlite3_stmt *st;
-	enum kith_status rc;
+	enum kith_status rc = fu_check_fields(f, err);
 
-	if ((rc = fu_check_fields(f, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = ent_exists(db, q_exists, f->id, "follow-up", err)) ||
-	    (rc = fu_check_refs(db, f, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	ent_now_minute(now_min);
-	fu_bind(st, f, now, now_min);
-	sqlite3_bind_int64(st, 17, f->id);
-	if ((rc = db_step_done(db, st, err, "follow-up")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return rc ? rc : ent_update(db, &fu_writer, f, f->id, err);
 }
 
 enum kith_status
@@ -212,63 +177,54 @@ followup_delete(struct kdb *db, int64_t id, struct kith_err *err)
 	return ent_delete(db, ENT_FOLLOWUP, id, err);
 }
 
-/* Read follow-up id's status inside the current transaction. */
-static enum kith_status
-fu_status(struct kdb *db, int64_t id, int *status, struct kith_err *err)
-{
-	static const char sql[] = "SELECT status FROM followup WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
-
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*status = kith_followup_status_parse(db_col_text(st, 0));
-		sqlite3_reset(st);
-		return KITH_OK;
-	}
-	if (ent_finish(db, st, rc, "follow-up", err))
-		return err ? err->code : KITH_DB;
-	return kith_err_set(err, KITH_NOTFOUND, "follow-up #%lld: no such follow-up",
-			    (long long)id);
-}
-
 /*
 ** One state change of follow-up id: check its status with `check` (may
 ** reject), then run `sql` binding ?1 = id, ?2 = now, ?3 = now (minutes),
 ** ?4 = a, ?5 = b.
 */
+struct fu_chg {
+	int64_t id;
+	const char *sql, *a, *b;
+	enum kith_status (*check)(int64_t id, int status, struct kith_err *err);
+};
+
+static enum kith_status
+fu_change_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char q_status[] = "SELECT status FROM followup WHERE id = ?";
+	const struct fu_chg *x = ctx;
+	char now[20], now_min[KDATETIME_STR];
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = ent_row(db, q_status, x->id, "follow-up", &st, err)))
+		return rc;
+	rc = x->check ? x->check(x->id, kith_followup_status_parse(db_col_text(st, 0)), err) : 0;
+	sqlite3_reset(st);
+	if (rc)
+		return rc;
+	if (!(st = db_stmt(db, x->sql, err)))
+		return KITH_DB;
+	db_now(now);
+	ent_now_minute(now_min);
+	sqlite3_bind_int64(st, 1, x->id);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, now_min);
+	if (x->a)
+		db_bind_text_null(st, 4, x->a);
+	if (x->b)
+		db_bind_text(st, 5, x->b);
+	return db_step_done(db, st, err, "follow-up");
+}
+
 static enum kith_status
 fu_change(struct kdb *db, int64_t id, const char *sql,
 	  enum kith_status (*check)(int64_t id, int status, struct kith_err *err),
 	  const char *a, const char *b, struct kith_err *err)
 {
-	char now[20], now_min[KDATETIME_STR];
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	int status = KITH_FSTATUS_OPEN;
+	struct fu_chg x = { id, sql, a, b, check };
 
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = fu_status(db, id, &status, err)))
-		return db_write_fail(db, err, rc);
-	if (check && (rc = check(id, status, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	ent_now_minute(now_min);
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, now);
-	db_bind_text(st, 3, now_min);
-	if (a)
-		db_bind_text_null(st, 4, a);
-	if (b)
-		db_bind_text(st, 5, b);
-	if ((rc = db_step_done(db, st, err, "follow-up")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write(db, fu_change_body, &x, err);
 }
 
 static enum kith_status

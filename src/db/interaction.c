@@ -54,9 +54,23 @@ ia_check_fields(const struct kith_interaction *i, char at[KDATETIME_STR], struct
 	return KITH_OK;
 }
 
+/* An interaction as written: the fields and its normalised time. */
+struct ia_w {
+	const struct kith_interaction *i;
+	char at[KDATETIME_STR];
+};
+
+/*
+** In the write, before the row's statement: the rows it names exist; an
+** update unlinks its contacts first, so moving `at` does not rewrite
+** links that go anyway.
+*/
 static enum kith_status
-ia_check_refs(struct kdb *db, const struct kith_interaction *i, struct kith_err *err)
+ia_before(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
+	static const char q_unlink[] = "DELETE FROM interaction_contact WHERE interaction_id = ?";
+	const struct kith_interaction *i = ((const struct ia_w *)row)->i;
+	sqlite3_stmt *st;
 	enum kith_status rc;
 
 	if (i->event_id && (rc = ent_event_exists(db, i->event_id, err)))
@@ -64,69 +78,70 @@ ia_check_refs(struct kdb *db, const struct kith_interaction *i, struct kith_err 
 	for (size_t k = 0; k < i->n_contacts; k++)
 		if ((rc = ent_contact_exists(db, i->contact_ids[k], err)))
 			return rc;
-	return KITH_OK;
+	if (!id)
+		return KITH_OK;
+	if (!(st = db_stmt(db, q_unlink, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	return db_step_done(db, st, err, "interaction");
 }
 
-/* Link every contact of i to interaction id (duplicates in the list are ignored). */
+/* Link every contact of the row to interaction id (duplicates in the list are ignored). */
 static enum kith_status
-ia_link(struct kdb *db, int64_t id, const struct kith_interaction *i, const char *at,
-	struct kith_err *err)
+ia_link(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	static const char sql[] =
 		"INSERT OR IGNORE INTO interaction_contact(interaction_id, contact_id, at) "
 		"VALUES (?, ?, ?)";
+	const struct ia_w *w = row;
 	enum kith_status rc;
 
-	for (size_t k = 0; k < i->n_contacts; k++) {
+	for (size_t k = 0; k < w->i->n_contacts; k++) {
 		sqlite3_stmt *st = db_stmt(db, sql, err);
 		if (!st)
 			return KITH_DB;
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, i->contact_ids[k]);
-		db_bind_text(st, 3, at);
+		sqlite3_bind_int64(st, 2, w->i->contact_ids[k]);
+		db_bind_text(st, 3, w->at);
 		if ((rc = db_step_done(db, st, err, "interaction")))
 			return rc;
 	}
 	return KITH_OK;
 }
 
+/* ?1..?5 the fields */
+static void
+ia_bind(sqlite3_stmt *st, const void *row)
+{
+	const struct ia_w *w = row;
+
+	db_bind_text(st, 1, w->at);
+	sqlite3_bind_text(st, 2, kith_interaction_kind_name(w->i->kind), -1, SQLITE_STATIC);
+	db_bind_text(st, 3, w->i->summary);
+	db_bind_text(st, 4, w->i->body);
+	db_bind_id(st, 5, w->i->event_id);
+}
+
+static const struct ent_writer ia_writer = {
+	.kind = ENT_INTERACTION,
+	.q_insert = "INSERT INTO interaction(at, kind, summary, body, event_id, created_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, :now)",
+	.q_update =
+		"UPDATE interaction SET at = ?1, kind = ?2, summary = ?3, body = ?4, event_id = ?5 "
+		"WHERE id = :id",
+	.check = ia_before,
+	.bind = ia_bind,
+	.after = ia_link,
+};
+
 enum kith_status
 interaction_add(struct kdb *db, const struct kith_interaction *i, int64_t *id_out,
 		struct kith_err *err)
 {
-	static const char sql[] =
-		"INSERT INTO interaction(at, kind, summary, body, event_id, created_at) "
-		"VALUES (?, ?, ?, ?, ?, ?)";
-	char at[KDATETIME_STR], now[20];
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	int64_t id;
+	struct ia_w w = { .i = i };
+	enum kith_status rc = ia_check_fields(i, w.at, err);
 
-	if ((rc = ia_check_fields(i, at, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = ia_check_refs(db, i, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	db_bind_text(st, 1, at);
-	sqlite3_bind_text(st, 2, kith_interaction_kind_name(i->kind), -1, SQLITE_STATIC);
-	db_bind_text(st, 3, i->summary);
-	db_bind_text(st, 4, i->body);
-	db_bind_id(st, 5, i->event_id);
-	db_bind_text(st, 6, now);
-	if ((rc = db_step_done(db, st, err, "interaction")))
-		return db_write_fail(db, err, rc);
-	id = sqlite3_last_insert_rowid(db->h);
-	if ((rc = ia_link(db, id, i, at, err)))
-		return db_write_fail(db, err, rc);
-	if ((rc = db_write_end(db, err)))
-		return rc;
-	if (id_out)
-		*id_out = id;
-	return KITH_OK;
+	return rc ? rc : ent_add(db, &ia_writer, &w, id_out, err);
 }
 
 enum kith_status
@@ -141,15 +156,8 @@ interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (!(st = db_stmt(db, sql, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		if (ent_finish(db, st, rc, "interaction", err))
-			return err ? err->code : KITH_DB;
-		return kith_err_set(err, KITH_NOTFOUND, "interaction #%lld: no such interaction",
-				    (long long)id);
-	}
+	if ((rc = ent_row(db, sql, id, "interaction", &st, err)))
+		return rc;
 	out->id = sqlite3_column_int64(st, 0);
 	out->at = db_col_dup(st, 1);
 	out->kind = kith_interaction_kind_parse(db_col_text(st, 2));
@@ -179,41 +187,10 @@ interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct
 enum kith_status
 interaction_update(struct kdb *db, const struct kith_interaction *i, struct kith_err *err)
 {
-	static const char q_exists[] = "SELECT 1 FROM interaction WHERE id = ?";
-	static const char q_unlink[] = "DELETE FROM interaction_contact WHERE interaction_id = ?";
-	static const char sql[] =
-		"UPDATE interaction SET at = ?1, kind = ?2, summary = ?3, body = ?4, event_id = ?5 "
-		"WHERE id = ?6";
-	char at[KDATETIME_STR];
-	sqlite3_stmt *st;
-	enum kith_status rc;
+	struct ia_w w = { .i = i };
+	enum kith_status rc = ia_check_fields(i, w.at, err);
 
-	if ((rc = ia_check_fields(i, at, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = ent_exists(db, q_exists, i->id, "interaction", err)) ||
-	    (rc = ia_check_refs(db, i, err)))
-		return db_write_fail(db, err, rc);
-	/* Unlink first, so moving `at` does not rewrite links that go anyway. */
-	if (!(st = db_stmt(db, q_unlink, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, i->id);
-	if ((rc = db_step_done(db, st, err, "interaction")))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_bind_text(st, 1, at);
-	sqlite3_bind_text(st, 2, kith_interaction_kind_name(i->kind), -1, SQLITE_STATIC);
-	db_bind_text(st, 3, i->summary);
-	db_bind_text(st, 4, i->body);
-	db_bind_id(st, 5, i->event_id);
-	sqlite3_bind_int64(st, 6, i->id);
-	if ((rc = db_step_done(db, st, err, "interaction")))
-		return db_write_fail(db, err, rc);
-	if ((rc = ia_link(db, i->id, i, at, err)))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return rc ? rc : ent_update(db, &ia_writer, &w, i->id, err);
 }
 
 enum kith_status

@@ -101,11 +101,17 @@ org_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	return org_validate(db, &tmp, err);
 }
 
-static const struct ent_writer org_writer = { ENT_ORG,
-	"INSERT INTO organisation(name, name_key, kind, description, influence, parent_id, "
-	"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now)",
-	"UPDATE organisation SET name = ?1, name_key = ?2, kind = ?3, description = ?4, "
-	"influence = ?5, parent_id = ?6, updated_at = :now WHERE id = :id", org_check, org_bind };
+static const struct ent_writer org_writer = {
+	.kind = ENT_ORG,
+	.q_insert =
+		"INSERT INTO organisation(name, name_key, kind, description, influence, parent_id, "
+		"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now)",
+	.q_update =
+		"UPDATE organisation SET name = ?1, name_key = ?2, kind = ?3, description = ?4, "
+		"influence = ?5, parent_id = ?6, updated_at = :now WHERE id = :id",
+	.check = org_check,
+	.bind = org_bind,
+};
 
 enum kith_status
 org_add(struct kdb *db, const struct kith_org *o, int64_t *id_out, struct kith_err *err)

@@ -77,11 +77,16 @@ map_bind(sqlite3_stmt *st, const void *row)
 	db_bind_id(st, 3, m->primary_target_id);
 }
 
-static const struct ent_writer map_writer = { ENT_MAP,
-	"INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at) "
-	"VALUES (?1, ?2, ?3, :now, :now)",
-	"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = :now "
-	"WHERE id = :id", map_check, map_bind };
+static const struct ent_writer map_writer = {
+	.kind = ENT_MAP,
+	.q_insert = "INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, :now, :now)",
+	.q_update =
+		"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = :now "
+		"WHERE id = :id",
+	.check = map_check,
+	.bind = map_bind,
+};
 
 enum kith_status
 map_add(struct kdb *db, const struct kith_map *m, int64_t *id_out, struct kith_err *err)
@@ -137,9 +142,12 @@ map_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *e
 enum kith_status
 map_target_add(struct kdb *db, int64_t map_id, int64_t contact_id, struct kith_err *err)
 {
-	static const struct ent_writer w = { ENT_MAP,
-		"INSERT OR IGNORE INTO map_target(map_id, contact_id) VALUES (?, ?)", NULL,
-		ent_link_check, ent_link_bind };
+	static const struct ent_writer w = {
+		.kind = ENT_MAP,
+		.q_insert = "INSERT OR IGNORE INTO map_target(map_id, contact_id) VALUES (?, ?)",
+		.check = ent_link_check,
+		.bind = ent_link_bind,
+	};
 	const struct ent_link l = { ENT_MAP, map_id, contact_id, NULL, NULL };
 
 	return ent_add(db, &w, &l, NULL, err);

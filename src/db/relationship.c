@@ -81,12 +81,18 @@ rel_bind(sqlite3_stmt *st, const void *row)
 	db_bind_text(st, 9, r->source);
 }
 
-static const struct ent_writer rel_writer = { ENT_RELATIONSHIP,
-	"INSERT INTO relationship(a_id, b_id, b_org_id, type, strength, start_date, end_date, "
-	"note, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, :now)",
-	"UPDATE relationship SET a_id = ?1, b_id = ?2, b_org_id = ?3, type = ?4, "
-	"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 WHERE id = :id",
-	rel_check_refs, rel_bind };
+static const struct ent_writer rel_writer = {
+	.kind = ENT_RELATIONSHIP,
+	.q_insert =
+		"INSERT INTO relationship(a_id, b_id, b_org_id, type, strength, start_date, end_date, "
+		"note, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, :now)",
+	.q_update =
+		"UPDATE relationship SET a_id = ?1, b_id = ?2, b_org_id = ?3, type = ?4, "
+		"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 "
+		"WHERE id = :id",
+	.check = rel_check_refs,
+	.bind = rel_bind,
+};
 
 enum kith_status
 relationship_add(struct kdb *db, const struct kith_relationship *r, int64_t *id_out,

@@ -72,11 +72,15 @@ role_bind(sqlite3_stmt *st, const void *row)
 	db_bind_text_null(st, 6, r->end_date);
 }
 
-static const struct ent_writer role_writer = { ENT_ROLE,
-	"INSERT INTO role(contact_id, org_id, seat, title, start_date, end_date) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	"UPDATE role SET contact_id = ?1, org_id = ?2, seat = ?3, title = ?4, "
-	"start_date = ?5, end_date = ?6 WHERE id = :id", role_check, role_bind };
+static const struct ent_writer role_writer = {
+	.kind = ENT_ROLE,
+	.q_insert = "INSERT INTO role(contact_id, org_id, seat, title, start_date, end_date) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	.q_update = "UPDATE role SET contact_id = ?1, org_id = ?2, seat = ?3, title = ?4, "
+		"start_date = ?5, end_date = ?6 WHERE id = :id",
+	.check = role_check,
+	.bind = role_bind,
+};
 
 enum kith_status
 role_add(struct kdb *db, const struct kith_role *r, int64_t *id_out, struct kith_err *err)
