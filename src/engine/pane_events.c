@@ -88,15 +88,9 @@ row_cb(void *ud, const struct event_row *r)
 	snprintf(people, sizeof people, "%lld", r->attendees);
 	cells[C_WHEN] = r->start_at;
 	/* a series shows its next occurrence (expanded by libical) */
-	if (r->recurring) {
-		struct kith_event k;
-		if (event_get(engine_db(rc->e), r->id, &k, NULL) == KITH_OK) {
-			if (events_next(k.tzid, k.tz_start, k.start_at, k.rrule, next, 1) == 1) {
-				snprintf(when, sizeof when, "%s ↻", next[0]);
-				cells[C_WHEN] = when;
-			}
-			event_free(&k);
-		}
+	if (r->recurring && events_next(r->tzid, r->tz_start, r->start_at, r->rrule, next, 1) == 1) {
+		snprintf(when, sizeof when, "%s ↻", next[0]);
+		cells[C_WHEN] = when;
 	}
 	cells[C_TITLE] = r->title;
 	cells[C_KIND] = kith_event_kind_name(r->kind);
@@ -129,13 +123,10 @@ series_cb(void *ud, const struct event_row *r)
 {
 	struct series_ctx *sc = ud;
 	struct events *ev = sc->ev;
-	struct kith_event k;
 	char next[1][17];
 	struct series *s;
 
-	if (event_get(engine_db(sc->e), r->id, &k, NULL) != KITH_OK)
-		return 0;
-	if (events_next(k.tzid, k.tz_start, k.start_at, k.rrule, next, 1) == 1) {
+	if (events_next(r->tzid, r->tz_start, r->start_at, r->rrule, next, 1) == 1) {
 		ev->series = xreallocarray(ev->series, (size_t)ev->n_series + 1, sizeof *ev->series);
 		s = &ev->series[ev->n_series++];
 		s->id = r->id;
@@ -146,7 +137,6 @@ series_cb(void *ud, const struct event_row *r)
 		s->kind = r->kind;
 		s->attendees = r->attendees;
 	}
-	event_free(&k);
 	return 0;
 }
 
