@@ -570,28 +570,52 @@ aside_name(const char *col)
 	       !strcmp(col, "cadence_days") ? "cadence" : col;
 }
 
-/* Set one column of the kept contact (the column name comes from the schema). */
+/*
+** One fixed statement per column of contact a merge may fill (the others
+** are field_skipped). A column added by a migration and missing here
+** refuses the merge rather than lose the dropped contact's value
+** (check_duplicate merges a contact with every field set).
+*/
+static const struct {
+	const char *col, *sql;
+} set_sql[] = {
+	{ "display_name", "UPDATE contact SET display_name = ?1 WHERE id = ?2" },
+	{ "given_name", "UPDATE contact SET given_name = ?1 WHERE id = ?2" },
+	{ "family_name", "UPDATE contact SET family_name = ?1 WHERE id = ?2" },
+	{ "pronouns", "UPDATE contact SET pronouns = ?1 WHERE id = ?2" },
+	{ "address", "UPDATE contact SET address = ?1 WHERE id = ?2" },
+	{ "district", "UPDATE contact SET district = ?1 WHERE id = ?2" },
+	{ "birthday", "UPDATE contact SET birthday = ?1 WHERE id = ?2" },
+	{ "how_met", "UPDATE contact SET how_met = ?1 WHERE id = ?2" },
+	{ "met_event_id", "UPDATE contact SET met_event_id = ?1 WHERE id = ?2" },
+	{ "introducer_id", "UPDATE contact SET introducer_id = ?1 WHERE id = ?2" },
+	{ "influence", "UPDATE contact SET influence = ?1 WHERE id = ?2" },
+	{ "alignment", "UPDATE contact SET alignment = ?1 WHERE id = ?2" },
+	{ "tier", "UPDATE contact SET tier = ?1 WHERE id = ?2" },
+	{ "cadence_days", "UPDATE contact SET cadence_days = ?1 WHERE id = ?2" },
+	{ "notes", "UPDATE contact SET notes = ?1 WHERE id = ?2" },
+	{ "uid", "UPDATE contact SET uid = ?1 WHERE id = ?2" },
+	{ "prefix", "UPDATE contact SET prefix = ?1 WHERE id = ?2" },
+};
+
+/* Set one column of the kept contact. */
 static enum kith_status
 set_column(struct kdb *db, int64_t keep, const char *col, sqlite3_value *v,
 	   struct kith_err *err)
 {
-	char *sql = sqlite3_mprintf("UPDATE contact SET \"%w\" = ?1 WHERE id = ?2", col);
-	sqlite3_stmt *st = NULL;
-	enum kith_status rc = KITH_OK;
+	sqlite3_stmt *st;
 
-	if (!sql)
-		return kith_err_set(err, KITH_NOMEM, "merge: out of memory");
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = db_error(db, err, "merge");
-	} else {
+	for (size_t i = 0; i < sizeof set_sql / sizeof set_sql[0]; i++) {
+		if (strcmp(col, set_sql[i].col))
+			continue;
+		if (!(st = db_stmt(db, set_sql[i].sql, err)))
+			return KITH_DB;
 		sqlite3_bind_value(st, 1, v);
 		sqlite3_bind_int64(st, 2, keep);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = db_error(db, err, col);
+		return db_step_done(db, st, err, col);
 	}
-	sqlite3_finalize(st);
-	sqlite3_free(sql);
-	return rc;
+	return kith_err_set(err, KITH_DB, "merge: contact field %s: kith does not know how to "
+			    "merge it; nothing was changed", col);
 }
 
 /*

@@ -22,18 +22,14 @@ enum kith_status
 ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what, struct kith_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	enum kith_status rc;
 
 	if (!st)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return KITH_OK;
-	if (rc != SQLITE_DONE)
-		return db_error(db, err, what);
-	return not_found(what, id, err);
+	if ((rc = db_step_row(db, st, what, err)) == KITH_OK)
+		sqlite3_reset(st);
+	return rc == KITH_NOTFOUND ? not_found(what, id, err) : rc;
 }
 
 /* One entry per enum ent_kind: the constant texts are the cache keys. */
@@ -121,19 +117,15 @@ ent_row(struct kdb *db, const char *sql, int64_t id, const char *what, sqlite3_s
 	struct kith_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	enum kith_status rc;
 
 	*out = NULL;
 	if (!st)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, what, err)) == KITH_OK)
 		*out = st;
-		return KITH_OK;
-	}
-	if (ent_finish(db, st, rc, what, err))
-		return err ? err->code : KITH_DB;
-	return not_found(what, id, err);
+	return rc == KITH_NOTFOUND ? not_found(what, id, err) : rc;
 }
 
 struct ent_wr {

@@ -136,6 +136,15 @@ char *db_col_dup(sqlite3_stmt *st, int i);                      /* NULL -> NULL 
 enum kith_status db_step_done(struct kdb *db, sqlite3_stmt *st, struct kith_err *err,
 			      const char *what);
 
+/*
+** Step a lookup already bound for its first row: KITH_OK on a row (the
+** caller reads it, then sqlite3_reset()s the statement); KITH_NOTFOUND
+** (err untouched) if there is none; else the error, with `what`. The
+** statement is reset unless a row is returned.
+*/
+enum kith_status db_step_row(struct kdb *db, sqlite3_stmt *st, const char *what,
+			     struct kith_err *err);
+
 /* The time now as "YYYY-MM-DD HH:MM:SS" (honours KITH_TODAY). */
 void db_now(char out[20]);
 

@@ -79,7 +79,7 @@ contact_role_at(struct kdb *db, int64_t contact_id, int64_t org_id, const char *
 		"(?2 IS NULL AND org_id IS NULL AND seat = ?3)) AND end_date IS NULL "
 		"ORDER BY id LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int step;
+	enum kith_status rc;
 
 	*title = NULL;
 	if (!st)
@@ -87,35 +87,36 @@ contact_role_at(struct kdb *db, int64_t contact_id, int64_t org_id, const char *
 	sqlite3_bind_int64(st, 1, contact_id);
 	db_bind_id(st, 2, org_id);
 	db_bind_text(st, 3, seat);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		*role_id = sqlite3_column_int64(st, 0);
-		*title = xstrdup(db_col_text(st, 1));
-	}
+	if ((rc = db_step_row(db, st, "role", err)))
+		return rc;
+	*role_id = sqlite3_column_int64(st, 0);
+	*title = xstrdup(db_col_text(st, 1));
 	sqlite3_reset(st);
-	if (step == SQLITE_ROW)
-		return KITH_OK;
-	return step == SQLITE_DONE ? KITH_NOTFOUND : db_error(db, err, "role");
+	return KITH_OK;
+}
+
+static enum kith_status
+role_title_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char sql[] = "UPDATE role SET title = ?2 WHERE id = ?1";
+	const struct { int64_t id; const char *title; } *x = ctx;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, x->id);
+	db_bind_text_null(st, 2, x->title);
+	return db_step_done(db, st, err, "role");
 }
 
 enum kith_status
 role_set_title(struct kdb *db, int64_t role_id, const char *title, struct kith_err *err)
 {
-	static const char sql[] = "UPDATE role SET title = ?2 WHERE id = ?1";
-	sqlite3_stmt *st;
-	enum kith_status rc;
+	struct { int64_t id; const char *title; } x = { role_id, title };
 
 	if (db_check_text("title", title, err))
 		return KITH_INVALID;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, role_id);
-	db_bind_text_null(st, 2, title);
-	if ((rc = db_step_done(db, st, err, "role")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write(db, role_title_body, &x, err);
 }
 
 bool
@@ -126,7 +127,6 @@ import_extra_has(struct kdb *db, const char *entity, int64_t entity_id, const ch
 		"SELECT 1 FROM import_extra WHERE entity = ?1 AND entity_id = ?2 AND name = ?3 "
 		"AND value_key = kith_value_key(?4) AND value = ?4";
 	sqlite3_stmt *st = db_stmt(db, q, NULL);
-	int step;
 
 	if (!st)
 		return false;
@@ -134,9 +134,10 @@ import_extra_has(struct kdb *db, const char *entity, int64_t entity_id, const ch
 	sqlite3_bind_int64(st, 2, entity_id);
 	db_bind_text(st, 3, name);
 	db_bind_text(st, 4, value);
-	step = sqlite3_step(st);
+	if (db_step_row(db, st, "import", NULL))
+		return false;
 	sqlite3_reset(st);
-	return step == SQLITE_ROW;
+	return true;
 }
 
 char *
@@ -163,15 +164,15 @@ contact_current_seat(struct kdb *db, int64_t contact_id, char **seat, struct kit
 		"SELECT CASE WHEN org_id IS NULL THEN seat END FROM role WHERE contact_id = ?1 "
 		"AND end_date IS NULL ORDER BY start_date DESC, id DESC LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int step;
+	enum kith_status rc;
 
 	*seat = NULL;
 	if (!st)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, contact_id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		*seat = db_col_dup(st, 0);
+	if ((rc = db_step_row(db, st, "role", err)))
+		return rc == KITH_NOTFOUND ? KITH_OK : rc;
+	*seat = db_col_dup(st, 0);      /* NULL: the newest role is at an organisation */
 	sqlite3_reset(st);
-	return step == SQLITE_ROW || step == SQLITE_DONE ? KITH_OK : db_error(db, err, "role");
+	return KITH_OK;
 }

@@ -182,6 +182,17 @@ db_step_done(struct kdb *db, sqlite3_stmt *st, struct kith_err *err, const char 
 	return err ? err->code : KITH_DB;
 }
 
+enum kith_status
+db_step_row(struct kdb *db, sqlite3_stmt *st, const char *what, struct kith_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return KITH_OK;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? KITH_NOTFOUND : db_error(db, err, what);
+}
+
 void
 db_now(char out[20])
 {

@@ -436,6 +436,55 @@ START_TEST(test_merge_keeps_everything)
 }
 END_TEST
 
+/*
+** Every field of the dropped contact reaches an empty kept one (merge.c has
+** one fixed statement per field), and the fields this test knows are all
+** the contact table has: a new column must be taught to the merge.
+*/
+START_TEST(test_merge_fills_every_field)
+{
+	static const char *const known =
+		"id,display_name,name_key,given_name,family_name,pronouns,address,district,"
+		"birthday,how_met,met_event_id,introducer_id,influence,alignment,tier,"
+		"cadence_days,notes,archived,created_at,updated_at,influence_rank,uid,prefix";
+	struct kith_err err;
+	struct merge_result res;
+	int64_t k = add("Kim Blank", NULL, NULL), o = add("Otto Intro", NULL, NULL);
+	int64_t d = add("Dr. Kim Full", NULL, NULL);
+	char *s;
+
+	s = text("SELECT group_concat(name, ',') FROM pragma_table_info('contact') WHERE %lld",
+		 1);
+	ck_assert_str_eq(s, known);
+	free(s);
+	sql("INSERT INTO event(id, title, kind, start_at, created_at, updated_at) VALUES "
+	    "(7, 'Gala', 'other', '2026-01-01', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+	sql("UPDATE contact SET given_name = 'Kim', family_name = 'Full', pronouns = 'she', "
+	    "address = '2 Elm', district = 'Ward 9', birthday = '--05-06', how_met = 'gala', "
+	    "met_event_id = 7, introducer_id = %lld, influence = 5, alignment = 2, tier = 'A', "
+	    "cadence_days = 9, notes = 'n', prefix = 'Dr.' WHERE id = %lld", (long long)o,
+	    (long long)d);
+	sql("UPDATE contact SET uid = NULL WHERE id = %lld", (long long)k);
+	s = text("SELECT uid FROM contact WHERE id = %lld", d);
+	ck_assert_msg(contact_merge(db, k, d, &res, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(count("SELECT count(*) FROM contact WHERE id = %lld AND given_name = 'Kim' "
+			       "AND family_name = 'Full' AND pronouns = 'she' AND address = '2 Elm' "
+			       "AND district = 'Ward 9' AND birthday = '--05-06' AND how_met = 'gala' "
+			       "AND met_event_id = 7 AND influence = 5 AND alignment = 2 "
+			       "AND tier = 'A' AND cadence_days = 9 AND notes = 'n' "
+			       "AND prefix = 'Dr.'", k), 1);
+	ck_assert_int_eq(count("SELECT introducer_id FROM contact WHERE id = %lld", k), o);
+	{
+		char *u = text("SELECT uid FROM contact WHERE id = %lld", k);
+		ck_assert_str_eq(u, s);
+		free(u);
+	}
+	free(s);
+	/* the name differs: kept aside */
+	ck_assert_int_eq(res.aside, 1);
+}
+END_TEST
+
 START_TEST(test_merge_undo_restores_both)
 {
 	struct kith_err err;
@@ -636,6 +685,7 @@ main(void)
 	tcase_add_test(tm, test_merge_keeps_everything);
 	tcase_add_test(tm, test_merge_undo_restores_both);
 	tcase_add_test(tm, test_merge_refused);
+	tcase_add_test(tm, test_merge_fills_every_field);
 	tcase_add_test(tm, test_merge_knows_every_reference);
 	suite_add_tcase(s, tm);
 	tcase_add_checked_fixture(tv, setup, teardown);
