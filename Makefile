@@ -59,7 +59,7 @@ KFLAGS    := -std=c11 -Wall -Wextra -Wpedantic -Werror \
 LDLIBS    := $(SQLITE_LIBS) $(ICAL_LIBS) -lm
 LDFLAGS   += $(SANFLAGS)
 
-CORE_SRC  := $(sort $(wildcard src/util/*.c src/db/*.c src/engine/*.c src/io/*.c))
+CORE_SRC  := $(sort $(wildcard src/util/*.c src/parse/*.c src/db/*.c src/engine/*.c src/io/*.c))
 UI_SRC    := $(sort $(wildcard src/ui/*.c))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
 GEN_SRC   := $(B)/gen/schema_sql.c $(B)/gen/kithrc_builtin.c $(B)/gen/demo_sql.c

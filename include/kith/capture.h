@@ -1,6 +1,7 @@
 /*
  * capture.h: the quick-capture grammar (PRODUCT.md section 5), parsed
- * without the database: one line in, a struct capture out.
+ * without the database (src/parse/capture.c): one line in, a struct
+ * capture out.
  *
  *   @zoe @"Tom Ruiz" coffee about zoning #housing !fri send the draft
  *

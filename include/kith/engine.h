@@ -117,4 +117,14 @@ int engine_editor_done(struct engine *e, bool ok);
 struct review_params;
 void engine_review_params(struct engine *e, struct review_params *p);
 
+/*
+** The same without an engine, from options read with kithrc.h (kith
+** today): the engine's hook for bind and color lines, with ctx NULL, only
+** checks them; options_review_params() fills p from the options.
+*/
+struct options;
+struct strbuf;
+bool engine_config_check(void *ctx, char *const *w, int n, struct strbuf *why);
+void options_review_params(const struct options *o, struct review_params *p);
+
 #endif

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 
 #include "kith/engine.h"
+#include "kith/kithrc.h"
+#include "kith/options.h"
 #include "kith/path.h"
 #include "kith/review.h"
 #include "kith/xalloc.h"
@@ -21,25 +23,35 @@ static const struct cli_opt today_opts[] = {
 	{ NULL, false, false },
 };
 
-/* The review parameters from the built-in and the user's configuration. */
+/*
+** The review parameters from the built-in and the user's configuration:
+** options read without an engine (bind and color lines only checked).
+*/
 static int
-today_params(struct cli *c, struct review_params *p)
+today_params(struct review_params *p)
 {
-	struct engine *e;
-	struct kith_err err = {0};
+	struct options *o = options_new();
+	struct kithrc rc;
 	char *config = NULL;
-	enum kith_status st;
 
-	if ((st = engine_new(c->db, "", &e, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
+	int st = CLI_OK;
+
+	kithrc_init(&rc, o, NULL, NULL);
+	if (kithrc_builtin(&rc) != 0) {      /* a bug, as engine_new says */
+		st = cli_error(CLI_RUNTIME, "built-in config", "%s", sb_str(&rc.errors));
+		goto out;
+	}
+	rc.stmt = engine_config_check;
 	if (path_config(&config, NULL) == KITH_OK && config) {
-		if (engine_config_file(e, config) != 0 && *engine_config_errors(e))
-			fprintf(stderr, "kith: %s\n", engine_config_errors(e));
+		if (kithrc_user_file(&rc, config) != 0 && rc.errors.len)
+			fprintf(stderr, "kith: %s\n", sb_str(&rc.errors));
 	}
 	free(config);
-	engine_review_params(e, p);
-	engine_free(e);
-	return CLI_OK;
+	options_review_params(o, p);
+out:
+	kithrc_done(&rc);
+	options_free(o);
+	return st;
 }
 
 static void
@@ -138,7 +150,7 @@ run_today(struct cli *c, const struct cli_args *a)
 		return rc;
 	if (cli_flag(a, O_JSON) && cli_flag(a, O_EXPLAIN))
 		return cli_error(CLI_USAGE, "--explain", "not with --json (the JSON has every term)");
-	if ((rc = cli_db(c)) != CLI_OK || (rc = today_params(c, &p)) != CLI_OK)
+	if ((rc = cli_db(c)) != CLI_OK || (rc = today_params(&p)) != CLI_OK)
 		return rc;
 	if (limit)
 		p.limit = (int)limit;

@@ -1,6 +1,6 @@
 /*
  * core.h: the engine's own insides (engine.c, keymap.c, config.c,
- * options.c, theme.c, modes.c, form.c, command.c). The panes see only
+ * theme.c, modes.c, form.c, command.c). The panes see only
  * internal.h; nothing outside src/engine sees either.
  *
  * Key handling model. A key first goes to the active mode (search, ':'
@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "internal.h"
+#include "kith/options.h"
 
 /* ---- keys and keymaps (keymap.c) ---------------------------------------- */
 
@@ -79,32 +80,6 @@ enum km_result keymap_lookup(const struct keymaps *km, const int *chain, int nch
 */
 int keymap_keys_for(const struct keymaps *km, const int *chain, int nchain, enum cmd cmd,
 		    const char *sep, struct strbuf *out);
-
-/* ---- options (options.c) ------------------------------------------------ */
-
-enum opt_type { OPT_BOOL, OPT_INT, OPT_ENUM, OPT_STR };
-
-struct opt_def {
-	const char *name;
-	enum opt_type type;
-	const char *def;            /* default as text (NULL: computed, see options.c) */
-	const char *choices;        /* OPT_ENUM: "name|last|influence" */
-	long min, max;              /* OPT_INT range */
-	const char *doc;
-};
-
-struct options;
-const struct opt_def *opt_table(int *n);
-struct options *options_new(void);
-void options_free(struct options *o);
-/* Set from text; false with *why (static or in whybuf) if the name or value is bad. */
-bool options_set(struct options *o, const char *name, const char *value, struct strbuf *why);
-/* Bool 0/1, int value, enum index; 0 for an unknown name. */
-long options_int(const struct options *o, const char *name);
-/* The value as text; "" for an unknown name. */
-const char *options_str(const struct options *o, const char *name);
-/* The default shown in the manual ("$VISUAL, $EDITOR or vi" for editor). */
-const char *opt_default_doc(const struct opt_def *d);
 
 /* ---- theme (theme.c) ------------------------------------------------------ */
 
@@ -179,6 +154,9 @@ bool form_focus_multiline(const struct form *f);
 /* ---- config (config.c) ----------------------------------------------------- */
 
 /*
+** The configuration language read into the engine (kithrc.c reads it; here
+** bind and color apply to the keymaps and theme, and errors join
+** e->config_errors and e->config_bad).
 ** Apply one statement (set, bind, color, source). On a bad statement
 ** returns false with the reason in why (no "path:line:" prefix).
 ** `path` is the file it came from (NULL for the ':' line), for source.
@@ -193,7 +171,6 @@ int config_apply(struct engine *e, const char *text, const char *path, int depth
 ** read (a `source` loop); why says which.
 */
 int config_file(struct engine *e, const char *path, int depth, struct strbuf *why);
-#define CONFIG_DEPTH_MAX 16
 /* Idle seconds (ticks) after which the planner checkpoints the database. */
 #define ENGINE_IDLE_CHECKPOINT 30
 
@@ -232,8 +209,6 @@ struct engine {
 	struct view_theme_entry theme[VS_COUNT_];
 	struct strbuf config_errors;
 	int config_bad;
-	char *sourcing[CONFIG_DEPTH_MAX];   /* files being read, outermost first */
-	int nsourcing;
 
 	/* normal-mode key state */
 	struct keyseq pending;

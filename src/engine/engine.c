@@ -116,38 +116,6 @@ engine_free(struct engine *e)
 
 /* ---- configuration ----------------------------------------------------------- */
 
-int
-engine_config_text(struct engine *e, const char *text, const char *path)
-{
-	int bad = config_apply(e, text ? text : "", path ? path : "(config)", 0);
-	engine_reload_panes(e);
-	return bad;
-}
-
-int
-engine_config_file(struct engine *e, const char *path)
-{
-	struct strbuf why = { 0 };
-	int bad = config_file(e, path, 0, &why);
-
-	if (bad == -1) {
-		if (e->config_errors.len)
-			sb_appendc(&e->config_errors, '\n');
-		sb_append(&e->config_errors, sb_str(&why));
-	}
-	sb_free(&why);
-	if (bad == -2)
-		bad = 0;        /* no config file: the defaults */
-	engine_reload_panes(e);
-	return bad;
-}
-
-const char *
-engine_config_errors(struct engine *e)
-{
-	return sb_str(&e->config_errors);
-}
-
 void
 engine_layout(struct engine *e, int list_rows, int detail_rows, bool side_by_side)
 {

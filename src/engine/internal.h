@@ -304,7 +304,7 @@ void engine_error(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
 ** reload the panes. Returns reactions.
 */
 int engine_after_write(struct engine *e, const char *label);
-/* Current options (see options.c). */
+/* Current options (see src/parse/options.c). */
 long engine_opt_int(struct engine *e, const char *name);
 const char *engine_opt_str(struct engine *e, const char *name);
 /* Switch to a pane (and optionally select an entity there). */

@@ -41,22 +41,7 @@ struct review_state {
 void
 engine_review_params(struct engine *e, struct review_params *p)
 {
-	static const char *const tiers[4] = { "tier.A.cadence", "tier.B.cadence",
-					      "tier.C.cadence", "tier.D.cadence" };
-	char name[64];
-
-	review_params_default(p);
-	for (int t = 0; t < RT_COUNT_; t++) {
-		snprintf(name, sizeof name, "review.weight.%s", review_term_name(t));
-		p->weight[t] = (int)engine_opt_int(e, name);
-	}
-	p->overdue_day = (int)engine_opt_int(e, "review.weight.overdue_day");
-	for (int i = 0; i < 4; i++)
-		p->cadence[i] = (int)engine_opt_int(e, tiers[i]);
-	p->event_days = (int)engine_opt_int(e, "review.event_days");
-	p->birthday_days = (int)engine_opt_int(e, "review.birthday_days");
-	p->limit = (int)engine_opt_int(e, "review.cap");
-	p->recur = io_recur_expand_tz;
+	options_review_params(e->opts, p);
 }
 
 /* ---- life cycle ---------------------------------------------------------------- */

@@ -45,7 +45,16 @@ printf 'set review.cap lots\n' >"$HOME/.config/kith/config"
 run today
 has "$err" "config:1:" "a bad config line is reported with its line"
 expect_rc 0 "and the rest still runs"
-rm "$HOME/.config/kith/config"
+# options are read without the planner: a sourced file's set lines apply,
+# and a bad bind or color line is still reported
+printf 'set review.cap 1\n' >"$HOME/.config/kith/review"
+printf 'source review\nbind nowhere x quit\ncolor cursor black mauve\n' >"$HOME/.config/kith/config"
+run today --json
+expect_rc 0 "bad bind and color lines do not stop kith today"
+same "$(jqo 'length')" 1 "review.cap from a sourced file"
+has "$err" "config:2: unknown keymap 'nowhere'" "a bad bind line is reported"
+has "$err" "config:3: unknown colour 'mauve'" "a bad color line is reported"
+rm "$HOME/.config/kith/config" "$HOME/.config/kith/review"
 
 run today --limit 0
 expect_rc 2 "--limit 0"

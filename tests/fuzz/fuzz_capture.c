@@ -1,5 +1,5 @@
 /*
- * fuzz_capture: the quick-capture parser (src/engine/capture.c).
+ * fuzz_capture: the quick-capture parser (src/parse/capture.c).
  * Properties: a parse either succeeds with at least one person and a
  * non-empty summary, every text valid UTF-8 and every due date valid, or
  * fails with a message naming the column; never both, never a crash.

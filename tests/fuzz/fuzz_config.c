@@ -1,8 +1,8 @@
 /*
- * fuzz_config: the configuration language (src/engine/config.c) through
- * engine_config_text, on a fresh engine each time over one in-memory
- * database. Properties: bad lines are counted and reported, and the
- * engine still takes keys afterwards.
+ * fuzz_config: the configuration language (src/parse/kithrc.c; bind and
+ * color in src/engine/config.c) through engine_config_text, on a fresh
+ * engine each time over one in-memory database. Properties: bad lines
+ * are counted and reported, and the engine still takes keys afterwards.
  */
 #include "fuzz.h"
 

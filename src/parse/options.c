@@ -4,9 +4,10 @@
  * One row per option: name, type, default, allowed values and the line
  * of documentation that man/kithrc.5 carries (a test checks that the
  * manual names every row). Values are kept as text plus a parsed number,
- * so engine_opt_int() and engine_opt_str() are both cheap.
+ * so engine_opt_int() and engine_opt_str() are both cheap. The review's
+ * weights are named by REVIEW_TERMS, a macro of kith/review.h (no call).
  */
-#include "core.h"
+#include "kith/options.h"
 
 #include <stdlib.h>
 #include <string.h>
