@@ -131,6 +131,11 @@ struct pane_ops {
 	bool (*command)(struct pane *p, enum cmd cmd, long count, int *r);
 	/* The search text changed (VM_SEARCH): refilter. NULL: the pane has no search. */
 	int (*filter)(struct pane *p, const char *text, struct kith_err *err);
+	/*
+	** Enter ended a search with text kept: the pane may act on it (the map
+	** offers to place a person it did not find). Returns reactions. May be NULL.
+	*/
+	int (*find_done)(struct pane *p, const char *text);
 	/* Fill the pane's parts of the view (list, detail, map). */
 	void (*fill_view)(struct pane *p, struct view *v);
 };

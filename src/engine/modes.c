@@ -65,6 +65,18 @@ search_end(struct engine *e, bool keep)
 	return r;
 }
 
+/* Enter: keep the filter, and let the pane act on the text (find_done). */
+static int
+search_enter(struct engine *e)
+{
+	struct pane *p = engine_pane(e);
+	int r = search_end(e, true);
+
+	if (p->ops->find_done && !str_empty(e->search_text[e->cur]))
+		r |= p->ops->find_done(p, e->search_text[e->cur]);
+	return r;
+}
+
 static int
 search_key(struct engine *e, struct kkey k)
 {
@@ -78,7 +90,7 @@ search_key(struct engine *e, struct kkey k)
 	if (keymap_lookup(e->km, chain, n, &s, &cmd, &fb) == KMR_CMD) {
 		switch (cmd) {
 		case CMD_SAVE:
-			return search_end(e, true);
+			return search_enter(e);
 		case CMD_BACK:
 			return search_end(e, false);
 		case CMD_MOVE_DOWN: case CMD_MOVE_UP: case CMD_PAGE_DOWN: case CMD_PAGE_UP:
@@ -92,7 +104,7 @@ search_key(struct engine *e, struct kkey k)
 		}
 	}
 	if (k.type == KK_ENTER)
-		return search_end(e, true);
+		return search_enter(e);
 	if (k.type == KK_ESC)
 		return search_end(e, false);
 	before = e->input.cursor;
