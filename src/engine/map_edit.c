@@ -204,8 +204,9 @@ map_find(struct pane *p, const char *text, struct kith_err *err)
 	int i;
 
 	(void)err;
-	if (!m->find) {
-		/* where the find started: the cursor goes back there while nothing matches */
+	if (!m->finding) {
+		/* where the find began: the cursor goes back there while nothing matches */
+		m->finding = true;
 		m->find_row = m->row;
 		m->find_col = m->col;
 		m->find_pick = m->pick;
@@ -214,12 +215,14 @@ map_find(struct pane *p, const char *text, struct kith_err *err)
 	m->find = str_empty(text) ? NULL : fold_text(text);
 	if (m->find && (i = next_match(m, -1, 1)) >= 0) {
 		map_select(m, i);
-	} else if (m->find) {
+	} else {
 		m->row = m->find_row;
 		m->col = m->find_col;
 		m->pick = m->find_pick;
 		map_dirty(m);
 	}
+	if (!m->find)
+		m->finding = false;     /* an empty line or Esc: the find is over */
 	map_sync(p);
 	return KITH_OK;
 }
@@ -242,6 +245,7 @@ map_find_done(struct pane *p, const char *text)
 	int64_t found[2] = { 0, 0 };
 	int n = 0;
 
+	m->finding = false;
 	if (!m->find || !m->name)
 		return R_NONE;
 	for (int i = 0; i < m->npl; i++)

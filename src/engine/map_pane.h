@@ -42,7 +42,8 @@ struct mappane {
 	int pick;                   /* index of the selected entry within the cell */
 	int64_t follow_cid, follow_oid; /* after the next load, select this entity */
 	char *find;                 /* the folded find text (/), NULL: none */
-	int find_row, find_col, find_pick;  /* the cursor when the find began */
+	bool finding;               /* typing a find: find_row... hold where it began */
+	int find_row, find_col, find_pick;
 	char stale_before[KDATE_STR];
 	char as_of[KDATE_STR];      /* "" now; else the read-only view of that day */
 	char moved_since[KDATE_STR];/* "" off; else mark moves since that day */

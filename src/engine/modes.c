@@ -34,7 +34,8 @@ search_start(struct engine *e, const char *arg)
 		return R_BELL | R_REDRAW;
 	}
 	e->mode = VM_SEARCH;
-	le_set(&e->input, e->search_text[e->cur]);
+	/* a filter is edited again; a find (find_done) starts afresh */
+	le_set(&e->input, p->ops->find_done ? "" : e->search_text[e->cur]);
 	return R_REDRAW | R_RELAYOUT;
 }
 
@@ -72,8 +73,13 @@ search_enter(struct engine *e)
 	struct pane *p = engine_pane(e);
 	int r = search_end(e, true);
 
-	if (p->ops->find_done && !str_empty(e->search_text[e->cur]))
-		r |= p->ops->find_done(p, e->search_text[e->cur]);
+	if (p->ops->find_done && !str_empty(e->search_text[e->cur])) {
+		/* the pane keeps what it found (n, N); nothing stays to filter by */
+		char *text = e->search_text[e->cur];
+		e->search_text[e->cur] = NULL;
+		r |= p->ops->find_done(p, text);
+		free(text);
+	}
 	return r;
 }
 

@@ -11,6 +11,7 @@
  */
 #include "map_pane.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "kith/contact.h"
@@ -188,10 +189,18 @@ cursor_command(struct pane *p, enum cmd cmd, long n, int *r)
 		*r |= R_REDRAW | R_RELAYOUT;
 		return true;
 	case CMD_BACK:
-		if (!m->detail_open)
+		if (m->detail_open) {
+			m->detail_open = false;
+			*r |= R_REDRAW | R_RELAYOUT;
+			return true;
+		}
+		if (!m->find)
 			return false;
-		m->detail_open = false;
-		*r |= R_REDRAW | R_RELAYOUT;
+		/* Esc forgets the find: n logs again */
+		free(m->find);
+		m->find = NULL;
+		engine_msg(p->e, "find cleared");
+		*r |= R_REDRAW;
 		return true;
 	default:
 		return false;

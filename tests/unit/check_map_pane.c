@@ -143,10 +143,10 @@ START_TEST(test_find_jumps_n_and_N)
 	ck_assert_int_eq(v->map.cur_col, 4);
 	ck_assert_ptr_nonnull(strstr(v->message, "Alma Reyes: influence 3, active ally"));
 	/* a word inside the name, any case and accent */
-	engine_keys(e, "/<C-u>DÍAZ<Enter>");
+	engine_keys(e, "/DÍAZ<Enter>");
 	ck_assert_str_eq(selected_name(), "Carla Diaz");
 	/* n and N walk the matches, wrapping */
-	engine_keys(e, "/<C-u>a<Enter>");
+	engine_keys(e, "/a<Enter>");
 	ck_assert_str_eq(selected_name(), "Ana Lima");
 	engine_keys(e, "n");
 	ck_assert_str_eq(selected_name(), "Alma Reyes");
@@ -154,6 +154,15 @@ START_TEST(test_find_jumps_n_and_N)
 	ck_assert_str_eq(selected_name(), "Ana Lima");
 	engine_keys(e, "N");
 	ck_assert_str_eq(selected_name(), "Alma Reyes");
+	/* a find, not a filter: / starts afresh, Esc there goes back to where it began */
+	engine_keys(e, "/");
+	ck_assert_str_eq(view()->input.text, "");
+	engine_keys(e, "c");
+	ck_assert_str_eq(selected_name(), "Carla Diaz");
+	engine_keys(e, "<Esc>");
+	ck_assert_str_eq(selected_name(), "Alma Reyes");
+	engine_keys(e, "/<C-u>a<Enter>nn");
+	ck_assert_str_eq(selected_name(), "Ana Lima");
 	/* nothing was written, nothing was read as keys */
 	ck_assert_int_eq(view()->mode, VM_NORMAL);
 	ck_assert(engine_keys(e, "u") & R_BELL);
@@ -199,7 +208,7 @@ START_TEST(test_find_offers_to_place)
 	engine_keys(e, "llllh");
 	ck_assert_int_eq(view()->map.cur_row, 0);
 	ck_assert_int_eq(view()->map.cur_col, 3);
-	engine_keys(e, "/<C-u>dan<Enter>");
+	engine_keys(e, "/dan<Enter>");
 	ck_assert_msg(view()->confirm && strstr(view()->confirm, "influence 5, passive ally (the cursor's cell)"), "%s / %s", view()->confirm, view()->message);
 	engine_keys(e, "y");
 	ck_assert_int_eq(placed_at(dan, &infl, &align), 1);
