@@ -81,6 +81,9 @@
 	CMD_(ROLE_ADD,         "role-add",         "Add a role (position or seat) of the selected person") \
 	CMD_(ROLE_EDIT,        "role-edit",        "Edit or end one of the selected person's roles") \
 	CMD_(MAP_MOVED,        "moved",            "Mark who moved since then and which way (:moved 30d or DATE; alone: off)") \
+	CMD_(MAP_ALIGN,        "map-align",        "Align the selected person's stance on the map and on their card (asks which way)") \
+	CMD_(MAP_FIND_NEXT,    "find-next",        "Select the next person on the map matching / (no find: log, as n does elsewhere)") \
+	CMD_(MAP_FIND_PREV,    "find-prev",        "Select the previous person on the map matching /") \
 	CMD_GROUP("Events") \
 	CMD_(ATTENDEE_ADD,     "attendee-add",     "Add an attendee to the event") \
 	CMD_(ATTENDANCE_STATUS, "attendance-status", "Set an attendee's status: invited, confirmed, attended, no-show, met") \

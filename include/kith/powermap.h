@@ -69,6 +69,9 @@ struct placement_row {
 	const char *assessed_at;
 	bool is_target;             /* primary or secondary target */
 	bool is_primary;
+	const char *name_key;       /* the folded name (contact.name_key / organisation.name_key) */
+	int own_influence;          /* a contact's own influence and stance (its card); 0 for */
+	int own_alignment;          /* an organisation, and own_influence 0 when never set */
 };
 typedef int (*placement_row_fn)(void *ud, const struct placement_row *row);
 /*
@@ -116,5 +119,9 @@ enum kith_status placement_move_reason(struct kdb *db, int64_t map_id, int64_t c
 /* Moves on a map since `since` (inclusive), oldest first. */
 enum kith_status placement_moves(struct kdb *db, int64_t map_id, const char *since,
 				 placement_move_fn fn, void *ud, struct kith_err *err);
+/* The moves of one contact (contact_id) or organisation (org_id) on a map, oldest first. */
+enum kith_status placement_history(struct kdb *db, int64_t map_id, int64_t contact_id,
+				   int64_t org_id, placement_move_fn fn, void *ud,
+				   struct kith_err *err);
 
 #endif

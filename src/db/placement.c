@@ -202,6 +202,9 @@ placement_remove(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org
 	"x.contact_id IS NOT NULL AND (x.contact_id IS m.primary_target_id OR EXISTS " \
 	"  (SELECT 1 FROM map_target t WHERE t.map_id = m.id AND t.contact_id = x.contact_id)), " \
 	"x.contact_id IS NOT NULL AND x.contact_id IS m.primary_target_id "
+/* The folded name and the contact's own influence and stance (0 for an organisation). */
+#define PL_OWN "coalesce(c.name_key, o.name_key, ''), coalesce(c.influence, 0), " \
+	"coalesce(c.alignment, 0)"
 #define PL_JOINS \
 	"JOIN power_map m ON m.id = x.map_id " \
 	"LEFT JOIN contact c ON c.id = x.contact_id " \
@@ -213,14 +216,14 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 {
 	static const char q_now[] =
 		"SELECT x.id, x.contact_id, x.org_id, " PL_TAIL ", x.influence, x.alignment, x.note, "
-		"x.assessed_at FROM placement x " PL_JOINS "WHERE x.map_id = ?1 "
+		"x.assessed_at, " PL_OWN " FROM placement x " PL_JOINS "WHERE x.map_id = ?1 "
 		"ORDER BY x.influence DESC, x.alignment, coalesce(c.name_key, o.name_key), x.id";
 	static const char q_as_of[] =
 		"WITH last AS (SELECT mv.*, row_number() OVER (PARTITION BY mv.contact_id, mv.org_id "
 		"  ORDER BY mv.at DESC, mv.id DESC) AS rn "
 		"  FROM placement_move mv WHERE mv.map_id = ?1 AND mv.at <= ?2) "
 		"SELECT 0, x.contact_id, x.org_id, " PL_TAIL ", x.to_influence, x.to_alignment, '', "
-		"x.at FROM last x " PL_JOINS "WHERE x.rn = 1 AND x.to_influence IS NOT NULL "
+		"x.at, " PL_OWN " FROM last x " PL_JOINS "WHERE x.rn = 1 AND x.to_influence IS NOT NULL "
 		"ORDER BY x.to_influence DESC, x.to_alignment, coalesce(c.name_key, o.name_key), "
 		"x.contact_id, x.org_id";
 	char when[KDATETIME_STR], bound[32];
@@ -254,27 +257,33 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 		r.alignment = sqlite3_column_int(st, 7);
 		r.note = db_col_text(st, 8);
 		r.assessed_at = db_col_text(st, 9);
+		r.name_key = db_col_text(st, 10);
+		r.own_influence = sqlite3_column_int(st, 11);
+		r.own_alignment = sqlite3_column_int(st, 12);
 		if (fn(ud, &r))
 			break;
 	}
 	return ent_finish(db, st, rc, "placements", err);
 }
 
+#define PM_COLS \
+	"SELECT x.contact_id, x.org_id, coalesce(c.display_name, o.name, ''), x.at, " \
+	"x.from_influence, x.from_alignment, x.to_influence, x.to_alignment, " \
+	"x.from_influence IS NULL, x.to_influence IS NULL, x.reason " \
+	"FROM placement_move x LEFT JOIN contact c ON c.id = x.contact_id " \
+	"LEFT JOIN organisation o ON o.id = x.org_id "
+
+static enum kith_status pm_rows(struct kdb *db, sqlite3_stmt *st, placement_move_fn fn, void *ud,
+				struct kith_err *err);
+
 enum kith_status
 placement_moves(struct kdb *db, int64_t map_id, const char *since, placement_move_fn fn,
 		void *ud, struct kith_err *err)
 {
-	static const char sql[] =
-		"SELECT x.contact_id, x.org_id, coalesce(c.display_name, o.name, ''), x.at, "
-		"x.from_influence, x.from_alignment, x.to_influence, x.to_alignment, "
-		"x.from_influence IS NULL, x.to_influence IS NULL, x.reason "
-		"FROM placement_move x LEFT JOIN contact c ON c.id = x.contact_id "
-		"LEFT JOIN organisation o ON o.id = x.org_id "
-		"WHERE x.map_id = ?1 AND x.at >= ?2 ORDER BY x.at, x.id";
+	static const char sql[] = PM_COLS "WHERE x.map_id = ?1 AND x.at >= ?2 ORDER BY x.at, x.id";
 	char when[KDATETIME_STR];
 	sqlite3_stmt *st;
 	enum kith_status s;
-	int rc;
 
 	when[0] = '\0';
 	if (!str_empty(since) && ent_norm_when("since", since, when, NULL, err))
@@ -285,6 +294,35 @@ placement_moves(struct kdb *db, int64_t map_id, const char *since, placement_mov
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, map_id);
 	db_bind_text(st, 2, when);
+	return pm_rows(db, st, fn, ud, err);
+}
+
+enum kith_status
+placement_history(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id,
+		  placement_move_fn fn, void *ud, struct kith_err *err)
+{
+	/* placement_move_by_contact / _by_org: an entity's moves, not the map's */
+	static const char by_contact[] = PM_COLS
+		"WHERE x.contact_id = ?2 AND x.map_id = ?1 ORDER BY x.at, x.id";
+	static const char by_org[] = PM_COLS
+		"WHERE x.org_id = ?2 AND x.map_id = ?1 ORDER BY x.at, x.id";
+	sqlite3_stmt *st;
+	enum kith_status s;
+
+	if ((s = pl_check_entity(contact_id, org_id, err)))
+		return s;
+	if (!(st = db_stmt(db, contact_id ? by_contact : by_org, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, map_id);
+	sqlite3_bind_int64(st, 2, contact_id ? contact_id : org_id);
+	return pm_rows(db, st, fn, ud, err);
+}
+
+static enum kith_status
+pm_rows(struct kdb *db, sqlite3_stmt *st, placement_move_fn fn, void *ud, struct kith_err *err)
+{
+	int rc;
+
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct placement_move_row r;
 		r.contact_id = sqlite3_column_int64(st, 0);

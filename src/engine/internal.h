@@ -131,6 +131,13 @@ struct pane_ops {
 	bool (*command)(struct pane *p, enum cmd cmd, long count, int *r);
 	/* The search text changed (VM_SEARCH): refilter. NULL: the pane has no search. */
 	int (*filter)(struct pane *p, const char *text, struct kith_err *err);
+	/*
+	** Non-NULL: the pane's search is a find, not a filter (the map). `/`
+	** starts with an empty line, and Enter hands the text to find_done,
+	** which acts on it (the map offers to place a person it did not find)
+	** and keeps what it needs: the engine keeps no filter. Returns reactions.
+	*/
+	int (*find_done)(struct pane *p, const char *text);
 	/* Fill the pane's parts of the view (list, detail, map). */
 	void (*fill_view)(struct pane *p, struct view *v);
 };

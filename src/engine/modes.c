@@ -34,7 +34,8 @@ search_start(struct engine *e, const char *arg)
 		return R_BELL | R_REDRAW;
 	}
 	e->mode = VM_SEARCH;
-	le_set(&e->input, e->search_text[e->cur]);
+	/* a filter is edited again; a find (find_done) starts afresh */
+	le_set(&e->input, p->ops->find_done ? "" : e->search_text[e->cur]);
 	return R_REDRAW | R_RELAYOUT;
 }
 
@@ -65,6 +66,23 @@ search_end(struct engine *e, bool keep)
 	return r;
 }
 
+/* Enter: keep the filter, and let the pane act on the text (find_done). */
+static int
+search_enter(struct engine *e)
+{
+	struct pane *p = engine_pane(e);
+	int r = search_end(e, true);
+
+	if (p->ops->find_done && !str_empty(e->search_text[e->cur])) {
+		/* the pane keeps what it found (n, N); nothing stays to filter by */
+		char *text = e->search_text[e->cur];
+		e->search_text[e->cur] = NULL;
+		r |= p->ops->find_done(p, text);
+		free(text);
+	}
+	return r;
+}
+
 static int
 search_key(struct engine *e, struct kkey k)
 {
@@ -78,7 +96,7 @@ search_key(struct engine *e, struct kkey k)
 	if (keymap_lookup(e->km, chain, n, &s, &cmd, &fb) == KMR_CMD) {
 		switch (cmd) {
 		case CMD_SAVE:
-			return search_end(e, true);
+			return search_enter(e);
 		case CMD_BACK:
 			return search_end(e, false);
 		case CMD_MOVE_DOWN: case CMD_MOVE_UP: case CMD_PAGE_DOWN: case CMD_PAGE_UP:
@@ -92,7 +110,7 @@ search_key(struct engine *e, struct kkey k)
 		}
 	}
 	if (k.type == KK_ENTER)
-		return search_end(e, true);
+		return search_enter(e);
 	if (k.type == KK_ESC)
 		return search_end(e, false);
 	before = e->input.cursor;

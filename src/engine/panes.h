@@ -82,6 +82,17 @@ void card_none(struct page *pg, const char *what, const char *hint);
 /* import_extra_fn: a kept-aside field of the card ("birthday: 1980-02-01  (merge #14)"). */
 int card_extra_line(void *ud, const char *source, const char *name, const char *value);
 
+/*
+** map_edit.c: place a contact on a map where their card puts them (their
+** own influence and stance); one whose influence was never set goes to
+** (fallback_influence, fallback_alignment). One write, no undo step taken:
+** the caller ends it (engine_after_write, or a batch for several people).
+** The place used is returned in *influence_out, *alignment_out (may be NULL).
+*/
+enum kith_status map_place_contact(struct kdb *db, int64_t map_id, int64_t contact_id,
+				   int fallback_influence, int fallback_alignment,
+				   int *influence_out, int *alignment_out, struct kith_err *err);
+
 /* Show the Contacts pane with contact id selected and its detail open. */
 int contacts_show(struct engine *e, int64_t id);
 

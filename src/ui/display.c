@@ -273,6 +273,17 @@ display_layout(const struct view *v, struct layout *lay)
 		lay->sep_x = lw;
 		lay->detail = rect_make(b.y, lw + 2, b.h, cols - lw - 3);
 		lay->show_list = lay->show_detail = true;
+		if (v->pane == VP_MAP) {
+			/* the grid's closing bar is the separator: a width it fills exactly */
+			for (int w = lw; w > lw - 10; w--) {
+				if (map_grid_width(&v->map, w) != w)
+					continue;
+				lay->list.w = w;
+				lay->sep_x = w - 1;
+				lay->detail = rect_make(b.y, w + 1, b.h, cols - w - 2);
+				break;
+			}
+		}
 	} else if (v->detail_open || (v->welcome && v->pane != VP_MAP)) {
 		lay->detail = rect_make(b.y, 1, b.h, cols - 2);
 		lay->list = rect_make(b.y, 0, b.h, cols);

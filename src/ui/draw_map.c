@@ -109,10 +109,41 @@ draw_col_title(int y, int x, int w, int nrows, const char *t, attr_t a)
 	draw_text_centre(y + 1, x, w, t + brk + 1, a);
 }
 
+/*
+** The grid's columns in w: the row titles' width *rw and each cell's *cw.
+** Five cells, a bar left of each and one closing the grid on the right;
+** the row titles get at least an eighth, and what the cells leave over.
+*/
+static void
+grid_cols(const struct view_map *m, int w, int *rw_out, int *cw_out)
+{
+	int rw = 1, cw;
+
+	for (int i = 0; i < 5; i++) {
+		int tw = text_width(m->row_titles[i]);
+		if (tw > rw)
+			rw = tw;
+	}
+	cw = (w - (rw < w / 8 ? rw : w / 8) - 1 - 6) / 5;
+	if (rw > w - 1 - 6 - 5 * cw)
+		rw = w - 1 - 6 - 5 * cw;
+	*rw_out = rw;
+	*cw_out = cw;
+}
+
+int
+map_grid_width(const struct view_map *m, int w)
+{
+	int rw, cw;
+
+	grid_cols(m, w, &rw, &cw);
+	return rw + 1 + 5 * (cw + 1) + 1;
+}
+
 void
 draw_map(const struct view_map *m, struct rect r)
 {
-	int rw = 1, i, c, cw, hb, extra, avail, x0, xr, gy, y, rh[5], top[5], trows = 1;
+	int i, c, rw, cw, hb, extra, avail, x0, xr, gy, y, rh[5], top[5], trows = 1;
 	attr_t line = theme_attr(VS_DIM);
 
 	if (r.h < 8 || r.w < 20)
@@ -125,16 +156,7 @@ draw_map(const struct view_map *m, struct rect r)
 			draw_text(r.y, r.x + 4 + w, r.w - 5 - w, m->goal, theme_attr(VS_NORMAL));
 		}
 	}
-	for (i = 0; i < 5; i++) {
-		int w = text_width(m->row_titles[i]);
-		if (w > rw)
-			rw = w;
-	}
-	/* five cells, a bar left of each and one closing the grid on the right;
-	   the row titles get at least an eighth, and what the cells leave over */
-	cw = (r.w - (rw < r.w / 8 ? rw : r.w / 8) - 1 - 6) / 5;
-	if (rw > r.w - 1 - 6 - 5 * cw)
-		rw = r.w - 1 - 6 - 5 * cw;
+	grid_cols(m, r.w, &rw, &cw);
 	x0 = r.x + rw + 1;
 	xr = x0 + 5 * (cw + 1);
 	/* titles too wide for a cell take two rows when the bands keep two each */

@@ -99,15 +99,16 @@ ui_draw_view(const struct view *v, const struct view_theme_entry *theme, const s
 		} else if (v->list_full) {
 			draw_list(&v->list, lay->body, true);
 		} else {
+			/* the separator first: the map's grid draws its junctions on it */
+			if (lay->sep_x >= 0)
+				draw_vline(lay->body.y, lay->sep_x, lay->body.h, 0x2502,
+					   theme_attr(VS_DIM));
 			if (lay->show_list) {
 				if (v->pane == VP_MAP && v->map.name)
 					draw_map(&v->map, lay->list);
 				else
 					draw_list(&v->list, lay->list, true);
 			}
-			if (lay->sep_x >= 0)
-				draw_vline(lay->body.y, lay->sep_x, lay->body.h, 0x2502,
-					   theme_attr(VS_DIM));
 			if (lay->show_detail)
 				draw_detail(&v->detail, lay->detail);
 		}

@@ -123,6 +123,8 @@ size_t text_skip_cols(const char *s, int cols);
 void draw_list(const struct view_list *l, struct rect r, bool focused);
 void draw_detail(const struct view_detail *d, struct rect r);
 void draw_map(const struct view_map *m, struct rect r);
+/* The columns the grid takes in a width of w, its closing bar included. */
+int map_grid_width(const struct view_map *m, int w);
 /* Overlays; each sets *cur when it wants the terminal cursor. */
 void draw_form(const struct view_form *f, const struct layout *lay, struct ui_cursor *cur);
 void draw_pick(const struct view_pick *p, const struct layout *lay, struct ui_cursor *cur);

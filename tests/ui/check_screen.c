@@ -330,6 +330,62 @@ START_TEST(test_hand_map)
 }
 END_TEST
 
+/* Two vertical bars with at most four blanks between them: a border drawn twice. */
+static bool
+double_border(const char *d)
+{
+	static const char bar[] = "\xe2\x94\x82";
+	const char *p;
+
+	for (p = strstr(d, bar); p; p = strstr(p + 3, bar)) {
+		size_t n = strspn(p + 3, " ");
+		if (n <= 4 && strncmp(p + 3 + n, bar, 3) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Issue 17 bug 10: on a wide terminal the map's detail beside the grid drew
+ * a second border ("│ │"): the grid's closing bar, a blank, the separator.
+ * The grid's right edge is now the separator, at every width.
+ */
+START_TEST(test_hand_map_detail_wide)
+{
+	static const struct view_line lines[] = {
+		{ VS_NORMAL, 0, "influence 4 \xc2\xb7 passive ally" },
+		{ VS_HEADER, 0, "History" },
+		{ VS_NORMAL, 2, "2026-01-20 11:00  placed at 4, passive ally" },
+	};
+	static const int widths[] = { 140, 150, 160, 171, 183, 200, 217, 250 };
+	struct view v;
+	struct view_row rows[4];
+	struct layout lay;
+	char *d;
+
+	memset(rows, 0, sizeof(rows));
+	hand_view(&v, rows);
+	hand_map(&v);
+	v.detail_open = true;
+	v.detail.title = "Carla Diaz on Transit levy";
+	v.detail.nlines = 3;
+	v.detail.lines = lines;
+	screen_open(50, 200);
+	for (size_t i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
+		d = render_view(&v, 50, widths[i], &lay);
+		if (double_border(d))
+			fprintf(stderr, "%s", d);
+		ck_assert_msg(!double_border(d), "a double border at %d columns", widths[i]);
+		ck_assert_ptr_nonnull(strstr(d, "\xe2\x94\x82 Carla Diaz on Transit levy"));
+		ck_assert_int_eq(lay.sep_x, lay.list.x + lay.list.w - 1);
+		if (widths[i] == 200)
+			golden("hand-map-detail-200x50", d);
+		free(d);
+	}
+	screen_close();
+}
+END_TEST
+
 START_TEST(test_hand_form)
 {
 	struct view v;
@@ -893,6 +949,7 @@ screen_suite(void)
 	tcase_add_test(tc, test_hand_list);
 	tcase_add_test(tc, test_too_small);
 	tcase_add_test(tc, test_hand_map);
+	tcase_add_test(tc, test_hand_map_detail_wide);
 	tcase_add_test(tc, test_hand_form);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("engine");

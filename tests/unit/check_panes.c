@@ -903,20 +903,24 @@ START_TEST(test_map)
 	engine_keys(e, "u");
 	ck_assert_int_eq(view()->map.cells[1][3].nentries, 1);
 
-	/* p places a contact at the cursor cell; R removes */
+	/* p places a contact where their card puts them (Ben: influence 2, active
+	   opposition), not at the cursor cell, and the cursor follows; R removes */
 	engine_keys(e, "gg");   /* row 0 */
 	engine_keys(e, "hhhh"); /* col 0 */
 	engine_keys(e, "p");
 	ck_assert_int_eq(view()->mode, VM_PICK);
 	engine_keys(e, "/Ben<Enter>");
 	v = view();
-	ck_assert_int_eq(v->map.cells[0][0].nentries, 1);
-	ck_assert_str_eq(v->map.cells[0][0].entries[0].label, "Ben Ortiz");
-	ck_assert_ptr_nonnull(strstr(v->map.footer, "high influence, opposed: 1"));
+	ck_assert_int_eq(v->map.cells[0][0].nentries, 0);
+	ck_assert_int_eq(v->map.cells[3][0].nentries, 1);
+	ck_assert_str_eq(v->map.cells[3][0].entries[0].label, "Ben Ortiz");
+	ck_assert_int_eq(v->map.cur_row, 3);
+	ck_assert_int_eq(v->map.cur_col, 0);
+	ck_assert_ptr_nonnull(strstr(v->map.footer, "opposed 1 "));
 	engine_keys(e, "R");
-	ck_assert_int_eq(view()->map.cells[0][0].nentries, 0);
+	ck_assert_int_eq(view()->map.cells[3][0].nentries, 0);
 	engine_keys(e, "u");
-	ck_assert_int_eq(view()->map.cells[0][0].nentries, 1);
+	ck_assert_int_eq(view()->map.cells[3][0].nentries, 1);
 
 	/* :map-new creates and shows a second map; m switches back */
 	engine_command(e, "map-new Library levy");
