@@ -122,6 +122,8 @@ cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 
 	memset(a, 0, sizeof(*a));
 	*help = false;
+	if (!(a->pos = calloc((size_t)argc + 1, sizeof *a->pos)))
+		return cli_error(CLI_RUNTIME, NULL, "out of memory");
 	for (i = 0; i < argc; i++) {
 		const char *s = argv[i];
 
@@ -158,7 +160,7 @@ cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 			add_val(a, o, cmd->opts[o].has_arg ? argv[++i] : "");
 		} else if (!opts_done && !is_value(s)) {
 			return usage_error(cmd, "%s: unknown option for %s", s);
-		} else if (a->npos >= cmd->max_pos) {
+		} else if (cmd->max_pos != CLI_ANY_POS && a->npos >= cmd->max_pos) {
 			return usage_error(cmd, "%s: unexpected argument to %s (quote text with spaces)", s);
 		} else {
 			a->pos[a->npos++] = s;
@@ -184,6 +186,7 @@ cli_args_free(struct cli_args *a)
 
 	for (i = 0; i < CLI_MAX_OPTS; i++)
 		free(a->vals[i]);
+	free(a->pos);
 	memset(a, 0, sizeof(*a));
 }
 

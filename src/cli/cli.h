@@ -36,6 +36,7 @@ struct kdb;
 
 #define CLI_MAX_OPTS    16
 #define CLI_MAX_POS     4
+#define CLI_ANY_POS     (-1)    /* max_pos: any number (kith import FILE...) */
 
 /* One option of a command: `--name VALUE` or `--name`. */
 struct cli_opt {
@@ -46,7 +47,7 @@ struct cli_opt {
 
 /* A command line after parsing against a command's options. */
 struct cli_args {
-	const char *pos[CLI_MAX_POS];
+	const char **pos;          /* positional arguments (allocated) */
 	int npos;
 	const char **vals[CLI_MAX_OPTS];   /* values of option i, in order */
 	int count[CLI_MAX_OPTS];           /* times option i was given */

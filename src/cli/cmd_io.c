@@ -41,7 +41,7 @@ static int
 run_import(struct cli *c, const struct cli_args *a)
 {
 	struct io_import_opts o = {0};
-	struct io_import_stats st[CLI_MAX_POS];
+	struct io_import_stats *st;
 	struct kith_err err = {0};
 	enum kith_status rc = KITH_OK;
 	char summary[512];
@@ -65,10 +65,14 @@ run_import(struct cli *c, const struct cli_args *a)
 			return cli_error(CLI_RUNTIME, a->pos[i], "%s", strerror(errno));
 	if ((r = cli_db(c)) != CLI_OK)
 		return r;
+	if (!(st = calloc((size_t)a->npos, sizeof *st)))
+		return cli_error(CLI_RUNTIME, NULL, "out of memory");
 	/* several files are one transaction: all are imported, or none */
 	kdb_bulk_mode(c->db, true, NULL);
-	if (a->npos > 1 && (rc = kdb_batch_begin(c->db, &err)) != KITH_OK)
+	if (a->npos > 1 && (rc = kdb_batch_begin(c->db, &err)) != KITH_OK) {
+		free(st);
 		return cli_fail(rc, &err, NULL);
+	}
 	for (i = 0; i < a->npos && rc == KITH_OK; i++) {
 		o.name = a->pos[i];
 		rc = io_import_file(c->db, a->pos[i], &o, &st[i], &err);
@@ -82,13 +86,16 @@ run_import(struct cli *c, const struct cli_args *a)
 		}
 	}
 	kdb_bulk_mode(c->db, false, NULL);
-	if (rc != KITH_OK)
+	if (rc != KITH_OK) {
+		free(st);
 		return cli_error(CLI_RUNTIME, NULL, "%s%s", err.msg,
 				 rc == KITH_INVALID ? " (nothing imported)" : "");
+	}
 	for (i = 0; i < a->npos; i++) {
 		io_import_summary(&st[i], dry, summary, sizeof summary);
 		printf("%s: %s%s\n", a->pos[i], summary, dry ? " (dry run: nothing changed)" : "");
 	}
+	free(st);
 	return CLI_OK;
 }
 
@@ -102,12 +109,12 @@ const struct cli_cmd cli_cmd_import = {
 	"  kept aside; each merge is printed with why. The same name or a shared\n"
 	"  phone keeps both and prints a possible duplicate. Importing the same\n"
 	"  file again changes nothing.\n"
-	"  Several files (up to four) are imported in one transaction.\n"
+	"  Several files (any number) are imported in one transaction.\n"
 	"  --format F       vcf, csv or ics, whatever the file looks like\n"
 	"  --dry-run        print what would be added, merged and skipped; change nothing\n"
 	"  --skip-invalid   report each malformed record with its line and import the rest\n"
 	"                   (without it, a malformed record stops the import: nothing changes)\n",
-	import_opts, 1, CLI_MAX_POS, run_import,
+	import_opts, 1, CLI_ANY_POS, run_import,
 };
 
 /* ---- export ----------------------------------------------------------------- */

@@ -125,4 +125,13 @@ for f in vcf csv; do
 done
 KITH_DB="$T/rt-vcf.db" "$KITH_BIN" import "$T/out.ics" >/dev/null 2>&1 || fail "import out.ics"
 same "$(KITH_DB="$T/rt-vcf.db" "$KITH_BIN" list events --all --json | jq -r '.[0].start')" "2026-03-12 23:00" "ics round trip"
+# any number of files (issue 17, bug 9: more than four was refused)
+for n in 1 2 3 4 5 6; do
+	printf 'name,email\nMany Person%s,many%s@x.org\n' "$n" "$n" >"$T/many$n.csv"
+done
+KITH_DB="$T/many.db"
+ok import "$T/many1.csv" "$T/many2.csv" "$T/many3.csv" "$T/many4.csv" "$T/many5.csv" "$T/many6.csv"
+has "$out" "$T/many6.csv: 1 contact added" "the sixth of six files is imported"
+KITH_DB="$T/kith.db"
+
 finish
