@@ -129,7 +129,10 @@ int cli_fail(enum kith_status st, const struct kith_err *err, const char *what);
 int cli_exit_for(enum kith_status st);
 /* Append s with control and bidi characters in their visible form. */
 void cli_sanitize(struct strbuf *sb, const char *s);
-/* Append s sanitized, cut to width columns (ending in "…") and, if pad, padded. */
+/*
+** Append s sanitized and, if pad, padded to width columns. On a terminal a
+** longer s is cut to width (ending in "…"); piped, it is written whole.
+*/
 void cli_cell(struct strbuf *sb, const char *s, int width, bool pad);
 /* JSON: a string or null for NULL/"", a number or null for 0. */
 void cli_json_str(struct strbuf *sb, const char *s);

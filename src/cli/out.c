@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kith/utf8.h"
 #include "cli.h"
@@ -106,6 +107,17 @@ cli_sanitize(struct strbuf *sb, const char *s)
 	}
 }
 
+/* Standard output is a terminal: cells are cut to their column (asked once). */
+static bool
+cells_cut(void)
+{
+	static int tty = -1;
+
+	if (tty < 0)
+		tty = isatty(STDOUT_FILENO);
+	return tty;
+}
+
 void
 cli_cell(struct strbuf *sb, const char *s, int width, bool pad)
 {
@@ -117,7 +129,8 @@ cli_cell(struct strbuf *sb, const char *s, int width, bool pad)
 	cli_sanitize(&clean, s);
 	t = sb_str(&clean);
 	w = utf8_width(t);
-	if (w <= width) {
+	if (w <= width || !cells_cut()) {
+		/* piped: the whole field, so grep, cut and scripts see all of it */
 		sb_append(sb, t);
 		used = w;
 	} else if (width > 0) {

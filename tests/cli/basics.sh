@@ -105,4 +105,21 @@ expect_rc 2 "invalid UTF-8 option value"
 expect_err "kith: --org: value is not valid UTF-8" "invalid UTF-8 option value"
 [ -e "$KITH_DB" ] && fail "rejected commands created the database" || pass
 
+
+# piped output prints whole fields (issue 17, bug 11: cut to 80 columns with "…")
+KITH_DB="$T/piped.db"
+long_name="Maximiliana Wolkenstein-Rodenegg von Trostburg"
+long_org="Springfield Metropolitan Transit Riders Union Local 1187"
+long_title="City Council Regular Meeting and Public Hearing on the Bus Network Redesign"
+ok add contact "$long_name" --org "$long_org"
+ok add event "$long_title" --at "2026-03-20 18:30"
+ok search wolkenstein
+has "$out" "$long_name" "search piped: the whole name"
+has "$out" "$long_org" "search piped: the whole organisation"
+ok list contacts
+has "$out" "$long_name" "list contacts piped: the whole name"
+ok list events
+has "$out" "$long_title" "list events piped: the whole title"
+KITH_DB="$T/kith.db"
+
 finish
