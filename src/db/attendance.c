@@ -3,10 +3,44 @@
  * (see kith/event.h). 'attended' and 'met' count as touches: the schema's
  * triggers keep contact_stat.last_at right.
  */
+#include <string.h>
+
 #include "ent.h"
 
 #include "kith/event.h"
 #include "kith/types.h"
+
+/*
+** Attended, met and no-show say what happened: the event must have begun
+** (its day has come). A future event can be invited or confirmed.
+*/
+static enum kith_status
+attendance_check_past(struct kdb *db, int64_t event_id, int status, struct kith_err *err)
+{
+	static const char sql[] = "SELECT substr(start_at, 1, 10), title FROM event WHERE id = ?";
+	char today[KDATE_STR];
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if (status != KITH_ASTATUS_ATTENDED && status != KITH_ASTATUS_MET &&
+	    status != KITH_ASTATUS_NO_SHOW)
+		return KITH_OK;
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, event_id);
+	if ((rc = db_step_row(db, st, "event", err)) != KITH_OK)
+		return rc == KITH_NOTFOUND ? KITH_OK : rc;     /* the link check names it */
+	kdate_format(kdate_today(), today);
+	if (strcmp((const char *)sqlite3_column_text(st, 0), today) > 0)
+		rc = kith_err_set(err, KITH_INVALID,
+				  "event #%lld \"%.60s\" is on %s, in the future: it can be invited "
+				  "or confirmed, not %s", (long long)event_id,
+				  (const char *)sqlite3_column_text(st, 1),
+				  (const char *)sqlite3_column_text(st, 0),
+				  kith_attend_status_name(status));
+	sqlite3_reset(st);
+	return rc;
+}
 
 enum kith_status
 attendance_set(struct kdb *db, int64_t event_id, int64_t contact_id, int role, int status,
@@ -29,6 +63,10 @@ attendance_set(struct kdb *db, int64_t event_id, int64_t contact_id, int role, i
 		return kith_err_set(err, KITH_INVALID, "attendance role %d: unknown", role);
 	if (status < 0 || status >= KITH_ASTATUS_COUNT_)
 		return kith_err_set(err, KITH_INVALID, "attendance status %d: unknown", status);
+	enum kith_status rc = attendance_check_past(db, event_id, status, err);
+
+	if (rc != KITH_OK)
+		return rc;
 	l.t3 = kith_attend_role_name(role);
 	l.t4 = kith_attend_status_name(status);
 	return ent_add(db, &w, &l, NULL, err);

@@ -404,6 +404,22 @@ cands_result(struct cands *c, const char *what, const char *arg, int64_t *id_out
 	return rc;
 }
 
+/* Word matches offered, not chosen: KITH_NOTFOUND naming them. */
+static enum kith_status
+cands_suggest(struct cands *c, const char *what, const char *arg, struct kith_err *err)
+{
+	struct strbuf sb = { 0 };
+	enum kith_status rc;
+
+	sb_printf(&sb, "\"%.60s\": no %s title starts with it; did you mean ", arg, what);
+	for (int i = 0; i < c->n && i < MAX_CANDS; i++)
+		sb_printf(&sb, "%s\"%s\" (#%lld)", i ? ", " : "", c->names[i], (long long)c->ids[i]);
+	sb_append(&sb, c->n > MAX_CANDS ? ", or more?" : "?");
+	rc = kith_err_set(err, KITH_NOTFOUND, "%s", sb_str(&sb));
+	sb_free(&sb);
+	return rc;
+}
+
 /* "arg%" for LIKE, with %, _ and \ escaped by '\'. */
 static char *
 like_prefix(const char *arg)
@@ -487,6 +503,8 @@ ent_resolve(struct kdb *db, const struct ent_resolver *r, const char *arg, int64
 			db_bind_text(st, 1, q);
 			rc = cands_run(db, st, &c, r->what, err);
 			free(q);
+			if (!rc && c.n && r->words_suggest)
+				rc = cands_suggest(&c, r->what, arg, err);
 		}
 	}
 out:

@@ -142,6 +142,12 @@ void ent_now_minute(char out[KDATETIME_STR]);
 struct ent_resolver {
 	const char *what;           /* "organisation", "event", "map" */
 	const char *q_id, *q_exact, *q_prefix, *q_words;
+	/*
+	** Word matches are only offered ("did you mean ...?"), never chosen:
+	** an event is named by its title or a prefix of it, so "Council" does
+	** not pick "City Council Regular Meeting".
+	*/
+	bool words_suggest;
 };
 enum kith_status ent_resolve(struct kdb *db, const struct ent_resolver *r, const char *arg,
 			     int64_t *id_out, struct kith_err *err);

@@ -285,21 +285,25 @@ event_delete(struct kdb *db, int64_t id, struct kith_err *err)
 	return ent_delete(db, ENT_EVENT, id, err);
 }
 
+/* A candidate as the user tells them apart: "City Council regular meeting, 2027-05-02". */
+#define EV_LABEL "title || ', ' || substr(start_at, 1, 10)"
+#define EV_LABEL_E "e.title || ', ' || substr(e.start_at, 1, 10)"
+
 enum kith_status
 event_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *err)
 {
-	static const char q_id[] = "SELECT id, title FROM event WHERE id = ?1";
+	static const char q_id[] = "SELECT id, " EV_LABEL " FROM event WHERE id = ?1";
 	static const char q_exact[] =
-		"SELECT id, title FROM event WHERE title = ?1 COLLATE NOCASE "
+		"SELECT id, " EV_LABEL " FROM event WHERE title = ?1 COLLATE NOCASE "
 		"ORDER BY start_at DESC, id DESC LIMIT 9";
 	static const char q_prefix[] =
-		"SELECT id, title FROM event WHERE title LIKE ?4 ESCAPE '\\' "
+		"SELECT id, " EV_LABEL " FROM event WHERE title LIKE ?4 ESCAPE '\\' "
 		"ORDER BY start_at DESC, id DESC LIMIT 9";
 	static const char q_words[] =
-		"SELECT e.id, e.title FROM event_fts f JOIN event e ON e.id = f.rowid "
+		"SELECT e.id, " EV_LABEL_E " FROM event_fts f JOIN event e ON e.id = f.rowid "
 		"WHERE event_fts MATCH '{title} : (' || ?1 || ')' "
 		"ORDER BY e.start_at DESC, e.id DESC LIMIT 9";
-	static const struct ent_resolver r = { "event", q_id, q_exact, q_prefix, q_words };
+	static const struct ent_resolver r = { "event", q_id, q_exact, q_prefix, q_words, true };
 
 	return ent_resolve(db, &r, arg, id_out, err);
 }

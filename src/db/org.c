@@ -213,7 +213,7 @@ org_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *e
 		"SELECT o.id, o.name FROM organisation_fts f JOIN organisation o ON o.id = f.rowid "
 		"WHERE organisation_fts MATCH '{name} : (' || ?1 || ')' ORDER BY o.name_key LIMIT 9";
 	static const struct ent_resolver r = {
-		"organisation", q_id, q_exact, q_prefix, q_words,
+		"organisation", q_id, q_exact, q_prefix, q_words, false,
 	};
 
 	return ent_resolve(db, &r, arg, id_out, err);

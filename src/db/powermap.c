@@ -134,7 +134,7 @@ map_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *e
 	static const char q_prefix[] =
 		"SELECT id, name FROM power_map WHERE name LIKE ?4 ESCAPE '\\' "
 		"ORDER BY name, id LIMIT 9";
-	static const struct ent_resolver r = { "map", q_id, q_exact, q_prefix, NULL };
+	static const struct ent_resolver r = { "map", q_id, q_exact, q_prefix, NULL, false };
 
 	return ent_resolve(db, &r, arg, id_out, err);
 }
