@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "kith/date.h"
+#include "kith/export_db.h"
 #include "kith/interaction.h"
 #include "kith/merge.h"
 #include "kith/org.h"
@@ -219,9 +220,10 @@ vcard_extra(void *ud, const char *source, const char *name, const char *value)
 }
 
 static void
-write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const char *org,
-	    const char *title, const char *seat)
+write_vcard(struct out *o, const struct export_contact *e)
 {
+	const struct kith_contact *c = &e->c;
+	const char *org = e->org, *title = e->title, *seat = *org ? NULL : e->seat;
 	bool v3 = o->o->vcard_version == 30;
 	struct strbuf l = {0};
 	char num[48];
@@ -296,7 +298,8 @@ write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const c
 	}
 	if (c->archived)
 		prop_raw(o, "X-KITH-ARCHIVED", "1");
-	import_extra_list(db, "contact", c->id, vcard_extra, o, NULL);
+	for (size_t i = 0; i < e->n_extras; i++)
+		vcard_extra(o, e->extras[i].source, e->extras[i].name, e->extras[i].value);
 	sb_append(&o->sb, "END:VCARD\r\n");
 	sb_free(&l);
 }
@@ -393,9 +396,10 @@ extra_csv(void *ud, const char *source, const char *name, const char *value)
 }
 
 static void
-write_csv(struct out *o, struct kdb *db, const struct kith_contact *c, const char *org,
-	  const char *title, const char *seat)
+write_csv(struct out *o, const struct export_contact *e)
 {
+	const struct kith_contact *c = &e->c;
+	const char *org = e->org, *title = e->title, *seat = *org ? NULL : e->seat;
 	char *emails = join_channels(c->emails, c->n_emails);
 	char *phones = join_channels(c->phones, c->n_phones);
 	char *webs = join_channels(c->handles, c->n_handles);
@@ -441,7 +445,8 @@ write_csv(struct out *o, struct kdb *db, const struct kith_contact *c, const cha
 			csv_cell(&o->sb, l, false);
 			free(l);
 		}
-		import_extra_list(db, "contact", c->id, extra_csv, &kept, NULL);
+		for (size_t i = 0; i < e->n_extras; i++)
+			extra_csv(&kept, e->extras[i].source, e->extras[i].name, e->extras[i].value);
 		csv_cell(&o->sb, sb_str(&kept), false);
 		sb_free(&kept);
 	}
@@ -587,11 +592,23 @@ write_contact_json(struct out *o, const struct kith_contact *c, const char *org,
 
 /* ---- contacts: one walk for vCard, CSV and JSON ------------------------------------------- */
 
+static void
+contact_extras_json(struct strbuf *sb, const struct export_contact *e)
+{
+	struct extras_out x = { sb, 0 };
+
+	sb_append(sb, ", \"extra\": [");
+	for (size_t i = 0; i < e->n_extras; i++)
+		extra_json(&x, e->extras[i].source, e->extras[i].name, e->extras[i].value);
+	sb_appendc(sb, ']');
+}
+
+/* The contacts in windows of WINDOW, each window read with a few statements (export_db.c). */
 static enum kith_status
 export_contacts(struct out *o, struct kdb *db, struct kith_err *err)
 {
-	int64_t ids[WINDOW], after = 0;
-	int n;
+	struct export_window w = {0};
+	int64_t after = 0;
 	enum kith_status rc;
 	long count = 0;
 
@@ -599,48 +616,31 @@ export_contacts(struct out *o, struct kdb *db, struct kith_err *err)
 		sb_append(&o->sb, csv_header);
 		sb_append(&o->sb, "\r\n");
 	}
+	w.last_contact = o->o->format == IO_FMT_JSON;
 	do {
-		if ((rc = contact_ids_after(db, after, ids, WINDOW, &n, err)))
-			return rc;
-		for (int i = 0; i < n; i++) {
-			struct kith_contact c;
-			char *org, *title, *seat = NULL;
-			if ((rc = contact_get(db, ids[i], &c, err)))
-				return rc;
-			if ((rc = contact_current_org(db, ids[i], &org, &title, err))) {
-				contact_free(&c);
-				return rc;
-			}
-			if (o->o->format != IO_FMT_JSON && !*org &&
-			    (rc = contact_current_seat(db, ids[i], &seat, err))) {
-				contact_free(&c);
-				free(org);
-				free(title);
-				return rc;
-			}
+		if ((rc = export_contact_window(db, after, WINDOW, &w, err)))
+			break;
+		for (int i = 0; i < w.n; i++) {
+			const struct export_contact *e = &w.v[i];
 			if (o->o->format == IO_FMT_VCF) {
-				write_vcard(o, db, &c, org, title, seat);
+				write_vcard(o, e);
 			} else if (o->o->format == IO_FMT_CSV) {
-				write_csv(o, db, &c, org, title, seat);
+				write_csv(o, e);
 			} else {
 				sb_append(&o->sb, count ? ",\n    " : "\n    ");
-				write_contact_json(o, &c, org, title);
-				rc = json_extras(db, &o->sb, "contact", c.id, err);
+				write_contact_json(o, &e->c, e->org, e->title);
+				contact_extras_json(&o->sb, e);
 				sb_appendc(&o->sb, '}');
 			}
 			count++;
-			contact_free(&c);
-			free(org);
-			free(title);
-			free(seat);
-			if (rc)
-				return rc;
 			if (o->sb.len > 65536)
 				flush(o);
 		}
-		if (n)
-			after = ids[n - 1];
-	} while (n == WINDOW);
+		after = w.last_id;
+	} while (w.n == WINDOW);
+	export_window_free(&w);
+	if (rc)
+		return rc;
 	flush(o);
 	return KITH_OK;
 }
