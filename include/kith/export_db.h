@@ -25,7 +25,8 @@ struct export_extra {
 ** One contact as the exporters write it. Every pointer (the contact's
 ** strings and lists included) points into the window that holds it and is
 ** valid until the window is read again or freed: never contact_free it.
-** c.created_at and c.updated_at are filled, c.last_at when w->last_contact.
+** c.last_at, created_at, updated_at, met_event_id and introducer_id are
+** filled when w->all.
 */
 struct export_contact {
 	struct kith_contact c;
@@ -53,7 +54,9 @@ struct export_window {
 	size_t n_ex, cap_ex;
 	struct export_arena *arena;
 	struct export_pending *pend; /* where each contact's lists start, while reading */
-	bool last_contact;           /* set by the caller: fill c.last_at (else "") */
+	/* set by the caller: fill c.last_at, created_at, updated_at, met_event_id and
+	   introducer_id too (else "" and 0) */
+	bool all;
 };
 
 /*

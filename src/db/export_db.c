@@ -82,24 +82,27 @@ arena_copy(struct export_arena *a, const char *s, size_t n)
 	return out;
 }
 
-/* Column i as text in the window (NULL for SQL NULL, as db_col_dup). */
-static const char *
-col(struct export_window *w, sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	if (!t)
-		return NULL;
-	return arena_copy(w->arena, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
-}
-
-/* Column i as text, "" for NULL. */
+/*
+** Column i as text in the window, "" for NULL. Its length first: most of a
+** contact's columns are empty, and each call into SQLite costs.
+*/
 static const char *
 col_text(struct export_window *w, sqlite3_stmt *st, int i)
 {
-	const char *s = col(w, st, i);
+	size_t n = (size_t)sqlite3_column_bytes(st, i);
 
-	return s ? s : "";
+	if (!n)
+		return "";
+	return arena_copy(w->arena, (const char *)sqlite3_column_text(st, i), n);
+}
+
+/* The same with NULL for SQL NULL (as db_col_dup), for the columns that may be. */
+static const char *
+col(struct export_window *w, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return col_text(w, st, i);
 }
 
 /* ---- lists ------------------------------------------------------------------------------ */
@@ -183,8 +186,8 @@ channel_row(struct export_window *w, int i, sqlite3_stmt *st)
 		w->cap_ch = w->cap_ch ? 2 * w->cap_ch : 1024;
 		w->ch = xreallocarray(w->ch, w->cap_ch, sizeof *w->ch);
 	}
-	w->ch[w->n_ch].label = (char *)col(w, st, 2);
-	w->ch[w->n_ch].value = (char *)col(w, st, 3);
+	w->ch[w->n_ch].label = (char *)col_text(w, st, 2);
+	w->ch[w->n_ch].value = (char *)col_text(w, st, 3);
 	w->n_ch++;
 	(*n)++;
 }
@@ -272,14 +275,14 @@ contact_row(struct export_window *w, sqlite3_stmt *st)
 	memset(e, 0, sizeof *e);
 	memset(&w->pend[w->n - 1], 0, sizeof w->pend[0]);
 	c->id = sqlite3_column_int64(st, 0);
-	c->display_name = (char *)col(w, st, 1);
-	c->given_name = (char *)col(w, st, 2);
-	c->family_name = (char *)col(w, st, 3);
-	c->pronouns = (char *)col(w, st, 4);
-	c->address = (char *)col(w, st, 5);
-	c->district = (char *)col(w, st, 6);
+	c->display_name = (char *)col_text(w, st, 1);
+	c->given_name = (char *)col_text(w, st, 2);
+	c->family_name = (char *)col_text(w, st, 3);
+	c->pronouns = (char *)col_text(w, st, 4);
+	c->address = (char *)col_text(w, st, 5);
+	c->district = (char *)col_text(w, st, 6);
 	c->birthday = (char *)col(w, st, 7);
-	c->how_met = (char *)col(w, st, 8);
+	c->how_met = (char *)col_text(w, st, 8);
 	c->met_event_id = sqlite3_column_int64(st, 9);
 	c->introducer_id = sqlite3_column_int64(st, 10);
 	c->influence = sqlite3_column_int(st, 11);
@@ -288,11 +291,11 @@ contact_row(struct export_window *w, sqlite3_stmt *st)
 	c->tier = t ? t[0] : 0;
 	c->cadence_days = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 :
 			  sqlite3_column_int(st, 14);
-	c->notes = (char *)col(w, st, 15);
+	c->notes = (char *)col_text(w, st, 15);
 	c->archived = sqlite3_column_int(st, 16) != 0;
 	copy_text(c->created_at, sizeof c->created_at, st, 17);
 	copy_text(c->updated_at, sizeof c->updated_at, st, 18);
-	c->prefix = (char *)col(w, st, 19);
+	c->prefix = (char *)col_text(w, st, 19);
 	c->uid = (char *)col(w, st, 20);
 	e->title = "";
 }
@@ -329,6 +332,12 @@ export_contact_window(struct kdb *db, int64_t after, int limit, struct export_wi
 		"SELECT id, display_name, given_name, family_name, pronouns, address, district, "
 		"birthday, how_met, met_event_id, introducer_id, influence, alignment, tier, "
 		"cadence_days, notes, archived, created_at, updated_at, prefix, uid "
+		"FROM contact WHERE id > ?1 ORDER BY id LIMIT ?2";
+	/* the same without what only the JSON export writes (w->all) */
+	static const char q_contact_card[] =
+		"SELECT id, display_name, given_name, family_name, pronouns, address, district, "
+		"birthday, how_met, 0, 0, influence, alignment, tier, "
+		"cadence_days, notes, archived, '', '', prefix, uid "
 		"FROM contact WHERE id > ?1 ORDER BY id LIMIT ?2";
 	/* each: the window's ids are (?1, ?2], the first column the contact's id */
 	static const char q_stat[] =
@@ -379,7 +388,7 @@ export_contact_window(struct kdb *db, int64_t after, int limit, struct export_wi
 		w->pend = xreallocarray(w->pend, (size_t)limit, sizeof *w->pend);
 		w->cap = limit;
 	}
-	if (!(st = db_stmt(db, q_contact, err)))
+	if (!(st = db_stmt(db, w->all ? q_contact : q_contact_card, err)))
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, after);
 	sqlite3_bind_int(st, 2, limit);
@@ -395,7 +404,7 @@ export_contact_window(struct kdb *db, int64_t after, int limit, struct export_wi
 		return KITH_OK;
 	w->last_id = w->v[w->n - 1].c.id;
 	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
-		if (lists[k].row == stat_row && !w->last_contact)
+		if (lists[k].row == stat_row && !w->all)
 			continue;
 		if (!(st = db_stmt(db, lists[k].sql, err)) ||
 		    (rc = merge_rows(db, w, st, lists[k].row, lists[k].what, err))) {

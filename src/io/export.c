@@ -69,54 +69,78 @@ esc(struct strbuf *sb, const char *s)
 	}
 }
 
-/* Write one content line folded at 75 octets, never inside a UTF-8 sequence. */
+/* Fold the content line at o->sb[start..] at 75 octets, never inside a UTF-8 sequence. */
 static void
-content_line(struct out *o, const char *line)
+fold(struct out *o, size_t start)
 {
-	size_t len = strlen(line), pos = 0, width = 75;
+	struct strbuf *t = &o->line;
+	size_t len, pos = 0, width = 75;
 
-	if (len <= width) {         /* most lines */
-		sb_appendn(&o->sb, line, len);
-		sb_appendn(&o->sb, "\r\n", 2);
-		return;
-	}
+	sb_reset(t);
+	sb_appendn(t, o->sb.buf + start, o->sb.len - start);
+	o->sb.len = start;
+	len = t->len;
 	while (len - pos > width) {
 		size_t cut = pos + width;
-		while (cut > pos + 1 && ((unsigned char)line[cut] & 0xC0) == 0x80)
+		while (cut > pos + 1 && ((unsigned char)t->buf[cut] & 0xC0) == 0x80)
 			cut--;
-		sb_appendn(&o->sb, line + pos, cut - pos);
-		sb_append(&o->sb, "\r\n ");
+		sb_appendn(&o->sb, t->buf + pos, cut - pos);
+		sb_appendn(&o->sb, "\r\n ", 3);
 		pos = cut;
 		width = 74;
 	}
-	sb_append(&o->sb, line + pos);
-	sb_append(&o->sb, "\r\n");
+	sb_appendn(&o->sb, t->buf + pos, len - pos);
+}
+
+/*
+** A content line is written straight into the output: its name and value
+** appended to o->sb from `start`, then line_end folds it if it is longer
+** than 75 octets (few are) and ends it.
+*/
+static void
+line_end(struct out *o, size_t start)
+{
+	if (o->sb.len - start > 75)
+		fold(o, start);
+	sb_appendn(&o->sb, "\r\n", 2);
+}
+
+/* Write one whole content line (folded). */
+static void
+content_line(struct out *o, const char *line)
+{
+	size_t start = o->sb.len;
+
+	sb_append(&o->sb, line);
+	line_end(o, start);
 }
 
 /* NAME[params]:escaped-value, skipped when the value is empty. */
 static void
 prop(struct out *o, const char *name, const char *value)
 {
+	size_t start = o->sb.len;
+
 	if (str_empty(value))
 		return;
-	sb_reset(&o->line);
-	sb_append(&o->line, name);
-	sb_appendc(&o->line, ':');
-	esc(&o->line, value);
-	content_line(o, o->line.buf);
+	sb_append(&o->sb, name);
+	sb_appendc(&o->sb, ':');
+	esc(&o->sb, value);
+	line_end(o, start);
 }
 
 /* NAME:raw-value (already in the format's syntax). */
 static void
 prop_raw(struct out *o, const char *name, const char *value)
 {
+	size_t start = o->sb.len;
+
 	if (str_empty(value))
 		return;
-	sb_reset(&o->line);
-	sb_append(&o->line, name);
-	sb_appendc(&o->line, ':');
-	sb_append(&o->line, value);
-	content_line(o, o->line.buf);
+	sb_append(&o->sb, name);
+	sb_appendc(&o->sb, ':');
+	sb_append(&o->sb, value);
+	line_end(o, start);
 }
 
 /* A label usable as a TYPE parameter value (letters, digits, '-'), or NULL. */
@@ -134,31 +158,33 @@ type_word(const char *label)
 
 /* ---- vCard ------------------------------------------------------------------------------ */
 
-/* NAME:a,b,c for a list of values (nothing if empty); l is a scratch buffer. */
+/* NAME:a,b,c for a list of values (nothing if empty). */
 static void
-list_prop(struct out *o, struct strbuf *l, const char *name, char *const *v, size_t n)
+list_prop(struct out *o, const char *name, char *const *v, size_t n)
 {
+	size_t start = o->sb.len;
+
 	if (!n)
 		return;
-	sb_printf(l, "%s:", name);
+	sb_append(&o->sb, name);
+	sb_appendc(&o->sb, ':');
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			sb_appendc(l, ',');
-		esc(l, v[i]);
+			sb_appendc(&o->sb, ',');
+		esc(&o->sb, v[i]);
 	}
-	content_line(o, l->buf);
-	sb_reset(l);
+	line_end(o, start);
 }
 
 static void
 vcard_channel(struct out *o, const char *name, const struct kith_channel *ch)
 {
-	struct strbuf *l = &o->line;
+	struct strbuf *l = &o->sb;
 	const char *label = ch->label;
+	size_t start = l->len;
 
 	if (!strcmp(name, "TEL") && str_eq(label, "mobile"))
 		label = "cell";
-	sb_reset(l);
 	sb_append(l, name);
 	if (type_word(label)) {
 		sb_append(l, ";TYPE=");
@@ -166,7 +192,7 @@ vcard_channel(struct out *o, const char *name, const struct kith_channel *ch)
 	}
 	sb_appendc(l, ':');
 	esc(l, ch->value);
-	content_line(o, l->buf);
+	line_end(o, start);
 }
 
 /* Properties the vCard reader maps to fields: an extra of that name is written as X-KITH-EXTRA. */
@@ -198,24 +224,24 @@ static int
 vcard_extra(void *ud, const char *source, const char *name, const char *value)
 {
 	struct out *o = ud;
-	struct strbuf l = {0};
+	struct strbuf *l = &o->sb;
+	size_t start = l->len;
 
 	(void)source;
 	if (str_empty(value))
 		return 0;
 	if (!vcard_mapped(name) || !strcmp(name, "UID")) {
-		sb_append(&l, name);
+		sb_append(l, name);
 	} else {
-		sb_append(&l, "X-KITH-EXTRA;NAME=\"");
+		sb_append(l, "X-KITH-EXTRA;NAME=\"");
 		for (const char *p = name; *p; p++)
 			if (*p != '"' && (unsigned char)*p >= 0x20 && *p != 0x7f)
-				sb_appendc(&l, *p);
-		sb_appendc(&l, '"');
+				sb_appendc(l, *p);
+		sb_appendc(l, '"');
 	}
-	sb_appendc(&l, ':');
-	esc(&l, value);
-	content_line(o, l.buf);
-	sb_free(&l);
+	sb_appendc(l, ':');
+	esc(l, value);
+	line_end(o, start);
 	return 0;
 }
 
@@ -225,24 +251,24 @@ write_vcard(struct out *o, const struct export_contact *e)
 	const struct kith_contact *c = &e->c;
 	const char *org = e->org, *title = e->title, *seat = *org ? NULL : e->seat;
 	bool v3 = o->o->vcard_version == 30;
-	struct strbuf l = {0};
-	char num[48];
+	char num[12];
+	size_t start;
 
 	sb_append(&o->sb, "BEGIN:VCARD\r\n");
 	sb_append(&o->sb, v3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n");
 	/* the contact's identity: kith's importer merges by it */
 	prop(o, "UID", c->uid);
 	prop(o, "FN", c->display_name);
-	sb_append(&l, "N:");
-	esc(&l, c->family_name);
-	sb_appendc(&l, ';');
-	esc(&l, c->given_name);
-	sb_append(&l, ";;");
-	esc(&l, c->prefix);
-	sb_appendc(&l, ';');
-	content_line(o, l.buf);
-	sb_reset(&l);
-	list_prop(o, &l, "NICKNAME", c->nicknames, c->n_nicknames);
+	start = o->sb.len;
+	sb_appendn(&o->sb, "N:", 2);
+	esc(&o->sb, c->family_name);
+	sb_appendc(&o->sb, ';');
+	esc(&o->sb, c->given_name);
+	sb_appendn(&o->sb, ";;", 2);
+	esc(&o->sb, c->prefix);
+	sb_appendc(&o->sb, ';');
+	line_end(o, start);
+	list_prop(o, "NICKNAME", c->nicknames, c->n_nicknames);
 	for (size_t i = 0; i < c->n_emails; i++)
 		vcard_channel(o, "EMAIL", &c->emails[i]);
 	for (size_t i = 0; i < c->n_phones; i++)
@@ -251,65 +277,76 @@ write_vcard(struct out *o, const struct export_contact *e)
 		vcard_channel(o, str_eq(c->handles[i].label, "web") ? "URL" : "X-SOCIALPROFILE",
 			      &c->handles[i]);
 	if (!str_empty(org)) {
-		sb_append(&l, "ORG:");
-		esc(&l, org);
-		content_line(o, l.buf);
-		sb_reset(&l);
+		start = o->sb.len;
+		sb_appendn(&o->sb, "ORG:", 4);
+		esc(&o->sb, org);
+		line_end(o, start);
 	}
 	prop(o, "TITLE", title);
 	prop(o, "X-KITH-SEAT", seat);
-	if (!str_empty(c->birthday)) {
-		if (c->birthday[0] == '-')
-			snprintf(num, sizeof num, "--%.2s%.2s", c->birthday + 2, c->birthday + 5);
-		else if (v3)
-			snprintf(num, sizeof num, "%s", c->birthday);
-		else
-			snprintf(num, sizeof num, "%.4s%.2s%.2s", c->birthday, c->birthday + 5,
-				 c->birthday + 8);
-		prop_raw(o, "BDAY", num);
+	if (!str_empty(c->birthday) && strlen(c->birthday) >= (c->birthday[0] == '-' ? 7u : 10u)) {
+		/* stored "YYYY-MM-DD" or "--MM-DD"; 4.0 writes "YYYYMMDD" and "--MMDD" */
+		const char *b = c->birthday;
+		start = o->sb.len;
+		sb_appendn(&o->sb, "BDAY:", 5);
+		if (b[0] == '-') {
+			sb_appendn(&o->sb, "--", 2);
+			sb_appendn(&o->sb, b + 2, 2);
+			sb_appendn(&o->sb, b + 5, 2);
+		} else if (v3) {
+			sb_append(&o->sb, b);
+		} else {
+			sb_appendn(&o->sb, b, 4);
+			sb_appendn(&o->sb, b + 5, 2);
+			sb_appendn(&o->sb, b + 8, 2);
+		}
+		line_end(o, start);
 	}
 	if (!str_empty(c->address)) {
-		sb_append(&l, "ADR:;;");
-		esc(&l, c->address);
-		sb_append(&l, ";;;;");
-		content_line(o, l.buf);
-		sb_reset(&l);
+		start = o->sb.len;
+		sb_appendn(&o->sb, "ADR:;;", 6);
+		esc(&o->sb, c->address);
+		sb_appendn(&o->sb, ";;;;", 4);
+		line_end(o, start);
 	}
 	prop(o, "NOTE", c->notes);
-	list_prop(o, &l, "CATEGORIES", c->tags, c->n_tags);
-	prop(o, "X-KITH-PRONOUNS", c->pronouns);
-	prop(o, "X-KITH-DISTRICT", c->district);
-	prop(o, "X-KITH-HOW-MET", c->how_met);
-	if (c->influence) {
-		snprintf(num, sizeof num, "%d", c->influence);
-		prop_raw(o, "X-KITH-INFLUENCE", num);
+	list_prop(o, "CATEGORIES", c->tags, c->n_tags);
+	for (size_t i = 0; i < IO_N_KITH_FIELDS; i++) {
+		const char *v = io_kith_fields[i].format(c, num);
+		size_t start = o->sb.len;
+		if (str_empty(v))
+			continue;
+		sb_append(&o->sb, "X-KITH-");
+		sb_append(&o->sb, io_kith_fields[i].name);
+		sb_appendc(&o->sb, ':');
+		esc(&o->sb, v);
+		line_end(o, start);
 	}
-	if (c->alignment) {
-		snprintf(num, sizeof num, "%d", c->alignment);
-		prop_raw(o, "X-KITH-ALIGNMENT", num);
-	}
-	if (c->tier) {
-		snprintf(num, sizeof num, "%c", c->tier);
-		prop_raw(o, "X-KITH-TIER", num);
-	}
-	if (c->cadence_days >= 0) {
-		snprintf(num, sizeof num, "%d", c->cadence_days);
-		prop_raw(o, "X-KITH-CADENCE", num);
-	}
-	if (c->archived)
-		prop_raw(o, "X-KITH-ARCHIVED", "1");
 	for (size_t i = 0; i < e->n_extras; i++)
 		vcard_extra(o, e->extras[i].source, e->extras[i].name, e->extras[i].value);
 	sb_append(&o->sb, "END:VCARD\r\n");
-	sb_free(&l);
 }
 
 /* ---- CSV ---------------------------------------------------------------------------------- */
 
-static const char csv_header[] =
+/* The columns before kith's own fields (io_kith_fields) and after them. */
+static const char csv_head[] =
 	"name,given name,family name,nickname,email,phone,website,organisation,title,birthday,"
-	"address,tags,notes,pronouns,district,how met,influence,alignment,tier,cadence,archived,"
-	"uid,seat,email labels,phone labels,website labels,kept aside";
+	"address,tags,notes";
+static const char csv_tail[] = "uid,seat,email labels,phone labels,website labels,kept aside";
+
+static void
+csv_header(struct strbuf *sb)
+{
+	sb_append(sb, csv_head);
+	for (size_t i = 0; i < IO_N_KITH_FIELDS; i++) {
+		sb_appendc(sb, ',');
+		sb_append(sb, io_kith_fields[i].column);
+	}
+	sb_appendc(sb, ',');
+	sb_append(sb, csv_tail);
+	sb_append(sb, "\r\n");
+}
 
 static void
 csv_cell(struct strbuf *sb, const char *s, bool first)
@@ -338,61 +375,46 @@ csv_cell(struct strbuf *sb, const char *s, bool first)
 	}
 }
 
-static char *
-join_channels(const struct kith_channel *ch, size_t n)
+/* A cell of several values, "a ::: b" (t is a scratch buffer). */
+static void
+csv_strv(struct strbuf *sb, struct strbuf *t, char *const *v, size_t n)
 {
-	struct strbuf sb = {0};
-
-	sb_appendn(&sb, "", 0);
+	sb_reset(t);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			sb_append(&sb, " ::: ");
-		sb_append(&sb, ch[i].value);
+			sb_appendn(t, " ::: ", 5);
+		sb_append(t, v[i]);
 	}
-	return sb_detach(&sb);
+	csv_cell(sb, sb_str(t), false);
 }
 
-static char *
-join_strv(char *const *v, size_t n, const char *sep)
+static void
+csv_channels(struct strbuf *sb, struct strbuf *t, const struct kith_channel *ch, size_t n)
 {
-	struct strbuf sb = {0};
-
-	sb_appendn(&sb, "", 0);
+	sb_reset(t);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			sb_append(&sb, sep);
-		sb_append(&sb, v[i]);
+			sb_appendn(t, " ::: ", 5);
+		sb_append(t, ch[i].value);
 	}
-	return sb_detach(&sb);
+	csv_cell(sb, sb_str(t), false);
 }
 
-static char *
-join_labels(const struct kith_channel *ch, size_t n)
+/* The channels' labels, "work ::: home"; nothing if none has one. */
+static void
+csv_labels(struct strbuf *sb, struct strbuf *t, const struct kith_channel *ch, size_t n)
 {
-	struct strbuf sb = {0};
 	bool any = false;
 
-	sb_appendn(&sb, "", 0);
+	sb_reset(t);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			sb_append(&sb, " ::: ");
+			sb_appendn(t, " ::: ", 5);
 		/* an empty label in the middle of a list still holds its place */
-		sb_append(&sb, str_empty(ch[i].label) ? "-" : ch[i].label);
+		sb_append(t, str_empty(ch[i].label) ? "-" : ch[i].label);
 		any |= !str_empty(ch[i].label);
 	}
-	if (!any)
-		sb_reset(&sb);
-	return sb_detach(&sb);
-}
-
-static int
-extra_csv(void *ud, const char *source, const char *name, const char *value)
-{
-	struct strbuf *sb = ud;
-
-	(void)source;
-	sb_printf(sb, "%s%s: %s", sb->len ? " ::: " : "", name, value);
-	return 0;
+	csv_cell(sb, any ? sb_str(t) : "", false);
 }
 
 static void
@@ -400,62 +422,36 @@ write_csv(struct out *o, const struct export_contact *e)
 {
 	const struct kith_contact *c = &e->c;
 	const char *org = e->org, *title = e->title, *seat = *org ? NULL : e->seat;
-	char *emails = join_channels(c->emails, c->n_emails);
-	char *phones = join_channels(c->phones, c->n_phones);
-	char *webs = join_channels(c->handles, c->n_handles);
-	char *nicks = join_strv(c->nicknames, c->n_nicknames, " ::: ");
-	char *tags = join_strv(c->tags, c->n_tags, " ::: ");
-	char infl[8] = "", align[8] = "", tier[2] = { c->tier, 0 }, cad[16] = "";
+	struct strbuf *sb = &o->sb, *t = &o->line;
+	char num[12];
 
-	if (c->influence)
-		snprintf(infl, sizeof infl, "%d", c->influence);
-	if (c->alignment)
-		snprintf(align, sizeof align, "%d", c->alignment);
-	if (c->cadence_days >= 0)
-		snprintf(cad, sizeof cad, "%d", c->cadence_days);
-	csv_cell(&o->sb, c->display_name, true);
-	csv_cell(&o->sb, c->given_name, false);
-	csv_cell(&o->sb, c->family_name, false);
-	csv_cell(&o->sb, nicks, false);
-	csv_cell(&o->sb, emails, false);
-	csv_cell(&o->sb, phones, false);
-	csv_cell(&o->sb, webs, false);
-	csv_cell(&o->sb, org, false);
-	csv_cell(&o->sb, title, false);
-	csv_cell(&o->sb, c->birthday, false);
-	csv_cell(&o->sb, c->address, false);
-	csv_cell(&o->sb, tags, false);
-	csv_cell(&o->sb, c->notes, false);
-	csv_cell(&o->sb, c->pronouns, false);
-	csv_cell(&o->sb, c->district, false);
-	csv_cell(&o->sb, c->how_met, false);
-	csv_cell(&o->sb, infl, false);
-	csv_cell(&o->sb, align, false);
-	csv_cell(&o->sb, tier, false);
-	csv_cell(&o->sb, cad, false);
-	csv_cell(&o->sb, c->archived ? "1" : "", false);
-	csv_cell(&o->sb, c->uid, false);
-	csv_cell(&o->sb, seat, false);
-	{
-		const struct kith_channel *chs[] = { c->emails, c->phones, c->handles };
-		const size_t ns[] = { c->n_emails, c->n_phones, c->n_handles };
-		struct strbuf kept = {0};
-		for (size_t k = 0; k < 3; k++) {
-			char *l = join_labels(chs[k], ns[k]);
-			csv_cell(&o->sb, l, false);
-			free(l);
-		}
-		for (size_t i = 0; i < e->n_extras; i++)
-			extra_csv(&kept, e->extras[i].source, e->extras[i].name, e->extras[i].value);
-		csv_cell(&o->sb, sb_str(&kept), false);
-		sb_free(&kept);
-	}
-	sb_append(&o->sb, "\r\n");
-	free(emails);
-	free(phones);
-	free(webs);
-	free(nicks);
-	free(tags);
+	csv_cell(sb, c->display_name, true);
+	csv_cell(sb, c->given_name, false);
+	csv_cell(sb, c->family_name, false);
+	csv_strv(sb, t, c->nicknames, c->n_nicknames);
+	csv_channels(sb, t, c->emails, c->n_emails);
+	csv_channels(sb, t, c->phones, c->n_phones);
+	csv_channels(sb, t, c->handles, c->n_handles);
+	csv_cell(sb, org, false);
+	csv_cell(sb, title, false);
+	csv_cell(sb, c->birthday, false);
+	csv_cell(sb, c->address, false);
+	csv_strv(sb, t, c->tags, c->n_tags);
+	csv_cell(sb, c->notes, false);
+	for (size_t i = 0; i < IO_N_KITH_FIELDS; i++)
+		csv_cell(sb, io_kith_fields[i].format(c, num), false);
+	csv_cell(sb, c->uid, false);
+	csv_cell(sb, seat, false);
+	csv_labels(sb, t, c->emails, c->n_emails);
+	csv_labels(sb, t, c->phones, c->n_phones);
+	csv_labels(sb, t, c->handles, c->n_handles);
+	/* the fields kept aside, "name: value ::: name: value" */
+	sb_reset(t);
+	for (size_t i = 0; i < e->n_extras; i++)
+		sb_printf(t, "%s%s: %s", t->len ? " ::: " : "", e->extras[i].name,
+			  e->extras[i].value);
+	csv_cell(sb, sb_str(t), false);
+	sb_appendn(sb, "\r\n", 2);
 }
 
 /* ---- JSON pieces ------------------------------------------------------------------------ */
@@ -612,11 +608,9 @@ export_contacts(struct out *o, struct kdb *db, struct kith_err *err)
 	enum kith_status rc;
 	long count = 0;
 
-	if (o->o->format == IO_FMT_CSV) {
-		sb_append(&o->sb, csv_header);
-		sb_append(&o->sb, "\r\n");
-	}
-	w.last_contact = o->o->format == IO_FMT_JSON;
+	if (o->o->format == IO_FMT_CSV)
+		csv_header(&o->sb);
+	w.all = o->o->format == IO_FMT_JSON;
 	do {
 		if ((rc = export_contact_window(db, after, WINDOW, &w, err)))
 			break;

@@ -91,9 +91,24 @@ void io_channel_uniq(struct kith_channel *v, size_t *n);
 void io_contact_uniq(struct kith_contact *c);
 
 /*
-** kith's own fields written by its exporters (X-KITH-INFLUENCE, the CSV
-** "influence" column, ...): name is the part after X-KITH- or the column,
-** lower case. Returns false if name is not one (value then is an extra).
+** kith's own contact fields, the one table its vCard and CSV writers and
+** readers share: X-KITH-<name> in a vCard, the column in CSV, in this
+** order. parse sets the field from a value read (false if it is not one:
+** the value is then kept aside); format gives the value to write, or NULL
+** or "" for none (numbers are written into buf).
+*/
+struct io_field {
+	const char *name;           /* after X-KITH-: "HOW-MET" */
+	const char *column;         /* the CSV column: "how met" */
+	bool (*parse)(struct kith_contact *c, const char *value);
+	const char *(*format)(const struct kith_contact *c, char buf[12]);
+};
+#define IO_N_KITH_FIELDS 8
+extern const struct io_field io_kith_fields[IO_N_KITH_FIELDS];
+/*
+** Read one of kith's own fields: name is the part after X-KITH- or the
+** column (any case), or "uid". Returns false if name is not one, or the
+** value is not one for it (value then is an extra).
 */
 bool io_kith_field(struct kith_contact *c, const char *name, const char *value);
 
