@@ -65,10 +65,17 @@ struct pline {                   /* a property line of a component: its name and
 
 struct comp {
 	bool todo;
+	bool overrides;             /* has a RECURRENCE-ID */
 	int line;
 	size_t first, n;            /* its properties in the plines array */
+	size_t off, len;            /* its text (BEGIN to END) in scan.items */
 };
 
+/*
+** A calendar of the file: its text without its events and to-dos (the
+** calendar's properties, its VTIMEZONEs), which libical reads first, and
+** its events and to-dos, each read on its own beside it.
+*/
 struct calblock {
 	struct strbuf text;
 	int line;
@@ -78,11 +85,12 @@ struct calblock {
 
 struct scan {
 	struct calblock *blocks;
-	size_t n_blocks;
+	size_t n_blocks, cap_blocks;
 	struct comp *comps;
-	size_t n_comps;
+	size_t n_comps, cap_comps;
 	struct pline *plines;
-	size_t n_plines;
+	size_t n_plines, cap_plines;
+	struct strbuf items;        /* the events' and to-dos' texts, one after another */
 };
 
 static void
@@ -93,6 +101,25 @@ scan_free(struct scan *sc)
 	free(sc->blocks);
 	free(sc->comps);
 	free(sc->plines);
+	sb_free(&sc->items);
+}
+
+/* Room for one more element in a growing array. */
+static void *
+grow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? 2 * *cap : 64;
+	return xreallocarray(v, *cap, size);
+}
+
+/* A content line and its end. */
+static void
+append_line(struct strbuf *sb, const struct strbuf *line)
+{
+	sb_appendn(sb, line->buf, line->len);
+	sb_appendn(sb, "\r\n", 2);
 }
 
 /* Name (upper case, no group) of a content line, and where its value starts. */
@@ -151,6 +178,17 @@ repair_line(struct strbuf *out, const char *s, size_t len)
 	char *fixed;
 
 	line_name(s, name, sizeof name, &params, &value);
+	if (value && !memchr(s, ';', (size_t)(value - s))) {
+		/* no parameters (no CHARSET, no ENCODING), as most lines: printable
+		   ASCII is kept as it is */
+		size_t i = 0;
+		while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
+			i++;
+		if (i == len) {
+			sb_appendn(out, s, len);
+			return;
+		}
+	}
 	if (!value) {
 		fixed = io_text_utf8(s, len, NULL);
 		sb_append(out, fixed);
@@ -257,7 +295,8 @@ scan_text(const char *text, size_t len, struct scan *sc, const struct io_sink *s
 				continue;
 			}
 			if (depth == 0) {
-				sc->blocks = xreallocarray(sc->blocks, sc->n_blocks + 1, sizeof *sc->blocks);
+				sc->blocks = grow(sc->blocks, sc->n_blocks, &sc->cap_blocks,
+						  sizeof *sc->blocks);
 				cb = &sc->blocks[sc->n_blocks++];
 				memset(cb, 0, sizeof *cb);
 				cb->line = lineno;
@@ -274,17 +313,20 @@ scan_text(const char *text, size_t len, struct scan *sc, const struct io_sink *s
 				sb_reset(&comp);
 				broken = false;
 				if (!strcmp(val, "VEVENT") || !strcmp(val, "VTODO")) {
-					sc->comps = xreallocarray(sc->comps, sc->n_comps + 1, sizeof *sc->comps);
-					sc->comps[sc->n_comps].todo = !strcmp(val, "VTODO");
-					sc->comps[sc->n_comps].line = lineno;
-					sc->comps[sc->n_comps].first = sc->n_plines;
-					sc->comps[sc->n_comps].n = 0;
+					struct comp *c;
+					sc->comps = grow(sc->comps, sc->n_comps, &sc->cap_comps,
+							 sizeof *sc->comps);
+					c = &sc->comps[sc->n_comps];
+					memset(c, 0, sizeof *c);
+					c->todo = !strcmp(val, "VTODO");
+					c->line = lineno;
+					c->first = sc->n_plines;
 				}
 			}
 			stack[depth].line = lineno;
 			snprintf(stack[depth++].name, sizeof stack[0].name, "%s", val);
 			if (depth >= 2)
-				sb_printf(&comp, "%s\r\n", fixed.buf);
+				append_line(&comp, &fixed);
 			continue;
 		}
 		if (!strcmp(name, "END")) {
@@ -300,15 +342,18 @@ scan_text(const char *text, size_t len, struct scan *sc, const struct io_sink *s
 			}
 			depth--;
 			if (depth >= 1)
-				sb_printf(&comp, "%s\r\n", fixed.buf);
+				append_line(&comp, &fixed);
 			if (depth == 1) {
 				bool ev = !strcmp(val, "VEVENT") || !strcmp(val, "VTODO");
-				if (!broken) {
+				if (!broken && ev) {
+					/* read on its own, beside the calendar (parse_block) */
+					sc->comps[sc->n_comps].off = sc->items.len;
+					sc->comps[sc->n_comps].len = comp.len;
+					sb_appendn(&sc->items, comp.buf, comp.len);
+					sc->n_comps++;
+					cb->n_comp++;
+				} else if (!broken) {
 					sb_appendn(&cb->text, comp.buf, comp.len);
-					if (ev) {
-						sc->n_comps++;
-						cb->n_comp++;
-					}
 				} else if (ev) {
 					sc->n_plines = sc->comps[sc->n_comps].first;
 				}
@@ -330,17 +375,20 @@ scan_text(const char *text, size_t len, struct scan *sc, const struct io_sink *s
 		if (depth == 1) {
 			if (!strcmp(name, "VERSION") && !strcmp(val, "1.0"))
 				cb->v1 = true;
-			sb_printf(&cb->text, "%s\r\n", fixed.buf);
+			append_line(&cb->text, &fixed);
 			continue;
 		}
-		sb_printf(&comp, "%s\r\n", fixed.buf);
+		append_line(&comp, &fixed);
 		if (depth == 2 && sc->n_comps < SIZE_MAX && sc->comps &&
 		    (!strcmp(stack[1].name, "VEVENT") || !strcmp(stack[1].name, "VTODO"))) {
 			struct comp *c = &sc->comps[sc->n_comps];
-			sc->plines = xreallocarray(sc->plines, sc->n_plines + 1, sizeof *sc->plines);
-			snprintf(sc->plines[sc->n_plines].name, sizeof sc->plines[0].name, "%s", name);
+			sc->plines = grow(sc->plines, sc->n_plines, &sc->cap_plines,
+					  sizeof *sc->plines);
+			memcpy(sc->plines[sc->n_plines].name, name, sizeof name);
 			sc->plines[sc->n_plines++].line = lineno;
 			c->n++;
+			if (!strcmp(name, "RECURRENCE-ID"))
+				c->overrides = true;
 		}
 	}
 	if (rc == 0 && depth > 0) {
@@ -457,6 +505,36 @@ local_time(struct icaltimetype t, char out[17])
 	return local_time_raw(t, out) && kdatetime_parse_iso(out, &chk) && kdate_valid(chk.date);
 }
 
+/* n as d digits (the last d of it: n is in range) */
+static void
+put_digits(char *out, unsigned n, int d)
+{
+	while (d-- > 0) {
+		out[d] = (char)('0' + n % 10);
+		n /= 10;
+	}
+}
+
+/* "YYYY-MM-DD HH:MM", or "YYYY-MM-DD" when hour < 0 (snprintf cost a third of a line's time). */
+static void
+put_time(char out[17], int y, int mo, int d, int h, int mi)
+{
+	put_digits(out, (unsigned)y % 10000u, 4);
+	out[4] = '-';
+	put_digits(out + 5, (unsigned)mo % 100u, 2);
+	out[7] = '-';
+	put_digits(out + 8, (unsigned)d % 100u, 2);
+	if (h < 0) {
+		out[10] = '\0';
+		return;
+	}
+	out[10] = ' ';
+	put_digits(out + 11, (unsigned)h % 100u, 2);
+	out[13] = ':';
+	put_digits(out + 14, (unsigned)mi % 100u, 2);
+	out[16] = '\0';
+}
+
 static bool
 local_time_raw(struct icaltimetype t, char out[17])
 {
@@ -468,7 +546,7 @@ local_time_raw(struct icaltimetype t, char out[17])
 			   t.second < 0 || t.second > 60))
 		return false;
 	if (t.is_date) {
-		snprintf(out, 17, "%04d-%02d-%02d", t.year, t.month, t.day);
+		put_time(out, t.year, t.month, t.day, -1, 0);
 		return true;
 	}
 	if (t.zone) {
@@ -484,12 +562,10 @@ local_time_raw(struct icaltimetype t, char out[17])
 		tt = (time_t)kdate_to_days(d) * 86400 + u.hour * 3600 + u.minute * 60 + u.second;
 		if (!localtime_r(&tt, &tm) || tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
 			return false;
-		snprintf(out, 17, "%04u-%02u-%02u %02u:%02u", (unsigned)(tm.tm_year + 1900) % 10000u,
-			 (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
-			 (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u);
+		put_time(out, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
 		return true;
 	}
-	snprintf(out, 17, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
+	put_time(out, t.year, t.month, t.day, t.hour, t.minute);
 	return true;
 }
 
@@ -525,12 +601,15 @@ text_prop(icalcomponent *c, icalproperty_kind k)
 	{
 		struct strbuf sb = {0};
 		sb_appendn(&sb, "", 0);
-		for (; *v; v++) {
+		while (*v) {
+			size_t run = strcspn(v, "\\");   /* plain text: copied at once */
+			sb_appendn(&sb, v, run);
+			v += run;
 			if (*v == '\\' && v[1]) {
-				v++;
-				sb_appendc(&sb, *v == 'n' || *v == 'N' ? '\n' : *v);
-			} else {
-				sb_appendc(&sb, *v);
+				sb_appendc(&sb, v[1] == 'n' || v[1] == 'N' ? '\n' : v[1]);
+				v += 2;
+			} else if (*v) {
+				sb_appendc(&sb, *v++);
 			}
 		}
 		/* libical hands back bytes it took on trust: text in kith is UTF-8
@@ -553,16 +632,42 @@ guess_kind(const char *title)
 		{ "fundraiser", KITH_EVENT_FUNDRAISER }, { "volunteer", KITH_EVENT_VOLUNTEER_SHIFT },
 		{ "meetup", KITH_EVENT_MEETUP }, { "interview", KITH_EVENT_INFO_INTERVIEW },
 	};
-	char *f = utf8_fold(title);
+	char ascii[256], *f = NULL;
+	size_t k = 0;
+	bool space = false;
 	int kind = KITH_EVENT_OTHER;
 
+	/* an ASCII title is folded here as utf8_fold would (lower case, one
+	   space between words): utf8_fold cost more than the rest of the event */
+	for (const char *p = title; *p && k + 2 < sizeof ascii; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch & 0x80) {
+			k = sizeof ascii;
+			break;
+		}
+		if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+			space = k > 0;
+			continue;
+		}
+		if (space)
+			ascii[k++] = ' ';
+		space = false;
+		ascii[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	if (k + 2 >= sizeof ascii) {
+		f = utf8_fold(title);
+	} else {
+		ascii[k] = '\0';
+		f = ascii;
+	}
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (strstr(f, words[i].word)) {
 			kind = words[i].kind;
 			break;
 		}
 	}
-	free(f);
+	if (f != ascii)
+		free(f);
 	return kind;
 }
 
@@ -666,24 +771,22 @@ struct override {
 	struct icaltimetype when;
 };
 
+/* The overriding instance c's RECURRENCE-ID, by its UID. */
 static void
-collect_overrides(icalcomponent *cal, struct override **v, size_t *n)
+collect_override(icalcomponent *c, struct override **v, size_t *n)
 {
-	for (icalcomponent *c = L->icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
-	     c = L->icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
-		icalproperty *p =
-			L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
-		const char *uid = L->icalcomponent_get_uid(c);
-		char local[17];
-		if (!p || !uid)
-			continue;
-		*v = xreallocarray(*v, *n + 1, sizeof **v);
-		(*v)[*n].when = prop_time(c, p);
-		if (!zone_time((*v)[*n].when, NULL, local))
-			continue;
-		(*v)[*n].uid = xstrdup(uid);
-		(*n)++;
-	}
+	icalproperty *p = L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
+	const char *uid = L->icalcomponent_get_uid(c);
+	char local[17];
+
+	if (!p || !uid || L->icalcomponent_isa(c) != ICAL_VEVENT_COMPONENT)
+		return;
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].when = prop_time(c, p);
+	if (!zone_time((*v)[*n].when, NULL, local))
+		return;
+	(*v)[*n].uid = xstrdup(uid);
+	(*n)++;
 }
 
 /* Where map_event reports what it imports all the same (the sink's warn). */
@@ -983,17 +1086,44 @@ parse_text(const char *text, size_t len)
 	return cal;
 }
 
+/*
+** An event or to-do of the calendar, read by libical on its own and put in
+** the calendar (its TZIDs are then looked up in the calendar's VTIMEZONEs);
+** NULL if libical reads nothing. Take it out with item_done.
+*/
+static icalcomponent *
+item_read(const struct scan *sc, const struct comp *sp, icalcomponent *cal)
+{
+	icalcomponent *c = parse_text(sc->items.buf + sp->off, sp->len);
+
+	if (c)
+		L->icalcomponent_add_component(cal, c);
+	return c;
+}
+
+static void
+item_done(icalcomponent *cal, icalcomponent *c)
+{
+	L->icalcomponent_remove_component(cal, c);
+	L->icalcomponent_free(c);
+}
+
+/*
+** One calendar: libical reads its own text (properties, VTIMEZONEs), then
+** each event and to-do in turn, so that only one of them is held parsed
+** at a time (the whole tree of 200,000 took 325 MB). The overriding
+** instances (RECURRENCE-ID) are read first: a series needs them all.
+*/
 static int
-parse_block(const struct scan *sc, const struct calblock *b, const char *base, size_t total,
+parse_block(const struct scan *sc, const struct calblock *b, size_t total,
 	    const struct io_sink *s)
 {
 	icalcomponent *cal;
 	struct override *ov = NULL;
-	size_t n_ov = 0, k = 0;
+	size_t n_ov = 0;
 	int rc = 0;
 	char msg[200];
 
-	(void)base;
 	if (b->v1)
 		return s->error(s->ud, b->line,
 				"vCalendar 1.0 is not supported (export as iCalendar 2.0)");
@@ -1002,19 +1132,29 @@ parse_block(const struct scan *sc, const struct calblock *b, const char *base, s
 	cal = parse_text(sb_str(&b->text), b->text.len);
 	if (!cal)
 		return s->error(s->ud, b->line, "not a calendar libical can read");
-	collect_overrides(cal, &ov, &n_ov);
-	for (icalcomponent *c = L->icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT);
-	     c && rc == 0; c = L->icalcomponent_get_next_component(cal, ICAL_ANY_COMPONENT)) {
-		icalcomponent_kind kind = L->icalcomponent_isa(c);
-		const struct comp *sp;
+	for (size_t k = 0; k < b->n_comp; k++) {
+		const struct comp *sp = &sc->comps[b->first_comp + k];
+		icalcomponent *c;
+		if (sp->overrides && (c = item_read(sc, sp, cal))) {
+			collect_override(c, &ov, &n_ov);
+			item_done(cal, c);
+		}
+	}
+	for (size_t k = 0; k < b->n_comp && rc == 0; k++) {
+		const struct comp *sp = &sc->comps[b->first_comp + k];
+		icalcomponent *c = item_read(sc, sp, cal);
+		icalcomponent_kind kind = c ? L->icalcomponent_isa(c) : ICAL_NO_COMPONENT;
 		struct io_record rec;
 		const char *why, *lic = NULL;
 
-		if (kind != ICAL_VEVENT_COMPONENT && kind != ICAL_VTODO_COMPONENT)
+		if (kind != ICAL_VEVENT_COMPONENT && kind != ICAL_VTODO_COMPONENT) {
+			if (c)
+				item_done(cal, c);
+			snprintf(msg, sizeof msg, "%s: libical cannot read it",
+				 sp->todo ? "VTODO" : "VEVENT");
+			rc = s->error(s->ud, sp->line, msg);
 			continue;
-		if (k >= b->n_comp)
-			break;
-		sp = &sc->comps[b->first_comp + k++];
+		}
 		memset(&rec, 0, sizeof rec);
 		rec.line = sp->line;
 		rec.offset = total;
@@ -1050,6 +1190,7 @@ parse_block(const struct scan *sc, const struct calblock *b, const char *base, s
 			rc = s->record(s->ud, &rec);
 		}
 		io_record_clear(&rec);
+		item_done(cal, c);
 	}
 	for (size_t i = 0; i < n_ov; i++)
 		free(ov[i].uid);
@@ -1072,7 +1213,7 @@ io_parse_ics(const char *buf, size_t len, const struct io_sink *s)
 	text = io_text_bytes(buf, len, &tlen);
 	rc = scan_text(text, tlen, &sc, s);
 	for (size_t i = 0; i < sc.n_blocks && rc == 0; i++)
-		rc = parse_block(&sc, &sc.blocks[i], text, len, s);
+		rc = parse_block(&sc, &sc.blocks[i], len, s);
 	if (rc == 0 && sc.n_blocks == 0)
 		rc = s->error(s->ud, 1, "no BEGIN:VCALENDAR, VEVENT or VTODO: not an iCalendar file");
 	scan_free(&sc);
