@@ -33,10 +33,13 @@ struct kdb;
 
 /*
 ** The formats. Adding one is a line here (C name, word) and a case in the
-** import or export dispatch tables (import.c, export.c).
+** import or export dispatch tables (import.c, export.c). The first three
+** are read and written; JSON, SVG and DOT only written (SVG and DOT are a
+** power map's pictures: `kith export --format svg --map NAME`).
 */
 #define KITH_IO_FORMATS(_) \
-	_(VCF, "vcf") _(CSV, "csv") _(ICS, "ics") _(JSON, "json")
+	_(VCF, "vcf") _(CSV, "csv") _(ICS, "ics") _(JSON, "json") _(SVG, "svg") _(DOT, "dot")
+#define IO_FMT_READABLE(f) ((f) >= 0 && (f) <= IO_FMT_ICS)
 
 enum io_format {
 #define IO_FMT_ENUM(n, w) IO_FMT_##n,

@@ -51,7 +51,7 @@ run_import(struct cli *c, const struct cli_args *a)
 	o.format = -1;
 	if (cli_opt(a, IM_FORMAT)) {
 		o.format = io_format_parse(cli_opt(a, IM_FORMAT));
-		if (o.format < 0 || o.format == IO_FMT_JSON)
+		if (!IO_FMT_READABLE(o.format))
 			return cli_error(CLI_USAGE, "--format", "\"%s\" is not one of vcf, csv, ics",
 					 cli_opt(a, IM_FORMAT));
 	}
@@ -162,14 +162,15 @@ run_export(struct cli *c, const struct cli_args *a)
 
 	if (!cli_opt(a, EX_FORMAT))
 		return cli_error(CLI_USAGE, "export", "needs --format vcf, csv, ics, json, svg or dot");
-	if (!strcmp(cli_opt(a, EX_FORMAT), "svg") || !strcmp(cli_opt(a, EX_FORMAT), "dot"))
-		return export_map(c, a, cli_opt(a, EX_FORMAT));
-	if (cli_opt(a, EX_MAP) || cli_opt(a, EX_AS_OF))
-		return cli_error(CLI_USAGE, cli_opt(a, EX_MAP) ? "--map" : "--as-of",
-				 "only with --format svg or dot");
+	/* every format of the table, the map pictures too (issue 17: an unknown one lists them) */
 	if ((r = cli_word("--format", cli_opt(a, EX_FORMAT), io_format_parse, io_format_name,
 			  IO_FMT_COUNT_, &o.format)) != CLI_OK)
 		return r;
+	if (o.format == IO_FMT_SVG || o.format == IO_FMT_DOT)
+		return export_map(c, a, io_format_name(o.format));
+	if (cli_opt(a, EX_MAP) || cli_opt(a, EX_AS_OF))
+		return cli_error(CLI_USAGE, cli_opt(a, EX_MAP) ? "--map" : "--as-of",
+				 "only with --format svg or dot");
 	if (ver) {
 		if (!strcmp(ver, "3.0") || !strcmp(ver, "3"))
 			o.vcard_version = 30;

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "kith/date.h"
+#include "kith/export_db.h"
 #include "kith/interaction.h"
 #include "kith/merge.h"
 #include "kith/org.h"
@@ -30,428 +31,6 @@
 #include "kith/xalloc.h"
 
 #define WINDOW 512
-
-struct out {
-	FILE *f;
-	struct strbuf sb;           /* the text being built; flushed after each record */
-	const struct io_export_opts *o;
-	struct strbuf line;         /* one content line being built (prop, prop_raw) */
-};
-
-static void
-flush(struct out *o)
-{
-	if (o->sb.len)
-		fwrite(o->sb.buf, 1, o->sb.len, o->f);
-	sb_reset(&o->sb);
-}
-
-/* ---- content lines (vCard and iCalendar) --------------------------------------------- */
-
-/* Escape a text value: backslash, newline, comma, semicolon. */
-static void
-esc(struct strbuf *sb, const char *s)
-{
-	while (s && *s) {
-		size_t run = strcspn(s, "\\\n\r,;");   /* plain text: copied at once */
-		sb_appendn(sb, s, run);
-		s += run;
-		switch (*s) {
-		case '\\': sb_append(sb, "\\\\"); break;
-		case '\n': sb_append(sb, "\\n"); break;
-		case '\r': break;
-		case ',': sb_append(sb, "\\,"); break;
-		case ';': sb_append(sb, "\\;"); break;
-		default: return;        /* the end */
-		}
-		s++;
-	}
-}
-
-/* Write one content line folded at 75 octets, never inside a UTF-8 sequence. */
-static void
-content_line(struct out *o, const char *line)
-{
-	size_t len = strlen(line), pos = 0, width = 75;
-
-	if (len <= width) {         /* most lines */
-		sb_appendn(&o->sb, line, len);
-		sb_appendn(&o->sb, "\r\n", 2);
-		return;
-	}
-	while (len - pos > width) {
-		size_t cut = pos + width;
-		while (cut > pos + 1 && ((unsigned char)line[cut] & 0xC0) == 0x80)
-			cut--;
-		sb_appendn(&o->sb, line + pos, cut - pos);
-		sb_append(&o->sb, "\r\n ");
-		pos = cut;
-		width = 74;
-	}
-	sb_append(&o->sb, line + pos);
-	sb_append(&o->sb, "\r\n");
-}
-
-/* NAME[params]:escaped-value, skipped when the value is empty. */
-static void
-prop(struct out *o, const char *name, const char *value)
-{
-	if (str_empty(value))
-		return;
-	sb_reset(&o->line);
-	sb_append(&o->line, name);
-	sb_appendc(&o->line, ':');
-	esc(&o->line, value);
-	content_line(o, o->line.buf);
-}
-
-/* NAME:raw-value (already in the format's syntax). */
-static void
-prop_raw(struct out *o, const char *name, const char *value)
-{
-	if (str_empty(value))
-		return;
-	sb_reset(&o->line);
-	sb_append(&o->line, name);
-	sb_appendc(&o->line, ':');
-	sb_append(&o->line, value);
-	content_line(o, o->line.buf);
-}
-
-/* A label usable as a TYPE parameter value (letters, digits, '-'), or NULL. */
-static bool
-type_word(const char *label)
-{
-	if (str_empty(label))
-		return false;
-	for (const char *p = label; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-'))
-			return false;
-	return true;
-}
-
-/* ---- vCard ------------------------------------------------------------------------------ */
-
-/* NAME:a,b,c for a list of values (nothing if empty); l is a scratch buffer. */
-static void
-list_prop(struct out *o, struct strbuf *l, const char *name, char *const *v, size_t n)
-{
-	if (!n)
-		return;
-	sb_printf(l, "%s:", name);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sb_appendc(l, ',');
-		esc(l, v[i]);
-	}
-	content_line(o, l->buf);
-	sb_reset(l);
-}
-
-static void
-vcard_channel(struct out *o, const char *name, const struct kith_channel *ch)
-{
-	struct strbuf *l = &o->line;
-	const char *label = ch->label;
-
-	if (!strcmp(name, "TEL") && str_eq(label, "mobile"))
-		label = "cell";
-	sb_reset(l);
-	sb_append(l, name);
-	if (type_word(label)) {
-		sb_append(l, ";TYPE=");
-		sb_append(l, label);
-	}
-	sb_appendc(l, ':');
-	esc(l, ch->value);
-	content_line(o, l->buf);
-}
-
-/* Properties the vCard reader maps to fields: an extra of that name is written as X-KITH-EXTRA. */
-static bool
-vcard_mapped(const char *name)
-{
-	static const char *const names[] = { "BEGIN", "END", "VERSION", "FN", "N", "NICKNAME",
-		"EMAIL", "TEL", "URL", "IMPP", "X-SOCIALPROFILE", "ORG", "TITLE", "BDAY", "ADR", "UID",
-		"NOTE", "CATEGORIES", "PHOTO", "LOGO", "SOUND", "KEY", "PRODID", "REV",
-		"X-ABLABEL", "SORT-STRING", "CLIENTPIDMAP", NULL };
-
-	if (!strncmp(name, "X-KITH-", 7) || !*name)
-		return true;
-	for (const char *p = name; *p; p++)
-		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-'))
-			return true;
-	for (size_t i = 0; names[i]; i++)
-		if (!strcmp(name, names[i]))
-			return true;
-	return false;
-}
-
-/*
-** A field kept aside: an unknown property of the file goes back as itself
-** (X-PHONETIC-FIRST-NAME, a second UID); any other (a kept "birthday", a
-** second TITLE, a CSV column) as X-KITH-EXTRA;NAME="...", which kith reads back.
-*/
-static int
-vcard_extra(void *ud, const char *source, const char *name, const char *value)
-{
-	struct out *o = ud;
-	struct strbuf l = {0};
-
-	(void)source;
-	if (str_empty(value))
-		return 0;
-	if (!vcard_mapped(name) || !strcmp(name, "UID")) {
-		sb_append(&l, name);
-	} else {
-		sb_append(&l, "X-KITH-EXTRA;NAME=\"");
-		for (const char *p = name; *p; p++)
-			if (*p != '"' && (unsigned char)*p >= 0x20 && *p != 0x7f)
-				sb_appendc(&l, *p);
-		sb_appendc(&l, '"');
-	}
-	sb_appendc(&l, ':');
-	esc(&l, value);
-	content_line(o, l.buf);
-	sb_free(&l);
-	return 0;
-}
-
-static void
-write_vcard(struct out *o, struct kdb *db, const struct kith_contact *c, const char *org,
-	    const char *title, const char *seat)
-{
-	bool v3 = o->o->vcard_version == 30;
-	struct strbuf l = {0};
-	char num[48];
-
-	sb_append(&o->sb, "BEGIN:VCARD\r\n");
-	sb_append(&o->sb, v3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n");
-	/* the contact's identity: kith's importer merges by it */
-	prop(o, "UID", c->uid);
-	prop(o, "FN", c->display_name);
-	sb_append(&l, "N:");
-	esc(&l, c->family_name);
-	sb_appendc(&l, ';');
-	esc(&l, c->given_name);
-	sb_append(&l, ";;");
-	esc(&l, c->prefix);
-	sb_appendc(&l, ';');
-	content_line(o, l.buf);
-	sb_reset(&l);
-	list_prop(o, &l, "NICKNAME", c->nicknames, c->n_nicknames);
-	for (size_t i = 0; i < c->n_emails; i++)
-		vcard_channel(o, "EMAIL", &c->emails[i]);
-	for (size_t i = 0; i < c->n_phones; i++)
-		vcard_channel(o, "TEL", &c->phones[i]);
-	for (size_t i = 0; i < c->n_handles; i++)
-		vcard_channel(o, str_eq(c->handles[i].label, "web") ? "URL" : "X-SOCIALPROFILE",
-			      &c->handles[i]);
-	if (!str_empty(org)) {
-		sb_append(&l, "ORG:");
-		esc(&l, org);
-		content_line(o, l.buf);
-		sb_reset(&l);
-	}
-	prop(o, "TITLE", title);
-	prop(o, "X-KITH-SEAT", seat);
-	if (!str_empty(c->birthday)) {
-		if (c->birthday[0] == '-')
-			snprintf(num, sizeof num, "--%.2s%.2s", c->birthday + 2, c->birthday + 5);
-		else if (v3)
-			snprintf(num, sizeof num, "%s", c->birthday);
-		else
-			snprintf(num, sizeof num, "%.4s%.2s%.2s", c->birthday, c->birthday + 5,
-				 c->birthday + 8);
-		prop_raw(o, "BDAY", num);
-	}
-	if (!str_empty(c->address)) {
-		sb_append(&l, "ADR:;;");
-		esc(&l, c->address);
-		sb_append(&l, ";;;;");
-		content_line(o, l.buf);
-		sb_reset(&l);
-	}
-	prop(o, "NOTE", c->notes);
-	list_prop(o, &l, "CATEGORIES", c->tags, c->n_tags);
-	prop(o, "X-KITH-PRONOUNS", c->pronouns);
-	prop(o, "X-KITH-DISTRICT", c->district);
-	prop(o, "X-KITH-HOW-MET", c->how_met);
-	if (c->influence) {
-		snprintf(num, sizeof num, "%d", c->influence);
-		prop_raw(o, "X-KITH-INFLUENCE", num);
-	}
-	if (c->alignment) {
-		snprintf(num, sizeof num, "%d", c->alignment);
-		prop_raw(o, "X-KITH-ALIGNMENT", num);
-	}
-	if (c->tier) {
-		snprintf(num, sizeof num, "%c", c->tier);
-		prop_raw(o, "X-KITH-TIER", num);
-	}
-	if (c->cadence_days >= 0) {
-		snprintf(num, sizeof num, "%d", c->cadence_days);
-		prop_raw(o, "X-KITH-CADENCE", num);
-	}
-	if (c->archived)
-		prop_raw(o, "X-KITH-ARCHIVED", "1");
-	import_extra_list(db, "contact", c->id, vcard_extra, o, NULL);
-	sb_append(&o->sb, "END:VCARD\r\n");
-	sb_free(&l);
-}
-
-/* ---- CSV ---------------------------------------------------------------------------------- */
-
-static const char csv_header[] =
-	"name,given name,family name,nickname,email,phone,website,organisation,title,birthday,"
-	"address,tags,notes,pronouns,district,how met,influence,alignment,tier,cadence,archived,"
-	"uid,seat,email labels,phone labels,website labels,kept aside";
-
-static void
-csv_cell(struct strbuf *sb, const char *s, bool first)
-{
-	if (!first)
-		sb_appendc(sb, ',');
-	bool guard;
-
-	if (str_empty(s))
-		return;
-	guard = io_csv_needs_guard(s);  /* "=HYPERLINK(...)" is not run as a formula */
-	if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[strlen(s) - 1] == ' ') {
-		sb_appendc(sb, '"');
-		if (guard)
-			sb_appendc(sb, '\'');
-		for (; *s; s++) {
-			if (*s == '"')
-				sb_appendc(sb, '"');
-			sb_appendc(sb, *s);
-		}
-		sb_appendc(sb, '"');
-	} else {
-		if (guard)
-			sb_appendc(sb, '\'');
-		sb_append(sb, s);
-	}
-}
-
-static char *
-join_channels(const struct kith_channel *ch, size_t n)
-{
-	struct strbuf sb = {0};
-
-	sb_appendn(&sb, "", 0);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sb_append(&sb, " ::: ");
-		sb_append(&sb, ch[i].value);
-	}
-	return sb_detach(&sb);
-}
-
-static char *
-join_strv(char *const *v, size_t n, const char *sep)
-{
-	struct strbuf sb = {0};
-
-	sb_appendn(&sb, "", 0);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sb_append(&sb, sep);
-		sb_append(&sb, v[i]);
-	}
-	return sb_detach(&sb);
-}
-
-static char *
-join_labels(const struct kith_channel *ch, size_t n)
-{
-	struct strbuf sb = {0};
-	bool any = false;
-
-	sb_appendn(&sb, "", 0);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sb_append(&sb, " ::: ");
-		/* an empty label in the middle of a list still holds its place */
-		sb_append(&sb, str_empty(ch[i].label) ? "-" : ch[i].label);
-		any |= !str_empty(ch[i].label);
-	}
-	if (!any)
-		sb_reset(&sb);
-	return sb_detach(&sb);
-}
-
-static int
-extra_csv(void *ud, const char *source, const char *name, const char *value)
-{
-	struct strbuf *sb = ud;
-
-	(void)source;
-	sb_printf(sb, "%s%s: %s", sb->len ? " ::: " : "", name, value);
-	return 0;
-}
-
-static void
-write_csv(struct out *o, struct kdb *db, const struct kith_contact *c, const char *org,
-	  const char *title, const char *seat)
-{
-	char *emails = join_channels(c->emails, c->n_emails);
-	char *phones = join_channels(c->phones, c->n_phones);
-	char *webs = join_channels(c->handles, c->n_handles);
-	char *nicks = join_strv(c->nicknames, c->n_nicknames, " ::: ");
-	char *tags = join_strv(c->tags, c->n_tags, " ::: ");
-	char infl[8] = "", align[8] = "", tier[2] = { c->tier, 0 }, cad[16] = "";
-
-	if (c->influence)
-		snprintf(infl, sizeof infl, "%d", c->influence);
-	if (c->alignment)
-		snprintf(align, sizeof align, "%d", c->alignment);
-	if (c->cadence_days >= 0)
-		snprintf(cad, sizeof cad, "%d", c->cadence_days);
-	csv_cell(&o->sb, c->display_name, true);
-	csv_cell(&o->sb, c->given_name, false);
-	csv_cell(&o->sb, c->family_name, false);
-	csv_cell(&o->sb, nicks, false);
-	csv_cell(&o->sb, emails, false);
-	csv_cell(&o->sb, phones, false);
-	csv_cell(&o->sb, webs, false);
-	csv_cell(&o->sb, org, false);
-	csv_cell(&o->sb, title, false);
-	csv_cell(&o->sb, c->birthday, false);
-	csv_cell(&o->sb, c->address, false);
-	csv_cell(&o->sb, tags, false);
-	csv_cell(&o->sb, c->notes, false);
-	csv_cell(&o->sb, c->pronouns, false);
-	csv_cell(&o->sb, c->district, false);
-	csv_cell(&o->sb, c->how_met, false);
-	csv_cell(&o->sb, infl, false);
-	csv_cell(&o->sb, align, false);
-	csv_cell(&o->sb, tier, false);
-	csv_cell(&o->sb, cad, false);
-	csv_cell(&o->sb, c->archived ? "1" : "", false);
-	csv_cell(&o->sb, c->uid, false);
-	csv_cell(&o->sb, seat, false);
-	{
-		const struct kith_channel *chs[] = { c->emails, c->phones, c->handles };
-		const size_t ns[] = { c->n_emails, c->n_phones, c->n_handles };
-		struct strbuf kept = {0};
-		for (size_t k = 0; k < 3; k++) {
-			char *l = join_labels(chs[k], ns[k]);
-			csv_cell(&o->sb, l, false);
-			free(l);
-		}
-		import_extra_list(db, "contact", c->id, extra_csv, &kept, NULL);
-		csv_cell(&o->sb, sb_str(&kept), false);
-		sb_free(&kept);
-	}
-	sb_append(&o->sb, "\r\n");
-	free(emails);
-	free(phones);
-	free(webs);
-	free(nicks);
-	free(tags);
-}
 
 /* ---- JSON pieces ------------------------------------------------------------------------ */
 
@@ -545,7 +124,7 @@ json_extras(struct kdb *db, struct strbuf *sb, const char *entity, int64_t id,
 }
 
 static void
-write_contact_json(struct out *o, const struct kith_contact *c, const char *org,
+write_contact_json(struct io_out *o, const struct kith_contact *c, const char *org,
 		   const char *title)
 {
 	struct strbuf *sb = &o->sb;
@@ -587,352 +166,61 @@ write_contact_json(struct out *o, const struct kith_contact *c, const char *org,
 
 /* ---- contacts: one walk for vCard, CSV and JSON ------------------------------------------- */
 
-static enum kith_status
-export_contacts(struct out *o, struct kdb *db, struct kith_err *err)
+static void
+contact_extras_json(struct strbuf *sb, const struct export_contact *e)
 {
-	int64_t ids[WINDOW], after = 0;
-	int n;
+	struct extras_out x = { sb, 0 };
+
+	sb_append(sb, ", \"extra\": [");
+	for (size_t i = 0; i < e->n_extras; i++)
+		extra_json(&x, e->extras[i].source, e->extras[i].name, e->extras[i].value);
+	sb_appendc(sb, ']');
+}
+
+/* The contacts in windows of WINDOW, each window read with a few statements (export_db.c). */
+static enum kith_status
+export_contacts(struct io_out *o, struct kdb *db, struct kith_err *err)
+{
+	struct export_window w = {0};
+	int64_t after = 0;
 	enum kith_status rc;
 	long count = 0;
 
-	if (o->o->format == IO_FMT_CSV) {
-		sb_append(&o->sb, csv_header);
-		sb_append(&o->sb, "\r\n");
-	}
+	if (o->o->format == IO_FMT_CSV)
+		io_csv_header(&o->sb);
+	w.all = o->o->format == IO_FMT_JSON;
 	do {
-		if ((rc = contact_ids_after(db, after, ids, WINDOW, &n, err)))
-			return rc;
-		for (int i = 0; i < n; i++) {
-			struct kith_contact c;
-			char *org, *title, *seat = NULL;
-			if ((rc = contact_get(db, ids[i], &c, err)))
-				return rc;
-			if ((rc = contact_current_org(db, ids[i], &org, &title, err))) {
-				contact_free(&c);
-				return rc;
-			}
-			if (o->o->format != IO_FMT_JSON && !*org &&
-			    (rc = contact_current_seat(db, ids[i], &seat, err))) {
-				contact_free(&c);
-				free(org);
-				free(title);
-				return rc;
-			}
+		if ((rc = export_contact_window(db, after, WINDOW, &w, err)))
+			break;
+		for (int i = 0; i < w.n; i++) {
+			const struct export_contact *e = &w.v[i];
 			if (o->o->format == IO_FMT_VCF) {
-				write_vcard(o, db, &c, org, title, seat);
+				io_vcard_write(o, e);
 			} else if (o->o->format == IO_FMT_CSV) {
-				write_csv(o, db, &c, org, title, seat);
+				io_csv_write(o, e);
 			} else {
 				sb_append(&o->sb, count ? ",\n    " : "\n    ");
-				write_contact_json(o, &c, org, title);
-				rc = json_extras(db, &o->sb, "contact", c.id, err);
+				write_contact_json(o, &e->c, e->org, e->title);
+				contact_extras_json(&o->sb, e);
 				sb_appendc(&o->sb, '}');
 			}
 			count++;
-			contact_free(&c);
-			free(org);
-			free(title);
-			free(seat);
-			if (rc)
-				return rc;
 			if (o->sb.len > 65536)
-				flush(o);
+				io_out_flush(o);
 		}
-		if (n)
-			after = ids[n - 1];
-	} while (n == WINDOW);
-	flush(o);
-	return KITH_OK;
-}
-
-/* ---- iCalendar ------------------------------------------------------------------------------ */
-
-/* "YYYY-MM-DD HH:MM" -> "YYYYMMDDTHHMM00"; "YYYY-MM-DD" -> "YYYYMMDD". */
-static void
-ics_time(const char *t, char out[20])
-{
-	if (strlen(t) <= 10)
-		snprintf(out, 20, "%.4s%.2s%.2s", t, t + 5, t + 8);
-	else
-		snprintf(out, 20, "%.4s%.2s%.2sT%.2s%.2s00", t, t + 5, t + 8, t + 11, t + 14);
-}
-
-struct att_out {
-	struct out *o;
-	struct kdb *db;
-};
-
-static int
-attendee_ics(void *ud, const struct attendance_row *r)
-{
-	struct att_out *a = ud;
-	struct kith_contact c;
-	struct strbuf l = {0};
-	static const char *const partstat[] = {
-		[KITH_ASTATUS_INVITED] = "NEEDS-ACTION", [KITH_ASTATUS_CONFIRMED] = "ACCEPTED",
-		[KITH_ASTATUS_ATTENDED] = "ACCEPTED", [KITH_ASTATUS_NO_SHOW] = "DECLINED",
-		[KITH_ASTATUS_MET] = "ACCEPTED",
-	};
-
-	if (contact_get(a->db, r->contact_id, &c, NULL) != KITH_OK)
-		return 0;
-	if (c.n_emails) {
-		sb_append(&l, "ATTENDEE;CN=\"");
-		for (const char *p = c.display_name; *p; p++)
-			if (*p != '"' && (unsigned char)*p >= 0x20)
-				sb_appendc(&l, *p);
-		sb_printf(&l, "\";PARTSTAT=%s%s:mailto:%s",
-			  r->status >= 0 && r->status < KITH_ASTATUS_COUNT_ ? partstat[r->status] :
-			  "NEEDS-ACTION", r->role == KITH_AROLE_HOST ? ";ROLE=CHAIR" : "",
-			  c.emails[0].value);
-		content_line(a->o, l.buf);
-	}
-	sb_free(&l);
-	contact_free(&c);
-	return 0;
-}
-
-static void
-dtstamp(char out[20])
-{
-	struct kdatetime now = kdate_now();
-	char t[KDATETIME_STR], u[KDATE_UTC_STR];
-
-	now.has_time = true;
-	kdatetime_format(now, t);
-	/* RFC 5545: DTSTAMP is in UTC, "Z" */
-	if (kdate_local_to_utc(t, u))
-		snprintf(out, 20, "%.4s%.2s%.2sT%.2s%.2s00Z", u, u + 5, u + 8, u + 11, u + 14);
-	else
-		ics_time(t, out);
-}
-
-/*
- * An event kept in a zone libical knows is written in it, as its organiser
- * lives it: DTSTART;TZID=America/Chicago:20261110T183000 with the zone's
- * VTIMEZONE before the events, and its length as DURATION (the end is kept
- * in the user's zone); UTC is written with "Z". Otherwise (all day, no
- * zone) the times are floating, as stored.
- */
-static bool
-ics_zoned(const struct kith_event *e)
-{
-	return !e->all_day && !str_empty(e->tzid) && !str_empty(e->tz_start) &&
-	       io_ics_zone_known(e->tzid);
-}
-
-static int
-vtimezone_out(void *ud, const char *tzid)
-{
-	struct out *o = ud;
-	char *vt = io_ics_vtimezone(tzid);
-
-	if (vt)
-		sb_append(&o->sb, vt);
-	free(vt);
-	return 0;
-}
-
-/* DTSTART (and DURATION) of a zoned event; EXDATE values get the zone too. */
-static void
-ics_zoned_times(struct out *o, const struct kith_event *e)
-{
-	char t[20], a[KDATE_UTC_STR], b[KDATE_UTC_STR];
-	bool utc = io_ics_zone_is_utc(e->tzid);
-	struct strbuf name = {0};
-
-	ics_time(e->tz_start, t);
-	if (utc) {
-		strcat(t, "Z");
-		prop_raw(o, "DTSTART", t);
-	} else {
-		sb_printf(&name, "DTSTART;TZID=%s", e->tzid);
-		prop_raw(o, name.buf, t);
-	}
-	if (!str_empty(e->end_at) && kdate_local_to_utc(e->start_at, a) &&
-	    kdate_local_to_utc(e->end_at, b)) {
-		struct kdate x, y;
-		int xh, xm, yh, ym;
-		char d[32];
-		if (sscanf(a, "%4d-%2d-%2dT%2d:%2dZ", &x.y, &x.m, &x.d, &xh, &xm) == 5 &&
-		    sscanf(b, "%4d-%2d-%2dT%2d:%2dZ", &y.y, &y.m, &y.d, &yh, &ym) == 5) {
-			long mins = (kdate_diff(y, x) * 24 + (yh - xh)) * 60 + (ym - xm);
-			if (mins > 0) {
-				snprintf(d, sizeof d, "PT%ldM", mins);
-				prop_raw(o, "DURATION", d);
-			}
-		}
-	}
-	sb_free(&name);
-}
-
-static enum kith_status
-write_vevent(struct out *o, struct kdb *db, const struct kith_event *e, struct kith_err *err)
-{
-	char t[20], stamp[20];
-	struct att_out a = { o, db };
-	struct strbuf l = {0};
-
-	dtstamp(stamp);
-	sb_append(&o->sb, "BEGIN:VEVENT\r\n");
-	if (!str_empty(e->uid))
-		prop(o, "UID", e->uid);
-	else {
-		sb_printf(&l, "kith-event-%lld@kith", (long long)e->id);
-		prop(o, "UID", l.buf);
-		sb_reset(&l);
-	}
-	prop_raw(o, "DTSTAMP", stamp);
-	ics_time(e->start_at, t);
-	if (ics_zoned(e))
-		ics_zoned_times(o, e);
-	else
-		prop_raw(o, e->all_day ? "DTSTART;VALUE=DATE" : "DTSTART", t);
-	if (!str_empty(e->end_at) && !ics_zoned(e)) {
-		if (e->all_day) {
-			struct kdate d;
-			char day[KDATE_STR];
-			if (kdate_parse_iso(e->end_at, &d)) {
-				kdate_format(kdate_add_days(d, 1), day);
-				ics_time(day, t);
-				prop_raw(o, "DTEND;VALUE=DATE", t);
-			}
-		} else {
-			ics_time(e->end_at, t);
-			prop_raw(o, "DTEND", t);
-		}
-	}
-	prop(o, "SUMMARY", e->title);
-	prop(o, "LOCATION", e->location);
-	prop(o, "DESCRIPTION", e->notes);
-	prop_raw(o, "X-KITH-KIND", kith_event_kind_name(e->kind));
-	if (!str_empty(e->rrule)) {
-		/* stored as "RULE[\nEXDATE:list]" */
-		char *rr = xstrdup(e->rrule), *nl = strchr(rr, '\n');
-		if (nl)
-			*nl = '\0';
-		prop_raw(o, "RRULE", rr);
-		if (nl && !strncmp(nl + 1, "EXDATE:", 7) && ics_zoned(e)) {
-			/* in the event's zone; a date alone (from a VALUE=DATE EXDATE) stays one */
-			bool utc = io_ics_zone_is_utc(e->tzid);
-			sb_reset(&l);
-			for (char *p = nl + 8; *p;) {
-				size_t n = strcspn(p, ",");
-				if (n == 15)
-					sb_printf(&l, "%s%.*s%s", l.len ? "," : "", (int)n, p,
-						  utc ? "Z" : "");
-				p += n + (p[n] == ',');
-			}
-			if (l.len) {
-				char *v = sb_detach(&l);
-				if (utc) {
-					prop_raw(o, "EXDATE", v);
-				} else {
-					sb_printf(&l, "EXDATE;TZID=%s", e->tzid);
-					prop_raw(o, l.buf, v);
-					sb_reset(&l);
-				}
-				free(v);
-			}
-		} else if (nl && !strncmp(nl + 1, "EXDATE:", 7)) {
-			prop_raw(o, strlen(e->start_at) <= 10 ? "EXDATE;VALUE=DATE" : "EXDATE", nl + 8);
-		}
-		free(rr);
-	}
-	sb_free(&l);
-	if (attendance_list_for_event(db, e->id, attendee_ics, &a, err))
-		return err ? err->code : KITH_DB;
-	sb_append(&o->sb, "END:VEVENT\r\n");
-	return KITH_OK;
-}
-
-static void
-write_vtodo(struct out *o, struct kdb *db, const struct kith_followup *f)
-{
-	char *uid = followup_uid(db, f->id), t[20], stamp[20];
-	static const int prio[] = { 0, 9, 5, 1 };
-	char p[8];
-
-	dtstamp(stamp);
-	sb_append(&o->sb, "BEGIN:VTODO\r\n");
-	if (uid) {
-		prop(o, "UID", uid);
-	} else {
-		char u[48];
-		snprintf(u, sizeof u, "kith-followup-%lld@kith", (long long)f->id);
-		prop(o, "UID", u);
-	}
-	prop_raw(o, "DTSTAMP", stamp);
-	prop(o, "SUMMARY", f->title);
-	if (!str_empty(f->due)) {
-		ics_time(f->due, t);
-		prop_raw(o, "DUE;VALUE=DATE", t);
-	}
-	if (f->priority > 0 && f->priority <= 3) {
-		snprintf(p, sizeof p, "%d", prio[f->priority]);
-		prop_raw(o, "PRIORITY", p);
-	}
-	prop_raw(o, "STATUS", f->status == KITH_FSTATUS_DONE ? "COMPLETED" :
-		 f->status == KITH_FSTATUS_DROPPED ? "CANCELLED" : "NEEDS-ACTION");
-	prop(o, "DESCRIPTION", f->notes);
-	sb_append(&o->sb, "END:VTODO\r\n");
-	free(uid);
-}
-
-static enum kith_status
-export_ics(struct out *o, struct kdb *db, struct kith_err *err)
-{
-	int64_t ids[WINDOW], after = 0;
-	int n;
-	enum kith_status rc;
-
-	sb_append(&o->sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//kith//kith " KITH_VERSION_STR
-		  "//EN\r\nCALSCALE:GREGORIAN\r\n");
-	if ((rc = event_zones(db, vtimezone_out, o, err)))
+		after = w.last_id;
+	} while (w.n == WINDOW);
+	export_window_free(&w);
+	if (rc)
 		return rc;
-	do {
-		if ((rc = event_ids_after(db, after, ids, WINDOW, &n, err)))
-			return rc;
-		for (int i = 0; i < n; i++) {
-			struct kith_event e;
-			if ((rc = event_get(db, ids[i], &e, err)))
-				return rc;
-			e.id = ids[i];
-			rc = write_vevent(o, db, &e, err);
-			event_free(&e);
-			if (rc)
-				return rc;
-			if (o->sb.len > 65536)
-				flush(o);
-		}
-		if (n)
-			after = ids[n - 1];
-	} while (n == WINDOW);
-	after = 0;
-	do {
-		if ((rc = followup_ids_after(db, after, false, ids, WINDOW, &n, err)))
-			return rc;
-		for (int i = 0; i < n; i++) {
-			struct kith_followup f;
-			if ((rc = followup_get(db, ids[i], &f, err)))
-				return rc;
-			write_vtodo(o, db, &f);
-			followup_free(&f);
-			if (o->sb.len > 65536)
-				flush(o);
-		}
-		if (n)
-			after = ids[n - 1];
-	} while (n == WINDOW);
-	sb_append(&o->sb, "END:VCALENDAR\r\n");
-	flush(o);
+	io_out_flush(o);
 	return KITH_OK;
 }
 
 /* ---- JSON ------------------------------------------------------------------------------------ */
 
 struct org_walk {
-	struct out *o;
+	struct io_out *o;
 	struct kdb *db;
 	long n;
 	const char *last;
@@ -971,48 +259,27 @@ walk_orgs(struct org_walk *w, org_row_fn fn, struct kith_err *err)
 		long before = w->n;
 		if ((rc = org_list(w->db, w->last_id, 1, WINDOW, fn, w, err)))
 			return rc;
-		flush(w->o);
+		io_out_flush(w->o);
 		if (w->n - before < WINDOW)
 			break;
 	} while (1);
 	return KITH_OK;
 }
 
-/*
- * An organisation's own vCard (KIND:org; X-ABShowAs:COMPANY in 3.0), so an
- * organisation without people, and its kind, description, influence and
- * parent, come back from the file: the importer reads it as an
- * organisation, not a person.
- */
+/* An organisation's own vCard (vcard_write.c), with its parent's name. */
 static int
 org_vcard(void *ud, const struct org_row *r)
 {
 	struct org_walk *w = ud;
-	struct out *o = w->o;
 	struct kith_org org, parent = { 0 };
-	char num[48];
+	bool has_parent;
 
 	w->last_id = r->id;
 	w->n++;
 	if (org_get(w->db, r->id, &org, NULL) != KITH_OK)
 		return 0;
-	sb_append(&o->sb, "BEGIN:VCARD\r\n");
-	sb_append(&o->sb, o->o->vcard_version == 30 ? "VERSION:3.0\r\nX-ABShowAs:COMPANY\r\n" :
-			  "VERSION:4.0\r\nKIND:org\r\n");
-	snprintf(num, sizeof num, "kith-org-%lld@kith", (long long)org.id);
-	prop_raw(o, "UID", num);
-	prop(o, "FN", org.name);
-	prop(o, "ORG", org.name);
-	prop(o, "NOTE", org.description);
-	if (org.kind != KITH_ORG_OTHER)
-		prop_raw(o, "X-KITH-ORG-KIND", kith_org_kind_name(org.kind));
-	if (org.influence) {
-		snprintf(num, sizeof num, "%d", org.influence);
-		prop_raw(o, "X-KITH-INFLUENCE", num);
-	}
-	if (org.parent_id && org_get(w->db, org.parent_id, &parent, NULL) == KITH_OK)
-		prop(o, "X-KITH-ORG-PARENT", parent.name);
-	sb_append(&o->sb, "END:VCARD\r\n");
+	has_parent = org.parent_id && org_get(w->db, org.parent_id, &parent, NULL) == KITH_OK;
+	io_vcard_write_org(w->o, &org, has_parent ? parent.name : NULL);
 	org_free(&parent);
 	org_free(&org);
 	return 0;
@@ -1020,7 +287,7 @@ org_vcard(void *ud, const struct org_row *r)
 
 /* vCard: the contacts, then the organisations' own cards. */
 static enum kith_status
-export_vcf(struct out *o, struct kdb *db, struct kith_err *err)
+export_vcf(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
 	struct org_walk ow = { o, db, 0, NULL, 0 };
 	enum kith_status rc;
@@ -1051,7 +318,7 @@ attendee_json(void *ud, const struct attendance_row *r)
 }
 
 struct ia_walk {
-	struct out *o;
+	struct io_out *o;
 	struct kdb *db;
 	long n;
 	int64_t last;
@@ -1083,12 +350,12 @@ interaction_json(void *ud, const struct interaction_row *r)
 	sb_append(sb, "]}");
 	interaction_free(&ia);
 	if (sb->len > 65536)
-		flush(w->o);
+		io_out_flush(w->o);
 	return 0;
 }
 
 struct dump_out {
-	struct out *o;
+	struct io_out *o;
 	long n;
 };
 
@@ -1114,13 +381,13 @@ dump_row(void *ud, int ncols, const char *const *names, const char *const *value
 	}
 	sb_appendc(sb, '}');
 	if (sb->len > 65536)
-		flush(d->o);
+		io_out_flush(d->o);
 	return 0;
 }
 
 /* One whole table as a JSON array member: ',\n  "name": [...]' */
 static enum kith_status
-json_table(struct out *o, struct kdb *db, const char *name, enum dump_table t,
+json_table(struct io_out *o, struct kdb *db, const char *name, enum dump_table t,
 	   struct kith_err *err)
 {
 	struct dump_out d = { o, 0 };
@@ -1132,14 +399,14 @@ json_table(struct out *o, struct kdb *db, const char *name, enum dump_table t,
 	do {
 		if ((rc = db_dump_window(db, t, after, WINDOW, dump_row, &d, &after, &n, err)))
 			return rc;
-		flush(o);
+		io_out_flush(o);
 	} while (n == WINDOW);
 	sb_append(&o->sb, "\n  ]");
 	return KITH_OK;
 }
 
 struct map_walk {
-	struct out *o;
+	struct io_out *o;
 	struct kdb *db;
 	long n;
 };
@@ -1176,12 +443,12 @@ map_json(void *ud, const struct map_row *r)
 	sb_append(&w->o->sb, ", \"placements\": [");
 	placement_list(w->db, r->id, NULL, placement_json, &pw, NULL);
 	sb_append(&w->o->sb, "]}");
-	flush(w->o);
+	io_out_flush(w->o);
 	return 0;
 }
 
 static enum kith_status
-export_json(struct out *o, struct kdb *db, struct kith_err *err)
+export_json(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
 	int64_t ids[WINDOW], after = 0;
 	int n;
@@ -1228,7 +495,7 @@ export_json(struct out *o, struct kdb *db, struct kith_err *err)
 			if (rc)
 				return rc;
 		}
-		flush(o);
+		io_out_flush(o);
 		if (n)
 			after = ids[n - 1];
 	} while (n == WINDOW);
@@ -1262,7 +529,7 @@ export_json(struct out *o, struct kdb *db, struct kith_err *err)
 			free(uid);
 			followup_free(&fu);
 		}
-		flush(o);
+		io_out_flush(o);
 		if (n)
 			after = ids[n - 1];
 	} while (n == WINDOW);
@@ -1271,7 +538,7 @@ export_json(struct out *o, struct kdb *db, struct kith_err *err)
 		iw.rows = 0;
 		if ((rc = interaction_list_recent(db, iw.last, WINDOW, interaction_json, &iw, err)))
 			return rc;
-		flush(o);
+		io_out_flush(o);
 	} while (iw.rows == WINDOW);
 	sb_append(&o->sb, "\n  ]");
 	if ((rc = json_table(o, db, "roles", DUMP_ROLES, err)) ||
@@ -1288,25 +555,25 @@ export_json(struct out *o, struct kdb *db, struct kith_err *err)
 	    (rc = json_table(o, db, "placement_moves", DUMP_PLACEMENT_MOVES, err)))
 		return rc;
 	sb_append(&o->sb, "\n}\n");
-	flush(o);
+	io_out_flush(o);
 	return KITH_OK;
 }
 
 /* ---- dispatch ------------------------------------------------------------------------------- */
 
 /* The exporters by format: adding a format is a line here and one in KITH_IO_FORMATS. */
-static enum kith_status (*const exporters[IO_FMT_COUNT_])(struct out *, struct kdb *,
+static enum kith_status (*const exporters[IO_FMT_COUNT_])(struct io_out *, struct kdb *,
 							 struct kith_err *) = {
 	[IO_FMT_VCF] = export_vcf,
 	[IO_FMT_CSV] = export_contacts,
-	[IO_FMT_ICS] = export_ics,
+	[IO_FMT_ICS] = io_ics_export,
 	[IO_FMT_JSON] = export_json,
 };
 
 enum kith_status
 io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kith_err *err)
 {
-	struct out o = { f, {0}, opts, {0} };
+	struct io_out o = { f, {0}, opts, {0} };
 	enum kith_status rc;
 	bool started;
 
@@ -1320,7 +587,7 @@ io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kit
 		return rc;
 	rc = exporters[opts->format](&o, db, err);
 	kdb_read_end(db, started);
-	flush(&o);
+	io_out_flush(&o);
 	sb_free(&o.sb);
 	sb_free(&o.line);
 	errno = 0;

@@ -15,6 +15,7 @@
 
 /* Every libical function kith calls. */
 #define ICAL_LIB_FUNCS(X) \
+	X(icalcomponent_add_component) \
 	X(icalcomponent_as_ical_string_r) \
 	X(icalcomponent_free) \
 	X(icalcomponent_get_first_component) \
@@ -24,6 +25,7 @@
 	X(icalcomponent_get_status) \
 	X(icalcomponent_get_uid) \
 	X(icalcomponent_isa) \
+	X(icalcomponent_remove_component) \
 	X(icaldurationtype_is_bad_duration) \
 	X(icalerror_set_errors_are_fatal) \
 	X(icalparameter_get_cn) \

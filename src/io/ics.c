@@ -33,10 +33,9 @@
  * kith's 3-1), STATUS (COMPLETED done, CANCELLED dropped), DESCRIPTION,
  * UID.
  */
-#include "io_internal.h"
+#define L ics_L
+#include "ics_internal.h"
 
-#include "ical_lib.h"
-#include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,462 +46,7 @@
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
 
-/* libical, opened by the first import or expansion that needs it */
-static const struct ical_lib *L;
-
-static bool
-ical_init(const char **why)
-{
-	return (L = ical_lib(why)) != NULL;
-}
-
-/* ---- pass 1: lines and structure ----------------------------------------------- */
-
-struct pline {                   /* a property line of a component: its name and line */
-	char name[24];
-	int line;
-};
-
-struct comp {
-	bool todo;
-	int line;
-	size_t first, n;            /* its properties in the plines array */
-};
-
-struct calblock {
-	struct strbuf text;
-	int line;
-	size_t first_comp, n_comp;
-	bool v1;                    /* vCalendar 1.0 */
-};
-
-struct scan {
-	struct calblock *blocks;
-	size_t n_blocks;
-	struct comp *comps;
-	size_t n_comps;
-	struct pline *plines;
-	size_t n_plines;
-};
-
-static void
-scan_free(struct scan *sc)
-{
-	for (size_t i = 0; i < sc->n_blocks; i++)
-		sb_free(&sc->blocks[i].text);
-	free(sc->blocks);
-	free(sc->comps);
-	free(sc->plines);
-}
-
-/* Name (upper case, no group) of a content line, and where its value starts. */
-static void
-line_name(const char *s, char *name, size_t n, const char **params, const char **value)
-{
-	size_t k = 0;
-	const char *p = s;
-	bool q = false;
-
-	while (*p && *p != ';' && *p != ':') {
-		if (k + 1 < n)
-			name[k++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-		p++;
-	}
-	name[k] = '\0';
-	*params = p;
-	for (; *p; p++) {
-		if (*p == '"')
-			q = !q;
-		else if (*p == ':' && !q)
-			break;
-	}
-	*value = *p ? p + 1 : NULL;
-}
-
-/* The value of a parameter (e.g. CHARSET) in the params text, into out. */
-static bool
-param_value(const char *params, const char *value_start, const char *name, char *out, size_t n)
-{
-	size_t nl = strlen(name);
-
-	for (const char *p = params; p && p < value_start; p++) {
-		if (*p == ';' && io_ieqn(p + 1, name, nl) && p[1 + nl] == '=') {
-			const char *v = p + 2 + nl;
-			size_t k = 0;
-			while (v < value_start - 1 && *v != ';' && *v != ':' && k + 1 < n)
-				if (*v++ != '"')
-					out[k++] = v[-1];
-			out[k] = '\0';
-			return true;
-		}
-	}
-	return false;
-}
-
-/*
-** Repair one content line into out: UTF-8 (CHARSET, else as is if valid,
-** else Windows-1252), quoted-printable values decoded (escaping newlines).
-*/
-static void
-repair_line(struct strbuf *out, const char *s, size_t len)
-{
-	char name[24], cs[40], enc[40];
-	const char *params, *value;
-	char *fixed;
-
-	line_name(s, name, sizeof name, &params, &value);
-	if (!value) {
-		fixed = io_text_utf8(s, len, NULL);
-		sb_append(out, fixed);
-		free(fixed);
-		return;
-	}
-	if (!param_value(params, value, "CHARSET", cs, sizeof cs))
-		cs[0] = '\0';
-	if (param_value(params, value, "ENCODING", enc, sizeof enc) &&
-	    io_ieq(enc, "QUOTED-PRINTABLE")) {
-		struct strbuf dec = {0};
-		/* the name and the parameters other than ENCODING and CHARSET */
-		for (const char *p = s; p < value - 1;) {
-			const char *e = p + 1;
-			while (e < value - 1 && *e != ';')
-				e++;
-			if (p == s || !(io_ieqn(p + 1, "ENCODING=", 9) || io_ieqn(p + 1, "CHARSET=", 8)))
-				sb_appendn(out, p, (size_t)(e - p));
-			p = e;
-		}
-		sb_appendc(out, ':');
-		io_qp_decode(&dec, value, len - (size_t)(value - s));
-		fixed = io_text_utf8(sb_str(&dec), dec.len, cs[0] ? cs : NULL);
-		for (const char *p = fixed; *p; p++) {
-			if (*p == '\r')
-				continue;
-			if (*p == '\n')
-				sb_append(out, "\\n");
-			else
-				sb_appendc(out, *p);
-		}
-		free(fixed);
-		sb_free(&dec);
-		return;
-	}
-	fixed = io_text_utf8(s, len, cs[0] ? cs : NULL);
-	sb_append(out, fixed);
-	free(fixed);
-}
-
-struct open_comp {
-	char name[24];
-	int line;
-};
-
-/*
-** Pass 1. Errors go to the sink; returns non-zero if it said stop. Broken
-** components are left out of the blocks.
-*/
-static int
-scan_text(const char *text, size_t len, struct scan *sc, const struct io_sink *s)
-{
-	struct io_lines r;
-	struct strbuf line = {0}, fixed = {0}, comp = {0};
-	struct open_comp stack[16];
-	int depth = 0, lineno, rc = 0;
-	bool wrapped = false, broken = false;
-	struct calblock *cb = NULL;
-	char msg[160];
-
-	io_lines_init(&r, text, len);
-	while (rc == 0 && io_content_next(&r, &line, &lineno)) {
-		char name[24], val[24];
-		const char *params, *value;
-		size_t k = 0;
-
-		if (r.too_long) {
-			if (!broken)
-				rc = s->error(s->ud, lineno, "a line longer than " IO_MAX_LINE_TEXT
-					      " (kith's limit for one property)");
-			broken = depth >= 2 || (depth == 1 && wrapped);
-			continue;
-		}
-		if (depth >= 2 && comp.len + line.len > IO_MAX_RECORD) {
-			/* left out at its END; what it kept so far is dropped now */
-			if (!broken)
-				rc = s->error(s->ud, stack[1].line, "an event or to-do longer than "
-					      IO_MAX_RECORD_TEXT " (kith's limit for one record)");
-			broken = true;
-			sb_reset(&comp);
-		}
-		sb_reset(&fixed);
-		repair_line(&fixed, line.buf, line.len);
-		line_name(fixed.buf, name, sizeof name, &params, &value);
-		if (!value) {
-			snprintf(msg, sizeof msg, "no ':' (not an iCalendar property line)");
-			rc = s->error(s->ud, lineno, msg);
-			broken = depth >= 2 || (depth == 1 && wrapped);
-			continue;
-		}
-		for (const char *v = value; *v && k + 1 < sizeof val; v++)
-			if (*v != ' ')
-				val[k++] = (char)(*v >= 'a' && *v <= 'z' ? *v - 32 : *v);
-		val[k] = '\0';
-		if (!strcmp(name, "BEGIN")) {
-			if (depth == 0 && strcmp(val, "VCALENDAR") && strcmp(val, "VEVENT") &&
-			    strcmp(val, "VTODO")) {
-				snprintf(msg, sizeof msg, "BEGIN:%s: not an iCalendar object", val);
-				rc = s->error(s->ud, lineno, msg);
-				continue;
-			}
-			if (depth == 16) {
-				rc = s->error(s->ud, lineno, "components nested too deep");
-				continue;
-			}
-			if (depth == 0) {
-				sc->blocks = xreallocarray(sc->blocks, sc->n_blocks + 1, sizeof *sc->blocks);
-				cb = &sc->blocks[sc->n_blocks++];
-				memset(cb, 0, sizeof *cb);
-				cb->line = lineno;
-				cb->first_comp = sc->n_comps;
-				wrapped = strcmp(val, "VCALENDAR") != 0;
-				sb_append(&cb->text, "BEGIN:VCALENDAR\r\n");
-				if (wrapped) {
-					sb_append(&cb->text, "VERSION:2.0\r\nPRODID:-//kith//import//EN\r\n");
-					stack[depth].line = lineno;
-					snprintf(stack[depth++].name, sizeof stack[0].name, "VCALENDAR");
-				}
-			}
-			if (depth == 1) {
-				sb_reset(&comp);
-				broken = false;
-				if (!strcmp(val, "VEVENT") || !strcmp(val, "VTODO")) {
-					sc->comps = xreallocarray(sc->comps, sc->n_comps + 1, sizeof *sc->comps);
-					sc->comps[sc->n_comps].todo = !strcmp(val, "VTODO");
-					sc->comps[sc->n_comps].line = lineno;
-					sc->comps[sc->n_comps].first = sc->n_plines;
-					sc->comps[sc->n_comps].n = 0;
-				}
-			}
-			stack[depth].line = lineno;
-			snprintf(stack[depth++].name, sizeof stack[0].name, "%s", val);
-			if (depth >= 2)
-				sb_printf(&comp, "%s\r\n", fixed.buf);
-			continue;
-		}
-		if (!strcmp(name, "END")) {
-			if (depth == 0 || strcmp(stack[depth - 1].name, val)) {
-				if (depth == 0)
-					snprintf(msg, sizeof msg, "END:%s without BEGIN:%s", val, val);
-				else
-					snprintf(msg, sizeof msg, "END:%s, but BEGIN:%s (line %d) is open",
-						 val, stack[depth - 1].name, stack[depth - 1].line);
-				rc = s->error(s->ud, lineno, msg);
-				broken = true;
-				continue;
-			}
-			depth--;
-			if (depth >= 1)
-				sb_printf(&comp, "%s\r\n", fixed.buf);
-			if (depth == 1) {
-				bool ev = !strcmp(val, "VEVENT") || !strcmp(val, "VTODO");
-				if (!broken) {
-					sb_appendn(&cb->text, comp.buf, comp.len);
-					if (ev) {
-						sc->n_comps++;
-						cb->n_comp++;
-					}
-				} else if (ev) {
-					sc->n_plines = sc->comps[sc->n_comps].first;
-				}
-				broken = false;
-				if (wrapped) {
-					depth = 0;
-					sb_append(&cb->text, "END:VCALENDAR\r\n");
-				}
-			} else if (depth == 0) {
-				sb_append(&cb->text, "END:VCALENDAR\r\n");
-			}
-			continue;
-		}
-		if (depth == 0) {
-			snprintf(msg, sizeof msg, "%s outside BEGIN:VCALENDAR ... END:VCALENDAR", name);
-			rc = s->error(s->ud, lineno, msg);
-			continue;
-		}
-		if (depth == 1) {
-			if (!strcmp(name, "VERSION") && !strcmp(val, "1.0"))
-				cb->v1 = true;
-			sb_printf(&cb->text, "%s\r\n", fixed.buf);
-			continue;
-		}
-		sb_printf(&comp, "%s\r\n", fixed.buf);
-		if (depth == 2 && sc->n_comps < SIZE_MAX && sc->comps &&
-		    (!strcmp(stack[1].name, "VEVENT") || !strcmp(stack[1].name, "VTODO"))) {
-			struct comp *c = &sc->comps[sc->n_comps];
-			sc->plines = xreallocarray(sc->plines, sc->n_plines + 1, sizeof *sc->plines);
-			snprintf(sc->plines[sc->n_plines].name, sizeof sc->plines[0].name, "%s", name);
-			sc->plines[sc->n_plines++].line = lineno;
-			c->n++;
-		}
-	}
-	if (rc == 0 && depth > 0) {
-		int at = depth >= 2 ? stack[1].line : stack[0].line;
-		snprintf(msg, sizeof msg, "BEGIN:%s (line %d) has no END:%s",
-			 depth >= 2 ? stack[1].name : stack[0].name, at,
-			 depth >= 2 ? stack[1].name : stack[0].name);
-		rc = s->error(s->ud, at, msg);
-		if (cb)
-			sb_append(&cb->text, "END:VCALENDAR\r\n");
-	}
-	sb_free(&line);
-	sb_free(&fixed);
-	sb_free(&comp);
-	return rc;
-}
-
 /* ---- pass 2: libical -------------------------------------------------------------- */
-
-static int
-prop_line(const struct scan *sc, const struct comp *c, const char *name)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (!strcmp(sc->plines[c->first + i].name, name))
-			return sc->plines[c->first + i].line;
-	return c->line;
-}
-
-static bool local_time_raw(struct icaltimetype t, char out[17]);
-static bool local_time(struct icaltimetype t, char out[17]);
-
-/* The UTC zone for the names kith may store for it, else libical's built-in zone; or NULL. */
-static icaltimezone *
-zone_named(const char *name)
-{
-	static const char *const utc[] = { "UTC", "Etc/UTC", "GMT", "Etc/GMT", "Zulu",
-					   "Universal", "Etc/Universal", "Etc/Zulu" };
-
-	/* the last one asked for: a listing asks for the same few zones, and
-	   libical looks each name up in a list of 400 */
-	static char last[64];
-	static icaltimezone *last_zone;
-
-	if (!name || !*name)
-		return NULL;
-	if (last_zone && !strcmp(name, last))
-		return last_zone;
-	for (size_t i = 0; i < sizeof utc / sizeof utc[0]; i++)
-		if (!strcmp(name, utc[i]))
-			return L->icaltimezone_get_utc_timezone();
-	{
-		icaltimezone *z = L->icaltimezone_get_builtin_timezone(name);
-		if (z && strlen(name) < sizeof last) {
-			memcpy(last, name, strlen(name) + 1);
-			last_zone = z;
-		}
-		return z;
-	}
-}
-
-/* The name kith stores for a zone from zone_named. */
-static const char *
-zone_name(icaltimezone *z)
-{
-	if (z == L->icaltimezone_get_utc_timezone())
-		return "UTC";
-	return L->icaltimezone_get_location(z);
-}
-
-/*
-** The built-in zone of a time read from a file (its TZID, or the TZID of
-** the file's VTIMEZONE, names one), UTC for a "Z" time; NULL for a date, a
-** floating time, or a zone only the file defines.
-*/
-static icaltimezone *
-zone_of(struct icaltimetype t)
-{
-	icaltimezone *z = (icaltimezone *)t.zone, *b;
-	const char *n;
-
-	if (t.is_date || !z)
-		return NULL;
-	if (z == L->icaltimezone_get_utc_timezone())
-		return z;
-	if ((n = L->icaltimezone_get_location(z)) && (b = zone_named(n)))
-		return b;
-	if ((n = L->icaltimezone_get_tzid(z)) &&
-	    ((b = zone_named(n)) || (b = L->icaltimezone_get_builtin_timezone_from_tzid(n))))
-		return b;
-	return NULL;
-}
-
-/* t as the wall-clock time in zone z ("YYYY-MM-DD HH:MM"); z NULL: the user's zone. */
-static bool
-zone_time(struct icaltimetype t, icaltimezone *z, char out[17])
-{
-	if (!z || t.is_date)
-		return local_time(t, out);
-	if (t.zone)
-		t = L->icaltime_convert_to_zone(t, z);
-	t.zone = NULL;              /* floating: taken as in z */
-	return local_time(t, out);
-}
-
-/*
- * A libical time as kith's local "YYYY-MM-DD HH:MM" or "YYYY-MM-DD"; false
- * if it is not a real time (libical takes "T077000": fuzz_ics).
- */
-static bool
-local_time(struct icaltimetype t, char out[17])
-{
-	struct kdatetime chk;
-
-	return local_time_raw(t, out) && kdatetime_parse_iso(out, &chk) && kdate_valid(chk.date);
-}
-
-static bool
-local_time_raw(struct icaltimetype t, char out[17])
-{
-	/* not icaltime_is_valid_time: it refuses years after 3000 (DTSTART in 9999) */
-	if (L->icaltime_is_null_time(t) || t.year < 1 || t.year > 9999 || t.month < 1 ||
-	    t.month > 12 || t.day < 1 || t.day > 31)
-		return false;
-	if (!t.is_date && (t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59 ||
-			   t.second < 0 || t.second > 60))
-		return false;
-	if (t.is_date) {
-		snprintf(out, 17, "%04d-%02d-%02d", t.year, t.month, t.day);
-		return true;
-	}
-	if (t.zone) {
-		/* to UTC by libical (the zone's rules), then to local by the C
-		   library with kith's own day count: icaltime_as_timet gives up
-		   on years before 1902 (DTSTART in 0001) */
-		struct icaltimetype u = L->icaltime_convert_to_zone(t, L->icaltimezone_get_utc_timezone());
-		struct kdate d = { u.year, u.month, u.day };
-		time_t tt;
-		struct tm tm;
-		if (!kdate_valid(d))
-			return false;
-		tt = (time_t)kdate_to_days(d) * 86400 + u.hour * 3600 + u.minute * 60 + u.second;
-		if (!localtime_r(&tt, &tm) || tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
-			return false;
-		snprintf(out, 17, "%04u-%02u-%02u %02u:%02u", (unsigned)(tm.tm_year + 1900) % 10000u,
-			 (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
-			 (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u);
-		return true;
-	}
-	snprintf(out, 17, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
-	return true;
-}
-
-/* "YYYYMMDD" or "YYYYMMDDTHHMMSS" of a local time string (for EXDATE lists). */
-static void
-compact(const char *local, char out[16])
-{
-	if (strlen(local) == 10)
-		snprintf(out, 16, "%.4s%.2s%.2s", local, local + 5, local + 8);
-	else
-		snprintf(out, 16, "%.4s%.2s%.2sT%.2s%.2s00", local, local + 5, local + 8, local + 11,
-			 local + 14);
-}
 
 static struct icaltimetype
 prop_time(icalcomponent *c, icalproperty *p)
@@ -525,12 +69,15 @@ text_prop(icalcomponent *c, icalproperty_kind k)
 	{
 		struct strbuf sb = {0};
 		sb_appendn(&sb, "", 0);
-		for (; *v; v++) {
+		while (*v) {
+			size_t run = strcspn(v, "\\");   /* plain text: copied at once */
+			sb_appendn(&sb, v, run);
+			v += run;
 			if (*v == '\\' && v[1]) {
-				v++;
-				sb_appendc(&sb, *v == 'n' || *v == 'N' ? '\n' : *v);
-			} else {
-				sb_appendc(&sb, *v);
+				sb_appendc(&sb, v[1] == 'n' || v[1] == 'N' ? '\n' : v[1]);
+				v += 2;
+			} else if (*v) {
+				sb_appendc(&sb, *v++);
 			}
 		}
 		/* libical hands back bytes it took on trust: text in kith is UTF-8
@@ -553,16 +100,42 @@ guess_kind(const char *title)
 		{ "fundraiser", KITH_EVENT_FUNDRAISER }, { "volunteer", KITH_EVENT_VOLUNTEER_SHIFT },
 		{ "meetup", KITH_EVENT_MEETUP }, { "interview", KITH_EVENT_INFO_INTERVIEW },
 	};
-	char *f = utf8_fold(title);
+	char ascii[256], *f = NULL;
+	size_t k = 0;
+	bool space = false;
 	int kind = KITH_EVENT_OTHER;
 
+	/* an ASCII title is folded here as utf8_fold would (lower case, one
+	   space between words): utf8_fold cost more than the rest of the event */
+	for (const char *p = title; *p && k + 2 < sizeof ascii; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch & 0x80) {
+			k = sizeof ascii;
+			break;
+		}
+		if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+			space = k > 0;
+			continue;
+		}
+		if (space)
+			ascii[k++] = ' ';
+		space = false;
+		ascii[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	if (k + 2 >= sizeof ascii) {
+		f = utf8_fold(title);
+	} else {
+		ascii[k] = '\0';
+		f = ascii;
+	}
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (strstr(f, words[i].word)) {
 			kind = words[i].kind;
 			break;
 		}
 	}
-	free(f);
+	if (f != ascii)
+		free(f);
 	return kind;
 }
 
@@ -628,7 +201,7 @@ times(icalcomponent *c, char start[17], char end[17], bool *all_day, bool todo)
 	*all_day = false;
 	if (ps) {
 		ts = prop_time(c, ps);
-		if (!local_time(ts, start))
+		if (!ics_local_time(ts, start))
 			return "DTSTART: not a date or date-time";
 		*all_day = ts.is_date;
 	} else if (!todo) {
@@ -636,7 +209,7 @@ times(icalcomponent *c, char start[17], char end[17], bool *all_day, bool todo)
 	}
 	if (pe) {
 		te = prop_time(c, pe);
-		if (!local_time(te, end))
+		if (!ics_local_time(te, end))
 			return todo ? "DUE: not a date or date-time" : "DTEND: not a date or date-time";
 		if (ps && L->icaltime_compare(te, ts) < 0)
 			return todo ? "DUE before DTSTART" : "DTEND before DTSTART";
@@ -645,7 +218,7 @@ times(icalcomponent *c, char start[17], char end[17], bool *all_day, bool todo)
 		if (L->icaldurationtype_is_bad_duration(d))
 			return "DURATION: not a duration";
 		te = L->icaltime_add(ts, d);
-		if (!local_time(te, end))
+		if (!ics_local_time(te, end))
 			return "DURATION: out of range";
 	}
 	if (!todo && *all_day && end[0]) {
@@ -666,24 +239,22 @@ struct override {
 	struct icaltimetype when;
 };
 
+/* The overriding instance c's RECURRENCE-ID, by its UID. */
 static void
-collect_overrides(icalcomponent *cal, struct override **v, size_t *n)
+collect_override(icalcomponent *c, struct override **v, size_t *n)
 {
-	for (icalcomponent *c = L->icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); c;
-	     c = L->icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
-		icalproperty *p =
-			L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
-		const char *uid = L->icalcomponent_get_uid(c);
-		char local[17];
-		if (!p || !uid)
-			continue;
-		*v = xreallocarray(*v, *n + 1, sizeof **v);
-		(*v)[*n].when = prop_time(c, p);
-		if (!zone_time((*v)[*n].when, NULL, local))
-			continue;
-		(*v)[*n].uid = xstrdup(uid);
-		(*n)++;
-	}
+	icalproperty *p = L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY);
+	const char *uid = L->icalcomponent_get_uid(c);
+	char local[17];
+
+	if (!p || !uid || L->icalcomponent_isa(c) != ICAL_VEVENT_COMPONENT)
+		return;
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].when = prop_time(c, p);
+	if (!ics_zone_time((*v)[*n].when, NULL, local))
+		return;
+	(*v)[*n].uid = xstrdup(uid);
+	(*n)++;
 }
 
 /* Where map_event reports what it imports all the same (the sink's warn). */
@@ -701,7 +272,7 @@ ics_warn(const struct warner *w, const char *prop, const char *fmt, const char *
 	if (!w || !w->s->warn)
 		return;
 	snprintf(msg, sizeof msg, fmt, a, b ? b : "");
-	w->s->warn(w->s->ud, prop_line(w->sc, w->sp, prop), msg);
+	w->s->warn(w->s->ud, ics_prop_line(w->sc, w->sp, prop), msg);
 }
 
 /*
@@ -714,11 +285,11 @@ event_zone(icalcomponent *c, struct io_event_rec *ev, const struct warner *w)
 {
 	icalproperty *ps = L->icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
 	struct icaltimetype ts = prop_time(c, ps);
-	icaltimezone *z = zone_of(ts);
+	icaltimezone *z = ics_zone_of(ts);
 	char wall[17];
 
-	if (z && zone_time(ts, z, wall)) {
-		ev->e.tzid = xstrdup(zone_name(z));
+	if (z && ics_zone_time(ts, z, wall)) {
+		ev->e.tzid = xstrdup(ics_zone_name(z));
 		ev->e.tz_start = xstrdup(wall);
 		return z;
 	}
@@ -794,9 +365,9 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 	if ((p = L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))) {
 		char local[17], when[16];
 		struct icaltimetype t = prop_time(c, p);
-		if (!zone_time(t, zone_of(t), local))
+		if (!ics_zone_time(t, ics_zone_of(t), local))
 			return "RECURRENCE-ID: not a date or date-time";
-		compact(local, when);
+		ics_compact(local, when);
 		e->uid = io_strf("%s#%s", uid ? uid : "", when);
 		io_extra_add(&ev->extras, &ev->n_extras, "RECURRENCE-ID", local);
 	} else if (uid && *uid) {
@@ -840,9 +411,9 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 			     L->icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY);
 		     x; x = L->icalcomponent_get_next_property(c, ICAL_EXDATE_PROPERTY)) {
 			char local[17], when[16];
-			if (!zone_time(prop_time(c, x), z, local))
+			if (!ics_zone_time(prop_time(c, x), z, local))
 				continue;
-			compact(local, when);
+			ics_compact(local, when);
 			sb_append(&rr, first ? "\nEXDATE:" : ",");
 			sb_append(&rr, when);
 			first = false;
@@ -850,9 +421,9 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 		/* an overridden occurrence, in the series' zone */
 		for (size_t i = 0; i < n_ov && uid; i++) {
 			char local[17], when[16];
-			if (strcmp(ov[i].uid, uid) || !zone_time(ov[i].when, z, local))
+			if (strcmp(ov[i].uid, uid) || !ics_zone_time(ov[i].when, z, local))
 				continue;
-			compact(local, when);
+			ics_compact(local, when);
 			if (strstr(sb_str(&rr), when))
 				continue;
 			sb_append(&rr, first ? "\nEXDATE:" : ",");
@@ -983,17 +554,44 @@ parse_text(const char *text, size_t len)
 	return cal;
 }
 
+/*
+** An event or to-do of the calendar, read by libical on its own and put in
+** the calendar (its TZIDs are then looked up in the calendar's VTIMEZONEs);
+** NULL if libical reads nothing. Take it out with item_done.
+*/
+static icalcomponent *
+item_read(const struct scan *sc, const struct comp *sp, icalcomponent *cal)
+{
+	icalcomponent *c = parse_text(sc->items.buf + sp->off, sp->len);
+
+	if (c)
+		L->icalcomponent_add_component(cal, c);
+	return c;
+}
+
+static void
+item_done(icalcomponent *cal, icalcomponent *c)
+{
+	L->icalcomponent_remove_component(cal, c);
+	L->icalcomponent_free(c);
+}
+
+/*
+** One calendar: libical reads its own text (properties, VTIMEZONEs), then
+** each event and to-do in turn, so that only one of them is held parsed
+** at a time (the whole tree of 200,000 took 325 MB). The overriding
+** instances (RECURRENCE-ID) are read first: a series needs them all.
+*/
 static int
-parse_block(const struct scan *sc, const struct calblock *b, const char *base, size_t total,
+parse_block(const struct scan *sc, const struct calblock *b, size_t total,
 	    const struct io_sink *s)
 {
 	icalcomponent *cal;
 	struct override *ov = NULL;
-	size_t n_ov = 0, k = 0;
+	size_t n_ov = 0;
 	int rc = 0;
 	char msg[200];
 
-	(void)base;
 	if (b->v1)
 		return s->error(s->ud, b->line,
 				"vCalendar 1.0 is not supported (export as iCalendar 2.0)");
@@ -1002,19 +600,29 @@ parse_block(const struct scan *sc, const struct calblock *b, const char *base, s
 	cal = parse_text(sb_str(&b->text), b->text.len);
 	if (!cal)
 		return s->error(s->ud, b->line, "not a calendar libical can read");
-	collect_overrides(cal, &ov, &n_ov);
-	for (icalcomponent *c = L->icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT);
-	     c && rc == 0; c = L->icalcomponent_get_next_component(cal, ICAL_ANY_COMPONENT)) {
-		icalcomponent_kind kind = L->icalcomponent_isa(c);
-		const struct comp *sp;
+	for (size_t k = 0; k < b->n_comp; k++) {
+		const struct comp *sp = &sc->comps[b->first_comp + k];
+		icalcomponent *c;
+		if (sp->overrides && (c = item_read(sc, sp, cal))) {
+			collect_override(c, &ov, &n_ov);
+			item_done(cal, c);
+		}
+	}
+	for (size_t k = 0; k < b->n_comp && rc == 0; k++) {
+		const struct comp *sp = &sc->comps[b->first_comp + k];
+		icalcomponent *c = item_read(sc, sp, cal);
+		icalcomponent_kind kind = c ? L->icalcomponent_isa(c) : ICAL_NO_COMPONENT;
 		struct io_record rec;
 		const char *why, *lic = NULL;
 
-		if (kind != ICAL_VEVENT_COMPONENT && kind != ICAL_VTODO_COMPONENT)
+		if (kind != ICAL_VEVENT_COMPONENT && kind != ICAL_VTODO_COMPONENT) {
+			if (c)
+				item_done(cal, c);
+			snprintf(msg, sizeof msg, "%s: libical cannot read it",
+				 sp->todo ? "VTODO" : "VEVENT");
+			rc = s->error(s->ud, sp->line, msg);
 			continue;
-		if (k >= b->n_comp)
-			break;
-		sp = &sc->comps[b->first_comp + k++];
+		}
 		memset(&rec, 0, sizeof rec);
 		rec.line = sp->line;
 		rec.offset = total;
@@ -1042,7 +650,7 @@ parse_block(const struct scan *sc, const struct calblock *b, const char *base, s
 					pname[0] = '\0';
 			}
 			if (pname[0])
-				line = prop_line(sc, sp, pname);
+				line = ics_prop_line(sc, sp, pname);
 			snprintf(msg, sizeof msg, "%s: %s%s%s%s", sp->todo ? "VTODO" : "VEVENT", why,
 				 lic ? " (libical: " : "", lic ? lic : "", lic ? ")" : "");
 			rc = s->error(s->ud, line, msg);
@@ -1050,6 +658,7 @@ parse_block(const struct scan *sc, const struct calblock *b, const char *base, s
 			rc = s->record(s->ud, &rec);
 		}
 		io_record_clear(&rec);
+		item_done(cal, c);
 	}
 	for (size_t i = 0; i < n_ov; i++)
 		free(ov[i].uid);
@@ -1067,201 +676,16 @@ io_parse_ics(const char *buf, size_t len, const struct io_sink *s)
 	const char *why = NULL;
 	int rc;
 
-	if (!ical_init(&why))
+	if (!ics_init(&why))
 		return s->error(s->ud, 1, why);
 	text = io_text_bytes(buf, len, &tlen);
-	rc = scan_text(text, tlen, &sc, s);
+	rc = ics_scan(text, tlen, &sc, s);
 	for (size_t i = 0; i < sc.n_blocks && rc == 0; i++)
-		rc = parse_block(&sc, &sc.blocks[i], text, len, s);
+		rc = parse_block(&sc, &sc.blocks[i], len, s);
 	if (rc == 0 && sc.n_blocks == 0)
 		rc = s->error(s->ud, 1, "no BEGIN:VCALENDAR, VEVENT or VTODO: not an iCalendar file");
-	scan_free(&sc);
+	ics_scan_free(&sc);
 	free(text);
 	return rc;
 }
 
-/* ---- recurrence ------------------------------------------------------------------- */
-
-static struct icaltimetype
-from_local(const char *s)
-{
-	struct icaltimetype t = L->icaltime_null_time();
-	int y, mo, d, h = 0, mi = 0;
-
-	if (sscanf(s, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi) >= 3) {
-		t.year = y;
-		t.month = mo;
-		t.day = d;
-		t.hour = h;
-		t.minute = mi;
-		t.is_date = strlen(s) <= 10;
-	}
-	return t;
-}
-
-/* A user-local "YYYY-MM-DD[ HH:MM]" as the same instant in zone z (a date stays one). */
-static struct icaltimetype
-local_in_zone(const char *s, icaltimezone *z)
-{
-	struct icaltimetype t = from_local(s);
-	struct tm tm = {0};
-	time_t tt;
-
-	if (!z || t.is_date || L->icaltime_is_null_time(t))
-		return t;
-	tm.tm_year = t.year - 1900;
-	tm.tm_mon = t.month - 1;
-	tm.tm_mday = t.day;
-	tm.tm_hour = t.hour;
-	tm.tm_min = t.minute;
-	tm.tm_isdst = -1;
-	tt = mktime(&tm);
-	return L->icaltime_from_timet_with_zone(tt, 0, z);
-}
-
-/* Is the occurrence `when` ("YYYYMMDD[THHMMSS]" in the series' zone) one of the EXDATEs? */
-static bool
-excluded(const char *ex, const char *when, bool by_day)
-{
-	size_t wl = strlen(when);
-
-	for (const char *p = ex; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
-		size_t n = strcspn(p, ",");
-		if ((n == wl && !strncmp(p, when, n)) || ((n == 8 || by_day) && wl >= 8 &&
-							     !strncmp(p, when, 8)))
-			return true;
-	}
-	return false;
-}
-
-int
-io_recur_expand(const char *start, const char *rrule, const char *from, const char *to,
-		char (*out)[17], int max)
-{
-	return io_recur_expand_tz(NULL, start, rrule, from, to, out, max);
-}
-
-int
-io_recur_expand_tz(const char *tzid, const char *start, const char *rrule, const char *from,
-		   const char *to, char (*out)[17], int max)
-{
-	struct icalrecurrencetype rt;
-	icalrecur_iterator *it;
-	struct icaltimetype dt, lo, hi, t;
-	icaltimezone *z;
-	char *rule, *nl, *ex = NULL;
-	int n = 0, guard = 0;
-
-	if (!ical_init(NULL))
-		return -1;
-	dt = from_local(start);
-	if (L->icaltime_is_null_time(dt) || !rrule)
-		return -1;
-	z = dt.is_date ? NULL : zone_named(tzid);
-	{
-		/* a listing expands each series over the same window */
-		static char last_from[17], last_to[17];
-		static icaltimezone *last_z;
-		static struct icaltimetype last_lo, last_hi;
-		static bool have;
-		if (have && z == last_z && !strcmp(from, last_from) && !strcmp(to, last_to) &&
-		    strlen(from) < sizeof last_from && strlen(to) < sizeof last_to) {
-			lo = last_lo, hi = last_hi;
-		} else {
-			lo = local_in_zone(from, z), hi = local_in_zone(to, z);
-			if (strlen(from) < sizeof last_from && strlen(to) < sizeof last_to) {
-				memcpy(last_from, from, strlen(from) + 1);
-				memcpy(last_to, to, strlen(to) + 1);
-				last_z = z, last_lo = lo, last_hi = hi, have = true;
-			}
-		}
-	}
-	dt.zone = z;
-	rule = xstrdup(rrule);
-	if ((nl = strchr(rule, '\n'))) {
-		*nl = '\0';
-		if (!strncmp(nl + 1, "EXDATE:", 7))
-			ex = nl + 8;
-	}
-	rt = L->icalrecurrencetype_from_string(rule);
-	if (rt.freq == ICAL_NO_RECURRENCE || rt.interval < 1) {
-		free(rule);
-		return -1;
-	}
-	if (!(it = L->icalrecur_iterator_new(rt, dt))) {
-		free(rule);
-		return -1;
-	}
-	/* jump to the window instead of walking a long series from its start
-	   (libical cannot for a rule with a COUNT: those are walked, boundedly) */
-	if (!L->icaltime_is_null_time(lo) && L->icaltime_compare(lo, dt) > 0) {
-		struct icaltimetype jump = lo;
-		jump.is_date = dt.is_date;
-		L->icalrecur_iterator_set_start(it, jump);
-	}
-	while (n < max && guard++ < 20000) {
-		char local[17], wall[17], when[16];
-		t = L->icalrecur_iterator_next(it);
-		if (L->icaltime_is_null_time(t))
-			break;
-		t.is_date = dt.is_date;
-		t.zone = z;
-		if (!L->icaltime_is_null_time(hi) && L->icaltime_compare(t, hi) >= 0)
-			break;
-		if (!L->icaltime_is_null_time(lo) && L->icaltime_compare(t, lo) < 0)
-			continue;
-		if (!local_time(t, local) || !zone_time(t, z, wall))
-			break;
-		compact(wall, when);
-		/* a series without a zone (written before kith kept one) matches its
-		   EXDATEs by day: they were kept in local time and may drift an hour
-		   from it across a daylight-saving change in the source's zone */
-		if (ex && excluded(ex, when, !z))
-			continue;
-		memcpy(out[n++], local, 17);
-	}
-	L->icalrecur_iterator_free(it);
-	free(rule);
-	return n;
-}
-
-/* ---- export: time zones ----------------------------------------------------------- */
-
-char *
-io_ics_vtimezone(const char *tzid)
-{
-	icaltimezone *z;
-	icalcomponent *c;
-	char *text;
-	struct strbuf sb = {0};
-
-	if (!ical_init(NULL) || !(z = zone_named(tzid)) || z == L->icaltimezone_get_utc_timezone() ||
-	    !(c = L->icaltimezone_get_component(z)) || !(text = L->icalcomponent_as_ical_string_r(c)))
-		return NULL;
-	/* libical names its zones "/freeassociation.sourceforge.net/America/Chicago":
-	   the VTIMEZONE takes the name the events use */
-	for (char *p = text; *p;) {
-		size_t n = strcspn(p, "\r\n");
-		if (n >= 5 && !strncmp(p, "TZID:", 5))
-			sb_printf(&sb, "TZID:%s\r\n", tzid);
-		else if (n)
-			sb_printf(&sb, "%.*s\r\n", (int)n, p);
-		p += n;
-		while (*p == '\r' || *p == '\n')
-			p++;
-	}
-	free(text);
-	return sb_detach(&sb);
-}
-
-bool
-io_ics_zone_known(const char *tzid)
-{
-	return ical_init(NULL) && zone_named(tzid) != NULL;
-}
-
-bool
-io_ics_zone_is_utc(const char *tzid)
-{
-	return ical_init(NULL) && zone_named(tzid) == L->icaltimezone_get_utc_timezone();
-}

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "kith/io.h"
 #include "kith/str.h"
@@ -91,11 +92,61 @@ void io_channel_uniq(struct kith_channel *v, size_t *n);
 void io_contact_uniq(struct kith_contact *c);
 
 /*
-** kith's own fields written by its exporters (X-KITH-INFLUENCE, the CSV
-** "influence" column, ...): name is the part after X-KITH- or the column,
-** lower case. Returns false if name is not one (value then is an extra).
+** kith's own contact fields, the one table its vCard and CSV writers and
+** readers share: X-KITH-<name> in a vCard, the column in CSV, in this
+** order. parse sets the field from a value read (false if it is not one:
+** the value is then kept aside); format gives the value to write, or NULL
+** or "" for none (numbers are written into buf).
+*/
+struct io_field {
+	const char *name;           /* after X-KITH-: "HOW-MET" */
+	const char *column;         /* the CSV column: "how met" */
+	bool (*parse)(struct kith_contact *c, const char *value);
+	const char *(*format)(const struct kith_contact *c, char buf[12]);
+};
+#define IO_N_KITH_FIELDS 8
+extern const struct io_field io_kith_fields[IO_N_KITH_FIELDS];
+/*
+** Read one of kith's own fields: name is the part after X-KITH- or the
+** column (any case), or "uid". Returns false if name is not one, or the
+** value is not one for it (value then is an extra).
 */
 bool io_kith_field(struct kith_contact *c, const char *name, const char *value);
+
+/* ---- writing --------------------------------------------------------------------------- */
+
+struct export_contact;
+struct kith_org;
+struct kdb;
+
+/* A writer's output: text is built in sb and written out a record or so at a time. */
+struct io_out {
+	FILE *f;
+	struct strbuf sb;           /* the text being built */
+	const struct io_export_opts *o;
+	struct strbuf line;         /* scratch (a line being folded, a CSV cell being joined) */
+};
+void io_out_flush(struct io_out *o);   /* write sb out */
+
+/* Content lines (vCard, iCalendar; out.c). */
+void io_esc(struct strbuf *sb, const char *s);       /* backslash, newline, comma, semicolon */
+/*
+** A line is appended to o->sb from `start` (its name, parameters, ':' and
+** value), then ended with io_line_end, which folds it at 75 octets.
+*/
+void io_line_end(struct io_out *o, size_t start);
+void io_content_line(struct io_out *o, const char *line);
+void io_prop(struct io_out *o, const char *name, const char *value);      /* escaped; none if empty */
+void io_prop_raw(struct io_out *o, const char *name, const char *value);  /* as is; none if empty */
+bool io_type_word(const char *label);  /* usable as a TYPE value: letters, digits, '-' */
+
+/* The writers beside their readers. */
+void io_vcard_write(struct io_out *o, const struct export_contact *e);   /* vcard_write.c */
+void io_vcard_write_org(struct io_out *o, const struct kith_org *org, const char *parent_name);
+void io_csv_header(struct strbuf *sb);                                  /* csv_write.c */
+void io_csv_write(struct io_out *o, const struct export_contact *e);
+enum kith_status io_ics_export(struct io_out *o, struct kdb *db,          /* ics_write.c */
+			       struct kith_err *err);
 
 /* A birthday in one of the usual forms to "YYYY-MM-DD" or "--MM-DD"; false if none. */
 bool io_birthday(const char *s, char out[11]);

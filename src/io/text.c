@@ -592,30 +592,112 @@ io_birthday(const char *s, char out[11])
 	return false;
 }
 
-bool
-io_kith_field(struct kith_contact *c, const char *name, const char *value)
+/* ---- kith's own fields (X-KITH-*, CSV columns): one table for writers and readers ---- */
+
+static bool
+parse_num(int *field, const char *value, long long min, long long max)
 {
 	long long n;
 
-	if (io_ieq(name, "influence") && str_to_int(value, 1, 5, &n))
-		c->influence = (int)n;
-	else if (io_ieq(name, "alignment") && str_to_int(value, -2, 2, &n))
-		c->alignment = (int)n;
-	else if (io_ieq(name, "cadence") && str_to_int(value, 0, 3650, &n))
-		c->cadence_days = (int)n;
-	else if (io_ieq(name, "tier") && strlen(value) == 1 && value[0] >= 'A' && value[0] <= 'D')
-		c->tier = value[0];
-	else if (io_ieq(name, "archived") && (!strcmp(value, "1") || io_ieq(value, "true")))
-		c->archived = true;
-	else if (io_ieq(name, "pronouns") && !c->pronouns)
-		c->pronouns = xstrdup(value);
-	else if (io_ieq(name, "district") && !c->district)
-		c->district = xstrdup(value);
-	else if ((io_ieq(name, "how-met") || io_ieq(name, "how met")) && !c->how_met)
-		c->how_met = xstrdup(value);
-	else if (io_ieq(name, "uid") && !c->uid && *value)
-		c->uid = xstrdup(value);
-	else
+	if (!str_to_int(value, min, max, &n))
 		return false;
+	*field = (int)n;
 	return true;
+}
+
+/* A number, "" for zero when zero means none. */
+static const char *
+format_num(int v, char buf[12])
+{
+	char t[12];
+	size_t k = 0, i = 0;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+	do
+		t[k++] = (char)('0' + u % 10);
+	while ((u /= 10) && k < sizeof t);
+	if (v < 0)
+		buf[i++] = '-';
+	while (k)
+		buf[i++] = t[--k];
+	buf[i] = '\0';
+	return buf;
+}
+
+/* a text field is taken from its first value; a later one is kept aside */
+static bool
+parse_text(char **field, const char *value)
+{
+	if (*field)
+		return false;
+	*field = xstrdup(value);
+	return true;
+}
+
+static bool p_pronouns(struct kith_contact *c, const char *v) { return parse_text(&c->pronouns, v); }
+static bool p_district(struct kith_contact *c, const char *v) { return parse_text(&c->district, v); }
+static bool p_how_met(struct kith_contact *c, const char *v) { return parse_text(&c->how_met, v); }
+static bool p_influence(struct kith_contact *c, const char *v) { return parse_num(&c->influence, v, 1, 5); }
+static bool p_alignment(struct kith_contact *c, const char *v) { return parse_num(&c->alignment, v, -2, 2); }
+static bool p_cadence(struct kith_contact *c, const char *v) { return parse_num(&c->cadence_days, v, 0, 3650); }
+
+static bool
+p_tier(struct kith_contact *c, const char *v)
+{
+	if (strlen(v) != 1 || v[0] < 'A' || v[0] > 'D')
+		return false;
+	c->tier = v[0];
+	return true;
+}
+
+static bool
+p_archived(struct kith_contact *c, const char *v)
+{
+	if (strcmp(v, "1") && !io_ieq(v, "true"))
+		return false;
+	c->archived = true;
+	return true;
+}
+
+static const char *f_pronouns(const struct kith_contact *c, char b[12]) { (void)b; return c->pronouns; }
+static const char *f_district(const struct kith_contact *c, char b[12]) { (void)b; return c->district; }
+static const char *f_how_met(const struct kith_contact *c, char b[12]) { (void)b; return c->how_met; }
+static const char *f_influence(const struct kith_contact *c, char b[12]) { return c->influence ? format_num(c->influence, b) : NULL; }
+static const char *f_alignment(const struct kith_contact *c, char b[12]) { return c->alignment ? format_num(c->alignment, b) : NULL; }
+static const char *f_cadence(const struct kith_contact *c, char b[12]) { return c->cadence_days >= 0 ? format_num(c->cadence_days, b) : NULL; }
+
+static const char *
+f_tier(const struct kith_contact *c, char b[12])
+{
+	if (!c->tier)
+		return NULL;
+	b[0] = c->tier;
+	b[1] = '\0';
+	return b;
+}
+
+static const char *f_archived(const struct kith_contact *c, char b[12]) { (void)b; return c->archived ? "1" : NULL; }
+
+const struct io_field io_kith_fields[IO_N_KITH_FIELDS] = {
+	{ "PRONOUNS", "pronouns", p_pronouns, f_pronouns },
+	{ "DISTRICT", "district", p_district, f_district },
+	{ "HOW-MET", "how met", p_how_met, f_how_met },
+	{ "INFLUENCE", "influence", p_influence, f_influence },
+	{ "ALIGNMENT", "alignment", p_alignment, f_alignment },
+	{ "TIER", "tier", p_tier, f_tier },
+	{ "CADENCE", "cadence", p_cadence, f_cadence },
+	{ "ARCHIVED", "archived", p_archived, f_archived },
+};
+
+bool
+io_kith_field(struct kith_contact *c, const char *name, const char *value)
+{
+	for (size_t i = 0; i < IO_N_KITH_FIELDS; i++)
+		if (io_ieq(name, io_kith_fields[i].name) || io_ieq(name, io_kith_fields[i].column))
+			return io_kith_fields[i].parse(c, value);
+	if (io_ieq(name, "uid") && !c->uid && *value) {
+		c->uid = xstrdup(value);
+		return true;
+	}
+	return false;
 }

@@ -52,6 +52,9 @@ rejected 2 "kith: --status: *" attend "Council" zoe --status maybe
 rejected 2 "kith: --sort: not an option of list events" list events --sort name
 rejected 2 "kith: --limit 0: must be 1 to 1000000000" list contacts --limit 0
 rejected 2 'kith: ID: "abc" is not an id*' follow-up done abc
+# issue 17 bug 8: an unknown export format lists every one export writes, the map's too
+rejected 2 'kith: --format: "png" is not one of vcf, csv, ics, json, svg, dot' export --format png
+rejected 2 'kith: --format: "svg" is not one of vcf, csv, ics' import "$T/none.svg" --format svg
 
 # Ambiguous and unknown contacts: the candidates are listed.
 rejected 2 "kith: *Dana Kim*" log dana "hello"

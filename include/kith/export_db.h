@@ -1,0 +1,71 @@
+/*
+ * export_db.h: the exporter's reads (src/db/export_db.c). Whole windows of
+ * contacts, each table read once per window in contact-id order and merged
+ * as it goes, so an export costs a few statements per few hundred contacts
+ * instead of several per contact.
+ */
+#ifndef KITH_EXPORT_DB_H
+#define KITH_EXPORT_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kith/contact.h"
+#include "kith/status.h"
+
+struct kdb;
+
+/* A field kept aside for a contact (import_extra), in the order kept. */
+struct export_extra {
+	const char *source, *name, *value;
+};
+
+/*
+** One contact as the exporters write it. Every pointer (the contact's
+** strings and lists included) points into the window that holds it and is
+** valid until the window is read again or freed: never contact_free it.
+** c.last_at, created_at, updated_at, met_event_id and introducer_id are
+** filled when w->all.
+*/
+struct export_contact {
+	struct kith_contact c;
+	/* the newest current role: its organisation's name and title ("" if none),
+	   and its seat when it has no organisation (else NULL) */
+	const char *org, *title, *seat;
+	const struct export_extra *extras;
+	size_t n_extras;
+};
+
+struct export_arena;             /* the window's text, in blocks */
+struct export_pending;
+
+struct export_window {
+	struct export_contact *v;
+	int n;                       /* contacts in this window */
+	int64_t last_id;             /* id of the last one (the next window starts after it) */
+	/* storage, reused from window to window */
+	int cap;
+	struct kith_channel *ch;
+	size_t n_ch, cap_ch;
+	char **strs;
+	size_t n_strs, cap_strs;
+	struct export_extra *ex;
+	size_t n_ex, cap_ex;
+	struct export_arena *arena;
+	struct export_pending *pend; /* where each contact's lists start, while reading */
+	/* set by the caller: fill c.last_at, created_at, updated_at, met_event_id and
+	   introducer_id too (else "" and 0) */
+	bool all;
+};
+
+/*
+** The next up to `limit` contacts with ids after `after` (0: from the
+** first), in id order, into w (zeroed before the first call). w->n is 0
+** at the end.
+*/
+enum kith_status export_contact_window(struct kdb *db, int64_t after, int limit,
+				       struct export_window *w, struct kith_err *err);
+void export_window_free(struct export_window *w);
+
+#endif

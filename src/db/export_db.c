@@ -1,0 +1,430 @@
+/*
+ * export_db.c: the exporter's reads. A window of contacts is read with one
+ * statement per table (the contacts, their last touch, channels,
+ * nicknames, tags, current role, fields kept aside), each ordered by
+ * contact id and merged into the window as it goes. Reading a contact
+ * with contact_get and its neighbours cost about seven statements, each
+ * run per contact; here each runs once per few hundred (issue 14).
+ *
+ * The text is copied into blocks the window keeps from one window to the
+ * next: no allocation per field.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/export_db.h"
+#include "kith/xalloc.h"
+
+/* ---- the window's text ------------------------------------------------------------------ */
+
+enum { BLOCK = 64 * 1024 };
+
+struct block {
+	struct block *next;
+	size_t used, size;
+	char text[];
+};
+
+struct export_arena {
+	struct block *first, *cur;
+};
+
+static void
+arena_reset(struct export_arena *a)
+{
+	for (struct block *b = a->first; b; b = b->next)
+		b->used = 0;
+	a->cur = a->first;
+}
+
+static void
+arena_free(struct export_arena *a)
+{
+	struct block *b = a->first, *next;
+
+	for (; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+/* A copy of n bytes and a NUL, in the window's blocks. */
+static char *
+arena_copy(struct export_arena *a, const char *s, size_t n)
+{
+	struct block *b = a->cur;
+	char *out;
+
+	while (b && b->size - b->used < n + 1)
+		b = b->next;        /* a later block (kept from an earlier window) may have room */
+	if (!b) {
+		size_t size = n + 1 > BLOCK ? n + 1 : BLOCK;
+		b = xmalloc(sizeof *b + size);
+		b->used = 0;
+		b->size = size;
+		b->next = NULL;
+		if (a->cur) {
+			b->next = a->cur->next;
+			a->cur->next = b;
+		} else {
+			b->next = a->first;
+			a->first = b;
+		}
+	}
+	a->cur = b;
+	out = b->text + b->used;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	b->used += n + 1;
+	return out;
+}
+
+/*
+** Column i as text in the window, "" for NULL. Its length first: most of a
+** contact's columns are empty, and each call into SQLite costs.
+*/
+static const char *
+col_text(struct export_window *w, sqlite3_stmt *st, int i)
+{
+	size_t n = (size_t)sqlite3_column_bytes(st, i);
+
+	if (!n)
+		return "";
+	return arena_copy(w->arena, (const char *)sqlite3_column_text(st, i), n);
+}
+
+/* The same with NULL for SQL NULL (as db_col_dup), for the columns that may be. */
+static const char *
+col(struct export_window *w, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return col_text(w, st, i);
+}
+
+/* ---- lists ------------------------------------------------------------------------------ */
+
+/* Where each contact's lists start while the window is read (pointers are set at the end). */
+enum { OFF_EMAIL, OFF_PHONE, OFF_HANDLE, OFF_NICK, OFF_TAG, OFF_EXTRA, OFF_N };
+
+struct export_pending {
+	size_t off[OFF_N];
+	const char *role_start;     /* the role chosen so far: its start (NULL: none) and id */
+	int64_t role_id;
+};
+
+#define OFF(w, i, k) ((w)->pend[i].off[k])
+
+/*
+** Step st (bound to the window's ids, its first column a contact id in
+** ascending order) and hand each row with the index of its contact.
+*/
+static enum kith_status
+merge_rows(struct kdb *db, struct export_window *w, sqlite3_stmt *st,
+	   void (*row)(struct export_window *, int, sqlite3_stmt *), const char *what,
+	   struct kith_err *err)
+{
+	int i = 0, step;
+
+	sqlite3_bind_int64(st, 1, w->v[0].c.id - 1);
+	sqlite3_bind_int64(st, 2, w->last_id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		while (i < w->n && w->v[i].c.id < id)
+			i++;
+		if (i < w->n && w->v[i].c.id == id)
+			row(w, i, st);
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return db_error(db, err, what);
+	return KITH_OK;
+}
+
+/* Column i into out[size], cut to fit ("" for NULL). */
+static void
+copy_text(char *out, size_t size, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(out, t, n);
+	out[n] = '\0';
+}
+
+static void
+stat_row(struct export_window *w, int i, sqlite3_stmt *st)
+{
+	copy_text(w->v[i].c.last_at, sizeof w->v[i].c.last_at, st, 1);
+}
+
+static void
+channel_row(struct export_window *w, int i, sqlite3_stmt *st)
+{
+	const char *kind = (const char *)sqlite3_column_text(st, 1);
+	struct kith_contact *c = &w->v[i].c;
+	size_t *n;
+	int k;
+
+	if (kind && !strcmp(kind, "email"))
+		k = OFF_EMAIL, n = &c->n_emails;
+	else if (kind && !strcmp(kind, "phone"))
+		k = OFF_PHONE, n = &c->n_phones;
+	else
+		k = OFF_HANDLE, n = &c->n_handles;
+	if (!*n)
+		OFF(w, i, k) = w->n_ch;
+	else if (OFF(w, i, k) + *n != w->n_ch)
+		return;                 /* not next to its kind: cannot be (ordered by kind) */
+	if (w->n_ch == w->cap_ch) {
+		w->cap_ch = w->cap_ch ? 2 * w->cap_ch : 1024;
+		w->ch = xreallocarray(w->ch, w->cap_ch, sizeof *w->ch);
+	}
+	w->ch[w->n_ch].label = (char *)col_text(w, st, 2);
+	w->ch[w->n_ch].value = (char *)col_text(w, st, 3);
+	w->n_ch++;
+	(*n)++;
+}
+
+static void
+push_str(struct export_window *w, int i, int k, size_t *n, const char *s)
+{
+	if (!*n)
+		OFF(w, i, k) = w->n_strs;
+	if (w->n_strs == w->cap_strs) {
+		w->cap_strs = w->cap_strs ? 2 * w->cap_strs : 1024;
+		w->strs = xreallocarray(w->strs, w->cap_strs, sizeof *w->strs);
+	}
+	w->strs[w->n_strs++] = (char *)s;
+	(*n)++;
+}
+
+static void
+nick_row(struct export_window *w, int i, sqlite3_stmt *st)
+{
+	/* a contact's nicknames come together (ordered by contact, then rowid) */
+	push_str(w, i, OFF_NICK, &w->v[i].c.n_nicknames, col_text(w, st, 1));
+}
+
+static void
+tag_row(struct export_window *w, int i, sqlite3_stmt *st)
+{
+	push_str(w, i, OFF_TAG, &w->v[i].c.n_tags, col_text(w, st, 1));
+}
+
+/*
+** The newest current role (the latest start, no start counting as the
+** earliest; then the highest id), as contact_current_org and _seat choose
+** it: compared here, so that the rows come in the index's order, unsorted.
+*/
+static void
+role_row(struct export_window *w, int i, sqlite3_stmt *st)
+{
+	struct export_contact *e = &w->v[i];
+	const char *start = (const char *)sqlite3_column_text(st, 4);
+	int64_t id = sqlite3_column_int64(st, 5);
+
+	struct export_pending *p = &w->pend[i];
+
+	if (e->org) {
+		int cmp = !start ? (p->role_start ? -1 : 0) : !p->role_start ? 1 :
+			  strcmp(start, p->role_start);
+		if (cmp < 0 || (cmp == 0 && id < p->role_id))
+			return;
+	}
+	e->org = col_text(w, st, 1);
+	e->title = col_text(w, st, 2);
+	e->seat = col(w, st, 3);
+	p->role_start = col(w, st, 4);
+	p->role_id = id;
+}
+
+static void
+extra_row(struct export_window *w, int i, sqlite3_stmt *st)
+{
+	struct export_contact *e = &w->v[i];
+
+	if (!e->n_extras)
+		OFF(w, i, OFF_EXTRA) = w->n_ex;
+	if (w->n_ex == w->cap_ex) {
+		w->cap_ex = w->cap_ex ? 2 * w->cap_ex : 256;
+		w->ex = xreallocarray(w->ex, w->cap_ex, sizeof *w->ex);
+	}
+	w->ex[w->n_ex].source = col_text(w, st, 1);
+	w->ex[w->n_ex].name = col_text(w, st, 2);
+	w->ex[w->n_ex].value = col_text(w, st, 3);
+	w->n_ex++;
+	e->n_extras++;
+}
+
+/* ---- the window ------------------------------------------------------------------------- */
+
+static void
+contact_row(struct export_window *w, sqlite3_stmt *st)
+{
+	struct export_contact *e = &w->v[w->n++];
+	struct kith_contact *c = &e->c;
+	const char *t;
+
+	memset(e, 0, sizeof *e);
+	memset(&w->pend[w->n - 1], 0, sizeof w->pend[0]);
+	c->id = sqlite3_column_int64(st, 0);
+	c->display_name = (char *)col_text(w, st, 1);
+	c->given_name = (char *)col_text(w, st, 2);
+	c->family_name = (char *)col_text(w, st, 3);
+	c->pronouns = (char *)col_text(w, st, 4);
+	c->address = (char *)col_text(w, st, 5);
+	c->district = (char *)col_text(w, st, 6);
+	c->birthday = (char *)col(w, st, 7);
+	c->how_met = (char *)col_text(w, st, 8);
+	c->met_event_id = sqlite3_column_int64(st, 9);
+	c->introducer_id = sqlite3_column_int64(st, 10);
+	c->influence = sqlite3_column_int(st, 11);
+	c->alignment = sqlite3_column_int(st, 12);
+	t = (const char *)sqlite3_column_text(st, 13);
+	c->tier = t ? t[0] : 0;
+	c->cadence_days = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 :
+			  sqlite3_column_int(st, 14);
+	c->notes = (char *)col_text(w, st, 15);
+	c->archived = sqlite3_column_int(st, 16) != 0;
+	copy_text(c->created_at, sizeof c->created_at, st, 17);
+	copy_text(c->updated_at, sizeof c->updated_at, st, 18);
+	c->prefix = (char *)col_text(w, st, 19);
+	c->uid = (char *)col(w, st, 20);
+	e->title = "";
+}
+
+/* Point each contact's lists into the window's arrays (which no longer move). */
+static void
+link_lists(struct export_window *w)
+{
+	for (int i = 0; i < w->n; i++) {
+		struct export_contact *e = &w->v[i];
+		struct kith_contact *c = &e->c;
+		if (c->n_emails)
+			c->emails = w->ch + OFF(w, i, OFF_EMAIL);
+		if (c->n_phones)
+			c->phones = w->ch + OFF(w, i, OFF_PHONE);
+		if (c->n_handles)
+			c->handles = w->ch + OFF(w, i, OFF_HANDLE);
+		if (c->n_nicknames)
+			c->nicknames = w->strs + OFF(w, i, OFF_NICK);
+		if (c->n_tags)
+			c->tags = w->strs + OFF(w, i, OFF_TAG);
+		if (e->n_extras)
+			e->extras = w->ex + OFF(w, i, OFF_EXTRA);
+		if (!e->org)
+			e->org = "";
+	}
+}
+
+enum kith_status
+export_contact_window(struct kdb *db, int64_t after, int limit, struct export_window *w,
+		      struct kith_err *err)
+{
+	static const char q_contact[] =
+		"SELECT id, display_name, given_name, family_name, pronouns, address, district, "
+		"birthday, how_met, met_event_id, introducer_id, influence, alignment, tier, "
+		"cadence_days, notes, archived, created_at, updated_at, prefix, uid "
+		"FROM contact WHERE id > ?1 ORDER BY id LIMIT ?2";
+	/* the same without what only the JSON export writes (w->all) */
+	static const char q_contact_card[] =
+		"SELECT id, display_name, given_name, family_name, pronouns, address, district, "
+		"birthday, how_met, 0, 0, influence, alignment, tier, "
+		"cadence_days, notes, archived, '', '', prefix, uid "
+		"FROM contact WHERE id > ?1 ORDER BY id LIMIT ?2";
+	/* each: the window's ids are (?1, ?2], the first column the contact's id */
+	static const char q_stat[] =
+		"SELECT contact_id, last_at FROM contact_stat "
+		"WHERE contact_id > ?1 AND contact_id <= ?2 ORDER BY contact_id";
+	static const char q_channel[] =
+		"SELECT contact_id, kind, label, value FROM contact_channel "
+		"WHERE contact_id > ?1 AND contact_id <= ?2 ORDER BY contact_id, kind, position, id";
+	static const char q_nick[] =
+		"SELECT contact_id, nickname FROM contact_nickname "
+		"WHERE contact_id > ?1 AND contact_id <= ?2 ORDER BY contact_id, rowid";
+	static const char q_tag[] =
+		"SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+		"WHERE ct.contact_id > ?1 AND ct.contact_id <= ?2 ORDER BY ct.contact_id, t.name";
+	/* the current roles (role_row keeps the newest) */
+	static const char q_role[] =
+		"SELECT r.contact_id, coalesce(o.name, ''), r.title, "
+		"CASE WHEN r.org_id IS NULL THEN r.seat END, r.start_date, r.id "
+		"FROM role r LEFT JOIN organisation o ON o.id = r.org_id "
+		"WHERE r.contact_id > ?1 AND r.contact_id <= ?2 AND r.end_date IS NULL "
+		"ORDER BY r.contact_id";
+	/* 'contact' written out: a bound value would re-prepare the statement on every
+	   run (the planner weighs it against import_extra's partial index) */
+	static const char q_extra[] =
+		"SELECT entity_id, source, name, value FROM import_extra "
+		"WHERE entity = 'contact' AND entity_id > ?1 AND entity_id <= ?2 "
+		"ORDER BY entity_id, id";
+	static const struct {
+		const char *sql;
+		void (*row)(struct export_window *, int, sqlite3_stmt *);
+		const char *what;
+	} lists[] = {
+		{ q_stat, stat_row, "last contact" }, { q_channel, channel_row, "channels" },
+		{ q_nick, nick_row, "nicknames" }, { q_tag, tag_row, "tags" },
+		{ q_role, role_row, "roles" }, { q_extra, extra_row, "fields kept aside" },
+	};
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	int step;
+
+	if (!w->arena)
+		w->arena = xcalloc(1, sizeof *w->arena);
+	arena_reset(w->arena);
+	w->n = 0;
+	w->n_ch = w->n_strs = w->n_ex = 0;
+	if (limit > w->cap) {
+		w->v = xreallocarray(w->v, (size_t)limit, sizeof *w->v);
+		w->pend = xreallocarray(w->pend, (size_t)limit, sizeof *w->pend);
+		w->cap = limit;
+	}
+	if (!(st = db_stmt(db, w->all ? q_contact : q_contact_card, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, limit);
+	while (w->n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
+		contact_row(w, st);
+	if (w->n < limit && step != SQLITE_DONE) {
+		sqlite3_reset(st);
+		w->n = 0;
+		return db_error(db, err, "contacts");
+	}
+	sqlite3_reset(st);
+	if (!w->n)
+		return KITH_OK;
+	w->last_id = w->v[w->n - 1].c.id;
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+		if (lists[k].row == stat_row && !w->all)
+			continue;
+		if (!(st = db_stmt(db, lists[k].sql, err)) ||
+		    (rc = merge_rows(db, w, st, lists[k].row, lists[k].what, err))) {
+			w->n = 0;
+			return st ? rc : KITH_DB;
+		}
+	}
+	link_lists(w);
+	return KITH_OK;
+}
+
+void
+export_window_free(struct export_window *w)
+{
+	if (w->arena)
+		arena_free(w->arena);
+	free(w->v);
+	free(w->pend);
+	free(w->ch);
+	free(w->strs);
+	free(w->ex);
+	memset(w, 0, sizeof *w);
+}

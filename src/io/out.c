@@ -1,0 +1,127 @@
+/*
+ * out.c: what kith's writers share: the output buffer (written out a
+ * record or so at a time) and the content lines of vCard and iCalendar
+ * (escaped, folded at 75 octets), written straight into it.
+ */
+#include "io_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void
+io_out_flush(struct io_out *o)
+{
+	if (o->sb.len)
+		fwrite(o->sb.buf, 1, o->sb.len, o->f);
+	sb_reset(&o->sb);
+}
+
+/* ---- content lines (vCard and iCalendar) --------------------------------------------- */
+
+/* Escape a text value: backslash, newline, comma, semicolon. */
+void
+io_esc(struct strbuf *sb, const char *s)
+{
+	while (s && *s) {
+		size_t run = strcspn(s, "\\\n\r,;");   /* plain text: copied at once */
+		sb_appendn(sb, s, run);
+		s += run;
+		switch (*s) {
+		case '\\': sb_append(sb, "\\\\"); break;
+		case '\n': sb_append(sb, "\\n"); break;
+		case '\r': break;
+		case ',': sb_append(sb, "\\,"); break;
+		case ';': sb_append(sb, "\\;"); break;
+		default: return;        /* the end */
+		}
+		s++;
+	}
+}
+
+/* Fold the content line at o->sb[start..] at 75 octets, never inside a UTF-8 sequence. */
+static void
+fold(struct io_out *o, size_t start)
+{
+	struct strbuf *t = &o->line;
+	size_t len, pos = 0, width = 75;
+
+	sb_reset(t);
+	sb_appendn(t, o->sb.buf + start, o->sb.len - start);
+	o->sb.len = start;
+	len = t->len;
+	while (len - pos > width) {
+		size_t cut = pos + width;
+		while (cut > pos + 1 && ((unsigned char)t->buf[cut] & 0xC0) == 0x80)
+			cut--;
+		sb_appendn(&o->sb, t->buf + pos, cut - pos);
+		sb_appendn(&o->sb, "\r\n ", 3);
+		pos = cut;
+		width = 74;
+	}
+	sb_appendn(&o->sb, t->buf + pos, len - pos);
+}
+
+/*
+** A content line is written straight into the output: its name and value
+** appended to o->sb from `start`, then line_end folds it if it is longer
+** than 75 octets (few are) and ends it.
+*/
+void
+io_line_end(struct io_out *o, size_t start)
+{
+	if (o->sb.len - start > 75)
+		fold(o, start);
+	sb_appendn(&o->sb, "\r\n", 2);
+}
+
+/* Write one whole content line (folded). */
+void
+io_content_line(struct io_out *o, const char *line)
+{
+	size_t start = o->sb.len;
+
+	sb_append(&o->sb, line);
+	io_line_end(o, start);
+}
+
+/* NAME[params]:escaped-value, skipped when the value is empty. */
+void
+io_prop(struct io_out *o, const char *name, const char *value)
+{
+	size_t start = o->sb.len;
+
+	if (str_empty(value))
+		return;
+	sb_append(&o->sb, name);
+	sb_appendc(&o->sb, ':');
+	io_esc(&o->sb, value);
+	io_line_end(o, start);
+}
+
+/* NAME:raw-value (already in the format's syntax). */
+void
+io_prop_raw(struct io_out *o, const char *name, const char *value)
+{
+	size_t start = o->sb.len;
+
+	if (str_empty(value))
+		return;
+	sb_append(&o->sb, name);
+	sb_appendc(&o->sb, ':');
+	sb_append(&o->sb, value);
+	io_line_end(o, start);
+}
+
+/* A label usable as a TYPE parameter value (letters, digits, '-'). */
+bool
+io_type_word(const char *label)
+{
+	if (str_empty(label))
+		return false;
+	for (const char *p = label; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-'))
+			return false;
+	return true;
+}
+
