@@ -3,11 +3,16 @@
  * command switch.
  *
  * Dispatch chain (see core.h): engine_key() hands the key to the active
- * mode; in normal mode it gathers a count and a key sequence, looks it
- * up through the pane's keymap and "generic", and calls
- * engine_dispatch(). The focused pane's ops->command gets first refusal;
- * whatever it declines lands in engine_global() below. Every step
- * returns reactions (engine.h) and nothing here draws.
+ * mode through its table (struct mode_ops); in normal mode it gathers a
+ * count and a key sequence, looks it up through the pane's keymap and
+ * "generic", and calls engine_dispatch(). The focused pane's ops->command
+ * gets first refusal; whatever it declines lands in engine_global() below,
+ * which opens a mode through its table too. Every step returns reactions
+ * (engine.h) and nothing here draws.
+ *
+ * This file calls no pane and no mode by name: app.c hands it their
+ * tables, and the panes and modes call down into it and the services
+ * (services.c, ask.c, undo.c, editor.c).
  */
 #include "core.h"
 

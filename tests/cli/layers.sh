@@ -6,10 +6,12 @@
 . "${KITH_SRC:-.}/tests/cli/testlib"
 
 objdir="${KITH_BUILD:?set KITH_BUILD to the build directory (make check does)}/src/engine"
-python3 - "$objdir" >"$T/graph.txt" 2>&1 <<'PY'
+python3 - "$objdir" "$KITH_SRC/src/engine" >"$T/graph.txt" 2>&1 <<'PY'
 import os, subprocess, sys
-d = sys.argv[1]
-objs = sorted(f for f in os.listdir(d) if f.endswith(".o"))
+d, src = sys.argv[1], sys.argv[2]
+# the objects of today's sources (a build directory may keep those of removed files)
+objs = sorted(f for f in os.listdir(d) if f.endswith(".o") and
+              os.path.exists(os.path.join(src, f[:-2] + ".c")))
 defs, uses = {}, {}
 for o in objs:
     out = subprocess.run(["nm", "-P", os.path.join(d, o)], capture_output=True, text=True,
