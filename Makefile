@@ -2,7 +2,9 @@
 #
 #   make            build build/kith
 #   make run        install missing build dependencies (when it can), build, open kith
-#   make check      build and run every test (unit, CLI, screen, end-to-end, bench smoke)
+#   make check      install missing test dependencies (when it can), build and run every
+#                   test (unit, CLI, screen, end-to-end, bench smoke); check-unit,
+#                   check-shell and man-check run a part of them
 #   make bench      the city-scale benchmark (not part of check)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   V=1             show full commands;  SANITIZE=1  ASan+UBSan build (in build/san)
@@ -16,10 +18,14 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 CC        ?= cc
 
-# Debian packages needed to build and test; .ci/run reads this line.
-DEB_PKGS  := build-essential pkg-config libncurses-dev libsqlite3-dev libical-dev check tmux jq \
-             groff-base sqlite3 zsh python3 libicu-dev abook khard calcurse \
-             clang libclang-rt-14-dev valgrind strace util-linux procps
+# Debian packages, by what needs them: make run installs BUILD_PKGS (build and
+# run), make check TEST_PKGS too, make fuzz and make check-valgrind all of them
+# (HARDEN_PKGS: clang's libFuzzer, valgrind); .ci/run installs all (print-deps).
+BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev libical-dev libicu-dev
+TEST_PKGS  := check tmux jq groff-base sqlite3 zsh python3 strace util-linux procps \
+              abook khard calcurse
+HARDEN_PKGS := clang libclang-rt-14-dev valgrind
+DEB_PKGS  := $(BUILD_PKGS) $(TEST_PKGS) $(HARDEN_PKGS)
 
 ifeq ($(SANITIZE),1)
 B         := build/san
@@ -76,8 +82,8 @@ TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN  := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
 SHELL_TESTS := $(sort $(wildcard tests/cli/*.sh tests/e2e/*.sh))
 
-.PHONY: all run check check-unit check-shell bench install uninstall clean deps print-deps man-check \
-        readme-screen
+.PHONY: all run check check-unit check-shell bench install uninstall clean deps test-deps \
+        harden-deps print-deps man-check readme-screen
 .DEFAULT_GOAL := all
 
 all: $(B)/kith $(TOOL_BIN)
@@ -126,8 +132,27 @@ $(B)/tools/%: tests/tools/%.c $(B)/libkith-core.a
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) -o $@ $< $(B)/libkith-core.a $(LDFLAGS) $(LDLIBS)
 
-check: all $(UNIT_BIN) $(UI_TEST_BIN)
+# The test dependencies first, then a new make: pkg-config's answers (CHECK_CFLAGS)
+# are read when this file is, so a package installed now is seen by the next make.
+check: test-deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(UI_TEST_BIN)
 	@tests/run-tests.sh "$(B)" $(UNIT_BIN) $(UI_TEST_BIN) -- $(SHELL_TESTS)
+
+# Parts of check: the Check suites only; the shell and end-to-end tests only;
+# the manuals only (groff's warnings, and the tests that hold them to the code).
+check-unit: test-deps
+	@$(MAKE) --no-print-directory $(UNIT_BIN) $(UI_TEST_BIN)
+	@tests/run-tests.sh "$(B)" $(UNIT_BIN) $(UI_TEST_BIN) --
+
+check-shell: test-deps
+	@$(MAKE) --no-print-directory all
+	@tests/run-tests.sh "$(B)" -- $(SHELL_TESTS)
+
+man-check: test-deps
+	@$(MAKE) --no-print-directory all $(B)/tests/check_docs
+	@w=$$(groff -t -man -ww -z man/kith.1 man/kithrc.5 2>&1); \
+	if [ -n "$$w" ]; then echo "$$w"; echo "man-check: groff warnings"; exit 1; fi
+	@tests/run-tests.sh "$(B)" $(B)/tests/check_docs -- tests/cli/docs.sh tests/cli/basics.sh
 
 bench: all
 	@tests/bench/run.sh "$(B)"
@@ -140,16 +165,28 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(B)/kith
 
-# Installs what the build needs when apt-get can run without a password; else says how.
-deps:
-	@missing=""; \
-	for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
+# Installs the missing packages of a list when apt-get can run without a password
+# (as root, or with sudo -n); else prints the one command to run and fails.
+# Where there is no dpkg (not Debian), it checks nothing.
+#   $(call install_missing,PACKAGES,WHAT)
+define install_missing
+	@command -v dpkg-query >/dev/null 2>&1 || exit 0; \
+	missing=""; \
+	for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo"; \
-	else echo "kith: missing build dependencies:$$missing"; \
+	else echo "kith: missing $(2) dependencies:$$missing"; \
 	     echo "  install them with: sudo apt-get install -y$$missing"; exit 1; fi; \
 	echo "installing:$$missing"; \
 	$$SUDO apt-get install -y $$missing || { $$SUDO apt-get update && $$SUDO apt-get install -y $$missing; }
+endef
+
+deps:
+	$(call install_missing,$(BUILD_PKGS),build)
+test-deps:
+	$(call install_missing,$(BUILD_PKGS) $(TEST_PKGS),test)
+harden-deps:
+	$(call install_missing,$(DEB_PKGS),fuzzing and valgrind)
 
 print-deps:
 	@echo $(DEB_PKGS)
@@ -177,11 +214,12 @@ clean:
 #   make fuzz FUZZ_SECONDS=60  build tests/fuzz/fuzz_*.c with clang's libFuzzer and run each
 # A harness is one file, tests/fuzz/fuzz_NAME.c defining LLVMFuzzerTestOneInput;
 # it links the core and the command line (main.c's main renamed kith_main).
-# Seeds: tests/fuzz/seeds/NAME/ and, when present, $(FUZZ_CORPUS)/NAME/.
+# Seeds: tests/fuzz/seeds/NAME/ and, when present, $(FUZZ_CORPUS)/NAME/ (by default
+# tests/fuzz/corpus, inside the repository; FUZZ_CORPUS=DIR adds files kept elsewhere).
 .PHONY: check-valgrind fuzz fuzz-build
 FUZZ_SECONDS ?= 60
 FUZZ_CC     ?= clang
-FUZZ_CORPUS ?= $(abspath ../shared/corpus)
+FUZZ_CORPUS ?= tests/fuzz/corpus
 FB          := build/fuzz
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS := -O1 -g -std=c11 -Wall -Wextra -Wpedantic -Werror -Iinclude -Isrc -I$(FB)/gen \
@@ -192,10 +230,12 @@ FUZZ_LIB_OBJ := $(patsubst %.c,$(FB)/%.o,$(CORE_SRC) $(UI_SRC) $(CLI_SRC)) \
 FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN    := $(FUZZ_SRC:tests/fuzz/%.c=$(FB)/%)
 
-check-valgrind: all
+check-valgrind: harden-deps
+	@$(MAKE) --no-print-directory all
 	@tests/valgrind/run.sh "$(B)"
 
-fuzz-build: $(FUZZ_BIN)
+fuzz-build: harden-deps
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 
 fuzz: fuzz-build
 	@tests/fuzz/run.sh "$(FB)" "$(FUZZ_SECONDS)" "$(FUZZ_CORPUS)" $(FUZZ_BIN)

@@ -51,15 +51,6 @@ lookup(struct engine *e, int map, const char *keys)
 	return c;
 }
 
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 START_TEST(test_statements)
 {
 	struct engine *e = bare_engine();
@@ -160,10 +151,10 @@ START_TEST(test_source)
 	snprintf(main_path, sizeof(main_path), "%s/config", dir);
 	snprintf(sub, sizeof(sub), "%s/conf.d/keys", dir);
 	snprintf(loop, sizeof(loop), "%s/conf.d/loop", dir);
-	write_file(main_path, "source conf.d/keys\nset tier.C.cadence 90\nsource missing.conf\n");
+	test_write_file(main_path, "source conf.d/keys\nset tier.C.cadence 90\nsource missing.conf\n");
 	/* relative to the including file: conf.d/loop, then back to keys (a loop) */
-	write_file(sub, "bind generic x quit\nsource loop\n");
-	write_file(loop, "set tier.D.cadence 400\nsource keys\n");
+	test_write_file(sub, "bind generic x quit\nsource loop\n");
+	test_write_file(loop, "set tier.D.cadence 400\nsource keys\n");
 	ck_assert_int_eq(config_file(e, main_path, 0, &e->config_errors), 2);
 	ck_assert_int_eq(lookup(e, KM_GENERIC, "x"), CMD_QUIT);
 	ck_assert_int_eq(options_int(e->opts, "tier.C.cadence"), 90);
@@ -206,11 +197,11 @@ START_TEST(test_source_fifo_and_secrets)
 	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
 	ck_assert_int_eq(config_file(e, fifo, 0, &why), -1);
 	ck_assert_ptr_nonnull(strstr(sb_str(&why), "not a regular file"));
-	write_file(secret, "root:$6$s3cr3tHASH:19000:0:99999:7:::\n\"quoted s3cr3t\n");
+	test_write_file(secret, "root:$6$s3cr3tHASH:19000:0:99999:7:::\n\"quoted s3cr3t\n");
 	{
 		struct strbuf line = { 0 };
 		sb_printf(&line, "source %s\nsource %s\n", fifo, secret);
-		write_file(conf, sb_str(&line));
+		test_write_file(conf, sb_str(&line));
 		sb_free(&line);
 	}
 	/* the FIFO line and the two lines of the secret file */

@@ -14,15 +14,6 @@
 #include "kith/options.h"
 #include "kith/review.h"
 
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 START_TEST(test_set_and_source)
 {
 	struct options *o = options_new();
@@ -32,8 +23,8 @@ START_TEST(test_set_and_source)
 
 	snprintf(main_path, sizeof main_path, "%s/config", dir);
 	snprintf(sub, sizeof sub, "%s/review.conf", dir);
-	write_file(main_path, "set review.cap 5\nsource review.conf\nset tier.A.cadence lots\n");
-	write_file(sub, "set review.weight.owe = 9\nbind nowhere x quit\n");
+	test_write_file(main_path, "set review.cap 5\nsource review.conf\nset tier.A.cadence lots\n");
+	test_write_file(sub, "set review.weight.owe = 9\nbind nowhere x quit\n");
 	kithrc_init(&rc, o, NULL, NULL);
 	ck_assert_int_eq(kithrc_builtin(&rc), 0);
 	ck_assert_int_eq(kithrc_user_file(&rc, main_path), 1);

@@ -50,6 +50,16 @@ test_tmpdir(void)
 	return p;
 }
 
+/* Write text to path (a test's own file). */
+static inline void
+test_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
 /* Run one suite; returns the number of failures (for main's exit status). */
 static inline int
 test_run_suite(Suite *s)
