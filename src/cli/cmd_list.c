@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kith/contact.h"
 #include "kith/date.h"
@@ -173,6 +174,10 @@ run_list_contacts(struct cli *c, const struct cli_args *a)
 	q.include_archived = cli_flag(a, LS_ALL);
 	if ((rc = list_setup(c, a, &l, "contacts", true, false)) != CLI_OK)
 		return rc;
+	if (!l.json && isatty(STDOUT_FILENO))
+		/* a reader needs the columns named; a pipe gets only the rows */
+		printf("%-6s  %-22s  %-20s  %s %s  %-10s %s\n", "ID", "NAME", "ORGANISATION",
+		       "T", "I", "LAST", "NEXT");
 	do {
 		l.page_rows = 0;
 		st = contact_list(c->db, &q, l.last, 1, page_size(&l), contact_row, &l, &err);

@@ -122,4 +122,17 @@ ok list events
 has "$out" "$long_title" "list events piped: the whole title"
 KITH_DB="$T/kith.db"
 
+
+# on a terminal `kith list contacts` names its columns; piped, only rows
+if command -v script >/dev/null 2>&1; then
+	KITH_DB="$T/piped.db"
+	tty_out=$(script -qec "\"$KITH_BIN\" list contacts" /dev/null </dev/null | tr -d '\r')
+	has "$(printf '%s\n' "$tty_out" | head -1)" "ID      NAME                    ORGANISATION          T I  LAST       NEXT" "list contacts on a terminal: a header line"
+	ok list contacts
+	case $out in ID*) fail "list contacts piped: no header line" ;; *) pass ;; esac
+	KITH_DB="$T/kith.db"
+else
+	fail "script(1) is missing: cannot run kith on a terminal"
+fi
+
 finish
