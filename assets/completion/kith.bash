@@ -80,7 +80,7 @@ _kith() {
     backup) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); compopt -o filenames 2>/dev/null ;;
     "map show"|"map place") [ $npos -eq 0 ] && _kith_names maps "$cur" "${db[@]}" ||
                             _kith_names contacts "$cur" "${db[@]}" ;;
-    log|me|path|"follow-up add"|relate|"role add")
+    log|me|path|"follow-up add"|relate|"role add"|"edit contact"|"delete contact")
       [ $npos -eq 0 ] || [ "$cmd" = relate ] && _kith_names contacts "$cur" "${db[@]}" ;;
     attend) [ $npos -eq 1 ] && _kith_names contacts "$cur" "${db[@]}" ;;
     "duplicates merge"|"duplicates not-same") [ $npos -lt 2 ] && _kith_names contacts "$cur" "${db[@]}" ;;

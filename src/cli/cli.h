@@ -83,6 +83,10 @@ extern const struct cli_cmd cli_cmd_list_contacts, cli_cmd_list_events, cli_cmd_
 extern const struct cli_cmd cli_cmd_search, cli_cmd_backup, cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_today, cli_cmd_complete;
 extern const struct cli_cmd cli_cmd_capture;
+/* cmd_edit.c: the command line changes and removes what it adds */
+extern const struct cli_cmd cli_cmd_edit_contact, cli_cmd_edit_event, cli_cmd_edit_followup,
+	cli_cmd_delete_contact, cli_cmd_delete_event, cli_cmd_delete_followup,
+	cli_cmd_delete_interaction;
 /* cmd_map.c: power maps, relationships, roles, warm paths */
 extern const struct cli_cmd cli_cmd_map_list, cli_cmd_map_new, cli_cmd_map_show,
 	cli_cmd_map_place, cli_cmd_relate, cli_cmd_role_add, cli_cmd_path;
@@ -121,6 +125,16 @@ int cli_id(const char *what, const char *s, int64_t *id);
 int cli_db(struct cli *c);
 /* Open the planner on the database; title for the title bar (NULL: the path). */
 int cli_planner(struct cli *c, const char *title, const char *extra_config);
+
+/*
+** The options add contact and edit contact share, in this order at the
+** start of both option tables; cli_contact_values reads the numeric and
+** tier ones (and checks --org and --role) into ct, leaving the others.
+*/
+enum { CO_ORG, CO_ROLE, CO_EMAIL, CO_PHONE, CO_TAG, CO_INFLUENCE, CO_ALIGNMENT, CO_TIER,
+       CO_CADENCE, CO_COUNT_ };
+struct kith_contact;
+int cli_contact_values(const struct cli_args *a, struct kith_contact *ct);
 
 /* out.c: messages and output. */
 int cli_error(int status, const char *what, const char *fmt, ...) KITH_PRINTF(3, 4);

@@ -42,19 +42,16 @@ check_name(const char *what, const char *s)
 
 /* ---- add contact ------------------------------------------------------ */
 
-enum { AC_ORG, AC_ROLE, AC_EMAIL, AC_PHONE, AC_TAG, AC_INFLUENCE, AC_ALIGNMENT, AC_TIER,
-       AC_CADENCE };
-
 static const struct cli_opt add_contact_opts[] = {
-	[AC_ORG] = {"org", true, false},
-	[AC_ROLE] = {"role", true, false},
-	[AC_EMAIL] = {"email", true, true},
-	[AC_PHONE] = {"phone", true, true},
-	[AC_TAG] = {"tag", true, true},
-	[AC_INFLUENCE] = {"influence", true, false},
-	[AC_ALIGNMENT] = {"alignment", true, false},
-	[AC_TIER] = {"tier", true, false},
-	[AC_CADENCE] = {"cadence", true, false},
+	[CO_ORG] = {"org", true, false},
+	[CO_ROLE] = {"role", true, false},
+	[CO_EMAIL] = {"email", true, true},
+	[CO_PHONE] = {"phone", true, true},
+	[CO_TAG] = {"tag", true, true},
+	[CO_INFLUENCE] = {"influence", true, false},
+	[CO_ALIGNMENT] = {"alignment", true, false},
+	[CO_TIER] = {"tier", true, false},
+	[CO_CADENCE] = {"cadence", true, false},
 	{NULL, false, false},
 };
 
@@ -70,38 +67,38 @@ channels(const struct cli_args *a, int opt)
 }
 
 /* Read the numeric and tier options into c (no database needed). */
-static int
-contact_values(const struct cli_args *a, struct kith_contact *ct)
+int
+cli_contact_values(const struct cli_args *a, struct kith_contact *ct)
 {
 	const char *s;
 	long long v;
 	int rc;
 
-	if ((s = cli_opt(a, AC_INFLUENCE))) {
+	if ((s = cli_opt(a, CO_INFLUENCE))) {
 		if ((rc = cli_int("--influence", s, 1, 5, &v)) != CLI_OK)
 			return rc;
 		ct->influence = (int)v;
 	}
-	if ((s = cli_opt(a, AC_ALIGNMENT))) {
+	if ((s = cli_opt(a, CO_ALIGNMENT))) {
 		if ((rc = cli_int("--alignment", s, -2, 2, &v)) != CLI_OK)
 			return rc;
 		ct->alignment = (int)v;
 	}
-	if ((s = cli_opt(a, AC_TIER))) {
+	if ((s = cli_opt(a, CO_TIER))) {
 		char t = s[0] >= 'a' && s[0] <= 'd' ? (char)(s[0] - 'a' + 'A') : s[0];
 
 		if (t < 'A' || t > 'D' || s[1])
 			return cli_error(CLI_USAGE, NULL, "--tier %s: must be A, B, C or D", s);
 		ct->tier = t;
 	}
-	if ((s = cli_opt(a, AC_CADENCE))) {
+	if ((s = cli_opt(a, CO_CADENCE))) {
 		if ((rc = cli_int("--cadence", s, 0, 36500, &v)) != CLI_OK)
 			return rc;
 		ct->cadence_days = (int)v;
 	}
-	if ((s = cli_opt(a, AC_ORG)) && (rc = check_name("--org", s)) != CLI_OK)
+	if ((s = cli_opt(a, CO_ORG)) && (rc = check_name("--org", s)) != CLI_OK)
 		return rc;
-	if ((s = cli_opt(a, AC_ROLE)) && (rc = check_name("--role", s)) != CLI_OK)
+	if ((s = cli_opt(a, CO_ROLE)) && (rc = check_name("--role", s)) != CLI_OK)
 		return rc;
 	return CLI_OK;
 }
@@ -112,7 +109,7 @@ add_contact_write(struct cli *c, const struct cli_args *a, const struct kith_con
 {
 	struct kith_err err = {0};
 	enum kith_status st;
-	const char *org = cli_opt(a, AC_ORG), *title = cli_opt(a, AC_ROLE);
+	const char *org = cli_opt(a, CO_ORG), *title = cli_opt(a, CO_ROLE);
 	char today[KDATE_STR];
 
 	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
@@ -144,16 +141,16 @@ run_add_contact(struct cli *c, const struct cli_args *a)
 	ct.display_name = (char *)a->pos[0];
 	ct.cadence_days = -1;
 	if ((rc = check_name("NAME", a->pos[0])) != CLI_OK ||
-	    (rc = contact_values(a, &ct)) != CLI_OK)
+	    (rc = cli_contact_values(a, &ct)) != CLI_OK)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
-	ct.emails = channels(a, AC_EMAIL);
-	ct.n_emails = (size_t)a->count[AC_EMAIL];
-	ct.phones = channels(a, AC_PHONE);
-	ct.n_phones = (size_t)a->count[AC_PHONE];
-	ct.tags = (char **)a->vals[AC_TAG];
-	ct.n_tags = (size_t)a->count[AC_TAG];
+	ct.emails = channels(a, CO_EMAIL);
+	ct.n_emails = (size_t)a->count[CO_EMAIL];
+	ct.phones = channels(a, CO_PHONE);
+	ct.n_phones = (size_t)a->count[CO_PHONE];
+	ct.tags = (char **)a->vals[CO_TAG];
+	ct.n_tags = (size_t)a->count[CO_TAG];
 	rc = add_contact_write(c, a, &ct, &id);
 	if (rc == CLI_OK)
 		printf("%lld\n", (long long)id);

@@ -1,0 +1,595 @@
+/*
+ * cmd_edit.c: kith edit contact|event|follow-up, kith delete
+ * contact|event|follow-up|interaction: the command line changes and
+ * removes what it adds (issue 17). Each command is one transaction: it
+ * all happens or nothing does. A field given replaces that field; lists
+ * given (--email, --phone) replace the list, --add-email and --add-phone
+ * append, --tag and --untag add and remove single tags.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/event.h"
+#include "kith/followup.h"
+#include "kith/interaction.h"
+#include "kith/org.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+static int
+batch_fail(struct cli *c, enum kith_status st, const struct kith_err *err)
+{
+	kdb_batch_end(c->db, false, NULL);
+	return cli_fail(st, err, NULL);
+}
+
+static int
+batch_commit(struct cli *c)
+{
+	struct kith_err err = {0};
+	enum kith_status st = kdb_batch_end(c->db, true, &err);
+
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+/* A text option given empty: refused (a name, a title must say something). */
+static int
+nonempty(const char *what, const char *s)
+{
+	char *t = xstrdup(s);
+	bool empty = str_empty(str_trim(t));
+
+	free(t);
+	return empty ? cli_error(CLI_USAGE, what, "must not be empty") : CLI_OK;
+}
+
+/* ---- edit contact -------------------------------------------------------- */
+
+/* The first options are add contact's, in its order (cli_contact_values). */
+enum { EC_NAME = CO_COUNT_, EC_ADD_EMAIL, EC_ADD_PHONE, EC_UNTAG };
+
+static const struct cli_opt edit_contact_opts[] = {
+	[CO_ORG] = {"org", true, false},
+	[CO_ROLE] = {"role", true, false},
+	[CO_EMAIL] = {"email", true, true},
+	[CO_PHONE] = {"phone", true, true},
+	[CO_TAG] = {"tag", true, true},
+	[CO_INFLUENCE] = {"influence", true, false},
+	[CO_ALIGNMENT] = {"alignment", true, false},
+	[CO_TIER] = {"tier", true, false},
+	[CO_CADENCE] = {"cadence", true, false},
+	[EC_NAME] = {"name", true, false},
+	[EC_ADD_EMAIL] = {"add-email", true, true},
+	[EC_ADD_PHONE] = {"add-phone", true, true},
+	[EC_UNTAG] = {"untag", true, true},
+	{NULL, false, false},
+};
+
+/* Replace (opt_set given) and/or extend (opt_add) a list of channels. */
+static void
+edit_channels(const struct cli_args *a, int opt_set, int opt_add, struct kith_channel **ch,
+	      size_t *n)
+{
+	size_t i;
+
+	if (a->count[opt_set]) {
+		for (i = 0; i < *n; i++) {
+			free((*ch)[i].label);
+			free((*ch)[i].value);
+		}
+		*n = 0;
+	}
+	if (!a->count[opt_set] && !a->count[opt_add])
+		return;
+	*ch = xrealloc(*ch, (*n + (size_t)a->count[opt_set] + (size_t)a->count[opt_add] + 1) *
+			    sizeof(**ch));
+	for (int k = 0; k < a->count[opt_set]; k++)
+		(*ch)[(*n)++] = (struct kith_channel){ NULL, xstrdup(a->vals[opt_set][k]) };
+	for (int k = 0; k < a->count[opt_add]; k++)
+		(*ch)[(*n)++] = (struct kith_channel){ NULL, xstrdup(a->vals[opt_add][k]) };
+}
+
+static int
+edit_tags(const struct cli_args *a, struct kith_contact *ct)
+{
+	size_t i, j;
+
+	for (int k = 0; k < a->count[EC_UNTAG]; k++) {
+		const char *t = a->vals[EC_UNTAG][k];
+
+		for (i = 0; i < ct->n_tags && strcasecmp(ct->tags[i], t); i++)
+			;
+		if (i == ct->n_tags)
+			return cli_error(CLI_USAGE, "--untag", "%s is not tagged \"%s\"",
+					 ct->display_name, t);
+		free(ct->tags[i]);
+		for (j = i + 1; j < ct->n_tags; j++)
+			ct->tags[j - 1] = ct->tags[j];
+		ct->n_tags--;
+	}
+	for (int k = 0; k < a->count[CO_TAG]; k++) {
+		const char *t = a->vals[CO_TAG][k];
+
+		for (i = 0; i < ct->n_tags && strcasecmp(ct->tags[i], t); i++)
+			;
+		if (i < ct->n_tags)
+			continue;
+		ct->tags = xrealloc(ct->tags, (ct->n_tags + 1) * sizeof(*ct->tags));
+		ct->tags[ct->n_tags++] = xstrdup(t);
+	}
+	return CLI_OK;
+}
+
+/* The current roles of a contact (no end date), up to ROLES_MAX. */
+#define ROLES_MAX 16
+struct current_roles {
+	int n;
+	int64_t id[ROLES_MAX], org_id[ROLES_MAX];
+	char *org[ROLES_MAX], *title[ROLES_MAX], *start[ROLES_MAX], *seat[ROLES_MAX];
+};
+
+static int
+current_role(void *ud, const struct role_row *r)
+{
+	struct current_roles *cr = ud;
+
+	if (!str_empty(r->end_date) || cr->n == ROLES_MAX)
+		return 0;
+	cr->id[cr->n] = r->id;
+	cr->org_id[cr->n] = r->org_id;
+	cr->org[cr->n] = xstrdup(r->org_name);
+	cr->title[cr->n] = xstrdup(r->title ? r->title : "");
+	cr->start[cr->n] = xstrdup(r->start_date ? r->start_date : "");
+	cr->seat[cr->n] = r->seat && r->seat[0] ? xstrdup(r->seat) : NULL;
+	cr->n++;
+	return 0;
+}
+
+static void
+current_roles_free(struct current_roles *cr)
+{
+	for (int i = 0; i < cr->n; i++) {
+		free(cr->org[i]);
+		free(cr->title[i]);
+		free(cr->start[i]);
+		free(cr->seat[i]);
+	}
+	cr->n = 0;
+}
+
+/* Rewrite role i of cr with a new title and/or an end date. */
+static enum kith_status
+role_rewrite(struct cli *c, int64_t contact_id, const struct current_roles *cr, int i,
+	     const char *title, const char *end, struct kith_err *err)
+{
+	struct kith_role r = {0};
+
+	r.id = cr->id[i];
+	r.contact_id = contact_id;
+	r.org_id = cr->org_id[i];
+	r.seat = cr->seat[i];
+	r.title = (char *)title;
+	r.start_date = cr->start[i][0] ? cr->start[i] : NULL;
+	r.end_date = (char *)end;
+	return role_update(c->db, &r, err);
+}
+
+/*
+** --org O: the contact moved. Their current roles elsewhere end today (each
+** said on stdout) and a role at O (with --role's title) starts, unless they
+** already hold one there. --role alone retitles their one current role.
+*/
+static int
+edit_role(struct cli *c, const struct cli_args *a, const struct kith_contact *ct)
+{
+	const char *org = cli_opt(a, CO_ORG), *title = cli_opt(a, CO_ROLE);
+	struct current_roles cr = { .n = 0 };
+	struct kith_err err = {0};
+	enum kith_status st;
+	char today[KDATE_STR];
+	int64_t org_id = 0;
+	int i, here = -1, rc = CLI_OK;
+
+	if (!org && !title)
+		return CLI_OK;
+	kdate_format(c->today, today);
+	if ((st = role_list_for_contact(c->db, ct->id, current_role, &cr, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if (org && (st = org_find(c->db, org, true, &org_id, &err)) != KITH_OK) {
+		rc = cli_fail(st, &err, NULL);
+		goto out;
+	}
+	for (i = 0; i < cr.n; i++)
+		if (org ? cr.org_id[i] == org_id : true)
+			here = here < 0 ? i : (org ? here : -2);
+	if (!org && here < 0) {
+		rc = cli_error(CLI_USAGE, "--role", here == -1 ?
+			       "%s has no current role; give --org too" :
+			       "%s has several current roles; give --org too", ct->display_name);
+		goto out;
+	}
+	if (here >= 0) {
+		if (title && strcmp(title, cr.title[here]) &&
+		    (st = role_rewrite(c, ct->id, &cr, here, title, NULL, &err)) != KITH_OK)
+			rc = cli_fail(st, &err, NULL);
+		goto out;
+	}
+	for (i = 0; i < cr.n; i++) {
+		if ((st = role_rewrite(c, ct->id, &cr, i, cr.title[i], today, &err)) != KITH_OK) {
+			rc = cli_fail(st, &err, NULL);
+			goto out;
+		}
+		printf("ended: %s%s%s, %s\n", cr.title[i], cr.title[i][0] ? " at " : "",
+		       cr.org[i][0] ? cr.org[i] : "(no organisation)", today);
+	}
+	{
+		struct kith_role r = {0};
+
+		r.contact_id = ct->id;
+		r.org_id = org_id;
+		r.title = (char *)title;
+		r.start_date = today;
+		if ((st = role_add(c->db, &r, NULL, &err)) != KITH_OK)
+			rc = cli_fail(st, &err, NULL);
+	}
+out:
+	current_roles_free(&cr);
+	return rc;
+}
+
+static int
+run_edit_contact(struct cli *c, const struct cli_args *a)
+{
+	struct kith_contact ct = {0};
+	struct kith_err err = {0};
+	enum kith_status st;
+	const char *name = cli_opt(a, EC_NAME);
+	int64_t id;
+	int rc, n = 0;
+
+	for (int i = 0; i < EC_UNTAG + 1; i++)
+		n += a->count[i];
+	if (!n)
+		return cli_error(CLI_USAGE, "edit contact", "nothing to change (see kith help edit "
+				 "contact)");
+	if (name && (rc = nonempty("--name", name)) != CLI_OK)
+		return rc;
+	if ((rc = cli_contact_values(a, &ct)) != CLI_OK)
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &id)) != CLI_OK)
+		return rc;
+	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if ((st = contact_get(c->db, id, &ct, &err)) != KITH_OK)
+		return batch_fail(c, st, &err);
+	/* read again over what the database holds */
+	if ((rc = cli_contact_values(a, &ct)) != CLI_OK)
+		goto fail;
+	if (name) {
+		free(ct.display_name);
+		ct.display_name = xstrdup(name);
+	}
+	edit_channels(a, CO_EMAIL, EC_ADD_EMAIL, &ct.emails, &ct.n_emails);
+	edit_channels(a, CO_PHONE, EC_ADD_PHONE, &ct.phones, &ct.n_phones);
+	if ((rc = edit_tags(a, &ct)) != CLI_OK)
+		goto fail;
+	if ((st = contact_update(c->db, &ct, &err)) != KITH_OK) {
+		rc = cli_fail(st, &err, NULL);
+		goto fail;
+	}
+	if ((rc = edit_role(c, a, &ct)) != CLI_OK)
+		goto fail;
+	contact_free(&ct);
+	return batch_commit(c);
+fail:
+	kdb_batch_end(c->db, false, NULL);
+	contact_free(&ct);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_edit_contact = {
+	"edit", "contact",
+	"CONTACT [--name N] [--org O] [--role R] [--email E]... [--phone P]... [--add-email E]... "
+	"[--add-phone P]... [--tag T]... [--untag T]... [--influence N] [--alignment N] "
+	"[--tier A-D] [--cadence DAYS]",
+	"Change a contact: each option given replaces that field.",
+	"  --name N         the name\n"
+	"  --org O          moved to O: current roles elsewhere end today, a role at O\n"
+	"                   starts (with --role's title)\n"
+	"  --role R         the title of the role at --org, or of the one current role\n"
+	"  --email E        the email addresses (repeatable; replaces them all)\n"
+	"  --phone P        the phone numbers (repeatable; replaces them all)\n"
+	"  --add-email E    one more email address (repeatable)\n"
+	"  --add-phone P    one more phone number (repeatable)\n"
+	"  --tag T          add tag T (repeatable)\n"
+	"  --untag T        remove tag T (repeatable)\n"
+	"  --influence N    1 to 5\n"
+	"  --alignment N    -2 (active opposition) to 2 (active ally)\n"
+	"  --tier A-D       keep-in-touch tier\n"
+	"  --cadence DAYS   own cadence in days (0: none)\n",
+	edit_contact_opts, 1, 1, run_edit_contact,
+};
+
+/* ---- edit event ---------------------------------------------------------- */
+
+enum { EE_TITLE, EE_AT, EE_UNTIL, EE_WHERE, EE_KIND };
+
+static const struct cli_opt edit_event_opts[] = {
+	[EE_TITLE] = {"title", true, false},
+	[EE_AT] = {"at", true, false},
+	[EE_UNTIL] = {"until", true, false},
+	[EE_WHERE] = {"where", true, false},
+	[EE_KIND] = {"kind", true, false},
+	{NULL, false, false},
+};
+
+/* A WHEN option as stored ("YYYY-MM-DD HH:MM", or the date alone). */
+static int
+when_text(struct cli *c, const char *what, const char *s, char out[KDATETIME_STR], bool *all_day)
+{
+	struct kdatetime t;
+	int rc = cli_when(c, what, s, &t);
+
+	if (rc == CLI_OK) {
+		kdatetime_format(t, out);
+		if (all_day)
+			*all_day = !t.has_time;
+	}
+	return rc;
+}
+
+static int
+run_edit_event(struct cli *c, const struct cli_args *a)
+{
+	struct kith_event ev = {0};
+	struct kith_err err = {0};
+	enum kith_status st;
+	char start[KDATETIME_STR], end[KDATETIME_STR];
+	bool all_day = false;
+	int64_t id;
+	int kind = -1, rc, n = 0;
+
+	for (int i = 0; i <= EE_KIND; i++)
+		n += a->count[i];
+	if (!n)
+		return cli_error(CLI_USAGE, "edit event", "nothing to change (see kith help edit event)");
+	if (cli_opt(a, EE_TITLE) && (rc = nonempty("--title", cli_opt(a, EE_TITLE))) != CLI_OK)
+		return rc;
+	if (cli_opt(a, EE_KIND) &&
+	    (rc = cli_word("--kind", cli_opt(a, EE_KIND), kith_event_kind_parse,
+			   kith_event_kind_name, KITH_EVENT_COUNT_, &kind)) != CLI_OK)
+		return rc;
+	if (cli_opt(a, EE_AT) && (rc = when_text(c, "--at", cli_opt(a, EE_AT), start, &all_day)))
+		return rc;
+	if (cli_opt(a, EE_UNTIL) && (rc = when_text(c, "--until", cli_opt(a, EE_UNTIL), end, NULL)))
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_event(c, a->pos[0], &id)) != CLI_OK)
+		return rc;
+	if ((st = event_get(c->db, id, &ev, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if (cli_opt(a, EE_TITLE)) {
+		free(ev.title);
+		ev.title = xstrdup(cli_opt(a, EE_TITLE));
+	}
+	if (cli_opt(a, EE_WHERE)) {
+		free(ev.location);
+		ev.location = str_empty(cli_opt(a, EE_WHERE)) ? NULL : xstrdup(cli_opt(a, EE_WHERE));
+	}
+	if (kind >= 0)
+		ev.kind = kind;
+	if (cli_opt(a, EE_AT)) {
+		/* a new start in the user's zone (kith/event.h: tz_start moves with it) */
+		free(ev.start_at);
+		ev.start_at = xstrdup(start);
+		ev.all_day = all_day;
+	}
+	if (cli_opt(a, EE_UNTIL)) {
+		free(ev.end_at);
+		ev.end_at = xstrdup(end);
+	}
+	st = event_update(c->db, &ev, &err);
+	event_free(&ev);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_edit_event = {
+	"edit", "event", "EVENT [--title T] [--at WHEN] [--until WHEN] [--where W] [--kind K]",
+	"Change an event: each option given replaces that field.",
+	"  --title T        the title\n"
+	"  --at WHEN        the start (\"2026-03-12 18:30\", a date alone: all day)\n"
+	"  --until WHEN     the end\n"
+	"  --where W        the place (\"\": none)\n"
+	"  --kind K         town-hall, council-meeting, rally, ... (as kith add event)\n",
+	edit_event_opts, 1, 1, run_edit_event,
+};
+
+/* ---- edit follow-up ------------------------------------------------------ */
+
+enum { EF_TITLE, EF_DUE, EF_CONTACT };
+
+static const struct cli_opt edit_followup_opts[] = {
+	[EF_TITLE] = {"title", true, false},
+	[EF_DUE] = {"due", true, false},
+	[EF_CONTACT] = {"contact", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_edit_followup(struct cli *c, const struct cli_args *a)
+{
+	struct kith_followup fu = {0};
+	struct kith_err err = {0};
+	struct kdatetime due;
+	char due_s[KDATE_STR];
+	enum kith_status st;
+	int64_t id, who = 0;
+	int rc;
+
+	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK)
+		return rc;
+	if (!a->count[EF_TITLE] && !a->count[EF_DUE] && !a->count[EF_CONTACT])
+		return cli_error(CLI_USAGE, "edit follow-up", "nothing to change (see kith help edit "
+				 "follow-up)");
+	if (cli_opt(a, EF_TITLE) && (rc = nonempty("--title", cli_opt(a, EF_TITLE))) != CLI_OK)
+		return rc;
+	if (cli_opt(a, EF_DUE) && !str_empty(cli_opt(a, EF_DUE))) {
+		if ((rc = cli_when(c, "--due", cli_opt(a, EF_DUE), &due)) != CLI_OK)
+			return rc;
+		kdate_format(due.date, due_s);
+	}
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if (cli_opt(a, EF_CONTACT) && (rc = cli_contact(c, cli_opt(a, EF_CONTACT), &who)) != CLI_OK)
+		return rc;
+	if ((st = followup_get(c->db, id, &fu, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if (cli_opt(a, EF_TITLE)) {
+		free(fu.title);
+		fu.title = xstrdup(cli_opt(a, EF_TITLE));
+	}
+	if (cli_opt(a, EF_DUE)) {
+		free(fu.due);
+		fu.due = str_empty(cli_opt(a, EF_DUE)) ? NULL : xstrdup(due_s);
+	}
+	if (who)
+		fu.contact_id = who;
+	st = followup_update(c->db, &fu, &err);
+	followup_free(&fu);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_edit_followup = {
+	"edit", "follow-up", "ID [--title T] [--due WHEN] [--contact C]",
+	"Change a follow-up: each option given replaces that field.",
+	"  --title T        the title\n"
+	"  --due WHEN       when it is due (fri, 3d, 2026-04-01; \"\": no date)\n"
+	"  --contact C      the person it is about\n",
+	edit_followup_opts, 1, 1, run_edit_followup,
+};
+
+/* ---- delete -------------------------------------------------------------- */
+
+enum { DL_YES };
+
+static const struct cli_opt delete_opts[] = {
+	[DL_YES] = {"yes", false, false},
+	{NULL, false, false},
+};
+
+/*
+** Ask "Delete ...? [y/N]" on the terminal; a script says --yes. Returns
+** CLI_OK to go on, else the exit status (nothing deleted).
+*/
+static int
+confirm_delete(const struct cli_args *a, const char *what)
+{
+	char line[16];
+
+	if (cli_flag(a, DL_YES))
+		return CLI_OK;
+	if (!isatty(STDIN_FILENO))
+		return cli_error(CLI_USAGE, NULL, "delete %s: not asked on a terminal; give --yes "
+				 "to delete (nothing deleted)", what);
+	fprintf(stderr, "Delete %s? [y/N] ", what);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y'))
+		return cli_error(CLI_RUNTIME, NULL, "not deleted");
+	return CLI_OK;
+}
+
+/* What a delete names, read before it asks. */
+static int
+delete_label(struct cli *c, const char *kind, int64_t id, struct strbuf *sb)
+{
+	struct kith_err err = {0};
+	enum kith_status st = KITH_OK;
+
+	if (!strcmp(kind, "contact")) {
+		struct kith_contact x = {0};
+
+		if ((st = contact_get(c->db, id, &x, &err)) == KITH_OK)
+			sb_printf(sb, "contact #%lld %s (with their interactions' links, follow-ups, "
+				  "roles and map places)", (long long)id, x.display_name);
+		contact_free(&x);
+	} else if (!strcmp(kind, "event")) {
+		struct kith_event x = {0};
+
+		if ((st = event_get(c->db, id, &x, &err)) == KITH_OK)
+			sb_printf(sb, "event #%lld %s, %s", (long long)id, x.title, x.start_at);
+		event_free(&x);
+	} else if (!strcmp(kind, "follow-up")) {
+		struct kith_followup x = {0};
+
+		if ((st = followup_get(c->db, id, &x, &err)) == KITH_OK)
+			sb_printf(sb, "follow-up #%lld %s", (long long)id, x.title);
+		followup_free(&x);
+	} else {
+		struct kith_interaction x = {0};
+
+		if ((st = interaction_get(c->db, id, &x, &err)) == KITH_OK)
+			sb_printf(sb, "interaction #%lld %s, %s", (long long)id, x.at, x.summary);
+		interaction_free(&x);
+	}
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+static int
+run_delete(struct cli *c, const struct cli_args *a, const char *kind)
+{
+	struct strbuf label = {0};
+	struct kith_err err = {0};
+	enum kith_status st;
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if (!strcmp(kind, "contact"))
+		rc = cli_contact(c, a->pos[0], &id);
+	else if (!strcmp(kind, "event"))
+		rc = cli_event(c, a->pos[0], &id);
+	else
+		rc = cli_id("ID", a->pos[0], &id);
+	if (rc != CLI_OK)
+		return rc;
+	if ((rc = delete_label(c, kind, id, &label)) != CLI_OK ||
+	    (rc = confirm_delete(a, sb_str(&label))) != CLI_OK) {
+		sb_free(&label);
+		return rc;
+	}
+	if (!strcmp(kind, "contact"))
+		st = contact_delete(c->db, id, &err);
+	else if (!strcmp(kind, "event"))
+		st = event_delete(c->db, id, &err);
+	else if (!strcmp(kind, "follow-up"))
+		st = followup_delete(c->db, id, &err);
+	else
+		st = interaction_delete(c->db, id, &err);
+	if (st == KITH_OK)
+		printf("deleted %s\n", sb_str(&label));
+	sb_free(&label);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+#define DELETE_CMD(var, word, ref)                                                          \
+	static int run_delete_##var(struct cli *c, const struct cli_args *a)                 \
+	{                                                                                  \
+		return run_delete(c, a, word);                                             \
+	}                                                                                  \
+	const struct cli_cmd cli_cmd_delete_##var = {                                      \
+		"delete", word, ref " [--yes]",                                            \
+		"Delete a " word " (asks on a terminal).",                                 \
+		"  --yes            delete without asking (needed when not on a terminal)\n", \
+		delete_opts, 1, 1, run_delete_##var,                                       \
+	};
+
+DELETE_CMD(contact, "contact", "CONTACT")
+DELETE_CMD(event, "event", "EVENT")
+DELETE_CMD(followup, "follow-up", "ID")
+DELETE_CMD(interaction, "interaction", "ID")
