@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kith/contact.h"
+#include "kith/db.h"
 #include "kith/event.h"
 #include "kith/xalloc.h"
 #include "cli.h"
@@ -288,4 +289,30 @@ cli_word(const char *what, const char *s, int (*parse)(const char *),
 	rc = cli_error(CLI_USAGE, what, "\"%s\" is not one of %s", s, sb_str(&choices));
 	sb_free(&choices);
 	return rc;
+}
+
+int
+cli_nonempty(const char *what, const char *s)
+{
+	char *t = xstrdup(s);
+	bool empty = str_empty(str_trim(t));
+
+	free(t);
+	return empty ? cli_error(CLI_USAGE, what, "must not be empty") : CLI_OK;
+}
+
+int
+cli_batch_abort(struct cli *c, enum kith_status st, const struct kith_err *err)
+{
+	kdb_batch_end(c->db, false, NULL);
+	return cli_fail(st, err, NULL);
+}
+
+int
+cli_batch_commit(struct cli *c)
+{
+	struct kith_err err = {0};
+	enum kith_status st = kdb_batch_end(c->db, true, &err);
+
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
 }

@@ -118,6 +118,11 @@ int cli_event(struct cli *c, const char *arg, int64_t *id);
 /* A word from a fixed vocabulary (types.h); the error lists the choices. */
 int cli_word(const char *what, const char *s, int (*parse)(const char *),
 	     const char *(*name)(int), int count, int *out);
+/* A text argument that must say something (not empty or only spaces). */
+int cli_nonempty(const char *what, const char *s);
+/* End the open kdb batch: roll back and report st, or commit (reporting a failure). */
+int cli_batch_abort(struct cli *c, enum kith_status st, const struct kith_err *err);
+int cli_batch_commit(struct cli *c);
 /* An ID argument: "12" or "#12". */
 int cli_id(const char *what, const char *s, int64_t *id);
 
@@ -133,6 +138,12 @@ int cli_planner(struct cli *c, const char *title, const char *extra_config);
 */
 enum { CO_ORG, CO_ROLE, CO_EMAIL, CO_PHONE, CO_TAG, CO_INFLUENCE, CO_ALIGNMENT, CO_TIER,
        CO_CADENCE, CO_COUNT_ };
+#define CLI_CONTACT_OPTS \
+	[CO_ORG] = {"org", true, false}, [CO_ROLE] = {"role", true, false}, \
+	[CO_EMAIL] = {"email", true, true}, [CO_PHONE] = {"phone", true, true}, \
+	[CO_TAG] = {"tag", true, true}, [CO_INFLUENCE] = {"influence", true, false}, \
+	[CO_ALIGNMENT] = {"alignment", true, false}, [CO_TIER] = {"tier", true, false}, \
+	[CO_CADENCE] = {"cadence", true, false}
 struct kith_contact;
 int cli_contact_values(const struct cli_args *a, struct kith_contact *ct);
 

@@ -13,45 +13,10 @@
 #include "kith/xalloc.h"
 #include "cli.h"
 
-/* Roll back the open batch and report st. */
-static int
-abort_batch(struct cli *c, enum kith_status st, const struct kith_err *err)
-{
-	kdb_batch_end(c->db, false, NULL);
-	return cli_fail(st, err, NULL);
-}
-
-static int
-commit_batch(struct cli *c)
-{
-	struct kith_err err = {0};
-	enum kith_status st = kdb_batch_end(c->db, true, &err);
-
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
-}
-
-static int
-check_name(const char *what, const char *s)
-{
-	char *t = xstrdup(s);
-	bool empty = str_empty(str_trim(t));
-
-	free(t);
-	return empty ? cli_error(CLI_USAGE, what, "must not be empty") : CLI_OK;
-}
-
 /* ---- add contact ------------------------------------------------------ */
 
 static const struct cli_opt add_contact_opts[] = {
-	[CO_ORG] = {"org", true, false},
-	[CO_ROLE] = {"role", true, false},
-	[CO_EMAIL] = {"email", true, true},
-	[CO_PHONE] = {"phone", true, true},
-	[CO_TAG] = {"tag", true, true},
-	[CO_INFLUENCE] = {"influence", true, false},
-	[CO_ALIGNMENT] = {"alignment", true, false},
-	[CO_TIER] = {"tier", true, false},
-	[CO_CADENCE] = {"cadence", true, false},
+	CLI_CONTACT_OPTS,
 	{NULL, false, false},
 };
 
@@ -96,9 +61,9 @@ cli_contact_values(const struct cli_args *a, struct kith_contact *ct)
 			return rc;
 		ct->cadence_days = (int)v;
 	}
-	if ((s = cli_opt(a, CO_ORG)) && (rc = check_name("--org", s)) != CLI_OK)
+	if ((s = cli_opt(a, CO_ORG)) && (rc = cli_nonempty("--org", s)) != CLI_OK)
 		return rc;
-	if ((s = cli_opt(a, CO_ROLE)) && (rc = check_name("--role", s)) != CLI_OK)
+	if ((s = cli_opt(a, CO_ROLE)) && (rc = cli_nonempty("--role", s)) != CLI_OK)
 		return rc;
 	return CLI_OK;
 }
@@ -115,20 +80,20 @@ add_contact_write(struct cli *c, const struct cli_args *a, const struct kith_con
 	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
 	if ((st = contact_add(c->db, ct, id, &err)) != KITH_OK)
-		return abort_batch(c, st, &err);
+		return cli_batch_abort(c, st, &err);
 	if (org || title) {
 		struct kith_role r = {0};
 
 		if (org && (st = org_find(c->db, org, true, &r.org_id, &err)) != KITH_OK)
-			return abort_batch(c, st, &err);
+			return cli_batch_abort(c, st, &err);
 		kdate_format(c->today, today);
 		r.contact_id = *id;
 		r.title = (char *)title;
 		r.start_date = today;
 		if ((st = role_add(c->db, &r, NULL, &err)) != KITH_OK)
-			return abort_batch(c, st, &err);
+			return cli_batch_abort(c, st, &err);
 	}
-	return commit_batch(c);
+	return cli_batch_commit(c);
 }
 
 static int
@@ -140,7 +105,7 @@ run_add_contact(struct cli *c, const struct cli_args *a)
 
 	ct.display_name = (char *)a->pos[0];
 	ct.cadence_days = -1;
-	if ((rc = check_name("NAME", a->pos[0])) != CLI_OK ||
+	if ((rc = cli_nonempty("NAME", a->pos[0])) != CLI_OK ||
 	    (rc = cli_contact_values(a, &ct)) != CLI_OK)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK)
@@ -241,14 +206,14 @@ add_event_write(struct cli *c, const struct kith_event *ev, const int64_t *with,
 	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
 	if ((st = event_add(c->db, ev, id, &err)) != KITH_OK)
-		return abort_batch(c, st, &err);
+		return cli_batch_abort(c, st, &err);
 	for (i = 0; i < n; i++) {
 		st = attendance_set(c->db, *id, with[i], KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED,
 				    &err);
 		if (st != KITH_OK)
-			return abort_batch(c, st, &err);
+			return cli_batch_abort(c, st, &err);
 	}
-	return commit_batch(c);
+	return cli_batch_commit(c);
 }
 
 static int
@@ -262,7 +227,7 @@ run_add_event(struct cli *c, const struct cli_args *a)
 	ev.title = (char *)a->pos[0];
 	ev.kind = KITH_EVENT_OTHER;
 	ev.location = (char *)cli_opt(a, AE_WHERE);
-	if ((rc = check_name("TITLE", a->pos[0])) != CLI_OK ||
+	if ((rc = cli_nonempty("TITLE", a->pos[0])) != CLI_OK ||
 	    (rc = event_times(c, a, start, end, &ev.all_day)) != CLI_OK)
 		return rc;
 	if (cli_opt(a, AE_KIND) &&

@@ -22,48 +22,13 @@
 #include "kith/xalloc.h"
 #include "cli.h"
 
-static int
-batch_fail(struct cli *c, enum kith_status st, const struct kith_err *err)
-{
-	kdb_batch_end(c->db, false, NULL);
-	return cli_fail(st, err, NULL);
-}
-
-static int
-batch_commit(struct cli *c)
-{
-	struct kith_err err = {0};
-	enum kith_status st = kdb_batch_end(c->db, true, &err);
-
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
-}
-
-/* A text option given empty: refused (a name, a title must say something). */
-static int
-nonempty(const char *what, const char *s)
-{
-	char *t = xstrdup(s);
-	bool empty = str_empty(str_trim(t));
-
-	free(t);
-	return empty ? cli_error(CLI_USAGE, what, "must not be empty") : CLI_OK;
-}
-
 /* ---- edit contact -------------------------------------------------------- */
 
 /* The first options are add contact's, in its order (cli_contact_values). */
 enum { EC_NAME = CO_COUNT_, EC_ADD_EMAIL, EC_ADD_PHONE, EC_UNTAG };
 
 static const struct cli_opt edit_contact_opts[] = {
-	[CO_ORG] = {"org", true, false},
-	[CO_ROLE] = {"role", true, false},
-	[CO_EMAIL] = {"email", true, true},
-	[CO_PHONE] = {"phone", true, true},
-	[CO_TAG] = {"tag", true, true},
-	[CO_INFLUENCE] = {"influence", true, false},
-	[CO_ALIGNMENT] = {"alignment", true, false},
-	[CO_TIER] = {"tier", true, false},
-	[CO_CADENCE] = {"cadence", true, false},
+	CLI_CONTACT_OPTS,
 	[EC_NAME] = {"name", true, false},
 	[EC_ADD_EMAIL] = {"add-email", true, true},
 	[EC_ADD_PHONE] = {"add-phone", true, true},
@@ -258,7 +223,7 @@ run_edit_contact(struct cli *c, const struct cli_args *a)
 	if (!n)
 		return cli_error(CLI_USAGE, "edit contact", "nothing to change (see kith help edit "
 				 "contact)");
-	if (name && (rc = nonempty("--name", name)) != CLI_OK)
+	if (name && (rc = cli_nonempty("--name", name)) != CLI_OK)
 		return rc;
 	if ((rc = cli_contact_values(a, &ct)) != CLI_OK)
 		return rc;
@@ -267,7 +232,7 @@ run_edit_contact(struct cli *c, const struct cli_args *a)
 	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
 	if ((st = contact_get(c->db, id, &ct, &err)) != KITH_OK)
-		return batch_fail(c, st, &err);
+		return cli_batch_abort(c, st, &err);
 	/* read again over what the database holds */
 	if ((rc = cli_contact_values(a, &ct)) != CLI_OK)
 		goto fail;
@@ -286,7 +251,7 @@ run_edit_contact(struct cli *c, const struct cli_args *a)
 	if ((rc = edit_role(c, a, &ct)) != CLI_OK)
 		goto fail;
 	contact_free(&ct);
-	return batch_commit(c);
+	return cli_batch_commit(c);
 fail:
 	kdb_batch_end(c->db, false, NULL);
 	contact_free(&ct);
@@ -359,7 +324,7 @@ run_edit_event(struct cli *c, const struct cli_args *a)
 		n += a->count[i];
 	if (!n)
 		return cli_error(CLI_USAGE, "edit event", "nothing to change (see kith help edit event)");
-	if (cli_opt(a, EE_TITLE) && (rc = nonempty("--title", cli_opt(a, EE_TITLE))) != CLI_OK)
+	if (cli_opt(a, EE_TITLE) && (rc = cli_nonempty("--title", cli_opt(a, EE_TITLE))) != CLI_OK)
 		return rc;
 	if (cli_opt(a, EE_KIND) &&
 	    (rc = cli_word("--kind", cli_opt(a, EE_KIND), kith_event_kind_parse,
@@ -436,7 +401,7 @@ run_edit_followup(struct cli *c, const struct cli_args *a)
 	if (!a->count[EF_TITLE] && !a->count[EF_DUE] && !a->count[EF_CONTACT])
 		return cli_error(CLI_USAGE, "edit follow-up", "nothing to change (see kith help edit "
 				 "follow-up)");
-	if (cli_opt(a, EF_TITLE) && (rc = nonempty("--title", cli_opt(a, EF_TITLE))) != CLI_OK)
+	if (cli_opt(a, EF_TITLE) && (rc = cli_nonempty("--title", cli_opt(a, EF_TITLE))) != CLI_OK)
 		return rc;
 	if (cli_opt(a, EF_DUE) && !str_empty(cli_opt(a, EF_DUE))) {
 		if ((rc = cli_when(c, "--due", cli_opt(a, EF_DUE), &due)) != CLI_OK)

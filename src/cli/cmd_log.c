@@ -13,16 +13,6 @@
 #include "kith/xalloc.h"
 #include "cli.h"
 
-static int
-check_text(const char *what, const char *s)
-{
-	char *t = xstrdup(s);
-	bool empty = str_empty(str_trim(t));
-
-	free(t);
-	return empty ? cli_error(CLI_USAGE, what, "must not be empty") : CLI_OK;
-}
-
 /* ---- log -------------------------------------------------------------- */
 
 enum { LG_KIND, LG_AT, LG_FOLLOW_UP, LG_TITLE };
@@ -68,7 +58,7 @@ run_log(struct cli *c, const struct cli_args *a)
 	int rc;
 
 	in.kind = KITH_IKIND_NOTE;
-	if ((rc = check_text("TEXT", a->pos[1])) != CLI_OK)
+	if ((rc = cli_nonempty("TEXT", a->pos[1])) != CLI_OK)
 		return rc;
 	if (cli_opt(a, LG_KIND) &&
 	    (rc = cli_word("--kind", cli_opt(a, LG_KIND), kith_interaction_kind_parse,
@@ -86,7 +76,7 @@ run_log(struct cli *c, const struct cli_args *a)
 	if (cli_opt(a, LG_FOLLOW_UP)) {
 		if ((rc = cli_when(c, "--follow-up", cli_opt(a, LG_FOLLOW_UP), &due)) != CLI_OK)
 			return rc;
-		if (cli_opt(a, LG_TITLE) && (rc = check_text("--title", cli_opt(a, LG_TITLE))) != CLI_OK)
+		if (cli_opt(a, LG_TITLE) && (rc = cli_nonempty("--title", cli_opt(a, LG_TITLE))) != CLI_OK)
 			return rc;
 		kdate_format(due.date, due_s);
 	}
@@ -149,7 +139,7 @@ run_followup_add(struct cli *c, const struct cli_args *a)
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = check_text("TITLE", a->pos[1])) != CLI_OK)
+	if ((rc = cli_nonempty("TITLE", a->pos[1])) != CLI_OK)
 		return rc;
 	if (!cli_opt(a, FA_DUE))
 		return cli_error(CLI_USAGE, "--due", "required (when it is due: fri, 3d, 2026-04-01)");
