@@ -66,7 +66,8 @@ struct cand {
 	int64_t contact_id, followup_id;
 	/* the most pressing due follow-up */
 	char *fu_title;
-	char fu_due[KDATE_STR];
+	char fu_due[KDATE_STR];     /* an undated one: a week after it was added */
+	bool fu_undated;
 	int fu_dir;
 	int fu_more;                /* other due follow-ups of the same contact */
 	/* the first event in the window */
@@ -191,21 +192,34 @@ days_since(const struct cands *c, const char *day)
 
 /* ---- sources --------------------------------------------------------------------- */
 
+/*
+** A follow-up without a date is not forgotten: a week after it was added it
+** comes to the review as if it were due then (UNDATED_DAYS).
+*/
+#define UNDATED_DAYS 7
+#define UNDATED_SQL "'+7 days'"    /* the same week, for SQLite's date() */
+
 static enum kith_status
-src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
+src_followups_from(struct kdb *db, struct cands *c, const char *sql, bool undated,
+		   struct kith_err *err)
 {
-	static const char sql[] =
-		"SELECT f.id, coalesce(f.contact_id, 0), f.title, f.due, f.direction "
-		"FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
-		"WHERE f.status = 'open' AND f.due <= ?1 AND coalesce(k.archived, 0) = 0 "
-		"ORDER BY f.due, f.id LIMIT ?2";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char since[KDATE_STR];
 	int rc;
 
 	if (!st)
 		return KITH_DB;
 	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
+	if (undated) {
+		struct kdate d;
+
+		if (!kdate_parse_iso(c->p.today, &d))
+			d = kdate_today();
+		/* added on or before this day: a week old today (created_at sorts as text) */
+		kdate_format(kdate_add_days(d, -UNDATED_DAYS), since);
+		sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t cid = sqlite3_column_int64(st, 1);
 		struct cand *k = cand_for(c, cid, true);
@@ -218,9 +232,30 @@ src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
 		k->followup_id = sqlite3_column_int64(st, 0);
 		k->fu_title = xstrdup(db_col_text(st, 2));
 		copy_day(k->fu_due, db_col_text(st, 3));
+		k->fu_undated = undated;
 		k->fu_dir = kith_direction_parse(db_col_text(st, 4));
 	}
 	return ent_finish(db, st, rc, "review", err);
+}
+
+static enum kith_status
+src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char dated[] =
+		"SELECT f.id, coalesce(f.contact_id, 0), f.title, f.due, f.direction "
+		"FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
+		"WHERE f.status = 'open' AND f.due <= ?1 AND coalesce(k.archived, 0) = 0 "
+		"ORDER BY f.due, f.id LIMIT ?2";
+	/* due IS NULL walks followup_open_by_due's first rows; ?3 is a week ago */
+	static const char undated[] =
+		"SELECT f.id, coalesce(f.contact_id, 0), f.title, "
+		"date(f.created_at, " UNDATED_SQL "), f.direction "
+		"FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
+		"WHERE f.status = 'open' AND f.due IS NULL AND substr(f.created_at, 1, 10) <= ?3 "
+		"AND coalesce(k.archived, 0) = 0 ORDER BY f.created_at, f.id LIMIT ?2";
+	enum kith_status rc = src_followups_from(db, c, dated, false, err);
+
+	return rc != KITH_OK ? rc : src_followups_from(db, c, undated, true, err);
 }
 
 static enum kith_status
@@ -553,7 +588,12 @@ score(struct cands *c, struct cand *k, struct review_item *it)
 	it->name = xstrdup(k->name ? k->name : "");
 	if (k->followup_id) {
 		long late = days_since(c, k->fu_due);
-		if (late > 0) {
+		if (k->fu_undated) {
+			long age = late + UNDATED_DAYS;
+			long capped = late > OVERDUE_DAYS_MAX ? OVERDUE_DAYS_MAX : late;
+			term_add(it, p, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
+				 "no date, added %ld day%s ago", age, plural(age));
+		} else if (late > 0) {
 			long capped = late > OVERDUE_DAYS_MAX ? OVERDUE_DAYS_MAX : late;
 			term_add(it, p, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
 				 "due %s, %ld day%s ago", k->fu_due, late, plural(late));

@@ -233,6 +233,45 @@ START_TEST(test_event_touch_resets_cadence)
 }
 END_TEST
 
+/*
+ * A follow-up with no date (f accepts none) is not forgotten: a week after
+ * it was added it reaches the review (issue 17), as if due then.
+ */
+START_TEST(test_undated_followup)
+{
+	struct review_queue q;
+	const struct review_item *it = NULL;
+	int64_t old, fresh;
+
+	setenv("KITH_TODAY", "2026-03-01", 1);
+	kdate_init_clock(NULL);
+	old = followup(gus, "ask about the venue", NULL, KITH_DIR_NONE);
+	setenv("KITH_TODAY", "2026-03-08", 1);
+	kdate_init_clock(NULL);
+	fresh = followup(dan, "thank for the intro", NULL, KITH_DIR_NONE);
+	test_fix_clock();
+	build(&q, "2026-03-10", 50);
+	for (int i = 0; i < q.n; i++) {
+		ck_assert_int_ne(q.items[i].followup_id, fresh);   /* two days old: not yet */
+		if (q.items[i].followup_id == old)
+			it = &q.items[i];
+	}
+	ck_assert_msg(it != NULL, "the week-old undated follow-up is in the review");
+	ck_assert_int_eq(it->contact_id, gus);
+	ck_assert_ptr_nonnull(term(it, RT_OVERDUE));
+	ck_assert_str_eq(term(it, RT_OVERDUE)->detail, "no date, added 9 days ago");
+	review_queue_free(&q);
+	/* a week after the younger one was added, it comes too */
+	build(&q, "2026-03-15", 50);
+	it = NULL;
+	for (int i = 0; i < q.n; i++)
+		if (q.items[i].followup_id == fresh)
+			it = &q.items[i];
+	ck_assert_msg(it != NULL, "a week later the other one is in the review");
+	review_queue_free(&q);
+}
+END_TEST
+
 START_TEST(test_cap_and_weights)
 {
 	struct review_queue q;
@@ -622,6 +661,7 @@ main(void)
 	tcase_add_test(tc, test_order_and_scores);
 	tcase_add_test(tc, test_terms_and_words);
 	tcase_add_test(tc, test_event_touch_resets_cadence);
+	tcase_add_test(tc, test_undated_followup);
 	tcase_add_test(tc, test_cap_and_weights);
 	tcase_add_test(tc, test_history);
 	tcase_add_test(tc, test_recurring_event);
