@@ -6,7 +6,8 @@
  *	set NAME | VALUE      option names | on/off or an option's choices
  *	bind MAP KEYS CMD     keymap names, then command names and none
  *	color ELEM FG BG ATTR element names, colour names, attributes
- *	source FILE           file names (directories end in '/')
+ *	source FILE, import FILE
+ *	                      file names (directories end in '/')
  *	log, followup-add, attendee-add, map-place NAME
  *	                      contact names (contact_candidates), the whole
  *	                      rest of the line being the name
@@ -274,7 +275,7 @@ find_candidates(struct engine *e, struct cands *c, size_t *start)
 		size_t i;
 		for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
 			cand_add_prefixed(c, attrs[i], w);
-	} else if (strcmp(first, "source") == 0 && idx == 1) {
+	} else if ((strcmp(first, "source") == 0 || strcmp(first, "import") == 0) && idx == 1) {
 		add_files(c, w);
 	} else if (takes_contact(first)) {
 		/* the name is the whole rest of the line */

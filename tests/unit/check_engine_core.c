@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -259,6 +260,23 @@ START_TEST(test_command_line)
 	engine_keys(e, ":<Up>");
 	ck_assert_str_eq(view()->input.text, "set sort.contacts last");
 	engine_keys(e, "<Esc>");
+	/* file names for :source and :import (issue 17, bug 7) */
+	{
+		char dir[] = "/tmp/kith-complete-XXXXXX", path[64], keys[96];
+		FILE *f;
+
+		ck_assert_ptr_nonnull(mkdtemp(dir));
+		snprintf(path, sizeof path, "%s/contacts-2026.vcf", dir);
+		ck_assert_ptr_nonnull(f = fopen(path, "w"));
+		fclose(f);
+		snprintf(keys, sizeof keys, ":import %s/cont<Tab>", dir);
+		engine_keys(e, keys);
+		snprintf(keys, sizeof keys, "import %s ", path);
+		ck_assert_str_eq(view()->input.text, keys);
+		engine_keys(e, "<Esc>");
+		remove(path);
+		rmdir(dir);
+	}
 	/* contact names */
 	engine_keys(e, ":log zo<Tab>");
 	ck_assert_str_eq(view()->input.text, "log Zoë Ngô ");
