@@ -41,6 +41,7 @@ struct kdb;
 	X(INFLUENCE, "influence", 1, false, "per point of influence (1-5)") \
 	X(TARGET,   "target",    6, false, "primary target on a power map") \
 	X(SECONDARY, "secondary", 3, false, "secondary target on a power map") \
+	X(COLD,     "cold",     30, false, "a primary target whose cadence has passed: comes before the chores") \
 	X(EVENT,    "event",     7, true,  "will be at an event in the next review.event_days days") \
 	X(BIRTHDAY, "birthday",  4, true,  "birthday in the next review.birthday_days days") \
 	X(NEVER,    "never",     6, true,  "influence 4 or 5, added at least 7 days ago, never contacted") \

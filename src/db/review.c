@@ -646,6 +646,10 @@ score(struct cands *c, struct cand *k, struct review_item *it)
 				 k->influence);
 		if (k->primary)
 			term_add(it, p, RT_TARGET, w[RT_TARGET], "primary target on %s", k->target_map);
+		/* a primary target going cold outranks the chores (kith(1), Review) */
+		if (k->primary && cad > 0 && since > cad)
+			term_add(it, p, RT_COLD, w[RT_COLD], "the target is going cold: %ld days "
+				 "without a word", since);
 		else if (k->secondary)
 			term_add(it, p, RT_SECONDARY, w[RT_SECONDARY], "target on %s", k->target_map);
 	}
@@ -680,7 +684,7 @@ word_item(const struct cand *k, struct review_item *it)
 		if (k->fu_dir == KITH_DIR_OWE)
 			sb_printf(&what, "keep your word to %s: %s", name, k->fu_title);
 		else if (k->fu_dir == KITH_DIR_OWED)
-			sb_printf(&what, "ask %s about: %s", name, k->fu_title);
+			sb_printf(&what, "ask %s for what they promised: %s", name, k->fu_title);
 		else if (k->contact_id)
 			sb_printf(&what, "follow up with %s: %s", name, k->fu_title);
 		else

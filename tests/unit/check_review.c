@@ -272,6 +272,41 @@ START_TEST(test_undated_followup)
 }
 END_TEST
 
+/*
+ * A primary target going cold outranks the chores (issue 17): at influence
+ * 5 and silent 125 days she ranked under a to-do with no person and an
+ * overdue promise to an opponent.
+ */
+START_TEST(test_cold_target_first)
+{
+	struct review_queue q;
+	struct kith_err err;
+	struct kith_map m = { .name = "Transit levy" };
+	struct kith_contact opp = { .display_name = "Otto Crane", .cadence_days = -1,
+				    .influence = 4, .alignment = -2 };
+	int64_t tara, otto;
+
+	setenv("KITH_TODAY", "2025-10-01", 1);
+	kdate_init_clock(NULL);
+	tara = person("Tara Vance", 'A', 5, NULL);
+	ck_assert_int_eq(contact_add(db, &opp, &otto, &err), KITH_OK);
+	test_fix_clock();
+	talk(tara, "2025-11-05 10:00");         /* 125 days before 2026-03-10 */
+	talk(otto, "2026-03-01 10:00");
+	m.primary_target_id = tara;
+	ck_assert_int_eq(map_add(db, &m, NULL, &err), KITH_OK);
+	followup(0, "renew the hall booking", "2026-02-08", KITH_DIR_NONE);
+	followup(otto, "send Otto the ridership numbers", "2026-02-18", KITH_DIR_OWE);
+	build(&q, "2026-03-10", 50);
+	ck_assert_int_ge(q.n, 3);
+	ck_assert_int_eq(q.items[0].contact_id, tara);
+	ck_assert_ptr_nonnull(term(&q.items[0], RT_COLD));
+	ck_assert_str_eq(term(&q.items[0], RT_COLD)->detail,
+			 "the target is going cold: 125 days without a word");
+	review_queue_free(&q);
+}
+END_TEST
+
 START_TEST(test_cap_and_weights)
 {
 	struct review_queue q;
@@ -662,6 +697,7 @@ main(void)
 	tcase_add_test(tc, test_terms_and_words);
 	tcase_add_test(tc, test_event_touch_resets_cadence);
 	tcase_add_test(tc, test_undated_followup);
+	tcase_add_test(tc, test_cold_target_first);
 	tcase_add_test(tc, test_cap_and_weights);
 	tcase_add_test(tc, test_history);
 	tcase_add_test(tc, test_recurring_event);
