@@ -138,6 +138,14 @@ enum kith_status capture_match_person(struct kdb *db, const char *text,
 void capture_match_free(struct capture_match *m);
 
 /*
+** For person slot `slot` that matched nobody (ids[slot] == 0): the earlier
+** slot, also to be created, that it names by the same rules as a contact
+** (the same name, or a prefix of it: "@\"Kim Park\" ... @kim"), else -1.
+** A name created earlier in the same line is not created twice.
+*/
+long capture_new_same(const struct capture *c, const int64_t *ids, size_t slot);
+
+/*
 ** The summary as it will be saved: each inline @person or ~organisation
 ** (sum_off >= 0) replaced by the full name of its id (as typed for a
 ** person slot whose id is 0: a contact to create). Newly allocated.
@@ -148,8 +156,8 @@ enum kith_status capture_summary(struct kdb *db, const struct capture *c,
 
 /*
 ** Save a parsed capture in one transaction (one undo step): new contacts
-** for the person slots whose id is 0 (named as typed; the same name typed
-** twice makes one contact), the interaction at `at` with every @person,
+** for the person slots whose id is 0 (named as typed; a name typed again,
+** or a prefix of it, makes no second contact: capture_new_same), the interaction at `at` with every @person,
 ** the tags on every @person, and the follow-ups, commitments and
 ** introductions (stage "requested", introduced by "me" if set). org_ids
 ** and event_id come from org_resolve/event_resolve. Inline names in the

@@ -99,7 +99,10 @@ resolve_all(struct cli *cl, const struct capture *c, bool create, struct resolve
 			ambiguous_msg(why, m, &cm);
 			st = KITH_AMBIGUOUS;
 		} else if (create) {
-			r->names[i] = xstrdup(m->name);
+			/* a name to create earlier in the line, or a prefix of it, is that one */
+			long same = capture_new_same(c, r->ids, i);
+
+			r->names[i] = xstrdup(same >= 0 ? r->names[same] : m->name);
 		} else {
 			sb_printf(why, "col %d: @%s: no such contact (--create adds it)", m->col, m->name);
 			st = KITH_NOTFOUND;

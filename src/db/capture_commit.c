@@ -319,35 +319,57 @@ capture_summary(struct kdb *db, const struct capture *c, const int64_t *ids,
 	return KITH_OK;
 }
 
-/* Create the contacts for unresolved slots (one per distinct folded name). */
+long
+capture_new_same(const struct capture *c, const int64_t *ids, size_t slot)
+{
+	char *key = db_name_key(capture_person(c, slot)->name);
+	size_t len = strlen(key);
+	long same = -1;
+
+	for (size_t j = 0; j < slot && same < 0 && len; j++) {
+		char *k2;
+
+		if (ids[j])
+			continue;
+		k2 = db_name_key(capture_person(c, j)->name);
+		if (!strncmp(key, k2, len) && (k2[len] == '\0' || k2[len] == ' '))
+			same = (long)j;
+		free(k2);
+	}
+	free(key);
+	return same;
+}
+
+/* Create the contacts for unresolved slots (one per name: capture_new_same). */
 static enum kith_status
 create_people(struct kdb *db, const struct capture *c, int64_t *ids, size_t n,
 	      size_t *created, struct kith_err *err)
 {
 	enum kith_status rc;
+	/* ids[] of a slot reusing an earlier new one are filled as they go:
+	   decide on the slots' state before creation */
+	int64_t *todo = xcalloc(n + 1, sizeof *todo);
 
+	memcpy(todo, ids, n * sizeof *ids);
 	for (size_t i = 0; i < n; i++) {
-		const struct capture_mention *m = capture_person(c, i);
-		char *key;
 		struct kith_contact ct = { 0 };
+		long same;
+
 		if (ids[i])
 			continue;
-		key = db_name_key(m->name);
-		for (size_t j = 0; j < i && !ids[i]; j++) {
-			char *k2 = db_name_key(capture_person(c, j)->name);
-			if (!strcmp(key, k2))
-				ids[i] = ids[j];
-			free(k2);
+		if ((same = capture_new_same(c, todo, i)) >= 0) {
+			ids[i] = ids[same];
+			continue;
 		}
-		free(key);
-		if (ids[i])
-			continue;
-		ct.display_name = m->name;
+		ct.display_name = capture_person(c, i)->name;
 		ct.cadence_days = -1;
-		if ((rc = contact_add(db, &ct, &ids[i], err)))
+		if ((rc = contact_add(db, &ct, &ids[i], err))) {
+			free(todo);
 			return rc;
+		}
 		(*created)++;
 	}
+	free(todo);
 	return KITH_OK;
 }
 
@@ -357,7 +379,9 @@ slot_name(struct kdb *db, const struct capture *c, const int64_t *ids, size_t sl
 	  struct kith_err *err)
 {
 	if (!ids[slot]) {
-		*out = xstrdup(capture_person(c, slot)->name);
+		long same = capture_new_same(c, ids, slot);
+
+		*out = xstrdup(capture_person(c, same >= 0 ? (size_t)same : slot)->name);
 		return KITH_OK;
 	}
 	return name_of(db, q_contact_name, ids[slot], out, err);

@@ -168,7 +168,8 @@ build_page(struct capture_ui *c)
 	for (size_t i = 0; i < cap->n_people; i++) {
 		bool dup = false;
 		for (size_t j = 0; c->state == CS_REVIEW && j < i; j++)
-			dup |= c->ids[j] && c->ids[j] == c->ids[i];
+			dup |= c->ids[j] == c->ids[i] &&
+			       (c->ids[i] || !strcmp(c->names[j], c->names[i]));
 		if (!dup)
 			sb_printf(&sb, "%s%s", sb.len ? ", " : "", slot_label(c, i, &tmp));
 	}
@@ -454,6 +455,16 @@ resolve_next(struct engine *e, size_t from)
 		if (j < i) {
 			slot_set(c, i, c->ids[j], c->names[j]);
 			continue;
+		}
+		/* a name to create earlier in the line, or a prefix of it, is that one
+		   (every slot before i is resolved: ids 0 there means "to create") */
+		{
+			long same = capture_new_same(&c->cap, c->ids, i);
+
+			if (same >= 0) {
+				slot_set(c, i, 0, c->names[same]);
+				continue;
+			}
 		}
 		kith_err_clear(&err);
 		if (capture_match_person(e->db, m->name, &cm, &err) != KITH_OK) {

@@ -71,6 +71,15 @@ same "$(jqo '.followups[0].kind')" introduce "introduction"
 ok list follow-ups --json
 same "$(jqo 'map(select(.kind == "introduce"))[0].title')" "Introduce Ana Lima to Zoe Park" "introduction title"
 
+# a name created earlier in the line, or a prefix of it, is that contact
+# (issue 17, bug 3: "Kim Park" and "kim" were both created)
+ok capture '@"Kim Park" coffee !intro @kim>@zoe' --create
+expect_out "logged with Kim Park (1 new contact); introduction of Kim Park to Zoe Park" "one new contact for @\"Kim Park\" and @kim"
+ok list contacts --json
+same "$(jqo 'map(select(.name == "Kim Park" or .name == "kim")) | length')" 1 "Kim Park created once, no \"kim\""
+ok list follow-ups --json
+same "$(jqo 'map(select(.kind == "introduce"))[-1].title')" "Introduce Kim Park to Zoe Park" "the introduction names Kim Park"
+
 # standard input: one capture a line, each reported; bad lines go on
 printf '%s\n' '@zoe walk in the park' '' '@an coffee' '@tom call !xyz later' \
   '@tom call back !tomorrow send notes' >"$T/lines"

@@ -200,6 +200,31 @@ START_TEST(test_capture_unknown)
 }
 END_TEST
 
+/*
+ * A name confirmed for creation, then typed again shorter in the same line,
+ * is that new contact: no second question, one contact (issue 17, bug 3).
+ */
+START_TEST(test_capture_new_then_prefix)
+{
+	long long before = contacts();
+
+	engine_keys(e, "ccoffee with @\"Jordan Lee\" !intro @jordan>@zoe<Enter>");
+	ck_assert_int_eq(view()->mode, VM_CONFIRM);
+	ck_assert_str_eq(view()->confirm, "No contact matches \"Jordan Lee\". Create it? (y/n)");
+	engine_keys(e, "y");
+	ck_assert_int_eq(view()->mode, VM_CAPTURE);      /* @jordan: no question */
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	ck_assert_int_eq(contacts(), before + 1);
+	/* and later, in another line: @jordan is the contact now in the database */
+	engine_keys(e, "ccall with @jordan<Enter>");
+	ck_assert_int_eq(view()->mode, VM_CAPTURE);
+	ck_assert(detail_has("Jordan Lee"));
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(contacts(), before + 1);
+}
+END_TEST
+
 /* Parse errors keep the line and say where; Esc cancels; `:capture TEXT` prefills. */
 START_TEST(test_capture_errors)
 {
@@ -273,6 +298,7 @@ capture_mode_suite(void)
 	tcase_add_test(tc, test_capture_save_undo);
 	tcase_add_test(tc, test_capture_ambiguous);
 	tcase_add_test(tc, test_capture_unknown);
+	tcase_add_test(tc, test_capture_new_then_prefix);
 	tcase_add_test(tc, test_capture_errors);
 	tcase_add_test(tc, test_capture_tab);
 	tcase_add_test(tc, test_capture_many);
