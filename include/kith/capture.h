@@ -38,8 +38,10 @@
  * organisations in those places.
  *
  * The interaction's kind is the summary's first word when that word is
- * a kind (call, email, meeting, coffee, event, message, social), else
- * "note". A capture needs at least one @person and a summary.
+ * a kind (call, email, meeting, coffee, event, message, social; in any
+ * case, with a ',' or ':' after it: "Call: ..."), else "note". A capture
+ * needs at least one @person, and a summary unless it holds follow-ups
+ * only ("!fri call the clerk @dana": they are added, nothing is logged).
  *
  * Errors name the column (1-based, in characters) and the token:
  * "col 12: !xyz: not a date (today, tomorrow, fri, 3d, 2w, 1m, YYYY-MM-DD)".
@@ -79,7 +81,8 @@ struct capture {
 	struct capture_mention event;    /* name NULL: none */
 	char **tags;                     size_t n_tags;     /* distinct, case-insensitively */
 	struct capture_followup *followups; size_t n_followups;
-	char *summary;                   /* never empty after a successful parse */
+	char *summary;                   /* empty only for a line of follow-ups only
+					    (then no interaction is logged) */
 	int kind;                        /* enum kith_interaction_kind */
 };
 

@@ -125,7 +125,7 @@ report_text(struct strbuf *sb, const struct capture *c, const struct resolved *r
 {
 	size_t slot = c->n_people;
 
-	sb_append(sb, "logged with ");
+	sb_append(sb, s->interaction_id ? "logged with " : "nothing logged; for ");
 	for (size_t i = 0; i < c->n_people; i++) {
 		bool dup = false;
 		for (size_t j = 0; j < i; j++)
@@ -159,9 +159,13 @@ report_json(struct strbuf *sb, long line, const struct capture *c, const struct 
 	sb_append(sb, "{");
 	if (line > 0)
 		sb_printf(sb, "\"line\": %ld, ", line);
-	sb_printf(sb, "\"ok\": true, \"interaction\": %lld, \"kind\": ",
-		  (long long)s->interaction_id);
-	cli_json_str(sb, kith_interaction_kind_name(c->kind));
+	if (s->interaction_id) {
+		sb_printf(sb, "\"ok\": true, \"interaction\": %lld, \"kind\": ",
+			  (long long)s->interaction_id);
+		cli_json_str(sb, kith_interaction_kind_name(c->kind));
+	} else {
+		sb_append(sb, "\"ok\": true, \"interaction\": null, \"kind\": null");
+	}
 	sb_append(sb, ", \"with\": [");
 	for (size_t i = 0; i < c->n_people; i++) {
 		sb_printf(sb, "%s{\"id\": %lld, \"name\": ", i ? ", " : "", (long long)s->person_ids[i]);

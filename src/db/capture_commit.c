@@ -489,7 +489,8 @@ commit_steps(struct kdb *db, const struct capture *c, const int64_t *org_ids, in
 	in.event_id = event_id;
 	in.contact_ids = people;
 	in.n_contacts = n;
-	if ((rc = interaction_add(db, &in, &out->interaction_id, err)))
+	/* follow-ups only: nothing happened yet, so no interaction (id 0) */
+	if (*summary && (rc = interaction_add(db, &in, &out->interaction_id, err)))
 		goto out;
 	for (size_t i = 0; i < n && c->n_tags; i++)
 		if ((rc = contact_tag_add(db, people[i], (const char *const *)c->tags, c->n_tags, err)))

@@ -537,7 +537,7 @@ save(struct engine *e)
 		cap_error(e, "%s", err.msg);
 		return back_to_edit(e) | R_BELL;
 	}
-	sb_append(&msg, "Logged with ");
+	sb_append(&msg, s.interaction_id ? "Logged with " : "Follow-ups only, nothing logged; for ");
 	for (size_t i = 0; i < c->cap.n_people; i++) {
 		bool dup = false;
 		for (size_t j = 0; j < i; j++)

@@ -413,6 +413,12 @@ build_summary(struct parser *ps)
 		if (n < sizeof word) {
 			memcpy(word, ps->pieces[first].s, n);
 			word[n] = '\0';
+			/* "call, about the levy" and "Call: about the levy" are calls */
+			if (n > 1 && (word[n - 1] == ',' || word[n - 1] == ':'))
+				word[n - 1] = '\0';
+			for (char *w = word; *w; w++)
+				if (*w >= 'A' && *w <= 'Z')
+					*w = (char)(*w - 'A' + 'a');
 			if ((ikind = kith_interaction_kind_parse(word)) >= 0)
 				c->kind = ikind;
 		}
@@ -502,7 +508,8 @@ capture_parse(const char *buf, size_t len, struct kdate today, struct capture *o
 		if (!out->followups[i].intro && out->followups[i].person < 0)
 			out->followups[i].person = 0;
 	build_summary(&ps);
-	if (!*out->summary) {
+	/* a line of follow-ups only ("!fri call the clerk @dana") logs nothing */
+	if (!*out->summary && !out->n_followups) {
 		rc = kith_err_set(err, KITH_INVALID,
 				  "no summary: add a few words about what happened");
 		goto fail;

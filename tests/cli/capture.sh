@@ -80,6 +80,23 @@ same "$(jqo 'map(select(.name == "Kim Park" or .name == "kim")) | length')" 1 "K
 ok list follow-ups --json
 same "$(jqo 'map(select(.kind == "introduce"))[-1].title')" "Introduce Kim Park to Zoe Park" "the introduction names Kim Park"
 
+# a line of follow-ups only adds them and logs nothing (issue 17)
+ok export --format json
+before_inter=$(jqo '.interactions | length')
+ok capture '!fri call the clerk @zoe'
+expect_out "nothing logged; for Zoe Park; follow-up due 2026-03-13" "follow-up only: said"
+ok export --format json
+same "$(jqo '.interactions | length')" "$before_inter" "follow-up only: no interaction"
+same "$(jqo '[.followups[] | select(.title == "call the clerk")] | length')" 1 "follow-up only: the follow-up"
+ok capture '!mon send the agenda @zoe' --json
+same "$(jqo '.interaction')" null "follow-up only, JSON: no interaction"
+
+# "call, ..." and "Email: ..." set the kind
+ok capture 'call, @zoe about the levy' --json
+same "$(jqo '.kind')" call "call, sets the kind"
+ok capture '@zoe Email: sent the numbers' --json
+same "$(jqo '.kind')" email "Email: sets the kind"
+
 # standard input: one capture a line, each reported; bad lines go on
 printf '%s\n' '@zoe walk in the park' '' '@an coffee' '@tom call !xyz later' \
   '@tom call back !tomorrow send notes' >"$T/lines"

@@ -78,6 +78,12 @@ static const struct pcase cases[] = {
 	OK("@ana talked", "P[ana] S\"talked\" K:note"),
 	OK("call with @ana about the budget", "P[ana] S\"call with ana about the budget\" K:call"),
 	OK("@ana called back", "P[ana] S\"called back\" K:note"),
+	/* "call, ..." and "Email: ..." name the kind (issue 17) */
+	OK("call, @ana about the levy", "P[ana] S\"call, ana about the levy\" K:call"),
+	OK("@ana Email: sent the numbers", "P[ana] S\"Email: sent the numbers\" K:email"),
+	/* follow-ups only: no summary, nothing to log (issue 17) */
+	OK("@ana !fri send the draft", "P[ana] F[- 2026-03-13 \"send the draft\" @0] S\"\" K:note"),
+	OK("!fri call the clerk @dana", "P[dana] F[- 2026-03-13 \"call the clerk\" @0] S\"\" K:note"),
 	OK("@ana met at ~\"City Hall\"", "P[ana] O[City Hall] S\"met at City Hall\" K:note"),
 	OK("~Acme @ana demo", "P[ana] O[Acme] S\"Acme demo\" K:note"),
 	OK("@ana ^\"Spring Gala\" spoke", "P[ana] E[Spring Gala] S\"spoke\" K:note"),
@@ -151,7 +157,6 @@ static const struct pcase cases[] = {
 	BAD("coffee about zoning", "no @person"),
 	BAD("#housing !fri send", "no @person"),
 	BAD("@ana @bo", "no summary"),
-	BAD("@ana !fri send the draft", "no summary"),
 	BAD("@ana x ^a ^b", "col 11: ^b: only one ^event"),
 	BAD("@ana \x01 x", "col 6: ^A: control character"),
 	BAD("@ana \xe2\x80\xae x", "col 6: "),
@@ -245,7 +250,7 @@ START_TEST(test_prefixes)
 			memcpy(copy, cases[i].in, k);
 			if (capture_parse(copy, k, today, &c, &err) == KITH_OK) {
 				ck_assert_ptr_nonnull(c.summary);
-				ck_assert(c.summary[0] != '\0');
+				ck_assert(c.summary[0] != '\0' || c.n_followups > 0);
 				ck_assert(c.n_people > 0);
 				capture_free(&c);
 			} else {
@@ -291,7 +296,7 @@ START_TEST(test_random_lines)
 		}
 		kith_err_clear(&err);
 		if (capture_parse(line, len, today, &c, &err) == KITH_OK) {
-			ck_assert(c.n_people > 0 && c.summary && *c.summary);
+			ck_assert(c.n_people > 0 && c.summary && (*c.summary || c.n_followups));
 			for (size_t i = 0; i < c.n_followups; i++)
 				ck_assert(c.followups[i].intro || (c.followups[i].person >= 0 &&
 					  (size_t)c.followups[i].person < c.n_people));
