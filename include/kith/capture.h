@@ -139,6 +139,13 @@ struct capture_match {
 enum kith_status capture_match_person(struct kdb *db, const char *text,
 				      struct capture_match *out, struct kith_err *err);
 void capture_match_free(struct capture_match *m);
+/*
+** For a mention that matched nobody: the contact it most likely means, a
+** typo or two away ("marcus bel" -> Marcus Bell; closest first, then most
+** recently contacted). *id_out 0 and *name_out NULL when none is close.
+*/
+enum kith_status capture_suggest(struct kdb *db, const char *text, int64_t *id_out,
+				 char **name_out, struct kith_err *err);
 
 /*
 ** For person slot `slot` that matched nobody (ids[slot] == 0): the earlier

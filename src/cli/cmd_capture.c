@@ -104,7 +104,14 @@ resolve_all(struct cli *cl, const struct capture *c, bool create, struct resolve
 
 			r->names[i] = xstrdup(same >= 0 ? r->names[same] : m->name);
 		} else {
-			sb_printf(why, "col %d: @%s: no such contact (--create adds it)", m->col, m->name);
+			int64_t sid;
+			char *near = NULL;
+
+			sb_printf(why, "col %d: @%s: no such contact", m->col, m->name);
+			if (capture_suggest(cl->db, m->name, &sid, &near, &err) == KITH_OK && near)
+				sb_printf(why, "; did you mean %s?", near);
+			sb_append(why, " (--create adds it)");
+			free(near);
 			st = KITH_NOTFOUND;
 		}
 		capture_match_free(&cm);

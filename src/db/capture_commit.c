@@ -10,6 +10,7 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +318,122 @@ capture_summary(struct kdb *db, const struct capture *c, const int64_t *ids,
 		sb_append(&sb, c->summary + pos);
 	*out = sb_detach(&sb);
 	return KITH_OK;
+}
+
+/*
+** Edit distance of a and b (bytes of folded keys; a swap of two neighbours
+** counts one, as a typist makes it), or cap + 1 when it is over cap.
+*/
+static int
+edit_distance(const char *a, const char *b, int cap)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	int *pp, *p, *r, d;
+
+	if ((na > nb ? na - nb : nb - na) > (size_t)cap)
+		return cap + 1;
+	pp = xcalloc(3 * (nb + 1), sizeof *pp);
+	p = pp + nb + 1;
+	r = p + nb + 1;
+	for (size_t j = 0; j <= nb; j++)
+		p[j] = (int)j;
+	for (size_t i = 1; i <= na; i++) {
+		r[0] = (int)i;
+		for (size_t j = 1; j <= nb; j++) {
+			int v = p[j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (r[j - 1] + 1 < v)
+				v = r[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			r[j] = v;
+		}
+		{
+			int *t = pp;    /* rows move up: pp <- p <- r <- (old pp) */
+
+			pp = p;
+			p = r;
+			r = t;
+		}
+	}
+	d = p[nb];
+	/* free the block: it starts at the lowest of the three row pointers */
+	{
+		int *lo = pp < p ? pp : p;
+
+		free(lo < r ? lo : r);
+	}
+	return d > cap ? cap + 1 : d;
+}
+
+enum kith_status
+capture_suggest(struct kdb *db, const char *text, int64_t *id_out, char **name_out,
+		struct kith_err *err)
+{
+	/* names starting as the typed one does, and names with a word starting so */
+	static const char q_start[] =
+		"SELECT c.id, coalesce(s.last_at, ''), c.name_key FROM contact c "
+		"LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"WHERE c.name_key >= ?1 AND c.name_key < ?2 LIMIT 301";
+	struct idset *s = xcalloc(1, sizeof(*s));
+	char *key = db_name_key(text ? text + contact_honorific_len(text, NULL) : "");
+	struct strbuf lo = { 0 }, hi = { 0 }, words = { 0 };
+	enum kith_status rc = KITH_OK;
+	sqlite3_stmt *st;
+	int cap, best = -1;
+	size_t len = strlen(key);
+
+	*id_out = 0;
+	*name_out = NULL;
+	cap = len < 4 ? 0 : len < 9 ? 1 : 2;   /* a typo or two, more in a longer name */
+	if (!cap)
+		goto out;
+	sb_appendn(&lo, key, 2);
+	sb_append(&hi, sb_str(&lo));
+	sb_append(&hi, "\xF4\x8F\xBF\xBF");
+	if (!(st = db_stmt(db, q_start, err))) {
+		rc = KITH_DB;
+		goto out;
+	}
+	db_bind_text(st, 1, sb_str(&lo));
+	db_bind_text(st, 2, sb_str(&hi));
+	if ((rc = idset_query(db, st, s, err)))
+		goto out;
+	/* a typo in the first letters: any name with a word like the others */
+	for (const char *w = key; *w; ) {
+		size_t n = strcspn(w, " ");
+
+		if (n >= 2 && (unsigned char)w[0] < 0x80 && (unsigned char)w[1] < 0x80 &&
+		    isalnum((unsigned char)w[0]) && isalnum((unsigned char)w[1]))
+			sb_printf(&words, "%s%c%c*", words.len ? " OR " : "{name} : (", w[0], w[1]);
+		w += n;
+		w += strspn(w, " ");
+	}
+	if (words.len) {
+		sb_append(&words, ")");
+		if ((rc = match_fts(db, sb_str(&words), s, err)))
+			goto out;
+	}
+	qsort(s->hits, (size_t)s->n, sizeof s->hits[0], hit_cmp);
+	for (int i = 0; i < s->n; i++) {
+		int d = edit_distance(key, s->hits[i].key, cap);
+
+		if (d <= cap && (best < 0 || d < edit_distance(key, s->hits[best].key, cap)))
+			best = i;
+	}
+	if (best >= 0 && (rc = name_of(db, q_contact_name, s->hits[best].id, name_out, err)) ==
+	    KITH_OK)
+		*id_out = s->hits[best].id;
+out:
+	sb_free(&lo);
+	sb_free(&hi);
+	sb_free(&words);
+	free(key);
+	idset_free(s);
+	return rc;
 }
 
 long

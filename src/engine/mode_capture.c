@@ -485,8 +485,18 @@ resolve_next(struct engine *e, size_t from)
 			capture_match_free(&cm);
 			engine_pick(e, sb_str(&q), pick_source, pick_chosen, ask_new(e, i), ask_free);
 		} else {
+			int64_t sid;
+			char *near = NULL;
+
 			capture_match_free(&cm);
-			sb_printf(&q, "No contact matches \"%s\". Create it? (y/n)", m->name);
+			kith_err_clear(&err);
+			/* a typo: say whom it likely means; n goes back to fix the name */
+			if (capture_suggest(e->db, m->name, &sid, &near, &err) == KITH_OK && near)
+				sb_printf(&q, "No contact matches \"%s\" (did you mean %s?). Create "
+					  "\"%s\"? (y/n)", m->name, near, m->name);
+			else
+				sb_printf(&q, "No contact matches \"%s\". Create it? (y/n)", m->name);
+			free(near);
 			engine_confirm(e, sb_str(&q), create_yes, ask_new(e, i), ask_free);
 		}
 		sb_free(&q);

@@ -42,6 +42,13 @@ run capture '@zoe @"Dana Lee" lunch'
 expect_rc 2 "unknown @Dana Lee"
 has "$err" 'col 6: @Dana Lee: no such contact (--create adds it)' "unknown named"
 unchanged "unknown capture"
+# a typo: the closest name is offered, nothing is chosen (issue 17)
+run capture '@"Tom Ruis" lunch'
+expect_rc 2 "a typo is not chosen"
+has "$err" 'col 1: @Tom Ruis: no such contact; did you mean Tom Ruiz? (--create adds it)' "did you mean"
+run capture '@"Tmo Ruiz" lunch'
+has "$err" 'did you mean Tom Ruiz?' "did you mean, a typo in the first letters"
+unchanged "typo capture"
 # bad date, lone @, unterminated quote: exit 2, nothing written
 run capture '@zoe chat !xyz send'
 expect_rc 2 "bad date"

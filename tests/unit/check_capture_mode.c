@@ -225,6 +225,21 @@ START_TEST(test_capture_new_then_prefix)
 }
 END_TEST
 
+/* A typo is offered its closest contact before create; n goes back to fix it. */
+START_TEST(test_capture_did_you_mean)
+{
+	long long before = contacts();
+
+	engine_keys(e, "ccall with @\"Ana Lma\"<Enter>");
+	ck_assert_int_eq(view()->mode, VM_CONFIRM);
+	ck_assert_str_eq(view()->confirm, "No contact matches \"Ana Lma\" (did you mean Ana Lima?). "
+			 "Create \"Ana Lma\"? (y/n)");
+	engine_keys(e, "n");
+	ck_assert_int_eq(view()->mode, VM_CAPTURE);
+	ck_assert_int_eq(contacts(), before);
+}
+END_TEST
+
 /* Parse errors keep the line and say where; Esc cancels; `:capture TEXT` prefills. */
 START_TEST(test_capture_errors)
 {
@@ -299,6 +314,7 @@ capture_mode_suite(void)
 	tcase_add_test(tc, test_capture_ambiguous);
 	tcase_add_test(tc, test_capture_unknown);
 	tcase_add_test(tc, test_capture_new_then_prefix);
+	tcase_add_test(tc, test_capture_did_you_mean);
 	tcase_add_test(tc, test_capture_errors);
 	tcase_add_test(tc, test_capture_tab);
 	tcase_add_test(tc, test_capture_many);
