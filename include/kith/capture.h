@@ -108,7 +108,8 @@ const struct capture_mention *capture_person(const struct capture *c, size_t slo
 struct kdb;
 
 /*
-** What a person mention matches. In order: an exact name or nickname;
+** What a person mention matches. In order: an exact name or nickname (a
+** nickname alone is offered beside the names that start so, not chosen);
 ** else a prefix of the name or of a nickname, or the initials ("tr" finds
 ** Tom Ruiz: the first letters of the name's first words, through the
 ** full-text index); else a word prefix anywhere in the name or nicknames.

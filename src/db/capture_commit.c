@@ -193,6 +193,22 @@ capture_match_person(struct kdb *db, const char *text, struct capture_match *out
 	db_bind_text(st, 1, key);
 	if ((rc = idset_query(db, st, s, err)))
 		goto out;
+	/* a nickname alone ("dan" of Daniel Ruiz) is not chosen silently when a
+	   name also starts so (Dana Lee): then both are offered */
+	bool nick_only = s->n > 0;
+
+	for (int i = 0; i < s->n && nick_only; i++)
+		nick_only = strcmp(s->hits[i].key, key) != 0;
+	if (nick_only) {
+		sb_append(&upper, key);
+		sb_append(&upper, "\xF4\x8F\xBF\xBF");
+		if (!(st = db_stmt(db, q_prefix, err)))
+			goto dberr;
+		db_bind_text(st, 1, key);
+		db_bind_text(st, 2, sb_str(&upper));
+		if ((rc = idset_query(db, st, s, err)))
+			goto out;
+	}
 	if (s->n == 0) {
 		/* 2. a prefix of the name or a nickname, or the initials */
 		sb_append(&upper, key);

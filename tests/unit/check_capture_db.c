@@ -100,6 +100,17 @@ START_TEST(test_resolve)
 	ck_assert_int_eq(resolve("ana", NULL), ana);            /* a whole word: not Anh */
 	/* "al": Ana Lima's initials, and no name starts with "al" */
 	ck_assert_int_eq(resolve("al", NULL), ana);
+	/* a nickname is not chosen silently when a name starts so too (issue 17):
+	   "dan" is Daniel's nickname and the start of Dana Lee */
+	{
+		int64_t dan = person("Daniel Ortiz", "Dan");
+
+		ck_assert_int_eq(resolve("dan", order), -2);
+		ck_assert(order[0] == dan || order[1] == dan);
+		ck_assert(order[0] == dana || order[1] == dana);
+		ck_assert_int_eq(resolve("daniel", NULL), dan);  /* the name itself: no question */
+		ck_assert_int_eq(resolve("tommy", NULL), tom);   /* no name starts with it */
+	}
 }
 END_TEST
 
