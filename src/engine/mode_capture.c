@@ -327,7 +327,11 @@ pick_add(void *ud, const struct contact_row *row)
 	struct strbuf sb = { 0 };
 
 	sb_append(&sb, row->name);
-	if (row->org && *row->org)
+	/* who they are, to tell two Dans apart: "Chair, School Board" */
+	if (row->role && *row->role)
+		sb_printf(&sb, " · %s%s%s", row->role, row->org && *row->org ? ", " : "",
+			  row->org && *row->org ? row->org : "");
+	else if (row->org && *row->org)
 		sb_printf(&sb, " · %s", row->org);
 	sb_printf(&sb, " · %s%.10s", *row->last_at ? "last contact " : "never contacted",
 		  row->last_at);

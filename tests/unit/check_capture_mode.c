@@ -13,6 +13,7 @@
 #include "kith/engine.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
+#include "kith/org.h"
 #include "kith/types.h"
 
 static struct kdb *db;
@@ -153,6 +154,12 @@ END_TEST
 /* "@an": a pick list ranked by recent contact; never a silent choice. */
 START_TEST(test_capture_ambiguous)
 {
+	struct kith_role r = { .contact_id = ana, .title = (char *)"Chair",
+			       .start_date = (char *)"2026-01-01" };
+	struct kith_err err;
+
+	ck_assert_int_eq(org_find(db, "School Board", true, &r.org_id, &err), KITH_OK);
+	ck_assert_int_eq(role_add(db, &r, NULL, &err), KITH_OK);
 	engine_keys(e, "c@an lunch<Enter>");
 	ck_assert_int_eq(view()->mode, VM_PICK);
 	ck_assert_str_eq(view()->pick.title, "Which an? (2 matches)");
@@ -161,6 +168,9 @@ START_TEST(test_capture_ambiguous)
 	ck_assert_msg(strstr(view()->pick.items[0], "last contact 2026-03-01"), "%s",
 		      view()->pick.items[0]);
 	ck_assert_msg(strstr(view()->pick.items[1], "Ana Lima"), "%s", view()->pick.items[1]);
+	/* each candidate with their title and organisation (issue 17) */
+	ck_assert_msg(strstr(view()->pick.items[1], "Ana Lima · Chair, School Board · "), "%s",
+		      view()->pick.items[1]);
 	/* Esc goes back to the line, unchanged */
 	engine_keys(e, "<Esc>");
 	ck_assert_int_eq(view()->mode, VM_CAPTURE);
