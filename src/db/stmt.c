@@ -195,9 +195,11 @@ db_value_same(sqlite3_value *x, sqlite3_value *y)
 		return sqlite3_value_double(x) == sqlite3_value_double(y);
 	if (t == SQLITE_NULL)
 		return true;
+	/* (an empty text or blob has no bytes to compare: its pointer may be NULL) */
 	return sqlite3_value_bytes(x) == sqlite3_value_bytes(y) &&
-	       !memcmp(sqlite3_value_blob(x), sqlite3_value_blob(y),
-		       (size_t)sqlite3_value_bytes(x));
+	       (!sqlite3_value_bytes(x) ||
+		!memcmp(sqlite3_value_blob(x), sqlite3_value_blob(y),
+			(size_t)sqlite3_value_bytes(x)));
 }
 
 enum kith_status
