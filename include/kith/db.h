@@ -12,8 +12,9 @@
  * savepoints of the outer transaction.
  *
  * Undo. When recording is on (kdb_record_changes), each outermost
- * transaction's changes are captured with SQLite's session extension and
- * can be taken as an opaque struct kdb_change. Applying its inverse undoes
+ * transaction's row changes are recorded as a changeset in the format of
+ * SQLite's session extension (src/db/record.c) and can be taken as an
+ * opaque struct kdb_change. Applying its inverse undoes
  * the step; applying it again redoes it. Derived tables (full-text
  * indexes, last-contacted) are never recorded: triggers rebuild them.
  */

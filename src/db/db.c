@@ -237,8 +237,7 @@ kdb_close(struct kdb *db)
 		return;
 	for (int i = 0; i < db->n_cache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
-	if (db->session)
-		sqlite3session_delete(db->session);
+	db_rec_free(db);
 	kdb_change_free(db->last_change);
 	if (db->h)
 		sqlite3_close(db->h);

@@ -467,22 +467,6 @@ value_empty(const char *col, sqlite3_value *v)
 	return !strcmp(col, "alignment") && sqlite3_value_int64(v) == 0;
 }
 
-static bool
-value_same(sqlite3_value *x, sqlite3_value *y)
-{
-	int t = sqlite3_value_type(x);
-
-	if (t != sqlite3_value_type(y))
-		return false;
-	if (t == SQLITE_INTEGER)
-		return sqlite3_value_int64(x) == sqlite3_value_int64(y);
-	if (t == SQLITE_FLOAT)
-		return sqlite3_value_double(x) == sqlite3_value_double(y);
-	return sqlite3_value_bytes(x) == sqlite3_value_bytes(y) &&
-	       !memcmp(sqlite3_value_blob(x), sqlite3_value_blob(y),
-		       (size_t)sqlite3_value_bytes(x));
-}
-
 struct row {
 	int n;
 	char **cols;
@@ -664,7 +648,7 @@ merge_fields(struct kdb *db, int64_t keep, int64_t drop, struct merge_result *re
 	for (i = 0; i < d.n && i < k.n; i++) {
 		const char *col = d.cols[i];
 		sqlite3_value *dv = d.vals[i], *kv = k.vals[i];
-		if (field_skipped(col) || value_empty(col, dv) || value_same(kv, dv))
+		if (field_skipped(col) || value_empty(col, dv) || db_value_same(kv, dv))
 			continue;
 		/* the dropped contact introduced the kept one: nobody introduced keep to itself */
 		if (!strcmp(col, "introducer_id") && sqlite3_value_int64(dv) == keep)

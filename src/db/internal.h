@@ -14,7 +14,7 @@
  *	return db_write_end(db, err);
  *
  * db_write_begin starts BEGIN IMMEDIATE at depth 0 (and, when recording,
- * a session for undo) or a SAVEPOINT when nested inside a batch;
+ * records its changes for undo) or a SAVEPOINT when nested inside a batch;
  * db_write_end commits/releases; db_write_fail rolls back to where this
  * write began and returns the error code.
  */
@@ -54,7 +54,7 @@ struct kdb {
 	bool readonly;
 	long long commits;                  /* outermost write transactions committed */
 	bool recording;                     /* undo recording on */
-	sqlite3_session *session;           /* live while depth > 0 and recording */
+	struct db_rec *rec;                 /* undo recording (record.c) */
 	struct kdb_change *parts;           /* the parts recorded so far (db_change_split) */
 	struct kdb_change *last_change;     /* from the last committed outermost tx */
 	bool warm_sql;                      /* warmpath.c's SQL function registered */
@@ -89,6 +89,21 @@ enum kith_status db_error(struct kdb *db, struct kith_err *err, const char *what
 /* Step a one-column id lookup already bound (io_db.c); KITH_NOTFOUND if no row. */
 enum kith_status db_one_id(struct kdb *db, sqlite3_stmt *st, int64_t *id_out, const char *what,
 			   struct kith_err *err);
+
+/* Is this table recorded for undo? Not the derived ones (tx.c). */
+bool db_track_table(const char *table);
+/*
+** Undo recording (record.c). db_rec_start begins recording the row changes
+** of this connection; db_rec_take closes what was recorded so far as one
+** changeset (*out NULL if nothing changed; false if it cannot be recorded)
+** and goes on recording; db_rec_stop ends recording; db_rec_free also
+** drops the tables' shapes it keeps (kdb_close).
+*/
+bool db_rec_start(struct kdb *db);
+bool db_rec_live(struct kdb *db);
+bool db_rec_take(struct kdb *db, struct kdb_change **out);
+void db_rec_stop(struct kdb *db);
+void db_rec_free(struct kdb *db);
 
 enum kith_status db_write_begin(struct kdb *db, struct kith_err *err);
 enum kith_status db_write_end(struct kdb *db, struct kith_err *err);
@@ -144,6 +159,9 @@ enum kith_status db_step_done(struct kdb *db, sqlite3_stmt *st, struct kith_err 
 */
 enum kith_status db_step_row(struct kdb *db, sqlite3_stmt *st, const char *what,
 			     struct kith_err *err);
+
+/* Are two values the same: the same type and the same value (bytes for text and blobs)? */
+bool db_value_same(sqlite3_value *x, sqlite3_value *y);
 
 /* The time now as "YYYY-MM-DD HH:MM:SS" (honours KITH_TODAY). */
 void db_now(char out[20]);

@@ -182,6 +182,26 @@ db_step_done(struct kdb *db, sqlite3_stmt *st, struct kith_err *err, const char 
 	return err ? err->code : KITH_DB;
 }
 
+bool
+db_value_same(sqlite3_value *x, sqlite3_value *y)
+{
+	int t = sqlite3_value_type(x);
+
+	if (t != sqlite3_value_type(y))
+		return false;
+	if (t == SQLITE_INTEGER)
+		return sqlite3_value_int64(x) == sqlite3_value_int64(y);
+	if (t == SQLITE_FLOAT)
+		return sqlite3_value_double(x) == sqlite3_value_double(y);
+	if (t == SQLITE_NULL)
+		return true;
+	/* (an empty text or blob has no bytes to compare: its pointer may be NULL) */
+	return sqlite3_value_bytes(x) == sqlite3_value_bytes(y) &&
+	       (!sqlite3_value_bytes(x) ||
+		!memcmp(sqlite3_value_blob(x), sqlite3_value_blob(y),
+			(size_t)sqlite3_value_bytes(x)));
+}
+
 enum kith_status
 db_step_row(struct kdb *db, sqlite3_stmt *st, const char *what, struct kith_err *err)
 {

@@ -7,11 +7,11 @@
  * function called inside a batch can fail and roll back alone while the
  * batch decides what to do.
  *
- * Undo. With recording on, the outermost level also opens a session
- * (SQLite's session extension) on every table except the derived ones
+ * Undo. With recording on, the outermost level also records its row
+ * changes (record.c) in every table except the derived ones
  * (full-text indexes, contact_stat, contact_fts_dirty): the schema's
  * triggers rebuild those whenever a change or its inverse is applied. On
- * commit the session's changeset becomes db->last_change.
+ * commit the recorded changeset becomes db->last_change.
  */
 #include "internal.h"
 
@@ -24,14 +24,11 @@
 #include "kith/xalloc.h"
 
 /* Derived tables are rebuilt by triggers; recording them would apply twice. */
-static int
-track_table(void *ctx, const char *table)
+bool
+db_track_table(const char *table)
 {
-	(void)ctx;
-	if (!strncmp(table, "sqlite_", 7) || strstr(table, "_fts") ||
-	    !strcmp(table, "contact_stat") || !strcmp(table, "list_count"))
-		return 0;
-	return 1;
+	return !(!strncmp(table, "sqlite_", 7) || strstr(table, "_fts") ||
+		 !strcmp(table, "contact_stat") || !strcmp(table, "list_count"));
 }
 
 /* SAVEPOINT and RELEASE for the first nesting depths, as cached statements. */
@@ -47,36 +44,21 @@ static const char *const release_sql[SP_CACHED] = {
 static void
 session_end(struct kdb *db)
 {
-	if (db->session) {
-		sqlite3session_delete(db->session);
-		db->session = NULL;
-	}
+	db_rec_stop(db);
 	kdb_change_free(db->parts);
 	db->parts = NULL;
 }
 
-static bool
-session_start(struct kdb *db)
-{
-	if (sqlite3session_create(db->h, "main", &db->session) != SQLITE_OK)
-		return false;
-	sqlite3session_table_filter(db->session, track_table, NULL);
-	return sqlite3session_attach(db->session, NULL) == SQLITE_OK;
-}
-
-/* The session's changes so far as a new part at the end of db->parts (none if empty). */
+/* The changes recorded so far as a new part at the end of db->parts (none if empty). */
 static bool
 session_part(struct kdb *db)
 {
 	struct kdb_change *ch, **tail;
 
-	if (!db->session || sqlite3session_isempty(db->session))
-		return true;
-	ch = xcalloc(1, sizeof *ch);
-	if (sqlite3session_changeset(db->session, &ch->n, &ch->data) != SQLITE_OK) {
-		free(ch);
+	if (!db_rec_take(db, &ch))
 		return false;
-	}
+	if (!ch)
+		return true;
 	for (tail = &db->parts; *tail; tail = &(*tail)->next)
 		;
 	*tail = ch;
@@ -86,14 +68,10 @@ session_part(struct kdb *db)
 enum kith_status
 db_change_split(struct kdb *db, struct kith_err *err)
 {
-	if (!db->session || db->depth != 1)
+	if (!db_rec_live(db) || db->depth != 1)
 		return KITH_OK;
 	if (!session_part(db))
 		return kith_err_set(err, KITH_DB, "undo: cannot record the change");
-	sqlite3session_delete(db->session);
-	db->session = NULL;
-	if (!session_start(db))
-		return db_error(db, err, "undo session");
 	return KITH_OK;
 }
 
@@ -107,7 +85,7 @@ db_write_begin(struct kdb *db, struct kith_err *err)
 	if (db->depth == 0) {
 		if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			return db_error(db, err, "begin");
-		if (db->recording && !session_start(db)) {
+		if (db->recording && !db_rec_start(db)) {
 			session_end(db);
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 			return db_error(db, err, "undo session");

@@ -1,0 +1,356 @@
+/*
+ * record.c: recording a write for undo (see tx.c).
+ *
+ * Model. While the outermost write of a recording connection is open, the
+ * pre-update hook hands over every row change; each becomes a one-change
+ * changeset in SQLite's format (the session extension's, documented in
+ * sqlite3session.h) and is added to a sqlite3_changegroup, which merges the
+ * changes of one row as the session extension does (an insert then an
+ * update is one insert; an update undone by another is nothing). The
+ * group's output is the step's changeset: sqlite3changeset_invert and
+ * sqlite3changeset_apply read it as they read a session's.
+ *
+ * Why not the session extension itself: SQLite 3.40's session reads a
+ * table's shape (PRAGMA table_info, twice over) when a session first sees
+ * the table and again when it writes its changeset, and a session lives
+ * for one write: 92 of the 98 statement steps of marking a follow-up done.
+ * Here the shape of each table (its column count and primary key) is read
+ * once per connection, and again only if its column count changes.
+ *
+ * What is recorded is what a session of 3.40 records: tables of "main"
+ * with a primary key, less the derived ones (track_table in tx.c); changes
+ * by triggers and foreign-key actions too; an update that moves a rowid is
+ * a delete and an insert.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/xalloc.h"
+
+/* The shape of one table, as a changeset's table header gives it. */
+struct rec_table {
+	char *name;
+	int ncol;
+	unsigned char *pk;          /* per column: its place in the primary key, 0 if none */
+	bool skip;                  /* not recorded: derived, or no primary key */
+};
+
+struct db_rec {
+	sqlite3_changegroup *cg;    /* live while recording a write */
+	int changes;                /* changes added to cg */
+	bool failed;                /* out of memory: the step cannot be recorded */
+	struct rec_table *t;
+	int nt;
+	unsigned char *buf;         /* one change, being encoded */
+	size_t len, cap;
+};
+
+static void
+buf_need(struct db_rec *r, size_t n)
+{
+	if (r->len + n > r->cap) {
+		r->cap = (r->len + n) * 2 + 256;
+		r->buf = xrealloc(r->buf, r->cap);
+	}
+}
+
+static void
+buf_byte(struct db_rec *r, unsigned char c)
+{
+	buf_need(r, 1);
+	r->buf[r->len++] = c;
+}
+
+/* SQLite's varint: 7 bits a byte, most significant first; a 9th byte takes 8. */
+static void
+buf_varint(struct db_rec *r, uint64_t v)
+{
+	unsigned char tmp[10];
+	int n = 0;
+
+	buf_need(r, 9);
+	if (v & ((uint64_t)0xff000000 << 32)) {
+		r->buf[r->len + 8] = (unsigned char)v;
+		v >>= 8;
+		for (int i = 7; i >= 0; i--) {
+			r->buf[r->len + (size_t)i] = (unsigned char)((v & 0x7f) | 0x80);
+			v >>= 7;
+		}
+		r->len += 9;
+		return;
+	}
+	do {
+		tmp[n++] = (unsigned char)((v & 0x7f) | 0x80);
+		v >>= 7;
+	} while (v);
+	tmp[0] &= 0x7f;
+	while (n > 0)
+		r->buf[r->len++] = tmp[--n];
+}
+
+/* One value of a record: its type, then 8 bytes big-endian or a length and the bytes. */
+static void
+buf_value(struct db_rec *r, sqlite3_value *v)
+{
+	int type = v ? sqlite3_value_type(v) : 0;
+	uint64_t u;
+	double d;
+	int n;
+
+	buf_byte(r, (unsigned char)type);      /* 0: undefined (not in this record) */
+	switch (type) {
+	case SQLITE_INTEGER:
+	case SQLITE_FLOAT:
+		if (type == SQLITE_INTEGER) {
+			u = (uint64_t)sqlite3_value_int64(v);
+		} else {
+			d = sqlite3_value_double(v);
+			memcpy(&u, &d, sizeof u);
+		}
+		buf_need(r, 8);
+		for (int i = 7; i >= 0; i--)
+			r->buf[r->len++] = (unsigned char)(u >> (8 * i));
+		break;
+	case SQLITE_TEXT:
+	case SQLITE_BLOB: {
+		const void *p = type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v)
+						    : sqlite3_value_blob(v);
+		n = sqlite3_value_bytes(v);
+		buf_varint(r, (uint64_t)n);
+		buf_need(r, (size_t)n);
+		if (n)
+			memcpy(r->buf + r->len, p, (size_t)n);
+		r->len += (size_t)n;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* Read (or read again) the shape of table t. False if it cannot be read. */
+static bool
+table_read(struct kdb *db, struct rec_table *t)
+{
+	static const char sql[] = "SELECT pk FROM pragma_table_info(?1) ORDER BY cid";
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	bool any = false;
+
+	free(t->pk);
+	t->pk = NULL;
+	t->ncol = 0;
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int pk = sqlite3_column_int(st, 0);
+		t->pk = xrealloc(t->pk, (size_t)t->ncol + 1);
+		t->pk[t->ncol++] = (unsigned char)(pk > 255 ? 255 : pk);
+		any = any || pk;
+	}
+	sqlite3_reset(st);
+	t->skip = t->skip || !any;
+	return t->ncol > 0;
+}
+
+static struct rec_table *
+table_get(struct kdb *db, const char *name, int ncol)
+{
+	struct db_rec *r = db->rec;
+	struct rec_table *t = NULL;
+
+	for (int i = 0; i < r->nt && !t; i++)
+		if (!strcmp(r->t[i].name, name))
+			t = &r->t[i];
+	if (!t) {
+		r->t = xreallocarray(r->t, (size_t)r->nt + 1, sizeof *r->t);
+		t = &r->t[r->nt++];
+		memset(t, 0, sizeof *t);
+		t->name = xstrdup(name);
+		t->skip = !db_track_table(name);
+		if (t->skip)
+			return t;
+	}
+	/* a column added since (a migration on an open connection): read it
+	   again; a row still of another shape cannot be recorded (a session
+	   refuses it too) */
+	if (!t->skip && t->ncol != ncol && (!table_read(db, t) || t->ncol != ncol))
+		return NULL;
+	return t;
+}
+
+/* Encode one change (op) of table t and add it to the group. */
+static void
+rec_change(struct kdb *db, struct rec_table *t, int op, bool indirect)
+{
+	struct db_rec *r = db->rec;
+	sqlite3_value *o, *n;
+	bool changed = op != SQLITE_UPDATE;
+
+	r->len = 0;
+	buf_byte(r, 'T');
+	buf_varint(r, (uint64_t)t->ncol);
+	buf_need(r, (size_t)t->ncol);
+	memcpy(r->buf + r->len, t->pk, (size_t)t->ncol);
+	r->len += (size_t)t->ncol;
+	buf_need(r, strlen(t->name) + 1);
+	memcpy(r->buf + r->len, t->name, strlen(t->name) + 1);
+	r->len += strlen(t->name) + 1;
+	buf_byte(r, (unsigned char)op);
+	buf_byte(r, indirect);
+	if (op == SQLITE_INSERT || op == SQLITE_DELETE) {
+		for (int i = 0; i < t->ncol; i++) {
+			sqlite3_value *v = NULL;
+			if (op == SQLITE_INSERT ? sqlite3_preupdate_new(db->h, i, &v)
+						: sqlite3_preupdate_old(db->h, i, &v)) {
+				r->failed = true;
+				return;
+			}
+			buf_value(r, v);
+		}
+	} else {
+		/* old: the key and the old values of what changed; new: the new values */
+		for (int i = 0; i < t->ncol; i++) {
+			if (sqlite3_preupdate_old(db->h, i, &o) || sqlite3_preupdate_new(db->h, i, &n)) {
+				r->failed = true;
+				return;
+			}
+			bool same = db_value_same(o, n);
+			changed = changed || !same;
+			buf_value(r, t->pk[i] || !same ? o : NULL);
+		}
+		if (!changed)
+			return;
+		for (int i = 0; i < t->ncol; i++) {
+			if (sqlite3_preupdate_old(db->h, i, &o) || sqlite3_preupdate_new(db->h, i, &n)) {
+				r->failed = true;
+				return;
+			}
+			buf_value(r, db_value_same(o, n) ? NULL : n);
+		}
+	}
+	if (sqlite3changegroup_add(r->cg, (int)r->len, r->buf) != SQLITE_OK)
+		r->failed = true;
+	else
+		r->changes++;
+}
+
+/* Does this update change the row's primary key? */
+static bool
+key_moved(sqlite3 *h, const struct rec_table *t)
+{
+	sqlite3_value *o, *n;
+
+	for (int i = 0; i < t->ncol; i++)
+		if (t->pk[i] && (sqlite3_preupdate_old(h, i, &o) || sqlite3_preupdate_new(h, i, &n) ||
+				 !db_value_same(o, n)))
+			return true;
+	return false;
+}
+
+static void
+rec_hook(void *ctx, sqlite3 *h, int op, const char *zdb, const char *table, sqlite3_int64 k1,
+	 sqlite3_int64 k2)
+{
+	struct kdb *db = ctx;
+	struct db_rec *r = db->rec;
+	struct rec_table *t;
+	bool indirect = sqlite3_preupdate_depth(h) > 0;
+
+	if (!r || !r->cg || r->failed || strcmp(zdb, "main"))
+		return;
+	if (!(t = table_get(db, table, sqlite3_preupdate_count(h)))) {
+		r->failed = true;
+		return;
+	}
+	if (t->skip)
+		return;
+	if (op == SQLITE_UPDATE && (k1 != k2 || key_moved(h, t))) {
+		/* a new key: the row went and another came (as a session records it) */
+		rec_change(db, t, SQLITE_DELETE, indirect);
+		rec_change(db, t, SQLITE_INSERT, indirect);
+	} else {
+		rec_change(db, t, op, indirect);
+	}
+}
+
+bool
+db_rec_start(struct kdb *db)
+{
+	if (!db->rec)
+		db->rec = xcalloc(1, sizeof *db->rec);
+	if (sqlite3changegroup_new(&db->rec->cg) != SQLITE_OK)
+		return false;
+	db->rec->changes = 0;
+	db->rec->failed = false;
+	sqlite3_preupdate_hook(db->h, rec_hook, db);
+	return true;
+}
+
+bool
+db_rec_live(struct kdb *db)
+{
+	return db->rec && db->rec->cg;
+}
+
+bool
+db_rec_take(struct kdb *db, struct kdb_change **out)
+{
+	struct db_rec *r = db->rec;
+	struct kdb_change *ch;
+	sqlite3_changegroup *fresh;
+
+	*out = NULL;
+	if (!r || !r->cg)
+		return true;
+	if (r->failed)
+		return false;
+	if (!r->changes)
+		return true;
+	ch = xcalloc(1, sizeof *ch);
+	if (sqlite3changegroup_output(r->cg, &ch->n, &ch->data) != SQLITE_OK ||
+	    sqlite3changegroup_new(&fresh) != SQLITE_OK) {
+		sqlite3_free(ch->data);
+		free(ch);
+		return false;
+	}
+	sqlite3changegroup_delete(r->cg);
+	r->cg = fresh;
+	r->changes = 0;
+	if (!ch->n) {           /* every change undone by a later one */
+		free(ch);
+		return true;
+	}
+	*out = ch;
+	return true;
+}
+
+void
+db_rec_stop(struct kdb *db)
+{
+	if (!db->rec || !db->rec->cg)
+		return;
+	sqlite3_preupdate_hook(db->h, NULL, NULL);
+	sqlite3changegroup_delete(db->rec->cg);
+	db->rec->cg = NULL;
+}
+
+void
+db_rec_free(struct kdb *db)
+{
+	struct db_rec *r = db->rec;
+
+	if (!r)
+		return;
+	db_rec_stop(db);
+	for (int i = 0; i < r->nt; i++) {
+		free(r->t[i].name);
+		free(r->t[i].pk);
+	}
+	free(r->t);
+	free(r->buf);
+	free(r);
+	db->rec = NULL;
+}
