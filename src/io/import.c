@@ -96,7 +96,7 @@ struct imp {
 	size_t n_cards;
 };
 
-enum { ORG_SLOTS = 4096 };
+enum { ORG_SLOTS = 4096, PIPE_MIN_BYTES = 64 << 10 };
 
 static void
 org_cache_clear(struct imp *im)
@@ -1207,7 +1207,12 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 			kdb_bulk_mode(db, false, NULL);
 		return rc;
 	}
-	parsers[fmt](buf, len, &sink);
+	/* a vCard file of some size is read on a second thread as it is merged
+	   (its reader shares nothing with this one; libical does) */
+	if (fmt == IO_FMT_VCF && len >= PIPE_MIN_BYTES)
+		io_parse_piped(parsers[fmt], buf, len, &sink, !local.skip_invalid);
+	else
+		parsers[fmt](buf, len, &sink);
 	org_cache_clear(&im);
 	free(im.orgs);
 	if (!im.failed && (!o->dry_run || o->dry_run_in_batch) &&

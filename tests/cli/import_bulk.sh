@@ -1,10 +1,11 @@
 #!/bin/sh
 # import_bulk: a large import suspends the contact, role and organisation
-# INSERT triggers and does their work at its end (src/db/io_db.c). Checks
+# INSERT triggers and does their work at its end (src/db/bulk_db.c). Checks
 # that what it leaves is what the triggers would have made: the triggers
 # themselves (also after a failed import), ranks, counts, contact_stat
 # rows, both search indexes (FTS5's own integrity check), the contact
-# index's settings, and the documents of merged contacts given a new role.
+# index's settings, the documents of merged contacts given a new role, and
+# of contacts the import made and then changed.
 . "$(dirname "$0")/testlib"
 export TZ=UTC
 command -v sqlite3 >/dev/null || { echo "import_bulk: sqlite3 missing"; exit 1; }
@@ -67,6 +68,23 @@ ok add contact "Later Person" --org "Guild 3"
 same "$(q "SELECT n FROM list_count WHERE name = 'contacts'")" "6002" "counted after the import"
 ok search "Later" --json
 same "$(jqo '.[0].title')" "Later Person" "indexed after the import"
+
+# a contact this import made, then changed by a later card of the same
+# file (merged by UID): its document is made from what it ends with
+{
+	printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:twice-1\r\nFN:Twice Carded\r\nEND:VCARD\r\n'
+	printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:twice-1\r\nFN:Twice Carded\r\n'
+	printf 'NICKNAME:Zebrafinch\r\nORG:Heronry\r\nEND:VCARD\r\n'
+} >"$T/twice.vcf"
+ok import "$T/twice.vcf"
+ok search Zebrafinch --json
+same "$(jqo '[.[] | select(.kind == "contact")] | .[0].title')" "Twice Carded" \
+	"found by the nickname a later card gave"
+ok search Heronry --json
+same "$(jqo '[.[] | select(.kind == "contact")] | .[0].title')" "Twice Carded" \
+	"found by the organisation a later card gave"
+same "$(q "SELECT count(*) FROM contact_fts")" "$(q "SELECT count(*) FROM contact")" \
+	"one document a contact"
 
 # a failed import (the last card is broken) leaves everything as it was
 { cat "$T/big.vcf"; printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nbroken line\r\nEND:VCARD\r\n'; } \

@@ -582,6 +582,98 @@ START_TEST(test_sniff)
 }
 END_TEST
 
+/* ---- the parser on a second thread ------------------------------------------------- */
+
+/* Everything a sink is given, in order; stops where told. */
+struct seq {
+	struct got g;
+	struct strbuf all;
+	int stop_at_record;         /* the record (1-based) whose callback says stop, or 0 */
+	bool stop_on_error;
+};
+
+static int
+seq_rec(void *ud, const struct io_record *r)
+{
+	struct seq *q = ud;
+	size_t before = q->g.recs.len;
+
+	on_rec(&q->g, r);
+	sb_printf(&q->all, "R %s", q->g.recs.buf + before);
+	return q->stop_at_record && q->g.n == q->stop_at_record;
+}
+
+static int
+seq_err(void *ud, int line, const char *msg)
+{
+	struct seq *q = ud;
+
+	sb_printf(&q->all, "E %d %s\n", line, msg);
+	return q->stop_on_error;
+}
+
+static void
+seq_note(void *ud, int line, const char *msg)
+{
+	sb_printf(&((struct seq *)ud)->all, "N %d %s\n", line, msg);
+}
+
+static void
+seq_warn(void *ud, int line, const char *msg)
+{
+	sb_printf(&((struct seq *)ud)->all, "W %d %s\n", line, msg);
+}
+
+/* The sink's sequence from a direct parse and from a piped one; they must be equal. */
+static void
+same_both_ways(const char *buf, size_t len, int stop_at_record, bool stop_on_error)
+{
+	struct seq d = { .stop_at_record = stop_at_record, .stop_on_error = stop_on_error };
+	struct seq p = d;
+	struct io_sink sd = { seq_rec, seq_err, seq_note, &d, seq_warn };
+	struct io_sink sp = { seq_rec, seq_err, seq_note, &p, seq_warn };
+	int rd = io_parse_vcard(buf, len, &sd);
+	int rp = io_parse_piped(io_parse_vcard, buf, len, &sp, stop_on_error);
+
+	ck_assert_int_eq(rp != 0, rd != 0);
+	ck_assert_int_eq(p.g.n, d.g.n);
+	ck_assert_str_eq(sb_str(&p.all), sb_str(&d.all));
+	sb_free(&d.all);
+	sb_free(&p.all);
+	sb_free(&d.g.recs);
+	sb_free(&p.g.recs);
+}
+
+START_TEST(test_vcard_piped)
+{
+	struct strbuf in = {0};
+	enum { N = 3000 };
+
+	/* many batches of records, a malformed line, a card with no name, a card
+	   without its END, folded and encoded values */
+	for (int i = 0; i < N; i++) {
+		sb_printf(&in, "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Person %d\r\nN:Person;%d;;;\r\n"
+			  "EMAIL;TYPE=work:p%d@example.org\r\nNOTE;ENCODING=QUOTED-PRINTABLE:line=0D=0A=\r\n"
+			  " two %d\r\nORG:Org %d;Unit\r\n", i, i, i, i, i % 40);
+		if (i == 700)
+			sb_append(&in, "this line is not vCard\r\n");
+		if (i == 1400)
+			sb_append(&in, "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nX-THING:nothing\r\n");
+		if (i != 2100)
+			sb_append(&in, "END:VCARD\r\n");
+	}
+	same_both_ways(in.buf, in.len, 0, false);
+	same_both_ways(in.buf, in.len, 0, true);           /* stops at line of card 700 */
+	same_both_ways(in.buf, in.len, 1, false);
+	same_both_ways(in.buf, in.len, 650, false);
+	same_both_ways(in.buf, in.len, 2500, false);
+	same_both_ways(in.buf, in.len, N + 5, false);
+	same_both_ways("", 0, 0, false);
+	same_both_ways("BEGIN:VCARD\r\nFN:A\r\n", 19, 0, true);
+	sb_free(&in);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -602,6 +694,7 @@ main(void)
 	tcase_add_test(tc, test_fuzz_findings);
 	tcase_add_test(tc, test_sniff);
 	tcase_add_test(tc, test_no_fixed_limits);
+	tcase_add_test(tc, test_vcard_piped);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? 1 : 0;
 }
