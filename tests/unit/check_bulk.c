@@ -1,0 +1,303 @@
+/*
+ * check_bulk.c: bulk writers (src/db/bulk.c): each applies its change to
+ * every id in one transaction that is one undo step, skips rows it does
+ * not apply to, and changes nothing when one row fails.
+ */
+#include "testutil.h"
+
+#include "kith/bulk.h"
+#include "kith/contact.h"
+#include "kith/event.h"
+#include "kith/followup.h"
+#include "kith/powermap.h"
+#include "kith/types.h"
+
+static struct kdb *db;
+static int64_t ids[3];
+static int64_t fus[3];
+static int64_t ev, map;
+
+static int64_t
+add_contact(const char *name, int influence, int alignment)
+{
+	struct kith_contact c = { 0 };
+	struct kith_err err;
+	int64_t id = 0;
+
+	c.display_name = (char *)name;
+	c.cadence_days = -1;
+	c.influence = influence;
+	c.alignment = alignment;
+	ck_assert_msg(contact_add(db, &c, &id, &err) == KITH_OK, "%s", err.msg);
+	return id;
+}
+
+static void
+setup(void)
+{
+	struct kith_err err;
+	struct kith_event e = { 0 };
+	struct kith_map m = { 0 };
+	struct kith_followup f = { 0 };
+
+	db = test_db_open();
+	ids[0] = add_contact("Ana Lima", 4, 1);
+	ids[1] = add_contact("Ben Ortiz", 0, -2);
+	ids[2] = add_contact("Carla Diaz", 5, 0);
+	e.title = "Town hall";
+	e.start_at = "2026-03-20 18:30";
+	ck_assert_int_eq(event_add(db, &e, &ev, &err), KITH_OK);
+	m.name = "Bond 2027";
+	ck_assert_int_eq(map_add(db, &m, &map, &err), KITH_OK);
+	f.title = "send the draft";
+	f.due = "2026-03-05";
+	for (int i = 0; i < 3; i++) {
+		f.contact_id = ids[i];
+		ck_assert_int_eq(followup_add(db, &f, &fus[i], &err), KITH_OK);
+	}
+	ck_assert_int_eq(kdb_record_changes(db, true, &err), KITH_OK);
+	kdb_change_free(kdb_change_take(db));
+}
+
+static void
+teardown(void)
+{
+	kdb_close(db);
+}
+
+static bool
+has_tag(int64_t id, const char *tag)
+{
+	struct kith_contact c;
+	struct kith_err err;
+	bool found = false;
+
+	ck_assert_int_eq(contact_get(db, id, &c, &err), KITH_OK);
+	for (size_t i = 0; i < c.n_tags; i++)
+		found |= !strcmp(c.tags[i], tag);
+	contact_free(&c);
+	return found;
+}
+
+static char
+tier_of(int64_t id)
+{
+	struct kith_contact c;
+	struct kith_err err;
+	char t;
+
+	ck_assert_int_eq(contact_get(db, id, &c, &err), KITH_OK);
+	t = c.tier;
+	contact_free(&c);
+	return t;
+}
+
+static int
+fu_status(int64_t id)
+{
+	struct kith_followup f;
+	struct kith_err err;
+	int s;
+
+	ck_assert_int_eq(followup_get(db, id, &f, &err), KITH_OK);
+	s = f.status;
+	followup_free(&f);
+	return s;
+}
+
+/* Take the recorded change: exactly one step; undo it. */
+static void
+undo_one_step(void)
+{
+	struct kith_err err;
+	struct kdb_change *ch = kdb_change_take(db);
+
+	ck_assert_ptr_nonnull(ch);
+	ck_assert_msg(kdb_change_apply(db, ch, true, &err) == KITH_OK, "%s", err.msg);
+	kdb_change_free(ch);
+}
+
+START_TEST(test_tag_one_step)
+{
+	struct kith_err err;
+	int n = -1;
+
+	ck_assert_int_eq(bulk_tag(db, ids, 3, "housing", &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 3);
+	for (int i = 0; i < 3; i++)
+		ck_assert(has_tag(ids[i], "housing"));
+	undo_one_step();
+	for (int i = 0; i < 3; i++)
+		ck_assert(!has_tag(ids[i], "housing"));
+	ck_assert_int_eq(bulk_tag(db, ids, 3, "  ", &n, &err), KITH_INVALID);
+}
+END_TEST
+
+START_TEST(test_tier_and_rollback)
+{
+	struct kith_err err;
+	int64_t bad[3] = { ids[0], 999999, ids[2] };
+	int n = -1;
+
+	ck_assert_int_eq(bulk_tier(db, ids, 2, 'B', &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(tier_of(ids[0]), 'B');
+	ck_assert_int_eq(tier_of(ids[1]), 'B');
+	ck_assert_int_eq(tier_of(ids[2]), 0);
+	undo_one_step();
+	ck_assert_int_eq(tier_of(ids[0]), 0);
+	/* one missing row: nothing changes, and the error names it */
+	ck_assert_int_eq(bulk_tier(db, bad, 3, 'A', &n, &err), KITH_NOTFOUND);
+	ck_assert_ptr_nonnull(strstr(err.msg, "999999"));
+	ck_assert_int_eq(tier_of(ids[0]), 0);
+	ck_assert_ptr_null(kdb_change_take(db));
+	ck_assert_int_eq(bulk_tier(db, ids, 3, 'Z', &n, &err), KITH_INVALID);
+}
+END_TEST
+
+static int
+count_placements(void *ud, const struct placement_row *r)
+{
+	(void)r;
+	(*(int *)ud)++;
+	return 0;
+}
+
+static int
+placed(void)
+{
+	struct kith_err err;
+	int n = 0;
+
+	ck_assert_int_eq(placement_list(db, map, NULL, count_placements, &n, &err), KITH_OK);
+	return n;
+}
+
+START_TEST(test_place_skips_placed)
+{
+	struct kith_err err;
+	int n = -1;
+
+	ck_assert_int_eq(placement_set(db, map, ids[0], 0, 2, -1, NULL, NULL, &err), KITH_OK);
+	kdb_change_free(kdb_change_take(db));
+	ck_assert_int_eq(bulk_place(db, map, ids, 3, "bulk", &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 2);         /* Ana was on the map already: she stays where she was */
+	ck_assert_int_eq(placed(), 3);
+	undo_one_step();
+	ck_assert_int_eq(placed(), 1);
+	ck_assert_int_eq(bulk_place(db, 424242, ids, 3, NULL, &n, &err), KITH_NOTFOUND);
+}
+END_TEST
+
+static int
+count_att(void *ud, const struct attendance_row *r)
+{
+	(void)r;
+	(*(int *)ud)++;
+	return 0;
+}
+
+static int
+attendees(void)
+{
+	struct kith_err err;
+	int n = 0;
+
+	ck_assert_int_eq(attendance_list_for_event(db, ev, count_att, &n, &err), KITH_OK);
+	return n;
+}
+
+START_TEST(test_invite)
+{
+	struct kith_err err;
+	int n = -1;
+
+	ck_assert_int_eq(attendance_set(db, ev, ids[1], KITH_AROLE_SPEAKER, KITH_ASTATUS_CONFIRMED,
+					&err), KITH_OK);
+	kdb_change_free(kdb_change_take(db));
+	ck_assert_int_eq(bulk_invite(db, ev, ids, 3, &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(attendees(), 3);
+	undo_one_step();
+	ck_assert_int_eq(attendees(), 1);
+}
+END_TEST
+
+START_TEST(test_followups_done_snooze)
+{
+	struct kith_err err;
+	struct kith_followup f;
+	int n = -1;
+
+	ck_assert_int_eq(followup_done(db, fus[0], &err), KITH_OK);
+	kdb_change_free(kdb_change_take(db));
+	ck_assert_int_eq(bulk_followup_snooze(db, fus, 3, "2026-03-17", "busy week", &n, &err),
+			 KITH_OK);
+	ck_assert_int_eq(n, 2);         /* the done one is left alone */
+	ck_assert_int_eq(followup_get(db, fus[2], &f, &err), KITH_OK);
+	ck_assert_str_eq(f.due, "2026-03-17");
+	ck_assert_int_eq(f.snooze_count, 1);
+	followup_free(&f);
+	undo_one_step();
+	ck_assert_int_eq(followup_get(db, fus[2], &f, &err), KITH_OK);
+	ck_assert_str_eq(f.due, "2026-03-05");
+	followup_free(&f);
+	ck_assert_int_eq(bulk_followup_snooze(db, fus, 3, "fri", NULL, &n, &err), KITH_INVALID);
+
+	ck_assert_int_eq(bulk_followup_done(db, fus, 3, &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 2);
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(fu_status(fus[i]), KITH_FSTATUS_DONE);
+	undo_one_step();
+	ck_assert_int_eq(fu_status(fus[0]), KITH_FSTATUS_DONE);
+	ck_assert_int_eq(fu_status(fus[1]), KITH_FSTATUS_OPEN);
+	ck_assert_int_eq(fu_status(fus[2]), KITH_FSTATUS_OPEN);
+}
+END_TEST
+
+START_TEST(test_delete_and_undo)
+{
+	struct kith_err err;
+	struct kith_contact c;
+	int n = -1;
+
+	ck_assert_int_eq(bulk_delete(db, BULK_CONTACT, ids, 3, &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 3);
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(contact_get(db, ids[i], &c, &err), KITH_NOTFOUND);
+	undo_one_step();
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(contact_get(db, ids[i], &c, &err), KITH_OK);
+		contact_free(&c);
+		ck_assert_int_eq(fu_status(fus[i]), KITH_FSTATUS_OPEN);  /* their follow-ups too */
+	}
+	ck_assert_int_eq(bulk_delete(db, BULK_FOLLOWUP, fus, 2, &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(fu_status(fus[2]), KITH_FSTATUS_OPEN);
+	ck_assert_int_eq(bulk_delete(db, BULK_EVENT, &ev, 1, &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("bulk");
+	TCase *tc = tcase_create("db");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_tag_one_step);
+	tcase_add_test(tc, test_tier_and_rollback);
+	tcase_add_test(tc, test_place_skips_placed);
+	tcase_add_test(tc, test_invite);
+	tcase_add_test(tc, test_followups_done_snooze);
+	tcase_add_test(tc, test_delete_and_undo);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return test_run_suite(suite()) ? EXIT_FAILURE : EXIT_SUCCESS;
+}
