@@ -10,6 +10,7 @@
 #include "kith/event.h"
 #include "kith/followup.h"
 #include "kith/powermap.h"
+#include "kith/interaction.h"
 #include "kith/types.h"
 
 static struct kdb *db;
@@ -279,6 +280,266 @@ START_TEST(test_delete_and_undo)
 }
 END_TEST
 
+/* ---- the planner: t, T, :mark, ; ---------------------------------------------- */
+
+static struct engine *e;
+
+static void
+setup_engine(void)
+{
+	setup();
+	ck_assert_int_eq(kdb_record_changes(db, false, NULL), KITH_OK);
+	e = test_engine_new(db, 10, 30);
+}
+
+static void
+teardown_engine(void)
+{
+	test_engine_free(&e, &db);
+}
+
+static const char *
+msg(void)
+{
+	const char *m = engine_view(e)->message;
+	return m ? m : "";
+}
+
+static int
+nmarked(void)
+{
+	const struct view *v = engine_view(e);
+	int n = 0;
+
+	for (int i = 0; i < v->list.nrows; i++)
+		n += v->list.rows[i].marked;
+	return n;
+}
+
+#define ck_msg_has(text) \
+	ck_assert_msg(strstr(msg(), (text)) != NULL, "message [%s] lacks [%s]", msg(), (text))
+
+/* Mark the three contacts with t. */
+static void
+mark_three(void)
+{
+	engine_keys(e, "1ggttt");
+	ck_assert_int_eq(nmarked(), 3);
+}
+
+START_TEST(test_engine_tag_undo)
+{
+	mark_three();
+	engine_keys(e, ";");
+	ck_msg_has("3 marked");
+	engine_keys(e, "+");
+	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	engine_keys(e, "housing<Enter>");
+	ck_msg_has("tagged 3 people with housing");
+	for (int i = 0; i < 3; i++)
+		ck_assert(has_tag(ids[i], "housing"));
+	ck_assert_int_eq(nmarked(), 0);         /* the marks went with the action */
+	engine_keys(e, "u");                    /* one step undoes all three */
+	ck_msg_has("Undone: tagged 3 people");
+	for (int i = 0; i < 3; i++)
+		ck_assert(!has_tag(ids[i], "housing"));
+	engine_keys(e, "<C-r>");
+	for (int i = 0; i < 3; i++)
+		ck_assert(has_tag(ids[i], "housing"));
+}
+END_TEST
+
+START_TEST(test_engine_tag_selected_and_line)
+{
+	engine_keys(e, "1gg:tag donor<Enter>");             /* no ;: the selected contact */
+	ck_msg_has("tagged 1 person with donor");
+	ck_assert(has_tag(ids[0], "donor"));
+	ck_assert(!has_tag(ids[1], "donor"));
+	engine_keys(e, "jt:bulk tag district-3<Enter>");    /* :bulk: the marked ones */
+	ck_msg_has("tagged 1 person with district-3");
+	ck_assert(has_tag(ids[1], "district-3"));
+	ck_assert(!has_tag(ids[0], "district-3"));
+}
+END_TEST
+
+START_TEST(test_engine_mark_by_search)
+{
+	engine_keys(e, ":mark diaz<Enter>");
+	ck_msg_has("marked 1 matching");
+	ck_assert_int_eq(nmarked(), 1);
+	engine_keys(e, "<Esc>");                /* all rows again; the mark stays */
+	ck_assert_int_eq(engine_view(e)->list.total, 3);
+	ck_assert_int_eq(nmarked(), 1);
+	engine_keys(e, "T");                    /* T asks on the ':' line */
+	ck_assert_int_eq(engine_view(e)->mode, VM_COMMAND);
+	ck_assert_str_eq(engine_view(e)->input.text, "mark ");
+	engine_keys(e, "ana<Enter>");           /* Ana, and Carla still */
+	ck_assert_int_eq(engine_view(e)->list.total, 1);
+	engine_keys(e, ":mark ana<Enter>");     /* again: no double */
+	ck_msg_has("marked 0 matching");
+	engine_keys(e, "<Esc>");
+	ck_assert_int_eq(nmarked(), 2);
+	engine_keys(e, "zu");
+	ck_msg_has("unmarked 2");
+	ck_assert_int_eq(nmarked(), 0);
+}
+END_TEST
+
+START_TEST(test_engine_tier)
+{
+	mark_three();
+	engine_keys(e, ";zt");
+	engine_keys(e, "x<Enter>");             /* not a tier: the form says so, nothing changes */
+	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	ck_assert_int_eq(tier_of(ids[0]), 0);
+	engine_keys(e, "<BS>b<Enter>");
+	ck_msg_has("set tier B for 3 people");
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(tier_of(ids[i]), 'B');
+	engine_keys(e, "u");
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(tier_of(ids[i]), 0);
+}
+END_TEST
+
+static int
+count_rows(void *ud, const struct interaction_row *r)
+{
+	(void)r;
+	(*(int *)ud)++;
+	return 0;
+}
+
+static int
+interactions_of(int64_t id)
+{
+	struct kith_err err;
+	int n = 0;
+
+	ck_assert_int_eq(interaction_list_for_contact(db, id, 0, 50, count_rows, &n, &err), KITH_OK);
+	return n;
+}
+
+START_TEST(test_engine_group_log)
+{
+	struct kith_err err;
+	int n = 0;
+
+	mark_three();
+	engine_keys(e, ";n");
+	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	engine_keys(e, "walked the district<Enter>");
+	ck_msg_has("logged a meeting with 3 people");
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(interactions_of(ids[i]), 1);
+	ck_assert_int_eq(nmarked(), 0);
+	/* one interaction with all three */
+	ck_assert_int_eq(interaction_list_recent(db, 0, 50, count_rows, &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 1);
+	engine_keys(e, "u");
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(interactions_of(ids[i]), 0);
+}
+END_TEST
+
+START_TEST(test_engine_place_and_invite)
+{
+	mark_three();
+	engine_keys(e, ";p");
+	ck_assert_int_eq(engine_view(e)->mode, VM_PICK);
+	engine_keys(e, "<Enter>");
+	ck_msg_has("placed 3 people on Bond 2027");
+	ck_assert_int_eq(placed(), 3);
+	engine_keys(e, "u");
+	ck_assert_int_eq(placed(), 0);
+
+	mark_three();
+	engine_keys(e, ";zi");
+	ck_assert_int_eq(engine_view(e)->mode, VM_PICK);
+	engine_keys(e, "<Enter>");
+	ck_msg_has("invited 3 people to Town hall");
+	ck_assert_int_eq(attendees(), 3);
+	engine_keys(e, "u");
+	ck_assert_int_eq(attendees(), 0);
+	engine_keys(e, "gg:invite Town hall<Enter>");       /* by name, the selected one */
+	ck_msg_has("invited 1 person to Town hall");
+}
+END_TEST
+
+START_TEST(test_engine_followups_done_snooze)
+{
+	engine_keys(e, "4ggtt");
+	ck_assert_int_eq(nmarked(), 2);
+	engine_keys(e, ";x");
+	ck_msg_has("marked 2 follow-ups done");
+	ck_assert_int_eq(fu_status(fus[0]) == KITH_FSTATUS_DONE, 1);
+	engine_keys(e, "u");
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(fu_status(fus[i]), KITH_FSTATUS_OPEN);
+	engine_keys(e, "ggttt;s");
+	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	engine_keys(e, "1w<Enter>");
+	ck_msg_has("snoozed 3 follow-ups to 2026-03-17");
+	engine_keys(e, "u");
+	{
+		struct kith_followup f;
+		struct kith_err err;
+		ck_assert_int_eq(followup_get(db, fus[1], &f, &err), KITH_OK);
+		ck_assert_str_eq(f.due, "2026-03-05");
+		followup_free(&f);
+	}
+	/* tag is no bulk action on follow-ups; + is no key there and ends the ; */
+	engine_keys(e, "t:bulk tag x<Enter>");
+	ck_msg_has("not a bulk action");
+	engine_keys(e, ";+");
+	ck_msg_has("cancelled");
+	engine_keys(e, "x");                    /* x is the selected row's own again */
+	ck_msg_has("done");
+}
+END_TEST
+
+START_TEST(test_engine_delete_one_question)
+{
+	struct kith_contact c;
+	struct kith_err err;
+
+	mark_three();
+	engine_keys(e, ";D");
+	ck_assert_int_eq(engine_view(e)->mode, VM_CONFIRM);
+	engine_keys(e, "y");
+	ck_msg_has("deleted 3 people");
+	ck_assert_int_eq(engine_view(e)->list.total, 0);
+	engine_keys(e, "u");
+	ck_assert_int_eq(engine_view(e)->list.total, 3);
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(contact_get(db, ids[i], &c, &err), KITH_OK);
+		contact_free(&c);
+	}
+	/* events too */
+	engine_keys(e, "2ggt;D");
+	ck_assert_int_eq(engine_view(e)->mode, VM_CONFIRM);
+	engine_keys(e, "y");
+	ck_msg_has("deleted 1 event");
+}
+END_TEST
+
+START_TEST(test_engine_prefix_edges)
+{
+	engine_keys(e, "1;");                   /* nothing marked */
+	ck_assert(engine_view(e)->message_is_error);
+	ck_msg_has("Nothing marked");
+	engine_keys(e, "t;<Esc>");
+	ck_msg_has("cancelled");
+	ck_assert_int_eq(nmarked(), 1);
+	engine_keys(e, ";j");                   /* not a bulk action: said, nothing moves */
+	ck_msg_has("not a bulk action");
+	engine_keys(e, ";:");                   /* ; then : starts a :bulk line */
+	ck_assert_str_eq(engine_view(e)->input.text, "bulk ");
+	engine_keys(e, "tier a<Enter>");
+	ck_msg_has("set tier A for 1 person");
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -292,6 +553,18 @@ suite(void)
 	tcase_add_test(tc, test_invite);
 	tcase_add_test(tc, test_followups_done_snooze);
 	tcase_add_test(tc, test_delete_and_undo);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("engine");
+	tcase_add_checked_fixture(tc, setup_engine, teardown_engine);
+	tcase_add_test(tc, test_engine_tag_undo);
+	tcase_add_test(tc, test_engine_tag_selected_and_line);
+	tcase_add_test(tc, test_engine_mark_by_search);
+	tcase_add_test(tc, test_engine_tier);
+	tcase_add_test(tc, test_engine_group_log);
+	tcase_add_test(tc, test_engine_place_and_invite);
+	tcase_add_test(tc, test_engine_followups_done_snooze);
+	tcase_add_test(tc, test_engine_delete_one_question);
+	tcase_add_test(tc, test_engine_prefix_edges);
 	suite_add_tcase(s, tc);
 	return s;
 }
