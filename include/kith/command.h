@@ -58,6 +58,7 @@
 	CMD_(TAG,              "tag",              "Tag the selected contact (:tag NAME; asks without one)") \
 	CMD_(TIER,             "tier",             "Set the tier of the selected contact (:tier A-D, or none)") \
 	CMD_(INVITE,           "invite",           "Add the selected contact to an event, invited (:invite EVENT)") \
+	CMD_(EXPORT,           "export",           "Export the selected contact to a file (:export FILE.vcf or FILE.csv)") \
 	CMD_GROUP("Follow-ups") \
 	CMD_(FOLLOWUP_DONE,    "followup-done",    "Mark the follow-up done") \
 	CMD_(FOLLOWUP_SNOOZE,  "followup-snooze",  "Snooze the follow-up (1d, 3d, 1w or a date)") \

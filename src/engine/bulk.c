@@ -13,8 +13,10 @@
  * are cleared after a bulk action succeeds, so the next `;` never applies
  * to a set the user no longer sees as chosen.
  *
- * The contact commands tag, tier, invite and map-place (in Contacts) live
- * here too: without `;` they apply to the selected contact alone.
+ * The contact commands tag, tier, invite, export and map-place (in
+ * Contacts) live here too: without `;` they apply to the selected contact
+ * alone. Export reads only: it writes a file (vCard or CSV by its name,
+ * 0600, through safefile) and no undo step.
  */
 #include "panes.h"
 #include "bulk.h"
@@ -26,7 +28,9 @@
 
 #include "kith/bulk.h"
 #include "kith/event.h"
+#include "kith/io.h"
 #include "kith/powermap.h"
+#include "kith/safefile.h"
 #include "kith/xalloc.h"
 
 /* One bulk action waiting for its argument (a form, a pick list, a question). */
@@ -133,6 +137,28 @@ tier_parse(const char *s, char *tier)
 	return false;
 }
 
+/* Write contacts ids (ascending) to path, as vCard or CSV by its name, 0600. */
+static enum kith_status
+export_ids(struct kdb *db, const int64_t *ids, size_t n, const char *path, struct kith_err *err)
+{
+	struct io_export_opts o = { .format = io_format_sniff("", 0, path), .vcard_version = 40,
+				    .ids = ids, .n_ids = n };
+	struct safefile sf = { 0 };
+	enum kith_status rc;
+
+	if (str_empty(path))
+		return kith_err_set(err, KITH_INVALID, "file: a name is needed");
+	if (o.format != IO_FMT_VCF && o.format != IO_FMT_CSV)
+		return kith_err_set(err, KITH_INVALID, "%s: name it .vcf (vCard) or .csv", path);
+	if ((rc = safefile_open(&sf, path, err)))
+		return rc;
+	if ((rc = io_export(db, sf.f, &o, err))) {
+		safefile_abort(&sf);
+		return rc;
+	}
+	return safefile_commit(&sf, err);
+}
+
 /*
 ** Apply a job that takes a word. KITH_OK after a write (message set);
 ** otherwise err says what is wrong and nothing changed.
@@ -176,6 +202,10 @@ apply_word(struct engine *e, const struct bulk_job *j, const char *word, int *r,
 		if ((rc = bulk_followup_snooze(db, j->ids, j->n, due, NULL, &n, err)) == KITH_OK)
 			*r |= job_done(e, j, "snoozed %d %s to %s", n, noun(j->pane, n), due);
 		break;
+	case CMD_EXPORT:
+		if ((rc = export_ids(db, j->ids, j->n, t, err)) == KITH_OK)
+			*r |= job_done(e, j, "exported %zu %s to %s", j->n, noun(j->pane, (long)j->n), t);
+		break;
 	default:
 		rc = kith_err_set(err, KITH_INVALID, "%s: takes no word", cmd_name(j->cmd));
 	}
@@ -202,6 +232,9 @@ static const struct form_field_def tag_field[WF_COUNT] = {
 static const struct form_field_def tier_field[WF_COUNT] = {
 	[WF_WORD] = { "Tier", "A, B, C, D or none", check_tier_word, false },
 };
+static const struct form_field_def export_field[WF_COUNT] = {
+	[WF_WORD] = { "File", "contacts.vcf or contacts.csv", form_check_required, false },
+};
 static const struct form_field_def snooze_field[WF_COUNT] = {
 	[WF_WORD] = { "Until", "1d, 3d, 1w, fri, 2026-04-01", form_check_when, false },
 };
@@ -221,9 +254,10 @@ static int
 ask_word(struct engine *e, struct bulk_job *j)
 {
 	const struct form_field_def *def = j->cmd == CMD_TAG ? tag_field :
-					   j->cmd == CMD_TIER ? tier_field : snooze_field;
+					   j->cmd == CMD_TIER ? tier_field :
+					   j->cmd == CMD_EXPORT ? export_field : snooze_field;
 	const char *verb = j->cmd == CMD_TAG ? "Tag" : j->cmd == CMD_TIER ? "Set the tier of" :
-			   "Snooze";
+			   j->cmd == CMD_EXPORT ? "Export" : "Snooze";
 	struct strbuf title = { 0 };
 
 	sb_printf(&title, "%s %zu %s", verb, j->n, noun(j->pane, (long)j->n));
@@ -414,6 +448,7 @@ applies(enum cmd cmd, enum view_pane vp)
 {
 	switch (cmd) {
 	case CMD_TAG: case CMD_TIER: case CMD_LOG: case CMD_MAP_PLACE: case CMD_INVITE:
+	case CMD_EXPORT:
 		return vp == VP_CONTACTS;
 	case CMD_FOLLOWUP_DONE: case CMD_FOLLOWUP_SNOOZE:
 		return vp == VP_FOLLOWUPS;
@@ -436,13 +471,13 @@ run_on(struct engine *e, enum cmd cmd, enum view_pane vp, const int64_t *ids, si
 
 	if (!applies(cmd, vp)) {
 		engine_error(e, "%s: not a bulk action on %s (; applies tag, tier, log, map-place, "
-			     "invite, followup-done, followup-snooze or delete)", cmd_name(cmd),
+			     "invite, export, followup-done, followup-snooze or delete)", cmd_name(cmd),
 			     noun(vp, 2));
 		return R_BELL | R_REDRAW;
 	}
 	j = job_new(cmd, vp, ids, n, marked);
 	switch (cmd) {
-	case CMD_TAG: case CMD_TIER: case CMD_FOLLOWUP_SNOOZE:
+	case CMD_TAG: case CMD_TIER: case CMD_FOLLOWUP_SNOOZE: case CMD_EXPORT:
 		if (str_empty(arg))
 			return ask_word(e, j);
 		kith_err_clear(&err);
@@ -611,7 +646,7 @@ bulk_command(struct engine *e, enum cmd cmd, long count, const char *arg, int *r
 		marks_free(m);
 		*r = R_REDRAW;
 		return true;
-	case CMD_TAG: case CMD_TIER: case CMD_INVITE: case CMD_MAP_PLACE:
+	case CMD_TAG: case CMD_TIER: case CMD_INVITE: case CMD_MAP_PLACE: case CMD_EXPORT:
 		if (e->cur != VP_CONTACTS)
 			return false;
 		*r = run_selected(e, cmd, lw, arg);

@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <sys/stat.h>
+
 #include "kith/bulk.h"
 #include "kith/contact.h"
 #include "kith/event.h"
@@ -540,6 +542,57 @@ START_TEST(test_engine_prefix_edges)
 }
 END_TEST
 
+/* How many times needle occurs in the file at path. */
+static int
+file_count(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "r");
+	char line[4096];
+	int n = 0;
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof line, f))
+		n += strstr(line, needle) != NULL;
+	fclose(f);
+	return n;
+}
+
+START_TEST(test_engine_export)
+{
+	char *dir = test_tmpdir(), path[4200], keys[4300];
+	struct stat st;
+
+	engine_keys(e, "1ggtjjt");              /* Ana and Carla */
+	snprintf(path, sizeof path, "%s/two.vcf", dir);
+	snprintf(keys, sizeof keys, ";zx%s<Enter>", path);
+	engine_keys(e, keys);
+	ck_msg_has("exported 2 people to");
+	ck_assert_int_eq(file_count(path, "BEGIN:VCARD"), 2);
+	ck_assert_int_eq(file_count(path, "FN:Ana Lima"), 1);
+	ck_assert_int_eq(file_count(path, "FN:Carla Diaz"), 1);
+	ck_assert_int_eq(file_count(path, "Ben Ortiz"), 0);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	ck_assert_int_eq(nmarked(), 0);
+	/* without ;: the selected one, as CSV by the name */
+	snprintf(path, sizeof path, "%s/one.csv", dir);
+	snprintf(keys, sizeof keys, "gg:export %s<Enter>", path);
+	engine_keys(e, keys);
+	ck_msg_has("exported 1 person to");
+	ck_assert_int_eq(file_count(path, "Ana Lima"), 1);
+	ck_assert_int_eq(file_count(path, "Carla"), 0);
+	/* a name that says no format: refused, nothing written */
+	snprintf(path, sizeof path, "%s/x.ics", dir);
+	snprintf(keys, sizeof keys, ":export %s<Enter>", path);
+	engine_keys(e, keys);
+	ck_msg_has("name it .vcf");
+	ck_assert_int_ne(stat(path, &st), 0);
+	snprintf(keys, sizeof keys, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(keys), 0);
+	free(dir);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -565,6 +618,7 @@ suite(void)
 	tcase_add_test(tc, test_engine_followups_done_snooze);
 	tcase_add_test(tc, test_engine_delete_one_question);
 	tcase_add_test(tc, test_engine_prefix_edges);
+	tcase_add_test(tc, test_engine_export);
 	suite_add_tcase(s, tc);
 	return s;
 }
