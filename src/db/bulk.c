@@ -2,9 +2,10 @@
  * bulk.c: one change applied to many rows in one transaction (kith/bulk.h).
  *
  * Each writer opens one write level around a loop over the ids and calls
- * the single-row writer (which nests as a savepoint), so the batch is one
- * transaction and, with recording on, one undo step. The first row that
- * fails rolls the whole batch back; its error names the row.
+ * the single-row writer inside it, so the batch is one transaction and,
+ * with recording on, one undo step. The rows' writers open no savepoint of
+ * their own (the bulk flag, as an import does): the first row that fails
+ * rolls the whole batch back, and its error names the row.
  */
 #include "ent.h"
 
@@ -12,9 +13,13 @@
 #include "kith/contact.h"
 #include "kith/event.h"
 #include "kith/followup.h"
+#include "kith/merge.h"
 #include "kith/powermap.h"
 #include "kith/str.h"
 #include "kith/types.h"
+
+/* From this many rows on, a batch runs with a large page cache. */
+#define BULK_BIG 64
 
 /* Run one query binding ?1 = a, ?2 = b: KITH_OK with *found if it returned a row. */
 static enum kith_status
@@ -62,20 +67,36 @@ static enum kith_status
 bulk_each(struct kdb *db, const int64_t *ids, size_t n, bulk_one_fn one, const void *ctx,
 	  int *changed, struct kith_err *err)
 {
-	enum kith_status rc;
+	enum kith_status rc = KITH_OK;
 	int count = 0;
+	bool was_bulk = db->bulk;
+	/* many rows: the import's large page cache, else the transaction's
+	   pages spill to disk half-way (60 writes a row at 100,000 contacts) */
+	bool big = n >= BULK_BIG && db->depth == 0 && !was_bulk;
 
 	if (changed)
 		*changed = 0;
-	if ((rc = db_write_begin(db, err)))
+	if (big && (rc = kdb_bulk_mode(db, true, err)))
 		return rc;
+	if ((rc = kdb_batch_begin(db, err))) {
+		if (big)
+			kdb_bulk_mode(db, false, NULL);
+		return rc;
+	}
+	/* the rows' own writers open no savepoint each (FTS5 flushes its
+	   pending terms at every one): a failure rolls back the whole batch */
+	db->bulk = true;
 	for (size_t i = 0; i < n; i++) {
 		bool counted = false;
 		if ((rc = one(db, ids[i], ctx, &counted, err)))
-			return db_write_fail(db, err, rc);
+			break;
 		count += counted;
 	}
-	if ((rc = db_write_end(db, err)))
+	db->bulk = was_bulk;
+	rc = rc ? db_write_fail(db, err, rc) : db_write_end(db, err);
+	if (big)
+		kdb_bulk_mode(db, false, NULL);
+	if (rc)
 		return rc;
 	if (changed)
 		*changed = count;

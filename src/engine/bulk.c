@@ -541,10 +541,22 @@ run_line(struct engine *e, const char *line)
 
 /* ---- marks by search ---------------------------------------------------------------- */
 
+/* The ids of a whole list, gathered before they are merged into the marks. */
+struct idvec {
+	int64_t *v;
+	int n, cap;
+};
+
 static void
-mark_one(void *ud, int64_t id)
+gather_id(void *ud, int64_t id)
 {
-	marks_set(ud, id, true);
+	struct idvec *iv = ud;
+
+	if (iv->n == iv->cap) {
+		iv->cap = iv->cap ? iv->cap * 2 : 256;
+		iv->v = xreallocarray(iv->v, (size_t)iv->cap, sizeof *iv->v);
+	}
+	iv->v[iv->n++] = id;
 }
 
 /* `:mark TEXT`: filter the list by TEXT (as / does) and mark every match. */
@@ -553,8 +565,8 @@ mark_matching(struct engine *e, struct pane *p, struct marks *m, struct listwin 
 	      const char *text)
 {
 	struct kith_err err;
-	int before = m->n;
-	long long shown;
+	struct idvec all = { 0 };
+	int added;
 
 	kith_err_clear(&err);
 	if (!p->ops->filter) {
@@ -564,13 +576,15 @@ mark_matching(struct engine *e, struct pane *p, struct marks *m, struct listwin 
 	free(e->search_text[e->cur]);
 	e->search_text[e->cur] = xstrdup(text);
 	if (p->ops->filter(p, text, &err) != KITH_OK ||
-	    lw_each_id(p, lw, mark_one, m, &err) != KITH_OK) {
+	    lw_each_id(p, lw, gather_id, &all, &err) != KITH_OK) {
 		engine_error(e, "mark %s: %s", text, err.msg);
+		free(all.v);
 		return R_BELL | R_REDRAW;
 	}
-	shown = lw->total;
-	engine_msg(e, "marked %d matching \"%s\" (%lld shown; Esc shows all) · %d marked",
-		   m->n - before, text, shown, m->n);
+	added = marks_merge(m, all.v, all.n);
+	free(all.v);
+	engine_msg(e, "marked %d matching \"%s\" · %d marked (Esc shows every row)", added,
+		   text, m->n);
 	return R_REDRAW | R_RELAYOUT;
 }
 

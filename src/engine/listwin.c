@@ -553,6 +553,35 @@ marks_set(struct marks *m, int64_t id, bool on)
 	return true;
 }
 
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+marks_merge(struct marks *m, const int64_t *ids, int n)
+{
+	int before = m->n, out = 0;
+
+	if (n <= 0)
+		return 0;
+	if (m->n + n > m->cap) {
+		m->cap = m->n + n;
+		m->ids = xreallocarray(m->ids, (size_t)m->cap, sizeof *m->ids);
+	}
+	memcpy(m->ids + m->n, ids, (size_t)n * sizeof *ids);
+	m->n += n;
+	qsort(m->ids, (size_t)m->n, sizeof *m->ids, id_cmp);
+	for (int i = 0; i < m->n; i++)
+		if (!out || m->ids[i] != m->ids[out - 1])
+			m->ids[out++] = m->ids[i];
+	m->n = out;
+	return m->n - before;
+}
+
 bool
 marks_toggle(struct marks *m, int64_t id)
 {

@@ -46,6 +46,8 @@ bool marks_toggle(struct marks *m, int64_t id);
 /* Mark (on) or unmark id; returns true if that changed anything. */
 bool marks_set(struct marks *m, int64_t id, bool on);
 bool marks_has(const struct marks *m, int64_t id);
+/* Mark every id of ids[0..n) at once (n log n); returns how many were new. */
+int marks_merge(struct marks *m, const int64_t *ids, int n);
 void marks_free(struct marks *m);
 /* Set view_row.marked on the rows lw_fill_view just put in out. */
 void marks_apply(const struct marks *m, struct listwin *lw, struct view_list *out);
