@@ -27,22 +27,20 @@ row_exists(struct kdb *db, const char *sql, int64_t a, int64_t b, bool *found,
 	   struct kith_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	enum kith_status rc;
 
 	if (!st)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
-	rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW;
-	if (rc == SQLITE_ROW) {
+	rc = db_step_row(db, st, "bulk", err);
+	*found = rc == KITH_OK;
+	if (*found)
 		sqlite3_reset(st);
-		return KITH_OK;
-	}
-	return ent_finish(db, st, rc, "bulk", err);
+	return rc == KITH_NOTFOUND ? KITH_OK : rc;
 }
 
-/* The column text of follow-up id's status; KITH_NOTFOUND if there is none. */
+/* Follow-up id's status (enum kith_followup_status); KITH_NOTFOUND if there is none. */
 static enum kith_status
 followup_status(struct kdb *db, int64_t id, int *status, struct kith_err *err)
 {
