@@ -51,7 +51,14 @@
 	CMD_(CAPTURE,          "capture",          "Quick capture: @zoe coffee #housing !fri send the draft") \
 	CMD_(UNDO,             "undo",             "Undo the last change") \
 	CMD_(REDO,             "redo",             "Redo the last undone change") \
-	CMD_(MARK,             "mark",             "Mark or unmark the row for a bulk action") \
+	CMD_(MARK,             "mark",             "Mark or unmark the row for a bulk action (:mark TEXT: every match)") \
+	CMD_(MARK_MATCHES,     "mark-matches",     "Mark every row matching a search (asks: :mark TEXT)") \
+	CMD_(MARK_CLEAR,       "mark-clear",       "Unmark every row of the list") \
+	CMD_(BULK,             "bulk",             "Apply the next command to every marked row (:bulk COMMAND [ARG])") \
+	CMD_(TAG,              "tag",              "Tag the selected contact (:tag NAME; asks without one)") \
+	CMD_(TIER,             "tier",             "Set the tier of the selected contact (:tier A-D, or none)") \
+	CMD_(INVITE,           "invite",           "Add the selected contact to an event, invited (:invite EVENT)") \
+	CMD_(EXPORT,           "export",           "Export the selected contact to a file (:export FILE.vcf or FILE.csv)") \
 	CMD_GROUP("Follow-ups") \
 	CMD_(FOLLOWUP_DONE,    "followup-done",    "Mark the follow-up done") \
 	CMD_(FOLLOWUP_SNOOZE,  "followup-snooze",  "Snooze the follow-up (1d, 3d, 1w or a date)") \

@@ -199,6 +199,13 @@ void io_import_summary(const struct io_import_stats *st, bool dry_run, char *out
 struct io_export_opts {
 	int format;                 /* enum io_format */
 	int vcard_version;          /* 40 (default) or 30 */
+	/*
+	** Only these contacts (ascending ids, n_ids of them; vcf and csv only,
+	** no organisation cards): the planner's export of marked rows. NULL:
+	** everything.
+	*/
+	const int64_t *ids;
+	size_t n_ids;
 };
 
 /* Write the whole database to f in o->format, in windows (constant memory). */

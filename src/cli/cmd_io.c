@@ -152,7 +152,7 @@ export_map(struct cli *c, const struct cli_args *a, const char *format)
 static int
 run_export(struct cli *c, const struct cli_args *a)
 {
-	struct io_export_opts o = { -1, 40 };
+	struct io_export_opts o = { .format = -1, .vcard_version = 40 };
 	struct kith_err err = {0};
 	const char *path = cli_opt(a, EX_OUT), *ver = cli_opt(a, EX_VCARD_VERSION);
 	enum kith_status rc;

@@ -216,6 +216,7 @@ struct engine {
 	enum cmd pending_fallback;
 	struct strbuf pending_text;
 	const char *cmd_arg;        /* engine_cmd_arg() during a dispatch */
+	bool bulk_next;             /* `;` was pressed: the next command is a bulk action */
 
 	/* status line */
 	char *message;

@@ -15,6 +15,7 @@
  * (services.c, ask.c, undo.c, editor.c).
  */
 #include "core.h"
+#include "bulk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,7 +222,8 @@ engine_dispatch(struct engine *e, enum cmd cmd, long count, const char *arg)
 	if (count < 1)
 		count = 1;
 	e->cmd_arg = str_empty(arg) ? NULL : arg;
-	if (p->opened && p->ops->command)
+	handled = bulk_command(e, cmd, count, arg, &r);
+	if (!handled && p->opened && p->ops->command)
 		handled = p->ops->command(p, cmd, count, &r);
 	if (!handled)
 		r = engine_global(e, cmd, count, arg);
@@ -351,8 +353,13 @@ static int
 normal_key(struct engine *e, struct kkey k)
 {
 	int chain[3], n = engine_chain(e, VM_NORMAL, chain);
+	int r = engine_seq_key(e, k, chain, n, dispatch_normal);
 
-	return engine_seq_key(e, k, chain, n, dispatch_normal);
+	if (e->bulk_next && (r & R_BELL)) {     /* `;` then a key bound to nothing */
+		e->bulk_next = false;
+		engine_error(e, "bulk action cancelled: that key is no command here");
+	}
+	return r;
 }
 
 static void

@@ -120,7 +120,19 @@ form_check_direction(struct form *f, int field, const char *text)
 
 struct contact_ctx {
 	int64_t contact_id;
+	int64_t *ids;               /* a group log (bulk): every contact, n of them */
+	size_t n;
 };
+
+static void
+contact_ctx_free(void *p)
+{
+	struct contact_ctx *ctx = p;
+
+	if (ctx)
+		free(ctx->ids);
+	free(ctx);
+}
 
 /* ---- log an interaction ------------------------------------------------------- */
 
@@ -143,7 +155,7 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 	struct kdb *db = engine_db(f->e);
 	char at[KDATETIME_STR], due[KDATETIME_STR];
 	struct kith_interaction in = { 0 };
-	int64_t iid = 0, fid = 0;
+	int64_t iid = 0, *fids = NULL;
 	const char *kind = form_value(f, LF_KIND);
 	enum kith_status rc;
 
@@ -165,8 +177,8 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 	in.kind = str_empty(kind) ? KITH_IKIND_NOTE : kith_interaction_kind_parse(kind);
 	in.summary = (char *)form_value(f, LF_SUMMARY);
 	in.body = (char *)form_value(f, LF_BODY);
-	in.contact_ids = &ctx->contact_id;
-	in.n_contacts = 1;
+	in.contact_ids = ctx->n ? ctx->ids : &ctx->contact_id;
+	in.n_contacts = ctx->n ? ctx->n : 1;
 	/*
 	 * The follow-up is written first, then linked to the interaction: an
 	 * undo applies the inverted change table by table in the order they
@@ -185,20 +197,23 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 			goto fail;
 		}
 		sb_printf(&title, "Follow up: %s", in.summary);
-		fu.contact_id = ctx->contact_id;
 		fu.kind = KITH_FKIND_CHECK_IN;
 		fu.title = (char *)sb_str(&title);
 		fu.due = due;
-		rc = followup_add(db, &fu, &fid, err);
+		fids = xcalloc(in.n_contacts, sizeof *fids);
+		for (size_t i = 0; i < in.n_contacts && !rc; i++) {
+			fu.contact_id = in.contact_ids[i];
+			rc = followup_add(db, &fu, &fids[i], err);
+		}
 		sb_free(&title);
 		if (rc)
 			goto fail;
 	}
 	if ((rc = interaction_add(db, &in, &iid, err)))
 		goto fail;
-	if (fid) {
+	for (size_t i = 0; fids && i < in.n_contacts; i++) {
 		struct kith_followup fu;
-		if ((rc = followup_get(db, fid, &fu, err)))
+		if ((rc = followup_get(db, fids[i], &fu, err)))
 			goto fail;
 		fu.interaction_id = iid;
 		rc = followup_update(db, &fu, err);
@@ -206,12 +221,23 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 		if (rc)
 			goto fail;
 	}
+	free(fids);
 	if ((rc = kdb_batch_end(db, true, err)))
 		return rc;
+	if (ctx->n) {
+		struct strbuf what = { 0 };
+		sb_printf(&what, "logged a %s with %zu %s", kith_interaction_kind_name(in.kind),
+			  in.n_contacts, in.n_contacts == 1 ? "person" : "people");
+		engine_after_write(f->e, sb_str(&what));
+		engine_msg(f->e, "%s: %s", sb_str(&what), in.summary);
+		sb_free(&what);
+		return KITH_OK;
+	}
 	engine_after_write(f->e, "log an interaction");
 	engine_msg(f->e, "logged: %s", in.summary);
 	return KITH_OK;
 fail:
+	free(fids);
 	kdb_batch_end(db, false, NULL);
 	return rc;
 }
@@ -229,6 +255,28 @@ forms_log_open(struct engine *e, int64_t contact_id, const char *name)
 	sb_free(&title);
 	if (e->form)
 		e->form->focus = LF_SUMMARY;
+}
+
+void
+forms_log_open_many(struct engine *e, const int64_t *ids, size_t n,
+		    int (*after)(struct engine *e, void *ctx), void *after_ctx)
+{
+	struct contact_ctx *ctx = xcalloc(1, sizeof *ctx);
+	const char *init[LF_COUNT] = { [LF_WHEN] = "today", [LF_KIND] = "meeting" };
+	struct strbuf title = { 0 };
+
+	ctx->ids = xreallocarray(NULL, n ? n : 1, sizeof *ctx->ids);
+	memcpy(ctx->ids, ids, n * sizeof *ids);
+	ctx->n = n;
+	sb_printf(&title, "Log one interaction with %zu people", n);
+	engine_form_open(e, sb_str(&title), LF_COUNT, log_fields, init, log_save, ctx,
+			 contact_ctx_free);
+	sb_free(&title);
+	if (e->form) {
+		e->form->focus = LF_SUMMARY;
+		e->form->after = after;
+		e->form->after_ctx = after_ctx;
+	}
 }
 
 /* ---- add a follow-up ----------------------------------------------------------- */

@@ -39,6 +39,7 @@ struct kdb;
 struct kdb_change;
 struct engine;
 struct pane;
+struct marks;
 
 /* ---- windowed lists --------------------------------------------------- */
 
@@ -140,6 +141,8 @@ struct pane_ops {
 	int (*find_done)(struct pane *p, const char *text);
 	/* Fill the pane's parts of the view (list, detail, map). */
 	void (*fill_view)(struct pane *p, struct view *v);
+	/* Its marked rows and its list, for bulk actions (bulk.c). NULL: no marks. */
+	struct marks *(*marks)(struct pane *p, struct listwin **lw);
 };
 
 struct pane {

@@ -504,30 +504,91 @@ lw_command(struct pane *p, struct listwin *lw, enum cmd cmd, long count, int *r)
 
 /* ---- marks (t) ------------------------------------------------------------ */
 
-bool
-marks_has(const struct marks *m, int64_t id)
+/* Where id is, or would go, in the sorted ids. */
+static int
+marks_find(const struct marks *m, int64_t id, bool *found)
 {
-	for (int i = 0; i < m->n; i++)
-		if (m->ids[i] == id)
-			return true;
-	return false;
+	int lo = 0, hi = m->n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (m->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < m->n && m->ids[lo] == id;
+	return lo;
 }
 
 bool
-marks_toggle(struct marks *m, int64_t id)
+marks_has(const struct marks *m, int64_t id)
 {
-	for (int i = 0; i < m->n; i++) {
-		if (m->ids[i] == id) {
-			m->ids[i] = m->ids[--m->n];
-			return false;
-		}
+	bool found;
+
+	marks_find(m, id, &found);
+	return found;
+}
+
+bool
+marks_set(struct marks *m, int64_t id, bool on)
+{
+	bool found;
+	int at = marks_find(m, id, &found);
+
+	if (found == on)
+		return false;
+	if (!on) {
+		memmove(m->ids + at, m->ids + at + 1, (size_t)(m->n - at - 1) * sizeof *m->ids);
+		m->n--;
+		return true;
 	}
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 16;
 		m->ids = xreallocarray(m->ids, (size_t)m->cap, sizeof *m->ids);
 	}
-	m->ids[m->n++] = id;
+	memmove(m->ids + at + 1, m->ids + at, (size_t)(m->n - at) * sizeof *m->ids);
+	m->ids[at] = id;
+	m->n++;
 	return true;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+marks_merge(struct marks *m, const int64_t *ids, int n)
+{
+	int before = m->n, out = 0;
+
+	if (n <= 0)
+		return 0;
+	if (m->n + n > m->cap) {
+		m->cap = m->n + n;
+		m->ids = xreallocarray(m->ids, (size_t)m->cap, sizeof *m->ids);
+	}
+	memcpy(m->ids + m->n, ids, (size_t)n * sizeof *ids);
+	m->n += n;
+	qsort(m->ids, (size_t)m->n, sizeof *m->ids, id_cmp);
+	for (int i = 0; i < m->n; i++)
+		if (!out || m->ids[i] != m->ids[out - 1])
+			m->ids[out++] = m->ids[i];
+	m->n = out;
+	return m->n - before;
+}
+
+bool
+marks_toggle(struct marks *m, int64_t id)
+{
+	bool on = !marks_has(m, id);
+
+	marks_set(m, id, on);
+	return on;
 }
 
 void
@@ -562,4 +623,38 @@ marks_command(struct pane *p, struct marks *m, struct listwin *lw)
 	lw_move(p, lw, 1, &err);
 	engine_msg(p->e, "%s · %d marked", on ? "marked" : "unmarked", m->n);
 	return R_REDRAW;
+}
+
+/*
+** Call fn(ud, id) for every row of the whole list (not only the window),
+** in list order, paging through the fetch callback. Returns a status.
+*/
+int
+lw_each_id(struct pane *p, struct listwin *lw, void (*fn)(void *ud, int64_t id), void *ud,
+	   struct kith_err *err)
+{
+	enum { PAGE = 512 };
+	int64_t anchor = 0;
+	int rc = KITH_OK;
+
+	for (;;) {
+		int64_t last = 0;
+		int got;
+
+		rows_clear(lw, lw->stage, &lw->nstage);
+		if ((rc = lw->fetch(p, anchor, 1, PAGE, err)) != KITH_OK)
+			break;
+		got = lw->nstage;
+		for (int i = 0; i < got; i++) {
+			if (lw->stage[i].group)
+				continue;
+			fn(ud, lw->stage[i].id);
+			last = lw->stage[i].id;
+		}
+		if (got < PAGE || !last)
+			break;
+		anchor = last;
+	}
+	rows_clear(lw, lw->stage, &lw->nstage);
+	return rc;
 }

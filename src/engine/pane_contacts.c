@@ -794,6 +794,14 @@ fill_view(struct pane *p, struct view *v)
 	page_fill_view(&c->detail, &v->detail);
 }
 
+/* The marks and the list, for bulk actions (bulk.c). */
+static struct marks *
+pane_marks(struct pane *p, struct listwin **lw)
+{
+	*lw = &priv(p)->lw;
+	return &priv(p)->marks;
+}
+
 const struct pane_ops contacts_pane_ops = {
 	.name = "contacts",
 	.title = "Contacts",
@@ -805,6 +813,7 @@ const struct pane_ops contacts_pane_ops = {
 	.command = command,
 	.filter = filter,
 	.fill_view = fill_view,
+	.marks = pane_marks,
 };
 
 /* Show the Contacts pane with contact id selected and its detail open (the review's o). */

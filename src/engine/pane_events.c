@@ -666,6 +666,14 @@ fill_view(struct pane *p, struct view *v)
 	page_fill_view(&ev->detail, &v->detail);
 }
 
+/* The marks and the list, for bulk actions (bulk.c). */
+static struct marks *
+pane_marks(struct pane *p, struct listwin **lw)
+{
+	*lw = &priv(p)->lw;
+	return &priv(p)->marks;
+}
+
 const struct pane_ops events_pane_ops = {
 	.name = "events",
 	.title = "Events",
@@ -677,4 +685,5 @@ const struct pane_ops events_pane_ops = {
 	.command = command,
 	.filter = filter,
 	.fill_view = fill_view,
+	.marks = pane_marks,
 };

@@ -698,6 +698,14 @@ fill_view(struct pane *p, struct view *v)
 	v->title = sb_str(&f->title);
 }
 
+/* The marks and the list, for bulk actions (bulk.c). */
+static struct marks *
+pane_marks(struct pane *p, struct listwin **lw)
+{
+	*lw = &priv(p)->lw;
+	return &priv(p)->marks;
+}
+
 const struct pane_ops followups_pane_ops = {
 	.name = "followups",
 	.title = "Follow-ups",
@@ -709,4 +717,5 @@ const struct pane_ops followups_pane_ops = {
 	.command = command,
 	.filter = filter,
 	.fill_view = fill_view,
+	.marks = pane_marks,
 };

@@ -41,9 +41,13 @@ struct marks {
 	int64_t *ids;
 	int n, cap;
 };
-/* Toggle id; returns true if it is now marked. */
+/* Toggle id; returns true if it is now marked. (The ids are kept sorted.) */
 bool marks_toggle(struct marks *m, int64_t id);
+/* Mark (on) or unmark id; returns true if that changed anything. */
+bool marks_set(struct marks *m, int64_t id, bool on);
 bool marks_has(const struct marks *m, int64_t id);
+/* Mark every id of ids[0..n) at once (n log n); returns how many were new. */
+int marks_merge(struct marks *m, const int64_t *ids, int n);
 void marks_free(struct marks *m);
 /* Set view_row.marked on the rows lw_fill_view just put in out. */
 void marks_apply(const struct marks *m, struct listwin *lw, struct view_list *out);
@@ -52,10 +56,19 @@ void marks_apply(const struct marks *m, struct listwin *lw, struct view_list *ou
 ** Returns reactions.
 */
 int marks_command(struct pane *p, struct marks *m, struct listwin *lw);
+/* fn(ud, id) for every row of the whole list, in order (T, :mark TEXT). */
+int lw_each_id(struct pane *p, struct listwin *lw, void (*fn)(void *ud, int64_t id), void *ud,
+	       struct kith_err *err);
 
 /* The log-interaction and follow-up forms, for a contact (used by several panes). */
 void forms_log_open(struct engine *e, int64_t contact_id, const char *name);
 void forms_followup_open(struct engine *e, int64_t contact_id, const char *name);
+/*
+** The log form for one interaction with every contact of ids (a group, `;n`);
+** after(e, after_ctx) runs once it saved (may be NULL).
+*/
+void forms_log_open_many(struct engine *e, const int64_t *ids, size_t n,
+			 int (*after)(struct engine *e, void *ctx), void *after_ctx);
 /* forms_rel.c: relationship and role forms for a contact. */
 void forms_relationship_add(struct engine *e, int64_t contact_id, const char *name);
 void forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name);

@@ -183,15 +183,29 @@ export_contacts(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
 	struct export_window w = {0};
 	int64_t after = 0;
-	enum kith_status rc;
+	size_t given = 0;
+	enum kith_status rc = KITH_OK;
 	long count = 0;
 
 	if (o->o->format == IO_FMT_CSV)
 		io_csv_header(&o->sb);
 	w.all = o->o->format == IO_FMT_JSON;
 	do {
-		if ((rc = export_contact_window(db, after, WINDOW, &w, err)))
+		if (o->o->ids) {            /* the given contacts only: one window each */
+			if (given == o->o->n_ids) {
+				w.n = 0;
+				break;
+			}
+			rc = export_contact_window(db, o->o->ids[given] - 1, 1, &w, err);
+			if (rc == KITH_OK && (w.n != 1 || w.v[0].c.id != o->o->ids[given]))
+				rc = kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
+						  (long long)o->o->ids[given]);
+			if (rc)
+				break;
+			given++;
+		} else if ((rc = export_contact_window(db, after, WINDOW, &w, err))) {
 			break;
+		}
 		for (int i = 0; i < w.n; i++) {
 			const struct export_contact *e = &w.v[i];
 			if (o->o->format == IO_FMT_VCF) {
@@ -209,7 +223,7 @@ export_contacts(struct io_out *o, struct kdb *db, struct kith_err *err)
 				io_out_flush(o);
 		}
 		after = w.last_id;
-	} while (w.n == WINDOW);
+	} while (w.n == WINDOW || (o->o->ids && w.n));
 	export_window_free(&w);
 	if (rc)
 		return rc;
@@ -285,14 +299,14 @@ org_vcard(void *ud, const struct org_row *r)
 	return 0;
 }
 
-/* vCard: the contacts, then the organisations' own cards. */
+/* vCard: the contacts, then the organisations' own cards (not for chosen contacts). */
 static enum kith_status
 export_vcf(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
 	struct org_walk ow = { o, db, 0, NULL, 0 };
 	enum kith_status rc;
 
-	if ((rc = export_contacts(o, db, err)))
+	if ((rc = export_contacts(o, db, err)) || o->o->ids)
 		return rc;
 	return walk_orgs(&ow, org_vcard, err);
 }
@@ -580,6 +594,9 @@ io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kit
 	if (opts->format < 0 || opts->format >= IO_FMT_COUNT_ || !exporters[opts->format])
 		return kith_err_set(err, KITH_INVALID, "format %s: kith cannot export it",
 				    io_format_name(opts->format));
+	if (opts->ids && opts->format != IO_FMT_VCF && opts->format != IO_FMT_CSV)
+		return kith_err_set(err, KITH_INVALID, "format %s: chosen contacts export as vcf "
+				    "or csv", io_format_name(opts->format));
 	if (opts->vcard_version && opts->vcard_version != 30 && opts->vcard_version != 40)
 		return kith_err_set(err, KITH_INVALID, "vCard version: must be 3.0 or 4.0");
 	/* one read transaction: a consistent snapshot while writers go on */

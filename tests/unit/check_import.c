@@ -791,7 +791,7 @@ END_TEST
 static char *
 export_to_string(int fmt, int version)
 {
-	struct io_export_opts o = { fmt, version };
+	struct io_export_opts o = { .format = fmt, .vcard_version = version };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
