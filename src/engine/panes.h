@@ -33,26 +33,6 @@ const char *form_check_days(struct form *f, int field, const char *text);
 const char *form_check_fkind(struct form *f, int field, const char *text);
 const char *form_check_direction(struct form *f, int field, const char *text);
 
-/*
-** Rows marked with t for a bulk action: a small set of ids kept by a pane
-** across paging and reloads (ids, not window indexes).
-*/
-struct marks {
-	int64_t *ids;
-	int n, cap;
-};
-/* Toggle id; returns true if it is now marked. */
-bool marks_toggle(struct marks *m, int64_t id);
-bool marks_has(const struct marks *m, int64_t id);
-void marks_free(struct marks *m);
-/* Set view_row.marked on the rows lw_fill_view just put in out. */
-void marks_apply(const struct marks *m, struct listwin *lw, struct view_list *out);
-/*
-** The mark command of the list panes: toggle the selected row and move down.
-** Returns reactions.
-*/
-int marks_command(struct pane *p, struct marks *m, struct listwin *lw);
-
 /* The log-interaction and follow-up forms, for a contact (used by several panes). */
 void forms_log_open(struct engine *e, int64_t contact_id, const char *name);
 void forms_followup_open(struct engine *e, int64_t contact_id, const char *name);
