@@ -124,6 +124,10 @@ $(B)/tests/check_%: tests/unit/check_%.c tests/unit/testutil.h $(B)/libkith-core
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(B)/libkith-core.a $(CHECK_LIBS) $(LDFLAGS) $(LDLIBS)
 
+# check_steps counts the database's work per key: every sqlite3_step goes
+# through its counter (this binary only).
+$(B)/tests/check_steps: LDFLAGS += -Wl,--wrap=sqlite3_step,--wrap=sqlite3_open_v2
+
 $(B)/tests/check_%: tests/ui/check_%.c $(B)/libkith-ui.a $(B)/libkith-core.a
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(B)/libkith-ui.a $(B)/libkith-core.a $(CHECK_LIBS) $(LDFLAGS) $(CURSES_LIBS) $(LDLIBS)

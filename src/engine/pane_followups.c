@@ -112,18 +112,33 @@ row_cb(void *ud, const struct followup_row *r)
 	return 0;
 }
 
-/* The group of the row next to the anchor, so a page knows where it starts. */
+/*
+** The group of the row next to the anchor, so a page knows where it
+** starts: from the row's cells when the window holds it, else read. A
+** row done just now, out of the open list, keeps its place by date.
+*/
 static int
 anchor_group(struct pane *p, int64_t anchor)
 {
 	struct followups *f = priv(p);
+	const struct listwin *lw = &f->lp.lw;
 	struct kith_followup k;
 	struct followup_row r = { 0 };
 	int g;
 
-	if (!anchor || followup_get(engine_db(p->e), anchor, &k, NULL) != KITH_OK)
+	if (!anchor)
 		return G_NONE;
-	r.status = k.status;
+	for (int i = 0; i < lw->nrows; i++) {
+		const char *due = lw->rows[i].cells[C_DUE];
+		if (lw->rows[i].id != anchor || lw->rows[i].group)
+			continue;
+		r.status = strcmp(due, "done") ? KITH_FSTATUS_OPEN : KITH_FSTATUS_DONE;
+		r.due = strcmp(due, "—") ? due : "";
+		return group_of(f, &r);
+	}
+	if (followup_get(engine_db(p->e), anchor, &k, NULL) != KITH_OK)
+		return G_NONE;
+	r.status = f->q.include_done ? k.status : KITH_FSTATUS_OPEN;
 	r.due = k.due ? k.due : "";
 	g = group_of(f, &r);
 	followup_free(&k);
@@ -570,11 +585,16 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 	switch (cmd) {
 	case CMD_FOLLOWUP_DONE: {
 		int now_st;
-		if (followup_toggle_done(engine_db(p->e), id, &now_st, &err))
+		if (followup_toggle_done(engine_db(p->e), id, &now_st, &err)) {
 			engine_error(p->e, "%s", err.msg);
-		else
+		} else {
+			/* it leaves the open list: keep the row that takes its place */
+			if (now_st == KITH_FSTATUS_DONE && !f->q.include_done &&
+			    lw_move(p, &f->lp.lw, 1, &err) == R_BELL)
+				lw_move(p, &f->lp.lw, -1, &err);
 			*r |= after(p, now_st == KITH_FSTATUS_DONE ? "done" : "reopen",
 				    now_st == KITH_FSTATUS_DONE ? "done (u undoes)" : "reopened");
+		}
 		*r |= R_REDRAW;
 		return true;
 	}
