@@ -30,6 +30,7 @@ int __wrap_sqlite3_open_v2(const char *path, sqlite3 **h, int flags, const char 
 
 static long steps;              /* every step */
 static long inner_steps;        /* of them, steps SQLite took inside itself */
+static long tinfo_steps;        /* of them, steps reading a table's columns (table_info) */
 static sqlite3_stmt *stepping[16];  /* the statements kith is stepping, innermost last */
 static int nstepping;
 static bool tracing;             /* STEPS_TRACE=1: print each step of a measured key */
@@ -42,6 +43,8 @@ __wrap_sqlite3_step(sqlite3_stmt *st)
 	steps++;
 	if (tracing)
 		fprintf(stderr, "STEP %.90s\n", sqlite3_sql(st));
+	if (sqlite3_sql(st) && strstr(sqlite3_sql(st), "table_info"))
+		tinfo_steps++;
 	if (nstepping < 16)
 		stepping[nstepping] = st;
 	nstepping++;
@@ -71,6 +74,8 @@ trace_cb(unsigned type, void *ctx, void *p, void *x)
 		return 0;
 	steps++;
 	inner_steps++;
+	if (sqlite3_sql(p) && strstr(sqlite3_sql(p), "table_info"))
+		tinfo_steps++;
 	if (tracing)
 		fprintf(stderr, "INNER %.90s\n", sqlite3_sql(p));
 	return 0;
@@ -190,28 +195,31 @@ START_TEST(test_j_budget)
 END_TEST
 
 /*
-** x on a follow-up: the write, the counts, the list read again around it
-** after the write (a step a row on screen), the next card. Asserted: at
-** most 10 steps of kith's own besides the rows on screen. The session
-** extension's own reading of PRAGMA table_info on every write (90 steps
-** here) is counted and shown but is the data layer's to cache.
+** x on a follow-up: the write (with its BEGIN and COMMIT), the counts, the
+** list read again around it after the write (a step a row on screen), the
+** next card. Asserted: at most 12 steps besides the rows on screen and the
+** reading of the table's columns (table_info) that recording the write
+** for undo does on every write, by kith or inside SQLite: that is counted
+** and shown, and is the data layer's to cache once per connection.
 */
 START_TEST(test_x_budget)
 {
 	const struct view *v;
-	long n, inner;
+	long n, inner, tinfo = tinfo_steps;
 
 	engine_layout(e, LIST_ROWS, 20, true);
 	engine_keys(e, "4ggj");
 	n = steps_of("x", &inner);
-	fprintf(stderr, "x: %ld steps (%ld of them inside SQLite)\n", n, inner);
+	tinfo = tinfo_steps - tinfo;
+	fprintf(stderr, "x: %ld steps (%ld of them inside SQLite, %ld reading table_info)\n", n,
+		inner, tinfo);
 	/* the list read again around the row done: no group header for it */
 	v = engine_view(e);
 	for (int i = 0; i < v->list.nrows; i++)
 		ck_assert_msg(!v->list.rows[i].group || strcmp(v->list.rows[i].cells[0], "Done"),
 			      "a Done header in the open follow-ups");
-	ck_assert_msg(n - inner <= 10 + LIST_ROWS, "x took %ld steps of kith's own (%ld in all)",
-		      n - inner, n);
+	ck_assert_msg(n - tinfo <= 12 + LIST_ROWS, "x took %ld steps besides table_info (%ld in all)",
+		      n - tinfo, n);
 }
 END_TEST
 
