@@ -124,6 +124,12 @@ $(B)/tests/check_%: tests/unit/check_%.c tests/unit/testutil.h $(B)/libkith-core
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(B)/libkith-core.a $(CHECK_LIBS) $(LDFLAGS) $(LDLIBS)
 
+# check_steps counts the database's work per key: every sqlite3_step goes
+# through its counter (this binary only).
+$(B)/tests/check_steps: LDFLAGS += -Wl,--wrap=sqlite3_step,--wrap=sqlite3_open_v2
+# check_frame counts the screen's builds of the view and the steps a frame takes.
+$(B)/tests/check_frame: LDFLAGS += -Wl,--wrap=engine_view,--wrap=sqlite3_step
+
 $(B)/tests/check_%: tests/ui/check_%.c $(B)/libkith-ui.a $(B)/libkith-core.a
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(B)/libkith-ui.a $(B)/libkith-core.a $(CHECK_LIBS) $(LDFLAGS) $(CURSES_LIBS) $(LDLIBS)

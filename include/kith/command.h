@@ -16,8 +16,8 @@
 	CMD_GROUP("Moving") \
 	CMD_(MOVE_DOWN,        "move-down",        "Move the cursor down") \
 	CMD_(MOVE_UP,          "move-up",          "Move the cursor up") \
-	CMD_(MOVE_LEFT,        "move-left",        "Move left (map: previous column)") \
-	CMD_(MOVE_RIGHT,       "move-right",       "Move right (map: next column)") \
+	CMD_(MOVE_LEFT,        "move-left",        "Map: previous column; list: close detail") \
+	CMD_(MOVE_RIGHT,       "move-right",       "Map: next column; list: open the detail") \
 	CMD_(MOVE_FIRST,       "move-first",       "Jump to the first row") \
 	CMD_(MOVE_LAST,        "move-last",        "Jump to the last row") \
 	CMD_(PAGE_DOWN,        "page-down",        "Move one page down") \
@@ -36,7 +36,7 @@
 	CMD_(PANE_NEXT,        "pane-next",        "Next pane") \
 	CMD_(PANE_PREV,        "pane-prev",        "Previous pane") \
 	CMD_(SORT_NEXT,        "sort-next",        "Change the sort order of the list") \
-	CMD_(TOGGLE_PAST,      "toggle-past",      "Events: upcoming or past; Follow-ups: show done") \
+	CMD_(TOGGLE_PAST,      "toggle-past",      "Events: upcoming or past; Follow-ups: show done; Contacts: show archived") \
 	CMD_(REFRESH,          "refresh",          "Reload from the database and redraw") \
 	CMD_GROUP("Editing") \
 	CMD_(ADD,              "add",              "Add an item to the current pane") \

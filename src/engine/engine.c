@@ -128,6 +128,9 @@ engine_layout(struct engine *e, int list_rows, int detail_rows, bool side_by_sid
 	e->list_rows = list_rows > 0 ? list_rows : 1;
 	e->detail_rows = detail_rows > 0 ? detail_rows : 1;
 	e->side_by_side = side_by_side;
+	/* the pane on screen loads what the new geometry shows (others when shown) */
+	if (engine_pane(e)->opened && engine_pane(e)->ops->sync)
+		engine_pane(e)->ops->sync(engine_pane(e));
 }
 
 /* ---- the global command switch --------------------------------------------------- */

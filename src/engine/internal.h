@@ -139,10 +139,16 @@ struct pane_ops {
 	** and keeps what it needs: the engine keeps no filter. Returns reactions.
 	*/
 	int (*find_done)(struct pane *p, const char *text);
-	/* Fill the pane's parts of the view (list, detail, map). */
+	/* Fill the pane's parts of the view (list, detail, map): copies, never queries. */
 	void (*fill_view)(struct pane *p, struct view *v);
 	/* Its marked rows and its list, for bulk actions (bulk.c). NULL: no marks. */
 	struct marks *(*marks)(struct pane *p, struct listwin **lw);
+	/*
+	** Optional. Load what the view will show after the geometry changed
+	** (engine_layout) or the pane was shown (a card now beside the list),
+	** so that fill_view only copies.
+	*/
+	void (*sync)(struct pane *p);
 };
 
 struct pane {

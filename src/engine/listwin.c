@@ -19,6 +19,7 @@
 #include "kith/xalloc.h"
 
 #define LW_PAGES 4              /* pages held at most */
+#define LW_CHUNK 8              /* rows fetched at least past an end */
 
 void
 lw_init(struct listwin *lw, int ncols, const struct view_column *cols, lw_fetch_fn fetch,
@@ -236,11 +237,14 @@ skip_groups(struct listwin *lw, int dir)
 	lw->sel = (i >= 0 && i < lw->nrows) ? i : -1;
 }
 
-/* Load more rows past an end of the window. Returns a status. */
+/*
+** Load more rows past an end of the window: what the move wants, at least
+** LW_CHUNK (a j at the edge costs a few steps, not a page). A status.
+*/
 static int
 extend(struct pane *p, struct listwin *lw, int dir, int want, struct kith_err *err)
 {
-	int limit = want > lw->height ? want : lw->height;
+	int limit = want > LW_CHUNK ? want : LW_CHUNK;
 	int rc = stage_fetch(p, lw, edge_id(lw, dir), dir, limit, err);
 	int got = lw->nstage;
 
@@ -370,51 +374,45 @@ reload_near(struct pane *p, struct listwin *lw, long long old_pos, struct kith_e
 	return KITH_OK;
 }
 
-int
-lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *err)
+/* The id of the nearest real row after (dir > 0) or before the cursor, 0 if none held. */
+static int64_t
+neighbour_id(const struct listwin *lw, int dir)
 {
-	long long old_pos = lw->pos;
-	int rc, h = lw->height;
+	for (int i = lw->sel + dir; lw->sel >= 0 && i >= 0 && i < lw->nrows; i += dir)
+		if (!lw->rows[i].group)
+			return lw->rows[i].id;
+	return 0;
+}
 
-	if (lw->total_known >= 0) {
-		/* the caller knows the total did not change (a new sort order) */
-		lw->total = lw->total_known;
-		lw->total_known = -1;
-	} else if ((rc = lw->count(p, &lw->total, err)) != KITH_OK) {
-		return rc;
-	}
-	if (!keep_id)
-		return lw_first(p, lw, err);
-	/* rows before the kept one, then the kept one and what follows */
+/*
+** The window around keep_id: the rows before it, then it and what follows,
+** one screen in all (the cursor in the middle). KITH_NOTFOUND if keep_id
+** is gone or left the list (a follow-up done).
+*/
+static int
+window_around(struct pane *p, struct listwin *lw, int64_t keep_id, long long old_pos,
+	      struct kith_err *err)
+{
+	int rc, h = lw->height, back = h / 2 > 0 ? h / 2 : 1, fwd, n;
+
 	window_reset(lw);
-	rc = stage_fetch(p, lw, keep_id, -1, h, err);
-	if (rc == KITH_NOTFOUND) {
-		kith_err_clear(err);
-		return reload_near(p, lw, old_pos, err);
-	}
-	if (rc != KITH_OK)
+	if ((rc = stage_fetch(p, lw, keep_id, -1, back, err)) != KITH_OK)
 		return rc;
-	lw->at_start = lw->nstage < h;
+	lw->at_start = lw->nstage < back;
 	take_front(lw);
 	lw->sel = lw->top = 0;
-	{
-		int64_t before = edge_id(lw, 1);
-		int n = lw->nrows;
-		if ((rc = stage_fetch(p, lw, before, 1, 2 * h + 1, err)) != KITH_OK)
-			return rc;
-		lw->at_end = lw->nstage < 2 * h + 1;
-		take_back(lw);
-		lw->sel = -1;
-		for (int i = n; i < lw->nrows; i++) {
-			if (lw->rows[i].id == keep_id && !lw->rows[i].group) {
-				lw->sel = i;
-				break;
-			}
-		}
-		/* it still exists but left the list (a follow-up done): keep the place */
-		if (lw->sel < 0)
-			return reload_near(p, lw, old_pos, err);
-	}
+	n = lw->nrows;
+	fwd = (h - n > h / 2 ? h - n : h / 2) + 1;
+	if ((rc = stage_fetch(p, lw, edge_id(lw, 1), 1, fwd, err)) != KITH_OK)
+		return rc;
+	lw->at_end = lw->nstage < fwd;
+	take_back(lw);
+	lw->sel = -1;
+	for (int i = n; i < lw->nrows && lw->sel < 0; i++)
+		if (lw->rows[i].id == keep_id && !lw->rows[i].group)
+			lw->sel = i;
+	if (lw->sel < 0)
+		return KITH_NOTFOUND;   /* it left the list (a follow-up done) */
 	skip_groups(lw, 1);
 	lw->pos = old_pos;
 	if (lw->pos < count_real(lw, 0, lw->sel > 0 ? lw->sel : 0) && lw->at_start)
@@ -424,6 +422,39 @@ lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *
 	lw->top = lw->sel - h / 2 > 0 ? lw->sel - h / 2 : 0;
 	scroll_to_sel(lw);
 	return KITH_OK;
+}
+
+int
+lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *err)
+{
+	long long old_pos = lw->pos;
+	/* where to stay if the kept row is gone or left the list: a neighbour held */
+	int64_t near[2] = { 0, 0 };
+	int rc;
+
+	if (keep_id && keep_id == lw_selected_id(lw)) {
+		near[0] = neighbour_id(lw, 1);
+		near[1] = neighbour_id(lw, -1);
+	}
+	if (lw->total_known >= 0) {
+		/* the caller knows the total did not change (a new sort order) */
+		lw->total = lw->total_known;
+		lw->total_known = -1;
+	} else if ((rc = lw->count(p, &lw->total, err)) != KITH_OK) {
+		return rc;
+	}
+	if (!keep_id)
+		return lw_first(p, lw, err);
+	rc = window_around(p, lw, keep_id, old_pos, err);
+	for (int i = 0; i < 2 && rc == KITH_NOTFOUND && near[i]; i++) {
+		kith_err_clear(err);
+		rc = window_around(p, lw, near[i], old_pos - i, err);
+	}
+	if (rc == KITH_NOTFOUND) {
+		kith_err_clear(err);
+		return reload_near(p, lw, old_pos, err);
+	}
+	return rc;
 }
 
 int64_t

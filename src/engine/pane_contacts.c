@@ -3,7 +3,7 @@
  * contact or influence, the profile and timeline of the selected contact,
  * and the add, edit, delete, log and follow-up forms.
  */
-#include "panes.h"
+#include "listpane.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,13 +34,8 @@ static const struct view_column columns[C_COUNT] = {
 static const char *const sort_names[] = { "name", "last contacted", "influence" };
 
 struct contacts {
-	struct listwin lw;
-	struct marks marks;          /* t */
+	struct listpane lp;         /* first: the list, marks, card, search, title */
 	struct contact_query q;
-	char *match;
-	struct page detail;
-	int64_t detail_id;          /* whose detail the page holds */
-	bool detail_open;
 	bool empty_db;              /* no contacts at all: the welcome */
 	long long all_total;        /* unfiltered count while a search runs, -1 unknown */
 };
@@ -81,7 +76,7 @@ static int
 fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 {
 	struct contacts *c = priv(p);
-	return contact_list(engine_db(p->e), &c->q, anchor, dir, limit, row_cb, &c->lw, err);
+	return contact_list(engine_db(p->e), &c->q, anchor, dir, limit, row_cb, &c->lp.lw, err);
 }
 
 static int
@@ -91,84 +86,60 @@ count(struct pane *p, long long *out, struct kith_err *err)
 	return contact_count(engine_db(p->e), &c->q, out, err);
 }
 
-static int
-reload(struct pane *p, struct kith_err *err)
+static void welcome(struct page *pg);
+
+static void
+prepare(struct pane *p)
+{
+	priv(p)->all_total = -1;    /* the data changed: count again */
+}
+
+/* After a load: no contacts at all shows the welcome instead of a card. */
+static void
+loaded(struct pane *p)
 {
 	struct contacts *c = priv(p);
 	struct contact_query all = { 0 };
 	long long n = 0;
-	int rc;
 
-	c->lw.height = p->e->list_rows;
-	c->all_total = -1;          /* the data changed: count again */
-	rc = lw_reload(p, &c->lw, lw_selected_id(&c->lw), err);
-	if (rc)
-		return rc;
-	c->detail_id = 0;           /* rebuild the detail: the data may have changed */
-	if (!c->match && c->lw.total == 0) {
+	if (!c->lp.match && c->lp.lw.total == 0) {
 		contact_count(engine_db(p->e), &all, &n, NULL);
 		c->empty_db = n == 0;
 	} else {
 		c->empty_db = false;
 	}
-	return KITH_OK;
-}
-
-static int
-open_pane(struct pane *p, struct kith_err *err)
-{
-	struct contacts *c = priv(p);
-
-	lw_init(&c->lw, C_COUNT, columns, fetch, count);
-	c->q.sort = (enum contact_sort)engine_opt_int(p->e, "sort.contacts");
-	if ((unsigned)c->q.sort > CONTACT_SORT_INFLUENCE)
-		c->q.sort = CONTACT_SORT_NAME;
-	return reload(p, err);
+	if (c->empty_db) {
+		welcome(&c->lp.detail);
+		c->lp.detail_id = -1;
+	} else if (c->lp.detail_id == -1) {
+		page_clear(&c->lp.detail);
+		c->lp.detail_id = 0;
+	}
 }
 
 static void
-close_pane(struct pane *p)
+set_match(struct pane *p, const char *match)
 {
 	struct contacts *c = priv(p);
 
-	lw_free(&c->lw);
-	marks_free(&c->marks);
-	page_free(&c->detail);
-	free(c->match);
-}
-
-static int
-filter(struct pane *p, const char *text, struct kith_err *err)
-{
-	struct contacts *c = priv(p);
-
-	if (!c->match && c->lw.total_known < 0)
-		c->all_total = c->lw.total;         /* the unfiltered count, for when it clears */
-	free(c->match);
-	c->match = str_empty(text) ? NULL : xstrdup(text);
-	c->q.match = c->match;
-	c->lw.height = p->e->list_rows;
-	c->detail_id = 0;
-	if (!c->match && c->all_total >= 0)
-		c->lw.total_known = c->all_total;
-	return lw_reload(p, &c->lw, 0, err);
+	if (!c->q.match && c->lp.lw.total_known < 0)
+		c->all_total = c->lp.lw.total;      /* the unfiltered count, for when it clears */
+	c->q.match = match;
+	if (!match && c->all_total >= 0)
+		c->lp.lw.total_known = c->all_total;
 }
 
 /* ---- detail ------------------------------------------------------------------- */
 
 static void
-build_detail(struct pane *p, int64_t id)
+load_detail(struct pane *p, int64_t id, struct page *pg)
 {
-	struct contacts *c = priv(p);
 	struct kdb *db = engine_db(p->e);
-	struct page *pg = &c->detail;
 	struct kith_contact k;
 	struct followup_query fq = { .contact_id = id };
 	int cadence;
 	char last[16], cad[24], tier[2] = "", infl[2] = "";
 
-	page_clear(pg);
-	c->detail_id = id;
 	if (contact_get(db, id, &k, NULL) != KITH_OK) {
 		page_title(pg, "Contact");
 		page_add(pg, VS_DIM, 0, "This contact no longer exists.");
@@ -429,11 +400,10 @@ contact_save(struct form *f, struct kith_err *err, int *bad)
 	if (!cf->id) {
 		/* show the new contact */
 		struct pane *p = &f->e->panes[VP_CONTACTS];
-		struct contacts *c = priv(p);
 		struct kith_err e2;
-		if (c->lw.fetch && lw_reload(p, &c->lw, id, &e2) == KITH_OK)
-			c->detail_id = 0;
-		if (!kdb_me(db) && c->lw.total == 1)
+		if (p->opened)
+			listpane_select(p, id, &e2);
+		if (!kdb_me(db) && listpane_of(p)->lw.total == 1)
 			ask_me(f->e, id, k.display_name, true);
 	}
 out:
@@ -511,174 +481,101 @@ contact_form_open(struct pane *p, int64_t id)
 	sb_free(&title);
 }
 
-struct delete_ctx {
-	int64_t id;
-	char *name;
-};
-
-static void
-delete_ctx_free(void *p)
-{
-	struct delete_ctx *d = p;
-	free(d->name);
-	free(d);
-}
-
-static int
-delete_yes(struct engine *e, void *ctx)
-{
-	struct delete_ctx *d = ctx;
-	struct kith_err err;
-
-	if (contact_delete(engine_db(e), d->id, &err) != KITH_OK) {
-		engine_error(e, "delete: %s", err.msg);
-		return R_REDRAW;
-	}
-	engine_msg(e, "deleted %s (u undoes)", d->name);
-	return engine_after_write(e, "delete contact");
-}
-
+/* The selected contact's name ("" if none). */
 static const char *
-selected_name(struct contacts *c)
+selected_name(struct pane *p)
 {
-	if (c->lw.sel < 0 || c->lw.sel >= c->lw.nrows)
-		return "";
-	return c->lw.rows[c->lw.sel].cells[C_NAME];
+	const char *const *cells = listpane_selected_cells(p);
+
+	return cells ? cells[C_NAME] : "";
 }
 
-/* Notes being edited in $EDITOR: what they were when it opened, and the new text. */
-struct note_edit {
-	int64_t id;
-	char *orig, *text;
-};
-
-static void
-note_edit_free(void *p)
-{
-	struct note_edit *ne = p;
-
-	free(ne->orig);
-	free(ne->text);
-	free(ne);
-}
-
-static struct note_edit *
-note_edit_new(int64_t id, const char *orig, const char *text)
-{
-	struct note_edit *ne = xcalloc(1, sizeof *ne);
-
-	ne->id = id;
-	ne->orig = xstrdup(orig ? orig : "");
-	ne->text = xstrdup(text ? text : "");
-	return ne;
-}
-
-static int note_write(struct engine *e, const struct note_edit *ne, bool over);
-
-static int
-note_over_yes(struct engine *e, void *ctx)
-{
-	return note_write(e, ctx, true);
-}
-
-/*
-** Save the edited notes. Notes that changed elsewhere since the editor
-** opened are not overwritten without a yes (over); a failed save asks to
-** try again, so the text is not lost.
-*/
-static int
-note_write(struct engine *e, const struct note_edit *ne, bool over)
+/* The note of contact id (listpane_def.note). */
+static enum kith_status
+note(struct engine *e, int64_t id, const char *text, char **now, char **name,
+     struct kith_err *err)
 {
 	struct kith_contact k;
-	struct kith_err err;
-	struct strbuf q = { 0 };
-	int r = R_REDRAW;
+	enum kith_status rc = contact_get(engine_db(e), id, &k, err);
 
-	kith_err_clear(&err);
-	if (contact_get(engine_db(e), ne->id, &k, &err) != KITH_OK) {
-		engine_error(e, "notes not saved: %s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
-	if (!strcmp(k.notes, ne->text)) {
-		contact_free(&k);
-		return r;
-	}
-	if (!over && strcmp(k.notes, ne->orig)) {
-		sb_printf(&q, "The notes of %s changed elsewhere since the editor opened. "
-			  "Save yours over them? (y/n)", k.display_name);
-		engine_confirm(e, sb_str(&q), note_over_yes, note_edit_new(ne->id, ne->orig, ne->text),
-			       note_edit_free);
-	} else {
+	if (rc != KITH_OK)
+		return rc;
+	if (text) {
 		free(k.notes);
-		k.notes = xstrdup(ne->text);
-		if (contact_update(engine_db(e), &k, &err) == KITH_OK) {
-			r = engine_after_write(e, "edit notes");
-		} else {
-			sb_printf(&q, "Notes not saved: %s. Try again? (y/n)", err.msg);
-			engine_confirm(e, sb_str(&q), note_over_yes,
-				       note_edit_new(ne->id, ne->orig, ne->text), note_edit_free);
-			r = R_BELL | R_REDRAW;
-		}
+		k.notes = xstrdup(text);
+		rc = contact_update(engine_db(e), &k, err);
+	} else {
+		*name = xstrdup(k.display_name);
+		*now = xstrdup(k.notes);
 	}
-	sb_free(&q);
 	contact_free(&k);
-	return r;
+	return rc;
 }
 
-static int
-edit_note_done(struct engine *e, bool ok, const char *text, void *ctx)
+/* The commands on the selected contact (id); true if cmd was one. */
+static bool
+contact_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
 {
-	struct note_edit *ne = ctx;
-	int r = R_REDRAW;
+	const char *name = selected_name(p);
 
-	if (ok && text) {
-		free(ne->text);
-		ne->text = xstrdup(text);
-		r = note_write(e, ne, false);
+	switch (cmd) {
+	case CMD_EDIT:
+		contact_form_open(p, id);
+		break;
+	case CMD_ME_SET:
+		ask_me(p->e, id, name, false);
+		break;
+	case CMD_LOG:
+		forms_log_open(p->e, id, name);
+		break;
+	case CMD_FOLLOWUP_ADD:
+		forms_followup_open(p->e, id, name);
+		break;
+	case CMD_WARM_PATHS:
+		*r |= warm_paths_open(p->e, id, 0, name);
+		return true;
+	case CMD_REL_ADD:
+		forms_relationship_add(p->e, id, name);
+		break;
+	case CMD_REL_EDIT:
+		forms_relationship_edit(p->e, id, name);
+		break;
+	case CMD_ROLE_ADD:
+		forms_role_add(p->e, id, name);
+		break;
+	case CMD_ROLE_EDIT:
+		forms_role_edit(p->e, id, name);
+		break;
+	default:
+		return false;
 	}
-	note_edit_free(ne);
-	return r;
+	*r |= R_REDRAW;
+	return true;
 }
 
 static bool
-command(struct pane *p, enum cmd cmd, long n, int *r)
+command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 {
 	struct contacts *c = priv(p);
-	int64_t id = lw_selected_id(&c->lw);
 	struct kith_err err;
 
+	(void)n;
 	kith_err_clear(&err);
-	c->lw.height = p->e->list_rows;
-	if (lw_command(p, &c->lw, cmd, n, r))
-		return true;
-	if (cmd == CMD_MARK) {
-		*r |= marks_command(p, &c->marks, &c->lw);
-		return true;
-	}
 	switch (cmd) {
-	case CMD_DETAIL_OPEN:
-		if (!id)
-			return false;
-		c->detail_open = true;
-		*r |= R_REDRAW | R_RELAYOUT;
-		return true;
-	case CMD_BACK:
-		if (!c->detail_open)
-			return false;
-		c->detail_open = false;
-		*r |= R_REDRAW | R_RELAYOUT;
-		return true;
-	case CMD_SCROLL_DOWN:
-	case CMD_SCROLL_UP:
-		c->detail.scroll += (cmd == CMD_SCROLL_DOWN ? 1 : -1) * (int)n;
-		*r |= R_REDRAW;
-		return true;
 	case CMD_SORT_NEXT:
 		c->q.sort = (enum contact_sort)((c->q.sort + 1) % 3);
-		c->lw.total_known = c->lw.total;
-		if (lw_reload(p, &c->lw, id, &err) != KITH_OK)
+		c->lp.lw.total_known = c->lp.lw.total;
+		if (listpane_select(p, id, &err) != KITH_OK)
 			engine_error(p->e, "%s", err.msg);
 		engine_msg(p->e, "sorted by %s", sort_names[c->q.sort]);
+		*r |= R_REDRAW;
+		return true;
+	case CMD_TOGGLE_PAST:
+		c->q.include_archived = !c->q.include_archived;
+		if (listpane_select(p, id, &err) != KITH_OK)
+			engine_error(p->e, "%s", err.msg);
+		engine_msg(p->e, c->q.include_archived ? "showing archived contacts too" :
+			   "archived contacts hidden");
 		*r |= R_REDRAW;
 		return true;
 	case CMD_ADD:
@@ -686,134 +583,50 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		contact_form_open(p, 0);
 		*r |= R_REDRAW;
 		return true;
-	case CMD_EDIT:
-		if (!id)
-			return false;
-		contact_form_open(p, id);
-		*r |= R_REDRAW;
-		return true;
-	case CMD_DELETE: {
-		struct delete_ctx *d;
-		struct strbuf q = { 0 };
-		if (!id)
-			return false;
-		d = xcalloc(1, sizeof *d);
-		d->id = id;
-		d->name = xstrdup(selected_name(c));
-		if (!engine_opt_int(p->e, "confirm.delete")) {
-			*r |= delete_yes(p->e, d);
-			delete_ctx_free(d);
-			return true;
-		}
-		sb_printf(&q, "Delete %s and their history? (y/n)", d->name);
-		engine_confirm(p->e, sb_str(&q), delete_yes, d, delete_ctx_free);
-		sb_free(&q);
-		*r |= R_REDRAW;
-		return true;
-	}
-	case CMD_ME_SET:
-		if (!id)
-			return false;
-		ask_me(p->e, id, selected_name(c), false);
-		*r |= R_REDRAW;
-		return true;
-	case CMD_LOG:
-		if (!id)
-			return false;
-		forms_log_open(p->e, id, selected_name(c));
-		*r |= R_REDRAW;
-		return true;
-	case CMD_FOLLOWUP_ADD:
-		if (!id)
-			return false;
-		forms_followup_open(p->e, id, selected_name(c));
-		*r |= R_REDRAW;
-		return true;
-	case CMD_WARM_PATHS:
-		if (!id)
-			return false;
-		*r |= warm_paths_open(p->e, id, 0, selected_name(c));
-		return true;
-	case CMD_REL_ADD: case CMD_REL_EDIT: case CMD_ROLE_ADD: case CMD_ROLE_EDIT:
-		if (!id)
-			return false;
-		if (cmd == CMD_REL_ADD)
-			forms_relationship_add(p->e, id, selected_name(c));
-		else if (cmd == CMD_REL_EDIT)
-			forms_relationship_edit(p->e, id, selected_name(c));
-		else if (cmd == CMD_ROLE_ADD)
-			forms_role_add(p->e, id, selected_name(c));
-		else
-			forms_role_edit(p->e, id, selected_name(c));
-		*r |= R_REDRAW;
-		return true;
-	case CMD_EDIT_NOTE: {
-		struct kith_contact k;
-		if (!id || contact_get(engine_db(p->e), id, &k, &err) != KITH_OK)
-			return false;
-		{
-			struct note_edit *ne = note_edit_new(id, k.notes, NULL);
-			int er = engine_edit_external(p->e, k.notes, edit_note_done, ne);
-			if (!(er & R_EDITOR))
-				note_edit_free(ne);     /* not started: the callback never runs */
-			*r |= er;
-		}
-		contact_free(&k);
-		return true;
-	}
 	default:
-		return false;
+		return id && contact_command(p, cmd, id, r);
 	}
+}
+
+static const char *
+empty_text(struct pane *p)
+{
+	return listpane_of(p)->match ? "No contact matches the search (Esc clears it)."
+				     : "No contacts yet: press a to add one.";
 }
 
 static void
-fill_view(struct pane *p, struct view *v)
+fill(struct pane *p, struct view *v)
 {
-	struct contacts *c = priv(p);
-	int64_t id;
-
-	c->lw.height = p->e->list_rows;
-	lw_fill_view(&c->lw, &v->list, c->match ? "No contact matches the search (Esc clears it)."
-					       : "No contacts yet: press a to add one.");
-	marks_apply(&c->marks, &c->lw, &v->list);
-	id = lw_selected_id(&c->lw);
-	if (!id)
-		c->detail_open = false;
-	v->detail_open = c->detail_open;
-	if (c->empty_db) {
-		v->welcome = true;
-		welcome(&c->detail);
-		c->detail_id = -1;
-	} else if (id && (c->detail_open || p->e->side_by_side)) {
-		if (id != c->detail_id)
-			build_detail(p, id);
-	} else if (c->detail_id != id) {
-		page_clear(&c->detail);
-		c->detail_id = 0;
-	}
-	page_fill_view(&c->detail, &v->detail);
+	v->welcome = priv(p)->empty_db;
 }
 
-/* The marks and the list, for bulk actions (bulk.c). */
-static struct marks *
-pane_marks(struct pane *p, struct listwin **lw)
+static const struct listpane_def contacts_def = {
+	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
+	.noun = "contact", .nouns = "contacts", .name_col = C_NAME, .load_detail = load_detail,
+	.command = command, .prepare = prepare, .loaded = loaded, .set_match = set_match,
+	.empty_text = empty_text, .fill = fill, .note = note, .del = contact_delete,
+	.del_question = "Delete %s and their history? (y/n)", .del_done = "deleted %s (u undoes)",
+	.del_label = "delete contact",
+};
+
+/* Open with the sort order of the options. */
+static int
+open_pane(struct pane *p, struct kith_err *err)
 {
-	*lw = &priv(p)->lw;
-	return &priv(p)->marks;
+	struct contacts *c = priv(p);
+
+	c->q.sort = (enum contact_sort)engine_opt_int(p->e, "sort.contacts");
+	if ((unsigned)c->q.sort > CONTACT_SORT_INFLUENCE)
+		c->q.sort = CONTACT_SORT_NAME;
+	return listpane_open(p, &contacts_def, err);
 }
 
 const struct pane_ops contacts_pane_ops = {
-	.name = "contacts",
-	.title = "Contacts",
-	.id = VP_CONTACTS,
-	.private_size = sizeof(struct contacts),
-	.open = open_pane,
-	.close = close_pane,
-	.reload = reload,
-	.command = command,
-	.filter = filter,
-	.fill_view = fill_view,
-	.marks = pane_marks,
+	.name = "contacts", .title = "Contacts", .id = VP_CONTACTS,
+	.private_size = sizeof(struct contacts), .open = open_pane, .close = listpane_close,
+	.reload = listpane_reload, .command = listpane_command, .filter = listpane_filter,
+	.fill_view = listpane_fill_view, .sync = listpane_sync, .marks = listpane_marks,
 };
 
 /* Show the Contacts pane with contact id selected and its detail open (the review's o). */
@@ -829,19 +642,16 @@ contacts_show(struct engine *e, int64_t id)
 		return r;
 	c = priv(p);
 	kith_err_clear(&err);
-	if (c->match) {             /* a search filter could hide them */
+	if (c->lp.match) {          /* a search filter could hide them */
 		free(e->search_text[VP_CONTACTS]);
 		e->search_text[VP_CONTACTS] = NULL;
-		free(c->match);
-		c->match = NULL;
-		c->q.match = NULL;
-		if (c->all_total >= 0)
-			c->lw.total_known = c->all_total;
+		free(c->lp.match);
+		c->lp.match = NULL;
+		set_match(p, NULL);
 	}
-	c->lw.height = e->list_rows;
-	if (lw_reload(p, &c->lw, id, &err) != KITH_OK)
+	if (listpane_select(p, id, &err) != KITH_OK)
 		engine_error(e, "%s", err.msg);
-	c->detail_id = 0;
-	c->detail_open = lw_selected_id(&c->lw) == id;
+	c->lp.detail_open = lw_selected_id(&c->lp.lw) == id;
+	listpane_sync(p);
 	return r | R_REDRAW | R_RELAYOUT;
 }

@@ -3,7 +3,7 @@
  * ones newest first (toggle), the event card with its attendees, and the
  * add, edit, delete and add-attendee actions.
  */
-#include "panes.h"
+#include "listpane.h"
 #include "events_flow.h"
 
 #include <stdio.h>
@@ -50,17 +50,11 @@ struct series {
 };
 
 struct events {
+	struct listpane lp;         /* first: the list, marks, card, search, title */
 	struct series *series;
 	int n_series;
-	struct listwin lw;
-	struct marks marks;          /* t */
 	struct event_query q;
-	char *match;
 	char from[KDATETIME_STR];
-	struct page detail;
-	int64_t detail_id;
-	bool detail_open;
-	bool detail_full;           /* the page holds everyone's prep (built opened) */
 };
 
 static struct events *
@@ -156,7 +150,7 @@ series_load(struct pane *p)
 	struct series_ctx sc = { ev, p->e };
 
 	series_clear(ev);
-	if (ev->q.past || ev->match)
+	if (ev->q.past || ev->lp.match)
 		return;
 	event_series_list(engine_db(p->e), ev->from, SERIES_MAX, series_cb, &sc, NULL);
 	if (ev->n_series > 1)
@@ -185,7 +179,7 @@ series_push(struct events *ev, int i)
 	cells[C_KIND] = kith_event_kind_name(s->kind);
 	cells[C_WHERE] = s->location;
 	cells[C_PEOPLE] = people;
-	lw_push(&ev->lw, s->id, cells, VS_NORMAL);
+	lw_push(&ev->lp.lw, s->id, cells, VS_NORMAL);
 }
 
 /* One-off rows of a page, kept to merge with the series. */
@@ -245,7 +239,7 @@ static int
 fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 {
 	struct events *ev = priv(p);
-	struct row_ctx rc = { &ev->lw, p->e, 0 };
+	struct row_ctx rc = { &ev->lp.lw, p->e, 0 };
 	struct oneoffs o = { NULL, 0 };
 	char *key = NULL;
 	int k = anchor ? series_index(ev, anchor) : -1, si, oi = 0, rv;
@@ -309,8 +303,9 @@ count(struct pane *p, long long *out, struct kith_err *err)
 	return rc;
 }
 
-static int
-reload(struct pane *p, struct kith_err *err)
+/* Before a (re)load: now, and the running series. */
+static void
+prepare(struct pane *p)
 {
 	struct events *ev = priv(p);
 	struct kdatetime now = kdate_now();
@@ -318,55 +313,30 @@ reload(struct pane *p, struct kith_err *err)
 	now.has_time = true;
 	kdatetime_format(now, ev->from);
 	ev->q.from = ev->from;
-	ev->lw.height = p->e->list_rows;
-	ev->detail_id = 0;
 	series_load(p);
-	return lw_reload(p, &ev->lw, lw_selected_id(&ev->lw), err);
-}
-
-static int
-open_pane(struct pane *p, struct kith_err *err)
-{
-	struct events *ev = priv(p);
-
-	lw_init(&ev->lw, C_COUNT, columns, fetch, count);
-	return reload(p, err);
 }
 
 static void
 close_pane(struct pane *p)
 {
-	struct events *ev = priv(p);
-
-	lw_free(&ev->lw);
-	series_clear(ev);
-	marks_free(&ev->marks);
-	page_free(&ev->detail);
-	free(ev->match);
-}
-
-static int
-filter(struct pane *p, const char *text, struct kith_err *err)
-{
-	struct events *ev = priv(p);
-
-	free(ev->match);
-	ev->match = str_empty(text) ? NULL : xstrdup(text);
-	ev->q.match = ev->match;
-	ev->lw.height = p->e->list_rows;
-	series_load(p);
-	return lw_reload(p, &ev->lw, 0, err);
+	series_clear(priv(p));
 }
 
 static void
-build_detail(struct pane *p, int64_t id)
+set_match(struct pane *p, const char *match)
 {
 	struct events *ev = priv(p);
-	struct page *pg = &ev->detail;
+
+	ev->q.match = match;
+	series_load(p);
+}
+
+static void
+load_detail(struct pane *p, int64_t id, struct page *pg)
+{
+	struct events *ev = priv(p);
 	struct kith_event k;
 
-	page_clear(pg);
-	ev->detail_id = id;
 	if (event_get(engine_db(p->e), id, &k, NULL) != KITH_OK)
 		return;
 	page_title(pg, "%s", k.title);
@@ -394,8 +364,7 @@ build_detail(struct pane *p, int64_t id)
 		page_add(pg, VS_NORMAL, 2, "%.2000s", k.notes);
 	}
 	/* beside the list a few people, so moving the cursor stays cheap; Enter: all */
-	events_prep(p->e, pg, id, ev->detail_open ? 0 : PREP_BESIDE);
-	ev->detail_full = ev->detail_open;
+	events_prep(p->e, pg, id, ev->lp.detail_open ? 0 : PREP_BESIDE);
 	event_free(&k);
 }
 
@@ -516,20 +485,6 @@ event_form_open(struct pane *p, int64_t id)
 }
 
 static int
-delete_yes(struct engine *e, void *ctx)
-{
-	struct eid *ei = ctx;
-	struct kith_err err;
-
-	if (event_delete(engine_db(e), ei->id, &err) != KITH_OK) {
-		engine_error(e, "delete: %s", err.msg);
-		return R_REDRAW;
-	}
-	engine_msg(e, "event deleted (u undoes)");
-	return engine_after_write(e, "delete event");
-}
-
-static int
 candidate(void *ud, const struct contact_row *r)
 {
 	struct pick *pk = ud;
@@ -562,28 +517,26 @@ attendee_chosen(struct engine *e, int64_t contact_id, void *ctx)
 }
 
 static bool
-command(struct pane *p, enum cmd cmd, long n, int *r)
+command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 {
 	struct events *ev = priv(p);
-	int64_t id = lw_selected_id(&ev->lw);
 	struct kith_err err;
 	struct eid *ei;
 
+	(void)n;
 	kith_err_clear(&err);
-	ev->lw.height = p->e->list_rows;
-	if (lw_command(p, &ev->lw, cmd, n, r))
-		return true;
-	if (cmd == CMD_MARK) {
-		*r |= marks_command(p, &ev->marks, &ev->lw);
-		return true;
-	}
 	switch (cmd) {
 	case CMD_TOGGLE_PAST:
 		ev->q.past = !ev->q.past;
 		series_load(p);
-		if (lw_reload(p, &ev->lw, 0, &err) != KITH_OK)
+		if (listpane_select(p, 0, &err) != KITH_OK)
 			engine_error(p->e, "%s", err.msg);
 		engine_msg(p->e, ev->q.past ? "past events, newest first" : "upcoming events");
+		*r |= R_REDRAW;
+		return true;
+	case CMD_SORT_NEXT:
+		engine_msg(p->e, "events keep one order: by date (zp: %s ones)",
+			   ev->q.past ? "upcoming" : "past");
 		*r |= R_REDRAW;
 		return true;
 	case CMD_ADD:
@@ -591,21 +544,8 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		event_form_open(p, 0);
 		*r |= R_REDRAW;
 		return true;
-	case CMD_DETAIL_OPEN:
-		if (!id)
-			return false;
-		ev->detail_open = true;
-		*r |= R_REDRAW | R_RELAYOUT;
-		return true;
-	case CMD_BACK:
-		if (!ev->detail_open)
-			return false;
-		ev->detail_open = false;
-		*r |= R_REDRAW | R_RELAYOUT;
-		return true;
-	case CMD_SCROLL_DOWN:
-	case CMD_SCROLL_UP:
-		ev->detail.scroll += (cmd == CMD_SCROLL_DOWN ? 1 : -1) * (int)n;
+	case CMD_FOLLOWUP_ADD:
+		forms_followup_open(p->e, 0, NULL);
 		*r |= R_REDRAW;
 		return true;
 	default:
@@ -618,20 +558,10 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		event_form_open(p, id);
 		*r |= R_REDRAW;
 		return true;
-	case CMD_DELETE:
-		ei = xcalloc(1, sizeof *ei);
-		ei->id = id;
-		if (!engine_opt_int(p->e, "confirm.delete")) {
-			*r |= delete_yes(p->e, ei);
-			free(ei);
-			return true;
-		}
-		engine_confirm(p->e, "Delete this event and its attendance? (y/n)", delete_yes, ei, free);
-		*r |= R_REDRAW;
-		return true;
 	case CMD_ATTENDANCE_STATUS:
 		*r |= events_attendance_status(p->e, id);
 		return true;
+	case CMD_LOG:
 	case CMD_DEBRIEF:
 		*r |= events_debrief(p->e, id);
 		return true;
@@ -646,44 +576,45 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 	}
 }
 
-static void
-fill_view(struct pane *p, struct view *v)
+/* The note of event id (listpane_def.note). */
+static enum kith_status
+note(struct engine *e, int64_t id, const char *text, char **now, char **name,
+     struct kith_err *err)
+{
+	struct kith_event k;
+	enum kith_status rc = event_get(engine_db(e), id, &k, err);
+
+	if (rc != KITH_OK)
+		return rc;
+	if (!text) {
+		*now = xstrdup(k.notes ? k.notes : "");
+		*name = xstrdup(k.title);
+	} else {
+		free(k.notes);
+		k.notes = xstrdup(text);
+		rc = event_update(engine_db(e), &k, err);
+	}
+	event_free(&k);
+	return rc;
+}
+
+static const char *
+empty_text(struct pane *p)
 {
 	struct events *ev = priv(p);
-	int64_t id;
 
-	ev->lw.height = p->e->list_rows;
-	lw_fill_view(&ev->lw, &v->list, ev->match ? "No event matches the search." :
-		     ev->q.past ? "No past events." : "No upcoming events: a adds one.");
-	marks_apply(&ev->marks, &ev->lw, &v->list);
-	id = lw_selected_id(&ev->lw);
-	if (!id)
-		ev->detail_open = false;
-	v->detail_open = ev->detail_open;
-	if (id && (ev->detail_open || p->e->side_by_side) &&
-	    (id != ev->detail_id || ev->detail_open != ev->detail_full))
-		build_detail(p, id);
-	page_fill_view(&ev->detail, &v->detail);
+	return ev->lp.match ? "No event matches the search." :
+	       ev->q.past ? "No past events." : "No upcoming events: a adds one.";
 }
 
-/* The marks and the list, for bulk actions (bulk.c). */
-static struct marks *
-pane_marks(struct pane *p, struct listwin **lw)
-{
-	*lw = &priv(p)->lw;
-	return &priv(p)->marks;
-}
-
-const struct pane_ops events_pane_ops = {
-	.name = "events",
-	.title = "Events",
-	.id = VP_EVENTS,
-	.private_size = sizeof(struct events),
-	.open = open_pane,
-	.close = close_pane,
-	.reload = reload,
-	.command = command,
-	.filter = filter,
-	.fill_view = fill_view,
-	.marks = pane_marks,
+static const struct listpane_def events_def = {
+	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
+	.noun = "event", .nouns = "events", .name_col = C_TITLE,
+	.load_detail = load_detail, .detail_grows_open = true,
+	.command = command, .prepare = prepare, .set_match = set_match, .close = close_pane,
+	.empty_text = empty_text, .note = note,
+	.del = event_delete, .del_label = "delete event", .del_done = "event deleted (u undoes)",
+	.del_question = "Delete this event and its attendance? (y/n)",
 };
+
+LISTPANE_DEFINE(events_pane_ops, "events", "Events", VP_EVENTS, struct events, events_def);

@@ -8,7 +8,7 @@
  * group; the fetch callback remembers the group of the row next to the
  * anchor to know whether the first row of a page starts one.
  */
-#include "panes.h"
+#include "listpane.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,18 +35,12 @@ static const char *const group_names[] = { "Overdue", "Today", "Next 7 days", "L
 					   "Done" };
 
 struct followups {
-	struct listwin lw;
-	struct marks marks;          /* t */
+	struct listpane lp;         /* first: the list, marks, card, search, title */
 	struct followup_query q;
-	char *match;
-	struct page detail;
-	int64_t detail_id;
-	bool detail_open;
 	int last_group;             /* group of the last row pushed during a fetch */
 	int dir;                    /* direction of the fetch in progress */
 	char today[KDATE_STR], week_end[KDATE_STR];
 	long long overdue;          /* open ones due before today (counted on reload) */
-	struct strbuf title;
 };
 
 static struct followups *
@@ -75,7 +69,7 @@ static void
 push_header(struct followups *f, int g)
 {
 	const char *cells[C_COUNT] = { group_names[g], "", "", "", "" };
-	lw_push(&f->lw, 0, cells, VS_HEADER);
+	lw_push(&f->lp.lw, 0, cells, VS_HEADER);
 }
 
 static int
@@ -90,7 +84,7 @@ row_cb(void *ud, const struct followup_row *r)
 	bool done = g == G_DONE;
 
 	/* search results are one flat list (many matches come in id order) */
-	if (f->match)
+	if (f->lp.match)
 		g = f->last_group = G_NONE;
 	/* forward: a header before the first row of each group */
 	if (f->dir > 0 && g != G_NONE && g != f->last_group)
@@ -113,23 +107,38 @@ row_cb(void *ud, const struct followup_row *r)
 	/* backward: rows come nearest first; a header goes after (above) a group's first row */
 	if (f->dir < 0 && f->last_group != G_NONE && g != G_NONE && g != f->last_group)
 		push_header(f, f->last_group);
-	lw_push(&f->lw, r->id, cells, style);
+	lw_push(&f->lp.lw, r->id, cells, style);
 	f->last_group = g;
 	return 0;
 }
 
-/* The group of the row next to the anchor, so a page knows where it starts. */
+/*
+** The group of the row next to the anchor, so a page knows where it
+** starts: from the row's cells when the window holds it, else read. A
+** row done just now, out of the open list, keeps its place by date.
+*/
 static int
 anchor_group(struct pane *p, int64_t anchor)
 {
 	struct followups *f = priv(p);
+	const struct listwin *lw = &f->lp.lw;
 	struct kith_followup k;
 	struct followup_row r = { 0 };
 	int g;
 
-	if (!anchor || followup_get(engine_db(p->e), anchor, &k, NULL) != KITH_OK)
+	if (!anchor)
 		return G_NONE;
-	r.status = k.status;
+	for (int i = 0; i < lw->nrows; i++) {
+		const char *due = lw->rows[i].cells[C_DUE];
+		if (lw->rows[i].id != anchor || lw->rows[i].group)
+			continue;
+		r.status = strcmp(due, "done") ? KITH_FSTATUS_OPEN : KITH_FSTATUS_DONE;
+		r.due = strcmp(due, "—") ? due : "";
+		return group_of(f, &r);
+	}
+	if (followup_get(engine_db(p->e), anchor, &k, NULL) != KITH_OK)
+		return G_NONE;
+	r.status = f->q.include_done ? k.status : KITH_FSTATUS_OPEN;
 	r.due = k.due ? k.due : "";
 	g = group_of(f, &r);
 	followup_free(&k);
@@ -143,13 +152,13 @@ fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 	int rc;
 
 	f->dir = dir;
-	f->last_group = f->match ? G_NONE : anchor_group(p, anchor);
+	f->last_group = f->lp.match ? G_NONE : anchor_group(p, anchor);
 	rc = followup_list(engine_db(p->e), &f->q, anchor, dir, limit, row_cb, f, err);
 	/* backward at the very start of the list: the first group's header */
 	if (!rc && dir < 0 && f->last_group != G_NONE) {
 		int real = 0;
-		for (int i = 0; i < f->lw.nstage; i++)
-			real += !f->lw.stage[i].group;
+		for (int i = 0; i < f->lp.lw.nstage; i++)
+			real += !f->lp.lw.stage[i].group;
 		if (real < limit)
 			push_header(f, f->last_group);
 	}
@@ -178,51 +187,22 @@ count_overdue(struct pane *p)
 	followup_count_overdue(engine_db(p->e), f->today, OVERDUE_CAP, &f->overdue, NULL);
 }
 
-static int
-reload(struct pane *p, struct kith_err *err)
+/* Before a (re)load: today's groups and the overdue count. */
+static void
+prepare(struct pane *p)
 {
 	struct followups *f = priv(p);
 	struct kdate today = kdate_today();
 
 	kdate_format(today, f->today);
 	kdate_format(kdate_add_days(today, 7), f->week_end);
-	f->lw.height = p->e->list_rows;
-	f->detail_id = 0;
 	count_overdue(p);
-	return lw_reload(p, &f->lw, lw_selected_id(&f->lw), err);
-}
-
-static int
-open_pane(struct pane *p, struct kith_err *err)
-{
-	struct followups *f = priv(p);
-
-	lw_init(&f->lw, C_COUNT, columns, fetch, count);
-	return reload(p, err);
 }
 
 static void
-close_pane(struct pane *p)
+set_match(struct pane *p, const char *match)
 {
-	struct followups *f = priv(p);
-
-	lw_free(&f->lw);
-	marks_free(&f->marks);
-	sb_free(&f->title);
-	page_free(&f->detail);
-	free(f->match);
-}
-
-static int
-filter(struct pane *p, const char *text, struct kith_err *err)
-{
-	struct followups *f = priv(p);
-
-	free(f->match);
-	f->match = str_empty(text) ? NULL : xstrdup(text);
-	f->q.match = f->match;
-	f->lw.height = p->e->list_rows;
-	return lw_reload(p, &f->lw, 0, err);
+	priv(p)->q.match = match;
 }
 
 /* ---- actions ------------------------------------------------------------------ */
@@ -516,29 +496,11 @@ edit_open(struct pane *p, int64_t id)
 	followup_free(&k);
 }
 
-static int
-delete_yes(struct engine *e, void *ctx)
-{
-	struct fid *fi = ctx;
-	struct kith_err err;
-
-	if (followup_delete(engine_db(e), fi->id, &err) != KITH_OK) {
-		engine_error(e, "delete: %s", err.msg);
-		return R_REDRAW;
-	}
-	engine_msg(e, "follow-up deleted (u undoes)");
-	return engine_after_write(e, "delete follow-up");
-}
-
 static void
-build_detail(struct pane *p, int64_t id)
+load_detail(struct pane *p, int64_t id, struct page *pg)
 {
-	struct followups *f = priv(p);
-	struct page *pg = &f->detail;
 	struct kith_followup k;
 
-	page_clear(pg);
-	f->detail_id = id;
 	if (followup_get(engine_db(p->e), id, &k, NULL) != KITH_OK)
 		return;
 	page_title(pg, "%s", k.title);
@@ -560,41 +522,55 @@ build_detail(struct pane *p, int64_t id)
 	followup_free(&k);
 }
 
-static bool
-command(struct pane *p, enum cmd cmd, long n, int *r)
+/* n: log an interaction with the follow-up's contact. Returns reactions. */
+static int
+log_open(struct pane *p, int64_t id)
 {
-	struct followups *f = priv(p);
-	int64_t id = lw_selected_id(&f->lw);
+	struct kith_followup k;
 	struct kith_err err;
-	struct fid *fi;
 
 	kith_err_clear(&err);
-	f->lw.height = p->e->list_rows;
-	if (lw_command(p, &f->lw, cmd, n, r))
-		return true;
-	if (cmd == CMD_MARK) {
-		*r |= marks_command(p, &f->marks, &f->lw);
-		return true;
+	if (followup_get(engine_db(p->e), id, &k, &err) != KITH_OK) {
+		engine_error(p->e, "%s", err.msg);
+		return R_REDRAW;
 	}
+	if (k.contact_id)
+		forms_log_open(p->e, k.contact_id, listpane_selected_cells(p)[C_WHO]);
+	else
+		engine_error(p->e, "log: this follow-up is not about a contact");
+	followup_free(&k);
+	return R_REDRAW;
+}
+
+/* A follow-up's id in a form, pick list or question. */
+static struct fid *
+fid_new(int64_t id)
+{
+	struct fid *fi = xcalloc(1, sizeof *fi);
+
+	fi->id = id;
+	return fi;
+}
+
+static bool
+command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
+{
+	struct followups *f = priv(p);
+	struct kith_err err;
+
+	(void)n;
+	kith_err_clear(&err);
 	switch (cmd) {
 	case CMD_TOGGLE_PAST:
 		f->q.include_done = !f->q.include_done;
-		if (lw_reload(p, &f->lw, id, &err) != KITH_OK)
+		if (listpane_select(p, id, &err) != KITH_OK)
 			engine_error(p->e, "%s", err.msg);
 		engine_msg(p->e, f->q.include_done ? "showing done follow-ups too" : "open follow-ups");
 		*r |= R_REDRAW;
 		return true;
-	case CMD_DETAIL_OPEN:
-		if (!id)
-			return false;
-		f->detail_open = true;
-		*r |= R_REDRAW | R_RELAYOUT;
-		return true;
-	case CMD_BACK:
-		if (!f->detail_open)
-			return false;
-		f->detail_open = false;
-		*r |= R_REDRAW | R_RELAYOUT;
+	case CMD_SORT_NEXT:
+		engine_msg(p->e, "follow-ups keep one order: by due date, in groups");
+		*r |= R_REDRAW;
 		return true;
 	case CMD_ADD:
 	case CMD_FOLLOWUP_ADD:
@@ -609,11 +585,16 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 	switch (cmd) {
 	case CMD_FOLLOWUP_DONE: {
 		int now_st;
-		if (followup_toggle_done(engine_db(p->e), id, &now_st, &err))
+		if (followup_toggle_done(engine_db(p->e), id, &now_st, &err)) {
 			engine_error(p->e, "%s", err.msg);
-		else
+		} else {
+			/* it leaves the open list: keep the row that takes its place */
+			if (now_st == KITH_FSTATUS_DONE && !f->q.include_done &&
+			    lw_move(p, &f->lp.lw, 1, &err) == R_BELL)
+				lw_move(p, &f->lp.lw, -1, &err);
 			*r |= after(p, now_st == KITH_FSTATUS_DONE ? "done" : "reopen",
 				    now_st == KITH_FSTATUS_DONE ? "done (u undoes)" : "reopened");
+		}
 		*r |= R_REDRAW;
 		return true;
 	}
@@ -621,101 +602,78 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 		*r |= intro_next(p, id);
 		return true;
 	case CMD_FOLLOWUP_SNOOZE:
-		fi = xcalloc(1, sizeof *fi);
-		fi->id = id;
-		engine_pick(p->e, "Snooze for", snooze_source, snooze_chosen, fi, free);
+		engine_pick(p->e, "Snooze for", snooze_source, snooze_chosen, fid_new(id), free);
 		*r |= R_REDRAW;
 		return true;
 	case CMD_FOLLOWUP_DUE:
-		fi = xcalloc(1, sizeof *fi);
-		fi->id = id;
-		engine_form_open(p->e, "Change the due date", DF_COUNT, due_fields, NULL, due_save, fi,
-				 free);
+		engine_form_open(p->e, "Change the due date", DF_COUNT, due_fields, NULL, due_save,
+				 fid_new(id), free);
 		*r |= R_REDRAW;
 		return true;
 	case CMD_EDIT:
 		edit_open(p, id);
 		*r |= R_REDRAW;
 		return true;
-	case CMD_DELETE:
-		fi = xcalloc(1, sizeof *fi);
-		fi->id = id;
-		if (!engine_opt_int(p->e, "confirm.delete")) {
-			*r |= delete_yes(p->e, fi);
-			free(fi);
-			return true;
-		}
-		engine_confirm(p->e, "Delete this follow-up? (y/n)", delete_yes, fi, free);
-		*r |= R_REDRAW;
+	case CMD_LOG:
+		*r |= log_open(p, id);
 		return true;
-	case CMD_LOG: {
-		struct kith_followup k;
-		if (followup_get(engine_db(p->e), id, &k, &err) != KITH_OK || !k.contact_id) {
-			if (!err.code)
-				engine_error(p->e, "log: this follow-up is not about a contact");
-			*r |= R_REDRAW;
-			return true;
-		}
-		forms_log_open(p->e, k.contact_id, f->lw.rows[f->lw.sel].cells[C_WHO]);
-		followup_free(&k);
-		*r |= R_REDRAW;
-		return true;
-	}
 	default:
 		return false;
 	}
 }
 
+/* The note of follow-up id (listpane_def.note). */
+static enum kith_status
+note(struct engine *e, int64_t id, const char *text, char **now, char **name,
+     struct kith_err *err)
+{
+	struct kith_followup k;
+	enum kith_status rc = followup_get(engine_db(e), id, &k, err);
+
+	if (rc != KITH_OK)
+		return rc;
+	if (text) {
+		free(k.notes);
+		k.notes = xstrdup(text);
+		rc = followup_update(engine_db(e), &k, err);
+	} else {
+		*now = xstrdup(k.notes ? k.notes : "");
+		*name = xstrdup(k.title);
+	}
+	followup_free(&k);
+	return rc;
+}
+
+static const char *
+empty_text(struct pane *p)
+{
+	return listpane_of(p)->match ? "No follow-up matches the search." :
+	       "Nothing to follow up. n on a contact logs a talk, f adds a follow-up.";
+}
+
+/* "12 open follow-ups (3 overdue)" */
 static void
-fill_view(struct pane *p, struct view *v)
+title(struct pane *p, long long total, struct strbuf *sb)
 {
 	struct followups *f = priv(p);
-	int64_t id;
 
-	f->lw.height = p->e->list_rows;
-	lw_fill_view(&f->lw, &v->list, f->match ? "No follow-up matches the search."
-					       : "Nothing to follow up. n on a contact logs a talk, f adds a follow-up.");
-	marks_apply(&f->marks, &f->lw, &v->list);
-	id = lw_selected_id(&f->lw);
-	if (!id)
-		f->detail_open = false;
-	v->detail_open = f->detail_open;
-	if (id && (f->detail_open || p->e->side_by_side) && id != f->detail_id)
-		build_detail(p, id);
-	page_fill_view(&f->detail, &v->detail);
-
-	/* "12 open follow-ups (3 overdue)" */
-	sb_reset(&f->title);
-	sb_printf(&f->title, "kith — %s — %s — %lld %s%s", p->ops->title, p->e->label,
-		  v->list.total, f->match ? "matching " : f->q.include_done ? "" : "open ",
-		  v->list.total == 1 ? "follow-up" : "follow-ups");
-	if (f->q.include_done && !f->match)
-		sb_append(&f->title, ", done included");
+	sb_printf(sb, "%lld %s%s", total, f->lp.match ? "matching " : f->q.include_done ? "" : "open ",
+		  total == 1 ? "follow-up" : "follow-ups");
+	if (f->q.include_done && !f->lp.match)
+		sb_append(sb, ", done included");
 	if (f->overdue > OVERDUE_CAP)
-		sb_printf(&f->title, " (%d+ overdue)", OVERDUE_CAP);
+		sb_printf(sb, " (%d+ overdue)", OVERDUE_CAP);
 	else if (f->overdue)
-		sb_printf(&f->title, " (%lld overdue)", f->overdue);
-	v->title = sb_str(&f->title);
+		sb_printf(sb, " (%lld overdue)", f->overdue);
 }
 
-/* The marks and the list, for bulk actions (bulk.c). */
-static struct marks *
-pane_marks(struct pane *p, struct listwin **lw)
-{
-	*lw = &priv(p)->lw;
-	return &priv(p)->marks;
-}
-
-const struct pane_ops followups_pane_ops = {
-	.name = "followups",
-	.title = "Follow-ups",
-	.id = VP_FOLLOWUPS,
-	.private_size = sizeof(struct followups),
-	.open = open_pane,
-	.close = close_pane,
-	.reload = reload,
-	.command = command,
-	.filter = filter,
-	.fill_view = fill_view,
-	.marks = pane_marks,
+static const struct listpane_def followups_def = {
+	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count, .name_col = C_TITLE,
+	.load_detail = load_detail, .command = command, .prepare = prepare,
+	.set_match = set_match, .empty_text = empty_text, .title = title, .note = note,
+	.del = followup_delete, .del_label = "delete follow-up",
+	.del_question = "Delete this follow-up? (y/n)", .del_done = "follow-up deleted (u undoes)",
 };
+
+LISTPANE_DEFINE(followups_pane_ops, "followups", "Follow-ups", VP_FOLLOWUPS, struct followups,
+		followups_def);

@@ -105,6 +105,8 @@ engine_show_pane(struct engine *e, enum view_pane pane)
 	pane_ensure_open(e, &e->panes[pane]);
 	if (e->panes[pane].stale)
 		pane_reload(e, &e->panes[pane]);
+	else if (e->panes[pane].opened && e->panes[pane].ops->sync)
+		e->panes[pane].ops->sync(&e->panes[pane]);
 	return R_REDRAW | R_RELAYOUT;
 }
 

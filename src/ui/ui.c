@@ -28,12 +28,15 @@ ui_layout_forget(void)
 	ui.told = NULL;
 }
 
-void
-ui_relayout(struct engine *e, struct layout *lay)
+/* Lay out for the engine's view; returns the view the layout is for. */
+static const struct view *
+relayout(struct engine *e, struct layout *lay)
 {
-	display_layout(engine_view(e), lay);
+	const struct view *v = engine_view(e);
+
+	display_layout(v, lay);
 	if (lay->too_small)
-		return;
+		return v;
 	if (ui.told != e || lay->list_rows != ui.list_rows || lay->detail_rows != ui.detail_rows ||
 	    lay->side_by_side != ui.side_by_side) {
 		engine_layout(e, lay->list_rows, lay->detail_rows, lay->side_by_side);
@@ -42,14 +45,33 @@ ui_relayout(struct engine *e, struct layout *lay)
 		ui.side_by_side = lay->side_by_side;
 		ui.told = e;
 		/* the view's detail_open/welcome decide the layout: recompute once */
-		display_layout(engine_view(e), lay);
+		v = engine_view(e);
+		display_layout(v, lay);
 	}
+	return v;
+}
+
+void
+ui_relayout(struct engine *e, struct layout *lay)
+{
+	relayout(e, lay);
 }
 
 void
 ui_draw(struct engine *e, struct layout *lay)
 {
 	ui_draw_view(engine_view(e), engine_theme(e), lay, ui.note);
+}
+
+/*
+** One frame: the view is built once, laid out and drawn; only when the
+** geometry changed (a resize, the detail opened) is it built again, for
+** the new size.
+*/
+void
+ui_frame(struct engine *e, struct layout *lay)
+{
+	ui_draw_view(relayout(e, lay), engine_theme(e), lay, ui.note);
 }
 
 /* Config errors: shown on the message line until the next key. */
@@ -87,9 +109,8 @@ main_loop(struct engine *e, bool headless)
 {
 	struct layout lay;
 
-	ui_relayout(e, &lay);
 	engine_poll(e);
-	ui_draw(e, &lay);
+	ui_frame(e, &lay);
 	for (;;) {
 		bool eof;
 		struct kkey k = keys_read(headless ? -1 : 1000, &eof);
@@ -116,8 +137,7 @@ main_loop(struct engine *e, bool headless)
 		if (k.type == KK_CHAR && k.cp == 12)
 			clearok(curscr, TRUE);
 		engine_poll(e);
-		ui_relayout(e, &lay);
-		ui_draw(e, &lay);
+		ui_frame(e, &lay);
 	}
 }
 

@@ -155,6 +155,11 @@ void ui_draw(struct engine *e, struct layout *lay);
 ** geometry changed; *lay receives the layout.
 */
 void ui_relayout(struct engine *e, struct layout *lay);
+/*
+** One frame: lay out and draw, building the engine's view once (twice
+** when the geometry changed: it is built again for the new size).
+*/
+void ui_frame(struct engine *e, struct layout *lay);
 /* Forget the geometry last told, so the next ui_relayout tells it again (a new engine). */
 void ui_layout_forget(void);
 

