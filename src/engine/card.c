@@ -21,8 +21,9 @@ card_role_line(void *ud, const struct role_row *r)
 {
 	struct page *pg = ud;
 	const char *what = *r->title ? r->title : r->seat;
+	/* a role with no title is the organisation alone, not ", Tenants Union" */
 	page_add(pg, *r->end_date ? VS_DIM : VS_NORMAL, 2, "%s%s%s%s%s%s", what,
-		 *r->org_name ? ", " : "", r->org_name, *r->start_date ? "  since " : "",
+		 *what && *r->org_name ? ", " : "", r->org_name, *r->start_date ? "  since " : "",
 		 r->start_date, *r->end_date ? " (past)" : "");
 	return 0;
 }

@@ -202,9 +202,20 @@ START_TEST(test_contacts_rows_and_detail)
 	ck_assert(detail_has("coffee about zoning"));
 	ck_assert(detail_has("send the draft"));
 	ck_assert(detail_has("Bond 2027: influence 4"));
-	/* the detail follows the selection */
+	/* the detail follows the selection; a role with no title is the
+	   organisation alone, not ", Springfield Tenants Union" (issue 17, bug 5) */
+	{
+		struct kith_role r = { .contact_id = ben };
+		struct kith_err err;
+
+		ck_assert_int_eq(org_find(db, "Springfield Tenants Union", true, &r.org_id, &err),
+				 KITH_OK);
+		ck_assert_int_eq(role_add(db, &r, NULL, &err), KITH_OK);
+	}
 	engine_keys(e, "j");
 	ck_assert_str_eq(view()->detail.title, "Ben Ortiz");
+	ck_assert(detail_has("Springfield Tenants Union"));
+	ck_assert(!detail_has(", Springfield Tenants Union"));
 	ck_assert(detail_has("call back"));
 	ck_assert(!detail_has("Kept aside"));
 	engine_keys(e, "<Esc>");
