@@ -37,6 +37,7 @@ struct contacts {
 	struct listpane lp;         /* first: the list, marks, card, search, title */
 	struct contact_query q;
 	bool empty_db;              /* no contacts at all: the welcome */
+	int sort_opt;               /* the sort.contacts last applied (zs overrides it) */
 	long long all_total;        /* unfiltered count while a search runs, -1 unknown */
 };
 
@@ -88,10 +89,25 @@ count(struct pane *p, long long *out, struct kith_err *err)
 
 static void welcome(struct page *pg);
 
+/* sort.contacts as an enum contact_sort (name when out of range). */
+static int
+sort_option(struct pane *p)
+{
+	long v = engine_opt_int(p->e, "sort.contacts");
+
+	return v < 0 || v > CONTACT_SORT_INFLUENCE ? CONTACT_SORT_NAME : (int)v;
+}
+
 static void
 prepare(struct pane *p)
 {
-	priv(p)->all_total = -1;    /* the data changed: count again */
+	struct contacts *c = priv(p);
+
+	c->all_total = -1;          /* the data changed: count again */
+	/* a changed sort.contacts (kithrc read after the pane opened, :set,
+	   :source) takes effect; zs orders the pane until the option changes */
+	if (sort_option(p) != c->sort_opt)
+		c->q.sort = (enum contact_sort)(c->sort_opt = sort_option(p));
 }
 
 /* After a load: no contacts at all shows the welcome instead of a card. */
@@ -616,9 +632,7 @@ open_pane(struct pane *p, struct kith_err *err)
 {
 	struct contacts *c = priv(p);
 
-	c->q.sort = (enum contact_sort)engine_opt_int(p->e, "sort.contacts");
-	if ((unsigned)c->q.sort > CONTACT_SORT_INFLUENCE)
-		c->q.sort = CONTACT_SORT_NAME;
+	c->q.sort = (enum contact_sort)(c->sort_opt = sort_option(p));
 	return listpane_open(p, &contacts_def, err);
 }
 

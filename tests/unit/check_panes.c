@@ -237,6 +237,17 @@ START_TEST(test_contacts_sort_and_search)
 	ck_assert_str_eq(cell(2, 0), "Ben Ortiz");
 	engine_keys(e, "zs");
 	ck_assert_str_eq(cell(0, 0), "Ana Lima");
+	/* the option sorts too, from :set and from a config read later (issue 17, bug 2) */
+	engine_keys(e, ":set sort.contacts influence<Enter>");
+	ck_assert_str_eq(cell(0, 0), "Carla Diaz");
+	ck_assert_str_eq(cell(2, 0), "Ben Ortiz");
+	engine_config_text(e, "set sort.contacts name\n", "t.conf");
+	ck_assert_str_eq(cell(0, 0), "Ana Lima");
+	engine_config_text(e, "set sort.contacts last\n", "t.conf");
+	ck_assert_str_eq(cell(2, 0), "Ana Lima");
+	engine_keys(e, "zs");           /* zs still cycles from there: influence */
+	ck_assert_str_eq(cell(0, 0), "Carla Diaz");
+	engine_keys(e, ":set sort.contacts name<Enter>");
 
 	engine_keys(e, "/car");
 	ck_assert_int_eq(view()->list.total, 1);
