@@ -211,13 +211,14 @@ src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
 		"FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
 		"WHERE f.status = 'open' AND f.due <= ?1 AND coalesce(k.archived, 0) = 0 "
 		"ORDER BY f.due, f.id LIMIT ?2";
-	/* due IS NULL walks followup_open_by_due's first rows; ?3 is a week ago */
+	/* due IS NULL walks followup_open_by_due's first rows in id order (the
+	   order they were added: no sort, it stops at the limit); ?3 is a week ago */
 	static const char undated[] =
 		"SELECT f.id, coalesce(f.contact_id, 0), f.title, "
 		"date(f.created_at, " UNDATED_SQL "), f.direction "
 		"FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
 		"WHERE f.status = 'open' AND f.due IS NULL AND substr(f.created_at, 1, 10) <= ?3 "
-		"AND coalesce(k.archived, 0) = 0 ORDER BY f.created_at, f.id LIMIT ?2";
+		"AND coalesce(k.archived, 0) = 0 ORDER BY f.id LIMIT ?2";
 	enum kith_status rc = src_followups_from(db, c, dated, false, err);
 
 	return rc != KITH_OK ? rc : src_followups_from(db, c, undated, true, err);
