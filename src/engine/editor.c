@@ -141,7 +141,11 @@ engine_editor_done(struct engine *e, bool ok)
 			ok = false;
 		}
 	} else {
-		engine_msg(e, "Editor failed; nothing changed");
+		/* say which editor, so a missing one can be fixed */
+		const char *cmd = engine_editor_command(e);
+
+		engine_error(e, "The editor \"%s\" failed or was not found; nothing changed "
+			     "(set editor in kithrc, or $VISUAL)", cmd && *cmd ? cmd : "vi");
 	}
 	if (done)
 		r |= done(e, ok, text, ctx);

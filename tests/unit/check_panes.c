@@ -514,6 +514,13 @@ START_TEST(test_form_lost_update)
 		ck_assert_int_eq(contact_get(db, ana, &c2, &err), KITH_OK);
 		ck_assert_str_eq(c2.notes, "mine");
 		contact_free(&c2);
+		/* an editor that fails is named (issue 17) */
+		engine_command(e, "set editor no-such-editor -w");
+		ck_assert(engine_keys(e, "E") & R_EDITOR);
+		engine_editor_done(e, false);
+		ck_assert(view()->message_is_error);
+		ck_assert_str_eq(view()->message, "The editor \"no-such-editor -w\" failed or was not "
+				 "found; nothing changed (set editor in kithrc, or $VISUAL)");
 	}
 
 	/* a follow-up: the title changed elsewhere, the due date here: both kept */
