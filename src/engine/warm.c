@@ -126,6 +126,12 @@ warm_paths_open(struct engine *e, int64_t contact_id, int64_t org_id, const char
 	struct kith_err err;
 	struct strbuf title = {0};
 
+	/* paths start at "me": in the planner that is zm on your own card */
+	if (!kdb_me(engine_db(e))) {
+		engine_error(e, "warm paths start from you: select your own card in Contacts "
+			     "and press zm");
+		return R_REDRAW | R_BELL;
+	}
 	q.to_contact_id = contact_id;
 	q.to_org_id = org_id;
 	q.max_hops = (int)engine_opt_int(e, "path.max_hops");
