@@ -284,6 +284,8 @@ int engine_seq_key(struct engine *e, struct kkey k, const int *chain, int n, cmd
 /* True if the lone key k is bound to nothing in chain and nothing is pending. */
 bool engine_key_unbound(struct engine *e, struct kkey k, const int *chain, int n);
 
+/* :messages (messages.c): every configuration error in a list. Returns reactions. */
+int engine_messages(struct engine *e);
 /* :import FILE (import_cmd.c). Returns reactions. */
 int engine_import(struct engine *e, const char *arg);
 /* Undo (redo=false) or redo one step (undo.c). Returns reactions. */

@@ -87,7 +87,7 @@ note_config_errors(struct engine *e, int bad)
 	n = strcspn(errs, "\n");
 	sb_appendn(&sb, errs, n);
 	if (bad > 1)
-		sb_printf(&sb, "  +%d more", bad - 1);
+		sb_printf(&sb, "  +%d more (:messages lists them)", bad - 1);
 	free(ui.note);
 	ui.note = sb_detach(&sb);
 }

@@ -228,6 +228,14 @@ START_TEST(test_rebind_and_bad_config)
 	ck_assert_ptr_nonnull(strstr(errs, "user.conf:3: unknown command 'no-such-command'"));
 	ck_assert_ptr_nonnull(strstr(errs, "user.conf:5: tier.A.cadence"));
 	ck_assert_ptr_null(strstr(errs, "user.conf:1:"));
+	/* :messages lists every one of them, not only the first (issue 17) */
+	engine_keys(e, ":messages<Enter>");
+	ck_assert_int_eq(view()->mode, VM_PICK);
+	ck_assert_int_eq(view()->pick.nitems, 2);
+	ck_assert_ptr_nonnull(strstr(view()->pick.items[0], "user.conf:3: unknown command"));
+	ck_assert_ptr_nonnull(strstr(view()->pick.items[1], "user.conf:5: tier.A.cadence"));
+	engine_keys(e, "<Esc>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
 	engine_keys(e, "xx");
 	ck_assert_int_eq(view()->list.position, 2);
 	ck_assert(engine_keys(e, "j") & R_BELL);    /* unbound in contacts */
