@@ -236,6 +236,8 @@ struct engine {
 	struct review_state *review;    /* the daily review, while on (mode_review.c) */
 	struct dups_state *dups;    /* the duplicates view, while on (mode_dups.c) */
 	int tour_step;              /* the guided tour's step (tour.c) */
+	bool tour_fresh;            /* the last command moved the tour on */
+	struct strbuf tour_msg;     /* a message and the tour's next step, together */
 	char **hist;                /* ':' history, oldest first */
 	int nhist, hist_pos;
 	char *hist_draft;
@@ -323,6 +325,8 @@ void engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_d
 void tour_note(struct engine *e, enum cmd cmd);
 /* The current step's text, or NULL (tour off or over). */
 const char *tour_text_now(struct engine *e);
+/* message, with the tour's next step after it when the last command moved the tour on. */
+const char *tour_with_message(struct engine *e, const char *message);
 
 struct review_state;    /* mode_review.c */
 struct dups_state;      /* mode_dups.c */

@@ -115,6 +115,7 @@ engine_free(struct engine *e)
 	sb_free(&e->pending_text);
 	sb_free(&e->title);
 	sb_free(&e->hint);
+	sb_free(&e->tour_msg);
 	free(e->message);
 	free(e->label);
 	free(e);
@@ -513,8 +514,8 @@ engine_view(struct engine *e)
 	v->pending = e->pending_text.len ? sb_str(&e->pending_text) : NULL;
 	v->message = e->message;
 	v->message_is_error = e->message_is_error;
-	if (!v->message && e->mode == engine_base_mode(e))
-		v->message = tour_text_now(e);
+	if (e->mode == engine_base_mode(e) && !e->message_is_error)
+		v->message = v->message ? tour_with_message(e, v->message) : tour_text_now(e);
 	sb_reset(&e->hint);
 	if (e->modes[e->mode]->hint)
 		e->modes[e->mode]->hint(e, &e->hint);

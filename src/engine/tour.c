@@ -8,8 +8,10 @@
 
 #include <stdio.h>
 
+#define TOUR_CMDS 4
+
 struct tour_step {
-	enum cmd done_by[3];        /* any of these commands completes the step */
+	enum cmd done_by[TOUR_CMDS];    /* any of these commands completes the step */
 	const char *text;
 };
 
@@ -20,7 +22,7 @@ static const struct tour_step steps[] = {
 	  "l logs a talk, x marks done, s snoozes. Press n to skip to the next person." },
 	{ { CMD_REVIEW_END }, "Press q to end the review: it resumes where you left it, today." },
 	{ { CMD_PANE_MAP }, "Press 3 for the power map of the school bond." },
-	{ { CMD_MAP_MOVE_LEFT, CMD_MAP_MOVE_RIGHT, CMD_MAP_MOVE_UP },
+	{ { CMD_MAP_MOVE_LEFT, CMD_MAP_MOVE_RIGHT, CMD_MAP_MOVE_UP, CMD_MAP_MOVE_DOWN },
 	  "Move with h/j/k/l, then H/J/K/L moves the selected person a cell (saved, undoable)." },
 	{ { CMD_WARM_PATHS }, "Press w: the warm paths from you to the selected person, hop by hop." },
 	{ { CMD_CAPTURE }, "Press c to note a meeting in one line: @zoe coffee #housing !fri send the draft" },
@@ -35,13 +37,29 @@ static char tour_text[256];
 void
 tour_note(struct engine *e, enum cmd cmd)
 {
+	e->tour_fresh = false;
 	if (!options_int(e->opts, "tour") || e->tour_step >= NSTEPS)
 		return;
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < TOUR_CMDS; i++)
 		if (steps[e->tour_step].done_by[i] == cmd && cmd != CMD_NONE) {
 			e->tour_step++;
+			e->tour_fresh = true;
 			return;
 		}
+}
+
+const char *
+tour_with_message(struct engine *e, const char *message)
+{
+	const char *t;
+
+	/* the step just done said something ("Review ended"): keep it, and say
+	   what comes next beside it, not only after another key */
+	if (!e->tour_fresh || !message || !(t = tour_text_now(e)))
+		return message;
+	sb_reset(&e->tour_msg);
+	sb_printf(&e->tour_msg, "%s · %s", message, t);
+	return sb_str(&e->tour_msg);
 }
 
 const char *

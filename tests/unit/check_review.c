@@ -619,10 +619,19 @@ START_TEST(test_engine_tour)
 	engine_keys(e, "j");                                 /* not the step's key */
 	ck_assert(strstr(engine_view(e)->message, "Tour 1/11"));
 	engine_keys(e, "r");
-	ck_assert(strstr(engine_view(e)->message, "people today"));   /* a message wins */
+	/* the step's own message stays, and the next step shows beside it (issue 17) */
+	ck_assert(strstr(engine_view(e)->message, "people today"));
+	ck_assert_msg(strstr(engine_view(e)->message, "Tour 2/11"), "%s", engine_view(e)->message);
 	engine_keys(e, "?");
 	v = engine_view(e);
 	ck_assert_msg(strstr(v->message, "Tour 3/11: l logs a talk"), "%s", v->message);
+	engine_keys(e, "nq");
+	ck_assert_msg(strstr(engine_view(e)->message, "Tour 5/11: Press 3"), "%s",
+		      engine_view(e)->message);
+	/* J moves down: the move step is done (no one to move here: then k, a plain key) */
+	engine_keys(e, "3Jk");
+	ck_assert_msg(strstr(engine_view(e)->message, "Tour 7/11: Press w"), "%s",
+		      engine_view(e)->message);
 	engine_free(e);
 }
 END_TEST
