@@ -841,3 +841,36 @@ FROM contact c;
 DELETE FROM contact_fts;
 INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)
   SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc;
+
+-- @migration 13
+-- A contact's search document was rebuilt on every update of its row: a
+-- tier given to 685 people took 329 ms, 24 ms without the rebuild. The
+-- triggers now fire only when a column the document is made of is written
+-- (contact_fts_doc: the names, name_key, notes and district; the id), and
+-- an organisation's when its name or description is; a role's only when a
+-- column the document reads (who, which organisation, title, seat, end) is.
+DROP TRIGGER contact_fts_upd;
+CREATE TRIGGER contact_fts_upd
+  AFTER UPDATE OF id, display_name, name_key, given_name, family_name, notes, district ON contact
+  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred') BEGIN
+  DELETE FROM contact_fts WHERE rowid = old.id;
+  INSERT INTO contact_fts(rowid, name, nicknames, org, role, tags, notes)
+    SELECT id, name, nicknames, org, role, tags, notes FROM contact_fts_doc WHERE id = new.id;
+END;
+DROP TRIGGER contact_fts_upd_deferred;
+CREATE TRIGGER contact_fts_upd_deferred
+  AFTER UPDATE OF id, display_name, name_key, given_name, family_name, notes, district ON contact
+  WHEN EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred') BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty VALUES (new.id);
+END;
+DROP TRIGGER organisation_fts_upd;
+CREATE TRIGGER organisation_fts_upd AFTER UPDATE OF id, name, description ON organisation BEGIN
+  INSERT INTO organisation_fts(organisation_fts, rowid, name, description)
+    VALUES ('delete', old.id, old.name, old.description);
+  INSERT INTO organisation_fts(rowid, name, description) VALUES (new.id, new.name, new.description);
+END;
+DROP TRIGGER role_fts_upd;
+CREATE TRIGGER role_fts_upd AFTER UPDATE OF contact_id, org_id, title, seat, end_date ON role BEGIN
+  INSERT OR IGNORE INTO contact_fts_dirty SELECT id FROM contact WHERE id = old.contact_id;
+  INSERT OR IGNORE INTO contact_fts_dirty VALUES (new.contact_id);
+END;

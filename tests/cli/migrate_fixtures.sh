@@ -74,6 +74,9 @@ for fx in "$DIR"/v*.sql; do
   expect_rc 0 "v$v: follow-ups listed"
   run log "$name" "after the upgrade"
   expect_rc 0 "v$v: a new interaction on the upgraded database"
+  # migration 13: a tier change writes the contact row and no search document
+  same "$(sqlite3 "$db" "UPDATE contact SET tier = 'A' WHERE id = (SELECT min(id) FROM contact);
+    SELECT total_changes()")" 1 "v$v: a tier change leaves the search index alone"
   echo "$NAME: v$v: $rows rows in $(echo $tables | wc -w) tables kept through the upgrade to v$current"
   KITH_DB="$T/kith.db"
 done
