@@ -5,6 +5,7 @@
 #define KITH_ORG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "kith/status.h"
@@ -75,6 +76,9 @@ typedef int (*role_row_fn)(void *ud, const struct role_row *row);
 /* Roles of a contact, current first, newest first. */
 enum kith_status role_list_for_contact(struct kdb *db, int64_t contact_id, role_row_fn fn,
 				       void *ud, struct kith_err *err);
+/* The same for each of ids[0..n) in turn, in one query (a map's people). */
+enum kith_status role_list_for_contacts(struct kdb *db, const int64_t *ids, size_t n,
+					role_row_fn fn, void *ud, struct kith_err *err);
 /* Holders of roles in an organisation (current only if current_only). */
 enum kith_status role_list_for_org(struct kdb *db, int64_t org_id, bool current_only,
 				   role_row_fn fn, void *ud, struct kith_err *err);
@@ -111,12 +115,17 @@ struct relationship_row {
 	bool current;
 	const char *start_date, *end_date, *note, *source;
 	const char *other_last_at;  /* the other contact's last touch, "" */
+	int64_t contact_id;         /* whose relationship: relationship_list_for_contacts; else 0 */
 };
 typedef int (*relationship_row_fn)(void *ud, const struct relationship_row *row);
 /* Relationships of a contact (either side), current first. */
 enum kith_status relationship_list_for_contact(struct kdb *db, int64_t contact_id,
 					       relationship_row_fn fn, void *ud,
 					       struct kith_err *err);
+/* The same for each of ids[0..n) in turn (row.contact_id says whose), in one query. */
+enum kith_status relationship_list_for_contacts(struct kdb *db, const int64_t *ids, size_t n,
+						relationship_row_fn fn, void *ud,
+						struct kith_err *err);
 /*
 ** At most `limit` of them: current first, strongest first (for a contact
 ** card, where a hub with a thousand relationships must still be instant).

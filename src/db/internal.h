@@ -140,6 +140,8 @@ enum kith_status db_write(struct kdb *db, db_write_fn body, void *ctx, struct ki
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);       /* NULL -> '' */
 int db_bind_text_null(sqlite3_stmt *st, int i, const char *s);  /* NULL or "" -> NULL */
 int db_bind_id(sqlite3_stmt *st, int i, int64_t id);            /* 0 -> NULL */
+/* ids[0..n) as a JSON array ("[3,12]"), for json_each(?i): its key is the index. */
+int db_bind_ids(sqlite3_stmt *st, int i, const int64_t *ids, size_t n);
 /* Column helpers: NULL text -> "" ; NULL int -> 0. */
 const char *db_col_text(sqlite3_stmt *st, int i);
 char *db_col_dup(sqlite3_stmt *st, int i);                      /* NULL -> NULL */

@@ -210,11 +210,30 @@ rel_emit(struct kdb *db, sqlite3_stmt *st, relationship_row_fn fn, void *ud,
 		r.note = db_col_text(st, 9);
 		r.source = db_col_text(st, 10);
 		r.other_last_at = db_col_text(st, 11);
+		r.contact_id = sqlite3_column_count(st) > 12 ? sqlite3_column_int64(st, 12) : 0;
 		if (fn(ud, &r))
 			break;
 	}
 	return ent_finish(db, st, rc, "relationships", err);
 }
+
+/*
+** The two lists of a contact's relationships: x is the contact's side of
+** each (other_id, other_org_id: the other side); c, s and o the other's.
+*/
+#define REL_COLS \
+	"SELECT x.id, x.other_id, x.other_org_id, " \
+	"  coalesce(c.display_name, o.name, ''), x.type, x.strength, x.end_date IS NULL, " \
+	"  coalesce(x.start_date, ''), coalesce(x.end_date, ''), x.note, x.source, " \
+	"  coalesce(s.last_at, '') "
+#define REL_OTHER \
+	"LEFT JOIN contact c ON c.id = x.other_id " \
+	"LEFT JOIN contact_stat s ON s.contact_id = x.other_id " \
+	"LEFT JOIN organisation o ON o.id = x.other_org_id "
+/* current first, strongest first, then by the other's name */
+#define REL_ORDER \
+	"x.end_date IS NOT NULL, x.end_date DESC, x.strength DESC, " \
+	"coalesce(c.name_key, o.name_key), x.id"
 
 enum kith_status
 relationship_list_for_contact_top(struct kdb *db, int64_t contact_id, int limit,
@@ -225,21 +244,14 @@ relationship_list_for_contact_top(struct kdb *db, int64_t contact_id, int limit,
 	 * ones on the relationship table alone, then join names for those few.
 	 */
 	static const char sql[] =
-		"SELECT x.id, x.other_id, x.other_org_id, "
-		"  coalesce(c.display_name, o.name, ''), x.type, x.strength, x.end_date IS NULL, "
-		"  coalesce(x.start_date, ''), coalesce(x.end_date, ''), x.note, x.source, "
-		"  coalesce(s.last_at, '') "
-		"FROM (SELECT * FROM (SELECT id, b_id AS other_id, b_org_id AS other_org_id, type, "
-		"        strength, start_date, end_date, note, source FROM relationship WHERE a_id = ?1 "
+		REL_COLS "FROM (SELECT * FROM (SELECT id, b_id AS other_id, b_org_id AS other_org_id, "
+		"        type, strength, start_date, end_date, note, source FROM relationship "
+		"        WHERE a_id = ?1 "
 		"      UNION ALL "
 		"      SELECT id, a_id, NULL, type, strength, start_date, end_date, note, source "
 		"        FROM relationship WHERE b_id = ?1) "
 		"      ORDER BY end_date IS NOT NULL, end_date DESC, strength DESC, id LIMIT ?2) x "
-		"LEFT JOIN contact c ON c.id = x.other_id "
-		"LEFT JOIN contact_stat s ON s.contact_id = x.other_id "
-		"LEFT JOIN organisation o ON o.id = x.other_org_id "
-		"ORDER BY x.end_date IS NOT NULL, x.end_date DESC, x.strength DESC, "
-		"  coalesce(c.name_key, o.name_key), x.id";
+		REL_OTHER "ORDER BY " REL_ORDER;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 
 	if (!st)
@@ -255,6 +267,30 @@ relationship_list_for_contact(struct kdb *db, int64_t contact_id, relationship_r
 {
 	/* LIMIT -1 is no limit in SQLite: all of them, in the same order. */
 	return relationship_list_for_contact_top(db, contact_id, -1, fn, ud, err);
+}
+
+enum kith_status
+relationship_list_for_contacts(struct kdb *db, const int64_t *ids, size_t n,
+			       relationship_row_fn fn, void *ud, struct kith_err *err)
+{
+	/* The query above for each id in turn (x.ord: its index in ids), in one statement. */
+	static const char sql[] =
+		REL_COLS ", x.self "
+		"FROM (SELECT j.key AS ord, j.value AS self, r.id, r.b_id AS other_id, "
+		"        r.b_org_id AS other_org_id, r.type, r.strength, r.start_date, r.end_date, "
+		"        r.note, r.source "
+		"        FROM json_each(?1) j CROSS JOIN relationship r ON r.a_id = j.value "
+		"      UNION ALL "
+		"      SELECT j.key, j.value, r.id, r.a_id, NULL, r.type, r.strength, r.start_date, "
+		"        r.end_date, r.note, r.source "
+		"        FROM json_each(?1) j CROSS JOIN relationship r ON r.b_id = j.value) x "
+		REL_OTHER "ORDER BY x.ord, " REL_ORDER;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	db_bind_ids(st, 1, ids, n);
+	return rel_emit(db, st, fn, ud, err);
 }
 
 enum kith_status

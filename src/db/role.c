@@ -100,11 +100,12 @@ role_delete(struct kdb *db, int64_t id, struct kith_err *err)
 	return ent_delete(db, ENT_ROLE, id, err);
 }
 
-#define ROLE_COLS \
+#define ROLE_FIELDS \
 	"SELECT r.id, r.contact_id, c.display_name, r.org_id, coalesce(o.name, ''), r.seat, " \
-	"r.title, coalesce(r.start_date, ''), coalesce(r.end_date, '') " \
-	"FROM role r JOIN contact c ON c.id = r.contact_id " \
-	"LEFT JOIN organisation o ON o.id = r.org_id "
+	"r.title, coalesce(r.start_date, ''), coalesce(r.end_date, '') "
+#define ROLE_JOINS \
+	"JOIN contact c ON c.id = r.contact_id LEFT JOIN organisation o ON o.id = r.org_id "
+#define ROLE_COLS ROLE_FIELDS "FROM role r " ROLE_JOINS
 
 static enum kith_status
 role_emit(struct kdb *db, sqlite3_stmt *st, role_row_fn fn, void *ud, struct kith_err *err)
@@ -140,6 +141,23 @@ role_list_for_contact(struct kdb *db, int64_t contact_id, role_row_fn fn, void *
 	if (!st)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, contact_id);
+	return role_emit(db, st, fn, ud, err);
+}
+
+enum kith_status
+role_list_for_contacts(struct kdb *db, const int64_t *ids, size_t n, role_row_fn fn, void *ud,
+		       struct kith_err *err)
+{
+	/* The query above for each id in turn (j.key: its index in ids), in one statement. */
+	static const char sql[] = ROLE_FIELDS
+		"FROM json_each(?1) j CROSS JOIN role r ON r.contact_id = j.value " ROLE_JOINS
+		"ORDER BY j.key, r.end_date IS NOT NULL, r.end_date DESC, r.start_date DESC, "
+		"r.id DESC";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (!st)
+		return KITH_DB;
+	db_bind_ids(st, 1, ids, n);
 	return role_emit(db, st, fn, ud, err);
 }
 

@@ -11,6 +11,7 @@
 
 #include "kith/date.h"
 #include "kith/fold.h"
+#include "kith/str.h"
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
 
@@ -152,6 +153,21 @@ db_bind_id(sqlite3_stmt *st, int i, int64_t id)
 	if (id == 0)
 		return sqlite3_bind_null(st, i);
 	return sqlite3_bind_int64(st, i, id);
+}
+
+int
+db_bind_ids(sqlite3_stmt *st, int i, const int64_t *ids, size_t n)
+{
+	struct strbuf sb = {0};
+	int rc;
+
+	sb_appendc(&sb, '[');
+	for (size_t k = 0; k < n; k++)
+		sb_printf(&sb, "%s%lld", k ? "," : "", (long long)ids[k]);
+	sb_appendc(&sb, ']');
+	rc = sqlite3_bind_text(st, i, sb_str(&sb), -1, SQLITE_TRANSIENT);
+	sb_free(&sb);
+	return rc;
 }
 
 const char *

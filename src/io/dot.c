@@ -6,6 +6,7 @@
  * Render with `dot -Tsvg map.dot > map.svg`.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kith/db.h"
@@ -13,6 +14,7 @@
 #include "kith/org.h"
 #include "kith/types.h"
 #include "kith/utf8.h"
+#include "kith/xalloc.h"
 #include "mapdata.h"
 
 static const char *const band_color[5] = { "#b03a2e", "#d35400", "#616a6b", "#229954",
@@ -35,20 +37,33 @@ dot_text(struct strbuf *sb, const char *s)
 	}
 }
 
+/*
+** The edges come from one query per table, each in the order of the map's
+** items; edge[i] collects item i's (then its roles'), edge[md->n] me's,
+** and they are written in that order.
+*/
 struct dot_ctx {
 	const struct map_data *md;
-	struct strbuf *out;
-	int64_t from;               /* the contact whose relationships are listed */
-	bool from_me;               /* ... is me, not on the map */
-	int64_t me;
-	int edges;
+	struct strbuf *edge;        /* md->n + 1 */
+	int64_t me;                 /* me when not on the map, else 0 */
 };
+
+/* Where the edges from contact `from` go: its item's, or me's. */
+static struct strbuf *
+edges_of(struct dot_ctx *d, int64_t from)
+{
+	const struct map_item *it = from == d->me ? NULL : map_data_find(d->md, from, 0);
+
+	return &d->edge[it ? it - d->md->items : d->md->n];
+}
 
 /* An edge from ctx->from to a placed entity (or me), each pair once. */
 static int
 rel_cb(void *ud, const struct relationship_row *r)
 {
 	struct dot_ctx *d = ud;
+	int64_t from = r->contact_id;
+	bool from_me = d->me && from == d->me;
 	bool other_me = r->other_id && r->other_id == d->me;
 
 	if (!r->current)
@@ -56,14 +71,13 @@ rel_cb(void *ud, const struct relationship_row *r)
 	if (!other_me && !map_data_find(d->md, r->other_id, r->other_org_id))
 		return 0;
 	/* between two contacts, written from the lower id's side (me's side for me) */
-	if (r->other_id && !d->from_me && (other_me || r->other_id < d->from))
+	if (r->other_id && !from_me && (other_me || r->other_id < from))
 		return 0;
-	sb_printf(d->out, "  c%lld -> %c%lld [label=\"%s\", penwidth=%d%s];\n",
-		  (long long)d->from, r->other_id ? 'c' : 'o',
+	sb_printf(edges_of(d, from), "  c%lld -> %c%lld [label=\"%s\", penwidth=%d%s];\n",
+		  (long long)from, r->other_id ? 'c' : 'o',
 		  (long long)(r->other_id ? r->other_id : r->other_org_id),
 		  kith_rel_type_name(r->type), r->strength,
 		  r->other_id ? ", dir=none" : "");
-	d->edges++;
 	return 0;
 }
 
@@ -71,13 +85,13 @@ static int
 role_cb(void *ud, const struct role_row *r)
 {
 	struct dot_ctx *d = ud;
+	struct strbuf *sb = edges_of(d, r->contact_id);
 
 	if (*r->end_date || !r->org_id || !map_data_find(d->md, 0, r->org_id))
 		return 0;
-	sb_printf(d->out, "  c%lld -> o%lld [label=\"", (long long)d->from, (long long)r->org_id);
-	dot_text(d->out, *r->title ? r->title : r->seat);
-	sb_append(d->out, "\", style=dashed];\n");
-	d->edges++;
+	sb_printf(sb, "  c%lld -> o%lld [label=\"", (long long)r->contact_id, (long long)r->org_id);
+	dot_text(sb, *r->title ? r->title : r->seat);
+	sb_append(sb, "\", style=dashed];\n");
 	return 0;
 }
 
@@ -86,6 +100,8 @@ map_export_dot(struct kdb *db, int64_t map_id, struct strbuf *out, struct kith_e
 {
 	struct map_data md;
 	struct dot_ctx d;
+	int64_t *ids;
+	size_t n = 0;
 	enum kith_status rc;
 	int64_t me = kdb_me(db);
 
@@ -115,26 +131,27 @@ map_export_dot(struct kdb *db, int64_t map_id, struct strbuf *out, struct kith_e
 			  it->primary ? ", penwidth=4, color=\"#f4d03f\", peripheries=2" :
 			  it->target ? ", penwidth=3, color=\"#f4d03f\"" : "");
 	}
-	memset(&d, 0, sizeof d);
 	d.md = &md;
-	d.out = out;
+	d.edge = xcalloc((size_t)md.n + 1, sizeof *d.edge);
 	/* me placed on the map is one of its contacts; else an extra node */
 	d.me = me && !map_data_find(&md, me, 0) ? me : 0;
-	for (int i = 0; i < md.n && rc == KITH_OK; i++) {
-		if (!md.items[i].contact_id)
-			continue;
-		d.from = md.items[i].contact_id;
-		d.from_me = false;
-		rc = relationship_list_for_contact(db, d.from, rel_cb, &d, err);
-		if (rc == KITH_OK)
-			rc = role_list_for_contact(db, d.from, role_cb, &d, err);
-	}
-	if (rc == KITH_OK && d.me) {
-		d.from = me;
-		d.from_me = true;
-		rc = relationship_list_for_contact(db, me, rel_cb, &d, err);
+	ids = xreallocarray(NULL, (size_t)md.n + 1, sizeof *ids);
+	for (int i = 0; i < md.n; i++)
+		if (md.items[i].contact_id)
+			ids[n++] = md.items[i].contact_id;
+	/* relationships of the placed contacts and then of me; then their roles */
+	if (d.me)
+		ids[n] = d.me;
+	rc = relationship_list_for_contacts(db, ids, n + (d.me != 0), rel_cb, &d, err);
+	if (rc == KITH_OK)
+		rc = role_list_for_contacts(db, ids, n, role_cb, &d, err);
+	for (int i = 0; i <= md.n; i++) {
+		sb_append(out, sb_str(&d.edge[i]));
+		sb_free(&d.edge[i]);
 	}
 	sb_append(out, "}\n");
+	free(d.edge);
+	free(ids);
 	map_data_free(&md);
 	return rc;
 }

@@ -246,7 +246,7 @@ START_TEST(test_org_resolve_and_list)
 END_TEST
 
 struct roles {
-	int64_t ids[16];
+	int64_t ids[16], whose[16];
 	char titles[16][32];
 	char orgs[16][32];
 	int n;
@@ -258,6 +258,7 @@ role_cb(void *ud, const struct role_row *r)
 	struct roles *x = ud;
 	snprintf(x->titles[x->n], 32, "%s", r->title);
 	snprintf(x->orgs[x->n], 32, "%s", r->org_name);
+	x->whose[x->n] = r->contact_id;
 	x->ids[x->n++] = r->id;
 	return 0;
 }
@@ -350,7 +351,7 @@ START_TEST(test_roles)
 END_TEST
 
 struct rels {
-	int64_t ids[16], other[16], other_org[16];
+	int64_t ids[16], other[16], other_org[16], whose[16];
 	char names[16][32], last[16][20];
 	bool current[16];
 	int strength[16], type[16];
@@ -369,6 +370,7 @@ rel_cb(void *ud, const struct relationship_row *r)
 	x->current[x->n] = r->current;
 	x->strength[x->n] = r->strength;
 	x->type[x->n] = r->type;
+	x->whose[x->n] = r->contact_id;
 	x->n++;
 	return 0;
 }
@@ -510,6 +512,75 @@ START_TEST(test_relationships)
 }
 END_TEST
 
+/*
+** The lists of several contacts in one query (a map's export): the rows of
+** each contact's own list, contact by contact in the order asked, each
+** saying whose it is.
+*/
+START_TEST(test_lists_for_contacts)
+{
+	struct kith_err err;
+	int64_t zoe = person("Zoë"), ana = person("Ana"), bo = person("Bo"), cy = person("Cy");
+	int64_t un = org("Teachers Union", KITH_ORG_UNION);
+	int64_t ids[] = { bo, cy, zoe, ana };
+	struct kith_relationship rels[] = {
+		{ .a_id = zoe, .b_id = ana, .type = KITH_REL_MENTOR, .strength = 3 },
+		{ .a_id = bo, .b_id = zoe, .type = KITH_REL_RIVAL, .strength = 1 },
+		{ .a_id = zoe, .b_org_id = un, .type = KITH_REL_MEMBERSHIP, .strength = 2 },
+		{ .a_id = ana, .b_id = bo, .type = KITH_REL_SOCIAL, .strength = 2,
+		  .end_date = "2025-01-31" },
+	};
+	struct kith_role roles[] = {
+		{ .contact_id = zoe, .org_id = un, .title = "Chair", .start_date = "2023-01-01" },
+		{ .contact_id = zoe, .org_id = un, .title = "Member", .start_date = "2019-01-01",
+		  .end_date = "2022-12-31" },
+		{ .contact_id = ana, .org_id = un, .title = "Member" },
+		{ .contact_id = zoe, .seat = "District 3", .title = "Council member",
+		  .start_date = "2024-01-01" },
+	};
+	struct rels all = { .n = 0 }, one;
+	struct roles rall = { .n = 0 }, rone;
+	int at = 0, rat = 0;
+
+	for (size_t i = 0; i < sizeof rels / sizeof *rels; i++)
+		ck_assert_int_eq(relationship_add(db, &rels[i], NULL, &err), KITH_OK);
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+		ck_assert_int_eq(role_add(db, &roles[i], NULL, &err), KITH_OK);
+	ck_assert_int_eq(relationship_list_for_contacts(db, ids, 4, rel_cb, &all, &err), KITH_OK);
+	ck_assert_int_eq(role_list_for_contacts(db, ids, 4, role_cb, &rall, &err), KITH_OK);
+	ck_assert_int_eq(all.n, 7);            /* between two of them: from both sides */
+	ck_assert_int_eq(rall.n, 4);
+	for (int k = 0; k < 4; k++) {
+		one.n = 0;
+		rone.n = 0;
+		ck_assert_int_eq(relationship_list_for_contact(db, ids[k], rel_cb, &one, &err),
+				 KITH_OK);
+		ck_assert_int_eq(role_list_for_contact(db, ids[k], role_cb, &rone, &err), KITH_OK);
+		for (int i = 0; i < one.n; i++, at++) {
+			ck_assert_int_eq(all.ids[at], one.ids[i]);
+			ck_assert_int_eq(all.other[at], one.other[i]);
+			ck_assert_int_eq(all.other_org[at], one.other_org[i]);
+			ck_assert_int_eq(all.current[at], one.current[i]);
+			ck_assert_int_eq(all.whose[at], ids[k]);
+			ck_assert_int_eq(one.whose[i], 0);
+		}
+		for (int i = 0; i < rone.n; i++, rat++) {
+			ck_assert_int_eq(rall.ids[rat], rone.ids[i]);
+			ck_assert_int_eq(rall.whose[rat], ids[k]);
+		}
+	}
+	ck_assert_int_eq(at, all.n);
+	ck_assert_int_eq(rat, rall.n);
+	/* none asked: none listed */
+	all.n = 0;
+	rall.n = 0;
+	ck_assert_int_eq(relationship_list_for_contacts(db, ids, 0, rel_cb, &all, &err), KITH_OK);
+	ck_assert_int_eq(role_list_for_contacts(db, ids, 0, role_cb, &rall, &err), KITH_OK);
+	ck_assert_int_eq(all.n, 0);
+	ck_assert_int_eq(rall.n, 0);
+}
+END_TEST
+
 static Suite *
 org_suite(void)
 {
@@ -522,6 +593,7 @@ org_suite(void)
 	tcase_add_test(tc, test_org_resolve_and_list);
 	tcase_add_test(tc, test_roles);
 	tcase_add_test(tc, test_relationships);
+	tcase_add_test(tc, test_lists_for_contacts);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,71 @@
+/*
+ * import_internal.h: what the files of `kith import` share (import.c runs
+ * it, import_contact.c merges contacts, import_record.c events, to-dos and
+ * organisations' cards). Nothing outside them includes it.
+ */
+#ifndef KITH_IMPORT_INTERNAL_H
+#define KITH_IMPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "io_internal.h"
+#include "kith/status.h"
+
+
+/* One import: its database, options, counts and state. */
+struct imp {
+	struct kdb *db;
+	const struct io_import_opts *o;
+	struct io_import_stats *st;
+	struct kith_err *err;       /* the error that stops the import */
+	enum kith_status failed;
+	size_t total;
+	long n;
+	struct strbuf line;
+	int64_t made_above;         /* contacts above this id were made by this import */
+	/* Organisations found or made by this import, by their exact name (a
+	   file names the same few hundred again and again), in slots by hash.
+	   Emptied when a record's writes are rolled back: its new ones go. */
+	struct org_slot {
+		char *name;
+		int64_t id;
+	} *orgs;                    /* ORG_SLOTS, allocated on first use */
+	/* Organisations' own cards, applied when the records are all in
+	   (merge_org): an organisation the import made is in the search
+	   index only then. */
+	struct org_card {
+		int64_t id;
+		bool isnew;
+		int line;
+		const char *source;
+		struct io_contact_rec r;    /* org, org_kind, org_parent, c.notes, c.influence */
+		struct io_extra *x;
+		size_t nx;
+	} *cards;
+	size_t n_cards;
+};
+
+/* Add a line to the import's report ("FILE:LINE: ..."). */
+void report(struct imp *im, const char *fmt, ...) KITH_PRINTF(2, 3);
+
+/* The id of the organisation `name`, found or made, cached for the import. */
+enum kith_status org_cached(struct imp *im, const char *name, int64_t *id, struct kith_err *err);
+
+/* Keep the record's extra fields for entity id; *changed if any was new. */
+enum kith_status put_extras(struct imp *im, const char *entity, int64_t id, const char *source,
+			    const struct io_extra *x, size_t n, bool *changed,
+			    struct kith_err *err);
+
+/* A record merged into the database (import_contact.c, import_record.c). */
+enum kith_status merge_contact(struct imp *im, const struct io_record *rec, struct kith_err *err);
+enum kith_status merge_event(struct imp *im, const struct io_record *rec, struct kith_err *err);
+enum kith_status merge_todo(struct imp *im, const struct io_record *rec, struct kith_err *err);
+enum kith_status merge_org(struct imp *im, const struct io_record *rec, struct kith_err *err);
+
+/* Organisations' cards, applied once the records are all in; then freed. */
+enum kith_status apply_org_cards(struct imp *im, bool write, struct kith_err *err);
+void org_cards_free(struct imp *im);
+
+#endif
