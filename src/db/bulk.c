@@ -106,8 +106,24 @@ bulk_each(struct kdb *db, const int64_t *ids, size_t n, bulk_one_fn one, const v
 static enum kith_status
 tag_one(struct kdb *db, int64_t id, const void *ctx, bool *counted, struct kith_err *err)
 {
+	/* a contact who has the tag already is not counted ("tagged 0 …") */
+	static const char has[] =
+		"SELECT 1 FROM contact_tag WHERE contact_id = ?1 "
+		"AND tag_id = (SELECT id FROM tag WHERE name = ?2)";
 	const char *tag = ctx;
+	sqlite3_stmt *st;
+	enum kith_status rc;
 
+	if (!(st = db_stmt(db, has, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, tag);
+	rc = db_step_row(db, st, "tag", err);
+	sqlite3_reset(st);
+	if (rc == KITH_OK)
+		return KITH_OK;
+	if (rc != KITH_NOTFOUND)
+		return rc;
 	*counted = true;
 	return contact_tag_add(db, id, &tag, 1, err);
 }
@@ -141,7 +157,7 @@ tier_one(struct kdb *db, int64_t id, const void *ctx, bool *counted, struct kith
 	db_bind_text(st, 3, now);
 	if ((rc = db_step_done(db, st, err, "contact")))
 		return rc;
-	*counted = true;
+	*counted = sqlite3_changes(db->h) > 0;     /* the tier it had already: not counted */
 	return KITH_OK;
 }
 

@@ -176,7 +176,9 @@ apply_word(struct engine *e, const struct bulk_job *j, const char *word, int *r,
 
 	switch (j->cmd) {
 	case CMD_TAG:
-		if ((rc = bulk_tag(db, j->ids, j->n, t, &n, err)) == KITH_OK)
+		if ((rc = bulk_tag(db, j->ids, j->n, t, &n, err)) == KITH_OK && n == 0)
+			*r |= job_done(e, j, "already tagged %s: nothing changed", t);
+		else if (rc == KITH_OK)
 			*r |= job_done(e, j, "tagged %d %s with %s", n, noun(j->pane, n), t);
 		break;
 	case CMD_TIER: {

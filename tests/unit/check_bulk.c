@@ -133,6 +133,12 @@ START_TEST(test_tag_one_step)
 	for (int i = 0; i < 3; i++)
 		ck_assert(!has_tag(ids[i], "housing"));
 	ck_assert_int_eq(bulk_tag(db, ids, 3, "  ", &n, &err), KITH_INVALID);
+	/* who has the tag already is not counted (the status line said "tagged 1"
+	   for a contact that had it, and then there was nothing to undo) */
+	ck_assert_int_eq(bulk_tag(db, ids, 1, "housing", &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(bulk_tag(db, ids, 3, "Housing", &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 2);
 }
 END_TEST
 
@@ -155,6 +161,10 @@ START_TEST(test_tier_and_rollback)
 	ck_assert_int_eq(tier_of(ids[0]), 0);
 	ck_assert_ptr_null(kdb_change_take(db));
 	ck_assert_int_eq(bulk_tier(db, ids, 3, 'Z', &n, &err), KITH_INVALID);
+	/* the tier a contact has already: not counted */
+	ck_assert_int_eq(bulk_tier(db, ids, 1, 'C', &n, &err), KITH_OK);
+	ck_assert_int_eq(bulk_tier(db, ids, 2, 'C', &n, &err), KITH_OK);
+	ck_assert_int_eq(n, 1);
 }
 END_TEST
 
@@ -361,6 +371,8 @@ START_TEST(test_engine_tag_selected_and_line)
 	ck_msg_has("tagged 1 person with district-3");
 	ck_assert(has_tag(ids[1], "district-3"));
 	ck_assert(!has_tag(ids[0], "district-3"));
+	engine_keys(e, "<Esc>1gg:tag donor<Enter>");       /* she has it: nothing to say "tagged" */
+	ck_msg_has("already tagged donor: nothing changed");
 }
 END_TEST
 
