@@ -106,26 +106,13 @@ bulk_each(struct kdb *db, const int64_t *ids, size_t n, bulk_one_fn one, const v
 static enum kith_status
 tag_one(struct kdb *db, int64_t id, const void *ctx, bool *counted, struct kith_err *err)
 {
-	/* a contact who has the tag already is not counted ("tagged 0 …") */
-	static const char has[] =
-		"SELECT 1 FROM contact_tag WHERE contact_id = ?1 "
-		"AND tag_id = (SELECT id FROM tag WHERE name = ?2)";
 	const char *tag = ctx;
-	sqlite3_stmt *st;
-	enum kith_status rc;
+	enum kith_status rc = contact_tag_add(db, id, &tag, 1, err);
 
-	if (!(st = db_stmt(db, has, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, tag);
-	rc = db_step_row(db, st, "tag", err);
-	sqlite3_reset(st);
-	if (rc == KITH_OK)
-		return KITH_OK;
-	if (rc != KITH_NOTFOUND)
-		return rc;
-	*counted = true;
-	return contact_tag_add(db, id, &tag, 1, err);
+	/* its last statement links the tag: no row when the contact had it
+	   already, and then the contact is not counted ("tagged 0 …") */
+	*counted = rc == KITH_OK && sqlite3_changes(db->h) > 0;
+	return rc;
 }
 
 enum kith_status

@@ -399,7 +399,7 @@ capture_suggest(struct kdb *db, const char *text, int64_t *id_out, char **name_o
 	struct strbuf lo = { 0 }, hi = { 0 }, words = { 0 };
 	enum kith_status rc = KITH_OK;
 	sqlite3_stmt *st;
-	int cap, best = -1;
+	int cap, best = -1, best_d = 0;
 	size_t len = strlen(key);
 
 	*id_out = 0;
@@ -437,8 +437,10 @@ capture_suggest(struct kdb *db, const char *text, int64_t *id_out, char **name_o
 	for (int i = 0; i < s->n; i++) {
 		int d = edit_distance(key, s->hits[i].key, cap);
 
-		if (d <= cap && (best < 0 || d < edit_distance(key, s->hits[best].key, cap)))
+		if (d <= cap && (best < 0 || d < best_d)) {
 			best = i;
+			best_d = d;
+		}
 	}
 	if (best >= 0 && (rc = name_of(db, q_contact_name, s->hits[best].id, name_out, err)) ==
 	    KITH_OK)
@@ -481,28 +483,28 @@ create_people(struct kdb *db, const struct capture *c, int64_t *ids, size_t n,
 	enum kith_status rc;
 	/* ids[] of a slot reusing an earlier new one are filled as they go:
 	   decide on the slots' state before creation */
-	int64_t *todo = xcalloc(n + 1, sizeof *todo);
+	int64_t *before = xcalloc(n + 1, sizeof *before);
 
-	memcpy(todo, ids, n * sizeof *ids);
+	memcpy(before, ids, n * sizeof *ids);
 	for (size_t i = 0; i < n; i++) {
 		struct kith_contact ct = { 0 };
 		long same;
 
 		if (ids[i])
 			continue;
-		if ((same = capture_new_same(c, todo, i)) >= 0) {
+		if ((same = capture_new_same(c, before, i)) >= 0) {
 			ids[i] = ids[same];
 			continue;
 		}
 		ct.display_name = capture_person(c, i)->name;
 		ct.cadence_days = -1;
 		if ((rc = contact_add(db, &ct, &ids[i], err))) {
-			free(todo);
+			free(before);
 			return rc;
 		}
 		(*created)++;
 	}
-	free(todo);
+	free(before);
 	return KITH_OK;
 }
 
