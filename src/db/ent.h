@@ -8,6 +8,7 @@
 #define KITH_DB_ENT_H
 
 #include "internal.h"
+#include "row.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -158,5 +159,22 @@ enum kith_status ent_resolve(struct kdb *db, const struct ent_resolver *r, const
 */
 enum kith_status ent_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what,
 			    struct kith_err *err);
+
+/*
+** Define the list loop of one row type: `static enum kith_status name(db, st,
+** fn, ud, err)` steps st, reads each row into a row_type by the field table
+** `fields` and calls fn(ud, &row) until it returns nonzero; then ent_finish
+** with what. The lists of a table bind their statement and call it.
+*/
+#define ENT_EMITTER(name, row_type, fn_type, fields, what) \
+	static enum kith_status \
+	name(struct kdb *db, sqlite3_stmt *st, fn_type fn, void *ud, struct kith_err *err) \
+	{ \
+		row_type r; \
+		int rc; \
+		while ((rc = db_next(st, &(fields), &r)) == SQLITE_ROW && !fn(ud, &r)) \
+			; \
+		return ent_finish(db, st, rc, what, err); \
+	}
 
 #endif
