@@ -29,6 +29,9 @@ vbindf(sqlite3_stmt *st, const char *fmt, va_list ap)
 		case 'T':
 			db_bind_text_null(st, i, va_arg(ap, const char *));
 			break;
+		case 's':               /* NULL binds NULL */
+			sqlite3_bind_text(st, i, va_arg(ap, const char *), -1, SQLITE_TRANSIENT);
+			break;
 		case 'j': {
 			const int64_t *ids = va_arg(ap, const int64_t *);
 			db_bind_ids(st, i, ids, va_arg(ap, size_t));

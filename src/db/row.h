@@ -5,6 +5,7 @@
  *	i  int64_t              n  int
  *	I  int64_t, 0 is NULL   j  const int64_t *, size_t (db_bind_ids: a JSON array)
  *	t  text, NULL is ''     T  text, NULL or "" is NULL
+ *	s  text, NULL is NULL
  *	-  nothing (that parameter is left unbound: NULL, or bound by the caller)
  *
  *	db_query   prepare (the cache) and bind: the statement, or NULL (err set)

@@ -27,14 +27,16 @@ START_TEST(test_bindf_letters)
 {
 	static const char sql[] =
 		"SELECT typeof(?1), ?1, typeof(?2), ?2, typeof(?3), ?3, typeof(?4), ?4, "
-		"typeof(?5), ?5, typeof(?6), ?6, typeof(?7), ?7, ?8, typeof(?9), ?10";
+		"typeof(?5), ?5, typeof(?6), ?6, typeof(?7), ?7, ?8, typeof(?9), ?10, "
+		"typeof(?11), typeof(?12), ?12";
 	static const int64_t ids[] = { 3, 12 };
 	struct kith_err err;
 	sqlite3_stmt *st;
 
-	ck_assert_int_eq(db_first(db, &st, sql, "test", &err, "iIInttTT-j", (int64_t)1 << 40,
+	ck_assert_int_eq(db_first(db, &st, sql, "test", &err, "iIInttTT-jss", (int64_t)1 << 40,
 				  (int64_t)0, (int64_t)7, 5, (const char *)NULL, "x",
-				  (const char *)"", "y", ids, (size_t)2), KITH_OK);
+				  (const char *)"", "y", ids, (size_t)2, (const char *)NULL, ""),
+			 KITH_OK);
 	ck_assert_str_eq(db_col_text(st, 0), "integer");
 	ck_assert_int_eq(sqlite3_column_int64(st, 1), (int64_t)1 << 40);
 	ck_assert_str_eq(db_col_text(st, 2), "null");         /* I: 0 is NULL */
@@ -47,6 +49,9 @@ START_TEST(test_bindf_letters)
 	ck_assert_str_eq(db_col_text(st, 14), "y");
 	ck_assert_str_eq(db_col_text(st, 15), "null");        /* -: unbound */
 	ck_assert_str_eq(db_col_text(st, 16), "[3,12]");
+	ck_assert_str_eq(db_col_text(st, 17), "null");        /* s: NULL is NULL */
+	ck_assert_str_eq(db_col_text(st, 18), "text");        /* s: "" is '' */
+	ck_assert_str_eq(db_col_text(st, 19), "");
 	sqlite3_reset(st);
 }
 END_TEST
