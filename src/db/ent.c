@@ -148,7 +148,10 @@ ent_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 		return rc;
 	if (!(st = db_stmt(db, x->id ? x->w->q_update : x->w->q_insert, err)))
 		return KITH_DB;
-	x->w->bind(st, x->row);
+	if (x->w->bind)
+		x->w->bind(st, x->row);
+	else
+		db_bind_fields(st, 1, x->w->fields, x->row);
 	ent_bind_meta(st, x->id);
 	if ((rc = db_step_done(db, st, err, what)))
 		return rc;
@@ -284,6 +287,16 @@ ent_check_date(const char *field, const char *s, struct kith_err *err)
 	if (date_shaped(s, 10))
 		return kith_err_set(err, KITH_INVALID, "%s %.40s: not a date", field, s);
 	return kith_err_set(err, KITH_INVALID, "%s %.40s: must be YYYY-MM-DD", field, s);
+}
+
+enum kith_status
+ent_check_span(const char *start, const char *end, struct kith_err *err)
+{
+	if (ent_check_date("start", start, err) || ent_check_date("end", end, err))
+		return KITH_INVALID;
+	if (!str_empty(start) && !str_empty(end) && strcmp(end, start) < 0)
+		return kith_err_set(err, KITH_INVALID, "end %s: before the start %s", end, start);
+	return KITH_OK;
 }
 
 enum kith_status

@@ -8,6 +8,7 @@
 #define KITH_DB_ENT_H
 
 #include "internal.h"
+#include "row.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -61,7 +62,8 @@ enum kith_status ent_row(struct kdb *db, const char *sql, int64_t id, const char
 ** ent_update run the write ladder for it. In one write level: an update
 ** first checks row `id` exists (KITH_NOTFOUND naming it); then check(db,
 ** row, id, err) (may be NULL; it may read; id is 0 for an insert), then
-** the constant statement bound by bind(st, row) (see ent_bind_meta) and
+** the constant statement bound by bind(st, row), or by the field table
+** `fields` from ?1 on (see also ent_bind_meta), and
 ** stepped to its end, then after(). Any failure rolls this write back.
 */
 struct ent_writer {
@@ -70,6 +72,7 @@ struct ent_writer {
 	enum kith_status (*check)(struct kdb *db, const void *row, int64_t id,
 				  struct kith_err *err);
 	void (*bind)(sqlite3_stmt *st, const void *row);
+	const struct db_fields *fields;     /* used when bind is NULL */
 	/* may be NULL: the writes that follow the row's (its links), given its id */
 	enum kith_status (*after)(struct kdb *db, const void *row, int64_t id,
 				  struct kith_err *err);
@@ -113,6 +116,8 @@ enum kith_status ent_unlink(struct kdb *db, const char *sql, const struct ent_li
 ** Messages: "due fri: must be YYYY-MM-DD", "start 2026-02-30: not a date".
 */
 enum kith_status ent_check_date(const char *field, const char *s, struct kith_err *err);
+/* Both dates of a span (start, end: either may be NULL or ""), and the end not before the start. */
+enum kith_status ent_check_span(const char *start, const char *end, struct kith_err *err);
 
 /*
 ** Validate and normalise a date or time "YYYY-MM-DD[ HH:MM]" ("T" accepted
@@ -158,5 +163,25 @@ enum kith_status ent_resolve(struct kdb *db, const struct ent_resolver *r, const
 */
 enum kith_status ent_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what,
 			    struct kith_err *err);
+
+/*
+** Define the list loop of one row type: `static enum kith_status name(db, st,
+** fn, ud, err)` steps st, reads each row into a row_type by the field table
+** `fields` and calls fn(ud, &row) until it returns nonzero; then ent_finish
+** with what. st may be NULL (a failed db_query: KITH_DB, err set), so a
+** list is `return emit(db, db_query(db, sql, err, fmt, ...), fn, ud, err)`.
+*/
+#define ENT_EMITTER(name, row_type, fn_type, fields, what) \
+	static enum kith_status \
+	name(struct kdb *db, sqlite3_stmt *st, fn_type fn, void *ud, struct kith_err *err) \
+	{ \
+		row_type r; \
+		int rc; \
+		if (!st) \
+			return KITH_DB; \
+		while ((rc = db_next(st, &(fields), &r)) == SQLITE_ROW && !fn(ud, &r)) \
+			; \
+		return ent_finish(db, st, rc, what, err); \
+	}
 
 #endif

@@ -12,16 +12,38 @@
 #include "kith/str.h"
 #include "kith/types.h"
 
+static const struct db_enum fu_kinds = { kith_followup_kind_name, kith_followup_kind_parse,
+					 KITH_FKIND_OTHER };
+static const struct db_enum fu_statuses = { kith_followup_status_name,
+					    kith_followup_status_parse, KITH_FSTATUS_OPEN };
+static const struct db_enum fu_directions = { kith_direction_name, kith_direction_parse,
+					      KITH_DIR_NONE };
+static const struct db_enum fu_stages = { kith_intro_stage_name, kith_intro_stage_parse,
+					  KITH_INTRO_NONE };
+
+/* The columns followup_get reads; after the id, ?1..?14 of the writes. */
+static const struct db_field fu_f[] = {
+	DB_F(I64, struct kith_followup, id),
+	DB_F(ID, struct kith_followup, contact_id), DB_F(ID, struct kith_followup, event_id),
+	DB_F(ID, struct kith_followup, interaction_id), DB_FE(struct kith_followup, kind, fu_kinds),
+	DB_F(DUP, struct kith_followup, title), DB_F(OPT, struct kith_followup, due),
+	DB_F(INT, struct kith_followup, priority),
+	DB_FE(struct kith_followup, status, fu_statuses),
+	DB_FE(struct kith_followup, direction, fu_directions),
+	DB_F(ID, struct kith_followup, intro_a_id), DB_F(ID, struct kith_followup, intro_b_id),
+	DB_F(ID, struct kith_followup, intro_by_id),
+	DB_FE(struct kith_followup, intro_stage, fu_stages),
+	DB_F(DUP, struct kith_followup, notes),
+	DB_FC(struct kith_followup, done_at), DB_F(INT, struct kith_followup, snooze_count),
+	DB_F(DUP, struct kith_followup, snooze_reason), DB_FC(struct kith_followup, created_at),
+};
+static const struct db_fields fu_fields = DB_FIELDS(struct kith_followup, fu_f);
+static const struct db_fields fu_write_fields = { sizeof(struct kith_followup), 14, fu_f + 1 };
+
 void
 followup_free(struct kith_followup *f)
 {
-	if (!f)
-		return;
-	free(f->title);
-	free(f->due);
-	free(f->notes);
-	free(f->snooze_reason);
-	memset(f, 0, sizeof *f);
+	db_fields_free(&fu_fields, f);
 }
 
 static enum kith_status
@@ -53,7 +75,6 @@ fu_check_fields(const struct kith_followup *f, struct kith_err *err)
 static enum kith_status
 fu_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
-	static const char q_ia[] = "SELECT 1 FROM interaction WHERE id = ?";
 	const struct kith_followup *f = row;
 	const int64_t people[] = { f->contact_id, f->intro_a_id, f->intro_b_id, f->intro_by_id };
 	enum kith_status rc;
@@ -64,8 +85,7 @@ fu_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 			return rc;
 	if (f->event_id && (rc = ent_event_exists(db, f->event_id, err)))
 		return rc;
-	if (f->interaction_id &&
-	    (rc = ent_exists(db, q_ia, f->interaction_id, "interaction", err)))
+	if (f->interaction_id && (rc = ent_has(db, ENT_INTERACTION, f->interaction_id, err)))
 		return rc;
 	return KITH_OK;
 }
@@ -74,24 +94,10 @@ fu_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 static void
 fu_bind(sqlite3_stmt *st, const void *row)
 {
-	const struct kith_followup *f = row;
 	char now_min[KDATETIME_STR];
 
 	ent_now_minute(now_min);
-	db_bind_id(st, 1, f->contact_id);
-	db_bind_id(st, 2, f->event_id);
-	db_bind_id(st, 3, f->interaction_id);
-	sqlite3_bind_text(st, 4, kith_followup_kind_name(f->kind), -1, SQLITE_STATIC);
-	db_bind_text(st, 5, f->title);
-	db_bind_text_null(st, 6, f->due);
-	sqlite3_bind_int(st, 7, f->priority);
-	sqlite3_bind_text(st, 8, kith_followup_status_name(f->status), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, kith_direction_name(f->direction), -1, SQLITE_STATIC);
-	db_bind_id(st, 10, f->intro_a_id);
-	db_bind_id(st, 11, f->intro_b_id);
-	db_bind_id(st, 12, f->intro_by_id);
-	sqlite3_bind_text(st, 13, kith_intro_stage_name(f->intro_stage), -1, SQLITE_STATIC);
-	db_bind_text(st, 14, f->notes);
+	db_bind_fields(st, 1, &fu_write_fields, row);
 	db_bind_text(st, 16, now_min);
 }
 
@@ -131,34 +137,12 @@ followup_get(struct kdb *db, int64_t id, struct kith_followup *out, struct kith_
 		"coalesce(done_at, ''), snooze_count, snooze_reason, created_at "
 		"FROM followup WHERE id = ?";
 	sqlite3_stmt *st;
-	int rc, v;
+	enum kith_status rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = ent_row(db, sql, id, "follow-up", &st, err)))
 		return rc;
-	out->id = sqlite3_column_int64(st, 0);
-	out->contact_id = sqlite3_column_int64(st, 1);
-	out->event_id = sqlite3_column_int64(st, 2);
-	out->interaction_id = sqlite3_column_int64(st, 3);
-	v = kith_followup_kind_parse(db_col_text(st, 4));
-	out->kind = v < 0 ? KITH_FKIND_OTHER : v;
-	out->title = db_col_dup(st, 5);
-	out->due = db_col_dup(st, 6);
-	out->priority = sqlite3_column_int(st, 7);
-	v = kith_followup_status_parse(db_col_text(st, 8));
-	out->status = v < 0 ? KITH_FSTATUS_OPEN : v;
-	v = kith_direction_parse(db_col_text(st, 9));
-	out->direction = v < 0 ? KITH_DIR_NONE : v;
-	out->intro_a_id = sqlite3_column_int64(st, 10);
-	out->intro_b_id = sqlite3_column_int64(st, 11);
-	out->intro_by_id = sqlite3_column_int64(st, 12);
-	v = kith_intro_stage_parse(db_col_text(st, 13));
-	out->intro_stage = v < 0 ? KITH_INTRO_NONE : v;
-	out->notes = db_col_dup(st, 14);
-	snprintf(out->done_at, sizeof out->done_at, "%.16s", db_col_text(st, 15));
-	out->snooze_count = sqlite3_column_int(st, 16);
-	out->snooze_reason = db_col_dup(st, 17);
-	snprintf(out->created_at, sizeof out->created_at, "%.19s", db_col_text(st, 18));
+	db_read(st, 0, &fu_fields, out);
 	sqlite3_reset(st);
 	return KITH_OK;
 }
@@ -203,18 +187,9 @@ fu_change_body(struct kdb *db, void *ctx, struct kith_err *err)
 	sqlite3_reset(st);
 	if (rc)
 		return rc;
-	if (!(st = db_stmt(db, x->sql, err)))
-		return KITH_DB;
 	db_now(now);
 	ent_now_minute(now_min);
-	sqlite3_bind_int64(st, 1, x->id);
-	db_bind_text(st, 2, now);
-	db_bind_text(st, 3, now_min);
-	if (x->a)
-		db_bind_text_null(st, 4, x->a);
-	if (x->b)
-		db_bind_text(st, 5, x->b);
-	return db_step_done(db, st, err, "follow-up");
+	return db_run(db, x->sql, "follow-up", err, "ittTs", x->id, now, now_min, x->a, x->b);
 }
 
 static enum kith_status
@@ -286,16 +261,13 @@ fu_toggle_body(struct kdb *db, void *ctx, struct kith_err *err)
 		"RETURNING status";
 	struct fu_toggle *t = ctx;
 	char now[20], now_min[KDATETIME_STR];
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st;
 	int rc;
 
-	if (!st)
-		return KITH_DB;
 	db_now(now);
 	ent_now_minute(now_min);
-	sqlite3_bind_int64(st, 1, t->id);
-	db_bind_text(st, 2, now);
-	db_bind_text(st, 3, now_min);
+	if (!(st = db_query(db, sql, err, "itt", t->id, now, now_min)))
+		return KITH_DB;
 	/* RETURNING: the row is written by the first step */
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		t->status = kith_followup_status_parse(db_col_text(st, 0));

@@ -17,16 +17,24 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
+static const struct db_enum ia_kinds = { kith_interaction_kind_name,
+					 kith_interaction_kind_parse, KITH_IKIND_NOTE };
+
+/* The columns interaction_get reads */
+static const struct db_field ia_f[] = {
+	DB_F(I64, struct kith_interaction, id), DB_F(DUP, struct kith_interaction, at),
+	DB_FE(struct kith_interaction, kind, ia_kinds),
+	DB_F(DUP, struct kith_interaction, summary), DB_F(DUP, struct kith_interaction, body),
+	DB_F(I64, struct kith_interaction, event_id),
+};
+static const struct db_fields ia_fields = DB_FIELDS(struct kith_interaction, ia_f);
+
 void
 interaction_free(struct kith_interaction *i)
 {
-	if (!i)
-		return;
-	free(i->at);
-	free(i->summary);
-	free(i->body);
-	free(i->contact_ids);
-	memset(i, 0, sizeof *i);
+	if (i)
+		free(i->contact_ids);
+	db_fields_free(&ia_fields, i);
 }
 
 static enum kith_status
@@ -70,7 +78,6 @@ ia_before(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	static const char q_unlink[] = "DELETE FROM interaction_contact WHERE interaction_id = ?";
 	const struct kith_interaction *i = ((const struct ia_w *)row)->i;
-	sqlite3_stmt *st;
 	enum kith_status rc;
 
 	if (i->event_id && (rc = ent_event_exists(db, i->event_id, err)))
@@ -78,12 +85,7 @@ ia_before(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	for (size_t k = 0; k < i->n_contacts; k++)
 		if ((rc = ent_contact_exists(db, i->contact_ids[k], err)))
 			return rc;
-	if (!id)
-		return KITH_OK;
-	if (!(st = db_stmt(db, q_unlink, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	return db_step_done(db, st, err, "interaction");
+	return id ? db_run(db, q_unlink, "interaction", err, "i", id) : KITH_OK;
 }
 
 /* Link every contact of the row to interaction id (duplicates in the list are ignored). */
@@ -96,16 +98,9 @@ ia_link(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	const struct ia_w *w = row;
 	enum kith_status rc;
 
-	for (size_t k = 0; k < w->i->n_contacts; k++) {
-		sqlite3_stmt *st = db_stmt(db, sql, err);
-		if (!st)
-			return KITH_DB;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, w->i->contact_ids[k]);
-		db_bind_text(st, 3, w->at);
-		if ((rc = db_step_done(db, st, err, "interaction")))
+	for (size_t k = 0; k < w->i->n_contacts; k++)
+		if ((rc = db_run(db, sql, "interaction", err, "iit", id, w->i->contact_ids[k], w->at)))
 			return rc;
-	}
 	return KITH_OK;
 }
 
@@ -158,20 +153,12 @@ interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct
 	memset(out, 0, sizeof *out);
 	if ((rc = ent_row(db, sql, id, "interaction", &st, err)))
 		return rc;
-	out->id = sqlite3_column_int64(st, 0);
-	out->at = db_col_dup(st, 1);
-	out->kind = kith_interaction_kind_parse(db_col_text(st, 2));
-	if (out->kind < 0)
-		out->kind = KITH_IKIND_NOTE;
-	out->summary = db_col_dup(st, 3);
-	out->body = db_col_dup(st, 4);
-	out->event_id = sqlite3_column_int64(st, 5);
+	db_read(st, 0, &ia_fields, out);
 	sqlite3_reset(st);
-	if (!(st = db_stmt(db, q_contacts, err))) {
+	if (!(st = db_query(db, q_contacts, err, "i", id))) {
 		interaction_free(out);
 		return KITH_DB;
 	}
-	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->contact_ids = xreallocarray(out->contact_ids, out->n_contacts + 1,
 						 sizeof *out->contact_ids);
@@ -208,49 +195,27 @@ interaction_delete(struct kdb *db, int64_t id, struct kith_err *err)
 	"  FROM interaction_contact w JOIN contact c ON c.id = w.contact_id " \
 	"  WHERE w.interaction_id = i.id ORDER BY c.name_key, c.id)) "
 
-static enum kith_status
-ia_emit(struct kdb *db, sqlite3_stmt *st, interaction_row_fn fn, void *ud, struct kith_err *err)
-{
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct interaction_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		r.at = db_col_text(st, 1);
-		r.kind = kith_interaction_kind_parse(db_col_text(st, 2));
-		if (r.kind < 0)
-			r.kind = KITH_IKIND_NOTE;
-		r.summary = db_col_text(st, 3);
-		r.body = db_col_text(st, 4);
-		r.event_id = sqlite3_column_int64(st, 5);
-		r.with = db_col_text(st, 6);
-		if (fn(ud, &r))
-			break;
-	}
-	return ent_finish(db, st, rc, "interactions", err);
-}
+static const struct db_field ia_row_f[] = {
+	DB_F(I64, struct interaction_row, id), DB_F(TEXT, struct interaction_row, at),
+	DB_FE(struct interaction_row, kind, ia_kinds),
+	DB_F(TEXT, struct interaction_row, summary), DB_F(TEXT, struct interaction_row, body),
+	DB_F(I64, struct interaction_row, event_id), DB_F(TEXT, struct interaction_row, with),
+};
+static const struct db_fields ia_row_fields = DB_FIELDS(struct interaction_row, ia_row_f);
+ENT_EMITTER(ia_emit, struct interaction_row, interaction_row_fn, ia_row_fields, "interactions")
 
 /* Read interaction `anchor`'s `at` into *at (caller frees); KITH_NOTFOUND if gone. */
 static enum kith_status
 ia_anchor_at(struct kdb *db, int64_t anchor, char **at, struct kith_err *err)
 {
 	static const char sql[] = "SELECT at FROM interaction WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	sqlite3_stmt *st;
+	enum kith_status rc = ent_row(db, sql, anchor, "interaction", &st, err);
 
-	*at = NULL;
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, anchor);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*at = db_col_dup(st, 0);
+	*at = rc ? NULL : db_col_dup(st, 0);
+	if (!rc)
 		sqlite3_reset(st);
-		return KITH_OK;
-	}
-	if (ent_finish(db, st, rc, "interactions", err))
-		return err ? err->code : KITH_DB;
-	return kith_err_set(err, KITH_NOTFOUND, "interaction #%lld: no such interaction",
-			    (long long)anchor);
+	return rc;
 }
 
 enum kith_status
@@ -271,16 +236,8 @@ interaction_list_for_contact(struct kdb *db, int64_t contact_id, int64_t anchor,
 
 	if (anchor && (rc = ia_anchor_at(db, anchor, &at, err)))
 		return rc;
-	if (!(st = db_stmt(db, anchor ? q_next : q_first, err))) {
-		free(at);
-		return KITH_DB;
-	}
-	sqlite3_bind_int64(st, 1, contact_id);
-	if (anchor) {
-		db_bind_text(st, 2, at);
-		sqlite3_bind_int64(st, 3, anchor);
-	}
-	sqlite3_bind_int(st, 4, limit);
+	/* (q_first has no ?2 and ?3: binding them is harmless) */
+	st = db_query(db, anchor ? q_next : q_first, err, "itin", contact_id, at, anchor, limit);
 	free(at);
 	return ia_emit(db, st, fn, ud, err);
 }
@@ -299,15 +256,7 @@ interaction_list_recent(struct kdb *db, int64_t anchor, int limit, interaction_r
 
 	if (anchor && (rc = ia_anchor_at(db, anchor, &at, err)))
 		return rc;
-	if (!(st = db_stmt(db, anchor ? q_next : q_first, err))) {
-		free(at);
-		return KITH_DB;
-	}
-	if (anchor) {
-		db_bind_text(st, 1, at);
-		sqlite3_bind_int64(st, 2, anchor);
-	}
-	sqlite3_bind_int(st, 3, limit);
+	st = db_query(db, anchor ? q_next : q_first, err, "tin", at, anchor, limit);
 	free(at);
 	return ia_emit(db, st, fn, ud, err);
 }

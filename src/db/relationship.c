@@ -11,23 +11,31 @@
 #include "kith/str.h"
 #include "kith/types.h"
 
+static const struct db_enum rel_types = { kith_rel_type_name, kith_rel_type_parse,
+					  KITH_REL_GENERIC };
+
+/* ?1..?9 of the writes, and the columns relationship_get reads */
+static const struct db_field rel_f[] = {
+	DB_F(I64, struct kith_relationship, a_id), DB_F(ID, struct kith_relationship, b_id),
+	DB_F(ID, struct kith_relationship, b_org_id), DB_FE(struct kith_relationship, type, rel_types),
+	DB_F(INT, struct kith_relationship, strength),
+	DB_F(OPT, struct kith_relationship, start_date),
+	DB_F(OPT, struct kith_relationship, end_date), DB_F(DUP, struct kith_relationship, note),
+	DB_F(DUP, struct kith_relationship, source),
+};
+static const struct db_fields rel_fields = DB_FIELDS(struct kith_relationship, rel_f);
+
 void
 relationship_free(struct kith_relationship *r)
 {
-	if (!r)
-		return;
-	free(r->start_date);
-	free(r->end_date);
-	free(r->note);
-	free(r->source);
-	memset(r, 0, sizeof *r);
+	db_fields_free(&rel_fields, r);
 }
 
 static enum kith_status
 rel_check_fields(const struct kith_relationship *r, struct kith_err *err)
 {
 	if (db_check_text("note", r->note, err) || db_check_text("source", r->source, err) ||
-	    ent_check_date("start", r->start_date, err) || ent_check_date("end", r->end_date, err))
+	    ent_check_span(r->start_date, r->end_date, err))
 		return KITH_INVALID;
 	if (r->type < 0 || r->type >= KITH_REL_COUNT_)
 		return kith_err_set(err, KITH_INVALID, "relationship type %d: unknown", r->type);
@@ -41,10 +49,6 @@ rel_check_fields(const struct kith_relationship *r, struct kith_err *err)
 		return kith_err_set(err, KITH_INVALID,
 				    "contact #%lld: cannot have a relationship with themselves",
 				    (long long)r->a_id);
-	if (!str_empty(r->start_date) && !str_empty(r->end_date) &&
-	    strcmp(r->end_date, r->start_date) < 0)
-		return kith_err_set(err, KITH_INVALID, "end %s: before the start %s", r->end_date,
-				    r->start_date);
 	return KITH_OK;
 }
 
@@ -64,23 +68,6 @@ rel_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err
 	return KITH_OK;
 }
 
-/* ?1..?9 the fields */
-static void
-rel_bind(sqlite3_stmt *st, const void *row)
-{
-	const struct kith_relationship *r = row;
-
-	sqlite3_bind_int64(st, 1, r->a_id);
-	db_bind_id(st, 2, r->b_id);
-	db_bind_id(st, 3, r->b_org_id);
-	sqlite3_bind_text(st, 4, kith_rel_type_name(r->type), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, r->strength);
-	db_bind_text_null(st, 6, r->start_date);
-	db_bind_text_null(st, 7, r->end_date);
-	db_bind_text(st, 8, r->note);
-	db_bind_text(st, 9, r->source);
-}
-
 static const struct ent_writer rel_writer = {
 	.kind = ENT_RELATIONSHIP,
 	.q_insert =
@@ -91,7 +78,7 @@ static const struct ent_writer rel_writer = {
 		"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 "
 		"WHERE id = :id",
 	.check = rel_check_refs,
-	.bind = rel_bind,
+	.fields = &rel_fields,
 };
 
 enum kith_status
@@ -108,49 +95,43 @@ relationship_update(struct kdb *db, const struct kith_relationship *r, struct ki
 		ent_update(db, &rel_writer, r, r->id, err);
 }
 
-enum kith_status
-relationship_end(struct kdb *db, int64_t id, const char *end_date, struct kith_err *err)
+struct rel_end {
+	int64_t id;
+	const char *end_date;
+};
+
+static enum kith_status
+rel_end_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	static const char q_start[] =
 		"SELECT coalesce(start_date, '') FROM relationship WHERE id = ?";
 	static const char sql[] = "UPDATE relationship SET end_date = ?1 WHERE id = ?2";
-	char today[KDATE_STR];
+	const struct rel_end *x = ctx;
 	sqlite3_stmt *st;
 	enum kith_status rc;
-	int step;
+
+	if ((rc = ent_row(db, q_start, x->id, "relationship", &st, err)))
+		return rc;
+	if (*db_col_text(st, 0) && strcmp(x->end_date, db_col_text(st, 0)) < 0)
+		rc = kith_err_set(err, KITH_INVALID, "end %s: before the start %s", x->end_date,
+				  db_col_text(st, 0));
+	sqlite3_reset(st);
+	return rc ? rc : db_run(db, sql, "relationship", err, "ti", x->end_date, x->id);
+}
+
+enum kith_status
+relationship_end(struct kdb *db, int64_t id, const char *end_date, struct kith_err *err)
+{
+	char today[KDATE_STR];
+	struct rel_end x = { id, end_date };
 
 	if (str_empty(end_date)) {
 		kdate_format(kdate_today(), today);
-		end_date = today;
-	} else if ((rc = ent_check_date("end", end_date, err))) {
-		return rc;
+		x.end_date = today;
+	} else if (ent_check_date("end", end_date, err)) {
+		return KITH_INVALID;
 	}
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, q_start, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, id);
-	step = sqlite3_step(st);
-	if (step != SQLITE_ROW) {
-		if (!(rc = ent_finish(db, st, step, "relationship", err)))
-			rc = kith_err_set(err, KITH_NOTFOUND,
-					  "relationship #%lld: no such relationship", (long long)id);
-		return db_write_fail(db, err, rc);
-	}
-	if (*db_col_text(st, 0) && strcmp(end_date, db_col_text(st, 0)) < 0) {
-		kith_err_set(err, KITH_INVALID, "end %s: before the start %s", end_date,
-			     db_col_text(st, 0));
-		sqlite3_reset(st);
-		return db_write_fail(db, err, KITH_INVALID);
-	}
-	sqlite3_reset(st);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_bind_text(st, 1, end_date);
-	sqlite3_bind_int64(st, 2, id);
-	if ((rc = db_step_done(db, st, err, "relationship")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write(db, rel_end_body, &x, err);
 }
 
 enum kith_status
@@ -171,51 +152,28 @@ relationship_get(struct kdb *db, int64_t id, struct kith_relationship *out, stru
 	memset(out, 0, sizeof *out);
 	if ((rc = ent_row(db, sql, id, "relationship", &st, err)))
 		return rc;
+	db_read(st, 0, &rel_fields, out);
 	out->id = id;
-	out->a_id = sqlite3_column_int64(st, 0);
-	out->b_id = sqlite3_column_int64(st, 1);
-	out->b_org_id = sqlite3_column_int64(st, 2);
-	out->type = kith_rel_type_parse(db_col_text(st, 3));
-	if (out->type < 0)
-		out->type = KITH_REL_GENERIC;
-	out->strength = sqlite3_column_int(st, 4);
-	out->start_date = db_col_dup(st, 5);
-	out->end_date = db_col_dup(st, 6);
-	out->note = db_col_dup(st, 7);
-	out->source = db_col_dup(st, 8);
 	sqlite3_reset(st);
 	return KITH_OK;
 }
 
-/* Emit the rows of a relationship list (the columns of the two lists below). */
-static enum kith_status
-rel_emit(struct kdb *db, sqlite3_stmt *st, relationship_row_fn fn, void *ud,
-	 struct kith_err *err)
-{
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct relationship_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		r.other_id = sqlite3_column_int64(st, 1);
-		r.other_org_id = sqlite3_column_int64(st, 2);
-		r.other_name = db_col_text(st, 3);
-		r.type = kith_rel_type_parse(db_col_text(st, 4));
-		if (r.type < 0)
-			r.type = KITH_REL_GENERIC;
-		r.strength = sqlite3_column_int(st, 5);
-		r.current = sqlite3_column_int(st, 6) != 0;
-		r.start_date = db_col_text(st, 7);
-		r.end_date = db_col_text(st, 8);
-		r.note = db_col_text(st, 9);
-		r.source = db_col_text(st, 10);
-		r.other_last_at = db_col_text(st, 11);
-		r.contact_id = sqlite3_column_count(st) > 12 ? sqlite3_column_int64(st, 12) : 0;
-		if (fn(ud, &r))
-			break;
-	}
-	return ent_finish(db, st, rc, "relationships", err);
-}
+/* The rows of a relationship list (the columns of the lists below). */
+static const struct db_field rel_row_f[] = {
+	DB_F(I64, struct relationship_row, id), DB_F(I64, struct relationship_row, other_id),
+	DB_F(I64, struct relationship_row, other_org_id),
+	DB_F(TEXT, struct relationship_row, other_name),
+	DB_FE(struct relationship_row, type, rel_types),
+	DB_F(INT, struct relationship_row, strength), DB_F(BOOL, struct relationship_row, current),
+	DB_F(TEXT, struct relationship_row, start_date),
+	DB_F(TEXT, struct relationship_row, end_date), DB_F(TEXT, struct relationship_row, note),
+	DB_F(TEXT, struct relationship_row, source),
+	DB_F(TEXT, struct relationship_row, other_last_at),
+	DB_F(I64, struct relationship_row, contact_id),     /* only some lists have it */
+};
+static const struct db_fields rel_row_fields = DB_FIELDS(struct relationship_row, rel_row_f);
+ENT_EMITTER(rel_emit, struct relationship_row, relationship_row_fn, rel_row_fields,
+	    "relationships")
 
 /*
 ** The two lists of a contact's relationships: x is the contact's side of
@@ -252,13 +210,8 @@ relationship_list_for_contact_top(struct kdb *db, int64_t contact_id, int limit,
 		"        FROM relationship WHERE b_id = ?1) "
 		"      ORDER BY end_date IS NOT NULL, end_date DESC, strength DESC, id LIMIT ?2) x "
 		REL_OTHER "ORDER BY " REL_ORDER;
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, contact_id);
-	sqlite3_bind_int(st, 2, limit);
-	return rel_emit(db, st, fn, ud, err);
+	return rel_emit(db, db_query(db, sql, err, "in", contact_id, limit), fn, ud, err);
 }
 
 enum kith_status
@@ -285,12 +238,8 @@ relationship_list_for_contacts(struct kdb *db, const int64_t *ids, size_t n,
 		"        r.end_date, r.note, r.source "
 		"        FROM json_each(?1) j CROSS JOIN relationship r ON r.b_id = j.value) x "
 		REL_OTHER "ORDER BY x.ord, " REL_ORDER;
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	db_bind_ids(st, 1, ids, n);
-	return rel_emit(db, st, fn, ud, err);
+	return rel_emit(db, db_query(db, sql, err, "j", ids, n), fn, ud, err);
 }
 
 enum kith_status
@@ -306,10 +255,6 @@ relationship_list_for_org(struct kdb *db, int64_t org_id, relationship_row_fn fn
 		"LEFT JOIN contact_stat s ON s.contact_id = x.a_id "
 		"WHERE x.b_org_id = ?1 "
 		"ORDER BY x.end_date IS NOT NULL, x.end_date DESC, x.strength DESC, c.name_key, x.id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, org_id);
-	return rel_emit(db, st, fn, ud, err);
+	return rel_emit(db, db_query(db, sql, err, "i", org_id), fn, ud, err);
 }

@@ -1,0 +1,104 @@
+/*
+ * row.h: statements and rows without the ladder (row.c). Internal to src/db.
+ *
+ * Binding by format. The letters of fmt bind ?1, ?2, ... in turn:
+ *	i  int64_t              n  int
+ *	I  int64_t, 0 is NULL   j  const int64_t *, size_t (db_bind_ids: a JSON array)
+ *	t  text, NULL is ''     T  text, NULL or "" is NULL
+ *	s  text, NULL is NULL
+ *	-  nothing (that parameter is left unbound: NULL, or bound by the caller)
+ *
+ *	db_query   prepare (the cache) and bind: the statement, or NULL (err set)
+ *	db_run     ... and step it to its end (INSERT/UPDATE/DELETE)
+ *	db_first   ... and step it to its first row: KITH_OK with *out on the
+ *	           row (read it, then sqlite3_reset); KITH_NOTFOUND (err
+ *	           untouched, the statement reset) if there is none
+ *	db_int64   column 0 of the first row; KITH_NOTFOUND and 0 if none
+ *
+ * Field tables. A struct read from a row, bound to parameters or freed,
+ * described once: one struct db_field per column (or parameter), in order.
+ * DB_F(KIND, type, member) checks at compile time that the member has the
+ * kind's C type. DB_FIELDS(type, array) makes the table.
+ */
+#ifndef KITH_DB_ROW_H
+#define KITH_DB_ROW_H
+
+#include <stddef.h>
+
+#include "internal.h"
+
+sqlite3_stmt *db_query(struct kdb *db, const char *sql, struct kith_err *err, const char *fmt,
+		       ...);
+enum kith_status db_run(struct kdb *db, const char *sql, const char *what, struct kith_err *err,
+			const char *fmt, ...);
+enum kith_status db_first(struct kdb *db, sqlite3_stmt **out, const char *sql, const char *what,
+			  struct kith_err *err, const char *fmt, ...);
+enum kith_status db_int64(struct kdb *db, int64_t *out, const char *sql, const char *what,
+			  struct kith_err *err, const char *fmt, ...);
+/* Bind an already prepared statement by fmt. */
+void db_bindf(sqlite3_stmt *st, const char *fmt, ...);
+
+enum db_fkind {
+	DBF_SKIP,       /* a column not read, a parameter not bound */
+	DBF_I64,        /* int64_t */
+	DBF_ID,         /* int64_t; 0 binds NULL (NULL reads 0 for every number) */
+	DBF_INT,        /* int */
+	DBF_BOOL,       /* bool: column != 0 */
+	DBF_TEXT,       /* const char *: the row's own text ("" for NULL), valid until the next step */
+	DBF_DUP,        /* char *, owned: NULL reads NULL, binds '' */
+	DBF_OPT,        /* char *, owned: NULL reads NULL; NULL or "" binds NULL */
+	DBF_CHARS,      /* char[N]: the text cut to fit */
+	DBF_ENUM,       /* int, stored as its word (struct db_enum) */
+};
+
+/* A vocabulary of kith/types.h: its words, and the value of an unknown word. */
+struct db_enum {
+	const char *(*name)(int v);
+	int (*parse)(const char *word);
+	int dflt;
+};
+
+struct db_field {
+	unsigned char kind;
+	size_t off, size;
+	const struct db_enum *e;
+};
+
+struct db_fields {
+	size_t size;                /* of the struct */
+	size_t n;
+	const struct db_field *f;
+};
+
+#define DBF_CT_I64 int64_t
+#define DBF_CT_ID int64_t
+#define DBF_CT_INT int
+#define DBF_CT_BOOL bool
+#define DBF_CT_TEXT const char *
+#define DBF_CT_DUP char *
+#define DBF_CT_OPT char *
+#define DBF_CT_ENUM int
+/* offsetof(type, m), refused by the compiler unless m is a `ct` */
+#define DBF_OFF(type, m, ct) (offsetof(type, m) + 0 * sizeof(*(ct **)0 = &((type *)0)->m))
+#define DB_F(kind, type, m) { DBF_##kind, DBF_OFF(type, m, DBF_CT_##kind), 0, NULL }
+#define DB_FE(type, m, en) { DBF_ENUM, DBF_OFF(type, m, int), 0, &(en) }
+#define DB_FC(type, m) \
+	{ DBF_CHARS, offsetof(type, m) + \
+	  0 * sizeof(*(char (**)[sizeof ((type *)0)->m])0 = &((type *)0)->m), \
+	  sizeof ((type *)0)->m, NULL }
+#define DB_FSKIP { DBF_SKIP, 0, 0, NULL }
+#define DB_FIELDS(type, array) { sizeof(type), sizeof(array) / sizeof((array)[0]), (array) }
+
+/*
+** Read the current row from column col on into *out (cleared first; the
+** fields past the row's last column stay zero).
+*/
+void db_read(sqlite3_stmt *st, int col, const struct db_fields *t, void *out);
+/* Step st; on a row, read it into *out by t. Returns the step's result. */
+int db_next(sqlite3_stmt *st, const struct db_fields *t, void *out);
+/* Bind the fields of *in to ?par, ?par+1, ... */
+void db_bind_fields(sqlite3_stmt *st, int par, const struct db_fields *t, const void *in);
+/* Free the owned texts (DUP, OPT) of *p and clear it; p may be NULL. */
+void db_fields_free(const struct db_fields *t, void *p);
+
+#endif
