@@ -90,8 +90,6 @@ enum kith_status db_error(struct kdb *db, struct kith_err *err, const char *what
 enum kith_status db_one_id(struct kdb *db, sqlite3_stmt *st, int64_t *id_out, const char *what,
 			   struct kith_err *err);
 
-/* Is this table recorded for undo? Not the derived ones (tx.c). */
-bool db_track_table(const char *table);
 /*
 ** Undo recording (record.c). db_rec_start begins recording the row changes
 ** of this connection; db_rec_take closes what was recorded so far as one

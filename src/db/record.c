@@ -15,11 +15,15 @@
  * the table and again when it writes its changeset, and a session lives
  * for one write: 92 of the 98 statement steps of marking a follow-up done.
  * Here the shape of each table (its column count and primary key) is read
- * once per connection, and again only if its column count changes.
+ * once per connection, when the table is first written, and again only if
+ * its column count changes; and it is read without running a statement:
+ * the columns from a prepared (never stepped) SELECT *, each column's
+ * place in the key from sqlite3_table_column_metadata. So the first write
+ * of a new connection costs no more steps than the next one.
  *
  * What is recorded is what a session of 3.40 records: tables of "main"
- * with a primary key, less the derived ones (track_table in tx.c); changes
- * by triggers and foreign-key actions too; an update that moves a rowid is
+ * with a primary key, less the derived ones (track_table); changes by
+ * triggers and foreign-key actions too; an update that moves a rowid is
  * a delete and an insert.
  */
 #include "internal.h"
@@ -28,6 +32,17 @@
 #include <string.h>
 
 #include "kith/xalloc.h"
+
+/*
+** Derived tables are rebuilt by triggers whenever a change or its inverse
+** is applied: recording them would apply them twice.
+*/
+static bool
+track_table(const char *table)
+{
+	return !(!strncmp(table, "sqlite_", 7) || strstr(table, "_fts") ||
+		 !strcmp(table, "contact_stat") || !strcmp(table, "list_count"));
+}
 
 /* The shape of one table, as a changeset's table header gives it. */
 struct rec_table {
@@ -130,28 +145,47 @@ buf_value(struct db_rec *r, sqlite3_value *v)
 	}
 }
 
-/* Read (or read again) the shape of table t. False if it cannot be read. */
+/*
+** Read (or read again) the shape of table t, running no statement: the
+** columns of a prepared SELECT * (what the pre-update hook counts: kith's
+** tables have no hidden or generated columns), and whether each is in the
+** primary key. A key of several columns is numbered in column order, as
+** PRAGMA table_info numbers it when the key lists its columns in that
+** order (every key of the schema does: check_db tests it). False if the
+** shape cannot be read.
+*/
 static bool
 table_read(struct kdb *db, struct rec_table *t)
 {
-	static const char sql[] = "SELECT pk FROM pragma_table_info(?1) ORDER BY cid";
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	bool any = false;
+	char *sql = sqlite3_mprintf("SELECT * FROM main.\"%w\"", t->name);
+	sqlite3_stmt *st = NULL;
+	int n, key = 0, rc;
 
 	free(t->pk);
 	t->pk = NULL;
 	t->ncol = 0;
-	if (!st)
+	if (!sql)
 		return false;
-	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int pk = sqlite3_column_int(st, 0);
-		t->pk = xrealloc(t->pk, (size_t)t->ncol + 1);
-		t->pk[t->ncol++] = (unsigned char)(pk > 255 ? 255 : pk);
-		any = any || pk;
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK || !st)
+		return false;
+	n = sqlite3_column_count(st);
+	t->pk = xcalloc((size_t)(n ? n : 1), 1);
+	for (int i = 0; i < n; i++) {
+		int in_key = 0;
+		if (sqlite3_table_column_metadata(db->h, "main", t->name, sqlite3_column_name(st, i),
+						  NULL, NULL, NULL, &in_key, NULL) != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return false;
+		}
+		if (in_key && key < 255)
+			key++;
+		t->pk[i] = in_key ? (unsigned char)key : 0;
 	}
-	sqlite3_reset(st);
-	t->skip = t->skip || !any;
+	sqlite3_finalize(st);
+	t->ncol = n;
+	t->skip = t->skip || !key;
 	return t->ncol > 0;
 }
 
@@ -169,7 +203,7 @@ table_get(struct kdb *db, const char *name, int ncol)
 		t = &r->t[r->nt++];
 		memset(t, 0, sizeof *t);
 		t->name = xstrdup(name);
-		t->skip = !db_track_table(name);
+		t->skip = !track_table(name);
 		if (t->skip)
 			return t;
 	}

@@ -23,14 +23,6 @@
 
 #include "kith/xalloc.h"
 
-/* Derived tables are rebuilt by triggers; recording them would apply twice. */
-bool
-db_track_table(const char *table)
-{
-	return !(!strncmp(table, "sqlite_", 7) || strstr(table, "_fts") ||
-		 !strcmp(table, "contact_stat") || !strcmp(table, "list_count"));
-}
-
 /* SAVEPOINT and RELEASE for the first nesting depths, as cached statements. */
 #define SP_CACHED 6
 static const char *const savepoint_sql[SP_CACHED] = {

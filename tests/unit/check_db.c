@@ -4,6 +4,7 @@
  */
 #include "testutil.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -324,6 +325,51 @@ START_TEST(test_wal_bounded)
 }
 END_TEST
 
+/*
+** The undo recorder (src/db/record.c) reads a table's shape without a
+** statement: which columns are in the primary key, numbered in column
+** order. That is PRAGMA table_info's numbering (what a session of SQLite
+** writes in a changeset) only while every key of several columns lists
+** them in the table's order: this holds the schema to it.
+*/
+START_TEST(test_keys_in_column_order)
+{
+	static const char q[] =
+		"SELECT m.name, p.pk FROM sqlite_schema m, pragma_table_info(m.name) p "
+		"WHERE m.type = 'table' ORDER BY m.name, p.cid";
+	struct kdb *db;
+	struct kith_err err;
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char table[128] = "";
+	int key = 0, tables = 0, composite = 0, rc;
+
+	ck_assert_int_eq(kdb_open(path_in("k.db"), KDB_CREATE, &db, &err), KITH_OK);
+	kdb_close(db);
+	ck_assert_int_eq(sqlite3_open_v2(path_in("k.db"), &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, q, -1, &st, NULL), SQLITE_OK);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		int pk = sqlite3_column_int(st, 1);
+		if (strcmp(name, table)) {
+			composite += key > 1;
+			snprintf(table, sizeof table, "%s", name);
+			key = 0;
+			tables++;
+		}
+		if (pk)
+			ck_assert_msg(pk == ++key, "%s: the primary key does not list its columns in "
+				      "the table's order (record.c numbers them so)", name);
+	}
+	composite += key > 1;
+	ck_assert_int_eq(rc, SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	ck_assert_int_gt(tables, 10);
+	ck_assert_int_gt(composite, 3);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -339,6 +385,7 @@ db_suite(void)
 	tcase_add_test(tc, test_backup_and_me);
 	tcase_add_test(tc, test_data_version);
 	tcase_add_test(tc, test_wal_bounded);
+	tcase_add_test(tc, test_keys_in_column_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
