@@ -352,10 +352,10 @@ contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
 		"address, district, birthday, how_met, met_event_id, introducer_id, influence, "
 		"alignment, tier, cadence_days, notes, archived, created_at, updated_at, "
 		"influence_rank, prefix, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-		"?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?20, ?21, coalesce(?22, " DB_UUID_SQL "))";
+		"?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?20, ?21, ?22)";
 	sqlite3_stmt *st;
 	enum kith_status rc;
-	char now[20], *key, *prefix;
+	char now[20], uid[37], *key, *prefix;
 	int64_t id;
 
 	if ((rc = contact_validate(c, err)))
@@ -369,6 +369,10 @@ contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
 	db_now(now);
 	prefix = name_parts(c, &key);
 	bind_contact(st, c, key, prefix, now);
+	if (str_empty(c->uid)) {
+		db_uuid(uid);
+		sqlite3_bind_text(st, 22, uid, -1, SQLITE_TRANSIENT);
+	}
 	rc = db_step_done(db, st, err, "contact");
 	free(key);
 	free(prefix);

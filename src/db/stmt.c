@@ -230,6 +230,25 @@ db_step_row(struct kdb *db, sqlite3_stmt *st, const char *what, struct kith_err 
 }
 
 void
+db_uuid(char out[37])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char r[16];
+	int k = 0;
+
+	sqlite3_randomness(sizeof r, r);
+	r[6] = (unsigned char)((r[6] & 0x0f) | 0x40);     /* version 4 */
+	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);     /* variant 10xx: 8, 9, a or b */
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[k++] = '-';
+		out[k++] = hex[r[i] >> 4];
+		out[k++] = hex[r[i] & 15];
+	}
+	out[k] = 0;
+}
+
+void
 db_now(char out[20])
 {
 	/* formatted once a minute: an import stamps every row it adds */

@@ -1,7 +1,8 @@
 /*
  * import_internal.h: what the files of `kith import` share (import.c runs
  * it, import_contact.c merges contacts, import_record.c events, to-dos and
- * organisations' cards). Nothing outside them includes it.
+ * organisations' cards, import_common.c has what those two share: they call
+ * down to it, never back into import.c). Nothing outside them includes it.
  */
 #ifndef KITH_IMPORT_INTERNAL_H
 #define KITH_IMPORT_INTERNAL_H
@@ -52,6 +53,8 @@ void report(struct imp *im, const char *fmt, ...) KITH_PRINTF(2, 3);
 
 /* The id of the organisation `name`, found or made, cached for the import. */
 enum kith_status org_cached(struct imp *im, const char *name, int64_t *id, struct kith_err *err);
+/* Forget the cached organisations (a record's writes were rolled back). */
+void org_cache_clear(struct imp *im);
 
 /* Keep the record's extra fields for entity id; *changed if any was new. */
 enum kith_status put_extras(struct imp *im, const char *entity, int64_t id, const char *source,

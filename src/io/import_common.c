@@ -1,0 +1,85 @@
+/*
+ * import_common.c: what the parts of an import share: its report, its
+ * cache of organisations, the fields kept aside. import.c runs an import
+ * and calls import_contact.c and import_record.c, which call only down to
+ * this file (so the files of the io layer call each other in no circle).
+ */
+#include "import_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/db.h"
+#include "kith/merge.h"
+#include "kith/org.h"
+#include "kith/xalloc.h"
+
+enum { ORG_SLOTS = 4096 };
+
+void
+org_cache_clear(struct imp *im)
+{
+	if (!im->orgs)
+		return;
+	for (size_t i = 0; i < ORG_SLOTS; i++) {
+		free(im->orgs[i].name);
+		im->orgs[i].name = NULL;
+	}
+}
+
+/* org_find(create) through the import's cache. */
+enum kith_status
+org_cached(struct imp *im, const char *name, int64_t *id, struct kith_err *err)
+{
+	uint32_t h = 2166136261u;           /* FNV-1a */
+	struct org_slot *slot;
+	enum kith_status rc;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	if (!im->orgs)
+		im->orgs = xcalloc(ORG_SLOTS, sizeof *im->orgs);
+	slot = &im->orgs[h % ORG_SLOTS];
+	if (slot->name && !strcmp(slot->name, name)) {
+		*id = slot->id;
+		return KITH_OK;
+	}
+	if ((rc = org_find(im->db, name, true, id, err)))
+		return rc;
+	free(slot->name);
+	slot->name = xstrdup(name);
+	slot->id = *id;
+	return KITH_OK;
+}
+
+void
+report(struct imp *im, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!im->o->report)
+		return;
+	sb_reset(&im->line);
+	va_start(ap, fmt);
+	sb_vprintf(&im->line, fmt, ap);
+	va_end(ap);
+	im->o->report(im->o->ud, sb_str(&im->line));
+}
+
+/* Keep the record's extra fields for entity id; *changed if any was new. */
+enum kith_status
+put_extras(struct imp *im, const char *entity, int64_t id, const char *source,
+	   const struct io_extra *x, size_t n, bool *changed, struct kith_err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		bool added;
+		enum kith_status rc = import_extra_put(im->db, entity, id, source, x[i].name,
+						       x[i].value, &added, err);
+		if (rc)
+			return rc;
+		*changed |= added;
+	}
+	return KITH_OK;
+}
