@@ -8,7 +8,15 @@
  * WARM_ROLE_MAX_MEMBERS current members make no such links: sharing a
  * 5,000-member union is not a warm link). The last link into an
  * organisation target is a current role there or a current relationship
- * with it. Past relationships and roles never count.
+ * with it. Past relationships and roles never count, nor does a rivalry
+ * (type rival), and a person in opposition (alignment below 0) is never a
+ * way in: only the target (or the start) may be one.
+ *
+ * Having talked to the target yourself is the shortest path: when the
+ * search starts at "me" and the target has a touch (any interaction or
+ * event met, as "last contacted" counts), a one-hop path comes first: the
+ * direct relationship if there is one, else a WARM_LINK_TALKED hop ("you
+ * talked to them yourself 9 days ago", scored by recency alone).
  *
  * A link weighs strength / 3 (a shared role counts as strength 2 in a body
  * of at most 30 people, else 1; a role in the target organisation as 3),
@@ -69,6 +77,7 @@ enum warm_link {
 	WARM_LINK_SHARED_ROLE,  /* both hold a current role in one organisation */
 	WARM_LINK_ORG_ROLE,     /* into an organisation target: a role there */
 	WARM_LINK_ORG_REL,      /* into an organisation target: a relationship with it */
+	WARM_LINK_TALKED,       /* to a contact target: you talked to them yourself */
 };
 
 struct warm_hop {

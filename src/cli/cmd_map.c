@@ -96,6 +96,7 @@ static const char *const link_words[] = {
 	[WARM_LINK_SHARED_ROLE] = "shared-role",
 	[WARM_LINK_ORG_ROLE] = "role",
 	[WARM_LINK_ORG_REL] = "relationship",
+	[WARM_LINK_TALKED] = "talked",
 };
 
 static void

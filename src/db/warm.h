@@ -129,6 +129,9 @@ int warm_cmp_tlast(const void *pa, const void *pb);
 void warm_tcache_free(struct tcache *t);
 void warm_ctx_free(struct wctx *c);
 /* a hop's name and reason (warm_words.c) */
+/* The one-hop path first when you talked to the target yourself (warm_words.c). */
+void warm_talked_first(struct wctx *c, struct warm_path **out, int *n, int k);
+void warm_paths_free_hops(struct warm_path *p);
 void warm_hop_fill(struct wctx *c, struct warm_hop *h, const struct wedge *e, int v,
 		   bool from_start);
 

@@ -152,6 +152,10 @@ warm_edge_add(struct wctx *c, int u, int64_t vkey, int link, int rel_type, int s
 #define CURRENT(t) \
 	"(" t ".end_date IS NULL OR " t ".end_date > ?2) AND " \
 	"(" t ".start_date IS NULL OR " t ".start_date <= ?2)"
+/* A person in opposition is no one's way in, only a target (?5) or the start (?6). */
+#define NOT_OPPOSED(col) \
+	"NOT EXISTS (SELECT 1 FROM contact o WHERE o.id = " col " AND o.alignment < 0 " \
+	"AND o.id NOT IN (?5, ?6))"
 
 /* Read the links of node u once. */
 enum kith_status
@@ -170,22 +174,25 @@ warm_node_load(struct wctx *c, int u)
 		"     AND " CURRENT("r1") ") "
 		"SELECT r.b_id, 0, r.type, r.strength, r.id FROM relationship r "
 		" WHERE r.a_id = ?1 AND r.b_id IS NOT NULL AND " CURRENT("r") " "
-		"   AND r.strength >= ?4 "
+		"   AND r.strength >= ?4 AND r.type <> 'rival' AND " NOT_OPPOSED("r.b_id") " "
 		"UNION ALL "
 		"SELECT r.a_id, 0, r.type, r.strength, r.id FROM relationship r "
 		" WHERE r.b_id = ?1 AND " CURRENT("r") " AND r.strength >= ?4 "
+		"   AND r.type <> 'rival' AND " NOT_OPPOSED("r.a_id") " "
 		"UNION ALL "
 		"SELECT r2.contact_id, 1, '', CASE WHEN x.n <= 30 THEN 2 ELSE 1 END, x.org_id "
 		"  FROM x JOIN role r2 ON r2.org_id = x.org_id AND r2.contact_id <> ?1 AND "
 		CURRENT("r2") " "
-		" WHERE x.n < ?3 AND (CASE WHEN x.n <= 30 THEN 2 ELSE 1 END) >= ?4";
+		" WHERE x.n < ?3 AND (CASE WHEN x.n <= 30 THEN 2 ELSE 1 END) >= ?4 "
+		"   AND " NOT_OPPOSED("r2.contact_id");
 	/* An organisation target: who holds a role there, who has a relationship with it. */
 	static const char q_org[] =
 		"SELECT r.contact_id, 2, '', 3, r.id FROM role r WHERE r.org_id = ?1 AND "
-		CURRENT("r") " "
+		CURRENT("r") " AND " NOT_OPPOSED("r.contact_id") " "
 		"UNION ALL "
 		"SELECT r.a_id, 3, r.type, r.strength, r.id FROM relationship r "
-		" WHERE r.b_org_id = ?1 AND " CURRENT("r");
+		" WHERE r.b_org_id = ?1 AND " CURRENT("r") " AND r.type <> 'rival' "
+		"   AND " NOT_OPPOSED("r.a_id");
 	struct wnode *n = &c->nodes[u];
 	bool org = n->key < 0;
 	sqlite3_stmt *st;
@@ -197,6 +204,8 @@ warm_node_load(struct wctx *c, int u)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, org ? -n->key : n->key);
 	sqlite3_bind_text(st, 2, c->today, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, c->nodes[c->target].key > 0 ? c->nodes[c->target].key : 0);
+	sqlite3_bind_int64(st, 6, c->nodes[c->start].key);
 	if (!org) {
 		sqlite3_bind_int(st, 3, WARM_ROLE_MAX_MEMBERS + 1);
 		/* the target's links are all read: whoever is linked to it at all

@@ -110,16 +110,76 @@ warm_hop_fill(struct wctx *c, struct warm_hop *h, const struct wedge *e, int v, 
 	h->reason = sb_detach(&sb);
 }
 
+/*
+** Having talked to the target yourself is the shortest way there: when the
+** target is a contact with a touch (contact_stat.last_at), a one-hop path
+** comes first: the direct link if there is one, else "you talked to them
+** yourself". At most k paths stay in *out.
+*/
+void
+warm_talked_first(struct wctx *c, struct warm_path **out, int *n, int k)
+{
+	static const char q[] = "SELECT last_at FROM contact_stat WHERE contact_id = ?1";
+	int64_t key = c->nodes[c->target].key;
+	struct warm_path *p;
+	struct strbuf sb = {0};
+	char last[20] = "";
+	sqlite3_stmt *st;
+	int i;
+
+	if (key <= 0 || !(st = db_stmt(c->db, q, NULL)))
+		return;
+	sqlite3_bind_int64(st, 1, key);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(last, sizeof last, "%s", db_col_text(st, 0));
+	sqlite3_reset(st);
+	if (!last[0])
+		return;
+	for (i = 0; i < *n && (*out)[i].nhops != 1; i++)
+		;
+	if (i < *n) {               /* the direct link: first */
+		struct warm_path keep = (*out)[i];
+		memmove(*out + 1, *out, (size_t)i * sizeof **out);
+		(*out)[0] = keep;
+		return;
+	}
+	if (*n == k)
+		warm_paths_free_hops(&(*out)[--*n]);
+	*out = xreallocarray(*out, (size_t)*n + 1, sizeof **out);
+	memmove(*out + 1, *out, (size_t)*n * sizeof **out);
+	p = &(*out)[0];
+	memset(p, 0, sizeof *p);
+	p->nhops = 1;
+	p->score = warm_recency(c, last);
+	p->hops[0].contact_id = key;
+	p->hops[0].name = name_of(c, key);
+	p->hops[0].link = WARM_LINK_TALKED;
+	p->hops[0].rel_type = KITH_REL_GENERIC;
+	p->hops[0].strength = 3;
+	snprintf(p->hops[0].last_at, sizeof p->hops[0].last_at, "%s", last);
+	sb_append(&sb, "you talked to them yourself ");
+	ago_words(c, last, &sb);
+	p->hops[0].reason = sb_detach(&sb);
+	++*n;
+}
+
+void
+warm_paths_free_hops(struct warm_path *p)
+{
+	for (int j = 0; j < p->nhops; j++) {
+		free(p->hops[j].name);
+		free(p->hops[j].reason);
+	}
+	p->nhops = 0;
+}
+
 void
 warm_paths_free(struct warm_path *paths, int n)
 {
 	if (!paths)
 		return;
 	for (int i = 0; i < n; i++)
-		for (int j = 0; j < paths[i].nhops; j++) {
-			free(paths[i].hops[j].name);
-			free(paths[i].hops[j].reason);
-		}
+		warm_paths_free_hops(&paths[i]);
 	free(paths);
 }
 

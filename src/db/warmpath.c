@@ -232,10 +232,12 @@ connect(struct wctx *c, const int *ff, int nf, const int *fb, int nb, int df, in
 		"SELECT x.value, r.b_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.a_id = x.value "
 		" WHERE kith_warm_joins(?6, r.b_id) AND " CURRENT3("r") " AND r.strength >= ?5 "
+		"   AND r.type <> 'rival' "
 		"UNION ALL "
 		"SELECT x.value, r.a_id, 0, r.type, r.strength, r.id, 0 "
 		"  FROM json_each(?1) x CROSS JOIN relationship r ON r.b_id = x.value "
 		" WHERE kith_warm_joins(?6, r.a_id) AND " CURRENT3("r") " AND r.strength >= ?5 "
+		"   AND r.type <> 'rival' "
 		"UNION ALL "
 		"SELECT x.value, r2.contact_id, 1, '', 0, r1.org_id, "
 		"  (SELECT count(*) FROM (SELECT 1 FROM role r3 WHERE r3.org_id = r1.org_id "
@@ -783,6 +785,8 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 		}
 		*n = c.nbest;
 	}
+	if (from == kdb_me(db) && c.nnodes)
+		warm_talked_first(&c, out, n, c.k);
 done:
 	if (own_tx)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);

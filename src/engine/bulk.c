@@ -237,9 +237,6 @@ static const struct form_field_def tier_field[WF_COUNT] = {
 static const struct form_field_def export_field[WF_COUNT] = {
 	[WF_WORD] = { "File", "contacts.vcf or contacts.csv", form_check_required, false },
 };
-static const struct form_field_def snooze_field[WF_COUNT] = {
-	[WF_WORD] = { "Until", "1d, 3d, 1w, fri, 2026-04-01", form_check_when, false },
-};
 
 static int
 word_save(struct form *f, struct kith_err *err, int *bad)
@@ -252,18 +249,34 @@ word_save(struct form *f, struct kith_err *err, int *bad)
 	return rc;
 }
 
+static enum kith_status
+snooze_apply(struct engine *e, const char *until, const char *reason, void *ctx,
+	     struct kith_err *err)
+{
+	const struct bulk_job *j = ctx;
+	enum kith_status rc;
+	int n = 0;
+
+	if ((rc = bulk_followup_snooze(engine_db(e), j->ids, j->n, until, reason, &n, err)) ==
+	    KITH_OK)
+		job_done(e, j, "snoozed %d %s to %s", n, noun(j->pane, n), until);
+	return rc;
+}
+
 static int
 ask_word(struct engine *e, struct bulk_job *j)
 {
 	const struct form_field_def *def = j->cmd == CMD_TAG ? tag_field :
-					   j->cmd == CMD_TIER ? tier_field :
-					   j->cmd == CMD_EXPORT ? export_field : snooze_field;
+					   j->cmd == CMD_TIER ? tier_field : export_field;
 	const char *verb = j->cmd == CMD_TAG ? "Tag" : j->cmd == CMD_TIER ? "Set the tier of" :
 			   j->cmd == CMD_EXPORT ? "Export" : "Snooze";
 	struct strbuf title = { 0 };
 
 	sb_printf(&title, "%s %zu %s", verb, j->n, noun(j->pane, (long)j->n));
-	engine_form_open(e, sb_str(&title), WF_COUNT, def, NULL, word_save, j, job_free);
+	if (j->cmd == CMD_FOLLOWUP_SNOOZE)    /* the pick list every snooze uses */
+		engine_snooze_ask(e, sb_str(&title), snooze_apply, NULL, j, job_free);
+	else
+		engine_form_open(e, sb_str(&title), WF_COUNT, def, NULL, word_save, j, job_free);
 	sb_free(&title);
 	return R_REDRAW | R_RELAYOUT;
 }

@@ -106,6 +106,7 @@ struct pick {
 	int sel, scroll;
 	struct lineedit filter;
 	bool filtering;             /* typing goes to the filter line */
+	bool typing;                /* opened typing (engine_pick_typing): Esc cancels */
 };
 
 struct help_state {

@@ -5,7 +5,7 @@
  * skip, open, explain, end. Each decision is recorded for the day, so
  * quitting midway and starting again resumes without the items handled.
  *
- * Forms and prompts opened from the review (the log form, the snooze form,
+ * Forms and prompts opened from the review (the log form, the snooze pick list,
  * the proposal of a next follow-up) return to it when they close: while a
  * review is on, engine_base_mode() is VM_REVIEW.
  */
@@ -308,33 +308,17 @@ do_log(struct engine *e)
 
 /* ---- snooze ------------------------------------------------------------------------ */
 
-enum { SZ_UNTIL, SZ_REASON, SZ_COUNT };
-
-static const struct form_field_def snooze_fields[SZ_COUNT] = {
-	[SZ_UNTIL] = { "Until", "1d, 3d, 1w or a date", form_check_when, false },
-	[SZ_REASON] = { "Reason", "optional: travelling, waiting for the vote", NULL, false },
-};
-
-static int
-snooze_save(struct form *f, struct kith_err *err, int *bad)
+static enum kith_status
+snooze_apply(struct engine *e, const char *until, const char *reason, void *ctx,
+	     struct kith_err *err)
 {
-	struct engine *e = f->e;
 	const struct review_item *it = current(e);
 	struct kdb *db = engine_db(e);
-	char until[KDATETIME_STR];
-	const char *reason = form_value(f, SZ_REASON);
 	enum kith_status rc;
 
+	(void)ctx;
 	if (!it)
 		return KITH_OK;
-	if (!fmt_parse_when(form_value(f, SZ_UNTIL), until, true, err)) {
-		*bad = SZ_UNTIL;
-		return KITH_INVALID;
-	}
-	if (strcmp(until, e->review->today) <= 0) {
-		*bad = SZ_UNTIL;
-		return kith_err_set(err, KITH_INVALID, "Until: %s is not after today", until);
-	}
 	if ((rc = kdb_batch_begin(db, err)))
 		return rc;
 	rc = KITH_OK;
@@ -361,23 +345,18 @@ after_snooze(struct engine *e, void *ctx)
 	return advance(e);
 }
 
+/* s: the snooze pick list every pane uses (1d, 3d, 1w, 2w, a date or a reason). */
 static int
 do_snooze(struct engine *e)
 {
 	const struct review_item *it = current(e);
-	const char *init[SZ_COUNT] = { [SZ_UNTIL] = "1d" };
 	struct strbuf title = { 0 };
 
 	if (!it)
 		return R_BELL;
 	sb_printf(&title, "Snooze %s", *it->name ? it->name : it->what);
-	engine_form_open(e, sb_str(&title), SZ_COUNT, snooze_fields, init, snooze_save, NULL,
-			 NULL);
+	engine_snooze_ask(e, sb_str(&title), snooze_apply, after_snooze, NULL, NULL);
 	sb_free(&title);
-	if (e->form) {
-		e->form->after = after_snooze;
-		e->form->after_ctx = NULL;
-	}
 	return R_REDRAW | R_RELAYOUT;
 }
 

@@ -320,65 +320,17 @@ intro_next(struct pane *p, int64_t id)
 	return r;
 }
 
-enum { SF_UNTIL, SF_COUNT };
-static const struct form_field_def snooze_fields[SF_COUNT] = {
-	[SF_UNTIL] = { "Until", "fri, 10d, 2026-04-01", form_check_when, false },
-};
-
-static int
-snooze_save(struct form *f, struct kith_err *err, int *bad)
+static enum kith_status
+snooze_apply(struct engine *e, const char *until, const char *reason, void *ctx,
+	     struct kith_err *err)
 {
-	struct fid *fi = f->ctx;
-	char due[KDATETIME_STR];
+	struct fid *fi = ctx;
 	enum kith_status rc;
 
-	if (!fmt_parse_when(form_value(f, SF_UNTIL), due, true, err)) {
-		*bad = SF_UNTIL;
-		return KITH_INVALID;
-	}
-	if ((rc = followup_snooze(engine_db(f->e), fi->id, due, NULL, err)))
+	if ((rc = followup_snooze(engine_db(e), fi->id, until, reason, err)))
 		return rc;
-	engine_msg(f->e, "snoozed to %s", due);
-	engine_after_write(f->e, "snooze");
-	return KITH_OK;
-}
-
-#define SNOOZE_DATE (-1)        /* the pick item that asks for a date */
-
-static int
-snooze_chosen(struct engine *e, int64_t days, void *ctx)
-{
-	struct fid *fi = ctx, *copy;
-	struct kith_err err;
-	char due[KDATE_STR];
-
-	if (days == SNOOZE_DATE) {
-		copy = xcalloc(1, sizeof *copy);
-		copy->id = fi->id;
-		engine_form_open(e, "Snooze until", SF_COUNT, snooze_fields, NULL, snooze_save, copy,
-				 free);
-		return R_REDRAW | R_RELAYOUT;
-	}
-	kdate_format(kdate_add_days(kdate_today(), (long)days), due);
-	if (followup_snooze(engine_db(e), fi->id, due, NULL, &err) != KITH_OK) {
-		engine_error(e, "snooze: %s", err.msg);
-		return R_REDRAW;
-	}
-	engine_msg(e, "snoozed to %s", due);
-	return engine_after_write(e, "snooze");
-}
-
-static int
-snooze_source(struct pick *pk, const char *filter, struct kith_err *err)
-{
-	static const struct { int days; const char *label; } opts[] = {
-		{ 1, "1 day (tomorrow)" }, { 3, "3 days" }, { 7, "1 week" }, { 14, "2 weeks" },
-		{ 30, "1 month" }, { SNOOZE_DATE, "until a date…" },
-	};
-	(void)err;
-	for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
-		if (str_empty(filter) || strstr(opts[i].label, filter))
-			pick_push(pk, opts[i].days, opts[i].label);
+	engine_msg(e, "snoozed to %s", until);
+	engine_after_write(e, "snooze");
 	return KITH_OK;
 }
 
@@ -602,7 +554,7 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 		*r |= intro_next(p, id);
 		return true;
 	case CMD_FOLLOWUP_SNOOZE:
-		engine_pick(p->e, "Snooze for", snooze_source, snooze_chosen, fid_new(id), free);
+		engine_snooze_ask(p->e, "Snooze", snooze_apply, NULL, fid_new(id), free);
 		*r |= R_REDRAW;
 		return true;
 	case CMD_FOLLOWUP_DUE:

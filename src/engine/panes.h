@@ -22,6 +22,20 @@ enum view_style fmt_alignment_style(int a);
 bool fmt_parse_when(const char *text, char out[KDATETIME_STR], bool date_only,
 		    struct kith_err *err);
 
+/*
+** Ask how long to snooze, the same way everywhere (snooze.c): a pick list of
+** 1d, 3d, 1w, 2w and "a date or a reason…" that takes a typed WHEN at once.
+** apply() writes until ("YYYY-MM-DD", after today) and reason (NULL or text)
+** and returns KITH_OK or an error it explains in err; after() (may be NULL)
+** runs once it succeeded. ctx is freed with ctx_free when the question ends.
+*/
+typedef enum kith_status (*snooze_apply_fn)(struct engine *e, const char *until,
+					    const char *reason, void *ctx,
+					    struct kith_err *err);
+void engine_snooze_ask(struct engine *e, const char *title, snooze_apply_fn apply,
+		       int (*after)(struct engine *, void *), void *ctx,
+		       void (*ctx_free)(void *));
+
 /* Form validators shared by the panes (NULL when fine). */
 const char *form_check_required(struct form *f, int field, const char *text);
 const char *form_check_when(struct form *f, int field, const char *text);

@@ -111,6 +111,8 @@ pick_key(struct engine *e, struct kkey k)
 		case KK_ENTER:
 			return pick_choose(e);
 		case KK_ESC:
+			if (pk->typing)
+				return pick_run(e, CMD_BACK, 1);
 			pk->filtering = false;
 			le_set(&pk->filter, "");
 			return pick_refresh(pk);
@@ -125,7 +127,7 @@ pick_key(struct engine *e, struct kkey k)
 		default:
 			break;
 		}
-		if (k.type == KK_BACKSPACE && len == 0) {
+		if (k.type == KK_BACKSPACE && len == 0 && !pk->typing) {
 			pk->filtering = false;
 			return R_REDRAW;
 		}
@@ -165,7 +167,9 @@ pick_fill_view(struct engine *e, struct view *v)
 static void
 pick_hint(struct engine *e, struct strbuf *hint)
 {
-	sb_append(hint, e->pick && e->pick->filtering ?
+	sb_append(hint, e->pick && e->pick->typing ?
+		  "type to filter · ↑/↓ move · Enter choose · Esc cancel" :
+		  e->pick && e->pick->filtering ?
 		  "type to filter · Enter choose · Esc clear filter" :
 		  "j/k move · / filter · Enter choose · Esc cancel");
 }

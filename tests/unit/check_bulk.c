@@ -491,7 +491,7 @@ START_TEST(test_engine_followups_done_snooze)
 	for (int i = 0; i < 3; i++)
 		ck_assert_int_eq(fu_status(fus[i]), KITH_FSTATUS_OPEN);
 	engine_keys(e, "ggttt;s");
-	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	ck_assert_int_eq(engine_view(e)->mode, VM_PICK);
 	engine_keys(e, "1w<Enter>");
 	ck_msg_has("snoozed 3 follow-ups to 2026-03-17");
 	engine_keys(e, "u");

@@ -502,9 +502,9 @@ START_TEST(test_engine_review_flow)
 	/* n: skip Jo */
 	engine_keys(e, "n");
 	ck_assert(strstr(engine_view(e)->title, "3 of 9"));
-	/* s: snooze the hall booking by the default day */
+	/* s: snooze the hall booking by the first choice, a day */
 	engine_keys(e, "s");
-	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	ck_assert_int_eq(engine_view(e)->mode, VM_PICK);
 	engine_keys(e, "<Enter>");
 	v = engine_view(e);
 	ck_assert_int_eq(v->mode, VM_REVIEW);
@@ -559,6 +559,87 @@ START_TEST(test_engine_review_flow)
 	/* Esc leaves too */
 	engine_keys(e, "<Esc>");
 	ck_assert_int_eq(engine_view(e)->mode, VM_NORMAL);
+	engine_free(e);
+}
+END_TEST
+
+/* The labels of the pick list on screen, joined by '|'. */
+static void
+pick_labels(const struct view *v, char *out, size_t size)
+{
+	size_t len = 0;
+
+	out[0] = 0;
+	for (int i = 0; i < v->pick.nitems && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s|", v->pick.items[i]);
+}
+
+/*
+** One snooze everywhere (issue 17): the review, the Follow-ups pane and a
+** bulk snooze ask with the same pick list; a typed duration replaces the
+** first choice (the review's form used to prefill 1d, so 3d gave "1d3d").
+*/
+START_TEST(test_engine_snooze_everywhere)
+{
+	struct engine *e = test_engine_new(db, 20, 20);
+	const struct view *v;
+	struct kith_followup f;
+	char review[512], pane[512], bulk[512];
+
+	engine_keys(e, "r");
+	engine_keys(e, "s");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_PICK);
+	pick_labels(v, review, sizeof review);
+	ck_assert_str_eq(review, "1d: until 2026-03-11|3d: until 2026-03-13|1w: until 2026-03-17|"
+			 "2w: until 2026-03-24|a date or a reason…|");
+	engine_keys(e, "<Esc>");
+	ck_assert_int_eq(engine_view(e)->mode, VM_REVIEW);
+	ck_assert(strstr(engine_view(e)->title, "1 of 9"));
+	/* typed: 3d is three days, not 1d3d */
+	engine_keys(e, "s3d");
+	v = engine_view(e);
+	ck_assert_int_eq(v->pick.nitems, 1);
+	ck_assert_str_eq(v->pick.items[0], "3d: until 2026-03-13");
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(followup_get(db, 1, &f, NULL), KITH_OK);
+	ck_assert_str_eq(f.due, "2026-03-13");
+	followup_free(&f);
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_REVIEW);
+	ck_assert_msg(strstr(v->title, "2 of 9"), "%s", v->title);
+	/* a day that is not after today is said, and nothing changes */
+	engine_keys(e, "s-3d<Enter>");
+	v = engine_view(e);
+	ck_assert(v->message_is_error);
+	ck_assert_msg(strstr(v->message, "is not after today"), "%s", v->message);
+	ck_assert(strstr(v->title, "2 of 9"));
+	engine_keys(e, "<Esc>");
+	/* a date and a reason: the last choice opens the form, empty */
+	engine_keys(e, "sreason<Enter>");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_FORM);
+	ck_assert_str_eq(v->form.fields[0].value, "");
+	engine_keys(e, "fri<Tab>waiting for the vote<Enter>");
+	ck_assert_int_eq(followup_get(db, 2, &f, NULL), KITH_OK);
+	ck_assert_str_eq(f.due, "2026-03-13");
+	ck_assert_str_eq(f.snooze_reason, "waiting for the vote");
+	followup_free(&f);
+	ck_assert_msg(strstr(engine_view(e)->title, "3 of 9"), "%s", engine_view(e)->title);
+	engine_keys(e, "q");
+	/* the Follow-ups pane and a bulk snooze: the same list */
+	engine_keys(e, "4gs");
+	pick_labels(engine_view(e), pane, sizeof pane);
+	ck_assert_str_eq(pane, review);
+	engine_keys(e, "2w<Enter>");
+	ck_assert_msg(strstr(engine_view(e)->message, "snoozed to 2026-03-24"), "%s",
+		      engine_view(e)->message);
+	engine_keys(e, "gt;s");
+	pick_labels(engine_view(e), bulk, sizeof bulk);
+	ck_assert_str_eq(bulk, review);
+	engine_keys(e, "<Enter>");
+	ck_assert_msg(strstr(engine_view(e)->message, "snoozed 1 follow-up to 2026-03-11"), "%s",
+		      engine_view(e)->message);
 	engine_free(e);
 }
 END_TEST
@@ -712,6 +793,7 @@ main(void)
 	tcase_add_test(tc, test_recurring_event);
 	tcase_add_test(tc, test_recurring_event_zone);
 	tcase_add_test(tc, test_engine_review_flow);
+	tcase_add_test(tc, test_engine_snooze_everywhere);
 	tcase_add_test(tc, test_engine_intro_stages);
 	tcase_add_test(tc, test_engine_tour);
 	tcase_add_test(tc, test_event_prep_beside);

@@ -111,27 +111,31 @@ START_TEST(test_reasons_and_rank)
 	talk("2026-03-01 10:00", ana, 0);              /* 9 days before TEST_TODAY */
 	talk("2025-12-10 10:00", ana, diaz);           /* met both, 90 days ago */
 
+	/* meeting Ana and Diaz together was talking to Diaz: that comes first */
 	ck_assert_int_eq(find(diaz, 0, 0, 0), KITH_OK);
-	ck_assert_int_eq(npaths, 2);
-	ck_assert_int_eq(paths[0].nhops, 2);
-	ck_assert_int_eq(paths[0].hops[0].contact_id, ana);
-	ck_assert_str_eq(paths[0].hops[0].name, "Ana");
-	ck_assert_str_eq(paths[0].hops[0].reason, "mentor; talked 9 days ago");
-	ck_assert_int_eq(paths[0].hops[1].contact_id, diaz);
-	ck_assert_str_eq(paths[0].hops[1].reason, "professional; seen together 3 months ago");
-	ck_assert_str_eq(paths[0].hops[1].last_at, "2025-12-10 10:00");
+	ck_assert_int_eq(npaths, 3);
+	ck_assert_int_eq(paths[0].nhops, 1);
+	ck_assert_int_eq(paths[0].hops[0].link, WARM_LINK_TALKED);
+	ck_assert_str_eq(paths[0].hops[0].reason, "you talked to them yourself 3 months ago");
+	ck_assert_int_eq(paths[1].nhops, 2);
+	ck_assert_int_eq(paths[1].hops[0].contact_id, ana);
+	ck_assert_str_eq(paths[1].hops[0].name, "Ana");
+	ck_assert_str_eq(paths[1].hops[0].reason, "mentor; talked 9 days ago");
+	ck_assert_int_eq(paths[1].hops[1].contact_id, diaz);
+	ck_assert_str_eq(paths[1].hops[1].reason, "professional; seen together 3 months ago");
+	ck_assert_str_eq(paths[1].hops[1].last_at, "2025-12-10 10:00");
 	/* 1 * 2/3 * (1 - 0.4 * 60/335) */
-	ck_assert_double_eq_tol(paths[0].score, 2.0 / 3.0 * (1 - 0.4 * 60.0 / 335.0), 1e-9);
+	ck_assert_double_eq_tol(paths[1].score, 2.0 / 3.0 * (1 - 0.4 * 60.0 / 335.0), 1e-9);
 	/* the weak chain through Bo, never touched: 1/3 * 0.6 each */
-	ck_assert_int_eq(paths[1].hops[0].contact_id, bo);
-	ck_assert_str_eq(paths[1].hops[0].reason, "social");
-	ck_assert_double_eq_tol(paths[1].score, 0.2 * 0.2, 1e-9);
-	ck_assert(paths[0].score > paths[1].score);
+	ck_assert_int_eq(paths[2].hops[0].contact_id, bo);
+	ck_assert_str_eq(paths[2].hops[0].reason, "social");
+	ck_assert_double_eq_tol(paths[2].score, 0.2 * 0.2, 1e-9);
+	ck_assert(paths[1].score > paths[2].score);
 
-	/* k = 1: only the best */
-	ck_assert_int_eq(find(diaz, 0, 1, 0), KITH_OK);
-	ck_assert_int_eq(npaths, 1);
-	ck_assert_int_eq(paths[0].hops[0].contact_id, ana);
+	/* k = 2: the talk, then only the best chain */
+	ck_assert_int_eq(find(diaz, 0, 2, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 2);
+	ck_assert_int_eq(paths[1].hops[0].contact_id, ana);
 
 	/* a direct link is a one-hop path, ahead of me-Bo-Diaz-Ana */
 	ck_assert_int_eq(find(ana, 0, 0, 0), KITH_OK);
@@ -256,17 +260,19 @@ START_TEST(test_weak_beats_strong)
 	talk("2026-03-08 10:00", a, 0);
 	talk("2026-03-08 10:00", v, 0);
 	talk("2026-03-09 10:00", w, t);                         /* 2/3 * 1 */
-	ck_assert_int_eq(find(t, 0, 1, 0), KITH_OK);
-	ck_assert_int_eq(npaths, 1);
-	ck_assert_int_eq(paths[0].hops[0].contact_id, w);
-	ck_assert_double_eq_tol(paths[0].score, 2.0 / 3.0, 1e-12);
+	/* (that talk was with T too: "you talked to them yourself" comes first) */
+	ck_assert_int_eq(find(t, 0, 2, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 2);
+	ck_assert_int_eq(paths[0].hops[0].link, WARM_LINK_TALKED);
+	ck_assert_int_eq(paths[1].hops[0].contact_id, w);
+	ck_assert_double_eq_tol(paths[1].score, 2.0 / 3.0, 1e-12);
 	ck_assert_int_eq(find(t, 0, 0, 0), KITH_OK);
-	ck_assert_int_eq(npaths, 3);
-	ck_assert_int_eq(paths[0].hops[0].contact_id, w);
-	ck_assert_int_eq(paths[1].hops[0].contact_id, a);
-	ck_assert_double_eq_tol(paths[1].score, 0.36, 1e-12);
-	ck_assert_int_eq(paths[2].hops[0].contact_id, v);
-	ck_assert_double_eq_tol(paths[2].score, 1.0 / 9.0 * 0.6, 1e-12);
+	ck_assert_int_eq(npaths, 4);
+	ck_assert_int_eq(paths[1].hops[0].contact_id, w);
+	ck_assert_int_eq(paths[2].hops[0].contact_id, a);
+	ck_assert_double_eq_tol(paths[2].score, 0.36, 1e-12);
+	ck_assert_int_eq(paths[3].hops[0].contact_id, v);
+	ck_assert_double_eq_tol(paths[3].score, 1.0 / 9.0 * 0.6, 1e-12);
 }
 END_TEST
 
@@ -304,6 +310,123 @@ START_TEST(test_past_excluded)
 	ck_assert_int_eq(paths[0].hops[0].link, WARM_LINK_SHARED_ROLE);
 	ck_assert_int_eq(paths[0].hops[0].org_id, org);
 	ck_assert_int_eq(paths[1].hops[0].contact_id, a);
+}
+END_TEST
+
+static int64_t
+opponent(const char *name, int alignment)
+{
+	struct kith_contact c = { .display_name = (char *)name, .cadence_days = -1,
+				  .alignment = alignment };
+	struct kith_err err;
+	int64_t id = 0;
+	ck_assert_msg(contact_add(db, &c, &id, &err) == KITH_OK, "add %s: %s", name, err.msg);
+	return id;
+}
+
+/* A rivalry is no warm link, whatever its strength (issue 17). */
+START_TEST(test_rival_not_warm)
+{
+	int64_t me = person("Me"), ana = person("Ana"), bo = person("Bo"), t = person("T");
+
+	set_me(me);
+	relate(me, ana, KITH_REL_MENTOR, 3, NULL, NULL);
+	relate(ana, t, KITH_REL_RIVAL, 3, NULL, NULL);          /* Ana's rival */
+	relate(me, bo, KITH_REL_SOCIAL, 1, NULL, NULL);
+	relate(bo, t, KITH_REL_SOCIAL, 1, NULL, NULL);
+	ck_assert_int_eq(find(t, 0, 0, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 1);
+	ck_assert_int_eq(paths[0].hops[0].contact_id, bo);
+	/* my own rival is no way in either, in any round or join */
+	relate(me, t, KITH_REL_RIVAL, 3, NULL, NULL);
+	relate(ana, bo, KITH_REL_RIVAL, 3, NULL, NULL);
+	ck_assert_int_eq(find(t, 0, 0, 6), KITH_OK);
+	ck_assert_int_eq(npaths, 1);
+	ck_assert_int_eq(paths[0].nhops, 2);
+	ck_assert_int_eq(paths[0].hops[0].contact_id, bo);
+	/* on a longer chain too: me - ana - (rival) c - d - t */
+	{
+		int64_t c = person("C"), d = person("D"), t2 = person("T2");
+		relate(ana, c, KITH_REL_RIVAL, 3, NULL, NULL);
+		relate(c, d, KITH_REL_ALLY, 3, NULL, NULL);
+		relate(d, t2, KITH_REL_ALLY, 3, NULL, NULL);
+		ck_assert_int_eq(find(t2, 0, 0, 6), KITH_OK);
+		ck_assert_int_eq(npaths, 0);
+	}
+}
+END_TEST
+
+/* A person in opposition is nobody's way in, but may be the target. */
+START_TEST(test_opponent_not_warm)
+{
+	int64_t me = person("Me"), otto = opponent("Otto", -2), pia = opponent("Pia", -1),
+		bo = person("Bo"), t = person("T"), org;
+	struct kith_err err;
+
+	set_me(me);
+	relate(me, otto, KITH_REL_PROFESSIONAL, 3, NULL, NULL);
+	relate(otto, t, KITH_REL_PROFESSIONAL, 3, NULL, NULL);
+	relate(me, pia, KITH_REL_PROFESSIONAL, 3, NULL, NULL);
+	relate(pia, t, KITH_REL_PROFESSIONAL, 3, NULL, NULL);
+	relate(me, bo, KITH_REL_SOCIAL, 1, NULL, NULL);
+	relate(bo, t, KITH_REL_SOCIAL, 1, NULL, NULL);
+	ck_assert_int_eq(find(t, 0, 0, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 1);
+	ck_assert_int_eq(paths[0].hops[0].contact_id, bo);
+	/* the opponent as the target: reached */
+	relate(bo, otto, KITH_REL_SOCIAL, 2, NULL, NULL);
+	ck_assert_int_eq(find(otto, 0, 0, 0), KITH_OK);
+	ck_assert_int_ge(npaths, 2);
+	ck_assert_int_eq(paths[0].nhops, 1);
+	ck_assert_int_eq(paths[0].hops[0].contact_id, otto);
+	for (int i = 0; i < npaths; i++)
+		for (int j = 0; j + 1 < paths[i].nhops; j++)
+			ck_assert(paths[i].hops[j].contact_id != pia);
+	/* an organisation target: an opponent's role there is no way in */
+	ck_assert_int_eq(org_find(db, "Zoning Board", true, &org, &err), KITH_OK);
+	role(otto, org, "Chair", NULL);
+	ck_assert_int_eq(find(0, org, 0, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 0);
+	role(bo, org, "Member", NULL);
+	ck_assert_int_eq(find(0, org, 0, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 1);
+	ck_assert_int_eq(paths[0].hops[0].contact_id, bo);
+}
+END_TEST
+
+/* Talking to the target yourself is the shortest path, shown first (issue 17). */
+START_TEST(test_talked_first)
+{
+	int64_t me = person("Me"), ana = person("Ana"), t = person("Cllr. Diaz");
+
+	set_me(me);
+	relate(me, ana, KITH_REL_MENTOR, 3, NULL, NULL);
+	relate(ana, t, KITH_REL_PROFESSIONAL, 3, NULL, NULL);
+	talk("2026-03-09 10:00", ana, 0);
+	ck_assert_int_eq(find(t, 0, 0, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 1);
+	ck_assert_int_eq(paths[0].nhops, 2);
+	/* a talk with Diaz: first, though no relationship links us */
+	talk("2026-02-01 10:00", t, 0);
+	ck_assert_int_eq(find(t, 0, 0, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 2);
+	ck_assert_int_eq(paths[0].nhops, 1);
+	ck_assert_int_eq(paths[0].hops[0].contact_id, t);
+	ck_assert_int_eq(paths[0].hops[0].link, WARM_LINK_TALKED);
+	ck_assert_str_eq(paths[0].hops[0].name, "Cllr. Diaz");
+	ck_assert_str_eq(paths[0].hops[0].reason, "you talked to them yourself 37 days ago");
+	ck_assert_int_eq(paths[1].hops[0].contact_id, ana);
+	/* k = 1: the talk alone */
+	ck_assert_int_eq(find(t, 0, 1, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 1);
+	ck_assert_int_eq(paths[0].hops[0].link, WARM_LINK_TALKED);
+	/* a weak direct link scoring below the chain through Ana still comes first */
+	relate(me, t, KITH_REL_SOCIAL, 1, NULL, NULL);
+	ck_assert_int_eq(find(t, 0, 0, 0), KITH_OK);
+	ck_assert_int_eq(npaths, 2);
+	ck_assert_int_eq(paths[0].nhops, 1);
+	ck_assert_int_eq(paths[0].hops[0].link, WARM_LINK_REL);
+	ck_assert(paths[0].score < paths[1].score);
 }
 END_TEST
 
@@ -409,6 +532,9 @@ warmpath_suite(void)
 	tcase_add_test(tc, test_parallel_links);
 	tcase_add_test(tc, test_weak_beats_strong);
 	tcase_add_test(tc, test_past_excluded);
+	tcase_add_test(tc, test_rival_not_warm);
+	tcase_add_test(tc, test_opponent_not_warm);
+	tcase_add_test(tc, test_talked_first);
 	tcase_add_test(tc, test_hop_limit);
 	tcase_add_test(tc, test_org_target);
 	tcase_add_test(tc, test_bad_queries);
