@@ -21,21 +21,25 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
+static const struct db_enum ev_kinds = { kith_event_kind_name, kith_event_kind_parse,
+					 KITH_EVENT_OTHER };
+
+/* The columns event_get reads */
+static const struct db_field ev_f[] = {
+	DB_F(I64, struct kith_event, id), DB_F(DUP, struct kith_event, title),
+	DB_FE(struct kith_event, kind, ev_kinds), DB_F(DUP, struct kith_event, start_at),
+	DB_F(DUP, struct kith_event, end_at), DB_F(BOOL, struct kith_event, all_day),
+	DB_F(DUP, struct kith_event, location), DB_F(I64, struct kith_event, host_org_id),
+	DB_F(DUP, struct kith_event, notes), DB_F(DUP, struct kith_event, rrule),
+	DB_F(DUP, struct kith_event, uid), DB_F(DUP, struct kith_event, tzid),
+	DB_F(DUP, struct kith_event, tz_start),
+};
+static const struct db_fields ev_fields = DB_FIELDS(struct kith_event, ev_f);
+
 void
 event_free(struct kith_event *e)
 {
-	if (!e)
-		return;
-	free(e->title);
-	free(e->start_at);
-	free(e->end_at);
-	free(e->location);
-	free(e->notes);
-	free(e->rrule);
-	free(e->uid);
-	free(e->tzid);
-	free(e->tz_start);
-	memset(e, 0, sizeof *e);
+	db_fields_free(&ev_fields, e);
 }
 
 /* Normalised times of an event being written. */
@@ -116,25 +120,16 @@ event_check_refs(struct kdb *db, const struct kith_event *e, struct kith_err *er
 {
 	static const char q_uid[] = "SELECT id FROM event WHERE uid = ?1 AND id IS NOT ?2";
 	enum kith_status rc;
-	sqlite3_stmt *st;
-	int step;
+	int64_t other;
 
 	if (e->host_org_id && (rc = ent_org_exists(db, e->host_org_id, err)))
 		return rc;
 	if (str_empty(e->uid))
 		return KITH_OK;
-	if (!(st = db_stmt(db, q_uid, err)))
-		return KITH_DB;
-	db_bind_text(st, 1, e->uid);
-	db_bind_id(st, 2, e->id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		rc = kith_err_set(err, KITH_EXISTS, "uid %.80s: already used by event #%lld", e->uid,
-				  (long long)sqlite3_column_int64(st, 0));
-		sqlite3_reset(st);
-		return rc;
-	}
-	return ent_finish(db, st, step, "event", err);
+	if ((rc = db_int64(db, &other, q_uid, "event", err, "tI", e->uid, e->id)) != KITH_OK)
+		return rc == KITH_NOTFOUND ? KITH_OK : rc;
+	return kith_err_set(err, KITH_EXISTS, "uid %.80s: already used by event #%lld", e->uid,
+			    (long long)other);
 }
 
 /* An event as written: the fields and their normalised times. */
@@ -216,21 +211,7 @@ event_get(struct kdb *db, int64_t id, struct kith_event *out, struct kith_err *e
 	memset(out, 0, sizeof *out);
 	if ((rc = ent_row(db, sql, id, "event", &st, err)))
 		return rc;
-	out->id = sqlite3_column_int64(st, 0);
-	out->title = db_col_dup(st, 1);
-	out->kind = kith_event_kind_parse(db_col_text(st, 2));
-	if (out->kind < 0)
-		out->kind = KITH_EVENT_OTHER;
-	out->start_at = db_col_dup(st, 3);
-	out->end_at = db_col_dup(st, 4);
-	out->all_day = sqlite3_column_int(st, 5) != 0;
-	out->location = db_col_dup(st, 6);
-	out->host_org_id = sqlite3_column_int64(st, 7);
-	out->notes = db_col_dup(st, 8);
-	out->rrule = db_col_dup(st, 9);
-	out->uid = db_col_dup(st, 10);
-	out->tzid = db_col_dup(st, 11);
-	out->tz_start = db_col_dup(st, 12);
+	db_read(st, 0, &ev_fields, out);
 	sqlite3_reset(st);
 	return KITH_OK;
 }
@@ -251,9 +232,8 @@ event_moved(struct kdb *db, const struct kith_event *e, struct event_times *t,
 
 	if (!t->tzid || str_empty(e->tz_start))
 		return KITH_OK;
-	if (!(st = db_stmt(db, sql, err)))
+	if (!(st = db_query(db, sql, err, "i", e->id)))
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, e->id);
 	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *was = db_col_text(st, 0), *was_tz = db_col_text(st, 1);
 		moved = strcmp(was, t->start) && !strcmp(was_tz, e->tz_start);
@@ -312,25 +292,16 @@ enum kith_status
 event_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_err *err)
 {
 	static const char sql[] = "SELECT id FROM event WHERE uid = ?";
-	sqlite3_stmt *st;
-	int rc;
+	enum kith_status rc;
 
 	*id_out = 0;
 	if (str_empty(uid))
 		return kith_err_set(err, KITH_INVALID, "uid: must not be empty");
 	if (db_check_text("uid", uid, err))
 		return KITH_INVALID;
-	if (!(st = db_stmt(db, sql, err)))
-		return KITH_DB;
-	db_bind_text(st, 1, uid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*id_out = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return KITH_OK;
-	}
-	if (ent_finish(db, st, rc, "event", err))
-		return err ? err->code : KITH_DB;
-	return kith_err_set(err, KITH_NOTFOUND, "uid %.80s: no such event", uid);
+	if ((rc = db_int64(db, id_out, sql, "event", err, "t", uid)) == KITH_NOTFOUND)
+		return kith_err_set(err, KITH_NOTFOUND, "uid %.80s: no such event", uid);
+	return rc;
 }
 
 /* ---- windowed lists ------------------------------------------------------------- */
@@ -464,25 +435,28 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 	enum kith_status rc;
 	sqlite3_stmt *ak;
 	char *k1;
-	int step;
 
 	if (!anchor)
 		return event_list_key(db, q, NULL, 0, dir, limit, fn, ud, err);
-	if (!(ak = db_stmt(db, q_anchor, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(ak, 1, anchor);
-	if ((step = sqlite3_step(ak)) != SQLITE_ROW) {
-		if (ent_finish(db, ak, step, "events", err))
-			return err ? err->code : KITH_DB;
-		return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event",
-				    (long long)anchor);
-	}
+	if ((rc = ent_row(db, q_anchor, anchor, "event", &ak, err)))
+		return rc;
 	k1 = xstrdup(db_col_text(ak, 0));
 	sqlite3_reset(ak);
 	rc = event_list_key(db, q, k1, anchor, dir, limit, fn, ud, err);
 	free(k1);
 	return rc;
 }
+
+static const struct db_field ev_row_f[] = {
+	DB_F(I64, struct event_row, id), DB_F(TEXT, struct event_row, title),
+	DB_FE(struct event_row, kind, ev_kinds), DB_F(TEXT, struct event_row, start_at),
+	DB_F(TEXT, struct event_row, end_at), DB_F(TEXT, struct event_row, location),
+	DB_F(BOOL, struct event_row, all_day), DB_F(LL, struct event_row, attendees),
+	DB_F(BOOL, struct event_row, recurring), DB_F(TEXT, struct event_row, rrule),
+	DB_F(TEXT, struct event_row, tzid), DB_F(TEXT, struct event_row, tz_start),
+};
+static const struct db_fields ev_row_fields = DB_FIELDS(struct event_row, ev_row_f);
+ENT_EMITTER(ev_emit, struct event_row, event_row_fn, ev_row_fields, "events")
 
 enum kith_status
 event_list_key(struct kdb *db, const struct event_query *q, const char *k1, int64_t k2, int dir,
@@ -519,26 +493,7 @@ event_list_key(struct kdb *db, const struct event_query *q, const char *k1, int6
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":k2"), k2);
 	}
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct event_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		r.title = db_col_text(st, 1);
-		r.kind = kith_event_kind_parse(db_col_text(st, 2));
-		if (r.kind < 0)
-			r.kind = KITH_EVENT_OTHER;
-		r.start_at = db_col_text(st, 3);
-		r.end_at = db_col_text(st, 4);
-		r.location = db_col_text(st, 5);
-		r.all_day = sqlite3_column_int(st, 6) != 0;
-		r.attendees = sqlite3_column_int64(st, 7);
-		r.recurring = sqlite3_column_int(st, 8) != 0;
-		r.rrule = db_col_text(st, 9);
-		r.tzid = db_col_text(st, 10);
-		r.tz_start = db_col_text(st, 11);
-		if (fn(ud, &r))
-			break;
-	}
-	return ent_finish(db, st, rc, "events", err);
+	return ev_emit(db, st, fn, ud, err);
 }
 
 enum kith_status

@@ -146,6 +146,9 @@ db_read(sqlite3_stmt *st, int col, const struct db_fields *t, void *out)
 		case DBF_ID:
 			*(int64_t *)p = sqlite3_column_int64(st, col);
 			break;
+		case DBF_LL:
+			*(long long *)p = sqlite3_column_int64(st, col);
+			break;
 		case DBF_INT:
 			*(int *)p = sqlite3_column_int(st, col);
 			break;
@@ -195,6 +198,9 @@ db_bind_fields(sqlite3_stmt *st, int par, const struct db_fields *t, const void 
 			break;
 		case DBF_ID:
 			db_bind_id(st, par, *(const int64_t *)p);
+			break;
+		case DBF_LL:
+			sqlite3_bind_int64(st, par, *(const long long *)p);
 			break;
 		case DBF_INT:
 			sqlite3_bind_int(st, par, *(const int *)p);

@@ -41,6 +41,7 @@ void db_bindf(sqlite3_stmt *st, const char *fmt, ...);
 enum db_fkind {
 	DBF_SKIP,       /* a column not read, a parameter not bound */
 	DBF_I64,        /* int64_t */
+	DBF_LL,         /* long long (a count) */
 	DBF_ID,         /* int64_t; 0 binds NULL (NULL reads 0 for every number) */
 	DBF_INT,        /* int */
 	DBF_BOOL,       /* bool: column != 0 */
@@ -71,6 +72,7 @@ struct db_fields {
 };
 
 #define DBF_CT_I64 int64_t
+#define DBF_CT_LL long long
 #define DBF_CT_ID int64_t
 #define DBF_CT_INT int
 #define DBF_CT_BOOL bool
