@@ -128,6 +128,19 @@ ent_row(struct kdb *db, const char *sql, int64_t id, const char *what, sqlite3_s
 	return rc == KITH_NOTFOUND ? not_found(what, id, err) : rc;
 }
 
+enum kith_status
+ent_row_text(struct kdb *db, const char *sql, int64_t id, const char *what, char **out,
+	     struct kith_err *err)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc = ent_row(db, sql, id, what, &st, err);
+
+	*out = rc ? NULL : xstrdup(db_col_text(st, 0));
+	if (!rc)
+		sqlite3_reset(st);
+	return rc;
+}
+
 struct ent_wr {
 	const struct ent_writer *w;
 	const void *row;

@@ -57,6 +57,10 @@ enum kith_status ent_delete(struct kdb *db, enum ent_kind kind, int64_t id,
 enum kith_status ent_row(struct kdb *db, const char *sql, int64_t id, const char *what,
 			 sqlite3_stmt **out, struct kith_err *err);
 
+/* Column 0 of ent_row's row as a new string in *out (NULL unless KITH_OK): a list's anchor key. */
+enum kith_status ent_row_text(struct kdb *db, const char *sql, int64_t id, const char *what,
+			      char **out, struct kith_err *err);
+
 /*
 ** How the rows of one table are written, described once; ent_add and
 ** ent_update run the write ladder for it. In one write level: an update

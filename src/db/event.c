@@ -433,15 +433,12 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 {
 	static const char q_anchor[] = "SELECT start_at, id FROM event WHERE id = ?";
 	enum kith_status rc;
-	sqlite3_stmt *ak;
 	char *k1;
 
 	if (!anchor)
 		return event_list_key(db, q, NULL, 0, dir, limit, fn, ud, err);
-	if ((rc = ent_row(db, q_anchor, anchor, "event", &ak, err)))
+	if ((rc = ent_row_text(db, q_anchor, anchor, "event", &k1, err)))
 		return rc;
-	k1 = xstrdup(db_col_text(ak, 0));
-	sqlite3_reset(ak);
 	rc = event_list_key(db, q, k1, anchor, dir, limit, fn, ud, err);
 	free(k1);
 	return rc;

@@ -204,20 +204,6 @@ static const struct db_field ia_row_f[] = {
 static const struct db_fields ia_row_fields = DB_FIELDS(struct interaction_row, ia_row_f);
 ENT_EMITTER(ia_emit, struct interaction_row, interaction_row_fn, ia_row_fields, "interactions")
 
-/* Read interaction `anchor`'s `at` into *at (caller frees); KITH_NOTFOUND if gone. */
-static enum kith_status
-ia_anchor_at(struct kdb *db, int64_t anchor, char **at, struct kith_err *err)
-{
-	static const char sql[] = "SELECT at FROM interaction WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc = ent_row(db, sql, anchor, "interaction", &st, err);
-
-	*at = rc ? NULL : db_col_dup(st, 0);
-	if (!rc)
-		sqlite3_reset(st);
-	return rc;
-}
-
 enum kith_status
 interaction_list_for_contact(struct kdb *db, int64_t contact_id, int64_t anchor, int limit,
 			     interaction_row_fn fn, void *ud, struct kith_err *err)
@@ -230,11 +216,12 @@ interaction_list_for_contact(struct kdb *db, int64_t contact_id, int64_t anchor,
 		"FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id "
 		"WHERE ic.contact_id = ?1 AND (ic.at, ic.interaction_id) < (?2, ?3) "
 		"ORDER BY ic.at DESC, ic.interaction_id DESC LIMIT ?4";
+	static const char q_anchor[] = "SELECT at FROM interaction WHERE id = ?";
 	sqlite3_stmt *st;
 	enum kith_status rc;
 	char *at = NULL;
 
-	if (anchor && (rc = ia_anchor_at(db, anchor, &at, err)))
+	if (anchor && (rc = ent_row_text(db, q_anchor, anchor, "interaction", &at, err)))
 		return rc;
 	/* (q_first has no ?2 and ?3: binding them is harmless) */
 	st = db_query(db, anchor ? q_next : q_first, err, "itin", contact_id, at, anchor, limit);
@@ -250,11 +237,12 @@ interaction_list_recent(struct kdb *db, int64_t anchor, int limit, interaction_r
 		"FROM interaction i ORDER BY i.at DESC, i.id DESC LIMIT ?3";
 	static const char q_next[] = IA_COLS
 		"FROM interaction i WHERE (i.at, i.id) < (?1, ?2) ORDER BY i.at DESC, i.id DESC LIMIT ?3";
+	static const char q_anchor[] = "SELECT at FROM interaction WHERE id = ?";
 	sqlite3_stmt *st;
 	enum kith_status rc;
 	char *at = NULL;
 
-	if (anchor && (rc = ia_anchor_at(db, anchor, &at, err)))
+	if (anchor && (rc = ent_row_text(db, q_anchor, anchor, "interaction", &at, err)))
 		return rc;
 	st = db_query(db, anchor ? q_next : q_first, err, "tin", at, anchor, limit);
 	free(at);

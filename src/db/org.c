@@ -13,14 +13,21 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
+static const struct db_enum org_kinds = { kith_org_kind_name, kith_org_kind_parse,
+					  KITH_ORG_OTHER };
+
+/* The columns org_get reads */
+static const struct db_field org_f[] = {
+	DB_F(I64, struct kith_org, id), DB_F(DUP, struct kith_org, name),
+	DB_FE(struct kith_org, kind, org_kinds), DB_F(DUP, struct kith_org, description),
+	DB_F(INT, struct kith_org, influence), DB_F(I64, struct kith_org, parent_id),
+};
+static const struct db_fields org_fields = DB_FIELDS(struct kith_org, org_f);
+
 void
 org_free(struct kith_org *o)
 {
-	if (!o)
-		return;
-	free(o->name);
-	free(o->description);
-	memset(o, 0, sizeof *o);
+	db_fields_free(&org_fields, o);
 }
 
 /* Longest chain of parents we follow when checking for cycles. */
@@ -58,11 +65,8 @@ org_validate(struct kdb *db, const struct kith_org *o, struct kith_err *err)
 	if (!o->id)
 		return KITH_OK;
 	/* The new parent must not be below this organisation. */
-	if (!(st = db_stmt(db, q_cycle, err)))
+	if (!(st = db_query(db, q_cycle, err, "iin", o->parent_id, o->id, ORG_MAX_DEPTH)))
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, o->parent_id);
-	sqlite3_bind_int64(st, 2, o->id);
-	sqlite3_bind_int(st, 3, ORG_MAX_DEPTH);
 	step = sqlite3_step(st);
 	if ((rc = ent_finish(db, st, step, "organisation", err)))
 		return rc;
@@ -130,14 +134,7 @@ org_get(struct kdb *db, int64_t id, struct kith_org *out, struct kith_err *err)
 	memset(out, 0, sizeof *out);
 	if ((rc = ent_row(db, sql, id, "organisation", &st, err)))
 		return rc;
-	out->id = sqlite3_column_int64(st, 0);
-	out->name = db_col_dup(st, 1);
-	out->kind = kith_org_kind_parse(db_col_text(st, 2));
-	if (out->kind < 0)
-		out->kind = KITH_ORG_OTHER;
-	out->description = db_col_dup(st, 3);
-	out->influence = sqlite3_column_int(st, 4);
-	out->parent_id = sqlite3_column_int64(st, 5);
+	db_read(st, 0, &org_fields, out);
 	sqlite3_reset(st);
 	return KITH_OK;
 }
@@ -160,16 +157,9 @@ org_by_key(struct kdb *db, const char *key, int64_t *id, struct kith_err *err)
 {
 	static const char sql[] =
 		"SELECT id FROM organisation WHERE name_key = ? ORDER BY id LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	enum kith_status rc = db_int64(db, id, sql, "organisation", err, "t", key);
 
-	*id = 0;
-	if (!st)
-		return KITH_DB;
-	db_bind_text(st, 1, key);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	return ent_finish(db, st, rc, "organisation", err);
+	return rc == KITH_NOTFOUND ? KITH_OK : rc;
 }
 
 enum kith_status
@@ -226,6 +216,14 @@ org_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *e
 	"(SELECT count(DISTINCT r.contact_id) FROM role r " \
 	"  WHERE r.org_id = o.id AND r.end_date IS NULL) FROM organisation o "
 
+static const struct db_field org_row_f[] = {
+	DB_F(I64, struct org_row, id), DB_F(TEXT, struct org_row, name),
+	DB_FE(struct org_row, kind, org_kinds), DB_F(INT, struct org_row, influence),
+	DB_F(LL, struct org_row, members),
+};
+static const struct db_fields org_row_fields = DB_FIELDS(struct org_row, org_row_f);
+ENT_EMITTER(org_emit, struct org_row, org_row_fn, org_row_fields, "organisations")
+
 enum kith_status
 org_list(struct kdb *db, int64_t anchor, int dir, int limit, org_row_fn fn, void *ud,
 	 struct kith_err *err)
@@ -238,45 +236,15 @@ org_list(struct kdb *db, int64_t anchor, int dir, int limit, org_row_fn fn, void
 		ORG_ROW_COLS "WHERE (o.name_key, o.id) < (?1, ?2) "
 			"ORDER BY o.name_key DESC, o.id DESC LIMIT ?3",
 	};
-	sqlite3_stmt *st, *ak;
+	sqlite3_stmt *st;
 	char *key = NULL;
-	int rc;
+	enum kith_status rc;
 
-	if (anchor) {
-		if (!(ak = db_stmt(db, q_anchor, err)))
-			return KITH_DB;
-		sqlite3_bind_int64(ak, 1, anchor);
-		if ((rc = sqlite3_step(ak)) != SQLITE_ROW) {
-			if (ent_finish(db, ak, rc, "organisations", err))
-				return err ? err->code : KITH_DB;
-			return kith_err_set(err, KITH_NOTFOUND,
-					    "organisation #%lld: no such organisation",
-					    (long long)anchor);
-		}
-		key = xstrdup(db_col_text(ak, 0));
-		sqlite3_reset(ak);
-	}
-	if (!(st = db_stmt(db, sqls[(anchor ? 2 : 0) + (dir < 0 ? 1 : 0)], err))) {
-		free(key);
-		return KITH_DB;
-	}
-	if (anchor) {
-		db_bind_text(st, 1, key);
-		sqlite3_bind_int64(st, 2, anchor);
-	}
-	sqlite3_bind_int(st, 3, limit);
+	if (anchor && (rc = ent_row_text(db, q_anchor, anchor, "organisation", &key, err)))
+		return rc;
+	/* (the first two have no ?1 and ?2: binding them is harmless) */
+	st = db_query(db, sqls[(anchor ? 2 : 0) + (dir < 0 ? 1 : 0)], err, "tin", key, anchor,
+		      limit);
 	free(key);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct org_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		r.name = db_col_text(st, 1);
-		r.kind = kith_org_kind_parse(db_col_text(st, 2));
-		if (r.kind < 0)
-			r.kind = KITH_ORG_OTHER;
-		r.influence = sqlite3_column_int(st, 3);
-		r.members = sqlite3_column_int64(st, 4);
-		if (fn(ud, &r))
-			break;
-	}
-	return ent_finish(db, st, rc, "organisations", err);
+	return org_emit(db, st, fn, ud, err);
 }
