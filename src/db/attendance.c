@@ -25,10 +25,7 @@ attendance_check_past(struct kdb *db, int64_t event_id, int status, struct kith_
 	if (status != KITH_ASTATUS_ATTENDED && status != KITH_ASTATUS_MET &&
 	    status != KITH_ASTATUS_NO_SHOW)
 		return KITH_OK;
-	if (!(st = db_stmt(db, sql, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, event_id);
-	if ((rc = db_step_row(db, st, "event", err)) != KITH_OK)
+	if ((rc = db_first(db, &st, sql, "event", err, "i", event_id)) != KITH_OK)
 		return rc == KITH_NOTFOUND ? KITH_OK : rc;     /* the link check names it */
 	kdate_format(kdate_today(), today);
 	if (strcmp((const char *)sqlite3_column_text(st, 0), today) > 0)
@@ -87,30 +84,21 @@ attendance_remove(struct kdb *db, int64_t event_id, int64_t contact_id, struct k
 	"JOIN contact c ON c.id = a.contact_id JOIN event e ON e.id = a.event_id " \
 	"LEFT JOIN contact_stat s ON s.contact_id = a.contact_id "
 
-static enum kith_status
-att_emit(struct kdb *db, sqlite3_stmt *st, attendance_row_fn fn, void *ud, struct kith_err *err)
-{
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct attendance_row r;
-		r.event_id = sqlite3_column_int64(st, 0);
-		r.contact_id = sqlite3_column_int64(st, 1);
-		r.contact_name = db_col_text(st, 2);
-		r.event_title = db_col_text(st, 3);
-		r.event_start = db_col_text(st, 4);
-		r.role = kith_attend_role_parse(db_col_text(st, 5));
-		if (r.role < 0)
-			r.role = KITH_AROLE_ATTENDEE;
-		r.status = kith_attend_status_parse(db_col_text(st, 6));
-		if (r.status < 0)
-			r.status = KITH_ASTATUS_INVITED;
-		r.last_at = db_col_text(st, 7);
-		if (fn(ud, &r))
-			break;
-	}
-	return ent_finish(db, st, rc, "attendance", err);
-}
+static const struct db_enum att_roles = { kith_attend_role_name, kith_attend_role_parse,
+					  KITH_AROLE_ATTENDEE };
+static const struct db_enum att_statuses = { kith_attend_status_name,
+					     kith_attend_status_parse, KITH_ASTATUS_INVITED };
+static const struct db_field att_row_f[] = {
+	DB_F(I64, struct attendance_row, event_id), DB_F(I64, struct attendance_row, contact_id),
+	DB_F(TEXT, struct attendance_row, contact_name),
+	DB_F(TEXT, struct attendance_row, event_title),
+	DB_F(TEXT, struct attendance_row, event_start),
+	DB_FE(struct attendance_row, role, att_roles),
+	DB_FE(struct attendance_row, status, att_statuses),
+	DB_F(TEXT, struct attendance_row, last_at),
+};
+static const struct db_fields att_row_fields = DB_FIELDS(struct attendance_row, att_row_f);
+ENT_EMITTER(att_emit, struct attendance_row, attendance_row_fn, att_row_fields, "attendance")
 
 enum kith_status
 attendance_list_for_event(struct kdb *db, int64_t event_id, attendance_row_fn fn, void *ud,
@@ -120,12 +108,8 @@ attendance_list_for_event(struct kdb *db, int64_t event_id, attendance_row_fn fn
 	static const char sql[] = ATT_COLS
 		"WHERE a.event_id = ? ORDER BY CASE a.role WHEN 'host' THEN 0 "
 		"WHEN 'speaker' THEN 1 ELSE 2 END, c.name_key, c.id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, event_id);
-	return att_emit(db, st, fn, ud, err);
+	return att_emit(db, db_query(db, sql, err, "i", event_id), fn, ud, err);
 }
 
 enum kith_status
@@ -134,11 +118,7 @@ attendance_list_for_contact(struct kdb *db, int64_t contact_id, int limit,
 {
 	static const char sql[] = ATT_COLS
 		"WHERE a.contact_id = ? ORDER BY e.start_at DESC, e.id DESC LIMIT ?";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, contact_id);
-	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	return att_emit(db, st, fn, ud, err);
+	return att_emit(db, db_query(db, sql, err, "in", contact_id, limit > 0 ? limit : -1), fn,
+			ud, err);
 }

@@ -10,14 +10,18 @@
 #include "kith/powermap.h"
 #include "kith/str.h"
 
+/* The columns map_get reads; after the id, ?1..?3 of the writes. */
+static const struct db_field map_f[] = {
+	DB_F(I64, struct kith_map, id), DB_F(DUP, struct kith_map, name),
+	DB_F(DUP, struct kith_map, goal), DB_F(ID, struct kith_map, primary_target_id),
+};
+static const struct db_fields map_fields = DB_FIELDS(struct kith_map, map_f);
+static const struct db_fields map_write_fields = { sizeof(struct kith_map), 3, map_f + 1 };
+
 void
 map_free(struct kith_map *m)
 {
-	if (!m)
-		return;
-	free(m->name);
-	free(m->goal);
-	memset(m, 0, sizeof *m);
+	db_fields_free(&map_fields, m);
 }
 
 static enum kith_status
@@ -37,24 +41,15 @@ map_check_refs(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 	/* Case-insensitively: "Bond" and "bond" would only make map_resolve ambiguous. */
 	static const char q_name[] =
 		"SELECT id FROM power_map WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2";
-	sqlite3_stmt *st;
 	enum kith_status rc;
-	int step;
+	int64_t other;
 
 	if (m->primary_target_id && (rc = ent_contact_exists(db, m->primary_target_id, err)))
 		return rc;
-	if (!(st = db_stmt(db, q_name, err)))
-		return KITH_DB;
-	db_bind_text(st, 1, m->name);
-	db_bind_id(st, 2, m->id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		rc = kith_err_set(err, KITH_EXISTS, "map \"%.60s\": already exists (#%lld)", m->name,
-				  (long long)sqlite3_column_int64(st, 0));
-		sqlite3_reset(st);
-		return rc;
-	}
-	return ent_finish(db, st, step, "map", err);
+	if ((rc = db_int64(db, &other, q_name, "map", err, "tI", m->name, m->id)) != KITH_OK)
+		return rc == KITH_NOTFOUND ? KITH_OK : rc;
+	return kith_err_set(err, KITH_EXISTS, "map \"%.60s\": already exists (#%lld)", m->name,
+			    (long long)other);
 }
 
 static enum kith_status
@@ -66,17 +61,6 @@ map_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	return map_check_refs(db, &tmp, err);
 }
 
-/* ?1..?3 the fields */
-static void
-map_bind(sqlite3_stmt *st, const void *row)
-{
-	const struct kith_map *m = row;
-
-	db_bind_text(st, 1, m->name);
-	db_bind_text(st, 2, m->goal);
-	db_bind_id(st, 3, m->primary_target_id);
-}
-
 static const struct ent_writer map_writer = {
 	.kind = ENT_MAP,
 	.q_insert = "INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at) "
@@ -85,7 +69,7 @@ static const struct ent_writer map_writer = {
 		"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = :now "
 		"WHERE id = :id",
 	.check = map_check,
-	.bind = map_bind,
+	.fields = &map_write_fields,
 };
 
 enum kith_status
@@ -105,10 +89,7 @@ map_get(struct kdb *db, int64_t id, struct kith_map *out, struct kith_err *err)
 	memset(out, 0, sizeof *out);
 	if ((rc = ent_row(db, sql, id, "map", &st, err)))
 		return rc;
-	out->id = sqlite3_column_int64(st, 0);
-	out->name = db_col_dup(st, 1);
-	out->goal = db_col_dup(st, 2);
-	out->primary_target_id = sqlite3_column_int64(st, 3);
+	db_read(st, 0, &map_fields, out);
 	sqlite3_reset(st);
 	return KITH_OK;
 }
@@ -162,6 +143,14 @@ map_target_remove(struct kdb *db, int64_t map_id, int64_t contact_id, struct kit
 	return ent_unlink(db, sql, &l, "not a target of map", err);
 }
 
+static const struct db_field map_row_f[] = {
+	DB_F(I64, struct map_row, id), DB_F(TEXT, struct map_row, name),
+	DB_F(TEXT, struct map_row, goal), DB_F(I64, struct map_row, primary_target_id),
+	DB_F(TEXT, struct map_row, primary_target_name), DB_F(LL, struct map_row, placements),
+};
+static const struct db_fields map_row_fields = DB_FIELDS(struct map_row, map_row_f);
+ENT_EMITTER(map_emit, struct map_row, map_row_fn, map_row_fields, "maps")
+
 enum kith_status
 map_list(struct kdb *db, map_row_fn fn, void *ud, struct kith_err *err)
 {
@@ -170,21 +159,6 @@ map_list(struct kdb *db, map_row_fn fn, void *ud, struct kith_err *err)
 		"(SELECT count(*) FROM placement p WHERE p.map_id = m.id) "
 		"FROM power_map m LEFT JOIN contact c ON c.id = m.primary_target_id "
 		"ORDER BY m.name COLLATE NOCASE, m.id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
 
-	if (!st)
-		return KITH_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct map_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		r.name = db_col_text(st, 1);
-		r.goal = db_col_text(st, 2);
-		r.primary_target_id = sqlite3_column_int64(st, 3);
-		r.primary_target_name = db_col_text(st, 4);
-		r.placements = sqlite3_column_int64(st, 5);
-		if (fn(ud, &r))
-			break;
-	}
-	return ent_finish(db, st, rc, "maps", err);
+	return map_emit(db, db_query(db, sql, err, ""), fn, ud, err);
 }
