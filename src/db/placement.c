@@ -52,6 +52,11 @@ struct pl_current {
 	int64_t id;                 /* 0: not placed */
 	int influence, alignment;
 };
+static const struct db_field pl_cur_f[] = {
+	DB_F(I64, struct pl_current, id), DB_F(INT, struct pl_current, influence),
+	DB_F(INT, struct pl_current, alignment),
+};
+static const struct db_fields pl_cur_fields = DB_FIELDS(struct pl_current, pl_cur_f);
 
 /* The entity's placement on the map, if any (uses the partial unique indexes). */
 static enum kith_status
@@ -62,56 +67,43 @@ pl_lookup(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id,
 		"SELECT id, influence, alignment FROM placement WHERE map_id = ? AND contact_id = ?";
 	static const char q_org[] =
 		"SELECT id, influence, alignment FROM placement WHERE map_id = ? AND org_id = ?";
-	sqlite3_stmt *st = db_stmt(db, contact_id ? q_contact : q_org, err);
-	int rc;
+	sqlite3_stmt *st = db_query(db, contact_id ? q_contact : q_org, err, "ii", map_id,
+				    contact_id ? contact_id : org_id);
 
 	memset(cur, 0, sizeof *cur);
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, map_id);
-	sqlite3_bind_int64(st, 2, contact_id ? contact_id : org_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cur->id = sqlite3_column_int64(st, 0);
-		cur->influence = sqlite3_column_int(st, 1);
-		cur->alignment = sqlite3_column_int(st, 2);
-	}
-	return ent_finish(db, st, rc, "placement", err);
+	return st ? ent_finish(db, st, db_next(st, &pl_cur_fields, cur), "placement", err) : KITH_DB;
 }
 
-/* Record a move; from (or to) influence 0 means NULL: placed (or removed). */
+/* A placement written (influence 1..5) or removed (influence 0), with its reason. */
+struct pl_w {
+	int64_t map_id, contact_id, org_id;
+	int influence, alignment;
+	const char *note, *reason;
+};
+
+/* Record the move from cur to x; an influence 0 is NULL: placed (or removed). */
 static enum kith_status
-pl_move(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id, const char *at,
-	int from_inf, int from_al, int to_inf, int to_al, const char *reason,
+pl_move(struct kdb *db, const struct pl_w *x, const struct pl_current *cur, const char *at,
 	struct kith_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO placement_move(map_id, contact_id, org_id, at, from_influence, "
 		"from_alignment, to_influence, to_alignment, reason) "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st = db_query(db, sql, err, "iIIt----t", x->map_id, x->contact_id,
+				    x->org_id, at, x->reason);
 
 	if (!st)
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, map_id);
-	db_bind_id(st, 2, contact_id);
-	db_bind_id(st, 3, org_id);
-	db_bind_text(st, 4, at);
-	if (from_inf) {
-		sqlite3_bind_int(st, 5, from_inf);
-		sqlite3_bind_int(st, 6, from_al);
-	}
-	if (to_inf) {
-		sqlite3_bind_int(st, 7, to_inf);
-		sqlite3_bind_int(st, 8, to_al);
-	}
-	db_bind_text(st, 9, reason);
+	if (cur->influence)
+		db_bindf(st, "----nn", cur->influence, cur->alignment);
+	if (x->influence)
+		db_bindf(st, "------nn", x->influence, x->alignment);
 	return db_step_done(db, st, err, "placement history");
 }
 
-enum kith_status
-placement_set(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id,
-	      int influence, int alignment, const char *note, const char *reason,
-	      struct kith_err *err)
+static enum kith_status
+pl_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	static const char q_insert[] =
 		"INSERT INTO placement(map_id, contact_id, org_id, influence, alignment, note, "
@@ -119,10 +111,41 @@ placement_set(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id
 	static const char q_update[] =
 		"UPDATE placement SET influence = ?4, alignment = ?5, note = ?6, assessed_at = ?7 "
 		"WHERE id = ?8";
+	static const char q_delete[] = "DELETE FROM placement WHERE id = ?";
+	const struct pl_w *x = ctx;
 	struct pl_current cur;
-	sqlite3_stmt *st;
 	enum kith_status rc;
-	char now[20];
+	char now[20], w[48];
+
+	if ((rc = pl_check_refs(db, x->map_id, x->contact_id, x->org_id, err)) ||
+	    (rc = pl_lookup(db, x->map_id, x->contact_id, x->org_id, &cur, err)))
+		return rc;
+	db_now(now);
+	if (!x->influence && !cur.id) {
+		who(w, x->contact_id, x->org_id);
+		return kith_err_set(err, KITH_NOTFOUND, "%s: not on map #%lld", w,
+				    (long long)x->map_id);
+	}
+	if (!x->influence)
+		rc = db_run(db, q_delete, "placement", err, "i", cur.id);
+	else
+		rc = db_run(db, cur.id ? q_update : q_insert, "placement", err,
+			    cur.id ? "iIInntti" : "iIInntt", x->map_id, x->contact_id, x->org_id,
+			    x->influence, x->alignment, x->note, now, cur.id);
+	if (rc)
+		return rc;
+	/* Same cell: only the note and the assessment time change; no move. */
+	if (cur.id && cur.influence == x->influence && cur.alignment == x->alignment)
+		return KITH_OK;
+	return pl_move(db, x, &cur, now, err);
+}
+
+enum kith_status
+placement_set(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id,
+	      int influence, int alignment, const char *note, const char *reason,
+	      struct kith_err *err)
+{
+	struct pl_w x = { map_id, contact_id, org_id, influence, alignment, note, reason };
 
 	if (db_check_text("note", note, err) || db_check_text("reason", reason, err) ||
 	    pl_check_entity(contact_id, org_id, err))
@@ -131,67 +154,18 @@ placement_set(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id
 		return kith_err_set(err, KITH_INVALID, "influence %d: must be 1 to 5", influence);
 	if (alignment < -2 || alignment > 2)
 		return kith_err_set(err, KITH_INVALID, "alignment %d: must be -2 to +2", alignment);
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = pl_check_refs(db, map_id, contact_id, org_id, err)) ||
-	    (rc = pl_lookup(db, map_id, contact_id, org_id, &cur, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, cur.id ? q_update : q_insert, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	sqlite3_bind_int64(st, 1, map_id);
-	db_bind_id(st, 2, contact_id);
-	db_bind_id(st, 3, org_id);
-	sqlite3_bind_int(st, 4, influence);
-	sqlite3_bind_int(st, 5, alignment);
-	db_bind_text(st, 6, note);
-	db_bind_text(st, 7, now);
-	if (cur.id)
-		sqlite3_bind_int64(st, 8, cur.id);
-	if ((rc = db_step_done(db, st, err, "placement")))
-		return db_write_fail(db, err, rc);
-	/* Same cell: only the note and the assessment time change; no move. */
-	if (!cur.id || cur.influence != influence || cur.alignment != alignment) {
-		rc = pl_move(db, map_id, contact_id, org_id, now, cur.influence, cur.alignment,
-			     influence, alignment, reason, err);
-		if (rc)
-			return db_write_fail(db, err, rc);
-	}
-	return db_write_end(db, err);
+	return db_write(db, pl_write_body, &x, err);
 }
 
 enum kith_status
 placement_remove(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id,
 		 const char *reason, struct kith_err *err)
 {
-	static const char sql[] = "DELETE FROM placement WHERE id = ?";
-	struct pl_current cur;
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char now[20], w[48];
+	struct pl_w x = { map_id, contact_id, org_id, 0, 0, NULL, reason };
 
 	if (db_check_text("reason", reason, err) || pl_check_entity(contact_id, org_id, err))
 		return KITH_INVALID;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = pl_check_refs(db, map_id, contact_id, org_id, err)) ||
-	    (rc = pl_lookup(db, map_id, contact_id, org_id, &cur, err)))
-		return db_write_fail(db, err, rc);
-	if (!cur.id) {
-		who(w, contact_id, org_id);
-		kith_err_set(err, KITH_NOTFOUND, "%s: not on map #%lld", w, (long long)map_id);
-		return db_write_fail(db, err, KITH_NOTFOUND);
-	}
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, cur.id);
-	if ((rc = db_step_done(db, st, err, "placement")))
-		return db_write_fail(db, err, rc);
-	db_now(now);
-	if ((rc = pl_move(db, map_id, contact_id, org_id, now, cur.influence, cur.alignment, 0, 0,
-			  reason, err)))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write(db, pl_write_body, &x, err);
 }
 
 /* ---- reading ------------------------------------------------------------------- */
@@ -209,6 +183,19 @@ placement_remove(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org
 	"JOIN power_map m ON m.id = x.map_id " \
 	"LEFT JOIN contact c ON c.id = x.contact_id " \
 	"LEFT JOIN organisation o ON o.id = x.org_id "
+
+static const struct db_field pl_row_f[] = {
+	DB_F(I64, struct placement_row, id), DB_F(I64, struct placement_row, contact_id),
+	DB_F(I64, struct placement_row, org_id), DB_F(TEXT, struct placement_row, name),
+	DB_F(BOOL, struct placement_row, is_target), DB_F(BOOL, struct placement_row, is_primary),
+	DB_F(INT, struct placement_row, influence), DB_F(INT, struct placement_row, alignment),
+	DB_F(TEXT, struct placement_row, note), DB_F(TEXT, struct placement_row, assessed_at),
+	DB_F(TEXT, struct placement_row, name_key),
+	DB_F(INT, struct placement_row, own_influence),
+	DB_F(INT, struct placement_row, own_alignment),
+};
+static const struct db_fields pl_row_fields = DB_FIELDS(struct placement_row, pl_row_f);
+ENT_EMITTER(pl_emit, struct placement_row, placement_row_fn, pl_row_fields, "placements")
 
 enum kith_status
 placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_fn fn, void *ud,
@@ -228,9 +215,7 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 		"x.contact_id, x.org_id";
 	char when[KDATETIME_STR], bound[32];
 	bool has_time = false;
-	sqlite3_stmt *st;
 	enum kith_status s;
-	int rc;
 
 	if (!str_empty(as_of)) {
 		if (ent_norm_when("as of", as_of, when, &has_time, err))
@@ -240,30 +225,9 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 	}
 	if ((s = ent_map_exists(db, map_id, err)))
 		return s;
-	if (!(st = db_stmt(db, str_empty(as_of) ? q_now : q_as_of, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, map_id);
-	if (!str_empty(as_of))
-		db_bind_text(st, 2, bound);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct placement_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		r.contact_id = sqlite3_column_int64(st, 1);
-		r.org_id = sqlite3_column_int64(st, 2);
-		r.name = db_col_text(st, 3);
-		r.is_target = sqlite3_column_int(st, 4) != 0;
-		r.is_primary = sqlite3_column_int(st, 5) != 0;
-		r.influence = sqlite3_column_int(st, 6);
-		r.alignment = sqlite3_column_int(st, 7);
-		r.note = db_col_text(st, 8);
-		r.assessed_at = db_col_text(st, 9);
-		r.name_key = db_col_text(st, 10);
-		r.own_influence = sqlite3_column_int(st, 11);
-		r.own_alignment = sqlite3_column_int(st, 12);
-		if (fn(ud, &r))
-			break;
-	}
-	return ent_finish(db, st, rc, "placements", err);
+	if (str_empty(as_of))
+		return pl_emit(db, db_query(db, q_now, err, "i", map_id), fn, ud, err);
+	return pl_emit(db, db_query(db, q_as_of, err, "it", map_id, bound), fn, ud, err);
 }
 
 #define PM_COLS \
@@ -273,8 +237,20 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 	"FROM placement_move x LEFT JOIN contact c ON c.id = x.contact_id " \
 	"LEFT JOIN organisation o ON o.id = x.org_id "
 
-static enum kith_status pm_rows(struct kdb *db, sqlite3_stmt *st, placement_move_fn fn, void *ud,
-				struct kith_err *err);
+static const struct db_field pm_row_f[] = {
+	DB_F(I64, struct placement_move_row, contact_id),
+	DB_F(I64, struct placement_move_row, org_id), DB_F(TEXT, struct placement_move_row, name),
+	DB_F(TEXT, struct placement_move_row, at),
+	DB_F(INT, struct placement_move_row, from_influence),
+	DB_F(INT, struct placement_move_row, from_alignment),
+	DB_F(INT, struct placement_move_row, to_influence),
+	DB_F(INT, struct placement_move_row, to_alignment),
+	DB_F(BOOL, struct placement_move_row, placed), DB_F(BOOL, struct placement_move_row, removed),
+	DB_F(TEXT, struct placement_move_row, reason),
+};
+static const struct db_fields pm_row_fields = DB_FIELDS(struct placement_move_row, pm_row_f);
+ENT_EMITTER(pm_rows, struct placement_move_row, placement_move_fn, pm_row_fields,
+	    "placement history")
 
 enum kith_status
 placement_moves(struct kdb *db, int64_t map_id, const char *since, placement_move_fn fn,
@@ -282,7 +258,6 @@ placement_moves(struct kdb *db, int64_t map_id, const char *since, placement_mov
 {
 	static const char sql[] = PM_COLS "WHERE x.map_id = ?1 AND x.at >= ?2 ORDER BY x.at, x.id";
 	char when[KDATETIME_STR];
-	sqlite3_stmt *st;
 	enum kith_status s;
 
 	when[0] = '\0';
@@ -290,11 +265,7 @@ placement_moves(struct kdb *db, int64_t map_id, const char *since, placement_mov
 		return KITH_INVALID;
 	if ((s = ent_map_exists(db, map_id, err)))
 		return s;
-	if (!(st = db_stmt(db, sql, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, map_id);
-	db_bind_text(st, 2, when);
-	return pm_rows(db, st, fn, ud, err);
+	return pm_rows(db, db_query(db, sql, err, "it", map_id, when), fn, ud, err);
 }
 
 enum kith_status
@@ -306,73 +277,58 @@ placement_history(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t or
 		"WHERE x.contact_id = ?2 AND x.map_id = ?1 ORDER BY x.at, x.id";
 	static const char by_org[] = PM_COLS
 		"WHERE x.org_id = ?2 AND x.map_id = ?1 ORDER BY x.at, x.id";
-	sqlite3_stmt *st;
 	enum kith_status s;
 
 	if ((s = pl_check_entity(contact_id, org_id, err)))
 		return s;
-	if (!(st = db_stmt(db, contact_id ? by_contact : by_org, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, map_id);
-	sqlite3_bind_int64(st, 2, contact_id ? contact_id : org_id);
-	return pm_rows(db, st, fn, ud, err);
+	return pm_rows(db, db_query(db, contact_id ? by_contact : by_org, err, "ii", map_id,
+				    contact_id ? contact_id : org_id), fn, ud, err);
 }
 
-static enum kith_status
-pm_rows(struct kdb *db, sqlite3_stmt *st, placement_move_fn fn, void *ud, struct kith_err *err)
-{
-	int rc;
+struct pl_reason {
+	int64_t map_id, contact_id, org_id;
+	const char *reason;
+};
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct placement_move_row r;
-		r.contact_id = sqlite3_column_int64(st, 0);
-		r.org_id = sqlite3_column_int64(st, 1);
-		r.name = db_col_text(st, 2);
-		r.at = db_col_text(st, 3);
-		r.from_influence = sqlite3_column_int(st, 4);
-		r.from_alignment = sqlite3_column_int(st, 5);
-		r.to_influence = sqlite3_column_int(st, 6);
-		r.to_alignment = sqlite3_column_int(st, 7);
-		r.placed = sqlite3_column_int(st, 8) != 0;
-		r.removed = sqlite3_column_int(st, 9) != 0;
-		r.reason = db_col_text(st, 10);
-		if (fn(ud, &r))
-			break;
-	}
-	return ent_finish(db, st, rc, "placement history", err);
+static enum kith_status
+pl_reason_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	/* the newest move of that entity on that map: placement_move_by_contact / _by_org */
+	static const char sql[] =
+		"UPDATE placement_move SET reason = ?4 WHERE id = (SELECT max(id) FROM placement_move "
+		" WHERE map_id = ?1 AND contact_id IS ?2 AND org_id IS ?3)";
+	const struct pl_reason *x = ctx;
+	enum kith_status rc = db_run(db, sql, "placement history", err, "iIIt", x->map_id,
+				     x->contact_id, x->org_id, x->reason);
+
+	if (rc || sqlite3_changes(db->h))
+		return rc;
+	return kith_err_set(err, KITH_NOTFOUND, "no move of that entity on map #%lld",
+			    (long long)x->map_id);
 }
 
 enum kith_status
 placement_move_reason(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id,
 		      const char *reason, struct kith_err *err)
 {
-	/* the newest move of that entity on that map: placement_move_by_contact / _by_org */
-	static const char sql[] =
-		"UPDATE placement_move SET reason = ?4 WHERE id = (SELECT max(id) FROM placement_move "
-		" WHERE map_id = ?1 AND contact_id IS ?2 AND org_id IS ?3)";
-	sqlite3_stmt *st;
+	struct pl_reason x = { map_id, contact_id, org_id, reason };
 	enum kith_status rc;
 
 	if ((rc = pl_check_entity(contact_id, org_id, err)) ||
 	    (rc = db_check_text("reason", reason, err)))
 		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, map_id);
-	db_bind_id(st, 2, contact_id);
-	db_bind_id(st, 3, org_id);
-	db_bind_text(st, 4, reason);
-	if ((rc = db_step_done(db, st, err, "placement history")))
-		return db_write_fail(db, err, rc);
-	if (sqlite3_changes(db->h) == 0) {
-		kith_err_set(err, KITH_NOTFOUND, "no move of that entity on map #%lld",
-			     (long long)map_id);
-		return db_write_fail(db, err, KITH_NOTFOUND);
-	}
-	return db_write_end(db, err);
+	return db_write(db, pl_reason_body, &x, err);
 }
+
+static const struct db_field pos_row_f[] = {
+	DB_F(I64, struct map_position_row, map_id), DB_F(TEXT, struct map_position_row, map_name),
+	DB_F(INT, struct map_position_row, influence), DB_F(INT, struct map_position_row, alignment),
+	DB_F(TEXT, struct map_position_row, note), DB_F(TEXT, struct map_position_row, assessed_at),
+	DB_F(BOOL, struct map_position_row, is_target),
+	DB_F(BOOL, struct map_position_row, is_primary),
+};
+static const struct db_fields pos_row_fields = DB_FIELDS(struct map_position_row, pos_row_f);
+ENT_EMITTER(pos_emit, struct map_position_row, map_position_fn, pos_row_fields, "map positions")
 
 enum kith_status
 placement_list_for_entity(struct kdb *db, int64_t contact_id, int64_t org_id,
@@ -390,30 +346,13 @@ placement_list_for_entity(struct kdb *db, int64_t contact_id, int64_t org_id,
 		"SELECT x.map_id, m.name, x.influence, x.alignment, x.note, x.assessed_at, 0, 0 "
 		"FROM placement x JOIN power_map m ON m.id = x.map_id "
 		"WHERE x.org_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id";
-	sqlite3_stmt *st;
 	enum kith_status s;
-	int rc;
 
 	if ((s = pl_check_entity(contact_id, org_id, err)))
 		return s;
 	if ((s = contact_id ? ent_contact_exists(db, contact_id, err)
 			    : ent_org_exists(db, org_id, err)))
 		return s;
-	if (!(st = db_stmt(db, contact_id ? q_contact : q_org, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, contact_id ? contact_id : org_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct map_position_row r;
-		r.map_id = sqlite3_column_int64(st, 0);
-		r.map_name = db_col_text(st, 1);
-		r.influence = sqlite3_column_int(st, 2);
-		r.alignment = sqlite3_column_int(st, 3);
-		r.note = db_col_text(st, 4);
-		r.assessed_at = db_col_text(st, 5);
-		r.is_target = sqlite3_column_int(st, 6) != 0;
-		r.is_primary = sqlite3_column_int(st, 7) != 0;
-		if (fn(ud, &r))
-			break;
-	}
-	return ent_finish(db, st, rc, "map positions", err);
+	return pos_emit(db, db_query(db, contact_id ? q_contact : q_org, err, "i",
+				     contact_id ? contact_id : org_id), fn, ud, err);
 }
