@@ -141,6 +141,21 @@ ent_row_text(struct kdb *db, const char *sql, int64_t id, const char *what, char
 	return rc;
 }
 
+enum kith_status
+ent_get(struct kdb *db, enum ent_kind kind, const char *sql, int64_t id,
+	const struct db_fields *t, void *out, struct kith_err *err)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	memset(out, 0, t->size);
+	if ((rc = ent_row(db, sql, id, ent_tables[kind].what, &st, err)))
+		return rc;
+	db_read(st, 0, t, out);
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
 struct ent_wr {
 	const struct ent_writer *w;
 	const void *row;
@@ -178,9 +193,11 @@ ent_add(struct kdb *db, const struct ent_writer *w, const void *row, int64_t *id
 	struct kith_err *err)
 {
 	struct ent_wr x = { w, row, 0 };
-	enum kith_status rc = db_write(db, ent_write_body, &x, err);
+	enum kith_status rc;
 
-	if (!rc && id_out)
+	if (w->validate && w->validate(row, err))
+		return KITH_INVALID;
+	if (!(rc = db_write(db, ent_write_body, &x, err)) && id_out)
 		*id_out = x.id;
 	return rc;
 }
@@ -191,6 +208,8 @@ ent_update(struct kdb *db, const struct ent_writer *w, const void *row, int64_t 
 {
 	struct ent_wr x = { w, row, id };
 
+	if (w->validate && w->validate(row, err))
+		return KITH_INVALID;
 	if (id <= 0)
 		return not_found(ent_tables[w->kind].what, id, err);
 	return db_write(db, ent_write_body, &x, err);

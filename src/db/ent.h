@@ -56,6 +56,13 @@ enum kith_status ent_delete(struct kdb *db, enum ent_kind kind, int64_t id,
 */
 enum kith_status ent_row(struct kdb *db, const char *sql, int64_t id, const char *what,
 			 sqlite3_stmt **out, struct kith_err *err);
+/*
+** Read row `id` of table `kind` into *out by the field table t (the
+** columns of the one-row `sql`, bound ?1 = id); *out is cleared first.
+** KITH_NOTFOUND "<what> #<id>: no such <what>" if there is none.
+*/
+enum kith_status ent_get(struct kdb *db, enum ent_kind kind, const char *sql, int64_t id,
+			 const struct db_fields *t, void *out, struct kith_err *err);
 
 /* Column 0 of ent_row's row as a new string in *out (NULL unless KITH_OK): a list's anchor key. */
 enum kith_status ent_row_text(struct kdb *db, const char *sql, int64_t id, const char *what,
@@ -75,6 +82,8 @@ struct ent_writer {
 	const char *q_insert, *q_update;    /* constant texts: the cache keys */
 	enum kith_status (*check)(struct kdb *db, const void *row, int64_t id,
 				  struct kith_err *err);
+	/* may be NULL: the checks that need no database, before the write begins */
+	enum kith_status (*validate)(const void *row, struct kith_err *err);
 	void (*bind)(sqlite3_stmt *st, const void *row);
 	const struct db_fields *fields;     /* used when bind is NULL */
 	/* may be NULL: the writes that follow the row's (its links), given its id */

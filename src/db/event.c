@@ -205,15 +205,8 @@ event_get(struct kdb *db, int64_t id, struct kith_event *out, struct kith_err *e
 	static const char sql[] =
 		"SELECT id, title, kind, start_at, end_at, all_day, location, host_org_id, notes, "
 		"rrule, uid, tzid, tz_start FROM event WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = ent_row(db, sql, id, "event", &st, err)))
-		return rc;
-	db_read(st, 0, &ev_fields, out);
-	sqlite3_reset(st);
-	return KITH_OK;
+	return ent_get(db, ENT_EVENT, sql, id, &ev_fields, out, err);
 }
 
 /*

@@ -47,8 +47,10 @@ followup_free(struct kith_followup *f)
 }
 
 static enum kith_status
-fu_check_fields(const struct kith_followup *f, struct kith_err *err)
+fu_check_fields(const void *row, struct kith_err *err)
 {
+	const struct kith_followup *f = row;
+
 	if (db_check_text("title", f->title, err) || db_check_text("notes", f->notes, err) ||
 	    ent_check_date("due", f->due, err))
 		return KITH_INVALID;
@@ -115,6 +117,7 @@ static const struct ent_writer fu_writer = {
 		"intro_b_id = ?11, intro_by_id = ?12, intro_stage = ?13, notes = ?14, "
 		"updated_at = :now, done_at = CASE WHEN ?8 = 'open' THEN NULL "
 		"ELSE coalesce(done_at, ?16) END WHERE id = :id",
+	.validate = fu_check_fields,
 	.check = fu_check_refs,
 	.bind = fu_bind,
 };
@@ -123,9 +126,7 @@ enum kith_status
 followup_add(struct kdb *db, const struct kith_followup *f, int64_t *id_out,
 	     struct kith_err *err)
 {
-	enum kith_status rc = fu_check_fields(f, err);
-
-	return rc ? rc : ent_add(db, &fu_writer, f, id_out, err);
+	return ent_add(db, &fu_writer, f, id_out, err);
 }
 
 enum kith_status
@@ -136,23 +137,14 @@ followup_get(struct kdb *db, int64_t id, struct kith_followup *out, struct kith_
 		"direction, intro_a_id, intro_b_id, intro_by_id, intro_stage, notes, "
 		"coalesce(done_at, ''), snooze_count, snooze_reason, created_at "
 		"FROM followup WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = ent_row(db, sql, id, "follow-up", &st, err)))
-		return rc;
-	db_read(st, 0, &fu_fields, out);
-	sqlite3_reset(st);
-	return KITH_OK;
+	return ent_get(db, ENT_FOLLOWUP, sql, id, &fu_fields, out, err);
 }
 
 enum kith_status
 followup_update(struct kdb *db, const struct kith_followup *f, struct kith_err *err)
 {
-	enum kith_status rc = fu_check_fields(f, err);
-
-	return rc ? rc : ent_update(db, &fu_writer, f, f->id, err);
+	return ent_update(db, &fu_writer, f, f->id, err);
 }
 
 enum kith_status

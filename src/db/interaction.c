@@ -150,11 +150,8 @@ interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct
 	sqlite3_stmt *st;
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = ent_row(db, sql, id, "interaction", &st, err)))
+	if ((rc = ent_get(db, ENT_INTERACTION, sql, id, &ia_fields, out, err)))
 		return rc;
-	db_read(st, 0, &ia_fields, out);
-	sqlite3_reset(st);
 	if (!(st = db_query(db, q_contacts, err, "i", id))) {
 		interaction_free(out);
 		return KITH_DB;

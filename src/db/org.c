@@ -128,15 +128,8 @@ org_get(struct kdb *db, int64_t id, struct kith_org *out, struct kith_err *err)
 {
 	static const char sql[] =
 		"SELECT id, name, kind, description, influence, parent_id FROM organisation WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = ent_row(db, sql, id, "organisation", &st, err)))
-		return rc;
-	db_read(st, 0, &org_fields, out);
-	sqlite3_reset(st);
-	return KITH_OK;
+	return ent_get(db, ENT_ORG, sql, id, &org_fields, out, err);
 }
 
 enum kith_status

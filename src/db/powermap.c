@@ -25,8 +25,10 @@ map_free(struct kith_map *m)
 }
 
 static enum kith_status
-map_check_fields(const struct kith_map *m, struct kith_err *err)
+map_check_fields(const void *row, struct kith_err *err)
 {
+	const struct kith_map *m = row;
+
 	if (db_check_text("map name", m->name, err) || db_check_text("goal", m->goal, err))
 		return KITH_INVALID;
 	if (ent_require("map name", m->name, err))
@@ -68,6 +70,7 @@ static const struct ent_writer map_writer = {
 	.q_update =
 		"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = :now "
 		"WHERE id = :id",
+	.validate = map_check_fields,
 	.check = map_check,
 	.fields = &map_write_fields,
 };
@@ -75,7 +78,7 @@ static const struct ent_writer map_writer = {
 enum kith_status
 map_add(struct kdb *db, const struct kith_map *m, int64_t *id_out, struct kith_err *err)
 {
-	return map_check_fields(m, err) ? KITH_INVALID : ent_add(db, &map_writer, m, id_out, err);
+	return ent_add(db, &map_writer, m, id_out, err);
 }
 
 enum kith_status
@@ -83,21 +86,14 @@ map_get(struct kdb *db, int64_t id, struct kith_map *out, struct kith_err *err)
 {
 	static const char sql[] =
 		"SELECT id, name, goal, primary_target_id FROM power_map WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = ent_row(db, sql, id, "map", &st, err)))
-		return rc;
-	db_read(st, 0, &map_fields, out);
-	sqlite3_reset(st);
-	return KITH_OK;
+	return ent_get(db, ENT_MAP, sql, id, &map_fields, out, err);
 }
 
 enum kith_status
 map_update(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 {
-	return map_check_fields(m, err) ? KITH_INVALID : ent_update(db, &map_writer, m, m->id, err);
+	return ent_update(db, &map_writer, m, m->id, err);
 }
 
 enum kith_status

@@ -14,8 +14,9 @@
 static const struct db_enum rel_types = { kith_rel_type_name, kith_rel_type_parse,
 					  KITH_REL_GENERIC };
 
-/* ?1..?9 of the writes, and the columns relationship_get reads */
+/* The columns relationship_get reads; after the id, ?1..?9 of the writes. */
 static const struct db_field rel_f[] = {
+	DB_F(I64, struct kith_relationship, id),
 	DB_F(I64, struct kith_relationship, a_id), DB_F(ID, struct kith_relationship, b_id),
 	DB_F(ID, struct kith_relationship, b_org_id), DB_FE(struct kith_relationship, type, rel_types),
 	DB_F(INT, struct kith_relationship, strength),
@@ -24,6 +25,8 @@ static const struct db_field rel_f[] = {
 	DB_F(DUP, struct kith_relationship, source),
 };
 static const struct db_fields rel_fields = DB_FIELDS(struct kith_relationship, rel_f);
+static const struct db_fields rel_write_fields = { sizeof(struct kith_relationship), 9,
+						   rel_f + 1 };
 
 void
 relationship_free(struct kith_relationship *r)
@@ -32,8 +35,10 @@ relationship_free(struct kith_relationship *r)
 }
 
 static enum kith_status
-rel_check_fields(const struct kith_relationship *r, struct kith_err *err)
+rel_check_fields(const void *row, struct kith_err *err)
 {
+	const struct kith_relationship *r = row;
+
 	if (db_check_text("note", r->note, err) || db_check_text("source", r->source, err) ||
 	    ent_check_span(r->start_date, r->end_date, err))
 		return KITH_INVALID;
@@ -77,22 +82,22 @@ static const struct ent_writer rel_writer = {
 		"UPDATE relationship SET a_id = ?1, b_id = ?2, b_org_id = ?3, type = ?4, "
 		"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 "
 		"WHERE id = :id",
+	.validate = rel_check_fields,
 	.check = rel_check_refs,
-	.fields = &rel_fields,
+	.fields = &rel_write_fields,
 };
 
 enum kith_status
 relationship_add(struct kdb *db, const struct kith_relationship *r, int64_t *id_out,
 		 struct kith_err *err)
 {
-	return rel_check_fields(r, err) ? KITH_INVALID : ent_add(db, &rel_writer, r, id_out, err);
+	return ent_add(db, &rel_writer, r, id_out, err);
 }
 
 enum kith_status
 relationship_update(struct kdb *db, const struct kith_relationship *r, struct kith_err *err)
 {
-	return rel_check_fields(r, err) ? KITH_INVALID :
-		ent_update(db, &rel_writer, r, r->id, err);
+	return ent_update(db, &rel_writer, r, r->id, err);
 }
 
 struct rel_end {
@@ -144,18 +149,10 @@ enum kith_status
 relationship_get(struct kdb *db, int64_t id, struct kith_relationship *out, struct kith_err *err)
 {
 	static const char sql[] =
-		"SELECT a_id, b_id, b_org_id, type, strength, start_date, end_date, note, source "
+		"SELECT id, a_id, b_id, b_org_id, type, strength, start_date, end_date, note, source "
 		"FROM relationship WHERE id = ?1";
-	sqlite3_stmt *st;
-	enum kith_status rc;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = ent_row(db, sql, id, "relationship", &st, err)))
-		return rc;
-	db_read(st, 0, &rel_fields, out);
-	out->id = id;
-	sqlite3_reset(st);
-	return KITH_OK;
+	return ent_get(db, ENT_RELATIONSHIP, sql, id, &rel_fields, out, err);
 }
 
 /* The rows of a relationship list (the columns of the lists below). */

@@ -25,8 +25,10 @@ role_free(struct kith_role *r)
 
 /* Field checks that need no database. */
 static enum kith_status
-role_check_fields(const struct kith_role *r, struct kith_err *err)
+role_check_fields(const void *row, struct kith_err *err)
 {
+	const struct kith_role *r = row;
+
 	if (db_check_text("seat", r->seat, err) || db_check_text("title", r->title, err))
 		return KITH_INVALID;
 	if (!r->org_id && str_empty(r->seat))
@@ -61,6 +63,7 @@ static const struct ent_writer role_writer = {
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	.q_update = "UPDATE role SET contact_id = ?1, org_id = ?2, seat = ?3, title = ?4, "
 		"start_date = ?5, end_date = ?6 WHERE id = :id",
+	.validate = role_check_fields,
 	.check = role_check,
 	.fields = &role_fields,
 };
@@ -68,13 +71,13 @@ static const struct ent_writer role_writer = {
 enum kith_status
 role_add(struct kdb *db, const struct kith_role *r, int64_t *id_out, struct kith_err *err)
 {
-	return role_check_fields(r, err) ? KITH_INVALID : ent_add(db, &role_writer, r, id_out, err);
+	return ent_add(db, &role_writer, r, id_out, err);
 }
 
 enum kith_status
 role_update(struct kdb *db, const struct kith_role *r, struct kith_err *err)
 {
-	return role_check_fields(r, err) ? KITH_INVALID : ent_update(db, &role_writer, r, r->id, err);
+	return ent_update(db, &role_writer, r, r->id, err);
 }
 
 enum kith_status

@@ -88,22 +88,31 @@ db_run(struct kdb *db, const char *sql, const char *what, struct kith_err *err,
 	return st ? db_step_done(db, st, err, what) : KITH_DB;
 }
 
-enum kith_status
-db_first(struct kdb *db, sqlite3_stmt **out, const char *sql, const char *what,
-	 struct kith_err *err, const char *fmt, ...)
+static enum kith_status
+vfirst(struct kdb *db, sqlite3_stmt **out, const char *sql, const char *what,
+       struct kith_err *err, const char *fmt, va_list ap)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = vquery(db, sql, err, fmt, ap);
 	enum kith_status rc;
-	va_list ap;
 
 	*out = NULL;
-	va_start(ap, fmt);
-	st = vquery(db, sql, err, fmt, ap);
-	va_end(ap);
 	if (!st)
 		return KITH_DB;
 	if ((rc = db_step_row(db, st, what, err)) == KITH_OK)
 		*out = st;
+	return rc;
+}
+
+enum kith_status
+db_first(struct kdb *db, sqlite3_stmt **out, const char *sql, const char *what,
+	 struct kith_err *err, const char *fmt, ...)
+{
+	enum kith_status rc;
+	va_list ap;
+
+	va_start(ap, fmt);
+	rc = vfirst(db, out, sql, what, err, fmt, ap);
+	va_end(ap);
 	return rc;
 }
 
@@ -115,16 +124,12 @@ db_int64(struct kdb *db, int64_t *out, const char *sql, const char *what, struct
 	enum kith_status rc;
 	va_list ap;
 
-	*out = 0;
 	va_start(ap, fmt);
-	st = vquery(db, sql, err, fmt, ap);
+	rc = vfirst(db, &st, sql, what, err, fmt, ap);
 	va_end(ap);
-	if (!st)
-		return KITH_DB;
-	if ((rc = db_step_row(db, st, what, err)) == KITH_OK) {
-		*out = sqlite3_column_int64(st, 0);
+	*out = rc ? 0 : sqlite3_column_int64(st, 0);
+	if (!rc)
 		sqlite3_reset(st);
-	}
 	return rc;
 }
 
