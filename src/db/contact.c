@@ -312,64 +312,60 @@ bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
 static enum kith_status
 check_refs(struct kdb *db, const struct kith_contact *c, struct kith_err *err)
 {
-	static const char q_event[] = "SELECT 1 FROM event WHERE id = ?";
-	static const char q_contact[] = "SELECT 1 FROM contact WHERE id = ?";
-	sqlite3_stmt *st;
-	bool ok;
+	enum kith_status rc;
 
-	if (c->met_event_id) {
-		if (!(st = db_stmt(db, q_event, err)))
-			return KITH_DB;
-		sqlite3_bind_int64(st, 1, c->met_event_id);
-		ok = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		if (!ok)
-			return kith_err_set(err, KITH_NOTFOUND, "event #%lld: no such event",
-					    (long long)c->met_event_id);
-	}
-	if (c->introducer_id) {
-		if (c->introducer_id == c->id)
-			return kith_err_set(err, KITH_INVALID,
-					    "introducer: a contact cannot introduce themselves");
-		if (!(st = db_stmt(db, q_contact, err)))
-			return KITH_DB;
-		sqlite3_bind_int64(st, 1, c->introducer_id);
-		ok = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		if (!ok)
-			return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
-					    (long long)c->introducer_id);
-	}
-	return KITH_OK;
+	if (c->met_event_id && (rc = ent_event_exists(db, c->met_event_id, err)))
+		return rc;
+	if (c->introducer_id && c->introducer_id == c->id)
+		return kith_err_set(err, KITH_INVALID,
+				    "introducer: a contact cannot introduce themselves");
+	return c->introducer_id ? ent_contact_exists(db, c->introducer_id, err) : KITH_OK;
 }
 
-enum kith_status
-contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
-	    struct kith_err *err)
+/* A contact written: added (update false; id out) or updated (row id). */
+struct contact_w {
+	const struct kith_contact *c;
+	bool update;
+	int64_t id;
+};
+
+static enum kith_status
+contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
-	static const char sql[] =
+	static const char q_insert[] =
 		"INSERT INTO contact(display_name, name_key, given_name, family_name, pronouns, "
 		"address, district, birthday, how_met, met_event_id, introducer_id, influence, "
 		"alignment, tier, cadence_days, notes, archived, created_at, updated_at, "
 		"influence_rank, prefix, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
 		"?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?20, ?21, ?22)";
+	static const char q_update[] =
+		"UPDATE contact SET display_name = ?1, name_key = ?2, given_name = ?3, "
+		"family_name = ?4, pronouns = ?5, address = ?6, district = ?7, birthday = ?8, "
+		"how_met = ?9, met_event_id = ?10, introducer_id = ?11, influence = ?12, "
+		"alignment = ?13, tier = ?14, cadence_days = ?15, notes = ?16, archived = ?17, "
+		"updated_at = ?18, influence_rank = ?20, prefix = ?21, uid = coalesce(?22, uid) "
+		"WHERE id = ?19";
+	/* an update writes the lists again */
+	static const char clear_ch[] = "DELETE FROM contact_channel WHERE contact_id = ?";
+	static const char clear_nick[] = "DELETE FROM contact_nickname WHERE contact_id = ?";
+	static const char clear_tag[] = "DELETE FROM contact_tag WHERE contact_id = ?";
+	static const char *const clears[] = { clear_ch, clear_nick, clear_tag };
+	struct contact_w *w = ctx;
+	const struct kith_contact *c = w->c;
 	sqlite3_stmt *st;
 	enum kith_status rc;
 	char now[20], uid[37], *key, *prefix;
-	int64_t id;
 
-	if ((rc = contact_validate(c, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
 	if ((rc = check_refs(db, c, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
+		return rc;
+	if (!(st = db_stmt(db, w->update ? q_update : q_insert, err)))
+		return KITH_DB;
 	db_now(now);
 	prefix = name_parts(c, &key);
 	bind_contact(st, c, key, prefix, now);
-	if (str_empty(c->uid)) {
+	if (w->update) {
+		sqlite3_bind_int64(st, 19, w->id);
+	} else if (str_empty(c->uid)) {
 		db_uuid(uid);
 		sqlite3_bind_text(st, 22, uid, -1, SQLITE_TRANSIENT);
 	}
@@ -377,66 +373,39 @@ contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
 	free(key);
 	free(prefix);
 	if (rc)
-		return db_write_fail(db, err, rc);
-	id = sqlite3_last_insert_rowid(db->h);
-	if ((rc = write_lists(db, id, c, err)))
-		return db_write_fail(db, err, rc);
-	if ((rc = db_write_end(db, err)))
+		return rc;
+	if (!w->update)
+		w->id = sqlite3_last_insert_rowid(db->h);
+	else if (sqlite3_changes(db->h) == 0)
+		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
+				    (long long)w->id);
+	for (size_t i = 0; w->update && i < 3; i++)
+		if ((rc = db_run(db, clears[i], "contact", err, "i", w->id)))
+			return rc;
+	return write_lists(db, w->id, c, err);
+}
+
+enum kith_status
+contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
+	    struct kith_err *err)
+{
+	struct contact_w w = { c, false, 0 };
+	enum kith_status rc;
+
+	if ((rc = contact_validate(c, err)) || (rc = db_write(db, contact_write_body, &w, err)))
 		return rc;
 	if (id_out)
-		*id_out = id;
+		*id_out = w.id;
 	return KITH_OK;
 }
 
 enum kith_status
 contact_update(struct kdb *db, const struct kith_contact *c, struct kith_err *err)
 {
-	static const char sql[] =
-		"UPDATE contact SET display_name = ?1, name_key = ?2, given_name = ?3, "
-		"family_name = ?4, pronouns = ?5, address = ?6, district = ?7, birthday = ?8, "
-		"how_met = ?9, met_event_id = ?10, introducer_id = ?11, influence = ?12, "
-		"alignment = ?13, tier = ?14, cadence_days = ?15, notes = ?16, archived = ?17, "
-		"updated_at = ?18, influence_rank = ?20, prefix = ?21, uid = coalesce(?22, uid) "
-		"WHERE id = ?19";
-	static const char clear_ch[] = "DELETE FROM contact_channel WHERE contact_id = ?";
-	static const char clear_nick[] = "DELETE FROM contact_nickname WHERE contact_id = ?";
-	static const char clear_tag[] = "DELETE FROM contact_tag WHERE contact_id = ?";
-	const char *const clears[] = { clear_ch, clear_nick, clear_tag };
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char now[20], *key, *prefix;
+	struct contact_w w = { c, true, c->id };
+	enum kith_status rc = contact_validate(c, err);
 
-	if ((rc = contact_validate(c, err)))
-		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if ((rc = check_refs(db, c, err)))
-		return db_write_fail(db, err, rc);
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	prefix = name_parts(c, &key);
-	bind_contact(st, c, key, prefix, now);
-	sqlite3_bind_int64(st, 19, c->id);
-	rc = db_step_done(db, st, err, "contact");
-	free(key);
-	free(prefix);
-	if (rc)
-		return db_write_fail(db, err, rc);
-	if (sqlite3_changes(db->h) == 0) {
-		kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact", (long long)c->id);
-		return db_write_fail(db, err, KITH_NOTFOUND);
-	}
-	for (size_t i = 0; i < 3; i++) {
-		if (!(st = db_stmt(db, clears[i], err)))
-			return db_write_fail(db, err, KITH_DB);
-		sqlite3_bind_int64(st, 1, c->id);
-		if ((rc = db_step_done(db, st, err, "contact")))
-			return db_write_fail(db, err, rc);
-	}
-	if ((rc = write_lists(db, c->id, c, err)))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return rc ? rc : db_write(db, contact_write_body, &w, err);
 }
 
 /* Set contact `id`'s archived flag; the row must exist. */
@@ -445,17 +414,11 @@ contact_archive_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	static const char sql[] = "UPDATE contact SET archived = ?2, updated_at = ?3 WHERE id = ?1";
 	const int64_t *a = ctx;         /* { id, archived } */
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 	enum kith_status rc;
 	char now[20];
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, a[0]);
-	sqlite3_bind_int64(st, 2, a[1]);
 	db_now(now);
-	db_bind_text(st, 3, now);
-	if ((rc = db_step_done(db, st, err, "contact")))
+	if ((rc = db_run(db, sql, "contact", err, "iit", a[0], a[1], now)))
 		return rc;
 	if (sqlite3_changes(db->h) == 0)
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
@@ -477,39 +440,37 @@ contact_set_archived(struct kdb *db, int64_t id, bool archived, struct kith_err 
 	return db_write(db, contact_archive_body, a, err);
 }
 
-static bool
-contact_exists(struct kdb *db, int64_t id)
-{
-	static const char sql[] = "SELECT 1 FROM contact WHERE id = ?";
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	bool ok;
+struct contact_tags {
+	int64_t id;
+	const char *const *tags;
+	size_t n;
+};
 
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	ok = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return ok;
+static enum kith_status
+contact_tag_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	const struct contact_tags *x = ctx;
+	enum kith_status rc;
+
+	for (size_t i = 0; i < x->n; i++)
+		if ((rc = tag_link(db, x->id, x->tags[i], err)))
+			return rc;
+	return KITH_OK;
 }
 
 enum kith_status
 contact_tag_add(struct kdb *db, int64_t id, const char *const *tags, size_t n,
 		struct kith_err *err)
 {
+	struct contact_tags x = { id, tags, n };
 	enum kith_status rc;
 
 	for (size_t i = 0; i < n; i++)
 		if (db_check_text("tag", tags[i], err))
 			return KITH_INVALID;
-	if (!contact_exists(db, id))
-		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
-				    (long long)id);
-	if ((rc = db_write_begin(db, err)))
+	if ((rc = ent_contact_exists(db, id, err)))
 		return rc;
-	for (size_t i = 0; i < n; i++)
-		if ((rc = tag_link(db, id, tags[i], err)))
-			return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write(db, contact_tag_body, &x, err);
 }
 
 enum kith_status
@@ -517,18 +478,8 @@ contact_tag_remove(struct kdb *db, int64_t id, const char *tag, struct kith_err 
 {
 	static const char sql[] =
 		"DELETE FROM contact_tag WHERE contact_id = ? AND tag_id = (SELECT id FROM tag WHERE name = ?)";
-	sqlite3_stmt *st;
-	enum kith_status rc;
 
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, tag);
-	if ((rc = db_step_done(db, st, err, "tag")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write_run(db, sql, "tag", err, "it", id, tag);
 }
 
 /* ---- reading -------------------------------------------------------------------- */
@@ -546,9 +497,8 @@ read_lists(struct kdb *db, struct kith_contact *c, struct kith_err *err)
 		"WHERE ct.contact_id = ? ORDER BY t.name";
 	sqlite3_stmt *st;
 
-	if (!(st = db_stmt(db, q_ch, err)))
+	if (!(st = db_query(db, q_ch, err, "i", c->id)))
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, c->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *kind = db_col_text(st, 0);
 		struct kith_channel **arr;
@@ -565,17 +515,15 @@ read_lists(struct kdb *db, struct kith_contact *c, struct kith_err *err)
 		(*n)++;
 	}
 	sqlite3_reset(st);
-	if (!(st = db_stmt(db, q_nick, err)))
+	if (!(st = db_query(db, q_nick, err, "i", c->id)))
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, c->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		c->nicknames = xreallocarray(c->nicknames, c->n_nicknames + 1, sizeof(char *));
 		c->nicknames[c->n_nicknames++] = db_col_dup(st, 0);
 	}
 	sqlite3_reset(st);
-	if (!(st = db_stmt(db, q_tag, err)))
+	if (!(st = db_query(db, q_tag, err, "i", c->id)))
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, c->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		c->tags = xreallocarray(c->tags, c->n_tags + 1, sizeof(char *));
 		c->tags[c->n_tags++] = db_col_dup(st, 0);
@@ -583,6 +531,22 @@ read_lists(struct kdb *db, struct kith_contact *c, struct kith_err *err)
 	sqlite3_reset(st);
 	return KITH_OK;
 }
+
+/* The columns contact_get reads (the tier and the cadence by hand). */
+static const struct db_field contact_f[] = {
+	DB_F(I64, struct kith_contact, id), DB_F(DUP, struct kith_contact, display_name),
+	DB_F(DUP, struct kith_contact, given_name), DB_F(DUP, struct kith_contact, family_name),
+	DB_F(DUP, struct kith_contact, pronouns), DB_F(DUP, struct kith_contact, address),
+	DB_F(DUP, struct kith_contact, district), DB_F(DUP, struct kith_contact, birthday),
+	DB_F(DUP, struct kith_contact, how_met), DB_F(I64, struct kith_contact, met_event_id),
+	DB_F(I64, struct kith_contact, introducer_id), DB_F(INT, struct kith_contact, influence),
+	DB_F(INT, struct kith_contact, alignment), DB_FSKIP, DB_FSKIP,
+	DB_F(DUP, struct kith_contact, notes), DB_F(BOOL, struct kith_contact, archived),
+	DB_FC(struct kith_contact, created_at), DB_FC(struct kith_contact, updated_at),
+	DB_FC(struct kith_contact, last_at), DB_F(DUP, struct kith_contact, prefix),
+	DB_F(DUP, struct kith_contact, uid),
+};
+static const struct db_fields contact_fields = DB_FIELDS(struct kith_contact, contact_f);
 
 enum kith_status
 contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_err *err)
@@ -596,37 +560,12 @@ contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_er
 	enum kith_status rc;
 
 	memset(out, 0, sizeof *out);
-	if (!(st = db_stmt(db, sql, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
-				    (long long)id);
-	}
-	out->id = sqlite3_column_int64(st, 0);
-	out->display_name = db_col_dup(st, 1);
-	out->given_name = db_col_dup(st, 2);
-	out->family_name = db_col_dup(st, 3);
-	out->pronouns = db_col_dup(st, 4);
-	out->address = db_col_dup(st, 5);
-	out->district = db_col_dup(st, 6);
-	out->birthday = db_col_dup(st, 7);
-	out->how_met = db_col_dup(st, 8);
-	out->met_event_id = sqlite3_column_int64(st, 9);
-	out->introducer_id = sqlite3_column_int64(st, 10);
-	out->influence = sqlite3_column_int(st, 11);
-	out->alignment = sqlite3_column_int(st, 12);
+	if ((rc = ent_row(db, sql, id, "contact", &st, err)))
+		return rc;
+	db_read(st, 0, &contact_fields, out);
 	out->tier = db_col_text(st, 13)[0];
 	out->cadence_days = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 :
 			    sqlite3_column_int(st, 14);
-	out->notes = db_col_dup(st, 15);
-	out->archived = sqlite3_column_int(st, 16) != 0;
-	snprintf(out->created_at, sizeof out->created_at, "%s", db_col_text(st, 17));
-	snprintf(out->updated_at, sizeof out->updated_at, "%s", db_col_text(st, 18));
-	snprintf(out->last_at, sizeof out->last_at, "%s", db_col_text(st, 19));
-	out->prefix = db_col_dup(st, 20);
-	out->uid = sqlite3_column_type(st, 21) == SQLITE_NULL ? NULL : db_col_dup(st, 21);
 	sqlite3_reset(st);
 	if ((rc = read_lists(db, out, err))) {
 		contact_free(out);
@@ -642,22 +581,10 @@ import_extra_add(struct kdb *db, const char *entity, int64_t entity_id, const ch
 	static const char sql[] =
 		"INSERT INTO import_extra(entity, entity_id, source, name, value, value_key) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, kith_value_key(?5))";
-	sqlite3_stmt *st;
-	enum kith_status rc;
 
 	if (db_check_text("import field", name, err) || db_check_text("import value", value, err) ||
 	    db_check_text("import source", source, err))
 		return KITH_INVALID;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_bind_text(st, 1, entity);
-	sqlite3_bind_int64(st, 2, entity_id);
-	db_bind_text(st, 3, source);
-	db_bind_text(st, 4, name);
-	db_bind_text(st, 5, value);
-	if ((rc = db_step_done(db, st, err, "import field")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write_run(db, sql, "import field", err, "tittt", entity, entity_id, source, name,
+			    value);
 }

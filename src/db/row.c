@@ -4,6 +4,7 @@
  */
 #include "row.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,8 +59,12 @@ vquery(struct kdb *db, const char *sql, struct kith_err *err, const char *fmt, v
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (st)
-		vbindf(st, fmt, ap);
+	if (!st)
+		return NULL;
+	/* A letter for every parameter ('-' for one left out on purpose): a
+	   forgotten one would bind NULL unseen. */
+	assert(strlen(fmt) >= (size_t)sqlite3_bind_parameter_count(st));
+	vbindf(st, fmt, ap);
 	return st;
 }
 
@@ -86,6 +91,26 @@ db_run(struct kdb *db, const char *sql, const char *what, struct kith_err *err,
 	st = vquery(db, sql, err, fmt, ap);
 	va_end(ap);
 	return st ? db_step_done(db, st, err, what) : KITH_DB;
+}
+
+enum kith_status
+db_write_run(struct kdb *db, const char *sql, const char *what, struct kith_err *err,
+	     const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	va_list ap;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	va_start(ap, fmt);
+	st = vquery(db, sql, err, fmt, ap);
+	va_end(ap);
+	if (!st)
+		return db_write_fail(db, err, KITH_DB);
+	if ((rc = db_step_done(db, st, err, what)))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
 }
 
 static enum kith_status

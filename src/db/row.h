@@ -7,9 +7,12 @@
  *	t  text, NULL is ''     T  text, NULL or "" is NULL
  *	s  text, NULL is NULL
  *	-  nothing (that parameter is left unbound: NULL, or bound by the caller)
+ * Every parameter of the statement has its letter (asserted).
  *
  *	db_query   prepare (the cache) and bind: the statement, or NULL (err set)
  *	db_run     ... and step it to its end (INSERT/UPDATE/DELETE)
+ *	db_write_run  db_run as a write of its own (db_write_begin ... db_write_end,
+ *	           rolled back on failure): one undo step
  *	db_first   ... and step it to its first row: KITH_OK with *out on the
  *	           row (read it, then sqlite3_reset); KITH_NOTFOUND (err
  *	           untouched, the statement reset) if there is none
@@ -31,6 +34,8 @@ sqlite3_stmt *db_query(struct kdb *db, const char *sql, struct kith_err *err, co
 		       ...);
 enum kith_status db_run(struct kdb *db, const char *sql, const char *what, struct kith_err *err,
 			const char *fmt, ...);
+enum kith_status db_write_run(struct kdb *db, const char *sql, const char *what,
+			      struct kith_err *err, const char *fmt, ...);
 enum kith_status db_first(struct kdb *db, sqlite3_stmt **out, const char *sql, const char *what,
 			  struct kith_err *err, const char *fmt, ...);
 enum kith_status db_int64(struct kdb *db, int64_t *out, const char *sql, const char *what,

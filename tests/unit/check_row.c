@@ -111,7 +111,7 @@ START_TEST(test_fields_round_trip)
 	struct thing in = { 1, 0, -3, true, NULL, (char *)"", KITH_REL_MENTOR, "2026", "v" };
 	struct thing out;
 	struct kith_err err;
-	sqlite3_stmt *st = db_query(db, sql, &err, "");
+	sqlite3_stmt *st = db_stmt(db, sql, &err);
 
 	ck_assert_ptr_nonnull(st);
 	db_bind_fields(st, 1, &thing_t, &in);
