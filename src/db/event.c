@@ -487,6 +487,19 @@ event_list_key(struct kdb *db, const struct event_query *q, const char *k1, int6
 }
 
 enum kith_status
+event_series_list(struct kdb *db, const char *before, int limit, event_row_fn fn, void *ud,
+		  struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT e.id, e.title, e.kind, e.start_at, coalesce(e.end_at, ''), e.location, "
+		"e.all_day, (SELECT count(*) FROM attendance a WHERE a.event_id = e.id), 1, e.rrule, "
+		"e.tzid, e.tz_start FROM event e INDEXED BY event_series WHERE e.rrule IS NOT NULL "
+		"AND e.rrule != '' AND e.start_at < ?1 ORDER BY e.id LIMIT ?2";
+
+	return ev_emit(db, db_query(db, sql, err, "tn", before, limit), fn, ud, err);
+}
+
+enum kith_status
 event_count(struct kdb *db, const struct event_query *q, long long *out, struct kith_err *err)
 {
 	int f = 0, rc;

@@ -86,9 +86,6 @@ sqlite3_stmt *db_stmt(struct kdb *db, const char *sql, struct kith_err *err);
 
 /* Set err from the connection's last error: "<what>: <sqlite message>". Returns KITH_DB (or KITH_BUSY). */
 enum kith_status db_error(struct kdb *db, struct kith_err *err, const char *what);
-/* Step a one-column id lookup already bound (io_db.c); KITH_NOTFOUND if no row. */
-enum kith_status db_one_id(struct kdb *db, sqlite3_stmt *st, int64_t *id_out, const char *what,
-			   struct kith_err *err);
 
 /*
 ** Undo recording (record.c). db_rec_start begins recording the row changes

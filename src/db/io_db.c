@@ -21,23 +21,6 @@ contact_channel_key(const char *kind, const char *value)
 }
 
 enum kith_status
-db_one_id(struct kdb *db, sqlite3_stmt *st, int64_t *id_out, const char *what,
-	  struct kith_err *err)
-{
-	int step = sqlite3_step(st);
-
-	if (step == SQLITE_ROW) {
-		*id_out = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return KITH_OK;
-	}
-	sqlite3_reset(st);
-	if (step == SQLITE_DONE)
-		return KITH_NOTFOUND;
-	return db_error(db, err, what);
-}
-
-enum kith_status
 contact_find_channel(struct kdb *db, const char *kind, const char *value, int64_t *id_out,
 		     struct kith_err *err)
 {
@@ -83,19 +66,10 @@ contact_find_name_org(struct kdb *db, const char *name, const char *org, int64_t
 		" SELECT 1 FROM role r WHERE r.contact_id = c.id AND r.end_date IS NULL) "
 		"ORDER BY c.id LIMIT 1";
 	bool has_org = !str_empty(org);
-	sqlite3_stmt *st = db_stmt(db, has_org ? with_org : no_org, err);
-	char *nk, *ok = NULL;
-	enum kith_status rc;
+	char *nk = db_name_key(name), *ok = has_org ? db_name_key(org) : NULL;
+	enum kith_status rc = db_int64(db, id_out, has_org ? with_org : no_org, "contact", err,
+				       has_org ? "tt" : "t", nk, ok);
 
-	if (!st)
-		return KITH_DB;
-	nk = db_name_key(name);
-	db_bind_text(st, 1, nk);
-	if (has_org) {
-		ok = db_name_key(org);
-		db_bind_text(st, 2, ok);
-	}
-	rc = db_one_id(db, st, id_out, "contact", err);
 	free(nk);
 	free(ok);
 	return rc;
@@ -108,36 +82,13 @@ contact_current_roles(struct kdb *db, int64_t contact_id, int64_t org_id, int *n
 	static const char sql[] =
 		"SELECT count(*), coalesce(sum(org_id IS ?2), 0) FROM role "
 		"WHERE contact_id = ?1 AND end_date IS NULL";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, sql, "role", err, "iI", contact_id, org_id);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, contact_id);
-	db_bind_id(st, 2, org_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return db_error(db, err, "role");
-	}
+	if (rc)         /* (an aggregate: always one row) */
+		return rc;
 	*n_out = sqlite3_column_int(st, 0);
 	*at_org = sqlite3_column_int(st, 1) > 0;
-	sqlite3_reset(st);
-	return KITH_OK;
-}
-
-static enum kith_status
-one_int(struct kdb *db, const char *sql, int64_t arg, int64_t *out, struct kith_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-
-	if (!st)
-		return KITH_DB;
-	if (sqlite3_bind_parameter_count(st) > 0)
-		sqlite3_bind_int64(st, 1, arg);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return db_error(db, err, "import field");
-	}
-	*out = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return KITH_OK;
 }
@@ -145,16 +96,17 @@ one_int(struct kdb *db, const char *sql, int64_t arg, int64_t *out, struct kith_
 enum kith_status
 import_extra_last(struct kdb *db, int64_t *id_out, struct kith_err *err)
 {
-	return one_int(db, "SELECT coalesce(max(id), 0) FROM import_extra", 0, id_out,
-		       err);
+	static const char sql[] = "SELECT coalesce(max(id), 0) FROM import_extra";
+
+	return db_int64(db, id_out, sql, "import field", err, "");
 }
 
 enum kith_status
 import_extra_since(struct kdb *db, int64_t after, long *n_out, struct kith_err *err)
 {
+	static const char sql[] = "SELECT count(*) FROM import_extra WHERE id > ?1";
 	int64_t n = 0;
-	enum kith_status rc = one_int(db, "SELECT count(*) FROM import_extra WHERE id > ?1",
-				      after, &n, err);
+	enum kith_status rc = db_int64(db, &n, sql, "import field", err, "i", after);
 
 	*n_out = (long)n;
 	return rc;
@@ -167,22 +119,15 @@ import_extra_put(struct kdb *db, const char *entity, int64_t entity_id, const ch
 	static const char q[] =
 		"SELECT 1 FROM import_extra WHERE entity = ?1 AND entity_id = ?2 AND name = ?3 "
 		"AND value_key = kith_value_key(?4) AND value = ?4";
-	sqlite3_stmt *st = db_stmt(db, q, err);
-	int step;
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, q, "import field", err, "titt", entity, entity_id,
+				       name, value);
 
 	*added = false;
-	if (!st)
-		return KITH_DB;
-	db_bind_text(st, 1, entity);
-	sqlite3_bind_int64(st, 2, entity_id);
-	db_bind_text(st, 3, name);
-	db_bind_text(st, 4, value);
-	step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step == SQLITE_ROW)
-		return KITH_OK;
-	if (step != SQLITE_DONE)
-		return db_error(db, err, "import field");
+	if (rc == KITH_OK)
+		sqlite3_reset(st);
+	if (rc != KITH_NOTFOUND)
+		return rc;
 	*added = true;
 	return import_extra_add(db, entity, entity_id, source, name, value, err);
 }
@@ -193,25 +138,16 @@ event_find_title_start(struct kdb *db, const char *title, const char *start, int
 {
 	static const char sql[] =
 		"SELECT id FROM event WHERE start_at = ?2 AND title = ?1 ORDER BY id LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	db_bind_text(st, 1, title);
-	db_bind_text(st, 2, start);
-	return db_one_id(db, st, id_out, "event", err);
+	return db_int64(db, id_out, sql, "event", err, "tt", title, start);
 }
 
 enum kith_status
 followup_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_err *err)
 {
 	static const char sql[] = "SELECT id FROM followup WHERE uid = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	db_bind_text(st, 1, uid);
-	return db_one_id(db, st, id_out, "follow-up", err);
+	return db_int64(db, id_out, sql, "follow-up", err, "t", uid);
 }
 
 enum kith_status
@@ -222,47 +158,30 @@ followup_find_title_due(struct kdb *db, const char *title, const char *due, int6
 	static const char sql[] =
 		"SELECT id FROM followup WHERE due IS ?2 AND title = ?1 AND uid IS NULL "
 		"ORDER BY id LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	db_bind_text(st, 1, title);
-	db_bind_text_null(st, 2, due);
-	return db_one_id(db, st, id_out, "follow-up", err);
+	return db_int64(db, id_out, sql, "follow-up", err, "tT", title, due);
 }
 
 enum kith_status
 followup_set_uid(struct kdb *db, int64_t id, const char *uid, struct kith_err *err)
 {
 	static const char sql[] = "UPDATE followup SET uid = ?2 WHERE id = ?1";
-	sqlite3_stmt *st;
-	enum kith_status rc;
 
 	if (db_check_text("uid", uid, err))
 		return KITH_INVALID;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text_null(st, 2, uid);
-	if ((rc = db_step_done(db, st, err, "follow-up uid")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write_run(db, sql, "follow-up uid", err, "iT", id, uid);
 }
 
 char *
 followup_uid(struct kdb *db, int64_t id)
 {
 	static const char sql[] = "SELECT uid FROM followup WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	char *r = NULL;
+	sqlite3_stmt *st;
+	char *r;
 
-	if (!st)
+	if (db_first(db, &st, sql, "follow-up", NULL, "i", id))
 		return NULL;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		r = db_col_dup(st, 0);
+	r = db_col_dup(st, 0);
 	sqlite3_reset(st);
 	return r;
 }
@@ -273,40 +192,30 @@ attendance_status(struct kdb *db, int64_t event_id, int64_t contact_id, int *sta
 {
 	static const char sql[] =
 		"SELECT status FROM attendance WHERE event_id = ?1 AND contact_id = ?2";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int step;
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, sql, "attendance", err, "ii", event_id,
+				       contact_id);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, event_id);
-	sqlite3_bind_int64(st, 2, contact_id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*status_out = kith_attend_status_parse(db_col_text(st, 0));
+	if (rc)
+		return rc;
+	*status_out = kith_attend_status_parse(db_col_text(st, 0));
 	sqlite3_reset(st);
-	if (step == SQLITE_ROW)
-		return KITH_OK;
-	return step == SQLITE_DONE ? KITH_NOTFOUND : db_error(db, err, "attendance");
+	return KITH_OK;
 }
 
 static enum kith_status
 ids_after(struct kdb *db, const char *sql, int64_t after, int64_t *ids, int limit, int *n_out,
 	  struct kith_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st = db_query(db, sql, err, "in", after, limit);
 	int step, n = 0;
 
 	if (!st)
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, after);
-	sqlite3_bind_int(st, 2, limit);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < limit)
 		ids[n++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	*n_out = n;
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return db_error(db, err, "list");
-	return KITH_OK;
+	return ent_finish(db, st, step, "list", err);
 }
 
 enum kith_status
@@ -343,25 +252,16 @@ contact_current_org(struct kdb *db, int64_t contact_id, char **org, char **title
 		"SELECT coalesce(o.name, ''), r.title FROM role r LEFT JOIN organisation o "
 		"ON o.id = r.org_id WHERE r.contact_id = ?1 AND r.end_date IS NULL "
 		"ORDER BY r.start_date DESC, r.id DESC LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int step;
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, sql, "role", err, "i", contact_id);
 
 	*org = *title = NULL;
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, contact_id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		*org = xstrdup(db_col_text(st, 0));
-		*title = xstrdup(db_col_text(st, 1));
-	}
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return db_error(db, err, "role");
-	if (!*org) {
-		*org = xstrdup("");
-		*title = xstrdup("");
-	}
+	if (rc && rc != KITH_NOTFOUND)
+		return rc;
+	*org = xstrdup(rc ? "" : db_col_text(st, 0));
+	*title = xstrdup(rc ? "" : db_col_text(st, 1));
+	if (!rc)
+		sqlite3_reset(st);
 	return KITH_OK;
 }
 
@@ -372,20 +272,15 @@ import_extra_list(struct kdb *db, const char *entity, int64_t entity_id, import_
 	static const char sql[] =
 		"SELECT source, name, value FROM import_extra WHERE entity = ?1 AND entity_id = ?2 "
 		"ORDER BY id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st = db_query(db, sql, err, "ti", entity, entity_id);
 	int step;
 
 	if (!st)
 		return KITH_DB;
-	db_bind_text(st, 1, entity);
-	sqlite3_bind_int64(st, 2, entity_id);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		if (fn(ud, db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2)))
 			break;
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return db_error(db, err, "import fields");
-	return KITH_OK;
+	return ent_finish(db, st, step, "import fields", err);
 }
 
 enum kith_status
@@ -424,7 +319,7 @@ db_dump_window(struct kdb *db, enum dump_table t, int64_t after, int limit, dump
 		"SELECT rowid AS id, map_id, contact_id FROM map_target WHERE rowid > ?1 "
 		"ORDER BY rowid LIMIT ?2";
 	static const char *const sqls[] = { roles, rels, moves, targets };
-	sqlite3_stmt *st = db_stmt(db, sqls[t], err);
+	sqlite3_stmt *st = db_query(db, sqls[t], err, "in", after, limit);
 	const char *names[16], *vals[16];
 	bool num[16];
 	int step, n = 0;
@@ -432,8 +327,6 @@ db_dump_window(struct kdb *db, enum dump_table t, int64_t after, int limit, dump
 	*n_out = 0;
 	if (!st)
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, after);
-	sqlite3_bind_int(st, 2, limit);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int nc = sqlite3_column_count(st);
 		if (nc > 16)
@@ -449,50 +342,6 @@ db_dump_window(struct kdb *db, enum dump_table t, int64_t after, int limit, dump
 		if (fn(ud, nc, names, vals, num))
 			break;
 	}
-	sqlite3_reset(st);
 	*n_out = n;
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return db_error(db, err, "export");
-	return KITH_OK;
-}
-
-enum kith_status
-event_series_list(struct kdb *db, const char *before, int limit, event_row_fn fn, void *ud,
-		  struct kith_err *err)
-{
-	static const char sql[] =
-		"SELECT e.id, e.title, e.kind, e.start_at, coalesce(e.end_at, ''), e.location, "
-		"e.all_day, (SELECT count(*) FROM attendance a WHERE a.event_id = e.id), e.rrule, "
-		"e.tzid, e.tz_start FROM event e INDEXED BY event_series WHERE e.rrule IS NOT NULL AND e.rrule != '' "
-		"AND e.start_at < ?1 ORDER BY e.id LIMIT ?2";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int step;
-
-	if (!st)
-		return KITH_DB;
-	db_bind_text(st, 1, before);
-	sqlite3_bind_int(st, 2, limit);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct event_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		r.title = db_col_text(st, 1);
-		r.kind = kith_event_kind_parse(db_col_text(st, 2));
-		if (r.kind < 0)
-			r.kind = KITH_EVENT_OTHER;
-		r.start_at = db_col_text(st, 3);
-		r.end_at = db_col_text(st, 4);
-		r.location = db_col_text(st, 5);
-		r.all_day = sqlite3_column_int(st, 6) != 0;
-		r.attendees = sqlite3_column_int64(st, 7);
-		r.recurring = true;
-		r.rrule = db_col_text(st, 8);
-		r.tzid = db_col_text(st, 9);
-		r.tz_start = db_col_text(st, 10);
-		if (fn(ud, &r))
-			break;
-	}
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return db_error(db, err, "events");
-	return KITH_OK;
+	return ent_finish(db, st, step, "export", err);
 }

@@ -5,7 +5,7 @@
  * organisation, and whether a kept-aside field is already kept. Each is one
  * index seek.
  */
-#include "internal.h"
+#include "row.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,22 +22,17 @@ contact_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_e
 		"SELECT id FROM contact WHERE uid = ?1 UNION ALL "
 		"SELECT entity_id FROM import_extra WHERE value = ?1 AND entity = 'contact' "
 		"AND name IN ('UID', 'uid') LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	db_bind_text(st, 1, uid);
-	return db_one_id(db, st, id_out, "contact", err);
+	return db_int64(db, id_out, sql, "contact", err, "t", uid);
 }
 
 enum kith_status
 contact_max_id(struct kdb *db, int64_t *id_out, struct kith_err *err)
 {
 	static const char sql[] = "SELECT coalesce(max(id), 0) FROM contact";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
 	/* (an aggregate: always one row) */
-	return st ? db_one_id(db, st, id_out, "contact", err) : KITH_DB;
+	return db_int64(db, id_out, sql, "contact", err, "");
 }
 
 enum kith_status
