@@ -299,6 +299,8 @@ int engine_undo(struct engine *e, bool redo);
 struct pane *engine_pane(struct engine *e);
 /* Reload every opened pane after a change (and tell the modes: mode_ops.reload). */
 int engine_reload_panes(struct engine *e);
+/* The same but for pane `shown`, which shows the change already. */
+int engine_reload_panes_but(struct engine *e, struct pane *shown);
 /* The keymap chain for a mode in the current pane; returns its length. */
 int engine_chain(struct engine *e, enum view_mode mode, int chain[3]);
 /*

@@ -93,6 +93,12 @@ int lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_e
 int lw_move(struct pane *p, struct listwin *lw, long long n, struct kith_err *err);
 int lw_first(struct pane *p, struct listwin *lw, struct kith_err *err);
 int lw_last(struct pane *p, struct listwin *lw, struct kith_err *err);
+/*
+** The selected row, id, left the list: out of the window, the next row
+** selected, only the rows the screen lacks fetched (the caller recounts
+** total). KITH_NOTFOUND: reload instead.
+*/
+int lw_drop(struct pane *p, struct listwin *lw, int64_t id, struct kith_err *err);
 int64_t lw_selected_id(const struct listwin *lw);   /* 0 if none */
 /* Movement commands shared by list panes; true if cmd was one (reactions in *r). */
 bool lw_command(struct pane *p, struct listwin *lw, enum cmd cmd, long count, int *r);
@@ -320,6 +326,8 @@ void engine_error(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
 ** reload the panes. Returns reactions.
 */
 int engine_after_write(struct engine *e, const char *label);
+/* The same, but pane `shown` shows the write already (listpane_drop): it is not reloaded. */
+int engine_after_write_shown(struct engine *e, const char *label, struct pane *shown);
 /* Current options (see src/parse/options.c). */
 long engine_opt_int(struct engine *e, const char *name);
 const char *engine_opt_str(struct engine *e, const char *name);

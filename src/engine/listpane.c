@@ -113,6 +113,26 @@ listpane_reload(struct pane *p, struct kith_err *err)
 }
 
 int
+listpane_drop(struct pane *p, int64_t id, struct kith_err *err)
+{
+	struct listpane *lp = listpane_of(p);
+	int rc;
+
+	lp->lw.height = p->e->list_rows;
+	if ((rc = lp->lw.count(p, &lp->lw.total, err)) == KITH_OK)
+		rc = lw_drop(p, &lp->lw, id, err);
+	if (rc != KITH_OK) {
+		kith_err_clear(err);
+		return listpane_reload(p, err);
+	}
+	if (lp->def->loaded)
+		lp->def->loaded(p);
+	lp->detail_dirty = true;
+	listpane_sync(p);
+	return KITH_OK;
+}
+
+int
 listpane_select(struct pane *p, int64_t id, struct kith_err *err)
 {
 	struct listpane *lp = listpane_of(p);

@@ -86,6 +86,14 @@ int listpane_open(struct pane *p, const struct listpane_def *def, struct kith_er
 /* (Re)load keeping the selection; or (listpane_select) selecting row id. */
 int listpane_reload(struct pane *p, struct kith_err *err);
 int listpane_select(struct pane *p, int64_t id, struct kith_err *err);
+/*
+** After a write: the selected row, id, left the list (a follow-up done).
+** The window keeps its place without it, the total is counted again and
+** the card of the row taking its place loads; the rest of the screen is
+** not read again (listpane_reload would read a screen of rows). Reloads
+** if that cannot be done. A status.
+*/
+int listpane_drop(struct pane *p, int64_t id, struct kith_err *err);
 void listpane_close(struct pane *p);
 bool listpane_command(struct pane *p, enum cmd cmd, long n, int *r);
 int listpane_filter(struct pane *p, const char *text, struct kith_err *err);

@@ -457,6 +457,47 @@ lw_reload(struct pane *p, struct listwin *lw, int64_t keep_id, struct kith_err *
 	return rc;
 }
 
+/*
+** The selected row, id, left the list (a follow-up done): take it out of
+** the window, the cursor on the row that takes its place (the next, or
+** the one before at the end), and fetch only the rows the screen then
+** lacks. The caller counted lw->total again. KITH_NOTFOUND if id is not
+** the selected row or no row is left to select where the list has more:
+** the caller reloads.
+*/
+int
+lw_drop(struct pane *p, struct listwin *lw, int64_t id, struct kith_err *err)
+{
+	int i = lw->sel, rc;
+
+	if (!id || lw_selected_id(lw) != id)
+		return KITH_NOTFOUND;
+	row_free(lw, &lw->rows[i]);
+	memmove(lw->rows + i, lw->rows + i + 1, (size_t)(lw->nrows - i - 1) * sizeof *lw->rows);
+	lw->nrows--;
+	/* a header before it that heads nothing now goes (normalize moves sel with it) */
+	normalize(lw);
+	if (!lw->at_end && lw->nrows - lw->top <= lw->height &&
+	    (rc = extend(p, lw, 1, lw->top + lw->height + 1 - lw->nrows, err)) != KITH_OK)
+		return rc;
+	if (lw->sel >= lw->nrows || count_real(lw, lw->sel, lw->nrows) == 0) {
+		/* it was the last: the one before takes its place */
+		lw->sel = lw->nrows - 1;
+		skip_groups(lw, -1);
+		lw->pos--;
+	} else {
+		skip_groups(lw, 1);
+	}
+	if (lw->sel < 0 && !(lw->at_start && lw->at_end))
+		return KITH_NOTFOUND;
+	if (lw->total > 0 && lw->pos >= lw->total)
+		lw->pos = lw->total - 1;
+	if (lw->pos < 0 || lw->sel < 0)
+		lw->pos = 0;
+	scroll_to_sel(lw);
+	return KITH_OK;
+}
+
 int64_t
 lw_selected_id(const struct listwin *lw)
 {

@@ -112,6 +112,24 @@ row_cb(void *ud, const struct followup_row *r)
 	return 0;
 }
 
+/* The group of row id from its cells in the window; G_NONE if not held. */
+static int
+window_group(struct followups *f, int64_t id)
+{
+	const struct listwin *lw = &f->lp.lw;
+	struct followup_row r = { 0 };
+
+	for (int i = 0; i < lw->nrows; i++) {
+		const char *due = lw->rows[i].cells[C_DUE];
+		if (lw->rows[i].id != id || lw->rows[i].group)
+			continue;
+		r.status = strcmp(due, "done") ? KITH_FSTATUS_OPEN : KITH_FSTATUS_DONE;
+		r.due = strcmp(due, "—") ? due : "";
+		return group_of(f, &r);
+	}
+	return G_NONE;
+}
+
 /*
 ** The group of the row next to the anchor, so a page knows where it
 ** starts: from the row's cells when the window holds it, else read. A
@@ -121,21 +139,14 @@ static int
 anchor_group(struct pane *p, int64_t anchor)
 {
 	struct followups *f = priv(p);
-	const struct listwin *lw = &f->lp.lw;
 	struct kith_followup k;
 	struct followup_row r = { 0 };
 	int g;
 
 	if (!anchor)
 		return G_NONE;
-	for (int i = 0; i < lw->nrows; i++) {
-		const char *due = lw->rows[i].cells[C_DUE];
-		if (lw->rows[i].id != anchor || lw->rows[i].group)
-			continue;
-		r.status = strcmp(due, "done") ? KITH_FSTATUS_OPEN : KITH_FSTATUS_DONE;
-		r.due = strcmp(due, "—") ? due : "";
-		return group_of(f, &r);
-	}
+	if ((g = window_group(f, anchor)) != G_NONE)
+		return g;
 	if (followup_get(engine_db(p->e), anchor, &k, NULL) != KITH_OK)
 		return G_NONE;
 	r.status = f->q.include_done ? k.status : KITH_FSTATUS_OPEN;
@@ -537,13 +548,20 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 	switch (cmd) {
 	case CMD_FOLLOWUP_DONE: {
 		int now_st;
+		int was = window_group(f, id);
 		if (followup_toggle_done(engine_db(p->e), id, &now_st, &err)) {
 			engine_error(p->e, "%s", err.msg);
+		} else if (now_st == KITH_FSTATUS_DONE && !f->q.include_done) {
+			/* it leaves the open list: out of the window, the next row in its
+			   place; the rest of the screen is as it was, so it is not read again */
+			if (was == G_OVERDUE && f->overdue > 0 && f->overdue <= OVERDUE_CAP)
+				f->overdue--;
+			if (listpane_drop(p, id, &err) != KITH_OK)
+				engine_error(p->e, "%s", err.msg);
+			engine_msg(p->e, "done (u undoes)");
+			*r |= engine_after_write_shown(p->e, "done", p);
 		} else {
-			/* it leaves the open list: keep the row that takes its place */
-			if (now_st == KITH_FSTATUS_DONE && !f->q.include_done &&
-			    lw_move(p, &f->lp.lw, 1, &err) == R_BELL)
-				lw_move(p, &f->lp.lw, -1, &err);
+			/* done ones shown too: it moves among them; the pane reloads */
 			*r |= after(p, now_st == KITH_FSTATUS_DONE ? "done" : "reopen",
 				    now_st == KITH_FSTATUS_DONE ? "done (u undoes)" : "reopened");
 		}

@@ -126,13 +126,15 @@ pane_reload(struct engine *e, struct pane *p)
 ** now, and the other opened panes when they are next shown, so one
 ** keystroke never pays for four reloads. During the review no pane is on
 ** screen: engine_show_pane() reloads the current one when it ends.
+** shown: a pane that shows the change already (it brought itself up to
+** date at less cost than a reload), or NULL.
 */
-int
-engine_reload_panes(struct engine *e)
+static int
+reload_panes(struct engine *e, struct pane *shown)
 {
 	for (int i = 0; i < VP_COUNT_; i++) {
 		struct pane *p = &e->panes[i];
-		if (!p->opened)
+		if (!p->opened || p == shown)
 			continue;
 		/* the review covers the panes: they reload when it ends */
 		if ((enum view_pane)i == e->cur && engine_base_mode(e) == VM_NORMAL)
@@ -144,6 +146,18 @@ engine_reload_panes(struct engine *e)
 		if (e->modes[i]->reload)
 			e->modes[i]->reload(e);
 	return R_REDRAW;
+}
+
+int
+engine_reload_panes(struct engine *e)
+{
+	return reload_panes(e, NULL);
+}
+
+int
+engine_reload_panes_but(struct engine *e, struct pane *shown)
+{
+	return reload_panes(e, shown);
 }
 
 /* The keymap chain that reads keys in a mode (most specific first). */

@@ -51,8 +51,8 @@ undo_stack_clear(struct undo_stack *st)
 ** undo stack as `label`, forget the redo stack and reload the panes.
 ** A write that changed nothing pushes nothing.
 */
-int
-engine_after_write(struct engine *e, const char *label)
+static void
+take_step(struct engine *e, const char *label)
 {
 	struct kdb_change *ch = kdb_change_take(e->db);
 
@@ -61,7 +61,20 @@ engine_after_write(struct engine *e, const char *label)
 		stack_push(&e->undo, step, engine_opt_int(e, "undo.steps"));
 		undo_stack_clear(&e->redo);
 	}
+}
+
+int
+engine_after_write(struct engine *e, const char *label)
+{
+	take_step(e, label);
 	return engine_reload_panes(e) | R_REDRAW;
+}
+
+int
+engine_after_write_shown(struct engine *e, const char *label, struct pane *shown)
+{
+	take_step(e, label);
+	return engine_reload_panes_but(e, shown) | R_REDRAW;
 }
 
 /* Undo (redo=false) or redo the newest step. */
