@@ -49,6 +49,20 @@ static const char bulk_suspend[] =
 	"DROP TRIGGER IF EXISTS organisation_fts_ins;";
 
 /*
+** Indexes no statement of an import reads (the contacts by influence and by
+** birthday, an organisation's people): into an empty table they are built
+** once at the import's end, a sort, rather than row by row. Only when the
+** table was empty: built again they would read every older row. Their SQL
+** waits in meta ('bulk_index.NAME') as the triggers' does.
+*/
+static const char idx_suspend[] =
+	"INSERT INTO meta(key, value) SELECT 'bulk_index.' || name, sql FROM sqlite_master"
+	" WHERE type = 'index' AND sql IS NOT NULL AND"
+	" ((name IN ('contact_by_influence', 'contact_by_birthday')"
+	" AND NOT EXISTS (SELECT 1 FROM contact))"
+	" OR (name = 'role_by_org' AND NOT EXISTS (SELECT 1 FROM role)))";
+
+/*
 ** The same for events and follow-ups (a calendar's thousands of them): an
 ** insert wrote its search document at once, and FTS5 writes its pending
 ** terms out at every statement's savepoint, so every row made a segment
@@ -150,11 +164,37 @@ cal_defer(struct kdb *db, struct kith_err *err)
 	return KITH_OK;
 }
 
-/* Recreate the suspended triggers from meta; their rows go with them. */
+/* Drop the indexes idx_suspend put aside (their names in meta). */
+static enum kith_status
+idx_defer(struct kdb *db, struct kith_err *err)
+{
+	static const char q[] = "SELECT substr(key, 12) FROM meta WHERE key GLOB 'bulk_index.*'";
+	sqlite3_stmt *st;
+	struct strbuf sql = {0};
+	int step;
+
+	if (sqlite3_exec(db->h, idx_suspend, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(db, err, "indexes");
+	if (!(st = db_stmt(db, q, err)))
+		return KITH_DB;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		sb_printf(&sql, "DROP INDEX \"%s\";\n", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE ||
+	    (sql.len && sqlite3_exec(db->h, sb_str(&sql), NULL, NULL, NULL) != SQLITE_OK)) {
+		sb_free(&sql);
+		return db_error(db, err, "indexes");
+	}
+	sb_free(&sql);
+	return KITH_OK;
+}
+
+/* Recreate the suspended triggers and indexes from meta; their rows go with them. */
 static enum kith_status
 bulk_resume(struct kdb *db, struct kith_err *err)
 {
-	static const char q[] = "SELECT key, value FROM meta WHERE key GLOB 'bulk_trigger.*'";
+	static const char q[] =
+		"SELECT key, value FROM meta WHERE key GLOB 'bulk_trigger.*' OR key GLOB 'bulk_index.*'";
 	sqlite3_stmt *st = db_stmt(db, q, err);
 	struct strbuf sql = {0};
 	int step;
@@ -162,12 +202,15 @@ bulk_resume(struct kdb *db, struct kith_err *err)
 	if (!st)
 		return KITH_DB;
 	/* a trigger suspended with a guard in its place (bulk_guard) drops it first */
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		sb_printf(&sql, "DROP TRIGGER IF EXISTS \"%s\";\n%s;\n",
-			  (const char *)sqlite3_column_text(st, 0) + strlen("bulk_trigger."),
-			  (const char *)sqlite3_column_text(st, 1));
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		if (!strncmp(key, "bulk_trigger.", strlen("bulk_trigger.")))
+			sb_printf(&sql, "DROP TRIGGER IF EXISTS \"%s\";\n",
+				  key + strlen("bulk_trigger."));
+		sb_printf(&sql, "%s;\n", (const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_reset(st);
-	sb_append(&sql, "DELETE FROM meta WHERE key GLOB 'bulk_trigger.*';");
+	sb_append(&sql, "DELETE FROM meta WHERE key GLOB 'bulk_trigger.*' OR key GLOB 'bulk_index.*';");
 	if (step != SQLITE_DONE || sqlite3_exec(db->h, sb_str(&sql), NULL, NULL, NULL) != SQLITE_OK) {
 		sb_free(&sql);
 		return db_error(db, err, "triggers");
@@ -311,6 +354,8 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 		sqlite3_reset(st);
 		if (suspended && sqlite3_exec(db->h, bulk_suspend, NULL, NULL, NULL) != SQLITE_OK)
 			goto fail;
+		if (suspended && (rc = idx_defer(db, err)))
+			return db_write_fail(db, err, rc);
 		if ((rc = cal_defer(db, err)))
 			return db_write_fail(db, err, rc);
 		return db_write_end(db, err);

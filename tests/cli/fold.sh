@@ -65,6 +65,26 @@ same "$(sqlite3 "$KITH_DB" "INSERT INTO contact_fts(contact_fts) VALUES('integri
   "v11: contact_fts consistent"
 export KITH_DB="$T/kith.db"
 
+# Imported in bulk into an empty database (6,000 other cards besides: the
+# search documents are all made at the import's end), every name is found
+# by its ASCII spelling right after the import.
+export KITH_DB="$T/bulk.db"
+{
+  awk 'BEGIN { for (i = 0; i < 6000; i++)
+    printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Filler %d Person\r\nEMAIL:filler%d@example.org\r\nEND:VCARD\r\n", i, i }'
+  while IFS='|' read -r name word; do
+    printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:%s\r\nEND:VCARD\r\n' "$name"
+  done <"$T/names"
+} >"$T/bulk.vcf"
+ok import "$T/bulk.vcf"
+expect_out "$T/bulk.vcf: 6046 contacts added" "the names imported with 6,000 others"
+while IFS='|' read -r name word; do
+  ok search "$word" --json || continue
+  same "$(jqo '[.[] | select(.kind == "contact") | .title] | join(",")')" "$name" \
+    "after a bulk import: search $word"
+done <"$T/names"
+export KITH_DB="$T/kith.db"
+
 # Searching with ASCII never loads ICU; only a name of another script does.
 if command -v strace >/dev/null 2>&1; then
   strace -f -e trace=openat -o "$T/trace" "$KITH_BIN" search lukasiewicz >/dev/null 2>&1

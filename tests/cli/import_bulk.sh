@@ -154,4 +154,30 @@ q "INSERT INTO followup(title, status, created_at, updated_at) VALUES ('x', 'nop
 q "INSERT INTO event(title, kind, start_at, created_at, updated_at)
 	VALUES ('x', 'party', '2026-01-01', '', '')" 2>/dev/null && fail "a wrong event kind accepted"
 
+# Into an empty database, the indexes no lookup of an import reads (the
+# contacts by influence and by birthday, an organisation's people) are
+# built once at its end: afterwards they are all there, as they were, and
+# agree with their tables; a failed import into an empty database leaves
+# them as well.
+indexes() { q "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' ORDER BY name"; }
+before=$(indexes)
+export KITH_DB="$T/empty.db"
+ok list contacts
+same "$(indexes)" "$before" "a new database has the same indexes"
+run import "$T/bad.vcf"
+expect_rc 1 "a broken card stops the import into an empty database"
+same "$(indexes)" "$before" "the same indexes after a failed import"
+same "$(q "SELECT count(*) FROM contact")" "0" "nothing imported"
+awk 'BEGIN { for (i = 0; i < 300; i++)
+	printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dated %d\r\nBDAY:19%02d-%02d-%02d\r\nORG:Lodge %d\r\nX-KITH-INFLUENCE:%d\r\nEND:VCARD\r\n", i, 50 + i % 40, 1 + i % 12, 1 + i % 28, i % 7, 1 + i % 5 }' >"$T/dated.vcf"
+ok import "$T/big.vcf" "$T/dated.vcf"
+same "$(indexes)" "$before" "the same indexes after an import into an empty database"
+same "$(q "PRAGMA integrity_check")" "ok" "the indexes agree with their tables"
+same "$(q "SELECT count(*) FROM meta WHERE key GLOB 'bulk*'")" "0" "no import state left in meta"
+ok list contacts --sort influence --limit 1 --json
+same "$(jqo '.[0].influence')" "5" "the influence order after an import into an empty database"
+same "$(q "SELECT count(*) FROM contact INDEXED BY contact_by_birthday
+	WHERE birthday IS NOT NULL AND substr(birthday, -5) = '03-03'")" "$(q "SELECT count(*) FROM contact WHERE birthday LIKE '%-03-03'")" \
+	"the birthdays found by their index"
+
 finish
