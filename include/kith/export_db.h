@@ -68,4 +68,16 @@ enum kith_status export_contact_window(struct kdb *db, int64_t after, int limit,
 				       struct export_window *w, struct kith_err *err);
 void export_window_free(struct export_window *w);
 
+struct kith_org;
+
+/*
+** Every organisation in name order (as org_list walks them), each with its
+** parent's name (NULL: none), through fn; a non-zero return stops the walk.
+** The strings are valid during the call only. One statement for them all:
+** org_list and org_get for each (and its parent) cost 100,000 instructions
+** an organisation, counting its members the export never writes.
+*/
+typedef int (*export_org_fn)(void *ud, const struct kith_org *o, const char *parent_name);
+enum kith_status export_orgs(struct kdb *db, export_org_fn fn, void *ud, struct kith_err *err);
+
 #endif

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "kith/export_db.h"
+#include "kith/org.h"
+#include "kith/types.h"
 #include "kith/xalloc.h"
 
 /* ---- the window's text ------------------------------------------------------------------ */
@@ -427,4 +429,39 @@ export_window_free(struct export_window *w)
 	free(w->strs);
 	free(w->ex);
 	memset(w, 0, sizeof *w);
+}
+
+/* ---- organisations ---------------------------------------------------------------------- */
+
+enum kith_status
+export_orgs(struct kdb *db, export_org_fn fn, void *ud, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT o.id, o.name, o.kind, o.description, o.influence, o.parent_id, p.name "
+		"FROM organisation o LEFT JOIN organisation p ON p.id = o.parent_id "
+		"ORDER BY o.name_key, o.id";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int step;
+
+	if (!st)
+		return KITH_DB;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kith_org o;
+		o.id = sqlite3_column_int64(st, 0);
+		o.name = (char *)db_col_text(st, 1);
+		o.kind = kith_org_kind_parse(db_col_text(st, 2));
+		if (o.kind < 0)
+			o.kind = KITH_ORG_OTHER;
+		o.description = (char *)db_col_text(st, 3);
+		o.influence = sqlite3_column_int(st, 4);
+		o.parent_id = sqlite3_column_int64(st, 5);
+		if (fn(ud, &o, (const char *)sqlite3_column_text(st, 6))) {
+			step = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return db_error(db, err, "organisations");
+	return KITH_OK;
 }

@@ -237,65 +237,48 @@ struct org_walk {
 	struct io_out *o;
 	struct kdb *db;
 	long n;
-	const char *last;
-	int64_t last_id;
 };
 
 static int
-org_json(void *ud, const struct org_row *r)
+org_json(void *ud, const struct kith_org *org, const char *parent_name)
 {
 	struct org_walk *w = ud;
-	struct kith_org org;
 	bool f = true;
 
-	w->last_id = r->id;
-	if (org_get(w->db, r->id, &org, NULL) != KITH_OK)
-		return 0;
+	(void)parent_name;
 	sb_append(&w->o->sb, w->n++ ? ",\n    " : "\n    ");
-	json_num(&w->o->sb, "id", org.id ? org.id : r->id, false, &f);
-	json_kv(&w->o->sb, "name", org.name, &f);
-	json_kv(&w->o->sb, "kind", kith_org_kind_name(org.kind), &f);
-	json_kv(&w->o->sb, "description", org.description, &f);
-	json_num(&w->o->sb, "influence", org.influence, true, &f);
-	json_num(&w->o->sb, "parent_id", org.parent_id, true, &f);
+	json_num(&w->o->sb, "id", org->id, false, &f);
+	json_kv(&w->o->sb, "name", org->name, &f);
+	json_kv(&w->o->sb, "kind", kith_org_kind_name(org->kind), &f);
+	json_kv(&w->o->sb, "description", org->description, &f);
+	json_num(&w->o->sb, "influence", org->influence, true, &f);
+	json_num(&w->o->sb, "parent_id", org->parent_id, true, &f);
 	sb_appendc(&w->o->sb, '}');
-	org_free(&org);
+	if (w->o->sb.len > 65536)
+		io_out_flush(w->o);
 	return 0;
 }
 
-/* Every organisation through fn, in windows by name. */
+/* Every organisation through fn, in name order (export_db.c), then the rest written out. */
 static enum kith_status
-walk_orgs(struct org_walk *w, org_row_fn fn, struct kith_err *err)
+walk_orgs(struct org_walk *w, export_org_fn fn, struct kith_err *err)
 {
-	enum kith_status rc;
+	enum kith_status rc = export_orgs(w->db, fn, w, err);
 
-	do {
-		long before = w->n;
-		if ((rc = org_list(w->db, w->last_id, 1, WINDOW, fn, w, err)))
-			return rc;
-		io_out_flush(w->o);
-		if (w->n - before < WINDOW)
-			break;
-	} while (1);
-	return KITH_OK;
+	io_out_flush(w->o);
+	return rc;
 }
 
 /* An organisation's own vCard (vcard_write.c), with its parent's name. */
 static int
-org_vcard(void *ud, const struct org_row *r)
+org_vcard(void *ud, const struct kith_org *org, const char *parent_name)
 {
 	struct org_walk *w = ud;
-	struct kith_org org, parent = { 0 };
-	bool has_parent;
 
-	w->last_id = r->id;
 	w->n++;
-	if (org_get(w->db, r->id, &org, NULL) != KITH_OK)
-		return 0;
-	has_parent = org.parent_id && org_get(w->db, org.parent_id, &parent, NULL) == KITH_OK;
-	io_vcard_write_org(w->o, &org, has_parent ? parent.name : NULL);
-	org_free(&parent);
-	org_free(&org);
+	io_vcard_write_org(w->o, org, parent_name);
+	if (w->o->sb.len > 65536)
+		io_out_flush(w->o);
 	return 0;
 }
 
@@ -303,7 +286,7 @@ org_vcard(void *ud, const struct org_row *r)
 static enum kith_status
 export_vcf(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
-	struct org_walk ow = { o, db, 0, NULL, 0 };
+	struct org_walk ow = { o, db, 0 };
 	enum kith_status rc;
 
 	if ((rc = export_contacts(o, db, err)) || o->o->ids)
@@ -468,7 +451,7 @@ export_json(struct io_out *o, struct kdb *db, struct kith_err *err)
 	int n;
 	long count = 0;
 	enum kith_status rc;
-	struct org_walk ow = { o, db, 0, NULL, 0 };
+	struct org_walk ow = { o, db, 0 };
 	struct ia_walk iw = { o, db, 0, 0, 0 };
 
 	sb_printf(&o->sb, "{\n  \"kith\": \"%s\",\n  \"contacts\": [", KITH_VERSION_STR);

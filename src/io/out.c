@@ -24,14 +24,14 @@ io_esc(struct strbuf *sb, const char *s)
 {
 	while (s && *s) {
 		size_t run = strcspn(s, "\\\n\r,;");   /* plain text: copied at once */
-		sb_appendn(sb, s, run);
+		io_put(sb, s, run);
 		s += run;
 		switch (*s) {
-		case '\\': sb_append(sb, "\\\\"); break;
-		case '\n': sb_append(sb, "\\n"); break;
+		case '\\': IO_PUT_LIT(sb, "\\\\"); break;
+		case '\n': IO_PUT_LIT(sb, "\\n"); break;
 		case '\r': break;
-		case ',': sb_append(sb, "\\,"); break;
-		case ';': sb_append(sb, "\\;"); break;
+		case ',': IO_PUT_LIT(sb, "\\,"); break;
+		case ';': IO_PUT_LIT(sb, "\\;"); break;
 		default: return;        /* the end */
 		}
 		s++;
@@ -39,8 +39,8 @@ io_esc(struct strbuf *sb, const char *s)
 }
 
 /* Fold the content line at o->sb[start..] at 75 octets, never inside a UTF-8 sequence. */
-static void
-fold(struct io_out *o, size_t start)
+void
+io_fold(struct io_out *o, size_t start)
 {
 	struct strbuf *t = &o->line;
 	size_t len, pos = 0, width = 75;
@@ -61,26 +61,13 @@ fold(struct io_out *o, size_t start)
 	sb_appendn(&o->sb, t->buf + pos, len - pos);
 }
 
-/*
-** A content line is written straight into the output: its name and value
-** appended to o->sb from `start`, then line_end folds it if it is longer
-** than 75 octets (few are) and ends it.
-*/
-void
-io_line_end(struct io_out *o, size_t start)
-{
-	if (o->sb.len - start > 75)
-		fold(o, start);
-	sb_appendn(&o->sb, "\r\n", 2);
-}
-
 /* Write one whole content line (folded). */
 void
 io_content_line(struct io_out *o, const char *line)
 {
 	size_t start = o->sb.len;
 
-	sb_append(&o->sb, line);
+	io_puts(&o->sb, line);
 	io_line_end(o, start);
 }
 
@@ -92,8 +79,8 @@ io_prop(struct io_out *o, const char *name, const char *value)
 
 	if (str_empty(value))
 		return;
-	sb_append(&o->sb, name);
-	sb_appendc(&o->sb, ':');
+	io_puts(&o->sb, name);
+	io_putc(&o->sb, ':');
 	io_esc(&o->sb, value);
 	io_line_end(o, start);
 }
@@ -106,9 +93,9 @@ io_prop_raw(struct io_out *o, const char *name, const char *value)
 
 	if (str_empty(value))
 		return;
-	sb_append(&o->sb, name);
-	sb_appendc(&o->sb, ':');
-	sb_append(&o->sb, value);
+	io_puts(&o->sb, name);
+	io_putc(&o->sb, ':');
+	io_puts(&o->sb, value);
 	io_line_end(o, start);
 }
 

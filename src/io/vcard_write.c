@@ -21,11 +21,11 @@ list_prop(struct io_out *o, const char *name, char *const *v, size_t n)
 
 	if (!n)
 		return;
-	sb_append(&o->sb, name);
-	sb_appendc(&o->sb, ':');
+	io_puts(&o->sb, name);
+	io_putc(&o->sb, ':');
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			sb_appendc(&o->sb, ',');
+			io_putc(&o->sb, ',');
 		io_esc(&o->sb, v[i]);
 	}
 	io_line_end(o, start);
@@ -40,12 +40,12 @@ vcard_channel(struct io_out *o, const char *name, const struct kith_channel *ch)
 
 	if (!strcmp(name, "TEL") && str_eq(label, "mobile"))
 		label = "cell";
-	sb_append(l, name);
+	io_puts(l, name);
 	if (io_type_word(label)) {
-		sb_append(l, ";TYPE=");
-		sb_append(l, label);
+		IO_PUT_LIT(l, ";TYPE=");
+		io_puts(l, label);
 	}
-	sb_appendc(l, ':');
+	io_putc(l, ':');
 	io_esc(l, ch->value);
 	io_line_end(o, start);
 }
@@ -84,15 +84,15 @@ vcard_extra(struct io_out *o, const char *name, const char *value)
 	if (str_empty(value))
 		return;
 	if (!vcard_mapped(name) || !strcmp(name, "UID")) {
-		sb_append(l, name);
+		io_puts(l, name);
 	} else {
-		sb_append(l, "X-KITH-EXTRA;NAME=\"");
+		io_puts(l, "X-KITH-EXTRA;NAME=\"");
 		for (const char *p = name; *p; p++)
 			if (*p != '"' && (unsigned char)*p >= 0x20 && *p != 0x7f)
-				sb_appendc(l, *p);
-		sb_appendc(l, '"');
+				io_putc(l, *p);
+		io_putc(l, '"');
 	}
-	sb_appendc(l, ':');
+	io_putc(l, ':');
 	io_esc(l, value);
 	io_line_end(o, start);
 }
@@ -106,19 +106,19 @@ io_vcard_write(struct io_out *o, const struct export_contact *e)
 	char num[12];
 	size_t start;
 
-	sb_append(&o->sb, "BEGIN:VCARD\r\n");
-	sb_append(&o->sb, v3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n");
+	IO_PUT_LIT(&o->sb, "BEGIN:VCARD\r\n");
+	io_puts(&o->sb, v3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n");
 	/* the contact's identity: kith's importer merges by it */
 	io_prop(o, "UID", c->uid);
 	io_prop(o, "FN", c->display_name);
 	start = o->sb.len;
-	sb_appendn(&o->sb, "N:", 2);
+	IO_PUT_LIT(&o->sb, "N:");
 	io_esc(&o->sb, c->family_name);
-	sb_appendc(&o->sb, ';');
+	io_putc(&o->sb, ';');
 	io_esc(&o->sb, c->given_name);
-	sb_appendn(&o->sb, ";;", 2);
+	IO_PUT_LIT(&o->sb, ";;");
 	io_esc(&o->sb, c->prefix);
-	sb_appendc(&o->sb, ';');
+	io_putc(&o->sb, ';');
 	io_line_end(o, start);
 	list_prop(o, "NICKNAME", c->nicknames, c->n_nicknames);
 	for (size_t i = 0; i < c->n_emails; i++)
@@ -130,7 +130,7 @@ io_vcard_write(struct io_out *o, const struct export_contact *e)
 			      &c->handles[i]);
 	if (!str_empty(org)) {
 		start = o->sb.len;
-		sb_appendn(&o->sb, "ORG:", 4);
+		IO_PUT_LIT(&o->sb, "ORG:");
 		io_esc(&o->sb, org);
 		io_line_end(o, start);
 	}
@@ -140,25 +140,25 @@ io_vcard_write(struct io_out *o, const struct export_contact *e)
 		/* stored "YYYY-MM-DD" or "--MM-DD"; 4.0 writes "YYYYMMDD" and "--MMDD" */
 		const char *b = c->birthday;
 		start = o->sb.len;
-		sb_appendn(&o->sb, "BDAY:", 5);
+		IO_PUT_LIT(&o->sb, "BDAY:");
 		if (b[0] == '-') {
-			sb_appendn(&o->sb, "--", 2);
-			sb_appendn(&o->sb, b + 2, 2);
-			sb_appendn(&o->sb, b + 5, 2);
+			IO_PUT_LIT(&o->sb, "--");
+			io_put(&o->sb, b + 2, 2);
+			io_put(&o->sb, b + 5, 2);
 		} else if (v3) {
-			sb_append(&o->sb, b);
+			io_puts(&o->sb, b);
 		} else {
-			sb_appendn(&o->sb, b, 4);
-			sb_appendn(&o->sb, b + 5, 2);
-			sb_appendn(&o->sb, b + 8, 2);
+			io_put(&o->sb, b, 4);
+			io_put(&o->sb, b + 5, 2);
+			io_put(&o->sb, b + 8, 2);
 		}
 		io_line_end(o, start);
 	}
 	if (!str_empty(c->address)) {
 		start = o->sb.len;
-		sb_appendn(&o->sb, "ADR:;;", 6);
+		IO_PUT_LIT(&o->sb, "ADR:;;");
 		io_esc(&o->sb, c->address);
-		sb_appendn(&o->sb, ";;;;", 4);
+		IO_PUT_LIT(&o->sb, ";;;;");
 		io_line_end(o, start);
 	}
 	io_prop(o, "NOTE", c->notes);
@@ -168,15 +168,15 @@ io_vcard_write(struct io_out *o, const struct export_contact *e)
 		size_t start = o->sb.len;
 		if (str_empty(v))
 			continue;
-		sb_append(&o->sb, "X-KITH-");
-		sb_append(&o->sb, io_kith_fields[i].name);
-		sb_appendc(&o->sb, ':');
+		IO_PUT_LIT(&o->sb, "X-KITH-");
+		io_puts(&o->sb, io_kith_fields[i].name);
+		io_putc(&o->sb, ':');
 		io_esc(&o->sb, v);
 		io_line_end(o, start);
 	}
 	for (size_t i = 0; i < e->n_extras; i++)
 		vcard_extra(o, e->extras[i].name, e->extras[i].value);
-	sb_append(&o->sb, "END:VCARD\r\n");
+	IO_PUT_LIT(&o->sb, "END:VCARD\r\n");
 }
 
 /*
@@ -190,8 +190,8 @@ io_vcard_write_org(struct io_out *o, const struct kith_org *org, const char *par
 {
 	char num[48];
 
-	sb_append(&o->sb, "BEGIN:VCARD\r\n");
-	sb_append(&o->sb, o->o->vcard_version == 30 ? "VERSION:3.0\r\nX-ABShowAs:COMPANY\r\n" :
+	IO_PUT_LIT(&o->sb, "BEGIN:VCARD\r\n");
+	io_puts(&o->sb, o->o->vcard_version == 30 ? "VERSION:3.0\r\nX-ABShowAs:COMPANY\r\n" :
 			  "VERSION:4.0\r\nKIND:org\r\n");
 	snprintf(num, sizeof num, "kith-org-%lld@kith", (long long)org->id);
 	io_prop_raw(o, "UID", num);
@@ -205,5 +205,5 @@ io_vcard_write_org(struct io_out *o, const struct kith_org *org, const char *par
 		io_prop_raw(o, "X-KITH-INFLUENCE", num);
 	}
 	io_prop(o, "X-KITH-ORG-PARENT", parent_name);
-	sb_append(&o->sb, "END:VCARD\r\n");
+	IO_PUT_LIT(&o->sb, "END:VCARD\r\n");
 }
