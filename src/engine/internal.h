@@ -238,6 +238,7 @@ struct form_field_def {
 };
 
 struct form;
+struct row_form;
 typedef enum kith_status (*form_current_fn)(struct form *f, char **out, struct kith_err *err);
 
 struct form {
@@ -264,6 +265,8 @@ struct form {
 	*/
 	char **base;
 	form_current_fn current;
+	const struct row_form *row; /* form_open_row (rows.h): the row watched, or NULL */
+	int64_t row_id;
 	bool failed;                /* the last save failed: Esc asks first */
 };
 
