@@ -5,6 +5,7 @@
  */
 #include "listpane.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,6 +127,24 @@ listpane_select(struct pane *p, int64_t id, struct kith_err *err)
 }
 
 int
+listpane_requery(struct pane *p, int64_t id, const char *msg, ...)
+{
+	struct kith_err err;
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	kith_err_clear(&err);
+	if (listpane_select(p, id, &err) != KITH_OK)
+		engine_error(p->e, "%s", err.msg);
+	va_start(ap, msg);
+	sb_vprintf(&sb, msg, ap);
+	va_end(ap);
+	engine_msg(p->e, "%s", sb_str(&sb));
+	sb_free(&sb);
+	return R_REDRAW;
+}
+
+int
 listpane_filter(struct pane *p, const char *text, struct kith_err *err)
 {
 	struct listpane *lp = listpane_of(p);
@@ -216,7 +235,7 @@ note_write(struct engine *e, const struct note_edit *ne, bool over)
 	int r = R_REDRAW;
 
 	kith_err_clear(&err);
-	if (ne->def->note(e, ne->id, NULL, &now, &name, &err) != KITH_OK) {
+	if (row_note(engine_db(e), ne->def->row, ne->id, NULL, &now, &name, &err) != KITH_OK) {
 		engine_error(e, "notes not saved: %s", err.msg);
 		return R_BELL | R_REDRAW;
 	}
@@ -225,7 +244,8 @@ note_write(struct engine *e, const struct note_edit *ne, bool over)
 	} else if (!over && strcmp(now, ne->orig)) {
 		note_ask(e, ne, "The notes of %s changed elsewhere since the editor opened. "
 			 "Save yours over them? (y/n)", name);
-	} else if (ne->def->note(e, ne->id, ne->text, NULL, NULL, &err) == KITH_OK) {
+	} else if (row_note(engine_db(e), ne->def->row, ne->id, ne->text, NULL, NULL, &err) ==
+		   KITH_OK) {
 		r = engine_after_write(e, "edit notes");
 	} else {
 		note_ask(e, ne, "Notes not saved: %s. Try again? (y/n)", err.msg);
@@ -262,7 +282,7 @@ note_edit_start(struct pane *p, int64_t id)
 	int r;
 
 	kith_err_clear(&err);
-	if (def->note(p->e, id, NULL, &now, &name, &err) != KITH_OK) {
+	if (row_note(engine_db(p->e), def->row, id, NULL, &now, &name, &err) != KITH_OK) {
 		engine_error(p->e, "%s", err.msg);
 		return R_BELL | R_REDRAW;
 	}
@@ -370,7 +390,7 @@ base_command(struct pane *p, struct listpane *lp, enum cmd cmd, int64_t id, long
 		*r |= delete_start(p, lp, id);
 		return true;
 	case CMD_EDIT_NOTE:
-		if (!id || !lp->def->note)
+		if (!id || lp->def->row == ROW_NONE)
 			return false;
 		*r |= note_edit_start(p, id);
 		return true;
@@ -387,7 +407,8 @@ listpane_command(struct pane *p, enum cmd cmd, long n, int *r)
 	bool done;
 
 	lp->lw.height = p->e->list_rows;
-	done = base_command(p, lp, cmd, id, n, r) || lp->def->command(p, cmd, id, n, r);
+	done = base_command(p, lp, cmd, id, n, r) || lp->def->command(p, cmd, id, n, r) ||
+	       (id && lp->def->row_command && lp->def->row_command(p, cmd, id, r));
 	if (p->opened)
 		listpane_sync(p);
 	return done;

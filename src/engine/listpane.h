@@ -23,6 +23,7 @@
 #define KITH_ENGINE_LISTPANE_H
 
 #include "panes.h"
+#include "rows.h"
 
 struct listpane_def {
 	int ncols;
@@ -36,6 +37,8 @@ struct listpane_def {
 	bool detail_grows_open;
 	/* The pane's own commands (id: the selected row, 0 if none); true if handled. */
 	bool (*command)(struct pane *p, enum cmd cmd, int64_t id, long n, int *r);
+	/* Optional. Its commands on a row, asked only when one (id) is selected. */
+	bool (*row_command)(struct pane *p, enum cmd cmd, int64_t id, int *r);
 	/* Optional. Before a (re)load (dates, counts the pane keeps), and after it. */
 	void (*prepare)(struct pane *p);
 	void (*loaded)(struct pane *p);
@@ -58,12 +61,8 @@ struct listpane_def {
 	*/
 	enum kith_status (*del)(struct kdb *db, int64_t id, struct kith_err *err);
 	const char *del_question, *del_done, *del_label;
-	/*
-	** The long note of row id (E): read it (text NULL: *now and *name
-	** receive copies) or save text over it. A status.
-	*/
-	enum kith_status (*note)(struct engine *e, int64_t id, const char *text, char **now,
-				 char **name, struct kith_err *err);
+	/* What a row is, for its long note (E; rows.h). ROW_NONE: no note. */
+	enum row_kind row;
 };
 
 struct listpane {
@@ -86,6 +85,11 @@ int listpane_open(struct pane *p, const struct listpane_def *def, struct kith_er
 /* (Re)load keeping the selection; or (listpane_select) selecting row id. */
 int listpane_reload(struct pane *p, struct kith_err *err);
 int listpane_select(struct pane *p, int64_t id, struct kith_err *err);
+/*
+** The pane's query changed (a toggle, another order): load again with row
+** id selected and say msg (printf), or what failed. Returns reactions.
+*/
+int listpane_requery(struct pane *p, int64_t id, const char *msg, ...) KITH_PRINTF(3, 4);
 void listpane_close(struct pane *p);
 bool listpane_command(struct pane *p, enum cmd cmd, long n, int *r);
 int listpane_filter(struct pane *p, const char *text, struct kith_err *err);

@@ -218,6 +218,16 @@ struct fid {
 	int64_t id;
 };
 
+/* A follow-up's id in a form, pick list or question. */
+static struct fid *
+fid_new(int64_t id)
+{
+	struct fid *fi = xcalloc(1, sizeof *fi);
+
+	fi->id = id;
+	return fi;
+}
+
 /* ---- introductions: requested -> made -> met -> introducer thanked ----------------- */
 
 struct thanks {
@@ -401,51 +411,33 @@ edit_save(struct form *f, struct kith_err *err, int *bad)
 	return rc;
 }
 
-/* What the edit form shows for follow-up k. */
+/* What the edit form shows for follow-up r. */
 static void
-edit_init(const struct kith_followup *k, const char **init)
+edit_values(const struct row *r, char **out)
 {
-	init[EF_TITLE] = k->title;
-	init[EF_DUE] = k->due;
-	init[EF_KIND] = kith_followup_kind_name(k->kind);
-	init[EF_DIRECTION] = kith_direction_name(k->direction);
+	const struct kith_followup *k = &r->u.followup;
+	const char *vals[EF_COUNT] = {
+		[EF_TITLE] = k->title, [EF_DUE] = k->due, [EF_KIND] = kith_followup_kind_name(k->kind),
+		[EF_DIRECTION] = kith_direction_name(k->direction),
+	};
+
+	form_dup_values(out, vals, EF_COUNT);
 }
 
-/* The follow-up as it is now (form_watch). */
-static enum kith_status
-edit_current(struct form *f, char **out, struct kith_err *err)
-{
-	struct fid *fi = f->ctx;
-	struct kith_followup k;
-	const char *init[EF_COUNT] = { 0 };
-	enum kith_status rc = followup_get(engine_db(f->e), fi->id, &k, err);
-
-	if (rc)
-		return rc;
-	edit_init(&k, init);
-	form_dup_values(out, init, EF_COUNT);
-	followup_free(&k);
-	return KITH_OK;
-}
+static const struct row_form edit_row_form = {
+	ROW_FOLLOWUP, "Edit follow-up", EF_COUNT, edit_fields, edit_values, edit_save,
+};
 
 static void
 edit_open(struct pane *p, int64_t id)
 {
-	struct kith_followup k;
 	struct kith_err err;
-	const char *init[EF_COUNT] = { 0 };
-	struct fid *fi;
+	struct fid *fi = fid_new(id);
 
-	if (followup_get(engine_db(p->e), id, &k, &err) != KITH_OK) {
+	if (form_open_row(p->e, &edit_row_form, id, fi, free, &err) != KITH_OK) {
 		engine_error(p->e, "%s", err.msg);
-		return;
+		free(fi);
 	}
-	edit_init(&k, init);
-	fi = xcalloc(1, sizeof *fi);
-	fi->id = id;
-	engine_form_open(p->e, "Edit follow-up", EF_COUNT, edit_fields, init, edit_save, fi, free);
-	form_watch(p->e->form, edit_current);
-	followup_free(&k);
 }
 
 static void
@@ -494,31 +486,17 @@ log_open(struct pane *p, int64_t id)
 	return R_REDRAW;
 }
 
-/* A follow-up's id in a form, pick list or question. */
-static struct fid *
-fid_new(int64_t id)
-{
-	struct fid *fi = xcalloc(1, sizeof *fi);
-
-	fi->id = id;
-	return fi;
-}
-
 static bool
 command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 {
 	struct followups *f = priv(p);
-	struct kith_err err;
 
 	(void)n;
-	kith_err_clear(&err);
 	switch (cmd) {
 	case CMD_TOGGLE_PAST:
 		f->q.include_done = !f->q.include_done;
-		if (listpane_select(p, id, &err) != KITH_OK)
-			engine_error(p->e, "%s", err.msg);
-		engine_msg(p->e, f->q.include_done ? "showing done follow-ups too" : "open follow-ups");
-		*r |= R_REDRAW;
+		*r |= listpane_requery(p, id, "%s", f->q.include_done ? "showing done follow-ups too" :
+				       "open follow-ups");
 		return true;
 	case CMD_SORT_NEXT:
 		engine_msg(p->e, "follow-ups keep one order: by due date, in groups");
@@ -530,10 +508,18 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 		*r |= R_REDRAW;
 		return true;
 	default:
-		break;
-	}
-	if (!id)
 		return false;
+	}
+}
+
+/* The commands on the selected follow-up (id). */
+static bool
+row_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
+{
+	struct followups *f = priv(p);
+	struct kith_err err;
+
+	kith_err_clear(&err);
 	switch (cmd) {
 	case CMD_FOLLOWUP_DONE: {
 		int now_st;
@@ -574,28 +560,6 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 	}
 }
 
-/* The note of follow-up id (listpane_def.note). */
-static enum kith_status
-note(struct engine *e, int64_t id, const char *text, char **now, char **name,
-     struct kith_err *err)
-{
-	struct kith_followup k;
-	enum kith_status rc = followup_get(engine_db(e), id, &k, err);
-
-	if (rc != KITH_OK)
-		return rc;
-	if (text) {
-		free(k.notes);
-		k.notes = xstrdup(text);
-		rc = followup_update(engine_db(e), &k, err);
-	} else {
-		*now = xstrdup(k.notes ? k.notes : "");
-		*name = xstrdup(k.title);
-	}
-	followup_free(&k);
-	return rc;
-}
-
 static const char *
 empty_text(struct pane *p)
 {
@@ -621,8 +585,9 @@ title(struct pane *p, long long total, struct strbuf *sb)
 
 static const struct listpane_def followups_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count, .name_col = C_TITLE,
-	.load_detail = load_detail, .command = command, .prepare = prepare,
-	.set_match = set_match, .empty_text = empty_text, .title = title, .note = note,
+	.load_detail = load_detail, .command = command, .row_command = row_command,
+	.prepare = prepare, .set_match = set_match, .empty_text = empty_text, .title = title,
+	.row = ROW_FOLLOWUP,
 	.del = followup_delete, .del_label = "delete follow-up",
 	.del_question = "Delete this follow-up? (y/n)", .del_done = "follow-up deleted (u undoes)",
 };
