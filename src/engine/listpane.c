@@ -282,10 +282,8 @@ note_edit_start(struct pane *p, int64_t id)
 	int r;
 
 	kith_err_clear(&err);
-	if (row_note(engine_db(p->e), def->row, id, NULL, &now, &name, &err) != KITH_OK) {
-		engine_error(p->e, "%s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
+	if (row_note(engine_db(p->e), def->row, id, NULL, &now, &name, &err) != KITH_OK)
+		return engine_fail(p->e, &err);
 	ne = note_edit_new(def, id, now, NULL);
 	r = engine_edit_external(p->e, now, edit_note_done, ne);
 	if (!(r & R_EDITOR))
@@ -357,7 +355,16 @@ base_command(struct pane *p, struct listpane *lp, enum cmd cmd, int64_t id, long
 {
 	if (lw_command(p, &lp->lw, cmd, n, r))
 		return true;
+	if (cmd == lp->def->add_cmd && cmd != CMD_NONE)
+		cmd = CMD_ADD;
 	switch (cmd) {
+	case CMD_ADD:
+	case CMD_EDIT:
+		if (!lp->def->open_form || (cmd == CMD_EDIT && !id))
+			return false;
+		lp->def->open_form(p, cmd == CMD_EDIT ? id : 0);
+		*r |= R_REDRAW;
+		return true;
 	case CMD_MARK:
 		*r |= marks_command(p, &lp->marks, &lp->lw);
 		return true;

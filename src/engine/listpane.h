@@ -37,6 +37,12 @@ struct listpane_def {
 	bool detail_grows_open;
 	/* The pane's own commands (id: the selected row, 0 if none); true if handled. */
 	bool (*command)(struct pane *p, enum cmd cmd, int64_t id, long n, int *r);
+	/*
+	** Optional. The pane's form: a (CMD_ADD, or add_cmd, the pane's own
+	** add command) opens it on a new row (id 0), e on the selected row id.
+	*/
+	void (*open_form)(struct pane *p, int64_t id);
+	enum cmd add_cmd;
 	/* Optional. Its commands on a row, asked only when one (id) is selected. */
 	bool (*row_command)(struct pane *p, enum cmd cmd, int64_t id, int *r);
 	/* Optional. Before a (re)load (dates, counts the pane keeps), and after it. */

@@ -309,30 +309,15 @@ set_channel(struct kith_channel **arr, size_t *n, const char *value)
 
 /* ---- me ---------------------------------------------------------------------------- */
 
-struct me_ctx {
-	int64_t id;
-	char *name;
-};
-
-static void
-me_ctx_free(void *p)
-{
-	struct me_ctx *m = p;
-	free(m->name);
-	free(m);
-}
-
 static int
 me_yes(struct engine *e, void *ctx)
 {
-	struct me_ctx *m = ctx;
+	struct idname *m = ctx;
 	struct kith_err err;
 
 	kith_err_clear(&err);
-	if (kdb_set_me(engine_db(e), m->id, &err) != KITH_OK) {
-		engine_error(e, "%s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
+	if (kdb_set_me(engine_db(e), m->id, &err) != KITH_OK)
+		return engine_fail(e, &err);
 	engine_msg(e, "%s is you: warm paths start here (zm or kith me changes it)", m->name);
 	return engine_after_write(e, "set who is me") | R_REDRAW;
 }
@@ -341,16 +326,13 @@ me_yes(struct engine *e, void *ctx)
 static void
 ask_me(struct engine *e, int64_t id, const char *name, bool first)
 {
-	struct me_ctx *m = xcalloc(1, sizeof *m);
 	struct strbuf q = { 0 };
 
-	m->id = id;
-	m->name = xstrdup(name);
 	if (first)
 		sb_printf(&q, "Is %s you? Warm paths and introductions start from you. (y/n)", name);
 	else
 		sb_printf(&q, "Mark %s as you? (y/n)", name);
-	engine_confirm(e, sb_str(&q), me_yes, m, me_ctx_free);
+	engine_confirm(e, sb_str(&q), me_yes, idname_new(id, name), idname_free);
 	sb_free(&q);
 }
 
@@ -486,9 +468,6 @@ contact_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
 	const char *name = selected_name(p);
 
 	switch (cmd) {
-	case CMD_EDIT:
-		contact_form_open(p, id);
-		break;
 	case CMD_ME_SET:
 		ask_me(p->e, id, name, false);
 		break;
@@ -537,11 +516,6 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 		*r |= listpane_requery(p, id, "%s", c->q.include_archived ?
 				       "showing archived contacts too" : "archived contacts hidden");
 		return true;
-	case CMD_ADD:
-	case CMD_CONTACT_ADD:
-		contact_form_open(p, 0);
-		*r |= R_REDRAW;
-		return true;
 	default:
 		return false;
 	}
@@ -563,7 +537,8 @@ fill(struct pane *p, struct view *v)
 static const struct listpane_def contacts_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
 	.noun = "contact", .nouns = "contacts", .name_col = C_NAME, .load_detail = load_detail,
-	.command = command, .row_command = contact_command, .prepare = prepare, .loaded = loaded,
+	.command = command, .open_form = contact_form_open,
+	.add_cmd = CMD_CONTACT_ADD, .row_command = contact_command, .prepare = prepare, .loaded = loaded,
 	.set_match = set_match, .empty_text = empty_text, .fill = fill, .row = ROW_CONTACT,
 	.del = contact_delete,
 	.del_question = "Delete %s and their history? (y/n)", .del_done = "deleted %s (u undoes)",

@@ -517,11 +517,6 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 			   ev->q.past ? "upcoming" : "past");
 		*r |= R_REDRAW;
 		return true;
-	case CMD_ADD:
-	case CMD_EVENT_ADD:
-		event_form_open(p, 0);
-		*r |= R_REDRAW;
-		return true;
 	case CMD_FOLLOWUP_ADD:
 		forms_followup_open(p->e, 0, NULL);
 		*r |= R_REDRAW;
@@ -538,10 +533,6 @@ row_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
 	struct eid *ei;
 
 	switch (cmd) {
-	case CMD_EDIT:
-		event_form_open(p, id);
-		*r |= R_REDRAW;
-		return true;
 	case CMD_ATTENDANCE_STATUS:
 		*r |= events_attendance_status(p->e, id);
 		return true;
@@ -573,7 +564,8 @@ static const struct listpane_def events_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
 	.noun = "event", .nouns = "events", .name_col = C_TITLE,
 	.load_detail = load_detail, .detail_grows_open = true,
-	.command = command, .row_command = row_command, .prepare = prepare,
+	.command = command, .open_form = event_form_open, .add_cmd = CMD_EVENT_ADD,
+	.row_command = row_command, .prepare = prepare,
 	.set_match = set_match, .close = close_pane, .empty_text = empty_text, .row = ROW_EVENT,
 	.del = event_delete, .del_label = "delete event", .del_done = "event deleted (u undoes)",
 	.del_question = "Delete this event and its attendance? (y/n)",

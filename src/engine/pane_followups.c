@@ -230,23 +230,11 @@ fid_new(int64_t id)
 
 /* ---- introductions: requested -> made -> met -> introducer thanked ----------------- */
 
-struct thanks {
-	int64_t introducer;
-	char *name;
-};
-
-static void
-thanks_free(void *p)
-{
-	struct thanks *t = p;
-	free(t->name);
-	free(t);
-}
-
+/* The yes to "Plan a thank-you to the introducer?" (ctx: the introducer). */
 static int
 thanks_yes(struct engine *e, void *ctx)
 {
-	struct thanks *t = ctx;
+	struct idname *t = ctx;
 	struct kith_followup fu = { 0 };
 	struct strbuf title = { 0 };
 	struct kith_err err;
@@ -255,7 +243,7 @@ thanks_yes(struct engine *e, void *ctx)
 	kith_err_clear(&err);
 	kdate_format(kdate_add_days(kdate_today(), 1), due);
 	sb_printf(&title, "Thank %s for the introduction", t->name);
-	fu.contact_id = t->introducer;
+	fu.contact_id = t->id;
 	fu.kind = KITH_FKIND_THANK_YOU;
 	fu.direction = KITH_DIR_OWE;
 	fu.title = (char *)sb_str(&title);
@@ -284,10 +272,8 @@ intro_next(struct pane *p, int64_t id)
 	int next, r = R_REDRAW;
 
 	kith_err_clear(&err);
-	if (followup_get(db, id, &k, &err) != KITH_OK) {
-		engine_error(p->e, "%s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
+	if (followup_get(db, id, &k, &err) != KITH_OK)
+		return engine_fail(p->e, &err);
 	if (k.intro_stage == KITH_INTRO_NONE || k.intro_stage == KITH_INTRO_THANKED) {
 		engine_error(p->e, k.intro_stage == KITH_INTRO_NONE ?
 			     "Not an introduction (e sets who introduces whom)" :
@@ -314,13 +300,11 @@ intro_next(struct pane *p, int64_t id)
 	if (next == KITH_INTRO_MET && k.intro_by_id) {
 		struct kith_contact c;
 		if (contact_get(db, k.intro_by_id, &c, NULL) == KITH_OK) {
-			struct thanks *t = xcalloc(1, sizeof *t);
 			struct strbuf q = { 0 };
-			t->introducer = k.intro_by_id;
-			t->name = xstrdup(c.display_name);
 			sb_printf(&q, "You met them: thank %s for the introduction tomorrow? "
 				  "Enter yes · Esc no", c.display_name);
-			engine_confirm(p->e, sb_str(&q), thanks_yes, t, thanks_free);
+			engine_confirm(p->e, sb_str(&q), thanks_yes, idname_new(k.intro_by_id, c.display_name),
+				       idname_free);
 			p->e->confirm.enter_yes = true;
 			sb_free(&q);
 			contact_free(&c);
@@ -428,12 +412,18 @@ static const struct row_form edit_row_form = {
 	ROW_FOLLOWUP, "Edit follow-up", EF_COUNT, edit_fields, edit_values, edit_save,
 };
 
+/* a: a new follow-up; e: edit follow-up id (listpane_def.open_form). */
 static void
-edit_open(struct pane *p, int64_t id)
+form_open(struct pane *p, int64_t id)
 {
 	struct kith_err err;
-	struct fid *fi = fid_new(id);
+	struct fid *fi;
 
+	if (!id) {
+		forms_followup_open(p->e, 0, NULL);
+		return;
+	}
+	fi = fid_new(id);
 	if (form_open_row(p->e, &edit_row_form, id, fi, free, &err) != KITH_OK) {
 		engine_error(p->e, "%s", err.msg);
 		free(fi);
@@ -502,11 +492,6 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 		engine_msg(p->e, "follow-ups keep one order: by due date, in groups");
 		*r |= R_REDRAW;
 		return true;
-	case CMD_ADD:
-	case CMD_FOLLOWUP_ADD:
-		forms_followup_open(p->e, 0, NULL);
-		*r |= R_REDRAW;
-		return true;
 	default:
 		return false;
 	}
@@ -548,10 +533,6 @@ row_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
 				 fid_new(id), free);
 		*r |= R_REDRAW;
 		return true;
-	case CMD_EDIT:
-		edit_open(p, id);
-		*r |= R_REDRAW;
-		return true;
 	case CMD_LOG:
 		*r |= log_open(p, id);
 		return true;
@@ -585,7 +566,8 @@ title(struct pane *p, long long total, struct strbuf *sb)
 
 static const struct listpane_def followups_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count, .name_col = C_TITLE,
-	.load_detail = load_detail, .command = command, .row_command = row_command,
+	.load_detail = load_detail, .command = command, .open_form = form_open,
+	.add_cmd = CMD_FOLLOWUP_ADD, .row_command = row_command,
 	.prepare = prepare, .set_match = set_match, .empty_text = empty_text, .title = title,
 	.row = ROW_FOLLOWUP,
 	.del = followup_delete, .del_label = "delete follow-up",
