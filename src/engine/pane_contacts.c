@@ -471,29 +471,11 @@ contact_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
 	case CMD_ME_SET:
 		ask_me(p->e, id, name, false);
 		break;
-	case CMD_LOG:
-		forms_log_open(p->e, id, name);
-		break;
 	case CMD_FOLLOWUP_ADD:
 		forms_followup_open(p->e, id, name);
 		break;
-	case CMD_WARM_PATHS:
-		*r |= warm_paths_open(p->e, id, 0, name);
-		return true;
-	case CMD_REL_ADD:
-		forms_relationship_add(p->e, id, name);
-		break;
-	case CMD_REL_EDIT:
-		forms_relationship_edit(p->e, id, name);
-		break;
-	case CMD_ROLE_ADD:
-		forms_role_add(p->e, id, name);
-		break;
-	case CMD_ROLE_EDIT:
-		forms_role_edit(p->e, id, name);
-		break;
 	default:
-		return false;
+		return person_command(p->e, cmd, id, 0, name, r);
 	}
 	*r |= R_REDRAW;
 	return true;
