@@ -353,6 +353,8 @@ delete_start(struct pane *p, struct listpane *lp, int64_t id)
 static bool
 base_command(struct pane *p, struct listpane *lp, enum cmd cmd, int64_t id, long n, int *r)
 {
+	bool *past;
+
 	if (lw_command(p, &lp->lw, cmd, n, r))
 		return true;
 	if (cmd == lp->def->add_cmd && cmd != CMD_NONE)
@@ -367,6 +369,15 @@ base_command(struct pane *p, struct listpane *lp, enum cmd cmd, int64_t id, long
 		return true;
 	case CMD_MARK:
 		*r |= marks_command(p, &lp->marks, &lp->lw);
+		return true;
+	case CMD_TOGGLE_PAST:
+		if (!lp->def->past_flag)
+			return false;
+		past = (bool *)((char *)lp + lp->def->past_flag);
+		*past = !*past;
+		if (lp->def->past_toggled)
+			lp->def->past_toggled(p, &id);
+		*r |= listpane_requery(p, id, "%s", *past ? lp->def->past_shown : lp->def->past_hidden);
 		return true;
 	case CMD_DETAIL_OPEN:
 	case CMD_MOVE_RIGHT:

@@ -43,6 +43,16 @@ struct listpane_def {
 	*/
 	void (*open_form)(struct pane *p, int64_t id);
 	enum cmd add_cmd;
+	/*
+	** Optional (past_flag 0: none). zp shows or hides the rows kept out of
+	** the list (archived, done, past): past_flag is the offsetof that bool
+	** in the pane's private struct, past_shown and past_hidden what the
+	** status line says then. past_toggled (optional) runs after the flip;
+	** it may change *id, the row selected when the list loads again.
+	*/
+	size_t past_flag;
+	const char *past_shown, *past_hidden;
+	void (*past_toggled)(struct pane *p, int64_t *id);
 	/* Optional. Its commands on a row, asked only when one (id) is selected. */
 	bool (*row_command)(struct pane *p, enum cmd cmd, int64_t id, int *r);
 	/* Optional. Before a (re)load (dates, counts the pane keeps), and after it. */

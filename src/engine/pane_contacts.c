@@ -493,11 +493,6 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 		c->lp.lw.total_known = c->lp.lw.total;
 		*r |= listpane_requery(p, id, "sorted by %s", sort_names[c->q.sort]);
 		return true;
-	case CMD_TOGGLE_PAST:
-		c->q.include_archived = !c->q.include_archived;
-		*r |= listpane_requery(p, id, "%s", c->q.include_archived ?
-				       "showing archived contacts too" : "archived contacts hidden");
-		return true;
 	default:
 		return false;
 	}
@@ -525,6 +520,8 @@ static const struct listpane_def contacts_def = {
 	.del = contact_delete,
 	.del_question = "Delete %s and their history? (y/n)", .del_done = "deleted %s (u undoes)",
 	.del_label = "delete contact",
+	.past_flag = offsetof(struct contacts, q.include_archived),
+	.past_shown = "showing archived contacts too", .past_hidden = "archived contacts hidden",
 };
 
 /* Open with the sort order of the options. */

@@ -498,6 +498,14 @@ attendee_chosen(struct engine *e, int64_t contact_id, void *ctx)
 	return engine_after_write(e, "add attendee");
 }
 
+/* zp flipped past and upcoming (listpane_def.past_toggled): the other list, from its top. */
+static void
+past_toggled(struct pane *p, int64_t *id)
+{
+	series_load(p);
+	*id = 0;
+}
+
 static bool
 command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 {
@@ -506,12 +514,6 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 	(void)id;
 	(void)n;
 	switch (cmd) {
-	case CMD_TOGGLE_PAST:
-		ev->q.past = !ev->q.past;
-		series_load(p);
-		*r |= listpane_requery(p, 0, "%s", ev->q.past ? "past events, newest first" :
-				       "upcoming events");
-		return true;
 	case CMD_SORT_NEXT:
 		engine_msg(p->e, "events keep one order: by date (zp: %s ones)",
 			   ev->q.past ? "upcoming" : "past");
@@ -569,6 +571,8 @@ static const struct listpane_def events_def = {
 	.set_match = set_match, .close = close_pane, .empty_text = empty_text, .row = ROW_EVENT,
 	.del = event_delete, .del_label = "delete event", .del_done = "event deleted (u undoes)",
 	.del_question = "Delete this event and its attendance? (y/n)",
+	.past_flag = offsetof(struct events, q.past), .past_toggled = past_toggled,
+	.past_shown = "past events, newest first", .past_hidden = "upcoming events",
 };
 
 LISTPANE_DEFINE(events_pane_ops, "events", "Events", VP_EVENTS, struct events, events_def);

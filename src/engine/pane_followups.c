@@ -479,22 +479,13 @@ log_open(struct pane *p, int64_t id)
 static bool
 command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 {
-	struct followups *f = priv(p);
-
+	(void)id;
 	(void)n;
-	switch (cmd) {
-	case CMD_TOGGLE_PAST:
-		f->q.include_done = !f->q.include_done;
-		*r |= listpane_requery(p, id, "%s", f->q.include_done ? "showing done follow-ups too" :
-				       "open follow-ups");
-		return true;
-	case CMD_SORT_NEXT:
-		engine_msg(p->e, "follow-ups keep one order: by due date, in groups");
-		*r |= R_REDRAW;
-		return true;
-	default:
+	if (cmd != CMD_SORT_NEXT)
 		return false;
-	}
+	engine_msg(p->e, "follow-ups keep one order: by due date, in groups");
+	*r |= R_REDRAW;
+	return true;
 }
 
 /* The commands on the selected follow-up (id). */
@@ -572,6 +563,8 @@ static const struct listpane_def followups_def = {
 	.row = ROW_FOLLOWUP,
 	.del = followup_delete, .del_label = "delete follow-up",
 	.del_question = "Delete this follow-up? (y/n)", .del_done = "follow-up deleted (u undoes)",
+	.past_flag = offsetof(struct followups, q.include_done),
+	.past_shown = "showing done follow-ups too", .past_hidden = "open follow-ups",
 };
 
 LISTPANE_DEFINE(followups_pane_ops, "followups", "Follow-ups", VP_FOLLOWUPS, struct followups,
