@@ -54,19 +54,6 @@ cli_map(struct cli *c, const char *arg, int64_t *id)
 	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
 }
 
-/* A DATE option (any WHEN) as "YYYY-MM-DD" in out. */
-static int
-cli_date_opt(const struct cli *c, const char *what, const char *s, char out[KDATE_STR])
-{
-	struct kdatetime t;
-	int rc;
-
-	if ((rc = cli_when(c, what, s, &t)) != CLI_OK)
-		return rc;
-	kdate_format(t.date, out);
-	return CLI_OK;
-}
-
 static char *
 contact_name(struct cli *c, int64_t id)
 {
