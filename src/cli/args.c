@@ -231,6 +231,32 @@ cli_when(const struct cli *c, const char *what, const char *s, struct kdatetime 
 	return CLI_OK;
 }
 
+int
+cli_date_opt(const struct cli *c, const char *what, const char *s, char out[KDATE_STR])
+{
+	struct kdatetime t;
+	int rc;
+
+	if ((rc = cli_when(c, what, s, &t)) != CLI_OK)
+		return rc;
+	kdate_format(t.date, out);
+	return CLI_OK;
+}
+
+int
+cli_date_range(const struct cli *c, const struct cli_args *a, int from_opt, int to_opt,
+	       char from[KDATE_STR], char to[KDATE_STR])
+{
+	int rc = CLI_OK;
+
+	from[0] = to[0] = '\0';
+	if (cli_opt(a, from_opt))
+		rc = cli_date_opt(c, "--from", cli_opt(a, from_opt), from);
+	if (rc == CLI_OK && cli_opt(a, to_opt))
+		rc = cli_date_opt(c, "--to", cli_opt(a, to_opt), to);
+	return rc;
+}
+
 static int
 resolve_fail(enum kith_status st, const struct kith_err *err, const char *kind,
 	     const char *arg)
@@ -314,5 +340,27 @@ cli_batch_commit(struct cli *c)
 	struct kith_err err = {0};
 	enum kith_status st = kdb_batch_end(c->db, true, &err);
 
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
+
+int
+cli_status(enum kith_status st, const struct kith_err *err)
+{
+	return st == KITH_OK ? CLI_OK : cli_fail(st, err, NULL);
+}
+
+int
+cli_print_id(int64_t id)
+{
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
+}
+
+const struct cli_opt cli_no_opts[] = {
+	{NULL, false, false},
+};
+
+const struct cli_opt cli_json_opts[] = {
+	[CLI_OPT_JSON] = {"json", false, false},
+	{NULL, false, false},
+};

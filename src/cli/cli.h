@@ -115,6 +115,14 @@ int cli_int(const char *what, const char *s, long long min, long long max, long 
 int cli_when(const struct cli *c, const char *what, const char *s, struct kdatetime *out);
 int cli_contact(struct cli *c, const char *arg, int64_t *id);
 int cli_event(struct cli *c, const char *arg, int64_t *id);
+/* A DATE option (any WHEN, as cli_when) as "YYYY-MM-DD" in out. */
+int cli_date_opt(const struct cli *c, const char *what, const char *s, char out[KDATE_STR]);
+/*
+** The --from D and --to D options (option indexes from_opt, to_opt) as
+** dates in from and to, "" for one not given.
+*/
+int cli_date_range(const struct cli *c, const struct cli_args *a, int from_opt, int to_opt,
+		   char from[KDATE_STR], char to[KDATE_STR]);
 /* A word from a fixed vocabulary (types.h); the error lists the choices. */
 int cli_word(const char *what, const char *s, int (*parse)(const char *),
 	     const char *(*name)(int), int count, int *out);
@@ -123,6 +131,14 @@ int cli_nonempty(const char *what, const char *s);
 /* End the open kdb batch: roll back and report st, or commit (reporting a failure). */
 int cli_batch_abort(struct cli *c, enum kith_status st, const struct kith_err *err);
 int cli_batch_commit(struct cli *c);
+/* The exit status of a data-layer call: CLI_OK, or st reported (cli_fail). */
+int cli_status(enum kith_status st, const struct kith_err *err);
+/* Print the id of what a command added, a line of its own; CLI_OK. */
+int cli_print_id(int64_t id);
+
+/* Option tables many commands share: none; only --json (index CLI_OPT_JSON). */
+enum { CLI_OPT_JSON };
+extern const struct cli_opt cli_no_opts[], cli_json_opts[];
 /* An ID argument: "12" or "#12". */
 int cli_id(const char *what, const char *s, int64_t *id);
 

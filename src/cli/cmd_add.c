@@ -309,7 +309,7 @@ run_attend(struct cli *c, const struct cli_args *a)
 	st = attendance_list_for_event(c->db, event_id, find_role, &f, &err);
 	if (st == KITH_OK)
 		st = attendance_set(c->db, event_id, contact_id, f.role, status, &err);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 const struct cli_cmd cli_cmd_attend = {

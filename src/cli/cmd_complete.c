@@ -18,8 +18,6 @@
 
 #define COMPLETE_MAX 50
 
-static const struct cli_opt no_opts[] = { { NULL, false, false } };
-
 /* Open the database only if it exists (read-only); false if there is none. */
 static bool
 open_existing(struct cli *c)
@@ -147,5 +145,5 @@ const struct cli_cmd cli_cmd_complete = {
 	"  options NAME [SUB]  the options of a command\n"
 	"  contacts [PREFIX]  contact names, most recently contacted first (at most 50)\n"
 	"  maps [PREFIX]    power map names\n",
-	no_opts, 1, 3, run_complete,
+	cli_no_opts, 1, 3, run_complete,
 };

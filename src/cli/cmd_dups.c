@@ -17,17 +17,6 @@
 #include "kith/xalloc.h"
 #include "cli.h"
 
-enum { DU_JSON };
-
-static const struct cli_opt dups_opts[] = {
-	[DU_JSON] = {"json", false, false},
-	{NULL, false, false},
-};
-
-static const struct cli_opt no_opts[] = {
-	{NULL, false, false},
-};
-
 static void
 json_side(struct strbuf *sb, const struct dup_side *s)
 {
@@ -56,7 +45,7 @@ run_dups(struct cli *c, const struct cli_args *a)
 	struct dup_list l = {0};
 	struct kith_err err = {0};
 	struct strbuf sb = {0};
-	bool json = cli_flag(a, DU_JSON);
+	bool json = cli_flag(a, CLI_OPT_JSON);
 	enum kith_status st;
 	int rc;
 
@@ -122,7 +111,7 @@ const struct cli_cmd cli_cmd_duplicates = {
 	"  A pair marked not the same person is never listed again. Archived contacts\n"
 	"  are left out.\n"
 	"  --json           a JSON array of {a, b, reasons, org, email, phone, reason}\n",
-	dups_opts, 0, 0, run_dups,
+	cli_json_opts, 0, 0, run_dups,
 };
 
 /* "#12 Maria Garcia" of a contact (sanitized). */
@@ -183,7 +172,7 @@ const struct cli_cmd cli_cmd_duplicates_merge = {
 	"  Every email, phone, handle, nickname, tag, role, relationship, interaction,\n"
 	"  attendance, follow-up and map placement of DROP moves to KEEP. A field KEEP\n"
 	"  lacks is copied; one that differs is kept aside and shown on KEEP's card.\n",
-	no_opts, 2, 2, run_merge,
+	cli_no_opts, 2, 2, run_merge,
 };
 
 static int
@@ -212,5 +201,5 @@ const struct cli_cmd cli_cmd_duplicates_not_same = {
 	"duplicates", "not-same", "A B",
 	"Remember that contacts A and B are not the same person: never proposed again.",
 	"",
-	no_opts, 2, 2, run_not_same,
+	cli_no_opts, 2, 2, run_not_same,
 };

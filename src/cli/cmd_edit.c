@@ -360,7 +360,7 @@ run_edit_event(struct cli *c, const struct cli_args *a)
 	}
 	st = event_update(c->db, &ev, &err);
 	event_free(&ev);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 const struct cli_cmd cli_cmd_edit_event = {
@@ -390,7 +390,6 @@ run_edit_followup(struct cli *c, const struct cli_args *a)
 {
 	struct kith_followup fu = {0};
 	struct kith_err err = {0};
-	struct kdatetime due;
 	char due_s[KDATE_STR];
 	enum kith_status st;
 	int64_t id, who = 0;
@@ -403,11 +402,9 @@ run_edit_followup(struct cli *c, const struct cli_args *a)
 				 "follow-up)");
 	if (cli_opt(a, EF_TITLE) && (rc = cli_nonempty("--title", cli_opt(a, EF_TITLE))) != CLI_OK)
 		return rc;
-	if (cli_opt(a, EF_DUE) && !str_empty(cli_opt(a, EF_DUE))) {
-		if ((rc = cli_when(c, "--due", cli_opt(a, EF_DUE), &due)) != CLI_OK)
-			return rc;
-		kdate_format(due.date, due_s);
-	}
+	if (cli_opt(a, EF_DUE) && !str_empty(cli_opt(a, EF_DUE)) &&
+	    (rc = cli_date_opt(c, "--due", cli_opt(a, EF_DUE), due_s)) != CLI_OK)
+		return rc;
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
 	if (cli_opt(a, EF_CONTACT) && (rc = cli_contact(c, cli_opt(a, EF_CONTACT), &who)) != CLI_OK)
@@ -426,7 +423,7 @@ run_edit_followup(struct cli *c, const struct cli_args *a)
 		fu.contact_id = who;
 	st = followup_update(c->db, &fu, &err);
 	followup_free(&fu);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 const struct cli_cmd cli_cmd_edit_followup = {
@@ -501,7 +498,7 @@ delete_label(struct cli *c, const char *kind, int64_t id, struct strbuf *sb)
 			sb_printf(sb, "interaction #%lld %s, %s", (long long)id, x.at, x.summary);
 		interaction_free(&x);
 	}
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 static int
@@ -539,7 +536,7 @@ run_delete(struct cli *c, const struct cli_args *a, const char *kind)
 	if (st == KITH_OK)
 		printf("deleted %s\n", sb_str(&label));
 	sb_free(&label);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 #define DELETE_CMD(var, word, ref)                                                          \

@@ -139,11 +139,9 @@ export_map(struct cli *c, const struct cli_args *a, const char *format)
 	if (cli_opt(a, EX_VCARD_VERSION))
 		return cli_error(CLI_USAGE, "--vcard-version", "only with --format vcf");
 	if (cli_opt(a, EX_AS_OF)) {
-		struct kdatetime t;
-		int rc = cli_when(c, "--as-of", cli_opt(a, EX_AS_OF), &t);
+		int rc = cli_date_opt(c, "--as-of", cli_opt(a, EX_AS_OF), day);
 		if (rc != CLI_OK)
 			return rc;
-		kdate_format(t.date, day);
 	}
 	return cli_export_map(c, format, cli_opt(a, EX_MAP), day[0] ? day : NULL,
 			      cli_opt(a, EX_OUT));

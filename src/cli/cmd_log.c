@@ -43,7 +43,7 @@ log_write(struct cli *c, struct kith_interaction *in, struct kith_followup *fu, 
 		return cli_fail(st, &err, NULL);
 	}
 	st = kdb_batch_end(c->db, true, &err);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 static int
@@ -51,7 +51,7 @@ run_log(struct cli *c, const struct cli_args *a)
 {
 	struct kith_interaction in = {0};
 	struct kith_followup fu = {0};
-	struct kdatetime when, due;
+	struct kdatetime when;
 	char at[KDATETIME_STR], due_s[KDATE_STR];
 	struct strbuf title = {0};
 	int64_t contact_id = 0, id = 0;
@@ -74,11 +74,10 @@ run_log(struct cli *c, const struct cli_args *a)
 	if (cli_opt(a, LG_TITLE) && !cli_opt(a, LG_FOLLOW_UP))
 		return cli_error(CLI_USAGE, "--title", "only with --follow-up");
 	if (cli_opt(a, LG_FOLLOW_UP)) {
-		if ((rc = cli_when(c, "--follow-up", cli_opt(a, LG_FOLLOW_UP), &due)) != CLI_OK)
+		if ((rc = cli_date_opt(c, "--follow-up", cli_opt(a, LG_FOLLOW_UP), due_s)) != CLI_OK)
 			return rc;
 		if (cli_opt(a, LG_TITLE) && (rc = cli_nonempty("--title", cli_opt(a, LG_TITLE))) != CLI_OK)
 			return rc;
-		kdate_format(due.date, due_s);
 	}
 	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &contact_id)) != CLI_OK)
 		return rc;
@@ -133,7 +132,6 @@ run_followup_add(struct cli *c, const struct cli_args *a)
 {
 	struct kith_followup fu = {0};
 	struct kith_err err = {0};
-	struct kdatetime due;
 	char due_s[KDATE_STR];
 	enum kith_status st;
 	int64_t id = 0;
@@ -143,11 +141,10 @@ run_followup_add(struct cli *c, const struct cli_args *a)
 		return rc;
 	if (!cli_opt(a, FA_DUE))
 		return cli_error(CLI_USAGE, "--due", "required (when it is due: fri, 3d, 2026-04-01)");
-	if ((rc = cli_when(c, "--due", cli_opt(a, FA_DUE), &due)) != CLI_OK)
+	if ((rc = cli_date_opt(c, "--due", cli_opt(a, FA_DUE), due_s)) != CLI_OK)
 		return rc;
 	if (cli_flag(a, FA_OWE) && cli_flag(a, FA_OWED))
 		return cli_error(CLI_USAGE, "--owe", "cannot be used with --owed");
-	kdate_format(due.date, due_s);
 	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &fu.contact_id)) != CLI_OK)
 		return rc;
 	fu.kind = KITH_FKIND_OTHER;
@@ -160,8 +157,7 @@ run_followup_add(struct cli *c, const struct cli_args *a)
 	st = followup_add(c->db, &fu, &id, &err);
 	if (st != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	printf("%lld\n", (long long)id);
-	return CLI_OK;
+	return cli_print_id(id);
 }
 
 const struct cli_cmd cli_cmd_followup_add = {
@@ -175,10 +171,6 @@ const struct cli_cmd cli_cmd_followup_add = {
 
 /* ---- follow-up done --------------------------------------------------- */
 
-static const struct cli_opt no_opts[] = {
-	{NULL, false, false},
-};
-
 static int
 run_followup_done(struct cli *c, const struct cli_args *a)
 {
@@ -190,13 +182,13 @@ run_followup_done(struct cli *c, const struct cli_args *a)
 	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
 		return rc;
 	st = followup_done(c->db, id, &err);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 const struct cli_cmd cli_cmd_followup_done = {
 	"follow-up", "done", "ID",
 	"Mark follow-up ID done.", "",
-	no_opts, 1, 1, run_followup_done,
+	cli_no_opts, 1, 1, run_followup_done,
 };
 
 /* ---- follow-up snooze ------------------------------------------------- */
@@ -212,20 +204,18 @@ static int
 run_followup_snooze(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
-	struct kdatetime due;
 	char due_s[KDATE_STR];
 	enum kith_status st;
 	int64_t id;
 	int rc;
 
 	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK ||
-	    (rc = cli_when(c, "WHEN", a->pos[1], &due)) != CLI_OK)
+	    (rc = cli_date_opt(c, "WHEN", a->pos[1], due_s)) != CLI_OK)
 		return rc;
-	kdate_format(due.date, due_s);
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
 	st = followup_snooze(c->db, id, due_s, cli_opt(a, FS_REASON), &err);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 const struct cli_cmd cli_cmd_followup_snooze = {
@@ -271,5 +261,5 @@ run_me(struct cli *c, const struct cli_args *a)
 const struct cli_cmd cli_cmd_me = {
 	"me", NULL, "[CONTACT]",
 	"Show which contact is you (id and name), or set it to CONTACT.", "",
-	no_opts, 0, 1, run_me,
+	cli_no_opts, 0, 1, run_me,
 };

@@ -51,20 +51,7 @@ cli_map(struct cli *c, const char *arg, int64_t *id)
 	struct kith_err err = {0};
 	enum kith_status st = map_resolve(c->db, arg, id, &err);
 
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
-}
-
-/* A DATE option (any WHEN) as "YYYY-MM-DD" in out. */
-static int
-cli_date_opt(const struct cli *c, const char *what, const char *s, char out[KDATE_STR])
-{
-	struct kdatetime t;
-	int rc;
-
-	if ((rc = cli_when(c, what, s, &t)) != CLI_OK)
-		return rc;
-	kdate_format(t.date, out);
-	return CLI_OK;
+	return cli_status(st, &err);
 }
 
 static char *
@@ -213,13 +200,6 @@ const struct cli_cmd cli_cmd_path = {
 
 /* ---- map list ------------------------------------------------------------ */
 
-enum { ML_JSON };
-
-static const struct cli_opt json_opts[] = {
-	[ML_JSON] = {"json", false, false},
-	{NULL, false, false},
-};
-
 struct map_list_out {
 	struct strbuf sb;
 	bool json;
@@ -260,7 +240,7 @@ map_list_row(void *ud, const struct map_row *r)
 static int
 run_map_list(struct cli *c, const struct cli_args *a)
 {
-	struct map_list_out o = {{0}, cli_flag(a, ML_JSON), 0};
+	struct map_list_out o = {{0}, cli_flag(a, CLI_OPT_JSON), 0};
 	struct kith_err err = {0};
 	enum kith_status st;
 	int rc;
@@ -271,7 +251,7 @@ run_map_list(struct cli *c, const struct cli_args *a)
 	if (o.json)
 		fputs(o.n ? "\n]\n" : "[]\n", stdout);
 	sb_free(&o.sb);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 const struct cli_cmd cli_cmd_map_list = {
@@ -279,7 +259,7 @@ const struct cli_cmd cli_cmd_map_list = {
 	"List the power maps: id, name, how many placed, goal.",
 	"  --json           a JSON array of {id, name, goal, primary_target_id,\n"
 	"                   primary_target, placements}\n",
-	json_opts, 0, 0, run_map_list,
+	cli_json_opts, 0, 0, run_map_list,
 };
 
 /* ---- map new ------------------------------------------------------------- */
@@ -323,12 +303,11 @@ run_map_new(struct cli *c, const struct cli_args *a)
 		if ((st = map_target_add(c->db, id, target, &err)) != KITH_OK)
 			goto fail_st;
 	}
-	if ((st = kdb_batch_end(c->db, true, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
-	printf("%lld\n", (long long)id);
-	return CLI_OK;
+	if ((rc = cli_batch_commit(c)) != CLI_OK)
+		return rc;
+	return cli_print_id(id);
 fail_st:
-	rc = cli_fail(st, &err, NULL);
+	return cli_batch_abort(c, st, &err);
 fail:
 	kdb_batch_end(c->db, false, NULL);
 	return rc;
@@ -509,7 +488,7 @@ run_map_show(struct cli *c, const struct cli_args *a)
 	}
 	free(s.v);
 	map_free(&m);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 const struct cli_cmd cli_cmd_map_show = {
@@ -556,7 +535,7 @@ run_map_place(struct cli *c, const struct cli_args *a)
 	st = placement_set(c->db, map, cid, oid, (int)infl, (int)align, cli_opt(a, MP_NOTE),
 			   cli_opt(a, MP_REASON) ? cli_opt(a, MP_REASON) : "placed from the shell",
 			   &err);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 const struct cli_cmd cli_cmd_map_place = {
@@ -591,7 +570,7 @@ run_relate(struct cli *c, const struct cli_args *a)
 	struct kith_relationship r = {0};
 	struct kith_err err = {0};
 	enum kith_status st;
-	char from[KDATE_STR] = "", to[KDATE_STR] = "";
+	char from[KDATE_STR], to[KDATE_STR];
 	long long strength = 2;
 	int64_t id;
 	int rc, type;
@@ -604,8 +583,7 @@ run_relate(struct cli *c, const struct cli_args *a)
 	if (cli_opt(a, RE_STRENGTH) &&
 	    (rc = cli_int("--strength", cli_opt(a, RE_STRENGTH), 1, 3, &strength)))
 		return rc;
-	if ((cli_opt(a, RE_FROM) && (rc = cli_date_opt(c, "--from", cli_opt(a, RE_FROM), from))) ||
-	    (cli_opt(a, RE_TO) && (rc = cli_date_opt(c, "--to", cli_opt(a, RE_TO), to))))
+	if ((rc = cli_date_range(c, a, RE_FROM, RE_TO, from, to)) != CLI_OK)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &r.a_id)) != CLI_OK ||
 	    (rc = cli_entity(c, a->pos[1], &r.b_id, &r.b_org_id)) != CLI_OK)
@@ -618,8 +596,7 @@ run_relate(struct cli *c, const struct cli_args *a)
 	r.end_date = to[0] ? to : NULL;
 	if ((st = relationship_add(c->db, &r, &id, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	printf("%lld\n", (long long)id);
-	return CLI_OK;
+	return cli_print_id(id);
 }
 
 const struct cli_cmd cli_cmd_relate = {
@@ -653,7 +630,7 @@ run_role_add(struct cli *c, const struct cli_args *a)
 	struct kith_role r = {0};
 	struct kith_err err = {0};
 	enum kith_status st;
-	char from[KDATE_STR] = "", to[KDATE_STR] = "";
+	char from[KDATE_STR], to[KDATE_STR];
 	const char *org = a->pos[1][0] == '~' ? a->pos[1] + 1 : a->pos[1];
 	int64_t id;
 	int rc;
@@ -662,8 +639,7 @@ run_role_add(struct cli *c, const struct cli_args *a)
 		return cli_error(CLI_USAGE, "role add", "needs --title T");
 	if (str_empty(org))
 		return cli_error(CLI_USAGE, "ORG", "must not be empty");
-	if ((cli_opt(a, RO_FROM) && (rc = cli_date_opt(c, "--from", cli_opt(a, RO_FROM), from))) ||
-	    (cli_opt(a, RO_TO) && (rc = cli_date_opt(c, "--to", cli_opt(a, RO_TO), to))))
+	if ((rc = cli_date_range(c, a, RO_FROM, RO_TO, from, to)) != CLI_OK)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &r.contact_id)) != CLI_OK)
 		return rc;
@@ -681,14 +657,11 @@ run_role_add(struct cli *c, const struct cli_args *a)
 	r.end_date = to[0] ? to : NULL;
 	if (st == KITH_OK)
 		st = role_add(c->db, &r, &id, &err);
-	if (st != KITH_OK) {
-		kdb_batch_end(c->db, false, NULL);
-		return cli_fail(st, &err, NULL);
-	}
-	if ((st = kdb_batch_end(c->db, true, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
-	printf("%lld\n", (long long)id);
-	return CLI_OK;
+	if (st != KITH_OK)
+		return cli_batch_abort(c, st, &err);
+	if ((rc = cli_batch_commit(c)) != CLI_OK)
+		return rc;
+	return cli_print_id(id);
 }
 
 const struct cli_cmd cli_cmd_role_add = {

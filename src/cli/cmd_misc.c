@@ -82,7 +82,7 @@ run_search(struct cli *c, const struct cli_args *a)
 	if (o.json)
 		fputs(o.n ? "\n]\n" : "[]\n", stdout);
 	sb_free(&o.line);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return cli_status(st, &err);
 }
 
 const struct cli_cmd cli_cmd_search = {
@@ -155,16 +155,12 @@ run_backup(struct cli *c, const struct cli_args *a)
 	return rc;
 }
 
-static const struct cli_opt no_opts[] = {
-	{NULL, false, false},
-};
-
 const struct cli_cmd cli_cmd_backup = {
 	"backup", NULL, "[FILE]",
 	"Copy the database, consistently even while kith is open, and print the copy's path.",
 	"  FILE             where to write (must not exist); default: kith-backup-YYYY-MM-DD.db\n"
 	"                   next to the database. The copy is mode 0600.\n",
-	no_opts, 0, 1, run_backup,
+	cli_no_opts, 0, 1, run_backup,
 };
 
 /* ---- demo ------------------------------------------------------------- */

@@ -124,6 +124,25 @@ mode_confirm_free(struct engine *e)
 		e->mode = engine_base_mode(e);
 }
 
+struct idname *
+idname_new(int64_t id, const char *name)
+{
+	struct idname *in = xcalloc(1, sizeof *in);
+
+	in->id = id;
+	in->name = xstrdup(name);
+	return in;
+}
+
+void
+idname_free(void *ctx)
+{
+	struct idname *in = ctx;
+
+	free(in->name);
+	free(in);
+}
+
 /* Ask a y/n question; yes(e, ctx) runs on 'y'. ctx is freed either way. */
 void
 engine_confirm(struct engine *e, const char *question, confirm_fn yes, void *ctx,
@@ -197,10 +216,8 @@ pick_refresh(struct pick *pk)
 
 	pick_clear_items(pk);
 	kith_err_clear(&err);
-	if (pk->source(pk, sb_str(&pk->filter.text), &err) != KITH_OK) {
-		engine_error(pk->e, "%s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
+	if (pk->source(pk, sb_str(&pk->filter.text), &err) != KITH_OK)
+		return engine_fail(pk->e, &err);
 	if (pk->sel >= pk->n)
 		pk->sel = pk->n - 1;
 	if (pk->sel < 0)

@@ -244,6 +244,7 @@ struct form_field_def {
 };
 
 struct form;
+struct row_form;
 typedef enum kith_status (*form_current_fn)(struct form *f, char **out, struct kith_err *err);
 
 struct form {
@@ -270,6 +271,8 @@ struct form {
 	*/
 	char **base;
 	form_current_fn current;
+	const struct row_form *row; /* form_open_row (rows.h): the row watched, or NULL */
+	int64_t row_id;
 	bool failed;                /* the last save failed: Esc asks first */
 };
 
@@ -297,6 +300,14 @@ const char *form_msg(struct form *f, const char *fmt, ...) KITH_PRINTF(2, 3);
 
 /* ---- confirm and pick ---------------------------------------------------- */
 
+/* A question's or pick list's context: a row and its name (a copy); idname_free frees it. */
+struct idname {
+	int64_t id;
+	char *name;
+};
+struct idname *idname_new(int64_t id, const char *name);
+void idname_free(void *ctx);
+
 /* Ask a y/n question (VM_CONFIRM); on 'y' run yes(e, ctx) and return its reactions. */
 typedef int (*confirm_fn)(struct engine *e, void *ctx);
 void engine_confirm(struct engine *e, const char *question, confirm_fn yes, void *ctx,
@@ -320,6 +331,8 @@ struct kdb *engine_db(struct engine *e);
 /* Status line message (copied). */
 void engine_msg(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
 void engine_error(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
+/* Show err as the error of the status line; returns R_BELL | R_REDRAW. */
+int engine_fail(struct engine *e, const struct kith_err *err);
 /*
 ** After a successful write through the data layer: take the recorded change,
 ** push it on the undo stack with `label` ("add Zoë Ngô"), clear redo, and

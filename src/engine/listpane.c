@@ -5,6 +5,7 @@
  */
 #include "listpane.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,6 +147,24 @@ listpane_select(struct pane *p, int64_t id, struct kith_err *err)
 }
 
 int
+listpane_requery(struct pane *p, int64_t id, const char *msg, ...)
+{
+	struct kith_err err;
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	kith_err_clear(&err);
+	if (listpane_select(p, id, &err) != KITH_OK)
+		engine_error(p->e, "%s", err.msg);
+	va_start(ap, msg);
+	sb_vprintf(&sb, msg, ap);
+	va_end(ap);
+	engine_msg(p->e, "%s", sb_str(&sb));
+	sb_free(&sb);
+	return R_REDRAW;
+}
+
+int
 listpane_filter(struct pane *p, const char *text, struct kith_err *err)
 {
 	struct listpane *lp = listpane_of(p);
@@ -236,7 +255,7 @@ note_write(struct engine *e, const struct note_edit *ne, bool over)
 	int r = R_REDRAW;
 
 	kith_err_clear(&err);
-	if (ne->def->note(e, ne->id, NULL, &now, &name, &err) != KITH_OK) {
+	if (row_note(engine_db(e), ne->def->row, ne->id, NULL, &now, &name, &err) != KITH_OK) {
 		engine_error(e, "notes not saved: %s", err.msg);
 		return R_BELL | R_REDRAW;
 	}
@@ -245,7 +264,8 @@ note_write(struct engine *e, const struct note_edit *ne, bool over)
 	} else if (!over && strcmp(now, ne->orig)) {
 		note_ask(e, ne, "The notes of %s changed elsewhere since the editor opened. "
 			 "Save yours over them? (y/n)", name);
-	} else if (ne->def->note(e, ne->id, ne->text, NULL, NULL, &err) == KITH_OK) {
+	} else if (row_note(engine_db(e), ne->def->row, ne->id, ne->text, NULL, NULL, &err) ==
+		   KITH_OK) {
 		r = engine_after_write(e, "edit notes");
 	} else {
 		note_ask(e, ne, "Notes not saved: %s. Try again? (y/n)", err.msg);
@@ -282,10 +302,8 @@ note_edit_start(struct pane *p, int64_t id)
 	int r;
 
 	kith_err_clear(&err);
-	if (def->note(p->e, id, NULL, &now, &name, &err) != KITH_OK) {
-		engine_error(p->e, "%s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
+	if (row_note(engine_db(p->e), def->row, id, NULL, &now, &name, &err) != KITH_OK)
+		return engine_fail(p->e, &err);
 	ne = note_edit_new(def, id, now, NULL);
 	r = engine_edit_external(p->e, now, edit_note_done, ne);
 	if (!(r & R_EDITOR))
@@ -355,11 +373,31 @@ delete_start(struct pane *p, struct listpane *lp, int64_t id)
 static bool
 base_command(struct pane *p, struct listpane *lp, enum cmd cmd, int64_t id, long n, int *r)
 {
+	bool *past;
+
 	if (lw_command(p, &lp->lw, cmd, n, r))
 		return true;
+	if (cmd == lp->def->add_cmd && cmd != CMD_NONE)
+		cmd = CMD_ADD;
 	switch (cmd) {
+	case CMD_ADD:
+	case CMD_EDIT:
+		if (!lp->def->open_form || (cmd == CMD_EDIT && !id))
+			return false;
+		lp->def->open_form(p, cmd == CMD_EDIT ? id : 0);
+		*r |= R_REDRAW;
+		return true;
 	case CMD_MARK:
 		*r |= marks_command(p, &lp->marks, &lp->lw);
+		return true;
+	case CMD_TOGGLE_PAST:
+		if (!lp->def->past_flag)
+			return false;
+		past = (bool *)((char *)lp + lp->def->past_flag);
+		*past = !*past;
+		if (lp->def->past_toggled)
+			lp->def->past_toggled(p, &id);
+		*r |= listpane_requery(p, id, "%s", *past ? lp->def->past_shown : lp->def->past_hidden);
 		return true;
 	case CMD_DETAIL_OPEN:
 	case CMD_MOVE_RIGHT:
@@ -390,7 +428,7 @@ base_command(struct pane *p, struct listpane *lp, enum cmd cmd, int64_t id, long
 		*r |= delete_start(p, lp, id);
 		return true;
 	case CMD_EDIT_NOTE:
-		if (!id || !lp->def->note)
+		if (!id || lp->def->row == ROW_NONE)
 			return false;
 		*r |= note_edit_start(p, id);
 		return true;
@@ -407,7 +445,8 @@ listpane_command(struct pane *p, enum cmd cmd, long n, int *r)
 	bool done;
 
 	lp->lw.height = p->e->list_rows;
-	done = base_command(p, lp, cmd, id, n, r) || lp->def->command(p, cmd, id, n, r);
+	done = base_command(p, lp, cmd, id, n, r) || lp->def->command(p, cmd, id, n, r) ||
+	       (id && lp->def->row_command && lp->def->row_command(p, cmd, id, r));
 	if (p->opened)
 		listpane_sync(p);
 	return done;

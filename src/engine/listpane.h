@@ -23,6 +23,7 @@
 #define KITH_ENGINE_LISTPANE_H
 
 #include "panes.h"
+#include "rows.h"
 
 struct listpane_def {
 	int ncols;
@@ -36,6 +37,24 @@ struct listpane_def {
 	bool detail_grows_open;
 	/* The pane's own commands (id: the selected row, 0 if none); true if handled. */
 	bool (*command)(struct pane *p, enum cmd cmd, int64_t id, long n, int *r);
+	/*
+	** Optional. The pane's form: a (CMD_ADD, or add_cmd, the pane's own
+	** add command) opens it on a new row (id 0), e on the selected row id.
+	*/
+	void (*open_form)(struct pane *p, int64_t id);
+	enum cmd add_cmd;
+	/*
+	** Optional (past_flag 0: none). zp shows or hides the rows kept out of
+	** the list (archived, done, past): past_flag is the offsetof that bool
+	** in the pane's private struct, past_shown and past_hidden what the
+	** status line says then. past_toggled (optional) runs after the flip;
+	** it may change *id, the row selected when the list loads again.
+	*/
+	size_t past_flag;
+	const char *past_shown, *past_hidden;
+	void (*past_toggled)(struct pane *p, int64_t *id);
+	/* Optional. Its commands on a row, asked only when one (id) is selected. */
+	bool (*row_command)(struct pane *p, enum cmd cmd, int64_t id, int *r);
 	/* Optional. Before a (re)load (dates, counts the pane keeps), and after it. */
 	void (*prepare)(struct pane *p);
 	void (*loaded)(struct pane *p);
@@ -58,12 +77,8 @@ struct listpane_def {
 	*/
 	enum kith_status (*del)(struct kdb *db, int64_t id, struct kith_err *err);
 	const char *del_question, *del_done, *del_label;
-	/*
-	** The long note of row id (E): read it (text NULL: *now and *name
-	** receive copies) or save text over it. A status.
-	*/
-	enum kith_status (*note)(struct engine *e, int64_t id, const char *text, char **now,
-				 char **name, struct kith_err *err);
+	/* What a row is, for its long note (E; rows.h). ROW_NONE: no note. */
+	enum row_kind row;
 };
 
 struct listpane {
@@ -94,6 +109,11 @@ int listpane_select(struct pane *p, int64_t id, struct kith_err *err);
 ** if that cannot be done. A status.
 */
 int listpane_drop(struct pane *p, int64_t id, struct kith_err *err);
+/*
+** The pane's query changed (a toggle, another order): load again with row
+** id selected and say msg (printf), or what failed. Returns reactions.
+*/
+int listpane_requery(struct pane *p, int64_t id, const char *msg, ...) KITH_PRINTF(3, 4);
 void listpane_close(struct pane *p);
 bool listpane_command(struct pane *p, enum cmd cmd, long n, int *r);
 int listpane_filter(struct pane *p, const char *text, struct kith_err *err);

@@ -184,10 +184,8 @@ do_done(struct engine *e)
 		if (kdb_batch_end(db, rc == KITH_OK, rc == KITH_OK ? &err : NULL) && rc == KITH_OK)
 			rc = err.code;
 	}
-	if (rc != KITH_OK) {
-		engine_error(e, "%s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
+	if (rc != KITH_OK)
+		return engine_fail(e, &err);
 	engine_after_write(e, "mark a follow-up done");
 	engine_msg(e, "done: %s", it->what);
 	e->review->done++;
@@ -203,10 +201,8 @@ do_skip(struct engine *e)
 	if (!it)
 		return R_BELL;
 	kith_err_clear(&err);
-	if (record(e, it, "skipped", NULL, NULL, &err) != KITH_OK) {
-		engine_error(e, "%s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
+	if (record(e, it, "skipped", NULL, NULL, &err) != KITH_OK)
+		return engine_fail(e, &err);
 	engine_after_write(e, "skip in the review");
 	engine_msg(e, "skipped %s for today", *it->name ? it->name : it->what);
 	e->review->skipped++;

@@ -309,30 +309,15 @@ set_channel(struct kith_channel **arr, size_t *n, const char *value)
 
 /* ---- me ---------------------------------------------------------------------------- */
 
-struct me_ctx {
-	int64_t id;
-	char *name;
-};
-
-static void
-me_ctx_free(void *p)
-{
-	struct me_ctx *m = p;
-	free(m->name);
-	free(m);
-}
-
 static int
 me_yes(struct engine *e, void *ctx)
 {
-	struct me_ctx *m = ctx;
+	struct idname *m = ctx;
 	struct kith_err err;
 
 	kith_err_clear(&err);
-	if (kdb_set_me(engine_db(e), m->id, &err) != KITH_OK) {
-		engine_error(e, "%s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
+	if (kdb_set_me(engine_db(e), m->id, &err) != KITH_OK)
+		return engine_fail(e, &err);
 	engine_msg(e, "%s is you: warm paths start here (zm or kith me changes it)", m->name);
 	return engine_after_write(e, "set who is me") | R_REDRAW;
 }
@@ -341,16 +326,13 @@ me_yes(struct engine *e, void *ctx)
 static void
 ask_me(struct engine *e, int64_t id, const char *name, bool first)
 {
-	struct me_ctx *m = xcalloc(1, sizeof *m);
 	struct strbuf q = { 0 };
 
-	m->id = id;
-	m->name = xstrdup(name);
 	if (first)
 		sb_printf(&q, "Is %s you? Warm paths and introductions start from you. (y/n)", name);
 	else
 		sb_printf(&q, "Mark %s as you? (y/n)", name);
-	engine_confirm(e, sb_str(&q), me_yes, m, me_ctx_free);
+	engine_confirm(e, sb_str(&q), me_yes, idname_new(id, name), idname_free);
 	sb_free(&q);
 }
 
@@ -427,10 +409,11 @@ out:
 	return rc;
 }
 
-/* What each field of the edit form shows for contact k (xstrdup'd; out[F_COUNT]). */
+/* What each field of the edit form shows for contact r (xstrdup'd; out[F_COUNT]). */
 static void
-contact_values(const struct kith_contact *k, char **out)
+contact_values(const struct row *r, char **out)
 {
+	const struct kith_contact *k = &r->u.contact;
 	struct strbuf tags = { 0 };
 	char infl[16] = "", align[16], cad[16] = "", tier[2] = { k->tier, '\0' };
 
@@ -453,48 +436,20 @@ contact_values(const struct kith_contact *k, char **out)
 	sb_free(&tags);
 }
 
-/* The contact as it is now (form_watch). */
-static enum kith_status
-contact_current(struct form *f, char **out, struct kith_err *err)
-{
-	struct contact_form *cf = f->ctx;
-	struct kith_contact k;
-	enum kith_status rc = contact_get(engine_db(f->e), cf->id, &k, err);
-
-	if (rc)
-		return rc;
-	contact_values(&k, out);
-	contact_free(&k);
-	return KITH_OK;
-}
+static const struct row_form contact_row_form = {
+	ROW_CONTACT, NULL, F_COUNT, contact_fields, contact_values, contact_save,
+};
 
 static void
 contact_form_open(struct pane *p, int64_t id)
 {
 	struct contact_form *cf = xcalloc(1, sizeof *cf);
-	const char *init[F_COUNT] = { 0 };
-	char *vals[F_COUNT] = { 0 };
-	struct kith_contact k;
-	struct strbuf title = { 0 };
 
 	cf->id = id;
-	if (id && contact_get(engine_db(p->e), id, &k, NULL) == KITH_OK) {
-		contact_values(&k, vals);
-		for (int i = 0; i < F_COUNT; i++)
-			init[i] = vals[i];
-		sb_printf(&title, "Edit %s", k.display_name);
-		engine_form_open(p->e, sb_str(&title), F_COUNT, contact_fields, init, contact_save, cf,
-				 free);
-		form_watch(p->e->form, contact_current);
-		contact_free(&k);
-		for (int i = 0; i < F_COUNT; i++)
-			free(vals[i]);
-	} else {
-		cf->id = 0;
-		engine_form_open(p->e, "New contact", F_COUNT, contact_fields, init, contact_save, cf,
-				 free);
-	}
-	sb_free(&title);
+	if (id && form_open_row(p->e, &contact_row_form, id, cf, free, NULL) == KITH_OK)
+		return;
+	cf->id = 0;
+	engine_form_open(p->e, "New contact", F_COUNT, contact_fields, NULL, contact_save, cf, free);
 }
 
 /* The selected contact's name ("" if none). */
@@ -506,28 +461,6 @@ selected_name(struct pane *p)
 	return cells ? cells[C_NAME] : "";
 }
 
-/* The note of contact id (listpane_def.note). */
-static enum kith_status
-note(struct engine *e, int64_t id, const char *text, char **now, char **name,
-     struct kith_err *err)
-{
-	struct kith_contact k;
-	enum kith_status rc = contact_get(engine_db(e), id, &k, err);
-
-	if (rc != KITH_OK)
-		return rc;
-	if (text) {
-		free(k.notes);
-		k.notes = xstrdup(text);
-		rc = contact_update(engine_db(e), &k, err);
-	} else {
-		*name = xstrdup(k.display_name);
-		*now = xstrdup(k.notes);
-	}
-	contact_free(&k);
-	return rc;
-}
-
 /* The commands on the selected contact (id); true if cmd was one. */
 static bool
 contact_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
@@ -535,35 +468,14 @@ contact_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
 	const char *name = selected_name(p);
 
 	switch (cmd) {
-	case CMD_EDIT:
-		contact_form_open(p, id);
-		break;
 	case CMD_ME_SET:
 		ask_me(p->e, id, name, false);
-		break;
-	case CMD_LOG:
-		forms_log_open(p->e, id, name);
 		break;
 	case CMD_FOLLOWUP_ADD:
 		forms_followup_open(p->e, id, name);
 		break;
-	case CMD_WARM_PATHS:
-		*r |= warm_paths_open(p->e, id, 0, name);
-		return true;
-	case CMD_REL_ADD:
-		forms_relationship_add(p->e, id, name);
-		break;
-	case CMD_REL_EDIT:
-		forms_relationship_edit(p->e, id, name);
-		break;
-	case CMD_ROLE_ADD:
-		forms_role_add(p->e, id, name);
-		break;
-	case CMD_ROLE_EDIT:
-		forms_role_edit(p->e, id, name);
-		break;
 	default:
-		return false;
+		return person_command(p->e, cmd, id, 0, name, r);
 	}
 	*r |= R_REDRAW;
 	return true;
@@ -573,34 +485,16 @@ static bool
 command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 {
 	struct contacts *c = priv(p);
-	struct kith_err err;
 
 	(void)n;
-	kith_err_clear(&err);
 	switch (cmd) {
 	case CMD_SORT_NEXT:
 		c->q.sort = (enum contact_sort)((c->q.sort + 1) % 3);
 		c->lp.lw.total_known = c->lp.lw.total;
-		if (listpane_select(p, id, &err) != KITH_OK)
-			engine_error(p->e, "%s", err.msg);
-		engine_msg(p->e, "sorted by %s", sort_names[c->q.sort]);
-		*r |= R_REDRAW;
-		return true;
-	case CMD_TOGGLE_PAST:
-		c->q.include_archived = !c->q.include_archived;
-		if (listpane_select(p, id, &err) != KITH_OK)
-			engine_error(p->e, "%s", err.msg);
-		engine_msg(p->e, c->q.include_archived ? "showing archived contacts too" :
-			   "archived contacts hidden");
-		*r |= R_REDRAW;
-		return true;
-	case CMD_ADD:
-	case CMD_CONTACT_ADD:
-		contact_form_open(p, 0);
-		*r |= R_REDRAW;
+		*r |= listpane_requery(p, id, "sorted by %s", sort_names[c->q.sort]);
 		return true;
 	default:
-		return id && contact_command(p, cmd, id, r);
+		return false;
 	}
 }
 
@@ -620,10 +514,14 @@ fill(struct pane *p, struct view *v)
 static const struct listpane_def contacts_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
 	.noun = "contact", .nouns = "contacts", .name_col = C_NAME, .load_detail = load_detail,
-	.command = command, .prepare = prepare, .loaded = loaded, .set_match = set_match,
-	.empty_text = empty_text, .fill = fill, .note = note, .del = contact_delete,
+	.command = command, .open_form = contact_form_open,
+	.add_cmd = CMD_CONTACT_ADD, .row_command = contact_command, .prepare = prepare, .loaded = loaded,
+	.set_match = set_match, .empty_text = empty_text, .fill = fill, .row = ROW_CONTACT,
+	.del = contact_delete,
 	.del_question = "Delete %s and their history? (y/n)", .del_done = "deleted %s (u undoes)",
 	.del_label = "delete contact",
+	.past_flag = offsetof(struct contacts, q.include_archived),
+	.past_shown = "showing archived contacts too", .past_hidden = "archived contacts hidden",
 };
 
 /* Open with the sort order of the options. */

@@ -436,51 +436,33 @@ event_save(struct form *f, struct kith_err *err, int *bad)
 	return KITH_OK;
 }
 
-/* What the edit form shows for event k. */
+/* What the edit form shows for event r. */
 static void
-event_init(const struct kith_event *k, const char **init)
+event_values(const struct row *r, char **out)
 {
-	init[F_TITLE] = k->title;
-	init[F_START] = k->start_at;
-	init[F_END] = k->end_at;
-	init[F_WHERE] = k->location;
-	init[F_KIND] = kith_event_kind_name(k->kind);
+	const struct kith_event *k = &r->u.event;
+	const char *vals[F_COUNT] = {
+		[F_TITLE] = k->title, [F_START] = k->start_at, [F_END] = k->end_at,
+		[F_WHERE] = k->location, [F_KIND] = kith_event_kind_name(k->kind),
+	};
+
+	form_dup_values(out, vals, F_COUNT);
 }
 
-/* The event as it is now (form_watch). */
-static enum kith_status
-event_current(struct form *f, char **out, struct kith_err *err)
-{
-	struct eid *ei = f->ctx;
-	struct kith_event k;
-	const char *init[F_COUNT] = { 0 };
-	enum kith_status rc = event_get(engine_db(f->e), ei->id, &k, err);
-
-	if (rc)
-		return rc;
-	event_init(&k, init);
-	form_dup_values(out, init, F_COUNT);
-	event_free(&k);
-	return KITH_OK;
-}
+static const struct row_form event_row_form = {
+	ROW_EVENT, "Edit event", F_COUNT, event_fields, event_values, event_save,
+};
 
 static void
 event_form_open(struct pane *p, int64_t id)
 {
 	struct eid *ei = xcalloc(1, sizeof *ei);
-	struct kith_event k;
-	const char *init[F_COUNT] = { 0 };
+	const char *init[F_COUNT] = { [F_KIND] = "other" };
 
 	ei->id = id;
-	if (id && event_get(engine_db(p->e), id, &k, NULL) == KITH_OK) {
-		event_init(&k, init);
-		engine_form_open(p->e, "Edit event", F_COUNT, event_fields, init, event_save, ei, free);
-		form_watch(p->e->form, event_current);
-		event_free(&k);
+	if (id && form_open_row(p->e, &event_row_form, id, ei, free, NULL) == KITH_OK)
 		return;
-	}
 	ei->id = 0;
-	init[F_KIND] = "other";
 	engine_form_open(p->e, "New event", F_COUNT, event_fields, init, event_save, ei, free);
 }
 
@@ -516,32 +498,25 @@ attendee_chosen(struct engine *e, int64_t contact_id, void *ctx)
 	return engine_after_write(e, "add attendee");
 }
 
+/* zp flipped past and upcoming (listpane_def.past_toggled): the other list, from its top. */
+static void
+past_toggled(struct pane *p, int64_t *id)
+{
+	series_load(p);
+	*id = 0;
+}
+
 static bool
 command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 {
 	struct events *ev = priv(p);
-	struct kith_err err;
-	struct eid *ei;
 
+	(void)id;
 	(void)n;
-	kith_err_clear(&err);
 	switch (cmd) {
-	case CMD_TOGGLE_PAST:
-		ev->q.past = !ev->q.past;
-		series_load(p);
-		if (listpane_select(p, 0, &err) != KITH_OK)
-			engine_error(p->e, "%s", err.msg);
-		engine_msg(p->e, ev->q.past ? "past events, newest first" : "upcoming events");
-		*r |= R_REDRAW;
-		return true;
 	case CMD_SORT_NEXT:
 		engine_msg(p->e, "events keep one order: by date (zp: %s ones)",
 			   ev->q.past ? "upcoming" : "past");
-		*r |= R_REDRAW;
-		return true;
-	case CMD_ADD:
-	case CMD_EVENT_ADD:
-		event_form_open(p, 0);
 		*r |= R_REDRAW;
 		return true;
 	case CMD_FOLLOWUP_ADD:
@@ -549,15 +524,17 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 		*r |= R_REDRAW;
 		return true;
 	default:
-		break;
-	}
-	if (!id)
 		return false;
+	}
+}
+
+/* The commands on the selected event (id). */
+static bool
+row_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
+{
+	struct eid *ei;
+
 	switch (cmd) {
-	case CMD_EDIT:
-		event_form_open(p, id);
-		*r |= R_REDRAW;
-		return true;
 	case CMD_ATTENDANCE_STATUS:
 		*r |= events_attendance_status(p->e, id);
 		return true;
@@ -576,28 +553,6 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 	}
 }
 
-/* The note of event id (listpane_def.note). */
-static enum kith_status
-note(struct engine *e, int64_t id, const char *text, char **now, char **name,
-     struct kith_err *err)
-{
-	struct kith_event k;
-	enum kith_status rc = event_get(engine_db(e), id, &k, err);
-
-	if (rc != KITH_OK)
-		return rc;
-	if (!text) {
-		*now = xstrdup(k.notes ? k.notes : "");
-		*name = xstrdup(k.title);
-	} else {
-		free(k.notes);
-		k.notes = xstrdup(text);
-		rc = event_update(engine_db(e), &k, err);
-	}
-	event_free(&k);
-	return rc;
-}
-
 static const char *
 empty_text(struct pane *p)
 {
@@ -611,10 +566,13 @@ static const struct listpane_def events_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
 	.noun = "event", .nouns = "events", .name_col = C_TITLE,
 	.load_detail = load_detail, .detail_grows_open = true,
-	.command = command, .prepare = prepare, .set_match = set_match, .close = close_pane,
-	.empty_text = empty_text, .note = note,
+	.command = command, .open_form = event_form_open, .add_cmd = CMD_EVENT_ADD,
+	.row_command = row_command, .prepare = prepare,
+	.set_match = set_match, .close = close_pane, .empty_text = empty_text, .row = ROW_EVENT,
 	.del = event_delete, .del_label = "delete event", .del_done = "event deleted (u undoes)",
 	.del_question = "Delete this event and its attendance? (y/n)",
+	.past_flag = offsetof(struct events, q.past), .past_toggled = past_toggled,
+	.past_shown = "past events, newest first", .past_hidden = "upcoming events",
 };
 
 LISTPANE_DEFINE(events_pane_ops, "events", "Events", VP_EVENTS, struct events, events_def);

@@ -229,25 +229,23 @@ struct fid {
 	int64_t id;
 };
 
-/* ---- introductions: requested -> made -> met -> introducer thanked ----------------- */
-
-struct thanks {
-	int64_t introducer;
-	char *name;
-};
-
-static void
-thanks_free(void *p)
+/* A follow-up's id in a form, pick list or question. */
+static struct fid *
+fid_new(int64_t id)
 {
-	struct thanks *t = p;
-	free(t->name);
-	free(t);
+	struct fid *fi = xcalloc(1, sizeof *fi);
+
+	fi->id = id;
+	return fi;
 }
 
+/* ---- introductions: requested -> made -> met -> introducer thanked ----------------- */
+
+/* The yes to "Plan a thank-you to the introducer?" (ctx: the introducer). */
 static int
 thanks_yes(struct engine *e, void *ctx)
 {
-	struct thanks *t = ctx;
+	struct idname *t = ctx;
 	struct kith_followup fu = { 0 };
 	struct strbuf title = { 0 };
 	struct kith_err err;
@@ -256,7 +254,7 @@ thanks_yes(struct engine *e, void *ctx)
 	kith_err_clear(&err);
 	kdate_format(kdate_add_days(kdate_today(), 1), due);
 	sb_printf(&title, "Thank %s for the introduction", t->name);
-	fu.contact_id = t->introducer;
+	fu.contact_id = t->id;
 	fu.kind = KITH_FKIND_THANK_YOU;
 	fu.direction = KITH_DIR_OWE;
 	fu.title = (char *)sb_str(&title);
@@ -285,10 +283,8 @@ intro_next(struct pane *p, int64_t id)
 	int next, r = R_REDRAW;
 
 	kith_err_clear(&err);
-	if (followup_get(db, id, &k, &err) != KITH_OK) {
-		engine_error(p->e, "%s", err.msg);
-		return R_BELL | R_REDRAW;
-	}
+	if (followup_get(db, id, &k, &err) != KITH_OK)
+		return engine_fail(p->e, &err);
 	if (k.intro_stage == KITH_INTRO_NONE || k.intro_stage == KITH_INTRO_THANKED) {
 		engine_error(p->e, k.intro_stage == KITH_INTRO_NONE ?
 			     "Not an introduction (e sets who introduces whom)" :
@@ -315,13 +311,11 @@ intro_next(struct pane *p, int64_t id)
 	if (next == KITH_INTRO_MET && k.intro_by_id) {
 		struct kith_contact c;
 		if (contact_get(db, k.intro_by_id, &c, NULL) == KITH_OK) {
-			struct thanks *t = xcalloc(1, sizeof *t);
 			struct strbuf q = { 0 };
-			t->introducer = k.intro_by_id;
-			t->name = xstrdup(c.display_name);
 			sb_printf(&q, "You met them: thank %s for the introduction tomorrow? "
 				  "Enter yes · Esc no", c.display_name);
-			engine_confirm(p->e, sb_str(&q), thanks_yes, t, thanks_free);
+			engine_confirm(p->e, sb_str(&q), thanks_yes, idname_new(k.intro_by_id, c.display_name),
+				       idname_free);
 			p->e->confirm.enter_yes = true;
 			sb_free(&q);
 			contact_free(&c);
@@ -412,51 +406,39 @@ edit_save(struct form *f, struct kith_err *err, int *bad)
 	return rc;
 }
 
-/* What the edit form shows for follow-up k. */
+/* What the edit form shows for follow-up r. */
 static void
-edit_init(const struct kith_followup *k, const char **init)
+edit_values(const struct row *r, char **out)
 {
-	init[EF_TITLE] = k->title;
-	init[EF_DUE] = k->due;
-	init[EF_KIND] = kith_followup_kind_name(k->kind);
-	init[EF_DIRECTION] = kith_direction_name(k->direction);
+	const struct kith_followup *k = &r->u.followup;
+	const char *vals[EF_COUNT] = {
+		[EF_TITLE] = k->title, [EF_DUE] = k->due, [EF_KIND] = kith_followup_kind_name(k->kind),
+		[EF_DIRECTION] = kith_direction_name(k->direction),
+	};
+
+	form_dup_values(out, vals, EF_COUNT);
 }
 
-/* The follow-up as it is now (form_watch). */
-static enum kith_status
-edit_current(struct form *f, char **out, struct kith_err *err)
-{
-	struct fid *fi = f->ctx;
-	struct kith_followup k;
-	const char *init[EF_COUNT] = { 0 };
-	enum kith_status rc = followup_get(engine_db(f->e), fi->id, &k, err);
+static const struct row_form edit_row_form = {
+	ROW_FOLLOWUP, "Edit follow-up", EF_COUNT, edit_fields, edit_values, edit_save,
+};
 
-	if (rc)
-		return rc;
-	edit_init(&k, init);
-	form_dup_values(out, init, EF_COUNT);
-	followup_free(&k);
-	return KITH_OK;
-}
-
+/* a: a new follow-up; e: edit follow-up id (listpane_def.open_form). */
 static void
-edit_open(struct pane *p, int64_t id)
+form_open(struct pane *p, int64_t id)
 {
-	struct kith_followup k;
 	struct kith_err err;
-	const char *init[EF_COUNT] = { 0 };
 	struct fid *fi;
 
-	if (followup_get(engine_db(p->e), id, &k, &err) != KITH_OK) {
-		engine_error(p->e, "%s", err.msg);
+	if (!id) {
+		forms_followup_open(p->e, 0, NULL);
 		return;
 	}
-	edit_init(&k, init);
-	fi = xcalloc(1, sizeof *fi);
-	fi->id = id;
-	engine_form_open(p->e, "Edit follow-up", EF_COUNT, edit_fields, init, edit_save, fi, free);
-	form_watch(p->e->form, edit_current);
-	followup_free(&k);
+	fi = fid_new(id);
+	if (form_open_row(p->e, &edit_row_form, id, fi, free, &err) != KITH_OK) {
+		engine_error(p->e, "%s", err.msg);
+		free(fi);
+	}
 }
 
 static void
@@ -505,46 +487,26 @@ log_open(struct pane *p, int64_t id)
 	return R_REDRAW;
 }
 
-/* A follow-up's id in a form, pick list or question. */
-static struct fid *
-fid_new(int64_t id)
-{
-	struct fid *fi = xcalloc(1, sizeof *fi);
-
-	fi->id = id;
-	return fi;
-}
-
 static bool
 command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
+{
+	(void)id;
+	(void)n;
+	if (cmd != CMD_SORT_NEXT)
+		return false;
+	engine_msg(p->e, "follow-ups keep one order: by due date, in groups");
+	*r |= R_REDRAW;
+	return true;
+}
+
+/* The commands on the selected follow-up (id). */
+static bool
+row_command(struct pane *p, enum cmd cmd, int64_t id, int *r)
 {
 	struct followups *f = priv(p);
 	struct kith_err err;
 
-	(void)n;
 	kith_err_clear(&err);
-	switch (cmd) {
-	case CMD_TOGGLE_PAST:
-		f->q.include_done = !f->q.include_done;
-		if (listpane_select(p, id, &err) != KITH_OK)
-			engine_error(p->e, "%s", err.msg);
-		engine_msg(p->e, f->q.include_done ? "showing done follow-ups too" : "open follow-ups");
-		*r |= R_REDRAW;
-		return true;
-	case CMD_SORT_NEXT:
-		engine_msg(p->e, "follow-ups keep one order: by due date, in groups");
-		*r |= R_REDRAW;
-		return true;
-	case CMD_ADD:
-	case CMD_FOLLOWUP_ADD:
-		forms_followup_open(p->e, 0, NULL);
-		*r |= R_REDRAW;
-		return true;
-	default:
-		break;
-	}
-	if (!id)
-		return false;
 	switch (cmd) {
 	case CMD_FOLLOWUP_DONE: {
 		int now_st;
@@ -580,38 +542,12 @@ command(struct pane *p, enum cmd cmd, int64_t id, long n, int *r)
 				 fid_new(id), free);
 		*r |= R_REDRAW;
 		return true;
-	case CMD_EDIT:
-		edit_open(p, id);
-		*r |= R_REDRAW;
-		return true;
 	case CMD_LOG:
 		*r |= log_open(p, id);
 		return true;
 	default:
 		return false;
 	}
-}
-
-/* The note of follow-up id (listpane_def.note). */
-static enum kith_status
-note(struct engine *e, int64_t id, const char *text, char **now, char **name,
-     struct kith_err *err)
-{
-	struct kith_followup k;
-	enum kith_status rc = followup_get(engine_db(e), id, &k, err);
-
-	if (rc != KITH_OK)
-		return rc;
-	if (text) {
-		free(k.notes);
-		k.notes = xstrdup(text);
-		rc = followup_update(engine_db(e), &k, err);
-	} else {
-		*now = xstrdup(k.notes ? k.notes : "");
-		*name = xstrdup(k.title);
-	}
-	followup_free(&k);
-	return rc;
 }
 
 static const char *
@@ -639,10 +575,14 @@ title(struct pane *p, long long total, struct strbuf *sb)
 
 static const struct listpane_def followups_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count, .name_col = C_TITLE,
-	.load_detail = load_detail, .command = command, .prepare = prepare,
-	.set_match = set_match, .empty_text = empty_text, .title = title, .note = note,
+	.load_detail = load_detail, .command = command, .open_form = form_open,
+	.add_cmd = CMD_FOLLOWUP_ADD, .row_command = row_command,
+	.prepare = prepare, .set_match = set_match, .empty_text = empty_text, .title = title,
+	.row = ROW_FOLLOWUP,
 	.del = followup_delete, .del_label = "delete follow-up",
 	.del_question = "Delete this follow-up? (y/n)", .del_done = "follow-up deleted (u undoes)",
+	.past_flag = offsetof(struct followups, q.include_done),
+	.past_shown = "showing done follow-ups too", .past_hidden = "open follow-ups",
 };
 
 LISTPANE_DEFINE(followups_pane_ops, "followups", "Follow-ups", VP_FOLLOWUPS, struct followups,

@@ -104,49 +104,29 @@ highlight_relations(struct pane *p)
 	return R_REDRAW;
 }
 
-/* The commands on the selected person that other panes have too. */
+/* The commands on the selected person that other panes have too (person.c). */
 static bool
-person_command(struct pane *p, enum cmd cmd, int *r)
+map_person_command(struct pane *p, enum cmd cmd, int *r)
 {
 	struct placed *pl = map_selected(map_priv(p));
+	const char *none = NULL;
 
-	switch (cmd) {
-	case CMD_REL_ADD: case CMD_REL_EDIT: case CMD_ROLE_ADD: case CMD_ROLE_EDIT:
-		if (!pl || !pl->contact_id) {
-			engine_error(p->e, "select a person on the grid first");
-			*r |= R_REDRAW | R_BELL;
-			return true;
-		}
-		if (cmd == CMD_REL_ADD)
-			forms_relationship_add(p->e, pl->contact_id, pl->name);
-		else if (cmd == CMD_REL_EDIT)
-			forms_relationship_edit(p->e, pl->contact_id, pl->name);
-		else if (cmd == CMD_ROLE_ADD)
-			forms_role_add(p->e, pl->contact_id, pl->name);
-		else
-			forms_role_edit(p->e, pl->contact_id, pl->name);
-		*r |= R_REDRAW;
-		return true;
-	case CMD_WARM_PATHS:
-		if (!pl) {
-			engine_error(p->e, "nobody in this cell: select someone to find a way to");
-			*r |= R_REDRAW | R_BELL;
-			return true;
-		}
-		*r |= warm_paths_open(p->e, pl->contact_id, pl->org_id, pl->name);
-		return true;
-	case CMD_LOG:
+	if (cmd == CMD_REL_ADD || cmd == CMD_REL_EDIT || cmd == CMD_ROLE_ADD ||
+	    cmd == CMD_ROLE_EDIT) {
 		if (!pl || !pl->contact_id)
-			return false;
-		forms_log_open(p->e, pl->contact_id, pl->name);
-		*r |= R_REDRAW;
-		return true;
-	case CMD_MAP_RELATIONS:
+			none = "select a person on the grid first";
+	} else if (cmd == CMD_WARM_PATHS && !pl) {
+		none = "nobody in this cell: select someone to find a way to";
+	} else if (cmd == CMD_MAP_RELATIONS) {
 		*r |= highlight_relations(p);
 		return true;
-	default:
-		return false;
 	}
+	if (none) {
+		engine_error(p->e, "%s", none);
+		*r |= R_REDRAW | R_BELL;
+		return true;
+	}
+	return pl && person_command(p->e, cmd, pl->contact_id, pl->org_id, pl->name, r);
 }
 
 /* h j k l g G, Space, Enter and Esc: the cursor and the detail. */
@@ -217,7 +197,7 @@ command(struct pane *p, enum cmd cmd, long n, int *r)
 	if (cmd == CMD_MAP_FIND_NEXT && !m->find)
 		cmd = CMD_LOG;
 	done = cursor_command(p, cmd, n, r) || map_edit_command(p, cmd, n, r) ||
-	       map_cmds_command(p, cmd, r) || person_command(p, cmd, r);
+	       map_cmds_command(p, cmd, r) || map_person_command(p, cmd, r);
 	map_sync(p);
 	return done;
 }

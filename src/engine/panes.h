@@ -90,6 +90,13 @@ void forms_role_add(struct engine *e, int64_t contact_id, const char *name);
 void forms_role_edit(struct engine *e, int64_t contact_id, const char *name);
 /* warm.c: the warm paths from me to a contact or (contact_id 0) an organisation. */
 int warm_paths_open(struct engine *e, int64_t contact_id, int64_t org_id, const char *name);
+/*
+** person.c: the commands on one person every pane showing people has: n
+** (log), w (warm paths, also to an organisation: contact_id 0), and the
+** relationship and role forms (a contact only). True if cmd was one.
+*/
+bool person_command(struct engine *e, enum cmd cmd, int64_t contact_id, int64_t org_id,
+		    const char *name, int *r);
 
 /*
 ** Contact card lines (card.c): row callbacks appending to the struct page

@@ -59,6 +59,13 @@ engine_error(struct engine *e, const char *fmt, ...)
 	va_end(ap);
 }
 
+int
+engine_fail(struct engine *e, const struct kith_err *err)
+{
+	engine_error(e, "%s", err->msg);
+	return R_BELL | R_REDRAW;
+}
+
 long
 engine_opt_int(struct engine *e, const char *name)
 {

@@ -731,6 +731,30 @@ get_fu(int64_t id)
 	return f;
 }
 
+/* zp in every list pane: the base flips what the pane keeps out and says which way. */
+START_TEST(test_zp_every_list_pane)
+{
+	static const struct {
+		const char *pane, *shown, *hidden;
+	} panes[] = {
+		{ "1", "showing archived contacts too", "archived contacts hidden" },
+		{ "2", "past events, newest first", "upcoming events" },
+		{ "4", "showing done follow-ups too", "open follow-ups" },
+	};
+
+	for (size_t i = 0; i < sizeof panes / sizeof panes[0]; i++) {
+		long long total;
+		engine_keys(e, panes[i].pane);
+		total = view()->list.total;
+		engine_keys(e, "zp");
+		ck_assert_str_eq(view()->message, panes[i].shown);
+		engine_keys(e, "zp");
+		ck_assert_str_eq(view()->message, panes[i].hidden);
+		ck_assert_int_eq(view()->list.total, total);
+	}
+}
+END_TEST
+
 START_TEST(test_followups)
 {
 	const struct view *v;
@@ -999,6 +1023,7 @@ main(void)
 	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_events);
 	tcase_add_test(tc, test_followups);
+	tcase_add_test(tc, test_zp_every_list_pane);
 	tcase_add_test(tc, test_followups_search);
 	tcase_add_test(tc, test_map);
 	tcase_add_test(tc, test_map_cycle_and_stale);
