@@ -107,6 +107,13 @@ enum kith_status kdb_backup(struct kdb *db, const char *dest, struct kith_err *e
 /* "me": the contact who is the user; 0 if unset. */
 int64_t kdb_me(struct kdb *db);
 enum kith_status kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err);
+/*
+** "Which one is you?" is asked once, after the first import into a network
+** without "me": kdb_me_asked is true once it was (kdb_set_me_asked), or
+** while "me" is set.
+*/
+bool kdb_me_asked(struct kdb *db);
+enum kith_status kdb_set_me_asked(struct kdb *db, struct kith_err *err);
 
 /*
 ** How many write transactions this connection has committed (migrations

@@ -47,6 +47,7 @@ run_import(struct cli *c, const struct cli_args *a)
 	char summary[512];
 	bool dry;
 	int r, i;
+	long added = 0;
 
 	o.format = -1;
 	if (cli_opt(a, IM_FORMAT)) {
@@ -94,8 +95,14 @@ run_import(struct cli *c, const struct cli_args *a)
 	for (i = 0; i < a->npos; i++) {
 		io_import_summary(&st[i], dry, summary, sizeof summary);
 		printf("%s: %s%s\n", a->pos[i], summary, dry ? " (dry run: nothing changed)" : "");
+		added += st[i].added;
 	}
 	free(st);
+	/* the first import into a network without "me": say once, to a person at
+	   a terminal (a script's standard error stays quiet), how to set it */
+	if (!dry && added && isatty(STDERR_FILENO) && !kdb_me_asked(c->db) &&
+	    kdb_set_me_asked(c->db, &err) == KITH_OK)
+		fprintf(stderr, "hint: which one is you? Warm paths start from you: kith me NAME\n");
 	return CLI_OK;
 }
 

@@ -339,3 +339,36 @@ kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err)
 	return db_write_end(db, err);
 }
 
+
+/* Has "which one is you?" been asked (or is "me" set)? */
+bool
+kdb_me_asked(struct kdb *db)
+{
+	static const char sql[] = "SELECT 1 FROM meta WHERE key = 'me_asked'";
+	sqlite3_stmt *st;
+	bool asked;
+
+	if (kdb_me(db))
+		return true;
+	if (!(st = db_stmt(db, sql, NULL)))
+		return true;        /* unreadable: do not pester */
+	asked = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return asked;
+}
+
+enum kith_status
+kdb_set_me_asked(struct kdb *db, struct kith_err *err)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO meta(key, value) VALUES ('me_asked', '1')";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
+		return db_write_fail(db, err, KITH_DB);
+	if ((rc = db_step_done(db, st, err, "me")))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}

@@ -106,7 +106,8 @@ struct pick {
 	int sel, scroll;
 	struct lineedit filter;
 	bool filtering;             /* typing goes to the filter line */
-	bool typing;                /* opened typing (engine_pick_typing): Esc cancels */
+	bool typing;                /* typing goes to the filter from the start: Esc cancels */
+	const char *cancelled;      /* the message when cancelled (static), NULL: "Cancelled" */
 };
 
 struct help_state {

@@ -84,10 +84,12 @@ pick_run(struct engine *e, enum cmd cmd, long count)
 	case CMD_DETAIL_OPEN:
 		return pick_choose(e);
 	case CMD_BACK:
-	case CMD_QUIT:
+	case CMD_QUIT: {
+		const char *why = pk->cancelled ? pk->cancelled : "Cancelled";
 		mode_pick_free(e);
-		engine_msg(e, "Cancelled");
+		engine_msg(e, "%s", why);
 		return R_REDRAW | R_RELAYOUT;
+	}
 	default:
 		return R_BELL;
 	}

@@ -134,4 +134,23 @@ ok import "$T/many1.csv" "$T/many2.csv" "$T/many3.csv" "$T/many4.csv" "$T/many5.
 has "$out" "$T/many6.csv: 1 contact added" "the sixth of six files is imported"
 KITH_DB="$T/kith.db"
 
+# "which one is you?" (issue 17): the first import into a network without "me"
+# names kith me, once, on a terminal; a script's standard error stays quiet
+KITH_DB="$T/me.db"
+ok import "$T/many1.csv"        # ok: nothing on standard error
+if command -v script >/dev/null 2>&1; then
+	tty1=$(script -qec "\"$KITH_BIN\" import \"$T/many2.csv\"" /dev/null </dev/null | tr -d '\r')
+	has "$tty1" "hint: which one is you? Warm paths start from you: kith me NAME" "on a terminal: the hint"
+	tty2=$(script -qec "\"$KITH_BIN\" import \"$T/many3.csv\"" /dev/null </dev/null | tr -d '\r')
+	lacks "$tty2" "which one is you" "asked once: not again"
+	KITH_DB="$T/me2.db"
+	ok add contact "Sam Okafor"
+	ok me "Sam Okafor"
+	tty3=$(script -qec "\"$KITH_BIN\" import \"$T/many4.csv\"" /dev/null </dev/null | tr -d '\r')
+	lacks "$tty3" "which one is you" "me already set: no hint"
+else
+	fail "script(1) is missing: cannot run kith on a terminal"
+fi
+KITH_DB="$T/kith.db"
+
 finish

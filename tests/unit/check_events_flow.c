@@ -379,6 +379,8 @@ START_TEST(test_import_command)
 	engine_keys(e, path);
 	engine_keys(e, "<Enter>");
 	ck_assert_ptr_nonnull(strstr(view()->message, "600 contacts added, 1 merged (u undoes)"));
+	ck_assert_int_eq(view()->mode, VM_PICK);        /* which one is you? (once) */
+	engine_keys(e, "<Esc>");
 	ck_assert_int_ge(progress_calls, 2);
 	ck_assert_ptr_nonnull(strstr(last_progress, "importing"));
 	ck_assert_int_eq(contact_find_channel(db, "email", "r599@x.org", &id, NULL), KITH_OK);
@@ -411,6 +413,81 @@ START_TEST(test_import_command)
 }
 END_TEST
 
+/* The first import into a network without "me" asks, once, which one is you (issue 17). */
+START_TEST(test_import_asks_who_is_me)
+{
+	char dir[] = "/tmp/kith-evflow.XXXXXX", path[64];
+	const struct view *v;
+	int64_t sam;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/c.csv", dir);
+	test_write_file(path, "name,email,organization,title\n"
+			"Sam Okafor,sam@x.org,Tenants Union,Organiser\nTom Ruiz,tom@x.org,,\n");
+	ck_assert_int_eq(kdb_me(db), 0);
+	engine_keys(e, ":import ");
+	engine_keys(e, path);
+	engine_keys(e, "<Enter>");
+	v = view();
+	ck_assert_int_eq(v->mode, VM_PICK);
+	ck_assert_msg(strstr(v->pick.title, "Which one is you?"), "%s", v->pick.title);
+	ck_assert_int_eq(v->pick.nitems, 5);
+	engine_keys(e, "sa");                   /* search as you type */
+	v = view();
+	ck_assert_int_eq(v->pick.nitems, 1);
+	ck_assert_str_eq(v->pick.items[0], "Sam Okafor — Organiser, Tenants Union");
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(contact_resolve(db, "Sam Okafor", &sam, NULL), KITH_OK);
+	ck_assert_int_eq(kdb_me(db), sam);
+	ck_assert_msg(strstr(view()->message, "Sam Okafor is you"), "%s", view()->message);
+	/* u takes back the answer, then the import: one step each */
+	engine_keys(e, "u");
+	ck_assert_int_eq(kdb_me(db), 0);
+	ck_assert_int_eq(contact_resolve(db, "Sam Okafor", &sam, NULL), KITH_OK);
+	engine_keys(e, "u");
+	ck_assert_int_eq(contact_resolve(db, "Sam Okafor", &sam, NULL), KITH_NOTFOUND);
+	/* asked once: importing again does not ask again */
+	engine_keys(e, ":import ");
+	engine_keys(e, path);
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	ck_assert_ptr_nonnull(strstr(view()->message, "2 contacts added"));
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
+/* Esc dismisses the question for good; a network with "me" is never asked. */
+START_TEST(test_import_who_is_me_dismissed)
+{
+	char dir[] = "/tmp/kith-evflow.XXXXXX", path[64], keys[128];
+	struct kith_err err;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/a.csv", dir);
+	test_write_file(path, "name,email\nSam Okafor,sam@x.org\n");
+	snprintf(keys, sizeof keys, ":import %s<Enter>", path);
+	engine_keys(e, keys);
+	ck_assert_int_eq(view()->mode, VM_PICK);
+	engine_keys(e, "<Esc>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	ck_assert_msg(strstr(view()->message, "Not asking again"), "%s", view()->message);
+	test_write_file(path, "name,email\nTom Ruiz,tom@x.org\n");
+	engine_keys(e, keys);
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	ck_assert(kdb_me_asked(db));
+	/* a network with "me" set: never asked */
+	test_engine_free(&e, &db);
+	db = test_db_open();
+	ck_assert_int_eq(kdb_set_me(db, person("Me Myself", NULL), &err), KITH_OK);
+	e = test_engine_new(db, 10, 30);
+	engine_keys(e, keys);
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -426,6 +503,8 @@ main(void)
 	tcase_add_test(tc, test_series_in_order);
 	tcase_add_test(tc, test_series_windows);
 	tcase_add_test(tc, test_import_command);
+	tcase_add_test(tc, test_import_asks_who_is_me);
+	tcase_add_test(tc, test_import_who_is_me_dismissed);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? 1 : 0;
 }
