@@ -28,6 +28,8 @@ struct warm_ctx {
 	char *target;
 };
 
+static void open_list(struct engine *e, struct warm_ctx *w, int sel);
+
 static void
 warm_ctx_free(void *p)
 {
@@ -91,6 +93,18 @@ warm_chosen(struct engine *e, int64_t i, void *ctx)
 	p = &w->paths[i];
 	by = &p->hops[0];
 	to = p->nhops > 1 ? &p->hops[1] : NULL;
+	if (by->link == WARM_LINK_TALKED) {
+		/* the list stays, on the next chain: the paths move to a new context
+		   (pick_choose frees this one) */
+		struct warm_ctx *w2 = xcalloc(1, sizeof *w2);
+		*w2 = *w;
+		w->paths = NULL;
+		w->n = 0;
+		w->target = NULL;
+		engine_msg(e, "no one to ask: %s", w2->paths[i].hops[0].reason);
+		open_list(e, w2, i + 1 < w2->n ? i + 1 : i);
+		return R_REDRAW;
+	}
 	if (!to || !by->contact_id || !to->contact_id) {
 		engine_msg(e, "no one to ask: you are linked to %s directly", by->name);
 		return R_REDRAW;
@@ -124,7 +138,6 @@ warm_paths_open(struct engine *e, int64_t contact_id, int64_t org_id, const char
 	struct warm_query q = {0};
 	struct warm_ctx *w;
 	struct kith_err err;
-	struct strbuf title = {0};
 
 	/* paths start at "me": in the planner that is zm on your own card */
 	if (!kdb_me(engine_db(e))) {
@@ -150,8 +163,18 @@ warm_paths_open(struct engine *e, int64_t contact_id, int64_t org_id, const char
 	}
 	w->me = kdb_me(engine_db(e));
 	w->target = xstrdup(name);
-	sb_printf(&title, "Warm paths to %s (Enter: ask for the first introduction)", name);
-	engine_pick(e, sb_str(&title), warm_source, warm_chosen, w, warm_ctx_free);
-	sb_free(&title);
+	open_list(e, w, 0);
 	return R_REDRAW;
+}
+
+static void
+open_list(struct engine *e, struct warm_ctx *w, int sel)
+{
+	struct strbuf title = {0};
+
+	sb_printf(&title, "Warm paths to %s (Enter: ask for the first introduction)", w->target);
+	engine_pick(e, sb_str(&title), warm_source, warm_chosen, w, warm_ctx_free);
+	if (e->pick && sel < e->pick->n)
+		e->pick->sel = sel;
+	sb_free(&title);
 }

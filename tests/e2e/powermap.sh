@@ -40,7 +40,10 @@ wait_for "↑ Hannah" "Hannah marked up"
 # warm paths to Lan (still selected), and the introduction
 keys w
 wait_for "Warm paths to Nguyễn Thị Lan" "the warm paths list"
-wait_for "Ruth Abernathy → Nguyễn Thị Lan — mentor" "the best chain first"
+wait_for "you talked to them yourself" "talking to her yourself: the first path (issue 17)"
+wait_for "Ruth Abernathy → Nguyễn Thị Lan — mentor" "the best chain next"
+keys Enter
+wait_for "no one to ask: you talked to them yourself" "Enter on your own talk: no one to ask, and the list stays on the next chain"
 keys Enter
 wait_for "Ask Ruth Abernathy to introduce me to Nguyễn Thị Lan" "the commitment is recorded"
 
