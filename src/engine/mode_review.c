@@ -86,7 +86,10 @@ summary_msg(struct engine *e, const struct review_state *rs)
 static int
 review_end(struct engine *e)
 {
-	summary_msg(e, e->review);
+	if (e->review->q.n == 0)
+		engine_msg(e, "Review ended: nothing was due today");
+	else
+		summary_msg(e, e->review);
 	review_free(e);
 	engine_mode_normal(e);
 	/* the panes were left stale while the review covered them */
@@ -132,18 +135,16 @@ review_start(struct engine *e, const char *arg)
 		free(rs);
 		return R_BELL | R_REDRAW;
 	}
-	if (rs->q.n == 0) {
-		engine_msg(e, "Nothing is due today: everyone is up to date.");
-		review_queue_free(&rs->q);
-		free(rs);
-		return R_REDRAW;
-	}
+	/* nothing due: the review opens all the same and says so, so that q
+	   ends it rather than kith (issue 17) */
 	memcpy(rs->today, p.today, sizeof rs->today);
 	rs->page_for = -1;
 	engine_mode_normal(e);
 	e->review = rs;
 	e->mode = VM_REVIEW;
-	if (rs->q.total > rs->q.n)
+	if (rs->q.n == 0)
+		engine_msg(e, "Nothing is due today: everyone is up to date.");
+	else if (rs->q.total > rs->q.n)
 		engine_msg(e, "%d people today (%d more wait for another day: set review.cap)",
 			   rs->q.n, rs->q.total - rs->q.n);
 	else
@@ -438,7 +439,8 @@ build_page(struct engine *e)
 	rs->page_for = rs->pos;
 	if (!it) {
 		page_title(pg, "Review");
-		page_add(pg, VS_NORMAL, 0, "That was everyone for today.");
+		page_add(pg, VS_NORMAL, 0, rs->q.n ? "That was everyone for today." :
+			 "Nothing is due today: everyone is up to date.");
 		return;
 	}
 	page_title(pg, "Review — %d of %d", rs->pos + 1, rs->q.n);
@@ -503,8 +505,11 @@ review_fill_view(struct engine *e, struct view *v)
 	v->review = true;
 	page_fill_view(&rs->page, &v->detail);
 	sb_reset(&e->title);
-	sb_printf(&e->title, "kith — Daily review — %s — %d of %d", rs->today,
-		  rs->pos < rs->q.n ? rs->pos + 1 : rs->q.n, rs->q.n);
+	if (rs->q.n == 0)
+		sb_printf(&e->title, "kith — Daily review — %s — nothing due", rs->today);
+	else
+		sb_printf(&e->title, "kith — Daily review — %s — %d of %d", rs->today,
+			  rs->pos < rs->q.n ? rs->pos + 1 : rs->q.n, rs->q.n);
 	v->title = sb_str(&e->title);
 }
 
@@ -517,8 +522,11 @@ review_hint(struct engine *e, struct strbuf *hint)
 		{ CMD_REVIEW_OPEN, "open" }, { CMD_REVIEW_EXPLAIN, "why" },
 		{ CMD_REVIEW_END, "end" },
 	};
+	bool empty = e->review && e->review->q.n == 0;
 
-	engine_hint_keys(e, VM_REVIEW, hints, sizeof hints / sizeof hints[0], hint);
+	/* with nothing due, only the way out */
+	engine_hint_keys(e, VM_REVIEW, empty ? hints + 6 : hints,
+			 empty ? 1 : sizeof hints / sizeof hints[0], hint);
 }
 
 const struct mode_ops review_mode_ops = {

@@ -113,12 +113,14 @@ detail_has(const char *text)
 	return false;
 }
 
-/* Start the review: true if it holds anyone (then the title says "1 of N"). */
+/* Start the review afresh: true if it holds anyone (the title says "1 of N"). */
 static bool
 review_starts(void)
 {
+	if (view()->mode == VM_REVIEW)
+		engine_keys(e, "q");
 	engine_keys(e, "r");
-	return view()->mode == VM_REVIEW;
+	return view()->mode == VM_REVIEW && !strstr(view()->title, "nothing due");
 }
 
 /* ---- the effects ------------------------------------------------------------------ */

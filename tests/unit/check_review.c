@@ -743,15 +743,36 @@ START_TEST(test_event_prep_beside)
 }
 END_TEST
 
+/*
+** Nothing due: the review still opens, says so, and q ends that review, not
+** kith (issue 17: the message showed over the panes and q quit the planner).
+*/
 START_TEST(test_engine_review_empty)
 {
 	struct engine *e;
 	struct kdb *empty = test_db_open();
+	const struct view *v;
+	int r;
 
 	e = test_engine_new(empty, 20, 20);
 	engine_keys(e, "r");
-	ck_assert_int_eq(engine_view(e)->mode, VM_NORMAL);
-	ck_assert_str_eq(engine_view(e)->message, "Nothing is due today: everyone is up to date.");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_REVIEW);
+	ck_assert(v->review);
+	ck_assert_msg(strstr(v->title, "nothing due"), "%s", v->title);
+	ck_assert(detail_has(v, "Nothing is due today: everyone is up to date."));
+	ck_assert_msg(strstr(v->hint, "q end"), "%s", v->hint);
+	ck_assert(!strstr(v->hint, "log"));
+	engine_keys(e, "x");                    /* nothing to act on */
+	ck_assert_int_eq(engine_view(e)->mode, VM_REVIEW);
+	r = engine_keys(e, "q");
+	ck_assert(!(r & R_QUIT));
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_NORMAL);
+	ck_assert(!v->review);
+	ck_assert_str_eq(v->message, "Review ended: nothing was due today");
+	/* and q again, outside the review, quits */
+	ck_assert(engine_keys(e, "q") & R_QUIT);
 	test_engine_free(&e, &empty);
 }
 END_TEST
