@@ -440,26 +440,31 @@ contact_update(struct kdb *db, const struct kith_contact *c, struct kith_err *er
 }
 
 /* Set contact `id`'s archived flag; the row must exist. */
+/* One integer column of one contact: { sql with ?1 id, ?2 value, ?3 now; id; value }. */
+struct contact_set_int {
+	const char *sql;
+	int64_t id, value;
+};
+
 static enum kith_status
-contact_archive_body(struct kdb *db, void *ctx, struct kith_err *err)
+contact_set_int_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
-	static const char sql[] = "UPDATE contact SET archived = ?2, updated_at = ?3 WHERE id = ?1";
-	const int64_t *a = ctx;         /* { id, archived } */
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	const struct contact_set_int *a = ctx;
+	sqlite3_stmt *st = db_stmt(db, a->sql, err);
 	enum kith_status rc;
 	char now[20];
 
 	if (!st)
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, a[0]);
-	sqlite3_bind_int64(st, 2, a[1]);
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, a->value);
 	db_now(now);
 	db_bind_text(st, 3, now);
 	if ((rc = db_step_done(db, st, err, "contact")))
 		return rc;
 	if (sqlite3_changes(db->h) == 0)
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
-				    (long long)a[0]);
+				    (long long)a->id);
 	return KITH_OK;
 }
 
@@ -472,9 +477,38 @@ contact_delete(struct kdb *db, int64_t id, struct kith_err *err)
 enum kith_status
 contact_set_archived(struct kdb *db, int64_t id, bool archived, struct kith_err *err)
 {
-	int64_t a[2] = { id, archived ? 1 : 0 };
+	struct contact_set_int a = {
+		"UPDATE contact SET archived = ?2, updated_at = ?3 WHERE id = ?1", id, archived
+	};
 
-	return db_write(db, contact_archive_body, a, err);
+	return db_write(db, contact_set_int_body, &a, err);
+}
+
+enum kith_status
+contact_set_rhythm(struct kdb *db, int64_t id, int days, struct kith_err *err)
+{
+	struct contact_set_int a = {
+		"UPDATE contact SET rhythm_days = ?2, updated_at = ?3 WHERE id = ?1", id, days
+	};
+
+	if (days < 0 || days > 3650)
+		return kith_err_set(err, KITH_INVALID, "rhythm %d days: from 0 (none) to 3650", days);
+	return db_write(db, contact_set_int_body, &a, err);
+}
+
+enum kith_status
+contact_rhythm(struct kdb *db, int64_t id, int *days, struct kith_err *err)
+{
+	static const char sql[] = "SELECT rhythm_days FROM contact WHERE id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	*days = 0;
+	if ((rc = ent_row(db, sql, id, "contact", &st, err)))
+		return rc;
+	*days = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return KITH_OK;
 }
 
 static bool

@@ -48,6 +48,7 @@ struct cand {
 	/* the contact (phase 2) */
 	char *name, *name_key, *birthday;
 	int influence, cadence_days;    /* cadence_days -1: the tier's */
+	int rhythm_days;                /* "monthly at most": 30; 0 none */
 	char tier;
 	char created[KDATE_STR], last_at[KDATE_STR];
 	bool found;
@@ -449,7 +450,8 @@ fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *e
 	static const char sql[] =
 		"SELECT c.display_name, c.name_key, coalesce(c.influence, 0), coalesce(c.tier, ''), "
 		"coalesce(c.cadence_days, -1), c.birthday, c.created_at, coalesce(s.last_at, ''), "
-		"c.archived FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"c.archived, c.rhythm_days FROM contact c "
+		"LEFT JOIN contact_stat s ON s.contact_id = c.id "
 		"WHERE c.id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
@@ -468,6 +470,7 @@ fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *e
 		k->birthday = db_col_dup(st, 5);
 		copy_day(k->created, db_col_text(st, 6));
 		copy_day(k->last_at, db_col_text(st, 7));
+		k->rhythm_days = sqlite3_column_int(st, 9);
 	}
 	return ent_finish(db, st, rc, "review", err);
 }
@@ -540,6 +543,23 @@ effective_cadence(const struct cands *c, const struct cand *k)
 	return 0;
 }
 
+/*
+** Not today: someone contacted in the last review.rest_days days, or
+** sooner than their own rhythm allows ("monthly at most"), unless a
+** dated follow-up of theirs is due (issue 18: not being too eager).
+*/
+static bool
+resting(const struct cands *c, const struct cand *k)
+{
+	int rest = k->rhythm_days > c->p.rest_days ? k->rhythm_days : c->p.rest_days;
+
+	if (!k->contact_id || !*k->last_at || rest <= 0)
+		return false;
+	if (k->followup_id && !k->fu_undated)
+		return false;
+	return days_since(c, k->last_at) < rest;
+}
+
 /* Score candidate k into it; false if it has no reason to be in the queue. */
 static bool
 score(struct cands *c, struct cand *k, struct review_item *it)
@@ -549,6 +569,8 @@ score(struct cands *c, struct cand *k, struct review_item *it)
 	int reason = -1;
 
 	memset(it, 0, sizeof *it);
+	if (resting(c, k))
+		return false;
 	it->contact_id = k->contact_id;
 	it->followup_id = k->followup_id;
 	it->name = xstrdup(k->name ? k->name : "");
