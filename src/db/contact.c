@@ -496,21 +496,6 @@ contact_set_rhythm(struct kdb *db, int64_t id, int days, struct kith_err *err)
 	return db_write(db, contact_set_int_body, &a, err);
 }
 
-enum kith_status
-contact_rhythm(struct kdb *db, int64_t id, int *days, struct kith_err *err)
-{
-	static const char sql[] = "SELECT rhythm_days FROM contact WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-
-	*days = 0;
-	if ((rc = ent_row(db, sql, id, "contact", &st, err)))
-		return rc;
-	*days = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return KITH_OK;
-}
-
 static bool
 contact_exists(struct kdb *db, int64_t id)
 {
@@ -624,8 +609,8 @@ contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_er
 	static const char sql[] =
 		"SELECT c.id, display_name, given_name, family_name, pronouns, address, district, "
 		"birthday, how_met, met_event_id, introducer_id, influence, alignment, tier, "
-		"cadence_days, notes, archived, created_at, updated_at, s.last_at, c.prefix, c.uid "
-		"FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?";
+		"cadence_days, notes, archived, created_at, updated_at, s.last_at, c.prefix, c.uid, "
+		"c.rhythm_days FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?";
 	sqlite3_stmt *st;
 	enum kith_status rc;
 
@@ -661,6 +646,7 @@ contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_er
 	snprintf(out->last_at, sizeof out->last_at, "%s", db_col_text(st, 19));
 	out->prefix = db_col_dup(st, 20);
 	out->uid = sqlite3_column_type(st, 21) == SQLITE_NULL ? NULL : db_col_dup(st, 21);
+	out->rhythm_days = sqlite3_column_int(st, 22);
 	sqlite3_reset(st);
 	if ((rc = read_lists(db, out, err))) {
 		contact_free(out);

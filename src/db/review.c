@@ -70,35 +70,36 @@ slot_of(int64_t id, int nslots)
 	return (unsigned)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 33) & (unsigned)(nslots - 1);
 }
 
+/* The slot holding contact_id, or the empty one where it would go. */
+static unsigned
+slot_find(const struct cands *c, int64_t contact_id)
+{
+	unsigned s = slot_of(contact_id, c->nslots);
+
+	while (c->slots[s] && c->v[c->slots[s] - 1].contact_id != contact_id)
+		s = (s + 1) & (unsigned)(c->nslots - 1);
+	return s;
+}
+
 static void
 cands_rehash(struct cands *c)
 {
 	free(c->slots);
 	c->nslots = c->nslots ? c->nslots * 2 : 256;
 	c->slots = xcalloc((size_t)c->nslots, sizeof *c->slots);
-	for (int i = 0; i < c->n; i++) {
-		unsigned s;
-		if (!c->v[i].contact_id)
-			continue;
-		for (s = slot_of(c->v[i].contact_id, c->nslots); c->slots[s];
-		     s = (s + 1) & (unsigned)(c->nslots - 1))
-			;
-		c->slots[s] = i + 1;
-	}
+	for (int i = 0; i < c->n; i++)
+		if (c->v[i].contact_id)
+			c->slots[slot_find(c, c->v[i].contact_id)] = i + 1;
 }
 
 /* The candidate for a contact (created if new and create is set), or NULL. */
 static struct cand *
 cand_for(struct cands *c, int64_t contact_id, bool create)
 {
-	unsigned s;
+	unsigned s = 0;
 
-	if (contact_id && c->nslots) {
-		for (s = slot_of(contact_id, c->nslots); c->slots[s];
-		     s = (s + 1) & (unsigned)(c->nslots - 1))
-			if (c->v[c->slots[s] - 1].contact_id == contact_id)
-				return &c->v[c->slots[s] - 1];
-	}
+	if (contact_id && c->nslots && c->slots[s = slot_find(c, contact_id)])
+		return &c->v[c->slots[s] - 1];
 	if (!create || (contact_id && contact_id == c->me))
 		return NULL;
 	if (c->n == c->cap) {
@@ -109,16 +110,10 @@ cand_for(struct cands *c, int64_t contact_id, bool create)
 	c->v[c->n].contact_id = contact_id;
 	c->v[c->n].cadence_days = -1;
 	c->n++;
-	if (contact_id) {
-		if ((c->n + 1) * 2 > c->nslots)
-			cands_rehash(c);
-		else {
-			for (s = slot_of(contact_id, c->nslots); c->slots[s];
-			     s = (s + 1) & (unsigned)(c->nslots - 1))
-				;
-			c->slots[s] = c->n;
-		}
-	}
+	if (contact_id && (c->n + 1) * 2 > c->nslots)
+		cands_rehash(c);
+	else if (contact_id)
+		c->slots[s] = c->n;     /* the empty slot the lookup found */
 	return &c->v[c->n - 1];
 }
 
@@ -477,11 +472,7 @@ fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *e
 
 /* ---- scoring ----------------------------------------------------------------------- */
 
-static void
-term_add(struct review_item *it, const struct review_params *p, int id, int points,
-	 const char *fmt, ...) KITH_PRINTF(5, 6);
-
-static void
+static void KITH_PRINTF(5, 6)
 term_add(struct review_item *it, const struct review_params *p, int id, int points,
 	 const char *fmt, ...)
 {
@@ -508,29 +499,18 @@ plural(long n)
 	return n == 1 ? "" : "s";
 }
 
-/* "today", "tomorrow", "on Thu 12 Mar" for a day within the next week. */
+/* "today", "tomorrow", "on Thu 12 Mar" (kdate_soon) for a day or a time */
 static void
 day_words(const struct cands *c, const char *when, char out[32])
 {
-	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-					   "Aug", "Sep", "Oct", "Nov", "Dec" };
-	struct kdate d;
 	char buf[KDATE_STR];
-	long n;
+	struct kdate d;
 
 	copy_day(buf, when);
-	if (!kdate_parse_iso(buf, &d)) {
-		snprintf(out, 32, "%s", buf);
-		return;
-	}
-	n = kdate_diff(d, c->today);
-	if (n == 0)
-		snprintf(out, 32, "today");
-	else if (n == 1)
-		snprintf(out, 32, "tomorrow");
+	if (kdate_parse_iso(buf, &d))
+		kdate_soon(d, c->today, out);
 	else
-		snprintf(out, 32, "on %s %d %s", wd[kdate_weekday(d)], d.d, mon[d.m - 1]);
+		snprintf(out, 32, "%s", buf);
 }
 
 static int
