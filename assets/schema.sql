@@ -874,3 +874,19 @@ CREATE TRIGGER role_fts_upd AFTER UPDATE OF contact_id, org_id, title, seat, end
   INSERT OR IGNORE INTO contact_fts_dirty SELECT id FROM contact WHERE id = old.contact_id;
   INSERT OR IGNORE INTO contact_fts_dirty VALUES (new.contact_id);
 END;
+
+-- @migration 14
+-- The guard against over-eagerness (issue 18). An interaction's `way`:
+-- 'out' is outreach that has had no answer yet (an email, a message, a
+-- voicemail), 'in' an answer or a contact they started, 'both' a
+-- conversation (a call, a meeting), 'none' a note about someone. Three
+-- unanswered outreaches in a week are one too many: kith asks first.
+-- Interactions logged before this version are counted as conversations,
+-- so no old history raises a warning. A contact's rhythm_days (0: none)
+-- is how often at most they want to hear from you ("monthly at most"):
+-- the review does not propose them sooner unless a dated follow-up is due.
+-- (the check without an IN list: tests/cli/import_bulk.sh says why)
+ALTER TABLE interaction ADD COLUMN way TEXT NOT NULL DEFAULT 'both'
+  CHECK (way = 'both' OR way = 'out' OR way = 'in' OR way = 'none');
+ALTER TABLE contact ADD COLUMN rhythm_days INTEGER NOT NULL DEFAULT 0
+  CHECK (rhythm_days BETWEEN 0 AND 3650);

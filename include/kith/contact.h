@@ -59,6 +59,8 @@ struct kith_contact {
 	*/
 	char *uid;
 	/* Filled by contact_get only: */
+	int rhythm_days;            /* at most one contact every so many days; 0: none
+				       (contact_set_rhythm writes it) */
 	char created_at[20], updated_at[20];
 	char last_at[17];           /* newest touch, "" if never */
 };
@@ -95,6 +97,11 @@ enum kith_status contact_update(struct kdb *db, const struct kith_contact *c,
 enum kith_status contact_delete(struct kdb *db, int64_t id, struct kith_err *err);
 enum kith_status contact_set_archived(struct kdb *db, int64_t id, bool archived,
 				      struct kith_err *err);
+/*
+** A contact's rhythm: at most one contact every `days` days ("monthly at
+** most": 30), which the review respects; 0: none. One write.
+*/
+enum kith_status contact_set_rhythm(struct kdb *db, int64_t id, int days, struct kith_err *err);
 /* Add tags to a contact (existing ones are kept). */
 enum kith_status contact_tag_add(struct kdb *db, int64_t id, const char *const *tags,
 				 size_t n, struct kith_err *err);

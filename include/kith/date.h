@@ -66,6 +66,8 @@ enum kith_status kdate_parse_when(const char *s, struct kdate today,
 /* "today", "12d", "3w", "5mo", "2y" for how long ago a date was (never negative
    for the past; "in 3d" for the future). out needs 16 bytes. */
 void kdate_ago(struct kdate then, struct kdate today, char out[16]);
+/* A day in the coming week in words: "today", "tomorrow", "on Thu 12 Mar". */
+void kdate_soon(struct kdate d, struct kdate today, char out[32]);
 
 /*
 ** The user's time zone as an IANA name ("America/Chicago", "UTC"): TZ if

@@ -18,6 +18,7 @@ struct kith_interaction {
 	int64_t id;
 	char *at;                   /* "YYYY-MM-DD HH:MM" (or a date); required */
 	int kind;                   /* enum kith_interaction_kind */
+	int way;                    /* enum kith_interaction_way; auto: the kind's */
 	char *summary;              /* one line, required */
 	char *body;                 /* longer note or NULL */
 	int64_t event_id;           /* 0: none */
@@ -33,6 +34,22 @@ enum kith_status interaction_get(struct kdb *db, int64_t id, struct kith_interac
 enum kith_status interaction_update(struct kdb *db, const struct kith_interaction *i,
 				    struct kith_err *err);
 enum kith_status interaction_delete(struct kdb *db, int64_t id, struct kith_err *err);
+
+/*
+** How many outreaches to the contact ('out' interactions) from the day
+** `since` ("YYYY-MM-DD") on have had no answer since: the guard against
+** being too eager (options guard.unanswered, guard.days).
+*/
+enum kith_status interaction_unanswered(struct kdb *db, int64_t contact_id, const char *since,
+					int *count, struct kith_err *err);
+
+/*
+** The guard: the first of the contacts whose unanswered outreach in the
+** last `days` days (today included) already numbers `limit` or more, in
+** *who (0: none of them) with that number in *count. limit 0: off.
+*/
+enum kith_status interaction_guard(struct kdb *db, const int64_t *ids, size_t n, int days,
+				   int limit, int64_t *who, int *count, struct kith_err *err);
 
 struct interaction_row {
 	int64_t id;

@@ -78,6 +78,7 @@ struct review_params {
 	int event_days;             /* events from today to today + event_days */
 	int birthday_days;
 	int limit;                  /* items kept (the daily cap); <= 0: all */
+	int rest_days;              /* no one contacted this recently, unless a dated follow-up is due */
 };
 /* Defaults for every field, with today from KITH_TODAY or the clock. */
 void review_params_default(struct review_params *p);

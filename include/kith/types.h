@@ -38,6 +38,14 @@
 	_(CALL, "call") _(EMAIL, "email") _(MEETING, "meeting") _(COFFEE, "coffee") \
 	_(EVENT, "event") _(MESSAGE, "message") _(SOCIAL, "social") _(NOTE, "note")
 
+/*
+** Which way an interaction went: auto (not stored: the kind's usual way,
+** kith_interaction_way_of), a conversation, outreach not answered yet, an
+** answer (or a contact they started), or a note about someone.
+*/
+#define KITH_INTERACTION_WAYS(_) \
+	_(AUTO, "auto") _(BOTH, "both") _(OUT, "out") _(IN, "in") _(NONE, "none")
+
 #define KITH_FOLLOWUP_KINDS(_) \
 	_(THANK_YOU, "thank-you") _(SEND_INFO, "send-info") _(INTRODUCE, "introduce") \
 	_(CHECK_IN, "check-in") _(ASK, "ask") _(OTHER, "other")
@@ -68,6 +76,7 @@
 #define KITH_TYPE_ENUM_AROLE(n, w) KITH_AROLE_##n,
 #define KITH_TYPE_ENUM_ASTATUS(n, w) KITH_ASTATUS_##n,
 #define KITH_TYPE_ENUM_IKIND(n, w) KITH_IKIND_##n,
+#define KITH_TYPE_ENUM_IWAY(n, w) KITH_IWAY_##n,
 #define KITH_TYPE_ENUM_FKIND(n, w) KITH_FKIND_##n,
 #define KITH_TYPE_ENUM_FSTATUS(n, w) KITH_FSTATUS_##n,
 #define KITH_TYPE_ENUM_DIR(n, w) KITH_DIR_##n,
@@ -79,10 +88,19 @@ KITH_TYPE_DECLARE(KITH_EVENT_KINDS, EVENT, event_kind)
 KITH_TYPE_DECLARE(KITH_ATTEND_ROLES, AROLE, attend_role)
 KITH_TYPE_DECLARE(KITH_ATTEND_STATUSES, ASTATUS, attend_status)
 KITH_TYPE_DECLARE(KITH_INTERACTION_KINDS, IKIND, interaction_kind)
+KITH_TYPE_DECLARE(KITH_INTERACTION_WAYS, IWAY, interaction_way)
 KITH_TYPE_DECLARE(KITH_FOLLOWUP_KINDS, FKIND, followup_kind)
 KITH_TYPE_DECLARE(KITH_FOLLOWUP_STATUSES, FSTATUS, followup_status)
 KITH_TYPE_DECLARE(KITH_DIRECTIONS, DIR, direction)
 KITH_TYPE_DECLARE(KITH_INTRO_STAGES, INTRO, intro_stage)
+
+/*
+** The way an interaction of `kind` goes unless told: an email, a message or
+** a social-media contact is outreach (out), a note is about someone (none),
+** a call, meeting, coffee or event is a conversation (both). A way other
+** than auto is returned as it is.
+*/
+int kith_interaction_way_of(int way, int kind);
 
 /* Alignment is stored as -2..+2; the band name for display. */
 const char *kith_alignment_name(int alignment);

@@ -165,6 +165,17 @@ int cli_contact_values(const struct cli_args *a, struct kith_contact *ct);
 
 /* out.c: messages and output. */
 int cli_error(int status, const char *what, const char *fmt, ...) KITH_PRINTF(3, 4);
+/*
+** The options of the built-in and the user's configuration, without an
+** engine (cmd_today.c); NULL after printing why. options_free() it.
+*/
+struct options *cli_options_load(void);
+/*
+** The guard against over-eagerness: after outreach to these contacts was
+** logged, warn on stderr when one of them had not answered
+** guard.unanswered earlier ones in guard.days (cmd_log.c).
+*/
+void cli_guard_warn(struct cli *c, const int64_t *ids, size_t n, int way, int kind);
 /* Print err (kith: <msg>) and return the exit status its code calls for. */
 int cli_fail(enum kith_status st, const struct kith_err *err, const char *what);
 int cli_exit_for(enum kith_status st);

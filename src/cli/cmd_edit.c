@@ -25,7 +25,7 @@
 /* ---- edit contact -------------------------------------------------------- */
 
 /* The first options are add contact's, in its order (cli_contact_values). */
-enum { EC_NAME = CO_COUNT_, EC_ADD_EMAIL, EC_ADD_PHONE, EC_UNTAG };
+enum { EC_NAME = CO_COUNT_, EC_ADD_EMAIL, EC_ADD_PHONE, EC_UNTAG, EC_AT_MOST };
 
 static const struct cli_opt edit_contact_opts[] = {
 	CLI_CONTACT_OPTS,
@@ -33,6 +33,7 @@ static const struct cli_opt edit_contact_opts[] = {
 	[EC_ADD_EMAIL] = {"add-email", true, true},
 	[EC_ADD_PHONE] = {"add-phone", true, true},
 	[EC_UNTAG] = {"untag", true, true},
+	[EC_AT_MOST] = {"at-most", true, false},
 	{NULL, false, false},
 };
 
@@ -208,6 +209,31 @@ out:
 	return rc;
 }
 
+/* --at-most: DAYS, or weekly, monthly, quarterly, yearly; 0 or none: no rhythm. */
+static int
+at_most_days(const char *s, int *days)
+{
+	static const struct { const char *word; int days; } words[] = {
+		{ "none", 0 }, { "weekly", 7 }, { "monthly", 30 }, { "quarterly", 91 },
+		{ "yearly", 365 },
+	};
+	long long v;
+	int rc;
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strcmp(s, words[i].word)) {
+			*days = words[i].days;
+			return CLI_OK;
+		}
+	if (strspn(s, "0123456789") != strlen(s) || !*s)
+		return cli_error(CLI_USAGE, "--at-most", "\"%s\": a number of days, or weekly, "
+				 "monthly, quarterly, yearly, none", s);
+	if ((rc = cli_int("--at-most", s, 0, 3650, &v)) != CLI_OK)
+		return rc;
+	*days = (int)v;
+	return CLI_OK;
+}
+
 static int
 run_edit_contact(struct cli *c, const struct cli_args *a)
 {
@@ -216,14 +242,17 @@ run_edit_contact(struct cli *c, const struct cli_args *a)
 	enum kith_status st;
 	const char *name = cli_opt(a, EC_NAME);
 	int64_t id;
-	int rc, n = 0;
+	int rc, n = 0, at_most = -1;
 
-	for (int i = 0; i < EC_UNTAG + 1; i++)
+	for (int i = 0; i < EC_AT_MOST + 1; i++)
 		n += a->count[i];
 	if (!n)
 		return cli_error(CLI_USAGE, "edit contact", "nothing to change (see kith help edit "
 				 "contact)");
 	if (name && (rc = cli_nonempty("--name", name)) != CLI_OK)
+		return rc;
+	if (cli_opt(a, EC_AT_MOST) &&
+	    (rc = at_most_days(cli_opt(a, EC_AT_MOST), &at_most)) != CLI_OK)
 		return rc;
 	if ((rc = cli_contact_values(a, &ct)) != CLI_OK)
 		return rc;
@@ -250,6 +279,10 @@ run_edit_contact(struct cli *c, const struct cli_args *a)
 	}
 	if ((rc = edit_role(c, a, &ct)) != CLI_OK)
 		goto fail;
+	if (at_most >= 0 && (st = contact_set_rhythm(c->db, id, at_most, &err)) != KITH_OK) {
+		rc = cli_fail(st, &err, NULL);
+		goto fail;
+	}
 	contact_free(&ct);
 	return cli_batch_commit(c);
 fail:
@@ -262,7 +295,7 @@ const struct cli_cmd cli_cmd_edit_contact = {
 	"edit", "contact",
 	"CONTACT [--name N] [--org O] [--role R] [--email E]... [--phone P]... [--add-email E]... "
 	"[--add-phone P]... [--tag T]... [--untag T]... [--influence N] [--alignment N] "
-	"[--tier A-D] [--cadence DAYS]",
+	"[--tier A-D] [--cadence DAYS] [--at-most DAYS]",
 	"Change a contact: each option given replaces that field.",
 	"  --name N         the name\n"
 	"  --org O          moved to O: current roles elsewhere end today, a role at O\n"
@@ -277,7 +310,9 @@ const struct cli_cmd cli_cmd_edit_contact = {
 	"  --influence N    1 to 5\n"
 	"  --alignment N    -2 (active opposition) to 2 (active ally)\n"
 	"  --tier A-D       keep-in-touch tier\n"
-	"  --cadence DAYS   own cadence in days (0: none)\n",
+	"  --cadence DAYS   own cadence in days (0: none)\n"
+	"  --at-most DAYS   their rhythm: the review does not propose them sooner\n"
+	"                   (weekly, monthly, quarterly, yearly, or days; none: 0)\n",
 	edit_contact_opts, 1, 1, run_edit_contact,
 };
 

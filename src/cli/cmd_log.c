@@ -9,21 +9,56 @@
 #include "kith/db.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
+#include "kith/options.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
 #include "cli.h"
 
 /* ---- log -------------------------------------------------------------- */
 
-enum { LG_KIND, LG_AT, LG_FOLLOW_UP, LG_TITLE };
+enum { LG_KIND, LG_AT, LG_FOLLOW_UP, LG_TITLE, LG_OUT, LG_REPLY };
 
 static const struct cli_opt log_opts[] = {
 	[LG_KIND] = {"kind", true, false},
 	[LG_AT] = {"at", true, false},
 	[LG_FOLLOW_UP] = {"follow-up", true, false},
 	[LG_TITLE] = {"title", true, false},
+	[LG_OUT] = {"out", false, false},
+	[LG_REPLY] = {"reply", false, false},
 	{NULL, false, false},
 };
+
+void
+cli_guard_warn(struct cli *c, const int64_t *ids, size_t n, int way, int kind)
+{
+	struct options *o;
+	struct kith_contact who = {0};
+	struct kith_err err = {0};
+	int64_t id = 0;
+	int count = 0, days, limit;
+
+	if (kith_interaction_way_of(way, kind) != KITH_IWAY_OUT || !(o = cli_options_load()))
+		return;
+	days = (int)options_int(o, "guard.days");
+	limit = (int)options_int(o, "guard.unanswered");
+	/* the one just logged is among them: earlier ones number one fewer */
+	if (limit > 0 &&
+	    interaction_guard(c->db, ids, n, days, limit + 1, &id, &count, &err) == KITH_OK &&
+	    id && contact_get(c->db, id, &who, &err) == KITH_OK) {
+		struct strbuf last = {0};
+		if (count - 1 == 1)
+			sb_append(&last, "your last message");
+		else
+			sb_printf(&last, "your last %d messages", count - 1);
+		fprintf(stderr, "kith: warning: %s has not answered %s in %d day%s; logged anyway "
+			"(a conversation, or --reply when they answer, ends the count; see "
+			"guard.unanswered in kithrc(5))\n", who.display_name, sb_str(&last), days,
+			days == 1 ? "" : "s");
+		sb_free(&last);
+		contact_free(&who);
+	}
+	options_free(o);
+}
 
 static int
 log_write(struct cli *c, struct kith_interaction *in, struct kith_followup *fu, int64_t *id)
@@ -60,6 +95,10 @@ run_log(struct cli *c, const struct cli_args *a)
 	in.kind = KITH_IKIND_NOTE;
 	if ((rc = cli_nonempty("TEXT", a->pos[1])) != CLI_OK)
 		return rc;
+	if (cli_opt(a, LG_OUT) && cli_opt(a, LG_REPLY))
+		return cli_error(CLI_USAGE, "--out", "not with --reply: one way or the other");
+	in.way = cli_opt(a, LG_OUT) ? KITH_IWAY_OUT : cli_opt(a, LG_REPLY) ? KITH_IWAY_IN :
+		KITH_IWAY_AUTO;
 	if (cli_opt(a, LG_KIND) &&
 	    (rc = cli_word("--kind", cli_opt(a, LG_KIND), kith_interaction_kind_parse,
 			   kith_interaction_kind_name, KITH_IKIND_COUNT_, &in.kind)) != CLI_OK)
@@ -99,17 +138,23 @@ run_log(struct cli *c, const struct cli_args *a)
 		fu.intro_stage = KITH_INTRO_NONE;
 	}
 	rc = log_write(c, &in, cli_opt(a, LG_FOLLOW_UP) ? &fu : NULL, &id);
-	if (rc == CLI_OK)
+	if (rc == CLI_OK) {
 		printf("%lld\n", (long long)id);
+		cli_guard_warn(c, in.contact_ids, in.n_contacts, in.way, in.kind);
+	}
 	sb_free(&title);
 	return rc;
 }
 
 const struct cli_cmd cli_cmd_log = {
-	"log", NULL, "CONTACT TEXT [--kind K] [--at WHEN] [--follow-up WHEN [--title T]]",
+	"log", NULL, "CONTACT TEXT [--kind K] [--out|--reply] [--at WHEN] [--follow-up WHEN "
+	"[--title T]]",
 	"Record an interaction with a contact and print its id.",
 	"  --kind K         call, email, meeting, coffee, event, message, social,\n"
 	"                   note (default)\n"
+	"  --out            outreach not answered yet (email, message and social are\n"
+	"                   by default; call, meeting, coffee, event are conversations)\n"
+	"  --reply          they answered, or started it: ends the unanswered count\n"
 	"  --at WHEN        when it happened (default: now)\n"
 	"  --follow-up WHEN also add a follow-up due then, linked to this interaction\n"
 	"  --title T        the follow-up's title (default: \"Follow up: TEXT\")\n",

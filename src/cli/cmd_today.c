@@ -24,22 +24,23 @@ static const struct cli_opt today_opts[] = {
 };
 
 /*
-** The review parameters from the built-in and the user's configuration:
-** options read without an engine (bind and color lines only checked).
+** The options from the built-in and the user's configuration, read
+** without an engine (bind and color lines only checked). NULL after
+** printing why (a bug in the built-in configuration).
 */
-static int
-today_params(struct review_params *p)
+struct options *
+cli_options_load(void)
 {
 	struct options *o = options_new();
 	struct kithrc rc;
 	char *config = NULL;
 
-	int st = CLI_OK;
-
 	kithrc_init(&rc, o, NULL, NULL);
 	if (kithrc_builtin(&rc) != 0) {      /* a bug, as engine_new says */
-		st = cli_error(CLI_RUNTIME, "built-in config", "%s", sb_str(&rc.errors));
-		goto out;
+		cli_error(CLI_RUNTIME, "built-in config", "%s", sb_str(&rc.errors));
+		kithrc_done(&rc);
+		options_free(o);
+		return NULL;
 	}
 	rc.stmt = engine_config_check;
 	if (path_config(&config, NULL) == KITH_OK && config) {
@@ -47,11 +48,21 @@ today_params(struct review_params *p)
 			fprintf(stderr, "kith: %s\n", sb_str(&rc.errors));
 	}
 	free(config);
-	options_review_params(o, p);
-out:
 	kithrc_done(&rc);
+	return o;
+}
+
+/* The review parameters from the options. */
+static int
+today_params(struct review_params *p)
+{
+	struct options *o = cli_options_load();
+
+	if (!o)
+		return CLI_RUNTIME;
+	options_review_params(o, p);
 	options_free(o);
-	return st;
+	return CLI_OK;
 }
 
 static void

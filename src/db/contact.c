@@ -408,21 +408,25 @@ contact_update(struct kdb *db, const struct kith_contact *c, struct kith_err *er
 	return rc ? rc : db_write(db, contact_write_body, &w, err);
 }
 
-/* Set contact `id`'s archived flag; the row must exist. */
+/* One integer column of one contact: { sql with ?1 id, ?2 value, ?3 now; id; value }. */
+struct contact_set_int {
+	const char *sql;
+	int64_t id, value;
+};
+
 static enum kith_status
-contact_archive_body(struct kdb *db, void *ctx, struct kith_err *err)
+contact_set_int_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
-	static const char sql[] = "UPDATE contact SET archived = ?2, updated_at = ?3 WHERE id = ?1";
-	const int64_t *a = ctx;         /* { id, archived } */
+	const struct contact_set_int *a = ctx;
 	enum kith_status rc;
 	char now[20];
 
 	db_now(now);
-	if ((rc = db_run(db, sql, "contact", err, "iit", a[0], a[1], now)))
+	if ((rc = db_run(db, a->sql, "contact", err, "iit", a->id, a->value, now)))
 		return rc;
 	if (sqlite3_changes(db->h) == 0)
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
-				    (long long)a[0]);
+				    (long long)a->id);
 	return KITH_OK;
 }
 
@@ -435,9 +439,23 @@ contact_delete(struct kdb *db, int64_t id, struct kith_err *err)
 enum kith_status
 contact_set_archived(struct kdb *db, int64_t id, bool archived, struct kith_err *err)
 {
-	int64_t a[2] = { id, archived ? 1 : 0 };
+	struct contact_set_int a = {
+		"UPDATE contact SET archived = ?2, updated_at = ?3 WHERE id = ?1", id, archived
+	};
 
-	return db_write(db, contact_archive_body, a, err);
+	return db_write(db, contact_set_int_body, &a, err);
+}
+
+enum kith_status
+contact_set_rhythm(struct kdb *db, int64_t id, int days, struct kith_err *err)
+{
+	struct contact_set_int a = {
+		"UPDATE contact SET rhythm_days = ?2, updated_at = ?3 WHERE id = ?1", id, days
+	};
+
+	if (days < 0 || days > 3650)
+		return kith_err_set(err, KITH_INVALID, "rhythm %d days: from 0 (none) to 3650", days);
+	return db_write(db, contact_set_int_body, &a, err);
 }
 
 struct contact_tags {
@@ -544,7 +562,7 @@ static const struct db_field contact_f[] = {
 	DB_F(DUP, struct kith_contact, notes), DB_F(BOOL, struct kith_contact, archived),
 	DB_FC(struct kith_contact, created_at), DB_FC(struct kith_contact, updated_at),
 	DB_FC(struct kith_contact, last_at), DB_F(DUP, struct kith_contact, prefix),
-	DB_F(DUP, struct kith_contact, uid),
+	DB_F(DUP, struct kith_contact, uid), DB_F(INT, struct kith_contact, rhythm_days),
 };
 static const struct db_fields contact_fields = DB_FIELDS(struct kith_contact, contact_f);
 
@@ -554,8 +572,9 @@ contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_er
 	static const char sql[] =
 		"SELECT c.id, display_name, given_name, family_name, pronouns, address, district, "
 		"birthday, how_met, met_event_id, introducer_id, influence, alignment, tier, "
-		"cadence_days, notes, archived, created_at, updated_at, s.last_at, c.prefix, c.uid "
-		"FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?";
+		"cadence_days, notes, archived, created_at, updated_at, s.last_at, c.prefix, c.uid, "
+		"c.rhythm_days FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"WHERE c.id = ?";
 	sqlite3_stmt *st;
 	enum kith_status rc;
 

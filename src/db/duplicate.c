@@ -464,7 +464,8 @@ value_empty(const char *col, sqlite3_value *v)
 		return true;
 	if (t == SQLITE_TEXT)
 		return sqlite3_value_bytes(v) == 0;
-	return !strcmp(col, "alignment") && sqlite3_value_int64(v) == 0;
+	return (!strcmp(col, "alignment") || !strcmp(col, "rhythm_days")) &&
+	       sqlite3_value_int64(v) == 0;
 }
 
 struct row {
@@ -551,7 +552,8 @@ aside_name(const char *col)
 	return !strcmp(col, "display_name") ? "name" :
 	       !strcmp(col, "introducer_id") ? "introducer" :
 	       !strcmp(col, "met_event_id") ? "met at event" :
-	       !strcmp(col, "cadence_days") ? "cadence" : col;
+	       !strcmp(col, "cadence_days") ? "cadence" :
+	       !strcmp(col, "rhythm_days") ? "at most every (days)" : col;
 }
 
 /*
@@ -580,6 +582,7 @@ static const struct {
 	{ "notes", "UPDATE contact SET notes = ?1 WHERE id = ?2" },
 	{ "uid", "UPDATE contact SET uid = ?1 WHERE id = ?2" },
 	{ "prefix", "UPDATE contact SET prefix = ?1 WHERE id = ?2" },
+	{ "rhythm_days", "UPDATE contact SET rhythm_days = ?1 WHERE id = ?2" },
 };
 
 /* Set one column of the kept contact. */

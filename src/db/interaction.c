@@ -19,13 +19,15 @@
 
 static const struct db_enum ia_kinds = { kith_interaction_kind_name,
 					 kith_interaction_kind_parse, KITH_IKIND_NOTE };
+static const struct db_enum ia_ways = { kith_interaction_way_name,
+					kith_interaction_way_parse, KITH_IWAY_AUTO };
 
 /* The columns interaction_get reads */
 static const struct db_field ia_f[] = {
 	DB_F(I64, struct kith_interaction, id), DB_F(DUP, struct kith_interaction, at),
 	DB_FE(struct kith_interaction, kind, ia_kinds),
 	DB_F(DUP, struct kith_interaction, summary), DB_F(DUP, struct kith_interaction, body),
-	DB_F(I64, struct kith_interaction, event_id),
+	DB_F(I64, struct kith_interaction, event_id), DB_FE(struct kith_interaction, way, ia_ways),
 };
 static const struct db_fields ia_fields = DB_FIELDS(struct kith_interaction, ia_f);
 
@@ -55,6 +57,8 @@ ia_check_fields(const struct kith_interaction *i, char at[KDATETIME_STR], struct
 				    at, today, at);
 	if (i->kind < 0 || i->kind >= KITH_IKIND_COUNT_)
 		return kith_err_set(err, KITH_INVALID, "interaction kind %d: unknown", i->kind);
+	if (i->way < 0 || i->way >= KITH_IWAY_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "interaction way %d: unknown", i->way);
 	if (ent_require("summary", i->summary, err))
 		return KITH_INVALID;
 	if (i->n_contacts == 0 || !i->contact_ids)
@@ -104,7 +108,7 @@ ia_link(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	return KITH_OK;
 }
 
-/* ?1..?5 the fields */
+/* ?1..?6 the fields */
 static void
 ia_bind(sqlite3_stmt *st, const void *row)
 {
@@ -115,15 +119,18 @@ ia_bind(sqlite3_stmt *st, const void *row)
 	db_bind_text(st, 3, w->i->summary);
 	db_bind_text(st, 4, w->i->body);
 	db_bind_id(st, 5, w->i->event_id);
+	sqlite3_bind_text(st, 6, kith_interaction_way_name(kith_interaction_way_of(w->i->way,
+										      w->i->kind)),
+			  -1, SQLITE_STATIC);
 }
 
 static const struct ent_writer ia_writer = {
 	.kind = ENT_INTERACTION,
-	.q_insert = "INSERT INTO interaction(at, kind, summary, body, event_id, created_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, :now)",
+	.q_insert = "INSERT INTO interaction(at, kind, summary, body, event_id, way, created_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now)",
 	.q_update =
-		"UPDATE interaction SET at = ?1, kind = ?2, summary = ?3, body = ?4, event_id = ?5 "
-		"WHERE id = :id",
+		"UPDATE interaction SET at = ?1, kind = ?2, summary = ?3, body = ?4, event_id = ?5, "
+		"way = ?6 WHERE id = :id",
 	.check = ia_before,
 	.bind = ia_bind,
 	.after = ia_link,
@@ -143,7 +150,7 @@ enum kith_status
 interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct kith_err *err)
 {
 	static const char sql[] =
-		"SELECT id, at, kind, summary, body, event_id FROM interaction WHERE id = ?";
+		"SELECT id, at, kind, summary, body, event_id, way FROM interaction WHERE id = ?";
 	static const char q_contacts[] =
 		"SELECT ic.contact_id FROM interaction_contact ic JOIN contact c ON c.id = ic.contact_id "
 		"WHERE ic.interaction_id = ? ORDER BY c.name_key, c.id";
@@ -244,4 +251,54 @@ interaction_list_recent(struct kdb *db, int64_t anchor, int limit, interaction_r
 	st = db_query(db, anchor ? q_next : q_first, err, "tin", at, anchor, limit);
 	free(at);
 	return ia_emit(db, st, fn, ud, err);
+}
+
+/*
+** Unanswered outreach: the contact's 'out' interactions from `since` on
+** that came after their last answer or conversation ('in' or 'both').
+** One walk of interaction_contact_by_contact from the newest back to the
+** last answer (or `since`).
+*/
+enum kith_status
+interaction_unanswered(struct kdb *db, int64_t contact_id, const char *since, int *count,
+		       struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT i.way FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id "
+		"WHERE ic.contact_id = ?1 AND ic.at >= ?2 AND i.way <> 'none' "
+		"ORDER BY ic.at DESC, ic.interaction_id DESC";
+	sqlite3_stmt *st = db_query(db, sql, err, "it", contact_id, since);
+	int step;
+
+	*count = 0;
+	if (!st)
+		return KITH_DB;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && !strcmp(db_col_text(st, 0), "out"))
+		(*count)++;
+	return ent_finish(db, st, step, "interaction", err);
+}
+
+enum kith_status
+interaction_guard(struct kdb *db, const int64_t *ids, size_t n, int days, int limit,
+		  int64_t *who, int *count, struct kith_err *err)
+{
+	char since[KDATE_STR];
+	enum kith_status rc;
+
+	*who = 0;
+	*count = 0;
+	if (limit <= 0 || days <= 0)
+		return KITH_OK;
+	kdate_format(kdate_add_days(kdate_today(), -(days - 1)), since);
+	for (size_t k = 0; k < n; k++) {
+		int c;
+		if ((rc = interaction_unanswered(db, ids[k], since, &c, err)))
+			return rc;
+		if (c >= limit) {
+			*who = ids[k];
+			*count = c;
+			return KITH_OK;
+		}
+	}
+	return KITH_OK;
 }

@@ -48,6 +48,7 @@ struct cand {
 	/* the contact (phase 2) */
 	char *name, *name_key, *birthday;
 	int influence, cadence_days;    /* cadence_days -1: the tier's */
+	int rhythm_days;                /* "monthly at most": 30; 0 none */
 	char tier;
 	char created[KDATE_STR], last_at[KDATE_STR];
 	bool found;
@@ -69,35 +70,36 @@ slot_of(int64_t id, int nslots)
 	return (unsigned)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 33) & (unsigned)(nslots - 1);
 }
 
+/* The slot holding contact_id, or the empty one where it would go. */
+static unsigned
+slot_find(const struct cands *c, int64_t contact_id)
+{
+	unsigned s = slot_of(contact_id, c->nslots);
+
+	while (c->slots[s] && c->v[c->slots[s] - 1].contact_id != contact_id)
+		s = (s + 1) & (unsigned)(c->nslots - 1);
+	return s;
+}
+
 static void
 cands_rehash(struct cands *c)
 {
 	free(c->slots);
 	c->nslots = c->nslots ? c->nslots * 2 : 256;
 	c->slots = xcalloc((size_t)c->nslots, sizeof *c->slots);
-	for (int i = 0; i < c->n; i++) {
-		unsigned s;
-		if (!c->v[i].contact_id)
-			continue;
-		for (s = slot_of(c->v[i].contact_id, c->nslots); c->slots[s];
-		     s = (s + 1) & (unsigned)(c->nslots - 1))
-			;
-		c->slots[s] = i + 1;
-	}
+	for (int i = 0; i < c->n; i++)
+		if (c->v[i].contact_id)
+			c->slots[slot_find(c, c->v[i].contact_id)] = i + 1;
 }
 
 /* The candidate for a contact (created if new and create is set), or NULL. */
 static struct cand *
 cand_for(struct cands *c, int64_t contact_id, bool create)
 {
-	unsigned s;
+	unsigned s = 0;
 
-	if (contact_id && c->nslots) {
-		for (s = slot_of(contact_id, c->nslots); c->slots[s];
-		     s = (s + 1) & (unsigned)(c->nslots - 1))
-			if (c->v[c->slots[s] - 1].contact_id == contact_id)
-				return &c->v[c->slots[s] - 1];
-	}
+	if (contact_id && c->nslots && c->slots[s = slot_find(c, contact_id)])
+		return &c->v[c->slots[s] - 1];
 	if (!create || (contact_id && contact_id == c->me))
 		return NULL;
 	if (c->n == c->cap) {
@@ -108,16 +110,10 @@ cand_for(struct cands *c, int64_t contact_id, bool create)
 	c->v[c->n].contact_id = contact_id;
 	c->v[c->n].cadence_days = -1;
 	c->n++;
-	if (contact_id) {
-		if ((c->n + 1) * 2 > c->nslots)
-			cands_rehash(c);
-		else {
-			for (s = slot_of(contact_id, c->nslots); c->slots[s];
-			     s = (s + 1) & (unsigned)(c->nslots - 1))
-				;
-			c->slots[s] = c->n;
-		}
-	}
+	if (contact_id && (c->n + 1) * 2 > c->nslots)
+		cands_rehash(c);
+	else if (contact_id)
+		c->slots[s] = c->n;     /* the empty slot the lookup found */
 	return &c->v[c->n - 1];
 }
 
@@ -449,7 +445,8 @@ fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *e
 	static const char sql[] =
 		"SELECT c.display_name, c.name_key, coalesce(c.influence, 0), coalesce(c.tier, ''), "
 		"coalesce(c.cadence_days, -1), c.birthday, c.created_at, coalesce(s.last_at, ''), "
-		"c.archived FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"c.archived, c.rhythm_days FROM contact c "
+		"LEFT JOIN contact_stat s ON s.contact_id = c.id "
 		"WHERE c.id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
@@ -468,17 +465,14 @@ fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *e
 		k->birthday = db_col_dup(st, 5);
 		copy_day(k->created, db_col_text(st, 6));
 		copy_day(k->last_at, db_col_text(st, 7));
+		k->rhythm_days = sqlite3_column_int(st, 9);
 	}
 	return ent_finish(db, st, rc, "review", err);
 }
 
 /* ---- scoring ----------------------------------------------------------------------- */
 
-static void
-term_add(struct review_item *it, const struct review_params *p, int id, int points,
-	 const char *fmt, ...) KITH_PRINTF(5, 6);
-
-static void
+static void KITH_PRINTF(5, 6)
 term_add(struct review_item *it, const struct review_params *p, int id, int points,
 	 const char *fmt, ...)
 {
@@ -505,29 +499,18 @@ plural(long n)
 	return n == 1 ? "" : "s";
 }
 
-/* "today", "tomorrow", "on Thu 12 Mar" for a day within the next week. */
+/* "today", "tomorrow", "on Thu 12 Mar" (kdate_soon) for a day or a time */
 static void
 day_words(const struct cands *c, const char *when, char out[32])
 {
-	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-					   "Aug", "Sep", "Oct", "Nov", "Dec" };
-	struct kdate d;
 	char buf[KDATE_STR];
-	long n;
+	struct kdate d;
 
 	copy_day(buf, when);
-	if (!kdate_parse_iso(buf, &d)) {
-		snprintf(out, 32, "%s", buf);
-		return;
-	}
-	n = kdate_diff(d, c->today);
-	if (n == 0)
-		snprintf(out, 32, "today");
-	else if (n == 1)
-		snprintf(out, 32, "tomorrow");
+	if (kdate_parse_iso(buf, &d))
+		kdate_soon(d, c->today, out);
 	else
-		snprintf(out, 32, "on %s %d %s", wd[kdate_weekday(d)], d.d, mon[d.m - 1]);
+		snprintf(out, 32, "%s", buf);
 }
 
 static int
@@ -540,6 +523,23 @@ effective_cadence(const struct cands *c, const struct cand *k)
 	return 0;
 }
 
+/*
+** Not today: someone contacted in the last review.rest_days days, or
+** sooner than their own rhythm allows ("monthly at most"), unless a
+** dated follow-up of theirs is due (issue 18: not being too eager).
+*/
+static bool
+resting(const struct cands *c, const struct cand *k)
+{
+	int rest = k->rhythm_days > c->p.rest_days ? k->rhythm_days : c->p.rest_days;
+
+	if (!k->contact_id || !*k->last_at || rest <= 0)
+		return false;
+	if (k->followup_id && !k->fu_undated)
+		return false;
+	return days_since(c, k->last_at) < rest;
+}
+
 /* Score candidate k into it; false if it has no reason to be in the queue. */
 static bool
 score(struct cands *c, struct cand *k, struct review_item *it)
@@ -549,6 +549,8 @@ score(struct cands *c, struct cand *k, struct review_item *it)
 	int reason = -1;
 
 	memset(it, 0, sizeof *it);
+	if (resting(c, k))
+		return false;
 	it->contact_id = k->contact_id;
 	it->followup_id = k->followup_id;
 	it->name = xstrdup(k->name ? k->name : "");

@@ -43,4 +43,5 @@ review_params_default(struct review_params *p)
 	p->event_days = 3;
 	p->birthday_days = 3;
 	p->limit = 12;
+	p->rest_days = 3;
 }

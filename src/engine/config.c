@@ -198,5 +198,6 @@ options_review_params(const struct options *o, struct review_params *p)
 	p->event_days = (int)options_int(o, "review.event_days");
 	p->birthday_days = (int)options_int(o, "review.birthday_days");
 	p->limit = (int)options_int(o, "review.cap");
+	p->rest_days = (int)options_int(o, "review.rest_days");
 	p->recur = io_recur_expand_tz;
 }

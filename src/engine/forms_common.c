@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
 #include "kith/str.h"
@@ -118,10 +119,32 @@ form_check_direction(struct form *f, int field, const char *text)
 	return form_msg(f, "%.20s: none, owe (I owe them) or owed (they owe me)", text);
 }
 
+/* The way field: empty (by kind), out, reply (= in), in, both, none; -1 if none of them. */
+static int
+way_parse(const char *text)
+{
+	if (str_empty(text))
+		return KITH_IWAY_AUTO;
+	if (!strcmp(text, "reply"))
+		return KITH_IWAY_IN;
+	return kith_interaction_way_parse(text);
+}
+
+static const char *
+check_way(struct form *f, int field, const char *text)
+{
+	(void)field;
+	if (way_parse(text) >= 0)
+		return NULL;
+	return form_msg(f, "%.20s: out (no answer yet), reply (they answered), both, none, or "
+			"empty (by the kind)", text);
+}
+
 struct contact_ctx {
 	int64_t contact_id;
 	int64_t *ids;               /* a group log (bulk): every contact, n of them */
 	size_t n;
+	bool guard_asked;           /* the guard's question was shown: Enter again logs */
 };
 
 static void
@@ -136,7 +159,7 @@ contact_ctx_free(void *p)
 
 /* ---- log an interaction ------------------------------------------------------- */
 
-enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_COUNT };
+enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_WAY, LF_COUNT };
 
 static const struct form_field_def log_fields[LF_COUNT] = {
 	[LF_WHEN] = { "When", "today, yesterday, 2026-03-01 14:00", form_check_when, false },
@@ -146,7 +169,40 @@ static const struct form_field_def log_fields[LF_COUNT] = {
 	[LF_BODY] = { "Notes", "E opens $EDITOR", NULL, true },
 	[LF_FOLLOWUP] = { "Follow up", "optional: fri, 3d, 2026-04-01", form_check_when_optional,
 			  false },
+	[LF_WAY] = { "Way", "empty: by kind; out: no answer yet; reply: they answered", check_way,
+		     false },
 };
+
+/*
+** The guard against being too eager (issue 18): outreach to someone who
+** has not answered guard.unanswered earlier ones in guard.days is not
+** logged at the first Enter; the form says why and a second Enter logs it.
+*/
+static enum kith_status
+log_guard(struct form *f, const struct kith_interaction *in, struct kith_err *err)
+{
+	struct contact_ctx *ctx = f->ctx;
+	struct kdb *db = engine_db(f->e);
+	int limit = (int)engine_opt_int(f->e, "guard.unanswered");
+	int days = (int)engine_opt_int(f->e, "guard.days"), count = 0;
+	struct kith_contact who = { 0 };
+	int64_t id = 0;
+	enum kith_status rc;
+
+	if (ctx->guard_asked || kith_interaction_way_of(in->way, in->kind) != KITH_IWAY_OUT)
+		return KITH_OK;
+	if ((rc = interaction_guard(db, in->contact_ids, in->n_contacts, days, limit, &id, &count,
+				    err)) || !id)
+		return rc;
+	if ((rc = contact_get(db, id, &who, err)))
+		return rc;
+	ctx->guard_asked = true;
+	kith_err_set(err, KITH_INVALID, "%s has not answered your last %d message%s in %d day%s: "
+		     "Enter logs this one anyway, Esc cancels", who.display_name, count,
+		     count == 1 ? "" : "s", days, days == 1 ? "" : "s");
+	contact_free(&who);
+	return KITH_INVALID;
+}
 
 static int
 log_save(struct form *f, struct kith_err *err, int *bad)
@@ -175,10 +231,13 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 	}
 	in.at = at;
 	in.kind = str_empty(kind) ? KITH_IKIND_NOTE : kith_interaction_kind_parse(kind);
+	in.way = way_parse(form_value(f, LF_WAY));
 	in.summary = (char *)form_value(f, LF_SUMMARY);
 	in.body = (char *)form_value(f, LF_BODY);
 	in.contact_ids = ctx->n ? ctx->ids : &ctx->contact_id;
 	in.n_contacts = ctx->n ? ctx->n : 1;
+	if ((rc = log_guard(f, &in, err)))
+		return rc;
 	/*
 	 * The follow-up is written first, then linked to the interaction: an
 	 * undo applies the inverted change table by table in the order they

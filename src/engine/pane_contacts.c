@@ -147,6 +147,26 @@ set_match(struct pane *p, const char *match)
 
 /* ---- detail ------------------------------------------------------------------- */
 
+/*
+** Not too eager (issue 18): their rhythm, and outreach they have not
+** answered in the last guard.days.
+*/
+static void
+card_eagerness(struct pane *p, struct page *pg, const struct kith_contact *k)
+{
+	int days = (int)engine_opt_int(p->e, "guard.days"), n = 0;
+	char since[KDATE_STR];
+
+	if (k->rhythm_days)
+		page_add(pg, VS_NORMAL, 0, "at most every %d days (their rhythm: the review waits)",
+			 k->rhythm_days);
+	kdate_format(kdate_add_days(kdate_today(), -(days - 1)), since);
+	if (interaction_unanswered(engine_db(p->e), k->id, since, &n, NULL) == KITH_OK && n)
+		page_add(pg, n >= engine_opt_int(p->e, "guard.unanswered") ? VS_OVERDUE : VS_NORMAL,
+			 0, "%d message%s unanswered in %d day%s", n, n == 1 ? "" : "s", days,
+			 days == 1 ? "" : "s");
+}
+
 static void
 load_detail(struct pane *p, int64_t id, struct page *pg)
 {
@@ -192,6 +212,7 @@ load_detail(struct pane *p, int64_t id, struct page *pg)
 	snprintf(cad, sizeof cad, cadence ? "%d days" : "none", cadence);
 	tier[0] = k.tier ? k.tier : '-';
 	page_add(pg, VS_NORMAL, 0, "tier %s · cadence %s · last contacted %s", tier, cad, last);
+	card_eagerness(p, pg, &k);
 	infl[0] = k.influence ? (char)('0' + k.influence) : '?';
 	page_add(pg, fmt_alignment_style(k.alignment), 0, "influence %s · %s", infl,
 		 kith_alignment_name(k.alignment));

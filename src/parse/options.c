@@ -46,6 +46,14 @@ static const struct opt_def opt_defs[] = {
 	  "The review counts events from today to this many days ahead" },
 	{ "review.birthday_days", OPT_INT, "3", NULL, 0, 60,
 	  "The review counts birthdays from today to this many days ahead" },
+	{ "review.rest_days", OPT_INT, "3", NULL, 0, 60,
+	  "The review leaves out anyone contacted in the last this many days, unless a dated "
+	  "follow-up of theirs is due (0: off)" },
+	{ "guard.unanswered", OPT_INT, "2", NULL, 0, 100,
+	  "Logging outreach to someone who has not answered this many earlier ones in guard.days "
+	  "asks first in the planner and warns on the command line (0: off)" },
+	{ "guard.days", OPT_INT, "7", NULL, 1, 365,
+	  "The days (today included) in which guard.unanswered counts unanswered outreach" },
 	{ "review.weight.overdue_day", OPT_INT, "1", NULL, 0, 100,
 	  "Review points added per day a follow-up is overdue (up to 14 days)" },
 #define REVIEW_TERM_OPT(e, name, w, reason, doc) \

@@ -406,6 +406,22 @@ kdate_ago(struct kdate then, struct kdate today, char out[16])
 		snprintf(out, 16, "%s%uy", pre, (unsigned)(d / 365) % 100000u);
 }
 
+void
+kdate_soon(struct kdate d, struct kdate today, char out[32])
+{
+	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+					   "Aug", "Sep", "Oct", "Nov", "Dec" };
+	long n = kdate_diff(d, today);
+
+	if (n == 0)
+		snprintf(out, 32, "today");
+	else if (n == 1)
+		snprintf(out, 32, "tomorrow");
+	else
+		snprintf(out, 32, "on %s %d %s", wd[kdate_weekday(d)], d.d, mon[d.m - 1]);
+}
+
 /* ---- time zones ------------------------------------------------------------------- */
 
 /* name, if it is a zone in the system's database (and nothing odd), into out */

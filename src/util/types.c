@@ -44,10 +44,28 @@ KITH_TYPE_DEFINE(KITH_EVENT_KINDS, EVENT, event_kind)
 KITH_TYPE_DEFINE(KITH_ATTEND_ROLES, AROLE, attend_role)
 KITH_TYPE_DEFINE(KITH_ATTEND_STATUSES, ASTATUS, attend_status)
 KITH_TYPE_DEFINE(KITH_INTERACTION_KINDS, IKIND, interaction_kind)
+KITH_TYPE_DEFINE(KITH_INTERACTION_WAYS, IWAY, interaction_way)
 KITH_TYPE_DEFINE(KITH_FOLLOWUP_KINDS, FKIND, followup_kind)
 KITH_TYPE_DEFINE(KITH_FOLLOWUP_STATUSES, FSTATUS, followup_status)
 KITH_TYPE_DEFINE(KITH_DIRECTIONS, DIR, direction)
 KITH_TYPE_DEFINE(KITH_INTRO_STAGES, INTRO, intro_stage)
+
+int
+kith_interaction_way_of(int way, int kind)
+{
+	if (way > KITH_IWAY_AUTO && way < KITH_IWAY_COUNT_)
+		return way;
+	switch (kind) {
+	case KITH_IKIND_EMAIL:
+	case KITH_IKIND_MESSAGE:
+	case KITH_IKIND_SOCIAL:
+		return KITH_IWAY_OUT;
+	case KITH_IKIND_NOTE:
+		return KITH_IWAY_NONE;
+	default:
+		return KITH_IWAY_BOTH;
+	}
+}
 
 static const char *const alignment_words[] = { KITH_ALIGNMENTS(WORD) };
 

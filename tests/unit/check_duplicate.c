@@ -446,7 +446,8 @@ START_TEST(test_merge_fills_every_field)
 	static const char *const known =
 		"id,display_name,name_key,given_name,family_name,pronouns,address,district,"
 		"birthday,how_met,met_event_id,introducer_id,influence,alignment,tier,"
-		"cadence_days,notes,archived,created_at,updated_at,influence_rank,uid,prefix";
+		"cadence_days,notes,archived,created_at,updated_at,influence_rank,uid,prefix,"
+		"rhythm_days";
 	struct kith_err err;
 	struct merge_result res;
 	int64_t k = add("Kim Blank", NULL, NULL), o = add("Otto Intro", NULL, NULL);
@@ -462,7 +463,8 @@ START_TEST(test_merge_fills_every_field)
 	sql("UPDATE contact SET given_name = 'Kim', family_name = 'Full', pronouns = 'she', "
 	    "address = '2 Elm', district = 'Ward 9', birthday = '--05-06', how_met = 'gala', "
 	    "met_event_id = 7, introducer_id = %lld, influence = 5, alignment = 2, tier = 'A', "
-	    "cadence_days = 9, notes = 'n', prefix = 'Dr.' WHERE id = %lld", (long long)o,
+	    "cadence_days = 9, notes = 'n', prefix = 'Dr.', rhythm_days = 30 WHERE id = %lld",
+	    (long long)o,
 	    (long long)d);
 	sql("UPDATE contact SET uid = NULL WHERE id = %lld", (long long)k);
 	s = text("SELECT uid FROM contact WHERE id = %lld", d);
@@ -472,7 +474,7 @@ START_TEST(test_merge_fills_every_field)
 			       "AND district = 'Ward 9' AND birthday = '--05-06' AND how_met = 'gala' "
 			       "AND met_event_id = 7 AND influence = 5 AND alignment = 2 "
 			       "AND tier = 'A' AND cadence_days = 9 AND notes = 'n' "
-			       "AND prefix = 'Dr.'", k), 1);
+			       "AND prefix = 'Dr.' AND rhythm_days = 30", k), 1);
 	ck_assert_int_eq(count("SELECT introducer_id FROM contact WHERE id = %lld", k), o);
 	{
 		char *u = text("SELECT uid FROM contact WHERE id = %lld", k);

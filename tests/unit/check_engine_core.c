@@ -14,6 +14,7 @@
 
 #include "kith/contact.h"
 #include "kith/engine.h"
+#include "kith/interaction.h"
 #include "../../src/engine/core.h"
 
 static struct kdb *db;
@@ -573,6 +574,66 @@ START_TEST(test_idle_checkpoint)
 }
 END_TEST
 
+static int
+unanswered(int64_t who)
+{
+	struct kith_err err;
+	int n = -1;
+
+	ck_assert_int_eq(interaction_unanswered(db, who, "2000-01-01", &n, &err), KITH_OK);
+	return n;
+}
+
+/* Log an email to the selected contact through the form (n). */
+static int
+log_email(const char *summary)
+{
+	char keys[96];
+
+	engine_keys(e, "n");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	snprintf(keys, sizeof keys, "%s<Up><C-u>email<Enter>", summary);
+	return engine_keys(e, keys);
+}
+
+/*
+** The guard against being too eager (issue 18): the third unanswered email
+** in a week is not logged at the first Enter; the form says why, and a
+** second Enter logs it. An answer (Way: reply) ends the count.
+*/
+START_TEST(test_log_guard)
+{
+	int64_t ana = 1;                        /* the first contact added */
+
+	ck_assert_str_eq(selected_name(), "Ana Lima");
+	log_email("sent the survey");
+	log_email("reminder");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	ck_assert_int_eq(unanswered(ana), 2);
+	ck_assert(log_email("third try") & R_BELL);
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	ck_assert_ptr_nonnull(strstr(view()->message, "Ana Lima has not answered your last 2 "
+				     "messages in 7 days: Enter logs this one anyway"));
+	ck_assert_int_eq(unanswered(ana), 2);   /* nothing written yet */
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	ck_assert_int_eq(unanswered(ana), 3);
+	/* she answers: the Way field (last) says reply */
+	engine_keys(e, "n");
+	engine_keys(e, "she replied<Up><C-u>email<Down><Down><Down><Down>reply<Enter>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	ck_assert_int_eq(unanswered(ana), 0);
+	log_email("thanks");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	/* guard.unanswered 0 turns the question off */
+	log_email("more");
+	engine_keys(e, ":set guard.unanswered 0<Enter>");
+	log_email("and more");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+	ck_assert_int_eq(unanswered(ana), 3);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -595,6 +656,7 @@ main(void)
 	tcase_add_test(tc, test_form_editor);
 	tcase_add_test(tc, test_resize_and_tick);
 	tcase_add_test(tc, test_idle_checkpoint);
+	tcase_add_test(tc, test_log_guard);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -165,6 +165,65 @@ START_TEST(test_order_and_scores)
 }
 END_TEST
 
+static bool
+in_queue(const struct review_params *p, int64_t who)
+{
+	struct review_queue q;
+	struct kith_err err;
+	bool in = false;
+
+	ck_assert_msg(review_queue_build(db, p, &q, &err) == KITH_OK, "%s", err.msg);
+	for (int i = 0; i < q.n; i++)
+		in |= q.items[i].contact_id == who;
+	review_queue_free(&q);
+	return in;
+}
+
+/*
+** Not too eager (issue 18): Gus (at an event in two days) talked to
+** yesterday is left out for review.rest_days; Fay, talked to yesterday
+** too, stays: a dated follow-up of hers is due. Ana's own rhythm (monthly
+** at most) keeps her out for 30 days although her tier's 21 have passed.
+*/
+START_TEST(test_rest_and_rhythm)
+{
+	struct review_params p;
+	struct kith_err err;
+	int days = -1;
+
+	review_params_default(&p);
+	snprintf(p.today, sizeof p.today, "%s", TEST_TODAY);
+	p.limit = 0;
+	ck_assert(in_queue(&p, gus) && in_queue(&p, fay));
+	talk(gus, "2026-03-09 10:00");
+	talk(fay, "2026-03-09 10:00");
+	ck_assert_msg(!in_queue(&p, gus), "Gus proposed a day after a talk");
+	ck_assert_msg(in_queue(&p, fay), "Fay's due follow-up left out");
+	p.rest_days = 0;
+	ck_assert_msg(in_queue(&p, gus), "review.rest_days 0 still leaves Gus out");
+	p.rest_days = 1;                    /* only today rests */
+	ck_assert(in_queue(&p, gus));
+
+	/* Ana: tier A (21 days); monthly at most, talked 02-20, 23 days before 03-15 */
+	p.rest_days = 3;
+	snprintf(p.today, sizeof p.today, "2026-03-15");
+	talk(ana, "2026-02-20 10:00");
+	ck_assert_msg(in_queue(&p, ana), "Ana (cadence 21, 23 days) missing without a rhythm");
+	ck_assert_int_eq(contact_set_rhythm(db, ana, 30, &err), KITH_OK);
+	{
+		struct kith_contact k;
+		ck_assert_int_eq(contact_get(db, ana, &k, &err), KITH_OK);
+		days = k.rhythm_days;
+		contact_free(&k);
+	}
+	ck_assert_int_eq(days, 30);
+	ck_assert_msg(!in_queue(&p, ana), "Ana proposed within her rhythm");
+	snprintf(p.today, sizeof p.today, "2026-03-22");    /* 30 days */
+	ck_assert(in_queue(&p, ana));
+	ck_assert_int_eq(contact_set_rhythm(db, ana, 3651, &err), KITH_INVALID);
+}
+END_TEST
+
 START_TEST(test_terms_and_words)
 {
 	struct review_queue q;
@@ -806,6 +865,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_order_and_scores);
 	tcase_add_test(tc, test_terms_and_words);
+	tcase_add_test(tc, test_rest_and_rhythm);
 	tcase_add_test(tc, test_event_touch_resets_cadence);
 	tcase_add_test(tc, test_undated_followup);
 	tcase_add_test(tc, test_cold_target_first);
