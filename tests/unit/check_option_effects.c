@@ -326,6 +326,58 @@ effect_review_birthday_days(const char *name)
 	ck_assert(detail_has("Hal Pike"));
 }
 
+/* Gus, at an event in two days, talked to yesterday: resting at the default 3 days. */
+static void
+effect_review_rest_days(const char *name)
+{
+	struct kith_event ev = { .title = "Budget hearing", .start_at = "2026-03-12 18:00" };
+	struct kith_err err;
+	int64_t id, gus = person("Gus Berg", 0, 0, NULL, NULL);
+
+	ck_assert_int_eq(event_add(db, &ev, &id, &err), KITH_OK);
+	ck_assert_int_eq(attendance_set(db, id, gus, KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED, &err),
+			 KITH_OK);
+	talk(gus, "2026-03-09 10:00");
+	ck_assert(!review_starts());
+	cfg("set %s 0\n", name);
+	ck_assert(review_starts());
+	ck_assert(detail_has("Gus Berg"));
+}
+
+/* Log an email to Ana through the form: true if the guard held it back. */
+static bool
+guard_holds(void)
+{
+	bool held;
+
+	engine_keys(e, "1gn");
+	ck_assert_int_eq(view()->mode, VM_FORM);
+	engine_keys(e, "one more<Up><C-u>email<Enter>");
+	held = view()->mode == VM_FORM;
+	if (held)
+		engine_keys(e, "<Esc>y");
+	return held;
+}
+
+/* Two unanswered emails to Ana five days ago: a third is held back by default. */
+static void
+effect_guard(const char *name)
+{
+	struct kith_interaction in = { .at = "2026-03-05 10:00", .kind = KITH_IKIND_EMAIL,
+				       .summary = "the survey", .n_contacts = 1 };
+	struct kith_err err;
+	int64_t ana = person("Ana Lima", 0, 0, NULL, NULL);
+
+	in.contact_ids = &ana;
+	ck_assert_int_eq(interaction_add(db, &in, NULL, &err), KITH_OK);
+	ck_assert_int_eq(interaction_add(db, &in, NULL, &err), KITH_OK);
+	ck_assert(guard_holds());
+	/* guard.unanswered 3: two are not too many; guard.days 3: five days ago is out */
+	cfg(!strcmp(name, "guard.days") ? "set guard.days %s\n" : "set guard.unanswered %s\n",
+	    "3");
+	ck_assert(!guard_holds());
+}
+
 /*
 ** review.weight.NAME: a network where every term of the score applies to
 ** someone; the term's points move when its weight does.
@@ -447,6 +499,9 @@ static const struct {
 	{ "review.cap", effect_review_cap },
 	{ "review.event_days", effect_review_event_days },
 	{ "review.birthday_days", effect_review_birthday_days },
+	{ "review.rest_days", effect_review_rest_days },
+	{ "guard.unanswered", effect_guard },
+	{ "guard.days", effect_guard },
 };
 
 static effect_fn
