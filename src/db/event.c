@@ -36,12 +36,6 @@ static const struct db_field ev_f[] = {
 };
 static const struct db_fields ev_fields = DB_FIELDS(struct kith_event, ev_f);
 
-void
-event_free(struct kith_event *e)
-{
-	db_fields_free(&ev_fields, e);
-}
-
 /* Normalised times of an event being written. */
 struct event_times {
 	char start[KDATETIME_STR], end[KDATETIME_STR];
@@ -188,7 +182,14 @@ static const struct ent_writer event_writer = {
 		"updated_at = :now, tzid = ?13, tz_start = ?14 WHERE id = :id",
 	.check = event_check,
 	.bind = event_bind,
+	.q_get =
+		"SELECT id, title, kind, start_at, end_at, all_day, location, host_org_id, notes, "
+		"rrule, uid, tzid, tz_start FROM event WHERE id = ?",
+	.read = &ev_fields,
 };
+
+ENT_DEFINE_ROW(event, struct kith_event, event_writer)
+ENT_DEFINE_GET(event, struct kith_event, event_writer)
 
 enum kith_status
 event_add(struct kdb *db, const struct kith_event *e, int64_t *id_out, struct kith_err *err)
@@ -197,16 +198,6 @@ event_add(struct kdb *db, const struct kith_event *e, int64_t *id_out, struct ki
 	enum kith_status rc = event_check_fields(e, &w.t, err);
 
 	return rc ? rc : ent_add(db, &event_writer, &w, id_out, err);
-}
-
-enum kith_status
-event_get(struct kdb *db, int64_t id, struct kith_event *out, struct kith_err *err)
-{
-	static const char sql[] =
-		"SELECT id, title, kind, start_at, end_at, all_day, location, host_org_id, notes, "
-		"rrule, uid, tzid, tz_start FROM event WHERE id = ?";
-
-	return ent_get(db, ENT_EVENT, sql, id, &ev_fields, out, err);
 }
 
 /*
@@ -250,12 +241,6 @@ event_update(struct kdb *db, const struct kith_event *e, struct kith_err *err)
 	enum kith_status rc = event_check_fields(e, &w.t, err);
 
 	return rc ? rc : ent_update(db, &event_writer, &w, e->id, err);
-}
-
-enum kith_status
-event_delete(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_delete(db, ENT_EVENT, id, err);
 }
 
 /* A candidate as the user tells them apart: "City Council regular meeting, 2027-05-02". */

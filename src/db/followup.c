@@ -40,12 +40,6 @@ static const struct db_field fu_f[] = {
 static const struct db_fields fu_fields = DB_FIELDS(struct kith_followup, fu_f);
 static const struct db_fields fu_write_fields = { sizeof(struct kith_followup), 14, fu_f + 1 };
 
-void
-followup_free(struct kith_followup *f)
-{
-	db_fields_free(&fu_fields, f);
-}
-
 static enum kith_status
 fu_check_fields(const void *row, struct kith_err *err)
 {
@@ -120,38 +114,17 @@ static const struct ent_writer fu_writer = {
 	.validate = fu_check_fields,
 	.check = fu_check_refs,
 	.bind = fu_bind,
-};
-
-enum kith_status
-followup_add(struct kdb *db, const struct kith_followup *f, int64_t *id_out,
-	     struct kith_err *err)
-{
-	return ent_add(db, &fu_writer, f, id_out, err);
-}
-
-enum kith_status
-followup_get(struct kdb *db, int64_t id, struct kith_followup *out, struct kith_err *err)
-{
-	static const char sql[] =
+	.q_get =
 		"SELECT id, contact_id, event_id, interaction_id, kind, title, due, priority, status, "
 		"direction, intro_a_id, intro_b_id, intro_by_id, intro_stage, notes, "
 		"coalesce(done_at, ''), snooze_count, snooze_reason, created_at "
-		"FROM followup WHERE id = ?";
+		"FROM followup WHERE id = ?",
+	.read = &fu_fields,
+};
 
-	return ent_get(db, ENT_FOLLOWUP, sql, id, &fu_fields, out, err);
-}
-
-enum kith_status
-followup_update(struct kdb *db, const struct kith_followup *f, struct kith_err *err)
-{
-	return ent_update(db, &fu_writer, f, f->id, err);
-}
-
-enum kith_status
-followup_delete(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_delete(db, ENT_FOLLOWUP, id, err);
-}
+ENT_DEFINE_ROW(followup, struct kith_followup, fu_writer)
+ENT_DEFINE_GET(followup, struct kith_followup, fu_writer)
+ENT_DEFINE_WRITES(followup, struct kith_followup, fu_writer)
 
 /*
 ** One state change of follow-up id: check its status with `check` (may
