@@ -314,12 +314,12 @@ check_refs(struct kdb *db, const struct kith_contact *c, struct kith_err *err)
 {
 	enum kith_status rc;
 
-	if (c->met_event_id && (rc = ent_event_exists(db, c->met_event_id, err)))
+	if (c->met_event_id && (rc = ent_has(db, ENT_EVENT, c->met_event_id, err)))
 		return rc;
 	if (c->introducer_id && c->introducer_id == c->id)
 		return kith_err_set(err, KITH_INVALID,
 				    "introducer: a contact cannot introduce themselves");
-	return c->introducer_id ? ent_contact_exists(db, c->introducer_id, err) : KITH_OK;
+	return c->introducer_id ? ent_has(db, ENT_CONTACT, c->introducer_id, err) : KITH_OK;
 }
 
 /* A contact written: added (update false; id out) or updated (row id). */
@@ -468,7 +468,7 @@ contact_tag_add(struct kdb *db, int64_t id, const char *const *tags, size_t n,
 	for (size_t i = 0; i < n; i++)
 		if (db_check_text("tag", tags[i], err))
 			return KITH_INVALID;
-	if ((rc = ent_contact_exists(db, id, err)))
+	if ((rc = ent_has(db, ENT_CONTACT, id, err)))
 		return rc;
 	return db_write(db, contact_tag_body, &x, err);
 }

@@ -15,7 +15,7 @@
  * empty rows the redo then moves); an undo re-creates it before its rows
  * move back (so their triggers find it and recompute its last contact).
  */
-#include "internal.h"
+#include "row.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,24 +139,18 @@ read_channels(struct kdb *db, struct cands *c, const char *kind, enum dup_reason
 	return rc == SQLITE_DONE ? KITH_OK : db_error(db, err, "duplicates");
 }
 
+static const char q_not_same[] = "SELECT 1 FROM dup_not_same WHERE a_id = ?1 AND b_id = ?2";
+static const char q_exists[] = "SELECT 1 FROM contact WHERE id = ?1";
+
 /* Whether a constant query with ?1 (and ?2) bound to a and b finds a row. */
 static bool
 found(struct kdb *db, const char *q, int64_t a, int64_t b)
 {
-	sqlite3_stmt *st = db_stmt(db, q, NULL);
 	bool row;
 
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_int64(st, 2, b);
-	row = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return row;
+	return !db_exists(db, &row, q, "duplicates", NULL, "ii", a, b) && row;
 }
 
-static const char q_not_same[] = "SELECT 1 FROM dup_not_same WHERE a_id = ?1 AND b_id = ?2";
-static const char q_exists[] = "SELECT 1 FROM contact WHERE id = ?1";
 
 /* Name, sort key and newest current organisation of a contact. */
 static enum kith_status

@@ -21,15 +21,10 @@ not_found(const char *what, int64_t id, struct kith_err *err)
 enum kith_status
 ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what, struct kith_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	enum kith_status rc;
+	bool found;
+	enum kith_status rc = db_exists(db, &found, sql, what, err, "i", id);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = db_step_row(db, st, what, err)) == KITH_OK)
-		sqlite3_reset(st);
-	return rc == KITH_NOTFOUND ? not_found(what, id, err) : rc;
+	return rc || found ? rc : not_found(what, id, err);
 }
 
 /* One entry per enum ent_kind: the constant texts are the cache keys. */
@@ -57,30 +52,6 @@ enum kith_status
 ent_has(struct kdb *db, enum ent_kind kind, int64_t id, struct kith_err *err)
 {
 	return ent_exists(db, ent_tables[kind].q_exists, id, ent_tables[kind].what, err);
-}
-
-enum kith_status
-ent_contact_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_has(db, ENT_CONTACT, id, err);
-}
-
-enum kith_status
-ent_org_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_has(db, ENT_ORG, id, err);
-}
-
-enum kith_status
-ent_event_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_has(db, ENT_EVENT, id, err);
-}
-
-enum kith_status
-ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_has(db, ENT_MAP, id, err);
 }
 
 struct ent_del {
@@ -237,7 +208,7 @@ ent_link_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err
 	(void)id;
 	enum kith_status rc = ent_has(db, l->kind, l->id, err);
 
-	return rc ? rc : ent_contact_exists(db, l->contact_id, err);
+	return rc ? rc : ent_has(db, ENT_CONTACT, l->contact_id, err);
 }
 
 void

@@ -35,11 +35,6 @@ enum ent_kind {
 /* ent_exists for a row of one of the tables above. */
 enum kith_status ent_has(struct kdb *db, enum ent_kind kind, int64_t id, struct kith_err *err);
 
-/* Same for the common tables. */
-enum kith_status ent_contact_exists(struct kdb *db, int64_t id, struct kith_err *err);
-enum kith_status ent_org_exists(struct kdb *db, int64_t id, struct kith_err *err);
-enum kith_status ent_event_exists(struct kdb *db, int64_t id, struct kith_err *err);
-enum kith_status ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err);
 
 /*
 ** Delete row `id` of one of the tables above, as one write (cascades and

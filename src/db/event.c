@@ -116,7 +116,7 @@ event_check_refs(struct kdb *db, const struct kith_event *e, struct kith_err *er
 	enum kith_status rc;
 	int64_t other;
 
-	if (e->host_org_id && (rc = ent_org_exists(db, e->host_org_id, err)))
+	if (e->host_org_id && (rc = ent_has(db, ENT_ORG, e->host_org_id, err)))
 		return rc;
 	if (str_empty(e->uid))
 		return KITH_OK;

@@ -77,9 +77,9 @@ fu_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 
 	(void)id;
 	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++)
-		if (people[i] && (rc = ent_contact_exists(db, people[i], err)))
+		if (people[i] && (rc = ent_has(db, ENT_CONTACT, people[i], err)))
 			return rc;
-	if (f->event_id && (rc = ent_event_exists(db, f->event_id, err)))
+	if (f->event_id && (rc = ent_has(db, ENT_EVENT, f->event_id, err)))
 		return rc;
 	if (f->interaction_id && (rc = ent_has(db, ENT_INTERACTION, f->interaction_id, err)))
 		return rc;

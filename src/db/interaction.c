@@ -80,10 +80,10 @@ ia_before(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	const struct kith_interaction *i = ((const struct ia_w *)row)->i;
 	enum kith_status rc;
 
-	if (i->event_id && (rc = ent_event_exists(db, i->event_id, err)))
+	if (i->event_id && (rc = ent_has(db, ENT_EVENT, i->event_id, err)))
 		return rc;
 	for (size_t k = 0; k < i->n_contacts; k++)
-		if ((rc = ent_contact_exists(db, i->contact_ids[k], err)))
+		if ((rc = ent_has(db, ENT_CONTACT, i->contact_ids[k], err)))
 			return rc;
 	return id ? db_run(db, q_unlink, "interaction", err, "i", id) : KITH_OK;
 }

@@ -54,7 +54,7 @@ org_validate(struct kdb *db, const struct kith_org *o, struct kith_err *err)
 		return kith_err_set(err, KITH_INVALID,
 				    "parent #%lld: an organisation cannot be its own parent",
 				    (long long)o->parent_id);
-	if ((rc = ent_org_exists(db, o->parent_id, err)))
+	if ((rc = ent_has(db, ENT_ORG, o->parent_id, err)))
 		return rc;
 	if (!o->id)
 		return KITH_OK;

@@ -40,7 +40,7 @@ map_check_refs(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 	enum kith_status rc;
 	int64_t other;
 
-	if (m->primary_target_id && (rc = ent_contact_exists(db, m->primary_target_id, err)))
+	if (m->primary_target_id && (rc = ent_has(db, ENT_CONTACT, m->primary_target_id, err)))
 		return rc;
 	if ((rc = db_int64(db, &other, q_name, "map", err, "tI", m->name, m->id)) != KITH_OK)
 		return rc == KITH_NOTFOUND ? KITH_OK : rc;

@@ -58,11 +58,11 @@ rel_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err
 	enum kith_status rc;
 
 	(void)id;
-	if ((rc = ent_contact_exists(db, r->a_id, err)))
+	if ((rc = ent_has(db, ENT_CONTACT, r->a_id, err)))
 		return rc;
-	if (r->b_id && (rc = ent_contact_exists(db, r->b_id, err)))
+	if (r->b_id && (rc = ent_has(db, ENT_CONTACT, r->b_id, err)))
 		return rc;
-	if (r->b_org_id && (rc = ent_org_exists(db, r->b_org_id, err)))
+	if (r->b_org_id && (rc = ent_has(db, ENT_ORG, r->b_org_id, err)))
 		return rc;
 	return KITH_OK;
 }

@@ -36,9 +36,9 @@ role_check_refs(struct kdb *db, const struct kith_role *r, struct kith_err *err)
 {
 	enum kith_status rc;
 
-	if ((rc = ent_contact_exists(db, r->contact_id, err)))
+	if ((rc = ent_has(db, ENT_CONTACT, r->contact_id, err)))
 		return rc;
-	if (r->org_id && (rc = ent_org_exists(db, r->org_id, err)))
+	if (r->org_id && (rc = ent_has(db, ENT_ORG, r->org_id, err)))
 		return rc;
 	return KITH_OK;
 }

@@ -158,6 +158,23 @@ db_int64(struct kdb *db, int64_t *out, const char *sql, const char *what, struct
 	return rc;
 }
 
+enum kith_status
+db_exists(struct kdb *db, bool *found, const char *sql, const char *what, struct kith_err *err,
+	  const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	va_list ap;
+
+	va_start(ap, fmt);
+	rc = vfirst(db, &st, sql, what, err, fmt, ap);
+	va_end(ap);
+	*found = rc == KITH_OK;
+	if (*found)
+		sqlite3_reset(st);
+	return rc == KITH_NOTFOUND ? KITH_OK : rc;
+}
+
 /* ---- field tables ----------------------------------------------------------- */
 
 void

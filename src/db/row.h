@@ -17,6 +17,7 @@
  *	           row (read it, then sqlite3_reset); KITH_NOTFOUND (err
  *	           untouched, the statement reset) if there is none
  *	db_int64   column 0 of the first row; KITH_NOTFOUND and 0 if none
+ *	db_exists  KITH_OK with *found: whether there is a row
  *
  * Field tables. A struct read from a row, bound to parameters or freed,
  * described once: one struct db_field per column (or parameter), in order.
@@ -40,6 +41,8 @@ enum kith_status db_first(struct kdb *db, sqlite3_stmt **out, const char *sql, c
 			  struct kith_err *err, const char *fmt, ...);
 enum kith_status db_int64(struct kdb *db, int64_t *out, const char *sql, const char *what,
 			  struct kith_err *err, const char *fmt, ...);
+enum kith_status db_exists(struct kdb *db, bool *found, const char *sql, const char *what,
+			   struct kith_err *err, const char *fmt, ...);
 /* Bind an already prepared statement by fmt. */
 void db_bindf(sqlite3_stmt *st, const char *fmt, ...);
 
