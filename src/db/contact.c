@@ -273,6 +273,27 @@ name_parts(const struct kith_contact *c, char **key)
 	return str_trim(prefix);
 }
 
+/*
+** The columns contact_get reads (the tier and the cadence by hand); from
+** given_name on, ?3..?17 of the writes (bind_contact).
+*/
+static const struct db_field contact_f[] = {
+	DB_F(I64, struct kith_contact, id), DB_F(DUP, struct kith_contact, display_name),
+	DB_F(DUP, struct kith_contact, given_name), DB_F(DUP, struct kith_contact, family_name),
+	DB_F(DUP, struct kith_contact, pronouns), DB_F(DUP, struct kith_contact, address),
+	DB_F(DUP, struct kith_contact, district), DB_F(OPT, struct kith_contact, birthday),
+	DB_F(DUP, struct kith_contact, how_met), DB_F(ID, struct kith_contact, met_event_id),
+	DB_F(ID, struct kith_contact, introducer_id), DB_F(INT, struct kith_contact, influence),
+	DB_F(INT, struct kith_contact, alignment), DB_FSKIP, DB_FSKIP,
+	DB_F(DUP, struct kith_contact, notes), DB_F(BOOL, struct kith_contact, archived),
+	DB_FC(struct kith_contact, created_at), DB_FC(struct kith_contact, updated_at),
+	DB_FC(struct kith_contact, last_at), DB_F(DUP, struct kith_contact, prefix),
+	DB_F(DUP, struct kith_contact, uid),
+};
+static const struct db_fields contact_fields = DB_FIELDS(struct kith_contact, contact_f);
+static const struct db_fields contact_write_fields = { sizeof(struct kith_contact), 15,
+						       contact_f + 2 };
+
 /* Bind the contact's own columns as parameters 1..18 and 20..22 (see the SQL below). */
 static void
 bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
@@ -280,30 +301,15 @@ bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
 {
 	char tier[2] = { c->tier, 0 };
 
+	db_bind_fields(st, 3, &contact_write_fields, c);
 	db_bind_text(st, 1, c->display_name);
 	db_bind_text(st, 2, key);
 	db_bind_text(st, 21, prefix);
-	db_bind_text(st, 3, c->given_name);
-	db_bind_text(st, 4, c->family_name);
-	db_bind_text(st, 5, c->pronouns);
-	db_bind_text(st, 6, c->address);
-	db_bind_text(st, 7, c->district);
-	db_bind_text_null(st, 8, c->birthday);
-	db_bind_text(st, 9, c->how_met);
-	db_bind_id(st, 10, c->met_event_id);
-	db_bind_id(st, 11, c->introducer_id);
-	if (c->influence)
-		sqlite3_bind_int(st, 12, c->influence);
-	else
+	if (!c->influence)
 		sqlite3_bind_null(st, 12);
-	sqlite3_bind_int(st, 13, c->alignment);
 	db_bind_text_null(st, 14, c->tier ? tier : NULL);
 	if (c->cadence_days >= 0)
 		sqlite3_bind_int(st, 15, c->cadence_days);
-	else
-		sqlite3_bind_null(st, 15);
-	db_bind_text(st, 16, c->notes);
-	sqlite3_bind_int(st, 17, c->archived ? 1 : 0);
 	db_bind_text(st, 18, now);
 	sqlite3_bind_int(st, 20, 5 - c->influence);
 	db_bind_text_null(st, 22, c->uid);
@@ -532,21 +538,6 @@ read_lists(struct kdb *db, struct kith_contact *c, struct kith_err *err)
 	return KITH_OK;
 }
 
-/* The columns contact_get reads (the tier and the cadence by hand). */
-static const struct db_field contact_f[] = {
-	DB_F(I64, struct kith_contact, id), DB_F(DUP, struct kith_contact, display_name),
-	DB_F(DUP, struct kith_contact, given_name), DB_F(DUP, struct kith_contact, family_name),
-	DB_F(DUP, struct kith_contact, pronouns), DB_F(DUP, struct kith_contact, address),
-	DB_F(DUP, struct kith_contact, district), DB_F(DUP, struct kith_contact, birthday),
-	DB_F(DUP, struct kith_contact, how_met), DB_F(I64, struct kith_contact, met_event_id),
-	DB_F(I64, struct kith_contact, introducer_id), DB_F(INT, struct kith_contact, influence),
-	DB_F(INT, struct kith_contact, alignment), DB_FSKIP, DB_FSKIP,
-	DB_F(DUP, struct kith_contact, notes), DB_F(BOOL, struct kith_contact, archived),
-	DB_FC(struct kith_contact, created_at), DB_FC(struct kith_contact, updated_at),
-	DB_FC(struct kith_contact, last_at), DB_F(DUP, struct kith_contact, prefix),
-	DB_F(DUP, struct kith_contact, uid),
-};
-static const struct db_fields contact_fields = DB_FIELDS(struct kith_contact, contact_f);
 
 enum kith_status
 contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_err *err)

@@ -28,24 +28,19 @@ ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what, struct
 }
 
 /* One entry per enum ent_kind: the constant texts are the cache keys. */
+#define ENT_TABLE(what, table) \
+	{ what, "SELECT 1 FROM " table " WHERE id = ?", "DELETE FROM " table " WHERE id = ?" }
 static const struct {
 	const char *what, *q_exists, *q_delete;
 } ent_tables[ENT_KIND_COUNT_] = {
-	[ENT_CONTACT] = { "contact", "SELECT 1 FROM contact WHERE id = ?",
-			  "DELETE FROM contact WHERE id = ?" },
-	[ENT_ORG] = { "organisation", "SELECT 1 FROM organisation WHERE id = ?",
-		      "DELETE FROM organisation WHERE id = ?" },
-	[ENT_EVENT] = { "event", "SELECT 1 FROM event WHERE id = ?",
-			"DELETE FROM event WHERE id = ?" },
-	[ENT_MAP] = { "map", "SELECT 1 FROM power_map WHERE id = ?",
-		      "DELETE FROM power_map WHERE id = ?" },
-	[ENT_ROLE] = { "role", "SELECT 1 FROM role WHERE id = ?", "DELETE FROM role WHERE id = ?" },
-	[ENT_RELATIONSHIP] = { "relationship", "SELECT 1 FROM relationship WHERE id = ?",
-			       "DELETE FROM relationship WHERE id = ?" },
-	[ENT_INTERACTION] = { "interaction", "SELECT 1 FROM interaction WHERE id = ?",
-			      "DELETE FROM interaction WHERE id = ?" },
-	[ENT_FOLLOWUP] = { "follow-up", "SELECT 1 FROM followup WHERE id = ?",
-			   "DELETE FROM followup WHERE id = ?" },
+	[ENT_CONTACT] = ENT_TABLE("contact", "contact"),
+	[ENT_ORG] = ENT_TABLE("organisation", "organisation"),
+	[ENT_EVENT] = ENT_TABLE("event", "event"),
+	[ENT_MAP] = ENT_TABLE("map", "power_map"),
+	[ENT_ROLE] = ENT_TABLE("role", "role"),
+	[ENT_RELATIONSHIP] = ENT_TABLE("relationship", "relationship"),
+	[ENT_INTERACTION] = ENT_TABLE("interaction", "interaction"),
+	[ENT_FOLLOWUP] = ENT_TABLE("follow-up", "followup"),
 };
 
 enum kith_status

@@ -24,17 +24,18 @@
 static const struct db_enum ev_kinds = { kith_event_kind_name, kith_event_kind_parse,
 					 KITH_EVENT_OTHER };
 
-/* The columns event_get reads */
+/* The columns event_get reads; after the id, ?1..?10 of the writes (the times as given). */
 static const struct db_field ev_f[] = {
 	DB_F(I64, struct kith_event, id), DB_F(DUP, struct kith_event, title),
 	DB_FE(struct kith_event, kind, ev_kinds), DB_F(DUP, struct kith_event, start_at),
 	DB_F(DUP, struct kith_event, end_at), DB_F(BOOL, struct kith_event, all_day),
-	DB_F(DUP, struct kith_event, location), DB_F(I64, struct kith_event, host_org_id),
-	DB_F(DUP, struct kith_event, notes), DB_F(DUP, struct kith_event, rrule),
-	DB_F(DUP, struct kith_event, uid), DB_F(DUP, struct kith_event, tzid),
-	DB_F(DUP, struct kith_event, tz_start),
+	DB_F(DUP, struct kith_event, location), DB_F(ID, struct kith_event, host_org_id),
+	DB_F(DUP, struct kith_event, notes), DB_F(OPT, struct kith_event, rrule),
+	DB_F(OPT, struct kith_event, uid), DB_F(OPT, struct kith_event, tzid),
+	DB_F(OPT, struct kith_event, tz_start),
 };
 static const struct db_fields ev_fields = DB_FIELDS(struct kith_event, ev_f);
+static const struct db_fields ev_write_fields = { sizeof(struct kith_event), 10, ev_f + 1 };
 
 /* Normalised times of an event being written. */
 struct event_times {
@@ -139,18 +140,13 @@ event_bind(sqlite3_stmt *st, const void *row)
 	const struct kith_event *e = ((const struct event_w *)row)->e;
 	const struct event_times *t = &((const struct event_w *)row)->t;
 
-	db_bind_text(st, 1, e->title);
-	sqlite3_bind_text(st, 2, kith_event_kind_name(e->kind), -1, SQLITE_STATIC);
+	db_bind_fields(st, 1, &ev_write_fields, e);
+	/* the times as normalised, over those given */
 	db_bind_text(st, 3, t->start);
 	db_bind_text_null(st, 4, t->end);
 	sqlite3_bind_int(st, 5, t->all_day ? 1 : 0);
-	db_bind_text(st, 6, e->location);
-	db_bind_id(st, 7, e->host_org_id);
-	db_bind_text(st, 8, e->notes);
-	db_bind_text_null(st, 9, e->rrule);
-	db_bind_text_null(st, 10, e->uid);
 	db_bind_text_null(st, 13, t->tzid);
-	db_bind_text_null(st, 14, t->tz_start[0] ? t->tz_start : NULL);
+	db_bind_text_null(st, 14, t->tz_start);
 }
 
 static enum kith_status event_moved(struct kdb *db, const struct kith_event *e,
