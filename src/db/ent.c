@@ -344,12 +344,7 @@ ent_now_minute(char out[KDATETIME_STR])
 enum kith_status
 ent_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what, struct kith_err *err)
 {
-	enum kith_status s = KITH_OK;
-
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		s = db_error(db, err, what);
-	sqlite3_reset(st);
-	return s;
+	return db_finish(db, st, rc, what, err);
 }
 
 /* ---- resolution ------------------------------------------------------------ */

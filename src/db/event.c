@@ -429,28 +429,46 @@ static const struct db_field ev_row_f[] = {
 static const struct db_fields ev_row_fields = DB_FIELDS(struct event_row, ev_row_f);
 ENT_EMITTER(ev_emit, struct event_row, event_row_fn, ev_row_fields, "events")
 
+/*
+** The flags of query q (EV_PAST, EV_MATCH, EV_BYMATCH) and, with a search,
+** how many events it matches in *n (counted no further than the cap + 1).
+*/
+static enum kith_status
+ev_query_flags(struct kdb *db, const struct event_query *q, int *f, long long *n,
+	       struct kith_err *err)
+{
+	enum kith_status rc;
+
+	*f = 0;
+	*n = 0;
+	if (ev_check_query(q, err))
+		return KITH_INVALID;
+	if (q && q->past)
+		*f |= EV_PAST;
+	if (q && !str_empty(q->match)) {
+		*f |= EV_MATCH;
+		if ((rc = ev_match_count(db, q->match, n, err)))
+			return rc;
+		if (*n > EV_MATCH_CAP)
+			*f |= EV_BYMATCH;
+	}
+	return KITH_OK;
+}
+
 enum kith_status
 event_list_key(struct kdb *db, const struct event_query *q, const char *k1, int64_t k2, int dir,
 	       int limit, event_row_fn fn, void *ud, struct kith_err *err)
 {
-	int f = 0, rc;
+	int f;
+	long long n;
 	sqlite3_stmt *st;
 	bool empty;
+	enum kith_status rc;
 
-	if (ev_check_query(q, err))
-		return KITH_INVALID;
-	if (q && q->past)
-		f |= EV_PAST;
+	if ((rc = ev_query_flags(db, q, &f, &n, err)))
+		return rc;
 	if (dir < 0)
 		f |= EV_BACK;
-	if (q && !str_empty(q->match)) {
-		long long n;
-		f |= EV_MATCH;
-		if ((rc = ev_match_count(db, q->match, &n, err)))
-			return rc;
-		if (n > EV_MATCH_CAP)
-			f |= EV_BYMATCH;
-	}
 	if (k1)
 		f |= EV_ANCHOR;
 	if (!(st = db_stmt(db, ev_list_sql(f), err)))
@@ -483,30 +501,24 @@ event_series_list(struct kdb *db, const char *before, int limit, event_row_fn fn
 enum kith_status
 event_count(struct kdb *db, const struct event_query *q, long long *out, struct kith_err *err)
 {
-	int f = 0, rc;
+	int f, k, rc;
 	sqlite3_stmt *st;
 	bool empty;
 
+	/* many matches are counted by the search alone, up to the cap */
+	if ((rc = ev_query_flags(db, q, &f, out, err)) || (f & EV_BYMATCH))
+		return rc;
 	*out = 0;
-	if (ev_check_query(q, err))
-		return KITH_INVALID;
-	if (q && q->past)
-		f |= EV_PAST;
-	if (q && !str_empty(q->match)) {
-		if ((rc = ev_match_count(db, q->match, out, err)) || *out > EV_MATCH_CAP)
-			return rc;
-		*out = 0;
-		f |= 2;
-	}
-	if (!ev_count_sql[f]) {
+	k = (f & EV_PAST) | ((f & EV_MATCH) ? 2 : 0);       /* ev_count_sql's index */
+	if (!ev_count_sql[k]) {
 		struct strbuf sb = { 0 };
 		sb_append(&sb, "SELECT count(*) FROM event e ");
-		ev_where(&sb, (f & EV_PAST) | ((f & 2) ? EV_MATCH : 0));
-		ev_count_sql[f] = sb_detach(&sb);
+		ev_where(&sb, f & (EV_PAST | EV_MATCH));
+		ev_count_sql[k] = sb_detach(&sb);
 	}
-	if (!(st = db_stmt(db, ev_count_sql[f], err)))
+	if (!(st = db_stmt(db, ev_count_sql[k], err)))
 		return KITH_DB;
-	ev_bind_query(st, q, (f & 2) ? EV_MATCH : 0, &empty);
+	ev_bind_query(st, q, f & EV_MATCH, &empty);
 	if (empty)
 		return KITH_OK;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)

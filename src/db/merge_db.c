@@ -46,16 +46,9 @@ contact_find_channel_first(struct kdb *db, const char *kind, const char *value, 
 		"ORDER BY rowid LIMIT ?3";
 	char *key = db_channel_key(kind, value);
 	sqlite3_stmt *st = db_query(db, sql, err, "ttn", kind, key, max);
-	int step, n = 0;
 
 	free(key);
-	*n_out = 0;
-	if (!st)
-		return KITH_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < max)
-		ids[n++] = sqlite3_column_int64(st, 0);
-	*n_out = n;
-	return ent_finish(db, st, step, "contact", err);
+	return db_ids(db, st, ids, max, n_out, "contact", err);
 }
 
 enum kith_status

@@ -43,6 +43,15 @@ enum kith_status db_int64(struct kdb *db, int64_t *out, const char *sql, const c
 			  struct kith_err *err, const char *fmt, ...);
 enum kith_status db_exists(struct kdb *db, bool *found, const char *sql, const char *what,
 			   struct kith_err *err, const char *fmt, ...);
+/*
+** Finish a read loop: rc is the last sqlite3_step result. Resets st; KITH_OK
+** if rc is SQLITE_DONE or SQLITE_ROW (stopped early), else the error.
+*/
+enum kith_status db_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what,
+			   struct kith_err *err);
+/* Step st (NULL: KITH_DB) reading column 0 into ids[0..max); *n_out how many. */
+enum kith_status db_ids(struct kdb *db, sqlite3_stmt *st, int64_t *ids, int max, int *n_out,
+			const char *what, struct kith_err *err);
 /* Bind an already prepared statement by fmt. */
 void db_bindf(sqlite3_stmt *st, const char *fmt, ...);
 
