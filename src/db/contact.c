@@ -160,7 +160,6 @@ tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
 	static const char link[] =
 		"INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) "
 		"SELECT ?, id FROM tag WHERE name = ?";
-	sqlite3_stmt *st;
 	enum kith_status rc;
 	char *t = xstrdup(tag);
 
@@ -169,22 +168,8 @@ tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
 		free(t);
 		return KITH_OK;
 	}
-	if (!(st = db_stmt(db, ins_tag, err))) {
-		free(t);
-		return KITH_DB;
-	}
-	db_bind_text(st, 1, t);
-	if ((rc = db_step_done(db, st, err, "tag"))) {
-		free(t);
-		return rc;
-	}
-	if (!(st = db_stmt(db, link, err))) {
-		free(t);
-		return KITH_DB;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, t);
-	rc = db_step_done(db, st, err, "tag");
+	if (!(rc = db_run(db, ins_tag, "tag", err, "t", t)))
+		rc = db_run(db, link, "tag", err, "it", id, t);
 	free(t);
 	return rc;
 }
