@@ -82,6 +82,16 @@ bulk_each(struct kdb *db, const int64_t *ids, size_t n, bulk_one_fn one, const v
 	return KITH_OK;
 }
 
+/* bulk_each for rows joined to row `owner` of table kind (a map, an event): it must exist. */
+static enum kith_status
+bulk_each_on(struct kdb *db, enum ent_kind kind, int64_t owner, const int64_t *ids, size_t n,
+	     bulk_one_fn one, const void *ctx, int *changed, struct kith_err *err)
+{
+	enum kith_status rc = ent_has(db, kind, owner, err);
+
+	return rc ? rc : bulk_each(db, ids, n, one, ctx, changed, err);
+}
+
 /* ---- contacts ------------------------------------------------------------------ */
 
 static enum kith_status
@@ -171,11 +181,8 @@ bulk_place(struct kdb *db, int64_t map_id, const int64_t *ids, size_t n, const c
 	   int *changed, struct kith_err *err)
 {
 	struct place_ctx pc = { map_id, reason };
-	enum kith_status rc;
 
-	if ((rc = ent_has(db, ENT_MAP, map_id, err)))
-		return rc;
-	return bulk_each(db, ids, n, place_one, &pc, changed, err);
+	return bulk_each_on(db, ENT_MAP, map_id, ids, n, place_one, &pc, changed, err);
 }
 
 static enum kith_status
@@ -197,11 +204,7 @@ enum kith_status
 bulk_invite(struct kdb *db, int64_t event_id, const int64_t *ids, size_t n, int *changed,
 	    struct kith_err *err)
 {
-	enum kith_status rc;
-
-	if ((rc = ent_has(db, ENT_EVENT, event_id, err)))
-		return rc;
-	return bulk_each(db, ids, n, invite_one, &event_id, changed, err);
+	return bulk_each_on(db, ENT_EVENT, event_id, ids, n, invite_one, &event_id, changed, err);
 }
 
 /* ---- follow-ups --------------------------------------------------------------- */

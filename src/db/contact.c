@@ -475,6 +475,23 @@ contact_tag_remove(struct kdb *db, int64_t id, const char *tag, struct kith_err 
 
 /* ---- reading -------------------------------------------------------------------- */
 
+/* Append column 0 of each row of sql (?1 = id) to the n texts of *v. */
+static enum kith_status
+read_texts(struct kdb *db, const char *sql, int64_t id, char ***v, size_t *n,
+	   struct kith_err *err)
+{
+	sqlite3_stmt *st = db_query(db, sql, err, "i", id);
+
+	if (!st)
+		return KITH_DB;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		(*v)[(*n)++] = db_col_dup(st, 0);
+	}
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
 static enum kith_status
 read_lists(struct kdb *db, struct kith_contact *c, struct kith_err *err)
 {
@@ -506,20 +523,9 @@ read_lists(struct kdb *db, struct kith_contact *c, struct kith_err *err)
 		(*n)++;
 	}
 	sqlite3_reset(st);
-	if (!(st = db_query(db, q_nick, err, "i", c->id)))
+	if (read_texts(db, q_nick, c->id, &c->nicknames, &c->n_nicknames, err) ||
+	    read_texts(db, q_tag, c->id, &c->tags, &c->n_tags, err))
 		return KITH_DB;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		c->nicknames = xreallocarray(c->nicknames, c->n_nicknames + 1, sizeof(char *));
-		c->nicknames[c->n_nicknames++] = db_col_dup(st, 0);
-	}
-	sqlite3_reset(st);
-	if (!(st = db_query(db, q_tag, err, "i", c->id)))
-		return KITH_DB;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		c->tags = xreallocarray(c->tags, c->n_tags + 1, sizeof(char *));
-		c->tags[c->n_tags++] = db_col_dup(st, 0);
-	}
-	sqlite3_reset(st);
 	return KITH_OK;
 }
 
