@@ -107,14 +107,9 @@ char *
 contact_display_name(struct kdb *db, int64_t id)
 {
 	static const char sql[] = "SELECT display_name FROM contact WHERE id = ?1";
-	sqlite3_stmt *st;
 	char *r;
 
-	if (db_first(db, &st, sql, "contact", NULL, "i", id))
-		return xstrdup("");
-	r = xstrdup(db_col_text(st, 0));
-	sqlite3_reset(st);
-	return r;
+	return ent_row_text(db, sql, id, "contact", &r, NULL) ? xstrdup("") : r;
 }
 
 enum kith_status
