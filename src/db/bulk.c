@@ -21,25 +21,6 @@
 /* From this many rows on, a batch runs with a large page cache. */
 #define BULK_BIG 64
 
-/* Run one query binding ?1 = a, ?2 = b: KITH_OK with *found if it returned a row. */
-static enum kith_status
-row_exists(struct kdb *db, const char *sql, int64_t a, int64_t b, bool *found,
-	   struct kith_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	enum kith_status rc;
-
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_int64(st, 2, b);
-	rc = db_step_row(db, st, "bulk", err);
-	*found = rc == KITH_OK;
-	if (*found)
-		sqlite3_reset(st);
-	return rc == KITH_NOTFOUND ? KITH_OK : rc;
-}
-
 /* Follow-up id's status (enum kith_followup_status); KITH_NOTFOUND if there is none. */
 static enum kith_status
 followup_status(struct kdb *db, int64_t id, int *status, struct kith_err *err)
@@ -101,6 +82,16 @@ bulk_each(struct kdb *db, const int64_t *ids, size_t n, bulk_one_fn one, const v
 	return KITH_OK;
 }
 
+/* bulk_each for rows joined to row `owner` of table kind (a map, an event): it must exist. */
+static enum kith_status
+bulk_each_on(struct kdb *db, enum ent_kind kind, int64_t owner, const int64_t *ids, size_t n,
+	     bulk_one_fn one, const void *ctx, int *changed, struct kith_err *err)
+{
+	enum kith_status rc = ent_has(db, kind, owner, err);
+
+	return rc ? rc : bulk_each(db, ids, n, one, ctx, changed, err);
+}
+
 /* ---- contacts ------------------------------------------------------------------ */
 
 static enum kith_status
@@ -134,7 +125,7 @@ tier_one(struct kdb *db, int64_t id, const void *ctx, bool *counted, struct kith
 	sqlite3_stmt *st;
 	enum kith_status rc;
 
-	if ((rc = ent_contact_exists(db, id, err)))
+	if ((rc = ent_has(db, ENT_CONTACT, id, err)))
 		return rc;
 	if (!(st = db_stmt(db, sql, err)))
 		return KITH_DB;
@@ -174,7 +165,7 @@ place_one(struct kdb *db, int64_t id, const void *ctx, bool *counted, struct kit
 	enum kith_status rc;
 	bool on;
 
-	if ((rc = row_exists(db, q_on, pc->map_id, id, &on, err)) || on)
+	if ((rc = db_exists(db, &on, q_on, "bulk", err, "ii", pc->map_id, id)) || on)
 		return rc;
 	if ((rc = contact_get(db, id, &c, err)))
 		return rc;
@@ -190,11 +181,8 @@ bulk_place(struct kdb *db, int64_t map_id, const int64_t *ids, size_t n, const c
 	   int *changed, struct kith_err *err)
 {
 	struct place_ctx pc = { map_id, reason };
-	enum kith_status rc;
 
-	if ((rc = ent_map_exists(db, map_id, err)))
-		return rc;
-	return bulk_each(db, ids, n, place_one, &pc, changed, err);
+	return bulk_each_on(db, ENT_MAP, map_id, ids, n, place_one, &pc, changed, err);
 }
 
 static enum kith_status
@@ -205,7 +193,7 @@ invite_one(struct kdb *db, int64_t id, const void *ctx, bool *counted, struct ki
 	enum kith_status rc;
 	bool at;
 
-	if ((rc = row_exists(db, q_at, *event_id, id, &at, err)) || at)
+	if ((rc = db_exists(db, &at, q_at, "bulk", err, "ii", *event_id, id)) || at)
 		return rc;
 	rc = attendance_set(db, *event_id, id, KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED, err);
 	*counted = rc == KITH_OK;
@@ -216,11 +204,7 @@ enum kith_status
 bulk_invite(struct kdb *db, int64_t event_id, const int64_t *ids, size_t n, int *changed,
 	    struct kith_err *err)
 {
-	enum kith_status rc;
-
-	if ((rc = ent_event_exists(db, event_id, err)))
-		return rc;
-	return bulk_each(db, ids, n, invite_one, &event_id, changed, err);
+	return bulk_each_on(db, ENT_EVENT, event_id, ids, n, invite_one, &event_id, changed, err);
 }
 
 /* ---- follow-ups --------------------------------------------------------------- */

@@ -8,7 +8,7 @@
  * `^ t* + r*`) and for word prefixes. At most CAPTURE_MATCH_MAX ids are
  * gathered; the candidates shown are the most recently contacted of them.
  */
-#include "internal.h"
+#include "ent.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -40,13 +40,15 @@ struct idset {
 /*
 ** Step a query whose columns are (id, last_at, name_key) into s. The
 ** queries join contact_stat and contact on their primary keys, so ranking
-** needs no second look-up per match.
+** needs no second look-up per match. st may be NULL (a failed db_query).
 */
 static enum kith_status
 idset_query(struct kdb *db, sqlite3_stmt *st, struct idset *s, struct kith_err *err)
 {
 	int rc;
 
+	if (!st)
+		return KITH_DB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		int i;
@@ -63,8 +65,7 @@ idset_query(struct kdb *db, sqlite3_stmt *st, struct idset *s, struct kith_err *
 		s->hits[s->n].key = xstrdup(db_col_text(st, 2));
 		s->n++;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? KITH_OK : db_error(db, err, "contacts");
+	return ent_finish(db, st, rc, "contacts", err);
 }
 
 static void
@@ -118,21 +119,17 @@ rank(struct kdb *db, struct idset *s, struct capture_match *out, struct kith_err
 	out->found = s->n == 0 ? CAPTURE_UNKNOWN : s->n == 1 ? CAPTURE_ONE : CAPTURE_AMBIGUOUS;
 	for (int i = 0; i < s->n && i < CAPTURE_CANDIDATES; i++) {
 		struct capture_candidate *cd = &out->cands[out->n_cands];
-		sqlite3_stmt *st = db_stmt(db, q, err);
-		int step;
-		if (!st)
-			return KITH_DB;
-		sqlite3_bind_int64(st, 1, s->hits[i].id);
-		step = sqlite3_step(st);
-		if (step == SQLITE_ROW) {
-			cd->id = s->hits[i].id;
-			cd->name = xstrdup(db_col_text(st, 0));
-			memcpy(cd->last_at, s->hits[i].last_at, sizeof cd->last_at);
-			out->n_cands++;
-		}
+		sqlite3_stmt *st;
+		enum kith_status rc = db_first(db, &st, q, "contacts", err, "i", s->hits[i].id);
+		if (rc == KITH_NOTFOUND)
+			continue;
+		if (rc)
+			return rc;
+		cd->id = s->hits[i].id;
+		cd->name = xstrdup(db_col_text(st, 0));
+		memcpy(cd->last_at, s->hits[i].last_at, sizeof cd->last_at);
+		out->n_cands++;
 		sqlite3_reset(st);
-		if (step != SQLITE_ROW && step != SQLITE_DONE)
-			return db_error(db, err, "contacts");
 	}
 	return KITH_OK;
 }
@@ -144,12 +141,7 @@ match_fts(struct kdb *db, const char *match, struct idset *s, struct kith_err *e
 		"SELECT c.id, coalesce(s.last_at, ''), c.name_key FROM contact_fts f "
 		"JOIN contact c ON c.id = f.rowid LEFT JOIN contact_stat s ON s.contact_id = c.id "
 		"WHERE contact_fts MATCH ? LIMIT 301";
-	sqlite3_stmt *st = db_stmt(db, q, err);
-
-	if (!st)
-		return KITH_DB;
-	db_bind_text(st, 1, match);
-	return idset_query(db, st, s, err);
+	return idset_query(db, db_query(db, q, err, "t", match), s, err);
 }
 
 enum kith_status
@@ -172,7 +164,6 @@ capture_match_person(struct kdb *db, const char *text, struct capture_match *out
 		"JOIN contact c ON c.id = n.contact_id LEFT JOIN contact_stat s ON s.contact_id = c.id "
 		"WHERE n.nick_key >= ?1 AND n.nick_key < ?2 LIMIT 301";
 	struct idset *s;
-	sqlite3_stmt *st;
 	char *key, *q;
 	struct strbuf upper = { 0 };
 	enum kith_status rc;
@@ -187,11 +178,10 @@ capture_match_person(struct kdb *db, const char *text, struct capture_match *out
 		return kith_err_set(err, KITH_INVALID, "\"%.60s\": not a name", text ? text : "");
 	}
 	s = xcalloc(1, sizeof(*s));
+	sb_append(&upper, key);         /* the end of the keys key is a prefix of */
+	sb_append(&upper, "\xF4\x8F\xBF\xBF");
 	/* 1. an exact name or nickname */
-	if (!(st = db_stmt(db, q_exact, err)))
-		goto dberr;
-	db_bind_text(st, 1, key);
-	if ((rc = idset_query(db, st, s, err)))
+	if ((rc = idset_query(db, db_query(db, q_exact, err, "t", key), s, err)))
 		goto out;
 	/* a nickname alone ("dan" of Daniel Ruiz) is not chosen silently when a
 	   name also starts so (Dana Lee): then both are offered */
@@ -200,30 +190,16 @@ capture_match_person(struct kdb *db, const char *text, struct capture_match *out
 	for (int i = 0; i < s->n && nick_only; i++)
 		nick_only = strcmp(s->hits[i].key, key) != 0;
 	if (nick_only) {
-		sb_append(&upper, key);
-		sb_append(&upper, "\xF4\x8F\xBF\xBF");
-		if (!(st = db_stmt(db, q_prefix, err)))
-			goto dberr;
-		db_bind_text(st, 1, key);
-		db_bind_text(st, 2, sb_str(&upper));
-		if ((rc = idset_query(db, st, s, err)))
+		if ((rc = idset_query(db, db_query(db, q_prefix, err, "tt", key, sb_str(&upper)), s,
+				      err)))
 			goto out;
 	}
 	if (s->n == 0) {
 		/* 2. a prefix of the name or a nickname, or the initials */
-		sb_append(&upper, key);
-		sb_append(&upper, "\xF4\x8F\xBF\xBF");
-		if (!(st = db_stmt(db, q_prefix, err)))
-			goto dberr;
-		db_bind_text(st, 1, key);
-		db_bind_text(st, 2, sb_str(&upper));
-		if ((rc = idset_query(db, st, s, err)))
-			goto out;
-		if (!(st = db_stmt(db, q_nick_prefix, err)))
-			goto dberr;
-		db_bind_text(st, 1, key);
-		db_bind_text(st, 2, sb_str(&upper));
-		if ((rc = idset_query(db, st, s, err)))
+		if ((rc = idset_query(db, db_query(db, q_prefix, err, "tt", key, sb_str(&upper)), s,
+				      err)) ||
+		    (rc = idset_query(db, db_query(db, q_nick_prefix, err, "tt", key,
+						   sb_str(&upper)), s, err)))
 			goto out;
 		if ((q = initials_query(key))) {
 			rc = match_fts(db, q, s, err);
@@ -243,9 +219,6 @@ capture_match_person(struct kdb *db, const char *text, struct capture_match *out
 			goto out;
 	}
 	rc = rank(db, s, out, err);
-	goto out;
-dberr:
-	rc = KITH_DB;
 out:
 	sb_free(&upper);
 	free(key);
@@ -268,22 +241,17 @@ capture_match_free(struct capture_match *m)
 static enum kith_status
 name_of(struct kdb *db, const char *sql, int64_t id, char **out, struct kith_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int step;
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, sql, "capture", err, "i", id);
 
 	*out = NULL;
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*out = xstrdup(db_col_text(st, 0));
-	sqlite3_reset(st);
-	if (step == SQLITE_ROW)
-		return KITH_OK;
-	if (step == SQLITE_DONE)
+	if (rc == KITH_NOTFOUND)
 		return kith_err_set(err, KITH_NOTFOUND, "#%lld: no longer exists", (long long)id);
-	return db_error(db, err, "capture");
+	if (rc)
+		return rc;
+	*out = xstrdup(db_col_text(st, 0));
+	sqlite3_reset(st);
+	return KITH_OK;
 }
 
 static const char q_contact_name[] = "SELECT display_name FROM contact WHERE id = ?";
@@ -398,7 +366,6 @@ capture_suggest(struct kdb *db, const char *text, int64_t *id_out, char **name_o
 	char *key = db_name_key(text ? text + contact_honorific_len(text, NULL) : "");
 	struct strbuf lo = { 0 }, hi = { 0 }, words = { 0 };
 	enum kith_status rc = KITH_OK;
-	sqlite3_stmt *st;
 	int cap, best = -1, best_d = 0;
 	size_t len = strlen(key);
 
@@ -410,13 +377,8 @@ capture_suggest(struct kdb *db, const char *text, int64_t *id_out, char **name_o
 	sb_appendn(&lo, key, 2);
 	sb_append(&hi, sb_str(&lo));
 	sb_append(&hi, "\xF4\x8F\xBF\xBF");
-	if (!(st = db_stmt(db, q_start, err))) {
-		rc = KITH_DB;
-		goto out;
-	}
-	db_bind_text(st, 1, sb_str(&lo));
-	db_bind_text(st, 2, sb_str(&hi));
-	if ((rc = idset_query(db, st, s, err)))
+	if ((rc = idset_query(db, db_query(db, q_start, err, "tt", sb_str(&lo), sb_str(&hi)), s,
+			      err)))
 		goto out;
 	/* a typo in the first letters: any name with a word like the others */
 	for (const char *w = key; *w; ) {

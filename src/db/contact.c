@@ -160,7 +160,6 @@ tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
 	static const char link[] =
 		"INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) "
 		"SELECT ?, id FROM tag WHERE name = ?";
-	sqlite3_stmt *st;
 	enum kith_status rc;
 	char *t = xstrdup(tag);
 
@@ -169,22 +168,8 @@ tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
 		free(t);
 		return KITH_OK;
 	}
-	if (!(st = db_stmt(db, ins_tag, err))) {
-		free(t);
-		return KITH_DB;
-	}
-	db_bind_text(st, 1, t);
-	if ((rc = db_step_done(db, st, err, "tag"))) {
-		free(t);
-		return rc;
-	}
-	if (!(st = db_stmt(db, link, err))) {
-		free(t);
-		return KITH_DB;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, t);
-	rc = db_step_done(db, st, err, "tag");
+	if (!(rc = db_run(db, ins_tag, "tag", err, "t", t)))
+		rc = db_run(db, link, "tag", err, "it", id, t);
 	free(t);
 	return rc;
 }
@@ -273,6 +258,27 @@ name_parts(const struct kith_contact *c, char **key)
 	return str_trim(prefix);
 }
 
+/*
+** The columns contact_get reads (the tier and the cadence by hand); from
+** given_name on, ?3..?17 of the writes (bind_contact).
+*/
+static const struct db_field contact_f[] = {
+	DB_F(I64, struct kith_contact, id), DB_F(DUP, struct kith_contact, display_name),
+	DB_F(DUP, struct kith_contact, given_name), DB_F(DUP, struct kith_contact, family_name),
+	DB_F(DUP, struct kith_contact, pronouns), DB_F(DUP, struct kith_contact, address),
+	DB_F(DUP, struct kith_contact, district), DB_F(OPT, struct kith_contact, birthday),
+	DB_F(DUP, struct kith_contact, how_met), DB_F(ID, struct kith_contact, met_event_id),
+	DB_F(ID, struct kith_contact, introducer_id), DB_F(INT, struct kith_contact, influence),
+	DB_F(INT, struct kith_contact, alignment), DB_FSKIP, DB_FSKIP,
+	DB_F(DUP, struct kith_contact, notes), DB_F(BOOL, struct kith_contact, archived),
+	DB_FC(struct kith_contact, created_at), DB_FC(struct kith_contact, updated_at),
+	DB_FC(struct kith_contact, last_at), DB_F(DUP, struct kith_contact, prefix),
+	DB_F(DUP, struct kith_contact, uid), DB_F(INT, struct kith_contact, rhythm_days),
+};
+static const struct db_fields contact_fields = DB_FIELDS(struct kith_contact, contact_f);
+static const struct db_fields contact_write_fields = { sizeof(struct kith_contact), 15,
+						       contact_f + 2 };
+
 /* Bind the contact's own columns as parameters 1..18 and 20..22 (see the SQL below). */
 static void
 bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
@@ -280,30 +286,15 @@ bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
 {
 	char tier[2] = { c->tier, 0 };
 
+	db_bind_fields(st, 3, &contact_write_fields, c);
 	db_bind_text(st, 1, c->display_name);
 	db_bind_text(st, 2, key);
 	db_bind_text(st, 21, prefix);
-	db_bind_text(st, 3, c->given_name);
-	db_bind_text(st, 4, c->family_name);
-	db_bind_text(st, 5, c->pronouns);
-	db_bind_text(st, 6, c->address);
-	db_bind_text(st, 7, c->district);
-	db_bind_text_null(st, 8, c->birthday);
-	db_bind_text(st, 9, c->how_met);
-	db_bind_id(st, 10, c->met_event_id);
-	db_bind_id(st, 11, c->introducer_id);
-	if (c->influence)
-		sqlite3_bind_int(st, 12, c->influence);
-	else
+	if (!c->influence)
 		sqlite3_bind_null(st, 12);
-	sqlite3_bind_int(st, 13, c->alignment);
 	db_bind_text_null(st, 14, c->tier ? tier : NULL);
 	if (c->cadence_days >= 0)
 		sqlite3_bind_int(st, 15, c->cadence_days);
-	else
-		sqlite3_bind_null(st, 15);
-	db_bind_text(st, 16, c->notes);
-	sqlite3_bind_int(st, 17, c->archived ? 1 : 0);
 	db_bind_text(st, 18, now);
 	sqlite3_bind_int(st, 20, 5 - c->influence);
 	db_bind_text_null(st, 22, c->uid);
@@ -314,12 +305,12 @@ check_refs(struct kdb *db, const struct kith_contact *c, struct kith_err *err)
 {
 	enum kith_status rc;
 
-	if (c->met_event_id && (rc = ent_event_exists(db, c->met_event_id, err)))
+	if (c->met_event_id && (rc = ent_has(db, ENT_EVENT, c->met_event_id, err)))
 		return rc;
 	if (c->introducer_id && c->introducer_id == c->id)
 		return kith_err_set(err, KITH_INVALID,
 				    "introducer: a contact cannot introduce themselves");
-	return c->introducer_id ? ent_contact_exists(db, c->introducer_id, err) : KITH_OK;
+	return c->introducer_id ? ent_has(db, ENT_CONTACT, c->introducer_id, err) : KITH_OK;
 }
 
 /* A contact written: added (update false; id out) or updated (row id). */
@@ -486,7 +477,7 @@ contact_tag_add(struct kdb *db, int64_t id, const char *const *tags, size_t n,
 	for (size_t i = 0; i < n; i++)
 		if (db_check_text("tag", tags[i], err))
 			return KITH_INVALID;
-	if ((rc = ent_contact_exists(db, id, err)))
+	if ((rc = ent_has(db, ENT_CONTACT, id, err)))
 		return rc;
 	return db_write(db, contact_tag_body, &x, err);
 }
@@ -501,6 +492,23 @@ contact_tag_remove(struct kdb *db, int64_t id, const char *tag, struct kith_err 
 }
 
 /* ---- reading -------------------------------------------------------------------- */
+
+/* Append column 0 of each row of sql (?1 = id) to the n texts of *v. */
+static enum kith_status
+read_texts(struct kdb *db, const char *sql, int64_t id, char ***v, size_t *n,
+	   struct kith_err *err)
+{
+	sqlite3_stmt *st = db_query(db, sql, err, "i", id);
+
+	if (!st)
+		return KITH_DB;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		(*v)[(*n)++] = db_col_dup(st, 0);
+	}
+	sqlite3_reset(st);
+	return KITH_OK;
+}
 
 static enum kith_status
 read_lists(struct kdb *db, struct kith_contact *c, struct kith_err *err)
@@ -533,38 +541,12 @@ read_lists(struct kdb *db, struct kith_contact *c, struct kith_err *err)
 		(*n)++;
 	}
 	sqlite3_reset(st);
-	if (!(st = db_query(db, q_nick, err, "i", c->id)))
+	if (read_texts(db, q_nick, c->id, &c->nicknames, &c->n_nicknames, err) ||
+	    read_texts(db, q_tag, c->id, &c->tags, &c->n_tags, err))
 		return KITH_DB;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		c->nicknames = xreallocarray(c->nicknames, c->n_nicknames + 1, sizeof(char *));
-		c->nicknames[c->n_nicknames++] = db_col_dup(st, 0);
-	}
-	sqlite3_reset(st);
-	if (!(st = db_query(db, q_tag, err, "i", c->id)))
-		return KITH_DB;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		c->tags = xreallocarray(c->tags, c->n_tags + 1, sizeof(char *));
-		c->tags[c->n_tags++] = db_col_dup(st, 0);
-	}
-	sqlite3_reset(st);
 	return KITH_OK;
 }
 
-/* The columns contact_get reads (the tier and the cadence by hand). */
-static const struct db_field contact_f[] = {
-	DB_F(I64, struct kith_contact, id), DB_F(DUP, struct kith_contact, display_name),
-	DB_F(DUP, struct kith_contact, given_name), DB_F(DUP, struct kith_contact, family_name),
-	DB_F(DUP, struct kith_contact, pronouns), DB_F(DUP, struct kith_contact, address),
-	DB_F(DUP, struct kith_contact, district), DB_F(DUP, struct kith_contact, birthday),
-	DB_F(DUP, struct kith_contact, how_met), DB_F(I64, struct kith_contact, met_event_id),
-	DB_F(I64, struct kith_contact, introducer_id), DB_F(INT, struct kith_contact, influence),
-	DB_F(INT, struct kith_contact, alignment), DB_FSKIP, DB_FSKIP,
-	DB_F(DUP, struct kith_contact, notes), DB_F(BOOL, struct kith_contact, archived),
-	DB_FC(struct kith_contact, created_at), DB_FC(struct kith_contact, updated_at),
-	DB_FC(struct kith_contact, last_at), DB_F(DUP, struct kith_contact, prefix),
-	DB_F(DUP, struct kith_contact, uid), DB_F(INT, struct kith_contact, rhythm_days),
-};
-static const struct db_fields contact_fields = DB_FIELDS(struct kith_contact, contact_f);
 
 enum kith_status
 contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_err *err)

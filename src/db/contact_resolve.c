@@ -8,7 +8,7 @@
  * full-text index. Keys are folded (case and diacritics ignored). Several
  * matches are an error naming the first few.
  */
-#include "internal.h"
+#include "row.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,18 +52,17 @@ cands_free(struct cands *c)
 	c->n = 0;
 }
 
-/* Run a query whose columns are (id, name) into c. */
+/* Run a query whose columns are (id, name) into c; st NULL: a failed db_query. */
 static enum kith_status
 cands_query(struct kdb *db, sqlite3_stmt *st, struct cands *c, struct kith_err *err)
 {
 	int rc;
 
+	if (!st)
+		return KITH_DB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		cands_add(c, sqlite3_column_int64(st, 0), db_col_text(st, 1));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_error(db, err, "contacts");
-	return KITH_OK;
+	return db_finish(db, st, rc, "contacts", err);
 }
 
 /* The smallest string greater than every string starting with key. */
@@ -119,7 +118,6 @@ contact_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_er
 		"SELECT c.id, c.display_name FROM contact_fts f JOIN contact c ON c.id = f.rowid "
 		"WHERE contact_fts MATCH ? ORDER BY c.name_key LIMIT 301";
 	struct cands c = { .n = 0 };
-	sqlite3_stmt *st;
 	char *key, *upper;
 	const char *p = arg;
 	long long id;
@@ -133,10 +131,7 @@ contact_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_er
 	if (*p == '#')
 		p++;
 	if (str_to_int(p, 1, INT64_MAX, &id)) {
-		if (!(st = db_stmt(db, q_id, err)))
-			return KITH_DB;
-		sqlite3_bind_int64(st, 1, id);
-		if ((rc = cands_query(db, st, &c, err)))
+		if ((rc = cands_query(db, db_query(db, q_id, err, "i", (int64_t)id), &c, err)))
 			return rc;
 		if (c.n == 1)
 			return cands_result(&c, arg, id_out, err);
@@ -149,28 +144,14 @@ contact_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_er
 		return kith_err_set(err, KITH_INVALID, "contact \"%.60s\": not a name", arg);
 	}
 	/* 1. an exact name or nickname */
-	if (!(st = db_stmt(db, q_exact, err))) {
-		free(key);
-		return KITH_DB;
-	}
-	db_bind_text(st, 1, key);
-	if ((rc = cands_query(db, st, &c, err)) || c.n > 0) {
+	if ((rc = cands_query(db, db_query(db, q_exact, err, "t", key), &c, err)) || c.n > 0) {
 		free(key);
 		return rc ? rc : cands_result(&c, arg, id_out, err);
 	}
 	/* 2. a prefix of a full name or a nickname */
 	upper = prefix_upper(key);
-	if (!(st = db_stmt(db, q_prefix, err)))
-		goto dberr;
-	db_bind_text(st, 1, key);
-	db_bind_text(st, 2, upper);
-	if ((rc = cands_query(db, st, &c, err)))
-		goto out;
-	if (!(st = db_stmt(db, q_nick, err)))
-		goto dberr;
-	db_bind_text(st, 1, key);
-	db_bind_text(st, 2, upper);
-	if ((rc = cands_query(db, st, &c, err)))
+	if ((rc = cands_query(db, db_query(db, q_prefix, err, "tt", key, upper), &c, err)) ||
+	    (rc = cands_query(db, db_query(db, q_nick, err, "tt", key, upper), &c, err)))
 		goto out;
 	/* 3. word prefixes anywhere in the name or nicknames ("ngo" finds Zoë Ngô) */
 	if (c.n == 0) {
@@ -179,12 +160,7 @@ contact_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_er
 			struct strbuf sb = { 0 };
 			sb_printf(&sb, "{name nicknames} : (%s)", q);
 			free(q);
-			if (!(st = db_stmt(db, q_fts, err))) {
-				sb_free(&sb);
-				goto dberr;
-			}
-			db_bind_text(st, 1, sb_str(&sb));
-			rc = cands_query(db, st, &c, err);
+			rc = cands_query(db, db_query(db, q_fts, err, "t", sb_str(&sb)), &c, err);
 			sb_free(&sb);
 			if (rc)
 				goto out;
@@ -195,8 +171,6 @@ contact_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_er
 	if (c.n == 0)
 		return kith_err_set(err, KITH_NOTFOUND, "\"%.60s\": no such contact", arg);
 	return cands_result(&c, arg, id_out, err);
-dberr:
-	rc = KITH_DB;
 out:
 	free(key);
 	free(upper);

@@ -3,7 +3,7 @@
  * Migrations are in migrate.c, the shared helpers in stmt.c, the SQL
  * functions in sqlfunc.c, transactions in tx.c, backups in backup.c.
  */
-#include "internal.h"
+#include "row.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -315,28 +315,17 @@ kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err)
 	static const char q_set[] =
 		"INSERT INTO meta(key, value) VALUES ('me', ?) "
 		"ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-	sqlite3_stmt *st;
 	enum kith_status rc;
 	char buf[32];
 	bool found;
 
-	if (!(st = db_stmt(db, q_exists, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, contact_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	if ((rc = db_exists(db, &found, q_exists, "contact", err, "i", contact_id)))
+		return rc;
 	if (!found)
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
 				    (long long)contact_id);
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, q_set, err)))
-		return db_write_fail(db, err, KITH_DB);
 	snprintf(buf, sizeof buf, "%lld", (long long)contact_id);
-	sqlite3_bind_text(st, 1, buf, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, err, "me")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write_run(db, q_set, "me", err, "t", buf);
 }
 
 

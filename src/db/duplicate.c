@@ -15,7 +15,7 @@
  * empty rows the redo then moves); an undo re-creates it before its rows
  * move back (so their triggers find it and recompute its last contact).
  */
-#include "internal.h"
+#include "ent.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,12 +103,11 @@ static const char q_channels[] =
 static enum kith_status
 read_names(struct kdb *db, struct cands *c, struct kith_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, q_names, err);
+	sqlite3_stmt *st = db_query(db, q_names, err, "n", DUP_GROUP_MAX);
 	int rc;
 
 	if (!st)
 		return KITH_DB;
-	sqlite3_bind_int(st, 1, DUP_GROUP_MAX);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		bool shared = sqlite3_column_type(st, 2) != SQLITE_NULL;
 		bool a_org = sqlite3_column_int(st, 3), b_org = sqlite3_column_int(st, 4);
@@ -116,47 +115,36 @@ read_names(struct kdb *db, struct cands *c, struct kith_err *err)
 			cand_push(c, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
 				  DUP_NAME, db_col_text(st, 2));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? KITH_OK : db_error(db, err, "duplicates");
+	return ent_finish(db, st, rc, "duplicates", err);
 }
 
 static enum kith_status
 read_channels(struct kdb *db, struct cands *c, const char *kind, enum dup_reason r,
 	      int min_key, struct kith_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, q_channels, err);
+	sqlite3_stmt *st = db_query(db, q_channels, err, "ntn", DUP_GROUP_MAX, kind, min_key);
 	int rc;
 
 	if (!st)
 		return KITH_DB;
-	sqlite3_bind_int(st, 1, DUP_GROUP_MAX);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, min_key);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		cand_push(c, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), r,
 			  db_col_text(st, 2));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? KITH_OK : db_error(db, err, "duplicates");
+	return ent_finish(db, st, rc, "duplicates", err);
 }
+
+static const char q_not_same[] = "SELECT 1 FROM dup_not_same WHERE a_id = ?1 AND b_id = ?2";
+static const char q_exists[] = "SELECT 1 FROM contact WHERE id = ?1";
 
 /* Whether a constant query with ?1 (and ?2) bound to a and b finds a row. */
 static bool
 found(struct kdb *db, const char *q, int64_t a, int64_t b)
 {
-	sqlite3_stmt *st = db_stmt(db, q, NULL);
 	bool row;
 
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_int64(st, 2, b);
-	row = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return row;
+	return !db_exists(db, &row, q, "duplicates", NULL, "ii", a, b) && row;
 }
 
-static const char q_not_same[] = "SELECT 1 FROM dup_not_same WHERE a_id = ?1 AND b_id = ?2";
-static const char q_exists[] = "SELECT 1 FROM contact WHERE id = ?1";
 
 /* Name, sort key and newest current organisation of a contact. */
 static enum kith_status
@@ -168,24 +156,18 @@ read_side(struct kdb *db, int64_t id, struct dup_side *s, char **key, struct kit
 		"            WHERE r.contact_id = c.id AND r.end_date IS NULL "
 		"            ORDER BY r.start_date DESC, r.id DESC LIMIT 1), '') "
 		"FROM contact c WHERE c.id = ?1";
-	sqlite3_stmt *st = db_stmt(db, q, err);
-	int rc;
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, q, "duplicates", err, "i", id);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		s->id = id;
-		s->name = xstrdup(db_col_text(st, 0));
-		*key = xstrdup(db_col_text(st, 1));
-		s->org = xstrdup(db_col_text(st, 2));
-	}
+	if (rc == KITH_NOTFOUND)
+		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: gone", (long long)id);
+	if (rc)
+		return rc;
+	s->id = id;
+	s->name = xstrdup(db_col_text(st, 0));
+	*key = xstrdup(db_col_text(st, 1));
+	s->org = xstrdup(db_col_text(st, 2));
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? kith_err_set(err, KITH_NOTFOUND, "contact #%lld: gone",
-							 (long long)id)
-					 : db_error(db, err, "duplicates");
 	return KITH_OK;
 }
 
@@ -339,23 +321,13 @@ duplicate_not_same(struct kdb *db, int64_t a, int64_t b, struct kith_err *err)
 {
 	static const char q[] =
 		"INSERT OR IGNORE INTO dup_not_same(a_id, b_id, at) VALUES (min(?1, ?2), max(?1, ?2), ?3)";
-	sqlite3_stmt *st;
 	enum kith_status rc;
 	char now[20];
 
 	if ((rc = check_two(db, a, b, err)))
 		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, q, err)))
-		return db_write_fail(db, err, KITH_DB);
 	db_now(now);
-	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_int64(st, 2, b);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, err, "not the same person")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write_run(db, q, "not the same person", err, "iit", a, b, now);
 }
 
 /* ---- the merge -------------------------------------------------------------------- */
@@ -490,14 +462,15 @@ static enum kith_status
 row_read(struct kdb *db, int64_t id, struct row *r, struct kith_err *err)
 {
 	static const char q[] = "SELECT * FROM contact WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, q, err);
-	int rc;
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, q, "merge", err, "i", id);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == KITH_NOTFOUND)
+		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
+				    (long long)id);
+	if (rc)
+		return rc;
+	{
 		r->n = sqlite3_column_count(st);
 		r->cols = xcalloc((size_t)r->n, sizeof *r->cols);
 		r->vals = xcalloc((size_t)r->n, sizeof *r->vals);
@@ -512,12 +485,7 @@ row_read(struct kdb *db, int64_t id, struct row *r, struct kith_err *err)
 		}
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return KITH_OK;
-	if (rc == SQLITE_DONE)
-		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
-				    (long long)id);
-	return db_error(db, err, "merge");
+	return KITH_OK;
 }
 
 /* The value as the kept-aside field shows it (a name for the ids). */
@@ -531,14 +499,11 @@ aside_text(struct kdb *db, const char *col, sqlite3_value *v)
 			!strcmp(col, "met_event_id") ? q_event : NULL;
 	char *s = NULL;
 
-	if (q) {
-		sqlite3_stmt *st = db_stmt(db, q, NULL);
-		if (st) {
-			sqlite3_bind_int64(st, 1, sqlite3_value_int64(v));
-			if (sqlite3_step(st) == SQLITE_ROW)
-				s = xstrdup(db_col_text(st, 0));
-			sqlite3_reset(st);
-		}
+	sqlite3_stmt *st;
+
+	if (q && !db_first(db, &st, q, col, NULL, "i", (int64_t)sqlite3_value_int64(v))) {
+		s = xstrdup(db_col_text(st, 0));
+		sqlite3_reset(st);
 	}
 	if (!s)
 		s = xstrdup((const char *)sqlite3_value_text(v));
@@ -621,31 +586,19 @@ merge_fields(struct kdb *db, int64_t keep, int64_t drop, struct merge_result *re
 	static const char q_touch[] = "UPDATE contact SET updated_at = ?2 WHERE id = ?1";
 	static const char q_del[] = "DELETE FROM contact WHERE id = ?1";
 	struct row k = { 0 }, d = { 0 };
-	sqlite3_stmt *st;
 	enum kith_status rc;
 	char now[20], source[40];
 	int i;
 
 	if ((rc = row_read(db, keep, &k, err)) || (rc = row_read(db, drop, &d, err)))
 		goto out;
-	if (!(st = db_stmt(db, q_intro, err))) {
-		rc = KITH_DB;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, keep);
-	sqlite3_bind_int64(st, 2, drop);
-	if ((rc = db_step_done(db, st, err, "introducer")))
+	if ((rc = db_run(db, q_intro, "introducer", err, "ii", keep, drop)))
 		goto out;
 	res->moved += sqlite3_changes(db->h);
 	/* the delete is a part of its own: see the top of this file */
 	if ((rc = db_change_split(db, err)))
 		goto out;
-	if (!(st = db_stmt(db, q_del, err))) {
-		rc = KITH_DB;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, drop);
-	if ((rc = db_step_done(db, st, err, "merge")) || (rc = db_change_split(db, err)))
+	if ((rc = db_run(db, q_del, "merge", err, "i", drop)) || (rc = db_change_split(db, err)))
 		goto out;
 	snprintf(source, sizeof source, "merge #%lld", (long long)drop);
 	for (i = 0; i < d.n && i < k.n; i++) {
@@ -671,13 +624,7 @@ merge_fields(struct kdb *db, int64_t keep, int64_t drop, struct merge_result *re
 		}
 	}
 	db_now(now);
-	if (!(st = db_stmt(db, q_touch, err))) {
-		rc = KITH_DB;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, keep);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	rc = db_step_done(db, st, err, "merge");
+	rc = db_run(db, q_touch, "merge", err, "it", keep, now);
 out:
 	row_free(&k);
 	row_free(&d);

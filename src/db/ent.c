@@ -21,66 +21,32 @@ not_found(const char *what, int64_t id, struct kith_err *err)
 enum kith_status
 ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what, struct kith_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	enum kith_status rc;
+	bool found;
+	enum kith_status rc = db_exists(db, &found, sql, what, err, "i", id);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = db_step_row(db, st, what, err)) == KITH_OK)
-		sqlite3_reset(st);
-	return rc == KITH_NOTFOUND ? not_found(what, id, err) : rc;
+	return rc || found ? rc : not_found(what, id, err);
 }
 
 /* One entry per enum ent_kind: the constant texts are the cache keys. */
+#define ENT_TABLE(what, table) \
+	{ what, "SELECT 1 FROM " table " WHERE id = ?", "DELETE FROM " table " WHERE id = ?" }
 static const struct {
 	const char *what, *q_exists, *q_delete;
 } ent_tables[ENT_KIND_COUNT_] = {
-	[ENT_CONTACT] = { "contact", "SELECT 1 FROM contact WHERE id = ?",
-			  "DELETE FROM contact WHERE id = ?" },
-	[ENT_ORG] = { "organisation", "SELECT 1 FROM organisation WHERE id = ?",
-		      "DELETE FROM organisation WHERE id = ?" },
-	[ENT_EVENT] = { "event", "SELECT 1 FROM event WHERE id = ?",
-			"DELETE FROM event WHERE id = ?" },
-	[ENT_MAP] = { "map", "SELECT 1 FROM power_map WHERE id = ?",
-		      "DELETE FROM power_map WHERE id = ?" },
-	[ENT_ROLE] = { "role", "SELECT 1 FROM role WHERE id = ?", "DELETE FROM role WHERE id = ?" },
-	[ENT_RELATIONSHIP] = { "relationship", "SELECT 1 FROM relationship WHERE id = ?",
-			       "DELETE FROM relationship WHERE id = ?" },
-	[ENT_INTERACTION] = { "interaction", "SELECT 1 FROM interaction WHERE id = ?",
-			      "DELETE FROM interaction WHERE id = ?" },
-	[ENT_FOLLOWUP] = { "follow-up", "SELECT 1 FROM followup WHERE id = ?",
-			   "DELETE FROM followup WHERE id = ?" },
+	[ENT_CONTACT] = ENT_TABLE("contact", "contact"),
+	[ENT_ORG] = ENT_TABLE("organisation", "organisation"),
+	[ENT_EVENT] = ENT_TABLE("event", "event"),
+	[ENT_MAP] = ENT_TABLE("map", "power_map"),
+	[ENT_ROLE] = ENT_TABLE("role", "role"),
+	[ENT_RELATIONSHIP] = ENT_TABLE("relationship", "relationship"),
+	[ENT_INTERACTION] = ENT_TABLE("interaction", "interaction"),
+	[ENT_FOLLOWUP] = ENT_TABLE("follow-up", "followup"),
 };
 
 enum kith_status
 ent_has(struct kdb *db, enum ent_kind kind, int64_t id, struct kith_err *err)
 {
 	return ent_exists(db, ent_tables[kind].q_exists, id, ent_tables[kind].what, err);
-}
-
-enum kith_status
-ent_contact_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_has(db, ENT_CONTACT, id, err);
-}
-
-enum kith_status
-ent_org_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_has(db, ENT_ORG, id, err);
-}
-
-enum kith_status
-ent_event_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_has(db, ENT_EVENT, id, err);
-}
-
-enum kith_status
-ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_has(db, ENT_MAP, id, err);
 }
 
 struct ent_del {
@@ -237,7 +203,7 @@ ent_link_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err
 	(void)id;
 	enum kith_status rc = ent_has(db, l->kind, l->id, err);
 
-	return rc ? rc : ent_contact_exists(db, l->contact_id, err);
+	return rc ? rc : ent_has(db, ENT_CONTACT, l->contact_id, err);
 }
 
 void
@@ -378,12 +344,7 @@ ent_now_minute(char out[KDATETIME_STR])
 enum kith_status
 ent_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what, struct kith_err *err)
 {
-	enum kith_status s = KITH_OK;
-
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		s = db_error(db, err, what);
-	sqlite3_reset(st);
-	return s;
+	return db_finish(db, st, rc, what, err);
 }
 
 /* ---- resolution ------------------------------------------------------------ */

@@ -35,11 +35,6 @@ enum ent_kind {
 /* ent_exists for a row of one of the tables above. */
 enum kith_status ent_has(struct kdb *db, enum ent_kind kind, int64_t id, struct kith_err *err);
 
-/* Same for the common tables. */
-enum kith_status ent_contact_exists(struct kdb *db, int64_t id, struct kith_err *err);
-enum kith_status ent_org_exists(struct kdb *db, int64_t id, struct kith_err *err);
-enum kith_status ent_event_exists(struct kdb *db, int64_t id, struct kith_err *err);
-enum kith_status ent_map_exists(struct kdb *db, int64_t id, struct kith_err *err);
 
 /*
 ** Delete row `id` of one of the tables above, as one write (cascades and
@@ -86,6 +81,9 @@ struct ent_writer {
 	enum kith_status (*validate)(const void *row, struct kith_err *err);
 	void (*bind)(sqlite3_stmt *st, const void *row);
 	const struct db_fields *fields;     /* used when bind is NULL */
+	/* the struct as read: its columns in q_get (row ?1), its owned texts freed */
+	const char *q_get;
+	const struct db_fields *read;
 	/* may be NULL: the writes that follow the row's (its links), given its id */
 	enum kith_status (*after)(struct kdb *db, const void *row, int64_t id,
 				  struct kith_err *err);
@@ -176,6 +174,33 @@ enum kith_status ent_resolve(struct kdb *db, const struct ent_resolver *r, const
 */
 enum kith_status ent_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what,
 			    struct kith_err *err);
+
+/*
+** The public functions an entity table shares, defined from its writer w
+** (a static const struct ent_writer): NAME_free and NAME_delete; NAME_get
+** (by w.q_get and w.read); NAME_add and NAME_update (the row's own id).
+*/
+#define ENT_DEFINE_ROW(name, type, w) \
+	void name##_free(type *r) { db_fields_free((w).read, r); } \
+	enum kith_status name##_delete(struct kdb *db, int64_t id, struct kith_err *err) \
+	{ \
+		return ent_delete(db, (w).kind, id, err); \
+	}
+#define ENT_DEFINE_GET(name, type, w) \
+	enum kith_status name##_get(struct kdb *db, int64_t id, type *out, struct kith_err *err) \
+	{ \
+		return ent_get(db, (w).kind, (w).q_get, id, (w).read, out, err); \
+	}
+#define ENT_DEFINE_WRITES(name, type, w) \
+	enum kith_status name##_add(struct kdb *db, const type *r, int64_t *id_out, \
+				    struct kith_err *err) \
+	{ \
+		return ent_add(db, &(w), r, id_out, err); \
+	} \
+	enum kith_status name##_update(struct kdb *db, const type *r, struct kith_err *err) \
+	{ \
+		return ent_update(db, &(w), r, r->id, err); \
+	}
 
 /*
 ** Define the list loop of one row type: `static enum kith_status name(db, st,

@@ -24,23 +24,18 @@
 static const struct db_enum ev_kinds = { kith_event_kind_name, kith_event_kind_parse,
 					 KITH_EVENT_OTHER };
 
-/* The columns event_get reads */
+/* The columns event_get reads; after the id, ?1..?10 of the writes (the times as given). */
 static const struct db_field ev_f[] = {
 	DB_F(I64, struct kith_event, id), DB_F(DUP, struct kith_event, title),
 	DB_FE(struct kith_event, kind, ev_kinds), DB_F(DUP, struct kith_event, start_at),
 	DB_F(DUP, struct kith_event, end_at), DB_F(BOOL, struct kith_event, all_day),
-	DB_F(DUP, struct kith_event, location), DB_F(I64, struct kith_event, host_org_id),
-	DB_F(DUP, struct kith_event, notes), DB_F(DUP, struct kith_event, rrule),
-	DB_F(DUP, struct kith_event, uid), DB_F(DUP, struct kith_event, tzid),
-	DB_F(DUP, struct kith_event, tz_start),
+	DB_F(DUP, struct kith_event, location), DB_F(ID, struct kith_event, host_org_id),
+	DB_F(DUP, struct kith_event, notes), DB_F(OPT, struct kith_event, rrule),
+	DB_F(OPT, struct kith_event, uid), DB_F(OPT, struct kith_event, tzid),
+	DB_F(OPT, struct kith_event, tz_start),
 };
 static const struct db_fields ev_fields = DB_FIELDS(struct kith_event, ev_f);
-
-void
-event_free(struct kith_event *e)
-{
-	db_fields_free(&ev_fields, e);
-}
+static const struct db_fields ev_write_fields = { sizeof(struct kith_event), 10, ev_f + 1 };
 
 /* Normalised times of an event being written. */
 struct event_times {
@@ -122,7 +117,7 @@ event_check_refs(struct kdb *db, const struct kith_event *e, struct kith_err *er
 	enum kith_status rc;
 	int64_t other;
 
-	if (e->host_org_id && (rc = ent_org_exists(db, e->host_org_id, err)))
+	if (e->host_org_id && (rc = ent_has(db, ENT_ORG, e->host_org_id, err)))
 		return rc;
 	if (str_empty(e->uid))
 		return KITH_OK;
@@ -145,18 +140,13 @@ event_bind(sqlite3_stmt *st, const void *row)
 	const struct kith_event *e = ((const struct event_w *)row)->e;
 	const struct event_times *t = &((const struct event_w *)row)->t;
 
-	db_bind_text(st, 1, e->title);
-	sqlite3_bind_text(st, 2, kith_event_kind_name(e->kind), -1, SQLITE_STATIC);
+	db_bind_fields(st, 1, &ev_write_fields, e);
+	/* the times as normalised, over those given */
 	db_bind_text(st, 3, t->start);
 	db_bind_text_null(st, 4, t->end);
 	sqlite3_bind_int(st, 5, t->all_day ? 1 : 0);
-	db_bind_text(st, 6, e->location);
-	db_bind_id(st, 7, e->host_org_id);
-	db_bind_text(st, 8, e->notes);
-	db_bind_text_null(st, 9, e->rrule);
-	db_bind_text_null(st, 10, e->uid);
 	db_bind_text_null(st, 13, t->tzid);
-	db_bind_text_null(st, 14, t->tz_start[0] ? t->tz_start : NULL);
+	db_bind_text_null(st, 14, t->tz_start);
 }
 
 static enum kith_status event_moved(struct kdb *db, const struct kith_event *e,
@@ -188,7 +178,14 @@ static const struct ent_writer event_writer = {
 		"updated_at = :now, tzid = ?13, tz_start = ?14 WHERE id = :id",
 	.check = event_check,
 	.bind = event_bind,
+	.q_get =
+		"SELECT id, title, kind, start_at, end_at, all_day, location, host_org_id, notes, "
+		"rrule, uid, tzid, tz_start FROM event WHERE id = ?",
+	.read = &ev_fields,
 };
+
+ENT_DEFINE_ROW(event, struct kith_event, event_writer)
+ENT_DEFINE_GET(event, struct kith_event, event_writer)
 
 enum kith_status
 event_add(struct kdb *db, const struct kith_event *e, int64_t *id_out, struct kith_err *err)
@@ -197,16 +194,6 @@ event_add(struct kdb *db, const struct kith_event *e, int64_t *id_out, struct ki
 	enum kith_status rc = event_check_fields(e, &w.t, err);
 
 	return rc ? rc : ent_add(db, &event_writer, &w, id_out, err);
-}
-
-enum kith_status
-event_get(struct kdb *db, int64_t id, struct kith_event *out, struct kith_err *err)
-{
-	static const char sql[] =
-		"SELECT id, title, kind, start_at, end_at, all_day, location, host_org_id, notes, "
-		"rrule, uid, tzid, tz_start FROM event WHERE id = ?";
-
-	return ent_get(db, ENT_EVENT, sql, id, &ev_fields, out, err);
 }
 
 /*
@@ -250,12 +237,6 @@ event_update(struct kdb *db, const struct kith_event *e, struct kith_err *err)
 	enum kith_status rc = event_check_fields(e, &w.t, err);
 
 	return rc ? rc : ent_update(db, &event_writer, &w, e->id, err);
-}
-
-enum kith_status
-event_delete(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_delete(db, ENT_EVENT, id, err);
 }
 
 /* A candidate as the user tells them apart: "City Council regular meeting, 2027-05-02". */
@@ -448,28 +429,46 @@ static const struct db_field ev_row_f[] = {
 static const struct db_fields ev_row_fields = DB_FIELDS(struct event_row, ev_row_f);
 ENT_EMITTER(ev_emit, struct event_row, event_row_fn, ev_row_fields, "events")
 
+/*
+** The flags of query q (EV_PAST, EV_MATCH, EV_BYMATCH) and, with a search,
+** how many events it matches in *n (counted no further than the cap + 1).
+*/
+static enum kith_status
+ev_query_flags(struct kdb *db, const struct event_query *q, int *f, long long *n,
+	       struct kith_err *err)
+{
+	enum kith_status rc;
+
+	*f = 0;
+	*n = 0;
+	if (ev_check_query(q, err))
+		return KITH_INVALID;
+	if (q && q->past)
+		*f |= EV_PAST;
+	if (q && !str_empty(q->match)) {
+		*f |= EV_MATCH;
+		if ((rc = ev_match_count(db, q->match, n, err)))
+			return rc;
+		if (*n > EV_MATCH_CAP)
+			*f |= EV_BYMATCH;
+	}
+	return KITH_OK;
+}
+
 enum kith_status
 event_list_key(struct kdb *db, const struct event_query *q, const char *k1, int64_t k2, int dir,
 	       int limit, event_row_fn fn, void *ud, struct kith_err *err)
 {
-	int f = 0, rc;
+	int f;
+	long long n;
 	sqlite3_stmt *st;
 	bool empty;
+	enum kith_status rc;
 
-	if (ev_check_query(q, err))
-		return KITH_INVALID;
-	if (q && q->past)
-		f |= EV_PAST;
+	if ((rc = ev_query_flags(db, q, &f, &n, err)))
+		return rc;
 	if (dir < 0)
 		f |= EV_BACK;
-	if (q && !str_empty(q->match)) {
-		long long n;
-		f |= EV_MATCH;
-		if ((rc = ev_match_count(db, q->match, &n, err)))
-			return rc;
-		if (n > EV_MATCH_CAP)
-			f |= EV_BYMATCH;
-	}
 	if (k1)
 		f |= EV_ANCHOR;
 	if (!(st = db_stmt(db, ev_list_sql(f), err)))
@@ -502,30 +501,24 @@ event_series_list(struct kdb *db, const char *before, int limit, event_row_fn fn
 enum kith_status
 event_count(struct kdb *db, const struct event_query *q, long long *out, struct kith_err *err)
 {
-	int f = 0, rc;
+	int f, k, rc;
 	sqlite3_stmt *st;
 	bool empty;
 
+	/* many matches are counted by the search alone, up to the cap */
+	if ((rc = ev_query_flags(db, q, &f, out, err)) || (f & EV_BYMATCH))
+		return rc;
 	*out = 0;
-	if (ev_check_query(q, err))
-		return KITH_INVALID;
-	if (q && q->past)
-		f |= EV_PAST;
-	if (q && !str_empty(q->match)) {
-		if ((rc = ev_match_count(db, q->match, out, err)) || *out > EV_MATCH_CAP)
-			return rc;
-		*out = 0;
-		f |= 2;
-	}
-	if (!ev_count_sql[f]) {
+	k = (f & EV_PAST) | ((f & EV_MATCH) ? 2 : 0);       /* ev_count_sql's index */
+	if (!ev_count_sql[k]) {
 		struct strbuf sb = { 0 };
 		sb_append(&sb, "SELECT count(*) FROM event e ");
-		ev_where(&sb, (f & EV_PAST) | ((f & 2) ? EV_MATCH : 0));
-		ev_count_sql[f] = sb_detach(&sb);
+		ev_where(&sb, f & (EV_PAST | EV_MATCH));
+		ev_count_sql[k] = sb_detach(&sb);
 	}
-	if (!(st = db_stmt(db, ev_count_sql[f], err)))
+	if (!(st = db_stmt(db, ev_count_sql[k], err)))
 		return KITH_DB;
-	ev_bind_query(st, q, (f & 2) ? EV_MATCH : 0, &empty);
+	ev_bind_query(st, q, f & EV_MATCH, &empty);
 	if (empty)
 		return KITH_OK;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)

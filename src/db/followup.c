@@ -40,12 +40,6 @@ static const struct db_field fu_f[] = {
 static const struct db_fields fu_fields = DB_FIELDS(struct kith_followup, fu_f);
 static const struct db_fields fu_write_fields = { sizeof(struct kith_followup), 14, fu_f + 1 };
 
-void
-followup_free(struct kith_followup *f)
-{
-	db_fields_free(&fu_fields, f);
-}
-
 static enum kith_status
 fu_check_fields(const void *row, struct kith_err *err)
 {
@@ -83,9 +77,9 @@ fu_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 
 	(void)id;
 	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++)
-		if (people[i] && (rc = ent_contact_exists(db, people[i], err)))
+		if (people[i] && (rc = ent_has(db, ENT_CONTACT, people[i], err)))
 			return rc;
-	if (f->event_id && (rc = ent_event_exists(db, f->event_id, err)))
+	if (f->event_id && (rc = ent_has(db, ENT_EVENT, f->event_id, err)))
 		return rc;
 	if (f->interaction_id && (rc = ent_has(db, ENT_INTERACTION, f->interaction_id, err)))
 		return rc;
@@ -120,48 +114,28 @@ static const struct ent_writer fu_writer = {
 	.validate = fu_check_fields,
 	.check = fu_check_refs,
 	.bind = fu_bind,
-};
-
-enum kith_status
-followup_add(struct kdb *db, const struct kith_followup *f, int64_t *id_out,
-	     struct kith_err *err)
-{
-	return ent_add(db, &fu_writer, f, id_out, err);
-}
-
-enum kith_status
-followup_get(struct kdb *db, int64_t id, struct kith_followup *out, struct kith_err *err)
-{
-	static const char sql[] =
+	.q_get =
 		"SELECT id, contact_id, event_id, interaction_id, kind, title, due, priority, status, "
 		"direction, intro_a_id, intro_b_id, intro_by_id, intro_stage, notes, "
 		"coalesce(done_at, ''), snooze_count, snooze_reason, created_at "
-		"FROM followup WHERE id = ?";
+		"FROM followup WHERE id = ?",
+	.read = &fu_fields,
+};
 
-	return ent_get(db, ENT_FOLLOWUP, sql, id, &fu_fields, out, err);
-}
-
-enum kith_status
-followup_update(struct kdb *db, const struct kith_followup *f, struct kith_err *err)
-{
-	return ent_update(db, &fu_writer, f, f->id, err);
-}
-
-enum kith_status
-followup_delete(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_delete(db, ENT_FOLLOWUP, id, err);
-}
+ENT_DEFINE_ROW(followup, struct kith_followup, fu_writer)
+ENT_DEFINE_GET(followup, struct kith_followup, fu_writer)
+ENT_DEFINE_WRITES(followup, struct kith_followup, fu_writer)
 
 /*
-** One state change of follow-up id: check its status with `check` (may
-** reject), then run `sql` binding ?1 = id, ?2 = now, ?3 = now (minutes),
-** ?4 = a, ?5 = b.
+** One state change of follow-up id: refused if its status is `already`
+** ("already done") or, with need_open, if it is not open; then `sql`
+** binding ?1 = id, ?2 = now, ?3 = now (minutes), ?4 = a, ?5 = b.
 */
 struct fu_chg {
 	int64_t id;
 	const char *sql, *a, *b;
-	enum kith_status (*check)(int64_t id, int status, struct kith_err *err);
+	int already;                /* a status, or -1 */
+	bool need_open;
 };
 
 static enum kith_status
@@ -172,53 +146,27 @@ fu_change_body(struct kdb *db, void *ctx, struct kith_err *err)
 	char now[20], now_min[KDATETIME_STR];
 	sqlite3_stmt *st;
 	enum kith_status rc;
+	int status;
 
 	if ((rc = ent_row(db, q_status, x->id, "follow-up", &st, err)))
 		return rc;
-	rc = x->check ? x->check(x->id, kith_followup_status_parse(db_col_text(st, 0)), err) : 0;
+	status = kith_followup_status_parse(db_col_text(st, 0));
 	sqlite3_reset(st);
-	if (rc)
-		return rc;
+	if (x->already >= 0 && status == x->already)
+		return kith_err_set(err, KITH_INVALID, "follow-up #%lld: already %s",
+				    (long long)x->id, kith_followup_status_name(status));
+	if (x->need_open && status != KITH_FSTATUS_OPEN)
+		return kith_err_set(err, KITH_INVALID, "follow-up #%lld: is %s; reopen it first",
+				    (long long)x->id, kith_followup_status_name(status));
 	db_now(now);
 	ent_now_minute(now_min);
 	return db_run(db, x->sql, "follow-up", err, "ittTs", x->id, now, now_min, x->a, x->b);
 }
 
 static enum kith_status
-fu_change(struct kdb *db, int64_t id, const char *sql,
-	  enum kith_status (*check)(int64_t id, int status, struct kith_err *err),
-	  const char *a, const char *b, struct kith_err *err)
+fu_change(struct kdb *db, const struct fu_chg *x, struct kith_err *err)
 {
-	struct fu_chg x = { id, sql, a, b, check };
-
-	return db_write(db, fu_change_body, &x, err);
-}
-
-static enum kith_status
-check_not_done(int64_t id, int status, struct kith_err *err)
-{
-	if (status == KITH_FSTATUS_DONE)
-		return kith_err_set(err, KITH_INVALID, "follow-up #%lld: already done",
-				    (long long)id);
-	return KITH_OK;
-}
-
-static enum kith_status
-check_closed(int64_t id, int status, struct kith_err *err)
-{
-	if (status == KITH_FSTATUS_OPEN)
-		return kith_err_set(err, KITH_INVALID, "follow-up #%lld: already open",
-				    (long long)id);
-	return KITH_OK;
-}
-
-static enum kith_status
-check_open(int64_t id, int status, struct kith_err *err)
-{
-	if (status != KITH_FSTATUS_OPEN)
-		return kith_err_set(err, KITH_INVALID, "follow-up #%lld: is %s; reopen it first",
-				    (long long)id, kith_followup_status_name(status));
-	return KITH_OK;
+	return db_write(db, fu_change_body, (void *)x, err);
 }
 
 enum kith_status
@@ -227,7 +175,9 @@ followup_done(struct kdb *db, int64_t id, struct kith_err *err)
 	static const char sql[] =
 		"UPDATE followup SET status = 'done', done_at = ?3, updated_at = ?2 WHERE id = ?1";
 
-	return fu_change(db, id, sql, check_not_done, NULL, NULL, err);
+	const struct fu_chg x = { id, sql, NULL, NULL, KITH_FSTATUS_DONE, false };
+
+	return fu_change(db, &x, err);
 }
 
 enum kith_status
@@ -236,7 +186,9 @@ followup_reopen(struct kdb *db, int64_t id, struct kith_err *err)
 	static const char sql[] =
 		"UPDATE followup SET status = 'open', done_at = NULL, updated_at = ?2 WHERE id = ?1";
 
-	return fu_change(db, id, sql, check_closed, NULL, NULL, err);
+	const struct fu_chg x = { id, sql, NULL, NULL, KITH_FSTATUS_OPEN, false };
+
+	return fu_change(db, &x, err);
 }
 
 struct fu_toggle {
@@ -294,7 +246,9 @@ followup_snooze(struct kdb *db, int64_t id, const char *due, const char *reason,
 		return kith_err_set(err, KITH_INVALID, "due: a date is needed to snooze to");
 	if (ent_check_date("due", due, err) || db_check_text("reason", reason, err))
 		return KITH_INVALID;
-	return fu_change(db, id, sql, check_open, due, reason ? reason : "", err);
+	const struct fu_chg x = { id, sql, due, reason ? reason : "", -1, true };
+
+	return fu_change(db, &x, err);
 }
 
 enum kith_status
@@ -304,8 +258,10 @@ followup_set_due(struct kdb *db, int64_t id, const char *due, struct kith_err *e
 
 	if (ent_check_date("due", due, err))
 		return KITH_INVALID;
-	/* db_bind_text_null turns "" (no date) into NULL. */
-	return fu_change(db, id, sql, NULL, due ? due : "", NULL, err);
+	/* ?4 binds "" (no date) as NULL */
+	const struct fu_chg x = { id, sql, due ? due : "", NULL, -1, false };
+
+	return fu_change(db, &x, err);
 }
 
 enum kith_status
@@ -316,5 +272,7 @@ followup_set_intro_stage(struct kdb *db, int64_t id, int stage, struct kith_err 
 
 	if (stage < 0 || stage >= KITH_INTRO_COUNT_)
 		return kith_err_set(err, KITH_INVALID, "introduction stage %d: unknown", stage);
-	return fu_change(db, id, sql, NULL, kith_intro_stage_name(stage), NULL, err);
+	const struct fu_chg x = { id, sql, kith_intro_stage_name(stage), NULL, -1, false };
+
+	return fu_change(db, &x, err);
 }

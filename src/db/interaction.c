@@ -84,10 +84,10 @@ ia_before(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	const struct kith_interaction *i = ((const struct ia_w *)row)->i;
 	enum kith_status rc;
 
-	if (i->event_id && (rc = ent_event_exists(db, i->event_id, err)))
+	if (i->event_id && (rc = ent_has(db, ENT_EVENT, i->event_id, err)))
 		return rc;
 	for (size_t k = 0; k < i->n_contacts; k++)
-		if ((rc = ent_contact_exists(db, i->contact_ids[k], err)))
+		if ((rc = ent_has(db, ENT_CONTACT, i->contact_ids[k], err)))
 			return rc;
 	return id ? db_run(db, q_unlink, "interaction", err, "i", id) : KITH_OK;
 }
@@ -208,6 +208,27 @@ static const struct db_field ia_row_f[] = {
 static const struct db_fields ia_row_fields = DB_FIELDS(struct interaction_row, ia_row_f);
 ENT_EMITTER(ia_emit, struct interaction_row, interaction_row_fn, ia_row_fields, "interactions")
 
+/*
+** A window of a timeline, newest first: q_first the first rows, q_next those
+** after interaction `anchor`; both bind ?1 = the contact, ?2, ?3 = the
+** anchor's (at, id), ?4 = the limit (each uses those it needs).
+*/
+static enum kith_status
+ia_window(struct kdb *db, const char *q_first, const char *q_next, int64_t contact_id,
+	  int64_t anchor, int limit, interaction_row_fn fn, void *ud, struct kith_err *err)
+{
+	static const char q_anchor[] = "SELECT at FROM interaction WHERE id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char *at = NULL;
+
+	if (anchor && (rc = ent_row_text(db, q_anchor, anchor, "interaction", &at, err)))
+		return rc;
+	st = db_query(db, anchor ? q_next : q_first, err, "itin", contact_id, at, anchor, limit);
+	free(at);
+	return ia_emit(db, st, fn, ud, err);
+}
+
 enum kith_status
 interaction_list_for_contact(struct kdb *db, int64_t contact_id, int64_t anchor, int limit,
 			     interaction_row_fn fn, void *ud, struct kith_err *err)
@@ -220,17 +241,8 @@ interaction_list_for_contact(struct kdb *db, int64_t contact_id, int64_t anchor,
 		"FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id "
 		"WHERE ic.contact_id = ?1 AND (ic.at, ic.interaction_id) < (?2, ?3) "
 		"ORDER BY ic.at DESC, ic.interaction_id DESC LIMIT ?4";
-	static const char q_anchor[] = "SELECT at FROM interaction WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char *at = NULL;
 
-	if (anchor && (rc = ent_row_text(db, q_anchor, anchor, "interaction", &at, err)))
-		return rc;
-	/* (q_first has no ?2 and ?3: binding them is harmless) */
-	st = db_query(db, anchor ? q_next : q_first, err, "itin", contact_id, at, anchor, limit);
-	free(at);
-	return ia_emit(db, st, fn, ud, err);
+	return ia_window(db, q_first, q_next, contact_id, anchor, limit, fn, ud, err);
 }
 
 enum kith_status
@@ -238,19 +250,11 @@ interaction_list_recent(struct kdb *db, int64_t anchor, int limit, interaction_r
 			void *ud, struct kith_err *err)
 {
 	static const char q_first[] = IA_COLS
-		"FROM interaction i ORDER BY i.at DESC, i.id DESC LIMIT ?3";
+		"FROM interaction i ORDER BY i.at DESC, i.id DESC LIMIT ?4";
 	static const char q_next[] = IA_COLS
-		"FROM interaction i WHERE (i.at, i.id) < (?1, ?2) ORDER BY i.at DESC, i.id DESC LIMIT ?3";
-	static const char q_anchor[] = "SELECT at FROM interaction WHERE id = ?";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	char *at = NULL;
+		"FROM interaction i WHERE (i.at, i.id) < (?2, ?3) ORDER BY i.at DESC, i.id DESC LIMIT ?4";
 
-	if (anchor && (rc = ent_row_text(db, q_anchor, anchor, "interaction", &at, err)))
-		return rc;
-	st = db_query(db, anchor ? q_next : q_first, err, "tin", at, anchor, limit);
-	free(at);
-	return ia_emit(db, st, fn, ud, err);
+	return ia_window(db, q_first, q_next, 0, anchor, limit, fn, ud, err);
 }
 
 /*

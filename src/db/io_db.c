@@ -207,15 +207,8 @@ static enum kith_status
 ids_after(struct kdb *db, const char *sql, int64_t after, int64_t *ids, int limit, int *n_out,
 	  struct kith_err *err)
 {
-	sqlite3_stmt *st = db_query(db, sql, err, "in", after, limit);
-	int step, n = 0;
-
-	if (!st)
-		return KITH_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < limit)
-		ids[n++] = sqlite3_column_int64(st, 0);
-	*n_out = n;
-	return ent_finish(db, st, step, "list", err);
+	return db_ids(db, db_query(db, sql, err, "in", after, limit), ids, limit, n_out, "list",
+		      err);
 }
 
 enum kith_status

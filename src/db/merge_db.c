@@ -5,7 +5,7 @@
  * organisation, and whether a kept-aside field is already kept. Each is one
  * index seek.
  */
-#include "row.h"
+#include "ent.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,25 +44,11 @@ contact_find_channel_first(struct kdb *db, const char *kind, const char *value, 
 	static const char sql[] =
 		"SELECT contact_id FROM contact_channel WHERE kind = ?1 AND value_key = ?2 "
 		"ORDER BY rowid LIMIT ?3";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	char *key;
-	int step, n = 0;
+	char *key = db_channel_key(kind, value);
+	sqlite3_stmt *st = db_query(db, sql, err, "ttn", kind, key, max);
 
-	*n_out = 0;
-	if (!st)
-		return KITH_DB;
-	key = db_channel_key(kind, value);
-	db_bind_text(st, 1, kind);
-	db_bind_text(st, 2, key);
-	sqlite3_bind_int(st, 3, max);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW && n < max)
-		ids[n++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	free(key);
-	*n_out = n;
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return db_error(db, err, "contact");
-	return KITH_OK;
+	return db_ids(db, st, ids, max, n_out, "contact", err);
 }
 
 enum kith_status
@@ -73,16 +59,11 @@ contact_role_at(struct kdb *db, int64_t contact_id, int64_t org_id, const char *
 		"SELECT id, title FROM role WHERE contact_id = ?1 AND (org_id = ?2 OR "
 		"(?2 IS NULL AND org_id IS NULL AND seat = ?3)) AND end_date IS NULL "
 		"ORDER BY id LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	enum kith_status rc;
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, sql, "role", err, "iIt", contact_id, org_id, seat);
 
 	*title = NULL;
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, contact_id);
-	db_bind_id(st, 2, org_id);
-	db_bind_text(st, 3, seat);
-	if ((rc = db_step_row(db, st, "role", err)))
+	if (rc)
 		return rc;
 	*role_id = sqlite3_column_int64(st, 0);
 	*title = xstrdup(db_col_text(st, 1));
@@ -95,13 +76,8 @@ role_title_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	static const char sql[] = "UPDATE role SET title = ?2 WHERE id = ?1";
 	const struct { int64_t id; const char *title; } *x = ctx;
-	sqlite3_stmt *st = db_stmt(db, sql, err);
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, x->id);
-	db_bind_text_null(st, 2, x->title);
-	return db_step_done(db, st, err, "role");
+	return db_run(db, sql, "role", err, "iT", x->id, x->title);
 }
 
 enum kith_status
@@ -121,34 +97,19 @@ import_extra_has(struct kdb *db, const char *entity, int64_t entity_id, const ch
 	static const char q[] =
 		"SELECT 1 FROM import_extra WHERE entity = ?1 AND entity_id = ?2 AND name = ?3 "
 		"AND value_key = kith_value_key(?4) AND value = ?4";
-	sqlite3_stmt *st = db_stmt(db, q, NULL);
+	bool found;
 
-	if (!st)
-		return false;
-	db_bind_text(st, 1, entity);
-	sqlite3_bind_int64(st, 2, entity_id);
-	db_bind_text(st, 3, name);
-	db_bind_text(st, 4, value);
-	if (db_step_row(db, st, "import", NULL))
-		return false;
-	sqlite3_reset(st);
-	return true;
+	return !db_exists(db, &found, q, "import", NULL, "titt", entity, entity_id, name, value) &&
+	       found;
 }
 
 char *
 contact_display_name(struct kdb *db, int64_t id)
 {
 	static const char sql[] = "SELECT display_name FROM contact WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
-	char *r = NULL;
+	char *r;
 
-	if (st) {
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			r = db_col_dup(st, 0);
-		sqlite3_reset(st);
-	}
-	return r ? r : xstrdup("");
+	return ent_row_text(db, sql, id, "contact", &r, NULL) ? xstrdup("") : r;
 }
 
 enum kith_status
@@ -158,14 +119,11 @@ contact_current_seat(struct kdb *db, int64_t contact_id, char **seat, struct kit
 	static const char sql[] =
 		"SELECT CASE WHEN org_id IS NULL THEN seat END FROM role WHERE contact_id = ?1 "
 		"AND end_date IS NULL ORDER BY start_date DESC, id DESC LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	enum kith_status rc;
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, sql, "role", err, "i", contact_id);
 
 	*seat = NULL;
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, contact_id);
-	if ((rc = db_step_row(db, st, "role", err)))
+	if (rc)
 		return rc == KITH_NOTFOUND ? KITH_OK : rc;
 	*seat = db_col_dup(st, 0);      /* NULL: the newest role is at an organisation */
 	sqlite3_reset(st);

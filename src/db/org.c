@@ -24,12 +24,6 @@ static const struct db_field org_f[] = {
 };
 static const struct db_fields org_fields = DB_FIELDS(struct kith_org, org_f);
 
-void
-org_free(struct kith_org *o)
-{
-	db_fields_free(&org_fields, o);
-}
-
 /* Longest chain of parents we follow when checking for cycles. */
 #define ORG_MAX_DEPTH 1000
 
@@ -60,7 +54,7 @@ org_validate(struct kdb *db, const struct kith_org *o, struct kith_err *err)
 		return kith_err_set(err, KITH_INVALID,
 				    "parent #%lld: an organisation cannot be its own parent",
 				    (long long)o->parent_id);
-	if ((rc = ent_org_exists(db, o->parent_id, err)))
+	if ((rc = ent_has(db, ENT_ORG, o->parent_id, err)))
 		return rc;
 	if (!o->id)
 		return KITH_OK;
@@ -115,34 +109,14 @@ static const struct ent_writer org_writer = {
 		"influence = ?5, parent_id = ?6, updated_at = :now WHERE id = :id",
 	.check = org_check,
 	.bind = org_bind,
+	.q_get =
+		"SELECT id, name, kind, description, influence, parent_id FROM organisation WHERE id = ?",
+	.read = &org_fields,
 };
 
-enum kith_status
-org_add(struct kdb *db, const struct kith_org *o, int64_t *id_out, struct kith_err *err)
-{
-	return ent_add(db, &org_writer, o, id_out, err);
-}
-
-enum kith_status
-org_get(struct kdb *db, int64_t id, struct kith_org *out, struct kith_err *err)
-{
-	static const char sql[] =
-		"SELECT id, name, kind, description, influence, parent_id FROM organisation WHERE id = ?";
-
-	return ent_get(db, ENT_ORG, sql, id, &org_fields, out, err);
-}
-
-enum kith_status
-org_update(struct kdb *db, const struct kith_org *o, struct kith_err *err)
-{
-	return ent_update(db, &org_writer, o, o->id, err);
-}
-
-enum kith_status
-org_delete(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_delete(db, ENT_ORG, id, err);
-}
+ENT_DEFINE_ROW(org, struct kith_org, org_writer)
+ENT_DEFINE_GET(org, struct kith_org, org_writer)
+ENT_DEFINE_WRITES(org, struct kith_org, org_writer)
 
 /* The oldest organisation whose folded name is key; 0 if none. */
 static enum kith_status

@@ -41,11 +41,11 @@ pl_check_refs(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id
 {
 	enum kith_status rc;
 
-	if ((rc = ent_map_exists(db, map_id, err)))
+	if ((rc = ent_has(db, ENT_MAP, map_id, err)))
 		return rc;
 	if (contact_id)
-		return ent_contact_exists(db, contact_id, err);
-	return ent_org_exists(db, org_id, err);
+		return ent_has(db, ENT_CONTACT, contact_id, err);
+	return ent_has(db, ENT_ORG, org_id, err);
 }
 
 struct pl_current {
@@ -223,7 +223,7 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 		/* Up to the end of the given minute or day. */
 		snprintf(bound, sizeof bound, "%s%s", when, has_time ? ":59" : " 23:59:59");
 	}
-	if ((s = ent_map_exists(db, map_id, err)))
+	if ((s = ent_has(db, ENT_MAP, map_id, err)))
 		return s;
 	if (str_empty(as_of))
 		return pl_emit(db, db_query(db, q_now, err, "i", map_id), fn, ud, err);
@@ -263,7 +263,7 @@ placement_moves(struct kdb *db, int64_t map_id, const char *since, placement_mov
 	when[0] = '\0';
 	if (!str_empty(since) && ent_norm_when("since", since, when, NULL, err))
 		return KITH_INVALID;
-	if ((s = ent_map_exists(db, map_id, err)))
+	if ((s = ent_has(db, ENT_MAP, map_id, err)))
 		return s;
 	return pm_rows(db, db_query(db, sql, err, "it", map_id, when), fn, ud, err);
 }
@@ -350,8 +350,8 @@ placement_list_for_entity(struct kdb *db, int64_t contact_id, int64_t org_id,
 
 	if ((s = pl_check_entity(contact_id, org_id, err)))
 		return s;
-	if ((s = contact_id ? ent_contact_exists(db, contact_id, err)
-			    : ent_org_exists(db, org_id, err)))
+	if ((s = contact_id ? ent_has(db, ENT_CONTACT, contact_id, err)
+			    : ent_has(db, ENT_ORG, org_id, err)))
 		return s;
 	return pos_emit(db, db_query(db, contact_id ? q_contact : q_org, err, "i",
 				     contact_id ? contact_id : org_id), fn, ud, err);

@@ -18,12 +18,6 @@ static const struct db_field map_f[] = {
 static const struct db_fields map_fields = DB_FIELDS(struct kith_map, map_f);
 static const struct db_fields map_write_fields = { sizeof(struct kith_map), 3, map_f + 1 };
 
-void
-map_free(struct kith_map *m)
-{
-	db_fields_free(&map_fields, m);
-}
-
 static enum kith_status
 map_check_fields(const void *row, struct kith_err *err)
 {
@@ -46,7 +40,7 @@ map_check_refs(struct kdb *db, const struct kith_map *m, struct kith_err *err)
 	enum kith_status rc;
 	int64_t other;
 
-	if (m->primary_target_id && (rc = ent_contact_exists(db, m->primary_target_id, err)))
+	if (m->primary_target_id && (rc = ent_has(db, ENT_CONTACT, m->primary_target_id, err)))
 		return rc;
 	if ((rc = db_int64(db, &other, q_name, "map", err, "tI", m->name, m->id)) != KITH_OK)
 		return rc == KITH_NOTFOUND ? KITH_OK : rc;
@@ -73,34 +67,14 @@ static const struct ent_writer map_writer = {
 	.validate = map_check_fields,
 	.check = map_check,
 	.fields = &map_write_fields,
+	.q_get =
+		"SELECT id, name, goal, primary_target_id FROM power_map WHERE id = ?",
+	.read = &map_fields,
 };
 
-enum kith_status
-map_add(struct kdb *db, const struct kith_map *m, int64_t *id_out, struct kith_err *err)
-{
-	return ent_add(db, &map_writer, m, id_out, err);
-}
-
-enum kith_status
-map_get(struct kdb *db, int64_t id, struct kith_map *out, struct kith_err *err)
-{
-	static const char sql[] =
-		"SELECT id, name, goal, primary_target_id FROM power_map WHERE id = ?";
-
-	return ent_get(db, ENT_MAP, sql, id, &map_fields, out, err);
-}
-
-enum kith_status
-map_update(struct kdb *db, const struct kith_map *m, struct kith_err *err)
-{
-	return ent_update(db, &map_writer, m, m->id, err);
-}
-
-enum kith_status
-map_delete(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_delete(db, ENT_MAP, id, err);
-}
+ENT_DEFINE_ROW(map, struct kith_map, map_writer)
+ENT_DEFINE_GET(map, struct kith_map, map_writer)
+ENT_DEFINE_WRITES(map, struct kith_map, map_writer)
 
 enum kith_status
 map_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *err)

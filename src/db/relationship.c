@@ -28,12 +28,6 @@ static const struct db_fields rel_fields = DB_FIELDS(struct kith_relationship, r
 static const struct db_fields rel_write_fields = { sizeof(struct kith_relationship), 9,
 						   rel_f + 1 };
 
-void
-relationship_free(struct kith_relationship *r)
-{
-	db_fields_free(&rel_fields, r);
-}
-
 static enum kith_status
 rel_check_fields(const void *row, struct kith_err *err)
 {
@@ -64,11 +58,11 @@ rel_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err
 	enum kith_status rc;
 
 	(void)id;
-	if ((rc = ent_contact_exists(db, r->a_id, err)))
+	if ((rc = ent_has(db, ENT_CONTACT, r->a_id, err)))
 		return rc;
-	if (r->b_id && (rc = ent_contact_exists(db, r->b_id, err)))
+	if (r->b_id && (rc = ent_has(db, ENT_CONTACT, r->b_id, err)))
 		return rc;
-	if (r->b_org_id && (rc = ent_org_exists(db, r->b_org_id, err)))
+	if (r->b_org_id && (rc = ent_has(db, ENT_ORG, r->b_org_id, err)))
 		return rc;
 	return KITH_OK;
 }
@@ -85,20 +79,15 @@ static const struct ent_writer rel_writer = {
 	.validate = rel_check_fields,
 	.check = rel_check_refs,
 	.fields = &rel_write_fields,
+	.q_get =
+		"SELECT id, a_id, b_id, b_org_id, type, strength, start_date, end_date, note, source "
+		"FROM relationship WHERE id = ?1",
+	.read = &rel_fields,
 };
 
-enum kith_status
-relationship_add(struct kdb *db, const struct kith_relationship *r, int64_t *id_out,
-		 struct kith_err *err)
-{
-	return ent_add(db, &rel_writer, r, id_out, err);
-}
-
-enum kith_status
-relationship_update(struct kdb *db, const struct kith_relationship *r, struct kith_err *err)
-{
-	return ent_update(db, &rel_writer, r, r->id, err);
-}
+ENT_DEFINE_ROW(relationship, struct kith_relationship, rel_writer)
+ENT_DEFINE_GET(relationship, struct kith_relationship, rel_writer)
+ENT_DEFINE_WRITES(relationship, struct kith_relationship, rel_writer)
 
 struct rel_end {
 	int64_t id;
@@ -137,22 +126,6 @@ relationship_end(struct kdb *db, int64_t id, const char *end_date, struct kith_e
 		return KITH_INVALID;
 	}
 	return db_write(db, rel_end_body, &x, err);
-}
-
-enum kith_status
-relationship_delete(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_delete(db, ENT_RELATIONSHIP, id, err);
-}
-
-enum kith_status
-relationship_get(struct kdb *db, int64_t id, struct kith_relationship *out, struct kith_err *err)
-{
-	static const char sql[] =
-		"SELECT id, a_id, b_id, b_org_id, type, strength, start_date, end_date, note, source "
-		"FROM relationship WHERE id = ?1";
-
-	return ent_get(db, ENT_RELATIONSHIP, sql, id, &rel_fields, out, err);
 }
 
 /* The rows of a relationship list (the columns of the lists below). */

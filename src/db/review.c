@@ -160,43 +160,65 @@ days_since(const struct cands *c, const char *day)
 #define UNDATED_DAYS 7
 #define UNDATED_SQL "'+7 days'"    /* the same week, for SQLite's date() */
 
+/*
+** Step a source's statement (NULL: KITH_DB, err set), handing each row to
+** row(c, st, arg).
+*/
+typedef void (*src_row_fn)(struct cands *c, sqlite3_stmt *st, const void *arg);
+
 static enum kith_status
-src_followups_from(struct kdb *db, struct cands *c, const char *sql, bool undated,
-		   struct kith_err *err)
+src_walk(struct kdb *db, struct cands *c, sqlite3_stmt *st, src_row_fn row, const void *arg,
+	 struct kith_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	char since[KDATE_STR];
 	int rc;
 
 	if (!st)
 		return KITH_DB;
-	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
-	if (undated) {
-		struct kdate d;
-
-		if (!kdate_parse_iso(c->p.today, &d))
-			d = kdate_today();
-		/* added on or before this day: a week old today (created_at sorts as text) */
-		kdate_format(kdate_add_days(d, -UNDATED_DAYS), since);
-		sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t cid = sqlite3_column_int64(st, 1);
-		struct cand *k = cand_for(c, cid, true);
-		if (!k)
-			continue;
-		if (k->followup_id) {   /* walking oldest due first: the first one stays */
-			k->fu_more++;
-			continue;
-		}
-		k->followup_id = sqlite3_column_int64(st, 0);
-		k->fu_title = xstrdup(db_col_text(st, 2));
-		copy_day(k->fu_due, db_col_text(st, 3));
-		k->fu_undated = undated;
-		k->fu_dir = kith_direction_parse(db_col_text(st, 4));
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		row(c, st, arg);
 	return ent_finish(db, st, rc, "review", err);
+}
+
+/* A row whose first column is a contact: a candidate. */
+static void
+row_contact(struct cands *c, sqlite3_stmt *st, const void *arg)
+{
+	(void)arg;
+	cand_for(c, sqlite3_column_int64(st, 0), true);
+}
+
+/* (id, contact, title, due, direction); arg: the undated flag */
+static void
+row_followup(struct cands *c, sqlite3_stmt *st, const void *arg)
+{
+	struct cand *k = cand_for(c, sqlite3_column_int64(st, 1), true);
+
+	if (!k)
+		return;
+	if (k->followup_id) {   /* walking oldest due first: the first one stays */
+		k->fu_more++;
+		return;
+	}
+	k->followup_id = sqlite3_column_int64(st, 0);
+	k->fu_title = xstrdup(db_col_text(st, 2));
+	copy_day(k->fu_due, db_col_text(st, 3));
+	k->fu_undated = *(const bool *)arg;
+	k->fu_dir = kith_direction_parse(db_col_text(st, 4));
+}
+
+static enum kith_status
+src_followups_from(struct kdb *db, struct cands *c, const char *sql, bool undated,
+		   struct kith_err *err)
+{
+	char since[KDATE_STR];
+	struct kdate d;
+
+	if (!kdate_parse_iso(c->p.today, &d))
+		d = kdate_today();
+	/* added on or before this day: a week old today (created_at sorts as text) */
+	kdate_format(kdate_add_days(d, -UNDATED_DAYS), since);
+	return src_walk(db, c, db_query(db, sql, err, undated ? "tnt" : "tn", c->p.today,
+					REVIEW_SOURCE_MAX, since), row_followup, &undated, err);
 }
 
 static enum kith_status
@@ -220,21 +242,14 @@ src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
 	return rc != KITH_OK ? rc : src_followups_from(db, c, undated, true, err);
 }
 
+/* fmt: "tn" (?1 today, ?2 the limit), or "tnnnnn" with the tiers' cadences as ?3..?6 */
 static enum kith_status
-src_contacts(struct kdb *db, struct cands *c, const char *sql, int nbind, struct kith_err *err)
+src_contacts(struct kdb *db, struct cands *c, const char *sql, const char *fmt,
+	     struct kith_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
-
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
-	for (int i = 0; i < nbind - 2; i++)
-		sqlite3_bind_int(st, 3 + i, c->p.cadence[i]);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		cand_for(c, sqlite3_column_int64(st, 0), true);
-	return ent_finish(db, st, rc, "review", err);
+	return src_walk(db, c, db_query(db, sql, err, fmt, c->p.today, REVIEW_SOURCE_MAX,
+					c->p.cadence[0], c->p.cadence[1], c->p.cadence[2],
+					c->p.cadence[3]), row_contact, NULL, err);
 }
 
 /*
@@ -256,6 +271,19 @@ static const char sql_never[] =
 	"AND substr(c.created_at, 1, 10) <= date(?1, '-7 days') "
 	"ORDER BY s.contact_id LIMIT ?2";
 
+/* (contact, title, start): the first event each is invited to */
+static void
+row_event(struct cands *c, sqlite3_stmt *st, const void *arg)
+{
+	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
+
+	(void)arg;
+	if (!k || k->ev_title)
+		return;
+	k->ev_title = xstrdup(db_col_text(st, 1));
+	snprintf(k->ev_start, sizeof k->ev_start, "%.16s", db_col_text(st, 2));
+}
+
 static enum kith_status
 src_events(struct kdb *db, struct cands *c, struct kith_err *err)
 {
@@ -266,22 +294,29 @@ src_events(struct kdb *db, struct cands *c, struct kith_err *err)
 		"WHERE e.start_at >= ?1 AND e.start_at < date(?1, '+' || (?3 + 1) || ' days') "
 		"AND a.status IN ('invited', 'confirmed') "
 		"ORDER BY e.start_at, e.id, a.contact_id LIMIT ?2";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
-	sqlite3_bind_int(st, 3, c->p.event_days);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
-		if (!k || k->ev_title)
-			continue;
-		k->ev_title = xstrdup(db_col_text(st, 1));
-		snprintf(k->ev_start, sizeof k->ev_start, "%.16s", db_col_text(st, 2));
-	}
-	return ent_finish(db, st, rc, "review", err);
+	return src_walk(db, c, db_query(db, sql, err, "tnn", c->p.today, REVIEW_SOURCE_MAX,
+					c->p.event_days), row_event, NULL, err);
+}
+
+/* An occurrence of a series: its title and start. */
+struct occurrence {
+	const char *title;
+	char start[17];
+};
+
+/* (contact) invited to the occurrence arg, unless invited to something sooner */
+static void
+row_occurrence(struct cands *c, sqlite3_stmt *st, const void *arg)
+{
+	const struct occurrence *o = arg;
+	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
+
+	if (!k || (k->ev_title && strcmp(k->ev_start, o->start) <= 0))
+		return;
+	free(k->ev_title);
+	k->ev_title = xstrdup(o->title);
+	snprintf(k->ev_start, sizeof k->ev_start, "%.16s", o->start);
 }
 
 /*
@@ -306,37 +341,24 @@ src_series(struct kdb *db, struct cands *c, struct kith_err *err)
 	if (!c->p.recur)
 		return KITH_OK;
 	kdate_format(kdate_add_days(c->today, c->p.event_days + 1), to);
-	if (!(st = db_stmt(db, sql_series, err)))
+	if (!(st = db_query(db, sql_series, err, "t", c->p.today)))
 		return KITH_DB;
-	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		char *title;
-		sqlite3_stmt *at;
-		int rc2;
+		struct occurrence o;
+		enum kith_status rc2;
 		/* a series kept in a zone is expanded there (issue 14) */
 		bool zoned = *db_col_text(st, 4) && *db_col_text(st, 5);
 		if (c->p.recur(zoned ? db_col_text(st, 4) : NULL,
 			       db_col_text(st, zoned ? 5 : 2), db_col_text(st, 3), c->p.today, to, occ,
 			       1) < 1)
 			continue;
-		if (!(at = db_stmt(db, sql_att, err))) {
-			sqlite3_reset(st);
-			return KITH_DB;
-		}
-		title = xstrdup(db_col_text(st, 1));
-		sqlite3_bind_int64(at, 1, id);
-		sqlite3_bind_int(at, 2, REVIEW_SOURCE_MAX);
-		while ((rc2 = sqlite3_step(at)) == SQLITE_ROW) {
-			struct cand *k = cand_for(c, sqlite3_column_int64(at, 0), true);
-			if (!k || (k->ev_title && strcmp(k->ev_start, occ[0]) <= 0))
-				continue;
-			free(k->ev_title);
-			k->ev_title = xstrdup(title);
-			snprintf(k->ev_start, sizeof k->ev_start, "%.16s", occ[0]);
-		}
-		free(title);
-		if ((rc2 = ent_finish(db, at, rc2, "review", err))) {
+		o.title = xstrdup(db_col_text(st, 1));
+		memcpy(o.start, occ[0], sizeof o.start);
+		rc2 = src_walk(db, c, db_query(db, sql_att, err, "in", id, REVIEW_SOURCE_MAX),
+			       row_occurrence, &o, err);
+		free((char *)o.title);
+		if (rc2) {
 			sqlite3_reset(st);
 			return rc2;
 		}
@@ -350,21 +372,31 @@ src_birthdays(struct kdb *db, struct cands *c, struct kith_err *err)
 	static const char sql[] =
 		"SELECT id FROM contact WHERE birthday IS NOT NULL AND archived = 0 "
 		"AND substr(birthday, -5) = ?1 ORDER BY id LIMIT ?2";
+	enum kith_status rc;
+
 	for (int d = 0; d <= c->p.birthday_days && d < 366; d++) {
 		char day[KDATE_STR];
-		sqlite3_stmt *st = db_stmt(db, sql, err);
-		int rc;
-		if (!st)
-			return KITH_DB;
 		kdate_format(kdate_add_days(c->today, d), day);
-		sqlite3_bind_text(st, 1, day + 5, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			cand_for(c, sqlite3_column_int64(st, 0), true);
-		if ((rc = ent_finish(db, st, rc, "review", err)))
+		if ((rc = src_walk(db, c, db_query(db, sql, err, "tn", day + 5, REVIEW_SOURCE_MAX),
+				   row_contact, NULL, err)))
 			return rc;
 	}
 	return KITH_OK;
+}
+
+/* (contact, map name, primary?) */
+static void
+row_target(struct cands *c, sqlite3_stmt *st, const void *arg)
+{
+	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
+	bool primary = sqlite3_column_int(st, 2) != 0;
+
+	(void)arg;
+	if (!k || k->target_map)
+		return;
+	k->target_map = xstrdup(db_col_text(st, 1));
+	k->primary = primary;
+	k->secondary = !primary;
 }
 
 /* Every map target: few rows, so all of them, primary targets first. */
@@ -377,22 +409,35 @@ src_targets(struct kdb *db, struct cands *c, struct kith_err *err)
 		"UNION ALL "
 		"SELECT t.contact_id, m.name, 0 FROM map_target t JOIN power_map m ON m.id = t.map_id "
 		"ORDER BY 3 DESC, 2 LIMIT ?2";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int(st, 2, REVIEW_SOURCE_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
-		bool primary = sqlite3_column_int(st, 2) != 0;
-		if (!k || k->target_map)
-			continue;
-		k->target_map = xstrdup(db_col_text(st, 1));
-		k->primary = primary;
-		k->secondary = !primary;
+	return src_walk(db, c, db_query(db, sql, err, "-n", REVIEW_SOURCE_MAX), row_target, NULL,
+			err);
+}
+
+/* (contact, follow-up, action, day, until) of the review's own history */
+static void
+row_history(struct cands *c, sqlite3_stmt *st, const void *arg)
+{
+	int64_t cid = sqlite3_column_int64(st, 0), fid = sqlite3_column_int64(st, 1);
+	const char *action = db_col_text(st, 2), *day = db_col_text(st, 3);
+	const char *until = db_col_text(st, 4);
+	struct cand *k = NULL;
+
+	(void)arg;
+	if (cid)
+		k = cand_for(c, cid, false);
+	else
+		for (int i = 0; i < c->n && !k; i++)
+			if (fid && c->v[i].followup_id == fid && !c->v[i].contact_id)
+				k = &c->v[i];
+	if (!k)
+		return;
+	if (!strcmp(day, c->p.today) || strcmp(until, c->p.today) > 0)
+		k->excluded = true;
+	if (!strcmp(action, "skipped") || !strcmp(action, "snoozed")) {
+		k->skip = !strcmp(action, "skipped") ? SKIP_SKIPPED : SKIP_SNOOZED;
+		copy_day(k->skip_day, day);
 	}
-	return ent_finish(db, st, rc, "review", err);
 }
 
 /*
@@ -410,33 +455,8 @@ src_history(struct kdb *db, struct cands *c, struct kith_err *err)
 		"SELECT coalesce(contact_id, 0), coalesce(followup_id, 0), action, day, until "
 		"FROM review_action WHERE until > ?1 "
 		"ORDER BY 4";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
 
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_text(st, 1, c->p.today, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t cid = sqlite3_column_int64(st, 0), fid = sqlite3_column_int64(st, 1);
-		const char *action = db_col_text(st, 2), *day = db_col_text(st, 3);
-		const char *until = db_col_text(st, 4);
-		struct cand *k = NULL;
-		if (cid)
-			k = cand_for(c, cid, false);
-		else
-			for (int i = 0; i < c->n && !k; i++)
-				if (fid && c->v[i].followup_id == fid && !c->v[i].contact_id)
-					k = &c->v[i];
-		if (!k)
-			continue;
-		if (!strcmp(day, c->p.today) || strcmp(until, c->p.today) > 0)
-			k->excluded = true;
-		if (!strcmp(action, "skipped") || !strcmp(action, "snoozed")) {
-			k->skip = !strcmp(action, "skipped") ? SKIP_SKIPPED : SKIP_SNOOZED;
-			copy_day(k->skip_day, day);
-		}
-	}
-	return ent_finish(db, st, rc, "review", err);
+	return src_walk(db, c, db_query(db, sql, err, "t", c->p.today), row_history, NULL, err);
 }
 
 static enum kith_status
@@ -718,8 +738,8 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 		return kith_err_set(err, KITH_INVALID, "review: %s: not a date", p->today);
 	c.me = kdb_me(db);
 	if ((rc = src_followups(db, &c, err)) ||
-	    (rc = src_contacts(db, &c, sql_cadence, 6, err)) ||
-	    (rc = src_contacts(db, &c, sql_never, 2, err)) ||
+	    (rc = src_contacts(db, &c, sql_cadence, "tnnnnn", err)) ||
+	    (rc = src_contacts(db, &c, sql_never, "tn", err)) ||
 	    (rc = src_events(db, &c, err)) ||
 	    (rc = src_series(db, &c, err)) ||
 	    (rc = src_birthdays(db, &c, err)) ||

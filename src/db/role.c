@@ -17,12 +17,6 @@ static const struct db_field role_f[] = {
 };
 static const struct db_fields role_fields = DB_FIELDS(struct kith_role, role_f);
 
-void
-role_free(struct kith_role *r)
-{
-	db_fields_free(&role_fields, r);
-}
-
 /* Field checks that need no database. */
 static enum kith_status
 role_check_fields(const void *row, struct kith_err *err)
@@ -42,9 +36,9 @@ role_check_refs(struct kdb *db, const struct kith_role *r, struct kith_err *err)
 {
 	enum kith_status rc;
 
-	if ((rc = ent_contact_exists(db, r->contact_id, err)))
+	if ((rc = ent_has(db, ENT_CONTACT, r->contact_id, err)))
 		return rc;
-	if (r->org_id && (rc = ent_org_exists(db, r->org_id, err)))
+	if (r->org_id && (rc = ent_has(db, ENT_ORG, r->org_id, err)))
 		return rc;
 	return KITH_OK;
 }
@@ -66,25 +60,11 @@ static const struct ent_writer role_writer = {
 	.validate = role_check_fields,
 	.check = role_check,
 	.fields = &role_fields,
+	.read = &role_fields,
 };
 
-enum kith_status
-role_add(struct kdb *db, const struct kith_role *r, int64_t *id_out, struct kith_err *err)
-{
-	return ent_add(db, &role_writer, r, id_out, err);
-}
-
-enum kith_status
-role_update(struct kdb *db, const struct kith_role *r, struct kith_err *err)
-{
-	return ent_update(db, &role_writer, r, r->id, err);
-}
-
-enum kith_status
-role_delete(struct kdb *db, int64_t id, struct kith_err *err)
-{
-	return ent_delete(db, ENT_ROLE, id, err);
-}
+ENT_DEFINE_ROW(role, struct kith_role, role_writer)
+ENT_DEFINE_WRITES(role, struct kith_role, role_writer)
 
 #define ROLE_FIELDS \
 	"SELECT r.id, r.contact_id, c.display_name, r.org_id, coalesce(o.name, ''), r.seat, " \

@@ -158,6 +158,49 @@ db_int64(struct kdb *db, int64_t *out, const char *sql, const char *what, struct
 	return rc;
 }
 
+enum kith_status
+db_exists(struct kdb *db, bool *found, const char *sql, const char *what, struct kith_err *err,
+	  const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	va_list ap;
+
+	va_start(ap, fmt);
+	rc = vfirst(db, &st, sql, what, err, fmt, ap);
+	va_end(ap);
+	*found = rc == KITH_OK;
+	if (*found)
+		sqlite3_reset(st);
+	return rc == KITH_NOTFOUND ? KITH_OK : rc;
+}
+
+enum kith_status
+db_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what, struct kith_err *err)
+{
+	enum kith_status s = KITH_OK;
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		s = db_error(db, err, what);
+	sqlite3_reset(st);
+	return s;
+}
+
+enum kith_status
+db_ids(struct kdb *db, sqlite3_stmt *st, int64_t *ids, int max, int *n_out, const char *what,
+       struct kith_err *err)
+{
+	int step, n = 0;
+
+	*n_out = 0;
+	if (!st)
+		return KITH_DB;
+	while (n < max && (step = sqlite3_step(st)) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	*n_out = n;
+	return db_finish(db, st, n == max ? SQLITE_DONE : step, what, err);
+}
+
 /* ---- field tables ----------------------------------------------------------- */
 
 void

@@ -13,7 +13,7 @@
  * triggers rebuild those whenever a change or its inverse is applied. On
  * commit the recorded changeset becomes db->last_change.
  */
-#include "internal.h"
+#include "row.h"
 
 #include <errno.h>
 
@@ -87,13 +87,9 @@ db_write_begin(struct kdb *db, struct kith_err *err)
 		db->sp_skipped |= (uint64_t)1 << db->depth;
 	} else if (db->depth < SP_CACHED) {
 		/* prepared once: an import opens several savepoints per record */
-		sqlite3_stmt *st = db_stmt(db, savepoint_sql[db->depth], err);
-		if (!st || sqlite3_step(st) != SQLITE_DONE) {
-			if (st)
-				sqlite3_reset(st);
-			return db_error(db, err, "savepoint");
-		}
-		sqlite3_reset(st);
+		enum kith_status rc = db_run(db, savepoint_sql[db->depth], "savepoint", err, "");
+		if (rc)
+			return rc;
 	} else {
 		snprintf(sql, sizeof sql, "SAVEPOINT w%d", db->depth);
 		if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -116,14 +112,7 @@ db_write_end(struct kdb *db, struct kith_err *err)
 		return KITH_OK;
 	}
 	if (db->depth > 0 && db->depth < SP_CACHED) {
-		sqlite3_stmt *st = db_stmt(db, release_sql[db->depth], err);
-		if (!st || sqlite3_step(st) != SQLITE_DONE) {
-			if (st)
-				sqlite3_reset(st);
-			return db_error(db, err, "release");
-		}
-		sqlite3_reset(st);
-		return KITH_OK;
+		return db_run(db, release_sql[db->depth], "release", err, "");
 	}
 	if (db->depth > 0) {
 		snprintf(sql, sizeof sql, "RELEASE w%d", db->depth);

@@ -725,11 +725,11 @@ warm_paths(struct kdb *db, const struct warm_query *q, struct warm_path **out, i
 	if (q->to_contact_id == from)
 		return kith_err_set(err, KITH_INVALID, "contact #%lld: is where the paths start",
 				    (long long)from);
-	if ((rc = ent_contact_exists(db, from, err)))
+	if ((rc = ent_has(db, ENT_CONTACT, from, err)))
 		return rc;
-	if (q->to_contact_id && (rc = ent_contact_exists(db, q->to_contact_id, err)))
+	if (q->to_contact_id && (rc = ent_has(db, ENT_CONTACT, q->to_contact_id, err)))
 		return rc;
-	if (q->to_org_id && (rc = ent_org_exists(db, q->to_org_id, err)))
+	if (q->to_org_id && (rc = ent_has(db, ENT_ORG, q->to_org_id, err)))
 		return rc;
 	if ((rc = warm_sql_init(db, err)))
 		return rc;

@@ -182,6 +182,21 @@ kdatetime_parse_iso(const char *s, struct kdatetime *out)
 	return true;
 }
 
+/* A local time as kith's date and time (minutes). */
+static struct kdatetime
+from_tm(const struct tm *tm)
+{
+	struct kdatetime t;
+
+	t.date.y = tm->tm_year + 1900;
+	t.date.m = tm->tm_mon + 1;
+	t.date.d = tm->tm_mday;
+	t.hh = tm->tm_hour;
+	t.mm = tm->tm_min;
+	t.has_time = true;
+	return t;
+}
+
 enum kith_status
 kdate_init_clock(struct kith_err *err)
 {
@@ -192,12 +207,7 @@ kdate_init_clock(struct kith_err *err)
 	clock_ready = true;
 	clock_fixed = false;
 	localtime_r(&now, &tm);
-	clock_now.date.y = tm.tm_year + 1900;
-	clock_now.date.m = tm.tm_mon + 1;
-	clock_now.date.d = tm.tm_mday;
-	clock_now.hh = tm.tm_hour;
-	clock_now.mm = tm.tm_min;
-	clock_now.has_time = true;
+	clock_now = from_tm(&tm);
 	if (!env || !*env)
 		return KITH_OK;
 	{
@@ -239,8 +249,6 @@ kdate_now(void)
 	static time_t last = (time_t)-1;
 	static struct tm last_tm;
 	time_t now;
-	struct tm tm;
-	struct kdatetime t;
 
 	clock_ensure();
 	if (clock_fixed)
@@ -250,14 +258,7 @@ kdate_now(void)
 		localtime_r(&now, &last_tm);
 		last = now;
 	}
-	tm = last_tm;
-	t.date.y = tm.tm_year + 1900;
-	t.date.m = tm.tm_mon + 1;
-	t.date.d = tm.tm_mday;
-	t.hh = tm.tm_hour;
-	t.mm = tm.tm_min;
-	t.has_time = true;
-	return t;
+	return from_tm(&last_tm);
 }
 
 static const char *const weekdays[7][2] = {

@@ -16,6 +16,7 @@
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 
+#include "cp_table.h"
 #include "fold_tables.h"
 #include "kith/str.h"
 #include "kith/utf8.h"
@@ -137,18 +138,9 @@ icu_fold(const char *s)
 static const char *
 table_lookup(uint32_t cp)
 {
-	unsigned lo = 0, hi = fold_ascii_len;
+	long i = cp_floor(fold_ascii, fold_ascii_len, sizeof fold_ascii[0], cp);
 
-	while (lo < hi) {
-		unsigned mid = (lo + hi) / 2;
-		if (cp < fold_ascii[mid].cp)
-			hi = mid;
-		else if (cp > fold_ascii[mid].cp)
-			lo = mid + 1;
-		else
-			return fold_ascii[mid].to;
-	}
-	return NULL;
+	return i >= 0 && fold_ascii[i].cp == cp ? fold_ascii[i].to : NULL;
 }
 
 /* Code points utf8_fold handles alone: no letters of another script. */

@@ -41,11 +41,29 @@ xdg_dir(const char *var, const char *fallback)
 	return NULL;
 }
 
+/*
+** <XDG dir>/leaf in *out: the directory from var, else ~/fallback. When
+** neither HOME nor var is set: "<what>: HOME and <var> are unset<hint>".
+*/
+static enum kith_status
+xdg_path(const char *var, const char *fallback, const char *leaf, const char *what,
+	 const char *hint, char **out, struct kith_err *err)
+{
+	char *dir = xdg_dir(var, fallback);
+
+	*out = NULL;
+	if (!dir)
+		return kith_err_set(err, KITH_INVALID, "%s: HOME and %s are unset%s", what, var,
+				    hint);
+	*out = path_join(dir, leaf);
+	free(dir);
+	return KITH_OK;
+}
+
 enum kith_status
 path_db(const char *explicit_path, char **out, struct kith_err *err)
 {
 	const char *env = getenv("KITH_DB");
-	char *dir;
 
 	*out = NULL;
 	if (explicit_path && *explicit_path) {
@@ -56,27 +74,14 @@ path_db(const char *explicit_path, char **out, struct kith_err *err)
 		*out = xstrdup(env);
 		return KITH_OK;
 	}
-	dir = xdg_dir("XDG_DATA_HOME", ".local/share");
-	if (!dir)
-		return kith_err_set(err, KITH_INVALID,
-				    "database: HOME and XDG_DATA_HOME are unset; give one with -d PATH or KITH_DB");
-	*out = path_join(dir, "kith/kith.db");
-	free(dir);
-	return KITH_OK;
+	return xdg_path("XDG_DATA_HOME", ".local/share", "kith/kith.db", "database",
+			"; give one with -d PATH or KITH_DB", out, err);
 }
 
 enum kith_status
 path_config(char **out, struct kith_err *err)
 {
-	char *dir = xdg_dir("XDG_CONFIG_HOME", ".config");
-
-	*out = NULL;
-	if (!dir)
-		return kith_err_set(err, KITH_INVALID,
-				    "config: HOME and XDG_CONFIG_HOME are unset");
-	*out = path_join(dir, "kith/config");
-	free(dir);
-	return KITH_OK;
+	return xdg_path("XDG_CONFIG_HOME", ".config", "kith/config", "config", "", out, err);
 }
 
 enum kith_status

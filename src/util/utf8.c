@@ -11,6 +11,7 @@
 
 #include "kith/str.h"
 #include "kith/xalloc.h"
+#include "cp_table.h"
 #include "unicode_tables.h"
 
 size_t
@@ -149,18 +150,9 @@ utf8_from_latin1(const char *s, size_t n)
 static bool
 in_ranges(const struct uni_range *r, unsigned n, uint32_t cp)
 {
-	unsigned lo = 0, hi = n;
+	long i = cp_floor(r, n, sizeof *r, cp);
 
-	while (lo < hi) {
-		unsigned mid = (lo + hi) / 2;
-		if (cp < r[mid].first)
-			hi = mid;
-		else if (cp > r[mid].last)
-			lo = mid + 1;
-		else
-			return true;
-	}
-	return false;
+	return i >= 0 && cp <= r[i].last;
 }
 
 bool
@@ -295,20 +287,12 @@ utf8_ellipsize(const char *s, int max_cols)
 static uint32_t
 fold_cp(uint32_t cp)
 {
-	unsigned lo = 0, hi = uni_fold_len;
+	long i;
 
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-	while (lo < hi) {
-		unsigned mid = (lo + hi) / 2;
-		if (cp < uni_fold[mid].from)
-			hi = mid;
-		else if (cp > uni_fold[mid].from)
-			lo = mid + 1;
-		else
-			return uni_fold[mid].to;
-	}
-	return cp;
+	i = cp_floor(uni_fold, uni_fold_len, sizeof uni_fold[0], cp);
+	return i >= 0 && uni_fold[i].from == cp ? uni_fold[i].to : cp;
 }
 
 static bool
