@@ -129,9 +129,13 @@ engine_layout(struct engine *e, int list_rows, int detail_rows, bool side_by_sid
 	e->list_rows = list_rows > 0 ? list_rows : 1;
 	e->detail_rows = detail_rows > 0 ? detail_rows : 1;
 	e->side_by_side = side_by_side;
-	/* the pane on screen loads what the new geometry shows (others when shown) */
-	if (engine_pane(e)->opened && engine_pane(e)->ops->sync)
-		engine_pane(e)->ops->sync(engine_pane(e));
+	/*
+	** The pane on screen loads what the new geometry shows (a card beside
+	** the list) when it is next shown or the view next built: the screen
+	** gives the geometry within a frame, and a key that shows another pane
+	** first (the bench's first frame of a pane) loads nothing for this one.
+	*/
+	e->layout_unsynced = true;
 }
 
 /* ---- the global command switch --------------------------------------------------- */
@@ -484,6 +488,12 @@ engine_view(struct engine *e)
 	const char *nc = getenv("NO_COLOR");
 	int i;
 
+	/* a geometry given since the last key (engine_layout): the pane loads for it */
+	if (e->layout_unsynced) {
+		e->layout_unsynced = false;
+		if (p->opened && p->ops->sync)
+			p->ops->sync(p);
+	}
 	memset(v, 0, sizeof(*v));
 	v->pane = e->cur;
 	v->mode = e->mode;

@@ -447,7 +447,8 @@ listpane_command(struct pane *p, enum cmd cmd, long n, int *r)
 	lp->lw.height = p->e->list_rows;
 	done = base_command(p, lp, cmd, id, n, r) || lp->def->command(p, cmd, id, n, r) ||
 	       (id && lp->def->row_command && lp->def->row_command(p, cmd, id, r));
-	if (p->opened)
+	/* a command not the pane's (one that shows another pane) loads nothing here */
+	if (done && p->opened)
 		listpane_sync(p);
 	return done;
 }

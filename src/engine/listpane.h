@@ -11,7 +11,9 @@
  *
  * The view is a snapshot. The database is read only when something
  * happens: a key (listpane_command), a reload after a write or a change
- * elsewhere, a new search text, a new geometry (the pane_ops sync hook).
+ * elsewhere, a new search text, a new geometry (the pane_ops sync hook,
+ * run when the pane is next shown or, if no key came first, before the
+ * next view is built: the screen gives a geometry within its frame).
  * Each of these ends in listpane_sync(), which loads the card of the
  * selected row when it became visible, the cursor moved or the data
  * changed (detail_dirty). listpane_fill_view() only copies what is held

@@ -109,6 +109,7 @@ engine_show_pane(struct engine *e, enum view_pane pane)
 	if ((int)pane < 0 || pane >= VP_COUNT_)
 		return R_BELL;
 	e->cur = pane;
+	e->layout_unsynced = false;     /* the pane shown loads for the geometry now */
 	pane_ensure_open(e, &e->panes[pane]);
 	if (e->panes[pane].stale)
 		pane_reload(e, &e->panes[pane]);
