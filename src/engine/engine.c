@@ -465,21 +465,6 @@ engine_keys(struct engine *e, const char *keys)
 
 /* ---- the view --------------------------------------------------------------------- */
 
-static const char *
-pane_noun(enum view_pane p, long long n)
-{
-	switch (p) {
-	case VP_CONTACTS:
-		return n == 1 ? "contact" : "contacts";
-	case VP_EVENTS:
-		return n == 1 ? "event" : "events";
-	case VP_FOLLOWUPS:
-		return n == 1 ? "follow-up" : "follow-ups";
-	default:
-		return "";
-	}
-}
-
 const struct view *
 engine_view(struct engine *e)
 {
@@ -505,9 +490,9 @@ engine_view(struct engine *e)
 	if (!v->title) {
 		sb_reset(&e->title);
 		sb_printf(&e->title, "kith — %s — %s", p->ops->title, e->label);
-		if (p->opened && e->cur != VP_MAP)
+		if (p->opened && p->ops->noun)
 			sb_printf(&e->title, " — %lld %s", v->list.total,
-				  pane_noun(e->cur, v->list.total));
+				  v->list.total == 1 ? p->ops->noun : p->ops->nouns);
 		else if (p->opened && v->map.name)
 			sb_printf(&e->title, " — %s", v->map.name);
 		v->title = sb_str(&e->title);
