@@ -6,7 +6,8 @@
  * follow-up for one about no one) with what that source knows. Then one
  * primary-key lookup per candidate fills in the contact, every term is
  * scored, and the queue is sorted: score, then name, then id, so the same
- * data always gives the same queue.
+ * data always gives the same queue. Only the items kept (the daily cap of
+ * a queue of a thousand or more candidates) are put into words.
  */
 #include "internal.h"
 #include "ent.h"
@@ -492,20 +493,21 @@ fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *e
 
 /* ---- scoring ----------------------------------------------------------------------- */
 
+/* A term of it; its detail is written only when word is set (an item kept). */
 static void KITH_PRINTF(5, 6)
-term_add(struct review_item *it, const struct review_params *p, int id, int points,
-	 const char *fmt, ...)
+term_add(struct review_item *it, bool word, int id, int points, const char *fmt, ...)
 {
 	struct strbuf sb = { 0 };
 	va_list ap;
 
-	(void)p;
-	va_start(ap, fmt);
-	sb_vprintf(&sb, fmt, ap);
-	va_end(ap);
+	if (word) {
+		va_start(ap, fmt);
+		sb_vprintf(&sb, fmt, ap);
+		va_end(ap);
+	}
 	it->terms[it->nterms].id = id;
 	it->terms[it->nterms].points = points;
-	it->terms[it->nterms].detail = sb_detach(&sb);
+	it->terms[it->nterms].detail = word ? sb_detach(&sb) : NULL;
 	it->nterms++;
 	it->score += points;
 }
@@ -560,9 +562,12 @@ resting(const struct cands *c, const struct cand *k)
 	return days_since(c, k->last_at) < rest;
 }
 
-/* Score candidate k into it; false if it has no reason to be in the queue. */
+/*
+** Score candidate k into it (with each term's words and its name when
+** word is set); false if it has no reason to be in the queue.
+*/
 static bool
-score(struct cands *c, struct cand *k, struct review_item *it)
+score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 {
 	const struct review_params *p = &c->p;
 	const int *w = p->weight;
@@ -573,25 +578,26 @@ score(struct cands *c, struct cand *k, struct review_item *it)
 		return false;
 	it->contact_id = k->contact_id;
 	it->followup_id = k->followup_id;
-	it->name = xstrdup(k->name ? k->name : "");
+	if (word)
+		it->name = xstrdup(k->name ? k->name : "");
 	if (k->followup_id) {
 		long late = days_since(c, k->fu_due);
 		if (k->fu_undated) {
 			long age = late + UNDATED_DAYS;
 			long capped = late > OVERDUE_DAYS_MAX ? OVERDUE_DAYS_MAX : late;
-			term_add(it, p, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
+			term_add(it, word, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
 				 "no date, added %ld day%s ago", age, plural(age));
 		} else if (late > 0) {
 			long capped = late > OVERDUE_DAYS_MAX ? OVERDUE_DAYS_MAX : late;
-			term_add(it, p, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
+			term_add(it, word, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
 				 "due %s, %ld day%s ago", k->fu_due, late, plural(late));
 		} else {
-			term_add(it, p, RT_DUE, w[RT_DUE], "due today");
+			term_add(it, word, RT_DUE, w[RT_DUE], "due today");
 		}
 		if (k->fu_dir == KITH_DIR_OWE)
-			term_add(it, p, RT_OWE, w[RT_OWE], "you promised it");
+			term_add(it, word, RT_OWE, w[RT_OWE], "you promised it");
 		else if (k->fu_dir == KITH_DIR_OWED)
-			term_add(it, p, RT_OWED, w[RT_OWED], "they promised it to you");
+			term_add(it, word, RT_OWED, w[RT_OWED], "they promised it to you");
 	}
 	if (k->contact_id) {
 		int cad = effective_cadence(c, k);
@@ -601,22 +607,22 @@ score(struct cands *c, struct cand *k, struct review_item *it)
 		if (cad > 0 && since > cad) {
 			bool lapsed = since * 2 > cad * 3;
 			if (never)
-				term_add(it, p, lapsed ? RT_LAPSED : RT_CADENCE,
+				term_add(it, word, lapsed ? RT_LAPSED : RT_CADENCE,
 					 w[lapsed ? RT_LAPSED : RT_CADENCE],
 					 "added %ld days ago and not contacted yet, cadence %d", since,
 					 cad);
 			else
-				term_add(it, p, lapsed ? RT_LAPSED : RT_CADENCE,
+				term_add(it, word, lapsed ? RT_LAPSED : RT_CADENCE,
 					 w[lapsed ? RT_LAPSED : RT_CADENCE],
 					 "last talked %ld days ago, cadence %d", since, cad);
 		}
 		if (never && k->influence >= 4 && days_since(c, k->created) >= 7)
-			term_add(it, p, RT_NEVER, w[RT_NEVER], "influence %d, not contacted yet",
+			term_add(it, word, RT_NEVER, w[RT_NEVER], "influence %d, not contacted yet",
 				 k->influence);
 		if (k->ev_title) {
 			char when[32];
 			day_words(c, k->ev_start, when);
-			term_add(it, p, RT_EVENT, w[RT_EVENT], "will be at %s %s", k->ev_title, when);
+			term_add(it, word, RT_EVENT, w[RT_EVENT], "will be at %s %s", k->ev_title, when);
 		}
 		if (k->birthday) {
 			for (int d = 0; d <= p->birthday_days; d++) {
@@ -625,25 +631,25 @@ score(struct cands *c, struct cand *k, struct review_item *it)
 				if (strcmp(day + 5, k->birthday + strlen(k->birthday) - 5))
 					continue;
 				day_words(c, day, when);
-				term_add(it, p, RT_BIRTHDAY, w[RT_BIRTHDAY], "birthday %s", when);
+				term_add(it, word, RT_BIRTHDAY, w[RT_BIRTHDAY], "birthday %s", when);
 				break;
 			}
 		}
 		if (k->influence > 0 && w[RT_INFLUENCE])
-			term_add(it, p, RT_INFLUENCE, w[RT_INFLUENCE] * k->influence, "influence %d",
+			term_add(it, word, RT_INFLUENCE, w[RT_INFLUENCE] * k->influence, "influence %d",
 				 k->influence);
 		if (k->primary)
-			term_add(it, p, RT_TARGET, w[RT_TARGET], "primary target on %s", k->target_map);
+			term_add(it, word, RT_TARGET, w[RT_TARGET], "primary target on %s", k->target_map);
 		/* a primary target going cold outranks the chores (kith(1), Review) */
 		if (k->primary && cad > 0 && since > cad)
-			term_add(it, p, RT_COLD, w[RT_COLD], "the target is going cold: %ld days "
+			term_add(it, word, RT_COLD, w[RT_COLD], "the target is going cold: %ld days "
 				 "without a word", since);
 		else if (k->secondary)
-			term_add(it, p, RT_SECONDARY, w[RT_SECONDARY], "target on %s", k->target_map);
+			term_add(it, word, RT_SECONDARY, w[RT_SECONDARY], "target on %s", k->target_map);
 	}
 	if (k->skip) {
 		long ago = days_since(c, k->skip_day);
-		term_add(it, p, RT_SKIPPED, w[RT_SKIPPED], "%s in the review %s", k->skip ==
+		term_add(it, word, RT_SKIPPED, w[RT_SKIPPED], "%s in the review %s", k->skip ==
 			 SKIP_SKIPPED ? "skipped" : "snoozed", ago <= 0 ? "today" :
 			 ago == 1 ? "yesterday" : ago < 7 ? "this week" : "last week");
 	}
@@ -699,10 +705,18 @@ word_item(const struct cand *k, struct review_item *it)
 	it->why = sb_detach(&why);
 }
 
+/* A candidate with a reason, scored but not yet in words: what the queue sorts. */
+struct scored {
+	int score;
+	const char *name;
+	int64_t contact_id, followup_id;
+	int cand;                   /* index into cands.v */
+};
+
 static int
-item_cmp(const void *a, const void *b)
+scored_cmp(const void *a, const void *b)
 {
-	const struct review_item *x = a, *y = b;
+	const struct scored *x = a, *y = b;
 	int r;
 
 	if (x->score != y->score)
@@ -729,6 +743,7 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 		   struct kith_err *err)
 {
 	struct cands c = { 0 };
+	struct scored *sc = NULL;
 	enum kith_status rc;
 	int n = 0;
 
@@ -746,9 +761,10 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 	    (rc = src_targets(db, &c, err)) ||
 	    (rc = src_history(db, &c, err)))
 		goto done;
-	out->items = xcalloc((size_t)c.n + 1, sizeof *out->items);
+	sc = xcalloc((size_t)c.n + 1, sizeof *sc);
 	for (int i = 0; i < c.n; i++) {
 		struct cand *k = &c.v[i];
+		struct review_item it;
 		if (k->excluded)
 			continue;
 		if (k->contact_id) {
@@ -757,22 +773,24 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 			if (!k->found)
 				continue;
 		}
-		if (score(&c, k, &out->items[n])) {
-			word_item(k, &out->items[n]);
-			n++;
-		} else {
-			item_free(&out->items[n]);
-		}
+		if (score(&c, k, &it, false))
+			sc[n++] = (struct scored){ it.score, k->name ? k->name : "", k->contact_id,
+						   k->followup_id, i };
 	}
-	qsort(out->items, (size_t)n, sizeof *out->items, item_cmp);
+	qsort(sc, (size_t)n, sizeof *sc, scored_cmp);
 	out->total = n;
-	if (p->limit > 0 && n > p->limit) {
-		for (int i = p->limit; i < n; i++)
-			item_free(&out->items[i]);
+	if (p->limit > 0 && n > p->limit)
 		n = p->limit;
+	/* the items kept, scored again with their words */
+	out->items = xcalloc((size_t)n + 1, sizeof *out->items);
+	for (int i = 0; i < n; i++) {
+		struct cand *k = &c.v[sc[i].cand];
+		score(&c, k, &out->items[i], true);
+		word_item(k, &out->items[i]);
 	}
 	out->n = n;
 done:
+	free(sc);
 	cands_free(&c);
 	if (rc)
 		review_queue_free(out);
@@ -786,34 +804,4 @@ review_queue_free(struct review_queue *q)
 		item_free(&q->items[i]);
 	free(q->items);
 	memset(q, 0, sizeof *q);
-}
-
-enum kith_status
-review_record(struct kdb *db, const char *day, int64_t contact_id, int64_t followup_id,
-	      const char *action, const char *until, const char *reason, struct kith_err *err)
-{
-	static const char sql[] =
-		"INSERT INTO review_action(day, contact_id, followup_id, action, until, reason, at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	sqlite3_stmt *st;
-	char now[20];
-	enum kith_status rc;
-
-	if (db_check_text("reason", reason, err))
-		return KITH_INVALID;
-	if (db_write_begin(db, err))
-		return err ? err->code : KITH_DB;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	db_now(now);
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	db_bind_id(st, 2, contact_id);
-	db_bind_id(st, 3, followup_id);
-	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
-	db_bind_text_null(st, 5, until);
-	db_bind_text(st, 6, reason);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
-	if ((rc = db_step_done(db, st, err, "review")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
 }

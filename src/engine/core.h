@@ -255,6 +255,8 @@ struct engine {
 	/* geometry */
 	int list_rows, detail_rows;
 	bool side_by_side;
+	/* a geometry given that the pane on screen has not loaded for yet (engine_layout) */
+	bool layout_unsynced;
 
 	long long data_version;
 	int idle_ticks;                 /* one-second ticks since the last key */

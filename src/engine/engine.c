@@ -129,9 +129,13 @@ engine_layout(struct engine *e, int list_rows, int detail_rows, bool side_by_sid
 	e->list_rows = list_rows > 0 ? list_rows : 1;
 	e->detail_rows = detail_rows > 0 ? detail_rows : 1;
 	e->side_by_side = side_by_side;
-	/* the pane on screen loads what the new geometry shows (others when shown) */
-	if (engine_pane(e)->opened && engine_pane(e)->ops->sync)
-		engine_pane(e)->ops->sync(engine_pane(e));
+	/*
+	** The pane on screen loads what the new geometry shows (a card beside
+	** the list) when it is next shown or the view next built: the screen
+	** gives the geometry within a frame, and a key that shows another pane
+	** first (the bench's first frame of a pane) loads nothing for this one.
+	*/
+	e->layout_unsynced = true;
 }
 
 /* ---- the global command switch --------------------------------------------------- */
@@ -461,21 +465,6 @@ engine_keys(struct engine *e, const char *keys)
 
 /* ---- the view --------------------------------------------------------------------- */
 
-static const char *
-pane_noun(enum view_pane p, long long n)
-{
-	switch (p) {
-	case VP_CONTACTS:
-		return n == 1 ? "contact" : "contacts";
-	case VP_EVENTS:
-		return n == 1 ? "event" : "events";
-	case VP_FOLLOWUPS:
-		return n == 1 ? "follow-up" : "follow-ups";
-	default:
-		return "";
-	}
-}
-
 const struct view *
 engine_view(struct engine *e)
 {
@@ -484,6 +473,12 @@ engine_view(struct engine *e)
 	const char *nc = getenv("NO_COLOR");
 	int i;
 
+	/* a geometry given since the last key (engine_layout): the pane loads for it */
+	if (e->layout_unsynced) {
+		e->layout_unsynced = false;
+		if (p->opened && p->ops->sync)
+			p->ops->sync(p);
+	}
 	memset(v, 0, sizeof(*v));
 	v->pane = e->cur;
 	v->mode = e->mode;
@@ -495,9 +490,9 @@ engine_view(struct engine *e)
 	if (!v->title) {
 		sb_reset(&e->title);
 		sb_printf(&e->title, "kith — %s — %s", p->ops->title, e->label);
-		if (p->opened && e->cur != VP_MAP)
+		if (p->opened && p->ops->noun)
 			sb_printf(&e->title, " — %lld %s", v->list.total,
-				  pane_noun(e->cur, v->list.total));
+				  v->list.total == 1 ? p->ops->noun : p->ops->nouns);
 		else if (p->opened && v->map.name)
 			sb_printf(&e->title, " — %s", v->map.name);
 		v->title = sb_str(&e->title);

@@ -127,6 +127,8 @@ void page_fill_view(struct page *pg, struct view_detail *out);
 struct pane_ops {
 	const char *name;           /* "contacts": keymap name, `bind contacts ...` */
 	const char *title;          /* "Contacts" */
+	/* "contact", "contacts": the count in the title bar; NULL: no count (the map) */
+	const char *noun, *nouns;
 	enum view_pane id;
 	size_t private_size;        /* bytes of pane->priv, zeroed */
 	/* Load data for the first time (and after the database changed elsewhere). */
@@ -155,6 +157,11 @@ struct pane_ops {
 	** so that fill_view only copies.
 	*/
 	void (*sync)(struct pane *p);
+	/*
+	** Optional. Select entity id with its card open, clearing a search that
+	** hides it (the review's o: engine_show_entity). Returns reactions.
+	*/
+	int (*show)(struct pane *p, int64_t id);
 };
 
 struct pane {
@@ -346,6 +353,8 @@ long engine_opt_int(struct engine *e, const char *name);
 const char *engine_opt_str(struct engine *e, const char *name);
 /* Switch to a pane (and optionally select an entity there). */
 int engine_show_pane(struct engine *e, enum view_pane pane);
+/* Switch to a pane and select entity id there with its card open (pane_ops.show). */
+int engine_show_entity(struct engine *e, enum view_pane pane, int64_t id);
 /*
 ** The argument text of the command being dispatched when it came from the
 ** ':' line ("Bond measure" for `:map-new Bond measure`), NULL when it came

@@ -165,6 +165,28 @@ listpane_requery(struct pane *p, int64_t id, const char *msg, ...)
 }
 
 int
+listpane_show(struct pane *p, int64_t id)
+{
+	struct listpane *lp = listpane_of(p);
+	struct kith_err err;
+
+	if (lp->match) {            /* a search could hide the row */
+		free(p->e->search_text[p->ops->id]);
+		p->e->search_text[p->ops->id] = NULL;
+		free(lp->match);
+		lp->match = NULL;
+		if (lp->def->set_match)
+			lp->def->set_match(p, NULL);
+	}
+	kith_err_clear(&err);
+	if (listpane_select(p, id, &err) != KITH_OK)
+		engine_error(p->e, "%s", err.msg);
+	lp->detail_open = lw_selected_id(&lp->lw) == id;
+	listpane_sync(p);
+	return R_REDRAW | R_RELAYOUT;
+}
+
+int
 listpane_filter(struct pane *p, const char *text, struct kith_err *err)
 {
 	struct listpane *lp = listpane_of(p);
@@ -447,7 +469,8 @@ listpane_command(struct pane *p, enum cmd cmd, long n, int *r)
 	lp->lw.height = p->e->list_rows;
 	done = base_command(p, lp, cmd, id, n, r) || lp->def->command(p, cmd, id, n, r) ||
 	       (id && lp->def->row_command && lp->def->row_command(p, cmd, id, r));
-	if (p->opened)
+	/* a command not the pane's (one that shows another pane) loads nothing here */
+	if (done && p->opened)
 		listpane_sync(p);
 	return done;
 }
@@ -477,7 +500,8 @@ listpane_fill_view(struct pane *p, struct view *v)
 	if (def->title)
 		def->title(p, v->list.total, &lp->title);
 	else
-		sb_printf(&lp->title, "%lld %s", v->list.total, v->list.total == 1 ? def->noun : def->nouns);
+		sb_printf(&lp->title, "%lld %s", v->list.total,
+			  v->list.total == 1 ? p->ops->noun : p->ops->nouns);
 	v->title = sb_str(&lp->title);
 	if (def->fill)
 		def->fill(p, v);

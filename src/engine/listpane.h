@@ -11,7 +11,9 @@
  *
  * The view is a snapshot. The database is read only when something
  * happens: a key (listpane_command), a reload after a write or a change
- * elsewhere, a new search text, a new geometry (the pane_ops sync hook).
+ * elsewhere, a new search text, a new geometry (the pane_ops sync hook,
+ * run when the pane is next shown or, if no key came first, before the
+ * next view is built: the screen gives a geometry within its frame).
  * Each of these ends in listpane_sync(), which loads the card of the
  * selected row when it became visible, the cursor moved or the data
  * changed (detail_dirty). listpane_fill_view() only copies what is held
@@ -30,7 +32,6 @@ struct listpane_def {
 	const struct view_column *cols;
 	lw_fetch_fn fetch;
 	lw_count_fn count;
-	const char *noun, *nouns;   /* "contact", "contacts": the title's count */
 	/* The card of row id into pg (cleared). The only place a card queries. */
 	void (*load_detail)(struct pane *p, int64_t id, struct page *pg);
 	/* The card holds more once opened (Enter): built again on open and back. */
@@ -130,24 +131,27 @@ const char *const *listpane_selected_cells(struct pane *p);
 bool listpane_marked(struct pane *p, const int64_t **ids, int *n);
 /* Drop every mark of pane p (after a bulk action). */
 void listpane_marks_clear(struct pane *p);
+/* pane_ops->show of every list pane: row id selected, its card open, no search hiding it. */
+int listpane_show(struct pane *p, int64_t id);
 /* pane_ops->marks of every list pane: its marks and its list (bulk.c). */
 struct marks *listpane_marks(struct pane *p, struct listwin **lw);
 
 /*
-** Define `const struct pane_ops var` for a list pane: name and title as in
-** struct pane_ops, private struct type, and its listpane_def.
+** Define `const struct pane_ops var` for a list pane: name, title, noun and
+** nouns as in struct pane_ops, private struct type, and its listpane_def.
 */
-#define LISTPANE_DEFINE(var, name_, title_, vp, type, def) \
+#define LISTPANE_DEFINE(var, name_, title_, noun_, nouns_, vp, type, def) \
 	static int var##_open(struct pane *p, struct kith_err *err) \
 	{ \
 		return listpane_open(p, &(def), err); \
 	} \
 	const struct pane_ops var = { \
-		.name = name_, .title = title_, .id = vp, .private_size = sizeof(type), \
+		.name = name_, .title = title_, .noun = noun_, .nouns = nouns_, .id = vp, \
+		.private_size = sizeof(type), \
 		.open = var##_open, .close = listpane_close, .reload = listpane_reload, \
 		.command = listpane_command, .filter = listpane_filter, \
 		.fill_view = listpane_fill_view, .sync = listpane_sync, \
-		.marks = listpane_marks, \
+		.marks = listpane_marks, .show = listpane_show, \
 	}
 
 #endif

@@ -35,11 +35,11 @@ lw_init(struct listwin *lw, int ncols, const struct view_column *cols, lw_fetch_
 	lw->total_known = -1;
 }
 
+/* A row's cells are one block (lw_push): the pointers, then the texts. */
 static void
 row_free(struct listwin *lw, struct lw_row *r)
 {
-	for (int i = 0; i < lw->ncols; i++)
-		free(r->cells[i]);
+	(void)lw;
 	free(r->cells);
 }
 
@@ -67,6 +67,8 @@ void
 lw_push(struct listwin *lw, int64_t id, const char *const *cells, enum view_style style)
 {
 	struct lw_row *r;
+	size_t size = (size_t)lw->ncols * sizeof *r->cells;
+	char *text;
 
 	if (lw->nstage == lw->stagecap) {
 		lw->stagecap = lw->stagecap ? lw->stagecap * 2 : 64;
@@ -76,9 +78,17 @@ lw_push(struct listwin *lw, int64_t id, const char *const *cells, enum view_styl
 	r->id = id;
 	r->style = style;
 	r->group = id == 0;
-	r->cells = xcalloc((size_t)lw->ncols, sizeof *r->cells);
+	/* one allocation a row, not one a cell: a window holds hundreds of rows */
 	for (int i = 0; i < lw->ncols; i++)
-		r->cells[i] = xstrdup(cells[i] ? cells[i] : "");
+		size += strlen(cells[i] ? cells[i] : "") + 1;
+	r->cells = xmalloc(size);
+	text = (char *)(r->cells + lw->ncols);
+	for (int i = 0; i < lw->ncols; i++) {
+		size_t n = strlen(cells[i] ? cells[i] : "") + 1;
+		memcpy(text, cells[i] ? cells[i] : "", n);
+		r->cells[i] = text;
+		text += n;
+	}
 }
 
 /* Fetch into the stage; rows come back nearest-first for dir < 0. */

@@ -380,7 +380,7 @@ review_run(struct engine *e, enum cmd cmd, long count)
 			return R_BELL;
 		rs->aside = true;       /* the review waits: r resumes it */
 		e->mode = VM_NORMAL;
-		r = contacts_show(e, it->contact_id);
+		r = engine_show_entity(e, VP_CONTACTS, it->contact_id);
 		engine_msg(e, "r resumes the review at %s", it->name);
 		return r;
 	}

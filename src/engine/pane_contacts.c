@@ -534,7 +534,7 @@ fill(struct pane *p, struct view *v)
 
 static const struct listpane_def contacts_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
-	.noun = "contact", .nouns = "contacts", .name_col = C_NAME, .load_detail = load_detail,
+	.name_col = C_NAME, .load_detail = load_detail,
 	.command = command, .open_form = contact_form_open,
 	.add_cmd = CMD_CONTACT_ADD, .row_command = contact_command, .prepare = prepare, .loaded = loaded,
 	.set_match = set_match, .empty_text = empty_text, .fill = fill, .row = ROW_CONTACT,
@@ -556,35 +556,10 @@ open_pane(struct pane *p, struct kith_err *err)
 }
 
 const struct pane_ops contacts_pane_ops = {
-	.name = "contacts", .title = "Contacts", .id = VP_CONTACTS,
+	.name = "contacts", .title = "Contacts", .noun = "contact", .nouns = "contacts",
+	.id = VP_CONTACTS,
 	.private_size = sizeof(struct contacts), .open = open_pane, .close = listpane_close,
 	.reload = listpane_reload, .command = listpane_command, .filter = listpane_filter,
 	.fill_view = listpane_fill_view, .sync = listpane_sync, .marks = listpane_marks,
+	.show = listpane_show,
 };
-
-/* Show the Contacts pane with contact id selected and its detail open (the review's o). */
-int
-contacts_show(struct engine *e, int64_t id)
-{
-	struct pane *p = &e->panes[VP_CONTACTS];
-	struct contacts *c;
-	struct kith_err err;
-	int r = engine_show_pane(e, VP_CONTACTS);
-
-	if (!p->opened)
-		return r;
-	c = priv(p);
-	kith_err_clear(&err);
-	if (c->lp.match) {          /* a search filter could hide them */
-		free(e->search_text[VP_CONTACTS]);
-		e->search_text[VP_CONTACTS] = NULL;
-		free(c->lp.match);
-		c->lp.match = NULL;
-		set_match(p, NULL);
-	}
-	if (listpane_select(p, id, &err) != KITH_OK)
-		engine_error(e, "%s", err.msg);
-	c->lp.detail_open = lw_selected_id(&c->lp.lw) == id;
-	listpane_sync(p);
-	return r | R_REDRAW | R_RELAYOUT;
-}

@@ -564,7 +564,7 @@ empty_text(struct pane *p)
 
 static const struct listpane_def events_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
-	.noun = "event", .nouns = "events", .name_col = C_TITLE,
+	.name_col = C_TITLE,
 	.load_detail = load_detail, .detail_grows_open = true,
 	.command = command, .open_form = event_form_open, .add_cmd = CMD_EVENT_ADD,
 	.row_command = row_command, .prepare = prepare,
@@ -575,4 +575,5 @@ static const struct listpane_def events_def = {
 	.past_shown = "past events, newest first", .past_hidden = "upcoming events",
 };
 
-LISTPANE_DEFINE(events_pane_ops, "events", "Events", VP_EVENTS, struct events, events_def);
+LISTPANE_DEFINE(events_pane_ops, "events", "Events", "event", "events", VP_EVENTS, struct events,
+		events_def);

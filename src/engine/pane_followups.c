@@ -585,5 +585,5 @@ static const struct listpane_def followups_def = {
 	.past_shown = "showing done follow-ups too", .past_hidden = "open follow-ups",
 };
 
-LISTPANE_DEFINE(followups_pane_ops, "followups", "Follow-ups", VP_FOLLOWUPS, struct followups,
-		followups_def);
+LISTPANE_DEFINE(followups_pane_ops, "followups", "Follow-ups", "follow-up", "follow-ups",
+		VP_FOLLOWUPS, struct followups, followups_def);

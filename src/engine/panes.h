@@ -127,7 +127,4 @@ enum kith_status map_place_contact(struct kdb *db, int64_t map_id, int64_t conta
 				   int fallback_influence, int fallback_alignment,
 				   int *influence_out, int *alignment_out, struct kith_err *err);
 
-/* Show the Contacts pane with contact id selected and its detail open. */
-int contacts_show(struct engine *e, int64_t id);
-
 #endif

@@ -100,6 +100,17 @@ pane_ensure_open(struct engine *e, struct pane *p)
 	return true;
 }
 
+int
+engine_show_entity(struct engine *e, enum view_pane pane, int64_t id)
+{
+	int r = engine_show_pane(e, pane);
+	struct pane *p = &e->panes[pane];
+
+	if (r != R_BELL && p->opened && p->ops->show)
+		r |= p->ops->show(p, id);
+	return r;
+}
+
 /* Switch to a pane, loading it the first time. */
 static void pane_reload(struct engine *e, struct pane *p);
 
@@ -109,6 +120,7 @@ engine_show_pane(struct engine *e, enum view_pane pane)
 	if ((int)pane < 0 || pane >= VP_COUNT_)
 		return R_BELL;
 	e->cur = pane;
+	e->layout_unsynced = false;     /* the pane shown loads for the geometry now */
 	pane_ensure_open(e, &e->panes[pane]);
 	if (e->panes[pane].stale)
 		pane_reload(e, &e->panes[pane]);

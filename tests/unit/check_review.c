@@ -594,18 +594,22 @@ START_TEST(test_engine_review_flow)
 	ck_assert(!v->review);
 	ck_assert_msg(strstr(v->message, "1 done, 1 logged, 1 snoozed, 1 skipped"), "%s",
 		      v->message);
+	/* a search in Contacts that hides Dan */
+	engine_keys(e, "1/zzzz<Enter>");
+	ck_assert_int_eq(engine_view(e)->list.total, 0);
 	/* r again the same day: only what is left */
 	engine_keys(e, "r");
 	v = engine_view(e);
 	ck_assert_msg(strstr(v->title, "1 of 5"), "%s", v->title);
 	ck_assert(detail_has(v, "Introduce yourself to Dan Ruiz"));
-	/* o opens Dan in Contacts; r comes back to him */
+	/* o opens Dan in Contacts (the search that hid him gone); r comes back to him */
 	engine_keys(e, "o");
 	v = engine_view(e);
 	ck_assert_int_eq(v->mode, VM_NORMAL);
 	ck_assert_int_eq(v->pane, VP_CONTACTS);
 	ck_assert(v->detail_open);
 	ck_assert_str_eq(v->detail.title, "Dan Ruiz");
+	ck_assert_int_gt(v->list.total, 1);
 	engine_keys(e, "r");
 	v = engine_view(e);
 	ck_assert_int_eq(v->mode, VM_REVIEW);
