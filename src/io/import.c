@@ -150,7 +150,7 @@ enum kith_status
 io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_import_opts *o,
 		 struct io_import_stats *st, struct kith_err *err)
 {
-	struct imp im = { db, o, st, err, KITH_OK, len, 0, {0}, 0, NULL, NULL, 0 };
+	struct imp im = { .db = db, .o = o, .st = st, .err = err, .total = len };
 	struct io_sink sink = { on_record, on_error, on_note, &im, on_warn };
 	struct io_import_opts local = *o;
 	enum kith_status rc;
@@ -191,6 +191,7 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 			kdb_bulk_mode(db, false, NULL);
 		return rc;
 	}
+	im.fresh = im.made_above == 0;
 	/* a vCard file of some size is read on a second thread as it is merged
 	   (its reader shares nothing with this one; libical does) */
 	if (fmt == IO_FMT_VCF && len >= PIPE_MIN_BYTES)
@@ -199,6 +200,7 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 		parsers[fmt](buf, len, &sink);
 	org_cache_clear(&im);
 	free(im.orgs);
+	keys_free(&im);
 	if (!im.failed && (!o->dry_run || o->dry_run_in_batch) &&
 	    (rc = contact_fts_defer(db, false, err)))
 		im.failed = rc;

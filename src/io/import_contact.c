@@ -204,6 +204,41 @@ already_there(struct imp *im, int64_t id, const struct io_contact_rec *r)
 	return ok;
 }
 
+/*
+** A fresh import (it began with no contact) keeps the keys of every record
+** it looks up (every email, phone and name, as the lookups make them): every
+** contact is then one of those records, and its emails, phones and name
+** are theirs (a merge adds only the record's own). A key it had not kept
+** cannot be in the database, and its lookup is skipped; one it had is
+** looked up as always. The key is kept as it is asked for.
+*/
+static bool
+may_have(struct imp *im, const char *kind, const char *value)
+{
+	char *key;
+	bool seen;
+
+	if (!im->fresh)
+		return true;
+	key = kind[0] == 'n' ? fold_text(value) : contact_channel_key(kind, value);
+	seen = keys_seen(im, kind[0], key);
+	free(key);
+	return seen;
+}
+
+/* The keys of a record find_contact left before its end (matched by UID). */
+static void
+note_keys(struct imp *im, const struct io_contact_rec *r)
+{
+	const char *name = r->c.display_name;
+
+	for (size_t i = 0; i < r->c.n_emails; i++)
+		may_have(im, "email", r->c.emails[i].value);
+	for (size_t i = 0; i < r->c.n_phones; i++)
+		may_have(im, "phone", r->c.phones[i].value);
+	may_have(im, "name", name + contact_honorific_len(name, r->c.prefix));
+}
+
 /* How a record was matched. */
 enum match { MATCH_NONE, MATCH_UID, MATCH_EMAIL, MATCH_THERE };
 
@@ -234,6 +269,7 @@ find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
 	     struct kith_err *err)
 {
 	enum kith_status rc;
+	const char *name;
 	int64_t id;
 
 	memset(f, 0, sizeof *f);
@@ -249,6 +285,8 @@ find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
 	for (size_t i = 0; i < r->c.n_emails; i++) {
 		int64_t ids[8];
 		int n;
+		if (!may_have(im, "email", r->c.emails[i].value))
+			continue;
 		/* a few are enough: an address shared by thousands would make every
 		   record walk them all */
 		if ((rc = contact_find_channel_first(im->db, "email", r->c.emails[i].value, ids, 8, &n,
@@ -270,7 +308,8 @@ find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
 	}
 	for (size_t i = 0; i < r->c.n_phones; i++) {
 		int n;
-		if (!phone_usable(r->c.phones[i].value))
+		if (!may_have(im, "phone", r->c.phones[i].value) ||
+		    !phone_usable(r->c.phones[i].value))
 			continue;
 		if ((rc = contact_find_channel_first(im->db, "phone", r->c.phones[i].value, &id, 1, &n,
 						     err)))
@@ -285,8 +324,10 @@ find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
 		possible_dup(f, id, "shares phone %s", r->c.phones[i].value);
 	}
 	/* by the name without its honorific, as contacts' name keys are */
-	rc = contact_find_name_org(im->db, r->c.display_name +
-				   contact_honorific_len(r->c.display_name, r->c.prefix), r->org, &id, err);
+	name = r->c.display_name + contact_honorific_len(r->c.display_name, r->c.prefix);
+	if (!may_have(im, "name", name))
+		return KITH_OK;
+	rc = contact_find_name_org(im->db, name, r->org, &id, err);
 	if (rc == KITH_NOTFOUND)
 		return KITH_OK;
 	if (rc)
@@ -519,6 +560,9 @@ merge_contact(struct imp *im, const struct io_record *rec, struct kith_err *err)
 
 	if ((rc = find_contact(im, r, &f, err)))
 		return rc;
+	/* without a match, find_contact kept every key of the record */
+	if (im->fresh && f.how != MATCH_NONE)
+		note_keys(im, r);
 	if (f.how == MATCH_NONE)
 		return add_contact(im, rec, &f, err);
 	if (f.how == MATCH_THERE) {

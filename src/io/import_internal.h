@@ -33,6 +33,14 @@ struct imp {
 		char *name;
 		int64_t id;
 	} *orgs;                    /* ORG_SLOTS, allocated on first use */
+	/* The import began with no contact (made_above is 0): every contact is
+	   then one of its records, and a lookup by an email, a phone or a name
+	   none of them had finds nothing. Their keys, to skip those lookups. */
+	bool fresh;
+	struct keyset {
+		char **slot;            /* "e" email key, "p" phone key, "n" folded name */
+		size_t cap, n;
+	} keys;
 	/* Organisations' own cards, applied when the records are all in
 	   (merge_org): an organisation the import made is in the search
 	   index only then. */
@@ -55,6 +63,10 @@ void report(struct imp *im, const char *fmt, ...) KITH_PRINTF(2, 3);
 enum kith_status org_cached(struct imp *im, const char *name, int64_t *id, struct kith_err *err);
 /* Forget the cached organisations (a record's writes were rolled back). */
 void org_cache_clear(struct imp *im);
+
+/* The keyset of a fresh import: whether key was in it under kind (it is now). */
+bool keys_seen(struct imp *im, char kind, const char *key);
+void keys_free(struct imp *im);
 
 /* Keep the record's extra fields for entity id; *changed if any was new. */
 enum kith_status put_extras(struct imp *im, const char *entity, int64_t id, const char *source,
