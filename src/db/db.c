@@ -238,6 +238,7 @@ kdb_close(struct kdb *db)
 	for (int i = 0; i < db->n_cache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
 	db_rec_free(db);
+	db_ev_keys_free(db);
 	kdb_change_free(db->last_change);
 	if (db->h)
 		sqlite3_close(db->h);

@@ -10,6 +10,7 @@
  */
 #include "ent.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,13 +188,180 @@ static const struct ent_writer event_writer = {
 ENT_DEFINE_ROW(event, struct kith_event, event_writer)
 ENT_DEFINE_GET(event, struct kith_event, event_writer)
 
+/* ---- the events an import adds, by title and start (internal.h) ---------------------- */
+
+struct ev_key {
+	char *key;                  /* title, NUL, start as stored, NUL; NULL: a free slot */
+	uint32_t hash;
+	int64_t id;                 /* the first event added with it */
+};
+
+struct ev_keys {
+	struct ev_key *v;
+	size_t n, cap;              /* cap: a power of two, at most half full */
+	int64_t before;             /* the largest event id when they were made */
+	bool off;                   /* a rollback happened: SQL alone from then on */
+};
+
+static uint32_t
+ev_hash(const char *title, const char *start)
+{
+	uint32_t h = 2166136261u;   /* FNV-1a over title, NUL, start */
+
+	for (const unsigned char *p = (const unsigned char *)title; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	h *= 16777619u;
+	for (const unsigned char *p = (const unsigned char *)start; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/* The slot of (title, start): its entry, else the free slot where it would go. */
+static struct ev_key *
+ev_slot(struct ev_keys *k, uint32_t h, const char *title, const char *start)
+{
+	size_t mask = k->cap - 1, tl = strlen(title);
+
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct ev_key *e = &k->v[i];
+		if (!e->key || (e->hash == h && !memcmp(e->key, title, tl + 1) &&
+				!strcmp(e->key + tl + 1, start)))
+			return e;
+	}
+}
+
+void
+db_ev_keys_free(struct kdb *db)
+{
+	struct ev_keys *k = db->ev_keys;
+
+	if (!k)
+		return;
+	for (size_t i = 0; i < k->cap; i++)
+		free(k->v[i].key);
+	free(k->v);
+	free(k);
+	db->ev_keys = NULL;
+}
+
+void
+db_ev_keys_stale(struct kdb *db)
+{
+	if (db->ev_keys)
+		db->ev_keys->off = true;
+}
+
+/* The keys in bulk mode, made at their first use; NULL when not in use (or *rc). */
+static struct ev_keys *
+ev_keys(struct kdb *db, enum kith_status *rc, struct kith_err *err)
+{
+	static const char q_max[] = "SELECT coalesce(max(id), 0) FROM event";
+	sqlite3_stmt *st;
+	struct ev_keys *k;
+
+	*rc = KITH_OK;
+	if (!db->bulk)
+		return NULL;
+	if (!db->ev_keys) {
+		if (!(st = db_stmt(db, q_max, err))) {
+			*rc = KITH_DB;
+			return NULL;
+		}
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			*rc = db_error(db, err, "events");
+			return NULL;
+		}
+		k = xcalloc(1, sizeof *k);
+		k->before = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		/* ids near their end are chosen at random, below `before` too */
+		k->off = k->before >= INT64_MAX / 2;
+		k->cap = 1024;
+		k->v = xcalloc(k->cap, sizeof *k->v);
+		db->ev_keys = k;
+	}
+	return db->ev_keys->off ? NULL : db->ev_keys;
+}
+
+/* Keep the key of event id, just added (the first one with it stays). */
+static void
+ev_keys_add(struct ev_keys *k, const char *title, const char *start, int64_t id)
+{
+	uint32_t h = ev_hash(title, start);
+	struct ev_key *e;
+	size_t tl, sl;
+
+	if (2 * (k->n + 1) > k->cap) {
+		struct ev_keys grown = { xcalloc(2 * k->cap, sizeof *k->v), 0, 2 * k->cap, 0, false };
+		for (size_t i = 0; i < k->cap; i++) {
+			struct ev_key *old = &k->v[i];
+			if (old->key) {
+				size_t otl = strlen(old->key);
+				*ev_slot(&grown, old->hash, old->key, old->key + otl + 1) = *old;
+			}
+		}
+		free(k->v);
+		k->v = grown.v;
+		k->cap = grown.cap;
+	}
+	e = ev_slot(k, h, title, start);
+	if (e->key)
+		return;
+	tl = strlen(title);
+	sl = strlen(start);
+	e->key = xmalloc(tl + sl + 2);
+	memcpy(e->key, title, tl + 1);
+	memcpy(e->key + tl + 1, start, sl + 1);
+	e->hash = h;
+	e->id = id;
+	k->n++;
+}
+
+enum kith_status
+db_ev_keys_find(struct kdb *db, const char *title, const char *start, int64_t *id_out,
+		bool *used, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT id FROM event WHERE start_at = ?2 AND title = ?1 AND id <= ?3 "
+		"ORDER BY id LIMIT 1";
+	enum kith_status rc;
+	struct ev_keys *k = ev_keys(db, &rc, err);
+	struct ev_key *e;
+
+	*used = k != NULL || rc != KITH_OK;
+	if (!k)
+		return rc;
+	/* the events from before: their ids are all below this import's */
+	if (k->before > 0 &&
+	    (rc = db_int64(db, id_out, sql, "event", err, "tti", title, start, k->before)) !=
+	    KITH_NOTFOUND)
+		return rc;
+	e = ev_slot(k, ev_hash(title, start), title, start);
+	if (!e->key)
+		return KITH_NOTFOUND;
+	*id_out = e->id;
+	return KITH_OK;
+}
+
 enum kith_status
 event_add(struct kdb *db, const struct kith_event *e, int64_t *id_out, struct kith_err *err)
 {
 	struct event_w w = { .e = e };
 	enum kith_status rc = event_check_fields(e, &w.t, err);
+	struct ev_keys *k;
+	int64_t id;
 
-	return rc ? rc : ent_add(db, &event_writer, &w, id_out, err);
+	if (rc)
+		return rc;
+	k = ev_keys(db, &rc, err);
+	if (rc || (rc = ent_add(db, &event_writer, &w, &id, err)))
+		return rc;
+	if (k)
+		ev_keys_add(k, e->title, w.t.start, id);
+	if (id_out)
+		*id_out = id;
+	return KITH_OK;
 }
 
 /*

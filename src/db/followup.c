@@ -92,9 +92,14 @@ fu_bind(sqlite3_stmt *st, const void *row)
 {
 	char now_min[KDATETIME_STR];
 
-	ent_now_minute(now_min);
 	db_bind_fields(st, 1, &fu_write_fields, row);
-	db_bind_text(st, 16, now_min);
+	/* done_at's time, read only for a closed one (most are open) */
+	if (((const struct kith_followup *)row)->status != KITH_FSTATUS_OPEN) {
+		ent_now_minute(now_min);
+		db_bind_text(st, 16, now_min);
+	} else {
+		sqlite3_bind_null(st, 16);
+	}
 }
 
 /* done_at: kept while closed, set on closing, cleared on reopening. */

@@ -58,6 +58,7 @@ struct kdb {
 	struct kdb_change *parts;           /* the parts recorded so far (db_change_split) */
 	struct kdb_change *last_change;     /* from the last committed outermost tx */
 	bool warm_sql;                      /* warmpath.c's SQL function registered */
+	struct ev_keys *ev_keys;            /* bulk mode: the events it added, by title and start */
 	struct db_cached_stmt cache[DB_STMT_CACHE];
 	int n_cache;
 };
@@ -73,6 +74,21 @@ struct kdb_change {
 
 /* PRAGMA application_id of kith's databases: "kith" in ASCII. */
 #define KITH_APPLICATION_ID 0x6b697468
+
+/*
+** The events an import adds, by title and start (event.c): while bulk mode
+** lasts, event_add keeps each one's key, and event_find_title_start looks
+** among the events from before the import with SQL and among its own here
+** (each to-do-less calendar event looked through every event of its start
+** time: 43,000 instructions an event at 100,000). Any rollback inside the
+** import turns the keys off (the lookups are then SQL's alone); bulk mode's
+** end frees them.
+*/
+void db_ev_keys_free(struct kdb *db);
+void db_ev_keys_stale(struct kdb *db);
+/* The first event from before the keys with title and start; the keys' own; 0 if none. */
+enum kith_status db_ev_keys_find(struct kdb *db, const char *title, const char *start,
+				 int64_t *id_out, bool *used, struct kith_err *err);
 
 /* Register kith's SQL functions on a new connection (sqlfunc.c). */
 void db_sql_init(sqlite3 *h);

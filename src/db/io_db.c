@@ -138,7 +138,11 @@ event_find_title_start(struct kdb *db, const char *title, const char *start, int
 {
 	static const char sql[] =
 		"SELECT id FROM event WHERE start_at = ?2 AND title = ?1 ORDER BY id LIMIT 1";
+	bool used;
+	enum kith_status rc = db_ev_keys_find(db, title, start, id_out, &used, err);
 
+	if (used)
+		return rc;              /* an import's: its own events by their keys (event.c) */
 	return db_int64(db, id_out, sql, "event", err, "tt", title, start);
 }
 

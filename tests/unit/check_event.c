@@ -11,6 +11,7 @@
 #include "kith/contact.h"
 #include "kith/event.h"
 #include "kith/interaction.h"
+#include "kith/merge.h"
 #include "kith/org.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
@@ -440,6 +441,57 @@ att_cb(void *ud, const struct attendance_row *r)
 	return 0;
 }
 
+/* event_find_title_start's id, or 0 if none */
+static int64_t
+find_ts(const char *title, const char *start)
+{
+	struct kith_err err;
+	int64_t id = 0;
+	enum kith_status rc = event_find_title_start(db, title, start, &id, &err);
+	ck_assert_msg(rc == KITH_OK || rc == KITH_NOTFOUND, "find %s: %s", title, err.msg);
+	return rc == KITH_OK ? id : 0;
+}
+
+/*
+** An import's lookup by title and start: in bulk mode the events it adds
+** are found by the keys event_add keeps, the older ones with SQL, the
+** first (the lowest id) wins as before, and an event whose record was
+** rolled back (skip-invalid) is never found.
+*/
+START_TEST(test_find_title_start_bulk)
+{
+	struct kith_err err;
+	int64_t old = event("Council", "2026-03-10 18:00"), vigil, gone;
+
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_int_eq(find_ts("Council", "2026-03-10 18:00"), old);
+	ck_assert_int_eq(find_ts("Vigil", "2026-03-11 19:00"), 0);
+	vigil = event("Vigil", "2026-03-11 19:00");
+	event("Vigil", "2026-03-11 19:00");
+	event("Council", "2026-03-10 18:00");
+	ck_assert_int_eq(find_ts("Vigil", "2026-03-11 19:00"), vigil);
+	ck_assert_int_eq(find_ts("Council", "2026-03-10 18:00"), old);
+	ck_assert_int_eq(find_ts("Vigil", "2026-03-11 19:01"), 0);
+	ck_assert_int_eq(find_ts("vigil", "2026-03-11 19:00"), 0);
+	/* the start as stored: an all-day event's is its date */
+	event("Fair", "2026-03-14");
+	ck_assert_int_ne(find_ts("Fair", "2026-03-14"), 0);
+	/* a record rolled back takes its event with it */
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	gone = event("Picnic", "2026-03-12 12:00");
+	ck_assert_int_eq(find_ts("Picnic", "2026-03-12 12:00"), gone);
+	ck_assert_int_eq(kdb_batch_end(db, false, &err), KITH_OK);
+	ck_assert_int_eq(find_ts("Picnic", "2026-03-12 12:00"), 0);
+	ck_assert_int_eq(find_ts("Vigil", "2026-03-11 19:00"), vigil);
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+	ck_assert_int_eq(find_ts("Vigil", "2026-03-11 19:00"), vigil);
+	ck_assert_int_eq(find_ts("Council", "2026-03-10 18:00"), old);
+	ck_assert_int_eq(find_ts("Picnic", "2026-03-12 12:00"), 0);
+}
+END_TEST
+
 START_TEST(test_attendance)
 {
 	struct kith_err err;
@@ -641,6 +693,7 @@ event_suite(void)
 	tcase_add_test(tc, test_resolve);
 	tcase_add_test(tc, test_lists);
 	tcase_add_test(tc, test_many_matches);
+	tcase_add_test(tc, test_find_title_start_bulk);
 	tcase_add_test(tc, test_attendance);
 	tcase_add_test(tc, test_last_contacted_random);
 	suite_add_tcase(s, tc);
