@@ -24,7 +24,10 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
+struct rel_kind;
+
 struct rel_ctx {
+	const struct rel_kind *kind;    /* set by the edit forms (form_watch) */
 	int64_t contact_id;
 	char *name;
 	/* editing: the relationship as it was */
@@ -49,6 +52,22 @@ rel_ctx_free(void *p)
 	free(c->name);
 	free(c);
 }
+
+/*
+** What relationships and roles differ in: how the rows of a contact load
+** into a rel_ctx (c->n of them), what an edit form shows for one, the
+** pick list, and what is said.
+*/
+struct rel_kind {
+	enum kith_status (*load)(struct kdb *db, struct rel_ctx *c, struct kith_err *err);
+	/* The form's values for row id of c (xstrdup'd); false if it is not there. */
+	bool (*values)(const struct rel_ctx *c, int64_t id, char **out);
+	pick_source_fn source;
+	pick_chosen_fn picked;
+	const char *what, *none, *question, *gone;
+};
+
+static struct rel_ctx *ctx_new(int64_t contact_id, const char *name);
 
 static const char *
 keep(struct rel_ctx *c, const char *s)
@@ -215,42 +234,20 @@ rel_init(const struct relationship_row *row, const char **init, struct strbuf *w
 	init[RF_SOURCE] = row->source;
 }
 
-/* Looking for one row of a contact's list as it is now (form_watch). */
-struct now_find {
-	int64_t id;
-	char **out;
-	bool found;
-};
-
-static int
-rel_now(void *ud, const struct relationship_row *row)
-{
-	struct now_find *nf = ud;
-	const char *init[RF_COUNT] = { 0 };
-	struct strbuf with = { 0 };
-	char strength[4];
-
-	if (row->id != nf->id || nf->found)
-		return 0;
-	rel_init(row, init, &with, strength);
-	form_dup_values(nf->out, init, RF_COUNT);
-	sb_free(&with);
-	nf->found = true;
-	return 0;
-}
-
+/* The row an edit form is on, as it is now (form_watch). */
 static enum kith_status
-rel_current(struct form *f, char **out, struct kith_err *err)
+row_now(struct form *f, char **out, struct kith_err *err)
 {
-	struct rel_ctx *c = f->ctx;
-	struct now_find nf = { c->id, out, false };
-	enum kith_status rc = relationship_list_for_contact(engine_db(f->e), c->contact_id, rel_now,
-							    &nf, err);
+	struct rel_ctx *c = f->ctx, *now = ctx_new(c->contact_id, c->name);
+	enum kith_status rc = c->kind->load(engine_db(f->e), now, err);
 
-	if (rc)
-		return rc;
-	return nf.found ? KITH_OK : kith_err_set(err, KITH_NOTFOUND, "no such relationship");
+	if (rc == KITH_OK && !c->kind->values(now, c->id, out))
+		rc = kith_err_set(err, KITH_NOTFOUND, "%s", c->kind->gone);
+	rel_ctx_free(now);
+	return rc;
 }
+
+static const struct rel_kind rel_kind;
 
 static void
 rel_form(struct engine *e, struct rel_ctx *c, const struct relationship_row *row)
@@ -265,9 +262,10 @@ rel_form(struct engine *e, struct rel_ctx *c, const struct relationship_row *row
 	} else {
 		sb_printf(&title, "New relationship of %s", c->name);
 	}
+	c->kind = &rel_kind;
 	engine_form_open(e, sb_str(&title), RF_COUNT, rel_fields, init, rel_save, c, rel_ctx_free);
 	if (row && c->id)
-		form_watch(e->form, rel_current);
+		form_watch(e->form, row_now);
 	sb_free(&title);
 	sb_free(&with);
 }
@@ -356,27 +354,64 @@ rel_picked(struct engine *e, int64_t i, void *ctx)
 	return R_REDRAW;
 }
 
-void
-forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name)
+/* The edit pick list of the relationships or roles (kind) of a contact. */
+static void
+edit_pick(struct engine *e, const struct rel_kind *kind, int64_t contact_id, const char *name)
 {
 	struct rel_ctx *c = ctx_new(contact_id, name);
 	struct kith_err err;
 	struct strbuf title = { 0 };
 
 	kith_err_clear(&err);
-	if (relationship_list_for_contact(engine_db(e), contact_id, rel_row_cb, c, &err)) {
-		engine_error(e, "relationships: %s", err.msg);
+	if (kind->load(engine_db(e), c, &err)) {
+		engine_error(e, "%s: %s", kind->what, err.msg);
 		rel_ctx_free(c);
 		return;
 	}
 	if (!c->n) {
-		engine_msg(e, "%s has no relationships yet: add one first", name);
+		engine_msg(e, kind->none, name);
 		rel_ctx_free(c);
 		return;
 	}
-	sb_printf(&title, "Edit or end which relationship of %s?", name);
-	engine_pick(e, sb_str(&title), rel_pick_source, rel_picked, c, rel_ctx_free);
+	sb_printf(&title, kind->question, name);
+	engine_pick(e, sb_str(&title), kind->source, kind->picked, c, rel_ctx_free);
 	sb_free(&title);
+}
+
+static enum kith_status
+rel_load(struct kdb *db, struct rel_ctx *c, struct kith_err *err)
+{
+	return relationship_list_for_contact(db, c->contact_id, rel_row_cb, c, err);
+}
+
+static bool
+rel_values(const struct rel_ctx *c, int64_t id, char **out)
+{
+	const char *init[RF_COUNT] = { 0 };
+	struct strbuf with = { 0 };
+	char strength[4];
+	int i = 0;
+
+	while (i < c->n && c->rels[i].id != id)
+		i++;
+	if (i == c->n)
+		return false;
+	rel_init(&c->rels[i], init, &with, strength);
+	form_dup_values(out, init, RF_COUNT);
+	sb_free(&with);
+	return true;
+}
+
+static const struct rel_kind rel_kind = {
+	rel_load, rel_values, rel_pick_source, rel_picked, "relationships",
+	"%s has no relationships yet: add one first", "Edit or end which relationship of %s?",
+	"no such relationship",
+};
+
+void
+forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name)
+{
+	edit_pick(e, &rel_kind, contact_id, name);
 }
 
 /* ---- roles --------------------------------------------------------------------- */
@@ -455,32 +490,7 @@ role_init(const struct role_row *row, const char **init)
 	init[OF_TO] = row->end_date;
 }
 
-static int
-role_now(void *ud, const struct role_row *row)
-{
-	struct now_find *nf = ud;
-	const char *init[OF_COUNT] = { 0 };
-
-	if (row->id != nf->id || nf->found)
-		return 0;
-	role_init(row, init);
-	form_dup_values(nf->out, init, OF_COUNT);
-	nf->found = true;
-	return 0;
-}
-
-static enum kith_status
-role_current(struct form *f, char **out, struct kith_err *err)
-{
-	struct rel_ctx *c = f->ctx;
-	struct now_find nf = { c->id, out, false };
-	enum kith_status rc = role_list_for_contact(engine_db(f->e), c->contact_id, role_now, &nf,
-						    err);
-
-	if (rc)
-		return rc;
-	return nf.found ? KITH_OK : kith_err_set(err, KITH_NOTFOUND, "no such role");
-}
+static const struct rel_kind role_kind;
 
 static void
 role_form(struct engine *e, struct rel_ctx *c, const struct role_row *row)
@@ -491,9 +501,10 @@ role_form(struct engine *e, struct rel_ctx *c, const struct role_row *row)
 	if (row)
 		role_init(row, init);
 	sb_printf(&title, "%s of %s", row ? "Role" : "New role", c->name);
+	c->kind = &role_kind;
 	engine_form_open(e, sb_str(&title), OF_COUNT, role_fields, init, role_save, c, rel_ctx_free);
 	if (row && c->id)
-		form_watch(e->form, role_current);
+		form_watch(e->form, row_now);
 	sb_free(&title);
 }
 
@@ -557,25 +568,34 @@ role_picked(struct engine *e, int64_t i, void *ctx)
 	return R_REDRAW;
 }
 
+static enum kith_status
+role_load(struct kdb *db, struct rel_ctx *c, struct kith_err *err)
+{
+	return role_list_for_contact(db, c->contact_id, role_row_cb, c, err);
+}
+
+static bool
+role_values(const struct rel_ctx *c, int64_t id, char **out)
+{
+	const char *init[OF_COUNT] = { 0 };
+
+	for (int i = 0; i < c->n; i++) {
+		if (c->roles[i].id == id) {
+			role_init(&c->roles[i], init);
+			form_dup_values(out, init, OF_COUNT);
+			return true;
+		}
+	}
+	return false;
+}
+
+static const struct rel_kind role_kind = {
+	role_load, role_values, role_pick_source, role_picked, "roles",
+	"%s holds no roles yet: add one first", "Edit or end which role of %s?", "no such role",
+};
+
 void
 forms_role_edit(struct engine *e, int64_t contact_id, const char *name)
 {
-	struct rel_ctx *c = ctx_new(contact_id, name);
-	struct kith_err err;
-	struct strbuf title = { 0 };
-
-	kith_err_clear(&err);
-	if (role_list_for_contact(engine_db(e), contact_id, role_row_cb, c, &err)) {
-		engine_error(e, "roles: %s", err.msg);
-		rel_ctx_free(c);
-		return;
-	}
-	if (!c->n) {
-		engine_msg(e, "%s holds no roles yet: add one first", name);
-		rel_ctx_free(c);
-		return;
-	}
-	sb_printf(&title, "Edit or end which role of %s?", name);
-	engine_pick(e, sb_str(&title), role_pick_source, role_picked, c, rel_ctx_free);
-	sb_free(&title);
+	edit_pick(e, &role_kind, contact_id, name);
 }
