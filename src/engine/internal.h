@@ -331,6 +331,15 @@ struct kdb *engine_db(struct engine *e);
 /* Status line message (copied). */
 void engine_msg(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
 void engine_error(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
+/*
+** The rows a movement key moves a cursor: j k count rows, PgDn PgUp count
+** pages, ^D ^U count halves (half), g G end rows (beyond either end); with
+** scroll, the scroll keys J K count rows too. False if cmd is no movement.
+*/
+bool cmd_move_rows(enum cmd cmd, long count, long page, long half, long end, bool scroll,
+		   long *rows);
+/* Free *slot and set it to the text fmt formats (owned messages and titles). */
+void text_vset(char **slot, const char *fmt, va_list ap);
 /* Show err as the error of the status line; returns R_BELL | R_REDRAW. */
 int engine_fail(struct engine *e, const struct kith_err *err);
 /*
