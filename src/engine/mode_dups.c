@@ -513,29 +513,13 @@ static int
 dups_run(struct engine *e, enum cmd cmd, long count)
 {
 	struct dups_state *ds = e->dups;
-	long page = e->list_rows > 1 ? e->list_rows : 1;
+	long page = e->list_rows > 1 ? e->list_rows : 1, rows;
 
 	if (!ds)
 		return R_BELL;
+	if (cmd_move_rows(cmd, count, page, page / 2 + 1, 1L << 30, true, &rows))
+		return move(e, rows);
 	switch (cmd) {
-	case CMD_MOVE_DOWN:
-	case CMD_SCROLL_DOWN:
-		return move(e, count);
-	case CMD_MOVE_UP:
-	case CMD_SCROLL_UP:
-		return move(e, -count);
-	case CMD_PAGE_DOWN:
-		return move(e, count * page);
-	case CMD_PAGE_UP:
-		return move(e, -count * page);
-	case CMD_HALF_PAGE_DOWN:
-		return move(e, count * (page / 2 + 1));
-	case CMD_HALF_PAGE_UP:
-		return move(e, -count * (page / 2 + 1));
-	case CMD_MOVE_FIRST:
-		return move(e, -(1L << 30));
-	case CMD_MOVE_LAST:
-		return move(e, 1L << 30);
 	case CMD_DETAIL_OPEN:
 		if (ds->compare || !current(e))
 			return R_BELL;
