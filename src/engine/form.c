@@ -90,6 +90,9 @@ form_validate(struct form *f, int i)
 
 	if (f->defs[i].validate)
 		msg = f->defs[i].validate(f, i, form_value(f, i));
+	else if (f->defs[i].word && !str_empty(form_value(f, i)) &&
+		 f->defs[i].word(form_value(f, i)) < 0)
+		msg = form_msg(f, "%.20s: %s", form_value(f, i), f->defs[i].words);
 	free(f->errors[i]);
 	f->errors[i] = msg ? xstrdup(msg) : NULL;
 	return msg == NULL;

@@ -241,6 +241,12 @@ struct form_field_def {
 	const char *hint;
 	form_validate_fn validate;  /* may be NULL */
 	bool multiline;             /* a long note: E opens $EDITOR */
+	/*
+	** Optional. A word of a fixed vocabulary (kith/types.h), or empty:
+	** word(text) < 0 is refused with "text: words".
+	*/
+	int (*word)(const char *text);
+	const char *words;
 };
 
 struct form;

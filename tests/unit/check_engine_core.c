@@ -12,6 +12,7 @@
 
 #include "testutil.h"
 
+#include "kith/types.h"
 #include "kith/contact.h"
 #include "kith/engine.h"
 #include "kith/interaction.h"
@@ -490,6 +491,29 @@ START_TEST(test_form)
 }
 END_TEST
 
+/* A word field (form_field_def.word): empty or a word of the list; anything else names the list. */
+START_TEST(test_form_word_field)
+{
+	static const struct form_field_def word_fields[] = {
+		{ .label = "Kind", .word = kith_followup_kind_parse, .words = "one of ask, other" },
+		{ .label = "Note" },
+	};
+	const struct view *v;
+
+	saved[0] = '\0';
+	engine_form_open(e, "Words", 2, word_fields, NULL, form_saver, NULL, NULL);
+	engine_keys(e, "picnic<Tab>");
+	v = view();
+	ck_assert_str_eq(v->form.fields[0].error, "picnic: one of ask, other");
+	engine_keys(e, "<S-Tab><C-u>ask<Tab>");
+	ck_assert_ptr_null(view()->form.fields[0].error);
+	engine_keys(e, "<S-Tab><C-u><Tab>");          /* empty is fine */
+	ck_assert_ptr_null(view()->form.fields[0].error);
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+}
+END_TEST
+
 START_TEST(test_form_editor)
 {
 	const char *init[] = { "Eve", "first line" };
@@ -653,6 +677,7 @@ main(void)
 	tcase_add_test(tc, test_confirm);
 	tcase_add_test(tc, test_pick);
 	tcase_add_test(tc, test_form);
+	tcase_add_test(tc, test_form_word_field);
 	tcase_add_test(tc, test_form_editor);
 	tcase_add_test(tc, test_resize_and_tick);
 	tcase_add_test(tc, test_idle_checkpoint);
