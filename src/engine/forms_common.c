@@ -90,35 +90,6 @@ form_check_tier(struct form *f, int field, const char *text)
 	return NULL;
 }
 
-static const char *
-check_ikind(struct form *f, int field, const char *text)
-{
-	(void)field;
-	if (str_empty(text) || kith_interaction_kind_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: one of call, email, meeting, coffee, event, message, social, note",
-			text);
-}
-
-const char *
-form_check_fkind(struct form *f, int field, const char *text)
-{
-	(void)field;
-	if (str_empty(text) || kith_followup_kind_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: one of thank-you, send-info, introduce, check-in, ask, other",
-			text);
-}
-
-const char *
-form_check_direction(struct form *f, int field, const char *text)
-{
-	(void)field;
-	if (str_empty(text) || kith_direction_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: none, owe (I owe them) or owed (they owe me)", text);
-}
-
 /* The way field: empty (by kind), out, reply (= in), in, both, none; -1 if none of them. */
 static int
 way_parse(const char *text)
@@ -163,8 +134,9 @@ enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_WAY, LF_COUNT };
 
 static const struct form_field_def log_fields[LF_COUNT] = {
 	[LF_WHEN] = { "When", "today, yesterday, 2026-03-01 14:00", form_check_when, false },
-	[LF_KIND] = { "Kind", "call, email, meeting, coffee, event, message, social, note",
-		      check_ikind, false },
+	[LF_KIND] = { "Kind", "call, email, meeting, coffee, event, message, social, note", NULL,
+		      false, kith_interaction_kind_parse,
+		      "one of call, email, meeting, coffee, event, message, social, note" },
 	[LF_SUMMARY] = { "Summary", "one line", form_check_required, false },
 	[LF_BODY] = { "Notes", "E opens $EDITOR", NULL, true },
 	[LF_FOLLOWUP] = { "Follow up", "optional: fri, 3d, 2026-04-01", form_check_when_optional,
@@ -345,10 +317,8 @@ enum { FF_TITLE, FF_DUE, FF_KIND, FF_DIRECTION, FF_COUNT };
 static const struct form_field_def followup_fields[FF_COUNT] = {
 	[FF_TITLE] = { "What", "send the draft, thank them, ...", form_check_required, false },
 	[FF_DUE] = { "Due", "fri, 3d, 2w, 2026-04-01", form_check_when_optional, false },
-	[FF_KIND] = { "Kind", "thank-you, send-info, introduce, check-in, ask, other", form_check_fkind,
-		      false },
-	[FF_DIRECTION] = { "Promise", "none, owe (I owe them), owed (they owe me)", form_check_direction,
-			   false },
+	[FF_KIND] = FORM_FIELD_FKIND,
+	[FF_DIRECTION] = FORM_FIELD_DIRECTION,
 };
 
 static int

@@ -79,16 +79,6 @@ keep(struct rel_ctx *c, const char *s)
 /* ---- validators --------------------------------------------------------------- */
 
 static const char *
-check_rel_type(struct form *f, int field, const char *text)
-{
-	(void)field;
-	if (str_empty(text) || kith_rel_type_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: professional, social, family, membership, position, education, "
-			"donation, lobbying, hierarchy, mentor, ally, rival or generic", text);
-}
-
-static const char *
 check_strength(struct form *f, int field, const char *text)
 {
 	long long v;
@@ -133,8 +123,9 @@ enum { RF_WITH, RF_TYPE, RF_STRENGTH, RF_FROM, RF_TO, RF_NOTE, RF_SOURCE, RF_COU
 
 static const struct form_field_def rel_fields[RF_COUNT] = {
 	[RF_WITH] = { "With", "a contact, or ~organisation", form_check_required, false },
-	[RF_TYPE] = { "Type", "professional, social, family, mentor, ally, rival, ...",
-		      check_rel_type, false },
+	[RF_TYPE] = { "Type", "professional, social, family, mentor, ally, rival, ...", NULL, false,
+		      kith_rel_type_parse, "professional, social, family, membership, position, "
+		      "education, donation, lobbying, hierarchy, mentor, ally, rival or generic" },
 	[RF_STRENGTH] = { "Strength", "1 weak, 2, 3 strong", check_strength, false },
 	[RF_FROM] = { "Since", "optional: 2019-05-01, 3y", check_date_optional, false },
 	[RF_TO] = { "Until", "empty: current; a date ends it (today)", check_date_optional, false },

@@ -369,10 +369,8 @@ static const struct form_field_def edit_fields[EF_COUNT] = {
 	[EF_TITLE] = { "What", NULL, form_check_required, false },
 	[EF_DUE] = { "Due", "fri, 3d, 2w, 2026-04-01 (empty: no date)", form_check_when_optional,
 		     false },
-	[EF_KIND] = { "Kind", "thank-you, send-info, introduce, check-in, ask, other",
-		      form_check_fkind, false },
-	[EF_DIRECTION] = { "Promise", "none, owe (I owe them), owed (they owe me)",
-			   form_check_direction, false },
+	[EF_KIND] = FORM_FIELD_FKIND,
+	[EF_DIRECTION] = FORM_FIELD_DIRECTION,
 };
 
 static int

@@ -44,8 +44,13 @@ const char *form_check_influence(struct form *f, int field, const char *text);
 const char *form_check_alignment(struct form *f, int field, const char *text);
 const char *form_check_tier(struct form *f, int field, const char *text);
 const char *form_check_days(struct form *f, int field, const char *text);
-const char *form_check_fkind(struct form *f, int field, const char *text);
-const char *form_check_direction(struct form *f, int field, const char *text);
+/* The kind and promise fields of the follow-up forms (new and edit). */
+#define FORM_FIELD_FKIND \
+	{ "Kind", "thank-you, send-info, introduce, check-in, ask, other", NULL, false, \
+	  kith_followup_kind_parse, "one of thank-you, send-info, introduce, check-in, ask, other" }
+#define FORM_FIELD_DIRECTION \
+	{ "Promise", "none, owe (I owe them), owed (they owe me)", NULL, false, \
+	  kith_direction_parse, "none, owe (I owe them) or owed (they owe me)" }
 
 /*
 ** Rows marked with t for a bulk action: a small set of ids kept by a pane
