@@ -184,6 +184,12 @@ struct mode_ops {
 	int (*start)(struct engine *e, const char *arg);
 	/* A key while the mode is on. Returns reactions. */
 	int (*key)(struct engine *e, struct kkey k);
+	/*
+	** Instead of key, for a mode whose every key is a command of its
+	** keymaps: the engine reads the key sequence and run does the command
+	** (count: the count typed, 1 if none). Returns reactions.
+	*/
+	int (*run)(struct engine *e, enum cmd cmd, long count);
 	/* Every frame, for every mode (base modes first): fill what it shows, if on. */
 	void (*fill_view)(struct engine *e, struct view *v);
 	/* The status line's hint while it is on. */
