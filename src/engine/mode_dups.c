@@ -566,16 +566,6 @@ dups_run(struct engine *e, enum cmd cmd, long count)
 	}
 }
 
-static int
-dups_key(struct engine *e, struct kkey k)
-{
-	int chain[3], n = engine_chain(e, VM_DUPLICATES, chain);
-
-	if (k.type == KK_RESIZE || k.type == KK_TICK)
-		return R_NONE;
-	return engine_seq_key(e, k, chain, n, dups_run);
-}
-
 /* ---- the view ---------------------------------------------------------------------- */
 
 /* Fill out with the rows of t around *sel that fit in height, keeping *top in view. */
@@ -692,7 +682,7 @@ const struct mode_ops dups_mode_ops = {
 	.generic = true,
 	.cmd = CMD_DUPLICATES,
 	.start = dups_start,
-	.key = dups_key,
+	.run = dups_run,
 	.fill_view = dups_fill_view,
 	.hint = dups_hint,
 	.free = dups_free,

@@ -413,16 +413,6 @@ review_run(struct engine *e, enum cmd cmd, long count)
 	}
 }
 
-static int
-review_key(struct engine *e, struct kkey k)
-{
-	int chain[3], n = engine_chain(e, VM_REVIEW, chain);
-
-	if (k.type == KK_RESIZE || k.type == KK_TICK)
-		return R_NONE;
-	return engine_seq_key(e, k, chain, n, review_run);
-}
-
 /* ---- the page ---------------------------------------------------------------------- */
 
 static void
@@ -534,7 +524,7 @@ const struct mode_ops review_mode_ops = {
 	.keymap = KM_REVIEW,
 	.cmd = CMD_REVIEW,
 	.start = review_start,
-	.key = review_key,
+	.run = review_run,
 	.fill_view = review_fill_view,
 	.hint = review_hint,
 	.free = review_free,
