@@ -4,6 +4,7 @@
  */
 #include "panes.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -363,4 +364,54 @@ forms_followup_open(struct engine *e, int64_t contact_id, const char *name)
 	engine_form_open(e, sb_str(&title), FF_COUNT, followup_fields, init, followup_save, ctx,
 			 free);
 	sb_free(&title);
+}
+
+/* ---- a follow-up offered by a question (forms_followup_offer) ---------------- */
+
+struct offer {
+	struct kith_followup fu;    /* title and due point into the offer */
+	char *title, *label, *done;
+	char due[KDATE_STR];
+};
+
+static void
+offer_free(void *p)
+{
+	struct offer *o = p;
+
+	free(o->title);
+	free(o->label);
+	free(o->done);
+	free(o);
+}
+
+static int
+offer_yes(struct engine *e, void *ctx)
+{
+	struct offer *o = ctx;
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	if (followup_add(engine_db(e), &o->fu, NULL, &err) != KITH_OK)
+		return engine_fail(e, &err);
+	engine_msg(e, "%s", o->done);
+	return engine_after_write(e, o->label) | R_REDRAW;
+}
+
+void
+forms_followup_offer(struct engine *e, const char *question, const struct kith_followup *fu,
+		     const char *label, const char *done)
+{
+	struct offer *o = xcalloc(1, sizeof *o);
+
+	o->fu.contact_id = fu->contact_id;
+	o->fu.kind = fu->kind;
+	o->fu.direction = fu->direction;
+	o->fu.title = o->title = xstrdup(fu->title);
+	snprintf(o->due, sizeof o->due, "%s", fu->due ? fu->due : "");
+	o->fu.due = fu->due ? o->due : NULL;
+	o->label = xstrdup(label);
+	o->done = xstrdup(done);
+	engine_confirm(e, question, offer_yes, o, offer_free);
+	e->confirm.enter_yes = true;
 }

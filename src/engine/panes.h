@@ -88,6 +88,14 @@ void forms_followup_open(struct engine *e, int64_t contact_id, const char *name)
 */
 void forms_log_open_many(struct engine *e, const int64_t *ids, size_t n,
 			 int (*after)(struct engine *e, void *ctx), void *after_ctx);
+struct kith_followup;
+/*
+** Ask question (Enter says yes); a yes adds the follow-up fu (its contact,
+** kind, direction, title and due are copied) as one undo step, label, and
+** the status line says done.
+*/
+void forms_followup_offer(struct engine *e, const char *question, const struct kith_followup *fu,
+			  const char *label, const char *done);
 /* forms_rel.c: relationship and role forms for a contact. */
 void forms_relationship_add(struct engine *e, int64_t contact_id, const char *name);
 void forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name);
