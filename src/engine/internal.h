@@ -350,6 +350,11 @@ void engine_error(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
 */
 bool cmd_move_rows(enum cmd cmd, long count, long page, long half, long end, bool scroll,
 		   long *rows);
+/*
+** Move the cursor *pos by n rows, kept within 0..last. R_BELL if there is
+** nothing (last < 0) or, with bell, if it could not move; else R_REDRAW.
+*/
+int cursor_move(int *pos, long n, long last, bool bell);
 /* Free *slot and set it to the text fmt formats (owned messages and titles). */
 void text_vset(char **slot, const char *fmt, va_list ap);
 /* Show err as the error of the status line; returns R_BELL | R_REDRAW. */

@@ -28,6 +28,23 @@ engine_pane(struct engine *e)
 	return &e->panes[e->cur];
 }
 
+int
+cursor_move(int *pos, long n, long last, bool bell)
+{
+	long to = *pos + n;
+
+	if (last < 0)
+		return R_BELL;
+	if (to < 0)
+		to = 0;
+	if (to > last)
+		to = last;
+	if (bell && to == *pos)
+		return R_BELL;
+	*pos = (int)to;
+	return R_REDRAW;
+}
+
 void
 text_vset(char **slot, const char *fmt, va_list ap)
 {
