@@ -198,18 +198,9 @@ static int
 help_scroll(struct engine *e, long n)
 {
 	struct help_state *h = &e->help;
-	long max = h->nshown - e->list_rows, to = h->scroll + n;
+	long max = h->nshown - e->list_rows;
 
-	if (max < 0)
-		max = 0;
-	if (to > max)
-		to = max;
-	if (to < 0)
-		to = 0;
-	if (to == h->scroll)
-		return R_BELL;
-	h->scroll = (int)to;
-	return R_REDRAW;
+	return cursor_move(&h->scroll, n, max < 0 ? 0 : max, true);
 }
 
 static int

@@ -497,16 +497,8 @@ move(struct engine *e, long n)
 	struct dups_state *ds = e->dups;
 	int *sel = ds->compare ? &ds->csel : &ds->sel;
 	int total = ds->compare ? ds->cmp.nrows : ds->l.n;
-	long to = *sel + n;
 
-	if (total == 0)
-		return R_BELL;
-	if (to < 0)
-		to = 0;
-	if (to >= total)
-		to = total - 1;
-	*sel = (int)to;
-	return R_REDRAW;
+	return cursor_move(sel, n, (long)total - 1, false);
 }
 
 static int

@@ -40,18 +40,7 @@ pick_choose(struct engine *e)
 static int
 pick_move(struct pick *pk, long n)
 {
-	long to = (long)pk->sel + n;
-
-	if (pk->n == 0)
-		return R_BELL;
-	if (to < 0)
-		to = 0;
-	if (to >= pk->n)
-		to = pk->n - 1;
-	if (to == pk->sel)
-		return R_BELL;
-	pk->sel = (int)to;
-	return R_REDRAW;
+	return cursor_move(&pk->sel, n, (long)pk->n - 1, true);
 }
 
 static int
