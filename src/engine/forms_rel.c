@@ -32,9 +32,12 @@ struct rel_ctx {
 	char *name;
 	/* editing: the relationship as it was */
 	int64_t id, a_id, b_id, b_org_id;
-	/* edit pick lists: the rows, by id */
-	struct relationship_row *rels;
-	struct role_row *roles;
+	/* edit pick lists: the rows (push_row), relationships or roles */
+	union {
+		void *rows;
+		struct relationship_row *rels;
+		struct role_row *roles;
+	};
 	char **texts;               /* strings the copied rows point to */
 	int n, ntexts;
 };
@@ -47,8 +50,7 @@ rel_ctx_free(void *p)
 	for (int i = 0; i < c->ntexts; i++)
 		free(c->texts[i]);
 	free(c->texts);
-	free(c->rels);
-	free(c->roles);
+	free(c->rows);
 	free(c->name);
 	free(c);
 }
@@ -62,9 +64,15 @@ struct rel_kind {
 	enum kith_status (*load)(struct kdb *db, struct rel_ctx *c, struct kith_err *err);
 	/* The form's values for row id of c (xstrdup'd); false if it is not there. */
 	bool (*values)(const struct rel_ctx *c, int64_t id, char **out);
-	pick_source_fn source;
+	/* The pick list's line for row i of c. */
+	void (*label)(const struct rel_ctx *c, int i, struct strbuf *sb);
 	pick_chosen_fn picked;
 	const char *what, *none, *question, *gone;
+	/* The form: its fields, its save, its title (%s: the contact) on a row and on a new one. */
+	int nfields;
+	const struct form_field_def *fields;
+	form_save_fn save;
+	const char *title_edit, *title_new;
 };
 
 static struct rel_ctx *ctx_new(int64_t contact_id, const char *name);
@@ -74,6 +82,14 @@ keep(struct rel_ctx *c, const char *s)
 {
 	c->texts = xreallocarray(c->texts, (size_t)c->ntexts + 1, sizeof *c->texts);
 	return c->texts[c->ntexts++] = xstrdup(s ? s : "");
+}
+
+/* Append a copy of row (size bytes) to c's rows; returns the copy (its texts: keep()). */
+static void *
+push_row(struct rel_ctx *c, const void *row, size_t size)
+{
+	c->rows = xreallocarray(c->rows, (size_t)c->n + 1, size);
+	return memcpy((char *)c->rows + (size_t)c->n++ * size, row, size);
 }
 
 /* ---- validators --------------------------------------------------------------- */
@@ -238,6 +254,22 @@ row_now(struct form *f, char **out, struct kith_err *err)
 	return rc;
 }
 
+/* Open the form of kind on c: on row c->id (watched), or a new one (c->id 0). */
+static void
+kind_form(struct engine *e, struct rel_ctx *c, const struct rel_kind *kind,
+	  const char *const *init)
+{
+	struct strbuf title = { 0 };
+
+	sb_printf(&title, c->id ? kind->title_edit : kind->title_new, c->name);
+	c->kind = kind;
+	engine_form_open(e, sb_str(&title), kind->nfields, kind->fields, init, kind->save, c,
+			 rel_ctx_free);
+	if (c->id)
+		form_watch(e->form, row_now);
+	sb_free(&title);
+}
+
 static const struct rel_kind rel_kind;
 
 static void
@@ -245,19 +277,11 @@ rel_form(struct engine *e, struct rel_ctx *c, const struct relationship_row *row
 {
 	const char *init[RF_COUNT] = { [RF_TYPE] = "professional", [RF_STRENGTH] = "2" };
 	char strength[4];
-	struct strbuf title = { 0 }, with = { 0 };
+	struct strbuf with = { 0 };
 
-	if (row) {
+	if (row)
 		rel_init(row, init, &with, strength);
-		sb_printf(&title, "Relationship of %s", c->name);
-	} else {
-		sb_printf(&title, "New relationship of %s", c->name);
-	}
-	c->kind = &rel_kind;
-	engine_form_open(e, sb_str(&title), RF_COUNT, rel_fields, init, rel_save, c, rel_ctx_free);
-	if (row && c->id)
-		form_watch(e->form, row_now);
-	sb_free(&title);
+	kind_form(e, c, &rel_kind, init);
 	sb_free(&with);
 }
 
@@ -281,11 +305,8 @@ static int
 rel_row_cb(void *ud, const struct relationship_row *r)
 {
 	struct rel_ctx *c = ud;
-	struct relationship_row *k;
+	struct relationship_row *k = push_row(c, r, sizeof *r);
 
-	c->rels = xreallocarray(c->rels, (size_t)c->n + 1, sizeof *c->rels);
-	k = &c->rels[c->n++];
-	*k = *r;
 	k->other_name = keep(c, r->other_name);
 	k->start_date = keep(c, r->start_date);
 	k->end_date = keep(c, r->end_date);
@@ -295,27 +316,18 @@ rel_row_cb(void *ud, const struct relationship_row *r)
 	return 0;
 }
 
-static int
-rel_pick_source(struct pick *pk, const char *filter, struct kith_err *err)
+/* The pick list's line for relationship i (rel_kind.label). */
+static void
+rel_label(const struct rel_ctx *c, int i, struct strbuf *sb)
 {
-	struct rel_ctx *c = pk->ctx;
-	struct strbuf sb = { 0 };
+	const struct relationship_row *r = &c->rels[i];
 
-	(void)filter;
-	(void)err;
-	for (int i = 0; i < c->n; i++) {
-		const struct relationship_row *r = &c->rels[i];
-		sb_reset(&sb);
-		sb_printf(&sb, "%s%s \xc2\xb7 %s \xc2\xb7 strength %d", r->other_org_id ? "~" : "",
-			  r->other_name, kith_rel_type_name(r->type), r->strength);
-		if (!r->current)
-			sb_printf(&sb, " \xc2\xb7 ended %s", r->end_date);
-		else if (*r->start_date)
-			sb_printf(&sb, " \xc2\xb7 since %s", r->start_date);
-		pick_push(pk, i, sb_str(&sb));
-	}
-	sb_free(&sb);
-	return KITH_OK;
+	sb_printf(sb, "%s%s \xc2\xb7 %s \xc2\xb7 strength %d", r->other_org_id ? "~" : "",
+		  r->other_name, kith_rel_type_name(r->type), r->strength);
+	if (!r->current)
+		sb_printf(sb, " \xc2\xb7 ended %s", r->end_date);
+	else if (*r->start_date)
+		sb_printf(sb, " \xc2\xb7 since %s", r->start_date);
 }
 
 static int
@@ -345,6 +357,24 @@ rel_picked(struct engine *e, int64_t i, void *ctx)
 	return R_REDRAW;
 }
 
+/* The pick list of the rows of c, a line each (kind.label). */
+static int
+rows_pick_source(struct pick *pk, const char *filter, struct kith_err *err)
+{
+	struct rel_ctx *c = pk->ctx;
+	struct strbuf sb = { 0 };
+
+	(void)filter;
+	(void)err;
+	for (int i = 0; i < c->n; i++) {
+		sb_reset(&sb);
+		c->kind->label(c, i, &sb);
+		pick_push(pk, i, sb_str(&sb));
+	}
+	sb_free(&sb);
+	return KITH_OK;
+}
+
 /* The edit pick list of the relationships or roles (kind) of a contact. */
 static void
 edit_pick(struct engine *e, const struct rel_kind *kind, int64_t contact_id, const char *name)
@@ -365,7 +395,8 @@ edit_pick(struct engine *e, const struct rel_kind *kind, int64_t contact_id, con
 		return;
 	}
 	sb_printf(&title, kind->question, name);
-	engine_pick(e, sb_str(&title), kind->source, kind->picked, c, rel_ctx_free);
+	c->kind = kind;
+	engine_pick(e, sb_str(&title), rows_pick_source, kind->picked, c, rel_ctx_free);
 	sb_free(&title);
 }
 
@@ -394,9 +425,10 @@ rel_values(const struct rel_ctx *c, int64_t id, char **out)
 }
 
 static const struct rel_kind rel_kind = {
-	rel_load, rel_values, rel_pick_source, rel_picked, "relationships",
+	rel_load, rel_values, rel_label, rel_picked, "relationships",
 	"%s has no relationships yet: add one first", "Edit or end which relationship of %s?",
-	"no such relationship",
+	"no such relationship", RF_COUNT, rel_fields, rel_save, "Relationship of %s",
+	"New relationship of %s",
 };
 
 void
@@ -487,16 +519,10 @@ static void
 role_form(struct engine *e, struct rel_ctx *c, const struct role_row *row)
 {
 	const char *init[OF_COUNT] = { 0 };
-	struct strbuf title = { 0 };
 
 	if (row)
 		role_init(row, init);
-	sb_printf(&title, "%s of %s", row ? "Role" : "New role", c->name);
-	c->kind = &role_kind;
-	engine_form_open(e, sb_str(&title), OF_COUNT, role_fields, init, role_save, c, rel_ctx_free);
-	if (row && c->id)
-		form_watch(e->form, row_now);
-	sb_free(&title);
+	kind_form(e, c, &role_kind, init);
 }
 
 void
@@ -509,11 +535,8 @@ static int
 role_row_cb(void *ud, const struct role_row *r)
 {
 	struct rel_ctx *c = ud;
-	struct role_row *k;
+	struct role_row *k = push_row(c, r, sizeof *r);
 
-	c->roles = xreallocarray(c->roles, (size_t)c->n + 1, sizeof *c->roles);
-	k = &c->roles[c->n++];
-	*k = *r;
 	k->contact_name = "";
 	k->org_name = keep(c, r->org_name);
 	k->seat = keep(c, r->seat);
@@ -523,27 +546,18 @@ role_row_cb(void *ud, const struct role_row *r)
 	return 0;
 }
 
-static int
-role_pick_source(struct pick *pk, const char *filter, struct kith_err *err)
+/* The pick list's line for role i (role_kind.label). */
+static void
+role_label(const struct rel_ctx *c, int i, struct strbuf *sb)
 {
-	struct rel_ctx *c = pk->ctx;
-	struct strbuf sb = { 0 };
+	const struct role_row *r = &c->roles[i];
 
-	(void)filter;
-	(void)err;
-	for (int i = 0; i < c->n; i++) {
-		const struct role_row *r = &c->roles[i];
-		sb_reset(&sb);
-		sb_printf(&sb, "%s%s%s%s%s", r->title, *r->title && *r->org_name ? ", " : "",
-			  r->org_name, *r->seat ? " \xc2\xb7 " : "", r->seat);
-		if (*r->end_date)
-			sb_printf(&sb, " \xc2\xb7 until %s", r->end_date);
-		else if (*r->start_date)
-			sb_printf(&sb, " \xc2\xb7 since %s", r->start_date);
-		pick_push(pk, i, sb_str(&sb));
-	}
-	sb_free(&sb);
-	return KITH_OK;
+	sb_printf(sb, "%s%s%s%s%s", r->title, *r->title && *r->org_name ? ", " : "",
+		  r->org_name, *r->seat ? " \xc2\xb7 " : "", r->seat);
+	if (*r->end_date)
+		sb_printf(sb, " \xc2\xb7 until %s", r->end_date);
+	else if (*r->start_date)
+		sb_printf(sb, " \xc2\xb7 since %s", r->start_date);
 }
 
 static int
@@ -581,8 +595,9 @@ role_values(const struct rel_ctx *c, int64_t id, char **out)
 }
 
 static const struct rel_kind role_kind = {
-	role_load, role_values, role_pick_source, role_picked, "roles",
+	role_load, role_values, role_label, role_picked, "roles",
 	"%s holds no roles yet: add one first", "Edit or end which role of %s?", "no such role",
+	OF_COUNT, role_fields, role_save, "Role of %s", "New role of %s",
 };
 
 void
