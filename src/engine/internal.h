@@ -253,6 +253,9 @@ struct form_field_def {
 	*/
 	int (*word)(const char *text);
 	const char *words;
+	/* Optional. A whole number min to max, or empty; the error names it number. */
+	const char *number;
+	long long min, max;
 };
 
 struct form;

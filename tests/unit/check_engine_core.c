@@ -514,6 +514,29 @@ START_TEST(test_form_word_field)
 }
 END_TEST
 
+/* A number field (form_field_def.number): empty or a whole number in range; the error names it. */
+START_TEST(test_form_number_field)
+{
+	static const struct form_field_def number_fields[] = {
+		{ .label = "Influence", .number = "influence", .min = 1, .max = 5 },
+		{ .label = "Note" },
+	};
+
+	saved[0] = '\0';
+	engine_form_open(e, "Numbers", 2, number_fields, NULL, form_saver, NULL, NULL);
+	engine_keys(e, "9<Tab>");
+	ck_assert_str_eq(view()->form.fields[0].error, "influence 9: must be 1 to 5");
+	engine_keys(e, "<S-Tab><C-u>lots<Tab>");
+	ck_assert_str_eq(view()->form.fields[0].error, "influence lots: must be 1 to 5");
+	engine_keys(e, "<S-Tab><C-u>5<Tab>");
+	ck_assert_ptr_null(view()->form.fields[0].error);
+	engine_keys(e, "<S-Tab><C-u><Tab>");          /* empty is fine */
+	ck_assert_ptr_null(view()->form.fields[0].error);
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+}
+END_TEST
+
 START_TEST(test_form_editor)
 {
 	const char *init[] = { "Eve", "first line" };
@@ -678,6 +701,7 @@ main(void)
 	tcase_add_test(tc, test_pick);
 	tcase_add_test(tc, test_form);
 	tcase_add_test(tc, test_form_word_field);
+	tcase_add_test(tc, test_form_number_field);
 	tcase_add_test(tc, test_form_editor);
 	tcase_add_test(tc, test_resize_and_tick);
 	tcase_add_test(tc, test_idle_checkpoint);
