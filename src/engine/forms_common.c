@@ -47,39 +47,6 @@ form_check_when_optional(struct form *f, int field, const char *text)
 	return str_empty(text) ? NULL : form_check_when(f, field, text);
 }
 
-static const char *
-check_range(struct form *f, const char *text, long long lo, long long hi, const char *what)
-{
-	long long v;
-
-	if (str_empty(text))
-		return NULL;
-	if (!str_to_int(text, lo, hi, &v))
-		return form_msg(f, "%s %.20s: must be %lld to %lld", what, text, lo, hi);
-	return NULL;
-}
-
-const char *
-form_check_influence(struct form *f, int field, const char *text)
-{
-	(void)field;
-	return check_range(f, text, 1, 5, "influence");
-}
-
-const char *
-form_check_alignment(struct form *f, int field, const char *text)
-{
-	(void)field;
-	return check_range(f, text, -2, 2, "alignment");
-}
-
-const char *
-form_check_days(struct form *f, int field, const char *text)
-{
-	(void)field;
-	return check_range(f, text, 0, 3650, "days");
-}
-
 const char *
 form_check_tier(struct form *f, int field, const char *text)
 {

@@ -95,17 +95,6 @@ push_row(struct rel_ctx *c, const void *row, size_t size)
 /* ---- validators --------------------------------------------------------------- */
 
 static const char *
-check_strength(struct form *f, int field, const char *text)
-{
-	long long v;
-
-	(void)field;
-	if (str_empty(text) || str_to_int(text, 1, 3, &v))
-		return NULL;
-	return form_msg(f, "strength %.20s: must be 1 to 3", text);
-}
-
-static const char *
 check_date_optional(struct form *f, int field, const char *text)
 {
 	char out[KDATETIME_STR];
@@ -142,7 +131,8 @@ static const struct form_field_def rel_fields[RF_COUNT] = {
 	[RF_TYPE] = { "Type", "professional, social, family, mentor, ally, rival, ...", NULL, false,
 		      kith_rel_type_parse, "professional, social, family, membership, position, "
 		      "education, donation, lobbying, hierarchy, mentor, ally, rival or generic" },
-	[RF_STRENGTH] = { "Strength", "1 weak, 2, 3 strong", check_strength, false },
+	[RF_STRENGTH] = { .label = "Strength", .hint = "1 weak, 2, 3 strong", .number = "strength",
+			  .min = 1, .max = 3 },
 	[RF_FROM] = { "Since", "optional: 2019-05-01, 3y", check_date_optional, false },
 	[RF_TO] = { "Until", "empty: current; a date ends it (today)", check_date_optional, false },
 	[RF_NOTE] = { "Note", "how they know each other", NULL, false },

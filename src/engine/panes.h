@@ -40,10 +40,7 @@ void engine_snooze_ask(struct engine *e, const char *title, snooze_apply_fn appl
 const char *form_check_required(struct form *f, int field, const char *text);
 const char *form_check_when(struct form *f, int field, const char *text);
 const char *form_check_when_optional(struct form *f, int field, const char *text);
-const char *form_check_influence(struct form *f, int field, const char *text);
-const char *form_check_alignment(struct form *f, int field, const char *text);
 const char *form_check_tier(struct form *f, int field, const char *text);
-const char *form_check_days(struct form *f, int field, const char *text);
 /* The kind and promise fields of the follow-up forms (new and edit). */
 #define FORM_FIELD_FKIND \
 	{ "Kind", "thank-you, send-info, introduce, check-in, ask, other", NULL, false, \
