@@ -56,12 +56,10 @@ rel_ctx_free(void *p)
 }
 
 /*
-** What relationships and roles differ in: how the rows of a contact load
-** into a rel_ctx (c->n of them), what an edit form shows for one, the
-** pick list, and what is said.
+** What relationships and roles differ in (kind_load reads either): what
+** an edit form shows for a row, the pick list, the form, and what is said.
 */
 struct rel_kind {
-	enum kith_status (*load)(struct kdb *db, struct rel_ctx *c, struct kith_err *err);
 	/* The form's values for row id of c (xstrdup'd); false if it is not there. */
 	bool (*values)(const struct rel_ctx *c, int64_t id, char **out);
 	/* The pick list's line for row i of c. */
@@ -76,6 +74,7 @@ struct rel_kind {
 };
 
 static struct rel_ctx *ctx_new(int64_t contact_id, const char *name);
+static enum kith_status kind_load(struct kdb *db, struct rel_ctx *c, struct kith_err *err);
 
 static const char *
 keep(struct rel_ctx *c, const char *s)
@@ -236,8 +235,10 @@ static enum kith_status
 row_now(struct form *f, char **out, struct kith_err *err)
 {
 	struct rel_ctx *c = f->ctx, *now = ctx_new(c->contact_id, c->name);
-	enum kith_status rc = c->kind->load(engine_db(f->e), now, err);
+	enum kith_status rc;
 
+	now->kind = c->kind;
+	rc = kind_load(engine_db(f->e), now, err);
 	if (rc == KITH_OK && !c->kind->values(now, c->id, out))
 		rc = kith_err_set(err, KITH_NOTFOUND, "%s", c->kind->gone);
 	rel_ctx_free(now);
@@ -374,7 +375,8 @@ edit_pick(struct engine *e, const struct rel_kind *kind, int64_t contact_id, con
 	struct strbuf title = { 0 };
 
 	kith_err_clear(&err);
-	if (kind->load(engine_db(e), c, &err)) {
+	c->kind = kind;
+	if (kind_load(engine_db(e), c, &err)) {
 		engine_error(e, "%s: %s", kind->what, err.msg);
 		rel_ctx_free(c);
 		return;
@@ -385,15 +387,8 @@ edit_pick(struct engine *e, const struct rel_kind *kind, int64_t contact_id, con
 		return;
 	}
 	sb_printf(&title, kind->question, name);
-	c->kind = kind;
 	engine_pick(e, sb_str(&title), rows_pick_source, kind->picked, c, rel_ctx_free);
 	sb_free(&title);
-}
-
-static enum kith_status
-rel_load(struct kdb *db, struct rel_ctx *c, struct kith_err *err)
-{
-	return relationship_list_for_contact(db, c->contact_id, rel_row_cb, c, err);
 }
 
 static bool
@@ -415,7 +410,7 @@ rel_values(const struct rel_ctx *c, int64_t id, char **out)
 }
 
 static const struct rel_kind rel_kind = {
-	rel_load, rel_values, rel_label, rel_picked, "relationships",
+	rel_values, rel_label, rel_picked, "relationships",
 	"%s has no relationships yet: add one first", "Edit or end which relationship of %s?",
 	"no such relationship", RF_COUNT, rel_fields, rel_save, "Relationship of %s",
 	"New relationship of %s",
@@ -563,12 +558,6 @@ role_picked(struct engine *e, int64_t i, void *ctx)
 	return R_REDRAW;
 }
 
-static enum kith_status
-role_load(struct kdb *db, struct rel_ctx *c, struct kith_err *err)
-{
-	return role_list_for_contact(db, c->contact_id, role_row_cb, c, err);
-}
-
 static bool
 role_values(const struct rel_ctx *c, int64_t id, char **out)
 {
@@ -585,7 +574,7 @@ role_values(const struct rel_ctx *c, int64_t id, char **out)
 }
 
 static const struct rel_kind role_kind = {
-	role_load, role_values, role_label, role_picked, "roles",
+	role_values, role_label, role_picked, "roles",
 	"%s holds no roles yet: add one first", "Edit or end which role of %s?", "no such role",
 	OF_COUNT, role_fields, role_save, "Role of %s", "New role of %s",
 };
@@ -594,4 +583,13 @@ void
 forms_role_edit(struct engine *e, int64_t contact_id, const char *name)
 {
 	edit_pick(e, &role_kind, contact_id, name);
+}
+
+/* Load the relationships or roles (c->kind) of c's contact into c. */
+static enum kith_status
+kind_load(struct kdb *db, struct rel_ctx *c, struct kith_err *err)
+{
+	if (c->kind == &rel_kind)
+		return relationship_list_for_contact(db, c->contact_id, rel_row_cb, c, err);
+	return role_list_for_contact(db, c->contact_id, role_row_cb, c, err);
 }
