@@ -98,14 +98,11 @@ form_value(const struct form *f, int field)
 const char *
 form_msg(struct form *f, const char *fmt, ...)
 {
-	struct strbuf sb = { 0 };
 	va_list ap;
 
 	va_start(ap, fmt);
-	sb_vprintf(&sb, fmt, ap);
+	text_vset(&f->msg, fmt, ap);
 	va_end(ap);
-	free(f->msg);
-	f->msg = sb_detach(&sb);
 	return f->msg;
 }
 

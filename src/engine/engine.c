@@ -417,6 +417,10 @@ engine_key(struct engine *e, struct kkey k)
 		e->message = NULL;
 		e->message_is_error = false;
 	}
+	if (!e->modes[e->mode]->key) {
+		int chain[3], n = engine_chain(e, e->mode, chain);
+		return engine_seq_key(e, k, chain, n, e->modes[e->mode]->run);
+	}
 	return e->modes[e->mode]->key(e, k);
 }
 

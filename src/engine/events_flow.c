@@ -276,8 +276,8 @@ debrief_person(void *ud, const struct attendance_row *r)
 	d->ids[d->n] = r->contact_id;
 	d->roles[d->n] = r->role;
 	d->names[d->n] = xstrdup(r->contact_name);
-	d->defs[d->n] = (struct form_field_def){ d->names[d->n],
-		"met? a line about it; empty: did not meet", NULL, false };
+	d->defs[d->n] = (struct form_field_def){ .label = d->names[d->n],
+		.hint = "met? a line about it; empty: did not meet" };
 	d->n++;
 	return 0;
 }
@@ -385,8 +385,9 @@ events_debrief(struct engine *e, int64_t event_id)
 	}
 	base = kdate_cmp(day, now.date) < 0 ? now.date : day;
 	kdate_format(kdate_add_days(base, 2), d->due);
-	d->defs[d->n] = (struct form_field_def){ "Thank-you due",
-		"date of the thank-you follow-ups; empty: none", form_check_when_optional, false };
+	d->defs[d->n] = (struct form_field_def){ .label = "Thank-you due",
+		.hint = "date of the thank-you follow-ups; empty: none",
+		.validate = form_check_when_optional };
 	init[d->n] = d->due;
 	engine_form_open(e, "Debrief: who did you meet?", d->n + 1, d->defs, init, debrief_save,
 			 d, debrief_free);

@@ -87,9 +87,17 @@ static bool
 form_validate(struct form *f, int i)
 {
 	const char *msg = NULL;
+	long long v;
 
 	if (f->defs[i].validate)
 		msg = f->defs[i].validate(f, i, form_value(f, i));
+	else if (f->defs[i].word && !str_empty(form_value(f, i)) &&
+		 f->defs[i].word(form_value(f, i)) < 0)
+		msg = form_msg(f, "%.20s: %s", form_value(f, i), f->defs[i].words);
+	else if (f->defs[i].number && !str_empty(form_value(f, i)) &&
+		 !str_to_int(form_value(f, i), f->defs[i].min, f->defs[i].max, &v))
+		msg = form_msg(f, "%s %.20s: must be %lld to %lld", f->defs[i].number,
+			       form_value(f, i), f->defs[i].min, f->defs[i].max);
 	free(f->errors[i]);
 	f->errors[i] = msg ? xstrdup(msg) : NULL;
 	return msg == NULL;

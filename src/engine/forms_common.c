@@ -4,6 +4,7 @@
  */
 #include "panes.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,39 +47,6 @@ form_check_when_optional(struct form *f, int field, const char *text)
 	return str_empty(text) ? NULL : form_check_when(f, field, text);
 }
 
-static const char *
-check_range(struct form *f, const char *text, long long lo, long long hi, const char *what)
-{
-	long long v;
-
-	if (str_empty(text))
-		return NULL;
-	if (!str_to_int(text, lo, hi, &v))
-		return form_msg(f, "%s %.20s: must be %lld to %lld", what, text, lo, hi);
-	return NULL;
-}
-
-const char *
-form_check_influence(struct form *f, int field, const char *text)
-{
-	(void)field;
-	return check_range(f, text, 1, 5, "influence");
-}
-
-const char *
-form_check_alignment(struct form *f, int field, const char *text)
-{
-	(void)field;
-	return check_range(f, text, -2, 2, "alignment");
-}
-
-const char *
-form_check_days(struct form *f, int field, const char *text)
-{
-	(void)field;
-	return check_range(f, text, 0, 3650, "days");
-}
-
 const char *
 form_check_tier(struct form *f, int field, const char *text)
 {
@@ -88,35 +56,6 @@ form_check_tier(struct form *f, int field, const char *text)
 	if (strlen(text) != 1 || !strchr("ABCDabcd", text[0]))
 		return form_msg(f, "tier %.10s: must be A, B, C or D", text);
 	return NULL;
-}
-
-static const char *
-check_ikind(struct form *f, int field, const char *text)
-{
-	(void)field;
-	if (str_empty(text) || kith_interaction_kind_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: one of call, email, meeting, coffee, event, message, social, note",
-			text);
-}
-
-const char *
-form_check_fkind(struct form *f, int field, const char *text)
-{
-	(void)field;
-	if (str_empty(text) || kith_followup_kind_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: one of thank-you, send-info, introduce, check-in, ask, other",
-			text);
-}
-
-const char *
-form_check_direction(struct form *f, int field, const char *text)
-{
-	(void)field;
-	if (str_empty(text) || kith_direction_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: none, owe (I owe them) or owed (they owe me)", text);
 }
 
 /* The way field: empty (by kind), out, reply (= in), in, both, none; -1 if none of them. */
@@ -163,8 +102,9 @@ enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_WAY, LF_COUNT };
 
 static const struct form_field_def log_fields[LF_COUNT] = {
 	[LF_WHEN] = { "When", "today, yesterday, 2026-03-01 14:00", form_check_when, false },
-	[LF_KIND] = { "Kind", "call, email, meeting, coffee, event, message, social, note",
-		      check_ikind, false },
+	[LF_KIND] = { "Kind", "call, email, meeting, coffee, event, message, social, note", NULL,
+		      false, kith_interaction_kind_parse,
+		      "one of call, email, meeting, coffee, event, message, social, note" },
 	[LF_SUMMARY] = { "Summary", "one line", form_check_required, false },
 	[LF_BODY] = { "Notes", "E opens $EDITOR", NULL, true },
 	[LF_FOLLOWUP] = { "Follow up", "optional: fri, 3d, 2026-04-01", form_check_when_optional,
@@ -345,10 +285,8 @@ enum { FF_TITLE, FF_DUE, FF_KIND, FF_DIRECTION, FF_COUNT };
 static const struct form_field_def followup_fields[FF_COUNT] = {
 	[FF_TITLE] = { "What", "send the draft, thank them, ...", form_check_required, false },
 	[FF_DUE] = { "Due", "fri, 3d, 2w, 2026-04-01", form_check_when_optional, false },
-	[FF_KIND] = { "Kind", "thank-you, send-info, introduce, check-in, ask, other", form_check_fkind,
-		      false },
-	[FF_DIRECTION] = { "Promise", "none, owe (I owe them), owed (they owe me)", form_check_direction,
-			   false },
+	[FF_KIND] = FORM_FIELD_FKIND,
+	[FF_DIRECTION] = FORM_FIELD_DIRECTION,
 };
 
 static int
@@ -393,4 +331,54 @@ forms_followup_open(struct engine *e, int64_t contact_id, const char *name)
 	engine_form_open(e, sb_str(&title), FF_COUNT, followup_fields, init, followup_save, ctx,
 			 free);
 	sb_free(&title);
+}
+
+/* ---- a follow-up offered by a question (forms_followup_offer) ---------------- */
+
+struct offer {
+	struct kith_followup fu;    /* title and due point into the offer */
+	char *title, *label, *done;
+	char due[KDATE_STR];
+};
+
+static void
+offer_free(void *p)
+{
+	struct offer *o = p;
+
+	free(o->title);
+	free(o->label);
+	free(o->done);
+	free(o);
+}
+
+static int
+offer_yes(struct engine *e, void *ctx)
+{
+	struct offer *o = ctx;
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	if (followup_add(engine_db(e), &o->fu, NULL, &err) != KITH_OK)
+		return engine_fail(e, &err);
+	engine_msg(e, "%s", o->done);
+	return engine_after_write(e, o->label) | R_REDRAW;
+}
+
+void
+forms_followup_offer(struct engine *e, const char *question, const struct kith_followup *fu,
+		     const char *label, const char *done)
+{
+	struct offer *o = xcalloc(1, sizeof *o);
+
+	o->fu.contact_id = fu->contact_id;
+	o->fu.kind = fu->kind;
+	o->fu.direction = fu->direction;
+	o->fu.title = o->title = xstrdup(fu->title);
+	snprintf(o->due, sizeof o->due, "%s", fu->due ? fu->due : "");
+	o->fu.due = fu->due ? o->due : NULL;
+	o->label = xstrdup(label);
+	o->done = xstrdup(done);
+	engine_confirm(e, question, offer_yes, o, offer_free);
+	e->confirm.enter_yes = true;
 }

@@ -24,14 +24,20 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
+struct rel_kind;
+
 struct rel_ctx {
+	const struct rel_kind *kind;    /* set by the edit forms (form_watch) */
 	int64_t contact_id;
 	char *name;
 	/* editing: the relationship as it was */
 	int64_t id, a_id, b_id, b_org_id;
-	/* edit pick lists: the rows, by id */
-	struct relationship_row *rels;
-	struct role_row *roles;
+	/* edit pick lists: the rows (push_row), relationships or roles */
+	union {
+		void *rows;
+		struct relationship_row *rels;
+		struct role_row *roles;
+	};
 	char **texts;               /* strings the copied rows point to */
 	int n, ntexts;
 };
@@ -44,11 +50,31 @@ rel_ctx_free(void *p)
 	for (int i = 0; i < c->ntexts; i++)
 		free(c->texts[i]);
 	free(c->texts);
-	free(c->rels);
-	free(c->roles);
+	free(c->rows);
 	free(c->name);
 	free(c);
 }
+
+/*
+** What relationships and roles differ in (kind_load reads either): what
+** an edit form shows for a row, the pick list, the form, and what is said.
+*/
+struct rel_kind {
+	/* The form's values for row id of c (xstrdup'd); false if it is not there. */
+	bool (*values)(const struct rel_ctx *c, int64_t id, char **out);
+	/* The pick list's line for row i of c. */
+	void (*label)(const struct rel_ctx *c, int i, struct strbuf *sb);
+	pick_chosen_fn picked;
+	const char *what, *none, *question, *gone;
+	/* The form: its fields, its save, its title (%s: the contact) on a row and on a new one. */
+	int nfields;
+	const struct form_field_def *fields;
+	form_save_fn save;
+	const char *title_edit, *title_new;
+};
+
+static struct rel_ctx *ctx_new(int64_t contact_id, const char *name);
+static enum kith_status kind_load(struct kdb *db, struct rel_ctx *c, struct kith_err *err);
 
 static const char *
 keep(struct rel_ctx *c, const char *s)
@@ -57,28 +83,15 @@ keep(struct rel_ctx *c, const char *s)
 	return c->texts[c->ntexts++] = xstrdup(s ? s : "");
 }
 
+/* Append a copy of row (size bytes) to c's rows; returns the copy (its texts: keep()). */
+static void *
+push_row(struct rel_ctx *c, const void *row, size_t size)
+{
+	c->rows = xreallocarray(c->rows, (size_t)c->n + 1, size);
+	return memcpy((char *)c->rows + (size_t)c->n++ * size, row, size);
+}
+
 /* ---- validators --------------------------------------------------------------- */
-
-static const char *
-check_rel_type(struct form *f, int field, const char *text)
-{
-	(void)field;
-	if (str_empty(text) || kith_rel_type_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: professional, social, family, membership, position, education, "
-			"donation, lobbying, hierarchy, mentor, ally, rival or generic", text);
-}
-
-static const char *
-check_strength(struct form *f, int field, const char *text)
-{
-	long long v;
-
-	(void)field;
-	if (str_empty(text) || str_to_int(text, 1, 3, &v))
-		return NULL;
-	return form_msg(f, "strength %.20s: must be 1 to 3", text);
-}
 
 static const char *
 check_date_optional(struct form *f, int field, const char *text)
@@ -114,9 +127,11 @@ enum { RF_WITH, RF_TYPE, RF_STRENGTH, RF_FROM, RF_TO, RF_NOTE, RF_SOURCE, RF_COU
 
 static const struct form_field_def rel_fields[RF_COUNT] = {
 	[RF_WITH] = { "With", "a contact, or ~organisation", form_check_required, false },
-	[RF_TYPE] = { "Type", "professional, social, family, mentor, ally, rival, ...",
-		      check_rel_type, false },
-	[RF_STRENGTH] = { "Strength", "1 weak, 2, 3 strong", check_strength, false },
+	[RF_TYPE] = { "Type", "professional, social, family, mentor, ally, rival, ...", NULL, false,
+		      kith_rel_type_parse, "professional, social, family, membership, position, "
+		      "education, donation, lobbying, hierarchy, mentor, ally, rival or generic" },
+	[RF_STRENGTH] = { .label = "Strength", .hint = "1 weak, 2, 3 strong", .number = "strength",
+			  .min = 1, .max = 3 },
 	[RF_FROM] = { "Since", "optional: 2019-05-01, 3y", check_date_optional, false },
 	[RF_TO] = { "Until", "empty: current; a date ends it (today)", check_date_optional, false },
 	[RF_NOTE] = { "Note", "how they know each other", NULL, false },
@@ -215,60 +230,49 @@ rel_init(const struct relationship_row *row, const char **init, struct strbuf *w
 	init[RF_SOURCE] = row->source;
 }
 
-/* Looking for one row of a contact's list as it is now (form_watch). */
-struct now_find {
-	int64_t id;
-	char **out;
-	bool found;
-};
-
-static int
-rel_now(void *ud, const struct relationship_row *row)
-{
-	struct now_find *nf = ud;
-	const char *init[RF_COUNT] = { 0 };
-	struct strbuf with = { 0 };
-	char strength[4];
-
-	if (row->id != nf->id || nf->found)
-		return 0;
-	rel_init(row, init, &with, strength);
-	form_dup_values(nf->out, init, RF_COUNT);
-	sb_free(&with);
-	nf->found = true;
-	return 0;
-}
-
+/* The row an edit form is on, as it is now (form_watch). */
 static enum kith_status
-rel_current(struct form *f, char **out, struct kith_err *err)
+row_now(struct form *f, char **out, struct kith_err *err)
 {
-	struct rel_ctx *c = f->ctx;
-	struct now_find nf = { c->id, out, false };
-	enum kith_status rc = relationship_list_for_contact(engine_db(f->e), c->contact_id, rel_now,
-							    &nf, err);
+	struct rel_ctx *c = f->ctx, *now = ctx_new(c->contact_id, c->name);
+	enum kith_status rc;
 
-	if (rc)
-		return rc;
-	return nf.found ? KITH_OK : kith_err_set(err, KITH_NOTFOUND, "no such relationship");
+	now->kind = c->kind;
+	rc = kind_load(engine_db(f->e), now, err);
+	if (rc == KITH_OK && !c->kind->values(now, c->id, out))
+		rc = kith_err_set(err, KITH_NOTFOUND, "%s", c->kind->gone);
+	rel_ctx_free(now);
+	return rc;
 }
+
+/* Open the form of kind on c: on row c->id (watched), or a new one (c->id 0). */
+static void
+kind_form(struct engine *e, struct rel_ctx *c, const struct rel_kind *kind,
+	  const char *const *init)
+{
+	struct strbuf title = { 0 };
+
+	sb_printf(&title, c->id ? kind->title_edit : kind->title_new, c->name);
+	c->kind = kind;
+	engine_form_open(e, sb_str(&title), kind->nfields, kind->fields, init, kind->save, c,
+			 rel_ctx_free);
+	if (c->id)
+		form_watch(e->form, row_now);
+	sb_free(&title);
+}
+
+static const struct rel_kind rel_kind;
 
 static void
 rel_form(struct engine *e, struct rel_ctx *c, const struct relationship_row *row)
 {
 	const char *init[RF_COUNT] = { [RF_TYPE] = "professional", [RF_STRENGTH] = "2" };
 	char strength[4];
-	struct strbuf title = { 0 }, with = { 0 };
+	struct strbuf with = { 0 };
 
-	if (row) {
+	if (row)
 		rel_init(row, init, &with, strength);
-		sb_printf(&title, "Relationship of %s", c->name);
-	} else {
-		sb_printf(&title, "New relationship of %s", c->name);
-	}
-	engine_form_open(e, sb_str(&title), RF_COUNT, rel_fields, init, rel_save, c, rel_ctx_free);
-	if (row && c->id)
-		form_watch(e->form, rel_current);
-	sb_free(&title);
+	kind_form(e, c, &rel_kind, init);
 	sb_free(&with);
 }
 
@@ -292,11 +296,8 @@ static int
 rel_row_cb(void *ud, const struct relationship_row *r)
 {
 	struct rel_ctx *c = ud;
-	struct relationship_row *k;
+	struct relationship_row *k = push_row(c, r, sizeof *r);
 
-	c->rels = xreallocarray(c->rels, (size_t)c->n + 1, sizeof *c->rels);
-	k = &c->rels[c->n++];
-	*k = *r;
 	k->other_name = keep(c, r->other_name);
 	k->start_date = keep(c, r->start_date);
 	k->end_date = keep(c, r->end_date);
@@ -306,27 +307,18 @@ rel_row_cb(void *ud, const struct relationship_row *r)
 	return 0;
 }
 
-static int
-rel_pick_source(struct pick *pk, const char *filter, struct kith_err *err)
+/* The pick list's line for relationship i (rel_kind.label). */
+static void
+rel_label(const struct rel_ctx *c, int i, struct strbuf *sb)
 {
-	struct rel_ctx *c = pk->ctx;
-	struct strbuf sb = { 0 };
+	const struct relationship_row *r = &c->rels[i];
 
-	(void)filter;
-	(void)err;
-	for (int i = 0; i < c->n; i++) {
-		const struct relationship_row *r = &c->rels[i];
-		sb_reset(&sb);
-		sb_printf(&sb, "%s%s \xc2\xb7 %s \xc2\xb7 strength %d", r->other_org_id ? "~" : "",
-			  r->other_name, kith_rel_type_name(r->type), r->strength);
-		if (!r->current)
-			sb_printf(&sb, " \xc2\xb7 ended %s", r->end_date);
-		else if (*r->start_date)
-			sb_printf(&sb, " \xc2\xb7 since %s", r->start_date);
-		pick_push(pk, i, sb_str(&sb));
-	}
-	sb_free(&sb);
-	return KITH_OK;
+	sb_printf(sb, "%s%s \xc2\xb7 %s \xc2\xb7 strength %d", r->other_org_id ? "~" : "",
+		  r->other_name, kith_rel_type_name(r->type), r->strength);
+	if (!r->current)
+		sb_printf(sb, " \xc2\xb7 ended %s", r->end_date);
+	else if (*r->start_date)
+		sb_printf(sb, " \xc2\xb7 since %s", r->start_date);
 }
 
 static int
@@ -356,27 +348,78 @@ rel_picked(struct engine *e, int64_t i, void *ctx)
 	return R_REDRAW;
 }
 
-void
-forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name)
+/* The pick list of the rows of c, a line each (kind.label). */
+static int
+rows_pick_source(struct pick *pk, const char *filter, struct kith_err *err)
+{
+	struct rel_ctx *c = pk->ctx;
+	struct strbuf sb = { 0 };
+
+	(void)filter;
+	(void)err;
+	for (int i = 0; i < c->n; i++) {
+		sb_reset(&sb);
+		c->kind->label(c, i, &sb);
+		pick_push(pk, i, sb_str(&sb));
+	}
+	sb_free(&sb);
+	return KITH_OK;
+}
+
+/* The edit pick list of the relationships or roles (kind) of a contact. */
+static void
+edit_pick(struct engine *e, const struct rel_kind *kind, int64_t contact_id, const char *name)
 {
 	struct rel_ctx *c = ctx_new(contact_id, name);
 	struct kith_err err;
 	struct strbuf title = { 0 };
 
 	kith_err_clear(&err);
-	if (relationship_list_for_contact(engine_db(e), contact_id, rel_row_cb, c, &err)) {
-		engine_error(e, "relationships: %s", err.msg);
+	c->kind = kind;
+	if (kind_load(engine_db(e), c, &err)) {
+		engine_error(e, "%s: %s", kind->what, err.msg);
 		rel_ctx_free(c);
 		return;
 	}
 	if (!c->n) {
-		engine_msg(e, "%s has no relationships yet: add one first", name);
+		engine_msg(e, kind->none, name);
 		rel_ctx_free(c);
 		return;
 	}
-	sb_printf(&title, "Edit or end which relationship of %s?", name);
-	engine_pick(e, sb_str(&title), rel_pick_source, rel_picked, c, rel_ctx_free);
+	sb_printf(&title, kind->question, name);
+	engine_pick(e, sb_str(&title), rows_pick_source, kind->picked, c, rel_ctx_free);
 	sb_free(&title);
+}
+
+static bool
+rel_values(const struct rel_ctx *c, int64_t id, char **out)
+{
+	const char *init[RF_COUNT] = { 0 };
+	struct strbuf with = { 0 };
+	char strength[4];
+	int i = 0;
+
+	while (i < c->n && c->rels[i].id != id)
+		i++;
+	if (i == c->n)
+		return false;
+	rel_init(&c->rels[i], init, &with, strength);
+	form_dup_values(out, init, RF_COUNT);
+	sb_free(&with);
+	return true;
+}
+
+static const struct rel_kind rel_kind = {
+	rel_values, rel_label, rel_picked, "relationships",
+	"%s has no relationships yet: add one first", "Edit or end which relationship of %s?",
+	"no such relationship", RF_COUNT, rel_fields, rel_save, "Relationship of %s",
+	"New relationship of %s",
+};
+
+void
+forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name)
+{
+	edit_pick(e, &rel_kind, contact_id, name);
 }
 
 /* ---- roles --------------------------------------------------------------------- */
@@ -455,46 +498,16 @@ role_init(const struct role_row *row, const char **init)
 	init[OF_TO] = row->end_date;
 }
 
-static int
-role_now(void *ud, const struct role_row *row)
-{
-	struct now_find *nf = ud;
-	const char *init[OF_COUNT] = { 0 };
-
-	if (row->id != nf->id || nf->found)
-		return 0;
-	role_init(row, init);
-	form_dup_values(nf->out, init, OF_COUNT);
-	nf->found = true;
-	return 0;
-}
-
-static enum kith_status
-role_current(struct form *f, char **out, struct kith_err *err)
-{
-	struct rel_ctx *c = f->ctx;
-	struct now_find nf = { c->id, out, false };
-	enum kith_status rc = role_list_for_contact(engine_db(f->e), c->contact_id, role_now, &nf,
-						    err);
-
-	if (rc)
-		return rc;
-	return nf.found ? KITH_OK : kith_err_set(err, KITH_NOTFOUND, "no such role");
-}
+static const struct rel_kind role_kind;
 
 static void
 role_form(struct engine *e, struct rel_ctx *c, const struct role_row *row)
 {
 	const char *init[OF_COUNT] = { 0 };
-	struct strbuf title = { 0 };
 
 	if (row)
 		role_init(row, init);
-	sb_printf(&title, "%s of %s", row ? "Role" : "New role", c->name);
-	engine_form_open(e, sb_str(&title), OF_COUNT, role_fields, init, role_save, c, rel_ctx_free);
-	if (row && c->id)
-		form_watch(e->form, role_current);
-	sb_free(&title);
+	kind_form(e, c, &role_kind, init);
 }
 
 void
@@ -507,11 +520,8 @@ static int
 role_row_cb(void *ud, const struct role_row *r)
 {
 	struct rel_ctx *c = ud;
-	struct role_row *k;
+	struct role_row *k = push_row(c, r, sizeof *r);
 
-	c->roles = xreallocarray(c->roles, (size_t)c->n + 1, sizeof *c->roles);
-	k = &c->roles[c->n++];
-	*k = *r;
 	k->contact_name = "";
 	k->org_name = keep(c, r->org_name);
 	k->seat = keep(c, r->seat);
@@ -521,27 +531,18 @@ role_row_cb(void *ud, const struct role_row *r)
 	return 0;
 }
 
-static int
-role_pick_source(struct pick *pk, const char *filter, struct kith_err *err)
+/* The pick list's line for role i (role_kind.label). */
+static void
+role_label(const struct rel_ctx *c, int i, struct strbuf *sb)
 {
-	struct rel_ctx *c = pk->ctx;
-	struct strbuf sb = { 0 };
+	const struct role_row *r = &c->roles[i];
 
-	(void)filter;
-	(void)err;
-	for (int i = 0; i < c->n; i++) {
-		const struct role_row *r = &c->roles[i];
-		sb_reset(&sb);
-		sb_printf(&sb, "%s%s%s%s%s", r->title, *r->title && *r->org_name ? ", " : "",
-			  r->org_name, *r->seat ? " \xc2\xb7 " : "", r->seat);
-		if (*r->end_date)
-			sb_printf(&sb, " \xc2\xb7 until %s", r->end_date);
-		else if (*r->start_date)
-			sb_printf(&sb, " \xc2\xb7 since %s", r->start_date);
-		pick_push(pk, i, sb_str(&sb));
-	}
-	sb_free(&sb);
-	return KITH_OK;
+	sb_printf(sb, "%s%s%s%s%s", r->title, *r->title && *r->org_name ? ", " : "",
+		  r->org_name, *r->seat ? " \xc2\xb7 " : "", r->seat);
+	if (*r->end_date)
+		sb_printf(sb, " \xc2\xb7 until %s", r->end_date);
+	else if (*r->start_date)
+		sb_printf(sb, " \xc2\xb7 since %s", r->start_date);
 }
 
 static int
@@ -557,25 +558,38 @@ role_picked(struct engine *e, int64_t i, void *ctx)
 	return R_REDRAW;
 }
 
+static bool
+role_values(const struct rel_ctx *c, int64_t id, char **out)
+{
+	const char *init[OF_COUNT] = { 0 };
+
+	for (int i = 0; i < c->n; i++) {
+		if (c->roles[i].id == id) {
+			role_init(&c->roles[i], init);
+			form_dup_values(out, init, OF_COUNT);
+			return true;
+		}
+	}
+	return false;
+}
+
+static const struct rel_kind role_kind = {
+	role_values, role_label, role_picked, "roles",
+	"%s holds no roles yet: add one first", "Edit or end which role of %s?", "no such role",
+	OF_COUNT, role_fields, role_save, "Role of %s", "New role of %s",
+};
+
 void
 forms_role_edit(struct engine *e, int64_t contact_id, const char *name)
 {
-	struct rel_ctx *c = ctx_new(contact_id, name);
-	struct kith_err err;
-	struct strbuf title = { 0 };
+	edit_pick(e, &role_kind, contact_id, name);
+}
 
-	kith_err_clear(&err);
-	if (role_list_for_contact(engine_db(e), contact_id, role_row_cb, c, &err)) {
-		engine_error(e, "roles: %s", err.msg);
-		rel_ctx_free(c);
-		return;
-	}
-	if (!c->n) {
-		engine_msg(e, "%s holds no roles yet: add one first", name);
-		rel_ctx_free(c);
-		return;
-	}
-	sb_printf(&title, "Edit or end which role of %s?", name);
-	engine_pick(e, sb_str(&title), role_pick_source, role_picked, c, rel_ctx_free);
-	sb_free(&title);
+/* Load the relationships or roles (c->kind) of c's contact into c. */
+static enum kith_status
+kind_load(struct kdb *db, struct rel_ctx *c, struct kith_err *err)
+{
+	if (c->kind == &rel_kind)
+		return relationship_list_for_contact(db, c->contact_id, rel_row_cb, c, err);
+	return role_list_for_contact(db, c->contact_id, role_row_cb, c, err);
 }

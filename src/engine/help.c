@@ -198,44 +198,19 @@ static int
 help_scroll(struct engine *e, long n)
 {
 	struct help_state *h = &e->help;
-	long max = h->nshown - e->list_rows, to = h->scroll + n;
+	long max = h->nshown - e->list_rows;
 
-	if (max < 0)
-		max = 0;
-	if (to > max)
-		to = max;
-	if (to < 0)
-		to = 0;
-	if (to == h->scroll)
-		return R_BELL;
-	h->scroll = (int)to;
-	return R_REDRAW;
+	return cursor_move(&h->scroll, n, max < 0 ? 0 : max, true);
 }
 
 static int
 help_run(struct engine *e, enum cmd cmd, long count)
 {
-	long page = e->list_rows > 2 ? e->list_rows - 1 : 1;
+	long page = e->list_rows > 2 ? e->list_rows - 1 : 1, rows;
 
+	if (cmd_move_rows(cmd, count, page, page / 2, e->help.nshown, true, &rows))
+		return help_scroll(e, rows);
 	switch (cmd) {
-	case CMD_MOVE_DOWN:
-	case CMD_SCROLL_DOWN:
-		return help_scroll(e, count);
-	case CMD_MOVE_UP:
-	case CMD_SCROLL_UP:
-		return help_scroll(e, -count);
-	case CMD_PAGE_DOWN:
-		return help_scroll(e, page * count);
-	case CMD_PAGE_UP:
-		return help_scroll(e, -page * count);
-	case CMD_HALF_PAGE_DOWN:
-		return help_scroll(e, page / 2 * count);
-	case CMD_HALF_PAGE_UP:
-		return help_scroll(e, -page / 2 * count);
-	case CMD_MOVE_FIRST:
-		return help_scroll(e, -e->help.nshown);
-	case CMD_MOVE_LAST:
-		return help_scroll(e, e->help.nshown);
 	case CMD_SEARCH:
 		e->help.filtering = true;
 		return R_REDRAW;

@@ -191,6 +191,12 @@ struct mode_ops {
 	int (*start)(struct engine *e, const char *arg);
 	/* A key while the mode is on. Returns reactions. */
 	int (*key)(struct engine *e, struct kkey k);
+	/*
+	** Instead of key, for a mode whose every key is a command of its
+	** keymaps: the engine reads the key sequence and run does the command
+	** (count: the count typed, 1 if none). Returns reactions.
+	*/
+	int (*run)(struct engine *e, enum cmd cmd, long count);
 	/* Every frame, for every mode (base modes first): fill what it shows, if on. */
 	void (*fill_view)(struct engine *e, struct view *v);
 	/* The status line's hint while it is on. */
@@ -248,6 +254,15 @@ struct form_field_def {
 	const char *hint;
 	form_validate_fn validate;  /* may be NULL */
 	bool multiline;             /* a long note: E opens $EDITOR */
+	/*
+	** Optional. A word of a fixed vocabulary (kith/types.h), or empty:
+	** word(text) < 0 is refused with "text: words".
+	*/
+	int (*word)(const char *text);
+	const char *words;
+	/* Optional. A whole number min to max, or empty; the error names it number. */
+	const char *number;
+	long long min, max;
 };
 
 struct form;
@@ -338,6 +353,20 @@ struct kdb *engine_db(struct engine *e);
 /* Status line message (copied). */
 void engine_msg(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
 void engine_error(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
+/*
+** The rows a movement key moves a cursor: j k count rows, PgDn PgUp count
+** pages, ^D ^U count halves (half), g G end rows (beyond either end); with
+** scroll, the scroll keys J K count rows too. False if cmd is no movement.
+*/
+bool cmd_move_rows(enum cmd cmd, long count, long page, long half, long end, bool scroll,
+		   long *rows);
+/*
+** Move the cursor *pos by n rows, kept within 0..last. R_BELL if there is
+** nothing (last < 0) or, with bell, if it could not move; else R_REDRAW.
+*/
+int cursor_move(int *pos, long n, long last, bool bell);
+/* Free *slot and set it to the text fmt formats (owned messages and titles). */
+void text_vset(char **slot, const char *fmt, va_list ap);
 /* Show err as the error of the status line; returns R_BELL | R_REDRAW. */
 int engine_fail(struct engine *e, const struct kith_err *err);
 /*

@@ -337,54 +337,38 @@ note_edit_start(struct pane *p, int64_t id)
 
 /* ---- delete (D) ------------------------------------------------------------------ */
 
-struct delete_ctx {
-	const struct listpane_def *def;
-	int64_t id;
-	char *name;
-};
-
-static void
-delete_ctx_free(void *p)
-{
-	struct delete_ctx *d = p;
-
-	free(d->name);
-	free(d);
-}
-
+/* The yes to D (ctx: the row); the question is modal, so the pane is still the one asking. */
 static int
 delete_yes(struct engine *e, void *ctx)
 {
-	struct delete_ctx *d = ctx;
+	const struct idname *d = ctx;
+	const struct listpane_def *def = listpane_of(engine_pane(e))->def;
 	struct kith_err err;
 
 	kith_err_clear(&err);
-	if (d->def->del(engine_db(e), d->id, &err) != KITH_OK) {
+	if (def->del(engine_db(e), d->id, &err) != KITH_OK) {
 		engine_error(e, "delete: %s", err.msg);
 		return R_REDRAW;
 	}
-	engine_msg(e, d->def->del_done, d->name);
-	return engine_after_write(e, d->def->del_label);
+	engine_msg(e, def->del_done, d->name);
+	return engine_after_write(e, def->del_label);
 }
 
 /* D on row id: asks first unless confirm.delete is off. Returns reactions. */
 static int
 delete_start(struct pane *p, struct listpane *lp, int64_t id)
 {
-	struct delete_ctx *d = xcalloc(1, sizeof *d);
+	struct idname *d = idname_new(id, lp->lw.rows[lp->lw.sel].cells[lp->def->name_col]);
 	struct strbuf q = { 0 };
 	int r;
 
-	d->def = lp->def;
-	d->id = id;
-	d->name = xstrdup(lp->lw.rows[lp->lw.sel].cells[lp->def->name_col]);
 	if (!engine_opt_int(p->e, "confirm.delete")) {
 		r = delete_yes(p->e, d);
-		delete_ctx_free(d);
+		idname_free(d);
 		return r;
 	}
 	sb_printf(&q, lp->def->del_question, d->name);
-	engine_confirm(p->e, sb_str(&q), delete_yes, d, delete_ctx_free);
+	engine_confirm(p->e, sb_str(&q), delete_yes, d, idname_free);
 	sb_free(&q);
 	return R_REDRAW;
 }

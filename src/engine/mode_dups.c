@@ -497,45 +497,21 @@ move(struct engine *e, long n)
 	struct dups_state *ds = e->dups;
 	int *sel = ds->compare ? &ds->csel : &ds->sel;
 	int total = ds->compare ? ds->cmp.nrows : ds->l.n;
-	long to = *sel + n;
 
-	if (total == 0)
-		return R_BELL;
-	if (to < 0)
-		to = 0;
-	if (to >= total)
-		to = total - 1;
-	*sel = (int)to;
-	return R_REDRAW;
+	return cursor_move(sel, n, (long)total - 1, false);
 }
 
 static int
 dups_run(struct engine *e, enum cmd cmd, long count)
 {
 	struct dups_state *ds = e->dups;
-	long page = e->list_rows > 1 ? e->list_rows : 1;
+	long page = e->list_rows > 1 ? e->list_rows : 1, rows;
 
 	if (!ds)
 		return R_BELL;
+	if (cmd_move_rows(cmd, count, page, page / 2 + 1, 1L << 30, true, &rows))
+		return move(e, rows);
 	switch (cmd) {
-	case CMD_MOVE_DOWN:
-	case CMD_SCROLL_DOWN:
-		return move(e, count);
-	case CMD_MOVE_UP:
-	case CMD_SCROLL_UP:
-		return move(e, -count);
-	case CMD_PAGE_DOWN:
-		return move(e, count * page);
-	case CMD_PAGE_UP:
-		return move(e, -count * page);
-	case CMD_HALF_PAGE_DOWN:
-		return move(e, count * (page / 2 + 1));
-	case CMD_HALF_PAGE_UP:
-		return move(e, -count * (page / 2 + 1));
-	case CMD_MOVE_FIRST:
-		return move(e, -(1L << 30));
-	case CMD_MOVE_LAST:
-		return move(e, 1L << 30);
 	case CMD_DETAIL_OPEN:
 		if (ds->compare || !current(e))
 			return R_BELL;
@@ -580,16 +556,6 @@ dups_run(struct engine *e, enum cmd cmd, long count)
 		engine_msg(e, "%s: not in the duplicates view (q closes it)", cmd_name(cmd));
 		return R_BELL | R_REDRAW;
 	}
-}
-
-static int
-dups_key(struct engine *e, struct kkey k)
-{
-	int chain[3], n = engine_chain(e, VM_DUPLICATES, chain);
-
-	if (k.type == KK_RESIZE || k.type == KK_TICK)
-		return R_NONE;
-	return engine_seq_key(e, k, chain, n, dups_run);
 }
 
 /* ---- the view ---------------------------------------------------------------------- */
@@ -708,7 +674,7 @@ const struct mode_ops dups_mode_ops = {
 	.generic = true,
 	.cmd = CMD_DUPLICATES,
 	.start = dups_start,
-	.key = dups_key,
+	.run = dups_run,
 	.fill_view = dups_fill_view,
 	.hint = dups_hint,
 	.free = dups_free,

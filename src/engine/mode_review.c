@@ -212,46 +212,6 @@ do_skip(struct engine *e)
 
 /* ---- log, then propose the next follow-up ---------------------------------------- */
 
-struct next_ctx {
-	int64_t contact_id;
-	char *name;
-	char due[KDATE_STR];
-};
-
-static void
-next_ctx_free(void *p)
-{
-	struct next_ctx *n = p;
-	free(n->name);
-	free(n);
-}
-
-static int
-next_yes(struct engine *e, void *ctx)
-{
-	struct next_ctx *n = ctx;
-	struct kith_followup fu = { 0 };
-	struct strbuf title = { 0 };
-	struct kith_err err;
-	int r = R_REDRAW;
-
-	kith_err_clear(&err);
-	sb_printf(&title, "Check in with %s", n->name);
-	fu.contact_id = n->contact_id;
-	fu.kind = KITH_FKIND_CHECK_IN;
-	fu.title = (char *)sb_str(&title);
-	fu.due = n->due;
-	if (followup_add(engine_db(e), &fu, NULL, &err) != KITH_OK) {
-		engine_error(e, "%s", err.msg);
-		r |= R_BELL;
-	} else {
-		r |= engine_after_write(e, "plan the next check-in");
-		engine_msg(e, "next check-in with %s on %s", n->name, n->due);
-	}
-	sb_free(&title);
-	return r;
-}
-
 static int
 after_log(struct engine *e, void *ctx)
 {
@@ -268,17 +228,21 @@ after_log(struct engine *e, void *ctx)
 		engine_error(e, "%s", err.msg);
 	rs->logged++;
 	if (it->contact_id && it->cadence > 0) {
-		struct next_ctx *n = xcalloc(1, sizeof *n);
-		struct strbuf q = { 0 };
-		n->contact_id = it->contact_id;
-		n->name = xstrdup(it->name);
-		kdate_format(kdate_add_days(kdate_today(), it->cadence), n->due);
+		struct kith_followup fu = { .contact_id = it->contact_id, .kind = KITH_FKIND_CHECK_IN };
+		struct strbuf q = { 0 }, title = { 0 }, done = { 0 };
+		char due[KDATE_STR];
+		kdate_format(kdate_add_days(kdate_today(), it->cadence), due);
 		sb_printf(&q, "Next check-in with %s on %s (every %d days)? Enter yes · Esc no",
-			  n->name, n->due, it->cadence);
+			  it->name, due, it->cadence);
+		sb_printf(&title, "Check in with %s", it->name);
+		sb_printf(&done, "next check-in with %s on %s", it->name, due);
+		fu.title = (char *)sb_str(&title);
+		fu.due = due;
 		r = advance(e);     /* the last item ends the review; the question stays */
-		engine_confirm(e, sb_str(&q), next_yes, n, next_ctx_free);
-		e->confirm.enter_yes = true;
+		forms_followup_offer(e, sb_str(&q), &fu, "plan the next check-in", sb_str(&done));
 		sb_free(&q);
+		sb_free(&title);
+		sb_free(&done);
 		return r | R_REDRAW;
 	}
 	return advance(e);
@@ -413,16 +377,6 @@ review_run(struct engine *e, enum cmd cmd, long count)
 	}
 }
 
-static int
-review_key(struct engine *e, struct kkey k)
-{
-	int chain[3], n = engine_chain(e, VM_REVIEW, chain);
-
-	if (k.type == KK_RESIZE || k.type == KK_TICK)
-		return R_NONE;
-	return engine_seq_key(e, k, chain, n, review_run);
-}
-
 /* ---- the page ---------------------------------------------------------------------- */
 
 static void
@@ -534,7 +488,7 @@ const struct mode_ops review_mode_ops = {
 	.keymap = KM_REVIEW,
 	.cmd = CMD_REVIEW,
 	.start = review_start,
-	.key = review_key,
+	.run = review_run,
 	.fill_view = review_fill_view,
 	.hint = review_hint,
 	.free = review_free,

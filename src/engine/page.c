@@ -32,14 +32,11 @@ page_free(struct page *pg)
 void
 page_title(struct page *pg, const char *fmt, ...)
 {
-	struct strbuf sb = { 0 };
 	va_list ap;
 
 	va_start(ap, fmt);
-	sb_vprintf(&sb, fmt, ap);
+	text_vset(&pg->title, fmt, ap);
 	va_end(ap);
-	free(pg->title);
-	pg->title = sb_detach(&sb);
 }
 
 void

@@ -275,9 +275,12 @@ static const struct form_field_def contact_fields[F_COUNT] = {
 	[F_PHONE] = { "Phone", NULL, NULL, false },
 	[F_TAGS] = { "Tags", "comma-separated: housing, transit", NULL, false },
 	[F_TIER] = { "Tier", "A, B, C or D (cadence 21, 60, 180, 365 days)", form_check_tier, false },
-	[F_INFL] = { "Influence", "1 to 5", form_check_influence, false },
-	[F_ALIGN] = { "Stance", "-2 opposed ... +2 ally", form_check_alignment, false },
-	[F_CADENCE] = { "Cadence", "days between touches (empty: the tier's)", form_check_days, false },
+	[F_INFL] = { .label = "Influence", .hint = "1 to 5", .number = "influence", .min = 1,
+		     .max = 5 },
+	[F_ALIGN] = { .label = "Stance", .hint = "-2 opposed ... +2 ally", .number = "alignment",
+		      .min = -2, .max = 2 },
+	[F_CADENCE] = { .label = "Cadence", .hint = "days between touches (empty: the tier's)",
+			.number = "days", .min = 0, .max = 3650 },
 	[F_NOTES] = { "Notes", "E opens $EDITOR", NULL, true },
 };
 

@@ -372,22 +372,14 @@ load_detail(struct pane *p, int64_t id, struct page *pg)
 
 enum { F_TITLE, F_START, F_END, F_WHERE, F_KIND, F_COUNT };
 
-static const char *
-check_kind(struct form *f, int field, const char *text)
-{
-	(void)field;
-	if (str_empty(text) || kith_event_kind_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: town-hall, council-meeting, conference, rally, fundraiser, "
-			"volunteer-shift, meetup, informational-interview, one-to-one, other", text);
-}
-
 static const struct form_field_def event_fields[F_COUNT] = {
 	[F_TITLE] = { "Title", NULL, form_check_required, false },
 	[F_START] = { "Starts", "2026-04-02 18:30, fri, tomorrow", form_check_when, false },
 	[F_END] = { "Ends", "optional", form_check_when_optional, false },
 	[F_WHERE] = { "Where", NULL, NULL, false },
-	[F_KIND] = { "Kind", "town-hall, council-meeting, meetup, ...", check_kind, false },
+	[F_KIND] = { "Kind", "town-hall, council-meeting, meetup, ...", NULL, false,
+		     kith_event_kind_parse, "town-hall, council-meeting, conference, rally, "
+		     "fundraiser, volunteer-shift, meetup, informational-interview, one-to-one, other" },
 };
 
 struct eid {

@@ -241,32 +241,26 @@ fid_new(int64_t id)
 
 /* ---- introductions: requested -> made -> met -> introducer thanked ----------------- */
 
-/* The yes to "Plan a thank-you to the introducer?" (ctx: the introducer). */
-static int
-thanks_yes(struct engine *e, void *ctx)
+/* Propose a thank-you to introducer (name) for tomorrow. */
+static void
+offer_thanks(struct engine *e, int64_t introducer, const char *name)
 {
-	struct idname *t = ctx;
-	struct kith_followup fu = { 0 };
-	struct strbuf title = { 0 };
-	struct kith_err err;
+	struct kith_followup fu = { .contact_id = introducer, .kind = KITH_FKIND_THANK_YOU,
+				    .direction = KITH_DIR_OWE };
+	struct strbuf q = { 0 }, title = { 0 }, done = { 0 };
 	char due[KDATE_STR];
 
-	kith_err_clear(&err);
 	kdate_format(kdate_add_days(kdate_today(), 1), due);
-	sb_printf(&title, "Thank %s for the introduction", t->name);
-	fu.contact_id = t->id;
-	fu.kind = KITH_FKIND_THANK_YOU;
-	fu.direction = KITH_DIR_OWE;
+	sb_printf(&q, "You met them: thank %s for the introduction tomorrow? Enter yes · Esc no",
+		  name);
+	sb_printf(&title, "Thank %s for the introduction", name);
+	sb_printf(&done, "added: %s, due %s", sb_str(&title), due);
 	fu.title = (char *)sb_str(&title);
 	fu.due = due;
-	if (followup_add(engine_db(e), &fu, NULL, &err) != KITH_OK) {
-		engine_error(e, "%s", err.msg);
-		sb_free(&title);
-		return R_BELL | R_REDRAW;
-	}
-	engine_msg(e, "added: %s, due %s", sb_str(&title), due);
+	forms_followup_offer(e, sb_str(&q), &fu, "plan a thank-you", sb_str(&done));
+	sb_free(&q);
 	sb_free(&title);
-	return engine_after_write(e, "plan a thank-you") | R_REDRAW;
+	sb_free(&done);
 }
 
 /*
@@ -311,13 +305,7 @@ intro_next(struct pane *p, int64_t id)
 	if (next == KITH_INTRO_MET && k.intro_by_id) {
 		struct kith_contact c;
 		if (contact_get(db, k.intro_by_id, &c, NULL) == KITH_OK) {
-			struct strbuf q = { 0 };
-			sb_printf(&q, "You met them: thank %s for the introduction tomorrow? "
-				  "Enter yes · Esc no", c.display_name);
-			engine_confirm(p->e, sb_str(&q), thanks_yes, idname_new(k.intro_by_id, c.display_name),
-				       idname_free);
-			p->e->confirm.enter_yes = true;
-			sb_free(&q);
+			offer_thanks(p->e, k.intro_by_id, c.display_name);
 			contact_free(&c);
 		}
 	}
@@ -369,10 +357,8 @@ static const struct form_field_def edit_fields[EF_COUNT] = {
 	[EF_TITLE] = { "What", NULL, form_check_required, false },
 	[EF_DUE] = { "Due", "fri, 3d, 2w, 2026-04-01 (empty: no date)", form_check_when_optional,
 		     false },
-	[EF_KIND] = { "Kind", "thank-you, send-info, introduce, check-in, ask, other",
-		      form_check_fkind, false },
-	[EF_DIRECTION] = { "Promise", "none, owe (I owe them), owed (they owe me)",
-			   form_check_direction, false },
+	[EF_KIND] = FORM_FIELD_FKIND,
+	[EF_DIRECTION] = FORM_FIELD_DIRECTION,
 };
 
 static int

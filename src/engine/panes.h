@@ -40,12 +40,14 @@ void engine_snooze_ask(struct engine *e, const char *title, snooze_apply_fn appl
 const char *form_check_required(struct form *f, int field, const char *text);
 const char *form_check_when(struct form *f, int field, const char *text);
 const char *form_check_when_optional(struct form *f, int field, const char *text);
-const char *form_check_influence(struct form *f, int field, const char *text);
-const char *form_check_alignment(struct form *f, int field, const char *text);
 const char *form_check_tier(struct form *f, int field, const char *text);
-const char *form_check_days(struct form *f, int field, const char *text);
-const char *form_check_fkind(struct form *f, int field, const char *text);
-const char *form_check_direction(struct form *f, int field, const char *text);
+/* The kind and promise fields of the follow-up forms (new and edit). */
+#define FORM_FIELD_FKIND \
+	{ "Kind", "thank-you, send-info, introduce, check-in, ask, other", NULL, false, \
+	  kith_followup_kind_parse, "one of thank-you, send-info, introduce, check-in, ask, other" }
+#define FORM_FIELD_DIRECTION \
+	{ "Promise", "none, owe (I owe them), owed (they owe me)", NULL, false, \
+	  kith_direction_parse, "none, owe (I owe them) or owed (they owe me)" }
 
 /*
 ** Rows marked with t for a bulk action: a small set of ids kept by a pane
@@ -83,6 +85,14 @@ void forms_followup_open(struct engine *e, int64_t contact_id, const char *name)
 */
 void forms_log_open_many(struct engine *e, const int64_t *ids, size_t n,
 			 int (*after)(struct engine *e, void *ctx), void *after_ctx);
+struct kith_followup;
+/*
+** Ask question (Enter says yes); a yes adds the follow-up fu (its contact,
+** kind, direction, title and due are copied) as one undo step, label, and
+** the status line says done.
+*/
+void forms_followup_offer(struct engine *e, const char *question, const struct kith_followup *fu,
+			  const char *label, const char *done);
 /* forms_rel.c: relationship and role forms for a contact. */
 void forms_relationship_add(struct engine *e, int64_t contact_id, const char *name);
 void forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name);

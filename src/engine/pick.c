@@ -40,43 +40,18 @@ pick_choose(struct engine *e)
 static int
 pick_move(struct pick *pk, long n)
 {
-	long to = (long)pk->sel + n;
-
-	if (pk->n == 0)
-		return R_BELL;
-	if (to < 0)
-		to = 0;
-	if (to >= pk->n)
-		to = pk->n - 1;
-	if (to == pk->sel)
-		return R_BELL;
-	pk->sel = (int)to;
-	return R_REDRAW;
+	return cursor_move(&pk->sel, n, (long)pk->n - 1, true);
 }
 
 static int
 pick_run(struct engine *e, enum cmd cmd, long count)
 {
 	struct pick *pk = e->pick;
-	long page = e->list_rows > 2 ? e->list_rows - 1 : 1;
+	long page = e->list_rows > 2 ? e->list_rows - 1 : 1, rows;
 
+	if (cmd_move_rows(cmd, count, page, page / 2, pk->n, false, &rows))
+		return pick_move(pk, rows);
 	switch (cmd) {
-	case CMD_MOVE_DOWN:
-		return pick_move(pk, count);
-	case CMD_MOVE_UP:
-		return pick_move(pk, -count);
-	case CMD_PAGE_DOWN:
-		return pick_move(pk, page * count);
-	case CMD_PAGE_UP:
-		return pick_move(pk, -page * count);
-	case CMD_HALF_PAGE_DOWN:
-		return pick_move(pk, page / 2 * count);
-	case CMD_HALF_PAGE_UP:
-		return pick_move(pk, -page / 2 * count);
-	case CMD_MOVE_FIRST:
-		return pick_move(pk, -pk->n);
-	case CMD_MOVE_LAST:
-		return pick_move(pk, pk->n);
 	case CMD_SEARCH:
 		pk->filtering = true;
 		return R_REDRAW;

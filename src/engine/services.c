@@ -28,14 +28,37 @@ engine_pane(struct engine *e)
 	return &e->panes[e->cur];
 }
 
-static void
-set_message(struct engine *e, bool is_error, const char *fmt, va_list ap)
+int
+cursor_move(int *pos, long n, long last, bool bell)
+{
+	long to = *pos + n;
+
+	if (last < 0)
+		return R_BELL;
+	if (to < 0)
+		to = 0;
+	if (to > last)
+		to = last;
+	if (bell && to == *pos)
+		return R_BELL;
+	*pos = (int)to;
+	return R_REDRAW;
+}
+
+void
+text_vset(char **slot, const char *fmt, va_list ap)
 {
 	struct strbuf sb = { 0 };
 
 	sb_vprintf(&sb, fmt, ap);
-	free(e->message);
-	e->message = sb_detach(&sb);
+	free(*slot);
+	*slot = sb_detach(&sb);
+}
+
+static void
+set_message(struct engine *e, bool is_error, const char *fmt, va_list ap)
+{
+	text_vset(&e->message, fmt, ap);
 	e->message_is_error = is_error;
 }
 
@@ -57,6 +80,28 @@ engine_error(struct engine *e, const char *fmt, ...)
 	va_start(ap, fmt);
 	set_message(e, true, fmt, ap);
 	va_end(ap);
+}
+
+bool
+cmd_move_rows(enum cmd cmd, long count, long page, long half, long end, bool scroll, long *rows)
+{
+	switch (cmd) {
+	case CMD_SCROLL_DOWN:
+	case CMD_SCROLL_UP:
+		if (!scroll)
+			return false;
+		*rows = cmd == CMD_SCROLL_DOWN ? count : -count;
+		return true;
+	case CMD_MOVE_DOWN:      *rows = count; return true;
+	case CMD_MOVE_UP:        *rows = -count; return true;
+	case CMD_PAGE_DOWN:      *rows = page * count; return true;
+	case CMD_PAGE_UP:        *rows = -page * count; return true;
+	case CMD_HALF_PAGE_DOWN: *rows = half * count; return true;
+	case CMD_HALF_PAGE_UP:   *rows = -half * count; return true;
+	case CMD_MOVE_FIRST:     *rows = -end; return true;
+	case CMD_MOVE_LAST:      *rows = end; return true;
+	default:                 return false;
+	}
 }
 
 int

@@ -12,6 +12,7 @@
 
 #include "testutil.h"
 
+#include "kith/types.h"
 #include "kith/contact.h"
 #include "kith/engine.h"
 #include "kith/interaction.h"
@@ -490,6 +491,46 @@ START_TEST(test_form)
 }
 END_TEST
 
+/*
+** Word and number fields (form_field_def.word, .number): empty, a word of
+** the list, a whole number in range; anything else says what is wanted.
+*/
+START_TEST(test_form_word_and_number_fields)
+{
+	static const struct form_field_def defs[] = {
+		{ .label = "Kind", .word = kith_followup_kind_parse, .words = "one of ask, other" },
+		{ .label = "Influence", .number = "influence", .min = 1, .max = 5 },
+	};
+	static const struct {
+		int field;
+		const char *bad, *error, *good;
+	} cases[] = {
+		{ 0, "picnic", "picnic: one of ask, other", "ask" },
+		{ 1, "9", "influence 9: must be 1 to 5", "5" },
+		{ 1, "lots", "influence lots: must be 1 to 5", "1" },
+	};
+
+	engine_form_open(e, "Checked", 2, defs, NULL, form_saver, NULL, NULL);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *to = cases[i].field ? "<Tab>" : "<S-Tab>";
+		char keys[64];
+		if (view()->form.focus != cases[i].field)
+			engine_keys(e, to);
+		snprintf(keys, sizeof keys, "<C-u>%s<Tab>", cases[i].bad);
+		engine_keys(e, keys);
+		ck_assert_str_eq(view()->form.fields[cases[i].field].error, cases[i].error);
+		engine_keys(e, "<S-Tab>");
+		snprintf(keys, sizeof keys, "<C-u>%s", cases[i].good);
+		engine_keys(e, keys);
+		engine_keys(e, cases[i].field ? "<S-Tab>" : "<Tab>");
+		ck_assert_ptr_null(view()->form.fields[cases[i].field].error);
+	}
+	engine_keys(e, "<C-u><Tab><C-u>");              /* empty is fine in both */
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(view()->mode, VM_NORMAL);
+}
+END_TEST
+
 START_TEST(test_form_editor)
 {
 	const char *init[] = { "Eve", "first line" };
@@ -653,6 +694,7 @@ main(void)
 	tcase_add_test(tc, test_confirm);
 	tcase_add_test(tc, test_pick);
 	tcase_add_test(tc, test_form);
+	tcase_add_test(tc, test_form_word_and_number_fields);
 	tcase_add_test(tc, test_form_editor);
 	tcase_add_test(tc, test_resize_and_tick);
 	tcase_add_test(tc, test_idle_checkpoint);

@@ -4,12 +4,14 @@
  */
 #include "testutil.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "kith/contact.h"
 #include "kith/org.h"
 #include "kith/powermap.h"
 #include "kith/types.h"
+#include "kith/xalloc.h"
 
 static struct kdb *db;
 static struct engine *e;
@@ -217,6 +219,62 @@ START_TEST(test_roles)
 }
 END_TEST
 
+/*
+** The edit forms watch their row (form_watch): a field changed elsewhere
+** and not here is taken, one changed in both places is a conflict, a row
+** deleted meanwhile is not saved.
+*/
+START_TEST(test_edit_forms_watch_their_row)
+{
+	struct kith_relationship r = { .a_id = ana, .b_id = bo, .type = KITH_REL_SOCIAL,
+				       .strength = 2, .note = "before" };
+	struct kith_role ro = { .contact_id = ana, .org_id = chamber, .title = "Member" };
+	struct kith_relationship full;
+	struct kith_err err;
+	const struct view *v;
+	int64_t rid, oid;
+
+	ck_assert_int_eq(relationship_add(db, &r, &rid, &err), KITH_OK);
+	ck_assert_int_eq(role_add(db, &ro, &oid, &err), KITH_OK);
+
+	/* the note changed elsewhere, and here too: a conflict, a second Enter saves mine */
+	engine_keys(e, "1ggzL<Enter>");
+	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	ck_assert_int_eq(relationship_get(db, rid, &full, &err), KITH_OK);
+	free(full.note);
+	full.note = xstrdup("theirs");
+	ck_assert_int_eq(relationship_update(db, &full, &err), KITH_OK);
+	relationship_free(&full);
+	engine_keys(e, "<Tab><Tab><Tab><Tab><Tab><C-u>mine<Enter>");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_FORM);
+	ck_assert_ptr_nonnull(strstr(v->message, "Note changed elsewhere"));
+	engine_keys(e, "<Enter>");
+	ck_assert_int_eq(engine_view(e)->mode, VM_NORMAL);
+	ck_assert_str_eq(rels_of(ana).note, "mine");
+
+	/* the title changed elsewhere, the seat here: both kept */
+	engine_keys(e, "zO<Enter>");
+	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	ro.id = oid;
+	ro.title = "Vice chair";
+	ck_assert_int_eq(role_update(db, &ro, &err), KITH_OK);
+	engine_keys(e, "<Tab><Tab>District 3<Enter>");
+	ck_assert_int_eq(engine_view(e)->mode, VM_NORMAL);
+	ck_assert_str_eq(roles_of(ana).title, "Vice chair");
+
+	/* deleted meanwhile: not saved */
+	engine_keys(e, "zL<Enter>");
+	ck_assert_int_eq(engine_view(e)->mode, VM_FORM);
+	ck_assert_int_eq(relationship_delete(db, rid, &err), KITH_OK);
+	engine_keys(e, "<Tab><Tab><C-u>3<Enter>");
+	v = engine_view(e);
+	ck_assert_int_eq(v->mode, VM_FORM);
+	ck_assert_ptr_nonnull(strstr(v->message, "deleted elsewhere"));
+	engine_keys(e, "<Esc>");
+}
+END_TEST
+
 static Suite *
 rel_forms_suite(void)
 {
@@ -226,6 +284,7 @@ rel_forms_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_relationship_add_edit_end);
 	tcase_add_test(tc, test_roles);
+	tcase_add_test(tc, test_edit_forms_watch_their_row);
 	suite_add_tcase(s, tc);
 	return s;
 }
