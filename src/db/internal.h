@@ -191,4 +191,13 @@ enum kith_status db_list_count(struct kdb *db, const char *name, long long *out,
 enum kith_status db_fts_count_capped(struct kdb *db, const char *sql, const char *text,
 				     int cap, long long *out, struct kith_err *err);
 
+/*
+** The review's items about promises (review_promises.c): appended to
+** *items (n of them, reallocated) for review_queue_build.
+*/
+struct review_params;
+struct review_item;
+enum kith_status review_promise_items(struct kdb *db, const struct review_params *p,
+				      struct review_item **items, int *n, struct kith_err *err);
+
 #endif
