@@ -890,6 +890,8 @@ ALTER TABLE interaction ADD COLUMN way TEXT NOT NULL DEFAULT 'both'
   CHECK (way = 'both' OR way = 'out' OR way = 'in' OR way = 'none');
 ALTER TABLE contact ADD COLUMN rhythm_days INTEGER NOT NULL DEFAULT 0
   CHECK (rhythm_days BETWEEN 0 AND 3650);
+
+-- @migration 15
 -- Listening to constituents (issue 18). A concern is an issue a person
 -- raised: a tag (the issue's name, "#bus-route-14"), when, and their own
 -- words, so the next conversation can refer to them. A promise is a

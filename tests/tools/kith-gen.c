@@ -940,20 +940,19 @@ gen_interactions(const struct opts *o)
 static void
 gen_concerns(const struct opts *o)
 {
-	sqlite3_stmt *tg = prep("INSERT INTO tag (id, name) VALUES (?,?)");
-	sqlite3_stmt *cn = prep("INSERT INTO concern (tag_id, contact_id, raised_at, words,"
-		" created_at) VALUES (?,?,?,?,?)");
-	sqlite3_stmt *pr = prep("INSERT INTO promise (id, tag_id, title, made_at, created_at)"
-		" VALUES (?,?,?,?,?)");
-	sqlite3_stmt *pu = prep("INSERT INTO promise_update (id, promise_id, at, text, created_at)"
-		" VALUES (?,?,?,?,?)");
-	sqlite3_stmt *pt = prep("INSERT OR IGNORE INTO promise_told (update_id, contact_id, at)"
-		" VALUES (?,?,?)");
+	sqlite3_stmt *tg, *cn, *pr, *pu, *pt;
 	long long base = gen_n_tags, n = o->contacts / 5, i;
 	char name[64], day[TBUF], created[TBUF], words[160];
 
 	if (!o->contacts)
 		return;
+	tg = prep("INSERT INTO tag (id, name) VALUES (?,?)");
+	cn = prep("INSERT INTO concern (tag_id, contact_id, raised_at, words, created_at)"
+		" VALUES (?,?,?,?,?)");
+	pr = prep("INSERT INTO promise (id, tag_id, title, made_at, created_at) VALUES (?,?,?,?,?)");
+	pu = prep("INSERT INTO promise_update (id, promise_id, at, text, created_at)"
+		" VALUES (?,?,?,?,?)");
+	pt = prep("INSERT OR IGNORE INTO promise_told (update_id, contact_id, at) VALUES (?,?,?)");
 	for (i = 1; i <= GEN_ISSUES; i++) {
 		snprintf(name, sizeof name, "issue-%lld", i);
 		bind_int(tg, 1, base + i);
