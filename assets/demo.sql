@@ -1074,3 +1074,31 @@ INSERT INTO placement_move (map_id, contact_id, org_id, at, from_influence, from
   (1, 24, NULL, date(kith_today(), '-10 days') || ' 11:00', 4, 0, 4, 1, 'came to the kickoff'),
   (1, 17, NULL, date(kith_today(), '-8 days') || ' 11:00', 4, 0, 4, 1, 'wants Lincoln portables in the list'),
   (1, 14, NULL, date(kith_today(), '-2 days') || ' 11:00', 5, -1, 5, 0, 'Ruth: nervous about Northgate, still open');
+
+-- Listening (issue 18): what people raised, in their words; a promise about
+-- the Elm St streetlight, with an update most of them have not heard yet --
+
+INSERT INTO tag (id, name) VALUES (17, 'elm-st-light'), (18, 'bus-route-14');
+
+INSERT INTO contact_tag (contact_id, tag_id) VALUES
+  (1, 17), (17, 17), (25, 17), (36, 17), (38, 17), (26, 17), (41, 18), (40, 18), (20, 18);
+
+INSERT INTO concern (tag_id, contact_id, raised_at, words, created_at) VALUES
+  (17, 1, date(kith_today(), '-40 days'), 'The Elm St light has been out since the storm; the corner is pitch dark.', date(kith_today(), '-40 days') || ' 18:00:00'),
+  (17, 17, date(kith_today(), '-33 days'), 'My kids walk past that corner after practice.', date(kith_today(), '-33 days') || ' 19:00:00'),
+  (17, 25, date(kith_today(), '-30 days'), 'Customers will not park on Elm after dark.', date(kith_today(), '-30 days') || ' 12:00:00'),
+  (17, 36, date(kith_today(), '-21 days'), 'Still dark. I called 311 twice.', date(kith_today(), '-21 days') || ' 10:00:00'),
+  (17, 38, date(kith_today(), '-12 days'), 'Seniors from the building will not go out at night.', date(kith_today(), '-12 days') || ' 17:30:00'),
+  (17, 26, date(kith_today(), '-6 days'), 'Add it to the association agenda if nothing happens.', date(kith_today(), '-6 days') || ' 20:00:00'),
+  (18, 41, date(kith_today(), '-25 days'), 'The 14 skips the Eastside stop at rush hour.', date(kith_today(), '-25 days') || ' 08:00:00'),
+  (18, 40, date(kith_today(), '-18 days'), 'Route 14 is always late in the morning.', date(kith_today(), '-18 days') || ' 09:00:00'),
+  (18, 20, date(kith_today(), '-9 days'), 'Night-shift workers need the 14 after 11 pm.', date(kith_today(), '-9 days') || ' 23:30:00');
+
+INSERT INTO promise (id, tag_id, title, status, made_at, created_at) VALUES
+  (1, 17, 'Get the Elm St streetlight fixed', 'open', date(kith_today(), '-20 days'), date(kith_today(), '-20 days') || ' 09:00:00');
+
+INSERT INTO promise_update (id, promise_id, at, text, created_at) VALUES
+  (1, 1, date(kith_today(), '-2 days'), 'Public Works filed the work order; the repair is set for next week', date(kith_today(), '-2 days') || ' 16:00:00');
+
+INSERT INTO promise_told (update_id, contact_id, at) VALUES
+  (1, 1, date(kith_today(), '-2 days') || ' 16:30');

@@ -890,3 +890,53 @@ ALTER TABLE interaction ADD COLUMN way TEXT NOT NULL DEFAULT 'both'
   CHECK (way = 'both' OR way = 'out' OR way = 'in' OR way = 'none');
 ALTER TABLE contact ADD COLUMN rhythm_days INTEGER NOT NULL DEFAULT 0
   CHECK (rhythm_days BETWEEN 0 AND 3650);
+
+-- @migration 15
+-- Listening to constituents (issue 18). A concern is an issue a person
+-- raised: a tag (the issue's name, "#bus-route-14"), when, and their own
+-- words, so the next conversation can refer to them. A promise is a
+-- commitment made to the people who raised an issue; each progress update
+-- is logged once, and whom it was told to is kept (promise_told), so the
+-- review can propose telling the others. Tags are never deleted, so an
+-- issue outlives the people who raised it.
+CREATE TABLE concern (
+  id             INTEGER PRIMARY KEY,
+  tag_id         INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+  contact_id     INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  raised_at      TEXT NOT NULL CHECK (raised_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  words          TEXT NOT NULL DEFAULT '',
+  interaction_id INTEGER REFERENCES interaction(id) ON DELETE SET NULL,
+  created_at     TEXT NOT NULL
+) STRICT;
+CREATE INDEX concern_by_tag ON concern(tag_id, raised_at);
+CREATE INDEX concern_by_contact ON concern(contact_id, raised_at);
+CREATE INDEX concern_by_raised ON concern(raised_at);
+
+CREATE TABLE promise (
+  id         INTEGER PRIMARY KEY,
+  tag_id     INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+  title      TEXT NOT NULL CHECK (length(title) > 0),
+  status     TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'kept'
+               OR status = 'dropped'),
+  made_at    TEXT NOT NULL,
+  closed_at  TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX promise_by_tag ON promise(tag_id);
+
+CREATE TABLE promise_update (
+  id         INTEGER PRIMARY KEY,
+  promise_id INTEGER NOT NULL REFERENCES promise(id) ON DELETE CASCADE,
+  at         TEXT NOT NULL,
+  text       TEXT NOT NULL CHECK (length(text) > 0),
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX promise_update_by_promise ON promise_update(promise_id, at);
+
+CREATE TABLE promise_told (
+  update_id  INTEGER NOT NULL REFERENCES promise_update(id) ON DELETE CASCADE,
+  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+  at         TEXT NOT NULL,
+  PRIMARY KEY (update_id, contact_id)
+) STRICT;
+CREATE INDEX promise_told_by_contact ON promise_told(contact_id);

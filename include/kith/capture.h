@@ -19,6 +19,8 @@
  *                a commitment: I owe it / it is owed to me
  *   !intro @A>@B [TITLE]
  *                an introduction of A to B, stage "requested"
+ *   !raised      every #tag of the line is an issue each @person raised,
+ *                the summary their words (a concern, kith/concern.h)
  *
  * NAME and TAG run to the next space, with trailing , . ; : ! ? ) left
  * off; quotes allow spaces: @"Tom Ruiz", ~"City Hall", #"bike lanes".
@@ -84,6 +86,7 @@ struct capture {
 	char *summary;                   /* empty only for a line of follow-ups only
 					    (then no interaction is logged) */
 	int kind;                        /* enum kith_interaction_kind */
+	bool raised;                     /* !raised: the tags are concerns they raised */
 };
 
 /*

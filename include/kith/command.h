@@ -118,6 +118,7 @@
 	CMD_(COMMAND_LINE,     "command-line",     "Open the : command line") \
 	CMD_(HELP,             "help",             "Show the key bindings") \
 	CMD_(MESSAGES,         "messages",         "List every configuration error (:messages)") \
+	CMD_(CONCERNS,         "concerns",         "The listening report: what people raised, by how many (:concerns)") \
 	CMD_(IMPORT,           "import",           "Import a vCard, CSV or iCalendar file (:import FILE)") \
 	CMD_(QUIT,             "quit",             "Quit (everything is already saved)")
 

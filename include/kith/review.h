@@ -45,7 +45,8 @@ struct kdb;
 	X(EVENT,    "event",     7, true,  "will be at an event in the next review.event_days days") \
 	X(BIRTHDAY, "birthday",  4, true,  "birthday in the next review.birthday_days days") \
 	X(NEVER,    "never",     6, true,  "influence 4 or 5, added at least 7 days ago, never contacted") \
-	X(SKIPPED,  "skipped",  -4, false, "skipped or snoozed in the review in the last 7 days")
+	X(SKIPPED,  "skipped",  -4, false, "skipped or snoozed in the review in the last 7 days") \
+	X(PROMISE,  "promise",  14, true,  "a promise's progress update not told yet to everyone who raised its issue (as a due follow-up you owe: due + owe)")
 
 enum review_term_id {
 #define REVIEW_TERM_ENUM(e, name, w, reason, doc) RT_##e,
@@ -92,6 +93,7 @@ struct review_term {
 struct review_item {
 	int64_t contact_id;         /* 0: a follow-up about no one */
 	int64_t followup_id;        /* the follow-up the item is about, 0: none */
+	int64_t update_id;          /* a promise's update to tell (contact_id 0), 0: none */
 	char *name;                 /* contact's display name ("" if none) */
 	char *what;                 /* "reconnect with Ana Diaz", "follow up: send the draft" */
 	char *why;                  /* the other terms' details, "; "-separated */

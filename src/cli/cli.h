@@ -95,6 +95,10 @@ int cli_export_map(struct cli *c, const char *format, const char *map, const cha
 		   const char *path);
 /* cmd_io.c */
 extern const struct cli_cmd cli_cmd_import, cli_cmd_export;
+/* cmd_concern.c: listening to constituents */
+extern const struct cli_cmd cli_cmd_concern_add, cli_cmd_concerns, cli_cmd_promise_add,
+	cli_cmd_promise_update, cli_cmd_promise_list, cli_cmd_promise_tell, cli_cmd_promise_kept,
+	cli_cmd_promise_dropped;
 /* cmd_dups.c: the duplicates review */
 extern const struct cli_cmd cli_cmd_duplicates, cli_cmd_duplicates_merge,
 	cli_cmd_duplicates_not_same;

@@ -144,6 +144,8 @@ report_text(struct strbuf *sb, const struct capture *c, const struct resolved *r
 		sb_printf(sb, " (%zu new contact%s)", s->n_created, s->n_created == 1 ? "" : "s");
 	for (size_t i = 0; i < c->n_tags; i++)
 		sb_printf(sb, "%s%s", i ? ", " : "; tagged ", c->tags[i]);
+	if (c->raised)
+		sb_append(sb, c->n_tags == 1 ? "; a concern they raised" : "; concerns they raised");
 	for (size_t i = 0; i < c->n_followups; i++) {
 		const struct capture_followup *f = &c->followups[i];
 		if (f->intro) {

@@ -32,6 +32,9 @@ const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_map_list, &cli_cmd_map_new, &cli_cmd_map_show, &cli_cmd_map_place,
 	&cli_cmd_relate, &cli_cmd_role_add, &cli_cmd_path, &cli_cmd_export,
 	&cli_cmd_duplicates, &cli_cmd_duplicates_merge, &cli_cmd_duplicates_not_same,
+	&cli_cmd_concern_add, &cli_cmd_concerns, &cli_cmd_promise_add, &cli_cmd_promise_update,
+	&cli_cmd_promise_list, &cli_cmd_promise_tell, &cli_cmd_promise_kept,
+	&cli_cmd_promise_dropped,
 	NULL,
 };
 

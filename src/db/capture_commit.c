@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "kith/capture.h"
+#include "kith/concern.h"
 #include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
@@ -556,6 +557,26 @@ link_followups(struct kdb *db, const struct capture *c, const int64_t *ids, cons
 	return rc;
 }
 
+/* !raised: each #tag is a concern each person raised, the summary their words. */
+static enum kith_status
+raise_concerns(struct kdb *db, const struct capture *c, const int64_t *people, size_t n,
+	       const char *at, const char *summary, int64_t interaction_id, struct kith_err *err)
+{
+	char day[KDATE_STR];
+	enum kith_status rc;
+
+	snprintf(day, sizeof day, "%.10s", at);
+	for (size_t i = 0; i < n; i++)
+		for (size_t t = 0; t < c->n_tags; t++) {
+			struct kith_concern k = { .contact_id = people[i], .issue = c->tags[t],
+						  .raised_at = day, .words = summary,
+						  .interaction_id = interaction_id };
+			if ((rc = concern_add(db, &k, NULL, err)))
+				return rc;
+		}
+	return KITH_OK;
+}
+
 static enum kith_status
 commit_steps(struct kdb *db, const struct capture *c, const int64_t *org_ids, int64_t event_id,
 	     const char *at, struct capture_saved *out, struct kith_err *err)
@@ -592,6 +613,9 @@ commit_steps(struct kdb *db, const struct capture *c, const int64_t *org_ids, in
 	for (size_t i = 0; i < n && c->n_tags; i++)
 		if ((rc = contact_tag_add(db, people[i], (const char *const *)c->tags, c->n_tags, err)))
 			goto out;
+	if (c->raised && (rc = raise_concerns(db, c, people, n, at, summary, out->interaction_id,
+					      err)))
+		goto out;
 	rc = link_followups(db, c, out->person_ids, fids, out->interaction_id, err);
 out:
 	free(summary);

@@ -389,6 +389,10 @@ static const char *const move_sql[] = {
 	"DELETE FROM placement WHERE contact_id = ?2",
 	"UPDATE placement_move SET contact_id = ?1 WHERE contact_id = ?2",
 	"UPDATE review_action SET contact_id = ?1 WHERE contact_id = ?2",
+	/* what they raised stays theirs; told once is told */
+	"UPDATE concern SET contact_id = ?1 WHERE contact_id = ?2",
+	"UPDATE OR IGNORE promise_told SET contact_id = ?1 WHERE contact_id = ?2",
+	"DELETE FROM promise_told WHERE contact_id = ?2",
 	"UPDATE import_extra SET entity_id = ?1 WHERE entity = 'contact' AND entity_id = ?2",
 	"UPDATE meta SET value = CAST(?1 AS TEXT) WHERE key = 'me' AND value = CAST(?2 AS TEXT)",
 	/* not the same as the dropped one: not the same as the one it was */
@@ -409,7 +413,8 @@ const char *const merge_handled_refs[] = {
 	"attendance.contact_id", "interaction_contact.contact_id", "followup.contact_id",
 	"followup.intro_a_id", "followup.intro_b_id", "followup.intro_by_id",
 	"power_map.primary_target_id", "map_target.contact_id", "placement.contact_id",
-	"placement_move.contact_id", "review_action.contact_id", "dup_not_same.a_id",
+	"placement_move.contact_id", "review_action.contact_id", "concern.contact_id",
+	"promise_told.contact_id", "dup_not_same.a_id",
 	"dup_not_same.b_id", "contact_stat.contact_id", NULL,
 };
 

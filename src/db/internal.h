@@ -207,4 +207,16 @@ enum kith_status db_list_count(struct kdb *db, const char *name, long long *out,
 enum kith_status db_fts_count_capped(struct kdb *db, const char *sql, const char *text,
 				     int cap, long long *out, struct kith_err *err);
 
+/*
+** The review's items about promises (review_promises.c): merged by score
+** into a built queue (its items sorted, best first), the cap p->limit
+** applied again and out->total counting them.
+*/
+struct review_params;
+struct review_queue;
+struct review_item;
+void review_item_free(struct review_item *it);   /* review.c */
+enum kith_status review_promise_merge(struct kdb *db, const struct review_params *p,
+				      struct review_queue *out, struct kith_err *err);
+
 #endif

@@ -11,6 +11,7 @@
  */
 #include "internal.h"
 #include "ent.h"
+#include "row.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -728,15 +729,6 @@ scored_cmp(const void *a, const void *b)
 	return (x->followup_id > y->followup_id) - (x->followup_id < y->followup_id);
 }
 
-static void
-item_free(struct review_item *it)
-{
-	for (int i = 0; i < it->nterms; i++)
-		free(it->terms[i].detail);
-	free(it->name);
-	free(it->what);
-	free(it->why);
-}
 
 enum kith_status
 review_queue_build(struct kdb *db, const struct review_params *p, struct review_queue *out,
@@ -789,19 +781,12 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 		word_item(k, &out->items[i]);
 	}
 	out->n = n;
+	/* a promise's updates to tell join by their score, under the same cap */
+	rc = review_promise_merge(db, p, out, err);
 done:
 	free(sc);
 	cands_free(&c);
 	if (rc)
 		review_queue_free(out);
 	return rc;
-}
-
-void
-review_queue_free(struct review_queue *q)
-{
-	for (int i = 0; i < q->n; i++)
-		item_free(&q->items[i]);
-	free(q->items);
-	memset(q, 0, sizeof *q);
 }

@@ -1,10 +1,12 @@
 /*
  * review_terms.c: the terms the daily review scores by (kith/review.h's
- * REVIEW_TERMS), their default weights, the default parameters, and the
- * review's history it reads them against (review_record).
+ * REVIEW_TERMS), their default weights, the default parameters, the
+ * review's history it reads them against (review_record), and freeing a
+ * queue.
  */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "kith/date.h"
@@ -60,6 +62,8 @@ review_record(struct kdb *db, const char *day, int64_t contact_id, int64_t follo
 
 	if (db_check_text("reason", reason, err))
 		return KITH_INVALID;
+	if (!contact_id && !followup_id)    /* a promise's update: told, never recorded */
+		return KITH_OK;
 	if (db_write_begin(db, err))
 		return err ? err->code : KITH_DB;
 	if (!(st = db_stmt(db, sql, err)))
@@ -75,4 +79,23 @@ review_record(struct kdb *db, const char *day, int64_t contact_id, int64_t follo
 	if ((rc = db_step_done(db, st, err, "review")))
 		return db_write_fail(db, err, rc);
 	return db_write_end(db, err);
+}
+
+void
+review_item_free(struct review_item *it)
+{
+	for (int i = 0; i < it->nterms; i++)
+		free(it->terms[i].detail);
+	free(it->name);
+	free(it->what);
+	free(it->why);
+}
+
+void
+review_queue_free(struct review_queue *q)
+{
+	for (int i = 0; i < q->n; i++)
+		review_item_free(&q->items[i]);
+	free(q->items);
+	memset(q, 0, sizeof *q);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kith/concern.h"
 #include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
@@ -73,6 +74,19 @@ card_map_line(void *ud, const struct map_position_row *r)
 	page_add(pg, r->is_target ? VS_TARGET : VS_NORMAL, 2, "%s: influence %d, %s%s", r->map_name,
 		 r->influence, kith_alignment_name(r->alignment),
 		 r->is_primary ? " — primary target" : r->is_target ? " — target" : "");
+	return 0;
+}
+
+/* The concerns a person raised: headed only when there are some. */
+int
+card_concern_line(void *ud, const struct concern_row *r)
+{
+	struct card_section *cs = ud;
+
+	if (!cs->n++)
+		page_add(cs->pg, VS_HEADER, 0, "%s", cs->title);
+	page_add(cs->pg, VS_NORMAL, 2, "%s  #%s%s%.300s%s", r->raised_at, r->issue,
+		 *r->words ? "  \u201c" : "", r->words, *r->words ? "\u201d" : "");
 	return 0;
 }
 

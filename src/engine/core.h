@@ -292,6 +292,8 @@ bool engine_key_unbound(struct engine *e, struct kkey k, const int *chain, int n
 
 /* :messages (messages.c): every configuration error in a list. Returns reactions. */
 int engine_messages(struct engine *e);
+/* :concerns (concerns.c): the listening report, then who raised an issue. Reactions. */
+int engine_concerns(struct engine *e);
 /* :import FILE (import_cmd.c). Returns reactions. */
 int engine_import(struct engine *e, const char *arg);
 /* Undo (redo=false) or redo one step (undo.c). Returns reactions. */

@@ -185,6 +185,8 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		return engine_import(e, arg);
 	case CMD_MESSAGES:
 		return engine_messages(e);
+	case CMD_CONCERNS:
+		return engine_concerns(e);
 	case CMD_BACK:
 		/* Esc in a list with a filter: clear the filter */
 		if (!str_empty(e->search_text[e->cur]) && p->ops->filter) {

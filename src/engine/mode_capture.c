@@ -190,7 +190,8 @@ build_page(struct capture_ui *c)
 		sb_reset(&sb);
 		for (size_t i = 0; i < cap->n_tags; i++)
 			sb_printf(&sb, "%s#%s", i ? " " : "", cap->tags[i]);
-		page_add(pg, VS_LABEL, 0, "Tags (on everyone above)");
+		page_add(pg, VS_LABEL, 0, cap->raised ? "Concerns they raised (tags on everyone above)"
+			 : "Tags (on everyone above)");
 		page_add(pg, VS_NORMAL, 2, "%s", sb_str(&sb));
 	}
 	if (cap->n_followups)

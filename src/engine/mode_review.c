@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/concern.h"
 #include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
@@ -162,6 +163,28 @@ record(struct engine *e, const struct review_item *it, const char *action, const
 			     action, until, reason, err);
 }
 
+/*
+** A promise's update (issue 18): tell everyone who raised the issue and was
+** not told it yet, as one group message, remembered as told. x and l.
+*/
+static int
+do_tell(struct engine *e, const struct review_item *it)
+{
+	struct kith_err err;
+	enum kith_status rc;
+	size_t told = 0;
+
+	kith_err_clear(&err);
+	rc = promise_tell(engine_db(e), it->update_id, KITH_IKIND_MESSAGE, NULL, NULL, &told, &err);
+	if (rc != KITH_OK)
+		return engine_fail(e, &err);
+	engine_after_write(e, "tell the people who raised it");
+	engine_msg(e, "told %zu %s: one message logged with them", told,
+		   told == 1 ? "person" : "people");
+	e->review->logged++;
+	return advance(e);
+}
+
 static int
 do_done(struct engine *e)
 {
@@ -172,6 +195,8 @@ do_done(struct engine *e)
 
 	if (!it)
 		return R_BELL;
+	if (it->update_id)
+		return do_tell(e, it);
 	if (!it->followup_id) {
 		engine_error(e, "No follow-up is due for %s: l logs a touch, n skips, s snoozes",
 			     it->name);
@@ -255,6 +280,8 @@ do_log(struct engine *e)
 
 	if (!it)
 		return R_BELL;
+	if (it->update_id)
+		return do_tell(e, it);
 	if (!it->contact_id) {
 		engine_error(e, "This follow-up is about no one: x marks it done");
 		return R_BELL | R_REDRAW;
@@ -315,6 +342,10 @@ do_snooze(struct engine *e)
 
 	if (!it)
 		return R_BELL;
+	if (it->update_id) {
+		engine_error(e, "An update is told, not snoozed: x tells them now, n skips it today");
+		return R_BELL | R_REDRAW;
+	}
 	sb_printf(&title, "Snooze %s", *it->name ? it->name : it->what);
 	engine_snooze_ask(e, sb_str(&title), snooze_apply, after_snooze, NULL, NULL);
 	sb_free(&title);
@@ -411,6 +442,21 @@ build_page(struct engine *e)
 		for (int i = 0; i < it->nterms; i++)
 			page_add(pg, VS_NORMAL, 2, "· %s", it->terms[i].detail);
 	}
+	if (it->update_id) {
+		int64_t *ids = NULL;
+		size_t n = 0;
+		page_add(pg, VS_HEADER, 0, "Not told yet (x or l tells them: one message)");
+		if (promise_untold(db, it->update_id, &ids, &n, NULL) == KITH_OK)
+			for (size_t i = 0; i < n && i < 40; i++) {
+				struct kith_contact k;
+				if (contact_get(db, ids[i], &k, NULL) != KITH_OK)
+					continue;
+				page_add(pg, VS_NORMAL, 2, "%s%s%s", k.display_name,
+					 *k.district ? "  " : "", k.district);
+				contact_free(&k);
+			}
+		free(ids);
+	}
 	if (!it->contact_id)
 		return;
 	{
@@ -438,6 +484,10 @@ build_page(struct engine *e)
 		page_add(pg, VS_HEADER, 0, "Last interactions");
 		interaction_list_for_contact(db, it->contact_id, 0, 3, card_timeline_line, pg, NULL);
 		card_none(pg, "nothing logged yet", "l logs one");
+		{
+			struct card_section cs = { pg, "Concerns they raised (refer to them)", 0 };
+			concern_list_for_contact(db, it->contact_id, 3, card_concern_line, &cs, NULL);
+		}
 		page_add(pg, VS_HEADER, 0, "Open follow-ups and commitments");
 		followup_list(db, &fq, 0, 1, 10, card_followup_line, pg, NULL);
 		card_none(pg, "none", NULL);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/concern.h"
 #include "kith/contact.h"
 #include "kith/followup.h"
 #include "kith/interaction.h"
@@ -221,6 +222,10 @@ load_detail(struct pane *p, int64_t id, struct page *pg)
 	if (*k.notes) {
 		page_add(pg, VS_HEADER, 0, "Notes");
 		page_add(pg, VS_NORMAL, 2, "%.2000s", k.notes);
+	}
+	{
+		struct card_section cs = { pg, "Concerns they raised", 0 };
+		concern_list_for_contact(db, id, 10, card_concern_line, &cs, NULL);
 	}
 	page_add(pg, VS_HEADER, 0, "Roles");
 	role_list_for_contact(db, id, card_role_line, pg, NULL);

@@ -123,6 +123,14 @@ int card_followup_line(void *ud, const struct followup_row *r);
 int card_relationship_line(void *ud, const struct relationship_row *r);
 int card_map_line(void *ud, const struct map_position_row *r);
 void card_none(struct page *pg, const char *what, const char *hint);
+/* A section headed by its first row (title), or not at all. */
+struct card_section {
+	struct page *pg;
+	const char *title;
+	int n;
+};
+struct concern_row;
+int card_concern_line(void *ud, const struct concern_row *r);  /* ud: struct card_section */
 /* import_extra_fn: a kept-aside field of the card ("birthday: 1980-02-01  (merge #14)"). */
 int card_extra_line(void *ud, const char *source, const char *name, const char *value);
 

@@ -28,6 +28,8 @@ static const struct tour_step steps[] = {
 	{ { CMD_CAPTURE }, "Press c to note a meeting in one line: @zoe coffee #housing !fri send the draft" },
 	{ { CMD_PANE_EVENTS }, "Press 2 for the events: who will be there, and what you promised them." },
 	{ { CMD_SEARCH }, "Press / and type part of a name: the list filters as you type." },
+	{ { CMD_CONCERNS }, "Type :concerns for what people raised, in their words: the listening "
+	  "report before a town hall." },
 	{ { CMD_HELP }, "Last step: ? lists every key of the pane you are in." },
 };
 #define NSTEPS ((int)(sizeof steps / sizeof steps[0]))

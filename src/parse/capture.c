@@ -282,7 +282,7 @@ is_hhmm(const char *s, size_t n)
 	return (n == 5 && s[2] == ':') || (n == 4 && s[1] == ':');
 }
 
-/* !WHEN TITLE, !owe WHEN TITLE, !owed WHEN TITLE, !intro @A>@B */
+/* !WHEN TITLE, !owe WHEN TITLE, !owed WHEN TITLE, !intro @A>@B, !raised */
 static enum kith_status
 parse_bang(struct parser *ps, size_t tok, size_t *end)
 {
@@ -298,6 +298,11 @@ parse_bang(struct parser *ps, size_t tok, size_t *end)
 		return fail_at(ps, tok, kw_end, "a follow-up needs a WHEN (!fri send the draft)");
 	if (kw_end - kw == 5 && !strncasecmp(ps->buf + kw, "intro", 5))
 		return parse_intro(ps, tok, kw_end, end);
+	if (kw_end - kw == 6 && !strncasecmp(ps->buf + kw, "raised", 6)) {
+		ps->c->raised = true;
+		*end = kw_end;
+		return KITH_OK;
+	}
 	if (kw_end - kw == 3 && !strncasecmp(ps->buf + kw, "owe", 3))
 		dir = KITH_DIR_OWE;
 	else if (kw_end - kw == 4 && !strncasecmp(ps->buf + kw, "owed", 4))
@@ -507,6 +512,11 @@ capture_parse(const char *buf, size_t len, struct kdate today, struct capture *o
 	for (size_t i = 0; i < out->n_followups; i++)
 		if (!out->followups[i].intro && out->followups[i].person < 0)
 			out->followups[i].person = 0;
+	if (out->raised && !out->n_tags) {
+		rc = kith_err_set(err, KITH_INVALID, "!raised: name the issue they raised with a "
+				  "#tag (@ana the streetlight is out #elm-st-light !raised)");
+		goto fail;
+	}
 	build_summary(&ps);
 	/* a line of follow-ups only ("!fri call the clerk @dana") logs nothing */
 	if (!*out->summary && !out->n_followups) {

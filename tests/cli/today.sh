@@ -69,7 +69,7 @@ rm -f "$KITH_DB"
 ok -d "$KITH_DB" demo --no-ui
 ok today --json
 same "$(jqo 'length')" 12 "the demo fills a 12-person review"
-same "$(jqo '[.[] | [.terms[].term] | any(. == "overdue" or . == "due" or . == "cadence" or . == "lapsed" or . == "event" or . == "birthday" or . == "never")] | all')" true "each item has a reason"
+same "$(jqo '[.[] | [.terms[].term] | any(. == "overdue" or . == "due" or . == "cadence" or . == "lapsed" or . == "event" or . == "birthday" or . == "never" or . == "promise")] | all')" true "each item has a reason"
 same "$(jqo '[.[] | .score == ([.terms[].points] | add)] | all')" true "each demo score adds up"
 same "$(jqo '[.[].score] | . == (sort | reverse)')" true "best first"
 finish

@@ -1011,7 +1011,10 @@ main(int argc, char **argv)
 		bench_process("log", log, 15);
 		{
 			char *today[] = { (char *)kith_bin, "-d", (char *)db_path, "today", NULL };
+			char *concerns[] = { (char *)kith_bin, "-d", (char *)db_path, "concerns",
+					     NULL };
 			bench_process("today", today, 50);
+			bench_process("concerns", concerns, 50);
 		}
 	}
 	bench_interactive();

@@ -930,6 +930,81 @@ gen_interactions(const struct opts *o)
 	sqlite3_finalize(ic);
 }
 
+/*
+ * Concerns people raised (issue 18): one for every fifth contact, over the
+ * last year, on 200 issues of which the first ones are raised most; a
+ * promise (with an update, told to a few) on each of the first 20 issues.
+ */
+#define GEN_ISSUES 200
+
+static void
+gen_concerns(const struct opts *o)
+{
+	sqlite3_stmt *tg, *cn, *pr, *pu, *pt;
+	long long base = gen_n_tags, n = o->contacts / 5, i;
+	char name[64], day[TBUF], created[TBUF], words[160];
+
+	if (!o->contacts)
+		return;
+	tg = prep("INSERT INTO tag (id, name) VALUES (?,?)");
+	cn = prep("INSERT INTO concern (tag_id, contact_id, raised_at, words, created_at)"
+		" VALUES (?,?,?,?,?)");
+	pr = prep("INSERT INTO promise (id, tag_id, title, made_at, created_at) VALUES (?,?,?,?,?)");
+	pu = prep("INSERT INTO promise_update (id, promise_id, at, text, created_at)"
+		" VALUES (?,?,?,?,?)");
+	pt = prep("INSERT OR IGNORE INTO promise_told (update_id, contact_id, at) VALUES (?,?,?)");
+	for (i = 1; i <= GEN_ISSUES; i++) {
+		snprintf(name, sizeof name, "issue-%lld", i);
+		bind_int(tg, 1, base + i);
+		bind_text(tg, 2, name);
+		step(tg);
+	}
+	for (i = 1; i <= n; i++) {
+		/* skewed: issue k with weight about 1/k */
+		long long k = 1 + (long long)(GEN_ISSUES * (double)rnd_below(1000) *
+					      rnd_below(1000) / 1e6);
+		long d = o->today - rnd_below(365);
+		fmt_date(day, d);
+		fmt_time(created, d, 600 + rnd_below(600), true);
+		snprintf(words, sizeof words, "About %s: %s", PICK(gen_topics), PICK(gen_topics));
+		bind_int(cn, 1, base + k);
+		bind_int(cn, 2, pick_contact(o->contacts, 0.3));
+		bind_text(cn, 3, day);
+		bind_text(cn, 4, words);
+		bind_text(cn, 5, created);
+		step(cn);
+	}
+	for (i = 1; i <= 20; i++) {
+		fmt_date(day, o->today - 60 + i);
+		fmt_time(created, o->today - 60 + i, 600, true);
+		snprintf(name, sizeof name, "Fix issue %lld", i);
+		bind_int(pr, 1, i);
+		bind_int(pr, 2, base + i);
+		bind_text(pr, 3, name);
+		bind_text(pr, 4, day);
+		bind_text(pr, 5, created);
+		step(pr);
+		fmt_date(day, o->today - 20 + i);
+		bind_int(pu, 1, i);
+		bind_int(pu, 2, i);
+		bind_text(pu, 3, day);
+		bind_text(pu, 4, "the work order is filed");
+		bind_text(pu, 5, created);
+		step(pu);
+		for (int t = 0; t < 5; t++) {
+			bind_int(pt, 1, i);
+			bind_int(pt, 2, pick_contact(o->contacts, 0.3));
+			bind_text(pt, 3, day);
+			step(pt);
+		}
+	}
+	sqlite3_finalize(tg);
+	sqlite3_finalize(cn);
+	sqlite3_finalize(pr);
+	sqlite3_finalize(pu);
+	sqlite3_finalize(pt);
+}
+
 static void
 gen_followups(const struct opts *o)
 {
@@ -1496,6 +1571,7 @@ main(int argc, char **argv)
 	gen_interactions(&o);
 	phase(&o, "interactions");
 	gen_followups(&o);
+	gen_concerns(&o);
 	gen_maps(&o);
 	phase(&o, "follow-ups, maps");
 	if (o.contacts)

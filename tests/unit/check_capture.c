@@ -56,6 +56,8 @@ describe(const struct capture *c)
 				  f->due, f->title, f->person);
 	}
 	sb_printf(&sb, "S\"%s\" K:%s", c->summary, kith_interaction_kind_name(c->kind));
+	if (c->raised)
+		sb_append(&sb, " RAISED");
 	return sb_detach(&sb);
 }
 
@@ -74,6 +76,12 @@ static const struct pcase cases[] = {
 	   "P[zoe|Tom Ruiz] T[housing] F[- 2026-03-13 \"send the draft\" @1] S\"coffee about zoning\" K:coffee"),
 	OK("@jane @\"Tom Ruiz\" coffee about zoning #housing !fri send the draft ordinance",
 	   "P[jane|Tom Ruiz] T[housing] F[- 2026-03-13 \"send the draft ordinance\" @1] S\"coffee about zoning\" K:coffee"),
+	/* !raised (issue 18): the tags are concerns the people raised; it needs one */
+	OK("@ana @ben the light is out #elm-st-light !raised",
+	   "P[ana|ben] T[elm-st-light] S\"the light is out\" K:note RAISED"),
+	OK("@ana !RAISED late again #bus-14 !fri call the depot",
+	   "P[ana] T[bus-14] F[- 2026-03-13 \"call the depot\" @0] S\"late again\" K:note RAISED"),
+	BAD("@ana the light is out !raised", "!raised: name the issue they raised with a #tag"),
 	/* single tokens */
 	OK("@ana talked", "P[ana] S\"talked\" K:note"),
 	OK("call with @ana about the budget", "P[ana] S\"call with ana about the budget\" K:call"),

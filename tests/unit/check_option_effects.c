@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "kith/concern.h"
 #include "kith/contact.h"
 #include "kith/engine.h"
 #include "kith/event.h"
@@ -407,7 +408,15 @@ review_world(void)
 	ck_assert_int_eq(event_add(db, &ev, &id, &err), KITH_OK);
 	ck_assert_int_eq(attendance_set(db, id, gus, KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED, &err),
 			 KITH_OK);
-	person("Hal Pike", 0, 0, "--03-11", "2026-01-01");         /* birthday */
+	{                                                          /* birthday; a promise */
+		int64_t hal = person("Hal Pike", 0, 0, "--03-11", "2026-01-01"), pid;
+		struct kith_concern c = { .contact_id = hal, .issue = "elm-st-light",
+					  .raised_at = "2026-02-01" };
+		ck_assert_int_eq(concern_add(db, &c, NULL, &err), KITH_OK);
+		ck_assert_int_eq(promise_add(db, "elm-st-light", "Fix the light", &pid, &err), KITH_OK);
+		ck_assert_int_eq(promise_update(db, pid, "Work order filed", "2026-03-08", NULL, &err),
+				 KITH_OK);
+	}
 	m.primary_target_id = jo;
 	ck_assert_int_eq(map_add(db, &m, &map, &err), KITH_OK);
 	ck_assert_int_eq(map_target_add(db, map, sec, &err), KITH_OK);

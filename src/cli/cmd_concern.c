@@ -1,0 +1,434 @@
+/*
+ * cmd_concern.c: listening to constituents (issue 18): kith concern add,
+ * kith concerns [ISSUE] (the listening report, or who raised one issue),
+ * kith promise add|update|list|tell|kept|dropped.
+ *
+ * JSON (documented in kith(1)): kith concerns prints an array of
+ *   {"issue", "people", "raised", "last", "districts", "open_promises"};
+ * kith concerns ISSUE an array of {"id", "contact_id", "name", "raised", "words"};
+ * kith promise list an array of
+ *   {"id", "issue", "title", "status", "made", "updates", "last_update", "people", "untold"}.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/concern.h"
+#include "kith/date.h"
+#include "kith/types.h"
+#include "cli.h"
+
+/* "#bus-route-14" or "bus-route-14": the issue's name. */
+static const char *
+issue_arg(const char *s)
+{
+	return s[0] == '#' ? s + 1 : s;
+}
+
+/* ---- concern add -------------------------------------------------------------------- */
+
+enum { CA_WORDS, CA_AT };
+
+static const struct cli_opt concern_add_opts[] = {
+	[CA_WORDS] = {"words", true, false},
+	[CA_AT] = {"at", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_concern_add(struct cli *c, const struct cli_args *a)
+{
+	struct kith_concern k = {0};
+	struct kith_err err = {0};
+	char day[KDATE_STR];
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = cli_nonempty("ISSUE", issue_arg(a->pos[1]))) != CLI_OK)
+		return rc;
+	if (cli_opt(a, CA_AT) && (rc = cli_date_opt(c, "--at", cli_opt(a, CA_AT), day)) != CLI_OK)
+		return rc;
+	if (cli_opt(a, CA_AT)) {
+		char today[KDATE_STR];
+		kdate_format(c->today, today);
+		if (strcmp(day, today) > 0)
+			return cli_error(CLI_USAGE, "--at", "%s is after today: a concern is what "
+					 "someone has raised", day);
+	}
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &k.contact_id)) != CLI_OK)
+		return rc;
+	k.issue = issue_arg(a->pos[1]);
+	k.raised_at = cli_opt(a, CA_AT) ? day : NULL;
+	k.words = cli_opt(a, CA_WORDS);
+	if ((rc = cli_status(concern_add(c->db, &k, &id, &err), &err)) != CLI_OK)
+		return rc;
+	return cli_print_id(id);
+}
+
+const struct cli_cmd cli_cmd_concern_add = {
+	"concern", "add", "CONTACT ISSUE [--words W] [--at DATE]",
+	"Record that a contact raised an issue (a tag, #bus-route-14) and print its id.",
+	"  --words W        what they said, in their words\n"
+	"  --at DATE        when they raised it (default: today)\n",
+	concern_add_opts, 2, 2, run_concern_add,
+};
+
+/* ---- concerns ----------------------------------------------------------------------- */
+
+enum { CN_JSON, CN_SINCE, CN_ALL, CN_LIMIT };
+
+static const struct cli_opt concerns_opts[] = {
+	[CN_JSON] = {"json", false, false},
+	[CN_SINCE] = {"since", true, false},
+	[CN_ALL] = {"all", false, false},
+	[CN_LIMIT] = {"limit", true, false},
+	{NULL, false, false},
+};
+
+struct out {
+	struct strbuf sb;
+	bool json;
+	int n;
+};
+
+static int
+issue_line(void *ud, const struct issue_row *r)
+{
+	struct out *o = ud;
+
+	if (o->json) {
+		sb_append(&o->sb, o->n ? ",\n  {\"issue\": " : "[\n  {\"issue\": ");
+		cli_json_str(&o->sb, r->issue);
+		sb_printf(&o->sb, ", \"people\": %d, \"raised\": %d, \"last\": ", r->people,
+			  r->raised);
+		cli_json_str(&o->sb, r->last_at);
+		sb_append(&o->sb, ", \"districts\": ");
+		cli_json_str(&o->sb, r->districts);
+		sb_printf(&o->sb, ", \"open_promises\": %d}", r->open_promises);
+	} else {
+		sb_appendc(&o->sb, '#');
+		cli_cell(&o->sb, r->issue, 24, true);
+		sb_printf(&o->sb, " %3d %s  last %s", r->people, r->people == 1 ? "person" :
+			  "people", r->last_at);
+		if (*r->districts) {
+			sb_append(&o->sb, "  ");
+			cli_sanitize(&o->sb, r->districts);
+		}
+		if (r->open_promises)
+			sb_printf(&o->sb, "  (%d open promise%s)", r->open_promises,
+				  r->open_promises == 1 ? "" : "s");
+		sb_appendc(&o->sb, '\n');
+	}
+	o->n++;
+	cli_flush(&o->sb);
+	return 0;
+}
+
+static int
+raiser_line(void *ud, const struct concern_row *r)
+{
+	struct out *o = ud;
+
+	if (o->json) {
+		sb_printf(&o->sb, "%s{\"id\": %lld, \"contact_id\": %lld, \"name\": ",
+			  o->n ? ",\n  " : "[\n  ", (long long)r->id, (long long)r->contact_id);
+		cli_json_str(&o->sb, r->name);
+		sb_append(&o->sb, ", \"raised\": ");
+		cli_json_str(&o->sb, r->raised_at);
+		sb_append(&o->sb, ", \"words\": ");
+		cli_json_str(&o->sb, r->words);
+		sb_appendc(&o->sb, '}');
+	} else {
+		sb_printf(&o->sb, "%s  ", r->raised_at);
+		cli_cell(&o->sb, r->name, 24, *r->words);
+		if (*r->words) {
+			sb_append(&o->sb, "  \u201c");
+			cli_sanitize(&o->sb, r->words);
+			sb_append(&o->sb, "\u201d");
+		}
+		sb_appendc(&o->sb, '\n');
+	}
+	o->n++;
+	cli_flush(&o->sb);
+	return 0;
+}
+
+static int
+run_concerns(struct cli *c, const struct cli_args *a)
+{
+	struct out o = { .json = cli_flag(a, CN_JSON) };
+	struct kith_err err = {0};
+	char since[KDATE_STR] = "";
+	long long limit = 50;
+	enum kith_status st;
+	int rc;
+
+	if (cli_opt(a, CN_LIMIT) &&
+	    (rc = cli_int("--limit", cli_opt(a, CN_LIMIT), 1, 100000, &limit)) != CLI_OK)
+		return rc;
+	if (cli_opt(a, CN_SINCE) && cli_flag(a, CN_ALL))
+		return cli_error(CLI_USAGE, "--since", "not with --all");
+	if (cli_opt(a, CN_SINCE)) {
+		if ((rc = cli_date_opt(c, "--since", cli_opt(a, CN_SINCE), since)) != CLI_OK)
+			return rc;
+	} else if (!cli_flag(a, CN_ALL)) {
+		kdate_format(kdate_add_days(c->today, -89), since);      /* 90 days, today in */
+	}
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if (a->npos)
+		st = concern_list_for_issue(c->db, issue_arg(a->pos[0]), (int)limit, raiser_line, &o,
+					    &err);
+	else
+		st = concern_report(c->db, since, (int)limit, issue_line, &o, &err);
+	if (st != KITH_OK)
+		return cli_fail(st, &err, "concerns");
+	if (o.json)
+		fputs(o.n ? "\n]\n" : "[]\n", stdout);
+	else if (!o.n && a->npos)
+		printf("Nobody raised #%s.\n", issue_arg(a->pos[0]));
+	else if (!o.n)
+		printf("No concerns raised%s%s.\n", *since ? " since " : "", since);
+	sb_free(&o.sb);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_concerns = {
+	"concerns", NULL, "[ISSUE] [--json] [--since DATE|--all] [--limit N]",
+	"The listening report: issues by how many people raised them, how recently, and where.",
+	"  With ISSUE: who raised it, when, and their words, newest first.\n"
+	"  --since DATE     issues raised since DATE (default: the last 90 days)\n"
+	"  --all            since the beginning\n"
+	"  --limit N        at most N lines (default 50)\n"
+	"  --json           an array of {issue, people, raised, last, districts,\n"
+	"                   open_promises}; with ISSUE {id, contact_id, name, raised, words}\n",
+	concerns_opts, 0, 1, run_concerns,
+};
+
+/* ---- promises ----------------------------------------------------------------------- */
+
+static int
+run_promise_add(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = cli_nonempty("TITLE", a->pos[1])) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if ((rc = cli_status(promise_add(c->db, issue_arg(a->pos[0]), a->pos[1], &id, &err),
+			     &err)) != CLI_OK)
+		return rc;
+	return cli_print_id(id);
+}
+
+const struct cli_cmd cli_cmd_promise_add = {
+	"promise", "add", "ISSUE TITLE",
+	"Record a promise made to the people who raised ISSUE and print its id.",
+	"", cli_no_opts, 2, 2, run_promise_add,
+};
+
+enum { PU_AT };
+
+static const struct cli_opt promise_update_opts[] = {
+	[PU_AT] = {"at", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_promise_update(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	char day[KDATE_STR];
+	int64_t pid, id = 0;
+	int rc;
+
+	if ((rc = cli_id("ID", a->pos[0], &pid)) != CLI_OK ||
+	    (rc = cli_nonempty("TEXT", a->pos[1])) != CLI_OK)
+		return rc;
+	if (cli_opt(a, PU_AT) && (rc = cli_date_opt(c, "--at", cli_opt(a, PU_AT), day)) != CLI_OK)
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if ((rc = cli_status(promise_update(c->db, pid, a->pos[1], cli_opt(a, PU_AT) ? day : NULL,
+					    &id, &err), &err)) != CLI_OK)
+		return rc;
+	return cli_print_id(id);
+}
+
+const struct cli_cmd cli_cmd_promise_update = {
+	"promise", "update", "ID TEXT [--at DATE]",
+	"Log a promise's progress once; the review then proposes telling everyone who raised it.",
+	"  --at DATE        when it happened (default: today)\n",
+	promise_update_opts, 2, 2, run_promise_update,
+};
+
+static int
+promise_line(void *ud, const struct promise_row *r)
+{
+	struct out *o = ud;
+
+	if (o->json) {
+		sb_printf(&o->sb, "%s{\"id\": %lld, \"issue\": ", o->n ? ",\n  " : "[\n  ",
+			  (long long)r->id);
+		cli_json_str(&o->sb, r->issue);
+		sb_append(&o->sb, ", \"title\": ");
+		cli_json_str(&o->sb, r->title);
+		sb_append(&o->sb, ", \"status\": ");
+		cli_json_str(&o->sb, r->status);
+		sb_append(&o->sb, ", \"made\": ");
+		cli_json_str(&o->sb, r->made_at);
+		sb_printf(&o->sb, ", \"updates\": %d, \"last_update\": ", r->updates);
+		cli_json_str(&o->sb, r->last_update);
+		sb_printf(&o->sb, ", \"people\": %d, \"untold\": %d}", r->people, r->untold);
+	} else {
+		sb_printf(&o->sb, "#%-4lld %-7s ", (long long)r->id, r->status);
+		cli_sanitize(&o->sb, r->title);
+		sb_append(&o->sb, " (#");
+		cli_sanitize(&o->sb, r->issue);
+		sb_printf(&o->sb, ", raised by %d)", r->people);
+		if (*r->last_update) {
+			sb_append(&o->sb, "\n      last update: ");
+			cli_sanitize(&o->sb, r->last_update);
+			if (r->untold)
+				sb_printf(&o->sb, " \u2014 %d not told yet (kith promise tell %lld)",
+					  r->untold, (long long)r->id);
+		}
+		sb_appendc(&o->sb, '\n');
+	}
+	o->n++;
+	cli_flush(&o->sb);
+	return 0;
+}
+
+enum { PL_JSON, PL_ALL };
+
+static const struct cli_opt promise_list_opts[] = {
+	[PL_JSON] = {"json", false, false},
+	[PL_ALL] = {"all", false, false},
+	{NULL, false, false},
+};
+
+static int
+run_promise_list(struct cli *c, const struct cli_args *a)
+{
+	struct out o = { .json = cli_flag(a, PL_JSON) };
+	struct kith_err err = {0};
+	enum kith_status st;
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if ((st = promise_list(c->db, cli_flag(a, PL_ALL), promise_line, &o, &err)) != KITH_OK)
+		return cli_fail(st, &err, "promises");
+	if (o.json)
+		fputs(o.n ? "\n]\n" : "[]\n", stdout);
+	else if (!o.n)
+		puts("No open promises.");
+	sb_free(&o.sb);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_promise_list = {
+	"promise", "list", "[--all] [--json]",
+	"Promises, open first: each with its last update and how many were not told it yet.",
+	"  --all            the kept and dropped ones too\n"
+	"  --json           an array of {id, issue, title, status, made, updates,\n"
+	"                   last_update, people, untold}\n",
+	promise_list_opts, 0, 0, run_promise_list,
+};
+
+/* The promise's last update (0: none). */
+struct last_update {
+	int64_t id;
+};
+
+static int
+last_update_of(void *ud, const struct promise_row *r)
+{
+	((struct last_update *)ud)->id = r->last_update_id;
+	return 0;
+}
+
+enum { PT_KIND };
+
+static const struct cli_opt promise_tell_opts[] = {
+	[PT_KIND] = {"kind", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_promise_tell(struct cli *c, const struct cli_args *a)
+{
+	struct kith_err err = {0};
+	struct last_update u = {0};
+	enum kith_status st;
+	int64_t pid;
+	size_t told = 0;
+	int kind = KITH_IKIND_MESSAGE, rc;
+
+	if ((rc = cli_id("ID", a->pos[0], &pid)) != CLI_OK)
+		return rc;
+	if (cli_opt(a, PT_KIND) &&
+	    (rc = cli_word("--kind", cli_opt(a, PT_KIND), kith_interaction_kind_parse,
+			   kith_interaction_kind_name, KITH_IKIND_COUNT_, &kind)) != CLI_OK)
+		return rc;
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if ((st = promise_get(c->db, pid, last_update_of, &u, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if (!u.id)
+		return cli_error(CLI_USAGE, "promise", "#%lld has no update to tell yet (kith promise "
+				 "update %lld TEXT)", (long long)pid, (long long)pid);
+	st = promise_tell(c->db, u.id, kind, NULL, NULL, &told, &err);
+	if (st != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if (told)
+		printf("told %zu %s: logged one %s with them\n", told, told == 1 ? "person" : "people",
+		       kith_interaction_kind_name(kind));
+	else
+		puts("Everyone who raised it was told already.");
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_promise_tell = {
+	"promise", "tell", "ID [--kind K]",
+	"Tell everyone who raised the issue and was not told the promise's last update:"
+	" one group interaction with them, each remembered as told.",
+	"  --kind K         the interaction's kind (default: message)\n",
+	promise_tell_opts, 1, 1, run_promise_tell,
+};
+
+static int
+close_promise(struct cli *c, const struct cli_args *a, bool kept)
+{
+	struct kith_err err = {0};
+	int64_t pid;
+	int rc;
+
+	if ((rc = cli_id("ID", a->pos[0], &pid)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
+		return rc;
+	return cli_status(promise_close(c->db, pid, kept, &err), &err);
+}
+
+static int
+run_promise_kept(struct cli *c, const struct cli_args *a)
+{
+	return close_promise(c, a, true);
+}
+
+static int
+run_promise_dropped(struct cli *c, const struct cli_args *a)
+{
+	return close_promise(c, a, false);
+}
+
+const struct cli_cmd cli_cmd_promise_kept = {
+	"promise", "kept", "ID", "Mark a promise kept (it stays listed with --all).",
+	"", cli_no_opts, 1, 1, run_promise_kept,
+};
+
+const struct cli_cmd cli_cmd_promise_dropped = {
+	"promise", "dropped", "ID", "Mark a promise dropped (it stays listed with --all).",
+	"", cli_no_opts, 1, 1, run_promise_dropped,
+};

@@ -1,0 +1,434 @@
+/*
+ * concern.c: concerns people raised, promises made about them, and who
+ * was told each progress update (see kith/concern.h).
+ */
+#include "ent.h"
+#include "row.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/concern.h"
+#include "kith/contact.h"
+#include "kith/date.h"
+#include "kith/interaction.h"
+#include "kith/str.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+/* day ("YYYY-MM-DD") into out, or today for NULL or "" */
+static enum kith_status
+day_or_today(const char *field, const char *day, char out[KDATE_STR], struct kith_err *err)
+{
+	struct kdate d;
+
+	if (str_empty(day)) {
+		kdate_format(kdate_today(), out);
+		return KITH_OK;
+	}
+	if (!kdate_parse_iso(day, &d) || strlen(day) != 10)
+		return kith_err_set(err, KITH_INVALID, "%s %s: not a date (YYYY-MM-DD)", field, day);
+	kdate_format(d, out);
+	return KITH_OK;
+}
+
+/* The id of tag `issue` (which must exist: someone raised it), for an error naming it. */
+static enum kith_status
+issue_id(struct kdb *db, const char *issue, int64_t *id, struct kith_err *err)
+{
+	static const char sql[] = "SELECT id FROM tag WHERE name = ?1";
+	enum kith_status rc = db_int64(db, id, sql, "issue", err, "t", issue);
+
+	if (rc == KITH_NOTFOUND)
+		return kith_err_set(err, KITH_NOTFOUND, "#%s: nobody raised this issue (kith concern "
+				    "add CONTACT %s first)", issue, issue);
+	return rc;
+}
+
+/* ---- concerns ----------------------------------------------------------------------- */
+
+struct concern_w {
+	const struct kith_concern *c;
+	char day[KDATE_STR];
+	int64_t id;
+};
+
+static enum kith_status
+concern_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char ins[] =
+		"INSERT INTO concern(tag_id, contact_id, raised_at, words, interaction_id, created_at) "
+		"SELECT id, ?2, ?3, ?4, ?5, ?6 FROM tag WHERE name = ?1";
+	struct concern_w *w = ctx;
+	const char *tags[1] = { w->c->issue };
+	char now[20];
+	enum kith_status rc;
+
+	if ((rc = contact_tag_add(db, w->c->contact_id, tags, 1, err)))
+		return rc;
+	db_now(now);
+	if ((rc = db_run(db, ins, "concern", err, "tittIt", w->c->issue, w->c->contact_id, w->day,
+			 w->c->words, w->c->interaction_id, now)))
+		return rc;
+	w->id = sqlite3_last_insert_rowid(db->h);
+	return KITH_OK;
+}
+
+enum kith_status
+concern_add(struct kdb *db, const struct kith_concern *c, int64_t *id_out, struct kith_err *err)
+{
+	struct concern_w w = { .c = c };
+	enum kith_status rc;
+	char *issue;
+
+	if (str_empty(c->issue) || c->issue[0] == '#')
+		return kith_err_set(err, KITH_INVALID, "issue \"%s\": a name without '#' "
+				    "(bus-route-14)", c->issue ? c->issue : "");
+	if (db_check_text("issue", c->issue, err) || db_check_text("words", c->words, err))
+		return KITH_INVALID;
+	if ((rc = day_or_today("raised", c->raised_at, w.day, err)) ||
+	    (rc = ent_has(db, ENT_CONTACT, c->contact_id, err)))
+		return rc;
+	issue = xstrdup(c->issue);
+	str_trim(issue);
+	{
+		struct kith_concern t = *c;
+		t.issue = issue;
+		w.c = &t;
+		rc = db_write(db, concern_body, &w, err);
+	}
+	free(issue);
+	if (!rc && id_out)
+		*id_out = w.id;
+	return rc;
+}
+
+static const struct db_field concern_row_f[] = {
+	DB_F(I64, struct concern_row, id), DB_F(I64, struct concern_row, contact_id),
+	DB_F(TEXT, struct concern_row, issue), DB_F(TEXT, struct concern_row, raised_at),
+	DB_F(TEXT, struct concern_row, words), DB_F(TEXT, struct concern_row, name),
+};
+static const struct db_fields concern_row_fields = DB_FIELDS(struct concern_row, concern_row_f);
+ENT_EMITTER(concern_emit, struct concern_row, concern_row_fn, concern_row_fields, "concerns")
+
+#define CONCERN_COLS \
+	"SELECT c.id, c.contact_id, t.name, c.raised_at, c.words, k.display_name " \
+	"FROM concern c JOIN tag t ON t.id = c.tag_id JOIN contact k ON k.id = c.contact_id "
+
+enum kith_status
+concern_list_for_contact(struct kdb *db, int64_t contact_id, int limit, concern_row_fn fn,
+			 void *ud, struct kith_err *err)
+{
+	static const char sql[] = CONCERN_COLS
+		"WHERE c.contact_id = ?1 ORDER BY c.raised_at DESC, c.id DESC LIMIT ?2";
+
+	return concern_emit(db, db_query(db, sql, err, "in", contact_id, limit), fn, ud, err);
+}
+
+enum kith_status
+concern_list_for_issue(struct kdb *db, const char *issue, int limit, concern_row_fn fn, void *ud,
+		       struct kith_err *err)
+{
+	static const char sql[] = CONCERN_COLS
+		"WHERE c.tag_id = (SELECT id FROM tag WHERE name = ?1) "
+		"ORDER BY c.raised_at DESC, c.id DESC LIMIT ?2";
+
+	return concern_emit(db, db_query(db, sql, err, "tn", issue, limit), fn, ud, err);
+}
+
+static const struct db_field issue_row_f[] = {
+	DB_F(TEXT, struct issue_row, issue), DB_F(INT, struct issue_row, people),
+	DB_F(INT, struct issue_row, raised), DB_F(TEXT, struct issue_row, last_at),
+	DB_F(TEXT, struct issue_row, districts), DB_F(INT, struct issue_row, open_promises),
+};
+static const struct db_fields issue_row_fields = DB_FIELDS(struct issue_row, issue_row_f);
+ENT_EMITTER(issue_emit, struct issue_row, issue_row_fn, issue_row_fields, "concerns")
+
+enum kith_status
+concern_report(struct kdb *db, const char *since, int limit, issue_row_fn fn, void *ud,
+	       struct kith_err *err)
+{
+	/* one walk of concern_by_raised; the districts of each issue it keeps */
+	static const char sql[] =
+		"SELECT t.name, count(DISTINCT c.contact_id) AS people, count(*), max(c.raised_at) "
+		"  AS last, coalesce((SELECT group_concat(d || ' (' || n || ')', ', ') FROM "
+		"  (SELECT k.district AS d, count(DISTINCT c2.contact_id) AS n FROM concern c2 "
+		"   JOIN contact k ON k.id = c2.contact_id WHERE c2.tag_id = c.tag_id "
+		"   AND c2.raised_at >= ?1 AND k.district <> '' GROUP BY k.district "
+		"   ORDER BY n DESC, d LIMIT 3)), ''), "
+		"  (SELECT count(*) FROM promise p WHERE p.tag_id = c.tag_id AND p.status = 'open') "
+		"FROM concern c JOIN tag t ON t.id = c.tag_id WHERE c.raised_at >= ?1 "
+		"GROUP BY c.tag_id ORDER BY people DESC, last DESC, t.name LIMIT ?2";
+
+	return issue_emit(db, db_query(db, sql, err, "tn", since ? since : "", limit), fn, ud, err);
+}
+
+/* ---- promises ----------------------------------------------------------------------- */
+
+struct promise_w {
+	int64_t tag_id, id;
+	const char *title, *text;
+	char day[KDATE_STR];
+	bool kept;
+};
+
+static enum kith_status
+promise_add_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char ins[] =
+		"INSERT INTO promise(tag_id, title, made_at, created_at) VALUES (?1, ?2, ?3, ?4)";
+	struct promise_w *w = ctx;
+	char now[20];
+	enum kith_status rc;
+
+	db_now(now);
+	if ((rc = db_run(db, ins, "promise", err, "ittt", w->tag_id, w->title, w->day, now)))
+		return rc;
+	w->id = sqlite3_last_insert_rowid(db->h);
+	return KITH_OK;
+}
+
+enum kith_status
+promise_add(struct kdb *db, const char *issue, const char *title, int64_t *id_out,
+	    struct kith_err *err)
+{
+	struct promise_w w = { .title = title };
+	enum kith_status rc;
+
+	if (ent_require("title", title, err) || db_check_text("title", title, err))
+		return KITH_INVALID;
+	if ((rc = issue_id(db, issue ? issue : "", &w.tag_id, err)) ||
+	    (rc = day_or_today("made", NULL, w.day, err)) ||
+	    (rc = db_write(db, promise_add_body, &w, err)))
+		return rc;
+	if (id_out)
+		*id_out = w.id;
+	return KITH_OK;
+}
+
+static enum kith_status
+promise_exists(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	int64_t one;
+	enum kith_status rc = db_int64(db, &one, "SELECT 1 FROM promise WHERE id = ?1", "promise",
+				       err, "i", id);
+
+	if (rc == KITH_NOTFOUND)
+		return kith_err_set(err, KITH_NOTFOUND, "promise #%lld: no such promise",
+				    (long long)id);
+	return rc;
+}
+
+static enum kith_status
+promise_update_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char ins[] =
+		"INSERT INTO promise_update(promise_id, at, text, created_at) VALUES (?1, ?2, ?3, ?4)";
+	struct promise_w *w = ctx;
+	char now[20];
+	enum kith_status rc;
+
+	db_now(now);
+	if ((rc = db_run(db, ins, "promise", err, "ittt", w->tag_id, w->day, w->text, now)))
+		return rc;
+	w->id = sqlite3_last_insert_rowid(db->h);
+	return KITH_OK;
+}
+
+enum kith_status
+promise_update(struct kdb *db, int64_t promise_id, const char *text, const char *at,
+	       int64_t *id_out, struct kith_err *err)
+{
+	struct promise_w w = { .tag_id = promise_id, .text = text };
+	enum kith_status rc;
+
+	if (ent_require("update", text, err) || db_check_text("update", text, err))
+		return KITH_INVALID;
+	if ((rc = promise_exists(db, promise_id, err)) ||
+	    (rc = day_or_today("at", at, w.day, err)) ||
+	    (rc = db_write(db, promise_update_body, &w, err)))
+		return rc;
+	if (id_out)
+		*id_out = w.id;
+	return KITH_OK;
+}
+
+static enum kith_status
+promise_close_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char upd[] =
+		"UPDATE promise SET status = ?2, closed_at = ?3 WHERE id = ?1";
+	struct promise_w *w = ctx;
+
+	return db_run(db, upd, "promise", err, "itt", w->id, w->kept ? "kept" : "dropped", w->day);
+}
+
+enum kith_status
+promise_close(struct kdb *db, int64_t promise_id, bool kept, struct kith_err *err)
+{
+	struct promise_w w = { .id = promise_id, .kept = kept };
+	enum kith_status rc;
+
+	if ((rc = promise_exists(db, promise_id, err)) ||
+	    (rc = day_or_today("closed", NULL, w.day, err)))
+		return rc;
+	return db_write(db, promise_close_body, &w, err);
+}
+
+static const struct db_field promise_row_f[] = {
+	DB_F(I64, struct promise_row, id), DB_F(TEXT, struct promise_row, issue),
+	DB_F(TEXT, struct promise_row, title), DB_F(TEXT, struct promise_row, status),
+	DB_F(TEXT, struct promise_row, made_at), DB_F(INT, struct promise_row, updates),
+	DB_F(TEXT, struct promise_row, last_update), DB_F(I64, struct promise_row, last_update_id),
+	DB_F(INT, struct promise_row, people), DB_F(INT, struct promise_row, untold),
+};
+static const struct db_fields promise_row_fields = DB_FIELDS(struct promise_row, promise_row_f);
+ENT_EMITTER(promise_emit, struct promise_row, promise_row_fn, promise_row_fields, "promises")
+
+/* (the last update's id: u; who raised the issue and is not archived: r) */
+#define PROMISE_COLS \
+	"SELECT p.id, t.name, p.title, p.status, p.made_at, " \
+	"(SELECT count(*) FROM promise_update WHERE promise_id = p.id), " \
+	"coalesce((SELECT text FROM promise_update WHERE id = u.id), ''), coalesce(u.id, 0), " \
+	"(SELECT count(DISTINCT c.contact_id) FROM concern c JOIN contact k ON k.id = c.contact_id " \
+	"  WHERE c.tag_id = p.tag_id AND k.archived = 0), " \
+	"CASE WHEN u.id IS NULL THEN 0 ELSE (SELECT count(DISTINCT c.contact_id) FROM concern c " \
+	"  JOIN contact k ON k.id = c.contact_id WHERE c.tag_id = p.tag_id AND k.archived = 0 " \
+	"  AND NOT EXISTS (SELECT 1 FROM promise_told pt WHERE pt.update_id = u.id " \
+	"  AND pt.contact_id = c.contact_id)) END " \
+	"FROM promise p JOIN tag t ON t.id = p.tag_id LEFT JOIN promise_update u ON u.id = " \
+	"(SELECT max(id) FROM promise_update WHERE promise_id = p.id) "
+
+enum kith_status
+promise_list(struct kdb *db, bool all, promise_row_fn fn, void *ud, struct kith_err *err)
+{
+	static const char sql[] = PROMISE_COLS
+		"WHERE ?1 OR p.status = 'open' ORDER BY p.status <> 'open', p.made_at DESC, p.id DESC";
+
+	return promise_emit(db, db_query(db, sql, err, "n", all ? 1 : 0), fn, ud, err);
+}
+
+struct one_promise {
+	promise_row_fn fn;
+	void *ud;
+	bool found;
+};
+
+static int
+one_promise(void *ud, const struct promise_row *row)
+{
+	struct one_promise *o = ud;
+
+	o->found = true;
+	return o->fn(o->ud, row);
+}
+
+enum kith_status
+promise_get(struct kdb *db, int64_t id, promise_row_fn fn, void *ud, struct kith_err *err)
+{
+	static const char sql[] = PROMISE_COLS "WHERE p.id = ?1";
+	struct one_promise o = { fn, ud, false };
+	enum kith_status rc = promise_emit(db, db_query(db, sql, err, "i", id), one_promise, &o,
+					   err);
+
+	if (!rc && !o.found)
+		return kith_err_set(err, KITH_NOTFOUND, "promise #%lld: no such promise",
+				    (long long)id);
+	return rc;
+}
+
+/* ---- telling ------------------------------------------------------------------------ */
+
+enum kith_status
+promise_untold(struct kdb *db, int64_t update_id, int64_t **ids, size_t *n, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT DISTINCT c.contact_id, k.name_key FROM concern c "
+		"JOIN contact k ON k.id = c.contact_id "
+		"WHERE c.tag_id = (SELECT p.tag_id FROM promise p JOIN promise_update u "
+		"  ON u.promise_id = p.id WHERE u.id = ?1) AND k.archived = 0 "
+		"AND NOT EXISTS (SELECT 1 FROM promise_told pt WHERE pt.update_id = ?1 "
+		"  AND pt.contact_id = c.contact_id) ORDER BY k.name_key, c.contact_id";
+	sqlite3_stmt *st = db_query(db, sql, err, "i", update_id);
+	int step;
+
+	*ids = NULL;
+	*n = 0;
+	if (!st)
+		return KITH_DB;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	return ent_finish(db, st, step, "promise", err);
+}
+
+struct tell_w {
+	int64_t update_id, interaction_id;
+	int kind;
+	const char *summary;
+	size_t told;
+};
+
+static enum kith_status
+tell_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char ins[] =
+		"INSERT INTO promise_told(update_id, contact_id, at) VALUES (?1, ?2, ?3)";
+	struct tell_w *w = ctx;
+	struct kith_interaction in = { 0 };
+	struct kdatetime now = kdate_now();
+	char at[KDATETIME_STR];
+	int64_t *ids;
+	size_t n;
+	enum kith_status rc;
+
+	if ((rc = promise_untold(db, w->update_id, &ids, &n, err)) || !n) {
+		free(ids);
+		return rc;
+	}
+	kdatetime_format(now, at);
+	in.at = at;
+	in.kind = w->kind;
+	in.way = KITH_IWAY_OUT;
+	in.summary = (char *)w->summary;
+	if (!w->summary) {      /* "Update on #elm-st-light: the work order is filed" */
+		static const char q[] =
+			"SELECT 'Update on #' || t.name || ': ' || u.text FROM promise_update u "
+			"JOIN promise p ON p.id = u.promise_id JOIN tag t ON t.id = p.tag_id "
+			"WHERE u.id = ?1";
+		sqlite3_stmt *st;
+		if ((rc = db_first(db, &st, q, "promise", err, "i", w->update_id))) {
+			free(ids);
+			return rc;
+		}
+		in.summary = db_col_dup(st, 0);
+		sqlite3_reset(st);
+	}
+	in.contact_ids = ids;
+	in.n_contacts = n;
+	rc = interaction_add(db, &in, &w->interaction_id, err);
+	if (!w->summary)
+		free(in.summary);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = db_run(db, ins, "promise", err, "iit", w->update_id, ids[i], at);
+	free(ids);
+	if (!rc)
+		w->told = n;
+	return rc;
+}
+
+enum kith_status
+promise_tell(struct kdb *db, int64_t update_id, int kind, const char *summary,
+	     int64_t *interaction_id, size_t *told, struct kith_err *err)
+{
+	struct tell_w w = { .update_id = update_id, .kind = kind, .summary = summary };
+	enum kith_status rc = db_write(db, tell_body, &w, err);
+
+	if (interaction_id)
+		*interaction_id = rc ? 0 : w.interaction_id;
+	if (told)
+		*told = rc ? 0 : w.told;
+	return rc;
+}
