@@ -201,6 +201,7 @@ struct ev_keys {
 	size_t n, cap;              /* cap: a power of two, at most half full */
 	int64_t before;             /* the largest event id when they were made */
 	bool off;                   /* a rollback happened: SQL alone from then on */
+	unsigned long rollbacks;    /* db->rollbacks when they were made */
 };
 
 static uint32_t
@@ -244,13 +245,6 @@ db_ev_keys_free(struct kdb *db)
 	db->ev_keys = NULL;
 }
 
-void
-db_ev_keys_stale(struct kdb *db)
-{
-	if (db->ev_keys)
-		db->ev_keys->off = true;
-}
-
 /* The keys in bulk mode, made at their first use; NULL when not in use (or *rc). */
 static struct ev_keys *
 ev_keys(struct kdb *db, enum kith_status *rc, struct kith_err *err)
@@ -277,10 +271,14 @@ ev_keys(struct kdb *db, enum kith_status *rc, struct kith_err *err)
 		sqlite3_reset(st);
 		/* ids near their end are chosen at random, below `before` too */
 		k->off = k->before >= INT64_MAX / 2;
+		k->rollbacks = db->rollbacks;
 		k->cap = 1024;
 		k->v = xcalloc(k->cap, sizeof *k->v);
 		db->ev_keys = k;
 	}
+	/* a rollback since they were made may have undone an event they keep */
+	if (db->ev_keys->rollbacks != db->rollbacks)
+		db->ev_keys->off = true;
 	return db->ev_keys->off ? NULL : db->ev_keys;
 }
 
@@ -293,7 +291,8 @@ ev_keys_add(struct ev_keys *k, const char *title, const char *start, int64_t id)
 	size_t tl, sl;
 
 	if (2 * (k->n + 1) > k->cap) {
-		struct ev_keys grown = { xcalloc(2 * k->cap, sizeof *k->v), 0, 2 * k->cap, 0, false };
+		struct ev_keys grown = { xcalloc(2 * k->cap, sizeof *k->v), 0, 2 * k->cap, 0, false,
+					 0 };
 		for (size_t i = 0; i < k->cap; i++) {
 			struct ev_key *old = &k->v[i];
 			if (old->key) {

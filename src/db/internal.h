@@ -59,6 +59,7 @@ struct kdb {
 	struct kdb_change *last_change;     /* from the last committed outermost tx */
 	bool warm_sql;                      /* warmpath.c's SQL function registered */
 	struct ev_keys *ev_keys;            /* bulk mode: the events it added, by title and start */
+	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
 	struct db_cached_stmt cache[DB_STMT_CACHE];
 	int n_cache;
 };
@@ -85,7 +86,6 @@ struct kdb_change {
 ** end frees them.
 */
 void db_ev_keys_free(struct kdb *db);
-void db_ev_keys_stale(struct kdb *db);
 /* The first event from before the keys with title and start; the keys' own; 0 if none. */
 enum kith_status db_ev_keys_find(struct kdb *db, const char *title, const char *start,
 				 int64_t *id_out, bool *used, struct kith_err *err);

@@ -149,7 +149,7 @@ db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code)
 	(void)err;
 	if (db->depth <= 0)
 		return code;
-	db_ev_keys_stale(db);           /* an event it kept may be rolled back */
+	db->rollbacks++;                /* what an import keeps in memory may be undone */
 	db->depth--;
 	if (db->depth > 0 && db->depth < 64 && (db->sp_skipped >> db->depth & 1)) {
 		/* no savepoint here: the failure goes up to the batch that rolls back */
