@@ -209,21 +209,6 @@ row_followup(struct cands *c, sqlite3_stmt *st, const void *arg)
 }
 
 static enum kith_status
-src_followups_from(struct kdb *db, struct cands *c, const char *sql, bool undated,
-		   struct kith_err *err)
-{
-	char since[KDATE_STR];
-	struct kdate d;
-
-	if (!kdate_parse_iso(c->p.today, &d))
-		d = kdate_today();
-	/* added on or before this day: a week old today (created_at sorts as text) */
-	kdate_format(kdate_add_days(d, -UNDATED_DAYS), since);
-	return src_walk(db, c, db_query(db, sql, err, undated ? "tnt" : "tn", c->p.today,
-					REVIEW_SOURCE_MAX, since), row_followup, &undated, err);
-}
-
-static enum kith_status
 src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
 {
 	static const char dated[] =
@@ -239,9 +224,20 @@ src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
 		"FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
 		"WHERE f.status = 'open' AND f.due IS NULL AND substr(f.created_at, 1, 10) <= ?3 "
 		"AND coalesce(k.archived, 0) = 0 ORDER BY f.id LIMIT ?2";
-	enum kith_status rc = src_followups_from(db, c, dated, false, err);
+	static const bool no = false, yes = true;
+	char since[KDATE_STR];
+	struct kdate d;
+	enum kith_status rc;
 
-	return rc != KITH_OK ? rc : src_followups_from(db, c, undated, true, err);
+	if (!kdate_parse_iso(c->p.today, &d))
+		d = kdate_today();
+	/* added on or before this day: a week old today (created_at sorts as text) */
+	kdate_format(kdate_add_days(d, -UNDATED_DAYS), since);
+	if ((rc = src_walk(db, c, db_query(db, dated, err, "tn", c->p.today, REVIEW_SOURCE_MAX),
+			   row_followup, &no, err)))
+		return rc;
+	return src_walk(db, c, db_query(db, undated, err, "tnt", c->p.today, REVIEW_SOURCE_MAX,
+					since), row_followup, &yes, err);
 }
 
 /* fmt: "tn" (?1 today, ?2 the limit), or "tnnnnn" with the tiers' cadences as ?3..?6 */
@@ -462,7 +458,7 @@ src_history(struct kdb *db, struct cands *c, struct kith_err *err)
 }
 
 static enum kith_status
-fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *err)
+fill_contact(struct kdb *db, struct cand *k, struct kith_err *err)
 {
 	static const char sql[] =
 		"SELECT c.display_name, c.name_key, coalesce(c.influence, 0), coalesce(c.tier, ''), "
@@ -470,26 +466,23 @@ fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *e
 		"c.archived, c.rhythm_days FROM contact c "
 		"LEFT JOIN contact_stat s ON s.contact_id = c.id "
 		"WHERE c.id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	sqlite3_stmt *st;
+	enum kith_status rc = db_first(db, &st, sql, "review", err, "i", k->contact_id);
 
-	(void)c;
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_int64(st, 1, k->contact_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		k->found = sqlite3_column_int(st, 8) == 0;
-		k->name = xstrdup(db_col_text(st, 0));
-		k->name_key = xstrdup(db_col_text(st, 1));
-		k->influence = sqlite3_column_int(st, 2);
-		k->tier = db_col_text(st, 3)[0];
-		k->cadence_days = sqlite3_column_int(st, 4);
-		k->birthday = db_col_dup(st, 5);
-		copy_day(k->created, db_col_text(st, 6));
-		copy_day(k->last_at, db_col_text(st, 7));
-		k->rhythm_days = sqlite3_column_int(st, 9);
-	}
-	return ent_finish(db, st, rc, "review", err);
+	if (rc)
+		return rc == KITH_NOTFOUND ? KITH_OK : rc;
+	k->found = sqlite3_column_int(st, 8) == 0;
+	k->name = xstrdup(db_col_text(st, 0));
+	k->name_key = xstrdup(db_col_text(st, 1));
+	k->influence = sqlite3_column_int(st, 2);
+	k->tier = db_col_text(st, 3)[0];
+	k->cadence_days = sqlite3_column_int(st, 4);
+	k->birthday = db_col_dup(st, 5);
+	copy_day(k->created, db_col_text(st, 6));
+	copy_day(k->last_at, db_col_text(st, 7));
+	k->rhythm_days = sqlite3_column_int(st, 9);
+	sqlite3_reset(st);
+	return KITH_OK;
 }
 
 /* ---- scoring ----------------------------------------------------------------------- */
@@ -760,7 +753,7 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 		if (k->excluded)
 			continue;
 		if (k->contact_id) {
-			if ((rc = fill_contact(db, &c, k, err)))
+			if ((rc = fill_contact(db, k, err)))
 				goto done;
 			if (!k->found)
 				continue;

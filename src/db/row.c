@@ -54,8 +54,8 @@ db_bindf(sqlite3_stmt *st, const char *fmt, ...)
 	va_end(ap);
 }
 
-static sqlite3_stmt *
-vquery(struct kdb *db, const char *sql, struct kith_err *err, const char *fmt, va_list ap)
+sqlite3_stmt *
+db_vquery(struct kdb *db, const char *sql, struct kith_err *err, const char *fmt, va_list ap)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 
@@ -75,7 +75,7 @@ db_query(struct kdb *db, const char *sql, struct kith_err *err, const char *fmt,
 	va_list ap;
 
 	va_start(ap, fmt);
-	st = vquery(db, sql, err, fmt, ap);
+	st = db_vquery(db, sql, err, fmt, ap);
 	va_end(ap);
 	return st;
 }
@@ -88,36 +88,16 @@ db_run(struct kdb *db, const char *sql, const char *what, struct kith_err *err,
 	va_list ap;
 
 	va_start(ap, fmt);
-	st = vquery(db, sql, err, fmt, ap);
+	st = db_vquery(db, sql, err, fmt, ap);
 	va_end(ap);
 	return st ? db_step_done(db, st, err, what) : KITH_DB;
-}
-
-enum kith_status
-db_write_run(struct kdb *db, const char *sql, const char *what, struct kith_err *err,
-	     const char *fmt, ...)
-{
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	va_list ap;
-
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	va_start(ap, fmt);
-	st = vquery(db, sql, err, fmt, ap);
-	va_end(ap);
-	if (!st)
-		return db_write_fail(db, err, KITH_DB);
-	if ((rc = db_step_done(db, st, err, what)))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
 }
 
 static enum kith_status
 vfirst(struct kdb *db, sqlite3_stmt **out, const char *sql, const char *what,
        struct kith_err *err, const char *fmt, va_list ap)
 {
-	sqlite3_stmt *st = vquery(db, sql, err, fmt, ap);
+	sqlite3_stmt *st = db_vquery(db, sql, err, fmt, ap);
 	enum kith_status rc;
 
 	*out = NULL;

@@ -12,7 +12,7 @@
  *	db_query   prepare (the cache) and bind: the statement, or NULL (err set)
  *	db_run     ... and step it to its end (INSERT/UPDATE/DELETE)
  *	db_write_run  db_run as a write of its own (db_write_begin ... db_write_end,
- *	           rolled back on failure): one undo step
+ *	           rolled back on failure): one undo step (in tx.c, with the writes)
  *	db_first   ... and step it to its first row: KITH_OK with *out on the
  *	           row (read it, then sqlite3_reset); KITH_NOTFOUND (err
  *	           untouched, the statement reset) if there is none
@@ -27,6 +27,7 @@
 #ifndef KITH_DB_ROW_H
 #define KITH_DB_ROW_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "internal.h"
@@ -52,6 +53,9 @@ enum kith_status db_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char 
 /* Step st (NULL: KITH_DB) reading column 0 into ids[0..max); *n_out how many. */
 enum kith_status db_ids(struct kdb *db, sqlite3_stmt *st, int64_t *ids, int max, int *n_out,
 			const char *what, struct kith_err *err);
+/* db_query with the arguments as a va_list. */
+sqlite3_stmt *db_vquery(struct kdb *db, const char *sql, struct kith_err *err, const char *fmt,
+			va_list ap);
 /* Bind an already prepared statement by fmt. */
 void db_bindf(sqlite3_stmt *st, const char *fmt, ...);
 

@@ -179,6 +179,26 @@ db_write(struct kdb *db, db_write_fn body, void *ctx, struct kith_err *err)
 }
 
 enum kith_status
+db_write_run(struct kdb *db, const char *sql, const char *what, struct kith_err *err,
+	     const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	va_list ap;
+
+	if ((rc = db_write_begin(db, err)))
+		return rc;
+	va_start(ap, fmt);
+	st = db_vquery(db, sql, err, fmt, ap);
+	va_end(ap);
+	if (!st)
+		return db_write_fail(db, err, KITH_DB);
+	if ((rc = db_step_done(db, st, err, what)))
+		return db_write_fail(db, err, rc);
+	return db_write_end(db, err);
+}
+
+enum kith_status
 kdb_batch_begin(struct kdb *db, struct kith_err *err)
 {
 	enum kith_status rc;
