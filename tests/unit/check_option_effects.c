@@ -193,6 +193,7 @@ effect_path_hops(const char *name)
 	int64_t me = person("Me Myself", 0, 0, NULL, NULL), ana = person("Ana Lima", 0, 0, NULL, NULL),
 		bo = person("Bo Strand", 0, 0, NULL, NULL), diaz = person("Zoe Diaz", 0, 0, NULL, NULL);
 	int64_t pairs[3][2] = { { me, ana }, { ana, bo }, { bo, diaz } };
+	const struct view *v;
 
 	(void)name;
 	ck_assert_int_eq(kdb_set_me(db, me, &err), KITH_OK);
@@ -203,10 +204,12 @@ effect_path_hops(const char *name)
 	}
 	engine_command(e, "refresh");
 	engine_keys(e, "1G");                   /* Zoe Diaz, last by name */
-	ck_assert_str_eq(view()->list.rows[view()->list.selected].cells[0], "Zoe Diaz");
+	v = view();                             /* one view: a second build frees the first's rows */
+	ck_assert_str_eq(v->list.rows[v->list.selected].cells[0], "Zoe Diaz");
 	engine_keys(e, "w");
-	ck_assert_msg(!strstr(view()->message ? view()->message : "", "no warm path"), "%s",
-		      view()->message);
+	v = view();
+	ck_assert_msg(!strstr(v->message ? v->message : "", "no warm path"), "%s",
+		      v->message ? v->message : "");
 	engine_keys(e, "<Esc>");
 	cfg("set path.max_hops %s\n", "2");
 	engine_keys(e, "1G");
