@@ -305,7 +305,8 @@ goal_list(struct kdb *db, const char *today, bool all, goal_fn fn, void *ud,
 		rc = progress(db, &v[i], today, err);
 	if (rc)
 		goto done;
-	qsort(v, (size_t)n, sizeof *v, goal_order);
+	if (n)          /* qsort with no array is undefined, even for none */
+		qsort(v, (size_t)n, sizeof *v, goal_order);
 	for (int i = 0; i < n; i++)
 		if ((all || v[i].state == GOAL_OPEN) && fn(ud, &v[i]))
 			break;
