@@ -1102,3 +1102,13 @@ INSERT INTO promise_update (id, promise_id, at, text, created_at) VALUES
 
 INSERT INTO promise_told (update_id, contact_id, at) VALUES
   (1, 1, date(kith_today(), '-2 days') || ' 16:30');
+
+-- Goals (kith goal, the Goals view): one behind its pace, which the review
+-- proposes someone for, and one on pace --
+INSERT INTO goal (id, title, who, how, target, set_on, due, created_at, updated_at) VALUES
+  (1, 'Meet 5 school-board trustees before the bond vote', 'org:"school board" role:trustee',
+   'met', 5, date(kith_today(), '-15 days'), date(kith_today(), '+15 days'),
+   date(kith_today(), '-15 days') || ' 09:00:00', date(kith_today(), '-15 days') || ' 09:00:00'),
+  (2, 'Talk to 4 union leaders before the budget', 'kind:union',
+   'talked', 4, date(kith_today(), '-40 days'), date(kith_today(), '+50 days'),
+   date(kith_today(), '-40 days') || ' 09:00:00', date(kith_today(), '-40 days') || ' 09:00:00');

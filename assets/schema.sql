@@ -940,3 +940,41 @@ CREATE TABLE promise_told (
   PRIMARY KEY (update_id, contact_id)
 ) STRICT;
 CREATE INDEX promise_told_by_contact ON promise_told(contact_id);
+
+-- @migration 16
+-- Networking goals (kith goal, the Goals view): "meet 3 school-board
+-- members by March". who is a query (kith/query.h) as the user typed it;
+-- how names the touches that count (met, talked, introduced, placed:
+-- src/db/goal.c); touches from set_on to due count. Progress, reached
+-- and missed are read from the touches, never stored; dropped_on is the
+-- day the user gave the goal up (kept, with its progress then).
+CREATE TABLE goal (
+  id         INTEGER PRIMARY KEY,
+  title      TEXT NOT NULL CHECK (length(title) > 0),
+  who        TEXT NOT NULL,
+  how        TEXT NOT NULL CHECK (how = 'met' OR how = 'talked' OR how = 'introduced'
+               OR how = 'placed'),
+  target     INTEGER NOT NULL CHECK (target BETWEEN 1 AND 100000),
+  set_on     TEXT NOT NULL CHECK (set_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  due        TEXT NOT NULL CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  dropped_on TEXT CHECK (dropped_on IS NULL
+               OR dropped_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (due >= set_on)
+) STRICT;
+-- A query (kith/query.h) narrows by district, tier and an organisation's
+-- kind through these, so that a goal over "tier:A tag:zoning" reads the
+-- few thousand of tier A, not every tagged contact's row; introductions
+-- by either person for "introduced" goals (few follow-ups are introductions).
+CREATE INDEX contact_by_district ON contact(district COLLATE NOCASE);
+CREATE INDEX contact_by_tier ON contact(tier);
+CREATE INDEX organisation_by_kind ON organisation(kind);
+-- A goal's "met" and "talked" look for a person's events attended or met
+-- at: the attendance that counts as a touch, without reading the rest.
+-- (IN, as the queries write it: SQLite matches a partial index's WHERE by
+-- its terms, and turns an OR of equalities into IN before it does.)
+CREATE INDEX attendance_touch ON attendance(contact_id, event_id, status)
+  WHERE status IN ('attended', 'met');
+CREATE INDEX followup_intro_a ON followup(intro_a_id, updated_at) WHERE intro_a_id IS NOT NULL;
+CREATE INDEX followup_intro_b ON followup(intro_b_id, updated_at) WHERE intro_b_id IS NOT NULL;

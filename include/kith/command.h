@@ -106,6 +106,7 @@
 	CMD_(REVIEW_END,       "review-end",       "Review: end it, with a summary") \
 	CMD_GROUP("Duplicates") \
 	CMD_(DUPLICATES,       "duplicates",       "Review possible duplicates: merge, or not the same person") \
+	CMD_(GOALS,            "goals",            "The Goals view: each goal's progress, pace and who counted") \
 	CMD_(DUP_MERGE,        "duplicates-merge", "Duplicates: merge the pair (asks which to keep)") \
 	CMD_(DUP_NOT_SAME,     "duplicates-not-same", "Duplicates: not the same person (never asked again)") \
 	CMD_(DUP_END,          "duplicates-end",   "Duplicates: close the view") \

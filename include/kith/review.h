@@ -13,7 +13,10 @@
  * source: open follow-ups due by today (oldest due first), contacts past
  * their cadence (longest untouched first), attendees of events in the
  * next days, birthdays in the next days, high-influence contacts never
- * contacted, and every power-map target. Nothing reads a whole table.
+ * contacted, every power-map target, and for each open goal behind its
+ * pace the best person it does not count yet (kith/goal.h), with the
+ * first hop of a warm path to them when there is one. Nothing reads a
+ * whole table.
  *
  * The queue leaves out "me", archived contacts, and everything handled
  * today (review_record) or snoozed to a later day.
@@ -45,6 +48,7 @@ struct kdb;
 	X(EVENT,    "event",     7, true,  "will be at an event in the next review.event_days days") \
 	X(BIRTHDAY, "birthday",  4, true,  "birthday in the next review.birthday_days days") \
 	X(NEVER,    "never",     6, true,  "influence 4 or 5, added at least 7 days ago, never contacted") \
+	X(GOAL,     "goal",      6, true,  "the best person not yet counted for a goal behind its pace") \
 	X(SKIPPED,  "skipped",  -4, false, "skipped or snoozed in the review in the last 7 days") \
 	X(PROMISE,  "promise",  14, true,  "a promise's progress update not told yet to everyone who raised its issue (as a due follow-up you owe: due + owe)")
 
@@ -108,6 +112,10 @@ struct review_queue {
 	int n;
 	int total;                  /* items before the cap */
 };
+
+/* Add term id to it (review.c's scoring): the detail is written only when word is set. */
+void review_term_add(struct review_item *it, bool word, int id, int points, const char *fmt, ...)
+	KITH_PRINTF(5, 6);
 
 enum kith_status review_queue_build(struct kdb *db, const struct review_params *p,
 				    struct review_queue *out, struct kith_err *err);

@@ -59,7 +59,9 @@ enum view_style {
 
 /* ---- panes, modes ---------------------------------------------------- */
 
-enum view_pane { VP_CONTACTS, VP_EVENTS, VP_MAP, VP_FOLLOWUPS, VP_COUNT_ };
+/* The first VP_TABS_ panes have a tab (1-4); the Goals view is reached by zg, :goals. */
+enum view_pane { VP_CONTACTS, VP_EVENTS, VP_MAP, VP_FOLLOWUPS, VP_GOALS, VP_COUNT_ };
+#define VP_TABS_ VP_GOALS
 
 enum view_mode {
 	VM_NORMAL,          /* lists and details */

@@ -93,6 +93,14 @@ extern const struct cli_cmd cli_cmd_map_list, cli_cmd_map_new, cli_cmd_map_show,
 /* cmd_export_map.c: the svg and dot pictures of a map, for kith export (cmd_io.c) */
 int cli_export_map(struct cli *c, const char *format, const char *map, const char *as_of,
 		   const char *path);
+/*
+** Ask "Delete WHAT? [y/N]" on the terminal unless yes (--yes); refused when
+** not on a terminal. CLI_OK to go on, else the exit status (nothing deleted).
+*/
+int cli_confirm_delete(bool yes, const char *what);
+/* cmd_goal.c: networking goals */
+extern const struct cli_cmd cli_cmd_goal_add, cli_cmd_goal_list, cli_cmd_goal_drop,
+	cli_cmd_goal_delete;
 /* cmd_io.c */
 extern const struct cli_cmd cli_cmd_import, cli_cmd_export;
 /* cmd_concern.c: listening to constituents */

@@ -479,16 +479,12 @@ static const struct cli_opt delete_opts[] = {
 	{NULL, false, false},
 };
 
-/*
-** Ask "Delete ...? [y/N]" on the terminal; a script says --yes. Returns
-** CLI_OK to go on, else the exit status (nothing deleted).
-*/
-static int
-confirm_delete(const struct cli_args *a, const char *what)
+int
+cli_confirm_delete(bool yes, const char *what)
 {
 	char line[16];
 
-	if (cli_flag(a, DL_YES))
+	if (yes)
 		return CLI_OK;
 	if (!isatty(STDIN_FILENO))
 		return cli_error(CLI_USAGE, NULL, "delete %s: not asked on a terminal; give --yes "
@@ -556,7 +552,7 @@ run_delete(struct cli *c, const struct cli_args *a, const char *kind)
 	if (rc != CLI_OK)
 		return rc;
 	if ((rc = delete_label(c, kind, id, &label)) != CLI_OK ||
-	    (rc = confirm_delete(a, sb_str(&label))) != CLI_OK) {
+	    (rc = cli_confirm_delete(cli_flag(a, DL_YES), sb_str(&label))) != CLI_OK) {
 		sb_free(&label);
 		return rc;
 	}

@@ -10,6 +10,8 @@
 
 #include "kith/db.h"
 #include "kith/path.h"
+#include "kith/query.h"
+#include "kith/query_db.h"
 #include "kith/search.h"
 #include "kith/xalloc.h"
 #include "cli.h"
@@ -73,12 +75,30 @@ run_search(struct cli *c, const struct cli_args *a)
 	if (cli_opt(a, SR_LIMIT) &&
 	    (rc = cli_int("--limit", cli_opt(a, SR_LIMIT), 1, 100000, &limit)) != CLI_OK)
 		return rc;
-	if (!(fts = search_fts_query(a->pos[0])))
-		return cli_error(CLI_USAGE, "QUERY", "has no words");
-	free(fts);
-	if ((rc = cli_db(c)) != CLI_OK)
-		return rc;
-	st = search_all(c->db, a->pos[0], (int)limit, search_hit, &o, &err);
+	if (query_text_has_fields(a->pos[0])) {
+		/* org:, tag:, ...: the people the query selects (kith(1), QUERIES) */
+		struct query q;
+
+		if (query_parse(a->pos[0], &q, &err) != KITH_OK)
+			return cli_error(CLI_USAGE, "QUERY", "%s", err.msg);
+		if ((rc = cli_db(c)) != CLI_OK) {
+			query_free(&q);
+			return rc;
+		}
+		st = query_people(c->db, &q, (int)limit, search_hit, &o, &err);
+		query_free(&q);
+		if (st == KITH_NOTFOUND || st == KITH_AMBIGUOUS || st == KITH_INVALID) {
+			sb_free(&o.line);
+			return cli_error(CLI_USAGE, "QUERY", "%s", err.msg);
+		}
+	} else {
+		if (!(fts = search_fts_query(a->pos[0])))
+			return cli_error(CLI_USAGE, "QUERY", "has no words");
+		free(fts);
+		if ((rc = cli_db(c)) != CLI_OK)
+			return rc;
+		st = search_all(c->db, a->pos[0], (int)limit, search_hit, &o, &err);
+	}
 	if (o.json)
 		fputs(o.n ? "\n]\n" : "[]\n", stdout);
 	sb_free(&o.line);
@@ -89,6 +109,8 @@ const struct cli_cmd cli_cmd_search = {
 	"search", NULL, "QUERY [--json] [--limit N]",
 	"Search contacts, organisations, interactions, follow-ups and events.",
 	"  Every word must match, as a word prefix; accents and case are ignored.\n"
+	"  A QUERY with field terms (org:, role:, tag:, map:, district:, tier:, kind:;\n"
+	"  -TERM negates) lists the people it selects (kith(1), QUERIES).\n"
 	"  --json           a JSON array of {kind, id, title, detail}\n"
 	"  --limit N        at most N hits of each kind (default 20)\n",
 	search_opts, 1, 1, run_search,

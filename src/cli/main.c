@@ -35,6 +35,7 @@ const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_concern_add, &cli_cmd_concerns, &cli_cmd_promise_add, &cli_cmd_promise_update,
 	&cli_cmd_promise_list, &cli_cmd_promise_tell, &cli_cmd_promise_kept,
 	&cli_cmd_promise_dropped,
+	&cli_cmd_goal_add, &cli_cmd_goal_list, &cli_cmd_goal_drop, &cli_cmd_goal_delete,
 	NULL,
 };
 

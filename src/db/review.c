@@ -20,6 +20,7 @@
 
 #include "kith/date.h"
 #include "kith/followup.h"
+#include "kith/goal.h"
 #include "kith/review.h"
 #include "kith/str.h"
 #include "kith/types.h"
@@ -43,6 +44,7 @@ struct cand {
 	/* targets */
 	char *target_map;
 	bool primary, secondary;
+	char *goal_detail, *goal_what;      /* proposed for a goal behind its pace */
 	/* review history */
 	int skip;
 	char skip_day[KDATE_STR];
@@ -127,6 +129,8 @@ cands_free(struct cands *c)
 		free(k->fu_title);
 		free(k->ev_title);
 		free(k->target_map);
+		free(k->goal_detail);
+		free(k->goal_what);
 		free(k->name);
 		free(k->name_key);
 		free(k->birthday);
@@ -438,6 +442,19 @@ row_history(struct cands *c, sqlite3_stmt *st, const void *arg)
 	}
 }
 
+/* Goals behind their pace: the best person each does not count yet (goal.c). */
+static int
+goal_cand(void *ud, int64_t contact_id, const char *detail, const char *what)
+{
+	struct cand *k = cand_for(ud, contact_id, true);
+
+	if (k && !k->goal_detail) {
+		k->goal_detail = xstrdup(detail);
+		k->goal_what = xstrdup(what);
+	}
+	return 0;
+}
+
 /*
  * The review's own history: handled today or snoozed to a later day keeps
  * a candidate out; skipped or snoozed in the last 7 days lowers it. Only
@@ -487,24 +504,6 @@ fill_contact(struct kdb *db, struct cand *k, struct kith_err *err)
 
 /* ---- scoring ----------------------------------------------------------------------- */
 
-/* A term of it; its detail is written only when word is set (an item kept). */
-static void KITH_PRINTF(5, 6)
-term_add(struct review_item *it, bool word, int id, int points, const char *fmt, ...)
-{
-	struct strbuf sb = { 0 };
-	va_list ap;
-
-	if (word) {
-		va_start(ap, fmt);
-		sb_vprintf(&sb, fmt, ap);
-		va_end(ap);
-	}
-	it->terms[it->nterms].id = id;
-	it->terms[it->nterms].points = points;
-	it->terms[it->nterms].detail = word ? sb_detach(&sb) : NULL;
-	it->nterms++;
-	it->score += points;
-}
 
 /* Overdue points grow for two weeks, then stay. */
 #define OVERDUE_DAYS_MAX 14
@@ -579,19 +578,19 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 		if (k->fu_undated) {
 			long age = late + UNDATED_DAYS;
 			long capped = late > OVERDUE_DAYS_MAX ? OVERDUE_DAYS_MAX : late;
-			term_add(it, word, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
+			review_term_add(it, word, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
 				 "no date, added %ld day%s ago", age, plural(age));
 		} else if (late > 0) {
 			long capped = late > OVERDUE_DAYS_MAX ? OVERDUE_DAYS_MAX : late;
-			term_add(it, word, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
+			review_term_add(it, word, RT_OVERDUE, w[RT_OVERDUE] + (int)capped * p->overdue_day,
 				 "due %s, %ld day%s ago", k->fu_due, late, plural(late));
 		} else {
-			term_add(it, word, RT_DUE, w[RT_DUE], "due today");
+			review_term_add(it, word, RT_DUE, w[RT_DUE], "due today");
 		}
 		if (k->fu_dir == KITH_DIR_OWE)
-			term_add(it, word, RT_OWE, w[RT_OWE], "you promised it");
+			review_term_add(it, word, RT_OWE, w[RT_OWE], "you promised it");
 		else if (k->fu_dir == KITH_DIR_OWED)
-			term_add(it, word, RT_OWED, w[RT_OWED], "they promised it to you");
+			review_term_add(it, word, RT_OWED, w[RT_OWED], "they promised it to you");
 	}
 	if (k->contact_id) {
 		int cad = effective_cadence(c, k);
@@ -601,22 +600,22 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 		if (cad > 0 && since > cad) {
 			bool lapsed = since * 2 > cad * 3;
 			if (never)
-				term_add(it, word, lapsed ? RT_LAPSED : RT_CADENCE,
+				review_term_add(it, word, lapsed ? RT_LAPSED : RT_CADENCE,
 					 w[lapsed ? RT_LAPSED : RT_CADENCE],
 					 "added %ld days ago and not contacted yet, cadence %d", since,
 					 cad);
 			else
-				term_add(it, word, lapsed ? RT_LAPSED : RT_CADENCE,
+				review_term_add(it, word, lapsed ? RT_LAPSED : RT_CADENCE,
 					 w[lapsed ? RT_LAPSED : RT_CADENCE],
 					 "last talked %ld days ago, cadence %d", since, cad);
 		}
 		if (never && k->influence >= 4 && days_since(c, k->created) >= 7)
-			term_add(it, word, RT_NEVER, w[RT_NEVER], "influence %d, not contacted yet",
+			review_term_add(it, word, RT_NEVER, w[RT_NEVER], "influence %d, not contacted yet",
 				 k->influence);
 		if (k->ev_title) {
 			char when[32];
 			day_words(c, k->ev_start, when);
-			term_add(it, word, RT_EVENT, w[RT_EVENT], "will be at %s %s", k->ev_title, when);
+			review_term_add(it, word, RT_EVENT, w[RT_EVENT], "will be at %s %s", k->ev_title, when);
 		}
 		if (k->birthday) {
 			for (int d = 0; d <= p->birthday_days; d++) {
@@ -625,25 +624,27 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 				if (strcmp(day + 5, k->birthday + strlen(k->birthday) - 5))
 					continue;
 				day_words(c, day, when);
-				term_add(it, word, RT_BIRTHDAY, w[RT_BIRTHDAY], "birthday %s", when);
+				review_term_add(it, word, RT_BIRTHDAY, w[RT_BIRTHDAY], "birthday %s", when);
 				break;
 			}
 		}
 		if (k->influence > 0 && w[RT_INFLUENCE])
-			term_add(it, word, RT_INFLUENCE, w[RT_INFLUENCE] * k->influence, "influence %d",
+			review_term_add(it, word, RT_INFLUENCE, w[RT_INFLUENCE] * k->influence, "influence %d",
 				 k->influence);
 		if (k->primary)
-			term_add(it, word, RT_TARGET, w[RT_TARGET], "primary target on %s", k->target_map);
+			review_term_add(it, word, RT_TARGET, w[RT_TARGET], "primary target on %s", k->target_map);
 		/* a primary target going cold outranks the chores (kith(1), Review) */
 		if (k->primary && cad > 0 && since > cad)
-			term_add(it, word, RT_COLD, w[RT_COLD], "the target is going cold: %ld days "
+			review_term_add(it, word, RT_COLD, w[RT_COLD], "the target is going cold: %ld days "
 				 "without a word", since);
 		else if (k->secondary)
-			term_add(it, word, RT_SECONDARY, w[RT_SECONDARY], "target on %s", k->target_map);
+			review_term_add(it, word, RT_SECONDARY, w[RT_SECONDARY], "target on %s", k->target_map);
 	}
+	if (k->goal_detail)
+		review_term_add(it, word, RT_GOAL, w[RT_GOAL], "%s", k->goal_detail);
 	if (k->skip) {
 		long ago = days_since(c, k->skip_day);
-		term_add(it, word, RT_SKIPPED, w[RT_SKIPPED], "%s in the review %s", k->skip ==
+		review_term_add(it, word, RT_SKIPPED, w[RT_SKIPPED], "%s in the review %s", k->skip ==
 			 SKIP_SKIPPED ? "skipped" : "snoozed", ago <= 0 ? "today" :
 			 ago == 1 ? "yesterday" : ago < 7 ? "this week" : "last week");
 	}
@@ -686,6 +687,9 @@ word_item(const struct cand *k, struct review_item *it)
 		break;
 	case RT_NEVER:
 		sb_printf(&what, "introduce yourself to %s", name);
+		break;
+	case RT_GOAL:
+		sb_append(&what, k->goal_what);
 		break;
 	default:
 		sb_printf(&what, "reconnect with %s", name);
@@ -744,6 +748,8 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 	    (rc = src_series(db, &c, err)) ||
 	    (rc = src_birthdays(db, &c, err)) ||
 	    (rc = src_targets(db, &c, err)) ||
+	    (rc = !c.p.weight[RT_GOAL] ? KITH_OK :
+		  goal_review_picks(db, c.p.today, goal_cand, &c, err)) ||
 	    (rc = src_history(db, &c, err)))
 		goto done;
 	sc = xcalloc((size_t)c.n + 1, sizeof *sc);

@@ -6,11 +6,13 @@
  */
 #include "internal.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kith/date.h"
 #include "kith/review.h"
+#include "kith/str.h"
 #include "kith/types.h"
 
 struct term_def {
@@ -99,3 +101,23 @@ review_queue_free(struct review_queue *q)
 	free(q->items);
 	memset(q, 0, sizeof *q);
 }
+
+/* A term of it; its detail is written only when word is set (an item kept). */
+void
+review_term_add(struct review_item *it, bool word, int id, int points, const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	if (word) {
+		va_start(ap, fmt);
+		sb_vprintf(&sb, fmt, ap);
+		va_end(ap);
+	}
+	it->terms[it->nterms].id = id;
+	it->terms[it->nterms].points = points;
+	it->terms[it->nterms].detail = word ? sb_detach(&sb) : NULL;
+	it->nterms++;
+	it->score += points;
+}
+

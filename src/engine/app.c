@@ -11,6 +11,7 @@ static const struct pane_ops *const panes[VP_COUNT_] = {
 	[VP_EVENTS] = &events_pane_ops,
 	[VP_MAP] = &map_pane_ops,
 	[VP_FOLLOWUPS] = &followups_pane_ops,
+	[VP_GOALS] = &goals_pane_ops,
 };
 
 static const struct mode_ops *const modes[VM_COUNT_] = {

@@ -4,7 +4,9 @@
  * Model. A list pane keeps its marked ids (struct marks, `t`); its
  * pane_ops->marks hook hands them here with its list. `T` and `:mark TEXT`
  * filter the list by TEXT and mark every row of it (the whole list, paged
- * through its fetch callback), `zu` unmarks all. `;` arms a prefix: the
+ * through its fetch callback); in Contacts a TEXT with field terms is a
+ * query (kith/query.h, `:mark tag:school-board -tier:A`) and marks whom
+ * it selects, without filtering the list. `zu` unmarks all. `;` arms a prefix: the
  * next command (a key, or `:` then a command line) is applied to every
  * marked row, and `:bulk COMMAND [ARG]` does the same in one line. Each
  * bulk action is one call of a src/db bulk writer (kith/bulk.h) over a
@@ -30,6 +32,8 @@
 #include "kith/event.h"
 #include "kith/io.h"
 #include "kith/powermap.h"
+#include "kith/query.h"
+#include "kith/query_db.h"
 #include "kith/safefile.h"
 #include "kith/xalloc.h"
 
@@ -73,6 +77,7 @@ noun(enum view_pane vp, long n)
 	switch (vp) {
 	case VP_CONTACTS:  return n == 1 ? "person" : "people";
 	case VP_EVENTS:    return n == 1 ? "event" : "events";
+	case VP_GOALS:     return n == 1 ? "goal" : "goals";
 	default:           return n == 1 ? "follow-up" : "follow-ups";
 	}
 }
@@ -468,7 +473,7 @@ applies(enum cmd cmd, enum view_pane vp)
 	case CMD_FOLLOWUP_DONE: case CMD_FOLLOWUP_SNOOZE:
 		return vp == VP_FOLLOWUPS;
 	case CMD_DELETE:
-		return true;
+		return vp != VP_GOALS;      /* a goal is deleted alone (D) */
 	default:
 		return false;
 	}
@@ -574,7 +579,38 @@ gather_id(void *ud, int64_t id)
 	iv->v[iv->n++] = id;
 }
 
-/* `:mark TEXT`: filter the list by TEXT (as / does) and mark every match. */
+static int
+gather_query_id(void *ud, int64_t id)
+{
+	gather_id(ud, id);
+	return 0;
+}
+
+/* `:mark QUERY` in Contacts, a query with fields (kith/query.h): mark whom it selects. */
+static int
+mark_query(struct engine *e, struct marks *m, const char *text)
+{
+	struct kith_err err;
+	struct idvec all = { 0 };
+	int added;
+
+	kith_err_clear(&err);
+	if (query_select_text(engine_db(e), text, 0, gather_query_id, &all, &err) != KITH_OK) {
+		engine_error(e, "mark: %s", err.msg);
+		free(all.v);
+		return R_BELL | R_REDRAW;
+	}
+	added = marks_merge(m, all.v, all.n);
+	free(all.v);
+	engine_msg(e, "marked %d %s selected by %s · %d marked", added, noun(VP_CONTACTS, added),
+		   text, m->n);
+	return R_REDRAW;
+}
+
+/*
+** `:mark TEXT`: filter the list by TEXT (as / does) and mark every match;
+** in Contacts a query with fields marks whom it selects.
+*/
 static int
 mark_matching(struct engine *e, struct pane *p, struct marks *m, struct listwin *lw,
 	      const char *text)
@@ -583,6 +619,8 @@ mark_matching(struct engine *e, struct pane *p, struct marks *m, struct listwin 
 	struct idvec all = { 0 };
 	int added;
 
+	if (e->cur == VP_CONTACTS && query_text_has_fields(text))
+		return mark_query(e, m, text);
 	kith_err_clear(&err);
 	if (!p->ops->filter) {
 		engine_error(e, "mark: the %s pane has no search", p->ops->title);

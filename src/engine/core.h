@@ -31,7 +31,7 @@ struct keyseq {
 
 /* Keymaps. The four pane maps are in enum view_pane order after KM_GENERIC. */
 enum km_id {
-	KM_GENERIC, KM_CONTACTS, KM_EVENTS, KM_MAP, KM_FOLLOWUPS,
+	KM_GENERIC, KM_CONTACTS, KM_EVENTS, KM_MAP, KM_FOLLOWUPS, KM_GOALS,
 	KM_SEARCH, KM_FORM, KM_PICK, KM_HELP, KM_REVIEW, KM_DUPLICATES,
 	KM_COUNT_
 };

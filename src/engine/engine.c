@@ -163,11 +163,14 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		return engine_show_pane(e, VP_MAP);
 	case CMD_PANE_FOLLOWUPS:
 		return engine_show_pane(e, VP_FOLLOWUPS);
-	case CMD_PANE_NEXT:
-		return engine_show_pane(e, (enum view_pane)((e->cur + count % VP_COUNT_) % VP_COUNT_));
+	case CMD_GOALS:
+		return engine_show_pane(e, VP_GOALS);
+	case CMD_PANE_NEXT:     /* the tabs; from the Goals view, the first (the last) */
+		return engine_show_pane(e, (enum view_pane)(((e->cur < VP_TABS_ ? e->cur : VP_TABS_ - 1) +
+							     count % VP_TABS_) % VP_TABS_));
 	case CMD_PANE_PREV:
-		return engine_show_pane(e, (enum view_pane)((e->cur + VP_COUNT_ - count % VP_COUNT_) %
-							   VP_COUNT_));
+		return engine_show_pane(e, (enum view_pane)(((e->cur < VP_TABS_ ? e->cur : 0) +
+							     VP_TABS_ - count % VP_TABS_) % VP_TABS_));
 	case CMD_REFRESH:
 		e->data_version = kdb_data_version(e->db);
 		return engine_reload_panes(e) | R_RELAYOUT;

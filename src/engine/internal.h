@@ -219,6 +219,7 @@ extern const struct pane_ops contacts_pane_ops;
 extern const struct pane_ops events_pane_ops;
 extern const struct pane_ops map_pane_ops;
 extern const struct pane_ops followups_pane_ops;
+extern const struct pane_ops goals_pane_ops;
 
 /* ---- line editor (search, ':' line, form fields, pick filter) ---------- */
 

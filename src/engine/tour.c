@@ -25,6 +25,7 @@ static const struct tour_step steps[] = {
 	{ { CMD_MAP_MOVE_LEFT, CMD_MAP_MOVE_RIGHT, CMD_MAP_MOVE_UP, CMD_MAP_MOVE_DOWN },
 	  "Move with h/j/k/l, then H/J/K/L moves the selected person a cell (saved, undoable)." },
 	{ { CMD_WARM_PATHS }, "Press w: the warm paths from you to the selected person, hop by hop." },
+	{ { CMD_GOALS }, "Press zg for your goals: progress bars, the pace and who counted; 1 comes back." },
 	{ { CMD_CAPTURE }, "Press c to note a meeting in one line: @zoe coffee #housing !fri send the draft" },
 	{ { CMD_PANE_EVENTS }, "Press 2 for the events: who will be there, and what you promised them." },
 	{ { CMD_SEARCH }, "Press / and type part of a name: the list filters as you type." },

@@ -15,7 +15,7 @@ draw_tabs(const struct view *v, struct rect r)
 	int i, x = r.x + 1;
 
 	draw_hline(r.y, r.x, r.w, ' ', theme_attr(VS_TAB));
-	for (i = 0; i < VP_COUNT_ && x < r.x + r.w; i++) {
+	for (i = 0; i < VP_TABS_ && x < r.x + r.w; i++) {
 		char label[64];
 		attr_t a = theme_attr(i == (int)v->pane ? VS_TAB_ACTIVE : VS_TAB);
 		int w;

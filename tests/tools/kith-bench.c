@@ -1,7 +1,7 @@
 /*
  * kith-bench: speed and memory of kith at city scale (issue 4).
  *
- *	kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io]
+ *	kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--goals]
  *
  * Headless, through the real engine and data layer (no terminal I/O):
  * open to the first computed frame per pane, and per-key latency of
@@ -42,11 +42,15 @@
 #include "kith/db.h"
 #include "kith/duplicate.h"
 #include "kith/engine.h"
+#include "kith/goal.h"
+#include "kith/query.h"
+#include "kith/query_db.h"
 #include "kith/warmpath.h"
 
 static int reps = 20;
 static int smoke;
 static int io_only;          /* --io: only the import and export figures */
+static int goals_only;       /* --goals: only the goals' progress and the review with them */
 static int passed, failed;
 static const char *kith_bin = "build/kith";
 static const char *db_path;
@@ -959,6 +963,114 @@ bench_duplicates(void)
 	kdb_close(db);
 }
 
+/* ---- goals (issue 18) ------------------------------------------------------------------ */
+
+/*
+** Twenty goals of the kinds a user sets (an organisation's people, a role
+** in a kind of body, a map's people of a tier, a tag in a district), set
+** 60 days ago: every goal's progress (kith goal list, the Goals view, the
+** review's goal term), median of five runs, beside a bare SQLite
+** reference in the same run: for the same number of people, the newest
+** interaction of each by its index (what counting them must at least
+** read). The goals stay for the review's figure after this one.
+*/
+static int
+goal_seen(void *ud, const struct goal *g)
+{
+	int *n = ud;
+
+	n[0] += g->count;
+	n[1] += g->behind;
+	return 0;
+}
+
+static void
+bench_goals(void)
+{
+	static const char *const who[] = {
+		"org:\"Hillcrest Elementary School\"", "kind:school role:president",
+		"kind:government role:member tier:A", "map:\"Budget 2027\" tier:A",
+		"tag:press district:\"District 3\" tier:B", "kind:media role:editor",
+		"role:chair kind:union", "map:\"Bus route 12\" tier:A",
+		"kind:campaign role:organiser tier:A", "tag:housing tier:A district:\"District 7\"",
+		"kind:party role:president", "org:\"Westfield High School PTA\"",
+		"tag:schools tier:A district:\"District 8\"", "kind:business role:captain tier:A",
+		"kind:community role:secretary tier:A", "role:treasurer kind:association",
+		"tag:labor tier:A district:\"District 6\"", "kind:government role:staff tier:B",
+		"org:\"Cedar Heights Community College\"", "tag:zoning tier:A",
+	};
+	static const int how[] = { GOAL_MET, GOAL_TALKED, GOAL_INTRODUCED, GOAL_PLACED };
+	struct kdb *db;
+	struct kith_err err;
+	char today[KDATE_STR], set_on[KDATE_STR], due[KDATE_STR];
+	double run[5], ref[5];
+	int seen[2] = { 0, 0 }, ngoals = 0;
+	long long people = 0, sum = 0;
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	if (kdb_open(db_path, 0, &db, &err) != KITH_OK) {
+		fprintf(stderr, "kith-bench: goals: %s\n", err.msg);
+		exit(2);
+	}
+	kdate_format(kdate_today(), today);
+	kdate_format(kdate_add_days(kdate_today(), -60), set_on);
+	kdate_format(kdate_add_days(kdate_today(), 30), due);
+	for (int i = 0; i < 20; i++) {
+		struct goal g = { .title = "bench goal", .who = (char *)who[i], .how = how[i % 4],
+				  .target = 5 };
+		struct query q;
+		long long n = 0;
+		snprintf(g.due, sizeof g.due, "%s", due);
+		/* a smaller database (the smoke run) may lack a named map or organisation */
+		enum kith_status st = goal_add(db, &g, set_on, NULL, &err);
+		if (st == KITH_NOTFOUND)
+			continue;
+		if (st != KITH_OK ||
+		    query_parse(who[i], &q, &err) != KITH_OK || query_count(db, &q, &n, &err) != KITH_OK) {
+			fprintf(stderr, "kith-bench: goals: %s: %s\n", who[i], err.msg);
+			exit(2);
+		}
+		query_free(&q);
+		people += n;
+		ngoals++;
+	}
+	if (sqlite3_open_v2(db_path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT (SELECT max(at) FROM interaction_contact "
+			       "WHERE contact_id = c.id) FROM contact c WHERE c.id % 97 = 0 LIMIT ?1",
+			       -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "kith-bench: goals: cannot open %s\n", db_path);
+		exit(2);
+	}
+	for (int r = 0; r < 5; r++) {
+		double t0 = now_ms();
+		seen[0] = seen[1] = 0;
+		if (goal_list(db, today, true, goal_seen, seen, &err) != KITH_OK) {
+			fprintf(stderr, "kith-bench: goals: %s\n", err.msg);
+			exit(2);
+		}
+		run[r] = now_ms() - t0;
+		t0 = now_ms();
+		sqlite3_bind_int64(st, 1, people);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			sum += sqlite3_column_bytes(st, 0);
+		sqlite3_reset(st);
+		ref[r] = now_ms() - t0;
+	}
+	qsort(run, 5, sizeof run[0], cmp_double);
+	qsort(ref, 5, sizeof ref[0], cmp_double);
+	printf("bench: goals.people %lld selected by %d goals, %d counted, %d goals behind "
+	       "(checksum %lld)\n", people, ngoals, seen[0], seen[1], sum % 1000);
+	printf("bench: goals.reference.last-touch.median %.3f ms (a bare SQLite lookup of as "
+	       "many people's last touch)\n", ref[2]);
+	printf("bench: goals.ratio %.1f (the progress / the reference)\n",
+	       ref[2] > 0 ? run[2] / ref[2] : 0);
+	report("goals.progress.20.median", run[2], "ms", 20);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	kdb_close(db);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -967,6 +1079,8 @@ main(int argc, char **argv)
 			smoke = 1;
 		else if (!strcmp(argv[i], "--io"))
 			io_only = 1;
+		else if (!strcmp(argv[i], "--goals"))
+			goals_only = 1;
 		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
 			reps = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--kith") && i + 1 < argc)
@@ -974,15 +1088,21 @@ main(int argc, char **argv)
 		else if (argv[i][0] != '-' && !db_path)
 			db_path = argv[i];
 		else {
-			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io]\n");
+			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--goals]\n");
 			return 2;
 		}
 	}
 	if (!db_path || reps < 1) {
-		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io]\n");
+		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--goals]\n");
 		return 2;
 	}
 	setenv("NO_COLOR", "1", 0);
+	if (goals_only) {
+		bench_goals();
+		bench_review();
+		printf("%d passed, %d failed\n", passed, failed);
+		return failed ? 1 : 0;
+	}
 	if (io_only) {
 		bench_io();
 		printf("%d passed, %d failed\n", passed, failed);
@@ -992,6 +1112,7 @@ main(int argc, char **argv)
 	bench_first_frame();
 	bench_keys();
 	bench_undo();
+	bench_goals();          /* before the review: its goal term is on */
 	bench_review();
 	bench_capture();
 	bench_map_grid();

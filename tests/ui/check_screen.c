@@ -178,7 +178,7 @@ hand_view(struct view *v, struct view_row *rows)
 	int i;
 
 	memset(v, 0, sizeof(*v));
-	for (i = 0; i < VP_COUNT_; i++)
+	for (i = 0; i < VP_TABS_; i++)
 		v->pane_names[i] = names[i];
 	v->pane = VP_CONTACTS;
 	v->title = "kith \xe2\x80\x94 Contacts \xe2\x80\x94 test.db \xe2\x80\x94 4 contacts";

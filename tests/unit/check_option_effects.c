@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "kith/concern.h"
+#include "kith/goal.h"
 #include "kith/contact.h"
 #include "kith/engine.h"
 #include "kith/event.h"
@@ -425,6 +426,11 @@ review_world(void)
 	ck_assert_int_eq(map_target_add(db, map, sec, &err), KITH_OK);
 	ck_assert_int_eq(review_record(db, "2026-03-09", ana, 0, "skipped", NULL, NULL, &err),
 			 KITH_OK);
+	{       /* a goal behind its pace: 5 met by 03-20, set 02-01 */
+		struct goal g = { .title = "Meet five", .who = "", .how = GOAL_MET, .target = 5,
+				  .due = "2026-03-20" };
+		ck_assert_int_eq(goal_add(db, &g, "2026-02-01", NULL, &err), KITH_OK);
+	}
 }
 
 /* The points of term id for the item it applies to first (the queue as `r` builds it). */

@@ -1,0 +1,323 @@
+/*
+ * cmd_goal.c: networking goals from the shell (kith/goal.h).
+ *
+ *   kith goal add TITLE --by WHEN --count N --who QUERY --how met|talked|introduced|placed
+ *   kith goal list [--json] [--all]
+ *   kith goal drop ID, kith goal delete ID [--yes]
+ *
+ * The JSON of goal list (documented in kith(1), stable): an array of
+ *   {"id", "title", "who", "how", "target", "count", "state", "behind",
+ *    "expected", "set_on", "due", "days_left", "reached_on", "dropped_on",
+ *    "counted": [{"id", "name", "at"}]}
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/goal.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+
+/* ---- add ---------------------------------------------------------------- */
+
+enum { GA_BY, GA_COUNT, GA_WHO, GA_HOW };
+
+static const struct cli_opt add_opts[] = {
+	[GA_BY] = {"by", true, false},
+	[GA_COUNT] = {"count", true, false},
+	[GA_WHO] = {"who", true, false},
+	[GA_HOW] = {"how", true, false},
+	{NULL, false, false},
+};
+
+static int
+run_add(struct cli *c, const struct cli_args *a)
+{
+	struct goal g = {0};
+	struct kith_err err = {0};
+	struct kdatetime by;
+	char today[KDATE_STR];
+	long long n = 1;
+	int64_t id;
+	enum kith_status st;
+	int rc;
+
+	if ((rc = cli_nonempty("TITLE", a->pos[0])) != CLI_OK)
+		return rc;
+	if (!cli_opt(a, GA_BY))
+		return cli_error(CLI_USAGE, "--by", "give the goal's date (--by 2027-03-01)");
+	if ((rc = cli_when(c, "--by", cli_opt(a, GA_BY), &by)) != CLI_OK)
+		return rc;
+	if (cli_opt(a, GA_COUNT) &&
+	    (rc = cli_int("--count", cli_opt(a, GA_COUNT), 1, 100000, &n)) != CLI_OK)
+		return rc;
+	g.how = cli_opt(a, GA_HOW) ? goal_how_parse(cli_opt(a, GA_HOW)) : GOAL_MET;
+	if (g.how < 0)
+		return cli_error(CLI_USAGE, "--how", "\"%s\": one of met, talked, introduced, placed",
+				 cli_opt(a, GA_HOW));
+	g.title = (char *)a->pos[0];
+	g.who = (char *)(cli_opt(a, GA_WHO) ? cli_opt(a, GA_WHO) : "");
+	g.target = (int)n;
+	kdate_format(by.date, g.due);
+	kdate_format(c->today, today);
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if ((st = goal_add(c->db, &g, today, &id, &err)) != KITH_OK) {
+		/* the user's words are wrong: a usage error, as for a CONTACT */
+		if (st == KITH_INVALID || st == KITH_NOTFOUND || st == KITH_AMBIGUOUS)
+			return cli_error(CLI_USAGE, strncmp(err.msg, "who: ", 5) ? NULL : "--who",
+					 "%s", strncmp(err.msg, "who: ", 5) ? err.msg : err.msg + 5);
+		return cli_fail(st, &err, NULL);
+	}
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
+}
+
+const struct cli_cmd cli_cmd_goal_add = {
+	"goal", "add", "TITLE --by WHEN [--count N] [--who QUERY] [--how met|talked|introduced|placed]",
+	"Set a networking goal: N people of QUERY met (talked to, introduced, placed) by a date.",
+	"  --by WHEN        the goal's date (today or later)\n"
+	"  --count N        how many people (default 1)\n"
+	"  --who QUERY      who counts: org:, role:, tag:, map:, district:, tier:, kind:,\n"
+	"                   words, -TERM (see kith(1), QUERIES); default everyone\n"
+	"  --how HOW        met (default), talked, introduced or placed\n",
+	add_opts, 1, 1, run_add,
+};
+
+/* ---- list --------------------------------------------------------------- */
+
+enum { GL_JSON, GL_ALL };
+
+static const struct cli_opt list_opts[] = {
+	[GL_JSON] = {"json", false, false},
+	[GL_ALL] = {"all", false, false},
+	{NULL, false, false},
+};
+
+struct list_out {
+	struct cli *c;
+	bool json;
+	int n;
+	struct strbuf sb;
+	int people;                 /* counted people written for the goal */
+	enum kith_status st;
+	struct kith_err err;
+};
+
+static int
+person_json(void *ud, const struct goal_person *p)
+{
+	struct list_out *o = ud;
+
+	sb_printf(&o->sb, "%s{\"id\": %lld, \"name\": ", o->people++ ? ", " : "",
+		  (long long)p->contact_id);
+	cli_json_str(&o->sb, p->name);
+	sb_append(&o->sb, ", \"at\": ");
+	cli_json_str(&o->sb, p->at);
+	sb_appendc(&o->sb, '}');
+	return 0;
+}
+
+/* The people counted, in text: the first GOAL_NAMES, then how many more. */
+#define GOAL_NAMES 10
+
+static int
+person_text(void *ud, const struct goal_person *p)
+{
+	struct list_out *o = ud;
+
+	if (o->people >= GOAL_NAMES) {
+		o->people++;
+		return 0;
+	}
+	sb_append(&o->sb, o->people++ ? ", " : "      counted: ");
+	cli_sanitize(&o->sb, p->name);
+	sb_printf(&o->sb, " (%.10s)", p->at);
+	return 0;
+}
+
+static void
+goal_json(struct list_out *o, const struct goal *g)
+{
+	struct strbuf *sb = &o->sb;
+
+	sb_printf(sb, "%s\n  {\"id\": %lld, \"title\": ", o->n ? "," : "[", (long long)g->id);
+	cli_json_str(sb, g->title);
+	sb_append(sb, ", \"who\": ");
+	cli_json_str(sb, g->who);
+	sb_printf(sb, ", \"how\": \"%s\", \"target\": %d, \"count\": %d, \"state\": \"%s\", "
+		  "\"behind\": %s, \"expected\": %d, \"set_on\": \"%s\", \"due\": \"%s\", "
+		  "\"days_left\": %ld, \"reached_on\": ", goal_how_name(g->how), g->target, g->count,
+		  goal_state_name(g->state), g->behind ? "true" : "false", g->expected, g->set_on,
+		  g->due, g->days_left);
+	cli_json_str(sb, g->reached_on);
+	sb_append(sb, ", \"dropped_on\": ");
+	cli_json_str(sb, g->dropped_on);
+	sb_append(sb, ", \"counted\": [");
+	o->people = 0;
+	o->st = goal_counted(o->c->db, g, person_json, o, &o->err);
+	sb_append(sb, "]}");
+}
+
+static void
+goal_text(struct list_out *o, const struct goal *g)
+{
+	struct strbuf *sb = &o->sb;
+	char words[GOAL_WORDS], bar[GOAL_BAR_CELLS + 1];
+
+	goal_bar(g, bar);
+	sb_printf(sb, "#%-3lld [%s] %d of %d %s  ", (long long)g->id, bar, g->count, g->target,
+		  goal_how_name(g->how));
+	goal_state_words(g, words);
+	sb_printf(sb, "%s  by %s  ", words, g->due);
+	cli_sanitize(sb, g->title);
+	sb_appendc(sb, '\n');
+	if (*g->who) {
+		sb_append(sb, "      who: ");
+		cli_sanitize(sb, g->who);
+		sb_appendc(sb, '\n');
+	}
+	o->people = 0;
+	o->st = goal_counted(o->c->db, g, person_text, o, &o->err);
+	if (o->people > GOAL_NAMES)
+		sb_printf(sb, " and %d more (--json lists everyone)", o->people - GOAL_NAMES);
+	if (o->people)
+		sb_appendc(sb, '\n');
+}
+
+static int
+list_goal(void *ud, const struct goal *g)
+{
+	struct list_out *o = ud;
+
+	if (o->json)
+		goal_json(o, g);
+	else
+		goal_text(o, g);
+	o->n++;
+	cli_flush(&o->sb);
+	return o->st != KITH_OK;
+}
+
+static int
+run_list(struct cli *c, const struct cli_args *a)
+{
+	struct list_out o = {.c = c, .json = cli_flag(a, GL_JSON)};
+	char today[KDATE_STR];
+	enum kith_status st;
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	kdate_format(c->today, today);
+	st = goal_list(c->db, today, cli_flag(a, GL_ALL) || o.json, list_goal, &o, &o.err);
+	if (st == KITH_OK)
+		st = o.st;
+	if (o.json)
+		fputs(o.n ? "\n]\n" : "[]\n", stdout);
+	else if (!o.n && st == KITH_OK)
+		puts(cli_flag(a, GL_ALL) ? "no goals yet: kith goal add TITLE --by WHEN --count N "
+		     "--who QUERY" : "no open goals (kith goal list --all shows the others)");
+	sb_free(&o.sb);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &o.err, NULL);
+}
+
+const struct cli_cmd cli_cmd_goal_list = {
+	"goal", "list", "[--json] [--all]",
+	"List goals with their progress, pace and the people counted.",
+	"  --all            also the reached, missed and dropped ones (with their dates)\n"
+	"  --json           every goal as a JSON array of {id, title, who, how, target,\n"
+	"                   count, state, behind, expected, set_on, due, days_left,\n"
+	"                   reached_on, dropped_on, counted: [{id, name, at}]}\n",
+	list_opts, 0, 0, run_list,
+};
+
+/* ---- drop, delete ------------------------------------------------------- */
+
+static const struct cli_opt no_opts[] = {
+	{NULL, false, false},
+};
+
+enum { GD_YES };
+
+static const struct cli_opt delete_opts[] = {
+	[GD_YES] = {"yes", false, false},
+	{NULL, false, false},
+};
+
+/* The goal ID names, for the messages ("goal #3 Meet 3 ..."). */
+static int
+goal_label(struct cli *c, const char *arg, int64_t *id, struct strbuf *label)
+{
+	struct kith_err err = {0};
+	char today[KDATE_STR];
+	struct goal g;
+	enum kith_status st;
+	int rc;
+
+	if ((rc = cli_id("ID", arg, id)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
+		return rc;
+	kdate_format(c->today, today);
+	if ((st = goal_get(c->db, *id, today, &g, &err)) != KITH_OK)
+		return cli_error(st == KITH_NOTFOUND ? CLI_USAGE : cli_exit_for(st), NULL, "%s",
+				 err.msg);
+	sb_printf(label, "goal #%lld ", (long long)*id);
+	cli_sanitize(label, g.title);
+	sb_printf(label, " (%d of %d %s)", g.count, g.target, goal_how_name(g.how));
+	goal_free(&g);
+	return CLI_OK;
+}
+
+static int
+run_drop(struct cli *c, const struct cli_args *a)
+{
+	struct strbuf label = {0};
+	struct kith_err err = {0};
+	char today[KDATE_STR];
+	enum kith_status st;
+	int64_t id;
+	int rc;
+
+	if ((rc = goal_label(c, a->pos[0], &id, &label)) != CLI_OK) {
+		sb_free(&label);
+		return rc;
+	}
+	kdate_format(c->today, today);
+	if ((st = goal_drop(c->db, id, today, &err)) == KITH_OK)
+		printf("dropped %s on %s: kept in kith goal list --all\n", sb_str(&label), today);
+	sb_free(&label);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_goal_drop = {
+	"goal", "drop", "ID",
+	"Give a goal up today; it is kept, with its progress, as dropped.", "",
+	no_opts, 1, 1, run_drop,
+};
+
+static int
+run_delete(struct cli *c, const struct cli_args *a)
+{
+	struct strbuf label = {0};
+	struct kith_err err = {0};
+	enum kith_status st;
+	int64_t id;
+	int rc;
+
+	if ((rc = goal_label(c, a->pos[0], &id, &label)) != CLI_OK ||
+	    (rc = cli_confirm_delete(cli_flag(a, GD_YES), sb_str(&label))) != CLI_OK) {
+		sb_free(&label);
+		return rc;
+	}
+	if ((st = goal_delete(c->db, id, &err)) == KITH_OK)
+		printf("deleted %s\n", sb_str(&label));
+	sb_free(&label);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+const struct cli_cmd cli_cmd_goal_delete = {
+	"goal", "delete", "ID [--yes]",
+	"Delete a goal (asks on a terminal); the touches it counted stay.",
+	"  --yes            delete without asking (needed when not on a terminal)\n",
+	delete_opts, 1, 1, run_delete,
+};

@@ -1,0 +1,599 @@
+/*
+ * goal.c: networking goals and their progress (see kith/goal.h).
+ *
+ * A goal's progress is one statement over the people its query selects:
+ * for each, the first qualifying touch in the goal's days (one indexed
+ * probe per kind of touch: interaction_contact by contact and time,
+ * attendance by contact, the introductions' partial indexes, the map
+ * moves by contact). The people counted are the rows with a touch, in
+ * the order they counted.
+ */
+#include "query_sql.h"
+#include "ent.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "kith/date.h"
+#include "kith/goal.h"
+#include "kith/query.h"
+#include "kith/warmpath.h"
+#include "kith/xalloc.h"
+
+static const char *const how_names[GOAL_HOW_COUNT_] = {
+#define GOAL_HOW_NAME(n, w) [GOAL_##n] = w,
+	KITH_GOAL_HOWS(GOAL_HOW_NAME)
+#undef GOAL_HOW_NAME
+};
+
+const char *
+goal_how_name(int how)
+{
+	return how >= 0 && how < GOAL_HOW_COUNT_ ? how_names[how] : "";
+}
+
+int
+goal_how_parse(const char *word)
+{
+	for (int i = 0; word && i < GOAL_HOW_COUNT_; i++)
+		if (!strcasecmp(word, how_names[i]))
+			return i;
+	return -1;
+}
+
+const char *
+goal_state_name(enum goal_state s)
+{
+	static const char *const names[] = { "open", "reached", "missed", "dropped" };
+	return (unsigned)s < 4 ? names[s] : "";
+}
+
+/*
+ * The first touch of contact c that counts, from ?1 (the day set) to
+ * before ?2 (the day after the date); '~' (after every date) if none.
+ */
+#define NO_TOUCH "'~'"
+#define EVENT_TOUCH \
+	"coalesce((SELECT min(substr(e.start_at, 1, 16)) FROM attendance a " \
+	"JOIN event e ON e.id = a.event_id WHERE a.contact_id = c.id " \
+	"AND a.status IN ('attended', 'met') " \
+	"AND e.start_at >= ?1 AND e.start_at < ?2), " NO_TOUCH ")"
+/* walks the person's index entries of the window in time order, and stops at the first that counts */
+#define TALK_TOUCH(kinds) \
+	"coalesce((SELECT ic.at FROM interaction_contact ic " \
+	"JOIN interaction i ON i.id = ic.interaction_id WHERE ic.contact_id = c.id " \
+	"AND ic.at >= ?1 AND ic.at < ?2 AND " kinds " ORDER BY ic.at LIMIT 1), " NO_TOUCH ")"
+#define INTRO_TOUCH(col) \
+	"SELECT updated_at AS at FROM followup WHERE " col " = c.id " \
+	"AND (intro_stage = 'made' OR intro_stage = 'met' OR intro_stage = 'thanked') " \
+	"AND updated_at >= ?1 AND updated_at < ?2"
+
+static const char *const touch_sql[GOAL_HOW_COUNT_] = {
+	[GOAL_MET] = "min(" TALK_TOUCH("i.kind IN ('meeting', 'coffee', 'event', 'social')")
+		", " EVENT_TOUCH ")",
+	[GOAL_TALKED] = "min(" TALK_TOUCH("i.kind <> 'note'") ", " EVENT_TOUCH ")",
+	[GOAL_INTRODUCED] = "coalesce((SELECT min(at) FROM (" INTRO_TOUCH("intro_a_id")
+		" UNION ALL " INTRO_TOUCH("intro_b_id") ")), " NO_TOUCH ")",
+	[GOAL_PLACED] = "coalesce((SELECT min(at) FROM placement_move WHERE contact_id = c.id "
+		"AND to_influence IS NOT NULL AND at >= ?1 AND at < ?2), " NO_TOUCH ")",
+};
+
+/* The first day after the goal's date: the end of its window. */
+static void
+day_after(const char *due, char out[KDATE_STR])
+{
+	struct kdate d;
+
+	if (kdate_parse_iso(due, &d))
+		kdate_format(kdate_add_days(d, 1), out);
+	else
+		snprintf(out, KDATE_STR, "%s", "9999-12-31");
+}
+
+/*
+ * Prepare the goal's statement: `head` selects from "(people with their
+ * first touch AS at)"; ?1 and ?2 the window, ?3 me, the query's values
+ * from ?4.
+ */
+static enum kith_status
+goal_stmt(struct kdb *db, const struct goal *g, const char *head, const char *tail,
+	  sqlite3_stmt **st, struct kith_err *err)
+{
+	struct query q;
+	struct query_sql qs;
+	struct strbuf sql = { 0 };
+	char end[KDATE_STR];
+	enum kith_status rc;
+
+	*st = NULL;
+	if (g->how < 0 || g->how >= GOAL_HOW_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "goal %lld: no such way to count",
+				    (long long)g->id);
+	if ((rc = query_parse(g->who, &q, err)))
+		return rc;
+	rc = db_query_sql(db, &q, 4, &qs, err);
+	query_free(&q);
+	if (rc)
+		return rc;
+	/* materialized: each person's touch is looked for once, not again for the output */
+	sb_printf(&sql, "WITH p AS MATERIALIZED (SELECT c.id AS id, c.display_name AS name, "
+		  "c.name_key AS name_key, c.influence AS influence, %s AS at FROM contact c "
+		  "WHERE %s AND c.id IS NOT ?3) %s p %s", touch_sql[g->how], sb_str(&qs.where),
+		  head, tail);
+	if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK) {
+		rc = db_error(db, err, "goal");
+	} else {
+		day_after(g->due, end);
+		sqlite3_bind_text(*st, 1, g->set_on, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(*st, 2, end, -1, SQLITE_TRANSIENT);
+		db_bind_id(*st, 3, kdb_me(db));
+		db_query_bind(*st, &qs, 4);
+	}
+	sb_free(&sql);
+	db_query_sql_free(&qs);
+	return rc;
+}
+
+static const char counted_head[] = "SELECT id, name, at FROM";
+static const char counted_tail[] = "WHERE at <> " NO_TOUCH " ORDER BY at, id";
+
+enum kith_status
+goal_counted(struct kdb *db, const struct goal *g, goal_person_fn fn, void *ud,
+	     struct kith_err *err)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc = goal_stmt(db, g, counted_head, counted_tail, &st, err);
+	int r;
+
+	if (rc)
+		return rc;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct goal_person p = { sqlite3_column_int64(st, 0), db_col_text(st, 1),
+					 db_col_text(st, 2) };
+		if (fn(ud, &p))
+			break;
+	}
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = db_error(db, err, "goal");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Count the people and find the day the target-th counted. */
+struct tally {
+	int n, target;
+	char reached[KDATE_STR];
+};
+
+static int
+tally_one(void *ud, const struct goal_person *p)
+{
+	struct tally *t = ud;
+
+	if (++t->n == t->target)
+		snprintf(t->reached, sizeof t->reached, "%.10s", p->at);
+	return 0;
+}
+
+/* g's progress on today, from its touches. */
+static enum kith_status
+progress(struct kdb *db, struct goal *g, const char *today, struct kith_err *err)
+{
+	struct tally t = { 0, g->target, "" };
+	struct kdate td, set, due;
+	enum kith_status rc = goal_counted(db, g, tally_one, &t, err);
+	long total, gone;
+
+	if (rc)
+		return rc;
+	g->count = t.n;
+	snprintf(g->reached_on, sizeof g->reached_on, "%s", t.reached);
+	if (!kdate_parse_iso(today, &td) || !kdate_parse_iso(g->set_on, &set) ||
+	    !kdate_parse_iso(g->due, &due))
+		return kith_err_set(err, KITH_INVALID, "goal %lld: a date is not a date",
+				    (long long)g->id);
+	g->days_left = kdate_diff(due, td);
+	total = kdate_diff(due, set);
+	gone = kdate_diff(td, set);
+	if (gone < 0)
+		gone = 0;
+	g->expected = total <= 0 || gone >= total ? g->target
+						  : (int)((long long)g->target * gone / total);
+	if (*g->reached_on)
+		g->state = GOAL_REACHED;
+	else if (*g->dropped_on)
+		g->state = GOAL_DROPPED;
+	else if (g->days_left < 0)
+		g->state = GOAL_MISSED;
+	else
+		g->state = GOAL_OPEN;
+	g->behind = g->state == GOAL_OPEN && g->count < g->expected;
+	return KITH_OK;
+}
+
+#define GOAL_COLS "id, title, who, how, target, set_on, due, coalesce(dropped_on, '')"
+
+static void
+goal_read(sqlite3_stmt *st, struct goal *g)
+{
+	memset(g, 0, sizeof *g);
+	g->id = sqlite3_column_int64(st, 0);
+	g->title = xstrdup(db_col_text(st, 1));
+	g->who = xstrdup(db_col_text(st, 2));
+	g->how = goal_how_parse(db_col_text(st, 3));
+	g->target = sqlite3_column_int(st, 4);
+	snprintf(g->set_on, sizeof g->set_on, "%s", db_col_text(st, 5));
+	snprintf(g->due, sizeof g->due, "%s", db_col_text(st, 6));
+	snprintf(g->dropped_on, sizeof g->dropped_on, "%s", db_col_text(st, 7));
+}
+
+void
+goal_free(struct goal *g)
+{
+	free(g->title);
+	free(g->who);
+	memset(g, 0, sizeof *g);
+}
+
+enum kith_status
+goal_get(struct kdb *db, int64_t id, const char *today, struct goal *out, struct kith_err *err)
+{
+	static const char sql[] = "SELECT " GOAL_COLS " FROM goal WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	enum kith_status rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = db_step_row(db, st, "goal", err)) == KITH_NOTFOUND)
+		return kith_err_set(err, KITH_NOTFOUND, "goal %lld: no such goal", (long long)id);
+	if (rc)
+		return rc;
+	goal_read(st, out);
+	sqlite3_reset(st);
+	if ((rc = progress(db, out, today, err)))
+		goal_free(out);
+	return rc;
+}
+
+static int
+goal_order(const void *a, const void *b)
+{
+	const struct goal *x = a, *y = b;
+	bool xo = x->state == GOAL_OPEN, yo = y->state == GOAL_OPEN;
+	int r;
+
+	if (xo != yo)
+		return xo ? -1 : 1;
+	if (xo && (r = strcmp(x->due, y->due)))
+		return r;
+	if (!xo && (r = strcmp(y->due, x->due)))
+		return r;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+enum kith_status
+goal_list(struct kdb *db, const char *today, bool all, goal_fn fn, void *ud,
+	  struct kith_err *err)
+{
+	static const char sql[] = "SELECT " GOAL_COLS " FROM goal ORDER BY id";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	struct goal *v = NULL;
+	int n = 0, cap = 0, r;
+	enum kith_status rc = KITH_OK;
+
+	if (!st)
+		return KITH_DB;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		/* open goals only: a dropped one or one past its date is not read */
+		if (!all && *db_col_text(st, 7))
+			continue;
+		if (!all && strcmp(db_col_text(st, 6), today) < 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, (size_t)cap * sizeof *v);
+		}
+		goal_read(st, &v[n++]);
+	}
+	if ((rc = ent_finish(db, st, r, "goal", err)))
+		goto done;
+	for (int i = 0; i < n && !rc; i++)
+		rc = progress(db, &v[i], today, err);
+	if (rc)
+		goto done;
+	if (n)          /* qsort with no array is undefined, even for none */
+		qsort(v, (size_t)n, sizeof *v, goal_order);
+	for (int i = 0; i < n; i++)
+		if ((all || v[i].state == GOAL_OPEN) && fn(ud, &v[i]))
+			break;
+done:
+	for (int i = 0; i < n; i++)
+		goal_free(&v[i]);
+	free(v);
+	return rc;
+}
+
+enum kith_status
+goal_best_uncounted(struct kdb *db, const struct goal *g, int64_t *contact_id, char **name,
+		    struct kith_err *err)
+{
+	static const char head[] = "SELECT p.id, p.name FROM";
+	static const char tail[] =
+		"LEFT JOIN contact_stat s ON s.contact_id = p.id WHERE p.at = " NO_TOUCH
+		" ORDER BY coalesce(p.influence, 0) DESC, coalesce(s.last_at, '') DESC, "
+		"p.name_key, p.id LIMIT 1";
+	sqlite3_stmt *st;
+	enum kith_status rc = goal_stmt(db, g, head, tail, &st, err);
+	int r;
+
+	*contact_id = 0;
+	*name = NULL;
+	if (rc)
+		return rc;
+	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		*contact_id = sqlite3_column_int64(st, 0);
+		*name = xstrdup(db_col_text(st, 1));
+	} else if (r != SQLITE_DONE) {
+		rc = db_error(db, err, "goal");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void
+goal_left_words(long days, char out[24])
+{
+	if (days >= 14)
+		snprintf(out, 24, "%d weeks left", (int)(days / 7 % 100000));
+	else if (days > 1)
+		snprintf(out, 24, "%d days left", (int)days);
+	else if (days == 1)
+		snprintf(out, 24, "1 day left");
+	else
+		snprintf(out, 24, "the last day");
+}
+
+void
+goal_state_words(const struct goal *g, char out[GOAL_WORDS])
+{
+	char left[24];
+
+	switch (g->state) {
+	case GOAL_REACHED:
+		snprintf(out, GOAL_WORDS, "reached %s", g->reached_on);
+		return;
+	case GOAL_MISSED:
+		snprintf(out, GOAL_WORDS, "missed %s", g->due);
+		return;
+	case GOAL_DROPPED:
+		snprintf(out, GOAL_WORDS, "dropped %s", g->dropped_on);
+		return;
+	case GOAL_OPEN:
+		break;
+	}
+	goal_left_words(g->days_left, left);
+	if (g->behind)
+		snprintf(out, GOAL_WORDS, "behind (%d by now), %s", g->expected, left);
+	else
+		snprintf(out, GOAL_WORDS, "on pace, %s", left);
+}
+
+void
+goal_bar(const struct goal *g, char out[GOAL_BAR_CELLS + 1])
+{
+	int done = g->target > 0 ? (int)((long long)(g->count < g->target ? g->count : g->target) *
+					 GOAL_BAR_CELLS / g->target) : 0;
+
+	for (int i = 0; i < GOAL_BAR_CELLS; i++)
+		out[i] = i < done ? '#' : '.';
+	out[GOAL_BAR_CELLS] = '\0';
+}
+
+/* ---- the review's term ------------------------------------------------------------- */
+
+struct picks {
+	struct kdb *db;
+	goal_pick_fn fn;
+	void *ud;
+	enum kith_status rc;
+	struct kith_err *err;
+	int n;
+};
+
+/* The first person of the best warm path to contact_id, newly allocated; NULL if none. */
+static char *
+warm_via(struct kdb *db, int64_t contact_id)
+{
+	struct warm_query q = { .to_contact_id = contact_id, .k = 1, .max_hops = 3 };
+	struct warm_path *paths = NULL;
+	char *via = NULL;
+	int n = 0;
+
+	if (!kdb_me(db) || warm_paths(db, &q, &paths, &n, NULL) != KITH_OK)
+		return NULL;
+	if (n > 0 && paths[0].nhops > 1 && paths[0].hops[0].name)
+		via = xstrdup(paths[0].hops[0].name);
+	warm_paths_free(paths, n);
+	return via;
+}
+
+static int
+pick_one(void *ud, const struct goal *g)
+{
+	static const char *const verbs[GOAL_HOW_COUNT_] = {
+		[GOAL_MET] = "meet", [GOAL_TALKED] = "talk to",
+		[GOAL_INTRODUCED] = "get introduced to", [GOAL_PLACED] = "place",
+	};
+	struct picks *pk = ud;
+	struct strbuf detail = { 0 }, what = { 0 };
+	char left[24], *name, *via;
+	int64_t id;
+
+	if (!g->behind)
+		return 0;
+	if (pk->n++ >= GOAL_REVIEW_MAX)
+		return 1;
+	if ((pk->rc = goal_best_uncounted(pk->db, g, &id, &name, pk->err)))
+		return 1;
+	if (!id)
+		return 0;
+	via = warm_via(pk->db, id);
+	goal_left_words(g->days_left, left);
+	sb_printf(&detail, "goal \"%s\": %d of %d %s, %s", g->title, g->count, g->target,
+		  goal_how_name(g->how), left);
+	sb_printf(&what, "%s %s%s", verbs[g->how], name, g->how == GOAL_PLACED ? " on a map" : "");
+	if (via) {
+		sb_printf(&detail, ", via %s", via);
+		sb_printf(&what, " (%s can introduce you)", via);
+	}
+	pk->fn(pk->ud, id, sb_str(&detail), sb_str(&what));
+	sb_free(&detail);
+	sb_free(&what);
+	free(name);
+	free(via);
+	return 0;
+}
+
+enum kith_status
+goal_review_picks(struct kdb *db, const char *today, goal_pick_fn fn, void *ud,
+		  struct kith_err *err)
+{
+	struct picks pk = { db, fn, ud, KITH_OK, err, 0 };
+	enum kith_status rc = goal_list(db, today, false, pick_one, &pk, err);
+
+	return rc ? rc : pk.rc;
+}
+
+/* ---- writes ------------------------------------------------------------------------ */
+
+struct goal_write {
+	const struct goal *g;
+	const char *today;
+	int64_t id;
+};
+
+static enum kith_status
+add_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO goal(title, who, how, target, set_on, due, created_at, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
+	struct goal_write *w = ctx;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char now[20];
+	enum kith_status rc;
+
+	if (!st)
+		return KITH_DB;
+	db_now(now);
+	db_bind_text(st, 1, w->g->title);
+	db_bind_text(st, 2, w->g->who);
+	sqlite3_bind_text(st, 3, goal_how_name(w->g->how), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, w->g->target);
+	sqlite3_bind_text(st, 5, w->today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, w->g->due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
+	if ((rc = db_step_done(db, st, err, "goal")))
+		return rc;
+	w->id = sqlite3_last_insert_rowid(db->h);
+	return KITH_OK;
+}
+
+enum kith_status
+goal_add(struct kdb *db, const struct goal *g, const char *today, int64_t *id,
+	 struct kith_err *err)
+{
+	struct goal_write w = { g, today, 0 };
+	struct goal check = *g;
+	struct kdate d;
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	char *title;
+	bool blank;
+
+	if (db_check_text("title", g->title, err) || db_check_text("who", g->who, err))
+		return KITH_INVALID;
+	title = str_trim(xstrdup(g->title ? g->title : ""));
+	blank = !*title;
+	free(title);
+	if (blank)
+		return kith_err_set(err, KITH_INVALID, "title: the goal needs a few words");
+	if (g->how < 0 || g->how >= GOAL_HOW_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "how: met, talked, introduced or placed");
+	if (g->target < 1 || g->target > 100000)
+		return kith_err_set(err, KITH_INVALID, "count %d: must be 1 to 100000", g->target);
+	if (!kdate_parse_iso(g->due, &d) || !kdate_parse_iso(today, &d))
+		return kith_err_set(err, KITH_INVALID, "by %s: not a date", g->due);
+	if (strcmp(g->due, today) < 0)
+		return kith_err_set(err, KITH_INVALID, "by %s: the date has passed (today is %s)",
+				    g->due, today);
+	/* the query must select: parse it and resolve its maps, as progress will */
+	snprintf(check.set_on, sizeof check.set_on, "%s", today);
+	if ((rc = goal_stmt(db, &check, counted_head, counted_tail, &st, err))) {
+		char why[sizeof err->msg];
+		if (!err || rc == KITH_DB || rc == KITH_BUSY)
+			return rc;
+		snprintf(why, sizeof why, "%s", err->msg);
+		return kith_err_set(err, rc, "who: %s", why);
+	}
+	sqlite3_finalize(st);
+	if ((rc = db_write(db, add_body, &w, err)))
+		return rc;
+	if (id)
+		*id = w.id;
+	return KITH_OK;
+}
+
+struct goal_change {
+	int64_t id;
+	const char *day;            /* drop: the day; NULL: delete */
+};
+
+static enum kith_status
+change_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char drop[] =
+		"UPDATE goal SET dropped_on = ?2, updated_at = ?3 WHERE id = ?1";
+	static const char del[] = "DELETE FROM goal WHERE id = ?1";
+	struct goal_change *c = ctx;
+	sqlite3_stmt *st = db_stmt(db, c->day ? drop : del, err);
+	char now[20];
+	enum kith_status rc;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, c->id);
+	if (c->day) {
+		db_now(now);
+		sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	}
+	if ((rc = db_step_done(db, st, err, "goal")))
+		return rc;
+	if (!sqlite3_changes(db->h))
+		return kith_err_set(err, KITH_NOTFOUND, "goal %lld: no such goal", (long long)c->id);
+	return KITH_OK;
+}
+
+enum kith_status
+goal_drop(struct kdb *db, int64_t id, const char *day, struct kith_err *err)
+{
+	struct goal_change c = { id, day };
+	struct kdate d;
+
+	if (!day || !kdate_parse_iso(day, &d))
+		return kith_err_set(err, KITH_INVALID, "%s: not a date", day ? day : "");
+	return db_write(db, change_body, &c, err);
+}
+
+enum kith_status
+goal_delete(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	struct goal_change c = { id, NULL };
+
+	return db_write(db, change_body, &c, err);
+}

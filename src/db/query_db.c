@@ -1,0 +1,283 @@
+/*
+ * query_db.c: the people a query selects (see kith/query_db.h). The
+ * condition is built from the fixed pieces below, one per kind of term;
+ * every value the user typed is bound, never written into the SQL.
+ */
+#include "query_sql.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/query.h"
+#include "kith/query_db.h"
+#include "kith/search.h"
+#include "kith/xalloc.h"
+
+/*
+ * The plan: one term drives, as the set of contact ids it selects (%d: the
+ * number of its bound value); every other term is a check on each of those
+ * people through an index by contact, so a large set (16,000 tagged
+ * zoning) is never built when a small one (the map's people) leads. The
+ * driver is the first positive term in the order of drive_rank (the sets
+ * that are small in practice first); with none, every contact is read.
+ */
+static const char *const field_set[QF_COUNT_] = {
+	[QF_WORD] = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d",
+	[QF_ORG] = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d",
+	[QF_ROLE] = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d",
+	[QF_TAG] = "SELECT ct.contact_id FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id "
+		   "WHERE t.name = ?%d",
+	[QF_MAP] = "SELECT contact_id FROM placement WHERE map_id = ?%d AND contact_id IS NOT NULL",
+	[QF_DISTRICT] = "SELECT id FROM contact WHERE district = ?%d COLLATE NOCASE",
+	[QF_TIER] = "SELECT id FROM contact WHERE tier = ?%d",
+	[QF_KIND] = "SELECT r.contact_id FROM organisation o JOIN role r "
+		    "ON r.org_id = o.id AND r.end_date IS NULL WHERE o.kind = ?%d",
+};
+
+/* Each field as a check on contact c (%s: "NOT " when negated). */
+static const char *const field_check[QF_COUNT_] = {
+	[QF_WORD] = "c.id %sIN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d)",
+	[QF_ORG] = "c.id %sIN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d)",
+	[QF_ROLE] = "c.id %sIN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d)",
+	[QF_TAG] = "%sEXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+		   "WHERE ct.contact_id = c.id AND t.name = ?%d)",
+	[QF_MAP] = "%sEXISTS (SELECT 1 FROM placement WHERE map_id = ?%d AND contact_id = c.id)",
+	[QF_DISTRICT] = "%s(c.district = ?%d COLLATE NOCASE)",
+	[QF_TIER] = "%s(c.tier IS ?%d)",
+	[QF_KIND] = "%sEXISTS (SELECT 1 FROM role r JOIN organisation o ON o.id = r.org_id "
+		    "WHERE r.contact_id = c.id AND r.end_date IS NULL AND o.kind = ?%d)",
+};
+
+/* Which positive term leads: lower first. */
+static const int drive_rank[QF_COUNT_] = {
+	[QF_MAP] = 0, [QF_ORG] = 1, [QF_ROLE] = 2, [QF_WORD] = 3, [QF_TAG] = 4,
+	[QF_DISTRICT] = 5, [QF_KIND] = 6, [QF_TIER] = 7,
+};
+
+/* The map a map: term names: exactly (case ignored), else the one it prefixes. */
+static enum kith_status
+resolve_map(struct kdb *db, const char *name, int64_t *id, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT id, name, name = ?1 COLLATE NOCASE FROM power_map "
+		"WHERE substr(lower(name), 1, length(?1)) = lower(?1) ORDER BY 3 DESC, 2 LIMIT 3";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	struct strbuf names = { 0 };
+	enum kith_status rc = KITH_OK;
+	int r, n = 0;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	*id = 0;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!n++)
+			*id = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_int(st, 2)) {
+			n = 1;
+			break;
+		}
+		sb_printf(&names, "%s\"%s\"", names.len ? ", " : "", db_col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = db_error(db, err, "map");
+	else if (n == 0)
+		rc = kith_err_set(err, KITH_NOTFOUND, "map:%s: no such map", name);
+	else if (n > 1)
+		rc = kith_err_set(err, KITH_AMBIGUOUS, "map:%s: several maps (%s)", name,
+				  sb_str(&names));
+	sb_free(&names);
+	return rc;
+}
+
+static void
+add_val(struct query_sql *qs, char *text, int64_t id)
+{
+	qs->vals = xrealloc(qs->vals, (size_t)(qs->n + 1) * sizeof *qs->vals);
+	qs->vals[qs->n++] = (struct query_val){ text, id };
+}
+
+/* The FTS query of a term: words as prefixes, org: and role: within their column. */
+static char *
+fts_of(const struct query_term *t)
+{
+	char *words = search_fts_query(t->value), *out;
+	struct strbuf sb = { 0 };
+
+	if (!words || t->field == QF_WORD)
+		return words;
+	sb_printf(&sb, "%s : (%s)", t->field == QF_ORG ? "org" : "role", words);
+	free(words);
+	out = sb_detach(&sb);
+	return out;
+}
+
+enum kith_status
+db_query_sql(struct kdb *db, const struct query *q, int first, struct query_sql *out,
+	     struct kith_err *err)
+{
+	enum kith_status rc = KITH_OK;
+	int drive = -1;
+
+	memset(out, 0, sizeof *out);
+	for (int i = 0; i < q->n; i++)
+		if (!q->terms[i].neg && (drive < 0 || drive_rank[q->terms[i].field] <
+					 drive_rank[q->terms[drive].field]))
+			drive = i;
+	sb_append(&out->where, "c.archived = 0");
+	for (int i = 0; i < q->n && !rc; i++) {
+		const struct query_term *t = &q->terms[i];
+		char *text = NULL;
+		int64_t id = 0;
+
+		if (db_check_text("query", t->value, err))
+			rc = KITH_INVALID;
+		else if (t->field == QF_WORD || t->field == QF_ORG || t->field == QF_ROLE) {
+			if (!(text = fts_of(t)))
+				rc = kith_err_set(err, KITH_INVALID, "%s%s%s%s: has no letters or "
+						  "digits to search for", t->neg ? "-" : "",
+						  query_field_name(t->field),
+						  t->field == QF_WORD ? "" : ":", t->value);
+		} else if (t->field == QF_MAP) {
+			rc = resolve_map(db, t->value, &id, err);
+		} else {
+			text = xstrdup(t->value);
+		}
+		if (rc)
+			break;
+		add_val(out, text, id);
+		sb_append(&out->where, " AND ");
+		if (i == drive) {
+			sb_append(&out->where, "c.id IN (");
+			sb_printf(&out->where, field_set[t->field], first + out->n - 1);
+			sb_appendc(&out->where, ')');
+		} else {
+			sb_printf(&out->where, field_check[t->field], t->neg ? "NOT " : "",
+				  first + out->n - 1);
+		}
+	}
+	if (rc)
+		db_query_sql_free(out);
+	return rc;
+}
+
+void
+db_query_bind(sqlite3_stmt *st, const struct query_sql *qs, int first)
+{
+	for (int i = 0; i < qs->n; i++) {
+		if (qs->vals[i].text)
+			sqlite3_bind_text(st, first + i, qs->vals[i].text, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, first + i, qs->vals[i].id);
+	}
+}
+
+void
+db_query_sql_free(struct query_sql *qs)
+{
+	for (int i = 0; i < qs->n; i++)
+		free(qs->vals[i].text);
+	free(qs->vals);
+	sb_free(&qs->where);
+	memset(qs, 0, sizeof *qs);
+}
+
+/* Prepare "SELECT <what> FROM contact c WHERE <q> <tail>" with q's values from ?2. */
+static enum kith_status
+prepare(struct kdb *db, const struct query *q, const char *what, const char *tail,
+	sqlite3_stmt **st, struct kith_err *err)
+{
+	struct query_sql qs;
+	struct strbuf sql = { 0 };
+	enum kith_status rc;
+
+	*st = NULL;
+	if ((rc = db_query_sql(db, q, 2, &qs, err)))
+		return rc;
+	sb_printf(&sql, "SELECT %s FROM contact c WHERE %s %s", what, sb_str(&qs.where), tail);
+	if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK)
+		rc = db_error(db, err, "query");
+	else
+		db_query_bind(*st, &qs, 2);
+	sb_free(&sql);
+	db_query_sql_free(&qs);
+	return rc;
+}
+
+enum kith_status
+query_select(struct kdb *db, const struct query *q, int limit, query_id_fn fn, void *ud,
+	     struct kith_err *err)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc = prepare(db, q, "c.id", "ORDER BY c.id LIMIT ?1", &st, err);
+	int r;
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ud, sqlite3_column_int64(st, 0)))
+			break;
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = db_error(db, err, "query");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum kith_status
+query_count(struct kdb *db, const struct query *q, long long *out, struct kith_err *err)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc = prepare(db, q, "count(*)", "AND ?1 IS NULL", &st, err);
+
+	*out = 0;
+	if (rc)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else
+		rc = db_error(db, err, "query");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum kith_status
+query_select_text(struct kdb *db, const char *text, int limit, query_id_fn fn, void *ud,
+		  struct kith_err *err)
+{
+	struct query q;
+	enum kith_status rc = query_parse(text, &q, err);
+
+	if (rc)
+		return rc;
+	rc = query_select(db, &q, limit, fn, ud, err);
+	query_free(&q);
+	return rc;
+}
+
+enum kith_status
+query_people(struct kdb *db, const struct query *q, int limit,
+	     int (*fn)(void *ud, const struct search_hit *hit), void *ud, struct kith_err *err)
+{
+	sqlite3_stmt *st;
+	enum kith_status rc = prepare(db, q, "c.id, c.display_name, (SELECT trim(f.org || "
+				      "CASE WHEN f.org <> '' AND f.role <> '' THEN ' · ' ELSE '' END "
+				      "|| f.role) FROM contact_fts f WHERE f.rowid = c.id)",
+				      "ORDER BY c.name_key, c.id LIMIT ?1", &st, err);
+	int r;
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct search_hit h = { .kind = SEARCH_CONTACT, .id = sqlite3_column_int64(st, 0),
+					.title = db_col_text(st, 1), .detail = db_col_text(st, 2) };
+		if (fn(ud, &h))
+			break;
+	}
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = db_error(db, err, "query");
+	sqlite3_finalize(st);
+	return rc;
+}

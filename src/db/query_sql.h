@@ -1,0 +1,37 @@
+/*
+ * query_sql.h: a query (kith/query.h) as an SQL condition on `contact c`,
+ * for the files of src/db that select people by one (query_db.c, goal.c).
+ */
+#ifndef KITH_DB_QUERY_SQL_H
+#define KITH_DB_QUERY_SQL_H
+
+#include "internal.h"
+
+#include "kith/str.h"
+
+struct query;
+
+/* One bound value of the condition: text, or an id when text is NULL. */
+struct query_val {
+	char *text;
+	int64_t id;
+};
+
+struct query_sql {
+	struct strbuf where;        /* "c.archived = 0 AND ...", never empty */
+	struct query_val *vals;     /* bound as ?first, ?first+1, ... */
+	int n;
+};
+
+/*
+** Build q's condition, its values numbered from ?first (the caller's own
+** parameters come before). Resolves map: terms (one query each). An error
+** names the term; out is then empty.
+*/
+enum kith_status db_query_sql(struct kdb *db, const struct query *q, int first,
+			      struct query_sql *out, struct kith_err *err);
+/* Bind the values into st from ?first. */
+void db_query_bind(sqlite3_stmt *st, const struct query_sql *qs, int first);
+void db_query_sql_free(struct query_sql *qs);
+
+#endif
