@@ -45,7 +45,8 @@ struct kdb;
 	X(EVENT,    "event",     7, true,  "will be at an event in the next review.event_days days") \
 	X(BIRTHDAY, "birthday",  4, true,  "birthday in the next review.birthday_days days") \
 	X(NEVER,    "never",     6, true,  "influence 4 or 5, added at least 7 days ago, never contacted") \
-	X(SKIPPED,  "skipped",  -4, false, "skipped or snoozed in the review in the last 7 days")
+	X(SKIPPED,  "skipped",  -4, false, "skipped or snoozed in the review in the last 7 days") \
+	X(OFFER,    "offer",     3, false, "you have only asked of them (introductions, favours, what they owe you) and given nothing: offer something instead of another ask")
 
 enum review_term_id {
 #define REVIEW_TERM_ENUM(e, name, w, reason, doc) RT_##e,

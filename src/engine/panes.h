@@ -113,6 +113,12 @@ int card_followup_line(void *ud, const struct followup_row *r);
 int card_relationship_line(void *ud, const struct relationship_row *r);
 int card_map_line(void *ud, const struct map_position_row *r);
 void card_none(struct page *pg, const char *what, const char *hint);
+/*
+** What you gave the contact against what you asked (kith/health.h): one
+** line, highlighted with "offer something" when you only asked; none when
+** neither.
+*/
+void card_reciprocity(struct page *pg, struct kdb *db, int64_t id);
 /* import_extra_fn: a kept-aside field of the card ("birthday: 1980-02-01  (merge #14)"). */
 int card_extra_line(void *ud, const char *source, const char *name, const char *value);
 

@@ -28,6 +28,8 @@ static const struct tour_step steps[] = {
 	{ { CMD_CAPTURE }, "Press c to note a meeting in one line: @zoe coffee #housing !fri send the draft" },
 	{ { CMD_PANE_EVENTS }, "Press 2 for the events: who will be there, and what you promised them." },
 	{ { CMD_SEARCH }, "Press / and type part of a name: the list filters as you type." },
+	{ { CMD_HEALTH }, "Press Esc, then zh: the health of your network, where it is narrow and "
+	  "whom you only asked of." },
 	{ { CMD_HELP }, "Last step: ? lists every key of the pane you are in." },
 };
 #define NSTEPS ((int)(sizeof steps / sizeof steps[0]))

@@ -959,6 +959,52 @@ bench_duplicates(void)
 	kdb_close(db);
 }
 
+/* ---- the health report (issue 18) ------------------------------------------------ */
+
+/*
+** `kith health` as a whole process, median of five runs, beside a bare
+** SQLite scan of the contacts with their last touch (the floor of the
+** report's walk) on its own connection, interleaved in the same run.
+** Target: 100 ms at 100,000 contacts.
+*/
+static void
+bench_health(void)
+{
+	char *argv[] = { (char *)kith_bin, "-d", (char *)db_path, "health", NULL };
+	struct timed t = { 0 }, ref = { 0 };
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long sum = 0;
+
+	if (sqlite3_open_v2(db_path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT count(*), sum(length(c.district) + length(s.last_at)) "
+			       "FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id "
+			       "WHERE c.archived = 0", -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "kith-bench: health: cannot open %s\n", db_path);
+		exit(2);
+	}
+	for (int r = 0; r < RUNS; r++) {
+		double t0, c0;
+		struct timespec cpu;
+
+		if (!timed_child(&t, argv))
+			exit(2);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+		c0 = cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6;
+		t0 = now_ms();
+		if (sqlite3_step(st) == SQLITE_ROW)
+			sum += sqlite3_column_int64(st, 1);
+		sqlite3_reset(st);
+		ref.ms[ref.n] = now_ms() - t0;
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+		ref.cpu[ref.n++] = cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6 - c0;
+	}
+	printf("bench: health.scan-checksum %lld\n", sum % 1000);
+	timed_report("health.process", &t, 100, "sqlite-scan", &ref, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -997,6 +1043,7 @@ main(int argc, char **argv)
 	bench_map_grid();
 	bench_warm_paths();
 	bench_duplicates();
+	bench_health();
 	{
 		char *list[] = { (char *)kith_bin, "-d", (char *)db_path, "list", "contacts",
 				 "--json", "--limit", "50", NULL };
