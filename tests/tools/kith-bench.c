@@ -1,7 +1,7 @@
 /*
  * kith-bench: speed and memory of kith at city scale (issue 4).
  *
- *	kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io]
+ *	kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--health]
  *
  * Headless, through the real engine and data layer (no terminal I/O):
  * open to the first computed frame per pane, and per-key latency of
@@ -17,7 +17,9 @@
  *	bench: NAME VALUE UNIT target TARGET PASS|FAIL
  * and a closing "N passed, N failed". Exit status 1 if any metric fails.
  * --smoke prints the same figures but never fails (CI machines are noisy).
- * --io measures only the imports and exports (tests/bench/run.sh BUILD --io).
+ * --io measures only the imports and exports (tests/bench/run.sh BUILD --io);
+ * --health only `kith health` and the review queue (issue 18: the review's
+ * reciprocity term and the health report, at city scale).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -47,6 +49,7 @@
 static int reps = 20;
 static int smoke;
 static int io_only;          /* --io: only the import and export figures */
+static int health_only;      /* --health: only kith health and the review */
 static int passed, failed;
 static const char *kith_bin = "build/kith";
 static const char *db_path;
@@ -1013,6 +1016,8 @@ main(int argc, char **argv)
 			smoke = 1;
 		else if (!strcmp(argv[i], "--io"))
 			io_only = 1;
+		else if (!strcmp(argv[i], "--health"))
+			health_only = 1;
 		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
 			reps = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--kith") && i + 1 < argc)
@@ -1020,15 +1025,21 @@ main(int argc, char **argv)
 		else if (argv[i][0] != '-' && !db_path)
 			db_path = argv[i];
 		else {
-			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io]\n");
+			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--health]\n");
 			return 2;
 		}
 	}
 	if (!db_path || reps < 1) {
-		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io]\n");
+		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--health]\n");
 		return 2;
 	}
 	setenv("NO_COLOR", "1", 0);
+	if (health_only) {
+		bench_review();
+		bench_health();
+		printf("%d passed, %d failed\n", passed, failed);
+		return failed ? 1 : 0;
+	}
 	if (io_only) {
 		bench_io();
 		printf("%d passed, %d failed\n", passed, failed);
