@@ -233,23 +233,19 @@ rtable_free(struct rtable *t)
 
 /* ---- one person --------------------------------------------------------------------- */
 
-/* One contact's counts (RECIP_COLS). */
-static const char sql_recip_one[] = "SELECT " RECIP_COLS;
+/* One contact's counts: the asks, then the gives. */
+static const char sql_recip_one[] = "SELECT " RECIP_ASK_COLS ", " RECIP_GIVE_COLS;
 
 void
-recip_read(sqlite3_stmt *st, int col, struct health_recip *r)
+recip_read_asks(sqlite3_stmt *st, int col, struct health_recip *r)
 {
-	r->gave_help = sqlite3_column_int(st, col);
-	r->asked_favours = sqlite3_column_int(st, col + 1);
-	r->gave_kept = sqlite3_column_int(st, col + 2);
-	r->asked_owed = sqlite3_column_int(st, col + 3);
-	r->gave_intros = sqlite3_column_int(st, col + 4);
-	r->asked_intros = sqlite3_column_int(st, col + 5);
-	r->gave = r->gave_help + r->gave_kept + r->gave_intros;
+	r->asked_favours = sqlite3_column_int(st, col);
+	r->asked_owed = sqlite3_column_int(st, col + 1);
+	r->asked_intros = sqlite3_column_int(st, col + 2);
 	r->asked = r->asked_favours + r->asked_owed + r->asked_intros;
 }
 
-static enum kith_status
+enum kith_status
 recip_one(struct kdb *db, int64_t me, int64_t contact_id, struct health_recip *out,
 	  struct kith_err *err)
 {
@@ -264,8 +260,13 @@ recip_one(struct kdb *db, int64_t me, int64_t contact_id, struct health_recip *o
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, contact_id);
 	sqlite3_bind_int64(st, 2, me);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		recip_read(st, 0, out);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		recip_read_asks(st, 0, out);
+		out->gave_help = sqlite3_column_int(st, 3);
+		out->gave_kept = sqlite3_column_int(st, 4);
+		out->gave_intros = sqlite3_column_int(st, 5);
+		out->gave = out->gave_help + out->gave_kept + out->gave_intros;
+	}
 	return ent_finish(db, st, rc, "reciprocity", err);
 }
 

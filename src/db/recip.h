@@ -39,28 +39,33 @@ enum kith_status recip_list(struct kdb *db, const struct health_params *p, struc
 void first_k(void *v, size_t n, size_t size, long k, int (*cmp)(const void *, const void *));
 
 /*
-** One contact's six counts as SQL columns, for a statement whose ?1 is the
-** contact and ?2 is me: gave_help, asked_favours, gave_kept, asked_owed,
-** gave_intros, asked_intros. Each is a range of an index on the contact.
+** One contact's counts as SQL columns, for a statement whose ?1 is the
+** contact and ?2 is me, each a range of an index on the contact: what they
+** were asked (asked_favours, asked_owed, asked_intros), then what they were
+** given (gave_help, gave_kept, gave_intros). The review reads the asks with
+** each candidate and the gives only for those asked of (recip_one).
 */
-#define RECIP_COLS \
-	"(SELECT count(*) FROM interaction_contact WHERE contact_id = ?1 AND exchange <> 'none' " \
-	"  AND exchange = 'give'), " \
+#define RECIP_ASK_COLS \
 	"(SELECT count(*) FROM interaction_contact WHERE contact_id = ?1 AND exchange <> 'none' " \
 	"  AND exchange = 'ask'), " \
 	"(SELECT count(*) FROM followup INDEXED BY followup_by_direction WHERE contact_id = ?1 " \
-	"  AND direction <> 'none' AND direction = 'owe' AND status = 'done'), " \
-	"(SELECT count(*) FROM followup INDEXED BY followup_by_direction WHERE contact_id = ?1 " \
 	"  AND direction <> 'none' AND direction = 'owed' AND status <> 'dropped'), " \
+	"(SELECT count(*) FROM followup INDEXED BY followup_by_intro_by WHERE intro_by_id = ?1 " \
+	"  AND intro_stage <> 'none')"
+#define RECIP_GIVE_COLS \
+	"(SELECT count(*) FROM interaction_contact WHERE contact_id = ?1 AND exchange <> 'none' " \
+	"  AND exchange = 'give'), " \
+	"(SELECT count(*) FROM followup INDEXED BY followup_by_direction WHERE contact_id = ?1 " \
+	"  AND direction <> 'none' AND direction = 'owe' AND status = 'done'), " \
 	"(SELECT count(*) FROM followup INDEXED BY followup_by_intro_a WHERE intro_a_id = ?1 " \
 	"  AND intro_by_id = ?2 AND intro_stage <> 'none' AND intro_stage <> 'requested') + " \
 	"(SELECT count(*) FROM followup INDEXED BY followup_by_intro_b WHERE intro_b_id = ?1 " \
 	"  AND intro_by_id = ?2 AND intro_stage <> 'none' AND intro_stage <> 'requested' " \
-	"  AND intro_a_id IS NOT ?1), " \
-	"(SELECT count(*) FROM followup INDEXED BY followup_by_intro_by WHERE intro_by_id = ?1 " \
-	"  AND intro_stage <> 'none')"
-#define RECIP_NCOLS 6
-/* Read the RECIP_COLS starting at column col of st into r (its sums too). */
-void recip_read(sqlite3_stmt *st, int col, struct health_recip *r);
+	"  AND intro_a_id IS NOT ?1)"
+/* Read the three RECIP_ASK_COLS starting at column col of st into r (and r->asked). */
+void recip_read_asks(sqlite3_stmt *st, int col, struct health_recip *r);
+/* One contact's counts (both sides) into out; zeros for me. */
+enum kith_status recip_one(struct kdb *db, int64_t me, int64_t contact_id,
+			   struct health_recip *out, struct kith_err *err);
 
 #endif

@@ -434,9 +434,10 @@ static enum kith_status
 fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *err)
 {
 	static const char sql[] = FILL_COLS FILL_FROM;
-	static const char sql_recip[] = FILL_COLS ", " RECIP_COLS FILL_FROM;
+	static const char sql_recip[] = FILL_COLS ", " RECIP_ASK_COLS FILL_FROM;
 	bool recip = c->p.weight[RT_OFFER] != 0;
 	sqlite3_stmt *st = db_stmt(db, recip ? sql_recip : sql, err);
+	struct health_recip r = { 0 };
 	int rc;
 
 	if (!st)
@@ -455,15 +456,15 @@ fill_contact(struct kdb *db, struct cands *c, struct cand *k, struct kith_err *e
 		copy_day(k->created, db_col_text(st, 6));
 		copy_day(k->last_at, db_col_text(st, 7));
 		k->rhythm_days = sqlite3_column_int(st, 9);
-		if (recip) {    /* have we only asked of them? (kith/health.h) */
-			struct health_recip r;
-			recip_read(st, 10, &r);
-			k->asked = r.gave ? 0 : r.asked;
-			if (k->asked)
-				health_recip_words(&r, true, k->asked_words, sizeof k->asked_words);
-		}
+		if (recip)      /* asked of them: then, only asked? (kith/health.h) */
+			recip_read_asks(st, 10, &r);
 	}
-	return ent_finish(db, st, rc, "review", err);
+	if ((rc = ent_finish(db, st, rc, "review", err)) || !r.asked ||
+	    (rc = recip_one(db, c->me, k->contact_id, &r, err)) || r.gave)
+		return rc;
+	k->asked = r.asked;
+	health_recip_words(&r, true, k->asked_words, sizeof k->asked_words);
+	return KITH_OK;
 }
 
 /* ---- scoring ----------------------------------------------------------------------- */
