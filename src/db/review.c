@@ -624,7 +624,7 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 			 ago == 1 ? "yesterday" : ago < 7 ? "this week" : "last week");
 	}
 	if (k->asked && w[RT_OFFER])    /* last: word_item looks for it there */
-		term_add(it, p, RT_OFFER, w[RT_OFFER], "you asked %d time%s (%s) and gave nothing "
+		term_add(it, word, RT_OFFER, w[RT_OFFER], "you asked %d time%s (%s) and gave nothing "
 			 "yet", k->asked, plural(k->asked), k->asked_words);
 	for (int i = 0; i < it->nterms; i++)
 		if (review_term_is_reason(it->terms[i].id) && it->terms[i].points > 0) {
