@@ -186,7 +186,8 @@ breakdown_build(struct health_breakdown *b, int dim, struct gtable *t, int total
 {
 	int shown = t->n < HEALTH_GROUPS ? t->n : HEALTH_GROUPS, rest = 0;
 
-	qsort(t->v, (size_t)t->n, sizeof *t->v, gcount_cmp);
+	if (t->n)               /* qsort wants an array, even of none */
+		qsort(t->v, (size_t)t->n, sizeof *t->v, gcount_cmp);
 	for (int i = 0; i < shown; i++)
 		group_push(b, t->v[i].name, true, t->v[i].n, total);
 	for (int i = shown; i < t->n; i++)
@@ -314,7 +315,8 @@ strong_ids(struct kdb *db, int64_t me, int64_t **ids, int *n, struct kith_err *e
 		}
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
-	qsort(*ids, (size_t)*n, sizeof **ids, id_cmp);
+	if (*n)
+		qsort(*ids, (size_t)*n, sizeof **ids, id_cmp);
 	return ent_finish(db, st, rc, "health", err);
 }
 

@@ -25,6 +25,8 @@ first_k(void *v, size_t n, size_t size, long k, int (*cmp)(const void *, const v
 {
 	char *b = v, tmp[128];
 
+	if (n == 0)             /* v may be NULL: qsort wants an array */
+		return;
 	if (k <= 0 || (size_t)k >= n || size > sizeof tmp) {
 		qsort(v, n, size, cmp);
 		return;
