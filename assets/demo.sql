@@ -262,7 +262,7 @@ INSERT INTO contact (id, display_name, name_key, given_name, family_name, pronou
    'Chair, Riverton Transit Riders Alliance.',
    0, date(kith_today(), '-653 days') || ' 09:00:00', date(kith_today(), '-47 days') || ' 09:00:00'),
   (42, 'Diane Mercer', 'diane mercer', 'Diane', 'Mercer', 'she/her', '',
-   4, 0, 'B', NULL, NULL, '', NULL, NULL,
+   4, 0, 'A', NULL, NULL, '', NULL, NULL,
    'Executive director, Riverton Housing Authority.',
    0, date(kith_today(), '-666 days') || ' 09:00:00', date(kith_today(), '-54 days') || ' 09:00:00'),
   (43, 'Rajesh Iyer', 'rajesh iyer', 'Rajesh', 'Iyer', 'he/him', 'District 2',
@@ -898,6 +898,11 @@ INSERT INTO interaction_contact (interaction_id, contact_id, at)
   (142, 18), (143, 3), (143, 36), (143, 37), (143, 38), (144, 34), (144, 35), (145, 32),
   (146, 46), (147, 48), (148, 35), (149, 19), (150, 45)) AS v
   JOIN interaction i ON i.id = v.column1;
+
+-- What was help given and what was a favour asked (kith health, reciprocity) --
+
+UPDATE interaction SET exchange = 'give' WHERE id IN (5, 37, 51, 77);
+UPDATE interaction SET exchange = 'ask' WHERE id IN (16, 28);
 
 -- Follow-ups, commitments (direction owe/owed) and one introduction --
 

@@ -21,13 +21,17 @@
  *                an introduction of A to B, stage "requested"
  *   !raised      every #tag of the line is an issue each @person raised,
  *                the summary their words (a concern, kith/concern.h)
+ *   +give, +ask  the interaction was help you gave, or a favour you
+ *                asked (reciprocity: kith health); at most one, and only
+ *                with a summary (something happened)
  *
  * NAME and TAG run to the next space, with trailing , . ; : ! ? ) left
  * off; quotes allow spaces: @"Tom Ruiz", ~"City Hall", #"bike lanes".
  * WHEN is one word for kdate_parse_when (today, tomorrow, fri, 3d, 2w,
  * 1m, 2026-04-01), or a date and a time ("2026-04-01 10:00").
  * A TITLE is every word after WHEN (after @A>@B for an introduction) up
- * to the next word starting with ! # @ ~ or ^, or the end of the line.
+ * to the next word starting with ! # @ ~ or ^, or +give or +ask, or the
+ * end of the line. Other words starting with + are text ("+1").
  * A follow-up or commitment is about the nearest @person before it,
  * else the first @person of the line.
  *
@@ -87,6 +91,7 @@ struct capture {
 					    (then no interaction is logged) */
 	int kind;                        /* enum kith_interaction_kind */
 	bool raised;                     /* !raised: the tags are concerns they raised */
+	int exchange;                    /* enum kith_exchange: +give, +ask */
 };
 
 /*

@@ -110,6 +110,9 @@
 	CMD_(DUP_MERGE,        "duplicates-merge", "Duplicates: merge the pair (asks which to keep)") \
 	CMD_(DUP_NOT_SAME,     "duplicates-not-same", "Duplicates: not the same person (never asked again)") \
 	CMD_(DUP_END,          "duplicates-end",   "Duplicates: close the view") \
+	CMD_GROUP("Health") \
+	CMD_(HEALTH,           "health",           "The health of the network: where it is narrow, dormant ties, gave and asked") \
+	CMD_(HEALTH_END,       "health-end",       "Health: close the view") \
 	CMD_GROUP("Forms and prompts") \
 	CMD_(NEXT_FIELD,       "next-field",       "Forms: go to the next field") \
 	CMD_(PREV_FIELD,       "prev-field",       "Forms: go to the previous field") \

@@ -126,5 +126,9 @@ struct options;
 struct strbuf;
 bool engine_config_check(void *ctx, char *const *w, int n, struct strbuf *why);
 void options_review_params(const struct options *o, struct review_params *p);
+/* The health report's parameters (health.*, tier.*.cadence): kith health and zh. */
+struct health_params;
+void options_health_params(const struct options *o, struct health_params *p);
+void engine_health_params(struct engine *e, struct health_params *p);
 
 #endif

@@ -22,6 +22,7 @@ struct kith_interaction {
 	char *summary;              /* one line, required */
 	char *body;                 /* longer note or NULL */
 	int64_t event_id;           /* 0: none */
+	int exchange;               /* enum kith_exchange: help given (+give), a favour asked (+ask) */
 	int64_t *contact_ids;       /* at least one */
 	size_t n_contacts;
 };
@@ -57,6 +58,7 @@ struct interaction_row {
 	int kind;
 	const char *summary, *body;
 	int64_t event_id;
+	int exchange;               /* enum kith_exchange */
 	const char *with;           /* names of all involved contacts, ", "-joined */
 };
 typedef int (*interaction_row_fn)(void *ud, const struct interaction_row *row);

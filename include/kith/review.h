@@ -50,7 +50,8 @@ struct kdb;
 	X(NEVER,    "never",     6, true,  "influence 4 or 5, added at least 7 days ago, never contacted") \
 	X(GOAL,     "goal",      6, true,  "the best person not yet counted for a goal behind its pace") \
 	X(SKIPPED,  "skipped",  -4, false, "skipped or snoozed in the review in the last 7 days") \
-	X(PROMISE,  "promise",  14, true,  "a promise's progress update not told yet to everyone who raised its issue (as a due follow-up you owe: due + owe)")
+	X(PROMISE,  "promise",  14, true,  "a promise's progress update not told yet to everyone who raised its issue (as a due follow-up you owe: due + owe)") \
+	X(OFFER,    "offer",     3, false, "you have only asked of them (introductions, favours, what they owe you) and given nothing: offer something instead of another ask")
 
 enum review_term_id {
 #define REVIEW_TERM_ENUM(e, name, w, reason, doc) RT_##e,

@@ -61,6 +61,10 @@
 	_(NONE, "none") _(REQUESTED, "requested") _(MADE, "made") _(MET, "met") \
 	_(THANKED, "thanked")
 
+/* An interaction marked as help the user gave, or a favour they asked (+give, +ask). */
+#define KITH_EXCHANGES(_) \
+	_(NONE, "none") _(GIVE, "give") _(ASK, "ask")
+
 #define KITH_ALIGNMENTS(_) \
 	_(ACTIVE_OPPOSITION, "active opposition") _(PASSIVE_OPPOSITION, "passive opposition") \
 	_(NEUTRAL, "neutral") _(PASSIVE_ALLY, "passive ally") _(ACTIVE_ALLY, "active ally")
@@ -81,6 +85,7 @@
 #define KITH_TYPE_ENUM_FSTATUS(n, w) KITH_FSTATUS_##n,
 #define KITH_TYPE_ENUM_DIR(n, w) KITH_DIR_##n,
 #define KITH_TYPE_ENUM_INTRO(n, w) KITH_INTRO_##n,
+#define KITH_TYPE_ENUM_XCHG(n, w) KITH_XCHG_##n,
 
 KITH_TYPE_DECLARE(KITH_ORG_KINDS, ORG, org_kind)
 KITH_TYPE_DECLARE(KITH_REL_TYPES, REL, rel_type)
@@ -93,6 +98,7 @@ KITH_TYPE_DECLARE(KITH_FOLLOWUP_KINDS, FKIND, followup_kind)
 KITH_TYPE_DECLARE(KITH_FOLLOWUP_STATUSES, FSTATUS, followup_status)
 KITH_TYPE_DECLARE(KITH_DIRECTIONS, DIR, direction)
 KITH_TYPE_DECLARE(KITH_INTRO_STAGES, INTRO, intro_stage)
+KITH_TYPE_DECLARE(KITH_EXCHANGES, XCHG, exchange)
 
 /*
 ** The way an interaction of `kind` goes unless told: an email, a message or

@@ -74,6 +74,7 @@ enum view_mode {
 	VM_REVIEW,          /* the daily review: one person at a time */
 	VM_CAPTURE,         /* quick capture: one line, then its preview (input + detail) */
 	VM_DUPLICATES,      /* the duplicates review: pairs, or two cards side by side */
+	VM_HEALTH,          /* the health of the network: a report (read only) */
 };
 
 /* A single-line text input as drawn: text and cursor (byte offset). */
@@ -203,8 +204,8 @@ struct view {
 	const char *pane_names[VP_COUNT_];  /* "Contacts", "Events", "Power map", "Follow-ups" */
 	const char *title;          /* title bar: "kith — Contacts — ~/.local/share/kith/kith.db — 60 contacts" */
 	bool welcome;               /* empty database: show the welcome text in detail */
-	bool review;                /* the daily review is on: detail fills the body (forms
-				       and prompts of the review draw over it) */
+	bool review;                /* the daily review or the Health view is on: detail
+				       fills the body (forms and prompts draw over it) */
 	bool list_full;             /* the list fills the body (the duplicates view) */
 
 	struct view_list list;      /* the current pane's list (not used by the map pane) */

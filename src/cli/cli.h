@@ -81,7 +81,7 @@ extern const struct cli_cmd cli_cmd_log, cli_cmd_followup_add, cli_cmd_followup_
 	cli_cmd_followup_snooze, cli_cmd_me;
 extern const struct cli_cmd cli_cmd_list_contacts, cli_cmd_list_events, cli_cmd_list_followups;
 extern const struct cli_cmd cli_cmd_search, cli_cmd_backup, cli_cmd_demo;
-extern const struct cli_cmd cli_cmd_today, cli_cmd_complete;
+extern const struct cli_cmd cli_cmd_today, cli_cmd_complete, cli_cmd_health;
 extern const struct cli_cmd cli_cmd_capture;
 /* cmd_edit.c: the command line changes and removes what it adds */
 extern const struct cli_cmd cli_cmd_edit_contact, cli_cmd_edit_event, cli_cmd_edit_followup,

@@ -142,6 +142,10 @@ report_text(struct strbuf *sb, const struct capture *c, const struct resolved *r
 	}
 	if (s->n_created)
 		sb_printf(sb, " (%zu new contact%s)", s->n_created, s->n_created == 1 ? "" : "s");
+	if (c->exchange == KITH_XCHG_GIVE)
+		sb_append(sb, "; help you gave");
+	else if (c->exchange == KITH_XCHG_ASK)
+		sb_append(sb, "; a favour you asked");
 	for (size_t i = 0; i < c->n_tags; i++)
 		sb_printf(sb, "%s%s", i ? ", " : "; tagged ", c->tags[i]);
 	if (c->raised)
@@ -172,8 +176,11 @@ report_json(struct strbuf *sb, long line, const struct capture *c, const struct 
 		sb_printf(sb, "\"ok\": true, \"interaction\": %lld, \"kind\": ",
 			  (long long)s->interaction_id);
 		cli_json_str(sb, kith_interaction_kind_name(c->kind));
+		sb_append(sb, ", \"exchange\": ");
+		cli_json_str(sb, kith_exchange_name(c->exchange));
 	} else {
-		sb_append(sb, "\"ok\": true, \"interaction\": null, \"kind\": null");
+		sb_append(sb, "\"ok\": true, \"interaction\": null, \"kind\": null, "
+			  "\"exchange\": null");
 	}
 	sb_append(sb, ", \"with\": [");
 	for (size_t i = 0; i < c->n_people; i++) {

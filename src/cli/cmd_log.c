@@ -16,7 +16,7 @@
 
 /* ---- log -------------------------------------------------------------- */
 
-enum { LG_KIND, LG_AT, LG_FOLLOW_UP, LG_TITLE, LG_OUT, LG_REPLY };
+enum { LG_KIND, LG_AT, LG_FOLLOW_UP, LG_TITLE, LG_OUT, LG_REPLY, LG_GIVE, LG_ASK };
 
 static const struct cli_opt log_opts[] = {
 	[LG_KIND] = {"kind", true, false},
@@ -25,6 +25,8 @@ static const struct cli_opt log_opts[] = {
 	[LG_TITLE] = {"title", true, false},
 	[LG_OUT] = {"out", false, false},
 	[LG_REPLY] = {"reply", false, false},
+	[LG_GIVE] = {"give", false, false},
+	[LG_ASK] = {"ask", false, false},
 	{NULL, false, false},
 };
 
@@ -112,6 +114,10 @@ run_log(struct cli *c, const struct cli_args *a)
 	kdatetime_format(when, at);
 	if (cli_opt(a, LG_TITLE) && !cli_opt(a, LG_FOLLOW_UP))
 		return cli_error(CLI_USAGE, "--title", "only with --follow-up");
+	if (cli_flag(a, LG_GIVE) && cli_flag(a, LG_ASK))
+		return cli_error(CLI_USAGE, "--give", "not with --ask: one interaction is either");
+	in.exchange = cli_flag(a, LG_GIVE) ? KITH_XCHG_GIVE :
+		      cli_flag(a, LG_ASK) ? KITH_XCHG_ASK : KITH_XCHG_NONE;
 	if (cli_opt(a, LG_FOLLOW_UP)) {
 		if ((rc = cli_date_opt(c, "--follow-up", cli_opt(a, LG_FOLLOW_UP), due_s)) != CLI_OK)
 			return rc;
@@ -147,8 +153,8 @@ run_log(struct cli *c, const struct cli_args *a)
 }
 
 const struct cli_cmd cli_cmd_log = {
-	"log", NULL, "CONTACT TEXT [--kind K] [--out|--reply] [--at WHEN] [--follow-up WHEN "
-	"[--title T]]",
+	"log", NULL, "CONTACT TEXT [--kind K] [--out|--reply] [--give|--ask] [--at WHEN] "
+	"[--follow-up WHEN [--title T]]",
 	"Record an interaction with a contact and print its id.",
 	"  --kind K         call, email, meeting, coffee, event, message, social,\n"
 	"                   note (default)\n"
@@ -156,6 +162,7 @@ const struct cli_cmd cli_cmd_log = {
 	"                   by default; call, meeting, coffee, event are conversations)\n"
 	"  --reply          they answered, or started it: ends the unanswered count\n"
 	"  --at WHEN        when it happened (default: now)\n"
+	"  --give, --ask    it was help you gave, or a favour you asked (kith health)\n"
 	"  --follow-up WHEN also add a follow-up due then, linked to this interaction\n"
 	"  --title T        the follow-up's title (default: \"Follow up: TEXT\")\n",
 	log_opts, 2, 2, run_log,

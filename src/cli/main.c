@@ -22,7 +22,7 @@ const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_add_contact, &cli_cmd_add_event, &cli_cmd_attend,
 	&cli_cmd_log,
 	&cli_cmd_followup_add, &cli_cmd_followup_done, &cli_cmd_followup_snooze,
-	&cli_cmd_me, &cli_cmd_today,
+	&cli_cmd_me, &cli_cmd_today, &cli_cmd_health,
 	&cli_cmd_list_contacts, &cli_cmd_list_events, &cli_cmd_list_followups,
 	&cli_cmd_search, &cli_cmd_backup, &cli_cmd_demo, &cli_cmd_complete,
 	&cli_cmd_capture, &cli_cmd_import,

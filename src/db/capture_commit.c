@@ -603,6 +603,7 @@ commit_steps(struct kdb *db, const struct capture *c, const int64_t *org_ids, in
 		goto out;
 	in.at = (char *)at;
 	in.kind = c->kind;
+	in.exchange = c->exchange;
 	in.summary = summary;
 	in.event_id = event_id;
 	in.contact_ids = people;

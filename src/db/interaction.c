@@ -21,6 +21,8 @@ static const struct db_enum ia_kinds = { kith_interaction_kind_name,
 					 kith_interaction_kind_parse, KITH_IKIND_NOTE };
 static const struct db_enum ia_ways = { kith_interaction_way_name,
 					kith_interaction_way_parse, KITH_IWAY_AUTO };
+static const struct db_enum ia_exchanges = { kith_exchange_name, kith_exchange_parse,
+					     KITH_XCHG_NONE };
 
 /* The columns interaction_get reads */
 static const struct db_field ia_f[] = {
@@ -28,6 +30,7 @@ static const struct db_field ia_f[] = {
 	DB_FE(struct kith_interaction, kind, ia_kinds),
 	DB_F(DUP, struct kith_interaction, summary), DB_F(DUP, struct kith_interaction, body),
 	DB_F(I64, struct kith_interaction, event_id), DB_FE(struct kith_interaction, way, ia_ways),
+	DB_FE(struct kith_interaction, exchange, ia_exchanges),
 };
 static const struct db_fields ia_fields = DB_FIELDS(struct kith_interaction, ia_f);
 
@@ -59,6 +62,9 @@ ia_check_fields(const struct kith_interaction *i, char at[KDATETIME_STR], struct
 		return kith_err_set(err, KITH_INVALID, "interaction kind %d: unknown", i->kind);
 	if (i->way < 0 || i->way >= KITH_IWAY_COUNT_)
 		return kith_err_set(err, KITH_INVALID, "interaction way %d: unknown", i->way);
+	if (i->exchange < 0 || i->exchange >= KITH_XCHG_COUNT_)
+		return kith_err_set(err, KITH_INVALID, "interaction exchange %d: unknown",
+				    i->exchange);
 	if (ent_require("summary", i->summary, err))
 		return KITH_INVALID;
 	if (i->n_contacts == 0 || !i->contact_ids)
@@ -92,18 +98,22 @@ ia_before(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	return id ? db_run(db, q_unlink, "interaction", err, "i", id) : KITH_OK;
 }
 
-/* Link every contact of the row to interaction id (duplicates in the list are ignored). */
+/*
+** Link every contact of the row to interaction id (duplicates in the list
+** are ignored), each link with a copy of `at` and of the give/ask mark.
+*/
 static enum kith_status
 ia_link(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	static const char sql[] =
-		"INSERT OR IGNORE INTO interaction_contact(interaction_id, contact_id, at) "
-		"VALUES (?, ?, ?)";
+		"INSERT OR IGNORE INTO interaction_contact(interaction_id, contact_id, at, exchange) "
+		"VALUES (?, ?, ?, ?)";
 	const struct ia_w *w = row;
 	enum kith_status rc;
 
 	for (size_t k = 0; k < w->i->n_contacts; k++)
-		if ((rc = db_run(db, sql, "interaction", err, "iit", id, w->i->contact_ids[k], w->at)))
+		if ((rc = db_run(db, sql, "interaction", err, "iitt", id, w->i->contact_ids[k], w->at,
+				 kith_exchange_name(w->i->exchange))))
 			return rc;
 	return KITH_OK;
 }
@@ -122,15 +132,16 @@ ia_bind(sqlite3_stmt *st, const void *row)
 	sqlite3_bind_text(st, 6, kith_interaction_way_name(kith_interaction_way_of(w->i->way,
 										      w->i->kind)),
 			  -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, kith_exchange_name(w->i->exchange), -1, SQLITE_STATIC);
 }
 
 static const struct ent_writer ia_writer = {
 	.kind = ENT_INTERACTION,
-	.q_insert = "INSERT INTO interaction(at, kind, summary, body, event_id, way, created_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now)",
+	.q_insert = "INSERT INTO interaction(at, kind, summary, body, event_id, way, exchange, "
+		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now)",
 	.q_update =
 		"UPDATE interaction SET at = ?1, kind = ?2, summary = ?3, body = ?4, event_id = ?5, "
-		"way = ?6 WHERE id = :id",
+		"way = ?6, exchange = ?7 WHERE id = :id",
 	.check = ia_before,
 	.bind = ia_bind,
 	.after = ia_link,
@@ -150,7 +161,8 @@ enum kith_status
 interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct kith_err *err)
 {
 	static const char sql[] =
-		"SELECT id, at, kind, summary, body, event_id, way FROM interaction WHERE id = ?";
+		"SELECT id, at, kind, summary, body, event_id, way, exchange FROM interaction "
+		"WHERE id = ?";
 	static const char q_contacts[] =
 		"SELECT ic.contact_id FROM interaction_contact ic JOIN contact c ON c.id = ic.contact_id "
 		"WHERE ic.interaction_id = ? ORDER BY c.name_key, c.id";
@@ -194,7 +206,7 @@ interaction_delete(struct kdb *db, int64_t id, struct kith_err *err)
 
 /* Row columns; `with` lists every involved contact by name. */
 #define IA_COLS \
-	"SELECT i.id, i.at, i.kind, i.summary, i.body, i.event_id, " \
+	"SELECT i.id, i.at, i.kind, i.summary, i.body, i.event_id, i.exchange, " \
 	"(SELECT group_concat(n, ', ') FROM (SELECT c.display_name AS n " \
 	"  FROM interaction_contact w JOIN contact c ON c.id = w.contact_id " \
 	"  WHERE w.interaction_id = i.id ORDER BY c.name_key, c.id)) "
@@ -203,7 +215,9 @@ static const struct db_field ia_row_f[] = {
 	DB_F(I64, struct interaction_row, id), DB_F(TEXT, struct interaction_row, at),
 	DB_FE(struct interaction_row, kind, ia_kinds),
 	DB_F(TEXT, struct interaction_row, summary), DB_F(TEXT, struct interaction_row, body),
-	DB_F(I64, struct interaction_row, event_id), DB_F(TEXT, struct interaction_row, with),
+	DB_F(I64, struct interaction_row, event_id),
+	DB_FE(struct interaction_row, exchange, ia_exchanges),
+	DB_F(TEXT, struct interaction_row, with),
 };
 static const struct db_fields ia_row_fields = DB_FIELDS(struct interaction_row, ia_row_f);
 ENT_EMITTER(ia_emit, struct interaction_row, interaction_row_fn, ia_row_fields, "interactions")

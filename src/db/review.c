@@ -12,6 +12,8 @@
 #include "internal.h"
 #include "ent.h"
 #include "row.h"
+#include "recip.h"
+#include "review_cand.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,52 +23,13 @@
 #include "kith/date.h"
 #include "kith/followup.h"
 #include "kith/goal.h"
+#include "kith/merge.h"
 #include "kith/review.h"
 #include "kith/str.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
 /* ---- candidates ------------------------------------------------------------------ */
-
-enum { SKIP_NONE, SKIP_SKIPPED, SKIP_SNOOZED };
-
-struct cand {
-	int64_t contact_id, followup_id;
-	/* the most pressing due follow-up */
-	char *fu_title;
-	char fu_due[KDATE_STR];     /* an undated one: a week after it was added */
-	bool fu_undated;
-	int fu_dir;
-	int fu_more;                /* other due follow-ups of the same contact */
-	/* the first event in the window */
-	char *ev_title;
-	char ev_start[KDATETIME_STR];
-	/* targets */
-	char *target_map;
-	bool primary, secondary;
-	char *goal_detail, *goal_what;      /* proposed for a goal behind its pace */
-	/* review history */
-	int skip;
-	char skip_day[KDATE_STR];
-	bool excluded;
-	/* the contact (phase 2) */
-	char *name, *name_key, *birthday;
-	int influence, cadence_days;    /* cadence_days -1: the tier's */
-	int rhythm_days;                /* "monthly at most": 30; 0 none */
-	char tier;
-	char created[KDATE_STR], last_at[KDATE_STR];
-	bool found;
-};
-
-struct cands {
-	struct cand *v;
-	int n, cap;
-	int *slots;                 /* open addressing on contact_id: index + 1, 0 empty */
-	int nslots;
-	struct review_params p;
-	struct kdate today;
-	int64_t me;
-};
 
 static unsigned
 slot_of(int64_t id, int nslots)
@@ -474,31 +437,46 @@ src_history(struct kdb *db, struct cands *c, struct kith_err *err)
 	return src_walk(db, c, db_query(db, sql, err, "t", c->p.today), row_history, NULL, err);
 }
 
-static enum kith_status
-fill_contact(struct kdb *db, struct cand *k, struct kith_err *err)
-{
-	static const char sql[] =
-		"SELECT c.display_name, c.name_key, coalesce(c.influence, 0), coalesce(c.tier, ''), "
-		"coalesce(c.cadence_days, -1), c.birthday, c.created_at, coalesce(s.last_at, ''), "
-		"c.archived, c.rhythm_days FROM contact c "
-		"LEFT JOIN contact_stat s ON s.contact_id = c.id "
-		"WHERE c.id = ?1";
-	sqlite3_stmt *st;
-	enum kith_status rc = db_first(db, &st, sql, "review", err, "i", k->contact_id);
+/* The contact; with the offer term on, its reciprocity after it (recip.h). */
+#define FILL_COLS "SELECT c.display_name, c.name_key, coalesce(c.influence, 0), " \
+	"coalesce(c.tier, ''), coalesce(c.cadence_days, -1), c.birthday, c.created_at, " \
+	"coalesce(s.last_at, ''), c.archived, c.rhythm_days"
+#define FILL_FROM " FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?1"
 
-	if (rc)
-		return rc == KITH_NOTFOUND ? KITH_OK : rc;
-	k->found = sqlite3_column_int(st, 8) == 0;
-	k->name = xstrdup(db_col_text(st, 0));
-	k->name_key = xstrdup(db_col_text(st, 1));
-	k->influence = sqlite3_column_int(st, 2);
-	k->tier = db_col_text(st, 3)[0];
-	k->cadence_days = sqlite3_column_int(st, 4);
-	k->birthday = db_col_dup(st, 5);
-	copy_day(k->created, db_col_text(st, 6));
-	copy_day(k->last_at, db_col_text(st, 7));
-	k->rhythm_days = sqlite3_column_int(st, 9);
-	sqlite3_reset(st);
+static enum kith_status
+fill_contact(struct kdb *db, const struct cands *c, struct cand *k, struct kith_err *err)
+{
+	static const char sql[] = FILL_COLS FILL_FROM;
+	static const char sql_recip[] = FILL_COLS ", " RECIP_ASK_COLS FILL_FROM;
+	bool recip = c->p.weight[RT_OFFER] != 0;
+	sqlite3_stmt *st = db_stmt(db, recip ? sql_recip : sql, err);
+	struct health_recip r = { 0 };
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, k->contact_id);
+	if (recip)
+		sqlite3_bind_int64(st, 2, c->me);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k->found = sqlite3_column_int(st, 8) == 0;
+		k->name = xstrdup(db_col_text(st, 0));
+		k->name_key = xstrdup(db_col_text(st, 1));
+		k->influence = sqlite3_column_int(st, 2);
+		k->tier = db_col_text(st, 3)[0];
+		k->cadence_days = sqlite3_column_int(st, 4);
+		k->birthday = db_col_dup(st, 5);
+		copy_day(k->created, db_col_text(st, 6));
+		copy_day(k->last_at, db_col_text(st, 7));
+		k->rhythm_days = sqlite3_column_int(st, 9);
+		if (recip)      /* asked of them: then, only asked? (kith/health.h) */
+			recip_read_asks(st, 10, &r);
+	}
+	if ((rc = ent_finish(db, st, rc, "review", err)) || !r.asked ||
+	    (rc = recip_one(db, c->me, k->contact_id, &r, err)) || r.gave)
+		return rc;
+	k->asked = r.asked;
+	health_recip_words(&r, true, k->asked_words, sizeof k->asked_words);
 	return KITH_OK;
 }
 
@@ -507,12 +485,6 @@ fill_contact(struct kdb *db, struct cand *k, struct kith_err *err)
 
 /* Overdue points grow for two weeks, then stay. */
 #define OVERDUE_DAYS_MAX 14
-
-static const char *
-plural(long n)
-{
-	return n == 1 ? "" : "s";
-}
 
 /* "today", "tomorrow", "on Thu 12 Mar" (kdate_soon) for a day or a time */
 static void
@@ -648,59 +620,15 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 			 SKIP_SKIPPED ? "skipped" : "snoozed", ago <= 0 ? "today" :
 			 ago == 1 ? "yesterday" : ago < 7 ? "this week" : "last week");
 	}
+	if (k->asked && w[RT_OFFER])    /* last: word_item looks for it there */
+		review_term_add(it, word, RT_OFFER, w[RT_OFFER], "you asked %d time%s (%s) and gave nothing "
+			 "yet", k->asked, plural(k->asked), k->asked_words);
 	for (int i = 0; i < it->nterms; i++)
 		if (review_term_is_reason(it->terms[i].id) && it->terms[i].points > 0) {
 			reason = it->terms[i].id;
 			break;
 		}
 	return reason >= 0;
-}
-
-/* The item's headline and its reasons, worded positively. */
-static void
-word_item(const struct cand *k, struct review_item *it)
-{
-	struct strbuf what = { 0 }, why = { 0 };
-	const char *name = *it->name ? it->name : "someone";
-	int lead = -1;
-
-	for (int i = 0; i < it->nterms && lead < 0; i++)
-		if (review_term_is_reason(it->terms[i].id))
-			lead = it->terms[i].id;
-	switch (lead) {
-	case RT_OVERDUE:
-	case RT_DUE:
-		if (k->fu_dir == KITH_DIR_OWE)
-			sb_printf(&what, "keep your word to %s: %s", name, k->fu_title);
-		else if (k->fu_dir == KITH_DIR_OWED)
-			sb_printf(&what, "ask %s for what they promised: %s", name, k->fu_title);
-		else if (k->contact_id)
-			sb_printf(&what, "follow up with %s: %s", name, k->fu_title);
-		else
-			sb_printf(&what, "follow up: %s", k->fu_title);
-		break;
-	case RT_EVENT:
-		sb_printf(&what, "see %s at %s", name, k->ev_title);
-		break;
-	case RT_BIRTHDAY:
-		sb_printf(&what, "wish %s a happy birthday", name);
-		break;
-	case RT_NEVER:
-		sb_printf(&what, "introduce yourself to %s", name);
-		break;
-	case RT_GOAL:
-		sb_append(&what, k->goal_what);
-		break;
-	default:
-		sb_printf(&what, "reconnect with %s", name);
-		break;
-	}
-	for (int i = 0; i < it->nterms; i++)
-		sb_printf(&why, "%s%s", i ? "; " : "", it->terms[i].detail);
-	if (k->fu_more)
-		sb_printf(&why, "; %d more follow-up%s due", k->fu_more, plural(k->fu_more));
-	it->what = sb_detach(&what);
-	it->why = sb_detach(&why);
 }
 
 /* A candidate with a reason, scored but not yet in words: what the queue sorts. */
@@ -734,12 +662,16 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 	struct cands c = { 0 };
 	struct scored *sc = NULL;
 	enum kith_status rc;
+	bool started;
 	int n = 0;
 
 	memset(out, 0, sizeof *out);
 	c.p = *p;
 	if (!kdate_parse_iso(p->today, &c.today))
 		return kith_err_set(err, KITH_INVALID, "review: %s: not a date", p->today);
+	/* one read transaction: a snapshot, not one begun per statement */
+	if ((rc = kdb_read_begin(db, &started, err)))
+		return rc;
 	c.me = kdb_me(db);
 	if ((rc = src_followups(db, &c, err)) ||
 	    (rc = src_contacts(db, &c, sql_cadence, "tnnnnn", err)) ||
@@ -759,7 +691,7 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 		if (k->excluded)
 			continue;
 		if (k->contact_id) {
-			if ((rc = fill_contact(db, k, err)))
+			if ((rc = fill_contact(db, &c, k, err)))
 				goto done;
 			if (!k->found)
 				continue;
@@ -784,6 +716,7 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 	rc = review_promise_merge(db, p, out, err);
 done:
 	free(sc);
+	kdb_read_end(db, started);
 	cands_free(&c);
 	if (rc)
 		review_queue_free(out);

@@ -1,10 +1,11 @@
 /*
  * review_terms.c: the terms the daily review scores by (kith/review.h's
  * REVIEW_TERMS), their default weights, the default parameters, the
- * review's history it reads them against (review_record), and freeing a
- * queue.
+ * review's history it reads them against (review_record), the words of an
+ * item (its headline and its reasons), and freeing a queue.
  */
 #include "internal.h"
+#include "review_cand.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -121,3 +122,59 @@ review_term_add(struct review_item *it, bool word, int id, int points, const cha
 	it->score += points;
 }
 
+const char *
+plural(long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* The item's headline and its reasons, worded positively. */
+void
+word_item(const struct cand *k, struct review_item *it)
+{
+	struct strbuf what = { 0 }, why = { 0 };
+	const char *name = *it->name ? it->name : "someone";
+	int lead = -1;
+	bool offer = k->asked && it->nterms && it->terms[it->nterms - 1].id == RT_OFFER;
+
+	for (int i = 0; i < it->nterms && lead < 0; i++)
+		if (review_term_is_reason(it->terms[i].id))
+			lead = it->terms[i].id;
+	switch (lead) {
+	case RT_OVERDUE:
+	case RT_DUE:
+		if (k->fu_dir == KITH_DIR_OWE)
+			sb_printf(&what, "keep your word to %s: %s", name, k->fu_title);
+		else if (k->fu_dir == KITH_DIR_OWED && offer)
+			sb_printf(&what, "offer %s something before asking for: %s", name,
+				  k->fu_title);
+		else if (k->fu_dir == KITH_DIR_OWED)
+			sb_printf(&what, "ask %s for what they promised: %s", name, k->fu_title);
+		else if (k->contact_id)
+			sb_printf(&what, "follow up with %s: %s", name, k->fu_title);
+		else
+			sb_printf(&what, "follow up: %s", k->fu_title);
+		break;
+	case RT_EVENT:
+		sb_printf(&what, "see %s at %s", name, k->ev_title);
+		break;
+	case RT_BIRTHDAY:
+		sb_printf(&what, "wish %s a happy birthday", name);
+		break;
+	case RT_NEVER:
+		sb_printf(&what, "introduce yourself to %s", name);
+		break;
+	case RT_GOAL:
+		sb_append(&what, k->goal_what);
+		break;
+	default:
+		sb_printf(&what, offer ? "offer something to %s" : "reconnect with %s", name);
+		break;
+	}
+	for (int i = 0; i < it->nterms; i++)
+		sb_printf(&why, "%s%s", i ? "; " : "", it->terms[i].detail);
+	if (k->fu_more)
+		sb_printf(&why, "; %d more follow-up%s due", k->fu_more, plural(k->fu_more));
+	it->what = sb_detach(&what);
+	it->why = sb_detach(&why);
+}

@@ -25,6 +25,7 @@ static const struct mode_ops *const modes[VM_COUNT_] = {
 	[VM_REVIEW] = &review_mode_ops,
 	[VM_CAPTURE] = &capture_mode_ops,
 	[VM_DUPLICATES] = &dups_mode_ops,
+	[VM_HEALTH] = &health_mode_ops,
 };
 
 enum kith_status

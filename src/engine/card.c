@@ -12,6 +12,7 @@
 #include "kith/concern.h"
 #include "kith/contact.h"
 #include "kith/followup.h"
+#include "kith/health.h"
 #include "kith/interaction.h"
 #include "kith/org.h"
 #include "kith/powermap.h"
@@ -109,4 +110,22 @@ card_extra_line(void *ud, const char *source, const char *name, const char *valu
 	page_add(pg, VS_NORMAL, 2, "%s: %.500s%s%s%s", name, value, *source ? "  (" : "", source,
 		 *source ? ")" : "");
 	return 0;
+}
+
+void
+card_reciprocity(struct page *pg, struct kdb *db, int64_t id)
+{
+	struct health_recip r;
+	char gave[160], asked[160];
+
+	if (health_recip_for(db, id, &r, NULL) != KITH_OK || (!r.gave && !r.asked))
+		return;
+	health_recip_words(&r, false, gave, sizeof gave);
+	health_recip_words(&r, true, asked, sizeof asked);
+	if (!r.gave)
+		page_add(pg, VS_HIGHLIGHT, 0, "you only asked: %s; offer something before another ask",
+			 asked);
+	else
+		page_add(pg, VS_NORMAL, 0, "gave %d (%s) · asked %d (%s)", r.gave, gave, r.asked,
+			 asked);
 }

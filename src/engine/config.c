@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/health.h"
 #include "kith/io.h"
 #include "kith/kithrc.h"
 #include "kith/review.h"
@@ -180,11 +181,28 @@ engine_config_errors(struct engine *e)
 	return sb_str(&e->config_errors);
 }
 
+static const char *const tier_options[4] = { "tier.A.cadence", "tier.B.cadence",
+					     "tier.C.cadence", "tier.D.cadence" };
+
+void
+options_health_params(const struct options *o, struct health_params *p)
+{
+	health_params_default(p);
+	p->days = (int)options_int(o, "health.days");
+	p->warn_percent = (int)options_int(o, "health.warn_percent");
+	for (int i = 0; i < 4; i++)
+		p->cadence[i] = (int)options_int(o, tier_options[i]);
+}
+
+void
+engine_health_params(struct engine *e, struct health_params *p)
+{
+	options_health_params(e->opts, p);
+}
+
 void
 options_review_params(const struct options *o, struct review_params *p)
 {
-	static const char *const tiers[4] = { "tier.A.cadence", "tier.B.cadence",
-					      "tier.C.cadence", "tier.D.cadence" };
 	char name[64];
 
 	review_params_default(p);
@@ -194,7 +212,7 @@ options_review_params(const struct options *o, struct review_params *p)
 	}
 	p->overdue_day = (int)options_int(o, "review.weight.overdue_day");
 	for (int i = 0; i < 4; i++)
-		p->cadence[i] = (int)options_int(o, tiers[i]);
+		p->cadence[i] = (int)options_int(o, tier_options[i]);
 	p->event_days = (int)options_int(o, "review.event_days");
 	p->birthday_days = (int)options_int(o, "review.birthday_days");
 	p->limit = (int)options_int(o, "review.cap");

@@ -32,7 +32,7 @@ struct keyseq {
 /* Keymaps. The four pane maps are in enum view_pane order after KM_GENERIC. */
 enum km_id {
 	KM_GENERIC, KM_CONTACTS, KM_EVENTS, KM_MAP, KM_FOLLOWUPS, KM_GOALS,
-	KM_SEARCH, KM_FORM, KM_PICK, KM_HELP, KM_REVIEW, KM_DUPLICATES,
+	KM_SEARCH, KM_FORM, KM_PICK, KM_HELP, KM_REVIEW, KM_DUPLICATES, KM_HEALTH,
 	KM_COUNT_
 };
 #define KM_PANE(vp) ((int)(vp) + KM_CONTACTS)
@@ -133,6 +133,7 @@ extern const struct mode_ops help_mode_ops;         /* help.c */
 extern const struct mode_ops review_mode_ops;       /* mode_review.c */
 extern const struct mode_ops capture_mode_ops;      /* mode_capture.c */
 extern const struct mode_ops dups_mode_ops;         /* mode_dups.c */
+extern const struct mode_ops health_mode_ops;       /* mode_health.c */
 
 /* ask.c: the state of a pick list and a question (their keys: pick.c, modes.c). */
 void mode_pick_free(struct engine *e);
@@ -237,6 +238,7 @@ struct engine {
 	struct capture_ui *cap;     /* quick capture, while it lasts */
 	struct review_state *review;    /* the daily review, while on (mode_review.c) */
 	struct dups_state *dups;    /* the duplicates view, while on (mode_dups.c) */
+	struct health_state *health;    /* the Health view, while on (mode_health.c) */
 	int tour_step;              /* the guided tour's step (tour.c) */
 	bool tour_fresh;            /* the last command moved the tour on */
 	struct strbuf tour_msg;     /* a message and the tour's next step, together */
@@ -338,5 +340,6 @@ const char *tour_with_message(struct engine *e, const char *message);
 
 struct review_state;    /* mode_review.c */
 struct dups_state;      /* mode_dups.c */
+struct health_state;    /* mode_health.c */
 
 #endif

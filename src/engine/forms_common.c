@@ -98,7 +98,25 @@ contact_ctx_free(void *p)
 
 /* ---- log an interaction ------------------------------------------------------- */
 
-enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_WAY, LF_COUNT };
+enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_WAY, LF_EXCHANGE, LF_COUNT };
+
+/* "give", "ask" (with or without the + of capture), or empty: neither. */
+static int
+exchange_parse(const char *text)
+{
+	if (str_empty(text))
+		return KITH_XCHG_NONE;
+	return kith_exchange_parse(text + (*text == '+'));
+}
+
+static const char *
+check_exchange(struct form *f, int field, const char *text)
+{
+	(void)field;
+	if (exchange_parse(text) >= 0)
+		return NULL;
+	return form_msg(f, "%.20s: give (help you gave), ask (a favour you asked), or empty", text);
+}
 
 static const struct form_field_def log_fields[LF_COUNT] = {
 	[LF_WHEN] = { "When", "today, yesterday, 2026-03-01 14:00", form_check_when, false },
@@ -111,6 +129,8 @@ static const struct form_field_def log_fields[LF_COUNT] = {
 			  false },
 	[LF_WAY] = { "Way", "empty: by kind; out: no answer yet; reply: they answered", check_way,
 		     false },
+	[LF_EXCHANGE] = { "Gave/asked", "optional: give (help you gave), ask (a favour)",
+			  check_exchange, false },
 };
 
 /*
@@ -174,6 +194,9 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 	in.way = way_parse(form_value(f, LF_WAY));
 	in.summary = (char *)form_value(f, LF_SUMMARY);
 	in.body = (char *)form_value(f, LF_BODY);
+	in.exchange = exchange_parse(form_value(f, LF_EXCHANGE));
+	if (in.exchange < 0)
+		in.exchange = KITH_XCHG_NONE;
 	in.contact_ids = ctx->n ? ctx->ids : &ctx->contact_id;
 	in.n_contacts = ctx->n ? ctx->n : 1;
 	if ((rc = log_guard(f, &in, err)))

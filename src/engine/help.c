@@ -98,7 +98,8 @@ help_build(struct engine *e)
 		}
 		if (t[i].cmd == CMD_NEXT_FIELD || t[i].cmd == CMD_PREV_FIELD || t[i].cmd == CMD_SAVE ||
 		    (t[i].cmd >= CMD_REVIEW_LOG && t[i].cmd <= CMD_REVIEW_END) ||
-		    (t[i].cmd >= CMD_DUP_MERGE && t[i].cmd <= CMD_DUP_END))
+		    (t[i].cmd >= CMD_DUP_MERGE && t[i].cmd <= CMD_DUP_END) ||
+		    t[i].cmd == CMD_HEALTH_END)
 			continue;   /* listed with the modes below */
 		if (keymap_keys_for(e->km, chain, n, t[i].cmd, ", ", &keys) == 0)
 			sb_printf(&keys, ":%s", t[i].name);
@@ -109,6 +110,8 @@ help_build(struct engine *e)
 	add_mode_group(e, "In the daily review (r)", one, 1);
 	one[0] = KM_DUPLICATES;
 	add_mode_group(e, "In the duplicates view (:duplicates; and the generic keys)", one, 1);
+	one[0] = KM_HEALTH;
+	add_mode_group(e, "In the Health view (zh, :health; and the generic keys)", one, 1);
 	one[0] = KM_SEARCH;
 	add_mode_group(e, "Search mode", one, 1);
 	one[0] = KM_FORM;

@@ -175,7 +175,7 @@ struct pane {
 /* ---- modes -------------------------------------------------------------- */
 
 /* enum view_mode's size (kith/view.h has no count entry: the screen switches on it). */
-#define VM_COUNT_ ((int)VM_DUPLICATES + 1)
+#define VM_COUNT_ ((int)VM_HEALTH + 1)
 
 /*
 ** A mode (enum view_mode) is a const table like a pane: the engine reads

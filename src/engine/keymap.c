@@ -43,7 +43,7 @@ static const char *const km_names[KM_COUNT_] = {
 	[KM_MAP] = "map", [KM_FOLLOWUPS] = "followups", [KM_GOALS] = "goals",
 	[KM_SEARCH] = "search",
 	[KM_FORM] = "form", [KM_PICK] = "pick", [KM_HELP] = "help", [KM_REVIEW] = "review",
-	[KM_DUPLICATES] = "duplicates",
+	[KM_DUPLICATES] = "duplicates", [KM_HEALTH] = "health",
 };
 
 static const struct {

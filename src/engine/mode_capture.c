@@ -160,6 +160,7 @@ build_page(struct capture_ui *c)
 		page_add(pg, VS_DIM, 0, "%s", "@person  @\"Full Name\"  ~organisation  ^event  #tag");
 		page_add(pg, VS_DIM, 0, "%s", "!fri send the draft    (a follow-up: WHEN, then its title)");
 		page_add(pg, VS_DIM, 0, "%s", "!owe 2w the report    !owed mon the list    !intro @a>@b");
+		page_add(pg, VS_DIM, 0, "%s", "+give  help you gave    +ask  a favour you asked");
 		page_add(pg, VS_DIM, 0, "%s", "Other words are the summary: \"coffee about zoning\".");
 		page_add(pg, VS_DIM, 0, "%s", "Tab completes @names · Enter goes on · Esc cancels");
 		sb_free(&tmp);
@@ -215,7 +216,9 @@ build_page(struct capture_ui *c)
 			 f->direction == KITH_DIR_OWED ? "Owed to me, due" : "Due", f->due, f->title,
 			 slot_label(c, (size_t)f->person, &tmp));
 	}
-	page_add(pg, VS_LABEL, 0, "Summary (%s)", kith_interaction_kind_name(cap->kind));
+	page_add(pg, VS_LABEL, 0, "Summary (%s%s)", kith_interaction_kind_name(cap->kind),
+		 cap->exchange == KITH_XCHG_GIVE ? ", help you gave" :
+		 cap->exchange == KITH_XCHG_ASK ? ", a favour you asked" : "");
 	page_add(pg, VS_NORMAL, 2, "%s", c->summary ? c->summary : cap->summary);
 	page_add(pg, VS_NORMAL, 0, "%s", "");
 	page_add(pg, VS_DIM, 0, "%s", c->state == CS_REVIEW ? "Enter saves · Esc edits the line" :

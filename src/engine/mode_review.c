@@ -475,6 +475,7 @@ build_page(struct engine *e)
 				page_add(pg, VS_NORMAL, 0, "email   %s", k.emails[0].value);
 			contact_free(&k);
 		}
+		card_reciprocity(pg, db, it->contact_id);
 	}
 	{
 		struct followup_query fq = { .contact_id = it->contact_id };

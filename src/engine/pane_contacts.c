@@ -219,6 +219,7 @@ load_detail(struct pane *p, int64_t id, struct page *pg)
 		 kith_alignment_name(k.alignment));
 	if (*k.how_met)
 		page_add(pg, VS_NORMAL, 0, "met: %s", k.how_met);
+	card_reciprocity(pg, db, id);
 	if (*k.notes) {
 		page_add(pg, VS_HEADER, 0, "Notes");
 		page_add(pg, VS_NORMAL, 2, "%.2000s", k.notes);

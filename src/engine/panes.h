@@ -131,6 +131,12 @@ struct card_section {
 };
 struct concern_row;
 int card_concern_line(void *ud, const struct concern_row *r);  /* ud: struct card_section */
+/*
+** What you gave the contact against what you asked (kith/health.h): one
+** line, highlighted with "offer something" when you only asked; none when
+** neither.
+*/
+void card_reciprocity(struct page *pg, struct kdb *db, int64_t id);
 /* import_extra_fn: a kept-aside field of the card ("birthday: 1980-02-01  (merge #14)"). */
 int card_extra_line(void *ud, const char *source, const char *name, const char *value);
 

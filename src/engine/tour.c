@@ -31,6 +31,8 @@ static const struct tour_step steps[] = {
 	{ { CMD_SEARCH }, "Press / and type part of a name: the list filters as you type." },
 	{ { CMD_CONCERNS }, "Type :concerns for what people raised, in their words: the listening "
 	  "report before a town hall." },
+	{ { CMD_HEALTH }, "Press Esc, then zh: the health of your network, where it is narrow and "
+	  "whom you only asked of." },
 	{ { CMD_HELP }, "Last step: ? lists every key of the pane you are in." },
 };
 #define NSTEPS ((int)(sizeof steps / sizeof steps[0]))

@@ -39,6 +39,7 @@ struct parser {
 	struct piece *pieces;
 	size_t npieces, cappieces;
 	size_t cap_people, cap_orgs, cap_tags, cap_fu;
+	size_t exchange_at;         /* where +give or +ask was (for an error) */
 };
 
 static bool
@@ -186,9 +187,21 @@ tag_add(struct parser *ps, char *tag)
 	c->tags[c->n_tags++] = tag;
 }
 
+/* The exchange word +give or +ask (any case) at [w, e), else KITH_XCHG_NONE. */
+static int
+exchange_word(const struct parser *ps, size_t w, size_t e)
+{
+	if (e - w == 5 && !strncasecmp(ps->buf + w, "+give", 5))
+		return KITH_XCHG_GIVE;
+	if (e - w == 4 && !strncasecmp(ps->buf + w, "+ask", 4))
+		return KITH_XCHG_ASK;
+	return KITH_XCHG_NONE;
+}
+
 /*
-** A TITLE from byte i: words up to the next word starting with a sigil
-** (a backslash word is taken without its backslash). *end: where it stopped.
+** A TITLE from byte i: words up to the next word starting with a sigil, or
+** +give or +ask (a backslash word is taken without its backslash). *end:
+** where it stopped.
 */
 static char *
 read_title(struct parser *ps, size_t i, size_t *end)
@@ -200,7 +213,10 @@ read_title(struct parser *ps, size_t i, size_t *end)
 		if (w >= ps->len || is_sigil(ps->buf[w]))
 			break;
 		e = word_end(ps, w);
-		if (ps->buf[w] == '\\' && w + 1 < e && is_sigil(ps->buf[w + 1]))
+		if (exchange_word(ps, w, e) != KITH_XCHG_NONE)
+			break;
+		if (ps->buf[w] == '\\' && w + 1 < e && (is_sigil(ps->buf[w + 1]) ||
+		    exchange_word(ps, w + 1, e) != KITH_XCHG_NONE))
 			w++;
 		if (sb.len)
 			sb_appendc(&sb, ' ');
@@ -441,6 +457,7 @@ parse_words(struct parser *ps)
 		size_t w = skip_space(ps, i), e;
 		char *name;
 		char ch;
+		int x;
 
 		if (w >= ps->len)
 			return KITH_OK;
@@ -479,7 +496,16 @@ parse_words(struct parser *ps)
 			continue;
 		}
 		e = word_end(ps, w);
-		if (ch == '\\' && w + 1 < e && is_sigil(ps->buf[w + 1]))
+		if ((x = exchange_word(ps, w, e)) != KITH_XCHG_NONE) {
+			if (c->exchange != KITH_XCHG_NONE && c->exchange != x)
+				return fail_at(ps, w, e, "one capture is either +give or +ask");
+			c->exchange = x;
+			ps->exchange_at = w;
+			i = e;
+			continue;
+		}
+		if (ch == '\\' && w + 1 < e && (is_sigil(ps->buf[w + 1]) ||
+		    exchange_word(ps, w + 1, e) != KITH_XCHG_NONE))
 			w++;
 		piece_add(ps, PC_WORD, ps->buf + w, e - w, 0);
 		i = e;
@@ -522,6 +548,12 @@ capture_parse(const char *buf, size_t len, struct kdate today, struct capture *o
 	if (!*out->summary && !out->n_followups) {
 		rc = kith_err_set(err, KITH_INVALID,
 				  "no summary: add a few words about what happened");
+		goto fail;
+	}
+	if (!*out->summary && out->exchange != KITH_XCHG_NONE) {
+		size_t w = ps.exchange_at;
+		rc = fail_at(&ps, w, word_end(&ps, w),
+			     "marks what happened: add a few words about it");
 		goto fail;
 	}
 	free(ps.pieces);

@@ -54,6 +54,10 @@ static const struct opt_def opt_defs[] = {
 	  "asks first in the planner and warns on the command line (0: off)" },
 	{ "guard.days", OPT_INT, "7", NULL, 1, 365,
 	  "The days (today included) in which guard.unanswered counts unanswered outreach" },
+	{ "health.days", OPT_INT, "90", NULL, 1, 3650,
+	  "kith health and the Health view: the active network is everyone touched in this many days" },
+	{ "health.warn_percent", OPT_INT, "60", NULL, 1, 100,
+	  "kith health warns when one sector, district or way of meeting holds this share (percent) of the active network or more" },
 	{ "review.weight.overdue_day", OPT_INT, "1", NULL, 0, 100,
 	  "Review points added per day a follow-up is overdue (up to 14 days)" },
 #define REVIEW_TERM_OPT(e, name, w, reason, doc) \

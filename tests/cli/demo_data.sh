@@ -71,7 +71,7 @@ between "non-Latin names" "$(q $G "SELECT count(*) FROM contact WHERE display_na
 expect "last contacted" "$(q $G 'SELECT count(*) FROM contact_stat s JOIN contact_touch_calc c USING (contact_id) WHERE s.last_at != c.last_at')" 0
 id=$(q $G "SELECT contact_id FROM interaction_contact GROUP BY contact_id ORDER BY count(*) DESC LIMIT 1")
 q $G "INSERT INTO interaction (id, at, kind, summary, created_at) VALUES (999999, '$DAY 23:59', 'note', 'zzyzx probe', '$DAY 23:59:00');
-      INSERT INTO interaction_contact VALUES (999999, $id, '$DAY 23:59');"
+      INSERT INTO interaction_contact(interaction_id, contact_id, at) VALUES (999999, $id, '$DAY 23:59');"
 expect "trigger: last contacted" "$(q $G "SELECT last_at FROM contact_stat WHERE contact_id = $id")" "$DAY 23:59"
 expect "trigger: interaction fts" "$(q $G "SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH 'zzyzx'")" 999999
 name=$(q $G "SELECT family_name FROM contact WHERE id = 2")

@@ -1,7 +1,7 @@
 /*
  * kith-bench: speed and memory of kith at city scale (issue 4).
  *
- *	kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--goals]
+ *	kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--goals] [--health]
  *
  * Headless, through the real engine and data layer (no terminal I/O):
  * open to the first computed frame per pane, and per-key latency of
@@ -17,7 +17,9 @@
  *	bench: NAME VALUE UNIT target TARGET PASS|FAIL
  * and a closing "N passed, N failed". Exit status 1 if any metric fails.
  * --smoke prints the same figures but never fails (CI machines are noisy).
- * --io measures only the imports and exports (tests/bench/run.sh BUILD --io).
+ * --io measures only the imports and exports (tests/bench/run.sh BUILD --io);
+ * --health only `kith health` and the review queue (issue 18: the review's
+ * reciprocity term and the health report, at city scale).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -51,6 +53,7 @@ static int reps = 20;
 static int smoke;
 static int io_only;          /* --io: only the import and export figures */
 static int goals_only;       /* --goals: only the goals' progress and the review with them */
+static int health_only;      /* --health: only kith health and the review */
 static int passed, failed;
 static const char *kith_bin = "build/kith";
 static const char *db_path;
@@ -1071,6 +1074,52 @@ bench_goals(void)
 	kdb_close(db);
 }
 
+/* ---- the health report (issue 18) ------------------------------------------------ */
+
+/*
+** `kith health` as a whole process, median of five runs, beside a bare
+** SQLite scan of the contacts with their last touch (the floor of the
+** report's walk) on its own connection, interleaved in the same run.
+** Target: 100 ms at 100,000 contacts.
+*/
+static void
+bench_health(void)
+{
+	char *argv[] = { (char *)kith_bin, "-d", (char *)db_path, "health", NULL };
+	struct timed t = { 0 }, ref = { 0 };
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long sum = 0;
+
+	if (sqlite3_open_v2(db_path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT count(*), sum(length(c.district) + length(s.last_at)) "
+			       "FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id "
+			       "WHERE c.archived = 0", -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "kith-bench: health: cannot open %s\n", db_path);
+		exit(2);
+	}
+	for (int r = 0; r < RUNS; r++) {
+		double t0, c0;
+		struct timespec cpu;
+
+		if (!timed_child(&t, argv))
+			exit(2);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+		c0 = cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6;
+		t0 = now_ms();
+		if (sqlite3_step(st) == SQLITE_ROW)
+			sum += sqlite3_column_int64(st, 1);
+		sqlite3_reset(st);
+		ref.ms[ref.n] = now_ms() - t0;
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+		ref.cpu[ref.n++] = cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6 - c0;
+	}
+	printf("bench: health.scan-checksum %lld\n", sum % 1000);
+	timed_report("health.process", &t, 100, "sqlite-scan", &ref, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1081,6 +1130,8 @@ main(int argc, char **argv)
 			io_only = 1;
 		else if (!strcmp(argv[i], "--goals"))
 			goals_only = 1;
+		else if (!strcmp(argv[i], "--health"))
+			health_only = 1;
 		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
 			reps = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--kith") && i + 1 < argc)
@@ -1088,15 +1139,23 @@ main(int argc, char **argv)
 		else if (argv[i][0] != '-' && !db_path)
 			db_path = argv[i];
 		else {
-			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--goals]\n");
+			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] "
+				"[--goals] [--health]\n");
 			return 2;
 		}
 	}
 	if (!db_path || reps < 1) {
-		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--goals]\n");
+		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] "
+			"[--goals] [--health]\n");
 		return 2;
 	}
 	setenv("NO_COLOR", "1", 0);
+	if (health_only) {
+		bench_review();
+		bench_health();
+		printf("%d passed, %d failed\n", passed, failed);
+		return failed ? 1 : 0;
+	}
 	if (goals_only) {
 		bench_goals();
 		bench_review();
@@ -1118,6 +1177,7 @@ main(int argc, char **argv)
 	bench_map_grid();
 	bench_warm_paths();
 	bench_duplicates();
+	bench_health();
 	{
 		char *list[] = { (char *)kith_bin, "-d", (char *)db_path, "list", "contacts",
 				 "--json", "--limit", "50", NULL };

@@ -882,14 +882,15 @@ static void
 gen_interactions(const struct opts *o)
 {
 	sqlite3_stmt *st = prep("INSERT INTO interaction (id, at, kind, summary, body, event_id,"
-		" created_at) VALUES (?,?,?,?,?,?,?)");
+		" created_at, exchange) VALUES (?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *ic = prep("INSERT OR IGNORE INTO interaction_contact (interaction_id,"
-		" contact_id, at) VALUES (?,?,?)");
+		" contact_id, at, exchange) VALUES (?,?,?,?)");
 	static const int kind_w[] = {18, 22, 15, 12, 6, 14, 5, 8};
 	static const char *const kinds[] = {"call", "email", "meeting", "coffee", "event",
 		"message", "social", "note"};
 	static const int ncontacts_w[] = {85, 12, 3};
 	char at[TBUF], created[TBUF], summary[256], body[512];
+	const char *exchange;
 	long long i;
 
 	for (i = 1; i <= o->interactions; i++) {
@@ -918,11 +919,16 @@ gen_interactions(const struct opts *o)
 			bind_int(st, 6, ev);
 		}
 		bind_text(st, 7, created);
+		/* help given and favours asked (kith health): 1 in 29 and 1 in 37, by id, so
+		   the random stream (and everything drawn from it) stays as it was */
+		exchange = i % 29 == 0 ? "give" : i % 37 == 0 ? "ask" : "none";
+		bind_text(st, 8, exchange);
 		step(st);
 		for (n = rnd_weighted(ncontacts_w, 3) + 1, j = 0; j < n; j++) {
 			bind_int(ic, 1, i);
 			bind_int(ic, 2, pick_contact(o->contacts, 0.4));
 			bind_text(ic, 3, at);
+			bind_text(ic, 4, exchange);
 			step(ic);
 		}
 	}

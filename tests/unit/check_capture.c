@@ -58,6 +58,8 @@ describe(const struct capture *c)
 	sb_printf(&sb, "S\"%s\" K:%s", c->summary, kith_interaction_kind_name(c->kind));
 	if (c->raised)
 		sb_append(&sb, " RAISED");
+	if (c->exchange != KITH_XCHG_NONE)
+		sb_printf(&sb, " X:%s", kith_exchange_name(c->exchange));
 	return sb_detach(&sb);
 }
 
@@ -136,6 +138,16 @@ static const struct pcase cases[] = {
 	OK("@ana emailed ana@example.org about C# and 100%!", "P[ana] S\"emailed ana@example.org about C# and 100%!\" K:note"),
 	OK("@ana \\#1 priority", "P[ana] S\"#1 priority\" K:note"),
 	OK("  @ana\t spaced   out  ", "P[ana] S\"spaced out\" K:note"),
+	/* +give and +ask mark the interaction (issue 18): anywhere, any case, not in the summary */
+	OK("@ana helped with the lease letter +give", "P[ana] S\"helped with the lease letter\" K:note X:give"),
+	OK("+ASK @ana coffee about the hall", "P[ana] S\"coffee about the hall\" K:coffee X:ask"),
+	OK("@ana coffee +give +give", "P[ana] S\"coffee\" K:coffee X:give"),
+	OK("@ana chat !fri send it +ask", "P[ana] F[- 2026-03-13 \"send it\" @0] S\"chat\" K:note X:ask"),
+	OK("@ana +1 and +given stay", "P[ana] S\"+1 and +given stay\" K:note"),
+	OK("@ana \\+give is text", "P[ana] S\"+give is text\" K:note"),
+	OK("@ana chat !fri send \\+ask too", "P[ana] F[- 2026-03-13 \"send +ask too\" @0] S\"chat\" K:note"),
+	BAD("@ana coffee +give +ask", "col 19: +ask: one capture is either +give or +ask"),
+	BAD("@ana !fri send it +give", "col 19: +give: marks what happened"),
 	/* errors: empty, lone signs, quotes */
 	BAD("", "empty capture"),
 	BAD("   \t ", "empty capture"),

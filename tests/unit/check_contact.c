@@ -316,7 +316,7 @@ START_TEST(test_last_contacted)
 	ck_assert_int_eq(kdb_exec_script(db,
 		"INSERT INTO interaction(id, at, summary, created_at) VALUES "
 		" (1, '2026-01-05 10:00', 'coffee', 'x'), (2, '2026-02-20 16:30', 'call', 'x');"
-		"INSERT INTO interaction_contact VALUES (1, 1, '2026-01-05 10:00'), (2, 1, '2026-02-20 16:30');",
+		"INSERT INTO interaction_contact(interaction_id, contact_id, at) VALUES (1, 1, '2026-01-05 10:00'), (2, 1, '2026-02-20 16:30');",
 		NULL), KITH_OK);
 	ck_assert_int_eq(contact_get(db, id, &c, NULL), KITH_OK);
 	ck_assert_str_eq(c.last_at, "2026-02-20 16:30");
@@ -503,7 +503,7 @@ START_TEST(test_candidates_and_extra)
 	ck_assert_int_eq(kdb_exec_script(db,
 		"INSERT INTO interaction(id, at, summary, created_at) VALUES "
 		" (1, '2026-01-05 10:00', 'a', 'x'), (2, '2026-03-01 10:00', 'b', 'x');"
-		"INSERT INTO interaction_contact VALUES (1, 1, '2026-01-05 10:00'), (2, 2, '2026-03-01 10:00');",
+		"INSERT INTO interaction_contact(interaction_id, contact_id, at) VALUES (1, 1, '2026-01-05 10:00'), (2, 2, '2026-03-01 10:00');",
 		&err), KITH_OK);
 	ck_assert_int_eq(contact_candidates(db, "mar", 10, collect_row, &got, &err), KITH_OK);
 	ck_assert_int_eq(got.n, 2);

@@ -193,7 +193,7 @@ START_TEST(test_undo_redo)
 	ck_assert_int_eq(kdb_record_changes(db, false, &err), KITH_OK);
 	ck_assert_int_eq(kdb_exec_script(db,
 		"INSERT INTO interaction(id, at, summary, created_at) VALUES (1, '2026-02-01 10:00', 'coffee', 'x');"
-		"INSERT INTO interaction_contact VALUES (1, 1, '2026-02-01 10:00');", &err), KITH_OK);
+		"INSERT INTO interaction_contact(interaction_id, contact_id, at) VALUES (1, 1, '2026-02-01 10:00');", &err), KITH_OK);
 	ck_assert_int_eq(kdb_record_changes(db, true, &err), KITH_OK);
 	ck_assert_int_eq(contact_delete(db, id, &err), KITH_OK);
 	ch = kdb_change_take(db);

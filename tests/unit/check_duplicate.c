@@ -340,7 +340,7 @@ rich_pair(int64_t *k, int64_t *d, int64_t *o)
 	    (long long)*k, (long long)*d, (long long)*d);
 	sql("INSERT INTO interaction(id, at, summary, created_at) VALUES "
 	    "(1, '2026-01-05 10:00', 'coffee', 'x'), (2, '2026-03-05 10:00', 'call', 'x');"
-	    "INSERT INTO interaction_contact VALUES (1, %lld, '2026-01-05 10:00'), "
+	    "INSERT INTO interaction_contact(interaction_id, contact_id, at) VALUES (1, %lld, '2026-01-05 10:00'), "
 	    "(1, %lld, '2026-01-05 10:00'), (2, %lld, '2026-03-05 10:00')",
 	    (long long)*k, (long long)*d, (long long)*d);
 	sql("INSERT INTO followup(contact_id, title, intro_a_id, created_at, updated_at) VALUES "

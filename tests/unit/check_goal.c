@@ -31,7 +31,7 @@ setup(void)
 		" (2, '2026-02-10 09:00', 'coffee', 'coffee', 'x'),"
 		" (3, '2026-02-15 16:00', 'call', 'call', 'x'),"
 		" (4, '2026-02-12 12:00', 'note', 'a note', 'x');"
-		"INSERT INTO interaction_contact VALUES (1, 1, '2026-01-20 10:00'),"
+		"INSERT INTO interaction_contact(interaction_id, contact_id, at) VALUES (1, 1, '2026-01-20 10:00'),"
 		" (2, 1, '2026-02-10 09:00'), (3, 2, '2026-02-15 16:00'), (4, 7, '2026-02-12 12:00');"
 		"INSERT INTO event(id, title, start_at, created_at, updated_at) VALUES "
 		" (1, 'Board meeting', '2026-03-01 18:00', 'x', 'x');"

@@ -494,6 +494,45 @@ effect_review_weight(const char *name)
 	ck_assert_msg(after != before, "%s: %d points before and after", name, before);
 }
 
+/* health.days: the Health view counts who was touched in that many days. */
+static void
+effect_health_days(const char *name)
+{
+	talk(person("Ana Diaz", 'A', 0, NULL, "2026-01-01"), "2026-01-09 10:00");  /* 60 days */
+	engine_keys(e, "zh");
+	ck_assert(detail_has("The active network: 1 of 1 person touched in the last 90 days"));
+	engine_keys(e, "q");
+	cfg("set %s 30\n", name);
+	engine_keys(e, "zh");
+	ck_assert(detail_has("The active network: 0 of 1 person touched in the last 30 days"));
+}
+
+/* health.warn_percent: four of five people in one district warn at 60 %, not at 90. */
+static void
+effect_health_warn_percent(const char *name)
+{
+	static const char *const names5[] = { "Ana", "Bo", "Cy", "Di", "Ed" };
+	struct kith_err err;
+
+	for (int i = 0; i < 5; i++) {
+		int64_t id = person(names5[i], 0, 0, NULL, "2026-01-01");
+		struct kith_contact c;
+		talk(id, "2026-03-01 10:00");
+		ck_assert_int_eq(contact_get(db, id, &c, &err), KITH_OK);
+		free(c.district);
+		c.district = xstrdup(i < 4 ? "Ward 1" : "Ward 2");
+		ck_assert_int_eq(contact_update(db, &c, &err), KITH_OK);
+		contact_free(&c);
+	}
+	engine_keys(e, "zh");
+	ck_assert(detail_has("80 % of the people you talked to in the last 90 days are in Ward 1"));
+	engine_keys(e, "q");
+	cfg("set %s 90\n", name);
+	engine_keys(e, "zh");
+	ck_assert(detail_has("By district"));
+	ck_assert(!detail_has("are in Ward 1"));
+}
+
 /* ---- the walk ----------------------------------------------------------------------- */
 
 typedef void (*effect_fn)(const char *name);
@@ -520,6 +559,8 @@ static const struct {
 	{ "review.rest_days", effect_review_rest_days },
 	{ "guard.unanswered", effect_guard },
 	{ "guard.days", effect_guard },
+	{ "health.days", effect_health_days },
+	{ "health.warn_percent", effect_health_warn_percent },
 };
 
 static effect_fn

@@ -759,22 +759,22 @@ START_TEST(test_engine_tour)
 	ck_assert_ptr_null(engine_view(e)->message);        /* off by default */
 	ck_assert_int_eq(engine_config_text(e, "set tour on\n", "t"), 0);
 	ck_assert_str_eq(engine_view(e)->message,
-			 "Tour 1/13: Welcome to the demo campaign. Press r for this morning's review.");
+			 "Tour 1/14: Welcome to the demo campaign. Press r for this morning's review.");
 	engine_keys(e, "j");                                 /* not the step's key */
-	ck_assert(strstr(engine_view(e)->message, "Tour 1/13"));
+	ck_assert(strstr(engine_view(e)->message, "Tour 1/14"));
 	engine_keys(e, "r");
 	/* the step's own message stays, and the next step shows beside it (issue 17) */
 	ck_assert(strstr(engine_view(e)->message, "people today"));
-	ck_assert_msg(strstr(engine_view(e)->message, "Tour 2/13"), "%s", engine_view(e)->message);
+	ck_assert_msg(strstr(engine_view(e)->message, "Tour 2/14"), "%s", engine_view(e)->message);
 	engine_keys(e, "?");
 	v = engine_view(e);
-	ck_assert_msg(strstr(v->message, "Tour 3/13: l logs a talk"), "%s", v->message);
+	ck_assert_msg(strstr(v->message, "Tour 3/14: l logs a talk"), "%s", v->message);
 	engine_keys(e, "nq");
-	ck_assert_msg(strstr(engine_view(e)->message, "Tour 5/13: Press 3"), "%s",
+	ck_assert_msg(strstr(engine_view(e)->message, "Tour 5/14: Press 3"), "%s",
 		      engine_view(e)->message);
 	/* J moves down: the move step is done (no one to move here: then k, a plain key) */
 	engine_keys(e, "3Jk");
-	ck_assert_msg(strstr(engine_view(e)->message, "Tour 7/13: Press w"), "%s",
+	ck_assert_msg(strstr(engine_view(e)->message, "Tour 7/14: Press w"), "%s",
 		      engine_view(e)->message);
 	engine_free(e);
 }

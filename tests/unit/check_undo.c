@@ -104,7 +104,7 @@ START_TEST(test_delete_undo_restores_everything)
 	ck_assert_int_eq(kdb_exec_script(db,
 		"INSERT INTO interaction(id, at, summary, created_at) VALUES "
 		" (1, '2026-01-05 10:00', 'coffee', 'x'), (2, '2026-02-20 16:30', 'call', 'x');"
-		"INSERT INTO interaction_contact VALUES (1, 1, '2026-01-05 10:00'), (2, 1, '2026-02-20 16:30');"
+		"INSERT INTO interaction_contact(interaction_id, contact_id, at) VALUES (1, 1, '2026-01-05 10:00'), (2, 1, '2026-02-20 16:30');"
 		"INSERT INTO event(id, title, start_at, created_at, updated_at) "
 		" VALUES (1, 'Town hall', '2026-03-01 19:00', 'x', 'x');"
 		"INSERT INTO attendance(event_id, contact_id, status) VALUES (1, 1, 'met');"

@@ -1,0 +1,61 @@
+/*
+ * review_cand.h: the daily review's candidates, inside src/db: review.c
+ * gathers and scores them, review_terms.c words them.
+ */
+#ifndef KITH_DB_REVIEW_CAND_H
+#define KITH_DB_REVIEW_CAND_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kith/date.h"
+#include "kith/review.h"
+
+enum { SKIP_NONE, SKIP_SKIPPED, SKIP_SNOOZED };
+
+struct cand {
+	int64_t contact_id, followup_id;
+	/* the most pressing due follow-up */
+	char *fu_title;
+	char fu_due[KDATE_STR];     /* an undated one: a week after it was added */
+	bool fu_undated;
+	int fu_dir;
+	int fu_more;                /* other due follow-ups of the same contact */
+	/* the first event in the window */
+	char *ev_title;
+	char ev_start[KDATETIME_STR];
+	/* targets */
+	char *target_map;
+	bool primary, secondary;
+	char *goal_detail, *goal_what;      /* proposed for a goal behind its pace */
+	/* review history */
+	int skip;
+	char skip_day[KDATE_STR];
+	bool excluded;
+	/* the contact (phase 2) */
+	char *name, *name_key, *birthday;
+	int influence, cadence_days;    /* cadence_days -1: the tier's */
+	int rhythm_days;                /* "monthly at most": 30; 0 none */
+	char tier;
+	char created[KDATE_STR], last_at[KDATE_STR];
+	bool found;
+	int asked;                  /* only asked of them: how many times (phase 2) */
+	char asked_words[96];
+};
+
+struct cands {
+	struct cand *v;
+	int n, cap;
+	int *slots;                 /* open addressing on contact_id: index + 1, 0 empty */
+	int nslots;
+	struct review_params p;
+	struct kdate today;
+	int64_t me;
+};
+
+/* "" or "s" for n. */
+const char *plural(long n);
+/* The item's headline and its reasons, worded positively (review_terms.c). */
+void word_item(const struct cand *k, struct review_item *it);
+
+#endif
