@@ -122,7 +122,9 @@ review_starts(void)
 	if (view()->mode == VM_REVIEW)
 		engine_keys(e, "q");
 	engine_keys(e, "r");
-	return view()->mode == VM_REVIEW && !strstr(view()->title, "nothing due");
+	const struct view *v = view();
+
+	return v->mode == VM_REVIEW && !strstr(v->title, "nothing due");
 }
 
 /* ---- the effects ------------------------------------------------------------------ */
@@ -215,9 +217,10 @@ effect_path_hops(const char *name)
 	cfg("set path.max_hops %s\n", "2");
 	engine_keys(e, "1G");
 	engine_keys(e, "w");
-	ck_assert_ptr_nonnull(view()->message);
-	ck_assert_msg(strstr(view()->message, "no warm path to Zoe Diaz within 2 hops"), "%s",
-		      view()->message);
+	v = view();
+	ck_assert_ptr_nonnull(v->message);
+	ck_assert_msg(strstr(v->message, "no warm path to Zoe Diaz within 2 hops"), "%s",
+		      v->message);
 }
 
 /* The editor the planner runs is the option's. */
@@ -281,27 +284,34 @@ effect_undo_steps(const char *name)
 static void
 effect_tour(const char *name)
 {
+	const struct view *v = view();
+
 	(void)name;
-	ck_assert(!view()->message || !strstr(view()->message, "Tour 1/"));
+	ck_assert(!v->message || !strstr(v->message, "Tour 1/"));
 	cfg("set tour %s\n", "on");
-	ck_assert_ptr_nonnull(view()->message);
-	ck_assert_msg(strstr(view()->message, "Tour 1/"), "%s", view()->message);
+	v = view();
+	ck_assert_ptr_nonnull(v->message);
+	ck_assert_msg(strstr(v->message, "Tour 1/"), "%s", v->message);
 }
 
 /* Three follow-ups due: the review holds three, or the cap. */
 static void
 effect_review_cap(const char *name)
 {
+	const struct view *v;
+
 	(void)name;
 	followup(person("Ana Lima", 0, 0, NULL, NULL), "a", "2026-03-10", KITH_DIR_NONE);
 	followup(person("Bea Cruz", 0, 0, NULL, NULL), "b", "2026-03-10", KITH_DIR_NONE);
 	followup(person("Cy Dorn", 0, 0, NULL, NULL), "c", "2026-03-10", KITH_DIR_NONE);
 	ck_assert(review_starts());
-	ck_assert_msg(strstr(view()->title, "1 of 3"), "%s", view()->title);
+	v = view();
+	ck_assert_msg(strstr(v->title, "1 of 3"), "%s", v->title);
 	engine_keys(e, "q");
 	cfg("set review.cap %s\n", "2");
 	ck_assert(review_starts());
-	ck_assert_msg(strstr(view()->title, "1 of 2"), "%s", view()->title);
+	v = view();
+	ck_assert_msg(strstr(v->title, "1 of 2"), "%s", v->title);
 }
 
 /* An event five days ahead: beyond the default three days, within seven. */
