@@ -366,7 +366,9 @@ tie_check(struct walk *w, sqlite3_stmt *st, int64_t id, char tier, const char *l
 	char day[KDATE_STR];
 	int own = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3);
 	int cadence;
-	bool strong = bsearch(&id, w->strong, (size_t)w->nstrong, sizeof *w->strong, id_cmp) != NULL;
+	/* (no strong ties: no array, and bsearch wants one even for none) */
+	bool strong = w->nstrong &&
+		      bsearch(&id, w->strong, (size_t)w->nstrong, sizeof *w->strong, id_cmp);
 	struct kdate d;
 	long silent;
 
