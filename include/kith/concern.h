@@ -75,6 +75,7 @@ struct promise_row {
 	int updates;
 	const char *last_update;    /* its text, "" if none */
 	int64_t last_update_id;     /* 0: none */
+	const char *last_update_at; /* its day, "" if none */
 	int people;                 /* who raised the issue */
 	int untold;                 /* of them, not yet told the last update */
 };

@@ -166,45 +166,33 @@ concern_report(struct kdb *db, const char *since, int limit, issue_row_fn fn, vo
 
 /* ---- promises ----------------------------------------------------------------------- */
 
-struct promise_w {
-	int64_t tag_id, id;
-	const char *title, *text;
-	char day[KDATE_STR];
-	bool kept;
-};
-
-static enum kith_status
-promise_add_body(struct kdb *db, void *ctx, struct kith_err *err)
+/* The id of the row the last write inserted (db_write_run keeps it). */
+static void
+inserted_id(struct kdb *db, enum kith_status rc, int64_t *id_out)
 {
-	static const char ins[] =
-		"INSERT INTO promise(tag_id, title, made_at, created_at) VALUES (?1, ?2, ?3, ?4)";
-	struct promise_w *w = ctx;
-	char now[20];
-	enum kith_status rc;
-
-	db_now(now);
-	if ((rc = db_run(db, ins, "promise", err, "ittt", w->tag_id, w->title, w->day, now)))
-		return rc;
-	w->id = sqlite3_last_insert_rowid(db->h);
-	return KITH_OK;
+	if (!rc && id_out)
+		*id_out = sqlite3_last_insert_rowid(db->h);
 }
 
 enum kith_status
 promise_add(struct kdb *db, const char *issue, const char *title, int64_t *id_out,
 	    struct kith_err *err)
 {
-	struct promise_w w = { .title = title };
+	static const char ins[] =
+		"INSERT INTO promise(tag_id, title, made_at, created_at) VALUES (?1, ?2, ?3, ?4)";
+	char day[KDATE_STR], now[20];
+	int64_t tag_id;
 	enum kith_status rc;
 
 	if (ent_require("title", title, err) || db_check_text("title", title, err))
 		return KITH_INVALID;
-	if ((rc = issue_id(db, issue ? issue : "", &w.tag_id, err)) ||
-	    (rc = day_or_today("made", NULL, w.day, err)) ||
-	    (rc = db_write(db, promise_add_body, &w, err)))
+	if ((rc = issue_id(db, issue ? issue : "", &tag_id, err)) ||
+	    (rc = day_or_today("made", NULL, day, err)))
 		return rc;
-	if (id_out)
-		*id_out = w.id;
-	return KITH_OK;
+	db_now(now);
+	rc = db_write_run(db, ins, "promise", err, "ittt", tag_id, title, day, now);
+	inserted_id(db, rc, id_out);
+	return rc;
 }
 
 static enum kith_status
@@ -220,60 +208,37 @@ promise_exists(struct kdb *db, int64_t id, struct kith_err *err)
 	return rc;
 }
 
-static enum kith_status
-promise_update_body(struct kdb *db, void *ctx, struct kith_err *err)
-{
-	static const char ins[] =
-		"INSERT INTO promise_update(promise_id, at, text, created_at) VALUES (?1, ?2, ?3, ?4)";
-	struct promise_w *w = ctx;
-	char now[20];
-	enum kith_status rc;
-
-	db_now(now);
-	if ((rc = db_run(db, ins, "promise", err, "ittt", w->tag_id, w->day, w->text, now)))
-		return rc;
-	w->id = sqlite3_last_insert_rowid(db->h);
-	return KITH_OK;
-}
-
 enum kith_status
 promise_update(struct kdb *db, int64_t promise_id, const char *text, const char *at,
 	       int64_t *id_out, struct kith_err *err)
 {
-	struct promise_w w = { .tag_id = promise_id, .text = text };
+	static const char ins[] =
+		"INSERT INTO promise_update(promise_id, at, text, created_at) VALUES (?1, ?2, ?3, ?4)";
+	char day[KDATE_STR], now[20];
 	enum kith_status rc;
 
 	if (ent_require("update", text, err) || db_check_text("update", text, err))
 		return KITH_INVALID;
-	if ((rc = promise_exists(db, promise_id, err)) ||
-	    (rc = day_or_today("at", at, w.day, err)) ||
-	    (rc = db_write(db, promise_update_body, &w, err)))
+	if ((rc = promise_exists(db, promise_id, err)) || (rc = day_or_today("at", at, day, err)))
 		return rc;
-	if (id_out)
-		*id_out = w.id;
-	return KITH_OK;
-}
-
-static enum kith_status
-promise_close_body(struct kdb *db, void *ctx, struct kith_err *err)
-{
-	static const char upd[] =
-		"UPDATE promise SET status = ?2, closed_at = ?3 WHERE id = ?1";
-	struct promise_w *w = ctx;
-
-	return db_run(db, upd, "promise", err, "itt", w->id, w->kept ? "kept" : "dropped", w->day);
+	db_now(now);
+	rc = db_write_run(db, ins, "promise", err, "ittt", promise_id, day, text, now);
+	inserted_id(db, rc, id_out);
+	return rc;
 }
 
 enum kith_status
 promise_close(struct kdb *db, int64_t promise_id, bool kept, struct kith_err *err)
 {
-	struct promise_w w = { .id = promise_id, .kept = kept };
+	static const char upd[] = "UPDATE promise SET status = ?2, closed_at = ?3 WHERE id = ?1";
+	char day[KDATE_STR];
 	enum kith_status rc;
 
 	if ((rc = promise_exists(db, promise_id, err)) ||
-	    (rc = day_or_today("closed", NULL, w.day, err)))
+	    (rc = day_or_today("closed", NULL, day, err)))
 		return rc;
-	return db_write(db, promise_close_body, &w, err);
+	return db_write_run(db, upd, "promise", err, "itt", promise_id, kept ? "kept" : "dropped",
+			    day);
 }
 
 static const struct db_field promise_row_f[] = {
@@ -282,6 +247,7 @@ static const struct db_field promise_row_f[] = {
 	DB_F(TEXT, struct promise_row, made_at), DB_F(INT, struct promise_row, updates),
 	DB_F(TEXT, struct promise_row, last_update), DB_F(I64, struct promise_row, last_update_id),
 	DB_F(INT, struct promise_row, people), DB_F(INT, struct promise_row, untold),
+	DB_F(TEXT, struct promise_row, last_update_at),
 };
 static const struct db_fields promise_row_fields = DB_FIELDS(struct promise_row, promise_row_f);
 ENT_EMITTER(promise_emit, struct promise_row, promise_row_fn, promise_row_fields, "promises")
@@ -296,7 +262,7 @@ ENT_EMITTER(promise_emit, struct promise_row, promise_row_fn, promise_row_fields
 	"CASE WHEN u.id IS NULL THEN 0 ELSE (SELECT count(DISTINCT c.contact_id) FROM concern c " \
 	"  JOIN contact k ON k.id = c.contact_id WHERE c.tag_id = p.tag_id AND k.archived = 0 " \
 	"  AND NOT EXISTS (SELECT 1 FROM promise_told pt WHERE pt.update_id = u.id " \
-	"  AND pt.contact_id = c.contact_id)) END " \
+	"  AND pt.contact_id = c.contact_id)) END, coalesce(u.at, '') " \
 	"FROM promise p JOIN tag t ON t.id = p.tag_id LEFT JOIN promise_update u ON u.id = " \
 	"(SELECT max(id) FROM promise_update WHERE promise_id = p.id) "
 

@@ -7,14 +7,13 @@
  * one group interaction (promise_tell).
  */
 #include "internal.h"
-#include "ent.h"
-#include "row.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/concern.h"
 #include "kith/date.h"
 #include "kith/review.h"
 #include "kith/str.h"
@@ -22,52 +21,61 @@
 
 #define REVIEW_PROMISE_DAYS 30
 
+struct items {
+	struct review_item *v;
+	int n, w;
+	char since[KDATE_STR];
+	const char *today;
+};
+
+/* A promise whose last update, logged in the window, is not told to everyone: an item. */
+static int
+promise_item(void *ud, const struct promise_row *r)
+{
+	struct items *x = ud;
+	struct review_item *it;
+	struct strbuf what = { 0 }, why = { 0 };
+
+	if (!r->last_update_id || !r->untold || strcmp(r->last_update_at, x->since) < 0 ||
+	    strcmp(r->last_update_at, x->today) > 0)
+		return 0;
+	x->v = xreallocarray(x->v, (size_t)x->n + 1, sizeof *x->v);
+	it = &x->v[x->n++];
+	memset(it, 0, sizeof *it);
+	it->update_id = r->last_update_id;
+	it->name = xstrdup("");
+	sb_printf(&what, "tell the %d %s who raised #%s: %s", r->untold,
+		  r->untold == 1 ? "person" : "people", r->issue, r->last_update);
+	sb_printf(&why, "an update on your promise \"%s\" of %s, not told to %d", r->title,
+		  r->last_update_at, r->untold);
+	it->terms[0].id = RT_PROMISE;
+	it->terms[0].points = x->w;
+	it->terms[0].detail = xstrdup(sb_str(&why));
+	it->nterms = 1;
+	it->score = x->w;
+	it->what = sb_detach(&what);
+	it->why = sb_detach(&why);
+	return x->n >= REVIEW_SOURCE_MAX;
+}
+
+/* The items, from promise_list (open, kept and dropped: a last update is told either way). */
 static enum kith_status
 promise_items(struct kdb *db, const struct review_params *p, struct review_item **items, int *n,
 	      struct kith_err *err)
 {
-	static const char sql[] =
-		"SELECT id, issue, title, text, at, untold FROM (SELECT u.id, t.name AS issue, "
-		"  p.title, u.text, u.at, (SELECT count(DISTINCT c.contact_id) FROM concern c "
-		"  JOIN contact k ON k.id = c.contact_id WHERE c.tag_id = p.tag_id AND k.archived = 0 "
-		"  AND NOT EXISTS (SELECT 1 FROM promise_told pt WHERE pt.update_id = u.id "
-		"  AND pt.contact_id = c.contact_id)) AS untold "
-		"FROM promise p JOIN tag t ON t.id = p.tag_id JOIN promise_update u ON u.id = "
-		"  (SELECT max(id) FROM promise_update WHERE promise_id = p.id) "
-		"WHERE u.at >= ?1 AND u.at <= ?2) WHERE untold > 0 ORDER BY at, id LIMIT ?3";
-	char since[KDATE_STR];
+	struct items x = { .w = p->weight[RT_PROMISE], .today = p->today };
 	struct kdate today;
-	sqlite3_stmt *st;
-	int step, w = p->weight[RT_PROMISE];
+	enum kith_status rc;
 
 	if (!kdate_parse_iso(p->today, &today))
 		return kith_err_set(err, KITH_INVALID, "review: %s: not a date", p->today);
-	kdate_format(kdate_add_days(today, -REVIEW_PROMISE_DAYS), since);
-	if (!(st = db_query(db, sql, err, "ttn", since, p->today, REVIEW_SOURCE_MAX)))
-		return KITH_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW && w > 0) {
-		struct review_item *it;
-		struct strbuf what = { 0 }, why = { 0 };
-		int untold = sqlite3_column_int(st, 5);
-
-		*items = xreallocarray(*items, (size_t)*n + 1, sizeof **items);
-		it = &(*items)[(*n)++];
-		memset(it, 0, sizeof *it);
-		it->update_id = sqlite3_column_int64(st, 0);
-		it->name = xstrdup("");
-		sb_printf(&what, "tell the %d %s who raised #%s: %s", untold,
-			  untold == 1 ? "person" : "people", db_col_text(st, 1), db_col_text(st, 3));
-		sb_printf(&why, "an update on your promise \"%s\" of %s, not told to %d",
-			  db_col_text(st, 2), db_col_text(st, 4), untold);
-		it->terms[0].id = RT_PROMISE;
-		it->terms[0].points = w;
-		it->terms[0].detail = xstrdup(sb_str(&why));
-		it->nterms = 1;
-		it->score = w;
-		it->what = sb_detach(&what);
-		it->why = sb_detach(&why);
-	}
-	return ent_finish(db, st, step, "review", err);
+	if (x.w <= 0)
+		return KITH_OK;
+	kdate_format(kdate_add_days(today, -REVIEW_PROMISE_DAYS), x.since);
+	rc = promise_list(db, true, promise_item, &x, err);
+	*items = x.v;
+	*n = x.n;
+	return rc;
 }
 
 enum kith_status
