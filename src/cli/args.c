@@ -327,6 +327,43 @@ cli_nonempty(const char *what, const char *s)
 	return empty ? cli_error(CLI_USAGE, what, "must not be empty") : CLI_OK;
 }
 
+/* Read the numeric and tier options into c (no database needed). */
+int
+cli_contact_values(const struct cli_args *a, struct kith_contact *ct)
+{
+	const char *s;
+	long long v;
+	int rc;
+
+	if ((s = cli_opt(a, CO_INFLUENCE))) {
+		if ((rc = cli_int("--influence", s, 1, 5, &v)) != CLI_OK)
+			return rc;
+		ct->influence = (int)v;
+	}
+	if ((s = cli_opt(a, CO_ALIGNMENT))) {
+		if ((rc = cli_int("--alignment", s, -2, 2, &v)) != CLI_OK)
+			return rc;
+		ct->alignment = (int)v;
+	}
+	if ((s = cli_opt(a, CO_TIER))) {
+		char t = s[0] >= 'a' && s[0] <= 'd' ? (char)(s[0] - 'a' + 'A') : s[0];
+
+		if (t < 'A' || t > 'D' || s[1])
+			return cli_error(CLI_USAGE, NULL, "--tier %s: must be A, B, C or D", s);
+		ct->tier = t;
+	}
+	if ((s = cli_opt(a, CO_CADENCE))) {
+		if ((rc = cli_int("--cadence", s, 0, 36500, &v)) != CLI_OK)
+			return rc;
+		ct->cadence_days = (int)v;
+	}
+	if ((s = cli_opt(a, CO_ORG)) && (rc = cli_nonempty("--org", s)) != CLI_OK)
+		return rc;
+	if ((s = cli_opt(a, CO_ROLE)) && (rc = cli_nonempty("--role", s)) != CLI_OK)
+		return rc;
+	return CLI_OK;
+}
+
 int
 cli_batch_abort(struct cli *c, enum kith_status st, const struct kith_err *err)
 {

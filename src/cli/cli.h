@@ -72,7 +72,7 @@ struct cli_cmd {
 	int (*run)(struct cli *c, const struct cli_args *a);
 };
 
-/* The command table (main.c), ended by a zeroed entry. */
+/* The command table (commands.c), ended by a zeroed entry. */
 extern const struct cli_cmd *const cli_commands[];
 
 /* Commands (one file per group). */
@@ -94,7 +94,7 @@ extern const struct cli_cmd cli_cmd_map_list, cli_cmd_map_new, cli_cmd_map_show,
 int cli_export_map(struct cli *c, const char *format, const char *map, const char *as_of,
 		   const char *path);
 /*
-** Ask "Delete WHAT? [y/N]" on the terminal unless yes (--yes); refused when
+** out.c: ask "Delete WHAT? [y/N]" on the terminal unless yes (--yes); refused when
 ** not on a terminal. CLI_OK to go on, else the exit status (nothing deleted).
 */
 int cli_confirm_delete(bool yes, const char *what);
@@ -154,7 +154,7 @@ extern const struct cli_opt cli_no_opts[], cli_json_opts[];
 /* An ID argument: "12" or "#12". */
 int cli_id(const char *what, const char *s, int64_t *id);
 
-/* main.c: open (and create) the database once; returns an exit status. */
+/* open.c: open (and create) the database once; returns an exit status. */
 int cli_db(struct cli *c);
 /* Open the planner on the database; title for the title bar (NULL: the path). */
 int cli_planner(struct cli *c, const char *title, const char *extra_config);
@@ -179,15 +179,9 @@ int cli_contact_values(const struct cli_args *a, struct kith_contact *ct);
 int cli_error(int status, const char *what, const char *fmt, ...) KITH_PRINTF(3, 4);
 /*
 ** The options of the built-in and the user's configuration, without an
-** engine (cmd_today.c); NULL after printing why. options_free() it.
+** engine (open.c); NULL after printing why. options_free() it.
 */
 struct options *cli_options_load(void);
-/*
-** The guard against over-eagerness: after outreach to these contacts was
-** logged, warn on stderr when one of them had not answered
-** guard.unanswered earlier ones in guard.days (cmd_log.c).
-*/
-void cli_guard_warn(struct cli *c, const int64_t *ids, size_t n, int way, int kind);
 /* Print err (kith: <msg>) and return the exit status its code calls for. */
 int cli_fail(enum kith_status st, const struct kith_err *err, const char *what);
 int cli_exit_for(enum kith_status st);

@@ -479,23 +479,6 @@ static const struct cli_opt delete_opts[] = {
 	{NULL, false, false},
 };
 
-int
-cli_confirm_delete(bool yes, const char *what)
-{
-	char line[16];
-
-	if (yes)
-		return CLI_OK;
-	if (!isatty(STDIN_FILENO))
-		return cli_error(CLI_USAGE, NULL, "delete %s: not asked on a terminal; give --yes "
-				 "to delete (nothing deleted)", what);
-	fprintf(stderr, "Delete %s? [y/N] ", what);
-	fflush(stderr);
-	if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y'))
-		return cli_error(CLI_RUNTIME, NULL, "not deleted");
-	return CLI_OK;
-}
-
 /* What a delete names, read before it asks. */
 static int
 delete_label(struct cli *c, const char *kind, int64_t id, struct strbuf *sb)

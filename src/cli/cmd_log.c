@@ -30,8 +30,13 @@ static const struct cli_opt log_opts[] = {
 	{NULL, false, false},
 };
 
-void
-cli_guard_warn(struct cli *c, const int64_t *ids, size_t n, int way, int kind)
+/*
+** The guard against over-eagerness: after outreach to these contacts was
+** logged, warn on stderr when one of them had not answered
+** guard.unanswered earlier ones in guard.days.
+*/
+static void
+guard_warn(struct cli *c, const int64_t *ids, size_t n, int way, int kind)
 {
 	struct options *o;
 	struct kith_contact who = {0};
@@ -146,7 +151,7 @@ run_log(struct cli *c, const struct cli_args *a)
 	rc = log_write(c, &in, cli_opt(a, LG_FOLLOW_UP) ? &fu : NULL, &id);
 	if (rc == CLI_OK) {
 		printf("%lld\n", (long long)id);
-		cli_guard_warn(c, in.contact_ids, in.n_contacts, in.way, in.kind);
+		guard_warn(c, in.contact_ids, in.n_contacts, in.way, in.kind);
 	}
 	sb_free(&title);
 	return rc;

@@ -7,9 +7,7 @@
 #include <stdlib.h>
 
 #include "kith/engine.h"
-#include "kith/kithrc.h"
 #include "kith/options.h"
-#include "kith/path.h"
 #include "kith/review.h"
 #include "kith/xalloc.h"
 #include "cli.h"
@@ -22,35 +20,6 @@ static const struct cli_opt today_opts[] = {
 	[O_LIMIT] = { "limit", true, false },
 	{ NULL, false, false },
 };
-
-/*
-** The options from the built-in and the user's configuration, read
-** without an engine (bind and color lines only checked). NULL after
-** printing why (a bug in the built-in configuration).
-*/
-struct options *
-cli_options_load(void)
-{
-	struct options *o = options_new();
-	struct kithrc rc;
-	char *config = NULL;
-
-	kithrc_init(&rc, o, NULL, NULL);
-	if (kithrc_builtin(&rc) != 0) {      /* a bug, as engine_new says */
-		cli_error(CLI_RUNTIME, "built-in config", "%s", sb_str(&rc.errors));
-		kithrc_done(&rc);
-		options_free(o);
-		return NULL;
-	}
-	rc.stmt = engine_config_check;
-	if (path_config(&config, NULL) == KITH_OK && config) {
-		if (kithrc_user_file(&rc, config) != 0 && rc.errors.len)
-			fprintf(stderr, "kith: %s\n", sb_str(&rc.errors));
-	}
-	free(config);
-	kithrc_done(&rc);
-	return o;
-}
 
 /* The review parameters from the options. */
 static int

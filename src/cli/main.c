@@ -1,6 +1,6 @@
 /*
- * main.c: kith's entry point. Global options, command dispatch, the
- * database, and the planner when no command is given.
+ * main.c: kith's entry point. Global options, command dispatch, and the
+ * planner when no command is given.
  *
  *   kith [-d PATH | --db PATH] [COMMAND [ARG...]]
  */
@@ -12,117 +12,8 @@
 #include <string.h>
 
 #include "kith/db.h"
-#include "kith/path.h"
-#include "kith/ui.h"
 #include "kith/utf8.h"
-#include "kith/xalloc.h"
 #include "cli.h"
-
-const struct cli_cmd *const cli_commands[] = {
-	&cli_cmd_add_contact, &cli_cmd_add_event, &cli_cmd_attend,
-	&cli_cmd_log,
-	&cli_cmd_followup_add, &cli_cmd_followup_done, &cli_cmd_followup_snooze,
-	&cli_cmd_me, &cli_cmd_today, &cli_cmd_health,
-	&cli_cmd_list_contacts, &cli_cmd_list_events, &cli_cmd_list_followups,
-	&cli_cmd_search, &cli_cmd_backup, &cli_cmd_demo, &cli_cmd_complete,
-	&cli_cmd_capture, &cli_cmd_import,
-	&cli_cmd_edit_contact, &cli_cmd_edit_event, &cli_cmd_edit_followup,
-	&cli_cmd_delete_contact, &cli_cmd_delete_event, &cli_cmd_delete_followup,
-	&cli_cmd_delete_interaction,
-	&cli_cmd_map_list, &cli_cmd_map_new, &cli_cmd_map_show, &cli_cmd_map_place,
-	&cli_cmd_relate, &cli_cmd_role_add, &cli_cmd_path, &cli_cmd_export,
-	&cli_cmd_duplicates, &cli_cmd_duplicates_merge, &cli_cmd_duplicates_not_same,
-	&cli_cmd_concern_add, &cli_cmd_concerns, &cli_cmd_promise_add, &cli_cmd_promise_update,
-	&cli_cmd_promise_list, &cli_cmd_promise_tell, &cli_cmd_promise_kept,
-	&cli_cmd_promise_dropped,
-	&cli_cmd_goal_add, &cli_cmd_goal_list, &cli_cmd_goal_drop, &cli_cmd_goal_delete,
-	NULL,
-};
-
-/*
-** Open the database named by -d/--db, $KITH_DB or the XDG default,
-** creating its directories (0700) and the file (0600) on first use.
-** Returns an exit status; on success c->db is open.
-*/
-int
-cli_db(struct cli *c)
-{
-	struct kith_err err = {0};
-	enum kith_status st;
-
-	if (c->db)
-		return CLI_OK;
-	if (c->db_opt && !c->db_opt[0])
-		return cli_error(CLI_USAGE, "--db", "the path is empty");
-	if (!c->db_path) {
-		st = path_db(c->db_opt, &c->db_path, &err);
-		if (st != KITH_OK)
-			return cli_error(CLI_RUNTIME, err.msg[0] ? NULL : "database", "%s",
-					 err.msg[0] ? err.msg : kith_status_str(st));
-	}
-	/* ":memory:" would accept writes and keep nothing */
-	if (!strcmp(c->db_path, ":memory:") || !strncmp(c->db_path, "file::memory:", 13))
-		return cli_error(CLI_USAGE, "--db", "\"%s\" is not a file: kith would keep "
-				 "nothing; give a file path", c->db_path);
-	st = path_mkparents(c->db_path, &err);
-	if (st == KITH_OK)
-		st = kdb_open(c->db_path, KDB_CREATE, &c->db, &err);
-	if (st != KITH_OK) {
-		const char *why = err.msg[0] ? err.msg : kith_status_str(st);
-
-		/* an overlong path is the user's to fix; damage has its own status */
-		int ex = st == KITH_INVALID ? CLI_USAGE : st == KITH_CORRUPT ? CLI_DAMAGED
-									 : CLI_RUNTIME;
-
-		if (strstr(why, c->db_path) || st == KITH_INVALID)
-			return cli_error(ex, NULL, "%s", why);
-		return cli_error(ex, c->db_path, "%s", why);
-	}
-	return CLI_OK;
-}
-
-/* The path as shown in the title bar: $HOME abbreviated to "~". */
-static char *
-db_label(const char *path)
-{
-	const char *home = getenv("HOME");
-	size_t n = home ? strlen(home) : 0;
-	struct strbuf sb = {0};
-
-	if (n > 1 && !strncmp(path, home, n) && path[n] == '/') {
-		sb_append(&sb, "~");
-		sb_append(&sb, path + n);
-	} else {
-		sb_append(&sb, path);
-	}
-	return sb_detach(&sb);
-}
-
-/*
-** Open the planner on c's database (opened here if need be); label is the
-** title-bar name, NULL for the database path.
-*/
-int
-cli_planner(struct cli *c, const char *title, const char *extra_config)
-{
-	struct kith_err err = {0};
-	char *config = NULL, *label;
-	enum kith_status st;
-	int rc;
-
-	if ((rc = cli_db(c)) != CLI_OK)
-		return rc;
-	if (path_config(&config, NULL) != KITH_OK)
-		config = NULL;
-	label = title ? xstrdup(title) : db_label(c->db_path);
-	setlocale(LC_ALL, "");
-	st = ui_run(c->db, label, config, extra_config, &err);
-	free(label);
-	free(config);
-	if (st != KITH_OK)
-		return cli_error(CLI_RUNTIME, NULL, "%s", err.msg[0] ? err.msg : kith_status_str(st));
-	return CLI_OK;
-}
 
 static bool
 has_subs(const char *name)

@@ -170,3 +170,20 @@ cli_flush(struct strbuf *sb)
 	fwrite(sb_str(sb), 1, sb->len, stdout);
 	sb_reset(sb);
 }
+
+int
+cli_confirm_delete(bool yes, const char *what)
+{
+	char line[16];
+
+	if (yes)
+		return CLI_OK;
+	if (!isatty(STDIN_FILENO))
+		return cli_error(CLI_USAGE, NULL, "delete %s: not asked on a terminal; give --yes "
+				 "to delete (nothing deleted)", what);
+	fprintf(stderr, "Delete %s? [y/N] ", what);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y'))
+		return cli_error(CLI_RUNTIME, NULL, "not deleted");
+	return CLI_OK;
+}
