@@ -365,6 +365,15 @@ cli_contact_values(const struct cli_args *a, struct kith_contact *ct)
 }
 
 int
+cli_batch_begin(struct cli *c)
+{
+	struct kith_err err = {0};
+	int rc = cli_db(c);
+
+	return rc != CLI_OK ? rc : cli_status(kdb_batch_begin(c->db, &err), &err);
+}
+
+int
 cli_batch_abort(struct cli *c, enum kith_status st, const struct kith_err *err)
 {
 	kdb_batch_end(c->db, false, NULL);
@@ -399,5 +408,10 @@ const struct cli_opt cli_no_opts[] = {
 
 const struct cli_opt cli_json_opts[] = {
 	[CLI_OPT_JSON] = {"json", false, false},
+	{NULL, false, false},
+};
+
+const struct cli_opt cli_yes_opts[] = {
+	[CLI_OPT_YES] = {"yes", false, false},
 	{NULL, false, false},
 };

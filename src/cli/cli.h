@@ -45,6 +45,25 @@ struct cli_opt {
 	bool multi;             /* may be given several times */
 };
 
+/*
+** A command's options are declared once, as a list LIST(O) of
+** O(INDEX, "name", KIND) with KIND one of CLI_ARG (--name VALUE), CLI_MULTI
+** (--name VALUE, may be given again) or CLI_FLAG (--name).
+** CLI_OPTIONS(opts, LIST) expands it into the enum of the indexes that
+** cli_opt(), cli_flag() and a->vals take and the table opts, ended for
+** cli_parse; CLI_OPTION_TABLE(opts, LIST) into the table alone.
+*/
+#define CLI_ARG   true, false
+#define CLI_MULTI true, true
+#define CLI_FLAG  false, false
+#define CLI_OPT_INDEX_(index, name, kind) index,
+#define CLI_OPT_ENTRY_(index, name, kind) [index] = {name, kind},
+#define CLI_OPTION_TABLE(opts, LIST) \
+	static const struct cli_opt opts[] = { LIST(CLI_OPT_ENTRY_) {NULL, false, false} }
+#define CLI_OPTIONS(opts, LIST) \
+	enum { LIST(CLI_OPT_INDEX_) }; \
+	CLI_OPTION_TABLE(opts, LIST)
+
 /* A command line after parsing against a command's options. */
 struct cli_args {
 	const char **pos;          /* positional arguments (allocated) */
@@ -140,7 +159,12 @@ int cli_word(const char *what, const char *s, int (*parse)(const char *),
 	     const char *(*name)(int), int count, int *out);
 /* A text argument that must say something (not empty or only spaces). */
 int cli_nonempty(const char *what, const char *s);
-/* End the open kdb batch: roll back and report st, or commit (reporting a failure). */
+/*
+** One command's writes are one batch (one transaction, one undo step):
+** begin it (opening the database if need be), then end it: roll back and
+** report st, or commit (reporting a failure). Each returns an exit status.
+*/
+int cli_batch_begin(struct cli *c);
 int cli_batch_abort(struct cli *c, enum kith_status st, const struct kith_err *err);
 int cli_batch_commit(struct cli *c);
 /* The exit status of a data-layer call: CLI_OK, or st reported (cli_fail). */
@@ -148,9 +172,12 @@ int cli_status(enum kith_status st, const struct kith_err *err);
 /* Print the id of what a command added, a line of its own; CLI_OK. */
 int cli_print_id(int64_t id);
 
-/* Option tables many commands share: none; only --json (index CLI_OPT_JSON). */
-enum { CLI_OPT_JSON };
-extern const struct cli_opt cli_no_opts[], cli_json_opts[];
+/*
+** Option tables many commands share: none; only --json (index CLI_OPT_JSON);
+** only --yes (index CLI_OPT_YES: delete without asking).
+*/
+enum { CLI_OPT_JSON = 0, CLI_OPT_YES = 0 };
+extern const struct cli_opt cli_no_opts[], cli_json_opts[], cli_yes_opts[];
 /* An ID argument: "12" or "#12". */
 int cli_id(const char *what, const char *s, int64_t *id);
 
@@ -164,14 +191,12 @@ int cli_planner(struct cli *c, const char *title, const char *extra_config);
 ** start of both option tables; cli_contact_values reads the numeric and
 ** tier ones (and checks --org and --role) into ct, leaving the others.
 */
-enum { CO_ORG, CO_ROLE, CO_EMAIL, CO_PHONE, CO_TAG, CO_INFLUENCE, CO_ALIGNMENT, CO_TIER,
-       CO_CADENCE, CO_COUNT_ };
-#define CLI_CONTACT_OPTS \
-	[CO_ORG] = {"org", true, false}, [CO_ROLE] = {"role", true, false}, \
-	[CO_EMAIL] = {"email", true, true}, [CO_PHONE] = {"phone", true, true}, \
-	[CO_TAG] = {"tag", true, true}, [CO_INFLUENCE] = {"influence", true, false}, \
-	[CO_ALIGNMENT] = {"alignment", true, false}, [CO_TIER] = {"tier", true, false}, \
-	[CO_CADENCE] = {"cadence", true, false}
+#define CLI_CONTACT_OPTS(O) \
+	O(CO_ORG, "org", CLI_ARG) O(CO_ROLE, "role", CLI_ARG) O(CO_EMAIL, "email", CLI_MULTI) \
+	O(CO_PHONE, "phone", CLI_MULTI) O(CO_TAG, "tag", CLI_MULTI) \
+	O(CO_INFLUENCE, "influence", CLI_ARG) O(CO_ALIGNMENT, "alignment", CLI_ARG) \
+	O(CO_TIER, "tier", CLI_ARG) O(CO_CADENCE, "cadence", CLI_ARG)
+enum { CLI_CONTACT_OPTS(CLI_OPT_INDEX_) CO_COUNT_ };
 struct kith_contact;
 int cli_contact_values(const struct cli_args *a, struct kith_contact *ct);
 
@@ -197,5 +222,20 @@ void cli_json_str(struct strbuf *sb, const char *s);
 void cli_json_num(struct strbuf *sb, long long n, bool zero_is_null);
 /* Write a finished line buffer to stdout and reset it. */
 void cli_flush(struct strbuf *sb);
+/*
+** A listing: one row at a time as text, or with --json one array of
+** objects, "[\n  {...},\n  {...}\n]\n" ("[]\n" with no row). A row is
+** written into the buffer cli_list_row() returns (after the array's "["
+** or the "," before it, in JSON), then printed by cli_list_row_end();
+** cli_list_end() closes the array and frees the buffer.
+*/
+struct cli_list {
+	struct strbuf sb;
+	bool json;
+	long long n;            /* rows printed */
+};
+struct strbuf *cli_list_row(struct cli_list *l);
+void cli_list_row_end(struct cli_list *l);
+void cli_list_end(struct cli_list *l);
 
 #endif

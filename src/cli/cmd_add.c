@@ -15,10 +15,7 @@
 
 /* ---- add contact ------------------------------------------------------ */
 
-static const struct cli_opt add_contact_opts[] = {
-	CLI_CONTACT_OPTS,
-	{NULL, false, false},
-};
+CLI_OPTION_TABLE(add_contact_opts, CLI_CONTACT_OPTS);
 
 static struct kith_channel *
 channels(const struct cli_args *a, int opt)
@@ -39,9 +36,10 @@ add_contact_write(struct cli *c, const struct cli_args *a, const struct kith_con
 	enum kith_status st;
 	const char *org = cli_opt(a, CO_ORG), *title = cli_opt(a, CO_ROLE);
 	char today[KDATE_STR];
+	int rc;
 
-	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
+	if ((rc = cli_batch_begin(c)) != CLI_OK)
+		return rc;
 	if ((st = contact_add(c->db, ct, id, &err)) != KITH_OK)
 		return cli_batch_abort(c, st, &err);
 	if (org || title) {
@@ -81,7 +79,7 @@ run_add_contact(struct cli *c, const struct cli_args *a)
 	ct.n_tags = (size_t)a->count[CO_TAG];
 	rc = add_contact_write(c, a, &ct, &id);
 	if (rc == CLI_OK)
-		printf("%lld\n", (long long)id);
+		cli_print_id(id);
 	free(ct.emails);
 	free(ct.phones);
 	return rc;
@@ -106,16 +104,10 @@ const struct cli_cmd cli_cmd_add_contact = {
 
 /* ---- add event -------------------------------------------------------- */
 
-enum { AE_AT, AE_UNTIL, AE_WHERE, AE_KIND, AE_WITH };
-
-static const struct cli_opt add_event_opts[] = {
-	[AE_AT] = {"at", true, false},
-	[AE_UNTIL] = {"until", true, false},
-	[AE_WHERE] = {"where", true, false},
-	[AE_KIND] = {"kind", true, false},
-	[AE_WITH] = {"with", true, true},
-	{NULL, false, false},
-};
+#define ADD_EVENT_OPTS(O) \
+	O(AE_AT, "at", CLI_ARG) O(AE_UNTIL, "until", CLI_ARG) O(AE_WHERE, "where", CLI_ARG) \
+	O(AE_KIND, "kind", CLI_ARG) O(AE_WITH, "with", CLI_MULTI)
+CLI_OPTIONS(add_event_opts, ADD_EVENT_OPTS);
 
 static bool
 is_hhmm(const char *s, int *hh, int *mm)
@@ -164,10 +156,10 @@ add_event_write(struct cli *c, const struct kith_event *ev, const int64_t *with,
 {
 	struct kith_err err = {0};
 	enum kith_status st;
-	int i;
+	int i, rc;
 
-	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
+	if ((rc = cli_batch_begin(c)) != CLI_OK)
+		return rc;
 	if ((st = event_add(c->db, ev, id, &err)) != KITH_OK)
 		return cli_batch_abort(c, st, &err);
 	for (i = 0; i < n; i++) {
@@ -207,7 +199,7 @@ run_add_event(struct cli *c, const struct cli_args *a)
 	if (rc == CLI_OK)
 		rc = add_event_write(c, &ev, with, n, &id);
 	if (rc == CLI_OK)
-		printf("%lld\n", (long long)id);
+		cli_print_id(id);
 	free(with);
 	return rc;
 }
@@ -228,12 +220,8 @@ const struct cli_cmd cli_cmd_add_event = {
 
 /* ---- attend ----------------------------------------------------------- */
 
-enum { AT_STATUS };
-
-static const struct cli_opt attend_opts[] = {
-	[AT_STATUS] = {"status", true, false},
-	{NULL, false, false},
-};
+#define ATTEND_OPTS(O) O(AT_STATUS, "status", CLI_ARG)
+CLI_OPTIONS(attend_opts, ATTEND_OPTS);
 
 struct role_find {
 	int64_t contact_id;

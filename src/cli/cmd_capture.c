@@ -24,13 +24,8 @@
 #include "kith/xalloc.h"
 #include "cli.h"
 
-enum { CP_CREATE, CP_JSON };
-
-static const struct cli_opt capture_opts[] = {
-	[CP_CREATE] = {"create", false, false},
-	[CP_JSON] = {"json", false, false},
-	{NULL, false, false},
-};
+#define CAPTURE_OPTS(O) O(CP_CREATE, "create", CLI_FLAG) O(CP_JSON, "json", CLI_FLAG)
+CLI_OPTIONS(capture_opts, CAPTURE_OPTS);
 
 struct resolved {
 	int64_t *ids;               /* per person slot; 0: to create */

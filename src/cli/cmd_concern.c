@@ -27,13 +27,8 @@ issue_arg(const char *s)
 
 /* ---- concern add -------------------------------------------------------------------- */
 
-enum { CA_WORDS, CA_AT };
-
-static const struct cli_opt concern_add_opts[] = {
-	[CA_WORDS] = {"words", true, false},
-	[CA_AT] = {"at", true, false},
-	{NULL, false, false},
-};
+#define CONCERN_ADD_OPTS(O) O(CA_WORDS, "words", CLI_ARG) O(CA_AT, "at", CLI_ARG)
+CLI_OPTIONS(concern_add_opts, CONCERN_ADD_OPTS);
 
 static int
 run_concern_add(struct cli *c, const struct cli_args *a)
@@ -75,88 +70,77 @@ const struct cli_cmd cli_cmd_concern_add = {
 
 /* ---- concerns ----------------------------------------------------------------------- */
 
-enum { CN_JSON, CN_SINCE, CN_ALL, CN_LIMIT };
-
-static const struct cli_opt concerns_opts[] = {
-	[CN_JSON] = {"json", false, false},
-	[CN_SINCE] = {"since", true, false},
-	[CN_ALL] = {"all", false, false},
-	[CN_LIMIT] = {"limit", true, false},
-	{NULL, false, false},
-};
-
-struct out {
-	struct strbuf sb;
-	bool json;
-	int n;
-};
+#define CONCERNS_OPTS(O) \
+	O(CN_JSON, "json", CLI_FLAG) O(CN_SINCE, "since", CLI_ARG) O(CN_ALL, "all", CLI_FLAG) \
+	O(CN_LIMIT, "limit", CLI_ARG)
+CLI_OPTIONS(concerns_opts, CONCERNS_OPTS);
 
 static int
 issue_line(void *ud, const struct issue_row *r)
 {
-	struct out *o = ud;
+	struct cli_list *o = ud;
+	struct strbuf *sb = cli_list_row(o);
 
 	if (o->json) {
-		sb_append(&o->sb, o->n ? ",\n  {\"issue\": " : "[\n  {\"issue\": ");
-		cli_json_str(&o->sb, r->issue);
-		sb_printf(&o->sb, ", \"people\": %d, \"raised\": %d, \"last\": ", r->people,
+		sb_append(sb, "{\"issue\": ");
+		cli_json_str(sb, r->issue);
+		sb_printf(sb, ", \"people\": %d, \"raised\": %d, \"last\": ", r->people,
 			  r->raised);
-		cli_json_str(&o->sb, r->last_at);
-		sb_append(&o->sb, ", \"districts\": ");
-		cli_json_str(&o->sb, r->districts);
-		sb_printf(&o->sb, ", \"open_promises\": %d}", r->open_promises);
+		cli_json_str(sb, r->last_at);
+		sb_append(sb, ", \"districts\": ");
+		cli_json_str(sb, r->districts);
+		sb_printf(sb, ", \"open_promises\": %d}", r->open_promises);
 	} else {
-		sb_appendc(&o->sb, '#');
-		cli_cell(&o->sb, r->issue, 24, true);
-		sb_printf(&o->sb, " %3d %s  last %s", r->people, r->people == 1 ? "person" :
+		sb_appendc(sb, '#');
+		cli_cell(sb, r->issue, 24, true);
+		sb_printf(sb, " %3d %s  last %s", r->people, r->people == 1 ? "person" :
 			  "people", r->last_at);
 		if (*r->districts) {
-			sb_append(&o->sb, "  ");
-			cli_sanitize(&o->sb, r->districts);
+			sb_append(sb, "  ");
+			cli_sanitize(sb, r->districts);
 		}
 		if (r->open_promises)
-			sb_printf(&o->sb, "  (%d open promise%s)", r->open_promises,
+			sb_printf(sb, "  (%d open promise%s)", r->open_promises,
 				  r->open_promises == 1 ? "" : "s");
-		sb_appendc(&o->sb, '\n');
+		sb_appendc(sb, '\n');
 	}
-	o->n++;
-	cli_flush(&o->sb);
+	cli_list_row_end(o);
 	return 0;
 }
 
 static int
 raiser_line(void *ud, const struct concern_row *r)
 {
-	struct out *o = ud;
+	struct cli_list *o = ud;
+	struct strbuf *sb = cli_list_row(o);
 
 	if (o->json) {
-		sb_printf(&o->sb, "%s{\"id\": %lld, \"contact_id\": %lld, \"name\": ",
-			  o->n ? ",\n  " : "[\n  ", (long long)r->id, (long long)r->contact_id);
-		cli_json_str(&o->sb, r->name);
-		sb_append(&o->sb, ", \"raised\": ");
-		cli_json_str(&o->sb, r->raised_at);
-		sb_append(&o->sb, ", \"words\": ");
-		cli_json_str(&o->sb, r->words);
-		sb_appendc(&o->sb, '}');
+		sb_printf(sb, "{\"id\": %lld, \"contact_id\": %lld, \"name\": ", (long long)r->id,
+			  (long long)r->contact_id);
+		cli_json_str(sb, r->name);
+		sb_append(sb, ", \"raised\": ");
+		cli_json_str(sb, r->raised_at);
+		sb_append(sb, ", \"words\": ");
+		cli_json_str(sb, r->words);
+		sb_appendc(sb, '}');
 	} else {
-		sb_printf(&o->sb, "%s  ", r->raised_at);
-		cli_cell(&o->sb, r->name, 24, *r->words);
+		sb_printf(sb, "%s  ", r->raised_at);
+		cli_cell(sb, r->name, 24, *r->words);
 		if (*r->words) {
-			sb_append(&o->sb, "  \u201c");
-			cli_sanitize(&o->sb, r->words);
-			sb_append(&o->sb, "\u201d");
+			sb_append(sb, "  \u201c");
+			cli_sanitize(sb, r->words);
+			sb_append(sb, "\u201d");
 		}
-		sb_appendc(&o->sb, '\n');
+		sb_appendc(sb, '\n');
 	}
-	o->n++;
-	cli_flush(&o->sb);
+	cli_list_row_end(o);
 	return 0;
 }
 
 static int
 run_concerns(struct cli *c, const struct cli_args *a)
 {
-	struct out o = { .json = cli_flag(a, CN_JSON) };
+	struct cli_list o = { .json = cli_flag(a, CN_JSON) };
 	struct kith_err err = {0};
 	char since[KDATE_STR] = "";
 	long long limit = 50;
@@ -183,13 +167,11 @@ run_concerns(struct cli *c, const struct cli_args *a)
 		st = concern_report(c->db, since, (int)limit, issue_line, &o, &err);
 	if (st != KITH_OK)
 		return cli_fail(st, &err, "concerns");
-	if (o.json)
-		fputs(o.n ? "\n]\n" : "[]\n", stdout);
-	else if (!o.n && a->npos)
+	if (!o.json && !o.n && a->npos)
 		printf("Nobody raised #%s.\n", issue_arg(a->pos[0]));
-	else if (!o.n)
+	else if (!o.json && !o.n)
 		printf("No concerns raised%s%s.\n", *since ? " since " : "", since);
-	sb_free(&o.sb);
+	cli_list_end(&o);
 	return CLI_OK;
 }
 
@@ -228,12 +210,8 @@ const struct cli_cmd cli_cmd_promise_add = {
 	"", cli_no_opts, 2, 2, run_promise_add,
 };
 
-enum { PU_AT };
-
-static const struct cli_opt promise_update_opts[] = {
-	[PU_AT] = {"at", true, false},
-	{NULL, false, false},
-};
+#define PROMISE_UPDATE_OPTS(O) O(PU_AT, "at", CLI_ARG)
+CLI_OPTIONS(promise_update_opts, PROMISE_UPDATE_OPTS);
 
 static int
 run_promise_update(struct cli *c, const struct cli_args *a)
@@ -266,53 +244,47 @@ const struct cli_cmd cli_cmd_promise_update = {
 static int
 promise_line(void *ud, const struct promise_row *r)
 {
-	struct out *o = ud;
+	struct cli_list *o = ud;
+	struct strbuf *sb = cli_list_row(o);
 
 	if (o->json) {
-		sb_printf(&o->sb, "%s{\"id\": %lld, \"issue\": ", o->n ? ",\n  " : "[\n  ",
-			  (long long)r->id);
-		cli_json_str(&o->sb, r->issue);
-		sb_append(&o->sb, ", \"title\": ");
-		cli_json_str(&o->sb, r->title);
-		sb_append(&o->sb, ", \"status\": ");
-		cli_json_str(&o->sb, r->status);
-		sb_append(&o->sb, ", \"made\": ");
-		cli_json_str(&o->sb, r->made_at);
-		sb_printf(&o->sb, ", \"updates\": %d, \"last_update\": ", r->updates);
-		cli_json_str(&o->sb, r->last_update);
-		sb_printf(&o->sb, ", \"people\": %d, \"untold\": %d}", r->people, r->untold);
+		sb_printf(sb, "{\"id\": %lld, \"issue\": ", (long long)r->id);
+		cli_json_str(sb, r->issue);
+		sb_append(sb, ", \"title\": ");
+		cli_json_str(sb, r->title);
+		sb_append(sb, ", \"status\": ");
+		cli_json_str(sb, r->status);
+		sb_append(sb, ", \"made\": ");
+		cli_json_str(sb, r->made_at);
+		sb_printf(sb, ", \"updates\": %d, \"last_update\": ", r->updates);
+		cli_json_str(sb, r->last_update);
+		sb_printf(sb, ", \"people\": %d, \"untold\": %d}", r->people, r->untold);
 	} else {
-		sb_printf(&o->sb, "#%-4lld %-7s ", (long long)r->id, r->status);
-		cli_sanitize(&o->sb, r->title);
-		sb_append(&o->sb, " (#");
-		cli_sanitize(&o->sb, r->issue);
-		sb_printf(&o->sb, ", raised by %d)", r->people);
+		sb_printf(sb, "#%-4lld %-7s ", (long long)r->id, r->status);
+		cli_sanitize(sb, r->title);
+		sb_append(sb, " (#");
+		cli_sanitize(sb, r->issue);
+		sb_printf(sb, ", raised by %d)", r->people);
 		if (*r->last_update) {
-			sb_append(&o->sb, "\n      last update: ");
-			cli_sanitize(&o->sb, r->last_update);
+			sb_append(sb, "\n      last update: ");
+			cli_sanitize(sb, r->last_update);
 			if (r->untold)
-				sb_printf(&o->sb, " \u2014 %d not told yet (kith promise tell %lld)",
+				sb_printf(sb, " \u2014 %d not told yet (kith promise tell %lld)",
 					  r->untold, (long long)r->id);
 		}
-		sb_appendc(&o->sb, '\n');
+		sb_appendc(sb, '\n');
 	}
-	o->n++;
-	cli_flush(&o->sb);
+	cli_list_row_end(o);
 	return 0;
 }
 
-enum { PL_JSON, PL_ALL };
-
-static const struct cli_opt promise_list_opts[] = {
-	[PL_JSON] = {"json", false, false},
-	[PL_ALL] = {"all", false, false},
-	{NULL, false, false},
-};
+#define PROMISE_LIST_OPTS(O) O(PL_JSON, "json", CLI_FLAG) O(PL_ALL, "all", CLI_FLAG)
+CLI_OPTIONS(promise_list_opts, PROMISE_LIST_OPTS);
 
 static int
 run_promise_list(struct cli *c, const struct cli_args *a)
 {
-	struct out o = { .json = cli_flag(a, PL_JSON) };
+	struct cli_list o = { .json = cli_flag(a, PL_JSON) };
 	struct kith_err err = {0};
 	enum kith_status st;
 	int rc;
@@ -321,11 +293,9 @@ run_promise_list(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((st = promise_list(c->db, cli_flag(a, PL_ALL), promise_line, &o, &err)) != KITH_OK)
 		return cli_fail(st, &err, "promises");
-	if (o.json)
-		fputs(o.n ? "\n]\n" : "[]\n", stdout);
-	else if (!o.n)
+	if (!o.json && !o.n)
 		puts("No open promises.");
-	sb_free(&o.sb);
+	cli_list_end(&o);
 	return CLI_OK;
 }
 
@@ -350,12 +320,8 @@ last_update_of(void *ud, const struct promise_row *r)
 	return 0;
 }
 
-enum { PT_KIND };
-
-static const struct cli_opt promise_tell_opts[] = {
-	[PT_KIND] = {"kind", true, false},
-	{NULL, false, false},
-};
+#define PROMISE_TELL_OPTS(O) O(PT_KIND, "kind", CLI_ARG)
+CLI_OPTIONS(promise_tell_opts, PROMISE_TELL_OPTS);
 
 static int
 run_promise_tell(struct cli *c, const struct cli_args *a)

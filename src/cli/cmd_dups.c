@@ -39,13 +39,43 @@ text_side(struct strbuf *sb, const struct dup_side *s)
 	}
 }
 
+static void
+pair_json(struct strbuf *sb, const struct dup_pair *p, const char *why)
+{
+	bool first = true;
+
+	sb_append(sb, "{\"a\": ");
+	json_side(sb, &p->a);
+	sb_append(sb, ", \"b\": ");
+	json_side(sb, &p->b);
+	sb_append(sb, ", \"reasons\": [");
+	for (int r = 0; r < DUP_REASON_COUNT_; r++) {
+		if (!(p->reasons & (1u << r)))
+			continue;
+		sb_append(sb, first ? "" : ", ");
+		cli_json_str(sb, dup_reason_name((enum dup_reason)r));
+		first = false;
+	}
+	sb_append(sb, "], \"org\": ");
+	if (p->reasons & (1u << DUP_NAME))
+		cli_json_str(sb, p->org);
+	else
+		sb_append(sb, "null");
+	sb_append(sb, ", \"email\": ");
+	cli_json_str(sb, p->email);
+	sb_append(sb, ", \"phone\": ");
+	cli_json_str(sb, p->phone);
+	sb_append(sb, ", \"reason\": ");
+	cli_json_str(sb, why);
+	sb_appendc(sb, '}');
+}
+
 static int
 run_dups(struct cli *c, const struct cli_args *a)
 {
 	struct dup_list l = {0};
 	struct kith_err err = {0};
-	struct strbuf sb = {0};
-	bool json = cli_flag(a, CLI_OPT_JSON);
+	struct cli_list o = { .json = cli_flag(a, CLI_OPT_JSON) };
 	enum kith_status st;
 	int rc;
 
@@ -53,55 +83,28 @@ run_dups(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((st = duplicate_pairs(c->db, &l, &err)) != KITH_OK)
 		return cli_fail(st, &err, "duplicates");
-	if (json)
-		sb_append(&sb, l.n ? "[" : "[]\n");
-	else if (l.n == 0)
-		sb_append(&sb, "No possible duplicates.\n");
-	cli_flush(&sb);
+	if (!o.json && l.n == 0)
+		puts("No possible duplicates.");
 	for (int i = 0; i < l.n; i++) {
 		const struct dup_pair *p = &l.v[i];
+		struct strbuf *sb = cli_list_row(&o);
 		char *why = dup_pair_reason_text(p);
-		if (json) {
-			bool first = true;
-			sb_append(&sb, i ? ",\n  {\"a\": " : "\n  {\"a\": ");
-			json_side(&sb, &p->a);
-			sb_append(&sb, ", \"b\": ");
-			json_side(&sb, &p->b);
-			sb_append(&sb, ", \"reasons\": [");
-			for (int r = 0; r < DUP_REASON_COUNT_; r++) {
-				if (!(p->reasons & (1u << r)))
-					continue;
-				sb_append(&sb, first ? "" : ", ");
-				cli_json_str(&sb, dup_reason_name((enum dup_reason)r));
-				first = false;
-			}
-			sb_append(&sb, "], \"org\": ");
-			if (p->reasons & (1u << DUP_NAME))
-				cli_json_str(&sb, p->org);
-			else
-				sb_append(&sb, "null");
-			sb_append(&sb, ", \"email\": ");
-			cli_json_str(&sb, p->email);
-			sb_append(&sb, ", \"phone\": ");
-			cli_json_str(&sb, p->phone);
-			sb_append(&sb, ", \"reason\": ");
-			cli_json_str(&sb, why);
-			sb_appendc(&sb, '}');
+
+		if (o.json) {
+			pair_json(sb, p, why);
 		} else {
-			text_side(&sb, &p->a);
-			sb_append(&sb, "  ");
-			text_side(&sb, &p->b);
-			sb_append(&sb, "  ");
-			cli_sanitize(&sb, why);
-			sb_appendc(&sb, '\n');
+			text_side(sb, &p->a);
+			sb_append(sb, "  ");
+			text_side(sb, &p->b);
+			sb_append(sb, "  ");
+			cli_sanitize(sb, why);
+			sb_appendc(sb, '\n');
 		}
 		free(why);
-		cli_flush(&sb);
+		cli_list_row_end(&o);
 	}
-	if (json && l.n)
-		fputs("\n]\n", stdout);
 	dup_list_free(&l);
-	sb_free(&sb);
+	cli_list_end(&o);
 	return CLI_OK;
 }
 

@@ -25,17 +25,13 @@
 /* ---- edit contact -------------------------------------------------------- */
 
 /* The first options are add contact's, in its order (cli_contact_values). */
-enum { EC_NAME = CO_COUNT_, EC_ADD_EMAIL, EC_ADD_PHONE, EC_UNTAG, EC_AT_MOST };
-
-static const struct cli_opt edit_contact_opts[] = {
-	CLI_CONTACT_OPTS,
-	[EC_NAME] = {"name", true, false},
-	[EC_ADD_EMAIL] = {"add-email", true, true},
-	[EC_ADD_PHONE] = {"add-phone", true, true},
-	[EC_UNTAG] = {"untag", true, true},
-	[EC_AT_MOST] = {"at-most", true, false},
-	{NULL, false, false},
-};
+#define EDIT_CONTACT_OWN_OPTS(O) \
+	O(EC_NAME, "name", CLI_ARG) O(EC_ADD_EMAIL, "add-email", CLI_MULTI) \
+	O(EC_ADD_PHONE, "add-phone", CLI_MULTI) O(EC_UNTAG, "untag", CLI_MULTI) \
+	O(EC_AT_MOST, "at-most", CLI_ARG)
+enum { EC_BEFORE_ = CO_COUNT_ - 1, EDIT_CONTACT_OWN_OPTS(CLI_OPT_INDEX_) };
+#define EDIT_CONTACT_OPTS(O) CLI_CONTACT_OPTS(O) EDIT_CONTACT_OWN_OPTS(O)
+CLI_OPTION_TABLE(edit_contact_opts, EDIT_CONTACT_OPTS);
 
 /* Replace (opt_set given) and/or extend (opt_add) a list of channels. */
 static void
@@ -258,8 +254,8 @@ run_edit_contact(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &id)) != CLI_OK)
 		return rc;
-	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
+	if ((rc = cli_batch_begin(c)) != CLI_OK)
+		return rc;
 	if ((st = contact_get(c->db, id, &ct, &err)) != KITH_OK)
 		return cli_batch_abort(c, st, &err);
 	/* read again over what the database holds */
@@ -318,16 +314,10 @@ const struct cli_cmd cli_cmd_edit_contact = {
 
 /* ---- edit event ---------------------------------------------------------- */
 
-enum { EE_TITLE, EE_AT, EE_UNTIL, EE_WHERE, EE_KIND };
-
-static const struct cli_opt edit_event_opts[] = {
-	[EE_TITLE] = {"title", true, false},
-	[EE_AT] = {"at", true, false},
-	[EE_UNTIL] = {"until", true, false},
-	[EE_WHERE] = {"where", true, false},
-	[EE_KIND] = {"kind", true, false},
-	{NULL, false, false},
-};
+#define EDIT_EVENT_OPTS(O) \
+	O(EE_TITLE, "title", CLI_ARG) O(EE_AT, "at", CLI_ARG) O(EE_UNTIL, "until", CLI_ARG) \
+	O(EE_WHERE, "where", CLI_ARG) O(EE_KIND, "kind", CLI_ARG)
+CLI_OPTIONS(edit_event_opts, EDIT_EVENT_OPTS);
 
 /* A WHEN option as stored ("YYYY-MM-DD HH:MM", or the date alone). */
 static int
@@ -411,14 +401,9 @@ const struct cli_cmd cli_cmd_edit_event = {
 
 /* ---- edit follow-up ------------------------------------------------------ */
 
-enum { EF_TITLE, EF_DUE, EF_CONTACT };
-
-static const struct cli_opt edit_followup_opts[] = {
-	[EF_TITLE] = {"title", true, false},
-	[EF_DUE] = {"due", true, false},
-	[EF_CONTACT] = {"contact", true, false},
-	{NULL, false, false},
-};
+#define EDIT_FOLLOWUP_OPTS(O) \
+	O(EF_TITLE, "title", CLI_ARG) O(EF_DUE, "due", CLI_ARG) O(EF_CONTACT, "contact", CLI_ARG)
+CLI_OPTIONS(edit_followup_opts, EDIT_FOLLOWUP_OPTS);
 
 static int
 run_edit_followup(struct cli *c, const struct cli_args *a)
@@ -472,12 +457,6 @@ const struct cli_cmd cli_cmd_edit_followup = {
 
 /* ---- delete -------------------------------------------------------------- */
 
-enum { DL_YES };
-
-static const struct cli_opt delete_opts[] = {
-	[DL_YES] = {"yes", false, false},
-	{NULL, false, false},
-};
 
 /* What a delete names, read before it asks. */
 static int
@@ -535,7 +514,7 @@ run_delete(struct cli *c, const struct cli_args *a, const char *kind)
 	if (rc != CLI_OK)
 		return rc;
 	if ((rc = delete_label(c, kind, id, &label)) != CLI_OK ||
-	    (rc = cli_confirm_delete(cli_flag(a, DL_YES), sb_str(&label))) != CLI_OK) {
+	    (rc = cli_confirm_delete(cli_flag(a, CLI_OPT_YES), sb_str(&label))) != CLI_OK) {
 		sb_free(&label);
 		return rc;
 	}
@@ -562,7 +541,7 @@ run_delete(struct cli *c, const struct cli_args *a, const char *kind)
 		"delete", word, ref " [--yes]",                                            \
 		"Delete a " word " (asks on a terminal).",                                 \
 		"  --yes            delete without asking (needed when not on a terminal)\n", \
-		delete_opts, 1, 1, run_delete_##var,                                       \
+		cli_yes_opts, 1, 1, run_delete_##var,                                       \
 	};
 
 DELETE_CMD(contact, "contact", "CONTACT")

@@ -20,15 +20,10 @@
 
 /* ---- add ---------------------------------------------------------------- */
 
-enum { GA_BY, GA_COUNT, GA_WHO, GA_HOW };
-
-static const struct cli_opt add_opts[] = {
-	[GA_BY] = {"by", true, false},
-	[GA_COUNT] = {"count", true, false},
-	[GA_WHO] = {"who", true, false},
-	[GA_HOW] = {"how", true, false},
-	{NULL, false, false},
-};
+#define ADD_OPTS(O) \
+	O(GA_BY, "by", CLI_ARG) O(GA_COUNT, "count", CLI_ARG) O(GA_WHO, "who", CLI_ARG) \
+	O(GA_HOW, "how", CLI_ARG)
+CLI_OPTIONS(add_opts, ADD_OPTS);
 
 static int
 run_add(struct cli *c, const struct cli_args *a)
@@ -86,13 +81,8 @@ const struct cli_cmd cli_cmd_goal_add = {
 
 /* ---- list --------------------------------------------------------------- */
 
-enum { GL_JSON, GL_ALL };
-
-static const struct cli_opt list_opts[] = {
-	[GL_JSON] = {"json", false, false},
-	[GL_ALL] = {"all", false, false},
-	{NULL, false, false},
-};
+#define LIST_OPTS(O) O(GL_JSON, "json", CLI_FLAG) O(GL_ALL, "all", CLI_FLAG)
+CLI_OPTIONS(list_opts, LIST_OPTS);
 
 struct list_out {
 	struct cli *c;
@@ -234,16 +224,6 @@ const struct cli_cmd cli_cmd_goal_list = {
 
 /* ---- drop, delete ------------------------------------------------------- */
 
-static const struct cli_opt no_opts[] = {
-	{NULL, false, false},
-};
-
-enum { GD_YES };
-
-static const struct cli_opt delete_opts[] = {
-	[GD_YES] = {"yes", false, false},
-	{NULL, false, false},
-};
 
 /* The goal ID names, for the messages ("goal #3 Meet 3 ..."). */
 static int
@@ -292,7 +272,7 @@ run_drop(struct cli *c, const struct cli_args *a)
 const struct cli_cmd cli_cmd_goal_drop = {
 	"goal", "drop", "ID",
 	"Give a goal up today; it is kept, with its progress, as dropped.", "",
-	no_opts, 1, 1, run_drop,
+	cli_no_opts, 1, 1, run_drop,
 };
 
 static int
@@ -305,7 +285,7 @@ run_delete(struct cli *c, const struct cli_args *a)
 	int rc;
 
 	if ((rc = goal_label(c, a->pos[0], &id, &label)) != CLI_OK ||
-	    (rc = cli_confirm_delete(cli_flag(a, GD_YES), sb_str(&label))) != CLI_OK) {
+	    (rc = cli_confirm_delete(cli_flag(a, CLI_OPT_YES), sb_str(&label))) != CLI_OK) {
 		sb_free(&label);
 		return rc;
 	}
@@ -319,5 +299,5 @@ const struct cli_cmd cli_cmd_goal_delete = {
 	"goal", "delete", "ID [--yes]",
 	"Delete a goal (asks on a terminal); the touches it counted stay.",
 	"  --yes            delete without asking (needed when not on a terminal)\n",
-	delete_opts, 1, 1, run_delete,
+	cli_yes_opts, 1, 1, run_delete,
 };

@@ -12,13 +12,8 @@
 #include "kith/options.h"
 #include "cli.h"
 
-enum { O_JSON, O_LIMIT };
-
-static const struct cli_opt health_opts[] = {
-	[O_JSON] = { "json", false, false },
-	[O_LIMIT] = { "limit", true, false },
-	{ NULL, false, false },
-};
+#define HEALTH_OPTS(O) O(O_JSON, "json", CLI_FLAG) O(O_LIMIT, "limit", CLI_ARG)
+CLI_OPTIONS(health_opts, HEALTH_OPTS);
 
 static const char *const dim_titles[HD_COUNT_] = {
 	"By sector (the kind of organisation of their roles)", "By district", "By tier",

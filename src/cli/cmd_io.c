@@ -16,14 +16,10 @@
 
 /* ---- import ----------------------------------------------------------------- */
 
-enum { IM_FORMAT, IM_DRY_RUN, IM_SKIP_INVALID };
-
-static const struct cli_opt import_opts[] = {
-	[IM_FORMAT] = {"format", true, false},
-	[IM_DRY_RUN] = {"dry-run", false, false},
-	[IM_SKIP_INVALID] = {"skip-invalid", false, false},
-	{NULL, false, false},
-};
+#define IMPORT_OPTS(O) \
+	O(IM_FORMAT, "format", CLI_ARG) O(IM_DRY_RUN, "dry-run", CLI_FLAG) \
+	O(IM_SKIP_INVALID, "skip-invalid", CLI_FLAG)
+CLI_OPTIONS(import_opts, IMPORT_OPTS);
 
 static void
 import_report(void *ud, const char *line)
@@ -126,16 +122,11 @@ const struct cli_cmd cli_cmd_import = {
 
 /* ---- export ----------------------------------------------------------------- */
 
-enum { EX_FORMAT, EX_OUT, EX_VCARD_VERSION, EX_MAP, EX_AS_OF };
-
-static const struct cli_opt export_opts[] = {
-	[EX_FORMAT] = {"format", true, false},
-	[EX_OUT] = {"output", true, false},
-	[EX_VCARD_VERSION] = {"vcard-version", true, false},
-	[EX_MAP] = {"map", true, false},
-	[EX_AS_OF] = {"as-of", true, false},
-	{NULL, false, false},
-};
+#define EXPORT_OPTS(O) \
+	O(EX_FORMAT, "format", CLI_ARG) O(EX_OUT, "output", CLI_ARG) \
+	O(EX_VCARD_VERSION, "vcard-version", CLI_ARG) O(EX_MAP, "map", CLI_ARG) \
+	O(EX_AS_OF, "as-of", CLI_ARG)
+CLI_OPTIONS(export_opts, EXPORT_OPTS);
 
 /* svg and dot: a power map as a picture (cmd_export_map.c). */
 static int

@@ -24,67 +24,48 @@
 #define PAGE 256
 
 struct lister {
-	struct strbuf line;
-	bool json;
-	long long n;            /* rows printed */
+	struct cli_list out;
 	long long limit;        /* 0: no limit */
 	int64_t last;           /* anchor for the next page */
 	int page_rows;
 };
 
-/* Start a row: JSON separators; returns the buffer to fill. */
+/* Start a row; returns the buffer to fill. */
 static struct strbuf *
 row_begin(struct lister *l, int64_t id)
 {
-	if (l->json)
-		sb_append(&l->line, l->n ? ",\n  " : "[\n  ");
 	l->last = id;
 	l->page_rows++;
-	return &l->line;
+	return cli_list_row(&l->out);
 }
 
 /* Finish a row; returns non-zero to stop at the limit. */
 static int
 row_end(struct lister *l)
 {
-	if (!l->json)
-		sb_appendc(&l->line, '\n');
-	cli_flush(&l->line);
-	l->n++;
-	return l->limit && l->n >= l->limit;
-}
-
-static void
-list_end(struct lister *l)
-{
-	if (l->json)
-		fputs(l->n ? "\n]\n" : "[]\n", stdout);
-	sb_free(&l->line);
+	if (!l->out.json)
+		sb_appendc(&l->out.sb, '\n');
+	cli_list_row_end(&l->out);
+	return l->limit && l->out.n >= l->limit;
 }
 
 /* A page was short, or the limit is reached: the listing is complete. */
 static bool
 list_done(const struct lister *l)
 {
-	return l->page_rows < PAGE || (l->limit && l->n >= l->limit);
+	return l->page_rows < PAGE || (l->limit && l->out.n >= l->limit);
 }
 
 static int
 page_size(const struct lister *l)
 {
-	return l->limit && l->limit - l->n < PAGE ? (int)(l->limit - l->n) : PAGE;
+	return l->limit && l->limit - l->out.n < PAGE ? (int)(l->limit - l->out.n) : PAGE;
 }
 
-enum { LS_JSON, LS_LIMIT, LS_SORT, LS_PAST, LS_ALL };
-
-static const struct cli_opt list_opts[] = {
-	[LS_JSON] = {"json", false, false},
-	[LS_LIMIT] = {"limit", true, false},
-	[LS_SORT] = {"sort", true, false},
-	[LS_PAST] = {"past", false, false},
-	[LS_ALL] = {"all", false, false},
-	{NULL, false, false},
-};
+#define LIST_OPTS(O) \
+	O(LS_JSON, "json", CLI_FLAG) O(LS_LIMIT, "limit", CLI_ARG) O(LS_SORT, "sort", CLI_ARG) \
+	O(LS_PAST, "past", CLI_FLAG) O(LS_ALL, "all", CLI_FLAG)
+CLI_OPTIONS(list_opts, LIST_OPTS);
 
 /* Options common to every listing; others are refused by name. */
 static int
@@ -95,7 +76,7 @@ list_setup(struct cli *c, const struct cli_args *a, struct lister *l, const char
 	int rc;
 
 	memset(l, 0, sizeof(*l));
-	l->json = cli_flag(a, LS_JSON);
+	l->out.json = cli_flag(a, LS_JSON);
 	if (!sort_ok && cli_opt(a, LS_SORT))
 		return cli_error(CLI_USAGE, "--sort", "not an option of list %s", what);
 	if (!past_ok && cli_flag(a, LS_PAST))
@@ -111,7 +92,7 @@ list_setup(struct cli *c, const struct cli_args *a, struct lister *l, const char
 static int
 fail_list(struct lister *l, enum kith_status st, const struct kith_err *err)
 {
-	list_end(l);
+	cli_list_end(&l->out);
 	return cli_fail(st, err, NULL);
 }
 
@@ -124,7 +105,7 @@ contact_row(void *ud, const struct contact_row *r)
 	struct strbuf *sb = row_begin(l, r->id);
 	char tier[2] = {r->tier, 0};
 
-	if (l->json) {
+	if (l->out.json) {
 		sb_printf(sb, "{\"id\": %lld, \"name\": ", (long long)r->id);
 		cli_json_str(sb, r->name);
 		sb_append(sb, ", \"organisation\": ");
@@ -174,7 +155,7 @@ run_list_contacts(struct cli *c, const struct cli_args *a)
 	q.include_archived = cli_flag(a, LS_ALL);
 	if ((rc = list_setup(c, a, &l, "contacts", true, false)) != CLI_OK)
 		return rc;
-	if (!l.json && isatty(STDOUT_FILENO))
+	if (!l.out.json && isatty(STDOUT_FILENO))
 		/* a reader needs the columns named; a pipe gets only the rows */
 		printf("%-6s  %-22s  %-20s  %s %s  %-10s %s\n", "ID", "NAME", "ORGANISATION",
 		       "T", "I", "LAST", "NEXT");
@@ -184,7 +165,7 @@ run_list_contacts(struct cli *c, const struct cli_args *a)
 		if (st != KITH_OK)
 			return fail_list(&l, st, &err);
 	} while (!list_done(&l));
-	list_end(&l);
+	cli_list_end(&l.out);
 	return CLI_OK;
 }
 
@@ -236,7 +217,7 @@ event_print(struct lister *l, const struct event_row *r, const char *when)
 
 	if (!kdate_local_to_utc(when, utc))
 		utc[0] = '\0';
-	if (l->json) {
+	if (l->out.json) {
 		sb_printf(sb, "{\"id\": %lld, \"title\": ", (long long)r->id);
 		cli_json_str(sb, r->title);
 		sb_append(sb, ", \"kind\": ");
@@ -390,7 +371,7 @@ run_list_events(struct cli *c, const struct cli_args *a)
 		return rc;
 	if (cli_flag(a, LS_ALL)) {
 		st = events_pages(c, &el, true, -1, &err);
-		if (st == KITH_OK && !(l->limit && l->n >= l->limit))
+		if (st == KITH_OK && !(l->limit && l->out.n >= l->limit))
 			st = events_pages(c, &el, false, 1, &err);
 	} else if (cli_flag(a, LS_PAST)) {
 		st = events_pages(c, &el, true, 1, &err);
@@ -410,7 +391,7 @@ run_list_events(struct cli *c, const struct cli_args *a)
 	series_free(&el);
 	if (st != KITH_OK)
 		return fail_list(l, st, &err);
-	list_end(l);
+	cli_list_end(&l->out);
 	return CLI_OK;
 }
 
@@ -436,7 +417,7 @@ followup_row(void *ud, const struct followup_row *r)
 	struct lister *l = ud;
 	struct strbuf *sb = row_begin(l, r->id);
 
-	if (l->json) {
+	if (l->out.json) {
 		sb_printf(sb, "{\"id\": %lld, \"contact_id\": ", (long long)r->id);
 		cli_json_num(sb, r->contact_id, true);
 		sb_append(sb, ", \"contact\": ");
@@ -483,7 +464,7 @@ run_list_followups(struct cli *c, const struct cli_args *a)
 		if (st != KITH_OK)
 			return fail_list(&l, st, &err);
 	} while (!list_done(&l));
-	list_end(&l);
+	cli_list_end(&l.out);
 	return CLI_OK;
 }
 

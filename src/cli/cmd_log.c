@@ -16,19 +16,11 @@
 
 /* ---- log -------------------------------------------------------------- */
 
-enum { LG_KIND, LG_AT, LG_FOLLOW_UP, LG_TITLE, LG_OUT, LG_REPLY, LG_GIVE, LG_ASK };
-
-static const struct cli_opt log_opts[] = {
-	[LG_KIND] = {"kind", true, false},
-	[LG_AT] = {"at", true, false},
-	[LG_FOLLOW_UP] = {"follow-up", true, false},
-	[LG_TITLE] = {"title", true, false},
-	[LG_OUT] = {"out", false, false},
-	[LG_REPLY] = {"reply", false, false},
-	[LG_GIVE] = {"give", false, false},
-	[LG_ASK] = {"ask", false, false},
-	{NULL, false, false},
-};
+#define LOG_OPTS(O) \
+	O(LG_KIND, "kind", CLI_ARG) O(LG_AT, "at", CLI_ARG) O(LG_FOLLOW_UP, "follow-up", CLI_ARG) \
+	O(LG_TITLE, "title", CLI_ARG) O(LG_OUT, "out", CLI_FLAG) O(LG_REPLY, "reply", CLI_FLAG) \
+	O(LG_GIVE, "give", CLI_FLAG) O(LG_ASK, "ask", CLI_FLAG)
+CLI_OPTIONS(log_opts, LOG_OPTS);
 
 /*
 ** The guard against over-eagerness: after outreach to these contacts was
@@ -72,20 +64,18 @@ log_write(struct cli *c, struct kith_interaction *in, struct kith_followup *fu, 
 {
 	struct kith_err err = {0};
 	enum kith_status st;
+	int rc;
 
-	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
+	if ((rc = cli_batch_begin(c)) != CLI_OK)
+		return rc;
 	st = interaction_add(c->db, in, id, &err);
 	if (st == KITH_OK && fu) {
 		fu->interaction_id = *id;
 		st = followup_add(c->db, fu, NULL, &err);
 	}
-	if (st != KITH_OK) {
-		kdb_batch_end(c->db, false, NULL);
-		return cli_fail(st, &err, NULL);
-	}
-	st = kdb_batch_end(c->db, true, &err);
-	return cli_status(st, &err);
+	if (st != KITH_OK)
+		return cli_batch_abort(c, st, &err);
+	return cli_batch_commit(c);
 }
 
 static int
@@ -150,7 +140,7 @@ run_log(struct cli *c, const struct cli_args *a)
 	}
 	rc = log_write(c, &in, cli_opt(a, LG_FOLLOW_UP) ? &fu : NULL, &id);
 	if (rc == CLI_OK) {
-		printf("%lld\n", (long long)id);
+		cli_print_id(id);
 		guard_warn(c, in.contact_ids, in.n_contacts, in.way, in.kind);
 	}
 	sb_free(&title);
@@ -175,14 +165,9 @@ const struct cli_cmd cli_cmd_log = {
 
 /* ---- follow-up add ---------------------------------------------------- */
 
-enum { FA_DUE, FA_OWE, FA_OWED };
-
-static const struct cli_opt followup_add_opts[] = {
-	[FA_DUE] = {"due", true, false},
-	[FA_OWE] = {"owe", false, false},
-	[FA_OWED] = {"owed", false, false},
-	{NULL, false, false},
-};
+#define FOLLOWUP_ADD_OPTS(O) \
+	O(FA_DUE, "due", CLI_ARG) O(FA_OWE, "owe", CLI_FLAG) O(FA_OWED, "owed", CLI_FLAG)
+CLI_OPTIONS(followup_add_opts, FOLLOWUP_ADD_OPTS);
 
 static int
 run_followup_add(struct cli *c, const struct cli_args *a)
@@ -250,12 +235,8 @@ const struct cli_cmd cli_cmd_followup_done = {
 
 /* ---- follow-up snooze ------------------------------------------------- */
 
-enum { FS_REASON };
-
-static const struct cli_opt followup_snooze_opts[] = {
-	[FS_REASON] = {"reason", true, false},
-	{NULL, false, false},
-};
+#define FOLLOWUP_SNOOZE_OPTS(O) O(FS_REASON, "reason", CLI_ARG)
+CLI_OPTIONS(followup_snooze_opts, FOLLOWUP_SNOOZE_OPTS);
 
 static int
 run_followup_snooze(struct cli *c, const struct cli_args *a)

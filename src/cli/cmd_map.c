@@ -69,14 +69,10 @@ contact_name(struct cli *c, int64_t id)
 
 /* ---- path ---------------------------------------------------------------- */
 
-enum { PA_JSON, PA_MAX_HOPS, PA_LIMIT };
-
-static const struct cli_opt path_opts[] = {
-	[PA_JSON] = {"json", false, false},
-	[PA_MAX_HOPS] = {"max-hops", true, false},
-	[PA_LIMIT] = {"limit", true, false},
-	{NULL, false, false},
-};
+#define PATH_OPTS(O) \
+	O(PA_JSON, "json", CLI_FLAG) O(PA_MAX_HOPS, "max-hops", CLI_ARG) \
+	O(PA_LIMIT, "limit", CLI_ARG)
+CLI_OPTIONS(path_opts, PATH_OPTS);
 
 static const char *const link_words[] = {
 	[WARM_LINK_REL] = "relationship",
@@ -89,8 +85,7 @@ static const char *const link_words[] = {
 static void
 path_json(struct strbuf *sb, const struct warm_path *p, int rank)
 {
-	sb_printf(sb, "%s  {\"rank\": %d, \"score\": %.4f, \"hops\": [", rank > 1 ? ",\n" : "[\n",
-		  rank, p->score);
+	sb_printf(sb, "{\"rank\": %d, \"score\": %.4f, \"hops\": [", rank, p->score);
 	for (int j = 0; j < p->nhops; j++) {
 		const struct warm_hop *h = &p->hops[j];
 		sb_append(sb, j ? ",\n    {" : "\n    {");
@@ -165,9 +160,13 @@ run_path(struct cli *c, const struct cli_args *a)
 	if ((st = warm_paths(c->db, &q, &paths, &n, &err)) != KITH_OK)
 		return cli_fail(st, &err, "path");
 	if (cli_flag(a, PA_JSON)) {
-		for (int i = 0; i < n; i++)
-			path_json(&sb, &paths[i], i + 1);
-		sb_append(&sb, n ? "\n]\n" : "[]\n");
+		struct cli_list l = { .json = true };
+
+		for (int i = 0; i < n; i++) {
+			path_json(cli_list_row(&l), &paths[i], i + 1);
+			cli_list_row_end(&l);
+		}
+		cli_list_end(&l);
 	} else if (n == 0) {
 		target = q.to_contact_id ? contact_name(c, q.to_contact_id) : NULL;
 		sb_append(&sb, "no warm path to ");
@@ -200,47 +199,40 @@ const struct cli_cmd cli_cmd_path = {
 
 /* ---- map list ------------------------------------------------------------ */
 
-struct map_list_out {
-	struct strbuf sb;
-	bool json;
-	int n;
-};
-
 static int
 map_list_row(void *ud, const struct map_row *r)
 {
-	struct map_list_out *o = ud;
+	struct cli_list *o = ud;
+	struct strbuf *sb = cli_list_row(o);
 
 	if (o->json) {
-		sb_printf(&o->sb, "%s  {\"id\": %lld, \"name\": ", o->n ? ",\n" : "[\n",
-			  (long long)r->id);
-		cli_json_str(&o->sb, r->name);
-		sb_append(&o->sb, ", \"goal\": ");
-		cli_json_str(&o->sb, r->goal);
-		sb_append(&o->sb, ", \"primary_target_id\": ");
-		cli_json_num(&o->sb, r->primary_target_id, true);
-		sb_append(&o->sb, ", \"primary_target\": ");
-		cli_json_str(&o->sb, r->primary_target_name);
-		sb_printf(&o->sb, ", \"placements\": %lld}", r->placements);
+		sb_printf(sb, "{\"id\": %lld, \"name\": ", (long long)r->id);
+		cli_json_str(sb, r->name);
+		sb_append(sb, ", \"goal\": ");
+		cli_json_str(sb, r->goal);
+		sb_append(sb, ", \"primary_target_id\": ");
+		cli_json_num(sb, r->primary_target_id, true);
+		sb_append(sb, ", \"primary_target\": ");
+		cli_json_str(sb, r->primary_target_name);
+		sb_printf(sb, ", \"placements\": %lld}", r->placements);
 	} else {
-		sb_printf(&o->sb, "%-4lld  ", (long long)r->id);
-		cli_cell(&o->sb, r->name, 28, true);
-		sb_printf(&o->sb, "  %4lld placed", r->placements);
+		sb_printf(sb, "%-4lld  ", (long long)r->id);
+		cli_cell(sb, r->name, 28, true);
+		sb_printf(sb, "  %4lld placed", r->placements);
 		if (*r->goal) {
-			sb_append(&o->sb, "  ");
-			cli_cell(&o->sb, r->goal, 36, false);
+			sb_append(sb, "  ");
+			cli_cell(sb, r->goal, 36, false);
 		}
-		sb_appendc(&o->sb, '\n');
+		sb_appendc(sb, '\n');
 	}
-	cli_flush(&o->sb);
-	o->n++;
+	cli_list_row_end(o);
 	return 0;
 }
 
 static int
 run_map_list(struct cli *c, const struct cli_args *a)
 {
-	struct map_list_out o = {{0}, cli_flag(a, CLI_OPT_JSON), 0};
+	struct cli_list o = { .json = cli_flag(a, CLI_OPT_JSON) };
 	struct kith_err err = {0};
 	enum kith_status st;
 	int rc;
@@ -248,9 +240,7 @@ run_map_list(struct cli *c, const struct cli_args *a)
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
 	st = map_list(c->db, map_list_row, &o, &err);
-	if (o.json)
-		fputs(o.n ? "\n]\n" : "[]\n", stdout);
-	sb_free(&o.sb);
+	cli_list_end(&o);
 	return cli_status(st, &err);
 }
 
@@ -264,13 +254,8 @@ const struct cli_cmd cli_cmd_map_list = {
 
 /* ---- map new ------------------------------------------------------------- */
 
-enum { MN_GOAL, MN_TARGET };
-
-static const struct cli_opt map_new_opts[] = {
-	[MN_GOAL] = {"goal", true, false},
-	[MN_TARGET] = {"target", true, true},
-	{NULL, false, false},
-};
+#define MAP_NEW_OPTS(O) O(MN_GOAL, "goal", CLI_ARG) O(MN_TARGET, "target", CLI_MULTI)
+CLI_OPTIONS(map_new_opts, MAP_NEW_OPTS);
 
 static int
 run_map_new(struct cli *c, const struct cli_args *a)
@@ -283,10 +268,8 @@ run_map_new(struct cli *c, const struct cli_args *a)
 
 	if (str_empty(a->pos[0]))
 		return cli_error(CLI_USAGE, "NAME", "must not be empty");
-	if ((rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_batch_begin(c)) != CLI_OK)
 		return rc;
-	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
 	m.name = (char *)a->pos[0];
 	m.goal = (char *)cli_opt(a, MN_GOAL);
 	for (i = 0; i < a->count[MN_TARGET]; i++) {
@@ -323,13 +306,8 @@ const struct cli_cmd cli_cmd_map_new = {
 
 /* ---- map show ------------------------------------------------------------ */
 
-enum { MS_JSON, MS_AS_OF };
-
-static const struct cli_opt map_show_opts[] = {
-	[MS_JSON] = {"json", false, false},
-	[MS_AS_OF] = {"as-of", true, false},
-	{NULL, false, false},
-};
+#define MAP_SHOW_OPTS(O) O(MS_JSON, "json", CLI_FLAG) O(MS_AS_OF, "as-of", CLI_ARG)
+CLI_OPTIONS(map_show_opts, MAP_SHOW_OPTS);
 
 struct shown {
 	char *name;
@@ -503,15 +481,10 @@ const struct cli_cmd cli_cmd_map_show = {
 
 /* ---- map place ----------------------------------------------------------- */
 
-enum { MP_INFLUENCE, MP_ALIGNMENT, MP_NOTE, MP_REASON };
-
-static const struct cli_opt map_place_opts[] = {
-	[MP_INFLUENCE] = {"influence", true, false},
-	[MP_ALIGNMENT] = {"alignment", true, false},
-	[MP_NOTE] = {"note", true, false},
-	[MP_REASON] = {"reason", true, false},
-	{NULL, false, false},
-};
+#define MAP_PLACE_OPTS(O) \
+	O(MP_INFLUENCE, "influence", CLI_ARG) O(MP_ALIGNMENT, "alignment", CLI_ARG) \
+	O(MP_NOTE, "note", CLI_ARG) O(MP_REASON, "reason", CLI_ARG)
+CLI_OPTIONS(map_place_opts, MAP_PLACE_OPTS);
 
 static int
 run_map_place(struct cli *c, const struct cli_args *a)
@@ -552,17 +525,11 @@ const struct cli_cmd cli_cmd_map_place = {
 
 /* ---- relate -------------------------------------------------------------- */
 
-enum { RE_TYPE, RE_STRENGTH, RE_SOURCE, RE_NOTE, RE_FROM, RE_TO };
-
-static const struct cli_opt relate_opts[] = {
-	[RE_TYPE] = {"type", true, false},
-	[RE_STRENGTH] = {"strength", true, false},
-	[RE_SOURCE] = {"source", true, false},
-	[RE_NOTE] = {"note", true, false},
-	[RE_FROM] = {"from", true, false},
-	[RE_TO] = {"to", true, false},
-	{NULL, false, false},
-};
+#define RELATE_OPTS(O) \
+	O(RE_TYPE, "type", CLI_ARG) O(RE_STRENGTH, "strength", CLI_ARG) \
+	O(RE_SOURCE, "source", CLI_ARG) O(RE_NOTE, "note", CLI_ARG) O(RE_FROM, "from", CLI_ARG) \
+	O(RE_TO, "to", CLI_ARG)
+CLI_OPTIONS(relate_opts, RELATE_OPTS);
 
 static int
 run_relate(struct cli *c, const struct cli_args *a)
@@ -614,15 +581,10 @@ const struct cli_cmd cli_cmd_relate = {
 
 /* ---- role add ------------------------------------------------------------ */
 
-enum { RO_TITLE, RO_SEAT, RO_FROM, RO_TO };
-
-static const struct cli_opt role_opts[] = {
-	[RO_TITLE] = {"title", true, false},
-	[RO_SEAT] = {"seat", true, false},
-	[RO_FROM] = {"from", true, false},
-	[RO_TO] = {"to", true, false},
-	{NULL, false, false},
-};
+#define ROLE_OPTS(O) \
+	O(RO_TITLE, "title", CLI_ARG) O(RO_SEAT, "seat", CLI_ARG) O(RO_FROM, "from", CLI_ARG) \
+	O(RO_TO, "to", CLI_ARG)
+CLI_OPTIONS(role_opts, ROLE_OPTS);
 
 static int
 run_role_add(struct cli *c, const struct cli_args *a)
@@ -643,8 +605,8 @@ run_role_add(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &r.contact_id)) != CLI_OK)
 		return rc;
-	if ((st = kdb_batch_begin(c->db, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
+	if ((rc = cli_batch_begin(c)) != CLI_OK)
+		return rc;
 	/* an organisation the database does not know yet is created, as add contact --org does */
 	st = org_resolve(c->db, org, &r.org_id, &err);
 	if (st == KITH_NOTFOUND) {

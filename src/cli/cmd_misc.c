@@ -20,28 +20,17 @@ extern const char kith_demo_sql[];
 
 /* ---- search ----------------------------------------------------------- */
 
-enum { SR_JSON, SR_LIMIT };
-
-static const struct cli_opt search_opts[] = {
-	[SR_JSON] = {"json", false, false},
-	[SR_LIMIT] = {"limit", true, false},
-	{NULL, false, false},
-};
-
-struct search_out {
-	struct strbuf line;
-	bool json;
-	long long n;
-};
+#define SEARCH_OPTS(O) O(SR_JSON, "json", CLI_FLAG) O(SR_LIMIT, "limit", CLI_ARG)
+CLI_OPTIONS(search_opts, SEARCH_OPTS);
 
 static int
 search_hit(void *ud, const struct search_hit *h)
 {
-	struct search_out *o = ud;
-	struct strbuf *sb = &o->line;
+	struct cli_list *o = ud;
+	struct strbuf *sb = cli_list_row(o);
 
 	if (o->json) {
-		sb_append(sb, o->n ? ",\n  {\"kind\": " : "[\n  {\"kind\": ");
+		sb_append(sb, "{\"kind\": ");
 		cli_json_str(sb, search_kind_name(h->kind));
 		sb_printf(sb, ", \"id\": %lld, \"title\": ", (long long)h->id);
 		cli_json_str(sb, h->title);
@@ -57,15 +46,14 @@ search_hit(void *ud, const struct search_hit *h)
 		}
 		sb_appendc(sb, '\n');
 	}
-	cli_flush(sb);
-	o->n++;
+	cli_list_row_end(o);
 	return 0;
 }
 
 static int
 run_search(struct cli *c, const struct cli_args *a)
 {
-	struct search_out o = {{0}, cli_flag(a, SR_JSON), 0};
+	struct cli_list o = { .json = cli_flag(a, SR_JSON) };
 	struct kith_err err = {0};
 	enum kith_status st;
 	long long limit = 20;
@@ -88,7 +76,7 @@ run_search(struct cli *c, const struct cli_args *a)
 		st = query_people(c->db, &q, (int)limit, search_hit, &o, &err);
 		query_free(&q);
 		if (st == KITH_NOTFOUND || st == KITH_AMBIGUOUS || st == KITH_INVALID) {
-			sb_free(&o.line);
+			sb_free(&o.sb);
 			return cli_error(CLI_USAGE, "QUERY", "%s", err.msg);
 		}
 	} else {
@@ -99,9 +87,7 @@ run_search(struct cli *c, const struct cli_args *a)
 			return rc;
 		st = search_all(c->db, a->pos[0], (int)limit, search_hit, &o, &err);
 	}
-	if (o.json)
-		fputs(o.n ? "\n]\n" : "[]\n", stdout);
-	sb_free(&o.line);
+	cli_list_end(&o);
 	return cli_status(st, &err);
 }
 
@@ -187,12 +173,8 @@ const struct cli_cmd cli_cmd_backup = {
 
 /* ---- demo ------------------------------------------------------------- */
 
-enum { DM_NO_UI };
-
-static const struct cli_opt demo_opts[] = {
-	[DM_NO_UI] = {"no-ui", false, false},
-	{NULL, false, false},
-};
+#define DEMO_OPTS(O) O(DM_NO_UI, "no-ui", CLI_FLAG)
+CLI_OPTIONS(demo_opts, DEMO_OPTS);
 
 static int
 load_demo(struct cli *c)

@@ -12,14 +12,10 @@
 #include "kith/xalloc.h"
 #include "cli.h"
 
-enum { O_JSON, O_EXPLAIN, O_LIMIT };
-
-static const struct cli_opt today_opts[] = {
-	[O_JSON] = { "json", false, false },
-	[O_EXPLAIN] = { "explain", false, false },
-	[O_LIMIT] = { "limit", true, false },
-	{ NULL, false, false },
-};
+#define TODAY_OPTS(O) \
+	O(O_JSON, "json", CLI_FLAG) O(O_EXPLAIN, "explain", CLI_FLAG) \
+	O(O_LIMIT, "limit", CLI_ARG)
+CLI_OPTIONS(today_opts, TODAY_OPTS);
 
 /* The review parameters from the options. */
 static int

@@ -171,6 +171,30 @@ cli_flush(struct strbuf *sb)
 	sb_reset(sb);
 }
 
+struct strbuf *
+cli_list_row(struct cli_list *l)
+{
+	if (l->json)
+		sb_append(&l->sb, l->n ? ",\n  " : "[\n  ");
+	return &l->sb;
+}
+
+void
+cli_list_row_end(struct cli_list *l)
+{
+	cli_flush(&l->sb);
+	l->n++;
+}
+
+void
+cli_list_end(struct cli_list *l)
+{
+	if (l->json)
+		sb_append(&l->sb, l->n ? "\n]\n" : "[]\n");
+	cli_flush(&l->sb);
+	sb_free(&l->sb);
+}
+
 int
 cli_confirm_delete(bool yes, const char *what)
 {
