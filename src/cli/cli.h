@@ -1,10 +1,13 @@
 /*
  * cli.h: internals of the command line (src/cli only).
  *
- * Every command is one struct cli_cmd: its name, its usage text and its
- * options. The same table drives parsing, `kith help COMMAND`,
- * `kith COMMAND --help` and `kith --help`, so the usage shown is always
- * the usage accepted. A command's run function validates every argument
+ * Every command is one struct cli_cmd of the table in commands.c: its
+ * name, its usage text, its options and its run function. The same table
+ * drives parsing, `kith help COMMAND`, `kith COMMAND --help` and
+ * `kith --help`, so the usage shown is always the usage accepted. Layers
+ * of files, each calling only the ones below it: main.c, help.c and
+ * commands.c; the commands (cmd_*.c, cmd_export_map.c below cmd_io.c);
+ * open.c, args.c and out.c. A command's run function validates every argument
  * that does not need the database first, then opens the database with
  * cli_db() and does its work in one transaction: a rejected command
  * changes nothing.
@@ -46,23 +49,19 @@ struct cli_opt {
 };
 
 /*
-** A command's options are declared once, as a list LIST(O) of
+** A command's options are declared once (commands.h), as a list LIST(O) of
 ** O(INDEX, "name", KIND) with KIND one of CLI_ARG (--name VALUE), CLI_MULTI
-** (--name VALUE, may be given again) or CLI_FLAG (--name).
-** CLI_OPTIONS(opts, LIST) expands it into the enum of the indexes that
-** cli_opt(), cli_flag() and a->vals take and the table opts, ended for
-** cli_parse; CLI_OPTION_TABLE(opts, LIST) into the table alone.
+** (--name VALUE, may be given again) or CLI_FLAG (--name). The list expands
+** into the enum of the indexes that cli_opt(), cli_flag() and a->vals take,
+** enum { LIST(CLI_OPT_INDEX_) }, and into the command's table of options,
+** CLI_OPTS(LIST), ended for cli_parse.
 */
 #define CLI_ARG   true, false
 #define CLI_MULTI true, true
 #define CLI_FLAG  false, false
 #define CLI_OPT_INDEX_(index, name, kind) index,
 #define CLI_OPT_ENTRY_(index, name, kind) [index] = {name, kind},
-#define CLI_OPTION_TABLE(opts, LIST) \
-	static const struct cli_opt opts[] = { LIST(CLI_OPT_ENTRY_) {NULL, false, false} }
-#define CLI_OPTIONS(opts, LIST) \
-	enum { LIST(CLI_OPT_INDEX_) }; \
-	CLI_OPTION_TABLE(opts, LIST)
+#define CLI_OPTS(LIST) ((const struct cli_opt[]){ LIST(CLI_OPT_ENTRY_) {NULL, false, false} })
 
 /* A command line after parsing against a command's options. */
 struct cli_args {
@@ -80,6 +79,9 @@ struct cli {
 	struct kdate today;
 };
 
+/* A command's work: validate, open the database (cli_db), act; an exit status. */
+typedef int cli_run_fn(struct cli *c, const struct cli_args *a);
+
 struct cli_cmd {
 	const char *name;       /* "add" */
 	const char *sub;        /* "contact", or NULL */
@@ -88,27 +90,12 @@ struct cli_cmd {
 	const char *details;    /* option lines, "" if none */
 	const struct cli_opt *opts;
 	int min_pos, max_pos;
-	int (*run)(struct cli *c, const struct cli_args *a);
+	cli_run_fn *run;
 };
 
-/* The command table (commands.c), ended by a zeroed entry. */
-extern const struct cli_cmd *const cli_commands[];
+/* The command table (commands.c), ended by an entry whose name is NULL. */
+extern const struct cli_cmd cli_commands[];
 
-/* Commands (one file per group). */
-extern const struct cli_cmd cli_cmd_add_contact, cli_cmd_add_event, cli_cmd_attend;
-extern const struct cli_cmd cli_cmd_log, cli_cmd_followup_add, cli_cmd_followup_done,
-	cli_cmd_followup_snooze, cli_cmd_me;
-extern const struct cli_cmd cli_cmd_list_contacts, cli_cmd_list_events, cli_cmd_list_followups;
-extern const struct cli_cmd cli_cmd_search, cli_cmd_backup, cli_cmd_demo;
-extern const struct cli_cmd cli_cmd_today, cli_cmd_complete, cli_cmd_health;
-extern const struct cli_cmd cli_cmd_capture;
-/* cmd_edit.c: the command line changes and removes what it adds */
-extern const struct cli_cmd cli_cmd_edit_contact, cli_cmd_edit_event, cli_cmd_edit_followup,
-	cli_cmd_delete_contact, cli_cmd_delete_event, cli_cmd_delete_followup,
-	cli_cmd_delete_interaction;
-/* cmd_map.c: power maps, relationships, roles, warm paths */
-extern const struct cli_cmd cli_cmd_map_list, cli_cmd_map_new, cli_cmd_map_show,
-	cli_cmd_map_place, cli_cmd_relate, cli_cmd_role_add, cli_cmd_path;
 /* cmd_export_map.c: the svg and dot pictures of a map, for kith export (cmd_io.c) */
 int cli_export_map(struct cli *c, const char *format, const char *map, const char *as_of,
 		   const char *path);
@@ -117,18 +104,6 @@ int cli_export_map(struct cli *c, const char *format, const char *map, const cha
 ** not on a terminal. CLI_OK to go on, else the exit status (nothing deleted).
 */
 int cli_confirm_delete(bool yes, const char *what);
-/* cmd_goal.c: networking goals */
-extern const struct cli_cmd cli_cmd_goal_add, cli_cmd_goal_list, cli_cmd_goal_drop,
-	cli_cmd_goal_delete;
-/* cmd_io.c */
-extern const struct cli_cmd cli_cmd_import, cli_cmd_export;
-/* cmd_concern.c: listening to constituents */
-extern const struct cli_cmd cli_cmd_concern_add, cli_cmd_concerns, cli_cmd_promise_add,
-	cli_cmd_promise_update, cli_cmd_promise_list, cli_cmd_promise_tell, cli_cmd_promise_kept,
-	cli_cmd_promise_dropped;
-/* cmd_dups.c: the duplicates review */
-extern const struct cli_cmd cli_cmd_duplicates, cli_cmd_duplicates_merge,
-	cli_cmd_duplicates_not_same;
 
 /* help.c */
 void cli_usage_all(FILE *f);

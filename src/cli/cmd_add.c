@@ -12,10 +12,9 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 #include "cli.h"
+#include "commands.h"
 
 /* ---- add contact ------------------------------------------------------ */
-
-CLI_OPTION_TABLE(add_contact_opts, CLI_CONTACT_OPTS);
 
 static struct kith_channel *
 channels(const struct cli_args *a, int opt)
@@ -57,8 +56,8 @@ add_contact_write(struct cli *c, const struct cli_args *a, const struct kith_con
 	return cli_batch_commit(c);
 }
 
-static int
-run_add_contact(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_add_contact(struct cli *c, const struct cli_args *a)
 {
 	struct kith_contact ct = {0};
 	int64_t id = 0;
@@ -85,29 +84,7 @@ run_add_contact(struct cli *c, const struct cli_args *a)
 	return rc;
 }
 
-const struct cli_cmd cli_cmd_add_contact = {
-	"add", "contact",
-	"NAME [--org O] [--role R] [--email E]... [--phone P]... [--tag T]... "
-	"[--influence N] [--alignment N] [--tier A-D] [--cadence DAYS]",
-	"Add a contact and print its id.",
-	"  --org O          current organisation (created if new), with a role from today\n"
-	"  --role R         the title of that role (\"Chair\")\n"
-	"  --email E        an email address (repeatable)\n"
-	"  --phone P        a phone number (repeatable)\n"
-	"  --tag T          a tag (repeatable)\n"
-	"  --influence N    1 to 5\n"
-	"  --alignment N    -2 (active opposition) to 2 (active ally)\n"
-	"  --tier A-D       keep-in-touch tier (cadence A 21, B 60, C 180, D 365 days)\n"
-	"  --cadence DAYS   own cadence in days instead of the tier's (0: none)\n",
-	add_contact_opts, 1, 1, run_add_contact,
-};
-
 /* ---- add event -------------------------------------------------------- */
-
-#define ADD_EVENT_OPTS(O) \
-	O(AE_AT, "at", CLI_ARG) O(AE_UNTIL, "until", CLI_ARG) O(AE_WHERE, "where", CLI_ARG) \
-	O(AE_KIND, "kind", CLI_ARG) O(AE_WITH, "with", CLI_MULTI)
-CLI_OPTIONS(add_event_opts, ADD_EVENT_OPTS);
 
 static bool
 is_hhmm(const char *s, int *hh, int *mm)
@@ -171,8 +148,8 @@ add_event_write(struct cli *c, const struct kith_event *ev, const int64_t *with,
 	return cli_batch_commit(c);
 }
 
-static int
-run_add_event(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_add_event(struct cli *c, const struct cli_args *a)
 {
 	struct kith_event ev = {0};
 	char start[KDATETIME_STR], end[KDATETIME_STR];
@@ -204,24 +181,7 @@ run_add_event(struct cli *c, const struct cli_args *a)
 	return rc;
 }
 
-const struct cli_cmd cli_cmd_add_event = {
-	"add", "event",
-	"TITLE --at \"YYYY-MM-DD HH:MM\" [--until ...] [--where W] [--kind K] [--with CONTACT]...",
-	"Add an event, with invited contacts, and print its id.",
-	"  --at WHEN        the start; a date alone makes an all-day event\n"
-	"  --until WHEN     the end (a WHEN, or HH:MM on the start day)\n"
-	"  --where W        the location\n"
-	"  --kind K         town-hall, council-meeting, conference, rally, fundraiser,\n"
-	"                   volunteer-shift, meetup, informational-interview, one-to-one,\n"
-	"                   other (default)\n"
-	"  --with CONTACT   invite a contact (repeatable)\n",
-	add_event_opts, 1, 1, run_add_event,
-};
-
 /* ---- attend ----------------------------------------------------------- */
-
-#define ATTEND_OPTS(O) O(AT_STATUS, "status", CLI_ARG)
-CLI_OPTIONS(attend_opts, ATTEND_OPTS);
 
 struct role_find {
 	int64_t contact_id;
@@ -239,8 +199,8 @@ find_role(void *ud, const struct attendance_row *row)
 	return 1;
 }
 
-static int
-run_attend(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_attend(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	struct role_find f = {0, KITH_AROLE_ATTENDEE};
@@ -263,10 +223,3 @@ run_attend(struct cli *c, const struct cli_args *a)
 	return cli_status(st, &err);
 }
 
-const struct cli_cmd cli_cmd_attend = {
-	"attend", NULL, "EVENT CONTACT [--status invited|confirmed|attended|no-show|met]",
-	"Record that a contact attended (or was invited to, or met you at) an event.",
-	"  --status S       invited, confirmed, attended (default), no-show, met;\n"
-	"                   attended and met count as a touch for last contacted\n",
-	attend_opts, 2, 2, run_attend,
-};

@@ -23,9 +23,7 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 #include "cli.h"
-
-#define CAPTURE_OPTS(O) O(CP_CREATE, "create", CLI_FLAG) O(CP_JSON, "json", CLI_FLAG)
-CLI_OPTIONS(capture_opts, CAPTURE_OPTS);
+#include "commands.h"
 
 struct resolved {
 	int64_t *ids;               /* per person slot; 0: to create */
@@ -293,8 +291,8 @@ capture_stdin(struct cli *cl, bool create, bool json)
 	return worst;
 }
 
-static int
-run_capture(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_capture(struct cli *c, const struct cli_args *a)
 {
 	int rc;
 
@@ -306,15 +304,3 @@ run_capture(struct cli *c, const struct cli_args *a)
 			   cli_flag(a, CP_JSON), 0);
 }
 
-const struct cli_cmd cli_cmd_capture = {
-	"capture", NULL, "[TEXT] [--create] [--json]",
-	"Log an interaction from one quick-capture line (or one per line of stdin).",
-	"  TEXT           @person @\"Full Name\" ~organisation ^event #tag words...\n"
-	"                 !WHEN title (a follow-up), !owe WHEN title, !owed WHEN title,\n"
-	"                 !intro @a>@b (see kith(1), QUICK CAPTURE)\n"
-	"  --create       create contacts for names that match nobody\n"
-	"  --json         print each saved capture as a JSON object, one a line\n"
-	"  With no TEXT, every line of standard input is a capture; exit status 0 if\n"
-	"  all were saved, 2 if any was rejected (the others are saved).\n",
-	capture_opts, 0, 1, run_capture,
-};

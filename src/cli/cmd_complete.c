@@ -15,6 +15,7 @@
 #include "kith/path.h"
 #include "kith/powermap.h"
 #include "cli.h"
+#include "commands.h"
 
 #define COMPLETE_MAX 50
 
@@ -61,8 +62,8 @@ print_line(const char *s, const char *desc)
 static void
 list_commands(const char *name)
 {
-	for (int i = 0; cli_commands[i]; i++) {
-		const struct cli_cmd *cmd = cli_commands[i];
+	for (int i = 0; cli_commands[i].name; i++) {
+		const struct cli_cmd *cmd = &cli_commands[i];
 		bool seen = false;
 		if (name) {
 			if (!strcmp(cmd->name, name) && cmd->sub)
@@ -70,7 +71,7 @@ list_commands(const char *name)
 			continue;
 		}
 		for (int j = 0; j < i; j++)
-			seen |= !strcmp(cli_commands[j]->name, cmd->name);
+			seen |= !strcmp(cli_commands[j].name, cmd->name);
 		if (!seen)
 			print_line(cmd->name, cmd->sub ? NULL : cmd->summary);
 	}
@@ -81,8 +82,8 @@ list_commands(const char *name)
 static int
 list_options(const char *name, const char *sub)
 {
-	for (int i = 0; cli_commands[i]; i++) {
-		const struct cli_cmd *cmd = cli_commands[i];
+	for (int i = 0; cli_commands[i].name; i++) {
+		const struct cli_cmd *cmd = &cli_commands[i];
 		if (strcmp(cmd->name, name) || (cmd->sub && (!sub || strcmp(cmd->sub, sub))) ||
 		    (!cmd->sub && sub))     /* `duplicates` beside `duplicates merge` */
 			continue;
@@ -111,8 +112,8 @@ map_cb(void *ud, const struct map_row *r)
 	return 0;
 }
 
-static int
-run_complete(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_complete(struct cli *c, const struct cli_args *a)
 {
 	const char *what = a->pos[0], *arg = a->npos > 1 ? a->pos[1] : NULL;
 
@@ -138,12 +139,3 @@ run_complete(struct cli *c, const struct cli_args *a)
 	return cli_error(CLI_USAGE, what, "not one of commands, options, contacts, maps");
 }
 
-const struct cli_cmd cli_cmd_complete = {
-	"complete", NULL, "commands|options|contacts|maps [WORD...]",
-	"Print completion candidates, one per line (for the shell completion scripts).",
-	"  commands [NAME]  command names (NAME: its subcommands), as name:summary\n"
-	"  options NAME [SUB]  the options of a command\n"
-	"  contacts [PREFIX]  contact names, most recently contacted first (at most 50)\n"
-	"  maps [PREFIX]    power map names\n",
-	cli_no_opts, 1, 3, run_complete,
-};

@@ -17,6 +17,7 @@
 #include "kith/date.h"
 #include "kith/types.h"
 #include "cli.h"
+#include "commands.h"
 
 /* "#bus-route-14" or "bus-route-14": the issue's name. */
 static const char *
@@ -27,11 +28,8 @@ issue_arg(const char *s)
 
 /* ---- concern add -------------------------------------------------------------------- */
 
-#define CONCERN_ADD_OPTS(O) O(CA_WORDS, "words", CLI_ARG) O(CA_AT, "at", CLI_ARG)
-CLI_OPTIONS(concern_add_opts, CONCERN_ADD_OPTS);
-
-static int
-run_concern_add(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_concern_add(struct cli *c, const struct cli_args *a)
 {
 	struct kith_concern k = {0};
 	struct kith_err err = {0};
@@ -60,20 +58,7 @@ run_concern_add(struct cli *c, const struct cli_args *a)
 	return cli_print_id(id);
 }
 
-const struct cli_cmd cli_cmd_concern_add = {
-	"concern", "add", "CONTACT ISSUE [--words W] [--at DATE]",
-	"Record that a contact raised an issue (a tag, #bus-route-14) and print its id.",
-	"  --words W        what they said, in their words\n"
-	"  --at DATE        when they raised it (default: today)\n",
-	concern_add_opts, 2, 2, run_concern_add,
-};
-
 /* ---- concerns ----------------------------------------------------------------------- */
-
-#define CONCERNS_OPTS(O) \
-	O(CN_JSON, "json", CLI_FLAG) O(CN_SINCE, "since", CLI_ARG) O(CN_ALL, "all", CLI_FLAG) \
-	O(CN_LIMIT, "limit", CLI_ARG)
-CLI_OPTIONS(concerns_opts, CONCERNS_OPTS);
 
 static int
 issue_line(void *ud, const struct issue_row *r)
@@ -137,8 +122,8 @@ raiser_line(void *ud, const struct concern_row *r)
 	return 0;
 }
 
-static int
-run_concerns(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_concerns(struct cli *c, const struct cli_args *a)
 {
 	struct cli_list o = { .json = cli_flag(a, CN_JSON) };
 	struct kith_err err = {0};
@@ -175,22 +160,10 @@ run_concerns(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_concerns = {
-	"concerns", NULL, "[ISSUE] [--json] [--since DATE|--all] [--limit N]",
-	"The listening report: issues by how many people raised them, how recently, and where.",
-	"  With ISSUE: who raised it, when, and their words, newest first.\n"
-	"  --since DATE     issues raised since DATE (default: the last 90 days)\n"
-	"  --all            since the beginning\n"
-	"  --limit N        at most N lines (default 50)\n"
-	"  --json           an array of {issue, people, raised, last, districts,\n"
-	"                   open_promises}; with ISSUE {id, contact_id, name, raised, words}\n",
-	concerns_opts, 0, 1, run_concerns,
-};
-
 /* ---- promises ----------------------------------------------------------------------- */
 
-static int
-run_promise_add(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_promise_add(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	int64_t id = 0;
@@ -204,17 +177,8 @@ run_promise_add(struct cli *c, const struct cli_args *a)
 	return cli_print_id(id);
 }
 
-const struct cli_cmd cli_cmd_promise_add = {
-	"promise", "add", "ISSUE TITLE",
-	"Record a promise made to the people who raised ISSUE and print its id.",
-	"", cli_no_opts, 2, 2, run_promise_add,
-};
-
-#define PROMISE_UPDATE_OPTS(O) O(PU_AT, "at", CLI_ARG)
-CLI_OPTIONS(promise_update_opts, PROMISE_UPDATE_OPTS);
-
-static int
-run_promise_update(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_promise_update(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	char day[KDATE_STR];
@@ -233,13 +197,6 @@ run_promise_update(struct cli *c, const struct cli_args *a)
 		return rc;
 	return cli_print_id(id);
 }
-
-const struct cli_cmd cli_cmd_promise_update = {
-	"promise", "update", "ID TEXT [--at DATE]",
-	"Log a promise's progress once; the review then proposes telling everyone who raised it.",
-	"  --at DATE        when it happened (default: today)\n",
-	promise_update_opts, 2, 2, run_promise_update,
-};
 
 static int
 promise_line(void *ud, const struct promise_row *r)
@@ -278,11 +235,8 @@ promise_line(void *ud, const struct promise_row *r)
 	return 0;
 }
 
-#define PROMISE_LIST_OPTS(O) O(PL_JSON, "json", CLI_FLAG) O(PL_ALL, "all", CLI_FLAG)
-CLI_OPTIONS(promise_list_opts, PROMISE_LIST_OPTS);
-
-static int
-run_promise_list(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_promise_list(struct cli *c, const struct cli_args *a)
 {
 	struct cli_list o = { .json = cli_flag(a, PL_JSON) };
 	struct kith_err err = {0};
@@ -299,15 +253,6 @@ run_promise_list(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_promise_list = {
-	"promise", "list", "[--all] [--json]",
-	"Promises, open first: each with its last update and how many were not told it yet.",
-	"  --all            the kept and dropped ones too\n"
-	"  --json           an array of {id, issue, title, status, made, updates,\n"
-	"                   last_update, people, untold}\n",
-	promise_list_opts, 0, 0, run_promise_list,
-};
-
 /* The promise's last update (0: none). */
 struct last_update {
 	int64_t id;
@@ -320,11 +265,8 @@ last_update_of(void *ud, const struct promise_row *r)
 	return 0;
 }
 
-#define PROMISE_TELL_OPTS(O) O(PT_KIND, "kind", CLI_ARG)
-CLI_OPTIONS(promise_tell_opts, PROMISE_TELL_OPTS);
-
-static int
-run_promise_tell(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_promise_tell(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	struct last_update u = {0};
@@ -357,14 +299,6 @@ run_promise_tell(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_promise_tell = {
-	"promise", "tell", "ID [--kind K]",
-	"Tell everyone who raised the issue and was not told the promise's last update:"
-	" one group interaction with them, each remembered as told.",
-	"  --kind K         the interaction's kind (default: message)\n",
-	promise_tell_opts, 1, 1, run_promise_tell,
-};
-
 static int
 close_promise(struct cli *c, const struct cli_args *a, bool kept)
 {
@@ -377,24 +311,15 @@ close_promise(struct cli *c, const struct cli_args *a, bool kept)
 	return cli_status(promise_close(c->db, pid, kept, &err), &err);
 }
 
-static int
-run_promise_kept(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_promise_kept(struct cli *c, const struct cli_args *a)
 {
 	return close_promise(c, a, true);
 }
 
-static int
-run_promise_dropped(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_promise_dropped(struct cli *c, const struct cli_args *a)
 {
 	return close_promise(c, a, false);
 }
 
-const struct cli_cmd cli_cmd_promise_kept = {
-	"promise", "kept", "ID", "Mark a promise kept (it stays listed with --all).",
-	"", cli_no_opts, 1, 1, run_promise_kept,
-};
-
-const struct cli_cmd cli_cmd_promise_dropped = {
-	"promise", "dropped", "ID", "Mark a promise dropped (it stays listed with --all).",
-	"", cli_no_opts, 1, 1, run_promise_dropped,
-};

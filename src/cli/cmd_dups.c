@@ -16,6 +16,7 @@
 #include "kith/duplicate.h"
 #include "kith/xalloc.h"
 #include "cli.h"
+#include "commands.h"
 
 static void
 json_side(struct strbuf *sb, const struct dup_side *s)
@@ -70,8 +71,8 @@ pair_json(struct strbuf *sb, const struct dup_pair *p, const char *why)
 	sb_appendc(sb, '}');
 }
 
-static int
-run_dups(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_duplicates(struct cli *c, const struct cli_args *a)
 {
 	struct dup_list l = {0};
 	struct kith_err err = {0};
@@ -108,15 +109,6 @@ run_dups(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_duplicates = {
-	"duplicates", NULL, "[--json]",
-	"List possible duplicates: the same name (and organisation), a shared phone or email.",
-	"  A pair marked not the same person is never listed again. Archived contacts\n"
-	"  are left out.\n"
-	"  --json           a JSON array of {a, b, reasons, org, email, phone, reason}\n",
-	cli_json_opts, 0, 0, run_dups,
-};
-
 /* "#12 Maria Garcia" of a contact (sanitized). */
 static void
 who(struct cli *c, int64_t id, struct strbuf *sb)
@@ -145,8 +137,8 @@ two_contacts(struct cli *c, const struct cli_args *a, int64_t *x, int64_t *y)
 	return CLI_OK;
 }
 
-static int
-run_merge(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_duplicates_merge(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	struct merge_result res;
@@ -169,17 +161,8 @@ run_merge(struct cli *c, const struct cli_args *a)
 	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, "merge");
 }
 
-const struct cli_cmd cli_cmd_duplicates_merge = {
-	"duplicates", "merge", "KEEP DROP",
-	"Merge contact DROP into KEEP, keeping everything of both; one undo step in the planner.",
-	"  Every email, phone, handle, nickname, tag, role, relationship, interaction,\n"
-	"  attendance, follow-up and map placement of DROP moves to KEEP. A field KEEP\n"
-	"  lacks is copied; one that differs is kept aside and shown on KEEP's card.\n",
-	cli_no_opts, 2, 2, run_merge,
-};
-
-static int
-run_not_same(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_duplicates_not_same(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	struct strbuf x = {0}, y = {0};
@@ -200,9 +183,3 @@ run_not_same(struct cli *c, const struct cli_args *a)
 	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, "not-same");
 }
 
-const struct cli_cmd cli_cmd_duplicates_not_same = {
-	"duplicates", "not-same", "A B",
-	"Remember that contacts A and B are not the same person: never proposed again.",
-	"",
-	cli_no_opts, 2, 2, run_not_same,
-};

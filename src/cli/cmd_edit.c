@@ -21,17 +21,9 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 #include "cli.h"
+#include "commands.h"
 
 /* ---- edit contact -------------------------------------------------------- */
-
-/* The first options are add contact's, in its order (cli_contact_values). */
-#define EDIT_CONTACT_OWN_OPTS(O) \
-	O(EC_NAME, "name", CLI_ARG) O(EC_ADD_EMAIL, "add-email", CLI_MULTI) \
-	O(EC_ADD_PHONE, "add-phone", CLI_MULTI) O(EC_UNTAG, "untag", CLI_MULTI) \
-	O(EC_AT_MOST, "at-most", CLI_ARG)
-enum { EC_BEFORE_ = CO_COUNT_ - 1, EDIT_CONTACT_OWN_OPTS(CLI_OPT_INDEX_) };
-#define EDIT_CONTACT_OPTS(O) CLI_CONTACT_OPTS(O) EDIT_CONTACT_OWN_OPTS(O)
-CLI_OPTION_TABLE(edit_contact_opts, EDIT_CONTACT_OPTS);
 
 /* Replace (opt_set given) and/or extend (opt_add) a list of channels. */
 static void
@@ -230,8 +222,8 @@ at_most_days(const char *s, int *days)
 	return CLI_OK;
 }
 
-static int
-run_edit_contact(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_edit_contact(struct cli *c, const struct cli_args *a)
 {
 	struct kith_contact ct = {0};
 	struct kith_err err = {0};
@@ -287,37 +279,7 @@ fail:
 	return rc;
 }
 
-const struct cli_cmd cli_cmd_edit_contact = {
-	"edit", "contact",
-	"CONTACT [--name N] [--org O] [--role R] [--email E]... [--phone P]... [--add-email E]... "
-	"[--add-phone P]... [--tag T]... [--untag T]... [--influence N] [--alignment N] "
-	"[--tier A-D] [--cadence DAYS] [--at-most DAYS]",
-	"Change a contact: each option given replaces that field.",
-	"  --name N         the name\n"
-	"  --org O          moved to O: current roles elsewhere end today, a role at O\n"
-	"                   starts (with --role's title)\n"
-	"  --role R         the title of the role at --org, or of the one current role\n"
-	"  --email E        the email addresses (repeatable; replaces them all)\n"
-	"  --phone P        the phone numbers (repeatable; replaces them all)\n"
-	"  --add-email E    one more email address (repeatable)\n"
-	"  --add-phone P    one more phone number (repeatable)\n"
-	"  --tag T          add tag T (repeatable)\n"
-	"  --untag T        remove tag T (repeatable)\n"
-	"  --influence N    1 to 5\n"
-	"  --alignment N    -2 (active opposition) to 2 (active ally)\n"
-	"  --tier A-D       keep-in-touch tier\n"
-	"  --cadence DAYS   own cadence in days (0: none)\n"
-	"  --at-most DAYS   their rhythm: the review does not propose them sooner\n"
-	"                   (weekly, monthly, quarterly, yearly, or days; none: 0)\n",
-	edit_contact_opts, 1, 1, run_edit_contact,
-};
-
 /* ---- edit event ---------------------------------------------------------- */
-
-#define EDIT_EVENT_OPTS(O) \
-	O(EE_TITLE, "title", CLI_ARG) O(EE_AT, "at", CLI_ARG) O(EE_UNTIL, "until", CLI_ARG) \
-	O(EE_WHERE, "where", CLI_ARG) O(EE_KIND, "kind", CLI_ARG)
-CLI_OPTIONS(edit_event_opts, EDIT_EVENT_OPTS);
 
 /* A WHEN option as stored ("YYYY-MM-DD HH:MM", or the date alone). */
 static int
@@ -334,8 +296,8 @@ when_text(struct cli *c, const char *what, const char *s, char out[KDATETIME_STR
 	return rc;
 }
 
-static int
-run_edit_event(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_edit_event(struct cli *c, const struct cli_args *a)
 {
 	struct kith_event ev = {0};
 	struct kith_err err = {0};
@@ -388,25 +350,10 @@ run_edit_event(struct cli *c, const struct cli_args *a)
 	return cli_status(st, &err);
 }
 
-const struct cli_cmd cli_cmd_edit_event = {
-	"edit", "event", "EVENT [--title T] [--at WHEN] [--until WHEN] [--where W] [--kind K]",
-	"Change an event: each option given replaces that field.",
-	"  --title T        the title\n"
-	"  --at WHEN        the start (\"2026-03-12 18:30\", a date alone: all day)\n"
-	"  --until WHEN     the end\n"
-	"  --where W        the place (\"\": none)\n"
-	"  --kind K         town-hall, council-meeting, rally, ... (as kith add event)\n",
-	edit_event_opts, 1, 1, run_edit_event,
-};
-
 /* ---- edit follow-up ------------------------------------------------------ */
 
-#define EDIT_FOLLOWUP_OPTS(O) \
-	O(EF_TITLE, "title", CLI_ARG) O(EF_DUE, "due", CLI_ARG) O(EF_CONTACT, "contact", CLI_ARG)
-CLI_OPTIONS(edit_followup_opts, EDIT_FOLLOWUP_OPTS);
-
-static int
-run_edit_followup(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_edit_followup(struct cli *c, const struct cli_args *a)
 {
 	struct kith_followup fu = {0};
 	struct kith_err err = {0};
@@ -446,17 +393,7 @@ run_edit_followup(struct cli *c, const struct cli_args *a)
 	return cli_status(st, &err);
 }
 
-const struct cli_cmd cli_cmd_edit_followup = {
-	"edit", "follow-up", "ID [--title T] [--due WHEN] [--contact C]",
-	"Change a follow-up: each option given replaces that field.",
-	"  --title T        the title\n"
-	"  --due WHEN       when it is due (fri, 3d, 2026-04-01; \"\": no date)\n"
-	"  --contact C      the person it is about\n",
-	edit_followup_opts, 1, 1, run_edit_followup,
-};
-
 /* ---- delete -------------------------------------------------------------- */
-
 
 /* What a delete names, read before it asks. */
 static int
@@ -532,19 +469,14 @@ run_delete(struct cli *c, const struct cli_args *a, const char *kind)
 	return cli_status(st, &err);
 }
 
-#define DELETE_CMD(var, word, ref)                                                          \
-	static int run_delete_##var(struct cli *c, const struct cli_args *a)                 \
-	{                                                                                  \
-		return run_delete(c, a, word);                                             \
-	}                                                                                  \
-	const struct cli_cmd cli_cmd_delete_##var = {                                      \
-		"delete", word, ref " [--yes]",                                            \
-		"Delete a " word " (asks on a terminal).",                                 \
-		"  --yes            delete without asking (needed when not on a terminal)\n", \
-		cli_yes_opts, 1, 1, run_delete_##var,                                       \
-	};
+/* kith delete contact|event|follow-up|interaction (commands.c declares them) */
+#define DELETE_CMD(var, word)                                                   \
+	int cli_cmd_delete_##var(struct cli *c, const struct cli_args *a)          \
+	{                                                                       \
+		return run_delete(c, a, word);                                  \
+	}
 
-DELETE_CMD(contact, "contact", "CONTACT")
-DELETE_CMD(event, "event", "EVENT")
-DELETE_CMD(followup, "follow-up", "ID")
-DELETE_CMD(interaction, "interaction", "ID")
+DELETE_CMD(contact, "contact")
+DELETE_CMD(event, "event")
+DELETE_CMD(followup, "follow-up")
+DELETE_CMD(interaction, "interaction")

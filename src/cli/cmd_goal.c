@@ -17,16 +17,12 @@
 #include "kith/goal.h"
 #include "kith/xalloc.h"
 #include "cli.h"
+#include "commands.h"
 
 /* ---- add ---------------------------------------------------------------- */
 
-#define ADD_OPTS(O) \
-	O(GA_BY, "by", CLI_ARG) O(GA_COUNT, "count", CLI_ARG) O(GA_WHO, "who", CLI_ARG) \
-	O(GA_HOW, "how", CLI_ARG)
-CLI_OPTIONS(add_opts, ADD_OPTS);
-
-static int
-run_add(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_goal_add(struct cli *c, const struct cli_args *a)
 {
 	struct goal g = {0};
 	struct kith_err err = {0};
@@ -68,21 +64,7 @@ run_add(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_goal_add = {
-	"goal", "add", "TITLE --by WHEN [--count N] [--who QUERY] [--how met|talked|introduced|placed]",
-	"Set a networking goal: N people of QUERY met (talked to, introduced, placed) by a date.",
-	"  --by WHEN        the goal's date (today or later)\n"
-	"  --count N        how many people (default 1)\n"
-	"  --who QUERY      who counts: org:, role:, tag:, map:, district:, tier:, kind:,\n"
-	"                   words, -TERM (see kith(1), QUERIES); default everyone\n"
-	"  --how HOW        met (default), talked, introduced or placed\n",
-	add_opts, 1, 1, run_add,
-};
-
 /* ---- list --------------------------------------------------------------- */
-
-#define LIST_OPTS(O) O(GL_JSON, "json", CLI_FLAG) O(GL_ALL, "all", CLI_FLAG)
-CLI_OPTIONS(list_opts, LIST_OPTS);
 
 struct list_out {
 	struct cli *c;
@@ -189,8 +171,8 @@ list_goal(void *ud, const struct goal *g)
 	return o->st != KITH_OK;
 }
 
-static int
-run_list(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_goal_list(struct cli *c, const struct cli_args *a)
 {
 	struct list_out o = {.c = c, .json = cli_flag(a, GL_JSON)};
 	char today[KDATE_STR];
@@ -212,18 +194,7 @@ run_list(struct cli *c, const struct cli_args *a)
 	return st == KITH_OK ? CLI_OK : cli_fail(st, &o.err, NULL);
 }
 
-const struct cli_cmd cli_cmd_goal_list = {
-	"goal", "list", "[--json] [--all]",
-	"List goals with their progress, pace and the people counted.",
-	"  --all            also the reached, missed and dropped ones (with their dates)\n"
-	"  --json           every goal as a JSON array of {id, title, who, how, target,\n"
-	"                   count, state, behind, expected, set_on, due, days_left,\n"
-	"                   reached_on, dropped_on, counted: [{id, name, at}]}\n",
-	list_opts, 0, 0, run_list,
-};
-
 /* ---- drop, delete ------------------------------------------------------- */
-
 
 /* The goal ID names, for the messages ("goal #3 Meet 3 ..."). */
 static int
@@ -248,8 +219,8 @@ goal_label(struct cli *c, const char *arg, int64_t *id, struct strbuf *label)
 	return CLI_OK;
 }
 
-static int
-run_drop(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_goal_drop(struct cli *c, const struct cli_args *a)
 {
 	struct strbuf label = {0};
 	struct kith_err err = {0};
@@ -269,14 +240,8 @@ run_drop(struct cli *c, const struct cli_args *a)
 	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
 }
 
-const struct cli_cmd cli_cmd_goal_drop = {
-	"goal", "drop", "ID",
-	"Give a goal up today; it is kept, with its progress, as dropped.", "",
-	cli_no_opts, 1, 1, run_drop,
-};
-
-static int
-run_delete(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_goal_delete(struct cli *c, const struct cli_args *a)
 {
 	struct strbuf label = {0};
 	struct kith_err err = {0};
@@ -295,9 +260,3 @@ run_delete(struct cli *c, const struct cli_args *a)
 	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
 }
 
-const struct cli_cmd cli_cmd_goal_delete = {
-	"goal", "delete", "ID [--yes]",
-	"Delete a goal (asks on a terminal); the touches it counted stay.",
-	"  --yes            delete without asking (needed when not on a terminal)\n",
-	cli_yes_opts, 1, 1, run_delete,
-};

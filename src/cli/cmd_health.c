@@ -11,9 +11,7 @@
 #include "kith/health.h"
 #include "kith/options.h"
 #include "cli.h"
-
-#define HEALTH_OPTS(O) O(O_JSON, "json", CLI_FLAG) O(O_LIMIT, "limit", CLI_ARG)
-CLI_OPTIONS(health_opts, HEALTH_OPTS);
+#include "commands.h"
 
 static const char *const dim_titles[HD_COUNT_] = {
 	"By sector (the kind of organisation of their roles)", "By district", "By tier",
@@ -154,8 +152,8 @@ print_json(const struct health_report *r)
 	sb_free(&sb);
 }
 
-static int
-run_health(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_health(struct cli *c, const struct cli_args *a)
 {
 	struct health_params p;
 	struct health_report r;
@@ -165,8 +163,8 @@ run_health(struct cli *c, const struct cli_args *a)
 	long long limit = 0;
 	int rc;
 
-	if (cli_opt(a, O_LIMIT) &&
-	    (rc = cli_int("--limit", cli_opt(a, O_LIMIT), 1, 100000, &limit)) != CLI_OK)
+	if (cli_opt(a, HE_LIMIT) &&
+	    (rc = cli_int("--limit", cli_opt(a, HE_LIMIT), 1, 100000, &limit)) != CLI_OK)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
@@ -178,7 +176,7 @@ run_health(struct cli *c, const struct cli_args *a)
 		p.limit = (int)limit;
 	if ((st = health_report_build(c->db, &p, &r, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	if (cli_flag(a, O_JSON))
+	if (cli_flag(a, HE_JSON))
 		print_json(&r);
 	else
 		print_text(&r);
@@ -186,16 +184,3 @@ run_health(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_health = {
-	"health", NULL, "[--json] [--limit N]",
-	"Print the health of the network: where the people you talk to are narrow, strong ties "
-	"going dormant, and what you gave each person against what you asked.",
-	"  --json           one JSON object: since, days, contacts, active; sector,\n"
-	"                   district, tier, met: {warning, groups: [{name, known, people,\n"
-	"                   percent}]}; dormant: [{contact_id, name, tier, close, never,\n"
-	"                   silent_days, cadence}]; reciprocity: [{contact_id, name, gave,\n"
-	"                   asked, only_asked, gave_introductions, gave_help, promises_kept,\n"
-	"                   asked_introductions, favours, owed_to_you}], with the totals\n"
-	"  --limit N        list at most N people per list (default 20)\n",
-	health_opts, 0, 0, run_health,
-};

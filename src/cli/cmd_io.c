@@ -13,13 +13,9 @@
 #include "kith/merge.h"
 #include "kith/safefile.h"
 #include "cli.h"
+#include "commands.h"
 
 /* ---- import ----------------------------------------------------------------- */
-
-#define IMPORT_OPTS(O) \
-	O(IM_FORMAT, "format", CLI_ARG) O(IM_DRY_RUN, "dry-run", CLI_FLAG) \
-	O(IM_SKIP_INVALID, "skip-invalid", CLI_FLAG)
-CLI_OPTIONS(import_opts, IMPORT_OPTS);
 
 static void
 import_report(void *ud, const char *line)
@@ -33,8 +29,8 @@ import_report(void *ud, const char *line)
 	sb_free(&sb);
 }
 
-static int
-run_import(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_import(struct cli *c, const struct cli_args *a)
 {
 	struct io_import_opts o = {0};
 	struct io_import_stats *st;
@@ -102,31 +98,7 @@ run_import(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_import = {
-	"import", NULL, "FILE... [--format vcf|csv|ics] [--dry-run] [--skip-invalid]",
-	"Import contacts (vCard, CSV) or events and to-dos (iCalendar), merging only the certain.",
-	"  The format is read from the content (BEGIN:VCARD, BEGIN:VCALENDAR), else\n"
-	"  from the extension. A contact with the same UID, or the same email and a\n"
-	"  name that does not contradict, is merged into the one in kith (records of\n"
-	"  one file only by UID): missing fields are filled in, a differing value is\n"
-	"  kept aside; each merge is printed with why. The same name or a shared\n"
-	"  phone keeps both and prints a possible duplicate. Importing the same\n"
-	"  file again changes nothing.\n"
-	"  Several files (any number) are imported in one transaction.\n"
-	"  --format F       vcf, csv or ics, whatever the file looks like\n"
-	"  --dry-run        print what would be added, merged and skipped; change nothing\n"
-	"  --skip-invalid   report each malformed record with its line and import the rest\n"
-	"                   (without it, a malformed record stops the import: nothing changes)\n",
-	import_opts, 1, CLI_ANY_POS, run_import,
-};
-
 /* ---- export ----------------------------------------------------------------- */
-
-#define EXPORT_OPTS(O) \
-	O(EX_FORMAT, "format", CLI_ARG) O(EX_OUT, "output", CLI_ARG) \
-	O(EX_VCARD_VERSION, "vcard-version", CLI_ARG) O(EX_MAP, "map", CLI_ARG) \
-	O(EX_AS_OF, "as-of", CLI_ARG)
-CLI_OPTIONS(export_opts, EXPORT_OPTS);
 
 /* svg and dot: a power map as a picture (cmd_export_map.c). */
 static int
@@ -145,8 +117,8 @@ export_map(struct cli *c, const struct cli_args *a, const char *format)
 			      cli_opt(a, EX_OUT));
 }
 
-static int
-run_export(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_export(struct cli *c, const struct cli_args *a)
 {
 	struct io_export_opts o = { .format = -1, .vcard_version = 40 };
 	struct kith_err err = {0};
@@ -194,19 +166,3 @@ run_export(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_export = {
-	"export", NULL, "--format vcf|csv|ics|json|svg|dot [--map NAME] [-o FILE] [--vcard-version 3.0|4.0] [--as-of DATE]",
-	"Write contacts, events and follow-ups out for other tools, or a power map as a picture.",
-	"  --format F        vcf: vCard 4.0 (abook, khard, phones); csv: one contact a row\n"
-	"                    with a header; ics: events as VEVENT and open follow-ups as\n"
-	"                    VTODO (calcurse, calendars); json: the whole database\n"
-	"                    (contacts, organisations, events, follow-ups, interactions,\n"
-	"                    roles, relationships, power maps); svg: a map's grid, for a\n"
-	"                    slide; dot: the relationships around a map, for Graphviz\n"
-	"  --map NAME        svg and dot: the map (id, name or unambiguous prefix)\n"
-	"  -o, --output FILE write to FILE instead of standard output: a new file, mode\n"
-	"                    0600, renamed into place when complete (see kith(1))\n"
-	"  --vcard-version V 3.0 or 4.0 (the default) for --format vcf\n"
-	"  --as-of DATE      svg: the map as it stood then\n",
-	export_opts, 0, 0, run_export,
-};

@@ -20,6 +20,7 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 #include "cli.h"
+#include "commands.h"
 
 #define PAGE 256
 
@@ -61,11 +62,6 @@ page_size(const struct lister *l)
 {
 	return l->limit && l->limit - l->out.n < PAGE ? (int)(l->limit - l->out.n) : PAGE;
 }
-
-#define LIST_OPTS(O) \
-	O(LS_JSON, "json", CLI_FLAG) O(LS_LIMIT, "limit", CLI_ARG) O(LS_SORT, "sort", CLI_ARG) \
-	O(LS_PAST, "past", CLI_FLAG) O(LS_ALL, "all", CLI_FLAG)
-CLI_OPTIONS(list_opts, LIST_OPTS);
 
 /* Options common to every listing; others are refused by name. */
 static int
@@ -134,8 +130,8 @@ contact_row(void *ud, const struct contact_row *r)
 	return row_end(l);
 }
 
-static int
-run_list_contacts(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_list_contacts(struct cli *c, const struct cli_args *a)
 {
 	struct contact_query q = {0};
 	struct kith_err err = {0};
@@ -168,18 +164,6 @@ run_list_contacts(struct cli *c, const struct cli_args *a)
 	cli_list_end(&l.out);
 	return CLI_OK;
 }
-
-const struct cli_cmd cli_cmd_list_contacts = {
-	"list", "contacts", "[--json] [--limit N] [--sort name|last|influence] [--all]",
-	"List contacts: id, name, organisation, tier, influence, last contacted, next follow-up.",
-	"  --json           a JSON array of {id, name, organisation, role, tier, influence,\n"
-	"                   alignment, last_contacted, next_follow_up}\n"
-	"  --limit N        at most N contacts\n"
-	"  --sort S         name (default), last (least recently contacted first),\n"
-	"                   influence (highest first)\n"
-	"  --all            include archived contacts\n",
-	list_opts, 0, 0, run_list_contacts,
-};
 
 /* ---- events ----------------------------------------------------------- */
 
@@ -356,8 +340,8 @@ events_pages(struct cli *c, struct ev_lister *el, bool past, int dir, struct kit
 	return KITH_OK;
 }
 
-static int
-run_list_events(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_list_events(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	struct ev_lister el = {0};
@@ -394,20 +378,6 @@ run_list_events(struct cli *c, const struct cli_args *a)
 	cli_list_end(&l->out);
 	return CLI_OK;
 }
-
-const struct cli_cmd cli_cmd_list_events = {
-	"list", "events", "[--json] [--limit N] [--past] [--all]",
-	"List upcoming events, soonest first: id, start, title, location, and how a\n"
-	"recurring one repeats. A series that began before now is listed at its next\n"
-	"occurrence. Times are in your time zone (TZ).",
-	"  --json           a JSON array of {id, title, kind, start, start_utc, zone, end,\n"
-	"                   location, repeats, attendees}\n"
-	"  --limit N        at most N events\n"
-	"  --past           past events instead, newest first\n"
-	"  --all            past and upcoming events, oldest first (a series at its\n"
-	"                   first date)\n",
-	list_opts, 0, 0, run_list_events,
-};
 
 /* ---- follow-ups ------------------------------------------------------- */
 
@@ -446,8 +416,8 @@ followup_row(void *ud, const struct followup_row *r)
 	return row_end(l);
 }
 
-static int
-run_list_followups(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_list_followups(struct cli *c, const struct cli_args *a)
 {
 	struct followup_query q = {0};
 	struct kith_err err = {0};
@@ -468,12 +438,3 @@ run_list_followups(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_list_followups = {
-	"list", "follow-ups", "[--json] [--limit N] [--all]",
-	"List open follow-ups by due date: id, due, owe/owed, contact, title.",
-	"  --json           a JSON array of {id, contact_id, contact, title, kind, due,\n"
-	"                   status, direction, priority}\n"
-	"  --limit N        at most N follow-ups\n"
-	"  --all            also done and dropped ones, after the open ones\n",
-	list_opts, 0, 0, run_list_followups,
-};

@@ -13,14 +13,9 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 #include "cli.h"
+#include "commands.h"
 
 /* ---- log -------------------------------------------------------------- */
-
-#define LOG_OPTS(O) \
-	O(LG_KIND, "kind", CLI_ARG) O(LG_AT, "at", CLI_ARG) O(LG_FOLLOW_UP, "follow-up", CLI_ARG) \
-	O(LG_TITLE, "title", CLI_ARG) O(LG_OUT, "out", CLI_FLAG) O(LG_REPLY, "reply", CLI_FLAG) \
-	O(LG_GIVE, "give", CLI_FLAG) O(LG_ASK, "ask", CLI_FLAG)
-CLI_OPTIONS(log_opts, LOG_OPTS);
 
 /*
 ** The guard against over-eagerness: after outreach to these contacts was
@@ -78,8 +73,8 @@ log_write(struct cli *c, struct kith_interaction *in, struct kith_followup *fu, 
 	return cli_batch_commit(c);
 }
 
-static int
-run_log(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_log(struct cli *c, const struct cli_args *a)
 {
 	struct kith_interaction in = {0};
 	struct kith_followup fu = {0};
@@ -147,30 +142,10 @@ run_log(struct cli *c, const struct cli_args *a)
 	return rc;
 }
 
-const struct cli_cmd cli_cmd_log = {
-	"log", NULL, "CONTACT TEXT [--kind K] [--out|--reply] [--give|--ask] [--at WHEN] "
-	"[--follow-up WHEN [--title T]]",
-	"Record an interaction with a contact and print its id.",
-	"  --kind K         call, email, meeting, coffee, event, message, social,\n"
-	"                   note (default)\n"
-	"  --out            outreach not answered yet (email, message and social are\n"
-	"                   by default; call, meeting, coffee, event are conversations)\n"
-	"  --reply          they answered, or started it: ends the unanswered count\n"
-	"  --at WHEN        when it happened (default: now)\n"
-	"  --give, --ask    it was help you gave, or a favour you asked (kith health)\n"
-	"  --follow-up WHEN also add a follow-up due then, linked to this interaction\n"
-	"  --title T        the follow-up's title (default: \"Follow up: TEXT\")\n",
-	log_opts, 2, 2, run_log,
-};
-
 /* ---- follow-up add ---------------------------------------------------- */
 
-#define FOLLOWUP_ADD_OPTS(O) \
-	O(FA_DUE, "due", CLI_ARG) O(FA_OWE, "owe", CLI_FLAG) O(FA_OWED, "owed", CLI_FLAG)
-CLI_OPTIONS(followup_add_opts, FOLLOWUP_ADD_OPTS);
-
-static int
-run_followup_add(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_followup_add(struct cli *c, const struct cli_args *a)
 {
 	struct kith_followup fu = {0};
 	struct kith_err err = {0};
@@ -202,19 +177,10 @@ run_followup_add(struct cli *c, const struct cli_args *a)
 	return cli_print_id(id);
 }
 
-const struct cli_cmd cli_cmd_followup_add = {
-	"follow-up", "add", "CONTACT TITLE --due WHEN [--owe|--owed]",
-	"Add a follow-up (or a commitment) for a contact and print its id.",
-	"  --due WHEN       when it is due (required)\n"
-	"  --owe            a commitment: I owe the contact this\n"
-	"  --owed           a commitment: the contact owes me this\n",
-	followup_add_opts, 2, 2, run_followup_add,
-};
-
 /* ---- follow-up done --------------------------------------------------- */
 
-static int
-run_followup_done(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_followup_done(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	enum kith_status st;
@@ -227,19 +193,10 @@ run_followup_done(struct cli *c, const struct cli_args *a)
 	return cli_status(st, &err);
 }
 
-const struct cli_cmd cli_cmd_followup_done = {
-	"follow-up", "done", "ID",
-	"Mark follow-up ID done.", "",
-	cli_no_opts, 1, 1, run_followup_done,
-};
-
 /* ---- follow-up snooze ------------------------------------------------- */
 
-#define FOLLOWUP_SNOOZE_OPTS(O) O(FS_REASON, "reason", CLI_ARG)
-CLI_OPTIONS(followup_snooze_opts, FOLLOWUP_SNOOZE_OPTS);
-
-static int
-run_followup_snooze(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_followup_snooze(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	char due_s[KDATE_STR];
@@ -256,17 +213,10 @@ run_followup_snooze(struct cli *c, const struct cli_args *a)
 	return cli_status(st, &err);
 }
 
-const struct cli_cmd cli_cmd_followup_snooze = {
-	"follow-up", "snooze", "ID WHEN [--reason R]",
-	"Move follow-up ID to a new due date, counting a snooze.",
-	"  --reason R       why it was put off\n",
-	followup_snooze_opts, 2, 2, run_followup_snooze,
-};
-
 /* ---- me --------------------------------------------------------------- */
 
-static int
-run_me(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_me(struct cli *c, const struct cli_args *a)
 {
 	struct kith_contact ct = {0};
 	struct kith_err err = {0};
@@ -296,8 +246,3 @@ run_me(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_me = {
-	"me", NULL, "[CONTACT]",
-	"Show which contact is you (id and name), or set it to CONTACT.", "",
-	cli_no_opts, 0, 1, run_me,
-};

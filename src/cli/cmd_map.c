@@ -18,6 +18,7 @@
 #include "kith/warmpath.h"
 #include "kith/xalloc.h"
 #include "cli.h"
+#include "commands.h"
 
 /* Resolve an ENTITY argument into a contact or (the other 0) an organisation. */
 static int
@@ -68,11 +69,6 @@ contact_name(struct cli *c, int64_t id)
 }
 
 /* ---- path ---------------------------------------------------------------- */
-
-#define PATH_OPTS(O) \
-	O(PA_JSON, "json", CLI_FLAG) O(PA_MAX_HOPS, "max-hops", CLI_ARG) \
-	O(PA_LIMIT, "limit", CLI_ARG)
-CLI_OPTIONS(path_opts, PATH_OPTS);
 
 static const char *const link_words[] = {
 	[WARM_LINK_REL] = "relationship",
@@ -128,8 +124,8 @@ path_text(struct strbuf *sb, const struct warm_path *p, int rank, const char *me
 	}
 }
 
-static int
-run_path(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_path(struct cli *c, const struct cli_args *a)
 {
 	struct warm_query q = {0};
 	struct warm_path *paths;
@@ -185,18 +181,6 @@ run_path(struct cli *c, const struct cli_args *a)
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_path = {
-	"path", NULL, "TARGET [--json] [--max-hops N] [--limit N]",
-	"Show the best warm-introduction paths from me to TARGET, a contact or ~organisation.",
-	"  Links are current relationships and current roles shared in one organisation,\n"
-	"  ranked by strength and by how recently each link was touched.\n"
-	"  --json           a JSON array of {rank, score, hops: [{contact_id,\n"
-	"                   organisation_id, name, link, type, strength, last_touch, reason}]}\n"
-	"  --max-hops N     at most N links per path, 1 to 6 (default 4)\n"
-	"  --limit N        at most N paths, 1 to 50 (default 5)\n",
-	path_opts, 1, 1, run_path,
-};
-
 /* ---- map list ------------------------------------------------------------ */
 
 static int
@@ -229,8 +213,8 @@ map_list_row(void *ud, const struct map_row *r)
 	return 0;
 }
 
-static int
-run_map_list(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_map_list(struct cli *c, const struct cli_args *a)
 {
 	struct cli_list o = { .json = cli_flag(a, CLI_OPT_JSON) };
 	struct kith_err err = {0};
@@ -244,21 +228,10 @@ run_map_list(struct cli *c, const struct cli_args *a)
 	return cli_status(st, &err);
 }
 
-const struct cli_cmd cli_cmd_map_list = {
-	"map", "list", "[--json]",
-	"List the power maps: id, name, how many placed, goal.",
-	"  --json           a JSON array of {id, name, goal, primary_target_id,\n"
-	"                   primary_target, placements}\n",
-	cli_json_opts, 0, 0, run_map_list,
-};
-
 /* ---- map new ------------------------------------------------------------- */
 
-#define MAP_NEW_OPTS(O) O(MN_GOAL, "goal", CLI_ARG) O(MN_TARGET, "target", CLI_MULTI)
-CLI_OPTIONS(map_new_opts, MAP_NEW_OPTS);
-
-static int
-run_map_new(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_map_new(struct cli *c, const struct cli_args *a)
 {
 	struct kith_map m = {0};
 	struct kith_err err = {0};
@@ -296,18 +269,7 @@ fail:
 	return rc;
 }
 
-const struct cli_cmd cli_cmd_map_new = {
-	"map", "new", "NAME [--goal G] [--target CONTACT]...",
-	"Create a power map and print its id.",
-	"  --goal G         the goal or decision, \"Pass the 2027 school bond\"\n"
-	"  --target CONTACT the primary target; given again, secondary targets\n",
-	map_new_opts, 1, 1, run_map_new,
-};
-
 /* ---- map show ------------------------------------------------------------ */
-
-#define MAP_SHOW_OPTS(O) O(MS_JSON, "json", CLI_FLAG) O(MS_AS_OF, "as-of", CLI_ARG)
-CLI_OPTIONS(map_show_opts, MAP_SHOW_OPTS);
 
 struct shown {
 	char *name;
@@ -399,8 +361,8 @@ show_grid(struct strbuf *sb, const struct show_ctx *s)
 	sb_append(sb, "* target  # organisation\n");
 }
 
-static int
-run_map_show(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_map_show(struct cli *c, const struct cli_args *a)
 {
 	struct show_ctx s = {0};
 	struct kith_map m;
@@ -469,25 +431,10 @@ run_map_show(struct cli *c, const struct cli_args *a)
 	return cli_status(st, &err);
 }
 
-const struct cli_cmd cli_cmd_map_show = {
-	"map", "show", "MAP [--as-of DATE] [--json]",
-	"Print a map as a grid: influence 5 to 1 down, opposed to ally across.",
-	"  --as-of DATE     the map as it stood at the end of DATE\n"
-	"  --json           {id, name, goal, as_of, placements: [{name, contact_id,\n"
-	"                   organisation_id, influence, alignment, band, target, primary,\n"
-	"                   note, assessed_at}]}\n",
-	map_show_opts, 1, 1, run_map_show,
-};
-
 /* ---- map place ----------------------------------------------------------- */
 
-#define MAP_PLACE_OPTS(O) \
-	O(MP_INFLUENCE, "influence", CLI_ARG) O(MP_ALIGNMENT, "alignment", CLI_ARG) \
-	O(MP_NOTE, "note", CLI_ARG) O(MP_REASON, "reason", CLI_ARG)
-CLI_OPTIONS(map_place_opts, MAP_PLACE_OPTS);
-
-static int
-run_map_place(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_map_place(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	enum kith_status st;
@@ -511,28 +458,10 @@ run_map_place(struct cli *c, const struct cli_args *a)
 	return cli_status(st, &err);
 }
 
-const struct cli_cmd cli_cmd_map_place = {
-	"map", "place", "MAP ENTITY --influence N --alignment N [--note T] [--reason R]",
-	"Place a contact or organisation (ENTITY) on a map, or move it; the move is kept.",
-	"  --influence N    1 (little) to 5 (decides)\n"
-	"  --alignment N    -2 active opposition, -1 passive, 0 neutral, 1 passive ally,\n"
-	"                   2 active ally\n"
-	"  --note T         why it stands there\n"
-	"  --reason R       why it moved, kept in the map's history\n"
-	"  ENTITY is a contact, or an organisation (\"~Name\", or a name no contact has).\n",
-	map_place_opts, 2, 2, run_map_place,
-};
-
 /* ---- relate -------------------------------------------------------------- */
 
-#define RELATE_OPTS(O) \
-	O(RE_TYPE, "type", CLI_ARG) O(RE_STRENGTH, "strength", CLI_ARG) \
-	O(RE_SOURCE, "source", CLI_ARG) O(RE_NOTE, "note", CLI_ARG) O(RE_FROM, "from", CLI_ARG) \
-	O(RE_TO, "to", CLI_ARG)
-CLI_OPTIONS(relate_opts, RELATE_OPTS);
-
-static int
-run_relate(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_relate(struct cli *c, const struct cli_args *a)
 {
 	struct kith_relationship r = {0};
 	struct kith_err err = {0};
@@ -566,28 +495,10 @@ run_relate(struct cli *c, const struct cli_args *a)
 	return cli_print_id(id);
 }
 
-const struct cli_cmd cli_cmd_relate = {
-	"relate", NULL, "CONTACT ENTITY --type T [--strength N] [--source S] [--note T] "
-	"[--from D] [--to D]",
-	"Record a relationship between a contact and another contact or an organisation.",
-	"  --type T         professional, social, family, membership, position, education,\n"
-	"                   donation, lobbying, hierarchy, mentor, ally, rival, generic\n"
-	"  --strength N     1 (weak) to 3 (strong); default 2\n"
-	"  --source S       where this is known from (\"told me by Ana\", a URL)\n"
-	"  --note T         a note\n"
-	"  --from D, --to D since when; until when (a past relationship)\n",
-	relate_opts, 2, 2, run_relate,
-};
-
 /* ---- role add ------------------------------------------------------------ */
 
-#define ROLE_OPTS(O) \
-	O(RO_TITLE, "title", CLI_ARG) O(RO_SEAT, "seat", CLI_ARG) O(RO_FROM, "from", CLI_ARG) \
-	O(RO_TO, "to", CLI_ARG)
-CLI_OPTIONS(role_opts, ROLE_OPTS);
-
-static int
-run_role_add(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_role_add(struct cli *c, const struct cli_args *a)
 {
 	struct kith_role r = {0};
 	struct kith_err err = {0};
@@ -626,11 +537,3 @@ run_role_add(struct cli *c, const struct cli_args *a)
 	return cli_print_id(id);
 }
 
-const struct cli_cmd cli_cmd_role_add = {
-	"role", "add", "CONTACT ORG --title T [--seat S] [--from D] [--to D]",
-	"Record a position a contact holds in an organisation (created if new); print its id.",
-	"  --title T        \"Chair\", \"Council member\"\n"
-	"  --seat S         the seat, which outlives its holder: \"District 3\"\n"
-	"  --from D, --to D since when; until when (no --to: current)\n",
-	role_opts, 2, 2, run_role_add,
-};

@@ -15,13 +15,11 @@
 #include "kith/search.h"
 #include "kith/xalloc.h"
 #include "cli.h"
+#include "commands.h"
 
 extern const char kith_demo_sql[];
 
 /* ---- search ----------------------------------------------------------- */
-
-#define SEARCH_OPTS(O) O(SR_JSON, "json", CLI_FLAG) O(SR_LIMIT, "limit", CLI_ARG)
-CLI_OPTIONS(search_opts, SEARCH_OPTS);
 
 static int
 search_hit(void *ud, const struct search_hit *h)
@@ -50,8 +48,8 @@ search_hit(void *ud, const struct search_hit *h)
 	return 0;
 }
 
-static int
-run_search(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_search(struct cli *c, const struct cli_args *a)
 {
 	struct cli_list o = { .json = cli_flag(a, SR_JSON) };
 	struct kith_err err = {0};
@@ -91,17 +89,6 @@ run_search(struct cli *c, const struct cli_args *a)
 	return cli_status(st, &err);
 }
 
-const struct cli_cmd cli_cmd_search = {
-	"search", NULL, "QUERY [--json] [--limit N]",
-	"Search contacts, organisations, interactions, follow-ups and events.",
-	"  Every word must match, as a word prefix; accents and case are ignored.\n"
-	"  A QUERY with field terms (org:, role:, tag:, map:, district:, tier:, kind:;\n"
-	"  -TERM negates) lists the people it selects (kith(1), QUERIES).\n"
-	"  --json           a JSON array of {kind, id, title, detail}\n"
-	"  --limit N        at most N hits of each kind (default 20)\n",
-	search_opts, 1, 1, run_search,
-};
-
 /* ---- backup ----------------------------------------------------------- */
 
 static bool
@@ -136,8 +123,8 @@ default_backup(const struct cli *c)
 	return sb_detach(&sb);
 }
 
-static int
-run_backup(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_backup(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	struct strbuf line = {0};
@@ -163,18 +150,7 @@ run_backup(struct cli *c, const struct cli_args *a)
 	return rc;
 }
 
-const struct cli_cmd cli_cmd_backup = {
-	"backup", NULL, "[FILE]",
-	"Copy the database, consistently even while kith is open, and print the copy's path.",
-	"  FILE             where to write (must not exist); default: kith-backup-YYYY-MM-DD.db\n"
-	"                   next to the database. The copy is mode 0600.\n",
-	cli_no_opts, 0, 1, run_backup,
-};
-
 /* ---- demo ------------------------------------------------------------- */
-
-#define DEMO_OPTS(O) O(DM_NO_UI, "no-ui", CLI_FLAG)
-CLI_OPTIONS(demo_opts, DEMO_OPTS);
 
 static int
 load_demo(struct cli *c)
@@ -212,8 +188,8 @@ remove_temp(const char *dir, const char *db)
 	rmdir(dir);
 }
 
-static int
-run_demo(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_demo(struct cli *c, const struct cli_args *a)
 {
 	struct stat sbuf;
 	struct strbuf dir = {0};
@@ -248,10 +224,3 @@ run_demo(struct cli *c, const struct cli_args *a)
 	return rc;
 }
 
-const struct cli_cmd cli_cmd_demo = {
-	"demo", NULL, "[--no-ui]",
-	"Open the planner on a temporary copy of the demo network; it is removed on exit.",
-	"  --no-ui          instead load the demo network into the new database given\n"
-	"                   by -d PATH (which must not exist or be empty) and exit\n",
-	demo_opts, 0, 0, run_demo,
-};

@@ -11,11 +11,7 @@
 #include "kith/review.h"
 #include "kith/xalloc.h"
 #include "cli.h"
-
-#define TODAY_OPTS(O) \
-	O(O_JSON, "json", CLI_FLAG) O(O_EXPLAIN, "explain", CLI_FLAG) \
-	O(O_LIMIT, "limit", CLI_ARG)
-CLI_OPTIONS(today_opts, TODAY_OPTS);
+#include "commands.h"
 
 /* The review parameters from the options. */
 static int
@@ -111,8 +107,8 @@ print_text(const struct review_queue *q, bool explain)
 	sb_free(&sb);
 }
 
-static int
-run_today(struct cli *c, const struct cli_args *a)
+int
+cli_cmd_today(struct cli *c, const struct cli_args *a)
 {
 	struct review_params p;
 	struct review_queue q;
@@ -121,10 +117,10 @@ run_today(struct cli *c, const struct cli_args *a)
 	long long limit = 0;
 	int rc;
 
-	if (cli_opt(a, O_LIMIT) &&
-	    (rc = cli_int("--limit", cli_opt(a, O_LIMIT), 1, 100000, &limit)) != CLI_OK)
+	if (cli_opt(a, TD_LIMIT) &&
+	    (rc = cli_int("--limit", cli_opt(a, TD_LIMIT), 1, 100000, &limit)) != CLI_OK)
 		return rc;
-	if (cli_flag(a, O_JSON) && cli_flag(a, O_EXPLAIN))
+	if (cli_flag(a, TD_JSON) && cli_flag(a, TD_EXPLAIN))
 		return cli_error(CLI_USAGE, "--explain", "not with --json (the JSON has every term)");
 	if ((rc = cli_db(c)) != CLI_OK || (rc = today_params(&p)) != CLI_OK)
 		return rc;
@@ -132,20 +128,11 @@ run_today(struct cli *c, const struct cli_args *a)
 		p.limit = (int)limit;
 	if ((st = review_queue_build(c->db, &p, &q, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	if (cli_flag(a, O_JSON))
+	if (cli_flag(a, TD_JSON))
 		print_json(&q);
 	else
-		print_text(&q, cli_flag(a, O_EXPLAIN));
+		print_text(&q, cli_flag(a, TD_EXPLAIN));
 	review_queue_free(&q);
 	return CLI_OK;
 }
 
-const struct cli_cmd cli_cmd_today = {
-	"today", NULL, "[--json] [--explain] [--limit N]",
-	"Print today's review queue: who to contact and why, best first.",
-	"  --json           a JSON array of {rank, contact_id, name, followup_id, what,\n"
-	"                   why, score, terms: [{term, points, detail}]}\n"
-	"  --explain        every term of every item's score\n"
-	"  --limit N        at most N people (default: the review.cap option, 12)\n",
-	today_opts, 0, 0, run_today,
-};

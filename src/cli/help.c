@@ -25,10 +25,10 @@ cli_usage_all(FILE *f)
 	      "With no command, kith opens the full-screen planner.\n"
 	      "\n"
 	      "Commands:\n", f);
-	for (i = 0; cli_commands[i]; i++) {
+	for (i = 0; cli_commands[i].name; i++) {
 		fputs("  ", f);
-		usage_line(f, cli_commands[i]);
-		fprintf(f, "\n      %s\n", cli_commands[i]->summary);
+		usage_line(f, &cli_commands[i]);
+		fprintf(f, "\n      %s\n", cli_commands[i].summary);
 	}
 	fputs("  kith help COMMAND\n"
 	      "      Show the usage of one command (also: kith COMMAND --help).\n"
@@ -56,8 +56,8 @@ cli_usage_cmd(FILE *f, const char *name, const char *sub)
 	bool found = false;
 	int i;
 
-	for (i = 0; cli_commands[i]; i++) {
-		const struct cli_cmd *cmd = cli_commands[i];
+	for (i = 0; cli_commands[i].name; i++) {
+		const struct cli_cmd *cmd = &cli_commands[i];
 
 		if (strcmp(cmd->name, name))
 			continue;

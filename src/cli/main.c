@@ -20,8 +20,8 @@ has_subs(const char *name)
 {
 	int i;
 
-	for (i = 0; cli_commands[i]; i++)
-		if (!strcmp(cli_commands[i]->name, name) && cli_commands[i]->sub)
+	for (i = 0; cli_commands[i].name; i++)
+		if (!strcmp(cli_commands[i].name, name) && cli_commands[i].sub)
 			return true;
 	return false;
 }
@@ -30,9 +30,9 @@ has_subs(const char *name)
 static const struct cli_cmd *
 find_bare(const char *name)
 {
-	for (int i = 0; cli_commands[i]; i++)
-		if (!strcmp(cli_commands[i]->name, name) && !cli_commands[i]->sub)
-			return cli_commands[i];
+	for (int i = 0; cli_commands[i].name; i++)
+		if (!strcmp(cli_commands[i].name, name) && !cli_commands[i].sub)
+			return &cli_commands[i];
 	return NULL;
 }
 
@@ -41,8 +41,8 @@ find_cmd(const char *name, const char *sub)
 {
 	int i;
 
-	for (i = 0; cli_commands[i]; i++) {
-		const struct cli_cmd *cmd = cli_commands[i];
+	for (i = 0; cli_commands[i].name; i++) {
+		const struct cli_cmd *cmd = &cli_commands[i];
 
 		if (strcmp(cmd->name, name))
 			continue;
