@@ -123,18 +123,36 @@ who(struct cli *c, int64_t id, struct strbuf *sb)
 	}
 }
 
+/* The two contacts A and B a command names, and how messages name them. */
+struct two {
+	int64_t id[2];
+	struct strbuf who[2];
+};
+
 static int
-two_contacts(struct cli *c, const struct cli_args *a, int64_t *x, int64_t *y)
+two_contacts(struct cli *c, const struct cli_args *a, struct two *t)
 {
 	int rc;
 
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], x)) != CLI_OK ||
-	    (rc = cli_contact(c, a->pos[1], y)) != CLI_OK)
+	memset(t, 0, sizeof *t);
+	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &t->id[0])) != CLI_OK ||
+	    (rc = cli_contact(c, a->pos[1], &t->id[1])) != CLI_OK)
 		return rc;
-	if (*x == *y)
+	if (t->id[0] == t->id[1])
 		return cli_error(CLI_USAGE, NULL, "%s and %s are the same contact (#%lld)",
-				 a->pos[0], a->pos[1], (long long)*x);
+				 a->pos[0], a->pos[1], (long long)t->id[0]);
+	who(c, t->id[0], &t->who[0]);
+	who(c, t->id[1], &t->who[1]);
 	return CLI_OK;
+}
+
+/* What a change to the two did: CLI_OK, or st reported under what. */
+static int
+two_done(struct two *t, enum kith_status st, const struct kith_err *err, const char *what)
+{
+	sb_free(&t->who[0]);
+	sb_free(&t->who[1]);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, err, what);
 }
 
 int
@@ -142,44 +160,33 @@ cli_cmd_duplicates_merge(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
 	struct merge_result res;
-	struct strbuf keep = {0}, drop = {0};
+	struct two t;
 	enum kith_status st;
-	int64_t k, d;
 	int rc;
 
-	if ((rc = two_contacts(c, a, &k, &d)) != CLI_OK)
+	if ((rc = two_contacts(c, a, &t)) != CLI_OK)
 		return rc;
-	who(c, k, &keep);
-	who(c, d, &drop);
-	st = contact_merge(c->db, k, d, &res, &err);
+	st = contact_merge(c->db, t.id[0], t.id[1], &res, &err);
 	if (st == KITH_OK)
-		printf("merged %s into %s: %d %s moved, %d %s kept aside\n", sb_str(&drop),
-		       sb_str(&keep), res.moved, res.moved == 1 ? "record" : "records", res.aside,
-		       res.aside == 1 ? "field" : "fields");
-	sb_free(&keep);
-	sb_free(&drop);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, "merge");
+		printf("merged %s into %s: %d %s moved, %d %s kept aside\n", sb_str(&t.who[1]),
+		       sb_str(&t.who[0]), res.moved, res.moved == 1 ? "record" : "records",
+		       res.aside, res.aside == 1 ? "field" : "fields");
+	return two_done(&t, st, &err, "merge");
 }
 
 int
 cli_cmd_duplicates_not_same(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
-	struct strbuf x = {0}, y = {0};
+	struct two t;
 	enum kith_status st;
-	int64_t i, j;
 	int rc;
 
-	if ((rc = two_contacts(c, a, &i, &j)) != CLI_OK)
+	if ((rc = two_contacts(c, a, &t)) != CLI_OK)
 		return rc;
-	who(c, i, &x);
-	who(c, j, &y);
-	st = duplicate_not_same(c->db, i, j, &err);
+	st = duplicate_not_same(c->db, t.id[0], t.id[1], &err);
 	if (st == KITH_OK)
-		printf("%s and %s: not the same person (never proposed again)\n", sb_str(&x),
-		       sb_str(&y));
-	sb_free(&x);
-	sb_free(&y);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, "not-same");
+		printf("%s and %s: not the same person (never proposed again)\n",
+		       sb_str(&t.who[0]), sb_str(&t.who[1]));
+	return two_done(&t, st, &err, "not-same");
 }
-

@@ -24,11 +24,19 @@
 
 #define PAGE 256
 
+struct lister;
+
+/* One page of a listing: the rows after l->last, at most page_size(l). */
+typedef enum kith_status page_fn(struct cli *c, struct lister *l, struct kith_err *err);
+
 struct lister {
 	struct cli_list out;
 	long long limit;        /* 0: no limit */
 	int64_t last;           /* anchor for the next page */
 	int page_rows;
+	bool stopped;           /* a row ended the listing (the limit) between pages */
+	const void *query;      /* what page_fn lists */
+	int dir;                /* 1: ascending, -1: descending */
 };
 
 /* Start a row; returns the buffer to fill. */
@@ -72,6 +80,7 @@ list_setup(struct cli *c, const struct cli_args *a, struct lister *l, const char
 	int rc;
 
 	memset(l, 0, sizeof(*l));
+	l->dir = 1;
 	l->out.json = cli_flag(a, LS_JSON);
 	if (!sort_ok && cli_opt(a, LS_SORT))
 		return cli_error(CLI_USAGE, "--sort", "not an option of list %s", what);
@@ -90,6 +99,34 @@ fail_list(struct lister *l, enum kith_status st, const struct kith_err *err)
 {
 	cli_list_end(&l->out);
 	return cli_fail(st, err, NULL);
+}
+
+/* Page through a listing from its start until it is complete. */
+static enum kith_status
+list_pages(struct cli *c, struct lister *l, page_fn *page, struct kith_err *err)
+{
+	enum kith_status st;
+
+	l->last = 0;
+	do {
+		l->page_rows = 0;
+		if ((st = page(c, l, err)) != KITH_OK)
+			return st;
+	} while (!l->stopped && !list_done(l));
+	return KITH_OK;
+}
+
+/* The whole listing, closed; or the failure reported. */
+static int
+list_run(struct cli *c, struct lister *l, page_fn *page)
+{
+	struct kith_err err = {0};
+	enum kith_status st = list_pages(c, l, page, &err);
+
+	if (st != KITH_OK)
+		return fail_list(l, st, &err);
+	cli_list_end(&l->out);
+	return CLI_OK;
 }
 
 /* ---- contacts --------------------------------------------------------- */
@@ -130,13 +167,17 @@ contact_row(void *ud, const struct contact_row *r)
 	return row_end(l);
 }
 
+static enum kith_status
+contacts_page(struct cli *c, struct lister *l, struct kith_err *err)
+{
+	return contact_list(c->db, l->query, l->last, l->dir, page_size(l), contact_row, l, err);
+}
+
 int
 cli_cmd_list_contacts(struct cli *c, const struct cli_args *a)
 {
 	struct contact_query q = {0};
-	struct kith_err err = {0};
 	struct lister l;
-	enum kith_status st;
 	const char *sort = cli_opt(a, LS_SORT);
 	int rc;
 
@@ -155,14 +196,8 @@ cli_cmd_list_contacts(struct cli *c, const struct cli_args *a)
 		/* a reader needs the columns named; a pipe gets only the rows */
 		printf("%-6s  %-22s  %-20s  %s %s  %-10s %s\n", "ID", "NAME", "ORGANISATION",
 		       "T", "I", "LAST", "NEXT");
-	do {
-		l.page_rows = 0;
-		st = contact_list(c->db, &q, l.last, 1, page_size(&l), contact_row, &l, &err);
-		if (st != KITH_OK)
-			return fail_list(&l, st, &err);
-	} while (!list_done(&l));
-	cli_list_end(&l.out);
-	return CLI_OK;
+	l.query = &q;
+	return list_run(c, &l, contacts_page);
 }
 
 /* ---- events ----------------------------------------------------------- */
@@ -188,7 +223,6 @@ struct ev_lister {
 	struct lister l;
 	struct series *s;
 	int n, i;                   /* running series, by next occurrence; the next to print */
-	bool stopped;               /* the limit was reached while printing a series */
 };
 
 /* The row of an event (r) at `when`, with its rule in words. */
@@ -254,7 +288,7 @@ series_flush(struct ev_lister *el, const char *upto)
 	}
 	l->last = last;             /* the pages go on after the last one-off event */
 	l->page_rows = rows;
-	el->stopped |= stop != 0;
+	el->l.stopped |= stop != 0;
 	return stop;
 }
 
@@ -321,23 +355,23 @@ series_free(struct ev_lister *el)
 	free(el->s);
 }
 
+static enum kith_status
+events_page(struct cli *c, struct lister *l, struct kith_err *err)
+{
+	/* l is the first member of its ev_lister, which event_row reads */
+	return event_list(c->db, l->query, l->last, l->dir, page_size(l), event_row, l, err);
+}
+
 /* One direction of the event list until done: past (dir < 0: oldest first) or upcoming. */
 static enum kith_status
 events_pages(struct cli *c, struct ev_lister *el, bool past, int dir, struct kith_err *err)
 {
-	struct lister *l = &el->l;
 	struct event_query q = {0};
-	enum kith_status st;
 
 	q.past = past;
-	l->last = 0;
-	do {
-		l->page_rows = 0;
-		st = event_list(c->db, &q, l->last, dir, page_size(l), event_row, el, err);
-		if (st != KITH_OK)
-			return st;
-	} while (!el->stopped && !list_done(l));
-	return KITH_OK;
+	el->l.query = &q;
+	el->l.dir = dir;
+	return list_pages(c, &el->l, events_page, err);
 }
 
 int
@@ -369,7 +403,7 @@ cli_cmd_list_events(struct cli *c, const struct cli_args *a)
 			qsort(el.s, (size_t)el.n, sizeof *el.s, series_cmp);
 		if (st == KITH_OK)
 			st = events_pages(c, &el, false, 1, &err);
-		if (st == KITH_OK && !el.stopped)
+		if (st == KITH_OK && !el.l.stopped)
 			series_flush(&el, NULL);
 	}
 	series_free(&el);
@@ -416,25 +450,23 @@ followup_row(void *ud, const struct followup_row *r)
 	return row_end(l);
 }
 
+static enum kith_status
+followups_page(struct cli *c, struct lister *l, struct kith_err *err)
+{
+	return followup_list(c->db, l->query, l->last, l->dir, page_size(l), followup_row, l, err);
+}
+
 int
 cli_cmd_list_followups(struct cli *c, const struct cli_args *a)
 {
 	struct followup_query q = {0};
-	struct kith_err err = {0};
 	struct lister l;
-	enum kith_status st;
 	int rc;
 
 	q.include_done = cli_flag(a, LS_ALL);
 	if ((rc = list_setup(c, a, &l, "follow-ups", false, false)) != CLI_OK)
 		return rc;
-	do {
-		l.page_rows = 0;
-		st = followup_list(c->db, &q, l.last, 1, page_size(&l), followup_row, &l, &err);
-		if (st != KITH_OK)
-			return fail_list(&l, st, &err);
-	} while (!list_done(&l));
-	cli_list_end(&l.out);
-	return CLI_OK;
+	l.query = &q;
+	return list_run(c, &l, followups_page);
 }
 
