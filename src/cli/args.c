@@ -122,6 +122,7 @@ cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 	int i, rc;
 
 	memset(a, 0, sizeof(*a));
+	a->cmd = cmd;
 	*help = false;
 	if (!(a->pos = calloc((size_t)argc + 1, sizeof *a->pos)))
 		return cli_error(CLI_RUNTIME, NULL, "out of memory");
@@ -215,6 +216,20 @@ cli_int(const char *what, const char *s, long long min, long long max, long long
 		return cli_error(CLI_USAGE, NULL, "%s %s: must be %lld to %lld", what, s, min, max);
 	*out = v;
 	return CLI_OK;
+}
+
+int
+cli_opt_int(const struct cli_args *a, int i, long long min, long long max, long long *out)
+{
+	struct strbuf what = {0};
+	int rc;
+
+	if (!cli_opt(a, i))
+		return CLI_OK;
+	sb_printf(&what, "--%s", a->cmd->opts[i].name);
+	rc = cli_int(sb_str(&what), cli_opt(a, i), min, max, out);
+	sb_free(&what);
+	return rc;
 }
 
 /* A WHEN relative to the (possibly fixed) today. */
@@ -335,16 +350,14 @@ cli_contact_values(const struct cli_args *a, struct kith_contact *ct)
 	long long v;
 	int rc;
 
-	if ((s = cli_opt(a, CO_INFLUENCE))) {
-		if ((rc = cli_int("--influence", s, 1, 5, &v)) != CLI_OK)
-			return rc;
-		ct->influence = (int)v;
-	}
-	if ((s = cli_opt(a, CO_ALIGNMENT))) {
-		if ((rc = cli_int("--alignment", s, -2, 2, &v)) != CLI_OK)
-			return rc;
-		ct->alignment = (int)v;
-	}
+	v = ct->influence;
+	if ((rc = cli_opt_int(a, CO_INFLUENCE, 1, 5, &v)) != CLI_OK)
+		return rc;
+	ct->influence = (int)v;
+	v = ct->alignment;
+	if ((rc = cli_opt_int(a, CO_ALIGNMENT, -2, 2, &v)) != CLI_OK)
+		return rc;
+	ct->alignment = (int)v;
 	if ((s = cli_opt(a, CO_TIER))) {
 		char t = s[0] >= 'a' && s[0] <= 'd' ? (char)(s[0] - 'a' + 'A') : s[0];
 
@@ -352,11 +365,10 @@ cli_contact_values(const struct cli_args *a, struct kith_contact *ct)
 			return cli_error(CLI_USAGE, NULL, "--tier %s: must be A, B, C or D", s);
 		ct->tier = t;
 	}
-	if ((s = cli_opt(a, CO_CADENCE))) {
-		if ((rc = cli_int("--cadence", s, 0, 36500, &v)) != CLI_OK)
-			return rc;
-		ct->cadence_days = (int)v;
-	}
+	v = ct->cadence_days;
+	if ((rc = cli_opt_int(a, CO_CADENCE, 0, 36500, &v)) != CLI_OK)
+		return rc;
+	ct->cadence_days = (int)v;
 	if ((s = cli_opt(a, CO_ORG)) && (rc = cli_nonempty("--org", s)) != CLI_OK)
 		return rc;
 	if ((s = cli_opt(a, CO_ROLE)) && (rc = cli_nonempty("--role", s)) != CLI_OK)

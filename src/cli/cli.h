@@ -65,6 +65,7 @@ struct cli_opt {
 
 /* A command line after parsing against a command's options. */
 struct cli_args {
+	const struct cli_cmd *cmd; /* the command parsed for */
 	const char **pos;          /* positional arguments (allocated) */
 	int npos;
 	const char **vals[CLI_MAX_OPTS];   /* values of option i, in order */
@@ -118,6 +119,8 @@ void cli_args_free(struct cli_args *a);
 const char *cli_opt(const struct cli_args *a, int i);
 bool cli_flag(const struct cli_args *a, int i);
 int cli_int(const char *what, const char *s, long long min, long long max, long long *out);
+/* Option i as a whole number in [min, max] into *out, left as it is when not given. */
+int cli_opt_int(const struct cli_args *a, int i, long long min, long long max, long long *out);
 int cli_when(const struct cli *c, const char *what, const char *s, struct kdatetime *out);
 int cli_contact(struct cli *c, const char *arg, int64_t *id);
 int cli_event(struct cli *c, const char *arg, int64_t *id);

@@ -132,8 +132,7 @@ cli_cmd_concerns(struct cli *c, const struct cli_args *a)
 	enum kith_status st;
 	int rc;
 
-	if (cli_opt(a, CN_LIMIT) &&
-	    (rc = cli_int("--limit", cli_opt(a, CN_LIMIT), 1, 100000, &limit)) != CLI_OK)
+	if ((rc = cli_opt_int(a, CN_LIMIT, 1, 100000, &limit)) != CLI_OK)
 		return rc;
 	if (cli_opt(a, CN_SINCE) && cli_flag(a, CN_ALL))
 		return cli_error(CLI_USAGE, "--since", "not with --all");

@@ -39,8 +39,7 @@ cli_cmd_goal_add(struct cli *c, const struct cli_args *a)
 		return cli_error(CLI_USAGE, "--by", "give the goal's date (--by 2027-03-01)");
 	if ((rc = cli_when(c, "--by", cli_opt(a, GA_BY), &by)) != CLI_OK)
 		return rc;
-	if (cli_opt(a, GA_COUNT) &&
-	    (rc = cli_int("--count", cli_opt(a, GA_COUNT), 1, 100000, &n)) != CLI_OK)
+	if ((rc = cli_opt_int(a, GA_COUNT, 1, 100000, &n)) != CLI_OK)
 		return rc;
 	g.how = cli_opt(a, GA_HOW) ? goal_how_parse(cli_opt(a, GA_HOW)) : GOAL_MET;
 	if (g.how < 0)

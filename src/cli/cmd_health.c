@@ -163,8 +163,7 @@ cli_cmd_health(struct cli *c, const struct cli_args *a)
 	long long limit = 0;
 	int rc;
 
-	if (cli_opt(a, HE_LIMIT) &&
-	    (rc = cli_int("--limit", cli_opt(a, HE_LIMIT), 1, 100000, &limit)) != CLI_OK)
+	if ((rc = cli_opt_int(a, HE_LIMIT, 1, 100000, &limit)) != CLI_OK)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;

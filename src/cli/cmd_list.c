@@ -76,7 +76,6 @@ static int
 list_setup(struct cli *c, const struct cli_args *a, struct lister *l, const char *what,
 	   bool sort_ok, bool past_ok)
 {
-	long long v;
 	int rc;
 
 	memset(l, 0, sizeof(*l));
@@ -86,11 +85,8 @@ list_setup(struct cli *c, const struct cli_args *a, struct lister *l, const char
 		return cli_error(CLI_USAGE, "--sort", "not an option of list %s", what);
 	if (!past_ok && cli_flag(a, LS_PAST))
 		return cli_error(CLI_USAGE, "--past", "not an option of list %s", what);
-	if (cli_opt(a, LS_LIMIT)) {
-		if ((rc = cli_int("--limit", cli_opt(a, LS_LIMIT), 1, 1000000000, &v)) != CLI_OK)
-			return rc;
-		l->limit = v;
-	}
+	if ((rc = cli_opt_int(a, LS_LIMIT, 1, 1000000000, &l->limit)) != CLI_OK)
+		return rc;
 	return cli_db(c);
 }
 

@@ -132,20 +132,15 @@ cli_cmd_path(struct cli *c, const struct cli_args *a)
 	struct kith_err err = {0};
 	struct strbuf sb = {0};
 	enum kith_status st;
-	long long v;
+	long long hops = 0, k = 0;
 	int rc, n;
 	char *me, *target;
 
-	if (cli_opt(a, PA_MAX_HOPS)) {
-		if ((rc = cli_int("--max-hops", cli_opt(a, PA_MAX_HOPS), 1, WARM_MAX_HOPS, &v)))
-			return rc;
-		q.max_hops = (int)v;
-	}
-	if (cli_opt(a, PA_LIMIT)) {
-		if ((rc = cli_int("--limit", cli_opt(a, PA_LIMIT), 1, WARM_MAX_K, &v)))
-			return rc;
-		q.k = (int)v;
-	}
+	if ((rc = cli_opt_int(a, PA_MAX_HOPS, 1, WARM_MAX_HOPS, &hops)) != CLI_OK ||
+	    (rc = cli_opt_int(a, PA_LIMIT, 1, WARM_MAX_K, &k)) != CLI_OK)
+		return rc;
+	q.max_hops = (int)hops;
+	q.k = (int)k;
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
 	if (!kdb_me(c->db))
@@ -446,8 +441,8 @@ cli_cmd_map_place(struct cli *c, const struct cli_args *a)
 		return cli_error(CLI_USAGE, "map place", "needs --influence N (1 to 5)");
 	if (!cli_opt(a, MP_ALIGNMENT))
 		return cli_error(CLI_USAGE, "map place", "needs --alignment N (-2 to 2)");
-	if ((rc = cli_int("--influence", cli_opt(a, MP_INFLUENCE), 1, 5, &infl)) ||
-	    (rc = cli_int("--alignment", cli_opt(a, MP_ALIGNMENT), -2, 2, &align)))
+	if ((rc = cli_opt_int(a, MP_INFLUENCE, 1, 5, &infl)) != CLI_OK ||
+	    (rc = cli_opt_int(a, MP_ALIGNMENT, -2, 2, &align)) != CLI_OK)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_map(c, a->pos[0], &map)) != CLI_OK ||
 	    (rc = cli_entity(c, a->pos[1], &cid, &oid)) != CLI_OK)
@@ -476,8 +471,7 @@ cli_cmd_relate(struct cli *c, const struct cli_args *a)
 	if ((rc = cli_word("--type", cli_opt(a, RE_TYPE), kith_rel_type_parse, kith_rel_type_name,
 			   KITH_REL_COUNT_, &type)))
 		return rc;
-	if (cli_opt(a, RE_STRENGTH) &&
-	    (rc = cli_int("--strength", cli_opt(a, RE_STRENGTH), 1, 3, &strength)))
+	if ((rc = cli_opt_int(a, RE_STRENGTH, 1, 3, &strength)) != CLI_OK)
 		return rc;
 	if ((rc = cli_date_range(c, a, RE_FROM, RE_TO, from, to)) != CLI_OK)
 		return rc;

@@ -58,8 +58,7 @@ cli_cmd_search(struct cli *c, const struct cli_args *a)
 	char *fts;
 	int rc;
 
-	if (cli_opt(a, SR_LIMIT) &&
-	    (rc = cli_int("--limit", cli_opt(a, SR_LIMIT), 1, 100000, &limit)) != CLI_OK)
+	if ((rc = cli_opt_int(a, SR_LIMIT, 1, 100000, &limit)) != CLI_OK)
 		return rc;
 	if (query_text_has_fields(a->pos[0])) {
 		/* org:, tag:, ...: the people the query selects (kith(1), QUERIES) */

@@ -117,8 +117,7 @@ cli_cmd_today(struct cli *c, const struct cli_args *a)
 	long long limit = 0;
 	int rc;
 
-	if (cli_opt(a, TD_LIMIT) &&
-	    (rc = cli_int("--limit", cli_opt(a, TD_LIMIT), 1, 100000, &limit)) != CLI_OK)
+	if ((rc = cli_opt_int(a, TD_LIMIT, 1, 100000, &limit)) != CLI_OK)
 		return rc;
 	if (cli_flag(a, TD_JSON) && cli_flag(a, TD_EXPLAIN))
 		return cli_error(CLI_USAGE, "--explain", "not with --json (the JSON has every term)");
