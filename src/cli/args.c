@@ -288,8 +288,12 @@ int
 cli_contact(struct cli *c, const char *arg, int64_t *id)
 {
 	struct kith_err err = {0};
-	enum kith_status st = contact_resolve(c->db, arg, id, &err);
+	enum kith_status st;
+	int rc;
 
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	st = contact_resolve(c->db, arg, id, &err);
 	return st == KITH_OK ? CLI_OK : resolve_fail(st, &err, "contact", arg);
 }
 
@@ -298,8 +302,12 @@ int
 cli_event(struct cli *c, const char *arg, int64_t *id)
 {
 	struct kith_err err = {0};
-	enum kith_status st = event_resolve(c->db, arg, id, &err);
+	enum kith_status st;
+	int rc;
 
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	st = event_resolve(c->db, arg, id, &err);
 	return st == KITH_OK ? CLI_OK : resolve_fail(st, &err, "event", arg);
 }
 

@@ -122,6 +122,7 @@ int cli_int(const char *what, const char *s, long long min, long long max, long 
 /* Option i as a whole number in [min, max] into *out, left as it is when not given. */
 int cli_opt_int(const struct cli_args *a, int i, long long min, long long max, long long *out);
 int cli_when(const struct cli *c, const char *what, const char *s, struct kdatetime *out);
+/* A CONTACT or EVENT argument resolved (opening the database if need be). */
 int cli_contact(struct cli *c, const char *arg, int64_t *id);
 int cli_event(struct cli *c, const char *arg, int64_t *id);
 /* A DATE option (any WHEN, as cli_when) as "YYYY-MM-DD" in out. */

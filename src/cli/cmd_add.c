@@ -212,7 +212,7 @@ cli_cmd_attend(struct cli *c, const struct cli_args *a)
 	    (rc = cli_word("--status", cli_opt(a, AT_STATUS), kith_attend_status_parse,
 			   kith_attend_status_name, KITH_ASTATUS_COUNT_, &status)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_event(c, a->pos[0], &event_id)) != CLI_OK ||
+	if ((rc = cli_event(c, a->pos[0], &event_id)) != CLI_OK ||
 	    (rc = cli_contact(c, a->pos[1], &contact_id)) != CLI_OK)
 		return rc;
 	f.contact_id = contact_id;

@@ -48,7 +48,7 @@ cli_cmd_concern_add(struct cli *c, const struct cli_args *a)
 			return cli_error(CLI_USAGE, "--at", "%s is after today: a concern is what "
 					 "someone has raised", day);
 	}
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &k.contact_id)) != CLI_OK)
+	if ((rc = cli_contact(c, a->pos[0], &k.contact_id)) != CLI_OK)
 		return rc;
 	k.issue = issue_arg(a->pos[1]);
 	k.raised_at = cli_opt(a, CA_AT) ? day : NULL;

@@ -135,7 +135,7 @@ two_contacts(struct cli *c, const struct cli_args *a, struct two *t)
 	int rc;
 
 	memset(t, 0, sizeof *t);
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &t->id[0])) != CLI_OK ||
+	if ((rc = cli_contact(c, a->pos[0], &t->id[0])) != CLI_OK ||
 	    (rc = cli_contact(c, a->pos[1], &t->id[1])) != CLI_OK)
 		return rc;
 	if (t->id[0] == t->id[1])

@@ -244,7 +244,7 @@ cli_cmd_edit_contact(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_contact_values(a, &ct)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &id)) != CLI_OK)
+	if ((rc = cli_contact(c, a->pos[0], &id)) != CLI_OK)
 		return rc;
 	if ((rc = cli_batch_begin(c)) != CLI_OK)
 		return rc;
@@ -321,7 +321,7 @@ cli_cmd_edit_event(struct cli *c, const struct cli_args *a)
 		return rc;
 	if (cli_opt(a, EE_UNTIL) && (rc = when_text(c, "--until", cli_opt(a, EE_UNTIL), end, NULL)))
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_event(c, a->pos[0], &id)) != CLI_OK)
+	if ((rc = cli_event(c, a->pos[0], &id)) != CLI_OK)
 		return rc;
 	if ((st = event_get(c->db, id, &ev, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);

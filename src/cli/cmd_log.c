@@ -114,7 +114,7 @@ cli_cmd_log(struct cli *c, const struct cli_args *a)
 		if (cli_opt(a, LG_TITLE) && (rc = cli_nonempty("--title", cli_opt(a, LG_TITLE))) != CLI_OK)
 			return rc;
 	}
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &contact_id)) != CLI_OK)
+	if ((rc = cli_contact(c, a->pos[0], &contact_id)) != CLI_OK)
 		return rc;
 	in.at = at;
 	in.summary = (char *)a->pos[1];
@@ -162,7 +162,7 @@ cli_cmd_followup_add(struct cli *c, const struct cli_args *a)
 		return rc;
 	if (cli_flag(a, FA_OWE) && cli_flag(a, FA_OWED))
 		return cli_error(CLI_USAGE, "--owe", "cannot be used with --owed");
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &fu.contact_id)) != CLI_OK)
+	if ((rc = cli_contact(c, a->pos[0], &fu.contact_id)) != CLI_OK)
 		return rc;
 	fu.kind = KITH_FKIND_OTHER;
 	fu.title = (char *)a->pos[1];

@@ -50,9 +50,9 @@ static int
 cli_map(struct cli *c, const char *arg, int64_t *id)
 {
 	struct kith_err err = {0};
-	enum kith_status st = map_resolve(c->db, arg, id, &err);
+	int rc = cli_db(c);
 
-	return cli_status(st, &err);
+	return rc != CLI_OK ? rc : cli_status(map_resolve(c->db, arg, id, &err), &err);
 }
 
 static char *
@@ -371,7 +371,7 @@ cli_cmd_map_show(struct cli *c, const struct cli_args *a)
 	if (cli_opt(a, MS_AS_OF) &&
 	    (rc = cli_date_opt(c, "--as-of", cli_opt(a, MS_AS_OF), as_of)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_map(c, a->pos[0], &id)) != CLI_OK)
+	if ((rc = cli_map(c, a->pos[0], &id)) != CLI_OK)
 		return rc;
 	if ((st = map_get(c->db, id, &m, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
@@ -444,7 +444,7 @@ cli_cmd_map_place(struct cli *c, const struct cli_args *a)
 	if ((rc = cli_opt_int(a, MP_INFLUENCE, 1, 5, &infl)) != CLI_OK ||
 	    (rc = cli_opt_int(a, MP_ALIGNMENT, -2, 2, &align)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_map(c, a->pos[0], &map)) != CLI_OK ||
+	if ((rc = cli_map(c, a->pos[0], &map)) != CLI_OK ||
 	    (rc = cli_entity(c, a->pos[1], &cid, &oid)) != CLI_OK)
 		return rc;
 	st = placement_set(c->db, map, cid, oid, (int)infl, (int)align, cli_opt(a, MP_NOTE),
@@ -475,7 +475,7 @@ cli_cmd_relate(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_date_range(c, a, RE_FROM, RE_TO, from, to)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &r.a_id)) != CLI_OK ||
+	if ((rc = cli_contact(c, a->pos[0], &r.a_id)) != CLI_OK ||
 	    (rc = cli_entity(c, a->pos[1], &r.b_id, &r.b_org_id)) != CLI_OK)
 		return rc;
 	r.type = type;
@@ -508,7 +508,7 @@ cli_cmd_role_add(struct cli *c, const struct cli_args *a)
 		return cli_error(CLI_USAGE, "ORG", "must not be empty");
 	if ((rc = cli_date_range(c, a, RO_FROM, RO_TO, from, to)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK || (rc = cli_contact(c, a->pos[0], &r.contact_id)) != CLI_OK)
+	if ((rc = cli_contact(c, a->pos[0], &r.contact_id)) != CLI_OK)
 		return rc;
 	if ((rc = cli_batch_begin(c)) != CLI_OK)
 		return rc;
