@@ -138,6 +138,13 @@ enum kith_status ent_check_span(const char *start, const char *end, struct kith_
 enum kith_status ent_norm_when(const char *field, const char *s, char out[KDATETIME_STR],
 			       bool *has_time, struct kith_err *err);
 
+/* KITH_INVALID "<field> <v>: <says>" ("must be 1 to 5") unless lo <= v <= hi. */
+enum kith_status ent_check_int(const char *field, int v, int lo, int hi, const char *says,
+			       struct kith_err *err);
+/* A value of an enum of count values: KITH_INVALID "<field> <v>: unknown" unless 0 <= v < count. */
+#define ent_check_enum(field, v, count, err) \
+	ent_check_int((field), (v), 0, (count) - 1, "unknown", (err))
+
 /* KITH_INVALID "<field>: must not be empty" if s is NULL, empty or only spaces. */
 enum kith_status ent_require(const char *field, const char *s, struct kith_err *err);
 
@@ -167,6 +174,13 @@ struct ent_resolver {
 };
 enum kith_status ent_resolve(struct kdb *db, const struct ent_resolver *r, const char *arg,
 			     int64_t *id_out, struct kith_err *err);
+/*
+** The end of a resolution among n candidates (ids, and names of the first
+** `named`): one is KITH_OK with *id_out; several are KITH_AMBIGUOUS
+** "\"arg\": ambiguous, could be: A (#1), B (#2)" followed by `more`.
+*/
+enum kith_status ent_pick(const char *arg, const int64_t *ids, char *const *names, int n,
+			  int named, const char *more, int64_t *id_out, struct kith_err *err);
 
 /*
 ** Finish a read loop: rc is the last sqlite3_step result. Resets st; KITH_OK

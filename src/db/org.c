@@ -42,12 +42,10 @@ org_validate(struct kdb *db, const struct kith_org *o, struct kith_err *err)
 	if (db_check_text("organisation name", o->name, err) ||
 	    db_check_text("description", o->description, err))
 		return KITH_INVALID;
-	if (ent_require("organisation name", o->name, err))
+	if (ent_require("organisation name", o->name, err) ||
+	    ent_check_enum("organisation kind", o->kind, KITH_ORG_COUNT_, err) ||
+	    ent_check_int("influence", o->influence, 0, 5, "must be 1 to 5", err))
 		return KITH_INVALID;
-	if (o->kind < 0 || o->kind >= KITH_ORG_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "organisation kind %d: unknown", o->kind);
-	if (o->influence < 0 || o->influence > 5)
-		return kith_err_set(err, KITH_INVALID, "influence %d: must be 1 to 5", o->influence);
 	if (!o->parent_id)
 		return KITH_OK;
 	if (o->parent_id == o->id)
