@@ -72,9 +72,8 @@ enum kith_status
 attendance_remove(struct kdb *db, int64_t event_id, int64_t contact_id, struct kith_err *err)
 {
 	static const char sql[] = "DELETE FROM attendance WHERE event_id = ? AND contact_id = ?";
-	const struct ent_link l = { ENT_EVENT, event_id, contact_id, NULL, NULL };
 
-	return ent_unlink(db, sql, &l, "not on event", err);
+	return ent_unlink(db, sql, ENT_EVENT, event_id, contact_id, "not on event", err);
 }
 
 #define ATT_COLS \

@@ -221,35 +221,35 @@ ent_link_bind(sqlite3_stmt *st, const void *row)
 
 struct ent_unl {
 	const char *sql, *not_linked;
-	const struct ent_link *l;
+	struct ent_link l;
 };
 
 static enum kith_status
 ent_unlink_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	const struct ent_unl *u = ctx;
-	const char *what = ent_tables[u->l->kind].what;
+	const char *what = ent_tables[u->l.kind].what;
 	sqlite3_stmt *st = db_stmt(db, u->sql, err);
 	enum kith_status rc;
 
 	if (!st)
 		return KITH_DB;
-	ent_link_bind(st, u->l);
+	ent_link_bind(st, &u->l);
 	if ((rc = db_step_done(db, st, err, what)))
 		return rc;
 	if (sqlite3_changes(db->h))
 		return KITH_OK;
-	if ((rc = ent_link_check(db, u->l, 0, err)))
+	if ((rc = ent_link_check(db, &u->l, 0, err)))
 		return rc;
 	return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: %s #%lld",
-			    (long long)u->l->contact_id, u->not_linked, (long long)u->l->id);
+			    (long long)u->l.contact_id, u->not_linked, (long long)u->l.id);
 }
 
 enum kith_status
-ent_unlink(struct kdb *db, const char *sql, const struct ent_link *l, const char *not_linked,
-	   struct kith_err *err)
+ent_unlink(struct kdb *db, const char *sql, enum ent_kind kind, int64_t id, int64_t contact_id,
+	   const char *not_linked, struct kith_err *err)
 {
-	struct ent_unl u = { sql, not_linked, l };
+	struct ent_unl u = { sql, not_linked, { kind, id, contact_id, NULL, NULL } };
 
 	return db_write(db, ent_unlink_body, &u, err);
 }

@@ -115,12 +115,13 @@ enum kith_status ent_link_check(struct kdb *db, const void *row, int64_t id,
 				struct kith_err *err);
 void ent_link_bind(sqlite3_stmt *st, const void *row);
 /*
-** Remove a link with the constant DELETE `sql` (bound by ent_link_bind), as
-** one write. No such link: KITH_NOTFOUND naming what is missing: the row,
-** the contact, or the link ("contact #4: <not_linked> #2").
+** Remove the link of row id of table kind to contact_id with the constant
+** DELETE `sql` (?1 = id, ?2 = contact_id), as one write. No such link:
+** KITH_NOTFOUND naming what is missing: the row, the contact, or the link
+** ("contact #4: <not_linked> #2").
 */
-enum kith_status ent_unlink(struct kdb *db, const char *sql, const struct ent_link *l,
-			    const char *not_linked, struct kith_err *err);
+enum kith_status ent_unlink(struct kdb *db, const char *sql, enum ent_kind kind, int64_t id,
+			    int64_t contact_id, const char *not_linked, struct kith_err *err);
 
 /*
 ** Validate a date field "YYYY-MM-DD" (s may be NULL or "": accepted).
