@@ -56,13 +56,12 @@ attendance_set(struct kdb *db, int64_t event_id, int64_t contact_id, int role, i
 	};
 	struct ent_link l = { ENT_EVENT, event_id, contact_id, NULL, NULL };
 
-	if (role < 0 || role >= KITH_AROLE_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "attendance role %d: unknown", role);
-	if (status < 0 || status >= KITH_ASTATUS_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "attendance status %d: unknown", status);
-	enum kith_status rc = attendance_check_past(db, event_id, status, err);
+	enum kith_status rc;
 
-	if (rc != KITH_OK)
+	if (ent_check_enum("attendance role", role, KITH_AROLE_COUNT_, err) ||
+	    ent_check_enum("attendance status", status, KITH_ASTATUS_COUNT_, err))
+		return KITH_INVALID;
+	if ((rc = attendance_check_past(db, event_id, status, err)) != KITH_OK)
 		return rc;
 	l.t3 = kith_attend_role_name(role);
 	l.t4 = kith_attend_status_name(status);
@@ -73,9 +72,8 @@ enum kith_status
 attendance_remove(struct kdb *db, int64_t event_id, int64_t contact_id, struct kith_err *err)
 {
 	static const char sql[] = "DELETE FROM attendance WHERE event_id = ? AND contact_id = ?";
-	const struct ent_link l = { ENT_EVENT, event_id, contact_id, NULL, NULL };
 
-	return ent_unlink(db, sql, &l, "not on event", err);
+	return ent_unlink(db, sql, ENT_EVENT, event_id, contact_id, "not on event", err);
 }
 
 #define ATT_COLS \

@@ -163,9 +163,10 @@ place_one(struct kdb *db, int64_t id, const void *ctx, bool *counted, struct kit
 	const struct place_ctx *pc = ctx;
 	struct kith_contact c;
 	enum kith_status rc;
-	bool on;
+	int64_t on;
 
-	if ((rc = db_exists(db, &on, q_on, "bulk", err, "ii", pc->map_id, id)) || on)
+	/* already on the map: nothing to do */
+	if ((rc = db_int64(db, &on, q_on, "bulk", err, "ii", pc->map_id, id)) != KITH_NOTFOUND)
 		return rc;
 	if ((rc = contact_get(db, id, &c, err)))
 		return rc;
@@ -191,9 +192,10 @@ invite_one(struct kdb *db, int64_t id, const void *ctx, bool *counted, struct ki
 	static const char q_at[] = "SELECT 1 FROM attendance WHERE event_id = ?1 AND contact_id = ?2";
 	const int64_t *event_id = ctx;
 	enum kith_status rc;
-	bool at;
+	int64_t at;
 
-	if ((rc = db_exists(db, &at, q_at, "bulk", err, "ii", *event_id, id)) || at)
+	/* already on the event: nothing to do */
+	if ((rc = db_int64(db, &at, q_at, "bulk", err, "ii", *event_id, id)) != KITH_NOTFOUND)
 		return rc;
 	rc = attendance_set(db, *event_id, id, KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED, err);
 	*counted = rc == KITH_OK;

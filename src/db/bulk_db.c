@@ -130,6 +130,20 @@ guard_trigger(struct strbuf *out, const char *sql, const char *what)
 	return true;
 }
 
+/*
+** The end of a suspend or resume: if ok (what came before went well), run
+** the statements gathered in *script (if any); free it. KITH_OK, or the
+** database's error naming what.
+*/
+static enum kith_status
+run_script(struct kdb *db, struct strbuf *script, bool ok, const char *what,
+	   struct kith_err *err)
+{
+	ok = ok && (!script->len || sqlite3_exec(db->h, sb_str(script), NULL, NULL, NULL) == SQLITE_OK);
+	sb_free(script);
+	return ok ? KITH_OK : db_error(db, err, what);
+}
+
 /* Suspend the calendar's insert triggers when their ids allow it. */
 static enum kith_status
 cal_defer(struct kdb *db, struct kith_err *err)
@@ -163,13 +177,8 @@ cal_defer(struct kdb *db, struct kith_err *err)
 			return db_error(db, err, "search index");
 		return KITH_OK;
 	}
-	if (sqlite3_exec(db->h, cal_suspend, NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db->h, sb_str(&guards), NULL, NULL, NULL) != SQLITE_OK) {
-		sb_free(&guards);
-		return db_error(db, err, "search index");
-	}
-	sb_free(&guards);
-	return KITH_OK;
+	ok = sqlite3_exec(db->h, cal_suspend, NULL, NULL, NULL) == SQLITE_OK;
+	return run_script(db, &guards, ok, "search index", err);
 }
 
 /* Drop the indexes idx_suspend put aside (their names in meta). */
@@ -188,13 +197,7 @@ idx_defer(struct kdb *db, struct kith_err *err)
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		sb_printf(&sql, "DROP INDEX \"%s\";\n", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
-	if (step != SQLITE_DONE ||
-	    (sql.len && sqlite3_exec(db->h, sb_str(&sql), NULL, NULL, NULL) != SQLITE_OK)) {
-		sb_free(&sql);
-		return db_error(db, err, "indexes");
-	}
-	sb_free(&sql);
-	return KITH_OK;
+	return run_script(db, &sql, step == SQLITE_DONE, "indexes", err);
 }
 
 /* Recreate the suspended triggers and indexes from meta; their rows go with them. */
@@ -219,12 +222,7 @@ bulk_resume(struct kdb *db, struct kith_err *err)
 	}
 	sqlite3_reset(st);
 	sb_append(&sql, "DELETE FROM meta WHERE key GLOB 'bulk_trigger.*' OR key GLOB 'bulk_index.*';");
-	if (step != SQLITE_DONE || sqlite3_exec(db->h, sb_str(&sql), NULL, NULL, NULL) != SQLITE_OK) {
-		sb_free(&sql);
-		return db_error(db, err, "triggers");
-	}
-	sb_free(&sql);
-	return KITH_OK;
+	return run_script(db, &sql, step == SQLITE_DONE, "triggers", err);
 }
 
 /* FTS5 writes its pending terms out as a new segment whenever they pass

@@ -8,7 +8,7 @@
  * full-text index. Keys are folded (case and diacritics ignored). Several
  * matches are an error naming the first few.
  */
-#include "row.h"
+#include "ent.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,23 +79,14 @@ prefix_upper(const char *key)
 static enum kith_status
 cands_result(struct cands *c, const char *arg, int64_t *id_out, struct kith_err *err)
 {
-	struct strbuf sb = { 0 };
+	char more[48] = "";
 	enum kith_status rc;
 
-	if (c->n == 1) {
-		*id_out = c->ids[0];
-		cands_free(c);
-		return KITH_OK;
-	}
-	sb_printf(&sb, "\"%.60s\": ambiguous, could be: ", arg);
-	for (int i = 0; i < c->n && i < MAX_CANDIDATES; i++)
-		sb_printf(&sb, "%s%s (#%lld)", i ? ", " : "", c->names[i], (long long)c->ids[i]);
 	if (c->more)
-		sb_printf(&sb, " and more than %d more", MAX_COUNTED - MAX_CANDIDATES);
+		snprintf(more, sizeof more, " and more than %d more", MAX_COUNTED - MAX_CANDIDATES);
 	else if (c->n > MAX_CANDIDATES)
-		sb_printf(&sb, " and %d more", c->n - MAX_CANDIDATES);
-	rc = kith_err_set(err, KITH_AMBIGUOUS, "%s", sb_str(&sb));
-	sb_free(&sb);
+		snprintf(more, sizeof more, " and %d more", c->n - MAX_CANDIDATES);
+	rc = ent_pick(arg, c->ids, c->names, c->n, MAX_CANDIDATES, more, id_out, err);
 	cands_free(c);
 	return rc;
 }

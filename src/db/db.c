@@ -318,13 +318,13 @@ kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err)
 		"ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 	enum kith_status rc;
 	char buf[32];
-	bool found;
+	int64_t one;
 
-	if ((rc = db_exists(db, &found, q_exists, "contact", err, "i", contact_id)))
-		return rc;
-	if (!found)
+	if ((rc = db_int64(db, &one, q_exists, "contact", err, "i", contact_id)) == KITH_NOTFOUND)
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
 				    (long long)contact_id);
+	if (rc)
+		return rc;
 	snprintf(buf, sizeof buf, "%lld", (long long)contact_id);
 	return db_write_run(db, q_set, "me", err, "t", buf);
 }

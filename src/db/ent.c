@@ -21,10 +21,10 @@ not_found(const char *what, int64_t id, struct kith_err *err)
 enum kith_status
 ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what, struct kith_err *err)
 {
-	bool found;
-	enum kith_status rc = db_exists(db, &found, sql, what, err, "i", id);
+	int64_t one;
+	enum kith_status rc = db_int64(db, &one, sql, what, err, "i", id);
 
-	return rc || found ? rc : not_found(what, id, err);
+	return rc == KITH_NOTFOUND ? not_found(what, id, err) : rc;
 }
 
 /* One entry per enum ent_kind: the constant texts are the cache keys. */
@@ -221,35 +221,35 @@ ent_link_bind(sqlite3_stmt *st, const void *row)
 
 struct ent_unl {
 	const char *sql, *not_linked;
-	const struct ent_link *l;
+	struct ent_link l;
 };
 
 static enum kith_status
 ent_unlink_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	const struct ent_unl *u = ctx;
-	const char *what = ent_tables[u->l->kind].what;
+	const char *what = ent_tables[u->l.kind].what;
 	sqlite3_stmt *st = db_stmt(db, u->sql, err);
 	enum kith_status rc;
 
 	if (!st)
 		return KITH_DB;
-	ent_link_bind(st, u->l);
+	ent_link_bind(st, &u->l);
 	if ((rc = db_step_done(db, st, err, what)))
 		return rc;
 	if (sqlite3_changes(db->h))
 		return KITH_OK;
-	if ((rc = ent_link_check(db, u->l, 0, err)))
+	if ((rc = ent_link_check(db, &u->l, 0, err)))
 		return rc;
 	return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: %s #%lld",
-			    (long long)u->l->contact_id, u->not_linked, (long long)u->l->id);
+			    (long long)u->l.contact_id, u->not_linked, (long long)u->l.id);
 }
 
 enum kith_status
-ent_unlink(struct kdb *db, const char *sql, const struct ent_link *l, const char *not_linked,
-	   struct kith_err *err)
+ent_unlink(struct kdb *db, const char *sql, enum ent_kind kind, int64_t id, int64_t contact_id,
+	   const char *not_linked, struct kith_err *err)
 {
-	struct ent_unl u = { sql, not_linked, l };
+	struct ent_unl u = { sql, not_linked, { kind, id, contact_id, NULL, NULL } };
 
 	return db_write(db, ent_unlink_body, &u, err);
 }
@@ -320,6 +320,14 @@ ent_norm_when(const char *field, const char *s, char out[KDATETIME_STR], bool *h
 }
 
 enum kith_status
+ent_check_int(const char *field, int v, int lo, int hi, const char *says, struct kith_err *err)
+{
+	if (v < lo || v > hi)
+		return kith_err_set(err, KITH_INVALID, "%s %d: %s", field, v, says);
+	return KITH_OK;
+}
+
+enum kith_status
 ent_require(const char *field, const char *s, struct kith_err *err)
 {
 	const char *p = s;
@@ -385,27 +393,36 @@ cands_free(struct cands *c)
 	c->n = 0;
 }
 
-static enum kith_status
-cands_result(struct cands *c, const char *what, const char *arg, int64_t *id_out,
-	     struct kith_err *err)
+enum kith_status
+ent_pick(const char *arg, const int64_t *ids, char *const *names, int n, int named,
+	 const char *more, int64_t *id_out, struct kith_err *err)
 {
 	struct strbuf sb = { 0 };
 	enum kith_status rc;
 
-	if (c->n == 0)
-		return kith_err_set(err, KITH_NOTFOUND, "\"%.60s\": no such %s", arg, what);
-	if (c->n == 1) {
-		*id_out = c->ids[0];
-		cands_free(c);
+	if (n == 1) {
+		*id_out = ids[0];
 		return KITH_OK;
 	}
 	sb_printf(&sb, "\"%.60s\": ambiguous, could be: ", arg);
-	for (int i = 0; i < c->n && i < MAX_CANDS; i++)
-		sb_printf(&sb, "%s%s (#%lld)", i ? ", " : "", c->names[i], (long long)c->ids[i]);
-	if (c->n > MAX_CANDS)
-		sb_append(&sb, ", and more");
+	for (int i = 0; i < n && i < named; i++)
+		sb_printf(&sb, "%s%s (#%lld)", i ? ", " : "", names[i], (long long)ids[i]);
+	sb_append(&sb, more);
 	rc = kith_err_set(err, KITH_AMBIGUOUS, "%s", sb_str(&sb));
 	sb_free(&sb);
+	return rc;
+}
+
+static enum kith_status
+cands_result(struct cands *c, const char *what, const char *arg, int64_t *id_out,
+	     struct kith_err *err)
+{
+	enum kith_status rc;
+
+	if (c->n == 0)
+		return kith_err_set(err, KITH_NOTFOUND, "\"%.60s\": no such %s", arg, what);
+	rc = ent_pick(arg, c->ids, c->names, c->n, MAX_CANDS, c->n > MAX_CANDS ? ", and more" : "",
+		      id_out, err);
 	cands_free(c);
 	return rc;
 }

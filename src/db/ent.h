@@ -115,12 +115,13 @@ enum kith_status ent_link_check(struct kdb *db, const void *row, int64_t id,
 				struct kith_err *err);
 void ent_link_bind(sqlite3_stmt *st, const void *row);
 /*
-** Remove a link with the constant DELETE `sql` (bound by ent_link_bind), as
-** one write. No such link: KITH_NOTFOUND naming what is missing: the row,
-** the contact, or the link ("contact #4: <not_linked> #2").
+** Remove the link of row id of table kind to contact_id with the constant
+** DELETE `sql` (?1 = id, ?2 = contact_id), as one write. No such link:
+** KITH_NOTFOUND naming what is missing: the row, the contact, or the link
+** ("contact #4: <not_linked> #2").
 */
-enum kith_status ent_unlink(struct kdb *db, const char *sql, const struct ent_link *l,
-			    const char *not_linked, struct kith_err *err);
+enum kith_status ent_unlink(struct kdb *db, const char *sql, enum ent_kind kind, int64_t id,
+			    int64_t contact_id, const char *not_linked, struct kith_err *err);
 
 /*
 ** Validate a date field "YYYY-MM-DD" (s may be NULL or "": accepted).
@@ -137,6 +138,13 @@ enum kith_status ent_check_span(const char *start, const char *end, struct kith_
 */
 enum kith_status ent_norm_when(const char *field, const char *s, char out[KDATETIME_STR],
 			       bool *has_time, struct kith_err *err);
+
+/* KITH_INVALID "<field> <v>: <says>" ("must be 1 to 5") unless lo <= v <= hi. */
+enum kith_status ent_check_int(const char *field, int v, int lo, int hi, const char *says,
+			       struct kith_err *err);
+/* A value of an enum of count values: KITH_INVALID "<field> <v>: unknown" unless 0 <= v < count. */
+#define ent_check_enum(field, v, count, err) \
+	ent_check_int((field), (v), 0, (count) - 1, "unknown", (err))
 
 /* KITH_INVALID "<field>: must not be empty" if s is NULL, empty or only spaces. */
 enum kith_status ent_require(const char *field, const char *s, struct kith_err *err);
@@ -167,6 +175,13 @@ struct ent_resolver {
 };
 enum kith_status ent_resolve(struct kdb *db, const struct ent_resolver *r, const char *arg,
 			     int64_t *id_out, struct kith_err *err);
+/*
+** The end of a resolution among n candidates (ids, and names of the first
+** `named`): one is KITH_OK with *id_out; several are KITH_AMBIGUOUS
+** "\"arg\": ambiguous, could be: A (#1), B (#2)" followed by `more`.
+*/
+enum kith_status ent_pick(const char *arg, const int64_t *ids, char *const *names, int n,
+			  int named, const char *more, int64_t *id_out, struct kith_err *err);
 
 /*
 ** Finish a read loop: rc is the last sqlite3_step result. Resets st; KITH_OK

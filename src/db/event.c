@@ -86,10 +86,9 @@ event_check_fields(const struct kith_event *e, struct event_times *t, struct kit
 	    db_check_text("notes", e->notes, err) || db_check_text("rrule", e->rrule, err) ||
 	    db_check_text("uid", e->uid, err))
 		return KITH_INVALID;
-	if (ent_require("title", e->title, err))
+	if (ent_require("title", e->title, err) ||
+	    ent_check_enum("event kind", e->kind, KITH_EVENT_COUNT_, err))
 		return KITH_INVALID;
-	if (e->kind < 0 || e->kind >= KITH_EVENT_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "event kind %d: unknown", e->kind);
 	if (ent_norm_when("start", e->start_at, t->start, &has_time, err))
 		return KITH_INVALID;
 	t->all_day = e->all_day || !has_time;

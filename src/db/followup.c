@@ -48,19 +48,13 @@ fu_check_fields(const void *row, struct kith_err *err)
 	if (db_check_text("title", f->title, err) || db_check_text("notes", f->notes, err) ||
 	    ent_check_date("due", f->due, err))
 		return KITH_INVALID;
-	if (ent_require("title", f->title, err))
+	if (ent_require("title", f->title, err) ||
+	    ent_check_enum("follow-up kind", f->kind, KITH_FKIND_COUNT_, err) ||
+	    ent_check_int("priority", f->priority, 0, 3, "must be 0 to 3", err) ||
+	    ent_check_enum("status", f->status, KITH_FSTATUS_COUNT_, err) ||
+	    ent_check_enum("direction", f->direction, KITH_DIR_COUNT_, err) ||
+	    ent_check_enum("introduction stage", f->intro_stage, KITH_INTRO_COUNT_, err))
 		return KITH_INVALID;
-	if (f->kind < 0 || f->kind >= KITH_FKIND_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "follow-up kind %d: unknown", f->kind);
-	if (f->priority < 0 || f->priority > 3)
-		return kith_err_set(err, KITH_INVALID, "priority %d: must be 0 to 3", f->priority);
-	if (f->status < 0 || f->status >= KITH_FSTATUS_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "status %d: unknown", f->status);
-	if (f->direction < 0 || f->direction >= KITH_DIR_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "direction %d: unknown", f->direction);
-	if (f->intro_stage < 0 || f->intro_stage >= KITH_INTRO_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "introduction stage %d: unknown",
-				    f->intro_stage);
 	if (f->intro_a_id && f->intro_a_id == f->intro_b_id)
 		return kith_err_set(err, KITH_INVALID,
 				    "introduction: contact #%lld cannot be introduced to themselves",
@@ -275,8 +269,8 @@ followup_set_intro_stage(struct kdb *db, int64_t id, int stage, struct kith_err 
 	static const char sql[] =
 		"UPDATE followup SET intro_stage = ?4, updated_at = ?2 WHERE id = ?1";
 
-	if (stage < 0 || stage >= KITH_INTRO_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "introduction stage %d: unknown", stage);
+	if (ent_check_enum("introduction stage", stage, KITH_INTRO_COUNT_, err))
+		return KITH_INVALID;
 	const struct fu_chg x = { id, sql, kith_intro_stage_name(stage), NULL, -1, false };
 
 	return fu_change(db, &x, err);

@@ -37,6 +37,9 @@ enum { SEG_DATED, SEG_UNDATED, SEG_CLOSED, SEG_MATCH, SEG_COUNT };
 #define FL_CONTACT 4
 #define FL_MATCH   8
 
+/* the rows of the dated, undated and closed segments */
+#define FL_FROM "FROM followup f LEFT JOIN contact c ON c.id = f.contact_id "
+
 static char *fl_sql[SEG_COUNT][16];
 static char *fl_count_sql[8];
 
@@ -50,9 +53,36 @@ fl_filters(struct strbuf *sb, int f)
 			      "WHERE followup_fts MATCH :match) ");
 }
 
+/*
+** A segment's statement, after its columns: the rows it walks, the anchor's
+** comparison (%s: ">" walking forward, "<" back; the other way round if
+** desc) and its order forward and back. The search segment reads the
+** full-text index first (its :match is in `from`).
+*/
+static const struct fl_seg {
+	const char *from, *anchor, *order[2];
+	bool desc;
+} fl_segs[SEG_COUNT] = {
+	[SEG_DATED] = { FL_FROM "WHERE f.status = 'open' AND f.due IS NOT NULL ",
+			"AND (f.due, f.id) %s (:due, :id) ",
+			{ "ORDER BY f.due, f.id ", "ORDER BY f.due DESC, f.id DESC " }, false },
+	[SEG_UNDATED] = { FL_FROM "WHERE f.status = 'open' AND f.due IS NULL ", "AND f.id %s :id ",
+			  { "ORDER BY f.id ", "ORDER BY f.id DESC " }, false },
+	/* Written as the partial index followup_closed's own condition so the
+	   planner can use it. */
+	[SEG_CLOSED] = { FL_FROM "WHERE f.status <> 'open' ", "AND f.id %s :id ",
+			 { "ORDER BY f.id DESC ", "ORDER BY f.id " }, true },
+	[SEG_MATCH] = { "FROM followup_fts x JOIN followup f ON f.id = x.rowid "
+			"LEFT JOIN contact c ON c.id = f.contact_id "
+			"WHERE followup_fts MATCH :match AND (:all OR f.status = 'open') ",
+			"AND x.rowid %s :id ", { "ORDER BY x.rowid ", "ORDER BY x.rowid DESC " },
+			false },
+};
+
 static const char *
 fl_list_sql(int seg, int f)
 {
+	const struct fl_seg *s = &fl_segs[seg];
 	struct strbuf sb = { 0 };
 	bool back = (f & FL_BACK) != 0;
 
@@ -60,47 +90,15 @@ fl_list_sql(int seg, int f)
 		return fl_sql[seg][f];
 	sb_append(&sb, "SELECT f.id, f.contact_id, coalesce(c.display_name, ''), f.kind, f.title, "
 		       "coalesce(f.due, ''), f.priority, f.status, f.direction, f.intro_stage, "
-		       "f.snooze_count, coalesce(f.done_at, '') "
-		       "FROM followup f LEFT JOIN contact c ON c.id = f.contact_id ");
-	switch (seg) {
-	case SEG_DATED:
-		sb_append(&sb, "WHERE f.status = 'open' AND f.due IS NOT NULL ");
-		if (f & FL_ANCHOR)
-			sb_printf(&sb, "AND (f.due, f.id) %s (:due, :id) ", back ? "<" : ">");
+		       "f.snooze_count, coalesce(f.done_at, '') ");
+	sb_append(&sb, s->from);
+	if (seg == SEG_MATCH)
+		fl_filters(&sb, f & FL_CONTACT);
+	if (f & FL_ANCHOR)
+		sb_printf(&sb, s->anchor, back != s->desc ? "<" : ">");
+	if (seg != SEG_MATCH)
 		fl_filters(&sb, f);
-		sb_append(&sb, back ? "ORDER BY f.due DESC, f.id DESC " : "ORDER BY f.due, f.id ");
-		break;
-	case SEG_UNDATED:
-		sb_append(&sb, "WHERE f.status = 'open' AND f.due IS NULL ");
-		if (f & FL_ANCHOR)
-			sb_printf(&sb, "AND f.id %s :id ", back ? "<" : ">");
-		fl_filters(&sb, f);
-		sb_append(&sb, back ? "ORDER BY f.id DESC " : "ORDER BY f.id ");
-		break;
-	case SEG_MATCH:
-		sb_reset(&sb);
-		sb_append(&sb, "SELECT f.id, f.contact_id, coalesce(c.display_name, ''), f.kind, "
-			       "f.title, coalesce(f.due, ''), f.priority, f.status, f.direction, "
-			       "f.intro_stage, f.snooze_count, coalesce(f.done_at, '') "
-			       "FROM followup_fts x JOIN followup f ON f.id = x.rowid "
-			       "LEFT JOIN contact c ON c.id = f.contact_id "
-			       "WHERE followup_fts MATCH :match AND (:all OR f.status = 'open') ");
-		if (f & FL_CONTACT)
-			sb_append(&sb, "AND f.contact_id = :contact ");
-		if (f & FL_ANCHOR)
-			sb_printf(&sb, "AND x.rowid %s :id ", back ? "<" : ">");
-		sb_append(&sb, back ? "ORDER BY x.rowid DESC " : "ORDER BY x.rowid ");
-		break;
-	default:
-		/* Written as the partial index followup_closed's own condition
-		   so the planner can use it. */
-		sb_append(&sb, "WHERE f.status <> 'open' ");
-		if (f & FL_ANCHOR)
-			sb_printf(&sb, "AND f.id %s :id ", back ? ">" : "<");
-		fl_filters(&sb, f);
-		sb_append(&sb, back ? "ORDER BY f.id " : "ORDER BY f.id DESC ");
-		break;
-	}
+	sb_append(&sb, s->order[back]);
 	sb_append(&sb, "LIMIT :limit");
 	fl_sql[seg][f] = sb_detach(&sb);
 	return fl_sql[seg][f];

@@ -58,14 +58,10 @@ ia_check_fields(const struct kith_interaction *i, char at[KDATETIME_STR], struct
 				    "at %.10s: after today (%s): log what has happened; a planned "
 				    "meeting is an event (kith add event TITLE --at %.10s)",
 				    at, today, at);
-	if (i->kind < 0 || i->kind >= KITH_IKIND_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "interaction kind %d: unknown", i->kind);
-	if (i->way < 0 || i->way >= KITH_IWAY_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "interaction way %d: unknown", i->way);
-	if (i->exchange < 0 || i->exchange >= KITH_XCHG_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "interaction exchange %d: unknown",
-				    i->exchange);
-	if (ent_require("summary", i->summary, err))
+	if (ent_check_enum("interaction kind", i->kind, KITH_IKIND_COUNT_, err) ||
+	    ent_check_enum("interaction way", i->way, KITH_IWAY_COUNT_, err) ||
+	    ent_check_enum("interaction exchange", i->exchange, KITH_XCHG_COUNT_, err) ||
+	    ent_require("summary", i->summary, err))
 		return KITH_INVALID;
 	if (i->n_contacts == 0 || !i->contact_ids)
 		return kith_err_set(err, KITH_INVALID, "contacts: at least one contact is needed");

@@ -27,48 +27,43 @@ static const struct db_fields org_fields = DB_FIELDS(struct kith_org, org_f);
 /* Longest chain of parents we follow when checking for cycles. */
 #define ORG_MAX_DEPTH 1000
 
+/* The writer's check: the fields, the parent (id: the row's own, 0 for a new one). */
 static enum kith_status
-org_validate(struct kdb *db, const struct kith_org *o, struct kith_err *err)
+org_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	static const char q_cycle[] =
 		"WITH RECURSIVE up(id, n) AS (SELECT ?1, 0 UNION ALL "
 		"SELECT o.parent_id, up.n + 1 FROM up JOIN organisation o ON o.id = up.id "
 		"WHERE o.parent_id IS NOT NULL AND up.n < ?3) "
 		"SELECT 1 FROM up WHERE id = ?2 LIMIT 1";
+	const struct kith_org *o = row;
 	enum kith_status rc;
-	sqlite3_stmt *st;
-	int step;
+	int64_t one;
 
 	if (db_check_text("organisation name", o->name, err) ||
 	    db_check_text("description", o->description, err))
 		return KITH_INVALID;
-	if (ent_require("organisation name", o->name, err))
+	if (ent_require("organisation name", o->name, err) ||
+	    ent_check_enum("organisation kind", o->kind, KITH_ORG_COUNT_, err) ||
+	    ent_check_int("influence", o->influence, 0, 5, "must be 1 to 5", err))
 		return KITH_INVALID;
-	if (o->kind < 0 || o->kind >= KITH_ORG_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "organisation kind %d: unknown", o->kind);
-	if (o->influence < 0 || o->influence > 5)
-		return kith_err_set(err, KITH_INVALID, "influence %d: must be 1 to 5", o->influence);
 	if (!o->parent_id)
 		return KITH_OK;
-	if (o->parent_id == o->id)
+	if (o->parent_id == id)
 		return kith_err_set(err, KITH_INVALID,
 				    "parent #%lld: an organisation cannot be its own parent",
 				    (long long)o->parent_id);
 	if ((rc = ent_has(db, ENT_ORG, o->parent_id, err)))
 		return rc;
-	if (!o->id)
+	if (!id)
 		return KITH_OK;
 	/* The new parent must not be below this organisation. */
-	if (!(st = db_query(db, q_cycle, err, "iin", o->parent_id, o->id, ORG_MAX_DEPTH)))
-		return KITH_DB;
-	step = sqlite3_step(st);
-	if ((rc = ent_finish(db, st, step, "organisation", err)))
-		return rc;
-	if (step == SQLITE_ROW)
+	rc = db_int64(db, &one, q_cycle, "organisation", err, "iin", o->parent_id, id, ORG_MAX_DEPTH);
+	if (rc == KITH_OK)
 		return kith_err_set(err, KITH_INVALID,
 				    "parent #%lld: is inside organisation #%lld (a cycle)",
-				    (long long)o->parent_id, (long long)o->id);
-	return KITH_OK;
+				    (long long)o->parent_id, (long long)id);
+	return rc == KITH_NOTFOUND ? KITH_OK : rc;
 }
 
 /* ?1..?6 the fields */
@@ -88,15 +83,6 @@ org_bind(sqlite3_stmt *st, const void *row)
 		sqlite3_bind_null(st, 5);
 	db_bind_id(st, 6, o->parent_id);
 	free(key);
-}
-
-static enum kith_status
-org_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
-{
-	struct kith_org tmp = *(const struct kith_org *)row;
-
-	tmp.id = id;
-	return org_validate(db, &tmp, err);
 }
 
 static const struct ent_writer org_writer = {

@@ -150,10 +150,9 @@ placement_set(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org_id
 	if (db_check_text("note", note, err) || db_check_text("reason", reason, err) ||
 	    pl_check_entity(contact_id, org_id, err))
 		return KITH_INVALID;
-	if (influence < 1 || influence > 5)
-		return kith_err_set(err, KITH_INVALID, "influence %d: must be 1 to 5", influence);
-	if (alignment < -2 || alignment > 2)
-		return kith_err_set(err, KITH_INVALID, "alignment %d: must be -2 to +2", alignment);
+	if (ent_check_int("influence", influence, 1, 5, "must be 1 to 5", err) ||
+	    ent_check_int("alignment", alignment, -2, 2, "must be -2 to +2", err))
+		return KITH_INVALID;
 	return db_write(db, pl_write_body, &x, err);
 }
 

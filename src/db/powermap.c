@@ -30,31 +30,23 @@ map_check_fields(const void *row, struct kith_err *err)
 	return KITH_OK;
 }
 
-/* Name taken by another map? primary target exists? */
+/* The writer's check: name taken by another map (id: the row's own)? primary target exists? */
 static enum kith_status
-map_check_refs(struct kdb *db, const struct kith_map *m, struct kith_err *err)
+map_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	/* Case-insensitively: "Bond" and "bond" would only make map_resolve ambiguous. */
 	static const char q_name[] =
 		"SELECT id FROM power_map WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2";
+	const struct kith_map *m = row;
 	enum kith_status rc;
 	int64_t other;
 
 	if (m->primary_target_id && (rc = ent_has(db, ENT_CONTACT, m->primary_target_id, err)))
 		return rc;
-	if ((rc = db_int64(db, &other, q_name, "map", err, "tI", m->name, m->id)) != KITH_OK)
+	if ((rc = db_int64(db, &other, q_name, "map", err, "tI", m->name, id)) != KITH_OK)
 		return rc == KITH_NOTFOUND ? KITH_OK : rc;
 	return kith_err_set(err, KITH_EXISTS, "map \"%.60s\": already exists (#%lld)", m->name,
 			    (long long)other);
-}
-
-static enum kith_status
-map_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
-{
-	struct kith_map tmp = *(const struct kith_map *)row;
-
-	tmp.id = id;
-	return map_check_refs(db, &tmp, err);
 }
 
 static const struct ent_writer map_writer = {
@@ -108,9 +100,8 @@ enum kith_status
 map_target_remove(struct kdb *db, int64_t map_id, int64_t contact_id, struct kith_err *err)
 {
 	static const char sql[] = "DELETE FROM map_target WHERE map_id = ? AND contact_id = ?";
-	const struct ent_link l = { ENT_MAP, map_id, contact_id, NULL, NULL };
 
-	return ent_unlink(db, sql, &l, "not a target of map", err);
+	return ent_unlink(db, sql, ENT_MAP, map_id, contact_id, "not a target of map", err);
 }
 
 static const struct db_field map_row_f[] = {

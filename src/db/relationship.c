@@ -36,10 +36,9 @@ rel_check_fields(const void *row, struct kith_err *err)
 	if (db_check_text("note", r->note, err) || db_check_text("source", r->source, err) ||
 	    ent_check_span(r->start_date, r->end_date, err))
 		return KITH_INVALID;
-	if (r->type < 0 || r->type >= KITH_REL_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "relationship type %d: unknown", r->type);
-	if (r->strength < 1 || r->strength > 3)
-		return kith_err_set(err, KITH_INVALID, "strength %d: must be 1 to 3", r->strength);
+	if (ent_check_enum("relationship type", r->type, KITH_REL_COUNT_, err) ||
+	    ent_check_int("strength", r->strength, 1, 3, "must be 1 to 3", err))
+		return KITH_INVALID;
 	if ((r->b_id != 0) == (r->b_org_id != 0))
 		return kith_err_set(err, KITH_INVALID,
 				    "relationship: needs exactly one other side, a contact or an "

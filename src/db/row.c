@@ -139,23 +139,6 @@ db_int64(struct kdb *db, int64_t *out, const char *sql, const char *what, struct
 }
 
 enum kith_status
-db_exists(struct kdb *db, bool *found, const char *sql, const char *what, struct kith_err *err,
-	  const char *fmt, ...)
-{
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	va_list ap;
-
-	va_start(ap, fmt);
-	rc = vfirst(db, &st, sql, what, err, fmt, ap);
-	va_end(ap);
-	*found = rc == KITH_OK;
-	if (*found)
-		sqlite3_reset(st);
-	return rc == KITH_NOTFOUND ? KITH_OK : rc;
-}
-
-enum kith_status
 db_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what, struct kith_err *err)
 {
 	enum kith_status s = KITH_OK;

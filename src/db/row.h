@@ -17,7 +17,6 @@
  *	           row (read it, then sqlite3_reset); KITH_NOTFOUND (err
  *	           untouched, the statement reset) if there is none
  *	db_int64   column 0 of the first row; KITH_NOTFOUND and 0 if none
- *	db_exists  KITH_OK with *found: whether there is a row
  *
  * Field tables. A struct read from a row, bound to parameters or freed,
  * described once: one struct db_field per column (or parameter), in order.
@@ -42,8 +41,6 @@ enum kith_status db_first(struct kdb *db, sqlite3_stmt **out, const char *sql, c
 			  struct kith_err *err, const char *fmt, ...);
 enum kith_status db_int64(struct kdb *db, int64_t *out, const char *sql, const char *what,
 			  struct kith_err *err, const char *fmt, ...);
-enum kith_status db_exists(struct kdb *db, bool *found, const char *sql, const char *what,
-			   struct kith_err *err, const char *fmt, ...);
 /*
 ** Finish a read loop: rc is the last sqlite3_step result. Resets st; KITH_OK
 ** if rc is SQLITE_DONE or SQLITE_ROW (stopped early), else the error.

@@ -121,7 +121,8 @@ int warm_node_get(struct wctx *c, int64_t key);
 enum kith_status warm_node_load(struct wctx *c, int u);
 void warm_edge_add(struct wctx *c, int u, int64_t vkey, int link, int rel_type, int strength,
 		   int64_t ref);
-bool warm_link_better(int strength, int link, int64_t ref, const struct wedge *e);
+/* A second link joining e's pair: e becomes it if it is better (stronger, rarer, older). */
+void warm_link_keep(struct wedge *e, int link, int rel_type, int strength, int64_t ref);
 /* weights */
 double warm_recency(const struct wctx *c, const char *last_at);
 enum kith_status warm_edge_weigh(struct wctx *c, struct wedge *e);

@@ -98,14 +98,25 @@ link_rank(int link)
 }
 
 /* Of two links joining the same pair: the stronger, the rarer kind, the older record. */
-bool
-warm_link_better(int strength, int link, int64_t ref, const struct wedge *e)
+static bool
+link_better(int strength, int link, int64_t ref, const struct wedge *e)
 {
 	if (strength != e->strength)
 		return strength > e->strength;
 	if (link_rank(link) != link_rank(e->link))
 		return link_rank(link) > link_rank(e->link);
 	return link == e->link && ref < e->ref;
+}
+
+void
+warm_link_keep(struct wedge *e, int link, int rel_type, int strength, int64_t ref)
+{
+	if (!link_better(strength, link, ref, e))
+		return;
+	e->link = (signed char)link;
+	e->rel_type = (signed char)rel_type;
+	e->strength = (signed char)strength;
+	e->ref = ref;
 }
 
 /*
@@ -122,12 +133,7 @@ warm_edge_add(struct wctx *c, int u, int64_t vkey, int link, int rel_type, int s
 		return;
 	if (c->nodes[v].stamp == c->stamp) {
 		e = &c->edges[c->nodes[v].stamp_edge];
-		if (warm_link_better(strength, link, ref, e)) {
-			e->link = (signed char)link;
-			e->rel_type = (signed char)rel_type;
-			e->strength = (signed char)strength;
-			e->ref = ref;
-		}
+		warm_link_keep(e, link, rel_type, strength, ref);
 		return;
 	}
 	if (c->nedges == c->capedges) {

@@ -195,12 +195,7 @@ edge_link(struct wctx *c, int u, int v, int link, int rel_type, int strength, in
 		e = &c->edges[c->nodes[x].adj[j]];
 		if (!((e->u == u && e->v == v) || (e->u == v && e->v == u)))
 			continue;
-		if (warm_link_better(strength, link, ref, e)) {
-			e->link = (signed char)link;
-			e->rel_type = (signed char)rel_type;
-			e->strength = (signed char)strength;
-			e->ref = ref;
-		}
+		warm_link_keep(e, link, rel_type, strength, ref);
 		return;
 	}
 	c->stamp++;     /* no merging with another node's load */
