@@ -330,6 +330,28 @@ struct hint_def {
 void engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h, size_t n,
 		      struct strbuf *hint);
 
+/* ---- views over the panes (baseview.c) -------------------------------------------- */
+
+/*
+** A base mode that covers the panes (the duplicates view, the Health view,
+** the review) reads its data with a load function, which makes its state if
+** there is none yet.
+*/
+typedef enum kith_status (*base_load_fn)(struct engine *e, struct kith_err *err);
+/* Read the view's data (again); on failure says "what: why". Returns reactions. */
+int engine_base_load(struct engine *e, const char *what, base_load_fn load);
+/* Leave any passing mode and open mode with its data read, or free it and say why. */
+int engine_base_open(struct engine *e, enum view_mode mode, const char *what, base_load_fn load);
+/* Close the view (free its state) and show the pane under it again. Returns reactions. */
+int engine_base_end(struct engine *e, enum view_mode mode);
+/*
+** The commands a view answers as every other does: ? help, ':' the command
+** line, a pane's key (closing the view first), anything else "not in the
+** WHAT (q closes it)". Returns reactions.
+*/
+int engine_base_other(struct engine *e, enum view_mode mode, enum cmd cmd, long count,
+		      const char *what);
+
 /* ---- the guided tour (tour.c) ------------------------------------------------------ */
 /* A command ran: move the tour on if it was what the step waits for. */
 void tour_note(struct engine *e, enum cmd cmd);

@@ -100,7 +100,7 @@ side_text(const struct dup_side *s)
 static enum kith_status
 load_pairs(struct engine *e, struct kith_err *err)
 {
-	struct dups_state *ds = e->dups;
+	struct dups_state *ds = e->dups ? e->dups : (e->dups = xcalloc(1, sizeof *e->dups));
 	enum kith_status rc = duplicate_pairs(engine_db(e), &ds->l, err);
 
 	table_clear(&ds->pairs);
@@ -321,49 +321,31 @@ dups_free(struct engine *e)
 	free(ds->vcells);
 	free(ds);
 	e->dups = NULL;
-	if (e->mode == VM_DUPLICATES)
-		e->mode = VM_NORMAL;
-}
-
-static int
-dups_end(struct engine *e)
-{
-	dups_free(e);
-	engine_mode_normal(e);
-	/* the panes were left stale while the view covered them */
-	return engine_show_pane(e, e->cur) | R_REDRAW | R_RELAYOUT;
 }
 
 static int
 dups_start(struct engine *e, const char *arg)
 {
-	struct kith_err err;
+	int r;
 
 	(void)arg;
 	if (e->dups)
 		return R_REDRAW;
-	engine_mode_normal(e);
-	e->dups = xcalloc(1, sizeof *e->dups);
-	kith_err_clear(&err);
-	if (load_pairs(e, &err) != KITH_OK) {
-		engine_error(e, "duplicates: %s", err.msg);
-		dups_free(e);
-		return R_BELL | R_REDRAW;
-	}
-	e->mode = VM_DUPLICATES;
+	r = engine_base_open(e, VM_DUPLICATES, "duplicates", load_pairs);
+	if (r & R_BELL)
+		return r;
 	if (e->dups->l.n == 0)
 		engine_msg(e, "No possible duplicates");
 	else
 		engine_msg(e, "%d possible %s: Enter compares, m merges, n not the same person",
 			   e->dups->l.n, e->dups->l.n == 1 ? "duplicate" : "duplicates");
-	return R_REDRAW | R_RELAYOUT;
+	return r;
 }
 
 static void
 dups_reload(struct engine *e)
 {
 	struct dups_state *ds = e->dups;
-	struct kith_err err;
 	int64_t a = 0, b = 0;
 
 	if (!ds)
@@ -372,9 +354,7 @@ dups_reload(struct engine *e)
 		a = current(e)->a.id;
 		b = current(e)->b.id;
 	}
-	kith_err_clear(&err);
-	if (load_pairs(e, &err) != KITH_OK)
-		engine_error(e, "duplicates: %s", err.msg);
+	engine_base_load(e, "duplicates", load_pairs);
 	/* stay on the same pair if it is still there */
 	for (int i = 0; i < ds->l.n; i++)
 		if (ds->l.v[i].a.id == a && ds->l.v[i].b.id == b)
@@ -523,10 +503,11 @@ dups_run(struct engine *e, enum cmd cmd, long count)
 			ds->compare = false;
 			return R_REDRAW | R_RELAYOUT;
 		}
-		return dups_end(e);
+		/* out of the comparison, Esc closes the view */
+		/* fall through */
 	case CMD_DUP_END:
 	case CMD_QUIT:
-		return dups_end(e);
+		return engine_base_end(e, VM_DUPLICATES);
 	case CMD_DUP_MERGE:
 		return do_merge(e);
 	case CMD_DUP_NOT_SAME:
@@ -538,23 +519,11 @@ dups_run(struct engine *e, enum cmd cmd, long count)
 			r |= engine_undo(e, cmd == CMD_REDO);
 		return r;
 	}
-	case CMD_HELP:
-		return engine_mode_start(e, VM_HELP, NULL);
-	case CMD_COMMAND_LINE:
-		return engine_mode_start(e, VM_COMMAND, NULL);
 	case CMD_REFRESH:
 		dups_reload(e);
 		return R_REDRAW | R_RELAYOUT;
-	case CMD_PANE_CONTACTS:
-	case CMD_PANE_EVENTS:
-	case CMD_PANE_MAP:
-	case CMD_PANE_FOLLOWUPS: {
-		int r = dups_end(e);
-		return r | engine_dispatch(e, cmd, count, NULL);
-	}
 	default:
-		engine_msg(e, "%s: not in the duplicates view (q closes it)", cmd_name(cmd));
-		return R_BELL | R_REDRAW;
+		return engine_base_other(e, VM_DUPLICATES, cmd, count, "duplicates view");
 	}
 }
 

@@ -122,6 +122,8 @@ load(struct engine *e, struct kith_err *err)
 	struct health_report r;
 	enum kith_status rc;
 
+	if (!e->health)
+		e->health = xcalloc(1, sizeof *e->health);
 	engine_health_params(e, &p);
 	if ((rc = health_report_build(engine_db(e), &p, &r, err)) == KITH_OK) {
 		build(e, &r);
@@ -141,50 +143,28 @@ health_free(struct engine *e)
 	free(hs->ids);
 	free(hs);
 	e->health = NULL;
-	if (e->mode == VM_HEALTH)
-		e->mode = VM_NORMAL;
-}
-
-static int
-health_end(struct engine *e)
-{
-	health_free(e);
-	engine_mode_normal(e);
-	return engine_show_pane(e, e->cur) | R_REDRAW | R_RELAYOUT;
 }
 
 static int
 health_start(struct engine *e, const char *arg)
 {
-	struct kith_err err;
+	int r;
 
 	(void)arg;
 	if (e->health)
 		return R_REDRAW;
-	engine_mode_normal(e);
-	e->health = xcalloc(1, sizeof *e->health);
-	kith_err_clear(&err);
-	if (load(e, &err) != KITH_OK) {
-		engine_error(e, "health: %s", err.msg);
-		health_free(e);
-		return R_BELL | R_REDRAW;
-	}
-	e->mode = VM_HEALTH;
-	engine_msg(e, "%d people active in %d days: j/k move, Enter opens a person, q closes",
-		   e->health->active, (int)options_int(e->opts, "health.days"));
-	return R_REDRAW | R_RELAYOUT;
+	r = engine_base_open(e, VM_HEALTH, "health", load);
+	if (!(r & R_BELL))
+		engine_msg(e, "%d people active in %d days: j/k move, Enter opens a person, q closes",
+			   e->health->active, (int)options_int(e->opts, "health.days"));
+	return r;
 }
 
 static void
 health_reload(struct engine *e)
 {
-	struct kith_err err;
-
-	if (!e->health)
-		return;
-	kith_err_clear(&err);
-	if (load(e, &err) != KITH_OK)
-		engine_error(e, "health: %s", err.msg);
+	if (e->health)
+		engine_base_load(e, "health", load);
 }
 
 /* Move the cursor n lines, keeping it on screen. */
@@ -193,50 +173,31 @@ move(struct engine *e, long n)
 {
 	struct health_state *hs = e->health;
 	int rows = e->list_rows > 2 ? e->list_rows - 2 : 1;
-	long to = hs->sel + n;
+	int r = cursor_move(&hs->sel, n, (long)hs->page.n - 1, false);
 
-	if (to < 0)
-		to = 0;
-	if (to >= hs->page.n)
-		to = hs->page.n - 1;
-	hs->sel = (int)to;
 	if (hs->sel < hs->page.scroll)
 		hs->page.scroll = hs->sel;
 	if (hs->sel >= hs->page.scroll + rows)
 		hs->page.scroll = hs->sel - rows + 1;
-	return R_REDRAW;
+	return r;
 }
 
 static int
 health_run(struct engine *e, enum cmd cmd, long count)
 {
 	struct health_state *hs = e->health;
-	long page = e->list_rows > 1 ? e->list_rows : 1;
+	long page = e->list_rows > 1 ? e->list_rows : 1, rows;
 
 	if (!hs)
 		return R_BELL;
+	if (cmd_move_rows(cmd, count, page, page / 2 + 1, 1L << 30, true, &rows))
+		return move(e, rows);
 	switch (cmd) {
-	case CMD_MOVE_DOWN:
-	case CMD_SCROLL_DOWN:
-		return move(e, count);
-	case CMD_MOVE_UP:
-	case CMD_SCROLL_UP:
-		return move(e, -count);
-	case CMD_PAGE_DOWN:
-	case CMD_HALF_PAGE_DOWN:
-		return move(e, count * (cmd == CMD_PAGE_DOWN ? page : page / 2 + 1));
-	case CMD_PAGE_UP:
-	case CMD_HALF_PAGE_UP:
-		return move(e, -count * (cmd == CMD_PAGE_UP ? page : page / 2 + 1));
-	case CMD_MOVE_FIRST:
-		return move(e, -(1L << 30));
-	case CMD_MOVE_LAST:
-		return move(e, 1L << 30);
 	case CMD_DETAIL_OPEN: {
 		int64_t id = hs->sel < hs->nids ? hs->ids[hs->sel] : 0;
 		if (!id)
 			return R_BELL;
-		return health_end(e) | engine_show_entity(e, VP_CONTACTS, id);
+		return engine_base_end(e, VM_HEALTH) | engine_show_entity(e, VP_CONTACTS, id);
 	}
 	case CMD_REFRESH:
 	case CMD_REVIEW:        /* r: read it again (the review starts from the panes) */
@@ -246,30 +207,10 @@ health_run(struct engine *e, enum cmd cmd, long count)
 	case CMD_BACK:
 	case CMD_HEALTH_END:
 	case CMD_QUIT:
-		return health_end(e);
-	case CMD_HELP:
-		return engine_mode_start(e, VM_HELP, NULL);
-	case CMD_COMMAND_LINE:
-		return engine_mode_start(e, VM_COMMAND, NULL);
-	case CMD_PANE_CONTACTS:
-	case CMD_PANE_EVENTS:
-	case CMD_PANE_MAP:
-	case CMD_PANE_FOLLOWUPS:
-		return health_end(e) | engine_dispatch(e, cmd, count, NULL);
+		return engine_base_end(e, VM_HEALTH);
 	default:
-		engine_msg(e, "%s: not in the Health view (q closes it)", cmd_name(cmd));
-		return R_BELL | R_REDRAW;
+		return engine_base_other(e, VM_HEALTH, cmd, count, "Health view");
 	}
-}
-
-static int
-health_key(struct engine *e, struct kkey k)
-{
-	int chain[3], n = engine_chain(e, VM_HEALTH, chain);
-
-	if (k.type == KK_RESIZE || k.type == KK_TICK)
-		return R_NONE;
-	return engine_seq_key(e, k, chain, n, health_run);
 }
 
 static void
@@ -318,7 +259,7 @@ const struct mode_ops health_mode_ops = {
 	.generic = true,
 	.cmd = CMD_HEALTH,
 	.start = health_start,
-	.key = health_key,
+	.run = health_run,
 	.fill_view = health_fill_view,
 	.hint = health_hint,
 	.free = health_free,

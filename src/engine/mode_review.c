@@ -65,8 +65,6 @@ review_free(struct engine *e)
 	page_free(&rs->page);
 	free(rs);
 	e->review = NULL;
-	if (e->mode == VM_REVIEW)
-		e->mode = VM_NORMAL;
 }
 
 static const struct review_item *
@@ -91,10 +89,7 @@ review_end(struct engine *e)
 		engine_msg(e, "Review ended: nothing was due today");
 	else
 		summary_msg(e, e->review);
-	review_free(e);
-	engine_mode_normal(e);
-	/* the panes were left stale while the review covered them */
-	return engine_show_pane(e, e->cur) | R_REDRAW | R_RELAYOUT;
+	return engine_base_end(e, VM_REVIEW);
 }
 
 /* Move on to the next item; at the end, close with the summary. */
