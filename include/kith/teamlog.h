@@ -78,10 +78,11 @@ void team_entry_free(struct team_entry *);
 int team_append(struct team *, const struct team_entry *e, int64_t *seq, char *err,
 		size_t errn);
 /*
-** Store the shared state as of entry upto (<= head) as the snapshot, and
-** compact: the previous snapshot and the entries it covered leave the
-** log's tree (git's history keeps them; team_read still finds them).
-** TEAM_RACE as team_append.
+** Store the shared state as of entry upto (0 <= upto <= head; 0 is the
+** seed, the data the team started with) as the snapshot, and compact: the
+** previous snapshot and the entries it covered leave the log's tree (git's
+** history keeps them; team_read still finds them). TEAM_RACE as
+** team_append.
 */
 int team_snapshot_put(struct team *, int64_t upto, const void *data, size_t len, char *err,
 		      size_t errn);

@@ -41,7 +41,7 @@ struct team {
 	const struct sodium_lib *so;
 	int lockfd;
 	int64_t head;           /* the last entry of the fetched log */
-	int64_t snap;           /* the entry the snapshot is of; 0: none */
+	int64_t snap;           /* the entry the snapshot is of (0: the seed); -1: none */
 };
 
 static void KITH_PRINTF(3, 4)
@@ -144,12 +144,12 @@ entry_name(char *buf, size_t n, const char *sub, int64_t seq)
 	snprintf(buf, n, "%s/%012lld", sub, (long long)seq);
 }
 
-/* The highest 12-digit name in repo/sub (0 when none). */
+/* The highest 12-digit name in repo/sub (-1 when none). */
 static int64_t
 scan_max(const char *repo, const char *sub)
 {
 	char *path = xmalloc(strlen(repo) + strlen(sub) + 2);
-	int64_t max = 0;
+	int64_t max = -1;
 	struct dirent *d;
 	DIR *dp;
 
@@ -203,6 +203,8 @@ rescan(struct team *t)
 {
 	t->snap = scan_max(t->repo, "snap");
 	t->head = scan_max(t->repo, "log");
+	if (t->head < 0)
+		t->head = 0;
 	if (t->snap > t->head)
 		t->head = t->snap;
 }
@@ -840,14 +842,14 @@ team_snapshot_put(struct team *t, int64_t upto, const void *data, size_t len, ch
 	char msg[48];
 	int rc;
 
-	if (upto < 1 || upto > t->head || upto <= t->snap) {
+	if (upto < 0 || upto > t->head || upto <= t->snap) {
 		say(err, errn, "a snapshot of entry %lld: must be after the last one (%lld) and "
 		    "no later than the log's end (%lld)", (long long)upto, (long long)t->snap,
 		    (long long)t->head);
 		return TEAM_ERR;
 	}
 	/* compaction: the previous snapshot goes, and the entries it covered */
-	if (t->snap) {
+	if (t->snap >= 0) {
 		char name[32];
 
 		entry_name(name, sizeof name, "snap", t->snap);
@@ -877,7 +879,7 @@ team_snapshot_get(struct team *t, int64_t *upto, unsigned char **data, size_t *l
 	*data = NULL;
 	*len = 0;
 	*upto = 0;
-	if (!t->snap) {
+	if (t->snap < 0) {
 		say(err, errn, "the team's log has no snapshot yet");
 		return TEAM_NONE;
 	}

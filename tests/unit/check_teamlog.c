@@ -485,6 +485,13 @@ START_TEST(test_snapshots)
 	two_replicas();
 	a = open_team(dba);
 	ck_assert_int_eq(team_snapshot_get(a, &upto, &data, &len, err, sizeof err), TEAM_NONE);
+	/* the seed: the data the team starts with, before entry 1 */
+	ck_assert_msg(team_snapshot_put(a, 0, "seed", 4, err, sizeof err) == TEAM_OK, "%s", err);
+	ck_assert_int_eq(team_snapshot_get(a, &upto, &data, &len, err, sizeof err), TEAM_OK);
+	ck_assert_int_eq(upto, 0);
+	ck_assert(len == 4 && !memcmp(data, "seed", 4));
+	free(data);
+	ck_assert_int_eq(team_head(a), 0);
 	for (int i = 1; i <= 3; i++)
 		append_text(a, "Ana", i == 1 ? "e1" : i == 2 ? "e2" : "e3");
 	ck_assert_msg(team_snapshot_put(a, 2, "state@2", 7, err, sizeof err) == TEAM_OK, "%s",
@@ -506,6 +513,8 @@ START_TEST(test_snapshots)
 	ck_assert_msg(access(path, F_OK) == 0, "entry 3 was compacted too early");
 	snprintf(path, sizeof path, "%s.team/repo/snap/000000000002", dba);
 	ck_assert_msg(access(path, F_OK) != 0, "snapshot 2 is still there");
+	snprintf(path, sizeof path, "%s.team/repo/snap/000000000000", dba);
+	ck_assert_msg(access(path, F_OK) != 0, "the seed is still there");
 	ck_assert_int_eq(team_head(a), 5);
 
 	/* a replica that was behind still reads the compacted entries */
