@@ -1,0 +1,86 @@
+/*
+ * teamlog_internal.h: the parts of the team log (kith/teamlog.h) below its
+ * API: libsodium opened on first use (teamlog_crypt.c) and git run as a
+ * child process (teamlog_git.c). src/io/teamlog*.c only.
+ */
+#ifndef KITH_TEAMLOG_INTERNAL_H
+#define KITH_TEAMLOG_INTERNAL_H
+
+#include <sodium.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kith/teamlog.h"
+
+/* ---- libsodium (teamlog_crypt.c) ------------------------------------------ */
+
+/* Every libsodium function kith calls. */
+#define SODIUM_LIB_FUNCS(X) \
+	X(sodium_init) \
+	X(randombytes_buf) \
+	X(crypto_secretbox_easy) \
+	X(crypto_secretbox_open_easy) \
+	X(crypto_generichash) \
+	X(sodium_bin2base64) \
+	X(sodium_base642bin) \
+	X(sodium_memzero)
+
+struct sodium_lib {
+#define SODIUM_LIB_MEMBER(f) __typeof__(f) *f;
+	SODIUM_LIB_FUNCS(SODIUM_LIB_MEMBER)
+#undef SODIUM_LIB_MEMBER
+};
+
+/* The library, opened and initialised once; NULL with *why (static text) if it cannot be. */
+const struct sodium_lib *sodium_lib(const char **why);
+
+#define TEAM_KEYBYTES crypto_secretbox_KEYBYTES
+#define TEAM_NONCEBYTES crypto_secretbox_NONCEBYTES
+#define TEAM_MACBYTES crypto_secretbox_MACBYTES
+
+/* What a sealed file holds (its header's kind byte). */
+enum tl_kind { TL_MARK = 'T', TL_ENTRY = 'L', TL_SNAP = 'S' };
+
+/*
+** Seal: nonce + secretbox(header + data). The header carries kind, seq and
+** e's replica, schema, time and author (e may be NULL for none). *out is
+** malloc'd.
+*/
+int tl_seal(const struct sodium_lib *so, const unsigned char *key, enum tl_kind kind,
+	    int64_t seq, const struct team_entry *e, const void *data, size_t len,
+	    unsigned char **out, size_t *outn, char *err, size_t errn);
+/*
+** Open a sealed file named what (for messages); its kind and seq must be
+** those given. Fills e (data malloc'd) on TEAM_OK.
+*/
+int tl_open(const struct sodium_lib *so, const unsigned char *key, enum tl_kind kind,
+	    int64_t seq, const unsigned char *in, size_t n, const char *what,
+	    struct team_entry *e, char *err, size_t errn);
+/* The invite code of key; code must hold TEAM_CODE_MAX bytes. */
+#define TEAM_CODE_MAX 64
+void tl_code_make(const struct sodium_lib *so, const unsigned char *key, char *code);
+/* The key of an invite code; false when it is not one (mistyped, cut). */
+bool tl_code_read(const struct sodium_lib *so, const char *code, unsigned char *key);
+
+/* ---- git (teamlog_git.c) -------------------------------------------------- */
+
+struct tl_run {
+	char *out;              /* standard output, NUL-terminated */
+	size_t outn;
+	char *errtext;          /* standard error, NUL-terminated */
+	int status;             /* exit status; -1 when git could not run */
+};
+
+/*
+** Run `git -C dir ARGS...` (argv ends with NULL) with no shell, stdin
+** /dev/null, a neutral author and committer, a fixed date and no prompt.
+** TEAM_OK when it ran (r->status says how it ended); TEAM_ERR when it
+** could not be started. tl_run_free(r) after.
+*/
+int tl_git(const char *dir, const char *const *argv, struct tl_run *r, char *err, size_t errn);
+void tl_run_free(struct tl_run *r);
+/* The last non-empty line of git's standard error, without "fatal: " (for messages). */
+const char *tl_git_why(const struct tl_run *r, char *buf, size_t n);
+
+#endif
