@@ -55,6 +55,7 @@ goal_state_name(enum goal_state s)
  * before ?2 (the day after the date); '~' (after every date) if none.
  */
 #define NO_TOUCH "'~'"
+#define NO_TOUCH_TEXT "~"
 #define EVENT_TOUCH \
 	"coalesce((SELECT min(substr(e.start_at, 1, 16)) FROM attendance a " \
 	"JOIN event e ON e.id = a.event_id WHERE a.contact_id = c.id " \
@@ -95,10 +96,12 @@ day_after(const char *due, char out[KDATE_STR])
 /*
  * Prepare the goal's statement: `head` selects from "(people with their
  * first touch AS at)"; ?1 and ?2 the window, ?3 me, the query's values
- * from ?4.
+ * from ?4. whole: each person's touch is looked for once, before the
+ * statement reads any (materialized); else as each row is read, so that a
+ * LIMIT stops the looking.
  */
 static enum kith_status
-goal_stmt(struct kdb *db, const struct goal *g, const char *head, const char *tail,
+goal_stmt(struct kdb *db, const struct goal *g, const char *head, const char *tail, bool whole,
 	  sqlite3_stmt **st, struct kith_err *err)
 {
 	struct query q;
@@ -117,11 +120,10 @@ goal_stmt(struct kdb *db, const struct goal *g, const char *head, const char *ta
 	query_free(&q);
 	if (rc)
 		return rc;
-	/* materialized: each person's touch is looked for once, not again for the output */
-	sb_printf(&sql, "WITH p AS MATERIALIZED (SELECT c.id AS id, c.display_name AS name, "
+	sb_printf(&sql, "WITH p AS %sMATERIALIZED (SELECT c.id AS id, c.display_name AS name, "
 		  "c.name_key AS name_key, c.influence AS influence, %s AS at FROM contact c "
-		  "WHERE %s AND c.id IS NOT ?3) %s p %s", touch_sql[g->how], sb_str(&qs.where),
-		  head, tail);
+		  "WHERE %s AND c.id IS NOT ?3) %s p %s", whole ? "" : "NOT ", touch_sql[g->how],
+		  sb_str(&qs.where), head, tail);
 	if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK) {
 		rc = db_error(db, err, "goal");
 	} else {
@@ -144,7 +146,7 @@ goal_counted(struct kdb *db, const struct goal *g, goal_person_fn fn, void *ud,
 	     struct kith_err *err)
 {
 	sqlite3_stmt *st;
-	enum kith_status rc = goal_stmt(db, g, counted_head, counted_tail, &st, err);
+	enum kith_status rc = goal_stmt(db, g, counted_head, counted_tail, true, &st, err);
 	int r;
 
 	if (rc)
@@ -177,19 +179,13 @@ tally_one(void *ud, const struct goal_person *p)
 	return 0;
 }
 
-/* g's progress on today, from its touches. */
+/* g's days left and what its pace expects by today (from its dates alone). */
 static enum kith_status
-progress(struct kdb *db, struct goal *g, const char *today, struct kith_err *err)
+pace(struct goal *g, const char *today, struct kith_err *err)
 {
-	struct tally t = { 0, g->target, "" };
 	struct kdate td, set, due;
-	enum kith_status rc = goal_counted(db, g, tally_one, &t, err);
 	long total, gone;
 
-	if (rc)
-		return rc;
-	g->count = t.n;
-	snprintf(g->reached_on, sizeof g->reached_on, "%s", t.reached);
 	if (!kdate_parse_iso(today, &td) || !kdate_parse_iso(g->set_on, &set) ||
 	    !kdate_parse_iso(g->due, &due))
 		return kith_err_set(err, KITH_INVALID, "goal %lld: a date is not a date",
@@ -201,6 +197,13 @@ progress(struct kdb *db, struct goal *g, const char *today, struct kith_err *err
 		gone = 0;
 	g->expected = total <= 0 || gone >= total ? g->target
 						  : (int)((long long)g->target * gone / total);
+	return KITH_OK;
+}
+
+/* g's state from its count, its reached day and its dates (pace done). */
+static void
+set_state(struct goal *g)
+{
 	if (*g->reached_on)
 		g->state = GOAL_REACHED;
 	else if (*g->dropped_on)
@@ -210,6 +213,22 @@ progress(struct kdb *db, struct goal *g, const char *today, struct kith_err *err
 	else
 		g->state = GOAL_OPEN;
 	g->behind = g->state == GOAL_OPEN && g->count < g->expected;
+}
+
+/* g's progress on today, from its touches. */
+static enum kith_status
+progress(struct kdb *db, struct goal *g, const char *today, struct kith_err *err)
+{
+	struct tally t = { 0, g->target, "" };
+	enum kith_status rc = goal_counted(db, g, tally_one, &t, err);
+
+	if (rc)
+		return rc;
+	g->count = t.n;
+	snprintf(g->reached_on, sizeof g->reached_on, "%s", t.reached);
+	if ((rc = pace(g, today, err)))
+		return rc;
+	set_state(g);
 	return KITH_OK;
 }
 
@@ -275,16 +294,19 @@ goal_order(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-enum kith_status
-goal_list(struct kdb *db, const char *today, bool all, goal_fn fn, void *ud,
-	  struct kith_err *err)
+/* The goals (all, or the open ones: not dropped, not past their date), unsorted, without progress. */
+static enum kith_status
+goals_read(struct kdb *db, const char *today, bool all, struct goal **out, int *nout,
+	   struct kith_err *err)
 {
 	static const char sql[] = "SELECT " GOAL_COLS " FROM goal ORDER BY id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	struct goal *v = NULL;
 	int n = 0, cap = 0, r;
-	enum kith_status rc = KITH_OK;
+	enum kith_status rc;
 
+	*out = NULL;
+	*nout = 0;
 	if (!st)
 		return KITH_DB;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -299,21 +321,36 @@ goal_list(struct kdb *db, const char *today, bool all, goal_fn fn, void *ud,
 		}
 		goal_read(st, &v[n++]);
 	}
-	if ((rc = ent_finish(db, st, r, "goal", err)))
-		goto done;
-	for (int i = 0; i < n && !rc; i++)
-		rc = progress(db, &v[i], today, err);
-	if (rc)
-		goto done;
-	if (n)          /* qsort with no array is undefined, even for none */
-		qsort(v, (size_t)n, sizeof *v, goal_order);
-	for (int i = 0; i < n; i++)
-		if ((all || v[i].state == GOAL_OPEN) && fn(ud, &v[i]))
-			break;
-done:
+	rc = ent_finish(db, st, r, "goal", err);
+	*out = v;
+	*nout = n;
+	return rc;
+}
+
+static void
+goals_free(struct goal *v, int n)
+{
 	for (int i = 0; i < n; i++)
 		goal_free(&v[i]);
 	free(v);
+}
+
+enum kith_status
+goal_list(struct kdb *db, const char *today, bool all, goal_fn fn, void *ud,
+	  struct kith_err *err)
+{
+	struct goal *v;
+	int n;
+	enum kith_status rc = goals_read(db, today, all, &v, &n, err);
+
+	for (int i = 0; i < n && !rc; i++)
+		rc = progress(db, &v[i], today, err);
+	if (!rc && n)   /* qsort with no array is undefined, even for none */
+		qsort(v, (size_t)n, sizeof *v, goal_order);
+	for (int i = 0; i < n && !rc; i++)
+		if ((all || v[i].state == GOAL_OPEN) && fn(ud, &v[i]))
+			break;
+	goals_free(v, n);
 	return rc;
 }
 
@@ -327,7 +364,7 @@ goal_best_uncounted(struct kdb *db, const struct goal *g, int64_t *contact_id, c
 		" ORDER BY coalesce(p.influence, 0) DESC, coalesce(s.last_at, '') DESC, "
 		"p.name_key, p.id LIMIT 1";
 	sqlite3_stmt *st;
-	enum kith_status rc = goal_stmt(db, g, head, tail, &st, err);
+	enum kith_status rc = goal_stmt(db, g, head, tail, true, &st, err);
 	int r;
 
 	*contact_id = 0;
@@ -395,15 +432,6 @@ goal_bar(const struct goal *g, char out[GOAL_BAR_CELLS + 1])
 
 /* ---- the review's term ------------------------------------------------------------- */
 
-struct picks {
-	struct kdb *db;
-	goal_pick_fn fn;
-	void *ud;
-	enum kith_status rc;
-	struct kith_err *err;
-	int n;
-};
-
 /* The first person of the best warm path to contact_id, newly allocated; NULL if none. */
 static char *
 warm_via(struct kdb *db, int64_t contact_id)
@@ -421,51 +449,162 @@ warm_via(struct kdb *db, int64_t contact_id)
 	return via;
 }
 
-static int
-pick_one(void *ud, const struct goal *g)
+/* The best person a goal does not count yet, as goal_best_uncounted orders them. */
+struct best {
+	int64_t id;
+	int influence;
+	char *name, *name_key, *last_at;
+};
+
+static void
+best_free(struct best *b)
+{
+	free(b->name);
+	free(b->name_key);
+	free(b->last_at);
+	memset(b, 0, sizeof *b);
+}
+
+/* The day contact_id was last touched ('' never), newly allocated. */
+static char *
+last_touch(struct kdb *db, int64_t contact_id, struct kith_err *err)
+{
+	static const char sql[] = "SELECT last_at FROM contact_stat WHERE contact_id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	char *at;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, contact_id);
+	at = xstrdup(sqlite3_step(st) == SQLITE_ROW ? db_col_text(st, 0) : "");
+	sqlite3_reset(st);
+	return at;
+}
+
+/*
+ * Row (id, name, influence, name_key) of st, not counted: the best so far?
+ * The highest influence, then the latest touch (read only to break a tie
+ * of influence), then name_key, then id.
+ */
+static enum kith_status
+best_take(struct kdb *db, sqlite3_stmt *st, struct best *b, struct kith_err *err)
+{
+	int64_t id = sqlite3_column_int64(st, 0);
+	int influence = sqlite3_column_int(st, 2), r = 0;
+	const char *key = db_col_text(st, 3);
+	char *at = NULL;
+
+	if (b->id && influence < b->influence)
+		return KITH_OK;
+	if (!(at = last_touch(db, id, err)))
+		return KITH_DB;
+	if (b->id && influence == b->influence &&
+	    ((r = strcmp(at, b->last_at)) < 0 ||
+	     (!r && ((r = strcmp(key, b->name_key)) > 0 || (!r && id > b->id))))) {
+		free(at);
+		return KITH_OK;
+	}
+	best_free(b);
+	*b = (struct best){ id, influence, xstrdup(db_col_text(st, 1)), xstrdup(key), at };
+	return KITH_OK;
+}
+
+/*
+ * Is open goal g behind its pace on today? Its people are read until as
+ * many count as the pace expects by now: a goal on pace (most are) stops
+ * there, without looking for the rest's touches. One behind is read whole,
+ * so its count is exact (and below its target: it is open), and the best
+ * person it does not count comes from the same pass (in *b). Sets count,
+ * expected, days_left, behind (and state, when behind).
+ */
+static enum kith_status
+behind_pace(struct kdb *db, struct goal *g, const char *today, struct best *b,
+	    struct kith_err *err)
+{
+	static const char head[] = "SELECT id, name, coalesce(influence, 0), name_key, at FROM";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	int r = SQLITE_DONE, n = 0;
+
+	g->behind = false;
+	if ((rc = pace(g, today, err)) || g->expected <= 0)
+		return rc;
+	if ((rc = goal_stmt(db, g, head, "", false, &st, err)))
+		return rc;
+	while (!rc && n < g->expected && (r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (strcmp(db_col_text(st, 4), NO_TOUCH_TEXT))
+			n++;
+		else
+			rc = best_take(db, st, b, err);
+	}
+	if (!rc && n < g->expected && r != SQLITE_DONE)
+		rc = db_error(db, err, "goal");
+	sqlite3_finalize(st);
+	if (!rc && n < g->expected) {
+		g->count = n;
+		g->state = GOAL_OPEN;
+		g->behind = true;
+	}
+	return rc;
+}
+
+/* The review's item for g (behind its pace): b, its best uncounted person, by a warm path. */
+static void
+pick(struct kdb *db, const struct goal *g, const struct best *b, goal_pick_fn fn, void *ud)
 {
 	static const char *const verbs[GOAL_HOW_COUNT_] = {
 		[GOAL_MET] = "meet", [GOAL_TALKED] = "talk to",
 		[GOAL_INTRODUCED] = "get introduced to", [GOAL_PLACED] = "place",
 	};
-	struct picks *pk = ud;
 	struct strbuf detail = { 0 }, what = { 0 };
-	char left[24], *name, *via;
-	int64_t id;
+	char left[24], *via = warm_via(db, b->id);
 
-	if (!g->behind)
-		return 0;
-	if (pk->n++ >= GOAL_REVIEW_MAX)
-		return 1;
-	if ((pk->rc = goal_best_uncounted(pk->db, g, &id, &name, pk->err)))
-		return 1;
-	if (!id)
-		return 0;
-	via = warm_via(pk->db, id);
 	goal_left_words(g->days_left, left);
 	sb_printf(&detail, "goal \"%s\": %d of %d %s, %s", g->title, g->count, g->target,
 		  goal_how_name(g->how), left);
-	sb_printf(&what, "%s %s%s", verbs[g->how], name, g->how == GOAL_PLACED ? " on a map" : "");
+	sb_printf(&what, "%s %s%s", verbs[g->how], b->name,
+		  g->how == GOAL_PLACED ? " on a map" : "");
 	if (via) {
 		sb_printf(&detail, ", via %s", via);
 		sb_printf(&what, " (%s can introduce you)", via);
 	}
-	pk->fn(pk->ud, id, sb_str(&detail), sb_str(&what));
+	fn(ud, b->id, sb_str(&detail), sb_str(&what));
 	sb_free(&detail);
 	sb_free(&what);
-	free(name);
 	free(via);
-	return 0;
+}
+
+/* Open goals nearest in date first, as goal_list orders them. */
+static int
+due_order(const void *a, const void *b)
+{
+	const struct goal *x = a, *y = b;
+	int r = strcmp(x->due, y->due);
+
+	return r ? r : (x->id > y->id) - (x->id < y->id);
 }
 
 enum kith_status
 goal_review_picks(struct kdb *db, const char *today, goal_pick_fn fn, void *ud,
 		  struct kith_err *err)
 {
-	struct picks pk = { db, fn, ud, KITH_OK, err, 0 };
-	enum kith_status rc = goal_list(db, today, false, pick_one, &pk, err);
+	struct goal *v;
+	int n, picked = 0;
+	enum kith_status rc = goals_read(db, today, false, &v, &n, err);
 
-	return rc ? rc : pk.rc;
+	if (!rc && n)
+		qsort(v, (size_t)n, sizeof *v, due_order);
+	for (int i = 0; i < n && !rc && picked < GOAL_REVIEW_MAX; i++) {
+		struct best b = { 0 };
+		if (!(rc = behind_pace(db, &v[i], today, &b, err)) && v[i].behind) {
+			picked++;
+			if (b.id)
+				pick(db, &v[i], &b, fn, ud);
+		}
+		best_free(&b);
+	}
+	goals_free(v, n);
+	return rc;
 }
 
 /* ---- writes ------------------------------------------------------------------------ */
@@ -533,7 +672,7 @@ goal_add(struct kdb *db, const struct goal *g, const char *today, int64_t *id,
 				    g->due, today);
 	/* the query must select: parse it and resolve its maps, as progress will */
 	snprintf(check.set_on, sizeof check.set_on, "%s", today);
-	if ((rc = goal_stmt(db, &check, counted_head, counted_tail, &st, err))) {
+	if ((rc = goal_stmt(db, &check, counted_head, counted_tail, true, &st, err))) {
 		char why[sizeof err->msg];
 		if (!err || rc == KITH_DB || rc == KITH_BUSY)
 			return rc;

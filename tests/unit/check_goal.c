@@ -345,6 +345,92 @@ START_TEST(test_review_term)
 }
 END_TEST
 
+/*
+ * The review's picks are read in one pass that stops once a goal is on
+ * pace (goal_review_picks); they must be what goal_list and
+ * goal_best_uncounted say: the goals behind, nearest in date first, at
+ * most GOAL_REVIEW_MAX, each with its count and the best person not
+ * counted (influence, then the latest touch, then the name).
+ */
+struct ref_picks {
+	struct strbuf *sb;
+	const char *today;
+	int n;
+};
+
+static int
+ref_pick(void *ud, const struct goal *g)
+{
+	struct ref_picks *r = ud;
+	struct kith_err err;
+	char left[24], *name;
+	int64_t id;
+
+	if (!g->behind)
+		return 0;
+	if (r->n++ >= GOAL_REVIEW_MAX)
+		return 1;
+	ck_assert_msg(goal_best_uncounted(db, g, &id, &name, &err) == KITH_OK, "%s", err.msg);
+	if (!id)
+		return 0;
+	goal_left_words(g->days_left, left);
+	sb_printf(r->sb, "%lld %s\": %d of %d %s, %s; ", (long long)id, g->title, g->count,
+		  g->target, goal_how_name(g->how), left);
+	free(name);
+	return 0;
+}
+
+static int
+got_pick(void *ud, int64_t id, const char *detail, const char *what)
+{
+	(void)what;
+	sb_printf(ud, "%lld %s; ", (long long)id, detail + strlen("goal \""));
+	return 0;
+}
+
+START_TEST(test_review_picks_match)
+{
+	static const char *const days[] = { "2026-02-02", "2026-02-14", "2026-02-28",
+					     "2026-03-10", "2026-03-14", "2026-03-15", "2026-04-01" };
+	struct kith_err err;
+	int n = 0;
+
+	/* ties: Hana and Ivo have Finn's influence; Ivo was touched (a note), Hana never */
+	fixture_person(db, "Hana Ito", 0, "", 4, "school-board", NULL);
+	fixture_person(db, "Ivo Kral", 0, "", 4, "school-board", NULL);
+	ck_assert_msg(kdb_exec_script(db,
+		"INSERT INTO interaction(id, at, kind, summary, created_at) VALUES "
+		" (9, '2026-01-05 10:00', 'note', 'a note', 'x');"
+		"INSERT INTO interaction_contact(interaction_id, contact_id, at) VALUES "
+		" (9, 9, '2026-01-05 10:00');", &err) == KITH_OK, "%s", err.msg);
+	add_goal("tag:school-board", GOAL_MET, 3, "2026-02-01", "2026-03-31");
+	add_goal("tag:school-board", GOAL_MET, 6, "2026-02-01", "2026-03-15");
+	add_goal("tag:school-board tier:b", GOAL_TALKED, 2, "2026-02-01", "2026-03-20");
+	add_goal("tag:school-board", GOAL_INTRODUCED, 4, "2026-02-01", "2026-03-14");
+	add_goal("district:5", GOAL_PLACED, 2, "2026-02-01", "2026-03-12");
+	add_goal("-tag:donor", GOAL_TALKED, 7, "2026-02-01", "2026-03-16");
+	add_goal("tag:housing", GOAL_MET, 1, "2026-02-01", "2026-03-13");
+	add_goal("kind:school", GOAL_MET, 2, "2026-02-01", "2026-03-11");
+	/* without Ivo: Finn and Hana tie but for the name */
+	add_goal("tag:school-board -ivo", GOAL_MET, 6, "2026-02-01", "2026-03-10");
+	for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
+		struct strbuf want = { 0 }, got = { 0 };
+		struct ref_picks r = { &want, days[d], 0 };
+
+		ck_assert_msg(goal_list(db, days[d], false, ref_pick, &r, &err) == KITH_OK, "%s",
+			      err.msg);
+		ck_assert_msg(goal_review_picks(db, days[d], got_pick, &got, &err) == KITH_OK, "%s",
+			      err.msg);
+		ck_assert_msg(!strcmp(sb_str(&got), sb_str(&want)), "%s: got '%s', want '%s'",
+			      days[d], sb_str(&got), sb_str(&want));
+		n += r.n;
+		sb_free(&want);
+		sb_free(&got);
+	}
+	ck_assert_int_gt(n, GOAL_REVIEW_MAX);       /* the cap was reached on some day */
+}
+END_TEST
+
 static bool
 detail_has(const struct view *v, const char *text)
 {
@@ -429,6 +515,7 @@ goal_suite(void)
 	tcase_add_test(tc, test_best_uncounted);
 	tcase_add_test(tc, test_add_checks);
 	tcase_add_test(tc, test_review_term);
+	tcase_add_test(tc, test_review_picks_match);
 	tcase_add_test(tc, test_goals_view);
 	tcase_add_test(tc, test_mark_query);
 	suite_add_tcase(s, tc);
