@@ -216,6 +216,14 @@ struct review_params;
 struct review_queue;
 struct review_item;
 void review_item_free(struct review_item *it);   /* review.c */
+/*
+** The review's promises (concern.c): those whose last update is dated from
+** since to until, as promise_list orders them, their people not counted (0).
+*/
+struct promise_row;
+enum kith_status promise_list_updated(struct kdb *db, const char *since, const char *until,
+				      int (*fn)(void *ud, const struct promise_row *row), void *ud,
+				      struct kith_err *err);
 enum kith_status review_promise_merge(struct kdb *db, const struct review_params *p,
 				      struct review_queue *out, struct kith_err *err);
 

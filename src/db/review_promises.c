@@ -58,7 +58,10 @@ promise_item(void *ud, const struct promise_row *r)
 	return x->n >= REVIEW_SOURCE_MAX;
 }
 
-/* The items, from promise_list (open, kept and dropped: a last update is told either way). */
+/*
+** The items, from the promises (open, kept and dropped: a last update is
+** told either way) whose last update is in the window.
+*/
 static enum kith_status
 promise_items(struct kdb *db, const struct review_params *p, struct review_item **items, int *n,
 	      struct kith_err *err)
@@ -72,7 +75,7 @@ promise_items(struct kdb *db, const struct review_params *p, struct review_item 
 	if (x.w <= 0)
 		return KITH_OK;
 	kdate_format(kdate_add_days(today, -REVIEW_PROMISE_DAYS), x.since);
-	rc = promise_list(db, true, promise_item, &x, err);
+	rc = promise_list_updated(db, x.since, x.today, promise_item, &x, err);
 	*items = x.v;
 	*n = x.n;
 	return rc;

@@ -54,6 +54,14 @@ run today --json
 has "$out" "tell the 3 people who raised #elm-st-light: The work order is filed" "the review proposes telling them"
 run today --explain
 has "$out" "+14  promise" "the term and its weight"
+# the review proposes a last update of the last 30 days (today 2026-03-10)
+ok promise update 1 "Old news" --at 2026-02-08 >/dev/null
+run today --json
+has "$out" "who raised #elm-st-light: Old news" "an update 30 days old is proposed"
+ok promise update 1 "Older news" --at 2026-02-07 >/dev/null
+run today --json
+lacks "$out" "who raised #elm-st-light" "the last update 31 days old is not"
+ok promise update 1 "The work order is filed" >/dev/null
 mkdir -p "$HOME/.config/kith"
 printf 'set review.weight.promise 0\n' >"$HOME/.config/kith/config"
 run today --json
