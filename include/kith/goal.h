@@ -112,16 +112,22 @@ void goal_bar(const struct goal *g, char out[GOAL_BAR_CELLS + 1]);
 /*
 ** The daily review's goal term (kith/review.h): for each open goal behind
 ** its pace on today (the GOAL_REVIEW_MAX nearest in date: a review is a
-** day's work), the best person it does not count yet, and the first
-** person of the best warm path to them (at most 3 hops; none without a
-** "me"). fn(ud, contact_id, detail, what) with the term's words ("goal
-** \"Meet 3 ...\": 1 of 3 met, 5 weeks left, via Ruth Abernathy") and the
-** item's headline ("meet Bo Chen (Ruth Abernathy can introduce you)").
+** day's work), the best person it does not count yet. fn(ud, contact_id,
+** detail, what) with the term's words ("goal \"Meet 3 ...\": 1 of 3 met,
+** 5 weeks left") and the item's headline ("meet Bo Chen").
 */
 #define GOAL_REVIEW_MAX 5
 typedef int (*goal_pick_fn)(void *ud, int64_t contact_id, const char *detail, const char *what);
 enum kith_status goal_review_picks(struct kdb *db, const char *today, goal_pick_fn fn, void *ud,
 				   struct kith_err *err);
+/*
+** For a pick the review keeps (only those: a warm path is a search): the
+** first person of the best warm path to contact_id (at most 3 hops; none
+** without a "me") added to the pick's words, which are reallocated:
+** "..., via Ruth Abernathy" and "meet Bo Chen (Ruth Abernathy can
+** introduce you)". Nothing changes without a path.
+*/
+void goal_review_via(struct kdb *db, int64_t contact_id, char **detail, char **what);
 
 /* Give a goal up on `day` (kept as dropped); or delete it. One write each. */
 enum kith_status goal_drop(struct kdb *db, int64_t id, const char *day, struct kith_err *err);

@@ -548,29 +548,41 @@ behind_pace(struct kdb *db, struct goal *g, const char *today, struct best *b,
 	return rc;
 }
 
-/* The review's item for g (behind its pace): b, its best uncounted person, by a warm path. */
+/* The review's item for g (behind its pace): b, its best uncounted person. */
 static void
-pick(struct kdb *db, const struct goal *g, const struct best *b, goal_pick_fn fn, void *ud)
+pick(const struct goal *g, const struct best *b, goal_pick_fn fn, void *ud)
 {
 	static const char *const verbs[GOAL_HOW_COUNT_] = {
 		[GOAL_MET] = "meet", [GOAL_TALKED] = "talk to",
 		[GOAL_INTRODUCED] = "get introduced to", [GOAL_PLACED] = "place",
 	};
 	struct strbuf detail = { 0 }, what = { 0 };
-	char left[24], *via = warm_via(db, b->id);
+	char left[24];
 
 	goal_left_words(g->days_left, left);
 	sb_printf(&detail, "goal \"%s\": %d of %d %s, %s", g->title, g->count, g->target,
 		  goal_how_name(g->how), left);
 	sb_printf(&what, "%s %s%s", verbs[g->how], b->name,
 		  g->how == GOAL_PLACED ? " on a map" : "");
-	if (via) {
-		sb_printf(&detail, ", via %s", via);
-		sb_printf(&what, " (%s can introduce you)", via);
-	}
 	fn(ud, b->id, sb_str(&detail), sb_str(&what));
 	sb_free(&detail);
 	sb_free(&what);
+}
+
+void
+goal_review_via(struct kdb *db, int64_t contact_id, char **detail, char **what)
+{
+	char *via = warm_via(db, contact_id);
+	struct strbuf sb = { 0 };
+
+	if (!via)
+		return;
+	sb_printf(&sb, "%s, via %s", *detail, via);
+	free(*detail);
+	*detail = sb_detach(&sb);
+	sb_printf(&sb, "%s (%s can introduce you)", *what, via);
+	free(*what);
+	*what = sb_detach(&sb);
 	free(via);
 }
 
@@ -599,7 +611,7 @@ goal_review_picks(struct kdb *db, const char *today, goal_pick_fn fn, void *ud,
 		if (!(rc = behind_pace(db, &v[i], today, &b, err)) && v[i].behind) {
 			picked++;
 			if (b.id)
-				pick(db, &v[i], &b, fn, ud);
+				pick(&v[i], &b, fn, ud);
 		}
 		best_free(&b);
 	}

@@ -708,6 +708,8 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 	out->items = xcalloc((size_t)n + 1, sizeof *out->items);
 	for (int i = 0; i < n; i++) {
 		struct cand *k = &c.v[sc[i].cand];
+		if (k->goal_detail)     /* the warm path, for the goal items kept only */
+			goal_review_via(db, k->contact_id, &k->goal_detail, &k->goal_what);
 		score(&c, k, &out->items[i], true);
 		word_item(k, &out->items[i]);
 	}
