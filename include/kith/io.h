@@ -137,13 +137,16 @@ struct io_sink {
 int io_parse_vcard(const char *buf, size_t len, const struct io_sink *sink);
 int io_parse_csv(const char *buf, size_t len, const struct io_sink *sink);
 int io_parse_ics(const char *buf, size_t len, const struct io_sink *sink);
+/* The same with every event and to-do read by libical (the reference its quick reader is
+   tested against). */
+int io_parse_ics_libical(const char *buf, size_t len, const struct io_sink *sink);
 /*
 ** parse(buf, len, sink) on a second thread, its records, errors, notes and
 ** warnings given to sink on this one, in the parser's order (src/io/pipe.c):
 ** the sink sees what a direct call shows it, and a callback's stop stops
 ** the parser. stop_on_error: what sink->error returns (the parser's thread
-** stops at once). For parsers that share no state with the caller's thread
-** (the vCard reader).
+** stops at once). For parsers that share no state with what the sink does
+** on the caller's thread (the vCard and iCalendar readers: see pipe.c).
 */
 int io_parse_piped(int (*parse)(const char *, size_t, const struct io_sink *), const char *buf,
 		   size_t len, const struct io_sink *sink, bool stop_on_error);

@@ -26,6 +26,7 @@
 	X(icalcomponent_get_uid) \
 	X(icalcomponent_isa) \
 	X(icalcomponent_remove_component) \
+	X(icaldurationtype_from_string) \
 	X(icaldurationtype_is_bad_duration) \
 	X(icalerror_set_errors_are_fatal) \
 	X(icalparameter_get_cn) \

@@ -54,45 +54,56 @@ prop_time(icalcomponent *c, icalproperty *p)
 	return L->icalproperty_get_datetime_with_component(p, c);
 }
 
+char *
+ics_text(const char *v)
+{
+	struct strbuf sb = {0};
+
+	/* libical returns the value as written: undo the text escapes */
+	sb_appendn(&sb, "", 0);
+	while (*v) {
+		size_t run = strcspn(v, "\\");   /* plain text: copied at once */
+		sb_appendn(&sb, v, run);
+		v += run;
+		if (*v == '\\' && v[1]) {
+			sb_appendc(&sb, v[1] == 'n' || v[1] == 'N' ? '\n' : v[1]);
+			v += 2;
+		} else if (*v) {
+			sb_appendc(&sb, *v++);
+		}
+	}
+	/* libical hands back bytes it took on trust: text in kith is UTF-8
+	   (fuzz_ics found a lone continuation byte in a SUMMARY) */
+	if (!utf8_valid(sb_str(&sb), sb.len)) {
+		char *fixed = utf8_repair(sb_str(&sb), sb.len);
+		sb_free(&sb);
+		return str_trim(fixed);
+	}
+	return str_trim(sb_detach(&sb));
+}
+
 static char *
 text_prop(icalcomponent *c, icalproperty_kind k)
 {
 	icalproperty *p = L->icalcomponent_get_first_property(c, k);
 	const char *v;
 
-	if (!p)
+	if (!p || !(v = L->icalproperty_get_value_as_string(p)))
 		return NULL;
-	v = L->icalproperty_get_value_as_string(p);
-	if (!v)
-		return NULL;
-	/* libical returns the value as written: undo the text escapes */
-	{
-		struct strbuf sb = {0};
-		sb_appendn(&sb, "", 0);
-		while (*v) {
-			size_t run = strcspn(v, "\\");   /* plain text: copied at once */
-			sb_appendn(&sb, v, run);
-			v += run;
-			if (*v == '\\' && v[1]) {
-				sb_appendc(&sb, v[1] == 'n' || v[1] == 'N' ? '\n' : v[1]);
-				v += 2;
-			} else if (*v) {
-				sb_appendc(&sb, *v++);
-			}
-		}
-		/* libical hands back bytes it took on trust: text in kith is UTF-8
-		   (fuzz_ics found a lone continuation byte in a SUMMARY) */
-		if (!utf8_valid(sb_str(&sb), sb.len)) {
-			char *fixed = utf8_repair(sb_str(&sb), sb.len);
-			sb_free(&sb);
-			return str_trim(fixed);
-		}
-		return str_trim(sb_detach(&sb));
-	}
+	return ics_text(v);
 }
 
-static int
-guess_kind(const char *title)
+char *
+ics_title(char *t)
+{
+	if (!str_empty(t))
+		return t;
+	free(t);
+	return xstrdup("(no title)");
+}
+
+int
+ics_guess_kind(const char *title)
 {
 	static const struct { const char *word; int kind; } words[] = {
 		{ "town hall", KITH_EVENT_TOWN_HALL }, { "council", KITH_EVENT_COUNCIL_MEETING },
@@ -187,37 +198,29 @@ lic_error(icalcomponent *c, const char *name)
 	return NULL;
 }
 
-/* The local start (and end) of an event or to-do; NULL or the problem. */
-static const char *
-times(icalcomponent *c, char start[17], char end[17], bool *all_day, bool todo)
+const char *
+ics_times(const struct ics_when *w, char start[17], char end[17], bool *all_day, bool todo)
 {
-	icalproperty *ps = L->icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
-	icalproperty *pe = L->icalcomponent_get_first_property(c, todo ? ICAL_DUE_PROPERTY :
-							      ICAL_DTEND_PROPERTY);
-	icalproperty *pd = L->icalcomponent_get_first_property(c, ICAL_DURATION_PROPERTY);
-	struct icaltimetype ts = L->icaltime_null_time(), te = L->icaltime_null_time();
+	struct icaltimetype ts = w->ts, te = w->te;
 
 	start[0] = end[0] = '\0';
 	*all_day = false;
-	if (ps) {
-		ts = prop_time(c, ps);
+	if (w->has_start) {
 		if (!ics_local_time(ts, start))
 			return "DTSTART: not a date or date-time";
 		*all_day = ts.is_date;
 	} else if (!todo) {
 		return "no DTSTART";
 	}
-	if (pe) {
-		te = prop_time(c, pe);
+	if (w->has_end) {
 		if (!ics_local_time(te, end))
 			return todo ? "DUE: not a date or date-time" : "DTEND: not a date or date-time";
-		if (ps && L->icaltime_compare(te, ts) < 0)
+		if (w->has_start && L->icaltime_compare(te, ts) < 0)
 			return todo ? "DUE before DTSTART" : "DTEND before DTSTART";
-	} else if (pd && ps) {
-		struct icaldurationtype d = L->icalproperty_get_duration(pd);
-		if (L->icaldurationtype_is_bad_duration(d))
+	} else if (w->has_dur && w->has_start) {
+		if (L->icaldurationtype_is_bad_duration(w->dur))
 			return "DURATION: not a duration";
-		te = L->icaltime_add(ts, d);
+		te = L->icaltime_add(ts, w->dur);
 		if (!ics_local_time(te, end))
 			return "DURATION: out of range";
 	}
@@ -231,6 +234,26 @@ times(icalcomponent *c, char start[17], char end[17], bool *all_day, bool todo)
 			snprintf(end, 17, "%04d-%02d-%02d", last.year, last.month, last.day);
 	}
 	return NULL;
+}
+
+/* The local start (and end) of an event or to-do; NULL or the problem. */
+static const char *
+times(icalcomponent *c, char start[17], char end[17], bool *all_day, bool todo)
+{
+	icalproperty *ps = L->icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
+	icalproperty *pe = L->icalcomponent_get_first_property(c, todo ? ICAL_DUE_PROPERTY :
+							      ICAL_DTEND_PROPERTY);
+	icalproperty *pd = L->icalcomponent_get_first_property(c, ICAL_DURATION_PROPERTY);
+	struct ics_when w = { ps != NULL, pe != NULL, pd != NULL, L->icaltime_null_time(),
+			      L->icaltime_null_time(), {0} };
+
+	if (ps)
+		w.ts = prop_time(c, ps);
+	if (pe)
+		w.te = prop_time(c, pe);
+	if (pd)
+		w.dur = L->icalproperty_get_duration(pd);
+	return ics_times(&w, start, end, all_day, todo);
 }
 
 /* RECURRENCE-IDs of this calendar's overriding instances, by UID. */
@@ -275,6 +298,19 @@ ics_warn(const struct warner *w, const char *prop, const char *fmt, const char *
 	w->s->warn(w->s->ud, ics_prop_line(w->sc, w->sp, prop), msg);
 }
 
+icaltimezone *
+ics_start_zone(struct icaltimetype ts, struct kith_event *e)
+{
+	icaltimezone *z = ics_zone_of(ts);
+	char wall[17];
+
+	if (!z || !ics_zone_time(ts, z, wall))
+		return NULL;
+	e->tzid = xstrdup(ics_zone_name(z));
+	e->tz_start = xstrdup(wall);
+	return z;
+}
+
 /*
 ** The event's zone from its DTSTART: tzid and tz_start when it is a zone
 ** libical knows; a TZID that no VTIMEZONE and no known zone defines is
@@ -285,14 +321,10 @@ event_zone(icalcomponent *c, struct io_event_rec *ev, const struct warner *w)
 {
 	icalproperty *ps = L->icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
 	struct icaltimetype ts = prop_time(c, ps);
-	icaltimezone *z = ics_zone_of(ts);
-	char wall[17];
+	icaltimezone *z = ics_start_zone(ts, &ev->e);
 
-	if (z && ics_zone_time(ts, z, wall)) {
-		ev->e.tzid = xstrdup(ics_zone_name(z));
-		ev->e.tz_start = xstrdup(wall);
+	if (z)
 		return z;
-	}
 	if (!ts.is_date && !ts.zone) {
 		char *tzid = L->icalproperty_get_parameter_as_string_r(ps, "TZID");
 		if (tzid) {
@@ -354,12 +386,8 @@ map_event(icalcomponent *c, struct io_event_rec *ev, const struct override *ov, 
 	e->end_at = end[0] ? xstrdup(end) : NULL;
 	e->all_day = all_day;
 	z = event_zone(c, ev, w);
-	e->title = text_prop(c, ICAL_SUMMARY_PROPERTY);
-	if (str_empty(e->title)) {
-		free(e->title);
-		e->title = xstrdup("(no title)");
-	}
-	e->kind = guess_kind(e->title);
+	e->title = ics_title(text_prop(c, ICAL_SUMMARY_PROPERTY));
+	e->kind = ics_guess_kind(e->title);
 	e->location = text_prop(c, ICAL_LOCATION_PROPERTY);
 	e->notes = text_prop(c, ICAL_DESCRIPTION_PROPERTY);
 	if ((p = L->icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))) {
@@ -463,6 +491,19 @@ attendees:
 	return NULL;
 }
 
+int
+ics_priority(int pr)
+{
+	return pr == 0 ? 0 : pr <= 3 ? 3 : pr <= 6 ? 2 : 1;
+}
+
+int
+ics_todo_status(icalproperty_status st)
+{
+	return st == ICAL_STATUS_COMPLETED ? KITH_FSTATUS_DONE :
+	       st == ICAL_STATUS_CANCELLED ? KITH_FSTATUS_DROPPED : KITH_FSTATUS_OPEN;
+}
+
 static const char *
 map_todo(icalcomponent *c, struct io_todo_rec *t)
 {
@@ -475,11 +516,7 @@ map_todo(icalcomponent *c, struct io_todo_rec *t)
 
 	if ((why = times(c, start, due, &all_day, true)))
 		return why;
-	f->title = text_prop(c, ICAL_SUMMARY_PROPERTY);
-	if (str_empty(f->title)) {
-		free(f->title);
-		f->title = xstrdup("(no title)");
-	}
+	f->title = ics_title(text_prop(c, ICAL_SUMMARY_PROPERTY));
 	f->kind = KITH_FKIND_OTHER;
 	if (due[0]) {
 		due[10] = '\0';
@@ -492,14 +529,9 @@ map_todo(icalcomponent *c, struct io_todo_rec *t)
 			snprintf(msg, sizeof msg, "PRIORITY %d: must be 0 to 9", pr);
 			return msg;
 		}
-		f->priority = pr == 0 ? 0 : pr <= 3 ? 3 : pr <= 6 ? 2 : 1;
+		f->priority = ics_priority(pr);
 	}
-	f->status = KITH_FSTATUS_OPEN;
-	switch (L->icalcomponent_get_status(c)) {
-	case ICAL_STATUS_COMPLETED: f->status = KITH_FSTATUS_DONE; break;
-	case ICAL_STATUS_CANCELLED: f->status = KITH_FSTATUS_DROPPED; break;
-	default: break;
-	}
+	f->status = ics_todo_status(L->icalcomponent_get_status(c));
 	f->notes = text_prop(c, ICAL_DESCRIPTION_PROPERTY);
 	if (uid && *uid)
 		t->uid = xstrdup(uid);
@@ -584,7 +616,7 @@ item_done(icalcomponent *cal, icalcomponent *c)
 */
 static int
 parse_block(const struct scan *sc, const struct calblock *b, size_t total,
-	    const struct io_sink *s)
+	    const struct io_sink *s, bool quick)
 {
 	icalcomponent *cal;
 	struct override *ov = NULL;
@@ -610,11 +642,22 @@ parse_block(const struct scan *sc, const struct calblock *b, size_t total,
 	}
 	for (size_t k = 0; k < b->n_comp && rc == 0; k++) {
 		const struct comp *sp = &sc->comps[b->first_comp + k];
-		icalcomponent *c = item_read(sc, sp, cal);
-		icalcomponent_kind kind = c ? L->icalcomponent_isa(c) : ICAL_NO_COMPONENT;
+		icalcomponent *c;
+		icalcomponent_kind kind;
 		struct io_record rec;
 		const char *why, *lic = NULL;
 
+		memset(&rec, 0, sizeof rec);
+		rec.line = sp->line;
+		rec.offset = total;
+		rec.source = "ics";
+		if (quick && ics_quick(sc->items.buf + sp->off, sp->len, sp->todo, &rec)) {
+			rc = s->record(s->ud, &rec);
+			io_record_clear(&rec);
+			continue;
+		}
+		c = item_read(sc, sp, cal);
+		kind = c ? L->icalcomponent_isa(c) : ICAL_NO_COMPONENT;
 		if (kind != ICAL_VEVENT_COMPONENT && kind != ICAL_VTODO_COMPONENT) {
 			if (c)
 				item_done(cal, c);
@@ -623,10 +666,6 @@ parse_block(const struct scan *sc, const struct calblock *b, size_t total,
 			rc = s->error(s->ud, sp->line, msg);
 			continue;
 		}
-		memset(&rec, 0, sizeof rec);
-		rec.line = sp->line;
-		rec.offset = total;
-		rec.source = "ics";
 		if (kind == ICAL_VEVENT_COMPONENT) {
 			rec.kind = IO_REC_EVENT;
 			struct warner w = { s, sc, sp };
@@ -667,8 +706,9 @@ parse_block(const struct scan *sc, const struct calblock *b, size_t total,
 	return rc;
 }
 
-int
-io_parse_ics(const char *buf, size_t len, const struct io_sink *s)
+/* quick: the plainest events and to-dos read without libical (ics_quick.c) */
+static int
+parse_ics(const char *buf, size_t len, const struct io_sink *s, bool quick)
 {
 	struct scan sc = {0};
 	size_t tlen;
@@ -681,7 +721,7 @@ io_parse_ics(const char *buf, size_t len, const struct io_sink *s)
 	text = io_text_bytes(buf, len, &tlen);
 	rc = ics_scan(text, tlen, &sc, s);
 	for (size_t i = 0; i < sc.n_blocks && rc == 0; i++)
-		rc = parse_block(&sc, &sc.blocks[i], len, s);
+		rc = parse_block(&sc, &sc.blocks[i], len, s, quick);
 	if (rc == 0 && sc.n_blocks == 0)
 		rc = s->error(s->ud, 1, "no BEGIN:VCALENDAR, VEVENT or VTODO: not an iCalendar file");
 	ics_scan_free(&sc);
@@ -689,3 +729,14 @@ io_parse_ics(const char *buf, size_t len, const struct io_sink *s)
 	return rc;
 }
 
+int
+io_parse_ics(const char *buf, size_t len, const struct io_sink *s)
+{
+	return parse_ics(buf, len, s, true);
+}
+
+int
+io_parse_ics_libical(const char *buf, size_t len, const struct io_sink *s)
+{
+	return parse_ics(buf, len, s, false);
+}

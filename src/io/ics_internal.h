@@ -62,6 +62,37 @@ void ics_scan_free(struct scan *sc);
 /* The line of the first property `name` of a component (else its BEGIN's). */
 int ics_prop_line(const struct scan *sc, const struct comp *c, const char *name);
 
+/* ---- pass 2: what libical's reading and the quick one share (ics.c) ---- */
+
+/* The times of an event or to-do as read, before kith maps them. */
+struct ics_when {
+	bool has_start, has_end, has_dur;   /* DTSTART; DTEND (DUE of a to-do); DURATION */
+	struct icaltimetype ts, te;
+	struct icaldurationtype dur;
+};
+
+/* The local start (and end) of an event or to-do; NULL or the problem. */
+const char *ics_times(const struct ics_when *w, char start[17], char end[17], bool *all_day,
+		      bool todo);
+/* A TEXT value as libical writes it: its escapes undone, made UTF-8, trimmed. */
+char *ics_text(const char *v);
+/* t, or "(no title)" for NULL or "" (t is freed). */
+char *ics_title(char *t);
+/* The kind of event a title names. */
+int ics_guess_kind(const char *title);
+/* The event's zone (its tzid and tz_start set) when its start is in one libical knows. */
+icaltimezone *ics_start_zone(struct icaltimetype ts, struct kith_event *e);
+/* An iCalendar PRIORITY (0-9) as kith's (0, 3-1); a to-do's STATUS as kith's. */
+int ics_priority(int pr);
+int ics_todo_status(icalproperty_status st);
+
+/*
+** The quick reader (ics_quick.c): an event or to-do (text, BEGIN to END, as
+** pass 1 left it) that has nothing libical is needed for, mapped into rec
+** as libical's reading would; false (rec untouched) for anything else.
+*/
+bool ics_quick(const char *text, size_t len, bool todo, struct io_record *rec);
+
 /* ---- times and zones (ics_time.c) ---- */
 
 /* The UTC zone for the names kith may store for it, else libical's built-in zone; or NULL. */

@@ -192,9 +192,9 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 		return rc;
 	}
 	im.fresh = im.made_above == 0;
-	/* a vCard file of some size is read on a second thread as it is merged
-	   (its reader shares nothing with this one; libical does) */
-	if (fmt == IO_FMT_VCF && len >= PIPE_MIN_BYTES)
+	/* a vCard or iCalendar file of some size is read on a second thread as
+	   it is merged (while it reads, only that thread calls libical) */
+	if ((fmt == IO_FMT_VCF || fmt == IO_FMT_ICS) && len >= PIPE_MIN_BYTES)
 		io_parse_piped(parsers[fmt], buf, len, &sink, !local.skip_invalid);
 	else
 		parsers[fmt](buf, len, &sink);

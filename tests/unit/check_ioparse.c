@@ -5,6 +5,7 @@
  */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <string.h>
 #include <time.h>
 
@@ -13,6 +14,7 @@
 #include "kith/utf8.h"
 #include "kith/str.h"
 #include "kith/types.h"
+#include "kith/xalloc.h"
 
 /* What a parse produced: one summary line per record, and the errors. */
 struct got {
@@ -626,14 +628,15 @@ seq_warn(void *ud, int line, const char *msg)
 
 /* The sink's sequence from a direct parse and from a piped one; they must be equal. */
 static void
-same_both_ways(const char *buf, size_t len, int stop_at_record, bool stop_on_error)
+same_both_ways_with(int (*parse)(const char *, size_t, const struct io_sink *), const char *buf,
+		    size_t len, int stop_at_record, bool stop_on_error)
 {
 	struct seq d = { .stop_at_record = stop_at_record, .stop_on_error = stop_on_error };
 	struct seq p = d;
 	struct io_sink sd = { seq_rec, seq_err, seq_note, &d, seq_warn };
 	struct io_sink sp = { seq_rec, seq_err, seq_note, &p, seq_warn };
-	int rd = io_parse_vcard(buf, len, &sd);
-	int rp = io_parse_piped(io_parse_vcard, buf, len, &sp, stop_on_error);
+	int rd = parse(buf, len, &sd);
+	int rp = io_parse_piped(parse, buf, len, &sp, stop_on_error);
 
 	ck_assert_int_eq(rp != 0, rd != 0);
 	ck_assert_int_eq(p.g.n, d.g.n);
@@ -642,6 +645,12 @@ same_both_ways(const char *buf, size_t len, int stop_at_record, bool stop_on_err
 	sb_free(&p.all);
 	sb_free(&d.g.recs);
 	sb_free(&p.g.recs);
+}
+
+static void
+same_both_ways(const char *buf, size_t len, int stop_at_record, bool stop_on_error)
+{
+	same_both_ways_with(io_parse_vcard, buf, len, stop_at_record, stop_on_error);
 }
 
 START_TEST(test_vcard_piped)
@@ -674,6 +683,232 @@ START_TEST(test_vcard_piped)
 }
 END_TEST
 
+/*
+** The iCalendar reader on a second thread (issue 14: 100,000 events and
+** 100,000 to-dos in 2 s): what the sink sees is what a direct parse shows
+** it, with libical's zones, recurrences, overriding instances, warnings and
+** errors read on that thread.
+*/
+START_TEST(test_ics_piped)
+{
+	struct strbuf in = {0};
+	enum { N = 1500 };
+
+	sb_append(&in, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+		  "BEGIN:VTIMEZONE\r\nTZID:Custom Zone\r\nBEGIN:STANDARD\r\n"
+		  "DTSTART:19700101T000000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\n"
+		  "END:STANDARD\r\nEND:VTIMEZONE\r\n");
+	for (int i = 0; i < N; i++) {
+		static const char *const zones[] = { "America/Chicago", "Asia/Tokyo",
+			"Pacific/Auckland", "Custom Zone", "Nowhere/Unknown" };
+		sb_printf(&in, "BEGIN:VEVENT\r\nUID:s%d@t\r\nSUMMARY:Council ward %d\r\n"
+			  "DTSTART;TZID=%s:2026%02d%02dT183000\r\nDURATION:PT1H\r\n", i, i,
+			  zones[i % 5], 1 + i % 12, 1 + i % 28);
+		if (i % 3 == 0)
+			sb_printf(&in, "RRULE:FREQ=MONTHLY;BYDAY=2TU;COUNT=%d\r\n"
+				  "EXDATE;TZID=%s:2026%02d%02dT183000\r\n", 2 + i % 9, zones[i % 5],
+				  1 + i % 12, 1 + i % 28);
+		if (i % 250 == 7)
+			sb_append(&in, "RRULE:FREQ=WEEKLY;INTERVAL=0\r\n");
+		if (i % 400 == 11)
+			sb_append(&in, "this line is not iCalendar\r\n");
+		sb_append(&in, "ATTENDEE;PARTSTAT=ACCEPTED;CN=Ana:mailto:Ana@x.org\r\n"
+			  "X-KEPT:aside\r\nEND:VEVENT\r\n");
+		if (i % 300 == 3)
+			sb_printf(&in, "BEGIN:VEVENT\r\nUID:s%d@t\r\nSUMMARY:Moved\r\n"
+				  "RECURRENCE-ID;TZID=%s:2026%02d%02dT183000\r\n"
+				  "DTSTART;TZID=%s:2026%02d%02dT190000\r\nEND:VEVENT\r\n", i,
+				  zones[i % 5], 1 + i % 12, 1 + i % 28, zones[i % 5], 1 + i % 12,
+				  2 + i % 27);
+		sb_printf(&in, "BEGIN:VTODO\r\nSUMMARY:Follow up %d\r\nPRIORITY:%d\r\n"
+			  "DUE;VALUE=DATE:2027%02d%02d\r\n%sEND:VTODO\r\n", i, i % 10 + (i == 900) * 20,
+			  1 + i % 12, 1 + i % 28, i % 7 == 0 ? "STATUS:COMPLETED\r\n" : "");
+	}
+	sb_append(&in, "END:VCALENDAR\r\n");
+	{
+		/* what the comparisons below compare has all of these */
+		struct seq d = {0};
+		struct io_sink sd = { seq_rec, seq_err, seq_note, &d, seq_warn };
+		const char *all;
+		ck_assert_int_eq(io_parse_ics(in.buf, in.len, &sd), 0);
+		all = sb_str(&d.all);
+		ck_assert_int_eq(d.g.n, 2 * N + 5 - 4 - 1);   /* 4 broken lines, a PRIORITY 29 */
+		ck_assert_ptr_nonnull(strstr(all, " tz=America/Chicago@2026-01-01 18:30 rrule=[FREQ="));
+		ck_assert_ptr_nonnull(strstr(all, " tz=Pacific/Auckland@"));
+		ck_assert_ptr_nonnull(strstr(all, "EXDATE:2026"));
+		ck_assert_ptr_nonnull(strstr(all, "uid=s3@t#2026"));
+		ck_assert_ptr_nonnull(strstr(all, "\nW "));
+		ck_assert_ptr_nonnull(strstr(all, "\nE "));
+		ck_assert_ptr_nonnull(strstr(all, " status=done"));
+		sb_free(&d.all);
+		sb_free(&d.g.recs);
+	}
+	same_both_ways_with(io_parse_ics, in.buf, in.len, 0, false);
+	same_both_ways_with(io_parse_ics, in.buf, in.len, 0, true);   /* the first bad line */
+	same_both_ways_with(io_parse_ics, in.buf, in.len, 1, false);
+	same_both_ways_with(io_parse_ics, in.buf, in.len, 1700, false);
+	same_both_ways_with(io_parse_ics, in.buf, in.len, 2 * N + 50, false);
+	same_both_ways_with(io_parse_ics, "", 0, 0, false);
+	same_both_ways_with(io_parse_ics, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", 32, 0, true);
+	sb_free(&in);
+}
+END_TEST
+
+/* ---- the quick reader of plain events and to-dos (ics_quick.c) ------------------------ */
+
+/* internal to src/io: one component's text (BEGIN to END) read quickly; a record freed */
+bool ics_quick(const char *text, size_t len, bool todo, struct io_record *rec);
+void io_record_clear(struct io_record *r);
+
+/* The sink's sequence from io_parse_ics and from libical alone; they must be equal. */
+static void
+same_as_libical(const char *what, const char *buf, size_t len)
+{
+	struct seq q = {0}, l = {0};
+	struct io_sink sq = { seq_rec, seq_err, seq_note, &q, seq_warn };
+	struct io_sink sl = { seq_rec, seq_err, seq_note, &l, seq_warn };
+	int rq = io_parse_ics(buf, len, &sq), rl = io_parse_ics_libical(buf, len, &sl);
+
+	const char *a = sb_str(&q.all), *b = sb_str(&l.all);
+	size_t at = 0;
+
+	ck_assert_int_eq(rq, rl);
+	/* the first line that differs */
+	while (a[at] && a[at] == b[at])
+		at++;
+	while (at > 0 && a[at - 1] != '\n')
+		at--;
+	ck_assert_msg(!strcmp(a, b), "%s (TZ=%s): quick: %.300s\nlibical: %.300s", what,
+		      getenv("TZ"), a + at, b + at);
+	sb_free(&q.all);
+	sb_free(&l.all);
+	sb_free(&q.g.recs);
+	sb_free(&l.g.recs);
+}
+
+/*
+** Every shape of value the quick reader reads, and its neighbours that it
+** leaves to libical (a parameter, an escape libical writes back otherwise,
+** a time that is not one, an error), mixed in thousands of events and
+** to-dos: the records, errors and warnings are libical's, in every zone.
+*/
+START_TEST(test_ics_quick_as_libical)
+{
+	static const char *const text[] = { "Council meeting", "  spaced  out  ",
+		"a\\,b\\;c\\\\d\\nline\\Nend", "\xc3\x9c" "n\xc3\xaf" "c\xc3\xb6" "de town hall", "tab\there",
+		"x\\ty", "trailing\\", "ctl\x7f", "", NULL };
+	static const char *const starts[] = { ":20260310T183000", ":20260310T183000Z",
+		";VALUE=DATE:20260310", ":20260310", ":20261310T183000", ":20260230T100000",
+		":20260310T246000", ";TZID=America/Chicago:20260310T183000", ":20260310T183000z",
+		";VALUE=DATE:2026031", ":00010101T000000", ":99991231T233000Z", NULL };
+	static const char *const ends[] = { ":20260310T193000", ":20260310T193000Z",
+		";VALUE=DATE:20260312", ";VALUE=DATE:20260311", ";VALUE=DATE:20260310",
+		":20260310T173000", ":20260310T173000Z", ":junk", NULL };
+	static const char *const durs[] = { "PT1H", "P0DT0H30M0S", "P1D", "P1W", "-PT1H", "+PT15M",
+		"PT0S", "P", "garbage", "P1DT", "PT90M", NULL };
+	static const char *const prios[] = { "0", "1", "5", "9", "10", "05", "x", "", NULL };
+	static const char *const statuses[] = { "COMPLETED", "CANCELLED", "NEEDS-ACTION",
+		"IN-PROCESS", "completed", "BOGUS", NULL };
+	static const char *const uids[] = { "u@x", " spaced", "a\\,b", "", NULL };
+	static const char *const extras[] = { "DTSTAMP:20260101T000000Z", "SEQUENCE:2",
+		"X-KEPT:aside", "CATEGORIES:a,b", "summary:lower case name", "LOCATION;LANGUAGE=en:Hall",
+		"RRULE:FREQ=WEEKLY;COUNT=3", "ATTENDEE:mailto:a@x.org", "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
+		"TRIGGER:-PT15M\r\nEND:VALARM", "DTSTART:20270101T000000", NULL };
+	static const char *const zones[] = { "UTC", "America/Chicago", "Pacific/Auckland" };
+#define PICK(v, k) ((v)[(k) % (sizeof(v) / sizeof((v)[0]))])
+	struct strbuf in = {0};
+	unsigned r = 12345;
+	int quick = 0;
+	char *tz = getenv("TZ") ? xstrdup(getenv("TZ")) : NULL;
+
+	sb_append(&in, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n");
+	for (int i = 0; i < 4000; i++) {
+		bool todo = i % 2;
+		struct strbuf c = {0};
+		const char *v;
+		struct io_record rec;
+#define NEXT (r = r * 1103515245u + 12345u, (r >> 8) & 0xffff)
+		sb_append(&c, todo ? "BEGIN:VTODO\r\n" : "BEGIN:VEVENT\r\n");
+		if ((v = PICK(text, NEXT % 4 ? NEXT % 4 : NEXT)))
+			sb_printf(&c, "SUMMARY:%s\r\n", v);
+		if (NEXT % 3 == 0 && (v = PICK(text, NEXT % 4 ? NEXT % 4 : NEXT)))
+			sb_printf(&c, "LOCATION:%s\r\n", v);
+		if (NEXT % 3 == 0 && (v = PICK(text, NEXT % 4 ? NEXT % 4 : NEXT)))
+			sb_printf(&c, "DESCRIPTION:%s\r\n", v);
+		if ((v = PICK(uids, NEXT % 4 ? 0 : NEXT)))
+			sb_printf(&c, "UID:%s\r\n", v);
+		if ((!todo || NEXT % 2) && (v = PICK(starts, NEXT % 8 ? NEXT % 3 : NEXT)))
+			sb_printf(&c, "DTSTART%s\r\n", v);
+		if (NEXT % 2 && (v = PICK(ends, NEXT % 4 ? NEXT % 5 : NEXT)))
+			sb_printf(&c, "%s%s\r\n", todo ? "DUE" : "DTEND", v);
+		else if (NEXT % 2 && (v = PICK(durs, NEXT % 4 ? NEXT % 7 : NEXT)))
+			sb_printf(&c, "DURATION:%s\r\n", v);
+		if (todo && NEXT % 2 && (v = PICK(prios, NEXT % 4 ? NEXT % 4 : NEXT)))
+			sb_printf(&c, "PRIORITY:%s\r\n", v);
+		if (todo && NEXT % 3 == 0 && (v = PICK(statuses, NEXT % 4 ? NEXT % 4 : NEXT)))
+			sb_printf(&c, "STATUS:%s\r\n", v);
+		if (NEXT % 4 == 0 && (v = PICK(extras, NEXT)))
+			sb_printf(&c, "%s\r\n", v);
+		sb_append(&c, todo ? "END:VTODO\r\n" : "END:VEVENT\r\n");
+		/* how many the quick reader reads (it must read many to be tested) */
+		memset(&rec, 0, sizeof rec);
+		if (i == 0)
+			same_as_libical("init", "", 0);     /* libical opened */
+		if (ics_quick(c.buf, c.len, todo, &rec)) {
+			quick++;
+			io_record_clear(&rec);
+		}
+		sb_appendn(&in, c.buf, c.len);
+		sb_free(&c);
+	}
+	sb_append(&in, "END:VCALENDAR\r\n");
+	ck_assert_msg(quick > 1000 && quick < 3500, "%d of 4000 read quickly", quick);
+	for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+		setenv("TZ", zones[z], 1);
+		tzset();
+		same_as_libical("generated", in.buf, in.len);
+	}
+	if (tz)
+		setenv("TZ", tz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(tz);
+	sb_free(&in);
+}
+END_TEST
+
+/* The same over the test corpus (KITH_CORPUS, else /work/shared/corpus) when it is there. */
+START_TEST(test_ics_quick_corpus)
+{
+	const char *dir = getenv("KITH_CORPUS") ? getenv("KITH_CORPUS") : "/work/shared/corpus";
+	char path[600];
+	DIR *d;
+	struct dirent *de;
+
+	snprintf(path, sizeof path, "%s/ics", dir);
+	if (!(d = opendir(path)))
+		return;
+	while ((de = readdir(d))) {
+		char name[900];
+		struct strbuf f = {0};
+		char chunk[4096];
+		size_t n;
+		FILE *fp;
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(name, sizeof name, "%s/%s", path, de->d_name);
+		ck_assert_ptr_nonnull(fp = fopen(name, "rb"));
+		while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+			sb_appendn(&f, chunk, n);
+		fclose(fp);
+		same_as_libical(de->d_name, sb_str(&f), f.len);
+		sb_free(&f);
+	}
+	closedir(d);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -695,6 +930,9 @@ main(void)
 	tcase_add_test(tc, test_sniff);
 	tcase_add_test(tc, test_no_fixed_limits);
 	tcase_add_test(tc, test_vcard_piped);
+	tcase_add_test(tc, test_ics_piped);
+	tcase_add_test(tc, test_ics_quick_as_libical);
+	tcase_add_test(tc, test_ics_quick_corpus);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? 1 : 0;
 }
