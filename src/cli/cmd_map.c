@@ -88,19 +88,14 @@ path_json(struct strbuf *sb, const struct warm_path *p, int rank)
 		sb_append(sb, j ? ",\n    {" : "\n    {");
 		sb_append(sb, "\"contact_id\": ");
 		cli_json_num(sb, h->contact_id, true);
-		sb_append(sb, ", \"organisation_id\": ");
-		cli_json_num(sb, h->org_id, true);
-		sb_append(sb, ", \"name\": ");
-		cli_json_str(sb, h->name);
-		sb_append(sb, ", \"link\": ");
-		cli_json_str(sb, link_words[h->link]);
-		sb_append(sb, ", \"type\": ");
-		cli_json_str(sb, h->link == WARM_LINK_REL || h->link == WARM_LINK_ORG_REL
-			     ? kith_rel_type_name(h->rel_type) : NULL);
+		cli_json_field_num(sb, "organisation_id", h->org_id, true);
+		cli_json_field(sb, "name", h->name);
+		cli_json_field(sb, "link", link_words[h->link]);
+		cli_json_field(sb, "type", h->link == WARM_LINK_REL || h->link == WARM_LINK_ORG_REL
+					   ? kith_rel_type_name(h->rel_type) : NULL);
 		sb_printf(sb, ", \"strength\": %d, \"last_touch\": ", h->strength);
 		cli_json_str(sb, h->last_at);
-		sb_append(sb, ", \"reason\": ");
-		cli_json_str(sb, h->reason);
+		cli_json_field(sb, "reason", h->reason);
 		sb_appendc(sb, '}');
 	}
 	sb_append(sb, "]}");
@@ -188,12 +183,9 @@ map_list_row(void *ud, const struct map_row *r)
 	if (o->json) {
 		sb_printf(sb, "{\"id\": %lld, \"name\": ", (long long)r->id);
 		cli_json_str(sb, r->name);
-		sb_append(sb, ", \"goal\": ");
-		cli_json_str(sb, r->goal);
-		sb_append(sb, ", \"primary_target_id\": ");
-		cli_json_num(sb, r->primary_target_id, true);
-		sb_append(sb, ", \"primary_target\": ");
-		cli_json_str(sb, r->primary_target_name);
+		cli_json_field(sb, "goal", r->goal);
+		cli_json_field_num(sb, "primary_target_id", r->primary_target_id, true);
+		cli_json_field(sb, "primary_target", r->primary_target_name);
 		sb_printf(sb, ", \"placements\": %lld}", r->placements);
 	} else {
 		sb_printf(sb, "%-4lld  ", (long long)r->id);
@@ -342,27 +334,22 @@ cli_cmd_map_show(struct cli *c, const struct cli_args *a)
 	if (cli_flag(a, MS_JSON)) {
 		sb_printf(&sb, "{\"id\": %lld, \"name\": ", (long long)id);
 		cli_json_str(&sb, md.map.name);
-		sb_append(&sb, ", \"goal\": ");
-		cli_json_str(&sb, md.map.goal);
-		sb_append(&sb, ", \"as_of\": ");
-		cli_json_str(&sb, as_of);
+		cli_json_field(&sb, "goal", md.map.goal);
+		cli_json_field(&sb, "as_of", as_of);
 		sb_append(&sb, ", \"placements\": [");
 		for (int i = 0; i < md.n; i++) {
 			const struct map_item *p = &md.items[i];
 			sb_append(&sb, i ? ",\n  {\"name\": " : "\n  {\"name\": ");
 			cli_json_str(&sb, p->name);
-			sb_append(&sb, ", \"contact_id\": ");
-			cli_json_num(&sb, p->contact_id, true);
-			sb_append(&sb, ", \"organisation_id\": ");
-			cli_json_num(&sb, p->org_id, true);
+			cli_json_field_num(&sb, "contact_id", p->contact_id, true);
+			cli_json_field_num(&sb, "organisation_id", p->org_id, true);
 			sb_printf(&sb, ", \"influence\": %d, \"alignment\": %d, \"band\": ",
 				  p->influence, p->alignment);
 			cli_json_str(&sb, kith_alignment_name(p->alignment));
 			sb_printf(&sb, ", \"target\": %s, \"primary\": %s, \"note\": ",
 				  p->target ? "true" : "false", p->primary ? "true" : "false");
 			cli_json_str(&sb, p->note);
-			sb_append(&sb, ", \"assessed_at\": ");
-			cli_json_str(&sb, p->assessed_at);
+			cli_json_field(&sb, "assessed_at", p->assessed_at);
 			sb_appendc(&sb, '}');
 		}
 		sb_append(&sb, md.n ? "\n]}\n" : "]}\n");
