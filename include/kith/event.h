@@ -96,6 +96,9 @@ enum kith_status attendance_set(struct kdb *db, int64_t event_id, int64_t contac
 				int role, int status, struct kith_err *err);
 enum kith_status attendance_remove(struct kdb *db, int64_t event_id, int64_t contact_id,
 				   struct kith_err *err);
+/* The role a contact has on an event (host, speaker), KITH_AROLE_ATTENDEE if not on it. */
+enum kith_status attendance_role(struct kdb *db, int64_t event_id, int64_t contact_id,
+				 int *role, struct kith_err *err);
 
 struct attendance_row {
 	int64_t event_id, contact_id;

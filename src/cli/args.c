@@ -272,12 +272,21 @@ cli_date_range(const struct cli *c, const struct cli_args *a, int from_opt, int 
 	return rc;
 }
 
+/* Resolve an argument naming a kind ("contact") with its resolver, opening the database. */
 static int
-resolve_fail(enum kith_status st, const struct kith_err *err, const char *kind,
-	     const char *arg)
+resolve(struct cli *c, const char *kind, const char *arg, int64_t *id,
+	enum kith_status (*fn)(struct kdb *, const char *, int64_t *, struct kith_err *))
 {
-	if (err->msg[0])
-		return cli_fail(st, err, NULL);
+	struct kith_err err = {0};
+	enum kith_status st;
+	int rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if ((st = fn(c->db, arg, id, &err)) == KITH_OK)
+		return CLI_OK;
+	if (err.msg[0])
+		return cli_fail(st, &err, NULL);
 	if (st == KITH_NOTFOUND)
 		return cli_error(CLI_USAGE, kind, "\"%s\": no match", arg);
 	return cli_error(cli_exit_for(st), kind, "\"%s\": %s", arg, kith_status_str(st));
@@ -287,28 +296,14 @@ resolve_fail(enum kith_status st, const struct kith_err *err, const char *kind,
 int
 cli_contact(struct cli *c, const char *arg, int64_t *id)
 {
-	struct kith_err err = {0};
-	enum kith_status st;
-	int rc;
-
-	if ((rc = cli_db(c)) != CLI_OK)
-		return rc;
-	st = contact_resolve(c->db, arg, id, &err);
-	return st == KITH_OK ? CLI_OK : resolve_fail(st, &err, "contact", arg);
+	return resolve(c, "contact", arg, id, contact_resolve);
 }
 
 /* Resolve an EVENT argument (id, exact title, unambiguous prefix). */
 int
 cli_event(struct cli *c, const char *arg, int64_t *id)
 {
-	struct kith_err err = {0};
-	enum kith_status st;
-	int rc;
-
-	if ((rc = cli_db(c)) != CLI_OK)
-		return rc;
-	st = event_resolve(c->db, arg, id, &err);
-	return st == KITH_OK ? CLI_OK : resolve_fail(st, &err, "event", arg);
+	return resolve(c, "event", arg, id, event_resolve);
 }
 
 int

@@ -199,6 +199,9 @@ void cli_cell(struct strbuf *sb, const char *s, int width, bool pad);
 /* JSON: a string or null for NULL/"", a number or null for 0. */
 void cli_json_str(struct strbuf *sb, const char *s);
 void cli_json_num(struct strbuf *sb, long long n, bool zero_is_null);
+/* The next field of an object: `, "key": ` and the value as above. */
+void cli_json_field(struct strbuf *sb, const char *key, const char *s);
+void cli_json_field_num(struct strbuf *sb, const char *key, long long n, bool zero_is_null);
 /* Write a finished line buffer to stdout and reset it. */
 void cli_flush(struct strbuf *sb);
 /*

@@ -183,30 +183,13 @@ cli_cmd_add_event(struct cli *c, const struct cli_args *a)
 
 /* ---- attend ----------------------------------------------------------- */
 
-struct role_find {
-	int64_t contact_id;
-	int role;
-};
-
-static int
-find_role(void *ud, const struct attendance_row *row)
-{
-	struct role_find *f = ud;
-
-	if (row->contact_id != f->contact_id)
-		return 0;
-	f->role = row->role;
-	return 1;
-}
-
 int
 cli_cmd_attend(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
-	struct role_find f = {0, KITH_AROLE_ATTENDEE};
 	int64_t event_id, contact_id;
 	enum kith_status st;
-	int status = KITH_ASTATUS_ATTENDED, rc;
+	int status = KITH_ASTATUS_ATTENDED, role, rc;
 
 	if (cli_opt(a, AT_STATUS) &&
 	    (rc = cli_word("--status", cli_opt(a, AT_STATUS), kith_attend_status_parse,
@@ -215,11 +198,10 @@ cli_cmd_attend(struct cli *c, const struct cli_args *a)
 	if ((rc = cli_event(c, a->pos[0], &event_id)) != CLI_OK ||
 	    (rc = cli_contact(c, a->pos[1], &contact_id)) != CLI_OK)
 		return rc;
-	f.contact_id = contact_id;
 	/* Keep the role (host, speaker) of someone already on the event. */
-	st = attendance_list_for_event(c->db, event_id, find_role, &f, &err);
+	st = attendance_role(c->db, event_id, contact_id, &role, &err);
 	if (st == KITH_OK)
-		st = attendance_set(c->db, event_id, contact_id, f.role, status, &err);
+		st = attendance_set(c->db, event_id, contact_id, role, status, &err);
 	return cli_status(st, &err);
 }
 

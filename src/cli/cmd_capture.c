@@ -169,8 +169,7 @@ report_json(struct strbuf *sb, long line, const struct capture *c, const struct 
 		sb_printf(sb, "\"ok\": true, \"interaction\": %lld, \"kind\": ",
 			  (long long)s->interaction_id);
 		cli_json_str(sb, kith_interaction_kind_name(c->kind));
-		sb_append(sb, ", \"exchange\": ");
-		cli_json_str(sb, kith_exchange_name(c->exchange));
+		cli_json_field(sb, "exchange", kith_exchange_name(c->exchange));
 	} else {
 		sb_append(sb, "\"ok\": true, \"interaction\": null, \"kind\": null, "
 			  "\"exchange\": null");
@@ -192,12 +191,9 @@ report_json(struct strbuf *sb, long line, const struct capture *c, const struct 
 		const struct capture_followup *f = &c->followups[i];
 		sb_append(sb, i ? ", {\"kind\": " : "{\"kind\": ");
 		cli_json_str(sb, f->intro ? "introduce" : "other");
-		sb_append(sb, ", \"direction\": ");
-		cli_json_str(sb, kith_direction_name(f->direction));
-		sb_append(sb, ", \"due\": ");
-		cli_json_str(sb, f->due);
-		sb_append(sb, ", \"title\": ");
-		cli_json_str(sb, f->title);
+		cli_json_field(sb, "direction", kith_direction_name(f->direction));
+		cli_json_field(sb, "due", f->due);
+		cli_json_field(sb, "title", f->title);
 		sb_append(sb, "}");
 	}
 	sb_append(sb, "]}");

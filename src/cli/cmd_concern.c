@@ -72,8 +72,7 @@ issue_line(void *ud, const struct issue_row *r)
 		sb_printf(sb, ", \"people\": %d, \"raised\": %d, \"last\": ", r->people,
 			  r->raised);
 		cli_json_str(sb, r->last_at);
-		sb_append(sb, ", \"districts\": ");
-		cli_json_str(sb, r->districts);
+		cli_json_field(sb, "districts", r->districts);
 		sb_printf(sb, ", \"open_promises\": %d}", r->open_promises);
 	} else {
 		sb_appendc(sb, '#');
@@ -103,10 +102,8 @@ raiser_line(void *ud, const struct concern_row *r)
 		sb_printf(sb, "{\"id\": %lld, \"contact_id\": %lld, \"name\": ", (long long)r->id,
 			  (long long)r->contact_id);
 		cli_json_str(sb, r->name);
-		sb_append(sb, ", \"raised\": ");
-		cli_json_str(sb, r->raised_at);
-		sb_append(sb, ", \"words\": ");
-		cli_json_str(sb, r->words);
+		cli_json_field(sb, "raised", r->raised_at);
+		cli_json_field(sb, "words", r->words);
 		sb_appendc(sb, '}');
 	} else {
 		sb_printf(sb, "%s  ", r->raised_at);
@@ -206,12 +203,9 @@ promise_line(void *ud, const struct promise_row *r)
 	if (o->json) {
 		sb_printf(sb, "{\"id\": %lld, \"issue\": ", (long long)r->id);
 		cli_json_str(sb, r->issue);
-		sb_append(sb, ", \"title\": ");
-		cli_json_str(sb, r->title);
-		sb_append(sb, ", \"status\": ");
-		cli_json_str(sb, r->status);
-		sb_append(sb, ", \"made\": ");
-		cli_json_str(sb, r->made_at);
+		cli_json_field(sb, "title", r->title);
+		cli_json_field(sb, "status", r->status);
+		cli_json_field(sb, "made", r->made_at);
 		sb_printf(sb, ", \"updates\": %d, \"last_update\": ", r->updates);
 		cli_json_str(sb, r->last_update);
 		sb_printf(sb, ", \"people\": %d, \"untold\": %d}", r->people, r->untold);

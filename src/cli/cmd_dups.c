@@ -23,8 +23,7 @@ json_side(struct strbuf *sb, const struct dup_side *s)
 {
 	sb_printf(sb, "{\"id\": %lld, \"name\": ", (long long)s->id);
 	cli_json_str(sb, s->name);
-	sb_append(sb, ", \"org\": ");
-	cli_json_str(sb, s->org);
+	cli_json_field(sb, "org", s->org);
 	sb_appendc(sb, '}');
 }
 
@@ -62,12 +61,9 @@ pair_json(struct strbuf *sb, const struct dup_pair *p, const char *why)
 		cli_json_str(sb, p->org);
 	else
 		sb_append(sb, "null");
-	sb_append(sb, ", \"email\": ");
-	cli_json_str(sb, p->email);
-	sb_append(sb, ", \"phone\": ");
-	cli_json_str(sb, p->phone);
-	sb_append(sb, ", \"reason\": ");
-	cli_json_str(sb, why);
+	cli_json_field(sb, "email", p->email);
+	cli_json_field(sb, "phone", p->phone);
+	cli_json_field(sb, "reason", why);
 	sb_appendc(sb, '}');
 }
 

@@ -59,17 +59,14 @@ cli_cmd_goal_add(struct cli *c, const struct cli_args *a)
 					 "%s", strncmp(err.msg, "who: ", 5) ? err.msg : err.msg + 5);
 		return cli_fail(st, &err, NULL);
 	}
-	printf("%lld\n", (long long)id);
-	return CLI_OK;
+	return cli_print_id(id);
 }
 
 /* ---- list --------------------------------------------------------------- */
 
 struct list_out {
 	struct cli *c;
-	bool json;
-	int n;
-	struct strbuf sb;
+	struct cli_list out;
 	int people;                 /* counted people written for the goal */
 	enum kith_status st;
 	struct kith_err err;
@@ -80,12 +77,12 @@ person_json(void *ud, const struct goal_person *p)
 {
 	struct list_out *o = ud;
 
-	sb_printf(&o->sb, "%s{\"id\": %lld, \"name\": ", o->people++ ? ", " : "",
+	sb_printf(&o->out.sb, "%s{\"id\": %lld, \"name\": ", o->people++ ? ", " : "",
 		  (long long)p->contact_id);
-	cli_json_str(&o->sb, p->name);
-	sb_append(&o->sb, ", \"at\": ");
-	cli_json_str(&o->sb, p->at);
-	sb_appendc(&o->sb, '}');
+	cli_json_str(&o->out.sb, p->name);
+	sb_append(&o->out.sb, ", \"at\": ");
+	cli_json_str(&o->out.sb, p->at);
+	sb_appendc(&o->out.sb, '}');
 	return 0;
 }
 
@@ -101,29 +98,27 @@ person_text(void *ud, const struct goal_person *p)
 		o->people++;
 		return 0;
 	}
-	sb_append(&o->sb, o->people++ ? ", " : "      counted: ");
-	cli_sanitize(&o->sb, p->name);
-	sb_printf(&o->sb, " (%.10s)", p->at);
+	sb_append(&o->out.sb, o->people++ ? ", " : "      counted: ");
+	cli_sanitize(&o->out.sb, p->name);
+	sb_printf(&o->out.sb, " (%.10s)", p->at);
 	return 0;
 }
 
 static void
 goal_json(struct list_out *o, const struct goal *g)
 {
-	struct strbuf *sb = &o->sb;
+	struct strbuf *sb = cli_list_row(&o->out);
 
-	sb_printf(sb, "%s\n  {\"id\": %lld, \"title\": ", o->n ? "," : "[", (long long)g->id);
-	cli_json_str(sb, g->title);
-	sb_append(sb, ", \"who\": ");
-	cli_json_str(sb, g->who);
+	sb_printf(sb, "{\"id\": %lld", (long long)g->id);
+	cli_json_field(sb, "title", g->title);
+	cli_json_field(sb, "who", g->who);
 	sb_printf(sb, ", \"how\": \"%s\", \"target\": %d, \"count\": %d, \"state\": \"%s\", "
 		  "\"behind\": %s, \"expected\": %d, \"set_on\": \"%s\", \"due\": \"%s\", "
 		  "\"days_left\": %ld, \"reached_on\": ", goal_how_name(g->how), g->target, g->count,
 		  goal_state_name(g->state), g->behind ? "true" : "false", g->expected, g->set_on,
 		  g->due, g->days_left);
 	cli_json_str(sb, g->reached_on);
-	sb_append(sb, ", \"dropped_on\": ");
-	cli_json_str(sb, g->dropped_on);
+	cli_json_field(sb, "dropped_on", g->dropped_on);
 	sb_append(sb, ", \"counted\": [");
 	o->people = 0;
 	o->st = goal_counted(o->c->db, g, person_json, o, &o->err);
@@ -133,7 +128,7 @@ goal_json(struct list_out *o, const struct goal *g)
 static void
 goal_text(struct list_out *o, const struct goal *g)
 {
-	struct strbuf *sb = &o->sb;
+	struct strbuf *sb = cli_list_row(&o->out);
 	char words[GOAL_WORDS], bar[GOAL_BAR_CELLS + 1];
 
 	goal_bar(g, bar);
@@ -161,19 +156,18 @@ list_goal(void *ud, const struct goal *g)
 {
 	struct list_out *o = ud;
 
-	if (o->json)
+	if (o->out.json)
 		goal_json(o, g);
 	else
 		goal_text(o, g);
-	o->n++;
-	cli_flush(&o->sb);
+	cli_list_row_end(&o->out);
 	return o->st != KITH_OK;
 }
 
 int
 cli_cmd_goal_list(struct cli *c, const struct cli_args *a)
 {
-	struct list_out o = {.c = c, .json = cli_flag(a, GL_JSON)};
+	struct list_out o = {.c = c, .out.json = cli_flag(a, GL_JSON)};
 	char today[KDATE_STR];
 	enum kith_status st;
 	int rc;
@@ -181,15 +175,13 @@ cli_cmd_goal_list(struct cli *c, const struct cli_args *a)
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
 	kdate_format(c->today, today);
-	st = goal_list(c->db, today, cli_flag(a, GL_ALL) || o.json, list_goal, &o, &o.err);
+	st = goal_list(c->db, today, cli_flag(a, GL_ALL) || o.out.json, list_goal, &o, &o.err);
 	if (st == KITH_OK)
 		st = o.st;
-	if (o.json)
-		fputs(o.n ? "\n]\n" : "[]\n", stdout);
-	else if (!o.n && st == KITH_OK)
+	if (!o.out.json && !o.out.n && st == KITH_OK)
 		puts(cli_flag(a, GL_ALL) ? "no goals yet: kith goal add TITLE --by WHEN --count N "
 		     "--who QUERY" : "no open goals (kith goal list --all shows the others)");
-	sb_free(&o.sb);
+	cli_list_end(&o.out);
 	return st == KITH_OK ? CLI_OK : cli_fail(st, &o.err, NULL);
 }
 

@@ -137,18 +137,13 @@ contact_row(void *ud, const struct contact_row *r)
 	if (l->out.json) {
 		sb_printf(sb, "{\"id\": %lld, \"name\": ", (long long)r->id);
 		cli_json_str(sb, r->name);
-		sb_append(sb, ", \"organisation\": ");
-		cli_json_str(sb, r->org);
-		sb_append(sb, ", \"role\": ");
-		cli_json_str(sb, r->role);
-		sb_append(sb, ", \"tier\": ");
-		cli_json_str(sb, tier);
-		sb_append(sb, ", \"influence\": ");
-		cli_json_num(sb, r->influence, true);
+		cli_json_field(sb, "organisation", r->org);
+		cli_json_field(sb, "role", r->role);
+		cli_json_field(sb, "tier", tier);
+		cli_json_field_num(sb, "influence", r->influence, true);
 		sb_printf(sb, ", \"alignment\": %d, \"last_contacted\": ", r->alignment);
 		cli_json_str(sb, r->last_at);
-		sb_append(sb, ", \"next_follow_up\": ");
-		cli_json_str(sb, r->next_due);
+		cli_json_field(sb, "next_follow_up", r->next_due);
 		sb_appendc(sb, '}');
 	} else {
 		sb_printf(sb, "%-6lld  ", (long long)r->id);
@@ -234,20 +229,13 @@ event_print(struct lister *l, const struct event_row *r, const char *when)
 	if (l->out.json) {
 		sb_printf(sb, "{\"id\": %lld, \"title\": ", (long long)r->id);
 		cli_json_str(sb, r->title);
-		sb_append(sb, ", \"kind\": ");
-		cli_json_str(sb, kith_event_kind_name(r->kind));
-		sb_append(sb, ", \"start\": ");
-		cli_json_str(sb, when);
-		sb_append(sb, ", \"start_utc\": ");
-		cli_json_str(sb, r->all_day ? NULL : utc);
-		sb_append(sb, ", \"zone\": ");
-		cli_json_str(sb, r->tzid);
-		sb_append(sb, ", \"end\": ");
-		cli_json_str(sb, when == r->start_at ? r->end_at : NULL);
-		sb_append(sb, ", \"location\": ");
-		cli_json_str(sb, r->location);
-		sb_append(sb, ", \"repeats\": ");
-		cli_json_str(sb, words);
+		cli_json_field(sb, "kind", kith_event_kind_name(r->kind));
+		cli_json_field(sb, "start", when);
+		cli_json_field(sb, "start_utc", r->all_day ? NULL : utc);
+		cli_json_field(sb, "zone", r->tzid);
+		cli_json_field(sb, "end", when == r->start_at ? r->end_at : NULL);
+		cli_json_field(sb, "location", r->location);
+		cli_json_field(sb, "repeats", words);
 		sb_printf(sb, ", \"attendees\": %lld}", r->attendees);
 	} else {
 		bool more = !str_empty(r->location) || !str_empty(words);
@@ -420,18 +408,12 @@ followup_row(void *ud, const struct followup_row *r)
 	if (l->out.json) {
 		sb_printf(sb, "{\"id\": %lld, \"contact_id\": ", (long long)r->id);
 		cli_json_num(sb, r->contact_id, true);
-		sb_append(sb, ", \"contact\": ");
-		cli_json_str(sb, r->contact_name);
-		sb_append(sb, ", \"title\": ");
-		cli_json_str(sb, r->title);
-		sb_append(sb, ", \"kind\": ");
-		cli_json_str(sb, kith_followup_kind_name(r->kind));
-		sb_append(sb, ", \"due\": ");
-		cli_json_str(sb, r->due);
-		sb_append(sb, ", \"status\": ");
-		cli_json_str(sb, kith_followup_status_name(r->status));
-		sb_append(sb, ", \"direction\": ");
-		cli_json_str(sb, kith_direction_name(r->direction));
+		cli_json_field(sb, "contact", r->contact_name);
+		cli_json_field(sb, "title", r->title);
+		cli_json_field(sb, "kind", kith_followup_kind_name(r->kind));
+		cli_json_field(sb, "due", r->due);
+		cli_json_field(sb, "status", kith_followup_status_name(r->status));
+		cli_json_field(sb, "direction", kith_direction_name(r->direction));
 		sb_printf(sb, ", \"priority\": %d}", r->priority);
 	} else {
 		sb_printf(sb, "%-6lld  %-10.10s  %-4s  ", (long long)r->id,

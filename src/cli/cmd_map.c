@@ -12,6 +12,7 @@
 
 #include "kith/contact.h"
 #include "kith/db.h"
+#include "kith/mapdata.h"
 #include "kith/org.h"
 #include "kith/powermap.h"
 #include "kith/types.h"
@@ -87,19 +88,14 @@ path_json(struct strbuf *sb, const struct warm_path *p, int rank)
 		sb_append(sb, j ? ",\n    {" : "\n    {");
 		sb_append(sb, "\"contact_id\": ");
 		cli_json_num(sb, h->contact_id, true);
-		sb_append(sb, ", \"organisation_id\": ");
-		cli_json_num(sb, h->org_id, true);
-		sb_append(sb, ", \"name\": ");
-		cli_json_str(sb, h->name);
-		sb_append(sb, ", \"link\": ");
-		cli_json_str(sb, link_words[h->link]);
-		sb_append(sb, ", \"type\": ");
-		cli_json_str(sb, h->link == WARM_LINK_REL || h->link == WARM_LINK_ORG_REL
-			     ? kith_rel_type_name(h->rel_type) : NULL);
+		cli_json_field_num(sb, "organisation_id", h->org_id, true);
+		cli_json_field(sb, "name", h->name);
+		cli_json_field(sb, "link", link_words[h->link]);
+		cli_json_field(sb, "type", h->link == WARM_LINK_REL || h->link == WARM_LINK_ORG_REL
+					   ? kith_rel_type_name(h->rel_type) : NULL);
 		sb_printf(sb, ", \"strength\": %d, \"last_touch\": ", h->strength);
 		cli_json_str(sb, h->last_at);
-		sb_append(sb, ", \"reason\": ");
-		cli_json_str(sb, h->reason);
+		cli_json_field(sb, "reason", h->reason);
 		sb_appendc(sb, '}');
 	}
 	sb_append(sb, "]}");
@@ -187,12 +183,9 @@ map_list_row(void *ud, const struct map_row *r)
 	if (o->json) {
 		sb_printf(sb, "{\"id\": %lld, \"name\": ", (long long)r->id);
 		cli_json_str(sb, r->name);
-		sb_append(sb, ", \"goal\": ");
-		cli_json_str(sb, r->goal);
-		sb_append(sb, ", \"primary_target_id\": ");
-		cli_json_num(sb, r->primary_target_id, true);
-		sb_append(sb, ", \"primary_target\": ");
-		cli_json_str(sb, r->primary_target_name);
+		cli_json_field(sb, "goal", r->goal);
+		cli_json_field_num(sb, "primary_target_id", r->primary_target_id, true);
+		cli_json_field(sb, "primary_target", r->primary_target_name);
 		sb_printf(sb, ", \"placements\": %lld}", r->placements);
 	} else {
 		sb_printf(sb, "%-4lld  ", (long long)r->id);
@@ -266,47 +259,11 @@ fail:
 
 /* ---- map show ------------------------------------------------------------ */
 
-struct shown {
-	char *name;
-	int64_t contact_id, org_id;
-	int influence, alignment;
-	char *note, *assessed_at;
-	bool target, primary;
-};
-
-struct show_ctx {
-	struct shown *v;
-	int n, cap;
-};
-
-static int
-show_row(void *ud, const struct placement_row *r)
-{
-	struct show_ctx *s = ud;
-	struct shown *p;
-
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 32;
-		s->v = xreallocarray(s->v, (size_t)s->cap, sizeof *s->v);
-	}
-	p = &s->v[s->n++];
-	p->name = xstrdup(r->name);
-	p->contact_id = r->contact_id;
-	p->org_id = r->org_id;
-	p->influence = r->influence;
-	p->alignment = r->alignment;
-	p->note = xstrdup(r->note);
-	p->assessed_at = xstrdup(r->assessed_at);
-	p->target = r->is_target;
-	p->primary = r->is_primary;
-	return 0;
-}
-
 #define SHOW_CELL 14
 
 /* The grid: influence 5 at the top, the five bands left to right, one name a line. */
 static void
-show_grid(struct strbuf *sb, const struct show_ctx *s)
+show_grid(struct strbuf *sb, const struct map_data *s)
 {
 	static const char *const bands[5] = { "Opposed", "Passive opp.", "Neutral", "Passive ally",
 					      "Ally" };
@@ -327,22 +284,22 @@ show_grid(struct strbuf *sb, const struct show_ctx *s)
 			more = false;
 			sb_printf(sb, line == 0 ? "  %d " : "    ", row);
 			for (col = 0; col < 5; col++) {
-				const struct shown *p = NULL;
+				const struct map_item *p = NULL;
 				int i;
 				/* the next placement in this cell */
 				for (i = idx[col]; i < s->n; i++)
-					if (s->v[i].influence == row && s->v[i].alignment == col - 2)
+					if (s->items[i].influence == row && s->items[i].alignment == col - 2)
 						break;
 				sb_append(sb, "|");
 				if (i < s->n) {
-					p = &s->v[i];
+					p = &s->items[i];
 					idx[col] = i + 1;
 					sb_reset(&cellbuf);
 					sb_append(&cellbuf, p->target ? "*" : p->org_id ? "#" : " ");
 					sb_append(&cellbuf, p->name);
 					cli_cell(sb, sb_str(&cellbuf), SHOW_CELL, true);
 					for (i = idx[col]; i < s->n; i++)
-						if (s->v[i].influence == row && s->v[i].alignment == col - 2)
+						if (s->items[i].influence == row && s->items[i].alignment == col - 2)
 							more = true;
 				} else {
 					idx[col] = s->n;
@@ -359,8 +316,7 @@ show_grid(struct strbuf *sb, const struct show_ctx *s)
 int
 cli_cmd_map_show(struct cli *c, const struct cli_args *a)
 {
-	struct show_ctx s = {0};
-	struct kith_map m;
+	struct map_data md;
 	struct kith_err err = {0};
 	struct strbuf sb = {0};
 	enum kith_status st;
@@ -373,57 +329,45 @@ cli_cmd_map_show(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_map(c, a->pos[0], &id)) != CLI_OK)
 		return rc;
-	if ((st = map_get(c->db, id, &m, &err)) != KITH_OK)
+	if ((st = map_data_load(c->db, id, as_of[0] ? as_of : NULL, &md, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	st = placement_list(c->db, id, as_of[0] ? as_of : NULL, show_row, &s, &err);
-	if (st == KITH_OK && cli_flag(a, MS_JSON)) {
+	if (cli_flag(a, MS_JSON)) {
 		sb_printf(&sb, "{\"id\": %lld, \"name\": ", (long long)id);
-		cli_json_str(&sb, m.name);
-		sb_append(&sb, ", \"goal\": ");
-		cli_json_str(&sb, m.goal);
-		sb_append(&sb, ", \"as_of\": ");
-		cli_json_str(&sb, as_of);
+		cli_json_str(&sb, md.map.name);
+		cli_json_field(&sb, "goal", md.map.goal);
+		cli_json_field(&sb, "as_of", as_of);
 		sb_append(&sb, ", \"placements\": [");
-		for (int i = 0; i < s.n; i++) {
-			struct shown *p = &s.v[i];
+		for (int i = 0; i < md.n; i++) {
+			const struct map_item *p = &md.items[i];
 			sb_append(&sb, i ? ",\n  {\"name\": " : "\n  {\"name\": ");
 			cli_json_str(&sb, p->name);
-			sb_append(&sb, ", \"contact_id\": ");
-			cli_json_num(&sb, p->contact_id, true);
-			sb_append(&sb, ", \"organisation_id\": ");
-			cli_json_num(&sb, p->org_id, true);
+			cli_json_field_num(&sb, "contact_id", p->contact_id, true);
+			cli_json_field_num(&sb, "organisation_id", p->org_id, true);
 			sb_printf(&sb, ", \"influence\": %d, \"alignment\": %d, \"band\": ",
 				  p->influence, p->alignment);
 			cli_json_str(&sb, kith_alignment_name(p->alignment));
 			sb_printf(&sb, ", \"target\": %s, \"primary\": %s, \"note\": ",
 				  p->target ? "true" : "false", p->primary ? "true" : "false");
 			cli_json_str(&sb, p->note);
-			sb_append(&sb, ", \"assessed_at\": ");
-			cli_json_str(&sb, p->assessed_at);
+			cli_json_field(&sb, "assessed_at", p->assessed_at);
 			sb_appendc(&sb, '}');
 		}
-		sb_append(&sb, s.n ? "\n]}\n" : "]}\n");
-	} else if (st == KITH_OK) {
-		cli_sanitize(&sb, m.name);
-		if (!str_empty(m.goal)) {
+		sb_append(&sb, md.n ? "\n]}\n" : "]}\n");
+	} else {
+		cli_sanitize(&sb, md.map.name);
+		if (!str_empty(md.map.goal)) {
 			sb_append(&sb, " \xe2\x80\x94 ");
-			cli_sanitize(&sb, m.goal);
+			cli_sanitize(&sb, md.map.goal);
 		}
 		if (as_of[0])
 			sb_printf(&sb, " (as of %s)", as_of);
 		sb_appendc(&sb, '\n');
-		show_grid(&sb, &s);
+		show_grid(&sb, &md);
 	}
 	cli_flush(&sb);
 	sb_free(&sb);
-	for (int i = 0; i < s.n; i++) {
-		free(s.v[i].name);
-		free(s.v[i].note);
-		free(s.v[i].assessed_at);
-	}
-	free(s.v);
-	map_free(&m);
-	return cli_status(st, &err);
+	map_data_free(&md);
+	return CLI_OK;
 }
 
 /* ---- map place ----------------------------------------------------------- */

@@ -32,8 +32,7 @@ search_hit(void *ud, const struct search_hit *h)
 		cli_json_str(sb, search_kind_name(h->kind));
 		sb_printf(sb, ", \"id\": %lld, \"title\": ", (long long)h->id);
 		cli_json_str(sb, h->title);
-		sb_append(sb, ", \"detail\": ");
-		cli_json_str(sb, h->detail);
+		cli_json_field(sb, "detail", h->detail);
 		sb_appendc(sb, '}');
 	} else {
 		sb_printf(sb, "%-12s  %-6lld  ", search_kind_name(h->kind), (long long)h->id);

@@ -44,34 +44,29 @@ upper_first(struct strbuf *sb, const char *s)
 static void
 print_json(const struct review_queue *q)
 {
-	struct strbuf sb = {0};
+	struct cli_list l = { .json = true };
 
-	sb_append(&sb, "[");
 	for (int i = 0; i < q->n; i++) {
 		const struct review_item *it = &q->items[i];
-		sb_printf(&sb, "%s\n  {\"rank\": %d, \"contact_id\": ", i ? "," : "", i + 1);
-		cli_json_num(&sb, it->contact_id, true);
-		sb_append(&sb, ", \"name\": ");
-		cli_json_str(&sb, it->name);
-		sb_append(&sb, ", \"followup_id\": ");
-		cli_json_num(&sb, it->followup_id, true);
-		sb_append(&sb, ", \"what\": ");
-		cli_json_str(&sb, it->what);
-		sb_append(&sb, ", \"why\": ");
-		cli_json_str(&sb, it->why);
-		sb_printf(&sb, ", \"score\": %d, \"terms\": [", it->score);
+		struct strbuf *sb = cli_list_row(&l);
+
+		sb_printf(sb, "{\"rank\": %d", i + 1);
+		cli_json_field_num(sb, "contact_id", it->contact_id, true);
+		cli_json_field(sb, "name", it->name);
+		cli_json_field_num(sb, "followup_id", it->followup_id, true);
+		cli_json_field(sb, "what", it->what);
+		cli_json_field(sb, "why", it->why);
+		sb_printf(sb, ", \"score\": %d, \"terms\": [", it->score);
 		for (int t = 0; t < it->nterms; t++) {
-			sb_printf(&sb, "%s{\"term\": \"%s\", \"points\": %d, \"detail\": ", t ? ", " : "",
+			sb_printf(sb, "%s{\"term\": \"%s\", \"points\": %d", t ? ", " : "",
 				  review_term_name(it->terms[t].id), it->terms[t].points);
-			cli_json_str(&sb, it->terms[t].detail);
-			sb_append(&sb, "}");
+			cli_json_field(sb, "detail", it->terms[t].detail);
+			sb_append(sb, "}");
 		}
-		sb_append(&sb, "]}");
-		cli_flush(&sb);
+		sb_append(sb, "]}");
+		cli_list_row_end(&l);
 	}
-	sb_append(&sb, q->n ? "\n]\n" : "]\n");
-	cli_flush(&sb);
-	sb_free(&sb);
+	cli_list_end(&l);
 }
 
 static void

@@ -165,6 +165,20 @@ cli_json_num(struct strbuf *sb, long long n, bool zero_is_null)
 }
 
 void
+cli_json_field(struct strbuf *sb, const char *key, const char *s)
+{
+	sb_printf(sb, ", \"%s\": ", key);
+	cli_json_str(sb, s);
+}
+
+void
+cli_json_field_num(struct strbuf *sb, const char *key, long long n, bool zero_is_null)
+{
+	sb_printf(sb, ", \"%s\": ", key);
+	cli_json_num(sb, n, zero_is_null);
+}
+
+void
 cli_flush(struct strbuf *sb)
 {
 	fwrite(sb_str(sb), 1, sb->len, stdout);

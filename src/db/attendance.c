@@ -69,6 +69,28 @@ attendance_set(struct kdb *db, int64_t event_id, int64_t contact_id, int role, i
 }
 
 enum kith_status
+attendance_role(struct kdb *db, int64_t event_id, int64_t contact_id, int *role,
+		struct kith_err *err)
+{
+	static const char sql[] = "SELECT role FROM attendance WHERE event_id = ? AND contact_id = ?";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+	int r;
+
+	*role = KITH_AROLE_ATTENDEE;
+	if ((rc = db_first(db, &st, sql, "attendance", err, "ii", event_id, contact_id)) != KITH_OK) {
+		if (rc != KITH_NOTFOUND)
+			return rc;
+		kith_err_clear(err);
+		return KITH_OK;
+	}
+	if ((r = kith_attend_role_parse((const char *)sqlite3_column_text(st, 0))) >= 0)
+		*role = r;
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+enum kith_status
 attendance_remove(struct kdb *db, int64_t event_id, int64_t contact_id, struct kith_err *err)
 {
 	static const char sql[] = "DELETE FROM attendance WHERE event_id = ? AND contact_id = ?";

@@ -203,32 +203,16 @@ status_chosen(struct engine *e, int64_t id, void *ctx)
 	return engine_after_write(e, "attendance");
 }
 
-struct role_find {
-	int64_t contact_id;
-	int role;
-};
-
-static int
-role_of(void *ud, const struct attendance_row *r)
-{
-	struct role_find *rf = ud;
-
-	if (r->contact_id == rf->contact_id)
-		rf->role = r->role;
-	return 0;
-}
-
 static int
 attendee_chosen(struct engine *e, int64_t contact_id, void *ctx)
 {
 	struct att_ctx *ac = xcalloc(1, sizeof *ac);
-	struct role_find rf = { contact_id, KITH_AROLE_ATTENDEE };
 
 	(void)ctx;
-	attendance_list_for_event(engine_db(e), pick_event, role_of, &rf, NULL);
+	/* keep the role (host, speaker) of someone already on the event */
+	attendance_role(engine_db(e), pick_event, contact_id, &ac->role, NULL);
 	ac->event_id = pick_event;
 	ac->contact_id = contact_id;
-	ac->role = rf.role;
 	engine_pick(e, "Status", status_source, status_chosen, ac, free);
 	return R_REDRAW | R_RELAYOUT;
 }

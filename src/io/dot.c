@@ -15,7 +15,7 @@
 #include "kith/types.h"
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
-#include "mapdata.h"
+#include "kith/mapdata.h"
 
 static const char *const band_color[5] = { "#b03a2e", "#d35400", "#616a6b", "#229954",
 					   "#196f3d" };

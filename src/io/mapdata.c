@@ -1,7 +1,7 @@
 /*
  * mapdata.c: a map's placements in memory, for the exporters.
  */
-#include "mapdata.h"
+#include "kith/mapdata.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +26,8 @@ item_cb(void *ud, const struct placement_row *r)
 	it->alignment = r->alignment;
 	it->target = r->is_target;
 	it->primary = r->is_primary;
+	it->note = xstrdup(r->note);
+	it->assessed_at = xstrdup(r->assessed_at);
 	return 0;
 }
 
@@ -67,8 +69,11 @@ map_data_load(struct kdb *db, int64_t map_id, const char *as_of, struct map_data
 void
 map_data_free(struct map_data *md)
 {
-	for (int i = 0; i < md->n; i++)
+	for (int i = 0; i < md->n; i++) {
 		free(md->items[i].name);
+		free(md->items[i].note);
+		free(md->items[i].assessed_at);
+	}
 	free(md->items);
 	free(md->index);
 	map_free(&md->map);

@@ -15,7 +15,7 @@
 #include "kith/mapexport.h"
 #include "kith/types.h"
 #include "kith/utf8.h"
-#include "mapdata.h"
+#include "kith/mapdata.h"
 
 #define SVG_MARGIN      40
 #define SVG_LABEL_W     120     /* the influence labels */

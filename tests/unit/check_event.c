@@ -518,6 +518,21 @@ START_TEST(test_attendance)
 
 	ck_assert_int_eq(attendance_list_for_event(db, ev, att_cb, &x, &err), KITH_OK);
 	ck_assert_int_eq(x.n, 3);
+	{
+		/* the role someone has on an event, kept when kith attend changes the status */
+		int role = -1;
+
+		ck_assert_int_eq(attendance_role(db, ev, bo, &role, &err), KITH_OK);
+		ck_assert_int_eq(role, KITH_AROLE_HOST);
+		ck_assert_int_eq(attendance_role(db, ev, ana, &role, &err), KITH_OK);
+		ck_assert_int_eq(role, KITH_AROLE_SPEAKER);
+		ck_assert_int_eq(attendance_role(db, ev, zoe, &role, &err), KITH_OK);
+		ck_assert_int_eq(role, KITH_AROLE_ATTENDEE);
+		/* not on the event: an attendee, and no error */
+		ck_assert_int_eq(attendance_role(db, ev2, bo, &role, &err), KITH_OK);
+		ck_assert_int_eq(role, KITH_AROLE_ATTENDEE);
+		ck_assert_str_eq(err.msg, "");
+	}
 	ck_assert_int_eq(x.contacts[0], bo);          /* host, speaker, attendee */
 	ck_assert_int_eq(x.roles[0], KITH_AROLE_HOST);
 	ck_assert_int_eq(x.statuses[0], KITH_ASTATUS_NO_SHOW);

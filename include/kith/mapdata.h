@@ -1,6 +1,7 @@
 /*
- * mapdata.h: a map's placements gathered in memory for the exporters
- * (src/io only). A map holds hundreds of placements, not millions.
+ * mapdata.h: a map's placements gathered in memory, for the exporters
+ * (svg, dot) and kith map show. A map holds hundreds of placements, not
+ * millions.
  */
 #ifndef KITH_IO_MAPDATA_H
 #define KITH_IO_MAPDATA_H
@@ -18,6 +19,7 @@ struct map_item {
 	char *name;
 	int influence, alignment;
 	bool target, primary;
+	char *note, *assessed_at;   /* why it stands there; since when ("" if not said) */
 };
 
 struct map_key {
