@@ -15,16 +15,12 @@ static const struct db_enum rel_types = { kith_rel_type_name, kith_rel_type_pars
 					  KITH_REL_GENERIC };
 
 /* The columns relationship_get reads; after the id, ?1..?9 of the writes. */
-static const struct db_field rel_f[] = {
-	DB_F(I64, struct kith_relationship, id),
-	DB_F(I64, struct kith_relationship, a_id), DB_F(ID, struct kith_relationship, b_id),
-	DB_F(ID, struct kith_relationship, b_org_id), DB_FE(struct kith_relationship, type, rel_types),
-	DB_F(INT, struct kith_relationship, strength),
-	DB_F(OPT, struct kith_relationship, start_date),
-	DB_F(OPT, struct kith_relationship, end_date), DB_F(DUP, struct kith_relationship, note),
-	DB_F(DUP, struct kith_relationship, source),
-};
-static const struct db_fields rel_fields = DB_FIELDS(struct kith_relationship, rel_f);
+#define DB_ROW struct kith_relationship
+DB_TABLE(rel_f, rel_fields,
+	DB_C(I64, id), DB_C(I64, a_id), DB_C(ID, b_id), DB_C(ID, b_org_id), DB_CE(type, rel_types),
+	DB_C(INT, strength), DB_C(OPT, start_date), DB_C(OPT, end_date), DB_C(DUP, note),
+	DB_C(DUP, source));
+#undef DB_ROW
 static const struct db_fields rel_write_fields = { sizeof(struct kith_relationship), 9,
 						   rel_f + 1 };
 
@@ -128,19 +124,14 @@ relationship_end(struct kdb *db, int64_t id, const char *end_date, struct kith_e
 }
 
 /* The rows of a relationship list (the columns of the lists below). */
-static const struct db_field rel_row_f[] = {
-	DB_F(I64, struct relationship_row, id), DB_F(I64, struct relationship_row, other_id),
-	DB_F(I64, struct relationship_row, other_org_id),
-	DB_F(TEXT, struct relationship_row, other_name),
-	DB_FE(struct relationship_row, type, rel_types),
-	DB_F(INT, struct relationship_row, strength), DB_F(BOOL, struct relationship_row, current),
-	DB_F(TEXT, struct relationship_row, start_date),
-	DB_F(TEXT, struct relationship_row, end_date), DB_F(TEXT, struct relationship_row, note),
-	DB_F(TEXT, struct relationship_row, source),
-	DB_F(TEXT, struct relationship_row, other_last_at),
-	DB_F(I64, struct relationship_row, contact_id),     /* only some lists have it */
-};
-static const struct db_fields rel_row_fields = DB_FIELDS(struct relationship_row, rel_row_f);
+/* contact_id: only some lists have it */
+#define DB_ROW struct relationship_row
+DB_TABLE(rel_row_f, rel_row_fields,
+	DB_C(I64, id), DB_C(I64, other_id), DB_C(I64, other_org_id), DB_C(TEXT, other_name),
+	DB_CE(type, rel_types), DB_C(INT, strength), DB_C(BOOL, current), DB_C(TEXT, start_date),
+	DB_C(TEXT, end_date), DB_C(TEXT, note), DB_C(TEXT, source), DB_C(TEXT, other_last_at),
+	DB_C(I64, contact_id));
+#undef DB_ROW
 ENT_EMITTER(rel_emit, struct relationship_row, relationship_row_fn, rel_row_fields,
 	    "relationships")
 

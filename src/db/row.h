@@ -110,6 +110,19 @@ struct db_fields {
 #define DB_FIELDS(type, array) { sizeof(type), sizeof(array) / sizeof((array)[0]), (array) }
 
 /*
+** A table of one struct, named once: #define DB_ROW as the struct type,
+** then DB_TABLE(array, fields, entries...) defines the static field array
+** and its struct db_fields, the entries naming members only: DB_C(KIND, m),
+** DB_CE(m, enum), DB_CC(m) (a char array), DB_FSKIP. #undef DB_ROW after.
+*/
+#define DB_C(kind, m) DB_F(kind, DB_ROW, m)
+#define DB_CE(m, en) DB_FE(DB_ROW, m, en)
+#define DB_CC(m) DB_FC(DB_ROW, m)
+#define DB_TABLE(array, fields, ...) \
+	static const struct db_field array[] = { __VA_ARGS__ }; \
+	static const struct db_fields fields = DB_FIELDS(DB_ROW, array)
+
+/*
 ** Read the current row from column col on into *out (cleared first; the
 ** fields past the row's last column stay zero).
 */
