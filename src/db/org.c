@@ -99,9 +99,7 @@ static const struct ent_writer org_writer = {
 	.read = &org_fields,
 };
 
-ENT_DEFINE_ROW(org, struct kith_org, org_writer)
-ENT_DEFINE_GET(org, struct kith_org, org_writer)
-ENT_DEFINE_WRITES(org, struct kith_org, org_writer)
+ENT_DEFINE(org, struct kith_org, org_writer)
 
 /* The oldest organisation whose folded name is key; 0 if none. */
 static enum kith_status

@@ -63,9 +63,7 @@ static const struct ent_writer map_writer = {
 	.read = &map_fields,
 };
 
-ENT_DEFINE_ROW(map, struct kith_map, map_writer)
-ENT_DEFINE_GET(map, struct kith_map, map_writer)
-ENT_DEFINE_WRITES(map, struct kith_map, map_writer)
+ENT_DEFINE(map, struct kith_map, map_writer)
 
 enum kith_status
 map_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *err)

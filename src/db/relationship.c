@@ -80,9 +80,7 @@ static const struct ent_writer rel_writer = {
 	.read = &rel_fields,
 };
 
-ENT_DEFINE_ROW(relationship, struct kith_relationship, rel_writer)
-ENT_DEFINE_GET(relationship, struct kith_relationship, rel_writer)
-ENT_DEFINE_WRITES(relationship, struct kith_relationship, rel_writer)
+ENT_DEFINE(relationship, struct kith_relationship, rel_writer)
 
 struct rel_end {
 	int64_t id;
