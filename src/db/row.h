@@ -47,6 +47,9 @@ enum kith_status db_int64(struct kdb *db, int64_t *out, const char *sql, const c
 */
 enum kith_status db_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what,
 			   struct kith_err *err);
+/* db_finish for a statement of its own (prepared, not cached): finalizes st. */
+enum kith_status db_final(struct kdb *db, sqlite3_stmt *st, int rc, const char *what,
+			  struct kith_err *err);
 /* Step st (NULL: KITH_DB) reading column 0 into ids[0..max); *n_out how many. */
 enum kith_status db_ids(struct kdb *db, sqlite3_stmt *st, int64_t *ids, int max, int *n_out,
 			const char *what, struct kith_err *err);
