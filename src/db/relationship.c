@@ -146,6 +146,9 @@ ENT_EMITTER(rel_emit, struct relationship_row, relationship_row_fn, rel_row_fiel
 	"LEFT JOIN contact c ON c.id = x.other_id " \
 	"LEFT JOIN contact_stat s ON s.contact_id = x.other_id " \
 	"LEFT JOIN organisation o ON o.id = x.other_org_id "
+/* A relationship's own columns after its two sides (r: "" or "r."). */
+#define REL_OWN(r) \
+	r "type, " r "strength, " r "start_date, " r "end_date, " r "note, " r "source "
 /* current first, strongest first, then by the other's name */
 #define REL_ORDER \
 	"x.end_date IS NOT NULL, x.end_date DESC, x.strength DESC, " \
@@ -161,11 +164,9 @@ relationship_list_for_contact_top(struct kdb *db, int64_t contact_id, int limit,
 	 */
 	static const char sql[] =
 		REL_COLS "FROM (SELECT * FROM (SELECT id, b_id AS other_id, b_org_id AS other_org_id, "
-		"        type, strength, start_date, end_date, note, source FROM relationship "
-		"        WHERE a_id = ?1 "
+		REL_OWN("") "FROM relationship WHERE a_id = ?1 "
 		"      UNION ALL "
-		"      SELECT id, a_id, NULL, type, strength, start_date, end_date, note, source "
-		"        FROM relationship WHERE b_id = ?1) "
+		"      SELECT id, a_id, NULL, " REL_OWN("") "FROM relationship WHERE b_id = ?1) "
 		"      ORDER BY end_date IS NOT NULL, end_date DESC, strength DESC, id LIMIT ?2) x "
 		REL_OTHER "ORDER BY " REL_ORDER;
 
@@ -188,12 +189,10 @@ relationship_list_for_contacts(struct kdb *db, const int64_t *ids, size_t n,
 	static const char sql[] =
 		REL_COLS ", x.self "
 		"FROM (SELECT j.key AS ord, j.value AS self, r.id, r.b_id AS other_id, "
-		"        r.b_org_id AS other_org_id, r.type, r.strength, r.start_date, r.end_date, "
-		"        r.note, r.source "
+		"        r.b_org_id AS other_org_id, " REL_OWN("r.")
 		"        FROM json_each(?1) j CROSS JOIN relationship r ON r.a_id = j.value "
 		"      UNION ALL "
-		"      SELECT j.key, j.value, r.id, r.a_id, NULL, r.type, r.strength, r.start_date, "
-		"        r.end_date, r.note, r.source "
+		"      SELECT j.key, j.value, r.id, r.a_id, NULL, " REL_OWN("r.")
 		"        FROM json_each(?1) j CROSS JOIN relationship r ON r.b_id = j.value) x "
 		REL_OTHER "ORDER BY x.ord, " REL_ORDER;
 
