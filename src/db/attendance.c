@@ -108,16 +108,12 @@ static const struct db_enum att_roles = { kith_attend_role_name, kith_attend_rol
 					  KITH_AROLE_ATTENDEE };
 static const struct db_enum att_statuses = { kith_attend_status_name,
 					     kith_attend_status_parse, KITH_ASTATUS_INVITED };
-static const struct db_field att_row_f[] = {
-	DB_F(I64, struct attendance_row, event_id), DB_F(I64, struct attendance_row, contact_id),
-	DB_F(TEXT, struct attendance_row, contact_name),
-	DB_F(TEXT, struct attendance_row, event_title),
-	DB_F(TEXT, struct attendance_row, event_start),
-	DB_FE(struct attendance_row, role, att_roles),
-	DB_FE(struct attendance_row, status, att_statuses),
-	DB_F(TEXT, struct attendance_row, last_at),
-};
-static const struct db_fields att_row_fields = DB_FIELDS(struct attendance_row, att_row_f);
+#define DB_ROW struct attendance_row
+DB_TABLE(att_row_f, att_row_fields,
+	DB_C(I64, event_id), DB_C(I64, contact_id), DB_C(TEXT, contact_name),
+	DB_C(TEXT, event_title), DB_C(TEXT, event_start), DB_CE(role, att_roles),
+	DB_CE(status, att_statuses), DB_C(TEXT, last_at));
+#undef DB_ROW
 ENT_EMITTER(att_emit, struct attendance_row, attendance_row_fn, att_row_fields, "attendance")
 
 enum kith_status

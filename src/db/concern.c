@@ -104,12 +104,11 @@ concern_add(struct kdb *db, const struct kith_concern *c, int64_t *id_out, struc
 	return rc;
 }
 
-static const struct db_field concern_row_f[] = {
-	DB_F(I64, struct concern_row, id), DB_F(I64, struct concern_row, contact_id),
-	DB_F(TEXT, struct concern_row, issue), DB_F(TEXT, struct concern_row, raised_at),
-	DB_F(TEXT, struct concern_row, words), DB_F(TEXT, struct concern_row, name),
-};
-static const struct db_fields concern_row_fields = DB_FIELDS(struct concern_row, concern_row_f);
+#define DB_ROW struct concern_row
+DB_TABLE(concern_row_f, concern_row_fields,
+	DB_C(I64, id), DB_C(I64, contact_id), DB_C(TEXT, issue), DB_C(TEXT, raised_at),
+	DB_C(TEXT, words), DB_C(TEXT, name));
+#undef DB_ROW
 ENT_EMITTER(concern_emit, struct concern_row, concern_row_fn, concern_row_fields, "concerns")
 
 #define CONCERN_COLS \
@@ -137,12 +136,11 @@ concern_list_for_issue(struct kdb *db, const char *issue, int limit, concern_row
 	return concern_emit(db, db_query(db, sql, err, "tn", issue, limit), fn, ud, err);
 }
 
-static const struct db_field issue_row_f[] = {
-	DB_F(TEXT, struct issue_row, issue), DB_F(INT, struct issue_row, people),
-	DB_F(INT, struct issue_row, raised), DB_F(TEXT, struct issue_row, last_at),
-	DB_F(TEXT, struct issue_row, districts), DB_F(INT, struct issue_row, open_promises),
-};
-static const struct db_fields issue_row_fields = DB_FIELDS(struct issue_row, issue_row_f);
+#define DB_ROW struct issue_row
+DB_TABLE(issue_row_f, issue_row_fields,
+	DB_C(TEXT, issue), DB_C(INT, people), DB_C(INT, raised), DB_C(TEXT, last_at),
+	DB_C(TEXT, districts), DB_C(INT, open_promises));
+#undef DB_ROW
 ENT_EMITTER(issue_emit, struct issue_row, issue_row_fn, issue_row_fields, "concerns")
 
 enum kith_status
@@ -241,15 +239,12 @@ promise_close(struct kdb *db, int64_t promise_id, bool kept, struct kith_err *er
 			    day);
 }
 
-static const struct db_field promise_row_f[] = {
-	DB_F(I64, struct promise_row, id), DB_F(TEXT, struct promise_row, issue),
-	DB_F(TEXT, struct promise_row, title), DB_F(TEXT, struct promise_row, status),
-	DB_F(TEXT, struct promise_row, made_at), DB_F(INT, struct promise_row, updates),
-	DB_F(TEXT, struct promise_row, last_update), DB_F(I64, struct promise_row, last_update_id),
-	DB_F(INT, struct promise_row, people), DB_F(INT, struct promise_row, untold),
-	DB_F(TEXT, struct promise_row, last_update_at),
-};
-static const struct db_fields promise_row_fields = DB_FIELDS(struct promise_row, promise_row_f);
+#define DB_ROW struct promise_row
+DB_TABLE(promise_row_f, promise_row_fields,
+	DB_C(I64, id), DB_C(TEXT, issue), DB_C(TEXT, title), DB_C(TEXT, status),
+	DB_C(TEXT, made_at), DB_C(INT, updates), DB_C(TEXT, last_update), DB_C(I64, last_update_id),
+	DB_C(INT, people), DB_C(INT, untold), DB_C(TEXT, last_update_at));
+#undef DB_ROW
 ENT_EMITTER(promise_emit, struct promise_row, promise_row_fn, promise_row_fields, "promises")
 
 /* who raised the issue and is not archived */

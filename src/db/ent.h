@@ -216,6 +216,11 @@ enum kith_status ent_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char
 	{ \
 		return ent_update(db, &(w), r, r->id, err); \
 	}
+/* The three above: a table with every life */
+#define ENT_DEFINE(name, type, w) \
+	ENT_DEFINE_ROW(name, type, w) \
+	ENT_DEFINE_GET(name, type, w) \
+	ENT_DEFINE_WRITES(name, type, w)
 
 /*
 ** Define the list loop of one row type: `static enum kith_status name(db, st,

@@ -121,9 +121,7 @@ static const struct ent_writer fu_writer = {
 	.read = &fu_fields,
 };
 
-ENT_DEFINE_ROW(followup, struct kith_followup, fu_writer)
-ENT_DEFINE_GET(followup, struct kith_followup, fu_writer)
-ENT_DEFINE_WRITES(followup, struct kith_followup, fu_writer)
+ENT_DEFINE(followup, struct kith_followup, fu_writer)
 
 /*
 ** One state change of follow-up id: refused if its status is `already`
@@ -168,26 +166,28 @@ fu_change(struct kdb *db, const struct fu_chg *x, struct kith_err *err)
 	return db_write(db, fu_change_body, (void *)x, err);
 }
 
-enum kith_status
-followup_done(struct kdb *db, int64_t id, struct kith_err *err)
+/* Done (done_at now) or open again (no done_at); refused if it already is. */
+static enum kith_status
+fu_set_status(struct kdb *db, int64_t id, int status, struct kith_err *err)
 {
 	static const char sql[] =
-		"UPDATE followup SET status = 'done', done_at = ?3, updated_at = ?2 WHERE id = ?1";
-
-	const struct fu_chg x = { id, sql, NULL, NULL, KITH_FSTATUS_DONE, false };
+		"UPDATE followup SET status = ?4, done_at = CASE ?4 WHEN 'done' THEN ?3 END, "
+		"updated_at = ?2 WHERE id = ?1";
+	const struct fu_chg x = { id, sql, kith_followup_status_name(status), NULL, status, false };
 
 	return fu_change(db, &x, err);
 }
 
 enum kith_status
+followup_done(struct kdb *db, int64_t id, struct kith_err *err)
+{
+	return fu_set_status(db, id, KITH_FSTATUS_DONE, err);
+}
+
+enum kith_status
 followup_reopen(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	static const char sql[] =
-		"UPDATE followup SET status = 'open', done_at = NULL, updated_at = ?2 WHERE id = ?1";
-
-	const struct fu_chg x = { id, sql, NULL, NULL, KITH_FSTATUS_OPEN, false };
-
-	return fu_change(db, &x, err);
+	return fu_set_status(db, id, KITH_FSTATUS_OPEN, err);
 }
 
 struct fu_toggle {

@@ -330,15 +330,9 @@ followup_count_overdue(struct kdb *db, const char *today, int cap, long long *ou
 	static const char sql[] =
 		"SELECT count(*) FROM (SELECT 1 FROM followup INDEXED BY followup_open_by_due "
 		"WHERE status = 'open' AND due IS NOT NULL AND due < ? LIMIT ?)";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	int rc;
+	int64_t n;
+	enum kith_status rc = db_int64(db, &n, sql, "follow-ups", err, "sn", today, cap + 1);
 
-	*out = 0;
-	if (!st)
-		return KITH_DB;
-	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, cap + 1);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	return ent_finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, "follow-ups", err);
+	*out = n;
+	return rc;
 }

@@ -25,14 +25,11 @@ static const struct db_enum ia_exchanges = { kith_exchange_name, kith_exchange_p
 					     KITH_XCHG_NONE };
 
 /* The columns interaction_get reads */
-static const struct db_field ia_f[] = {
-	DB_F(I64, struct kith_interaction, id), DB_F(DUP, struct kith_interaction, at),
-	DB_FE(struct kith_interaction, kind, ia_kinds),
-	DB_F(DUP, struct kith_interaction, summary), DB_F(DUP, struct kith_interaction, body),
-	DB_F(I64, struct kith_interaction, event_id), DB_FE(struct kith_interaction, way, ia_ways),
-	DB_FE(struct kith_interaction, exchange, ia_exchanges),
-};
-static const struct db_fields ia_fields = DB_FIELDS(struct kith_interaction, ia_f);
+#define DB_ROW struct kith_interaction
+DB_TABLE(ia_f, ia_fields,
+	DB_C(I64, id), DB_C(DUP, at), DB_CE(kind, ia_kinds), DB_C(DUP, summary), DB_C(DUP, body),
+	DB_C(I64, event_id), DB_CE(way, ia_ways), DB_CE(exchange, ia_exchanges));
+#undef DB_ROW
 
 void
 interaction_free(struct kith_interaction *i)
@@ -207,15 +204,11 @@ interaction_delete(struct kdb *db, int64_t id, struct kith_err *err)
 	"  FROM interaction_contact w JOIN contact c ON c.id = w.contact_id " \
 	"  WHERE w.interaction_id = i.id ORDER BY c.name_key, c.id)) "
 
-static const struct db_field ia_row_f[] = {
-	DB_F(I64, struct interaction_row, id), DB_F(TEXT, struct interaction_row, at),
-	DB_FE(struct interaction_row, kind, ia_kinds),
-	DB_F(TEXT, struct interaction_row, summary), DB_F(TEXT, struct interaction_row, body),
-	DB_F(I64, struct interaction_row, event_id),
-	DB_FE(struct interaction_row, exchange, ia_exchanges),
-	DB_F(TEXT, struct interaction_row, with),
-};
-static const struct db_fields ia_row_fields = DB_FIELDS(struct interaction_row, ia_row_f);
+#define DB_ROW struct interaction_row
+DB_TABLE(ia_row_f, ia_row_fields,
+	DB_C(I64, id), DB_C(TEXT, at), DB_CE(kind, ia_kinds), DB_C(TEXT, summary), DB_C(TEXT, body),
+	DB_C(I64, event_id), DB_CE(exchange, ia_exchanges), DB_C(TEXT, with));
+#undef DB_ROW
 ENT_EMITTER(ia_emit, struct interaction_row, interaction_row_fn, ia_row_fields, "interactions")
 
 /*

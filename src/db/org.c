@@ -17,12 +17,11 @@ static const struct db_enum org_kinds = { kith_org_kind_name, kith_org_kind_pars
 					  KITH_ORG_OTHER };
 
 /* The columns org_get reads */
-static const struct db_field org_f[] = {
-	DB_F(I64, struct kith_org, id), DB_F(DUP, struct kith_org, name),
-	DB_FE(struct kith_org, kind, org_kinds), DB_F(DUP, struct kith_org, description),
-	DB_F(INT, struct kith_org, influence), DB_F(I64, struct kith_org, parent_id),
-};
-static const struct db_fields org_fields = DB_FIELDS(struct kith_org, org_f);
+#define DB_ROW struct kith_org
+DB_TABLE(org_f, org_fields,
+	DB_C(I64, id), DB_C(DUP, name), DB_CE(kind, org_kinds), DB_C(DUP, description),
+	DB_C(INT, influence), DB_C(I64, parent_id));
+#undef DB_ROW
 
 /* Longest chain of parents we follow when checking for cycles. */
 #define ORG_MAX_DEPTH 1000
@@ -100,9 +99,7 @@ static const struct ent_writer org_writer = {
 	.read = &org_fields,
 };
 
-ENT_DEFINE_ROW(org, struct kith_org, org_writer)
-ENT_DEFINE_GET(org, struct kith_org, org_writer)
-ENT_DEFINE_WRITES(org, struct kith_org, org_writer)
+ENT_DEFINE(org, struct kith_org, org_writer)
 
 /* The oldest organisation whose folded name is key; 0 if none. */
 static enum kith_status
@@ -169,12 +166,11 @@ org_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *e
 	"(SELECT count(DISTINCT r.contact_id) FROM role r " \
 	"  WHERE r.org_id = o.id AND r.end_date IS NULL) FROM organisation o "
 
-static const struct db_field org_row_f[] = {
-	DB_F(I64, struct org_row, id), DB_F(TEXT, struct org_row, name),
-	DB_FE(struct org_row, kind, org_kinds), DB_F(INT, struct org_row, influence),
-	DB_F(LL, struct org_row, members),
-};
-static const struct db_fields org_row_fields = DB_FIELDS(struct org_row, org_row_f);
+#define DB_ROW struct org_row
+DB_TABLE(org_row_f, org_row_fields,
+	DB_C(I64, id), DB_C(TEXT, name), DB_CE(kind, org_kinds), DB_C(INT, influence),
+	DB_C(LL, members));
+#undef DB_ROW
 ENT_EMITTER(org_emit, struct org_row, org_row_fn, org_row_fields, "organisations")
 
 enum kith_status

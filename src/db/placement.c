@@ -52,11 +52,10 @@ struct pl_current {
 	int64_t id;                 /* 0: not placed */
 	int influence, alignment;
 };
-static const struct db_field pl_cur_f[] = {
-	DB_F(I64, struct pl_current, id), DB_F(INT, struct pl_current, influence),
-	DB_F(INT, struct pl_current, alignment),
-};
-static const struct db_fields pl_cur_fields = DB_FIELDS(struct pl_current, pl_cur_f);
+#define DB_ROW struct pl_current
+DB_TABLE(pl_cur_f, pl_cur_fields,
+	DB_C(I64, id), DB_C(INT, influence), DB_C(INT, alignment));
+#undef DB_ROW
 
 /* The entity's placement on the map, if any (uses the partial unique indexes). */
 static enum kith_status
@@ -183,17 +182,13 @@ placement_remove(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org
 	"LEFT JOIN contact c ON c.id = x.contact_id " \
 	"LEFT JOIN organisation o ON o.id = x.org_id "
 
-static const struct db_field pl_row_f[] = {
-	DB_F(I64, struct placement_row, id), DB_F(I64, struct placement_row, contact_id),
-	DB_F(I64, struct placement_row, org_id), DB_F(TEXT, struct placement_row, name),
-	DB_F(BOOL, struct placement_row, is_target), DB_F(BOOL, struct placement_row, is_primary),
-	DB_F(INT, struct placement_row, influence), DB_F(INT, struct placement_row, alignment),
-	DB_F(TEXT, struct placement_row, note), DB_F(TEXT, struct placement_row, assessed_at),
-	DB_F(TEXT, struct placement_row, name_key),
-	DB_F(INT, struct placement_row, own_influence),
-	DB_F(INT, struct placement_row, own_alignment),
-};
-static const struct db_fields pl_row_fields = DB_FIELDS(struct placement_row, pl_row_f);
+#define DB_ROW struct placement_row
+DB_TABLE(pl_row_f, pl_row_fields,
+	DB_C(I64, id), DB_C(I64, contact_id), DB_C(I64, org_id), DB_C(TEXT, name),
+	DB_C(BOOL, is_target), DB_C(BOOL, is_primary), DB_C(INT, influence), DB_C(INT, alignment),
+	DB_C(TEXT, note), DB_C(TEXT, assessed_at), DB_C(TEXT, name_key), DB_C(INT, own_influence),
+	DB_C(INT, own_alignment));
+#undef DB_ROW
 ENT_EMITTER(pl_emit, struct placement_row, placement_row_fn, pl_row_fields, "placements")
 
 enum kith_status
@@ -236,18 +231,12 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 	"FROM placement_move x LEFT JOIN contact c ON c.id = x.contact_id " \
 	"LEFT JOIN organisation o ON o.id = x.org_id "
 
-static const struct db_field pm_row_f[] = {
-	DB_F(I64, struct placement_move_row, contact_id),
-	DB_F(I64, struct placement_move_row, org_id), DB_F(TEXT, struct placement_move_row, name),
-	DB_F(TEXT, struct placement_move_row, at),
-	DB_F(INT, struct placement_move_row, from_influence),
-	DB_F(INT, struct placement_move_row, from_alignment),
-	DB_F(INT, struct placement_move_row, to_influence),
-	DB_F(INT, struct placement_move_row, to_alignment),
-	DB_F(BOOL, struct placement_move_row, placed), DB_F(BOOL, struct placement_move_row, removed),
-	DB_F(TEXT, struct placement_move_row, reason),
-};
-static const struct db_fields pm_row_fields = DB_FIELDS(struct placement_move_row, pm_row_f);
+#define DB_ROW struct placement_move_row
+DB_TABLE(pm_row_f, pm_row_fields,
+	DB_C(I64, contact_id), DB_C(I64, org_id), DB_C(TEXT, name), DB_C(TEXT, at),
+	DB_C(INT, from_influence), DB_C(INT, from_alignment), DB_C(INT, to_influence),
+	DB_C(INT, to_alignment), DB_C(BOOL, placed), DB_C(BOOL, removed), DB_C(TEXT, reason));
+#undef DB_ROW
 ENT_EMITTER(pm_rows, struct placement_move_row, placement_move_fn, pm_row_fields,
 	    "placement history")
 
@@ -319,14 +308,11 @@ placement_move_reason(struct kdb *db, int64_t map_id, int64_t contact_id, int64_
 	return db_write(db, pl_reason_body, &x, err);
 }
 
-static const struct db_field pos_row_f[] = {
-	DB_F(I64, struct map_position_row, map_id), DB_F(TEXT, struct map_position_row, map_name),
-	DB_F(INT, struct map_position_row, influence), DB_F(INT, struct map_position_row, alignment),
-	DB_F(TEXT, struct map_position_row, note), DB_F(TEXT, struct map_position_row, assessed_at),
-	DB_F(BOOL, struct map_position_row, is_target),
-	DB_F(BOOL, struct map_position_row, is_primary),
-};
-static const struct db_fields pos_row_fields = DB_FIELDS(struct map_position_row, pos_row_f);
+#define DB_ROW struct map_position_row
+DB_TABLE(pos_row_f, pos_row_fields,
+	DB_C(I64, map_id), DB_C(TEXT, map_name), DB_C(INT, influence), DB_C(INT, alignment),
+	DB_C(TEXT, note), DB_C(TEXT, assessed_at), DB_C(BOOL, is_target), DB_C(BOOL, is_primary));
+#undef DB_ROW
 ENT_EMITTER(pos_emit, struct map_position_row, map_position_fn, pos_row_fields, "map positions")
 
 enum kith_status

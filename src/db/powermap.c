@@ -11,11 +11,10 @@
 #include "kith/str.h"
 
 /* The columns map_get reads; after the id, ?1..?3 of the writes. */
-static const struct db_field map_f[] = {
-	DB_F(I64, struct kith_map, id), DB_F(DUP, struct kith_map, name),
-	DB_F(DUP, struct kith_map, goal), DB_F(ID, struct kith_map, primary_target_id),
-};
-static const struct db_fields map_fields = DB_FIELDS(struct kith_map, map_f);
+#define DB_ROW struct kith_map
+DB_TABLE(map_f, map_fields,
+	DB_C(I64, id), DB_C(DUP, name), DB_C(DUP, goal), DB_C(ID, primary_target_id));
+#undef DB_ROW
 static const struct db_fields map_write_fields = { sizeof(struct kith_map), 3, map_f + 1 };
 
 static enum kith_status
@@ -64,9 +63,7 @@ static const struct ent_writer map_writer = {
 	.read = &map_fields,
 };
 
-ENT_DEFINE_ROW(map, struct kith_map, map_writer)
-ENT_DEFINE_GET(map, struct kith_map, map_writer)
-ENT_DEFINE_WRITES(map, struct kith_map, map_writer)
+ENT_DEFINE(map, struct kith_map, map_writer)
 
 enum kith_status
 map_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *err)
@@ -104,12 +101,11 @@ map_target_remove(struct kdb *db, int64_t map_id, int64_t contact_id, struct kit
 	return ent_unlink(db, sql, ENT_MAP, map_id, contact_id, "not a target of map", err);
 }
 
-static const struct db_field map_row_f[] = {
-	DB_F(I64, struct map_row, id), DB_F(TEXT, struct map_row, name),
-	DB_F(TEXT, struct map_row, goal), DB_F(I64, struct map_row, primary_target_id),
-	DB_F(TEXT, struct map_row, primary_target_name), DB_F(LL, struct map_row, placements),
-};
-static const struct db_fields map_row_fields = DB_FIELDS(struct map_row, map_row_f);
+#define DB_ROW struct map_row
+DB_TABLE(map_row_f, map_row_fields,
+	DB_C(I64, id), DB_C(TEXT, name), DB_C(TEXT, goal), DB_C(I64, primary_target_id),
+	DB_C(TEXT, primary_target_name), DB_C(LL, placements));
+#undef DB_ROW
 ENT_EMITTER(map_emit, struct map_row, map_row_fn, map_row_fields, "maps")
 
 enum kith_status

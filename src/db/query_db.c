@@ -4,6 +4,7 @@
  * every value the user typed is bound, never written into the SQL.
  */
 #include "query_sql.h"
+#include "row.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,44 +15,38 @@
 #include "kith/xalloc.h"
 
 /*
- * The plan: one term drives, as the set of contact ids it selects (%d: the
- * number of its bound value); every other term is a check on each of those
- * people through an index by contact, so a large set (16,000 tagged
- * zoning) is never built when a small one (the map's people) leads. The
- * driver is the positive term with the smallest set (pick_driver); with
- * none, every contact is read.
+ * The plan: one term drives, as the set of contact ids it selects (set; %d:
+ * the number of its bound value); every other term is a check on each of
+ * those people through an index by contact (check; %s: "NOT " when
+ * negated), so a large set (16,000 tagged zoning) is never built when a
+ * small one (the map's people) leads. The driver is the positive term with
+ * the smallest set (pick_driver; ties to the lower rank); with none, every
+ * contact is read.
  */
-static const char *const field_set[QF_COUNT_] = {
-	[QF_WORD] = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d",
-	[QF_ORG] = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d",
-	[QF_ROLE] = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d",
-	[QF_TAG] = "SELECT ct.contact_id FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id "
-		   "WHERE t.name = ?%d",
-	[QF_MAP] = "SELECT contact_id FROM placement WHERE map_id = ?%d AND contact_id IS NOT NULL",
-	[QF_DISTRICT] = "SELECT id FROM contact WHERE district = ?%d COLLATE NOCASE",
-	[QF_TIER] = "SELECT id FROM contact WHERE tier = ?%d",
-	[QF_KIND] = "SELECT r.contact_id FROM organisation o JOIN role r "
-		    "ON r.org_id = o.id AND r.end_date IS NULL WHERE o.kind = ?%d",
-};
-
-/* Each field as a check on contact c (%s: "NOT " when negated). */
-static const char *const field_check[QF_COUNT_] = {
-	[QF_WORD] = "c.id %sIN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d)",
-	[QF_ORG] = "c.id %sIN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d)",
-	[QF_ROLE] = "c.id %sIN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d)",
-	[QF_TAG] = "%sEXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-		   "WHERE ct.contact_id = c.id AND t.name = ?%d)",
-	[QF_MAP] = "%sEXISTS (SELECT 1 FROM placement WHERE map_id = ?%d AND contact_id = c.id)",
-	[QF_DISTRICT] = "%s(c.district = ?%d COLLATE NOCASE)",
-	[QF_TIER] = "%s(c.tier IS ?%d)",
-	[QF_KIND] = "%sEXISTS (SELECT 1 FROM role r JOIN organisation o ON o.id = r.org_id "
-		    "WHERE r.contact_id = c.id AND r.end_date IS NULL AND o.kind = ?%d)",
-};
-
-/* Which positive term leads: lower first. */
-static const int drive_rank[QF_COUNT_] = {
-	[QF_MAP] = 0, [QF_ORG] = 1, [QF_ROLE] = 2, [QF_WORD] = 3, [QF_TAG] = 4,
-	[QF_DISTRICT] = 5, [QF_KIND] = 6, [QF_TIER] = 7,
+#define QF_FTS_SET "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d"
+static const struct {
+	const char *set, *check;
+	int rank;
+} fields[QF_COUNT_] = {
+	[QF_WORD] = { QF_FTS_SET, "c.id %sIN (" QF_FTS_SET ")", 3 },
+	[QF_ORG] = { QF_FTS_SET, "c.id %sIN (" QF_FTS_SET ")", 1 },
+	[QF_ROLE] = { QF_FTS_SET, "c.id %sIN (" QF_FTS_SET ")", 2 },
+	[QF_TAG] = {
+		"SELECT ct.contact_id FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id "
+		"WHERE t.name = ?%d",
+		"%sEXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+		"WHERE ct.contact_id = c.id AND t.name = ?%d)", 4 },
+	[QF_MAP] = {
+		"SELECT contact_id FROM placement WHERE map_id = ?%d AND contact_id IS NOT NULL",
+		"%sEXISTS (SELECT 1 FROM placement WHERE map_id = ?%d AND contact_id = c.id)", 0 },
+	[QF_DISTRICT] = { "SELECT id FROM contact WHERE district = ?%d COLLATE NOCASE",
+			  "%s(c.district = ?%d COLLATE NOCASE)", 5 },
+	[QF_TIER] = { "SELECT id FROM contact WHERE tier = ?%d", "%s(c.tier IS ?%d)", 7 },
+	[QF_KIND] = {
+		"SELECT r.contact_id FROM organisation o JOIN role r "
+		"ON r.org_id = o.id AND r.end_date IS NULL WHERE o.kind = ?%d",
+		"%sEXISTS (SELECT 1 FROM role r JOIN organisation o ON o.id = r.org_id "
+		"WHERE r.contact_id = c.id AND r.end_date IS NULL AND o.kind = ?%d)", 6 },
 };
 
 /* The map a map: term names: exactly (case ignored), else the one it prefixes. */
@@ -161,8 +156,8 @@ estimate(struct kdb *db, const struct query_term *t, const struct query_val *v, 
 /*
  * The term that drives: with one positive term, it; with several, the one
  * whose set is smallest (counted up to ESTIMATE_CAP, in the order of
- * drive_rank, each count stopping at the smallest so far), ties and sets
- * past the cap going to the lower drive_rank. -1 with none.
+ * rank, each count stopping at the smallest so far), ties and sets past
+ * the cap going to the lower rank. -1 with none.
  */
 static int
 pick_driver(struct kdb *db, const struct query *q, const struct query_val *vals)
@@ -173,15 +168,15 @@ pick_driver(struct kdb *db, const struct query *q, const struct query_val *vals)
 	for (int i = 0; i < q->n; i++)
 		if (!q->terms[i].neg) {
 			npos++;
-			if (drive < 0 || drive_rank[q->terms[i].field] <
-			    drive_rank[q->terms[drive].field])
+			if (drive < 0 || fields[q->terms[i].field].rank <
+			    fields[q->terms[drive].field].rank)
 				drive = i;
 		}
 	if (npos < 2 || q->n > (int)(sizeof order / sizeof order[0]))
 		return drive;
 	for (int r = 0; r < QF_COUNT_; r++)
 		for (int i = 0; i < q->n; i++)
-			if (!q->terms[i].neg && drive_rank[q->terms[i].field] == r)
+			if (!q->terms[i].neg && fields[q->terms[i].field].rank == r)
 				order[n++] = i;
 	for (int k = 0; k < n && best > 0; k++) {
 		long e = estimate(db, &q->terms[order[k]], &vals[order[k]], best);
@@ -234,10 +229,10 @@ db_query_sql(struct kdb *db, const struct query *q, int first, struct query_sql 
 		sb_append(&out->where, " AND ");
 		if (i == drive) {
 			sb_append(&out->where, "c.id IN (");
-			sb_printf(&out->where, field_set[t->field], first + i);
+			sb_printf(&out->where, fields[t->field].set, first + i);
 			sb_appendc(&out->where, ')');
 		} else {
-			sb_printf(&out->where, field_check[t->field], t->neg ? "NOT " : "",
+			sb_printf(&out->where, fields[t->field].check, t->neg ? "NOT " : "",
 				  first + i);
 		}
 	}
@@ -301,10 +296,7 @@ query_select(struct kdb *db, const struct query *q, int limit, query_id_fn fn, v
 	while ((r = sqlite3_step(st)) == SQLITE_ROW)
 		if (fn(ud, sqlite3_column_int64(st, 0)))
 			break;
-	if (r != SQLITE_ROW && r != SQLITE_DONE)
-		rc = db_error(db, err, "query");
-	sqlite3_finalize(st);
-	return rc;
+	return db_final(db, st, r, "query", err);
 }
 
 enum kith_status
@@ -358,8 +350,5 @@ query_people(struct kdb *db, const struct query *q, int limit,
 		if (fn(ud, &h))
 			break;
 	}
-	if (r != SQLITE_ROW && r != SQLITE_DONE)
-		rc = db_error(db, err, "query");
-	sqlite3_finalize(st);
-	return rc;
+	return db_final(db, st, r, "query", err);
 }

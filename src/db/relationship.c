@@ -15,16 +15,12 @@ static const struct db_enum rel_types = { kith_rel_type_name, kith_rel_type_pars
 					  KITH_REL_GENERIC };
 
 /* The columns relationship_get reads; after the id, ?1..?9 of the writes. */
-static const struct db_field rel_f[] = {
-	DB_F(I64, struct kith_relationship, id),
-	DB_F(I64, struct kith_relationship, a_id), DB_F(ID, struct kith_relationship, b_id),
-	DB_F(ID, struct kith_relationship, b_org_id), DB_FE(struct kith_relationship, type, rel_types),
-	DB_F(INT, struct kith_relationship, strength),
-	DB_F(OPT, struct kith_relationship, start_date),
-	DB_F(OPT, struct kith_relationship, end_date), DB_F(DUP, struct kith_relationship, note),
-	DB_F(DUP, struct kith_relationship, source),
-};
-static const struct db_fields rel_fields = DB_FIELDS(struct kith_relationship, rel_f);
+#define DB_ROW struct kith_relationship
+DB_TABLE(rel_f, rel_fields,
+	DB_C(I64, id), DB_C(I64, a_id), DB_C(ID, b_id), DB_C(ID, b_org_id), DB_CE(type, rel_types),
+	DB_C(INT, strength), DB_C(OPT, start_date), DB_C(OPT, end_date), DB_C(DUP, note),
+	DB_C(DUP, source));
+#undef DB_ROW
 static const struct db_fields rel_write_fields = { sizeof(struct kith_relationship), 9,
 						   rel_f + 1 };
 
@@ -84,9 +80,7 @@ static const struct ent_writer rel_writer = {
 	.read = &rel_fields,
 };
 
-ENT_DEFINE_ROW(relationship, struct kith_relationship, rel_writer)
-ENT_DEFINE_GET(relationship, struct kith_relationship, rel_writer)
-ENT_DEFINE_WRITES(relationship, struct kith_relationship, rel_writer)
+ENT_DEFINE(relationship, struct kith_relationship, rel_writer)
 
 struct rel_end {
 	int64_t id;
@@ -128,19 +122,14 @@ relationship_end(struct kdb *db, int64_t id, const char *end_date, struct kith_e
 }
 
 /* The rows of a relationship list (the columns of the lists below). */
-static const struct db_field rel_row_f[] = {
-	DB_F(I64, struct relationship_row, id), DB_F(I64, struct relationship_row, other_id),
-	DB_F(I64, struct relationship_row, other_org_id),
-	DB_F(TEXT, struct relationship_row, other_name),
-	DB_FE(struct relationship_row, type, rel_types),
-	DB_F(INT, struct relationship_row, strength), DB_F(BOOL, struct relationship_row, current),
-	DB_F(TEXT, struct relationship_row, start_date),
-	DB_F(TEXT, struct relationship_row, end_date), DB_F(TEXT, struct relationship_row, note),
-	DB_F(TEXT, struct relationship_row, source),
-	DB_F(TEXT, struct relationship_row, other_last_at),
-	DB_F(I64, struct relationship_row, contact_id),     /* only some lists have it */
-};
-static const struct db_fields rel_row_fields = DB_FIELDS(struct relationship_row, rel_row_f);
+/* contact_id: only some lists have it */
+#define DB_ROW struct relationship_row
+DB_TABLE(rel_row_f, rel_row_fields,
+	DB_C(I64, id), DB_C(I64, other_id), DB_C(I64, other_org_id), DB_C(TEXT, other_name),
+	DB_CE(type, rel_types), DB_C(INT, strength), DB_C(BOOL, current), DB_C(TEXT, start_date),
+	DB_C(TEXT, end_date), DB_C(TEXT, note), DB_C(TEXT, source), DB_C(TEXT, other_last_at),
+	DB_C(I64, contact_id));
+#undef DB_ROW
 ENT_EMITTER(rel_emit, struct relationship_row, relationship_row_fn, rel_row_fields,
 	    "relationships")
 
@@ -157,6 +146,9 @@ ENT_EMITTER(rel_emit, struct relationship_row, relationship_row_fn, rel_row_fiel
 	"LEFT JOIN contact c ON c.id = x.other_id " \
 	"LEFT JOIN contact_stat s ON s.contact_id = x.other_id " \
 	"LEFT JOIN organisation o ON o.id = x.other_org_id "
+/* A relationship's own columns after its two sides (r: "" or "r."). */
+#define REL_OWN(r) \
+	r "type, " r "strength, " r "start_date, " r "end_date, " r "note, " r "source "
 /* current first, strongest first, then by the other's name */
 #define REL_ORDER \
 	"x.end_date IS NOT NULL, x.end_date DESC, x.strength DESC, " \
@@ -172,11 +164,9 @@ relationship_list_for_contact_top(struct kdb *db, int64_t contact_id, int limit,
 	 */
 	static const char sql[] =
 		REL_COLS "FROM (SELECT * FROM (SELECT id, b_id AS other_id, b_org_id AS other_org_id, "
-		"        type, strength, start_date, end_date, note, source FROM relationship "
-		"        WHERE a_id = ?1 "
+		REL_OWN("") "FROM relationship WHERE a_id = ?1 "
 		"      UNION ALL "
-		"      SELECT id, a_id, NULL, type, strength, start_date, end_date, note, source "
-		"        FROM relationship WHERE b_id = ?1) "
+		"      SELECT id, a_id, NULL, " REL_OWN("") "FROM relationship WHERE b_id = ?1) "
 		"      ORDER BY end_date IS NOT NULL, end_date DESC, strength DESC, id LIMIT ?2) x "
 		REL_OTHER "ORDER BY " REL_ORDER;
 
@@ -199,12 +189,10 @@ relationship_list_for_contacts(struct kdb *db, const int64_t *ids, size_t n,
 	static const char sql[] =
 		REL_COLS ", x.self "
 		"FROM (SELECT j.key AS ord, j.value AS self, r.id, r.b_id AS other_id, "
-		"        r.b_org_id AS other_org_id, r.type, r.strength, r.start_date, r.end_date, "
-		"        r.note, r.source "
+		"        r.b_org_id AS other_org_id, " REL_OWN("r.")
 		"        FROM json_each(?1) j CROSS JOIN relationship r ON r.a_id = j.value "
 		"      UNION ALL "
-		"      SELECT j.key, j.value, r.id, r.a_id, NULL, r.type, r.strength, r.start_date, "
-		"        r.end_date, r.note, r.source "
+		"      SELECT j.key, j.value, r.id, r.a_id, NULL, " REL_OWN("r.")
 		"        FROM json_each(?1) j CROSS JOIN relationship r ON r.b_id = j.value) x "
 		REL_OTHER "ORDER BY x.ord, " REL_ORDER;
 

@@ -10,12 +10,11 @@
 #include "kith/str.h"
 
 /* ?1..?6 of the writes */
-static const struct db_field role_f[] = {
-	DB_F(I64, struct kith_role, contact_id), DB_F(ID, struct kith_role, org_id),
-	DB_F(DUP, struct kith_role, seat), DB_F(DUP, struct kith_role, title),
-	DB_F(OPT, struct kith_role, start_date), DB_F(OPT, struct kith_role, end_date),
-};
-static const struct db_fields role_fields = DB_FIELDS(struct kith_role, role_f);
+#define DB_ROW struct kith_role
+DB_TABLE(role_f, role_fields,
+	DB_C(I64, contact_id), DB_C(ID, org_id), DB_C(DUP, seat), DB_C(DUP, title),
+	DB_C(OPT, start_date), DB_C(OPT, end_date));
+#undef DB_ROW
 
 /* Field checks that need no database. */
 static enum kith_status
@@ -73,14 +72,12 @@ ENT_DEFINE_WRITES(role, struct kith_role, role_writer)
 	"JOIN contact c ON c.id = r.contact_id LEFT JOIN organisation o ON o.id = r.org_id "
 #define ROLE_COLS ROLE_FIELDS "FROM role r " ROLE_JOINS
 
-static const struct db_field role_row_f[] = {
-	DB_F(I64, struct role_row, id), DB_F(I64, struct role_row, contact_id),
-	DB_F(TEXT, struct role_row, contact_name), DB_F(I64, struct role_row, org_id),
-	DB_F(TEXT, struct role_row, org_name), DB_F(TEXT, struct role_row, seat),
-	DB_F(TEXT, struct role_row, title), DB_F(TEXT, struct role_row, start_date),
-	DB_F(TEXT, struct role_row, end_date),
-};
-static const struct db_fields role_row_fields = DB_FIELDS(struct role_row, role_row_f);
+#define DB_ROW struct role_row
+DB_TABLE(role_row_f, role_row_fields,
+	DB_C(I64, id), DB_C(I64, contact_id), DB_C(TEXT, contact_name), DB_C(I64, org_id),
+	DB_C(TEXT, org_name), DB_C(TEXT, seat), DB_C(TEXT, title), DB_C(TEXT, start_date),
+	DB_C(TEXT, end_date));
+#undef DB_ROW
 ENT_EMITTER(role_emit, struct role_row, role_row_fn, role_row_fields, "roles")
 
 enum kith_status

@@ -150,6 +150,15 @@ db_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what, struct kit
 }
 
 enum kith_status
+db_final(struct kdb *db, sqlite3_stmt *st, int rc, const char *what, struct kith_err *err)
+{
+	enum kith_status s = db_finish(db, st, rc, what, err);
+
+	sqlite3_finalize(st);
+	return s;
+}
+
+enum kith_status
 db_ids(struct kdb *db, sqlite3_stmt *st, int64_t *ids, int max, int *n_out, const char *what,
        struct kith_err *err)
 {

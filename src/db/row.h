@@ -47,6 +47,9 @@ enum kith_status db_int64(struct kdb *db, int64_t *out, const char *sql, const c
 */
 enum kith_status db_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char *what,
 			   struct kith_err *err);
+/* db_finish for a statement of its own (prepared, not cached): finalizes st. */
+enum kith_status db_final(struct kdb *db, sqlite3_stmt *st, int rc, const char *what,
+			  struct kith_err *err);
 /* Step st (NULL: KITH_DB) reading column 0 into ids[0..max); *n_out how many. */
 enum kith_status db_ids(struct kdb *db, sqlite3_stmt *st, int64_t *ids, int max, int *n_out,
 			const char *what, struct kith_err *err);
@@ -108,6 +111,19 @@ struct db_fields {
 	  sizeof ((type *)0)->m, NULL }
 #define DB_FSKIP { DBF_SKIP, 0, 0, NULL }
 #define DB_FIELDS(type, array) { sizeof(type), sizeof(array) / sizeof((array)[0]), (array) }
+
+/*
+** A table of one struct, named once: #define DB_ROW as the struct type,
+** then DB_TABLE(array, fields, entries...) defines the static field array
+** and its struct db_fields, the entries naming members only: DB_C(KIND, m),
+** DB_CE(m, enum), DB_CC(m) (a char array), DB_FSKIP. #undef DB_ROW after.
+*/
+#define DB_C(kind, m) DB_F(kind, DB_ROW, m)
+#define DB_CE(m, en) DB_FE(DB_ROW, m, en)
+#define DB_CC(m) DB_FC(DB_ROW, m)
+#define DB_TABLE(array, fields, ...) \
+	static const struct db_field array[] = { __VA_ARGS__ }; \
+	static const struct db_fields fields = DB_FIELDS(DB_ROW, array)
 
 /*
 ** Read the current row from column col on into *out (cleared first; the

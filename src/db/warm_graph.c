@@ -24,6 +24,17 @@ hash_key(int64_t key, int cap)
 	return (unsigned)(h >> 32) & (unsigned)(cap - 1);
 }
 
+/* Put index i, keyed key, in the first free slot of an open-addressing table (index + 1). */
+static void
+slot_put(int *hash, int hcap, int64_t key, int i)
+{
+	unsigned h = hash_key(key, hcap);
+
+	while (hash[h])
+		h = (h + 1) & (unsigned)(hcap - 1);
+	hash[h] = i + 1;
+}
+
 static void
 hash_grow(struct wctx *c)
 {
@@ -32,12 +43,8 @@ hash_grow(struct wctx *c)
 	free(c->hash);
 	c->hash = xcalloc((size_t)cap, sizeof *c->hash);
 	c->hcap = cap;
-	for (int i = 0; i < c->nnodes; i++) {
-		unsigned h = hash_key(c->nodes[i].key, cap);
-		while (c->hash[h])
-			h = (h + 1) & (unsigned)(cap - 1);
-		c->hash[h] = i + 1;
-	}
+	for (int i = 0; i < c->nnodes; i++)
+		slot_put(c->hash, cap, c->nodes[i].key, i);
 }
 
 int
@@ -57,7 +64,6 @@ int
 warm_node_get(struct wctx *c, int64_t key)
 {
 	int i = warm_node_find(c, key);
-	unsigned h;
 
 	if (i >= 0)
 		return i;
@@ -70,13 +76,10 @@ warm_node_get(struct wctx *c, int64_t key)
 	c->nodes[i].key = key;
 	c->nodes[i].dist_f = c->nodes[i].dist_b = -1;
 	c->nodes[i].stamp = -1;
-	if (2 * c->nnodes > c->hcap) {
+	if (2 * c->nnodes > c->hcap)
 		hash_grow(c);
-	} else {
-		for (h = hash_key(key, c->hcap); c->hash[h]; h = (h + 1) & (unsigned)(c->hcap - 1))
-			;
-		c->hash[h] = i + 1;
-	}
+	else
+		slot_put(c->hash, c->hcap, key, i);
 	return i;
 }
 
@@ -285,11 +288,7 @@ warm_tcache_free(struct tcache *t)
 static void
 tcache_index(struct tcache *t, int i)
 {
-	unsigned h = hash_key(t->v[i].key, t->hcap);
-
-	while (t->hash[h])
-		h = (h + 1) & (unsigned)(t->hcap - 1);
-	t->hash[h] = i + 1;
+	slot_put(t->hash, t->hcap, t->v[i].key, i);
 }
 
 /* Is interaction id among w's? */
@@ -328,7 +327,7 @@ node_touches(struct wctx *c, int u)
 			}
 		}
 	}
-	if (!(st = db_stmt(c->db, sql, c->err)))
+	if (!(st = db_query(c->db, sql, c->err, "isn", key, c->year_ago, WARM_TOUCH_CAP)))
 		return KITH_DB;
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 256;
@@ -344,9 +343,6 @@ node_touches(struct wctx *c, int u)
 	w = &t->v[t->n];
 	memset(w, 0, sizeof *w);
 	w->key = key;
-	sqlite3_bind_int64(st, 1, key);
-	sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (w->n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -358,12 +354,8 @@ node_touches(struct wctx *c, int u)
 		for (w->hcap = 16; w->hcap < 2 * w->n; w->hcap *= 2)
 			;
 		w->hash = xcalloc((size_t)w->hcap, sizeof *w->hash);
-		for (i = 0; i < w->n; i++) {
-			unsigned h = hash_key(w->id[i], w->hcap);
-			while (w->hash[h])
-				h = (h + 1) & (unsigned)(w->hcap - 1);
-			w->hash[h] = i + 1;
-		}
+		for (i = 0; i < w->n; i++)
+			slot_put(w->hash, w->hcap, w->id[i], i);
 	}
 	tcache_index(t, t->n);
 	c->nodes[u].touches = ++t->n;

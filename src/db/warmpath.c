@@ -63,11 +63,8 @@ target_weigh(struct wctx *c)
 	if (t->key < 0 || !t->loaded)
 		return KITH_OK;
 	if (!tc->tread) {
-		if (!(st = db_stmt(c->db, sql, c->err)))
+		if (!(st = db_query(c->db, sql, c->err, "isn", t->key, c->year_ago, WARM_TOUCH_CAP)))
 			return KITH_DB;
-		sqlite3_bind_int64(st, 1, t->key);
-		sqlite3_bind_text(st, 2, c->year_ago, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, WARM_TOUCH_CAP);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			if (tc->ntl == cap) {
 				cap = cap ? cap * 2 : 64;
