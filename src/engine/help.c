@@ -61,12 +61,25 @@ add_mode_group(struct engine *e, const char *title, const int *chain, int n)
 	}
 }
 
+/* The modes' own keymaps, a group each after the commands of the panes. */
+static const struct {
+	int km;
+	const char *title;
+} mode_groups[] = {
+	{ KM_REVIEW, "In the daily review (r)" },
+	{ KM_DUPLICATES, "In the duplicates view (:duplicates; and the generic keys)" },
+	{ KM_HEALTH, "In the Health view (zh, :health; and the generic keys)" },
+	{ KM_SEARCH, "Search mode" },
+	{ KM_FORM, "Forms" },
+	{ KM_PICK, "Pick lists (and the generic keys)" },
+};
+
 static void
 help_build(struct engine *e)
 {
 	struct help_state *h = &e->help;
 	const struct cmd_info *t;
-	int chain[3], n = engine_chain(e, VM_NORMAL, chain), i, nt, one[1];
+	int chain[3], n = engine_chain(e, VM_NORMAL, chain), i, nt;
 	static const char *const fixed[][3] = {
 		{ "", "Command line", "" },
 		{ "<Tab>", "complete", "Complete a command, option, contact or file name" },
@@ -106,18 +119,8 @@ help_build(struct engine *e)
 		add_row(h, own(h, sb_detach(&keys)), t[i].name, t[i].help);
 		sb_free(&keys);
 	}
-	one[0] = KM_REVIEW;
-	add_mode_group(e, "In the daily review (r)", one, 1);
-	one[0] = KM_DUPLICATES;
-	add_mode_group(e, "In the duplicates view (:duplicates; and the generic keys)", one, 1);
-	one[0] = KM_HEALTH;
-	add_mode_group(e, "In the Health view (zh, :health; and the generic keys)", one, 1);
-	one[0] = KM_SEARCH;
-	add_mode_group(e, "Search mode", one, 1);
-	one[0] = KM_FORM;
-	add_mode_group(e, "Forms", one, 1);
-	one[0] = KM_PICK;
-	add_mode_group(e, "Pick lists (and the generic keys)", one, 1);
+	for (i = 0; i < (int)(sizeof mode_groups / sizeof mode_groups[0]); i++)
+		add_mode_group(e, mode_groups[i].title, &mode_groups[i].km, 1);
 	for (i = 0; i < (int)(sizeof(fixed) / sizeof(fixed[0])); i++)
 		add_row(h, fixed[i][0], fixed[i][1], fixed[i][2]);
 }
