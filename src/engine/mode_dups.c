@@ -206,34 +206,19 @@ cmp_row(struct table *t, const char *field, char *a, char *b)
 	free(b);
 }
 
-static char *
-fmt(const char *f, ...) KITH_PRINTF(1, 2);
-
-static char *
-fmt(const char *f, ...)
-{
-	struct strbuf sb = { 0 };
-	va_list ap;
-
-	va_start(ap, f);
-	sb_vprintf(&sb, f, ap);
-	va_end(ap);
-	return sb_detach(&sb);
-}
-
 /* The first line of a note, for a cell. */
 static char *
 first_line(const char *s)
 {
 	size_t n = strcspn(s, "\n");
-	return fmt("%.*s%s", (int)n, s, s[n] ? " …" : "");
+	return str_fmt("%.*s%s", (int)n, s, s[n] ? " …" : "");
 }
 
 static char *
 cadence_text(const struct kith_contact *k)
 {
 	int d = k->cadence_days >= 0 ? k->cadence_days : kith_tier_cadence(k->tier);
-	return d ? fmt("%d days%s", d, k->cadence_days >= 0 ? "" : " (tier)") : xstrdup("none");
+	return d ? str_fmt("%d days%s", d, k->cadence_days >= 0 ? "" : " (tier)") : xstrdup("none");
 }
 
 static void
@@ -252,8 +237,8 @@ build_compare(struct engine *e)
 	ds->cmp_title[0] = ds->cmp_title[1] = NULL;
 	if (!p)
 		return;
-	ds->cmp_title[0] = fmt("#%lld", (long long)p->a.id);
-	ds->cmp_title[1] = fmt("#%lld", (long long)p->b.id);
+	ds->cmp_title[0] = str_fmt("#%lld", (long long)p->a.id);
+	ds->cmp_title[1] = str_fmt("#%lld", (long long)p->b.id);
 	card_load(e, p->a.id, &a);
 	card_load(e, p->b.id, &b);
 	if (a.ok && b.ok) {
@@ -281,23 +266,23 @@ build_compare(struct engine *e)
 			words(y->tags, y->n_tags, "#"));
 		cmp_row(&ds->cmp, "met", xstrdup(x->how_met), xstrdup(y->how_met));
 		cmp_row(&ds->cmp, "influence",
-			x->influence ? fmt("%d", x->influence) : xstrdup("?"),
-			y->influence ? fmt("%d", y->influence) : xstrdup("?"));
+			x->influence ? str_fmt("%d", x->influence) : xstrdup("?"),
+			y->influence ? str_fmt("%d", y->influence) : xstrdup("?"));
 		cmp_row(&ds->cmp, "alignment", xstrdup(kith_alignment_name(x->alignment)),
 			xstrdup(kith_alignment_name(y->alignment)));
-		cmp_row(&ds->cmp, "tier", fmt("%c", x->tier ? x->tier : '-'),
-			fmt("%c", y->tier ? y->tier : '-'));
+		cmp_row(&ds->cmp, "tier", str_fmt("%c", x->tier ? x->tier : '-'),
+			str_fmt("%c", y->tier ? y->tier : '-'));
 		cmp_row(&ds->cmp, "cadence", cadence_text(x), cadence_text(y));
 		cmp_row(&ds->cmp, "notes", first_line(x->notes), first_line(y->notes));
 		cmp_row(&ds->cmp, "contacted", xstrdup(la), xstrdup(lb));
-		cmp_row(&ds->cmp, "logged", fmt("%d%s", a.interactions,
+		cmp_row(&ds->cmp, "logged", str_fmt("%d%s", a.interactions,
 						a.interactions >= 1000 ? "+" : ""),
-			fmt("%d%s", b.interactions, b.interactions >= 1000 ? "+" : ""));
+			str_fmt("%d%s", b.interactions, b.interactions >= 1000 ? "+" : ""));
 		cmp_row(&ds->cmp, "added", xstrdup(x->created_at), xstrdup(y->created_at));
 		free(ds->cmp_title[0]);
 		free(ds->cmp_title[1]);
-		ds->cmp_title[0] = fmt("#%lld %s", (long long)p->a.id, x->display_name);
-		ds->cmp_title[1] = fmt("#%lld %s", (long long)p->b.id, y->display_name);
+		ds->cmp_title[0] = str_fmt("#%lld %s", (long long)p->a.id, x->display_name);
+		ds->cmp_title[1] = str_fmt("#%lld %s", (long long)p->b.id, y->display_name);
 	}
 	card_free(&a);
 	card_free(&b);

@@ -78,6 +78,18 @@ sb_printf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
+char *
+str_fmt(const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	return sb_detach(&sb);
+}
+
 void
 sb_reset(struct strbuf *sb)
 {
@@ -149,6 +161,21 @@ str_eq(const char *a, const char *b)
 	if (!a || !b)
 		return a == b;
 	return strcmp(a, b) == 0;
+}
+
+int
+str_index(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; name && i < n; i++)
+		if (names[i] && strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+str_at(const char *const *names, int n, int i)
+{
+	return i >= 0 && i < n && names[i] ? names[i] : "?";
 }
 
 bool
