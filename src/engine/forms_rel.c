@@ -397,11 +397,10 @@ rel_values(const struct rel_ctx *c, int64_t id, char **out)
 	const char *init[RF_COUNT] = { 0 };
 	struct strbuf with = { 0 };
 	char strength[4];
-	int i = 0;
+	int i = row_index(c->rels, c->n, sizeof *c->rels, offsetof(struct relationship_row, id),
+			  id);
 
-	while (i < c->n && c->rels[i].id != id)
-		i++;
-	if (i == c->n)
+	if (i < 0)
 		return false;
 	rel_init(&c->rels[i], init, &with, strength);
 	form_dup_values(out, init, RF_COUNT);
@@ -562,15 +561,13 @@ static bool
 role_values(const struct rel_ctx *c, int64_t id, char **out)
 {
 	const char *init[OF_COUNT] = { 0 };
+	int i = row_index(c->roles, c->n, sizeof *c->roles, offsetof(struct role_row, id), id);
 
-	for (int i = 0; i < c->n; i++) {
-		if (c->roles[i].id == id) {
-			role_init(&c->roles[i], init);
-			form_dup_values(out, init, OF_COUNT);
-			return true;
-		}
-	}
-	return false;
+	if (i < 0)
+		return false;
+	role_init(&c->roles[i], init);
+	form_dup_values(out, init, OF_COUNT);
+	return true;
 }
 
 static const struct rel_kind role_kind = {

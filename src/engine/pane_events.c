@@ -157,15 +157,6 @@ series_load(struct pane *p)
 		qsort(ev->series, (size_t)ev->n_series, sizeof *ev->series, series_cmp);
 }
 
-static int
-series_index(const struct events *ev, int64_t id)
-{
-	for (int i = 0; i < ev->n_series; i++)
-		if (ev->series[i].id == id)
-			return i;
-	return -1;
-}
-
 static void
 series_push(struct events *ev, int i)
 {
@@ -183,9 +174,11 @@ series_push(struct events *ev, int i)
 }
 
 /* One-off rows of a page, kept to merge with the series. */
+enum { ONEOFF_TEXTS = 7 };
+
 struct oneoff {
-	struct event_row r;
-	char *title, *start, *end, *location, *rrule, *tzid, *tz_start;
+	struct event_row r;         /* its texts are owned[] */
+	char *owned[ONEOFF_TEXTS];
 };
 
 struct oneoffs {
@@ -202,28 +195,20 @@ oneoff_cb(void *ud, const struct event_row *r)
 	o->v = xreallocarray(o->v, (size_t)o->n + 1, sizeof *o->v);
 	x = &o->v[o->n++];
 	x->r = *r;
-	x->r.title = x->title = xstrdup(r->title);
-	x->r.start_at = x->start = xstrdup(r->start_at);
-	x->r.end_at = x->end = xstrdup(r->end_at);
-	x->r.location = x->location = xstrdup(r->location);
-	x->r.rrule = x->rrule = xstrdup(r->rrule);
-	x->r.tzid = x->tzid = xstrdup(r->tzid);
-	x->r.tz_start = x->tz_start = xstrdup(r->tz_start);
+	const char **texts[ONEOFF_TEXTS] = { &x->r.title, &x->r.start_at, &x->r.end_at,
+					     &x->r.location, &x->r.rrule, &x->r.tzid,
+					     &x->r.tz_start };
+	for (int i = 0; i < ONEOFF_TEXTS; i++)
+		*texts[i] = x->owned[i] = xstrdup(*texts[i]);
 	return 0;
 }
 
 static void
 oneoffs_free(struct oneoffs *o)
 {
-	for (int i = 0; i < o->n; i++) {
-		free(o->v[i].title);
-		free(o->v[i].start);
-		free(o->v[i].end);
-		free(o->v[i].location);
-		free(o->v[i].rrule);
-		free(o->v[i].tzid);
-		free(o->v[i].tz_start);
-	}
+	for (int i = 0; i < o->n; i++)
+		for (int j = 0; j < ONEOFF_TEXTS; j++)
+			free(o->v[i].owned[j]);
 	free(o->v);
 }
 
@@ -242,11 +227,13 @@ fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 	struct row_ctx rc = { &ev->lp.lw, p->e, 0 };
 	struct oneoffs o = { NULL, 0 };
 	char *key = NULL;
-	int k = anchor ? series_index(ev, anchor) : -1, si, oi = 0, rv;
+	int k, si, oi = 0, rv;
 
 	if (ev->n_series == 0)
 		return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc, err);
 	/* the place of the anchor: a series' next occurrence, or an event's start */
+	k = row_index(ev->series, ev->n_series, sizeof *ev->series, offsetof(struct series, id),
+		      anchor);
 	if (k >= 0) {
 		key = xstrdup(ev->series[k].next);
 	} else if (anchor) {
