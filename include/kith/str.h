@@ -29,6 +29,19 @@ char *sb_detach(struct strbuf *sb);        /* caller frees; sb is reset */
 /* A new string, formatted as printf does ("" at the least); the caller frees it. */
 char *str_fmt(const char *fmt, ...) KITH_PRINTF(1, 2);
 
+/* Strings kept together for what points into them (copied rows); zero-initialise. */
+struct strv {
+	char **v;
+	size_t n, cap;
+};
+
+/* Keep s (taken: strv_free frees it); returns s. */
+char *strv_keep(struct strv *sv, char *s);
+/* Keep a copy of s; returns the copy (NULL in, NULL out). */
+char *strv_dup(struct strv *sv, const char *s);
+/* Free every string kept; sv is empty again. */
+void strv_free(struct strv *sv);
+
 /* Append s as a JSON string literal (quotes and escapes included). */
 void sb_json_str(struct strbuf *sb, const char *s);
 

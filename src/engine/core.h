@@ -115,8 +115,7 @@ struct help_state {
 	int nall;
 	struct view_help_row *shown;    /* rows passing the filter */
 	int nshown;
-	char **owned;
-	int nowned, capowned;
+	struct strv owned;          /* the keys' texts the rows point to */
 	int scroll;
 	struct lineedit filter;
 	bool filtering;

@@ -38,8 +38,8 @@ struct rel_ctx {
 		struct relationship_row *rels;
 		struct role_row *roles;
 	};
-	char **texts;               /* strings the copied rows point to */
-	int n, ntexts;
+	struct strv texts;          /* strings the copied rows point to */
+	int n;
 };
 
 static void
@@ -47,9 +47,7 @@ rel_ctx_free(void *p)
 {
 	struct rel_ctx *c = p;
 
-	for (int i = 0; i < c->ntexts; i++)
-		free(c->texts[i]);
-	free(c->texts);
+	strv_free(&c->texts);
 	free(c->rows);
 	free(c->name);
 	free(c);
@@ -79,8 +77,7 @@ static enum kith_status kind_load(struct kdb *db, struct rel_ctx *c, struct kith
 static const char *
 keep(struct rel_ctx *c, const char *s)
 {
-	c->texts = xreallocarray(c->texts, (size_t)c->ntexts + 1, sizeof *c->texts);
-	return c->texts[c->ntexts++] = xstrdup(s ? s : "");
+	return strv_dup(&c->texts, s ? s : "");
 }
 
 /* Append a copy of row (size bytes) to c's rows; returns the copy (its texts: keep()). */

@@ -16,17 +16,6 @@
 
 #include "kith/xalloc.h"
 
-static const char *
-own(struct help_state *h, char *s)
-{
-	if (h->nowned == h->capowned) {
-		h->capowned = h->capowned ? h->capowned * 2 : 128;
-		h->owned = xreallocarray(h->owned, (size_t)h->capowned, sizeof(*h->owned));
-	}
-	h->owned[h->nowned++] = s;
-	return s;
-}
-
 static void
 add_row(struct help_state *h, const char *keys, const char *command, const char *help)
 {
@@ -55,7 +44,7 @@ add_mode_group(struct engine *e, const char *title, const int *chain, int n)
 				header = h->nall;
 				add_row(h, "", title, "");
 			}
-			add_row(h, own(h, sb_detach(&keys)), t[i].name, t[i].help);
+			add_row(h, strv_keep(&h->owned, sb_detach(&keys)), t[i].name, t[i].help);
 		}
 		sb_free(&keys);
 	}
@@ -116,7 +105,7 @@ help_build(struct engine *e)
 			continue;   /* listed with the modes below */
 		if (keymap_keys_for(e->km, chain, n, t[i].cmd, ", ", &keys) == 0)
 			sb_printf(&keys, ":%s", t[i].name);
-		add_row(h, own(h, sb_detach(&keys)), t[i].name, t[i].help);
+		add_row(h, strv_keep(&h->owned, sb_detach(&keys)), t[i].name, t[i].help);
 		sb_free(&keys);
 	}
 	for (i = 0; i < (int)(sizeof mode_groups / sizeof mode_groups[0]); i++)
@@ -175,11 +164,8 @@ static void
 help_free(struct engine *e)
 {
 	struct help_state *h = &e->help;
-	int i;
 
-	for (i = 0; i < h->nowned; i++)
-		free(h->owned[i]);
-	free(h->owned);
+	strv_free(&h->owned);
 	free(h->all);
 	free(h->shown);
 	le_free(&h->filter);

@@ -174,42 +174,29 @@ series_push(struct events *ev, int i)
 }
 
 /* One-off rows of a page, kept to merge with the series. */
-enum { ONEOFF_TEXTS = 7 };
-
-struct oneoff {
-	struct event_row r;         /* its texts are owned[] */
-	char *owned[ONEOFF_TEXTS];
-};
-
 struct oneoffs {
-	struct oneoff *v;
+	struct event_row *v;
 	int n;
+	struct strv texts;          /* the rows' texts */
 };
 
 static int
 oneoff_cb(void *ud, const struct event_row *r)
 {
 	struct oneoffs *o = ud;
-	struct oneoff *x;
+	struct event_row *x;
 
 	o->v = xreallocarray(o->v, (size_t)o->n + 1, sizeof *o->v);
 	x = &o->v[o->n++];
-	x->r = *r;
-	const char **texts[ONEOFF_TEXTS] = { &x->r.title, &x->r.start_at, &x->r.end_at,
-					     &x->r.location, &x->r.rrule, &x->r.tzid,
-					     &x->r.tz_start };
-	for (int i = 0; i < ONEOFF_TEXTS; i++)
-		*texts[i] = x->owned[i] = xstrdup(*texts[i]);
+	*x = *r;
+	x->title = strv_dup(&o->texts, r->title);
+	x->start_at = strv_dup(&o->texts, r->start_at);
+	x->end_at = strv_dup(&o->texts, r->end_at);
+	x->location = strv_dup(&o->texts, r->location);
+	x->rrule = strv_dup(&o->texts, r->rrule);
+	x->tzid = strv_dup(&o->texts, r->tzid);
+	x->tz_start = strv_dup(&o->texts, r->tz_start);
 	return 0;
-}
-
-static void
-oneoffs_free(struct oneoffs *o)
-{
-	for (int i = 0; i < o->n; i++)
-		for (int j = 0; j < ONEOFF_TEXTS; j++)
-			free(o->v[i].owned[j]);
-	free(o->v);
 }
 
 /* (key, id) order of the merged list */
@@ -225,7 +212,7 @@ fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 {
 	struct events *ev = priv(p);
 	struct row_ctx rc = { &ev->lp.lw, p->e, 0 };
-	struct oneoffs o = { NULL, 0 };
+	struct oneoffs o = { 0 };
 	char *key = NULL;
 	int k, si, oi = 0, rv;
 
@@ -263,18 +250,19 @@ fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 		if (!have_s && !have_o)
 			break;
 		take_s = have_s && (!have_o || (key_cmp(ev->series[si].next, ev->series[si].id,
-							 o.v[oi].r.start_at, o.v[oi].r.id) < 0) ==
+							 o.v[oi].start_at, o.v[oi].id) < 0) ==
 						       (dir > 0));
 		if (take_s) {
 			series_push(ev, si);
 			rc.pushed++;
 			si += dir > 0 ? 1 : -1;
 		} else {
-			row_cb(&rc, &o.v[oi++].r);
+			row_cb(&rc, &o.v[oi++]);
 		}
 	}
 done:
-	oneoffs_free(&o);
+	strv_free(&o.texts);
+	free(o.v);
 	free(key);
 	return rv;
 }

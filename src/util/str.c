@@ -122,6 +122,31 @@ sb_detach(struct strbuf *sb)
 	return p;
 }
 
+char *
+strv_keep(struct strv *sv, char *s)
+{
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? sv->cap * 2 : 16;
+		sv->v = xreallocarray(sv->v, sv->cap, sizeof *sv->v);
+	}
+	return sv->v[sv->n++] = s;
+}
+
+char *
+strv_dup(struct strv *sv, const char *s)
+{
+	return s ? strv_keep(sv, xstrdup(s)) : NULL;
+}
+
+void
+strv_free(struct strv *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	memset(sv, 0, sizeof *sv);
+}
+
 void
 sb_json_str(struct strbuf *sb, const char *s)
 {
