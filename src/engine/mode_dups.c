@@ -356,32 +356,7 @@ dups_reload(struct engine *e)
 
 struct merge_ctx {
 	int64_t a, b;
-	char *a_name, *b_name;
 };
-
-static void
-merge_ctx_free(void *p)
-{
-	struct merge_ctx *m = p;
-	free(m->a_name);
-	free(m->b_name);
-	free(m);
-}
-
-static int
-merge_source(struct pick *pk, const char *filter, struct kith_err *err)
-{
-	struct merge_ctx *m = pk->ctx;
-	char label[512];
-
-	(void)filter;
-	(void)err;
-	snprintf(label, sizeof label, "Keep %s, merge #%lld into it", m->a_name, (long long)m->b);
-	pick_push(pk, m->a, label);
-	snprintf(label, sizeof label, "Keep %s, merge #%lld into it", m->b_name, (long long)m->a);
-	pick_push(pk, m->b, label);
-	return KITH_OK;
-}
 
 static int
 merge_chosen(struct engine *e, int64_t keep, void *ctx)
@@ -414,16 +389,24 @@ do_merge(struct engine *e)
 {
 	const struct dup_pair *p = current(e);
 	struct merge_ctx *m;
+	char *a, *b, *labels[2];
 
 	if (!p)
 		return R_BELL;
 	m = xcalloc(1, sizeof *m);
 	m->a = p->a.id;
 	m->b = p->b.id;
-	m->a_name = side_text(&p->a);
-	m->b_name = side_text(&p->b);
-	engine_pick(e, "Merge: keep which? (Enter keeps the first)", merge_source, merge_chosen, m,
-		    merge_ctx_free);
+	a = side_text(&p->a);
+	b = side_text(&p->b);
+	labels[0] = str_fmt("Keep %s, merge #%lld into it", a, (long long)m->b);
+	labels[1] = str_fmt("Keep %s, merge #%lld into it", b, (long long)m->a);
+	engine_pick_choices(e, "Merge: keep which? (Enter keeps the first)", 2,
+			    (const int64_t[]){ m->a, m->b }, (const char *const *)labels, merge_chosen,
+			    m, free);
+	free(labels[0]);
+	free(labels[1]);
+	free(a);
+	free(b);
 	return R_REDRAW | R_RELAYOUT;
 }
 
