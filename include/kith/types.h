@@ -87,18 +87,23 @@
 #define KITH_TYPE_ENUM_INTRO(n, w) KITH_INTRO_##n,
 #define KITH_TYPE_ENUM_XCHG(n, w) KITH_XCHG_##n,
 
-KITH_TYPE_DECLARE(KITH_ORG_KINDS, ORG, org_kind)
-KITH_TYPE_DECLARE(KITH_REL_TYPES, REL, rel_type)
-KITH_TYPE_DECLARE(KITH_EVENT_KINDS, EVENT, event_kind)
-KITH_TYPE_DECLARE(KITH_ATTEND_ROLES, AROLE, attend_role)
-KITH_TYPE_DECLARE(KITH_ATTEND_STATUSES, ASTATUS, attend_status)
-KITH_TYPE_DECLARE(KITH_INTERACTION_KINDS, IKIND, interaction_kind)
-KITH_TYPE_DECLARE(KITH_INTERACTION_WAYS, IWAY, interaction_way)
-KITH_TYPE_DECLARE(KITH_FOLLOWUP_KINDS, FKIND, followup_kind)
-KITH_TYPE_DECLARE(KITH_FOLLOWUP_STATUSES, FSTATUS, followup_status)
-KITH_TYPE_DECLARE(KITH_DIRECTIONS, DIR, direction)
-KITH_TYPE_DECLARE(KITH_INTRO_STAGES, INTRO, intro_stage)
-KITH_TYPE_DECLARE(KITH_EXCHANGES, XCHG, exchange)
+/* Every vocabulary once, as (its list, its enum prefix, its lower-case name): types.c
+   defines what this declares. */
+#define KITH_TYPES(X) \
+	X(KITH_ORG_KINDS, ORG, org_kind) \
+	X(KITH_REL_TYPES, REL, rel_type) \
+	X(KITH_EVENT_KINDS, EVENT, event_kind) \
+	X(KITH_ATTEND_ROLES, AROLE, attend_role) \
+	X(KITH_ATTEND_STATUSES, ASTATUS, attend_status) \
+	X(KITH_INTERACTION_KINDS, IKIND, interaction_kind) \
+	X(KITH_INTERACTION_WAYS, IWAY, interaction_way) \
+	X(KITH_FOLLOWUP_KINDS, FKIND, followup_kind) \
+	X(KITH_FOLLOWUP_STATUSES, FSTATUS, followup_status) \
+	X(KITH_DIRECTIONS, DIR, direction) \
+	X(KITH_INTRO_STAGES, INTRO, intro_stage) \
+	X(KITH_EXCHANGES, XCHG, exchange)
+
+KITH_TYPES(KITH_TYPE_DECLARE)
 
 /*
 ** The way an interaction of `kind` goes unless told: an email, a message or

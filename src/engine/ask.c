@@ -178,6 +178,8 @@ mode_pick_free(struct engine *e)
 	pick_clear_items(pk);
 	free(pk->labels);
 	free(pk->ids);
+	free(pk->choice_ids);
+	strv_free(&pk->choices);
 	free(pk->title);
 	le_free(&pk->filter);
 	free(pk);
@@ -222,10 +224,10 @@ pick_refresh(struct pick *pk)
 	return R_REDRAW;
 }
 
-/* Open a pick list (VM_PICK) filled by source. */
-void
-engine_pick(struct engine *e, const char *title, pick_source_fn source, pick_chosen_fn chosen,
-	    void *ctx, void (*ctx_free)(void *))
+/* Open a pick list (VM_PICK) filled by source, not filled yet. */
+static struct pick *
+pick_open(struct engine *e, const char *title, pick_source_fn source, pick_chosen_fn chosen,
+	  void *ctx, void (*ctx_free)(void *))
 {
 	struct pick *pk;
 
@@ -240,5 +242,37 @@ engine_pick(struct engine *e, const char *title, pick_source_fn source, pick_cho
 	le_set(&pk->filter, "");
 	e->pick = pk;
 	e->mode = VM_PICK;
+	return pk;
+}
+
+void
+engine_pick(struct engine *e, const char *title, pick_source_fn source, pick_chosen_fn chosen,
+	    void *ctx, void (*ctx_free)(void *))
+{
+	pick_refresh(pick_open(e, title, source, chosen, ctx, ctx_free));
+}
+
+static int
+choices_source(struct pick *pk, const char *filter, struct kith_err *err)
+{
+	(void)filter;
+	(void)err;
+	for (size_t i = 0; i < pk->choices.n; i++)
+		pick_push(pk, pk->choice_ids[i], pk->choices.v[i]);
+	return KITH_OK;
+}
+
+void
+engine_pick_choices(struct engine *e, const char *title, int n, const int64_t *ids,
+		    const char *const *labels, pick_chosen_fn chosen, void *ctx,
+		    void (*ctx_free)(void *))
+{
+	struct pick *pk = pick_open(e, title, choices_source, chosen, ctx, ctx_free);
+
+	pk->choice_ids = xreallocarray(NULL, (size_t)(n > 0 ? n : 1), sizeof *pk->choice_ids);
+	for (int i = 0; i < n; i++) {
+		pk->choice_ids[i] = ids[i];
+		strv_dup(&pk->choices, labels[i] ? labels[i] : "");
+	}
 	pick_refresh(pk);
 }

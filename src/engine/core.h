@@ -108,6 +108,9 @@ struct pick {
 	bool filtering;             /* typing goes to the filter line */
 	bool typing;                /* typing goes to the filter from the start: Esc cancels */
 	const char *cancelled;      /* the message when cancelled (static), NULL: "Cancelled" */
+	/* engine_pick_choices: the fixed items */
+	int64_t *choice_ids;
+	struct strv choices;
 };
 
 struct help_state {
@@ -115,8 +118,7 @@ struct help_state {
 	int nall;
 	struct view_help_row *shown;    /* rows passing the filter */
 	int nshown;
-	char **owned;
-	int nowned, capowned;
+	struct strv owned;          /* the keys' texts the rows point to */
 	int scroll;
 	struct lineedit filter;
 	bool filtering;

@@ -96,6 +96,24 @@ contact_ctx_free(void *p)
 	free(ctx);
 }
 
+/* Open a form about one person (contact_id) or several (ids[0..n)); returns it. */
+static struct form *
+contact_form(struct engine *e, const char *title, int nfields, const struct form_field_def *defs,
+	     const char *const *init, form_save_fn save, int64_t contact_id, const int64_t *ids,
+	     size_t n)
+{
+	struct contact_ctx *ctx = xcalloc(1, sizeof *ctx);
+
+	ctx->contact_id = contact_id;
+	if (n) {
+		ctx->ids = xreallocarray(NULL, n, sizeof *ctx->ids);
+		memcpy(ctx->ids, ids, n * sizeof *ids);
+		ctx->n = n;
+	}
+	engine_form_open(e, title, nfields, defs, init, save, ctx, contact_ctx_free);
+	return e->form;
+}
+
 /* ---- log an interaction ------------------------------------------------------- */
 
 enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_WAY, LF_EXCHANGE, LF_COUNT };
@@ -267,37 +285,29 @@ fail:
 void
 forms_log_open(struct engine *e, int64_t contact_id, const char *name)
 {
-	struct contact_ctx *ctx = xcalloc(1, sizeof *ctx);
 	const char *init[LF_COUNT] = { [LF_WHEN] = "today", [LF_KIND] = "note" };
-	struct strbuf title = { 0 };
+	char *title = str_fmt("Log an interaction with %s", name);
+	struct form *f = contact_form(e, title, LF_COUNT, log_fields, init, log_save, contact_id,
+				      NULL, 0);
 
-	ctx->contact_id = contact_id;
-	sb_printf(&title, "Log an interaction with %s", name);
-	engine_form_open(e, sb_str(&title), LF_COUNT, log_fields, init, log_save, ctx, free);
-	sb_free(&title);
-	if (e->form)
-		e->form->focus = LF_SUMMARY;
+	free(title);
+	if (f)
+		f->focus = LF_SUMMARY;
 }
 
 void
 forms_log_open_many(struct engine *e, const int64_t *ids, size_t n,
 		    int (*after)(struct engine *e, void *ctx), void *after_ctx)
 {
-	struct contact_ctx *ctx = xcalloc(1, sizeof *ctx);
 	const char *init[LF_COUNT] = { [LF_WHEN] = "today", [LF_KIND] = "meeting" };
-	struct strbuf title = { 0 };
+	char *title = str_fmt("Log one interaction with %zu people", n);
+	struct form *f = contact_form(e, title, LF_COUNT, log_fields, init, log_save, 0, ids, n);
 
-	ctx->ids = xreallocarray(NULL, n ? n : 1, sizeof *ctx->ids);
-	memcpy(ctx->ids, ids, n * sizeof *ids);
-	ctx->n = n;
-	sb_printf(&title, "Log one interaction with %zu people", n);
-	engine_form_open(e, sb_str(&title), LF_COUNT, log_fields, init, log_save, ctx,
-			 contact_ctx_free);
-	sb_free(&title);
-	if (e->form) {
-		e->form->focus = LF_SUMMARY;
-		e->form->after = after;
-		e->form->after_ctx = after_ctx;
+	free(title);
+	if (f) {
+		f->focus = LF_SUMMARY;
+		f->after = after;
+		f->after_ctx = after_ctx;
 	}
 }
 
@@ -342,18 +352,11 @@ followup_save(struct form *f, struct kith_err *err, int *bad)
 void
 forms_followup_open(struct engine *e, int64_t contact_id, const char *name)
 {
-	struct contact_ctx *ctx = xcalloc(1, sizeof *ctx);
 	const char *init[FF_COUNT] = { [FF_KIND] = "other", [FF_DIRECTION] = "none" };
-	struct strbuf title = { 0 };
+	char *title = name ? str_fmt("Follow-up with %s", name) : xstrdup("New follow-up");
 
-	ctx->contact_id = contact_id;
-	if (name)
-		sb_printf(&title, "Follow-up with %s", name);
-	else
-		sb_append(&title, "New follow-up");
-	engine_form_open(e, sb_str(&title), FF_COUNT, followup_fields, init, followup_save, ctx,
-			 free);
-	sb_free(&title);
+	contact_form(e, title, FF_COUNT, followup_fields, init, followup_save, contact_id, NULL, 0);
+	free(title);
 }
 
 /* ---- a follow-up offered by a question (forms_followup_offer) ---------------- */

@@ -38,8 +38,8 @@ struct rel_ctx {
 		struct relationship_row *rels;
 		struct role_row *roles;
 	};
-	char **texts;               /* strings the copied rows point to */
-	int n, ntexts;
+	struct strv texts;          /* strings the copied rows point to */
+	int n;
 };
 
 static void
@@ -47,9 +47,7 @@ rel_ctx_free(void *p)
 {
 	struct rel_ctx *c = p;
 
-	for (int i = 0; i < c->ntexts; i++)
-		free(c->texts[i]);
-	free(c->texts);
+	strv_free(&c->texts);
 	free(c->rows);
 	free(c->name);
 	free(c);
@@ -79,8 +77,7 @@ static enum kith_status kind_load(struct kdb *db, struct rel_ctx *c, struct kith
 static const char *
 keep(struct rel_ctx *c, const char *s)
 {
-	c->texts = xreallocarray(c->texts, (size_t)c->ntexts + 1, sizeof *c->texts);
-	return c->texts[c->ntexts++] = xstrdup(s ? s : "");
+	return strv_dup(&c->texts, s ? s : "");
 }
 
 /* Append a copy of row (size bytes) to c's rows; returns the copy (its texts: keep()). */
@@ -397,11 +394,10 @@ rel_values(const struct rel_ctx *c, int64_t id, char **out)
 	const char *init[RF_COUNT] = { 0 };
 	struct strbuf with = { 0 };
 	char strength[4];
-	int i = 0;
+	int i = row_index(c->rels, c->n, sizeof *c->rels, offsetof(struct relationship_row, id),
+			  id);
 
-	while (i < c->n && c->rels[i].id != id)
-		i++;
-	if (i == c->n)
+	if (i < 0)
 		return false;
 	rel_init(&c->rels[i], init, &with, strength);
 	form_dup_values(out, init, RF_COUNT);
@@ -562,15 +558,13 @@ static bool
 role_values(const struct rel_ctx *c, int64_t id, char **out)
 {
 	const char *init[OF_COUNT] = { 0 };
+	int i = row_index(c->roles, c->n, sizeof *c->roles, offsetof(struct role_row, id), id);
 
-	for (int i = 0; i < c->n; i++) {
-		if (c->roles[i].id == id) {
-			role_init(&c->roles[i], init);
-			form_dup_values(out, init, OF_COUNT);
-			return true;
-		}
-	}
-	return false;
+	if (i < 0)
+		return false;
+	role_init(&c->roles[i], init);
+	form_dup_values(out, init, OF_COUNT);
+	return true;
 }
 
 static const struct rel_kind role_kind = {

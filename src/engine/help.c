@@ -16,17 +16,6 @@
 
 #include "kith/xalloc.h"
 
-static const char *
-own(struct help_state *h, char *s)
-{
-	if (h->nowned == h->capowned) {
-		h->capowned = h->capowned ? h->capowned * 2 : 128;
-		h->owned = xreallocarray(h->owned, (size_t)h->capowned, sizeof(*h->owned));
-	}
-	h->owned[h->nowned++] = s;
-	return s;
-}
-
 static void
 add_row(struct help_state *h, const char *keys, const char *command, const char *help)
 {
@@ -55,18 +44,31 @@ add_mode_group(struct engine *e, const char *title, const int *chain, int n)
 				header = h->nall;
 				add_row(h, "", title, "");
 			}
-			add_row(h, own(h, sb_detach(&keys)), t[i].name, t[i].help);
+			add_row(h, strv_keep(&h->owned, sb_detach(&keys)), t[i].name, t[i].help);
 		}
 		sb_free(&keys);
 	}
 }
+
+/* The modes' own keymaps, a group each after the commands of the panes. */
+static const struct {
+	int km;
+	const char *title;
+} mode_groups[] = {
+	{ KM_REVIEW, "In the daily review (r)" },
+	{ KM_DUPLICATES, "In the duplicates view (:duplicates; and the generic keys)" },
+	{ KM_HEALTH, "In the Health view (zh, :health; and the generic keys)" },
+	{ KM_SEARCH, "Search mode" },
+	{ KM_FORM, "Forms" },
+	{ KM_PICK, "Pick lists (and the generic keys)" },
+};
 
 static void
 help_build(struct engine *e)
 {
 	struct help_state *h = &e->help;
 	const struct cmd_info *t;
-	int chain[3], n = engine_chain(e, VM_NORMAL, chain), i, nt, one[1];
+	int chain[3], n = engine_chain(e, VM_NORMAL, chain), i, nt;
 	static const char *const fixed[][3] = {
 		{ "", "Command line", "" },
 		{ "<Tab>", "complete", "Complete a command, option, contact or file name" },
@@ -103,21 +105,11 @@ help_build(struct engine *e)
 			continue;   /* listed with the modes below */
 		if (keymap_keys_for(e->km, chain, n, t[i].cmd, ", ", &keys) == 0)
 			sb_printf(&keys, ":%s", t[i].name);
-		add_row(h, own(h, sb_detach(&keys)), t[i].name, t[i].help);
+		add_row(h, strv_keep(&h->owned, sb_detach(&keys)), t[i].name, t[i].help);
 		sb_free(&keys);
 	}
-	one[0] = KM_REVIEW;
-	add_mode_group(e, "In the daily review (r)", one, 1);
-	one[0] = KM_DUPLICATES;
-	add_mode_group(e, "In the duplicates view (:duplicates; and the generic keys)", one, 1);
-	one[0] = KM_HEALTH;
-	add_mode_group(e, "In the Health view (zh, :health; and the generic keys)", one, 1);
-	one[0] = KM_SEARCH;
-	add_mode_group(e, "Search mode", one, 1);
-	one[0] = KM_FORM;
-	add_mode_group(e, "Forms", one, 1);
-	one[0] = KM_PICK;
-	add_mode_group(e, "Pick lists (and the generic keys)", one, 1);
+	for (i = 0; i < (int)(sizeof mode_groups / sizeof mode_groups[0]); i++)
+		add_mode_group(e, mode_groups[i].title, &mode_groups[i].km, 1);
 	for (i = 0; i < (int)(sizeof(fixed) / sizeof(fixed[0])); i++)
 		add_row(h, fixed[i][0], fixed[i][1], fixed[i][2]);
 }
@@ -172,11 +164,8 @@ static void
 help_free(struct engine *e)
 {
 	struct help_state *h = &e->help;
-	int i;
 
-	for (i = 0; i < h->nowned; i++)
-		free(h->owned[i]);
-	free(h->owned);
+	strv_free(&h->owned);
 	free(h->all);
 	free(h->shown);
 	le_free(&h->filter);

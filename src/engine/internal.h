@@ -346,14 +346,19 @@ typedef int (*pick_chosen_fn)(struct engine *e, int64_t id, void *ctx);
 void engine_pick(struct engine *e, const char *title, pick_source_fn source,
 		 pick_chosen_fn chosen, void *ctx, void (*ctx_free)(void *));
 void pick_push(struct pick *pk, int64_t id, const char *label);
+/* A pick list of n fixed items (ids[i], labels[i]: copied); as engine_pick otherwise. */
+void engine_pick_choices(struct engine *e, const char *title, int n, const int64_t *ids,
+			 const char *const *labels, pick_chosen_fn chosen, void *ctx,
+			 void (*ctx_free)(void *));
 struct engine *pick_engine(struct pick *pk);
 
 /* ---- engine services for panes ------------------------------------------ */
 
 struct kdb *engine_db(struct engine *e);
-/* Status line message (copied). */
-void engine_msg(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
-void engine_error(struct engine *e, const char *fmt, ...) KITH_PRINTF(2, 3);
+/* The status line's message (copied): engine_msg(e, fmt, ...); engine_error draws it as an error. */
+void engine_say(struct engine *e, bool is_error, const char *fmt, ...) KITH_PRINTF(3, 4);
+#define engine_msg(e, ...) engine_say((e), false, __VA_ARGS__)
+#define engine_error(e, ...) engine_say((e), true, __VA_ARGS__)
 /*
 ** The rows a movement key moves a cursor: j k count rows, PgDn PgUp count
 ** pages, ^D ^U count halves (half), g G end rows (beyond either end); with
@@ -366,6 +371,11 @@ bool cmd_move_rows(enum cmd cmd, long count, long page, long half, long end, boo
 ** nothing (last < 0) or, with bell, if it could not move; else R_REDRAW.
 */
 int cursor_move(int *pos, long n, long last, bool bell);
+/*
+** The index of the row whose int64_t at byte offset off (offsetof(struct
+** ROW, id)) is id, in rows[0..n) of size bytes each; -1 if none.
+*/
+int row_index(const void *rows, int n, size_t size, size_t off, int64_t id);
 /* Free *slot and set it to the text fmt formats (owned messages and titles). */
 void text_vset(char **slot, const char *fmt, va_list ap);
 /* Show err as the error of the status line; returns R_BELL | R_REDRAW. */

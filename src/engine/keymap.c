@@ -237,18 +237,13 @@ keymaps_free(struct keymaps *km)
 int
 keymap_by_name(const char *name)
 {
-	int i;
-
-	for (i = 0; i < KM_COUNT_; i++)
-		if (name && strcmp(km_names[i], name) == 0)
-			return i;
-	return -1;
+	return str_index(km_names, KM_COUNT_, name);
 }
 
 const char *
 keymap_name(int km)
 {
-	return km >= 0 && km < KM_COUNT_ ? km_names[km] : "?";
+	return str_at(km_names, KM_COUNT_, km);
 }
 
 static bool

@@ -94,6 +94,19 @@ listpane_open(struct pane *p, const struct listpane_def *def, struct kith_err *e
 	return listpane_reload(p, err);
 }
 
+/* The rows were read again: the pane's own hook, then the detail and the cursor. */
+static int
+rows_loaded(struct pane *p)
+{
+	struct listpane *lp = listpane_of(p);
+
+	if (lp->def->loaded)
+		lp->def->loaded(p);
+	lp->detail_dirty = true;    /* the data may have changed */
+	listpane_sync(p);
+	return KITH_OK;
+}
+
 int
 listpane_reload(struct pane *p, struct kith_err *err)
 {
@@ -104,13 +117,7 @@ listpane_reload(struct pane *p, struct kith_err *err)
 	if (lp->def->prepare)
 		lp->def->prepare(p);
 	rc = lw_reload(p, &lp->lw, lw_selected_id(&lp->lw), err);
-	if (rc != KITH_OK)
-		return rc;
-	if (lp->def->loaded)
-		lp->def->loaded(p);
-	lp->detail_dirty = true;    /* the data may have changed */
-	listpane_sync(p);
-	return KITH_OK;
+	return rc != KITH_OK ? rc : rows_loaded(p);
 }
 
 int
@@ -126,11 +133,7 @@ listpane_drop(struct pane *p, int64_t id, struct kith_err *err)
 		kith_err_clear(err);
 		return listpane_reload(p, err);
 	}
-	if (lp->def->loaded)
-		lp->def->loaded(p);
-	lp->detail_dirty = true;
-	listpane_sync(p);
-	return KITH_OK;
+	return rows_loaded(p);
 }
 
 int

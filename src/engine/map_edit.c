@@ -301,23 +301,6 @@ struct align_ctx {
 };
 
 static int
-align_source(struct pick *pk, const char *filter, struct kith_err *err)
-{
-	struct align_ctx *ac = pk->ctx;
-	char label[200];
-
-	(void)filter;
-	(void)err;
-	snprintf(label, sizeof label, "the map takes the card's stance: %s",
-		 kith_alignment_name(ac->own_alignment));
-	pick_push(pk, 1, label);
-	snprintf(label, sizeof label, "the card takes the map's stance: %s",
-		 kith_alignment_name(ac->map_alignment));
-	pick_push(pk, 2, label);
-	return KITH_OK;
-}
-
-static int
 align_chosen(struct engine *e, int64_t which, void *ctx)
 {
 	struct align_ctx *ac = ctx;
@@ -349,6 +332,7 @@ align(struct pane *p)
 	struct mappane *m = map_priv(p);
 	struct placed *pl = map_selected(m);
 	struct align_ctx *ac;
+	char *labels[2];
 
 	if (!pl || !pl->contact_id) {
 		engine_error(p->e, "select a person on the grid: only people have a card");
@@ -365,7 +349,14 @@ align(struct pane *p)
 	ac->influence = pl->influence;
 	ac->map_alignment = pl->alignment;
 	ac->own_alignment = pl->own_alignment;
-	engine_pick(p->e, "Align the stances", align_source, align_chosen, ac, free);
+	labels[0] = str_fmt("the map takes the card's stance: %s",
+			    kith_alignment_name(ac->own_alignment));
+	labels[1] = str_fmt("the card takes the map's stance: %s",
+			    kith_alignment_name(ac->map_alignment));
+	engine_pick_choices(p->e, "Align the stances", 2, (const int64_t[]){ 1, 2 },
+			    (const char *const *)labels, align_chosen, ac, free);
+	free(labels[0]);
+	free(labels[1]);
 	return R_REDRAW;
 }
 

@@ -206,34 +206,19 @@ cmp_row(struct table *t, const char *field, char *a, char *b)
 	free(b);
 }
 
-static char *
-fmt(const char *f, ...) KITH_PRINTF(1, 2);
-
-static char *
-fmt(const char *f, ...)
-{
-	struct strbuf sb = { 0 };
-	va_list ap;
-
-	va_start(ap, f);
-	sb_vprintf(&sb, f, ap);
-	va_end(ap);
-	return sb_detach(&sb);
-}
-
 /* The first line of a note, for a cell. */
 static char *
 first_line(const char *s)
 {
 	size_t n = strcspn(s, "\n");
-	return fmt("%.*s%s", (int)n, s, s[n] ? " …" : "");
+	return str_fmt("%.*s%s", (int)n, s, s[n] ? " …" : "");
 }
 
 static char *
 cadence_text(const struct kith_contact *k)
 {
 	int d = k->cadence_days >= 0 ? k->cadence_days : kith_tier_cadence(k->tier);
-	return d ? fmt("%d days%s", d, k->cadence_days >= 0 ? "" : " (tier)") : xstrdup("none");
+	return d ? str_fmt("%d days%s", d, k->cadence_days >= 0 ? "" : " (tier)") : xstrdup("none");
 }
 
 static void
@@ -252,8 +237,8 @@ build_compare(struct engine *e)
 	ds->cmp_title[0] = ds->cmp_title[1] = NULL;
 	if (!p)
 		return;
-	ds->cmp_title[0] = fmt("#%lld", (long long)p->a.id);
-	ds->cmp_title[1] = fmt("#%lld", (long long)p->b.id);
+	ds->cmp_title[0] = str_fmt("#%lld", (long long)p->a.id);
+	ds->cmp_title[1] = str_fmt("#%lld", (long long)p->b.id);
 	card_load(e, p->a.id, &a);
 	card_load(e, p->b.id, &b);
 	if (a.ok && b.ok) {
@@ -281,23 +266,23 @@ build_compare(struct engine *e)
 			words(y->tags, y->n_tags, "#"));
 		cmp_row(&ds->cmp, "met", xstrdup(x->how_met), xstrdup(y->how_met));
 		cmp_row(&ds->cmp, "influence",
-			x->influence ? fmt("%d", x->influence) : xstrdup("?"),
-			y->influence ? fmt("%d", y->influence) : xstrdup("?"));
+			x->influence ? str_fmt("%d", x->influence) : xstrdup("?"),
+			y->influence ? str_fmt("%d", y->influence) : xstrdup("?"));
 		cmp_row(&ds->cmp, "alignment", xstrdup(kith_alignment_name(x->alignment)),
 			xstrdup(kith_alignment_name(y->alignment)));
-		cmp_row(&ds->cmp, "tier", fmt("%c", x->tier ? x->tier : '-'),
-			fmt("%c", y->tier ? y->tier : '-'));
+		cmp_row(&ds->cmp, "tier", str_fmt("%c", x->tier ? x->tier : '-'),
+			str_fmt("%c", y->tier ? y->tier : '-'));
 		cmp_row(&ds->cmp, "cadence", cadence_text(x), cadence_text(y));
 		cmp_row(&ds->cmp, "notes", first_line(x->notes), first_line(y->notes));
 		cmp_row(&ds->cmp, "contacted", xstrdup(la), xstrdup(lb));
-		cmp_row(&ds->cmp, "logged", fmt("%d%s", a.interactions,
+		cmp_row(&ds->cmp, "logged", str_fmt("%d%s", a.interactions,
 						a.interactions >= 1000 ? "+" : ""),
-			fmt("%d%s", b.interactions, b.interactions >= 1000 ? "+" : ""));
+			str_fmt("%d%s", b.interactions, b.interactions >= 1000 ? "+" : ""));
 		cmp_row(&ds->cmp, "added", xstrdup(x->created_at), xstrdup(y->created_at));
 		free(ds->cmp_title[0]);
 		free(ds->cmp_title[1]);
-		ds->cmp_title[0] = fmt("#%lld %s", (long long)p->a.id, x->display_name);
-		ds->cmp_title[1] = fmt("#%lld %s", (long long)p->b.id, y->display_name);
+		ds->cmp_title[0] = str_fmt("#%lld %s", (long long)p->a.id, x->display_name);
+		ds->cmp_title[1] = str_fmt("#%lld %s", (long long)p->b.id, y->display_name);
 	}
 	card_free(&a);
 	card_free(&b);
@@ -371,32 +356,7 @@ dups_reload(struct engine *e)
 
 struct merge_ctx {
 	int64_t a, b;
-	char *a_name, *b_name;
 };
-
-static void
-merge_ctx_free(void *p)
-{
-	struct merge_ctx *m = p;
-	free(m->a_name);
-	free(m->b_name);
-	free(m);
-}
-
-static int
-merge_source(struct pick *pk, const char *filter, struct kith_err *err)
-{
-	struct merge_ctx *m = pk->ctx;
-	char label[512];
-
-	(void)filter;
-	(void)err;
-	snprintf(label, sizeof label, "Keep %s, merge #%lld into it", m->a_name, (long long)m->b);
-	pick_push(pk, m->a, label);
-	snprintf(label, sizeof label, "Keep %s, merge #%lld into it", m->b_name, (long long)m->a);
-	pick_push(pk, m->b, label);
-	return KITH_OK;
-}
 
 static int
 merge_chosen(struct engine *e, int64_t keep, void *ctx)
@@ -429,16 +389,24 @@ do_merge(struct engine *e)
 {
 	const struct dup_pair *p = current(e);
 	struct merge_ctx *m;
+	char *a, *b, *labels[2];
 
 	if (!p)
 		return R_BELL;
 	m = xcalloc(1, sizeof *m);
 	m->a = p->a.id;
 	m->b = p->b.id;
-	m->a_name = side_text(&p->a);
-	m->b_name = side_text(&p->b);
-	engine_pick(e, "Merge: keep which? (Enter keeps the first)", merge_source, merge_chosen, m,
-		    merge_ctx_free);
+	a = side_text(&p->a);
+	b = side_text(&p->b);
+	labels[0] = str_fmt("Keep %s, merge #%lld into it", a, (long long)m->b);
+	labels[1] = str_fmt("Keep %s, merge #%lld into it", b, (long long)m->a);
+	engine_pick_choices(e, "Merge: keep which? (Enter keeps the first)", 2,
+			    (const int64_t[]){ m->a, m->b }, (const char *const *)labels, merge_chosen,
+			    m, free);
+	free(labels[0]);
+	free(labels[1]);
+	free(a);
+	free(b);
 	return R_REDRAW | R_RELAYOUT;
 }
 

@@ -53,6 +53,7 @@ struct events {
 	struct listpane lp;         /* first: the list, marks, card, search, title */
 	struct series *series;
 	int n_series;
+	struct strv series_texts;   /* the series' titles and places */
 	struct event_query q;
 	char from[KDATETIME_STR];
 };
@@ -63,9 +64,22 @@ priv(struct pane *p)
 	return p->priv;
 }
 
+/* A row of the list: its cells from the event's parts. */
+static void
+push_event(struct listwin *lw, int64_t id, const char *when, const char *title, int kind,
+	   const char *where, long long attendees)
+{
+	char people[16];
+	const char *cells[C_COUNT] = { [C_WHEN] = when, [C_TITLE] = title,
+				       [C_KIND] = kith_event_kind_name(kind), [C_WHERE] = where,
+				       [C_PEOPLE] = people };
+
+	snprintf(people, sizeof people, "%lld", attendees);
+	lw_push(lw, id, cells, VS_NORMAL);
+}
+
 struct row_ctx {
 	struct listwin *lw;
-	struct engine *e;
 	int pushed;
 };
 
@@ -73,24 +87,15 @@ static int
 row_cb(void *ud, const struct event_row *r)
 {
 	struct row_ctx *rc = ud;
-	struct listwin *lw = rc->lw;
-	char people[16];
-	const char *cells[C_COUNT];
-
+	const char *at = r->start_at;
 	char next[1][17], when[24];
 
-	snprintf(people, sizeof people, "%lld", r->attendees);
-	cells[C_WHEN] = r->start_at;
 	/* a series shows its next occurrence (expanded by libical) */
 	if (r->recurring && events_next(r->tzid, r->tz_start, r->start_at, r->rrule, next, 1) == 1) {
 		snprintf(when, sizeof when, "%s ↻", next[0]);
-		cells[C_WHEN] = when;
+		at = when;
 	}
-	cells[C_TITLE] = r->title;
-	cells[C_KIND] = kith_event_kind_name(r->kind);
-	cells[C_WHERE] = r->location;
-	cells[C_PEOPLE] = people;
-	lw_push(lw, r->id, cells, VS_NORMAL);
+	push_event(rc->lw, r->id, at, r->title, r->kind, r->location, r->attendees);
 	rc->pushed++;
 	return 0;
 }
@@ -98,25 +103,16 @@ row_cb(void *ud, const struct event_row *r)
 static void
 series_clear(struct events *ev)
 {
-	for (int i = 0; i < ev->n_series; i++) {
-		free(ev->series[i].title);
-		free(ev->series[i].location);
-	}
+	strv_free(&ev->series_texts);
 	free(ev->series);
 	ev->series = NULL;
 	ev->n_series = 0;
 }
 
-struct series_ctx {
-	struct events *ev;
-	struct engine *e;
-};
-
 static int
 series_cb(void *ud, const struct event_row *r)
 {
-	struct series_ctx *sc = ud;
-	struct events *ev = sc->ev;
+	struct events *ev = ud;
 	char next[1][17];
 	struct series *s;
 
@@ -126,8 +122,8 @@ series_cb(void *ud, const struct event_row *r)
 		s->id = r->id;
 		memcpy(s->next, next[0], sizeof s->next);
 		snprintf(s->when, sizeof s->when, "%s ↻", next[0]);
-		s->title = xstrdup(r->title);
-		s->location = xstrdup(r->location);
+		s->title = strv_dup(&ev->series_texts, r->title);
+		s->location = strv_dup(&ev->series_texts, r->location);
 		s->kind = r->kind;
 		s->attendees = r->attendees;
 	}
@@ -147,84 +143,47 @@ static void
 series_load(struct pane *p)
 {
 	struct events *ev = priv(p);
-	struct series_ctx sc = { ev, p->e };
 
 	series_clear(ev);
 	if (ev->q.past || ev->lp.match)
 		return;
-	event_series_list(engine_db(p->e), ev->from, SERIES_MAX, series_cb, &sc, NULL);
+	event_series_list(engine_db(p->e), ev->from, SERIES_MAX, series_cb, ev, NULL);
 	if (ev->n_series > 1)
 		qsort(ev->series, (size_t)ev->n_series, sizeof *ev->series, series_cmp);
-}
-
-static int
-series_index(const struct events *ev, int64_t id)
-{
-	for (int i = 0; i < ev->n_series; i++)
-		if (ev->series[i].id == id)
-			return i;
-	return -1;
 }
 
 static void
 series_push(struct events *ev, int i)
 {
 	const struct series *s = &ev->series[i];
-	const char *cells[C_COUNT];
-	char people[16];
 
-	snprintf(people, sizeof people, "%lld", s->attendees);
-	cells[C_WHEN] = s->when;
-	cells[C_TITLE] = s->title;
-	cells[C_KIND] = kith_event_kind_name(s->kind);
-	cells[C_WHERE] = s->location;
-	cells[C_PEOPLE] = people;
-	lw_push(&ev->lp.lw, s->id, cells, VS_NORMAL);
+	push_event(&ev->lp.lw, s->id, s->when, s->title, s->kind, s->location, s->attendees);
 }
 
 /* One-off rows of a page, kept to merge with the series. */
-struct oneoff {
-	struct event_row r;
-	char *title, *start, *end, *location, *rrule, *tzid, *tz_start;
-};
-
 struct oneoffs {
-	struct oneoff *v;
+	struct event_row *v;
 	int n;
+	struct strv texts;          /* the rows' texts */
 };
 
 static int
 oneoff_cb(void *ud, const struct event_row *r)
 {
 	struct oneoffs *o = ud;
-	struct oneoff *x;
+	struct event_row *x;
 
 	o->v = xreallocarray(o->v, (size_t)o->n + 1, sizeof *o->v);
 	x = &o->v[o->n++];
-	x->r = *r;
-	x->r.title = x->title = xstrdup(r->title);
-	x->r.start_at = x->start = xstrdup(r->start_at);
-	x->r.end_at = x->end = xstrdup(r->end_at);
-	x->r.location = x->location = xstrdup(r->location);
-	x->r.rrule = x->rrule = xstrdup(r->rrule);
-	x->r.tzid = x->tzid = xstrdup(r->tzid);
-	x->r.tz_start = x->tz_start = xstrdup(r->tz_start);
+	*x = *r;
+	x->title = strv_dup(&o->texts, r->title);
+	x->start_at = strv_dup(&o->texts, r->start_at);
+	x->end_at = strv_dup(&o->texts, r->end_at);
+	x->location = strv_dup(&o->texts, r->location);
+	x->rrule = strv_dup(&o->texts, r->rrule);
+	x->tzid = strv_dup(&o->texts, r->tzid);
+	x->tz_start = strv_dup(&o->texts, r->tz_start);
 	return 0;
-}
-
-static void
-oneoffs_free(struct oneoffs *o)
-{
-	for (int i = 0; i < o->n; i++) {
-		free(o->v[i].title);
-		free(o->v[i].start);
-		free(o->v[i].end);
-		free(o->v[i].location);
-		free(o->v[i].rrule);
-		free(o->v[i].tzid);
-		free(o->v[i].tz_start);
-	}
-	free(o->v);
 }
 
 /* (key, id) order of the merged list */
@@ -239,14 +198,16 @@ static int
 fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 {
 	struct events *ev = priv(p);
-	struct row_ctx rc = { &ev->lp.lw, p->e, 0 };
-	struct oneoffs o = { NULL, 0 };
+	struct row_ctx rc = { &ev->lp.lw, 0 };
+	struct oneoffs o = { 0 };
 	char *key = NULL;
-	int k = anchor ? series_index(ev, anchor) : -1, si, oi = 0, rv;
+	int k, si, oi = 0, rv;
 
 	if (ev->n_series == 0)
 		return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc, err);
 	/* the place of the anchor: a series' next occurrence, or an event's start */
+	k = row_index(ev->series, ev->n_series, sizeof *ev->series, offsetof(struct series, id),
+		      anchor);
 	if (k >= 0) {
 		key = xstrdup(ev->series[k].next);
 	} else if (anchor) {
@@ -276,18 +237,19 @@ fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 		if (!have_s && !have_o)
 			break;
 		take_s = have_s && (!have_o || (key_cmp(ev->series[si].next, ev->series[si].id,
-							 o.v[oi].r.start_at, o.v[oi].r.id) < 0) ==
+							 o.v[oi].start_at, o.v[oi].id) < 0) ==
 						       (dir > 0));
 		if (take_s) {
 			series_push(ev, si);
 			rc.pushed++;
 			si += dir > 0 ? 1 : -1;
 		} else {
-			row_cb(&rc, &o.v[oi++].r);
+			row_cb(&rc, &o.v[oi++]);
 		}
 	}
 done:
-	oneoffs_free(&o);
+	strv_free(&o.texts);
+	free(o.v);
 	free(key);
 	return rv;
 }

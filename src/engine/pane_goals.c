@@ -94,19 +94,11 @@ prepare(struct pane *p)
 }
 
 static int
-index_of(const struct goals *g, int64_t id)
-{
-	for (int i = 0; i < g->n; i++)
-		if (g->v[i].id == id)
-			return i;
-	return -1;
-}
-
-static int
 fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 {
 	struct goals *g = priv(p);
-	int at = anchor ? index_of(g, anchor) : -1;
+	int at = anchor ? row_index(g->v, g->n, sizeof *g->v, offsetof(struct goal_row, id),
+				   anchor) : -1;
 	int i = dir > 0 ? (at >= 0 ? at + 1 : 0) : (at >= 0 ? at - 1 : g->n - 1);
 
 	(void)err;

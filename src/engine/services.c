@@ -45,6 +45,18 @@ cursor_move(int *pos, long n, long last, bool bell)
 	return R_REDRAW;
 }
 
+int
+row_index(const void *rows, int n, size_t size, size_t off, int64_t id)
+{
+	for (int i = 0; i < n; i++) {
+		int64_t v;
+		memcpy(&v, (const char *)rows + (size_t)i * size + off, sizeof v);
+		if (v == id)
+			return i;
+	}
+	return -1;
+}
+
 void
 text_vset(char **slot, const char *fmt, va_list ap)
 {
@@ -55,31 +67,15 @@ text_vset(char **slot, const char *fmt, va_list ap)
 	*slot = sb_detach(&sb);
 }
 
-static void
-set_message(struct engine *e, bool is_error, const char *fmt, va_list ap)
+void
+engine_say(struct engine *e, bool is_error, const char *fmt, ...)
 {
+	va_list ap;
+
+	va_start(ap, fmt);
 	text_vset(&e->message, fmt, ap);
+	va_end(ap);
 	e->message_is_error = is_error;
-}
-
-void
-engine_msg(struct engine *e, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	set_message(e, false, fmt, ap);
-	va_end(ap);
-}
-
-void
-engine_error(struct engine *e, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	set_message(e, true, fmt, ap);
-	va_end(ap);
 }
 
 bool

@@ -63,18 +63,13 @@ theme_default(struct view_theme_entry *t)
 int
 theme_style_by_name(const char *name)
 {
-	int i;
-
-	for (i = 0; i < VS_COUNT_; i++)
-		if (name && strcmp(style_names[i], name) == 0)
-			return i;
-	return -1;
+	return str_index(style_names, VS_COUNT_, name);
 }
 
 const char *
 theme_style_name(int style)
 {
-	return style >= 0 && style < VS_COUNT_ ? style_names[style] : "?";
+	return str_at(style_names, VS_COUNT_, style);
 }
 
 /*

@@ -197,7 +197,7 @@ enum kith_status io_ics_export(struct io_out *o, struct kdb *db,          /* ics
 bool io_birthday(const char *s, char out[11]);
 
 /* printf into a fresh string. */
-char *io_strf(const char *fmt, ...) KITH_PRINTF(1, 2);
+#define io_strf str_fmt     /* kith/str.h */
 
 /* ASCII case-insensitive comparisons. */
 /*

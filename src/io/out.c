@@ -71,9 +71,9 @@ io_content_line(struct io_out *o, const char *line)
 	io_line_end(o, start);
 }
 
-/* NAME[params]:escaped-value, skipped when the value is empty. */
-void
-io_prop(struct io_out *o, const char *name, const char *value)
+/* NAME:value, escaped unless raw, skipped when the value is empty. */
+static void
+prop(struct io_out *o, const char *name, const char *value, bool raw)
 {
 	size_t start = o->sb.len;
 
@@ -81,22 +81,25 @@ io_prop(struct io_out *o, const char *name, const char *value)
 		return;
 	io_puts(&o->sb, name);
 	io_putc(&o->sb, ':');
-	io_esc(&o->sb, value);
+	if (raw)
+		io_puts(&o->sb, value);
+	else
+		io_esc(&o->sb, value);
 	io_line_end(o, start);
+}
+
+/* NAME[params]:escaped-value, skipped when the value is empty. */
+void
+io_prop(struct io_out *o, const char *name, const char *value)
+{
+	prop(o, name, value, false);
 }
 
 /* NAME:raw-value (already in the format's syntax). */
 void
 io_prop_raw(struct io_out *o, const char *name, const char *value)
 {
-	size_t start = o->sb.len;
-
-	if (str_empty(value))
-		return;
-	io_puts(&o->sb, name);
-	io_putc(&o->sb, ':');
-	io_puts(&o->sb, value);
-	io_line_end(o, start);
+	prop(o, name, value, true);
 }
 
 /* A label usable as a TYPE parameter value (letters, digits, '-'). */

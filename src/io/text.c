@@ -39,20 +39,6 @@ io_ieqn(const char *a, const char *b, size_t n)
 	return true;
 }
 
-char *
-io_strf(const char *fmt, ...)
-{
-	struct strbuf sb = {0};
-	va_list ap;
-
-	va_start(ap, fmt);
-	sb_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	if (!sb.buf)
-		sb_append(&sb, "");
-	return sb_detach(&sb);
-}
-
 /* ---- encodings ---------------------------------------------------------------- */
 
 static void

@@ -78,6 +78,18 @@ sb_printf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
+char *
+str_fmt(const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	return sb_detach(&sb);
+}
+
 void
 sb_reset(struct strbuf *sb)
 {
@@ -108,6 +120,31 @@ sb_detach(struct strbuf *sb)
 	sb->buf = NULL;
 	sb->len = sb->cap = 0;
 	return p;
+}
+
+char *
+strv_keep(struct strv *sv, char *s)
+{
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? sv->cap * 2 : 16;
+		sv->v = xreallocarray(sv->v, sv->cap, sizeof *sv->v);
+	}
+	return sv->v[sv->n++] = s;
+}
+
+char *
+strv_dup(struct strv *sv, const char *s)
+{
+	return s ? strv_keep(sv, xstrdup(s)) : NULL;
+}
+
+void
+strv_free(struct strv *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	memset(sv, 0, sizeof *sv);
 }
 
 void
@@ -149,6 +186,21 @@ str_eq(const char *a, const char *b)
 	if (!a || !b)
 		return a == b;
 	return strcmp(a, b) == 0;
+}
+
+int
+str_index(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; name && i < n; i++)
+		if (names[i] && strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+str_at(const char *const *names, int n, int i)
+{
+	return i >= 0 && i < n && names[i] ? names[i] : "?";
 }
 
 bool

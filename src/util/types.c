@@ -38,18 +38,7 @@ word_parse(const char *const *words, int n, const char *word)
 		return word_parse(lower##_words, KITH_##prefix##_COUNT_, word); \
 	}
 
-KITH_TYPE_DEFINE(KITH_ORG_KINDS, ORG, org_kind)
-KITH_TYPE_DEFINE(KITH_REL_TYPES, REL, rel_type)
-KITH_TYPE_DEFINE(KITH_EVENT_KINDS, EVENT, event_kind)
-KITH_TYPE_DEFINE(KITH_ATTEND_ROLES, AROLE, attend_role)
-KITH_TYPE_DEFINE(KITH_ATTEND_STATUSES, ASTATUS, attend_status)
-KITH_TYPE_DEFINE(KITH_INTERACTION_KINDS, IKIND, interaction_kind)
-KITH_TYPE_DEFINE(KITH_INTERACTION_WAYS, IWAY, interaction_way)
-KITH_TYPE_DEFINE(KITH_FOLLOWUP_KINDS, FKIND, followup_kind)
-KITH_TYPE_DEFINE(KITH_FOLLOWUP_STATUSES, FSTATUS, followup_status)
-KITH_TYPE_DEFINE(KITH_DIRECTIONS, DIR, direction)
-KITH_TYPE_DEFINE(KITH_INTRO_STAGES, INTRO, intro_stage)
-KITH_TYPE_DEFINE(KITH_EXCHANGES, XCHG, exchange)
+KITH_TYPES(KITH_TYPE_DEFINE)
 
 int
 kith_interaction_way_of(int way, int kind)
