@@ -1009,3 +1009,22 @@ CREATE INDEX followup_by_intro_b ON followup(intro_b_id, intro_by_id, intro_stag
   WHERE intro_b_id IS NOT NULL;
 CREATE INDEX followup_by_intro_by ON followup(intro_by_id, intro_stage, intro_a_id, intro_b_id)
   WHERE intro_by_id IS NOT NULL;
+
+-- @migration 18
+-- Team mode (kith team, kith sync; README "Working as a team"): this
+-- replica's own bookkeeping, never shared (src/db/sync_key.c lists the
+-- shared tables). The replica's number R (rows it adds to shared tables
+-- get keys R * 2^40 + n, so two replicas never make the same key; rows
+-- from before the team keep theirs), its author name, the last log entry
+-- applied here and the names of the team's other replicas live in meta
+-- ('team.replica', 'team.author', 'team.applied', 'team.member.R'); a solo
+-- database has none of them. Two tables, kept to one column of data each:
+-- SQLite reads every table's definition when a connection first uses the
+-- schema, and a solo kith's start-up must not pay for team mode.
+-- sync_outbox: local changes not yet in the log, in the order they were
+-- made, each a write's changeset of the shared tables (SQLite's session
+-- format). sync_conflict: what syncs found (a field both sides changed,
+-- a change to a row another replica deleted, a row the schema refused),
+-- each a JSON object (src/db/sync_db.c).
+CREATE TABLE sync_outbox (id INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT;
+CREATE TABLE sync_conflict (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;

@@ -121,6 +121,31 @@ enum kith_status kdb_set_me_asked(struct kdb *db, struct kith_err *err);
 */
 long long kdb_commits(struct kdb *db);
 
+/*
+** Team mode (README "Working as a team"). A database that is a replica of
+** a team has a replica number R (1 .. KDB_REPLICA_MAX, drawn at random by
+** `kith team init` or `join`) and an author name its log entries carry;
+** the rows it adds to shared tables get keys R * 2^KDB_KEY_BITS + n, so
+** no two replicas make the same key (rows from before the team keep
+** theirs). A solo database has none (R = 0) and works as it always did.
+**
+** kdb_replica_set makes the database replica R written by author (one
+** write); setting it again with the same R changes the author, another R
+** is refused (KITH_INVALID). kdb_replica_get gives R (0: solo) and, if
+** author is not NULL, the author's name (newly allocated; NULL when solo).
+** kdb_replica_taken says whether R is already in use: a member of the
+** team as far as this database has seen its log, or keys in R's range
+** (`team join` draws again).
+*/
+#define KDB_KEY_BITS 40
+#define KDB_REPLICA_MAX ((1u << 22) - 1)
+enum kith_status kdb_replica_set(struct kdb *db, uint32_t replica, const char *author,
+				 struct kith_err *err);
+enum kith_status kdb_replica_get(struct kdb *db, uint32_t *replica, char **author,
+				 struct kith_err *err);
+enum kith_status kdb_replica_taken(struct kdb *db, uint32_t replica, bool *taken,
+				   struct kith_err *err);
+
 /* The path given to kdb_open. */
 const char *kdb_path(struct kdb *db);
 

@@ -58,8 +58,8 @@ static enum kith_status
 concern_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	static const char ins[] =
-		"INSERT INTO concern(tag_id, contact_id, raised_at, words, interaction_id, created_at) "
-		"SELECT id, ?2, ?3, ?4, ?5, ?6 FROM tag WHERE name = ?1";
+		"INSERT INTO concern(tag_id, contact_id, raised_at, words, interaction_id, created_at, "
+		"id) SELECT id, ?2, ?3, ?4, ?5, ?6, :key FROM tag WHERE name = ?1";
 	struct concern_w *w = ctx;
 	const char *tags[1] = { w->c->issue };
 	char now[20];
@@ -68,7 +68,7 @@ concern_body(struct kdb *db, void *ctx, struct kith_err *err)
 	if ((rc = contact_tag_add(db, w->c->contact_id, tags, 1, err)))
 		return rc;
 	db_now(now);
-	if ((rc = db_run(db, ins, "concern", err, "tittIt", w->c->issue, w->c->contact_id, w->day,
+	if ((rc = db_run(db, ins, "concern", err, "tittIt-", w->c->issue, w->c->contact_id, w->day,
 			 w->c->words, w->c->interaction_id, now)))
 		return rc;
 	w->id = sqlite3_last_insert_rowid(db->h);
@@ -177,7 +177,8 @@ promise_add(struct kdb *db, const char *issue, const char *title, int64_t *id_ou
 	    struct kith_err *err)
 {
 	static const char ins[] =
-		"INSERT INTO promise(tag_id, title, made_at, created_at) VALUES (?1, ?2, ?3, ?4)";
+		"INSERT INTO promise(tag_id, title, made_at, created_at, id) "
+		"VALUES (?1, ?2, ?3, ?4, :key)";
 	char day[KDATE_STR], now[20];
 	int64_t tag_id;
 	enum kith_status rc;
@@ -188,7 +189,7 @@ promise_add(struct kdb *db, const char *issue, const char *title, int64_t *id_ou
 	    (rc = day_or_today("made", NULL, day, err)))
 		return rc;
 	db_now(now);
-	rc = db_write_run(db, ins, "promise", err, "ittt", tag_id, title, day, now);
+	rc = db_write_run(db, ins, "promise", err, "ittt-", tag_id, title, day, now);
 	inserted_id(db, rc, id_out);
 	return rc;
 }
@@ -211,7 +212,8 @@ promise_update(struct kdb *db, int64_t promise_id, const char *text, const char 
 	       int64_t *id_out, struct kith_err *err)
 {
 	static const char ins[] =
-		"INSERT INTO promise_update(promise_id, at, text, created_at) VALUES (?1, ?2, ?3, ?4)";
+		"INSERT INTO promise_update(promise_id, at, text, created_at, id) "
+		"VALUES (?1, ?2, ?3, ?4, :key)";
 	char day[KDATE_STR], now[20];
 	enum kith_status rc;
 
@@ -220,7 +222,7 @@ promise_update(struct kdb *db, int64_t promise_id, const char *text, const char 
 	if ((rc = promise_exists(db, promise_id, err)) || (rc = day_or_today("at", at, day, err)))
 		return rc;
 	db_now(now);
-	rc = db_write_run(db, ins, "promise", err, "ittt", promise_id, day, text, now);
+	rc = db_write_run(db, ins, "promise", err, "ittt-", promise_id, day, text, now);
 	inserted_id(db, rc, id_out);
 	return rc;
 }

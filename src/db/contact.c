@@ -128,8 +128,8 @@ write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_c
 	       size_t n, struct kith_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO contact_channel(contact_id, kind, label, value, value_key, position) "
-		"VALUES (?, ?, ?, ?, ?, ?)";
+		"INSERT INTO contact_channel(contact_id, kind, label, value, value_key, position, id) "
+		"VALUES (?, ?, ?, ?, ?, ?, :key)";
 
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -145,7 +145,8 @@ write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_c
 		db_bind_text(st, 4, ch[i].value);
 		db_bind_text(st, 5, key);
 		sqlite3_bind_int(st, 6, (int)i);
-		rc = db_step_done(db, st, err, kind);
+		if (!(rc = db_key_bind(db, st, err)))
+			rc = db_step_done(db, st, err, kind);
 		free(key);
 		if (rc)
 			return rc;
@@ -156,7 +157,7 @@ write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_c
 static enum kith_status
 tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
 {
-	static const char ins_tag[] = "INSERT OR IGNORE INTO tag(name) VALUES (?)";
+	static const char ins_tag[] = "INSERT OR IGNORE INTO tag(name, id) VALUES (?, ?)";
 	static const char link[] =
 		"INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) "
 		"SELECT ?, id FROM tag WHERE name = ?";
@@ -168,7 +169,7 @@ tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
 		free(t);
 		return KITH_OK;
 	}
-	if (!(rc = db_run(db, ins_tag, "tag", err, "t", t)))
+	if (!(rc = db_run(db, ins_tag, "tag", err, "tI", t, db_tag_key(db, t))))
 		rc = db_run(db, link, "tag", err, "it", id, t);
 	free(t);
 	return rc;
@@ -327,8 +328,8 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 		"INSERT INTO contact(display_name, name_key, given_name, family_name, pronouns, "
 		"address, district, birthday, how_met, met_event_id, introducer_id, influence, "
 		"alignment, tier, cadence_days, notes, archived, created_at, updated_at, "
-		"influence_rank, prefix, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-		"?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?20, ?21, ?22)";
+		"influence_rank, prefix, uid, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?20, ?21, ?22, :key)";
 	static const char q_update[] =
 		"UPDATE contact SET display_name = ?1, name_key = ?2, given_name = ?3, "
 		"family_name = ?4, pronouns = ?5, address = ?6, district = ?7, birthday = ?8, "
@@ -360,7 +361,8 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 		db_uuid(uid);
 		sqlite3_bind_text(st, 22, uid, -1, SQLITE_TRANSIENT);
 	}
-	rc = db_step_done(db, st, err, "contact");
+	if (w->update || !(rc = db_key_bind(db, st, err)))
+		rc = db_step_done(db, st, err, "contact");
 	free(key);
 	free(prefix);
 	if (rc)
@@ -580,12 +582,12 @@ import_extra_add(struct kdb *db, const char *entity, int64_t entity_id, const ch
 		 const char *name, const char *value, struct kith_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO import_extra(entity, entity_id, source, name, value, value_key) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, kith_value_key(?5))";
+		"INSERT INTO import_extra(entity, entity_id, source, name, value, value_key, id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, kith_value_key(?5), :key)";
 
 	if (db_check_text("import field", name, err) || db_check_text("import value", value, err) ||
 	    db_check_text("import source", source, err))
 		return KITH_INVALID;
-	return db_write_run(db, sql, "import field", err, "tittt", entity, entity_id, source, name,
+	return db_write_run(db, sql, "import field", err, "tittt-", entity, entity_id, source, name,
 			    value);
 }

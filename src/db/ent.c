@@ -147,7 +147,7 @@ ent_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	else
 		db_bind_fields(st, 1, x->w->fields, x->row);
 	ent_bind_meta(st, x->id);
-	if ((rc = db_step_done(db, st, err, what)))
+	if ((!x->id && (rc = db_key_bind(db, st, err))) || (rc = db_step_done(db, st, err, what)))
 		return rc;
 	if (!x->id)
 		x->id = sqlite3_last_insert_rowid(db->h);

@@ -170,8 +170,8 @@ static const struct ent_writer event_writer = {
 	.kind = ENT_EVENT,
 	.q_insert =
 		"INSERT INTO event(title, kind, start_at, end_at, all_day, location, host_org_id, "
-		"notes, rrule, uid, created_at, updated_at, tzid, tz_start) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, :now, :now, ?13, ?14)",
+		"notes, rrule, uid, created_at, updated_at, tzid, tz_start, id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, :now, :now, ?13, ?14, :key)",
 	.q_update =
 		"UPDATE event SET title = ?1, kind = ?2, start_at = ?3, end_at = ?4, all_day = ?5, "
 		"location = ?6, host_org_id = ?7, notes = ?8, rrule = ?9, uid = ?10, "

@@ -102,8 +102,9 @@ static const struct ent_writer fu_writer = {
 	.q_insert =
 		"INSERT INTO followup(contact_id, event_id, interaction_id, kind, title, due, "
 		"priority, status, direction, intro_a_id, intro_b_id, intro_by_id, intro_stage, "
-		"notes, created_at, updated_at, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-		"?10, ?11, ?12, ?13, ?14, :now, :now, CASE WHEN ?8 = 'open' THEN NULL ELSE ?16 END)",
+		"notes, created_at, updated_at, done_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		"?9, ?10, ?11, ?12, ?13, ?14, :now, :now, CASE WHEN ?8 = 'open' THEN NULL ELSE ?16 END, "
+		":key)",
 	.q_update =
 		"UPDATE followup SET contact_id = ?1, event_id = ?2, interaction_id = ?3, kind = ?4, "
 		"title = ?5, due = ?6, priority = ?7, status = ?8, direction = ?9, intro_a_id = ?10, "

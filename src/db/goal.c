@@ -631,8 +631,8 @@ static enum kith_status
 add_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO goal(title, who, how, target, set_on, due, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
+		"INSERT INTO goal(title, who, how, target, set_on, due, created_at, updated_at, id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, :key)";
 	struct goal_write *w = ctx;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	char now[20];
@@ -648,7 +648,7 @@ add_body(struct kdb *db, void *ctx, struct kith_err *err)
 	sqlite3_bind_text(st, 5, w->today, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, w->g->due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
-	if ((rc = db_step_done(db, st, err, "goal")))
+	if ((rc = db_key_bind(db, st, err)) || (rc = db_step_done(db, st, err, "goal")))
 		return rc;
 	w->id = sqlite3_last_insert_rowid(db->h);
 	return KITH_OK;

@@ -131,7 +131,7 @@ ia_bind(sqlite3_stmt *st, const void *row)
 static const struct ent_writer ia_writer = {
 	.kind = ENT_INTERACTION,
 	.q_insert = "INSERT INTO interaction(at, kind, summary, body, event_id, way, exchange, "
-		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now)",
+		"created_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now, :key)",
 	.q_update =
 		"UPDATE interaction SET at = ?1, kind = ?2, summary = ?3, body = ?4, event_id = ?5, "
 		"way = ?6, exchange = ?7 WHERE id = :id",

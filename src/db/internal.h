@@ -60,6 +60,9 @@ struct kdb {
 	bool warm_sql;                      /* warmpath.c's SQL function registered */
 	struct ev_keys *ev_keys;            /* bulk mode: the events it added, by title and start */
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
+	uint32_t replica;                   /* team mode's R (sync_key.c); 0 solo */
+	bool replica_read;                  /* replica was read, at file version replica_dv */
+	unsigned replica_dv;
 	struct db_cached_stmt cache[DB_STMT_CACHE];
 	int n_cache;
 };
@@ -115,6 +118,26 @@ bool db_rec_live(struct kdb *db);
 bool db_rec_take(struct kdb *db, struct kdb_change **out);
 void db_rec_stop(struct kdb *db);
 void db_rec_free(struct kdb *db);
+
+/*
+** Team mode (sync_key.c). db_replica_load makes db->replica R as an
+** outermost write begins (after BEGIN IMMEDIATE): read at the first write,
+** then again only if another connection committed since (the file's data
+** version moved); db_replica_seen, after each commit of this connection,
+** notes the version it made. So a solo write costs no statement more. The shared tables are numbered in dependency
+** order: db_shared_index (-1 if the table is not shared) and
+** db_shared_name. An INSERT into a shared table keyed by an integer names
+** its key as the parameter :key (its last), which db_key_bind binds, before
+** the step, to the next key of this replica's range in the table the
+** statement inserts into (solo, or no :key: nothing bound). A tag's key
+** in team mode is db_tag_key(name) (0 solo: SQLite's choice).
+*/
+void db_replica_load(struct kdb *db);
+void db_replica_seen(struct kdb *db);
+int db_shared_index(const char *table);
+const char *db_shared_name(int i);
+enum kith_status db_key_bind(struct kdb *db, sqlite3_stmt *st, struct kith_err *err);
+int64_t db_tag_key(const struct kdb *db, const char *name);
 
 enum kith_status db_write_begin(struct kdb *db, struct kith_err *err);
 enum kith_status db_write_end(struct kdb *db, struct kith_err *err);

@@ -88,7 +88,7 @@ static const struct ent_writer org_writer = {
 	.kind = ENT_ORG,
 	.q_insert =
 		"INSERT INTO organisation(name, name_key, kind, description, influence, parent_id, "
-		"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now)",
+		"created_at, updated_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now, :key)",
 	.q_update =
 		"UPDATE organisation SET name = ?1, name_key = ?2, kind = ?3, description = ?4, "
 		"influence = ?5, parent_id = ?6, updated_at = :now WHERE id = :id",

@@ -87,9 +87,9 @@ pl_move(struct kdb *db, const struct pl_w *x, const struct pl_current *cur, cons
 {
 	static const char sql[] =
 		"INSERT INTO placement_move(map_id, contact_id, org_id, at, from_influence, "
-		"from_alignment, to_influence, to_alignment, reason) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = db_query(db, sql, err, "iIIt----t", x->map_id, x->contact_id,
+		"from_alignment, to_influence, to_alignment, reason, id) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, :key)";
+	sqlite3_stmt *st = db_query(db, sql, err, "iIIt----t-", x->map_id, x->contact_id,
 				    x->org_id, at, x->reason);
 
 	if (!st)
@@ -106,7 +106,7 @@ pl_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
 	static const char q_insert[] =
 		"INSERT INTO placement(map_id, contact_id, org_id, influence, alignment, note, "
-		"assessed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+		"assessed_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :key)";
 	static const char q_update[] =
 		"UPDATE placement SET influence = ?4, alignment = ?5, note = ?6, assessed_at = ?7 "
 		"WHERE id = ?8";
@@ -129,7 +129,7 @@ pl_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 		rc = db_run(db, q_delete, "placement", err, "i", cur.id);
 	else
 		rc = db_run(db, cur.id ? q_update : q_insert, "placement", err,
-			    cur.id ? "iIInntti" : "iIInntt", x->map_id, x->contact_id, x->org_id,
+			    cur.id ? "iIInntti" : "iIInntt-", x->map_id, x->contact_id, x->org_id,
 			    x->influence, x->alignment, x->note, now, cur.id);
 	if (rc)
 		return rc;

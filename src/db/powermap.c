@@ -50,8 +50,8 @@ map_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 
 static const struct ent_writer map_writer = {
 	.kind = ENT_MAP,
-	.q_insert = "INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at) "
-		"VALUES (?1, ?2, ?3, :now, :now)",
+	.q_insert = "INSERT INTO power_map(name, goal, primary_target_id, created_at, updated_at, "
+		"id) VALUES (?1, ?2, ?3, :now, :now, :key)",
 	.q_update =
 		"UPDATE power_map SET name = ?1, goal = ?2, primary_target_id = ?3, updated_at = :now "
 		"WHERE id = :id",

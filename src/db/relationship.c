@@ -66,7 +66,7 @@ static const struct ent_writer rel_writer = {
 	.kind = ENT_RELATIONSHIP,
 	.q_insert =
 		"INSERT INTO relationship(a_id, b_id, b_org_id, type, strength, start_date, end_date, "
-		"note, source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, :now)",
+		"note, source, created_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, :now, :key)",
 	.q_update =
 		"UPDATE relationship SET a_id = ?1, b_id = ?2, b_org_id = ?3, type = ?4, "
 		"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 "

@@ -52,8 +52,8 @@ role_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 
 static const struct ent_writer role_writer = {
 	.kind = ENT_ROLE,
-	.q_insert = "INSERT INTO role(contact_id, org_id, seat, title, start_date, end_date) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	.q_insert = "INSERT INTO role(contact_id, org_id, seat, title, start_date, end_date, id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, :key)",
 	.q_update = "UPDATE role SET contact_id = ?1, org_id = ?2, seat = ?3, title = ?4, "
 		"start_date = ?5, end_date = ?6 WHERE id = :id",
 	.validate = role_check_fields,

@@ -65,6 +65,9 @@ db_vquery(struct kdb *db, const char *sql, struct kith_err *err, const char *fmt
 	   forgotten one would bind NULL unseen. */
 	assert(strlen(fmt) >= (size_t)sqlite3_bind_parameter_count(st));
 	vbindf(st, fmt, ap);
+	/* team mode: an INSERT's :key (its letter '-') is this replica's next key */
+	if (db->replica && db_key_bind(db, st, err))
+		return NULL;
 	return st;
 }
 

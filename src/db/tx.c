@@ -77,6 +77,7 @@ db_write_begin(struct kdb *db, struct kith_err *err)
 	if (db->depth == 0) {
 		if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			return db_error(db, err, "begin");
+		db_replica_load(db);
 		if (db->recording && !db_rec_start(db)) {
 			session_end(db);
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -138,6 +139,7 @@ db_write_end(struct kdb *db, struct kith_err *err)
 		return rc;
 	}
 	db->commits++;
+	db_replica_seen(db);
 	return KITH_OK;
 }
 
