@@ -443,5 +443,32 @@ const struct cli_cmd cli_commands[] = {
 		"  --yes            delete without asking (needed when not on a terminal)\n",
 		cli_yes_opts, 1, 1, cli_cmd_goal_delete,
 	},
+	{
+		"team", "init", "REMOTE [--as NAME]",
+		"Start a team on REMOTE (an empty git repository: a path, file:// or ssh URL): "
+		"make its key, and make this database its first replica.",
+		"  --as NAME        the name this replica's changes are logged by (default: the\n"
+		"                   contact who is me, else your login's name)\n",
+		CLI_OPTS(TEAM_AS_OPTS), 1, 1, cli_cmd_team_init,
+	},
+	{
+		"team", "join", "REMOTE CODE [--as NAME]",
+		"Join the team on REMOTE with the code a member printed (kith team invite); the "
+		"database must hold no people yet.",
+		"  --as NAME        the name this replica's changes are logged by (default: the\n"
+		"                   contact who is me, else your login's name)\n",
+		CLI_OPTS(TEAM_AS_OPTS), 2, 2, cli_cmd_team_join,
+	},
+	{
+		"team", "invite", "",
+		"Print the team's invite code, one line: the key a new member joins with.",
+		"", cli_no_opts, 0, 0, cli_cmd_team_invite,
+	},
+	{
+		"team", "status", "",
+		"Print where the team's log is, this replica's number and author, and how far its "
+		"log was fetched.",
+		"", cli_no_opts, 0, 0, cli_cmd_team_status,
+	},
 	{NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL},
 };

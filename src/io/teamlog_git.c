@@ -202,10 +202,17 @@ tl_git_why(const struct tl_run *r, char *buf, size_t n)
 {
 	const char *s = r->errtext ? r->errtext : "", *line = NULL, *p = s;
 
-	/* the last line that says something */
+	/* git's first "fatal:" or "error:" line, else its last line that says something */
 	while (*p) {
 		const char *e = strchr(p, '\n');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (!strncmp(p, "fatal: ", 7) || !strncmp(p, "error: ", 7)) {
+			/* after ssh's own reason, git's conclusion says less */
+			if (!line || strncmp(p + 7, "Could not read from remote", 26))
+				line = p + 7;
+			break;
+		}
 		if (len > 0)
 			line = p;
 		p += len + (e ? 1 : 0);
@@ -214,8 +221,6 @@ tl_git_why(const struct tl_run *r, char *buf, size_t n)
 		snprintf(buf, n, "git exited with status %d", r->status);
 		return buf;
 	}
-	if (!strncmp(line, "fatal: ", 7))
-		line += 7;
-	snprintf(buf, n, "%.*s", (int)strcspn(line, "\n"), line);
+	snprintf(buf, n, "%.*s", (int)strcspn(line, "\r\n"), line);
 	return buf;
 }

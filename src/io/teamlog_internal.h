@@ -80,7 +80,7 @@ struct tl_run {
 */
 int tl_git(const char *dir, const char *const *argv, struct tl_run *r, char *err, size_t errn);
 void tl_run_free(struct tl_run *r);
-/* The last non-empty line of git's standard error, without "fatal: " (for messages). */
+/* What git said went wrong: its first "fatal:" or "error:" line, else its last line. */
 const char *tl_git_why(const struct tl_run *r, char *buf, size_t n);
 
 #endif

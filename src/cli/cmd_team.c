@@ -1,0 +1,286 @@
+/*
+ * cmd_team.c: kith team init|join|invite|status — a database becomes a
+ * replica of a team whose log is in a git remote (kith/teamlog.h; README
+ * "Working as a team").
+ *
+ * init makes the team's key and its log on an empty remote; join clones a
+ * team's log with the invite code a member printed (kith team invite) and
+ * is refused on a database that already holds people, whose rows would
+ * collide with the team's; status says where the team is and how far this
+ * replica has read its log. Each replica has a number R, drawn here at
+ * random, and an author name its entries carry.
+ */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/safefile.h"
+#include "kith/teamlog.h"
+#include "kith/xalloc.h"
+#include "cli.h"
+#include "commands.h"
+
+/* Replica numbers are 1 .. 2^22 - 1 (TEAM.md, decision 1). */
+#define TEAM_REPLICA_MAX ((1u << 22) - 1)
+
+/* ---- the replica's number and author -------------------------------------- */
+
+/*
+** Where this replica's number and author are kept: DB.team/member, one line
+** "R AUTHOR", until the database's own bookkeeping (kdb_replica_set and
+** kdb_replica_get, teamcore) is on main; these two functions are the only
+** places that change then.
+*/
+static char *
+member_path(const char *dbpath)
+{
+	struct strbuf sb = { 0 };
+
+	sb_printf(&sb, "%s.team/member", dbpath);
+	return sb_detach(&sb);
+}
+
+static int
+team_member_set(struct cli *c, uint32_t replica, const char *author)
+{
+	struct kith_err err = { 0 };
+	struct strbuf sb = { 0 };
+	char *path = member_path(c->db_path);
+	enum kith_status st;
+
+	sb_printf(&sb, "%u %s\n", replica, author);
+	st = safefile_write(path, sb.buf, sb.len, &err);
+	sb_free(&sb);
+	free(path);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+}
+
+/* *replica 0 (and *author NULL) when none is recorded. */
+static void
+team_member_get(struct cli *c, uint32_t *replica, char **author)
+{
+	char *path = member_path(c->db_path), line[512];
+	FILE *f = fopen(path, "r");
+	unsigned r = 0;
+	int at = 0;
+
+	*replica = 0;
+	*author = NULL;
+	if (f && fgets(line, sizeof line, f) && sscanf(line, "%u %n", &r, &at) == 1 && at > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		*replica = r;
+		*author = xstrdup(line + at);
+	}
+	if (f)
+		fclose(f);
+	free(path);
+}
+
+/* ---- shared --------------------------------------------------------------- */
+
+/* The name this replica's entries carry: --as, else "me", else the login's name. */
+static char *
+author_name(struct cli *c, const struct cli_args *a)
+{
+	struct kith_contact ct;
+	struct passwd *pw;
+	int64_t me;
+
+	if (cli_opt(a, TM_AS))
+		return xstrdup(cli_opt(a, TM_AS));
+	if ((me = kdb_me(c->db)) && contact_get(c->db, me, &ct, NULL) == KITH_OK) {
+		char *name = xstrdup(ct.display_name);
+		contact_free(&ct);
+		return name;
+	}
+	if ((pw = getpwuid(getuid()))) {
+		const char *g = pw->pw_gecos;
+		size_t n = g ? strcspn(g, ",") : 0;
+		return n ? xstrndup(g, n) : xstrdup(pw->pw_name);
+	}
+	return xstrdup("a member");
+}
+
+/* Check --as and REMOTE before anything is made. */
+static int
+check_args(const struct cli_args *a)
+{
+	int rc;
+
+	if (cli_opt(a, TM_AS)) {
+		if ((rc = cli_nonempty("--as", cli_opt(a, TM_AS))) != CLI_OK)
+			return rc;
+		if (strlen(cli_opt(a, TM_AS)) > 120)
+			return cli_error(CLI_USAGE, "--as", "a name of at most 120 bytes");
+	}
+	return cli_nonempty("REMOTE", a->pos[0]);
+}
+
+static uint32_t
+draw_replica(void)
+{
+	uint32_t r = 0;
+
+	while (r == 0) {
+		if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+			r = (uint32_t)rand() ^ (uint32_t)getpid() << 8;
+		r &= TEAM_REPLICA_MAX;
+	}
+	return r;
+}
+
+/* Become replica R with the author name; say so. */
+static int
+become_member(struct cli *c, const struct cli_args *a, const char *what)
+{
+	char *author = author_name(c, a);
+	uint32_t r = draw_replica();
+	int rc = team_member_set(c, r, author);
+
+	if (rc == CLI_OK) {
+		struct strbuf sb = { 0 };
+		sb_printf(&sb, "%s replica %u; its changes are logged by ", what, r);
+		cli_sanitize(&sb, author);
+		sb_append(&sb, " (--as NAME chooses another name).\n");
+		cli_flush(&sb);
+		sb_free(&sb);
+	}
+	free(author);
+	return rc;
+}
+
+/* A team error: "kith: team: <why>". */
+static int
+team_fail(const char *err)
+{
+	return cli_error(CLI_RUNTIME, "team", "%s", err);
+}
+
+/* ---- init ----------------------------------------------------------------- */
+
+int
+cli_cmd_team_init(struct cli *c, const struct cli_args *a)
+{
+	char err[1024] = "";
+	int rc;
+
+	if ((rc = check_args(a)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
+		return rc;
+	if (team_create(c->db_path, a->pos[0], err, sizeof err) != TEAM_OK) {
+		if (strstr(err, "does not appear to be a git repository"))
+			return cli_error(CLI_RUNTIME, "team", "%s; to start a team in a new folder "
+					 "there: git init --bare %s", err, a->pos[0]);
+		return team_fail(err);
+	}
+	printf("A team's log is made at %s, encrypted with a new key.\n", a->pos[0]);
+	if ((rc = become_member(c, a, "This database is the team's first")) != CLI_OK)
+		return rc;
+	printf("The key is in %s.team/key. A lost key cannot be recovered, and whoever has it\n"
+	       "can read everything the team shares: keep its code (kith team invite) somewhere\n"
+	       "safe, and give it to members by hand.\n", c->db_path);
+	return CLI_OK;
+}
+
+/* ---- join ----------------------------------------------------------------- */
+
+static int
+has_contact(void *ud, const struct contact_row *row)
+{
+	(void)row;
+	*(bool *)ud = true;
+	return 1;
+}
+
+int
+cli_cmd_team_join(struct cli *c, const struct cli_args *a)
+{
+	struct contact_query q = { .include_archived = true };
+	struct kith_err kerr = { 0 };
+	char err[1024] = "";
+	bool any = false;
+	enum kith_status st;
+	int rc;
+
+	if ((rc = check_args(a)) != CLI_OK || (rc = cli_nonempty("CODE", a->pos[1])) != CLI_OK ||
+	    (rc = cli_db(c)) != CLI_OK)
+		return rc;
+	st = contact_list(c->db, &q, 0, 1, 1, has_contact, &any, &kerr);
+	if (st != KITH_OK)
+		return cli_fail(st, &kerr, NULL);
+	if (any)
+		return cli_error(CLI_RUNTIME, "team join", "%s already holds people; join with a "
+				 "new database (kith -d NEW.db team join ...), since its rows "
+				 "would collide with the team's", c->db_path);
+	if (team_attach(c->db_path, a->pos[0], a->pos[1], err, sizeof err) != TEAM_OK)
+		return team_fail(err);
+	printf("Joined the team at %s.\n", a->pos[0]);
+	return become_member(c, a, "This database is");
+}
+
+/* ---- invite --------------------------------------------------------------- */
+
+int
+cli_cmd_team_invite(struct cli *c, const struct cli_args *a)
+{
+	char code[128], err[1024] = "";
+	int rc;
+
+	(void)a;
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	rc = team_code(c->db_path, code, sizeof code, err, sizeof err);
+	if (rc == TEAM_NONE)
+		return cli_error(CLI_RUNTIME, "team invite", "%s", err);
+	if (rc != TEAM_OK)
+		return team_fail(err);
+	printf("%s\n", code);
+	fprintf(stderr, "kith: this code is the team's key: whoever has it can read and change "
+		"everything the team shares. Give it by hand; a new member runs\n"
+		"  kith team join REMOTE CODE\n");
+	memset(code, 0, sizeof code);
+	return CLI_OK;
+}
+
+/* ---- status --------------------------------------------------------------- */
+
+int
+cli_cmd_team_status(struct cli *c, const struct cli_args *a)
+{
+	struct strbuf sb = { 0 };
+	struct team *t;
+	char err[1024] = "", *author;
+	uint32_t replica;
+	int rc;
+
+	(void)a;
+	if ((rc = cli_db(c)) != CLI_OK)
+		return rc;
+	rc = team_open(c->db_path, &t, err, sizeof err);
+	if (rc == TEAM_NONE) {
+		printf("Not in a team: %s\n", err);
+		return CLI_OK;
+	}
+	if (rc != TEAM_OK)
+		return team_fail(err);
+	team_member_get(c, &replica, &author);
+	sb_append(&sb, "remote    ");
+	cli_sanitize(&sb, team_remote(t));
+	if (replica) {
+		sb_printf(&sb, "\nreplica   %u\nauthor    ", replica);
+		cli_sanitize(&sb, author);
+	} else {
+		sb_append(&sb, "\nreplica   none recorded (join again)");
+	}
+	sb_printf(&sb, "\nlog       %lld %s fetched\n", (long long)team_head(t),
+		  team_head(t) == 1 ? "entry" : "entries");
+	cli_flush(&sb);
+	sb_free(&sb);
+	free(author);
+	team_close(t);
+	return CLI_OK;
+}
