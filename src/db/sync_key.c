@@ -259,9 +259,14 @@ kdb_replica_taken(struct kdb *db, uint32_t replica, bool *taken, struct kith_err
 	sqlite3_stmt *st;
 	enum kith_status rc;
 
+	int64_t one;
+
 	*taken = false;
-	if ((rc = db_exists(db, taken, q_member, "replica", err, "i", (int64_t)replica)) || *taken)
+	rc = db_int64(db, &one, q_member, "replica", err, "i", (int64_t)replica);
+	if (rc != KITH_NOTFOUND) {
+		*taken = rc == KITH_OK;
 		return rc;
+	}
 	for (size_t i = 0; i < NSHARED && !*taken; i++) {
 		if (!shared[i].q_max)
 			continue;
