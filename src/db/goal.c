@@ -116,14 +116,14 @@ goal_stmt(struct kdb *db, const struct goal *g, const char *head, const char *ta
 				    (long long)g->id);
 	if ((rc = query_parse(g->who, &q, err)))
 		return rc;
-	rc = db_query_sql(db, &q, 4, &qs, err);
+	rc = db_query_sql(db, &q, 4, whole, &qs, err);
 	query_free(&q);
 	if (rc)
 		return rc;
 	sb_printf(&sql, "WITH p AS %sMATERIALIZED (SELECT c.id AS id, c.display_name AS name, "
-		  "c.name_key AS name_key, c.influence AS influence, %s AS at FROM contact c "
+		  "c.name_key AS name_key, c.influence AS influence, %s AS at FROM %s "
 		  "WHERE %s AND c.id IS NOT ?3) %s p %s", whole ? "" : "NOT ", touch_sql[g->how],
-		  sb_str(&qs.where), head, tail);
+		  sb_str(&qs.from), sb_str(&qs.cond), head, tail);
 	if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK) {
 		rc = db_error(db, err, "goal");
 	} else {

@@ -23,7 +23,7 @@
  * the smallest set (pick_driver; ties to the lower rank); with none, every
  * contact is read.
  */
-#define QF_FTS_SET "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?%d"
+#define QF_FTS_SET "SELECT rowid AS id FROM contact_fts WHERE contact_fts MATCH ?%d"
 static const struct {
 	const char *set, *check;
 	int rank;
@@ -32,18 +32,19 @@ static const struct {
 	[QF_ORG] = { QF_FTS_SET, "c.id %sIN (" QF_FTS_SET ")", 1 },
 	[QF_ROLE] = { QF_FTS_SET, "c.id %sIN (" QF_FTS_SET ")", 2 },
 	[QF_TAG] = {
-		"SELECT ct.contact_id FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id "
+		"SELECT ct.contact_id AS id FROM tag t JOIN contact_tag ct ON ct.tag_id = t.id "
 		"WHERE t.name = ?%d",
 		"%sEXISTS (SELECT 1 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
 		"WHERE ct.contact_id = c.id AND t.name = ?%d)", 4 },
 	[QF_MAP] = {
-		"SELECT contact_id FROM placement WHERE map_id = ?%d AND contact_id IS NOT NULL",
+		"SELECT contact_id AS id FROM placement WHERE map_id = ?%d "
+		"AND contact_id IS NOT NULL",
 		"%sEXISTS (SELECT 1 FROM placement WHERE map_id = ?%d AND contact_id = c.id)", 0 },
 	[QF_DISTRICT] = { "SELECT id FROM contact WHERE district = ?%d COLLATE NOCASE",
 			  "%s(c.district = ?%d COLLATE NOCASE)", 5 },
 	[QF_TIER] = { "SELECT id FROM contact WHERE tier = ?%d", "%s(c.tier IS ?%d)", 7 },
-	[QF_KIND] = {
-		"SELECT r.contact_id FROM organisation o JOIN role r "
+	[QF_KIND] = {      /* (two current roles at schools: one person) */
+		"SELECT DISTINCT r.contact_id AS id FROM organisation o JOIN role r "
 		"ON r.org_id = o.id AND r.end_date IS NULL WHERE o.kind = ?%d",
 		"%sEXISTS (SELECT 1 FROM role r JOIN organisation o ON o.id = r.org_id "
 		"WHERE r.contact_id = c.id AND r.end_date IS NULL AND o.kind = ?%d)", 6 },
@@ -154,13 +155,14 @@ estimate(struct kdb *db, const struct query_term *t, const struct query_val *v, 
 }
 
 /*
- * The term that drives: with one positive term, it; with several, the one
- * whose set is smallest (counted up to ESTIMATE_CAP, in the order of
- * rank, each count stopping at the smallest so far), ties and sets past
- * the cap going to the lower rank. -1 with none.
+ * The term that drives: with one positive term, it; with several and
+ * count set, the one whose set is smallest (counted up to ESTIMATE_CAP, in
+ * the order of rank, each count stopping at the smallest so far), ties and
+ * sets past the cap going to the lower rank; without count, the lowest
+ * rank. -1 with none.
  */
 static int
-pick_driver(struct kdb *db, const struct query *q, const struct query_val *vals)
+pick_driver(struct kdb *db, const struct query *q, const struct query_val *vals, bool count)
 {
 	int order[QF_COUNT_ * 4], n = 0, drive = -1, npos = 0;
 	long best = ESTIMATE_CAP;
@@ -172,7 +174,7 @@ pick_driver(struct kdb *db, const struct query *q, const struct query_val *vals)
 			    fields[q->terms[drive].field].rank)
 				drive = i;
 		}
-	if (npos < 2 || q->n > (int)(sizeof order / sizeof order[0]))
+	if (!count || npos < 2 || q->n > (int)(sizeof order / sizeof order[0]))
 		return drive;
 	for (int r = 0; r < QF_COUNT_; r++)
 		for (int i = 0; i < q->n; i++)
@@ -189,7 +191,7 @@ pick_driver(struct kdb *db, const struct query *q, const struct query_val *vals)
 }
 
 enum kith_status
-db_query_sql(struct kdb *db, const struct query *q, int first, struct query_sql *out,
+db_query_sql(struct kdb *db, const struct query *q, int first, bool plan, struct query_sql *out,
 	     struct kith_err *err)
 {
 	enum kith_status rc = KITH_OK;
@@ -221,21 +223,28 @@ db_query_sql(struct kdb *db, const struct query *q, int first, struct query_sql 
 		db_query_sql_free(out);
 		return rc;
 	}
-	drive = pick_driver(db, q, out->vals);
-	sb_append(&out->where, "c.archived = 0");
+	drive = pick_driver(db, q, out->vals, plan);
+	sb_append(&out->cond, "c.archived = 0");
 	for (int i = 0; i < q->n; i++) {
 		const struct query_term *t = &q->terms[i];
 
-		sb_append(&out->where, " AND ");
-		if (i == drive) {
-			sb_append(&out->where, "c.id IN (");
-			sb_printf(&out->where, fields[t->field].set, first + i);
-			sb_appendc(&out->where, ')');
-		} else {
-			sb_printf(&out->where, fields[t->field].check, t->neg ? "NOT " : "",
-				  first + i);
-		}
+		if (i == drive)
+			continue;
+		sb_append(&out->cond, " AND ");
+		sb_printf(&out->cond, fields[t->field].check, t->neg ? "NOT " : "", first + i);
 	}
+	sb_append(&out->where, sb_str(&out->cond));
+	if (drive < 0) {
+		sb_append(&out->from, "contact c");
+		return KITH_OK;
+	}
+	sb_append(&out->where, " AND c.id IN (");
+	sb_printf(&out->where, fields[q->terms[drive].field].set, first + drive);
+	sb_appendc(&out->where, ')');
+	/* the driver's set first, each of its people looked up as it comes */
+	sb_appendc(&out->from, '(');
+	sb_printf(&out->from, fields[q->terms[drive].field].set, first + drive);
+	sb_append(&out->from, ") d CROSS JOIN contact c ON c.id = d.id");
 	return KITH_OK;
 }
 
@@ -257,6 +266,8 @@ db_query_sql_free(struct query_sql *qs)
 		free(qs->vals[i].text);
 	free(qs->vals);
 	sb_free(&qs->where);
+	sb_free(&qs->from);
+	sb_free(&qs->cond);
 	memset(qs, 0, sizeof *qs);
 }
 
@@ -270,7 +281,7 @@ prepare(struct kdb *db, const struct query *q, const char *what, const char *tai
 	enum kith_status rc;
 
 	*st = NULL;
-	if ((rc = db_query_sql(db, q, 2, &qs, err)))
+	if ((rc = db_query_sql(db, q, 2, true, &qs, err)))
 		return rc;
 	sb_printf(&sql, "SELECT %s FROM contact c WHERE %s %s", what, sb_str(&qs.where), tail);
 	if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK)

@@ -19,16 +19,25 @@ struct query_val {
 
 struct query_sql {
 	struct strbuf where;        /* "c.archived = 0 AND ...", never empty */
+	/*
+	 * The same people read as they are found, for a statement that may
+	 * stop early: "SELECT ... FROM <from> WHERE <cond>" (from: the
+	 * driving term's set joined to `contact c`, or `contact c` alone).
+	 */
+	struct strbuf from, cond;
 	struct query_val *vals;     /* bound as ?first, ?first+1, ... */
 	int n;
 };
 
 /*
 ** Build q's condition, its values numbered from ?first (the caller's own
-** parameters come before). Resolves map: terms (one query each). An error
-** names the term; out is then empty.
+** parameters come before). Resolves map: terms (one query each). plan:
+** the term with the smallest set drives (each set counted up to a cap: worth
+** it when every person will be read); else the first in a fixed order
+** (for a statement likely to stop after a few). An error names the term;
+** out is then empty.
 */
-enum kith_status db_query_sql(struct kdb *db, const struct query *q, int first,
+enum kith_status db_query_sql(struct kdb *db, const struct query *q, int first, bool plan,
 			      struct query_sql *out, struct kith_err *err);
 /* Bind the values into st from ?first. */
 void db_query_bind(sqlite3_stmt *st, const struct query_sql *qs, int first);
