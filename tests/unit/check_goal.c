@@ -431,6 +431,36 @@ START_TEST(test_review_picks_match)
 }
 END_TEST
 
+/* A person with two current roles at schools is one person of "kind:school". */
+START_TEST(test_kind_once)
+{
+	struct kith_err err;
+	struct goal g;
+	char *who;
+	int64_t id;
+
+	ck_assert_msg(kdb_exec_script(db,
+		"INSERT INTO organisation(id, name, name_key, kind, created_at, updated_at) VALUES "
+		" (3, 'Hill School', 'hill school', 'school', 'x', 'x');"
+		"INSERT INTO role(contact_id, org_id, seat, title) VALUES (1, 3, '', 'Parent'),"
+		" (7, 3, '', 'Coach');",
+		&err) == KITH_OK, "%s", err.msg);
+	id = add_goal("kind:school", GOAL_MET, 4, "2026-02-01", "2026-03-31");
+	who = progress(id, &g);
+	ck_assert_str_eq(who, "Ana Diaz@2026-02-10, Bo Chen@2026-03-01");
+	ck_assert_int_eq(g.count, 2);
+	free(who);
+	goal_free(&g);
+	/* the review's pass counts them once too: 2 of 4, behind on 03-20 (3 expected), Gus next */
+	{
+		struct strbuf sb = { 0 };
+		ck_assert_int_eq(goal_review_picks(db, "2026-03-20", got_pick, &sb, &err), KITH_OK);
+		ck_assert_str_eq(sb_str(&sb), "7 a goal\": 2 of 4 met, 11 days left; ");
+		sb_free(&sb);
+	}
+}
+END_TEST
+
 static bool
 detail_has(const struct view *v, const char *text)
 {
@@ -516,6 +546,7 @@ goal_suite(void)
 	tcase_add_test(tc, test_add_checks);
 	tcase_add_test(tc, test_review_term);
 	tcase_add_test(tc, test_review_picks_match);
+	tcase_add_test(tc, test_kind_once);
 	tcase_add_test(tc, test_goals_view);
 	tcase_add_test(tc, test_mark_query);
 	suite_add_tcase(s, tc);
