@@ -253,19 +253,24 @@ ENT_EMITTER(promise_emit, struct promise_row, promise_row_fn, promise_row_fields
 #define PROMISE_PEOPLE \
 	"(SELECT count(DISTINCT c.contact_id) FROM concern c JOIN contact k ON k.id = c.contact_id " \
 	"  WHERE c.tag_id = p.tag_id AND k.archived = 0)"
-/* (the last update's id: u; people: PROMISE_PEOPLE, or 0 where it is not wanted) */
-#define PROMISE_COLS_WITH(people) \
+/* of them, those not told the last update (u) */
+#define PROMISE_UNTOLD_OF \
+	"FROM concern c JOIN contact k ON k.id = c.contact_id WHERE c.tag_id = p.tag_id " \
+	"AND k.archived = 0 AND NOT EXISTS (SELECT 1 FROM promise_told pt " \
+	"WHERE pt.update_id = u.id AND pt.contact_id = c.contact_id)"
+#define PROMISE_UNTOLD "(SELECT count(DISTINCT c.contact_id) " PROMISE_UNTOLD_OF ")"
+/*
+ * (the last update's id: u; people: PROMISE_PEOPLE, or 0 where it is not
+ * wanted; untold: PROMISE_UNTOLD, or whether anyone is, 0 or 1)
+ */
+#define PROMISE_COLS_WITH(people, untold) \
 	"SELECT p.id, t.name, p.title, p.status, p.made_at, " \
 	"(SELECT count(*) FROM promise_update WHERE promise_id = p.id), " \
 	"coalesce((SELECT text FROM promise_update WHERE id = u.id), ''), coalesce(u.id, 0), " \
-	people ", " \
-	"CASE WHEN u.id IS NULL THEN 0 ELSE (SELECT count(DISTINCT c.contact_id) FROM concern c " \
-	"  JOIN contact k ON k.id = c.contact_id WHERE c.tag_id = p.tag_id AND k.archived = 0 " \
-	"  AND NOT EXISTS (SELECT 1 FROM promise_told pt WHERE pt.update_id = u.id " \
-	"  AND pt.contact_id = c.contact_id)) END, coalesce(u.at, '') " \
+	people ", CASE WHEN u.id IS NULL THEN 0 ELSE " untold " END, coalesce(u.at, '') " \
 	"FROM promise p JOIN tag t ON t.id = p.tag_id LEFT JOIN promise_update u ON u.id = " \
 	"(SELECT max(id) FROM promise_update WHERE promise_id = p.id) "
-#define PROMISE_COLS PROMISE_COLS_WITH(PROMISE_PEOPLE)
+#define PROMISE_COLS PROMISE_COLS_WITH(PROMISE_PEOPLE, PROMISE_UNTOLD)
 
 enum kith_status
 promise_list(struct kdb *db, bool all, promise_row_fn fn, void *ud, struct kith_err *err)
@@ -280,7 +285,7 @@ enum kith_status
 promise_list_updated(struct kdb *db, const char *since, const char *until, promise_row_fn fn,
 		     void *ud, struct kith_err *err)
 {
-	static const char sql[] = PROMISE_COLS_WITH("0")
+	static const char sql[] = PROMISE_COLS_WITH("0", "EXISTS (SELECT 1 " PROMISE_UNTOLD_OF ")")
 		"WHERE u.at >= ?1 AND u.at <= ?2 "
 		"ORDER BY p.status <> 'open', p.made_at DESC, p.id DESC";
 

@@ -241,7 +241,8 @@ struct review_item;
 void review_item_free(struct review_item *it);   /* review.c */
 /*
 ** The review's promises (concern.c): those whose last update is dated from
-** since to until, as promise_list orders them, their people not counted (0).
+** since to until, as promise_list orders them, their people not counted (0)
+** and untold only 1 if anyone is not told (promise_get counts them).
 */
 struct promise_row;
 enum kith_status promise_list_updated(struct kdb *db, const char *since, const char *until,

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "kith/concern.h"
 #include "kith/contact.h"
 #include "kith/event.h"
 #include "kith/followup.h"
@@ -386,6 +387,47 @@ START_TEST(test_cap_and_weights)
 	/* a date that is not one */
 	snprintf(p.today, sizeof p.today, "2026-13-01");
 	ck_assert_int_eq(review_queue_build(db, &p, &q, &err), KITH_INVALID);
+}
+END_TEST
+
+/*
+ * A promise's update to tell (14 points) joins the queue by its score; its
+ * words (how many to tell) are written for it when it is kept, and it
+ * counts in the total when it is not.
+ */
+START_TEST(test_promise_item)
+{
+	struct kith_concern c = { .issue = "elm", .raised_at = "2026-03-01" };
+	struct review_queue q;
+	struct kith_err err;
+	int64_t pid;
+
+	c.contact_id = ana;
+	ck_assert_msg(concern_add(db, &c, NULL, &err) == KITH_OK, "%s", err.msg);
+	c.contact_id = ben;
+	ck_assert_msg(concern_add(db, &c, NULL, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(promise_add(db, "elm", "Fix the light", &pid, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(promise_update(db, pid, "Filed", "2026-03-09", NULL, &err) == KITH_OK, "%s",
+		      err.msg);
+	build(&q, TEST_TODAY, 2);               /* Eve (20) and Jo (18) before it */
+	ck_assert_int_eq(q.n, 2);
+	ck_assert_int_eq(q.total, 10);
+	ck_assert(!q.items[0].update_id && !q.items[1].update_id);
+	review_queue_free(&q);
+	build(&q, TEST_TODAY, 3);
+	ck_assert_int_eq(q.n, 3);
+	ck_assert(q.items[2].update_id != 0);
+	ck_assert_str_eq(q.items[2].what, "tell the 2 people who raised #elm: Filed");
+	ck_assert_str_eq(q.items[2].why,
+			 "an update on your promise \"Fix the light\" of 2026-03-09, not told to 2");
+	ck_assert_str_eq(q.items[2].terms[0].detail, q.items[2].why);
+	ck_assert_int_eq(q.items[2].score, 14);
+	review_queue_free(&q);
+	/* 31 days after the update: not proposed */
+	build(&q, "2026-04-09", 0);
+	for (int i = 0; i < q.n; i++)
+		ck_assert(!q.items[i].update_id);
+	review_queue_free(&q);
 }
 END_TEST
 
@@ -874,6 +916,7 @@ main(void)
 	tcase_add_test(tc, test_undated_followup);
 	tcase_add_test(tc, test_cold_target_first);
 	tcase_add_test(tc, test_cap_and_weights);
+	tcase_add_test(tc, test_promise_item);
 	tcase_add_test(tc, test_history);
 	tcase_add_test(tc, test_recurring_event);
 	tcase_add_test(tc, test_recurring_event_zone);
