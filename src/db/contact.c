@@ -141,9 +141,9 @@ write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_c
 		key = db_channel_key(kind, ch[i].value);
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-		db_bind_text(st, 3, ch[i].label);
-		db_bind_text(st, 4, ch[i].value);
-		db_bind_text(st, 5, key);
+		db_bind_text_static(st, 3, ch[i].label);
+		db_bind_text_static(st, 4, ch[i].value);
+		db_bind_text_static(st, 5, key);
 		sqlite3_bind_int(st, 6, (int)i);
 		if (!(rc = db_key_bind(db, st, err)))
 			rc = db_step_done(db, st, err, kind);
@@ -280,7 +280,8 @@ static const struct db_fields contact_fields = DB_FIELDS(struct kith_contact, co
 static const struct db_fields contact_write_fields = { sizeof(struct kith_contact), 15,
 						       contact_f + 2 };
 
-/* Bind the contact's own columns as parameters 1..18 and 20..22 (see the SQL below). */
+/* Bind the contact's own columns as parameters 1..18 and 20..22 (see the SQL below);
+   the texts without copies: c, key, prefix and now outlive the step. */
 static void
 bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
 	     const char *prefix, const char *now)
@@ -288,17 +289,17 @@ bind_contact(sqlite3_stmt *st, const struct kith_contact *c, const char *key,
 	char tier[2] = { c->tier, 0 };
 
 	db_bind_fields(st, 3, &contact_write_fields, c);
-	db_bind_text(st, 1, c->display_name);
-	db_bind_text(st, 2, key);
-	db_bind_text(st, 21, prefix);
+	db_bind_text_static(st, 1, c->display_name);
+	db_bind_text_static(st, 2, key);
+	db_bind_text_static(st, 21, prefix);
 	if (!c->influence)
 		sqlite3_bind_null(st, 12);
 	db_bind_text_null(st, 14, c->tier ? tier : NULL);
 	if (c->cadence_days >= 0)
 		sqlite3_bind_int(st, 15, c->cadence_days);
-	db_bind_text(st, 18, now);
+	db_bind_text_static(st, 18, now);
 	sqlite3_bind_int(st, 20, 5 - c->influence);
-	db_bind_text_null(st, 22, c->uid);
+	db_bind_text_null_static(st, 22, c->uid);
 }
 
 static enum kith_status
@@ -359,7 +360,7 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 		sqlite3_bind_int64(st, 19, w->id);
 	} else if (str_empty(c->uid)) {
 		db_uuid(uid);
-		sqlite3_bind_text(st, 22, uid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 22, uid, -1, SQLITE_STATIC);
 	}
 	if (w->update || !(rc = db_key_bind(db, st, err)))
 		rc = db_step_done(db, st, err, "contact");

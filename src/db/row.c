@@ -257,16 +257,16 @@ db_bind_fields(sqlite3_stmt *st, int par, const struct db_fields *t, const void 
 			sqlite3_bind_int(st, par, *(const bool *)p ? 1 : 0);
 			break;
 		case DBF_TEXT:
-			db_bind_text(st, par, *(const char *const *)p);
+			db_bind_text_static(st, par, *(const char *const *)p);
 			break;
 		case DBF_DUP:
-			db_bind_text(st, par, *(char *const *)p);
+			db_bind_text_static(st, par, *(char *const *)p);
 			break;
 		case DBF_OPT:
-			db_bind_text_null(st, par, *(char *const *)p);
+			db_bind_text_null_static(st, par, *(char *const *)p);
 			break;
 		case DBF_CHARS:
-			db_bind_text(st, par, p);
+			db_bind_text_static(st, par, p);
 			break;
 		case DBF_ENUM:
 			sqlite3_bind_text(st, par, f->e->name(*(const int *)p), -1, SQLITE_STATIC);

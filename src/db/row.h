@@ -132,7 +132,8 @@ struct db_fields {
 void db_read(sqlite3_stmt *st, int col, const struct db_fields *t, void *out);
 /* Step st; on a row, read it into *out by t. Returns the step's result. */
 int db_next(sqlite3_stmt *st, const struct db_fields *t, void *out);
-/* Bind the fields of *in to ?par, ?par+1, ... */
+/* Bind the fields of *in to ?par, ?par+1, ... without copying the texts: *in
+   must stay as it is until st is stepped and reset (db_bind_text_static). */
 void db_bind_fields(sqlite3_stmt *st, int par, const struct db_fields *t, const void *in);
 /* Free the owned texts (DUP, OPT) of *p and clear it; p may be NULL. */
 void db_fields_free(const struct db_fields *t, void *p);

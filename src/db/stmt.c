@@ -148,6 +148,20 @@ db_bind_text_null(sqlite3_stmt *st, int i, const char *s)
 }
 
 int
+db_bind_text_static(sqlite3_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
+}
+
+int
+db_bind_text_null_static(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+int
 db_bind_id(sqlite3_stmt *st, int i, int64_t id)
 {
 	if (id == 0)

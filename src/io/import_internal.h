@@ -27,12 +27,13 @@ struct imp {
 	struct strbuf line;
 	int64_t made_above;         /* contacts above this id were made by this import */
 	/* Organisations found or made by this import, by their exact name (a
-	   file names the same few hundred again and again), in slots by hash.
+	   file names the same few hundred again and again), in a hash table.
 	   Emptied when a record's writes are rolled back: its new ones go. */
 	struct org_slot {
 		char *name;
 		int64_t id;
-	} *orgs;                    /* ORG_SLOTS, allocated on first use */
+	} *orgs;                    /* orgs_cap slots (a power of two), orgs_n used */
+	size_t orgs_cap, orgs_n;
 	/* The import began with no contact (made_above is 0): every contact is
 	   then one of its records, and a lookup by an email, a phone or a name
 	   none of them had finds nothing. Their keys, to skip those lookups. */

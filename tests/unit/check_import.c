@@ -669,6 +669,35 @@ START_TEST(test_bulk_derived_rows)
 }
 END_TEST
 
+/* A contact made while an import defers its rows, and touched before its
+   end (an interaction logged with it), gets its last contact from the touch
+   when the import catches up, not the empty one of a contact never met. */
+START_TEST(test_bulk_new_contact_touched)
+{
+	struct kith_contact c = { .display_name = "Delta Quill", .cadence_days = -1 };
+	struct kith_contact d = { .display_name = "Epsilon Quill", .cadence_days = -1 };
+	struct kith_interaction in = { .at = "2026-03-05 09:00", .summary = "call" };
+	struct seen s = { 0 };
+	int64_t id, id2, iid;
+
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_int_eq(contact_fts_defer(db, true, &err), KITH_OK);
+	ck_assert_int_eq(contact_add(db, &c, &id, &err), KITH_OK);
+	ck_assert_int_eq(contact_add(db, &d, &id2, &err), KITH_OK);
+	in.contact_ids = &id;
+	in.n_contacts = 1;
+	ck_assert_int_eq(interaction_add(db, &in, &iid, &err), KITH_OK);
+	ck_assert_msg(contact_fts_defer(db, false, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+	ck_assert_int_eq(contact_list(db, &(struct contact_query){ .sort = CONTACT_SORT_LAST }, 0, 1,
+				      10, seen_row, &s, &err), KITH_OK);
+	ck_assert_int_eq(s.n, 2);
+	ck_assert_str_eq(s.last[0], "");
+	ck_assert_str_eq(s.last[1], "2026-03-05 09:00");
+	ck_assert_int_eq(matches("quill"), 2);
+}
+END_TEST
+
 START_TEST(test_events_merge)
 {
 	const char *ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:m1\nSUMMARY:Council meeting\n"
@@ -993,6 +1022,7 @@ main(void)
 	tcase_add_test(tc, test_dry_run_and_errors);
 	tcase_add_test(tc, test_events_merge);
 	tcase_add_test(tc, test_bulk_derived_rows);
+	tcase_add_test(tc, test_bulk_new_contact_touched);
 	tcase_add_test(tc, test_calendar_undo);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_round_trip_ics);
