@@ -22,8 +22,7 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
-static const struct db_enum ev_kinds = { kith_event_kind_name, kith_event_kind_parse,
-					 KITH_EVENT_OTHER };
+static const struct db_enum ev_kinds = DB_ENUM(kith_event_kind, KITH_EVENT_OTHER);
 
 /* The columns event_get reads; after the id, ?1..?10 of the writes (the times as given). */
 #define DB_ROW struct kith_event

@@ -12,14 +12,10 @@
 #include "kith/str.h"
 #include "kith/types.h"
 
-static const struct db_enum fu_kinds = { kith_followup_kind_name, kith_followup_kind_parse,
-					 KITH_FKIND_OTHER };
-static const struct db_enum fu_statuses = { kith_followup_status_name,
-					    kith_followup_status_parse, KITH_FSTATUS_OPEN };
-static const struct db_enum fu_directions = { kith_direction_name, kith_direction_parse,
-					      KITH_DIR_NONE };
-static const struct db_enum fu_stages = { kith_intro_stage_name, kith_intro_stage_parse,
-					  KITH_INTRO_NONE };
+static const struct db_enum fu_kinds = DB_ENUM(kith_followup_kind, KITH_FKIND_OTHER);
+static const struct db_enum fu_statuses = DB_ENUM(kith_followup_status, KITH_FSTATUS_OPEN);
+static const struct db_enum fu_directions = DB_ENUM(kith_direction, KITH_DIR_NONE);
+static const struct db_enum fu_stages = DB_ENUM(kith_intro_stage, KITH_INTRO_NONE);
 
 /* The columns followup_get reads; after the id, ?1..?14 of the writes. */
 #define DB_ROW struct kith_followup
