@@ -104,10 +104,8 @@ attendance_remove(struct kdb *db, int64_t event_id, int64_t contact_id, struct k
 	"JOIN contact c ON c.id = a.contact_id JOIN event e ON e.id = a.event_id " \
 	"LEFT JOIN contact_stat s ON s.contact_id = a.contact_id "
 
-static const struct db_enum att_roles = { kith_attend_role_name, kith_attend_role_parse,
-					  KITH_AROLE_ATTENDEE };
-static const struct db_enum att_statuses = { kith_attend_status_name,
-					     kith_attend_status_parse, KITH_ASTATUS_INVITED };
+static const struct db_enum att_roles = DB_ENUM(kith_attend_role, KITH_AROLE_ATTENDEE);
+static const struct db_enum att_statuses = DB_ENUM(kith_attend_status, KITH_ASTATUS_INVITED);
 #define DB_ROW struct attendance_row
 DB_TABLE(att_row_f, att_row_fields,
 	DB_C(I64, event_id), DB_C(I64, contact_id), DB_C(TEXT, contact_name),

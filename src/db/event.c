@@ -22,20 +22,15 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
-static const struct db_enum ev_kinds = { kith_event_kind_name, kith_event_kind_parse,
-					 KITH_EVENT_OTHER };
+static const struct db_enum ev_kinds = DB_ENUM(kith_event_kind, KITH_EVENT_OTHER);
 
 /* The columns event_get reads; after the id, ?1..?10 of the writes (the times as given). */
-static const struct db_field ev_f[] = {
-	DB_F(I64, struct kith_event, id), DB_F(DUP, struct kith_event, title),
-	DB_FE(struct kith_event, kind, ev_kinds), DB_F(DUP, struct kith_event, start_at),
-	DB_F(DUP, struct kith_event, end_at), DB_F(BOOL, struct kith_event, all_day),
-	DB_F(DUP, struct kith_event, location), DB_F(ID, struct kith_event, host_org_id),
-	DB_F(DUP, struct kith_event, notes), DB_F(OPT, struct kith_event, rrule),
-	DB_F(OPT, struct kith_event, uid), DB_F(OPT, struct kith_event, tzid),
-	DB_F(OPT, struct kith_event, tz_start),
-};
-static const struct db_fields ev_fields = DB_FIELDS(struct kith_event, ev_f);
+#define DB_ROW struct kith_event
+DB_TABLE(ev_f, ev_fields,
+	DB_C(I64, id), DB_C(DUP, title), DB_CE(kind, ev_kinds), DB_C(DUP, start_at),
+	DB_C(DUP, end_at), DB_C(BOOL, all_day), DB_C(DUP, location), DB_C(ID, host_org_id),
+	DB_C(DUP, notes), DB_C(OPT, rrule), DB_C(OPT, uid), DB_C(OPT, tzid), DB_C(OPT, tz_start));
+#undef DB_ROW
 static const struct db_fields ev_write_fields = { sizeof(struct kith_event), 10, ev_f + 1 };
 
 /* Normalised times of an event being written. */
@@ -584,15 +579,12 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 	return rc;
 }
 
-static const struct db_field ev_row_f[] = {
-	DB_F(I64, struct event_row, id), DB_F(TEXT, struct event_row, title),
-	DB_FE(struct event_row, kind, ev_kinds), DB_F(TEXT, struct event_row, start_at),
-	DB_F(TEXT, struct event_row, end_at), DB_F(TEXT, struct event_row, location),
-	DB_F(BOOL, struct event_row, all_day), DB_F(LL, struct event_row, attendees),
-	DB_F(BOOL, struct event_row, recurring), DB_F(TEXT, struct event_row, rrule),
-	DB_F(TEXT, struct event_row, tzid), DB_F(TEXT, struct event_row, tz_start),
-};
-static const struct db_fields ev_row_fields = DB_FIELDS(struct event_row, ev_row_f);
+#define DB_ROW struct event_row
+DB_TABLE(ev_row_f, ev_row_fields,
+	DB_C(I64, id), DB_C(TEXT, title), DB_CE(kind, ev_kinds), DB_C(TEXT, start_at),
+	DB_C(TEXT, end_at), DB_C(TEXT, location), DB_C(BOOL, all_day), DB_C(LL, attendees),
+	DB_C(BOOL, recurring), DB_C(TEXT, rrule), DB_C(TEXT, tzid), DB_C(TEXT, tz_start));
+#undef DB_ROW
 ENT_EMITTER(ev_emit, struct event_row, event_row_fn, ev_row_fields, "events")
 
 /*

@@ -12,32 +12,21 @@
 #include "kith/str.h"
 #include "kith/types.h"
 
-static const struct db_enum fu_kinds = { kith_followup_kind_name, kith_followup_kind_parse,
-					 KITH_FKIND_OTHER };
-static const struct db_enum fu_statuses = { kith_followup_status_name,
-					    kith_followup_status_parse, KITH_FSTATUS_OPEN };
-static const struct db_enum fu_directions = { kith_direction_name, kith_direction_parse,
-					      KITH_DIR_NONE };
-static const struct db_enum fu_stages = { kith_intro_stage_name, kith_intro_stage_parse,
-					  KITH_INTRO_NONE };
+static const struct db_enum fu_kinds = DB_ENUM(kith_followup_kind, KITH_FKIND_OTHER);
+static const struct db_enum fu_statuses = DB_ENUM(kith_followup_status, KITH_FSTATUS_OPEN);
+static const struct db_enum fu_directions = DB_ENUM(kith_direction, KITH_DIR_NONE);
+static const struct db_enum fu_stages = DB_ENUM(kith_intro_stage, KITH_INTRO_NONE);
 
 /* The columns followup_get reads; after the id, ?1..?14 of the writes. */
-static const struct db_field fu_f[] = {
-	DB_F(I64, struct kith_followup, id),
-	DB_F(ID, struct kith_followup, contact_id), DB_F(ID, struct kith_followup, event_id),
-	DB_F(ID, struct kith_followup, interaction_id), DB_FE(struct kith_followup, kind, fu_kinds),
-	DB_F(DUP, struct kith_followup, title), DB_F(OPT, struct kith_followup, due),
-	DB_F(INT, struct kith_followup, priority),
-	DB_FE(struct kith_followup, status, fu_statuses),
-	DB_FE(struct kith_followup, direction, fu_directions),
-	DB_F(ID, struct kith_followup, intro_a_id), DB_F(ID, struct kith_followup, intro_b_id),
-	DB_F(ID, struct kith_followup, intro_by_id),
-	DB_FE(struct kith_followup, intro_stage, fu_stages),
-	DB_F(DUP, struct kith_followup, notes),
-	DB_FC(struct kith_followup, done_at), DB_F(INT, struct kith_followup, snooze_count),
-	DB_F(DUP, struct kith_followup, snooze_reason), DB_FC(struct kith_followup, created_at),
-};
-static const struct db_fields fu_fields = DB_FIELDS(struct kith_followup, fu_f);
+#define DB_ROW struct kith_followup
+DB_TABLE(fu_f, fu_fields,
+	DB_C(I64, id), DB_C(ID, contact_id), DB_C(ID, event_id), DB_C(ID, interaction_id),
+	DB_CE(kind, fu_kinds), DB_C(DUP, title), DB_C(OPT, due), DB_C(INT, priority),
+	DB_CE(status, fu_statuses), DB_CE(direction, fu_directions), DB_C(ID, intro_a_id),
+	DB_C(ID, intro_b_id), DB_C(ID, intro_by_id), DB_CE(intro_stage, fu_stages),
+	DB_C(DUP, notes), DB_CC(done_at), DB_C(INT, snooze_count), DB_C(DUP, snooze_reason),
+	DB_CC(created_at));
+#undef DB_ROW
 static const struct db_fields fu_write_fields = { sizeof(struct kith_followup), 14, fu_f + 1 };
 
 static enum kith_status

@@ -17,12 +17,9 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
-static const struct db_enum ia_kinds = { kith_interaction_kind_name,
-					 kith_interaction_kind_parse, KITH_IKIND_NOTE };
-static const struct db_enum ia_ways = { kith_interaction_way_name,
-					kith_interaction_way_parse, KITH_IWAY_AUTO };
-static const struct db_enum ia_exchanges = { kith_exchange_name, kith_exchange_parse,
-					     KITH_XCHG_NONE };
+static const struct db_enum ia_kinds = DB_ENUM(kith_interaction_kind, KITH_IKIND_NOTE);
+static const struct db_enum ia_ways = DB_ENUM(kith_interaction_way, KITH_IWAY_AUTO);
+static const struct db_enum ia_exchanges = DB_ENUM(kith_exchange, KITH_XCHG_NONE);
 
 /* The columns interaction_get reads */
 #define DB_ROW struct kith_interaction

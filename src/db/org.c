@@ -13,8 +13,7 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
-static const struct db_enum org_kinds = { kith_org_kind_name, kith_org_kind_parse,
-					  KITH_ORG_OTHER };
+static const struct db_enum org_kinds = DB_ENUM(kith_org_kind, KITH_ORG_OTHER);
 
 /* The columns org_get reads */
 #define DB_ROW struct kith_org

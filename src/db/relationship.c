@@ -11,8 +11,7 @@
 #include "kith/str.h"
 #include "kith/types.h"
 
-static const struct db_enum rel_types = { kith_rel_type_name, kith_rel_type_parse,
-					  KITH_REL_GENERIC };
+static const struct db_enum rel_types = DB_ENUM(kith_rel_type, KITH_REL_GENERIC);
 
 /* The columns relationship_get reads; after the id, ?1..?9 of the writes. */
 #define DB_ROW struct kith_relationship

@@ -79,6 +79,8 @@ struct db_enum {
 	int (*parse)(const char *word);
 	int dflt;
 };
+/* The vocabulary whose functions are prefix_name and prefix_parse. */
+#define DB_ENUM(prefix, dflt) { prefix##_name, prefix##_parse, (dflt) }
 
 struct db_field {
 	unsigned char kind;
