@@ -1,48 +1,12 @@
 /*
- * baseview.c: what the views that cover the panes share (the duplicates
- * view, the Health view, the daily review): opening one over the panes with
- * its data read, reading it again, closing it to show the pane again, and
- * the commands they all answer alike.
+ * baseview.c: the commands the views that cover the panes (the duplicates
+ * view, the Health view) answer alike. Opening, reading and closing them
+ * is services.c's (engine_base_open), below the engine.
  *
  * Above services.c and engine.c, below the mode files: it reaches a mode
  * only through its table (e->modes[mode]).
  */
 #include "core.h"
-
-int
-engine_base_load(struct engine *e, const char *what, base_load_fn load)
-{
-	struct kith_err err;
-
-	kith_err_clear(&err);
-	if (load(e, &err) == KITH_OK)
-		return R_REDRAW | R_RELAYOUT;
-	engine_error(e, "%s: %s", what, err.msg);
-	return R_BELL | R_REDRAW;
-}
-
-int
-engine_base_open(struct engine *e, enum view_mode mode, const char *what, base_load_fn load)
-{
-	int r;
-
-	engine_mode_normal(e);
-	r = engine_base_load(e, what, load);
-	if (r & R_BELL)
-		e->modes[mode]->free(e);
-	else
-		e->mode = mode;
-	return r;
-}
-
-int
-engine_base_end(struct engine *e, enum view_mode mode)
-{
-	e->modes[mode]->free(e);
-	engine_mode_normal(e);
-	/* the panes were left stale while the view covered them */
-	return engine_show_pane(e, e->cur) | R_REDRAW | R_RELAYOUT;
-}
 
 int
 engine_base_other(struct engine *e, enum view_mode mode, enum cmd cmd, long count,

@@ -308,24 +308,19 @@ dups_free(struct engine *e)
 	e->dups = NULL;
 }
 
-static int
-dups_start(struct engine *e, const char *arg)
+static void
+dups_opened(struct engine *e)
 {
-	int r;
+	int n = e->dups->l.n;
 
-	(void)arg;
-	if (e->dups)
-		return R_REDRAW;
-	r = engine_base_open(e, VM_DUPLICATES, "duplicates", load_pairs);
-	if (r & R_BELL)
-		return r;
-	if (e->dups->l.n == 0)
+	if (n == 0)
 		engine_msg(e, "No possible duplicates");
 	else
-		engine_msg(e, "%d possible %s: Enter compares, m merges, n not the same person",
-			   e->dups->l.n, e->dups->l.n == 1 ? "duplicate" : "duplicates");
-	return r;
+		engine_msg(e, "%d possible %s: Enter compares, m merges, n not the same person", n,
+			   n == 1 ? "duplicate" : "duplicates");
 }
+
+static const struct base_view dups_view = { "duplicates", load_pairs, dups_opened };
 
 static void
 dups_reload(struct engine *e)
@@ -339,7 +334,7 @@ dups_reload(struct engine *e)
 		a = current(e)->a.id;
 		b = current(e)->b.id;
 	}
-	engine_base_load(e, "duplicates", load_pairs);
+	engine_base_load(e, &dups_view);
 	/* stay on the same pair if it is still there */
 	for (int i = 0; i < ds->l.n; i++)
 		if (ds->l.v[i].a.id == a && ds->l.v[i].b.id == b)
@@ -610,7 +605,6 @@ const struct mode_ops dups_mode_ops = {
 	.keymap = KM_DUPLICATES,
 	.generic = true,
 	.cmd = CMD_DUPLICATES,
-	.start = dups_start,
 	.run = dups_run,
 	.fill_view = dups_fill_view,
 	.hint = dups_hint,
@@ -618,4 +612,5 @@ const struct mode_ops dups_mode_ops = {
 	.is_base = dups_is_base,
 	.reload = dups_reload,
 	.command = dups_command,
+	.view = &dups_view,
 };

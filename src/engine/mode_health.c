@@ -145,27 +145,14 @@ health_free(struct engine *e)
 	e->health = NULL;
 }
 
-static int
-health_start(struct engine *e, const char *arg)
-{
-	int r;
-
-	(void)arg;
-	if (e->health)
-		return R_REDRAW;
-	r = engine_base_open(e, VM_HEALTH, "health", load);
-	if (!(r & R_BELL))
-		engine_msg(e, "%d people active in %d days: j/k move, Enter opens a person, q closes",
-			   e->health->active, (int)options_int(e->opts, "health.days"));
-	return r;
-}
-
 static void
-health_reload(struct engine *e)
+health_opened(struct engine *e)
 {
-	if (e->health)
-		engine_base_load(e, "health", load);
+	engine_msg(e, "%d people active in %d days: j/k move, Enter opens a person, q closes",
+		   e->health->active, (int)options_int(e->opts, "health.days"));
 }
+
+static const struct base_view health_view = { "health", load, health_opened };
 
 /* Move the cursor n lines, keeping it on screen. */
 static int
@@ -201,7 +188,7 @@ health_run(struct engine *e, enum cmd cmd, long count)
 	}
 	case CMD_REFRESH:
 	case CMD_REVIEW:        /* r: read it again (the review starts from the panes) */
-		health_reload(e);
+		engine_base_load(e, &health_view);
 		engine_msg(e, "health: read again");
 		return R_REDRAW;
 	case CMD_BACK:
@@ -258,11 +245,10 @@ const struct mode_ops health_mode_ops = {
 	.keymap = KM_HEALTH,
 	.generic = true,
 	.cmd = CMD_HEALTH,
-	.start = health_start,
 	.run = health_run,
 	.fill_view = health_fill_view,
 	.hint = health_hint,
 	.free = health_free,
 	.is_base = health_is_base,
-	.reload = health_reload,
+	.view = &health_view,
 };
