@@ -320,8 +320,6 @@ dups_opened(struct engine *e)
 			   n == 1 ? "duplicate" : "duplicates");
 }
 
-static const struct base_view dups_view = { "duplicates", load_pairs, dups_opened };
-
 static void
 dups_reload(struct engine *e)
 {
@@ -334,7 +332,7 @@ dups_reload(struct engine *e)
 		a = current(e)->a.id;
 		b = current(e)->b.id;
 	}
-	engine_base_load(e, &dups_view);
+	engine_base_load(e, e->modes[VM_DUPLICATES]->view);
 	/* stay on the same pair if it is still there */
 	for (int i = 0; i < ds->l.n; i++)
 		if (ds->l.v[i].a.id == a && ds->l.v[i].b.id == b)
@@ -444,49 +442,51 @@ move(struct engine *e, long n)
 	return cursor_move(sel, n, (long)total - 1, false);
 }
 
-static int
-dups_run(struct engine *e, enum cmd cmd, long count)
+static bool
+dups_cmd(struct engine *e, enum cmd cmd, long count, int *r)
 {
 	struct dups_state *ds = e->dups;
-	long page = e->list_rows > 1 ? e->list_rows : 1, rows;
 
-	if (!ds)
-		return R_BELL;
-	if (cmd_move_rows(cmd, count, page, page / 2 + 1, 1L << 30, true, &rows))
-		return move(e, rows);
 	switch (cmd) {
 	case CMD_DETAIL_OPEN:
-		if (ds->compare || !current(e))
-			return R_BELL;
+		if (ds->compare || !current(e)) {
+			*r = R_BELL;
+			return true;
+		}
 		ds->compare = true;
 		build_compare(e);
-		return R_REDRAW | R_RELAYOUT;
+		*r = R_REDRAW | R_RELAYOUT;
+		return true;
 	case CMD_BACK:
 		if (ds->compare) {
 			ds->compare = false;
-			return R_REDRAW | R_RELAYOUT;
+			*r = R_REDRAW | R_RELAYOUT;
+			return true;
 		}
 		/* out of the comparison, Esc closes the view */
 		/* fall through */
 	case CMD_DUP_END:
 	case CMD_QUIT:
-		return engine_base_end(e, VM_DUPLICATES);
+		*r = engine_base_end(e, VM_DUPLICATES);
+		return true;
 	case CMD_DUP_MERGE:
-		return do_merge(e);
+		*r = do_merge(e);
+		return true;
 	case CMD_DUP_NOT_SAME:
-		return do_not_same(e);
+		*r = do_not_same(e);
+		return true;
 	case CMD_UNDO:
-	case CMD_REDO: {
-		int r = R_REDRAW;
-		while (count-- > 0 && !(r & R_BELL))
-			r |= engine_undo(e, cmd == CMD_REDO);
-		return r;
-	}
+	case CMD_REDO:
+		*r = R_REDRAW;
+		while (count-- > 0 && !(*r & R_BELL))
+			*r |= engine_undo(e, cmd == CMD_REDO);
+		return true;
 	case CMD_REFRESH:
 		dups_reload(e);
-		return R_REDRAW | R_RELAYOUT;
+		*r = R_REDRAW | R_RELAYOUT;
+		return true;
 	default:
-		return engine_base_other(e, VM_DUPLICATES, cmd, count, "duplicates view");
+		return false;
 	}
 }
 
@@ -589,8 +589,7 @@ dups_command(struct engine *e, enum cmd cmd, long count, int *r)
 	case CMD_DUP_NOT_SAME:
 	case CMD_DUP_END:
 		if (e->dups) {
-			*r = dups_run(e, cmd, count);
-			return true;
+			return dups_cmd(e, cmd, count, r);
 		}
 		engine_msg(e, "%s: open the duplicates view first (:duplicates)", cmd_name(cmd));
 		*r = R_BELL | R_REDRAW;
@@ -600,12 +599,16 @@ dups_command(struct engine *e, enum cmd cmd, long count, int *r)
 	}
 }
 
+static const struct base_view dups_view = {
+	"duplicates", "duplicates view", load_pairs, dups_opened, move, dups_cmd,
+};
+
 const struct mode_ops dups_mode_ops = {
 	.name = "DUPLICATES",
 	.keymap = KM_DUPLICATES,
 	.generic = true,
 	.cmd = CMD_DUPLICATES,
-	.run = dups_run,
+	.run = engine_base_run,
 	.fill_view = dups_fill_view,
 	.hint = dups_hint,
 	.free = dups_free,

@@ -152,8 +152,6 @@ health_opened(struct engine *e)
 		   e->health->active, (int)options_int(e->opts, "health.days"));
 }
 
-static const struct base_view health_view = { "health", load, health_opened };
-
 /* Move the cursor n lines, keeping it on screen. */
 static int
 move(struct engine *e, long n)
@@ -169,34 +167,32 @@ move(struct engine *e, long n)
 	return r;
 }
 
-static int
-health_run(struct engine *e, enum cmd cmd, long count)
+static bool
+health_cmd(struct engine *e, enum cmd cmd, long count, int *r)
 {
 	struct health_state *hs = e->health;
-	long page = e->list_rows > 1 ? e->list_rows : 1, rows;
 
-	if (!hs)
-		return R_BELL;
-	if (cmd_move_rows(cmd, count, page, page / 2 + 1, 1L << 30, true, &rows))
-		return move(e, rows);
+	(void)count;
 	switch (cmd) {
 	case CMD_DETAIL_OPEN: {
 		int64_t id = hs->sel < hs->nids ? hs->ids[hs->sel] : 0;
-		if (!id)
-			return R_BELL;
-		return engine_base_end(e, VM_HEALTH) | engine_show_entity(e, VP_CONTACTS, id);
+		*r = id ? engine_base_end(e, VM_HEALTH) | engine_show_entity(e, VP_CONTACTS, id) :
+			  R_BELL;
+		return true;
 	}
 	case CMD_REFRESH:
 	case CMD_REVIEW:        /* r: read it again (the review starts from the panes) */
-		engine_base_load(e, &health_view);
+		engine_base_load(e, e->modes[VM_HEALTH]->view);
 		engine_msg(e, "health: read again");
-		return R_REDRAW;
+		*r = R_REDRAW;
+		return true;
 	case CMD_BACK:
 	case CMD_HEALTH_END:
 	case CMD_QUIT:
-		return engine_base_end(e, VM_HEALTH);
+		*r = engine_base_end(e, VM_HEALTH);
+		return true;
 	default:
-		return engine_base_other(e, VM_HEALTH, cmd, count, "Health view");
+		return false;
 	}
 }
 
@@ -240,12 +236,16 @@ health_is_base(const struct engine *e)
 	return e->health != NULL;
 }
 
+static const struct base_view health_view = {
+	"health", "Health view", load, health_opened, move, health_cmd,
+};
+
 const struct mode_ops health_mode_ops = {
 	.name = "HEALTH",
 	.keymap = KM_HEALTH,
 	.generic = true,
 	.cmd = CMD_HEALTH,
-	.run = health_run,
+	.run = engine_base_run,
 	.fill_view = health_fill_view,
 	.hint = health_hint,
 	.free = health_free,
