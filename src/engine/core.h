@@ -332,27 +332,40 @@ struct hint_def {
 void engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h, size_t n,
 		      struct strbuf *hint);
 
-/* ---- views over the panes (baseview.c) -------------------------------------------- */
+/* ---- views over the panes (services.c, baseview.c) ---------------------------------- */
 
 /*
-** A base mode that covers the panes (the duplicates view, the Health view,
-** the review) reads its data with a load function, which makes its state if
-** there is none yet.
+** A base mode that covers the panes (the duplicates view, the Health view)
+** and reads its data with load, which makes its state if there is none yet
+** (mode_ops.view).
 */
 typedef enum kith_status (*base_load_fn)(struct engine *e, struct kith_err *err);
+struct base_view {
+	const char *what;           /* "duplicates": what its errors start with */
+	const char *name;           /* "duplicates view": "not in the duplicates view" */
+	base_load_fn load;
+	void (*opened)(struct engine *e);   /* says what it shows, once open (may be NULL) */
+	/* A movement key (cmd_move_rows: J K too): move its cursor rows. Returns reactions. */
+	int (*move)(struct engine *e, long rows);
+	/* Its own commands: true if cmd is one, *r its reactions. */
+	bool (*run)(struct engine *e, enum cmd cmd, long count, int *r);
+};
 /* Read the view's data (again); on failure says "what: why". Returns reactions. */
-int engine_base_load(struct engine *e, const char *what, base_load_fn load);
-/* Leave any passing mode and open mode with its data read, or free it and say why. */
-int engine_base_open(struct engine *e, enum view_mode mode, const char *what, base_load_fn load);
-/* Close the view (free its state) and show the pane under it again. Returns reactions. */
+int engine_base_load(struct engine *e, const struct base_view *bv);
+/*
+** Open mode's view (mode_ops.view) unless it is on: leave any passing mode
+** and read its data, or free it and say why. Returns reactions.
+*/
+int engine_base_open(struct engine *e, enum view_mode mode);
+/* Close a base mode (free its state) and show the pane under it again. Returns reactions. */
 int engine_base_end(struct engine *e, enum view_mode mode);
 /*
-** The commands a view answers as every other does: ? help, ':' the command
-** line, a pane's key (closing the view first), anything else "not in the
-** WHAT (q closes it)". Returns reactions.
+** mode_ops.run of a view over the panes (baseview.c): a movement key moves
+** its cursor, its own commands run, and the rest are answered as in every
+** such view: ? help, ':' the command line, a pane's key (closing the view
+** first), anything else "not in the NAME (q closes it)".
 */
-int engine_base_other(struct engine *e, enum view_mode mode, enum cmd cmd, long count,
-		      const char *what);
+int engine_base_run(struct engine *e, enum cmd cmd, long count);
 
 /* ---- the guided tour (tour.c) ------------------------------------------------------ */
 /* A command ran: move the tour on if it was what the step waits for. */

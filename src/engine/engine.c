@@ -149,8 +149,8 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 	/* the commands that open a mode, and those a mode owns */
 	for (int i = 0; i < VM_COUNT_; i++) {
 		const struct mode_ops *m = e->modes[i];
-		if (cmd != CMD_NONE && m->cmd == cmd && m->start)
-			return m->start(e, arg);
+		if (cmd != CMD_NONE && m->cmd == cmd && (m->start || m->view))
+			return engine_mode_start(e, (enum view_mode)i, arg);
 		if (m->command && m->command(e, cmd, count, &r))
 			return r;
 	}

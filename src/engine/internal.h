@@ -182,6 +182,8 @@ struct pane {
 ** keys, fills the view and writes the hint through the table of the mode
 ** it is in, and knows no mode by name. app.c hands the tables over.
 */
+struct base_view;
+
 struct mode_ops {
 	const char *name;           /* "REVIEW": the mode as the status bar names it */
 	int keymap;                 /* the keymap read first (enum km_id), or KM_CURRENT_PANE */
@@ -213,6 +215,12 @@ struct mode_ops {
 	void (*reload)(struct engine *e);
 	/* First refusal of a global command it owns besides cmd: true if handled. */
 	bool (*command)(struct engine *e, enum cmd cmd, long count, int *r);
+	/*
+	** A view over the panes that reads its data (core.h): without start,
+	** opening it reads the data (engine_base_open); without reload, a
+	** change reads it again.
+	*/
+	const struct base_view *view;
 };
 
 extern const struct pane_ops contacts_pane_ops;

@@ -308,23 +308,16 @@ dups_free(struct engine *e)
 	e->dups = NULL;
 }
 
-static int
-dups_start(struct engine *e, const char *arg)
+static void
+dups_opened(struct engine *e)
 {
-	int r;
+	int n = e->dups->l.n;
 
-	(void)arg;
-	if (e->dups)
-		return R_REDRAW;
-	r = engine_base_open(e, VM_DUPLICATES, "duplicates", load_pairs);
-	if (r & R_BELL)
-		return r;
-	if (e->dups->l.n == 0)
+	if (n == 0)
 		engine_msg(e, "No possible duplicates");
 	else
-		engine_msg(e, "%d possible %s: Enter compares, m merges, n not the same person",
-			   e->dups->l.n, e->dups->l.n == 1 ? "duplicate" : "duplicates");
-	return r;
+		engine_msg(e, "%d possible %s: Enter compares, m merges, n not the same person", n,
+			   n == 1 ? "duplicate" : "duplicates");
 }
 
 static void
@@ -339,7 +332,7 @@ dups_reload(struct engine *e)
 		a = current(e)->a.id;
 		b = current(e)->b.id;
 	}
-	engine_base_load(e, "duplicates", load_pairs);
+	engine_base_load(e, e->modes[VM_DUPLICATES]->view);
 	/* stay on the same pair if it is still there */
 	for (int i = 0; i < ds->l.n; i++)
 		if (ds->l.v[i].a.id == a && ds->l.v[i].b.id == b)
@@ -449,49 +442,51 @@ move(struct engine *e, long n)
 	return cursor_move(sel, n, (long)total - 1, false);
 }
 
-static int
-dups_run(struct engine *e, enum cmd cmd, long count)
+static bool
+dups_cmd(struct engine *e, enum cmd cmd, long count, int *r)
 {
 	struct dups_state *ds = e->dups;
-	long page = e->list_rows > 1 ? e->list_rows : 1, rows;
 
-	if (!ds)
-		return R_BELL;
-	if (cmd_move_rows(cmd, count, page, page / 2 + 1, 1L << 30, true, &rows))
-		return move(e, rows);
 	switch (cmd) {
 	case CMD_DETAIL_OPEN:
-		if (ds->compare || !current(e))
-			return R_BELL;
+		if (ds->compare || !current(e)) {
+			*r = R_BELL;
+			return true;
+		}
 		ds->compare = true;
 		build_compare(e);
-		return R_REDRAW | R_RELAYOUT;
+		*r = R_REDRAW | R_RELAYOUT;
+		return true;
 	case CMD_BACK:
 		if (ds->compare) {
 			ds->compare = false;
-			return R_REDRAW | R_RELAYOUT;
+			*r = R_REDRAW | R_RELAYOUT;
+			return true;
 		}
 		/* out of the comparison, Esc closes the view */
 		/* fall through */
 	case CMD_DUP_END:
 	case CMD_QUIT:
-		return engine_base_end(e, VM_DUPLICATES);
+		*r = engine_base_end(e, VM_DUPLICATES);
+		return true;
 	case CMD_DUP_MERGE:
-		return do_merge(e);
+		*r = do_merge(e);
+		return true;
 	case CMD_DUP_NOT_SAME:
-		return do_not_same(e);
+		*r = do_not_same(e);
+		return true;
 	case CMD_UNDO:
-	case CMD_REDO: {
-		int r = R_REDRAW;
-		while (count-- > 0 && !(r & R_BELL))
-			r |= engine_undo(e, cmd == CMD_REDO);
-		return r;
-	}
+	case CMD_REDO:
+		*r = R_REDRAW;
+		while (count-- > 0 && !(*r & R_BELL))
+			*r |= engine_undo(e, cmd == CMD_REDO);
+		return true;
 	case CMD_REFRESH:
 		dups_reload(e);
-		return R_REDRAW | R_RELAYOUT;
+		*r = R_REDRAW | R_RELAYOUT;
+		return true;
 	default:
-		return engine_base_other(e, VM_DUPLICATES, cmd, count, "duplicates view");
+		return false;
 	}
 }
 
@@ -594,8 +589,7 @@ dups_command(struct engine *e, enum cmd cmd, long count, int *r)
 	case CMD_DUP_NOT_SAME:
 	case CMD_DUP_END:
 		if (e->dups) {
-			*r = dups_run(e, cmd, count);
-			return true;
+			return dups_cmd(e, cmd, count, r);
 		}
 		engine_msg(e, "%s: open the duplicates view first (:duplicates)", cmd_name(cmd));
 		*r = R_BELL | R_REDRAW;
@@ -605,17 +599,21 @@ dups_command(struct engine *e, enum cmd cmd, long count, int *r)
 	}
 }
 
+static const struct base_view dups_view = {
+	"duplicates", "duplicates view", load_pairs, dups_opened, move, dups_cmd,
+};
+
 const struct mode_ops dups_mode_ops = {
 	.name = "DUPLICATES",
 	.keymap = KM_DUPLICATES,
 	.generic = true,
 	.cmd = CMD_DUPLICATES,
-	.start = dups_start,
-	.run = dups_run,
+	.run = engine_base_run,
 	.fill_view = dups_fill_view,
 	.hint = dups_hint,
 	.free = dups_free,
 	.is_base = dups_is_base,
 	.reload = dups_reload,
 	.command = dups_command,
+	.view = &dups_view,
 };

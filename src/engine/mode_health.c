@@ -145,26 +145,11 @@ health_free(struct engine *e)
 	e->health = NULL;
 }
 
-static int
-health_start(struct engine *e, const char *arg)
-{
-	int r;
-
-	(void)arg;
-	if (e->health)
-		return R_REDRAW;
-	r = engine_base_open(e, VM_HEALTH, "health", load);
-	if (!(r & R_BELL))
-		engine_msg(e, "%d people active in %d days: j/k move, Enter opens a person, q closes",
-			   e->health->active, (int)options_int(e->opts, "health.days"));
-	return r;
-}
-
 static void
-health_reload(struct engine *e)
+health_opened(struct engine *e)
 {
-	if (e->health)
-		engine_base_load(e, "health", load);
+	engine_msg(e, "%d people active in %d days: j/k move, Enter opens a person, q closes",
+		   e->health->active, (int)options_int(e->opts, "health.days"));
 }
 
 /* Move the cursor n lines, keeping it on screen. */
@@ -182,34 +167,32 @@ move(struct engine *e, long n)
 	return r;
 }
 
-static int
-health_run(struct engine *e, enum cmd cmd, long count)
+static bool
+health_cmd(struct engine *e, enum cmd cmd, long count, int *r)
 {
 	struct health_state *hs = e->health;
-	long page = e->list_rows > 1 ? e->list_rows : 1, rows;
 
-	if (!hs)
-		return R_BELL;
-	if (cmd_move_rows(cmd, count, page, page / 2 + 1, 1L << 30, true, &rows))
-		return move(e, rows);
+	(void)count;
 	switch (cmd) {
 	case CMD_DETAIL_OPEN: {
 		int64_t id = hs->sel < hs->nids ? hs->ids[hs->sel] : 0;
-		if (!id)
-			return R_BELL;
-		return engine_base_end(e, VM_HEALTH) | engine_show_entity(e, VP_CONTACTS, id);
+		*r = id ? engine_base_end(e, VM_HEALTH) | engine_show_entity(e, VP_CONTACTS, id) :
+			  R_BELL;
+		return true;
 	}
 	case CMD_REFRESH:
 	case CMD_REVIEW:        /* r: read it again (the review starts from the panes) */
-		health_reload(e);
+		engine_base_load(e, e->modes[VM_HEALTH]->view);
 		engine_msg(e, "health: read again");
-		return R_REDRAW;
+		*r = R_REDRAW;
+		return true;
 	case CMD_BACK:
 	case CMD_HEALTH_END:
 	case CMD_QUIT:
-		return engine_base_end(e, VM_HEALTH);
+		*r = engine_base_end(e, VM_HEALTH);
+		return true;
 	default:
-		return engine_base_other(e, VM_HEALTH, cmd, count, "Health view");
+		return false;
 	}
 }
 
@@ -253,16 +236,19 @@ health_is_base(const struct engine *e)
 	return e->health != NULL;
 }
 
+static const struct base_view health_view = {
+	"health", "Health view", load, health_opened, move, health_cmd,
+};
+
 const struct mode_ops health_mode_ops = {
 	.name = "HEALTH",
 	.keymap = KM_HEALTH,
 	.generic = true,
 	.cmd = CMD_HEALTH,
-	.start = health_start,
-	.run = health_run,
+	.run = engine_base_run,
 	.fill_view = health_fill_view,
 	.hint = health_hint,
 	.free = health_free,
 	.is_base = health_is_base,
-	.reload = health_reload,
+	.view = &health_view,
 };

@@ -202,9 +202,13 @@ reload_panes(struct engine *e, struct pane *shown)
 		else
 			p->stale = true;
 	}
-	for (int i = 0; i < VM_COUNT_; i++)
-		if (e->modes[i]->reload)
-			e->modes[i]->reload(e);
+	for (int i = 0; i < VM_COUNT_; i++) {
+		const struct mode_ops *m = e->modes[i];
+		if (m->reload)
+			m->reload(e);
+		else if (m->view && m->is_base(e))
+			engine_base_load(e, m->view);
+	}
 	return R_REDRAW;
 }
 
@@ -261,7 +265,52 @@ engine_mode_start(struct engine *e, enum view_mode mode, const char *arg)
 {
 	const struct mode_ops *m = e->modes[mode];
 
-	return m->start ? m->start(e, arg) : R_BELL;
+	if (m->start)
+		return m->start(e, arg);
+	return m->view ? engine_base_open(e, mode) : R_BELL;
+}
+
+/* ---- views over the panes ----------------------------------------------------------- */
+
+int
+engine_base_load(struct engine *e, const struct base_view *bv)
+{
+	struct kith_err err;
+
+	kith_err_clear(&err);
+	if (bv->load(e, &err) == KITH_OK)
+		return R_REDRAW | R_RELAYOUT;
+	engine_error(e, "%s: %s", bv->what, err.msg);
+	return R_BELL | R_REDRAW;
+}
+
+int
+engine_base_open(struct engine *e, enum view_mode mode)
+{
+	const struct mode_ops *m = e->modes[mode];
+	int r;
+
+	if (m->is_base(e))
+		return R_REDRAW;
+	engine_mode_normal(e);
+	r = engine_base_load(e, m->view);
+	if (r & R_BELL) {
+		m->free(e);
+		return r;
+	}
+	e->mode = mode;
+	if (m->view->opened)
+		m->view->opened(e);
+	return r;
+}
+
+int
+engine_base_end(struct engine *e, enum view_mode mode)
+{
+	e->modes[mode]->free(e);
+	engine_mode_normal(e);
+	/* the panes were left stale while the view covered them */
+	return engine_show_pane(e, e->cur) | R_REDRAW | R_RELAYOUT;
 }
 
 void
