@@ -123,21 +123,62 @@ db_channel_key(const char *kind, const char *value)
 
 /* ---- writing the lists ------------------------------------------------------- */
 
+/*
+** Team mode: an edit keeps each channel's row (and key), the i-th of its
+** kind taking the i-th value, so that the change another replica sees is
+** the field that changed, and Ana's new email and Ben's new phone for the
+** same person both survive a sync; the rows beyond the new list go. keep
+** gets the rows' keys, in order (*n_keep of them). A solo edit writes the
+** lists again (contact_write_body).
+*/
+static enum kith_status
+kept_channels(struct kdb *db, int64_t id, const char *kind, int64_t **keep, size_t *n_keep,
+	      struct kith_err *err)
+{
+	static const char q[] =
+		"SELECT id FROM contact_channel WHERE contact_id = ?1 AND kind = ?2 "
+		"ORDER BY position, id";
+	sqlite3_stmt *st = db_query(db, q, err, "it", id, kind);
+	int rc;
+
+	*keep = NULL;
+	*n_keep = 0;
+	if (!st)
+		return KITH_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*keep = xreallocarray(*keep, *n_keep + 1, sizeof **keep);
+		(*keep)[(*n_keep)++] = sqlite3_column_int64(st, 0);
+	}
+	return db_finish(db, st, rc, "contact", err);
+}
+
 static enum kith_status
 write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_channel *ch,
-	       size_t n, struct kith_err *err)
+	       size_t n, bool update, struct kith_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO contact_channel(contact_id, kind, label, value, value_key, position, id) "
 		"VALUES (?, ?, ?, ?, ?, ?, :key)";
+	static const char q_update[] =
+		"UPDATE contact_channel SET contact_id = ?1, kind = ?2, label = ?3, value = ?4, "
+		"value_key = ?5, position = ?6 WHERE id = ?7";
+	static const char q_delete[] = "DELETE FROM contact_channel WHERE id = ?1";
+	int64_t *keep = NULL;
+	size_t n_keep = 0;
+	enum kith_status rc = KITH_OK;
 
-	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (update && (rc = kept_channels(db, id, kind, &keep, &n_keep, err)))
+		return rc;
+	for (size_t i = n; i < n_keep && !rc; i++)
+		rc = db_run(db, q_delete, kind, err, "i", keep[i]);
+	for (size_t i = 0; i < n && !rc; i++) {
+		sqlite3_stmt *st = db_stmt(db, i < n_keep ? q_update : sql, err);
 		char *key;
-		enum kith_status rc;
 
-		if (!st)
-			return KITH_DB;
+		if (!st) {
+			rc = KITH_DB;
+			break;
+		}
 		key = db_channel_key(kind, ch[i].value);
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
@@ -145,13 +186,14 @@ write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_c
 		db_bind_text_static(st, 4, ch[i].value);
 		db_bind_text_static(st, 5, key);
 		sqlite3_bind_int(st, 6, (int)i);
-		if (!(rc = db_key_bind(db, st, err)))
+		if (i < n_keep)
+			sqlite3_bind_int64(st, 7, keep[i]);
+		if (!(rc = i < n_keep ? KITH_OK : db_key_bind(db, st, err)))
 			rc = db_step_done(db, st, err, kind);
 		free(key);
-		if (rc)
-			return rc;
 	}
-	return KITH_OK;
+	free(keep);
+	return rc;
 }
 
 static enum kith_status
@@ -175,16 +217,18 @@ tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
 	return rc;
 }
 
+/* keep: team mode's edit, which keeps the channels' rows (write_channels). */
 static enum kith_status
-write_lists(struct kdb *db, int64_t id, const struct kith_contact *c, struct kith_err *err)
+write_lists(struct kdb *db, int64_t id, const struct kith_contact *c, bool keep,
+	    struct kith_err *err)
 {
 	static const char nick[] =
 		"INSERT OR IGNORE INTO contact_nickname(contact_id, nickname, nick_key) VALUES (?, ?, ?)";
 	enum kith_status rc;
 
-	if ((rc = write_channels(db, id, "email", c->emails, c->n_emails, err)) ||
-	    (rc = write_channels(db, id, "phone", c->phones, c->n_phones, err)) ||
-	    (rc = write_channels(db, id, "handle", c->handles, c->n_handles, err)))
+	if ((rc = write_channels(db, id, "email", c->emails, c->n_emails, keep, err)) ||
+	    (rc = write_channels(db, id, "phone", c->phones, c->n_phones, keep, err)) ||
+	    (rc = write_channels(db, id, "handle", c->handles, c->n_handles, keep, err)))
 		return rc;
 	for (size_t i = 0; i < c->n_nicknames; i++) {
 		sqlite3_stmt *st;
@@ -373,10 +417,11 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	else if (sqlite3_changes(db->h) == 0)
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
 				    (long long)w->id);
-	for (size_t i = 0; w->update && i < 3; i++)
+	/* team mode: the channels' rows are kept (write_channels), not cleared */
+	for (size_t i = db->replica ? 1 : 0; w->update && i < 3; i++)
 		if ((rc = db_run(db, clears[i], "contact", err, "i", w->id)))
 			return rc;
-	return write_lists(db, w->id, c, err);
+	return write_lists(db, w->id, c, w->update && db->replica, err);
 }
 
 enum kith_status

@@ -61,6 +61,8 @@ struct kdb {
 	struct ev_keys *ev_keys;            /* bulk mode: the events it added, by title and start */
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
 	uint32_t replica;                   /* team mode's R (sync_key.c); 0 solo */
+	bool syncing;                       /* a sync's own write: no outbox entry (sync_db.c) */
+	bool team_write;                    /* this write records its outbox entry */
 	bool replica_read;                  /* replica was read, at file version replica_dv */
 	unsigned replica_dv;
 	struct db_cached_stmt cache[DB_STMT_CACHE];
@@ -113,7 +115,14 @@ enum kith_status db_error(struct kdb *db, struct kith_err *err, const char *what
 ** and goes on recording; db_rec_stop ends recording; db_rec_free also
 ** drops the tables' shapes it keeps (kdb_close).
 */
-bool db_rec_start(struct kdb *db);
+bool db_rec_start(struct kdb *db, bool team);
+/*
+** Team mode: with team true, db_rec_start also gathers the write's changes
+** of shared tables, never split, and db_rec_team gives them (before
+** db_rec_stop) as one changeset (sqlite3_malloc'd; NULL when none): the
+** write's entry of the outbox. False if it cannot be recorded.
+*/
+bool db_rec_team(struct kdb *db, void **data, int *n);
 bool db_rec_live(struct kdb *db);
 bool db_rec_take(struct kdb *db, struct kdb_change **out);
 void db_rec_stop(struct kdb *db);

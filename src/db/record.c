@@ -41,7 +41,8 @@ static bool
 track_table(const char *table)
 {
 	return !(!strncmp(table, "sqlite_", 7) || strstr(table, "_fts") ||
-		 !strcmp(table, "contact_stat") || !strcmp(table, "list_count"));
+		 !strcmp(table, "contact_stat") || !strcmp(table, "list_count") ||
+		 !strncmp(table, "sync_", 5));
 }
 
 /* The shape of one table, as a changeset's table header gives it. */
@@ -50,11 +51,14 @@ struct rec_table {
 	int ncol;
 	unsigned char *pk;          /* per column: its place in the primary key, 0 if none */
 	bool skip;                  /* not recorded: derived, or no primary key */
+	bool shared;                /* team mode: one of the shared tables (sync_key.c) */
 };
 
 struct db_rec {
 	sqlite3_changegroup *cg;    /* live while recording a write */
 	int changes;                /* changes added to cg */
+	sqlite3_changegroup *team;  /* team mode: the write's changes of shared tables (the outbox) */
+	int team_changes;
 	bool failed;                /* out of memory: the step cannot be recorded */
 	struct rec_table *t;
 	int nt;
@@ -204,6 +208,7 @@ table_get(struct kdb *db, const char *name, int ncol)
 		memset(t, 0, sizeof *t);
 		t->name = xstrdup(name);
 		t->skip = !track_table(name);
+		t->shared = db_shared_index(name) >= 0;
 		if (t->skip)
 			return t;
 	}
@@ -269,6 +274,12 @@ rec_change(struct kdb *db, struct rec_table *t, int op, bool indirect)
 		r->failed = true;
 	else
 		r->changes++;
+	if (r->team && t->shared) {
+		if (sqlite3changegroup_add(r->team, (int)r->len, r->buf) != SQLITE_OK)
+			r->failed = true;
+		else
+			r->team_changes++;
+	}
 }
 
 /* Does this update change the row's primary key? */
@@ -311,13 +322,19 @@ rec_hook(void *ctx, sqlite3 *h, int op, const char *zdb, const char *table, sqli
 }
 
 bool
-db_rec_start(struct kdb *db)
+db_rec_start(struct kdb *db, bool team)
 {
 	if (!db->rec)
 		db->rec = xcalloc(1, sizeof *db->rec);
 	if (sqlite3changegroup_new(&db->rec->cg) != SQLITE_OK)
 		return false;
+	if (team && sqlite3changegroup_new(&db->rec->team) != SQLITE_OK) {
+		sqlite3changegroup_delete(db->rec->cg);
+		db->rec->cg = NULL;
+		return false;
+	}
 	db->rec->changes = 0;
+	db->rec->team_changes = 0;
 	db->rec->failed = false;
 	sqlite3_preupdate_hook(db->h, rec_hook, db);
 	return true;
@@ -361,6 +378,24 @@ db_rec_take(struct kdb *db, struct kdb_change **out)
 	return true;
 }
 
+bool
+db_rec_team(struct kdb *db, void **data, int *n)
+{
+	struct db_rec *r = db->rec;
+
+	*data = NULL;
+	*n = 0;
+	if (!r || !r->team || !r->team_changes)
+		return true;
+	if (r->failed || sqlite3changegroup_output(r->team, n, data) != SQLITE_OK)
+		return false;
+	if (!*n) {              /* every change undone by a later one */
+		sqlite3_free(*data);
+		*data = NULL;
+	}
+	return true;
+}
+
 void
 db_rec_stop(struct kdb *db)
 {
@@ -369,6 +404,9 @@ db_rec_stop(struct kdb *db)
 	sqlite3_preupdate_hook(db->h, NULL, NULL);
 	sqlite3changegroup_delete(db->rec->cg);
 	db->rec->cg = NULL;
+	if (db->rec->team)
+		sqlite3changegroup_delete(db->rec->team);
+	db->rec->team = NULL;
 }
 
 void

@@ -12,6 +12,12 @@
  * (full-text indexes, contact_stat, contact_fts_dirty): the schema's
  * triggers rebuild those whenever a change or its inverse is applied. On
  * commit the recorded changeset becomes db->last_change.
+ *
+ * Team mode (kith/syncdb.h). In a replica (db->replica, read as the
+ * outermost level begins) every write, undo and redo included, is
+ * recorded whether or not undo is on, and its changes of the shared
+ * tables become a row of the outbox in the same transaction. A sync's own
+ * writes (db->syncing) add none. A solo database records as before.
  */
 #include "row.h"
 
@@ -67,6 +73,34 @@ db_change_split(struct kdb *db, struct kith_err *err)
 	return KITH_OK;
 }
 
+/*
+** Team mode: the write's changes of shared tables as the next row of the
+** outbox, in the same transaction (the recording's hook is still set but
+** the outbox is not recorded).
+*/
+static bool
+outbox_add(struct kdb *db, struct kith_err *err)
+{
+	static const char q[] = "INSERT INTO sync_outbox(data) VALUES (?1)";
+	sqlite3_stmt *st;
+	void *data;
+	int n;
+	bool ok;
+
+	if (!db_rec_team(db, &data, &n))
+		return false;
+	if (!data)
+		return true;
+	if (!(st = db_stmt(db, q, err))) {
+		sqlite3_free(data);
+		return false;
+	}
+	sqlite3_bind_blob(st, 1, data, n, sqlite3_free);
+	ok = db_step_done(db, st, err, "outbox") == KITH_OK;
+	sqlite3_clear_bindings(st);
+	return ok;
+}
+
 enum kith_status
 db_write_begin(struct kdb *db, struct kith_err *err)
 {
@@ -78,7 +112,9 @@ db_write_begin(struct kdb *db, struct kith_err *err)
 		if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			return db_error(db, err, "begin");
 		db_replica_load(db);
-		if (db->recording && !db_rec_start(db)) {
+		/* team mode: every write's changes of shared tables go to the outbox */
+		db->team_write = db->replica && !db->syncing;
+		if ((db->recording || db->team_write) && !db_rec_start(db, db->team_write)) {
 			session_end(db);
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 			return db_error(db, err, "undo session");
@@ -123,12 +159,14 @@ db_write_end(struct kdb *db, struct kith_err *err)
 	}
 	kdb_change_free(db->last_change);
 	db->last_change = NULL;
-	if (!session_part(db)) {
+	if (!session_part(db) || (db->team_write && !outbox_add(db, err))) {
 		session_end(db);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return kith_err_set(err, KITH_DB, "undo: cannot record the change");
 	}
-	db->last_change = db->parts;
+	db->last_change = db->recording ? db->parts : NULL;
+	if (!db->recording)
+		kdb_change_free(db->parts);
 	db->parts = NULL;
 	session_end(db);
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {

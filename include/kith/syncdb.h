@@ -1,0 +1,109 @@
+/*
+ * syncdb.h: team mode's side of the database (src/db/sync_db.c): the
+ * outbox of local changes, applying the team's log entries, and the
+ * conflicts a sync found. io/sync.c runs a sync with these over the
+ * transport (kith/teamlog.h). README "Working as a team".
+ *
+ * The state of a replica is always: the log's entries 1 .. applied, in
+ * order, then the outbox (its local changes not yet in the log). A sync
+ * is two writes:
+ *
+ *  kdb_sync_apply, one transaction: take back the outbox (its inverse,
+ *  newest first), apply the new entries of the log in order, then apply
+ *  the outbox again over them with the conflict rules below, recording
+ *  what it actually changed (*mine: the entry to append, or none); the
+ *  outbox becomes that one entry and applied the last entry applied. If
+ *  anything fails nothing is changed.
+ *
+ *  kdb_sync_done, once the entry is in the log as entry seq: the outbox
+ *  rows it holds go and applied becomes seq, one transaction. (A write
+ *  made in between stays in the outbox, for the next sync.)
+ *
+ * A kill between the two leaves a state the next sync completes from: the
+ * outbox is then an entry that may already be in the log; io/sync.c
+ * recognises it (its replica and bytes) and calls kdb_sync_done.
+ *
+ * Conflict rules, applying local changes over the team's (the local entry
+ * is the later one in the log, so it wins): an update carries only the
+ * columns it changed, so changes to different fields of a row both stay;
+ * a field both changed to different values is a conflict, recorded (old
+ * value, theirs, mine, who won); a change to a row another replica
+ * deleted, a row that points at a deleted one (a role at a deleted
+ * organisation) and a row the schema refuses are dropped and recorded as
+ * reported. Bookkeeping columns (updated_at, the folded *_key columns,
+ * influence_rank) never make a conflict.
+ */
+#ifndef KITH_SYNCDB_H
+#define KITH_SYNCDB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kith/status.h"
+
+struct kdb;
+
+/* One entry of the team's log, as the transport read it. */
+struct kdb_entry {
+	int64_t seq;
+	uint32_t replica;
+	const char *author;
+	const void *data;           /* a changeset of the shared tables */
+	size_t len;
+};
+
+struct kdb_sync_out {
+	void *mine;                 /* the entry to append (free()); NULL: nothing local */
+	size_t mine_len;
+	int64_t outbox_upto;        /* the outbox rows it holds: id <= this */
+	int conflicts;              /* fields both sides changed, recorded */
+	int reported;               /* local changes dropped (deleted rows, refused rows), recorded */
+};
+
+enum kith_status kdb_sync_apply(struct kdb *db, const struct kdb_entry *remote, size_t n,
+				struct kdb_sync_out *out, struct kith_err *err);
+enum kith_status kdb_sync_done(struct kdb *db, int64_t seq, int64_t outbox_upto,
+			       struct kith_err *err);
+
+/*
+** The replica's sync state: the last log entry applied, how many local
+** changes wait in the outbox, conflicts not yet looked at, when the last
+** sync finished ("" if never).
+*/
+struct kdb_sync_state {
+	int64_t applied;
+	long long waiting, unseen;
+	char synced_at[20];
+};
+enum kith_status kdb_sync_state(struct kdb *db, struct kdb_sync_state *out,
+				struct kith_err *err);
+
+/*
+** The outbox as one entry, as kdb_sync_apply would start from it (a
+** changegroup of its rows; *data NULL when empty), with its last row's id:
+** io/sync.c compares it with an entry of its own replica found in the log.
+*/
+enum kith_status kdb_outbox_get(struct kdb *db, void **data, size_t *len, int64_t *upto,
+				struct kith_err *err);
+
+/* One recorded conflict. kind: "field", "missing", "deleted", "constraint". */
+struct kdb_conflict {
+	int64_t id;
+	char *at, *kind, *table, *what, *column;
+	int64_t key;                /* the row's key; 0 for a row keyed by two columns */
+	char *old, *theirs, *mine;  /* as text; NULL for no value */
+	char *winner;               /* "mine" or "theirs" */
+	bool seen;
+};
+/* The conflicts, newest first (at most limit). Free with kdb_conflicts_free. */
+enum kith_status kdb_conflicts(struct kdb *db, int limit, struct kdb_conflict **out, size_t *n,
+			       struct kith_err *err);
+void kdb_conflicts_free(struct kdb_conflict *c, size_t n);
+/* Mark every conflict as seen (the status line stops counting them). */
+enum kith_status kdb_conflicts_seen(struct kdb *db, struct kith_err *err);
+
+/* The author of the replica that made key (its range); NULL (no row) for the seed or unknown. */
+char *kdb_key_author(struct kdb *db, int64_t key);
+
+#endif
