@@ -8,7 +8,8 @@
  * is refused on a database that already holds people, whose rows would
  * collide with the team's; status says where the team is and how far this
  * replica has read its log. Each replica has a number R, drawn here at
- * random, and an author name its entries carry.
+ * random among those its database has not seen, and an author name its
+ * entries carry (kdb_replica_set).
  */
 #include <pwd.h>
 #include <stdio.h>
@@ -19,66 +20,27 @@
 
 #include "kith/contact.h"
 #include "kith/db.h"
-#include "kith/safefile.h"
 #include "kith/teamlog.h"
 #include "kith/xalloc.h"
 #include "cli.h"
 #include "commands.h"
 
-/* Replica numbers are 1 .. 2^22 - 1 (TEAM.md, decision 1). */
-#define TEAM_REPLICA_MAX ((1u << 22) - 1)
+/* ---- the replica's number and author (kdb_replica_*) ------------------------ */
 
-/* ---- the replica's number and author -------------------------------------- */
-
-/*
-** Where this replica's number and author are kept: DB.team/member, one line
-** "R AUTHOR", until the database's own bookkeeping (kdb_replica_set and
-** kdb_replica_get, teamcore) is on main; these two functions are the only
-** places that change then.
-*/
-static char *
-member_path(const char *dbpath)
-{
-	struct strbuf sb = { 0 };
-
-	sb_printf(&sb, "%s.team/member", dbpath);
-	return sb_detach(&sb);
-}
-
+/* Refuse a database that is already a replica (its DB.team gone, say). */
 static int
-team_member_set(struct cli *c, uint32_t replica, const char *author)
+not_a_replica(struct cli *c, const char *what)
 {
 	struct kith_err err = { 0 };
-	struct strbuf sb = { 0 };
-	char *path = member_path(c->db_path);
-	enum kith_status st;
+	uint32_t r = 0;
+	enum kith_status st = kdb_replica_get(c->db, &r, NULL, &err);
 
-	sb_printf(&sb, "%u %s\n", replica, author);
-	st = safefile_write(path, sb.buf, sb.len, &err);
-	sb_free(&sb);
-	free(path);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
-}
-
-/* *replica 0 (and *author NULL) when none is recorded. */
-static void
-team_member_get(struct cli *c, uint32_t *replica, char **author)
-{
-	char *path = member_path(c->db_path), line[512];
-	FILE *f = fopen(path, "r");
-	unsigned r = 0;
-	int at = 0;
-
-	*replica = 0;
-	*author = NULL;
-	if (f && fgets(line, sizeof line, f) && sscanf(line, "%u %n", &r, &at) == 1 && at > 0) {
-		line[strcspn(line, "\n")] = '\0';
-		*replica = r;
-		*author = xstrdup(line + at);
-	}
-	if (f)
-		fclose(f);
-	free(path);
+	if (st != KITH_OK)
+		return cli_fail(st, &err, NULL);
+	if (r)
+		return cli_error(CLI_RUNTIME, what, "%s is already replica %u of a team (kith "
+				 "team status)", c->db_path, r);
+	return CLI_OK;
 }
 
 /* ---- shared --------------------------------------------------------------- */
@@ -121,27 +83,38 @@ check_args(const struct cli_args *a)
 	return cli_nonempty("REMOTE", a->pos[0]);
 }
 
-static uint32_t
-draw_replica(void)
+/* A random replica number no replica this database has seen uses. */
+static enum kith_status
+draw_replica(struct cli *c, uint32_t *out, struct kith_err *err)
 {
+	enum kith_status st;
+	bool taken = true;
 	uint32_t r = 0;
 
-	while (r == 0) {
+	while (taken) {
 		if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
 			r = (uint32_t)rand() ^ (uint32_t)getpid() << 8;
-		r &= TEAM_REPLICA_MAX;
+		r &= KDB_REPLICA_MAX;
+		if (r && (st = kdb_replica_taken(c->db, r, &taken, err)) != KITH_OK)
+			return st;
 	}
-	return r;
+	*out = r;
+	return KITH_OK;
 }
 
-/* Become replica R with the author name; say so. */
+/* Become a new replica with the author name; say so. */
 static int
 become_member(struct cli *c, const struct cli_args *a, const char *what)
 {
+	struct kith_err err = { 0 };
 	char *author = author_name(c, a);
-	uint32_t r = draw_replica();
-	int rc = team_member_set(c, r, author);
+	enum kith_status st;
+	uint32_t r = 0;
+	int rc = CLI_OK;
 
+	if ((st = draw_replica(c, &r, &err)) != KITH_OK ||
+	    (st = kdb_replica_set(c->db, r, author, &err)) != KITH_OK)
+		rc = cli_fail(st, &err, NULL);
 	if (rc == CLI_OK) {
 		struct strbuf sb = { 0 };
 		sb_printf(&sb, "%s replica %u; its changes are logged by ", what, r);
@@ -169,7 +142,8 @@ cli_cmd_team_init(struct cli *c, const struct cli_args *a)
 	char err[1024] = "";
 	int rc;
 
-	if ((rc = check_args(a)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
+	if ((rc = check_args(a)) != CLI_OK || (rc = cli_db(c)) != CLI_OK ||
+	    (rc = not_a_replica(c, "team init")) != CLI_OK)
 		return rc;
 	if (team_create(c->db_path, a->pos[0], err, sizeof err) != TEAM_OK) {
 		if (strstr(err, "does not appear to be a git repository"))
@@ -207,7 +181,7 @@ cli_cmd_team_join(struct cli *c, const struct cli_args *a)
 	int rc;
 
 	if ((rc = check_args(a)) != CLI_OK || (rc = cli_nonempty("CODE", a->pos[1])) != CLI_OK ||
-	    (rc = cli_db(c)) != CLI_OK)
+	    (rc = cli_db(c)) != CLI_OK || (rc = not_a_replica(c, "team join")) != CLI_OK)
 		return rc;
 	st = contact_list(c->db, &q, 0, 1, 1, has_contact, &any, &kerr);
 	if (st != KITH_OK)
@@ -267,7 +241,10 @@ cli_cmd_team_status(struct cli *c, const struct cli_args *a)
 	}
 	if (rc != TEAM_OK)
 		return team_fail(err);
-	team_member_get(c, &replica, &author);
+	if (kdb_replica_get(c->db, &replica, &author, NULL) != KITH_OK) {
+		replica = 0;
+		author = NULL;
+	}
 	sb_append(&sb, "remote    ");
 	cli_sanitize(&sb, team_remote(t));
 	if (replica) {

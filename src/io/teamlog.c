@@ -621,15 +621,27 @@ team_head(const struct team *t)
 	return t->head;
 }
 
+/* The lock files git leaves when it is killed, in the clone's .git. */
+static const char *const git_locks[] = {
+	"index.lock", "HEAD.lock", "ORIG_HEAD.lock", "config.lock", "packed-refs.lock",
+	"shallow.lock", "refs/heads/log.lock", "refs/remotes/origin/log.lock",
+};
+
+/*
+** The lock is a flock on DB.team/lock, on a descriptor every git this
+** process starts inherits: a git that outlives a killed kith (a push
+** under way) holds it until it ends, so whoever holds it next is alone in
+** the clone, and lock files found there are a killed git's.
+*/
 int
 team_lock(struct team *t, char *err, size_t errn)
 {
-	char *lp, *stale;
+	char *lp;
 
 	if (t->lockfd >= 0)
 		return TEAM_OK;
 	lp = cat(t->dir, "/lock");
-	t->lockfd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	t->lockfd = open(lp, O_RDWR | O_CREAT, 0600);
 	if (t->lockfd < 0) {
 		say(err, errn, "%s: %s", lp, strerror(errno));
 		free(lp);
@@ -645,11 +657,13 @@ team_lock(struct team *t, char *err, size_t errn)
 		}
 	}
 	free(lp);
-	/* only the lock's holder runs git in the clone: an index.lock left there
-	   is a killed kith's */
-	stale = cat(t->repo, "/.git/index.lock");
-	unlink(stale);
-	free(stale);
+	for (size_t i = 0; i < sizeof git_locks / sizeof git_locks[0]; i++) {
+		char *stale = xmalloc(strlen(t->repo) + strlen(git_locks[i]) + 8);
+
+		sprintf(stale, "%s/.git/%s", t->repo, git_locks[i]);
+		unlink(stale);
+		free(stale);
+	}
 	return TEAM_OK;
 }
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # make bench: build the city-scale database once (cached here, rebuilt when
 # the generator or the schema changes), then measure kith on a copy of it.
-#   tests/bench/run.sh BUILD_DIR [kith-bench options]
+#   tests/bench/run.sh BUILD_DIR [kith-bench options | --team]
 set -e
 B=${1:-build}; shift || true
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,4 +20,17 @@ work="$here/work.db"
 rm -f "$work" "$work-wal" "$work-shm"
 cp "$db" "$work"
 trap 'rm -f "$work" "$work-wal" "$work-shm"' EXIT
-"$B/tools/kith-bench" "$work" --kith "$B/kith" "$@"
+# --team: only team mode's figures (the log's transport and a join from a
+# snapshot of this database: tests/tools/kith-team-bench.c); a whole run
+# (no options) gives them after the others.
+if [ "$1" = --team ]; then
+	shift
+	"$B/tools/kith-team-bench" "$work" "$@"
+	exit
+fi
+rc=0
+"$B/tools/kith-bench" "$work" --kith "$B/kith" "$@" || rc=$?
+if [ $# -eq 0 ]; then
+	"$B/tools/kith-team-bench" "$work" || rc=1
+fi
+exit $rc

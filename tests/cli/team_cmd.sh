@@ -24,7 +24,12 @@ same "$(stat -c %a "$A.team")" 700 "the team's folder is 0700"
 same "$(stat -c %a "$A.team/key")" 600 "the key is 0600"
 run -d "$A" team init "$R"
 expect_rc 1 "a second init"
-has "$err" "already in a team" "a second init says why"
+has "$err" "already replica" "a second init says why"
+mv "$A.team" "$T/moved.team"
+run -d "$A" team init "$T/other-empty.git"
+expect_rc 1 "init of a replica whose team folder is gone"
+has "$err" "already replica" "a replica is not made a second one"
+mv "$T/moved.team" "$A.team"
 
 # ---- invite ----------------------------------------------------------------
 run -d "$A" team invite
@@ -60,7 +65,9 @@ has "$out" "logged by Ben Okafor" "--as names the author"
 ok -d "$B" team status
 has "$out" "$R" "status names the remote"
 has "$out" "Ben Okafor" "status names the author"
-has "$out" "replica" "status gives the replica"
+case $out in *"replica   "[1-9]*) pass ;; *) fail "status gives no replica: [$out]" ;; esac
+[ "$(sqlite3 "$B" "SELECT value FROM meta WHERE key = 'team.replica'")" -gt 0 ] && pass ||
+  fail "the replica's number is not in the database"
 run -d "$B" team invite
 same "$out" "$code" "a member's invite prints the same code"
 

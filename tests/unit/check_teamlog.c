@@ -7,8 +7,10 @@
  * ciphertext and entry numbers in any object of the remote.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -574,6 +576,108 @@ START_TEST(test_only_ciphertext)
 }
 END_TEST
 
+/*
+** kill -9 twenty times while a replica appends (mid-write, mid-commit,
+** mid-push): each time the next process locks, fetches and appends, and
+** in the end the log is whole, every entry reads, none twice, and every
+** append that returned TEAM_OK (acknowledged) is there.
+*/
+START_TEST(test_kill9)
+{
+	char ack[4400];
+	struct team *t;
+	int64_t head;
+	unsigned seed = (unsigned)getpid();
+
+	ck_assert_msg(team_create(dba, remote, err, sizeof err) == TEAM_OK, "%s", err);
+	snprintf(ack, sizeof ack, "%s/acked", T);
+	for (int round = 0; round < 20; round++) {
+		pid_t kid = fork();
+		int st;
+
+		ck_assert_int_ge(kid, 0);
+		if (kid == 0) {
+			struct team *k = NULL;
+			char e2[512];
+			FILE *f = fopen(ack, "a");
+
+			if (!f || team_open(dba, &k, e2, sizeof e2) != TEAM_OK ||
+			    team_lock(k, e2, sizeof e2) != TEAM_OK)
+				_exit(1);
+			for (int i = 0;; i++) {
+				struct team_entry e = { .replica = 1 };
+				char text[32];
+				int64_t seq;
+
+				snprintf(text, sizeof text, "r%d-%d", round, i);
+				e.data = (unsigned char *)text;
+				e.len = strlen(text);
+				if (team_fetch(k, e2, sizeof e2) != TEAM_OK ||
+				    team_append(k, &e, &seq, e2, sizeof e2) != TEAM_OK) {
+					fprintf(stderr, "round %d: %s\n", round, e2);
+					_exit(2);
+				}
+				fprintf(f, "%lld %s\n", (long long)seq, text);
+				fflush(f);
+			}
+		}
+		{
+			long us = 100000 + rand_r(&seed) % 700000;
+			struct timespec ts = { 0, us * 1000 };
+			nanosleep(&ts, NULL);
+		}
+		kill(kid, SIGKILL);
+		ck_assert_int_eq(waitpid(kid, &st, 0), kid);
+		ck_assert_msg(WIFSIGNALED(st), "round %d: the appender ended by itself (%d)", round,
+			      st);
+		/* the next one finds its way */
+		t = open_team(dba);
+		{
+			char text[32];
+			snprintf(text, sizeof text, "after-%d", round);
+			append_text(t, "Ana", text);
+		}
+		team_close(t);
+	}
+	t = open_team(dba);
+	head = team_head(t);
+	ck_assert_int_ge(head, 20);
+	{
+		char **texts = calloc((size_t)head + 1, sizeof *texts);
+		char line[128];
+		FILE *f = fopen(ack, "r");
+		int nack = 0;
+
+		for (int64_t s = 1; s <= head; s++) {
+			struct team_entry e;
+			ck_assert_msg(team_read(t, s, &e, err, sizeof err) == TEAM_OK, "entry %lld: %s",
+				      (long long)s, err);
+			texts[s] = strndup((const char *)e.data, e.len);
+			for (int64_t p = 1; p < s; p++)
+				ck_assert_msg(strcmp(texts[p], texts[s]), "%s twice", texts[s]);
+			team_entry_free(&e);
+		}
+		ck_assert_ptr_nonnull(f);
+		while (fgets(line, sizeof line, f)) {
+			long long s;
+			char text[64];
+			if (sscanf(line, "%lld %63s", &s, text) != 2)
+				continue;       /* a line cut by the kill: not acknowledged */
+			ck_assert_msg(s >= 1 && s <= head && !strcmp(texts[s], text),
+				      "acknowledged %s as entry %lld, which holds %s", text, s,
+				      s >= 1 && s <= head ? texts[s] : "nothing");
+			nack++;
+		}
+		fclose(f);
+		ck_assert_int_gt(nack, 0);
+		for (int64_t s = 1; s <= head; s++)
+			free(texts[s]);
+		free(texts);
+	}
+	team_close(t);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -593,6 +697,7 @@ main(void)
 	tcase_add_test(tc, test_not_in_team);
 	tcase_add_test(tc, test_snapshots);
 	tcase_add_test(tc, test_only_ciphertext);
+	tcase_add_test(tc, test_kill9);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
