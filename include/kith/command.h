@@ -124,6 +124,8 @@
 	CMD_(MESSAGES,         "messages",         "List every configuration error (:messages)") \
 	CMD_(CONCERNS,         "concerns",         "The listening report: what people raised, by how many (:concerns)") \
 	CMD_(IMPORT,           "import",           "Import a vCard, CSV or iCalendar file (:import FILE)") \
+	CMD_(SYNC,             "sync",             "Team: send your changes and apply the team's (:sync)") \
+	CMD_(CONFLICTS,        "conflicts",        "Team: what syncs found, who won; Enter takes the other value (:conflicts)") \
 	CMD_(QUIT,             "quit",             "Quit (everything is already saved)")
 
 enum cmd {

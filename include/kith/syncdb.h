@@ -72,6 +72,7 @@ enum kith_status kdb_sync_done(struct kdb *db, int64_t seq, int64_t outbox_upto,
 ** sync finished ("" if never).
 */
 struct kdb_sync_state {
+	bool started;               /* synced (or kdb_sync_done'd) at least once */
 	int64_t applied;
 	long long waiting, unseen;
 	char synced_at[20];
@@ -87,6 +88,32 @@ enum kith_status kdb_sync_state(struct kdb *db, struct kdb_sync_state *out,
 enum kith_status kdb_outbox_get(struct kdb *db, void **data, size_t *len, int64_t *upto,
 				struct kith_err *err);
 
+/*
+** The shared tables as of the last entry applied here (*upto; the local
+** changes of the outbox left out), as one changeset of inserts: a
+** snapshot of the team's data. kith team init stores the seed (the data
+** from before the team) as the snapshot of entry 0; a replica that joins
+** applies the latest snapshot, then the log's entries after it (sync_run
+** does, on a replica that never synced: kith team init, whose data is the
+** seed, calls kdb_sync_done(db, 0, 0, err) after storing it). *data is free()d; NULL
+** when the tables are empty. Reads only: nothing is changed.
+*/
+enum kith_status kdb_snapshot(struct kdb *db, void **data, size_t *len, int64_t *upto,
+			      struct kith_err *err);
+
+/* The outbox's first row (*data NULL when it is empty; free()), and its id. */
+enum kith_status kdb_outbox_first(struct kdb *db, void **data, size_t *len, int64_t *id,
+				  struct kith_err *err);
+
+/*
+** What an entry changes, table by table: for kith sync --log. Calls
+** fn(ud, table, added, changed, deleted) once per table it touches, in
+** its order. KITH_CORRUPT if data is not a changeset.
+*/
+typedef void (*kdb_summary_fn)(void *ud, const char *table, int added, int changed, int deleted);
+enum kith_status kdb_change_summary(const void *data, size_t len, kdb_summary_fn fn, void *ud,
+				    struct kith_err *err);
+
 /* One recorded conflict. kind: "field", "missing", "deleted", "constraint". */
 struct kdb_conflict {
 	int64_t id;
@@ -100,6 +127,14 @@ struct kdb_conflict {
 enum kith_status kdb_conflicts(struct kdb *db, int limit, struct kdb_conflict **out, size_t *n,
 			       struct kith_err *err);
 void kdb_conflicts_free(struct kdb_conflict *c, size_t n);
+/*
+** Take the other value of conflict id (a field: the value that lost is
+** written back, as one write that is shared at the next sync and can be
+** undone; the conflict then says "theirs" won). KITH_INVALID for a
+** conflict that is not of one field of a row with a key of its own;
+** KITH_NOTFOUND if the row is gone.
+*/
+enum kith_status kdb_conflict_take(struct kdb *db, int64_t id, struct kith_err *err);
 /* Mark every conflict as seen (the status line stops counting them). */
 enum kith_status kdb_conflicts_seen(struct kdb *db, struct kith_err *err);
 

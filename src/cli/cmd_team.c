@@ -20,6 +20,7 @@
 
 #include "kith/contact.h"
 #include "kith/db.h"
+#include "kith/syncdb.h"
 #include "kith/teamlog.h"
 #include "kith/xalloc.h"
 #include "cli.h"
@@ -136,6 +137,38 @@ team_fail(const char *err)
 
 /* ---- init ----------------------------------------------------------------- */
 
+/*
+** The data the team starts with (the seed: this database's rows from
+** before the team) as the snapshot of entry 0, so that members who join
+** start from it; then this replica counts as synced up to entry 0.
+*/
+static int
+store_seed(struct cli *c)
+{
+	struct kith_err kerr = { 0 };
+	struct team *t = NULL;
+	char err[1024] = "";
+	void *data = NULL;
+	size_t len = 0;
+	int64_t upto = 0;
+	enum kith_status st = kdb_snapshot(c->db, &data, &len, &upto, &kerr);
+
+	if (st)
+		return cli_fail(st, &kerr, NULL);
+	if (data && (team_open(c->db_path, &t, err, sizeof err) != TEAM_OK ||
+		     team_lock(t, err, sizeof err) != TEAM_OK ||
+		     team_fetch(t, err, sizeof err) != TEAM_OK ||
+		     team_snapshot_put(t, 0, data, len, err, sizeof err) != TEAM_OK)) {
+		free(data);
+		team_close(t);
+		return cli_error(CLI_RUNTIME, "team", "%s", err);
+	}
+	free(data);
+	team_close(t);
+	st = kdb_sync_done(c->db, 0, 0, &kerr);
+	return st ? cli_fail(st, &kerr, NULL) : CLI_OK;
+}
+
 int
 cli_cmd_team_init(struct cli *c, const struct cli_args *a)
 {
@@ -152,7 +185,8 @@ cli_cmd_team_init(struct cli *c, const struct cli_args *a)
 		return team_fail(err);
 	}
 	printf("A team's log is made at %s, encrypted with a new key.\n", a->pos[0]);
-	if ((rc = become_member(c, a, "This database is the team's first")) != CLI_OK)
+	if ((rc = become_member(c, a, "This database is the team's first")) != CLI_OK ||
+	    (rc = store_seed(c)) != CLI_OK)
 		return rc;
 	printf("The key is in %s.team/key. A lost key cannot be recovered, and whoever has it\n"
 	       "can read everything the team shares: keep its code (kith team invite) somewhere\n"

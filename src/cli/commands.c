@@ -470,5 +470,13 @@ const struct cli_cmd cli_commands[] = {
 		"log was fetched.",
 		"", cli_no_opts, 0, 0, cli_cmd_team_status,
 	},
+	{
+		"sync", NULL, "[--log]",
+		"Exchange changes with the team's log: apply the team's new entries, send this "
+		"replica's changes, and print each conflict found (the later change wins).",
+		"  --log            list the log instead: each entry's number, time, author and\n"
+		"                   what it changed\n",
+		CLI_OPTS(SYNC_OPTS), 0, 0, cli_cmd_sync,
+	},
 	{NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL},
 };

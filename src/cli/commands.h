@@ -143,6 +143,10 @@ enum { DEMO_OPTS(CLI_OPT_INDEX_) };
 #define TEAM_AS_OPTS(O) O(TM_AS, "as", CLI_ARG)
 enum { TEAM_AS_OPTS(CLI_OPT_INDEX_) };
 
+/* cmd_sync.c */
+#define SYNC_OPTS(O) O(SY_LOG, "log", CLI_FLAG)
+enum { SYNC_OPTS(CLI_OPT_INDEX_) };
+
 /* cmd_today.c */
 #define TODAY_OPTS(O) \
 	O(TD_JSON, "json", CLI_FLAG) O(TD_EXPLAIN, "explain", CLI_FLAG) \
@@ -172,5 +176,6 @@ cli_run_fn cli_cmd_concern_add, cli_cmd_concerns, cli_cmd_promise_add,
 cli_run_fn cli_cmd_duplicates, cli_cmd_duplicates_merge,
 	cli_cmd_duplicates_not_same;
 cli_run_fn cli_cmd_team_init, cli_cmd_team_join, cli_cmd_team_invite, cli_cmd_team_status;
+cli_run_fn cli_cmd_sync;
 
 #endif

@@ -123,6 +123,8 @@ bool db_rec_start(struct kdb *db, bool team);
 ** write's entry of the outbox. False if it cannot be recorded.
 */
 bool db_rec_team(struct kdb *db, void **data, int *n);
+/* Every row of the shared tables as one changeset of inserts (free()); false on error. */
+bool db_rec_snapshot(struct kdb *db, void **data, size_t *len);
 bool db_rec_live(struct kdb *db);
 bool db_rec_take(struct kdb *db, struct kdb_change **out);
 void db_rec_stop(struct kdb *db);
@@ -147,6 +149,9 @@ int db_shared_index(const char *table);
 const char *db_shared_name(int i);
 enum kith_status db_key_bind(struct kdb *db, sqlite3_stmt *st, struct kith_err *err);
 int64_t db_tag_key(const struct kdb *db, const char *name);
+/* Does any shared table have a key in replica's range? */
+enum kith_status db_range_used(struct kdb *db, uint32_t replica, bool *used,
+			       struct kith_err *err);
 
 enum kith_status db_write_begin(struct kdb *db, struct kith_err *err);
 enum kith_status db_write_end(struct kdb *db, struct kith_err *err);

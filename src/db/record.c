@@ -426,3 +426,61 @@ db_rec_free(struct kdb *db)
 	free(r);
 	db->rec = NULL;
 }
+
+/*
+** Team mode's snapshot: every row of the shared tables as one changeset of
+** inserts (a changeset against an empty database), encoded here as
+** rec_change encodes one change: per table its header, then its rows.
+*/
+bool
+db_rec_snapshot(struct kdb *db, void **data, size_t *len)
+{
+	struct db_rec r = { 0 };
+	bool ok = true;
+
+	for (int i = 0; ok && db_shared_name(i); i++) {
+		struct rec_table t = { .name = (char *)db_shared_name(i) };
+		char *sql;
+		sqlite3_stmt *st = NULL;
+		size_t head;
+		bool any = false;
+		int rc;
+
+		if (!table_read(db, &t)) {
+			free(t.pk);
+			ok = false;
+			break;
+		}
+		head = r.len;
+		buf_byte(&r, 'T');
+		buf_varint(&r, (uint64_t)t.ncol);
+		buf_need(&r, (size_t)t.ncol + strlen(t.name) + 1);
+		memcpy(r.buf + r.len, t.pk, (size_t)t.ncol);
+		r.len += (size_t)t.ncol;
+		memcpy(r.buf + r.len, t.name, strlen(t.name) + 1);
+		r.len += strlen(t.name) + 1;
+		sql = sqlite3_mprintf("SELECT * FROM main.\"%w\" ORDER BY rowid", t.name);
+		ok = sql && sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK;
+		while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			any = true;
+			buf_byte(&r, SQLITE_INSERT);
+			buf_byte(&r, 0);
+			for (int c = 0; c < t.ncol; c++)
+				buf_value(&r, sqlite3_column_value(st, c));
+		}
+		ok = ok && rc == SQLITE_DONE;
+		sqlite3_finalize(st);
+		sqlite3_free(sql);
+		free(t.pk);
+		if (!any)
+			r.len = head;   /* no rows: no table header */
+	}
+	*data = r.buf;
+	*len = r.len;
+	if (!ok) {
+		free(r.buf);
+		*data = NULL;
+		*len = 0;
+	}
+	return ok;
+}

@@ -273,6 +273,57 @@ kdb_outbox_get(struct kdb *db, void **data, size_t *len, int64_t *upto, struct k
 	return KITH_OK;
 }
 
+enum kith_status
+kdb_outbox_first(struct kdb *db, void **data, size_t *len, int64_t *id, struct kith_err *err)
+{
+	static const char q[] = "SELECT id, data FROM sync_outbox ORDER BY id LIMIT 1";
+	sqlite3_stmt *st;
+	enum kith_status rc;
+
+	*data = NULL;
+	*len = 0;
+	*id = 0;
+	if ((rc = db_first(db, &st, q, "outbox", err, "")))
+		return rc == KITH_NOTFOUND ? KITH_OK : rc;
+	*id = sqlite3_column_int64(st, 0);
+	*len = (size_t)sqlite3_column_bytes(st, 1);
+	*data = xmalloc(*len ? *len : 1);
+	if (*len)
+		memcpy(*data, sqlite3_column_blob(st, 1), *len);
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+enum kith_status
+kdb_change_summary(const void *data, size_t len, kdb_summary_fn fn, void *ud,
+		   struct kith_err *err)
+{
+	sqlite3_changeset_iter *it;
+	char table[64] = "";
+	int n[3] = { 0, 0, 0 }, rc;
+
+	if (sqlite3changeset_start(&it, (int)len, (void *)data) != SQLITE_OK)
+		return kith_err_set(err, KITH_CORRUPT, "not a changeset");
+	while ((rc = sqlite3changeset_next(it)) == SQLITE_ROW) {
+		const char *t;
+		int ncol, op, indirect;
+
+		sqlite3changeset_op(it, &t, &ncol, &op, &indirect);
+		if (strcmp(t, table)) {
+			if (table[0])
+				fn(ud, table, n[0], n[1], n[2]);
+			snprintf(table, sizeof table, "%.63s", t);
+			n[0] = n[1] = n[2] = 0;
+		}
+		if (!indirect)
+			n[op == SQLITE_INSERT ? 0 : op == SQLITE_UPDATE ? 1 : 2]++;
+	}
+	if (table[0])
+		fn(ud, table, n[0], n[1], n[2]);
+	rc = sqlite3changeset_finalize(it) == SQLITE_OK && (rc == SQLITE_DONE);
+	return rc ? KITH_OK : kith_err_set(err, KITH_CORRUPT, "the entry is damaged");
+}
+
 /* ---- applying ----------------------------------------------------------------- */
 
 static int
@@ -581,110 +632,73 @@ kdb_sync_done(struct kdb *db, int64_t seq, int64_t outbox_upto, struct kith_err 
 	return rc;
 }
 
-/* ---- state and conflicts --------------------------------------------------------- */
+/* ---- snapshots ---------------------------------------------------------------- */
 
-enum kith_status
-kdb_sync_state(struct kdb *db, struct kdb_sync_state *out, struct kith_err *err)
+struct snap_w {
+	void **data;
+	size_t *len;
+	int64_t *upto;
+};
+
+/* Inside a write that is rolled back: the outbox taken back, the tables read. */
+static enum kith_status
+snap_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
-	static const char q[] =
-		"SELECT (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'team.applied'), "
-		"(SELECT count(*) FROM sync_outbox), "
-		"(SELECT count(*) FROM sync_conflict WHERE data ->> '$.seen' = 0), "
-		"(SELECT value FROM meta WHERE key = 'team.synced_at')";
-	sqlite3_stmt *st;
+	struct snap_w *w = ctx;
+	struct apply a = { .db = db };
+	struct kdb_sync_state st;
+	void *local;
+	size_t nlocal;
+	int64_t upto;
 	enum kith_status rc;
+	int src = SQLITE_OK;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = db_first(db, &st, q, "sync", err, "")))
+	if ((rc = kdb_sync_state(db, &st, err)) ||
+	    (rc = kdb_outbox_get(db, &local, &nlocal, &upto, err)))
 		return rc;
-	out->applied = sqlite3_column_int64(st, 0);
-	out->waiting = sqlite3_column_int64(st, 1);
-	out->unseen = sqlite3_column_int64(st, 2);
-	snprintf(out->synced_at, sizeof out->synced_at, "%s", db_col_text(st, 3));
-	sqlite3_reset(st);
+	*w->upto = st.applied;
+	if (local)
+		src = apply(&a, local, nlocal, true);
+	free(local);
+	apply_free(&a);
+	if (src != SQLITE_OK || a.failed)
+		return apply_failed(db, src ? src : SQLITE_ERROR, "snapshot", err);
+	if (!db_rec_snapshot(db, w->data, w->len))
+		return db_error(db, err, "snapshot");
 	return KITH_OK;
 }
 
 enum kith_status
-kdb_conflicts(struct kdb *db, int limit, struct kdb_conflict **out, size_t *n,
-	      struct kith_err *err)
+kdb_snapshot(struct kdb *db, void **data, size_t *len, int64_t *upto, struct kith_err *err)
 {
-	static const char q[] =
-		"SELECT id, data ->> '$.at', data ->> '$.kind', data ->> '$.table', "
-		"data ->> '$.what', data ->> '$.column', data ->> '$.key', data ->> '$.old', "
-		"data ->> '$.theirs', data ->> '$.mine', data ->> '$.winner', data ->> '$.seen' "
-		"FROM sync_conflict ORDER BY id DESC LIMIT ?1";
-	sqlite3_stmt *st = db_query(db, q, err, "n", limit);
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return KITH_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct kdb_conflict *c;
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
-		c = &(*out)[(*n)++];
-		c->id = sqlite3_column_int64(st, 0);
-		c->at = xstrdup(db_col_text(st, 1));
-		c->kind = xstrdup(db_col_text(st, 2));
-		c->table = xstrdup(db_col_text(st, 3));
-		c->what = xstrdup(db_col_text(st, 4));
-		c->column = xstrdup(db_col_text(st, 5));
-		c->key = sqlite3_column_int64(st, 6);
-		c->old = db_col_dup(st, 7);
-		c->theirs = db_col_dup(st, 8);
-		c->mine = db_col_dup(st, 9);
-		c->winner = xstrdup(db_col_text(st, 10));
-		c->seen = sqlite3_column_int(st, 11) != 0;
-	}
-	return db_finish(db, st, rc, "conflicts", err);
-}
-
-void
-kdb_conflicts_free(struct kdb_conflict *c, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(c[i].at);
-		free(c[i].kind);
-		free(c[i].table);
-		free(c[i].what);
-		free(c[i].column);
-		free(c[i].old);
-		free(c[i].theirs);
-		free(c[i].mine);
-		free(c[i].winner);
-	}
-	free(c);
-}
-
-enum kith_status
-kdb_conflicts_seen(struct kdb *db, struct kith_err *err)
-{
-	static const char q[] =
-		"UPDATE sync_conflict SET data = json_set(data, '$.seen', 1) "
-		"WHERE data ->> '$.seen' = 0";
-	bool was_syncing = db->syncing;
+	struct snap_w w = { data, len, upto };
+	bool was_recording = db->recording, was_syncing = db->syncing;
 	enum kith_status rc;
 
+	*data = NULL;
+	*len = 0;
+	*upto = 0;
+	if (db->depth > 0)
+		return kith_err_set(err, KITH_INVALID, "snapshot: a write is in progress");
+	db->recording = false;
 	db->syncing = true;
-	rc = db_write_run(db, q, "conflicts", err, "");
+	/* a write's lock, so no one writes while the tables are read; rolled back */
+	if (!(rc = db_write_begin(db, err))) {
+		rc = snap_body(db, &w, err);
+		db_write_fail(db, err, rc);
+	}
+	db->recording = was_recording;
 	db->syncing = was_syncing;
-	return rc;
+	if (rc) {
+		free(*data);
+		*data = NULL;
+		*len = 0;
+		return rc;
+	}
+	if (!*len) {
+		free(*data);
+		*data = NULL;
+	}
+	return KITH_OK;
 }
 
-char *
-kdb_key_author(struct kdb *db, int64_t key)
-{
-	static const char q[] = "SELECT value FROM meta WHERE key = 'team.member.' || ?1";
-	sqlite3_stmt *st;
-	char *name = NULL;
-
-	if (key >> KDB_KEY_BITS == 0)
-		return NULL;
-	if (db_first(db, &st, q, "author", NULL, "i", (int64_t)(key >> KDB_KEY_BITS)))
-		return NULL;
-	name = xstrdup(db_col_text(st, 0));
-	sqlite3_reset(st);
-	return name;
-}

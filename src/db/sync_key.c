@@ -24,7 +24,7 @@
  * init` ran in a shell writes with the right R, and a solo write costs
  * no statement more.
  */
-#include "row.h"
+#include "internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,88 +186,15 @@ db_tag_key(const struct kdb *db, const char *name)
 	return (int64_t)(((uint64_t)1 << 62) | (h & (((uint64_t)1 << 62) - 1)));
 }
 
-/* ---- the replica's row ---------------------------------------------------------- */
-
-struct replica_w {
-	uint32_t replica;
-	const char *author;
-};
-
-static enum kith_status
-replica_set_body(struct kdb *db, void *ctx, struct kith_err *err)
-{
-	static const char q_set[] =
-		"INSERT OR REPLACE INTO meta(key, value) VALUES ('team.replica', ?1), "
-		"('team.author', ?2), ('team.member.' || ?1, ?2)";
-	const struct replica_w *w = ctx;
-	enum kith_status rc;
-
-	if (db->replica && db->replica != w->replica)
-		return kith_err_set(err, KITH_INVALID, "%s: already replica %u of a team; "
-				    "nothing was changed", db->path ? db->path : "database",
-				    (unsigned)db->replica);
-	if ((rc = db_run(db, q_set, "replica", err, "it", (int64_t)w->replica, w->author)))
-		return rc;
-	db->replica = w->replica;
-	return KITH_OK;
-}
-
 enum kith_status
-kdb_replica_set(struct kdb *db, uint32_t replica, const char *author, struct kith_err *err)
+db_range_used(struct kdb *db, uint32_t replica, bool *used, struct kith_err *err)
 {
-	struct replica_w w = { replica, author };
-	enum kith_status rc;
-
-	if (replica < 1 || replica > KDB_REPLICA_MAX)
-		return kith_err_set(err, KITH_INVALID, "replica %u: must be 1 to %u",
-				    (unsigned)replica, (unsigned)KDB_REPLICA_MAX);
-	if (!author || !*author)
-		return kith_err_set(err, KITH_INVALID, "author: must not be empty");
-	if ((rc = db_check_text("author", author, err)))
-		return rc;
-	return db_write(db, replica_set_body, &w, err);
-}
-
-enum kith_status
-kdb_replica_get(struct kdb *db, uint32_t *replica, char **author, struct kith_err *err)
-{
-	static const char q[] =
-		"SELECT r.value, a.value FROM meta r, meta a "
-		"WHERE r.key = 'team.replica' AND a.key = 'team.author'";
-	sqlite3_stmt *st = db_stmt(db, q, err);
-	enum kith_status rc;
-
-	*replica = 0;
-	if (author)
-		*author = NULL;
-	if (!st)
-		return KITH_DB;
-	if ((rc = db_step_row(db, st, "replica", err)))
-		return rc == KITH_NOTFOUND ? KITH_OK : rc;
-	*replica = (uint32_t)sqlite3_column_int64(st, 0);
-	if (author)
-		*author = xstrdup(db_col_text(st, 1));
-	sqlite3_reset(st);
-	return KITH_OK;
-}
-
-enum kith_status
-kdb_replica_taken(struct kdb *db, uint32_t replica, bool *taken, struct kith_err *err)
-{
-	static const char q_member[] = "SELECT 1 FROM meta WHERE key = 'team.member.' || ?1";
 	int64_t lo = (int64_t)replica << KDB_KEY_BITS, hi = lo + ((int64_t)1 << KDB_KEY_BITS);
 	sqlite3_stmt *st;
 	enum kith_status rc;
 
-	int64_t one;
-
-	*taken = false;
-	rc = db_int64(db, &one, q_member, "replica", err, "i", (int64_t)replica);
-	if (rc != KITH_NOTFOUND) {
-		*taken = rc == KITH_OK;
-		return rc;
-	}
-	for (size_t i = 0; i < NSHARED && !*taken; i++) {
+	*used = false;
+	for (size_t i = 0; i < NSHARED && !*used; i++) {
 		if (!shared[i].q_max)
 			continue;
 		if (!(st = db_stmt(db, shared[i].q_max, err)))
@@ -279,7 +206,7 @@ kdb_replica_taken(struct kdb *db, uint32_t replica, bool *taken, struct kith_err
 			sqlite3_reset(st);
 			return rc;
 		}
-		*taken = sqlite3_column_type(st, 0) != SQLITE_NULL;
+		*used = sqlite3_column_type(st, 0) != SQLITE_NULL;
 		sqlite3_reset(st);
 	}
 	return KITH_OK;

@@ -273,6 +273,10 @@ struct engine {
 	struct view v;
 	struct strbuf title, hint;
 	const char *pane_title_override;
+
+	/* team mode (team.c): a team folder beside the database; the title's mark */
+	bool team;
+	struct strbuf team_mark, team_title;
 };
 
 /* ---- the engine (engine.c; built by app.c) ---------------------------------------- */
@@ -296,6 +300,16 @@ bool engine_key_unbound(struct engine *e, struct kkey k, const int *chain, int n
 
 /* :messages (messages.c): every configuration error in a list. Returns reactions. */
 int engine_messages(struct engine *e);
+/*
+** Team mode (team.c): engine_team_probe says whether the database has a
+** team folder (a solo database reads nothing more); engine_team_mark
+** makes the title's mark again ("synced 09:40, 3 to send, 1 conflict");
+** :sync and :conflicts. Each returns reactions.
+*/
+bool engine_team_probe(struct kdb *db);
+void engine_team_mark(struct engine *e);
+int engine_sync(struct engine *e);
+int engine_conflicts(struct engine *e);
 /* :concerns (concerns.c): the listening report, then who raised an issue. Reactions. */
 int engine_concerns(struct engine *e);
 /* :import FILE (import_cmd.c). Returns reactions. */

@@ -72,6 +72,8 @@ engine_create(struct kdb *db, const char *label, const struct pane_ops *const *p
 	}
 	e->cur = VP_CONTACTS;
 	e->data_version = kdb_data_version(db);
+	e->team = engine_team_probe(db);
+	engine_team_mark(e);
 	engine_show_pane(e, VP_CONTACTS);
 	*out = e;
 	return KITH_OK;
@@ -115,6 +117,8 @@ engine_free(struct engine *e)
 	sb_free(&e->pending_text);
 	sb_free(&e->title);
 	sb_free(&e->hint);
+	sb_free(&e->team_mark);
+	sb_free(&e->team_title);
 	sb_free(&e->tour_msg);
 	free(e->message);
 	free(e->label);
@@ -190,6 +194,10 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		return engine_messages(e);
 	case CMD_CONCERNS:
 		return engine_concerns(e);
+	case CMD_SYNC:
+		return engine_sync(e);
+	case CMD_CONFLICTS:
+		return engine_conflicts(e);
 	case CMD_BACK:
 		/* Esc in a list with a filter: clear the filter */
 		if (!str_empty(e->search_text[e->cur]) && p->ops->filter) {
@@ -514,6 +522,11 @@ engine_view(struct engine *e)
 				m->fill_view(e, v);
 		}
 	}
+	if (e->team_mark.len && v->title) {
+		sb_reset(&e->team_title);
+		sb_printf(&e->team_title, "%s — %s", v->title, sb_str(&e->team_mark));
+		v->title = sb_str(&e->team_title);
+	}
 	v->mode_name = e->modes[e->mode]->name;
 	v->pending = e->pending_text.len ? sb_str(&e->pending_text) : NULL;
 	v->message = e->message;
@@ -546,5 +559,6 @@ engine_poll(struct engine *e)
 	if (dv == e->data_version)
 		return R_NONE;
 	e->data_version = dv;
+	engine_team_mark(e);    /* a kith sync from a shell */
 	return engine_reload_panes(e);
 }

@@ -67,6 +67,7 @@ int
 engine_after_write(struct engine *e, const char *label)
 {
 	take_step(e, label);
+	engine_team_mark(e);
 	return engine_reload_panes(e) | R_REDRAW;
 }
 

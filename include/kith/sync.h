@@ -1,0 +1,48 @@
+/*
+ * sync.h: one sync of a replica with its team's log (src/io/sync.c), as
+ * `kith sync` and the planner's :sync run it. README "Working as a team".
+ *
+ * Lock the replica (one sync at a time; another waits), fetch the log,
+ * read the entries this replica has not applied (an entry from a newer
+ * kith is refused before anything is applied), apply them and the local
+ * changes over them (kith/syncdb.h, one transaction), append what the
+ * local changes changed as the next entry; if someone appended first,
+ * fetch and do it again. The outbox is cleared only once the entry is in
+ * the log.
+ */
+#ifndef KITH_SYNC_H
+#define KITH_SYNC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kith/status.h"
+
+struct kdb;
+
+struct sync_result {
+	int64_t applied;        /* the team's entries applied here */
+	int64_t pushed;         /* the entry this replica appended; 0 if none */
+	int conflicts;          /* fields both sides changed (recorded) */
+	int reported;           /* local changes dropped (recorded) */
+	int retries;            /* appends refused because someone appended first */
+};
+
+/*
+** Sync the database at dbpath (open as db). KITH_NOTFOUND when it is in no
+** team; otherwise err says what failed (no network, rejected key, a newer
+** kith's entry) and nothing was changed.
+*/
+enum kith_status sync_run(struct kdb *db, const char *dbpath, struct sync_result *out,
+			  struct kith_err *err);
+
+/*
+** The log, entry by entry, for `kith sync --log`: fn(ud, seq, author,
+** time, summary) with a one-line summary of what the entry changed
+** ("added 2 contacts, changed 1 contact_channel"). Fetches first.
+*/
+typedef void (*sync_log_fn)(void *ud, int64_t seq, const char *author, int64_t time,
+			    const char *summary);
+enum kith_status sync_log(const char *dbpath, sync_log_fn fn, void *ud, struct kith_err *err);
+
+#endif
