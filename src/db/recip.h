@@ -42,8 +42,8 @@ void first_k(void *v, size_t n, size_t size, long k, int (*cmp)(const void *, co
 ** One contact's counts as SQL columns, for a statement whose ?1 is the
 ** contact and ?2 is me, each a range of an index on the contact: what they
 ** were asked (asked_favours, asked_owed, asked_intros), then what they were
-** given (gave_help, gave_kept, gave_intros). The review reads the asks with
-** each candidate and the gives only for those asked of (recip_one).
+** given (gave_help, gave_kept, gave_intros). The review reads both
+** (recip_one) only for the candidates its offer term could lift into its cap.
 */
 #define RECIP_ASK_COLS \
 	"(SELECT count(*) FROM interaction_contact WHERE contact_id = ?1 AND exchange <> 'none' " \

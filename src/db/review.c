@@ -15,6 +15,7 @@
 #include "recip.h"
 #include "review_cand.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -437,27 +438,21 @@ src_history(struct kdb *db, struct cands *c, struct kith_err *err)
 	return src_walk(db, c, db_query(db, sql, err, "t", c->p.today), row_history, NULL, err);
 }
 
-/* The contact; with the offer term on, its reciprocity after it (recip.h). */
-#define FILL_COLS "SELECT c.display_name, c.name_key, coalesce(c.influence, 0), " \
-	"coalesce(c.tier, ''), coalesce(c.cadence_days, -1), c.birthday, c.created_at, " \
-	"coalesce(s.last_at, ''), c.archived, c.rhythm_days"
-#define FILL_FROM " FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?1"
-
+/* The contact and its last touch. */
 static enum kith_status
-fill_contact(struct kdb *db, const struct cands *c, struct cand *k, struct kith_err *err)
+fill_contact(struct kdb *db, struct cand *k, struct kith_err *err)
 {
-	static const char sql[] = FILL_COLS FILL_FROM;
-	static const char sql_recip[] = FILL_COLS ", " RECIP_ASK_COLS FILL_FROM;
-	bool recip = c->p.weight[RT_OFFER] != 0;
-	sqlite3_stmt *st = db_stmt(db, recip ? sql_recip : sql, err);
-	struct health_recip r = { 0 };
+	static const char sql[] =
+		"SELECT c.display_name, c.name_key, coalesce(c.influence, 0), "
+		"coalesce(c.tier, ''), coalesce(c.cadence_days, -1), c.birthday, c.created_at, "
+		"coalesce(s.last_at, ''), c.archived, c.rhythm_days "
+		"FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
 	int rc;
 
 	if (!st)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, k->contact_id);
-	if (recip)
-		sqlite3_bind_int64(st, 2, c->me);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		k->found = sqlite3_column_int(st, 8) == 0;
 		k->name = xstrdup(db_col_text(st, 0));
@@ -469,11 +464,18 @@ fill_contact(struct kdb *db, const struct cands *c, struct cand *k, struct kith_
 		copy_day(k->created, db_col_text(st, 6));
 		copy_day(k->last_at, db_col_text(st, 7));
 		k->rhythm_days = sqlite3_column_int(st, 9);
-		if (recip)      /* asked of them: then, only asked? (kith/health.h) */
-			recip_read_asks(st, 10, &r);
 	}
-	if ((rc = ent_finish(db, st, rc, "review", err)) || !r.asked ||
-	    (rc = recip_one(db, c->me, k->contact_id, &r, err)) || r.gave)
+	return ent_finish(db, st, rc, "review", err);
+}
+
+/* The offer term's fact: only asked of (kith/health.h)? Then how often, in words. */
+static enum kith_status
+fill_recip(struct kdb *db, const struct cands *c, struct cand *k, struct kith_err *err)
+{
+	struct health_recip r;
+	enum kith_status rc = recip_one(db, c->me, k->contact_id, &r, err);
+
+	if (rc || !r.asked || r.gave)
 		return rc;
 	k->asked = r.asked;
 	health_recip_words(&r, true, k->asked_words, sizeof k->asked_words);
@@ -655,6 +657,49 @@ scored_cmp(const void *a, const void *b)
 }
 
 
+static int
+int_desc(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x < y) - (x > y);
+}
+
+/*
+ * The offer term (a person only asked of), for the candidates scored
+ * without it that it could lift into the day's cap: it adds w points and
+ * is no reason of its own, so one whose score with it stays below the
+ * cap-th best score without it is not kept either way (and counts in the
+ * total either way). Each is read (recip_one) and scored again. With no
+ * cap or a weight below 0, every candidate.
+ */
+static enum kith_status
+offer_pass(struct kdb *db, struct cands *c, struct scored *sc, int n, struct kith_err *err)
+{
+	int w = c->p.weight[RT_OFFER], floor = INT_MIN;
+	enum kith_status rc = KITH_OK;
+
+	if (!w)
+		return KITH_OK;
+	if (w > 0 && c->p.limit > 0 && n > c->p.limit) {
+		int *v = xcalloc((size_t)n, sizeof *v);
+		for (int i = 0; i < n; i++)
+			v[i] = sc[i].score;
+		qsort(v, (size_t)n, sizeof *v, int_desc);
+		floor = v[c->p.limit - 1] - w;
+		free(v);
+	}
+	for (int i = 0; i < n && !rc; i++) {
+		struct cand *k = &c->v[sc[i].cand];
+		struct review_item it;
+		if (!k->contact_id || sc[i].score < floor ||
+		    (rc = fill_recip(db, c, k, err)) || !k->asked)
+			continue;
+		score(c, k, &it, false);
+		sc[i].score = it.score;
+	}
+	return rc;
+}
+
 enum kith_status
 review_queue_build(struct kdb *db, const struct review_params *p, struct review_queue *out,
 		   struct kith_err *err)
@@ -691,7 +736,7 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 		if (k->excluded)
 			continue;
 		if (k->contact_id) {
-			if ((rc = fill_contact(db, &c, k, err)))
+			if ((rc = fill_contact(db, k, err)))
 				goto done;
 			if (!k->found)
 				continue;
@@ -700,6 +745,8 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 			sc[n++] = (struct scored){ it.score, k->name ? k->name : "", k->contact_id,
 						   k->followup_id, i };
 	}
+	if ((rc = offer_pass(db, &c, sc, n, err)))
+		goto done;
 	qsort(sc, (size_t)n, sizeof *sc, scored_cmp);
 	out->total = n;
 	if (p->limit > 0 && n > p->limit)

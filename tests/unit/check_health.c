@@ -439,6 +439,47 @@ START_TEST(test_engine_view)
 }
 END_TEST
 
+/*
+ * The offer term is read only for the candidates it could lift into the
+ * cap (review.c's offer_pass): each cap must keep the head of the whole
+ * queue, in the same order, with the same scores and words, for weights
+ * that move people across the cut.
+ */
+START_TEST(test_review_offer_cap)
+{
+	static const int weights[] = { 3, 8, 30, -5 };
+	struct review_params p;
+	struct review_queue all, q;
+	struct kith_err err;
+
+	/* Zed: tier B, asked once 70 days ago: a cadence term (5) below the others */
+	talk(person("Zed Ash", 'B', "", ""), "2025-12-30 10:00", KITH_XCHG_ASK);
+	review_params_default(&p);
+	for (size_t w = 0; w < sizeof weights / sizeof weights[0]; w++) {
+		p.weight[RT_OFFER] = weights[w];
+		p.limit = 0;
+		ck_assert_int_eq(review_queue_build(db, &p, &all, &err), KITH_OK);
+		ck_assert_int_ge(all.n, 4);
+		for (int lim = 1; lim <= all.n; lim++) {
+			p.limit = lim;
+			ck_assert_int_eq(review_queue_build(db, &p, &q, &err), KITH_OK);
+			ck_assert_int_eq(q.n, lim);
+			ck_assert_int_eq(q.total, all.total);
+			for (int i = 0; i < lim; i++) {
+				ck_assert_msg(q.items[i].contact_id == all.items[i].contact_id &&
+					      q.items[i].followup_id == all.items[i].followup_id,
+					      "weight %d, cap %d: item %d differs", weights[w], lim, i);
+				ck_assert_int_eq(q.items[i].score, all.items[i].score);
+				ck_assert_str_eq(q.items[i].what, all.items[i].what);
+				ck_assert_str_eq(q.items[i].why, all.items[i].why);
+			}
+			review_queue_free(&q);
+		}
+		review_queue_free(&all);
+	}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -453,6 +494,7 @@ main(void)
 	tcase_add_test(tc, test_recip_for);
 	tcase_add_test(tc, test_limit);
 	tcase_add_test(tc, test_review_offer);
+	tcase_add_test(tc, test_review_offer_cap);
 	tcase_add_test(tc, test_give_ends_only_asked);
 	tcase_add_test(tc, test_engine_view);
 	suite_add_tcase(s, tc);
