@@ -61,12 +61,24 @@ struct export_window {
 
 /*
 ** The next up to `limit` contacts with ids after `after` (0: from the
-** first), in id order, into w (zeroed before the first call). w->n is 0
-** at the end.
+** first) and up to `upto` (INT64_MAX: all), in id order, into w (zeroed
+** before the first call). w->n is 0 at the end.
 */
-enum kith_status export_contact_window(struct kdb *db, int64_t after, int limit,
+enum kith_status export_contact_window(struct kdb *db, int64_t after, int64_t upto, int limit,
 				       struct export_window *w, struct kith_err *err);
 void export_window_free(struct export_window *w);
+/* How many contacts there are, and their smallest and largest ids (0 and 0: none). */
+enum kith_status export_contact_span(struct kdb *db, int64_t *n, int64_t *lo, int64_t *hi,
+				     struct kith_err *err);
+/*
+** A second connection to db's file, read-only, for reading windows on
+** another thread beside db (kdb_close it), its read transaction on the
+** snapshot db's read transaction now takes. Only where db is in a read
+** transaction begun and not yet read from (io_export's) and its file and
+** WAL hold at least min_bytes; NULL otherwise, and for an in-memory
+** database, or when another connection committed meanwhile.
+*/
+struct kdb *export_reader_open(struct kdb *db, long long min_bytes);
 
 struct kith_org;
 

@@ -11,8 +11,10 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kith/export_db.h"
 #include "kith/org.h"
@@ -327,20 +329,20 @@ link_lists(struct export_window *w)
 }
 
 enum kith_status
-export_contact_window(struct kdb *db, int64_t after, int limit, struct export_window *w,
-		      struct kith_err *err)
+export_contact_window(struct kdb *db, int64_t after, int64_t upto, int limit,
+		      struct export_window *w, struct kith_err *err)
 {
 	static const char q_contact[] =
 		"SELECT id, display_name, given_name, family_name, pronouns, address, district, "
 		"birthday, how_met, met_event_id, introducer_id, influence, alignment, tier, "
 		"cadence_days, notes, archived, created_at, updated_at, prefix, uid "
-		"FROM contact WHERE id > ?1 ORDER BY id LIMIT ?2";
+		"FROM contact WHERE id > ?1 AND id <= ?3 ORDER BY id LIMIT ?2";
 	/* the same without what only the JSON export writes (w->all) */
 	static const char q_contact_card[] =
 		"SELECT id, display_name, given_name, family_name, pronouns, address, district, "
 		"birthday, how_met, 0, 0, influence, alignment, tier, "
 		"cadence_days, notes, archived, '', '', prefix, uid "
-		"FROM contact WHERE id > ?1 ORDER BY id LIMIT ?2";
+		"FROM contact WHERE id > ?1 AND id <= ?3 ORDER BY id LIMIT ?2";
 	/* each: the window's ids are (?1, ?2], the first column the contact's id */
 	static const char q_stat[] =
 		"SELECT contact_id, last_at FROM contact_stat "
@@ -394,6 +396,7 @@ export_contact_window(struct kdb *db, int64_t after, int limit, struct export_wi
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, after);
 	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, upto);
 	while (w->n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
 		contact_row(w, st);
 	if (w->n < limit && step != SQLITE_DONE) {
@@ -416,6 +419,92 @@ export_contact_window(struct kdb *db, int64_t after, int limit, struct export_wi
 	}
 	link_lists(w);
 	return KITH_OK;
+}
+
+enum kith_status
+export_contact_span(struct kdb *db, int64_t *n, int64_t *lo, int64_t *hi, struct kith_err *err)
+{
+	static const char sql[] = "SELECT count(*), coalesce(min(id), 0), coalesce(max(id), 0) "
+				  "FROM contact";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	*n = *lo = *hi = 0;
+	if (!st)
+		return KITH_DB;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return db_error(db, err, "contacts");
+	}
+	*n = sqlite3_column_int64(st, 0);
+	*lo = sqlite3_column_int64(st, 1);
+	*hi = sqlite3_column_int64(st, 2);
+	sqlite3_reset(st);
+	return KITH_OK;
+}
+
+/* Bytes in the database's file and its WAL. */
+static long long
+file_bytes(const char *path)
+{
+	char wal[4200];
+	struct stat sb;
+	long long n = 0;
+
+	if (stat(path, &sb) == 0)
+		n += sb.st_size;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (stat(wal, &sb) == 0)
+		n += sb.st_size;
+	return n;
+}
+
+/* PRAGMA data_version of h (-1: unread). */
+static long long
+data_version(sqlite3 *h)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(h, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+struct kdb *
+export_reader_open(struct kdb *db, long long min_bytes)
+{
+	const char *file = sqlite3_db_filename(db->h, "main");
+	struct kdb *r = NULL;
+	struct kith_err ignore;
+	sqlite3_stmt *st;
+	long long v0, v1;
+	bool read;
+
+	/* only in a read transaction begun and not yet read from (io_export's): its
+	   snapshot is taken below, and the second connection's made equal to it */
+	if (!file || !*file || db->depth > 0 || sqlite3_get_autocommit(db->h) ||
+	    sqlite3_txn_state(db->h, NULL) != SQLITE_TXN_NONE || file_bytes(db->path) < min_bytes)
+		return NULL;
+	if (kdb_open(db->path, KDB_READONLY, &r, &ignore) != KITH_OK)
+		return NULL;
+	/* data_version of the second connection changes if anyone commits between
+	   its two reads; db's snapshot is taken between them */
+	v0 = data_version(r->h);
+	if (!(st = db_stmt(db, "SELECT 1 FROM contact LIMIT 1", &ignore))) {
+		kdb_close(r);
+		return NULL;
+	}
+	read = sqlite3_step(st) != SQLITE_ERROR;
+	sqlite3_reset(st);
+	if (!read || sqlite3_exec(r->h, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK ||
+	    (v1 = data_version(r->h)) < 0 || v1 != v0) {
+		kdb_close(r);
+		return NULL;
+	}
+	return r;
 }
 
 void
