@@ -333,18 +333,10 @@ promise_untold(struct kdb *db, int64_t update_id, int64_t **ids, size_t *n, stru
 		"  ON u.promise_id = p.id WHERE u.id = ?1) AND k.archived = 0 "
 		"AND NOT EXISTS (SELECT 1 FROM promise_told pt WHERE pt.update_id = ?1 "
 		"  AND pt.contact_id = c.contact_id) ORDER BY k.name_key, c.contact_id";
-	sqlite3_stmt *st = db_query(db, sql, err, "i", update_id);
-	int step;
 
 	*ids = NULL;
 	*n = 0;
-	if (!st)
-		return KITH_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	return ent_finish(db, st, step, "promise", err);
+	return db_id_list(db, db_query(db, sql, err, "i", update_id), ids, n, "promise", err);
 }
 
 struct tell_w {

@@ -138,18 +138,10 @@ kept_channels(struct kdb *db, int64_t id, const char *kind, int64_t **keep, size
 	static const char q[] =
 		"SELECT id FROM contact_channel WHERE contact_id = ?1 AND kind = ?2 "
 		"ORDER BY position, id";
-	sqlite3_stmt *st = db_query(db, q, err, "it", id, kind);
-	int rc;
 
 	*keep = NULL;
 	*n_keep = 0;
-	if (!st)
-		return KITH_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*keep = xreallocarray(*keep, *n_keep + 1, sizeof **keep);
-		(*keep)[(*n_keep)++] = sqlite3_column_int64(st, 0);
-	}
-	return db_finish(db, st, rc, "contact", err);
+	return db_id_list(db, db_query(db, q, err, "it", id, kind), keep, n_keep, "contact", err);
 }
 
 static enum kith_status

@@ -156,25 +156,15 @@ interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct
 	static const char q_contacts[] =
 		"SELECT ic.contact_id FROM interaction_contact ic JOIN contact c ON c.id = ic.contact_id "
 		"WHERE ic.interaction_id = ? ORDER BY c.name_key, c.id";
-	sqlite3_stmt *st;
-	int rc;
+	enum kith_status rc;
 
 	if ((rc = ent_get(db, ENT_INTERACTION, sql, id, &ia_fields, out, err)))
 		return rc;
-	if (!(st = db_query(db, q_contacts, err, "i", id))) {
+	rc = db_id_list(db, db_query(db, q_contacts, err, "i", id), &out->contact_ids,
+			&out->n_contacts, "interaction", err);
+	if (rc)
 		interaction_free(out);
-		return KITH_DB;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->contact_ids = xreallocarray(out->contact_ids, out->n_contacts + 1,
-						 sizeof *out->contact_ids);
-		out->contact_ids[out->n_contacts++] = sqlite3_column_int64(st, 0);
-	}
-	if (ent_finish(db, st, rc, "interaction", err)) {
-		interaction_free(out);
-		return err ? err->code : KITH_DB;
-	}
-	return KITH_OK;
+	return rc;
 }
 
 enum kith_status

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/xalloc.h"
+
 static void
 vbindf(sqlite3_stmt *st, const char *fmt, va_list ap)
 {
@@ -174,6 +176,21 @@ db_ids(struct kdb *db, sqlite3_stmt *st, int64_t *ids, int max, int *n_out, cons
 		ids[n++] = sqlite3_column_int64(st, 0);
 	*n_out = n;
 	return db_finish(db, st, n == max ? SQLITE_DONE : step, what, err);
+}
+
+enum kith_status
+db_id_list(struct kdb *db, sqlite3_stmt *st, int64_t **ids, size_t *n, const char *what,
+	   struct kith_err *err)
+{
+	int step;
+
+	if (!st)
+		return KITH_DB;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	return db_finish(db, st, step, what, err);
 }
 
 /* ---- field tables ----------------------------------------------------------- */

@@ -53,6 +53,12 @@ enum kith_status db_final(struct kdb *db, sqlite3_stmt *st, int rc, const char *
 /* Step st (NULL: KITH_DB) reading column 0 into ids[0..max); *n_out how many. */
 enum kith_status db_ids(struct kdb *db, sqlite3_stmt *st, int64_t *ids, int max, int *n_out,
 			const char *what, struct kith_err *err);
+/*
+** Step st (NULL: KITH_DB), appending column 0 of each row to the array
+** *ids of *n (start them at NULL and 0; the caller frees *ids).
+*/
+enum kith_status db_id_list(struct kdb *db, sqlite3_stmt *st, int64_t **ids, size_t *n,
+			    const char *what, struct kith_err *err);
 /* db_query with the arguments as a va_list. */
 sqlite3_stmt *db_vquery(struct kdb *db, const char *sql, struct kith_err *err, const char *fmt,
 			va_list ap);

@@ -1,7 +1,8 @@
 /*
  * check_row.c: src/db's statement helpers (row.h): binding by format,
  * the first row, a scalar, and structs read, bound and freed by their
- * field tables.
+ * field tables (and DB_TABLE, naming the struct once), ids into a growing
+ * array and the end of a statement of its own.
  */
 #include "testutil.h"
 
@@ -157,6 +158,59 @@ START_TEST(test_fields_short_row)
 }
 END_TEST
 
+/* The same table written with DB_TABLE, naming its struct once: the same entries. */
+#define DB_ROW struct thing
+DB_TABLE(thing_short_f, thing_short_t,
+	DB_C(I64, id), DB_C(ID, other), DB_C(INT, n), DB_C(BOOL, on), DB_C(DUP, name),
+	DB_C(OPT, opt), DB_CE(type, rel_type), DB_CC(stamp), DB_C(TEXT, view));
+#undef DB_ROW
+
+START_TEST(test_table_macro)
+{
+	ck_assert_uint_eq(thing_short_t.size, thing_t.size);
+	ck_assert_uint_eq(thing_short_t.n, thing_t.n);
+	for (size_t k = 0; k < thing_t.n; k++) {
+		ck_assert_int_eq(thing_short_t.f[k].kind, thing_t.f[k].kind);
+		ck_assert_uint_eq(thing_short_t.f[k].off, thing_t.f[k].off);
+		ck_assert_uint_eq(thing_short_t.f[k].size, thing_t.f[k].size);
+		ck_assert_ptr_eq(thing_short_t.f[k].e, thing_t.f[k].e);
+	}
+}
+END_TEST
+
+/* db_id_list appends column 0 of every row; db_final ends a statement of its own. */
+START_TEST(test_id_list_final)
+{
+	static const char q_ids[] = "SELECT value FROM json_each(?1)";
+	static const int64_t some[] = { 7, 3, 9 };
+	struct kith_err err = { 0 };
+	int64_t *ids = NULL;
+	size_t n = 0;
+	sqlite3_stmt *st;
+
+	ck_assert_int_eq(db_id_list(db, db_query(db, q_ids, &err, "j", some, (size_t)3), &ids, &n,
+				    "ids", &err), KITH_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(ids[0], 7);
+	ck_assert_int_eq(ids[2], 9);
+	/* a second list goes on after the first */
+	ck_assert_int_eq(db_id_list(db, db_query(db, q_ids, &err, "j", some, (size_t)1), &ids, &n,
+				    "ids", &err), KITH_OK);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(ids[3], 7);
+	free(ids);
+	/* a statement that failed to prepare */
+	ck_assert_int_eq(db_id_list(db, NULL, &ids, &n, "ids", &err), KITH_DB);
+	/* db_final: a loop that ended well, then one whose step failed, naming it */
+	ck_assert_int_eq(sqlite3_prepare_v2(db->h, "SELECT 1", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_final(db, st, sqlite3_step(st), "one", &err), KITH_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db->h, "SELECT abs(-9223372036854775807 - 1)",
+					    -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_ne(db_final(db, st, sqlite3_step(st), "the overflow", &err), KITH_OK);
+	ck_assert_ptr_nonnull(strstr(err.msg, "the overflow"));
+}
+END_TEST
+
 static Suite *
 row_suite(void)
 {
@@ -168,6 +222,8 @@ row_suite(void)
 	tcase_add_test(tc, test_first_run_int64);
 	tcase_add_test(tc, test_fields_round_trip);
 	tcase_add_test(tc, test_fields_short_row);
+	tcase_add_test(tc, test_table_macro);
+	tcase_add_test(tc, test_id_list_final);
 	suite_add_tcase(s, tc);
 	return s;
 }
