@@ -6,11 +6,12 @@
  */
 #include "ical_lib.h"
 
-#include <dlfcn.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "kith/dl.h"
 
 #ifndef KITH_LIBICAL
 #define KITH_LIBICAL "libical.so.3"
@@ -21,43 +22,20 @@ static const struct ical_lib *loaded;
 static bool tried;
 static char failure[256];
 
-/* Find one function; false (and failure says which) if the library lacks it. */
-static bool
-find(void *h, const char *name, void *fn, size_t size)
-{
-	void *sym = dlsym(h, name);
-
-	if (!sym) {
-		snprintf(failure, sizeof failure, "%s has no %s (libical too old?)", KITH_LIBICAL,
-			 name);
-		return false;
-	}
-	memcpy(fn, &sym, size);      /* ISO C has no object-to-function pointer cast */
-	return true;
-}
+#define ICAL_LIB_SYM(f) { #f, &lib.f, sizeof lib.f },
+static const struct dl_sym syms[] = { ICAL_LIB_FUNCS(ICAL_LIB_SYM) };
+#undef ICAL_LIB_SYM
 
 const struct ical_lib *
 ical_lib(const char **why)
 {
-	void *h;
-
 	if (!tried) {
 		tried = true;
-		if (!(h = dlopen(KITH_LIBICAL, RTLD_NOW | RTLD_LOCAL))) {
-			const char *e = dlerror();
-			snprintf(failure, sizeof failure,
-				 "iCalendar needs libical, which cannot be opened: %s",
-				 e ? e : KITH_LIBICAL);
-		} else if (
-#define ICAL_LIB_FIND(f) find(h, #f, &lib.f, sizeof lib.f) &&
-			   ICAL_LIB_FUNCS(ICAL_LIB_FIND)
-#undef ICAL_LIB_FIND
-			   true) {
+		if (dl_open(KITH_LIBICAL, "iCalendar needs libical", "libical", syms,
+			    sizeof syms / sizeof syms[0], failure, sizeof failure)) {
 			lib.icalerror_set_errors_are_fatal(0);
 			atexit(lib.icaltimezone_free_builtin_timezones);
 			loaded = &lib;
-		} else {
-			dlclose(h);
 		}
 	}
 	if (!loaded && why)

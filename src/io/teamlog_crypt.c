@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/dl.h"
 #include "kith/xalloc.h"
 
 #ifndef KITH_LIBSODIUM
@@ -24,19 +25,9 @@ static const struct sodium_lib *loaded;
 static bool tried;
 static char failure[256];
 
-static bool
-find(void *h, const char *name, void *fn, size_t size)
-{
-	void *sym = dlsym(h, name);
-
-	if (!sym) {
-		snprintf(failure, sizeof failure, "%s has no %s (libsodium too old?)",
-			 KITH_LIBSODIUM, name);
-		return false;
-	}
-	memcpy(fn, &sym, size);      /* ISO C has no object-to-function pointer cast */
-	return true;
-}
+#define SODIUM_LIB_SYM(f) { #f, &lib.f, sizeof lib.f },
+static const struct dl_sym syms[] = { SODIUM_LIB_FUNCS(SODIUM_LIB_SYM) };
+#undef SODIUM_LIB_SYM
 
 const struct sodium_lib *
 sodium_lib(const char **why)
@@ -45,25 +36,13 @@ sodium_lib(const char **why)
 
 	if (!tried) {
 		tried = true;
-		if (!(h = dlopen(KITH_LIBSODIUM, RTLD_NOW | RTLD_LOCAL))) {
-			const char *e = dlerror();
-			snprintf(failure, sizeof failure,
-				 "team mode needs libsodium, which cannot be opened: %s",
-				 e ? e : KITH_LIBSODIUM);
-		} else if (
-#define SODIUM_LIB_FIND(f) find(h, #f, &lib.f, sizeof lib.f) &&
-			   SODIUM_LIB_FUNCS(SODIUM_LIB_FIND)
-#undef SODIUM_LIB_FIND
-			   true) {
-			if (lib.sodium_init() < 0) {
-				snprintf(failure, sizeof failure, "%s: sodium_init failed",
-					 KITH_LIBSODIUM);
-				dlclose(h);
-			} else {
-				loaded = &lib;
-			}
-		} else {
+		h = dl_open(KITH_LIBSODIUM, "team mode needs libsodium", "libsodium", syms,
+			    sizeof syms / sizeof syms[0], failure, sizeof failure);
+		if (h && lib.sodium_init() < 0) {
+			snprintf(failure, sizeof failure, "%s: sodium_init failed", KITH_LIBSODIUM);
 			dlclose(h);
+		} else if (h) {
+			loaded = &lib;
 		}
 	}
 	if (!loaded && why)
