@@ -25,4 +25,19 @@ struct dl_sym {
 void *dl_open(const char *soname, const char *needs, const char *lib,
 	      const struct dl_sym *syms, size_t n, char *failure, size_t size);
 
+/* A library opened once, on first use, and never closed (dl_lib_open). */
+struct dl_lib {
+	const char *soname, *needs, *lib;   /* as for dl_open */
+	const struct dl_sym *syms;
+	size_t n;
+	/* Once the functions are found: false (failure said why) if it cannot be used. */
+	bool (*ready)(char *failure, size_t size);
+	/* the first try's outcome */
+	bool tried, ok;
+	char failure[256];
+};
+
+/* Open l the first time (dl_open, then ready); true if it is usable, else *why says why. */
+bool dl_lib_open(struct dl_lib *l, const char **why);
+
 #endif

@@ -18,27 +18,26 @@
 #endif
 
 static struct ical_lib lib;
-static const struct ical_lib *loaded;
-static bool tried;
-static char failure[256];
 
 #define ICAL_LIB_SYM(f) { #f, &lib.f, sizeof lib.f },
 static const struct dl_sym syms[] = { ICAL_LIB_FUNCS(ICAL_LIB_SYM) };
 #undef ICAL_LIB_SYM
 
+static bool
+ready(char *failure, size_t size)
+{
+	(void)failure;
+	(void)size;
+	lib.icalerror_set_errors_are_fatal(0);
+	atexit(lib.icaltimezone_free_builtin_timezones);
+	return true;
+}
+
+static struct dl_lib dl = { KITH_LIBICAL, "iCalendar needs libical", "libical", syms,
+			    sizeof syms / sizeof syms[0], ready, false, false, "" };
+
 const struct ical_lib *
 ical_lib(const char **why)
 {
-	if (!tried) {
-		tried = true;
-		if (dl_open(KITH_LIBICAL, "iCalendar needs libical", "libical", syms,
-			    sizeof syms / sizeof syms[0], failure, sizeof failure)) {
-			lib.icalerror_set_errors_are_fatal(0);
-			atexit(lib.icaltimezone_free_builtin_timezones);
-			loaded = &lib;
-		}
-	}
-	if (!loaded && why)
-		*why = failure;
-	return loaded;
+	return dl_lib_open(&dl, why) ? &lib : NULL;
 }

@@ -8,7 +8,6 @@
  */
 #include "teamlog_internal.h"
 
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,33 +20,27 @@
 #endif
 
 static struct sodium_lib lib;
-static const struct sodium_lib *loaded;
-static bool tried;
-static char failure[256];
 
 #define SODIUM_LIB_SYM(f) { #f, &lib.f, sizeof lib.f },
 static const struct dl_sym syms[] = { SODIUM_LIB_FUNCS(SODIUM_LIB_SYM) };
 #undef SODIUM_LIB_SYM
 
+static bool
+ready(char *failure, size_t size)
+{
+	if (lib.sodium_init() >= 0)
+		return true;
+	snprintf(failure, size, "%s: sodium_init failed", KITH_LIBSODIUM);
+	return false;
+}
+
+static struct dl_lib dl = { KITH_LIBSODIUM, "team mode needs libsodium", "libsodium", syms,
+			    sizeof syms / sizeof syms[0], ready, false, false, "" };
+
 const struct sodium_lib *
 sodium_lib(const char **why)
 {
-	void *h;
-
-	if (!tried) {
-		tried = true;
-		h = dl_open(KITH_LIBSODIUM, "team mode needs libsodium", "libsodium", syms,
-			    sizeof syms / sizeof syms[0], failure, sizeof failure);
-		if (h && lib.sodium_init() < 0) {
-			snprintf(failure, sizeof failure, "%s: sodium_init failed", KITH_LIBSODIUM);
-			dlclose(h);
-		} else if (h) {
-			loaded = &lib;
-		}
-	}
-	if (!loaded && why)
-		*why = failure;
-	return loaded;
+	return dl_lib_open(&dl, why) ? &lib : NULL;
 }
 
 /* ---- sealed files --------------------------------------------------------- */

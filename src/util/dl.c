@@ -31,3 +31,19 @@ dl_open(const char *soname, const char *needs, const char *lib,
 	}
 	return h;
 }
+
+bool
+dl_lib_open(struct dl_lib *l, const char **why)
+{
+	if (!l->tried) {
+		void *h = dl_open(l->soname, l->needs, l->lib, l->syms, l->n, l->failure,
+				  sizeof l->failure);
+		l->tried = true;
+		l->ok = h && (!l->ready || l->ready(l->failure, sizeof l->failure));
+		if (h && !l->ok)
+			dlclose(h);
+	}
+	if (!l->ok && why)
+		*why = l->failure;
+	return l->ok;
+}

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include <dlfcn.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kith/dl.h"
@@ -50,6 +51,38 @@ START_TEST(test_missing_library)
 }
 END_TEST
 
+static int readies;
+
+static bool
+not_ready(char *failure, size_t size)
+{
+	readies++;
+	snprintf(failure, size, "libc: not today");
+	return false;
+}
+
+/* Opened once: a library it could not use answers the same later, not tried again. */
+START_TEST(test_lib_once)
+{
+	static const struct dl_sym syms[] = { { "strlen", &my_strlen, sizeof my_strlen } };
+	struct dl_lib l = { "libc.so.6", "this test needs libc", "libc", syms, 1, not_ready,
+			    false, false, "" };
+	const char *why = NULL;
+
+	ck_assert(!dl_lib_open(&l, &why));
+	ck_assert_str_eq(why, "libc: not today");
+	why = NULL;
+	ck_assert(!dl_lib_open(&l, &why));
+	ck_assert_str_eq(why, "libc: not today");
+	ck_assert_int_eq(readies, 1);
+	l = (struct dl_lib){ "libc.so.6", "this test needs libc", "libc", syms, 1, NULL, false,
+			     false, "" };
+	ck_assert(dl_lib_open(&l, NULL));
+	ck_assert(dl_lib_open(&l, NULL));
+	ck_assert_uint_eq(my_strlen("abc"), 3);
+}
+END_TEST
+
 static Suite *
 dl_suite(void)
 {
@@ -59,6 +92,7 @@ dl_suite(void)
 	tcase_add_test(tc, test_found);
 	tcase_add_test(tc, test_missing_function);
 	tcase_add_test(tc, test_missing_library);
+	tcase_add_test(tc, test_lib_once);
 	suite_add_tcase(s, tc);
 	return s;
 }
