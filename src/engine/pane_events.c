@@ -51,9 +51,11 @@ struct series {
 
 struct events {
 	struct listpane lp;         /* first: the list, marks, card, search, title */
-	struct series *series;
-	int n_series;
-	struct strv series_texts;   /* the series' titles and places */
+	struct {
+		struct series *v;
+		int n;
+		struct strv texts;  /* their titles and places */
+	} series;                   /* the running series */
 	struct event_query q;
 	char from[KDATETIME_STR];
 };
@@ -103,10 +105,9 @@ row_cb(void *ud, const struct event_row *r)
 static void
 series_clear(struct events *ev)
 {
-	strv_free(&ev->series_texts);
-	free(ev->series);
-	ev->series = NULL;
-	ev->n_series = 0;
+	strv_free(&ev->series.texts);
+	free(ev->series.v);
+	memset(&ev->series, 0, sizeof ev->series);
 }
 
 static int
@@ -117,13 +118,13 @@ series_cb(void *ud, const struct event_row *r)
 	struct series *s;
 
 	if (events_next(r->tzid, r->tz_start, r->start_at, r->rrule, next, 1) == 1) {
-		ev->series = xreallocarray(ev->series, (size_t)ev->n_series + 1, sizeof *ev->series);
-		s = &ev->series[ev->n_series++];
+		ev->series.v = xreallocarray(ev->series.v, (size_t)ev->series.n + 1, sizeof *ev->series.v);
+		s = &ev->series.v[ev->series.n++];
 		s->id = r->id;
 		memcpy(s->next, next[0], sizeof s->next);
 		snprintf(s->when, sizeof s->when, "%s ↻", next[0]);
-		s->title = strv_dup(&ev->series_texts, r->title);
-		s->location = strv_dup(&ev->series_texts, r->location);
+		s->title = strv_dup(&ev->series.texts, r->title);
+		s->location = strv_dup(&ev->series.texts, r->location);
 		s->kind = r->kind;
 		s->attendees = r->attendees;
 	}
@@ -148,14 +149,14 @@ series_load(struct pane *p)
 	if (ev->q.past || ev->lp.match)
 		return;
 	event_series_list(engine_db(p->e), ev->from, SERIES_MAX, series_cb, ev, NULL);
-	if (ev->n_series > 1)
-		qsort(ev->series, (size_t)ev->n_series, sizeof *ev->series, series_cmp);
+	if (ev->series.n > 1)
+		qsort(ev->series.v, (size_t)ev->series.n, sizeof *ev->series.v, series_cmp);
 }
 
 static void
 series_push(struct events *ev, int i)
 {
-	const struct series *s = &ev->series[i];
+	const struct series *s = &ev->series.v[i];
 
 	push_event(&ev->lp.lw, s->id, s->when, s->title, s->kind, s->location, s->attendees);
 }
@@ -203,13 +204,13 @@ fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 	char *key = NULL;
 	int k, si, oi = 0, rv;
 
-	if (ev->n_series == 0)
+	if (ev->series.n == 0)
 		return event_list(engine_db(p->e), &ev->q, anchor, dir, limit, row_cb, &rc, err);
 	/* the place of the anchor: a series' next occurrence, or an event's start */
-	k = row_index(ev->series, ev->n_series, sizeof *ev->series, offsetof(struct series, id),
+	k = row_index(ev->series.v, ev->series.n, sizeof *ev->series.v, offsetof(struct series, id),
 		      anchor);
 	if (k >= 0) {
-		key = xstrdup(ev->series[k].next);
+		key = xstrdup(ev->series.v[k].next);
 	} else if (anchor) {
 		struct kith_event e;
 		if ((rv = event_get(engine_db(p->e), anchor, &e, err)) != KITH_OK)
@@ -223,20 +224,20 @@ fetch(struct pane *p, int64_t anchor, int dir, int limit, struct kith_err *err)
 		goto done;
 	/* the series on the anchor's side, nearest first */
 	if (dir > 0) {
-		for (si = 0; si < ev->n_series && key &&
-			     key_cmp(ev->series[si].next, ev->series[si].id, key, anchor) <= 0; si++)
+		for (si = 0; si < ev->series.n && key &&
+			     key_cmp(ev->series.v[si].next, ev->series.v[si].id, key, anchor) <= 0; si++)
 			;
 	} else {
-		for (si = ev->n_series - 1; si >= 0 && key &&
-			     key_cmp(ev->series[si].next, ev->series[si].id, key, anchor) >= 0; si--)
+		for (si = ev->series.n - 1; si >= 0 && key &&
+			     key_cmp(ev->series.v[si].next, ev->series.v[si].id, key, anchor) >= 0; si--)
 			;
 	}
 	while (rc.pushed < limit) {
-		bool have_s = dir > 0 ? si < ev->n_series : si >= 0, have_o = oi < o.n;
+		bool have_s = dir > 0 ? si < ev->series.n : si >= 0, have_o = oi < o.n;
 		bool take_s;
 		if (!have_s && !have_o)
 			break;
-		take_s = have_s && (!have_o || (key_cmp(ev->series[si].next, ev->series[si].id,
+		take_s = have_s && (!have_o || (key_cmp(ev->series.v[si].next, ev->series.v[si].id,
 							 o.v[oi].start_at, o.v[oi].id) < 0) ==
 						       (dir > 0));
 		if (take_s) {
@@ -261,7 +262,7 @@ count(struct pane *p, long long *out, struct kith_err *err)
 	int rc = event_count(engine_db(p->e), &ev->q, out, err);
 
 	if (rc == KITH_OK)
-		*out += ev->n_series;
+		*out += ev->series.n;
 	return rc;
 }
 

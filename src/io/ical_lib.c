@@ -6,61 +6,38 @@
  */
 #include "ical_lib.h"
 
-#include <dlfcn.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "kith/dl.h"
 
 #ifndef KITH_LIBICAL
 #define KITH_LIBICAL "libical.so.3"
 #endif
 
 static struct ical_lib lib;
-static const struct ical_lib *loaded;
-static bool tried;
-static char failure[256];
 
-/* Find one function; false (and failure says which) if the library lacks it. */
+#define ICAL_LIB_SYM(f) { #f, &lib.f, sizeof lib.f },
+static const struct dl_sym syms[] = { ICAL_LIB_FUNCS(ICAL_LIB_SYM) };
+#undef ICAL_LIB_SYM
+
 static bool
-find(void *h, const char *name, void *fn, size_t size)
+ready(char *failure, size_t size)
 {
-	void *sym = dlsym(h, name);
-
-	if (!sym) {
-		snprintf(failure, sizeof failure, "%s has no %s (libical too old?)", KITH_LIBICAL,
-			 name);
-		return false;
-	}
-	memcpy(fn, &sym, size);      /* ISO C has no object-to-function pointer cast */
+	(void)failure;
+	(void)size;
+	lib.icalerror_set_errors_are_fatal(0);
+	atexit(lib.icaltimezone_free_builtin_timezones);
 	return true;
 }
+
+static struct dl_lib dl = { KITH_LIBICAL, "iCalendar needs libical", "libical", syms,
+			    sizeof syms / sizeof syms[0], ready, false, false, "" };
 
 const struct ical_lib *
 ical_lib(const char **why)
 {
-	void *h;
-
-	if (!tried) {
-		tried = true;
-		if (!(h = dlopen(KITH_LIBICAL, RTLD_NOW | RTLD_LOCAL))) {
-			const char *e = dlerror();
-			snprintf(failure, sizeof failure,
-				 "iCalendar needs libical, which cannot be opened: %s",
-				 e ? e : KITH_LIBICAL);
-		} else if (
-#define ICAL_LIB_FIND(f) find(h, #f, &lib.f, sizeof lib.f) &&
-			   ICAL_LIB_FUNCS(ICAL_LIB_FIND)
-#undef ICAL_LIB_FIND
-			   true) {
-			lib.icalerror_set_errors_are_fatal(0);
-			atexit(lib.icaltimezone_free_builtin_timezones);
-			loaded = &lib;
-		} else {
-			dlclose(h);
-		}
-	}
-	if (!loaded && why)
-		*why = failure;
-	return loaded;
+	return dl_lib_open(&dl, why) ? &lib : NULL;
 }

@@ -8,11 +8,11 @@
  */
 #include "teamlog_internal.h"
 
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/dl.h"
 #include "kith/xalloc.h"
 
 #ifndef KITH_LIBSODIUM
@@ -20,55 +20,27 @@
 #endif
 
 static struct sodium_lib lib;
-static const struct sodium_lib *loaded;
-static bool tried;
-static char failure[256];
+
+#define SODIUM_LIB_SYM(f) { #f, &lib.f, sizeof lib.f },
+static const struct dl_sym syms[] = { SODIUM_LIB_FUNCS(SODIUM_LIB_SYM) };
+#undef SODIUM_LIB_SYM
 
 static bool
-find(void *h, const char *name, void *fn, size_t size)
+ready(char *failure, size_t size)
 {
-	void *sym = dlsym(h, name);
-
-	if (!sym) {
-		snprintf(failure, sizeof failure, "%s has no %s (libsodium too old?)",
-			 KITH_LIBSODIUM, name);
-		return false;
-	}
-	memcpy(fn, &sym, size);      /* ISO C has no object-to-function pointer cast */
-	return true;
+	if (lib.sodium_init() >= 0)
+		return true;
+	snprintf(failure, size, "%s: sodium_init failed", KITH_LIBSODIUM);
+	return false;
 }
+
+static struct dl_lib dl = { KITH_LIBSODIUM, "team mode needs libsodium", "libsodium", syms,
+			    sizeof syms / sizeof syms[0], ready, false, false, "" };
 
 const struct sodium_lib *
 sodium_lib(const char **why)
 {
-	void *h;
-
-	if (!tried) {
-		tried = true;
-		if (!(h = dlopen(KITH_LIBSODIUM, RTLD_NOW | RTLD_LOCAL))) {
-			const char *e = dlerror();
-			snprintf(failure, sizeof failure,
-				 "team mode needs libsodium, which cannot be opened: %s",
-				 e ? e : KITH_LIBSODIUM);
-		} else if (
-#define SODIUM_LIB_FIND(f) find(h, #f, &lib.f, sizeof lib.f) &&
-			   SODIUM_LIB_FUNCS(SODIUM_LIB_FIND)
-#undef SODIUM_LIB_FIND
-			   true) {
-			if (lib.sodium_init() < 0) {
-				snprintf(failure, sizeof failure, "%s: sodium_init failed",
-					 KITH_LIBSODIUM);
-				dlclose(h);
-			} else {
-				loaded = &lib;
-			}
-		} else {
-			dlclose(h);
-		}
-	}
-	if (!loaded && why)
-		*why = failure;
-	return loaded;
+	return dl_lib_open(&dl, why) ? &lib : NULL;
 }
 
 /* ---- sealed files --------------------------------------------------------- */
