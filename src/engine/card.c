@@ -7,15 +7,18 @@
 #include "panes.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kith/concern.h"
 #include "kith/contact.h"
+#include "kith/db.h"
 #include "kith/followup.h"
 #include "kith/health.h"
 #include "kith/interaction.h"
 #include "kith/org.h"
 #include "kith/powermap.h"
+#include "kith/syncdb.h"
 #include "kith/types.h"
 
 int
@@ -33,9 +36,14 @@ card_role_line(void *ud, const struct role_row *r)
 int
 card_timeline_line(void *ud, const struct interaction_row *r)
 {
-	struct page *pg = ud;
-	page_add(pg, VS_NORMAL, 2, "%.16s  %-7s %s", r->at, kith_interaction_kind_name(r->kind),
-		 r->summary);
+	const struct card_timeline *ct = ud;
+	struct page *pg = ct->pg;
+	char *who = r->id >> KDB_KEY_BITS ? kdb_key_author(ct->db, r->id) : NULL;
+
+	page_add(pg, VS_NORMAL, 2, "%.16s  %-7s %s%s%s%s", r->at,
+		 kith_interaction_kind_name(r->kind), r->summary, who ? "  (logged by " : "",
+		 who ? who : "", who ? ")" : "");
+	free(who);
 	if (*r->body)
 		page_add(pg, VS_DIM, 20, "%.200s", r->body);
 	return 0;

@@ -478,7 +478,11 @@ build_page(struct engine *e)
 		role_list_for_contact(db, it->contact_id, card_role_line, pg, NULL);
 		card_none(pg, "none", NULL);
 		page_add(pg, VS_HEADER, 0, "Last interactions");
-		interaction_list_for_contact(db, it->contact_id, 0, 3, card_timeline_line, pg, NULL);
+		{
+			struct card_timeline ct = { pg, db };
+			interaction_list_for_contact(db, it->contact_id, 0, 3, card_timeline_line,
+						     &ct, NULL);
+		}
 		card_none(pg, "nothing logged yet", "l logs one");
 		{
 			struct card_section cs = { pg, "Concerns they raised (refer to them)", 0 };

@@ -235,7 +235,10 @@ load_detail(struct pane *p, int64_t id, struct page *pg)
 	followup_list(db, &fq, 0, 1, 20, card_followup_line, pg, NULL);
 	card_none(pg, "none", "f adds one");
 	page_add(pg, VS_HEADER, 0, "Timeline");
-	interaction_list_for_contact(db, id, 0, 20, card_timeline_line, pg, NULL);
+	{
+		struct card_timeline ct = { pg, db };
+		interaction_list_for_contact(db, id, 0, 20, card_timeline_line, &ct, NULL);
+	}
 	card_none(pg, "nothing logged yet", "n logs a call, a coffee, a meeting");
 	page_add(pg, VS_HEADER, 0, "Relationships (strongest first)");
 	relationship_list_for_contact_top(db, id, 15, card_relationship_line, pg, NULL);

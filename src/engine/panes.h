@@ -118,6 +118,16 @@ struct relationship_row;
 struct map_position_row;
 struct followup_row;
 int card_role_line(void *ud, const struct role_row *r);
+/*
+** A timeline line: ud is a struct card_timeline. In a team, an interaction
+** another member logged says so ("logged by Ana"): its key's range names
+** the replica (a key below 2^40, the seed's or a solo database's, costs
+** no lookup).
+*/
+struct card_timeline {
+	struct page *pg;
+	struct kdb *db;
+};
 int card_timeline_line(void *ud, const struct interaction_row *r);
 int card_followup_line(void *ud, const struct followup_row *r);
 int card_relationship_line(void *ud, const struct relationship_row *r);
