@@ -20,6 +20,7 @@
 
 #include "kith/contact.h"
 #include "kith/db.h"
+#include "kith/sync.h"
 #include "kith/syncdb.h"
 #include "kith/teamlog.h"
 #include "kith/xalloc.h"
@@ -227,7 +228,21 @@ cli_cmd_team_join(struct cli *c, const struct cli_args *a)
 	if (team_attach(c->db_path, a->pos[0], a->pos[1], err, sizeof err) != TEAM_OK)
 		return team_fail(err);
 	printf("Joined the team at %s.\n", a->pos[0]);
-	return become_member(c, a, "This database is");
+	if ((rc = become_member(c, a, "This database is")) != CLI_OK)
+		return rc;
+	/* the team's data: the latest snapshot, then the log's entries after it */
+	{
+		struct sync_result res;
+
+		if ((st = sync_run(c->db, c->db_path, &res, &kerr)) != KITH_OK) {
+			cli_fail(st, &kerr, NULL);
+			return cli_error(CLI_RUNTIME, "team join", "joined, but the team's data is "
+					 "not here yet: run kith sync");
+		}
+		printf("The team's data is here: its snapshot and %lld %s after it.\n",
+		       (long long)res.applied, res.applied == 1 ? "entry" : "entries");
+	}
+	return CLI_OK;
 }
 
 /* ---- invite --------------------------------------------------------------- */
@@ -259,6 +274,7 @@ cli_cmd_team_invite(struct cli *c, const struct cli_args *a)
 int
 cli_cmd_team_status(struct cli *c, const struct cli_args *a)
 {
+	struct kdb_sync_state ss;
 	struct strbuf sb = { 0 };
 	struct team *t;
 	char err[1024] = "", *author;
@@ -289,6 +305,17 @@ cli_cmd_team_status(struct cli *c, const struct cli_args *a)
 	}
 	sb_printf(&sb, "\nlog       %lld %s fetched\n", (long long)team_head(t),
 		  team_head(t) == 1 ? "entry" : "entries");
+	if (kdb_sync_state(c->db, &ss, NULL) == KITH_OK) {
+		if (ss.started && ss.synced_at[0])
+			sb_printf(&sb, "last sync %s, entries 1 to %lld applied\n", ss.synced_at,
+				  (long long)ss.applied);
+		else
+			sb_append(&sb, "last sync never (kith sync)\n");
+		sb_printf(&sb, "waiting   %lld local %s\n", ss.waiting,
+			  ss.waiting == 1 ? "change" : "changes");
+		sb_printf(&sb, "conflicts %lld not looked at%s\n", ss.unseen,
+			  ss.unseen ? " (kith sync --log; :conflicts in the planner)" : "");
+	}
 	cli_flush(&sb);
 	sb_free(&sb);
 	free(author);

@@ -466,8 +466,8 @@ const struct cli_cmd cli_commands[] = {
 	},
 	{
 		"team", "status", "",
-		"Print where the team's log is, this replica's number and author, and how far its "
-		"log was fetched.",
+		"Print where the team's log is, this replica's number and author, how far its log "
+		"was fetched and applied, the local changes waiting and the conflicts not looked at.",
 		"", cli_no_opts, 0, 0, cli_cmd_team_status,
 	},
 	{

@@ -62,9 +62,15 @@ has "$err" "rejected key" "another team's code is a rejected key"
 run -d "$B" team join "$R" "$code" --as "Ben Okafor"
 expect_rc 0 "kith team join"
 has "$out" "logged by Ben Okafor" "--as names the author"
+has "$out" "The team's data is here" "join brings the team's data"
+run -d "$B" list contacts
+has "$out" "Ana Lima" "the seed (A's network before the team) is on B after join"
 ok -d "$B" team status
 has "$out" "$R" "status names the remote"
 has "$out" "Ben Okafor" "status names the author"
+has "$out" "last sync 20" "status: the join synced"
+has "$out" "waiting   0 local changes" "status: nothing waits"
+has "$out" "conflicts 0 not looked at" "status: no conflict"
 case $out in *"replica   "[1-9]*) pass ;; *) fail "status gives no replica: [$out]" ;; esac
 [ "$(sqlite3 "$B" "SELECT value FROM meta WHERE key = 'team.replica'")" -gt 0 ] && pass ||
   fail "the replica's number is not in the database"
