@@ -131,12 +131,24 @@ series_cb(void *ud, const struct event_row *r)
 	return 0;
 }
 
+/*
+ * (key, id) order of the merged list: the series are sorted by it and the
+ * pages merged by it. The key is the next occurrence or the start, never the
+ * shown "when" (an all-day "2026-03-12 ↻" would sort after "2026-03-12 08:00 ↻"
+ * there, and paging across that day would skip or repeat rows).
+ */
+static int
+key_cmp(const char *k1, int64_t i1, const char *k2, int64_t i2)
+{
+	int c = strcmp(k1, k2);
+	return c ? c : (i1 > i2) - (i1 < i2);
+}
+
 static int
 series_cmp(const void *a, const void *b)
 {
 	const struct series *x = a, *y = b;
-	int c = strcmp(x->when, y->when);
-	return c ? c : (x->id > y->id) - (x->id < y->id);
+	return key_cmp(x->next, x->id, y->next, y->id);
 }
 
 /* The running series, for the upcoming list without a search. */
@@ -185,14 +197,6 @@ oneoff_cb(void *ud, const struct event_row *r)
 	x->tzid = strv_dup(&o->texts, r->tzid);
 	x->tz_start = strv_dup(&o->texts, r->tz_start);
 	return 0;
-}
-
-/* (key, id) order of the merged list */
-static int
-key_cmp(const char *k1, int64_t i1, const char *k2, int64_t i2)
-{
-	int c = strcmp(k1, k2);
-	return c ? c : (i1 > i2) - (i1 < i2);
 }
 
 static int

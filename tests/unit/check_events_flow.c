@@ -350,6 +350,70 @@ START_TEST(test_series_windows)
 }
 END_TEST
 
+/* The "when" cell without the series mark: the place of a row in the list. */
+static void
+row_key(char *out, size_t n)
+{
+	const char *mark = strstr(sel_cell(0), " ↻");
+
+	snprintf(out, n, "%.*s", mark ? (int)(mark - sel_cell(0)) : (int)strlen(sel_cell(0)),
+		 sel_cell(0));
+}
+
+/*
+ * All-day and timed series on one day, more than a window of them: the list
+ * sorts the series and merges pages by one order (an all-day "2026-03-12"
+ * before "2026-03-12 08:00", as one-off events are), so paging across that
+ * day (a page ends on it) neither skips nor repeats a row, down or up, in
+ * every zone.
+ */
+START_TEST(test_series_allday_paging)
+{
+	static const char *zones[] = { "UTC", "America/New_York", "Asia/Kolkata" };
+	char title[64], start[32], key[32], prev[32], seen[40][64];
+	int total;
+
+	for (int i = 0; i < 6; i++) {   /* weekly on Thursdays: next 2026-03-12 */
+		snprintf(title, sizeof title, "Day series %d", i);
+		snprintf(start, sizeof start, "2026-01-%02d", 1 + 7 * (i % 3));
+		event(title, start, "FREQ=WEEKLY");
+		snprintf(title, sizeof title, "Timed series %d", i);
+		snprintf(start, sizeof start, "2026-01-%02d %02d:00", 1 + 7 * (i % 3), 8 + i);
+		event(title, start, "FREQ=WEEKLY");
+	}
+	event("Day event", "2026-03-12", NULL);
+	event("Later event", "2026-03-13 09:00", NULL);
+	for (size_t z = 0; z < sizeof zones / sizeof *zones; z++) {
+		setenv("TZ", zones[z], 1);
+		tzset();
+		engine_free(e);
+		e = test_engine_new(db, 4, 30);   /* loads 8 rows, then 8 at a time */
+		engine_keys(e, "2gg");
+		total = (int)view()->list.total;
+		ck_assert_int_eq(total, 16);
+		prev[0] = 0;
+		for (int i = 0; i < total; i++) {
+			row_key(key, sizeof key);
+			ck_assert_msg(strcmp(prev, key) <= 0, "%s: %s after %s", zones[z], key, prev);
+			snprintf(prev, sizeof prev, "%s", key);
+			snprintf(seen[i], sizeof seen[i], "%s", sel_cell(1));
+			for (int j = 0; j < i; j++)
+				ck_assert_msg(strcmp(seen[j], seen[i]), "%s: %s again at row %d (first %d): a row skipped or repeated",
+					      zones[z], seen[i], i, j);
+			engine_keys(e, "j");
+		}
+		/* every row once: none skipped */
+		ck_assert_str_eq(sel_cell(1), seen[total - 1]);
+		ck_assert_str_eq(seen[total - 1], "Later event");
+		for (int i = total - 1; i >= 0; i--) {
+			ck_assert_msg(!strcmp(sel_cell(1), seen[i]), "%s: up, row %d is %s, down it was %s",
+				      zones[z], i, sel_cell(1), seen[i]);
+			engine_keys(e, "k");
+		}
+	}
+}
+END_TEST
+
 static int progress_calls;
 static char last_progress[200];
 
@@ -502,6 +566,7 @@ main(void)
 	tcase_add_test(tc, test_recurring);
 	tcase_add_test(tc, test_series_in_order);
 	tcase_add_test(tc, test_series_windows);
+	tcase_add_test(tc, test_series_allday_paging);
 	tcase_add_test(tc, test_import_command);
 	tcase_add_test(tc, test_import_asks_who_is_me);
 	tcase_add_test(tc, test_import_who_is_me_dismissed);
