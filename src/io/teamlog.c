@@ -44,18 +44,6 @@ struct team {
 	int64_t snap;           /* the entry the snapshot is of (0: the seed); -1: none */
 };
 
-static void KITH_PRINTF(3, 4)
-say(char *err, size_t errn, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errn)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errn, fmt, ap);
-	va_end(ap);
-}
-
 static char *
 cat(const char *a, const char *b)
 {
@@ -73,136 +61,15 @@ sodium(char *err, size_t errn)
 	const struct sodium_lib *so = sodium_lib(&why);
 
 	if (!so)
-		say(err, errn, "%s", why);
+		tl_say(err, errn, "%s", why);
 	return so;
-}
-
-/* ---- files ---------------------------------------------------------------- */
-
-static int
-read_all(const char *path, unsigned char **out, size_t *n, char *err, size_t errn)
-{
-	struct strbuf sb = { 0 };
-	char buf[65536];
-	ssize_t got;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0) {
-		say(err, errn, "%s: %s", path, strerror(errno));
-		return TEAM_ERR;
-	}
-	while ((got = read(fd, buf, sizeof buf)) != 0) {
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			say(err, errn, "%s: %s", path, strerror(errno));
-			close(fd);
-			sb_free(&sb);
-			return TEAM_ERR;
-		}
-		sb_appendn(&sb, buf, (size_t)got);
-	}
-	close(fd);
-	*n = sb.len;
-	*out = (unsigned char *)sb_detach(&sb);
-	return TEAM_OK;
-}
-
-static int
-write_all(const char *path, const void *data, size_t n, char *err, size_t errn)
-{
-	struct kith_err ke = { 0 };
-
-	if (safefile_write(path, data, n, &ke) != KITH_OK) {
-		say(err, errn, "%s", ke.msg);
-		return TEAM_ERR;
-	}
-	return TEAM_OK;
-}
-
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	remove(path);
-	return 0;
-}
-
-/* Remove a directory this file made, with all it holds. */
-static void
-rm_tree(const char *dir)
-{
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* "log/000000000012" */
-static void
-entry_name(char *buf, size_t n, const char *sub, int64_t seq)
-{
-	snprintf(buf, n, "%s/%012lld", sub, (long long)seq);
-}
-
-/* The highest 12-digit name in repo/sub (-1 when none). */
-static int64_t
-scan_max(const char *repo, const char *sub)
-{
-	char *path = xmalloc(strlen(repo) + strlen(sub) + 2);
-	int64_t max = -1;
-	struct dirent *d;
-	DIR *dp;
-
-	sprintf(path, "%s/%s", repo, sub);
-	if ((dp = opendir(path))) {
-		while ((d = readdir(dp))) {
-			const char *s = d->d_name;
-			int64_t v = 0;
-			int i;
-
-			for (i = 0; i < 12 && s[i] >= '0' && s[i] <= '9'; i++)
-				v = v * 10 + (s[i] - '0');
-			if (i == 12 && !s[12] && v > max)
-				max = v;
-		}
-		closedir(dp);
-	}
-	free(path);
-	return max;
-}
-
-/* Append "sub/NAME\0" to names for each entry of repo/sub numbered <= upto; how many. */
-static size_t
-list_upto(const char *repo, const char *sub, int64_t upto, struct strbuf *names)
-{
-	char *path = xmalloc(strlen(repo) + strlen(sub) + 2);
-	struct dirent *d;
-	size_t k = 0;
-	DIR *dp;
-
-	sprintf(path, "%s/%s", repo, sub);
-	if ((dp = opendir(path))) {
-		while ((d = readdir(dp))) {
-			char *end;
-			long long v = strtoll(d->d_name, &end, 10);
-
-			if (strlen(d->d_name) == 12 && !*end && v >= 1 && v <= upto) {
-				sb_printf(names, "%s/%s", sub, d->d_name);
-				sb_appendn(names, "", 1);
-				k++;
-			}
-		}
-		closedir(dp);
-	}
-	free(path);
-	return k;
 }
 
 static void
 rescan(struct team *t)
 {
-	t->snap = scan_max(t->repo, "snap");
-	t->head = scan_max(t->repo, "log");
+	t->snap = tl_scan_max(t->repo, "snap");
+	t->head = tl_scan_max(t->repo, "log");
 	if (t->head < 0)
 		t->head = 0;
 	if (t->snap > t->head)
@@ -227,7 +94,7 @@ git_ok(const char *dir, const char *const *argv, char *err, size_t errn)
 	if (tl_git(dir, argv, &r, err, errn) != TEAM_OK)
 		return TEAM_ERR;
 	if (r.status != 0) {
-		say(err, errn, "git %s failed: %s", argv[0], tl_git_why(&r, why, sizeof why));
+		tl_say(err, errn, "git %s failed: %s", argv[0], tl_git_why(&r, why, sizeof why));
 		tl_run_free(&r);
 		return TEAM_ERR;
 	}
@@ -240,7 +107,7 @@ no_network(const char *remote, const struct tl_run *r, char *err, size_t errn)
 {
 	char why[400];
 
-	say(err, errn, "no network: cannot reach the team's remote %s (%s)", remote,
+	tl_say(err, errn, "no network: cannot reach the team's remote %s (%s)", remote,
 	    tl_git_why(r, why, sizeof why));
 }
 
@@ -286,12 +153,12 @@ make_clone(const char *dir, const char *repo, const char *remote, char *err, siz
 	struct stat st;
 
 	if (lstat(dir, &st) == 0) {
-		say(err, errn, "%s exists: this database is already in a team (kith team status)",
+		tl_say(err, errn, "%s exists: this database is already in a team (kith team status)",
 		    dir);
 		return TEAM_NONE;
 	}
 	if (mkdir(dir, 0700) != 0) {
-		say(err, errn, "%s: %s", dir, strerror(errno));
+		tl_say(err, errn, "%s: %s", dir, strerror(errno));
 		return TEAM_ERR;
 	}
 	if (GIT_OK(dir, err, errn, "init", "-q", "--initial-branch=log", "repo") != TEAM_OK ||
@@ -321,11 +188,11 @@ push(struct team *t, const char *what, char *err, size_t errn)
 			     strstr(bang, "failed to update ref") ||
 			     strstr(bang, "incorrect old value"))) {
 			rc = TEAM_RACE;
-			say(err, errn, "%s: someone appended first; fetch and try again", what);
+			tl_say(err, errn, "%s: someone appended first; fetch and try again", what);
 		} else if (bang) {
 			char line[400];
 			snprintf(line, sizeof line, "%.*s", (int)strcspn(bang + 2, "\n"), bang + 2);
-			say(err, errn, "%s: the remote %s refused it: %s", what, t->remote, line);
+			tl_say(err, errn, "%s: the remote %s refused it: %s", what, t->remote, line);
 			rc = TEAM_ERR;
 		} else {
 			no_network(t->remote, &r, err, errn);
@@ -360,10 +227,10 @@ write_key(const char *dir, const unsigned char *key, const char *remote, char *e
 	  size_t errn)
 {
 	char *kp = cat(dir, "/key"), *rp = cat(dir, "/remote");
-	int rc = write_all(kp, key, TEAM_KEYBYTES, err, errn);
+	int rc = tl_write_all(kp, key, TEAM_KEYBYTES, err, errn);
 
 	if (rc == TEAM_OK)
-		rc = write_all(rp, remote, strlen(remote), err, errn);
+		rc = tl_write_all(rp, remote, strlen(remote), err, errn);
 	free(kp);
 	free(rp);
 	return rc;
@@ -392,7 +259,7 @@ team_create(const char *dbpath, const char *remote, char *err, size_t errn)
 	if (rc == TEAM_OK) {
 		rc = fetch_log(repo, remote, false, err, errn);
 		if (rc == TEAM_OK) {
-			say(err, errn, "%s already holds a kith team: join it (kith team join %s "
+			tl_say(err, errn, "%s already holds a kith team: join it (kith team join %s "
 			    "CODE, with the code a member prints with kith team invite)", remote,
 			    remote);
 			rc = TEAM_ERR;
@@ -406,7 +273,7 @@ team_create(const char *dbpath, const char *remote, char *err, size_t errn)
 			     err, errn);
 	}
 	if (rc == TEAM_OK)
-		rc = write_all(mark, box, boxn, err, errn);
+		rc = tl_write_all(mark, box, boxn, err, errn);
 	if (rc == TEAM_OK)
 		rc = GIT_OK(repo, err, errn, "add", "--", "team");
 	if (rc == TEAM_OK)
@@ -416,7 +283,7 @@ team_create(const char *dbpath, const char *remote, char *err, size_t errn)
 
 		rc = push(&t, "the new team", err, errn);
 		if (rc == TEAM_RACE) {
-			say(err, errn, "%s: another kith made a team there at the same moment; join "
+			tl_say(err, errn, "%s: another kith made a team there at the same moment; join "
 			    "it instead", remote);
 			rc = TEAM_ERR;
 		}
@@ -424,7 +291,7 @@ team_create(const char *dbpath, const char *remote, char *err, size_t errn)
 	if (rc == TEAM_OK)
 		rc = write_key(dir, key, remote, err, errn);
 	if (rc != TEAM_OK)
-		rm_tree(dir);
+		tl_rm_tree(dir);
 	so->sodium_memzero(key, sizeof key);
 	free(box);
 	free(mark);
@@ -442,7 +309,7 @@ check_mark(const struct sodium_lib *so, const char *repo, const unsigned char *k
 	struct team_entry e;
 	unsigned char *buf;
 	size_t n;
-	int rc = read_all(mark, &buf, &n, err, errn);
+	int rc = tl_read_all(mark, &buf, &n, err, errn);
 
 	if (rc == TEAM_OK) {
 		rc = tl_open(so, key, TL_MARK, 0, buf, n, "the team's marker", &e, err, errn);
@@ -465,7 +332,7 @@ team_attach(const char *dbpath, const char *remote, const char *code, char *err,
 	if (!(so = sodium(err, errn)))
 		return TEAM_ERR;
 	if (!tl_code_read(so, code, key)) {
-		say(err, errn, "not a kith team code: a code is one line that starts with kith1- "
+		tl_say(err, errn, "not a kith team code: a code is one line that starts with kith1- "
 		    "(a character is wrong or missing; copy it again)");
 		return TEAM_ERR;
 	}
@@ -480,7 +347,7 @@ team_attach(const char *dbpath, const char *remote, const char *code, char *err,
 	if (rc == TEAM_OK) {
 		rc = fetch_log(repo, remote, true, err, errn);
 		if (rc == TEAM_NONE) {
-			say(err, errn, "%s holds no kith team (kith team init %s starts one)", remote,
+			tl_say(err, errn, "%s holds no kith team (kith team init %s starts one)", remote,
 			    remote);
 			rc = TEAM_ERR;
 		}
@@ -490,7 +357,7 @@ team_attach(const char *dbpath, const char *remote, const char *code, char *err,
 	if (rc == TEAM_OK) {
 		rc = check_mark(so, repo, key, err, errn);
 		if (rc == TEAM_RACE) {
-			say(err, errn, "rejected key: the code does not open the team at %s (is it "
+			tl_say(err, errn, "rejected key: the code does not open the team at %s (is it "
 			    "this team's code?)", remote);
 			rc = TEAM_ERR;
 		}
@@ -498,7 +365,7 @@ team_attach(const char *dbpath, const char *remote, const char *code, char *err,
 	if (rc == TEAM_OK)
 		rc = write_key(dir, key, remote, err, errn);
 	if (rc != TEAM_OK)
-		rm_tree(dir);
+		tl_rm_tree(dir);
 	so->sodium_memzero(key, sizeof key);
 	free(repo);
 	free(dir);
@@ -518,14 +385,14 @@ read_key(const char *dir, unsigned char *key, char *err, size_t errn)
 	int rc = TEAM_ERR;
 
 	if (stat(kp, &st) != 0) {
-		say(err, errn, "%s: %s (the team's key is missing: join again with a code from a "
+		tl_say(err, errn, "%s: %s (the team's key is missing: join again with a code from a "
 		    "member)", kp, strerror(errno));
 	} else if (st.st_mode & 077) {
-		say(err, errn, "%s: others may read the team's key (mode %04o); make it private: "
+		tl_say(err, errn, "%s: others may read the team's key (mode %04o); make it private: "
 		    "chmod 600 %s", kp, (unsigned)(st.st_mode & 07777), kp);
-	} else if (read_all(kp, &buf, &n, err, errn) == TEAM_OK) {
+	} else if (tl_read_all(kp, &buf, &n, err, errn) == TEAM_OK) {
 		if (n != TEAM_KEYBYTES)
-			say(err, errn, "%s: not a team key (%zu bytes, not %d)", kp, n, TEAM_KEYBYTES);
+			tl_say(err, errn, "%s: not a team key (%zu bytes, not %d)", kp, n, TEAM_KEYBYTES);
 		else {
 			memcpy(key, buf, TEAM_KEYBYTES);
 			rc = TEAM_OK;
@@ -549,7 +416,7 @@ team_open(const char *dbpath, struct team **out, char *err, size_t errn)
 	*out = NULL;
 	if (stat(dir, &st) != 0 && errno == ENOENT) {
 		free(dir);
-		say(err, errn, "this database is not in a team (kith team init REMOTE, or kith "
+		tl_say(err, errn, "this database is not in a team (kith team init REMOTE, or kith "
 		    "team join REMOTE CODE)");
 		return TEAM_NONE;
 	}
@@ -560,7 +427,7 @@ team_open(const char *dbpath, struct team **out, char *err, size_t errn)
 	if (!(t->so = sodium(err, errn)) || read_key(dir, t->key, err, errn) != TEAM_OK)
 		goto fail;
 	rp = cat(dir, "/remote");
-	if (read_all(rp, &remote, &n, err, errn) != TEAM_OK) {
+	if (tl_read_all(rp, &remote, &n, err, errn) != TEAM_OK) {
 		free(rp);
 		goto fail;
 	}
@@ -585,7 +452,7 @@ team_code(const char *dbpath, char *code, size_t coden, char *err, size_t errn)
 		return rc;
 	tl_code_make(t->so, t->key, buf);
 	if (strlen(buf) >= coden) {
-		say(err, errn, "the code does not fit in %zu bytes", coden);
+		tl_say(err, errn, "the code does not fit in %zu bytes", coden);
 		rc = TEAM_ERR;
 	} else {
 		memcpy(code, buf, strlen(buf) + 1);
@@ -643,13 +510,13 @@ team_lock(struct team *t, char *err, size_t errn)
 	lp = cat(t->dir, "/lock");
 	t->lockfd = open(lp, O_RDWR | O_CREAT, 0600);
 	if (t->lockfd < 0) {
-		say(err, errn, "%s: %s", lp, strerror(errno));
+		tl_say(err, errn, "%s: %s", lp, strerror(errno));
 		free(lp);
 		return TEAM_ERR;
 	}
 	while (flock(t->lockfd, LOCK_EX) != 0) {
 		if (errno != EINTR) {
-			say(err, errn, "%s: cannot lock: %s", lp, strerror(errno));
+			tl_say(err, errn, "%s: cannot lock: %s", lp, strerror(errno));
 			close(t->lockfd);
 			t->lockfd = -1;
 			free(lp);
@@ -673,7 +540,7 @@ team_fetch(struct team *t, char *err, size_t errn)
 	int rc = fetch_log(t->repo, t->remote, false, err, errn);
 
 	if (rc == TEAM_NONE) {
-		say(err, errn, "%s no longer holds the team's log (was it replaced?)", t->remote);
+		tl_say(err, errn, "%s no longer holds the team's log (was it replaced?)", t->remote);
 		return TEAM_ERR;
 	}
 	if (rc == TEAM_OK)
@@ -695,7 +562,7 @@ load(struct team *t, const char *name, unsigned char **buf, size_t *n, char *err
 
 	free(path);
 	if (access(full, F_OK) == 0) {
-		rc = read_all(full, buf, n, err, errn);
+		rc = tl_read_all(full, buf, n, err, errn);
 		free(full);
 		return rc;
 	}
@@ -705,7 +572,7 @@ load(struct team *t, const char *name, unsigned char **buf, size_t *n, char *err
 	    TEAM_OK)
 		return TEAM_ERR;
 	if (r.status != 0 || strlen(r.out) < 40) {
-		say(err, errn, "%s is no longer in the log (compacted into the snapshot of entry "
+		tl_say(err, errn, "%s is no longer in the log (compacted into the snapshot of entry "
 		    "%lld): join the team again", name, (long long)t->snap);
 		tl_run_free(&r);
 		return TEAM_ERR;
@@ -715,7 +582,7 @@ load(struct team *t, const char *name, unsigned char **buf, size_t *n, char *err
 	if (GIT(t->repo, &r, err, errn, "cat-file", "blob", spec) != TEAM_OK)
 		return TEAM_ERR;
 	if (r.status != 0) {
-		say(err, errn, "%s is no longer in the log (compacted into the snapshot of entry "
+		tl_say(err, errn, "%s is no longer in the log (compacted into the snapshot of entry "
 		    "%lld): join the team again", name, (long long)t->snap);
 		tl_run_free(&r);
 		return TEAM_ERR;
@@ -745,10 +612,10 @@ unseal(struct team *t, enum tl_kind kind, int64_t seq, const char *name, struct 
 	free(buf);
 	if (rc == TEAM_RACE) {
 		if (check_mark(t->so, t->repo, t->key, err, errn) == TEAM_OK)
-			say(err, errn, "%s is damaged: it fails its authentication (changed or cut "
+			tl_say(err, errn, "%s is damaged: it fails its authentication (changed or cut "
 			    "since it was written); refused", what);
 		else
-			say(err, errn, "rejected key: the team's key does not open %s of %s (the "
+			tl_say(err, errn, "rejected key: the team's key does not open %s of %s (the "
 			    "key in %s/key is not this team's)", what, t->remote, t->dir);
 		rc = TEAM_ERR;
 	}
@@ -762,11 +629,11 @@ team_read(struct team *t, int64_t seq, struct team_entry *out, char *err, size_t
 
 	memset(out, 0, sizeof *out);
 	if (seq < 1 || seq > t->head) {
-		say(err, errn, "no entry %lld: the log holds entries 1 to %lld", (long long)seq,
+		tl_say(err, errn, "no entry %lld: the log holds entries 1 to %lld", (long long)seq,
 		    (long long)t->head);
 		return TEAM_ERR;
 	}
-	entry_name(name, sizeof name, "log", seq);
+	tl_entry_name(name, sizeof name, "log", seq);
 	return unseal(t, TL_ENTRY, seq, name, out, err, errn);
 }
 
@@ -793,14 +660,14 @@ commit_file(struct team *t, enum tl_kind kind, const char *sub, int64_t seq,
 
 	if (tl_seal(t->so, t->key, kind, seq, e, data, len, &box, &boxn, err, errn) != TEAM_OK)
 		return TEAM_ERR;
-	entry_name(name, sizeof name, sub, seq);
+	tl_entry_name(name, sizeof name, sub, seq);
 	dirp = xmalloc(strlen(t->repo) + strlen(sub) + 2);
 	sprintf(dirp, "%s/%s", t->repo, sub);
 	mkdir(dirp, 0700);
 	free(dirp);
 	path = xmalloc(strlen(t->repo) + strlen(name) + 2);
 	sprintf(path, "%s/%s", t->repo, name);
-	rc = write_all(path, box, boxn, err, errn);
+	rc = tl_write_all(path, box, boxn, err, errn);
 	free(box);
 	free(path);
 	if (rc == TEAM_OK)
@@ -857,7 +724,7 @@ team_snapshot_put(struct team *t, int64_t upto, const void *data, size_t len, ch
 	int rc;
 
 	if (upto < 0 || upto > t->head || upto <= t->snap) {
-		say(err, errn, "a snapshot of entry %lld: must be after the last one (%lld) and "
+		tl_say(err, errn, "a snapshot of entry %lld: must be after the last one (%lld) and "
 		    "no later than the log's end (%lld)", (long long)upto, (long long)t->snap,
 		    (long long)t->head);
 		return TEAM_ERR;
@@ -866,9 +733,9 @@ team_snapshot_put(struct team *t, int64_t upto, const void *data, size_t len, ch
 	if (t->snap >= 0) {
 		char name[32];
 
-		entry_name(name, sizeof name, "snap", t->snap);
+		tl_entry_name(name, sizeof name, "snap", t->snap);
 		sb_appendn(&names, name, strlen(name) + 1);
-		cap += 1 + list_upto(t->repo, "log", t->snap, &names);
+		cap += 1 + tl_list_upto(t->repo, "log", t->snap, &names);
 	}
 	rm = xmalloc(cap * sizeof *rm);
 	for (const char *p = names.buf; p && p < names.buf + names.len; p += strlen(p) + 1)
@@ -894,10 +761,10 @@ team_snapshot_get(struct team *t, int64_t *upto, unsigned char **data, size_t *l
 	*len = 0;
 	*upto = 0;
 	if (t->snap < 0) {
-		say(err, errn, "the team's log has no snapshot yet");
+		tl_say(err, errn, "the team's log has no snapshot yet");
 		return TEAM_NONE;
 	}
-	entry_name(name, sizeof name, "snap", t->snap);
+	tl_entry_name(name, sizeof name, "snap", t->snap);
 	if (unseal(t, TL_SNAP, t->snap, name, &e, err, errn) != TEAM_OK)
 		return TEAM_ERR;
 	*upto = t->snap;

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kith/status.h"
 #include "kith/teamlog.h"
 
 /* ---- libsodium (teamlog_crypt.c) ------------------------------------------ */
@@ -82,5 +83,23 @@ int tl_git(const char *dir, const char *const *argv, struct tl_run *r, char *err
 void tl_run_free(struct tl_run *r);
 /* What git said went wrong: its first "fatal:" or "error:" line, else its last line. */
 const char *tl_git_why(const struct tl_run *r, char *buf, size_t n);
+
+/* ---- the clone's files (teamlog_files.c) ---------------------------------- */
+
+struct strbuf;
+/* Format a message into err (when err and errn are given). */
+void tl_say(char *err, size_t errn, const char *fmt, ...) KITH_PRINTF(3, 4);
+/* The whole file at path (*out malloc'd); TEAM_ERR with err naming it. */
+int tl_read_all(const char *path, unsigned char **out, size_t *n, char *err, size_t errn);
+/* Write path whole, 0600, through a temporary file and a rename. */
+int tl_write_all(const char *path, const void *data, size_t n, char *err, size_t errn);
+/* Remove a directory kith made, with all it holds. */
+void tl_rm_tree(const char *dir);
+/* "sub/000000000012" for entry seq. */
+void tl_entry_name(char *buf, size_t n, const char *sub, int64_t seq);
+/* The highest 12-digit name in repo/sub (-1 when none). */
+int64_t tl_scan_max(const char *repo, const char *sub);
+/* Append "sub/NAME\0" to names for each entry of repo/sub numbered <= upto; how many. */
+size_t tl_list_upto(const char *repo, const char *sub, int64_t upto, struct strbuf *names);
 
 #endif
