@@ -46,8 +46,6 @@ print_conflicts(struct cli *c, int n)
 		const struct kdb_conflict *k = &cf[i];
 		if (!strcmp(k->kind, "field")) {
 			sb_append(&sb, "conflict: ");
-			cli_sanitize(&sb, k->table);
-			sb_append(&sb, " ");
 			cli_sanitize(&sb, k->what);
 			sb_append(&sb, ": ");
 			cli_sanitize(&sb, k->column);
@@ -60,8 +58,6 @@ print_conflicts(struct cli *c, int n)
 			sb_printf(&sb, "; %s kept\n", !strcmp(k->winner, "mine") ? "mine" : "theirs");
 		} else {
 			sb_printf(&sb, "reported: ");
-			cli_sanitize(&sb, k->table);
-			sb_append(&sb, " ");
 			cli_sanitize(&sb, k->what);
 			sb_printf(&sb, ": %s\n", !strcmp(k->kind, "missing")
 				  ? "another replica deleted what it needs; this change was dropped"

@@ -22,7 +22,7 @@
 /* One conflict found while applying, kept until the apply ends. */
 struct found {
 	const char *kind;
-	char table[64], column[64], what[96];
+	char table[64], column[64], what[160];
 	int64_t key;
 	sqlite3_value *old, *theirs, *mine;
 	bool theirs_won;
@@ -403,6 +403,49 @@ drop_orphans(struct apply *a, const void *mine, size_t len, struct kith_err *err
 	return KITH_OK;
 }
 
+/*
+** Say which row a found conflict is about in a person's words ("Dana
+** Reyes's phone"), read after the apply so it names the row as it now is;
+** a row of no table below, or one gone, keeps its table and key ("tag id
+** #7"). A dropped row's sentence ("role #12 needs a organisation ...") stays.
+*/
+static void
+name_row(struct apply *a, struct found *f)
+{
+	static const struct {
+		const char *table, *sql;
+	} names[] = {
+		{ "contact", "SELECT display_name FROM contact WHERE id = ?1" },
+		{ "contact_channel", "SELECT c.display_name || '''s ' || ch.kind FROM contact_channel ch "
+		  "JOIN contact c ON c.id = ch.contact_id WHERE ch.id = ?1" },
+		{ "role", "SELECT c.display_name || '''s role' || coalesce(' at ' || o.name, '') "
+		  "FROM role r JOIN contact c ON c.id = r.contact_id "
+		  "LEFT JOIN organisation o ON o.id = r.org_id WHERE r.id = ?1" },
+		{ "organisation", "SELECT name FROM organisation WHERE id = ?1" },
+		{ "event", "SELECT title FROM event WHERE id = ?1" },
+		{ "followup", "SELECT 'follow-up ' || title FROM followup WHERE id = ?1" },
+	};
+	char buf[sizeof f->what];
+	struct kith_err ignored = { 0 };
+	sqlite3_stmt *st;
+
+	if (!strcmp(f->kind, "missing"))
+		return;
+	snprintf(buf, sizeof buf, "%.63s %.31s", f->table, f->what);
+	for (size_t i = 0; f->key && i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(names[i].table, f->table))
+			continue;
+		if (db_first(a->db, &st, names[i].sql, "sync", &ignored, "I", f->key) == KITH_OK) {
+			const unsigned char *t = sqlite3_column_text(st, 0);
+			if (t && *t)
+				snprintf(buf, sizeof buf, "%s", (const char *)t);
+			sqlite3_reset(st);
+		}
+		break;
+	}
+	memcpy(f->what, buf, sizeof buf);
+}
+
 static enum kith_status
 record_found(struct apply *a, struct kith_err *err)
 {
@@ -414,8 +457,11 @@ record_found(struct apply *a, struct kith_err *err)
 
 	db_now(now);
 	for (size_t i = 0; i < a->nfound; i++) {
-		const struct found *f = &a->found[i];
-		sqlite3_stmt *st = db_query(a->db, q, err, "tttIts---t", now, f->kind, f->table,
+		struct found *f = &a->found[i];
+		sqlite3_stmt *st;
+
+		name_row(a, f);
+		st = db_query(a->db, q, err, "tttIts---t", now, f->kind, f->table,
 					    f->key, f->what, f->column[0] ? f->column : NULL,
 					    f->theirs_won ? "theirs" : "mine");
 		enum kith_status rc;

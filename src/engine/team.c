@@ -123,7 +123,7 @@ engine_conflicts(struct engine *e)
 	labels = xcalloc(n, sizeof *labels);
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf sb = { 0 };
-		sb_printf(&sb, "%.16s  %s %s", c[i].at, c[i].table, c[i].what);
+		sb_printf(&sb, "%.16s  %s", c[i].at, c[i].what);
 		if (!strcmp(c[i].kind, "field")) {
 			sb_printf(&sb, ": %s was ", c[i].column);
 			conflict_value(&sb, c[i].old);

@@ -57,6 +57,7 @@ expect_rc 0 "A's sync"
 has "$out" "conflict" "A's sync reports the phone's conflict"
 has "$out" "555 0333" "the conflict names theirs"
 has "$out" "555 0111" "the conflict names mine"
+has "$out" "conflict: Dana Reyes's phone: value was" "the conflict names the person and the field, not a table and key"
 same "$(printf '%s\n' "$out" | grep -c conflict)" 1 "exactly one conflict"
 run -d "$B" sync
 expect_rc 0 "B's sync"
