@@ -17,6 +17,10 @@
 
 #include "testutil.h"
 
+#include "kith/contact.h"
+#include "kith/db.h"
+#include "kith/sync.h"
+#include "kith/syncdb.h"
 #include "kith/teamlog.h"
 
 static char *T;                 /* the test's folder */
@@ -678,6 +682,55 @@ START_TEST(test_kill9)
 }
 END_TEST
 
+/*
+** An entry written by a newer kith (a higher schema) is refused before
+** anything is applied: the sync fails naming it, applies nothing, keeps the
+** local change waiting and appends nothing (issue 19: "an older kith
+** refuses a newer entry with a clear message, never half-applies it").
+*/
+START_TEST(test_newer_schema_refused)
+{
+	static unsigned char blob[] = "a change only a newer kith can read";
+	struct kith_contact c = { .display_name = "Dana Reyes", .cadence_days = -1 };
+	struct team_entry e = { .replica = 9, .data = blob, .len = sizeof blob };
+	struct sync_result r = { 0 };
+	struct kith_err kerr = { 0 };
+	struct kdb_sync_state s;
+	struct kdb *db;
+	struct team *t;
+	int64_t id, seq;
+
+	ck_assert_int_eq(kdb_open(dba, KDB_CREATE, &db, &kerr), KITH_OK);
+	ck_assert_msg(team_create(dba, remote, err, sizeof err) == TEAM_OK, "create: %s", err);
+	ck_assert_msg(kdb_replica_set(db, 7, "Ana", &kerr) == KITH_OK, "%s", kerr.msg);
+	ck_assert_msg(kdb_sync_done(db, 0, 0, &kerr) == KITH_OK, "%s", kerr.msg);
+	/* a newer kith appends entry 1 */
+	e.schema = kdb_schema_version() + 1;
+	snprintf(e.author, sizeof e.author, "Future");
+	t = open_team(dba);
+	ck_assert_msg(team_append(t, &e, &seq, err, sizeof err) == TEAM_OK, "append: %s", err);
+	team_close(t);
+	/* a local change waits to be sent */
+	ck_assert_msg(contact_add(db, &c, &id, &kerr) == KITH_OK, "%s", kerr.msg);
+
+	ck_assert_int_ne(sync_run(db, dba, &r, &kerr), KITH_OK);
+	ck_assert_msg(strstr(kerr.msg, "newer kith") && strstr(kerr.msg, "entry 1"),
+		      "the refusal says why and which entry: %s", kerr.msg);
+	ck_assert_msg(kdb_sync_state(db, &s, &kerr) == KITH_OK, "%s", kerr.msg);
+	ck_assert_int_eq(s.applied, 0);
+	ck_assert_int_ge(s.waiting, 1);
+	ck_assert_int_eq(r.applied, 0);
+	ck_assert_int_eq(r.pushed, 0);
+	memset(&c, 0, sizeof c);
+	ck_assert_int_eq(contact_get(db, id, &c, &kerr), KITH_OK);
+	contact_free(&c);
+	t = open_team(dba);
+	ck_assert_int_eq(team_head(t), 1);
+	team_close(t);
+	kdb_close(db);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -698,6 +751,7 @@ main(void)
 	tcase_add_test(tc, test_snapshots);
 	tcase_add_test(tc, test_only_ciphertext);
 	tcase_add_test(tc, test_kill9);
+	tcase_add_test(tc, test_newer_schema_refused);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
