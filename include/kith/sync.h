@@ -39,7 +39,7 @@ enum kith_status sync_run(struct kdb *db, const char *dbpath, struct sync_result
 /*
 ** The log, entry by entry, for `kith sync --log`: fn(ud, seq, author,
 ** time, summary) with a one-line summary of what the entry changed
-** ("added 2 contacts, changed 1 contact_channel"). Fetches first.
+** ("added 2 people, changed 1 email or phone"). Fetches first.
 */
 typedef void (*sync_log_fn)(void *ud, int64_t seq, const char *author, int64_t time,
 			    const char *summary);

@@ -102,8 +102,8 @@ all_same "a late joiner" "$A" "$D"
 run -d "$D" sync --log
 expect_rc 0 "kith sync --log"
 has "$out" "Ben: " "the log names Ben"
-has "$out" "added 1 contact" "the log says what an entry added"
-has "$out" "Cy: changed 1 contact_channel" "the log says what C changed"
+has "$out" "added 1 person" "the log says what an entry added, in a member's words"
+has "$out" "Cy: changed 1 email or phone" "the log says what C changed"
 
 # ---- outside a team --------------------------------------------------------------
 run -d "$T/solo.db" sync
