@@ -155,7 +155,7 @@ on_conflict(void *ctx, int kind, sqlite3_changeset_iter *it)
 	struct apply *a = ctx;
 	const char *table;
 	int ncol, op, indirect;
-	bool noop = true, real = false;
+	bool noop = true;
 
 	sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
 	switch (kind) {
@@ -207,10 +207,8 @@ on_conflict(void *ctx, int kind, sqlite3_changeset_iter *it)
 			f->old = old ? sqlite3_value_dup(old) : NULL;
 			f->theirs = now ? sqlite3_value_dup(now) : NULL;
 			f->mine = sqlite3_value_dup(mine);
-			real = true;
 		}
 	}
-	(void)real;
 	return noop ? SQLITE_CHANGESET_OMIT : SQLITE_CHANGESET_REPLACE;
 }
 
