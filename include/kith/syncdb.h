@@ -138,6 +138,8 @@ enum kith_status kdb_conflict_take(struct kdb *db, int64_t id, struct kith_err *
 /* Mark every conflict as seen (the status line stops counting them). */
 enum kith_status kdb_conflicts_seen(struct kdb *db, struct kith_err *err);
 
+/* What a member calls n rows of a shared table ("person", "people"); an unshared table's name. */
+const char *kdb_shared_noun(const char *table, int n);
 /* The author of the replica that made key (its range); NULL (no row) for the seed or unknown. */
 char *kdb_key_author(struct kdb *db, int64_t key);
 

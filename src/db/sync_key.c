@@ -36,35 +36,36 @@
 ** The shared tables, in the order their rows may depend on each other
 ** (a parent before its children), each with the lookup of the largest key
 ** in a range for the tables keyed by an integer (NULL for those keyed by
-** two columns, whose keys are the keys of the rows they join).
+** two columns, whose keys are the keys of the rows they join), and what a
+** member calls one row and several (kith sync --log).
 */
 #define MAXKEY(t) "SELECT max(id) FROM " t " WHERE id >= ?1 AND id < ?2"
 static const struct db_shared {
-	const char *name, *q_max;
+	const char *name, *q_max, *one, *many;
 } shared[] = {
-	{ "organisation", MAXKEY("organisation") },
-	{ "event", MAXKEY("event") },
-	{ "contact", MAXKEY("contact") },
-	{ "contact_channel", MAXKEY("contact_channel") },
-	{ "contact_nickname", NULL },
-	{ "tag", NULL },
-	{ "contact_tag", NULL },
-	{ "role", MAXKEY("role") },
-	{ "relationship", MAXKEY("relationship") },
-	{ "attendance", NULL },
-	{ "interaction", MAXKEY("interaction") },
-	{ "interaction_contact", NULL },
-	{ "followup", MAXKEY("followup") },
-	{ "power_map", MAXKEY("power_map") },
-	{ "map_target", NULL },
-	{ "placement", MAXKEY("placement") },
-	{ "placement_move", MAXKEY("placement_move") },
-	{ "import_extra", MAXKEY("import_extra") },
-	{ "concern", MAXKEY("concern") },
-	{ "promise", MAXKEY("promise") },
-	{ "promise_update", MAXKEY("promise_update") },
-	{ "promise_told", NULL },
-	{ "goal", MAXKEY("goal") },
+	{ "organisation", MAXKEY("organisation"), "organisation", "organisations" },
+	{ "event", MAXKEY("event"), "event", "events" },
+	{ "contact", MAXKEY("contact"), "person", "people" },
+	{ "contact_channel", MAXKEY("contact_channel"), "email or phone", "emails and phones" },
+	{ "contact_nickname", NULL, "nickname", "nicknames" },
+	{ "tag", NULL, "tag", "tags" },
+	{ "contact_tag", NULL, "person's tag", "people's tags" },
+	{ "role", MAXKEY("role"), "role", "roles" },
+	{ "relationship", MAXKEY("relationship"), "relationship", "relationships" },
+	{ "attendance", NULL, "guest", "guests" },
+	{ "interaction", MAXKEY("interaction"), "interaction", "interactions" },
+	{ "interaction_contact", NULL, "person in an interaction", "people in interactions" },
+	{ "followup", MAXKEY("followup"), "follow-up", "follow-ups" },
+	{ "power_map", MAXKEY("power_map"), "power map", "power maps" },
+	{ "map_target", NULL, "map target", "map targets" },
+	{ "placement", MAXKEY("placement"), "placement on a map", "placements on maps" },
+	{ "placement_move", MAXKEY("placement_move"), "move on a map", "moves on maps" },
+	{ "import_extra", MAXKEY("import_extra"), "kept-aside field", "kept-aside fields" },
+	{ "concern", MAXKEY("concern"), "concern", "concerns" },
+	{ "promise", MAXKEY("promise"), "promise", "promises" },
+	{ "promise_update", MAXKEY("promise_update"), "promise update", "promise updates" },
+	{ "promise_told", NULL, "person told of a promise", "people told of promises" },
+	{ "goal", MAXKEY("goal"), "goal", "goals" },
 };
 #define NSHARED (sizeof shared / sizeof shared[0])
 
@@ -81,6 +82,14 @@ const char *
 db_shared_name(int i)
 {
 	return i >= 0 && (size_t)i < NSHARED ? shared[i].name : NULL;
+}
+
+const char *
+kdb_shared_noun(const char *table, int n)
+{
+	int i = db_shared_index(table);
+
+	return i < 0 ? table : n == 1 ? shared[i].one : shared[i].many;
 }
 
 /* The file's data version: it moves with every commit, this connection's or another's. */

@@ -228,54 +228,18 @@ struct summary {
 	struct strbuf sb;
 };
 
-/* What a member calls the rows of each shared table: one, several. */
-static const struct {
-	const char *table, *one, *many;
-} nouns[] = {
-	{ "organisation", "organisation", "organisations" },
-	{ "event", "event", "events" },
-	{ "contact", "person", "people" },
-	{ "contact_channel", "email or phone", "emails and phones" },
-	{ "contact_nickname", "nickname", "nicknames" },
-	{ "tag", "tag", "tags" },
-	{ "contact_tag", "person's tag", "people's tags" },
-	{ "role", "role", "roles" },
-	{ "relationship", "relationship", "relationships" },
-	{ "attendance", "guest", "guests" },
-	{ "interaction", "interaction", "interactions" },
-	{ "interaction_contact", "person in an interaction", "people in interactions" },
-	{ "followup", "follow-up", "follow-ups" },
-	{ "power_map", "power map", "power maps" },
-	{ "map_target", "map target", "map targets" },
-	{ "placement", "placement on a map", "placements on maps" },
-	{ "placement_move", "move on a map", "moves on maps" },
-	{ "import_extra", "kept-aside field", "kept-aside fields" },
-	{ "concern", "concern", "concerns" },
-	{ "promise", "promise", "promises" },
-	{ "promise_update", "promise update", "promise updates" },
-	{ "promise_told", "person told of a promise", "people told of promises" },
-	{ "goal", "goal", "goals" },
-};
-
 static void
 summary_add(void *ud, const char *table, int added, int changed, int deleted)
 {
 	struct summary *s = ud;
 	const int n[3] = { added, changed, deleted };
 	static const char *const verb[3] = { "added", "changed", "deleted" };
-	const char *one = table, *many = table;
 
-	for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
-		if (!strcmp(nouns[i].table, table)) {
-			one = nouns[i].one;
-			many = nouns[i].many;
-			break;
-		}
 	for (int i = 0; i < 3; i++) {
 		if (!n[i])
 			continue;
 		sb_printf(&s->sb, "%s%s %d %s", s->sb.len ? ", " : "", verb[i], n[i],
-			  n[i] == 1 ? one : many);
+			  kdb_shared_noun(table, n[i]));
 	}
 }
 
