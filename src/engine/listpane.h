@@ -24,8 +24,17 @@
 #ifndef KITH_ENGINE_LISTPANE_H
 #define KITH_ENGINE_LISTPANE_H
 
+#include "kith/date.h"
 #include "panes.h"
 #include "rows.h"
+
+/*
+** The kinds of column the list panes share (struct view_column): a date,
+** as wide as "YYYY-MM-DD" and never wider; the row's text, which takes the
+** width the other columns leave (at least 16).
+*/
+#define LISTPANE_DATE_COLUMN(title) { (title), KDATE_STR - 1, KDATE_STR - 1, VA_LEFT }
+#define LISTPANE_TEXT_COLUMN(title) { (title), 16, 0, VA_LEFT }
 
 struct listpane_def {
 	int ncols;

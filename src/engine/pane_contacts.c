@@ -29,7 +29,7 @@ static const struct view_column columns[C_COUNT] = {
 	[C_INFL] = { "Infl", 4, 4, VA_RIGHT },
 	[C_ALIGN] = { "Stance", 7, 7, VA_LEFT },
 	[C_LAST] = { "Last", 6, 6, VA_RIGHT },
-	[C_NEXT] = { "Next due", 10, 10, VA_LEFT },
+	[C_NEXT] = LISTPANE_DATE_COLUMN("Next due"),
 };
 
 static const char *const sort_names[] = { "name", "last contacted", "influence" };

@@ -23,7 +23,7 @@ enum { C_WHEN, C_TITLE, C_KIND, C_WHERE, C_PEOPLE, C_COUNT };
 
 static const struct view_column columns[C_COUNT] = {
 	[C_WHEN] = { "When", 18, 18, VA_LEFT },   /* "YYYY-MM-DD HH:MM ↻" */
-	[C_TITLE] = { "Event", 16, 0, VA_LEFT },
+	[C_TITLE] = LISTPANE_TEXT_COLUMN("Event"),
 	[C_KIND] = { "Kind", 8, 16, VA_LEFT },
 	[C_WHERE] = { "Where", 8, 22, VA_LEFT },
 	[C_PEOPLE] = { "People", 6, 6, VA_RIGHT },

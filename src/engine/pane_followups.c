@@ -23,9 +23,9 @@
 enum { C_DUE, C_WHO, C_TITLE, C_KIND, C_SNOOZE, C_COUNT };
 
 static const struct view_column columns[C_COUNT] = {
-	[C_DUE] = { "Due", 10, 10, VA_LEFT },
+	[C_DUE] = LISTPANE_DATE_COLUMN("Due"),
 	[C_WHO] = { "With", 10, 24, VA_LEFT },
-	[C_TITLE] = { "What", 16, 0, VA_LEFT },
+	[C_TITLE] = LISTPANE_TEXT_COLUMN("What"),
 	[C_KIND] = { "Kind", 10, 14, VA_LEFT },
 	[C_SNOOZE] = { "Zz", 2, 3, VA_RIGHT },
 };

@@ -20,9 +20,9 @@ enum { C_BAR, C_COUNT_OF, C_TITLE, C_STATE, C_BY, C_COUNT };
 static const struct view_column columns[C_COUNT] = {
 	[C_BAR] = { "Progress", 12, 12, VA_LEFT },
 	[C_COUNT_OF] = { "Count", 5, 12, VA_RIGHT },
-	[C_TITLE] = { "Goal", 16, 0, VA_LEFT },
+	[C_TITLE] = LISTPANE_TEXT_COLUMN("Goal"),
 	[C_STATE] = { "Pace", 12, 34, VA_LEFT },
-	[C_BY] = { "By", 10, 10, VA_LEFT },
+	[C_BY] = LISTPANE_DATE_COLUMN("By"),
 };
 
 struct goal_row {
