@@ -8,9 +8,11 @@
 #include "core.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/powermap.h"
 #include "kith/xalloc.h"
 
 /* ---- forms ------------------------------------------------------------------------- */
@@ -250,6 +252,31 @@ engine_pick(struct engine *e, const char *title, pick_source_fn source, pick_cho
 	    void *ctx, void (*ctx_free)(void *))
 {
 	pick_refresh(pick_open(e, title, source, chosen, ctx, ctx_free));
+}
+
+static int
+map_item(void *ud, const struct map_row *r)
+{
+	char label[300];
+
+	snprintf(label, sizeof label, "%s (%lld placed)%s%s", r->name, r->placements,
+		 *r->goal ? " — " : "", r->goal);
+	pick_push(ud, r->id, label);
+	return 0;
+}
+
+static int
+maps_source(struct pick *pk, const char *filter, struct kith_err *err)
+{
+	(void)filter;
+	return map_list(engine_db(pick_engine(pk)), map_item, pk, err);
+}
+
+void
+engine_pick_map(struct engine *e, const char *title, pick_chosen_fn chosen, void *ctx,
+		void (*ctx_free)(void *))
+{
+	engine_pick(e, title, maps_source, chosen, ctx, ctx_free);
 }
 
 static int

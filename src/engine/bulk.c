@@ -334,20 +334,6 @@ target_chosen(struct engine *e, int64_t id, void *ctx)
 }
 
 static int
-map_item(void *ud, const struct map_row *m)
-{
-	pick_push(ud, m->id, m->name);
-	return 0;
-}
-
-static int
-map_source(struct pick *pk, const char *filter, struct kith_err *err)
-{
-	(void)filter;
-	return map_list(engine_db(pick_engine(pk)), map_item, pk, err);
-}
-
-static int
 event_item(void *ud, const struct event_row *ev)
 {
 	char label[300];
@@ -387,7 +373,7 @@ ask_target(struct engine *e, struct bulk_job *j, const char *arg)
 	}
 	if (j->cmd == CMD_MAP_PLACE) {
 		sb_printf(&title, "Place %zu %s on which map?", j->n, noun(j->pane, (long)j->n));
-		engine_pick(e, sb_str(&title), map_source, target_chosen, j, job_free);
+		engine_pick_map(e, sb_str(&title), target_chosen, j, job_free);
 	} else {
 		sb_printf(&title, "Invite %zu %s to which event?", j->n, noun(j->pane, (long)j->n));
 		engine_pick(e, sb_str(&title), event_source, target_chosen, j, job_free);

@@ -354,6 +354,9 @@ typedef int (*pick_chosen_fn)(struct engine *e, int64_t id, void *ctx);
 void engine_pick(struct engine *e, const char *title, pick_source_fn source,
 		 pick_chosen_fn chosen, void *ctx, void (*ctx_free)(void *));
 void pick_push(struct pick *pk, int64_t id, const char *label);
+/* A pick list of every map ("Board (3 placed) — goal"); as engine_pick otherwise. */
+void engine_pick_map(struct engine *e, const char *title, pick_chosen_fn chosen, void *ctx,
+		     void (*ctx_free)(void *));
 /* A pick list of n fixed items (ids[i], labels[i]: copied); as engine_pick otherwise. */
 void engine_pick_choices(struct engine *e, const char *title, int n, const int64_t *ids,
 			 const char *const *labels, pick_chosen_fn chosen, void *ctx,

@@ -47,25 +47,6 @@ past_day(const char *arg, char out[KDATE_STR], struct kith_err *err)
 }
 
 static int
-map_source_cb(void *ud, const struct map_row *r)
-{
-	struct pick *pk = ud;
-	char label[300];
-
-	snprintf(label, sizeof label, "%s (%lld placed)%s%s", r->name, r->placements,
-		 *r->goal ? " — " : "", r->goal);
-	pick_push(pk, r->id, label);
-	return 0;
-}
-
-static int
-map_source(struct pick *pk, const char *filter, struct kith_err *err)
-{
-	(void)filter;
-	return map_list(engine_db(pick_engine(pk)), map_source_cb, pk, err);
-}
-
-static int
 map_chosen(struct engine *e, int64_t id, void *ctx)
 {
 	struct pane *p = &e->panes[VP_MAP];
@@ -244,7 +225,7 @@ map_cmds_command(struct pane *p, enum cmd cmd, int *r)
 		}
 		break;
 	case CMD_MAP_SWITCH:
-		engine_pick(p->e, "Switch to map", map_source, map_chosen, NULL, NULL);
+		engine_pick_map(p->e, "Switch to map", map_chosen, NULL, NULL);
 		*r |= R_REDRAW;
 		return true;
 	case CMD_MAP_ASOF:
