@@ -41,33 +41,22 @@
 struct bulk_job {
 	enum cmd cmd;
 	enum view_pane pane;
-	int64_t *ids;
-	size_t n;
 	bool marked;                /* the ids are the pane's marks: clear them after */
+	size_t n;
+	int64_t ids[];              /* n of them, allocated with the job: free() frees it all */
 };
 
 static struct bulk_job *
 job_new(enum cmd cmd, enum view_pane pane, const int64_t *ids, size_t n, bool marked)
 {
-	struct bulk_job *j = xcalloc(1, sizeof *j);
+	struct bulk_job *j = xcalloc(1, sizeof *j + n * sizeof *ids);
 
 	j->cmd = cmd;
 	j->pane = pane;
 	j->n = n;
-	j->ids = xreallocarray(NULL, n ? n : 1, sizeof *j->ids);
 	memcpy(j->ids, ids, n * sizeof *ids);
 	j->marked = marked;
 	return j;
-}
-
-static void
-job_free(void *p)
-{
-	struct bulk_job *j = p;
-
-	if (j)
-		free(j->ids);
-	free(j);
 }
 
 /* "person"/"people", "event"/"events", "follow-up"/"follow-ups". */
@@ -279,9 +268,9 @@ ask_word(struct engine *e, struct bulk_job *j)
 
 	sb_printf(&title, "%s %zu %s", verb, j->n, noun(j->pane, (long)j->n));
 	if (j->cmd == CMD_FOLLOWUP_SNOOZE)    /* the pick list every snooze uses */
-		engine_snooze_ask(e, sb_str(&title), snooze_apply, NULL, j, job_free);
+		engine_snooze_ask(e, sb_str(&title), snooze_apply, NULL, j, free);
 	else
-		engine_form_open(e, sb_str(&title), WF_COUNT, def, NULL, word_save, j, job_free);
+		engine_form_open(e, sb_str(&title), WF_COUNT, def, NULL, word_save, j, free);
 	sb_free(&title);
 	return R_REDRAW | R_RELAYOUT;
 }
@@ -368,15 +357,15 @@ ask_target(struct engine *e, struct bulk_job *j, const char *arg)
 			rc = apply_target(e, j, id, &r, &err);
 		if (rc)
 			r |= job_error(e, cmd_name(j->cmd), &err);
-		job_free(j);
+		free(j);
 		return r;
 	}
 	if (j->cmd == CMD_MAP_PLACE) {
 		sb_printf(&title, "Place %zu %s on which map?", j->n, noun(j->pane, (long)j->n));
-		engine_pick_map(e, sb_str(&title), target_chosen, j, job_free);
+		engine_pick_map(e, sb_str(&title), target_chosen, j, free);
 	} else {
 		sb_printf(&title, "Invite %zu %s to which event?", j->n, noun(j->pane, (long)j->n));
-		engine_pick(e, sb_str(&title), event_source, target_chosen, j, job_free);
+		engine_pick(e, sb_str(&title), event_source, target_chosen, j, free);
 	}
 	sb_free(&title);
 	return r;
@@ -409,12 +398,12 @@ ask_delete(struct engine *e, struct bulk_job *j)
 
 	if (!engine_opt_int(e, "confirm.delete")) {
 		r = delete_yes(e, j);
-		job_free(j);
+		free(j);
 		return r;
 	}
 	sb_printf(&q, "Delete %zu %s%s? (y/n)", j->n, noun(j->pane, (long)j->n),
 		  j->pane == VP_CONTACTS ? " and their history" : "");
-	engine_confirm(e, sb_str(&q), delete_yes, j, job_free);
+	engine_confirm(e, sb_str(&q), delete_yes, j, free);
 	sb_free(&q);
 	return R_REDRAW | R_RELAYOUT;
 }
@@ -430,7 +419,7 @@ apply_done(struct engine *e, struct bulk_job *j)
 		r = job_error(e, "done", &err);
 	else
 		r = job_done(e, j, "marked %d %s done", n, noun(j->pane, n));
-	job_free(j);
+	free(j);
 	return r;
 }
 
@@ -489,7 +478,7 @@ run_on(struct engine *e, enum cmd cmd, enum view_pane vp, const int64_t *ids, si
 		kith_err_clear(&err);
 		if (apply_word(e, j, arg, &r, &err))
 			r |= job_error(e, cmd_name(cmd), &err);
-		job_free(j);
+		free(j);
 		return r;
 	case CMD_MAP_PLACE: case CMD_INVITE:
 		return ask_target(e, j, arg);
@@ -500,10 +489,10 @@ run_on(struct engine *e, enum cmd cmd, enum view_pane vp, const int64_t *ids, si
 	case CMD_LOG:
 		forms_log_open_many(e, j->ids, j->n, marked ? log_after : NULL,
 				    (void *)&panes[vp]);
-		job_free(j);
+		free(j);
 		return R_REDRAW | R_RELAYOUT;
 	default:
-		job_free(j);
+		free(j);
 		return R_BELL;
 	}
 }

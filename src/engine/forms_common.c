@@ -81,20 +81,10 @@ check_way(struct form *f, int field, const char *text)
 
 struct contact_ctx {
 	int64_t contact_id;
-	int64_t *ids;               /* a group log (bulk): every contact, n of them */
-	size_t n;
 	bool guard_asked;           /* the guard's question was shown: Enter again logs */
+	size_t n;
+	int64_t ids[];              /* a group log (bulk): every contact, n of them */
 };
-
-static void
-contact_ctx_free(void *p)
-{
-	struct contact_ctx *ctx = p;
-
-	if (ctx)
-		free(ctx->ids);
-	free(ctx);
-}
 
 /* Open a form about one person (contact_id) or several (ids[0..n)); returns it. */
 static struct form *
@@ -102,15 +92,13 @@ contact_form(struct engine *e, const char *title, int nfields, const struct form
 	     const char *const *init, form_save_fn save, int64_t contact_id, const int64_t *ids,
 	     size_t n)
 {
-	struct contact_ctx *ctx = xcalloc(1, sizeof *ctx);
+	struct contact_ctx *ctx = xcalloc(1, sizeof *ctx + n * sizeof *ids);
 
 	ctx->contact_id = contact_id;
-	if (n) {
-		ctx->ids = xreallocarray(NULL, n, sizeof *ctx->ids);
+	ctx->n = n;
+	if (n)
 		memcpy(ctx->ids, ids, n * sizeof *ids);
-		ctx->n = n;
-	}
-	engine_form_open(e, title, nfields, defs, init, save, ctx, contact_ctx_free);
+	engine_form_open(e, title, nfields, defs, init, save, ctx, free);
 	return e->form;
 }
 
