@@ -157,16 +157,6 @@ engine_confirm(struct engine *e, const char *question, confirm_fn yes, void *ctx
 
 /* ---- pick lists ------------------------------------------------------------------- */
 
-static void
-pick_clear_items(struct pick *pk)
-{
-	int i;
-
-	for (i = 0; i < pk->n; i++)
-		free(pk->labels[i]);
-	pk->n = 0;
-}
-
 /* Free the open pick list (its ctx too) and leave pick mode. */
 void
 mode_pick_free(struct engine *e)
@@ -177,8 +167,7 @@ mode_pick_free(struct engine *e)
 		return;
 	if (pk->ctx_free && pk->ctx)
 		pk->ctx_free(pk->ctx);
-	pick_clear_items(pk);
-	free(pk->labels);
+	strv_free(&pk->labels);
 	free(pk->ids);
 	free(pk->choice_ids);
 	strv_free(&pk->choices);
@@ -197,11 +186,9 @@ pick_push(struct pick *pk, int64_t id, const char *label)
 	if (pk->n == pk->cap) {
 		pk->cap = pk->cap ? pk->cap * 2 : 32;
 		pk->ids = xreallocarray(pk->ids, (size_t)pk->cap, sizeof(*pk->ids));
-		pk->labels = xreallocarray(pk->labels, (size_t)pk->cap, sizeof(*pk->labels));
 	}
-	pk->ids[pk->n] = id;
-	pk->labels[pk->n] = xstrdup(label ? label : "");
-	pk->n++;
+	pk->ids[pk->n++] = id;
+	strv_dup(&pk->labels, label ? label : "");
 }
 
 struct engine *
@@ -215,7 +202,8 @@ pick_refresh(struct pick *pk)
 {
 	struct kith_err err;
 
-	pick_clear_items(pk);
+	strv_free(&pk->labels);
+	pk->n = 0;
 	kith_err_clear(&err);
 	if (pk->source(pk, sb_str(&pk->filter.text), &err) != KITH_OK)
 		return engine_fail(pk->e, &err);

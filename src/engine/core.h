@@ -100,8 +100,8 @@ struct pick {
 	pick_chosen_fn chosen;
 	void *ctx;
 	void (*ctx_free)(void *);
-	int64_t *ids;
-	char **labels;
+	int64_t *ids;               /* n of them, beside labels.v */
+	struct strv labels;
 	int n, cap;
 	int sel, scroll;
 	struct lineedit filter;

@@ -137,7 +137,7 @@ pick_fill_view(struct engine *e, struct view *v)
 	v->pick.filter.text = sb_str(&pk->filter.text);
 	v->pick.filter.cursor = (int)pk->filter.cursor;
 	v->pick.nitems = pk->n;
-	v->pick.items = (const char *const *)pk->labels;
+	v->pick.items = (const char *const *)pk->labels.v;
 	v->pick.selected = pk->n ? pk->sel : -1;
 }
 
