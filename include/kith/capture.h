@@ -145,6 +145,22 @@ struct capture_match {
 };
 #define CAPTURE_MATCH_MAX 300
 
+/*
+** What the mentions of a capture resolve to, before capture_commit saves
+** it: per person slot the contact (0: one to create) and the name (the
+** full name, or as typed), per ~organisation its id, and the ^event.
+*/
+struct capture_resolution {
+	size_t n;                   /* person slots: capture_n_persons */
+	int64_t *ids;
+	char **names;
+	int64_t *org_ids;           /* c->n_orgs of them */
+	int64_t event_id;           /* 0: no ^event */
+};
+/* Sized for c, every id 0 and name NULL. */
+void capture_resolution_init(struct capture_resolution *r, const struct capture *c);
+void capture_resolution_free(struct capture_resolution *r);
+
 enum kith_status capture_match_person(struct kdb *db, const char *text,
 				      struct capture_match *out, struct kith_err *err);
 void capture_match_free(struct capture_match *m);

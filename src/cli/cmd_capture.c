@@ -25,25 +25,6 @@
 #include "cli.h"
 #include "commands.h"
 
-struct resolved {
-	int64_t *ids;               /* per person slot; 0: to create */
-	char **names;               /* per person slot: full name or as typed */
-	int64_t *org_ids;
-	int64_t event_id;
-	size_t n;
-};
-
-static void
-resolved_free(struct resolved *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		free(r->names[i]);
-	free(r->names);
-	free(r->ids);
-	free(r->org_ids);
-	memset(r, 0, sizeof(*r));
-}
-
 /* "@an: ambiguous, could be: Anh Tran (#4, last contact 2026-03-01), ..." */
 static void
 ambiguous_msg(struct strbuf *sb, const struct capture_mention *m, const struct capture_match *cm)
@@ -68,16 +49,13 @@ ambiguous_msg(struct strbuf *sb, const struct capture_mention *m, const struct c
 ** message in why (nothing is written).
 */
 static enum kith_status
-resolve_all(struct cli *cl, const struct capture *c, bool create, struct resolved *r,
+resolve_all(struct cli *cl, const struct capture *c, bool create, struct capture_resolution *r,
 	    struct strbuf *why)
 {
 	struct kith_err err = {0};
 	enum kith_status st = KITH_OK;
 
-	r->n = capture_n_persons(c);
-	r->ids = xcalloc(r->n + 1, sizeof(*r->ids));
-	r->names = xcalloc(r->n + 1, sizeof(*r->names));
-	r->org_ids = xcalloc(c->n_orgs + 1, sizeof(*r->org_ids));
+	capture_resolution_init(r, c);
 	for (size_t i = 0; i < r->n && st == KITH_OK; i++) {
 		const struct capture_mention *m = capture_person(c, i);
 		struct capture_match cm;
@@ -120,7 +98,7 @@ resolve_all(struct cli *cl, const struct capture *c, bool create, struct resolve
 
 /* "logged with Zoë Park, Tom Ruiz; tagged housing; follow-up due 2026-03-13" */
 static void
-report_text(struct strbuf *sb, const struct capture *c, const struct resolved *r,
+report_text(struct strbuf *sb, const struct capture *c, const struct capture_resolution *r,
 	    const struct capture_saved *s)
 {
 	size_t slot = c->n_people;
@@ -159,8 +137,8 @@ report_text(struct strbuf *sb, const struct capture *c, const struct resolved *r
 }
 
 static void
-report_json(struct strbuf *sb, long line, const struct capture *c, const struct resolved *r,
-	    const struct capture_saved *s)
+report_json(struct strbuf *sb, long line, const struct capture *c,
+	    const struct capture_resolution *r, const struct capture_saved *s)
 {
 	sb_append(sb, "{");
 	if (line > 0)
@@ -207,7 +185,7 @@ static int
 capture_one(struct cli *cl, const char *text, size_t len, bool create, bool json, long line)
 {
 	struct capture c;
-	struct resolved r = {0};
+	struct capture_resolution r = {0};
 	struct capture_saved s;
 	struct kith_err err = {0};
 	struct strbuf why = {0}, out = {0}, prefix = {0}, raw = {0};
@@ -246,7 +224,7 @@ capture_one(struct cli *cl, const char *text, size_t len, bool create, bool json
 	cli_flush(&out);
 	capture_saved_free(&s);
 out:
-	resolved_free(&r);
+	capture_resolution_free(&r);
 	capture_free(&c);
 	sb_free(&why);
 	sb_free(&out);

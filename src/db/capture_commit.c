@@ -658,3 +658,24 @@ capture_saved_free(struct capture_saved *s)
 	free(s->person_ids);
 	memset(s, 0, sizeof(*s));
 }
+
+void
+capture_resolution_init(struct capture_resolution *r, const struct capture *c)
+{
+	memset(r, 0, sizeof(*r));
+	r->n = capture_n_persons(c);
+	r->ids = xcalloc(r->n + 1, sizeof(*r->ids));
+	r->names = xcalloc(r->n + 1, sizeof(*r->names));
+	r->org_ids = xcalloc(c->n_orgs + 1, sizeof(*r->org_ids));
+}
+
+void
+capture_resolution_free(struct capture_resolution *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->ids);
+	free(r->org_ids);
+	memset(r, 0, sizeof(*r));
+}

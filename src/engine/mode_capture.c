@@ -49,12 +49,8 @@ struct capture_ui {
 	*/
 	char *failed;
 	/* resolution, per person slot (capture_person order) */
-	size_t nslots;
-	int64_t *ids;               /* 0 with resolved: a contact to create */
-	char **names;
-	bool *resolved;
-	int64_t *org_ids;
-	int64_t event_id;
+	struct capture_resolution res;
+	bool *resolved;             /* res.ids[slot] 0 when resolved: a contact to create */
 	char *event_title;
 	char *summary;              /* with full names, once resolved */
 	struct page page;
@@ -74,22 +70,13 @@ struct cap_ask {
 static void
 slots_free(struct capture_ui *c)
 {
-	for (size_t i = 0; i < c->nslots; i++)
-		free(c->names[i]);
-	free(c->names);
-	free(c->ids);
+	capture_resolution_free(&c->res);
 	free(c->resolved);
-	free(c->org_ids);
 	free(c->event_title);
 	free(c->summary);
-	c->summary = NULL;
-	c->names = NULL;
-	c->ids = NULL;
 	c->resolved = NULL;
-	c->org_ids = NULL;
 	c->event_title = NULL;
-	c->nslots = 0;
-	c->event_id = 0;
+	c->summary = NULL;
 }
 
 static void
@@ -128,9 +115,9 @@ static const char *
 slot_label(const struct capture_ui *c, size_t slot, struct strbuf *sb)
 {
 	sb_reset(sb);
-	if (c->state == CS_REVIEW && slot < c->nslots) {
-		sb_append(sb, c->names[slot]);
-		if (!c->ids[slot])
+	if (c->state == CS_REVIEW && slot < c->res.n) {
+		sb_append(sb, c->res.names[slot]);
+		if (!c->res.ids[slot])
 			sb_append(sb, " (new)");
 	} else {
 		sb_printf(sb, "@%s", capture_person(&c->cap, slot)->name);
@@ -169,8 +156,8 @@ build_page(struct capture_ui *c)
 	for (size_t i = 0; i < cap->n_people; i++) {
 		bool dup = false;
 		for (size_t j = 0; c->state == CS_REVIEW && j < i; j++)
-			dup |= c->ids[j] == c->ids[i] &&
-			       (c->ids[i] || !strcmp(c->names[j], c->names[i]));
+			dup |= c->res.ids[j] == c->res.ids[i] &&
+			       (c->res.ids[i] || !strcmp(c->res.names[j], c->res.names[i]));
 		if (!dup)
 			sb_printf(&sb, "%s%s", sb.len ? ", " : "", slot_label(c, i, &tmp));
 	}
@@ -318,9 +305,9 @@ ask_free(void *p)
 static void
 slot_set(struct capture_ui *c, size_t slot, int64_t id, const char *name)
 {
-	free(c->names[slot]);
-	c->ids[slot] = id;
-	c->names[slot] = xstrdup(name);
+	free(c->res.names[slot]);
+	c->res.ids[slot] = id;
+	c->res.names[slot] = xstrdup(name);
 	c->resolved[slot] = true;
 }
 
@@ -419,22 +406,23 @@ resolve_others(struct engine *e)
 
 	kith_err_clear(&err);
 	for (size_t i = 0; i < c->cap.n_orgs; i++)
-		if (org_resolve(e->db, c->cap.orgs[i].name, &c->org_ids[i], &err) != KITH_OK) {
+		if (org_resolve(e->db, c->cap.orgs[i].name, &c->res.org_ids[i], &err) != KITH_OK) {
 			cap_error(e, "col %d: ~%s: %s", c->cap.orgs[i].col, c->cap.orgs[i].name,
 				     err.msg);
 			return false;
 		}
 	if (c->cap.event.name) {
 		struct kith_event ev = { 0 };
-		if (event_resolve(e->db, c->cap.event.name, &c->event_id, &err) != KITH_OK ||
-		    event_get(e->db, c->event_id, &ev, &err) != KITH_OK) {
+		if (event_resolve(e->db, c->cap.event.name, &c->res.event_id, &err) != KITH_OK ||
+		    event_get(e->db, c->res.event_id, &ev, &err) != KITH_OK) {
 			cap_error(e, "col %d: ^%s: %s", c->cap.event.col, c->cap.event.name, err.msg);
 			return false;
 		}
 		c->event_title = xstrdup(ev.title);
 		event_free(&ev);
 	}
-	if (capture_summary(e->db, &c->cap, c->ids, c->org_ids, &c->summary, &err) != KITH_OK) {
+	if (capture_summary(e->db, &c->cap, c->res.ids, c->res.org_ids, &c->summary, &err) !=
+	    KITH_OK) {
 		cap_error(e, "%s", err.msg);
 		return false;
 	}
@@ -448,7 +436,7 @@ resolve_next(struct engine *e, size_t from)
 	struct capture_ui *c = e->cap;
 	struct kith_err err;
 
-	for (size_t i = from; i < c->nslots; i++) {
+	for (size_t i = from; i < c->res.n; i++) {
 		const struct capture_mention *m = capture_person(&c->cap, i);
 		struct capture_match cm;
 		struct strbuf q = { 0 };
@@ -461,16 +449,16 @@ resolve_next(struct engine *e, size_t from)
 			if (c->resolved[j] && !strcmp(capture_person(&c->cap, j)->name, m->name))
 				break;
 		if (j < i) {
-			slot_set(c, i, c->ids[j], c->names[j]);
+			slot_set(c, i, c->res.ids[j], c->res.names[j]);
 			continue;
 		}
 		/* a name to create earlier in the line, or a prefix of it, is that one
 		   (every slot before i is resolved: ids 0 there means "to create") */
 		{
-			long same = capture_new_same(&c->cap, c->ids, i);
+			long same = capture_new_same(&c->cap, c->res.ids, i);
 
 			if (same >= 0) {
-				slot_set(c, i, 0, c->names[same]);
+				slot_set(c, i, 0, c->res.names[same]);
 				continue;
 			}
 		}
@@ -529,11 +517,8 @@ resolve_start(struct engine *e)
 		return R_BELL | R_REDRAW;
 	}
 	slots_free(c);
-	c->nslots = capture_n_persons(&c->cap);
-	c->ids = xcalloc(c->nslots + 1, sizeof(*c->ids));
-	c->names = xcalloc(c->nslots + 1, sizeof(*c->names));
-	c->resolved = xcalloc(c->nslots + 1, sizeof(*c->resolved));
-	c->org_ids = xcalloc(c->cap.n_orgs + 1, sizeof(*c->org_ids));
+	capture_resolution_init(&c->res, &c->cap);
+	c->resolved = xcalloc(c->res.n + 1, sizeof(*c->resolved));
 	return resolve_next(e, 0);
 }
 
@@ -551,7 +536,8 @@ save(struct engine *e)
 
 	kith_err_clear(&err);
 	kdatetime_format(kdate_now(), at);
-	if (capture_commit(e->db, &c->cap, c->ids, c->org_ids, c->event_id, at, &s, &err) != KITH_OK) {
+	if (capture_commit(e->db, &c->cap, c->res.ids, c->res.org_ids, c->res.event_id, at, &s,
+			   &err) != KITH_OK) {
 		cap_error(e, "%s", err.msg);
 		return back_to_edit(e) | R_BELL;
 	}
@@ -561,7 +547,7 @@ save(struct engine *e)
 		for (size_t j = 0; j < i; j++)
 			dup |= s.person_ids[j] == s.person_ids[i];
 		if (!dup)
-			sb_printf(&msg, "%s%s", i ? ", " : "", c->names[i]);
+			sb_printf(&msg, "%s%s", i ? ", " : "", c->res.names[i]);
 	}
 	if (s.n_created)
 		sb_printf(&msg, " (%zu new)", s.n_created);
