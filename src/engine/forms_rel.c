@@ -69,6 +69,9 @@ struct rel_kind {
 	const struct form_field_def *fields;
 	form_save_fn save;
 	const char *title_edit, *title_new;
+	/* The command that opens the form on a new row (with init_new), and the edit pick list. */
+	enum cmd add_cmd, edit_cmd;
+	const char *const *init_new;
 };
 
 static struct rel_ctx *ctx_new(int64_t contact_id, const char *name);
@@ -260,15 +263,17 @@ kind_form(struct engine *e, struct rel_ctx *c, const struct rel_kind *kind,
 
 static const struct rel_kind rel_kind;
 
+static const char *const rel_new[RF_COUNT] = { [RF_TYPE] = "professional", [RF_STRENGTH] = "2" };
+
+/* The form on relationship row (c->id). */
 static void
 rel_form(struct engine *e, struct rel_ctx *c, const struct relationship_row *row)
 {
-	const char *init[RF_COUNT] = { [RF_TYPE] = "professional", [RF_STRENGTH] = "2" };
+	const char *init[RF_COUNT] = { 0 };
 	char strength[4];
 	struct strbuf with = { 0 };
 
-	if (row)
-		rel_init(row, init, &with, strength);
+	rel_init(row, init, &with, strength);
 	kind_form(e, c, &rel_kind, init);
 	sb_free(&with);
 }
@@ -281,12 +286,6 @@ ctx_new(int64_t contact_id, const char *name)
 	c->contact_id = contact_id;
 	c->name = xstrdup(name);
 	return c;
-}
-
-void
-forms_relationship_add(struct engine *e, int64_t contact_id, const char *name)
-{
-	rel_form(e, ctx_new(contact_id, name), NULL);
 }
 
 static int
@@ -409,14 +408,8 @@ static const struct rel_kind rel_kind = {
 	rel_values, rel_label, rel_picked, "relationships",
 	"%s has no relationships yet: add one first", "Edit or end which relationship of %s?",
 	"no such relationship", RF_COUNT, rel_fields, rel_save, "Relationship of %s",
-	"New relationship of %s",
+	"New relationship of %s", CMD_REL_ADD, CMD_REL_EDIT, rel_new,
 };
-
-void
-forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name)
-{
-	edit_pick(e, &rel_kind, contact_id, name);
-}
 
 /* ---- roles --------------------------------------------------------------------- */
 
@@ -496,20 +489,14 @@ role_init(const struct role_row *row, const char **init)
 
 static const struct rel_kind role_kind;
 
+/* The form on role row (c->id). */
 static void
 role_form(struct engine *e, struct rel_ctx *c, const struct role_row *row)
 {
 	const char *init[OF_COUNT] = { 0 };
 
-	if (row)
-		role_init(row, init);
+	role_init(row, init);
 	kind_form(e, c, &role_kind, init);
-}
-
-void
-forms_role_add(struct engine *e, int64_t contact_id, const char *name)
-{
-	role_form(e, ctx_new(contact_id, name), NULL);
 }
 
 static int
@@ -570,13 +557,25 @@ role_values(const struct rel_ctx *c, int64_t id, char **out)
 static const struct rel_kind role_kind = {
 	role_values, role_label, role_picked, "roles",
 	"%s holds no roles yet: add one first", "Edit or end which role of %s?", "no such role",
-	OF_COUNT, role_fields, role_save, "Role of %s", "New role of %s",
+	OF_COUNT, role_fields, role_save, "Role of %s", "New role of %s", CMD_ROLE_ADD,
+	CMD_ROLE_EDIT, NULL,
 };
 
-void
-forms_role_edit(struct engine *e, int64_t contact_id, const char *name)
+bool
+forms_rel_open(struct engine *e, enum cmd cmd, int64_t contact_id, const char *name)
 {
-	edit_pick(e, &role_kind, contact_id, name);
+	static const struct rel_kind *const kinds[] = { &rel_kind, &role_kind };
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (cmd == kinds[i]->add_cmd)
+			kind_form(e, ctx_new(contact_id, name), kinds[i], kinds[i]->init_new);
+		else if (cmd == kinds[i]->edit_cmd)
+			edit_pick(e, kinds[i], contact_id, name);
+		else
+			continue;
+		return true;
+	}
+	return false;
 }
 
 /* Load the relationships or roles (c->kind) of c's contact into c. */

@@ -93,11 +93,12 @@ struct kith_followup;
 */
 void forms_followup_offer(struct engine *e, const char *question, const struct kith_followup *fu,
 			  const char *label, const char *done);
-/* forms_rel.c: relationship and role forms for a contact. */
-void forms_relationship_add(struct engine *e, int64_t contact_id, const char *name);
-void forms_relationship_edit(struct engine *e, int64_t contact_id, const char *name);
-void forms_role_add(struct engine *e, int64_t contact_id, const char *name);
-void forms_role_edit(struct engine *e, int64_t contact_id, const char *name);
+/*
+** forms_rel.c: the relationship and role forms for a contact: cmd is
+** CMD_REL_ADD, CMD_REL_EDIT (a pick list of them, then the form),
+** CMD_ROLE_ADD or CMD_ROLE_EDIT; false for any other command.
+*/
+bool forms_rel_open(struct engine *e, enum cmd cmd, int64_t contact_id, const char *name);
 /* warm.c: the warm paths from me to a contact or (contact_id 0) an organisation. */
 int warm_paths_open(struct engine *e, int64_t contact_id, int64_t org_id, const char *name);
 /*

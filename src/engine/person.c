@@ -26,14 +26,8 @@ person_command(struct engine *e, enum cmd cmd, int64_t contact_id, int64_t org_i
 		return false;
 	if (cmd == CMD_LOG)
 		forms_log_open(e, contact_id, name);
-	else if (cmd == CMD_REL_ADD)
-		forms_relationship_add(e, contact_id, name);
-	else if (cmd == CMD_REL_EDIT)
-		forms_relationship_edit(e, contact_id, name);
-	else if (cmd == CMD_ROLE_ADD)
-		forms_role_add(e, contact_id, name);
 	else
-		forms_role_edit(e, contact_id, name);
+		forms_rel_open(e, cmd, contact_id, name);
 	*r |= R_REDRAW;
 	return true;
 }
