@@ -62,7 +62,11 @@ struct rel_kind {
 	bool (*values)(const struct rel_ctx *c, int64_t id, char **out);
 	/* The pick list's line for row i of c. */
 	void (*label)(const struct rel_ctx *c, int i, struct strbuf *sb);
-	pick_chosen_fn picked;
+	/*
+	** Open the form on row i of c, in n (new, for the form; c->contact_id and
+	** c->name): false if it could not (said so; the caller frees n).
+	*/
+	bool (*edit_row)(struct engine *e, const struct rel_ctx *c, int i, struct rel_ctx *n);
 	const char *what, *none, *question, *gone;
 	/* The form: its fields, its save, its title (%s: the contact) on a row and on a new one. */
 	int nfields;
@@ -317,31 +321,26 @@ rel_label(const struct rel_ctx *c, int i, struct strbuf *sb)
 		sb_printf(sb, " \xc2\xb7 since %s", r->start_date);
 }
 
-static int
-rel_picked(struct engine *e, int64_t i, void *ctx)
+static bool
+rel_edit_row(struct engine *e, const struct rel_ctx *c, int i, struct rel_ctx *n)
 {
-	struct rel_ctx *c = ctx, *n;
-	const struct relationship_row *r;
+	const struct relationship_row *r = &c->rels[i];
 	struct kith_relationship full;
 	struct kith_err err;
 
-	if (i < 0 || i >= c->n)
-		return R_BELL;
-	r = &c->rels[i];
 	/* the list names "the other"; the row keeps which side is which */
 	kith_err_clear(&err);
 	if (relationship_get(engine_db(e), r->id, &full, &err)) {
 		engine_error(e, "relationship: %s", err.msg);
-		return R_REDRAW;
+		return false;
 	}
-	n = ctx_new(c->contact_id, c->name);
 	n->id = r->id;
 	n->a_id = full.a_id;
 	n->b_id = full.b_id;
 	n->b_org_id = full.b_org_id;
 	relationship_free(&full);
 	rel_form(e, n, r);
-	return R_REDRAW;
+	return true;
 }
 
 /* The pick list of the rows of c, a line each (kind.label). */
@@ -360,6 +359,20 @@ rows_pick_source(struct pick *pk, const char *filter, struct kith_err *err)
 	}
 	sb_free(&sb);
 	return KITH_OK;
+}
+
+/* A row chosen in the edit pick list of c: its form. */
+static int
+row_picked(struct engine *e, int64_t i, void *ctx)
+{
+	struct rel_ctx *c = ctx, *n;
+
+	if (i < 0 || i >= c->n)
+		return R_BELL;
+	n = ctx_new(c->contact_id, c->name);
+	if (!c->kind->edit_row(e, c, (int)i, n))
+		rel_ctx_free(n);
+	return R_REDRAW;
 }
 
 /* The edit pick list of the relationships or roles (kind) of a contact. */
@@ -383,7 +396,7 @@ edit_pick(struct engine *e, const struct rel_kind *kind, int64_t contact_id, con
 		return;
 	}
 	sb_printf(&title, kind->question, name);
-	engine_pick(e, sb_str(&title), rows_pick_source, kind->picked, c, rel_ctx_free);
+	engine_pick(e, sb_str(&title), rows_pick_source, row_picked, c, rel_ctx_free);
 	sb_free(&title);
 }
 
@@ -405,7 +418,7 @@ rel_values(const struct rel_ctx *c, int64_t id, char **out)
 }
 
 static const struct rel_kind rel_kind = {
-	rel_values, rel_label, rel_picked, "relationships",
+	rel_values, rel_label, rel_edit_row, "relationships",
 	"%s has no relationships yet: add one first", "Edit or end which relationship of %s?",
 	"no such relationship", RF_COUNT, rel_fields, rel_save, "Relationship of %s",
 	"New relationship of %s", CMD_REL_ADD, CMD_REL_EDIT, rel_new,
@@ -528,17 +541,12 @@ role_label(const struct rel_ctx *c, int i, struct strbuf *sb)
 		sb_printf(sb, " \xc2\xb7 since %s", r->start_date);
 }
 
-static int
-role_picked(struct engine *e, int64_t i, void *ctx)
+static bool
+role_edit_row(struct engine *e, const struct rel_ctx *c, int i, struct rel_ctx *n)
 {
-	struct rel_ctx *c = ctx, *n;
-
-	if (i < 0 || i >= c->n)
-		return R_BELL;
-	n = ctx_new(c->contact_id, c->name);
 	n->id = c->roles[i].id;
 	role_form(e, n, &c->roles[i]);
-	return R_REDRAW;
+	return true;
 }
 
 static bool
@@ -555,7 +563,7 @@ role_values(const struct rel_ctx *c, int64_t id, char **out)
 }
 
 static const struct rel_kind role_kind = {
-	role_values, role_label, role_picked, "roles",
+	role_values, role_label, role_edit_row, "roles",
 	"%s holds no roles yet: add one first", "Edit or end which role of %s?", "no such role",
 	OF_COUNT, role_fields, role_save, "Role of %s", "New role of %s", CMD_ROLE_ADD,
 	CMD_ROLE_EDIT, NULL,
