@@ -109,20 +109,29 @@ check_date_optional(struct form *f, int field, const char *text)
 	return form_msg(f, "%s", err.msg);
 }
 
-/* A date field's value as "YYYY-MM-DD" in out, or NULL when empty. */
-static const char *
-date_value(struct form *f, int field, char out[KDATETIME_STR], struct kith_err *err,
-	   int *bad, bool *ok)
+/*
+** The dates of fields from and to (since and until) in *start and *end,
+** written into buf[0] and buf[1] ("YYYY-MM-DD"), NULL when empty; false,
+** with *bad that field, if one is not a date.
+*/
+static bool
+date_range(struct form *f, int from, int to, char buf[2][KDATETIME_STR], char **start,
+	   char **end, struct kith_err *err, int *bad)
 {
-	*ok = true;
-	if (str_empty(form_value(f, field)))
-		return NULL;
-	if (!fmt_parse_when(form_value(f, field), out, true, err)) {
-		*bad = field;
-		*ok = false;
-		return NULL;
+	const int field[2] = { from, to };
+	char **date[2] = { start, end };
+
+	for (int i = 0; i < 2; i++) {
+		*date[i] = NULL;
+		if (str_empty(form_value(f, field[i])))
+			continue;
+		if (!fmt_parse_when(form_value(f, field[i]), buf[i], true, err)) {
+			*bad = field[i];
+			return false;
+		}
+		*date[i] = buf[i];
 	}
-	return out;
+	return true;
 }
 
 /* ---- relationships ------------------------------------------------------------- */
@@ -167,22 +176,17 @@ rel_save(struct form *f, struct kith_err *err, int *bad)
 {
 	struct rel_ctx *c = f->ctx;
 	struct kith_relationship r = { 0 };
-	char from[KDATETIME_STR], to[KDATETIME_STR];
+	char dates[2][KDATETIME_STR];
 	const char *type = form_value(f, RF_TYPE), *strength = form_value(f, RF_STRENGTH);
 	int64_t cid, oid;
 	long long s = 2;
 	enum kith_status rc;
-	bool ok;
 
 	if ((rc = resolve_other(engine_db(f->e), form_value(f, RF_WITH), &cid, &oid, err))) {
 		*bad = RF_WITH;
 		return rc;
 	}
-	r.start_date = (char *)date_value(f, RF_FROM, from, err, bad, &ok);
-	if (!ok)
-		return KITH_INVALID;
-	r.end_date = (char *)date_value(f, RF_TO, to, err, bad, &ok);
-	if (!ok)
+	if (!date_range(f, RF_FROM, RF_TO, dates, &r.start_date, &r.end_date, err, bad))
 		return KITH_INVALID;
 	if (!str_empty(strength))
 		str_to_int(strength, 1, 3, &s);
@@ -442,10 +446,9 @@ role_save(struct form *f, struct kith_err *err, int *bad)
 	struct rel_ctx *c = f->ctx;
 	struct kith_role r = { 0 };
 	struct kdb *db = engine_db(f->e);
-	char from[KDATETIME_STR], to[KDATETIME_STR];
+	char dates[2][KDATETIME_STR];
 	const char *org = form_value(f, OF_ORG);
 	enum kith_status rc;
-	bool ok;
 
 	if (org[0] == '~')
 		org++;
@@ -453,11 +456,7 @@ role_save(struct form *f, struct kith_err *err, int *bad)
 		*bad = OF_ORG;
 		return kith_err_set(err, KITH_INVALID, "an organisation or a seat is needed");
 	}
-	r.start_date = (char *)date_value(f, OF_FROM, from, err, bad, &ok);
-	if (!ok)
-		return KITH_INVALID;
-	r.end_date = (char *)date_value(f, OF_TO, to, err, bad, &ok);
-	if (!ok)
+	if (!date_range(f, OF_FROM, OF_TO, dates, &r.start_date, &r.end_date, err, bad))
 		return KITH_INVALID;
 	if ((rc = kdb_batch_begin(db, err)))
 		return rc;
