@@ -533,9 +533,16 @@ engine_view(struct engine *e)
 	v->message_is_error = e->message_is_error;
 	if (e->mode == engine_base_mode(e) && !e->message_is_error)
 		v->message = v->message ? tour_with_message(e, v->message) : tour_text_now(e);
+	if (e->modes[e->mode]->prompt) {
+		v->input.prompt = e->modes[e->mode]->prompt;
+		v->input.text = sb_str(&e->input.text);
+		v->input.cursor = (int)e->input.cursor;
+	}
 	sb_reset(&e->hint);
 	if (e->modes[e->mode]->hint)
 		e->modes[e->mode]->hint(e, &e->hint);
+	else if (e->modes[e->mode]->hint_text)
+		sb_append(&e->hint, e->modes[e->mode]->hint_text);
 	v->hint = sb_str(&e->hint);
 	v->monochrome = !options_int(e->opts, "color") || (nc && *nc);
 	return v;

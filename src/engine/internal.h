@@ -201,8 +201,11 @@ struct mode_ops {
 	int (*run)(struct engine *e, enum cmd cmd, long count);
 	/* Every frame, for every mode (base modes first): fill what it shows, if on. */
 	void (*fill_view)(struct engine *e, struct view *v);
-	/* The status line's hint while it is on. */
+	/* The status line's hint while it is on; or hint_text, when it is always the same. */
 	void (*hint)(struct engine *e, struct strbuf *hint);
+	const char *hint_text;
+	/* A mode that edits the input line (e->input): its prompt ("/"); the engine shows it. */
+	const char *prompt;
 	/* Drop its state (and leave it if on). */
 	void (*free)(struct engine *e);
 	/*

@@ -311,51 +311,15 @@ confirm_key(struct engine *e, struct kkey k)
 
 /* ---- the tables --------------------------------------------------------------------- */
 
-static void
-input_fill_view(struct engine *e, struct view *v, enum view_mode mode, const char *prompt)
-{
-	if (e->mode != mode)
-		return;
-	v->input.prompt = prompt;
-	v->input.text = sb_str(&e->input.text);
-	v->input.cursor = (int)e->input.cursor;
-}
-
-static void
-search_fill_view(struct engine *e, struct view *v)
-{
-	input_fill_view(e, v, VM_SEARCH, "/");
-}
-
-static void
-search_hint(struct engine *e, struct strbuf *hint)
-{
-	(void)e;
-	sb_append(hint, "Enter keep filter · Esc clear · Up/Down move");
-}
-
 const struct mode_ops search_mode_ops = {
 	.name = "SEARCH",
 	.keymap = KM_SEARCH,
 	.cmd = CMD_SEARCH,
 	.start = search_start,
 	.key = search_key,
-	.fill_view = search_fill_view,
-	.hint = search_hint,
+	.prompt = "/",
+	.hint_text = "Enter keep filter · Esc clear · Up/Down move",
 };
-
-static void
-command_fill_view(struct engine *e, struct view *v)
-{
-	input_fill_view(e, v, VM_COMMAND, ":");
-}
-
-static void
-command_hint(struct engine *e, struct strbuf *hint)
-{
-	(void)e;
-	sb_append(hint, "Tab complete · Up/Down history · Enter run · Esc cancel");
-}
 
 const struct mode_ops command_mode_ops = {
 	.name = "COMMAND",
@@ -364,8 +328,8 @@ const struct mode_ops command_mode_ops = {
 	.cmd = CMD_COMMAND_LINE,
 	.start = command_start,
 	.key = command_key,
-	.fill_view = command_fill_view,
-	.hint = command_hint,
+	.prompt = ":",
+	.hint_text = "Tab complete · Up/Down history · Enter run · Esc cancel",
 };
 
 static void
