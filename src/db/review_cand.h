@@ -40,8 +40,9 @@ struct cand {
 	int skip;
 	char skip_day[KDATE_STR];
 	bool excluded;
-	/* the contact (phase 2) */
-	char *name, *name_key, *birthday;
+	/* the contact: from a source's row, or looked up in phase 2 */
+	bool filled;
+	char *name, *birthday;
 	int influence, cadence_days;    /* cadence_days -1: the tier's */
 	int rhythm_days;                /* "monthly at most": 30; 0 none */
 	char tier;
@@ -66,7 +67,10 @@ struct cands {
 ** the review's history applied to them (review_src.c).
 */
 enum kith_status review_gather(struct kdb *db, struct cands *c, struct kith_err *err);
-/* k's contact and its last touch: k->found if it is there and not archived. */
+/*
+** k's contact and its last touch, unless a source's row gave them: k->found
+** if it is there and not archived.
+*/
 enum kith_status review_fill_contact(struct kdb *db, struct cand *k, struct kith_err *err);
 void review_cands_free(struct cands *c);
 /* The first ten characters of s (a day, or the day of a time); "" for NULL. */

@@ -87,7 +87,6 @@ review_cands_free(struct cands *c)
 		free(k->goal_detail);
 		free(k->goal_what);
 		free(k->name);
-		free(k->name_key);
 		free(k->birthday);
 	}
 	free(c->v);
@@ -98,6 +97,43 @@ void
 review_copy_day(char out[KDATE_STR], const char *s)
 {
 	snprintf(out, KDATE_STR, "%.10s", s ? s : "");
+}
+
+/* ---- the contact ------------------------------------------------------------------ */
+
+/*
+** A candidate's contact and its last touch, as columns of a statement that
+** has the contact as C and its contact_stat row as S: the sources that join
+** the contact anyway select them too, so that most candidates need no
+** lookup of their own (review_fill_contact) after the walks.
+*/
+#define CONTACT_COLS(C, S) \
+	C ".display_name, coalesce(" C ".influence, 0), coalesce(" C ".tier, ''), " \
+	"coalesce(" C ".cadence_days, -1), " C ".birthday, " C ".created_at, " \
+	"coalesce(" S ".last_at, ''), " C ".archived, " C ".rhythm_days"
+
+/* The contact from CONTACT_COLS at column col of st. */
+static void
+fill_from(struct cand *k, sqlite3_stmt *st, int col)
+{
+	k->filled = true;
+	k->name = xstrdup(db_col_text(st, col));
+	k->influence = sqlite3_column_int(st, col + 1);
+	k->tier = db_col_text(st, col + 2)[0];
+	k->cadence_days = sqlite3_column_int(st, col + 3);
+	k->birthday = db_col_dup(st, col + 4);
+	review_copy_day(k->created, db_col_text(st, col + 5));
+	review_copy_day(k->last_at, db_col_text(st, col + 6));
+	k->found = sqlite3_column_int(st, col + 7) == 0;
+	k->rhythm_days = sqlite3_column_int(st, col + 8);
+}
+
+/* A source row's contact for k, if it has one (a LEFT JOIN may not) and k has none yet. */
+static void
+fill_row(struct cand *k, sqlite3_stmt *st, int col)
+{
+	if (k && k->contact_id && !k->filled && sqlite3_column_type(st, col) != SQLITE_NULL)
+		fill_from(k, st, col);
 }
 
 /* ---- sources --------------------------------------------------------------------- */
@@ -123,15 +159,15 @@ src_walk(struct kdb *db, struct cands *c, sqlite3_stmt *st, src_row_fn row, cons
 	return ent_finish(db, st, rc, "review", err);
 }
 
-/* A row whose first column is a contact: a candidate. */
+/* A row whose first column is a contact, then its CONTACT_COLS: a candidate. */
 static void
 row_contact(struct cands *c, sqlite3_stmt *st, const void *arg)
 {
 	(void)arg;
-	cand_for(c, sqlite3_column_int64(st, 0), true);
+	fill_row(cand_for(c, sqlite3_column_int64(st, 0), true), st, 1);
 }
 
-/* (id, contact, title, due, direction); arg: the undated flag */
+/* (id, contact, title, due, direction, CONTACT_COLS); arg: the undated flag */
 static void
 row_followup(struct cands *c, sqlite3_stmt *st, const void *arg)
 {
@@ -139,6 +175,7 @@ row_followup(struct cands *c, sqlite3_stmt *st, const void *arg)
 
 	if (!k)
 		return;
+	fill_row(k, st, 5);
 	if (k->followup_id) {   /* walking oldest due first: the first one stays */
 		k->fu_more++;
 		return;
@@ -154,16 +191,18 @@ static enum kith_status
 src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
 {
 	static const char dated[] =
-		"SELECT f.id, coalesce(f.contact_id, 0), f.title, f.due, f.direction "
-		"FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
+		"SELECT f.id, coalesce(f.contact_id, 0), f.title, f.due, f.direction, "
+		CONTACT_COLS("k", "s") " FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
+		"LEFT JOIN contact_stat s ON s.contact_id = k.id "
 		"WHERE f.status = 'open' AND f.due <= ?1 AND coalesce(k.archived, 0) = 0 "
 		"ORDER BY f.due, f.id LIMIT ?2";
 	/* due IS NULL walks followup_open_by_due's first rows in id order (the
 	   order they were added: no sort, it stops at the limit); ?3 is a week ago */
 	static const char undated[] =
 		"SELECT f.id, coalesce(f.contact_id, 0), f.title, "
-		"date(f.created_at, " UNDATED_SQL "), f.direction "
-		"FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
+		"date(f.created_at, " UNDATED_SQL "), f.direction, " CONTACT_COLS("k", "s")
+		" FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
+		"LEFT JOIN contact_stat s ON s.contact_id = k.id "
 		"WHERE f.status = 'open' AND f.due IS NULL AND substr(f.created_at, 1, 10) <= ?3 "
 		"AND coalesce(k.archived, 0) = 0 ORDER BY f.id LIMIT ?2";
 	static const bool no = false, yes = true;
@@ -197,7 +236,7 @@ src_contacts(struct kdb *db, struct cands *c, const char *sql, const char *fmt,
  * untouched; a contact never touched counts from when it was added.
  */
 static const char sql_cadence[] =
-	"SELECT c.id FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
+	"SELECT c.id, " CONTACT_COLS("c", "s") " FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
 	"WHERE c.archived = 0 AND coalesce(c.cadence_days, CASE c.tier WHEN 'A' THEN ?3 "
 	"  WHEN 'B' THEN ?4 WHEN 'C' THEN ?5 WHEN 'D' THEN ?6 ELSE 0 END) > 0 "
 	"AND julianday(?1) - julianday(substr(CASE s.last_at WHEN '' THEN c.created_at "
@@ -206,18 +245,19 @@ static const char sql_cadence[] =
 	"ORDER BY s.last_at, s.contact_id LIMIT ?2";
 
 static const char sql_never[] =
-	"SELECT c.id FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
+	"SELECT c.id, " CONTACT_COLS("c", "s") " FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
 	"WHERE s.last_at = '' AND c.archived = 0 AND c.influence >= 4 "
 	"AND substr(c.created_at, 1, 10) <= date(?1, '-7 days') "
 	"ORDER BY s.contact_id LIMIT ?2";
 
-/* (contact, title, start): the first event each is invited to */
+/* (contact, title, start, CONTACT_COLS): the first event each is invited to */
 static void
 row_event(struct cands *c, sqlite3_stmt *st, const void *arg)
 {
 	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
 
 	(void)arg;
+	fill_row(k, st, 3);
 	if (!k || k->ev_title)
 		return;
 	k->ev_title = xstrdup(db_col_text(st, 1));
@@ -228,9 +268,10 @@ static enum kith_status
 src_events(struct kdb *db, struct cands *c, struct kith_err *err)
 {
 	static const char sql[] =
-		"SELECT a.contact_id, e.title, e.start_at FROM event e "
+		"SELECT a.contact_id, e.title, e.start_at, " CONTACT_COLS("k", "s") " FROM event e "
 		"JOIN attendance a ON a.event_id = e.id "
 		"JOIN contact k ON k.id = a.contact_id AND k.archived = 0 "
+		"LEFT JOIN contact_stat s ON s.contact_id = k.id "
 		"WHERE e.start_at >= ?1 AND e.start_at < date(?1, '+' || (?3 + 1) || ' days') "
 		"AND a.status IN ('invited', 'confirmed') "
 		"ORDER BY e.start_at, e.id, a.contact_id LIMIT ?2";
@@ -245,13 +286,14 @@ struct occurrence {
 	char start[17];
 };
 
-/* (contact) invited to the occurrence arg, unless invited to something sooner */
+/* (contact, CONTACT_COLS) invited to the occurrence arg, unless invited to something sooner */
 static void
 row_occurrence(struct cands *c, sqlite3_stmt *st, const void *arg)
 {
 	const struct occurrence *o = arg;
 	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
 
+	fill_row(k, st, 1);
 	if (!k || (k->ev_title && strcmp(k->ev_start, o->start) <= 0))
 		return;
 	free(k->ev_title);
@@ -270,8 +312,9 @@ src_series(struct kdb *db, struct cands *c, struct kith_err *err)
 		"SELECT id, title, start_at, rrule, tzid, tz_start FROM event "
 		"WHERE rrule IS NOT NULL AND rrule <> '' AND start_at < ?1 ORDER BY id";
 	static const char sql_att[] =
-		"SELECT a.contact_id FROM attendance a "
+		"SELECT a.contact_id, " CONTACT_COLS("k", "s") " FROM attendance a "
 		"JOIN contact k ON k.id = a.contact_id AND k.archived = 0 "
+		"LEFT JOIN contact_stat s ON s.contact_id = k.id "
 		"WHERE a.event_id = ?1 AND a.status IN ('invited', 'confirmed') "
 		"ORDER BY a.contact_id LIMIT ?2";
 	char to[KDATE_STR], occ[1][17];
@@ -310,8 +353,10 @@ static enum kith_status
 src_birthdays(struct kdb *db, struct cands *c, struct kith_err *err)
 {
 	static const char sql[] =
-		"SELECT id FROM contact WHERE birthday IS NOT NULL AND archived = 0 "
-		"AND substr(birthday, -5) = ?1 ORDER BY id LIMIT ?2";
+		"SELECT c.id, " CONTACT_COLS("c", "s") " FROM contact c "
+		"LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"WHERE c.birthday IS NOT NULL AND c.archived = 0 "
+		"AND substr(c.birthday, -5) = ?1 ORDER BY c.id LIMIT ?2";
 	enum kith_status rc;
 
 	for (int d = 0; d <= c->p.birthday_days && d < 366; d++) {
@@ -412,33 +457,23 @@ src_history(struct kdb *db, struct cands *c, struct kith_err *err)
 	return src_walk(db, c, db_query(db, sql, err, "t", c->p.today), row_history, NULL, err);
 }
 
-/* The contact and its last touch. */
+/* The contact and its last touch, for a candidate no source's row filled in. */
 enum kith_status
 review_fill_contact(struct kdb *db, struct cand *k, struct kith_err *err)
 {
 	static const char sql[] =
-		"SELECT c.display_name, c.name_key, coalesce(c.influence, 0), "
-		"coalesce(c.tier, ''), coalesce(c.cadence_days, -1), c.birthday, c.created_at, "
-		"coalesce(s.last_at, ''), c.archived, c.rhythm_days "
-		"FROM contact c LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+		"SELECT " CONTACT_COLS("c", "s") " FROM contact c "
+		"LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?1";
+	sqlite3_stmt *st;
 	int rc;
 
-	if (!st)
+	if (k->filled)
+		return KITH_OK;
+	if (!(st = db_stmt(db, sql, err)))
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, k->contact_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		k->found = sqlite3_column_int(st, 8) == 0;
-		k->name = xstrdup(db_col_text(st, 0));
-		k->name_key = xstrdup(db_col_text(st, 1));
-		k->influence = sqlite3_column_int(st, 2);
-		k->tier = db_col_text(st, 3)[0];
-		k->cadence_days = sqlite3_column_int(st, 4);
-		k->birthday = db_col_dup(st, 5);
-		review_copy_day(k->created, db_col_text(st, 6));
-		review_copy_day(k->last_at, db_col_text(st, 7));
-		k->rhythm_days = sqlite3_column_int(st, 9);
-	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fill_from(k, st, 0);
 	return ent_finish(db, st, rc, "review", err);
 }
 
