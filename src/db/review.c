@@ -163,11 +163,15 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 			review_term_add(it, word, RT_EVENT, w[RT_EVENT], "will be at %s %s", k->ev_title, when);
 		}
 		if (k->birthday) {
+			const char *md = k->birthday + strlen(k->birthday) - 5;
 			for (int d = 0; d <= p->birthday_days; d++) {
 				char day[KDATE_STR], when[32];
-				kdate_format(kdate_add_days(c->today, d), day);
-				if (strcmp(day + 5, k->birthday + strlen(k->birthday) - 5))
+				struct kdate t = kdate_add_days(c->today, d);
+				/* its "MM-DD", compared before the day is written out */
+				if (md[0] - '0' != t.m / 10 || md[1] - '0' != t.m % 10 || md[2] != '-' ||
+				    md[3] - '0' != t.d / 10 || md[4] - '0' != t.d % 10)
 					continue;
+				kdate_format(t, day);
 				day_words(c, day, when);
 				review_term_add(it, word, RT_BIRTHDAY, w[RT_BIRTHDAY], "birthday %s", when);
 				break;

@@ -96,7 +96,13 @@ review_cands_free(struct cands *c)
 void
 review_copy_day(char out[KDATE_STR], const char *s)
 {
-	snprintf(out, KDATE_STR, "%.10s", s ? s : "");
+	size_t n = 0;
+
+	while (s && n < KDATE_STR - 1 && s[n])
+		n++;
+	if (n)
+		memcpy(out, s, n);
+	out[n] = '\0';
 }
 
 /* ---- the contact ------------------------------------------------------------------ */
