@@ -27,17 +27,6 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
-static long
-days_since(const struct cands *c, const char *day)
-{
-	struct kdate d;
-	char buf[KDATE_STR];
-
-	review_copy_day(buf, day);
-	if (!kdate_parse_iso(buf, &d))
-		return -1;
-	return kdate_diff(c->today, d);
-}
 
 /* The offer term's fact: only asked of (kith/health.h)? Then how often, in words. */
 static enum kith_status
@@ -97,7 +86,7 @@ resting(const struct cands *c, const struct cand *k)
 		return false;
 	if (k->followup_id && !k->fu_undated)
 		return false;
-	return days_since(c, k->last_at) < rest;
+	return review_days_since(c, k->last_at) < rest;
 }
 
 /*
@@ -119,7 +108,7 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 	if (word)
 		it->name = xstrdup(k->name ? k->name : "");
 	if (k->followup_id) {
-		long late = days_since(c, k->fu_due);
+		long late = review_days_since(c, k->fu_due);
 		if (k->fu_undated) {
 			long age = late + UNDATED_DAYS;
 			long capped = late > OVERDUE_DAYS_MAX ? OVERDUE_DAYS_MAX : late;
@@ -140,7 +129,7 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 	if (k->contact_id) {
 		int cad = effective_cadence(c, k);
 		bool never = !*k->last_at;
-		long since = days_since(c, never ? k->created : k->last_at);
+		long since = review_days_since(c, never ? k->created : k->last_at);
 		it->cadence = cad;
 		if (cad > 0 && since > cad) {
 			bool lapsed = since * 2 > cad * 3;
@@ -154,7 +143,7 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 					 w[lapsed ? RT_LAPSED : RT_CADENCE],
 					 "last talked %ld days ago, cadence %d", since, cad);
 		}
-		if (never && k->influence >= 4 && days_since(c, k->created) >= 7)
+		if (never && k->influence >= 4 && review_days_since(c, k->created) >= 7)
 			review_term_add(it, word, RT_NEVER, w[RT_NEVER], "influence %d, not contacted yet",
 				 k->influence);
 		if (k->ev_title) {
@@ -192,7 +181,7 @@ score(struct cands *c, struct cand *k, struct review_item *it, bool word)
 	if (k->goal_detail)
 		review_term_add(it, word, RT_GOAL, w[RT_GOAL], "%s", k->goal_detail);
 	if (k->skip) {
-		long ago = days_since(c, k->skip_day);
+		long ago = review_days_since(c, k->skip_day);
 		review_term_add(it, word, RT_SKIPPED, w[RT_SKIPPED], "%s in the review %s", k->skip ==
 			 SKIP_SKIPPED ? "skipped" : "snoozed", ago <= 0 ? "today" :
 			 ago == 1 ? "yesterday" : ago < 7 ? "this week" : "last week");

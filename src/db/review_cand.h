@@ -75,6 +75,8 @@ enum kith_status review_fill_contact(struct kdb *db, struct cand *k, struct kith
 void review_cands_free(struct cands *c);
 /* The first ten characters of s (a day, or the day of a time); "" for NULL. */
 void review_copy_day(char out[KDATE_STR], const char *s);
+/* Days from the day that begins day to c's today; -1 if it does not begin with a day. */
+long review_days_since(const struct cands *c, const char *day);
 
 /* "" or "s" for n. */
 const char *plural(long n);

@@ -105,6 +105,18 @@ review_copy_day(char out[KDATE_STR], const char *s)
 	out[n] = '\0';
 }
 
+long
+review_days_since(const struct cands *c, const char *day)
+{
+	struct kdate d;
+	char buf[KDATE_STR];
+
+	review_copy_day(buf, day);
+	if (!kdate_parse_iso(buf, &d))
+		return -1;
+	return kdate_diff(c->today, d);
+}
+
 /* ---- the contact ------------------------------------------------------------------ */
 
 /*
@@ -148,49 +160,51 @@ fill_row(struct cand *k, sqlite3_stmt *st, int col)
 
 /*
 ** Step a source's statement (NULL: KITH_DB, err set), handing each row to
-** row(c, st, arg).
+** row(c, st, arg) until it returns false (it has enough) or the rows end.
 */
-typedef void (*src_row_fn)(struct cands *c, sqlite3_stmt *st, const void *arg);
+typedef bool (*src_row_fn)(struct cands *c, sqlite3_stmt *st, void *arg);
 
 static enum kith_status
-src_walk(struct kdb *db, struct cands *c, sqlite3_stmt *st, src_row_fn row, const void *arg,
+src_walk(struct kdb *db, struct cands *c, sqlite3_stmt *st, src_row_fn row, void *arg,
 	 struct kith_err *err)
 {
 	int rc;
 
 	if (!st)
 		return KITH_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		row(c, st, arg);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && row(c, st, arg))
+		;
 	return ent_finish(db, st, rc, "review", err);
 }
 
 /* A row whose first column is a contact, then its CONTACT_COLS: a candidate. */
-static void
-row_contact(struct cands *c, sqlite3_stmt *st, const void *arg)
+static bool
+row_contact(struct cands *c, sqlite3_stmt *st, void *arg)
 {
 	(void)arg;
 	fill_row(cand_for(c, sqlite3_column_int64(st, 0), true), st, 1);
+	return true;
 }
 
 /* (id, contact, title, due, direction, CONTACT_COLS); arg: the undated flag */
-static void
-row_followup(struct cands *c, sqlite3_stmt *st, const void *arg)
+static bool
+row_followup(struct cands *c, sqlite3_stmt *st, void *arg)
 {
 	struct cand *k = cand_for(c, sqlite3_column_int64(st, 1), true);
 
 	if (!k)
-		return;
+		return true;
 	fill_row(k, st, 5);
 	if (k->followup_id) {   /* walking oldest due first: the first one stays */
 		k->fu_more++;
-		return;
+		return true;
 	}
 	k->followup_id = sqlite3_column_int64(st, 0);
 	k->fu_title = xstrdup(db_col_text(st, 2));
 	review_copy_day(k->fu_due, db_col_text(st, 3));
-	k->fu_undated = *(const bool *)arg;
+	k->fu_undated = *(bool *)arg;
 	k->fu_dir = kith_direction_parse(db_col_text(st, 4));
+	return true;
 }
 
 static enum kith_status
@@ -211,7 +225,7 @@ src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
 		"LEFT JOIN contact_stat s ON s.contact_id = k.id "
 		"WHERE f.status = 'open' AND f.due IS NULL AND substr(f.created_at, 1, 10) <= ?3 "
 		"AND coalesce(k.archived, 0) = 0 ORDER BY f.id LIMIT ?2";
-	static const bool no = false, yes = true;
+	bool no = false, yes = true;
 	char since[KDATE_STR];
 	struct kdate d;
 	enum kith_status rc;
@@ -227,47 +241,70 @@ src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
 					since), row_followup, &yes, err);
 }
 
-/* fmt: "tn" (?1 today, ?2 the limit), or "tnnnnn" with the tiers' cadences as ?3..?6 */
-static enum kith_status
-src_contacts(struct kdb *db, struct cands *c, const char *sql, const char *fmt,
-	     struct kith_err *err)
+/* (contact, CONTACT_COLS, cadence) past its cadence: a candidate; arg: how many more to take */
+static bool
+row_cadence(struct cands *c, sqlite3_stmt *st, void *arg)
 {
-	return src_walk(db, c, db_query(db, sql, err, fmt, c->p.today, REVIEW_SOURCE_MAX,
-					c->p.cadence[0], c->p.cadence[1], c->p.cadence[2],
-					c->p.cadence[3]), row_contact, NULL, err);
+	int *left = arg;
+	const char *last = db_col_text(st, 7);     /* CONTACT_COLS' last touch */
+	/* never touched: since it was added (CONTACT_COLS' created_at) */
+	long since = review_days_since(c, *last ? last : db_col_text(st, 6));
+
+	if (since <= sqlite3_column_int(st, 10))
+		return true;
+	fill_row(cand_for(c, sqlite3_column_int64(st, 0), true), st, 1);
+	return --*left > 0;
 }
 
 /*
  * Past the cadence: the walk goes up the last-touch index from the longest
- * untouched; a contact never touched counts from when it was added.
+ * untouched; a contact never touched counts from when it was added. The
+ * days are counted by row_cadence, not by julianday() twice a row in
+ * SQLite, and it stops the walk at the REVIEW_SOURCE_MAX-th contact past
+ * its cadence.
  */
-static const char sql_cadence[] =
-	"SELECT c.id, " CONTACT_COLS("c", "s") " FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
-	"WHERE c.archived = 0 AND coalesce(c.cadence_days, CASE c.tier WHEN 'A' THEN ?3 "
-	"  WHEN 'B' THEN ?4 WHEN 'C' THEN ?5 WHEN 'D' THEN ?6 ELSE 0 END) > 0 "
-	"AND julianday(?1) - julianday(substr(CASE s.last_at WHEN '' THEN c.created_at "
-	"  ELSE s.last_at END, 1, 10)) > coalesce(c.cadence_days, CASE c.tier WHEN 'A' THEN ?3 "
-	"  WHEN 'B' THEN ?4 WHEN 'C' THEN ?5 WHEN 'D' THEN ?6 ELSE 0 END) "
-	"ORDER BY s.last_at, s.contact_id LIMIT ?2";
+static enum kith_status
+src_cadence(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT c.id, " CONTACT_COLS("c", "s") ", coalesce(c.cadence_days, "
+		"CASE c.tier WHEN 'A' THEN ?1 WHEN 'B' THEN ?2 WHEN 'C' THEN ?3 WHEN 'D' THEN ?4 "
+		"ELSE 0 END) AS cadence FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
+		"WHERE c.archived = 0 AND cadence > 0 ORDER BY s.last_at, s.contact_id";
+	int left = REVIEW_SOURCE_MAX;
 
-static const char sql_never[] =
-	"SELECT c.id, " CONTACT_COLS("c", "s") " FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
-	"WHERE s.last_at = '' AND c.archived = 0 AND c.influence >= 4 "
-	"AND substr(c.created_at, 1, 10) <= date(?1, '-7 days') "
-	"ORDER BY s.contact_id LIMIT ?2";
+	return src_walk(db, c, db_query(db, sql, err, "nnnn", c->p.cadence[0], c->p.cadence[1],
+					c->p.cadence[2], c->p.cadence[3]), row_cadence, &left, err);
+}
+
+/* Influential and not contacted yet, a week after they were added. */
+static enum kith_status
+src_never(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT c.id, " CONTACT_COLS("c", "s") " FROM contact_stat s "
+		"JOIN contact c ON c.id = s.contact_id "
+		"WHERE s.last_at = '' AND c.archived = 0 AND c.influence >= 4 "
+		"AND substr(c.created_at, 1, 10) <= date(?1, '-7 days') "
+		"ORDER BY s.contact_id LIMIT ?2";
+
+	return src_walk(db, c, db_query(db, sql, err, "tn", c->p.today, REVIEW_SOURCE_MAX),
+			row_contact, NULL, err);
+}
 
 /* (contact, title, start, CONTACT_COLS): the first event each is invited to */
-static void
-row_event(struct cands *c, sqlite3_stmt *st, const void *arg)
+static bool
+row_event(struct cands *c, sqlite3_stmt *st, void *arg)
 {
 	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
 
 	(void)arg;
 	fill_row(k, st, 3);
 	if (!k || k->ev_title)
-		return;
+		return true;
 	k->ev_title = xstrdup(db_col_text(st, 1));
 	snprintf(k->ev_start, sizeof k->ev_start, "%.16s", db_col_text(st, 2));
+	return true;
 }
 
 static enum kith_status
@@ -293,18 +330,19 @@ struct occurrence {
 };
 
 /* (contact, CONTACT_COLS) invited to the occurrence arg, unless invited to something sooner */
-static void
-row_occurrence(struct cands *c, sqlite3_stmt *st, const void *arg)
+static bool
+row_occurrence(struct cands *c, sqlite3_stmt *st, void *arg)
 {
-	const struct occurrence *o = arg;
+	struct occurrence *o = arg;
 	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
 
 	fill_row(k, st, 1);
 	if (!k || (k->ev_title && strcmp(k->ev_start, o->start) <= 0))
-		return;
+		return true;
 	free(k->ev_title);
 	k->ev_title = xstrdup(o->title);
 	snprintf(k->ev_start, sizeof k->ev_start, "%.16s", o->start);
+	return true;
 }
 
 /*
@@ -376,18 +414,19 @@ src_birthdays(struct kdb *db, struct cands *c, struct kith_err *err)
 }
 
 /* (contact, map name, primary?) */
-static void
-row_target(struct cands *c, sqlite3_stmt *st, const void *arg)
+static bool
+row_target(struct cands *c, sqlite3_stmt *st, void *arg)
 {
 	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
 	bool primary = sqlite3_column_int(st, 2) != 0;
 
 	(void)arg;
 	if (!k || k->target_map)
-		return;
+		return true;
 	k->target_map = xstrdup(db_col_text(st, 1));
 	k->primary = primary;
 	k->secondary = !primary;
+	return true;
 }
 
 /* Every map target: few rows, so all of them, primary targets first. */
@@ -406,8 +445,8 @@ src_targets(struct kdb *db, struct cands *c, struct kith_err *err)
 }
 
 /* (contact, follow-up, action, day, until) of the review's own history */
-static void
-row_history(struct cands *c, sqlite3_stmt *st, const void *arg)
+static bool
+row_history(struct cands *c, sqlite3_stmt *st, void *arg)
 {
 	int64_t cid = sqlite3_column_int64(st, 0), fid = sqlite3_column_int64(st, 1);
 	const char *action = db_col_text(st, 2), *day = db_col_text(st, 3);
@@ -422,13 +461,14 @@ row_history(struct cands *c, sqlite3_stmt *st, const void *arg)
 			if (fid && c->v[i].followup_id == fid && !c->v[i].contact_id)
 				k = &c->v[i];
 	if (!k)
-		return;
+		return true;
 	if (!strcmp(day, c->p.today) || strcmp(until, c->p.today) > 0)
 		k->excluded = true;
 	if (!strcmp(action, "skipped") || !strcmp(action, "snoozed")) {
 		k->skip = !strcmp(action, "skipped") ? SKIP_SKIPPED : SKIP_SNOOZED;
 		review_copy_day(k->skip_day, day);
 	}
+	return true;
 }
 
 /* Goals behind their pace: the best person each does not count yet (goal.c). */
@@ -489,8 +529,8 @@ review_gather(struct kdb *db, struct cands *c, struct kith_err *err)
 	enum kith_status rc;
 
 	if ((rc = src_followups(db, c, err)) ||
-	    (rc = src_contacts(db, c, sql_cadence, "tnnnnn", err)) ||
-	    (rc = src_contacts(db, c, sql_never, "tn", err)) ||
+	    (rc = src_cadence(db, c, err)) ||
+	    (rc = src_never(db, c, err)) ||
 	    (rc = src_events(db, c, err)) ||
 	    (rc = src_series(db, c, err)) ||
 	    (rc = src_birthdays(db, c, err)) ||
