@@ -1,0 +1,542 @@
+/*
+ * review_src.c: the daily review's candidates (review_cand.h), gathered
+ * for review.c. Each source is one indexed walk of at most
+ * REVIEW_SOURCE_MAX rows, adding candidates (keyed by contact, or by
+ * follow-up for one about no one) with what that source knows; the
+ * review's own history then marks those it keeps out or lowers.
+ */
+#include "internal.h"
+#include "ent.h"
+#include "row.h"
+#include "review_cand.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kith/date.h"
+#include "kith/followup.h"
+#include "kith/goal.h"
+#include "kith/review.h"
+#include "kith/types.h"
+#include "kith/xalloc.h"
+
+/* ---- candidates ------------------------------------------------------------------ */
+
+static unsigned
+slot_of(int64_t id, int nslots)
+{
+	return (unsigned)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 33) & (unsigned)(nslots - 1);
+}
+
+/* The slot holding contact_id, or the empty one where it would go. */
+static unsigned
+slot_find(const struct cands *c, int64_t contact_id)
+{
+	unsigned s = slot_of(contact_id, c->nslots);
+
+	while (c->slots[s] && c->v[c->slots[s] - 1].contact_id != contact_id)
+		s = (s + 1) & (unsigned)(c->nslots - 1);
+	return s;
+}
+
+static void
+cands_rehash(struct cands *c)
+{
+	free(c->slots);
+	c->nslots = c->nslots ? c->nslots * 2 : 256;
+	c->slots = xcalloc((size_t)c->nslots, sizeof *c->slots);
+	for (int i = 0; i < c->n; i++)
+		if (c->v[i].contact_id)
+			c->slots[slot_find(c, c->v[i].contact_id)] = i + 1;
+}
+
+/* The candidate for a contact (created if new and create is set), or NULL. */
+static struct cand *
+cand_for(struct cands *c, int64_t contact_id, bool create)
+{
+	unsigned s = 0;
+
+	if (contact_id && c->nslots && c->slots[s = slot_find(c, contact_id)])
+		return &c->v[c->slots[s] - 1];
+	if (!create || (contact_id && contact_id == c->me))
+		return NULL;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->v = xrealloc(c->v, (size_t)c->cap * sizeof *c->v);
+	}
+	memset(&c->v[c->n], 0, sizeof c->v[c->n]);
+	c->v[c->n].contact_id = contact_id;
+	c->v[c->n].cadence_days = -1;
+	c->n++;
+	if (contact_id && (c->n + 1) * 2 > c->nslots)
+		cands_rehash(c);
+	else if (contact_id)
+		c->slots[s] = c->n;     /* the empty slot the lookup found */
+	return &c->v[c->n - 1];
+}
+
+void
+review_cands_free(struct cands *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		struct cand *k = &c->v[i];
+		free(k->fu_title);
+		free(k->ev_title);
+		free(k->target_map);
+		free(k->goal_detail);
+		free(k->goal_what);
+		free(k->name);
+		free(k->birthday);
+	}
+	free(c->v);
+	free(c->slots);
+}
+
+void
+review_copy_day(char out[KDATE_STR], const char *s)
+{
+	size_t n = 0;
+
+	while (s && n < KDATE_STR - 1 && s[n])
+		n++;
+	if (n)
+		memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+long
+review_days_since(const struct cands *c, const char *day)
+{
+	struct kdate d;
+	char buf[KDATE_STR];
+
+	review_copy_day(buf, day);
+	if (!kdate_parse_iso(buf, &d))
+		return -1;
+	return kdate_diff(c->today, d);
+}
+
+/* ---- the contact ------------------------------------------------------------------ */
+
+/*
+** A candidate's contact and its last touch, as columns of a statement that
+** has the contact as C and its contact_stat row as S: the sources that join
+** the contact anyway select them too, so that most candidates need no
+** lookup of their own (review_fill_contact) after the walks.
+*/
+#define CONTACT_COLS(C, S) \
+	C ".display_name, coalesce(" C ".influence, 0), coalesce(" C ".tier, ''), " \
+	"coalesce(" C ".cadence_days, -1), " C ".birthday, " C ".created_at, " \
+	"coalesce(" S ".last_at, ''), " C ".archived, " C ".rhythm_days"
+
+/* The contact from CONTACT_COLS at column col of st. */
+static void
+fill_from(struct cand *k, sqlite3_stmt *st, int col)
+{
+	k->filled = true;
+	k->name = xstrdup(db_col_text(st, col));
+	k->influence = sqlite3_column_int(st, col + 1);
+	k->tier = db_col_text(st, col + 2)[0];
+	k->cadence_days = sqlite3_column_int(st, col + 3);
+	k->birthday = db_col_dup(st, col + 4);
+	review_copy_day(k->created, db_col_text(st, col + 5));
+	review_copy_day(k->last_at, db_col_text(st, col + 6));
+	k->found = sqlite3_column_int(st, col + 7) == 0;
+	k->rhythm_days = sqlite3_column_int(st, col + 8);
+}
+
+/* A source row's contact for k, if it has one (a LEFT JOIN may not) and k has none yet. */
+static void
+fill_row(struct cand *k, sqlite3_stmt *st, int col)
+{
+	if (k && k->contact_id && !k->filled && sqlite3_column_type(st, col) != SQLITE_NULL)
+		fill_from(k, st, col);
+}
+
+/* ---- sources --------------------------------------------------------------------- */
+
+#define UNDATED_SQL "'+7 days'"    /* UNDATED_DAYS, for SQLite's date() */
+
+/*
+** Step a source's statement (NULL: KITH_DB, err set), handing each row to
+** row(c, st, arg) until it returns false (it has enough) or the rows end.
+*/
+typedef bool (*src_row_fn)(struct cands *c, sqlite3_stmt *st, void *arg);
+
+static enum kith_status
+src_walk(struct kdb *db, struct cands *c, sqlite3_stmt *st, src_row_fn row, void *arg,
+	 struct kith_err *err)
+{
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && row(c, st, arg))
+		;
+	return ent_finish(db, st, rc, "review", err);
+}
+
+/* A row whose first column is a contact, then its CONTACT_COLS: a candidate. */
+static bool
+row_contact(struct cands *c, sqlite3_stmt *st, void *arg)
+{
+	(void)arg;
+	fill_row(cand_for(c, sqlite3_column_int64(st, 0), true), st, 1);
+	return true;
+}
+
+/* (id, contact, title, due, direction, CONTACT_COLS); arg: the undated flag */
+static bool
+row_followup(struct cands *c, sqlite3_stmt *st, void *arg)
+{
+	struct cand *k = cand_for(c, sqlite3_column_int64(st, 1), true);
+
+	if (!k)
+		return true;
+	fill_row(k, st, 5);
+	if (k->followup_id) {   /* walking oldest due first: the first one stays */
+		k->fu_more++;
+		return true;
+	}
+	k->followup_id = sqlite3_column_int64(st, 0);
+	k->fu_title = xstrdup(db_col_text(st, 2));
+	review_copy_day(k->fu_due, db_col_text(st, 3));
+	k->fu_undated = *(bool *)arg;
+	k->fu_dir = kith_direction_parse(db_col_text(st, 4));
+	return true;
+}
+
+static enum kith_status
+src_followups(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char dated[] =
+		"SELECT f.id, coalesce(f.contact_id, 0), f.title, f.due, f.direction, "
+		CONTACT_COLS("k", "s") " FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
+		"LEFT JOIN contact_stat s ON s.contact_id = k.id "
+		"WHERE f.status = 'open' AND f.due <= ?1 AND coalesce(k.archived, 0) = 0 "
+		"ORDER BY f.due, f.id LIMIT ?2";
+	/* due IS NULL walks followup_open_by_due's first rows in id order (the
+	   order they were added: no sort, it stops at the limit); ?3 is a week ago */
+	static const char undated[] =
+		"SELECT f.id, coalesce(f.contact_id, 0), f.title, "
+		"date(f.created_at, " UNDATED_SQL "), f.direction, " CONTACT_COLS("k", "s")
+		" FROM followup f LEFT JOIN contact k ON k.id = f.contact_id "
+		"LEFT JOIN contact_stat s ON s.contact_id = k.id "
+		"WHERE f.status = 'open' AND f.due IS NULL AND substr(f.created_at, 1, 10) <= ?3 "
+		"AND coalesce(k.archived, 0) = 0 ORDER BY f.id LIMIT ?2";
+	bool no = false, yes = true;
+	char since[KDATE_STR];
+	struct kdate d;
+	enum kith_status rc;
+
+	if (!kdate_parse_iso(c->p.today, &d))
+		d = kdate_today();
+	/* added on or before this day: a week old today (created_at sorts as text) */
+	kdate_format(kdate_add_days(d, -UNDATED_DAYS), since);
+	if ((rc = src_walk(db, c, db_query(db, dated, err, "tn", c->p.today, REVIEW_SOURCE_MAX),
+			   row_followup, &no, err)))
+		return rc;
+	return src_walk(db, c, db_query(db, undated, err, "tnt", c->p.today, REVIEW_SOURCE_MAX,
+					since), row_followup, &yes, err);
+}
+
+/* (contact, CONTACT_COLS, cadence) past its cadence: a candidate; arg: how many more to take */
+static bool
+row_cadence(struct cands *c, sqlite3_stmt *st, void *arg)
+{
+	int *left = arg;
+	const char *last = db_col_text(st, 7);     /* CONTACT_COLS' last touch */
+	/* never touched: since it was added (CONTACT_COLS' created_at) */
+	long since = review_days_since(c, *last ? last : db_col_text(st, 6));
+
+	if (since <= sqlite3_column_int(st, 10))
+		return true;
+	fill_row(cand_for(c, sqlite3_column_int64(st, 0), true), st, 1);
+	return --*left > 0;
+}
+
+/*
+ * Past the cadence: the walk goes up the last-touch index from the longest
+ * untouched; a contact never touched counts from when it was added. The
+ * days are counted by row_cadence, not by julianday() twice a row in
+ * SQLite, and it stops the walk at the REVIEW_SOURCE_MAX-th contact past
+ * its cadence.
+ */
+static enum kith_status
+src_cadence(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT c.id, " CONTACT_COLS("c", "s") ", coalesce(c.cadence_days, "
+		"CASE c.tier WHEN 'A' THEN ?1 WHEN 'B' THEN ?2 WHEN 'C' THEN ?3 WHEN 'D' THEN ?4 "
+		"ELSE 0 END) AS cadence FROM contact_stat s JOIN contact c ON c.id = s.contact_id "
+		"WHERE c.archived = 0 AND cadence > 0 ORDER BY s.last_at, s.contact_id";
+	int left = REVIEW_SOURCE_MAX;
+
+	return src_walk(db, c, db_query(db, sql, err, "nnnn", c->p.cadence[0], c->p.cadence[1],
+					c->p.cadence[2], c->p.cadence[3]), row_cadence, &left, err);
+}
+
+/* Influential and not contacted yet, a week after they were added. */
+static enum kith_status
+src_never(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT c.id, " CONTACT_COLS("c", "s") " FROM contact_stat s "
+		"JOIN contact c ON c.id = s.contact_id "
+		"WHERE s.last_at = '' AND c.archived = 0 AND c.influence >= 4 "
+		"AND substr(c.created_at, 1, 10) <= date(?1, '-7 days') "
+		"ORDER BY s.contact_id LIMIT ?2";
+
+	return src_walk(db, c, db_query(db, sql, err, "tn", c->p.today, REVIEW_SOURCE_MAX),
+			row_contact, NULL, err);
+}
+
+/* (contact, title, start, CONTACT_COLS): the first event each is invited to */
+static bool
+row_event(struct cands *c, sqlite3_stmt *st, void *arg)
+{
+	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
+
+	(void)arg;
+	fill_row(k, st, 3);
+	if (!k || k->ev_title)
+		return true;
+	k->ev_title = xstrdup(db_col_text(st, 1));
+	snprintf(k->ev_start, sizeof k->ev_start, "%.16s", db_col_text(st, 2));
+	return true;
+}
+
+static enum kith_status
+src_events(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT a.contact_id, e.title, e.start_at, " CONTACT_COLS("k", "s") " FROM event e "
+		"JOIN attendance a ON a.event_id = e.id "
+		"JOIN contact k ON k.id = a.contact_id AND k.archived = 0 "
+		"LEFT JOIN contact_stat s ON s.contact_id = k.id "
+		"WHERE e.start_at >= ?1 AND e.start_at < date(?1, '+' || (?3 + 1) || ' days') "
+		"AND a.status IN ('invited', 'confirmed') "
+		"ORDER BY e.start_at, e.id, a.contact_id LIMIT ?2";
+
+	return src_walk(db, c, db_query(db, sql, err, "tnn", c->p.today, REVIEW_SOURCE_MAX,
+					c->p.event_days), row_event, NULL, err);
+}
+
+/* An occurrence of a series: its title and start. */
+struct occurrence {
+	const char *title;
+	char start[17];
+};
+
+/* (contact, CONTACT_COLS) invited to the occurrence arg, unless invited to something sooner */
+static bool
+row_occurrence(struct cands *c, sqlite3_stmt *st, void *arg)
+{
+	struct occurrence *o = arg;
+	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
+
+	fill_row(k, st, 1);
+	if (!k || (k->ev_title && strcmp(k->ev_start, o->start) <= 0))
+		return true;
+	free(k->ev_title);
+	k->ev_title = xstrdup(o->title);
+	snprintf(k->ev_start, sizeof k->ev_start, "%.16s", o->start);
+	return true;
+}
+
+/*
+ * Recurring series that began before today: their next occurrence in the
+ * window, through params.recur. Series are few (an index of their own).
+ */
+static enum kith_status
+src_series(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql_series[] =
+		"SELECT id, title, start_at, rrule, tzid, tz_start FROM event "
+		"WHERE rrule IS NOT NULL AND rrule <> '' AND start_at < ?1 ORDER BY id";
+	static const char sql_att[] =
+		"SELECT a.contact_id, " CONTACT_COLS("k", "s") " FROM attendance a "
+		"JOIN contact k ON k.id = a.contact_id AND k.archived = 0 "
+		"LEFT JOIN contact_stat s ON s.contact_id = k.id "
+		"WHERE a.event_id = ?1 AND a.status IN ('invited', 'confirmed') "
+		"ORDER BY a.contact_id LIMIT ?2";
+	char to[KDATE_STR], occ[1][17];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!c->p.recur)
+		return KITH_OK;
+	kdate_format(kdate_add_days(c->today, c->p.event_days + 1), to);
+	if (!(st = db_query(db, sql_series, err, "t", c->p.today)))
+		return KITH_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		struct occurrence o;
+		enum kith_status rc2;
+		/* a series kept in a zone is expanded there (issue 14) */
+		bool zoned = *db_col_text(st, 4) && *db_col_text(st, 5);
+		if (c->p.recur(zoned ? db_col_text(st, 4) : NULL,
+			       db_col_text(st, zoned ? 5 : 2), db_col_text(st, 3), c->p.today, to, occ,
+			       1) < 1)
+			continue;
+		o.title = xstrdup(db_col_text(st, 1));
+		memcpy(o.start, occ[0], sizeof o.start);
+		rc2 = src_walk(db, c, db_query(db, sql_att, err, "in", id, REVIEW_SOURCE_MAX),
+			       row_occurrence, &o, err);
+		free((char *)o.title);
+		if (rc2) {
+			sqlite3_reset(st);
+			return rc2;
+		}
+	}
+	return ent_finish(db, st, rc, "review", err);
+}
+
+static enum kith_status
+src_birthdays(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT c.id, " CONTACT_COLS("c", "s") " FROM contact c "
+		"LEFT JOIN contact_stat s ON s.contact_id = c.id "
+		"WHERE c.birthday IS NOT NULL AND c.archived = 0 "
+		"AND substr(c.birthday, -5) = ?1 ORDER BY c.id LIMIT ?2";
+	enum kith_status rc;
+
+	for (int d = 0; d <= c->p.birthday_days && d < 366; d++) {
+		char day[KDATE_STR];
+		kdate_format(kdate_add_days(c->today, d), day);
+		if ((rc = src_walk(db, c, db_query(db, sql, err, "tn", day + 5, REVIEW_SOURCE_MAX),
+				   row_contact, NULL, err)))
+			return rc;
+	}
+	return KITH_OK;
+}
+
+/* (contact, map name, primary?) */
+static bool
+row_target(struct cands *c, sqlite3_stmt *st, void *arg)
+{
+	struct cand *k = cand_for(c, sqlite3_column_int64(st, 0), true);
+	bool primary = sqlite3_column_int(st, 2) != 0;
+
+	(void)arg;
+	if (!k || k->target_map)
+		return true;
+	k->target_map = xstrdup(db_col_text(st, 1));
+	k->primary = primary;
+	k->secondary = !primary;
+	return true;
+}
+
+/* Every map target: few rows, so all of them, primary targets first. */
+static enum kith_status
+src_targets(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT primary_target_id, name, 1 FROM power_map "
+		"WHERE primary_target_id IS NOT NULL "
+		"UNION ALL "
+		"SELECT t.contact_id, m.name, 0 FROM map_target t JOIN power_map m ON m.id = t.map_id "
+		"ORDER BY 3 DESC, 2 LIMIT ?2";
+
+	return src_walk(db, c, db_query(db, sql, err, "-n", REVIEW_SOURCE_MAX), row_target, NULL,
+			err);
+}
+
+/* (contact, follow-up, action, day, until) of the review's own history */
+static bool
+row_history(struct cands *c, sqlite3_stmt *st, void *arg)
+{
+	int64_t cid = sqlite3_column_int64(st, 0), fid = sqlite3_column_int64(st, 1);
+	const char *action = db_col_text(st, 2), *day = db_col_text(st, 3);
+	const char *until = db_col_text(st, 4);
+	struct cand *k = NULL;
+
+	(void)arg;
+	if (cid)
+		k = cand_for(c, cid, false);
+	else
+		for (int i = 0; i < c->n && !k; i++)
+			if (fid && c->v[i].followup_id == fid && !c->v[i].contact_id)
+				k = &c->v[i];
+	if (!k)
+		return true;
+	if (!strcmp(day, c->p.today) || strcmp(until, c->p.today) > 0)
+		k->excluded = true;
+	if (!strcmp(action, "skipped") || !strcmp(action, "snoozed")) {
+		k->skip = !strcmp(action, "skipped") ? SKIP_SKIPPED : SKIP_SNOOZED;
+		review_copy_day(k->skip_day, day);
+	}
+	return true;
+}
+
+/* Goals behind their pace: the best person each does not count yet (goal.c). */
+static int
+goal_cand(void *ud, int64_t contact_id, const char *detail, const char *what)
+{
+	struct cand *k = cand_for(ud, contact_id, true);
+
+	if (k && !k->goal_detail) {
+		k->goal_detail = xstrdup(detail);
+		k->goal_what = xstrdup(what);
+	}
+	return 0;
+}
+
+/*
+ * The review's own history: handled today or snoozed to a later day keeps
+ * a candidate out; skipped or snoozed in the last 7 days lowers it. Only
+ * for candidates already found: this never adds one.
+ */
+static enum kith_status
+src_history(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(contact_id, 0), coalesce(followup_id, 0), action, day, "
+		"coalesce(until, '') FROM review_action WHERE day >= date(?1, '-7 days') "
+		"UNION ALL "
+		"SELECT coalesce(contact_id, 0), coalesce(followup_id, 0), action, day, until "
+		"FROM review_action WHERE until > ?1 "
+		"ORDER BY 4";
+
+	return src_walk(db, c, db_query(db, sql, err, "t", c->p.today), row_history, NULL, err);
+}
+
+/* The contact and its last touch, for a candidate no source's row filled in. */
+enum kith_status
+review_fill_contact(struct kdb *db, struct cand *k, struct kith_err *err)
+{
+	static const char sql[] =
+		"SELECT " CONTACT_COLS("c", "s") " FROM contact c "
+		"LEFT JOIN contact_stat s ON s.contact_id = c.id WHERE c.id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (k->filled)
+		return KITH_OK;
+	if (!(st = db_stmt(db, sql, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, k->contact_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fill_from(k, st, 0);
+	return ent_finish(db, st, rc, "review", err);
+}
+
+enum kith_status
+review_gather(struct kdb *db, struct cands *c, struct kith_err *err)
+{
+	enum kith_status rc;
+
+	if ((rc = src_followups(db, c, err)) ||
+	    (rc = src_cadence(db, c, err)) ||
+	    (rc = src_never(db, c, err)) ||
+	    (rc = src_events(db, c, err)) ||
+	    (rc = src_series(db, c, err)) ||
+	    (rc = src_birthdays(db, c, err)) ||
+	    (rc = src_targets(db, c, err)) ||
+	    (rc = !c->p.weight[RT_GOAL] ? KITH_OK :
+		  goal_review_picks(db, c->p.today, goal_cand, c, err)))
+		return rc;
+	return src_history(db, c, err);
+}
