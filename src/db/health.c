@@ -326,8 +326,8 @@ struct walk {
 	char since[KDATE_STR];
 	struct gtable g[HD_COUNT_];
 	int kind_n[KITH_ORG_COUNT_];
-	int64_t *strong;
-	int nstrong;
+	int64_t *strong;            /* sorted */
+	int nstrong, next_strong;   /* the first not behind the walk */
 	int tiers[5];               /* A..D, none */
 	struct health_tie *ties;
 	int nties, capties;
@@ -366,11 +366,14 @@ tie_check(struct walk *w, sqlite3_stmt *st, int64_t id, char tier, const char *l
 	char day[KDATE_STR];
 	int own = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3);
 	int cadence;
-	/* (no strong ties: no array, and bsearch wants one even for none) */
-	bool strong = w->nstrong &&
-		      bsearch(&id, w->strong, (size_t)w->nstrong, sizeof *w->strong, id_cmp);
+	bool strong;
 	struct kdate d;
 	long silent;
+
+	/* the walk is in id order: the strong ties are passed as it goes */
+	while (w->next_strong < w->nstrong && w->strong[w->next_strong] < id)
+		w->next_strong++;
+	strong = w->next_strong < w->nstrong && w->strong[w->next_strong] == id;
 
 	if (tier != 'A' && tier != 'B' && !strong)
 		return;
