@@ -1,7 +1,7 @@
 /*
  * kith-bench: speed and memory of kith at city scale (issue 4).
  *
- *	kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--goals] [--health]
+ *	kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] [--goals] [--health] [--today]
  *
  * Headless, through the real engine and data layer (no terminal I/O):
  * open to the first computed frame per pane, and per-key latency of
@@ -19,7 +19,10 @@
  * --smoke prints the same figures but never fails (CI machines are noisy).
  * --io measures only the imports and exports (tests/bench/run.sh BUILD --io);
  * --health only `kith health` and the review queue (issue 18: the review's
- * reciprocity term and the health report, at city scale).
+ * reciprocity term and the health report, at city scale); --today the
+ * goals, the review queue with their term on, and `kith today` and `kith
+ * concerns` as processes (issue 16: the review no slower with issue 18's
+ * terms on).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -54,6 +57,7 @@ static int smoke;
 static int io_only;          /* --io: only the import and export figures */
 static int goals_only;       /* --goals: only the goals' progress and the review with them */
 static int health_only;      /* --health: only kith health and the review */
+static int today_only;       /* --today: the goals, the review, kith today and concerns */
 static int passed, failed;
 static const char *kith_bin = "build/kith";
 static const char *db_path;
@@ -448,6 +452,17 @@ bench_process(const char *name, char *const argv[], double target_ms)
 	printf("bench: process.%s.max %.3f ms\n", name, s.v[s.n - 1]);
 	printf("bench: process.%s.rss %.1f MB\n", name, maxrss / 1024.0);
 	free(s.v);
+}
+
+/* kith today (the review queue, issue 16) and kith concerns (issue 18) as processes. */
+static void
+bench_today(void)
+{
+	char *today[] = { (char *)kith_bin, "-d", (char *)db_path, "today", NULL };
+	char *concerns[] = { (char *)kith_bin, "-d", (char *)db_path, "concerns", NULL };
+
+	bench_process("today", today, 50);
+	bench_process("concerns", concerns, 50);
 }
 
 /* ---- medians beside an in-run reference (issue 14) ------------------------------ */
@@ -1132,6 +1147,8 @@ main(int argc, char **argv)
 			goals_only = 1;
 		else if (!strcmp(argv[i], "--health"))
 			health_only = 1;
+		else if (!strcmp(argv[i], "--today"))
+			today_only = 1;
 		else if (!strcmp(argv[i], "--reps") && i + 1 < argc)
 			reps = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--kith") && i + 1 < argc)
@@ -1140,13 +1157,13 @@ main(int argc, char **argv)
 			db_path = argv[i];
 		else {
 			fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] "
-				"[--goals] [--health]\n");
+				"[--goals] [--health] [--today]\n");
 			return 2;
 		}
 	}
 	if (!db_path || reps < 1) {
 		fprintf(stderr, "usage: kith-bench DB [--kith PATH] [--reps N] [--smoke] [--io] "
-			"[--goals] [--health]\n");
+			"[--goals] [--health] [--today]\n");
 		return 2;
 	}
 	setenv("NO_COLOR", "1", 0);
@@ -1156,9 +1173,11 @@ main(int argc, char **argv)
 		printf("%d passed, %d failed\n", passed, failed);
 		return failed ? 1 : 0;
 	}
-	if (goals_only) {
+	if (goals_only || today_only) {
 		bench_goals();
 		bench_review();
+		if (today_only)
+			bench_today();
 		printf("%d passed, %d failed\n", passed, failed);
 		return failed ? 1 : 0;
 	}
@@ -1190,13 +1209,7 @@ main(int argc, char **argv)
 		bench_process("search", search, 15);
 		bench_process("add", add, 15);
 		bench_process("log", log, 15);
-		{
-			char *today[] = { (char *)kith_bin, "-d", (char *)db_path, "today", NULL };
-			char *concerns[] = { (char *)kith_bin, "-d", (char *)db_path, "concerns",
-					     NULL };
-			bench_process("today", today, 50);
-			bench_process("concerns", concerns, 50);
-		}
+		bench_today();
 	}
 	bench_interactive();
 	bench_io();
