@@ -22,7 +22,7 @@ CC        ?= cc
 # run), make check TEST_PKGS too, make fuzz and make check-valgrind all of them
 # (HARDEN_PKGS: clang's libFuzzer, valgrind); .ci/run installs all (print-deps).
 BUILD_PKGS := build-essential pkg-config libncurses-dev libsqlite3-dev libical-dev libicu-dev \
-              libsodium-dev git
+              libsodium-dev libzstd-dev git
 TEST_PKGS  := check tmux jq groff-base sqlite3 zsh python3 strace util-linux procps \
               abook khard calcurse
 HARDEN_PKGS := clang libclang-rt-14-dev valgrind
@@ -62,13 +62,18 @@ ICU_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-confi
 SODIUM_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libsodium 2>/dev/null)/libsodium.so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 SODIUM_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags libsodium 2>/dev/null)) \
                  $(if $(SODIUM_SONAME),-DKITH_LIBSODIUM='"$(SODIUM_SONAME)"')
+# Team mode's snapshots (src/io/teamlog_snap.c): libzstd, opened (dlopen) as
+# libsodium is, when a snapshot is written or read.
+ZSTD_SONAME := $(shell objdump -p "$$($(CC) -print-file-name=libzstd.so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+ZSTD_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags libzstd 2>/dev/null)) \
+               $(if $(ZSTD_SONAME),-DKITH_LIBZSTD='"$(ZSTD_SONAME)"')
 CHECK_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags check 2>/dev/null))
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 CFLAGS    ?= -O2 -g
 KFLAGS    := -std=c11 -Wall -Wextra -Wpedantic -Werror \
              -Iinclude -I$(B)/gen -DKITH_VERSION_STR='"$(VERSION)"' -DKITH_DATADIR='"$(DATADIR)"' \
-             -MMD -MP $(PKG_CFLAGS) $(ICAL_CFLAGS) $(ICU_CFLAGS) $(SODIUM_CFLAGS) $(SANFLAGS)
+             -MMD -MP $(PKG_CFLAGS) $(ICAL_CFLAGS) $(ICU_CFLAGS) $(SODIUM_CFLAGS) $(ZSTD_CFLAGS) $(SANFLAGS)
 LDLIBS    := $(SQLITE_LIBS) $(ICAL_LIBS) -lm
 LDFLAGS   += $(SANFLAGS)
 
@@ -241,7 +246,7 @@ FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 FUZZ_CFLAGS := -O1 -g -std=c11 -Wall -Wextra -Wpedantic -Werror -Wno-missing-field-initializers \
                -Iinclude -Isrc -I$(FB)/gen \
                -DKITH_VERSION_STR='"$(VERSION)"' -DKITH_DATADIR='"$(DATADIR)"' -DKITH_FUZZ -MMD -MP \
-               $(PKG_CFLAGS) $(ICAL_CFLAGS) $(SODIUM_CFLAGS) $(FUZZ_SAN)
+               $(PKG_CFLAGS) $(ICAL_CFLAGS) $(SODIUM_CFLAGS) $(ZSTD_CFLAGS) $(FUZZ_SAN)
 FUZZ_LIB_OBJ := $(patsubst %.c,$(FB)/%.o,$(CORE_SRC) $(UI_SRC) $(CLI_SRC)) \
                 $(patsubst $(B)/gen/%.c,$(FB)/gen/%.o,$(GEN_SRC))
 FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))

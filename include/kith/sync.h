@@ -8,7 +8,10 @@
  * changes over them (kith/syncdb.h, one transaction), append what the
  * local changes changed as the next entry; if someone appended first,
  * fetch and do it again. The outbox is cleared only once the entry is in
- * the log.
+ * the log. A replica that never synced starts from the team's snapshot.
+ * After a sync, when the log has grown enough since the last snapshot
+ * (1,000 entries, or as many bytes as the snapshot), this replica writes
+ * a new one and compacts the log.
  */
 #ifndef KITH_SYNC_H
 #define KITH_SYNC_H
@@ -26,6 +29,8 @@ struct sync_result {
 	int conflicts;          /* fields both sides changed (recorded) */
 	int reported;           /* local changes dropped (recorded) */
 	int retries;            /* appends refused because someone appended first */
+	int64_t snapshot;       /* the snapshot this sync wrote (its entry); 0 if none */
+	char note[512];         /* a snapshot due but not written: why ("" if none) */
 };
 
 /*
@@ -35,6 +40,15 @@ struct sync_result {
 */
 enum kith_status sync_run(struct kdb *db, const char *dbpath, struct sync_result *out,
 			  struct kith_err *err);
+
+/*
+** For kith team join: fetch the team's latest snapshot into a file of the
+** team's folder (*file, free() it; NULL when the team has none) and its
+** entry (*upto), for kdb_snapshot_prepare and kdb_snapshot_install. A
+** snapshot of a newer kith is refused.
+*/
+enum kith_status sync_snapshot_fetch(const char *dbpath, char **file, int64_t *upto,
+				     struct kith_err *err);
 
 /*
 ** The log, entry by entry, for `kith sync --log`: fn(ud, seq, author,

@@ -89,17 +89,47 @@ enum kith_status kdb_outbox_get(struct kdb *db, void **data, size_t *len, int64_
 				struct kith_err *err);
 
 /*
-** The shared tables as of the last entry applied here (*upto; the local
-** changes of the outbox left out), as one changeset of inserts: a
-** snapshot of the team's data. kith team init stores the seed (the data
-** from before the team) as the snapshot of entry 0; a replica that joins
-** applies the latest snapshot, then the log's entries after it (sync_run
-** does, on a replica that never synced: kith team init, whose data is the
-** seed, calls kdb_sync_done(db, 0, 0, err) after storing it). *data is free()d; NULL
-** when the tables are empty. Reads only: nothing is changed.
+** The team's snapshot as a database file (src/db/sync_snap.c).
+**
+** kdb_snapshot_file: a copy of the database at path (0600; replaced if
+** there), its local tables emptied (see kdb_table_kind), as of the last
+** entry applied here (*upto). KITH_BUSY while local changes wait in the
+** outbox (the copy would hold changes the log does not have yet): make it
+** after a sync that sent them. kith team init stores the seed (the data
+** from before the team) so as the snapshot of entry 0.
+**
+** kdb_snapshot_adopt: the file at path (a snapshot of entry upto) becomes
+** this database, in one step, keeping this replica's own meta rows (its
+** number, author) and recording upto as applied; a snapshot of an older
+** kith is migrated. Refused (KITH_CONFLICT, nothing changed) when the
+** database holds rows of the shared tables or local changes, and
+** (KITH_VERSION) for a snapshot of a newer kith. The caller then applies
+** the log's entries after upto. The file is read, and its meta rows
+** changed.
 */
-enum kith_status kdb_snapshot(struct kdb *db, void **data, size_t *len, int64_t *upto,
-			      struct kith_err *err);
+enum kith_status kdb_snapshot_file(struct kdb *db, const char *path, int64_t *upto,
+				   struct kith_err *err);
+enum kith_status kdb_snapshot_adopt(struct kdb *db, const char *path, int64_t upto,
+				    struct kith_err *err);
+/*
+** A join's quicker way, without copying the file: kdb_snapshot_prepare
+** checks and changes the file as kdb_snapshot_adopt does; then, with db
+** closed, kdb_snapshot_install renames it over the database file dbpath
+** (its -wal and -shm removed first); kdb_open then migrates it if needed.
+*/
+enum kith_status kdb_snapshot_prepare(struct kdb *db, const char *path, int64_t upto,
+				      struct kith_err *err);
+enum kith_status kdb_snapshot_install(const char *path, const char *dbpath,
+				      struct kith_err *err);
+/*
+** What a table is to team mode: shared (the team's data), derived (kept
+** by triggers from the shared tables: it travels in a snapshot with
+** them), local (this replica's own: never in a snapshot), or unknown (a
+** table no list names: treated as local; a test requires every table of
+** the schema to be named).
+*/
+enum { KDB_TABLE_SHARED, KDB_TABLE_DERIVED, KDB_TABLE_LOCAL, KDB_TABLE_UNKNOWN };
+int kdb_table_kind(const char *table);
 
 /* The outbox's first row (*data NULL when it is empty; free()), and its id. */
 enum kith_status kdb_outbox_first(struct kdb *db, void **data, size_t *len, int64_t *id,

@@ -6,7 +6,8 @@
  * its branch "log":
  *	team                the team's marker: proves a key is the team's
  *	log/NNNNNNNNNNNN    entry N (12 digits), N = 1, 2, ...
- *	snap/NNNNNNNNNNNN   the shared tables as of entry N (the latest only)
+ *	snap/NNNNNNNNNNNN/  the shared tables as of entry N (the latest only):
+ *	                    a database file, compressed, in sealed chunks
  * Each file is a 24-byte nonce and libsodium's crypto_secretbox of a small
  * header (format, kind, entry number, schema version, replica, time,
  * author) and the data. The header's entry number binds a file to its
@@ -78,17 +79,43 @@ void team_entry_free(struct team_entry *);
 int team_append(struct team *, const struct team_entry *e, int64_t *seq, char *err,
 		size_t errn);
 /*
-** Store the shared state as of entry upto (0 <= upto <= head; 0 is the
-** seed, the data the team started with) as the snapshot, and compact: the
-** previous snapshot and the entries it covered leave the log's tree (git's
-** history keeps them; team_read still finds them). TEAM_RACE as
-** team_append.
+** Store the database file (the shared tables as of entry upto, 0 <= upto
+** <= head; 0 is the seed, the data the team started with; its schema
+** version schema) as the team's snapshot: compressed (zstd) and sealed in
+** chunks, snap/UPTO/NNNNNN. Compaction: the previous snapshot and the
+** entries 1..upto leave the log's tree (git's history keeps them;
+** team_read still finds them there). TEAM_RACE as team_append.
 */
-int team_snapshot_put(struct team *, int64_t upto, const void *data, size_t len, char *err,
+int team_snapshot_put(struct team *, int64_t upto, int schema, const char *file, char *err,
 		      size_t errn);
-/* The latest snapshot; TEAM_NONE when there is none. */
-int team_snapshot_get(struct team *, int64_t *upto, unsigned char **data, size_t *len, char *err,
+/*
+** The latest snapshot, written to file (0600) as the database file it was
+** made from; *upto its entry, *schema its schema version. TEAM_NONE when
+** there is none; TEAM_ERR (file removed) when a chunk is missing, damaged
+** or moved.
+*/
+int team_snapshot_get(struct team *, int64_t *upto, int *schema, const char *file, char *err,
 		      size_t errn);
+/* The entry the latest snapshot is of; -1 when there is none. */
+int64_t team_snapshot_at(const struct team *);
+/*
+** The log since the latest snapshot: its entries in the tree and their
+** bytes, and the snapshot's own bytes (what a newcomer fetches).
+*/
+void team_since_snapshot(struct team *, int64_t *entries, uint64_t *bytes,
+			 uint64_t *snap_bytes);
+
+/*
+** For kith's kill -9 test (tests/cli/team_kill.sh): when the environment
+** variable KITH_TEST_PAUSE names point, the process stops itself there
+** (SIGSTOP), to be killed at a known step of a sync. Points: fetched,
+** applied, entry-committed, pushed, synced, snapshot-made,
+** snapshot-committed.
+*/
+void team_test_pause(const char *point);
+
+/* "DB.team/name": a scratch file of the team's folder (0700). free() it. */
+char *team_file(const struct team *, const char *name);
 
 /* The remote's address, as given to team_create or team_attach. */
 const char *team_remote(const struct team *);

@@ -116,6 +116,11 @@ cli_cmd_sync(struct cli *c, const struct cli_args *a)
 		printf("your changes are entry %lld.\n", (long long)r.pushed);
 	else
 		printf("no changes of yours to send.\n");
+	if (r.snapshot)
+		printf("Wrote the team's snapshot of entry %lld: newcomers start there, and the "
+		       "entries before it left the log's tree.\n", (long long)r.snapshot);
+	if (r.note[0])
+		fprintf(stderr, "kith: sync: %s\n", r.note);
 	if (r.conflicts + r.reported)
 		return print_conflicts(c, r.conflicts + r.reported);
 	return CLI_OK;

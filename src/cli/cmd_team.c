@@ -148,24 +148,27 @@ store_seed(struct cli *c)
 {
 	struct kith_err kerr = { 0 };
 	struct team *t = NULL;
-	char err[1024] = "";
-	void *data = NULL;
-	size_t len = 0;
+	char err[1024] = "", *file = NULL;
 	int64_t upto = 0;
-	enum kith_status st = kdb_snapshot(c->db, &data, &len, &upto, &kerr);
+	enum kith_status st = KITH_OK;
+	int rc = CLI_OK;
 
-	if (st)
-		return cli_fail(st, &kerr, NULL);
-	if (data && (team_open(c->db_path, &t, err, sizeof err) != TEAM_OK ||
-		     team_lock(t, err, sizeof err) != TEAM_OK ||
-		     team_fetch(t, err, sizeof err) != TEAM_OK ||
-		     team_snapshot_put(t, 0, data, len, err, sizeof err) != TEAM_OK)) {
-		free(data);
-		team_close(t);
-		return cli_error(CLI_RUNTIME, "team", "%s", err);
+	if (team_open(c->db_path, &t, err, sizeof err) != TEAM_OK ||
+	    team_lock(t, err, sizeof err) != TEAM_OK || team_fetch(t, err, sizeof err) != TEAM_OK)
+		rc = cli_error(CLI_RUNTIME, "team", "%s", err);
+	if (rc == CLI_OK) {
+		file = team_file(t, "snapshot-new.db");
+		if ((st = kdb_snapshot_file(c->db, file, &upto, &kerr)))
+			rc = cli_fail(st, &kerr, NULL);
+		else if (team_snapshot_put(t, 0, kdb_schema_version(), file, err, sizeof err) !=
+			 TEAM_OK)
+			rc = cli_error(CLI_RUNTIME, "team", "%s", err);
+		unlink(file);
+		free(file);
 	}
-	free(data);
 	team_close(t);
+	if (rc != CLI_OK)
+		return rc;
 	st = kdb_sync_done(c->db, 0, 0, &kerr);
 	return st ? cli_fail(st, &kerr, NULL) : CLI_OK;
 }
@@ -205,6 +208,45 @@ has_contact(void *ud, const struct contact_row *row)
 	return 1;
 }
 
+/*
+** The team's latest snapshot becomes this database: fetched into a file,
+** given this replica's own rows (its number and author), and renamed over
+** the database while it is closed; then opened again. A failure leaves
+** the database as it was: kith sync starts from the snapshot then.
+*/
+static int
+join_snapshot(struct cli *c)
+{
+	struct kith_err kerr = { 0 };
+	enum kith_status st;
+	char *file = NULL;
+	int64_t upto = 0;
+
+	if ((st = sync_snapshot_fetch(c->db_path, &file, &upto, &kerr)) != KITH_OK ||
+	    (file && (st = kdb_snapshot_prepare(c->db, file, upto, &kerr)) != KITH_OK)) {
+		if (file)
+			unlink(file);
+		free(file);
+		cli_fail(st, &kerr, NULL);
+		return cli_error(CLI_RUNTIME, "team join", "joined, but the team's data is not "
+				 "here yet: run kith sync");
+	}
+	if (!file)
+		return CLI_OK;
+	kdb_close(c->db);
+	c->db = NULL;
+	st = kdb_snapshot_install(file, c->db_path, &kerr);
+	if (st != KITH_OK)
+		unlink(file);
+	free(file);
+	if (st != KITH_OK) {
+		cli_fail(st, &kerr, NULL);
+		return cli_error(CLI_RUNTIME, "team join", "joined, but the team's data is not "
+				 "here yet: run kith sync");
+	}
+	return cli_db(c);
+}
+
 int
 cli_cmd_team_join(struct cli *c, const struct cli_args *a)
 {
@@ -231,6 +273,8 @@ cli_cmd_team_join(struct cli *c, const struct cli_args *a)
 	if ((rc = become_member(c, a, "This database is")) != CLI_OK)
 		return rc;
 	/* the team's data: the latest snapshot, then the log's entries after it */
+	if ((rc = join_snapshot(c)) != CLI_OK)
+		return rc;
 	{
 		struct sync_result res;
 
@@ -241,6 +285,8 @@ cli_cmd_team_join(struct cli *c, const struct cli_args *a)
 		}
 		printf("The team's data is here: its snapshot and %lld %s after it.\n",
 		       (long long)res.applied, res.applied == 1 ? "entry" : "entries");
+		if (res.note[0])
+			fprintf(stderr, "kith: %s\n", res.note);
 	}
 	return CLI_OK;
 }
@@ -305,6 +351,15 @@ cli_cmd_team_status(struct cli *c, const struct cli_args *a)
 	}
 	sb_printf(&sb, "\nlog       %lld %s fetched\n", (long long)team_head(t),
 		  team_head(t) == 1 ? "entry" : "entries");
+	if (team_snapshot_at(t) >= 0) {
+		int64_t n;
+		uint64_t bytes, snap;
+
+		team_since_snapshot(t, &n, &bytes, &snap);
+		sb_printf(&sb, "snapshot  of entry %lld (%.1f MB), %lld %s after it\n",
+			  (long long)team_snapshot_at(t), snap / 1048576.0, (long long)n,
+			  n == 1 ? "entry" : "entries");
+	}
 	if (kdb_sync_state(c->db, &ss, NULL) == KITH_OK) {
 		if (ss.started && ss.synced_at[0])
 			sb_printf(&sb, "last sync %s, entries 1 to %lld applied\n", ss.synced_at,

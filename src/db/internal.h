@@ -123,8 +123,6 @@ bool db_rec_start(struct kdb *db, bool team);
 ** write's entry of the outbox. False if it cannot be recorded.
 */
 bool db_rec_team(struct kdb *db, void **data, int *n);
-/* Every row of the shared tables as one changeset of inserts (free()); false on error. */
-bool db_rec_snapshot(struct kdb *db, void **data, size_t *len);
 bool db_rec_live(struct kdb *db);
 bool db_rec_take(struct kdb *db, struct kdb_change **out);
 void db_rec_stop(struct kdb *db);

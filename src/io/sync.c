@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "kith/db.h"
 #include "kith/str.h"
@@ -104,6 +105,72 @@ finish_pushed(struct kdb *db, uint32_t replica, const struct team_entry *e, size
 	return rc;
 }
 
+/* The team's latest snapshot as a file (see kith/sync.h). */
+static enum kith_status
+snapshot_fetch(struct team *t, char **file, int64_t *upto, struct kith_err *err)
+{
+	char msg[1024] = "";
+	int schema = 0, trc;
+
+	*file = team_file(t, "snapshot.db");
+	trc = team_snapshot_get(t, upto, &schema, *file, msg, sizeof msg);
+	if (trc == TEAM_OK && schema <= kdb_schema_version())
+		return KITH_OK;
+	unlink(*file);
+	free(*file);
+	*file = NULL;
+	if (trc == TEAM_NONE)
+		return KITH_OK;
+	if (trc == TEAM_ERR)
+		return team_err(err, msg);
+	return kith_err_set(err, KITH_VERSION, "the team's snapshot of entry %lld was written by "
+			    "a newer kith (schema %d; this kith knows %d): update kith, then "
+			    "sync; nothing was changed", (long long)*upto, schema,
+			    kdb_schema_version());
+}
+
+enum kith_status
+sync_snapshot_fetch(const char *dbpath, char **file, int64_t *upto, struct kith_err *err)
+{
+	struct team *t = NULL;
+	char msg[1024] = "";
+	enum kith_status rc;
+	int trc = team_open(dbpath, &t, msg, sizeof msg);
+
+	*file = NULL;
+	*upto = 0;
+	if (trc == TEAM_NONE)
+		return kith_err_set(err, KITH_NOTFOUND, "%s is in no team", dbpath);
+	if (trc != TEAM_OK || team_lock(t, msg, sizeof msg) != TEAM_OK ||
+	    team_fetch(t, msg, sizeof msg) != TEAM_OK)
+		rc = team_err(err, msg);
+	else
+		rc = snapshot_fetch(t, file, upto, err);
+	team_close(t);
+	return rc;
+}
+
+/*
+** A replica that never synced starts from the team's latest snapshot,
+** copied into its database (kdb_snapshot_adopt); *applied its entry. No
+** snapshot: from entry 1.
+*/
+static enum kith_status
+start_from_snapshot(struct kdb *db, struct team *t, int64_t *applied, struct kith_err *err)
+{
+	char *file;
+	int64_t upto = 0;
+	enum kith_status rc = snapshot_fetch(t, &file, &upto, err);
+
+	if (rc || !file)
+		return rc;
+	if (!(rc = kdb_snapshot_adopt(db, file, upto, err)))
+		*applied = upto;
+	unlink(file);
+	free(file);
+	return rc;
+}
+
 static enum kith_status
 sync_once(struct kdb *db, struct team *t, uint32_t replica, const char *author,
 	  struct sync_result *out, bool *again, struct kith_err *err)
@@ -113,16 +180,15 @@ sync_once(struct kdb *db, struct team *t, uint32_t replica, const char *author,
 	struct team_entry *e = NULL, mine;
 	struct kdb_entry *remote;
 	char msg[1024] = "";
-	unsigned char *snap = NULL;
-	size_t n = 0, nr = 0, skip = 0, snap_len = 0;
-	int64_t head, seq = 0, snap_upto = 0;
-	bool from_snap;
+	size_t n = 0, nr = 0, skip = 0;
+	int64_t head, seq = 0;
 	enum kith_status rc;
 	int trc;
 
 	*again = false;
 	if (team_fetch(t, msg, sizeof msg) != TEAM_OK)
 		return team_err(err, msg);
+	team_test_pause("fetched");
 	head = team_head(t);
 	if ((rc = kdb_sync_state(db, &st, err)))
 		return rc;
@@ -130,34 +196,24 @@ sync_once(struct kdb *db, struct team *t, uint32_t replica, const char *author,
 		return kith_err_set(err, KITH_CONFLICT, "the team's log has %lld entries but this "
 				    "replica applied %lld: is this the team's remote? nothing was "
 				    "changed", (long long)head, (long long)st.applied);
-	/* a replica that never synced starts from the latest snapshot */
-	if (!st.started) {
-		trc = team_snapshot_get(t, &snap_upto, &snap, &snap_len, msg, sizeof msg);
-		if (trc == TEAM_ERR)
-			return team_err(err, msg);
-		if (trc == TEAM_OK)
-			st.applied = snap_upto;
-	}
+	if (!st.started && (rc = start_from_snapshot(db, t, &st.applied, err)))
+		return rc;
 	if ((rc = read_entries(t, st.applied + 1, head, &e, &n, err)) ||
 	    (rc = finish_pushed(db, replica, e, n, &skip, err))) {
 		entries_free(e, n);
-		free(snap);
 		return rc;
 	}
 	remote = xcalloc(n + 1, sizeof *remote);
-	if (snap)
-		remote[nr++] = (struct kdb_entry){ snap_upto, 0, "", snap, snap_len };
-	from_snap = snap != NULL;
 	for (size_t i = skip; i < n; i++)
 		remote[nr++] = (struct kdb_entry){ e[i].seq, e[i].replica, e[i].author,
 						   e[i].data, e[i].len };
 	rc = kdb_sync_apply(db, remote, nr, &so, err);
 	free(remote);
-	free(snap);
 	entries_free(e, n);
 	if (rc)
 		return rc;
-	out->applied += (int64_t)(nr - (from_snap ? 1 : 0));
+	team_test_pause("applied");
+	out->applied += (int64_t)nr;
 	out->conflicts += so.conflicts;
 	out->reported += so.reported;
 	if (!so.mine)
@@ -180,7 +236,66 @@ sync_once(struct kdb *db, struct team *t, uint32_t replica, const char *author,
 	if (trc != TEAM_OK)
 		return team_err(err, msg);
 	out->pushed = seq;
+	team_test_pause("pushed");
 	return kdb_sync_done(db, seq, so.outbox_upto, err);
+}
+
+/* A snapshot after this many entries (KITH_TEAM_SNAPSHOT_EVERY: a test's few). */
+#define SNAP_EVERY 1000
+/* ... or this many bytes of entries, when the snapshot is smaller. */
+#define SNAP_MIN_BYTES (8 << 20)
+
+/*
+** Is a snapshot due? After SNAP_EVERY entries, unless they are small
+** beside the snapshot (each one costs every member its download), or once
+** the entries since the last one weigh as much as it does.
+*/
+static bool
+snapshot_due(struct team *t)
+{
+	const char *env = getenv("KITH_TEAM_SNAPSHOT_EVERY");
+	int64_t n, every = env && *env ? strtoll(env, NULL, 10) : 0;
+	uint64_t bytes, snap;
+
+	team_since_snapshot(t, &n, &bytes, &snap);
+	if (every > 0)
+		return n >= every;
+	return (n >= SNAP_EVERY && bytes * 8 >= snap) || (bytes >= snap && bytes >= SNAP_MIN_BYTES);
+}
+
+/*
+** After a sync: when a snapshot is due, this replica writes one (its
+** database as of the entry it just applied) and compacts the log. Skipped
+** while local changes wait, and when someone appended first (the next
+** sync sees to it); a failure is said but the sync stands.
+*/
+static void
+auto_snapshot(struct kdb *db, struct team *t, struct sync_result *out)
+{
+	struct kith_err err = { 0 };
+	char msg[1024] = "", *file;
+	int64_t upto = 0;
+	int trc = TEAM_OK;
+
+	team_test_pause("synced");
+	if (!snapshot_due(t))
+		return;
+	file = team_file(t, "snapshot-new.db");
+	if (kdb_snapshot_file(db, file, &upto, &err) == KITH_OK) {
+		team_test_pause("snapshot-made");
+		if (upto > team_snapshot_at(t) && upto <= team_head(t))
+			trc = team_snapshot_put(t, upto, kdb_schema_version(), file, msg, sizeof msg);
+		else
+			upto = 0;
+		if (trc == TEAM_OK)
+			out->snapshot = upto;
+		else if (trc == TEAM_ERR)
+			snprintf(out->note, sizeof out->note, "the snapshot was not written: %.400s", msg);
+	} else if (err.code != KITH_BUSY) {
+		snprintf(out->note, sizeof out->note, "the snapshot was not made: %.400s", err.msg);
+	}
+	unlink(file);
+	free(file);
 }
 
 enum kith_status
@@ -213,6 +328,8 @@ sync_run(struct kdb *db, const char *dbpath, struct sync_result *out, struct kit
 	}
 	for (int i = 0; i < SYNC_TRIES && again && !rc; i++)
 		rc = sync_once(db, t, replica, author, out, &again, err);
+	if (!rc && !again)
+		auto_snapshot(db, t, out);
 	if (!rc && again)
 		rc = kith_err_set(err, KITH_BUSY, "others kept appending to the team's log (%d "
 				  "tries); your changes are kept here: sync again", SYNC_TRIES);
@@ -265,6 +382,11 @@ sync_log(const char *dbpath, sync_log_fn fn, void *ud, struct kith_err *err)
 		struct summary sum = { { 0 } };
 
 		if (team_read(t, s, &e, msg, sizeof msg) != TEAM_OK) {
+			/* compacted before this clone's history began: the snapshot holds it */
+			if (s <= team_snapshot_at(t)) {
+				s = team_snapshot_at(t);
+				continue;
+			}
 			rc = team_err(err, msg);
 			break;
 		}

@@ -16,6 +16,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,16 +34,6 @@
 #define TRACK "refs/remotes/origin/log"
 #define MARK_TEXT "kith team"
 
-struct team {
-	char *dir;              /* DB.team */
-	char *repo;             /* DB.team/repo */
-	char *remote;
-	unsigned char key[TEAM_KEYBYTES];
-	const struct sodium_lib *so;
-	int lockfd;
-	int64_t head;           /* the last entry of the fetched log */
-	int64_t snap;           /* the entry the snapshot is of (0: the seed); -1: none */
-};
 
 static char *
 cat(const char *a, const char *b)
@@ -65,8 +56,8 @@ sodium(char *err, size_t errn)
 	return so;
 }
 
-static void
-rescan(struct team *t)
+void
+tl_rescan(struct team *t)
 {
 	t->snap = tl_scan_max(t->repo, "snap");
 	t->head = tl_scan_max(t->repo, "log");
@@ -177,8 +168,9 @@ push(struct team *t, const char *what, char *err, size_t errn)
 	struct tl_run r;
 	int rc = TEAM_OK;
 
-	if (GIT(t->repo, &r, err, errn, "push", "-q", "--porcelain", "origin",
-		"HEAD:" BRANCH) != TEAM_OK)
+	/* sealed files never delta against each other: no window to search */
+	if (GIT(t->repo, &r, err, errn, "-c", "pack.window=0", "push", "-q", "--porcelain",
+		"origin", "HEAD:" BRANCH) != TEAM_OK)
 		return TEAM_ERR;
 	if (r.status != 0) {
 		/* --porcelain: "!\tHEAD:refs/heads/log\t[rejected] (fetch first)" */
@@ -210,7 +202,7 @@ drop_local(struct team *t)
 	char ignored[64];
 
 	checkout_log(t->repo, ignored, sizeof ignored);
-	rescan(t);
+	tl_rescan(t);
 }
 
 /* ---- create, attach ------------------------------------------------------- */
@@ -433,7 +425,7 @@ team_open(const char *dbpath, struct team **out, char *err, size_t errn)
 	}
 	free(rp);
 	t->remote = (char *)remote;
-	rescan(t);
+	tl_rescan(t);
 	*out = t;
 	return TEAM_OK;
 fail:
@@ -474,6 +466,15 @@ team_close(struct team *t)
 	free(t->repo);
 	free(t->remote);
 	free(t);
+}
+
+char *
+team_file(const struct team *t, const char *name)
+{
+	char *dir = cat(t->dir, "/"), *path = cat(dir, name);
+
+	free(dir);
+	return path;
 }
 
 const char *
@@ -545,7 +546,7 @@ team_fetch(struct team *t, char *err, size_t errn)
 	}
 	if (rc == TEAM_OK)
 		rc = checkout_log(t->repo, err, errn);
-	rescan(t);
+	tl_rescan(t);
 	return rc;
 }
 
@@ -595,8 +596,8 @@ load(struct team *t, const char *name, unsigned char **buf, size_t *n, char *err
 }
 
 /* Open a sealed file, telling a wrong key from a damaged file. */
-static int
-unseal(struct team *t, enum tl_kind kind, int64_t seq, const char *name, struct team_entry *e,
+int
+tl_unseal(struct team *t, enum tl_kind kind, int64_t seq, const char *name, struct team_entry *e,
        char *err, size_t errn)
 {
 	unsigned char *buf;
@@ -606,7 +607,7 @@ unseal(struct team *t, enum tl_kind kind, int64_t seq, const char *name, struct 
 
 	if (load(t, name, &buf, &n, err, errn) != TEAM_OK)
 		return TEAM_ERR;
-	snprintf(what, sizeof what, kind == TL_SNAP ? "the snapshot of entry %lld" : "entry %lld",
+	snprintf(what, sizeof what, kind == TL_CHUNK ? "the snapshot of entry %lld" : "entry %lld",
 		 (long long)seq);
 	rc = tl_open(t->so, t->key, kind, seq, buf, n, what, e, err, errn);
 	free(buf);
@@ -634,7 +635,7 @@ team_read(struct team *t, int64_t seq, struct team_entry *out, char *err, size_t
 		return TEAM_ERR;
 	}
 	tl_entry_name(name, sizeof name, "log", seq);
-	return unseal(t, TL_ENTRY, seq, name, out, err, errn);
+	return tl_unseal(t, TL_ENTRY, seq, name, out, err, errn);
 }
 
 void
@@ -647,22 +648,47 @@ team_entry_free(struct team_entry *e)
 	e->len = 0;
 }
 
-/* Seal data as sub/N, commit it (with the removals rm, NULL-ended) and push. */
+void
+team_test_pause(const char *point)
+{
+	const char *p = getenv("KITH_TEST_PAUSE");
+
+	if (p && !strcmp(p, point))
+		raise(SIGSTOP);
+}
+
+int
+tl_commit_push(struct team *t, const char *msg, char *err, size_t errn)
+{
+	int rc = GIT_OK(t->repo, err, errn, "add", "-A", "--", ".");
+
+	if (rc == TEAM_OK)
+		rc = GIT_OK(t->repo, err, errn, "commit", "-q", "--no-verify", "-m", msg);
+	if (rc == TEAM_OK)
+		team_test_pause(strncmp(msg, "snapshot", 8) ? "entry-committed"
+							     : "snapshot-committed");
+	if (rc == TEAM_OK)
+		rc = push(t, msg, err, errn);
+	if (rc != TEAM_OK)
+		drop_local(t);
+	return rc;
+}
+
+/* Seal e's data as log/N, commit it and push. */
 static int
-commit_file(struct team *t, enum tl_kind kind, const char *sub, int64_t seq,
-	    const struct team_entry *e, const void *data, size_t len, const char *const *rm,
-	    const char *msg, char *err, size_t errn)
+commit_entry(struct team *t, int64_t seq, const struct team_entry *e, const char *msg,
+	     char *err, size_t errn)
 {
 	char name[32], *dirp, *path;
 	unsigned char *box;
 	size_t boxn;
 	int rc;
 
-	if (tl_seal(t->so, t->key, kind, seq, e, data, len, &box, &boxn, err, errn) != TEAM_OK)
+	if (tl_seal(t->so, t->key, TL_ENTRY, seq, e, e->data, e->len, &box, &boxn, err,
+		    errn) != TEAM_OK)
 		return TEAM_ERR;
-	tl_entry_name(name, sizeof name, sub, seq);
-	dirp = xmalloc(strlen(t->repo) + strlen(sub) + 2);
-	sprintf(dirp, "%s/%s", t->repo, sub);
+	tl_entry_name(name, sizeof name, "log", seq);
+	dirp = cat(t->repo, "/log");
 	mkdir(dirp, 0700);
 	free(dirp);
 	path = xmalloc(strlen(t->repo) + strlen(name) + 2);
@@ -670,30 +696,11 @@ commit_file(struct team *t, enum tl_kind kind, const char *sub, int64_t seq,
 	rc = tl_write_all(path, box, boxn, err, errn);
 	free(box);
 	free(path);
-	if (rc == TEAM_OK)
-		rc = GIT_OK(t->repo, err, errn, "add", "--", name);
-	if (rc == TEAM_OK && rm && rm[0]) {
-		size_t n = 0;
-		const char **av;
-
-		while (rm[n])
-			n++;
-		av = xmalloc((n + 5) * sizeof *av);
-		av[0] = "rm";
-		av[1] = "-q";
-		av[2] = "--ignore-unmatch";
-		av[3] = "--";
-		memcpy(av + 4, rm, (n + 1) * sizeof *av);
-		rc = git_ok(t->repo, av, err, errn);
-		free(av);
-	}
-	if (rc == TEAM_OK)
-		rc = GIT_OK(t->repo, err, errn, "commit", "-q", "--no-verify", "-m", msg);
-	if (rc == TEAM_OK)
-		rc = push(t, msg, err, errn);
-	if (rc != TEAM_OK)
+	if (rc != TEAM_OK) {
 		drop_local(t);
-	return rc;
+		return rc;
+	}
+	return tl_commit_push(t, msg, err, errn);
 }
 
 int
@@ -704,71 +711,11 @@ team_append(struct team *t, const struct team_entry *e, int64_t *seq, char *err,
 	int rc;
 
 	snprintf(msg, sizeof msg, "entry %lld", (long long)n);
-	rc = commit_file(t, TL_ENTRY, "log", n, e, e->data, e->len, NULL, msg, err, errn);
+	rc = commit_entry(t, n, e, msg, err, errn);
 	if (rc == TEAM_OK) {
 		t->head = n;
 		if (seq)
 			*seq = n;
 	}
 	return rc;
-}
-
-int
-team_snapshot_put(struct team *t, int64_t upto, const void *data, size_t len, char *err,
-		  size_t errn)
-{
-	struct strbuf names = { 0 };
-	const char **rm;
-	size_t k = 0, cap = 1;
-	char msg[48];
-	int rc;
-
-	if (upto < 0 || upto > t->head || upto <= t->snap) {
-		tl_say(err, errn, "a snapshot of entry %lld: must be after the last one (%lld) and "
-		    "no later than the log's end (%lld)", (long long)upto, (long long)t->snap,
-		    (long long)t->head);
-		return TEAM_ERR;
-	}
-	/* compaction: the previous snapshot goes, and the entries it covered */
-	if (t->snap >= 0) {
-		char name[32];
-
-		tl_entry_name(name, sizeof name, "snap", t->snap);
-		sb_appendn(&names, name, strlen(name) + 1);
-		cap += 1 + tl_list_upto(t->repo, "log", t->snap, &names);
-	}
-	rm = xmalloc(cap * sizeof *rm);
-	for (const char *p = names.buf; p && p < names.buf + names.len; p += strlen(p) + 1)
-		rm[k++] = p;
-	rm[k] = NULL;
-	snprintf(msg, sizeof msg, "snapshot %lld", (long long)upto);
-	rc = commit_file(t, TL_SNAP, "snap", upto, NULL, data, len, rm, msg, err, errn);
-	free(rm);
-	sb_free(&names);
-	if (rc == TEAM_OK)
-		rescan(t);
-	return rc;
-}
-
-int
-team_snapshot_get(struct team *t, int64_t *upto, unsigned char **data, size_t *len, char *err,
-		  size_t errn)
-{
-	struct team_entry e;
-	char name[32];
-
-	*data = NULL;
-	*len = 0;
-	*upto = 0;
-	if (t->snap < 0) {
-		tl_say(err, errn, "the team's log has no snapshot yet");
-		return TEAM_NONE;
-	}
-	tl_entry_name(name, sizeof name, "snap", t->snap);
-	if (unseal(t, TL_SNAP, t->snap, name, &e, err, errn) != TEAM_OK)
-		return TEAM_ERR;
-	*upto = t->snap;
-	*data = e.data;
-	*len = e.len;
-	return TEAM_OK;
 }

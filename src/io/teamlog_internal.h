@@ -41,7 +41,7 @@ const struct sodium_lib *sodium_lib(const char **why);
 #define TEAM_MACBYTES crypto_secretbox_MACBYTES
 
 /* What a sealed file holds (its header's kind byte). */
-enum tl_kind { TL_MARK = 'T', TL_ENTRY = 'L', TL_SNAP = 'S' };
+enum tl_kind { TL_MARK = 'T', TL_ENTRY = 'L', TL_CHUNK = 'C' };
 
 /*
 ** Seal: nonce + secretbox(header + data). The header carries kind, seq and
@@ -63,6 +63,31 @@ int tl_open(const struct sodium_lib *so, const unsigned char *key, enum tl_kind 
 void tl_code_make(const struct sodium_lib *so, const unsigned char *key, char *code);
 /* The key of an invite code; false when it is not one (mistyped, cut). */
 bool tl_code_read(const struct sodium_lib *so, const char *code, unsigned char *key);
+
+/* ---- the team (teamlog.c) ------------------------------------------------- */
+
+struct team {
+	char *dir;              /* DB.team */
+	char *repo;             /* DB.team/repo */
+	char *remote;
+	unsigned char key[TEAM_KEYBYTES];
+	const struct sodium_lib *so;
+	int lockfd;
+	int64_t head;           /* the last entry of the fetched log */
+	int64_t snap;           /* the entry the snapshot is of (0: the seed); -1: none */
+};
+
+/* Scan the clone's tree again: head and snap. */
+void tl_rescan(struct team *t);
+/*
+** Commit the clone's tree as it is (files added and removed alike) with
+** the message msg, and push it. TEAM_RACE as team_append; on anything but
+** TEAM_OK the local commit is dropped and the tree is the fetched log again.
+*/
+int tl_commit_push(struct team *t, const char *msg, char *err, size_t errn);
+/* Read and open the sealed file name of the clone (its tree, else git's history). */
+int tl_unseal(struct team *t, enum tl_kind kind, int64_t seq, const char *name,
+	      struct team_entry *e, char *err, size_t errn);
 
 /* ---- git (teamlog_git.c) -------------------------------------------------- */
 

@@ -5,8 +5,10 @@
 # person's email and adds someone (both survive); after syncs in the order
 # C, A, B and then all again every replica exports the same data; a sync
 # with nothing new changes nothing; two syncs racing on one replica lose
-# nothing; a fourth replica joins from the snapshot and the log's tail;
-# kith sync --log says who changed what.
+# nothing; a sync after enough entries writes a snapshot and compacts the
+# log (the entries leave its tree, not git's history), a replica behind it
+# catches up from the history, and a fourth replica joins from the
+# snapshot and the log's tail; kith sync --log says who changed what.
 . "${KITH_SRC:-.}/tests/cli/testlib"
 
 command -v git >/dev/null || { fail "git is not installed (make check installs it)"; finish; }
@@ -93,13 +95,44 @@ json=$(shared "$B")
 has "$json" '"name": "Fay Ngata"' "A's contact from the race is not lost"
 has "$json" '"name": "Gus Olsen"' "C's contact is not lost"
 
+# ---- an automatic snapshot compacts the log -------------------------------------
+# (KITH_TEAM_SNAPSHOT_EVERY=3: after every 3 entries, not 1,000, to see it here)
+ok -d "$A" add contact "Hal Ueda"
+run_env KITH_TEAM_SNAPSHOT_EVERY=3 -- -d "$A" sync
+expect_rc 0 "A's sync that writes a snapshot"
+has "$out" "Wrote the team's snapshot of entry" "the sync says it wrote a snapshot"
+n=$(printf '%s\n' "$out" | sed -n 's/.*snapshot of entry \([0-9]*\).*/\1/p')
+tree=$(git --git-dir="$R" ls-tree -r --name-only refs/heads/log)
+has "$tree" "$(printf 'snap/%012d/000000' "$n")" "the snapshot is in the log's tree"
+same "$(printf '%s\n' "$tree" | grep -c '^snap/[0-9]*/000000$')" 1 "one snapshot: the seed's is gone"
+same "$(printf '%s\n' "$tree" | grep -c '^log/')" 0 "the entries it holds left the tree"
+same "$(git --git-dir="$R" log --format=%s refs/heads/log | grep -c '^entry ')" "$n" "git's history keeps every entry"
+# a tail after the snapshot
+ok -d "$C" add contact "Ivy Chen"
+run_env KITH_TEAM_SNAPSHOT_EVERY=3 -- -d "$C" sync
+expect_rc 0 "C's sync after the snapshot"
+case $out in *"Wrote the team's snapshot"*) fail "one entry after it wrote another snapshot" ;; *) pass ;; esac
+# B was behind: the entries it lacks are read from git's history
+run -d "$B" sync
+expect_rc 0 "B, behind the snapshot, syncs"
+for db in "$A" "$B" "$C"; do ok -d "$db" sync; done
+all_same "after the snapshot" "$A" "$B" "$C"
+
 # ---- a fourth replica joins from the snapshot and the log's tail ---------------
-ok -d "$D" team join "$R" "$code" --as Dee
+run -d "$D" team join "$R" "$code" --as Dee
+expect_rc 0 "D joins"
+has "$out" "its snapshot and" "D starts from the snapshot"
 ok -d "$D" sync
 all_same "a late joiner" "$A" "$D"
+json=$(shared "$D")
+has "$json" '"name": "Hal Ueda"' "the snapshot's last contact is on D"
+has "$json" '"name": "Ivy Chen"' "the tail's contact is on D"
+run -d "$D" sync --log
+expect_rc 0 "kith sync --log on a replica that joined after compaction"
+has "$out" "Cy: added 1 person" "its log has the tail"
 
 # ---- who changed what ----------------------------------------------------------
-run -d "$D" sync --log
+run -d "$A" sync --log
 expect_rc 0 "kith sync --log"
 has "$out" "Ben: " "the log names Ben"
 has "$out" "added 1 person" "the log says what an entry added, in a member's words"

@@ -71,6 +71,7 @@ has "$out" "Ben Okafor" "status names the author"
 has "$out" "last sync 20" "status: the join synced"
 has "$out" "waiting   0 local changes" "status: nothing waits"
 has "$out" "conflicts 0 not looked at" "status: no conflict"
+has "$out" "snapshot  of entry 0 (" "status: the seed is the team's snapshot"
 case $out in *"replica   "[1-9]*) pass ;; *) fail "status gives no replica: [$out]" ;; esac
 [ "$(sqlite3 "$B" "SELECT value FROM meta WHERE key = 'team.replica'")" -gt 0 ] && pass ||
   fail "the replica's number is not in the database"

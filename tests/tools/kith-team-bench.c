@@ -8,12 +8,12 @@
  * small changeset), reads and decrypts every one, and appends its own
  * 1,000 changes as one entry (the transport of a sync of 1,000 local
  * against 1,000 remote changes; applying them is the data layer's).
- * join: the shared state of DB as one changeset (every table with a
- * primary key, FTS's own tables left out; made with sqlite3session_diff
- * against an empty database of the same schema) is put as the seed
- * snapshot; a newcomer joins (a shallow clone), reads and decrypts it,
- * and applies it with sqlite3changeset_apply to a new kith database (its
- * triggers recompute the derived tables).
+ * join: DB's snapshot (a copy of the database file, its local tables
+ * emptied) is made and put as the seed of a new team (compressed, sealed
+ * in chunks, pushed); a newcomer joins as kith team join does: a shallow
+ * clone, the snapshot read back into a file, that file given the
+ * newcomer's own rows and renamed over its database, the log's tail
+ * synced. Each phase is printed.
  *
  * Output as kith-bench's: "bench: NAME VALUE UNIT target T PASS|FAIL",
  * with NAME.cpu beside each time: the CPU time of kith and of the gits it
@@ -21,9 +21,6 @@
  * --smoke (make check, on a small database): 100 entries instead of 1,000,
  * and nothing fails.
  */
-#define SQLITE_ENABLE_SESSION 1
-#define SQLITE_ENABLE_PREUPDATE_HOOK 1
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +30,8 @@
 #include <unistd.h>
 
 #include "kith/db.h"
+#include "kith/sync.h"
+#include "kith/syncdb.h"
 #include "kith/teamlog.h"
 #include "../../src/io/teamlog_internal.h"
 
@@ -217,153 +216,104 @@ bench_sync(const char *dir)
 	}
 }
 
-/* The state of DB's tables as one changeset against an empty kith database. */
-static void *
-city_changeset(const char *db, const char *empty, int *n)
-{
-	sqlite3 *h;
-	sqlite3_session *s;
-	sqlite3_stmt *st;
-	void *cs = NULL;
-	char sql[8300];
-
-	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		die("open the city");
-	snprintf(sql, sizeof sql, "ATTACH '%s' AS empty", empty);
-	if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3session_create(h, "main", &s) != SQLITE_OK)
-		die("session");
-	/* every ordinary table; FTS5's virtual tables and their shadows left out */
-	sqlite3_prepare_v2(h, "SELECT name FROM main.sqlite_schema t WHERE type = 'table' "
-			   "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' "
-			   "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v WHERE v.sql LIKE "
-			   "'CREATE VIRTUAL%' AND t.name LIKE v.name || '\\_%' ESCAPE '\\')",
-			   -1, &st, NULL);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		char *e = NULL;
-
-		if (sqlite3session_attach(s, t) != SQLITE_OK ||
-		    sqlite3session_diff(s, "empty", t, &e) != SQLITE_OK) {
-			fprintf(stderr, "kith-team-bench: table %s: %s\n", t, e ? e : "?");
-			sqlite3_free(e);
-			exit(2);
-		}
-	}
-	sqlite3_finalize(st);
-	if (sqlite3session_changeset(s, n, &cs) != SQLITE_OK)
-		die("changeset");
-	sqlite3session_delete(s);
-	sqlite3_close(h);
-	return cs;
-}
-
-static int
-on_conflict(void *ud, int kind, sqlite3_changeset_iter *it)
-{
-	(void)ud;
-	(void)kind;
-	(void)it;
-	return SQLITE_CHANGESET_OMIT;
-}
-
 /*
-** A join's apply is stopped after this long: the figure fails either way,
-** and a city's changeset snapshot can take minutes to apply, which would
-** hold every `make bench` up that long.
+** A join at city scale, phase by phase as sync_run does it for kith team
+** join: the snapshot made from the city's database (a copy, local tables
+** emptied) and put (compressed, sealed in chunks, pushed); then a
+** newcomer clones the log (shallow), reads the snapshot back into a file
+** (decrypted, decompressed), takes it as its database, and syncs the tail.
 */
-#define APPLY_CAP_MS 60000.0
-
-static int
-apply_cap(void *ud)
-{
-	return now_ms() - *(const double *)ud > APPLY_CAP_MS;
-}
-
 static void
 bench_join(const char *dir, const char *city)
 {
-	char empty[4200], fresh[4200], dba[4200], dbc[4200], code[128];
-	struct kdb *k;
-	struct kith_err ke;
-	struct team *a, *c;
-	unsigned char *snap;
-	size_t len;
-	int64_t upto;
-	void *cs;
-	int n;
-	struct mark t0, t1, t2, t3, t4;
+	char remote[4300], dba[4200], dbc[4200], file[4300], code[128];
+	struct kdb *k, *c;
+	struct kith_err ke = { 0 };
+	struct sync_result res;
+	struct team *a;
+	int64_t upto = 0, n;
+	uint64_t bytes, snap_bytes;
+	struct mark t0, t1, t2, t3, t4, t5;
 
-	snprintf(empty, sizeof empty, "%s/empty.db", dir);
-	snprintf(fresh, sizeof fresh, "%s/joined.db", dir);
-	snprintf(dba, sizeof dba, "%s/a.db", dir);
-	snprintf(dbc, sizeof dbc, "%s/c.db", dir);
-	if (kdb_open(empty, KDB_CREATE, &k, &ke) != KITH_OK)
-		die("empty database");
-	kdb_close(k);
+	snprintf(remote, sizeof remote, "%s/join.git", dir);
+	snprintf(dba, sizeof dba, "%s/ja.db", dir);
+	snprintf(dbc, sizeof dbc, "%s/jc.db", dir);
+	snprintf(file, sizeof file, "%s/snapshot.db", dir);
+	{
+		char cmd[4400];
+		snprintf(cmd, sizeof cmd, "git init -q --bare '%s'", remote);
+		sh(cmd);
+	}
+	if (team_create(dba, remote, err, sizeof err) != TEAM_OK)
+		die("create");
+	if (kdb_open(city, 0, &k, &ke) != KITH_OK) {
+		snprintf(err, sizeof err, "%s", ke.msg);
+		die("open the city");
+	}
 	t0 = mark();
-	cs = city_changeset(city, empty, &n);
+	if (kdb_snapshot_file(k, file, &upto, &ke) != KITH_OK) {
+		snprintf(err, sizeof err, "%s", ke.msg);
+		die("snapshot");
+	}
 	t1 = mark();
-	report("team.snapshot.size", n / 1048576.0, "MB", 0);
+	kdb_close(k);
 	span("team.snapshot.make", t0, t1, 0);
 	if (team_open(dba, &a, err, sizeof err) != TEAM_OK || team_lock(a, err, sizeof err) ||
 	    team_fetch(a, err, sizeof err))
 		die("open a");
 	t0 = mark();
-	if (team_snapshot_put(a, team_head(a), cs, (size_t)n, err, sizeof err) != TEAM_OK)
+	if (team_snapshot_put(a, 0, kdb_schema_version(), file, err, sizeof err) != TEAM_OK)
 		die("snapshot put");
 	t1 = mark();
+	team_since_snapshot(a, &n, &bytes, &snap_bytes);
 	team_close(a);
-	sqlite3_free(cs);
+	unlink(file);
+	report("team.snapshot.size", snap_bytes / 1048576.0, "MB", 0);
 	span("team.snapshot.put", t0, t1, 0);
 
 	if (team_code(dba, code, sizeof code, err, sizeof err) != TEAM_OK)
 		die("code");
-	t0 = mark();
-	{
-		char remote[4300];
-		snprintf(remote, sizeof remote, "%s/remote.git", dir);
-		if (team_attach(dbc, remote, code, err, sizeof err) != TEAM_OK)
-			die("attach");
+	if (kdb_open(dbc, KDB_CREATE, &c, &ke) != KITH_OK ||
+	    kdb_replica_set(c, 99, "Cleo", &ke) != KITH_OK) {
+		snprintf(err, sizeof err, "%s", ke.msg);
+		die("the newcomer's database");
 	}
+	t0 = mark();
+	if (team_attach(dbc, remote, code, err, sizeof err) != TEAM_OK)
+		die("attach");
 	t1 = mark();
-	if (team_open(dbc, &c, err, sizeof err) != TEAM_OK ||
-	    team_snapshot_get(c, &upto, &snap, &len, err, sizeof err) != TEAM_OK)
-		die("snapshot get");
-	t2 = mark();
-	team_close(c);
-	/* printed now: applying a city's snapshot takes long */
+	{
+		char *got = NULL;
+		if (sync_snapshot_fetch(dbc, &got, &upto, &ke) != KITH_OK || !got) {
+			snprintf(err, sizeof err, "%s", ke.msg);
+			die("snapshot fetch");
+		}
+		t2 = mark();
+		if (kdb_snapshot_prepare(c, got, upto, &ke) != KITH_OK) {
+			snprintf(err, sizeof err, "%s", ke.msg);
+			die("prepare");
+		}
+		kdb_close(c);
+		if (kdb_snapshot_install(got, dbc, &ke) != KITH_OK ||
+		    kdb_open(dbc, 0, &c, &ke) != KITH_OK) {
+			snprintf(err, sizeof err, "%s", ke.msg);
+			die("install");
+		}
+		free(got);
+	}
+	t3 = mark();
+	if (sync_run(c, dbc, &res, &ke) != KITH_OK) {
+		snprintf(err, sizeof err, "%s", ke.msg);
+		die("sync the tail");
+	}
+	t4 = mark();
+	kdb_close(c);
+	t5 = mark();
 	span("team.join.clone", t0, t1, 0);
 	span("team.join.read-snapshot", t1, t2, 0);
-	{
-		sqlite3 *h;
-		if (kdb_open(fresh, KDB_CREATE, &k, &ke) != KITH_OK)
-			die("new database");
-		kdb_close(k);
-		int rc;
-
-		t3 = mark();
-		if (sqlite3_open_v2(fresh, &h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-		    sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-			die("apply");
-		sqlite3_progress_handler(h, 100000, apply_cap, &t3.wall);
-		rc = sqlite3changeset_apply(h, (int)len, snap, NULL, on_conflict, NULL);
-		sqlite3_progress_handler(h, 0, NULL, NULL);
-		t4 = mark();
-		if (rc != SQLITE_OK && t4.wall - t3.wall > APPLY_CAP_MS) {
-			printf("bench: team.join.apply-snapshot stopped after %.0f s, not finished\n",
-			       APPLY_CAP_MS / 1000);
-			sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
-		} else if (rc != SQLITE_OK || sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-			snprintf(err, sizeof err, "%s", sqlite3_errmsg(h));
-			die("apply");
-		}
-		sqlite3_close(h);
-	}
-	free(snap);
-	span("team.join.apply-snapshot", t3, t4, 0);
-	printf("bench: team.join.total.cpu %.1f ms\n", (t2.cpu - t0.cpu) + (t4.cpu - t3.cpu));
-	report("team.join.total", (t2.wall - t0.wall) + (t4.wall - t3.wall), "ms", 15000);
+	span("team.join.install", t2, t3, 0);
+	span("team.join.sync-tail", t3, t4, 0);
+	span("team.join.total", t0, t5, 15000);
 }
 
 int

@@ -7,6 +7,8 @@
 #include "testutil.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kith/contact.h"
 #include "kith/org.h"
@@ -375,6 +377,129 @@ START_TEST(test_undo_is_shared)
 }
 END_TEST
 
+/* Every table of the schema is shared, derived or local: a new one must be named. */
+START_TEST(test_table_kinds)
+{
+	struct kdb *a = replica("Ana", 1);
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	ck_assert_int_eq(sqlite3_open(kdb_path(a), &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT name FROM sqlite_schema WHERE type = "
+					    "'table' AND name NOT LIKE 'sqlite%'", -1, &st, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		ck_assert_msg(kdb_table_kind(t) != KDB_TABLE_UNKNOWN, "table %s is not named shared, "
+			      "derived or local (src/db/sync_snap.c, sync_key.c)", t);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	ck_assert_int_eq(kdb_table_kind("contact"), KDB_TABLE_SHARED);
+	ck_assert_int_eq(kdb_table_kind("contact_fts_data"), KDB_TABLE_DERIVED);
+	ck_assert_int_eq(kdb_table_kind("review_action"), KDB_TABLE_LOCAL);
+	ck_assert_int_eq(kdb_table_kind("a_table_of_tomorrow"), KDB_TABLE_UNKNOWN);
+	kdb_close(a);
+}
+END_TEST
+
+static void
+exec_sql(struct kdb *db, const char *sql)
+{
+	sqlite3 *h;
+	char *e = NULL;
+
+	ck_assert_int_eq(sqlite3_open(kdb_path(db), &h), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, &e) == SQLITE_OK, "%s: %s", sql, e);
+	sqlite3_close(h);
+}
+
+static long long
+count_sql(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long long n;
+
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK, "%s", sql);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return n;
+}
+
+/*
+** The snapshot file: the shared tables and what triggers derive from
+** them, none of a replica's own rows (not even in freed pages); taken by
+** a newcomer, whose own number and author stay, it gives the same data.
+*/
+START_TEST(test_snapshot_file)
+{
+	struct kith_err err;
+	struct kdb *a = replica("Ana", 1), *c;
+	struct kdb_sync_state s;
+	char snap[4200], cmd[16384];
+	int64_t dana, upto = -1;
+	uint32_t r;
+	char *author;
+
+	dana = add_person(a, "Dana Reyes", "dana@x.org", "555 0100");
+	add_person(a, "Eli Moss", "eli@x.org", "555 0101");
+	ck_assert_int_eq(kdb_set_me(a, dana, &err), KITH_OK);
+	snprintf(snap, sizeof snap, "%s/snap.db", dir);
+	/* local changes waiting: not yet */
+	ck_assert_int_eq(kdb_snapshot_file(a, snap, &upto, &err), KITH_BUSY);
+	ck_assert_int_ne(access(snap, F_OK), 0);
+	sync_db(a, 1, "Ana");
+	/* pages of them: freed pages, not only a table's first one */
+	snprintf(cmd, sizeof cmd, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+		 "WHERE i < 300) INSERT INTO review_action(day, contact_id, action, reason, at) "
+		 "SELECT '2026-03-10', %lld, 'skipped', 'CANARY-REASON-8812', '2026-03-10 09:00' "
+		 "FROM n", (long long)dana);
+	exec_sql(a, cmd);
+	ck_assert_msg(kdb_snapshot_file(a, snap, &upto, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(upto, nlog);
+	{
+		struct stat sb;
+		ck_assert_int_eq(stat(snap, &sb), 0);
+		ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	}
+	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM meta"), 0);
+	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM review_action"), 0);
+	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM sync_outbox"), 0);
+	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM contact"), 2);
+	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM contact_fts WHERE contact_fts "
+				   "MATCH 'reyes'"), 1);
+	ck_assert_int_eq(count_sql(snap, "SELECT n FROM list_count WHERE name = 'contacts'"), 2);
+	snprintf(cmd, sizeof cmd, "! grep -a -q CANARY-REASON '%s'", snap);
+	ck_assert_msg(system(cmd) == 0, "a local row's text is in the snapshot's bytes");
+
+	/* a newcomer takes it */
+	c = replica("Cleo", 3);
+	ck_assert_msg(kdb_snapshot_adopt(c, snap, upto, &err) == KITH_OK, "%s", err.msg);
+	same_data(a, c);
+	ck_assert_int_eq(kdb_replica_get(c, &r, &author, &err), KITH_OK);
+	ck_assert_uint_eq(r, 3);
+	ck_assert_str_eq(author, "Cleo");
+	free(author);
+	ck_assert_int_eq(kdb_me(c), 0);
+	ck_assert_int_eq(kdb_sync_state(c, &s, &err), KITH_OK);
+	ck_assert(s.started);
+	ck_assert_int_eq(s.applied, upto);
+	/* and cannot take it twice: it holds the team's rows now */
+	ck_assert_int_eq(kdb_snapshot_adopt(c, snap, upto, &err), KITH_CONFLICT);
+	/* its writes go on in its own range, and reach Ana */
+	add_person(c, "Fay Lin", "fay@x.org", "555 0102");
+	sync_db(c, 3, "Cleo");
+	sync_db(a, 1, "Ana");
+	same_data(a, c);
+	kdb_close(a);
+	kdb_close(c);
+}
+END_TEST
+
 static Suite *
 sync_suite(void)
 {
@@ -388,6 +513,8 @@ sync_suite(void)
 	tcase_add_test(tc, test_role_at_deleted_org);
 	tcase_add_test(tc, test_idle_sync);
 	tcase_add_test(tc, test_undo_is_shared);
+	tcase_add_test(tc, test_table_kinds);
+	tcase_add_test(tc, test_snapshot_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -480,54 +480,86 @@ START_TEST(test_not_in_team)
 }
 END_TEST
 
+/* Write text as the file path. */
+static void
+put_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(text, 1, strlen(text), f), strlen(text));
+	fclose(f);
+}
+
+/* Read t's snapshot and check it is text, of entry upto. */
+static void
+expect_snapshot(struct team *t, int64_t want, const char *text)
+{
+	char path[4400], got[4096] = "";
+	int64_t upto = -1;
+	int schema = 0;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof path, "%s/got", T);
+	ck_assert_msg(team_snapshot_get(t, &upto, &schema, path, err, sizeof err) == TEAM_OK,
+		      "%s", err);
+	ck_assert_int_eq(upto, want);
+	ck_assert_int_eq(schema, 17);
+	f = fopen(path, "rb");
+	ck_assert_ptr_nonnull(f);
+	n = fread(got, 1, sizeof got - 1, f);
+	fclose(f);
+	got[n] = '\0';
+	ck_assert_str_eq(got, text);
+}
+
 START_TEST(test_snapshots)
 {
 	struct team *a, *b, *c;
-	unsigned char *data;
-	size_t len;
 	int64_t upto;
-	char code[128], path[4400];
+	int schema;
+	char code[128], path[4400], src[4400];
 
 	two_replicas();
+	snprintf(src, sizeof src, "%s/state", T);
+	snprintf(path, sizeof path, "%s/got", T);
 	a = open_team(dba);
-	ck_assert_int_eq(team_snapshot_get(a, &upto, &data, &len, err, sizeof err), TEAM_NONE);
+	ck_assert_int_eq(team_snapshot_get(a, &upto, &schema, path, err, sizeof err), TEAM_NONE);
 	/* the seed: the data the team starts with, before entry 1 */
-	ck_assert_msg(team_snapshot_put(a, 0, "seed", 4, err, sizeof err) == TEAM_OK, "%s", err);
-	ck_assert_int_eq(team_snapshot_get(a, &upto, &data, &len, err, sizeof err), TEAM_OK);
-	ck_assert_int_eq(upto, 0);
-	ck_assert(len == 4 && !memcmp(data, "seed", 4));
-	free(data);
+	put_text(src, "seed");
+	ck_assert_msg(team_snapshot_put(a, 0, 17, src, err, sizeof err) == TEAM_OK, "%s", err);
+	expect_snapshot(a, 0, "seed");
 	ck_assert_int_eq(team_head(a), 0);
 	for (int i = 1; i <= 3; i++)
 		append_text(a, "Ana", i == 1 ? "e1" : i == 2 ? "e2" : "e3");
-	ck_assert_msg(team_snapshot_put(a, 2, "state@2", 7, err, sizeof err) == TEAM_OK, "%s",
-		      err);
-	ck_assert_int_eq(team_snapshot_put(a, 2, "again", 5, err, sizeof err), TEAM_ERR);
-	ck_assert_int_eq(team_snapshot_put(a, 9, "ahead", 5, err, sizeof err), TEAM_ERR);
-	ck_assert_int_eq(team_snapshot_get(a, &upto, &data, &len, err, sizeof err), TEAM_OK);
-	ck_assert_int_eq(upto, 2);
-	ck_assert(len == 7 && !memcmp(data, "state@2", 7));
-	free(data);
+	put_text(src, "state@2");
+	ck_assert_msg(team_snapshot_put(a, 2, 17, src, err, sizeof err) == TEAM_OK, "%s", err);
+	ck_assert_int_eq(team_snapshot_put(a, 2, 17, src, err, sizeof err), TEAM_ERR);
+	ck_assert_int_eq(team_snapshot_put(a, 9, 17, src, err, sizeof err), TEAM_ERR);
+	expect_snapshot(a, 2, "state@2");
 	append_text(a, "Ana", "e4");
 	append_text(a, "Ana", "e5");
-	ck_assert_msg(team_snapshot_put(a, 4, "state@4", 7, err, sizeof err) == TEAM_OK, "%s",
-		      err);
-	/* compacted: snapshot 2 and entries 1-2 left the tree; 3-5 remain */
-	snprintf(path, sizeof path, "%s.team/repo/log/000000000002", dba);
-	ck_assert_msg(access(path, F_OK) != 0, "entry 2 was not compacted");
-	snprintf(path, sizeof path, "%s.team/repo/log/000000000003", dba);
-	ck_assert_msg(access(path, F_OK) == 0, "entry 3 was compacted too early");
+	put_text(src, "state@4");
+	ck_assert_msg(team_snapshot_put(a, 4, 17, src, err, sizeof err) == TEAM_OK, "%s", err);
+	/* compacted: snapshot 2 and entries 1-4 left the tree; 5 remains */
+	snprintf(path, sizeof path, "%s.team/repo/log/000000000004", dba);
+	ck_assert_msg(access(path, F_OK) != 0, "entry 4 was not compacted");
+	snprintf(path, sizeof path, "%s.team/repo/log/000000000005", dba);
+	ck_assert_msg(access(path, F_OK) == 0, "entry 5 was compacted too early");
 	snprintf(path, sizeof path, "%s.team/repo/snap/000000000002", dba);
 	ck_assert_msg(access(path, F_OK) != 0, "snapshot 2 is still there");
 	snprintf(path, sizeof path, "%s.team/repo/snap/000000000000", dba);
 	ck_assert_msg(access(path, F_OK) != 0, "the seed is still there");
 	ck_assert_int_eq(team_head(a), 5);
+	ck_assert_int_eq(team_snapshot_at(a), 4);
 
 	/* a replica that was behind still reads the compacted entries */
 	b = open_team(dbb);
 	ck_assert_int_eq(team_head(b), 5);
 	expect_text(b, 1, "e1");
 	expect_text(b, 2, "e2");
+	expect_text(b, 4, "e4");
 	expect_text(b, 5, "e5");
 
 	/* a newcomer: the latest snapshot and the tail */
@@ -535,14 +567,59 @@ START_TEST(test_snapshots)
 	ck_assert_msg(team_attach(dbc, remote, code, err, sizeof err) == TEAM_OK, "%s", err);
 	c = open_team(dbc);
 	ck_assert_int_eq(team_head(c), 5);
-	ck_assert_int_eq(team_snapshot_get(c, &upto, &data, &len, err, sizeof err), TEAM_OK);
-	ck_assert_int_eq(upto, 4);
-	ck_assert(len == 7 && !memcmp(data, "state@4", 7));
-	free(data);
+	expect_snapshot(c, 4, "state@4");
 	expect_text(c, 5, "e5");
 	team_close(a);
 	team_close(b);
 	team_close(c);
+}
+END_TEST
+
+/*
+** A snapshot of many chunks comes back whole; one cut short, a chunk
+** missing, or a chunk moved from another place, is refused and leaves no
+** file behind.
+*/
+START_TEST(test_snapshot_chunks)
+{
+	struct team *a;
+	char src[4400], got[4400], dir[4400];
+	unsigned char *buf = malloc(3 << 20);
+	unsigned seed = 7;
+	int64_t upto;
+	int schema;
+	FILE *f;
+
+	two_replicas();
+	snprintf(src, sizeof src, "%s/state", T);
+	snprintf(got, sizeof got, "%s/got", T);
+	/* 3 MB that zstd cannot shrink: three chunks and a fourth */
+	for (size_t i = 0; i < (3 << 20); i++)
+		buf[i] = (unsigned char)(rand_r(&seed) >> 7);
+	f = fopen(src, "wb");
+	ck_assert_uint_eq(fwrite(buf, 1, 3 << 20, f), 3 << 20);
+	fclose(f);
+	a = open_team(dba);
+	append_text(a, "Ana", "e1");
+	ck_assert_msg(team_snapshot_put(a, 1, 17, src, err, sizeof err) == TEAM_OK, "%s", err);
+	ck_assert_msg(team_snapshot_get(a, &upto, &schema, got, err, sizeof err) == TEAM_OK, "%s",
+		      err);
+	sh("cmp '%s' '%s'", src, got);
+	snprintf(dir, sizeof dir, "%s.team/repo/snap/000000000001", dba);
+	sh("test -f '%s/000003' && ! test -e '%s/000004'", dir, dir);
+	/* the last chunk gone: cut short */
+	sh("mv '%s/000003' '%s/keep'", dir, T);
+	ck_assert_int_eq(team_snapshot_get(a, &upto, &schema, got, err, sizeof err), TEAM_ERR);
+	ck_assert_msg(access(got, F_OK) != 0, "a refused snapshot left its file");
+	/* a chunk in another's place */
+	sh("cp '%s/000001' '%s/000003'", dir, dir);
+	ck_assert_int_eq(team_snapshot_get(a, &upto, &schema, got, err, sizeof err), TEAM_ERR);
+	ck_assert_msg(strstr(err, "not where it was written"), "%s", err);
+	sh("mv '%s/keep' '%s/000003'", T, dir);
+	ck_assert_msg(team_snapshot_get(a, &upto, &schema, got, err, sizeof err) == TEAM_OK, "%s",
+		      err);
+	team_close(a);
+	free(buf);
 }
 END_TEST
 
@@ -556,8 +633,14 @@ START_TEST(test_only_ciphertext)
 	two_replicas();
 	a = open_team(dba);
 	append_text(a, "Canary Q. Author", canary);
-	ck_assert_msg(team_snapshot_put(a, 1, canary, strlen(canary), err, sizeof err) ==
-		      TEAM_OK, "%s", err);
+	{
+		char src[4400];
+		snprintf(src, sizeof src, "%s/state", T);
+		put_text(src, canary);
+		ck_assert_msg(team_snapshot_put(a, 1, 17, src, err, sizeof err) == TEAM_OK, "%s",
+			      err);
+		unlink(src);
+	}
 	team_close(a);
 	/* every object, decompressed, and the raw files */
 	sh("cd '%s' && git --git-dir=remote.git cat-file --batch-all-objects --batch > objects "
@@ -579,6 +662,22 @@ START_TEST(test_only_ciphertext)
 		      "%s", out);
 }
 END_TEST
+
+/* How many lines the file at path has (0 if none). */
+static long
+lines_in(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	long n = 0;
+	int c;
+
+	if (!f)
+		return 0;
+	while ((c = getc(f)) != EOF)
+		n += c == '\n';
+	fclose(f);
+	return n;
+}
 
 /*
 ** kill -9 twenty times while a replica appends (mid-write, mid-commit,
@@ -625,8 +724,21 @@ START_TEST(test_kill9)
 				fflush(f);
 			}
 		}
+		/*
+		** Every other round waits for the appender's next acknowledged entry
+		** first: on a loaded machine an append can take longer than any
+		** sleep below, and a run of kills that all land before the first
+		** acknowledgement would test nothing acknowledged.
+		*/
+		if (round % 2 == 0) {
+			long had = lines_in(ack);
+			for (int i = 0; i < 6000 && lines_in(ack) <= had; i++) {
+				struct timespec ts = { 0, 10 * 1000000L };
+				nanosleep(&ts, NULL);
+			}
+		}
 		{
-			long us = 100000 + rand_r(&seed) % 700000;
+			long us = rand_r(&seed) % 700000;
 			struct timespec ts = { 0, us * 1000 };
 			nanosleep(&ts, NULL);
 		}
@@ -735,7 +847,7 @@ int
 main(void)
 {
 	Suite *s = suite_create("teamlog");
-	TCase *tc = tcase_create("teamlog");
+	TCase *tc = tcase_create("teamlog"), *tk;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
@@ -749,9 +861,18 @@ main(void)
 	tcase_add_test(tc, test_modes);
 	tcase_add_test(tc, test_not_in_team);
 	tcase_add_test(tc, test_snapshots);
+	tcase_add_test(tc, test_snapshot_chunks);
 	tcase_add_test(tc, test_only_ciphertext);
-	tcase_add_test(tc, test_kill9);
 	tcase_add_test(tc, test_newer_schema_refused);
+	/*
+	** Twenty rounds of git under kill -9 take about 30 s alone, minutes on
+	** a machine busy with other work: a timeout is no finding here.
+	*/
+	tk = tcase_create("kill9");
+	tcase_add_checked_fixture(tk, setup, teardown);
+	tcase_set_timeout(tk, 600);
+	tcase_add_test(tk, test_kill9);
+	suite_add_tcase(s, tk);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
