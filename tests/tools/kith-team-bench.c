@@ -104,6 +104,14 @@ die(const char *what)
 	exit(2);
 }
 
+/* die, with what a kith call said */
+static void
+die_kith(const char *what, const struct kith_err *ke)
+{
+	snprintf(err, sizeof err, "%s", ke->msg);
+	die(what);
+}
+
 static void
 sh(const char *cmd)
 {
@@ -246,15 +254,11 @@ bench_join(const char *dir, const char *city)
 	}
 	if (team_create(dba, remote, err, sizeof err) != TEAM_OK)
 		die("create");
-	if (kdb_open(city, 0, &k, &ke) != KITH_OK) {
-		snprintf(err, sizeof err, "%s", ke.msg);
-		die("open the city");
-	}
+	if (kdb_open(city, 0, &k, &ke) != KITH_OK)
+		die_kith("open the city", &ke);
 	t0 = mark();
-	if (kdb_snapshot_file(k, file, &upto, &ke) != KITH_OK) {
-		snprintf(err, sizeof err, "%s", ke.msg);
-		die("snapshot");
-	}
+	if (kdb_snapshot_file(k, file, &upto, &ke) != KITH_OK)
+		die_kith("snapshot", &ke);
 	t1 = mark();
 	kdb_close(k);
 	span("team.snapshot.make", t0, t1, 0);
@@ -274,38 +278,28 @@ bench_join(const char *dir, const char *city)
 	if (team_code(dba, code, sizeof code, err, sizeof err) != TEAM_OK)
 		die("code");
 	if (kdb_open(dbc, KDB_CREATE, &c, &ke) != KITH_OK ||
-	    kdb_replica_set(c, 99, "Cleo", &ke) != KITH_OK) {
-		snprintf(err, sizeof err, "%s", ke.msg);
-		die("the newcomer's database");
-	}
+	    kdb_replica_set(c, 99, "Cleo", &ke) != KITH_OK)
+		die_kith("the newcomer's database", &ke);
 	t0 = mark();
 	if (team_attach(dbc, remote, code, err, sizeof err) != TEAM_OK)
 		die("attach");
 	t1 = mark();
 	{
 		char *got = NULL;
-		if (sync_snapshot_fetch(dbc, &got, &upto, &ke) != KITH_OK || !got) {
-			snprintf(err, sizeof err, "%s", ke.msg);
-			die("snapshot fetch");
-		}
+		if (sync_snapshot_fetch(dbc, &got, &upto, &ke) != KITH_OK || !got)
+			die_kith("snapshot fetch", &ke);
 		t2 = mark();
-		if (kdb_snapshot_prepare(c, got, upto, &ke) != KITH_OK) {
-			snprintf(err, sizeof err, "%s", ke.msg);
-			die("prepare");
-		}
+		if (kdb_snapshot_prepare(c, got, upto, &ke) != KITH_OK)
+			die_kith("prepare", &ke);
 		kdb_close(c);
 		if (kdb_snapshot_install(got, dbc, &ke) != KITH_OK ||
-		    kdb_open(dbc, 0, &c, &ke) != KITH_OK) {
-			snprintf(err, sizeof err, "%s", ke.msg);
-			die("install");
-		}
+		    kdb_open(dbc, 0, &c, &ke) != KITH_OK)
+			die_kith("install", &ke);
 		free(got);
 	}
 	t3 = mark();
-	if (sync_run(c, dbc, &res, &ke) != KITH_OK) {
-		snprintf(err, sizeof err, "%s", ke.msg);
-		die("sync the tail");
-	}
+	if (sync_run(c, dbc, &res, &ke) != KITH_OK)
+		die_kith("sync the tail", &ke);
 	t4 = mark();
 	kdb_close(c);
 	t5 = mark();

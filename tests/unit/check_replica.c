@@ -53,17 +53,7 @@ add_contact(struct kdb *d, const char *name)
 static int64_t
 one(struct kdb *d, const char *sql)
 {
-	sqlite3 *h = NULL;
-	sqlite3_stmt *st;
-	int64_t v = -1;
-
-	ck_assert_int_eq(sqlite3_open(kdb_path(d), &h), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
+	return test_sql_int(kdb_path(d), sql);
 }
 
 START_TEST(test_solo_keys_unchanged)

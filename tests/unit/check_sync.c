@@ -414,22 +414,6 @@ exec_sql(struct kdb *db, const char *sql)
 	sqlite3_close(h);
 }
 
-static long long
-count_sql(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	long long n;
-
-	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
-	ck_assert_msg(sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK, "%s", sql);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return n;
-}
-
 /*
 ** The snapshot file: the shared tables and what triggers derive from
 ** them, none of a replica's own rows (not even in freed pages); taken by
@@ -466,13 +450,13 @@ START_TEST(test_snapshot_file)
 		ck_assert_int_eq(stat(snap, &sb), 0);
 		ck_assert_int_eq(sb.st_mode & 0777, 0600);
 	}
-	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM meta"), 0);
-	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM review_action"), 0);
-	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM sync_outbox"), 0);
-	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM contact"), 2);
-	ck_assert_int_eq(count_sql(snap, "SELECT count(*) FROM contact_fts WHERE contact_fts "
+	ck_assert_int_eq(test_sql_int(snap, "SELECT count(*) FROM meta"), 0);
+	ck_assert_int_eq(test_sql_int(snap, "SELECT count(*) FROM review_action"), 0);
+	ck_assert_int_eq(test_sql_int(snap, "SELECT count(*) FROM sync_outbox"), 0);
+	ck_assert_int_eq(test_sql_int(snap, "SELECT count(*) FROM contact"), 2);
+	ck_assert_int_eq(test_sql_int(snap, "SELECT count(*) FROM contact_fts WHERE contact_fts "
 				   "MATCH 'reyes'"), 1);
-	ck_assert_int_eq(count_sql(snap, "SELECT n FROM list_count WHERE name = 'contacts'"), 2);
+	ck_assert_int_eq(test_sql_int(snap, "SELECT n FROM list_count WHERE name = 'contacts'"), 2);
 	snprintf(cmd, sizeof cmd, "! grep -a -q CANARY-REASON '%s'", snap);
 	ck_assert_msg(system(cmd) == 0, "a local row's text is in the snapshot's bytes");
 

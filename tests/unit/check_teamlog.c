@@ -480,17 +480,6 @@ START_TEST(test_not_in_team)
 }
 END_TEST
 
-/* Write text as the file path. */
-static void
-put_text(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(text, 1, strlen(text), f), strlen(text));
-	fclose(f);
-}
-
 /* Read t's snapshot and check it is text, of entry upto. */
 static void
 expect_snapshot(struct team *t, int64_t want, const char *text)
@@ -527,20 +516,20 @@ START_TEST(test_snapshots)
 	a = open_team(dba);
 	ck_assert_int_eq(team_snapshot_get(a, &upto, &schema, path, err, sizeof err), TEAM_NONE);
 	/* the seed: the data the team starts with, before entry 1 */
-	put_text(src, "seed");
+	test_write_file(src, "seed");
 	ck_assert_msg(team_snapshot_put(a, 0, 17, src, err, sizeof err) == TEAM_OK, "%s", err);
 	expect_snapshot(a, 0, "seed");
 	ck_assert_int_eq(team_head(a), 0);
 	for (int i = 1; i <= 3; i++)
 		append_text(a, "Ana", i == 1 ? "e1" : i == 2 ? "e2" : "e3");
-	put_text(src, "state@2");
+	test_write_file(src, "state@2");
 	ck_assert_msg(team_snapshot_put(a, 2, 17, src, err, sizeof err) == TEAM_OK, "%s", err);
 	ck_assert_int_eq(team_snapshot_put(a, 2, 17, src, err, sizeof err), TEAM_ERR);
 	ck_assert_int_eq(team_snapshot_put(a, 9, 17, src, err, sizeof err), TEAM_ERR);
 	expect_snapshot(a, 2, "state@2");
 	append_text(a, "Ana", "e4");
 	append_text(a, "Ana", "e5");
-	put_text(src, "state@4");
+	test_write_file(src, "state@4");
 	ck_assert_msg(team_snapshot_put(a, 4, 17, src, err, sizeof err) == TEAM_OK, "%s", err);
 	/* compacted: snapshot 2 and entries 1-4 left the tree; 5 remains */
 	snprintf(path, sizeof path, "%s.team/repo/log/000000000004", dba);
@@ -636,7 +625,7 @@ START_TEST(test_only_ciphertext)
 	{
 		char src[4400];
 		snprintf(src, sizeof src, "%s/state", T);
-		put_text(src, canary);
+		test_write_file(src, canary);
 		ck_assert_msg(team_snapshot_put(a, 1, 17, src, err, sizeof err) == TEAM_OK, "%s",
 			      err);
 		unlink(src);
