@@ -32,10 +32,13 @@
 static const char *const derived[] = {
 	"contact_stat", "list_count", "contact_fts_dirty", "contact_fts", "organisation_fts",
 	"interaction_fts", "followup_fts", "event_fts",
+	/* goal progress's cache and its marks (issue 18) */
+	"goal_member", "goal_dirty", "goal_stale", "probe_fts",
 };
 /* This replica's own: never in a snapshot. */
 static const char *const local[] = {
 	"meta", "review_action", "dup_not_same", "sync_outbox", "sync_conflict",
+	"sync_alias",           /* short numbers of other replicas' rows, this replica's own */
 };
 static const char *const fts_parts[] = { "_config", "_content", "_data", "_docsize", "_idx" };
 
