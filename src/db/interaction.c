@@ -201,8 +201,11 @@ interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct
 		return kith_err_set(err, KITH_NOTFOUND, "private note p%lld: no such note",
 				    -(long long)id);
 	}
-	if ((rc = ent_get(db, ENT_INTERACTION, priv ? q_private : sql, id, &ia_fields, out, err)))
+	if ((rc = ent_get(db, ENT_INTERACTION, priv ? q_private : sql, id, &ia_fields, out, err))) {
+		if (priv && rc == KITH_NOTFOUND)
+			kith_err_set(err, rc, "private note p%lld: no such note", -(long long)id);
 		return rc;
+	}
 	out->is_private = priv;
 	rc = db_id_list(db, db_query(db, priv ? q_private_contacts : q_contacts, err, "i", id),
 			&out->contact_ids, &out->n_contacts, "interaction", err);

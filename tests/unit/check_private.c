@@ -13,6 +13,9 @@
 #include "kith/interaction.h"
 #include "kith/duplicate.h"
 #include "kith/search.h"
+#include "kith/sync.h"
+#include "kith/syncdb.h"
+#include "kith/teamlog.h"
 #include "kith/types.h"
 
 static char *dir;
@@ -265,6 +268,94 @@ START_TEST(test_merge)
 }
 END_TEST
 
+static bool
+mem_has(const void *data, size_t len, const char *s)
+{
+	for (size_t i = 0; data && i + strlen(s) <= len; i++)
+		if (!memcmp((const char *)data + i, s, strlen(s)))
+			return true;
+	return false;
+}
+
+/*
+** The canary, decrypted: a replica with private notes written before the
+** team (beside the seed snapshot) and after, synced through a real log;
+** no entry and no snapshot, read back and decrypted with the team's key,
+** holds a private note's text (tests/cli/team_private.sh looks at the
+** remote's bytes and objects).
+*/
+START_TEST(test_canary_decrypted)
+{
+	struct kith_err err;
+	struct sync_result r;
+	struct team *t;
+	struct kdb *db;
+	char remote[4300], msg[512], cmd[4400];
+	void *snap;
+	size_t snap_len;
+	unsigned char *got;
+	size_t got_len;
+	int64_t upto, dana, eli, head;
+
+	snprintf(remote, sizeof remote, "%s/remote.git", dir);
+	snprintf(cmd, sizeof cmd, "git init -q --bare '%s'", remote);
+	ck_assert_int_eq(system(cmd), 0);
+	db = open_db();
+	dana = person(db, "Dana Reyes");
+	note(db, dana, "2026-03-01 10:00", "CANARY-d1 before the team", true);
+	/* kith team init: the key, the replica, the seed snapshot (cli/cmd_team.c) */
+	ck_assert_msg(team_create(path, remote, msg, sizeof msg) == TEAM_OK, "%s", msg);
+	ck_assert_msg(kdb_replica_set(db, 5, "Ana", &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_sync_done(db, 0, 0, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_snapshot(db, &snap, &snap_len, &upto, &err) == KITH_OK, "%s", err.msg);
+	ck_assert(mem_has(snap, snap_len, "Dana Reyes"));       /* the shared data is there */
+	ck_assert(!mem_has(snap, snap_len, "CANARY"));
+	ck_assert_int_eq(team_open(path, &t, msg, sizeof msg), TEAM_OK);
+	ck_assert_int_eq(team_lock(t, msg, sizeof msg), TEAM_OK);
+	ck_assert_int_eq(team_fetch(t, msg, sizeof msg), TEAM_OK);
+	ck_assert_msg(team_snapshot_put(t, 0, snap, snap_len, msg, sizeof msg) == TEAM_OK, "%s",
+		      msg);
+	team_close(t);
+	free(snap);
+	/* in the team: more private notes, one about a person new in this replica */
+	eli = person(db, "Eli Park");
+	note(db, eli, "2026-03-02 10:00", "CANARY-d2 about the new one", true);
+	note(db, dana, "2026-03-03 10:00", "a shared coffee", false);
+	note(db, dana, "2026-03-04 10:00", "CANARY-d3 after", true);
+	ck_assert_msg(sync_run(db, path, &r, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(r.pushed, 1);
+	/* every entry and snapshot, decrypted */
+	ck_assert_int_eq(team_open(path, &t, msg, sizeof msg), TEAM_OK);
+	ck_assert_int_eq(team_lock(t, msg, sizeof msg), TEAM_OK);
+	ck_assert_int_eq(team_fetch(t, msg, sizeof msg), TEAM_OK);
+	head = team_head(t);
+	ck_assert_int_ge(head, 1);
+	for (int64_t s = 1; s <= head; s++) {
+		struct team_entry e;
+		ck_assert_msg(team_read(t, s, &e, msg, sizeof msg) == TEAM_OK, "%s", msg);
+		ck_assert_msg(mem_has(e.data, e.len, "a shared coffee") || s != head,
+			      "entry %lld is not the sync's", (long long)s);
+		ck_assert_msg(!mem_has(e.data, e.len, "CANARY"), "entry %lld holds a private note",
+			      (long long)s);
+		team_entry_free(&e);
+	}
+	ck_assert_int_eq(team_snapshot_get(t, &upto, &got, &got_len, msg, sizeof msg), TEAM_OK);
+	ck_assert(!mem_has(got, got_len, "CANARY"));
+	free(got);
+	team_close(t);
+	/* a snapshot made now (what an automatic one would hold) */
+	ck_assert_msg(kdb_snapshot(db, &snap, &snap_len, &upto, &err) == KITH_OK, "%s", err.msg);
+	ck_assert(mem_has(snap, snap_len, "a shared coffee"));
+	ck_assert(!mem_has(snap, snap_len, "CANARY"));
+	free(snap);
+	/* and they are all still here, the one about Eli too */
+	ck_assert_str_eq(timeline(db, eli, 0, 10), "P:CANARY-d2 about the new one");
+	ck_assert_str_eq(timeline(db, dana, 0, 10),
+			 "P:CANARY-d3 after|a shared coffee|P:CANARY-d1 before the team");
+	kdb_close(db);
+}
+END_TEST
+
 static Suite *
 private_suite(void)
 {
@@ -277,6 +368,8 @@ private_suite(void)
 	tcase_add_test(tc, test_undo);
 	tcase_add_test(tc, test_contact_delete);
 	tcase_add_test(tc, test_merge);
+	tcase_add_test(tc, test_canary_decrypted);
+	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -9,7 +9,9 @@
 #include <sqlite3.h>
 
 #include "kith/contact.h"
+#include "kith/duplicate.h"
 #include "kith/interaction.h"
+#include "kith/review.h"
 #include "kith/org.h"
 #include "kith/syncdb.h"
 #include "kith/types.h"
@@ -416,6 +418,18 @@ START_TEST(test_private_stays)
 	ck_assert_msg(interaction_add(a, &in, &id, &err) == KITH_OK, "%s", err.msg);
 	ck_assert_int_eq(kdb_sync_state(a, &s, &err), KITH_OK);
 	ck_assert_int_eq(s.waiting, 1);         /* the private note added no outbox row */
+	/* nor do "me", a review's decision, "not the same person": unshared tables */
+	{
+		int64_t eli = add_person(a, "Eli Park", "eli@x.org", "555 0200");
+		ck_assert_int_eq(kdb_sync_state(a, &s, &err), KITH_OK);
+		ck_assert_int_eq(s.waiting, 2);
+		ck_assert_msg(kdb_set_me(a, eli, &err) == KITH_OK, "%s", err.msg);
+		ck_assert_msg(review_record(a, "2026-03-10", dana, 0, "snoozed", "2026-03-20",
+					    "CANARY-51d2 reason", &err) == KITH_OK, "%s", err.msg);
+		ck_assert_msg(duplicate_not_same(a, dana, eli, &err) == KITH_OK, "%s", err.msg);
+		ck_assert_int_eq(kdb_sync_state(a, &s, &err), KITH_OK);
+		ck_assert_int_eq(s.waiting, 2);
+	}
 	sync_db(a, 1, "Ana");
 	sync_db(b, 2, "Ben");
 	for (int i = 0; i < nlog; i++)
