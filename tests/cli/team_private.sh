@@ -25,6 +25,9 @@ run -d "$A" capture "@dana her divorce $C1 !private"
 expect_rc 0 "a private capture"
 has "$out" "private note about Dana Reyes (p1, kept on this machine)" "the capture says it is private"
 same "$(mode_of "$A.private")" 600 "the private file is 0600"
+for f in "$A.private-wal" "$A.private-shm"; do
+  [ ! -e "$f" ] || same "$(mode_of "$f")" 600 "$f is 0600"
+done
 run -d "$A" export --format json
 lacks "$out" "$C1" "an export holds no private note"
 has "$out" "Dana Reyes" "(the export is the shared data)"
