@@ -426,7 +426,7 @@ db_private_apply(struct kdb *db, int n, void *buf, int *conflicts, char *table, 
 {
 	sqlite3_changeset_iter *it;
 	char **cols = NULL, *cols_of = NULL;
-	int rc, ncol = 0;
+	int rc, ncol = 0, cols_n = 0;       /* cols: the names of cols_of's cols_n columns */
 
 	if (!db->priv)
 		return SQLITE_ERROR;
@@ -442,13 +442,15 @@ db_private_apply(struct kdb *db, int n, void *buf, int *conflicts, char *table, 
 		sqlite3changeset_op(it, &tab, &ncol, &op, &indirect);
 		sqlite3changeset_pk(it, &pk, &npk);
 		if (!cols_of || strcmp(cols_of, tab)) {
-			columns_free(cols, ncol);
+			columns_free(cols, cols_n);
 			free(cols_of);
 			cols_of = xstrdup(tab);
+			cols_n = 0;
 			if (!(cols = private_columns(db, tab, ncol))) {
 				rc = SQLITE_SCHEMA;
 				break;
 			}
+			cols_n = ncol;
 		}
 		if (!(st = change_stmt(db, it, tab, cols, ncol, op, pk, false))) {
 			rc = SQLITE_ERROR;
@@ -481,7 +483,7 @@ db_private_apply(struct kdb *db, int n, void *buf, int *conflicts, char *table, 
 		(*conflicts)++;
 		snprintf(table, tablen, "%s", tab);
 	}
-	columns_free(cols, ncol);
+	columns_free(cols, cols_n);
 	free(cols_of);
 	sqlite3changeset_finalize(it);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
