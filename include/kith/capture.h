@@ -21,6 +21,10 @@
  *                an introduction of A to B, stage "requested"
  *   !raised      every #tag of the line is an issue each @person raised,
  *                the summary their words (a concern, kith/concern.h)
+ *   !private     a private note: kept in the private file, never shared
+ *                with a team (kith/interaction.h); only @people, ~, ^ and
+ *                words (no #tag, follow-up, !raised, +give or +ask), and
+ *                every @person must exist (a new contact would be shared)
  *   +give, +ask  the interaction was help you gave, or a favour you
  *                asked (reciprocity: kith health); at most one, and only
  *                with a summary (something happened)
@@ -91,6 +95,7 @@ struct capture {
 					    (then no interaction is logged) */
 	int kind;                        /* enum kith_interaction_kind */
 	bool raised;                     /* !raised: the tags are concerns they raised */
+	bool is_private;                 /* !private: a private note */
 	int exchange;                    /* enum kith_exchange: +give, +ask */
 };
 

@@ -104,6 +104,18 @@ enum kith_status kdb_checkpoint(struct kdb *db, struct kith_err *err);
 /* Consistent online copy of the database to dest (mode 0600). */
 enum kith_status kdb_backup(struct kdb *db, const char *dest, struct kith_err *err);
 
+/*
+** The private file (README "What stays private"): private notes live in
+** <db>.private beside the database (0600), never recorded for a team.
+** kdb_open attaches it when it exists; kdb_private_open makes and
+** attaches it (call it before the write that adds the first private note,
+** never inside a write). kdb_private_path: NULL for an in-memory database
+** (whose private notes live in memory); free() it.
+*/
+enum kith_status kdb_private_open(struct kdb *db, struct kith_err *err);
+bool kdb_private_attached(const struct kdb *db);
+char *kdb_private_path(const struct kdb *db);
+
 /* "me": the contact who is the user; 0 if unset. */
 int64_t kdb_me(struct kdb *db);
 enum kith_status kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err);

@@ -3,10 +3,18 @@
  *
  * Adding, changing or deleting an interaction keeps every involved
  * contact's last-contacted time right (triggers in the schema).
+ *
+ * A private note (is_private) is an interaction written to the private
+ * file (<db>.private, kith/db.h), never shared with a team: it shows on
+ * its people's timelines and in kith search, and counts for nothing else
+ * (last contacted, the review, health, exports). Its id is negative (-n
+ * for the private file's note n; people see "pN"): interaction_get and
+ * interaction_delete take either kind.
  */
 #ifndef KITH_INTERACTION_H
 #define KITH_INTERACTION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,7 +33,9 @@ struct kith_interaction {
 	int exchange;               /* enum kith_exchange: help given (+give), a favour asked (+ask) */
 	int64_t *contact_ids;       /* at least one */
 	size_t n_contacts;
+	bool is_private;            /* a private note (the id is negative) */
 };
+#define KITH_PRIVATE_ID(id) ((id) < 0)
 void interaction_free(struct kith_interaction *i);
 
 enum kith_status interaction_add(struct kdb *db, const struct kith_interaction *i,
@@ -64,13 +74,14 @@ struct interaction_row {
 typedef int (*interaction_row_fn)(void *ud, const struct interaction_row *row);
 /*
 ** A contact's timeline, newest first: rows older than the anchor
-** interaction (anchor 0: from the newest). At most `limit` rows.
+** interaction (anchor 0: from the newest). At most `limit` rows. Private
+** notes are among them (a negative id: KITH_PRIVATE_ID).
 */
 enum kith_status interaction_list_for_contact(struct kdb *db, int64_t contact_id,
 					      int64_t anchor, int limit,
 					      interaction_row_fn fn, void *ud,
 					      struct kith_err *err);
-/* The most recent interactions overall, newest first. */
+/* The most recent interactions overall, newest first (shared ones only: the export's). */
 enum kith_status interaction_list_recent(struct kdb *db, int64_t anchor, int limit,
 					 interaction_row_fn fn, void *ud, struct kith_err *err);
 

@@ -103,7 +103,8 @@ report_text(struct strbuf *sb, const struct capture *c, const struct capture_res
 {
 	size_t slot = c->n_people;
 
-	sb_append(sb, s->interaction_id ? "logged with " : "nothing logged; for ");
+	sb_append(sb, c->is_private ? "private note about " :
+		  s->interaction_id ? "logged with " : "nothing logged; for ");
 	for (size_t i = 0; i < c->n_people; i++) {
 		bool dup = false;
 		for (size_t j = 0; j < i; j++)
@@ -113,6 +114,8 @@ report_text(struct strbuf *sb, const struct capture *c, const struct capture_res
 	}
 	if (s->n_created)
 		sb_printf(sb, " (%zu new contact%s)", s->n_created, s->n_created == 1 ? "" : "s");
+	if (c->is_private)
+		sb_printf(sb, " (p%lld, kept on this machine)", -(long long)s->interaction_id);
 	if (c->exchange == KITH_XCHG_GIVE)
 		sb_append(sb, "; help you gave");
 	else if (c->exchange == KITH_XCHG_ASK)
@@ -148,9 +151,10 @@ report_json(struct strbuf *sb, long line, const struct capture *c,
 			  (long long)s->interaction_id);
 		cli_json_str(sb, kith_interaction_kind_name(c->kind));
 		cli_json_field(sb, "exchange", kith_exchange_name(c->exchange));
+		sb_printf(sb, ", \"private\": %s", c->is_private ? "true" : "false");
 	} else {
 		sb_append(sb, "\"ok\": true, \"interaction\": null, \"kind\": null, "
-			  "\"exchange\": null");
+			  "\"exchange\": null, \"private\": false");
 	}
 	sb_append(sb, ", \"with\": [");
 	for (size_t i = 0; i < c->n_people; i++) {

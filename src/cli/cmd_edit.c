@@ -424,7 +424,9 @@ delete_label(struct cli *c, const char *kind, int64_t id, struct strbuf *sb)
 	} else {
 		struct kith_interaction x = {0};
 
-		if ((st = interaction_get(c->db, id, &x, &err)) == KITH_OK)
+		if ((st = interaction_get(c->db, id, &x, &err)) == KITH_OK && x.is_private)
+			sb_printf(sb, "private note p%lld %s, %s", -(long long)id, x.at, x.summary);
+		else if (st == KITH_OK)
 			sb_printf(sb, "interaction #%lld %s, %s", (long long)id, x.at, x.summary);
 		interaction_free(&x);
 	}
@@ -446,7 +448,11 @@ run_delete(struct cli *c, const struct cli_args *a, const char *kind)
 		rc = cli_contact(c, a->pos[0], &id);
 	else if (!strcmp(kind, "event"))
 		rc = cli_event(c, a->pos[0], &id);
-	else
+	else if (!strcmp(kind, "interaction") && (a->pos[0][0] == 'p' || a->pos[0][0] == 'P')) {
+		/* a private note: pN (kith/interaction.h: its id is -N) */
+		rc = cli_id("ID", a->pos[0] + 1, &id);
+		id = -id;
+	} else
 		rc = cli_id("ID", a->pos[0], &id);
 	if (rc != CLI_OK)
 		return rc;

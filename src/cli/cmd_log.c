@@ -61,6 +61,10 @@ log_write(struct cli *c, struct kith_interaction *in, struct kith_followup *fu, 
 	enum kith_status st;
 	int rc;
 
+	/* the private file is opened (made, the first time) before the write */
+	if (in->is_private && !kdb_private_attached(c->db) &&
+	    (st = kdb_private_open(c->db, &err)) != KITH_OK)
+		return cli_fail(st, &err, NULL);
 	if ((rc = cli_batch_begin(c)) != CLI_OK)
 		return rc;
 	st = interaction_add(c->db, in, id, &err);
@@ -108,6 +112,12 @@ cli_cmd_log(struct cli *c, const struct cli_args *a)
 		return cli_error(CLI_USAGE, "--give", "not with --ask: one interaction is either");
 	in.exchange = cli_flag(a, LG_GIVE) ? KITH_XCHG_GIVE :
 		      cli_flag(a, LG_ASK) ? KITH_XCHG_ASK : KITH_XCHG_NONE;
+	in.is_private = cli_flag(a, LG_PRIVATE);
+	if (in.is_private && (cli_opt(a, LG_FOLLOW_UP) || in.exchange != KITH_XCHG_NONE))
+		return cli_error(CLI_USAGE, "--private", "not with %s: a private note is words "
+				 "only (a follow-up, help given or a favour asked is shared)",
+				 cli_opt(a, LG_FOLLOW_UP) ? "--follow-up" :
+				 in.exchange == KITH_XCHG_GIVE ? "--give" : "--ask");
 	if (cli_opt(a, LG_FOLLOW_UP)) {
 		if ((rc = cli_date_opt(c, "--follow-up", cli_opt(a, LG_FOLLOW_UP), due_s)) != CLI_OK)
 			return rc;
@@ -134,7 +144,9 @@ cli_cmd_log(struct cli *c, const struct cli_args *a)
 		fu.intro_stage = KITH_INTRO_NONE;
 	}
 	rc = log_write(c, &in, cli_opt(a, LG_FOLLOW_UP) ? &fu : NULL, &id);
-	if (rc == CLI_OK) {
+	if (rc == CLI_OK && in.is_private) {
+		printf("p%lld\n", -(long long)id);
+	} else if (rc == CLI_OK) {
 		cli_print_id(id);
 		guard_warn(c, in.contact_ids, in.n_contacts, in.way, in.kind);
 	}

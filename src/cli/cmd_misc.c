@@ -35,7 +35,11 @@ search_hit(void *ud, const struct search_hit *h)
 		cli_json_field(sb, "detail", h->detail);
 		sb_appendc(sb, '}');
 	} else {
-		sb_printf(sb, "%-12s  %-6lld  ", search_kind_name(h->kind), (long long)h->id);
+		/* a private note (kith/interaction.h) shows as pN, as kith delete interaction takes it */
+		char ref[24];
+		snprintf(ref, sizeof ref, h->id < 0 ? "p%lld" : "%lld",
+			 h->id < 0 ? -(long long)h->id : (long long)h->id);
+		sb_printf(sb, "%-12s  %-6s  ", search_kind_name(h->kind), ref);
 		cli_cell(sb, h->title, 32, !str_empty(h->detail));
 		if (!str_empty(h->detail)) {
 			sb_append(sb, "  ");

@@ -58,7 +58,7 @@ const struct cli_cmd cli_commands[] = {
 	},
 	{
 		"log", NULL, "CONTACT TEXT [--kind K] [--out|--reply] [--give|--ask] [--at WHEN] "
-		"[--follow-up WHEN [--title T]]",
+		"[--follow-up WHEN [--title T]] [--private]",
 		"Record an interaction with a contact and print its id.",
 		"  --kind K         call, email, meeting, coffee, event, message, social,\n"
 		"                   note (default)\n"
@@ -68,7 +68,10 @@ const struct cli_cmd cli_commands[] = {
 		"  --at WHEN        when it happened (default: now)\n"
 		"  --give, --ask    it was help you gave, or a favour you asked (kith health)\n"
 		"  --follow-up WHEN also add a follow-up due then, linked to this interaction\n"
-		"  --title T        the follow-up's title (default: \"Follow up: TEXT\")\n",
+		"  --title T        the follow-up's title (default: \"Follow up: TEXT\")\n"
+		"  --private        a private note: kept in DB.private, never shared with a\n"
+		"                   team; its id is printed as pN (not with --follow-up,\n"
+		"                   --give or --ask, which are shared)\n",
 		CLI_OPTS(LOG_OPTS), 2, 2, cli_cmd_log,
 	},
 	{
@@ -257,7 +260,7 @@ const struct cli_cmd cli_commands[] = {
 	DELETE_CMD(contact, "contact", "CONTACT"),
 	DELETE_CMD(event, "event", "EVENT"),
 	DELETE_CMD(followup, "follow-up", "ID"),
-	DELETE_CMD(interaction, "interaction", "ID"),
+	DELETE_CMD(interaction, "interaction", "ID|pN"),
 	{
 		"map", "list", "[--json]",
 		"List the power maps: id, name, how many placed, goal.",

@@ -94,7 +94,7 @@ enum { LIST_OPTS(CLI_OPT_INDEX_) };
 #define LOG_OPTS(O) \
 	O(LG_KIND, "kind", CLI_ARG) O(LG_AT, "at", CLI_ARG) O(LG_FOLLOW_UP, "follow-up", CLI_ARG) \
 	O(LG_TITLE, "title", CLI_ARG) O(LG_OUT, "out", CLI_FLAG) O(LG_REPLY, "reply", CLI_FLAG) \
-	O(LG_GIVE, "give", CLI_FLAG) O(LG_ASK, "ask", CLI_FLAG)
+	O(LG_GIVE, "give", CLI_FLAG) O(LG_ASK, "ask", CLI_FLAG) O(LG_PRIVATE, "private", CLI_FLAG)
 enum { LOG_OPTS(CLI_OPT_INDEX_) };
 
 #define FOLLOWUP_ADD_OPTS(O) \

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -41,10 +42,11 @@ integrity(sqlite3 *h, char *out, size_t n)
 ** writers go on (WAL) and cannot make it start over. It goes to a 0600
 ** temporary file beside dest, is turned into a plain rollback-journal
 ** database, checked with integrity_check, synced and linked into place;
-** on any failure or signal the temporary file goes away.
+** on any failure or signal the temporary file goes away. `schema` is
+** "main", or "priv" for the private notes (private.c).
 */
-enum kith_status
-kdb_backup(struct kdb *db, const char *dest, struct kith_err *err)
+static enum kith_status
+backup_one(struct kdb *db, const char *schema, const char *dest, struct kith_err *err)
 {
 	struct safefile sf;
 	sqlite3 *to = NULL;
@@ -61,7 +63,7 @@ kdb_backup(struct kdb *db, const char *dest, struct kith_err *err)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(to, 1);
-	if (!(b = sqlite3_backup_init(to, "main", db->h, "main"))) {
+	if (!(b = sqlite3_backup_init(to, "main", db->h, schema))) {
 		kith_err_set(err, KITH_IO, "%s: %s", dest, sqlite3_errmsg(to));
 		goto fail;
 	}
@@ -115,3 +117,17 @@ fail:
 	return st;
 }
 
+/* The database, then its private notes (if any) to dest.private. */
+enum kith_status
+kdb_backup(struct kdb *db, const char *dest, struct kith_err *err)
+{
+	enum kith_status st = backup_one(db, "main", dest, err);
+	char *priv;
+
+	if (st || !kdb_private_attached(db))
+		return st;
+	priv = str_fmt("%s.private", dest);
+	st = backup_one(db, "priv", priv, err);
+	free(priv);
+	return st;
+}

@@ -608,6 +608,7 @@ commit_steps(struct kdb *db, const struct capture *c, const int64_t *org_ids, in
 	in.event_id = event_id;
 	in.contact_ids = people;
 	in.n_contacts = n;
+	in.is_private = c->is_private;
 	/* follow-ups only: nothing happened yet, so no interaction (id 0) */
 	if (*summary && (rc = interaction_add(db, &in, &out->interaction_id, err)))
 		goto out;
@@ -636,6 +637,16 @@ capture_commit(struct kdb *db, const struct capture *c, const int64_t *person_id
 	memset(out, 0, sizeof(*out));
 	if (!c->summary || !c->n_people)
 		return kith_err_set(err, KITH_INVALID, "capture: nothing parsed");
+	/* a private note names people who exist: a new contact would be shared */
+	for (size_t i = 0; c->is_private && i < n; i++)
+		if (!person_ids[i])
+			return kith_err_set(err, KITH_INVALID, "col %d: @%s: a private note is about "
+					    "people already in kith (a new contact is shared with "
+					    "the team): add them first", capture_person(c, i)->col,
+					    capture_person(c, i)->name);
+	/* the private file is opened (made, the first time) before the write */
+	if (c->is_private && !kdb_private_attached(db) && (rc = kdb_private_open(db, err)))
+		return rc;
 	out->person_ids = xcalloc(n + 1, sizeof(*out->person_ids));
 	memcpy(out->person_ids, person_ids, n * sizeof(*person_ids));
 	if ((rc = kdb_batch_begin(db, err)))

@@ -167,6 +167,7 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	}
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
+	db->mem = mem;
 	db->readonly = (flags & KDB_READONLY) != 0;
 	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (flags & KDB_CREATE && !db->readonly)
@@ -216,6 +217,11 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	if (!db->readonly && !(flags & KDB_NO_MIGRATE) &&
 	    db_pragma_int(db->h, "application_id") != KITH_APPLICATION_ID && db_mark_ours(db->h) != SQLITE_OK)
 		goto fail_umask_done;
+	/* the private notes' file, when there is one (private.c) */
+	if (!(flags & KDB_NO_MIGRATE) && (st = db_private_attach_existing(db, err)) != KITH_OK) {
+		kdb_close(db);
+		return st;
+	}
 	*out = db;
 	return KITH_OK;
 fail:

@@ -661,6 +661,11 @@ contact_merge(struct kdb *db, int64_t keep, int64_t drop, struct merge_result *r
 		if (strncmp(move_sql[i], "DELETE", 6) != 0)
 			res->moved += sqlite3_changes(db->h);
 	}
+	/* the private notes move too (the rest go with the dropped contact: private.c) */
+	if (kdb_private_attached(db) &&
+	    (rc = db_run(db, "UPDATE OR IGNORE priv.private_note_contact SET contact_id = ?1 "
+			 "WHERE contact_id = ?2", "merge", err, "ii", keep, drop)))
+		return db_write_fail(db, err, rc);
 	if ((rc = merge_fields(db, keep, drop, res, err)))
 		return db_write_fail(db, err, rc);
 	return db_write_end(db, err);

@@ -6,6 +6,8 @@
  * copy of `at`: the contact timeline is a walk of
  * interaction_contact_by_contact(contact_id, at, interaction_id), and the
  * schema's triggers keep contact_stat.last_at right on every change.
+ * A private note is the same row in the private file (private.c):
+ * private_note and private_note_contact, its id negated.
  */
 #include "ent.h"
 
@@ -78,6 +80,8 @@ ia_before(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
 	static const char q_unlink[] = "DELETE FROM interaction_contact WHERE interaction_id = ?";
 	const struct kith_interaction *i = ((const struct ia_w *)row)->i;
+
+	/* (a private note is never updated here: interaction_update refuses it) */
 	enum kith_status rc;
 
 	if (i->event_id && (rc = ent_has(db, ENT_EVENT, i->event_id, err)))
@@ -98,12 +102,18 @@ ia_link(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	static const char sql[] =
 		"INSERT OR IGNORE INTO interaction_contact(interaction_id, contact_id, at, exchange) "
 		"VALUES (?, ?, ?, ?)";
+	static const char q_private[] =
+		"INSERT OR IGNORE INTO priv.private_note_contact(note_id, contact_id, at) "
+		"VALUES (?, ?, ?)";
 	const struct ia_w *w = row;
 	enum kith_status rc;
 
 	for (size_t k = 0; k < w->i->n_contacts; k++)
-		if ((rc = db_run(db, sql, "interaction", err, "iitt", id, w->i->contact_ids[k], w->at,
-				 kith_exchange_name(w->i->exchange))))
+		if ((rc = w->i->is_private ?
+		     db_run(db, q_private, "private note", err, "iit", id, w->i->contact_ids[k],
+			    w->at) :
+		     db_run(db, sql, "interaction", err, "iitt", id, w->i->contact_ids[k], w->at,
+			    kith_exchange_name(w->i->exchange))))
 			return rc;
 	return KITH_OK;
 }
@@ -137,14 +147,34 @@ static const struct ent_writer ia_writer = {
 	.after = ia_link,
 };
 
+/* A private note: the same row in the private file (no :key: never shared). */
+static const struct ent_writer ia_private_writer = {
+	.kind = ENT_INTERACTION,
+	.q_insert = "INSERT INTO priv.private_note(at, kind, summary, body, event_id, way, exchange, "
+		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now)",
+	.check = ia_before,
+	.bind = ia_bind,
+	.after = ia_link,
+};
+
 enum kith_status
 interaction_add(struct kdb *db, const struct kith_interaction *i, int64_t *id_out,
 		struct kith_err *err)
 {
 	struct ia_w w = { .i = i };
 	enum kith_status rc = ia_check_fields(i, w.at, err);
+	int64_t id = 0;
 
-	return rc ? rc : ent_add(db, &ia_writer, &w, id_out, err);
+	if (rc || !i->is_private)
+		return rc ? rc : ent_add(db, &ia_writer, &w, id_out, err);
+	/* the private file is made on the first private note (outside any write) */
+	if (!kdb_private_attached(db) && (rc = kdb_private_open(db, err)))
+		return rc;
+	if ((rc = ent_add(db, &ia_private_writer, &w, &id, err)))
+		return rc;
+	if (id_out)
+		*id_out = -id;
+	return KITH_OK;
 }
 
 enum kith_status
@@ -156,12 +186,29 @@ interaction_get(struct kdb *db, int64_t id, struct kith_interaction *out, struct
 	static const char q_contacts[] =
 		"SELECT ic.contact_id FROM interaction_contact ic JOIN contact c ON c.id = ic.contact_id "
 		"WHERE ic.interaction_id = ? ORDER BY c.name_key, c.id";
+	static const char q_private[] =
+		"SELECT -id, at, kind, summary, body, event_id, way, exchange FROM priv.private_note "
+		"WHERE id = -?1";
+	static const char q_private_contacts[] =
+		"SELECT pc.contact_id FROM priv.private_note_contact pc "
+		"JOIN contact c ON c.id = pc.contact_id "
+		"WHERE pc.note_id = -?1 ORDER BY c.name_key, c.id";
+	bool priv = KITH_PRIVATE_ID(id);
 	enum kith_status rc;
 
-	if ((rc = ent_get(db, ENT_INTERACTION, sql, id, &ia_fields, out, err)))
+	if (priv && !kdb_private_attached(db)) {
+		memset(out, 0, sizeof *out);
+		return kith_err_set(err, KITH_NOTFOUND, "private note p%lld: no such note",
+				    -(long long)id);
+	}
+	if ((rc = ent_get(db, ENT_INTERACTION, priv ? q_private : sql, id, &ia_fields, out, err))) {
+		if (priv && rc == KITH_NOTFOUND)
+			kith_err_set(err, rc, "private note p%lld: no such note", -(long long)id);
 		return rc;
-	rc = db_id_list(db, db_query(db, q_contacts, err, "i", id), &out->contact_ids,
-			&out->n_contacts, "interaction", err);
+	}
+	out->is_private = priv;
+	rc = db_id_list(db, db_query(db, priv ? q_private_contacts : q_contacts, err, "i", id),
+			&out->contact_ids, &out->n_contacts, "interaction", err);
 	if (rc)
 		interaction_free(out);
 	return rc;
@@ -173,13 +220,35 @@ interaction_update(struct kdb *db, const struct kith_interaction *i, struct kith
 	struct ia_w w = { .i = i };
 	enum kith_status rc = ia_check_fields(i, w.at, err);
 
+	if (!rc && (i->is_private || KITH_PRIVATE_ID(i->id)))
+		return kith_err_set(err, KITH_INVALID, "private note p%lld: a private note is not "
+				    "changed; delete it and write it again", -(long long)i->id);
 	return rc ? rc : ent_update(db, &ia_writer, &w, i->id, err);
+}
+
+static enum kith_status
+private_delete_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	static const char sql[] = "DELETE FROM priv.private_note WHERE id = -?1";
+	const int64_t *id = ctx;
+	enum kith_status rc;
+
+	if ((rc = db_run(db, sql, "private note", err, "i", *id)))
+		return rc;
+	return sqlite3_changes(db->h) ? KITH_OK :
+		kith_err_set(err, KITH_NOTFOUND, "private note p%lld: no such note",
+			     -(long long)*id);
 }
 
 enum kith_status
 interaction_delete(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	return ent_delete(db, ENT_INTERACTION, id, err);
+	if (!KITH_PRIVATE_ID(id))
+		return ent_delete(db, ENT_INTERACTION, id, err);
+	if (!kdb_private_attached(db))
+		return kith_err_set(err, KITH_NOTFOUND, "private note p%lld: no such note",
+				    -(long long)id);
+	return db_write(db, private_delete_body, &id, err);
 }
 
 /* ---- timelines -------------------------------------------------------------------- */
@@ -190,6 +259,12 @@ interaction_delete(struct kdb *db, int64_t id, struct kith_err *err)
 	"(SELECT group_concat(n, ', ') FROM (SELECT c.display_name AS n " \
 	"  FROM interaction_contact w JOIN contact c ON c.id = w.contact_id " \
 	"  WHERE w.interaction_id = i.id ORDER BY c.name_key, c.id)) "
+/* The same for a private note n (private.c), its id negated. */
+#define PN_COLS \
+	"SELECT -n.id, n.at, n.kind, n.summary, n.body, n.event_id, n.exchange, " \
+	"(SELECT group_concat(x, ', ') FROM (SELECT c.display_name AS x " \
+	"  FROM priv.private_note_contact w JOIN contact c ON c.id = w.contact_id " \
+	"  WHERE w.note_id = n.id ORDER BY c.name_key, c.id)) "
 
 #define DB_ROW struct interaction_row
 DB_TABLE(ia_row_f, ia_row_fields,
@@ -208,11 +283,13 @@ ia_window(struct kdb *db, const char *q_first, const char *q_next, int64_t conta
 	  int64_t anchor, int limit, interaction_row_fn fn, void *ud, struct kith_err *err)
 {
 	static const char q_anchor[] = "SELECT at FROM interaction WHERE id = ?";
+	static const char q_private_anchor[] = "SELECT at FROM priv.private_note WHERE id = -?1";
 	sqlite3_stmt *st;
 	enum kith_status rc;
 	char *at = NULL;
 
-	if (anchor && (rc = ent_row_text(db, q_anchor, anchor, "interaction", &at, err)))
+	if (anchor && (rc = ent_row_text(db, KITH_PRIVATE_ID(anchor) ? q_private_anchor : q_anchor,
+					 anchor, "interaction", &at, err)))
 		return rc;
 	st = db_query(db, anchor ? q_next : q_first, err, "itin", contact_id, at, anchor, limit);
 	free(at);
@@ -231,7 +308,27 @@ interaction_list_for_contact(struct kdb *db, int64_t contact_id, int64_t anchor,
 		"FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id "
 		"WHERE ic.contact_id = ?1 AND (ic.at, ic.interaction_id) < (?2, ?3) "
 		"ORDER BY ic.at DESC, ic.interaction_id DESC LIMIT ?4";
+	/* with the private file: its notes too, in the same order (ids negated) */
+	static const char p_first[] = "SELECT * FROM (" IA_COLS
+		"FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id "
+		"WHERE ic.contact_id = ?1 "
+		"ORDER BY ic.at DESC, ic.interaction_id DESC LIMIT ?4) "
+		"UNION ALL SELECT * FROM (" PN_COLS
+		"FROM priv.private_note_contact pc JOIN priv.private_note n ON n.id = pc.note_id "
+		"WHERE pc.contact_id = ?1 ORDER BY pc.at DESC, pc.note_id LIMIT ?4) "
+		"ORDER BY 2 DESC, 1 DESC LIMIT ?4";
+	static const char p_next[] = "SELECT * FROM (" IA_COLS
+		"FROM interaction_contact ic JOIN interaction i ON i.id = ic.interaction_id "
+		"WHERE ic.contact_id = ?1 AND (ic.at, ic.interaction_id) < (?2, ?3) "
+		"ORDER BY ic.at DESC, ic.interaction_id DESC LIMIT ?4) "
+		"UNION ALL SELECT * FROM (" PN_COLS
+		"FROM priv.private_note_contact pc JOIN priv.private_note n ON n.id = pc.note_id "
+		"WHERE pc.contact_id = ?1 AND (pc.at, -pc.note_id) < (?2, ?3) "
+		"ORDER BY pc.at DESC, pc.note_id LIMIT ?4) "
+		"ORDER BY 2 DESC, 1 DESC LIMIT ?4";
 
+	if (kdb_private_attached(db))
+		return ia_window(db, p_first, p_next, contact_id, anchor, limit, fn, ud, err);
 	return ia_window(db, q_first, q_next, contact_id, anchor, limit, fn, ud, err);
 }
 

@@ -65,6 +65,8 @@ struct kdb {
 	bool team_write;                    /* this write records its outbox entry */
 	bool replica_read;                  /* replica was read, at file version replica_dv */
 	unsigned replica_dv;
+	bool mem;                           /* an in-memory database (tests) */
+	bool priv;                          /* the private file is attached as "priv" (private.c) */
 	struct db_cached_stmt cache[DB_STMT_CACHE];
 	int n_cache;
 };
@@ -72,8 +74,22 @@ struct kdb {
 struct kdb_change {
 	int n;
 	void *data;                         /* sqlite3 changeset blob */
+	bool priv;                          /* of the private file's tables (private.c applies it) */
 	struct kdb_change *next;            /* the next part of the same step */
 };
+
+/*
+** The private file (private.c). db_private_attach_existing attaches
+** <db>.private if it exists (kdb_open); db_private_sweep removes the
+** private notes' links to contacts that are gone (after a sync, and at
+** attach: what a crash between the two files' commits left);
+** db_private_apply applies a recorded part of the private file's tables
+** (an SQLite code; *conflicts counted, table named as tx.c's apply does).
+*/
+enum kith_status db_private_attach_existing(struct kdb *db, struct kith_err *err);
+enum kith_status db_private_sweep(struct kdb *db, struct kith_err *err);
+int db_private_apply(struct kdb *db, int n, void *buf, int *conflicts, char *table,
+		     size_t tablen);
 
 /* How long a writer waits for another one's transaction before giving up. */
 #define DB_BUSY_MS 5000

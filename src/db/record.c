@@ -24,7 +24,9 @@
  * What is recorded is what a session of 3.40 records: tables of "main"
  * with a primary key, less the derived ones (track_table); changes by
  * triggers and foreign-key actions too; an update that moves a rowid is
- * a delete and an insert.
+ * a delete and an insert. The private file's tables ("priv", private.c)
+ * are recorded alike but in a group of their own, a part of the step
+ * marked priv: never in the team's outbox, and applied by private.c.
  */
 #include "internal.h"
 
@@ -52,11 +54,14 @@ struct rec_table {
 	unsigned char *pk;          /* per column: its place in the primary key, 0 if none */
 	bool skip;                  /* not recorded: derived, or no primary key */
 	bool shared;                /* team mode: one of the shared tables (sync_key.c) */
+	bool priv;                  /* a table of the private file */
 };
 
 struct db_rec {
 	sqlite3_changegroup *cg;    /* live while recording a write */
 	int changes;                /* changes added to cg */
+	sqlite3_changegroup *pcg;   /* live while recording, when the private file is attached */
+	int pchanges;
 	sqlite3_changegroup *team;  /* team mode: the write's changes of shared tables (the outbox) */
 	int team_changes;
 	bool failed;                /* out of memory: the step cannot be recorded */
@@ -161,7 +166,8 @@ buf_value(struct db_rec *r, sqlite3_value *v)
 static bool
 table_read(struct kdb *db, struct rec_table *t)
 {
-	char *sql = sqlite3_mprintf("SELECT * FROM main.\"%w\"", t->name);
+	const char *schema = t->priv ? "priv" : "main";
+	char *sql = sqlite3_mprintf("SELECT * FROM %s.\"%w\"", schema, t->name);
 	sqlite3_stmt *st = NULL;
 	int n, key = 0, rc;
 
@@ -178,7 +184,7 @@ table_read(struct kdb *db, struct rec_table *t)
 	t->pk = xcalloc((size_t)(n ? n : 1), 1);
 	for (int i = 0; i < n; i++) {
 		int in_key = 0;
-		if (sqlite3_table_column_metadata(db->h, "main", t->name, sqlite3_column_name(st, i),
+		if (sqlite3_table_column_metadata(db->h, schema, t->name, sqlite3_column_name(st, i),
 						  NULL, NULL, NULL, &in_key, NULL) != SQLITE_OK) {
 			sqlite3_finalize(st);
 			return false;
@@ -194,21 +200,22 @@ table_read(struct kdb *db, struct rec_table *t)
 }
 
 static struct rec_table *
-table_get(struct kdb *db, const char *name, int ncol)
+table_get(struct kdb *db, bool priv, const char *name, int ncol)
 {
 	struct db_rec *r = db->rec;
 	struct rec_table *t = NULL;
 
 	for (int i = 0; i < r->nt && !t; i++)
-		if (!strcmp(r->t[i].name, name))
+		if (r->t[i].priv == priv && !strcmp(r->t[i].name, name))
 			t = &r->t[i];
 	if (!t) {
 		r->t = xreallocarray(r->t, (size_t)r->nt + 1, sizeof *r->t);
 		t = &r->t[r->nt++];
 		memset(t, 0, sizeof *t);
 		t->name = xstrdup(name);
+		t->priv = priv;
 		t->skip = !track_table(name);
-		t->shared = db_shared_index(name) >= 0;
+		t->shared = !priv && db_shared_index(name) >= 0;
 		if (t->skip)
 			return t;
 	}
@@ -270,6 +277,13 @@ rec_change(struct kdb *db, struct rec_table *t, int op, bool indirect)
 			buf_value(r, db_value_same(o, n) ? NULL : n);
 		}
 	}
+	if (t->priv) {
+		if (!r->pcg || sqlite3changegroup_add(r->pcg, (int)r->len, r->buf) != SQLITE_OK)
+			r->failed = true;
+		else
+			r->pchanges++;
+		return;
+	}
 	if (sqlite3changegroup_add(r->cg, (int)r->len, r->buf) != SQLITE_OK)
 		r->failed = true;
 	else
@@ -304,9 +318,11 @@ rec_hook(void *ctx, sqlite3 *h, int op, const char *zdb, const char *table, sqli
 	struct rec_table *t;
 	bool indirect = sqlite3_preupdate_depth(h) > 0;
 
-	if (!r || !r->cg || r->failed || strcmp(zdb, "main"))
+	bool priv = !strcmp(zdb, "priv");
+
+	if (!r || !r->cg || r->failed || (!priv && strcmp(zdb, "main")))
 		return;
-	if (!(t = table_get(db, table, sqlite3_preupdate_count(h)))) {
+	if (!(t = table_get(db, priv, table, sqlite3_preupdate_count(h)))) {
 		r->failed = true;
 		return;
 	}
@@ -328,12 +344,13 @@ db_rec_start(struct kdb *db, bool team)
 		db->rec = xcalloc(1, sizeof *db->rec);
 	if (sqlite3changegroup_new(&db->rec->cg) != SQLITE_OK)
 		return false;
-	if (team && sqlite3changegroup_new(&db->rec->team) != SQLITE_OK) {
-		sqlite3changegroup_delete(db->rec->cg);
-		db->rec->cg = NULL;
+	if ((team && sqlite3changegroup_new(&db->rec->team) != SQLITE_OK) ||
+	    (db->priv && sqlite3changegroup_new(&db->rec->pcg) != SQLITE_OK)) {
+		db_rec_stop(db);
 		return false;
 	}
 	db->rec->changes = 0;
+	db->rec->pchanges = 0;
 	db->rec->team_changes = 0;
 	db->rec->failed = false;
 	sqlite3_preupdate_hook(db->h, rec_hook, db);
@@ -346,35 +363,56 @@ db_rec_live(struct kdb *db)
 	return db->rec && db->rec->cg;
 }
 
+/* The changes of group *g as a part (*out NULL if none), and a fresh group. */
+static bool
+take_group(sqlite3_changegroup **g, int *changes, bool priv, struct kdb_change **out)
+{
+	struct kdb_change *ch;
+	sqlite3_changegroup *fresh;
+
+	*out = NULL;
+	if (!*g || !*changes)
+		return true;
+	ch = xcalloc(1, sizeof *ch);
+	ch->priv = priv;
+	if (sqlite3changegroup_output(*g, &ch->n, &ch->data) != SQLITE_OK ||
+	    sqlite3changegroup_new(&fresh) != SQLITE_OK) {
+		sqlite3_free(ch->data);
+		free(ch);
+		return false;
+	}
+	sqlite3changegroup_delete(*g);
+	*g = fresh;
+	*changes = 0;
+	if (!ch->n) {           /* every change undone by a later one */
+		free(ch);
+		return true;
+	}
+	*out = ch;
+	return true;
+}
+
+/* The main tables' part, then the private file's (each only if something changed). */
 bool
 db_rec_take(struct kdb *db, struct kdb_change **out)
 {
 	struct db_rec *r = db->rec;
-	struct kdb_change *ch;
-	sqlite3_changegroup *fresh;
+	struct kdb_change *m, *p;
 
 	*out = NULL;
 	if (!r || !r->cg)
 		return true;
 	if (r->failed)
 		return false;
-	if (!r->changes)
-		return true;
-	ch = xcalloc(1, sizeof *ch);
-	if (sqlite3changegroup_output(r->cg, &ch->n, &ch->data) != SQLITE_OK ||
-	    sqlite3changegroup_new(&fresh) != SQLITE_OK) {
-		sqlite3_free(ch->data);
-		free(ch);
+	if (!take_group(&r->cg, &r->changes, false, &m))
+		return false;
+	if (!take_group(&r->pcg, &r->pchanges, true, &p)) {
+		kdb_change_free(m);
 		return false;
 	}
-	sqlite3changegroup_delete(r->cg);
-	r->cg = fresh;
-	r->changes = 0;
-	if (!ch->n) {           /* every change undone by a later one */
-		free(ch);
-		return true;
-	}
-	*out = ch;
+	if (m)
+		m->next = p;
+	*out = m ? m : p;
 	return true;
 }
 
@@ -404,6 +442,9 @@ db_rec_stop(struct kdb *db)
 	sqlite3_preupdate_hook(db->h, NULL, NULL);
 	sqlite3changegroup_delete(db->rec->cg);
 	db->rec->cg = NULL;
+	if (db->rec->pcg)
+		sqlite3changegroup_delete(db->rec->pcg);
+	db->rec->pcg = NULL;
 	if (db->rec->team)
 		sqlite3changegroup_delete(db->rec->team);
 	db->rec->team = NULL;

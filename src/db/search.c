@@ -127,29 +127,37 @@ search_fts_query(const char *text)
 struct kind_query {
 	enum search_kind kind;
 	const char *sql[3];         /* ranked, newest first, capped count; ?1 match, ?2 limit */
+	bool priv;                  /* the private file's (asked only when it is attached) */
 };
 
 static const struct kind_query kind_queries[] = {
 	{ SEARCH_CONTACT, KIND_SQL(
 	  "SELECT c.id, c.display_name, "
 	  " trim(f.org || CASE WHEN f.org <> '' AND f.role <> '' THEN ' · ' ELSE '' END || f.role) "
-	  "FROM contact_fts f JOIN contact c ON c.id = f.rowid ", "contact_fts") },
+	  "FROM contact_fts f JOIN contact c ON c.id = f.rowid ", "contact_fts") , false },
 	{ SEARCH_ORG, KIND_SQL(
 	  "SELECT o.id, o.name, o.kind FROM organisation_fts f JOIN organisation o ON o.id = f.rowid ",
-	  "organisation_fts") },
+	  "organisation_fts") , false },
 	{ SEARCH_EVENT, KIND_SQL(
 	  "SELECT e.id, e.title, e.start_at || CASE WHEN e.location <> '' THEN ' · ' || e.location "
-	  " ELSE '' END FROM event_fts f JOIN event e ON e.id = f.rowid ", "event_fts") },
+	  " ELSE '' END FROM event_fts f JOIN event e ON e.id = f.rowid ", "event_fts") , false },
 	{ SEARCH_FOLLOWUP, KIND_SQL(
 	  "SELECT fu.id, fu.title, trim(coalesce('due ' || fu.due, '') || "
 	  " coalesce(' · ' || (SELECT display_name FROM contact WHERE id = fu.contact_id), '') || "
 	  " CASE WHEN fu.status <> 'open' THEN ' · ' || fu.status ELSE '' END) "
-	  "FROM followup_fts f JOIN followup fu ON fu.id = f.rowid ", "followup_fts") },
+	  "FROM followup_fts f JOIN followup fu ON fu.id = f.rowid ", "followup_fts") , false },
 	{ SEARCH_INTERACTION, KIND_SQL(
 	  "SELECT i.id, i.summary, i.at || coalesce(' · with ' || (SELECT group_concat(c.display_name, ', ') "
 	  " FROM interaction_contact ic JOIN contact c ON c.id = ic.contact_id "
 	  " WHERE ic.interaction_id = i.id), '') "
-	  "FROM interaction_fts f JOIN interaction i ON i.id = f.rowid ", "interaction_fts") },
+	  "FROM interaction_fts f JOIN interaction i ON i.id = f.rowid ", "interaction_fts") , false },
+	/* private notes (private.c): their ids negated, "private" in the detail */
+	{ SEARCH_INTERACTION, KIND_SQL(
+	  "SELECT -n.id, n.summary, 'private · ' || n.at || coalesce(' · with ' || "
+	  " (SELECT group_concat(c.display_name, ', ') FROM priv.private_note_contact pc "
+	  "  JOIN contact c ON c.id = pc.contact_id WHERE pc.note_id = n.id), '') "
+	  "FROM private_note_fts f JOIN priv.private_note n ON n.id = f.rowid ", "private_note_fts"),
+	  true },
 };
 
 /* The statement for one kind: ranked if at most RANK_CAP rows match. */
@@ -188,10 +196,12 @@ search_all(struct kdb *db, const char *query, int limit, search_hit_fn fn, void 
 	if (!(q = search_fts_query(query)))
 		return kith_err_set(err, KITH_INVALID, "search: give at least one word");
 	for (size_t k = 0; k < sizeof kind_queries / sizeof kind_queries[0]; k++) {
-		sqlite3_stmt *st = kind_stmt(db, &kind_queries[k], q, limit, err);
+		sqlite3_stmt *st;
 		int rc;
 
-		if (!st) {
+		if (kind_queries[k].priv && !kdb_private_attached(db))
+			continue;
+		if (!(st = kind_stmt(db, &kind_queries[k], q, limit, err))) {
 			free(q);
 			return err ? err->code : KITH_DB;
 		}

@@ -635,6 +635,9 @@ kdb_sync_apply(struct kdb *db, const struct kdb_entry *remote, size_t n,
 	db->recording = was_recording;
 	db->syncing = was_syncing;
 	apply_free(&w.a);
+	/* the private notes' links to people the team deleted (private.c) */
+	if (!rc)
+		rc = db_private_sweep(db, err);
 	if (rc) {
 		free(out->mine);
 		memset(out, 0, sizeof *out);

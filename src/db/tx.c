@@ -11,7 +11,9 @@
  * changes (record.c) in every table except the derived ones
  * (full-text indexes, contact_stat, contact_fts_dirty): the schema's
  * triggers rebuild those whenever a change or its inverse is applied. On
- * commit the recorded changeset becomes db->last_change.
+ * commit the recorded changeset becomes db->last_change. The private
+ * file's changes (private.c) are a part of their own, applied by
+ * db_private_apply.
  *
  * Team mode (kith/syncdb.h). In a replica (db->replica, read as the
  * outermost level begins) every write, undo and redo included, is
@@ -321,7 +323,11 @@ apply_part(struct kdb *db, const struct kdb_change *part, bool invert, struct ap
 
 	if (invert && sqlite3changeset_invert(part->n, part->data, &n, &buf) != SQLITE_OK)
 		return SQLITE_NOMEM;
-	rc = sqlite3changeset_apply(db->h, n, buf, NULL, on_conflict, ctx);
+	/* the private file's part: sqlite3changeset_apply writes to "main" only */
+	if (part->priv)
+		rc = db_private_apply(db, n, buf, &ctx->conflicts, ctx->table, sizeof ctx->table);
+	else
+		rc = sqlite3changeset_apply(db->h, n, buf, NULL, on_conflict, ctx);
 	if (invert)
 		sqlite3_free(buf);
 	return rc;

@@ -38,11 +38,12 @@ card_timeline_line(void *ud, const struct interaction_row *r)
 {
 	const struct card_timeline *ct = ud;
 	struct page *pg = ct->pg;
-	char *who = r->id >> KDB_KEY_BITS ? kdb_key_author(ct->db, r->id) : NULL;
+	/* a private note (negative id) is this machine's own: no author, marked */
+	char *who = r->id > 0 && r->id >> KDB_KEY_BITS ? kdb_key_author(ct->db, r->id) : NULL;
 
-	page_add(pg, VS_NORMAL, 2, "%.16s  %-7s %s%s%s%s", r->at,
-		 kith_interaction_kind_name(r->kind), r->summary, who ? "  (logged by " : "",
-		 who ? who : "", who ? ")" : "");
+	page_add(pg, VS_NORMAL, 2, "%.16s  %-7s %s%s%s%s%s", r->at,
+		 kith_interaction_kind_name(r->kind), KITH_PRIVATE_ID(r->id) ? "(private) " : "",
+		 r->summary, who ? "  (logged by " : "", who ? who : "", who ? ")" : "");
 	free(who);
 	if (*r->body)
 		page_add(pg, VS_DIM, 20, "%.200s", r->body);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kith/contact.h"
 #include "kith/followup.h"
@@ -104,7 +105,28 @@ contact_form(struct engine *e, const char *title, int nfields, const struct form
 
 /* ---- log an interaction ------------------------------------------------------- */
 
-enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_WAY, LF_EXCHANGE, LF_COUNT };
+enum { LF_WHEN, LF_KIND, LF_SUMMARY, LF_BODY, LF_FOLLOWUP, LF_WAY, LF_EXCHANGE, LF_PRIVATE,
+       LF_COUNT };
+
+/* The Private field: "yes" (or "y", "private"), "no" or empty; -1 anything else. */
+static int
+private_parse(const char *text)
+{
+	if (str_empty(text) || !strcasecmp(text, "no") || !strcasecmp(text, "n"))
+		return 0;
+	if (!strcasecmp(text, "yes") || !strcasecmp(text, "y") || !strcasecmp(text, "private"))
+		return 1;
+	return -1;
+}
+
+static const char *
+check_private(struct form *f, int field, const char *text)
+{
+	(void)field;
+	if (private_parse(text) >= 0)
+		return NULL;
+	return form_msg(f, "%.20s: yes (a private note, kept on this machine), or empty", text);
+}
 
 /* "give", "ask" (with or without the + of capture), or empty: neither. */
 static int
@@ -137,6 +159,8 @@ static const struct form_field_def log_fields[LF_COUNT] = {
 		     false },
 	[LF_EXCHANGE] = { "Gave/asked", "optional: give (help you gave), ask (a favour)",
 			  check_exchange, false },
+	[LF_PRIVATE] = { "Private", "optional: yes = a private note, never shared with a team",
+			 check_private, false },
 };
 
 /*
@@ -205,7 +229,18 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 		in.exchange = KITH_XCHG_NONE;
 	in.contact_ids = ctx->n ? ctx->ids : &ctx->contact_id;
 	in.n_contacts = ctx->n ? ctx->n : 1;
-	if ((rc = log_guard(f, &in, err)))
+	in.is_private = private_parse(form_value(f, LF_PRIVATE)) == 1;
+	if (in.is_private && (!str_empty(form_value(f, LF_FOLLOWUP)) ||
+			      in.exchange != KITH_XCHG_NONE)) {
+		*bad = str_empty(form_value(f, LF_FOLLOWUP)) ? LF_EXCHANGE : LF_FOLLOWUP;
+		kith_err_set(err, KITH_INVALID, "a private note is words only: a follow-up, help "
+			     "given or a favour asked is shared (log it without Private)");
+		return KITH_INVALID;
+	}
+	/* the private file is opened (made, the first time) before the write */
+	if (in.is_private && !kdb_private_attached(db) && (rc = kdb_private_open(db, err)))
+		return rc;
+	if (!in.is_private && (rc = log_guard(f, &in, err)))
 		return rc;
 	/*
 	 * The follow-up is written first, then linked to the interaction: an
@@ -261,8 +296,9 @@ log_save(struct form *f, struct kith_err *err, int *bad)
 		sb_free(&what);
 		return KITH_OK;
 	}
-	engine_after_write(f->e, "log an interaction");
-	engine_msg(f->e, "logged: %s", in.summary);
+	engine_after_write(f->e, in.is_private ? "write a private note" : "log an interaction");
+	engine_msg(f->e, "%s%s", in.is_private ? "private note, kept on this machine: " : "logged: ",
+		   in.summary);
 	return KITH_OK;
 fail:
 	free(fids);

@@ -204,6 +204,7 @@ build_page(struct capture_ui *c)
 			 slot_label(c, (size_t)f->person, &tmp));
 	}
 	page_add(pg, VS_LABEL, 0, "Summary (%s%s)", kith_interaction_kind_name(cap->kind),
+		 cap->is_private ? ", a private note: kept on this machine, never shared" :
 		 cap->exchange == KITH_XCHG_GIVE ? ", help you gave" :
 		 cap->exchange == KITH_XCHG_ASK ? ", a favour you asked" : "");
 	page_add(pg, VS_NORMAL, 2, "%s", c->summary ? c->summary : cap->summary);
@@ -541,7 +542,8 @@ save(struct engine *e)
 		cap_error(e, "%s", err.msg);
 		return back_to_edit(e) | R_BELL;
 	}
-	sb_append(&msg, s.interaction_id ? "Logged with " : "Follow-ups only, nothing logged; for ");
+	sb_append(&msg, c->cap.is_private ? "Private note (kept on this machine) about " :
+		  s.interaction_id ? "Logged with " : "Follow-ups only, nothing logged; for ");
 	for (size_t i = 0; i < c->cap.n_people; i++) {
 		bool dup = false;
 		for (size_t j = 0; j < i; j++)

@@ -40,6 +40,7 @@ struct parser {
 	size_t npieces, cappieces;
 	size_t cap_people, cap_orgs, cap_tags, cap_fu;
 	size_t exchange_at;         /* where +give or +ask was (for an error) */
+	size_t private_at;          /* where !private was (for an error) */
 };
 
 static bool
@@ -298,7 +299,7 @@ is_hhmm(const char *s, size_t n)
 	return (n == 5 && s[2] == ':') || (n == 4 && s[1] == ':');
 }
 
-/* !WHEN TITLE, !owe WHEN TITLE, !owed WHEN TITLE, !intro @A>@B, !raised */
+/* !WHEN TITLE, !owe WHEN TITLE, !owed WHEN TITLE, !intro @A>@B, !raised, !private */
 static enum kith_status
 parse_bang(struct parser *ps, size_t tok, size_t *end)
 {
@@ -316,6 +317,12 @@ parse_bang(struct parser *ps, size_t tok, size_t *end)
 		return parse_intro(ps, tok, kw_end, end);
 	if (kw_end - kw == 6 && !strncasecmp(ps->buf + kw, "raised", 6)) {
 		ps->c->raised = true;
+		*end = kw_end;
+		return KITH_OK;
+	}
+	if (kw_end - kw == 7 && !strncasecmp(ps->buf + kw, "private", 7)) {
+		ps->c->is_private = true;
+		ps->private_at = tok;
 		*end = kw_end;
 		return KITH_OK;
 	}
@@ -548,6 +555,16 @@ capture_parse(const char *buf, size_t len, struct kdate today, struct capture *o
 	if (!*out->summary && !out->n_followups) {
 		rc = kith_err_set(err, KITH_INVALID,
 				  "no summary: add a few words about what happened");
+		goto fail;
+	}
+	/* a private note is people and words: the rest would be shared */
+	if (out->is_private && (!*out->summary || out->n_tags || out->n_followups || out->raised ||
+				out->exchange != KITH_XCHG_NONE)) {
+		size_t w = ps.private_at;
+		rc = fail_at(&ps, w, word_end(&ps, w), !*out->summary ?
+			     "a private note needs a few words about what happened" :
+			     "a private note holds @people and words only (#tags, follow-ups, "
+			     "!raised, +give and +ask are shared: write them on a line of their own)");
 		goto fail;
 	}
 	if (!*out->summary && out->exchange != KITH_XCHG_NONE) {

@@ -11,6 +11,9 @@
 #include <unistd.h>
 
 #include "kith/contact.h"
+#include "kith/duplicate.h"
+#include "kith/interaction.h"
+#include "kith/review.h"
 #include "kith/org.h"
 #include "kith/syncdb.h"
 #include "kith/types.h"
@@ -484,6 +487,87 @@ START_TEST(test_snapshot_file)
 }
 END_TEST
 
+static int
+timeline_count(void *ud, const struct interaction_row *r)
+{
+	(void)r;
+	(*(int *)ud)++;
+	return 0;
+}
+
+static bool
+bytes_have(const void *data, size_t len, const char *s)
+{
+	for (size_t i = 0; i + strlen(s) <= len; i++)
+		if (!memcmp((const char *)data + i, s, strlen(s)))
+			return true;
+	return false;
+}
+
+/*
+** A private note never leaves its replica: no outbox row, nothing in any
+** entry; a person added on the same replica keeps the note through the
+** sync (which takes the outbox back and adds them again); when another
+** member deletes the person, the sync unlinks the note (it stays, found
+** by search).
+*/
+START_TEST(test_private_stays)
+{
+	struct kdb *a = replica("Ana", 1), *b = replica("Ben", 2);
+	struct kith_err err;
+	struct kdb_sync_state s;
+	int64_t dana = add_person(a, "Dana Reyes", "dana@x.org", "555 0100"), id;
+	struct kith_interaction in = { .at = (char *)"2026-03-02 10:00", .kind = KITH_IKIND_NOTE,
+				       .summary = (char *)"donor CANARY-51d2 private circumstances",
+				       .contact_ids = &dana, .n_contacts = 1, .is_private = true };
+	int n = 0;
+
+	ck_assert_int_eq(kdb_sync_state(a, &s, &err), KITH_OK);
+	ck_assert_int_eq(s.waiting, 1);
+	ck_assert_msg(interaction_add(a, &in, &id, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_sync_state(a, &s, &err), KITH_OK);
+	ck_assert_int_eq(s.waiting, 1);         /* the private note added no outbox row */
+	/* nor do "me", a review's decision, "not the same person": unshared tables */
+	{
+		int64_t eli = add_person(a, "Eli Park", "eli@x.org", "555 0200");
+		ck_assert_int_eq(kdb_sync_state(a, &s, &err), KITH_OK);
+		ck_assert_int_eq(s.waiting, 2);
+		ck_assert_msg(kdb_set_me(a, eli, &err) == KITH_OK, "%s", err.msg);
+		ck_assert_msg(review_record(a, "2026-03-10", dana, 0, "snoozed", "2026-03-20",
+					    "CANARY-51d2 reason", &err) == KITH_OK, "%s", err.msg);
+		ck_assert_msg(duplicate_not_same(a, dana, eli, &err) == KITH_OK, "%s", err.msg);
+		ck_assert_int_eq(kdb_sync_state(a, &s, &err), KITH_OK);
+		ck_assert_int_eq(s.waiting, 2);
+	}
+	sync_db(a, 1, "Ana");
+	sync_db(b, 2, "Ben");
+	for (int i = 0; i < nlog; i++)
+		ck_assert_msg(!bytes_have(logv[i].data, logv[i].len, "CANARY-51d2"),
+			      "entry %d holds the private note", i + 1);
+	ck_assert_int_eq(interaction_list_for_contact(a, dana, 0, 10, timeline_count, &n, &err),
+			 KITH_OK);
+	ck_assert_int_eq(n, 1);
+	n = 0;
+	ck_assert_int_eq(interaction_list_for_contact(b, dana, 0, 10, timeline_count, &n, &err),
+			 KITH_OK);
+	ck_assert_int_eq(n, 0);
+	same_data(a, b);
+	ck_assert_int_eq(contact_delete(b, dana, &err), KITH_OK);
+	sync_db(b, 2, "Ben");
+	sync_db(a, 1, "Ana");
+	n = 0;
+	ck_assert_int_eq(interaction_list_for_contact(a, dana, 0, 10, timeline_count, &n, &err),
+			 KITH_OK);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(interaction_get(a, id, &in, &err), KITH_OK);
+	ck_assert_uint_eq(in.n_contacts, 0);
+	interaction_free(&in);
+	same_data(a, b);
+	kdb_close(a);
+	kdb_close(b);
+}
+END_TEST
+
 static Suite *
 sync_suite(void)
 {
@@ -499,6 +583,7 @@ sync_suite(void)
 	tcase_add_test(tc, test_undo_is_shared);
 	tcase_add_test(tc, test_table_kinds);
 	tcase_add_test(tc, test_snapshot_file);
+	tcase_add_test(tc, test_private_stays);
 	suite_add_tcase(s, tc);
 	return s;
 }
