@@ -1,11 +1,12 @@
 /*
  * check_str.c: growable strings, JSON string literals, the small string
- * helpers, status messages and the vocabulary names.
+ * helpers, status messages, the vocabulary names and the id map.
  */
 #include "testutil.h"
 
 #include <string.h>
 
+#include "kith/idmap.h"
 #include "kith/str.h"
 #include "kith/types.h"
 #include "kith/utf8.h"
@@ -188,6 +189,33 @@ START_TEST(test_types)
 }
 END_TEST
 
+START_TEST(test_idmap)
+{
+	struct idmap m = {0};
+
+	ck_assert_int_eq(idmap_get(&m, 1), -1);         /* no slots yet */
+	/* ids that count up, ids far apart, 0 and negative ones (organisations) */
+	for (int i = 0; i < 5000; i++)
+		idmap_set(&m, i % 2 ? (int64_t)i * 1000003 : -(int64_t)i, i);
+	ck_assert_int_eq(m.n, 5000);
+	ck_assert_uint_ge(m.mask + 1, 2 * 5000);        /* at most half full */
+	for (int i = 0; i < 5000; i++)
+		ck_assert_int_eq(idmap_get(&m, i % 2 ? (int64_t)i * 1000003 : -(int64_t)i), i);
+	ck_assert_int_eq(idmap_get(&m, 0), 0);
+	ck_assert_int_eq(idmap_get(&m, 2), -1);
+	ck_assert_int_eq(idmap_get(&m, INT64_MAX), -1);
+	idmap_set(&m, 3000009, 7);                      /* a key set again: replaced */
+	ck_assert_int_eq(idmap_get(&m, 3000009), 7);
+	ck_assert_int_eq(m.n, 5000);
+	idmap_free(&m);
+	ck_assert_ptr_null(m.slot);
+	ck_assert_int_eq(idmap_get(&m, 0), -1);
+	idmap_set(&m, 42, 0);                           /* usable again after free */
+	ck_assert_int_eq(idmap_get(&m, 42), 0);
+	idmap_free(&m);
+}
+END_TEST
+
 static Suite *
 str_suite(void)
 {
@@ -200,6 +228,7 @@ str_suite(void)
 	tcase_add_test(tc, test_helpers);
 	tcase_add_test(tc, test_status);
 	tcase_add_test(tc, test_types);
+	tcase_add_test(tc, test_idmap);
 	suite_add_tcase(s, tc);
 	return s;
 }
