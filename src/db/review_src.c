@@ -33,10 +33,7 @@ cand_for(struct cands *c, int64_t contact_id, bool create)
 		return &c->v[i];
 	if (!create || (contact_id && contact_id == c->me))
 		return NULL;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->v = xrealloc(c->v, (size_t)c->cap * sizeof *c->v);
-	}
+	c->v = xgrow(c->v, c->n, &c->cap, 64, sizeof *c->v);
 	memset(&c->v[c->n], 0, sizeof c->v[c->n]);
 	c->v[c->n].contact_id = contact_id;
 	c->v[c->n].cadence_days = -1;

@@ -37,10 +37,7 @@ warm_node_get(struct wctx *c, int64_t key)
 
 	if (i >= 0)
 		return i;
-	if (c->nnodes == c->capnodes) {
-		c->capnodes = c->capnodes ? c->capnodes * 2 : 256;
-		c->nodes = xreallocarray(c->nodes, (size_t)c->capnodes, sizeof *c->nodes);
-	}
+	c->nodes = xgrow(c->nodes, c->nnodes, &c->capnodes, 256, sizeof *c->nodes);
 	i = c->nnodes++;
 	memset(&c->nodes[i], 0, sizeof c->nodes[i]);
 	c->nodes[i].key = key;
@@ -53,10 +50,7 @@ warm_node_get(struct wctx *c, int64_t key)
 static void
 adj_push(struct wnode *n, int e)
 {
-	if (n->nadj == n->cap) {
-		n->cap = n->cap ? n->cap * 2 : 4;
-		n->adj = xreallocarray(n->adj, (size_t)n->cap, sizeof *n->adj);
-	}
+	n->adj = xgrow(n->adj, n->nadj, &n->cap, 4, sizeof *n->adj);
 	n->adj[n->nadj++] = e;
 }
 
@@ -106,10 +100,7 @@ warm_edge_add(struct wctx *c, int u, int64_t vkey, int link, int rel_type, int s
 		warm_link_keep(e, link, rel_type, strength, ref);
 		return;
 	}
-	if (c->nedges == c->capedges) {
-		c->capedges = c->capedges ? c->capedges * 2 : 1024;
-		c->edges = xreallocarray(c->edges, (size_t)c->capedges, sizeof *c->edges);
-	}
+	c->edges = xgrow(c->edges, c->nedges, &c->capedges, 1024, sizeof *c->edges);
 	e = &c->edges[c->nedges];
 	memset(e, 0, sizeof *e);
 	e->u = u;
@@ -285,18 +276,12 @@ node_touches(struct wctx *c, int u)
 	}
 	if (!(st = db_query(c->db, sql, c->err, "isn", key, c->year_ago, WARM_TOUCH_CAP)))
 		return KITH_DB;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->v = xreallocarray(t->v, (size_t)t->cap, sizeof *t->v);
-	}
+	t->v = xgrow(t->v, t->n, &t->cap, 256, sizeof *t->v);
 	w = &t->v[t->n];
 	memset(w, 0, sizeof *w);
 	w->key = key;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (w->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			w->id = xreallocarray(w->id, (size_t)cap, sizeof *w->id);
-		}
+		w->id = xgrow(w->id, w->n, &cap, 64, sizeof *w->id);
 		w->id[w->n++] = sqlite3_column_int64(st, 0);
 	}
 	if (w->n) {

@@ -1,6 +1,6 @@
 /*
  * check_str.c: growable strings, JSON string literals, the small string
- * helpers, status messages, the vocabulary names and the id map.
+ * helpers, status messages, the vocabulary names, the id map and xgrow.
  */
 #include "testutil.h"
 
@@ -189,6 +189,25 @@ START_TEST(test_types)
 }
 END_TEST
 
+START_TEST(test_xgrow)
+{
+	int *v = NULL, cap = 0, *same;
+
+	for (int n = 0; n < 100; n++) {
+		v = xgrow(v, n, &cap, 4, sizeof *v);
+		ck_assert_int_gt(cap, n);
+		v[n] = n;
+	}
+	ck_assert_int_eq(cap, 128);                     /* 4, then doubled */
+	for (int n = 0; n < 100; n++)
+		ck_assert_int_eq(v[n], n);
+	same = xgrow(v, 100, &cap, 4, sizeof *v);       /* room: v as it was */
+	ck_assert_ptr_eq(same, v);
+	ck_assert_int_eq(cap, 128);
+	free(v);
+}
+END_TEST
+
 START_TEST(test_idmap)
 {
 	struct idmap m = {0};
@@ -229,6 +248,7 @@ str_suite(void)
 	tcase_add_test(tc, test_status);
 	tcase_add_test(tc, test_types);
 	tcase_add_test(tc, test_idmap);
+	tcase_add_test(tc, test_xgrow);
 	suite_add_tcase(s, tc);
 	return s;
 }
