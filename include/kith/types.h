@@ -106,6 +106,19 @@
 KITH_TYPES(KITH_TYPE_DECLARE)
 
 /*
+** A vocabulary of its own, read as those above are: the word for v of
+** words[0..n) (unknown if v is out of range); the v of a word (any case, '_'
+** read as '-'; -1 if it is none of them, or NULL). KITH_WORDS_DEFINE(name,
+** parse, words, n, unknown) defines `const char *name(int v)` and
+** `int parse(const char *word)` by them.
+*/
+const char *kith_word_name(const char *const *words, int n, int v, const char *unknown);
+int kith_word_parse(const char *const *words, int n, const char *word);
+#define KITH_WORDS_DEFINE(name, parse, words, n, unknown) \
+	const char *name(int v) { return kith_word_name(words, n, v, unknown); } \
+	int parse(const char *word) { return kith_word_parse(words, n, word); }
+
+/*
 ** The way an interaction of `kind` goes unless told: an email, a message or
 ** a social-media contact is outreach (out), a note is about someone (none),
 ** a call, meeting, coffee or event is a conversation (both). A way other

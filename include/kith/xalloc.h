@@ -13,6 +13,17 @@ void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow an array of nmemb elements of size bytes; overflow-checked. */
 void *xreallocarray(void *p, size_t nmemb, size_t size);
+/*
+** Room for element n of v, an array of *cap elements of size bytes: when n
+** has reached *cap, *cap doubles (to first the first time) and v grows.
+** Returns v, moved or not:  v = xgrow(v, n, &cap, 64, sizeof *v);
+*/
+void *xgrow_(void *v, int *cap, int first, size_t size);
+static inline void *
+xgrow(void *v, int n, int *cap, int first, size_t size)
+{
+	return n < *cap ? v : xgrow_(v, cap, first, size);      /* inline: most appends fit */
+}
 char *xstrdup(const char *s);              /* NULL in, NULL out */
 char *xstrndup(const char *s, size_t n);
 

@@ -49,10 +49,7 @@ struct cands {
 static void
 cand_push(struct cands *c, int64_t a, int64_t b, enum dup_reason r, const char *detail)
 {
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->v = xreallocarray(c->v, (size_t)c->cap, sizeof *c->v);
-	}
+	c->v = xgrow(c->v, c->n, &c->cap, 64, sizeof *c->v);
 	c->v[c->n++] = (struct cand){ a < b ? a : b, a < b ? b : a, r, xstrdup(detail) };
 }
 

@@ -14,11 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "kith/date.h"
 #include "kith/goal.h"
 #include "kith/query.h"
+#include "kith/types.h"
 #include "kith/warmpath.h"
 #include "kith/xalloc.h"
 
@@ -28,20 +28,7 @@ static const char *const how_names[GOAL_HOW_COUNT_] = {
 #undef GOAL_HOW_NAME
 };
 
-const char *
-goal_how_name(int how)
-{
-	return how >= 0 && how < GOAL_HOW_COUNT_ ? how_names[how] : "";
-}
-
-int
-goal_how_parse(const char *word)
-{
-	for (int i = 0; word && i < GOAL_HOW_COUNT_; i++)
-		if (!strcasecmp(word, how_names[i]))
-			return i;
-	return -1;
-}
+KITH_WORDS_DEFINE(goal_how_name, goal_how_parse, how_names, GOAL_HOW_COUNT_, "")
 
 const char *
 goal_state_name(enum goal_state s)

@@ -201,17 +201,20 @@ enum kith_status db_write(struct kdb *db, db_write_fn body, void *ctx, struct ki
    SQL it cost a contact's insert as much as the rest of its row. */
 void db_uuid(char out[37]);
 
-/* Bind helpers: NULL or empty text binds SQL NULL for *_null variants; 0 id binds NULL. */
-int db_bind_text(sqlite3_stmt *st, int i, const char *s);       /* NULL -> '' */
-int db_bind_text_null(sqlite3_stmt *st, int i, const char *s);  /* NULL or "" -> NULL */
 /*
-** The same without a copy: s must stay as it is until st has been stepped
-** and reset (a write stepped to its end: db_step_done). db_stmt clears the
-** bindings before st's next use, so SQLite never reads s after that. An
-** import binds a dozen texts per card: their copies and frees were 6% of it.
+** Bind text s to ?i; NULL binds '', or with DB_EMPTY_NULL NULL and "" bind
+** SQL NULL. DB_NO_COPY binds without a copy: s must stay as it is until st
+** has been stepped and reset (a write stepped to its end: db_step_done).
+** db_stmt clears the bindings before st's next use, so SQLite never reads s
+** after that. An import binds a dozen texts per card: their copies and frees
+** were 6% of it. The four uses have names of their own below.
 */
-int db_bind_text_static(sqlite3_stmt *st, int i, const char *s);
-int db_bind_text_null_static(sqlite3_stmt *st, int i, const char *s);
+enum { DB_EMPTY_NULL = 1, DB_NO_COPY = 2 };
+int db_bind_str(sqlite3_stmt *st, int i, const char *s, unsigned how);
+#define db_bind_text(st, i, s) db_bind_str(st, i, s, 0)
+#define db_bind_text_null(st, i, s) db_bind_str(st, i, s, DB_EMPTY_NULL)
+#define db_bind_text_static(st, i, s) db_bind_str(st, i, s, DB_NO_COPY)
+#define db_bind_text_null_static(st, i, s) db_bind_str(st, i, s, DB_EMPTY_NULL | DB_NO_COPY)
 int db_bind_id(sqlite3_stmt *st, int i, int64_t id);            /* 0 -> NULL */
 /* ids[0..n) as a JSON array ("[3,12]"), for json_each(?i): its key is the index. */
 int db_bind_ids(sqlite3_stmt *st, int i, const int64_t *ids, size_t n);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/idmap.h"
 #include "kith/str.h"
 #include "kith/xalloc.h"
 
@@ -52,49 +53,20 @@ first_k(void *v, size_t n, size_t size, long k, int (*cmp)(const void *, const v
 
 /* ---- reciprocity by contact ------------------------------------------------------- */
 
-
-static unsigned
-id_slot(int64_t id, int nslots)
-{
-	return (unsigned)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 33) & (unsigned)(nslots - 1);
-}
-
-static void
-rtable_rehash(struct rtable *t)
-{
-	free(t->slots);
-	t->nslots = t->nslots ? t->nslots * 2 : 256;
-	t->slots = xcalloc((size_t)t->nslots, sizeof *t->slots);
-	for (int i = 0; i < t->n; i++) {
-		unsigned s = id_slot(t->v[i].contact_id, t->nslots);
-		while (t->slots[s])
-			s = (s + 1) & (unsigned)(t->nslots - 1);
-		t->slots[s] = i + 1;
-	}
-}
-
 /* The index of id's entry, or -1. */
 int
 rtable_find(const struct rtable *t, int64_t id)
 {
-	if (!t->nslots)
-		return -1;
-	for (unsigned s = id_slot(id, t->nslots); t->slots[s]; s = (s + 1) & (unsigned)(t->nslots - 1))
-		if (t->v[t->slots[s] - 1].contact_id == id)
-			return t->slots[s] - 1;
-	return -1;
+	return idmap_get(&t->ix, id);
 }
 
 static struct health_recip *
 rtable_get(struct rtable *t, int64_t id)
 {
-	unsigned s;
+	int i = idmap_get(&t->ix, id);
 
-	if ((t->n + 1) * 2 > t->nslots)
-		rtable_rehash(t);
-	for (s = id_slot(id, t->nslots); t->slots[s]; s = (s + 1) & (unsigned)(t->nslots - 1))
-		if (t->v[t->slots[s] - 1].contact_id == id)
-			return &t->v[t->slots[s] - 1];
+	if (i >= 0)
+		return &t->v[i];
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->v = xreallocarray(t->v, (size_t)t->cap, sizeof *t->v);
@@ -103,8 +75,8 @@ rtable_get(struct rtable *t, int64_t id)
 	memset(&t->v[t->n], 0, sizeof t->v[t->n]);
 	t->live[t->n] = 0;
 	t->v[t->n].contact_id = id;
-	t->slots[s] = ++t->n;
-	return &t->v[t->n - 1];
+	idmap_set(&t->ix, id, t->n);
+	return &t->v[t->n++];
 }
 
 enum { RG_INTRO, RG_HELP, RG_KEPT, RA_INTRO, RA_FAVOUR, RA_OWED };
@@ -229,7 +201,7 @@ rtable_free(struct rtable *t)
 {
 	free(t->v);
 	free(t->live);
-	free(t->slots);
+	idmap_free(&t->ix);
 	memset(t, 0, sizeof *t);
 }
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "internal.h"
+#include "kith/idmap.h"
 #include "kith/health.h"
 
 /* Everyone's gives and asks, by contact (recip_gather). */
@@ -17,8 +18,7 @@ struct rtable {
 	struct health_recip *v;
 	unsigned char *live;        /* per entry: a contact the walk found (not archived) */
 	int n, cap;
-	int *slots;
-	int nslots;
+	struct idmap ix;            /* contact_id to entry */
 };
 
 /* The entry of id, or -1. */

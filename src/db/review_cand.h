@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "kith/date.h"
+#include "kith/idmap.h"
 #include "kith/review.h"
 
 struct kdb;
@@ -55,8 +56,7 @@ struct cand {
 struct cands {
 	struct cand *v;
 	int n, cap;
-	int *slots;                 /* open addressing on contact_id: index + 1, 0 empty */
-	int nslots;
+	struct idmap ix;            /* contact_id to candidate (those about a contact) */
 	struct review_params p;
 	struct kdate today;
 	int64_t me;

@@ -23,57 +23,23 @@
 
 /* ---- candidates ------------------------------------------------------------------ */
 
-static unsigned
-slot_of(int64_t id, int nslots)
-{
-	return (unsigned)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 33) & (unsigned)(nslots - 1);
-}
-
-/* The slot holding contact_id, or the empty one where it would go. */
-static unsigned
-slot_find(const struct cands *c, int64_t contact_id)
-{
-	unsigned s = slot_of(contact_id, c->nslots);
-
-	while (c->slots[s] && c->v[c->slots[s] - 1].contact_id != contact_id)
-		s = (s + 1) & (unsigned)(c->nslots - 1);
-	return s;
-}
-
-static void
-cands_rehash(struct cands *c)
-{
-	free(c->slots);
-	c->nslots = c->nslots ? c->nslots * 2 : 256;
-	c->slots = xcalloc((size_t)c->nslots, sizeof *c->slots);
-	for (int i = 0; i < c->n; i++)
-		if (c->v[i].contact_id)
-			c->slots[slot_find(c, c->v[i].contact_id)] = i + 1;
-}
-
 /* The candidate for a contact (created if new and create is set), or NULL. */
 static struct cand *
 cand_for(struct cands *c, int64_t contact_id, bool create)
 {
-	unsigned s = 0;
+	int i = contact_id ? idmap_get(&c->ix, contact_id) : -1;
 
-	if (contact_id && c->nslots && c->slots[s = slot_find(c, contact_id)])
-		return &c->v[c->slots[s] - 1];
+	if (i >= 0)
+		return &c->v[i];
 	if (!create || (contact_id && contact_id == c->me))
 		return NULL;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->v = xrealloc(c->v, (size_t)c->cap * sizeof *c->v);
-	}
+	c->v = xgrow(c->v, c->n, &c->cap, 64, sizeof *c->v);
 	memset(&c->v[c->n], 0, sizeof c->v[c->n]);
 	c->v[c->n].contact_id = contact_id;
 	c->v[c->n].cadence_days = -1;
-	c->n++;
-	if (contact_id && (c->n + 1) * 2 > c->nslots)
-		cands_rehash(c);
-	else if (contact_id)
-		c->slots[s] = c->n;     /* the empty slot the lookup found */
-	return &c->v[c->n - 1];
+	if (contact_id)
+		idmap_set(&c->ix, contact_id, c->n);
+	return &c->v[c->n++];
 }
 
 void
@@ -90,7 +56,7 @@ review_cands_free(struct cands *c)
 		free(k->birthday);
 	}
 	free(c->v);
-	free(c->slots);
+	idmap_free(&c->ix);
 }
 
 void

@@ -134,31 +134,12 @@ db_stmt(struct kdb *db, const char *sql, struct kith_err *err)
 }
 
 int
-db_bind_text(sqlite3_stmt *st, int i, const char *s)
+db_bind_str(sqlite3_stmt *st, int i, const char *s, unsigned how)
 {
-	return sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
-}
-
-int
-db_bind_text_null(sqlite3_stmt *st, int i, const char *s)
-{
-	if (!s || !*s)
+	if ((how & DB_EMPTY_NULL) && (!s || !*s))
 		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-}
-
-int
-db_bind_text_static(sqlite3_stmt *st, int i, const char *s)
-{
-	return sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
-}
-
-int
-db_bind_text_null_static(sqlite3_stmt *st, int i, const char *s)
-{
-	if (!s || !*s)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	return sqlite3_bind_text(st, i, s ? s : "", -1,
+				 (how & DB_NO_COPY) ? SQLITE_STATIC : SQLITE_TRANSIENT);
 }
 
 int

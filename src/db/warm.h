@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "kith/date.h"
+#include "kith/idmap.h"
 #include "kith/warmpath.h"
 
 /* Enumeration steps before the search stops with the best found so far. */
@@ -62,8 +63,7 @@ struct wctx {
 	struct kdate today_d;
 	struct wnode *nodes;
 	int nnodes, capnodes;
-	int *hash;                  /* node index + 1, open addressing */
-	int hcap;
+	struct idmap ix;            /* node key to node index */
 	struct wedge *edges;
 	int nedges, capedges;
 	int start, target;
@@ -101,8 +101,7 @@ struct tlast {
 struct tcache {
 	struct wtouches *v;
 	int n, cap;
-	int *hash;                  /* index + 1, open addressing on key */
-	int hcap;
+	struct idmap ix;            /* key to its index */
 	bool tread;                 /* tl read (by key) */
 	struct tlast *tl;
 	int ntl;

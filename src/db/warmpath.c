@@ -66,10 +66,7 @@ target_weigh(struct wctx *c)
 		if (!(st = db_query(c->db, sql, c->err, "isn", t->key, c->year_ago, WARM_TOUCH_CAP)))
 			return KITH_DB;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (tc->ntl == cap) {
-				cap = cap ? cap * 2 : 64;
-				tc->tl = xreallocarray(tc->tl, (size_t)cap, sizeof *tc->tl);
-			}
+			tc->tl = xgrow(tc->tl, tc->ntl, &cap, 64, sizeof *tc->tl);
 			tc->tl[tc->ntl].key = sqlite3_column_int64(st, 0);
 			snprintf(tc->tl[tc->ntl].at, sizeof tc->tl[0].at, "%s", db_col_text(st, 1));
 			tc->ntl++;
@@ -162,10 +159,7 @@ expand(struct wctx *c, bool forward, int **front, int *nfront, int depth)
 			if (*d >= 0 || (c->nodes[v].key < 0 && v != c->target))
 				continue;
 			*d = depth + 1;
-			if (nnext == capnext) {
-				capnext = capnext ? capnext * 2 : 64;
-				next = xreallocarray(next, (size_t)capnext, sizeof *next);
-			}
+			next = xgrow(next, nnext, &capnext, 64, sizeof *next);
 			next[nnext++] = v;
 		}
 	}

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/types.h"
+
 static const char *const format_names[] = {
 #define IO_FMT_NAME(n, w) w,
 	KITH_IO_FORMATS(IO_FMT_NAME)
@@ -15,15 +17,16 @@ static const char *const format_names[] = {
 const char *
 io_format_name(int f)
 {
-	return f >= 0 && f < IO_FMT_COUNT_ ? format_names[f] : "?";
+	return kith_word_name(format_names, IO_FMT_COUNT_, f, "?");
 }
 
 int
 io_format_parse(const char *word)
 {
-	for (int i = 0; i < IO_FMT_COUNT_; i++)
-		if (io_ieq(word, format_names[i]))
-			return i;
+	int f = kith_word_parse(format_names, IO_FMT_COUNT_, word);
+
+	if (f >= 0 || !word)
+		return f;
 	if (io_ieq(word, "vcard"))
 		return IO_FMT_VCF;
 	if (io_ieq(word, "ical") || io_ieq(word, "icalendar"))

@@ -256,11 +256,30 @@ io_import_file(struct kdb *db, const char *path, const struct io_import_opts *o,
 	return rc;
 }
 
+/* ", N noun what" (noun: one or many by N; "" for none); nothing if N is 0. */
 static void
-part(struct strbuf *sb, long n, const char *one, const char *many)
+part(struct strbuf *sb, long n, const char *one, const char *many, const char *what)
 {
+	const char *noun = n == 1 ? one : many;
+
 	if (n)
-		sb_printf(sb, "%s%ld %s", sb->len ? ", " : "", n, n == 1 ? one : many);
+		sb_printf(sb, "%s%ld %s%s%s", sb->len ? ", " : "", n, noun, *noun ? " " : "", what);
+}
+
+/*
+** The added, merged and unchanged parts of one kind of record ("to add" and
+** "to merge" in a dry run). The noun is on every part, or with noun_once
+** (contacts, the usual records) only on the first: "3 contacts added, 1 merged".
+*/
+static void
+kind_parts(struct strbuf *sb, bool dry_run, const char *one, const char *many, bool noun_once,
+	   long added, long merged, long unchanged)
+{
+	part(sb, added, one, many, dry_run ? "to add" : "added");
+	if (noun_once)
+		one = many = "";
+	part(sb, merged, one, many, dry_run ? "to merge" : "merged");
+	part(sb, unchanged, one, many, "unchanged");
 }
 
 void
@@ -268,43 +287,16 @@ io_import_summary(const struct io_import_stats *st, bool dry_run, char *out, siz
 {
 	struct strbuf sb = {0};
 
-	if (dry_run) {
-		part(&sb, st->added, "contact to add", "contacts to add");
-		part(&sb, st->merged, "to merge", "to merge");
-	} else {
-		part(&sb, st->added, "contact added", "contacts added");
-		part(&sb, st->merged, "merged", "merged");
-	}
-	part(&sb, st->unchanged, "unchanged", "unchanged");
-	if (dry_run) {
-		part(&sb, st->org_added, "organisation to add", "organisations to add");
-		part(&sb, st->org_merged, "organisation to merge", "organisations to merge");
-	} else {
-		part(&sb, st->org_added, "organisation added", "organisations added");
-		part(&sb, st->org_merged, "organisation merged", "organisations merged");
-	}
-	part(&sb, st->org_unchanged, "organisation unchanged", "organisations unchanged");
-	if (dry_run) {
-		part(&sb, st->ev_added, "event to add", "events to add");
-		part(&sb, st->ev_merged, "event to merge", "events to merge");
-	} else {
-		part(&sb, st->ev_added, "event added", "events added");
-		part(&sb, st->ev_merged, "event merged", "events merged");
-	}
-	part(&sb, st->ev_unchanged, "event unchanged", "events unchanged");
-	if (dry_run) {
-		part(&sb, st->fu_added, "follow-up to add", "follow-ups to add");
-		part(&sb, st->fu_merged, "follow-up to merge", "follow-ups to merge");
-	} else {
-		part(&sb, st->fu_added, "follow-up added", "follow-ups added");
-		part(&sb, st->fu_merged, "follow-up merged", "follow-ups merged");
-	}
-	part(&sb, st->fu_unchanged, "follow-up unchanged", "follow-ups unchanged");
-	part(&sb, st->possible_dups, "possible duplicate kept apart",
-	     "possible duplicates kept apart");
-	part(&sb, st->skipped + st->errors, "skipped", "skipped");
-	part(&sb, st->kept, dry_run ? "field to keep aside" : "field kept aside",
-	     dry_run ? "fields to keep aside" : "fields kept aside");
+	kind_parts(&sb, dry_run, "contact", "contacts", true, st->added, st->merged, st->unchanged);
+	kind_parts(&sb, dry_run, "organisation", "organisations", false, st->org_added,
+		   st->org_merged, st->org_unchanged);
+	kind_parts(&sb, dry_run, "event", "events", false, st->ev_added, st->ev_merged,
+		   st->ev_unchanged);
+	kind_parts(&sb, dry_run, "follow-up", "follow-ups", false, st->fu_added, st->fu_merged,
+		   st->fu_unchanged);
+	part(&sb, st->possible_dups, "possible duplicate", "possible duplicates", "kept apart");
+	part(&sb, st->skipped + st->errors, "", "", "skipped");
+	part(&sb, st->kept, "field", "fields", dry_run ? "to keep aside" : "kept aside");
 	if (!sb.len)
 		sb_append(&sb, "nothing to import");
 	snprintf(out, n, "%s", sb_str(&sb));

@@ -14,10 +14,7 @@ item_cb(void *ud, const struct placement_row *r)
 	struct map_data *md = ud;
 	struct map_item *it;
 
-	if (md->n == md->cap) {
-		md->cap = md->cap ? md->cap * 2 : 64;
-		md->items = xreallocarray(md->items, (size_t)md->cap, sizeof *md->items);
-	}
+	md->items = xgrow(md->items, md->n, &md->cap, 64, sizeof *md->items);
 	it = &md->items[md->n++];
 	it->contact_id = r->contact_id;
 	it->org_id = r->org_id;

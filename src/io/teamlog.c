@@ -228,6 +228,46 @@ write_key(const char *dir, const unsigned char *key, const char *remote, char *e
 	return rc;
 }
 
+/*
+** The end of making or joining a team, rc its result so far: on success the
+** key and remote are written to dir (DB.team), on failure dir goes, half made.
+** The key is wiped and dir and repo freed either way. Returns the result.
+*/
+static int
+finish_team(const struct sodium_lib *so, char *dir, char *repo, unsigned char *key,
+	    const char *remote, int rc, char *err, size_t errn)
+{
+	if (rc == TEAM_OK)
+		rc = write_key(dir, key, remote, err, errn);
+	if (rc != TEAM_OK)
+		tl_rm_tree(dir);
+	so->sodium_memzero(key, TEAM_KEYBYTES);
+	free(repo);
+	free(dir);
+	return rc;
+}
+
+/* Does key open the team's marker in repo? TEAM_OK, TEAM_RACE (it does not) or TEAM_ERR. */
+static int
+check_mark(const struct sodium_lib *so, const char *repo, const unsigned char *key, char *err,
+	   size_t errn)
+{
+	char *mark = cat(repo, "/team");
+	struct team_entry e;
+	unsigned char *buf;
+	size_t n;
+	int rc = tl_read_all(mark, &buf, &n, err, errn);
+
+	if (rc == TEAM_OK) {
+		rc = tl_open(so, key, TL_MARK, 0, buf, n, "the team's marker", &e, err, errn);
+		if (rc == TEAM_OK)
+			team_entry_free(&e);
+		free(buf);
+	}
+	free(mark);
+	return rc;
+}
+
 int
 team_create(const char *dbpath, const char *remote, char *err, size_t errn)
 {
@@ -266,6 +306,8 @@ team_create(const char *dbpath, const char *remote, char *err, size_t errn)
 	}
 	if (rc == TEAM_OK)
 		rc = tl_write_all(mark, box, boxn, err, errn);
+	free(box);
+	free(mark);
 	if (rc == TEAM_OK)
 		rc = GIT_OK(repo, err, errn, "add", "--", "team");
 	if (rc == TEAM_OK)
@@ -280,37 +322,7 @@ team_create(const char *dbpath, const char *remote, char *err, size_t errn)
 			rc = TEAM_ERR;
 		}
 	}
-	if (rc == TEAM_OK)
-		rc = write_key(dir, key, remote, err, errn);
-	if (rc != TEAM_OK)
-		tl_rm_tree(dir);
-	so->sodium_memzero(key, sizeof key);
-	free(box);
-	free(mark);
-	free(repo);
-	free(dir);
-	return rc;
-}
-
-/* Does key open the team's marker in repo? TEAM_OK, TEAM_RACE (it does not) or TEAM_ERR. */
-static int
-check_mark(const struct sodium_lib *so, const char *repo, const unsigned char *key, char *err,
-	   size_t errn)
-{
-	char *mark = cat(repo, "/team");
-	struct team_entry e;
-	unsigned char *buf;
-	size_t n;
-	int rc = tl_read_all(mark, &buf, &n, err, errn);
-
-	if (rc == TEAM_OK) {
-		rc = tl_open(so, key, TL_MARK, 0, buf, n, "the team's marker", &e, err, errn);
-		if (rc == TEAM_OK)
-			team_entry_free(&e);
-		free(buf);
-	}
-	free(mark);
-	return rc;
+	return finish_team(so, dir, repo, key, remote, rc, err, errn);
 }
 
 int
@@ -354,14 +366,7 @@ team_attach(const char *dbpath, const char *remote, const char *code, char *err,
 			rc = TEAM_ERR;
 		}
 	}
-	if (rc == TEAM_OK)
-		rc = write_key(dir, key, remote, err, errn);
-	if (rc != TEAM_OK)
-		tl_rm_tree(dir);
-	so->sodium_memzero(key, sizeof key);
-	free(repo);
-	free(dir);
-	return rc;
+	return finish_team(so, dir, repo, key, remote, rc, err, errn);
 }
 
 /* ---- open ----------------------------------------------------------------- */

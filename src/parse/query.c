@@ -105,10 +105,7 @@ push(struct qparse *ps, enum query_field f, bool neg, char *value)
 {
 	struct query *q = ps->q;
 
-	if (q->n == ps->cap) {
-		ps->cap = ps->cap ? ps->cap * 2 : 4;
-		q->terms = xrealloc(q->terms, (size_t)ps->cap * sizeof *q->terms);
-	}
+	q->terms = xgrow(q->terms, q->n, &ps->cap, 4, sizeof *q->terms);
 	q->terms[q->n++] = (struct query_term){ f, neg, value };
 }
 

@@ -8,8 +8,14 @@
 
 #define WORD(n, w) w,
 
-static int
-word_parse(const char *const *words, int n, const char *word)
+const char *
+kith_word_name(const char *const *words, int n, int v, const char *unknown)
+{
+	return v >= 0 && v < n ? words[v] : unknown;
+}
+
+int
+kith_word_parse(const char *const *words, int n, const char *word)
 {
 	char buf[64];
 	size_t i;
@@ -29,14 +35,8 @@ word_parse(const char *const *words, int n, const char *word)
 
 #define KITH_TYPE_DEFINE(list, prefix, lower) \
 	static const char *const lower##_words[] = { list(WORD) }; \
-	const char *kith_##lower##_name(int v) \
-	{ \
-		return (v >= 0 && v < KITH_##prefix##_COUNT_) ? lower##_words[v] : "?"; \
-	} \
-	int kith_##lower##_parse(const char *word) \
-	{ \
-		return word_parse(lower##_words, KITH_##prefix##_COUNT_, word); \
-	}
+	KITH_WORDS_DEFINE(kith_##lower##_name, kith_##lower##_parse, lower##_words, \
+			  KITH_##prefix##_COUNT_, "?")
 
 KITH_TYPES(KITH_TYPE_DEFINE)
 

@@ -3,6 +3,7 @@
  */
 #include "kith/xalloc.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,16 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	if (size && nmemb > SIZE_MAX / size)
 		oom(SIZE_MAX);
 	return xrealloc(p, nmemb * size);
+}
+
+/* xgrow's growing (kith/xalloc.h) */
+void *
+xgrow_(void *v, int *cap, int first, size_t size)
+{
+	if (*cap > INT_MAX / 2)
+		oom(SIZE_MAX);
+	*cap = *cap ? *cap * 2 : first;
+	return xreallocarray(v, (size_t)*cap, size);
 }
 
 char *

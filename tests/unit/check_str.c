@@ -1,11 +1,12 @@
 /*
  * check_str.c: growable strings, JSON string literals, the small string
- * helpers, status messages and the vocabulary names.
+ * helpers, status messages, the vocabulary names, the id map and xgrow.
  */
 #include "testutil.h"
 
 #include <string.h>
 
+#include "kith/idmap.h"
 #include "kith/str.h"
 #include "kith/types.h"
 #include "kith/utf8.h"
@@ -188,6 +189,52 @@ START_TEST(test_types)
 }
 END_TEST
 
+START_TEST(test_xgrow)
+{
+	int *v = NULL, cap = 0, *same;
+
+	for (int n = 0; n < 100; n++) {
+		v = xgrow(v, n, &cap, 4, sizeof *v);
+		ck_assert_int_gt(cap, n);
+		v[n] = n;
+	}
+	ck_assert_int_eq(cap, 128);                     /* 4, then doubled */
+	for (int n = 0; n < 100; n++)
+		ck_assert_int_eq(v[n], n);
+	same = xgrow(v, 100, &cap, 4, sizeof *v);       /* room: v as it was */
+	ck_assert_ptr_eq(same, v);
+	ck_assert_int_eq(cap, 128);
+	free(v);
+}
+END_TEST
+
+START_TEST(test_idmap)
+{
+	struct idmap m = {0};
+
+	ck_assert_int_eq(idmap_get(&m, 1), -1);         /* no slots yet */
+	/* ids that count up, ids far apart, 0 and negative ones (organisations) */
+	for (int i = 0; i < 5000; i++)
+		idmap_set(&m, i % 2 ? (int64_t)i * 1000003 : -(int64_t)i, i);
+	ck_assert_int_eq(m.n, 5000);
+	ck_assert_uint_ge(m.mask + 1, 2 * 5000);        /* at most half full */
+	for (int i = 0; i < 5000; i++)
+		ck_assert_int_eq(idmap_get(&m, i % 2 ? (int64_t)i * 1000003 : -(int64_t)i), i);
+	ck_assert_int_eq(idmap_get(&m, 0), 0);
+	ck_assert_int_eq(idmap_get(&m, 2), -1);
+	ck_assert_int_eq(idmap_get(&m, INT64_MAX), -1);
+	idmap_set(&m, 3000009, 7);                      /* a key set again: replaced */
+	ck_assert_int_eq(idmap_get(&m, 3000009), 7);
+	ck_assert_int_eq(m.n, 5000);
+	idmap_free(&m);
+	ck_assert_ptr_null(m.slot);
+	ck_assert_int_eq(idmap_get(&m, 0), -1);
+	idmap_set(&m, 42, 0);                           /* usable again after free */
+	ck_assert_int_eq(idmap_get(&m, 42), 0);
+	idmap_free(&m);
+}
+END_TEST
+
 static Suite *
 str_suite(void)
 {
@@ -200,6 +247,8 @@ str_suite(void)
 	tcase_add_test(tc, test_helpers);
 	tcase_add_test(tc, test_status);
 	tcase_add_test(tc, test_types);
+	tcase_add_test(tc, test_idmap);
+	tcase_add_test(tc, test_xgrow);
 	suite_add_tcase(s, tc);
 	return s;
 }
