@@ -9,9 +9,10 @@
  *
  * Undo. With recording on, the outermost level also records its row
  * changes (record.c) in every table except the derived ones
- * (full-text indexes, contact_stat, contact_fts_dirty): the schema's
- * triggers rebuild those whenever a change or its inverse is applied. On
- * commit the recorded changeset becomes db->last_change.
+ * (full-text indexes, contact_stat, contact_fts_dirty, goal progress): the
+ * schema's triggers rebuild those (or mark them, and the commit rebuilds
+ * goal progress) whenever a change or its inverse is applied. On commit the
+ * recorded changeset becomes db->last_change.
  *
  * Team mode (kith/syncdb.h). In a replica (db->replica, read as the
  * outermost level begins) every write, undo and redo included, is
@@ -157,6 +158,10 @@ db_write_end(struct kdb *db, struct kith_err *err)
 			return db_error(db, err, "release");
 		return KITH_OK;
 	}
+	/* derived rows the write's triggers marked: goal progress (db->derive);
+	   on an error the marks stay, and progress is read from the touches */
+	if (db->derive)
+		db->derive(db, NULL);
 	kdb_change_free(db->last_change);
 	db->last_change = NULL;
 	if (!session_part(db) || (db->team_write && !outbox_add(db, err))) {
