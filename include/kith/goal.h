@@ -99,6 +99,14 @@ enum kith_status goal_counted(struct kdb *db, const struct goal *g, goal_person_
 */
 enum kith_status goal_best_uncounted(struct kdb *db, const struct goal *g, int64_t *contact_id,
 				     char **name, struct kith_err *err);
+/*
+** Compare every goal's kept rows (the people its query selects, each with
+** the first touch that counts: src/db/goal.c) with the rows computed from
+** the touches now: KITH_OK if the same, KITH_CONFLICT naming the goal and
+** the first person that differs, or a goal whose rows are not kept (a mark
+** left). For the tests, and to check a database by hand.
+*/
+enum kith_status goal_cache_verify(struct kdb *db, struct kith_err *err);
 /* Words for the goal's state: "on pace, 5 weeks left", "behind (2 by now), 3 days
    left", "reached 2026-02-15", "missed 2026-03-05", "dropped 2026-03-09". */
 #define GOAL_WORDS 64

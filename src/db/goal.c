@@ -7,8 +7,16 @@
  * attendance by contact, the introductions' partial indexes, the map
  * moves by contact). The people counted are the rows with a touch, in
  * the order they counted.
+ *
+ * The statement's rows are kept in goal_member (schema migration 19): the
+ * schema's triggers mark the people a write may move in or out of a goal
+ * or give or take a touch (goal_dirty) and the goals to build whole
+ * (goal_stale), and every write's commit runs the statement again for
+ * those people and goals only (goal_cache_refresh). Progress is then a few
+ * reads of goal_member's index; a goal with a mark left (a write by another
+ * program, an import still under way) is computed from the touches.
  */
-#include "query_sql.h"
+#include "goal_sql.h"
 #include "ent.h"
 
 #include <stdio.h>
@@ -17,18 +25,9 @@
 
 #include "kith/date.h"
 #include "kith/goal.h"
-#include "kith/query.h"
-#include "kith/types.h"
+#include "kith/str.h"
 #include "kith/warmpath.h"
 #include "kith/xalloc.h"
-
-static const char *const how_names[GOAL_HOW_COUNT_] = {
-#define GOAL_HOW_NAME(n, w) [GOAL_##n] = w,
-	KITH_GOAL_HOWS(GOAL_HOW_NAME)
-#undef GOAL_HOW_NAME
-};
-
-KITH_WORDS_DEFINE(goal_how_name, goal_how_parse, how_names, GOAL_HOW_COUNT_, "")
 
 const char *
 goal_state_name(enum goal_state s)
@@ -37,106 +36,26 @@ goal_state_name(enum goal_state s)
 	return (unsigned)s < 4 ? names[s] : "";
 }
 
-/*
- * The first touch of contact c that counts, from ?1 (the day set) to
- * before ?2 (the day after the date); '~' (after every date) if none.
- */
-#define NO_TOUCH "'~'"
-#define NO_TOUCH_TEXT "~"
-#define EVENT_TOUCH \
-	"coalesce((SELECT min(substr(e.start_at, 1, 16)) FROM attendance a " \
-	"JOIN event e ON e.id = a.event_id WHERE a.contact_id = c.id " \
-	"AND a.status IN ('attended', 'met') " \
-	"AND e.start_at >= ?1 AND e.start_at < ?2), " NO_TOUCH ")"
-/* walks the person's index entries of the window in time order, and stops at the first that counts */
-#define TALK_TOUCH(kinds) \
-	"coalesce((SELECT ic.at FROM interaction_contact ic " \
-	"JOIN interaction i ON i.id = ic.interaction_id WHERE ic.contact_id = c.id " \
-	"AND ic.at >= ?1 AND ic.at < ?2 AND " kinds " ORDER BY ic.at LIMIT 1), " NO_TOUCH ")"
-#define INTRO_TOUCH(col) \
-	"SELECT updated_at AS at FROM followup WHERE " col " = c.id " \
-	"AND (intro_stage = 'made' OR intro_stage = 'met' OR intro_stage = 'thanked') " \
-	"AND updated_at >= ?1 AND updated_at < ?2"
-
-static const char *const touch_sql[GOAL_HOW_COUNT_] = {
-	[GOAL_MET] = "min(" TALK_TOUCH("i.kind IN ('meeting', 'coffee', 'event', 'social')")
-		", " EVENT_TOUCH ")",
-	[GOAL_TALKED] = "min(" TALK_TOUCH("i.kind <> 'note'") ", " EVENT_TOUCH ")",
-	[GOAL_INTRODUCED] = "coalesce((SELECT min(at) FROM (" INTRO_TOUCH("intro_a_id")
-		" UNION ALL " INTRO_TOUCH("intro_b_id") ")), " NO_TOUCH ")",
-	[GOAL_PLACED] = "coalesce((SELECT min(at) FROM placement_move WHERE contact_id = c.id "
-		"AND to_influence IS NOT NULL AND at >= ?1 AND at < ?2), " NO_TOUCH ")",
-};
-
-/* The first day after the goal's date: the end of its window. */
-static void
-day_after(const char *due, char out[KDATE_STR])
-{
-	struct kdate d;
-
-	if (kdate_parse_iso(due, &d))
-		kdate_format(kdate_add_days(d, 1), out);
-	else
-		snprintf(out, KDATE_STR, "%s", "9999-12-31");
-}
-
-/*
- * Prepare the goal's statement: `head` selects from "(people with their
- * first touch AS at)"; ?1 and ?2 the window, ?3 me, the query's values
- * from ?4. whole: each person's touch is looked for once, before the
- * statement reads any (materialized); else as each row is read, so that a
- * LIMIT stops the looking.
- */
-static enum kith_status
-goal_stmt(struct kdb *db, const struct goal *g, const char *head, const char *tail, bool whole,
-	  sqlite3_stmt **st, struct kith_err *err)
-{
-	struct query q;
-	struct query_sql qs;
-	struct strbuf sql = { 0 };
-	char end[KDATE_STR];
-	enum kith_status rc;
-
-	*st = NULL;
-	if (g->how < 0 || g->how >= GOAL_HOW_COUNT_)
-		return kith_err_set(err, KITH_INVALID, "goal %lld: no such way to count",
-				    (long long)g->id);
-	if ((rc = query_parse(g->who, &q, err)))
-		return rc;
-	rc = db_query_sql(db, &q, 4, whole, &qs, err);
-	query_free(&q);
-	if (rc)
-		return rc;
-	sb_printf(&sql, "WITH p AS %sMATERIALIZED (SELECT c.id AS id, c.display_name AS name, "
-		  "c.name_key AS name_key, c.influence AS influence, %s AS at FROM %s "
-		  "WHERE %s AND c.id IS NOT ?3) %s p %s", whole ? "" : "NOT ", touch_sql[g->how],
-		  sb_str(&qs.from), sb_str(&qs.cond), head, tail);
-	if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK) {
-		rc = db_error(db, err, "goal");
-	} else {
-		day_after(g->due, end);
-		sqlite3_bind_text(*st, 1, g->set_on, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(*st, 2, end, -1, SQLITE_TRANSIENT);
-		db_bind_id(*st, 3, kdb_me(db));
-		db_query_bind(*st, &qs, 4);
-	}
-	sb_free(&sql);
-	db_query_sql_free(&qs);
-	return rc;
-}
-
-static const char counted_head[] = "SELECT id, name, at FROM";
-static const char counted_tail[] = "WHERE at <> " NO_TOUCH " ORDER BY at, id";
+/* ---- progress ---------------------------------------------------------------------- */
 
 enum kith_status
 goal_counted(struct kdb *db, const struct goal *g, goal_person_fn fn, void *ud,
 	     struct kith_err *err)
 {
+	static const char kept[] =
+		"SELECT m.contact_id, c.display_name, m.at FROM goal_member m "
+		"JOIN contact c ON c.id = m.contact_id WHERE m.goal_id = ?1 AND m.at IS NOT NULL "
+		"ORDER BY m.at, m.contact_id";
 	sqlite3_stmt *st;
-	enum kith_status rc = goal_stmt(db, g, counted_head, counted_tail, true, &st, err);
+	enum kith_status rc = KITH_OK;
+	bool cached = goal_kept_ready(db, g->id);
 	int r;
 
-	if (rc)
+	if (cached && !(st = db_stmt(db, kept, err)))
+		return KITH_DB;
+	if (cached)
+		sqlite3_bind_int64(st, 1, g->id);
+	else if ((rc = goal_stmt(db, g, goal_counted_head, goal_counted_tail, SRC_WHOLE, &st, err)))
 		return rc;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		struct goal_person p = { sqlite3_column_int64(st, 0), db_col_text(st, 1),
@@ -146,7 +65,10 @@ goal_counted(struct kdb *db, const struct goal *g, goal_person_fn fn, void *ud,
 	}
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
 		rc = db_error(db, err, "goal");
-	sqlite3_finalize(st);
+	if (cached)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
 	return rc;
 }
 
@@ -207,40 +129,21 @@ static enum kith_status
 progress(struct kdb *db, struct goal *g, const char *today, struct kith_err *err)
 {
 	struct tally t = { 0, g->target, "" };
-	enum kith_status rc = goal_counted(db, g, tally_one, &t, err);
+	enum kith_status rc;
 
-	if (rc)
-		return rc;
-	g->count = t.n;
-	snprintf(g->reached_on, sizeof g->reached_on, "%s", t.reached);
+	if (goal_kept_ready(db, g->id)) {
+		if ((rc = goal_kept_tally(db, g, err)))
+			return rc;
+	} else {
+		if ((rc = goal_counted(db, g, tally_one, &t, err)))
+			return rc;
+		g->count = t.n;
+		snprintf(g->reached_on, sizeof g->reached_on, "%s", t.reached);
+	}
 	if ((rc = pace(g, today, err)))
 		return rc;
 	set_state(g);
 	return KITH_OK;
-}
-
-#define GOAL_COLS "id, title, who, how, target, set_on, due, coalesce(dropped_on, '')"
-
-static void
-goal_read(sqlite3_stmt *st, struct goal *g)
-{
-	memset(g, 0, sizeof *g);
-	g->id = sqlite3_column_int64(st, 0);
-	g->title = xstrdup(db_col_text(st, 1));
-	g->who = xstrdup(db_col_text(st, 2));
-	g->how = goal_how_parse(db_col_text(st, 3));
-	g->target = sqlite3_column_int(st, 4);
-	snprintf(g->set_on, sizeof g->set_on, "%s", db_col_text(st, 5));
-	snprintf(g->due, sizeof g->due, "%s", db_col_text(st, 6));
-	snprintf(g->dropped_on, sizeof g->dropped_on, "%s", db_col_text(st, 7));
-}
-
-void
-goal_free(struct goal *g)
-{
-	free(g->title);
-	free(g->who);
-	memset(g, 0, sizeof *g);
 }
 
 enum kith_status
@@ -281,47 +184,6 @@ goal_order(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-/* The goals (all, or the open ones: not dropped, not past their date), unsorted, without progress. */
-static enum kith_status
-goals_read(struct kdb *db, const char *today, bool all, struct goal **out, int *nout,
-	   struct kith_err *err)
-{
-	static const char sql[] = "SELECT " GOAL_COLS " FROM goal ORDER BY id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	struct goal *v = NULL;
-	int n = 0, cap = 0, r;
-	enum kith_status rc;
-
-	*out = NULL;
-	*nout = 0;
-	if (!st)
-		return KITH_DB;
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		/* open goals only: a dropped one or one past its date is not read */
-		if (!all && *db_col_text(st, 7))
-			continue;
-		if (!all && strcmp(db_col_text(st, 6), today) < 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, (size_t)cap * sizeof *v);
-		}
-		goal_read(st, &v[n++]);
-	}
-	rc = ent_finish(db, st, r, "goal", err);
-	*out = v;
-	*nout = n;
-	return rc;
-}
-
-static void
-goals_free(struct goal *v, int n)
-{
-	for (int i = 0; i < n; i++)
-		goal_free(&v[i]);
-	free(v);
-}
-
 enum kith_status
 goal_list(struct kdb *db, const char *today, bool all, goal_fn fn, void *ud,
 	  struct kith_err *err)
@@ -351,20 +213,29 @@ goal_best_uncounted(struct kdb *db, const struct goal *g, int64_t *contact_id, c
 		" ORDER BY coalesce(p.influence, 0) DESC, coalesce(s.last_at, '') DESC, "
 		"p.name_key, p.id LIMIT 1";
 	sqlite3_stmt *st;
-	enum kith_status rc = goal_stmt(db, g, head, tail, true, &st, err);
+	enum kith_status rc;
+	bool cached = goal_kept_ready(db, g->id);
 	int r;
 
 	*contact_id = 0;
 	*name = NULL;
-	if (rc)
+	if (cached && !(st = db_stmt(db, goal_kept_uncounted, err)))
+		return KITH_DB;
+	if (cached)
+		sqlite3_bind_int64(st, 1, g->id);
+	else if ((rc = goal_stmt(db, g, head, tail, SRC_WHOLE, &st, err)))
 		return rc;
+	rc = KITH_OK;
 	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		*contact_id = sqlite3_column_int64(st, 0);
 		*name = xstrdup(db_col_text(st, 1));
 	} else if (r != SQLITE_DONE) {
 		rc = db_error(db, err, "goal");
 	}
-	sqlite3_finalize(st);
+	if (cached)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
 	return rc;
 }
 
@@ -496,6 +367,29 @@ best_take(struct kdb *db, sqlite3_stmt *st, struct best *b, struct kith_err *err
 	return KITH_OK;
 }
 
+/* behind_pace from goal_member (pace done): the count, and if behind, the best in *b. */
+static enum kith_status
+behind_kept(struct kdb *db, struct goal *g, struct best *b, struct kith_err *err)
+{
+	int expected = g->expected;
+	enum kith_status rc = goal_kept_tally(db, g, err);
+	sqlite3_stmt *st;
+	int r;
+
+	if (rc || g->count >= expected)
+		return rc;
+	g->state = GOAL_OPEN;
+	g->behind = true;
+	if (!(st = db_stmt(db, goal_kept_uncounted, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(st, 1, g->id);
+	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		b->id = sqlite3_column_int64(st, 0);
+		b->name = xstrdup(db_col_text(st, 1));
+	}
+	return db_finish(db, st, r, "goal", err);
+}
+
 /*
  * Is open goal g behind its pace on today? Its people are read until as
  * many count as the pace expects by now: a goal on pace (most are) stops
@@ -516,7 +410,9 @@ behind_pace(struct kdb *db, struct goal *g, const char *today, struct best *b,
 	g->behind = false;
 	if ((rc = pace(g, today, err)) || g->expected <= 0)
 		return rc;
-	if ((rc = goal_stmt(db, g, head, "", false, &st, err)))
+	if (goal_kept_ready(db, g->id))
+		return behind_kept(db, g, b, err);
+	if ((rc = goal_stmt(db, g, head, "", SRC_FIRST, &st, err)))
 		return rc;
 	while (!rc && n < g->expected && (r = sqlite3_step(st)) == SQLITE_ROW) {
 		if (strcmp(db_col_text(st, 4), NO_TOUCH_TEXT))
@@ -671,7 +567,7 @@ goal_add(struct kdb *db, const struct goal *g, const char *today, int64_t *id,
 				    g->due, today);
 	/* the query must select: parse it and resolve its maps, as progress will */
 	snprintf(check.set_on, sizeof check.set_on, "%s", today);
-	if ((rc = goal_stmt(db, &check, counted_head, counted_tail, true, &st, err))) {
+	if ((rc = goal_stmt(db, &check, goal_counted_head, goal_counted_tail, SRC_WHOLE, &st, err))) {
 		char why[sizeof err->msg];
 		if (!err || rc == KITH_DB || rc == KITH_BUSY)
 			return rc;

@@ -67,6 +67,15 @@ struct kdb {
 	unsigned replica_dv;
 	bool mem;                           /* an in-memory database (tests) */
 	bool priv;                          /* the private file is attached as "priv" (private.c) */
+	/*
+	 * Derived rows brought up to date before each outermost write commits
+	 * (goal progress: goal_cache_refresh); a pointer, so that tx.c, which
+	 * every writer calls, calls no file above it.
+	 */
+	enum kith_status (*derive)(struct kdb *db, struct kith_err *err);
+	/* a write of this connection marked derived rows (goal_mark_hook); marks
+	   other programs left were looked for (the first refresh) */
+	bool derive_marked, derive_seen;
 	struct db_cached_stmt cache[DB_STMT_CACHE];
 	int n_cache;
 };
@@ -169,6 +178,15 @@ enum kith_status db_range_used(struct kdb *db, uint32_t replica, bool *used,
 
 enum kith_status db_write_begin(struct kdb *db, struct kith_err *err);
 enum kith_status db_write_end(struct kdb *db, struct kith_err *err);
+/*
+** Goal progress (goal_member.c): bring goal_member up to date for the
+** people and goals the schema's triggers marked, in the write about to
+** commit (a mark left on an error makes readers compute progress as
+** before). kdb's `derive`.
+*/
+enum kith_status goal_cache_refresh(struct kdb *db, struct kith_err *err);
+/* sqlite3_update_hook: an insert into goal_dirty or goal_stale sets derive_marked. */
+void goal_mark_hook(void *ud, int op, const char *base, const char *table, sqlite3_int64 rowid);
 /*
 ** Close the part of the undo step recorded so far and start the next, in
 ** the outermost write only (elsewhere it does nothing). An undo applies

@@ -24,6 +24,9 @@
  * contact is read.
  */
 #define QF_FTS_SET "SELECT rowid AS id FROM contact_fts WHERE contact_fts MATCH ?%d"
+/* a search term as a check of one person: their document in the small index */
+#define QF_FTS_PROBE \
+	"%sEXISTS (SELECT 1 FROM probe_fts WHERE probe_fts MATCH ?%d AND rowid = c.id)"
 static const struct {
 	const char *set, *check;
 	int rank;
@@ -191,8 +194,8 @@ pick_driver(struct kdb *db, const struct query *q, const struct query_val *vals,
 }
 
 enum kith_status
-db_query_sql(struct kdb *db, const struct query *q, int first, bool plan, struct query_sql *out,
-	     struct kith_err *err)
+db_query_sql(struct kdb *db, const struct query *q, int first, enum query_plan plan,
+	     struct query_sql *out, struct kith_err *err)
 {
 	enum kith_status rc = KITH_OK;
 	int drive;
@@ -223,15 +226,17 @@ db_query_sql(struct kdb *db, const struct query *q, int first, bool plan, struct
 		db_query_sql_free(out);
 		return rc;
 	}
-	drive = pick_driver(db, q, out->vals, plan);
+	drive = plan == QPLAN_CHECK ? -1 : pick_driver(db, q, out->vals, plan == QPLAN_SMALLEST);
 	sb_append(&out->cond, "c.archived = 0");
 	for (int i = 0; i < q->n; i++) {
 		const struct query_term *t = &q->terms[i];
+		bool fts = t->field == QF_WORD || t->field == QF_ORG || t->field == QF_ROLE;
 
 		if (i == drive)
 			continue;
 		sb_append(&out->cond, " AND ");
-		sb_printf(&out->cond, fields[t->field].check, t->neg ? "NOT " : "", first + i);
+		sb_printf(&out->cond, plan == QPLAN_CHECK && fts ? QF_FTS_PROBE : fields[t->field].check,
+			  t->neg ? "NOT " : "", first + i);
 	}
 	sb_append(&out->where, sb_str(&out->cond));
 	if (drive < 0) {
@@ -246,6 +251,24 @@ db_query_sql(struct kdb *db, const struct query *q, int first, bool plan, struct
 	sb_printf(&out->from, fields[q->terms[drive].field].set, first + drive);
 	sb_append(&out->from, ") d CROSS JOIN contact c ON c.id = d.id");
 	return KITH_OK;
+}
+
+enum kith_status
+db_query_probe_fill(struct kdb *db, const char *ids, struct kith_err *err)
+{
+	static const char clear[] = "DELETE FROM probe_fts";
+	struct strbuf sql = { 0 };
+	enum kith_status rc;
+
+	if ((rc = db_run(db, clear, "query", err, "")))
+		return rc;
+	sb_printf(&sql, "INSERT INTO probe_fts(rowid, name, nicknames, org, role, tags, notes) "
+		  "SELECT rowid, name, nicknames, org, role, tags, notes FROM contact_fts "
+		  "WHERE rowid IN (%s)", ids);
+	if (sqlite3_exec(db->h, sb_str(&sql), NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_error(db, err, "query");
+	sb_free(&sql);
+	return rc;
 }
 
 void
@@ -281,7 +304,7 @@ prepare(struct kdb *db, const struct query *q, const char *what, const char *tai
 	enum kith_status rc;
 
 	*st = NULL;
-	if ((rc = db_query_sql(db, q, 2, true, &qs, err)))
+	if ((rc = db_query_sql(db, q, 2, QPLAN_SMALLEST, &qs, err)))
 		return rc;
 	sb_printf(&sql, "SELECT %s FROM contact c WHERE %s %s", what, sb_str(&qs.where), tail);
 	if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK)

@@ -44,6 +44,8 @@ track_table(const char *table)
 {
 	return !(!strncmp(table, "sqlite_", 7) || strstr(table, "_fts") ||
 		 !strcmp(table, "contact_stat") || !strcmp(table, "list_count") ||
+		 !strcmp(table, "goal_member") || !strcmp(table, "goal_dirty") ||
+		 !strcmp(table, "goal_stale") ||
 		 !strncmp(table, "sync_", 5));
 }
 

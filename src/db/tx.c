@@ -9,11 +9,11 @@
  *
  * Undo. With recording on, the outermost level also records its row
  * changes (record.c) in every table except the derived ones
- * (full-text indexes, contact_stat, contact_fts_dirty): the schema's
- * triggers rebuild those whenever a change or its inverse is applied. On
- * commit the recorded changeset becomes db->last_change. The private
- * file's changes (private.c) are a part of their own, applied by
- * db_private_apply.
+ * (full-text indexes, contact_stat, contact_fts_dirty, goal progress): the
+ * schema's triggers rebuild those (or mark them, and the commit rebuilds
+ * goal progress) whenever a change or its inverse is applied. On commit the
+ * recorded changeset becomes db->last_change. The private file's changes
+ * (private.c) are a part of their own, applied by db_private_apply.
  *
  * Team mode (kith/syncdb.h). In a replica (db->replica, read as the
  * outermost level begins) every write, undo and redo included, is
@@ -159,6 +159,10 @@ db_write_end(struct kdb *db, struct kith_err *err)
 			return db_error(db, err, "release");
 		return KITH_OK;
 	}
+	/* derived rows the write's triggers marked: goal progress (db->derive);
+	   on an error the marks stay, and progress is read from the touches */
+	if (db->derive)
+		db->derive(db, NULL);
 	kdb_change_free(db->last_change);
 	db->last_change = NULL;
 	if (!session_part(db) || (db->team_write && !outbox_add(db, err))) {

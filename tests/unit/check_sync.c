@@ -12,6 +12,7 @@
 
 #include "kith/contact.h"
 #include "kith/duplicate.h"
+#include "kith/goal.h"
 #include "kith/interaction.h"
 #include "kith/review.h"
 #include "kith/org.h"
@@ -568,6 +569,45 @@ START_TEST(test_private_stays)
 }
 END_TEST
 
+/*
+** A goal's kept progress (goal_member: derived, never shared) follows a
+** sync's changes: the goal and its person come from Ana's replica, the
+** touch that counts from Ben's, and each replica's rows read as computed.
+*/
+START_TEST(test_goal_progress_synced)
+{
+	struct kdb *a = replica("Ana", 1), *b = replica("Ben", 2);
+	char *tags[] = { (char *)"board" };
+	struct kith_contact c = { .display_name = (char *)"Eli Park", .cadence_days = -1,
+				  .tags = tags, .n_tags = 1 };
+	struct goal g = { .title = (char *)"meet the board", .who = (char *)"tag:board",
+			  .how = GOAL_TALKED, .target = 1, .due = "2026-04-30" };
+	int64_t eli, goal, in;
+	struct kith_interaction i = { .at = (char *)"2026-03-09 10:00", .kind = KITH_IKIND_CALL,
+				      .summary = (char *)"a call", .contact_ids = &eli,
+				      .n_contacts = 1 };
+	struct kith_err err;
+	struct goal got;
+
+	ck_assert_int_eq(contact_add(a, &c, &eli, &err), KITH_OK);
+	ck_assert_msg(goal_add(a, &g, "2026-03-01", &goal, &err) == KITH_OK, "%s", err.msg);
+	sync_db(a, 1, "Ana");
+	sync_db(b, 2, "Ben");
+	ck_assert_msg(goal_cache_verify(b, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(interaction_add(b, &i, &in, &err) == KITH_OK, "%s", err.msg);
+	sync_db(b, 2, "Ben");
+	sync_db(a, 1, "Ana");
+	ck_assert_msg(goal_cache_verify(a, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(goal_get(a, goal, TEST_TODAY, &got, &err), KITH_OK);
+	ck_assert_int_eq(got.count, 1);
+	ck_assert_int_eq(got.state, GOAL_REACHED);
+	goal_free(&got);
+	same_data(a, b);
+	kdb_close(a);
+	kdb_close(b);
+}
+END_TEST
+
 static Suite *
 sync_suite(void)
 {
@@ -584,6 +624,7 @@ sync_suite(void)
 	tcase_add_test(tc, test_table_kinds);
 	tcase_add_test(tc, test_snapshot_file);
 	tcase_add_test(tc, test_private_stays);
+	tcase_add_test(tc, test_goal_progress_synced);
 	suite_add_tcase(s, tc);
 	return s;
 }
