@@ -51,9 +51,10 @@ static const char bulk_suspend[] =
 	"DROP TRIGGER IF EXISTS organisation_fts_ins;";
 
 /*
-** Indexes no statement of an import reads (the contacts by influence and by
-** birthday, an organisation's people, the follow-ups' lists by due date,
-** contact, event and interaction): into an empty table they are built
+** Indexes no statement of an import reads (the contacts by influence, by
+** birthday, by district and by tier, an organisation's people, the
+** follow-ups' lists by due date, contact, event and interaction, and their
+** introductions and directions): into an empty table they are built
 ** once at the import's end, a sort, rather than row by row. Only when the
 ** table was empty: built again they would read every older row. Their SQL
 ** waits in meta ('bulk_index.NAME') as the triggers' does. (A follow-up's
@@ -63,11 +64,13 @@ static const char bulk_suspend[] =
 static const char idx_suspend[] =
 	"INSERT INTO meta(key, value) SELECT 'bulk_index.' || name, sql FROM sqlite_master"
 	" WHERE type = 'index' AND sql IS NOT NULL AND"
-	" ((name IN ('contact_by_influence', 'contact_by_birthday')"
-	" AND NOT EXISTS (SELECT 1 FROM contact))"
+	" ((name IN ('contact_by_influence', 'contact_by_birthday', 'contact_by_district',"
+	" 'contact_by_tier') AND NOT EXISTS (SELECT 1 FROM contact))"
 	" OR (name = 'role_by_org' AND NOT EXISTS (SELECT 1 FROM role))"
 	" OR (name IN ('followup_open_by_due', 'followup_open_by_contact', 'followup_closed',"
-	" 'followup_by_contact', 'followup_by_event', 'followup_by_interaction')"
+	" 'followup_by_contact', 'followup_by_event', 'followup_by_interaction',"
+	" 'followup_intro_a', 'followup_intro_b', 'followup_by_direction', 'followup_by_intro_a',"
+	" 'followup_by_intro_b', 'followup_by_intro_by')"
 	" AND NOT EXISTS (SELECT 1 FROM followup)))";
 
 /*
