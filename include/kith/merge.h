@@ -86,6 +86,8 @@ enum kith_status followup_find_uid(struct kdb *db, const char *uid, int64_t *id_
 				   struct kith_err *err);
 enum kith_status followup_find_title_due(struct kdb *db, const char *title, const char *due,
 					 int64_t *id_out, struct kith_err *err);
+/* The highest follow-up id (0 if none): the follow-ups an import makes are above it. */
+enum kith_status followup_max_id(struct kdb *db, int64_t *id_out, struct kith_err *err);
 enum kith_status followup_set_uid(struct kdb *db, int64_t id, const char *uid,
 				  struct kith_err *err);
 /* The follow-up's UID, newly allocated, or NULL. */
@@ -132,6 +134,13 @@ enum kith_status kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err);
 ** rollback undoes both.
 */
 enum kith_status contact_fts_defer(struct kdb *db, bool on, struct kith_err *err);
+/*
+** Whether contact_fts_defer(on) put the index of the contacts' UIDs aside
+** (it does when there was no contact and no UID kept aside): until it is
+** off, the caller finds the UIDs of the contacts it adds itself, as no
+** contact has another (contact_find_uid would read every contact).
+*/
+enum kith_status contact_uids_deferred(struct kdb *db, bool *out, struct kith_err *err);
 
 /*
 ** Rows of a whole table for the JSON export, `limit` at a time after id

@@ -53,20 +53,25 @@ static const char bulk_suspend[] =
 	"DROP TRIGGER IF EXISTS goal_role_ins;";
 
 /*
-** Indexes no statement of an import reads (the contacts by influence and by
-** birthday, an organisation's people, the follow-ups' lists by due date,
-** contact, event and interaction): into an empty table they are built
+** Indexes no statement of an import reads (the contacts by influence, by
+** birthday, by district and by tier, an organisation's people, the
+** follow-ups' lists by due date, contact, event and interaction): into an
+** empty table they are built
 ** once at the import's end, a sort, rather than row by row. Only when the
 ** table was empty: built again they would read every older row. Their SQL
 ** waits in meta ('bulk_index.NAME') as the triggers' does. (A follow-up's
 ** four list indexes cost its insert 21,000 instructions of 42,000; the
-** lookups by UID and by title keep theirs.)
+** lookups by UID and by title keep theirs.) The contacts' UIDs too, when no
+** UID is kept aside either: the import then finds its records' UIDs in
+** memory (contact_uids_deferred).
 */
 static const char idx_suspend[] =
 	"INSERT INTO meta(key, value) SELECT 'bulk_index.' || name, sql FROM sqlite_master"
 	" WHERE type = 'index' AND sql IS NOT NULL AND"
-	" ((name IN ('contact_by_influence', 'contact_by_birthday')"
-	" AND NOT EXISTS (SELECT 1 FROM contact))"
+	" ((name IN ('contact_by_influence', 'contact_by_birthday', 'contact_by_district',"
+	" 'contact_by_tier') AND NOT EXISTS (SELECT 1 FROM contact))"
+	" OR (name = 'contact_by_uid' AND NOT EXISTS (SELECT 1 FROM contact) AND NOT EXISTS"
+	" (SELECT 1 FROM import_extra WHERE entity = 'contact' AND name IN ('UID', 'uid')))"
 	" OR (name = 'role_by_org' AND NOT EXISTS (SELECT 1 FROM role))"
 	" OR (name IN ('followup_open_by_due', 'followup_open_by_contact', 'followup_closed',"
 	" 'followup_by_contact', 'followup_by_event', 'followup_by_interaction')"
@@ -182,6 +187,24 @@ cal_defer(struct kdb *db, struct kith_err *err)
 	}
 	ok = sqlite3_exec(db->h, cal_suspend, NULL, NULL, NULL) == SQLITE_OK;
 	return run_script(db, &guards, ok, "search index", err);
+}
+
+enum kith_status
+contact_uids_deferred(struct kdb *db, bool *out, struct kith_err *err)
+{
+	static const char q[] = "SELECT 1 FROM meta WHERE key = 'bulk_index.contact_by_uid'";
+	sqlite3_stmt *st = db_stmt(db, q, err);
+	int step;
+
+	*out = false;
+	if (!st)
+		return KITH_DB;
+	step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_error(db, err, "indexes");
+	*out = step == SQLITE_ROW;
+	return KITH_OK;
 }
 
 /* Drop the indexes idx_suspend put aside (their names in meta). */

@@ -107,9 +107,10 @@ char *
 db_channel_key(const char *kind, const char *value)
 {
 	struct strbuf sb = { 0 };
+	bool phone = !strcmp(kind, "phone");
 
 	for (const char *p = value; *p; p++) {
-		if (!strcmp(kind, "phone")) {
+		if (phone) {
 			if (isdigit((unsigned char)*p) || (*p == '+' && sb.len == 0))
 				sb_appendc(&sb, *p);
 		} else {

@@ -167,6 +167,14 @@ followup_find_title_due(struct kdb *db, const char *title, const char *due, int6
 }
 
 enum kith_status
+followup_max_id(struct kdb *db, int64_t *id_out, struct kith_err *err)
+{
+	static const char sql[] = "SELECT coalesce(max(id), 0) FROM followup";
+
+	return db_int64(db, id_out, sql, "follow-up", err, "");
+}
+
+enum kith_status
 followup_set_uid(struct kdb *db, int64_t id, const char *uid, struct kith_err *err)
 {
 	static const char sql[] = "UPDATE followup SET uid = ?2 WHERE id = ?1";

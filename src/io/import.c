@@ -155,7 +155,7 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	struct io_import_opts local = *o;
 	enum kith_status rc;
 	int fmt = o->format;
-	int64_t kept_after = 0;
+	int64_t kept_after = 0, fu_before = 0;
 	bool bulk;
 
 	memset(st, 0, sizeof *st);
@@ -185,13 +185,16 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 		return rc;
 	}
 	if ((rc = import_extra_last(db, &kept_after, err)) ||
-	    (rc = contact_max_id(db, &im.made_above, err))) {
+	    (rc = contact_max_id(db, &im.made_above, err)) ||
+	    (rc = followup_max_id(db, &fu_before, err)) ||
+	    (rc = contact_uids_deferred(db, &im.uid_mem, err))) {
 		kdb_batch_end(db, false, NULL);
 		if (bulk)
 			kdb_bulk_mode(db, false, NULL);
 		return rc;
 	}
 	im.fresh = im.made_above == 0;
+	im.fu_fresh = fu_before == 0;
 	/* a vCard or iCalendar file of some size is read on a second thread as
 	   it is merged (while it reads, only that thread calls libical) */
 	if ((fmt == IO_FMT_VCF || fmt == IO_FMT_ICS) && len >= PIPE_MIN_BYTES)
@@ -201,6 +204,7 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	org_cache_clear(&im);
 	free(im.orgs);
 	keys_free(&im);
+	uids_free(&im);
 	if (!im.failed && (!o->dry_run || o->dry_run_in_batch) &&
 	    (rc = contact_fts_defer(db, false, err)))
 		im.failed = rc;

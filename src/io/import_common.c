@@ -83,6 +83,46 @@ org_cached(struct imp *im, const char *name, int64_t *id, struct kith_err *err)
 	return KITH_OK;
 }
 
+int64_t
+uid_find(struct imp *im, const char *uid)
+{
+	return im->uids_cap ? org_slot_find(im->uids, im->uids_cap, uid)->id : 0;
+}
+
+/* (the first contact of a UID keeps it: a later record is merged into it) */
+void
+uid_put(struct imp *im, const char *uid, int64_t id)
+{
+	struct org_slot *slot;
+
+	if (2 * (im->uids_n + 1) > im->uids_cap) {
+		size_t cap = im->uids_cap ? 2 * im->uids_cap : 1024;
+		struct org_slot *uids = xcalloc(cap, sizeof *uids);
+		for (size_t i = 0; i < im->uids_cap; i++)
+			if (im->uids[i].name)
+				*org_slot_find(uids, cap, im->uids[i].name) = im->uids[i];
+		free(im->uids);
+		im->uids = uids;
+		im->uids_cap = cap;
+	}
+	slot = org_slot_find(im->uids, im->uids_cap, uid);
+	if (slot->name)
+		return;
+	slot->name = xstrdup(uid);
+	slot->id = id;
+	im->uids_n++;
+}
+
+void
+uids_free(struct imp *im)
+{
+	for (size_t i = 0; i < im->uids_cap; i++)
+		free(im->uids[i].name);
+	free(im->uids);
+	im->uids = NULL;
+	im->uids_cap = im->uids_n = 0;
+}
+
 /* Open addressing, at most half full; each entry the kind then the key. */
 static char **
 key_find(char **slot, size_t cap, const char *entry)

@@ -122,6 +122,26 @@ merge_event(struct imp *im, const struct io_record *rec, struct kith_err *err)
 	return rc;
 }
 
+/*
+** Whether a to-do without a UID may be a follow-up already there: in a
+** fresh import (no follow-up before it) only if a record of it had the
+** same due date and title (kept as asked for, so that 100,000 new to-dos
+** are not looked up one by one). A key kept is only looked up as always.
+*/
+static bool
+todo_may_have(struct imp *im, const char *title, const char *due)
+{
+	char *key;
+	bool seen;
+
+	if (!im->fu_fresh)
+		return true;
+	key = io_strf("%s|%s", due ? due : "", title ? title : "");
+	seen = keys_seen(im, 't', key);
+	free(key);
+	return seen;
+}
+
 enum kith_status
 merge_todo(struct imp *im, const struct io_record *rec, struct kith_err *err)
 {
@@ -132,6 +152,7 @@ merge_todo(struct imp *im, const struct io_record *rec, struct kith_err *err)
 	bool changed = false, extra = false;
 
 	rc = r->uid ? followup_find_uid(im->db, r->uid, &id, err) :
+	     !todo_may_have(im, r->f.title, r->f.due) ? KITH_NOTFOUND :
 	     followup_find_title_due(im->db, r->f.title, r->f.due, &id, err);
 	if (rc == KITH_NOTFOUND) {
 		if ((rc = followup_add(im->db, &r->f, &id, err)) ||
@@ -159,6 +180,8 @@ merge_todo(struct imp *im, const struct io_record *rec, struct kith_err *err)
 		changed = true;
 	}
 	rc = changed ? followup_update(im->db, &cur, err) : KITH_OK;
+	if (changed)
+		todo_may_have(im, cur.title, cur.due);      /* its key now */
 	if (!rc)
 		rc = put_extras(im, "followup", id, rec->source, r->extras, r->n_extras, &extra, err);
 	if (!rc) {

@@ -46,4 +46,30 @@ ok add contact "Zed Unrelated" --email zed@y.org
 ok import "$T/cards.vcf"
 same "$(norm "$out")" "$(norm "$fresh")" "the same report as into a database with a contact"
 
+# to-dos without a UID into a database with no follow-up: one with the
+# title and due date of one before it is that one (src/io/import_record.c,
+# todo_may_have), as when a follow-up was there already
+todo() { printf "BEGIN:VTODO\r\n$1END:VTODO\r\n"; }
+{
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n'
+	todo 'SUMMARY:Call Ana\r\n'
+	todo 'SUMMARY:Call Ana\r\n'
+	todo 'SUMMARY:Call Ana\r\nDUE;VALUE=DATE:20270105\r\n'
+	todo 'SUMMARY:Call Ana\r\nDUE;VALUE=DATE:20270105\r\nDESCRIPTION:bring the map\r\n'
+	todo 'SUMMARY:Send the minutes\r\nDUE;VALUE=DATE:20270105\r\n'
+	printf 'END:VCALENDAR\r\n'
+} >"$T/todos.ics"
+export KITH_DB="$T/todos.db"
+ok import "$T/todos.ics"
+has "$out" "3 follow-ups added, 1 follow-up merged, 1 follow-up unchanged" "the same to-do twice"
+same "$(sqlite3 "$KITH_DB" "SELECT count(*) FROM followup")" "3" "three follow-ups"
+same "$(sqlite3 "$KITH_DB" "SELECT notes FROM followup WHERE due = '2027-01-05' AND title = 'Call Ana'")" \
+	"bring the map" "the notes merged in"
+fresh=$out
+export KITH_DB="$T/todos2.db"
+ok add contact "Zed Unrelated"
+ok follow-up add "Zed Unrelated" "Unrelated" --due 2027-02-01
+ok import "$T/todos.ics"
+same "$out" "$fresh" "the same report as into a database with a follow-up"
+
 finish
