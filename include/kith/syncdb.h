@@ -143,4 +143,17 @@ const char *kdb_shared_noun(const char *table, int n);
 /* The author of the replica that made key (its range); NULL (no row) for the seed or unknown. */
 char *kdb_key_author(struct kdb *db, int64_t key);
 
+/*
+** Short references (src/db/sync_alias.c): the number a row of table
+** ("contact", "event", ...) is shown and typed as. kdb_ref gives the key
+** itself for a key below 2^40 (a solo database's, the seed's), else the
+** row's alias on this replica (the key if it has none, or db is NULL). kdb_unref gives
+** the key a typed number n stands for as an alias in table, 0 if none (a
+** number is first tried as a key: kdb_unref is for when no row has it).
+*/
+int64_t kdb_ref(struct kdb *db, const char *table, int64_t key);
+int64_t kdb_unref(struct kdb *db, const char *table, int64_t n);
+/* A number typed for a row of table: n if a row has that key, else the key of its alias, else n. */
+int64_t kdb_key(struct kdb *db, const char *table, int64_t n);
+
 #endif

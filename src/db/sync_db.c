@@ -385,7 +385,8 @@ drop_orphans(struct apply *a, const void *mine, size_t len, struct kith_err *err
 				snprintf(f->table, sizeof f->table, "%.63s", seen[t]);
 				f->key = rows[i];
 				snprintf(f->what, sizeof f->what, "%.24s #%lld needs a %.24s another "
-					 "replica deleted", seen[t], (long long)rows[i], parent[i]);
+					 "replica deleted", seen[t],
+					 (long long)kdb_ref(a->db, seen[t], rows[i]), parent[i]);
 				sqlite3_bind_int64(d, 1, rows[i]);
 				rc = sqlite3_step(d);
 				sqlite3_reset(d);
@@ -548,6 +549,10 @@ sync_body(struct kdb *db, void *ctx, struct kith_err *err)
 						    "(the schema refused it); nothing was changed",
 						    what);
 			return apply_failed(db, rc, what, err);
+		}
+		if ((st = db_alias_add(db, e->data, e->len, err))) {
+			free(local);
+			return st;
 		}
 		if (e->author && *e->author && e->replica &&
 		    (st = db_run(db, q_member, "sync", err, "it", (int64_t)e->replica,
