@@ -322,7 +322,7 @@ cli_cmd_map_show(struct cli *c, const struct cli_args *a)
 	struct kith_err err = {0};
 	struct strbuf sb = {0};
 	enum kith_status st;
-	char as_of[KDATE_STR] = "";
+	char as_of[KDATE_STR] = "", *who;
 	int64_t id;
 	int rc;
 
@@ -352,6 +352,11 @@ cli_cmd_map_show(struct cli *c, const struct cli_args *a)
 				  p->target ? "true" : "false", p->primary ? "true" : "false");
 			cli_json_str(&sb, p->note);
 			cli_json_field(&sb, "assessed_at", p->assessed_at);
+			if ((who = p->id >> KDB_KEY_BITS ? kdb_key_author(c->db, p->id) : NULL)) {
+				/* in a team: the member who placed it */
+				cli_json_field(&sb, "logged_by", who);
+				free(who);
+			}
 			sb_appendc(&sb, '}');
 		}
 		sb_append(&sb, md.n ? "\n]}\n" : "]}\n");
