@@ -30,7 +30,9 @@
  * value, theirs, mine, who won); a change to a row another replica
  * deleted, a row that points at a deleted one (a role at a deleted
  * organisation) and a row the schema refuses are dropped and recorded as
- * reported. Bookkeeping columns (updated_at, the folded *_key columns,
+ * reported; so are rows another replica added that a local deletion
+ * takes with it (ON DELETE CASCADE: "cascade"), and, on that replica,
+ * the rows it lost so ("lost"). Bookkeeping columns (updated_at, the folded *_key columns,
  * influence_rank) never make a conflict.
  */
 #ifndef KITH_SYNCDB_H
@@ -114,7 +116,12 @@ typedef void (*kdb_summary_fn)(void *ud, const char *table, int added, int chang
 enum kith_status kdb_change_summary(const void *data, size_t len, kdb_summary_fn fn, void *ud,
 				    struct kith_err *err);
 
-/* One recorded conflict. kind: "field", "missing", "deleted", "constraint". */
+/*
+** One recorded conflict. kind: "field", "missing", "deleted", "constraint",
+** "cascade" (a row another replica added, deleted here with what it
+** belongs to: a role at an organisation deleted here), "lost" (a row this
+** replica added, deleted by another's entry with what it belongs to).
+*/
 struct kdb_conflict {
 	int64_t id;
 	char *at, *kind, *table, *what, *column;
