@@ -2,7 +2,7 @@
 # team, a row's key names the replica that made it, so a power map's
 # placement says who placed it: kith map show --json gives "logged_by"
 # for placements made in the team, on every replica, and none for the
-# seed's (the planner's map card says "(logged by Ben)": tests/e2e/team.sh).
+# seed's (the planner's map card says "(logged by Ben)": tests/e2e/team_planner.sh).
 . "${KITH_SRC:-.}/tests/cli/testlib"
 
 command -v git >/dev/null || { fail "git is not installed (make check installs it)"; finish; }
