@@ -1237,3 +1237,69 @@ CREATE TRIGGER goal_move_del AFTER DELETE ON placement_move
   WHEN old.contact_id IS NOT NULL AND EXISTS (SELECT 1 FROM goal) BEGIN
   INSERT OR IGNORE INTO goal_dirty VALUES (old.contact_id);
 END;
+
+-- @migration 20
+-- Team mode's short references (README "Working as a team"): a row
+-- another replica made, or this one made after `kith team init`, has a
+-- long key (R * 2^40 + n); it is shown and typed as a short number local
+-- to this replica, its alias, never shared. An alias of table tbl counts
+-- on from the table's largest key below 2^40 (the seed's, which keeps its
+-- own numbers), so it never names two rows. Aliases are given as rows
+-- arrive: a local write's insert (with its outbox entry), a sync's applied
+-- entries (src/db/sync_alias.c). Rows that were there before this
+-- migration get theirs here, in key order.
+CREATE TABLE sync_alias (
+  tbl TEXT NOT NULL,
+  key INTEGER NOT NULL,
+  n   INTEGER NOT NULL,
+  PRIMARY KEY (tbl, key),
+  UNIQUE (tbl, n)
+) WITHOUT ROWID, STRICT;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'contact', id, (SELECT coalesce(max(id), 0) FROM contact WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM contact WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'organisation', id, (SELECT coalesce(max(id), 0) FROM organisation WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM organisation WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'event', id, (SELECT coalesce(max(id), 0) FROM event WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM event WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'interaction', id, (SELECT coalesce(max(id), 0) FROM interaction WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM interaction WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'followup', id, (SELECT coalesce(max(id), 0) FROM followup WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM followup WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'power_map', id, (SELECT coalesce(max(id), 0) FROM power_map WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM power_map WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'goal', id, (SELECT coalesce(max(id), 0) FROM goal WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM goal WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'concern', id, (SELECT coalesce(max(id), 0) FROM concern WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM concern WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'promise', id, (SELECT coalesce(max(id), 0) FROM promise WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM promise WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'role', id, (SELECT coalesce(max(id), 0) FROM role WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM role WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'relationship', id, (SELECT coalesce(max(id), 0) FROM relationship WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM relationship WHERE id >= 1099511627776 AND id < 4611686018427387904;
+INSERT INTO sync_alias(tbl, key, n)
+  SELECT 'promise_update', id, (SELECT coalesce(max(id), 0) FROM promise_update WHERE id < 1099511627776)
+    + row_number() OVER (ORDER BY id)
+  FROM promise_update WHERE id >= 1099511627776 AND id < 4611686018427387904;

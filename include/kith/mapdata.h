@@ -15,6 +15,7 @@
 struct kdb;
 
 struct map_item {
+	int64_t id;                 /* the placement's key (0 as of a past day) */
 	int64_t contact_id, org_id;
 	char *name;
 	int influence, alignment;

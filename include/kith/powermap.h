@@ -110,6 +110,7 @@ struct placement_move_row {
 	int to_influence, to_alignment;       /* removed=true when taken off */
 	bool placed, removed;
 	const char *reason;
+	int64_t id;                 /* the move's key: in a team, its range names who made it */
 };
 typedef int (*placement_move_fn)(void *ud, const struct placement_move_row *row);
 /* Set the reason of the newest recorded move of an entity on a map (KITH_NOTFOUND if none). */

@@ -30,7 +30,9 @@
  * value, theirs, mine, who won); a change to a row another replica
  * deleted, a row that points at a deleted one (a role at a deleted
  * organisation) and a row the schema refuses are dropped and recorded as
- * reported. Bookkeeping columns (updated_at, the folded *_key columns,
+ * reported; so are rows another replica added that a local deletion
+ * takes with it (ON DELETE CASCADE: "cascade"), and, on that replica,
+ * the rows it lost so ("lost"). Bookkeeping columns (updated_at, the folded *_key columns,
  * influence_rank) never make a conflict.
  */
 #ifndef KITH_SYNCDB_H
@@ -144,7 +146,12 @@ typedef void (*kdb_summary_fn)(void *ud, const char *table, int added, int chang
 enum kith_status kdb_change_summary(const void *data, size_t len, kdb_summary_fn fn, void *ud,
 				    struct kith_err *err);
 
-/* One recorded conflict. kind: "field", "missing", "deleted", "constraint". */
+/*
+** One recorded conflict. kind: "field", "missing", "deleted", "constraint",
+** "cascade" (a row another replica added, deleted here with what it
+** belongs to: a role at an organisation deleted here), "lost" (a row this
+** replica added, deleted by another's entry with what it belongs to).
+*/
 struct kdb_conflict {
 	int64_t id;
 	char *at, *kind, *table, *what, *column;
@@ -172,5 +179,18 @@ enum kith_status kdb_conflicts_seen(struct kdb *db, struct kith_err *err);
 const char *kdb_shared_noun(const char *table, int n);
 /* The author of the replica that made key (its range); NULL (no row) for the seed or unknown. */
 char *kdb_key_author(struct kdb *db, int64_t key);
+
+/*
+** Short references (src/db/sync_alias.c): the number a row of table
+** ("contact", "event", ...) is shown and typed as. kdb_ref gives the key
+** itself for a key below 2^40 (a solo database's, the seed's), else the
+** row's alias on this replica (the key if it has none, or db is NULL). kdb_unref gives
+** the key a typed number n stands for as an alias in table, 0 if none (a
+** number is first tried as a key: kdb_unref is for when no row has it).
+*/
+int64_t kdb_ref(struct kdb *db, const char *table, int64_t key);
+int64_t kdb_unref(struct kdb *db, const char *table, int64_t n);
+/* A number typed for a row of table: n if a row has that key, else the key of its alias, else n. */
+int64_t kdb_key(struct kdb *db, const char *table, int64_t n);
 
 #endif

@@ -15,6 +15,7 @@
 #include "kith/contact.h"
 #include "kith/db.h"
 #include "kith/event.h"
+#include "kith/syncdb.h"
 #include "kith/xalloc.h"
 #include "cli.h"
 
@@ -411,9 +412,9 @@ cli_status(enum kith_status st, const struct kith_err *err)
 }
 
 int
-cli_print_id(int64_t id)
+cli_print_id(struct cli *c, const char *table, int64_t id)
 {
-	printf("%lld\n", (long long)id);
+	printf("%lld\n", (long long)kdb_ref(c->db, table, id));
 	return CLI_OK;
 }
 

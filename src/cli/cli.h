@@ -149,7 +149,7 @@ int cli_batch_commit(struct cli *c);
 /* The exit status of a data-layer call: CLI_OK, or st reported (cli_fail). */
 int cli_status(enum kith_status st, const struct kith_err *err);
 /* Print the id of what a command added, a line of its own; CLI_OK. */
-int cli_print_id(int64_t id);
+int cli_print_id(struct cli *c, const char *table, int64_t id);
 
 /*
 ** Option tables many commands share: none; only --json (index CLI_OPT_JSON);
@@ -215,6 +215,7 @@ struct cli_list {
 	struct strbuf sb;
 	bool json;
 	long long n;            /* rows printed */
+	struct kdb *db;         /* for the rows' short references (kdb_ref); NULL: the keys */
 };
 struct strbuf *cli_list_row(struct cli_list *l);
 void cli_list_row_end(struct cli_list *l);

@@ -78,7 +78,7 @@ cli_cmd_add_contact(struct cli *c, const struct cli_args *a)
 	ct.n_tags = (size_t)a->count[CO_TAG];
 	rc = add_contact_write(c, a, &ct, &id);
 	if (rc == CLI_OK)
-		cli_print_id(id);
+		cli_print_id(c, "contact", id);
 	free(ct.emails);
 	free(ct.phones);
 	return rc;
@@ -176,7 +176,7 @@ cli_cmd_add_event(struct cli *c, const struct cli_args *a)
 	if (rc == CLI_OK)
 		rc = add_event_write(c, &ev, with, n, &id);
 	if (rc == CLI_OK)
-		cli_print_id(id);
+		cli_print_id(c, "event", id);
 	free(with);
 	return rc;
 }

@@ -22,17 +22,19 @@
 #include "kith/org.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
+#include "kith/syncdb.h"
 #include "cli.h"
 #include "commands.h"
 
 /* "@an: ambiguous, could be: Anh Tran (#4, last contact 2026-03-01), ..." */
 static void
-ambiguous_msg(struct strbuf *sb, const struct capture_mention *m, const struct capture_match *cm)
+ambiguous_msg(struct kdb *db, struct strbuf *sb, const struct capture_mention *m,
+	      const struct capture_match *cm)
 {
 	sb_printf(sb, "col %d: @%s: ambiguous, could be: ", m->col, m->name);
 	for (int i = 0; i < cm->n_cands; i++) {
 		sb_printf(sb, "%s%s (#%lld", i ? ", " : "", cm->cands[i].name,
-			  (long long)cm->cands[i].id);
+			  (long long)kdb_ref(db, "contact", cm->cands[i].id));
 		if (cm->cands[i].last_at[0])
 			sb_printf(sb, ", last contact %.10s", cm->cands[i].last_at);
 		sb_appendc(sb, ')');
@@ -67,7 +69,7 @@ resolve_all(struct cli *cl, const struct capture *c, bool create, struct capture
 			r->ids[i] = cm.cands[0].id;
 			r->names[i] = xstrdup(cm.cands[0].name);
 		} else if (cm.found == CAPTURE_AMBIGUOUS) {
-			ambiguous_msg(why, m, &cm);
+			ambiguous_msg(cl->db, why, m, &cm);
 			st = KITH_AMBIGUOUS;
 		} else if (create) {
 			/* a name to create earlier in the line, or a prefix of it, is that one */

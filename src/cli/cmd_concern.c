@@ -15,6 +15,7 @@
 
 #include "kith/concern.h"
 #include "kith/date.h"
+#include "kith/syncdb.h"
 #include "kith/types.h"
 #include "cli.h"
 #include "commands.h"
@@ -55,7 +56,7 @@ cli_cmd_concern_add(struct cli *c, const struct cli_args *a)
 	k.words = cli_opt(a, CA_WORDS);
 	if ((rc = cli_status(concern_add(c->db, &k, &id, &err), &err)) != CLI_OK)
 		return rc;
-	return cli_print_id(id);
+	return cli_print_id(c, "concern", id);
 }
 
 /* ---- concerns ----------------------------------------------------------------------- */
@@ -170,7 +171,7 @@ cli_cmd_promise_add(struct cli *c, const struct cli_args *a)
 	if ((rc = cli_status(promise_add(c->db, issue_arg(a->pos[0]), a->pos[1], &id, &err),
 			     &err)) != CLI_OK)
 		return rc;
-	return cli_print_id(id);
+	return cli_print_id(c, "promise", id);
 }
 
 int
@@ -188,10 +189,11 @@ cli_cmd_promise_update(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
+	pid = kdb_key(c->db, "promise", pid);
 	if ((rc = cli_status(promise_update(c->db, pid, a->pos[1], cli_opt(a, PU_AT) ? day : NULL,
 					    &id, &err), &err)) != CLI_OK)
 		return rc;
-	return cli_print_id(id);
+	return cli_print_id(c, "promise_update", id);
 }
 
 static int
@@ -210,7 +212,7 @@ promise_line(void *ud, const struct promise_row *r)
 		cli_json_str(sb, r->last_update);
 		sb_printf(sb, ", \"people\": %d, \"untold\": %d}", r->people, r->untold);
 	} else {
-		sb_printf(sb, "#%-4lld %-7s ", (long long)r->id, r->status);
+		sb_printf(sb, "#%-4lld %-7s ", (long long)kdb_ref(o->db, "promise", r->id), r->status);
 		cli_sanitize(sb, r->title);
 		sb_append(sb, " (#");
 		cli_sanitize(sb, r->issue);
@@ -220,7 +222,7 @@ promise_line(void *ud, const struct promise_row *r)
 			cli_sanitize(sb, r->last_update);
 			if (r->untold)
 				sb_printf(sb, " \u2014 %d not told yet (kith promise tell %lld)",
-					  r->untold, (long long)r->id);
+					  r->untold, (long long)kdb_ref(o->db, "promise", r->id));
 		}
 		sb_appendc(sb, '\n');
 	}
@@ -238,6 +240,7 @@ cli_cmd_promise_list(struct cli *c, const struct cli_args *a)
 
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
+	o.db = c->db;
 	if ((st = promise_list(c->db, cli_flag(a, PL_ALL), promise_line, &o, &err)) != KITH_OK)
 		return cli_fail(st, &err, "promises");
 	if (!o.json && !o.n)
@@ -276,6 +279,7 @@ cli_cmd_promise_tell(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
+	pid = kdb_key(c->db, "promise", pid);
 	if ((st = promise_get(c->db, pid, last_update_of, &u, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
 	if (!u.id)
@@ -301,7 +305,7 @@ close_promise(struct cli *c, const struct cli_args *a, bool kept)
 
 	if ((rc = cli_id("ID", a->pos[0], &pid)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
 		return rc;
-	return cli_status(promise_close(c->db, pid, kept, &err), &err);
+	return cli_status(promise_close(c->db, kdb_key(c->db, "promise", pid), kept, &err), &err);
 }
 
 int

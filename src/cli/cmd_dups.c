@@ -15,6 +15,7 @@
 #include "kith/contact.h"
 #include "kith/duplicate.h"
 #include "kith/xalloc.h"
+#include "kith/syncdb.h"
 #include "cli.h"
 #include "commands.h"
 
@@ -28,9 +29,9 @@ json_side(struct strbuf *sb, const struct dup_side *s)
 }
 
 static void
-text_side(struct strbuf *sb, const struct dup_side *s)
+text_side(struct kdb *db, struct strbuf *sb, const struct dup_side *s)
 {
-	sb_printf(sb, "#%lld ", (long long)s->id);
+	sb_printf(sb, "#%lld ", (long long)kdb_ref(db, "contact", s->id));
 	cli_sanitize(sb, s->name);
 	if (s->org && *s->org) {
 		sb_append(sb, " (");
@@ -90,9 +91,9 @@ cli_cmd_duplicates(struct cli *c, const struct cli_args *a)
 		if (o.json) {
 			pair_json(sb, p, why);
 		} else {
-			text_side(sb, &p->a);
+			text_side(c->db, sb, &p->a);
 			sb_append(sb, "  ");
-			text_side(sb, &p->b);
+			text_side(c->db, sb, &p->b);
 			sb_append(sb, "  ");
 			cli_sanitize(sb, why);
 			sb_appendc(sb, '\n');
@@ -111,7 +112,7 @@ who(struct cli *c, int64_t id, struct strbuf *sb)
 {
 	struct kith_contact k;
 
-	sb_printf(sb, "#%lld", (long long)id);
+	sb_printf(sb, "#%lld", (long long)kdb_ref(c->db, "contact", id));
 	if (contact_get(c->db, id, &k, NULL) == KITH_OK) {
 		sb_appendc(sb, ' ');
 		cli_sanitize(sb, k.display_name);

@@ -19,6 +19,7 @@
 #include "kith/interaction.h"
 #include "kith/org.h"
 #include "kith/types.h"
+#include "kith/syncdb.h"
 #include "kith/xalloc.h"
 #include "cli.h"
 #include "commands.h"
@@ -374,6 +375,7 @@ cli_cmd_edit_followup(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
+	id = kdb_key(c->db, "followup", id);
 	if (cli_opt(a, EF_CONTACT) && (rc = cli_contact(c, cli_opt(a, EF_CONTACT), &who)) != CLI_OK)
 		return rc;
 	if ((st = followup_get(c->db, id, &fu, &err)) != KITH_OK)
@@ -407,19 +409,22 @@ delete_label(struct cli *c, const char *kind, int64_t id, struct strbuf *sb)
 
 		if ((st = contact_get(c->db, id, &x, &err)) == KITH_OK)
 			sb_printf(sb, "contact #%lld %s (with their interactions' links, follow-ups, "
-				  "roles and map places)", (long long)id, x.display_name);
+				  "roles and map places)", (long long)kdb_ref(c->db, "contact", id),
+				  x.display_name);
 		contact_free(&x);
 	} else if (!strcmp(kind, "event")) {
 		struct kith_event x = {0};
 
 		if ((st = event_get(c->db, id, &x, &err)) == KITH_OK)
-			sb_printf(sb, "event #%lld %s, %s", (long long)id, x.title, x.start_at);
+			sb_printf(sb, "event #%lld %s, %s", (long long)kdb_ref(c->db, "event", id), x.title,
+				  x.start_at);
 		event_free(&x);
 	} else if (!strcmp(kind, "follow-up")) {
 		struct kith_followup x = {0};
 
 		if ((st = followup_get(c->db, id, &x, &err)) == KITH_OK)
-			sb_printf(sb, "follow-up #%lld %s", (long long)id, x.title);
+			sb_printf(sb, "follow-up #%lld %s", (long long)kdb_ref(c->db, "followup", id),
+				  x.title);
 		followup_free(&x);
 	} else {
 		struct kith_interaction x = {0};
@@ -427,7 +432,8 @@ delete_label(struct cli *c, const char *kind, int64_t id, struct strbuf *sb)
 		if ((st = interaction_get(c->db, id, &x, &err)) == KITH_OK && x.is_private)
 			sb_printf(sb, "private note p%lld %s, %s", -(long long)id, x.at, x.summary);
 		else if (st == KITH_OK)
-			sb_printf(sb, "interaction #%lld %s, %s", (long long)id, x.at, x.summary);
+			sb_printf(sb, "interaction #%lld %s, %s",
+				  (long long)kdb_ref(c->db, "interaction", id), x.at, x.summary);
 		interaction_free(&x);
 	}
 	return cli_status(st, &err);
@@ -452,8 +458,8 @@ run_delete(struct cli *c, const struct cli_args *a, const char *kind)
 		/* a private note: pN (kith/interaction.h: its id is -N) */
 		rc = cli_id("ID", a->pos[0] + 1, &id);
 		id = -id;
-	} else
-		rc = cli_id("ID", a->pos[0], &id);
+	} else if ((rc = cli_id("ID", a->pos[0], &id)) == CLI_OK)
+		id = kdb_key(c->db, strcmp(kind, "follow-up") ? kind : "followup", id);
 	if (rc != CLI_OK)
 		return rc;
 	if ((rc = delete_label(c, kind, id, &label)) != CLI_OK ||

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kith/goal.h"
+#include "kith/syncdb.h"
 #include "kith/xalloc.h"
 #include "cli.h"
 #include "commands.h"
@@ -59,7 +60,7 @@ cli_cmd_goal_add(struct cli *c, const struct cli_args *a)
 					 "%s", strncmp(err.msg, "who: ", 5) ? err.msg : err.msg + 5);
 		return cli_fail(st, &err, NULL);
 	}
-	return cli_print_id(id);
+	return cli_print_id(c, "goal", id);
 }
 
 /* ---- list --------------------------------------------------------------- */
@@ -132,7 +133,8 @@ goal_text(struct list_out *o, const struct goal *g)
 	char words[GOAL_WORDS], bar[GOAL_BAR_CELLS + 1];
 
 	goal_bar(g, bar);
-	sb_printf(sb, "#%-3lld [%s] %d of %d %s  ", (long long)g->id, bar, g->count, g->target,
+	sb_printf(sb, "#%-3lld [%s] %d of %d %s  ", (long long)kdb_ref(o->c->db, "goal", g->id), bar,
+		  g->count, g->target,
 		  goal_how_name(g->how));
 	goal_state_words(g, words);
 	sb_printf(sb, "%s  by %s  ", words, g->due);
@@ -199,11 +201,12 @@ goal_label(struct cli *c, const char *arg, int64_t *id, struct strbuf *label)
 
 	if ((rc = cli_id("ID", arg, id)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
 		return rc;
+	*id = kdb_key(c->db, "goal", *id);
 	kdate_format(c->today, today);
 	if ((st = goal_get(c->db, *id, today, &g, &err)) != KITH_OK)
 		return cli_error(st == KITH_NOTFOUND ? CLI_USAGE : cli_exit_for(st), NULL, "%s",
 				 err.msg);
-	sb_printf(label, "goal #%lld ", (long long)*id);
+	sb_printf(label, "goal #%lld ", (long long)kdb_ref(c->db, "goal", *id));
 	cli_sanitize(label, g.title);
 	sb_printf(label, " (%d of %d %s)", g.count, g.target, goal_how_name(g.how));
 	goal_free(&g);

@@ -17,6 +17,7 @@
 #include "kith/io.h"
 #include "kith/merge.h"
 #include "kith/followup.h"
+#include "kith/syncdb.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
 #include "cli.h"
@@ -37,6 +38,7 @@ struct lister {
 	bool stopped;           /* a row ended the listing (the limit) between pages */
 	const void *query;      /* what page_fn lists */
 	int dir;                /* 1: ascending, -1: descending */
+	struct kdb *db;         /* the rows' short references (kdb_ref) */
 };
 
 /* Start a row; returns the buffer to fill. */
@@ -85,9 +87,11 @@ list_setup(struct cli *c, const struct cli_args *a, struct lister *l, const char
 		return cli_error(CLI_USAGE, "--sort", "not an option of list %s", what);
 	if (!past_ok && cli_flag(a, LS_PAST))
 		return cli_error(CLI_USAGE, "--past", "not an option of list %s", what);
-	if ((rc = cli_opt_int(a, LS_LIMIT, 1, 1000000000, &l->limit)) != CLI_OK)
+	if ((rc = cli_opt_int(a, LS_LIMIT, 1, 1000000000, &l->limit)) != CLI_OK ||
+	    (rc = cli_db(c)) != CLI_OK)
 		return rc;
-	return cli_db(c);
+	l->db = c->db;
+	return CLI_OK;
 }
 
 static int
@@ -146,7 +150,7 @@ contact_row(void *ud, const struct contact_row *r)
 		cli_json_field(sb, "next_follow_up", r->next_due);
 		sb_appendc(sb, '}');
 	} else {
-		sb_printf(sb, "%-6lld  ", (long long)r->id);
+		sb_printf(sb, "%-6lld  ", (long long)kdb_ref(l->db, "contact", r->id));
 		cli_cell(sb, r->name, 22, true);
 		sb_append(sb, "  ");
 		cli_cell(sb, str_empty(r->org) ? "-" : r->org, 20, true);
@@ -239,7 +243,8 @@ event_print(struct lister *l, const struct event_row *r, const char *when)
 		sb_printf(sb, ", \"attendees\": %lld}", r->attendees);
 	} else {
 		bool more = !str_empty(r->location) || !str_empty(words);
-		sb_printf(sb, "%-6lld  %-16.16s  ", (long long)r->id, when ? when : "");
+		sb_printf(sb, "%-6lld  %-16.16s  ", (long long)kdb_ref(l->db, "event", r->id),
+			  when ? when : "");
 		cli_cell(sb, r->title, 30, more);
 		if (!str_empty(r->location)) {
 			sb_append(sb, "  ");
@@ -416,7 +421,7 @@ followup_row(void *ud, const struct followup_row *r)
 		cli_json_field(sb, "direction", kith_direction_name(r->direction));
 		sb_printf(sb, ", \"priority\": %d}", r->priority);
 	} else {
-		sb_printf(sb, "%-6lld  %-10.10s  %-4s  ", (long long)r->id,
+		sb_printf(sb, "%-6lld  %-10.10s  %-4s  ", (long long)kdb_ref(l->db, "followup", r->id),
 			  str_empty(r->due) ? "-" : r->due,
 			  r->direction == KITH_DIR_NONE ? "-" : kith_direction_name(r->direction));
 		cli_cell(sb, str_empty(r->contact_name) ? "-" : r->contact_name, 18, true);

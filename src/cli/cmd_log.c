@@ -11,6 +11,7 @@
 #include "kith/interaction.h"
 #include "kith/options.h"
 #include "kith/types.h"
+#include "kith/syncdb.h"
 #include "kith/xalloc.h"
 #include "cli.h"
 #include "commands.h"
@@ -147,7 +148,7 @@ cli_cmd_log(struct cli *c, const struct cli_args *a)
 	if (rc == CLI_OK && in.is_private) {
 		printf("p%lld\n", -(long long)id);
 	} else if (rc == CLI_OK) {
-		cli_print_id(id);
+		cli_print_id(c, "interaction", id);
 		guard_warn(c, in.contact_ids, in.n_contacts, in.way, in.kind);
 	}
 	sb_free(&title);
@@ -186,7 +187,7 @@ cli_cmd_followup_add(struct cli *c, const struct cli_args *a)
 	st = followup_add(c->db, &fu, &id, &err);
 	if (st != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	return cli_print_id(id);
+	return cli_print_id(c, "followup", id);
 }
 
 /* ---- follow-up done --------------------------------------------------- */
@@ -201,7 +202,7 @@ cli_cmd_followup_done(struct cli *c, const struct cli_args *a)
 
 	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
 		return rc;
-	st = followup_done(c->db, id, &err);
+	st = followup_done(c->db, kdb_key(c->db, "followup", id), &err);
 	return cli_status(st, &err);
 }
 
@@ -221,7 +222,7 @@ cli_cmd_followup_snooze(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
-	st = followup_snooze(c->db, id, due_s, cli_opt(a, FS_REASON), &err);
+	st = followup_snooze(c->db, kdb_key(c->db, "followup", id), due_s, cli_opt(a, FS_REASON), &err);
 	return cli_status(st, &err);
 }
 
@@ -249,7 +250,7 @@ cli_cmd_me(struct cli *c, const struct cli_args *a)
 	}
 	if ((st = contact_get(c->db, id, &ct, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	sb_printf(&line, "%lld\t", (long long)id);
+	sb_printf(&line, "%lld\t", (long long)kdb_ref(c->db, "contact", id));
 	cli_sanitize(&line, ct.display_name);
 	sb_appendc(&line, '\n');
 	cli_flush(&line);

@@ -18,6 +18,7 @@
 #include "kith/types.h"
 #include "kith/warmpath.h"
 #include "kith/xalloc.h"
+#include "kith/syncdb.h"
 #include "cli.h"
 #include "commands.h"
 
@@ -188,7 +189,7 @@ map_list_row(void *ud, const struct map_row *r)
 		cli_json_field(sb, "primary_target", r->primary_target_name);
 		sb_printf(sb, ", \"placements\": %lld}", r->placements);
 	} else {
-		sb_printf(sb, "%-4lld  ", (long long)r->id);
+		sb_printf(sb, "%-4lld  ", (long long)kdb_ref(o->db, "power_map", r->id));
 		cli_cell(sb, r->name, 28, true);
 		sb_printf(sb, "  %4lld placed", r->placements);
 		if (*r->goal) {
@@ -211,6 +212,7 @@ cli_cmd_map_list(struct cli *c, const struct cli_args *a)
 
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
+	o.db = c->db;
 	st = map_list(c->db, map_list_row, &o, &err);
 	cli_list_end(&o);
 	return cli_status(st, &err);
@@ -249,7 +251,7 @@ cli_cmd_map_new(struct cli *c, const struct cli_args *a)
 	}
 	if ((rc = cli_batch_commit(c)) != CLI_OK)
 		return rc;
-	return cli_print_id(id);
+	return cli_print_id(c, "power_map", id);
 fail_st:
 	return cli_batch_abort(c, st, &err);
 fail:
@@ -320,7 +322,7 @@ cli_cmd_map_show(struct cli *c, const struct cli_args *a)
 	struct kith_err err = {0};
 	struct strbuf sb = {0};
 	enum kith_status st;
-	char as_of[KDATE_STR] = "";
+	char as_of[KDATE_STR] = "", *who;
 	int64_t id;
 	int rc;
 
@@ -350,6 +352,11 @@ cli_cmd_map_show(struct cli *c, const struct cli_args *a)
 				  p->target ? "true" : "false", p->primary ? "true" : "false");
 			cli_json_str(&sb, p->note);
 			cli_json_field(&sb, "assessed_at", p->assessed_at);
+			if ((who = p->id >> KDB_KEY_BITS ? kdb_key_author(c->db, p->id) : NULL)) {
+				/* in a team: the member who placed it */
+				cli_json_field(&sb, "logged_by", who);
+				free(who);
+			}
 			sb_appendc(&sb, '}');
 		}
 		sb_append(&sb, md.n ? "\n]}\n" : "]}\n");
@@ -430,7 +437,7 @@ cli_cmd_relate(struct cli *c, const struct cli_args *a)
 	r.end_date = to[0] ? to : NULL;
 	if ((st = relationship_add(c->db, &r, &id, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	return cli_print_id(id);
+	return cli_print_id(c, "relationship", id);
 }
 
 /* ---- role add ------------------------------------------------------------ */
@@ -472,6 +479,6 @@ cli_cmd_role_add(struct cli *c, const struct cli_args *a)
 		return cli_batch_abort(c, st, &err);
 	if ((rc = cli_batch_commit(c)) != CLI_OK)
 		return rc;
-	return cli_print_id(id);
+	return cli_print_id(c, "role", id);
 }
 

@@ -13,6 +13,7 @@
 #include "kith/query.h"
 #include "kith/query_db.h"
 #include "kith/search.h"
+#include "kith/syncdb.h"
 #include "kith/xalloc.h"
 #include "cli.h"
 #include "commands.h"
@@ -20,6 +21,18 @@
 extern const char kith_demo_sql[];
 
 /* ---- search ----------------------------------------------------------- */
+
+/* The table of a search hit's kind, for its short reference (kdb_ref). */
+static const char *
+search_kind_table(enum search_kind k)
+{
+	static const char *const tables[] = {
+		[SEARCH_CONTACT] = "contact", [SEARCH_ORG] = "organisation",
+		[SEARCH_INTERACTION] = "interaction", [SEARCH_FOLLOWUP] = "followup",
+		[SEARCH_EVENT] = "event",
+	};
+	return (unsigned)k < sizeof tables / sizeof tables[0] ? tables[k] : "?";
+}
 
 static int
 search_hit(void *ud, const struct search_hit *h)
@@ -37,8 +50,12 @@ search_hit(void *ud, const struct search_hit *h)
 	} else {
 		/* a private note (kith/interaction.h) shows as pN, as kith delete interaction takes it */
 		char ref[24];
-		snprintf(ref, sizeof ref, h->id < 0 ? "p%lld" : "%lld",
-			 h->id < 0 ? -(long long)h->id : (long long)h->id);
+
+		if (h->id < 0)
+			snprintf(ref, sizeof ref, "p%lld", -(long long)h->id);
+		else
+			snprintf(ref, sizeof ref, "%lld",
+				 (long long)kdb_ref(o->db, search_kind_table(h->kind), h->id));
 		sb_printf(sb, "%-12s  %-6s  ", search_kind_name(h->kind), ref);
 		cli_cell(sb, h->title, 32, !str_empty(h->detail));
 		if (!str_empty(h->detail)) {
@@ -73,6 +90,7 @@ cli_cmd_search(struct cli *c, const struct cli_args *a)
 			query_free(&q);
 			return rc;
 		}
+		o.db = c->db;
 		st = query_people(c->db, &q, (int)limit, search_hit, &o, &err);
 		query_free(&q);
 		if (st == KITH_NOTFOUND || st == KITH_AMBIGUOUS || st == KITH_INVALID) {
@@ -85,6 +103,7 @@ cli_cmd_search(struct cli *c, const struct cli_args *a)
 		free(fts);
 		if ((rc = cli_db(c)) != CLI_OK)
 			return rc;
+		o.db = c->db;
 		st = search_all(c->db, a->pos[0], (int)limit, search_hit, &o, &err);
 	}
 	cli_list_end(&o);

@@ -63,6 +63,10 @@ print_conflicts(struct cli *c, int n)
 				  ? "another replica deleted what it needs; this change was dropped"
 				  : !strcmp(k->kind, "deleted")
 				  ? "deleted here after another replica changed it"
+				  : !strcmp(k->kind, "cascade")
+				  ? "another replica added it to what you deleted; deleted with it"
+				  : !strcmp(k->kind, "lost")
+				  ? "another replica deleted what it belongs to; deleted with it"
 				  : "refused by the schema; this change was dropped");
 		}
 	}

@@ -17,6 +17,7 @@
 #include "kith/contact.h"
 #include "kith/search.h"
 #include "kith/str.h"
+#include "kith/syncdb.h"
 #include "kith/xalloc.h"
 
 #define MAX_CANDIDATES 8        /* named in an "ambiguous" message */
@@ -27,6 +28,7 @@ struct cands {
 	char *names[MAX_CANDIDATES];
 	int n;
 	bool more;                  /* more than MAX_COUNTED */
+	struct kdb *db;             /* for the candidates' short references */
 };
 
 static void
@@ -86,7 +88,8 @@ cands_result(struct cands *c, const char *arg, int64_t *id_out, struct kith_err 
 		snprintf(more, sizeof more, " and more than %d more", MAX_COUNTED - MAX_CANDIDATES);
 	else if (c->n > MAX_CANDIDATES)
 		snprintf(more, sizeof more, " and %d more", c->n - MAX_CANDIDATES);
-	rc = ent_pick(arg, c->ids, c->names, c->n, MAX_CANDIDATES, more, id_out, err);
+	rc = ent_pick(c->db, "contact", arg, c->ids, c->names, c->n, MAX_CANDIDATES, more, id_out,
+		      err);
 	cands_free(c);
 	return rc;
 }
@@ -108,7 +111,7 @@ contact_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_er
 	static const char q_fts[] =
 		"SELECT c.id, c.display_name FROM contact_fts f JOIN contact c ON c.id = f.rowid "
 		"WHERE contact_fts MATCH ? ORDER BY c.name_key LIMIT 301";
-	struct cands c = { .n = 0 };
+	struct cands c = { .n = 0, .db = db };
 	char *key, *upper;
 	const char *p = arg;
 	long long id;
@@ -122,7 +125,12 @@ contact_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_er
 	if (*p == '#')
 		p++;
 	if (str_to_int(p, 1, INT64_MAX, &id)) {
-		if ((rc = cands_query(db, db_query(db, q_id, err, "i", (int64_t)id), &c, err)))
+		int64_t key = id;
+		if ((rc = cands_query(db, db_query(db, q_id, err, "i", key), &c, err)))
+			return rc;
+		/* a short reference of a team's row (kith/syncdb.h) */
+		if (c.n == 0 && (key = kdb_unref(db, "contact", id)) &&
+		    (rc = cands_query(db, db_query(db, q_id, err, "i", key), &c, err)))
 			return rc;
 		if (c.n == 1)
 			return cands_result(&c, arg, id_out, err);

@@ -10,6 +10,7 @@
 
 #include "kith/search.h"
 #include "kith/str.h"
+#include "kith/syncdb.h"
 #include "kith/xalloc.h"
 
 static enum kith_status
@@ -363,6 +364,8 @@ struct cands {
 	int64_t ids[MAX_CANDS + 1];
 	char *names[MAX_CANDS + 1];
 	int n;
+	struct kdb *db;             /* for the candidates' short references */
+	const char *table;
 };
 
 static enum kith_status
@@ -394,8 +397,9 @@ cands_free(struct cands *c)
 }
 
 enum kith_status
-ent_pick(const char *arg, const int64_t *ids, char *const *names, int n, int named,
-	 const char *more, int64_t *id_out, struct kith_err *err)
+ent_pick(struct kdb *db, const char *table, const char *arg, const int64_t *ids,
+	 char *const *names, int n, int named, const char *more, int64_t *id_out,
+	 struct kith_err *err)
 {
 	struct strbuf sb = { 0 };
 	enum kith_status rc;
@@ -406,7 +410,8 @@ ent_pick(const char *arg, const int64_t *ids, char *const *names, int n, int nam
 	}
 	sb_printf(&sb, "\"%.60s\": ambiguous, could be: ", arg);
 	for (int i = 0; i < n && i < named; i++)
-		sb_printf(&sb, "%s%s (#%lld)", i ? ", " : "", names[i], (long long)ids[i]);
+		sb_printf(&sb, "%s%s (#%lld)", i ? ", " : "", names[i],
+			  (long long)kdb_ref(db, table, ids[i]));
 	sb_append(&sb, more);
 	rc = kith_err_set(err, KITH_AMBIGUOUS, "%s", sb_str(&sb));
 	sb_free(&sb);
@@ -421,8 +426,8 @@ cands_result(struct cands *c, const char *what, const char *arg, int64_t *id_out
 
 	if (c->n == 0)
 		return kith_err_set(err, KITH_NOTFOUND, "\"%.60s\": no such %s", arg, what);
-	rc = ent_pick(arg, c->ids, c->names, c->n, MAX_CANDS, c->n > MAX_CANDS ? ", and more" : "",
-		      id_out, err);
+	rc = ent_pick(c->db, c->table, arg, c->ids, c->names, c->n, MAX_CANDS,
+		      c->n > MAX_CANDS ? ", and more" : "", id_out, err);
 	cands_free(c);
 	return rc;
 }
@@ -436,7 +441,8 @@ cands_suggest(struct cands *c, const char *what, const char *arg, struct kith_er
 
 	sb_printf(&sb, "\"%.60s\": no %s title starts with it; did you mean ", arg, what);
 	for (int i = 0; i < c->n && i < MAX_CANDS; i++)
-		sb_printf(&sb, "%s\"%s\" (#%lld)", i ? ", " : "", c->names[i], (long long)c->ids[i]);
+		sb_printf(&sb, "%s\"%s\" (#%lld)", i ? ", " : "", c->names[i],
+			  (long long)kdb_ref(c->db, c->table, c->ids[i]));
 	sb_append(&sb, c->n > MAX_CANDS ? ", or more?" : "?");
 	rc = kith_err_set(err, KITH_NOTFOUND, "%s", sb_str(&sb));
 	sb_free(&sb);
@@ -458,14 +464,22 @@ like_prefix(const char *arg)
 	return sb_detach(&sb);
 }
 
+/* The table of a resolver's rows ("map": power_map), for its short references. */
+static const char *
+ent_table(const struct ent_resolver *r)
+{
+	return !strcmp(r->what, "map") ? "power_map" : r->what;
+}
+
 enum kith_status
 ent_resolve(struct kdb *db, const struct ent_resolver *r, const char *arg, int64_t *id_out,
 	    struct kith_err *err)
 {
-	struct cands c = { .n = 0 };
+	struct cands c = { .n = 0, .db = db, .table = ent_table(r) };
 	sqlite3_stmt *st;
 	const char *p = arg;
 	long long id;
+	int64_t alias_key;
 	char *key = NULL, *upper = NULL, *like = NULL;
 	enum kith_status rc = KITH_OK;
 
@@ -482,6 +496,14 @@ ent_resolve(struct kdb *db, const struct ent_resolver *r, const char *arg, int64
 		sqlite3_bind_int64(st, 1, id);
 		if ((rc = cands_run(db, st, &c, r->what, err)))
 			return rc;
+		/* a short reference of a team's row (kith/syncdb.h) */
+		if (c.n == 0 && (alias_key = kdb_unref(db, ent_table(r), id))) {
+			if (!(st = db_stmt(db, r->q_id, err)))
+				return KITH_DB;
+			sqlite3_bind_int64(st, 1, alias_key);
+			if ((rc = cands_run(db, st, &c, r->what, err)))
+				return rc;
+		}
 		if (c.n == 1)
 			return cands_result(&c, r->what, arg, id_out, err);
 		if (*arg == '#')

@@ -178,10 +178,12 @@ enum kith_status ent_resolve(struct kdb *db, const struct ent_resolver *r, const
 /*
 ** The end of a resolution among n candidates (ids, and names of the first
 ** `named`): one is KITH_OK with *id_out; several are KITH_AMBIGUOUS
-** "\"arg\": ambiguous, could be: A (#1), B (#2)" followed by `more`.
+** "\"arg\": ambiguous, could be: A (#1), B (#2)" followed by `more`, each
+** number the short reference of the row of table (kith/syncdb.h).
 */
-enum kith_status ent_pick(const char *arg, const int64_t *ids, char *const *names, int n,
-			  int named, const char *more, int64_t *id_out, struct kith_err *err);
+enum kith_status ent_pick(struct kdb *db, const char *table, const char *arg, const int64_t *ids,
+			  char *const *names, int n, int named, const char *more, int64_t *id_out,
+			  struct kith_err *err);
 
 /*
 ** Finish a read loop: rc is the last sqlite3_step result. Resets st; KITH_OK

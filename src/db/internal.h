@@ -172,6 +172,13 @@ int db_shared_index(const char *table);
 const char *db_shared_name(int i);
 enum kith_status db_key_bind(struct kdb *db, sqlite3_stmt *st, struct kith_err *err);
 int64_t db_tag_key(const struct kdb *db, const char *name);
+/*
+** Give the long-keyed rows a changeset inserts their short references,
+** in the open write (sync_alias.c): tx.c for a local write's outbox
+** entry, sync_db.c for the log's entries it applies.
+*/
+enum kith_status db_alias_add(struct kdb *db, const void *data, size_t len,
+			      struct kith_err *err);
 /* Does any shared table have a key in replica's range? */
 enum kith_status db_range_used(struct kdb *db, uint32_t replica, bool *used,
 			       struct kith_err *err);

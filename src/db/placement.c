@@ -227,7 +227,7 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 #define PM_COLS \
 	"SELECT x.contact_id, x.org_id, coalesce(c.display_name, o.name, ''), x.at, " \
 	"x.from_influence, x.from_alignment, x.to_influence, x.to_alignment, " \
-	"x.from_influence IS NULL, x.to_influence IS NULL, x.reason " \
+	"x.from_influence IS NULL, x.to_influence IS NULL, x.reason, x.id " \
 	"FROM placement_move x LEFT JOIN contact c ON c.id = x.contact_id " \
 	"LEFT JOIN organisation o ON o.id = x.org_id "
 
@@ -235,7 +235,8 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 DB_TABLE(pm_row_f, pm_row_fields,
 	DB_C(I64, contact_id), DB_C(I64, org_id), DB_C(TEXT, name), DB_C(TEXT, at),
 	DB_C(INT, from_influence), DB_C(INT, from_alignment), DB_C(INT, to_influence),
-	DB_C(INT, to_alignment), DB_C(BOOL, placed), DB_C(BOOL, removed), DB_C(TEXT, reason));
+	DB_C(INT, to_alignment), DB_C(BOOL, placed), DB_C(BOOL, removed), DB_C(TEXT, reason),
+	DB_C(I64, id));
 #undef DB_ROW
 ENT_EMITTER(pm_rows, struct placement_move_row, placement_move_fn, pm_row_fields,
 	    "placement history")

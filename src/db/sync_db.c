@@ -7,9 +7,11 @@
  * sync appends is recorded by a session on the shared tables while the
  * outbox is applied again over the team's entries, so it holds what was
  * actually changed. sqlite3changeset_apply calls on_conflict for each
- * change that does not apply as it stands; the rules are there.
+ * change that does not apply as it stands; the rules are there. What it
+ * finds is named and recorded by sync_found.c (sync_apply.h).
  */
 #include "row.h"
+#include "sync_apply.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,68 +20,6 @@
 #include "kith/str.h"
 #include "kith/syncdb.h"
 #include "kith/xalloc.h"
-
-/* One conflict found while applying, kept until the apply ends. */
-struct found {
-	const char *kind;
-	char table[64], column[64], what[160];
-	int64_t key;
-	sqlite3_value *old, *theirs, *mine;
-	bool theirs_won;
-};
-
-/* A table's column names (for the rules and the records). */
-struct tcols {
-	char *table;
-	int n;
-	char **name;
-};
-
-struct apply {
-	struct kdb *db;
-	bool mine;                  /* applying the local changes (else: undoing them, or the log's) */
-	bool fk;                    /* a change left a row pointing at a missing one */
-	bool failed;
-	struct found *found;
-	size_t nfound;
-	struct tcols *cols;
-	size_t ncols;
-};
-
-static const struct tcols *
-cols_of(struct apply *a, const char *table)
-{
-	char *sql;
-	sqlite3_stmt *st = NULL;
-	struct tcols *t;
-
-	for (size_t i = 0; i < a->ncols; i++)
-		if (!strcmp(a->cols[i].table, table))
-			return &a->cols[i];
-	a->cols = xreallocarray(a->cols, a->ncols + 1, sizeof *a->cols);
-	t = &a->cols[a->ncols++];
-	memset(t, 0, sizeof *t);
-	t->table = xstrdup(table);
-	/* the table's name is the changeset's (one of the shared tables), quoted */
-	sql = sqlite3_mprintf("SELECT * FROM main.\"%w\"", table);
-	if (sql && sqlite3_prepare_v2(a->db->h, sql, -1, &st, NULL) == SQLITE_OK) {
-		t->n = sqlite3_column_count(st);
-		t->name = xcalloc((size_t)(t->n ? t->n : 1), sizeof *t->name);
-		for (int i = 0; i < t->n; i++)
-			t->name[i] = xstrdup(sqlite3_column_name(st, i));
-	}
-	sqlite3_finalize(st);
-	sqlite3_free(sql);
-	return t;
-}
-
-static const char *
-col_name(struct apply *a, const char *table, int i)
-{
-	const struct tcols *t = cols_of(a, table);
-
-	return i < t->n ? t->name[i] : "?";
-}
 
 /* Columns kith keeps itself: a difference there is no conflict. */
 static bool
@@ -97,50 +37,6 @@ same(sqlite3_value *x, sqlite3_value *y)
 	if (!x || !y)
 		return x == y;
 	return db_value_same(x, y);
-}
-
-static struct found *
-found_add(struct apply *a, const char *kind, sqlite3_changeset_iter *it, const char *table,
-	  int col)
-{
-	struct found *f;
-	sqlite3_value *v = NULL;
-	unsigned char *pk;
-	int npk, op, ncol, indirect;
-	const char *t;
-
-	a->found = xreallocarray(a->found, a->nfound + 1, sizeof *a->found);
-	f = &a->found[a->nfound++];
-	memset(f, 0, sizeof *f);
-	f->kind = kind;
-	snprintf(f->table, sizeof f->table, "%s", table);
-	if (col >= 0)
-		snprintf(f->column, sizeof f->column, "%s", col_name(a, table, col));
-	sqlite3changeset_op(it, &t, &ncol, &op, &indirect);
-	/* the row's key: its integer key, or the columns of a key of two */
-	if (sqlite3changeset_pk(it, &pk, &npk) == SQLITE_OK) {
-		struct strbuf sb = { 0 };
-		for (int i = 0; i < npk && i < ncol; i++) {
-			if (!pk[i])
-				continue;
-			v = NULL;
-			if (op == SQLITE_INSERT)
-				sqlite3changeset_new(it, i, &v);
-			else
-				sqlite3changeset_old(it, i, &v);
-			if (v && sqlite3_value_type(v) == SQLITE_INTEGER) {
-				if (sb.len)
-					sb_append(&sb, ", ");
-				sb_printf(&sb, "%s #%lld", col_name(a, table, i),
-					  (long long)sqlite3_value_int64(v));
-				if (!strcmp(col_name(a, table, i), "id"))
-					f->key = sqlite3_value_int64(v);
-			}
-		}
-		snprintf(f->what, sizeof f->what, "%s", sb.len ? sb.buf : "");
-		free(sb.buf);
-	}
-	return f;
 }
 
 /*
@@ -166,14 +62,14 @@ on_conflict(void *ctx, int kind, sqlite3_changeset_iter *it)
 		if (op == SQLITE_DELETE)        /* already gone (a cascade got there first) */
 			return SQLITE_CHANGESET_OMIT;
 		if (a->mine && !indirect)
-			found_add(a, "missing", it, table, -1);
+			sync_found_add(a, "missing", it, table, -1);
 		return SQLITE_CHANGESET_OMIT;
 	case SQLITE_CHANGESET_CONSTRAINT:
 		if (!a->mine) {
 			a->failed = true;
 			return SQLITE_CHANGESET_ABORT;
 		}
-		found_add(a, "constraint", it, table, -1);
+		sync_found_add(a, "constraint", it, table, -1);
 		return SQLITE_CHANGESET_OMIT;
 	case SQLITE_CHANGESET_DATA:
 	case SQLITE_CHANGESET_CONFLICT:
@@ -185,7 +81,7 @@ on_conflict(void *ctx, int kind, sqlite3_changeset_iter *it)
 	if (op == SQLITE_DELETE) {
 		/* the row was changed since: the deletion (the later entry) wins */
 		if (a->mine && !indirect)
-			found_add(a, "deleted", it, table, -1);
+			sync_found_add(a, "deleted", it, table, -1);
 		return SQLITE_CHANGESET_REPLACE;
 	}
 	/* an update or an insert over a row that is there: field by field */
@@ -201,9 +97,9 @@ on_conflict(void *ctx, int kind, sqlite3_changeset_iter *it)
 		if (op == SQLITE_UPDATE)
 			sqlite3changeset_old(it, i, &old);
 		/* theirs changed it from what mine started from, to something else */
-		if (a->mine && !bookkeeping(col_name(a, table, i)) && !indirect &&
+		if (a->mine && !bookkeeping(sync_col_name(a, table, i)) && !indirect &&
 		    (op == SQLITE_INSERT || !same(old, now))) {
-			struct found *f = found_add(a, "field", it, table, i);
+			struct found *f = sync_found_add(a, "field", it, table, i);
 			f->old = old ? sqlite3_value_dup(old) : NULL;
 			f->theirs = now ? sqlite3_value_dup(now) : NULL;
 			f->mine = sqlite3_value_dup(mine);
@@ -331,171 +227,6 @@ only_shared(void *ctx, const char *table)
 	return db_shared_index(table) >= 0;
 }
 
-/*
-** After the local changes: rows of the tables they wrote that point at a
-** row another replica deleted (a role at a deleted organisation) are
-** dropped, each recorded as reported. The table names are the changeset's.
-*/
-static enum kith_status
-drop_orphans(struct apply *a, const void *mine, size_t len, struct kith_err *err)
-{
-	sqlite3_changeset_iter *it;
-	char seen[32][64];
-	int nseen = 0;
-
-	if (sqlite3changeset_start(&it, (int)len, (void *)mine) != SQLITE_OK)
-		return kith_err_set(err, KITH_DB, "sync: cannot read the local changes");
-	while (sqlite3changeset_next(it) == SQLITE_ROW) {
-		const char *table;
-		int ncol, op, indirect;
-		bool dup = false;
-
-		sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
-		for (int i = 0; i < nseen && !dup; i++)
-			dup = !strcmp(seen[i], table);
-		if (dup || op == SQLITE_DELETE || nseen == 32)
-			continue;
-		snprintf(seen[nseen++], sizeof seen[0], "%s", table);
-	}
-	sqlite3changeset_finalize(it);
-	for (int t = 0; t < nseen; t++) {
-		char *sql = sqlite3_mprintf("PRAGMA main.foreign_key_check(\"%w\")", seen[t]);
-		char *del = sqlite3_mprintf("DELETE FROM main.\"%w\" WHERE rowid = ?1", seen[t]);
-		sqlite3_stmt *st = NULL, *d = NULL;
-		int rc = SQLITE_ERROR;
-
-		if (sql && del && sqlite3_prepare_v2(a->db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-		    sqlite3_prepare_v2(a->db->h, del, -1, &d, NULL) == SQLITE_OK) {
-			int64_t rows[256];
-			char parent[256][64];
-			int nrows = 0;
-			while ((rc = sqlite3_step(st)) == SQLITE_ROW && nrows < 256) {
-				rows[nrows] = sqlite3_column_int64(st, 1);
-				snprintf(parent[nrows++], sizeof parent[0], "%s",
-					 (const char *)sqlite3_column_text(st, 2));
-			}
-			sqlite3_reset(st);
-			rc = SQLITE_DONE;
-			for (int i = 0; i < nrows && rc == SQLITE_DONE; i++) {
-				struct found *f;
-				a->found = xreallocarray(a->found, a->nfound + 1, sizeof *a->found);
-				f = &a->found[a->nfound++];
-				memset(f, 0, sizeof *f);
-				f->kind = "missing";
-				snprintf(f->table, sizeof f->table, "%.63s", seen[t]);
-				f->key = rows[i];
-				snprintf(f->what, sizeof f->what, "%.24s #%lld needs a %.24s another "
-					 "replica deleted", seen[t], (long long)rows[i], parent[i]);
-				sqlite3_bind_int64(d, 1, rows[i]);
-				rc = sqlite3_step(d);
-				sqlite3_reset(d);
-			}
-		}
-		sqlite3_finalize(st);
-		sqlite3_finalize(d);
-		sqlite3_free(sql);
-		sqlite3_free(del);
-		if (rc != SQLITE_DONE)
-			return db_error(a->db, err, "sync");
-	}
-	return KITH_OK;
-}
-
-/*
-** Say which row a found conflict is about in a person's words ("Dana
-** Reyes's phone"), read after the apply so it names the row as it now is;
-** a row of no table below, or one gone, keeps its table and key ("tag id
-** #7"). A dropped row's sentence ("role #12 needs a organisation ...") stays.
-*/
-static void
-name_row(struct apply *a, struct found *f)
-{
-	static const struct {
-		const char *table, *sql;
-	} names[] = {
-		{ "contact", "SELECT display_name FROM contact WHERE id = ?1" },
-		{ "contact_channel", "SELECT c.display_name || '''s ' || ch.kind FROM contact_channel ch "
-		  "JOIN contact c ON c.id = ch.contact_id WHERE ch.id = ?1" },
-		{ "role", "SELECT c.display_name || '''s role' || coalesce(' at ' || o.name, '') "
-		  "FROM role r JOIN contact c ON c.id = r.contact_id "
-		  "LEFT JOIN organisation o ON o.id = r.org_id WHERE r.id = ?1" },
-		{ "organisation", "SELECT name FROM organisation WHERE id = ?1" },
-		{ "event", "SELECT title FROM event WHERE id = ?1" },
-		{ "followup", "SELECT 'follow-up ' || title FROM followup WHERE id = ?1" },
-	};
-	char buf[sizeof f->what];
-	struct kith_err ignored = { 0 };
-	sqlite3_stmt *st;
-
-	if (!strcmp(f->kind, "missing"))
-		return;
-	snprintf(buf, sizeof buf, "%.63s %.31s", f->table, f->what);
-	for (size_t i = 0; f->key && i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(names[i].table, f->table))
-			continue;
-		if (db_first(a->db, &st, names[i].sql, "sync", &ignored, "I", f->key) == KITH_OK) {
-			const unsigned char *t = sqlite3_column_text(st, 0);
-			if (t && *t)
-				snprintf(buf, sizeof buf, "%s", (const char *)t);
-			sqlite3_reset(st);
-		}
-		break;
-	}
-	memcpy(f->what, buf, sizeof buf);
-}
-
-static enum kith_status
-record_found(struct apply *a, struct kith_err *err)
-{
-	static const char q[] =
-		"INSERT INTO sync_conflict(data) VALUES (json_object('at', ?1, 'kind', ?2, "
-		"'table', ?3, 'key', ?4, 'what', ?5, 'column', ?6, 'old', ?7, 'theirs', ?8, "
-		"'mine', ?9, 'winner', ?10, 'seen', 0))";
-	char now[20];
-
-	db_now(now);
-	for (size_t i = 0; i < a->nfound; i++) {
-		struct found *f = &a->found[i];
-		sqlite3_stmt *st;
-
-		name_row(a, f);
-		st = db_query(a->db, q, err, "tttIts---t", now, f->kind, f->table,
-					    f->key, f->what, f->column[0] ? f->column : NULL,
-					    f->theirs_won ? "theirs" : "mine");
-		enum kith_status rc;
-
-		if (!st)
-			return KITH_DB;
-		if (f->old)
-			sqlite3_bind_value(st, 7, f->old);
-		if (f->theirs)
-			sqlite3_bind_value(st, 8, f->theirs);
-		if (f->mine)
-			sqlite3_bind_value(st, 9, f->mine);
-		if ((rc = db_step_done(a->db, st, err, "conflict")))
-			return rc;
-	}
-	return KITH_OK;
-}
-
-static void
-apply_free(struct apply *a)
-{
-	for (size_t i = 0; i < a->nfound; i++) {
-		sqlite3_value_free(a->found[i].old);
-		sqlite3_value_free(a->found[i].theirs);
-		sqlite3_value_free(a->found[i].mine);
-	}
-	free(a->found);
-	for (size_t i = 0; i < a->ncols; i++) {
-		for (int j = 0; j < a->cols[i].n; j++)
-			free(a->cols[i].name[j]);
-		free(a->cols[i].name);
-		free(a->cols[i].table);
-	}
-	free(a->cols);
-}
-
 struct sync_w {
 	const struct kdb_entry *remote;
 	size_t n;
@@ -513,6 +244,97 @@ apply_failed(struct kdb *db, int rc, const char *what, struct kith_err *err)
 	return kith_err_set(err, KITH_DB, "%s: %s; nothing was changed", what, sqlite3_errstr(rc));
 }
 
+/*
+** Apply the local changes over the team's (a->mine), recording what they
+** change as *mine. A deletion of the local changes can take with it rows
+** another replica added meanwhile (an organisation deleted here, a role
+** Ben added at it: the schema's ON DELETE CASCADE). The user deleted what
+** they saw, not those: such rows ("cascade") are recorded, named as they
+** were. Their names are read before the deletion: when there are any, the
+** apply is taken back to a savepoint, they are named, and it runs again.
+*/
+static enum kith_status
+apply_mine(struct apply *a, const void *local, size_t nlocal, void **mine, int *nmine,
+	   struct kith_err *err)
+{
+	struct kdb *db = a->db;
+	struct delset had = { 0 }, now = { 0 }, lost = { 0 };
+	size_t base = a->nfound;
+	enum kith_status st = KITH_OK;
+	int rc = SQLITE_OK;
+
+	*mine = NULL;
+	*nmine = 0;
+	if (sqlite3_exec(db->h, "SAVEPOINT sync_mine", NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(db, err, "sync");
+	for (int pass = 0; pass < 2 && !st; pass++) {
+		sqlite3_session *s = NULL;
+
+		if (sqlite3session_create(db->h, "main", &s) != SQLITE_OK) {
+			st = kith_err_set(err, KITH_DB, "sync: out of memory");
+			break;
+		}
+		sqlite3session_table_filter(s, only_shared, NULL);
+		sqlite3session_attach(s, NULL);
+		a->fk = false;
+		rc = apply(a, local, nlocal, false);
+		if (rc == SQLITE_OK && a->fk)
+			st = sync_drop_orphans(a, local, nlocal, err);
+		if (rc == SQLITE_OK && !st &&
+		    sqlite3session_changeset(s, nmine, mine) != SQLITE_OK)
+			st = kith_err_set(err, KITH_DB, "sync: cannot record the local changes");
+		sqlite3session_delete(s);
+		if (rc != SQLITE_OK && !st)
+			st = apply_failed(db, rc, "sync: the local changes", err);
+		if (st || pass == 1)
+			break;
+		/* the rows it deleted that the local changes did not name */
+		sync_deletes_of(local, (int)nlocal, &had);
+		sync_deletes_of(*mine, *nmine, &now);
+		for (size_t i = 0; i < now.n; i++)
+			if (!sync_delset_has(&had, now.v[i].t, now.v[i].key) &&
+			    !sync_dropped(a, base, now.v[i].t, now.v[i].key)) {
+				lost.v = xreallocarray(lost.v, lost.n + 1, sizeof *lost.v);
+				lost.v[lost.n++] = now.v[i];
+			}
+		if (!lost.n)
+			break;
+		/* back to before the apply: name them, then apply again */
+		sqlite3_free(*mine);
+		*mine = NULL;
+		*nmine = 0;
+		if (sqlite3_exec(db->h, "ROLLBACK TO sync_mine", NULL, NULL, NULL) != SQLITE_OK) {
+			st = db_error(db, err, "sync");
+			break;
+		}
+		for (size_t i = base; i < a->nfound; i++) {
+			sqlite3_value_free(a->found[i].old);
+			sqlite3_value_free(a->found[i].theirs);
+			sqlite3_value_free(a->found[i].mine);
+		}
+		a->nfound = base;
+		for (size_t i = 0; i < lost.n; i++) {
+			struct found *f = sync_found_new(a, "cascade");
+			snprintf(f->table, sizeof f->table, "%s", db_shared_name(lost.v[i].t));
+			f->key = lost.v[i].key;
+			snprintf(f->what, sizeof f->what, "#%lld",
+				 (long long)kdb_ref(db, f->table, f->key));
+			sync_name_row(a, f);
+		}
+	}
+	free(had.v);
+	free(now.v);
+	free(lost.v);
+	if (!st && sqlite3_exec(db->h, "RELEASE sync_mine", NULL, NULL, NULL) != SQLITE_OK)
+		st = db_error(db, err, "sync");
+	if (st) {
+		sqlite3_free(*mine);
+		*mine = NULL;
+		*nmine = 0;
+	}
+	return st;
+}
+
 static enum kith_status
 sync_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
@@ -524,7 +346,6 @@ sync_body(struct kdb *db, void *ctx, struct kith_err *err)
 	static const char q_keep[] = "INSERT INTO sync_outbox(data) VALUES (?1)";
 	struct sync_w *w = ctx;
 	struct apply *a = &w->a;
-	sqlite3_session *s = NULL;
 	void *local = NULL, *mine = NULL;
 	size_t nlocal = 0;
 	int nmine = 0, rc;
@@ -541,6 +362,7 @@ sync_body(struct kdb *db, void *ctx, struct kith_err *err)
 	for (size_t i = 0; i < w->n; i++) {
 		const struct kdb_entry *e = &w->remote[i];
 		snprintf(what, sizeof what, "sync: entry %lld", (long long)e->seq);
+		sync_note_lost(a, e);
 		if ((rc = apply(a, e->data, e->len, false)) != SQLITE_OK || a->failed) {
 			free(local);
 			if (rc == SQLITE_OK || a->failed)
@@ -548,6 +370,10 @@ sync_body(struct kdb *db, void *ctx, struct kith_err *err)
 						    "(the schema refused it); nothing was changed",
 						    what);
 			return apply_failed(db, rc, what, err);
+		}
+		if ((st = db_alias_add(db, e->data, e->len, err))) {
+			free(local);
+			return st;
 		}
 		if (e->author && *e->author && e->replica &&
 		    (st = db_run(db, q_member, "sync", err, "it", (int64_t)e->replica,
@@ -560,32 +386,17 @@ sync_body(struct kdb *db, void *ctx, struct kith_err *err)
 			return st;
 		}
 	}
-	if (!local)
-		return KITH_OK;
+	if (!local) {
+		w->out->reported = (int)a->nfound;
+		return sync_record_found(a, err);
+	}
 	/* the local changes again, over the team's: what they change is the new entry */
-	if (sqlite3session_create(db->h, "main", &s) != SQLITE_OK) {
-		free(local);
-		return kith_err_set(err, KITH_DB, "sync: out of memory");
-	}
-	sqlite3session_table_filter(s, only_shared, NULL);
-	sqlite3session_attach(s, NULL);
 	a->mine = true;
-	rc = apply(a, local, nlocal, false);
-	if (rc == SQLITE_OK && a->fk && (st = drop_orphans(a, local, nlocal, err))) {
-		sqlite3session_delete(s);
-		free(local);
-		return st;
-	}
+	st = apply_mine(a, local, nlocal, &mine, &nmine, err);
 	free(local);
-	if (rc != SQLITE_OK) {
-		sqlite3session_delete(s);
-		return apply_failed(db, rc, "sync: the local changes", err);
-	}
-	rc = sqlite3session_changeset(s, &nmine, &mine);
-	sqlite3session_delete(s);
-	if (rc != SQLITE_OK)
-		return kith_err_set(err, KITH_DB, "sync: cannot record the local changes");
-	if ((st = record_found(a, err)) ||
+	if (st)
+		return st;
+	if ((st = sync_record_found(a, err)) ||
 	    (st = db_run(db, q_clear, "sync", err, "i", w->out->outbox_upto))) {
 		sqlite3_free(mine);
 		return st;
@@ -634,7 +445,7 @@ kdb_sync_apply(struct kdb *db, const struct kdb_entry *remote, size_t n,
 	rc = db_write(db, sync_body, &w, err);
 	db->recording = was_recording;
 	db->syncing = was_syncing;
-	apply_free(&w.a);
+	sync_apply_free(&w.a);
 	/* the private notes' links to people the team deleted (private.c) */
 	if (!rc)
 		rc = db_private_sweep(db, err);

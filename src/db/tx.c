@@ -93,7 +93,8 @@ outbox_add(struct kdb *db, struct kith_err *err)
 		return false;
 	if (!data)
 		return true;
-	if (!(st = db_stmt(db, q, err))) {
+	/* the rows it adds get their short references (sync_alias.c) */
+	if (db_alias_add(db, data, (size_t)n, err) || !(st = db_stmt(db, q, err))) {
 		sqlite3_free(data);
 		return false;
 	}

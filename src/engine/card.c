@@ -18,8 +18,10 @@
 #include "kith/interaction.h"
 #include "kith/org.h"
 #include "kith/powermap.h"
+#include "kith/str.h"
 #include "kith/syncdb.h"
 #include "kith/types.h"
+#include "kith/xalloc.h"
 
 int
 card_role_line(void *ud, const struct role_row *r)
@@ -33,18 +35,28 @@ card_role_line(void *ud, const struct role_row *r)
 	return 0;
 }
 
+char *
+card_logged_by(struct kdb *db, int64_t key)
+{
+	char *who = key > 0 && key >> KDB_KEY_BITS ? kdb_key_author(db, key) : NULL;
+	char *s = who ? str_fmt("  (logged by %s)", who) : xstrdup("");
+
+	free(who);
+	return s;
+}
+
 int
 card_timeline_line(void *ud, const struct interaction_row *r)
 {
 	const struct card_timeline *ct = ud;
 	struct page *pg = ct->pg;
 	/* a private note (negative id) is this machine's own: no author, marked */
-	char *who = r->id > 0 && r->id >> KDB_KEY_BITS ? kdb_key_author(ct->db, r->id) : NULL;
+	char *by = card_logged_by(ct->db, r->id);
 
-	page_add(pg, VS_NORMAL, 2, "%.16s  %-7s %s%s%s%s%s", r->at,
+	page_add(pg, VS_NORMAL, 2, "%.16s  %-7s %s%s%s", r->at,
 		 kith_interaction_kind_name(r->kind), KITH_PRIVATE_ID(r->id) ? "(private) " : "",
-		 r->summary, who ? "  (logged by " : "", who ? who : "", who ? ")" : "");
-	free(who);
+		 r->summary, by);
+	free(by);
 	if (*r->body)
 		page_add(pg, VS_DIM, 20, "%.200s", r->body);
 	return 0;

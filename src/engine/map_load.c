@@ -51,6 +51,7 @@ placement_cb(void *ud, const struct placement_row *r)
 	}
 	pl = &m->pl[m->npl++];
 	memset(pl, 0, sizeof *pl);
+	pl->id = r->id;
 	pl->contact_id = r->contact_id;
 	pl->org_id = r->org_id;
 	pl->name = xstrdup(r->name);
@@ -309,17 +310,21 @@ snapshot_grid(struct mappane *m)
 static int
 move_line(void *ud, const struct placement_move_row *r)
 {
-	struct page *pg = ud;
+	const struct card_timeline *ct = ud;
+	struct page *pg = ct->pg;
+	char *by = card_logged_by(ct->db, r->id);
 
 	if (r->placed)
-		page_add(pg, VS_NORMAL, 2, "%.16s  placed at %d, %s%s%s", r->at, r->to_influence,
-			 kith_alignment_name(r->to_alignment), *r->reason ? " — " : "", r->reason);
+		page_add(pg, VS_NORMAL, 2, "%.16s  placed at %d, %s%s%s%s", r->at, r->to_influence,
+			 kith_alignment_name(r->to_alignment), *r->reason ? " — " : "", r->reason, by);
 	else if (r->removed)
-		page_add(pg, VS_DIM, 2, "%.16s  removed%s%s", r->at, *r->reason ? " — " : "", r->reason);
+		page_add(pg, VS_DIM, 2, "%.16s  removed%s%s%s", r->at, *r->reason ? " — " : "",
+			 r->reason, by);
 	else
-		page_add(pg, VS_NORMAL, 2, "%.16s  %d, %s → %d, %s%s%s", r->at, r->from_influence,
+		page_add(pg, VS_NORMAL, 2, "%.16s  %d, %s → %d, %s%s%s%s", r->at, r->from_influence,
 			 kith_alignment_name(r->from_alignment), r->to_influence,
-			 kith_alignment_name(r->to_alignment), *r->reason ? " — " : "", r->reason);
+			 kith_alignment_name(r->to_alignment), *r->reason ? " — " : "", r->reason, by);
+	free(by);
 	return 0;
 }
 
@@ -329,15 +334,19 @@ load_detail(struct pane *p)
 {
 	struct mappane *m = map_priv(p);
 	struct placed *pl = map_selected(m);
+	struct card_timeline ct = { &m->detail, engine_db(p->e) };
 	struct kith_err err;
+	char *by;
 
 	page_clear(&m->detail);
 	if (!pl)
 		return;
 	page_title(&m->detail, "%s on %s", pl->name, m->name);
-	page_add(&m->detail, pl->is_target ? VS_TARGET : VS_NORMAL, 0, "influence %d · %s%s",
+	by = card_logged_by(ct.db, pl->id);
+	page_add(&m->detail, pl->is_target ? VS_TARGET : VS_NORMAL, 0, "influence %d · %s%s%s",
 		 pl->influence, kith_alignment_name(pl->alignment),
-		 pl->is_primary ? " · primary target" : pl->is_target ? " · target" : "");
+		 pl->is_primary ? " · primary target" : pl->is_target ? " · target" : "", by);
+	free(by);
 	if (pl->contact_id && pl->own_alignment != pl->alignment) {
 		static const struct hint_def align = { CMD_MAP_ALIGN, "aligns the two" };
 		struct strbuf how = { 0 };
@@ -352,7 +361,7 @@ load_detail(struct pane *p)
 	page_add(&m->detail, VS_HEADER, 0, "History");
 	kith_err_clear(&err);
 	if (placement_history(engine_db(p->e), m->map_id, pl->contact_id, pl->org_id, move_line,
-			      &m->detail, &err) != KITH_OK)
+			      &ct, &err) != KITH_OK)
 		page_add(&m->detail, VS_ERROR, 2, "%s", err.msg);
 }
 

@@ -22,6 +22,7 @@
 #include "panes.h"
 
 struct placed {
+	int64_t id;                 /* the placement's key (0 as of a past day): who placed it */
 	int64_t contact_id, org_id;
 	char *name;
 	char *key;                  /* the folded name, for find */

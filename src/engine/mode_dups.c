@@ -22,6 +22,7 @@
 #include "kith/interaction.h"
 #include "kith/merge.h"
 #include "kith/org.h"
+#include "kith/syncdb.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
@@ -86,12 +87,15 @@ table_add(struct table *t, enum view_style style, const char *const *cells)
 
 /* ---- the pairs ------------------------------------------------------------------- */
 
+/* A contact's number as shown: its short reference (kith/syncdb.h). */
+#define REF(e, id) ((long long)kdb_ref(engine_db(e), "contact", (id)))
+
 static char *
-side_text(const struct dup_side *s)
+side_text(struct engine *e, const struct dup_side *s)
 {
 	struct strbuf sb = { 0 };
 
-	sb_printf(&sb, "#%lld %s", (long long)s->id, s->name);
+	sb_printf(&sb, "#%lld %s", REF(e, s->id), s->name);
 	if (s->org && *s->org)
 		sb_printf(&sb, " · %s", s->org);
 	return sb_detach(&sb);
@@ -106,7 +110,8 @@ load_pairs(struct engine *e, struct kith_err *err)
 	table_clear(&ds->pairs);
 	ds->pairs.ncols = PAIR_COLS;
 	for (int i = 0; rc == KITH_OK && i < ds->l.n; i++) {
-		char *cells[PAIR_COLS] = { side_text(&ds->l.v[i].a), side_text(&ds->l.v[i].b),
+		char *cells[PAIR_COLS] = { side_text(e, &ds->l.v[i].a),
+					   side_text(e, &ds->l.v[i].b),
 					   dup_pair_reason_text(&ds->l.v[i]) };
 		table_add(&ds->pairs, VS_NORMAL, (const char *const *)cells);
 		for (int c = 0; c < PAIR_COLS; c++)
@@ -237,8 +242,8 @@ build_compare(struct engine *e)
 	ds->cmp_title[0] = ds->cmp_title[1] = NULL;
 	if (!p)
 		return;
-	ds->cmp_title[0] = str_fmt("#%lld", (long long)p->a.id);
-	ds->cmp_title[1] = str_fmt("#%lld", (long long)p->b.id);
+	ds->cmp_title[0] = str_fmt("#%lld", REF(e, p->a.id));
+	ds->cmp_title[1] = str_fmt("#%lld", REF(e, p->b.id));
 	card_load(e, p->a.id, &a);
 	card_load(e, p->b.id, &b);
 	if (a.ok && b.ok) {
@@ -281,8 +286,8 @@ build_compare(struct engine *e)
 		cmp_row(&ds->cmp, "added", xstrdup(x->created_at), xstrdup(y->created_at));
 		free(ds->cmp_title[0]);
 		free(ds->cmp_title[1]);
-		ds->cmp_title[0] = str_fmt("#%lld %s", (long long)p->a.id, x->display_name);
-		ds->cmp_title[1] = str_fmt("#%lld %s", (long long)p->b.id, y->display_name);
+		ds->cmp_title[0] = str_fmt("#%lld %s", REF(e, p->a.id), x->display_name);
+		ds->cmp_title[1] = str_fmt("#%lld %s", REF(e, p->b.id), y->display_name);
 	}
 	card_free(&a);
 	card_free(&b);
@@ -367,12 +372,12 @@ merge_chosen(struct engine *e, int64_t keep, void *ctx)
 		dups_reload(e);
 		return R_BELL | R_REDRAW;
 	}
-	snprintf(label, sizeof label, "merge #%lld into #%lld", (long long)drop, (long long)keep);
+	snprintf(label, sizeof label, "merge #%lld into #%lld", REF(e, drop), REF(e, keep));
 	if (e->dups)
 		e->dups->compare = false;
 	r = engine_after_write(e, label);
 	engine_msg(e, "merged #%lld into #%lld: %d %s moved, %d %s kept aside (u undoes)",
-		   (long long)drop, (long long)keep, res.moved, res.moved == 1 ? "record" : "records",
+		   REF(e, drop), REF(e, keep), res.moved, res.moved == 1 ? "record" : "records",
 		   res.aside, res.aside == 1 ? "field" : "fields");
 	return r | R_RELAYOUT;
 }
@@ -389,10 +394,10 @@ do_merge(struct engine *e)
 	m = xcalloc(1, sizeof *m);
 	m->a = p->a.id;
 	m->b = p->b.id;
-	a = side_text(&p->a);
-	b = side_text(&p->b);
-	labels[0] = str_fmt("Keep %s, merge #%lld into it", a, (long long)m->b);
-	labels[1] = str_fmt("Keep %s, merge #%lld into it", b, (long long)m->a);
+	a = side_text(e, &p->a);
+	b = side_text(e, &p->b);
+	labels[0] = str_fmt("Keep %s, merge #%lld into it", a, REF(e, m->b));
+	labels[1] = str_fmt("Keep %s, merge #%lld into it", b, REF(e, m->a));
 	engine_pick_choices(e, "Merge: keep which? (Enter keeps the first)", 2,
 			    (const int64_t[]){ m->a, m->b }, (const char *const *)labels, merge_chosen,
 			    m, free);
@@ -421,12 +426,11 @@ do_not_same(struct engine *e)
 		engine_error(e, "not the same: %s", err.msg);
 		return R_BELL | R_REDRAW;
 	}
-	snprintf(label, sizeof label, "not the same: #%lld and #%lld", (long long)a,
-		 (long long)b);
+	snprintf(label, sizeof label, "not the same: #%lld and #%lld", REF(e, a), REF(e, b));
 	e->dups->compare = false;
 	r = engine_after_write(e, label);
 	engine_msg(e, "#%lld and #%lld: not the same person, never asked again (u undoes)",
-		   (long long)a, (long long)b);
+		   REF(e, a), REF(e, b));
 	return r;
 }
 

@@ -129,6 +129,13 @@ struct card_timeline {
 	struct page *pg;
 	struct kdb *db;
 };
+/*
+** "  (logged by Ana)" for a row a member made in a team (its key's range
+** names the replica, this one's too), "" for the seed's rows and a solo
+** database's (no lookup); free() it. The timeline's
+** interactions and notes, and a power map's placements and moves, say so.
+*/
+char *card_logged_by(struct kdb *db, int64_t key);
 int card_timeline_line(void *ud, const struct interaction_row *r);
 int card_followup_line(void *ud, const struct followup_row *r);
 int card_relationship_line(void *ud, const struct relationship_row *r);

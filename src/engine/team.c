@@ -136,6 +136,10 @@ engine_conflicts(struct engine *e)
 			sb_printf(&sb, ": %s", !strcmp(c[i].kind, "missing")
 				  ? "another replica deleted what it needs; dropped"
 				  : !strcmp(c[i].kind, "deleted") ? "deleted after their change"
+				  : !strcmp(c[i].kind, "cascade")
+				  ? "added by another replica to what you deleted; deleted with it"
+				  : !strcmp(c[i].kind, "lost")
+				  ? "another replica deleted what it belongs to; deleted with it"
 				  : "refused by the schema; dropped");
 		}
 		ids[i] = c[i].id;

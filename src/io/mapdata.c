@@ -16,6 +16,7 @@ item_cb(void *ud, const struct placement_row *r)
 
 	md->items = xgrow(md->items, md->n, &md->cap, 64, sizeof *md->items);
 	it = &md->items[md->n++];
+	it->id = r->id;
 	it->contact_id = r->contact_id;
 	it->org_id = r->org_id;
 	it->name = xstrdup(r->name);

@@ -124,8 +124,10 @@ draw_pick(const struct view_pick *p, const struct layout *lay, struct ui_cursor 
 	}
 	if (text_width(p->title) + 8 > w)
 		w = text_width(p->title) + 8;
-	if (w > 72)
-		w = 72;
+	/* 72 columns at most, or the screen's width but a margin when that is wider:
+	   a long choice (a sync's conflict: old value, theirs, mine) is read whole */
+	if (w > 72 && w > lay->cols - 8)
+		w = lay->cols - 8 > 72 ? lay->cols - 8 : 72;
 	r = centred_box(lay, w, (p->nitems > 3 ? p->nitems : 3) + 4);
 	box_with_title(r, p->title);
 	rows = r.h - 4;

@@ -3,12 +3,13 @@
 -- A database as kith (user_version 18) left it for a user who started at
 -- version 1: v17.sql's schema and rows (never edited since), then
 -- migration 18 as it was released (copied from assets/schema.sql), then
--- rows written at version 18: a team replica's bookkeeping (a local change
--- waiting in the outbox, a conflict a sync found). The goal v16 left has no
--- kept progress yet: migration 19 marks it to be built, and kith computes
--- it from the touches until its first write. tests/cli/migrate_fixtures.sh
--- loads it with sqlite3, opens it with the current kith (which runs
--- migration 19 and later) and checks every row. Never edit this file.
+-- rows written at version 18 by a member of a team: the replica's number
+-- and author and a member's name in meta, a contact and an event added by
+-- replica 5 after the team began (keys 5 * 2^40 + 1), a follow-up by
+-- replica 7, a change waiting in the outbox and a recorded conflict.
+-- tests/cli/migrate_fixtures.sh loads it with sqlite3, opens it with the
+-- current kith (which runs migration 19 and later) and checks every row.
+-- Never edit this file.
 PRAGMA foreign_keys = OFF;
 BEGIN;
 
@@ -2336,9 +2337,20 @@ CREATE TABLE sync_outbox (id INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT;
 CREATE TABLE sync_conflict (id INTEGER PRIMARY KEY, data TEXT NOT NULL) STRICT;
 
 -- ---- rows written at version 18 --------------------------------------------------------
-INSERT INTO meta(key, value) VALUES ('team.replica', '3'), ('team.author', 'sam'),
-  ('team.applied', '0');
-INSERT INTO sync_outbox(data) VALUES (X'54020100');
-INSERT INTO sync_conflict(data) VALUES ('{"table":"contact","key":"1","what":"both changed"}');
+INSERT INTO meta(key, value) VALUES ('team.replica', '5'), ('team.author', 'Ana'),
+  ('team.member.5', 'Ana'), ('team.member.7', 'Ben'), ('team.applied', '3'),
+  ('team.synced_at', '2026-04-07 09:00:00');
+INSERT INTO contact(id, display_name, given_name, family_name, name_key, uid, created_at, updated_at)
+  VALUES (5497558138881, 'Rosa Team', 'Rosa', 'Team', 'rosa team',
+          'urn:uuid:0b7d9c1e-5f0a-4c3b-9d2e-1a2b3c4d5e6f', '2026-04-07 08:00:00',
+          '2026-04-07 08:00:00');
+INSERT INTO event(id, title, kind, start_at, created_at, updated_at)
+  VALUES (5497558138881, 'Team kickoff', 'meetup', '2026-04-20 18:00',
+          '2026-04-07 08:05:00', '2026-04-07 08:05:00');
+INSERT INTO followup(id, contact_id, title, kind, due, status, created_at, updated_at)
+  VALUES (7696581394433, 5497558138881, 'Welcome Rosa', 'other', '2026-04-21', 'open',
+          '2026-04-07 08:10:00', '2026-04-07 08:10:00');
+INSERT INTO sync_outbox(data) VALUES (X'54');
+INSERT INTO sync_conflict(data) VALUES ('{"at":"2026-04-07 09:00:00","kind":"field","table":"contact_channel","key":3,"what":"Dr. Amara Nwosu''s phone","column":"value","old":"555 0100","theirs":"555 0333","mine":"555 0111","winner":"mine","seen":0}');
 PRAGMA user_version = 18;
 COMMIT;

@@ -328,6 +328,52 @@ START_TEST(test_role_at_deleted_org)
 }
 END_TEST
 
+/*
+** The other order: Ben's role reaches the log first, then Ana (who never
+** saw it) deletes the organisation: her deletion takes the role with it
+** (ON DELETE CASCADE). Both are told: Ana's sync records the role it
+** deleted ("cascade"), Ben's the role he lost ("lost"), each named.
+*/
+START_TEST(test_role_cascade_reported)
+{
+	struct kdb *a = replica("Ana", 1), *b = replica("Ben", 2);
+	struct kith_org o = { .name = (char *)"Tenants' Union" };
+	struct kith_role r = { .title = (char *)"Chair" };
+	struct kdb_conflict *cf;
+	struct kith_err err;
+	size_t n;
+	int64_t org, role;
+
+	r.contact_id = add_person(a, "Dana Reyes", "dana@x.org", "555 0100");
+	ck_assert_int_eq(org_add(a, &o, &org, &err), KITH_OK);
+	sync_db(a, 1, "Ana");
+	sync_db(b, 2, "Ben");
+	r.org_id = org;
+	ck_assert_int_eq(role_add(b, &r, &role, &err), KITH_OK);
+	ck_assert_int_eq(sync_db(b, 2, "Ben"), 0);
+	ck_assert_int_eq(org_delete(a, org, &err), KITH_OK);
+	ck_assert_int_eq(sync_db(a, 1, "Ana"), 1);
+	ck_assert_int_eq(kdb_conflicts(a, 10, &cf, &n, &err), KITH_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(cf[0].kind, "cascade");
+	ck_assert_str_eq(cf[0].table, "role");
+	ck_assert_int_eq(cf[0].key, role);
+	ck_assert_msg(strstr(cf[0].what, "Dana Reyes's role at Tenants' Union"), "%s", cf[0].what);
+	kdb_conflicts_free(cf, n);
+	ck_assert_int_eq(sync_db(b, 2, "Ben"), 1);
+	ck_assert_int_eq(kdb_conflicts(b, 10, &cf, &n, &err), KITH_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(cf[0].kind, "lost");
+	ck_assert_int_eq(cf[0].key, role);
+	ck_assert_msg(strstr(cf[0].what, "Dana Reyes's role at Tenants' Union"), "%s", cf[0].what);
+	kdb_conflicts_free(cf, n);
+	ck_assert_int_eq(sync_db(a, 1, "Ana"), 0);
+	same_data(a, b);
+	kdb_close(a);
+	kdb_close(b);
+}
+END_TEST
+
 /* Nothing new on either side: a sync changes nothing and appends nothing. */
 START_TEST(test_idle_sync)
 {
@@ -619,6 +665,7 @@ sync_suite(void)
 	tcase_add_test(tc, test_fields_merge);
 	tcase_add_test(tc, test_same_field);
 	tcase_add_test(tc, test_role_at_deleted_org);
+	tcase_add_test(tc, test_role_cascade_reported);
 	tcase_add_test(tc, test_idle_sync);
 	tcase_add_test(tc, test_undo_is_shared);
 	tcase_add_test(tc, test_table_kinds);
