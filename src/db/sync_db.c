@@ -335,6 +335,57 @@ apply_mine(struct apply *a, const void *local, size_t nlocal, void **mine, int *
 	return st;
 }
 
+/*
+** This replica's own answers (review decisions, "not the same person")
+** about rows it added since its last sync are local rows that cascade from
+** them: taking the outbox back deletes those rows for a moment, so the
+** answers that name a key of this replica's range are kept aside in temp
+** tables first and put back once the local changes are applied again
+** (those whose rows are still there).
+*/
+static enum kith_status
+answers_keep(struct kdb *db, struct kith_err *err)
+{
+	static const char *const q[] = {
+		"CREATE TEMP TABLE IF NOT EXISTS sync_keep_review AS "
+		"SELECT * FROM main.review_action WHERE 0",
+		"CREATE TEMP TABLE IF NOT EXISTS sync_keep_notsame AS "
+		"SELECT * FROM main.dup_not_same WHERE 0",
+		"DELETE FROM temp.sync_keep_review",
+		"DELETE FROM temp.sync_keep_notsame",
+		"INSERT INTO temp.sync_keep_review SELECT * FROM main.review_action "
+		"WHERE contact_id >> 40 = ?1 OR followup_id >> 40 = ?1",
+		"INSERT INTO temp.sync_keep_notsame SELECT * FROM main.dup_not_same "
+		"WHERE a_id >> 40 = ?1 OR b_id >> 40 = ?1",
+	};
+	enum kith_status st = KITH_OK;
+
+	for (size_t i = 0; !st && i < sizeof q / sizeof *q; i++)
+		st = i < 4 ? db_run(db, q[i], "sync", err, "") :
+			     db_run(db, q[i], "sync", err, "i", (int64_t)db->replica);
+	return st;
+}
+
+static enum kith_status
+answers_restore(struct kdb *db, struct kith_err *err)
+{
+	static const char *const q[] = {
+		"INSERT OR IGNORE INTO main.review_action SELECT * FROM temp.sync_keep_review k "
+		"WHERE (k.contact_id IS NULL OR k.contact_id IN (SELECT id FROM main.contact)) "
+		"AND (k.followup_id IS NULL OR k.followup_id IN (SELECT id FROM main.followup))",
+		"INSERT OR IGNORE INTO main.dup_not_same SELECT * FROM temp.sync_keep_notsame k "
+		"WHERE k.a_id IN (SELECT id FROM main.contact) "
+		"AND k.b_id IN (SELECT id FROM main.contact)",
+		"DELETE FROM temp.sync_keep_review",
+		"DELETE FROM temp.sync_keep_notsame",
+	};
+	enum kith_status st = KITH_OK;
+
+	for (size_t i = 0; !st && i < sizeof q / sizeof *q; i++)
+		st = db_run(db, q[i], "sync", err, "");
+	return st;
+}
+
 static enum kith_status
 sync_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
@@ -354,6 +405,10 @@ sync_body(struct kdb *db, void *ctx, struct kith_err *err)
 
 	if ((st = kdb_outbox_get(db, &local, &nlocal, &w->out->outbox_upto, err)))
 		return st;
+	if (local && db->replica && (st = answers_keep(db, err))) {
+		free(local);
+		return st;
+	}
 	/* back to the state at the last sync */
 	if (local && (rc = apply(a, local, nlocal, true)) != SQLITE_OK) {
 		free(local);
@@ -394,6 +449,8 @@ sync_body(struct kdb *db, void *ctx, struct kith_err *err)
 	a->mine = true;
 	st = apply_mine(a, local, nlocal, &mine, &nmine, err);
 	free(local);
+	if (!st && db->replica)
+		st = answers_restore(db, err);
 	if (st)
 		return st;
 	if ((st = sync_record_found(a, err)) ||

@@ -654,6 +654,32 @@ START_TEST(test_goal_progress_synced)
 }
 END_TEST
 
+/*
+** A replica's own answers about people it added since its last sync ("not
+** the same person", in dup_not_same) are local rows: taking the outbox back
+** deletes those people for a moment, and the answers must not go with them.
+*/
+START_TEST(test_local_answers_survive)
+{
+	struct kdb *a = replica("Ana", 1);
+	struct kith_err err;
+	int64_t x, y;
+	char sql[160];
+
+	sync_db(a, 1, "Ana");
+	x = add_person(a, "Maria Garcia", "maria@x.org", "555 0301");
+	y = add_person(a, "Maria Garcia", "mgarcia@y.org", "555 0302");
+	ck_assert_msg(duplicate_not_same(a, x, y, &err) == KITH_OK, "%s", err.msg);
+	snprintf(sql, sizeof sql, "INSERT INTO review_action(day, contact_id, action, at) "
+		 "VALUES ('2026-03-10', %lld, 'skipped', '2026-03-10 09:00')", (long long)x);
+	exec_sql(a, sql);
+	sync_db(a, 1, "Ana");
+	ck_assert_int_eq(test_sql_int(kdb_path(a), "SELECT count(*) FROM dup_not_same"), 1);
+	ck_assert_int_eq(test_sql_int(kdb_path(a), "SELECT count(*) FROM review_action"), 1);
+	kdb_close(a);
+}
+END_TEST
+
 static Suite *
 sync_suite(void)
 {
@@ -672,6 +698,7 @@ sync_suite(void)
 	tcase_add_test(tc, test_snapshot_file);
 	tcase_add_test(tc, test_private_stays);
 	tcase_add_test(tc, test_goal_progress_synced);
+	tcase_add_test(tc, test_local_answers_survive);
 	suite_add_tcase(s, tc);
 	return s;
 }
