@@ -245,6 +245,8 @@ kdb_close(struct kdb *db)
 		return;
 	for (int i = 0; i < db->n_cache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
+	for (int i = 0; i < db->n_goal_sql; i++)
+		free(db->goal_sql[i]);
 	db_rec_free(db);
 	db_ev_keys_free(db);
 	kdb_change_free(db->last_change);

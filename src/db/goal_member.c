@@ -91,46 +91,86 @@ day_after(const char *due, char out[KDATE_STR])
 /* (not a join: SQLite built a Bloom filter of every contact for it, 40 ms a goal) */
 static const char dirty_only[] = "c.id IN (SELECT contact_id FROM goal_dirty) AND ";
 
-enum kith_status
-goal_stmt(struct kdb *db, const struct goal *g, const char *head, const char *tail,
-	  enum goal_src src, sqlite3_stmt **st, struct kith_err *err)
+/* The goal's statement text and its query's values (qs, freed by the caller). */
+static enum kith_status
+goal_sql(struct kdb *db, const struct goal *g, const char *head, const char *tail,
+	 enum goal_src src, struct strbuf *sql, struct query_sql *qs, struct kith_err *err)
 {
 	static const enum query_plan plans[] = {
 		[SRC_WHOLE] = QPLAN_SMALLEST, [SRC_FIRST] = QPLAN_FIRST, [SRC_DIRTY] = QPLAN_CHECK,
 	};
 	struct query q;
-	struct query_sql qs;
-	struct strbuf sql = { 0 };
-	char end[KDATE_STR];
 	enum kith_status rc;
 
-	*st = NULL;
 	if (g->how < 0 || g->how >= GOAL_HOW_COUNT_)
 		return kith_err_set(err, KITH_INVALID, "goal %lld: no such way to count",
 				    (long long)g->id);
 	if ((rc = query_parse(g->who, &q, err)))
 		return rc;
-	rc = db_query_sql(db, &q, 4, plans[src], &qs, err);
+	rc = db_query_sql(db, &q, 4, plans[src], qs, err);
 	query_free(&q);
 	if (rc)
 		return rc;
-	sb_printf(&sql, "WITH p AS %sMATERIALIZED (SELECT c.id AS id, c.display_name AS name, "
+	sb_printf(sql, "WITH p AS %sMATERIALIZED (SELECT c.id AS id, c.display_name AS name, "
 		  "c.name_key AS name_key, c.influence AS influence, %s AS at FROM %s "
 		  "WHERE %s%s AND c.id IS NOT ?3) %s p %s", src == SRC_WHOLE ? "" : "NOT ",
-		  touch_sql[g->how], sb_str(&qs.from), src == SRC_DIRTY ? dirty_only : "",
-		  sb_str(&qs.cond), head, tail);
-	if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK) {
-		rc = db_error(db, err, "goal");
-	} else {
-		day_after(g->due, end);
-		sqlite3_bind_text(*st, 1, g->set_on, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(*st, 2, end, -1, SQLITE_TRANSIENT);
-		db_bind_id(*st, 3, me(db));
-		db_query_bind(*st, &qs, 4);
+		  touch_sql[g->how], sb_str(&qs->from), src == SRC_DIRTY ? dirty_only : "",
+		  sb_str(&qs->cond), head, tail);
+	return KITH_OK;
+}
+
+static void
+goal_bind(struct kdb *db, sqlite3_stmt *st, const struct goal *g, const struct query_sql *qs)
+{
+	char end[KDATE_STR];
+
+	day_after(g->due, end);
+	sqlite3_bind_text(st, 1, g->set_on, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
+	db_bind_id(st, 3, me(db));
+	db_query_bind(st, qs, 4);
+}
+
+enum kith_status
+goal_stmt(struct kdb *db, const struct goal *g, const char *head, const char *tail,
+	  enum goal_src src, sqlite3_stmt **st, struct kith_err *err)
+{
+	struct query_sql qs;
+	struct strbuf sql = { 0 };
+	enum kith_status rc;
+
+	*st = NULL;
+	if (!(rc = goal_sql(db, g, head, tail, src, &sql, &qs, err))) {
+		if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK)
+			rc = db_error(db, err, "goal");
+		else
+			goal_bind(db, *st, g, &qs);
+		db_query_sql_free(&qs);
 	}
 	sb_free(&sql);
-	db_query_sql_free(&qs);
 	return rc;
+}
+
+/*
+ * A statement of the refresh, kept by the connection's statement cache
+ * (db_stmt keys it by the text's address: the text is kept here, one copy
+ * per distinct text, until the connection closes). Past GOAL_SQL_KEPT
+ * distinct texts (goals rewritten many times in one session) NULL: the
+ * caller prepares its own.
+ */
+static sqlite3_stmt *
+kept_stmt(struct kdb *db, const char *sql, struct kith_err *err)
+{
+	int i;
+
+	for (i = 0; i < db->n_goal_sql && strcmp(db->goal_sql[i], sql); i++)
+		;
+	if (i == db->n_goal_sql) {
+		if (i == GOAL_SQL_KEPT)
+			return NULL;
+		db->goal_sql[db->n_goal_sql++] = xstrdup(sql);
+	}
+	return db_stmt(db, db->goal_sql[i], err);
 }
 
 const char goal_counted_head[] = "SELECT id, name, at FROM";
@@ -227,13 +267,30 @@ cache_fill(struct kdb *db, const struct goal *g, enum goal_src src, struct kith_
 {
 	static const char head[] = "INSERT INTO goal_member(goal_id, contact_id, at) "
 		"SELECT :goal, id, nullif(at, " NO_TOUCH ") FROM";
-	sqlite3_stmt *st;
-	enum kith_status rc = goal_stmt(db, g, head, "", src, &st, err);
+	struct query_sql qs;
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st = NULL;
+	bool kept = false;
+	enum kith_status rc = goal_sql(db, g, head, "", src, &sql, &qs, err);
 
-	if (rc)
+	if (rc) {
+		sb_free(&sql);
 		return rc;
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":goal"), g->id);
-	return db_final(db, st, sqlite3_step(st), "goal", err);
+	}
+	/* the marked people's refresh runs at every write: its statements are kept */
+	if (src == SRC_DIRTY && (st = kept_stmt(db, sb_str(&sql), err)))
+		kept = true;
+	else if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, &st, NULL) != SQLITE_OK)
+		rc = db_error(db, err, "goal");
+	if (!rc) {
+		goal_bind(db, st, g, &qs);
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":goal"), g->id);
+		rc = kept ? db_finish(db, st, sqlite3_step(st), "goal", err) :
+			    db_final(db, st, sqlite3_step(st), "goal", err);
+	}
+	db_query_sql_free(&qs);
+	sb_free(&sql);
+	return rc;
 }
 
 /* Does g's query have a search term (read from the marked people's documents)? */

@@ -33,6 +33,8 @@
 #include "kith/status.h"
 
 #define DB_STMT_CACHE 512
+/* distinct statements goal progress keeps (goal_member.c) */
+#define GOAL_SQL_KEPT 64
 
 struct db_cached_stmt {
 	const char *sql;            /* key: address of a constant string */
@@ -76,6 +78,9 @@ struct kdb {
 	/* a write of this connection marked derived rows (goal_mark_hook); marks
 	   other programs left were looked for (the first refresh) */
 	bool derive_marked, derive_seen;
+	/* the texts of goal progress's kept statements (goal_member.c kept_stmt) */
+	char *goal_sql[GOAL_SQL_KEPT];
+	int n_goal_sql;
 	struct db_cached_stmt cache[DB_STMT_CACHE];
 	int n_cache;
 };
