@@ -120,14 +120,14 @@ goal_sql(struct kdb *db, const struct goal *g, const char *head, const char *tai
 }
 
 static void
-goal_bind(struct kdb *db, sqlite3_stmt *st, const struct goal *g, const struct query_sql *qs)
+goal_bind(sqlite3_stmt *st, const struct goal *g, const struct query_sql *qs, int64_t me_id)
 {
 	char end[KDATE_STR];
 
 	day_after(g->due, end);
 	sqlite3_bind_text(st, 1, g->set_on, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, end, -1, SQLITE_TRANSIENT);
-	db_bind_id(st, 3, me(db));
+	db_bind_id(st, 3, me_id);
 	db_query_bind(st, qs, 4);
 }
 
@@ -144,7 +144,7 @@ goal_stmt(struct kdb *db, const struct goal *g, const char *head, const char *ta
 		if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, st, NULL) != SQLITE_OK)
 			rc = db_error(db, err, "goal");
 		else
-			goal_bind(db, *st, g, &qs);
+			goal_bind(*st, g, &qs, me(db));
 		db_query_sql_free(&qs);
 	}
 	sb_free(&sql);
@@ -263,7 +263,8 @@ goal_kept_ready(struct kdb *db, int64_t id)
 
 /* Run the goal's statement over src's people into goal_member: one statement. */
 static enum kith_status
-cache_fill(struct kdb *db, const struct goal *g, enum goal_src src, struct kith_err *err)
+cache_fill(struct kdb *db, const struct goal *g, enum goal_src src, int64_t me_id,
+	   struct kith_err *err)
 {
 	static const char head[] = "INSERT INTO goal_member(goal_id, contact_id, at) "
 		"SELECT :goal, id, nullif(at, " NO_TOUCH ") FROM";
@@ -283,7 +284,7 @@ cache_fill(struct kdb *db, const struct goal *g, enum goal_src src, struct kith_
 	else if (sqlite3_prepare_v2(db->h, sb_str(&sql), -1, &st, NULL) != SQLITE_OK)
 		rc = db_error(db, err, "goal");
 	if (!rc) {
-		goal_bind(db, st, g, &qs);
+		goal_bind(st, g, &qs, me_id);
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":goal"), g->id);
 		rc = kept ? db_finish(db, st, sqlite3_step(st), "goal", err) :
 			    db_final(db, st, sqlite3_step(st), "goal", err);
@@ -316,7 +317,7 @@ searches(const struct goal *g)
  * as before.
  */
 static enum kith_status
-cache_goal(struct kdb *db, const struct goal *g, bool stale, struct kith_err *err)
+cache_goal(struct kdb *db, const struct goal *g, bool stale, int64_t me_id, struct kith_err *err)
 {
 	static const char del_all[] = "DELETE FROM goal_member WHERE goal_id = ?1";
 	static const char unstale[] = "DELETE FROM goal_stale WHERE goal_id = ?1";
@@ -326,7 +327,7 @@ cache_goal(struct kdb *db, const struct goal *g, bool stale, struct kith_err *er
 
 	if (stale && (rc = db_run(db, del_all, "goal", err, "i", g->id)))
 		return rc;
-	rc = cache_fill(db, g, stale ? SRC_WHOLE : SRC_DIRTY, &why);
+	rc = cache_fill(db, g, stale ? SRC_WHOLE : SRC_DIRTY, me_id, &why);
 	if (rc == KITH_DB || rc == KITH_BUSY || rc == KITH_IO) {
 		if (err)
 			*err = why;
@@ -392,6 +393,7 @@ cache_all(struct kdb *db, long long dirty, struct kith_err *err)
 	bool all_stale = dirty > DIRTY_MAX, probe = false, *is_stale;
 	struct goal *v;
 	int n;
+	int64_t me_id = me(db);     /* read once: every goal's statement leaves "me" out */
 	enum kith_status rc = goals_marked(db, all_stale, &v, &is_stale, &n, err);
 
 	for (int i = 0; i < n && !rc && dirty && !all_stale; i++)
@@ -403,7 +405,7 @@ cache_all(struct kdb *db, long long dirty, struct kith_err *err)
 		rc = db_run(db, del_dirty, "goal", err, "");
 	for (int i = 0; i < n && !rc; i++)
 		if (is_stale[i] || dirty)
-			rc = cache_goal(db, &v[i], is_stale[i], err);
+			rc = cache_goal(db, &v[i], is_stale[i], me_id, err);
 	goals_free(v, n);
 	free(is_stale);
 	return rc;
