@@ -319,6 +319,33 @@ cli_id(const char *what, const char *s, int64_t *id)
 }
 
 int
+cli_key(struct cli *c, const char *table, int64_t *id)
+{
+	int rc = cli_db(c);
+
+	if (rc == CLI_OK)
+		*id = kdb_key(c->db, table, *id);
+	return rc;
+}
+
+int
+cli_id_key(struct cli *c, const char *table, const char *arg, int64_t *id)
+{
+	int rc = cli_id("ID", arg, id);
+
+	return rc != CLI_OK ? rc : cli_key(c, table, id);
+}
+
+int
+cli_list_open(struct cli *c, struct cli_list *l)
+{
+	int rc = cli_db(c);
+
+	l->db = c->db;
+	return rc;
+}
+
+int
 cli_word(const char *what, const char *s, int (*parse)(const char *),
 	 const char *(*name)(int), int count, int *out)
 {

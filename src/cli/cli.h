@@ -159,6 +159,16 @@ enum { CLI_OPT_JSON = 0, CLI_OPT_YES = 0 };
 extern const struct cli_opt cli_no_opts[], cli_json_opts[], cli_yes_opts[];
 /* An ID argument: "12" or "#12". */
 int cli_id(const char *what, const char *s, int64_t *id);
+/*
+** Open the database (cli_db) and turn the number of an ID argument, the
+** short reference kith prints (kdb_ref), into the key of its row in table.
+*/
+int cli_key(struct cli *c, const char *table, int64_t *id);
+/* An ID argument (cli_id) as that key, when nothing else is checked before. */
+int cli_id_key(struct cli *c, const char *table, const char *arg, int64_t *id);
+struct cli_list;
+/* Open the database (cli_db) for a listing (out.c) whose rows show short references. */
+int cli_list_open(struct cli *c, struct cli_list *l);
 
 /* open.c: open (and create) the database once; returns an exit status. */
 int cli_db(struct cli *c);
@@ -208,8 +218,9 @@ void cli_flush(struct strbuf *sb);
 ** A listing: one row at a time as text, or with --json one array of
 ** objects, "[\n  {...},\n  {...}\n]\n" ("[]\n" with no row). A row is
 ** written into the buffer cli_list_row() returns (after the array's "["
-** or the "," before it, in JSON), then printed by cli_list_row_end();
-** cli_list_end() closes the array and frees the buffer.
+** or the "," before it, in JSON), then printed by cli_list_row_end(),
+** which ends a text row's last line and returns 0 (what a row callback
+** returns to go on); cli_list_end() closes the array and frees the buffer.
 */
 struct cli_list {
 	struct strbuf sb;
@@ -218,7 +229,15 @@ struct cli_list {
 	struct kdb *db;         /* for the rows' short references (kdb_ref); NULL: the keys */
 };
 struct strbuf *cli_list_row(struct cli_list *l);
-void cli_list_row_end(struct cli_list *l);
+int cli_list_row_end(struct cli_list *l);
 void cli_list_end(struct cli_list *l);
+/*
+** End a listing whose rows came from a data-layer call that returned st:
+** say none (if not NULL) when plain text had no row, close the list (the
+** rows printed stay a valid JSON array), then the exit status: CLI_OK, or
+** st reported under what (cli_fail).
+*/
+int cli_list_close(struct cli_list *l, enum kith_status st, const struct kith_err *err,
+		   const char *what, const char *none);
 
 #endif

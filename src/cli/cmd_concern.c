@@ -87,10 +87,8 @@ issue_line(void *ud, const struct issue_row *r)
 		if (r->open_promises)
 			sb_printf(sb, "  (%d open promise%s)", r->open_promises,
 				  r->open_promises == 1 ? "" : "s");
-		sb_appendc(sb, '\n');
 	}
-	cli_list_row_end(o);
-	return 0;
+	return cli_list_row_end(o);
 }
 
 static int
@@ -114,10 +112,8 @@ raiser_line(void *ud, const struct concern_row *r)
 			cli_sanitize(sb, r->words);
 			sb_append(sb, "\u201d");
 		}
-		sb_appendc(sb, '\n');
 	}
-	cli_list_row_end(o);
-	return 0;
+	return cli_list_row_end(o);
 }
 
 int
@@ -147,14 +143,11 @@ cli_cmd_concerns(struct cli *c, const struct cli_args *a)
 					    &err);
 	else
 		st = concern_report(c->db, since, (int)limit, issue_line, &o, &err);
-	if (st != KITH_OK)
-		return cli_fail(st, &err, "concerns");
-	if (!o.json && !o.n && a->npos)
+	if (st == KITH_OK && !o.json && !o.n && a->npos)
 		printf("Nobody raised #%s.\n", issue_arg(a->pos[0]));
-	else if (!o.json && !o.n)
+	else if (st == KITH_OK && !o.json && !o.n)
 		printf("No concerns raised%s%s.\n", *since ? " since " : "", since);
-	cli_list_end(&o);
-	return CLI_OK;
+	return cli_list_close(&o, st, &err, "concerns", NULL);
 }
 
 /* ---- promises ----------------------------------------------------------------------- */
@@ -187,9 +180,8 @@ cli_cmd_promise_update(struct cli *c, const struct cli_args *a)
 		return rc;
 	if (cli_opt(a, PU_AT) && (rc = cli_date_opt(c, "--at", cli_opt(a, PU_AT), day)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_key(c, "promise", &pid)) != CLI_OK)
 		return rc;
-	pid = kdb_key(c->db, "promise", pid);
 	if ((rc = cli_status(promise_update(c->db, pid, a->pos[1], cli_opt(a, PU_AT) ? day : NULL,
 					    &id, &err), &err)) != CLI_OK)
 		return rc;
@@ -224,10 +216,8 @@ promise_line(void *ud, const struct promise_row *r)
 				sb_printf(sb, " \u2014 %d not told yet (kith promise tell %lld)",
 					  r->untold, (long long)kdb_ref(o->db, "promise", r->id));
 		}
-		sb_appendc(sb, '\n');
 	}
-	cli_list_row_end(o);
-	return 0;
+	return cli_list_row_end(o);
 }
 
 int
@@ -235,18 +225,12 @@ cli_cmd_promise_list(struct cli *c, const struct cli_args *a)
 {
 	struct cli_list o = { .json = cli_flag(a, PL_JSON) };
 	struct kith_err err = {0};
-	enum kith_status st;
-	int rc;
+	int rc = cli_list_open(c, &o);
 
-	if ((rc = cli_db(c)) != CLI_OK)
+	if (rc != CLI_OK)
 		return rc;
-	o.db = c->db;
-	if ((st = promise_list(c->db, cli_flag(a, PL_ALL), promise_line, &o, &err)) != KITH_OK)
-		return cli_fail(st, &err, "promises");
-	if (!o.json && !o.n)
-		puts("No open promises.");
-	cli_list_end(&o);
-	return CLI_OK;
+	return cli_list_close(&o, promise_list(c->db, cli_flag(a, PL_ALL), promise_line, &o, &err),
+			      &err, "promises", "No open promises.");
 }
 
 /* The promise's last update (0: none). */
@@ -277,9 +261,8 @@ cli_cmd_promise_tell(struct cli *c, const struct cli_args *a)
 	    (rc = cli_word("--kind", cli_opt(a, PT_KIND), kith_interaction_kind_parse,
 			   kith_interaction_kind_name, KITH_IKIND_COUNT_, &kind)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_key(c, "promise", &pid)) != CLI_OK)
 		return rc;
-	pid = kdb_key(c->db, "promise", pid);
 	if ((st = promise_get(c->db, pid, last_update_of, &u, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
 	if (!u.id)
@@ -303,9 +286,9 @@ close_promise(struct cli *c, const struct cli_args *a, bool kept)
 	int64_t pid;
 	int rc;
 
-	if ((rc = cli_id("ID", a->pos[0], &pid)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_id_key(c, "promise", a->pos[0], &pid)) != CLI_OK)
 		return rc;
-	return cli_status(promise_close(c->db, kdb_key(c->db, "promise", pid), kept, &err), &err);
+	return cli_status(promise_close(c->db, pid, kept, &err), &err);
 }
 
 int

@@ -79,10 +79,7 @@ cli_cmd_duplicates(struct cli *c, const struct cli_args *a)
 
 	if ((rc = cli_db(c)) != CLI_OK)
 		return rc;
-	if ((st = duplicate_pairs(c->db, &l, &err)) != KITH_OK)
-		return cli_fail(st, &err, "duplicates");
-	if (!o.json && l.n == 0)
-		puts("No possible duplicates.");
+	st = duplicate_pairs(c->db, &l, &err);
 	for (int i = 0; i < l.n; i++) {
 		const struct dup_pair *p = &l.v[i];
 		struct strbuf *sb = cli_list_row(&o);
@@ -96,14 +93,12 @@ cli_cmd_duplicates(struct cli *c, const struct cli_args *a)
 			text_side(c->db, sb, &p->b);
 			sb_append(sb, "  ");
 			cli_sanitize(sb, why);
-			sb_appendc(sb, '\n');
 		}
 		free(why);
 		cli_list_row_end(&o);
 	}
 	dup_list_free(&l);
-	cli_list_end(&o);
-	return CLI_OK;
+	return cli_list_close(&o, st, &err, "duplicates", "No possible duplicates.");
 }
 
 /* "#12 Maria Garcia" of a contact (sanitized). */

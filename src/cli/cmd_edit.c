@@ -373,9 +373,8 @@ cli_cmd_edit_followup(struct cli *c, const struct cli_args *a)
 	if (cli_opt(a, EF_DUE) && !str_empty(cli_opt(a, EF_DUE)) &&
 	    (rc = cli_date_opt(c, "--due", cli_opt(a, EF_DUE), due_s)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_key(c, "followup", &id)) != CLI_OK)
 		return rc;
-	id = kdb_key(c->db, "followup", id);
 	if (cli_opt(a, EF_CONTACT) && (rc = cli_contact(c, cli_opt(a, EF_CONTACT), &who)) != CLI_OK)
 		return rc;
 	if ((st = followup_get(c->db, id, &fu, &err)) != KITH_OK)

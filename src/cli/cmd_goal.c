@@ -99,7 +99,7 @@ person_text(void *ud, const struct goal_person *p)
 		o->people++;
 		return 0;
 	}
-	sb_append(&o->out.sb, o->people++ ? ", " : "      counted: ");
+	sb_append(&o->out.sb, o->people++ ? ", " : "\n      counted: ");
 	cli_sanitize(&o->out.sb, p->name);
 	sb_printf(&o->out.sb, " (%.10s)", p->at);
 	return 0;
@@ -139,18 +139,14 @@ goal_text(struct list_out *o, const struct goal *g)
 	goal_state_words(g, words);
 	sb_printf(sb, "%s  by %s  ", words, g->due);
 	cli_sanitize(sb, g->title);
-	sb_appendc(sb, '\n');
 	if (*g->who) {
-		sb_append(sb, "      who: ");
+		sb_append(sb, "\n      who: ");
 		cli_sanitize(sb, g->who);
-		sb_appendc(sb, '\n');
 	}
 	o->people = 0;
 	o->st = goal_counted(o->c->db, g, person_text, o, &o->err);
 	if (o->people > GOAL_NAMES)
 		sb_printf(sb, " and %d more (--json lists everyone)", o->people - GOAL_NAMES);
-	if (o->people)
-		sb_appendc(sb, '\n');
 }
 
 static int
@@ -178,13 +174,10 @@ cli_cmd_goal_list(struct cli *c, const struct cli_args *a)
 		return rc;
 	kdate_format(c->today, today);
 	st = goal_list(c->db, today, cli_flag(a, GL_ALL) || o.out.json, list_goal, &o, &o.err);
-	if (st == KITH_OK)
-		st = o.st;
-	if (!o.out.json && !o.out.n && st == KITH_OK)
-		puts(cli_flag(a, GL_ALL) ? "no goals yet: kith goal add TITLE --by WHEN --count N "
-		     "--who QUERY" : "no open goals (kith goal list --all shows the others)");
-	cli_list_end(&o.out);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &o.err, NULL);
+	return cli_list_close(&o.out, st == KITH_OK ? o.st : st, &o.err, NULL,
+			      cli_flag(a, GL_ALL) ? "no goals yet: kith goal add TITLE --by WHEN "
+			      "--count N --who QUERY" : "no open goals (kith goal list --all shows "
+			      "the others)");
 }
 
 /* ---- drop, delete ------------------------------------------------------- */
@@ -199,9 +192,8 @@ goal_label(struct cli *c, const char *arg, int64_t *id, struct strbuf *label)
 	enum kith_status st;
 	int rc;
 
-	if ((rc = cli_id("ID", arg, id)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_id_key(c, "goal", arg, id)) != CLI_OK)
 		return rc;
-	*id = kdb_key(c->db, "goal", *id);
 	kdate_format(c->today, today);
 	if ((st = goal_get(c->db, *id, today, &g, &err)) != KITH_OK)
 		return cli_error(st == KITH_NOTFOUND ? CLI_USAGE : cli_exit_for(st), NULL, "%s",

@@ -38,7 +38,6 @@ struct lister {
 	bool stopped;           /* a row ended the listing (the limit) between pages */
 	const void *query;      /* what page_fn lists */
 	int dir;                /* 1: ascending, -1: descending */
-	struct kdb *db;         /* the rows' short references (kdb_ref) */
 };
 
 /* Start a row; returns the buffer to fill. */
@@ -54,8 +53,6 @@ row_begin(struct lister *l, int64_t id)
 static int
 row_end(struct lister *l)
 {
-	if (!l->out.json)
-		sb_appendc(&l->out.sb, '\n');
 	cli_list_row_end(&l->out);
 	return l->limit && l->out.n >= l->limit;
 }
@@ -87,18 +84,9 @@ list_setup(struct cli *c, const struct cli_args *a, struct lister *l, const char
 		return cli_error(CLI_USAGE, "--sort", "not an option of list %s", what);
 	if (!past_ok && cli_flag(a, LS_PAST))
 		return cli_error(CLI_USAGE, "--past", "not an option of list %s", what);
-	if ((rc = cli_opt_int(a, LS_LIMIT, 1, 1000000000, &l->limit)) != CLI_OK ||
-	    (rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_opt_int(a, LS_LIMIT, 1, 1000000000, &l->limit)) != CLI_OK)
 		return rc;
-	l->db = c->db;
-	return CLI_OK;
-}
-
-static int
-fail_list(struct lister *l, enum kith_status st, const struct kith_err *err)
-{
-	cli_list_end(&l->out);
-	return cli_fail(st, err, NULL);
+	return cli_list_open(c, &l->out);
 }
 
 /* Page through a listing from its start until it is complete. */
@@ -123,10 +111,7 @@ list_run(struct cli *c, struct lister *l, page_fn *page)
 	struct kith_err err = {0};
 	enum kith_status st = list_pages(c, l, page, &err);
 
-	if (st != KITH_OK)
-		return fail_list(l, st, &err);
-	cli_list_end(&l->out);
-	return CLI_OK;
+	return cli_list_close(&l->out, st, &err, NULL, NULL);
 }
 
 /* ---- contacts --------------------------------------------------------- */
@@ -150,7 +135,7 @@ contact_row(void *ud, const struct contact_row *r)
 		cli_json_field(sb, "next_follow_up", r->next_due);
 		sb_appendc(sb, '}');
 	} else {
-		sb_printf(sb, "%-6lld  ", (long long)kdb_ref(l->db, "contact", r->id));
+		sb_printf(sb, "%-6lld  ", (long long)kdb_ref(l->out.db, "contact", r->id));
 		cli_cell(sb, r->name, 22, true);
 		sb_append(sb, "  ");
 		cli_cell(sb, str_empty(r->org) ? "-" : r->org, 20, true);
@@ -243,7 +228,7 @@ event_print(struct lister *l, const struct event_row *r, const char *when)
 		sb_printf(sb, ", \"attendees\": %lld}", r->attendees);
 	} else {
 		bool more = !str_empty(r->location) || !str_empty(words);
-		sb_printf(sb, "%-6lld  %-16.16s  ", (long long)kdb_ref(l->db, "event", r->id),
+		sb_printf(sb, "%-6lld  %-16.16s  ", (long long)kdb_ref(l->out.db, "event", r->id),
 			  when ? when : "");
 		cli_cell(sb, r->title, 30, more);
 		if (!str_empty(r->location)) {
@@ -396,10 +381,7 @@ cli_cmd_list_events(struct cli *c, const struct cli_args *a)
 			series_flush(&el, NULL);
 	}
 	series_free(&el);
-	if (st != KITH_OK)
-		return fail_list(l, st, &err);
-	cli_list_end(&l->out);
-	return CLI_OK;
+	return cli_list_close(&l->out, st, &err, NULL, NULL);
 }
 
 /* ---- follow-ups ------------------------------------------------------- */
@@ -421,7 +403,7 @@ followup_row(void *ud, const struct followup_row *r)
 		cli_json_field(sb, "direction", kith_direction_name(r->direction));
 		sb_printf(sb, ", \"priority\": %d}", r->priority);
 	} else {
-		sb_printf(sb, "%-6lld  %-10.10s  %-4s  ", (long long)kdb_ref(l->db, "followup", r->id),
+		sb_printf(sb, "%-6lld  %-10.10s  %-4s  ", (long long)kdb_ref(l->out.db, "followup", r->id),
 			  str_empty(r->due) ? "-" : r->due,
 			  r->direction == KITH_DIR_NONE ? "-" : kith_direction_name(r->direction));
 		cli_cell(sb, str_empty(r->contact_name) ? "-" : r->contact_name, 18, true);

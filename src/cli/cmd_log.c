@@ -196,14 +196,12 @@ int
 cli_cmd_followup_done(struct cli *c, const struct cli_args *a)
 {
 	struct kith_err err = {0};
-	enum kith_status st;
 	int64_t id;
 	int rc;
 
-	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_id_key(c, "followup", a->pos[0], &id)) != CLI_OK)
 		return rc;
-	st = followup_done(c->db, kdb_key(c->db, "followup", id), &err);
-	return cli_status(st, &err);
+	return cli_status(followup_done(c->db, id, &err), &err);
 }
 
 /* ---- follow-up snooze ------------------------------------------------- */
@@ -220,9 +218,9 @@ cli_cmd_followup_snooze(struct cli *c, const struct cli_args *a)
 	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK ||
 	    (rc = cli_date_opt(c, "WHEN", a->pos[1], due_s)) != CLI_OK)
 		return rc;
-	if ((rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_key(c, "followup", &id)) != CLI_OK)
 		return rc;
-	st = followup_snooze(c->db, kdb_key(c->db, "followup", id), due_s, cli_opt(a, FS_REASON), &err);
+	st = followup_snooze(c->db, id, due_s, cli_opt(a, FS_REASON), &err);
 	return cli_status(st, &err);
 }
 

@@ -196,10 +196,8 @@ map_list_row(void *ud, const struct map_row *r)
 			sb_append(sb, "  ");
 			cli_cell(sb, r->goal, 36, false);
 		}
-		sb_appendc(sb, '\n');
 	}
-	cli_list_row_end(o);
-	return 0;
+	return cli_list_row_end(o);
 }
 
 int
@@ -207,15 +205,11 @@ cli_cmd_map_list(struct cli *c, const struct cli_args *a)
 {
 	struct cli_list o = { .json = cli_flag(a, CLI_OPT_JSON) };
 	struct kith_err err = {0};
-	enum kith_status st;
-	int rc;
+	int rc = cli_list_open(c, &o);
 
-	if ((rc = cli_db(c)) != CLI_OK)
+	if (rc != CLI_OK)
 		return rc;
-	o.db = c->db;
-	st = map_list(c->db, map_list_row, &o, &err);
-	cli_list_end(&o);
-	return cli_status(st, &err);
+	return cli_list_close(&o, map_list(c->db, map_list_row, &o, &err), &err, NULL, NULL);
 }
 
 /* ---- map new ------------------------------------------------------------- */

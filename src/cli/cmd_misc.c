@@ -22,16 +22,11 @@ extern const char kith_demo_sql[];
 
 /* ---- search ----------------------------------------------------------- */
 
-/* The table of a search hit's kind, for its short reference (kdb_ref). */
+/* The table of a search hit's kind, for its short reference (kdb_ref): the kind's name. */
 static const char *
 search_kind_table(enum search_kind k)
 {
-	static const char *const tables[] = {
-		[SEARCH_CONTACT] = "contact", [SEARCH_ORG] = "organisation",
-		[SEARCH_INTERACTION] = "interaction", [SEARCH_FOLLOWUP] = "followup",
-		[SEARCH_EVENT] = "event",
-	};
-	return (unsigned)k < sizeof tables / sizeof tables[0] ? tables[k] : "?";
+	return k == SEARCH_FOLLOWUP ? "followup" : search_kind_name(k);
 }
 
 static int
@@ -62,10 +57,8 @@ search_hit(void *ud, const struct search_hit *h)
 			sb_append(sb, "  ");
 			cli_cell(sb, h->detail, 20, false);
 		}
-		sb_appendc(sb, '\n');
 	}
-	cli_list_row_end(o);
-	return 0;
+	return cli_list_row_end(o);
 }
 
 int
@@ -86,11 +79,10 @@ cli_cmd_search(struct cli *c, const struct cli_args *a)
 
 		if (query_parse(a->pos[0], &q, &err) != KITH_OK)
 			return cli_error(CLI_USAGE, "QUERY", "%s", err.msg);
-		if ((rc = cli_db(c)) != CLI_OK) {
+		if ((rc = cli_list_open(c, &o)) != CLI_OK) {
 			query_free(&q);
 			return rc;
 		}
-		o.db = c->db;
 		st = query_people(c->db, &q, (int)limit, search_hit, &o, &err);
 		query_free(&q);
 		if (st == KITH_NOTFOUND || st == KITH_AMBIGUOUS || st == KITH_INVALID) {
@@ -101,13 +93,11 @@ cli_cmd_search(struct cli *c, const struct cli_args *a)
 		if (!(fts = search_fts_query(a->pos[0])))
 			return cli_error(CLI_USAGE, "QUERY", "has no words");
 		free(fts);
-		if ((rc = cli_db(c)) != CLI_OK)
+		if ((rc = cli_list_open(c, &o)) != CLI_OK)
 			return rc;
-		o.db = c->db;
 		st = search_all(c->db, a->pos[0], (int)limit, search_hit, &o, &err);
 	}
-	cli_list_end(&o);
-	return cli_status(st, &err);
+	return cli_list_close(&o, st, &err, NULL, NULL);
 }
 
 /* ---- backup ----------------------------------------------------------- */

@@ -193,11 +193,14 @@ cli_list_row(struct cli_list *l)
 	return &l->sb;
 }
 
-void
+int
 cli_list_row_end(struct cli_list *l)
 {
+	if (!l->json)
+		sb_appendc(&l->sb, '\n');
 	cli_flush(&l->sb);
 	l->n++;
+	return 0;
 }
 
 void
@@ -207,6 +210,16 @@ cli_list_end(struct cli_list *l)
 		sb_append(&l->sb, l->n ? "\n]\n" : "[]\n");
 	cli_flush(&l->sb);
 	sb_free(&l->sb);
+}
+
+int
+cli_list_close(struct cli_list *l, enum kith_status st, const struct kith_err *err,
+	       const char *what, const char *none)
+{
+	if (st == KITH_OK && none && !l->json && !l->n)
+		puts(none);
+	cli_list_end(l);
+	return st == KITH_OK ? CLI_OK : cli_fail(st, err, what);
 }
 
 int
