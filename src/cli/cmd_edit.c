@@ -24,6 +24,19 @@
 #include "cli.h"
 #include "commands.h"
 
+/* An edit given none of its options would change nothing: a usage error. */
+static int
+edit_needs_change(const struct cli_args *a)
+{
+	char what[32];
+
+	for (int i = 0; a->cmd->opts[i].name; i++)
+		if (a->count[i])
+			return CLI_OK;
+	snprintf(what, sizeof what, "%s %s", a->cmd->name, a->cmd->sub);
+	return cli_error(CLI_USAGE, what, "nothing to change (see kith help %s)", what);
+}
+
 /* ---- edit contact -------------------------------------------------------- */
 
 /* Replace (opt_set given) and/or extend (opt_add) a list of channels. */
@@ -231,13 +244,10 @@ cli_cmd_edit_contact(struct cli *c, const struct cli_args *a)
 	enum kith_status st;
 	const char *name = cli_opt(a, EC_NAME);
 	int64_t id;
-	int rc, n = 0, at_most = -1;
+	int rc, at_most = -1;
 
-	for (int i = 0; i < EC_AT_MOST + 1; i++)
-		n += a->count[i];
-	if (!n)
-		return cli_error(CLI_USAGE, "edit contact", "nothing to change (see kith help edit "
-				 "contact)");
+	if ((rc = edit_needs_change(a)) != CLI_OK)
+		return rc;
 	if (name && (rc = cli_nonempty("--name", name)) != CLI_OK)
 		return rc;
 	if (cli_opt(a, EC_AT_MOST) &&
@@ -306,12 +316,10 @@ cli_cmd_edit_event(struct cli *c, const struct cli_args *a)
 	char start[KDATETIME_STR], end[KDATETIME_STR];
 	bool all_day = false;
 	int64_t id;
-	int kind = -1, rc, n = 0;
+	int kind = -1, rc;
 
-	for (int i = 0; i <= EE_KIND; i++)
-		n += a->count[i];
-	if (!n)
-		return cli_error(CLI_USAGE, "edit event", "nothing to change (see kith help edit event)");
+	if ((rc = edit_needs_change(a)) != CLI_OK)
+		return rc;
 	if (cli_opt(a, EE_TITLE) && (rc = cli_nonempty("--title", cli_opt(a, EE_TITLE))) != CLI_OK)
 		return rc;
 	if (cli_opt(a, EE_KIND) &&
@@ -363,11 +371,8 @@ cli_cmd_edit_followup(struct cli *c, const struct cli_args *a)
 	int64_t id, who = 0;
 	int rc;
 
-	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK)
+	if ((rc = cli_id("ID", a->pos[0], &id)) != CLI_OK || (rc = edit_needs_change(a)) != CLI_OK)
 		return rc;
-	if (!a->count[EF_TITLE] && !a->count[EF_DUE] && !a->count[EF_CONTACT])
-		return cli_error(CLI_USAGE, "edit follow-up", "nothing to change (see kith help edit "
-				 "follow-up)");
 	if (cli_opt(a, EF_TITLE) && (rc = cli_nonempty("--title", cli_opt(a, EF_TITLE))) != CLI_OK)
 		return rc;
 	if (cli_opt(a, EF_DUE) && !str_empty(cli_opt(a, EF_DUE)) &&
