@@ -11,12 +11,22 @@
 #include "cli.h"
 #include "commands.h"
 
+/* The help of an option several commands share. */
+#define YES_HELP "  --yes            delete without asking (needed when not on a terminal)\n"
+#define TEAM_AS_HELP \
+	"  --as NAME        the name this replica's changes are logged by (default: the\n" \
+	"                   contact who is me, else your login's name)\n"
+
+/* The commands that differ only by what they act on. */
 #define DELETE_CMD(var, word, ref) \
 	{ \
-		"delete", word, ref " [--yes]", \
-		"Delete a " word " (asks on a terminal).", \
-		"  --yes            delete without asking (needed when not on a terminal)\n", \
-		cli_yes_opts, 1, 1, cli_cmd_delete_##var, \
+		"delete", word, ref " [--yes]", "Delete a " word " (asks on a terminal).", \
+		YES_HELP, cli_yes_opts, 1, 1, cli_cmd_delete_##var, \
+	}
+#define PROMISE_CLOSE_CMD(word) \
+	{ \
+		"promise", #word, "ID", "Mark a promise " #word " (it stays listed with --all).", \
+		"", cli_no_opts, 1, 1, cli_cmd_promise_##word, \
 	}
 
 const struct cli_cmd cli_commands[] = {
@@ -408,14 +418,8 @@ const struct cli_cmd cli_commands[] = {
 		"  --kind K         the interaction's kind (default: message)\n",
 		CLI_OPTS(PROMISE_TELL_OPTS), 1, 1, cli_cmd_promise_tell,
 	},
-	{
-		"promise", "kept", "ID", "Mark a promise kept (it stays listed with --all).",
-		"", cli_no_opts, 1, 1, cli_cmd_promise_kept,
-	},
-	{
-		"promise", "dropped", "ID", "Mark a promise dropped (it stays listed with --all).",
-		"", cli_no_opts, 1, 1, cli_cmd_promise_dropped,
-	},
+	PROMISE_CLOSE_CMD(kept),
+	PROMISE_CLOSE_CMD(dropped),
 	{
 		"goal", "add", "TITLE --by WHEN [--count N] [--who QUERY] [--how met|talked|introduced|placed]",
 		"Set a networking goal: N people of QUERY met (talked to, introduced, placed) by a date.",
@@ -443,23 +447,20 @@ const struct cli_cmd cli_commands[] = {
 	{
 		"goal", "delete", "ID [--yes]",
 		"Delete a goal (asks on a terminal); the touches it counted stay.",
-		"  --yes            delete without asking (needed when not on a terminal)\n",
-		cli_yes_opts, 1, 1, cli_cmd_goal_delete,
+		YES_HELP, cli_yes_opts, 1, 1, cli_cmd_goal_delete,
 	},
 	{
 		"team", "init", "REMOTE [--as NAME]",
 		"Start a team on REMOTE (an empty git repository: a path, file:// or ssh URL): "
 		"make its key, and make this database its first replica.",
-		"  --as NAME        the name this replica's changes are logged by (default: the\n"
-		"                   contact who is me, else your login's name)\n",
+		TEAM_AS_HELP,
 		CLI_OPTS(TEAM_AS_OPTS), 1, 1, cli_cmd_team_init,
 	},
 	{
 		"team", "join", "REMOTE CODE [--as NAME]",
 		"Join the team on REMOTE with the code a member printed (kith team invite); the "
 		"database must hold no people yet.",
-		"  --as NAME        the name this replica's changes are logged by (default: the\n"
-		"                   contact who is me, else your login's name)\n",
+		TEAM_AS_HELP,
 		CLI_OPTS(TEAM_AS_OPTS), 2, 2, cli_cmd_team_join,
 	},
 	{
