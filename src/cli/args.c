@@ -439,10 +439,11 @@ cli_status(enum kith_status st, const struct kith_err *err)
 }
 
 int
-cli_print_id(struct cli *c, const char *table, int64_t id)
+cli_print_id(struct cli *c, int rc, const char *table, int64_t id)
 {
-	printf("%lld\n", (long long)kdb_ref(c->db, table, id));
-	return CLI_OK;
+	if (rc == CLI_OK)
+		printf("%lld\n", (long long)kdb_ref(c->db, table, id));
+	return rc;
 }
 
 const struct cli_opt cli_no_opts[] = {

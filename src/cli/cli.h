@@ -148,8 +148,11 @@ int cli_batch_abort(struct cli *c, enum kith_status st, const struct kith_err *e
 int cli_batch_commit(struct cli *c);
 /* The exit status of a data-layer call: CLI_OK, or st reported (cli_fail). */
 int cli_status(enum kith_status st, const struct kith_err *err);
-/* Print the id of what a command added, a line of its own; CLI_OK. */
-int cli_print_id(struct cli *c, const char *table, int64_t id);
+/*
+** The end of a command that added a row: when rc (its exit status so far)
+** is CLI_OK, print the row's id, a line of its own. Returns rc.
+*/
+int cli_print_id(struct cli *c, int rc, const char *table, int64_t id);
 
 /*
 ** Option tables many commands share: none; only --json (index CLI_OPT_JSON);

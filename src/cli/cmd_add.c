@@ -77,8 +77,7 @@ cli_cmd_add_contact(struct cli *c, const struct cli_args *a)
 	ct.tags = (char **)a->vals[CO_TAG];
 	ct.n_tags = (size_t)a->count[CO_TAG];
 	rc = add_contact_write(c, a, &ct, &id);
-	if (rc == CLI_OK)
-		cli_print_id(c, "contact", id);
+	cli_print_id(c, rc, "contact", id);
 	free(ct.emails);
 	free(ct.phones);
 	return rc;
@@ -175,8 +174,7 @@ cli_cmd_add_event(struct cli *c, const struct cli_args *a)
 		rc = cli_contact(c, a->vals[AE_WITH][i], &with[i]);
 	if (rc == CLI_OK)
 		rc = add_event_write(c, &ev, with, n, &id);
-	if (rc == CLI_OK)
-		cli_print_id(c, "event", id);
+	cli_print_id(c, rc, "event", id);
 	free(with);
 	return rc;
 }

@@ -54,9 +54,8 @@ cli_cmd_concern_add(struct cli *c, const struct cli_args *a)
 	k.issue = issue_arg(a->pos[1]);
 	k.raised_at = cli_opt(a, CA_AT) ? day : NULL;
 	k.words = cli_opt(a, CA_WORDS);
-	if ((rc = cli_status(concern_add(c->db, &k, &id, &err), &err)) != CLI_OK)
-		return rc;
-	return cli_print_id(c, "concern", id);
+	rc = cli_status(concern_add(c->db, &k, &id, &err), &err);
+	return cli_print_id(c, rc, "concern", id);
 }
 
 /* ---- concerns ----------------------------------------------------------------------- */
@@ -161,10 +160,8 @@ cli_cmd_promise_add(struct cli *c, const struct cli_args *a)
 
 	if ((rc = cli_nonempty("TITLE", a->pos[1])) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
 		return rc;
-	if ((rc = cli_status(promise_add(c->db, issue_arg(a->pos[0]), a->pos[1], &id, &err),
-			     &err)) != CLI_OK)
-		return rc;
-	return cli_print_id(c, "promise", id);
+	rc = cli_status(promise_add(c->db, issue_arg(a->pos[0]), a->pos[1], &id, &err), &err);
+	return cli_print_id(c, rc, "promise", id);
 }
 
 int
@@ -182,10 +179,9 @@ cli_cmd_promise_update(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((rc = cli_key(c, "promise", &pid)) != CLI_OK)
 		return rc;
-	if ((rc = cli_status(promise_update(c->db, pid, a->pos[1], cli_opt(a, PU_AT) ? day : NULL,
-					    &id, &err), &err)) != CLI_OK)
-		return rc;
-	return cli_print_id(c, "promise_update", id);
+	rc = cli_status(promise_update(c->db, pid, a->pos[1], cli_opt(a, PU_AT) ? day : NULL, &id,
+					&err), &err);
+	return cli_print_id(c, rc, "promise_update", id);
 }
 
 static int

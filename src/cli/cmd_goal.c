@@ -60,7 +60,7 @@ cli_cmd_goal_add(struct cli *c, const struct cli_args *a)
 					 "%s", strncmp(err.msg, "who: ", 5) ? err.msg : err.msg + 5);
 		return cli_fail(st, &err, NULL);
 	}
-	return cli_print_id(c, "goal", id);
+	return cli_print_id(c, CLI_OK, "goal", id);
 }
 
 /* ---- list --------------------------------------------------------------- */

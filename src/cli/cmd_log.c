@@ -148,7 +148,7 @@ cli_cmd_log(struct cli *c, const struct cli_args *a)
 	if (rc == CLI_OK && in.is_private) {
 		printf("p%lld\n", -(long long)id);
 	} else if (rc == CLI_OK) {
-		cli_print_id(c, "interaction", id);
+		cli_print_id(c, rc, "interaction", id);
 		guard_warn(c, in.contact_ids, in.n_contacts, in.way, in.kind);
 	}
 	sb_free(&title);
@@ -163,7 +163,6 @@ cli_cmd_followup_add(struct cli *c, const struct cli_args *a)
 	struct kith_followup fu = {0};
 	struct kith_err err = {0};
 	char due_s[KDATE_STR];
-	enum kith_status st;
 	int64_t id = 0;
 	int rc;
 
@@ -184,10 +183,8 @@ cli_cmd_followup_add(struct cli *c, const struct cli_args *a)
 	fu.direction = cli_flag(a, FA_OWE) ? KITH_DIR_OWE : cli_flag(a, FA_OWED) ? KITH_DIR_OWED
 										 : KITH_DIR_NONE;
 	fu.intro_stage = KITH_INTRO_NONE;
-	st = followup_add(c->db, &fu, &id, &err);
-	if (st != KITH_OK)
-		return cli_fail(st, &err, NULL);
-	return cli_print_id(c, "followup", id);
+	rc = cli_status(followup_add(c->db, &fu, &id, &err), &err);
+	return cli_print_id(c, rc, "followup", id);
 }
 
 /* ---- follow-up done --------------------------------------------------- */

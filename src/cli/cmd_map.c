@@ -243,9 +243,7 @@ cli_cmd_map_new(struct cli *c, const struct cli_args *a)
 		if ((st = map_target_add(c->db, id, target, &err)) != KITH_OK)
 			goto fail_st;
 	}
-	if ((rc = cli_batch_commit(c)) != CLI_OK)
-		return rc;
-	return cli_print_id(c, "power_map", id);
+	return cli_print_id(c, cli_batch_commit(c), "power_map", id);
 fail_st:
 	return cli_batch_abort(c, st, &err);
 fail:
@@ -405,7 +403,6 @@ cli_cmd_relate(struct cli *c, const struct cli_args *a)
 {
 	struct kith_relationship r = {0};
 	struct kith_err err = {0};
-	enum kith_status st;
 	char from[KDATE_STR], to[KDATE_STR];
 	long long strength = 2;
 	int64_t id;
@@ -429,9 +426,8 @@ cli_cmd_relate(struct cli *c, const struct cli_args *a)
 	r.note = (char *)cli_opt(a, RE_NOTE);
 	r.start_date = from[0] ? from : NULL;
 	r.end_date = to[0] ? to : NULL;
-	if ((st = relationship_add(c->db, &r, &id, &err)) != KITH_OK)
-		return cli_fail(st, &err, NULL);
-	return cli_print_id(c, "relationship", id);
+	rc = cli_status(relationship_add(c->db, &r, &id, &err), &err);
+	return cli_print_id(c, rc, "relationship", id);
 }
 
 /* ---- role add ------------------------------------------------------------ */
@@ -471,8 +467,6 @@ cli_cmd_role_add(struct cli *c, const struct cli_args *a)
 		st = role_add(c->db, &r, &id, &err);
 	if (st != KITH_OK)
 		return cli_batch_abort(c, st, &err);
-	if ((rc = cli_batch_commit(c)) != CLI_OK)
-		return rc;
-	return cli_print_id(c, "role", id);
+	return cli_print_id(c, cli_batch_commit(c), "role", id);
 }
 
