@@ -70,6 +70,17 @@ page_size(const struct lister *l)
 	return l->limit && l->limit - l->out.n < PAGE ? (int)(l->limit - l->out.n) : PAGE;
 }
 
+/*
+** The page function `name` of a listing: the data layer's windowed call
+** list (contact_list and the like) for the page after l->last, each row
+** to row (which reads the lister as its ud).
+*/
+#define PAGE_FN(name, list, row)                                                        \
+	static enum kith_status name(struct cli *c, struct lister *l, struct kith_err *err) \
+	{                                                                                  \
+		return list(c->db, l->query, l->last, l->dir, page_size(l), row, l, err);  \
+	}
+
 /* Options common to every listing; others are refused by name. */
 static int
 list_setup(struct cli *c, const struct cli_args *a, struct lister *l, const char *what,
@@ -104,14 +115,14 @@ list_pages(struct cli *c, struct lister *l, page_fn *page, struct kith_err *err)
 	return KITH_OK;
 }
 
-/* The whole listing, closed; or the failure reported. */
+/* The whole listing of what query selects, closed; or the failure reported. */
 static int
-list_run(struct cli *c, struct lister *l, page_fn *page)
+list_run(struct cli *c, struct lister *l, const void *query, page_fn *page)
 {
 	struct kith_err err = {0};
-	enum kith_status st = list_pages(c, l, page, &err);
 
-	return cli_list_close(&l->out, st, &err, NULL, NULL);
+	l->query = query;
+	return cli_list_close(&l->out, list_pages(c, l, page, &err), &err, NULL, NULL);
 }
 
 /* ---- contacts --------------------------------------------------------- */
@@ -147,11 +158,7 @@ contact_row(void *ud, const struct contact_row *r)
 	return row_end(l);
 }
 
-static enum kith_status
-contacts_page(struct cli *c, struct lister *l, struct kith_err *err)
-{
-	return contact_list(c->db, l->query, l->last, l->dir, page_size(l), contact_row, l, err);
-}
+PAGE_FN(contacts_page, contact_list, contact_row)
 
 int
 cli_cmd_list_contacts(struct cli *c, const struct cli_args *a)
@@ -176,8 +183,7 @@ cli_cmd_list_contacts(struct cli *c, const struct cli_args *a)
 		/* a reader needs the columns named; a pipe gets only the rows */
 		printf("%-6s  %-22s  %-20s  %s %s  %-10s %s\n", "ID", "NAME", "ORGANISATION",
 		       "T", "I", "LAST", "NEXT");
-	l.query = &q;
-	return list_run(c, &l, contacts_page);
+	return list_run(c, &l, &q, contacts_page);
 }
 
 /* ---- events ----------------------------------------------------------- */
@@ -329,12 +335,8 @@ series_free(struct ev_lister *el)
 	free(el->s);
 }
 
-static enum kith_status
-events_page(struct cli *c, struct lister *l, struct kith_err *err)
-{
-	/* l is the first member of its ev_lister, which event_row reads */
-	return event_list(c->db, l->query, l->last, l->dir, page_size(l), event_row, l, err);
-}
+/* l is the first member of its ev_lister, which event_row reads */
+PAGE_FN(events_page, event_list, event_row)
 
 /* One direction of the event list until done: past (dir < 0: oldest first) or upcoming. */
 static enum kith_status
@@ -415,23 +417,15 @@ followup_row(void *ud, const struct followup_row *r)
 	return row_end(l);
 }
 
-static enum kith_status
-followups_page(struct cli *c, struct lister *l, struct kith_err *err)
-{
-	return followup_list(c->db, l->query, l->last, l->dir, page_size(l), followup_row, l, err);
-}
+PAGE_FN(followups_page, followup_list, followup_row)
 
 int
 cli_cmd_list_followups(struct cli *c, const struct cli_args *a)
 {
-	struct followup_query q = {0};
+	struct followup_query q = { .include_done = cli_flag(a, LS_ALL) };
 	struct lister l;
-	int rc;
+	int rc = list_setup(c, a, &l, "follow-ups", false, false);
 
-	q.include_done = cli_flag(a, LS_ALL);
-	if ((rc = list_setup(c, a, &l, "follow-ups", false, false)) != CLI_OK)
-		return rc;
-	l.query = &q;
-	return list_run(c, &l, followups_page);
+	return rc != CLI_OK ? rc : list_run(c, &l, &q, followups_page);
 }
 
