@@ -433,6 +433,12 @@ cli_batch_commit(struct cli *c)
 }
 
 int
+cli_batch_end(struct cli *c, enum kith_status st, const struct kith_err *err)
+{
+	return st == KITH_OK ? cli_batch_commit(c) : cli_batch_abort(c, st, err);
+}
+
+int
 cli_status(enum kith_status st, const struct kith_err *err)
 {
 	return st == KITH_OK ? CLI_OK : cli_fail(st, err, NULL);

@@ -146,6 +146,8 @@ int cli_nonempty(const char *what, const char *s);
 int cli_batch_begin(struct cli *c);
 int cli_batch_abort(struct cli *c, enum kith_status st, const struct kith_err *err);
 int cli_batch_commit(struct cli *c);
+/* Commit if the writes' status st is KITH_OK, else roll back and report st. */
+int cli_batch_end(struct cli *c, enum kith_status st, const struct kith_err *err);
 /* The exit status of a data-layer call: CLI_OK, or st reported (cli_fail). */
 int cli_status(enum kith_status st, const struct kith_err *err);
 /*

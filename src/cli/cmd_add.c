@@ -39,21 +39,20 @@ add_contact_write(struct cli *c, const struct cli_args *a, const struct kith_con
 
 	if ((rc = cli_batch_begin(c)) != CLI_OK)
 		return rc;
-	if ((st = contact_add(c->db, ct, id, &err)) != KITH_OK)
-		return cli_batch_abort(c, st, &err);
-	if (org || title) {
+	st = contact_add(c->db, ct, id, &err);
+	if (st == KITH_OK && (org || title)) {
 		struct kith_role r = {0};
 
-		if (org && (st = org_find(c->db, org, true, &r.org_id, &err)) != KITH_OK)
-			return cli_batch_abort(c, st, &err);
+		if (org)
+			st = org_find(c->db, org, true, &r.org_id, &err);
 		kdate_format(c->today, today);
 		r.contact_id = *id;
 		r.title = (char *)title;
 		r.start_date = today;
-		if ((st = role_add(c->db, &r, NULL, &err)) != KITH_OK)
-			return cli_batch_abort(c, st, &err);
+		if (st == KITH_OK)
+			st = role_add(c->db, &r, NULL, &err);
 	}
-	return cli_batch_commit(c);
+	return cli_batch_end(c, st, &err);
 }
 
 int
@@ -136,15 +135,11 @@ add_event_write(struct cli *c, const struct kith_event *ev, const int64_t *with,
 
 	if ((rc = cli_batch_begin(c)) != CLI_OK)
 		return rc;
-	if ((st = event_add(c->db, ev, id, &err)) != KITH_OK)
-		return cli_batch_abort(c, st, &err);
-	for (i = 0; i < n; i++) {
+	st = event_add(c->db, ev, id, &err);
+	for (i = 0; st == KITH_OK && i < n; i++)
 		st = attendance_set(c->db, *id, with[i], KITH_AROLE_ATTENDEE, KITH_ASTATUS_INVITED,
 				    &err);
-		if (st != KITH_OK)
-			return cli_batch_abort(c, st, &err);
-	}
-	return cli_batch_commit(c);
+	return cli_batch_end(c, st, &err);
 }
 
 int

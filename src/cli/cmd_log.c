@@ -73,9 +73,7 @@ log_write(struct cli *c, struct kith_interaction *in, struct kith_followup *fu, 
 		fu->interaction_id = *id;
 		st = followup_add(c->db, fu, NULL, &err);
 	}
-	if (st != KITH_OK)
-		return cli_batch_abort(c, st, &err);
-	return cli_batch_commit(c);
+	return cli_batch_end(c, st, &err);
 }
 
 int

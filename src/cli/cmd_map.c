@@ -440,7 +440,7 @@ cli_cmd_role_add(struct cli *c, const struct cli_args *a)
 	enum kith_status st;
 	char from[KDATE_STR], to[KDATE_STR];
 	const char *org = a->pos[1][0] == '~' ? a->pos[1] + 1 : a->pos[1];
-	int64_t id;
+	int64_t id = 0;
 	int rc;
 
 	if (!cli_opt(a, RO_TITLE) || str_empty(cli_opt(a, RO_TITLE)))
@@ -465,8 +465,6 @@ cli_cmd_role_add(struct cli *c, const struct cli_args *a)
 	r.end_date = to[0] ? to : NULL;
 	if (st == KITH_OK)
 		st = role_add(c->db, &r, &id, &err);
-	if (st != KITH_OK)
-		return cli_batch_abort(c, st, &err);
-	return cli_print_id(c, cli_batch_commit(c), "role", id);
+	return cli_print_id(c, cli_batch_end(c, st, &err), "role", id);
 }
 
