@@ -106,13 +106,10 @@ attendance_remove(struct kdb *db, int64_t event_id, int64_t contact_id, struct k
 
 static const struct db_enum att_roles = DB_ENUM(kith_attend_role, KITH_AROLE_ATTENDEE);
 static const struct db_enum att_statuses = DB_ENUM(kith_attend_status, KITH_ASTATUS_INVITED);
-#define DB_ROW struct attendance_row
-DB_TABLE(att_row_f, att_row_fields,
+ENT_EMITTER(att_emit, struct attendance_row, attendance_row_fn, "attendance",
 	DB_C(I64, event_id), DB_C(I64, contact_id), DB_C(TEXT, contact_name),
 	DB_C(TEXT, event_title), DB_C(TEXT, event_start), DB_CE(role, att_roles),
-	DB_CE(status, att_statuses), DB_C(TEXT, last_at));
-#undef DB_ROW
-ENT_EMITTER(att_emit, struct attendance_row, attendance_row_fn, att_row_fields, "attendance")
+	DB_CE(status, att_statuses), DB_C(TEXT, last_at))
 
 enum kith_status
 attendance_list_for_event(struct kdb *db, int64_t event_id, attendance_row_fn fn, void *ud,

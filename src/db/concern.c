@@ -104,12 +104,9 @@ concern_add(struct kdb *db, const struct kith_concern *c, int64_t *id_out, struc
 	return rc;
 }
 
-#define DB_ROW struct concern_row
-DB_TABLE(concern_row_f, concern_row_fields,
+ENT_EMITTER(concern_emit, struct concern_row, concern_row_fn, "concerns",
 	DB_C(I64, id), DB_C(I64, contact_id), DB_C(TEXT, issue), DB_C(TEXT, raised_at),
-	DB_C(TEXT, words), DB_C(TEXT, name));
-#undef DB_ROW
-ENT_EMITTER(concern_emit, struct concern_row, concern_row_fn, concern_row_fields, "concerns")
+	DB_C(TEXT, words), DB_C(TEXT, name))
 
 #define CONCERN_COLS \
 	"SELECT c.id, c.contact_id, t.name, c.raised_at, c.words, k.display_name " \
@@ -136,12 +133,9 @@ concern_list_for_issue(struct kdb *db, const char *issue, int limit, concern_row
 	return concern_emit(db, db_query(db, sql, err, "tn", issue, limit), fn, ud, err);
 }
 
-#define DB_ROW struct issue_row
-DB_TABLE(issue_row_f, issue_row_fields,
+ENT_EMITTER(issue_emit, struct issue_row, issue_row_fn, "concerns",
 	DB_C(TEXT, issue), DB_C(INT, people), DB_C(INT, raised), DB_C(TEXT, last_at),
-	DB_C(TEXT, districts), DB_C(INT, open_promises));
-#undef DB_ROW
-ENT_EMITTER(issue_emit, struct issue_row, issue_row_fn, issue_row_fields, "concerns")
+	DB_C(TEXT, districts), DB_C(INT, open_promises))
 
 enum kith_status
 concern_report(struct kdb *db, const char *since, int limit, issue_row_fn fn, void *ud,
@@ -241,13 +235,10 @@ promise_close(struct kdb *db, int64_t promise_id, bool kept, struct kith_err *er
 			    day);
 }
 
-#define DB_ROW struct promise_row
-DB_TABLE(promise_row_f, promise_row_fields,
+ENT_EMITTER(promise_emit, struct promise_row, promise_row_fn, "promises",
 	DB_C(I64, id), DB_C(TEXT, issue), DB_C(TEXT, title), DB_C(TEXT, status),
 	DB_C(TEXT, made_at), DB_C(INT, updates), DB_C(TEXT, last_update), DB_C(I64, last_update_id),
-	DB_C(INT, people), DB_C(INT, untold), DB_C(TEXT, last_update_at));
-#undef DB_ROW
-ENT_EMITTER(promise_emit, struct promise_row, promise_row_fn, promise_row_fields, "promises")
+	DB_C(INT, people), DB_C(INT, untold), DB_C(TEXT, last_update_at))
 
 /* who raised the issue and is not archived */
 #define PROMISE_PEOPLE \

@@ -226,20 +226,26 @@ enum kith_status ent_finish(struct kdb *db, sqlite3_stmt *st, int rc, const char
 
 /*
 ** Define the list loop of one row type: `static enum kith_status name(db, st,
-** fn, ud, err)` steps st, reads each row into a row_type by the field table
-** `fields` and calls fn(ud, &row) until it returns nonzero; then ent_finish
-** with what. st may be NULL (a failed db_query: KITH_DB, err set), so a
-** list is `return emit(db, db_query(db, sql, err, fmt, ...), fn, ud, err)`.
+** fn, ud, err)` steps st, reads each row into a row_type by the columns
+** that follow (row.h's field table entries: DB_C(KIND, m), DB_CE(m, enum),
+** DB_CC(m), DB_FSKIP; DB_ROW is here the loop's own name of row_type, so
+** no #define DB_ROW stands around it) and calls fn(ud, &row) until it
+** returns nonzero; then ent_finish with what. st may be NULL (a failed
+** db_query: KITH_DB, err set), so a list is `return emit(db, db_query(db,
+** sql, err, fmt, ...), fn, ud, err)`.
 */
-#define ENT_EMITTER(name, row_type, fn_type, fields, what) \
+#define ENT_EMITTER(name, row_type, fn_type, what, ...) \
 	static enum kith_status \
 	name(struct kdb *db, sqlite3_stmt *st, fn_type fn, void *ud, struct kith_err *err) \
 	{ \
-		row_type r; \
+		typedef row_type DB_ROW; \
+		static const struct db_field cols[] = { __VA_ARGS__ }; \
+		static const struct db_fields t = DB_FIELDS(DB_ROW, cols); \
+		DB_ROW r; \
 		int rc; \
 		if (!st) \
 			return KITH_DB; \
-		while ((rc = db_next(st, &(fields), &r)) == SQLITE_ROW && !fn(ud, &r)) \
+		while ((rc = db_next(st, &t, &r)) == SQLITE_ROW && !fn(ud, &r)) \
 			; \
 		return ent_finish(db, st, rc, what, err); \
 	}

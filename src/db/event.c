@@ -579,13 +579,10 @@ event_list(struct kdb *db, const struct event_query *q, int64_t anchor, int dir,
 	return rc;
 }
 
-#define DB_ROW struct event_row
-DB_TABLE(ev_row_f, ev_row_fields,
+ENT_EMITTER(ev_emit, struct event_row, event_row_fn, "events",
 	DB_C(I64, id), DB_C(TEXT, title), DB_CE(kind, ev_kinds), DB_C(TEXT, start_at),
 	DB_C(TEXT, end_at), DB_C(TEXT, location), DB_C(BOOL, all_day), DB_C(LL, attendees),
-	DB_C(BOOL, recurring), DB_C(TEXT, rrule), DB_C(TEXT, tzid), DB_C(TEXT, tz_start));
-#undef DB_ROW
-ENT_EMITTER(ev_emit, struct event_row, event_row_fn, ev_row_fields, "events")
+	DB_C(BOOL, recurring), DB_C(TEXT, rrule), DB_C(TEXT, tzid), DB_C(TEXT, tz_start))
 
 /*
 ** The flags of query q (EV_PAST, EV_MATCH, EV_BYMATCH) and, with a search,

@@ -311,18 +311,13 @@ link_lists(struct export_window *w)
 	for (int i = 0; i < w->n; i++) {
 		struct export_contact *e = &w->v[i];
 		struct kith_contact *c = &e->c;
-		if (c->n_emails)
-			c->emails = w->ch + OFF(w, i, OFF_EMAIL);
-		if (c->n_phones)
-			c->phones = w->ch + OFF(w, i, OFF_PHONE);
-		if (c->n_handles)
-			c->handles = w->ch + OFF(w, i, OFF_HANDLE);
-		if (c->n_nicknames)
-			c->nicknames = w->strs + OFF(w, i, OFF_NICK);
-		if (c->n_tags)
-			c->tags = w->strs + OFF(w, i, OFF_TAG);
-		if (e->n_extras)
-			e->extras = w->ex + OFF(w, i, OFF_EXTRA);
+		const size_t *off = w->pend[i].off;
+		c->emails = c->n_emails ? w->ch + off[OFF_EMAIL] : NULL;
+		c->phones = c->n_phones ? w->ch + off[OFF_PHONE] : NULL;
+		c->handles = c->n_handles ? w->ch + off[OFF_HANDLE] : NULL;
+		c->nicknames = c->n_nicknames ? w->strs + off[OFF_NICK] : NULL;
+		c->tags = c->n_tags ? w->strs + off[OFF_TAG] : NULL;
+		e->extras = e->n_extras ? w->ex + off[OFF_EXTRA] : NULL;
 		if (!e->org)
 			e->org = "";
 	}

@@ -266,12 +266,9 @@ interaction_delete(struct kdb *db, int64_t id, struct kith_err *err)
 	"  FROM priv.private_note_contact w JOIN contact c ON c.id = w.contact_id " \
 	"  WHERE w.note_id = n.id ORDER BY c.name_key, c.id)) "
 
-#define DB_ROW struct interaction_row
-DB_TABLE(ia_row_f, ia_row_fields,
+ENT_EMITTER(ia_emit, struct interaction_row, interaction_row_fn, "interactions",
 	DB_C(I64, id), DB_C(TEXT, at), DB_CE(kind, ia_kinds), DB_C(TEXT, summary), DB_C(TEXT, body),
-	DB_C(I64, event_id), DB_CE(exchange, ia_exchanges), DB_C(TEXT, with));
-#undef DB_ROW
-ENT_EMITTER(ia_emit, struct interaction_row, interaction_row_fn, ia_row_fields, "interactions")
+	DB_C(I64, event_id), DB_CE(exchange, ia_exchanges), DB_C(TEXT, with))
 
 /*
 ** A window of a timeline, newest first: q_first the first rows, q_next those

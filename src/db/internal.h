@@ -286,6 +286,15 @@ char *db_name_key(const char *name);
 */
 enum kith_status db_check_text(const char *field, const char *s, struct kith_err *err);
 
+/*
+** The shape of table schema.table, running no statement: a prepared
+** SELECT * (its own, not cached: sqlite3_finalize it), whose columns are
+** the table's, in order (what a changeset and the pre-update hook count:
+** kith's tables have no hidden or generated columns). NULL if it cannot
+** be read.
+*/
+sqlite3_stmt *db_table_shape(struct kdb *db, const char *schema, const char *table);
+
 /* The trigger-kept size of a big list ("contacts", "followups_open"). */
 enum kith_status db_list_count(struct kdb *db, const char *name, long long *out,
 			       struct kith_err *err);

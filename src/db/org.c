@@ -165,12 +165,9 @@ org_resolve(struct kdb *db, const char *arg, int64_t *id_out, struct kith_err *e
 	"(SELECT count(DISTINCT r.contact_id) FROM role r " \
 	"  WHERE r.org_id = o.id AND r.end_date IS NULL) FROM organisation o "
 
-#define DB_ROW struct org_row
-DB_TABLE(org_row_f, org_row_fields,
+ENT_EMITTER(org_emit, struct org_row, org_row_fn, "organisations",
 	DB_C(I64, id), DB_C(TEXT, name), DB_CE(kind, org_kinds), DB_C(INT, influence),
-	DB_C(LL, members));
-#undef DB_ROW
-ENT_EMITTER(org_emit, struct org_row, org_row_fn, org_row_fields, "organisations")
+	DB_C(LL, members))
 
 enum kith_status
 org_list(struct kdb *db, int64_t anchor, int dir, int limit, org_row_fn fn, void *ud,

@@ -182,14 +182,11 @@ placement_remove(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org
 	"LEFT JOIN contact c ON c.id = x.contact_id " \
 	"LEFT JOIN organisation o ON o.id = x.org_id "
 
-#define DB_ROW struct placement_row
-DB_TABLE(pl_row_f, pl_row_fields,
+ENT_EMITTER(pl_emit, struct placement_row, placement_row_fn, "placements",
 	DB_C(I64, id), DB_C(I64, contact_id), DB_C(I64, org_id), DB_C(TEXT, name),
 	DB_C(BOOL, is_target), DB_C(BOOL, is_primary), DB_C(INT, influence), DB_C(INT, alignment),
 	DB_C(TEXT, note), DB_C(TEXT, assessed_at), DB_C(TEXT, name_key), DB_C(INT, own_influence),
-	DB_C(INT, own_alignment));
-#undef DB_ROW
-ENT_EMITTER(pl_emit, struct placement_row, placement_row_fn, pl_row_fields, "placements")
+	DB_C(INT, own_alignment))
 
 enum kith_status
 placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_fn fn, void *ud,
@@ -231,15 +228,11 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 	"FROM placement_move x LEFT JOIN contact c ON c.id = x.contact_id " \
 	"LEFT JOIN organisation o ON o.id = x.org_id "
 
-#define DB_ROW struct placement_move_row
-DB_TABLE(pm_row_f, pm_row_fields,
+ENT_EMITTER(pm_rows, struct placement_move_row, placement_move_fn, "placement history",
 	DB_C(I64, contact_id), DB_C(I64, org_id), DB_C(TEXT, name), DB_C(TEXT, at),
 	DB_C(INT, from_influence), DB_C(INT, from_alignment), DB_C(INT, to_influence),
 	DB_C(INT, to_alignment), DB_C(BOOL, placed), DB_C(BOOL, removed), DB_C(TEXT, reason),
-	DB_C(I64, id));
-#undef DB_ROW
-ENT_EMITTER(pm_rows, struct placement_move_row, placement_move_fn, pm_row_fields,
-	    "placement history")
+	DB_C(I64, id))
 
 enum kith_status
 placement_moves(struct kdb *db, int64_t map_id, const char *since, placement_move_fn fn,
@@ -309,12 +302,9 @@ placement_move_reason(struct kdb *db, int64_t map_id, int64_t contact_id, int64_
 	return db_write(db, pl_reason_body, &x, err);
 }
 
-#define DB_ROW struct map_position_row
-DB_TABLE(pos_row_f, pos_row_fields,
+ENT_EMITTER(pos_emit, struct map_position_row, map_position_fn, "map positions",
 	DB_C(I64, map_id), DB_C(TEXT, map_name), DB_C(INT, influence), DB_C(INT, alignment),
-	DB_C(TEXT, note), DB_C(TEXT, assessed_at), DB_C(BOOL, is_target), DB_C(BOOL, is_primary));
-#undef DB_ROW
-ENT_EMITTER(pos_emit, struct map_position_row, map_position_fn, pos_row_fields, "map positions")
+	DB_C(TEXT, note), DB_C(TEXT, assessed_at), DB_C(BOOL, is_target), DB_C(BOOL, is_primary))
 
 enum kith_status
 placement_list_for_entity(struct kdb *db, int64_t contact_id, int64_t org_id,

@@ -101,12 +101,9 @@ map_target_remove(struct kdb *db, int64_t map_id, int64_t contact_id, struct kit
 	return ent_unlink(db, sql, ENT_MAP, map_id, contact_id, "not a target of map", err);
 }
 
-#define DB_ROW struct map_row
-DB_TABLE(map_row_f, map_row_fields,
+ENT_EMITTER(map_emit, struct map_row, map_row_fn, "maps",
 	DB_C(I64, id), DB_C(TEXT, name), DB_C(TEXT, goal), DB_C(I64, primary_target_id),
-	DB_C(TEXT, primary_target_name), DB_C(LL, placements));
-#undef DB_ROW
-ENT_EMITTER(map_emit, struct map_row, map_row_fn, map_row_fields, "maps")
+	DB_C(TEXT, primary_target_name), DB_C(LL, placements))
 
 enum kith_status
 map_list(struct kdb *db, map_row_fn fn, void *ud, struct kith_err *err)

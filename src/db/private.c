@@ -315,18 +315,15 @@ db_private_sweep(struct kdb *db, struct kith_err *err)
 static char **
 private_columns(struct kdb *db, const char *table, int ncol)
 {
-	char *sql = sqlite3_mprintf("SELECT * FROM priv.\"%w\"", table);
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = db_table_shape(db, "priv", table);
 	char **cols = NULL;
 
-	if (sql && sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_column_count(st) == ncol) {
+	if (st && sqlite3_column_count(st) == ncol) {
 		cols = xcalloc((size_t)ncol, sizeof *cols);
 		for (int i = 0; i < ncol; i++)
 			cols[i] = xstrdup(sqlite3_column_name(st, i));
 	}
 	sqlite3_finalize(st);
-	sqlite3_free(sql);
 	return cols;
 }
 

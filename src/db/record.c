@@ -157,30 +157,23 @@ buf_value(struct db_rec *r, sqlite3_value *v)
 }
 
 /*
-** Read (or read again) the shape of table t, running no statement: the
-** columns of a prepared SELECT * (what the pre-update hook counts: kith's
-** tables have no hidden or generated columns), and whether each is in the
-** primary key. A key of several columns is numbered in column order, as
-** PRAGMA table_info numbers it when the key lists its columns in that
-** order (every key of the schema does: check_db tests it). False if the
-** shape cannot be read.
+** Read (or read again) the shape of table t (db_table_shape): its
+** columns, and whether each is in the primary key. A key of several
+** columns is numbered in column order, as PRAGMA table_info numbers it
+** when the key lists its columns in that order (every key of the schema
+** does: check_db tests it). False if the shape cannot be read.
 */
 static bool
 table_read(struct kdb *db, struct rec_table *t)
 {
 	const char *schema = t->priv ? "priv" : "main";
-	char *sql = sqlite3_mprintf("SELECT * FROM %s.\"%w\"", schema, t->name);
-	sqlite3_stmt *st = NULL;
-	int n, key = 0, rc;
+	sqlite3_stmt *st;
+	int n, key = 0;
 
 	free(t->pk);
 	t->pk = NULL;
 	t->ncol = 0;
-	if (!sql)
-		return false;
-	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
-	sqlite3_free(sql);
-	if (rc != SQLITE_OK || !st)
+	if (!(st = db_table_shape(db, schema, t->name)))
 		return false;
 	n = sqlite3_column_count(st);
 	t->pk = xcalloc((size_t)(n ? n : 1), 1);

@@ -122,15 +122,11 @@ relationship_end(struct kdb *db, int64_t id, const char *end_date, struct kith_e
 
 /* The rows of a relationship list (the columns of the lists below). */
 /* contact_id: only some lists have it */
-#define DB_ROW struct relationship_row
-DB_TABLE(rel_row_f, rel_row_fields,
+ENT_EMITTER(rel_emit, struct relationship_row, relationship_row_fn, "relationships",
 	DB_C(I64, id), DB_C(I64, other_id), DB_C(I64, other_org_id), DB_C(TEXT, other_name),
 	DB_CE(type, rel_types), DB_C(INT, strength), DB_C(BOOL, current), DB_C(TEXT, start_date),
 	DB_C(TEXT, end_date), DB_C(TEXT, note), DB_C(TEXT, source), DB_C(TEXT, other_last_at),
-	DB_C(I64, contact_id));
-#undef DB_ROW
-ENT_EMITTER(rel_emit, struct relationship_row, relationship_row_fn, rel_row_fields,
-	    "relationships")
+	DB_C(I64, contact_id))
 
 /*
 ** The two lists of a contact's relationships: x is the contact's side of

@@ -72,13 +72,10 @@ ENT_DEFINE_WRITES(role, struct kith_role, role_writer)
 	"JOIN contact c ON c.id = r.contact_id LEFT JOIN organisation o ON o.id = r.org_id "
 #define ROLE_COLS ROLE_FIELDS "FROM role r " ROLE_JOINS
 
-#define DB_ROW struct role_row
-DB_TABLE(role_row_f, role_row_fields,
+ENT_EMITTER(role_emit, struct role_row, role_row_fn, "roles",
 	DB_C(I64, id), DB_C(I64, contact_id), DB_C(TEXT, contact_name), DB_C(I64, org_id),
 	DB_C(TEXT, org_name), DB_C(TEXT, seat), DB_C(TEXT, title), DB_C(TEXT, start_date),
-	DB_C(TEXT, end_date));
-#undef DB_ROW
-ENT_EMITTER(role_emit, struct role_row, role_row_fn, role_row_fields, "roles")
+	DB_C(TEXT, end_date))
 
 enum kith_status
 role_list_for_contact(struct kdb *db, int64_t contact_id, role_row_fn fn, void *ud,

@@ -125,6 +125,7 @@ struct db_fields {
 ** then DB_TABLE(array, fields, entries...) defines the static field array
 ** and its struct db_fields, the entries naming members only: DB_C(KIND, m),
 ** DB_CE(m, enum), DB_CC(m) (a char array), DB_FSKIP. #undef DB_ROW after.
+** (A list's rows are read by a table of its own: ent.h's ENT_EMITTER.)
 */
 #define DB_C(kind, m) DB_F(kind, DB_ROW, m)
 #define DB_CE(m, en) DB_FE(DB_ROW, m, en)

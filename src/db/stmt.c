@@ -276,6 +276,17 @@ db_check_text(const char *field, const char *s, struct kith_err *err)
 	return KITH_OK;
 }
 
+sqlite3_stmt *
+db_table_shape(struct kdb *db, const char *schema, const char *table)
+{
+	char *sql = sqlite3_mprintf("SELECT * FROM %s.\"%w\"", schema, table);
+	sqlite3_stmt *st = NULL;
+
+	if (sql && sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		st = NULL;
+	sqlite3_free(sql);
+	return st;
+}
 
 enum kith_status
 db_list_count(struct kdb *db, const char *name, long long *out, struct kith_err *err)

@@ -25,23 +25,24 @@
 #define SMALL ((int64_t)1 << KDB_KEY_BITS)
 #define TAGKEYS ((int64_t)1 << 62)      /* tags' keys (sync_key.c): named, never numbered */
 
-#define MAXSMALL(t) "SELECT max(id) FROM " t " WHERE id < 1099511627776", \
-	"SELECT id FROM " t " WHERE id = ?1"
+/* A numbered table t: its largest short key, and whether row ?1 is in it. */
+#define REF(t) { t, "SELECT max(id) FROM " t " WHERE id < 1099511627776", \
+		 "SELECT id FROM " t " WHERE id = ?1" }
 static const struct {
 	const char *table, *q_small, *q_has;
 } reftab[] = {
-	{ "contact", MAXSMALL("contact") },
-	{ "organisation", MAXSMALL("organisation") },
-	{ "event", MAXSMALL("event") },
-	{ "interaction", MAXSMALL("interaction") },
-	{ "followup", MAXSMALL("followup") },
-	{ "power_map", MAXSMALL("power_map") },
-	{ "goal", MAXSMALL("goal") },
-	{ "concern", MAXSMALL("concern") },
-	{ "promise", MAXSMALL("promise") },
-	{ "promise_update", MAXSMALL("promise_update") },
-	{ "role", MAXSMALL("role") },
-	{ "relationship", MAXSMALL("relationship") },
+	REF("contact"),
+	REF("organisation"),
+	REF("event"),
+	REF("interaction"),
+	REF("followup"),
+	REF("power_map"),
+	REF("goal"),
+	REF("concern"),
+	REF("promise"),
+	REF("promise_update"),
+	REF("role"),
+	REF("relationship"),
 };
 #define NREF (sizeof reftab / sizeof reftab[0])
 

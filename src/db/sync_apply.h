@@ -54,6 +54,8 @@ enum kith_status sync_drop_orphans(struct apply *a, const void *mine, size_t len
 bool sync_name_row(struct apply *a, struct found *f);
 /* Record what was found (sync_conflict), naming the rows not named yet. */
 enum kith_status sync_record_found(struct apply *a, struct kith_err *err);
+/* Forget the founds from index `from` on (their values freed). */
+void sync_found_drop(struct apply *a, size_t from);
 void sync_apply_free(struct apply *a);
 
 /* The rows a changeset deletes from tables keyed by an integer: (table index, key) pairs. */

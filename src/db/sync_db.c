@@ -307,12 +307,7 @@ apply_mine(struct apply *a, const void *local, size_t nlocal, void **mine, int *
 			st = db_error(db, err, "sync");
 			break;
 		}
-		for (size_t i = base; i < a->nfound; i++) {
-			sqlite3_value_free(a->found[i].old);
-			sqlite3_value_free(a->found[i].theirs);
-			sqlite3_value_free(a->found[i].mine);
-		}
-		a->nfound = base;
+		sync_found_drop(a, base);
 		for (size_t i = 0; i < lost.n; i++) {
 			struct found *f = sync_found_new(a, "cascade");
 			snprintf(f->table, sizeof f->table, "%s", db_shared_name(lost.v[i].t));

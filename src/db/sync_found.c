@@ -252,13 +252,20 @@ sync_record_found(struct apply *a, struct kith_err *err)
 }
 
 void
-sync_apply_free(struct apply *a)
+sync_found_drop(struct apply *a, size_t from)
 {
-	for (size_t i = 0; i < a->nfound; i++) {
+	for (size_t i = from; i < a->nfound; i++) {
 		sqlite3_value_free(a->found[i].old);
 		sqlite3_value_free(a->found[i].theirs);
 		sqlite3_value_free(a->found[i].mine);
 	}
+	a->nfound = from;
+}
+
+void
+sync_apply_free(struct apply *a)
+{
+	sync_found_drop(a, 0);
 	free(a->found);
 	for (size_t i = 0; i < a->ncols; i++) {
 		for (int j = 0; j < a->cols[i].n; j++)

@@ -188,10 +188,7 @@ kdb_conflicts_seen(struct kdb *db, struct kith_err *err)
 	return rc;
 }
 
-struct take_w {
-	int64_t id;
-};
-
+/* ctx: the conflict's id (an int64_t) */
 static enum kith_status
 take_body(struct kdb *db, void *ctx, struct kith_err *err)
 {
@@ -201,7 +198,7 @@ take_body(struct kdb *db, void *ctx, struct kith_err *err)
 	static const char q_won[] =
 		"UPDATE sync_conflict SET data = json_set(data, '$.winner', ?2, '$.seen', 1) "
 		"WHERE id = ?1";
-	const struct take_w *w = ctx;
+	const int64_t id = *(const int64_t *)ctx;
 	sqlite3_stmt *st, *up = NULL;
 	char table[64], col[64], *sql = NULL;
 	int64_t key;
@@ -209,10 +206,10 @@ take_body(struct kdb *db, void *ctx, struct kith_err *err)
 	int in_key = 0, rc;
 	enum kith_status ks;
 
-	if ((ks = db_first(db, &st, q, "conflict", err, "i", w->id)))
+	if ((ks = db_first(db, &st, q, "conflict", err, "i", id)))
 		return ks == KITH_NOTFOUND ? kith_err_set(err, KITH_NOTFOUND,
 							  "conflict %lld: no such conflict",
-							  (long long)w->id) : ks;
+							  (long long)id) : ks;
 	snprintf(table, sizeof table, "%s", db_col_text(st, 1));
 	snprintf(col, sizeof col, "%s", db_col_text(st, 2));
 	key = sqlite3_column_int64(st, 3);
@@ -224,7 +221,7 @@ take_body(struct kdb *db, void *ctx, struct kith_err *err)
 	    sqlite3_table_column_metadata(db->h, "main", table, col, NULL, NULL, NULL, &in_key,
 					  NULL) != SQLITE_OK || in_key)
 		return kith_err_set(err, KITH_INVALID, "conflict %lld: not a field that can be "
-				    "taken back", (long long)w->id);
+				    "taken back", (long long)id);
 	sql = sqlite3_mprintf("UPDATE main.\"%w\" SET \"%w\" = (SELECT data ->> ?2 FROM "
 			      "sync_conflict WHERE id = ?1) WHERE id = ?3", table, col);
 	if (!sql || sqlite3_prepare_v2(db->h, sql, -1, &up, NULL) != SQLITE_OK) {
@@ -232,7 +229,7 @@ take_body(struct kdb *db, void *ctx, struct kith_err *err)
 		return db_error(db, err, "conflict");
 	}
 	sqlite3_free(sql);
-	sqlite3_bind_int64(up, 1, w->id);
+	sqlite3_bind_int64(up, 1, id);
 	sqlite3_bind_text(up, 2, theirs ? "$.mine" : "$.theirs", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(up, 3, key);
 	rc = sqlite3_step(up);
@@ -242,15 +239,13 @@ take_body(struct kdb *db, void *ctx, struct kith_err *err)
 	if (!sqlite3_changes(db->h))
 		return kith_err_set(err, KITH_NOTFOUND, "%s #%lld: gone since the conflict", table,
 				    (long long)key);
-	return db_run(db, q_won, "conflict", err, "it", w->id, theirs ? "mine" : "theirs");
+	return db_run(db, q_won, "conflict", err, "it", id, theirs ? "mine" : "theirs");
 }
 
 enum kith_status
 kdb_conflict_take(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	struct take_w w = { id };
-
-	return db_write(db, take_body, &w, err);
+	return db_write(db, take_body, &id, err);
 }
 
 char *
