@@ -419,19 +419,12 @@ export_contacts(struct io_out *o, struct kdb *db, struct kith_err *err)
 
 /* ---- JSON ------------------------------------------------------------------------------------ */
 
-/* A writer walking rows through a callback: where it writes, the database, rows so far. */
-struct walk {
-	struct io_out *o;
-	struct kdb *db;
-	long n;
-};
-
 /*
 ** Start the next element of a JSON array: a block's each on a line of its
 ** own (",\n    " between them), else ", " between them. Returns w's text.
 */
 static struct strbuf *
-json_next(struct walk *w, bool block)
+json_next(struct io_walk *w, bool block)
 {
 	sb_append(&w->o->sb, block ? (w->n++ ? ",\n    " : "\n    ") : (w->n++ ? ", " : ""));
 	return &w->o->sb;
@@ -440,7 +433,7 @@ json_next(struct walk *w, bool block)
 static int
 org_json(void *ud, const struct kith_org *org, const char *parent_name)
 {
-	struct walk *w = ud;
+	struct io_walk *w = ud;
 	struct strbuf *sb = json_next(w, true);
 	bool f = true;
 
@@ -459,7 +452,7 @@ org_json(void *ud, const struct kith_org *org, const char *parent_name)
 
 /* Every organisation through fn, in name order (export_db.c), then the rest written out. */
 static enum kith_status
-walk_orgs(struct walk *w, export_org_fn fn, struct kith_err *err)
+walk_orgs(struct io_walk *w, export_org_fn fn, struct kith_err *err)
 {
 	enum kith_status rc = export_orgs(w->db, fn, w, err);
 
@@ -471,7 +464,7 @@ walk_orgs(struct walk *w, export_org_fn fn, struct kith_err *err)
 static int
 org_vcard(void *ud, const struct kith_org *org, const char *parent_name)
 {
-	struct walk *w = ud;
+	struct io_walk *w = ud;
 
 	w->n++;
 	io_vcard_write_org(w->o, org, parent_name);
@@ -484,7 +477,7 @@ org_vcard(void *ud, const struct kith_org *org, const char *parent_name)
 static enum kith_status
 export_vcf(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
-	struct walk ow = { o, db, 0 };
+	struct io_walk ow = { o, db, 0 };
 	enum kith_status rc;
 
 	if ((rc = export_contacts(o, db, err)) || o->o->ids)
@@ -612,8 +605,8 @@ placement_json(void *ud, const struct placement_row *r)
 static int
 map_json(void *ud, const struct map_row *r)
 {
-	struct walk *w = ud;
-	struct walk pw = { w->o, w->db, 0 };
+	struct io_walk *w = ud;
+	struct io_walk pw = { w->o, w->db, 0 };
 	struct strbuf *sb = json_next(w, true);
 	bool f = true;
 
@@ -632,7 +625,7 @@ static enum kith_status
 event_json(struct io_out *o, struct kdb *db, struct io_row *r, struct kith_err *err)
 {
 	const struct kith_event *e = &r->ev;
-	struct walk a = { o, db, 0 };
+	struct io_walk a = { o, db, 0 };
 	bool f = true;
 	enum kith_status rc;
 
@@ -687,7 +680,7 @@ static enum kith_status
 export_json(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
 	enum kith_status rc;
-	struct walk ow = { o, db, 0 };
+	struct io_walk ow = { o, db, 0 };
 	struct ia_walk iw = { o, db, 0, 0, 0 };
 
 	sb_printf(&o->sb, "{\n  \"kith\": \"%s\",\n  \"contacts\": [", KITH_VERSION_STR);
@@ -714,7 +707,7 @@ export_json(struct io_out *o, struct kdb *db, struct kith_err *err)
 	    (rc = json_table(o, db, "relationships", DUMP_RELATIONSHIPS, err)))
 		return rc;
 	{
-		struct walk mw = { o, db, 0 };
+		struct io_walk mw = { o, db, 0 };
 		sb_append(&o->sb, ",\n  \"maps\": [");
 		if ((rc = map_list(db, map_json, &mw, err)))
 			return rc;

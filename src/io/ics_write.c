@@ -26,15 +26,10 @@ ics_time(const char *t, char out[20])
 		snprintf(out, 20, "%.4s%.2s%.2sT%.2s%.2s00", t, t + 5, t + 8, t + 11, t + 14);
 }
 
-struct att_out {
-	struct io_out *o;
-	struct kdb *db;
-};
-
 static int
 attendee_ics(void *ud, const struct attendance_row *r)
 {
-	struct att_out *a = ud;
+	struct io_walk *a = ud;
 	struct kith_contact c;
 	struct strbuf l = {0};
 	static const char *const partstat[] = {
@@ -140,7 +135,7 @@ write_vevent(struct io_out *o, struct kdb *db, struct io_row *r, struct kith_err
 {
 	const struct kith_event *e = &r->ev;
 	char t[20], stamp[20];
-	struct att_out a = { o, db };
+	struct io_walk a = { o, db, 0 };
 	struct strbuf l = {0};
 
 	dtstamp(stamp);

@@ -131,6 +131,13 @@ struct io_out {
 };
 void io_out_flush(struct io_out *o);   /* write sb out */
 
+/* A writer walking rows through a callback: where it writes, the database, rows so far. */
+struct io_walk {
+	struct io_out *o;
+	struct kdb *db;
+	long n;
+};
+
 /*
 ** sb_appendn's path when there is room, inline: a writer appends a dozen
 ** short pieces a line, and the call cost more than the copy (issue 14:
