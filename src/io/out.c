@@ -1,7 +1,8 @@
 /*
  * out.c: what kith's writers share: the output buffer (written out a
- * record or so at a time) and the content lines of vCard and iCalendar
- * (escaped, folded at 75 octets), written straight into it.
+ * record or so at a time), the content lines of vCard and iCalendar
+ * (escaped, folded at 75 octets), written straight into it, and the walk
+ * over the events and follow-ups the iCalendar and JSON writers write.
  */
 #include "io_internal.h"
 
@@ -117,6 +118,7 @@ io_type_word(const char *label)
 	return true;
 }
 
+/* ---- the rows a writer walks (io_internal.h) ---------------------------------------- */
 
 enum kith_status
 io_each_row(struct io_out *o, struct kdb *db, enum io_rows rows, io_row_fn fn,
