@@ -40,4 +40,32 @@ struct dl_lib {
 /* Open l the first time (dl_open, then ready); true if it is usable, else *why says why. */
 bool dl_lib_open(struct dl_lib *l, const char **why);
 
+/*
+** A library's functions, from FUNCS(X), an X-macro that names each:
+** struct NAME { DL_LIB_MEMBERS(FUNCS) }; holds a pointer of each one's type.
+*/
+#define DL_LIB_MEMBER(f) __typeof__(f) *f;
+#define DL_LIB_MEMBERS(funcs) funcs(DL_LIB_MEMBER)
+
+/*
+** In the library's one .c file, DL_LIB(NAME, FUNCS, soname, needs, lib, ready)
+** (no semicolon after it) defines `static struct NAME lib`, filled from the
+** library found by soname, and `const struct NAME *NAME(const char **why)`:
+** opens it on the first call (dl_lib_open: needs and lib as for dl_open) and
+** returns &lib, or NULL with *why saying why. It declares ready (as for
+** struct dl_lib), which the file defines after it, using lib.
+*/
+#define DL_LIB_SYM(f) { #f, &lib.f, sizeof lib.f },
+#define DL_LIB(name, funcs, soname, needs, libname, ready)                                  \
+	static struct name lib;                                                              \
+	static bool ready(char *failure, size_t size);                                       \
+	static const struct dl_sym lib_syms[] = { funcs(DL_LIB_SYM) };                       \
+	static struct dl_lib lib_dl = { soname, needs, libname, lib_syms,                    \
+					sizeof lib_syms / sizeof lib_syms[0], ready, false, false, "" }; \
+	const struct name *                                                                  \
+	name(const char **why)                                                               \
+	{                                                                                    \
+		return dl_lib_open(&lib_dl, why) ? &lib : NULL;                              \
+	}
+
 #endif

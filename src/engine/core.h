@@ -337,12 +337,9 @@ void engine_mode_normal(struct engine *e);
 int engine_mode_start(struct engine *e, enum view_mode mode, const char *arg);
 /*
 ** The status line's hint: "KEY what" for each command bound in the mode's
-** keymaps (its first key), " · " between them, appended to hint.
+** keymaps (its first key), " · " between them, appended to hint; h[0..n),
+** or up to the first with no what (struct hint_def: internal.h).
 */
-struct hint_def {
-	enum cmd cmd;
-	const char *what;
-};
 void engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h, size_t n,
 		      struct strbuf *hint);
 

@@ -144,6 +144,15 @@ engine_layout(struct engine *e, int list_rows, int detail_rows, bool side_by_sid
 
 /* ---- the global command switch --------------------------------------------------- */
 
+/* The global commands that are one call, given only the engine (each returns reactions). */
+static const struct {
+	enum cmd cmd;
+	int (*run)(struct engine *e);
+} calls[] = {
+	{ CMD_MESSAGES, engine_messages }, { CMD_CONCERNS, engine_concerns },
+	{ CMD_SYNC, engine_sync }, { CMD_CONFLICTS, engine_conflicts },
+};
+
 static int
 engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 {
@@ -158,6 +167,9 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		if (m->command && m->command(e, cmd, count, &r))
 			return r;
 	}
+	for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++)
+		if (calls[i].cmd == cmd)
+			return calls[i].run(e);
 	switch (cmd) {
 	case CMD_PANE_CONTACTS:
 		return engine_show_pane(e, VP_CONTACTS);
@@ -190,14 +202,6 @@ engine_global(struct engine *e, enum cmd cmd, long count, const char *arg)
 		return R_QUIT;
 	case CMD_IMPORT:
 		return engine_import(e, arg);
-	case CMD_MESSAGES:
-		return engine_messages(e);
-	case CMD_CONCERNS:
-		return engine_concerns(e);
-	case CMD_SYNC:
-		return engine_sync(e);
-	case CMD_CONFLICTS:
-		return engine_conflicts(e);
 	case CMD_BACK:
 		/* Esc in a list with a filter: clear the filter */
 		if (!str_empty(e->search_text[e->cur]) && p->ops->filter) {
@@ -385,24 +389,14 @@ normal_key(struct engine *e, struct kkey k)
 	return r;
 }
 
-static void
-normal_hint(struct engine *e, struct strbuf *hint)
-{
-	static const struct hint_def hints[] = {
-		{ CMD_HELP, "help" }, { CMD_SEARCH, "search" }, { CMD_ADD, "add" },
-		{ CMD_COMMAND_LINE, "command" }, { CMD_QUIT, "quit" },
-	};
-
-	engine_hint_keys(e, VM_NORMAL, hints, sizeof hints / sizeof hints[0], hint);
-}
-
 /* Normal mode: the panes (their fill_view is the view's base, not the mode's). */
 const struct mode_ops normal_mode_ops = {
 	.name = "NORMAL",
 	.keymap = KM_CURRENT_PANE,
 	.generic = true,
 	.key = normal_key,
-	.hint = normal_hint,
+	.hint_keys = { { CMD_HELP, "help" }, { CMD_SEARCH, "search" }, { CMD_ADD, "add" },
+		       { CMD_COMMAND_LINE, "command" }, { CMD_QUIT, "quit" } },
 };
 
 int
@@ -541,6 +535,8 @@ engine_view(struct engine *e)
 	sb_reset(&e->hint);
 	if (e->modes[e->mode]->hint)
 		e->modes[e->mode]->hint(e, &e->hint);
+	else if (e->modes[e->mode]->hint_keys[0].what)
+		engine_hint_keys(e, e->mode, e->modes[e->mode]->hint_keys, MODE_HINT_KEYS, &e->hint);
 	else if (e->modes[e->mode]->hint_text)
 		sb_append(&e->hint, e->modes[e->mode]->hint_text);
 	v->hint = sb_str(&e->hint);

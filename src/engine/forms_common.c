@@ -70,14 +70,19 @@ way_parse(const char *text)
 	return kith_interaction_way_parse(text);
 }
 
+/* A field of a few words: NULL if parse takes text, else "TEXT: the words". */
+static const char *
+check_words(struct form *f, const char *text, int (*parse)(const char *), const char *words)
+{
+	return parse(text) >= 0 ? NULL : form_msg(f, "%.20s: %s", text, words);
+}
+
 static const char *
 check_way(struct form *f, int field, const char *text)
 {
 	(void)field;
-	if (way_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: out (no answer yet), reply (they answered), both, none, or "
-			"empty (by the kind)", text);
+	return check_words(f, text, way_parse, "out (no answer yet), reply (they answered), both, "
+			   "none, or empty (by the kind)");
 }
 
 struct contact_ctx {
@@ -123,9 +128,8 @@ static const char *
 check_private(struct form *f, int field, const char *text)
 {
 	(void)field;
-	if (private_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: yes (a private note, kept on this machine), or empty", text);
+	return check_words(f, text, private_parse,
+			   "yes (a private note, kept on this machine), or empty");
 }
 
 /* "give", "ask" (with or without the + of capture), or empty: neither. */
@@ -141,9 +145,8 @@ static const char *
 check_exchange(struct form *f, int field, const char *text)
 {
 	(void)field;
-	if (exchange_parse(text) >= 0)
-		return NULL;
-	return form_msg(f, "%.20s: give (help you gave), ask (a favour you asked), or empty", text);
+	return check_words(f, text, exchange_parse,
+			   "give (help you gave), ask (a favour you asked), or empty");
 }
 
 static const struct form_field_def log_fields[LF_COUNT] = {

@@ -184,6 +184,13 @@ struct pane {
 */
 struct base_view;
 
+/* A command the status line's hint names: its first key, then what (engine_hint_keys). */
+struct hint_def {
+	enum cmd cmd;
+	const char *what;
+};
+#define MODE_HINT_KEYS 8
+
 struct mode_ops {
 	const char *name;           /* "REVIEW": the mode as the status bar names it */
 	int keymap;                 /* the keymap read first (enum km_id), or KM_CURRENT_PANE */
@@ -201,8 +208,13 @@ struct mode_ops {
 	int (*run)(struct engine *e, enum cmd cmd, long count);
 	/* Every frame, for every mode (base modes first): fill what it shows, if on. */
 	void (*fill_view)(struct engine *e, struct view *v);
-	/* The status line's hint while it is on; or hint_text, when it is always the same. */
+	/*
+	** The status line's hint while it is on; or, when it is always the
+	** same, hint_keys (the keys of these commands, up to one with no what)
+	** or hint_text.
+	*/
 	void (*hint)(struct engine *e, struct strbuf *hint);
+	struct hint_def hint_keys[MODE_HINT_KEYS];
 	const char *hint_text;
 	/* A mode that edits the input line (e->input): its prompt ("/"); the engine shows it. */
 	const char *prompt;

@@ -567,17 +567,6 @@ dups_fill_view(struct engine *e, struct view *v)
 	v->title = sb_str(&e->title);
 }
 
-static void
-dups_hint(struct engine *e, struct strbuf *hint)
-{
-	static const struct hint_def hints[] = {
-		{ CMD_DETAIL_OPEN, "compare" }, { CMD_DUP_MERGE, "merge" },
-		{ CMD_DUP_NOT_SAME, "not same" }, { CMD_UNDO, "undo" }, { CMD_BACK, "back" },
-	};
-
-	engine_hint_keys(e, VM_DUPLICATES, hints, sizeof hints / sizeof hints[0], hint);
-}
-
 static bool
 dups_is_base(const struct engine *e)
 {
@@ -614,7 +603,8 @@ const struct mode_ops dups_mode_ops = {
 	.cmd = CMD_DUPLICATES,
 	.run = engine_base_run,
 	.fill_view = dups_fill_view,
-	.hint = dups_hint,
+	.hint_keys = { { CMD_DETAIL_OPEN, "compare" }, { CMD_DUP_MERGE, "merge" },
+		       { CMD_DUP_NOT_SAME, "not same" }, { CMD_UNDO, "undo" }, { CMD_BACK, "back" } },
 	.free = dups_free,
 	.is_base = dups_is_base,
 	.reload = dups_reload,

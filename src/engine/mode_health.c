@@ -220,16 +220,6 @@ health_fill_view(struct engine *e, struct view *v)
 	v->title = sb_str(&e->title);
 }
 
-static void
-health_hint(struct engine *e, struct strbuf *hint)
-{
-	static const struct hint_def hints[] = {
-		{ CMD_DETAIL_OPEN, "open" }, { CMD_REFRESH, "again" }, { CMD_HEALTH_END, "close" },
-	};
-
-	engine_hint_keys(e, VM_HEALTH, hints, sizeof hints / sizeof hints[0], hint);
-}
-
 static bool
 health_is_base(const struct engine *e)
 {
@@ -247,7 +237,8 @@ const struct mode_ops health_mode_ops = {
 	.cmd = CMD_HEALTH,
 	.run = engine_base_run,
 	.fill_view = health_fill_view,
-	.hint = health_hint,
+	.hint_keys = { { CMD_DETAIL_OPEN, "open" }, { CMD_REFRESH, "again" },
+		       { CMD_HEALTH_END, "close" } },
 	.free = health_free,
 	.is_base = health_is_base,
 	.view = &health_view,

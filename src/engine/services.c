@@ -319,7 +319,7 @@ engine_hint_keys(struct engine *e, enum view_mode mode, const struct hint_def *h
 {
 	int chain[3], nc = engine_chain(e, mode, chain);
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && h[i].what; i++) {
 		struct strbuf k = { 0 };
 		/* the first key bound: "\x1f" separates keys, as "/" is one */
 		if (keymap_keys_for(e->km, chain, nc, h[i].cmd, "\x1f", &k) > 0) {

@@ -33,7 +33,7 @@
 #include "kith/utf8.h"
 #include "kith/xalloc.h"
 
-#define WINDOW 512
+#define WINDOW IO_WINDOW
 
 /* ---- JSON pieces ------------------------------------------------------------------------ */
 
@@ -419,27 +419,32 @@ export_contacts(struct io_out *o, struct kdb *db, struct kith_err *err)
 
 /* ---- JSON ------------------------------------------------------------------------------------ */
 
-struct org_walk {
-	struct io_out *o;
-	struct kdb *db;
-	long n;
-};
+/*
+** Start the next element of a JSON array: a block's each on a line of its
+** own (",\n    " between them), else ", " between them. Returns w's text.
+*/
+static struct strbuf *
+json_next(struct io_walk *w, bool block)
+{
+	sb_append(&w->o->sb, block ? (w->n++ ? ",\n    " : "\n    ") : (w->n++ ? ", " : ""));
+	return &w->o->sb;
+}
 
 static int
 org_json(void *ud, const struct kith_org *org, const char *parent_name)
 {
-	struct org_walk *w = ud;
+	struct io_walk *w = ud;
+	struct strbuf *sb = json_next(w, true);
 	bool f = true;
 
 	(void)parent_name;
-	sb_append(&w->o->sb, w->n++ ? ",\n    " : "\n    ");
-	json_num(&w->o->sb, "id", org->id, false, &f);
-	json_kv(&w->o->sb, "name", org->name, &f);
-	json_kv(&w->o->sb, "kind", kith_org_kind_name(org->kind), &f);
-	json_kv(&w->o->sb, "description", org->description, &f);
-	json_num(&w->o->sb, "influence", org->influence, true, &f);
-	json_num(&w->o->sb, "parent_id", org->parent_id, true, &f);
-	sb_appendc(&w->o->sb, '}');
+	json_num(sb, "id", org->id, false, &f);
+	json_kv(sb, "name", org->name, &f);
+	json_kv(sb, "kind", kith_org_kind_name(org->kind), &f);
+	json_kv(sb, "description", org->description, &f);
+	json_num(sb, "influence", org->influence, true, &f);
+	json_num(sb, "parent_id", org->parent_id, true, &f);
+	sb_appendc(sb, '}');
 	if (w->o->sb.len > 65536)
 		io_out_flush(w->o);
 	return 0;
@@ -447,7 +452,7 @@ org_json(void *ud, const struct kith_org *org, const char *parent_name)
 
 /* Every organisation through fn, in name order (export_db.c), then the rest written out. */
 static enum kith_status
-walk_orgs(struct org_walk *w, export_org_fn fn, struct kith_err *err)
+walk_orgs(struct io_walk *w, export_org_fn fn, struct kith_err *err)
 {
 	enum kith_status rc = export_orgs(w->db, fn, w, err);
 
@@ -459,7 +464,7 @@ walk_orgs(struct org_walk *w, export_org_fn fn, struct kith_err *err)
 static int
 org_vcard(void *ud, const struct kith_org *org, const char *parent_name)
 {
-	struct org_walk *w = ud;
+	struct io_walk *w = ud;
 
 	w->n++;
 	io_vcard_write_org(w->o, org, parent_name);
@@ -472,7 +477,7 @@ org_vcard(void *ud, const struct kith_org *org, const char *parent_name)
 static enum kith_status
 export_vcf(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
-	struct org_walk ow = { o, db, 0 };
+	struct io_walk ow = { o, db, 0 };
 	enum kith_status rc;
 
 	if ((rc = export_contacts(o, db, err)) || o->o->ids)
@@ -480,23 +485,16 @@ export_vcf(struct io_out *o, struct kdb *db, struct kith_err *err)
 	return walk_orgs(&ow, org_vcard, err);
 }
 
-struct att_json {
-	struct strbuf *sb;
-	int n;
-};
-
 static int
 attendee_json(void *ud, const struct attendance_row *r)
 {
-	struct att_json *a = ud;
+	struct strbuf *sb = json_next(ud, false);
 	bool f = true;
 
-	if (a->n++)
-		sb_append(a->sb, ", ");
-	json_num(a->sb, "contact_id", r->contact_id, false, &f);
-	json_kv(a->sb, "role", kith_attend_role_name(r->role), &f);
-	json_kv(a->sb, "status", kith_attend_status_name(r->status), &f);
-	sb_appendc(a->sb, '}');
+	json_num(sb, "contact_id", r->contact_id, false, &f);
+	json_kv(sb, "role", kith_attend_role_name(r->role), &f);
+	json_kv(sb, "status", kith_attend_status_name(r->status), &f);
+	sb_appendc(sb, '}');
 	return 0;
 }
 
@@ -588,56 +586,101 @@ json_table(struct io_out *o, struct kdb *db, const char *name, enum dump_table t
 	return KITH_OK;
 }
 
-struct map_walk {
-	struct io_out *o;
-	struct kdb *db;
-	long n;
-};
-
 static int
 placement_json(void *ud, const struct placement_row *r)
 {
-	struct map_walk *w = ud;
+	struct strbuf *sb = json_next(ud, false);
 	bool f = true;
 
-	sb_append(&w->o->sb, w->n++ ? ", " : "");
-	json_num(&w->o->sb, "contact_id", r->contact_id, true, &f);
-	json_num(&w->o->sb, "org_id", r->org_id, true, &f);
-	json_num(&w->o->sb, "influence", r->influence, false, &f);
-	json_num(&w->o->sb, "alignment", r->alignment, false, &f);
-	json_kv(&w->o->sb, "note", r->note, &f);
-	json_kv(&w->o->sb, "assessed_at", r->assessed_at, &f);
-	sb_appendc(&w->o->sb, '}');
+	json_num(sb, "contact_id", r->contact_id, true, &f);
+	json_num(sb, "org_id", r->org_id, true, &f);
+	json_num(sb, "influence", r->influence, false, &f);
+	json_num(sb, "alignment", r->alignment, false, &f);
+	json_kv(sb, "note", r->note, &f);
+	json_kv(sb, "assessed_at", r->assessed_at, &f);
+	sb_appendc(sb, '}');
 	return 0;
 }
 
 static int
 map_json(void *ud, const struct map_row *r)
 {
-	struct map_walk *w = ud;
-	struct map_walk pw = { w->o, w->db, 0 };
+	struct io_walk *w = ud;
+	struct io_walk pw = { w->o, w->db, 0 };
+	struct strbuf *sb = json_next(w, true);
 	bool f = true;
 
-	sb_append(&w->o->sb, w->n++ ? ",\n    " : "\n    ");
-	json_num(&w->o->sb, "id", r->id, false, &f);
-	json_kv(&w->o->sb, "name", r->name, &f);
-	json_kv(&w->o->sb, "goal", r->goal, &f);
-	json_num(&w->o->sb, "primary_target_id", r->primary_target_id, true, &f);
-	sb_append(&w->o->sb, ", \"placements\": [");
+	json_num(sb, "id", r->id, false, &f);
+	json_kv(sb, "name", r->name, &f);
+	json_kv(sb, "goal", r->goal, &f);
+	json_num(sb, "primary_target_id", r->primary_target_id, true, &f);
+	sb_append(sb, ", \"placements\": [");
 	placement_list(w->db, r->id, NULL, placement_json, &pw, NULL);
-	sb_append(&w->o->sb, "]}");
+	sb_append(sb, "]}");
 	io_out_flush(w->o);
 	return 0;
 }
 
 static enum kith_status
+event_json(struct io_out *o, struct kdb *db, struct io_row *r, struct kith_err *err)
+{
+	const struct kith_event *e = &r->ev;
+	struct io_walk a = { o, db, 0 };
+	bool f = true;
+	enum kith_status rc;
+
+	sb_append(&o->sb, r->i ? ",\n    " : "\n    ");
+	json_num(&o->sb, "id", r->id, false, &f);
+	json_kv(&o->sb, "title", e->title, &f);
+	json_kv(&o->sb, "kind", kith_event_kind_name(e->kind), &f);
+	json_kv(&o->sb, "start", e->start_at, &f);
+	json_kv(&o->sb, "end", e->end_at, &f);
+	sb_append(&o->sb, e->all_day ? ", \"all_day\": true" : ", \"all_day\": false");
+	json_kv(&o->sb, "location", e->location, &f);
+	json_num(&o->sb, "host_org_id", e->host_org_id, true, &f);
+	json_kv(&o->sb, "notes", e->notes, &f);
+	json_kv(&o->sb, "rrule", e->rrule, &f);
+	json_kv(&o->sb, "uid", e->uid, &f);
+	sb_append(&o->sb, ", \"attendance\": [");
+	rc = attendance_list_for_event(db, r->id, attendee_json, &a, err);
+	sb_appendc(&o->sb, ']');
+	if (!rc)
+		rc = json_extras(db, &o->sb, "event", r->id, err);
+	sb_appendc(&o->sb, '}');
+	return rc;
+}
+
+static enum kith_status
+followup_json(struct io_out *o, struct kdb *db, struct io_row *r, struct kith_err *err)
+{
+	const struct kith_followup *fu = &r->fu;
+	char *uid = followup_uid(db, r->id);
+	bool f = true;
+
+	(void)err;
+	sb_append(&o->sb, r->i ? ",\n    " : "\n    ");
+	json_num(&o->sb, "id", r->id, false, &f);
+	json_num(&o->sb, "contact_id", fu->contact_id, true, &f);
+	json_num(&o->sb, "event_id", fu->event_id, true, &f);
+	json_kv(&o->sb, "kind", kith_followup_kind_name(fu->kind), &f);
+	json_kv(&o->sb, "title", fu->title, &f);
+	json_kv(&o->sb, "due", fu->due, &f);
+	json_num(&o->sb, "priority", fu->priority, false, &f);
+	json_kv(&o->sb, "status", kith_followup_status_name(fu->status), &f);
+	json_kv(&o->sb, "direction", kith_direction_name(fu->direction), &f);
+	json_kv(&o->sb, "notes", fu->notes, &f);
+	json_kv(&o->sb, "done_at", fu->done_at[0] ? fu->done_at : NULL, &f);
+	json_kv(&o->sb, "uid", uid, &f);
+	sb_appendc(&o->sb, '}');
+	free(uid);
+	return KITH_OK;
+}
+
+static enum kith_status
 export_json(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
-	int64_t ids[WINDOW], after = 0;
-	int n;
-	long count = 0;
 	enum kith_status rc;
-	struct org_walk ow = { o, db, 0 };
+	struct io_walk ow = { o, db, 0 };
 	struct ia_walk iw = { o, db, 0, 0, 0 };
 
 	sb_printf(&o->sb, "{\n  \"kith\": \"%s\",\n  \"contacts\": [", KITH_VERSION_STR);
@@ -647,75 +690,11 @@ export_json(struct io_out *o, struct kdb *db, struct kith_err *err)
 	if ((rc = walk_orgs(&ow, org_json, err)))
 		return rc;
 	sb_append(&o->sb, "\n  ],\n  \"events\": [");
-	do {
-		if ((rc = event_ids_after(db, after, ids, WINDOW, &n, err)))
-			return rc;
-		for (int i = 0; i < n; i++) {
-			struct kith_event e;
-			struct att_json a = { &o->sb, 0 };
-			bool f = true;
-			if ((rc = event_get(db, ids[i], &e, err)))
-				return rc;
-			sb_append(&o->sb, count++ ? ",\n    " : "\n    ");
-			json_num(&o->sb, "id", ids[i], false, &f);
-			json_kv(&o->sb, "title", e.title, &f);
-			json_kv(&o->sb, "kind", kith_event_kind_name(e.kind), &f);
-			json_kv(&o->sb, "start", e.start_at, &f);
-			json_kv(&o->sb, "end", e.end_at, &f);
-			sb_append(&o->sb, e.all_day ? ", \"all_day\": true" : ", \"all_day\": false");
-			json_kv(&o->sb, "location", e.location, &f);
-			json_num(&o->sb, "host_org_id", e.host_org_id, true, &f);
-			json_kv(&o->sb, "notes", e.notes, &f);
-			json_kv(&o->sb, "rrule", e.rrule, &f);
-			json_kv(&o->sb, "uid", e.uid, &f);
-			sb_append(&o->sb, ", \"attendance\": [");
-			rc = attendance_list_for_event(db, ids[i], attendee_json, &a, err);
-			sb_appendc(&o->sb, ']');
-			if (!rc)
-				rc = json_extras(db, &o->sb, "event", ids[i], err);
-			sb_appendc(&o->sb, '}');
-			event_free(&e);
-			if (rc)
-				return rc;
-		}
-		io_out_flush(o);
-		if (n)
-			after = ids[n - 1];
-	} while (n == WINDOW);
+	if ((rc = io_each_row(o, db, IO_EVENTS, event_json, err)))
+		return rc;
 	sb_append(&o->sb, "\n  ],\n  \"followups\": [");
-	after = 0;
-	count = 0;
-	do {
-		if ((rc = followup_ids_after(db, after, true, ids, WINDOW, &n, err)))
-			return rc;
-		for (int i = 0; i < n; i++) {
-			struct kith_followup fu;
-			bool f = true;
-			char *uid;
-			if ((rc = followup_get(db, ids[i], &fu, err)))
-				return rc;
-			uid = followup_uid(db, ids[i]);
-			sb_append(&o->sb, count++ ? ",\n    " : "\n    ");
-			json_num(&o->sb, "id", ids[i], false, &f);
-			json_num(&o->sb, "contact_id", fu.contact_id, true, &f);
-			json_num(&o->sb, "event_id", fu.event_id, true, &f);
-			json_kv(&o->sb, "kind", kith_followup_kind_name(fu.kind), &f);
-			json_kv(&o->sb, "title", fu.title, &f);
-			json_kv(&o->sb, "due", fu.due, &f);
-			json_num(&o->sb, "priority", fu.priority, false, &f);
-			json_kv(&o->sb, "status", kith_followup_status_name(fu.status), &f);
-			json_kv(&o->sb, "direction", kith_direction_name(fu.direction), &f);
-			json_kv(&o->sb, "notes", fu.notes, &f);
-			json_kv(&o->sb, "done_at", fu.done_at[0] ? fu.done_at : NULL, &f);
-			json_kv(&o->sb, "uid", uid, &f);
-			sb_appendc(&o->sb, '}');
-			free(uid);
-			followup_free(&fu);
-		}
-		io_out_flush(o);
-		if (n)
-			after = ids[n - 1];
-	} while (n == WINDOW);
+	if ((rc = io_each_row(o, db, IO_ALL_FOLLOWUPS, followup_json, err)))
+		return rc;
 	sb_append(&o->sb, "\n  ],\n  \"interactions\": [");
 	do {
 		iw.rows = 0;
@@ -728,7 +707,7 @@ export_json(struct io_out *o, struct kdb *db, struct kith_err *err)
 	    (rc = json_table(o, db, "relationships", DUMP_RELATIONSHIPS, err)))
 		return rc;
 	{
-		struct map_walk mw = { o, db, 0 };
+		struct io_walk mw = { o, db, 0 };
 		sb_append(&o->sb, ",\n  \"maps\": [");
 		if ((rc = map_list(db, map_json, &mw, err)))
 			return rc;

@@ -17,11 +17,7 @@
 #define KITH_LIBICAL "libical.so.3"
 #endif
 
-static struct ical_lib lib;
-
-#define ICAL_LIB_SYM(f) { #f, &lib.f, sizeof lib.f },
-static const struct dl_sym syms[] = { ICAL_LIB_FUNCS(ICAL_LIB_SYM) };
-#undef ICAL_LIB_SYM
+DL_LIB(ical_lib, ICAL_LIB_FUNCS, KITH_LIBICAL, "iCalendar needs libical", "libical", ready)
 
 static bool
 ready(char *failure, size_t size)
@@ -31,13 +27,4 @@ ready(char *failure, size_t size)
 	lib.icalerror_set_errors_are_fatal(0);
 	atexit(lib.icaltimezone_free_builtin_timezones);
 	return true;
-}
-
-static struct dl_lib dl = { KITH_LIBICAL, "iCalendar needs libical", "libical", syms,
-			    sizeof syms / sizeof syms[0], ready, false, false, "" };
-
-const struct ical_lib *
-ical_lib(const char **why)
-{
-	return dl_lib_open(&dl, why) ? &lib : NULL;
 }

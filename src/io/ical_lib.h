@@ -13,6 +13,8 @@
 
 #include <libical/ical.h>
 
+#include "kith/dl.h"
+
 /* Every libical function kith calls. */
 #define ICAL_LIB_FUNCS(X) \
 	X(icalcomponent_add_component) \
@@ -72,9 +74,7 @@
 	X(icaltimezone_get_utc_timezone)
 
 struct ical_lib {
-#define ICAL_LIB_MEMBER(f) __typeof__(f) *f;
-	ICAL_LIB_FUNCS(ICAL_LIB_MEMBER)
-#undef ICAL_LIB_MEMBER
+	DL_LIB_MEMBERS(ICAL_LIB_FUNCS)
 };
 
 /*

@@ -15,7 +15,6 @@
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
-#define WINDOW 512
 
 /* "YYYY-MM-DD HH:MM" -> "YYYYMMDDTHHMM00"; "YYYY-MM-DD" -> "YYYYMMDD". */
 static void
@@ -27,15 +26,10 @@ ics_time(const char *t, char out[20])
 		snprintf(out, 20, "%.4s%.2s%.2sT%.2s%.2s00", t, t + 5, t + 8, t + 11, t + 14);
 }
 
-struct att_out {
-	struct io_out *o;
-	struct kdb *db;
-};
-
 static int
 attendee_ics(void *ud, const struct attendance_row *r)
 {
-	struct att_out *a = ud;
+	struct io_walk *a = ud;
 	struct kith_contact c;
 	struct strbuf l = {0};
 	static const char *const partstat[] = {
@@ -137,10 +131,11 @@ ics_zoned_times(struct io_out *o, const struct kith_event *e)
 }
 
 static enum kith_status
-write_vevent(struct io_out *o, struct kdb *db, const struct kith_event *e, struct kith_err *err)
+write_vevent(struct io_out *o, struct kdb *db, struct io_row *r, struct kith_err *err)
 {
+	const struct kith_event *e = &r->ev;
 	char t[20], stamp[20];
-	struct att_out a = { o, db };
+	struct io_walk a = { o, db, 0 };
 	struct strbuf l = {0};
 
 	dtstamp(stamp);
@@ -216,13 +211,15 @@ write_vevent(struct io_out *o, struct kdb *db, const struct kith_event *e, struc
 	return KITH_OK;
 }
 
-static void
-write_vtodo(struct io_out *o, struct kdb *db, const struct kith_followup *f)
+static enum kith_status
+write_vtodo(struct io_out *o, struct kdb *db, struct io_row *r, struct kith_err *err)
 {
+	const struct kith_followup *f = &r->fu;
 	char *uid = followup_uid(db, f->id), t[20], stamp[20];
 	static const int prio[] = { 0, 9, 5, 1 };
 	char p[8];
 
+	(void)err;
 	dtstamp(stamp);
 	sb_append(&o->sb, "BEGIN:VTODO\r\n");
 	if (uid) {
@@ -247,53 +244,20 @@ write_vtodo(struct io_out *o, struct kdb *db, const struct kith_followup *f)
 	io_prop(o, "DESCRIPTION", f->notes);
 	sb_append(&o->sb, "END:VTODO\r\n");
 	free(uid);
+	return KITH_OK;
 }
 
 enum kith_status
 io_ics_export(struct io_out *o, struct kdb *db, struct kith_err *err)
 {
-	int64_t ids[WINDOW], after = 0;
-	int n;
 	enum kith_status rc;
 
 	sb_append(&o->sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//kith//kith " KITH_VERSION_STR
 		  "//EN\r\nCALSCALE:GREGORIAN\r\n");
-	if ((rc = event_zones(db, vtimezone_out, o, err)))
+	if ((rc = event_zones(db, vtimezone_out, o, err)) ||
+	    (rc = io_each_row(o, db, IO_EVENTS, write_vevent, err)) ||
+	    (rc = io_each_row(o, db, IO_OPEN_FOLLOWUPS, write_vtodo, err)))
 		return rc;
-	do {
-		if ((rc = event_ids_after(db, after, ids, WINDOW, &n, err)))
-			return rc;
-		for (int i = 0; i < n; i++) {
-			struct kith_event e;
-			if ((rc = event_get(db, ids[i], &e, err)))
-				return rc;
-			e.id = ids[i];
-			rc = write_vevent(o, db, &e, err);
-			event_free(&e);
-			if (rc)
-				return rc;
-			if (o->sb.len > 65536)
-				io_out_flush(o);
-		}
-		if (n)
-			after = ids[n - 1];
-	} while (n == WINDOW);
-	after = 0;
-	do {
-		if ((rc = followup_ids_after(db, after, false, ids, WINDOW, &n, err)))
-			return rc;
-		for (int i = 0; i < n; i++) {
-			struct kith_followup f;
-			if ((rc = followup_get(db, ids[i], &f, err)))
-				return rc;
-			write_vtodo(o, db, &f);
-			followup_free(&f);
-			if (o->sb.len > 65536)
-				io_out_flush(o);
-		}
-		if (n)
-			after = ids[n - 1];
-	} while (n == WINDOW);
 	sb_append(&o->sb, "END:VCALENDAR\r\n");
 	io_out_flush(o);
 	return KITH_OK;

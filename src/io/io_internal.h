@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kith/event.h"
+#include "kith/followup.h"
 #include "kith/io.h"
 #include "kith/str.h"
 
@@ -129,6 +131,13 @@ struct io_out {
 };
 void io_out_flush(struct io_out *o);   /* write sb out */
 
+/* A writer walking rows through a callback: where it writes, the database, rows so far. */
+struct io_walk {
+	struct io_out *o;
+	struct kdb *db;
+	long n;
+};
+
 /*
 ** sb_appendn's path when there is room, inline: a writer appends a dozen
 ** short pieces a line, and the call cost more than the copy (issue 14:
@@ -184,6 +193,26 @@ void io_content_line(struct io_out *o, const char *line);
 void io_prop(struct io_out *o, const char *name, const char *value);      /* escaped; none if empty */
 void io_prop_raw(struct io_out *o, const char *name, const char *value);  /* as is; none if empty */
 bool io_type_word(const char *label);  /* usable as a TYPE value: letters, digits, '-' */
+
+/*
+** The rows a writer walks one by one (io_each_row): the events, or the
+** follow-ups (the open ones, or all). Each is read whole; fn gets it with
+** i, how many came before it. Ids are read IO_WINDOW at a time; o is
+** written out after each window and whenever it has grown past 64 KiB.
+** Stops at the first error (fn's too) and returns it.
+*/
+#define IO_WINDOW 512
+enum io_rows { IO_EVENTS, IO_OPEN_FOLLOWUPS, IO_ALL_FOLLOWUPS };
+struct io_row {
+	long i;
+	int64_t id;
+	struct kith_event ev;       /* IO_EVENTS (its id set) */
+	struct kith_followup fu;    /* the follow-ups */
+};
+typedef enum kith_status (*io_row_fn)(struct io_out *o, struct kdb *db, struct io_row *r,
+				      struct kith_err *err);
+enum kith_status io_each_row(struct io_out *o, struct kdb *db, enum io_rows rows, io_row_fn fn,
+			     struct kith_err *err);
 
 /* The writers beside their readers. */
 void io_vcard_write(struct io_out *o, const struct export_contact *e);   /* vcard_write.c */

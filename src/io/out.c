@@ -1,12 +1,15 @@
 /*
  * out.c: what kith's writers share: the output buffer (written out a
- * record or so at a time) and the content lines of vCard and iCalendar
- * (escaped, folded at 75 octets), written straight into it.
+ * record or so at a time), the content lines of vCard and iCalendar
+ * (escaped, folded at 75 octets), written straight into it, and the walk
+ * over the events and follow-ups the iCalendar and JSON writers write.
  */
 #include "io_internal.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "kith/merge.h"
 
 void
 io_out_flush(struct io_out *o)
@@ -115,3 +118,38 @@ io_type_word(const char *label)
 	return true;
 }
 
+/* ---- the rows a writer walks (io_internal.h) ---------------------------------------- */
+
+enum kith_status
+io_each_row(struct io_out *o, struct kdb *db, enum io_rows rows, io_row_fn fn,
+	    struct kith_err *err)
+{
+	int64_t ids[IO_WINDOW], after = 0;
+	struct io_row r = { 0 };
+	int n;
+	enum kith_status rc;
+
+	do {
+		rc = rows == IO_EVENTS ? event_ids_after(db, after, ids, IO_WINDOW, &n, err) :
+		     followup_ids_after(db, after, rows == IO_ALL_FOLLOWUPS, ids, IO_WINDOW, &n, err);
+		for (int k = 0; !rc && k < n; k++, r.i++) {
+			r.id = ids[k];
+			if (rows == IO_EVENTS && !(rc = event_get(db, r.id, &r.ev, err))) {
+				r.ev.id = r.id;
+				rc = fn(o, db, &r, err);
+				event_free(&r.ev);
+			} else if (rows != IO_EVENTS && !(rc = followup_get(db, r.id, &r.fu, err))) {
+				rc = fn(o, db, &r, err);
+				followup_free(&r.fu);
+			}
+			if (!rc && o->sb.len > 65536)
+				io_out_flush(o);
+		}
+		if (rc)
+			return rc;
+		io_out_flush(o);
+		if (n)
+			after = ids[n - 1];
+	} while (n == IO_WINDOW);
+	return KITH_OK;
+}

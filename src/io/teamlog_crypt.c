@@ -19,11 +19,8 @@
 #define KITH_LIBSODIUM "libsodium.so.23"
 #endif
 
-static struct sodium_lib lib;
-
-#define SODIUM_LIB_SYM(f) { #f, &lib.f, sizeof lib.f },
-static const struct dl_sym syms[] = { SODIUM_LIB_FUNCS(SODIUM_LIB_SYM) };
-#undef SODIUM_LIB_SYM
+DL_LIB(sodium_lib, SODIUM_LIB_FUNCS, KITH_LIBSODIUM, "team mode needs libsodium", "libsodium",
+       ready)
 
 static bool
 ready(char *failure, size_t size)
@@ -32,15 +29,6 @@ ready(char *failure, size_t size)
 		return true;
 	snprintf(failure, size, "%s: sodium_init failed", KITH_LIBSODIUM);
 	return false;
-}
-
-static struct dl_lib dl = { KITH_LIBSODIUM, "team mode needs libsodium", "libsodium", syms,
-			    sizeof syms / sizeof syms[0], ready, false, false, "" };
-
-const struct sodium_lib *
-sodium_lib(const char **why)
-{
-	return dl_lib_open(&dl, why) ? &lib : NULL;
 }
 
 /* ---- sealed files --------------------------------------------------------- */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kith/dl.h"
 #include "kith/status.h"
 #include "kith/teamlog.h"
 
@@ -28,9 +29,7 @@
 	X(sodium_memzero)
 
 struct sodium_lib {
-#define SODIUM_LIB_MEMBER(f) __typeof__(f) *f;
-	SODIUM_LIB_FUNCS(SODIUM_LIB_MEMBER)
-#undef SODIUM_LIB_MEMBER
+	DL_LIB_MEMBERS(SODIUM_LIB_FUNCS)
 };
 
 /* The library, opened and initialised once; NULL with *why (static text) if it cannot be. */
