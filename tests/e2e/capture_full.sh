@@ -18,7 +18,7 @@ if ! mount -t tmpfs -o size=4m tmpfs "$T/small" 2>/dev/null; then
   echo "$NAME: skipped: mounting a tmpfs is not permitted here"
   finish
 fi
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; sleep 0.2; umount "$T/small" 2>/dev/null; rm -rf "$T"' EXIT
+unmount_at_exit "$T/small"
 export KITH_DB="$T/small/kith.db"
 ok add contact "Ada Lovelace"
 
