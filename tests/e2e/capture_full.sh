@@ -5,10 +5,6 @@
 NAME=capture_full
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 if [ "$(id -u)" != 0 ]; then
   echo "$NAME: skipped: not root (cannot mount a tmpfs for a full disk)"
   finish

@@ -9,9 +9,6 @@
 NAME=hostile_screen
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
 start() {   # start ENV...: the planner in pane k, with an exit marker
   tm respawn-pane -k -t k "env HOME='$HOME' KITH_DB='$KITH_DB' KITH_TODAY=2026-03-10 LANG=C.UTF-8 $*; echo kith-exited-\$?; sleep 60"
 }
