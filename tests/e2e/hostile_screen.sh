@@ -52,7 +52,7 @@ rm "$HOME/.config/kith/config"
 # ---- one column ---------------------------------------------------------------------
 tm resize-window -t k -x 1 -y 30
 start "TERM=xterm-256color '$KITH_BIN'"
-sleep 0.5
+wait_started "1 column from the start: the planner starts"
 keys j k Tab 2 3 4 1 Enter Escape '?' Escape / A Enter Escape a Escape
 tm resize-window -t k -x 100 -y 30
 wait_for " 1 Contacts " "1 column from the start: drawn again when wide"
