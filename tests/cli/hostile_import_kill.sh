@@ -33,8 +33,7 @@ while [ $kills -lt $MIN_KILLS ] && [ $tries -lt 200 ]; do
   tries=$((tries + 1))
   "$KITH_BIN" import "$T/cards.vcf" >/dev/null 2>&1 &
   pid=$!
-  ms=$(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % full_ms ))
-  sleep "$(printf '0.%03d' "$ms")"
+  sleep_ms "$(random_below "$full_ms")"
   if kill -9 "$pid" 2>/dev/null; then
     kills=$((kills + 1))
   fi

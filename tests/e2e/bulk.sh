@@ -5,10 +5,6 @@
 NAME=bulk
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 tagged() {
   sqlite3 "$KITH_DB" "SELECT count(*) FROM contact_tag JOIN tag ON tag.id = contact_tag.tag_id
     WHERE tag.name = 'housing'"

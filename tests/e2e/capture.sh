@@ -5,10 +5,6 @@
 NAME=capture
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 ok add contact "Zoe Park"
 ok add contact "Tom Ruiz"
 tom=$out

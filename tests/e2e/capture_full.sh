@@ -5,10 +5,6 @@
 NAME=capture_full
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 if [ "$(id -u)" != 0 ]; then
   echo "$NAME: skipped: not root (cannot mount a tmpfs for a full disk)"
   finish
@@ -18,7 +14,7 @@ if ! mount -t tmpfs -o size=4m tmpfs "$T/small" 2>/dev/null; then
   echo "$NAME: skipped: mounting a tmpfs is not permitted here"
   finish
 fi
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; sleep 0.2; umount "$T/small" 2>/dev/null; rm -rf "$T"' EXIT
+unmount_at_exit "$T/small"
 export KITH_DB="$T/small/kith.db"
 ok add contact "Ada Lovelace"
 

@@ -6,21 +6,13 @@
 NAME=capture_locked
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 # wait_long TEXT WHAT: as wait_for, three times as long (past the 5 s lock wait)
 wait_long() {
-  i=0
-  while [ $i -lt $((WAIT_TRIES * 3)) ]; do
-    case $(screen) in *"$1"*) pass; return 0 ;; esac
-    sleep 0.05
-    i=$((i + 1))
-  done
-  fail "$2: [$1] never appeared; the screen was:"
-  screen
-  return 1
+  WAIT_TRIES=$((WAIT_TRIES * 3))
+  wait_for "$1" "$2"
+  r=$?
+  WAIT_TRIES=$((WAIT_TRIES / 3))
+  return $r
 }
 
 ok add contact "Ada Lovelace"

@@ -7,10 +7,6 @@
 NAME=concerns
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 for who in "Ana Lima" "Ben Ortiz" "Carla Diaz" "Dana Wu"; do
   ok add contact "$who"
 done

@@ -5,10 +5,6 @@
 NAME=duplicates
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 k() {
   "$KITH_BIN" "$@" || fail "kith $*"
 }

@@ -5,10 +5,6 @@
 NAME=editor
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 ok add contact "Ana Lima" --org "City Council"
 
 # a config with two bad lines and one good one

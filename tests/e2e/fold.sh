@@ -22,14 +22,7 @@ while IFS='|' read -r name word; do
   # shellcheck disable=SC2046
   tm send-keys -t k / $(printf '%s' "$word" | sed 's/./& /g')
   wait_for "$name" "/$word shows $name"
-  wait_gone_zed=0
-  i=0
-  while [ $i -lt $WAIT_TRIES ]; do
-    case $(screen) in *"Zed Unrelated"*) ;; *) wait_gone_zed=1; break ;; esac
-    sleep 0.05
-    i=$((i + 1))
-  done
-  same "$wait_gone_zed" 1 "/$word filters the others out"
+  wait_gone "Zed Unrelated" "/$word filters the others out"
   tm send-keys -t k Escape
   wait_for "Zed Unrelated" "Escape after /$word shows everyone"
 done <"$T/names"

@@ -4,10 +4,6 @@
 NAME=goals
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 k() {
   "$KITH_BIN" "$@" || fail "kith $*"
 }

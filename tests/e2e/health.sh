@@ -6,10 +6,6 @@
 NAME=health
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 "$KITH_BIN" -d "$KITH_DB" demo --no-ui >/dev/null || fail "demo database"
 active=$("$KITH_BIN" health --json | jq -r '.active')
 first=$("$KITH_BIN" health --json | jq -r '.reciprocity[0].name')
@@ -38,17 +34,8 @@ keys /
 wait_for "search: not in the Health view (q closes it)" "a key the view does not take says so"
 # the cursor walks down to the first person only asked of; Enter opens their card
 keys g
-found=0
-i=0
-while [ $i -lt 80 ] && [ $found -eq 0 ]; do
-  keys j
-  sleep 0.05
-  case $(tm capture-pane -p -e -t k | grep -F "$first · asked") in
-    *'[7m'*) found=1 ;;
-  esac
-  i=$((i + 1))
-done
-same "$found" 1 "j moves the cursor to $first"
+wait_selected "The active network:" "g goes to the top"
+walk j "$first · asked" "j moves the cursor to $first"
 keys Enter
 wait_for "kith — Contacts" "Enter opens the person's card"
 wait_for "you only asked: " "the card says you only asked"

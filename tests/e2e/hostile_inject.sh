@@ -64,9 +64,11 @@ wait_for "Hall" "the event card"
 tm send-keys -t k Escape 4
 wait_for "Call<U+202E>Q5back^[[31;1HQ2" "the follow-up title"
 tm send-keys -t k 3
-sleep 0.3
-tm send-keys -t k / E v i l Enter
-sleep 0.3
+wait_for "kith — Power map" "3: the power map"
+tm send-keys -t k / E v i l
+wait_for "/Evil" "a search on the power map"
+tm send-keys -t k Enter
+wait_gone "SEARCH" "Enter keeps the filter"
 tm send-keys -t k Escape 1 q
 wait_for "kith-exited-0" "the planner quits"
 

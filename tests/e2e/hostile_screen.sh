@@ -9,9 +9,6 @@
 NAME=hostile_screen
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
 start() {   # start ENV...: the planner in pane k, with an exit marker
   tm respawn-pane -k -t k "env HOME='$HOME' KITH_DB='$KITH_DB' KITH_TODAY=2026-03-10 LANG=C.UTF-8 $*; echo kith-exited-\$?; sleep 60"
 }
@@ -55,7 +52,7 @@ rm "$HOME/.config/kith/config"
 # ---- one column ---------------------------------------------------------------------
 tm resize-window -t k -x 1 -y 30
 start "TERM=xterm-256color '$KITH_BIN'"
-sleep 0.5
+wait_started "1 column from the start: the planner starts"
 keys j k Tab 2 3 4 1 Enter Escape '?' Escape / A Enter Escape a Escape
 tm resize-window -t k -x 100 -y 30
 wait_for " 1 Contacts " "1 column from the start: drawn again when wide"

@@ -5,27 +5,10 @@
 NAME=planner
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-# wait_gone TEXT WHAT: poll until TEXT is no longer on the screen.
-wait_gone() {
-  i=0
-  while [ $i -lt $WAIT_TRIES ]; do
-    case $(screen) in *"$1"*) ;; *) pass; return 0 ;; esac
-    sleep 0.05
-    i=$((i + 1))
-  done
-  fail "$2: [$1] is still there; the screen was:"
-  screen
-  return 1
-}
-
 # size_is COLS ROWS WHAT: the pane has that size.
 size_is() {
   got=$(tm display-message -p -t k '#{pane_width}x#{pane_height}')
   same "$got" "$1x$2" "$3"
-}
-
-keys() {
-  tm send-keys -t k "$@"
 }
 
 # the planner, then a marker with its exit status so the test sees it leave

@@ -5,10 +5,6 @@
 NAME=powermap
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 KITH_TODAY=2026-03-10 "$KITH_BIN" -d "$KITH_DB" demo --no-ui || fail "demo --no-ui"
 
 tm new-session -d -s k -x 120 -y 40 \

@@ -6,10 +6,6 @@
 NAME=private
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 ok add contact "Dana Reyes"
 ok log "Dana Reyes" "shared coffee" --at 2026-03-01
 

@@ -5,10 +5,6 @@
 NAME=review
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
-keys() {
-  tm send-keys -t k "$@"
-}
-
 "$KITH_BIN" -d "$KITH_DB" demo --no-ui >/dev/null || fail "demo database"
 first=$("$KITH_BIN" today --json | jq -r '.[0].name')
 second=$("$KITH_BIN" today --json | jq -r '.[1].name')
@@ -47,12 +43,10 @@ keys q
 wait_for "Review done: 1 done, 1 logged, 0 snoozed, 1 skipped (r resumes)" "q: the summary"
 keys q
 wait_for "kith-exited-0" "quit"
-tm kill-session -t k
 
 # the same day, again: only what is left, starting with the fourth person
-tm new-session -d -s k -x 100 -y 30 \
-  "env TERM=xterm-256color HOME='$HOME' KITH_DB='$KITH_DB' KITH_TODAY=2026-03-10 LANG=C.UTF-8 '$KITH_BIN'; echo kith-exited-\$?; sleep 60" ||
-  { echo "review: tmux cannot start a session"; exit 1; }
+restart "env TERM=xterm-256color HOME='$HOME' KITH_DB='$KITH_DB' KITH_TODAY=2026-03-10 LANG=C.UTF-8 '$KITH_BIN'; echo kith-exited-\$?; sleep 60" ||
+  { echo "review: tmux cannot start the planner again"; exit 1; }
 wait_for "NORMAL" "the planner is up again"
 keys r
 wait_for "1 of 12" "resumed: a full day's cap again, from what is left"

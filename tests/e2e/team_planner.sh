@@ -10,9 +10,6 @@ NAME=team_planner
 . "${KITH_SRC:-.}/tests/e2e/tmuxlib"
 
 command -v git >/dev/null || { fail "git is not installed (make check installs it)"; finish; }
-keys() {
-  tm send-keys -t k "$@"
-}
 phone() {
   sqlite3 "$KITH_DB" "SELECT value FROM contact_channel WHERE kind = 'phone'"
 }

@@ -50,7 +50,7 @@ if ! mount -t tmpfs -o size=64m tmpfs "$T/small" 2>/dev/null; then
   echo "$NAME: skipped the disk-full undo: mounting a tmpfs is not permitted here"
   finish
 fi
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; sleep 0.2; umount "$T/small" 2>/dev/null; rm -rf "$T"' EXIT
+unmount_at_exit "$T/small"
 DB="$T/small/kith.db"
 tm new-session -d -s k -x 120 -y 30 \
   "env HOME='$HOME' KITH_DB='$DB' KITH_TODAY=2026-03-10 LANG=C.UTF-8 '$KITH_BIN'; echo kith-exited-\$?; sleep 600" ||

@@ -33,12 +33,11 @@ tokens() {
   }'
 }
 
-# A planner just opened, in the Contacts pane.
+# A planner just opened, in the Contacts pane (the last one, if any, killed).
+tm new-session -d -s k -x 120 -y 40 "sleep 600" || { echo "$NAME: tmux cannot start a session"; exit 1; }
 start() {
-  tm kill-server 2>/dev/null && sleep 0.3
-  tm new-session -d -s k -x 120 -y 40 \
-    "env TERM=xterm-256color HOME='$HOME' KITH_DB='$KITH_DB' KITH_TODAY=$KITH_TODAY LANG=C.UTF-8 '$KITH_BIN'; echo kith-exited-\$?; sleep 60" ||
-    { echo "$NAME: tmux cannot start a session"; exit 1; }
+  restart "env TERM=xterm-256color HOME='$HOME' KITH_DB='$KITH_DB' KITH_TODAY=$KITH_TODAY LANG=C.UTF-8 '$KITH_BIN'; echo kith-exited-\$?; sleep 60" ||
+    { echo "$NAME: tmux cannot start the planner"; exit 1; }
   wait_for "1 Contacts" "the planner is up"
   wait_for "NORMAL" "in normal mode"
 }
