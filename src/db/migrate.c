@@ -43,11 +43,15 @@ db_pragma_int(sqlite3 *h, const char *name)
 /* ---- migrations ------------------------------------------------------------- */
 
 static const char *schema_text;     /* test override of kith_schema_sql */
+/* kdb_schema_version's answer for the text (every open asks twice) */
+static const char *known_text;
+static int known;
 
 void
 kdb_test_set_schema(const char *sql)
 {
 	schema_text = sql;
+	known_text = NULL;
 }
 
 /*
@@ -90,6 +94,9 @@ kdb_schema_version(void)
 	unsigned char seen[MAX_STEPS] = { 0 };
 	int n = 0;
 
+	if (text == known_text)
+		return known;
+
 	for (const char *p = text; (p = strstr(p, marker)); p++) {
 		char *end;
 		long k;
@@ -101,6 +108,8 @@ kdb_schema_version(void)
 	}
 	while (n + 1 < MAX_STEPS && seen[n + 1])
 		n++;
+	known_text = text;
+	known = n;
 	return n;
 }
 
