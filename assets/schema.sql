@@ -1303,3 +1303,59 @@ INSERT INTO sync_alias(tbl, key, n)
   SELECT 'promise_update', id, (SELECT coalesce(max(id), 0) FROM promise_update WHERE id < 1099511627776)
     + row_number() OVER (ORDER BY id)
   FROM promise_update WHERE id >= 1099511627776 AND id < 4611686018427387904;
+
+-- @migration 21
+-- Goal progress's marks are taken by kith itself, not by triggers (issue
+-- 16: every kith process parsed migration 19's 40 triggers at its first
+-- statement, 1.6M instructions, 15 percent of a `kith search`). The
+-- pre-update hook that every write of kith passes through
+-- (src/db/goal_mark.c) marks the people and goals those triggers did, in
+-- memory, and the write's commit puts them in goal_dirty and goal_stale;
+-- the next read of progress brings goal_member up to date from them
+-- (src/db/goal_member.c). Every write of kith marks: its writers, undo
+-- and redo, a team sync's apply, an import (it marks every goal). A write
+-- by another program (the sqlite3 shell) marks nothing; after one,
+-- "INSERT INTO goal_stale SELECT id FROM goal" has every goal built again.
+-- probe_fts, the marked people's search documents, becomes a temporary
+-- table of the connection that brings progress up to date.
+DROP TRIGGER IF EXISTS goal_cache_ins;
+DROP TRIGGER IF EXISTS goal_cache_upd;
+DROP TRIGGER IF EXISTS goal_cache_del;
+DROP TRIGGER IF EXISTS goal_map_ins;
+DROP TRIGGER IF EXISTS goal_map_upd;
+DROP TRIGGER IF EXISTS goal_map_del;
+DROP TRIGGER IF EXISTS goal_me_ins;
+DROP TRIGGER IF EXISTS goal_me_upd;
+DROP TRIGGER IF EXISTS goal_me_del;
+DROP TRIGGER IF EXISTS goal_contact_ins;
+DROP TRIGGER IF EXISTS goal_contact_upd;
+DROP TRIGGER IF EXISTS goal_contact_del;
+DROP TRIGGER IF EXISTS goal_nickname_ins;
+DROP TRIGGER IF EXISTS goal_nickname_upd;
+DROP TRIGGER IF EXISTS goal_nickname_del;
+DROP TRIGGER IF EXISTS goal_tagged_ins;
+DROP TRIGGER IF EXISTS goal_tagged_upd;
+DROP TRIGGER IF EXISTS goal_tagged_del;
+DROP TRIGGER IF EXISTS goal_tag_upd;
+DROP TRIGGER IF EXISTS goal_role_ins;
+DROP TRIGGER IF EXISTS goal_role_upd;
+DROP TRIGGER IF EXISTS goal_role_del;
+DROP TRIGGER IF EXISTS goal_org_upd;
+DROP TRIGGER IF EXISTS goal_placement_ins;
+DROP TRIGGER IF EXISTS goal_placement_upd;
+DROP TRIGGER IF EXISTS goal_placement_del;
+DROP TRIGGER IF EXISTS goal_talk_ins;
+DROP TRIGGER IF EXISTS goal_talk_upd;
+DROP TRIGGER IF EXISTS goal_talk_del;
+DROP TRIGGER IF EXISTS goal_talk_kind;
+DROP TRIGGER IF EXISTS goal_attend_ins;
+DROP TRIGGER IF EXISTS goal_attend_upd;
+DROP TRIGGER IF EXISTS goal_attend_del;
+DROP TRIGGER IF EXISTS goal_event_start;
+DROP TRIGGER IF EXISTS goal_intro_ins;
+DROP TRIGGER IF EXISTS goal_intro_upd;
+DROP TRIGGER IF EXISTS goal_intro_del;
+DROP TRIGGER IF EXISTS goal_move_ins;
+DROP TRIGGER IF EXISTS goal_move_upd;
+DROP TRIGGER IF EXISTS goal_move_del;
+DROP TABLE IF EXISTS probe_fts;

@@ -104,7 +104,9 @@ enum kith_status goal_best_uncounted(struct kdb *db, const struct goal *g, int64
 ** the first touch that counts: src/db/goal.c) with the rows computed from
 ** the touches now: KITH_OK if the same, KITH_CONFLICT naming the goal and
 ** the first person that differs, or a goal whose rows are not kept (a mark
-** left). For the tests, and to check a database by hand.
+** left that cannot be brought up to date), or a column the marks read
+** (src/db/goal_mark.c) that is not where they read it. For the tests, and
+** to check a database by hand.
 */
 enum kith_status goal_cache_verify(struct kdb *db, struct kith_err *err);
 /* Words for the goal's state: "on pace, 5 weeks left", "behind (2 by now), 3 days

@@ -43,14 +43,12 @@ static const char bulk_suspend[] =
 	"INSERT INTO meta(key, value) SELECT 'bulk_trigger.' || name, sql FROM sqlite_master"
 	" WHERE type = 'trigger' AND name IN"
 	" ('contact_rank_ins', 'contact_ins', 'role_fts_ins', 'organisation_fts_ins',"
-	" 'contact_uid_default', 'goal_contact_ins', 'goal_role_ins');"
+	" 'contact_uid_default');"
 	"DROP TRIGGER IF EXISTS contact_rank_ins;"
 	"DROP TRIGGER IF EXISTS contact_uid_default;"
 	"DROP TRIGGER IF EXISTS contact_ins;"
 	"DROP TRIGGER IF EXISTS role_fts_ins;"
-	"DROP TRIGGER IF EXISTS organisation_fts_ins;"
-	"DROP TRIGGER IF EXISTS goal_contact_ins;"
-	"DROP TRIGGER IF EXISTS goal_role_ins;";
+	"DROP TRIGGER IF EXISTS organisation_fts_ins;";
 
 /*
 ** Indexes no statement of an import reads (the contacts by influence, by
@@ -99,13 +97,12 @@ static const char cal_mark[] =
 static const char cal_suspend[] =
 	"INSERT INTO meta(key, value) SELECT 'bulk_trigger.' || name, sql FROM sqlite_master"
 	" WHERE type = 'trigger' AND name IN ('event_fts_ins', 'event_fts_upd',"
-	" 'followup_fts_ins', 'followup_fts_upd', 'list_count_followup_ins', 'goal_intro_ins');"
+	" 'followup_fts_ins', 'followup_fts_upd', 'list_count_followup_ins');"
 	"DROP TRIGGER IF EXISTS event_fts_ins;"
 	"DROP TRIGGER IF EXISTS event_fts_upd;"
 	"DROP TRIGGER IF EXISTS followup_fts_ins;"
 	"DROP TRIGGER IF EXISTS followup_fts_upd;"
-	"DROP TRIGGER IF EXISTS list_count_followup_ins;"
-	"DROP TRIGGER IF EXISTS goal_intro_ins;";
+	"DROP TRIGGER IF EXISTS list_count_followup_ins;";
 /* their work, at the import's end */
 static const char cal_catch_up[] =
 	"INSERT INTO event_fts(rowid, title, location, notes)"
@@ -376,8 +373,8 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 	   this import's, and get their derived rows at its end; not when the
 	   ids are near their end, where SQLite picks them at random (the
 	   triggers then stay, and do the work row by row) */
-	/* every goal is built whole when the import commits (goal.c): its
-	   people are not marked one by one (their triggers are suspended) */
+	/* every goal is built whole after the import (goal_member.c): past
+	   its first people, they are not marked one by one (goal_mark.c) */
 	static const char defer[] =
 		"INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1');"
 		"INSERT OR IGNORE INTO goal_stale SELECT id FROM goal;"

@@ -168,7 +168,8 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->mem = mem;
-	db->derive = goal_cache_refresh;
+	db->mark_row = goal_mark_row;
+	db->derive = goal_marks_flush;
 	db->readonly = (flags & KDB_READONLY) != 0;
 	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (flags & KDB_CREATE && !db->readonly)
@@ -188,7 +189,7 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	db_sql_init(db->h);
-	sqlite3_update_hook(db->h, goal_mark_hook, db);
+	db_row_hook_init(db);
 	snprintf(limit, sizeof limit, "PRAGMA journal_size_limit = %d", KDB_WAL_LIMIT);
 	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK ||
@@ -248,6 +249,7 @@ kdb_close(struct kdb *db)
 	for (int i = 0; i < db->n_goal_sql; i++)
 		free(db->goal_sql[i]);
 	db_rec_free(db);
+	goal_marks_free(db);
 	db_ev_keys_free(db);
 	kdb_change_free(db->last_change);
 	if (db->h)

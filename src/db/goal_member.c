@@ -4,12 +4,13 @@
  * migration 19; see goal_sql.h). What progress, state and the review make
  * of them is goal.c's.
  *
- * The schema's triggers mark the people a write may move in or out of a
- * goal or give or take a touch (goal_dirty) and the goals to build whole
- * (goal_stale); every write's commit runs the statement again for those
- * people and goals only (goal_cache_refresh, kdb's `derive`). Its search
- * terms then read the marked people's documents alone (QPLAN_CHECK). This
- * file calls nothing that writes through tx.c: tx.c calls it.
+ * Kith's writes mark the people a write may move in or out of a goal or
+ * give or take a touch (goal_dirty) and the goals to build whole
+ * (goal_stale) as they commit (goal_mark.c). The first read of progress
+ * after them runs the statement again for those people and goals only
+ * (goal_cache_refresh, from goal_kept_ready), in a write of its own. Its
+ * search terms then read the marked people's documents alone
+ * (QPLAN_CHECK). This file calls nothing that writes through tx.c.
  */
 #include "goal_sql.h"
 #include "query_sql.h"
@@ -245,8 +246,9 @@ const char goal_kept_uncounted[] =
 	"LIMIT 1";
 
 
-bool
-goal_kept_ready(struct kdb *db, int64_t id)
+/* Is nothing marked, for anyone or for goal id? */
+static bool
+kept_ready(struct kdb *db, int64_t id)
 {
 	static const char sql[] = "SELECT NOT EXISTS (SELECT 1 FROM goal_dirty) "
 		"AND NOT EXISTS (SELECT 1 FROM goal_stale WHERE goal_id = ?1)";
@@ -259,6 +261,37 @@ goal_kept_ready(struct kdb *db, int64_t id)
 	ready = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return ready;
+}
+
+/*
+ * Bring goal_member up to date from the marks the writes left, in a write
+ * of its own (derived rows only: nothing for undo or the team). False if
+ * it cannot (a database open read-only, another writer past the wait, an
+ * import's documents not made yet): the reader then computes.
+ */
+static bool
+catch_up(struct kdb *db)
+{
+	bool ok;
+
+	if (db->readonly || sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return false;
+	ok = goal_cache_refresh(db, NULL) == KITH_OK;
+	if (!ok || sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return false;
+	}
+	return true;
+}
+
+bool
+goal_kept_ready(struct kdb *db, int64_t id)
+{
+	/* inside a write, its own marks are still in memory (goal_mark.c):
+	   what it changed is computed, and brought up after it commits */
+	if (db->depth > 0)
+		return !goal_marks_pending(db) && kept_ready(db, id);
+	return kept_ready(db, id) || (catch_up(db) && kept_ready(db, id));
 }
 
 /* Run the goal's statement over src's people into goal_member: one statement. */
@@ -338,19 +371,6 @@ cache_goal(struct kdb *db, const struct goal *g, bool stale, int64_t me_id, stru
 	return stale ? db_run(db, unstale, "goal", err, "i", g->id) : KITH_OK;
 }
 
-void
-goal_mark_hook(void *ud, int op, const char *base, const char *table, sqlite3_int64 rowid)
-{
-	struct kdb *db = ud;
-
-	(void)base;
-	(void)rowid;
-	if (op == SQLITE_INSERT && (!strcmp(table, "goal_dirty") || !strcmp(table, "goal_stale")))
-		db->derive_marked = true;
-}
-
-/* Past this many people marked at once (an import), every goal is built whole. */
-#define DIRTY_MAX 2000
 
 /* The goals, each with whether it is stale (all of them if every goal is). */
 static enum kith_status
@@ -424,10 +444,6 @@ goal_cache_refresh(struct kdb *db, struct kith_err *err)
 	bool stale, deferred;
 	enum kith_status rc;
 
-	/* nothing this connection's writes marked (the first write looks for
-	   what other programs' writes left) */
-	if (db->derive_seen && !db->derive_marked)
-		return KITH_OK;
 	if (!(st = db_stmt(db, q_marks, err)))
 		return KITH_DB;
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -444,8 +460,6 @@ goal_cache_refresh(struct kdb *db, struct kith_err *err)
 	if ((dirty || stale) && ((rc = cache_all(db, dirty, err)) ||
 				 (dirty && (rc = db_run(db, clean, "goal", err, "")))))
 		return rc;
-	db->derive_seen = true;
-	db->derive_marked = false;
 	return KITH_OK;
 }
 
@@ -456,8 +470,11 @@ goal_cache_verify(struct kdb *db, struct kith_err *err)
 		"WHERE goal_id = ?1 ORDER BY contact_id";
 	struct goal *v;
 	int n;
-	enum kith_status rc = goals_read(db, "", true, &v, &n, err);
+	enum kith_status rc = goal_marks_check(db, err);
 
+	if (rc)
+		return rc;
+	rc = goals_read(db, "", true, &v, &n, err);
 	for (int i = 0; i < n && !rc; i++) {
 		sqlite3_stmt *live, *kept;
 		int a = SQLITE_ROW, b = SQLITE_ROW;

@@ -42,8 +42,17 @@ enum kith_status goals_read(struct kdb *db, const char *today, bool all, struct 
 			    int *nout, struct kith_err *err);
 void goals_free(struct goal *v, int n);
 
-/* Are goal id's rows in goal_member current (no person marked, the goal not stale)? */
+/* Past this many people marked, every goal is built whole instead (an import). */
+#define DIRTY_MAX 2000
+
+/*
+ * Are goal id's rows in goal_member current (no person marked, the goal
+ * not stale)? Outside a write, the marks left are first brought up to
+ * date (goal_member.c), if the database can be written.
+ */
 bool goal_kept_ready(struct kdb *db, int64_t id);
+/* Has the write under way marked anything (in memory, goal_mark.c)? */
+bool goal_marks_pending(struct kdb *db);
 /* From goal_member: g's count and the day its target-th counted (reached_on, '' if not). */
 enum kith_status goal_kept_tally(struct kdb *db, struct goal *g, struct kith_err *err);
 /* The best person goal ?1 does not count (id, name), as goal_best_uncounted orders them. */

@@ -70,14 +70,15 @@ struct kdb {
 	bool mem;                           /* an in-memory database (tests) */
 	bool priv;                          /* the private file is attached as "priv" (private.c) */
 	/*
-	 * Derived rows brought up to date before each outermost write commits
-	 * (goal progress: goal_cache_refresh); a pointer, so that tx.c, which
-	 * every writer calls, calls no file above it.
+	 * Goal progress's marks (goal_mark.c): mark_row sees every row this
+	 * connection changes (the pre-update hook, record.c), and derive writes
+	 * the marks out just before an outermost write commits, or drops them
+	 * when it rolls back (tx.c). Pointers, so that tx.c and record.c,
+	 * which every writer calls, call no file above them.
 	 */
-	enum kith_status (*derive)(struct kdb *db, struct kith_err *err);
-	/* a write of this connection marked derived rows (goal_mark_hook); marks
-	   other programs left were looked for (the first refresh) */
-	bool derive_marked, derive_seen;
+	void (*mark_row)(struct kdb *db, sqlite3 *h, int op, const char *zdb, const char *table);
+	enum kith_status (*derive)(struct kdb *db, bool commit, struct kith_err *err);
+	struct goal_marks *marks;
 	/* the texts of goal progress's kept statements (goal_member.c kept_stmt) */
 	char *goal_sql[GOAL_SQL_KEPT];
 	int n_goal_sql;
@@ -192,13 +193,27 @@ enum kith_status db_write_begin(struct kdb *db, struct kith_err *err);
 enum kith_status db_write_end(struct kdb *db, struct kith_err *err);
 /*
 ** Goal progress (goal_member.c): bring goal_member up to date for the
-** people and goals the schema's triggers marked, in the write about to
-** commit (a mark left on an error makes readers compute progress as
-** before). kdb's `derive`.
+** people and goals marked in goal_dirty and goal_stale, inside a write.
 */
 enum kith_status goal_cache_refresh(struct kdb *db, struct kith_err *err);
-/* sqlite3_update_hook: an insert into goal_dirty or goal_stale sets derive_marked. */
-void goal_mark_hook(void *ud, int op, const char *base, const char *table, sqlite3_int64 rowid);
+/*
+** Goal progress's marks (goal_mark.c): goal_mark_row takes a changed row
+** (kdb's mark_row, from the pre-update hook); goal_marks_flush writes the
+** marks into goal_dirty and goal_stale (commit) or drops them (kdb's
+** derive); goal_marks_free at close.
+*/
+void goal_mark_row(struct kdb *db, sqlite3 *h, int op, const char *zdb, const char *table);
+enum kith_status goal_marks_flush(struct kdb *db, bool commit, struct kith_err *err);
+void goal_marks_free(struct kdb *db);
+/* Is every column the marks read where goal_mark.c says it is (KITH_CONFLICT naming it)? */
+enum kith_status goal_marks_check(struct kdb *db, struct kith_err *err);
+/*
+** The pre-update hook of the connection (record.c): the marks, then the
+** undo recording. SQLite has one hook a connection: the session
+** extension (a sync's) needs it paused while a session lives.
+*/
+void db_row_hook_init(struct kdb *db);
+void db_row_hook_pause(struct kdb *db, bool pause);
 /*
 ** Close the part of the undo step recorded so far and start the next, in
 ** the outermost write only (elsewhere it does nothing). An undo applies

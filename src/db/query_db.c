@@ -256,13 +256,20 @@ db_query_sql(struct kdb *db, const struct query *q, int first, enum query_plan p
 enum kith_status
 db_query_probe_fill(struct kdb *db, const char *ids, struct kith_err *err)
 {
-	static const char clear[] = "DELETE FROM probe_fts";
+	/* a table of the connection (migration 21), made at its first use:
+	   contact_fts's columns and tokenizer, without its prefix indexes */
+	static const char make[] = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.probe_fts USING "
+		"fts5(name, nicknames, org, role, tags, notes, "
+		"tokenize = 'unicode61 remove_diacritics 2')";
+	static const char clear[] = "DELETE FROM temp.probe_fts";
 	struct strbuf sql = { 0 };
 	enum kith_status rc;
 
+	if (sqlite3_exec(db->h, make, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(db, err, "query");
 	if ((rc = db_run(db, clear, "query", err, "")))
 		return rc;
-	sb_printf(&sql, "INSERT INTO probe_fts(rowid, name, nicknames, org, role, tags, notes) "
+	sb_printf(&sql, "INSERT INTO temp.probe_fts(rowid, name, nicknames, org, role, tags, notes) "
 		  "SELECT rowid, name, nicknames, org, role, tags, notes FROM contact_fts "
 		  "WHERE rowid IN (%s)", ids);
 	if (sqlite3_exec(db->h, sb_str(&sql), NULL, NULL, NULL) != SQLITE_OK)

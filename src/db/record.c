@@ -332,6 +332,30 @@ rec_hook(void *ctx, sqlite3 *h, int op, const char *zdb, const char *table, sqli
 	}
 }
 
+/* Every row change of the connection: goal progress's marks, then the recording (if live). */
+static void
+row_hook(void *ctx, sqlite3 *h, int op, const char *zdb, const char *table, sqlite3_int64 k1,
+	 sqlite3_int64 k2)
+{
+	struct kdb *db = ctx;
+
+	if (db->mark_row)
+		db->mark_row(db, h, op, zdb, table);
+	rec_hook(ctx, h, op, zdb, table, k1, k2);
+}
+
+void
+db_row_hook_init(struct kdb *db)
+{
+	sqlite3_preupdate_hook(db->h, row_hook, db);
+}
+
+void
+db_row_hook_pause(struct kdb *db, bool pause)
+{
+	sqlite3_preupdate_hook(db->h, pause ? NULL : row_hook, pause ? NULL : db);
+}
+
 bool
 db_rec_start(struct kdb *db, bool team)
 {
@@ -348,7 +372,6 @@ db_rec_start(struct kdb *db, bool team)
 	db->rec->pchanges = 0;
 	db->rec->team_changes = 0;
 	db->rec->failed = false;
-	sqlite3_preupdate_hook(db->h, rec_hook, db);
 	return true;
 }
 
@@ -434,7 +457,6 @@ db_rec_stop(struct kdb *db)
 {
 	if (!db->rec || !db->rec->cg)
 		return;
-	sqlite3_preupdate_hook(db->h, NULL, NULL);
 	sqlite3changegroup_delete(db->rec->cg);
 	db->rec->cg = NULL;
 	if (db->rec->pcg)

@@ -270,7 +270,12 @@ apply_mine(struct apply *a, const void *local, size_t nlocal, void **mine, int *
 	for (int pass = 0; pass < 2 && !st; pass++) {
 		sqlite3_session *s = NULL;
 
+		/* a session's pre-update hook takes the place of the connection's
+		   while it lives (record.c; its goal marks were taken as the same
+		   rows were taken back) */
+		db_row_hook_pause(db, true);
 		if (sqlite3session_create(db->h, "main", &s) != SQLITE_OK) {
+			db_row_hook_pause(db, false);
 			st = kith_err_set(err, KITH_DB, "sync: out of memory");
 			break;
 		}
@@ -284,6 +289,7 @@ apply_mine(struct apply *a, const void *local, size_t nlocal, void **mine, int *
 		    sqlite3session_changeset(s, nmine, mine) != SQLITE_OK)
 			st = kith_err_set(err, KITH_DB, "sync: cannot record the local changes");
 		sqlite3session_delete(s);
+		db_row_hook_pause(db, false);
 		if (rc != SQLITE_OK && !st)
 			st = apply_failed(db, rc, "sync: the local changes", err);
 		if (st || pass == 1)

@@ -10,9 +10,9 @@
  * Undo. With recording on, the outermost level also records its row
  * changes (record.c) in every table except the derived ones
  * (full-text indexes, contact_stat, contact_fts_dirty, goal progress): the
- * schema's triggers rebuild those (or mark them, and the commit rebuilds
- * goal progress) whenever a change or its inverse is applied. On commit the
- * recorded changeset becomes db->last_change. The private file's changes
+ * schema's triggers rebuild those, and the pre-update hook marks goal
+ * progress (goal_mark.c), whenever a change or its inverse is applied. On
+ * commit the recorded changeset becomes db->last_change. The private file's changes
  * (private.c) are a part of their own, applied by db_private_apply.
  *
  * Team mode (kith/syncdb.h). In a replica (db->replica, read as the
@@ -143,6 +143,7 @@ enum kith_status
 db_write_end(struct kdb *db, struct kith_err *err)
 {
 	char sql[32];
+	enum kith_status rc;
 
 	if (db->depth <= 0)
 		return kith_err_set(err, KITH_DB, "commit: no transaction open");
@@ -160,10 +161,12 @@ db_write_end(struct kdb *db, struct kith_err *err)
 			return db_error(db, err, "release");
 		return KITH_OK;
 	}
-	/* derived rows the write's triggers marked: goal progress (db->derive);
-	   on an error the marks stay, and progress is read from the touches */
-	if (db->derive)
-		db->derive(db, NULL);
+	/* goal progress's marks, taken as the write went (db->derive) */
+	if (db->derive && (rc = db->derive(db, true, err))) {
+		session_end(db);
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
 	kdb_change_free(db->last_change);
 	db->last_change = NULL;
 	if (!session_part(db) || (db->team_write && !outbox_add(db, err))) {
@@ -177,7 +180,7 @@ db_write_end(struct kdb *db, struct kith_err *err)
 	db->parts = NULL;
 	session_end(db);
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		enum kith_status rc = db_error(db, err, "commit");
+		rc = db_error(db, err, "commit");
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		kdb_change_free(db->last_change);
 		db->last_change = NULL;
@@ -210,6 +213,8 @@ db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code)
 	}
 	session_end(db);
 	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (db->derive)
+		db->derive(db, false, NULL);
 	return code;
 }
 
