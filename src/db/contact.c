@@ -106,20 +106,25 @@ contact_validate(const struct kith_contact *c, struct kith_err *err)
 char *
 db_channel_key(const char *kind, const char *value)
 {
-	struct strbuf sb = { 0 };
+	/* at most as long as the value: one buffer (two keys for each imported card) */
+	size_t n = strlen(value), len = 0;
+	char *key = xmalloc(n + 1);
 	bool phone = !strcmp(kind, "phone");
 
 	for (const char *p = value; *p; p++) {
 		if (phone) {
-			if (isdigit((unsigned char)*p) || (*p == '+' && sb.len == 0))
-				sb_appendc(&sb, *p);
+			if (isdigit((unsigned char)*p) || (*p == '+' && len == 0))
+				key[len++] = *p;
 		} else {
-			sb_appendc(&sb, (char)tolower((unsigned char)*p));
+			key[len++] = (char)tolower((unsigned char)*p);
 		}
 	}
-	if (sb.len == 0)
-		sb_append(&sb, value);
-	return sb_detach(&sb);
+	if (len == 0) {
+		memcpy(key, value, n);
+		len = n;
+	}
+	key[len] = '\0';
+	return key;
 }
 
 /* ---- writing the lists ------------------------------------------------------- */
