@@ -63,15 +63,9 @@ contact_validate(const struct kith_contact *c, struct kith_err *err)
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
 		if (db_check_text(texts[i].name, texts[i].v, err))
 			return KITH_INVALID;
-	if (!c->display_name || !*c->display_name) {
+	/* blank: nothing but what str_trim takes away */
+	if (!c->display_name || !c->display_name[strspn(c->display_name, " \t\n\r\v\f")])
 		return kith_err_set(err, KITH_INVALID, "display name: must not be empty");
-	} else {
-		char *t = xstrdup(c->display_name);
-		bool blank = !*str_trim(t);
-		free(t);
-		if (blank)
-			return kith_err_set(err, KITH_INVALID, "display name: must not be empty");
-	}
 	if (c->influence < 0 || c->influence > 5)
 		return kith_err_set(err, KITH_INVALID, "influence %d: must be 1 to 5", c->influence);
 	if (c->alignment < -2 || c->alignment > 2)
@@ -106,20 +100,25 @@ contact_validate(const struct kith_contact *c, struct kith_err *err)
 char *
 db_channel_key(const char *kind, const char *value)
 {
-	struct strbuf sb = { 0 };
+	/* at most as long as the value: one buffer (two keys for each imported card) */
+	size_t n = strlen(value), len = 0;
+	char *key = xmalloc(n + 1);
 	bool phone = !strcmp(kind, "phone");
 
 	for (const char *p = value; *p; p++) {
 		if (phone) {
-			if (isdigit((unsigned char)*p) || (*p == '+' && sb.len == 0))
-				sb_appendc(&sb, *p);
+			if (isdigit((unsigned char)*p) || (*p == '+' && len == 0))
+				key[len++] = *p;
 		} else {
-			sb_appendc(&sb, (char)tolower((unsigned char)*p));
+			key[len++] = (char)tolower((unsigned char)*p);
 		}
 	}
-	if (sb.len == 0)
-		sb_append(&sb, value);
-	return sb_detach(&sb);
+	if (len == 0) {
+		memcpy(key, value, n);
+		len = n;
+	}
+	key[len] = '\0';
+	return key;
 }
 
 /* ---- writing the lists ------------------------------------------------------- */
@@ -253,6 +252,9 @@ honorific_word(const char *s)
 		"prof", "mr", "mrs", "ms", "mx",
 	};
 
+	/* most names begin with no honorific's first letter */
+	if (!*s || !strchr("dchrsmp", tolower((unsigned char)*s)))
+		return 0;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		size_t n = strlen(words[i]);
 		if (!strncasecmp(s, words[i], n)) {

@@ -52,6 +52,7 @@ struct pipe {
 	cnd_t items, space;
 	struct pev *head, *tail;    /* batches handed over, in order */
 	int batches;
+	struct pev *spent;          /* batches the sink is done with, for the parser to free */
 	bool done;                  /* the parser returned */
 	atomic_bool stop;           /* the sink said stop */
 	/* the parser's side */
@@ -77,10 +78,12 @@ pev_free(struct pev *e)
 	}
 }
 
-/* Hand the batch being filled to the sink's side. */
+/* Hand the batch being filled to the sink's side; free what the sink is done with. */
 static void
 flush(struct pipe *p)
 {
+	struct pev *spent;
+
 	if (!p->bhead)
 		return;
 	mtx_lock(&p->mu);
@@ -93,9 +96,12 @@ flush(struct pipe *p)
 	p->tail = p->btail;
 	p->batches++;
 	cnd_signal(&p->items);
+	spent = p->spent;
+	p->spent = NULL;
 	mtx_unlock(&p->mu);
 	p->bhead = p->btail = NULL;
 	p->bn = 0;
+	pev_free(spent);
 }
 
 /* Queue an event; a record's (rec) is moved into it first. */
@@ -238,11 +244,25 @@ io_parse_piped(int (*parse)(const char *, size_t, const struct io_sink *), const
 				cnd_signal(&p.space);
 				mtx_unlock(&p.mu);
 			}
-		pev_free(got);
+		/* the records' memory is freed on the parser's thread, as it
+		   fills the next batch (a card's dozens of strings: 2,000
+		   instructions this thread does not spend) */
+		if (got && !done) {
+			struct pev *last = got;
+			while (last->next)
+				last = last->next;
+			mtx_lock(&p.mu);
+			last->next = p.spent;
+			p.spent = got;
+			mtx_unlock(&p.mu);
+		} else {
+			pev_free(got);
+		}
 		if (done && !got)
 			break;
 	}
 	thrd_join(t, NULL);
+	pev_free(p.spent);
 	cnd_destroy(&p.space);
 	cnd_destroy(&p.items);
 	mtx_destroy(&p.mu);

@@ -109,6 +109,11 @@ utf8_valid(const char *s, size_t n)
 	while (i < n) {
 		uint32_t cp;
 		bool bad;
+		/* ASCII, most text an import checks, needs no decoding */
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
 		i += decode_checked(s + i, n - i, &cp, &bad);
 		if (bad)
 			return false;
@@ -305,26 +310,44 @@ is_space(uint32_t cp)
 char *
 utf8_fold(const char *s)
 {
-	struct strbuf sb = { 0 };
-	size_t n = s ? strlen(s) : 0, i = 0;
+	/* written straight into one buffer (a fold of ASCII is as long as it,
+	   and a longer one grows it): an import folds every name it adds */
+	size_t n = s ? strlen(s) : 0, i = 0, len = 0, cap = n + 1;
+	char *out = xmalloc(cap);
 	bool pending_space = false;
 
 	while (i < n) {
 		uint32_t cp, f;
 		char buf[4];
-		i += utf8_decode(s + i, n - i, &cp);
+		size_t k;
+		if ((unsigned char)s[i] < 0x80)
+			cp = (unsigned char)s[i++];
+		else
+			i += utf8_decode(s + i, n - i, &cp);
 		if (is_space(cp)) {
-			pending_space = sb.len > 0;
+			pending_space = len > 0;
 			continue;
 		}
 		f = fold_cp(cp);
 		if (f == 0)
 			continue;
+		if (f < 0x80) {
+			buf[0] = (char)f;
+			k = 1;
+		} else {
+			k = utf8_encode(f, buf);
+		}
+		if (len + k + 2 > cap) {
+			cap = cap * 2 + k + 2;
+			out = xrealloc(out, cap);
+		}
 		if (pending_space) {
-			sb_appendc(&sb, ' ');
+			out[len++] = ' ';
 			pending_space = false;
 		}
-		sb_appendn(&sb, buf, utf8_encode(f, buf));
+		memcpy(out + len, buf, k);
+		len += k;
 	}
-	return sb_detach(&sb);
+	out[len] = '\0';
+	return out;
 }

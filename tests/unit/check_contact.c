@@ -87,6 +87,7 @@ START_TEST(test_validation)
 	struct { struct kith_contact c; const char *msg; } cases[] = {
 		{ { .display_name = "", .cadence_days = -1 }, "display name: must not be empty" },
 		{ { .display_name = "   ", .cadence_days = -1 }, "display name: must not be empty" },
+		{ { .display_name = " \t\r\n", .cadence_days = -1 }, "display name: must not be empty" },
 		{ { .display_name = "A", .influence = 9, .cadence_days = -1 }, "influence 9: must be 1 to 5" },
 		{ { .display_name = "A", .alignment = 3, .cadence_days = -1 }, "alignment 3: must be -2 to +2" },
 		{ { .display_name = "A", .tier = 'E', .cadence_days = -1 }, "tier E: must be A, B, C or D" },

@@ -124,6 +124,10 @@ START_TEST(test_fold)
 		{ "\xE0\xA4\x95\xE0\xA4\xBF", "\xE0\xA4\x95\xE0\xA4\xBF" }, /* Devanagari sign kept */
 		{ "a\t\n b", "a b" },
 		{ "ＡＢＣ", "ａｂｃ" },
+		{ " \tRESIDENT 5  Example\r\n", "resident 5 example" },    /* ASCII alone */
+		/* a fold longer than its text (Ⱥ, two bytes, is ⱥ, three) */
+		{ "ȺȺȺȺ ȺȺ", "ⱥⱥⱥⱥ ⱥⱥ" },
+		{ "aȺ", "aⱥ" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *r = utf8_fold(cases[i].in);
