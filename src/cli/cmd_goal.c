@@ -205,44 +205,41 @@ goal_label(struct cli *c, const char *arg, int64_t *id, struct strbuf *label)
 	return CLI_OK;
 }
 
-int
-cli_cmd_goal_drop(struct cli *c, const struct cli_args *a)
+/*
+** kith goal drop ID, kith goal delete ID [--yes]: the goal named (and, to
+** delete it, asked about), then changed, and what was done said.
+*/
+static int
+goal_end(struct cli *c, const struct cli_args *a, bool drop)
 {
 	struct strbuf label = {0};
 	struct kith_err err = {0};
 	char today[KDATE_STR];
-	enum kith_status st;
+	enum kith_status st = KITH_OK;
 	int64_t id;
-	int rc;
+	int rc = goal_label(c, a->pos[0], &id, &label);
 
-	if ((rc = goal_label(c, a->pos[0], &id, &label)) != CLI_OK) {
-		sb_free(&label);
-		return rc;
-	}
+	if (rc == CLI_OK && !drop)
+		rc = cli_confirm_delete(cli_flag(a, CLI_OPT_YES), sb_str(&label));
 	kdate_format(c->today, today);
-	if ((st = goal_drop(c->db, id, today, &err)) == KITH_OK)
+	if (rc == CLI_OK)
+		st = drop ? goal_drop(c->db, id, today, &err) : goal_delete(c->db, id, &err);
+	if (rc == CLI_OK && st == KITH_OK && drop)
 		printf("dropped %s on %s: kept in kith goal list --all\n", sb_str(&label), today);
+	else if (rc == CLI_OK && st == KITH_OK)
+		printf("deleted %s\n", sb_str(&label));
 	sb_free(&label);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return rc != CLI_OK ? rc : cli_status(st, &err);
+}
+
+int
+cli_cmd_goal_drop(struct cli *c, const struct cli_args *a)
+{
+	return goal_end(c, a, true);
 }
 
 int
 cli_cmd_goal_delete(struct cli *c, const struct cli_args *a)
 {
-	struct strbuf label = {0};
-	struct kith_err err = {0};
-	enum kith_status st;
-	int64_t id;
-	int rc;
-
-	if ((rc = goal_label(c, a->pos[0], &id, &label)) != CLI_OK ||
-	    (rc = cli_confirm_delete(cli_flag(a, CLI_OPT_YES), sb_str(&label))) != CLI_OK) {
-		sb_free(&label);
-		return rc;
-	}
-	if ((st = goal_delete(c->db, id, &err)) == KITH_OK)
-		printf("deleted %s\n", sb_str(&label));
-	sb_free(&label);
-	return st == KITH_OK ? CLI_OK : cli_fail(st, &err, NULL);
+	return goal_end(c, a, false);
 }
-
