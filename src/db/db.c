@@ -17,20 +17,24 @@
 #include "kith/xalloc.h"
 
 
+/* ctx: the script's text (a const char *) */
+static enum kith_status
+script_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	const char *const *sql = ctx;
+	char *errmsg = NULL;
+
+	if (sqlite3_exec(db->h, *sql, NULL, NULL, &errmsg) == SQLITE_OK)
+		return KITH_OK;
+	kith_err_set(err, KITH_DB, "script: %s", errmsg ? errmsg : "failed");
+	sqlite3_free(errmsg);
+	return KITH_DB;
+}
+
 enum kith_status
 kdb_exec_script(struct kdb *db, const char *sql, struct kith_err *err)
 {
-	char *errmsg = NULL;
-	enum kith_status rc;
-
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &errmsg) != SQLITE_OK) {
-		kith_err_set(err, KITH_DB, "script: %s", errmsg ? errmsg : "failed");
-		sqlite3_free(errmsg);
-		return db_write_fail(db, err, KITH_DB);
-	}
-	return db_write_end(db, err);
+	return db_write(db, script_body, &sql, err);
 }
 
 /* ---- open and close ----------------------------------------------------------- */
@@ -363,14 +367,6 @@ enum kith_status
 kdb_set_me_asked(struct kdb *db, struct kith_err *err)
 {
 	static const char sql[] = "INSERT OR REPLACE INTO meta(key, value) VALUES ('me_asked', '1')";
-	sqlite3_stmt *st;
-	enum kith_status rc;
 
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
-	if ((rc = db_step_done(db, st, err, "me")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write_run(db, sql, "me", err, "");
 }

@@ -633,37 +633,41 @@ out:
 	return rc;
 }
 
+struct merge_w {
+	int64_t keep, drop;
+	struct merge_result *res;
+};
+
+static enum kith_status
+merge_body(struct kdb *db, void *ctx, struct kith_err *err)
+{
+	struct merge_w *w = ctx;
+	enum kith_status rc;
+
+	for (size_t i = 0; i < sizeof move_sql / sizeof move_sql[0]; i++) {
+		if ((rc = db_run(db, move_sql[i], "merge", err, "ii", w->keep, w->drop)))
+			return rc;
+		if (strncmp(move_sql[i], "DELETE", 6) != 0)
+			w->res->moved += sqlite3_changes(db->h);
+	}
+	/* the private notes move too (the rest go with the dropped contact: private.c) */
+	if (kdb_private_attached(db) &&
+	    (rc = db_run(db, "UPDATE OR IGNORE priv.private_note_contact SET contact_id = ?1 "
+			 "WHERE contact_id = ?2", "merge", err, "ii", w->keep, w->drop)))
+		return rc;
+	return merge_fields(db, w->keep, w->drop, w->res, err);
+}
+
 enum kith_status
 contact_merge(struct kdb *db, int64_t keep, int64_t drop, struct merge_result *res,
 	      struct kith_err *err)
 {
 	struct merge_result local = { 0 };
+	struct merge_w w = { keep, drop, res ? res : &local };
 	enum kith_status rc;
 
-	if (!res)
-		res = &local;
-	memset(res, 0, sizeof *res);
+	memset(w.res, 0, sizeof *w.res);
 	if ((rc = check_two(db, keep, drop, err)))
 		return rc;
-	if ((rc = db_write_begin(db, err)))
-		return rc;
-	for (size_t i = 0; i < sizeof move_sql / sizeof move_sql[0]; i++) {
-		sqlite3_stmt *st = db_stmt(db, move_sql[i], err);
-		if (!st)
-			return db_write_fail(db, err, KITH_DB);
-		sqlite3_bind_int64(st, 1, keep);
-		sqlite3_bind_int64(st, 2, drop);
-		if ((rc = db_step_done(db, st, err, "merge")))
-			return db_write_fail(db, err, rc);
-		if (strncmp(move_sql[i], "DELETE", 6) != 0)
-			res->moved += sqlite3_changes(db->h);
-	}
-	/* the private notes move too (the rest go with the dropped contact: private.c) */
-	if (kdb_private_attached(db) &&
-	    (rc = db_run(db, "UPDATE OR IGNORE priv.private_note_contact SET contact_id = ?1 "
-			 "WHERE contact_id = ?2", "merge", err, "ii", keep, drop)))
-		return db_write_fail(db, err, rc);
-	if ((rc = merge_fields(db, keep, drop, res, err)))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write(db, merge_body, &w, err);
 }

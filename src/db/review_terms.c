@@ -6,6 +6,7 @@
  */
 #include "internal.h"
 #include "review_cand.h"
+#include "row.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -59,29 +60,15 @@ review_record(struct kdb *db, const char *day, int64_t contact_id, int64_t follo
 	static const char sql[] =
 		"INSERT INTO review_action(day, contact_id, followup_id, action, until, reason, at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	sqlite3_stmt *st;
 	char now[20];
-	enum kith_status rc;
 
 	if (db_check_text("reason", reason, err))
 		return KITH_INVALID;
 	if (!contact_id && !followup_id)    /* a promise's update: told, never recorded */
 		return KITH_OK;
-	if (db_write_begin(db, err))
-		return err ? err->code : KITH_DB;
-	if (!(st = db_stmt(db, sql, err)))
-		return db_write_fail(db, err, KITH_DB);
 	db_now(now);
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	db_bind_id(st, 2, contact_id);
-	db_bind_id(st, 3, followup_id);
-	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
-	db_bind_text_null(st, 5, until);
-	db_bind_text(st, 6, reason);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC);
-	if ((rc = db_step_done(db, st, err, "review")))
-		return db_write_fail(db, err, rc);
-	return db_write_end(db, err);
+	return db_write_run(db, sql, "review", err, "tIItTtt", day, contact_id, followup_id, action,
+			    until, reason, now);
 }
 
 void
