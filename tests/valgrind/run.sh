@@ -21,8 +21,8 @@ exec valgrind --tool=memcheck --quiet --leak-check=full \\
 WRAP
 chmod +x "$VG/kith"
 export KITH_BIN="$VG/kith" KITH_BUILD="$SRC/$B" KITH_SRC="$SRC" KITH_WAIT_SCALE=${KITH_WAIT_SCALE:-20}
-# hostile_concurrency: 5 writers at once, not 20 (see there)
-export KITH_CONCURRENT_WRITERS=5
+# hostile_concurrency: 2 writers at once, not 20 (see there)
+export KITH_CONCURRENT_WRITERS=2
 fail=0
 for t in "$SRC"/tests/e2e/*.sh; do
 	out=$(sh "$t" 2>&1); rc=$?
