@@ -38,6 +38,32 @@ goal_state_name(enum goal_state s)
 
 /* ---- progress ---------------------------------------------------------------------- */
 
+/* A goal's people from its kept progress (the statement KEPT, bound to the
+   goal's id, kept by the connection) when goal_member is up to date, else
+   from the touches (HEAD and TAIL around the goal's whole selection, a
+   statement of its own). goal_close gives it back either way. */
+static enum kith_status
+goal_open(struct kdb *db, const struct goal *g, const char *kept, const char *head,
+	  const char *tail, sqlite3_stmt **st, bool *cached, struct kith_err *err)
+{
+	*cached = goal_kept_ready(db, g->id);
+	if (!*cached)
+		return goal_stmt(db, g, head, tail, SRC_WHOLE, st, err);
+	if (!(*st = db_stmt(db, kept, err)))
+		return KITH_DB;
+	sqlite3_bind_int64(*st, 1, g->id);
+	return KITH_OK;
+}
+
+static void
+goal_close(sqlite3_stmt *st, bool cached)
+{
+	if (cached)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+}
+
 enum kith_status
 goal_counted(struct kdb *db, const struct goal *g, goal_person_fn fn, void *ud,
 	     struct kith_err *err)
@@ -47,15 +73,11 @@ goal_counted(struct kdb *db, const struct goal *g, goal_person_fn fn, void *ud,
 		"JOIN contact c ON c.id = m.contact_id WHERE m.goal_id = ?1 AND m.at IS NOT NULL "
 		"ORDER BY m.at, m.contact_id";
 	sqlite3_stmt *st;
-	enum kith_status rc = KITH_OK;
-	bool cached = goal_kept_ready(db, g->id);
+	enum kith_status rc;
+	bool cached;
 	int r;
 
-	if (cached && !(st = db_stmt(db, kept, err)))
-		return KITH_DB;
-	if (cached)
-		sqlite3_bind_int64(st, 1, g->id);
-	else if ((rc = goal_stmt(db, g, goal_counted_head, goal_counted_tail, SRC_WHOLE, &st, err)))
+	if ((rc = goal_open(db, g, kept, goal_counted_head, goal_counted_tail, &st, &cached, err)))
 		return rc;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		struct goal_person p = { sqlite3_column_int64(st, 0), db_col_text(st, 1),
@@ -65,10 +87,7 @@ goal_counted(struct kdb *db, const struct goal *g, goal_person_fn fn, void *ud,
 	}
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
 		rc = db_error(db, err, "goal");
-	if (cached)
-		sqlite3_reset(st);
-	else
-		sqlite3_finalize(st);
+	goal_close(st, cached);
 	return rc;
 }
 
@@ -214,28 +233,20 @@ goal_best_uncounted(struct kdb *db, const struct goal *g, int64_t *contact_id, c
 		"p.name_key, p.id LIMIT 1";
 	sqlite3_stmt *st;
 	enum kith_status rc;
-	bool cached = goal_kept_ready(db, g->id);
+	bool cached;
 	int r;
 
 	*contact_id = 0;
 	*name = NULL;
-	if (cached && !(st = db_stmt(db, goal_kept_uncounted, err)))
-		return KITH_DB;
-	if (cached)
-		sqlite3_bind_int64(st, 1, g->id);
-	else if ((rc = goal_stmt(db, g, head, tail, SRC_WHOLE, &st, err)))
+	if ((rc = goal_open(db, g, goal_kept_uncounted, head, tail, &st, &cached, err)))
 		return rc;
-	rc = KITH_OK;
 	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		*contact_id = sqlite3_column_int64(st, 0);
 		*name = xstrdup(db_col_text(st, 1));
 	} else if (r != SQLITE_DONE) {
 		rc = db_error(db, err, "goal");
 	}
-	if (cached)
-		sqlite3_reset(st);
-	else
-		sqlite3_finalize(st);
+	goal_close(st, cached);
 	return rc;
 }
 
