@@ -62,6 +62,7 @@ struct gcount {
 struct gspell {
 	char *text;
 	size_t len;
+	uint64_t head, tail;        /* its first and last 8 bytes (all of it up to 16) */
 	unsigned hash;
 	int group;                  /* in v */
 };
@@ -103,20 +104,24 @@ gslots_fit(struct gslots *t, int n, const void *v, size_t stride, size_t off)
 	}
 }
 
-/* A spelling's hash: its length and its first and last 8 bytes, mixed. */
-static unsigned
-text_hash(const char *s, size_t len)
+/* A spelling's first and last 8 bytes (fewer: all of it, in head; tail 0). */
+static void
+text_ends(const char *s, size_t len, uint64_t *head, uint64_t *tail)
 {
-	uint64_t a = 0, b = 0;
-
+	*head = *tail = 0;
 	if (len >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + len - 8, 8);
+		memcpy(head, s, 8);
+		memcpy(tail, s + len - 8, 8);
 	} else {
-		for (size_t i = 0; i < len; i++)
-			a = a << 8 | (unsigned char)s[i];
+		memcpy(head, s, len);
 	}
-	return (unsigned)(((a ^ (b * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull) >> 32);
+}
+
+/* A spelling's hash: its length and its ends, mixed. */
+static unsigned
+text_hash(size_t len, uint64_t head, uint64_t tail)
+{
+	return (unsigned)(((head ^ (tail * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull) >> 32);
 }
 
 /* The group of name (not ""), made if new: groups ignore ASCII case. */
@@ -153,6 +158,7 @@ static void
 gtable_addn(struct gtable *t, const char *name, int n)
 {
 	size_t len;
+	uint64_t head, tail;
 	unsigned h, s;
 
 	if (!name || !*name) {
@@ -160,11 +166,13 @@ gtable_addn(struct gtable *t, const char *name, int n)
 		return;
 	}
 	len = strlen(name);
-	h = text_hash(name, len);
+	text_ends(name, len, &head, &tail);
+	h = text_hash(len, head, tail);
 	gslots_fit(&t->by_text, t->nsp, t->sp, sizeof *t->sp, offsetof(struct gspell, hash));
 	for (s = h & t->by_text.mask; t->by_text.slot[s]; s = (s + 1) & t->by_text.mask) {
 		struct gspell *p = &t->sp[t->by_text.slot[s] - 1];
-		if (p->hash == h && p->len == len && !memcmp(p->text, name, len)) {
+		if (p->len == len && p->head == head && p->tail == tail &&
+		    (len <= 16 || !memcmp(p->text + 8, name + 8, len - 16))) {
 			t->v[p->group].n += n;
 			return;
 		}
@@ -173,7 +181,7 @@ gtable_addn(struct gtable *t, const char *name, int n)
 		t->capsp = t->capsp ? t->capsp * 2 : 16;
 		t->sp = xreallocarray(t->sp, (size_t)t->capsp, sizeof *t->sp);
 	}
-	t->sp[t->nsp] = (struct gspell){ xstrdup(name), len, h, gtable_group(t, name) };
+	t->sp[t->nsp] = (struct gspell){ xstrdup(name), len, head, tail, h, gtable_group(t, name) };
 	t->v[t->sp[t->nsp].group].n += n;
 	t->by_text.slot[s] = ++t->nsp;
 }
@@ -452,13 +460,6 @@ sql_org(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	w->org[w->n_org++] = (struct id_kind){ sqlite3_value_int64(argv[0]), w->kind };
 }
 
-static int
-id_kind_cmp(const void *a, const void *b)
-{
-	const struct id_kind *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
 /* The kind of organisation id, or -1: ahead of the last found (in order), else searched. */
 static int
 org_kind_of(struct walk *w, int64_t id)
@@ -651,15 +652,45 @@ walk_run(struct kdb *db, struct walk *w, const char *sql, struct kith_err *err)
 	return ent_finish(db, st, rc, "health", err);
 }
 
-/* Sort v of n by id unless it is already (an array of id_kind, or of int64_t ids). */
+/*
+ * Sort v[0..n) by id (*cap: its room, n if it moves): a radix sort, one pass for each byte in which the
+ * ids differ (two or three at this scale), cheaper than qsort's calls of a
+ * comparison for each of 16,000 roles.
+ */
 static void
-sort_by_id(void *v, int n, size_t size, int (*cmp)(const void *, const void *))
+sort_by_id(struct id_kind **v, int n, int *cap)
 {
+	struct id_kind *a = *v, *b, *t;
+	uint64_t differ = 0;
+	size_t count[256];
+
 	for (int i = 1; i < n; i++)
-		if (cmp((char *)v + (size_t)(i - 1) * size, (char *)v + (size_t)i * size) > 0) {
-			qsort(v, (size_t)n, size, cmp);
-			return;
+		differ |= (uint64_t)a[i].id ^ (uint64_t)a[0].id;
+	if (!differ)
+		return;
+	b = xreallocarray(NULL, (size_t)n, sizeof *b);
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t at = 0;
+		if (!((differ >> shift) & 0xff))
+			continue;
+		memset(count, 0, sizeof count);
+		for (int i = 0; i < n; i++)     /* the sign bit flipped: negative ids first */
+			count[(((uint64_t)a[i].id ^ (1ull << 63)) >> shift) & 0xff]++;
+		for (int d = 0; d < 256; d++) {
+			size_t c = count[d];
+			count[d] = at;
+			at += c;
 		}
+		for (int i = 0; i < n; i++)
+			b[count[(((uint64_t)a[i].id ^ (1ull << 63)) >> shift) & 0xff]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	if (a != *v)
+		*cap = n;
+	*v = a;
+	free(b);
 }
 
 static enum kith_status
@@ -670,11 +701,10 @@ walk_all(struct kdb *db, struct walk *w, struct kith_err *err)
 	w->kind_len = -1;
 	if ((s = walk_run(db, w, sql_touches, err)) || (s = walk_run(db, w, sql_orgs, err)))
 		return s;
-	sort_by_id(w->org, w->n_org, sizeof *w->org, id_kind_cmp);
+	sort_by_id(&w->org, w->n_org, &w->cap_org);
 	if ((s = walk_run(db, w, sql_roles, err)))
 		return s;
-	sort_by_id(w->role, w->n_role, sizeof *w->role, id_kind_cmp);
-	sort_by_id(w->touch, w->n_touch, sizeof *w->touch, id_cmp);
+	sort_by_id(&w->role, w->n_role, &w->cap_role);
 	if ((s = walk_run(db, w, sql_contacts, err)))
 		return s;
 	for (int k = 0; k < KITH_ORG_COUNT_; k++)
