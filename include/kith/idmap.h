@@ -3,7 +3,7 @@
  * array its owner keeps (idmap.c). Open addressing with linear probing,
  * kept at most half full; the keys are in the slots, so a lookup reads no
  * entry. For the tables of contacts and nodes that src/db builds while it
- * walks (the review's candidates, reciprocity, the warm-path graph).
+ * walks (the review's candidates, the warm-path graph).
  *
  *	struct idmap m = {0};
  *	idmap_set(&m, id, n);          entry n of the owner's array is id's

@@ -1,20 +1,21 @@
 /*
  * health.c: the health of the network (see kith/health.h).
  *
- * The contacts are read once, in id order (a walk of the table, cheaper
- * at city scale than 80,000 lookups from the last-touch index), beside
- * their touches (contact_stat, walked in the same order: a merge, not a
- * lookup per contact) and their current roles' organisation kinds (the
- * roles and organisations read in table order and joined in memory). The groups of
- * each breakdown are counted in small hash tables. Reciprocity reads only
- * the rows that give or ask, through the partial indexes of migration 14,
- * into a table keyed by contact; names are looked up only for the people
- * listed.
+ * Every table is read once, in one walk each, inside SQLite: each walk's
+ * statement calls a function of this file for each row (see "the walks"
+ * below), so that no row is stepped through and read column by column.
+ * The contacts are read in id order beside their touches, current roles,
+ * reciprocity and strong ties, each read before into an array in contact
+ * order: merges, with no lookup per contact (at city scale, lookups at
+ * random places in memory cost more than reading the rows). The groups of
+ * each breakdown are counted in small hash tables; names are read only for
+ * the people listed.
  */
 #include "internal.h"
 #include "ent.h"
 #include "recip.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,70 +54,136 @@ health_params_default(struct health_params *p)
 struct gcount {
 	char *name;                 /* as first written */
 	char *key;                  /* ASCII lower case: groups ignore case */
+	unsigned hash;              /* of key */
 	int n;
+};
+
+/* A spelling seen, as written: most rows repeat one, found without folding it. */
+struct gspell {
+	char *text;
+	size_t len;
+	uint64_t head, tail;        /* its first and last 8 bytes (all of it up to 16) */
+	unsigned hash;
+	int group;                  /* in v */
+};
+
+/* Open addressing: entry index + 1 in each slot, 0 empty; at most half full. */
+struct gslots {
+	int *slot;
+	unsigned mask;              /* the number of slots - 1 */
 };
 
 struct gtable {
 	struct gcount *v;
 	int n, cap;
-	int *slots;                 /* index + 1, 0 empty */
-	int nslots;
+	struct gslots by_key;       /* v by key */
+	struct gspell *sp;
+	int nsp, capsp;
+	struct gslots by_text;      /* sp by text */
 	int unknown;
 };
 
-static unsigned
-str_hash(const char *s)
+/* Make room for entry n + 1 of v, entries of size stride whose hash is at offset off. */
+static void
+gslots_fit(struct gslots *t, int n, const void *v, size_t stride, size_t off)
 {
-	unsigned h = 2166136261u;
+	unsigned size = t->slot ? (t->mask + 1) * 2 : 64;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	if (t->slot && (unsigned)(n + 1) * 2 <= t->mask + 1)
+		return;
+	free(t->slot);
+	t->slot = xcalloc(size, sizeof *t->slot);
+	t->mask = size - 1;
+	for (int i = 0; i < n; i++) {
+		unsigned h, s;
+		memcpy(&h, (const char *)v + (size_t)i * stride + off, sizeof h);
+		s = h & t->mask;
+		while (t->slot[s])
+			s = (s + 1) & t->mask;
+		t->slot[s] = i + 1;
+	}
 }
 
+/* A spelling's first and last 8 bytes (fewer: all of it, in head; tail 0). */
 static void
-gtable_rehash(struct gtable *t)
+text_ends(const char *s, size_t len, uint64_t *head, uint64_t *tail)
 {
-	free(t->slots);
-	t->nslots = t->nslots ? t->nslots * 2 : 64;
-	t->slots = xcalloc((size_t)t->nslots, sizeof *t->slots);
-	for (int i = 0; i < t->n; i++) {
-		unsigned s = str_hash(t->v[i].key) & (unsigned)(t->nslots - 1);
-		while (t->slots[s])
-			s = (s + 1) & (unsigned)(t->nslots - 1);
-		t->slots[s] = i + 1;
+	*head = *tail = 0;
+	if (len >= 8) {
+		memcpy(head, s, 8);
+		memcpy(tail, s + len - 8, 8);
+	} else {
+		memcpy(head, s, len);
 	}
+}
+
+/* A spelling's hash: its length and its ends, mixed. */
+static unsigned
+text_hash(size_t len, uint64_t head, uint64_t tail)
+{
+	return (unsigned)(((head ^ (tail * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull) >> 32);
+}
+
+/* The group of name (not ""), made if new: groups ignore ASCII case. */
+static int
+gtable_group(struct gtable *t, const char *name)
+{
+	char key[64];
+	size_t i;
+	unsigned h = 2166136261u, s;          /* FNV-1a of the key, as it is made */
+
+	for (i = 0; name[i] && i < sizeof key - 1; i++) {
+		char c = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+		key[i] = c;
+		h = (h ^ (unsigned char)c) * 16777619u;
+	}
+	key[i] = '\0';
+	gslots_fit(&t->by_key, t->n, t->v, sizeof *t->v, offsetof(struct gcount, hash));
+	for (s = h & t->by_key.mask; t->by_key.slot[s]; s = (s + 1) & t->by_key.mask) {
+		struct gcount *g = &t->v[t->by_key.slot[s] - 1];
+		if (g->hash == h && !strcmp(g->key, key))
+			return t->by_key.slot[s] - 1;
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->v = xreallocarray(t->v, (size_t)t->cap, sizeof *t->v);
+	}
+	t->v[t->n] = (struct gcount){ xstrdup(name), xstrdup(key), h, 0 };
+	t->by_key.slot[s] = ++t->n;
+	return t->n - 1;
 }
 
 /* Count n for name (NULL or "": the unknown group). */
 static void
 gtable_addn(struct gtable *t, const char *name, int n)
 {
-	char key[64];
-	size_t i;
-	unsigned s;
+	size_t len;
+	uint64_t head, tail;
+	unsigned h, s;
 
 	if (!name || !*name) {
 		t->unknown += n;
 		return;
 	}
-	for (i = 0; name[i] && i < sizeof key - 1; i++)
-		key[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
-	key[i] = '\0';
-	if ((t->n + 1) * 2 > t->nslots)
-		gtable_rehash(t);
-	for (s = str_hash(key) & (unsigned)(t->nslots - 1); t->slots[s];
-	     s = (s + 1) & (unsigned)(t->nslots - 1))
-		if (!strcmp(t->v[t->slots[s] - 1].key, key)) {
-			t->v[t->slots[s] - 1].n += n;
+	len = strlen(name);
+	text_ends(name, len, &head, &tail);
+	h = text_hash(len, head, tail);
+	gslots_fit(&t->by_text, t->nsp, t->sp, sizeof *t->sp, offsetof(struct gspell, hash));
+	for (s = h & t->by_text.mask; t->by_text.slot[s]; s = (s + 1) & t->by_text.mask) {
+		struct gspell *p = &t->sp[t->by_text.slot[s] - 1];
+		if (p->len == len && p->head == head && p->tail == tail &&
+		    (len <= 16 || !memcmp(p->text + 8, name + 8, len - 16))) {
+			t->v[p->group].n += n;
 			return;
 		}
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->v = xreallocarray(t->v, (size_t)t->cap, sizeof *t->v);
 	}
-	t->v[t->n] = (struct gcount){ xstrdup(name), xstrdup(key), n };
-	t->slots[s] = ++t->n;
+	if (t->nsp == t->capsp) {
+		t->capsp = t->capsp ? t->capsp * 2 : 16;
+		t->sp = xreallocarray(t->sp, (size_t)t->capsp, sizeof *t->sp);
+	}
+	t->sp[t->nsp] = (struct gspell){ xstrdup(name), len, head, tail, h, gtable_group(t, name) };
+	t->v[t->sp[t->nsp].group].n += n;
+	t->by_text.slot[s] = ++t->nsp;
 }
 
 static void
@@ -126,8 +193,12 @@ gtable_free(struct gtable *t)
 		free(t->v[i].name);
 		free(t->v[i].key);
 	}
+	for (int i = 0; i < t->nsp; i++)
+		free(t->sp[i].text);
 	free(t->v);
-	free(t->slots);
+	free(t->sp);
+	free(t->by_key.slot);
+	free(t->by_text.slot);
 	memset(t, 0, sizeof *t);
 }
 
@@ -201,77 +272,39 @@ breakdown_build(struct health_breakdown *b, int dim, struct gtable *t, int total
 		b->warning = warning_text(dim, &b->groups[0], p->days);
 }
 
-/* ---- the contacts ------------------------------------------------------------------ */
+/* ---- the walks, inside SQLite ------------------------------------------------------ */
 
 /*
- * The kinds of the current roles' organisations: the roles and the
- * organisations are each read in table order (no lookup per role), joined
- * in memory, and sorted in contact order for the merge with the contacts.
+ * Each walk is one statement whose WHERE calls a function of this file for
+ * each row (kith_health_*, registered by health_sql_init), which counts
+ * into the walk (db->health_walk): the rows never leave SQLite, which at
+ * city scale costs less than stepping through 100,000 rows and reading
+ * their columns one call at a time. In this order:
+ *
+ *   touches   contact_stat in contact order: each contact's last touch
+ *   orgs      the organisations' kinds (through organisation_by_kind, a
+ *             tenth of the table's pages), then sorted by id
+ *   roles     the current roles with their organisation's kind (the roles
+ *             come in organisation order: found by a merge, not a lookup),
+ *             then sorted in contact order
+ *   contacts  the contacts in id order, beside the touches, the roles, the
+ *             reciprocity read before (recip.c) and the strong ties, all in
+ *             contact order: merges, no lookups (at this scale, lookups at
+ *             random places in memory cost more than the rest); the only
+ *             rows returned are the strong ties found dormant (or never
+ *             touched), for their names
  */
-static const char sql_roles[] =
-	"SELECT contact_id, org_id FROM role WHERE end_date IS NULL AND org_id IS NOT NULL";
-static const char sql_orgs[] = "SELECT id, kind FROM organisation ORDER BY id";
-
-struct role_kind {
-	int64_t contact_id, org_id;
-	int kind;
-};
-
-static int
-rk_by_org(const void *a, const void *b)
-{
-	const struct role_kind *x = a, *y = b;
-	return (x->org_id > y->org_id) - (x->org_id < y->org_id);
-}
-
-static int
-rk_by_contact(const void *a, const void *b)
-{
-	const struct role_kind *x = a, *y = b;
-	return (x->contact_id > y->contact_id) - (x->contact_id < y->contact_id);
-}
-
-static enum kith_status
-role_kinds(struct kdb *db, struct role_kind **out, int *n, struct kith_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_roles, err);
-	struct role_kind *v = NULL;
-	int rc, cap = 0, i = 0;
-
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return KITH_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 256;
-			v = xreallocarray(v, (size_t)cap, sizeof *v);
-		}
-		v[(*n)++] = (struct role_kind){ sqlite3_column_int64(st, 0),
-						sqlite3_column_int64(st, 1), -1 };
-	}
-	*out = v;
-	if ((rc = ent_finish(db, st, rc, "health", err)) || !*n)
-		return rc;
-	qsort(v, (size_t)*n, sizeof *v, rk_by_org);
-	if (!(st = db_stmt(db, sql_orgs, err)))
-		return KITH_DB;
-	while (i < *n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t org = sqlite3_column_int64(st, 0);
-		int kind = kith_org_kind_parse(db_col_text(st, 1));
-		for (; i < *n && v[i].org_id <= org; i++)
-			if (v[i].org_id == org)
-				v[i].kind = kind;
-	}
-	if (i < *n || rc != SQLITE_ROW) {
-		rc = ent_finish(db, st, rc, "health", err);
-	} else {
-		sqlite3_reset(st);      /* every role has its kind: the rest is not needed */
-		rc = KITH_OK;
-	}
-	qsort(v, (size_t)*n, sizeof *v, rk_by_contact);
-	return rc;
-}
+static const char sql_touches[] =
+	"SELECT 1 FROM contact_stat WHERE kith_health_touch(contact_id, last_at) "
+	"ORDER BY contact_id";
+static const char sql_orgs[] =                  /* organisation_by_kind: in kind order */
+	"SELECT 1 FROM organisation WHERE kith_health_org(id, kind)";
+static const char sql_roles[] =                 /* role_by_org: in organisation order */
+	"SELECT 1 FROM role WHERE end_date IS NULL AND org_id IS NOT NULL "
+	"AND kith_health_role(contact_id, org_id)";
+static const char sql_contacts[] =
+	"SELECT created_at, display_name FROM contact WHERE kith_health_contact(id, archived, "
+	"tier, cadence_days, district, introducer_id, met_event_id, how_met) ORDER BY id";
 
 /* The strength-3 current relationships of me (either side). */
 static const char sql_strong[] =
@@ -279,14 +312,55 @@ static const char sql_strong[] =
 	"AND b_id IS NOT NULL "
 	"UNION SELECT a_id FROM relationship WHERE b_id = ?1 AND end_date IS NULL AND strength = 3";
 
-/* Raw columns: every expression here would be computed for every contact. */
-static const char sql_contacts[] =
-	"SELECT id, district, tier, cadence_days, how_met, introducer_id, met_event_id, created_at, "
-	"display_name FROM contact WHERE archived = 0 ORDER BY id";
+/* A contact's last touch (contact_stat). */
+struct touch {
+	int64_t id;
+	char last[KDATE_STR];       /* the first 10 characters of last_at; "": never */
+	bool active;                /* touched in the window (since..today) */
+};
 
-/* The last touches, in the same order (a merge, not a lookup per contact). */
-static const char sql_touches[] =
-	"SELECT contact_id, last_at FROM contact_stat ORDER BY contact_id";
+/* An organisation's kind; a current role's (contact_id, kind). */
+struct id_kind {
+	int64_t id;
+	int kind;                   /* -1: not one of the kinds */
+};
+
+/* A sorted array read beside the contacts' walk, with its place. */
+#define WALK_SIDE(type, name) \
+	type *name;                 /* in id order */ \
+	int n_##name, cap_##name, at_##name   /* the first not behind the walk */
+
+struct walk {
+	const struct health_params *p;
+	struct health_report *out;
+	struct rtable *rt;          /* at_rt: the place in it */
+	int at_rt;
+	int64_t me;
+	struct kdate today;
+	char since[KDATE_STR];
+	struct gtable g[HD_COUNT_];
+	int kind_n[KITH_ORG_COUNT_];
+	int tiers[5];               /* A..D, none */
+	struct health_tie *ties;
+	int nties, capties;
+	WALK_SIDE(int64_t, strong);
+	WALK_SIDE(struct touch, touch);
+	WALK_SIDE(struct id_kind, org);
+	WALK_SIDE(struct id_kind, role);
+	char kind_text[16];         /* the last organisation kind read, and what it is */
+	int kind_len, kind;
+	struct health_tie tie;      /* the tie of the row the contacts' walk returned */
+};
+
+/* Make room for one more of an array v of *n, *cap entries of size size. */
+static void *
+grow(void *v, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 256;
+	return xreallocarray(v, (size_t)*cap, size);
+}
 
 static int
 id_cmp(const void *a, const void *b)
@@ -296,170 +370,350 @@ id_cmp(const void *a, const void *b)
 }
 
 static enum kith_status
-strong_ids(struct kdb *db, int64_t me, int64_t **ids, int *n, struct kith_err *err)
+strong_ids(struct kdb *db, struct walk *w, struct kith_err *err)
 {
 	sqlite3_stmt *st;
-	int rc, cap = 0;
+	int rc;
 
-	*ids = NULL;
-	*n = 0;
-	if (!me)
+	if (!w->me)
 		return KITH_OK;
 	if (!(st = db_stmt(db, sql_strong, err)))
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, me);
+	sqlite3_bind_int64(st, 1, w->me);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*ids = xreallocarray(*ids, (size_t)cap, sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		w->strong = grow(w->strong, w->n_strong, &w->cap_strong, sizeof *w->strong);
+		w->strong[w->n_strong++] = sqlite3_column_int64(st, 0);
 	}
-	if (*n)
-		qsort(*ids, (size_t)*n, sizeof **ids, id_cmp);
+	if (w->n_strong)
+		qsort(w->strong, (size_t)w->n_strong, sizeof *w->strong, id_cmp);
 	return ent_finish(db, st, rc, "health", err);
 }
 
-struct walk {
-	const struct health_params *p;
-	struct kdate today;
-	char since[KDATE_STR];
-	struct gtable g[HD_COUNT_];
-	int kind_n[KITH_ORG_COUNT_];
-	int64_t *strong;            /* sorted */
-	int nstrong, next_strong;   /* the first not behind the walk */
-	int tiers[5];               /* A..D, none */
-	struct health_tie *ties;
-	int nties, capties;
-};
-
-/* A second walk in contact order beside the contacts' own (roles, touches). */
-struct side {
-	sqlite3_stmt *st;
-	int rc;
-	int64_t id;                 /* INT64_MAX at the end */
-};
-
-static void
-side_next(struct side *c)
+/*
+ * The walk a function counts into (db->health_walk, set by walk_run; the
+ * function's user data is the connection), or NULL, an error set: the
+ * functions are called only by the walk's statements.
+ */
+static struct walk *
+walk_of(sqlite3_context *cx)
 {
-	c->rc = sqlite3_step(c->st);
-	c->id = c->rc == SQLITE_ROW ? sqlite3_column_int64(c->st, 0) : INT64_MAX;
+	struct walk *w = ((struct kdb *)sqlite3_user_data(cx))->health_walk;
+
+	if (!w)
+		sqlite3_result_error(cx, "health: no walk", -1);
+	else
+		sqlite3_result_int(cx, 0);
+	return w;
 }
 
-static void
-tie_add(struct walk *w, int64_t id, const char *name, char tier, bool strong, bool never,
-	long silent, int cadence)
+/* A text argument as a C string ("" for NULL), as db_col_text reads a column. */
+static const char *
+arg_text(sqlite3_value *v)
 {
-	if (w->nties == w->capties) {
-		w->capties = w->capties ? w->capties * 2 : 32;
-		w->ties = xreallocarray(w->ties, (size_t)w->capties, sizeof *w->ties);
+	const unsigned char *t = sqlite3_value_text(v);
+	return t ? (const char *)t : "";
+}
+
+/* kith_health_touch(contact_id, last_at) */
+static void
+sql_touch(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct walk *w = walk_of(cx);
+	struct touch *t;
+	const char *last;
+	size_t i;
+
+	(void)argc;
+	if (!w)
+		return;
+	w->touch = grow(w->touch, w->n_touch, &w->cap_touch, sizeof *w->touch);
+	t = &w->touch[w->n_touch++];
+	t->id = sqlite3_value_int64(argv[0]);
+	last = arg_text(argv[1]);
+	for (i = 0; i < sizeof t->last - 1 && last[i]; i++)     /* "%.10s", at less cost */
+		t->last[i] = last[i];
+	memset(t->last + i, 0, sizeof t->last - i);     /* so memcmp compares as strncmp */
+	t->active = *t->last && memcmp(t->last, w->since, 10) >= 0 &&
+		    memcmp(t->last, w->p->today, 10) <= 0;
+}
+
+/* kith_health_org(id, kind): each kind's words are parsed once (the rows come in kind order). */
+static void
+sql_org(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct walk *w = walk_of(cx);
+	const char *text;
+	int len;
+
+	(void)argc;
+	if (!w)
+		return;
+	text = arg_text(argv[1]);
+	len = sqlite3_value_bytes(argv[1]);
+	if (len != w->kind_len || memcmp(text, w->kind_text, (size_t)len)) {
+		w->kind = kith_org_kind_parse(text);
+		w->kind_len = len < (int)sizeof w->kind_text ? len : -1;
+		if (w->kind_len >= 0)
+			memcpy(w->kind_text, text, (size_t)len);
 	}
-	w->ties[w->nties++] = (struct health_tie){ id, xstrdup(name), tier, strong, never, silent,
-						   cadence };
+	w->org = grow(w->org, w->n_org, &w->cap_org, sizeof *w->org);
+	w->org[w->n_org++] = (struct id_kind){ sqlite3_value_int64(argv[0]), w->kind };
 }
 
-/* A strong tie silent past twice its cadence is dormant. */
-static void
-tie_check(struct walk *w, sqlite3_stmt *st, int64_t id, char tier, const char *last)
+/* The kind of organisation id, or -1: ahead of the last found (in order), else searched. */
+static int
+org_kind_of(struct walk *w, int64_t id)
 {
-	char day[KDATE_STR];
-	int own = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3);
+	int lo = 0, hi = w->n_org;
+
+	if (w->at_org < w->n_org && w->org[w->at_org].id <= id) {
+		while (w->at_org < w->n_org && w->org[w->at_org].id < id)
+			w->at_org++;
+		lo = w->at_org;
+	} else {
+		while (lo < hi) {
+			int mid = lo + (hi - lo) / 2;
+			if (w->org[mid].id < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	return lo < w->n_org && w->org[lo].id == id ? w->org[lo].kind : -1;
+}
+
+/* kith_health_role(contact_id, org_id): a current role at an organisation of a kind. */
+static void
+sql_role(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct walk *w = walk_of(cx);
+	int kind;
+
+	(void)argc;
+	if (!w || (kind = org_kind_of(w, sqlite3_value_int64(argv[1]))) < 0)
+		return;
+	w->role = grow(w->role, w->n_role, &w->cap_role, sizeof *w->role);
+	w->role[w->n_role++] = (struct id_kind){ sqlite3_value_int64(argv[0]), kind };
+}
+
+/*
+ * A strong tie silent past twice its cadence is dormant: into w->tie, and
+ * true, if it is or may be (never touched: silent since it was added, which
+ * the caller reads with its name).
+ */
+static bool
+tie_check(struct walk *w, int64_t id, char tier, int own, const char *last)
+{
+	struct kdate d;
 	int cadence;
 	bool strong;
-	struct kdate d;
 	long silent;
 
 	/* the walk is in id order: the strong ties are passed as it goes */
-	while (w->next_strong < w->nstrong && w->strong[w->next_strong] < id)
-		w->next_strong++;
-	strong = w->next_strong < w->nstrong && w->strong[w->next_strong] == id;
+	while (w->at_strong < w->n_strong && w->strong[w->at_strong] < id)
+		w->at_strong++;
+	strong = w->at_strong < w->n_strong && w->strong[w->at_strong] == id;
 
 	if (tier != 'A' && tier != 'B' && !strong)
-		return;
+		return false;
 	cadence = own >= 0 ? own : tier >= 'A' && tier <= 'D' ? w->p->cadence[tier - 'A'] :
 		  w->p->cadence[1];
 	if (cadence <= 0)
-		return;
-	snprintf(day, sizeof day, "%.10s", *last ? last : db_col_text(st, 7));
-	if (!kdate_parse_iso(day, &d))
-		return;
+		return false;
+	w->tie = (struct health_tie){ id, NULL, tier, strong, !*last, 0, cadence };
+	if (!*last)
+		return true;
+	if (!kdate_parse_iso(last, &d))
+		return false;
 	silent = kdate_diff(w->today, d);
-	if (silent > 2L * cadence)
-		tie_add(w, id, db_col_text(st, 8), tier, strong, !*last, silent, cadence);
+	w->tie.silent = silent;
+	return silent > 2L * cadence;
+}
+
+/* A dormant tie (w->tie) with its name; never touched: silent since created_at. */
+static void
+tie_add(struct walk *w, const char *created_at, const char *name)
+{
+	struct health_tie *t = &w->tie;
+
+	if (t->never) {
+		char day[KDATE_STR];
+		struct kdate d;
+		snprintf(day, sizeof day, "%.10s", created_at);
+		if (!kdate_parse_iso(day, &d))
+			return;
+		t->silent = kdate_diff(w->today, d);
+		if (t->silent <= 2L * t->cadence)
+			return;
+	}
+	w->ties = grow(w->ties, w->nties, &w->capties, sizeof *w->ties);
+	t->name = xstrdup(name);
+	w->ties[w->nties++] = *t;
+}
+
+/*
+ * kith_health_contact(id, archived, tier, cadence_days, district,
+ * introducer_id, met_event_id, how_met): count the contact; 1 if it is a
+ * strong tie that is (or may be) dormant, whose row is returned for its name.
+ */
+static void
+sql_contact(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct walk *w = walk_of(cx);
+	int64_t id;
+	const char *last = "";
+	char tier;
+	bool active = false;
+	unsigned seen = 0;
+
+	(void)argc;
+	if (!w || sqlite3_value_int(argv[1]))   /* archived: not in the network */
+		return;
+	id = sqlite3_value_int64(argv[0]);
+	while (w->at_touch < w->n_touch && w->touch[w->at_touch].id < id)
+		w->at_touch++;
+	if (w->at_touch < w->n_touch && w->touch[w->at_touch].id == id) {
+		last = w->touch[w->at_touch].last;
+		active = w->touch[w->at_touch].active;
+	}
+	/* the roles of contacts before this one are behind us; me's count too */
+	for (; w->at_role < w->n_role && w->role[w->at_role].id <= id; w->at_role++) {
+		unsigned bit = 1u << w->role[w->at_role].kind;
+		if (w->role[w->at_role].id == id && active && !(seen & bit)) {
+			seen |= bit;
+			w->kind_n[w->role[w->at_role].kind]++;
+		}
+	}
+	if (id == w->me)
+		return;
+	while (w->at_rt < w->rt->n && w->rt->v[w->at_rt].contact_id < id)
+		w->at_rt++;
+	if (w->at_rt < w->rt->n && w->rt->v[w->at_rt].contact_id == id)
+		w->rt->live[w->at_rt] = 1;
+	w->out->contacts++;
+	tier = arg_text(argv[2])[0];
+	if (tie_check(w, id, tier, sqlite3_value_type(argv[3]) == SQLITE_NULL ? -1 :
+		      sqlite3_value_int(argv[3]), last))
+		sqlite3_result_int(cx, 1);
+	if (!active)
+		return;
+	w->out->active++;
+	if (!seen)
+		w->g[HD_SECTOR].unknown++;
+	w->tiers[tier >= 'A' && tier <= 'D' ? tier - 'A' : 4]++;
+	gtable_addn(&w->g[HD_DISTRICT], arg_text(argv[4]), 1);
+	gtable_addn(&w->g[HD_MET], sqlite3_value_type(argv[5]) != SQLITE_NULL ? "introduced" :
+		    sqlite3_value_type(argv[6]) != SQLITE_NULL ? "at an event" :
+		    arg_text(argv[7]), 1);
+}
+
+/*
+** Register the walks' functions on db's connection, once (a new function
+** expires no prepared statement), with db as their user data.
+** SQLITE_DIRECTONLY: not from a trigger or a view.
+*/
+static enum kith_status
+health_sql_init(struct kdb *db, struct kith_err *err)
+{
+	static const struct {
+		const char *name;
+		int nargs;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+		{ "kith_health_touch", 2, sql_touch }, { "kith_health_contact", 8, sql_contact },
+		{ "kith_health_org", 2, sql_org }, { "kith_health_role", 2, sql_role },
+		{ "kith_health_recip", -1, recip_sql_count },
+	};
+
+	if (db->health_sql)
+		return KITH_OK;
+	for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
+		if (sqlite3_create_function(db->h, fns[i].name, fns[i].nargs,
+					    SQLITE_UTF8 | SQLITE_DIRECTONLY, db, fns[i].fn, NULL,
+					    NULL) != SQLITE_OK)
+			return db_error(db, err, "health");
+	db->health_sql = true;
+	return KITH_OK;
+}
+
+/* Run one of the walks' statements: rows only from the contacts' (dormant ties). */
+static enum kith_status
+walk_run(struct kdb *db, struct walk *w, const char *sql, struct kith_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	int rc;
+
+	if (!st)
+		return KITH_DB;
+	db->health_walk = w;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		tie_add(w, db_col_text(st, 0), db_col_text(st, 1));
+	db->health_walk = NULL;
+	return ent_finish(db, st, rc, "health", err);
+}
+
+/*
+ * Sort v[0..n) by id (*cap: its room, n if it moves): a radix sort, one pass for each byte in which the
+ * ids differ (two or three at this scale), cheaper than qsort's calls of a
+ * comparison for each of 16,000 roles.
+ */
+static void
+sort_by_id(struct id_kind **v, int n, int *cap)
+{
+	struct id_kind *a = *v, *b, *t;
+	uint64_t differ = 0;
+	size_t count[256];
+
+	for (int i = 1; i < n; i++)
+		differ |= (uint64_t)a[i].id ^ (uint64_t)a[0].id;
+	if (!differ)
+		return;
+	b = xreallocarray(NULL, (size_t)n, sizeof *b);
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t at = 0;
+		if (!((differ >> shift) & 0xff))
+			continue;
+		memset(count, 0, sizeof count);
+		for (int i = 0; i < n; i++)     /* the sign bit flipped: negative ids first */
+			count[(((uint64_t)a[i].id ^ (1ull << 63)) >> shift) & 0xff]++;
+		for (int d = 0; d < 256; d++) {
+			size_t c = count[d];
+			count[d] = at;
+			at += c;
+		}
+		for (int i = 0; i < n; i++)
+			b[count[(((uint64_t)a[i].id ^ (1ull << 63)) >> shift) & 0xff]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	if (a != *v)
+		*cap = n;
+	*v = a;
+	free(b);
 }
 
 static enum kith_status
-walk_contacts(struct kdb *db, struct walk *w, int64_t me, struct rtable *rt,
-	      struct health_report *out, struct kith_err *err)
+walk_all(struct kdb *db, struct walk *w, struct kith_err *err)
 {
-	struct side touch = { 0 };
-	struct role_kind *roles;
-	sqlite3_stmt *st = NULL;
-	int rc, nroles, r = 0;
 	enum kith_status s;
 
-	if ((s = role_kinds(db, &roles, &nroles, err))) {
-		free(roles);
+	w->kind_len = -1;
+	if ((s = walk_run(db, w, sql_touches, err)) || (s = walk_run(db, w, sql_orgs, err)))
 		return s;
-	}
-	if (!(touch.st = db_stmt(db, sql_touches, err)) || !(st = db_stmt(db, sql_contacts, err))) {
-		if (touch.st)
-			sqlite3_reset(touch.st);
-		free(roles);
-		return KITH_DB;
-	}
-	side_next(&touch);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		const char *last = "";
-		char tier = db_col_text(st, 2)[0];
-		unsigned seen = 0;
-		bool active;
-		int k;
-
-		while (touch.id < id)
-			side_next(&touch);
-		if (touch.id == id)
-			last = db_col_text(touch.st, 1);
-		active = *last && strncmp(last, w->since, 10) >= 0 && strncmp(last, w->p->today, 10) <= 0;
-		/* the roles of contacts before this one are behind us */
-		for (; r < nroles && roles[r].contact_id <= id; r++) {
-			int kind = roles[r].kind;
-			if (roles[r].contact_id == id && active && kind >= 0 && !(seen & (1u << kind))) {
-				seen |= 1u << kind;
-				w->kind_n[kind]++;
-			}
-		}
-		if (id == me)
-			continue;
-		if ((k = rtable_find(rt, id)) >= 0)
-			rt->live[k] = 1;
-		out->contacts++;
-		tie_check(w, st, id, tier, last);
-		if (!active)
-			continue;
-		out->active++;
-		if (!seen)
-			w->g[HD_SECTOR].unknown++;
-		w->tiers[tier >= 'A' && tier <= 'D' ? tier - 'A' : 4]++;
-		gtable_addn(&w->g[HD_DISTRICT], db_col_text(st, 1), 1);
-		gtable_addn(&w->g[HD_MET], sqlite3_column_type(st, 5) != SQLITE_NULL ? "introduced" :
-			    sqlite3_column_type(st, 6) != SQLITE_NULL ? "at an event" :
-			    db_col_text(st, 4), 1);
-	}
-	free(roles);
-	if (touch.rc != SQLITE_ROW && touch.rc != SQLITE_DONE)
-		rc = touch.rc;
-	sqlite3_reset(touch.st);
-	s = ent_finish(db, st, rc, "health", err);
-	for (int k = 0; k < KITH_ORG_COUNT_ && !s; k++)
+	sort_by_id(&w->org, w->n_org, &w->cap_org);
+	if ((s = walk_run(db, w, sql_roles, err)))
+		return s;
+	sort_by_id(&w->role, w->n_role, &w->cap_role);
+	if ((s = walk_run(db, w, sql_contacts, err)))
+		return s;
+	for (int k = 0; k < KITH_ORG_COUNT_; k++)
 		if (w->kind_n[k])
 			gtable_addn(&w->g[HD_SECTOR], kith_org_kind_name(k), w->kind_n[k]);
-	for (int t = 0; t < 5 && !s; t++)
+	for (int t = 0; t < 5; t++)
 		if (w->tiers[t])
 			gtable_addn(&w->g[HD_TIER], t < 4 ? (char[2]){ (char)('A' + t), 0 } : "", w->tiers[t]);
-	return s;
+	return KITH_OK;
 }
 
 static int
@@ -478,23 +732,24 @@ enum kith_status
 health_report_build(struct kdb *db, const struct health_params *p, struct health_report *out,
 		    struct kith_err *err)
 {
-	struct walk w = { .p = p };
 	struct rtable rt = { 0 };
-	int64_t me;
+	struct walk w = { .p = p, .out = out, .rt = &rt };
 	enum kith_status rc;
 	bool started;
 
 	memset(out, 0, sizeof *out);
 	if (!kdate_parse_iso(p->today, &w.today))
 		return kith_err_set(err, KITH_INVALID, "health: %s: not a date", p->today);
+	if ((rc = health_sql_init(db, err)))
+		return rc;
 	if ((rc = kdb_read_begin(db, &started, err)))     /* one snapshot for every count */
 		return rc;
-	me = kdb_me(db);
+	w.me = kdb_me(db);
 	kdate_format(kdate_add_days(w.today, -(p->days > 0 ? p->days - 1 : 0)), w.since);
 	memcpy(out->since, w.since, sizeof out->since);
 	out->days = p->days;
-	if ((rc = strong_ids(db, me, &w.strong, &w.nstrong, err)) ||
-	    (rc = recip_gather(db, me, &rt, err)) || (rc = walk_contacts(db, &w, me, &rt, out, err)))
+	if ((rc = strong_ids(db, &w, err)) || (rc = recip_gather(db, w.me, &rt, err)) ||
+	    (rc = walk_all(db, &w, err)))
 		goto done;
 	for (int d = 0; d < HD_COUNT_; d++)
 		breakdown_build(&out->dims[d], d, &w.g[d], out->active, p);
@@ -515,6 +770,9 @@ done:
 		free(w.ties[i].name);
 	free(w.ties);
 	free(w.strong);
+	free(w.touch);
+	free(w.org);
+	free(w.role);
 	rtable_free(&rt);
 	if (rc)
 		health_report_free(out);

@@ -60,6 +60,8 @@ struct kdb {
 	struct kdb_change *parts;           /* the parts recorded so far (db_change_split) */
 	struct kdb_change *last_change;     /* from the last committed outermost tx */
 	bool warm_sql;                      /* warmpath.c's SQL function registered */
+	bool health_sql;                    /* health.c's SQL functions registered */
+	void *health_walk;                  /* what they count into, while its statement runs */
 	struct ev_keys *ev_keys;            /* bulk mode: the events it added, by title and start */
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
 	uint32_t replica;                   /* team mode's R (sync_key.c); 0 solo */

@@ -1,7 +1,7 @@
 /*
  * recip.c: reciprocity (kith/health.h, recip.h): everyone's gives and asks
  * for the health report, gathered from the rows that give or ask through
- * the partial indexes of migration 14 into a table keyed by contact; and
+ * the partial indexes of migration 14 into an array in contact order; and
  * one person's, for the card and the review.
  */
 #include "internal.h"
@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kith/idmap.h"
 #include "kith/str.h"
 #include "kith/xalloc.h"
 
@@ -53,32 +52,13 @@ first_k(void *v, size_t n, size_t size, long k, int (*cmp)(const void *, const v
 
 /* ---- reciprocity by contact ------------------------------------------------------- */
 
-/* The index of id's entry, or -1. */
-int
-rtable_find(const struct rtable *t, int64_t id)
-{
-	return idmap_get(&t->ix, id);
-}
-
-static struct health_recip *
-rtable_get(struct rtable *t, int64_t id)
-{
-	int i = idmap_get(&t->ix, id);
-
-	if (i >= 0)
-		return &t->v[i];
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->v = xreallocarray(t->v, (size_t)t->cap, sizeof *t->v);
-		t->live = xreallocarray(t->live, (size_t)t->cap, sizeof *t->live);
-	}
-	memset(&t->v[t->n], 0, sizeof t->v[t->n]);
-	t->live[t->n] = 0;
-	t->v[t->n].contact_id = id;
-	idmap_set(&t->ix, id, t->n);
-	return &t->v[t->n++];
-}
-
+/*
+ * Everyone's gives and asks are read in runs in contact order (each arm of
+ * the statement below walks an index by contact), a contact's rows of one
+ * run added up as they come; the runs are then merged. No hash table: at
+ * city scale, 120,000 lookups at random places in memory cost more than
+ * the rest of the walk.
+ */
 enum { RG_INTRO, RG_HELP, RG_KEPT, RA_INTRO, RA_FAVOUR, RA_OWED };
 
 static void
@@ -94,44 +74,188 @@ recip_count(struct health_recip *r, int what)
 	}
 }
 
+static void
+recip_add(struct health_recip *r, const struct health_recip *x)
+{
+	r->gave_intros += x->gave_intros;
+	r->gave_help += x->gave_help;
+	r->gave_kept += x->gave_kept;
+	r->asked_intros += x->asked_intros;
+	r->asked_favours += x->asked_favours;
+	r->asked_owed += x->asked_owed;
+	r->gave += x->gave;
+	r->asked += x->asked;
+}
+
+/* The rows read so far: runs in contact order, one entry per contact in each. */
+struct gather {
+	struct health_recip *v;
+	int n, cap;
+	int *run;                   /* where each run starts */
+	int nrun, caprun;
+	int64_t me;
+};
+
+/* Count what for contact id: into the last entry if it is id's, else a new one. */
+static void
+gather_count(struct gather *g, int64_t id, int what)
+{
+	if (!g->n || g->v[g->n - 1].contact_id != id) {
+		if (!g->n || g->v[g->n - 1].contact_id > id) {         /* a new run */
+			if (g->nrun == g->caprun) {
+				g->caprun = g->caprun ? g->caprun * 2 : 8;
+				g->run = xreallocarray(g->run, (size_t)g->caprun, sizeof *g->run);
+			}
+			g->run[g->nrun++] = g->n;
+		}
+		if (g->n == g->cap) {
+			g->cap = g->cap ? g->cap * 2 : 1024;
+			g->v = xreallocarray(g->v, (size_t)g->cap, sizeof *g->v);
+		}
+		g->v[g->n++] = (struct health_recip){ .contact_id = id };
+	}
+	recip_count(&g->v[g->n - 1], what);
+}
+
+static int
+recip_by_id(const void *a, const void *b)
+{
+	const struct health_recip *x = a, *y = b;
+	return (x->contact_id > y->contact_id) - (x->contact_id < y->contact_id);
+}
+
+/* Append x to t, added to t's last entry if it is the same contact's. */
+static void
+rtable_put(struct rtable *t, const struct health_recip *x)
+{
+	if (t->n && t->v[t->n - 1].contact_id == x->contact_id)
+		recip_add(&t->v[t->n - 1], x);
+	else
+		t->v[t->n++] = *x;
+}
+
+/* The gather's runs merged into t: one entry per contact, in contact order. */
+static void
+gather_merge(struct gather *g, struct rtable *t)
+{
+	enum { MERGE_MAX = 16 };    /* more runs than the statement's arms: sort them all */
+	int pos[MERGE_MAX], end[MERGE_MAX];
+
+	t->v = xreallocarray(NULL, (size_t)g->n + 1, sizeof *t->v);
+	t->live = xcalloc((size_t)g->n + 1, sizeof *t->live);
+	t->n = 0;
+	if (g->nrun > MERGE_MAX) {
+		qsort(g->v, (size_t)g->n, sizeof *g->v, recip_by_id);
+		for (int i = 0; i < g->n; i++)
+			rtable_put(t, &g->v[i]);
+		return;
+	}
+	for (int r = 0; r < g->nrun; r++) {
+		pos[r] = g->run[r];
+		end[r] = r + 1 < g->nrun ? g->run[r + 1] : g->n;
+	}
+	for (;;) {
+		int best = -1;
+		for (int r = 0; r < g->nrun; r++)
+			if (pos[r] < end[r] && (best < 0 || g->v[pos[r]].contact_id <
+						g->v[pos[best]].contact_id))
+				best = r;
+		if (best < 0)
+			break;
+		rtable_put(t, &g->v[pos[best]++]);
+	}
+}
+
 /*
- * Each row: a contact id and what it counts as (RG_* or RA_*). ?1 is me.
+ * Each row is counted by kith_health_recip(contact id, what[, ...]) inside
+ * SQLite, into the gather db->health_walk points to (health.c registers
+ * the function, with the connection as its user data), what being RG_* or
+ * RA_*, or RECIP_EXCHANGE (the interaction's mark follows) or
+ * RECIP_DIRECTION (the follow-up's direction and status follow). ?1 is me.
  * The marked interactions come through interaction_contact_by_exchange, the
  * promises through followup_by_direction, the introductions through
- * followup_by_intro_by (mine: both sides; theirs: the introducer).
+ * followup_by_intro_a, _b and _by (mine: both sides; theirs: the
+ * introducer): each in contact order.
  */
+enum { RECIP_EXCHANGE = -1, RECIP_DIRECTION = -2 };
+
 static const char sql_recip_all[] =
-	"SELECT contact_id, CASE exchange WHEN 'give' THEN 1 ELSE 4 END "
-	"FROM interaction_contact WHERE exchange <> 'none' "
+	"SELECT 1 FROM interaction_contact WHERE exchange <> 'none' "
+	"AND kith_health_recip(contact_id, -1, exchange) "
 	"UNION ALL "
-	"SELECT contact_id, CASE direction WHEN 'owe' THEN 2 ELSE 5 END FROM followup "
-	"WHERE direction <> 'none' AND contact_id IS NOT NULL "
-	"AND ((direction = 'owe' AND status = 'done') OR (direction = 'owed' AND status <> 'dropped')) "
+	"SELECT 1 FROM followup WHERE direction <> 'none' AND contact_id IS NOT NULL "
+	"AND kith_health_recip(contact_id, -2, direction, status) "
 	"UNION ALL "
-	"SELECT intro_a_id, 0 FROM followup WHERE intro_by_id = ?1 AND intro_a_id IS NOT NULL "
+	"SELECT 1 FROM followup WHERE intro_by_id = ?1 AND intro_a_id IS NOT NULL "
 	"AND intro_stage <> 'none' AND intro_stage <> 'requested' "
+	"AND kith_health_recip(intro_a_id, 0) "
 	"UNION ALL "
-	"SELECT intro_b_id, 0 FROM followup WHERE intro_by_id = ?1 AND intro_b_id IS NOT NULL "
+	"SELECT 1 FROM followup WHERE intro_by_id = ?1 AND intro_b_id IS NOT NULL "
 	"AND intro_stage <> 'none' AND intro_stage <> 'requested' AND intro_b_id IS NOT intro_a_id "
+	"AND kith_health_recip(intro_b_id, 0) "
 	"UNION ALL "
-	"SELECT intro_by_id, 3 FROM followup WHERE intro_by_id IS NOT NULL AND intro_by_id <> ?1 "
-	"AND intro_stage <> 'none'";
+	"SELECT 1 FROM followup WHERE intro_by_id IS NOT NULL AND intro_by_id <> ?1 "
+	"AND intro_stage <> 'none' AND kith_health_recip(intro_by_id, 3)";
+
+/* Is v the text word of n bytes (as SQL's = compares)? */
+static inline bool
+arg_is(sqlite3_value *v, const char *word, int n)
+{
+	return sqlite3_value_type(v) == SQLITE_TEXT && sqlite3_value_bytes(v) == n &&
+	       !memcmp(sqlite3_value_blob(v), word, (size_t)n);
+}
+
+void
+recip_sql_count(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct gather *g = ((struct kdb *)sqlite3_user_data(cx))->health_walk;
+	int64_t id;
+	int what;
+
+	if (!g || argc < 2) {
+		sqlite3_result_error(cx, "health: no reciprocity", -1);
+		return;
+	}
+	sqlite3_result_int(cx, 0);
+	id = sqlite3_value_int64(argv[0]);
+	what = sqlite3_value_int(argv[1]);
+	if (what == RECIP_EXCHANGE && argc > 2) {
+		what = arg_is(argv[2], "give", 4) ? RG_HELP : RA_FAVOUR;
+	} else if (what == RECIP_DIRECTION && argc > 3) {
+		if (arg_is(argv[2], "owe", 3) && arg_is(argv[3], "done", 4))
+			what = RG_KEPT;
+		else if (arg_is(argv[2], "owed", 4) && sqlite3_value_type(argv[3]) != SQLITE_NULL &&
+			 !arg_is(argv[3], "dropped", 7))
+			what = RA_OWED;
+		else
+			return;
+	} else if (what < RG_INTRO || what > RA_OWED) {
+		return;
+	}
+	if (id != g->me)
+		gather_count(g, id, what);
+}
 
 enum kith_status
 recip_gather(struct kdb *db, int64_t me, struct rtable *t, struct kith_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_recip_all, err);
+	struct gather g = { .me = me };
+	enum kith_status s;
 	int rc;
 
 	if (!st)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, me);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		if (id != me)
-			recip_count(rtable_get(t, id), sqlite3_column_int(st, 1));
-	}
-	return ent_finish(db, st, rc, "health", err);
+	db->health_walk = &g;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	db->health_walk = NULL;
+	if (!(s = ent_finish(db, st, rc, "health", err)))
+		gather_merge(&g, t);
+	free(g.v);
+	free(g.run);
+	return s;
 }
 
 static int
@@ -201,7 +325,6 @@ rtable_free(struct rtable *t)
 {
 	free(t->v);
 	free(t->live);
-	idmap_free(&t->ix);
 	memset(t, 0, sizeof *t);
 }
 

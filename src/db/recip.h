@@ -10,22 +10,24 @@
 #include <stdint.h>
 
 #include "internal.h"
-#include "kith/idmap.h"
 #include "kith/health.h"
 
 /* Everyone's gives and asks, by contact (recip_gather). */
 struct rtable {
-	struct health_recip *v;
+	struct health_recip *v;     /* one entry per contact, in contact order */
 	unsigned char *live;        /* per entry: a contact the walk found (not archived) */
-	int n, cap;
-	struct idmap ix;            /* contact_id to entry */
+	int n;
 };
 
-/* The entry of id, or -1. */
-int rtable_find(const struct rtable *t, int64_t id);
 void rtable_free(struct rtable *t);
-/* Every give and ask of every contact but me into t. */
+/*
+** Every give and ask of every contact but me into t, counted inside SQLite
+** by kith_health_recip (recip_sql_count), which the caller registered with
+** the connection as its user data.
+*/
 enum kith_status recip_gather(struct kdb *db, int64_t me, struct rtable *t, struct kith_err *err);
+/* kith_health_recip(contact_id, what[, ...]): the SQL function recip_gather calls. */
+void recip_sql_count(sqlite3_context *cx, int argc, sqlite3_value **argv);
 /*
 ** The live entries of t (those the contact walk marked) in out->recip,
 ** people only asked of first, named for the first p->limit; the totals.
