@@ -38,30 +38,52 @@ goal_state_name(enum goal_state s)
 
 /* ---- progress ---------------------------------------------------------------------- */
 
-/* A goal's people from its kept progress (the statement KEPT, bound to the
-   goal's id, kept by the connection) when goal_member is up to date, else
-   from the touches (HEAD and TAIL around the goal's whole selection, a
-   statement of its own). goal_close gives it back either way. */
-static enum kith_status
-goal_open(struct kdb *db, const struct goal *g, const char *kept, const char *head,
-	  const char *tail, sqlite3_stmt **st, bool *cached, struct kith_err *err)
-{
-	*cached = goal_kept_ready(db, g->id);
-	if (!*cached)
-		return goal_stmt(db, g, head, tail, SRC_WHOLE, st, err);
-	if (!(*st = db_stmt(db, kept, err)))
-		return KITH_DB;
-	sqlite3_bind_int64(*st, 1, g->id);
-	return KITH_OK;
-}
+/* Walk a goal's people, FN called on each row until it returns true: from
+   its kept progress (the statement KEPT, bound to the goal's id, kept by
+   the connection) when goal_member is up to date, else from the touches
+   (HEAD and TAIL around the goal's whole selection, a statement of its
+   own). */
+typedef bool (*goal_row_fn)(void *ud, sqlite3_stmt *st);
 
-static void
-goal_close(sqlite3_stmt *st, bool cached)
+static enum kith_status
+goal_walk(struct kdb *db, const struct goal *g, const char *kept, const char *head,
+	  const char *tail, goal_row_fn fn, void *ud, struct kith_err *err)
 {
+	bool cached = goal_kept_ready(db, g->id);
+	enum kith_status rc = KITH_OK;
+	sqlite3_stmt *st;
+	int r;
+
+	if (cached && !(st = db_stmt(db, kept, err)))
+		return KITH_DB;
+	if (cached)
+		sqlite3_bind_int64(st, 1, g->id);
+	else if ((rc = goal_stmt(db, g, head, tail, SRC_WHOLE, &st, err)))
+		return rc;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW && !fn(ud, st))
+		;
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = db_error(db, err, "goal");
 	if (cached)
 		sqlite3_reset(st);
 	else
 		sqlite3_finalize(st);
+	return rc;
+}
+
+struct counted_walk {
+	goal_person_fn fn;
+	void *ud;
+};
+
+static bool
+counted_row(void *ud, sqlite3_stmt *st)
+{
+	struct counted_walk *w = ud;
+	struct goal_person p = { sqlite3_column_int64(st, 0), db_col_text(st, 1),
+				 db_col_text(st, 2) };
+
+	return w->fn(w->ud, &p) != 0;
 }
 
 enum kith_status
@@ -72,23 +94,9 @@ goal_counted(struct kdb *db, const struct goal *g, goal_person_fn fn, void *ud,
 		"SELECT m.contact_id, c.display_name, m.at FROM goal_member m "
 		"JOIN contact c ON c.id = m.contact_id WHERE m.goal_id = ?1 AND m.at IS NOT NULL "
 		"ORDER BY m.at, m.contact_id";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	bool cached;
-	int r;
+	struct counted_walk w = { fn, ud };
 
-	if ((rc = goal_open(db, g, kept, goal_counted_head, goal_counted_tail, &st, &cached, err)))
-		return rc;
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		struct goal_person p = { sqlite3_column_int64(st, 0), db_col_text(st, 1),
-					 db_col_text(st, 2) };
-		if (fn(ud, &p))
-			break;
-	}
-	if (r != SQLITE_ROW && r != SQLITE_DONE)
-		rc = db_error(db, err, "goal");
-	goal_close(st, cached);
-	return rc;
+	return goal_walk(db, g, kept, goal_counted_head, goal_counted_tail, counted_row, &w, err);
 }
 
 /* Count the people and find the day the target-th counted. */
@@ -222,6 +230,21 @@ goal_list(struct kdb *db, const char *today, bool all, goal_fn fn, void *ud,
 	return rc;
 }
 
+struct best_walk {
+	int64_t *id;
+	char **name;
+};
+
+static bool
+best_row(void *ud, sqlite3_stmt *st)
+{
+	struct best_walk *w = ud;
+
+	*w->id = sqlite3_column_int64(st, 0);
+	*w->name = xstrdup(db_col_text(st, 1));
+	return true;
+}
+
 enum kith_status
 goal_best_uncounted(struct kdb *db, const struct goal *g, int64_t *contact_id, char **name,
 		    struct kith_err *err)
@@ -231,23 +254,11 @@ goal_best_uncounted(struct kdb *db, const struct goal *g, int64_t *contact_id, c
 		"LEFT JOIN contact_stat s ON s.contact_id = p.id WHERE p.at = " NO_TOUCH
 		" ORDER BY coalesce(p.influence, 0) DESC, coalesce(s.last_at, '') DESC, "
 		"p.name_key, p.id LIMIT 1";
-	sqlite3_stmt *st;
-	enum kith_status rc;
-	bool cached;
-	int r;
+	struct best_walk w = { contact_id, name };
 
 	*contact_id = 0;
 	*name = NULL;
-	if ((rc = goal_open(db, g, goal_kept_uncounted, head, tail, &st, &cached, err)))
-		return rc;
-	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		*contact_id = sqlite3_column_int64(st, 0);
-		*name = xstrdup(db_col_text(st, 1));
-	} else if (r != SQLITE_DONE) {
-		rc = db_error(db, err, "goal");
-	}
-	goal_close(st, cached);
-	return rc;
+	return goal_walk(db, g, goal_kept_uncounted, head, tail, best_row, &w, err);
 }
 
 void
