@@ -249,6 +249,7 @@ kdb_close(struct kdb *db)
 		free(db->goal_sql[i]);
 	db_rec_free(db);
 	db_ev_keys_free(db);
+	db_aside_discard(db);
 	kdb_change_free(db->last_change);
 	if (db->h)
 		sqlite3_close(db->h);
