@@ -469,11 +469,13 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 	sqlite3_reset(st);
 	if (sqlite3_exec(db->h, catch_up, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
-	if ((rc = cal_catch_up_run(db, err)))
+	/* the indexes are built while the calendar's documents may still be
+	   made aside (cal_aside.c), which the catch-up then waits for */
+	if ((rc = bulk_resume(db, err)) || (rc = cal_catch_up_run(db, err)))
 		return db_write_fail(db, err, rc);
 	if (sqlite3_exec(db->h, undefer, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
-	if ((rc = bulk_resume(db, err)) || (rc = fts_rebuild_dirty(db, upto, err)))
+	if ((rc = fts_rebuild_dirty(db, upto, err)))
 		return db_write_fail(db, err, rc);
 	return db_write_end(db, err);
 fail:

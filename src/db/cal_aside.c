@@ -32,8 +32,12 @@
 #include "kith/str.h"
 #include "kith/xalloc.h"
 
-/* the thread starts when this many documents wait; fewer: the catch-up's SQL */
-enum { ASIDE_START = 2000, ASIDE_HASH = 16 << 20 };
+/*
+** The thread starts when this many documents wait (fewer: the catch-up's
+** SQL); they are handed over ASIDE_BATCH at a time (a lock and a wake-up
+** each).
+*/
+enum { ASIDE_START = 2000, ASIDE_BATCH = 256, ASIDE_HASH = 16 << 20 };
 
 static const char *const tables[DB_ASIDE_COUNT_] = { "event", "followup" };
 
@@ -42,6 +46,7 @@ struct aside_doc {
 	enum db_aside_table t;
 	int64_t id;
 	char *text[3];              /* title, location (events), notes; NULL as NULL */
+	char buf[];                 /* where they are */
 };
 
 struct cal_aside {
@@ -55,7 +60,10 @@ struct cal_aside {
 	cnd_t more;
 	struct aside_doc *head, *tail;
 	bool done, failed;
-	/* before the thread starts: the documents waiting (head, tail), n of them */
+	/* the caller's: the batch being filled; before the thread starts, the
+	   documents waiting (head, tail), n of them */
+	struct aside_doc *bhead, *btail;
+	int bn;
 	size_t waiting;
 	bool started;
 	thrd_t thread;
@@ -67,11 +75,31 @@ doc_free(struct aside_doc *d)
 {
 	while (d) {
 		struct aside_doc *next = d->next;
-		for (int i = 0; i < 3; i++)
-			free(d->text[i]);
 		free(d);
 		d = next;
 	}
+}
+
+/* A document of row id of table t, in one allocation. */
+static struct aside_doc *
+doc_new(enum db_aside_table t, int64_t id, const char *const text[3])
+{
+	size_t len[3], total = 0;
+	struct aside_doc *d;
+	char *p;
+
+	for (int i = 0; i < 3; i++)
+		total += len[i] = text[i] ? strlen(text[i]) + 1 : 0;
+	d = xmalloc(sizeof *d + total);
+	d->next = NULL;
+	d->t = t;
+	d->id = id;
+	p = d->buf;
+	for (int i = 0; i < 3; i++) {
+		d->text[i] = text[i] ? memcpy(p, text[i], len[i]) : NULL;
+		p += len[i];
+	}
+	return d;
 }
 
 /* Write the documents; false on an error (the rest are only freed). */
@@ -256,6 +284,30 @@ no_mtx:
 	return false;
 }
 
+/* Hand the batch being filled to the thread (or to those waiting for it). */
+static void
+hand_over(struct cal_aside *a)
+{
+	if (!a->bhead)
+		return;
+	if (a->started)
+		mtx_lock(&a->mu);
+	if (a->tail)
+		a->tail->next = a->bhead;
+	else
+		a->head = a->bhead;
+	a->tail = a->btail;
+	a->waiting += (size_t)a->bn;
+	a->bhead = a->btail = NULL;
+	a->bn = 0;
+	if (a->started) {
+		cnd_signal(&a->more);
+		mtx_unlock(&a->mu);
+	} else if (a->waiting >= ASIDE_START && !aside_start(a)) {
+		a->stale = true;        /* no thread: the catch-up's SQL */
+	}
+}
+
 void
 db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *title,
 	     const char *location, const char *notes)
@@ -269,26 +321,15 @@ db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *titl
 		a->stale = true;
 		return;
 	}
-	d = xcalloc(1, sizeof *d);
-	d->t = t;
-	d->id = id;
-	d->text[0] = title ? xstrdup(title) : NULL;
-	d->text[1] = location ? xstrdup(location) : NULL;
-	d->text[2] = notes ? xstrdup(notes) : NULL;
+	d = doc_new(t, id, (const char *const[3]){ title, location, notes });
 	a->sent[t]++;
-	if (a->started)
-		mtx_lock(&a->mu);
-	if (a->tail)
-		a->tail->next = d;
+	if (a->btail)
+		a->btail->next = d;
 	else
-		a->head = d;
-	a->tail = d;
-	if (a->started) {
-		cnd_signal(&a->more);
-		mtx_unlock(&a->mu);
-	} else if (++a->waiting >= ASIDE_START && !aside_start(a)) {
-		a->stale = true;        /* no thread: the catch-up's SQL */
-	}
+		a->bhead = d;
+	a->btail = d;
+	if (++a->bn >= ASIDE_BATCH)
+		hand_over(a);
 }
 
 /* Stop the thread (if it runs) and wait for it; true if it wrote everything. */
@@ -297,6 +338,8 @@ aside_join(struct cal_aside *a)
 {
 	bool ok;
 
+	if (a->started && !a->stale)
+		hand_over(a);
 	if (!a->started)
 		return false;
 	mtx_lock(&a->mu);
@@ -320,6 +363,7 @@ db_aside_discard(struct kdb *db)
 		return;
 	aside_join(a);
 	doc_free(a->head);
+	doc_free(a->bhead);
 	sqlite3_close(a->w);
 	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
 		free(a->sql[t]);
