@@ -19,8 +19,10 @@ kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err)
 	const char *sql = on ? "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072" :
 			       "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000";
 
-	if (!on)
+	if (!on) {
 		db_ev_keys_free(db);
+		db_aside_detach(db);
+	}
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(db, err, "bulk mode");
 	db->bulk = on;
@@ -103,13 +105,15 @@ static const char cal_suspend[] =
 	"DROP TRIGGER IF EXISTS followup_fts_ins;"
 	"DROP TRIGGER IF EXISTS followup_fts_upd;"
 	"DROP TRIGGER IF EXISTS list_count_followup_ins;";
-/* their work, at the import's end */
-static const char cal_catch_up[] =
+/* their work, at the import's end (the documents: those not made aside, cal_aside.c) */
+static const char *const cal_catch_up_fts[DB_ASIDE_COUNT_] = {
 	"INSERT INTO event_fts(rowid, title, location, notes)"
 	" SELECT id, title, location, notes FROM event"
-	" WHERE id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_event');"
+	" WHERE id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_event');",
 	"INSERT INTO followup_fts(rowid, title, notes) SELECT id, title, notes FROM followup"
-	" WHERE id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_followup');"
+	" WHERE id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_followup');",
+};
+static const char cal_catch_up[] =
 	"UPDATE list_count SET n = n + (SELECT count(*) FROM followup WHERE status = 'open'"
 	" AND id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_followup'))"
 	" WHERE name = 'followups_open';";
@@ -160,6 +164,7 @@ cal_defer(struct kdb *db, struct kith_err *err)
 		" WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'bulk_event')";
 	sqlite3_stmt *st;
 	struct strbuf guards = {0};
+	enum kith_status rc;
 	bool ok;
 
 	if (sqlite3_exec(db->h, cal_mark, NULL, NULL, NULL) != SQLITE_OK)
@@ -183,7 +188,10 @@ cal_defer(struct kdb *db, struct kith_err *err)
 		return KITH_OK;
 	}
 	ok = sqlite3_exec(db->h, cal_suspend, NULL, NULL, NULL) == SQLITE_OK;
-	return run_script(db, &guards, ok, "search index", err);
+	if ((rc = run_script(db, &guards, ok, "search index", err)))
+		return rc;
+	/* the documents of an empty table's new rows: made aside as it fills */
+	return db_aside_begin(db, err);
 }
 
 enum kith_status
@@ -354,13 +362,17 @@ cal_catch_up_run(struct kdb *db, struct kith_err *err)
 		" FROM meta WHERE key = 'bulk_followup')";
 	enum kith_status rc;
 	int64_t n;
-	bool many;
+	bool many, made[DB_ASIDE_COUNT_];
 
-	if ((rc = db_int64(db, &n, q_n, "search index", err, "")))
+	if ((rc = db_aside_finish(db, made, err)) ||
+	    (rc = db_int64(db, &n, q_n, "search index", err, "")))
 		return rc;
-	many = n >= FTS_BULK_DOCS;
+	many = n >= FTS_BULK_DOCS && !(made[DB_ASIDE_EVENT] && made[DB_ASIDE_FOLLOWUP]);
 	if (many && (rc = cal_hashsize(db, FTS_BULK_HASH, err)))
 		return rc;
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
+		if (!made[t] && sqlite3_exec(db->h, cal_catch_up_fts[t], NULL, NULL, NULL) != SQLITE_OK)
+			return db_error(db, err, "search index");
 	if (sqlite3_exec(db->h, cal_catch_up, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(db, err, "search index");
 	return many ? cal_hashsize(db, FTS_HASH_DEFAULT, err) : KITH_OK;
@@ -454,11 +466,13 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 	sqlite3_reset(st);
 	if (sqlite3_exec(db->h, catch_up, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
-	if ((rc = cal_catch_up_run(db, err)))
+	/* the indexes are built while the calendar's documents may still be
+	   made aside (cal_aside.c), which the catch-up then waits for */
+	if ((rc = bulk_resume(db, err)) || (rc = cal_catch_up_run(db, err)))
 		return db_write_fail(db, err, rc);
 	if (sqlite3_exec(db->h, undefer, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
-	if ((rc = bulk_resume(db, err)) || (rc = fts_rebuild_dirty(db, upto, err)))
+	if ((rc = fts_rebuild_dirty(db, upto, err)))
 		return db_write_fail(db, err, rc);
 	return db_write_end(db, err);
 fail:

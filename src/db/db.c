@@ -255,6 +255,7 @@ kdb_close(struct kdb *db)
 	db_rec_free(db);
 	goal_marks_free(db);
 	db_ev_keys_free(db);
+	db_aside_discard(db);
 	kdb_change_free(db->last_change);
 	if (db->h)
 		sqlite3_close(db->h);

@@ -97,9 +97,11 @@ enum kith_status ent_update(struct kdb *db, const struct ent_writer *w, const vo
 
 /*
 ** For the bind of an ent_writer: bind the named parameters :id (the row's
-** id, in an update's WHERE) and :now (db_now()) where the statement has them.
+** id, in an update's WHERE) and :now (db_now()) where the statement has them;
+** sql is the constant text st was prepared from (db_stmt's key), by which
+** their places are kept.
 */
-void ent_bind_meta(sqlite3_stmt *st, int64_t id);
+void ent_bind_meta(sqlite3_stmt *st, const char *sql, int64_t id);
 
 /*
 ** A link between row `id` of table `kind` and a contact (a map's target,

@@ -111,7 +111,31 @@ static const struct ent_writer fu_writer = {
 	.read = &fu_fields,
 };
 
-ENT_DEFINE(followup, struct kith_followup, fu_writer)
+ENT_DEFINE_ROW(followup, struct kith_followup, fu_writer)
+ENT_DEFINE_GET(followup, struct kith_followup, fu_writer)
+
+enum kith_status
+followup_add(struct kdb *db, const struct kith_followup *f, int64_t *id_out,
+	     struct kith_err *err)
+{
+	int64_t id;
+	enum kith_status rc = ent_add(db, &fu_writer, f, &id, err);
+
+	if (rc)
+		return rc;
+	/* an import's: its search document made aside (cal_aside.c) */
+	if (db->aside)
+		db_aside_add(db, DB_ASIDE_FOLLOWUP, id, f->title, NULL, f->notes);
+	if (id_out)
+		*id_out = id;
+	return KITH_OK;
+}
+
+enum kith_status
+followup_update(struct kdb *db, const struct kith_followup *f, struct kith_err *err)
+{
+	return ent_update(db, &fu_writer, f, f->id, err);
+}
 
 /*
 ** One state change of follow-up id: refused if its status is `already`

@@ -63,6 +63,8 @@ struct kdb {
 	bool health_sql;                    /* health.c's SQL functions registered */
 	void *health_walk;                  /* what they count into, while its statement runs */
 	struct ev_keys *ev_keys;            /* bulk mode: the events it added, by title and start */
+	struct cal_aside *aside;            /* an import: its calendar's documents made aside */
+	bool aside_attached;                /* cal_aside.c's database is attached (kith_aside) */
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
 	uint32_t replica;                   /* team mode's R (sync_key.c); 0 solo */
 	bool syncing;                       /* a sync's own write: no outbox entry (sync_db.c) */
@@ -127,6 +129,24 @@ void db_ev_keys_free(struct kdb *db);
 /* The first event from before the keys with title and start; the keys' own; 0 if none. */
 enum kith_status db_ev_keys_find(struct kdb *db, const char *title, const char *start,
 				 int64_t *id_out, bool *used, struct kith_err *err);
+
+/*
+** The search documents of the events and to-dos an import adds, made on a
+** thread of their own while it inserts (cal_aside.c): db_aside_begin (the
+** calendar's triggers suspended) chooses the tables whose table and index
+** are empty; event_add and followup_add hand over each row's text
+** (db_aside_add); db_aside_finish, at the catch-up, makes the indexes it
+** can from them (made[t]) and leaves the others to the catch-up's SQL;
+** db_aside_discard throws the work away; db_aside_detach, when bulk mode
+** ends, also detaches what finish attached.
+*/
+enum db_aside_table { DB_ASIDE_EVENT, DB_ASIDE_FOLLOWUP, DB_ASIDE_COUNT_ };
+enum kith_status db_aside_begin(struct kdb *db, struct kith_err *err);
+void db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *title,
+		  const char *location, const char *notes);
+enum kith_status db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err);
+void db_aside_discard(struct kdb *db);
+void db_aside_detach(struct kdb *db);
 
 /* Register kith's SQL functions on a new connection (sqlfunc.c). */
 void db_sql_init(sqlite3 *h);
