@@ -51,6 +51,7 @@ void goals_free(struct goal *v, int n);
  * date (goal_member.c), if the database can be written.
  */
 bool goal_kept_ready(struct kdb *db, int64_t id);
+void goal_kept_catch_up(struct kdb *db);
 /* Has the write under way marked anything (in memory, goal_mark.c)? */
 bool goal_marks_pending(struct kdb *db);
 /* From goal_member: g's count and the day its target-th counted (reached_on, '' if not). */

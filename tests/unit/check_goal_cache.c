@@ -18,6 +18,7 @@
 #include "kith/goal.h"
 #include "kith/interaction.h"
 #include "kith/merge.h"
+#include "kith/review.h"
 #include "kith/str.h"
 #include "kith/types.h"
 
@@ -434,6 +435,36 @@ START_TEST(test_other_kith)
 END_TEST
 
 /*
+ * The review reads inside one snapshot, where no write can begin: it brings
+ * goal progress up from another kith's marks before it opens it, or every
+ * `kith today` after a `kith log` computed each goal from the touches.
+ */
+START_TEST(test_review_catches_up)
+{
+	char path[4096];
+	struct kith_err err;
+	struct kdb *other;
+	struct review_params p;
+	struct review_queue q;
+
+	free(shown(TEST_TODAY));
+	snprintf(path, sizeof path, "%s/k.db", dir);
+	ck_assert_msg(kdb_open(path, 0, &other, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_exec_script(other, "INSERT INTO interaction_contact(interaction_id, "
+				      "contact_id, at) VALUES (2, 6, '2026-02-10 09:00')", &err) == KITH_OK,
+		      "%s", err.msg);
+	kdb_close(other);
+	ck_assert_int_eq(test_sql_int(path, "SELECT count(*) FROM goal_dirty"), 1);
+	review_params_default(&p);
+	snprintf(p.today, sizeof p.today, "%s", TEST_TODAY);
+	ck_assert_msg(review_queue_build(db, &p, &q, &err) == KITH_OK, "%s", err.msg);
+	review_queue_free(&q);
+	ck_assert_int_eq(test_sql_int(path, "SELECT count(*) FROM goal_dirty"), 0);
+	VERIFY();
+}
+END_TEST
+
+/*
  * The check can fail: a write that marks nothing (another program's, the
  * sqlite3 shell's) leaves the kept rows behind, and it says so; every goal
  * marked stale (as schema migration 21 tells such a program) builds them again.
@@ -476,6 +507,7 @@ goal_cache_suite(void)
 	tcase_add_test(tc, test_date_moves);
 	tcase_add_test(tc, test_import);
 	tcase_add_test(tc, test_other_kith);
+	tcase_add_test(tc, test_review_catches_up);
 	tcase_add_test(tc, test_stale_is_seen);
 	suite_add_tcase(s, tc);
 	return s;
