@@ -288,7 +288,8 @@ catch_up(struct kdb *db)
  * Before a reader opens its snapshot (a read transaction, in which no write
  * can begin): bring the kept progress up from the marks another write left,
  * so that the reads inside use it instead of computing every goal from the
- * touches (the review, `kith today`). Nothing to do costs one query.
+ * touches (kdb_read_begin calls it: the review, `kith today`). Nothing to
+ * do costs one query.
  */
 void
 goal_kept_catch_up(struct kdb *db)

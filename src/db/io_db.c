@@ -3,6 +3,7 @@
  * (see kith/merge.h). Every lookup is one index seek.
  */
 #include "ent.h"
+#include "goal_sql.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,6 +295,9 @@ kdb_read_begin(struct kdb *db, bool *started, struct kith_err *err)
 	*started = false;
 	if (!sqlite3_get_autocommit(db->h))
 		return KITH_OK;
+	/* no write can begin inside the snapshot: goal progress is brought up
+	   from other writes' marks first, or every goal read in it computes */
+	goal_kept_catch_up(db);
 	if (sqlite3_exec(db->h, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(db, err, "begin");
 	*started = true;

@@ -11,7 +11,6 @@
  * are put into words.
  */
 #include "internal.h"
-#include "goal_sql.h"
 #include "recip.h"
 #include "review_cand.h"
 
@@ -279,9 +278,7 @@ review_queue_build(struct kdb *db, const struct review_params *p, struct review_
 	c.p = *p;
 	if (!kdate_parse_iso(p->today, &c.today))
 		return kith_err_set(err, KITH_INVALID, "review: %s: not a date", p->today);
-	/* one read transaction: a snapshot, not one begun per statement; goal
-	   progress brought up before it, or its term computes every goal */
-	goal_kept_catch_up(db);
+	/* one read transaction: a snapshot, not one begun per statement */
 	if ((rc = kdb_read_begin(db, &started, err)))
 		return rc;
 	c.me = kdb_me(db);
