@@ -279,7 +279,7 @@ db_check_text(const char *field, const char *s, struct kith_err *err)
 sqlite3_stmt *
 db_table_shape(struct kdb *db, const char *schema, const char *table)
 {
-	char *sql = sqlite3_mprintf("SELECT * FROM %s.\"%w\"", schema, table);
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\".\"%w\"", schema, table);
 	sqlite3_stmt *st = NULL;
 
 	if (sql && sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
