@@ -129,6 +129,14 @@ void kdb_read_end(struct kdb *db, bool started);
 enum kith_status kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err);
 
 /*
+** A large import's pages written once (on): the database leaves WAL for a
+** rollback journal (synchronous FULL) for the import's length, when no
+** other connection has it open and no transaction is open; off goes back
+** to WAL. Only an optimisation: when the switch is refused nothing changes.
+*/
+void kdb_bulk_journal(struct kdb *db, bool on);
+
+/*
 ** Defer the contacts' full-text documents (on), or rebuild the deferred
 ** ones in one statement and stop deferring (off). Call inside a batch; a
 ** rollback undoes both.

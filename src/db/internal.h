@@ -52,6 +52,7 @@ struct kdb {
 	 * always opens one (batch_opening).
 	 */
 	bool bulk, batch_opening;
+	bool bulk_journal;                  /* a large import's rollback journal (bulk_db.c) */
 	uint64_t sp_skipped;
 	bool readonly;
 	long long commits;                  /* outermost write transactions committed */

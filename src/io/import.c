@@ -63,6 +63,9 @@
 #include "kith/xalloc.h"
 
 enum { PIPE_MIN_BYTES = 64 << 10 };
+/* From this size on an import writes with a rollback journal (kdb_bulk_journal):
+   below it, WAL's commit without a sync costs less than the journal's three. */
+enum { JOURNAL_MIN_BYTES = 1 << 20 };
 
 /* ---- the sink ---------------------------------------------------------------------- */
 
@@ -146,9 +149,9 @@ static int (*const parsers[IO_FMT_COUNT_])(const char *, size_t, const struct io
 	[IO_FMT_ICS] = io_parse_ics,
 };
 
-enum kith_status
-io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_import_opts *o,
-		 struct io_import_stats *st, struct kith_err *err)
+static enum kith_status
+import_run(struct kdb *db, const char *buf, size_t len, const struct io_import_opts *o,
+	   struct io_import_stats *st, struct kith_err *err)
 {
 	struct imp im = { .db = db, .o = o, .st = st, .err = err, .total = len };
 	struct io_sink sink = { on_record, on_error, on_note, &im, on_warn };
@@ -228,6 +231,21 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	rc = kdb_batch_end(db, true, err);
 	if (bulk)
 		kdb_bulk_mode(db, false, NULL);
+	return rc;
+}
+
+enum kith_status
+io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_import_opts *o,
+		 struct io_import_stats *st, struct kith_err *err)
+{
+	bool journal = len >= JOURNAL_MIN_BYTES && !o->dry_run;
+	enum kith_status rc;
+
+	if (journal)
+		kdb_bulk_journal(db, true);
+	rc = import_run(db, buf, len, o, st, err);
+	if (journal)
+		kdb_bulk_journal(db, false);
 	return rc;
 }
 

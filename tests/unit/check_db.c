@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "kith/contact.h"
+#include "kith/merge.h"
 #include "kith/search.h"
 
 static char *dir;
@@ -326,6 +327,47 @@ START_TEST(test_wal_bounded)
 END_TEST
 
 /*
+** A large import's rollback journal (kdb_bulk_journal): while it is on, a
+** big transaction writes no WAL, and the database is back in WAL after.
+** With another connection open the switch is refused and WAL carries the
+** write, as before.
+*/
+START_TEST(test_bulk_journal)
+{
+	struct kdb *db;
+	struct kith_err err;
+	char wal[4200], journal[4200];
+	sqlite3 *other;
+
+	ck_assert_int_eq(kdb_open(path_in("j.db"), KDB_CREATE, &db, &err), KITH_OK);
+	snprintf(wal, sizeof wal, "%s-wal", path_in("j.db"));
+	snprintf(journal, sizeof journal, "%s-journal", path_in("j.db"));
+	ck_assert_int_eq(kdb_checkpoint(db, &err), KITH_OK);
+	kdb_bulk_journal(db, true);
+	big_write(db);
+	ck_assert_int_le(size_of(wal), 0);              /* none, or left empty */
+	ck_assert_int_eq(size_of(journal), -1);         /* gone with the commit */
+	kdb_bulk_journal(db, false);
+	add(db, "After The Import");
+	ck_assert_int_gt(size_of(wal), 0);              /* WAL again */
+	ck_assert_int_eq(n_contacts(db), 3001);
+
+	/* another connection: the switch is refused, the write goes to WAL */
+	ck_assert_int_eq(kdb_checkpoint(db, &err), KITH_OK);
+	ck_assert_int_eq(sqlite3_open(path_in("j.db"), &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "SELECT count(*) FROM contact", NULL, NULL, NULL),
+			 SQLITE_OK);
+	kdb_bulk_journal(db, true);
+	big_write(db);
+	ck_assert_int_gt(size_of(wal), 2LL * KDB_WAL_LIMIT);
+	kdb_bulk_journal(db, false);
+	sqlite3_close(other);
+	ck_assert_int_eq(n_contacts(db), 6001);
+	kdb_close(db);
+}
+END_TEST
+
+/*
 ** The undo recorder (src/db/record.c) reads a table's shape without a
 ** statement: which columns are in the primary key, numbered in column
 ** order. That is PRAGMA table_info's numbering (what a session of SQLite
@@ -385,6 +427,7 @@ db_suite(void)
 	tcase_add_test(tc, test_backup_and_me);
 	tcase_add_test(tc, test_data_version);
 	tcase_add_test(tc, test_wal_bounded);
+	tcase_add_test(tc, test_bulk_journal);
 	tcase_add_test(tc, test_keys_in_column_order);
 	suite_add_tcase(s, tc);
 	return s;
