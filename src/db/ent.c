@@ -123,6 +123,23 @@ ent_get(struct kdb *db, enum ent_kind kind, const char *sql, int64_t id,
 	return KITH_OK;
 }
 
+/* The rows that row's fields marked by DB_CR name exist (an ID of 0 names none). */
+static enum kith_status
+ent_check_refs(struct kdb *db, const struct db_fields *t, const void *row, struct kith_err *err)
+{
+	enum kith_status rc;
+	int64_t id;
+
+	for (size_t i = 0; i < t->n; i++) {
+		if (!t->f[i].ref)
+			continue;
+		memcpy(&id, (const char *)row + t->f[i].off, sizeof id);
+		if ((id || t->f[i].kind != DBF_ID) && (rc = ent_has(db, t->f[i].ref - 1, id, err)))
+			return rc;
+	}
+	return KITH_OK;
+}
+
 struct ent_wr {
 	const struct ent_writer *w;
 	const void *row;
@@ -138,6 +155,8 @@ ent_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	enum kith_status rc;
 
 	if (x->id && (rc = ent_has(db, x->w->kind, x->id, err)))
+		return rc;
+	if (x->w->fields && (rc = ent_check_refs(db, x->w->fields, x->row, err)))
 		return rc;
 	if (x->w->check && (rc = x->w->check(db, x->row, x->id, err)))
 		return rc;

@@ -64,9 +64,18 @@ enum kith_status ent_row_text(struct kdb *db, const char *sql, int64_t id, const
 			      char **out, struct kith_err *err);
 
 /*
+** In a DB_TABLE: column m (an I64 or an ID) names a row of table `kind`.
+** A writer whose `fields` hold it checks that row exists before it writes:
+** an I64 always, an ID unless it is 0 (none).
+*/
+#define DB_CR(kind, m, ref) \
+	{ DBF_##kind, DBF_OFF(DB_ROW, m, DBF_CT_##kind), 0, NULL, 1 + (ref) }
+
+/*
 ** How the rows of one table are written, described once; ent_add and
 ** ent_update run the write ladder for it. In one write level: an update
-** first checks row `id` exists (KITH_NOTFOUND naming it); then check(db,
+** first checks row `id` exists (KITH_NOTFOUND naming it); then the rows
+** its fields' references (DB_CR) name, in their order; then check(db,
 ** row, id, err) (may be NULL; it may read; id is 0 for an insert), then
 ** the constant statement bound by bind(st, row), or by the field table
 ** `fields` from ?1 on (see also ent_bind_meta), and
@@ -80,7 +89,7 @@ struct ent_writer {
 	/* may be NULL: the checks that need no database, before the write begins */
 	enum kith_status (*validate)(const void *row, struct kith_err *err);
 	void (*bind)(sqlite3_stmt *st, const void *row);
-	const struct db_fields *fields;     /* used when bind is NULL */
+	const struct db_fields *fields;     /* its references; bound when bind is NULL */
 	/* the struct as read: its columns in q_get (row ?1), its owned texts freed */
 	const char *q_get;
 	const struct db_fields *read;

@@ -20,10 +20,12 @@ static const struct db_enum fu_stages = DB_ENUM(kith_intro_stage, KITH_INTRO_NON
 /* The columns followup_get reads; after the id, ?1..?14 of the writes. */
 #define DB_ROW struct kith_followup
 DB_TABLE(fu_f, fu_fields,
-	DB_C(I64, id), DB_C(ID, contact_id), DB_C(ID, event_id), DB_C(ID, interaction_id),
-	DB_CE(kind, fu_kinds), DB_C(DUP, title), DB_C(OPT, due), DB_C(INT, priority),
-	DB_CE(status, fu_statuses), DB_CE(direction, fu_directions), DB_C(ID, intro_a_id),
-	DB_C(ID, intro_b_id), DB_C(ID, intro_by_id), DB_CE(intro_stage, fu_stages),
+	DB_C(I64, id), DB_CR(ID, contact_id, ENT_CONTACT), DB_CR(ID, event_id, ENT_EVENT),
+	DB_CR(ID, interaction_id, ENT_INTERACTION), DB_CE(kind, fu_kinds), DB_C(DUP, title),
+	DB_C(OPT, due), DB_C(INT, priority), DB_CE(status, fu_statuses),
+	DB_CE(direction, fu_directions), DB_CR(ID, intro_a_id, ENT_CONTACT),
+	DB_CR(ID, intro_b_id, ENT_CONTACT), DB_CR(ID, intro_by_id, ENT_CONTACT),
+	DB_CE(intro_stage, fu_stages),
 	DB_C(DUP, notes), DB_CC(done_at), DB_C(INT, snooze_count), DB_C(DUP, snooze_reason),
 	DB_CC(created_at));
 #undef DB_ROW
@@ -48,24 +50,6 @@ fu_check_fields(const void *row, struct kith_err *err)
 		return kith_err_set(err, KITH_INVALID,
 				    "introduction: contact #%lld cannot be introduced to themselves",
 				    (long long)f->intro_a_id);
-	return KITH_OK;
-}
-
-static enum kith_status
-fu_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
-{
-	const struct kith_followup *f = row;
-	const int64_t people[] = { f->contact_id, f->intro_a_id, f->intro_b_id, f->intro_by_id };
-	enum kith_status rc;
-
-	(void)id;
-	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++)
-		if (people[i] && (rc = ent_has(db, ENT_CONTACT, people[i], err)))
-			return rc;
-	if (f->event_id && (rc = ent_has(db, ENT_EVENT, f->event_id, err)))
-		return rc;
-	if (f->interaction_id && (rc = ent_has(db, ENT_INTERACTION, f->interaction_id, err)))
-		return rc;
 	return KITH_OK;
 }
 
@@ -101,7 +85,7 @@ static const struct ent_writer fu_writer = {
 		"updated_at = :now, done_at = CASE WHEN ?8 = 'open' THEN NULL "
 		"ELSE coalesce(done_at, ?16) END WHERE id = :id",
 	.validate = fu_check_fields,
-	.check = fu_check_refs,
+	.fields = &fu_write_fields,
 	.bind = fu_bind,
 	.q_get =
 		"SELECT id, contact_id, event_id, interaction_id, kind, title, due, priority, status, "

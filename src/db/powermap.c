@@ -13,7 +13,8 @@
 /* The columns map_get reads; after the id, ?1..?3 of the writes. */
 #define DB_ROW struct kith_map
 DB_TABLE(map_f, map_fields,
-	DB_C(I64, id), DB_C(DUP, name), DB_C(DUP, goal), DB_C(ID, primary_target_id));
+	DB_C(I64, id), DB_C(DUP, name), DB_C(DUP, goal),
+	DB_CR(ID, primary_target_id, ENT_CONTACT));
 #undef DB_ROW
 static const struct db_fields map_write_fields = { sizeof(struct kith_map), 3, map_f + 1 };
 
@@ -29,7 +30,7 @@ map_check_fields(const void *row, struct kith_err *err)
 	return KITH_OK;
 }
 
-/* The writer's check: name taken by another map (id: the row's own)? primary target exists? */
+/* The writer's check: name taken by another map (id: the row's own)? */
 static enum kith_status
 map_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 {
@@ -40,8 +41,6 @@ map_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	enum kith_status rc;
 	int64_t other;
 
-	if (m->primary_target_id && (rc = ent_has(db, ENT_CONTACT, m->primary_target_id, err)))
-		return rc;
 	if ((rc = db_int64(db, &other, q_name, "map", err, "tI", m->name, id)) != KITH_OK)
 		return rc == KITH_NOTFOUND ? KITH_OK : rc;
 	return kith_err_set(err, KITH_EXISTS, "map \"%.60s\": already exists (#%lld)", m->name,

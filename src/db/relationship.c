@@ -16,7 +16,8 @@ static const struct db_enum rel_types = DB_ENUM(kith_rel_type, KITH_REL_GENERIC)
 /* The columns relationship_get reads; after the id, ?1..?9 of the writes. */
 #define DB_ROW struct kith_relationship
 DB_TABLE(rel_f, rel_fields,
-	DB_C(I64, id), DB_C(I64, a_id), DB_C(ID, b_id), DB_C(ID, b_org_id), DB_CE(type, rel_types),
+	DB_C(I64, id), DB_CR(I64, a_id, ENT_CONTACT), DB_CR(ID, b_id, ENT_CONTACT),
+	DB_CR(ID, b_org_id, ENT_ORG), DB_CE(type, rel_types),
 	DB_C(INT, strength), DB_C(OPT, start_date), DB_C(OPT, end_date), DB_C(DUP, note),
 	DB_C(DUP, source));
 #undef DB_ROW
@@ -45,22 +46,6 @@ rel_check_fields(const void *row, struct kith_err *err)
 	return KITH_OK;
 }
 
-static enum kith_status
-rel_check_refs(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
-{
-	const struct kith_relationship *r = row;
-	enum kith_status rc;
-
-	(void)id;
-	if ((rc = ent_has(db, ENT_CONTACT, r->a_id, err)))
-		return rc;
-	if (r->b_id && (rc = ent_has(db, ENT_CONTACT, r->b_id, err)))
-		return rc;
-	if (r->b_org_id && (rc = ent_has(db, ENT_ORG, r->b_org_id, err)))
-		return rc;
-	return KITH_OK;
-}
-
 static const struct ent_writer rel_writer = {
 	.kind = ENT_RELATIONSHIP,
 	.q_insert =
@@ -71,7 +56,6 @@ static const struct ent_writer rel_writer = {
 		"strength = ?5, start_date = ?6, end_date = ?7, note = ?8, source = ?9 "
 		"WHERE id = :id",
 	.validate = rel_check_fields,
-	.check = rel_check_refs,
 	.fields = &rel_write_fields,
 	.q_get =
 		"SELECT id, a_id, b_id, b_org_id, type, strength, start_date, end_date, note, source "

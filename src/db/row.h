@@ -92,6 +92,8 @@ struct db_field {
 	unsigned char kind;
 	size_t off, size;
 	const struct db_enum *e;
+	/* an I64 or ID naming a row that a writer checks exists (ent.h's DB_CR); 0: none */
+	unsigned char ref;
 };
 
 struct db_fields {
@@ -111,13 +113,13 @@ struct db_fields {
 #define DBF_CT_ENUM int
 /* offsetof(type, m), refused by the compiler unless m is a `ct` */
 #define DBF_OFF(type, m, ct) (offsetof(type, m) + 0 * sizeof(*(ct **)0 = &((type *)0)->m))
-#define DB_F(kind, type, m) { DBF_##kind, DBF_OFF(type, m, DBF_CT_##kind), 0, NULL }
-#define DB_FE(type, m, en) { DBF_ENUM, DBF_OFF(type, m, int), 0, &(en) }
+#define DB_F(kind, type, m) { DBF_##kind, DBF_OFF(type, m, DBF_CT_##kind), 0, NULL, 0 }
+#define DB_FE(type, m, en) { DBF_ENUM, DBF_OFF(type, m, int), 0, &(en), 0 }
 #define DB_FC(type, m) \
 	{ DBF_CHARS, offsetof(type, m) + \
 	  0 * sizeof(*(char (**)[sizeof ((type *)0)->m])0 = &((type *)0)->m), \
-	  sizeof ((type *)0)->m, NULL }
-#define DB_FSKIP { DBF_SKIP, 0, 0, NULL }
+	  sizeof ((type *)0)->m, NULL, 0 }
+#define DB_FSKIP { DBF_SKIP, 0, 0, NULL, 0 }
 #define DB_FIELDS(type, array) { sizeof(type), sizeof(array) / sizeof((array)[0]), (array) }
 
 /*

@@ -485,7 +485,17 @@ START_TEST(test_relationships)
 	r.b_id = 404;
 	ck_assert_int_eq(relationship_add(db, &r, NULL, &err), KITH_NOTFOUND);
 	ck_assert_str_eq(err.msg, "contact #404: no such contact");
+	/* the other ids it names: an organisation, and its own side (never none) */
+	r.b_id = 0;
+	r.b_org_id = 405;
+	ck_assert_int_eq(relationship_add(db, &r, NULL, &err), KITH_NOTFOUND);
+	ck_assert_str_eq(err.msg, "organisation #405: no such organisation");
+	r.b_org_id = 0;
 	r.b_id = bo;
+	r.a_id = 0;
+	ck_assert_int_eq(relationship_add(db, &r, NULL, &err), KITH_NOTFOUND);
+	ck_assert_str_eq(err.msg, "contact #0: no such contact");
+	r.a_id = zoe;
 	r.type = 99;
 	ck_assert_int_eq(relationship_add(db, &r, NULL, &err), KITH_INVALID);
 	x.n = 0;
