@@ -191,14 +191,7 @@ promise_add(struct kdb *db, const char *issue, const char *title, int64_t *id_ou
 static enum kith_status
 promise_exists(struct kdb *db, int64_t id, struct kith_err *err)
 {
-	int64_t one;
-	enum kith_status rc = db_int64(db, &one, "SELECT 1 FROM promise WHERE id = ?1", "promise",
-				       err, "i", id);
-
-	if (rc == KITH_NOTFOUND)
-		return kith_err_set(err, KITH_NOTFOUND, "promise #%lld: no such promise",
-				    (long long)id);
-	return rc;
+	return ent_exists(db, "SELECT 1 FROM promise WHERE id = ?1", id, "promise", err);
 }
 
 enum kith_status

@@ -335,9 +335,8 @@ kdb_set_me(struct kdb *db, int64_t contact_id, struct kith_err *err)
 		"ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 	enum kith_status rc;
 	char buf[32];
-	int64_t one;
 
-	if ((rc = db_int64(db, &one, q_exists, "contact", err, "i", contact_id)) == KITH_NOTFOUND)
+	if ((rc = db_int64(db, NULL, q_exists, "contact", err, "i", contact_id)) == KITH_NOTFOUND)
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
 				    (long long)contact_id);
 	if (rc)

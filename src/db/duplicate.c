@@ -137,9 +137,7 @@ static const char q_exists[] = "SELECT 1 FROM contact WHERE id = ?1";
 static bool
 found(struct kdb *db, const char *q, int64_t a, int64_t b)
 {
-	int64_t one;
-
-	return db_int64(db, &one, q, "duplicates", NULL, "ii", a, b) == KITH_OK;
+	return db_int64(db, NULL, q, "duplicates", NULL, "ii", a, b) == KITH_OK;
 }
 
 

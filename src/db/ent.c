@@ -22,8 +22,7 @@ not_found(const char *what, int64_t id, struct kith_err *err)
 enum kith_status
 ent_exists(struct kdb *db, const char *sql, int64_t id, const char *what, struct kith_err *err)
 {
-	int64_t one;
-	enum kith_status rc = db_int64(db, &one, sql, what, err, "i", id);
+	enum kith_status rc = db_int64(db, NULL, sql, what, err, "i", id);
 
 	return rc == KITH_NOTFOUND ? not_found(what, id, err) : rc;
 }

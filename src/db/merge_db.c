@@ -97,9 +97,8 @@ import_extra_has(struct kdb *db, const char *entity, int64_t entity_id, const ch
 	static const char q[] =
 		"SELECT 1 FROM import_extra WHERE entity = ?1 AND entity_id = ?2 AND name = ?3 "
 		"AND value_key = kith_value_key(?4) AND value = ?4";
-	int64_t one;
 
-	return db_int64(db, &one, q, "import", NULL, "titt", entity, entity_id, name, value) ==
+	return db_int64(db, NULL, q, "import", NULL, "titt", entity, entity_id, name, value) ==
 	       KITH_OK;
 }
 

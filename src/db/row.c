@@ -137,7 +137,8 @@ db_int64(struct kdb *db, int64_t *out, const char *sql, const char *what, struct
 	va_start(ap, fmt);
 	rc = vfirst(db, &st, sql, what, err, fmt, ap);
 	va_end(ap);
-	*out = rc ? 0 : sqlite3_column_int64(st, 0);
+	if (out)
+		*out = rc ? 0 : sqlite3_column_int64(st, 0);
 	if (!rc)
 		sqlite3_reset(st);
 	return rc;

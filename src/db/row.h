@@ -16,7 +16,8 @@
  *	db_first   ... and step it to its first row: KITH_OK with *out on the
  *	           row (read it, then sqlite3_reset); KITH_NOTFOUND (err
  *	           untouched, the statement reset) if there is none
- *	db_int64   column 0 of the first row; KITH_NOTFOUND and 0 if none
+ *	db_int64   column 0 of the first row; KITH_NOTFOUND and 0 if none (out
+ *	           NULL: only whether there is a row)
  *
  * Field tables. A struct read from a row, bound to parameters or freed,
  * described once: one struct db_field per column (or parameter), in order.

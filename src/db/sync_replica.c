@@ -83,10 +83,9 @@ kdb_replica_taken(struct kdb *db, uint32_t replica, bool *taken, struct kith_err
 {
 	static const char q_member[] = "SELECT 1 FROM meta WHERE key = 'team.member.' || ?1";
 	enum kith_status rc;
-	int64_t one;
 
 	*taken = false;
-	rc = db_int64(db, &one, q_member, "replica", err, "i", (int64_t)replica);
+	rc = db_int64(db, NULL, q_member, "replica", err, "i", (int64_t)replica);
 	if (rc != KITH_NOTFOUND) {
 		*taken = rc == KITH_OK;
 		return rc;
