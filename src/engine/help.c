@@ -223,8 +223,7 @@ help_key(struct engine *e, struct kkey k)
 	int chain[3], n = engine_chain(e, VM_HELP, chain);
 
 	if (h->filtering) {
-		char *old;
-		int r = R_REDRAW;
+		enum le_edit ed;
 		if (k.type == KK_ENTER) {
 			h->filtering = false;
 			return R_REDRAW;
@@ -235,13 +234,9 @@ help_key(struct engine *e, struct kkey k)
 			help_filter(e);
 			return R_REDRAW;
 		}
-		old = xstrdup(sb_str(&h->filter.text));
-		if (!le_key(&h->filter, k))
-			r = R_BELL;
-		else if (strcmp(old, sb_str(&h->filter.text)) != 0)
+		if ((ed = le_edit(&h->filter, k)) == LE_CHANGED)
 			help_filter(e);
-		free(old);
-		return r;
+		return ed == LE_NOT_EDIT ? R_BELL : R_REDRAW;
 	}
 	if (engine_key_unbound(e, k, chain, n) && (k.type == KK_ESC || k.type == KK_ENTER))
 		return help_run(e, CMD_BACK, 1);

@@ -258,6 +258,13 @@ void le_free(struct lineedit *le);
 ** Returns true if the key was an editing key (consumed).
 */
 bool le_key(struct lineedit *le, struct kkey k);
+/*
+** le_key, telling what the key did: not an editing key (the caller's to
+** handle), an edit that left the text as it was (a move, Backspace at the
+** start), or one that changed it (a filter to run again).
+*/
+enum le_edit { LE_NOT_EDIT, LE_SAME_TEXT, LE_CHANGED };
+enum le_edit le_edit(struct lineedit *le, struct kkey k);
 
 /* ---- forms ------------------------------------------------------------- */
 

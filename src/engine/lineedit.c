@@ -11,9 +11,11 @@
  */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "kith/utf8.h"
+#include "kith/xalloc.h"
 
 /* Replace the text and put the cursor at its end. */
 void
@@ -201,4 +203,16 @@ le_key(struct lineedit *le, struct kkey k)
 		return true;
 	}
 	return false;
+}
+
+enum le_edit
+le_edit(struct lineedit *le, struct kkey k)
+{
+	char *old = xstrdup(sb_str(&le->text));
+	enum le_edit r = LE_NOT_EDIT;
+
+	if (le_key(le, k))
+		r = strcmp(old, sb_str(&le->text)) ? LE_CHANGED : LE_SAME_TEXT;
+	free(old);
+	return r;
 }

@@ -681,8 +681,7 @@ static int
 mode_capture_key(struct engine *e, struct kkey k)
 {
 	struct capture_ui *c = e->cap;
-	char *old;
-	int r = R_REDRAW;
+	enum le_edit ed;
 
 	if (!c) {
 		e->mode = engine_base_mode(e);
@@ -708,13 +707,9 @@ mode_capture_key(struct engine *e, struct kkey k)
 	}
 	if (k.type == KK_ESC)
 		return discard_yes(e, NULL);
-	old = xstrdup(sb_str(&c->le.text));
-	if (!le_key(&c->le, k))
-		r = R_BELL;
-	else if (strcmp(old, sb_str(&c->le.text)) != 0)
+	if ((ed = le_edit(&c->le, k)) == LE_CHANGED)
 		reparse(e);
-	free(old);
-	return r;
+	return ed == LE_NOT_EDIT ? R_BELL : R_REDRAW;
 }
 
 /* The line and the preview (also under a pick list or question it opened). */

@@ -90,8 +90,7 @@ search_key(struct engine *e, struct kkey k)
 	struct keyseq s = { 1, { k } };
 	enum cmd cmd, fb;
 	size_t before;
-	char *old;
-	int r;
+	enum le_edit ed;
 
 	if (keymap_lookup(e->km, chain, n, &s, &cmd, &fb) == KMR_CMD) {
 		switch (cmd) {
@@ -114,18 +113,13 @@ search_key(struct engine *e, struct kkey k)
 	if (k.type == KK_ESC)
 		return search_end(e, false);
 	before = e->input.cursor;
-	old = xstrdup(sb_str(&e->input.text));
-	if (!le_key(&e->input, k)) {
-		free(old);
+	if ((ed = le_edit(&e->input, k)) == LE_NOT_EDIT)
 		return R_BELL;
-	}
-	r = R_REDRAW;
-	if (strcmp(old, sb_str(&e->input.text)) != 0)
-		r |= search_apply(e, sb_str(&e->input.text));
-	else if (before == e->input.cursor && k.type == KK_BACKSPACE && e->input.text.len == 0)
-		r |= search_end(e, false);      /* Backspace on an empty line leaves */
-	free(old);
-	return r;
+	if (ed == LE_CHANGED)
+		return R_REDRAW | search_apply(e, sb_str(&e->input.text));
+	if (before == e->input.cursor && k.type == KK_BACKSPACE && e->input.text.len == 0)
+		return R_REDRAW | search_end(e, false);      /* Backspace on an empty line leaves */
+	return R_REDRAW;
 }
 
 /* ---- command line ------------------------------------------------------------------ */

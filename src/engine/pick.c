@@ -10,11 +10,6 @@
  */
 #include "core.h"
 
-#include <stdlib.h>
-#include <string.h>
-
-#include "kith/xalloc.h"
-
 static int
 pick_choose(struct engine *e)
 {
@@ -82,8 +77,7 @@ pick_key(struct engine *e, struct kkey k)
 	}
 	if (pk->filtering) {
 		size_t len = pk->filter.text.len;
-		char *old;
-		int r = R_REDRAW;
+		enum le_edit ed;
 		switch (k.type) {
 		case KK_ENTER:
 			return pick_choose(e);
@@ -108,13 +102,9 @@ pick_key(struct engine *e, struct kkey k)
 			pk->filtering = false;
 			return R_REDRAW;
 		}
-		old = xstrdup(sb_str(&pk->filter.text));
-		if (!le_key(&pk->filter, k))
-			r = R_BELL;
-		else if (strcmp(old, sb_str(&pk->filter.text)) != 0)
-			r = pick_refresh(pk);
-		free(old);
-		return r;
+		if ((ed = le_edit(&pk->filter, k)) == LE_NOT_EDIT)
+			return R_BELL;
+		return ed == LE_CHANGED ? pick_refresh(pk) : R_REDRAW;
 	}
 	if (engine_key_unbound(e, k, chain, n)) {
 		if (k.type == KK_ENTER)

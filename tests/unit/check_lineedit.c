@@ -132,6 +132,24 @@ START_TEST(test_not_editing_keys)
 }
 END_TEST
 
+/* What a key did, for a filter that runs again only on a changed text. */
+START_TEST(test_edit_answers)
+{
+	struct lineedit le = { 0 };
+
+	le_set(&le, "ab");
+	ck_assert_int_eq(le_edit(&le, sp(KK_ENTER)), LE_NOT_EDIT);
+	ck_assert_int_eq(le_edit(&le, sp(KK_LEFT)), LE_SAME_TEXT);
+	ck_assert_int_eq(le_edit(&le, ch('x')), LE_CHANGED);
+	ck_assert_str_eq(sb_str(&le.text), "axb");
+	ck_assert_int_eq(le_edit(&le, sp(KK_HOME)), LE_SAME_TEXT);
+	ck_assert_int_eq(le_edit(&le, sp(KK_BACKSPACE)), LE_SAME_TEXT);  /* at the start */
+	ck_assert_int_eq(le_edit(&le, sp(KK_DELETE)), LE_CHANGED);
+	ck_assert_str_eq(sb_str(&le.text), "xb");
+	le_free(&le);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -142,6 +160,7 @@ main(void)
 	tcase_add_test(tc, test_delete_keys);
 	tcase_add_test(tc, test_utf8_backspace);
 	tcase_add_test(tc, test_not_editing_keys);
+	tcase_add_test(tc, test_edit_answers);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
