@@ -50,6 +50,7 @@ issue_id(struct kdb *db, const char *issue, int64_t *id, struct kith_err *err)
 
 struct concern_w {
 	const struct kith_concern *c;
+	char *issue;                /* c's, trimmed */
 	char day[KDATE_STR];
 	int64_t id;
 };
@@ -61,14 +62,14 @@ concern_body(struct kdb *db, void *ctx, struct kith_err *err)
 		"INSERT INTO concern(tag_id, contact_id, raised_at, words, interaction_id, created_at, "
 		"id) SELECT id, ?2, ?3, ?4, ?5, ?6, :key FROM tag WHERE name = ?1";
 	struct concern_w *w = ctx;
-	const char *tags[1] = { w->c->issue };
+	const char *tags[1] = { w->issue };
 	char now[20];
 	enum kith_status rc;
 
 	if ((rc = contact_tag_add(db, w->c->contact_id, tags, 1, err)))
 		return rc;
 	db_now(now);
-	if ((rc = db_run(db, ins, "concern", err, "tittIt-", w->c->issue, w->c->contact_id, w->day,
+	if ((rc = db_run(db, ins, "concern", err, "tittIt-", w->issue, w->c->contact_id, w->day,
 			 w->c->words, w->c->interaction_id, now)))
 		return rc;
 	w->id = sqlite3_last_insert_rowid(db->h);
@@ -80,7 +81,6 @@ concern_add(struct kdb *db, const struct kith_concern *c, int64_t *id_out, struc
 {
 	struct concern_w w = { .c = c };
 	enum kith_status rc;
-	char *issue;
 
 	if (str_empty(c->issue) || c->issue[0] == '#')
 		return kith_err_set(err, KITH_INVALID, "issue \"%s\": a name without '#' "
@@ -90,15 +90,10 @@ concern_add(struct kdb *db, const struct kith_concern *c, int64_t *id_out, struc
 	if ((rc = day_or_today("raised", c->raised_at, w.day, err)) ||
 	    (rc = ent_has(db, ENT_CONTACT, c->contact_id, err)))
 		return rc;
-	issue = xstrdup(c->issue);
-	str_trim(issue);
-	{
-		struct kith_concern t = *c;
-		t.issue = issue;
-		w.c = &t;
-		rc = db_write(db, concern_body, &w, err);
-	}
-	free(issue);
+	w.issue = xstrdup(c->issue);
+	str_trim(w.issue);
+	rc = db_write(db, concern_body, &w, err);
+	free(w.issue);
 	if (!rc && id_out)
 		*id_out = w.id;
 	return rc;
