@@ -52,6 +52,8 @@ int str_index(const char *const *names, int n, const char *name);
 /* names[i], or "?" if i is outside names[0..n). */
 const char *str_at(const char *const *names, int n, int i);
 bool str_prefix(const char *s, const char *prefix);
+/* Replace the owned text *slot with a copy of s (NULL: none); s may point into it. */
+void str_set(char **slot, const char *s);
 /* Trim ASCII whitespace at both ends, in place; returns s. */
 char *str_trim(char *s);
 /* Parse a whole decimal integer in [min, max]; false if not one. */

@@ -264,10 +264,8 @@ cli_cmd_edit_contact(struct cli *c, const struct cli_args *a)
 	/* read again over what the database holds */
 	if ((rc = cli_contact_values(a, &ct)) != CLI_OK)
 		goto fail;
-	if (name) {
-		free(ct.display_name);
-		ct.display_name = xstrdup(name);
-	}
+	if (name)
+		str_set(&ct.display_name, name);
 	edit_channels(a, CO_EMAIL, EC_ADD_EMAIL, &ct.emails, &ct.n_emails);
 	edit_channels(a, CO_PHONE, EC_ADD_PHONE, &ct.phones, &ct.n_phones);
 	if ((rc = edit_tags(a, &ct)) != CLI_OK)
@@ -334,26 +332,19 @@ cli_cmd_edit_event(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((st = event_get(c->db, id, &ev, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	if (cli_opt(a, EE_TITLE)) {
-		free(ev.title);
-		ev.title = xstrdup(cli_opt(a, EE_TITLE));
-	}
-	if (cli_opt(a, EE_WHERE)) {
-		free(ev.location);
-		ev.location = str_empty(cli_opt(a, EE_WHERE)) ? NULL : xstrdup(cli_opt(a, EE_WHERE));
-	}
+	if (cli_opt(a, EE_TITLE))
+		str_set(&ev.title, cli_opt(a, EE_TITLE));
+	if (cli_opt(a, EE_WHERE))
+		str_set(&ev.location, str_empty(cli_opt(a, EE_WHERE)) ? NULL : cli_opt(a, EE_WHERE));
 	if (kind >= 0)
 		ev.kind = kind;
 	if (cli_opt(a, EE_AT)) {
 		/* a new start in the user's zone (kith/event.h: tz_start moves with it) */
-		free(ev.start_at);
-		ev.start_at = xstrdup(start);
+		str_set(&ev.start_at, start);
 		ev.all_day = all_day;
 	}
-	if (cli_opt(a, EE_UNTIL)) {
-		free(ev.end_at);
-		ev.end_at = xstrdup(end);
-	}
+	if (cli_opt(a, EE_UNTIL))
+		str_set(&ev.end_at, end);
 	st = event_update(c->db, &ev, &err);
 	event_free(&ev);
 	return cli_status(st, &err);
@@ -384,14 +375,10 @@ cli_cmd_edit_followup(struct cli *c, const struct cli_args *a)
 		return rc;
 	if ((st = followup_get(c->db, id, &fu, &err)) != KITH_OK)
 		return cli_fail(st, &err, NULL);
-	if (cli_opt(a, EF_TITLE)) {
-		free(fu.title);
-		fu.title = xstrdup(cli_opt(a, EF_TITLE));
-	}
-	if (cli_opt(a, EF_DUE)) {
-		free(fu.due);
-		fu.due = str_empty(cli_opt(a, EF_DUE)) ? NULL : xstrdup(due_s);
-	}
+	if (cli_opt(a, EF_TITLE))
+		str_set(&fu.title, cli_opt(a, EF_TITLE));
+	if (cli_opt(a, EF_DUE))
+		str_set(&fu.due, str_empty(cli_opt(a, EF_DUE)) ? NULL : due_s);
 	if (who)
 		fu.contact_id = who;
 	st = followup_update(c->db, &fu, &err);

@@ -440,8 +440,7 @@ db_private_apply(struct kdb *db, int n, void *buf, int *conflicts, char *table, 
 		sqlite3changeset_pk(it, &pk, &npk);
 		if (!cols_of || strcmp(cols_of, tab)) {
 			columns_free(cols, cols_n);
-			free(cols_of);
-			cols_of = xstrdup(tab);
+			str_set(&cols_of, tab);
 			cols_n = 0;
 			if (!(cols = private_columns(db, tab, ncol))) {
 				rc = SQLITE_SCHEMA;

@@ -18,6 +18,7 @@
 #include "kith/followup.h"
 #include "kith/goal.h"
 #include "kith/review.h"
+#include "kith/str.h"
 #include "kith/types.h"
 #include "kith/xalloc.h"
 
@@ -225,8 +226,7 @@ row_occurrence(struct cands *c, sqlite3_stmt *st, struct walk *w)
 	fill_row(k, st, 1);
 	if (!k || (k->ev_title && strcmp(k->ev_start, o->start) <= 0))
 		return true;
-	free(k->ev_title);
-	k->ev_title = xstrdup(o->title);
+	str_set(&k->ev_title, o->title);
 	snprintf(k->ev_start, sizeof k->ev_start, "%.16s", o->start);
 	return true;
 }

@@ -601,8 +601,7 @@ mark_matching(struct engine *e, struct pane *p, struct marks *m, struct listwin 
 		engine_error(e, "mark: the %s pane has no search", p->ops->title);
 		return R_BELL | R_REDRAW;
 	}
-	free(e->search_text[e->cur]);
-	e->search_text[e->cur] = xstrdup(text);
+	str_set(&e->search_text[e->cur], text);
 	if (p->ops->filter(p, text, &err) != KITH_OK ||
 	    lw_each_id(p, lw, gather_id, &all, &err) != KITH_OK) {
 		engine_error(e, "mark %s: %s", text, err.msg);

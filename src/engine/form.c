@@ -52,11 +52,8 @@ form_merge(struct engine *e, struct form *f)
 			continue;
 		}
 		/* changed here and elsewhere: say so; a second Enter saves this value */
-		free(f->errors[i]);
-		f->errors[i] = NULL;
-		f->errors[i] = xstrdup(form_msg(f, "elsewhere: \"%s\"", cur[i]));
-		free(f->base[i]);
-		f->base[i] = xstrdup(cur[i]);
+		str_set(&f->errors[i], form_msg(f, "elsewhere: \"%s\"", cur[i]));
+		str_set(&f->base[i], cur[i]);
 		if (first < 0)
 			first = i;
 		n++;
@@ -194,8 +191,7 @@ form_save(struct engine *e)
 		}
 		engine_error(e, "%s", err.msg[0] ? err.msg : kith_status_str(rc));
 		if (bad_field >= 0 && bad_field < f->nfields) {
-			free(f->errors[bad_field]);
-			f->errors[bad_field] = xstrdup(err.msg[0] ? err.msg : "invalid");
+			str_set(&f->errors[bad_field], err.msg[0] ? err.msg : "invalid");
 			f->focus = bad_field;
 		}
 		return R_BELL | R_REDRAW;

@@ -308,8 +308,7 @@ edit_note_done(struct engine *e, bool ok, const char *text, void *ctx)
 	int r = R_REDRAW;
 
 	if (ok && text) {
-		free(ne->text);
-		ne->text = xstrdup(text);
+		str_set(&ne->text, text);
 		r = note_write(e, ne, false);
 	}
 	note_edit_free(ne);

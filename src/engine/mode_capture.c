@@ -269,8 +269,7 @@ cap_error(struct engine *e, const char *fmt, ...)
 
 		if (n && !strncmp(msg, db, n) && !strncmp(msg + n, ": ", 2))
 			msg += n + 2;
-		free(c->failed);
-		c->failed = xstrdup(msg);
+		str_set(&c->failed, msg);
 	}
 	sb_free(&sb);
 }

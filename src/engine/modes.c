@@ -158,10 +158,8 @@ history_move(struct engine *e, int dir)
 
 	if (to < 0 || to > e->nhist)
 		return R_BELL;
-	if (e->hist_pos == e->nhist) {
-		free(e->hist_draft);
-		e->hist_draft = xstrdup(sb_str(&e->input.text));
-	}
+	if (e->hist_pos == e->nhist)
+		str_set(&e->hist_draft, sb_str(&e->input.text));
 	e->hist_pos = to;
 	le_set(&e->input, to == e->nhist ? e->hist_draft : e->hist[to]);
 	return R_REDRAW;

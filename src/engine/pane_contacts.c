@@ -399,8 +399,7 @@ contact_save(struct form *f, struct kith_err *err, int *bad)
 	k.influence = str_to_int(form_value(f, F_INFL), 1, 5, &v) ? (int)v : 0;
 	k.alignment = str_to_int(form_value(f, F_ALIGN), -2, 2, &v) ? (int)v : 0;
 	k.cadence_days = str_to_int(form_value(f, F_CADENCE), 0, 3650, &v) ? (int)v : -1;
-	free(k.notes);
-	k.notes = xstrdup(form_value(f, F_NOTES));
+	str_set(&k.notes, form_value(f, F_NOTES));
 	if ((rc = kdb_batch_begin(db, err)))
 		goto out;
 	if (cf->id)

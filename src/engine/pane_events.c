@@ -369,10 +369,8 @@ event_save(struct form *f, struct kith_err *err, int *bad)
 		event_free(&k);
 		return KITH_INVALID;
 	}
-	free(k.title);
-	k.title = xstrdup(form_value(f, F_TITLE));
-	free(k.start_at);
-	k.start_at = xstrdup(start);
+	str_set(&k.title, form_value(f, F_TITLE));
+	str_set(&k.start_at, start);
 	k.all_day = !strchr(start, ' ');
 	free(k.end_at);
 	k.end_at = NULL;
@@ -384,8 +382,7 @@ event_save(struct form *f, struct kith_err *err, int *bad)
 		}
 		k.end_at = xstrdup(end);
 	}
-	free(k.location);
-	k.location = xstrdup(form_value(f, F_WHERE));
+	str_set(&k.location, form_value(f, F_WHERE));
 	k.kind = str_empty(kind) ? KITH_EVENT_OTHER : kith_event_kind_parse(kind);
 	rc = ei->id ? event_update(engine_db(f->e), &k, err) : event_add(engine_db(f->e), &k, NULL, err);
 	event_free(&k);

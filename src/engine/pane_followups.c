@@ -377,10 +377,8 @@ edit_save(struct form *f, struct kith_err *err, int *bad)
 	}
 	if ((rc = followup_get(engine_db(f->e), fi->id, &k, err)))
 		return rc;
-	free(k.title);
-	k.title = xstrdup(form_value(f, EF_TITLE));
-	free(k.due);
-	k.due = due[0] ? xstrdup(due) : NULL;
+	str_set(&k.title, form_value(f, EF_TITLE));
+	str_set(&k.due, due[0] ? due : NULL);
 	k.kind = str_empty(kind) ? KITH_FKIND_OTHER : kith_followup_kind_parse(kind);
 	k.direction = str_empty(dir) ? KITH_DIR_NONE : kith_direction_parse(dir);
 	rc = followup_update(engine_db(f->e), &k, err);

@@ -89,8 +89,7 @@ row_note(struct kdb *db, enum row_kind kind, int64_t id, const char *text, char 
 		return rc;
 	notes = row_notes(&r);
 	if (text) {
-		free(*notes);
-		*notes = xstrdup(text);
+		str_set(notes, text);
 		rc = row_update(db, &r, err);
 	} else {
 		*now = xstrdup(*notes ? *notes : "");

@@ -176,8 +176,7 @@ source(struct pick *pk, const char *filter, struct kith_err *err)
 	const char *f = filter ? filter : "";
 
 	(void)err;
-	free(rq->typed);
-	rq->typed = xstrdup(f);
+	str_set(&rq->typed, f);
 	while (*f == ' ')
 		f++;
 	if (*f) {

@@ -215,6 +215,15 @@ str_prefix(const char *s, const char *prefix)
 	return s && prefix && strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+void
+str_set(char **slot, const char *s)
+{
+	char *copy = xstrdup(s);
+
+	free(*slot);
+	*slot = copy;
+}
+
 char *
 str_trim(char *s)
 {

@@ -127,6 +127,14 @@ START_TEST(test_helpers)
 	ck_assert_str_eq(d, "ab");
 	free(d);
 	ck_assert_ptr_null(xstrdup(NULL));
+	/* str_set: an owned text replaced by a copy, by none, or by a part of itself */
+	d = NULL;
+	str_set(&d, "first");
+	ck_assert_str_eq(d, "first");
+	str_set(&d, d + 2);
+	ck_assert_str_eq(d, "rst");
+	str_set(&d, NULL);
+	ck_assert_ptr_null(d);
 }
 END_TEST
 
