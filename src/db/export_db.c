@@ -419,8 +419,13 @@ export_contact_window(struct kdb *db, int64_t after, int64_t upto, int limit,
 enum kith_status
 export_contact_span(struct kdb *db, int64_t *n, int64_t *lo, int64_t *hi, struct kith_err *err)
 {
-	static const char sql[] = "SELECT count(*), coalesce(min(id), 0), coalesce(max(id), 0) "
-				  "FROM contact";
+	/* each its own subquery: count(*) alone counts the pages of the smallest
+	   index, min and max each descend the table once; asked together they
+	   read every row (92 million instructions at 100,000 contacts, on the
+	   export's critical path) */
+	static const char sql[] = "SELECT (SELECT count(*) FROM contact), "
+				  "coalesce((SELECT min(id) FROM contact), 0), "
+				  "coalesce((SELECT max(id) FROM contact), 0)";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 
 	*n = *lo = *hi = 0;
