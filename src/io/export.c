@@ -237,7 +237,7 @@ par_worker(void *arg)
 {
 	struct par *p = arg;
 	struct export_window w = {0};
-	struct io_out o = { NULL, {0}, p->opts, {0} };
+	struct io_out o = { .o = p->opts };
 	enum kith_status rc = KITH_OK;
 
 	for (int64_t k = 1; p->base + k * WINDOW < p->hi; k += 2) {
@@ -323,7 +323,7 @@ export_contacts_par(struct io_out *o, struct kdb *db, struct kdb *rd, int64_t lo
 				*err = p.err;
 			break;
 		}
-		fwrite(r->text.buf, 1, r->text.len, o->f);
+		io_out_write(o, r->text.buf, r->text.len);
 		sb_free(&r->text);
 		free(r);
 	}
@@ -735,7 +735,7 @@ static enum kith_status (*const exporters[IO_FMT_COUNT_])(struct io_out *, struc
 enum kith_status
 io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kith_err *err)
 {
-	struct io_out o = { f, {0}, opts, {0} };
+	struct io_out o = { .f = f, .o = opts };
 	enum kith_status rc;
 	bool started;
 
