@@ -477,6 +477,15 @@ data_version(sqlite3 *h)
 	return v;
 }
 
+/*
+** The export's two connections read the file through a memory map (up to
+** 1 GiB of it), not a pread and a copy of each page: at 100,000 contacts
+** that is 12,000 system calls, a seventh of the export's CPU time. Only
+** for the export (which only reads), and only on a file large enough to
+** take the second connection.
+*/
+#define MMAP_ON "PRAGMA mmap_size = 1073741824"
+
 struct kdb *
 export_reader_open(struct kdb *db, long long min_bytes)
 {
@@ -494,6 +503,7 @@ export_reader_open(struct kdb *db, long long min_bytes)
 		return NULL;
 	if (kdb_open(db->path, KDB_READONLY, &r, &ignore) != KITH_OK)
 		return NULL;
+	sqlite3_exec(r->h, MMAP_ON, NULL, NULL, NULL);
 	/* data_version of the second connection changes if anyone commits between
 	   its two reads; db's snapshot is taken between them */
 	v0 = data_version(r->h);
@@ -508,7 +518,18 @@ export_reader_open(struct kdb *db, long long min_bytes)
 		kdb_close(r);
 		return NULL;
 	}
+	/* db's snapshot is taken: its reads mapped too, until export_reader_close */
+	sqlite3_exec(db->h, MMAP_ON, NULL, NULL, NULL);
 	return r;
+}
+
+void
+export_reader_close(struct kdb *db, struct kdb *r)
+{
+	if (!r)
+		return;
+	kdb_close(r);
+	sqlite3_exec(db->h, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 }
 
 void

@@ -353,16 +353,16 @@ export_contacts(struct io_out *o, struct kdb *db, struct kith_err *err)
 		struct kdb *rd = export_reader_open(db, PAR_MIN_BYTES);
 		int64_t n, lo, hi;
 		if (rd && (rc = export_contact_span(db, &n, &lo, &hi, err))) {
-			kdb_close(rd);
+			export_reader_close(db, rd);
 			return rc;
 		}
 		io_out_flush(o);
 		if (rd && n >= PAR_MIN && hi - lo < 2 * n &&
 		    export_contacts_par(o, db, rd, lo, hi, &rc, err)) {
-			kdb_close(rd);
+			export_reader_close(db, rd);
 			return rc;
 		}
-		kdb_close(rd);
+		export_reader_close(db, rd);
 	}
 	w.all = o->o->format == IO_FMT_JSON;
 	do {
