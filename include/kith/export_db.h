@@ -72,13 +72,16 @@ enum kith_status export_contact_span(struct kdb *db, int64_t *n, int64_t *lo, in
 				     struct kith_err *err);
 /*
 ** A second connection to db's file, read-only, for reading windows on
-** another thread beside db (kdb_close it), its read transaction on the
-** snapshot db's read transaction now takes. Only where db is in a read
+** another thread beside db (export_reader_close it), its read transaction on the
+** snapshot db's read transaction now takes; both then read the file
+** through a memory map until export_reader_close. Only where db is in a read
 ** transaction begun and not yet read from (io_export's) and its file and
 ** WAL hold at least min_bytes; NULL otherwise, and for an in-memory
 ** database, or when another connection committed meanwhile.
 */
 struct kdb *export_reader_open(struct kdb *db, long long min_bytes);
+/* Close r (NULL: nothing) and end what export_reader_open set on db (its memory map). */
+void export_reader_close(struct kdb *db, struct kdb *r);
 
 struct kith_org;
 

@@ -186,33 +186,37 @@ contact_extras_json(struct strbuf *sb, const struct export_contact *e)
 ** Reading the contacts is four fifths of a vCard export (issue 14: no
 ** slower than abook's). With many contacts whose ids are dense (at most
 ** twice as many ids as contacts), the ids, smallest to largest, are cut
-** into runs of WINDOW ids: this thread reads and writes the even runs; a
-** second thread, on a read-only connection of its own (export_reader_open:
-** on the snapshot of this one's), reads the odd ones and formats each into
-** a buffer, at most PAR_AHEAD runs ahead, which this thread writes after
-** its own run. The file is the one a single thread writes, byte for byte
+** into runs of WINDOW ids, and two threads, this one on its connection and
+** a second on a read-only one of its own (export_reader_open: on the
+** snapshot of this one's), each take the next run not yet taken, read it
+** and format it into a buffer of their own. Runs are written in order by
+** whichever thread finds the next one to write done, at most PAR_AHEAD
+** runs ahead of the file: neither thread waits for the other's reading,
+** and each does half the work whatever the other costs (start-up, the
+** writes). The file is the one a single thread writes, byte for byte
 ** (check_export).
 */
 enum { PAR_MIN = 4 * WINDOW, PAR_AHEAD = 4 };
 /* not even tried below this (opening the second connection costs a millisecond or two) */
 #define PAR_MIN_BYTES (2LL << 20)
 
-struct par_run {
-	struct par_run *next;
-	struct strbuf text;
-};
-
 struct par {
 	mtx_t mu;
 	cnd_t cv;
-	struct par_run *head, *tail;
-	int queued;
-	bool done, stop;            /* the worker has ended; this thread wants it to */
-	enum kith_status rc;        /* the worker's, and why */
+	int64_t base, runs;         /* run k is the ids (base + k * WINDOW, base + (k + 1) * WINDOW] */
+	int64_t next, written;      /* the next run to take; runs written so far */
+	struct strbuf slot[PAR_AHEAD];   /* run k, done, waits in slot[k % PAR_AHEAD] */
+	bool done[PAR_AHEAD];
+	bool writing, stop;         /* a thread is writing; an error: take no more */
+	enum kith_status rc;        /* the first error, and why */
 	struct kith_err err;
-	struct kdb *db;             /* the worker's connection */
-	const struct io_export_opts *opts;
-	int64_t base, hi;           /* run k is the ids (base + k * WINDOW, base + (k + 1) * WINDOW] */
+	struct io_out *out;         /* the file */
+};
+
+/* One thread's part: its connection, its window, its text. */
+struct par_part {
+	struct par *p;
+	struct kdb *db;
 };
 
 /* Run k's contacts, written to o->sb. */
@@ -232,41 +236,67 @@ par_write_run(struct kdb *db, struct io_out *o, struct export_window *w, int64_t
 	return rc;
 }
 
-static int
-par_worker(void *arg)
+/*
+** Write out every run done from the next one to write on, unless another
+** thread is at it (it writes this one too). With p->mu held.
+*/
+static void
+par_write_done(struct par *p)
 {
-	struct par *p = arg;
-	struct export_window w = {0};
-	struct io_out o = { NULL, {0}, p->opts, {0} };
-	enum kith_status rc = KITH_OK;
-
-	for (int64_t k = 1; p->base + k * WINDOW < p->hi; k += 2) {
-		struct par_run *r;
-		bool stop;
-		mtx_lock(&p->mu);
-		while (p->queued >= PAR_AHEAD && !p->stop)
-			cnd_wait(&p->cv, &p->mu);
-		stop = p->stop;
+	if (p->writing)
+		return;
+	p->writing = true;
+	while (!p->stop && p->done[p->written % PAR_AHEAD]) {
+		struct strbuf *t = &p->slot[p->written % PAR_AHEAD];
 		mtx_unlock(&p->mu);
-		if (stop || (rc = par_write_run(p->db, &o, &w, p->base, k, &p->err)))
-			break;
-		r = xcalloc(1, sizeof *r);
-		r->text = o.sb;
-		memset(&o.sb, 0, sizeof o.sb);
+		io_out_write(p->out, t->buf, t->len);
+		sb_reset(t);
 		mtx_lock(&p->mu);
-		if (p->tail)
-			p->tail->next = r;
-		else
-			p->head = r;
-		p->tail = r;
-		p->queued++;
+		p->done[p->written % PAR_AHEAD] = false;
+		p->written++;
 		cnd_broadcast(&p->cv);
-		mtx_unlock(&p->mu);
 	}
+	p->writing = false;
+}
+
+static int
+par_work(void *arg)
+{
+	struct par_part *part = arg;
+	struct par *p = part->p;
+	struct export_window w = {0};
+	struct io_out o = { .o = p->out->o };
+	struct kith_err err = {0};
+
 	mtx_lock(&p->mu);
-	p->rc = rc;
-	p->done = true;
-	cnd_broadcast(&p->cv);
+	for (;;) {
+		enum kith_status rc;
+		int64_t k;
+		while (!p->stop && p->next < p->runs && p->next - p->written >= PAR_AHEAD)
+			cnd_wait(&p->cv, &p->mu);
+		if (p->stop || p->next >= p->runs)
+			break;
+		k = p->next++;
+		mtx_unlock(&p->mu);
+		sb_reset(&o.sb);
+		rc = par_write_run(part->db, &o, &w, p->base, k, &err);
+		mtx_lock(&p->mu);
+		if (rc) {
+			if (!p->stop) {
+				p->rc = rc;
+				p->err = err;
+			}
+			p->stop = true;
+			cnd_broadcast(&p->cv);
+			break;
+		}
+		/* the text to its slot, the slot's (emptied) buffer to be this thread's next */
+		struct strbuf t = p->slot[k % PAR_AHEAD];
+		p->slot[k % PAR_AHEAD] = o.sb;
+		o.sb = t;
+		p->done[k % PAR_AHEAD] = true;
+		par_write_done(p);
+	}
 	mtx_unlock(&p->mu);
 	export_window_free(&w);
 	sb_free(&o.sb);
@@ -274,78 +304,37 @@ par_worker(void *arg)
 	return 0;
 }
 
-/* The worker's next run, or NULL if it ended without it (its error in p). */
-static struct par_run *
-par_take(struct par *p)
-{
-	struct par_run *r;
-
-	mtx_lock(&p->mu);
-	while (!p->head && !p->done)
-		cnd_wait(&p->cv, &p->mu);
-	if ((r = p->head)) {
-		if (!(p->head = r->next))
-			p->tail = NULL;
-		p->queued--;
-		cnd_broadcast(&p->cv);
-	}
-	mtx_unlock(&p->mu);
-	return r;
-}
-
-/* The contacts with ids lo..hi on this thread and on a second one reading from rd. */
-static enum kith_status
+/*
+** The contacts with ids lo..hi on this thread and on a second one reading
+** from rd. False if there was no lock to be had (nothing done).
+*/
+static bool
 export_contacts_par(struct io_out *o, struct kdb *db, struct kdb *rd, int64_t lo, int64_t hi,
-		    struct kith_err *err)
+		    enum kith_status *rc, struct kith_err *err)
 {
-	struct par p = { .db = rd, .opts = o->o, .base = lo - 1, .hi = hi };
-	struct export_window w = {0};
-	enum kith_status rc = KITH_OK;
-	bool mu = false, cv = false, threaded = false;
+	struct par p = { .base = lo - 1, .runs = (hi - lo) / WINDOW + 1, .out = o };
+	struct par_part mine = { &p, db }, other = { &p, rd };
+	bool threaded;
 	thrd_t t;
 
-	/* no second thread to be had: every run on this one */
-	mu = mtx_init(&p.mu, mtx_plain) == thrd_success;
-	cv = mu && cnd_init(&p.cv) == thrd_success;
-	threaded = cv && thrd_create(&t, par_worker, &p) == thrd_success;
-	for (int64_t k = 0; p.base + k * WINDOW < hi; k += threaded ? 2 : 1) {
-		struct par_run *r;
-		if ((rc = par_write_run(db, o, &w, p.base, k, err)))
-			break;
-		io_out_flush(o);
-		if (!threaded)
-			continue;
-		if (p.base + (k + 1) * WINDOW >= hi)
-			break;              /* no run k + 1 */
-		if (!(r = par_take(&p))) {
-			rc = p.rc ? p.rc : KITH_DB;
-			if (err)
-				*err = p.err;
-			break;
-		}
-		fwrite(r->text.buf, 1, r->text.len, o->f);
-		sb_free(&r->text);
-		free(r);
-	}
-	if (threaded) {
-		mtx_lock(&p.mu);
-		p.stop = true;
-		cnd_broadcast(&p.cv);
-		mtx_unlock(&p.mu);
-		thrd_join(t, NULL);
-	}
-	while (p.head) {
-		struct par_run *r = p.head;
-		p.head = r->next;
-		sb_free(&r->text);
-		free(r);
-	}
-	if (cv)
-		cnd_destroy(&p.cv);
-	if (mu)
+	if (mtx_init(&p.mu, mtx_plain) != thrd_success)
+		return false;
+	if (cnd_init(&p.cv) != thrd_success) {
 		mtx_destroy(&p.mu);
-	export_window_free(&w);
-	return rc;
+		return false;
+	}
+	/* no second thread to be had: every run on this one */
+	threaded = thrd_create(&t, par_work, &other) == thrd_success;
+	par_work(&mine);
+	if (threaded)
+		thrd_join(t, NULL);
+	for (int i = 0; i < PAR_AHEAD; i++)
+		sb_free(&p.slot[i]);
+	cnd_destroy(&p.cv);
+	mtx_destroy(&p.mu);
+	if ((*rc = p.rc) && err)
+		*err = p.err;
+	return true;
 }
 
 /* The contacts in windows of WINDOW, each window read with a few statements (export_db.c). */
@@ -364,16 +353,16 @@ export_contacts(struct io_out *o, struct kdb *db, struct kith_err *err)
 		struct kdb *rd = export_reader_open(db, PAR_MIN_BYTES);
 		int64_t n, lo, hi;
 		if (rd && (rc = export_contact_span(db, &n, &lo, &hi, err))) {
-			kdb_close(rd);
+			export_reader_close(db, rd);
 			return rc;
 		}
-		if (rd && n >= PAR_MIN && hi - lo < 2 * n) {
-			io_out_flush(o);
-			rc = export_contacts_par(o, db, rd, lo, hi, err);
-			kdb_close(rd);
+		io_out_flush(o);
+		if (rd && n >= PAR_MIN && hi - lo < 2 * n &&
+		    export_contacts_par(o, db, rd, lo, hi, &rc, err)) {
+			export_reader_close(db, rd);
 			return rc;
 		}
-		kdb_close(rd);
+		export_reader_close(db, rd);
 	}
 	w.all = o->o->format == IO_FMT_JSON;
 	do {
@@ -735,7 +724,7 @@ static enum kith_status (*const exporters[IO_FMT_COUNT_])(struct io_out *, struc
 enum kith_status
 io_export(struct kdb *db, FILE *f, const struct io_export_opts *opts, struct kith_err *err)
 {
-	struct io_out o = { f, {0}, opts, {0} };
+	struct io_out o = { .f = f, .o = opts };
 	enum kith_status rc;
 	bool started;
 

@@ -128,8 +128,12 @@ struct io_out {
 	struct strbuf sb;           /* the text being built */
 	const struct io_export_opts *o;
 	struct strbuf line;         /* scratch (a line being folded, a CSV cell being joined) */
+	long long written, synced;  /* bytes written to f; of them, handed to the disk */
+	int regular;                /* f is a regular file: 1; not: -1; not yet known: 0 */
 };
 void io_out_flush(struct io_out *o);   /* write sb out */
+/* Write n bytes of buf to o->f (io_out_flush's write; see out.c). */
+void io_out_write(struct io_out *o, const char *buf, size_t n);
 
 /* A writer walking rows through a callback: where it writes, the database, rows so far. */
 struct io_walk {

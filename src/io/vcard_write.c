@@ -31,14 +31,32 @@ list_prop(struct io_out *o, const char *name, char *const *v, size_t n)
 	io_line_end(o, start);
 }
 
+/*
+** NAME:escaped-value, the name given with its ':' (a literal), nothing when
+** the value is empty: io_prop without measuring the name or calling out to
+** test the value, for the lines every card has.
+*/
+static inline void
+text_line(struct io_out *o, const char *name, size_t n, const char *value)
+{
+	size_t start = o->sb.len;
+
+	if (!value || !*value)
+		return;
+	io_put(&o->sb, name, n);
+	io_esc(&o->sb, value);
+	io_line_end(o, start);
+}
+#define TEXT_LINE(o, name, value) text_line((o), "" name, sizeof(name) - 1, (value))
+
 static void
-vcard_channel(struct io_out *o, const char *name, const struct kith_channel *ch)
+vcard_channel(struct io_out *o, const char *name, const struct kith_channel *ch, bool tel)
 {
 	struct strbuf *l = &o->sb;
 	const char *label = ch->label;
 	size_t start = l->len;
 
-	if (!strcmp(name, "TEL") && str_eq(label, "mobile"))
+	if (tel && label && !strcmp(label, "mobile"))
 		label = "cell";
 	io_puts(l, name);
 	if (io_type_word(label)) {
@@ -109,8 +127,8 @@ io_vcard_write(struct io_out *o, const struct export_contact *e)
 	IO_PUT_LIT(&o->sb, "BEGIN:VCARD\r\n");
 	io_puts(&o->sb, v3 ? "VERSION:3.0\r\n" : "VERSION:4.0\r\n");
 	/* the contact's identity: kith's importer merges by it */
-	io_prop(o, "UID", c->uid);
-	io_prop(o, "FN", c->display_name);
+	TEXT_LINE(o, "UID:", c->uid);
+	TEXT_LINE(o, "FN:", c->display_name);
 	start = o->sb.len;
 	IO_PUT_LIT(&o->sb, "N:");
 	io_esc(&o->sb, c->family_name);
@@ -122,21 +140,16 @@ io_vcard_write(struct io_out *o, const struct export_contact *e)
 	io_line_end(o, start);
 	list_prop(o, "NICKNAME", c->nicknames, c->n_nicknames);
 	for (size_t i = 0; i < c->n_emails; i++)
-		vcard_channel(o, "EMAIL", &c->emails[i]);
+		vcard_channel(o, "EMAIL", &c->emails[i], false);
 	for (size_t i = 0; i < c->n_phones; i++)
-		vcard_channel(o, "TEL", &c->phones[i]);
+		vcard_channel(o, "TEL", &c->phones[i], true);
 	for (size_t i = 0; i < c->n_handles; i++)
 		vcard_channel(o, str_eq(c->handles[i].label, "web") ? "URL" : "X-SOCIALPROFILE",
-			      &c->handles[i]);
-	if (!str_empty(org)) {
-		start = o->sb.len;
-		IO_PUT_LIT(&o->sb, "ORG:");
-		io_esc(&o->sb, org);
-		io_line_end(o, start);
-	}
-	io_prop(o, "TITLE", title);
-	io_prop(o, "X-KITH-SEAT", seat);
-	if (!str_empty(c->birthday) && strlen(c->birthday) >= (c->birthday[0] == '-' ? 7u : 10u)) {
+			      &c->handles[i], false);
+	TEXT_LINE(o, "ORG:", org);
+	TEXT_LINE(o, "TITLE:", title);
+	TEXT_LINE(o, "X-KITH-SEAT:", seat);
+	if (c->birthday && *c->birthday && strlen(c->birthday) >= (c->birthday[0] == '-' ? 7u : 10u)) {
 		/* stored "YYYY-MM-DD" or "--MM-DD"; 4.0 writes "YYYYMMDD" and "--MMDD" */
 		const char *b = c->birthday;
 		start = o->sb.len;
@@ -154,19 +167,19 @@ io_vcard_write(struct io_out *o, const struct export_contact *e)
 		}
 		io_line_end(o, start);
 	}
-	if (!str_empty(c->address)) {
+	if (c->address && *c->address) {
 		start = o->sb.len;
 		IO_PUT_LIT(&o->sb, "ADR:;;");
 		io_esc(&o->sb, c->address);
 		IO_PUT_LIT(&o->sb, ";;;;");
 		io_line_end(o, start);
 	}
-	io_prop(o, "NOTE", c->notes);
+	TEXT_LINE(o, "NOTE:", c->notes);
 	list_prop(o, "CATEGORIES", c->tags, c->n_tags);
 	for (size_t i = 0; i < IO_N_KITH_FIELDS; i++) {
 		const char *v = io_kith_fields[i].format(c, num);
 		size_t start = o->sb.len;
-		if (str_empty(v))
+		if (!v || !*v)
 			continue;
 		IO_PUT_LIT(&o->sb, "X-KITH-");
 		io_puts(&o->sb, io_kith_fields[i].name);

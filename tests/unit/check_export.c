@@ -15,6 +15,7 @@
 #include "kith/export_db.h"
 #include "kith/io.h"
 #include "kith/str.h"
+#include "kith/xalloc.h"
 
 static struct kdb *db;
 static char *dir;
@@ -131,6 +132,39 @@ START_TEST(test_two_threads_as_one)
 }
 END_TEST
 
+/*
+** Written to a file rather than to memory, an export is handed to the disk
+** every few megabytes as it goes (out.c): the file is still the same text,
+** whole. 5,000 people's JSON is more than 2 MB.
+*/
+START_TEST(test_file_same_as_memory)
+{
+	struct io_export_opts o = { .format = IO_FMT_JSON };
+	char path[4200], *mem, *text = NULL;
+	size_t len = 0;
+	FILE *f;
+	long size;
+
+	people(5000);
+	mem = export(IO_FMT_JSON, 0, false);
+	ck_assert_uint_gt(strlen(mem), 2u << 20);
+	snprintf(path, sizeof path, "%s/out.json", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w+"));
+	ck_assert_msg(io_export(db, f, &o, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(fflush(f), 0);
+	size = ftell(f);
+	rewind(f);
+	text = xmalloc((size_t)size + 1);
+	len = fread(text, 1, (size_t)size, f);
+	text[len] = '\0';
+	fclose(f);
+	ck_assert_uint_eq(len, strlen(mem));
+	ck_assert(!strcmp(text, mem));
+	free(text);
+	free(mem);
+}
+END_TEST
+
 /* The second connection reads the first one's snapshot, whatever is committed after. */
 START_TEST(test_second_connection_same_snapshot)
 {
@@ -191,6 +225,7 @@ main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_two_threads_as_one);
+	tcase_add_test(tc, test_file_same_as_memory);
 	tcase_add_test(tc, test_second_connection_same_snapshot);
 	tcase_add_test(tc, test_no_second_connection_in_memory);
 	suite_add_tcase(s, tc);
