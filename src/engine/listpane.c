@@ -194,12 +194,17 @@ listpane_filter(struct pane *p, const char *text, struct kith_err *err)
 {
 	struct listpane *lp = listpane_of(p);
 	char *match = str_empty(text) ? NULL : xstrdup(text);
+	int rc;
 
 	free(lp->match);
 	lp->match = match;
 	if (lp->def->set_match)
 		lp->def->set_match(p, match);
-	return listpane_select(p, 0, err);
+	/* other rows, the same data: the card is read again only for another row */
+	lp->lw.height = p->e->list_rows;
+	rc = lw_reload(p, &lp->lw, 0, err);
+	listpane_sync(p);
+	return rc;
 }
 
 void
