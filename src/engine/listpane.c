@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/merge.h"
 #include "kith/xalloc.h"
 
 struct listpane *
@@ -72,8 +73,13 @@ listpane_sync(struct pane *p)
 	want = id && (lp->detail_open || p->e->side_by_side);
 	if (want && (lp->detail_dirty || id != lp->detail_id ||
 		     (lp->def->detail_grows_open && lp->detail_built_open != lp->detail_open))) {
+		bool snap = false;
+
 		page_clear(&lp->detail);
+		if (lp->def->detail_snapshot)
+			(void)kdb_read_snapshot(engine_db(p->e), &snap, NULL);
 		lp->def->load_detail(p, id, &lp->detail);
+		kdb_read_end(engine_db(p->e), snap);
 		lp->detail_id = id;
 		lp->detail_built_open = lp->detail_open;
 		lp->detail_dirty = false;
