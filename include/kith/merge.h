@@ -118,6 +118,11 @@ enum kith_status contact_current_org(struct kdb *db, int64_t contact_id, char **
 */
 enum kith_status kdb_read_begin(struct kdb *db, bool *started, struct kith_err *err);
 void kdb_read_end(struct kdb *db, bool started);
+/*
+** The same for a short read of many statements that reads no goal (a
+** card): goal progress is not brought up first. End it with kdb_read_end.
+*/
+enum kith_status kdb_read_snapshot(struct kdb *db, bool *started, struct kith_err *err);
 
 /*
 ** Bulk writes (an import): savepoint journals in memory and a larger page

@@ -70,8 +70,6 @@ struct placement_row {
 	bool is_target;             /* primary or secondary target */
 	bool is_primary;
 	const char *name_key;       /* the folded name (contact.name_key / organisation.name_key) */
-	int own_influence;          /* a contact's own influence and stance (its card); 0 for */
-	int own_alignment;          /* an organisation, and own_influence 0 when never set */
 };
 typedef int (*placement_row_fn)(void *ud, const struct placement_row *row);
 /*
@@ -82,6 +80,13 @@ typedef int (*placement_row_fn)(void *ud, const struct placement_row *row);
 */
 enum kith_status placement_list(struct kdb *db, int64_t map_id, const char *as_of,
 				placement_row_fn fn, void *ud, struct kith_err *err);
+/*
+** A contact's own stance (its card's alignment, -2..+2), for the one
+** placement selected: read when asked, not with every placement of a map.
+** KITH_NOTFOUND if there is no such contact.
+*/
+enum kith_status placement_card_stance(struct kdb *db, int64_t contact_id, int *alignment,
+				       struct kith_err *err);
 
 /* Where one contact or organisation stands on a map (placement_list_for_entity). */
 struct map_position_row {

@@ -164,17 +164,26 @@ cli_json_num(struct strbuf *sb, long long n, bool zero_is_null)
 		sb_printf(sb, "%lld", n);
 }
 
+/* ", \"key\": " by appends: a format per field costs a row of a JSON list its time */
+static void
+json_key(struct strbuf *sb, const char *key)
+{
+	sb_append(sb, ", \"");
+	sb_append(sb, key);
+	sb_append(sb, "\": ");
+}
+
 void
 cli_json_field(struct strbuf *sb, const char *key, const char *s)
 {
-	sb_printf(sb, ", \"%s\": ", key);
+	json_key(sb, key);
 	cli_json_str(sb, s);
 }
 
 void
 cli_json_field_num(struct strbuf *sb, const char *key, long long n, bool zero_is_null)
 {
-	sb_printf(sb, ", \"%s\": ", key);
+	json_key(sb, key);
 	cli_json_num(sb, n, zero_is_null);
 }
 

@@ -71,6 +71,10 @@ check_ours(struct kdb *db, struct kith_err *err)
 	sqlite3_stmt *st;
 	int n = 0, ours = 0, tables, app, ver;
 
+	/* Marked: the header says so, and every open of a marked database is
+	   spared counting the schema's rows (a fifth of a millisecond a process). */
+	if ((app = db_pragma_int(db->h, "application_id")) == KITH_APPLICATION_ID)
+		return KITH_OK;
 	if (sqlite3_prepare_v2(db->h, q_tables, -1, &st, NULL) != SQLITE_OK)
 		return db_error(db, err, db->path);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -84,10 +88,7 @@ check_ours(struct kdb *db, struct kith_err *err)
 	sqlite3_finalize(st);
 	if (n == 0)
 		return KITH_OK;
-	app = db_pragma_int(db->h, "application_id");
 	ver = db_pragma_int(db->h, "user_version");
-	if (app == KITH_APPLICATION_ID)
-		return KITH_OK;
 	if (app == 0 && ours == 2 && ver >= 1)
 		return KITH_OK;
 	if (app != 0)

@@ -290,18 +290,25 @@ import_extra_list(struct kdb *db, const char *entity, int64_t entity_id, import_
 }
 
 enum kith_status
-kdb_read_begin(struct kdb *db, bool *started, struct kith_err *err)
+kdb_read_snapshot(struct kdb *db, bool *started, struct kith_err *err)
 {
 	*started = false;
 	if (!sqlite3_get_autocommit(db->h))
 		return KITH_OK;
-	/* no write can begin inside the snapshot: goal progress is brought up
-	   from other writes' marks first, or every goal read in it computes */
-	goal_kept_catch_up(db);
 	if (sqlite3_exec(db->h, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(db, err, "begin");
 	*started = true;
 	return KITH_OK;
+}
+
+enum kith_status
+kdb_read_begin(struct kdb *db, bool *started, struct kith_err *err)
+{
+	/* no write can begin inside the snapshot: goal progress is brought up
+	   from other writes' marks first (outside a transaction only), or every
+	   goal read in it computes */
+	goal_kept_catch_up(db);
+	return kdb_read_snapshot(db, started, err);
 }
 
 void

@@ -174,9 +174,8 @@ placement_remove(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org
 	"x.contact_id IS NOT NULL AND (x.contact_id IS m.primary_target_id OR EXISTS " \
 	"  (SELECT 1 FROM map_target t WHERE t.map_id = m.id AND t.contact_id = x.contact_id)), " \
 	"x.contact_id IS NOT NULL AND x.contact_id IS m.primary_target_id "
-/* The folded name and the contact's own influence and stance (0 for an organisation). */
-#define PL_OWN "coalesce(c.name_key, o.name_key, ''), coalesce(c.influence, 0), " \
-	"coalesce(c.alignment, 0)"
+/* The folded name: the very term the rows are ordered by, so the sort carries it once. */
+#define PL_KEY "coalesce(c.name_key, o.name_key)"
 #define PL_JOINS \
 	"JOIN power_map m ON m.id = x.map_id " \
 	"LEFT JOIN contact c ON c.id = x.contact_id " \
@@ -185,8 +184,7 @@ placement_remove(struct kdb *db, int64_t map_id, int64_t contact_id, int64_t org
 ENT_EMITTER(pl_emit, struct placement_row, placement_row_fn, "placements",
 	DB_C(I64, id), DB_C(I64, contact_id), DB_C(I64, org_id), DB_C(TEXT, name),
 	DB_C(BOOL, is_target), DB_C(BOOL, is_primary), DB_C(INT, influence), DB_C(INT, alignment),
-	DB_C(TEXT, note), DB_C(TEXT, assessed_at), DB_C(TEXT, name_key), DB_C(INT, own_influence),
-	DB_C(INT, own_alignment))
+	DB_C(TEXT, note), DB_C(TEXT, assessed_at), DB_C(TEXT, name_key))
 
 enum kith_status
 placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_fn fn, void *ud,
@@ -194,15 +192,15 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 {
 	static const char q_now[] =
 		"SELECT x.id, x.contact_id, x.org_id, " PL_TAIL ", x.influence, x.alignment, x.note, "
-		"x.assessed_at, " PL_OWN " FROM placement x " PL_JOINS "WHERE x.map_id = ?1 "
-		"ORDER BY x.influence DESC, x.alignment, coalesce(c.name_key, o.name_key), x.id";
+		"x.assessed_at, " PL_KEY " FROM placement x " PL_JOINS "WHERE x.map_id = ?1 "
+		"ORDER BY x.influence DESC, x.alignment, " PL_KEY ", x.id";
 	static const char q_as_of[] =
 		"WITH last AS (SELECT mv.*, row_number() OVER (PARTITION BY mv.contact_id, mv.org_id "
 		"  ORDER BY mv.at DESC, mv.id DESC) AS rn "
 		"  FROM placement_move mv WHERE mv.map_id = ?1 AND mv.at <= ?2) "
 		"SELECT 0, x.contact_id, x.org_id, " PL_TAIL ", x.to_influence, x.to_alignment, '', "
-		"x.at, " PL_OWN " FROM last x " PL_JOINS "WHERE x.rn = 1 AND x.to_influence IS NOT NULL "
-		"ORDER BY x.to_influence DESC, x.to_alignment, coalesce(c.name_key, o.name_key), "
+		"x.at, " PL_KEY " FROM last x " PL_JOINS "WHERE x.rn = 1 AND x.to_influence IS NOT NULL "
+		"ORDER BY x.to_influence DESC, x.to_alignment, " PL_KEY ", "
 		"x.contact_id, x.org_id";
 	char when[KDATETIME_STR], bound[32];
 	bool has_time = false;
@@ -219,6 +217,19 @@ placement_list(struct kdb *db, int64_t map_id, const char *as_of, placement_row_
 	if (str_empty(as_of))
 		return pl_emit(db, db_query(db, q_now, err, "i", map_id), fn, ud, err);
 	return pl_emit(db, db_query(db, q_as_of, err, "it", map_id, bound), fn, ud, err);
+}
+
+enum kith_status
+placement_card_stance(struct kdb *db, int64_t contact_id, int *alignment, struct kith_err *err)
+{
+	int64_t v = 0;
+	enum kith_status rc = db_int64(db, &v, "SELECT alignment FROM contact WHERE id = ?1",
+				       "contact", err, "i", contact_id);
+
+	*alignment = (int)v;
+	if (rc == KITH_NOTFOUND)
+		return kith_err_set(err, rc, "no contact #%lld", (long long)contact_id);
+	return rc;
 }
 
 #define PM_COLS \

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/merge.h"
 #include "kith/xalloc.h"
 
 struct listpane *
@@ -72,8 +73,13 @@ listpane_sync(struct pane *p)
 	want = id && (lp->detail_open || p->e->side_by_side);
 	if (want && (lp->detail_dirty || id != lp->detail_id ||
 		     (lp->def->detail_grows_open && lp->detail_built_open != lp->detail_open))) {
+		bool snap = false;
+
 		page_clear(&lp->detail);
+		if (lp->def->detail_snapshot)
+			(void)kdb_read_snapshot(engine_db(p->e), &snap, NULL);
 		lp->def->load_detail(p, id, &lp->detail);
+		kdb_read_end(engine_db(p->e), snap);
 		lp->detail_id = id;
 		lp->detail_built_open = lp->detail_open;
 		lp->detail_dirty = false;
@@ -194,12 +200,17 @@ listpane_filter(struct pane *p, const char *text, struct kith_err *err)
 {
 	struct listpane *lp = listpane_of(p);
 	char *match = str_empty(text) ? NULL : xstrdup(text);
+	int rc;
 
 	free(lp->match);
 	lp->match = match;
 	if (lp->def->set_match)
 		lp->def->set_match(p, match);
-	return listpane_select(p, 0, err);
+	/* other rows, the same data: the card is read again only for another row */
+	lp->lw.height = p->e->list_rows;
+	rc = lw_reload(p, &lp->lw, 0, err);
+	listpane_sync(p);
+	return rc;
 }
 
 void

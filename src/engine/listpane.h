@@ -45,6 +45,9 @@ struct listpane_def {
 	void (*load_detail)(struct pane *p, int64_t id, struct page *pg);
 	/* The card holds more once opened (Enter): built again on open and back. */
 	bool detail_grows_open;
+	/* The card reads many tables: its queries share one read snapshot (each alone
+	   would begin and end its own, ~5,000 instructions a statement). */
+	bool detail_snapshot;
 	/* The pane's own commands (id: the selected row, 0 if none); true if handled. */
 	bool (*command)(struct pane *p, enum cmd cmd, int64_t id, long n, int *r);
 	/*

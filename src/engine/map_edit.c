@@ -332,13 +332,20 @@ align(struct pane *p)
 	struct mappane *m = map_priv(p);
 	struct placed *pl = map_selected(m);
 	struct align_ctx *ac;
+	struct kith_err err;
 	char *labels[2];
+	int own;
 
 	if (!pl || !pl->contact_id) {
 		engine_error(p->e, "select a person on the grid: only people have a card");
 		return R_REDRAW | R_BELL;
 	}
-	if (pl->own_alignment == pl->alignment) {
+	kith_err_clear(&err);
+	if (placement_card_stance(engine_db(p->e), pl->contact_id, &own, &err) != KITH_OK) {
+		engine_error(p->e, "align: %s", err.msg);
+		return R_REDRAW | R_BELL;
+	}
+	if (own == pl->alignment) {
 		engine_msg(p->e, "%s: the map and the card agree (%s)", pl->name,
 			   kith_alignment_name(pl->alignment));
 		return R_REDRAW;
@@ -348,7 +355,7 @@ align(struct pane *p)
 	ac->map_id = m->map_id;
 	ac->influence = pl->influence;
 	ac->map_alignment = pl->alignment;
-	ac->own_alignment = pl->own_alignment;
+	ac->own_alignment = own;
 	labels[0] = str_fmt("the map takes the card's stance: %s",
 			    kith_alignment_name(ac->own_alignment));
 	labels[1] = str_fmt("the card takes the map's stance: %s",

@@ -18,8 +18,7 @@ static void
 placements_clear(struct mappane *m)
 {
 	for (int i = 0; i < m->npl; i++) {
-		free(m->pl[i].name);
-		free(m->pl[i].key);
+		free(m->pl[i].name);        /* the key lives in the same block */
 		free(m->pl[i].label);
 	}
 	m->npl = 0;
@@ -54,12 +53,14 @@ placement_cb(void *ud, const struct placement_row *r)
 	pl->id = r->id;
 	pl->contact_id = r->contact_id;
 	pl->org_id = r->org_id;
-	pl->name = xstrdup(r->name);
-	pl->key = xstrdup(r->name_key);
+	{       /* the name and its folded key in one block: a map is read whole on every change */
+		size_t n = strlen(r->name) + 1, k = strlen(r->name_key) + 1;
+		pl->name = xmalloc(n + k);
+		memcpy(pl->name, r->name, n);
+		pl->key = memcpy(pl->name + n, r->name_key, k);
+	}
 	pl->influence = r->influence;
 	pl->alignment = r->alignment;
-	pl->own_influence = r->own_influence;
-	pl->own_alignment = r->own_alignment;
 	pl->is_target = r->is_target;
 	pl->is_primary = r->is_primary;
 	pl->stale = strncmp(r->assessed_at, m->stale_before, 10) < 0;
@@ -90,9 +91,9 @@ moved_cb(void *ud, const struct placement_move_row *r)
 }
 
 /*
-** Labels: the name, and under :moved the way it went first, where a
-** narrow cell cannot cut it off: "→ Ana" (toward ally), "← Bo" (toward
-** opposition), "↑", "↓" (influence), "+ Cy" (newly placed).
+** Labels: under :moved the way it went first, where a narrow cell cannot
+** cut it off: "→ Ana" (toward ally), "← Bo" (toward opposition), "↑", "↓"
+** (influence), "+ Cy" (newly placed); otherwise none (the cell shows the name).
 */
 static void
 label_all(struct mappane *m)
@@ -102,31 +103,31 @@ label_all(struct mappane *m)
 	m->nmoved = m->moved_ally = m->moved_opp = 0;
 	for (int i = 0; i < m->npl; i++) {
 		struct placed *pl = &m->pl[i];
-		sb_reset(&sb);
-		if (m->moved_since[0] && pl->moved) {
-			if (pl->moved_infl == 99) {
-				sb_append(&sb, "+");
-			} else if (pl->moved_infl || pl->moved_align) {
-				if (pl->moved_align > 0)
-					sb_append(&sb, "\xe2\x86\x92");          /* → */
-				else if (pl->moved_align < 0)
-					sb_append(&sb, "\xe2\x86\x90");          /* ← */
-				if (pl->moved_infl > 0)
-					sb_append(&sb, "\xe2\x86\x91");          /* ↑ */
-				else if (pl->moved_infl < 0)
-					sb_append(&sb, "\xe2\x86\x93");          /* ↓ */
-			} else {
-				pl->moved = false;      /* moved and came back */
-			}
-			if (pl->moved) {
-				sb_appendc(&sb, ' ');
-				m->nmoved++;
-				m->moved_ally += pl->moved_infl != 99 && pl->moved_align > 0;
-				m->moved_opp += pl->moved_infl != 99 && pl->moved_align < 0;
-			}
-		}
-		sb_append(&sb, pl->name);
 		free(pl->label);
+		pl->label = NULL;
+		if (!m->moved_since[0] || !pl->moved)
+			continue;
+		sb_reset(&sb);
+		if (pl->moved_infl == 99) {
+			sb_append(&sb, "+");
+		} else if (pl->moved_infl || pl->moved_align) {
+			if (pl->moved_align > 0)
+				sb_append(&sb, "\xe2\x86\x92");          /* → */
+			else if (pl->moved_align < 0)
+				sb_append(&sb, "\xe2\x86\x90");          /* ← */
+			if (pl->moved_infl > 0)
+				sb_append(&sb, "\xe2\x86\x91");          /* ↑ */
+			else if (pl->moved_infl < 0)
+				sb_append(&sb, "\xe2\x86\x93");          /* ↓ */
+		} else {
+			pl->moved = false;      /* moved and came back */
+			continue;
+		}
+		sb_appendc(&sb, ' ');
+		m->nmoved++;
+		m->moved_ally += pl->moved_infl != 99 && pl->moved_align > 0;
+		m->moved_opp += pl->moved_infl != 99 && pl->moved_align < 0;
+		sb_append(&sb, pl->name);
 		pl->label = sb_detach(&sb);
 	}
 	sb_free(&sb);
@@ -337,6 +338,7 @@ load_detail(struct pane *p)
 	struct card_timeline ct = { &m->detail, engine_db(p->e) };
 	struct kith_err err;
 	char *by;
+	int own;
 
 	page_clear(&m->detail);
 	if (!pl)
@@ -347,12 +349,14 @@ load_detail(struct pane *p)
 		 pl->influence, kith_alignment_name(pl->alignment),
 		 pl->is_primary ? " · primary target" : pl->is_target ? " · target" : "", by);
 	free(by);
-	if (pl->contact_id && pl->own_alignment != pl->alignment) {
+	kith_err_clear(&err);
+	if (pl->contact_id && placement_card_stance(ct.db, pl->contact_id, &own, &err) == KITH_OK &&
+	    own != pl->alignment) {
 		static const struct hint_def align = { CMD_MAP_ALIGN, "aligns the two" };
 		struct strbuf how = { 0 };
 		engine_hint_keys(p->e, VM_NORMAL, &align, 1, &how);
 		page_add(&m->detail, VS_HIGHLIGHT, 0, "their card says %s%s%s",
-			 kith_alignment_name(pl->own_alignment), how.len ? " · " : "", sb_str(&how));
+			 kith_alignment_name(own), how.len ? " · " : "", sb_str(&how));
 		sb_free(&how);
 	}
 	if (pl->stale)

@@ -25,10 +25,9 @@ struct placed {
 	int64_t id;                 /* the placement's key (0 as of a past day): who placed it */
 	int64_t contact_id, org_id;
 	char *name;
-	char *key;                  /* the folded name, for find */
-	char *label;                /* name, with the way it moved under :moved */
+	char *key;                  /* the folded name, for find (in the block of name) */
+	char *label;                /* under :moved, name with the way it moved; else NULL */
 	int influence, alignment;
-	int own_influence, own_alignment;   /* a contact's card (0, 0 for an organisation) */
 	bool is_target, is_primary, stale, highlight;
 	int moved_infl, moved_align;    /* since m->moved_since: the change, 0 if none */
 	bool moved;

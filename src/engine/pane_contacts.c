@@ -545,7 +545,7 @@ fill(struct pane *p, struct view *v)
 
 static const struct listpane_def contacts_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
-	.name_col = C_NAME, .load_detail = load_detail,
+	.name_col = C_NAME, .load_detail = load_detail, .detail_snapshot = true,
 	.command = command, .open_form = contact_form_open,
 	.add_cmd = CMD_CONTACT_ADD, .row_command = contact_command, .prepare = prepare, .loaded = loaded,
 	.set_match = set_match, .empty_text = empty_text, .fill = fill, .row = ROW_CONTACT,

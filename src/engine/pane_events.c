@@ -521,7 +521,7 @@ empty_text(struct pane *p)
 static const struct listpane_def events_def = {
 	.ncols = C_COUNT, .cols = columns, .fetch = fetch, .count = count,
 	.name_col = C_TITLE,
-	.load_detail = load_detail, .detail_grows_open = true,
+	.load_detail = load_detail, .detail_grows_open = true, .detail_snapshot = true,
 	.command = command, .open_form = event_form_open, .add_cmd = CMD_EVENT_ADD,
 	.row_command = row_command, .prepare = prepare,
 	.set_match = set_match, .close = close_pane, .empty_text = empty_text, .row = ROW_EVENT,

@@ -4,6 +4,7 @@
 #include "kith/types.h"
 
 #include <ctype.h>
+#include <string.h>
 #include <strings.h>
 
 #define WORD(n, w) w,
@@ -22,6 +23,10 @@ kith_word_parse(const char *const *words, int n, const char *word)
 
 	if (!word)
 		return -1;
+	/* the spelling kith stores: every row read from the database, so first */
+	for (int k = 0; k < n; k++)
+		if (words[k][0] == word[0] && strcmp(words[k], word) == 0)
+			return k;
 	for (i = 0; word[i] && i < sizeof buf - 1; i++)
 		buf[i] = word[i] == '_' ? '-' : word[i];
 	if (word[i])

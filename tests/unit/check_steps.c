@@ -319,6 +319,56 @@ START_TEST(test_x_in_place_as_reloaded)
 }
 END_TEST
 
+/*
+** A search keystroke that leaves the cursor on the row it was on reads the
+** list again, not the card beside it (nothing the card shows changed): it
+** costs the steps it costs with the list alone. Typed one letter at a time
+** in each list pane, beside the card and without; every keystroke after
+** which both screens keep their row is compared, and there must be some.
+*/
+START_TEST(test_search_keeps_card)
+{
+	static const char *const text[] = { "okafor", "council", "", "bond cost" };
+
+	for (int p = 0; p < 4; p++) {
+		long n[2][16];
+		char *row[2][16];
+		int same = 0;
+
+		if (!*text[p])
+			continue;
+		for (int wide = 0; wide < 2; wide++) {
+			engine_layout(e, LIST_ROWS, 20, wide);
+			engine_keys(e, pane_keys[p]);
+			engine_keys(e, "gg/");
+			for (int k = 0; text[p][k] && k < 16; k++) {
+				char key[2] = { text[p][k], 0 };
+				const struct view *v;
+				n[wide][k] = steps_of(key[0] == ' ' ? "<Space>" : key, NULL);
+				v = engine_view(e);
+				row[wide][k] = v->list.selected >= 0 && v->list.selected < v->list.nrows ?
+					       str_fmt("%s", v->list.rows[v->list.selected].cells[0]) :
+					       str_fmt("(none)");
+			}
+			engine_keys(e, "<Esc>");
+		}
+		for (int k = 1; text[p][k] && k < 16; k++) {
+			if (strcmp(row[0][k], row[0][k - 1]) || strcmp(row[1][k], row[1][k - 1]))
+				continue;
+			same++;
+			ck_assert_msg(n[1][k] == n[0][k], "pane %d: '%c' of \"%s\" kept the row \"%s\" "
+				      "and took %ld steps beside the card, %ld without", p + 1,
+				      text[p][k], text[p], row[1][k], n[1][k], n[0][k]);
+		}
+		ck_assert_msg(same > 0, "pane %d: no keystroke of \"%s\" kept the row", p + 1,
+			      text[p]);
+		for (int w = 0; w < 2; w++)
+			for (int k = 0; text[p][k] && k < 16; k++)
+				free(row[w][k]);
+	}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -328,6 +378,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_redraw_costs_nothing);
 	tcase_add_test(tc, test_j_budget);
+	tcase_add_test(tc, test_search_keeps_card);
 	tcase_add_test(tc, test_x_budget);
 	tcase_add_test(tc, test_x_in_place_as_reloaded);
 	suite_add_tcase(s, tc);
