@@ -196,7 +196,10 @@ contact_extras_json(struct strbuf *sb, const struct export_contact *e)
 ** writes). The file is the one a single thread writes, byte for byte
 ** (check_export).
 */
-enum { PAR_MIN = 4 * WINDOW, PAR_AHEAD = 4 };
+/* PAR_AHEAD: on a busy machine one thread may be off its core for a few
+   milliseconds holding the next run to write; the other goes on with up to
+   this many runs (about 150 KB each) before it waits */
+enum { PAR_MIN = 4 * WINDOW, PAR_AHEAD = 16 };
 /* not even tried below this (opening the second connection costs a millisecond or two) */
 #define PAR_MIN_BYTES (2LL << 20)
 
