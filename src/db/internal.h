@@ -53,6 +53,7 @@ struct kdb {
 	 */
 	bool bulk, batch_opening;
 	bool bulk_journal;                  /* a large import's rollback journal (bulk_db.c) */
+	bool bulk_fk_off;                   /* an import's foreign keys checked at its end (bulk_db.c) */
 	uint64_t sp_skipped;
 	bool readonly;
 	long long commits;                  /* outermost write transactions committed */

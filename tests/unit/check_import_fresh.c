@@ -1,10 +1,12 @@
 /*
- * check_import_lazy.c: an import into empty tables puts aside even the
- * indexes its lookups read (contacts by name, channels by value and by
- * contact, roles by contact: src/db/bulk_db.c, db_lookup_ready). The first
- * lookup makes them again; a savepoint rolled back after it takes them
- * back, and the next lookup makes them once more; the import's end leaves
- * every one of them.
+ * check_import_fresh.c: what an import into empty tables leaves for its end
+ * (src/db/bulk_db.c). It puts aside even the indexes its lookups read
+ * (contacts by name, channels by value and by contact, roles by contact:
+ * db_lookup_ready): the first lookup makes them again; a savepoint rolled
+ * back after it takes them back, and the next lookup makes them once more;
+ * the import's end leaves every one of them. Into a database with no
+ * contact its foreign keys are checked at its end (kdb_bulk_fk): a row
+ * that refers to no row fails it there, and they are on again after it.
  */
 #include "testutil.h"
 
@@ -13,6 +15,7 @@
 #include "kith/contact.h"
 #include "kith/io.h"
 #include "kith/merge.h"
+#include "kith/org.h"
 #include "kith/str.h"
 
 static struct kdb *db;
@@ -126,15 +129,79 @@ START_TEST(test_import_ends_with_them)
 }
 END_TEST
 
+/* A role that refers to no contact: refused now, or (*later) only by kdb_bulk_fk_check. */
+static void
+bad_role(bool *later)
+{
+	struct kith_role r = { .contact_id = 999, .seat = "District 3", .title = "Member" };
+	enum kith_status rc;
+
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	/* in bulk mode role_add leaves its references to the foreign keys */
+	rc = role_add(db, &r, NULL, &err);
+	*later = rc == KITH_OK;
+	if (*later) {
+		ck_assert_int_eq(kdb_bulk_fk_check(db, &err), KITH_INVALID);
+		ck_assert_msg(strstr(err.msg, "role #") && strstr(err.msg, "refers to no contact"),
+			      "%s", err.msg);
+	}
+	ck_assert_int_eq(kdb_batch_end(db, false, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+}
+
+START_TEST(test_foreign_keys_at_end)
+{
+	struct kith_contact ana = { .display_name = "Ana Lima", .cadence_days = -1 };
+	bool later;
+
+	kdb_bulk_fk(db, true);
+	bad_role(&later);
+	ck_assert_msg(later, "the foreign keys were not put off");
+	kdb_bulk_fk(db, false);
+	/* on again */
+	bad_role(&later);
+	ck_assert(!later);
+	/* a database with a contact keeps them on */
+	ck_assert_int_eq(contact_add(db, &ana, NULL, &err), KITH_OK);
+	kdb_bulk_fk(db, true);
+	bad_role(&later);
+	ck_assert(!later);
+	kdb_bulk_fk(db, false);
+}
+END_TEST
+
+/* A fresh import's rows pass the check: people with roles at organisations, kept. */
+START_TEST(test_foreign_keys_import)
+{
+	static const char cards[] =
+		"BEGIN:VCARD\nFN:Ana Lima\nEMAIL:ana@x.org\nORG:City Hall\nTITLE:Clerk\nEND:VCARD\n"
+		"BEGIN:VCARD\nFN:Bruno Costa\nNICKNAME:Bru\nCATEGORIES:ward 3\nORG:City Hall\n"
+		"END:VCARD\n";
+	struct io_import_opts o = { .format = -1, .name = "a.vcf" };
+	struct io_import_stats st;
+	bool later;
+
+	ck_assert_msg(io_import_buffer(db, cards, strlen(cards), &o, &st, &err) == KITH_OK, "%s",
+		      err.msg);
+	ck_assert_int_eq(st.added, 2);
+	/* and the foreign keys are on after it */
+	bad_role(&later);
+	ck_assert(!later);
+}
+END_TEST
+
 int
 main(void)
 {
-	Suite *s = suite_create("import_lazy");
-	TCase *tc = tcase_create("lazy");
+	Suite *s = suite_create("import_fresh");
+	TCase *tc = tcase_create("fresh");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_lookup_makes_them_again);
 	tcase_add_test(tc, test_import_ends_with_them);
+	tcase_add_test(tc, test_foreign_keys_at_end);
+	tcase_add_test(tc, test_foreign_keys_import);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }
