@@ -142,6 +142,18 @@ enum kith_status kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err);
 void kdb_bulk_journal(struct kdb *db, bool on);
 
 /*
+** An import of contacts into a database with no contact, event, follow-up
+** or interaction (on): its rows refer only to rows it made itself, so the
+** foreign keys are checked once, by kdb_bulk_fk_check before it commits,
+** rather than at every statement (each of which then needs a statement
+** journal). Only outside a transaction; off turns them back on. Only an
+** optimisation: when it does not apply nothing changes.
+*/
+void kdb_bulk_fk(struct kdb *db, bool on);
+/* Inside the import's transaction: KITH_INVALID naming the first row that refers to no row. */
+enum kith_status kdb_bulk_fk_check(struct kdb *db, struct kith_err *err);
+
+/*
 ** Defer the contacts' full-text documents (on), or rebuild the deferred
 ** ones in one statement and stop deferring (off). Call inside a batch; a
 ** rollback undoes both.

@@ -388,7 +388,8 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	enum kith_status rc;
 	char now[20], uid[37], *key, *prefix;
 
-	if ((rc = check_refs(db, c, err)))
+	/* an update reads the contact's channels (by the index on them) */
+	if ((rc = check_refs(db, c, err)) || (w->update && (rc = db_lookup_ready(db, err))))
 		return rc;
 	if (!(st = db_stmt(db, w->update ? q_update : q_insert, err)))
 		return KITH_DB;
@@ -604,7 +605,7 @@ contact_get(struct kdb *db, int64_t id, struct kith_contact *out, struct kith_er
 	enum kith_status rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = ent_row(db, sql, id, "contact", &st, err)))
+	if ((rc = db_lookup_ready(db, err)) || (rc = ent_row(db, sql, id, "contact", &st, err)))
 		return rc;
 	db_read(st, 0, &contact_fields, out);
 	out->tier = db_col_text(st, 13)[0];

@@ -53,6 +53,7 @@ struct kdb {
 	 */
 	bool bulk, batch_opening;
 	bool bulk_journal;                  /* a large import's rollback journal (bulk_db.c) */
+	bool bulk_fk_off;                   /* an import's foreign keys checked at its end (bulk_db.c) */
 	uint64_t sp_skipped;
 	bool readonly;
 	long long commits;                  /* outermost write transactions committed */
@@ -67,6 +68,8 @@ struct kdb {
 	struct cal_aside *aside;            /* an import: its calendar's documents made aside */
 	bool aside_attached;                /* cal_aside.c's database is attached (kith_aside) */
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
+	/* an import's lookup indexes may be put aside (bulk_db.c, db_lookup_ready) */
+	bool lookup_idx_aside;
 	uint32_t replica;                   /* team mode's R (sync_key.c); 0 solo */
 	bool syncing;                       /* a sync's own write: no outbox entry (sync_db.c) */
 	bool team_write;                    /* this write records its outbox entry */
@@ -148,6 +151,15 @@ void db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char 
 enum kith_status db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err);
 void db_aside_discard(struct kdb *db);
 void db_aside_detach(struct kdb *db);
+
+/*
+** A fresh import puts aside even the indexes its lookups read (contacts by
+** name, channels by value and by contact, roles by contact): a file of
+** distinct people never looks one up. The first lookup that would read one
+** makes them again (a rollback may have taken them: then once more); a
+** lookup without them is right, only slow. Called by every such lookup.
+*/
+enum kith_status db_lookup_ready(struct kdb *db, struct kith_err *err);
 
 /* Register kith's SQL functions on a new connection (sqlfunc.c). */
 void db_sql_init(sqlite3 *h);

@@ -29,11 +29,14 @@ contact_find_channel(struct kdb *db, const char *kind, const char *value, int64_
 	   sort opens a temporary table at every lookup (two per imported card) */
 	static const char sql[] =
 		"SELECT min(contact_id) FROM contact_channel WHERE kind = ?1 AND value_key = ?2";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st;
+	enum kith_status rc;
 	char *key;
 	int step;
 
-	if (!st)
+	if ((rc = db_lookup_ready(db, err)))
+		return rc;
+	if (!(st = db_stmt(db, sql, err)))
 		return KITH_DB;
 	key = db_channel_key(kind, value);
 	db_bind_text(st, 1, kind);
@@ -67,10 +70,15 @@ contact_find_name_org(struct kdb *db, const char *name, const char *org, int64_t
 		" SELECT 1 FROM role r WHERE r.contact_id = c.id AND r.end_date IS NULL) "
 		"ORDER BY c.id LIMIT 1";
 	bool has_org = !str_empty(org);
-	char *nk = db_name_key(name), *ok = has_org ? db_name_key(org) : NULL;
-	enum kith_status rc = db_int64(db, id_out, has_org ? with_org : no_org, "contact", err,
-				       has_org ? "tt" : "t", nk, ok);
+	char *nk, *ok;
+	enum kith_status rc;
 
+	if ((rc = db_lookup_ready(db, err)))
+		return rc;
+	nk = db_name_key(name);
+	ok = has_org ? db_name_key(org) : NULL;
+	rc = db_int64(db, id_out, has_org ? with_org : no_org, "contact", err, has_org ? "tt" : "t",
+		      nk, ok);
 	free(nk);
 	free(ok);
 	return rc;
@@ -84,8 +92,10 @@ contact_current_roles(struct kdb *db, int64_t contact_id, int64_t org_id, int *n
 		"SELECT count(*), coalesce(sum(org_id IS ?2), 0) FROM role "
 		"WHERE contact_id = ?1 AND end_date IS NULL";
 	sqlite3_stmt *st;
-	enum kith_status rc = db_first(db, &st, sql, "role", err, "iI", contact_id, org_id);
+	enum kith_status rc = db_lookup_ready(db, err);
 
+	if (!rc)
+		rc = db_first(db, &st, sql, "role", err, "iI", contact_id, org_id);
 	if (rc)         /* (an aggregate: always one row) */
 		return rc;
 	*n_out = sqlite3_column_int(st, 0);

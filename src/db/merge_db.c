@@ -44,9 +44,14 @@ contact_find_channel_first(struct kdb *db, const char *kind, const char *value, 
 	static const char sql[] =
 		"SELECT contact_id FROM contact_channel WHERE kind = ?1 AND value_key = ?2 "
 		"ORDER BY rowid LIMIT ?3";
-	char *key = db_channel_key(kind, value);
-	sqlite3_stmt *st = db_query(db, sql, err, "ttn", kind, key, max);
+	enum kith_status rc;
+	char *key;
+	sqlite3_stmt *st;
 
+	if ((rc = db_lookup_ready(db, err)))
+		return rc;
+	key = db_channel_key(kind, value);
+	st = db_query(db, sql, err, "ttn", kind, key, max);
 	free(key);
 	return db_ids(db, st, ids, max, n_out, "contact", err);
 }
@@ -60,9 +65,11 @@ contact_role_at(struct kdb *db, int64_t contact_id, int64_t org_id, const char *
 		"(?2 IS NULL AND org_id IS NULL AND seat = ?3)) AND end_date IS NULL "
 		"ORDER BY id LIMIT 1";
 	sqlite3_stmt *st;
-	enum kith_status rc = db_first(db, &st, sql, "role", err, "iIt", contact_id, org_id, seat);
+	enum kith_status rc = db_lookup_ready(db, err);
 
 	*title = NULL;
+	if (!rc)
+		rc = db_first(db, &st, sql, "role", err, "iIt", contact_id, org_id, seat);
 	if (rc)
 		return rc;
 	*role_id = sqlite3_column_int64(st, 0);

@@ -200,6 +200,7 @@ db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code)
 	if (db->depth <= 0)
 		return code;
 	db->rollbacks++;                /* what an import keeps in memory may be undone */
+	db->lookup_idx_aside |= db->bulk;       /* and the indexes it made again (bulk_db.c) */
 	db->depth--;
 	if (db->depth > 0 && db->depth < 64 && (db->sp_skipped >> db->depth & 1)) {
 		/* no savepoint here: the failure goes up to the batch that rolls back */

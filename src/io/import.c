@@ -217,6 +217,9 @@ import_run(struct kdb *db, const char *buf, size_t len, const struct io_import_o
 	/* the values kith has no column for, kept aside: the report counts them */
 	if (!im.failed && (rc = import_extra_since(db, kept_after, &st->kept, err)))
 		im.failed = rc;
+	/* what the foreign keys did not check as it went (kdb_bulk_fk) */
+	if (!im.failed && (rc = kdb_bulk_fk_check(db, err)))
+		im.failed = rc;
 	org_cards_free(&im);
 	sb_free(&im.line);
 	if (im.failed || (o->dry_run && !o->dry_run_in_batch)) {
@@ -239,11 +242,18 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 		 struct io_import_stats *st, struct kith_err *err)
 {
 	bool journal = len >= JOURNAL_MIN_BYTES && !o->dry_run;
+	int fmt = o->format >= 0 ? o->format : io_format_sniff(buf, len, o->name ? o->name : "input");
+	/* a file of contacts: foreign keys checked at its end (kdb_bulk_fk) */
+	bool fk = fmt == IO_FMT_VCF || fmt == IO_FMT_CSV;
 	enum kith_status rc;
 
 	if (journal)
 		kdb_bulk_journal(db, true);
+	if (fk)
+		kdb_bulk_fk(db, true);
 	rc = import_run(db, buf, len, o, st, err);
+	if (fk)
+		kdb_bulk_fk(db, false);
 	if (journal)
 		kdb_bulk_journal(db, false);
 	return rc;

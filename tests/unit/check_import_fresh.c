@@ -1,0 +1,207 @@
+/*
+ * check_import_fresh.c: what an import into empty tables leaves for its end
+ * (src/db/bulk_db.c). It puts aside even the indexes its lookups read
+ * (contacts by name, channels by value and by contact, roles by contact:
+ * db_lookup_ready): the first lookup makes them again; a savepoint rolled
+ * back after it takes them back, and the next lookup makes them once more;
+ * the import's end leaves every one of them. Into a database with no
+ * contact its foreign keys are checked at its end (kdb_bulk_fk): a row
+ * that refers to no row fails it there, and they are on again after it.
+ */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "kith/contact.h"
+#include "kith/io.h"
+#include "kith/merge.h"
+#include "kith/org.h"
+#include "kith/str.h"
+
+static struct kdb *db;
+static struct kith_err err;
+
+static const char *const lookup_idx[][2] = {
+	{ "contact", "contact_by_name" },
+	{ "contact_channel", "contact_channel_by_value" },
+	{ "contact_channel", "contact_channel_by_contact" },
+	{ "role", "role_by_contact" },
+};
+
+static void
+setup(void)
+{
+	db = test_db_open();
+}
+
+static void
+teardown(void)
+{
+	kdb_close(db);
+	db = NULL;
+}
+
+/* Whether index `name` of `table` is there, as the connection sees it (its transaction too). */
+static bool
+has_index(const char *table, const char *name)
+{
+	char sql[200];
+	struct kith_err e = { 0 };
+
+	/* INDEXED BY refuses an index that is not there */
+	snprintf(sql, sizeof sql, "SELECT 1 FROM %s INDEXED BY %s WHERE 0", table, name);
+	return kdb_exec_script(db, sql, &e) == KITH_OK;
+}
+
+static int64_t
+find_email(const char *email)
+{
+	int64_t id = 0;
+	int n = 0;
+
+	ck_assert_msg(contact_find_channel_first(db, "email", email, &id, 1, &n, &err) == KITH_OK,
+		      "%s", err.msg);
+	ck_assert_int_eq(n, 1);
+	return id;
+}
+
+START_TEST(test_lookup_makes_them_again)
+{
+	struct kith_channel mail = { .label = "", .value = "ana@x.org" };
+	struct kith_contact ana = { .display_name = "Ana Lima", .cadence_days = -1,
+				    .emails = &mail, .n_emails = 1 };
+	int64_t id, found;
+
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_msg(contact_fts_defer(db, true, &err) == KITH_OK, "%s", err.msg);
+	for (size_t i = 0; i < sizeof lookup_idx / sizeof lookup_idx[0]; i++)
+		ck_assert_msg(!has_index(lookup_idx[i][0], lookup_idx[i][1]), "%s kept",
+			      lookup_idx[i][1]);
+	ck_assert_int_eq(contact_add(db, &ana, &id, &err), KITH_OK);
+
+	/* a record's savepoint: its lookup makes them, its rollback takes them */
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_int_eq(find_email("ANA@x.org"), id);
+	ck_assert(has_index("contact_channel", "contact_channel_by_value"));
+	ck_assert(has_index("contact", "contact_by_name"));
+	ck_assert_int_eq(kdb_batch_end(db, false, &err), KITH_OK);
+	ck_assert(!has_index("contact_channel", "contact_channel_by_value"));
+
+	/* the next lookup makes them once more, and finds the same */
+	ck_assert_int_eq(find_email("ana@X.org"), id);
+	ck_assert(has_index("contact_channel", "contact_channel_by_value"));
+	ck_assert_int_eq(contact_find_name_org(db, "ANA LIMA", NULL, &found, &err), KITH_OK);
+	ck_assert_int_eq(found, id);
+
+	ck_assert_msg(contact_fts_defer(db, false, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+	for (size_t i = 0; i < sizeof lookup_idx / sizeof lookup_idx[0]; i++)
+		ck_assert_msg(has_index(lookup_idx[i][0], lookup_idx[i][1]), "%s missing",
+			      lookup_idx[i][1]);
+}
+END_TEST
+
+/* An import with no lookup at all ends with every index, as does a failed one. */
+START_TEST(test_import_ends_with_them)
+{
+	static const char cards[] =
+		"BEGIN:VCARD\nFN:Ana Lima\nEMAIL:ana@x.org\nORG:City Hall\nEND:VCARD\n"
+		"BEGIN:VCARD\nFN:Bruno Costa\nTEL:+1 555 000 1111\nEND:VCARD\n";
+	static const char bad[] =
+		"BEGIN:VCARD\nFN:Carla Dias\nEMAIL:carla@x.org\nEND:VCARD\n"
+		"BEGIN:VCARD\nFN:Bad\nbroken line\nEND:VCARD\n";
+	struct io_import_opts o = { .format = -1, .name = "a.vcf" };
+	struct io_import_stats st;
+
+	ck_assert_int_eq(io_import_buffer(db, bad, strlen(bad), &o, &st, &err), KITH_INVALID);
+	for (size_t i = 0; i < sizeof lookup_idx / sizeof lookup_idx[0]; i++)
+		ck_assert_msg(has_index(lookup_idx[i][0], lookup_idx[i][1]), "%s lost",
+			      lookup_idx[i][1]);
+	ck_assert_msg(io_import_buffer(db, cards, strlen(cards), &o, &st, &err) == KITH_OK, "%s",
+		      err.msg);
+	ck_assert_int_eq(st.added, 2);
+	for (size_t i = 0; i < sizeof lookup_idx / sizeof lookup_idx[0]; i++)
+		ck_assert_msg(has_index(lookup_idx[i][0], lookup_idx[i][1]), "%s missing",
+			      lookup_idx[i][1]);
+	ck_assert_int_eq(find_email("Ana@X.org"), 1);
+}
+END_TEST
+
+/* A role that refers to no contact: refused now, or (*later) only by kdb_bulk_fk_check. */
+static void
+bad_role(bool *later)
+{
+	struct kith_role r = { .contact_id = 999, .seat = "District 3", .title = "Member" };
+	enum kith_status rc;
+
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	/* in bulk mode role_add leaves its references to the foreign keys */
+	rc = role_add(db, &r, NULL, &err);
+	*later = rc == KITH_OK;
+	if (*later) {
+		ck_assert_int_eq(kdb_bulk_fk_check(db, &err), KITH_INVALID);
+		ck_assert_msg(strstr(err.msg, "role #") && strstr(err.msg, "refers to no contact"),
+			      "%s", err.msg);
+	}
+	ck_assert_int_eq(kdb_batch_end(db, false, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+}
+
+START_TEST(test_foreign_keys_at_end)
+{
+	struct kith_contact ana = { .display_name = "Ana Lima", .cadence_days = -1 };
+	bool later;
+
+	kdb_bulk_fk(db, true);
+	bad_role(&later);
+	ck_assert_msg(later, "the foreign keys were not put off");
+	kdb_bulk_fk(db, false);
+	/* on again */
+	bad_role(&later);
+	ck_assert(!later);
+	/* a database with a contact keeps them on */
+	ck_assert_int_eq(contact_add(db, &ana, NULL, &err), KITH_OK);
+	kdb_bulk_fk(db, true);
+	bad_role(&later);
+	ck_assert(!later);
+	kdb_bulk_fk(db, false);
+}
+END_TEST
+
+/* A fresh import's rows pass the check: people with roles at organisations, kept. */
+START_TEST(test_foreign_keys_import)
+{
+	static const char cards[] =
+		"BEGIN:VCARD\nFN:Ana Lima\nEMAIL:ana@x.org\nORG:City Hall\nTITLE:Clerk\nEND:VCARD\n"
+		"BEGIN:VCARD\nFN:Bruno Costa\nNICKNAME:Bru\nCATEGORIES:ward 3\nORG:City Hall\n"
+		"END:VCARD\n";
+	struct io_import_opts o = { .format = -1, .name = "a.vcf" };
+	struct io_import_stats st;
+	bool later;
+
+	ck_assert_msg(io_import_buffer(db, cards, strlen(cards), &o, &st, &err) == KITH_OK, "%s",
+		      err.msg);
+	ck_assert_int_eq(st.added, 2);
+	/* and the foreign keys are on after it */
+	bad_role(&later);
+	ck_assert(!later);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("import_fresh");
+	TCase *tc = tcase_create("fresh");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_lookup_makes_them_again);
+	tcase_add_test(tc, test_import_ends_with_them);
+	tcase_add_test(tc, test_foreign_keys_at_end);
+	tcase_add_test(tc, test_foreign_keys_import);
+	suite_add_tcase(s, tc);
+	return test_run_suite(s);
+}
