@@ -1,27 +1,33 @@
 /*
- * cal_aside.c: the search documents of a calendar import made on a second
- * thread (issue 14: 100,000 events and 100,000 to-dos in well under 2 s).
+ * fts_aside.c: the search documents of an import made on a second thread
+ * (issue 14: 100,000 events and 100,000 to-dos in well under 2 s, 100,000
+ * vCards in a second).
  *
- * An import suspends the calendar's insert triggers and makes the events'
- * and to-dos' search documents at its end (bulk_db.c): 200,000 documents
- * cost FTS5 3.6 billion instructions on the one thread that also does every
- * insert. Into an empty index the same documents can be made anywhere:
- * while the import inserts, each event and to-do it adds (event_add,
- * followup_add) is handed to a thread of its own, which writes it into the
- * same FTS5 table (the same SQL: columns, tokenizer, prefixes) in a private
- * in-memory database. At the end the index is the one that thread made:
- * the table is dropped and created again (a new table object holds no
- * cached structure of the empty index) and its shadow tables (%_data,
- * %_idx, %_docsize) are copied from the private database, attached read
+ * An import suspends the insert triggers of contacts, events and to-dos
+ * and makes their search documents at its end (bulk_db.c): 200,000
+ * calendar documents cost FTS5 3.6 billion instructions, and 100,000
+ * contacts' 6.7 billion, on the one thread that also does every insert.
+ * Into an empty index the same documents can be made anywhere: while the
+ * import inserts, each event, to-do and contact it adds is handed to a
+ * thread of its own (event_add, followup_add; contact_aside.c for a
+ * contact, whose document is the view contact_fts_doc's, made in C), which
+ * writes it into the same FTS5 table (the same SQL: columns, tokenizer,
+ * prefixes) in a private in-memory database. At the end the index is the
+ * one that thread made: the table is dropped and created again (a new
+ * table object holds no cached structure of the empty index) and its
+ * shadow tables (%_data, %_idx, %_docsize, and %_content where the index
+ * keeps its own) are copied from the private database, attached read
  * only; its own settings (%_config) are kept.
  *
  * Only where the result is exactly what the catch-up's SQL makes: the table
- * (event or followup) was empty when the import began and so was its index;
- * every row it now has above the mark was handed over, with the text it has
- * now (temporary triggers note an update of a new row's text or a delete of
- * one; a rollback inside the import is counted); and enough rows were added
- * for the thread to have started. Otherwise the thread's work is thrown away
- * and the catch-up's SQL makes the documents as before.
+ * (and those its documents read) was empty when the import began and so
+ * was its index; every row it now has was handed over, with the text it
+ * has now (temporary triggers note an update or a delete of a row a
+ * document was made of; the rows are counted, as are a contact's
+ * nicknames, tags and current roles; a rollback inside the import is
+ * counted); and enough rows were added for the thread to have started.
+ * Otherwise the thread's work is thrown away and the catch-up's SQL makes
+ * the documents as before.
  */
 #include "internal.h"
 
@@ -29,6 +35,7 @@
 #include <string.h>
 #include <threads.h>
 
+#include "kith/batchq.h"
 #include "kith/str.h"
 #include "kith/xalloc.h"
 
@@ -37,65 +44,138 @@
 ** SQL); they are handed over ASIDE_BATCH at a time (a lock and a wake-up
 ** each).
 */
-enum { ASIDE_START = 2000, ASIDE_BATCH = 256, ASIDE_HASH = 16 << 20 };
+enum { ASIDE_START = 2000, ASIDE_BATCH = 256, ASIDE_HASH = 16 << 20, ASIDE_COUNTS = 4 };
 
-static const char *const tables[DB_ASIDE_COUNT_] = { "event", "followup" };
+/* A table whose documents may be made aside. */
+struct aside_table {
+	const char *name;           /* the table; its index is name_fts */
+	const char *cols;           /* the index's columns */
+	int ncols;
+	bool content;               /* the index keeps its own content (%_content) */
+	const char *empty;          /* SQL: the tables its documents read hold no row */
+	const char *count;          /* SQL: one row, what should have been handed over (sent) */
+	const char *watch;          /* temporary triggers: a document's row written again */
+};
+
+/* A temporary trigger noting that a document handed over may no longer be its row's. */
+#define STALE(name, on) \
+	"CREATE TEMP TRIGGER kith_aside_" name " AFTER " on \
+	" BEGIN INSERT INTO kith_aside_stale VALUES (1); END;"
+
+static const struct aside_table tables[DB_ASIDE_COUNT_] = {
+	[DB_ASIDE_EVENT] = {
+		"event", "title, location, notes", 3, false, "NOT EXISTS (SELECT 1 FROM event)",
+		"SELECT count(*) FROM event",
+		STALE("event_upd", "UPDATE OF title, location, notes ON main.event WHEN"
+		      " old.title IS NOT new.title OR old.location IS NOT new.location"
+		      " OR old.notes IS NOT new.notes")
+		STALE("event_del", "DELETE ON main.event"),
+	},
+	[DB_ASIDE_FOLLOWUP] = {
+		"followup", "title, notes", 2, false, "NOT EXISTS (SELECT 1 FROM followup)",
+		"SELECT count(*) FROM followup",
+		STALE("followup_upd", "UPDATE OF title, notes ON main.followup WHEN"
+		      " old.title IS NOT new.title OR old.notes IS NOT new.notes")
+		STALE("followup_del", "DELETE ON main.followup"),
+	},
+	/* contact_fts_doc's: a contact, its nicknames, tags, current roles and
+	   their organisations; and SQLite's lower() the ASCII one the C copies */
+	[DB_ASIDE_CONTACT] = {
+		"contact", "name, nicknames, org, role, tags, notes", 6, true,
+		"NOT EXISTS (SELECT 1 FROM contact) AND NOT EXISTS (SELECT 1 FROM contact_nickname)"
+		" AND NOT EXISTS (SELECT 1 FROM contact_tag) AND NOT EXISTS (SELECT 1 FROM role)"
+		" AND lower(char(193, 65)) = char(193, 97)",
+		"SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM contact_nickname),"
+		" (SELECT count(*) FROM contact_tag), (SELECT count(*) FROM role WHERE end_date IS NULL)",
+		STALE("contact_upd", "UPDATE OF id, display_name, name_key, given_name, family_name,"
+		      " notes, district ON main.contact WHEN old.id IS NOT new.id"
+		      " OR old.display_name IS NOT new.display_name OR old.name_key IS NOT new.name_key"
+		      " OR old.given_name IS NOT new.given_name"
+		      " OR old.family_name IS NOT new.family_name OR old.notes IS NOT new.notes"
+		      " OR old.district IS NOT new.district")
+		STALE("contact_del", "DELETE ON main.contact")
+		STALE("nickname_upd", "UPDATE ON main.contact_nickname")
+		STALE("nickname_del", "DELETE ON main.contact_nickname")
+		STALE("contact_tag_upd", "UPDATE ON main.contact_tag")
+		STALE("contact_tag_del", "DELETE ON main.contact_tag")
+		STALE("role_upd", "UPDATE OF contact_id, org_id, title, seat, end_date ON main.role")
+		STALE("role_del", "DELETE ON main.role")
+		STALE("org_upd", "UPDATE OF id, name ON main.organisation"
+		      " WHEN old.id IS NOT new.id OR old.name IS NOT new.name")
+		STALE("org_del", "DELETE ON main.organisation")
+		STALE("tag_upd", "UPDATE ON main.tag")
+		STALE("tag_del", "DELETE ON main.tag"),
+	},
+};
+
+static const char unwatch_sql[] =
+	"DROP TRIGGER IF EXISTS temp.kith_aside_event_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_event_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_followup_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_followup_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_nickname_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_nickname_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_tag_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_tag_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_role_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_role_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_org_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_org_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_tag_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_tag_del;"
+	"DROP TABLE IF EXISTS temp.kith_aside_stale;";
 
 struct aside_doc {
-	struct aside_doc *next;
+	struct bq_node node;        /* first: the queue's link */
 	enum db_aside_table t;
 	int64_t id;
-	char *text[3];              /* title, location (events), notes; NULL as NULL */
+	char *text[DB_ASIDE_COLS];  /* the index's columns in order; NULL as NULL */
 	char buf[];                 /* where they are */
 };
 
-struct cal_aside {
+struct fts_aside {
 	bool on[DB_ASIDE_COUNT_];   /* this table's documents are made aside */
 	char *sql[DB_ASIDE_COUNT_]; /* its CREATE VIRTUAL TABLE */
-	int64_t sent[DB_ASIDE_COUNT_];
+	int64_t sent[DB_ASIDE_COUNT_][ASIDE_COUNTS];
+	struct aside_ext *ext[DB_ASIDE_COUNT_];
 	bool stale;                 /* a document handed over is no longer the row's */
 	unsigned long rollbacks;
-	/* shared with the thread, under mu */
-	mtx_t mu;
-	cnd_t more;
-	struct aside_doc *head, *tail;
-	bool done, failed;
-	/* the caller's: the batch being filled; before the thread starts, the
-	   documents waiting (head, tail), n of them */
-	struct aside_doc *bhead, *btail;
-	int bn;
-	size_t waiting;
+	struct batchq q;            /* the caller gives, the thread takes (kith/batchq.h) */
+	bool failed;                /* the thread's, read after the join */
+	size_t waiting;             /* handed over before the thread started */
 	bool started;
 	thrd_t thread;
 	sqlite3 *w;                 /* the thread's database; the caller's again after the join */
 };
 
 static void
-doc_free(struct aside_doc *d)
+doc_free(struct bq_node *n)
 {
-	while (d) {
-		struct aside_doc *next = d->next;
-		free(d);
-		d = next;
+	while (n) {
+		struct bq_node *next = n->next;
+		free(n);
+		n = next;
 	}
 }
 
 /* A document of row id of table t, in one allocation. */
 static struct aside_doc *
-doc_new(enum db_aside_table t, int64_t id, const char *const text[3])
+doc_new(enum db_aside_table t, int64_t id, const char *const *text)
 {
-	size_t len[3], total = 0;
+	size_t len[DB_ASIDE_COLS], total = 0;
+	int n = tables[t].ncols;
 	struct aside_doc *d;
 	char *p;
 
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < n; i++)
 		total += len[i] = text[i] ? strlen(text[i]) + 1 : 0;
 	d = xmalloc(sizeof *d + total);
-	d->next = NULL;
 	d->t = t;
 	d->id = id;
 	p = d->buf;
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < n; i++) {
 		d->text[i] = text[i] ? memcpy(p, text[i], len[i]) : NULL;
 		p += len[i];
 	}
@@ -104,61 +184,62 @@ doc_new(enum db_aside_table t, int64_t id, const char *const text[3])
 
 /* Write the documents; false on an error (the rest are only freed). */
 static bool
-write_docs(sqlite3 *w, sqlite3_stmt *ins[DB_ASIDE_COUNT_], struct aside_doc *d, bool ok)
+write_docs(sqlite3_stmt *ins[DB_ASIDE_COUNT_], struct bq_node *n, bool ok)
 {
-	for (; d && ok; d = d->next) {
+	for (; n && ok; n = n->next) {
+		struct aside_doc *d = (struct aside_doc *)n;
 		sqlite3_stmt *st = ins[d->t];
-		int n = d->t == DB_ASIDE_EVENT ? 3 : 2;
 		sqlite3_bind_int64(st, 1, d->id);
-		for (int i = 0; i < n; i++) {
-			const char *v = d->text[d->t == DB_ASIDE_EVENT || i == 0 ? i : 2];
-			if (v)
-				sqlite3_bind_text(st, 2 + i, v, -1, SQLITE_STATIC);
+		for (int i = 0; i < tables[d->t].ncols; i++) {
+			if (d->text[i])
+				sqlite3_bind_text(st, 2 + i, d->text[i], -1, SQLITE_STATIC);
 			else
 				sqlite3_bind_null(st, 2 + i);
 		}
 		ok = sqlite3_step(st) == SQLITE_DONE;
 		sqlite3_reset(st);
 	}
-	(void)w;
+	return ok;
+}
+
+/* Make table t's index in the thread's database, with its INSERT; false on an error. */
+static bool
+aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins)
+{
+	const char *n = tables[t].name;
+	struct strbuf q = {0};
+	char *cfg = str_fmt("INSERT INTO %s_fts(%s_fts, rank) VALUES ('hashsize', %d)", n, n,
+			    ASIDE_HASH);
+	bool ok;
+
+	sb_printf(&q, "INSERT INTO %s_fts(rowid, %s) VALUES (?1", n, tables[t].cols);
+	for (int i = 0; i < tables[t].ncols; i++)
+		sb_printf(&q, ", ?%d", i + 2);
+	sb_append(&q, ")");
+	ok = sqlite3_exec(a->w, a->sql[t], NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_exec(a->w, cfg, NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_prepare_v2(a->w, sb_str(&q), -1, ins, NULL) == SQLITE_OK;
+	free(cfg);
+	sb_free(&q);
 	return ok;
 }
 
 static int
 aside_main(void *arg)
 {
-	struct cal_aside *a = arg;
-	sqlite3_stmt *ins[DB_ASIDE_COUNT_] = { NULL, NULL };
-	static const char *const q_ins[DB_ASIDE_COUNT_] = {
-		"INSERT INTO event_fts(rowid, title, location, notes) VALUES (?1, ?2, ?3, ?4)",
-		"INSERT INTO followup_fts(rowid, title, notes) VALUES (?1, ?2, ?3)",
-	};
+	struct fts_aside *a = arg;
+	sqlite3_stmt *ins[DB_ASIDE_COUNT_] = { NULL };
 	bool ok = true;
 
-	for (int t = 0; t < DB_ASIDE_COUNT_ && ok; t++) {
-		char *cfg;
-		if (!a->on[t])
-			continue;
-		cfg = str_fmt("INSERT INTO %s_fts(%s_fts, rank) VALUES ('hashsize', %d)", tables[t],
-			      tables[t], ASIDE_HASH);
-		ok = sqlite3_exec(a->w, a->sql[t], NULL, NULL, NULL) == SQLITE_OK &&
-		     sqlite3_exec(a->w, cfg, NULL, NULL, NULL) == SQLITE_OK &&
-		     sqlite3_prepare_v2(a->w, q_ins[t], -1, &ins[t], NULL) == SQLITE_OK;
-		free(cfg);
-	}
+	for (int t = 0; t < DB_ASIDE_COUNT_ && ok; t++)
+		if (a->on[t])
+			ok = aside_create(a, t, &ins[t]);
 	ok = ok && sqlite3_exec(a->w, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	for (;;) {
-		struct aside_doc *got;
 		bool done;
+		struct bq_node *got = bq_take(&a->q, &done);
 
-		mtx_lock(&a->mu);
-		while (!a->head && !a->done)
-			cnd_wait(&a->more, &a->mu);
-		got = a->head;
-		done = a->done;
-		a->head = a->tail = NULL;
-		mtx_unlock(&a->mu);
-		ok = write_docs(a->w, ins, got, ok);
+		ok = write_docs(ins, got, ok);
 		doc_free(got);
 		if (done && !got)
 			break;
@@ -166,54 +247,27 @@ aside_main(void *arg)
 	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
 		sqlite3_finalize(ins[t]);
 	ok = ok && sqlite3_exec(a->w, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
-	if (!ok) {
-		mtx_lock(&a->mu);
-		a->failed = true;
-		mtx_unlock(&a->mu);
-	}
+	/* read after thrd_join */
+	a->failed = !ok;
 	return 0;
 }
-
-/* The temporary triggers that tell a new row's document from the one handed over. */
-static const char *const watch_sql[DB_ASIDE_COUNT_] = {
-	"CREATE TEMP TRIGGER kith_aside_event_upd AFTER UPDATE OF title, location, notes"
-	" ON main.event WHEN old.id > %lld AND (old.title IS NOT new.title"
-	" OR old.location IS NOT new.location OR old.notes IS NOT new.notes)"
-	" BEGIN INSERT INTO kith_aside_stale VALUES (1); END;"
-	"CREATE TEMP TRIGGER kith_aside_event_del AFTER DELETE ON main.event"
-	" WHEN old.id > %lld BEGIN INSERT INTO kith_aside_stale VALUES (1); END;",
-	"CREATE TEMP TRIGGER kith_aside_followup_upd AFTER UPDATE OF title, notes"
-	" ON main.followup WHEN old.id > %lld AND (old.title IS NOT new.title"
-	" OR old.notes IS NOT new.notes)"
-	" BEGIN INSERT INTO kith_aside_stale VALUES (1); END;"
-	"CREATE TEMP TRIGGER kith_aside_followup_del AFTER DELETE ON main.followup"
-	" WHEN old.id > %lld BEGIN INSERT INTO kith_aside_stale VALUES (1); END;",
-};
-
-static const char unwatch_sql[] =
-	"DROP TRIGGER IF EXISTS temp.kith_aside_event_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_event_del;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_followup_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_followup_del;"
-	"DROP TABLE IF EXISTS temp.kith_aside_stale;";
 
 /* Whether table t (empty, and its index) may have its documents made aside; its SQL. */
 static bool
 aside_eligible(struct kdb *db, enum db_aside_table t, char **sql)
 {
-	static const char *const q[DB_ASIDE_COUNT_] = {
-		"SELECT (SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'event_fts')"
-		" WHERE NOT EXISTS (SELECT 1 FROM event) AND NOT EXISTS (SELECT 1 FROM event_fts_docsize)",
-		"SELECT (SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'followup_fts')"
-		" WHERE NOT EXISTS (SELECT 1 FROM followup)"
-		" AND NOT EXISTS (SELECT 1 FROM followup_fts_docsize)",
-	};
+	const char *n = tables[t].name;
+	char *q = str_fmt("SELECT (SELECT sql FROM sqlite_master WHERE type = 'table'"
+			  " AND name = '%s_fts') WHERE %s AND NOT EXISTS (SELECT 1 FROM %s_fts_docsize)",
+			  n, tables[t].empty, n);
 	sqlite3_stmt *st;
 	bool ok;
 
 	*sql = NULL;
 	/* a schema without these tables (another FTS5 layout): not aside */
-	if (sqlite3_prepare_v2(db->h, q[t], -1, &st, NULL) != SQLITE_OK)
+	ok = sqlite3_prepare_v2(db->h, q, -1, &st, NULL) == SQLITE_OK;
+	free(q);
+	if (!ok)
 		return false;
 	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0);
 	if (ok)
@@ -222,32 +276,40 @@ aside_eligible(struct kdb *db, enum db_aside_table t, char **sql)
 	return ok;
 }
 
-enum kith_status
-db_aside_begin(struct kdb *db, struct kith_err *err)
+static void
+aside_free(struct fts_aside *a)
 {
-	struct cal_aside *a;
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
+		free(a->sql[t]);
+	free(a);
+}
+
+enum kith_status
+db_aside_begin(struct kdb *db, const bool want[DB_ASIDE_COUNT_], struct kith_err *err)
+{
+	struct fts_aside *a;
 	struct strbuf watch = {0};
 	bool any = false;
 
 	db_aside_discard(db);
 	a = xcalloc(1, sizeof *a);
 	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
-		a->on[t] = aside_eligible(db, t, &a->sql[t]);
+		a->on[t] = want[t] && aside_eligible(db, t, &a->sql[t]);
 		if (a->on[t])
-			sb_printf(&watch, watch_sql[t], 0LL, 0LL);
+			sb_append(&watch, tables[t].watch);
 		any |= a->on[t];
 	}
-	if (!any) {
-		free(a);
+	if (!any || !bq_init(&a->q, ASIDE_BATCH, 0)) {
+		sb_free(&watch);
+		aside_free(a);
 		return KITH_OK;
 	}
 	if (sqlite3_exec(db->h, "CREATE TEMP TABLE IF NOT EXISTS kith_aside_stale (x);"
 			 "DELETE FROM temp.kith_aside_stale", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db->h, sb_str(&watch), NULL, NULL, NULL) != SQLITE_OK) {
 		sb_free(&watch);
-		for (int t = 0; t < DB_ASIDE_COUNT_; t++)
-			free(a->sql[t]);
-		free(a);
+		bq_destroy(&a->q);
+		aside_free(a);
 		return db_error(db, err, "search index");
 	}
 	sb_free(&watch);
@@ -256,195 +318,203 @@ db_aside_begin(struct kdb *db, struct kith_err *err)
 	return KITH_OK;
 }
 
-/* Start the thread with what waits; false if it cannot be (the import goes on without it). */
+/* Start the thread; false if it cannot be (the import goes on without it). */
 static bool
-aside_start(struct cal_aside *a)
+aside_start(struct fts_aside *a)
 {
 	if (sqlite3_open_v2(":memory:", &a->w, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		sqlite3_close(a->w);
-		a->w = NULL;
-		return false;
+			    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    thrd_create(&a->thread, aside_main, a) == thrd_success) {
+		a->started = true;
+		return true;
 	}
-	if (mtx_init(&a->mu, mtx_plain) != thrd_success)
-		goto no_mtx;
-	if (cnd_init(&a->more) != thrd_success)
-		goto no_cnd;
-	if (thrd_create(&a->thread, aside_main, a) != thrd_success)
-		goto no_thread;
-	a->started = true;
-	return true;
-no_thread:
-	cnd_destroy(&a->more);
-no_cnd:
-	mtx_destroy(&a->mu);
-no_mtx:
 	sqlite3_close(a->w);
 	a->w = NULL;
 	return false;
 }
 
-/* Hand the batch being filled to the thread (or to those waiting for it). */
-static void
-hand_over(struct cal_aside *a)
+bool
+db_aside_on(struct kdb *db, enum db_aside_table t)
 {
-	if (!a->bhead)
-		return;
-	if (a->started)
-		mtx_lock(&a->mu);
-	if (a->tail)
-		a->tail->next = a->bhead;
-	else
-		a->head = a->bhead;
-	a->tail = a->btail;
-	a->waiting += (size_t)a->bn;
-	a->bhead = a->btail = NULL;
-	a->bn = 0;
-	if (a->started) {
-		cnd_signal(&a->more);
-		mtx_unlock(&a->mu);
-	} else if (a->waiting >= ASIDE_START && !aside_start(a)) {
-		a->stale = true;        /* no thread: the catch-up's SQL */
-	}
+	struct fts_aside *a = db->aside;
+
+	return a && a->on[t] && !a->stale;
 }
 
 void
-db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *title,
-	     const char *location, const char *notes)
+db_aside_spoil(struct kdb *db)
 {
-	struct cal_aside *a = db->aside;
-	struct aside_doc *d;
+	if (db->aside)
+		db->aside->stale = true;
+}
 
-	if (!a || !a->on[t] || a->stale)
+void
+db_aside_expect(struct kdb *db, enum db_aside_table t, int i, int64_t n)
+{
+	if (db_aside_on(db, t) && i > 0 && i < ASIDE_COUNTS)
+		db->aside->sent[t][i] += n;
+}
+
+void
+db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *const *text)
+{
+	struct fts_aside *a = db->aside;
+
+	if (!db_aside_on(db, t))
 		return;
 	if (id <= 0) {
 		a->stale = true;
 		return;
 	}
-	d = doc_new(t, id, (const char *const[3]){ title, location, notes });
-	a->sent[t]++;
-	if (a->btail)
-		a->btail->next = d;
-	else
-		a->bhead = d;
-	a->btail = d;
-	if (++a->bn >= ASIDE_BATCH)
-		hand_over(a);
+	a->sent[t][0]++;
+	/* handed over a batch at a time; the thread starts once enough wait */
+	doc_free(bq_push(&a->q, &doc_new(t, id, text)->node));
+	if (!a->started && ++a->waiting >= ASIDE_START && !aside_start(a))
+		a->stale = true;        /* no thread: the catch-up's SQL */
+}
+
+struct aside_ext *
+db_aside_ext(struct kdb *db, enum db_aside_table t)
+{
+	return db_aside_on(db, t) ? db->aside->ext[t] : NULL;
+}
+
+void
+db_aside_set_ext(struct kdb *db, enum db_aside_table t, struct aside_ext *x)
+{
+	if (db_aside_on(db, t))
+		db->aside->ext[t] = x;
+	else if (x)
+		x->end(db, x, false);
+}
+
+/* Let each table's own state end (use: hand over what it holds). */
+static void
+aside_ext_end(struct kdb *db, struct fts_aside *a, bool use)
+{
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
+		struct aside_ext *x = a->ext[t];
+		if (x) {
+			x->end(db, x, use);
+			a->ext[t] = NULL;
+		}
+	}
 }
 
 /* Stop the thread (if it runs) and wait for it; true if it wrote everything. */
 static bool
-aside_join(struct cal_aside *a)
+aside_join(struct fts_aside *a)
 {
-	bool ok;
-
-	if (a->started && !a->stale)
-		hand_over(a);
 	if (!a->started)
 		return false;
-	mtx_lock(&a->mu);
-	a->done = true;
-	cnd_signal(&a->more);
-	mtx_unlock(&a->mu);
+	doc_free(bq_close(&a->q));
 	thrd_join(a->thread, NULL);
-	ok = !a->failed;
-	cnd_destroy(&a->more);
-	mtx_destroy(&a->mu);
 	a->started = false;
-	return ok;
+	return !a->failed;
 }
 
 void
 db_aside_discard(struct kdb *db)
 {
-	struct cal_aside *a = db->aside;
+	struct fts_aside *a = db->aside;
 
 	if (!a)
 		return;
+	aside_ext_end(db, a, false);
 	aside_join(a);
-	doc_free(a->head);
-	doc_free(a->bhead);
+	doc_free(bq_reclaim(&a->q));
+	bq_destroy(&a->q);
 	sqlite3_close(a->w);
-	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
-		free(a->sql[t]);
-	free(a);
+	aside_free(a);
 	db->aside = NULL;
 	/* the temporary triggers (none left if a rollback took them) */
 	sqlite3_exec(db->h, unwatch_sql, NULL, NULL, NULL);
 }
 
-/* Whether the rows of t above the mark (0) are the documents handed over. */
+/* Whether the rows of t are the documents handed over (and those they read, counted). */
 static bool
-aside_complete(struct kdb *db, struct cal_aside *a, enum db_aside_table t)
+aside_complete(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 {
-	static const char *const q[DB_ASIDE_COUNT_] = {
-		"SELECT count(*) FROM event", "SELECT count(*) FROM followup",
-	};
-	sqlite3_stmt *st = db_stmt(db, q[t], NULL);
+	sqlite3_stmt *st = db_stmt(db, tables[t].count, NULL);
 	bool ok;
 
 	if (!st)
 		return false;
-	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == a->sent[t];
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	for (int i = 0; ok && i < sqlite3_column_count(st); i++)
+		ok = i < ASIDE_COUNTS && sqlite3_column_int64(st, i) == a->sent[t][i];
 	sqlite3_reset(st);
 	return ok;
 }
 
 /* The index of t made again from the thread's (attached as kith_aside); SQLite's code. */
 static int
-aside_copy(struct kdb *db, struct cal_aside *a, enum db_aside_table t)
+aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 {
-	const char *n = tables[t];
+	static const char *const shadows[] = { "data", "idx", "docsize", "content" };
+	const char *n = tables[t].name;
 	char *save = str_fmt("CREATE TEMP TABLE kith_aside_config AS SELECT * FROM main.%s_fts_config;"
 			     "DROP TABLE main.%s_fts;", n, n);
-	char *fill = str_fmt(
-		"DELETE FROM main.%s_fts_data;"
-		"INSERT INTO main.%s_fts_data SELECT * FROM kith_aside.%s_fts_data;"
-		"INSERT INTO main.%s_fts_idx SELECT * FROM kith_aside.%s_fts_idx;"
-		"INSERT INTO main.%s_fts_docsize SELECT * FROM kith_aside.%s_fts_docsize;"
-		"INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
-		"DROP TABLE temp.kith_aside_config;", n, n, n, n, n, n, n, n);
+	struct strbuf fill = {0};
 	int rc = sqlite3_exec(db->h, save, NULL, NULL, NULL);
 
+	sb_printf(&fill, "DELETE FROM main.%s_fts_data;", n);
+	for (size_t i = 0; i < (tables[t].content ? 4u : 3u); i++)
+		sb_printf(&fill, "INSERT INTO main.%s_fts_%s SELECT * FROM kith_aside.%s_fts_%s;", n,
+			  shadows[i], n, shadows[i]);
+	sb_printf(&fill, "INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
+		  "DROP TABLE temp.kith_aside_config;", n);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db->h, a->sql[t], NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db->h, fill, NULL, NULL, NULL);
+		rc = sqlite3_exec(db->h, sb_str(&fill), NULL, NULL, NULL);
 	free(save);
-	free(fill);
+	sb_free(&fill);
 	return rc;
+}
+
+/* Whether what the thread made may stand for the SQL's: nothing noted stale. */
+static bool
+aside_usable(struct kdb *db, struct fts_aside *a)
+{
+	sqlite3_stmt *st;
+	bool stale = true, any = false;
+
+	if (!aside_join(a) || a->stale || a->rollbacks != db->rollbacks)
+		return false;
+	if (sqlite3_prepare_v2(db->h, "SELECT EXISTS (SELECT 1 FROM temp.kith_aside_stale)", -1,
+			       &st, NULL) == SQLITE_OK) {
+		stale = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (stale)
+		return false;
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
+		if (!a->on[t] || !aside_complete(db, a, t))
+			a->on[t] = false;
+		any |= a->on[t];
+	}
+	/* still attached from before (bulk mode ended inside a transaction) */
+	if (any && db->aside_attached &&
+	    sqlite3_exec(db->h, "DETACH kith_aside", NULL, NULL, NULL) == SQLITE_OK)
+		db->aside_attached = false;
+	return any && !db->aside_attached;
 }
 
 enum kith_status
 db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err)
 {
-	struct cal_aside *a = db->aside;
-	sqlite3_stmt *st;
+	struct fts_aside *a = db->aside;
 	unsigned char *img;
 	sqlite3_int64 size = 0;
-	bool ok, stale = true;
 	int rc = SQLITE_OK;
 
-	made[DB_ASIDE_EVENT] = made[DB_ASIDE_FOLLOWUP] = false;
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
+		made[t] = false;
 	if (!a)
 		return KITH_OK;
-	ok = aside_join(a) && !a->stale && a->rollbacks == db->rollbacks;
-	if (ok && sqlite3_prepare_v2(db->h, "SELECT EXISTS (SELECT 1 FROM temp.kith_aside_stale)", -1,
-				     &st, NULL) == SQLITE_OK) {
-		stale = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-	}
-	ok = ok && !stale;
-	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
-		if (!a->on[t] || !aside_complete(db, a, t))
-			a->on[t] = false;
-	ok = ok && (a->on[DB_ASIDE_EVENT] || a->on[DB_ASIDE_FOLLOWUP]);
-	/* still attached from before (bulk mode ended inside a transaction) */
-	if (ok && db->aside_attached &&
-	    sqlite3_exec(db->h, "DETACH kith_aside", NULL, NULL, NULL) == SQLITE_OK)
-		db->aside_attached = false;
-	ok = ok && !db->aside_attached;
-	img = ok ? sqlite3_serialize(a->w, "main", &size, 0) : NULL;
+	aside_ext_end(db, a, true);
+	img = aside_usable(db, a) ? sqlite3_serialize(a->w, "main", &size, 0) : NULL;
 	if (!img) {
 		/* the catch-up's SQL makes them */
 		db_aside_discard(db);
