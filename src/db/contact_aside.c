@@ -21,8 +21,9 @@
  * db_aside_nickname and db_aside_tag for each row it links; role_add calls
  * db_aside_role. The document of the contact being written is handed over
  * when the next one begins, or at the finish. Anything else (a nickname,
- * tag or role of another contact, a second role) spoils the work; what
- * goes around these calls is caught by fts_aside.c's triggers and counts.
+ * tag or role of another contact, a second role) notes the contact, whose
+ * document the SQL then makes again; what goes around these calls is
+ * caught by fts_aside.c's triggers and counts.
  */
 #include "internal.h"
 
@@ -160,10 +161,8 @@ hand_over(struct kdb *db, struct contact_docs *d)
 	text[3] = sb_str(&d->role);
 	text[4] = sb_str(&d->tags_text);
 	text[5] = sb_str(&d->notes);
-	db_aside_add(db, DB_ASIDE_CONTACT, d->id, text);
-	db_aside_expect(db, DB_ASIDE_CONTACT, 1, d->n_nicks);
-	db_aside_expect(db, DB_ASIDE_CONTACT, 2, d->n_tags);
-	db_aside_expect(db, DB_ASIDE_CONTACT, 3, d->has_role);
+	db_aside_add(db, DB_ASIDE_CONTACT, d->id, text,
+		     (const int[]){ d->n_nicks, d->n_tags, d->has_role });
 	pending_clear(d);
 }
 
@@ -191,7 +190,7 @@ docs_end(struct kdb *db, struct aside_ext *x, bool use)
 	free(d);
 }
 
-/* The pending document of contact id, or NULL (none wanted; or another's: spoiled). */
+/* The pending document of contact id, or NULL (none wanted; or another's: noted). */
 static struct contact_docs *
 pending(struct kdb *db, int64_t id)
 {
@@ -201,7 +200,7 @@ pending(struct kdb *db, int64_t id)
 		return NULL;
 	if (d->id == id)
 		return d;
-	db_aside_spoil(db);
+	db_aside_spoil_row(db, DB_ASIDE_CONTACT, id);
 	return NULL;
 }
 
@@ -311,7 +310,7 @@ db_aside_tag(struct kdb *db, int64_t id, const char *tag)
 	if (!d)
 		return;
 	if (!tag_find(db, d, tag, &t)) {
-		db_aside_spoil(db);
+		db_aside_spoil_row(db, DB_ASIDE_CONTACT, id);
 		return;
 	}
 	/* the table keeps one link of each (INSERT OR IGNORE) */
@@ -351,13 +350,14 @@ db_aside_role(struct kdb *db, const struct kith_role *r)
 	if (!str_empty(r->end_date) || !(d = pending(db, r->contact_id)))
 		return;
 	if (d->has_role) {
-		db_aside_spoil(db);     /* their order is the index's: the SQL's */
+		/* their order is the index's: the SQL's */
+		db_aside_spoil_row(db, DB_ASIDE_CONTACT, r->contact_id);
 		return;
 	}
 	if (r->org_id) {
 		const char *org = org_name(db, d, r->org_id);
 		if (!org) {
-			db_aside_spoil(db);
+			db_aside_spoil_row(db, DB_ASIDE_CONTACT, r->contact_id);
 			return;
 		}
 		d->org = org;

@@ -27,7 +27,10 @@
  * nicknames, tags and current roles; a rollback inside the import is
  * counted); and enough rows were added for the thread to have started.
  * Otherwise the thread's work is thrown away and the catch-up's SQL makes
- * the documents as before.
+ * the documents as before. A contact the import writes again after its
+ * document was made (a second card with its UID, a role added) is noted
+ * alone: the counts leave it out, and after the copy the SQL makes its
+ * document again.
  */
 #include "internal.h"
 
@@ -46,7 +49,13 @@
 */
 enum { ASIDE_START = 2000, ASIDE_BATCH = 256, ASIDE_HASH = 16 << 20, ASIDE_COUNTS = 4 };
 
-/* A table whose documents may be made aside. */
+/*
+** A table whose documents may be made aside. Its watch notes in
+** kith_aside_stale which rows' documents may no longer be theirs: -1 for
+** all (the thread's work is thrown away), else the row (a contact: its
+** document is made again by the SQL after the copy, fix, and the counts
+** leave it out).
+*/
 struct aside_table {
 	const char *name;           /* the table; its index is name_fts */
 	const char *cols;           /* the index's columns */
@@ -55,12 +64,14 @@ struct aside_table {
 	const char *empty;          /* SQL: the tables its documents read hold no row */
 	const char *count;          /* SQL: one row, what should have been handed over (sent) */
 	const char *watch;          /* temporary triggers: a document's row written again */
+	const char *fix;            /* SQL: the documents of the rows noted made again; NULL: none */
 };
 
-/* A temporary trigger noting that a document handed over may no longer be its row's. */
-#define STALE(name, on) \
+/* A temporary trigger noting that the documents of rows (all: -1) may no longer be theirs. */
+#define STALE(name, on, rows) \
 	"CREATE TEMP TRIGGER kith_aside_" name " AFTER " on \
-	" BEGIN INSERT INTO kith_aside_stale VALUES (1); END;"
+	" BEGIN INSERT INTO kith_aside_stale VALUES " rows "; END;"
+#define NOT_NOTED " NOT IN (SELECT x FROM temp.kith_aside_stale)"
 
 static const struct aside_table tables[DB_ASIDE_COUNT_] = {
 	[DB_ASIDE_EVENT] = {
@@ -68,43 +79,56 @@ static const struct aside_table tables[DB_ASIDE_COUNT_] = {
 		"SELECT count(*) FROM event",
 		STALE("event_upd", "UPDATE OF title, location, notes ON main.event WHEN"
 		      " old.title IS NOT new.title OR old.location IS NOT new.location"
-		      " OR old.notes IS NOT new.notes")
-		STALE("event_del", "DELETE ON main.event"),
+		      " OR old.notes IS NOT new.notes", "(-1)")
+		STALE("event_del", "DELETE ON main.event", "(-1)"),
+		NULL,
 	},
 	[DB_ASIDE_FOLLOWUP] = {
 		"followup", "title, notes", 2, false, "NOT EXISTS (SELECT 1 FROM followup)",
 		"SELECT count(*) FROM followup",
 		STALE("followup_upd", "UPDATE OF title, notes ON main.followup WHEN"
-		      " old.title IS NOT new.title OR old.notes IS NOT new.notes")
-		STALE("followup_del", "DELETE ON main.followup"),
+		      " old.title IS NOT new.title OR old.notes IS NOT new.notes", "(-1)")
+		STALE("followup_del", "DELETE ON main.followup", "(-1)"),
+		NULL,
 	},
 	/* contact_fts_doc's: a contact, its nicknames, tags, current roles and
-	   their organisations; and SQLite's lower() the ASCII one the C copies */
+	   their organisations; and SQLite's lower() the ASCII one the C copies.
+	   A contact written again (a second card with its UID) is made again
+	   alone; an organisation or a tag renamed or deleted spoils all. */
 	[DB_ASIDE_CONTACT] = {
 		"contact", "name, nicknames, org, role, tags, notes", 6, true,
 		"NOT EXISTS (SELECT 1 FROM contact) AND NOT EXISTS (SELECT 1 FROM contact_nickname)"
 		" AND NOT EXISTS (SELECT 1 FROM contact_tag) AND NOT EXISTS (SELECT 1 FROM role)"
 		" AND lower(char(193, 65)) = char(193, 97)",
-		"SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM contact_nickname),"
-		" (SELECT count(*) FROM contact_tag), (SELECT count(*) FROM role WHERE end_date IS NULL)",
+		"SELECT (SELECT count(*) FROM contact WHERE id" NOT_NOTED "),"
+		" (SELECT count(*) FROM contact_nickname WHERE contact_id" NOT_NOTED "),"
+		" (SELECT count(*) FROM contact_tag WHERE contact_id" NOT_NOTED "),"
+		" (SELECT count(*) FROM role WHERE end_date IS NULL AND contact_id" NOT_NOTED ")",
 		STALE("contact_upd", "UPDATE OF id, display_name, name_key, given_name, family_name,"
 		      " notes, district ON main.contact WHEN old.id IS NOT new.id"
 		      " OR old.display_name IS NOT new.display_name OR old.name_key IS NOT new.name_key"
 		      " OR old.given_name IS NOT new.given_name"
 		      " OR old.family_name IS NOT new.family_name OR old.notes IS NOT new.notes"
-		      " OR old.district IS NOT new.district")
-		STALE("contact_del", "DELETE ON main.contact")
-		STALE("nickname_upd", "UPDATE ON main.contact_nickname")
-		STALE("nickname_del", "DELETE ON main.contact_nickname")
-		STALE("contact_tag_upd", "UPDATE ON main.contact_tag")
-		STALE("contact_tag_del", "DELETE ON main.contact_tag")
-		STALE("role_upd", "UPDATE OF contact_id, org_id, title, seat, end_date ON main.role")
-		STALE("role_del", "DELETE ON main.role")
+		      " OR old.district IS NOT new.district", "(old.id), (new.id)")
+		STALE("contact_del", "DELETE ON main.contact", "(old.id)")
+		STALE("nickname_upd", "UPDATE ON main.contact_nickname",
+		      "(old.contact_id), (new.contact_id)")
+		STALE("nickname_del", "DELETE ON main.contact_nickname", "(old.contact_id)")
+		STALE("contact_tag_upd", "UPDATE ON main.contact_tag",
+		      "(old.contact_id), (new.contact_id)")
+		STALE("contact_tag_del", "DELETE ON main.contact_tag", "(old.contact_id)")
+		STALE("role_upd", "UPDATE OF contact_id, org_id, title, seat, end_date ON main.role",
+		      "(old.contact_id), (new.contact_id)")
+		STALE("role_del", "DELETE ON main.role", "(old.contact_id)")
 		STALE("org_upd", "UPDATE OF id, name ON main.organisation"
-		      " WHEN old.id IS NOT new.id OR old.name IS NOT new.name")
-		STALE("org_del", "DELETE ON main.organisation")
-		STALE("tag_upd", "UPDATE ON main.tag")
-		STALE("tag_del", "DELETE ON main.tag"),
+		      " WHEN old.id IS NOT new.id OR old.name IS NOT new.name", "(-1)")
+		STALE("org_del", "DELETE ON main.organisation", "(-1)")
+		STALE("tag_upd", "UPDATE ON main.tag", "(-1)")
+		STALE("tag_del", "DELETE ON main.tag", "(-1)"),
+		"DELETE FROM main.contact_fts WHERE rowid IN (SELECT x FROM temp.kith_aside_stale);"
+		"INSERT INTO main.contact_fts(rowid, name, nicknames, org, role, tags, notes)"
+		" SELECT id, name, nicknames, org, role, tags, notes FROM main.contact_fts_doc"
+		" WHERE id IN (SELECT x FROM temp.kith_aside_stale);",
 	},
 };
 
@@ -135,10 +159,20 @@ struct aside_doc {
 	char buf[];                 /* where they are */
 };
 
+/* A row handed over, of a table with a fix: its id and what the counts after the first count. */
+struct aside_row {
+	int64_t id;
+	int n[ASIDE_COUNTS - 1];
+};
+
 struct fts_aside {
 	bool on[DB_ASIDE_COUNT_];   /* this table's documents are made aside */
 	char *sql[DB_ASIDE_COUNT_]; /* its CREATE VIRTUAL TABLE */
 	int64_t sent[DB_ASIDE_COUNT_][ASIDE_COUNTS];
+	struct aside_row *rows;     /* the contacts', by id */
+	int n_rows, cap_rows;
+	int64_t *noted;             /* rows the makers found written again (db_aside_spoil_row) */
+	int n_noted, cap_noted;
 	struct aside_ext *ext[DB_ASIDE_COUNT_];
 	bool stale;                 /* a document handed over is no longer the row's */
 	unsigned long rollbacks;
@@ -281,6 +315,8 @@ aside_free(struct fts_aside *a)
 {
 	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
 		free(a->sql[t]);
+	free(a->rows);
+	free(a->noted);
 	free(a);
 }
 
@@ -342,31 +378,44 @@ db_aside_on(struct kdb *db, enum db_aside_table t)
 }
 
 void
-db_aside_spoil(struct kdb *db)
-{
-	if (db->aside)
-		db->aside->stale = true;
-}
-
-void
-db_aside_expect(struct kdb *db, enum db_aside_table t, int i, int64_t n)
-{
-	if (db_aside_on(db, t) && i > 0 && i < ASIDE_COUNTS)
-		db->aside->sent[t][i] += n;
-}
-
-void
-db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *const *text)
+db_aside_spoil_row(struct kdb *db, enum db_aside_table t, int64_t id)
 {
 	struct fts_aside *a = db->aside;
 
 	if (!db_aside_on(db, t))
 		return;
-	if (id <= 0) {
+	if (!tables[t].fix || id <= 0) {
+		a->stale = true;
+		return;
+	}
+	a->noted = xgrow(a->noted, a->n_noted, &a->cap_noted, 16, sizeof *a->noted);
+	a->noted[a->n_noted++] = id;
+}
+
+void
+db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *const *text,
+	     const int *counts)
+{
+	struct fts_aside *a = db->aside;
+
+	if (!db_aside_on(db, t))
+		return;
+	/* the rows are kept by id, as they come (a fresh table's count up) */
+	if (id <= 0 || (tables[t].fix && a->n_rows && a->rows[a->n_rows - 1].id >= id)) {
 		a->stale = true;
 		return;
 	}
 	a->sent[t][0]++;
+	for (int i = 1; counts && i < ASIDE_COUNTS; i++)
+		a->sent[t][i] += counts[i - 1];
+	if (tables[t].fix) {
+		struct aside_row *r;
+		a->rows = xgrow(a->rows, a->n_rows, &a->cap_rows, 1024, sizeof *a->rows);
+		r = &a->rows[a->n_rows++];
+		r->id = id;
+		for (int i = 1; i < ASIDE_COUNTS; i++)
+			r->n[i - 1] = counts ? counts[i - 1] : 0;
+	}
 	/* handed over a batch at a time; the thread starts once enough wait */
 	doc_free(bq_push(&a->q, &doc_new(t, id, text)->node));
 	if (!a->started && ++a->waiting >= ASIDE_START && !aside_start(a))
@@ -431,18 +480,64 @@ db_aside_discard(struct kdb *db)
 	sqlite3_exec(db->h, unwatch_sql, NULL, NULL, NULL);
 }
 
+/* The row with id handed over (of the contacts), or NULL. */
+static const struct aside_row *
+row_of(const struct fts_aside *a, int64_t id)
+{
+	int lo = 0, hi = a->n_rows;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (a->rows[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < a->n_rows && a->rows[lo].id == id ? &a->rows[lo] : NULL;
+}
+
+/*
+** What t's count should find: what was handed over, less what the rows
+** noted (in kith_aside_stale, left out of the count) were handed with.
+*/
+static bool
+aside_expected(struct kdb *db, struct fts_aside *a, enum db_aside_table t,
+	       int64_t want[ASIDE_COUNTS])
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memcpy(want, a->sent[t], sizeof a->sent[t]);
+	if (!tables[t].fix)
+		return true;
+	if (sqlite3_prepare_v2(db->h, "SELECT DISTINCT x FROM temp.kith_aside_stale", -1, &st,
+			       NULL) != SQLITE_OK)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct aside_row *r = row_of(a, sqlite3_column_int64(st, 0));
+		if (!r)
+			continue;
+		want[0]--;
+		for (int i = 1; i < ASIDE_COUNTS; i++)
+			want[i] -= r->n[i - 1];
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
+}
+
 /* Whether the rows of t are the documents handed over (and those they read, counted). */
 static bool
 aside_complete(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 {
-	sqlite3_stmt *st = db_stmt(db, tables[t].count, NULL);
+	sqlite3_stmt *st;
+	int64_t want[ASIDE_COUNTS];
 	bool ok;
 
-	if (!st)
+	if (!aside_expected(db, a, t, want) || !(st = db_stmt(db, tables[t].count, NULL)))
 		return false;
 	ok = sqlite3_step(st) == SQLITE_ROW;
 	for (int i = 0; ok && i < sqlite3_column_count(st); i++)
-		ok = i < ASIDE_COUNTS && sqlite3_column_int64(st, i) == a->sent[t][i];
+		ok = i < ASIDE_COUNTS && sqlite3_column_int64(st, i) == want[i];
 	sqlite3_reset(st);
 	return ok;
 }
@@ -464,6 +559,9 @@ aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 			  shadows[i], n, shadows[i]);
 	sb_printf(&fill, "INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
 		  "DROP TABLE temp.kith_aside_config;", n);
+	/* the rows noted: their documents the SQL's */
+	if (tables[t].fix)
+		sb_append(&fill, tables[t].fix);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db->h, a->sql[t], NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
@@ -473,17 +571,38 @@ aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 	return rc;
 }
 
-/* Whether what the thread made may stand for the SQL's: nothing noted stale. */
+/* The rows the makers noted, in kith_aside_stale with the triggers'; false on an error. */
+static bool
+note_rows(struct kdb *db, struct fts_aside *a)
+{
+	sqlite3_stmt *st;
+	bool ok = true;
+
+	if (!a->n_noted)
+		return true;
+	if (sqlite3_prepare_v2(db->h, "INSERT INTO temp.kith_aside_stale VALUES (?1)", -1, &st,
+			       NULL) != SQLITE_OK)
+		return false;
+	for (int i = 0; i < a->n_noted && ok; i++) {
+		sqlite3_bind_int64(st, 1, a->noted[i]);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* Whether what the thread made may stand for the SQL's: nothing noted stale for all. */
 static bool
 aside_usable(struct kdb *db, struct fts_aside *a)
 {
 	sqlite3_stmt *st;
 	bool stale = true, any = false;
 
-	if (!aside_join(a) || a->stale || a->rollbacks != db->rollbacks)
+	if (!aside_join(a) || a->stale || a->rollbacks != db->rollbacks || !note_rows(db, a))
 		return false;
-	if (sqlite3_prepare_v2(db->h, "SELECT EXISTS (SELECT 1 FROM temp.kith_aside_stale)", -1,
-			       &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db->h, "SELECT EXISTS (SELECT 1 FROM temp.kith_aside_stale"
+			       " WHERE x < 0)", -1, &st, NULL) == SQLITE_OK) {
 		stale = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
 	}

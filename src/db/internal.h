@@ -137,14 +137,15 @@ enum kith_status db_ev_keys_find(struct kdb *db, const char *title, const char *
 ** db_aside_begin chooses, of the tables it may (want: their insert
 ** triggers suspended), those whose table and index are empty; event_add
 ** and followup_add hand over each row's text, contact_aside.c each
-** contact's document (db_aside_add: the index's columns in order); db_aside_finish, at the catch-up, makes the
-** indexes it can from them (made[t]) and leaves the others to the
-** catch-up's SQL; db_aside_discard throws the work away; db_aside_detach,
-** when bulk mode ends, also detaches what finish attached.
-** db_aside_on: whether t's documents are still wanted; db_aside_spoil: the
-** work cannot stand (the SQL makes the documents); db_aside_expect: n more
-** of what the check's count i (1..3, after the rows) of t counts were
-** handed over. A table's maker may keep a state of its own beside
+** contact's document (db_aside_add: the index's columns in order, and
+** counts, NULL or what the check's three counts after the rows' count of
+** this row's); db_aside_finish, at the catch-up, makes the indexes it can
+** from them (made[t]) and leaves the others to the catch-up's SQL;
+** db_aside_discard throws the work away; db_aside_detach, when bulk mode
+** ends, also detaches what finish attached. db_aside_on: whether t's
+** documents are still wanted; db_aside_spoil_row: row id's document may
+** not be its own (a contact's is made again by the SQL; another table's
+** work cannot stand). A table's maker may keep a state of its own beside
 ** (db_aside_set_ext); its end is called with use at the finish (hand over
 ** what it holds, then free) or without at a discard (free).
 */
@@ -156,9 +157,9 @@ struct aside_ext {
 enum kith_status db_aside_begin(struct kdb *db, const bool want[DB_ASIDE_COUNT_],
 				struct kith_err *err);
 bool db_aside_on(struct kdb *db, enum db_aside_table t);
-void db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *const *text);
-void db_aside_expect(struct kdb *db, enum db_aside_table t, int i, int64_t n);
-void db_aside_spoil(struct kdb *db);
+void db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *const *text,
+		  const int *counts);
+void db_aside_spoil_row(struct kdb *db, enum db_aside_table t, int64_t id);
 struct aside_ext *db_aside_ext(struct kdb *db, enum db_aside_table t);
 void db_aside_set_ext(struct kdb *db, enum db_aside_table t, struct aside_ext *x);
 enum kith_status db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err);

@@ -10,8 +10,9 @@
  * the byte, and every query (words, prefixes, folded names, columns)
  * finds what it finds in an index the SQL made. Where a row the import
  * added is changed again by the same file (a second card with its UID, a
- * role or tag added to it), a batch is rolled back, the tables were not
- * empty or the file is small, the SQL makes the documents as before.
+ * role or tag added to it), the SQL makes that one's document again; where
+ * a batch is rolled back, an organisation renamed, the tables were not
+ * empty or the file is small, it makes them all as before.
  */
 #include "testutil.h"
 
@@ -454,8 +455,9 @@ START_TEST(test_contacts_same_as_sql)
 END_TEST
 
 /*
-** A card the same file merges into one before it (its UID): the SQL's way
-** (but the first, whose other note is kept aside, leaving the document).
+** A card the same file merges into one before it (its UID): the others'
+** documents made aside, that one's made again by the SQL (the first's
+** other note is kept aside: its document stays).
 */
 static const char *const later[] = {
 	/* the same UID, another note: kept aside, the document unchanged */
@@ -482,7 +484,7 @@ START_TEST(test_contacts_changed_in_file)
 	ck_assert_msg(imp_vcf(cards, false) == KITH_OK, "%s", err.msg);
 	ck_assert_int_eq(st.added, N);
 	ck_assert_int_eq(st.merged, 1);
-	ck_assert(made_aside("contact") == !_i);
+	ck_assert(made_aside("contact"));
 	contacts_as_sql();
 	free(cards);
 }
@@ -506,14 +508,21 @@ START_TEST(test_contacts_not_empty_or_small)
 END_TEST
 
 /*
-** An import whose batch of one contact is rolled back in the middle (what
-** --skip-invalid does with a bad record): the SQL's way. Without the
-** rollback, the same writes are made aside (the test can tell).
+** Writes as an import makes them, each contact with a role at one
+** organisation, and in the middle (by _i): 0 nothing else, made aside;
+** 1 the batch of one contact rolled back (what --skip-invalid does with a
+** bad record), 2 the organisation renamed: the SQL's way for all; 3 a
+** second role for the first contact: made aside, and its document the
+** SQL's. The index must be the SQL's in each.
 */
-START_TEST(test_contacts_rolled_back)
+START_TEST(test_contacts_written_so)
 {
+	struct kith_org o = { .name = "Quill Works" };
+	struct kith_role late = { .title = "Treasurer", .seat = "Ward 9" };
+	int64_t org_id, first = 0, id;
 	enum kith_status rc;
 
+	ck_assert_int_eq(org_add(db, &o, &org_id, &err), KITH_OK);
 	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
 	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
 	ck_assert_int_eq(contact_fts_defer(db, true, &err), KITH_OK);
@@ -522,18 +531,32 @@ START_TEST(test_contacts_rolled_back)
 		const char *tags[] = { i % 2 ? "odd" : "even" };
 		struct kith_contact c = { .display_name = name, .cadence_days = -1,
 					  .tags = (char **)tags, .n_tags = 1 };
+		struct kith_role r = { .org_id = org_id, .title = i % 3 ? "Clerk" : "" };
 		snprintf(name, sizeof name, "%s %d", names[i % 11], i);
 		ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
-		ck_assert_msg((rc = contact_add(db, &c, NULL, &err)) == KITH_OK, "%s", err.msg);
-		ck_assert_int_eq(kdb_batch_end(db, !(_i && i == N / 2), &err), KITH_OK);
+		ck_assert_msg((rc = contact_add(db, &c, &id, &err)) == KITH_OK, "%s", err.msg);
+		r.contact_id = id;
+		ck_assert_msg((rc = role_add(db, &r, NULL, &err)) == KITH_OK, "%s", err.msg);
+		ck_assert_int_eq(kdb_batch_end(db, !(_i == 1 && i == N / 2), &err), KITH_OK);
+		first = first ? first : id;
+		if (i == N / 2 && _i == 2) {
+			o.id = org_id;
+			o.name = "Quill Mills";
+			ck_assert_msg(org_update(db, &o, &err) == KITH_OK, "%s", err.msg);
+		}
+		late.contact_id = first;
+		if (i == N / 2 && _i == 3)
+			ck_assert_msg(role_add(db, &late, NULL, &err) == KITH_OK, "%s", err.msg);
 	}
 	ck_assert_msg(contact_fts_defer(db, false, &err) == KITH_OK, "%s", err.msg);
 	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
 	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
-	ck_assert_int_eq(test_sql_int(path, "SELECT count(*) FROM contact"), N - _i);
-	ck_assert(made_aside("contact") == !_i);
+	ck_assert_int_eq(test_sql_int(path, "SELECT count(*) FROM contact"), N - (_i == 1));
+	ck_assert(made_aside("contact") == (_i == 0 || _i == 3));
 	contacts_as_sql();
 	ck_assert_int_eq(contact_hits("odd"), 50);
+	ck_assert_int_eq(contact_hits("treasurer"), _i == 3);
+	ck_assert_int_eq(contact_hits("mills"), _i == 2 ? 50 : 0);
 }
 END_TEST
 
@@ -569,7 +592,7 @@ main(void)
 	tcase_add_loop_test(tc, test_contacts_changed_in_file, 0,
 			    (int)(sizeof later / sizeof later[0]));
 	tcase_add_test(tc, test_contacts_not_empty_or_small);
-	tcase_add_loop_test(tc, test_contacts_rolled_back, 0, 2);
+	tcase_add_loop_test(tc, test_contacts_written_so, 0, 4);
 	tcase_add_test(tc, test_contacts_failed_import);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
