@@ -174,11 +174,10 @@ docs_end(struct kdb *db, struct aside_ext *x, bool use)
 	if (use)
 		hand_over(db, d);
 	pending_clear(d);
-	sb_free(&d->name);
-	sb_free(&d->notes);
-	sb_free(&d->role);
-	sb_free(&d->nicks_text);
-	sb_free(&d->tags_text);
+	for (struct strbuf **sb = (struct strbuf *[]){ &d->name, &d->notes, &d->role,
+						      &d->nicks_text, &d->tags_text, NULL };
+	     *sb; sb++)
+		sb_free(*sb);
 	free(d->nicks);
 	free(d->tags);
 	idmap_free(&d->tag_pos);

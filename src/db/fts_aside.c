@@ -63,6 +63,7 @@ struct aside_table {
 	bool content;               /* the index keeps its own content (%_content) */
 	const char *empty;          /* SQL: the tables its documents read hold no row */
 	const char *count;          /* SQL: one row, what should have been handed over (sent) */
+	const char *count_noted;    /* the same without the rows noted (with a fix) */
 	const char *watch;          /* temporary triggers: a document's row written again */
 	const char *fix;            /* SQL: the documents of the rows noted made again; NULL: none */
 };
@@ -76,7 +77,7 @@ struct aside_table {
 static const struct aside_table tables[DB_ASIDE_COUNT_] = {
 	[DB_ASIDE_EVENT] = {
 		"event", "title, location, notes", 3, false, "NOT EXISTS (SELECT 1 FROM event)",
-		"SELECT count(*) FROM event",
+		"SELECT count(*) FROM event", NULL,
 		STALE("event_upd", "UPDATE OF title, location, notes ON main.event WHEN"
 		      " old.title IS NOT new.title OR old.location IS NOT new.location"
 		      " OR old.notes IS NOT new.notes", "(-1)")
@@ -85,7 +86,7 @@ static const struct aside_table tables[DB_ASIDE_COUNT_] = {
 	},
 	[DB_ASIDE_FOLLOWUP] = {
 		"followup", "title, notes", 2, false, "NOT EXISTS (SELECT 1 FROM followup)",
-		"SELECT count(*) FROM followup",
+		"SELECT count(*) FROM followup", NULL,
 		STALE("followup_upd", "UPDATE OF title, notes ON main.followup WHEN"
 		      " old.title IS NOT new.title OR old.notes IS NOT new.notes", "(-1)")
 		STALE("followup_del", "DELETE ON main.followup", "(-1)"),
@@ -100,6 +101,8 @@ static const struct aside_table tables[DB_ASIDE_COUNT_] = {
 		"NOT EXISTS (SELECT 1 FROM contact) AND NOT EXISTS (SELECT 1 FROM contact_nickname)"
 		" AND NOT EXISTS (SELECT 1 FROM contact_tag) AND NOT EXISTS (SELECT 1 FROM role)"
 		" AND lower(char(193, 65)) = char(193, 97)",
+		"SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM contact_nickname),"
+		" (SELECT count(*) FROM contact_tag), (SELECT count(*) FROM role WHERE end_date IS NULL)",
 		"SELECT (SELECT count(*) FROM contact WHERE id" NOT_NOTED "),"
 		" (SELECT count(*) FROM contact_nickname WHERE contact_id" NOT_NOTED "),"
 		" (SELECT count(*) FROM contact_tag WHERE contact_id" NOT_NOTED "),"
@@ -480,20 +483,20 @@ db_aside_discard(struct kdb *db)
 	sqlite3_exec(db->h, unwatch_sql, NULL, NULL, NULL);
 }
 
-/* The row with id handed over (of the contacts), or NULL. */
+static int
+row_cmp(const void *key, const void *row)
+{
+	int64_t x = *(const int64_t *)key, y = ((const struct aside_row *)row)->id;
+
+	return (x > y) - (x < y);
+}
+
+/* The row with id handed over (of the contacts, kept by id), or NULL. */
 static const struct aside_row *
 row_of(const struct fts_aside *a, int64_t id)
 {
-	int lo = 0, hi = a->n_rows;
-
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-		if (a->rows[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < a->n_rows && a->rows[lo].id == id ? &a->rows[lo] : NULL;
+	return a->n_rows ? bsearch(&id, a->rows, (size_t)a->n_rows, sizeof *a->rows, row_cmp) :
+			   NULL;
 }
 
 /*
@@ -502,12 +505,13 @@ row_of(const struct fts_aside *a, int64_t id)
 */
 static bool
 aside_expected(struct kdb *db, struct fts_aside *a, enum db_aside_table t,
-	       int64_t want[ASIDE_COUNTS])
+	       int64_t want[ASIDE_COUNTS], bool *noted)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	memcpy(want, a->sent[t], sizeof a->sent[t]);
+	*noted = false;
 	if (!tables[t].fix)
 		return true;
 	if (sqlite3_prepare_v2(db->h, "SELECT DISTINCT x FROM temp.kith_aside_stale", -1, &st,
@@ -515,6 +519,7 @@ aside_expected(struct kdb *db, struct fts_aside *a, enum db_aside_table t,
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct aside_row *r = row_of(a, sqlite3_column_int64(st, 0));
+		*noted = true;
 		if (!r)
 			continue;
 		want[0]--;
@@ -531,9 +536,11 @@ aside_complete(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 {
 	sqlite3_stmt *st;
 	int64_t want[ASIDE_COUNTS];
-	bool ok;
+	bool ok, noted;
 
-	if (!aside_expected(db, a, t, want) || !(st = db_stmt(db, tables[t].count, NULL)))
+	/* without rows noted, the counts SQLite keeps no row of */
+	if (!aside_expected(db, a, t, want, &noted) ||
+	    !(st = db_stmt(db, noted ? tables[t].count_noted : tables[t].count, NULL)))
 		return false;
 	ok = sqlite3_step(st) == SQLITE_ROW;
 	for (int i = 0; ok && i < sqlite3_column_count(st); i++)
