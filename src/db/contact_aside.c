@@ -142,14 +142,16 @@ hand_over(struct kdb *db, struct contact_docs *d)
 	if (!d->id)
 		return;
 	sb_reset(&d->nicks_text);
-	qsort(d->nicks, (size_t)d->n_nicks, sizeof *d->nicks, nick_cmp);
+	if (d->n_nicks > 1)
+		qsort(d->nicks, (size_t)d->n_nicks, sizeof *d->nicks, nick_cmp);
 	for (int i = 0; i < d->n_nicks; i++) {
 		if (i)
 			sb_appendc(&d->nicks_text, ' ');
 		with_key(&d->nicks_text, d->nicks[i].nick, d->nicks[i].key);
 	}
 	sb_reset(&d->tags_text);
-	qsort(d->tags, (size_t)d->n_tags, sizeof *d->tags, tag_cmp);
+	if (d->n_tags > 1)
+		qsort(d->tags, (size_t)d->n_tags, sizeof *d->tags, tag_cmp);
 	for (int i = 0; i < d->n_tags; i++) {
 		if (i)
 			sb_appendc(&d->tags_text, ' ');
