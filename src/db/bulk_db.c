@@ -215,7 +215,7 @@ static const char cal_suspend[] =
 	"DROP TRIGGER IF EXISTS followup_fts_ins;"
 	"DROP TRIGGER IF EXISTS followup_fts_upd;"
 	"DROP TRIGGER IF EXISTS list_count_followup_ins;";
-/* their work, at the import's end (the documents: those not made aside, cal_aside.c) */
+/* their work, at the import's end (the documents: those not made aside, fts_aside.c) */
 static const char *const cal_catch_up_fts[DB_ASIDE_COUNT_] = {
 	"INSERT INTO event_fts(rowid, title, location, notes)"
 	" SELECT id, title, location, notes FROM event"
@@ -263,9 +263,9 @@ run_script(struct kdb *db, struct strbuf *script, bool ok, const char *what,
 	return ok ? KITH_OK : db_error(db, err, what);
 }
 
-/* Suspend the calendar's insert triggers when their ids allow it. */
+/* Suspend the calendar's insert triggers when their ids allow it (*on). */
 static enum kith_status
-cal_defer(struct kdb *db, struct kith_err *err)
+cal_defer(struct kdb *db, bool *on, struct kith_err *err)
 {
 	static const char q[] =
 		"SELECT (SELECT sql FROM sqlite_master WHERE type = 'trigger'"
@@ -300,8 +300,8 @@ cal_defer(struct kdb *db, struct kith_err *err)
 	ok = sqlite3_exec(db->h, cal_suspend, NULL, NULL, NULL) == SQLITE_OK;
 	if ((rc = run_script(db, &guards, ok, "search index", err)))
 		return rc;
-	/* the documents of an empty table's new rows: made aside as it fills */
-	return db_aside_begin(db, err);
+	*on = true;
+	return KITH_OK;
 }
 
 enum kith_status
@@ -432,7 +432,7 @@ fts_hashsize(struct kdb *db, enum fts_index which, int bytes, struct kith_err *e
 ** through a dirty mark each.
 */
 static enum kith_status
-fts_rebuild_dirty(struct kdb *db, int64_t upto, struct kith_err *err)
+fts_rebuild_dirty(struct kdb *db, int64_t upto, bool made, struct kith_err *err)
 {
 	static const char q_n[] =
 		"SELECT (SELECT count(*) FROM contact_fts_dirty) + (SELECT count(*) FROM contact"
@@ -456,7 +456,8 @@ fts_rebuild_dirty(struct kdb *db, int64_t upto, struct kith_err *err)
 
 	if (!st)
 		return KITH_DB;
-	sqlite3_bind_int64(st, 1, upto);
+	/* those above upto made aside (fts_aside.c) need none */
+	sqlite3_bind_int64(st, 1, made ? INT64_MAX : upto);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
 		return db_error(db, err, "search index");
@@ -466,6 +467,8 @@ fts_rebuild_dirty(struct kdb *db, int64_t upto, struct kith_err *err)
 	if (many && (rc = fts_hashsize(db, FTS_CONTACT, FTS_BULK_HASH, err)))
 		return rc;
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		if (made && steps[i] == fill_new)
+			continue;
 		if (!(st = db_stmt(db, steps[i], err)))
 			return KITH_DB;
 		if (steps[i] != clear)
@@ -492,7 +495,7 @@ cal_hashsize(struct kdb *db, int bytes, struct kith_err *err)
 }
 
 static enum kith_status
-cal_catch_up_run(struct kdb *db, struct kith_err *err)
+cal_catch_up_run(struct kdb *db, const bool made[DB_ASIDE_COUNT_], struct kith_err *err)
 {
 	/* how many events and to-dos are past their suspended ids */
 	static const char q_n[] =
@@ -503,10 +506,9 @@ cal_catch_up_run(struct kdb *db, struct kith_err *err)
 		" FROM meta WHERE key = 'bulk_followup')";
 	enum kith_status rc;
 	int64_t n;
-	bool many, made[DB_ASIDE_COUNT_];
+	bool many;
 
-	if ((rc = db_aside_finish(db, made, err)) ||
-	    (rc = db_int64(db, &n, q_n, "search index", err, "")))
+	if ((rc = db_int64(db, &n, q_n, "search index", err, "")))
 		return rc;
 	many = n >= FTS_BULK_DOCS && !(made[DB_ASIDE_EVENT] && made[DB_ASIDE_FOLLOWUP]);
 	if (many && (rc = cal_hashsize(db, FTS_BULK_HASH, err)))
@@ -579,7 +581,7 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 		" 'bulk_event', 'bulk_followup', 'fts_deferred');";
 	enum kith_status rc;
 	sqlite3_stmt *st;
-	bool suspended;
+	bool suspended, aside[DB_ASIDE_COUNT_] = { false }, made[DB_ASIDE_COUNT_];
 	int64_t upto;
 
 	if ((rc = db_write_begin(db, err)))
@@ -595,7 +597,12 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 			goto fail;
 		if (suspended && (rc = idx_defer(db, err)))
 			return db_write_fail(db, err, rc);
-		if ((rc = cal_defer(db, err)))
+		if ((rc = cal_defer(db, &aside[DB_ASIDE_EVENT], err)))
+			return db_write_fail(db, err, rc);
+		/* the documents of an empty table's new rows: made aside as it fills */
+		aside[DB_ASIDE_FOLLOWUP] = aside[DB_ASIDE_EVENT];
+		aside[DB_ASIDE_CONTACT] = suspended;
+		if ((rc = db_aside_begin(db, aside, err)))
 			return db_write_fail(db, err, rc);
 		return db_write_end(db, err);
 	}
@@ -607,13 +614,14 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 	sqlite3_reset(st);
 	if (sqlite3_exec(db->h, catch_up, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
-	/* the indexes are built while the calendar's documents may still be
-	   made aside (cal_aside.c), which the catch-up then waits for */
-	if ((rc = bulk_resume(db, err)) || (rc = cal_catch_up_run(db, err)))
+	/* the indexes are built while the documents may still be made aside
+	   (fts_aside.c), which the catch-up then waits for */
+	if ((rc = bulk_resume(db, err)) || (rc = db_aside_finish(db, made, err)) ||
+	    (rc = cal_catch_up_run(db, made, err)))
 		return db_write_fail(db, err, rc);
 	if (sqlite3_exec(db->h, undefer, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
-	if ((rc = fts_rebuild_dirty(db, upto, err)))
+	if ((rc = fts_rebuild_dirty(db, upto, made[DB_ASIDE_CONTACT], err)))
 		return db_write_fail(db, err, rc);
 	return db_write_end(db, err);
 fail:

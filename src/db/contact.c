@@ -205,6 +205,8 @@ tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
 	}
 	if (!(rc = db_run(db, ins_tag, "tag", err, "tI", t, db_tag_key(db, t))))
 		rc = db_run(db, link, "tag", err, "it", id, t);
+	if (!rc && db->aside)
+		db_aside_tag(db, id, t);
 	free(t);
 	return rc;
 }
@@ -234,6 +236,8 @@ write_lists(struct kdb *db, int64_t id, const struct kith_contact *c, bool keep,
 		db_bind_text(st, 2, c->nicknames[i]);
 		db_bind_text(st, 3, key);
 		rc = db_step_done(db, st, err, "nickname");
+		if (!rc && db->aside)
+			db_aside_nickname(db, id, c->nicknames[i], key);
 		free(key);
 		if (rc)
 			return rc;
@@ -404,13 +408,17 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	}
 	if (w->update || !(rc = db_key_bind(db, st, err)))
 		rc = db_step_done(db, st, err, "contact");
+	if (!rc && !w->update) {
+		w->id = sqlite3_last_insert_rowid(db->h);
+		/* an import's: its search document made aside (contact_aside.c) */
+		if (db->aside)
+			db_aside_contact(db, w->id, c, key);
+	}
 	free(key);
 	free(prefix);
 	if (rc)
 		return rc;
-	if (!w->update)
-		w->id = sqlite3_last_insert_rowid(db->h);
-	else if (sqlite3_changes(db->h) == 0)
+	if (w->update && sqlite3_changes(db->h) == 0)
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
 				    (long long)w->id);
 	/* team mode: the channels' rows are kept (write_channels), not cleared */

@@ -353,7 +353,8 @@ event_add(struct kdb *db, const struct kith_event *e, int64_t *id_out, struct ki
 	if (k)
 		ev_keys_add(k, e->title, w.t.start, id);
 	if (db->aside)
-		db_aside_add(db, DB_ASIDE_EVENT, id, e->title, e->location, e->notes);
+		db_aside_add(db, DB_ASIDE_EVENT, id,
+			     (const char *const[]){ e->title, e->location, e->notes }, NULL);
 	if (id_out)
 		*id_out = id;
 	return KITH_OK;

@@ -107,9 +107,9 @@ followup_add(struct kdb *db, const struct kith_followup *f, int64_t *id_out,
 
 	if (rc)
 		return rc;
-	/* an import's: its search document made aside (cal_aside.c) */
+	/* an import's: its search document made aside (fts_aside.c) */
 	if (db->aside)
-		db_aside_add(db, DB_ASIDE_FOLLOWUP, id, f->title, NULL, f->notes);
+		db_aside_add(db, DB_ASIDE_FOLLOWUP, id, (const char *const[]){ f->title, f->notes }, NULL);
 	if (id_out)
 		*id_out = id;
 	return KITH_OK;

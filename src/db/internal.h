@@ -65,8 +65,8 @@ struct kdb {
 	bool health_sql;                    /* health.c's SQL functions registered */
 	void *health_walk;                  /* what they count into, while its statement runs */
 	struct ev_keys *ev_keys;            /* bulk mode: the events it added, by title and start */
-	struct cal_aside *aside;            /* an import: its calendar's documents made aside */
-	bool aside_attached;                /* cal_aside.c's database is attached (kith_aside) */
+	struct fts_aside *aside;            /* an import: its search documents made aside */
+	bool aside_attached;                /* fts_aside.c's database is attached (kith_aside) */
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
 	/* an import's lookup indexes may be put aside (bulk_db.c, db_lookup_ready) */
 	bool lookup_idx_aside;
@@ -135,22 +135,52 @@ enum kith_status db_ev_keys_find(struct kdb *db, const char *title, const char *
 				 int64_t *id_out, bool *used, struct kith_err *err);
 
 /*
-** The search documents of the events and to-dos an import adds, made on a
-** thread of their own while it inserts (cal_aside.c): db_aside_begin (the
-** calendar's triggers suspended) chooses the tables whose table and index
-** are empty; event_add and followup_add hand over each row's text
-** (db_aside_add); db_aside_finish, at the catch-up, makes the indexes it
-** can from them (made[t]) and leaves the others to the catch-up's SQL;
+** The search documents of the events, to-dos and contacts an import adds,
+** made on a thread of their own while it inserts (fts_aside.c):
+** db_aside_begin chooses, of the tables it may (want: their insert
+** triggers suspended), those whose table and index are empty; event_add
+** and followup_add hand over each row's text, contact_aside.c each
+** contact's document (db_aside_add: the index's columns in order, and
+** counts, NULL or what the check's three counts after the rows' count of
+** this row's); db_aside_finish, at the catch-up, makes the indexes it can
+** from them (made[t]) and leaves the others to the catch-up's SQL;
 ** db_aside_discard throws the work away; db_aside_detach, when bulk mode
-** ends, also detaches what finish attached.
+** ends, also detaches what finish attached. db_aside_on: whether t's
+** documents are still wanted; db_aside_spoil_row: row id's document may
+** not be its own (a contact's is made again by the SQL; another table's
+** work cannot stand). A table's maker may keep a state of its own beside
+** (db_aside_set_ext); its end is called with use at the finish (hand over
+** what it holds, then free) or without at a discard (free).
 */
-enum db_aside_table { DB_ASIDE_EVENT, DB_ASIDE_FOLLOWUP, DB_ASIDE_COUNT_ };
-enum kith_status db_aside_begin(struct kdb *db, struct kith_err *err);
-void db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *title,
-		  const char *location, const char *notes);
+enum db_aside_table { DB_ASIDE_EVENT, DB_ASIDE_FOLLOWUP, DB_ASIDE_CONTACT, DB_ASIDE_COUNT_ };
+enum { DB_ASIDE_COLS = 6 };
+struct aside_ext {
+	void (*end)(struct kdb *db, struct aside_ext *x, bool use);
+};
+enum kith_status db_aside_begin(struct kdb *db, const bool want[DB_ASIDE_COUNT_],
+				struct kith_err *err);
+bool db_aside_on(struct kdb *db, enum db_aside_table t);
+void db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *const *text,
+		  const int *counts);
+void db_aside_spoil_row(struct kdb *db, enum db_aside_table t, int64_t id);
+struct aside_ext *db_aside_ext(struct kdb *db, enum db_aside_table t);
+void db_aside_set_ext(struct kdb *db, enum db_aside_table t, struct aside_ext *x);
 enum kith_status db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err);
 void db_aside_discard(struct kdb *db);
 void db_aside_detach(struct kdb *db);
+/*
+** A new contact's search document as contact_fts_doc makes it, gathered as
+** the import writes the contact (contact_aside.c): after its row
+** (db_aside_contact, with its name_key), each nickname row (with its key)
+** and tag link it adds, and each role (role_add). No-ops unless the
+** contacts' documents are made aside.
+*/
+struct kith_contact;
+struct kith_role;
+void db_aside_contact(struct kdb *db, int64_t id, const struct kith_contact *c, const char *key);
+void db_aside_nickname(struct kdb *db, int64_t id, const char *nick, const char *key);
+void db_aside_tag(struct kdb *db, int64_t id, const char *tag);
+void db_aside_role(struct kdb *db, const struct kith_role *r);
 
 /*
 ** A fresh import puts aside even the indexes its lookups read (contacts by

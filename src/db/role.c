@@ -63,7 +63,23 @@ static const struct ent_writer role_writer = {
 };
 
 ENT_DEFINE_ROW(role, struct kith_role, role_writer)
-ENT_DEFINE_WRITES(role, struct kith_role, role_writer)
+
+enum kith_status
+role_add(struct kdb *db, const struct kith_role *r, int64_t *id_out, struct kith_err *err)
+{
+	enum kith_status rc = ent_add(db, &role_writer, r, id_out, err);
+
+	/* an import's: its contact's search document made aside (contact_aside.c) */
+	if (!rc && db->aside)
+		db_aside_role(db, r);
+	return rc;
+}
+
+enum kith_status
+role_update(struct kdb *db, const struct kith_role *r, struct kith_err *err)
+{
+	return ent_update(db, &role_writer, r, r->id, err);
+}
 
 #define ROLE_FIELDS \
 	"SELECT r.id, r.contact_id, c.display_name, r.org_id, coalesce(o.name, ''), r.seat, " \

@@ -11,7 +11,8 @@
  * Hand-over. The parser's thread moves each record into an event (its
  * values become the event's; the parser's copy is left empty, so that its
  * io_record_clear frees nothing) and queues events in batches of
- * PIPE_BATCH, at most PIPE_BATCHES batches ahead of the sink. When the sink
+ * PIPE_BATCH, at most PIPE_BATCHES batches ahead of the sink (a batchq,
+ * kith/batchq.h). When the sink
  * says stop (a callback returns non-zero), the parser's next callback says
  * stop too, and what it had queued beyond is freed unseen, as a direct call
  * would never have read it.
@@ -28,11 +29,10 @@
  */
 #include "io_internal.h"
 
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
+#include "kith/batchq.h"
 #include "kith/xalloc.h"
 
 enum { PIPE_BATCH = 64, PIPE_BATCHES = 16 };
@@ -40,7 +40,7 @@ enum { PIPE_BATCH = 64, PIPE_BATCHES = 16 };
 enum pev_kind { PEV_RECORD, PEV_ERROR, PEV_NOTE, PEV_WARN };
 
 struct pev {
-	struct pev *next;
+	struct bq_node node;        /* first: the queue's link */
 	enum pev_kind kind;
 	int line;
 	char *msg;
@@ -48,16 +48,7 @@ struct pev {
 };
 
 struct pipe {
-	mtx_t mu;
-	cnd_t items, space;
-	struct pev *head, *tail;    /* batches handed over, in order */
-	int batches;
-	struct pev *spent;          /* batches the sink is done with, for the parser to free */
-	bool done;                  /* the parser returned */
-	atomic_bool stop;           /* the sink said stop */
-	/* the parser's side */
-	struct pev *bhead, *btail;  /* the batch being filled */
-	int bn;
+	struct batchq q;            /* the parser gives, the sink takes (kith/batchq.h) */
 	bool stop_on_error;
 	int (*parse)(const char *, size_t, const struct io_sink *);
 	const char *buf;
@@ -66,42 +57,16 @@ struct pipe {
 };
 
 static void
-pev_free(struct pev *e)
+pev_free(struct bq_node *n)
 {
-	while (e) {
-		struct pev *next = e->next;
+	while (n) {
+		struct pev *e = (struct pev *)n;
+		n = n->next;
 		if (e->kind == PEV_RECORD)
 			io_record_clear(&e->rec);
 		free(e->msg);
 		free(e);
-		e = next;
 	}
-}
-
-/* Hand the batch being filled to the sink's side; free what the sink is done with. */
-static void
-flush(struct pipe *p)
-{
-	struct pev *spent;
-
-	if (!p->bhead)
-		return;
-	mtx_lock(&p->mu);
-	while (p->batches >= PIPE_BATCHES && !atomic_load(&p->stop))
-		cnd_wait(&p->space, &p->mu);
-	if (p->tail)
-		p->tail->next = p->bhead;
-	else
-		p->head = p->bhead;
-	p->tail = p->btail;
-	p->batches++;
-	cnd_signal(&p->items);
-	spent = p->spent;
-	p->spent = NULL;
-	mtx_unlock(&p->mu);
-	p->bhead = p->btail = NULL;
-	p->bn = 0;
-	pev_free(spent);
 }
 
 /* Queue an event; a record's (rec) is moved into it first. */
@@ -119,13 +84,8 @@ push(struct pipe *p, enum pev_kind kind, int line, const char *msg, const struct
 		e->rec = *rec;
 		memset(&theirs->u, 0, sizeof theirs->u);
 	}
-	if (p->btail)
-		p->btail->next = e;
-	else
-		p->bhead = e;
-	p->btail = e;
-	if (++p->bn >= PIPE_BATCH)
-		flush(p);
+	/* the sink's spent batches are freed here, as the parser fills the next */
+	pev_free(bq_push(&p->q, &e->node));
 }
 
 static int
@@ -133,7 +93,7 @@ on_record(void *ud, const struct io_record *r)
 {
 	struct pipe *p = ud;
 
-	if (atomic_load(&p->stop))
+	if (bq_stopped(&p->q))
 		return 1;
 	push(p, PEV_RECORD, r->line, NULL, r);
 	return 0;
@@ -145,7 +105,7 @@ on_error(void *ud, int line, const char *msg)
 	struct pipe *p = ud;
 
 	push(p, PEV_ERROR, line, msg, NULL);
-	return p->stop_on_error || atomic_load(&p->stop);
+	return p->stop_on_error || bq_stopped(&p->q);
 }
 
 static void
@@ -167,11 +127,7 @@ parser_main(void *arg)
 	struct io_sink sink = { on_record, on_error, on_note, p, on_warn };
 
 	p->rc = p->parse(p->buf, p->len, &sink);
-	flush(p);
-	mtx_lock(&p->mu);
-	p->done = true;
-	cnd_signal(&p->items);
-	mtx_unlock(&p->mu);
+	pev_free(bq_close(&p->q));
 	return 0;
 }
 
@@ -204,67 +160,34 @@ io_parse_piped(int (*parse)(const char *, size_t, const struct io_sink *), const
 	bool stopped = false;
 	thrd_t t;
 
-	atomic_init(&p.stop, false);
-	if (mtx_init(&p.mu, mtx_plain) != thrd_success)
+	if (!bq_init(&p.q, PIPE_BATCH, PIPE_BATCHES))
 		return parse(buf, len, sink);
-	if (cnd_init(&p.items) != thrd_success) {
-		mtx_destroy(&p.mu);
-		return parse(buf, len, sink);
-	}
-	if (cnd_init(&p.space) != thrd_success) {
-		cnd_destroy(&p.items);
-		mtx_destroy(&p.mu);
-		return parse(buf, len, sink);
-	}
 	if (thrd_create(&t, parser_main, &p) != thrd_success) {
-		cnd_destroy(&p.space);
-		cnd_destroy(&p.items);
-		mtx_destroy(&p.mu);
+		bq_destroy(&p.q);
 		return parse(buf, len, sink);
 	}
 	for (;;) {
-		struct pev *got;
 		bool done;
+		struct bq_node *got = bq_take(&p.q, &done);
 
-		mtx_lock(&p.mu);
-		while (!p.head && !p.done)
-			cnd_wait(&p.items, &p.mu);
-		got = p.head;
-		done = p.done;
-		p.head = p.tail = NULL;
-		p.batches = 0;
-		cnd_signal(&p.space);
-		mtx_unlock(&p.mu);
-		for (struct pev *e = got; e && !stopped; e = e->next)
-			if (deliver(sink, e)) {
-				stopped = true;
-				atomic_store(&p.stop, true);
+		for (struct bq_node *n = got; n && !stopped; n = n->next)
+			if (deliver(sink, (struct pev *)n)) {
 				/* the parser may wait for room: there is no more to wait for */
-				mtx_lock(&p.mu);
-				cnd_signal(&p.space);
-				mtx_unlock(&p.mu);
+				stopped = true;
+				bq_stop(&p.q);
 			}
 		/* the records' memory is freed on the parser's thread, as it
 		   fills the next batch (a card's dozens of strings: 2,000
 		   instructions this thread does not spend) */
-		if (got && !done) {
-			struct pev *last = got;
-			while (last->next)
-				last = last->next;
-			mtx_lock(&p.mu);
-			last->next = p.spent;
-			p.spent = got;
-			mtx_unlock(&p.mu);
-		} else {
+		if (got && !done)
+			bq_give_back(&p.q, got);
+		else
 			pev_free(got);
-		}
 		if (done && !got)
 			break;
 	}
 	thrd_join(t, NULL);
-	pev_free(p.spent);
-	cnd_destroy(&p.space);
-	cnd_destroy(&p.items);
-	mtx_destroy(&p.mu);
+	pev_free(bq_reclaim(&p.q));
+	bq_destroy(&p.q);
 	return stopped && !p.rc ? 1 : p.rc;
 }

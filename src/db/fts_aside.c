@@ -1,0 +1,679 @@
+/*
+ * fts_aside.c: the search documents of an import made on a second thread
+ * (issue 14: 100,000 events and 100,000 to-dos in well under 2 s, 100,000
+ * vCards in a second).
+ *
+ * An import suspends the insert triggers of contacts, events and to-dos
+ * and makes their search documents at its end (bulk_db.c): 200,000
+ * calendar documents cost FTS5 3.6 billion instructions, and 100,000
+ * contacts' 6.7 billion, on the one thread that also does every insert.
+ * Into an empty index the same documents can be made anywhere: while the
+ * import inserts, each event, to-do and contact it adds is handed to a
+ * thread of its own (event_add, followup_add; contact_aside.c for a
+ * contact, whose document is the view contact_fts_doc's, made in C), which
+ * writes it into the same FTS5 table (the same SQL: columns, tokenizer,
+ * prefixes) in a private in-memory database. At the end the index is the
+ * one that thread made: the table is dropped and created again (a new
+ * table object holds no cached structure of the empty index) and its
+ * shadow tables (%_data, %_idx, %_docsize, and %_content where the index
+ * keeps its own) are copied from the private database, attached read
+ * only; its own settings (%_config) are kept.
+ *
+ * Only where the result is exactly what the catch-up's SQL makes: the table
+ * (and those its documents read) was empty when the import began and so
+ * was its index; every row it now has was handed over, with the text it
+ * has now (temporary triggers note an update or a delete of a row a
+ * document was made of; the rows are counted, as are a contact's
+ * nicknames, tags and current roles; a rollback inside the import is
+ * counted); and enough rows were added for the thread to have started.
+ * Otherwise the thread's work is thrown away and the catch-up's SQL makes
+ * the documents as before. A contact the import writes again after its
+ * document was made (a second card with its UID, a role added) is noted
+ * alone: the counts leave it out, and after the copy the SQL makes its
+ * document again.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#include "kith/batchq.h"
+#include "kith/str.h"
+#include "kith/xalloc.h"
+
+/*
+** The thread starts when this many documents wait (fewer: the catch-up's
+** SQL); they are handed over ASIDE_BATCH at a time (a lock and a wake-up
+** each).
+*/
+enum { ASIDE_START = 2000, ASIDE_BATCH = 256, ASIDE_HASH = 16 << 20, ASIDE_COUNTS = 4 };
+
+/*
+** A table whose documents may be made aside. Its watch notes in
+** kith_aside_stale which rows' documents may no longer be theirs: -1 for
+** all (the thread's work is thrown away), else the row (a contact: its
+** document is made again by the SQL after the copy, fix, and the counts
+** leave it out).
+*/
+struct aside_table {
+	const char *name;           /* the table; its index is name_fts */
+	const char *cols;           /* the index's columns */
+	int ncols;
+	bool content;               /* the index keeps its own content (%_content) */
+	const char *empty;          /* SQL: the tables its documents read hold no row */
+	const char *count;          /* SQL: one row, what should have been handed over (sent) */
+	const char *count_noted;    /* the same without the rows noted (with a fix) */
+	const char *watch;          /* temporary triggers: a document's row written again */
+	const char *fix;            /* SQL: the documents of the rows noted made again; NULL: none */
+};
+
+/* A temporary trigger noting that the documents of rows (all: -1) may no longer be theirs. */
+#define STALE(name, on, rows) \
+	"CREATE TEMP TRIGGER kith_aside_" name " AFTER " on \
+	" BEGIN INSERT INTO kith_aside_stale VALUES " rows "; END;"
+#define NOT_NOTED " NOT IN (SELECT x FROM temp.kith_aside_stale)"
+
+static const struct aside_table tables[DB_ASIDE_COUNT_] = {
+	[DB_ASIDE_EVENT] = {
+		"event", "title, location, notes", 3, false, "NOT EXISTS (SELECT 1 FROM event)",
+		"SELECT count(*) FROM event", NULL,
+		STALE("event_upd", "UPDATE OF title, location, notes ON main.event WHEN"
+		      " old.title IS NOT new.title OR old.location IS NOT new.location"
+		      " OR old.notes IS NOT new.notes", "(-1)")
+		STALE("event_del", "DELETE ON main.event", "(-1)"),
+		NULL,
+	},
+	[DB_ASIDE_FOLLOWUP] = {
+		"followup", "title, notes", 2, false, "NOT EXISTS (SELECT 1 FROM followup)",
+		"SELECT count(*) FROM followup", NULL,
+		STALE("followup_upd", "UPDATE OF title, notes ON main.followup WHEN"
+		      " old.title IS NOT new.title OR old.notes IS NOT new.notes", "(-1)")
+		STALE("followup_del", "DELETE ON main.followup", "(-1)"),
+		NULL,
+	},
+	/* contact_fts_doc's: a contact, its nicknames, tags, current roles and
+	   their organisations; and SQLite's lower() the ASCII one the C copies.
+	   A contact written again (a second card with its UID) is made again
+	   alone; an organisation or a tag renamed or deleted spoils all. */
+	[DB_ASIDE_CONTACT] = {
+		"contact", "name, nicknames, org, role, tags, notes", 6, true,
+		"NOT EXISTS (SELECT 1 FROM contact) AND NOT EXISTS (SELECT 1 FROM contact_nickname)"
+		" AND NOT EXISTS (SELECT 1 FROM contact_tag) AND NOT EXISTS (SELECT 1 FROM role)"
+		" AND lower(char(193, 65)) = char(193, 97)",
+		"SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM contact_nickname),"
+		" (SELECT count(*) FROM contact_tag), (SELECT count(*) FROM role WHERE end_date IS NULL)",
+		"SELECT (SELECT count(*) FROM contact WHERE id" NOT_NOTED "),"
+		" (SELECT count(*) FROM contact_nickname WHERE contact_id" NOT_NOTED "),"
+		" (SELECT count(*) FROM contact_tag WHERE contact_id" NOT_NOTED "),"
+		" (SELECT count(*) FROM role WHERE end_date IS NULL AND contact_id" NOT_NOTED ")",
+		STALE("contact_upd", "UPDATE OF id, display_name, name_key, given_name, family_name,"
+		      " notes, district ON main.contact WHEN old.id IS NOT new.id"
+		      " OR old.display_name IS NOT new.display_name OR old.name_key IS NOT new.name_key"
+		      " OR old.given_name IS NOT new.given_name"
+		      " OR old.family_name IS NOT new.family_name OR old.notes IS NOT new.notes"
+		      " OR old.district IS NOT new.district", "(old.id), (new.id)")
+		STALE("contact_del", "DELETE ON main.contact", "(old.id)")
+		STALE("nickname_upd", "UPDATE ON main.contact_nickname",
+		      "(old.contact_id), (new.contact_id)")
+		STALE("nickname_del", "DELETE ON main.contact_nickname", "(old.contact_id)")
+		STALE("contact_tag_upd", "UPDATE ON main.contact_tag",
+		      "(old.contact_id), (new.contact_id)")
+		STALE("contact_tag_del", "DELETE ON main.contact_tag", "(old.contact_id)")
+		STALE("role_upd", "UPDATE OF contact_id, org_id, title, seat, end_date ON main.role",
+		      "(old.contact_id), (new.contact_id)")
+		STALE("role_del", "DELETE ON main.role", "(old.contact_id)")
+		STALE("org_upd", "UPDATE OF id, name ON main.organisation"
+		      " WHEN old.id IS NOT new.id OR old.name IS NOT new.name", "(-1)")
+		STALE("org_del", "DELETE ON main.organisation", "(-1)")
+		STALE("tag_upd", "UPDATE ON main.tag", "(-1)")
+		STALE("tag_del", "DELETE ON main.tag", "(-1)"),
+		"DELETE FROM main.contact_fts WHERE rowid IN (SELECT x FROM temp.kith_aside_stale);"
+		"INSERT INTO main.contact_fts(rowid, name, nicknames, org, role, tags, notes)"
+		" SELECT id, name, nicknames, org, role, tags, notes FROM main.contact_fts_doc"
+		" WHERE id IN (SELECT x FROM temp.kith_aside_stale);",
+	},
+};
+
+static const char unwatch_sql[] =
+	"DROP TRIGGER IF EXISTS temp.kith_aside_event_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_event_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_followup_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_followup_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_nickname_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_nickname_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_tag_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_tag_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_role_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_role_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_org_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_org_del;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_tag_upd;"
+	"DROP TRIGGER IF EXISTS temp.kith_aside_tag_del;"
+	"DROP TABLE IF EXISTS temp.kith_aside_stale;";
+
+struct aside_doc {
+	struct bq_node node;        /* first: the queue's link */
+	enum db_aside_table t;
+	int64_t id;
+	char *text[DB_ASIDE_COLS];  /* the index's columns in order; NULL as NULL */
+	char buf[];                 /* where they are */
+};
+
+/* A row handed over, of a table with a fix: its id and what the counts after the first count. */
+struct aside_row {
+	int64_t id;
+	int n[ASIDE_COUNTS - 1];
+};
+
+struct fts_aside {
+	bool on[DB_ASIDE_COUNT_];   /* this table's documents are made aside */
+	char *sql[DB_ASIDE_COUNT_]; /* its CREATE VIRTUAL TABLE */
+	int64_t sent[DB_ASIDE_COUNT_][ASIDE_COUNTS];
+	struct aside_row *rows;     /* the contacts', by id */
+	int n_rows, cap_rows;
+	int64_t *noted;             /* rows the makers found written again (db_aside_spoil_row) */
+	int n_noted, cap_noted;
+	struct aside_ext *ext[DB_ASIDE_COUNT_];
+	bool stale;                 /* a document handed over is no longer the row's */
+	unsigned long rollbacks;
+	struct batchq q;            /* the caller gives, the thread takes (kith/batchq.h) */
+	bool failed;                /* the thread's, read after the join */
+	size_t waiting;             /* handed over before the thread started */
+	bool started;
+	thrd_t thread;
+	sqlite3 *w;                 /* the thread's database; the caller's again after the join */
+};
+
+static void
+doc_free(struct bq_node *n)
+{
+	while (n) {
+		struct bq_node *next = n->next;
+		free(n);
+		n = next;
+	}
+}
+
+/* A document of row id of table t, in one allocation. */
+static struct aside_doc *
+doc_new(enum db_aside_table t, int64_t id, const char *const *text)
+{
+	size_t len[DB_ASIDE_COLS], total = 0;
+	int n = tables[t].ncols;
+	struct aside_doc *d;
+	char *p;
+
+	for (int i = 0; i < n; i++)
+		total += len[i] = text[i] ? strlen(text[i]) + 1 : 0;
+	d = xmalloc(sizeof *d + total);
+	d->t = t;
+	d->id = id;
+	p = d->buf;
+	for (int i = 0; i < n; i++) {
+		d->text[i] = text[i] ? memcpy(p, text[i], len[i]) : NULL;
+		p += len[i];
+	}
+	return d;
+}
+
+/* Write the documents; false on an error (the rest are only freed). */
+static bool
+write_docs(sqlite3_stmt *ins[DB_ASIDE_COUNT_], struct bq_node *n, bool ok)
+{
+	for (; n && ok; n = n->next) {
+		struct aside_doc *d = (struct aside_doc *)n;
+		sqlite3_stmt *st = ins[d->t];
+		sqlite3_bind_int64(st, 1, d->id);
+		for (int i = 0; i < tables[d->t].ncols; i++) {
+			if (d->text[i])
+				sqlite3_bind_text(st, 2 + i, d->text[i], -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(st, 2 + i);
+		}
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	return ok;
+}
+
+/* Make table t's index in the thread's database, with its INSERT; false on an error. */
+static bool
+aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins)
+{
+	const char *n = tables[t].name;
+	struct strbuf q = {0};
+	char *cfg = str_fmt("INSERT INTO %s_fts(%s_fts, rank) VALUES ('hashsize', %d)", n, n,
+			    ASIDE_HASH);
+	bool ok;
+
+	sb_printf(&q, "INSERT INTO %s_fts(rowid, %s) VALUES (?1", n, tables[t].cols);
+	for (int i = 0; i < tables[t].ncols; i++)
+		sb_printf(&q, ", ?%d", i + 2);
+	sb_append(&q, ")");
+	ok = sqlite3_exec(a->w, a->sql[t], NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_exec(a->w, cfg, NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_prepare_v2(a->w, sb_str(&q), -1, ins, NULL) == SQLITE_OK;
+	free(cfg);
+	sb_free(&q);
+	return ok;
+}
+
+static int
+aside_main(void *arg)
+{
+	struct fts_aside *a = arg;
+	sqlite3_stmt *ins[DB_ASIDE_COUNT_] = { NULL };
+	bool ok = true;
+
+	for (int t = 0; t < DB_ASIDE_COUNT_ && ok; t++)
+		if (a->on[t])
+			ok = aside_create(a, t, &ins[t]);
+	ok = ok && sqlite3_exec(a->w, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	for (;;) {
+		bool done;
+		struct bq_node *got = bq_take(&a->q, &done);
+
+		ok = write_docs(ins, got, ok);
+		doc_free(got);
+		if (done && !got)
+			break;
+	}
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
+		sqlite3_finalize(ins[t]);
+	ok = ok && sqlite3_exec(a->w, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	/* read after thrd_join */
+	a->failed = !ok;
+	return 0;
+}
+
+/* Whether table t (empty, and its index) may have its documents made aside; its SQL. */
+static bool
+aside_eligible(struct kdb *db, enum db_aside_table t, char **sql)
+{
+	const char *n = tables[t].name;
+	char *q = str_fmt("SELECT (SELECT sql FROM sqlite_master WHERE type = 'table'"
+			  " AND name = '%s_fts') WHERE %s AND NOT EXISTS (SELECT 1 FROM %s_fts_docsize)",
+			  n, tables[t].empty, n);
+	sqlite3_stmt *st;
+	bool ok;
+
+	*sql = NULL;
+	/* a schema without these tables (another FTS5 layout): not aside */
+	ok = sqlite3_prepare_v2(db->h, q, -1, &st, NULL) == SQLITE_OK;
+	free(q);
+	if (!ok)
+		return false;
+	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0);
+	if (ok)
+		*sql = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static void
+aside_free(struct fts_aside *a)
+{
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
+		free(a->sql[t]);
+	free(a->rows);
+	free(a->noted);
+	free(a);
+}
+
+enum kith_status
+db_aside_begin(struct kdb *db, const bool want[DB_ASIDE_COUNT_], struct kith_err *err)
+{
+	struct fts_aside *a;
+	struct strbuf watch = {0};
+	bool any = false;
+
+	db_aside_discard(db);
+	a = xcalloc(1, sizeof *a);
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
+		a->on[t] = want[t] && aside_eligible(db, t, &a->sql[t]);
+		if (a->on[t])
+			sb_append(&watch, tables[t].watch);
+		any |= a->on[t];
+	}
+	if (!any || !bq_init(&a->q, ASIDE_BATCH, 0)) {
+		sb_free(&watch);
+		aside_free(a);
+		return KITH_OK;
+	}
+	if (sqlite3_exec(db->h, "CREATE TEMP TABLE IF NOT EXISTS kith_aside_stale (x);"
+			 "DELETE FROM temp.kith_aside_stale", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db->h, sb_str(&watch), NULL, NULL, NULL) != SQLITE_OK) {
+		sb_free(&watch);
+		bq_destroy(&a->q);
+		aside_free(a);
+		return db_error(db, err, "search index");
+	}
+	sb_free(&watch);
+	a->rollbacks = db->rollbacks;
+	db->aside = a;
+	return KITH_OK;
+}
+
+/* Start the thread; false if it cannot be (the import goes on without it). */
+static bool
+aside_start(struct fts_aside *a)
+{
+	if (sqlite3_open_v2(":memory:", &a->w, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    thrd_create(&a->thread, aside_main, a) == thrd_success) {
+		a->started = true;
+		return true;
+	}
+	sqlite3_close(a->w);
+	a->w = NULL;
+	return false;
+}
+
+bool
+db_aside_on(struct kdb *db, enum db_aside_table t)
+{
+	struct fts_aside *a = db->aside;
+
+	return a && a->on[t] && !a->stale;
+}
+
+void
+db_aside_spoil_row(struct kdb *db, enum db_aside_table t, int64_t id)
+{
+	struct fts_aside *a = db->aside;
+
+	if (!db_aside_on(db, t))
+		return;
+	if (!tables[t].fix || id <= 0) {
+		a->stale = true;
+		return;
+	}
+	a->noted = xgrow(a->noted, a->n_noted, &a->cap_noted, 16, sizeof *a->noted);
+	a->noted[a->n_noted++] = id;
+}
+
+void
+db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *const *text,
+	     const int *counts)
+{
+	struct fts_aside *a = db->aside;
+
+	if (!db_aside_on(db, t))
+		return;
+	/* the rows are kept by id, as they come (a fresh table's count up) */
+	if (id <= 0 || (tables[t].fix && a->n_rows && a->rows[a->n_rows - 1].id >= id)) {
+		a->stale = true;
+		return;
+	}
+	a->sent[t][0]++;
+	for (int i = 1; counts && i < ASIDE_COUNTS; i++)
+		a->sent[t][i] += counts[i - 1];
+	if (tables[t].fix) {
+		struct aside_row *r;
+		a->rows = xgrow(a->rows, a->n_rows, &a->cap_rows, 1024, sizeof *a->rows);
+		r = &a->rows[a->n_rows++];
+		r->id = id;
+		for (int i = 1; i < ASIDE_COUNTS; i++)
+			r->n[i - 1] = counts ? counts[i - 1] : 0;
+	}
+	/* handed over a batch at a time; the thread starts once enough wait */
+	doc_free(bq_push(&a->q, &doc_new(t, id, text)->node));
+	if (!a->started && ++a->waiting >= ASIDE_START && !aside_start(a))
+		a->stale = true;        /* no thread: the catch-up's SQL */
+}
+
+struct aside_ext *
+db_aside_ext(struct kdb *db, enum db_aside_table t)
+{
+	return db_aside_on(db, t) ? db->aside->ext[t] : NULL;
+}
+
+void
+db_aside_set_ext(struct kdb *db, enum db_aside_table t, struct aside_ext *x)
+{
+	if (db_aside_on(db, t))
+		db->aside->ext[t] = x;
+	else if (x)
+		x->end(db, x, false);
+}
+
+/* Let each table's own state end (use: hand over what it holds). */
+static void
+aside_ext_end(struct kdb *db, struct fts_aside *a, bool use)
+{
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
+		struct aside_ext *x = a->ext[t];
+		if (x) {
+			x->end(db, x, use);
+			a->ext[t] = NULL;
+		}
+	}
+}
+
+/* Stop the thread (if it runs) and wait for it; true if it wrote everything. */
+static bool
+aside_join(struct fts_aside *a)
+{
+	if (!a->started)
+		return false;
+	doc_free(bq_close(&a->q));
+	thrd_join(a->thread, NULL);
+	a->started = false;
+	return !a->failed;
+}
+
+void
+db_aside_discard(struct kdb *db)
+{
+	struct fts_aside *a = db->aside;
+
+	if (!a)
+		return;
+	aside_ext_end(db, a, false);
+	aside_join(a);
+	doc_free(bq_reclaim(&a->q));
+	bq_destroy(&a->q);
+	sqlite3_close(a->w);
+	aside_free(a);
+	db->aside = NULL;
+	/* the temporary triggers (none left if a rollback took them) */
+	sqlite3_exec(db->h, unwatch_sql, NULL, NULL, NULL);
+}
+
+static int
+row_cmp(const void *key, const void *row)
+{
+	int64_t x = *(const int64_t *)key, y = ((const struct aside_row *)row)->id;
+
+	return (x > y) - (x < y);
+}
+
+/* The row with id handed over (of the contacts, kept by id), or NULL. */
+static const struct aside_row *
+row_of(const struct fts_aside *a, int64_t id)
+{
+	return a->n_rows ? bsearch(&id, a->rows, (size_t)a->n_rows, sizeof *a->rows, row_cmp) :
+			   NULL;
+}
+
+/*
+** What t's count should find: what was handed over, less what the rows
+** noted (in kith_aside_stale, left out of the count) were handed with.
+*/
+static bool
+aside_expected(struct kdb *db, struct fts_aside *a, enum db_aside_table t,
+	       int64_t want[ASIDE_COUNTS], bool *noted)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memcpy(want, a->sent[t], sizeof a->sent[t]);
+	*noted = false;
+	if (!tables[t].fix)
+		return true;
+	if (sqlite3_prepare_v2(db->h, "SELECT DISTINCT x FROM temp.kith_aside_stale", -1, &st,
+			       NULL) != SQLITE_OK)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct aside_row *r = row_of(a, sqlite3_column_int64(st, 0));
+		*noted = true;
+		if (!r)
+			continue;
+		want[0]--;
+		for (int i = 1; i < ASIDE_COUNTS; i++)
+			want[i] -= r->n[i - 1];
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
+}
+
+/* Whether the rows of t are the documents handed over (and those they read, counted). */
+static bool
+aside_complete(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
+{
+	sqlite3_stmt *st;
+	int64_t want[ASIDE_COUNTS];
+	bool ok, noted;
+
+	/* without rows noted, the counts SQLite keeps no row of */
+	if (!aside_expected(db, a, t, want, &noted) ||
+	    !(st = db_stmt(db, noted ? tables[t].count_noted : tables[t].count, NULL)))
+		return false;
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	for (int i = 0; ok && i < sqlite3_column_count(st); i++)
+		ok = i < ASIDE_COUNTS && sqlite3_column_int64(st, i) == want[i];
+	sqlite3_reset(st);
+	return ok;
+}
+
+/* The index of t made again from the thread's (attached as kith_aside); SQLite's code. */
+static int
+aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
+{
+	static const char *const shadows[] = { "data", "idx", "docsize", "content" };
+	const char *n = tables[t].name;
+	char *save = str_fmt("CREATE TEMP TABLE kith_aside_config AS SELECT * FROM main.%s_fts_config;"
+			     "DROP TABLE main.%s_fts;", n, n);
+	struct strbuf fill = {0};
+	int rc = sqlite3_exec(db->h, save, NULL, NULL, NULL);
+
+	sb_printf(&fill, "DELETE FROM main.%s_fts_data;", n);
+	for (size_t i = 0; i < (tables[t].content ? 4u : 3u); i++)
+		sb_printf(&fill, "INSERT INTO main.%s_fts_%s SELECT * FROM kith_aside.%s_fts_%s;", n,
+			  shadows[i], n, shadows[i]);
+	sb_printf(&fill, "INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
+		  "DROP TABLE temp.kith_aside_config;", n);
+	/* the rows noted: their documents the SQL's */
+	if (tables[t].fix)
+		sb_append(&fill, tables[t].fix);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->h, a->sql[t], NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->h, sb_str(&fill), NULL, NULL, NULL);
+	free(save);
+	sb_free(&fill);
+	return rc;
+}
+
+/* The rows the makers noted, in kith_aside_stale with the triggers'; false on an error. */
+static bool
+note_rows(struct kdb *db, struct fts_aside *a)
+{
+	sqlite3_stmt *st;
+	bool ok = true;
+
+	if (!a->n_noted)
+		return true;
+	if (sqlite3_prepare_v2(db->h, "INSERT INTO temp.kith_aside_stale VALUES (?1)", -1, &st,
+			       NULL) != SQLITE_OK)
+		return false;
+	for (int i = 0; i < a->n_noted && ok; i++) {
+		sqlite3_bind_int64(st, 1, a->noted[i]);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* Whether what the thread made may stand for the SQL's: nothing noted stale for all. */
+static bool
+aside_usable(struct kdb *db, struct fts_aside *a)
+{
+	sqlite3_stmt *st;
+	bool stale = true, any = false;
+
+	if (!aside_join(a) || a->stale || a->rollbacks != db->rollbacks || !note_rows(db, a))
+		return false;
+	if (sqlite3_prepare_v2(db->h, "SELECT EXISTS (SELECT 1 FROM temp.kith_aside_stale"
+			       " WHERE x < 0)", -1, &st, NULL) == SQLITE_OK) {
+		stale = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (stale)
+		return false;
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
+		if (!a->on[t] || !aside_complete(db, a, t))
+			a->on[t] = false;
+		any |= a->on[t];
+	}
+	/* still attached from before (bulk mode ended inside a transaction) */
+	if (any && db->aside_attached &&
+	    sqlite3_exec(db->h, "DETACH kith_aside", NULL, NULL, NULL) == SQLITE_OK)
+		db->aside_attached = false;
+	return any && !db->aside_attached;
+}
+
+enum kith_status
+db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err)
+{
+	struct fts_aside *a = db->aside;
+	unsigned char *img;
+	sqlite3_int64 size = 0;
+	int rc = SQLITE_OK;
+
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
+		made[t] = false;
+	if (!a)
+		return KITH_OK;
+	aside_ext_end(db, a, true);
+	img = aside_usable(db, a) ? sqlite3_serialize(a->w, "main", &size, 0) : NULL;
+	if (!img) {
+		/* the catch-up's SQL makes them */
+		db_aside_discard(db);
+		return KITH_OK;
+	}
+	/* read only, detached when bulk mode ends (not inside the transaction) */
+	if ((rc = sqlite3_exec(db->h, "ATTACH ':memory:' AS kith_aside", NULL, NULL, NULL)) ==
+	    SQLITE_OK) {
+		db->aside_attached = true;
+		rc = sqlite3_deserialize(db->h, "kith_aside", img, size, size,
+					 SQLITE_DESERIALIZE_FREEONCLOSE |
+					 SQLITE_DESERIALIZE_READONLY);
+	} else {
+		sqlite3_free(img);
+	}
+	for (int t = 0; t < DB_ASIDE_COUNT_ && rc == SQLITE_OK; t++)
+		if (a->on[t] && (rc = aside_copy(db, a, t)) == SQLITE_OK)
+			made[t] = true;
+	if (rc != SQLITE_OK) {
+		enum kith_status st_rc = db_error(db, err, "search index");
+		db_aside_discard(db);
+		return st_rc;
+	}
+	db_aside_discard(db);
+	return KITH_OK;
+}
+
+void
+db_aside_detach(struct kdb *db)
+{
+	db_aside_discard(db);
+	if (db->aside_attached && sqlite3_get_autocommit(db->h)) {
+		sqlite3_exec(db->h, "DETACH kith_aside", NULL, NULL, NULL);
+		db->aside_attached = false;
+	}
+}
