@@ -30,6 +30,7 @@
 #include "kith/status.h"
 
 struct kdb;
+struct io_block;
 
 /*
 ** The formats. Adding one is a line here (C name, word) and a case in the
@@ -76,6 +77,12 @@ struct io_contact_rec {
 	*/
 	bool is_org;
 	char *org_kind, *org_parent;
+	/*
+	** NULL: each string and array above is its own allocation. Else every
+	** one of them is in these blocks, made by the parser (the vCard
+	** reader) and freed with them by io_record_clear.
+	*/
+	struct io_block *mem;
 };
 
 struct io_attendee {
