@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -105,6 +106,22 @@ void io_blocks_free(struct io_block *b);
 /* io_text_utf8 of s[0..n) into the arena; *outn its length. */
 char *io_text_utf8_in(struct io_arena *a, const char *s, size_t n, const char *charset,
 		      size_t *outn);
+
+/*
+** A set of keys, each of a kind (a letter: 'e' an email's, 'p' a phone's,
+** 'n' a name's, 't' a to-do's), kept in blocks: whether a key was in it (it
+** is now). Zero-initialise.
+*/
+struct io_keyset {
+	struct io_keyslot {
+		uint64_t hash;
+		const char *key;            /* the kind, then the key */
+	} *slot;
+	size_t cap, n;
+	struct io_arena mem;
+};
+bool io_keyset_seen(struct io_keyset *k, char kind, const char *key);
+void io_keyset_free(struct io_keyset *k);
 
 /* Records: growing the extras list, freeing a record's contents. */
 void io_extra_add(struct io_extra **v, size_t *n, const char *name, const char *value);

@@ -522,6 +522,72 @@ io_strv_add(char ***v, size_t *n, const char *s)
 	free(t);
 }
 
+/* ---- sets of keys -------------------------------------------------------------------- */
+
+/* FNV-1a, 64 bits, of the kind and the key */
+static uint64_t
+key_hash(char kind, const char *key, size_t n)
+{
+	uint64_t h = (14695981039346656037u ^ (unsigned char)kind) * 1099511628211u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)key[i]) * 1099511628211u;
+	return h;
+}
+
+/* The slot of (hash, entry) in slot (cap a power of two), or the empty one it would take. */
+static struct io_keyslot *
+key_slot(struct io_keyslot *slot, size_t cap, uint64_t hash, const char *entry)
+{
+	size_t i = (size_t)hash & (cap - 1);
+
+	while (slot[i].key && (slot[i].hash != hash || strcmp(slot[i].key, entry)))
+		i = (i + 1) & (cap - 1);
+	return &slot[i];
+}
+
+bool
+io_keyset_seen(struct io_keyset *k, char kind, const char *key)
+{
+	size_t n = strlen(key);
+	uint64_t h = key_hash(kind, key, n);
+	struct io_keyslot *at;
+	char entry[64], *e = n + 2 <= sizeof entry ? entry : xmalloc(n + 2);
+	bool seen;
+
+	e[0] = kind;
+	memcpy(e + 1, key, n + 1);
+	/* at most half full */
+	if (2 * (k->n + 1) > k->cap) {
+		size_t cap = k->cap ? 2 * k->cap : 1024;
+		struct io_keyslot *slot = xcalloc(cap, sizeof *slot);
+		for (size_t i = 0; i < k->cap; i++)
+			if (k->slot[i].key)
+				*key_slot(slot, cap, k->slot[i].hash, k->slot[i].key) = k->slot[i];
+		free(k->slot);
+		k->slot = slot;
+		k->cap = cap;
+	}
+	at = key_slot(k->slot, k->cap, h, e);
+	seen = at->key != NULL;
+	if (!seen) {
+		at->hash = h;
+		at->key = io_strndup_in(&k->mem, e, n + 1);
+		k->n++;
+	}
+	if (e != entry)
+		free(e);
+	return seen;
+}
+
+void
+io_keyset_free(struct io_keyset *k)
+{
+	free(k->slot);
+	io_arena_free(&k->mem);
+	memset(k, 0, sizeof *k);
+}
+
 /* ---- dropping repeats in O(n log n) ------------------------------------------------- */
 
 struct keyed {
@@ -660,6 +726,7 @@ io_record_clear(struct io_record *r)
 {
 	switch (r->kind) {
 	case IO_REC_CONTACT:
+		contact_keys_free(&r->u.contact.keys);
 		if (r->u.contact.mem) {
 			/* all of it in the record's blocks */
 			io_blocks_free(r->u.contact.mem);
