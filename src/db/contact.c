@@ -258,7 +258,10 @@ honorific_word(const char *s)
 	if (!*s || !strchr("dchrsmp", tolower((unsigned char)*s)))
 		return 0;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-		size_t n = strlen(words[i]);
+		size_t n;
+		if (tolower((unsigned char)*s) != words[i][0])
+			continue;       /* (an import asks for every name it adds) */
+		n = strlen(words[i]);
 		if (!strncasecmp(s, words[i], n)) {
 			if (s[n] == '.')
 				n++;

@@ -214,6 +214,28 @@ table_fold(const char *s)
 	return r;
 }
 
+/* utf8_fold of ASCII s[0..n): lower case, each run of spaces one, none at the ends */
+static char *
+ascii_fold(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1), *o = out;
+	bool space = false;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+			space = o > out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = false;
+		*o++ = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	*o = '\0';
+	return out;
+}
+
 char *
 fold_text(const char *s)
 {
@@ -225,7 +247,7 @@ fold_text(const char *s)
 	for (i = 0; s[i] && (unsigned char)s[i] < 0x80; i++)
 		;
 	if (!s[i])
-		return utf8_fold(s);       /* ASCII: lower case and spaces */
+		return ascii_fold(s, i);
 	if (!fold_needs_icu(s) || !icu_open() || !(t = icu_fold(s)))
 		return table_fold(s);
 	r = table_fold(t);
