@@ -75,6 +75,31 @@ struct kith_contact {
 */
 size_t contact_honorific_len(const char *name, const char *hint);
 
+/*
+** What a contact's write works out before its SQL: the check of every
+** field, the honorific and the name's key, each channel's and nickname's
+** key, a new UUID. contact_add makes it itself; contact_keys_make makes it
+** apart (no database: any thread, as an import's parser does on its own),
+** for contact_add_keyed, so that the writing thread does only SQL.
+*/
+struct contact_keys {
+	enum kith_status valid;     /* the check: KITH_OK, or KITH_INVALID and why */
+	char *why;
+	size_t honorific;           /* bytes of the display name's honorific (contact_honorific_len) */
+	char *prefix;               /* the honorific, trimmed ("" if none) */
+	char *name_key;             /* the rest of the name, folded (fold_text) */
+	char **email, **phone, **handle;    /* each channel's key, in the contact's order */
+	char **nick;                /* each nickname's key */
+	char uid[37];               /* a new UUID, for a contact without a UID */
+	void *mem;                  /* one block: the above but why */
+};
+void contact_keys_make(const struct kith_contact *c, struct contact_keys *k);
+void contact_keys_free(struct contact_keys *k);     /* (safe on a zeroed struct) */
+/* contact_add with the keys made from c (k NULL: made here). */
+enum kith_status contact_add_keyed(struct kdb *db, const struct kith_contact *c,
+				   const struct contact_keys *k, int64_t *id_out,
+				   struct kith_err *err);
+
 /* Release everything a contact owns and zero it (safe on a zeroed struct). */
 void contact_free(struct kith_contact *c);
 /* Deep copy. */

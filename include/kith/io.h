@@ -30,6 +30,7 @@
 #include "kith/status.h"
 
 struct kdb;
+struct io_block;
 
 /*
 ** The formats. Adding one is a line here (C name, word) and a case in the
@@ -76,6 +77,23 @@ struct io_contact_rec {
 	*/
 	bool is_org;
 	char *org_kind, *org_parent;
+	/*
+	** NULL: each string and array above is its own allocation. Else every
+	** one of them is in these blocks, made by the parser (the vCard
+	** reader) and freed with them by io_record_clear.
+	*/
+	struct io_block *mem;
+	/*
+	** Worked out by the parser with the record (the vCard reader, on its
+	** own thread when piped), so that the merging thread does only SQL:
+	** keys.mem is NULL when it did not (the merge then works them out).
+	** seen (NULL: not said): for each email, then each phone, then the
+	** name without its honorific, whether an earlier person's record of
+	** the file, or an earlier value of this one, had its key. A parser
+	** says it for every record of a file or for none.
+	*/
+	struct contact_keys keys;
+	const bool *seen;
 };
 
 struct io_attendee {

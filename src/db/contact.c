@@ -96,28 +96,36 @@ contact_validate(const struct kith_contact *c, struct kith_err *err)
 	return KITH_OK;
 }
 
-/* The key two channels are "the same" by: lower-cased email, phone digits. */
-char *
-db_channel_key(const char *kind, const char *value)
+/* The key two channels are "the same" by (lower-cased email, phone digits),
+   into out (room for value's length and a NUL); returns its length. */
+static size_t
+channel_key_into(bool phone, const char *value, char *out)
 {
-	/* at most as long as the value: one buffer (two keys for each imported card) */
-	size_t n = strlen(value), len = 0;
-	char *key = xmalloc(n + 1);
-	bool phone = !strcmp(kind, "phone");
+	size_t len = 0;
 
 	for (const char *p = value; *p; p++) {
 		if (phone) {
 			if (isdigit((unsigned char)*p) || (*p == '+' && len == 0))
-				key[len++] = *p;
+				out[len++] = *p;
 		} else {
-			key[len++] = (char)tolower((unsigned char)*p);
+			out[len++] = (char)tolower((unsigned char)*p);
 		}
 	}
 	if (len == 0) {
-		memcpy(key, value, n);
-		len = n;
+		len = strlen(value);
+		memcpy(out, value, len);
 	}
-	key[len] = '\0';
+	out[len] = '\0';
+	return len;
+}
+
+char *
+db_channel_key(const char *kind, const char *value)
+{
+	/* at most as long as the value: one buffer */
+	char *key = xmalloc(strlen(value) + 1);
+
+	channel_key_into(!strcmp(kind, "phone"), value, key);
 	return key;
 }
 
@@ -146,7 +154,7 @@ kept_channels(struct kdb *db, int64_t id, const char *kind, int64_t **keep, size
 
 static enum kith_status
 write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_channel *ch,
-	       size_t n, bool update, struct kith_err *err)
+	       char *const *keys, size_t n, bool update, struct kith_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO contact_channel(contact_id, kind, label, value, value_key, position, id) "
@@ -165,24 +173,21 @@ write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_c
 		rc = db_run(db, q_delete, kind, err, "i", keep[i]);
 	for (size_t i = 0; i < n && !rc; i++) {
 		sqlite3_stmt *st = db_stmt(db, i < n_keep ? q_update : sql, err);
-		char *key;
 
 		if (!st) {
 			rc = KITH_DB;
 			break;
 		}
-		key = db_channel_key(kind, ch[i].value);
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 		db_bind_text_static(st, 3, ch[i].label);
 		db_bind_text_static(st, 4, ch[i].value);
-		db_bind_text_static(st, 5, key);
+		db_bind_text_static(st, 5, keys[i]);
 		sqlite3_bind_int(st, 6, (int)i);
 		if (i < n_keep)
 			sqlite3_bind_int64(st, 7, keep[i]);
 		if (!(rc = i < n_keep ? KITH_OK : db_key_bind(db, st, err)))
 			rc = db_step_done(db, st, err, kind);
-		free(key);
 	}
 	free(keep);
 	return rc;
@@ -213,32 +218,30 @@ tag_link(struct kdb *db, int64_t id, const char *tag, struct kith_err *err)
 
 /* keep: team mode's edit, which keeps the channels' rows (write_channels). */
 static enum kith_status
-write_lists(struct kdb *db, int64_t id, const struct kith_contact *c, bool keep,
-	    struct kith_err *err)
+write_lists(struct kdb *db, int64_t id, const struct kith_contact *c,
+	    const struct contact_keys *k, bool keep, struct kith_err *err)
 {
 	static const char nick[] =
 		"INSERT OR IGNORE INTO contact_nickname(contact_id, nickname, nick_key) VALUES (?, ?, ?)";
 	enum kith_status rc;
 
-	if ((rc = write_channels(db, id, "email", c->emails, c->n_emails, keep, err)) ||
-	    (rc = write_channels(db, id, "phone", c->phones, c->n_phones, keep, err)) ||
-	    (rc = write_channels(db, id, "handle", c->handles, c->n_handles, keep, err)))
+	if ((rc = write_channels(db, id, "email", c->emails, k->email, c->n_emails, keep, err)) ||
+	    (rc = write_channels(db, id, "phone", c->phones, k->phone, c->n_phones, keep, err)) ||
+	    (rc = write_channels(db, id, "handle", c->handles, k->handle, c->n_handles, keep,
+				 err)))
 		return rc;
 	for (size_t i = 0; i < c->n_nicknames; i++) {
 		sqlite3_stmt *st;
-		char *key;
 		if (str_empty(c->nicknames[i]))
 			continue;
 		if (!(st = db_stmt(db, nick, err)))
 			return KITH_DB;
-		key = db_name_key(c->nicknames[i]);
 		sqlite3_bind_int64(st, 1, id);
 		db_bind_text(st, 2, c->nicknames[i]);
-		db_bind_text(st, 3, key);
+		db_bind_text(st, 3, k->nick[i]);
 		rc = db_step_done(db, st, err, "nickname");
 		if (!rc && db->aside)
-			db_aside_nickname(db, id, c->nicknames[i], key);
-		free(key);
+			db_aside_nickname(db, id, c->nicknames[i], k->nick[i]);
 		if (rc)
 			return rc;
 	}
@@ -260,7 +263,10 @@ honorific_word(const char *s)
 	if (!*s || !strchr("dchrsmp", tolower((unsigned char)*s)))
 		return 0;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-		size_t n = strlen(words[i]);
+		size_t n;
+		if (tolower((unsigned char)*s) != words[i][0])
+			continue;       /* (an import asks for every name it adds) */
+		n = strlen(words[i]);
 		if (!strncasecmp(s, words[i], n)) {
 			if (s[n] == '.')
 				n++;
@@ -291,15 +297,79 @@ contact_honorific_len(const char *name, const char *hint)
 	return name[len] ? len : 0;
 }
 
-/* The contact's honorific (newly allocated) and its sort key (*key). */
+/* s[0..n) and a NUL at *at, which moves past them */
 static char *
-name_parts(const struct kith_contact *c, char **key)
+put(char **at, const char *s, size_t n)
 {
-	size_t n = contact_honorific_len(c->display_name, c->prefix);
-	char *prefix = xstrndup(c->display_name, n);
+	char *r = *at;
 
-	*key = db_name_key(c->display_name + n);
-	return str_trim(prefix);
+	memcpy(r, s, n);
+	r[n] = '\0';
+	*at += n + 1;
+	return r;
+}
+
+void
+contact_keys_make(const struct kith_contact *c, struct contact_keys *k)
+{
+	const struct kith_channel *ch[3] = { c->emails, c->phones, c->handles };
+	const size_t nch[3] = { c->n_emails, c->n_phones, c->n_handles };
+	char **keys[3], **nick_tmp = NULL, *name_key, *at;
+	struct kith_err err = {0};
+	size_t size, nptr = c->n_nicknames, n;
+	const char *name = c->display_name ? c->display_name : "";
+
+	memset(k, 0, sizeof *k);
+	if ((k->valid = contact_validate(c, &err)))
+		k->why = xstrdup(err.msg);
+	k->honorific = contact_honorific_len(name, c->prefix);
+	name_key = db_name_key(name + k->honorific);
+	/* one block: the lists of keys, then the texts */
+	size = k->honorific + 1 + strlen(name_key) + 1;
+	for (int j = 0; j < 3; j++) {
+		nptr += nch[j];
+		for (size_t i = 0; i < nch[j]; i++)
+			size += strlen(ch[j][i].value ? ch[j][i].value : "") + 1;
+	}
+	if (c->n_nicknames) {
+		nick_tmp = xcalloc(c->n_nicknames, sizeof *nick_tmp);
+		for (size_t i = 0; i < c->n_nicknames; i++) {
+			nick_tmp[i] = db_name_key(c->nicknames[i]);
+			size += strlen(nick_tmp[i]) + 1;
+		}
+	}
+	k->mem = xmalloc(nptr * sizeof(char *) + size);
+	at = (char *)k->mem + nptr * sizeof(char *);
+	for (int j = 0; j < 3; j++) {
+		keys[j] = (char **)k->mem + (j ? nch[0] : 0) + (j == 2 ? nch[1] : 0);
+		for (size_t i = 0; i < nch[j]; i++) {
+			keys[j][i] = at;
+			at += channel_key_into(j == 1, ch[j][i].value ? ch[j][i].value : "", at) + 1;
+		}
+	}
+	k->email = keys[0];
+	k->phone = keys[1];
+	k->handle = keys[2];
+	k->nick = (char **)k->mem + nch[0] + nch[1] + nch[2];
+	for (size_t i = 0; i < c->n_nicknames; i++) {
+		k->nick[i] = put(&at, nick_tmp[i], strlen(nick_tmp[i]));
+		free(nick_tmp[i]);
+	}
+	free(nick_tmp);
+	n = k->honorific;
+	k->prefix = str_trim(put(&at, name, n));
+	k->name_key = put(&at, name_key, strlen(name_key));
+	free(name_key);
+	if (str_empty(c->uid))
+		db_uuid(k->uid);
+}
+
+void
+contact_keys_free(struct contact_keys *k)
+{
+	free(k->mem);
+	free(k->why);
+	memset(k, 0, sizeof *k);
 }
 
 /*
@@ -358,11 +428,12 @@ check_refs(struct kdb *db, const struct kith_contact *c, struct kith_err *err)
 	return c->introducer_id ? ent_has(db, ENT_CONTACT, c->introducer_id, err) : KITH_OK;
 }
 
-/* A contact written: added (update false; id out) or updated (row id). */
+/* A contact written: added (update false; id out) or updated (row id), with its keys. */
 struct contact_w {
 	const struct kith_contact *c;
 	bool update;
 	int64_t id;
+	const struct contact_keys *k;
 };
 
 static enum kith_status
@@ -390,7 +461,8 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	const struct kith_contact *c = w->c;
 	sqlite3_stmt *st;
 	enum kith_status rc;
-	char now[20], uid[37], *key, *prefix;
+	const struct contact_keys *k = w->k;
+	char now[20];
 
 	/* an update reads the contact's channels (by the index on them) */
 	if ((rc = check_refs(db, c, err)) || (w->update && (rc = db_lookup_ready(db, err))))
@@ -398,44 +470,57 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	if (!(st = db_stmt(db, w->update ? q_update : q_insert, err)))
 		return KITH_DB;
 	db_now(now);
-	prefix = name_parts(c, &key);
-	bind_contact(st, c, key, prefix, now);
-	if (w->update) {
+	bind_contact(st, c, k->name_key, k->prefix, now);
+	if (w->update)
 		sqlite3_bind_int64(st, 19, w->id);
-	} else if (str_empty(c->uid)) {
-		db_uuid(uid);
-		sqlite3_bind_text(st, 22, uid, -1, SQLITE_STATIC);
-	}
+	else if (str_empty(c->uid))
+		sqlite3_bind_text(st, 22, k->uid, -1, SQLITE_STATIC);
 	if (w->update || !(rc = db_key_bind(db, st, err)))
 		rc = db_step_done(db, st, err, "contact");
-	if (!rc && !w->update) {
+	if (rc)
+		return rc;
+	if (!w->update) {
 		w->id = sqlite3_last_insert_rowid(db->h);
 		/* an import's: its search document made aside (contact_aside.c) */
 		if (db->aside)
-			db_aside_contact(db, w->id, c, key);
-	}
-	free(key);
-	free(prefix);
-	if (rc)
-		return rc;
-	if (w->update && sqlite3_changes(db->h) == 0)
+			db_aside_contact(db, w->id, c, k->name_key);
+	} else if (sqlite3_changes(db->h) == 0) {
 		return kith_err_set(err, KITH_NOTFOUND, "contact #%lld: no such contact",
 				    (long long)w->id);
+	}
 	/* team mode: the channels' rows are kept (write_channels), not cleared */
 	for (size_t i = db->replica ? 1 : 0; w->update && i < 3; i++)
 		if ((rc = db_run(db, clears[i], "contact", err, "i", w->id)))
 			return rc;
-	return write_lists(db, w->id, c, w->update && db->replica, err);
+	return write_lists(db, w->id, c, k, w->update && db->replica, err);
+}
+
+/* The contact written (w), its keys made here when not given. */
+static enum kith_status
+contact_write(struct kdb *db, struct contact_w *w, struct kith_err *err)
+{
+	struct contact_keys own;
+	enum kith_status rc;
+
+	if (!w->k) {
+		contact_keys_make(w->c, &own);
+		w->k = &own;
+	}
+	rc = w->k->valid ? kith_err_set(err, w->k->valid, "%s", w->k->why) :
+			   db_write(db, contact_write_body, w, err);
+	if (w->k == &own)
+		contact_keys_free(&own);
+	return rc;
 }
 
 enum kith_status
-contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
-	    struct kith_err *err)
+contact_add_keyed(struct kdb *db, const struct kith_contact *c, const struct contact_keys *k,
+		  int64_t *id_out, struct kith_err *err)
 {
-	struct contact_w w = { c, false, 0 };
+	struct contact_w w = { c, false, 0, k };
 	enum kith_status rc;
 
-	if ((rc = contact_validate(c, err)) || (rc = db_write(db, contact_write_body, &w, err)))
+	if ((rc = contact_write(db, &w, err)))
 		return rc;
 	if (id_out)
 		*id_out = w.id;
@@ -443,12 +528,18 @@ contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
 }
 
 enum kith_status
+contact_add(struct kdb *db, const struct kith_contact *c, int64_t *id_out,
+	    struct kith_err *err)
+{
+	return contact_add_keyed(db, c, NULL, id_out, err);
+}
+
+enum kith_status
 contact_update(struct kdb *db, const struct kith_contact *c, struct kith_err *err)
 {
-	struct contact_w w = { c, true, c->id };
-	enum kith_status rc = contact_validate(c, err);
+	struct contact_w w = { c, true, c->id, NULL };
 
-	return rc ? rc : db_write(db, contact_write_body, &w, err);
+	return contact_write(db, &w, err);
 }
 
 /* One integer column of one contact: { sql with ?1 id, ?2 value, ?3 now; id; value }. */

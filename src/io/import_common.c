@@ -123,53 +123,16 @@ uids_free(struct imp *im)
 	im->uids_cap = im->uids_n = 0;
 }
 
-/* Open addressing, at most half full; each entry the kind then the key. */
-static char **
-key_find(char **slot, size_t cap, const char *entry)
-{
-	size_t i = key_slot(entry[0], entry + 1, cap);
-
-	while (slot[i] && strcmp(slot[i], entry))
-		i = (i + 1) & (cap - 1);
-	return &slot[i];
-}
-
 bool
 keys_seen(struct imp *im, char kind, const char *key)
 {
-	struct keyset *k = &im->keys;
-	size_t n = strlen(key);
-	char *entry = xmalloc(n + 2), **at;
-
-	entry[0] = kind;
-	memcpy(entry + 1, key, n + 1);
-	if (2 * (k->n + 1) > k->cap) {
-		size_t cap = k->cap ? 2 * k->cap : 1024;
-		char **slot = xcalloc(cap, sizeof *slot);
-		for (size_t i = 0; i < k->cap; i++)
-			if (k->slot[i])
-				*key_find(slot, cap, k->slot[i]) = k->slot[i];
-		free(k->slot);
-		k->slot = slot;
-		k->cap = cap;
-	}
-	at = key_find(k->slot, k->cap, entry);
-	if (*at) {
-		free(entry);
-		return true;
-	}
-	*at = entry;
-	k->n++;
-	return false;
+	return io_keyset_seen(&im->keys, kind, key);
 }
 
 void
 keys_free(struct imp *im)
 {
-	for (size_t i = 0; i < im->keys.cap; i++)
-		free(im->keys.slot[i]);
-	free(im->keys.slot);
-	memset(&im->keys, 0, sizeof im->keys);
+	io_keyset_free(&im->keys);
 }
 
 void

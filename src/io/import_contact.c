@@ -210,18 +210,27 @@ already_there(struct imp *im, int64_t id, const struct io_contact_rec *r)
 ** contact is then one of those records, and its emails, phones and name
 ** are theirs (a merge adds only the record's own). A key it had not kept
 ** cannot be in the database, and its lookup is skipped; one it had is
-** looked up as always. The key is kept as it is asked for.
+** looked up as always. The key is kept as it is asked for; or the parser
+** kept them all, and says for each whether an earlier record had it
+** (r->seen: the 'e' key i, the 'p' key i, or the 'n' key).
 */
 static bool
-may_have(struct imp *im, const char *kind, const char *value)
+may_have(struct imp *im, const struct io_contact_rec *r, char kind, size_t i)
 {
+	const struct kith_contact *c = &r->c;
+	const char *name = c->display_name;
 	char *key;
 	bool seen;
 
 	if (!im->fresh)
 		return true;
-	key = kind[0] == 'n' ? fold_text(value) : contact_channel_key(kind, value);
-	seen = keys_seen(im, kind[0], key);
+	if (r->seen)
+		return r->seen[kind == 'e' ? i : kind == 'p' ? c->n_emails + i :
+			       c->n_emails + c->n_phones];
+	key = kind == 'n' ? fold_text(name + contact_honorific_len(name, c->prefix)) :
+	      contact_channel_key(kind == 'e' ? "email" : "phone",
+				  kind == 'e' ? c->emails[i].value : c->phones[i].value);
+	seen = keys_seen(im, kind, key);
 	free(key);
 	return seen;
 }
@@ -230,13 +239,21 @@ may_have(struct imp *im, const char *kind, const char *value)
 static void
 note_keys(struct imp *im, const struct io_contact_rec *r)
 {
-	const char *name = r->c.display_name;
-
+	if (r->seen)
+		return;         /* the parser kept them */
 	for (size_t i = 0; i < r->c.n_emails; i++)
-		may_have(im, "email", r->c.emails[i].value);
+		may_have(im, r, 'e', i);
 	for (size_t i = 0; i < r->c.n_phones; i++)
-		may_have(im, "phone", r->c.phones[i].value);
-	may_have(im, "name", name + contact_honorific_len(name, r->c.prefix));
+		may_have(im, r, 'p', i);
+	may_have(im, r, 'n', 0);
+}
+
+/* Bytes of the record's name that are its honorific. */
+static size_t
+honorific(const struct io_contact_rec *r)
+{
+	return r->keys.mem ? r->keys.honorific :
+	       contact_honorific_len(r->c.display_name, r->c.prefix);
 }
 
 /* How a record was matched. */
@@ -289,7 +306,7 @@ find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
 	for (size_t i = 0; i < r->c.n_emails; i++) {
 		int64_t ids[8];
 		int n;
-		if (!may_have(im, "email", r->c.emails[i].value))
+		if (!may_have(im, r, 'e', i))
 			continue;
 		/* a few are enough: an address shared by thousands would make every
 		   record walk them all */
@@ -312,8 +329,7 @@ find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
 	}
 	for (size_t i = 0; i < r->c.n_phones; i++) {
 		int n;
-		if (!may_have(im, "phone", r->c.phones[i].value) ||
-		    !phone_usable(r->c.phones[i].value))
+		if (!may_have(im, r, 'p', i) || !phone_usable(r->c.phones[i].value))
 			continue;
 		if ((rc = contact_find_channel_first(im->db, "phone", r->c.phones[i].value, &id, 1, &n,
 						     err)))
@@ -328,8 +344,8 @@ find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
 		possible_dup(f, id, "shares phone %s", r->c.phones[i].value);
 	}
 	/* by the name without its honorific, as contacts' name keys are */
-	name = r->c.display_name + contact_honorific_len(r->c.display_name, r->c.prefix);
-	if (!may_have(im, "name", name))
+	name = r->c.display_name + honorific(r);
+	if (!may_have(im, r, 'n', 0))
 		return KITH_OK;
 	rc = contact_find_name_org(im->db, name, r->org, &id, err);
 	if (rc == KITH_NOTFOUND)
@@ -531,7 +547,8 @@ add_contact(struct imp *im, const struct io_record *rec, const struct found *f,
 	bool changed = false;
 	int64_t id;
 
-	if ((rc = contact_add(im->db, &r->c, &id, err)))
+	/* the keys the parser made, if it did */
+	if ((rc = contact_add_keyed(im->db, &r->c, r->keys.mem ? &r->keys : NULL, &id, err)))
 		return rc;
 	if ((rc = merge_role(im, id, r, rec->source, &changed, NULL, err)) ||
 	    (rc = put_extras(im, "contact", id, rec->source, r->extras, r->n_extras, &changed,

@@ -47,11 +47,8 @@ struct imp {
 	bool uid_mem;
 	struct org_slot *uids;      /* uids_cap slots (a power of two), uids_n used */
 	size_t uids_cap, uids_n;
-	struct keyset {
-		char **slot;            /* "e" email key, "p" phone key, "n" folded name,
-					   "t" a to-do's due date and title */
-		size_t cap, n;
-	} keys;
+	struct io_keyset keys;      /* 'e' email key, 'p' phone key, 'n' folded name,
+				       't' a to-do's due date and title */
 	/* Organisations' own cards, applied when the records are all in
 	   (merge_org): an organisation the import made is in the search
 	   index only then. */

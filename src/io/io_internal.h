@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,6 +76,53 @@ bool io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno);
 */
 bool io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno);
 
+/*
+** Memory in blocks that go all at once: a parser's scratch (reset for each
+** record, its blocks kept) and a record's own strings and arrays (the
+** record keeps the blocks: io_contact_rec.mem, freed by io_record_clear).
+** A card's dozens of small strings were as many mallocs and frees.
+*/
+struct io_block;
+struct io_arena {
+	struct io_block *head;      /* the block being filled, then the older ones */
+	char *p, *end;              /* the free part of head */
+};
+/* n bytes aligned for any object; never NULL */
+void *io_alloc(struct io_arena *a, size_t n);
+/* s[0..n) and a NUL */
+char *io_strndup_in(struct io_arena *a, const char *s, size_t n);
+static inline char *
+io_strdup_in(struct io_arena *a, const char *s)
+{
+	return io_strndup_in(a, s, strlen(s));
+}
+/* Empty again; the first block (the largest made so far) is kept. */
+void io_arena_reset(struct io_arena *a);
+/* Everything freed. */
+void io_arena_free(struct io_arena *a);
+/* The blocks, taken out (for io_blocks_free); the arena is empty. */
+struct io_block *io_arena_take(struct io_arena *a);
+void io_blocks_free(struct io_block *b);
+/* io_text_utf8 of s[0..n) into the arena; *outn its length. */
+char *io_text_utf8_in(struct io_arena *a, const char *s, size_t n, const char *charset,
+		      size_t *outn);
+
+/*
+** A set of keys, each of a kind (a letter: 'e' an email's, 'p' a phone's,
+** 'n' a name's, 't' a to-do's), kept in blocks: whether a key was in it (it
+** is now). Zero-initialise.
+*/
+struct io_keyset {
+	struct io_keyslot {
+		uint64_t hash;
+		const char *key;            /* the kind, then the key */
+	} *slot;
+	size_t cap, n;
+	struct io_arena mem;
+};
+bool io_keyset_seen(struct io_keyset *k, char kind, const char *key);
+void io_keyset_free(struct io_keyset *k);
+
 /* Records: growing the extras list, freeing a record's contents. */
 void io_extra_add(struct io_extra **v, size_t *n, const char *name, const char *value);
 void io_record_clear(struct io_record *r);
@@ -90,6 +138,12 @@ void io_strv_add(char ***v, size_t *n, const char *s);
 void io_channel_push(struct kith_channel **v, size_t *n, const char *label, const char *value);
 void io_strv_push(char ***v, size_t *n, const char *s);
 /* Drop repeated values (ASCII case aside), keeping the first of each, in order. */
+/*
+** drop[i] set for each of v's n values (strings, or channels' values) that
+** equals an earlier one, ASCII case aside; drop[] zeroed by the caller.
+*/
+void io_strv_repeats(char *const *v, size_t n, bool *drop);
+void io_channel_repeats(const struct kith_channel *v, size_t n, bool *drop);
 void io_strv_uniq(char **v, size_t *n);
 void io_channel_uniq(struct kith_channel *v, size_t *n);
 void io_contact_uniq(struct kith_contact *c);

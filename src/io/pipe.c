@@ -18,14 +18,14 @@
  * would never have read it.
  *
  * The parser must share no state with what the sink does on the calling
- * thread. The vCard reader (text, iconv) shares none. The iCalendar reader
+ * thread. The vCard reader (text, iconv, and each person's keys: fold_text
+ * may be called on any thread, db_uuid's SQLite randomness too) shares none. The iCalendar reader
  * calls libical (built thread-aware: its error state and temporary buffers
  * are per thread, its built-in zones loaded under a lock) and keeps a
  * one-zone cache of its own (ics_zone_named): while it reads, the sink,
  * which only writes the database, calls neither, so each is used by one
  * thread at a time, and thrd_join orders the parser's last use before
- * the caller's next. It folds with utf8_fold (tables, no state), never
- * with fold_text (ICU's one transliterator, used on the calling thread).
+ * the caller's next. It folds with utf8_fold (tables, no state).
  */
 #include "io_internal.h"
 

@@ -10,6 +10,8 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +228,125 @@ io_text_utf8(const char *s, size_t n, const char *charset)
 	return lf_only(from_cp1252(s, n));
 }
 
+/* ---- blocks of memory ---------------------------------------------------------------- */
+
+struct io_block {
+	struct io_block *next;
+	size_t size;                /* bytes of data after the header */
+	max_align_t data[];
+};
+
+enum { IO_BLOCK_MIN = 4096 };
+#define IO_ALIGN (sizeof(max_align_t))
+
+/* A new head block with room for n bytes at least. */
+static void
+block_add(struct io_arena *a, size_t n)
+{
+	size_t size = n > IO_BLOCK_MIN ? n : IO_BLOCK_MIN;
+	struct io_block *b;
+
+	/* each block twice the last, so that a long record takes few */
+	if (a->head && a->head->size * 2 > size && a->head->size <= ((size_t)1 << 24))
+		size = a->head->size * 2;
+	b = xmalloc(sizeof *b + size);
+	b->size = size;
+	b->next = a->head;
+	a->head = b;
+	a->p = (char *)b->data;
+	a->end = a->p + size;
+}
+
+void *
+io_alloc(struct io_arena *a, size_t n)
+{
+	char *r;
+	size_t pad = a->p ? (IO_ALIGN - (size_t)((uintptr_t)a->p % IO_ALIGN)) % IO_ALIGN : 0;
+
+	if (!a->p || (size_t)(a->end - a->p) < n + pad) {
+		block_add(a, n);
+		pad = 0;
+	}
+	r = a->p + pad;
+	a->p = r + n;
+	return r;
+}
+
+char *
+io_strndup_in(struct io_arena *a, const char *s, size_t n)
+{
+	char *r;
+
+	if (!a->p || (size_t)(a->end - a->p) < n + 1)
+		block_add(a, n + 1);
+	r = a->p;
+	memcpy(r, s, n);
+	r[n] = '\0';
+	a->p += n + 1;
+	return r;
+}
+
+void
+io_blocks_free(struct io_block *b)
+{
+	while (b) {
+		struct io_block *next = b->next;
+		free(b);
+		b = next;
+	}
+}
+
+struct io_block *
+io_arena_take(struct io_arena *a)
+{
+	struct io_block *b = a->head;
+
+	a->head = NULL;
+	a->p = a->end = NULL;
+	return b;
+}
+
+void
+io_arena_reset(struct io_arena *a)
+{
+	struct io_block *keep = a->head;
+
+	if (!keep)
+		return;
+	/* the newest block is the largest */
+	io_blocks_free(keep->next);
+	keep->next = NULL;
+	a->p = (char *)keep->data;
+	a->end = a->p + keep->size;
+}
+
+void
+io_arena_free(struct io_arena *a)
+{
+	io_blocks_free(io_arena_take(a));
+}
+
+char *
+io_text_utf8_in(struct io_arena *a, const char *s, size_t n, const char *charset, size_t *outn)
+{
+	char *r;
+
+	if ((charset && *charset && !is_utf8_name(charset)) || !utf8_valid(s, n) ||
+	    memchr(s, 0, n)) {
+		/* another charset, or not UTF-8: the rare way */
+		char *t = io_text_utf8(s, n, charset);
+		*outn = strlen(t);
+		r = io_strndup_in(a, t, *outn);
+		free(t);
+		return r;
+	}
+	r = io_strndup_in(a, s, n);
+	*outn = n;
+	if (memchr(r, '\r', n))
+		*outn = strlen(lf_only(r));
+	return r;
+}
+
 static int
 hexval(int c)
 {
@@ -401,6 +522,72 @@ io_strv_add(char ***v, size_t *n, const char *s)
 	free(t);
 }
 
+/* ---- sets of keys -------------------------------------------------------------------- */
+
+/* FNV-1a, 64 bits, of the kind and the key */
+static uint64_t
+key_hash(char kind, const char *key, size_t n)
+{
+	uint64_t h = (14695981039346656037u ^ (unsigned char)kind) * 1099511628211u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)key[i]) * 1099511628211u;
+	return h;
+}
+
+/* The slot of (hash, entry) in slot (cap a power of two), or the empty one it would take. */
+static struct io_keyslot *
+key_slot(struct io_keyslot *slot, size_t cap, uint64_t hash, const char *entry)
+{
+	size_t i = (size_t)hash & (cap - 1);
+
+	while (slot[i].key && (slot[i].hash != hash || strcmp(slot[i].key, entry)))
+		i = (i + 1) & (cap - 1);
+	return &slot[i];
+}
+
+bool
+io_keyset_seen(struct io_keyset *k, char kind, const char *key)
+{
+	size_t n = strlen(key);
+	uint64_t h = key_hash(kind, key, n);
+	struct io_keyslot *at;
+	char entry[64], *e = n + 2 <= sizeof entry ? entry : xmalloc(n + 2);
+	bool seen;
+
+	e[0] = kind;
+	memcpy(e + 1, key, n + 1);
+	/* at most half full */
+	if (2 * (k->n + 1) > k->cap) {
+		size_t cap = k->cap ? 2 * k->cap : 1024;
+		struct io_keyslot *slot = xcalloc(cap, sizeof *slot);
+		for (size_t i = 0; i < k->cap; i++)
+			if (k->slot[i].key)
+				*key_slot(slot, cap, k->slot[i].hash, k->slot[i].key) = k->slot[i];
+		free(k->slot);
+		k->slot = slot;
+		k->cap = cap;
+	}
+	at = key_slot(k->slot, k->cap, h, e);
+	seen = at->key != NULL;
+	if (!seen) {
+		at->hash = h;
+		at->key = io_strndup_in(&k->mem, e, n + 1);
+		k->n++;
+	}
+	if (e != entry)
+		free(e);
+	return seen;
+}
+
+void
+io_keyset_free(struct io_keyset *k)
+{
+	free(k->slot);
+	io_arena_free(&k->mem);
+	memset(k, 0, sizeof *k);
+}
+
 /* ---- dropping repeats in O(n log n) ------------------------------------------------- */
 
 struct keyed {
@@ -422,15 +609,22 @@ keyed_cmp(const void *a, const void *b)
 }
 
 /*
-** drop[i] is set for each string equal (ASCII case aside) to an earlier one:
-** sorted, equal strings are next to each other, the first one first.
+** drop[i] is set for each string equal (ASCII case aside) to an earlier one
+** (drop zeroed by the caller): a few are compared each with each; more are
+** sorted, equal strings next to each other, the first one first.
 */
-static bool *
-repeats(const char *(*get)(const void *, size_t), const void *v, size_t n)
+static void
+mark_repeats(const char *(*get)(const void *, size_t), const void *v, size_t n, bool *drop)
 {
-	struct keyed *k = xreallocarray(NULL, n ? n : 1, sizeof *k);
-	bool *drop = xcalloc(n ? n : 1, sizeof *drop);
+	struct keyed *k;
 
+	if (n <= 8) {
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = 0; j < i && !drop[i]; j++)
+				drop[i] = !drop[j] && io_ieq(get(v, j), get(v, i));
+		return;
+	}
+	k = xreallocarray(NULL, n, sizeof *k);
 	for (size_t i = 0; i < n; i++)
 		k[i] = (struct keyed){ get(v, i), i };
 	qsort(k, n, sizeof *k, keyed_cmp);
@@ -438,6 +632,14 @@ repeats(const char *(*get)(const void *, size_t), const void *v, size_t n)
 		if (io_ieq(k[i - 1].s, k[i].s))
 			drop[k[i].i] = true;
 	free(k);
+}
+
+static bool *
+repeats(const char *(*get)(const void *, size_t), const void *v, size_t n)
+{
+	bool *drop = xcalloc(n ? n : 1, sizeof *drop);
+
+	mark_repeats(get, v, n, drop);
 	return drop;
 }
 
@@ -451,6 +653,18 @@ static const char *
 channel_get(const void *v, size_t i)
 {
 	return ((const struct kith_channel *)v)[i].value;
+}
+
+void
+io_strv_repeats(char *const *v, size_t n, bool *drop)
+{
+	mark_repeats(strv_get, v, n, drop);
+}
+
+void
+io_channel_repeats(const struct kith_channel *v, size_t n, bool *drop)
+{
+	mark_repeats(channel_get, v, n, drop);
 }
 
 void
@@ -512,6 +726,12 @@ io_record_clear(struct io_record *r)
 {
 	switch (r->kind) {
 	case IO_REC_CONTACT:
+		contact_keys_free(&r->u.contact.keys);
+		if (r->u.contact.mem) {
+			/* all of it in the record's blocks */
+			io_blocks_free(r->u.contact.mem);
+			break;
+		}
 		contact_free(&r->u.contact.c);
 		free(r->u.contact.org);
 		free(r->u.contact.title);
@@ -560,8 +780,11 @@ io_birthday(const char *s, char out[11])
 				break;
 		if (k != 4 || (*s && *s != 'T' && *s != ' '))
 			return false;
-		snprintf(out, 11, "--%c%c-%c%c", d[0], d[1], d[2], d[3]);
-		snprintf(d, sizeof d, "2000%s", out + 1);
+		/* "--MM-DD", checked as a day of 2000 (a leap year) */
+		memcpy(out, (char[7]){ '-', '-', d[0], d[1], '-', d[2], d[3] }, 7);
+		out[7] = '\0';
+		memcpy(d, "2000", 4);
+		memcpy(d + 4, out + 1, 7);
 		return kdate_parse_iso(d, &kd);
 	}
 	/* "YYYY-MM-DD", "YYYYMMDD", optionally followed by a time */
@@ -571,7 +794,13 @@ io_birthday(const char *s, char out[11])
 		else if (*s != '-')
 			break;
 	if (k == 8 && (!*s || *s == 'T' || *s == ' ')) {
-		snprintf(out, 11, "%.4s-%.2s-%.2s", d, d + 4, d + 6);
+		/* "YYYY-MM-DD" (no printf: an import reads one a card) */
+		memcpy(out, d, 4);
+		out[4] = '-';
+		memcpy(out + 5, d + 4, 2);
+		out[7] = '-';
+		memcpy(out + 8, d + 6, 2);
+		out[10] = '\0';
 		return kdate_parse_iso(out, &kd);
 	}
 	/* "DD.MM.YYYY" and "M/D/YYYY" are handled by the CSV reader */

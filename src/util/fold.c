@@ -5,13 +5,19 @@
  * src/io/ical_lib.c: by the soname the build found (KITH_LIBICU, from the
  * Makefile), and through the versioned names its headers give its
  * functions (utrans_openU is utrans_openU_72 in ICU 72).
+ *
+ * Any thread may fold (an import folds its names on its parser's thread
+ * while the merging thread folds organisations' names): ICU is opened once
+ * (call_once) and its one transliterator used by one thread at a time.
  */
 #include "kith/fold.h"
 
 #include <dlfcn.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
@@ -39,7 +45,9 @@ static struct {
 #undef ICU_MEMBER
 	UTransliterator *trans;
 } icu;
-static bool icu_tried, icu_ok;
+static atomic_bool icu_ok;
+static once_flag icu_once = ONCE_FLAG_INIT;
+static mtx_t icu_mu;                /* the transliterator's: one thread at a time */
 static const char *icu_lib = KITH_LIBICU;
 
 void
@@ -51,7 +59,7 @@ fold_test_set_icu_lib(const char *soname)
 bool
 fold_icu_loaded(void)
 {
-	return icu_ok;
+	return atomic_load(&icu_ok);
 }
 
 /* dlsym by the name the header gives f (its argument expanded). */
@@ -67,7 +75,7 @@ find(void *h, const char *name, void *fn, size_t size)
 }
 
 static bool
-icu_open(void)
+icu_load(void)
 {
 	static const char id[] = "Any-Latin; Latin-ASCII; Lower";
 	UChar uid[sizeof id];
@@ -75,9 +83,8 @@ icu_open(void)
 	int32_t n;
 	void *h;
 
-	if (icu_tried)
-		return icu_ok;
-	icu_tried = true;
+	if (mtx_init(&icu_mu, mtx_plain) != thrd_success)
+		return false;
 	if (!(h = dlopen(icu_lib, RTLD_NOW | RTLD_LOCAL)))
 		return false;
 #define ICU_FIND(f) find(h, KITH_STR(f), &icu.f, sizeof icu.f) &&
@@ -93,8 +100,20 @@ icu_open(void)
 		dlclose(h);
 		return false;
 	}
-	icu_ok = true;
 	return true;
+}
+
+static void
+icu_load_once(void)
+{
+	atomic_store(&icu_ok, icu_load());
+}
+
+static bool
+icu_open(void)
+{
+	call_once(&icu_once, icu_load_once);
+	return atomic_load(&icu_ok);
 }
 
 /* ICU's fold of s, or NULL if it fails. */
@@ -117,7 +136,9 @@ icu_fold(const char *s)
 		if (U_FAILURE(e))
 			break;
 		limit = n;
+		mtx_lock(&icu_mu);
 		icu.utrans_transUChars(icu.trans, u, &n, cap, 0, &limit, &e);
+		mtx_unlock(&icu_mu);
 		if (e != U_BUFFER_OVERFLOW_ERROR || cap > INT32_MAX / 64)
 			break;
 	}
@@ -193,6 +214,28 @@ table_fold(const char *s)
 	return r;
 }
 
+/* utf8_fold of ASCII s[0..n): lower case, each run of spaces one, none at the ends */
+static char *
+ascii_fold(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1), *o = out;
+	bool space = false;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+			space = o > out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = false;
+		*o++ = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	*o = '\0';
+	return out;
+}
+
 char *
 fold_text(const char *s)
 {
@@ -204,7 +247,7 @@ fold_text(const char *s)
 	for (i = 0; s[i] && (unsigned char)s[i] < 0x80; i++)
 		;
 	if (!s[i])
-		return utf8_fold(s);       /* ASCII: lower case and spaces */
+		return ascii_fold(s, i);
 	if (!fold_needs_icu(s) || !icu_open() || !(t = icu_fold(s)))
 		return table_fold(s);
 	r = table_fold(t);

@@ -46,6 +46,23 @@ ok add contact "Zed Unrelated" --email zed@y.org
 ok import "$T/cards.vcf"
 same "$(norm "$out")" "$(norm "$fresh")" "the same report as into a database with a contact"
 
+# a file large enough to be read on a second thread, whose parser says which
+# keys an earlier card had (io_contact_rec.seen): the same report, after
+# 700 cards of other people
+{
+	i=0
+	while [ $i -lt 700 ]; do
+		card "FN:Filler Person $i\r\nEMAIL:filler$i@y.org\r\nTEL:+1 555 7$i\r\n"
+		i=$((i + 1))
+	done
+	cat "$T/cards.vcf"
+} >"$T/big.vcf"
+[ "$(wc -c <"$T/big.vcf")" -gt 65536 ] && pass || fail "big.vcf is too small to be piped"
+export KITH_DB="$T/piped.db"
+ok import "$T/big.vcf"
+same "$(norm "$out" | sed 's/big.vcf: 709 /cards.vcf: 9 /')" "$(norm "$fresh")" \
+	"the same report from a piped fresh import"
+
 # to-dos without a UID into a database with no follow-up: one with the
 # title and due date of one before it is that one (src/io/import_record.c,
 # todo_may_have), as when a follow-up was there already

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "kith/contact.h"
 #include "kith/search.h"
@@ -102,6 +103,90 @@ START_TEST(test_validation)
 		ck_assert_str_eq(err.msg, cases[i].msg);
 	}
 	ck_assert_int_eq(count_all(), 0);
+}
+END_TEST
+
+/* One text the SQL (?1 = id) reads from the database file at path; NULL: none. */
+static char *
+sql_text(const char *path, const char *sql, int64_t id)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+		      sqlite3_errmsg(h));
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/*
+** The keys a write works out, made apart (contact_keys_make, as an
+** import's parser does on its thread) and given to contact_add_keyed: the
+** same rows as contact_add's, and the same refusal of a bad contact.
+*/
+START_TEST(test_add_keyed)
+{
+	struct kith_channel emails[] = { { "work", "Ana.Lima@Example.ORG" }, { "", "b@x.org" } };
+	struct kith_channel phones[] = { { "mobile", "+1 (555) 010-2030" } };
+	struct kith_channel handles[] = { { "web", "HTTPS://x.org/Ana" } };
+	char *nicks[] = { "Łucja", "Ani" };
+	struct kith_contact c = {
+		.display_name = "Cllr. Ana Łima", .cadence_days = -1, .emails = emails,
+		.n_emails = 2, .phones = phones, .n_phones = 1, .handles = handles, .n_handles = 1,
+		.nicknames = nicks, .n_nicknames = 2,
+	};
+	struct kith_contact bad = { .display_name = "A", .influence = 9, .cadence_days = -1 };
+	const char *q =
+		"SELECT group_concat(x, '|') FROM (SELECT c.name_key || ',' || c.prefix AS x "
+		"FROM contact c WHERE c.id = ?1 UNION ALL SELECT kind || ':' || value_key FROM "
+		"(SELECT * FROM contact_channel WHERE contact_id = ?1 ORDER BY kind, position) "
+		"UNION ALL SELECT nick_key FROM (SELECT * FROM contact_nickname WHERE contact_id = ?1 "
+		"ORDER BY nick_key))";
+	char *dir = test_tmpdir(), path[4200], *ra, *rb;
+	struct contact_keys k;
+	struct kith_err err;
+	struct kdb *fdb = NULL;
+	int64_t a, b;
+
+	snprintf(path, sizeof path, "%s/k.db", dir);
+	ck_assert_int_eq(kdb_open(path, KDB_CREATE, &fdb, &err), KITH_OK);
+	contact_keys_make(&c, &k);
+	ck_assert_int_eq(k.valid, KITH_OK);
+	ck_assert_uint_eq(k.honorific, 6);
+	ck_assert_str_eq(k.prefix, "Cllr.");
+	ck_assert_str_eq(k.name_key, "ana lima");
+	ck_assert_str_eq(k.email[0], "ana.lima@example.org");
+	ck_assert_str_eq(k.phone[0], "+15550102030");
+	ck_assert_str_eq(k.nick[0], "lucja");
+	ck_assert_uint_eq(strlen(k.uid), 36);
+	ck_assert_int_eq(contact_add_keyed(fdb, &c, &k, &a, &err), KITH_OK);
+	contact_keys_free(&k);
+	ck_assert_int_eq(contact_add(fdb, &c, &b, &err), KITH_OK);
+
+	contact_keys_make(&bad, &k);
+	ck_assert_int_eq(k.valid, KITH_INVALID);
+	ck_assert_int_eq(contact_add_keyed(fdb, &bad, &k, NULL, &err), KITH_INVALID);
+	ck_assert_str_eq(err.msg, "influence 9: must be 1 to 5");
+	contact_keys_free(&k);
+	kdb_close(fdb);
+
+	ra = sql_text(path, q, a);
+	rb = sql_text(path, q, b);
+	ck_assert_str_eq(ra, rb);
+	ck_assert_str_eq(ra, "ana lima,Cllr.|email:ana.lima@example.org|email:b@x.org|"
+			 "handle:https://x.org/ana|phone:+15550102030|ani|lucja");
+	ck_assert_int_eq(test_sql_int(path, "SELECT count(*) FROM contact"), 2);
+	free(ra);
+	free(rb);
+	unlink(path);
+	rmdir(dir);
+	free(dir);
 }
 END_TEST
 
@@ -562,6 +647,7 @@ contact_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_add_get_full);
 	tcase_add_test(tc, test_validation);
+	tcase_add_test(tc, test_add_keyed);
 	tcase_add_test(tc, test_update_delete);
 	tcase_add_test(tc, test_paging);
 	tcase_add_test(tc, test_list_order_and_row);

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "testutil.h"
 #include "kith/fold.h"
@@ -84,6 +85,45 @@ START_TEST(test_no_icu)
 }
 END_TEST
 
+/* Folding on two threads at once (an import folds names on its parser's
+   thread while the merging thread folds organisations'): ICU is opened once
+   and every fold is right. */
+static int
+fold_many(void *arg)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "Владимир", "vladimir" },
+		{ "Αλέξανδρος", "alexandros" },
+		{ "王小明", "wang xiao ming" },
+		{ "Małgorzata Łukasiewicz", "malgorzata lukasiewicz" },
+	};
+	int *wrong = arg;
+
+	for (int k = 0; k < 300; k++) {
+		size_t i = (size_t)k % (sizeof cases / sizeof cases[0]);
+		char *r = fold_text(cases[i].in);
+		*wrong += strcmp(r, cases[i].out) != 0;
+		free(r);
+	}
+	return 0;
+}
+
+START_TEST(test_threads)
+{
+	thrd_t t[3];
+	int wrong[3] = { 0, 0, 0 };
+
+	ck_assert(!fold_icu_loaded());
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(thrd_create(&t[i], fold_many, &wrong[i]), thrd_success);
+	for (int i = 0; i < 3; i++) {
+		thrd_join(t[i], NULL);
+		ck_assert_int_eq(wrong[i], 0);
+	}
+	ck_assert(fold_icu_loaded());
+}
+END_TEST
+
 /* A query word with letters beyond ASCII also matches its folded form. */
 START_TEST(test_query)
 {
@@ -106,6 +146,7 @@ fold_suite(void)
 	tcase_add_test(tc, test_latin_without_icu);
 	tcase_add_test(tc, test_other_scripts);
 	tcase_add_test(tc, test_no_icu);
+	tcase_add_test(tc, test_threads);
 	tcase_add_test(tc, test_query);
 	suite_add_tcase(s, tc);
 	return s;

@@ -584,6 +584,73 @@ START_TEST(test_sniff)
 }
 END_TEST
 
+/* ---- the keys a person's record carries (io_contact_rec.keys, .seen) ---------- */
+
+static int
+on_keys(void *ud, const struct io_record *r)
+{
+	struct strbuf *sb = ud;
+	const struct io_contact_rec *c = &r->u.contact;
+	size_t n = c->c.n_emails + c->c.n_phones + 1;
+
+	sb_printf(sb, "%d:", r->line);
+	if (!c->seen || !c->keys.mem) {
+		sb_printf(sb, " none%s\n", c->is_org ? " (org)" : "");
+		return 0;
+	}
+	sb_printf(sb, " [%s] +%zu", c->keys.name_key, c->keys.honorific);
+	for (size_t i = 0; i < c->c.n_emails; i++)
+		sb_printf(sb, " e:%s", c->keys.email[i]);
+	for (size_t i = 0; i < c->c.n_phones; i++)
+		sb_printf(sb, " p:%s", c->keys.phone[i]);
+	sb_append(sb, " seen=");
+	for (size_t i = 0; i < n; i++)
+		sb_appendc(sb, c->seen[i] ? '1' : '0');
+	sb_appendc(sb, '\n');
+	return 0;
+}
+
+static int
+keys_err(void *ud, int line, const char *msg)
+{
+	(void)ud;
+	ck_abort_msg("line %d: %s", line, msg);
+	return 1;
+}
+
+/*
+** A person's record comes with the keys its merge needs, worked out by the
+** parser (on its own thread when piped), and for each whether an earlier
+** person's record of the file had it: an organisation's card has none and
+** counts for none. The same piped as direct.
+*/
+START_TEST(test_vcard_keys)
+{
+	static const char in[] =
+		"BEGIN:VCARD\r\nFN:Dr. Ana Lima\r\nEMAIL:Ana@X.org\r\nEMAIL:b@x.org\r\n"
+		"TEL:+1 555 1234\r\nTEL:+1 (555) 12-34\r\nEND:VCARD\r\n"
+		"BEGIN:VCARD\r\nFN:City Hall\r\nORG:City Hall\r\nEMAIL:c@x.org\r\nEND:VCARD\r\n"
+		"BEGIN:VCARD\r\nFN:ANA LIMA\r\nN:Lima;Ana;;;\r\nEMAIL:ana@x.ORG\r\nEMAIL:c@x.org\r\n"
+		"END:VCARD\r\n"
+		"BEGIN:VCARD\r\nN:Osei;Harriet;;Cllr.;\r\nTEL:5551234\r\nEND:VCARD\r\n";
+	const char *want =
+		"1: [ana lima] +4 e:ana@x.org e:b@x.org p:+15551234 p:+15551234 seen=00010\n"
+		"8: none (org)\n"
+		"13: [ana lima] +0 e:ana@x.org e:c@x.org seen=101\n"
+		"19: [harriet osei] +6 p:5551234 seen=00\n";
+	struct strbuf d = {0}, p = {0};
+	struct io_sink sd = { on_keys, keys_err, NULL, &d, NULL };
+	struct io_sink sp = { on_keys, keys_err, NULL, &p, NULL };
+
+	ck_assert_int_eq(io_parse_vcard(in, sizeof in - 1, &sd), 0);
+	ck_assert_str_eq(sb_str(&d), want);
+	ck_assert_int_eq(io_parse_piped(io_parse_vcard, in, sizeof in - 1, &sp, false), 0);
+	ck_assert_str_eq(sb_str(&p), want);
+	sb_free(&d);
+	sb_free(&p);
+}
+END_TEST
+
 /* ---- the parser on a second thread ------------------------------------------------- */
 
 /* Everything a sink is given, in order; stops where told. */
@@ -920,6 +987,7 @@ main(void)
 	tcase_add_test(tc, test_vcard_folding_and_encodings);
 	tcase_add_test(tc, test_vcard_fields);
 	tcase_add_test(tc, test_vcard_errors);
+	tcase_add_test(tc, test_vcard_keys);
 	tcase_add_test(tc, test_csv);
 	tcase_add_test(tc, test_ics);
 	tcase_add_test(tc, test_recurrence);
