@@ -24,6 +24,13 @@ xgrow(void *v, int n, int *cap, int first, size_t size)
 {
 	return n < *cap ? v : xgrow_(v, cap, first, size);      /* inline: most appends fit */
 }
+/* The same for counts kept in size_t. */
+void *xgrowz_(void *v, size_t *cap, size_t first, size_t size);
+static inline void *
+xgrowz(void *v, size_t n, size_t *cap, size_t first, size_t size)
+{
+	return n < *cap ? v : xgrowz_(v, cap, first, size);
+}
 char *xstrdup(const char *s);              /* NULL in, NULL out */
 char *xstrndup(const char *s, size_t n);
 

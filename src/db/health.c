@@ -352,16 +352,6 @@ struct walk {
 	struct health_tie tie;      /* the tie of the row the contacts' walk returned */
 };
 
-/* Make room for one more of an array v of *n, *cap entries of size size. */
-static void *
-grow(void *v, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 256;
-	return xreallocarray(v, (size_t)*cap, size);
-}
-
 static int
 id_cmp(const void *a, const void *b)
 {
@@ -381,7 +371,7 @@ strong_ids(struct kdb *db, struct walk *w, struct kith_err *err)
 		return KITH_DB;
 	sqlite3_bind_int64(st, 1, w->me);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		w->strong = grow(w->strong, w->n_strong, &w->cap_strong, sizeof *w->strong);
+		w->strong = xgrow(w->strong, w->n_strong, &w->cap_strong, 256, sizeof *w->strong);
 		w->strong[w->n_strong++] = sqlite3_column_int64(st, 0);
 	}
 	if (w->n_strong)
@@ -426,7 +416,7 @@ sql_touch(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	(void)argc;
 	if (!w)
 		return;
-	w->touch = grow(w->touch, w->n_touch, &w->cap_touch, sizeof *w->touch);
+	w->touch = xgrow(w->touch, w->n_touch, &w->cap_touch, 256, sizeof *w->touch);
 	t = &w->touch[w->n_touch++];
 	t->id = sqlite3_value_int64(argv[0]);
 	last = arg_text(argv[1]);
@@ -456,7 +446,7 @@ sql_org(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		if (w->kind_len >= 0)
 			memcpy(w->kind_text, text, (size_t)len);
 	}
-	w->org = grow(w->org, w->n_org, &w->cap_org, sizeof *w->org);
+	w->org = xgrow(w->org, w->n_org, &w->cap_org, 256, sizeof *w->org);
 	w->org[w->n_org++] = (struct id_kind){ sqlite3_value_int64(argv[0]), w->kind };
 }
 
@@ -492,7 +482,7 @@ sql_role(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	(void)argc;
 	if (!w || (kind = org_kind_of(w, sqlite3_value_int64(argv[1]))) < 0)
 		return;
-	w->role = grow(w->role, w->n_role, &w->cap_role, sizeof *w->role);
+	w->role = xgrow(w->role, w->n_role, &w->cap_role, 256, sizeof *w->role);
 	w->role[w->n_role++] = (struct id_kind){ sqlite3_value_int64(argv[0]), kind };
 }
 
@@ -546,7 +536,7 @@ tie_add(struct walk *w, const char *created_at, const char *name)
 		if (t->silent <= 2L * t->cadence)
 			return;
 	}
-	w->ties = grow(w->ties, w->nties, &w->capties, sizeof *w->ties);
+	w->ties = xgrow(w->ties, w->nties, &w->capties, 256, sizeof *w->ties);
 	t->name = xstrdup(name);
 	w->ties[w->nties++] = *t;
 }

@@ -28,16 +28,6 @@ ics_scan_free(struct scan *sc)
 	sb_free(&sc->items);
 }
 
-/* Room for one more element in a growing array. */
-static void *
-grow(void *v, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? 2 * *cap : 64;
-	return xreallocarray(v, *cap, size);
-}
-
 /* A content line and its end. */
 static void
 append_line(struct strbuf *sb, const struct strbuf *line)
@@ -219,7 +209,7 @@ ics_scan(const char *text, size_t len, struct scan *sc, const struct io_sink *s)
 				continue;
 			}
 			if (depth == 0) {
-				sc->blocks = grow(sc->blocks, sc->n_blocks, &sc->cap_blocks,
+				sc->blocks = xgrowz(sc->blocks, sc->n_blocks, &sc->cap_blocks, 64,
 						  sizeof *sc->blocks);
 				cb = &sc->blocks[sc->n_blocks++];
 				memset(cb, 0, sizeof *cb);
@@ -238,7 +228,7 @@ ics_scan(const char *text, size_t len, struct scan *sc, const struct io_sink *s)
 				broken = false;
 				if (!strcmp(val, "VEVENT") || !strcmp(val, "VTODO")) {
 					struct comp *c;
-					sc->comps = grow(sc->comps, sc->n_comps, &sc->cap_comps,
+					sc->comps = xgrowz(sc->comps, sc->n_comps, &sc->cap_comps, 64,
 							 sizeof *sc->comps);
 					c = &sc->comps[sc->n_comps];
 					memset(c, 0, sizeof *c);
@@ -306,7 +296,7 @@ ics_scan(const char *text, size_t len, struct scan *sc, const struct io_sink *s)
 		if (depth == 2 && sc->n_comps < SIZE_MAX && sc->comps &&
 		    (!strcmp(stack[1].name, "VEVENT") || !strcmp(stack[1].name, "VTODO"))) {
 			struct comp *c = &sc->comps[sc->n_comps];
-			sc->plines = grow(sc->plines, sc->n_plines, &sc->cap_plines,
+			sc->plines = xgrowz(sc->plines, sc->n_plines, &sc->cap_plines, 64,
 					  sizeof *sc->plines);
 			memcpy(sc->plines[sc->n_plines].name, name, sizeof name);
 			sc->plines[sc->n_plines++].line = lineno;

@@ -48,6 +48,25 @@ org_slot_find(struct org_slot *orgs, size_t cap, const char *name)
 	return &orgs[i];
 }
 
+/* Room for one more name in a table of *cap slots holding n: kept at most half full. */
+static void
+slots_room(struct org_slot **tab, size_t *cap, size_t n)
+{
+	struct org_slot *t;
+	size_t c;
+
+	if (2 * (n + 1) <= *cap)
+		return;
+	c = *cap ? 2 * *cap : 1024;
+	t = xcalloc(c, sizeof *t);
+	for (size_t i = 0; i < *cap; i++)
+		if ((*tab)[i].name)
+			*org_slot_find(t, c, (*tab)[i].name) = (*tab)[i];
+	free(*tab);
+	*tab = t;
+	*cap = c;
+}
+
 /*
 ** org_find(create) through the import's cache: open addressing, at most
 ** half full, so no organisation is pushed out by another (one slot per
@@ -60,16 +79,7 @@ org_cached(struct imp *im, const char *name, int64_t *id, struct kith_err *err)
 	struct org_slot *slot;
 	enum kith_status rc;
 
-	if (2 * (im->orgs_n + 1) > im->orgs_cap) {
-		size_t cap = im->orgs_cap ? 2 * im->orgs_cap : 1024;
-		struct org_slot *orgs = xcalloc(cap, sizeof *orgs);
-		for (size_t i = 0; i < im->orgs_cap; i++)
-			if (im->orgs[i].name)
-				*org_slot_find(orgs, cap, im->orgs[i].name) = im->orgs[i];
-		free(im->orgs);
-		im->orgs = orgs;
-		im->orgs_cap = cap;
-	}
+	slots_room(&im->orgs, &im->orgs_cap, im->orgs_n);
 	slot = org_slot_find(im->orgs, im->orgs_cap, name);
 	if (slot->name) {
 		*id = slot->id;
@@ -95,16 +105,7 @@ uid_put(struct imp *im, const char *uid, int64_t id)
 {
 	struct org_slot *slot;
 
-	if (2 * (im->uids_n + 1) > im->uids_cap) {
-		size_t cap = im->uids_cap ? 2 * im->uids_cap : 1024;
-		struct org_slot *uids = xcalloc(cap, sizeof *uids);
-		for (size_t i = 0; i < im->uids_cap; i++)
-			if (im->uids[i].name)
-				*org_slot_find(uids, cap, im->uids[i].name) = im->uids[i];
-		free(im->uids);
-		im->uids = uids;
-		im->uids_cap = cap;
-	}
+	slots_room(&im->uids, &im->uids_cap, im->uids_n);
 	slot = org_slot_find(im->uids, im->uids_cap, uid);
 	if (slot->name)
 		return;

@@ -533,22 +533,13 @@ join_nonempty(struct strbuf *sb, char **v, size_t n, const char *sep)
 
 /* ---- the record, in its own blocks (m) ---------------------------------------------- */
 
-static void *
-grow(void *v, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap * 2 + 8;
-	return xreallocarray(v, *cap, size);
-}
-
 /* an extra field (none for an empty value); name and value kept as they are */
 static void
 extra(struct vreader *v, const char *name, const char *value)
 {
 	if (str_empty(value))
 		return;
-	v->x = grow(v->x, v->nx, &v->cap_x, sizeof *v->x);
+	v->x = xgrowz(v->x, v->nx, &v->cap_x, 8, sizeof *v->x);
 	v->x[v->nx].name = (char *)name;
 	v->x[v->nx++].value = (char *)value;
 }
@@ -568,7 +559,7 @@ channel(struct vreader *v, int k, const char *label, char *value)
 	value = trim_in(value);
 	if (!*value)
 		return;
-	v->ch[k] = grow(v->ch[k], v->n_ch[k], &v->cap_ch[k], sizeof *v->ch[k]);
+	v->ch[k] = xgrowz(v->ch[k], v->n_ch[k], &v->cap_ch[k], 8, sizeof *v->ch[k]);
 	v->ch[k][v->n_ch[k]].label = (char *)label;
 	v->ch[k][v->n_ch[k]++].value = value;
 }
@@ -578,7 +569,7 @@ string(struct vreader *v, int k, char *s)
 {
 	if (!*s)
 		return;
-	v->sv[k] = grow(v->sv[k], v->n_sv[k], &v->cap_sv[k], sizeof *v->sv[k]);
+	v->sv[k] = xgrowz(v->sv[k], v->n_sv[k], &v->cap_sv[k], 8, sizeof *v->sv[k]);
 	v->sv[k][v->n_sv[k]++] = s;
 }
 
@@ -1011,7 +1002,7 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 			skipping = true;
 			continue;
 		}
-		v.props = grow(v.props, v.n, &v.cap, sizeof *v.props);
+		v.props = xgrowz(v.props, v.n, &v.cap, 8, sizeof *v.props);
 		v.props[v.n++] = p;
 	}
 	if (rc == 0 && in && !skipping) {

@@ -55,10 +55,22 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 void *
 xgrow_(void *v, int *cap, int first, size_t size)
 {
+	size_t c = (size_t)*cap;
+
 	if (*cap > INT_MAX / 2)
 		oom(SIZE_MAX);
+	v = xgrowz_(v, &c, (size_t)first, size);
+	*cap = (int)c;
+	return v;
+}
+
+void *
+xgrowz_(void *v, size_t *cap, size_t first, size_t size)
+{
+	if (*cap > SIZE_MAX / 2)
+		oom(SIZE_MAX);
 	*cap = *cap ? *cap * 2 : first;
-	return xreallocarray(v, (size_t)*cap, size);
+	return xreallocarray(v, *cap, size);       /* (it checks *cap * size) */
 }
 
 char *
