@@ -149,42 +149,20 @@ static int (*const parsers[IO_FMT_COUNT_])(const char *, size_t, const struct io
 	[IO_FMT_ICS] = io_parse_ics,
 };
 
+/* The import of buf, of format fmt, in one batch (the modes around it: io_import_buffer). */
 static enum kith_status
-import_run(struct kdb *db, const char *buf, size_t len, const struct io_import_opts *o,
+import_run(struct kdb *db, const char *buf, size_t len, int fmt, const struct io_import_opts *o,
 	   struct io_import_stats *st, struct kith_err *err)
 {
 	struct imp im = { .db = db, .o = o, .st = st, .err = err, .total = len };
 	struct io_sink sink = { on_record, on_error, on_note, &im, on_warn };
-	struct io_import_opts local = *o;
 	enum kith_status rc;
-	int fmt = o->format;
 	int64_t kept_after = 0, fu_before = 0;
-	bool bulk;
 
-	memset(st, 0, sizeof *st);
-	if (!local.name)
-		local.name = "input";
-	im.o = &local;
-	if (fmt < 0)
-		fmt = io_format_sniff(buf, len, local.name);
-	if (fmt < 0)
-		return kith_err_set(err, KITH_INVALID,
-				    "%s: cannot tell the format (use --format vcf, csv or ics)",
-				    local.name);
-	if (fmt >= IO_FMT_COUNT_ || !parsers[fmt])
-		return kith_err_set(err, KITH_INVALID, "%s: kith cannot import %s", local.name,
-				    io_format_name(fmt));
-	/* only an optimisation: inside a caller's transaction it may be refused */
-	bulk = kdb_bulk_mode(db, true, NULL) == KITH_OK;
-	if ((rc = kdb_batch_begin(db, err))) {
-		if (bulk)
-			kdb_bulk_mode(db, false, NULL);
+	if ((rc = kdb_batch_begin(db, err)))
 		return rc;
-	}
 	if ((rc = contact_fts_defer(db, true, err))) {
 		kdb_batch_end(db, false, NULL);
-		if (bulk)
-			kdb_bulk_mode(db, false, NULL);
 		return rc;
 	}
 	if ((rc = import_extra_last(db, &kept_after, err)) ||
@@ -192,8 +170,6 @@ import_run(struct kdb *db, const char *buf, size_t len, const struct io_import_o
 	    (rc = followup_max_id(db, &fu_before, err)) ||
 	    (rc = contact_uids_deferred(db, &im.uid_mem, err))) {
 		kdb_batch_end(db, false, NULL);
-		if (bulk)
-			kdb_bulk_mode(db, false, NULL);
 		return rc;
 	}
 	im.fresh = im.made_above == 0;
@@ -201,7 +177,7 @@ import_run(struct kdb *db, const char *buf, size_t len, const struct io_import_o
 	/* a vCard or iCalendar file of some size is read on a second thread as
 	   it is merged (while it reads, only that thread calls libical) */
 	if ((fmt == IO_FMT_VCF || fmt == IO_FMT_ICS) && len >= PIPE_MIN_BYTES)
-		io_parse_piped(parsers[fmt], buf, len, &sink, !local.skip_invalid);
+		io_parse_piped(parsers[fmt], buf, len, &sink, !o->skip_invalid);
 	else
 		parsers[fmt](buf, len, &sink);
 	org_cache_clear(&im);
@@ -225,33 +201,49 @@ import_run(struct kdb *db, const char *buf, size_t len, const struct io_import_o
 	if (im.failed || (o->dry_run && !o->dry_run_in_batch)) {
 		struct kith_err ignore;
 		kdb_batch_end(db, false, &ignore);
-		if (bulk)
-			kdb_bulk_mode(db, false, NULL);
 		return im.failed;
 	}
 	if (o->progress)
 		o->progress(o->ud, len, len);
-	rc = kdb_batch_end(db, true, err);
-	if (bulk)
-		kdb_bulk_mode(db, false, NULL);
-	return rc;
+	return kdb_batch_end(db, true, err);
 }
 
+/*
+** The format known once, then the import run inside what makes a large one
+** cheap, each only an optimisation (refused, it changes nothing): the
+** rollback journal, foreign keys checked at the end for a file of contacts,
+** and bulk mode (inside a caller's transaction it may be refused).
+*/
 enum kith_status
 io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_import_opts *o,
 		 struct io_import_stats *st, struct kith_err *err)
 {
-	bool journal = len >= JOURNAL_MIN_BYTES && !o->dry_run;
-	int fmt = o->format >= 0 ? o->format : io_format_sniff(buf, len, o->name ? o->name : "input");
-	/* a file of contacts: foreign keys checked at its end (kdb_bulk_fk) */
-	bool fk = fmt == IO_FMT_VCF || fmt == IO_FMT_CSV;
+	struct io_import_opts local = *o;
+	int fmt = o->format;
+	bool journal = len >= JOURNAL_MIN_BYTES && !o->dry_run, fk, bulk;
 	enum kith_status rc;
 
+	memset(st, 0, sizeof *st);
+	if (!local.name)
+		local.name = "input";
+	if (fmt < 0)
+		fmt = io_format_sniff(buf, len, local.name);
+	if (fmt < 0)
+		return kith_err_set(err, KITH_INVALID,
+				    "%s: cannot tell the format (use --format vcf, csv or ics)",
+				    local.name);
+	if (fmt >= IO_FMT_COUNT_ || !parsers[fmt])
+		return kith_err_set(err, KITH_INVALID, "%s: kith cannot import %s", local.name,
+				    io_format_name(fmt));
+	fk = fmt == IO_FMT_VCF || fmt == IO_FMT_CSV;
 	if (journal)
 		kdb_bulk_journal(db, true);
 	if (fk)
 		kdb_bulk_fk(db, true);
-	rc = import_run(db, buf, len, o, st, err);
+	bulk = kdb_bulk_mode(db, true, NULL) == KITH_OK;
+	rc = import_run(db, buf, len, fmt, &local, st, err);
+	if (bulk)
+		kdb_bulk_mode(db, false, NULL);
 	if (fk)
 		kdb_bulk_fk(db, false);
 	if (journal)
