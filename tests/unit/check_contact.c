@@ -10,20 +10,7 @@
 #include "kith/search.h"
 #include "kith/xalloc.h"
 
-static struct kdb *db;
-
-static void
-setup(void)
-{
-	db = test_db_open();
-}
-
-static void
-teardown(void)
-{
-	kdb_close(db);
-	db = NULL;
-}
+TEST_DB_FIXTURE
 
 static int64_t
 add(const char *name, int influence)

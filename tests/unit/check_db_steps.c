@@ -27,20 +27,7 @@ sqlite3_step(sqlite3_stmt *st)
 	return real(st);
 }
 
-static struct kdb *db;
-
-static void
-setup(void)
-{
-	db = test_db_open();
-}
-
-static void
-teardown(void)
-{
-	kdb_close(db);
-	db = NULL;
-}
+TEST_DB_FIXTURE
 
 /*
 ** x on a follow-up, recorded for undo: one statement, in its transaction.

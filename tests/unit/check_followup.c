@@ -10,20 +10,7 @@
 #include "kith/followup.h"
 #include "kith/types.h"
 
-static struct kdb *db;
-
-static void
-setup(void)
-{
-	db = test_db_open();
-}
-
-static void
-teardown(void)
-{
-	kdb_close(db);
-	db = NULL;
-}
+TEST_DB_FIXTURE
 
 static int64_t
 person(const char *name)

@@ -24,21 +24,8 @@
 #include "kith/types.h"
 #include "kith/str.h"
 
-static struct kdb *db;
+TEST_DB_FIXTURE
 static const char *corpus;
-
-static void
-setup(void)
-{
-	db = test_db_open();
-}
-
-static void
-teardown(void)
-{
-	kdb_close(db);
-	db = NULL;
-}
 
 static struct io_import_stats st;
 static struct kith_err err;

@@ -18,7 +18,7 @@
 #include "kith/org.h"
 #include "kith/str.h"
 
-static struct kdb *db;
+TEST_DB_FIXTURE
 static struct kith_err err;
 
 static const char *const lookup_idx[][2] = {
@@ -27,19 +27,6 @@ static const char *const lookup_idx[][2] = {
 	{ "contact_channel", "contact_channel_by_contact" },
 	{ "role", "role_by_contact" },
 };
-
-static void
-setup(void)
-{
-	db = test_db_open();
-}
-
-static void
-teardown(void)
-{
-	kdb_close(db);
-	db = NULL;
-}
 
 /* Whether index `name` of `table` is there, as the connection sees it (its transaction too). */
 static bool

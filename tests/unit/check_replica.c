@@ -13,7 +13,7 @@
 
 #define RANGE(r) ((int64_t)(r) << KDB_KEY_BITS)
 
-static struct kdb *db;
+TEST_DB_FIXTURE
 
 static void
 rm_dir(char *dir)
@@ -23,19 +23,6 @@ rm_dir(char *dir)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	ck_assert_int_eq(system(cmd), 0);
 	free(dir);
-}
-
-static void
-setup(void)
-{
-	db = test_db_open();
-}
-
-static void
-teardown(void)
-{
-	kdb_close(db);
-	db = NULL;
 }
 
 static int64_t

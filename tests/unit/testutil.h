@@ -42,6 +42,15 @@ test_db_open(void)
 }
 
 /* A new empty temporary directory (mkdtemp); the caller may rm -rf it. */
+/*
+** The suite's database, a new one for each test: TEST_DB_FIXTURE declares
+** `db` and the setup and teardown to give tcase_add_checked_fixture.
+*/
+#define TEST_DB_FIXTURE \
+	static struct kdb *db; \
+	static void setup(void) { db = test_db_open(); } \
+	static void teardown(void) { kdb_close(db); db = NULL; }
+
 static inline char *
 test_tmpdir(void)
 {
