@@ -260,6 +260,8 @@ kdb_close(struct kdb *db)
 	kdb_change_free(db->last_change);
 	if (db->h)
 		sqlite3_close(db->h);
+	/* after the connection that may still read its memory (kith_aside) */
+	sqlite3_close(db->aside_owner);
 	free(db->path);
 	free(db);
 }

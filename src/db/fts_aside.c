@@ -361,8 +361,15 @@ db_aside_begin(struct kdb *db, const bool want[DB_ASIDE_COUNT_], struct kith_err
 static bool
 aside_start(struct fts_aside *a)
 {
-	if (sqlite3_open_v2(":memory:", &a->w, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-			    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	/* one block of memory (memdb) the import's connection reads in place
+	   when it copies the index in (db_aside_finish): a ':memory:' database
+	   is pages, and handing them over cost a copy of all of them (40 MB
+	   for 100,000 contacts), as its page cache had cost this thread 10,000
+	   calls growing its heap a page at a time; nothing to undo, so no journal */
+	if (sqlite3_open_v2("file:kith_aside?vfs=memdb", &a->w, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+			    NULL) == SQLITE_OK &&
+	    sqlite3_exec(a->w, "PRAGMA journal_mode = OFF", NULL, NULL, NULL) == SQLITE_OK &&
 	    thrd_create(&a->thread, aside_main, a) == thrd_success) {
 		a->started = true;
 		return true;
@@ -599,6 +606,18 @@ note_rows(struct kdb *db, struct fts_aside *a)
 	return ok;
 }
 
+/* DETACH kith_aside, then close the connection whose memory it read; false if refused. */
+static bool
+aside_detach(struct kdb *db)
+{
+	if (sqlite3_exec(db->h, "DETACH kith_aside", NULL, NULL, NULL) != SQLITE_OK)
+		return false;
+	db->aside_attached = false;
+	sqlite3_close(db->aside_owner);
+	db->aside_owner = NULL;
+	return true;
+}
+
 /* Whether what the thread made may stand for the SQL's: nothing noted stale for all. */
 static bool
 aside_usable(struct kdb *db, struct fts_aside *a)
@@ -621,9 +640,8 @@ aside_usable(struct kdb *db, struct fts_aside *a)
 		any |= a->on[t];
 	}
 	/* still attached from before (bulk mode ended inside a transaction) */
-	if (any && db->aside_attached &&
-	    sqlite3_exec(db->h, "DETACH kith_aside", NULL, NULL, NULL) == SQLITE_OK)
-		db->aside_attached = false;
+	if (any && db->aside_attached)
+		aside_detach(db);
 	return any && !db->aside_attached;
 }
 
@@ -640,21 +658,22 @@ db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err
 	if (!a)
 		return KITH_OK;
 	aside_ext_end(db, a, true);
-	img = aside_usable(db, a) ? sqlite3_serialize(a->w, "main", &size, 0) : NULL;
+	img = aside_usable(db, a) ? sqlite3_serialize(a->w, "main", &size,
+						      SQLITE_SERIALIZE_NOCOPY) : NULL;
 	if (!img) {
 		/* the catch-up's SQL makes them */
 		db_aside_discard(db);
 		return KITH_OK;
 	}
-	/* read only, detached when bulk mode ends (not inside the transaction) */
+	/* read only and in place: a->w, which owns the memory, is closed after
+	   the DETACH, when bulk mode ends (not inside the transaction) */
 	if ((rc = sqlite3_exec(db->h, "ATTACH ':memory:' AS kith_aside", NULL, NULL, NULL)) ==
 	    SQLITE_OK) {
 		db->aside_attached = true;
+		db->aside_owner = a->w;
+		a->w = NULL;
 		rc = sqlite3_deserialize(db->h, "kith_aside", img, size, size,
-					 SQLITE_DESERIALIZE_FREEONCLOSE |
 					 SQLITE_DESERIALIZE_READONLY);
-	} else {
-		sqlite3_free(img);
 	}
 	for (int t = 0; t < DB_ASIDE_COUNT_ && rc == SQLITE_OK; t++)
 		if (a->on[t] && (rc = aside_copy(db, a, t)) == SQLITE_OK)
@@ -672,8 +691,6 @@ void
 db_aside_detach(struct kdb *db)
 {
 	db_aside_discard(db);
-	if (db->aside_attached && sqlite3_get_autocommit(db->h)) {
-		sqlite3_exec(db->h, "DETACH kith_aside", NULL, NULL, NULL);
-		db->aside_attached = false;
-	}
+	if (db->aside_attached && sqlite3_get_autocommit(db->h))
+		aside_detach(db);
 }
