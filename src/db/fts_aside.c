@@ -183,6 +183,7 @@ struct fts_aside {
 	bool failed;                /* the thread's, read after the join */
 	size_t waiting;             /* handed over before the thread started */
 	bool started;
+	bool closed;                /* no more documents (db_aside_input_end) */
 	thrd_t thread;
 	sqlite3 *w;                 /* the thread's database; the caller's again after the join */
 };
@@ -415,6 +416,11 @@ db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *cons
 		a->stale = true;
 		return;
 	}
+	/* one after the thread was told there are no more: the SQL makes them */
+	if (a->closed) {
+		a->stale = true;
+		return;
+	}
 	a->sent[t][0]++;
 	for (int i = 1; counts && i < ASIDE_COUNTS; i++)
 		a->sent[t][i] += counts[i - 1];
@@ -470,6 +476,19 @@ aside_join(struct fts_aside *a)
 	thrd_join(a->thread, NULL);
 	a->started = false;
 	return !a->failed;
+}
+
+void
+db_aside_input_end(struct kdb *db)
+{
+	struct fts_aside *a = db->aside;
+
+	if (!a || a->closed)
+		return;
+	aside_ext_end(db, a, true);
+	a->closed = true;
+	if (a->started)
+		doc_free(bq_close(&a->q));
 }
 
 void

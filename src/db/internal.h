@@ -145,6 +145,9 @@ enum kith_status db_ev_keys_find(struct kdb *db, const char *title, const char *
 ** counts, NULL or what the check's three counts after the rows' count of
 ** this row's); db_aside_finish, at the catch-up, makes the indexes it can
 ** from them (made[t]) and leaves the others to the catch-up's SQL;
+** db_aside_input_end says no more documents will come (the thread writes
+** its last and commits while the caller goes on; one handed over after it
+** sends every table back to the SQL);
 ** db_aside_discard throws the work away; db_aside_detach, when bulk mode
 ** ends, also detaches what finish attached. db_aside_on: whether t's
 ** documents are still wanted; db_aside_spoil_row: row id's document may
@@ -167,6 +170,7 @@ void db_aside_spoil_row(struct kdb *db, enum db_aside_table t, int64_t id);
 struct aside_ext *db_aside_ext(struct kdb *db, enum db_aside_table t);
 void db_aside_set_ext(struct kdb *db, enum db_aside_table t, struct aside_ext *x);
 enum kith_status db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err);
+void db_aside_input_end(struct kdb *db);
 void db_aside_discard(struct kdb *db);
 void db_aside_detach(struct kdb *db);
 /*
