@@ -180,8 +180,6 @@ static const char idx_suspend[] =
 	" OR (name IN ('contact_channel_by_value', 'contact_channel_by_contact')"
 	" AND NOT EXISTS (SELECT 1 FROM contact_channel))"
 	" OR (name = 'role_by_contact' AND NOT EXISTS (SELECT 1 FROM role))"
-	" OR (name = 'contact_by_uid' AND NOT EXISTS (SELECT 1 FROM contact) AND NOT EXISTS"
-	" (SELECT 1 FROM import_extra WHERE entity = 'contact' AND name IN ('UID', 'uid')))"
 	" OR (name = 'role_by_org' AND NOT EXISTS (SELECT 1 FROM role))"
 	" OR (name IN ('followup_open_by_due', 'followup_open_by_contact', 'followup_closed',"
 	" 'followup_by_contact', 'followup_by_event', 'followup_by_interaction')"
