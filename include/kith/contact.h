@@ -54,7 +54,8 @@ struct kith_contact {
 	char **tags;                size_t n_tags;
 	/*
 	** The contact's stable identity (a vCard UID): kept for ever, the same
-	** in every export. contact_add with NULL makes a random UUID;
+	** in every export. contact_add with NULL makes a UUID (version 7:
+	** the time, then a counter and random bits, so in the order made);
 	** contact_update with NULL keeps the one it has.
 	*/
 	char *uid;

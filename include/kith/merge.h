@@ -160,14 +160,6 @@ enum kith_status kdb_bulk_fk_check(struct kdb *db, struct kith_err *err);
 */
 enum kith_status contact_fts_defer(struct kdb *db, bool on, struct kith_err *err);
 /*
-** Whether contact_fts_defer(on) put the index of the contacts' UIDs aside
-** (it does when there was no contact and no UID kept aside): until it is
-** off, the caller finds the UIDs of the contacts it adds itself, as no
-** contact has another (contact_find_uid would read every contact).
-*/
-enum kith_status contact_uids_deferred(struct kdb *db, bool *out, struct kith_err *err);
-
-/*
 ** Rows of a whole table for the JSON export, `limit` at a time after id
 ** `after`, in id order: each row as column names and values (NULL for SQL
 ** NULL) with is_num[i] telling numbers from text. *last_id is the last id

@@ -161,9 +161,8 @@ static const char bulk_suspend[] =
 ** table was empty: built again they would read every older row. Their SQL
 ** waits in meta ('bulk_index.NAME') as the triggers' does. (A follow-up's
 ** four list indexes cost its insert 21,000 instructions of 42,000; the
-** lookups by UID and by title keep theirs.) The contacts' UIDs too, when no
-** UID is kept aside either: the import then finds its records' UIDs in
-** memory (contact_uids_deferred). And the indexes of the lookups a fresh
+** lookups by UID and by title keep theirs: the UIDs kith makes come in
+** order, each added at the index's end.) And the indexes of the lookups a fresh
 ** import makes only for a record like an earlier one (LOOKUP_INDEXES): the
 ** first such lookup makes them again (db_lookup_ready). On 20,000 distinct
 ** vCards they cost the inserts 30,000 instructions a card, and 22,000
@@ -180,8 +179,6 @@ static const char idx_suspend[] =
 	" OR (name IN ('contact_channel_by_value', 'contact_channel_by_contact')"
 	" AND NOT EXISTS (SELECT 1 FROM contact_channel))"
 	" OR (name = 'role_by_contact' AND NOT EXISTS (SELECT 1 FROM role))"
-	" OR (name = 'contact_by_uid' AND NOT EXISTS (SELECT 1 FROM contact) AND NOT EXISTS"
-	" (SELECT 1 FROM import_extra WHERE entity = 'contact' AND name IN ('UID', 'uid')))"
 	" OR (name = 'role_by_org' AND NOT EXISTS (SELECT 1 FROM role))"
 	" OR (name IN ('followup_open_by_due', 'followup_open_by_contact', 'followup_closed',"
 	" 'followup_by_contact', 'followup_by_event', 'followup_by_interaction')"
@@ -301,24 +298,6 @@ cal_defer(struct kdb *db, bool *on, struct kith_err *err)
 	if ((rc = run_script(db, &guards, ok, "search index", err)))
 		return rc;
 	*on = true;
-	return KITH_OK;
-}
-
-enum kith_status
-contact_uids_deferred(struct kdb *db, bool *out, struct kith_err *err)
-{
-	static const char q[] = "SELECT 1 FROM meta WHERE key = 'bulk_index.contact_by_uid'";
-	sqlite3_stmt *st = db_stmt(db, q, err);
-	int step;
-
-	*out = false;
-	if (!st)
-		return KITH_DB;
-	step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return db_error(db, err, "indexes");
-	*out = step == SQLITE_ROW;
 	return KITH_OK;
 }
 

@@ -305,15 +305,16 @@ enum kith_status db_write(struct kdb *db, db_write_fn body, void *ctx, struct ki
 
 /*
 ** SQL for a random UUID (version 4: 122 bits from SQLite's randomness, which
-** is seeded from the system's), as the contact UIDs kith makes.
+** is seeded from the system's), for a contact another writer inserts
+** without a UID (the schema's trigger) and for the catch-up's.
 */
 #define DB_UUID_SQL \
 	"lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || " \
 	"substr(lower(hex(randomblob(2))), 2) || '-' || " \
 	"substr('89ab', 1 + (abs(random()) % 4), 1) || " \
 	"substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
-/* The same in C, from the same randomness: 36 characters and a NUL. Made in
-   SQL it cost a contact's insert as much as the rest of its row. */
+/* The contact UIDs kith makes, in C: version 7 (stmt.c), 36 characters and a
+   NUL. Made in SQL it cost a contact's insert as much as the rest of its row. */
 void db_uuid(char out[37]);
 
 /*

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
+#include <time.h>
 
 #include "kith/date.h"
 #include "kith/fold.h"
@@ -224,16 +226,70 @@ db_step_row(struct kdb *db, sqlite3_stmt *st, const char *what, struct kith_err 
 	return rc == SQLITE_DONE ? KITH_NOTFOUND : db_error(db, err, what);
 }
 
+/*
+** A UUID of version 7 (RFC 9562): the time in milliseconds, then a counter
+** (12 bits of rand_a and the next 18 of rand_b, method 1 of its section
+** 6.2) started at a random value below half its range each millisecond,
+** then random bits. The UIDs a process makes are in the order it made them,
+** as text too, so a fresh import adds each at the end of contact_by_uid
+** (version 4's random ones made the index a sort at the import's end: 98 ms
+** for 100,000 contacts). Any thread may call it.
+*/
+static mtx_t uuid_lock;
+static once_flag uuid_once = ONCE_FLAG_INIT;
+
+static void
+uuid_init(void)
+{
+	mtx_init(&uuid_lock, mtx_plain);
+}
+
+/* The next (millisecond, counter) of this process, never less than the last. */
+static void
+uuid_clock(uint64_t *ms, uint32_t *count)
+{
+	static uint64_t last_ms;
+	static uint32_t last_count;
+	struct timespec ts;
+	uint64_t now;
+	uint32_t r;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	now = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+	sqlite3_randomness(sizeof r, &r);
+	call_once(&uuid_once, uuid_init);
+	mtx_lock(&uuid_lock);
+	if (now > last_ms) {
+		last_ms = now;
+		last_count = r & 0x1fffffff;
+	} else if (++last_count > 0x3fffffff) {
+		/* a billion in one millisecond: borrow the next one */
+		last_ms++;
+		last_count = r & 0x1fffffff;
+	}
+	*ms = last_ms;
+	*count = last_count;
+	mtx_unlock(&uuid_lock);
+}
+
 void
 db_uuid(char out[37])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char r[16];
+	uint64_t ms;
+	uint32_t count;
 	int k = 0;
 
+	uuid_clock(&ms, &count);
 	sqlite3_randomness(sizeof r, r);
-	r[6] = (unsigned char)((r[6] & 0x0f) | 0x40);     /* version 4 */
-	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);     /* variant 10xx: 8, 9, a or b */
+	for (int i = 0; i < 6; i++)
+		r[i] = (unsigned char)(ms >> (40 - 8 * i));
+	r[6] = (unsigned char)(0x70 | (count >> 26));         /* version 7 */
+	r[7] = (unsigned char)(count >> 18);
+	r[8] = (unsigned char)(0x80 | ((count >> 12) & 0x3f)); /* variant 10 */
+	r[9] = (unsigned char)(count >> 4);
+	r[10] = (unsigned char)((count & 0x0f) << 4 | (r[10] & 0x0f));
 	for (int i = 0; i < 16; i++) {
 		if (i == 4 || i == 6 || i == 8 || i == 10)
 			out[k++] = '-';

@@ -167,8 +167,7 @@ import_run(struct kdb *db, const char *buf, size_t len, int fmt, const struct io
 	}
 	if ((rc = import_extra_last(db, &kept_after, err)) ||
 	    (rc = contact_max_id(db, &im.made_above, err)) ||
-	    (rc = followup_max_id(db, &fu_before, err)) ||
-	    (rc = contact_uids_deferred(db, &im.uid_mem, err))) {
+	    (rc = followup_max_id(db, &fu_before, err))) {
 		kdb_batch_end(db, false, NULL);
 		return rc;
 	}
@@ -183,7 +182,6 @@ import_run(struct kdb *db, const char *buf, size_t len, int fmt, const struct io
 	org_cache_clear(&im);
 	free(im.orgs);
 	keys_free(&im);
-	uids_free(&im);
 	if (!im.failed && (!o->dry_run || o->dry_run_in_batch) &&
 	    (rc = contact_fts_defer(db, false, err)))
 		im.failed = rc;

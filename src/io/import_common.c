@@ -93,37 +93,6 @@ org_cached(struct imp *im, const char *name, int64_t *id, struct kith_err *err)
 	return KITH_OK;
 }
 
-int64_t
-uid_find(struct imp *im, const char *uid)
-{
-	return im->uids_cap ? org_slot_find(im->uids, im->uids_cap, uid)->id : 0;
-}
-
-/* (the first contact of a UID keeps it: a later record is merged into it) */
-void
-uid_put(struct imp *im, const char *uid, int64_t id)
-{
-	struct org_slot *slot;
-
-	slots_room(&im->uids, &im->uids_cap, im->uids_n);
-	slot = org_slot_find(im->uids, im->uids_cap, uid);
-	if (slot->name)
-		return;
-	slot->name = xstrdup(uid);
-	slot->id = id;
-	im->uids_n++;
-}
-
-void
-uids_free(struct imp *im)
-{
-	for (size_t i = 0; i < im->uids_cap; i++)
-		free(im->uids[i].name);
-	free(im->uids);
-	im->uids = NULL;
-	im->uids_cap = im->uids_n = 0;
-}
-
 bool
 keys_seen(struct imp *im, char kind, const char *key)
 {

@@ -291,11 +291,7 @@ find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
 
 	memset(f, 0, sizeof *f);
 	if (!str_empty(r->c.uid)) {
-		/* the contacts are all this import's: their UIDs are known */
-		if (im->uid_mem)
-			rc = (id = uid_find(im, r->c.uid)) ? KITH_OK : KITH_NOTFOUND;
-		else
-			rc = contact_find_uid(im->db, r->c.uid, &id, err);
+		rc = contact_find_uid(im->db, r->c.uid, &id, err);
 		if (rc == KITH_OK) {
 			f->how = MATCH_UID;
 			f->id = id;
@@ -555,8 +551,6 @@ add_contact(struct imp *im, const struct io_record *rec, const struct found *f,
 			     err)))
 		return rc;
 	im->st->added++;
-	if (im->uid_mem && !str_empty(r->c.uid))
-		uid_put(im, r->c.uid, id);
 	if (im->o->dry_run)
 		report(im, "add contact %s", r->c.display_name);
 	if (f->dup) {

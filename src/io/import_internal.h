@@ -42,11 +42,6 @@ struct imp {
 	   due date can only find one this import made, under a key kept in
 	   keys (kind 't'). */
 	bool fu_fresh;
-	/* The index on UIDs is put aside until the end (contact_uids_deferred):
-	   the contacts are then found by the UID of their record here. */
-	bool uid_mem;
-	struct org_slot *uids;      /* uids_cap slots (a power of two), uids_n used */
-	size_t uids_cap, uids_n;
 	struct io_keyset keys;      /* 'e' email key, 'p' phone key, 'n' folded name,
 				       't' a to-do's due date and title */
 	/* Organisations' own cards, applied when the records are all in
@@ -76,10 +71,6 @@ void org_cache_clear(struct imp *im);
 bool keys_seen(struct imp *im, char kind, const char *key);
 void keys_free(struct imp *im);
 
-/* The contact of this UID (0 if none), and one to keep (uid_mem). */
-int64_t uid_find(struct imp *im, const char *uid);
-void uid_put(struct imp *im, const char *uid, int64_t id);
-void uids_free(struct imp *im);
 
 /* Keep the record's extra fields for entity id; *changed if any was new. */
 enum kith_status put_extras(struct imp *im, const char *entity, int64_t id, const char *source,

@@ -70,6 +70,27 @@ START_TEST(test_add_get_full)
 }
 END_TEST
 
+/* The UIDs kith makes: UUID version 7, variant 10, each after the last as text
+   (a fresh import appends them to contact_by_uid); version 4's failed this. */
+START_TEST(test_uid_v7_ordered)
+{
+	char name[32], last[37] = "";
+
+	for (int i = 0; i < 300; i++) {
+		struct kith_contact c;
+		snprintf(name, sizeof name, "Person %d", i);
+		ck_assert_int_eq(contact_get(db, add(name, 0), &c, NULL), KITH_OK);
+		ck_assert_uint_eq(strlen(c.uid), 36);
+		ck_assert_int_eq(c.uid[14], '7');
+		ck_assert_ptr_nonnull(strchr("89ab", c.uid[19]));
+		ck_assert_int_eq(strspn(c.uid, "0123456789abcdef-"), 36);
+		ck_assert_msg(strcmp(c.uid, last) > 0, "%s after %s", c.uid, last);
+		strcpy(last, c.uid);
+		contact_free(&c);
+	}
+}
+END_TEST
+
 START_TEST(test_validation)
 {
 	struct { struct kith_contact c; const char *msg; } cases[] = {
@@ -634,6 +655,7 @@ contact_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_add_get_full);
 	tcase_add_test(tc, test_validation);
+	tcase_add_test(tc, test_uid_v7_ordered);
 	tcase_add_test(tc, test_add_keyed);
 	tcase_add_test(tc, test_update_delete);
 	tcase_add_test(tc, test_paging);
