@@ -80,7 +80,7 @@ LDFLAGS   += $(SANFLAGS)
 CORE_SRC  := $(sort $(wildcard src/util/*.c src/parse/*.c src/db/*.c src/engine/*.c src/io/*.c))
 UI_SRC    := $(sort $(wildcard src/ui/*.c))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
-GEN_SRC   := $(B)/gen/schema_sql.c $(B)/gen/kithrc_builtin.c $(B)/gen/demo_sql.c
+GEN_SRC   := $(B)/gen/schema_sql.c $(B)/gen/kithrc_builtin.c $(B)/gen/demo_sql.c $(B)/gen/db_image.c
 
 CORE_OBJ  := $(CORE_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
 UI_OBJ    := $(UI_SRC:%.c=$(B)/%.o)
@@ -130,6 +130,15 @@ $(B)/gen/kithrc_builtin.c: assets/kithrc $(B)/embed
 $(B)/gen/demo_sql.c: assets/demo.sql $(B)/embed
 	@mkdir -p $(dir $@)
 	$(call say,EMBED,$<)$(B)/embed kith_demo_sql < $< > $@
+
+# A new database as the migrations leave it (src/db/migrate.c copies it
+# into each new one): made by the core itself, linked without the image.
+IMAGE_OBJ := $(filter-out $(B)/gen/db_image.o,$(CORE_OBJ))
+$(B)/mkimage: src/tools/mkimage.c $(IMAGE_OBJ)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(CFLAGS) $(KFLAGS) -o $@ $< $(IMAGE_OBJ) $(LDFLAGS) $(LDLIBS)
+$(B)/gen/db_image.c: $(B)/mkimage
+	$(call say,IMAGE,$@)$(B)/mkimage > $@.tmp && mv $@.tmp $@
 
 # Unit tests link the core only: no curses below the screen layer.
 $(B)/tests/check_%: tests/unit/check_%.c tests/unit/testutil.h $(B)/libkith-core.a

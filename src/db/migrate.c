@@ -14,6 +14,10 @@
 
 extern const char kith_schema_sql[];
 extern const unsigned long kith_schema_sql_len;
+/* A new database as the migrations leave it, made by the build
+   (src/tools/mkimage.c); length 0 in the tool itself. */
+extern const unsigned char kith_db_image[];
+extern const unsigned long kith_db_image_len;
 
 int
 db_mark_ours(sqlite3 *h)
@@ -127,6 +131,44 @@ kdb_user_version(struct kdb *db)
 	return v;
 }
 
+/*
+** A new database (no table, user_version 0) becomes a copy of the image
+** of one the build migrated (SQLite's backup, into the open connection):
+** every migration in turn re-read the whole schema after each ALTER and
+** parsed each step, 140 million instructions (40 ms) for every database
+** kith creates, and each test. True if it is now at the newest version;
+** false changes nothing (the migrations run instead).
+*/
+static bool
+new_from_image(struct kdb *db, int target)
+{
+	sqlite3 *src = NULL;
+	sqlite3_backup *b;
+	sqlite3_stmt *st;
+	bool empty = false, done = false;
+
+	if (schema_text || !kith_db_image_len || target != kdb_schema_version())
+		return false;
+	if (sqlite3_prepare_v2(db->h, "SELECT NOT EXISTS (SELECT 1 FROM sqlite_master)", -1, &st,
+			       NULL) != SQLITE_OK)
+		return false;
+	empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!empty || sqlite3_open_v2(":memory:", &src, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_deserialize(src, "main", (unsigned char *)kith_db_image,
+				(sqlite3_int64)kith_db_image_len, (sqlite3_int64)kith_db_image_len,
+				SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+		sqlite3_close(src);
+		return false;
+	}
+	if ((b = sqlite3_backup_init(db->h, "main", src, "main"))) {
+		done = sqlite3_backup_step(b, -1) == SQLITE_DONE;
+		done = sqlite3_backup_finish(b) == SQLITE_OK && done;
+	}
+	sqlite3_close(src);
+	return done && db_pragma_int(db->h, "user_version") == target;
+}
+
 enum kith_status
 kdb_migrate_to(struct kdb *db, int target, struct kith_err *err)
 {
@@ -149,6 +191,8 @@ kdb_migrate_to(struct kdb *db, int target, struct kith_err *err)
 		return kith_err_set(err, KITH_IO,
 				    "%s: schema version %d needs upgrading to %d, but the database is "
 				    "open read-only", db->path, have, target);
+	if (have == 0 && new_from_image(db, target))
+		return KITH_OK;
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(db, err, db->path);
 	for (int n = have + 1; n <= target; n++) {

@@ -13,6 +13,8 @@
 #include "kith/contact.h"
 
 extern const char kith_schema_sql[];
+extern const unsigned char kith_db_image[];
+extern const unsigned long kith_db_image_len;
 
 static char *dir;
 static char path[4200];
@@ -74,6 +76,81 @@ START_TEST(test_fresh_at_current_version)
 	ck_assert_int_eq(kdb_open(path, 0, &db, &err), KITH_OK);
 	ck_assert_int_eq(kdb_user_version(db), markers);
 	kdb_close(db);
+}
+END_TEST
+
+/* How many rows of `what` (schema rows or a table's rows) one file has and the other lacks. */
+static int64_t
+n_differ(sqlite3 *h, const char *what)
+{
+	char sql[600];
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (SELECT %s FROM main.%s EXCEPT"
+		 " SELECT %s FROM b.%s)) + (SELECT count(*) FROM (SELECT %s FROM b.%s EXCEPT"
+		 " SELECT %s FROM main.%s))", "*", what, "*", what, "*", what, "*", what);
+	if (!strcmp(what, "sqlite_master"))
+		snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (SELECT type, name, tbl_name,"
+			 " sql FROM main.sqlite_master EXCEPT SELECT type, name, tbl_name, sql FROM"
+			 " b.sqlite_master)) + (SELECT count(*) FROM (SELECT type, name, tbl_name,"
+			 " sql FROM b.sqlite_master EXCEPT SELECT type, name, tbl_name, sql FROM"
+			 " main.sqlite_master))");
+	ck_assert_msg(sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", what,
+		      sqlite3_errmsg(h));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/*
+** A new database is a copy of the build's image (src/tools/mkimage.c), not
+** the migrations run again: the same schema, the same rows in every table
+** (the search indexes' own, the planner's statistics), the same version and
+** mark as a database the migrations make now. Its schema cookie is the
+** backup's one change to an empty file, where the migrations leave hundreds.
+*/
+START_TEST(test_new_from_image)
+{
+	struct kdb *db;
+	struct kith_err err;
+	char mig[4300], attach[4400];
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	ck_assert_uint_gt(kith_db_image_len, 4096);
+	ck_assert_int_eq(kdb_open(path, KDB_CREATE, &db, &err), KITH_OK);
+	kdb_close(db);
+	/* the same text given as a test's own: the migrations run */
+	snprintf(mig, sizeof mig, "%s/migrated.db", dir);
+	kdb_test_set_schema(kith_schema_sql);
+	ck_assert_int_eq(kdb_open(mig, KDB_CREATE, &db, &err), KITH_OK);
+	kdb_close(db);
+	kdb_test_set_schema(NULL);
+	ck_assert_int_eq(test_sql_int(path, "PRAGMA schema_version"), 1);
+	ck_assert_int_gt(test_sql_int(mig, "PRAGMA schema_version"), 100);
+	for (const char *const *p = (const char *const[]){ "user_version", "application_id",
+							   "page_size", "freelist_count", NULL };
+	     *p; p++) {
+		char q[64];
+		snprintf(q, sizeof q, "PRAGMA %s", *p);
+		ck_assert_int_eq(test_sql_int(path, q), test_sql_int(mig, q));
+	}
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	snprintf(attach, sizeof attach, "ATTACH '%s' AS b", mig);
+	ck_assert_int_eq(sqlite3_exec(h, attach, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(n_differ(h, "sqlite_master"), 0);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT name FROM main.sqlite_master WHERE"
+					    " type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+					    -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *t = sqlite3_mprintf("\"%w\"", (const char *)sqlite3_column_text(st, 0));
+		ck_assert_msg(n_differ(h, t) == 0, "rows of %s", t);
+		sqlite3_free(t);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
 }
 END_TEST
 
@@ -253,6 +330,7 @@ migrate_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_fresh_at_current_version);
+	tcase_add_test(tc, test_new_from_image);
 	tcase_add_test(tc, test_old_upgraded);
 	tcase_add_test(tc, test_steps_one_transaction);
 	tcase_add_test(tc, test_newer_refused);
