@@ -1359,3 +1359,12 @@ DROP TRIGGER IF EXISTS goal_move_ins;
 DROP TRIGGER IF EXISTS goal_move_upd;
 DROP TRIGGER IF EXISTS goal_move_del;
 DROP TABLE IF EXISTS probe_fts;
+
+-- @migration 22
+-- The contacts by tier only hold those that have one (issue 14): most have
+-- none, and "tier = ?" still reads this index. A fresh import of 100,000
+-- contacts without tiers had put the whole index aside and built it at
+-- its end, a read of every contact and a sort of 100,000 NULLs (50 ms);
+-- now it adds nothing to it as it goes.
+DROP INDEX contact_by_tier;
+CREATE INDEX contact_by_tier ON contact(tier) WHERE tier IS NOT NULL;

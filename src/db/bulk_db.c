@@ -154,7 +154,7 @@ static const char bulk_suspend[] =
 
 /*
 ** Indexes no statement of an import reads (the contacts by influence, by
-** birthday, by district and by tier, an organisation's people, the
+** birthday and by district, an organisation's people, the
 ** follow-ups' lists by due date, contact, event and interaction): into an
 ** empty table they are built
 ** once at the import's end, a sort, rather than row by row. Only when the
@@ -175,7 +175,7 @@ static const char idx_suspend[] =
 	"INSERT INTO meta(key, value) SELECT 'bulk_index.' || name, sql FROM sqlite_master"
 	" WHERE type = 'index' AND sql IS NOT NULL AND"
 	" ((name IN ('contact_by_influence', 'contact_by_birthday', 'contact_by_district',"
-	" 'contact_by_tier', 'contact_by_name') AND NOT EXISTS (SELECT 1 FROM contact))"
+	" 'contact_by_name') AND NOT EXISTS (SELECT 1 FROM contact))"
 	" OR (name IN ('contact_channel_by_value', 'contact_channel_by_contact')"
 	" AND NOT EXISTS (SELECT 1 FROM contact_channel))"
 	" OR (name = 'role_by_contact' AND NOT EXISTS (SELECT 1 FROM role))"
