@@ -153,8 +153,8 @@ static const char bulk_suspend[] =
 	"DROP TRIGGER IF EXISTS organisation_fts_ins;";
 
 /*
-** Indexes no statement of an import reads (the contacts by influence, by
-** birthday and by district, an organisation's people, the
+** Indexes no statement of an import reads (the contacts by influence and
+** by birthday, an organisation's people, the
 ** follow-ups' lists by due date, contact, event and interaction): into an
 ** empty table they are built
 ** once at the import's end, a sort, rather than row by row. Only when the
@@ -174,8 +174,8 @@ static const char bulk_suspend[] =
 static const char idx_suspend[] =
 	"INSERT INTO meta(key, value) SELECT 'bulk_index.' || name, sql FROM sqlite_master"
 	" WHERE type = 'index' AND sql IS NOT NULL AND"
-	" ((name IN ('contact_by_influence', 'contact_by_birthday', 'contact_by_district',"
-	" 'contact_by_name') AND NOT EXISTS (SELECT 1 FROM contact))"
+	" ((name IN ('contact_by_influence', 'contact_by_birthday', 'contact_by_name')"
+	" AND NOT EXISTS (SELECT 1 FROM contact))"
 	" OR (name IN ('contact_channel_by_value', 'contact_channel_by_contact')"
 	" AND NOT EXISTS (SELECT 1 FROM contact_channel))"
 	" OR (name = 'role_by_contact' AND NOT EXISTS (SELECT 1 FROM role))"

@@ -43,7 +43,9 @@ static const struct {
 		"SELECT contact_id AS id FROM placement WHERE map_id = ?%d "
 		"AND contact_id IS NOT NULL",
 		"%sEXISTS (SELECT 1 FROM placement WHERE map_id = ?%d AND contact_id = c.id)", 0 },
-	[QF_DISTRICT] = { "SELECT id FROM contact WHERE district = ?%d COLLATE NOCASE",
+	/* (a value is never empty: "<> ''" lets the partial index answer) */
+	[QF_DISTRICT] = { "SELECT id FROM contact WHERE district = ?%d COLLATE NOCASE"
+			  " AND district <> ''",
 			  "%s(c.district = ?%d COLLATE NOCASE)", 5 },
 	[QF_TIER] = { "SELECT id FROM contact WHERE tier = ?%d", "%s(c.tier IS ?%d)", 7 },
 	[QF_KIND] = {      /* (two current roles at schools: one person) */
@@ -131,7 +133,7 @@ static const char *const field_estimate[QF_COUNT_] = {
 	[QF_MAP] = "SELECT count(*) FROM (SELECT 1 FROM placement WHERE map_id = ?1 "
 		   "AND contact_id IS NOT NULL LIMIT ?2)",
 	[QF_DISTRICT] = "SELECT count(*) FROM (SELECT 1 FROM contact WHERE district = ?1 "
-			"COLLATE NOCASE LIMIT ?2)",
+			"COLLATE NOCASE AND district <> '' LIMIT ?2)",
 	[QF_TIER] = "SELECT count(*) FROM (SELECT 1 FROM contact WHERE tier = ?1 LIMIT ?2)",
 	[QF_KIND] = "SELECT count(*) FROM (SELECT 1 FROM organisation o JOIN role r "
 		    "ON r.org_id = o.id AND r.end_date IS NULL WHERE o.kind = ?1 LIMIT ?2)",

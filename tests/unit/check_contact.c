@@ -110,10 +110,11 @@ plan_uses(const char *path, const char *sql, const char *index)
 	return found;
 }
 
-/* contact_by_tier holds only the contacts with a tier (migration 22: an
-   import of contacts without one adds nothing to it), and the tier
-   filter's statements (query_db.c) still read it. */
-START_TEST(test_tier_index_partial)
+/* contact_by_tier and contact_by_district hold only the contacts with one
+   (migration 22: an import of contacts without adds nothing to them), and
+   the query language's statements for tier: and district: (query_db.c)
+   still read them. */
+START_TEST(test_partial_indexes)
 {
 	char *dir = test_tmpdir(), path[4200];
 	struct kdb *fdb = NULL;
@@ -127,6 +128,13 @@ START_TEST(test_tier_index_partial)
 	ck_assert(plan_uses(path, "SELECT id FROM contact WHERE tier = ?1", "contact_by_tier"));
 	ck_assert(plan_uses(path, "SELECT count(*) FROM (SELECT 1 FROM contact WHERE tier = ?1"
 			    " LIMIT ?2)", "contact_by_tier"));
+	ck_assert_int_eq(test_sql_int(path, "SELECT count(*) FROM sqlite_master WHERE name ="
+				      " 'contact_by_district' AND sql LIKE '%WHERE district <> %'"),
+			 1);
+	ck_assert(plan_uses(path, "SELECT id FROM contact WHERE district = ?1 COLLATE NOCASE"
+			    " AND district <> ''", "contact_by_district"));
+	ck_assert(plan_uses(path, "SELECT count(*) FROM (SELECT 1 FROM contact WHERE district = ?1"
+			    " COLLATE NOCASE AND district <> '' LIMIT ?2)", "contact_by_district"));
 	for (const char *const *x = (const char *const[]){ "", "-wal", "-shm", NULL }; *x; x++) {
 		char f[4300];
 		snprintf(f, sizeof f, "%s%s", path, *x);
@@ -701,7 +709,7 @@ contact_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_add_get_full);
 	tcase_add_test(tc, test_validation);
-	tcase_add_test(tc, test_tier_index_partial);
+	tcase_add_test(tc, test_partial_indexes);
 	tcase_add_test(tc, test_uid_v7_ordered);
 	tcase_add_test(tc, test_add_keyed);
 	tcase_add_test(tc, test_update_delete);
