@@ -246,19 +246,18 @@ uuid_init(void)
 	mtx_init(&uuid_lock, mtx_plain);
 }
 
-/* The next (millisecond, counter) of this process, never less than the last. */
+/* The next (millisecond, counter) of this process, never less than the last;
+   r: random bits for a new millisecond's counter. */
 static void
-uuid_clock(uint64_t *ms, uint32_t *count)
+uuid_clock(uint32_t r, uint64_t *ms, uint32_t *count)
 {
 	static uint64_t last_ms;
 	static uint32_t last_count;
 	struct timespec ts;
 	uint64_t now;
-	uint32_t r;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	now = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-	sqlite3_randomness(sizeof r, &r);
 	call_once(&uuid_once, uuid_init);
 	mtx_lock(&uuid_lock);
 	if (now > last_ms) {
@@ -278,13 +277,15 @@ void
 db_uuid(char out[37])
 {
 	static const char hex[] = "0123456789abcdef";
-	unsigned char r[16];
+	/* one call for all the randomness (each takes SQLite's lock) */
+	unsigned char r[20];
 	uint64_t ms;
 	uint32_t count;
 	int k = 0;
 
-	uuid_clock(&ms, &count);
 	sqlite3_randomness(sizeof r, r);
+	uuid_clock((uint32_t)r[16] << 24 | (uint32_t)r[17] << 16 | (uint32_t)r[18] << 8 | r[19],
+		   &ms, &count);
 	for (int i = 0; i < 6; i++)
 		r[i] = (unsigned char)(ms >> (40 - 8 * i));
 	r[6] = (unsigned char)(0x70 | (count >> 26));         /* version 7 */
