@@ -48,9 +48,11 @@ kdb_bulk_journal(struct kdb *db, bool on)
 	sqlite3_stmt *st;
 
 	if (!on) {
-		if (db->bulk_journal)
+		if (db->bulk_journal) {
+			db_vfs_join(db, false);
 			sqlite3_exec(db->h, "PRAGMA main.journal_mode = WAL; PRAGMA synchronous = NORMAL",
 				     NULL, NULL, NULL);
+		}
 		db->bulk_journal = false;
 		return;
 	}
@@ -66,6 +68,9 @@ kdb_bulk_journal(struct kdb *db, bool on)
 	if (db->bulk_journal &&
 	    sqlite3_exec(db->h, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
 		kdb_bulk_journal(db, false);
+	/* the commit's pages, written in order, go out 64 KB at a time */
+	if (db->bulk_journal)
+		db_vfs_join(db, true);
 }
 
 /*

@@ -168,6 +168,7 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	   Refused (harmlessly) once SQLite is initialised. */
 	if (!configured) {
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		db_vfs_join_register();
 		configured = true;
 	}
 	db = xcalloc(1, sizeof *db);

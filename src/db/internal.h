@@ -171,6 +171,14 @@ struct aside_ext *db_aside_ext(struct kdb *db, enum db_aside_table t);
 void db_aside_set_ext(struct kdb *db, enum db_aside_table t, struct aside_ext *x);
 enum kith_status db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err);
 void db_aside_input_end(struct kdb *db);
+/*
+** vfs_join.c: the VFS every connection of kith opens files with (made the
+** default by kdb_open): the system's, but for a file of a connection
+** db_vfs_join turned on, whose consecutive writes go out as one.
+*/
+enum { DB_FCNTL_JOIN = 0x6b697468 };   /* 'kith': a file control of ours */
+void db_vfs_join_register(void);
+void db_vfs_join(struct kdb *db, bool on);
 void db_aside_discard(struct kdb *db);
 void db_aside_detach(struct kdb *db);
 /*

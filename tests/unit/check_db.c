@@ -368,6 +368,46 @@ START_TEST(test_bulk_journal)
 END_TEST
 
 /*
+** In the import's journal mode the file's consecutive writes are joined
+** (src/db/vfs_join.c). With a cache of ten pages the transaction's pages
+** are written out in the middle of it and read back (SQLite's cache
+** spill), over and over: every read must find what was written before
+** it, and the file must be whole after the commit, and after a rollback.
+*/
+START_TEST(test_joined_writes_read_back)
+{
+	struct kdb *db;
+	struct kith_err err;
+	static char notes[3001];
+
+	memset(notes, 'j', sizeof notes - 1);
+	ck_assert_int_eq(kdb_open(path_in("join.db"), KDB_CREATE, &db, &err), KITH_OK);
+	kdb_bulk_journal(db, true);
+	ck_assert_int_eq(kdb_exec_script(db, "PRAGMA cache_size = 10", &err), KITH_OK);
+	for (int round = 0; round < 2; round++) {
+		ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+		for (int i = 0; i < 2000; i++) {
+			char name[40];
+			struct kith_contact c = { .display_name = name, .notes = notes,
+						  .cadence_days = -1 };
+			snprintf(name, sizeof name, "Joined %d %04d", round, i);
+			ck_assert_msg(contact_add(db, &c, NULL, &err) == KITH_OK, "%s", err.msg);
+		}
+		/* the first round is kept, the second rolled back */
+		kdb_batch_end(db, round == 0, &err);
+	}
+	kdb_bulk_journal(db, false);
+	kdb_close(db);
+	ck_assert_int_eq(test_sql_int(path_in("join.db"), "SELECT count(*) FROM contact"), 2000);
+	ck_assert_int_eq(test_sql_int(path_in("join.db"), "SELECT count(*) FROM contact WHERE"
+				      " display_name GLOB 'Joined 0 *' AND length(notes) = 3000"),
+			 2000);
+	ck_assert_int_eq(test_sql_int(path_in("join.db"), "SELECT count(*) FROM"
+				      " pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
+}
+END_TEST
+
+/*
 ** The undo recorder (src/db/record.c) reads a table's shape without a
 ** statement: which columns are in the primary key, numbered in column
 ** order. That is PRAGMA table_info's numbering (what a session of SQLite
@@ -428,6 +468,7 @@ db_suite(void)
 	tcase_add_test(tc, test_data_version);
 	tcase_add_test(tc, test_wal_bounded);
 	tcase_add_test(tc, test_bulk_journal);
+	tcase_add_test(tc, test_joined_writes_read_back);
 	tcase_add_test(tc, test_keys_in_column_order);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,0 +1,278 @@
+/*
+ * vfs_join.c: consecutive page writes joined into one (a large import's commit).
+ *
+ * A commit in rollback-journal mode writes its pages in order, one write
+ * call each: 27,500 calls of 4 KB for 100,000 vCards, 84 ms of the kernel's
+ * time on this machine, where the same bytes 64 KB at a time take 25 ms.
+ * This VFS stands over the system's one (it is made the default). A file
+ * passes every call straight through until db_vfs_join turns joining on
+ * (kdb_bulk_journal, while an import holds the database in
+ * rollback-journal mode): then a write that follows the one before it in
+ * the file is kept in a buffer of up to 64 KB, and the buffer is written
+ * out, in one call, before any other call on the file does its work (a
+ * read, a sync, a size, a lock, a truncate, a close) and before a write
+ * elsewhere. So every call sees the file as it would have without the
+ * buffer, and a sync still comes after every write it covers; a failed
+ * write is reported by the call that wrote the buffer out.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* (SQLite's unix VFS writes at most 128 KB - 1 in one call) */
+enum { JOIN_MAX = 64 << 10 };
+
+/* The file: ours, then the system VFS's own, in the same allocation. */
+struct jfile {
+	sqlite3_file base;
+	sqlite3_file *real;
+	bool on;
+	unsigned char *buf;         /* JOIN_MAX bytes once joining has begun */
+	int len;                    /* bytes waiting */
+	sqlite3_int64 at;           /* where they go */
+};
+
+static sqlite3_vfs *sys_vfs;
+
+/* Write out what waits; SQLITE_OK or the system's error. */
+static int
+drain(struct jfile *f)
+{
+	int rc;
+
+	if (!f->len)
+		return SQLITE_OK;
+	rc = f->real->pMethods->xWrite(f->real, f->buf, f->len, f->at);
+	f->len = 0;
+	return rc;
+}
+
+#define REAL(f) (((struct jfile *)(f))->real)
+#define DRAIN_OR_RETURN(f)                                                        \
+	do {                                                                      \
+		int drc_ = drain((struct jfile *)(f));                            \
+		if (drc_ != SQLITE_OK)                                            \
+			return drc_;                                              \
+	} while (0)
+
+static int
+j_close(sqlite3_file *file)
+{
+	struct jfile *f = (struct jfile *)file;
+	int rc = drain(f), crc = f->real->pMethods->xClose(f->real);
+
+	free(f->buf);
+	f->buf = NULL;
+	return rc != SQLITE_OK ? rc : crc;
+}
+
+static int
+j_read(sqlite3_file *f, void *p, int n, sqlite3_int64 at)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xRead(REAL(f), p, n, at);
+}
+
+static int
+j_write(sqlite3_file *file, const void *p, int n, sqlite3_int64 at)
+{
+	struct jfile *f = (struct jfile *)file;
+
+	if (f->on && f->len && at == f->at + f->len && f->len + n <= JOIN_MAX) {
+		memcpy(f->buf + f->len, p, (size_t)n);
+		f->len += n;
+		return SQLITE_OK;
+	}
+	DRAIN_OR_RETURN(f);
+	if (f->on && n < JOIN_MAX && (f->buf || (f->buf = malloc(JOIN_MAX)))) {
+		memcpy(f->buf, p, (size_t)n);
+		f->len = n;
+		f->at = at;
+		return SQLITE_OK;
+	}
+	return f->real->pMethods->xWrite(f->real, p, n, at);
+}
+
+static int
+j_truncate(sqlite3_file *f, sqlite3_int64 size)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xTruncate(REAL(f), size);
+}
+
+static int
+j_sync(sqlite3_file *f, int flags)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xSync(REAL(f), flags);
+}
+
+static int
+j_size(sqlite3_file *f, sqlite3_int64 *size)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xFileSize(REAL(f), size);
+}
+
+static int
+j_lock(sqlite3_file *f, int level)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xLock(REAL(f), level);
+}
+
+static int
+j_unlock(sqlite3_file *f, int level)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xUnlock(REAL(f), level);
+}
+
+static int
+j_reserved(sqlite3_file *f, int *out)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
+}
+
+static int
+j_control(sqlite3_file *file, int op, void *arg)
+{
+	struct jfile *f = (struct jfile *)file;
+
+	if (op == DB_FCNTL_JOIN) {
+		int rc = drain(f);
+		f->on = *(int *)arg != 0;
+		if (!f->on) {
+			free(f->buf);
+			f->buf = NULL;
+		}
+		return rc;
+	}
+	DRAIN_OR_RETURN(f);
+	return f->real->pMethods->xFileControl(f->real, op, arg);
+}
+
+static int
+j_sector(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xSectorSize(REAL(f));
+}
+
+static int
+j_device(sqlite3_file *f)
+{
+	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
+}
+
+static int
+j_shm_map(sqlite3_file *f, int pg, int size, int extend, void volatile **out)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xShmMap(REAL(f), pg, size, extend, out);
+}
+
+static int
+j_shm_lock(sqlite3_file *f, int offset, int n, int flags)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xShmLock(REAL(f), offset, n, flags);
+}
+
+static void
+j_shm_barrier(sqlite3_file *f)
+{
+	drain((struct jfile *)f);
+	REAL(f)->pMethods->xShmBarrier(REAL(f));
+}
+
+static int
+j_shm_unmap(sqlite3_file *f, int del)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xShmUnmap(REAL(f), del);
+}
+
+static int
+j_fetch(sqlite3_file *f, sqlite3_int64 at, int n, void **out)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xFetch(REAL(f), at, n, out);
+}
+
+static int
+j_unfetch(sqlite3_file *f, sqlite3_int64 at, void *p)
+{
+	DRAIN_OR_RETURN(f);
+	return REAL(f)->pMethods->xUnfetch(REAL(f), at, p);
+}
+
+/* The methods of a file whose own have version v (1 to 3): the same version. */
+static const sqlite3_io_methods methods[3] = {
+#define J_METHODS(v)                                                              \
+	{ v, j_close, j_read, j_write, j_truncate, j_sync, j_size, j_lock, j_unlock,      \
+	  j_reserved, j_control, j_sector, j_device,                                        \
+	  v >= 2 ? j_shm_map : NULL, v >= 2 ? j_shm_lock : NULL,                            \
+	  v >= 2 ? j_shm_barrier : NULL, v >= 2 ? j_shm_unmap : NULL,                       \
+	  v >= 3 ? j_fetch : NULL, v >= 3 ? j_unfetch : NULL }
+	J_METHODS(1), J_METHODS(2), J_METHODS(3),
+#undef J_METHODS
+};
+
+static int
+j_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flags, int *out_flags)
+{
+	struct jfile *f = (struct jfile *)file;
+	int rc;
+
+	(void)vfs;
+	memset(f, 0, sizeof *f);
+	f->real = (sqlite3_file *)(f + 1);
+	rc = sys_vfs->xOpen(sys_vfs, name, f->real, flags, out_flags);
+	if (f->real->pMethods) {
+		int v = f->real->pMethods->iVersion;
+		f->base.pMethods = &methods[(v < 1 ? 1 : v > 3 ? 3 : v) - 1];
+	}
+	return rc;
+}
+
+#define SYS(call) return sys_vfs->call
+static int j_delete(sqlite3_vfs *v, const char *n, int sync) { (void)v; SYS(xDelete(sys_vfs, n, sync)); }
+static int j_access(sqlite3_vfs *v, const char *n, int fl, int *out) { (void)v; SYS(xAccess(sys_vfs, n, fl, out)); }
+static int j_full(sqlite3_vfs *v, const char *n, int sz, char *out) { (void)v; SYS(xFullPathname(sys_vfs, n, sz, out)); }
+static void *j_dlopen(sqlite3_vfs *v, const char *n) { (void)v; SYS(xDlOpen(sys_vfs, n)); }
+static void j_dlerror(sqlite3_vfs *v, int n, char *msg) { (void)v; sys_vfs->xDlError(sys_vfs, n, msg); }
+static void (*j_dlsym(sqlite3_vfs *v, void *h, const char *s))(void) { (void)v; SYS(xDlSym(sys_vfs, h, s)); }
+static void j_dlclose(sqlite3_vfs *v, void *h) { (void)v; sys_vfs->xDlClose(sys_vfs, h); }
+static int j_random(sqlite3_vfs *v, int n, char *out) { (void)v; SYS(xRandomness(sys_vfs, n, out)); }
+static int j_sleep(sqlite3_vfs *v, int us) { (void)v; SYS(xSleep(sys_vfs, us)); }
+static int j_time(sqlite3_vfs *v, double *out) { (void)v; SYS(xCurrentTime(sys_vfs, out)); }
+static int j_lasterr(sqlite3_vfs *v, int n, char *out) { (void)v; SYS(xGetLastError(sys_vfs, n, out)); }
+static int j_time64(sqlite3_vfs *v, sqlite3_int64 *out) { (void)v; SYS(xCurrentTimeInt64(sys_vfs, out)); }
+#undef SYS
+
+static sqlite3_vfs join_vfs = {
+	2, 0, 0, NULL, "kith-join", NULL, j_open, j_delete, j_access, j_full, j_dlopen,
+	j_dlerror, j_dlsym, j_dlclose, j_random, j_sleep, j_time, j_lasterr, j_time64,
+	NULL, NULL, NULL,
+};
+
+void
+db_vfs_join_register(void)
+{
+	if (sys_vfs || !(sys_vfs = sqlite3_vfs_find(NULL)))
+		return;
+	join_vfs.szOsFile = (int)sizeof(struct jfile) + sys_vfs->szOsFile;
+	join_vfs.mxPathname = sys_vfs->mxPathname;
+	if (sqlite3_vfs_register(&join_vfs, 1) != SQLITE_OK)
+		sys_vfs = NULL;
+}
+
+void
+db_vfs_join(struct kdb *db, bool on)
+{
+	int v = on;
+
+	sqlite3_file_control(db->h, "main", DB_FCNTL_JOIN, &v);
+}
