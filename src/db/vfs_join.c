@@ -68,13 +68,6 @@ j_close(sqlite3_file *file)
 }
 
 static int
-j_read(sqlite3_file *f, void *p, int n, sqlite3_int64 at)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xRead(REAL(f), p, n, at);
-}
-
-static int
 j_write(sqlite3_file *file, const void *p, int n, sqlite3_int64 at)
 {
 	struct jfile *f = (struct jfile *)file;
@@ -94,47 +87,28 @@ j_write(sqlite3_file *file, const void *p, int n, sqlite3_int64 at)
 	return f->real->pMethods->xWrite(f->real, p, n, at);
 }
 
-static int
-j_truncate(sqlite3_file *f, sqlite3_int64 size)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xTruncate(REAL(f), size);
-}
-
-static int
-j_sync(sqlite3_file *f, int flags)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xSync(REAL(f), flags);
-}
-
-static int
-j_size(sqlite3_file *f, sqlite3_int64 *size)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xFileSize(REAL(f), size);
-}
-
-static int
-j_lock(sqlite3_file *f, int level)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xLock(REAL(f), level);
-}
-
-static int
-j_unlock(sqlite3_file *f, int level)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xUnlock(REAL(f), level);
-}
-
-static int
-j_reserved(sqlite3_file *f, int *out)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
-}
+/* A method that writes out what waits, then is the system's. */
+#define J_FORWARD(fn, method, params, args)                                       \
+	static int fn params                                                      \
+	{                                                                         \
+		DRAIN_OR_RETURN(f);                                               \
+		return REAL(f)->pMethods->method args;                            \
+	}
+J_FORWARD(j_read, xRead, (sqlite3_file *f, void *p, int n, sqlite3_int64 at), (REAL(f), p, n, at))
+J_FORWARD(j_truncate, xTruncate, (sqlite3_file *f, sqlite3_int64 size), (REAL(f), size))
+J_FORWARD(j_sync, xSync, (sqlite3_file *f, int flags), (REAL(f), flags))
+J_FORWARD(j_size, xFileSize, (sqlite3_file *f, sqlite3_int64 *size), (REAL(f), size))
+J_FORWARD(j_lock, xLock, (sqlite3_file *f, int level), (REAL(f), level))
+J_FORWARD(j_unlock, xUnlock, (sqlite3_file *f, int level), (REAL(f), level))
+J_FORWARD(j_reserved, xCheckReservedLock, (sqlite3_file *f, int *out), (REAL(f), out))
+J_FORWARD(j_shm_map, xShmMap, (sqlite3_file *f, int pg, int size, int extend, void volatile **out),
+	  (REAL(f), pg, size, extend, out))
+J_FORWARD(j_shm_lock, xShmLock, (sqlite3_file *f, int offset, int n, int flags),
+	  (REAL(f), offset, n, flags))
+J_FORWARD(j_shm_unmap, xShmUnmap, (sqlite3_file *f, int del), (REAL(f), del))
+J_FORWARD(j_fetch, xFetch, (sqlite3_file *f, sqlite3_int64 at, int n, void **out), (REAL(f), at, n, out))
+J_FORWARD(j_unfetch, xUnfetch, (sqlite3_file *f, sqlite3_int64 at, void *p), (REAL(f), at, p))
+#undef J_FORWARD
 
 static int
 j_control(sqlite3_file *file, int op, void *arg)
@@ -166,46 +140,11 @@ j_device(sqlite3_file *f)
 	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
 }
 
-static int
-j_shm_map(sqlite3_file *f, int pg, int size, int extend, void volatile **out)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xShmMap(REAL(f), pg, size, extend, out);
-}
-
-static int
-j_shm_lock(sqlite3_file *f, int offset, int n, int flags)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xShmLock(REAL(f), offset, n, flags);
-}
-
 static void
 j_shm_barrier(sqlite3_file *f)
 {
 	drain((struct jfile *)f);
 	REAL(f)->pMethods->xShmBarrier(REAL(f));
-}
-
-static int
-j_shm_unmap(sqlite3_file *f, int del)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xShmUnmap(REAL(f), del);
-}
-
-static int
-j_fetch(sqlite3_file *f, sqlite3_int64 at, int n, void **out)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xFetch(REAL(f), at, n, out);
-}
-
-static int
-j_unfetch(sqlite3_file *f, sqlite3_int64 at, void *p)
-{
-	DRAIN_OR_RETURN(f);
-	return REAL(f)->pMethods->xUnfetch(REAL(f), at, p);
 }
 
 /* The methods of a file whose own have version v (1 to 3): the same version. */
