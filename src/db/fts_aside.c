@@ -411,13 +411,10 @@ db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *cons
 
 	if (!db_aside_on(db, t))
 		return;
-	/* the rows are kept by id, as they come (a fresh table's count up) */
-	if (id <= 0 || (tables[t].fix && a->n_rows && a->rows[a->n_rows - 1].id >= id)) {
-		a->stale = true;
-		return;
-	}
-	/* one after the thread was told there are no more: the SQL makes them */
-	if (a->closed) {
+	/* the rows are kept by id, as they come (a fresh table's count up); one
+	   after the thread was told there are no more: the SQL makes them all */
+	if (id <= 0 || (tables[t].fix && a->n_rows && a->rows[a->n_rows - 1].id >= id) ||
+	    a->closed) {
 		a->stale = true;
 		return;
 	}
