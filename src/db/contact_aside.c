@@ -250,15 +250,6 @@ nocase_hash(const char *name)
 	return (int64_t)(h >> 1);
 }
 
-/* Whether a and b are equal without ASCII case (SQLite's NOCASE). */
-static bool
-nocase_eq(const char *a, const char *b)
-{
-	for (; *a && ascii_lower(*a) == ascii_lower(*b); a++, b++)
-		;
-	return ascii_lower(*a) == ascii_lower(*b);
-}
-
 /* Keep name (a tag's, with its id; or an organisation's, id 0); its index. */
 static int
 keep_name(struct contact_docs *d, int64_t tag_id, const char *name)
@@ -283,7 +274,8 @@ tag_find(struct kdb *db, struct contact_docs *d, const char *tag, struct tag_ref
 	sqlite3_stmt *st;
 	bool found;
 
-	if (i >= 0 && nocase_eq(d->names[i], tag)) {
+	/* (sqlite3_stricmp: NOCASE's own compare) */
+	if (i >= 0 && !sqlite3_stricmp(d->names[i], tag)) {
 		*out = (struct tag_ref){ d->tag_ids[i], i };
 		return true;
 	}
