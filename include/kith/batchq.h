@@ -63,4 +63,14 @@ bool bq_stopped(struct batchq *q);
 /* All that is still handed over, filling or given back, in one list (the threads done). */
 struct bq_node *bq_reclaim(struct batchq *q);
 
+/*
+ * Make the calling thread a background worker: it runs only on a core no
+ * other thread wants (Linux's SCHED_IDLE). For a taker whose work may lag
+ * behind the giver's (an unbounded queue) and is needed only at the end:
+ * on two cores it then stops taking time from the threads on the critical
+ * path and uses the core they leave idle. False where the system has no
+ * such class (the thread then runs as before).
+ */
+bool bq_background(void);
+
 #endif

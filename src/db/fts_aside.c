@@ -269,6 +269,11 @@ aside_main(void *arg)
 	sqlite3_stmt *ins[DB_ASIDE_COUNT_] = { NULL };
 	bool ok = true;
 
+	/* the merge and the parser first: this thread's work is needed only at
+	   the end, and the queue holds what it has not taken yet. On two cores
+	   it then runs where they leave a core idle, mostly while the merge
+	   builds the indexes (100,000 vCards: the import's median 1.55 -> 1.38 s) */
+	bq_background();
 	for (int t = 0; t < DB_ASIDE_COUNT_ && ok; t++)
 		if (a->on[t])
 			ok = aside_create(a, t, &ins[t]);

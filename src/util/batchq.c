@@ -2,8 +2,13 @@
  * batchq.c: work handed from one thread to another in batches (see
  * kith/batchq.h).
  */
+#ifdef __linux__
+#define _GNU_SOURCE                 /* SCHED_IDLE */
+#endif
 #include "kith/batchq.h"
 
+#include <pthread.h>
+#include <sched.h>
 #include <stddef.h>
 
 bool
@@ -149,4 +154,16 @@ bq_reclaim(struct batchq *q)
 		all = parts[i];
 	}
 	return all;
+}
+
+bool
+bq_background(void)
+{
+#ifdef SCHED_IDLE
+	struct sched_param none = { 0 };
+
+	return pthread_setschedparam(pthread_self(), SCHED_IDLE, &none) == 0;
+#else
+	return false;
+#endif
 }

@@ -4,8 +4,12 @@
  * waits at the bound and goes on once the taker says stop, what the taker
  * gives back comes back to the giver, and nothing is lost at the end.
  */
+#ifdef __linux__
+#define _GNU_SOURCE                 /* SCHED_IDLE */
+#endif
 #include "testutil.h"
 
+#include <sched.h>
 #include <stdlib.h>
 
 #include "kith/batchq.h"
@@ -131,6 +135,34 @@ START_TEST(test_unbounded_close)
 }
 END_TEST
 
+static int
+background_main(void *arg)
+{
+	int *policy = arg;
+
+	policy[0] = bq_background();
+	policy[1] = sched_getscheduler(0);
+	return 0;
+}
+
+/* A background worker runs in the idle class; the thread that made it does not. */
+START_TEST(test_background)
+{
+	int policy[2] = { -1, -1 };
+	thrd_t t;
+
+	ck_assert_int_eq(thrd_create(&t, background_main, policy), thrd_success);
+	thrd_join(t, NULL);
+#ifdef SCHED_IDLE
+	ck_assert_int_eq(policy[0], 1);
+	ck_assert_int_eq(policy[1], SCHED_IDLE);
+#else
+	ck_assert_int_eq(policy[0], 0);
+#endif
+	ck_assert_int_eq(sched_getscheduler(0), SCHED_OTHER);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -141,6 +173,7 @@ main(void)
 	tcase_add_test(tc, test_order_and_give_back);
 	tcase_add_test(tc, test_stop_at_the_bound);
 	tcase_add_test(tc, test_unbounded_close);
+	tcase_add_test(tc, test_background);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }
