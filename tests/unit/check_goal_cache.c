@@ -405,6 +405,35 @@ START_TEST(test_import)
 }
 END_TEST
 
+/*
+ * An import of more people than the marks tell apart: past that, its rows pass
+ * no hook until its commit builds every goal whole; the next write is watched
+ * again (a touch of Eve's after it counts at once).
+ */
+START_TEST(test_import_many)
+{
+	struct kith_err err;
+
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_msg(contact_fts_defer(db, true, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_exec_script(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+				      "FROM n WHERE i < 2500) INSERT INTO contact(display_name, "
+				      "name_key, tier, created_at, updated_at) SELECT 'Person ' || i, "
+				      "'person ' || i, 'B', 'x', 'x' FROM n", &err) == KITH_OK,
+		      "%s", err.msg);
+	ck_assert_msg(contact_fts_defer(db, false, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+	VERIFY();
+	same_both_ways(TEST_TODAY);
+	WRITE("INSERT INTO interaction_contact(interaction_id, contact_id, at) VALUES "
+	      "(2, 6, '2026-02-10 09:00')");
+	VERIFY();
+	same_both_ways(TEST_TODAY);
+}
+END_TEST
+
 /* Another kith's write (another process) leaves its marks: this one's next read catches up. */
 START_TEST(test_other_kith)
 {
@@ -506,6 +535,7 @@ goal_cache_suite(void)
 	tcase_add_test(tc, test_undo_redo);
 	tcase_add_test(tc, test_date_moves);
 	tcase_add_test(tc, test_import);
+	tcase_add_test(tc, test_import_many);
 	tcase_add_test(tc, test_other_kith);
 	tcase_add_test(tc, test_review_catches_up);
 	tcase_add_test(tc, test_stale_is_seen);
