@@ -52,9 +52,11 @@
 #include "import_internal.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kith/db.h"
 #include "kith/merge.h"
@@ -249,32 +251,58 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	return rc;
 }
 
+/*
+** All of f, NUL-terminated; its length in *len. A regular file is read into
+** a block of its size, at once, where a buffer grown 64 KB at a time copied
+** it again at each doubling (a 26 MB file: 22 -> 17 ms of CPU before its
+** first card is read). Anything else (a pipe, a file that grows) doubles the
+** block as it goes.
+*/
+static char *
+read_all(FILE *f, size_t *len)
+{
+	struct stat sbuf;
+	size_t cap = 1 << 16, n = 0, got;
+	char *buf;
+
+	if (fstat(fileno(f), &sbuf) == 0 && S_ISREG(sbuf.st_mode) && sbuf.st_size > 0 &&
+	    (uintmax_t)sbuf.st_size < SIZE_MAX / 2)
+		cap = (size_t)sbuf.st_size + 1;     /* +1: the read that finds the end */
+	buf = xmalloc(cap + 1);
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap)
+			buf = xrealloc(buf, (cap *= 2) + 1);
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
 enum kith_status
 io_import_file(struct kdb *db, const char *path, const struct io_import_opts *o,
 	       struct io_import_stats *st, struct kith_err *err)
 {
 	struct io_import_opts local = *o;
-	struct strbuf sb = {0};
-	char chunk[65536];
-	size_t n;
+	size_t len;
+	char *buf;
 	FILE *f;
 	enum kith_status rc;
 
 	memset(st, 0, sizeof *st);
 	if (!(f = fopen(path, "rb")))
 		return kith_err_set(err, KITH_IO, "%s: %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sb_appendn(&sb, chunk, n);
+	buf = read_all(f, &len);
 	if (ferror(f)) {
 		fclose(f);
-		sb_free(&sb);
+		free(buf);
 		return kith_err_set(err, KITH_IO, "%s: read failed", path);
 	}
 	fclose(f);
 	if (!local.name)
 		local.name = path;
-	rc = io_import_buffer(db, sb.buf ? sb.buf : "", sb.len, &local, st, err);
-	sb_free(&sb);
+	rc = io_import_buffer(db, buf, len, &local, st, err);
+	free(buf);
 	return rc;
 }
 

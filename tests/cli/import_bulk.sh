@@ -180,4 +180,14 @@ same "$(q "SELECT count(*) FROM contact INDEXED BY contact_by_birthday
 	WHERE birthday IS NOT NULL AND substr(birthday, -5) = '03-03'")" "$(q "SELECT count(*) FROM contact WHERE birthday LIKE '%-03-03'")" \
 	"the birthdays found by their index"
 
+# the same file from a pipe, which is read as it comes, not in one block of its size
+whole=$(q "SELECT count(*), sum(length(display_name)), max(id) FROM contact")
+export KITH_DB="$T/piped.db"
+for f in big dated; do
+	cat "$T/$f.vcf" | "$KITH_BIN" import /dev/stdin >"$T/.out" 2>"$T/.err" && [ ! -s "$T/.err" ] &&
+		pass || fail "import of $f.vcf from a pipe: $(cat "$T/.err")"
+done
+same "$(q "SELECT count(*), sum(length(display_name)), max(id) FROM contact")" "$whole" \
+	"a pipe gives what the files gave"
+
 finish
