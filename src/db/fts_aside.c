@@ -34,6 +34,7 @@
  */
 #include "internal.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -184,8 +185,21 @@ struct fts_aside {
 	size_t waiting;             /* handed over before the thread started */
 	bool started;
 	bool closed;                /* no more documents (db_aside_input_end) */
-	thrd_t thread;
+	thrd_t thread;              /* the thread the caller joins */
 	sqlite3 *w;                 /* the thread's database; the caller's again after the join */
+	/*
+	 * The work's state, for the thread that goes on with it (aside_tail):
+	 * the inserts, whether all went well, the documents taken and not yet
+	 * written; handed: the background thread stopped for it (ended: it
+	 * finished instead).
+	 */
+	sqlite3_stmt *ins[DB_ASIDE_COUNT_];
+	bool ok;
+	struct bq_node *left;
+	atomic_bool hand_over;      /* the background thread stops for aside_tail */
+	atomic_bool abandon;        /* every thread stops: the work is thrown away */
+	bool handed, ended;
+	thrd_t first;
 };
 
 static void
@@ -262,36 +276,88 @@ aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins)
 	return ok;
 }
 
+/*
+** Write what is left and what the queue hands over until it is closed and
+** empty; false if told to stop first (*stop, or a->abandon; a->left: what
+** it took and did not write).
+*/
+static bool
+aside_run(struct fts_aside *a, atomic_bool *stop)
+{
+	for (;;) {
+		bool done = false;
+		struct bq_node *got = a->left ? a->left : bq_take(&a->q, &done);
+
+		a->left = NULL;
+		for (struct bq_node *n = got; n;) {
+			struct bq_node *next = n->next;
+			if (atomic_load_explicit(stop, memory_order_relaxed) ||
+			    atomic_load_explicit(&a->abandon, memory_order_relaxed)) {
+				a->left = n;
+				return false;
+			}
+			n->next = NULL;
+			a->ok = write_docs(a->ins, n, a->ok);
+			doc_free(n);
+			n = next;
+		}
+		if (done && !got)
+			return true;
+	}
+}
+
+/* The work written: the inserts ended, the transaction committed (a->failed if not all went in). */
+static void
+aside_end(struct fts_aside *a)
+{
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
+		sqlite3_finalize(a->ins[t]);
+		a->ins[t] = NULL;
+	}
+	a->ok = a->ok && sqlite3_exec(a->w, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	/* read after thrd_join */
+	a->failed = !a->ok;
+	a->ended = true;
+}
+
 static int
 aside_main(void *arg)
 {
 	struct fts_aside *a = arg;
-	sqlite3_stmt *ins[DB_ASIDE_COUNT_] = { NULL };
-	bool ok = true;
 
 	/* the merge and the parser first: this thread's work is needed only at
 	   the end, and the queue holds what it has not taken yet. On two cores
-	   it then runs where they leave a core idle, mostly while the merge
-	   builds the indexes (100,000 vCards: the import's median 1.55 -> 1.38 s) */
+	   it then runs where they leave a core idle (100,000 vCards: the
+	   import's median 1.55 -> 1.38 s); from the merge's end on, a thread of
+	   the usual class goes on with it (aside_tail), so that a busy machine,
+	   which leaves this one no idle core, does not hold the import up */
 	bq_background();
-	for (int t = 0; t < DB_ASIDE_COUNT_ && ok; t++)
+	/* for check_fts_aside: nothing written here, all of it after the hand-over */
+	if (getenv("KITH_TEST_ASIDE") && !strcmp(getenv("KITH_TEST_ASIDE"), "hold"))
+		while (!atomic_load(&a->hand_over))
+			thrd_sleep(&(struct timespec){ .tv_nsec = 1000000 }, NULL);
+	a->ok = true;
+	for (int t = 0; t < DB_ASIDE_COUNT_ && a->ok; t++)
 		if (a->on[t])
-			ok = aside_create(a, t, &ins[t]);
-	ok = ok && sqlite3_exec(a->w, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-	for (;;) {
-		bool done;
-		struct bq_node *got = bq_take(&a->q, &done);
+			a->ok = aside_create(a, t, &a->ins[t]);
+	a->ok = a->ok && sqlite3_exec(a->w, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	if (aside_run(a, &a->hand_over))
+		aside_end(a);
+	else
+		a->handed = true;
+	return 0;
+}
 
-		ok = write_docs(ins, got, ok);
-		doc_free(got);
-		if (done && !got)
-			break;
-	}
-	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
-		sqlite3_finalize(ins[t]);
-	ok = ok && sqlite3_exec(a->w, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
-	/* read after thrd_join */
-	a->failed = !ok;
+/* The rest of the work, from the background thread (joined first), in the usual class. */
+static int
+aside_tail(void *arg)
+{
+	struct fts_aside *a = arg;
+	atomic_bool never = false;
+
+	thrd_join(a->first, NULL);
+	if (a->handed && aside_run(a, &never))
+		aside_end(a);
 	return 0;
 }
 
@@ -338,6 +404,8 @@ db_aside_begin(struct kdb *db, const bool want[DB_ASIDE_COUNT_], struct kith_err
 
 	db_aside_discard(db);
 	a = xcalloc(1, sizeof *a);
+	atomic_init(&a->hand_over, false);
+	atomic_init(&a->abandon, false);
 	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
 		a->on[t] = want[t] && aside_eligible(db, t, &a->sql[t]);
 		if (a->on[t])
@@ -489,8 +557,15 @@ db_aside_input_end(struct kdb *db)
 		return;
 	aside_ext_end(db, a, true);
 	a->closed = true;
-	if (a->started)
-		doc_free(bq_close(&a->q));
+	if (!a->started)
+		return;
+	doc_free(bq_close(&a->q));
+	/* the rest in the usual class; without that thread, the first finishes */
+	a->first = a->thread;
+	if (thrd_create(&a->thread, aside_tail, a) == thrd_success)
+		atomic_store(&a->hand_over, true);
+	else
+		a->thread = a->first;
 }
 
 void
@@ -501,7 +576,14 @@ db_aside_discard(struct kdb *db)
 	if (!a)
 		return;
 	aside_ext_end(db, a, false);
+	/* thrown away: the threads stop at their next document */
+	atomic_store(&a->hand_over, true);
+	atomic_store(&a->abandon, true);
 	aside_join(a);
+	/* what a stopped thread left (its transaction goes with the connection) */
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
+		sqlite3_finalize(a->ins[t]);
+	doc_free(a->left);
 	doc_free(bq_reclaim(&a->q));
 	bq_destroy(&a->q);
 	sqlite3_close(a->w);

@@ -576,6 +576,27 @@ START_TEST(test_contacts_failed_import)
 }
 END_TEST
 
+/*
+** The thread in the idle class writes nothing before the merge ends (held,
+** as a machine with no idle core would hold it): the one that goes on after
+** the hand-over writes every document, and a failed import stops them both.
+*/
+START_TEST(test_contacts_handed_over)
+{
+	char *bad = vcards(N, "BEGIN:VCARD\r\nFN:Never ended\r\n"), *cards = vcards(N, "");
+
+	setenv("KITH_TEST_ASIDE", "hold", 1);
+	ck_assert_int_eq(imp_vcf(bad, false), KITH_INVALID);
+	ck_assert_int_eq(test_sql_int(path, "SELECT count(*) FROM contact_fts_docsize"), 0);
+	ck_assert_msg(imp_vcf(cards, false) == KITH_OK, "%s", err.msg);
+	unsetenv("KITH_TEST_ASIDE");
+	ck_assert(made_aside("contact"));
+	contacts_as_sql();
+	free(bad);
+	free(cards);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -594,6 +615,7 @@ main(void)
 	tcase_add_test(tc, test_contacts_not_empty_or_small);
 	tcase_add_loop_test(tc, test_contacts_written_so, 0, 4);
 	tcase_add_test(tc, test_contacts_failed_import);
+	tcase_add_test(tc, test_contacts_handed_over);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }
