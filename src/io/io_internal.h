@@ -106,6 +106,11 @@ void io_blocks_free(struct io_block *b);
 /* io_text_utf8 of s[0..n) into the arena; *outn its length. */
 char *io_text_utf8_in(struct io_arena *a, const char *s, size_t n, const char *charset,
 		      size_t *outn);
+/*
+** The same for s[0..n) (NUL-terminated) of a already: s itself, CRs made LFs
+** in place, when it is UTF-8; utf8 says it is known to be, without a NUL.
+*/
+char *io_text_utf8_here(struct io_arena *a, char *s, size_t n, const char *charset, bool utf8);
 
 /*
 ** A set of keys, each of a kind (a letter: 'e' an email's, 'p' a phone's,

@@ -249,6 +249,19 @@ io_text_utf8_in(struct io_arena *a, const char *s, size_t n, const char *charset
 	return r;
 }
 
+char *
+io_text_utf8_here(struct io_arena *a, char *s, size_t n, const char *charset, bool utf8)
+{
+	size_t outn;
+
+	if ((charset && *charset && !is_utf8_name(charset)) ||
+	    (!utf8 && (!utf8_valid(s, n) || memchr(s, 0, n))))
+		return io_text_utf8_in(a, s, n, charset, &outn);
+	if (memchr(s, '\r', n))
+		lf_only(s);
+	return s;
+}
+
 static int
 hexval(int c)
 {

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/utf8.h"
 #include "kith/xalloc.h"
 
 /* ---- values --------------------------------------------------------------------- */
@@ -633,6 +634,8 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 	int lineno = 0, rc = 0;
 
 	io_lines_init(&r, text, tlen);
+	/* checked once here, not value by value (its lines are UTF-8 then) */
+	v.utf8 = utf8_valid(text, tlen);
 	while (rc == 0 && io_content_next(&r, &line, &lineno)) {
 		struct vprop p;
 		const char *why;

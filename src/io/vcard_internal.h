@@ -37,6 +37,7 @@ struct vprop {
 /* What reading a file keeps from card to card (its memory, reused). */
 struct vreader {
 	struct io_arena tmp;        /* the card's properties: reset for each card */
+	bool utf8;                  /* the file's text is UTF-8 (it has no NUL: io_text_bytes) */
 	struct vprop *props;
 	size_t n, cap;
 	size_t bytes;               /* of the card's content lines, up to IO_MAX_RECORD */

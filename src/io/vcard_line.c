@@ -105,18 +105,47 @@ vc_trim_in(char *s)
 	return s + b;
 }
 
-/* Split the parameters text (after the name, before the value) into p->params. */
-static void
-parse_params(struct vreader *v, struct vprop *p, const char *s, size_t n)
+/* An ASCII letter in upper case (a vCard's names are ASCII: no locale's case) */
+static char
+ascii_upper(char c)
 {
-	size_t i = 0, max = 0;
+	return c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
 
-	/* each parameter follows a ';' */
+static char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* a property name's characters: letters, digits, '-' and '_' */
+static bool
+name_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_';
+}
+
+/* How a value is encoded, as its parameters ENCODING or TYPE say. */
+enum enc { ENC_TEXT, ENC_BASE64, ENC_QP };
+
+/*
+** Split the parameters text s[0..n) (after the name, before the value; the
+** line's own copy) into p->params, each value cut out where it is. Returns
+** the encoding they name.
+*/
+static enum enc
+parse_params(struct vreader *v, struct vprop *p, char *s, size_t n)
+{
+	size_t i = 0, max = n > 0;
+	bool qp = false, b64 = false;
+
+	/* the first parameter, then one after each ';' */
 	for (size_t k = 0; k < n; k++)
 		max += s[k] == ';';
 	p->params = max ? io_alloc(&v->tmp, max * sizeof *p->params) : NULL;
 	while (i < n) {
-		size_t start, eq = 0, b, e;
+		size_t start, end, eq = 0, b, e;
 		bool q = false;
 		struct vparam *pa;
 
@@ -132,52 +161,56 @@ parse_params(struct vreader *v, struct vprop *p, const char *s, size_t n)
 				eq = i;
 			i++;
 		}
+		/* past the ';' that ends it: the value's NUL may take its place */
+		end = i;
+		if (i < n)
+			i++;
 		pa = &p->params[p->n_params++];
 		if (eq) {
-			char *val = io_alloc(&v->tmp, i - eq), *w = val;
+			char *val = s + eq + 1, *w = val;
 			b = start;
 			e = eq;
 			vc_trim_span(s, &b, &e);
 			pa->id = param_id(s + b, e - b);
-			for (size_t k = eq + 1; k < i; k++)
+			for (size_t k = eq + 1; k < end; k++)
 				if (s[k] != '"')
 					*w++ = s[k];
 			*w = '\0';
 			pa->value = vc_trim_in(val);
 		} else {
 			b = start;
-			e = i;
+			e = end;
 			vc_trim_span(s, &b, &e);
+			s[e] = '\0';
 			pa->id = VP_TYPE;
-			pa->value = io_strndup_in(&v->tmp, s + b, e - b);
+			pa->value = s + b;
+		}
+		if (pa->id == VP_ENCODING || pa->id == VP_TYPE) {
+			qp = qp || io_ieq(pa->value, "QUOTED-PRINTABLE") || io_ieq(pa->value, "QP");
+			b64 = b64 || io_ieq(pa->value, "BASE64") || io_ieq(pa->value, "B");
 		}
 	}
-}
-
-/* a parameter ENCODING or TYPE says one of the two words */
-static bool
-encoded(const struct vprop *p, const char *word, const char *word2)
-{
-	for (size_t i = 0; i < p->n_params; i++)
-		if ((p->params[i].id == VP_ENCODING || p->params[i].id == VP_TYPE) &&
-		    (io_ieq(p->params[i].value, word) || io_ieq(p->params[i].value, word2)))
-			return true;
-	return false;
+	return qp ? ENC_QP : b64 ? ENC_BASE64 : ENC_TEXT;
 }
 
 /*
 ** Parse one content line into p. Returns NULL, or what is wrong with it.
+** The line is copied once into the card's memory and cut up where it is:
+** the group, the name and the parameters' values end with NULs written over
+** their separators, and the value is the rest of the line.
 ** Quoted-printable soft breaks pull the next physical lines from r.
 */
 const char *
 vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io_lines *r)
 {
-	const char *s = line->buf, *colon = NULL, *nameend, *dot, *cs;
+	const char *colon = NULL, *cs;
+	char *s, *nameend, *dot, *val;
 	bool q = false;
 	size_t i, nb, ne, vlen;
-	char *name;
+	enum enc enc;
 
 	memset(p, 0, sizeof *p);
+	s = line->buf;
 	/* the first ':' outside quotes: the first of all when no quote comes before it */
 	colon = memchr(s, ':', line->len);
 	if (colon && memchr(s, '"', (size_t)(colon - s)))
@@ -198,44 +231,45 @@ vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io
 			if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '.')
 				return "no ':' (not a vCard property line)";
 		sb_appendc(line, ':');
-		s = line->buf;
-		colon = s + line->len - 1;
+		colon = line->buf + line->len - 1;
 	}
-	for (nameend = s; nameend < colon && *nameend != ';'; nameend++)
-		;
-	dot = NULL;
-	for (const char *t = s; t < nameend; t++)
-		if (*t == '.')
-			dot = t;
-	if (dot) {
-		char *g = io_strndup_in(&v->tmp, s, (size_t)(dot - s));
-		for (char *t = g; *t; t++)
-			*t = (char)tolower((unsigned char)*t);
-		p->group = g;
-	} else {
-		p->group = "";
-	}
-	nb = (size_t)((dot ? dot + 1 : s) - s);
+	i = (size_t)(colon - line->buf);
+	s = io_strndup_in(&v->tmp, line->buf, line->len);
+	colon = s + i;
+	for (nameend = s, dot = NULL; nameend < colon && *nameend != ';'; nameend++)
+		if (*nameend == '.')
+			dot = nameend;
+	nb = dot ? (size_t)(dot + 1 - s) : 0;
 	ne = (size_t)(nameend - s);
 	vc_trim_span(s, &nb, &ne);
 	if (nb == ne)
 		return "a property without a name";
-	name = io_strndup_in(&v->tmp, s + nb, ne - nb);
-	for (char *t = name; *t; t++) {
-		*t = (char)toupper((unsigned char)*t);
-		if (!isalnum((unsigned char)*t) && *t != '-' && *t != '_')
+	for (i = nb; i < ne; i++) {
+		if (!name_char(s[i]))
 			return "a property name with characters other than letters, digits and '-'";
+		s[i] = ascii_upper(s[i]);
 	}
-	p->name = name;
-	p->id = name_id(name, ne - nb);
-	parse_params(v, p, nameend, (size_t)(colon - nameend));
+	p->id = name_id(s + nb, ne - nb);
+	p->name = s + nb;
+	p->group = "";
+	if (dot) {
+		for (char *t = s; t < dot; t++)
+			*t = ascii_lower(*t);
+		*dot = '\0';
+		p->group = s;
+	}
+	/* (the parameters begin past nameend: its ';' or ':' may become the name's NUL) */
+	enc = parse_params(v, p, nameend + 1, nameend < colon ? (size_t)(colon - nameend - 1) : 0);
+	s[ne] = '\0';
 	cs = vc_param_get(p, VP_CHARSET);
+	val = (char *)colon + 1;
+	vlen = line->len - (size_t)(val - s);
 
 	/* quoted-printable: a value ending in '=' continues on the next line */
-	if (encoded(p, "QUOTED-PRINTABLE", "QP")) {
+	if (enc == ENC_QP) {
 		struct strbuf *raw = &v->raw;
 		sb_reset(raw);
-		sb_appendn(raw, colon + 1, line->len - (size_t)(colon + 1 - s));
+		sb_appendn(raw, val, vlen);
 		while (raw->len > 0 && raw->buf[raw->len - 1] == '=' && r->p < r->end) {
 			const char *ls;
 			size_t ln;
@@ -258,8 +292,7 @@ vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io
 		p->value = io_text_utf8_in(&v->tmp, sb_str(&v->dec), v->dec.len, cs, &vlen);
 		return NULL;
 	}
-	p->binary = encoded(p, "BASE64", "B") ||
-		    (p->id == VN_MEDIA && io_ieqn(colon + 1, "data:", 5));
+	p->binary = enc == ENC_BASE64 || (p->id == VN_MEDIA && io_ieqn(val, "data:", 5));
 	if (p->binary) {
 		/* 2.1 base64 may go on over unindented lines up to a blank one */
 		struct io_lines save = *r;
@@ -269,10 +302,10 @@ vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io
 		while (io_line_next(r, &ls, &ln, &lno) && ln > 0 && !memchr(ls, ':', ln))
 			save = *r;
 		*r = save;
-		p->value = io_strndup_in(&v->tmp, "", 0);
+		p->value = val + vlen;    /* "" */
 		return NULL;
 	}
-	p->value = io_text_utf8_in(&v->tmp, colon + 1, line->len - (size_t)(colon + 1 - s), cs,
-				   &vlen);
+	/* the file's text is UTF-8 (v->utf8) unless a line was cut short */
+	p->value = io_text_utf8_here(&v->tmp, val, vlen, cs, v->utf8 && !r->too_long);
 	return NULL;
 }

@@ -115,6 +115,9 @@ utf8_valid(const char *s, size_t n)
 			i += 8;
 			continue;
 		}
+		/* fewer than 8 left: the last 8 (some already checked) all ASCII ends it */
+		if (i + 8 > n && n >= 8 && (memcpy(&w, s + n - 8, 8), !(w & 0x8080808080808080u)))
+			return true;
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
