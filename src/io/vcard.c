@@ -80,6 +80,27 @@ components(struct io_arena *a, const char *v, char sep, size_t min, size_t *n_ou
 	size_t n = 1, start = 0, i;
 	char **out;
 
+	if (!strchr(v, '\\')) {
+		/* no escapes (most values): each component is its text, trimmed */
+		const char *c, *e;
+		for (c = v; (c = strchr(c, sep)); c++)
+			n++;
+		out = io_alloc(a, (n > min ? n : min) * sizeof *out);
+		for (n = 0, c = v;; c = e + 1) {
+			size_t b = 0, len;
+			if (!(e = strchr(c, sep)))
+				e = c + strlen(c);
+			len = (size_t)(e - c);
+			vc_trim_span(c, &b, &len);
+			out[n++] = io_strndup_in(a, c + b, len - b);
+			if (!*e)
+				break;
+		}
+		for (size_t k = n; k < min; k++)
+			out[k] = NULL;
+		*n_out = n;
+		return out;
+	}
 	for (i = 0; v[i]; i++) {
 		if (v[i] == '\\' && v[i + 1])
 			i++;
@@ -180,6 +201,31 @@ labels_find(const struct labels *l, const char *g)
 	return lo < l->n && !strcmp(l->v[lo]->group, g) ? l->v[lo] : NULL;
 }
 
+/*
+** The first word of the TYPE list t (no backslash in it) that is not dull,
+** trimmed and in lower case, in a; NULL if none.
+*/
+static const char *
+type_word(struct io_arena *a, const char *t, const char *const *dull)
+{
+	for (const char *e;; t = e + 1) {
+		size_t b = 0, n;
+		bool skip;
+		if (!(e = strchr(t, ',')))
+			e = t + strlen(t);
+		n = (size_t)(e - t);
+		vc_trim_span(t, &b, &n);
+		skip = b == n;
+		for (size_t d = 0; dull[d] && !skip; d++)
+			skip = strlen(dull[d]) == n - b && io_ieqn(t + b, dull[d], n - b);
+		if (!skip)
+			return n - b == 4 && io_ieqn(t + b, "cell", 4) ? "mobile" :
+			       lower_in(io_strndup_in(a, t + b, n - b));
+		if (!*e)
+			return NULL;
+	}
+}
+
 /* The label of an EMAIL/TEL/URL, in a: its group's X-ABLabel, else its first telling TYPE. */
 static const char *
 channel_label(struct io_arena *a, const struct labels *l, const struct vprop *p)
@@ -191,11 +237,19 @@ channel_label(struct io_arena *a, const struct labels *l, const struct vprop *p)
 	if (*p->group && (lp = labels_find(l, p->group)))
 		return clean_label(a, lp->value);
 	for (size_t i = 0; i < p->n_params; i++) {
+		const char *t = p->params[i].value;
 		char **parts;
 		size_t n;
 		if (p->params[i].id != VP_TYPE)
 			continue;
-		parts = components(a, p->params[i].value, ',', 0, &n);
+		if (!strchr(t, '\\')) {
+			/* no escapes (most lists): only the word taken is copied */
+			const char *w = type_word(a, t, dull);
+			if (w)
+				return w;
+			continue;
+		}
+		parts = components(a, t, ',', 0, &n);
 		for (size_t k = 0; k < n; k++) {
 			bool skip = !*parts[k];
 			for (size_t d = 0; dull[d] && !skip; d++)
