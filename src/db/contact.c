@@ -108,7 +108,10 @@ channel_key_into(bool phone, const char *value, char *out)
 			if (isdigit((unsigned char)*p) || (*p == '+' && len == 0))
 				out[len++] = *p;
 		} else {
-			out[len++] = (char)tolower((unsigned char)*p);
+			/* ASCII by hand (tolower is a call a character); the rest as before */
+			unsigned char c = (unsigned char)*p;
+			out[len++] = c < 0x80 ? (char)(c >= 'A' && c <= 'Z' ? c + 32 : c) :
+						(char)tolower(c);
 		}
 	}
 	if (len == 0) {

@@ -324,25 +324,31 @@ io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno)
 	return true;
 }
 
-bool
-io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno)
+/* The next physical line that is not blank; false at the end. */
+static bool
+first_line(struct io_lines *r, const char **s, size_t *n, int *lineno)
 {
-	const char *s;
-	size_t n;
 	int ln;
 
-	sb_reset(sb);
-	r->too_long = false;
 	for (;;) {
 		size_t k;
-		if (!io_line_next(r, &s, &n, &ln))
+		if (!io_line_next(r, s, n, &ln))
 			return false;
-		for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
+		for (k = 0; k < *n && ((*s)[k] == ' ' || (*s)[k] == '\t'); k++)
 			;
-		if (k < n)
+		if (k < *n)
 			break;
 	}
 	*lineno = ln;
+	return true;
+}
+
+/* s[0..n), a content line's first physical line, and the lines that continue it, into sb */
+static void
+join_folded(struct io_lines *r, struct strbuf *sb, const char *s, size_t n)
+{
+	int ln;
+
 	for (bool first = true;; first = false) {
 		const char *t = first ? s : s + 1;
 		size_t tn = first ? n : n - 1;
@@ -355,6 +361,43 @@ io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno)
 			break;
 		io_line_next(r, &s, &n, &ln);
 	}
+}
+
+bool
+io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno)
+{
+	const char *s;
+	size_t n;
+
+	sb_reset(sb);
+	r->too_long = false;
+	if (!first_line(r, &s, &n, lineno))
+		return false;
+	join_folded(r, sb, s, n);
+	return true;
+}
+
+bool
+io_content_next_in(struct io_lines *r, struct io_arena *a, struct strbuf *sb, char **line,
+		   size_t *len, int *lineno)
+{
+	const char *s;
+	size_t n;
+
+	r->too_long = false;
+	if (!first_line(r, &s, &n, lineno))
+		return false;
+	if (n > IO_MAX_LINE || (r->p < r->end && (*r->p == ' ' || *r->p == '\t'))) {
+		/* folded (or too long): joined first */
+		sb_reset(sb);
+		join_folded(r, sb, s, n);
+		s = sb->buf;
+		n = sb->len;
+	}
+	*line = io_alloc(a, n + 2);
+	memcpy(*line, s, n);
+	(*line)[n] = '\0';
+	*len = n;
 	return true;
 }
 

@@ -217,7 +217,7 @@ type_word(struct io_arena *a, const char *t, const char *const *dull)
 		vc_trim_span(t, &b, &n);
 		skip = b == n;
 		for (size_t d = 0; dull[d] && !skip; d++)
-			skip = strlen(dull[d]) == n - b && io_ieqn(t + b, dull[d], n - b);
+			skip = io_ieqn(t + b, dull[d], n - b) && !dull[d][n - b];
 		if (!skip)
 			return n - b == 4 && io_ieqn(t + b, "cell", 4) ? "mobile" :
 			       lower_in(io_strndup_in(a, t + b, n - b));
@@ -646,7 +646,9 @@ emit(struct vreader *v, size_t offset, const struct io_sink *s)
 		rc = s->record(s->ud, &rec);
 	else if (s->note)
 		s->note(s->ud, v->line, "card has no name, organisation, email or phone: skipped");
-	io_record_clear(&rec);
+	/* (a sink that keeps the record, as pipe.c's does, leaves it empty) */
+	if (rec.u.contact.mem || rec.u.contact.keys.mem)
+		io_record_clear(&rec);
 	return rc;
 }
 
@@ -664,6 +666,7 @@ reader_free(struct vreader *v)
 {
 	io_arena_free(&v->tmp);
 	free(v->props);
+	sb_free(&v->folded);
 	sb_free(&v->raw);
 	sb_free(&v->dec);
 	sb_free(&v->sb);
@@ -680,9 +683,8 @@ int
 io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 {
 	struct io_lines r;
-	struct strbuf line = {0};
 	struct vreader v = {0};
-	size_t tlen;
+	size_t tlen, n;
 	char *text = io_text_bytes(buf, len, &tlen), msg[160];
 	bool in = false, skipping = false;
 	int lineno = 0, rc = 0;
@@ -690,14 +692,17 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 	io_lines_init(&r, text, tlen);
 	/* checked once here, not value by value (its lines are UTF-8 then) */
 	v.utf8 = utf8_valid(text, tlen);
-	while (rc == 0 && io_content_next(&r, &line, &lineno)) {
+	for (;;) {
 		struct vprop p;
 		const char *why;
+		char *line;
 
 		/* outside a card, or skipping one, no property is kept */
 		if (!in || skipping)
 			card_clear(&v);
-		why = vc_parse_line(&v, &p, &line, &r);
+		if (rc || !io_content_next_in(&r, &v.tmp, &v.folded, &line, &n, &lineno))
+			break;
+		why = vc_parse_line(&v, &p, line, &n, &r);
 		if (!why && r.too_long)
 			why = "a line longer than " IO_MAX_LINE_TEXT " (kith's limit for one property)";
 
@@ -741,7 +746,7 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 			in = false;
 			continue;
 		}
-		v.bytes += line.len;
+		v.bytes += n;
 		if (v.bytes > IO_MAX_RECORD) {
 			snprintf(msg, sizeof msg, "a card longer than " IO_MAX_RECORD_TEXT
 				 " (kith's limit for one record)");
@@ -757,7 +762,6 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 		rc = s->error(s->ud, v.line, msg);
 	}
 	reader_free(&v);
-	sb_free(&line);
 	free(text);
 	return rc;
 }

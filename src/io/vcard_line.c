@@ -195,27 +195,29 @@ parse_params(struct vreader *v, struct vprop *p, char *s, size_t n)
 
 /*
 ** Parse one content line into p. Returns NULL, or what is wrong with it.
-** The line is copied once into the card's memory and cut up where it is:
+** The line s[0..*lenp), in the card's memory with a spare byte past its NUL
+** (io_content_next_in; a bare name gets its ':' there, *lenp counting it),
+** is cut up where it is:
 ** the group, the name and the parameters' values end with NULs written over
 ** their separators, and the value is the rest of the line.
 ** Quoted-printable soft breaks pull the next physical lines from r.
 */
 const char *
-vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io_lines *r)
+vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct io_lines *r)
 {
+	size_t len = *lenp;
 	const char *colon = NULL, *cs;
-	char *s, *nameend, *dot, *val;
+	char *nameend, *dot, *val;
 	bool q = false;
 	size_t i, nb, ne, vlen;
 	enum enc enc;
 
 	memset(p, 0, sizeof *p);
-	s = line->buf;
 	/* the first ':' outside quotes: the first of all when no quote comes before it */
-	colon = memchr(s, ':', line->len);
+	colon = memchr(s, ':', len);
 	if (colon && memchr(s, '"', (size_t)(colon - s)))
 		colon = NULL;
-	for (i = 0; !colon && i < line->len; i++) {
+	for (i = 0; !colon && i < len; i++) {
 		if (s[i] == '"')
 			q = !q;
 		else if (s[i] == ':' && !q)
@@ -223,19 +225,19 @@ vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io
 	}
 	if (!colon) {
 		/* a quote left open in the parameters: take the first colon */
-		colon = memchr(s, ':', line->len);
+		colon = memchr(s, ':', len);
 	}
 	if (!colon) {
 		/* a bare name ("FN") is an empty property; anything else is not vCard */
-		for (i = 0; i < line->len; i++)
+		for (i = 0; i < len; i++)
 			if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '.')
 				return "no ':' (not a vCard property line)";
-		sb_appendc(line, ':');
-		colon = line->buf + line->len - 1;
+		/* (in the spare byte past the line's end) */
+		s[len] = ':';
+		s[++len] = '\0';
+		*lenp = len;
+		colon = s + len - 1;
 	}
-	i = (size_t)(colon - line->buf);
-	s = io_strndup_in(&v->tmp, line->buf, line->len);
-	colon = s + i;
 	for (nameend = s, dot = NULL; nameend < colon && *nameend != ';'; nameend++)
 		if (*nameend == '.')
 			dot = nameend;
@@ -263,7 +265,7 @@ vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io
 	s[ne] = '\0';
 	cs = vc_param_get(p, VP_CHARSET);
 	val = (char *)colon + 1;
-	vlen = line->len - (size_t)(val - s);
+	vlen = len - (size_t)(val - s);
 
 	/* quoted-printable: a value ending in '=' continues on the next line */
 	if (enc == ENC_QP) {
