@@ -103,16 +103,15 @@ channel_key_into(bool phone, const char *value, char *out)
 {
 	size_t len = 0;
 
-	for (const char *p = value; *p; p++) {
-		if (phone) {
+	if (phone) {
+		for (const char *p = value; *p; p++)
 			if (isdigit((unsigned char)*p) || (*p == '+' && len == 0))
 				out[len++] = *p;
-		} else {
-			/* ASCII by hand (tolower is a call a character); the rest as before */
-			unsigned char c = (unsigned char)*p;
-			out[len++] = c < 0x80 ? (char)(c >= 'A' && c <= 'Z' ? c + 32 : c) :
-						(char)tolower(c);
-		}
+	} else {
+		/* ASCII by hand (tolower is a call a character); the rest as before */
+		for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+			out[len++] = *p < 0x80 ? (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p) :
+						 (char)tolower(*p);
 	}
 	if (len == 0) {
 		len = strlen(value);

@@ -107,17 +107,19 @@ void io_blocks_free(struct io_block *b);
 char *io_text_utf8_in(struct io_arena *a, const char *s, size_t n, const char *charset,
 		      size_t *outn);
 /*
-** io_content_next's line into a, with a spare byte past its NUL; a line
-** that is not folded is copied there straight from the text, one that is
-** joined in sb first.
+** io_content_next's line into a: a line that is not folded is copied there
+** straight from the text, one that is joined in sb first.
 */
 bool io_content_next_in(struct io_lines *r, struct io_arena *a, struct strbuf *sb, char **line,
 			size_t *len, int *lineno);
 /*
 ** io_text_utf8_in for s[0..n) (NUL-terminated) of a already: s itself, CRs made LFs
-** in place, when it is UTF-8; utf8 says it is known to be, without a NUL.
+** in place, when it is UTF-8. known: what s is known to be, as far as it is:
+** IO_TEXT_UTF8 (UTF-8 without a NUL), IO_TEXT_NO_CR (without a CR).
 */
-char *io_text_utf8_here(struct io_arena *a, char *s, size_t n, const char *charset, bool utf8);
+enum { IO_TEXT_UTF8 = 1, IO_TEXT_NO_CR = 2 };
+char *io_text_utf8_here(struct io_arena *a, char *s, size_t n, const char *charset,
+			unsigned known);
 
 /*
 ** A set of keys, each of a kind (a letter: 'e' an email's, 'p' a phone's,

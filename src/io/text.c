@@ -250,14 +250,14 @@ io_text_utf8_in(struct io_arena *a, const char *s, size_t n, const char *charset
 }
 
 char *
-io_text_utf8_here(struct io_arena *a, char *s, size_t n, const char *charset, bool utf8)
+io_text_utf8_here(struct io_arena *a, char *s, size_t n, const char *charset, unsigned known)
 {
 	size_t outn;
 
 	if ((charset && *charset && !is_utf8_name(charset)) ||
-	    (!utf8 && (!utf8_valid(s, n) || memchr(s, 0, n))))
+	    (!(known & IO_TEXT_UTF8) && (!utf8_valid(s, n) || memchr(s, 0, n))))
 		return io_text_utf8_in(a, s, n, charset, &outn);
-	if (memchr(s, '\r', n))
+	if (!(known & IO_TEXT_NO_CR) && memchr(s, '\r', n))
 		lf_only(s);
 	return s;
 }
@@ -394,9 +394,7 @@ io_content_next_in(struct io_lines *r, struct io_arena *a, struct strbuf *sb, ch
 		s = sb->buf;
 		n = sb->len;
 	}
-	*line = io_alloc(a, n + 2);
-	memcpy(*line, s, n);
-	(*line)[n] = '\0';
+	*line = io_strndup_in(a, s, n);
 	*len = n;
 	return true;
 }

@@ -679,6 +679,21 @@ reader_free(struct vreader *v)
 	free(v->x);
 }
 
+/* A CR in text that is not part of a line's end (CRs, then LF or the end). */
+static bool
+cr_in_lines(const char *text, size_t n)
+{
+	const char *p = text, *end = text + n;
+
+	while ((p = memchr(p, '\r', (size_t)(end - p)))) {
+		while (p < end && *p == '\r')
+			p++;
+		if (p < end && *p != '\n')
+			return true;
+	}
+	return false;
+}
+
 int
 io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 {
@@ -690,8 +705,9 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 	int lineno = 0, rc = 0;
 
 	io_lines_init(&r, text, tlen);
-	/* checked once here, not value by value (its lines are UTF-8 then) */
-	v.utf8 = utf8_valid(text, tlen);
+	/* checked once here, not value by value (its lines are what it is; it has no NUL) */
+	v.text = (utf8_valid(text, tlen) ? IO_TEXT_UTF8 : 0) |
+		 (r.cr_only || !cr_in_lines(text, tlen) ? IO_TEXT_NO_CR : 0);
 	for (;;) {
 		struct vprop p;
 		const char *why;

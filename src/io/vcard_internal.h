@@ -37,7 +37,7 @@ struct vprop {
 /* What reading a file keeps from card to card (its memory, reused). */
 struct vreader {
 	struct io_arena tmp;        /* the card's properties: reset for each card */
-	bool utf8;                  /* the file's text is UTF-8 (it has no NUL: io_text_bytes) */
+	unsigned text;              /* what the file's text is: IO_TEXT_UTF8, IO_TEXT_NO_CR */
 	struct vprop *props;
 	size_t n, cap;
 	size_t bytes;               /* of the card's content lines, up to IO_MAX_RECORD */
@@ -60,9 +60,9 @@ void vc_trim_span(const char *s, size_t *b, size_t *e);
 /* s trimmed in place; s. */
 char *vc_trim_in(char *s);
 /*
-** One unfolded content line, s[0..*len) of v->tmp with a spare byte past
-** its NUL (io_content_next_in), into p (its strings in v->tmp, most of them
-** cut out of s): NULL, or what is wrong with it.
+** One unfolded content line, s[0..*len) of v->tmp (io_content_next_in),
+** into p (its strings in v->tmp, most of them cut out of s): NULL, or what
+** is wrong with it.
 */
 const char *vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *len,
 			  struct io_lines *r);

@@ -81,7 +81,7 @@ vc_param_get(const struct vprop *p, enum vp id)
 static bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+	return c == ' ' || (c >= '\t' && c <= '\r');   /* \t \n \v \f \r */
 }
 
 /* s[*b..*e) without the ASCII whitespace at its ends (as str_trim) */
@@ -195,9 +195,9 @@ parse_params(struct vreader *v, struct vprop *p, char *s, size_t n)
 
 /*
 ** Parse one content line into p. Returns NULL, or what is wrong with it.
-** The line s[0..*lenp), in the card's memory with a spare byte past its NUL
-** (io_content_next_in; a bare name gets its ':' there, *lenp counting it),
-** is cut up where it is:
+** The line s[0..*lenp), in the card's memory (io_content_next_in), is cut
+** up where it is (a bare name is copied first with the ':' it lacks, *lenp
+** counting it):
 ** the group, the name and the parameters' values end with NULs written over
 ** their separators, and the value is the rest of the line.
 ** Quoted-printable soft breaks pull the next physical lines from r.
@@ -232,10 +232,12 @@ vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct 
 		for (i = 0; i < len; i++)
 			if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '.')
 				return "no ':' (not a vCard property line)";
-		/* (in the spare byte past the line's end) */
-		s[len] = ':';
-		s[++len] = '\0';
+		char *t = io_alloc(&v->tmp, len + 2);
+		memcpy(t, s, len);
+		t[len] = ':';
+		t[++len] = '\0';
 		*lenp = len;
+		s = t;
 		colon = s + len - 1;
 	}
 	for (nameend = s, dot = NULL; nameend < colon && *nameend != ';'; nameend++)
@@ -307,7 +309,7 @@ vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct 
 		p->value = val + vlen;    /* "" */
 		return NULL;
 	}
-	/* the file's text is UTF-8 (v->utf8) unless a line was cut short */
-	p->value = io_text_utf8_here(&v->tmp, val, vlen, cs, v->utf8 && !r->too_long);
+	/* what the file's text is (v->text), unless a line was cut short */
+	p->value = io_text_utf8_here(&v->tmp, val, vlen, cs, r->too_long ? 0 : v->text);
 	return NULL;
 }
