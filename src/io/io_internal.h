@@ -64,9 +64,29 @@ struct io_lines {
 void io_lines_init(struct io_lines *r, const char *buf, size_t len);
 /*
 ** The next physical line (LF, CRLF, CR CR LF; CR alone in a file without
-** any LF), without its end; false at the end of the text.
+** any LF), without its end; false at the end of the text. (Inline: the
+** readers call it for every line.)
 */
-bool io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno);
+static inline bool
+io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno)
+{
+	const char *e;
+	size_t len;
+
+	if (r->p >= r->end)
+		return false;
+	e = memchr(r->p, r->cr_only ? '\r' : '\n', (size_t)(r->end - r->p));
+	if (!e)
+		e = r->end;
+	len = (size_t)(e - r->p);
+	*s = r->p;
+	while (len > 0 && r->p[len - 1] == '\r')
+		len--;
+	*n = len;
+	*lineno = r->line++;
+	r->p = e < r->end ? e + 1 : e;
+	return true;
+}
 /*
 ** The next content line, unfolded (a line starting with a space or a tab
 ** continues the previous one), into sb; blank lines are skipped. *lineno is

@@ -303,29 +303,8 @@ io_lines_init(struct io_lines *r, const char *buf, size_t len)
 	r->cr_only = !memchr(buf, '\n', len) && memchr(buf, '\r', len);
 }
 
-bool
-io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno)
-{
-	const char *e;
-	size_t len;
-
-	if (r->p >= r->end)
-		return false;
-	e = memchr(r->p, r->cr_only ? '\r' : '\n', (size_t)(r->end - r->p));
-	if (!e)
-		e = r->end;
-	len = (size_t)(e - r->p);
-	*s = r->p;
-	while (len > 0 && r->p[len - 1] == '\r')
-		len--;
-	*n = len;
-	*lineno = r->line++;
-	r->p = e < r->end ? e + 1 : e;
-	return true;
-}
-
 /* The next physical line that is not blank; false at the end. */
-static bool
+static inline bool
 first_line(struct io_lines *r, const char **s, size_t *n, int *lineno)
 {
 	int ln;

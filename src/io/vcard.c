@@ -202,22 +202,26 @@ labels_find(const struct labels *l, const char *g)
 }
 
 /*
-** The first word of the TYPE list t (no backslash in it) that is not dull,
-** trimmed and in lower case, in a; NULL if none.
+** The first word of the TYPE list t (no backslash in it) that is not dull
+** (words in lower case), trimmed and in lower case, in a; NULL if none.
 */
 static const char *
 type_word(struct io_arena *a, const char *t, const char *const *dull)
 {
 	for (const char *e;; t = e + 1) {
 		size_t b = 0, n;
+		unsigned char c;
 		bool skip;
 		if (!(e = strchr(t, ',')))
 			e = t + strlen(t);
 		n = (size_t)(e - t);
 		vc_trim_span(t, &b, &n);
 		skip = b == n;
+		/* an ASCII first letter that is none of the word's (either case) is not it */
+		c = (unsigned char)t[b];
 		for (size_t d = 0; dull[d] && !skip; d++)
-			skip = io_ieqn(t + b, dull[d], n - b) && !dull[d][n - b];
+			skip = (c >= 0x80 || (c | 0x20) == dull[d][0]) &&
+			       io_ieqn(t + b, dull[d], n - b) && !dull[d][n - b];
 		if (!skip)
 			return n - b == 4 && io_ieqn(t + b, "cell", 4) ? "mobile" :
 			       lower_in(io_strndup_in(a, t + b, n - b));
@@ -230,8 +234,9 @@ type_word(struct io_arena *a, const char *t, const char *const *dull)
 static const char *
 channel_label(struct io_arena *a, const struct labels *l, const struct vprop *p)
 {
+	/* (lower case: type_word compares first letters so) */
 	static const char *const dull[] = { "internet", "voice", "pref", "x400", "text",
-		"QUOTED-PRINTABLE", "BASE64", NULL };
+		"quoted-printable", "base64", NULL };
 	const struct vprop *lp;
 
 	if (*p->group && (lp = labels_find(l, p->group)))

@@ -275,12 +275,12 @@ vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct 
 		sb_reset(raw);
 		sb_appendn(raw, val, vlen);
 		while (raw->len > 0 && raw->buf[raw->len - 1] == '=' && r->p < r->end) {
-			const char *ls;
-			size_t ln;
+			const char *ls = "";
+			size_t ln = 0;
 			int lno;
 			raw->len--;
 			raw->buf[raw->len] = '\0';
-			io_line_next(r, &ls, &ln, &lno);
+			io_line_next(r, &ls, &ln, &lno);   /* (there is one: r->p < r->end) */
 			if (raw->len + ln > IO_MAX_LINE) {
 				/* read on to the value's end, keeping none of the rest */
 				r->too_long = true;
