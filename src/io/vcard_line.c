@@ -129,6 +129,19 @@ name_char(char c)
 /* How a value is encoded, as its parameters ENCODING or TYPE say. */
 enum enc { ENC_TEXT, ENC_BASE64, ENC_QP };
 
+/* The encoding the value of an ENCODING or TYPE parameter names, if any. */
+static enum enc
+enc_word(const char *w)
+{
+	unsigned char c = (unsigned char)w[0];
+
+	/* most are other words ("home", "cell"): an ASCII first letter tells */
+	if (c < 0x80 && (c | 0x20) != 'q' && (c | 0x20) != 'b')
+		return ENC_TEXT;
+	return io_ieq(w, "QUOTED-PRINTABLE") || io_ieq(w, "QP") ? ENC_QP :
+	       io_ieq(w, "BASE64") || io_ieq(w, "B") ? ENC_BASE64 : ENC_TEXT;
+}
+
 /*
 ** Split the parameters text s[0..n) (after the name, before the value; the
 ** line's own copy) into p->params, each value cut out where it is. Returns
@@ -186,33 +199,30 @@ parse_params(struct vreader *v, struct vprop *p, char *s, size_t n)
 			pa->value = s + b;
 		}
 		if (pa->id == VP_ENCODING || pa->id == VP_TYPE) {
-			qp = qp || io_ieq(pa->value, "QUOTED-PRINTABLE") || io_ieq(pa->value, "QP");
-			b64 = b64 || io_ieq(pa->value, "BASE64") || io_ieq(pa->value, "B");
+			enum enc w = enc_word(pa->value);
+			qp = qp || w == ENC_QP;
+			b64 = b64 || w == ENC_BASE64;
 		}
 	}
 	return qp ? ENC_QP : b64 ? ENC_BASE64 : ENC_TEXT;
 }
 
 /*
-** Parse one content line into p. Returns NULL, or what is wrong with it.
-** The line s[0..*lenp), in the card's memory (io_content_next_in), is cut
-** up where it is (a bare name is copied first with the ':' it lacks, *lenp
-** counting it):
-** the group, the name and the parameters' values end with NULs written over
-** their separators, and the value is the rest of the line.
-** Quoted-printable soft breaks pull the next physical lines from r.
+** The name, group and parameters of the line *sp[0..*lenp) into p, cut out
+** where they are (the group, the name and the parameters' values end with
+** NULs written over their separators); *val gets where the value begins,
+** *enc what the parameters say of its encoding. NULL, or what is wrong. A
+** bare name is copied first with the ':' it lacks (*sp, *lenp then its).
 */
-const char *
-vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct io_lines *r)
+static const char *
+parse_head(struct vreader *v, struct vprop *p, char **sp, size_t *lenp, char **val,
+	   enum enc *enc)
 {
-	size_t len = *lenp;
-	const char *colon = NULL, *cs;
-	char *nameend, *dot, *val;
+	char *s = *sp, *nameend, *dot;
+	const char *colon;
+	size_t len = *lenp, i, nb, ne;
 	bool q = false;
-	size_t i, nb, ne, vlen;
-	enum enc enc;
 
-	memset(p, 0, sizeof *p);
 	/* the first ':' outside quotes: the first of all when no quote comes before it */
 	colon = memchr(s, ':', len);
 	if (colon && memchr(s, '"', (size_t)(colon - s)))
@@ -229,15 +239,16 @@ vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct 
 	}
 	if (!colon) {
 		/* a bare name ("FN") is an empty property; anything else is not vCard */
+		char *t;
 		for (i = 0; i < len; i++)
 			if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '.')
 				return "no ':' (not a vCard property line)";
-		char *t = io_alloc(&v->tmp, len + 2);
+		t = io_alloc(&v->tmp, len + 2);
 		memcpy(t, s, len);
 		t[len] = ':';
 		t[++len] = '\0';
+		*sp = s = t;
 		*lenp = len;
-		s = t;
 		colon = s + len - 1;
 	}
 	for (nameend = s, dot = NULL; nameend < colon && *nameend != ';'; nameend++)
@@ -255,7 +266,6 @@ vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct 
 	}
 	p->id = name_id(s + nb, ne - nb);
 	p->name = s + nb;
-	p->group = "";
 	if (dot) {
 		for (char *t = s; t < dot; t++)
 			*t = ascii_lower(*t);
@@ -263,11 +273,42 @@ vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct 
 		p->group = s;
 	}
 	/* (the parameters begin past nameend: its ';' or ':' may become the name's NUL) */
-	enc = parse_params(v, p, nameend + 1, nameend < colon ? (size_t)(colon - nameend - 1) : 0);
+	*enc = parse_params(v, p, nameend + 1, nameend < colon ? (size_t)(colon - nameend - 1) : 0);
 	s[ne] = '\0';
+	*val = (char *)colon + 1;
+	return NULL;
+}
+
+/*
+** Parse one content line, s[0..*lenp) in the card's memory
+** (io_content_next_in), into p, cutting it up where it is. Returns NULL, or
+** what is wrong with it. Quoted-printable soft breaks pull the next physical
+** lines from r.
+*/
+const char *
+vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct io_lines *r)
+{
+	const char *cs, *why;
+	char *val;
+	size_t i, len = *lenp, vlen;
+	enum enc enc = ENC_TEXT;
+
+	memset(p, 0, sizeof *p);
+	p->group = "";
+	/* most lines are NAME:value (upper case, no group, no parameters): the
+	   general way would find the same name and nothing else */
+	for (i = 0; i < len && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-'); i++)
+		;
+	if (i > 0 && i < len && s[i] == ':') {
+		s[i] = '\0';
+		p->name = s;
+		p->id = name_id(s, i);
+		val = s + i + 1;
+	} else if ((why = parse_head(v, p, &s, lenp, &val, &enc))) {
+		return why;
+	}
 	cs = vc_param_get(p, VP_CHARSET);
-	val = (char *)colon + 1;
-	vlen = len - (size_t)(val - s);
+	vlen = *lenp - (size_t)(val - s);
 
 	/* quoted-printable: a value ending in '=' continues on the next line */
 	if (enc == ENC_QP) {
