@@ -103,13 +103,15 @@ channel_key_into(bool phone, const char *value, char *out)
 {
 	size_t len = 0;
 
-	for (const char *p = value; *p; p++) {
-		if (phone) {
+	if (phone) {
+		for (const char *p = value; *p; p++)
 			if (isdigit((unsigned char)*p) || (*p == '+' && len == 0))
 				out[len++] = *p;
-		} else {
-			out[len++] = (char)tolower((unsigned char)*p);
-		}
+	} else {
+		/* ASCII by hand (tolower is a call a character); the rest as before */
+		for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+			out[len++] = *p < 0x80 ? (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p) :
+						 (char)tolower(*p);
 	}
 	if (len == 0) {
 		len = strlen(value);
@@ -315,11 +317,13 @@ contact_keys_make(const struct kith_contact *c, struct contact_keys *k)
 	const struct kith_channel *ch[3] = { c->emails, c->phones, c->handles };
 	const size_t nch[3] = { c->n_emails, c->n_phones, c->n_handles };
 	char **keys[3], **nick_tmp = NULL, *name_key, *at;
-	struct kith_err err = {0};
+	struct kith_err err;        /* (its message is written only when the check fails) */
 	size_t size, nptr = c->n_nicknames, n;
 	const char *name = c->display_name ? c->display_name : "";
 
 	memset(k, 0, sizeof *k);
+	err.code = KITH_OK;
+	err.msg[0] = '\0';
 	if ((k->valid = contact_validate(c, &err)))
 		k->why = xstrdup(err.msg);
 	k->honorific = contact_honorific_len(name, c->prefix);

@@ -277,15 +277,19 @@ void
 db_uuid(char out[37])
 {
 	static const char hex[] = "0123456789abcdef";
-	/* one call for all the randomness (each takes SQLite's lock) */
-	unsigned char r[20];
+	/* one call for all the randomness (each takes SQLite's lock), and only the
+	   bits used: a new millisecond's counter (4 bytes), r[10]'s low half and
+	   r[11..15] (its generator's cost goes by the byte) */
+	unsigned char r[16], rnd[10];
 	uint64_t ms;
 	uint32_t count;
 	int k = 0;
 
-	sqlite3_randomness(sizeof r, r);
-	uuid_clock((uint32_t)r[16] << 24 | (uint32_t)r[17] << 16 | (uint32_t)r[18] << 8 | r[19],
+	sqlite3_randomness(sizeof rnd, rnd);
+	uuid_clock((uint32_t)rnd[0] << 24 | (uint32_t)rnd[1] << 16 | (uint32_t)rnd[2] << 8 | rnd[3],
 		   &ms, &count);
+	r[10] = rnd[4];
+	memcpy(r + 11, rnd + 5, 5);
 	for (int i = 0; i < 6; i++)
 		r[i] = (unsigned char)(ms >> (40 - 8 * i));
 	r[6] = (unsigned char)(0x70 | (count >> 26));         /* version 7 */

@@ -64,9 +64,29 @@ struct io_lines {
 void io_lines_init(struct io_lines *r, const char *buf, size_t len);
 /*
 ** The next physical line (LF, CRLF, CR CR LF; CR alone in a file without
-** any LF), without its end; false at the end of the text.
+** any LF), without its end; false at the end of the text. (Inline: the
+** readers call it for every line.)
 */
-bool io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno);
+static inline bool
+io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno)
+{
+	const char *e;
+	size_t len;
+
+	if (r->p >= r->end)
+		return false;
+	e = memchr(r->p, r->cr_only ? '\r' : '\n', (size_t)(r->end - r->p));
+	if (!e)
+		e = r->end;
+	len = (size_t)(e - r->p);
+	*s = r->p;
+	while (len > 0 && r->p[len - 1] == '\r')
+		len--;
+	*n = len;
+	*lineno = r->line++;
+	r->p = e < r->end ? e + 1 : e;
+	return true;
+}
 /*
 ** The next content line, unfolded (a line starting with a space or a tab
 ** continues the previous one), into sb; blank lines are skipped. *lineno is
@@ -106,6 +126,20 @@ void io_blocks_free(struct io_block *b);
 /* io_text_utf8 of s[0..n) into the arena; *outn its length. */
 char *io_text_utf8_in(struct io_arena *a, const char *s, size_t n, const char *charset,
 		      size_t *outn);
+/*
+** io_content_next's line into a: a line that is not folded is copied there
+** straight from the text, one that is joined in sb first.
+*/
+bool io_content_next_in(struct io_lines *r, struct io_arena *a, struct strbuf *sb, char **line,
+			size_t *len, int *lineno);
+/*
+** io_text_utf8_in for s[0..n) (NUL-terminated) of a already: s itself, CRs made LFs
+** in place, when it is UTF-8. known: what s is known to be, as far as it is:
+** IO_TEXT_UTF8 (UTF-8 without a NUL), IO_TEXT_NO_CR (without a CR).
+*/
+enum { IO_TEXT_UTF8 = 1, IO_TEXT_NO_CR = 2 };
+char *io_text_utf8_here(struct io_arena *a, char *s, size_t n, const char *charset,
+			unsigned known);
 
 /*
 ** A set of keys, each of a kind (a letter: 'e' an email's, 'p' a phone's,

@@ -112,24 +112,27 @@ io_arena_free(struct io_arena *a)
 
 /* ---- sets of keys -------------------------------------------------------------------- */
 
-/* FNV-1a, 64 bits, of the kind and the key */
+/* FNV-1a, 64 bits, of the kind and the key; *n gets the key's length */
 static uint64_t
-key_hash(char kind, const char *key, size_t n)
+key_hash(char kind, const char *key, size_t *n)
 {
 	uint64_t h = (14695981039346656037u ^ (unsigned char)kind) * 1099511628211u;
+	size_t i;
 
-	for (size_t i = 0; i < n; i++)
+	for (i = 0; key[i]; i++)
 		h = (h ^ (unsigned char)key[i]) * 1099511628211u;
+	*n = i;
 	return h;
 }
 
-/* The slot of (hash, entry) in slot (cap a power of two), or the empty one it would take. */
+/* The slot of (hash, kind, key) in slot (cap a power of two), or the empty one it would take. */
 static struct io_keyslot *
-key_slot(struct io_keyslot *slot, size_t cap, uint64_t hash, const char *entry)
+key_slot(struct io_keyslot *slot, size_t cap, uint64_t hash, char kind, const char *key)
 {
 	size_t i = (size_t)hash & (cap - 1);
 
-	while (slot[i].key && (slot[i].hash != hash || strcmp(slot[i].key, entry)))
+	while (slot[i].key && (slot[i].hash != hash || slot[i].key[0] != kind ||
+			       strcmp(slot[i].key + 1, key)))
 		i = (i + 1) & (cap - 1);
 	return &slot[i];
 }
@@ -137,35 +140,34 @@ key_slot(struct io_keyslot *slot, size_t cap, uint64_t hash, const char *entry)
 bool
 io_keyset_seen(struct io_keyset *k, char kind, const char *key)
 {
-	size_t n = strlen(key);
-	uint64_t h = key_hash(kind, key, n);
+	size_t n;
+	uint64_t h = key_hash(kind, key, &n);
 	struct io_keyslot *at;
-	char entry[64], *e = n + 2 <= sizeof entry ? entry : xmalloc(n + 2);
-	bool seen;
+	char *e;
 
-	e[0] = kind;
-	memcpy(e + 1, key, n + 1);
 	/* at most half full */
 	if (2 * (k->n + 1) > k->cap) {
 		size_t cap = k->cap ? 2 * k->cap : 1024;
 		struct io_keyslot *slot = xcalloc(cap, sizeof *slot);
 		for (size_t i = 0; i < k->cap; i++)
 			if (k->slot[i].key)
-				*key_slot(slot, cap, k->slot[i].hash, k->slot[i].key) = k->slot[i];
+				*key_slot(slot, cap, k->slot[i].hash, k->slot[i].key[0],
+					  k->slot[i].key + 1) = k->slot[i];
 		free(k->slot);
 		k->slot = slot;
 		k->cap = cap;
 	}
-	at = key_slot(k->slot, k->cap, h, e);
-	seen = at->key != NULL;
-	if (!seen) {
-		at->hash = h;
-		at->key = io_strndup_in(&k->mem, e, n + 1);
-		k->n++;
-	}
-	if (e != entry)
-		free(e);
-	return seen;
+	at = key_slot(k->slot, k->cap, h, kind, key);
+	if (at->key)
+		return true;
+	/* kept as the kind, then the key */
+	e = io_alloc(&k->mem, n + 2);
+	e[0] = kind;
+	memcpy(e + 1, key, n + 1);
+	at->hash = h;
+	at->key = e;
+	k->n++;
+	return false;
 }
 
 void

@@ -54,6 +54,7 @@ struct pipe {
 	const char *buf;
 	size_t len;
 	int rc;
+	struct bq_node *spare;      /* spent events, emptied, for the next pushes (parser's thread) */
 };
 
 static void
@@ -69,11 +70,37 @@ pev_free(struct bq_node *n)
 	}
 }
 
+/* The spent events n emptied (their records and messages freed) and kept for the next pushes. */
+static void
+pev_keep(struct pipe *p, struct bq_node *n)
+{
+	while (n) {
+		struct pev *e = (struct pev *)n;
+		n = n->next;
+		if (e->kind == PEV_RECORD)
+			io_record_clear(&e->rec);
+		free(e->msg);
+		e->kind = PEV_NOTE;
+		e->msg = NULL;
+		e->node.next = p->spare;
+		p->spare = &e->node;
+	}
+}
+
 /* Queue an event; a record's (rec) is moved into it first. */
 static void
 push(struct pipe *p, enum pev_kind kind, int line, const char *msg, const struct io_record *rec)
 {
-	struct pev *e = xcalloc(1, sizeof *e);
+	struct pev *e;
+
+	/* a spent event again (a record's event is half a kilobyte: calloc and free cost) */
+	if (p->spare) {
+		e = (struct pev *)p->spare;
+		p->spare = p->spare->next;
+		memset(e, 0, sizeof *e);
+	} else {
+		e = xcalloc(1, sizeof *e);
+	}
 
 	e->kind = kind;
 	e->line = line;
@@ -84,8 +111,8 @@ push(struct pipe *p, enum pev_kind kind, int line, const char *msg, const struct
 		e->rec = *rec;
 		memset(&theirs->u, 0, sizeof theirs->u);
 	}
-	/* the sink's spent batches are freed here, as the parser fills the next */
-	pev_free(bq_push(&p->q, &e->node));
+	/* the sink's spent batches are emptied here, as the parser fills the next */
+	pev_keep(p, bq_push(&p->q, &e->node));
 }
 
 static int
@@ -128,6 +155,8 @@ parser_main(void *arg)
 
 	p->rc = p->parse(p->buf, p->len, &sink);
 	pev_free(bq_close(&p->q));
+	pev_free(p->spare);
+	p->spare = NULL;
 	return 0;
 }
 

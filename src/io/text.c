@@ -249,6 +249,19 @@ io_text_utf8_in(struct io_arena *a, const char *s, size_t n, const char *charset
 	return r;
 }
 
+char *
+io_text_utf8_here(struct io_arena *a, char *s, size_t n, const char *charset, unsigned known)
+{
+	size_t outn;
+
+	if ((charset && *charset && !is_utf8_name(charset)) ||
+	    (!(known & IO_TEXT_UTF8) && (!utf8_valid(s, n) || memchr(s, 0, n))))
+		return io_text_utf8_in(a, s, n, charset, &outn);
+	if (!(known & IO_TEXT_NO_CR) && memchr(s, '\r', n))
+		lf_only(s);
+	return s;
+}
+
 static int
 hexval(int c)
 {
@@ -290,46 +303,31 @@ io_lines_init(struct io_lines *r, const char *buf, size_t len)
 	r->cr_only = !memchr(buf, '\n', len) && memchr(buf, '\r', len);
 }
 
-bool
-io_line_next(struct io_lines *r, const char **s, size_t *n, int *lineno)
+/* The next physical line that is not blank; false at the end. */
+static inline bool
+first_line(struct io_lines *r, const char **s, size_t *n, int *lineno)
 {
-	const char *e;
-	size_t len;
-
-	if (r->p >= r->end)
-		return false;
-	e = memchr(r->p, r->cr_only ? '\r' : '\n', (size_t)(r->end - r->p));
-	if (!e)
-		e = r->end;
-	len = (size_t)(e - r->p);
-	*s = r->p;
-	while (len > 0 && r->p[len - 1] == '\r')
-		len--;
-	*n = len;
-	*lineno = r->line++;
-	r->p = e < r->end ? e + 1 : e;
-	return true;
-}
-
-bool
-io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno)
-{
-	const char *s;
-	size_t n;
 	int ln;
 
-	sb_reset(sb);
-	r->too_long = false;
 	for (;;) {
 		size_t k;
-		if (!io_line_next(r, &s, &n, &ln))
+		if (!io_line_next(r, s, n, &ln))
 			return false;
-		for (k = 0; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
+		for (k = 0; k < *n && ((*s)[k] == ' ' || (*s)[k] == '\t'); k++)
 			;
-		if (k < n)
+		if (k < *n)
 			break;
 	}
 	*lineno = ln;
+	return true;
+}
+
+/* s[0..n), a content line's first physical line, and the lines that continue it, into sb */
+static void
+join_folded(struct io_lines *r, struct strbuf *sb, const char *s, size_t n)
+{
+	int ln;
+
 	for (bool first = true;; first = false) {
 		const char *t = first ? s : s + 1;
 		size_t tn = first ? n : n - 1;
@@ -342,6 +340,41 @@ io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno)
 			break;
 		io_line_next(r, &s, &n, &ln);
 	}
+}
+
+bool
+io_content_next(struct io_lines *r, struct strbuf *sb, int *lineno)
+{
+	const char *s;
+	size_t n;
+
+	sb_reset(sb);
+	r->too_long = false;
+	if (!first_line(r, &s, &n, lineno))
+		return false;
+	join_folded(r, sb, s, n);
+	return true;
+}
+
+bool
+io_content_next_in(struct io_lines *r, struct io_arena *a, struct strbuf *sb, char **line,
+		   size_t *len, int *lineno)
+{
+	const char *s;
+	size_t n;
+
+	r->too_long = false;
+	if (!first_line(r, &s, &n, lineno))
+		return false;
+	if (n > IO_MAX_LINE || (r->p < r->end && (*r->p == ' ' || *r->p == '\t'))) {
+		/* folded (or too long): joined first */
+		sb_reset(sb);
+		join_folded(r, sb, s, n);
+		s = sb->buf;
+		n = sb->len;
+	}
+	*line = io_strndup_in(a, s, n);
+	*len = n;
 	return true;
 }
 

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/utf8.h"
 #include "kith/xalloc.h"
 
 /* ---- values --------------------------------------------------------------------- */
@@ -79,6 +80,27 @@ components(struct io_arena *a, const char *v, char sep, size_t min, size_t *n_ou
 	size_t n = 1, start = 0, i;
 	char **out;
 
+	if (!strchr(v, '\\')) {
+		/* no escapes (most values): each component is its text, trimmed */
+		const char *c, *e;
+		for (c = v; (c = strchr(c, sep)); c++)
+			n++;
+		out = io_alloc(a, (n > min ? n : min) * sizeof *out);
+		for (n = 0, c = v;; c = e + 1) {
+			size_t b = 0, len;
+			if (!(e = strchr(c, sep)))
+				e = c + strlen(c);
+			len = (size_t)(e - c);
+			vc_trim_span(c, &b, &len);
+			out[n++] = io_strndup_in(a, c + b, len - b);
+			if (!*e)
+				break;
+		}
+		for (size_t k = n; k < min; k++)
+			out[k] = NULL;
+		*n_out = n;
+		return out;
+	}
 	for (i = 0; v[i]; i++) {
 		if (v[i] == '\\' && v[i + 1])
 			i++;
@@ -179,22 +201,60 @@ labels_find(const struct labels *l, const char *g)
 	return lo < l->n && !strcmp(l->v[lo]->group, g) ? l->v[lo] : NULL;
 }
 
+/*
+** The first word of the TYPE list t (no backslash in it) that is not dull
+** (words in lower case), trimmed and in lower case, in a; NULL if none.
+*/
+static const char *
+type_word(struct io_arena *a, const char *t, const char *const *dull)
+{
+	for (const char *e;; t = e + 1) {
+		size_t b = 0, n;
+		unsigned char c;
+		bool skip;
+		if (!(e = strchr(t, ',')))
+			e = t + strlen(t);
+		n = (size_t)(e - t);
+		vc_trim_span(t, &b, &n);
+		skip = b == n;
+		/* an ASCII first letter that is none of the word's (either case) is not it */
+		c = (unsigned char)t[b];
+		for (size_t d = 0; dull[d] && !skip; d++)
+			skip = (c >= 0x80 || (c | 0x20) == dull[d][0]) &&
+			       io_ieqn(t + b, dull[d], n - b) && !dull[d][n - b];
+		if (!skip)
+			return n - b == 4 && io_ieqn(t + b, "cell", 4) ? "mobile" :
+			       lower_in(io_strndup_in(a, t + b, n - b));
+		if (!*e)
+			return NULL;
+	}
+}
+
 /* The label of an EMAIL/TEL/URL, in a: its group's X-ABLabel, else its first telling TYPE. */
 static const char *
 channel_label(struct io_arena *a, const struct labels *l, const struct vprop *p)
 {
+	/* (lower case: type_word compares first letters so) */
 	static const char *const dull[] = { "internet", "voice", "pref", "x400", "text",
-		"QUOTED-PRINTABLE", "BASE64", NULL };
+		"quoted-printable", "base64", NULL };
 	const struct vprop *lp;
 
 	if (*p->group && (lp = labels_find(l, p->group)))
 		return clean_label(a, lp->value);
 	for (size_t i = 0; i < p->n_params; i++) {
+		const char *t = p->params[i].value;
 		char **parts;
 		size_t n;
 		if (p->params[i].id != VP_TYPE)
 			continue;
-		parts = components(a, p->params[i].value, ',', 0, &n);
+		if (!strchr(t, '\\')) {
+			/* no escapes (most lists): only the word taken is copied */
+			const char *w = type_word(a, t, dull);
+			if (w)
+				return w;
+			continue;
+		}
+		parts = components(a, t, ',', 0, &n);
 		for (size_t k = 0; k < n; k++) {
 			bool skip = !*parts[k];
 			for (size_t d = 0; dull[d] && !skip; d++)
@@ -591,7 +651,9 @@ emit(struct vreader *v, size_t offset, const struct io_sink *s)
 		rc = s->record(s->ud, &rec);
 	else if (s->note)
 		s->note(s->ud, v->line, "card has no name, organisation, email or phone: skipped");
-	io_record_clear(&rec);
+	/* (a sink that keeps the record, as pipe.c's does, leaves it empty) */
+	if (rec.u.contact.mem || rec.u.contact.keys.mem)
+		io_record_clear(&rec);
 	return rc;
 }
 
@@ -609,6 +671,7 @@ reader_free(struct vreader *v)
 {
 	io_arena_free(&v->tmp);
 	free(v->props);
+	sb_free(&v->folded);
 	sb_free(&v->raw);
 	sb_free(&v->dec);
 	sb_free(&v->sb);
@@ -621,26 +684,46 @@ reader_free(struct vreader *v)
 	free(v->x);
 }
 
+/* A CR in text that is not part of a line's end (CRs, then LF or the end). */
+static bool
+cr_in_lines(const char *text, size_t n)
+{
+	const char *p = text, *end = text + n;
+
+	while ((p = memchr(p, '\r', (size_t)(end - p)))) {
+		while (p < end && *p == '\r')
+			p++;
+		if (p < end && *p != '\n')
+			return true;
+	}
+	return false;
+}
+
 int
 io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 {
 	struct io_lines r;
-	struct strbuf line = {0};
 	struct vreader v = {0};
-	size_t tlen;
+	size_t tlen, n;
 	char *text = io_text_bytes(buf, len, &tlen), msg[160];
 	bool in = false, skipping = false;
 	int lineno = 0, rc = 0;
 
 	io_lines_init(&r, text, tlen);
-	while (rc == 0 && io_content_next(&r, &line, &lineno)) {
+	/* checked once here, not value by value (its lines are what it is; it has no NUL) */
+	v.text = (utf8_valid(text, tlen) ? IO_TEXT_UTF8 : 0) |
+		 (r.cr_only || !cr_in_lines(text, tlen) ? IO_TEXT_NO_CR : 0);
+	for (;;) {
 		struct vprop p;
 		const char *why;
+		char *line;
 
 		/* outside a card, or skipping one, no property is kept */
 		if (!in || skipping)
 			card_clear(&v);
-		why = vc_parse_line(&v, &p, &line, &r);
+		if (rc || !io_content_next_in(&r, &v.tmp, &v.folded, &line, &n, &lineno))
+			break;
+		why = vc_parse_line(&v, &p, line, &n, &r);
 		if (!why && r.too_long)
 			why = "a line longer than " IO_MAX_LINE_TEXT " (kith's limit for one property)";
 
@@ -684,7 +767,7 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 			in = false;
 			continue;
 		}
-		v.bytes += line.len;
+		v.bytes += n;
 		if (v.bytes > IO_MAX_RECORD) {
 			snprintf(msg, sizeof msg, "a card longer than " IO_MAX_RECORD_TEXT
 				 " (kith's limit for one record)");
@@ -700,7 +783,6 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 		rc = s->error(s->ud, v.line, msg);
 	}
 	reader_free(&v);
-	sb_free(&line);
 	free(text);
 	return rc;
 }

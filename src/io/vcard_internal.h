@@ -37,11 +37,12 @@ struct vprop {
 /* What reading a file keeps from card to card (its memory, reused). */
 struct vreader {
 	struct io_arena tmp;        /* the card's properties: reset for each card */
+	unsigned text;              /* what the file's text is: IO_TEXT_UTF8, IO_TEXT_NO_CR */
 	struct vprop *props;
 	size_t n, cap;
 	size_t bytes;               /* of the card's content lines, up to IO_MAX_RECORD */
 	int line;
-	struct strbuf raw, dec, sb, notes;
+	struct strbuf folded, raw, dec, sb, notes; /* folded: a folded line joined */
 	/* the card's values as they are read, before repeats are dropped */
 	struct kith_channel *ch[3]; /* emails, phones, handles */
 	size_t n_ch[3], cap_ch[3];
@@ -59,10 +60,11 @@ void vc_trim_span(const char *s, size_t *b, size_t *e);
 /* s trimmed in place; s. */
 char *vc_trim_in(char *s);
 /*
-** One unfolded content line into p (its strings in v->tmp): NULL, or what
+** One unfolded content line, s[0..*len) of v->tmp (io_content_next_in),
+** into p (its strings in v->tmp, most of them cut out of s): NULL, or what
 ** is wrong with it.
 */
-const char *vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line,
+const char *vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *len,
 			  struct io_lines *r);
 
 #endif

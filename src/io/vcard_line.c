@@ -81,7 +81,7 @@ vc_param_get(const struct vprop *p, enum vp id)
 static bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+	return c == ' ' || (c >= '\t' && c <= '\r');   /* \t \n \v \f \r */
 }
 
 /* s[*b..*e) without the ASCII whitespace at its ends (as str_trim) */
@@ -105,18 +105,60 @@ vc_trim_in(char *s)
 	return s + b;
 }
 
-/* Split the parameters text (after the name, before the value) into p->params. */
-static void
-parse_params(struct vreader *v, struct vprop *p, const char *s, size_t n)
+/* An ASCII letter in upper case (a vCard's names are ASCII: no locale's case) */
+static char
+ascii_upper(char c)
 {
-	size_t i = 0, max = 0;
+	return c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
 
-	/* each parameter follows a ';' */
+static char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* a property name's characters: letters, digits, '-' and '_' */
+static bool
+name_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_';
+}
+
+/* How a value is encoded, as its parameters ENCODING or TYPE say. */
+enum enc { ENC_TEXT, ENC_BASE64, ENC_QP };
+
+/* The encoding the value of an ENCODING or TYPE parameter names, if any. */
+static enum enc
+enc_word(const char *w)
+{
+	unsigned char c = (unsigned char)w[0];
+
+	/* most are other words ("home", "cell"): an ASCII first letter tells */
+	if (c < 0x80 && (c | 0x20) != 'q' && (c | 0x20) != 'b')
+		return ENC_TEXT;
+	return io_ieq(w, "QUOTED-PRINTABLE") || io_ieq(w, "QP") ? ENC_QP :
+	       io_ieq(w, "BASE64") || io_ieq(w, "B") ? ENC_BASE64 : ENC_TEXT;
+}
+
+/*
+** Split the parameters text s[0..n) (after the name, before the value; the
+** line's own copy) into p->params, each value cut out where it is. Returns
+** the encoding they name.
+*/
+static enum enc
+parse_params(struct vreader *v, struct vprop *p, char *s, size_t n)
+{
+	size_t i = 0, max = n > 0;
+	bool qp = false, b64 = false;
+
+	/* the first parameter, then one after each ';' */
 	for (size_t k = 0; k < n; k++)
 		max += s[k] == ';';
 	p->params = max ? io_alloc(&v->tmp, max * sizeof *p->params) : NULL;
 	while (i < n) {
-		size_t start, eq = 0, b, e;
+		size_t start, end, eq = 0, b, e;
 		bool q = false;
 		struct vparam *pa;
 
@@ -132,57 +174,60 @@ parse_params(struct vreader *v, struct vprop *p, const char *s, size_t n)
 				eq = i;
 			i++;
 		}
+		/* past the ';' that ends it: the value's NUL may take its place */
+		end = i;
+		if (i < n)
+			i++;
 		pa = &p->params[p->n_params++];
 		if (eq) {
-			char *val = io_alloc(&v->tmp, i - eq), *w = val;
+			char *val = s + eq + 1, *w = val;
 			b = start;
 			e = eq;
 			vc_trim_span(s, &b, &e);
 			pa->id = param_id(s + b, e - b);
-			for (size_t k = eq + 1; k < i; k++)
+			for (size_t k = eq + 1; k < end; k++)
 				if (s[k] != '"')
 					*w++ = s[k];
 			*w = '\0';
 			pa->value = vc_trim_in(val);
 		} else {
 			b = start;
-			e = i;
+			e = end;
 			vc_trim_span(s, &b, &e);
+			s[e] = '\0';
 			pa->id = VP_TYPE;
-			pa->value = io_strndup_in(&v->tmp, s + b, e - b);
+			pa->value = s + b;
+		}
+		if (pa->id == VP_ENCODING || pa->id == VP_TYPE) {
+			enum enc w = enc_word(pa->value);
+			qp = qp || w == ENC_QP;
+			b64 = b64 || w == ENC_BASE64;
 		}
 	}
-}
-
-/* a parameter ENCODING or TYPE says one of the two words */
-static bool
-encoded(const struct vprop *p, const char *word, const char *word2)
-{
-	for (size_t i = 0; i < p->n_params; i++)
-		if ((p->params[i].id == VP_ENCODING || p->params[i].id == VP_TYPE) &&
-		    (io_ieq(p->params[i].value, word) || io_ieq(p->params[i].value, word2)))
-			return true;
-	return false;
+	return qp ? ENC_QP : b64 ? ENC_BASE64 : ENC_TEXT;
 }
 
 /*
-** Parse one content line into p. Returns NULL, or what is wrong with it.
-** Quoted-printable soft breaks pull the next physical lines from r.
+** The name, group and parameters of the line *sp[0..*lenp) into p, cut out
+** where they are (the group, the name and the parameters' values end with
+** NULs written over their separators); *val gets where the value begins,
+** *enc what the parameters say of its encoding. NULL, or what is wrong. A
+** bare name is copied first with the ':' it lacks (*sp, *lenp then its).
 */
-const char *
-vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io_lines *r)
+static const char *
+parse_head(struct vreader *v, struct vprop *p, char **sp, size_t *lenp, char **val,
+	   enum enc *enc)
 {
-	const char *s = line->buf, *colon = NULL, *nameend, *dot, *cs;
+	char *s = *sp, *nameend, *dot;
+	const char *colon;
+	size_t len = *lenp, i, nb, ne;
 	bool q = false;
-	size_t i, nb, ne, vlen;
-	char *name;
 
-	memset(p, 0, sizeof *p);
 	/* the first ':' outside quotes: the first of all when no quote comes before it */
-	colon = memchr(s, ':', line->len);
+	colon = memchr(s, ':', len);
 	if (colon && memchr(s, '"', (size_t)(colon - s)))
 		colon = NULL;
-	for (i = 0; !colon && i < line->len; i++) {
+	for (i = 0; !colon && i < len; i++) {
 		if (s[i] == '"')
 			q = !q;
 		else if (s[i] == ':' && !q)
@@ -190,59 +235,93 @@ vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io
 	}
 	if (!colon) {
 		/* a quote left open in the parameters: take the first colon */
-		colon = memchr(s, ':', line->len);
+		colon = memchr(s, ':', len);
 	}
 	if (!colon) {
 		/* a bare name ("FN") is an empty property; anything else is not vCard */
-		for (i = 0; i < line->len; i++)
+		char *t;
+		for (i = 0; i < len; i++)
 			if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '.')
 				return "no ':' (not a vCard property line)";
-		sb_appendc(line, ':');
-		s = line->buf;
-		colon = s + line->len - 1;
+		t = io_alloc(&v->tmp, len + 2);
+		memcpy(t, s, len);
+		t[len] = ':';
+		t[++len] = '\0';
+		*sp = s = t;
+		*lenp = len;
+		colon = s + len - 1;
 	}
-	for (nameend = s; nameend < colon && *nameend != ';'; nameend++)
-		;
-	dot = NULL;
-	for (const char *t = s; t < nameend; t++)
-		if (*t == '.')
-			dot = t;
-	if (dot) {
-		char *g = io_strndup_in(&v->tmp, s, (size_t)(dot - s));
-		for (char *t = g; *t; t++)
-			*t = (char)tolower((unsigned char)*t);
-		p->group = g;
-	} else {
-		p->group = "";
-	}
-	nb = (size_t)((dot ? dot + 1 : s) - s);
+	for (nameend = s, dot = NULL; nameend < colon && *nameend != ';'; nameend++)
+		if (*nameend == '.')
+			dot = nameend;
+	nb = dot ? (size_t)(dot + 1 - s) : 0;
 	ne = (size_t)(nameend - s);
 	vc_trim_span(s, &nb, &ne);
 	if (nb == ne)
 		return "a property without a name";
-	name = io_strndup_in(&v->tmp, s + nb, ne - nb);
-	for (char *t = name; *t; t++) {
-		*t = (char)toupper((unsigned char)*t);
-		if (!isalnum((unsigned char)*t) && *t != '-' && *t != '_')
+	for (i = nb; i < ne; i++) {
+		if (!name_char(s[i]))
 			return "a property name with characters other than letters, digits and '-'";
+		s[i] = ascii_upper(s[i]);
 	}
-	p->name = name;
-	p->id = name_id(name, ne - nb);
-	parse_params(v, p, nameend, (size_t)(colon - nameend));
+	p->id = name_id(s + nb, ne - nb);
+	p->name = s + nb;
+	if (dot) {
+		for (char *t = s; t < dot; t++)
+			*t = ascii_lower(*t);
+		*dot = '\0';
+		p->group = s;
+	}
+	/* (the parameters begin past nameend: its ';' or ':' may become the name's NUL) */
+	*enc = parse_params(v, p, nameend + 1, nameend < colon ? (size_t)(colon - nameend - 1) : 0);
+	s[ne] = '\0';
+	*val = (char *)colon + 1;
+	return NULL;
+}
+
+/*
+** Parse one content line, s[0..*lenp) in the card's memory
+** (io_content_next_in), into p, cutting it up where it is. Returns NULL, or
+** what is wrong with it. Quoted-printable soft breaks pull the next physical
+** lines from r.
+*/
+const char *
+vc_parse_line(struct vreader *v, struct vprop *p, char *s, size_t *lenp, struct io_lines *r)
+{
+	const char *cs, *why;
+	char *val;
+	size_t i, len = *lenp, vlen;
+	enum enc enc = ENC_TEXT;
+
+	memset(p, 0, sizeof *p);
+	p->group = "";
+	/* most lines are NAME:value (upper case, no group, no parameters): the
+	   general way would find the same name and nothing else */
+	for (i = 0; i < len && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-'); i++)
+		;
+	if (i > 0 && i < len && s[i] == ':') {
+		s[i] = '\0';
+		p->name = s;
+		p->id = name_id(s, i);
+		val = s + i + 1;
+	} else if ((why = parse_head(v, p, &s, lenp, &val, &enc))) {
+		return why;
+	}
 	cs = vc_param_get(p, VP_CHARSET);
+	vlen = *lenp - (size_t)(val - s);
 
 	/* quoted-printable: a value ending in '=' continues on the next line */
-	if (encoded(p, "QUOTED-PRINTABLE", "QP")) {
+	if (enc == ENC_QP) {
 		struct strbuf *raw = &v->raw;
 		sb_reset(raw);
-		sb_appendn(raw, colon + 1, line->len - (size_t)(colon + 1 - s));
+		sb_appendn(raw, val, vlen);
 		while (raw->len > 0 && raw->buf[raw->len - 1] == '=' && r->p < r->end) {
-			const char *ls;
-			size_t ln;
+			const char *ls = "";
+			size_t ln = 0;
 			int lno;
 			raw->len--;
 			raw->buf[raw->len] = '\0';
-			io_line_next(r, &ls, &ln, &lno);
+			io_line_next(r, &ls, &ln, &lno);   /* (there is one: r->p < r->end) */
 			if (raw->len + ln > IO_MAX_LINE) {
 				/* read on to the value's end, keeping none of the rest */
 				r->too_long = true;
@@ -258,8 +337,7 @@ vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io
 		p->value = io_text_utf8_in(&v->tmp, sb_str(&v->dec), v->dec.len, cs, &vlen);
 		return NULL;
 	}
-	p->binary = encoded(p, "BASE64", "B") ||
-		    (p->id == VN_MEDIA && io_ieqn(colon + 1, "data:", 5));
+	p->binary = enc == ENC_BASE64 || (p->id == VN_MEDIA && io_ieqn(val, "data:", 5));
 	if (p->binary) {
 		/* 2.1 base64 may go on over unindented lines up to a blank one */
 		struct io_lines save = *r;
@@ -269,10 +347,10 @@ vc_parse_line(struct vreader *v, struct vprop *p, struct strbuf *line, struct io
 		while (io_line_next(r, &ls, &ln, &lno) && ln > 0 && !memchr(ls, ':', ln))
 			save = *r;
 		*r = save;
-		p->value = io_strndup_in(&v->tmp, "", 0);
+		p->value = val + vlen;    /* "" */
 		return NULL;
 	}
-	p->value = io_text_utf8_in(&v->tmp, colon + 1, line->len - (size_t)(colon + 1 - s), cs,
-				   &vlen);
+	/* what the file's text is (v->text), unless a line was cut short */
+	p->value = io_text_utf8_here(&v->tmp, val, vlen, cs, r->too_long ? 0 : v->text);
 	return NULL;
 }

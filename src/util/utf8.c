@@ -110,11 +110,21 @@ utf8_valid(const char *s, size_t n)
 		uint32_t cp;
 		bool bad;
 		uint64_t w;
-		/* ASCII, most text an import checks, needs no decoding: 8 bytes at once */
+		uint64_t w4[4];
+		/* ASCII, most text an import checks, needs no decoding: 32 bytes at
+		   once (a file's whole text), else 8 */
+		if (i + 32 <= n && (memcpy(w4, s + i, 32),
+				    !((w4[0] | w4[1] | w4[2] | w4[3]) & 0x8080808080808080u))) {
+			i += 32;
+			continue;
+		}
 		if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080u))) {
 			i += 8;
 			continue;
 		}
+		/* fewer than 8 left: the last 8 (some already checked) all ASCII ends it */
+		if (i + 8 > n && n >= 8 && (memcpy(&w, s + n - 8, 8), !(w & 0x8080808080808080u)))
+			return true;
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

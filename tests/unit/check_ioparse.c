@@ -214,6 +214,36 @@ START_TEST(test_vcard_fields)
 }
 END_TEST
 
+/*
+** The reader's short ways (a NAME:value line, a value or TYPE list without
+** a backslash, a file whose CRs all end lines) give what its general ways
+** give the same card written otherwise.
+*/
+START_TEST(test_vcard_line_shapes)
+{
+	static const char plain[] =
+		"BEGIN:VCARD\nFN:Ana Diaz\nN:Diaz;Ana;;;\nTITLE:Chair\nORG:City;Planning\n"
+		"NOTE:one\\ntwo\nEMAIL;TYPE=pref,Work:ana@city.gov\nTEL;TYPE=cell:+1 555\n"
+		"CATEGORIES:a,b\nX-KITH-TIER:B\nEND:VCARD\n";
+	static const char general[] =
+		"begin:vcard\nfn;language=en:Ana Diaz\ng1.N:Diaz;Ana;;;\nTitle: Chair \n"
+		"ORG:City;Plann\\ing\nNOTE:one\rtwo\nEMAIL;TYPE=pref,Wor\\k:ana@city.gov\n"
+		"TEL;TYPE=\"cell\":+1 555\nCATEGORIES:a,\\b\nx-kith-tier:B\nend:VCARD\n";
+	char *want;
+
+	PARSE(IO_FMT_VCF, plain);
+	ck_assert_int_eq(G.n, 1);
+	ck_assert_int_eq(G.nerr, 0);
+	HAS("[Ana Diaz] given=[Ana] family=[Diaz] email=ana@city.gov/work phone=+1 555/mobile");
+	HAS("notes=[one\ntwo] tag=[a] tag=[b]");
+	want = xstrdup(sb_str(&G.recs));
+	PARSE(IO_FMT_VCF, general);
+	ck_assert_int_eq(G.nerr, 0);
+	ck_assert_str_eq(sb_str(&G.recs), want);
+	free(want);
+}
+END_TEST
+
 START_TEST(test_vcard_errors)
 {
 	PARSE(IO_FMT_VCF, "BEGIN:VCARD\nFN:A\nEND:VCARD\nBEGIN:VCARD\nFN:B\n");
@@ -986,6 +1016,7 @@ main(void)
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, test_vcard_folding_and_encodings);
 	tcase_add_test(tc, test_vcard_fields);
+	tcase_add_test(tc, test_vcard_line_shapes);
 	tcase_add_test(tc, test_vcard_errors);
 	tcase_add_test(tc, test_vcard_keys);
 	tcase_add_test(tc, test_csv);
