@@ -168,6 +168,18 @@ int io_parse_ics_libical(const char *buf, size_t len, const struct io_sink *sink
 */
 int io_parse_piped(int (*parse)(const char *, size_t, const struct io_sink *), const char *buf,
 		   size_t len, const struct io_sink *sink, bool stop_on_error);
+/*
+** The same in two steps, so that the parser starts before the sink is
+** ready (an import's database work before its first record): io_pipe_start
+** runs parse(buf, len) on its thread (NULL if it cannot: call parse
+** directly then); io_pipe_finish gives what it finds to sink as above,
+** joins the thread and frees the pipe. With sink NULL it stops the parser
+** and throws away what it read.
+*/
+struct io_pipe;
+struct io_pipe *io_pipe_start(int (*parse)(const char *, size_t, const struct io_sink *),
+			      const char *buf, size_t len, bool stop_on_error);
+int io_pipe_finish(struct io_pipe *p, const struct io_sink *sink);
 
 /* ---- import ---------------------------------------------------------------- */
 

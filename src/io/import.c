@@ -154,7 +154,7 @@ static int (*const parsers[IO_FMT_COUNT_])(const char *, size_t, const struct io
 /* The import of buf, of format fmt, in one batch (the modes around it: io_import_buffer). */
 static enum kith_status
 import_run(struct kdb *db, const char *buf, size_t len, int fmt, const struct io_import_opts *o,
-	   struct io_import_stats *st, struct kith_err *err)
+	   struct io_pipe *pipe, struct io_import_stats *st, struct kith_err *err)
 {
 	struct imp im = { .db = db, .o = o, .st = st, .err = err, .total = len };
 	struct io_sink sink = { on_record, on_error, on_note, &im, on_warn };
@@ -162,23 +162,19 @@ import_run(struct kdb *db, const char *buf, size_t len, int fmt, const struct io
 	int64_t kept_after = 0, fu_before = 0;
 
 	if ((rc = kdb_batch_begin(db, err)))
-		return rc;
-	if ((rc = contact_fts_defer(db, true, err))) {
-		kdb_batch_end(db, false, NULL);
-		return rc;
-	}
-	if ((rc = import_extra_last(db, &kept_after, err)) ||
+		goto no_batch;
+	if ((rc = contact_fts_defer(db, true, err)) ||
+	    (rc = import_extra_last(db, &kept_after, err)) ||
 	    (rc = contact_max_id(db, &im.made_above, err)) ||
 	    (rc = followup_max_id(db, &fu_before, err))) {
 		kdb_batch_end(db, false, NULL);
-		return rc;
+		goto no_batch;
 	}
 	im.fresh = im.made_above == 0;
 	im.fu_fresh = fu_before == 0;
-	/* a vCard or iCalendar file of some size is read on a second thread as
-	   it is merged (while it reads, only that thread calls libical) */
-	if ((fmt == IO_FMT_VCF || fmt == IO_FMT_ICS) && len >= PIPE_MIN_BYTES)
-		io_parse_piped(parsers[fmt], buf, len, &sink, !o->skip_invalid);
+	/* pipe: the file already being read on a second thread (io_import_buffer) */
+	if (pipe)
+		io_pipe_finish(pipe, &sink);
 	else
 		parsers[fmt](buf, len, &sink);
 	org_cache_clear(&im);
@@ -206,6 +202,11 @@ import_run(struct kdb *db, const char *buf, size_t len, int fmt, const struct io
 	if (o->progress)
 		o->progress(o->ud, len, len);
 	return kdb_batch_end(db, true, err);
+no_batch:
+	/* what the parser read is not wanted */
+	if (pipe)
+		io_pipe_finish(pipe, NULL);
+	return rc;
 }
 
 /*
@@ -221,6 +222,7 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 	struct io_import_opts local = *o;
 	int fmt = o->format;
 	bool journal = len >= JOURNAL_MIN_BYTES && !o->dry_run, fk, bulk;
+	struct io_pipe *pipe = NULL;
 	enum kith_status rc;
 
 	memset(st, 0, sizeof *st);
@@ -236,12 +238,19 @@ io_import_buffer(struct kdb *db, const char *buf, size_t len, const struct io_im
 		return kith_err_set(err, KITH_INVALID, "%s: kith cannot import %s", local.name,
 				    io_format_name(fmt));
 	fk = fmt == IO_FMT_VCF || fmt == IO_FMT_CSV;
+	/* a vCard or iCalendar file of some size is read on a second thread as
+	   it is merged (while it reads, only that thread calls libical), from
+	   now: its first records are ready when the database is (the modes
+	   below and the import's own preparations: 30 ms of a 100,000-card
+	   import, the reader's first 25 ms of checks over the whole file) */
+	if ((fmt == IO_FMT_VCF || fmt == IO_FMT_ICS) && len >= PIPE_MIN_BYTES)
+		pipe = io_pipe_start(parsers[fmt], buf, len, !local.skip_invalid);
 	if (journal)
 		kdb_bulk_journal(db, true);
 	if (fk)
 		kdb_bulk_fk(db, true);
 	bulk = kdb_bulk_mode(db, true, NULL) == KITH_OK;
-	rc = import_run(db, buf, len, fmt, &local, st, err);
+	rc = import_run(db, buf, len, fmt, &local, pipe, st, err);
 	if (bulk)
 		kdb_bulk_mode(db, false, NULL);
 	if (fk)

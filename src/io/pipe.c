@@ -47,8 +47,9 @@ struct pev {
 	struct io_record rec;
 };
 
-struct pipe {
+struct io_pipe {
 	struct batchq q;            /* the parser gives, the sink takes (kith/batchq.h) */
+	thrd_t thread;
 	bool stop_on_error;
 	int (*parse)(const char *, size_t, const struct io_sink *);
 	const char *buf;
@@ -72,7 +73,7 @@ pev_free(struct bq_node *n)
 
 /* The spent events n emptied (their records and messages freed) and kept for the next pushes. */
 static void
-pev_keep(struct pipe *p, struct bq_node *n)
+pev_keep(struct io_pipe *p, struct bq_node *n)
 {
 	while (n) {
 		struct pev *e = (struct pev *)n;
@@ -89,7 +90,7 @@ pev_keep(struct pipe *p, struct bq_node *n)
 
 /* Queue an event; a record's (rec) is moved into it first. */
 static void
-push(struct pipe *p, enum pev_kind kind, int line, const char *msg, const struct io_record *rec)
+push(struct io_pipe *p, enum pev_kind kind, int line, const char *msg, const struct io_record *rec)
 {
 	struct pev *e;
 
@@ -118,7 +119,7 @@ push(struct pipe *p, enum pev_kind kind, int line, const char *msg, const struct
 static int
 on_record(void *ud, const struct io_record *r)
 {
-	struct pipe *p = ud;
+	struct io_pipe *p = ud;
 
 	if (bq_stopped(&p->q))
 		return 1;
@@ -129,7 +130,7 @@ on_record(void *ud, const struct io_record *r)
 static int
 on_error(void *ud, int line, const char *msg)
 {
-	struct pipe *p = ud;
+	struct io_pipe *p = ud;
 
 	push(p, PEV_ERROR, line, msg, NULL);
 	return p->stop_on_error || bq_stopped(&p->q);
@@ -150,7 +151,7 @@ on_warn(void *ud, int line, const char *msg)
 static int
 parser_main(void *arg)
 {
-	struct pipe *p = arg;
+	struct io_pipe *p = arg;
 	struct io_sink sink = { on_record, on_error, on_note, p, on_warn };
 
 	p->rc = p->parse(p->buf, p->len, &sink);
@@ -181,42 +182,70 @@ deliver(const struct io_sink *s, struct pev *e)
 	return 0;
 }
 
-int
-io_parse_piped(int (*parse)(const char *, size_t, const struct io_sink *), const char *buf,
-	       size_t len, const struct io_sink *sink, bool stop_on_error)
+struct io_pipe *
+io_pipe_start(int (*parse)(const char *, size_t, const struct io_sink *), const char *buf,
+	      size_t len, bool stop_on_error)
 {
-	struct pipe p = { .stop_on_error = stop_on_error, .parse = parse, .buf = buf, .len = len };
-	bool stopped = false;
-	thrd_t t;
+	struct io_pipe *p = xcalloc(1, sizeof *p);
 
-	if (!bq_init(&p.q, PIPE_BATCH, PIPE_BATCHES))
-		return parse(buf, len, sink);
-	if (thrd_create(&t, parser_main, &p) != thrd_success) {
-		bq_destroy(&p.q);
-		return parse(buf, len, sink);
+	p->stop_on_error = stop_on_error;
+	p->parse = parse;
+	p->buf = buf;
+	p->len = len;
+	if (!bq_init(&p->q, PIPE_BATCH, PIPE_BATCHES)) {
+		free(p);
+		return NULL;
 	}
+	if (thrd_create(&p->thread, parser_main, p) != thrd_success) {
+		bq_destroy(&p->q);
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+int
+io_pipe_finish(struct io_pipe *p, const struct io_sink *sink)
+{
+	bool stopped = !sink;
+	int rc;
+
+	/* no sink: nothing is wanted (the parser may wait for room: it goes on, and stops) */
+	if (stopped)
+		bq_stop(&p->q);
 	for (;;) {
 		bool done;
-		struct bq_node *got = bq_take(&p.q, &done);
+		struct bq_node *got = bq_take(&p->q, &done);
 
 		for (struct bq_node *n = got; n && !stopped; n = n->next)
 			if (deliver(sink, (struct pev *)n)) {
 				/* the parser may wait for room: there is no more to wait for */
 				stopped = true;
-				bq_stop(&p.q);
+				bq_stop(&p->q);
 			}
 		/* the records' memory is freed on the parser's thread, as it
 		   fills the next batch (a card's dozens of strings: 2,000
 		   instructions this thread does not spend) */
 		if (got && !done)
-			bq_give_back(&p.q, got);
+			bq_give_back(&p->q, got);
 		else
 			pev_free(got);
 		if (done && !got)
 			break;
 	}
-	thrd_join(t, NULL);
-	pev_free(bq_reclaim(&p.q));
-	bq_destroy(&p.q);
-	return stopped && !p.rc ? 1 : p.rc;
+	thrd_join(p->thread, NULL);
+	pev_free(bq_reclaim(&p->q));
+	bq_destroy(&p->q);
+	rc = stopped && !p->rc ? 1 : p->rc;
+	free(p);
+	return rc;
+}
+
+int
+io_parse_piped(int (*parse)(const char *, size_t, const struct io_sink *), const char *buf,
+	       size_t len, const struct io_sink *sink, bool stop_on_error)
+{
+	struct io_pipe *p = io_pipe_start(parse, buf, len, stop_on_error);
+
+	return p ? io_pipe_finish(p, sink) : parse(buf, len, sink);
 }

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "kith/date.h"
 #include "kith/io.h"
@@ -776,6 +777,15 @@ START_TEST(test_vcard_piped)
 	same_both_ways(in.buf, in.len, N + 5, false);
 	same_both_ways("", 0, 0, false);
 	same_both_ways("BEGIN:VCARD\r\nFN:A\r\n", 19, 0, true);
+	/* started and then not wanted (an import that fails before its first
+	   record): stopped at once, or once the parser waits for room */
+	for (int wait = 0; wait < 2; wait++) {
+		struct io_pipe *p = io_pipe_start(io_parse_vcard, in.buf, in.len, false);
+		ck_assert_ptr_nonnull(p);
+		if (wait)
+			usleep(50000);
+		ck_assert_int_eq(io_pipe_finish(p, NULL), 1);
+	}
 	sb_free(&in);
 }
 END_TEST
