@@ -668,6 +668,7 @@ db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err
 	unsigned char *img;
 	sqlite3_int64 size = 0;
 	int rc = SQLITE_OK;
+	bool hooked;
 
 	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
 		made[t] = false;
@@ -691,9 +692,15 @@ db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err
 		rc = sqlite3_deserialize(db->h, "kith_aside", img, size, size,
 					 SQLITE_DESERIALIZE_READONLY);
 	}
+	/* no row hook over the copy: what it watches and records leaves the
+	   search index out (record.c track_table, goal_mark.c), and with one
+	   each row copied is also decoded for it */
+	hooked = sqlite3_preupdate_hook(db->h, NULL, NULL) != NULL;
 	for (int t = 0; t < DB_ASIDE_COUNT_ && rc == SQLITE_OK; t++)
 		if (a->on[t] && (rc = aside_copy(db, a, t)) == SQLITE_OK)
 			made[t] = true;
+	if (hooked)
+		db_row_hook_pause(db, false);
 	if (rc != SQLITE_OK) {
 		enum kith_status st_rc = db_error(db, err, "search index");
 		db_aside_discard(db);
