@@ -220,45 +220,93 @@ doc_new(enum db_aside_table t, int64_t id, const char *const *text)
 	return d;
 }
 
-/* Write the documents; false on an error (the rest are only freed). */
+/* Bind document d to st: its id, then its texts (NULL as NULL), in place. */
+static void
+bind_doc(sqlite3_stmt *st, const struct aside_doc *d)
+{
+	sqlite3_bind_int64(st, 1, d->id);
+	for (int i = 0; i < tables[d->t].ncols; i++) {
+		if (d->text[i])
+			sqlite3_bind_text(st, 2 + i, d->text[i], -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 2 + i);
+	}
+}
+
+/* Step st once; whether it was done. */
 static bool
-write_docs(sqlite3_stmt *ins[DB_ASIDE_COUNT_], struct bq_node *n, bool ok)
+step_once(sqlite3_stmt *st)
+{
+	bool ok = sqlite3_step(st) == SQLITE_DONE;
+
+	sqlite3_reset(st);
+	return ok;
+}
+
+/*
+** Write the documents: the index's, and where it keeps its own content,
+** the content's (beside it: fts5 would copy each text into its own
+** statement); false on an error (the rest are only freed).
+*/
+static bool
+write_docs(sqlite3_stmt *const ins[DB_ASIDE_COUNT_], sqlite3_stmt *const content[DB_ASIDE_COUNT_],
+	   struct bq_node *n, bool ok)
 {
 	for (; n && ok; n = n->next) {
 		struct aside_doc *d = (struct aside_doc *)n;
-		sqlite3_stmt *st = ins[d->t];
-		sqlite3_bind_int64(st, 1, d->id);
-		for (int i = 0; i < tables[d->t].ncols; i++) {
-			if (d->text[i])
-				sqlite3_bind_text(st, 2 + i, d->text[i], -1, SQLITE_STATIC);
-			else
-				sqlite3_bind_null(st, 2 + i);
+		bind_doc(ins[d->t], d);
+		ok = step_once(ins[d->t]);
+		if (ok && content[d->t]) {
+			bind_doc(content[d->t], d);
+			ok = step_once(content[d->t]);
 		}
-		ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
 	}
 	return ok;
 }
 
-/* Make table t's index in the thread's database, with its INSERT; false on an error. */
+/*
+** Make table t's index in the thread's database, with its INSERT (and its
+** content's); false on an error. An index that keeps its own content is
+** made here without (content = ''), and its %_content a table of the same
+** shape written beside it: the same rows, copied in alike, while fts5
+** tokenizes and indexes as it does with one.
+*/
 static bool
-aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins)
+aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins,
+	     sqlite3_stmt **content)
 {
-	const char *n = tables[t].name;
-	struct strbuf q = {0};
+	const char *n = tables[t].name, *sql = a->sql[t], *end = strrchr(sql, ')');
+	struct strbuf q = {0}, make = {0}, cq = {0};
 	char *cfg = str_fmt("INSERT INTO %s_fts(%s_fts, rank) VALUES ('hashsize', %d)", n, n,
 			    ASIDE_HASH);
-	bool ok;
+	bool ok = end != NULL;
 
 	sb_printf(&q, "INSERT INTO %s_fts(rowid, %s) VALUES (?1", n, tables[t].cols);
 	for (int i = 0; i < tables[t].ncols; i++)
 		sb_printf(&q, ", ?%d", i + 2);
 	sb_append(&q, ")");
-	ok = sqlite3_exec(a->w, a->sql[t], NULL, NULL, NULL) == SQLITE_OK &&
+	if (ok && tables[t].content) {
+		sb_printf(&make, "%.*s, content = '');CREATE TABLE %s_fts_content(id INTEGER PRIMARY KEY",
+			  (int)(end - sql), sql, n);
+		sb_printf(&cq, "INSERT INTO %s_fts_content VALUES (?1", n);
+		for (int i = 0; i < tables[t].ncols; i++) {
+			sb_printf(&make, ", c%d", i);
+			sb_printf(&cq, ", ?%d", i + 2);
+		}
+		sb_append(&make, ")");
+		sb_append(&cq, ")");
+	} else {
+		sb_append(&make, sql);
+	}
+	ok = ok && sqlite3_exec(a->w, sb_str(&make), NULL, NULL, NULL) == SQLITE_OK &&
 	     sqlite3_exec(a->w, cfg, NULL, NULL, NULL) == SQLITE_OK &&
-	     sqlite3_prepare_v2(a->w, sb_str(&q), -1, ins, NULL) == SQLITE_OK;
+	     sqlite3_prepare_v2(a->w, sb_str(&q), -1, ins, NULL) == SQLITE_OK &&
+	     (!tables[t].content ||
+	      sqlite3_prepare_v2(a->w, sb_str(&cq), -1, content, NULL) == SQLITE_OK);
 	free(cfg);
 	sb_free(&q);
+	sb_free(&make);
+	sb_free(&cq);
 	return ok;
 }
 
@@ -266,24 +314,26 @@ static int
 aside_main(void *arg)
 {
 	struct fts_aside *a = arg;
-	sqlite3_stmt *ins[DB_ASIDE_COUNT_] = { NULL };
+	sqlite3_stmt *ins[DB_ASIDE_COUNT_] = { NULL }, *content[DB_ASIDE_COUNT_] = { NULL };
 	bool ok = true;
 
 	for (int t = 0; t < DB_ASIDE_COUNT_ && ok; t++)
 		if (a->on[t])
-			ok = aside_create(a, t, &ins[t]);
+			ok = aside_create(a, t, &ins[t], &content[t]);
 	ok = ok && sqlite3_exec(a->w, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	for (;;) {
 		bool done;
 		struct bq_node *got = bq_take(&a->q, &done);
 
-		ok = write_docs(ins, got, ok);
+		ok = write_docs(ins, content, got, ok);
 		doc_free(got);
 		if (done && !got)
 			break;
 	}
-	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
 		sqlite3_finalize(ins[t]);
+		sqlite3_finalize(content[t]);
+	}
 	ok = ok && sqlite3_exec(a->w, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
 	/* read after thrd_join */
 	a->failed = !ok;
