@@ -416,11 +416,14 @@ aside_start(struct fts_aside *a)
 	   when it copies the index in (db_aside_finish): a ':memory:' database
 	   is pages, and handing them over cost a copy of all of them (40 MB
 	   for 100,000 contacts), as its page cache had cost this thread 10,000
-	   calls growing its heap a page at a time; nothing to undo, so no journal */
+	   calls growing its heap a page at a time; nothing to undo, so no journal;
+	   and nothing to hide (memory, freed after: the import's connection copies
+	   rows, not pages), so no zeroing of what a page no longer holds */
 	if (sqlite3_open_v2("file:kith_aside?vfs=memdb", &a->w, SQLITE_OPEN_READWRITE |
 			    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
 			    NULL) == SQLITE_OK &&
-	    sqlite3_exec(a->w, "PRAGMA journal_mode = OFF", NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_exec(a->w, "PRAGMA journal_mode = OFF; PRAGMA secure_delete = OFF", NULL, NULL,
+			 NULL) == SQLITE_OK &&
 	    thrd_create(&a->thread, aside_main, a) == thrd_success) {
 		a->started = true;
 		return true;
