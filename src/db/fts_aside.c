@@ -12,7 +12,9 @@
  * thread of its own (event_add, followup_add; contact_aside.c for a
  * contact, whose document is the view contact_fts_doc's, made in C), which
  * writes it into the same FTS5 table (the same SQL: columns, tokenizer,
- * prefixes) in a private in-memory database. At the end the index is the
+ * prefixes; where the index keeps its own content, made without, its
+ * %_content a table of that shape written beside) in a private in-memory
+ * database. At the end the index is the
  * one that thread made: the table is dropped and created again (a new
  * table object holds no cached structure of the empty index) and its
  * shadow tables (%_data, %_idx, %_docsize, and %_content where the index
