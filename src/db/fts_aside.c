@@ -629,6 +629,28 @@ aside_complete(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 	return ok;
 }
 
+/* Set PRAGMA main.secure_delete to v; its value before (0, 1, 2: fast), -1 if unread. */
+static int
+secure_delete(sqlite3 *h, int v)
+{
+	sqlite3_stmt *st;
+	char *q;
+	int was = -1;
+
+	if (sqlite3_prepare_v2(h, "PRAGMA main.secure_delete", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		was = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (was >= 0 && was != v) {
+		q = str_fmt("PRAGMA main.secure_delete = %d", v);
+		if (sqlite3_exec(h, q, NULL, NULL, NULL) != SQLITE_OK)
+			was = -1;
+		free(q);
+	}
+	return was;
+}
+
 /* The index of t made again from the thread's (attached as kith_aside); SQLite's code. */
 static int
 aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
@@ -637,24 +659,35 @@ aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 	const char *n = tables[t].name;
 	char *save = str_fmt("CREATE TEMP TABLE kith_aside_config AS SELECT * FROM main.%s_fts_config;"
 			     "DROP TABLE main.%s_fts;", n, n);
-	struct strbuf fill = {0};
-	int rc = sqlite3_exec(db->h, save, NULL, NULL, NULL);
+	struct strbuf fill = {0}, rest = {0};
+	int rc = sqlite3_exec(db->h, save, NULL, NULL, NULL), wipe;
 
 	sb_printf(&fill, "DELETE FROM main.%s_fts_data;", n);
 	for (size_t i = 0; i < (tables[t].content ? 4u : 3u); i++)
 		sb_printf(&fill, "INSERT INTO main.%s_fts_%s SELECT * FROM kith_aside.%s_fts_%s;", n,
 			  shadows[i], n, shadows[i]);
-	sb_printf(&fill, "INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
+	sb_printf(&rest, "INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
 		  "DROP TABLE temp.kith_aside_config;", n);
 	/* the rows noted: their documents the SQL's */
 	if (tables[t].fix)
-		sb_append(&fill, tables[t].fix);
+		sb_append(&rest, tables[t].fix);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db->h, a->sql[t], NULL, NULL, NULL);
+	/* the copy with secure_delete off (Debian's SQLite has it on): it fills
+	   tables made a moment ago, and what it frees is the empty index's two
+	   records and what balancing moves, copies of rows still in the file;
+	   zeroing them hid nothing and cost 7% of the copy. On again before
+	   anything else (the documents of the rows noted are deleted after) */
+	wipe = rc == SQLITE_OK ? secure_delete(db->h, 0) : -1;
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db->h, sb_str(&fill), NULL, NULL, NULL);
+	if (wipe > 0 && secure_delete(db->h, wipe) < 0 && rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->h, sb_str(&rest), NULL, NULL, NULL);
 	free(save);
 	sb_free(&fill);
+	sb_free(&rest);
 	return rc;
 }
 
