@@ -36,6 +36,7 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -222,25 +223,16 @@ doc_new(enum db_aside_table t, int64_t id, const char *const *text)
 	return d;
 }
 
-/* Bind document d to st: its id, then its texts (NULL as NULL), in place. */
-static void
-bind_doc(sqlite3_stmt *st, const struct aside_doc *d)
-{
-	sqlite3_bind_int64(st, 1, d->id);
-	for (int i = 0; i < tables[d->t].ncols; i++) {
-		if (d->text[i])
-			sqlite3_bind_text(st, 2 + i, d->text[i], -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(st, 2 + i);
-	}
-}
-
-/* Step st once; whether it was done. */
+/* Insert document d with st (its id, then its texts bound in place); whether it was. */
 static bool
-step_once(sqlite3_stmt *st)
+insert_doc(sqlite3_stmt *st, const struct aside_doc *d)
 {
-	bool ok = sqlite3_step(st) == SQLITE_DONE;
+	bool ok;
 
+	sqlite3_bind_int64(st, 1, d->id);
+	for (int i = 0; i < tables[d->t].ncols; i++)
+		sqlite3_bind_text(st, 2 + i, d->text[i], -1, SQLITE_STATIC);    /* NULL: NULL */
+	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	return ok;
 }
@@ -256,12 +248,7 @@ write_docs(sqlite3_stmt *const ins[DB_ASIDE_COUNT_], sqlite3_stmt *const content
 {
 	for (; n && ok; n = n->next) {
 		struct aside_doc *d = (struct aside_doc *)n;
-		bind_doc(ins[d->t], d);
-		ok = step_once(ins[d->t]);
-		if (ok && content[d->t]) {
-			bind_doc(content[d->t], d);
-			ok = step_once(content[d->t]);
-		}
+		ok = insert_doc(ins[d->t], d) && (!content[d->t] || insert_doc(content[d->t], d));
 	}
 	return ok;
 }
@@ -634,7 +621,7 @@ static int
 secure_delete(sqlite3 *h, int v)
 {
 	sqlite3_stmt *st;
-	char *q;
+	char q[40];
 	int was = -1;
 
 	if (sqlite3_prepare_v2(h, "PRAGMA main.secure_delete", -1, &st, NULL) != SQLITE_OK)
@@ -642,13 +629,8 @@ secure_delete(sqlite3 *h, int v)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		was = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (was >= 0 && was != v) {
-		q = str_fmt("PRAGMA main.secure_delete = %d", v);
-		if (sqlite3_exec(h, q, NULL, NULL, NULL) != SQLITE_OK)
-			was = -1;
-		free(q);
-	}
-	return was;
+	snprintf(q, sizeof q, "PRAGMA main.secure_delete = %d", v);
+	return was < 0 || was == v || sqlite3_exec(h, q, NULL, NULL, NULL) == SQLITE_OK ? was : -1;
 }
 
 /* The index of t made again from the thread's (attached as kith_aside); SQLite's code. */
