@@ -12,7 +12,9 @@
  * thread of its own (event_add, followup_add; contact_aside.c for a
  * contact, whose document is the view contact_fts_doc's, made in C), which
  * writes it into the same FTS5 table (the same SQL: columns, tokenizer,
- * prefixes) in a private in-memory database. At the end the index is the
+ * prefixes; where the index keeps its own content, made without, its
+ * %_content a table of that shape written beside) in a private in-memory
+ * database. At the end the index is the
  * one that thread made: the table is dropped and created again (a new
  * table object holds no cached structure of the empty index) and its
  * shadow tables (%_data, %_idx, %_docsize, and %_content where the index
@@ -35,6 +37,7 @@
 #include "internal.h"
 
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -189,11 +192,11 @@ struct fts_aside {
 	sqlite3 *w;                 /* the thread's database; the caller's again after the join */
 	/*
 	 * The work's state, for the thread that goes on with it (aside_tail):
-	 * the inserts, whether all went well, the documents taken and not yet
-	 * written; handed: the background thread stopped for it (ended: it
-	 * finished instead).
+	 * the inserts (the index's, its content's), whether all went well, the
+	 * documents taken and not yet written; handed: the background thread
+	 * stopped for it (ended: it finished instead).
 	 */
-	sqlite3_stmt *ins[DB_ASIDE_COUNT_];
+	sqlite3_stmt *ins[DB_ASIDE_COUNT_], *content[DB_ASIDE_COUNT_];
 	bool ok;
 	struct bq_node *left;
 	atomic_bool hand_over;      /* the background thread stops for aside_tail */
@@ -234,45 +237,79 @@ doc_new(enum db_aside_table t, int64_t id, const char *const *text)
 	return d;
 }
 
-/* Write the documents; false on an error (the rest are only freed). */
+/* Insert document d with st (its id, then its texts bound in place); whether it was. */
 static bool
-write_docs(sqlite3_stmt *ins[DB_ASIDE_COUNT_], struct bq_node *n, bool ok)
+insert_doc(sqlite3_stmt *st, const struct aside_doc *d)
+{
+	bool ok;
+
+	sqlite3_bind_int64(st, 1, d->id);
+	for (int i = 0; i < tables[d->t].ncols; i++)
+		sqlite3_bind_text(st, 2 + i, d->text[i], -1, SQLITE_STATIC);    /* NULL: NULL */
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok;
+}
+
+/*
+** Write the documents: the index's, and where it keeps its own content,
+** the content's (beside it: fts5 would copy each text into its own
+** statement); false on an error (the rest are only freed).
+*/
+static bool
+write_docs(sqlite3_stmt *const ins[DB_ASIDE_COUNT_], sqlite3_stmt *const content[DB_ASIDE_COUNT_],
+	   struct bq_node *n, bool ok)
 {
 	for (; n && ok; n = n->next) {
 		struct aside_doc *d = (struct aside_doc *)n;
-		sqlite3_stmt *st = ins[d->t];
-		sqlite3_bind_int64(st, 1, d->id);
-		for (int i = 0; i < tables[d->t].ncols; i++) {
-			if (d->text[i])
-				sqlite3_bind_text(st, 2 + i, d->text[i], -1, SQLITE_STATIC);
-			else
-				sqlite3_bind_null(st, 2 + i);
-		}
-		ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		ok = insert_doc(ins[d->t], d) && (!content[d->t] || insert_doc(content[d->t], d));
 	}
 	return ok;
 }
 
-/* Make table t's index in the thread's database, with its INSERT; false on an error. */
+/*
+** Make table t's index in the thread's database, with its INSERT (and its
+** content's); false on an error. An index that keeps its own content is
+** made here without (content = ''), and its %_content a table of the same
+** shape written beside it: the same rows, copied in alike, while fts5
+** tokenizes and indexes as it does with one.
+*/
 static bool
-aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins)
+aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins,
+	     sqlite3_stmt **content)
 {
-	const char *n = tables[t].name;
-	struct strbuf q = {0};
+	const char *n = tables[t].name, *sql = a->sql[t], *end = strrchr(sql, ')');
+	struct strbuf q = {0}, make = {0}, cq = {0};
 	char *cfg = str_fmt("INSERT INTO %s_fts(%s_fts, rank) VALUES ('hashsize', %d)", n, n,
 			    ASIDE_HASH);
-	bool ok;
+	bool ok = end != NULL;
 
 	sb_printf(&q, "INSERT INTO %s_fts(rowid, %s) VALUES (?1", n, tables[t].cols);
 	for (int i = 0; i < tables[t].ncols; i++)
 		sb_printf(&q, ", ?%d", i + 2);
 	sb_append(&q, ")");
-	ok = sqlite3_exec(a->w, a->sql[t], NULL, NULL, NULL) == SQLITE_OK &&
+	if (ok && tables[t].content) {
+		sb_printf(&make, "%.*s, content = '');CREATE TABLE %s_fts_content(id INTEGER PRIMARY KEY",
+			  (int)(end - sql), sql, n);
+		sb_printf(&cq, "INSERT INTO %s_fts_content VALUES (?1", n);
+		for (int i = 0; i < tables[t].ncols; i++) {
+			sb_printf(&make, ", c%d", i);
+			sb_printf(&cq, ", ?%d", i + 2);
+		}
+		sb_append(&make, ")");
+		sb_append(&cq, ")");
+	} else {
+		sb_append(&make, sql);
+	}
+	ok = ok && sqlite3_exec(a->w, sb_str(&make), NULL, NULL, NULL) == SQLITE_OK &&
 	     sqlite3_exec(a->w, cfg, NULL, NULL, NULL) == SQLITE_OK &&
-	     sqlite3_prepare_v2(a->w, sb_str(&q), -1, ins, NULL) == SQLITE_OK;
+	     sqlite3_prepare_v2(a->w, sb_str(&q), -1, ins, NULL) == SQLITE_OK &&
+	     (!tables[t].content ||
+	      sqlite3_prepare_v2(a->w, sb_str(&cq), -1, content, NULL) == SQLITE_OK);
 	free(cfg);
 	sb_free(&q);
+	sb_free(&make);
+	sb_free(&cq);
 	return ok;
 }
 
@@ -297,7 +334,7 @@ aside_run(struct fts_aside *a, atomic_bool *stop)
 				return false;
 			}
 			n->next = NULL;
-			a->ok = write_docs(a->ins, n, a->ok);
+			a->ok = write_docs(a->ins, a->content, n, a->ok);
 			doc_free(n);
 			n = next;
 		}
@@ -312,7 +349,8 @@ aside_end(struct fts_aside *a)
 {
 	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
 		sqlite3_finalize(a->ins[t]);
-		a->ins[t] = NULL;
+		sqlite3_finalize(a->content[t]);
+		a->ins[t] = a->content[t] = NULL;
 	}
 	a->ok = a->ok && sqlite3_exec(a->w, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
 	/* read after thrd_join */
@@ -339,7 +377,7 @@ aside_main(void *arg)
 	a->ok = true;
 	for (int t = 0; t < DB_ASIDE_COUNT_ && a->ok; t++)
 		if (a->on[t])
-			a->ok = aside_create(a, t, &a->ins[t]);
+			a->ok = aside_create(a, t, &a->ins[t], &a->content[t]);
 	a->ok = a->ok && sqlite3_exec(a->w, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	if (aside_run(a, &a->hand_over))
 		aside_end(a);
@@ -439,11 +477,16 @@ aside_start(struct fts_aside *a)
 	   when it copies the index in (db_aside_finish): a ':memory:' database
 	   is pages, and handing them over cost a copy of all of them (40 MB
 	   for 100,000 contacts), as its page cache had cost this thread 10,000
-	   calls growing its heap a page at a time; nothing to undo, so no journal */
+	   calls growing its heap a page at a time; nothing to undo, so no journal;
+	   and nothing to hide (memory, freed after: the import's connection copies
+	   rows, not pages), so no zeroing of what a page no longer holds; pages
+	   of 8 KB hold two of fts5's leaves of 4,050 bytes (4 KB: one; 16 KB and
+	   more cost this thread as much and the copy more) */
 	if (sqlite3_open_v2("file:kith_aside?vfs=memdb", &a->w, SQLITE_OPEN_READWRITE |
 			    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
 			    NULL) == SQLITE_OK &&
-	    sqlite3_exec(a->w, "PRAGMA journal_mode = OFF", NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_exec(a->w, "PRAGMA journal_mode = OFF; PRAGMA secure_delete = OFF; PRAGMA page_size = 8192", NULL, NULL,
+			 NULL) == SQLITE_OK &&
 	    thrd_create(&a->thread, aside_main, a) == thrd_success) {
 		a->started = true;
 		return true;
@@ -581,8 +624,10 @@ db_aside_discard(struct kdb *db)
 	atomic_store(&a->abandon, true);
 	aside_join(a);
 	/* what a stopped thread left (its transaction goes with the connection) */
-	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
+	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
 		sqlite3_finalize(a->ins[t]);
+		sqlite3_finalize(a->content[t]);
+	}
 	doc_free(a->left);
 	doc_free(bq_reclaim(&a->q));
 	bq_destroy(&a->q);
@@ -659,6 +704,23 @@ aside_complete(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 	return ok;
 }
 
+/* Set PRAGMA main.secure_delete to v; its value before (0, 1, 2: fast), -1 if unread. */
+static int
+secure_delete(sqlite3 *h, int v)
+{
+	sqlite3_stmt *st;
+	char q[40];
+	int was = -1;
+
+	if (sqlite3_prepare_v2(h, "PRAGMA main.secure_delete", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		was = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	snprintf(q, sizeof q, "PRAGMA main.secure_delete = %d", v);
+	return was < 0 || was == v || sqlite3_exec(h, q, NULL, NULL, NULL) == SQLITE_OK ? was : -1;
+}
+
 /* The index of t made again from the thread's (attached as kith_aside); SQLite's code. */
 static int
 aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
@@ -667,24 +729,35 @@ aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 	const char *n = tables[t].name;
 	char *save = str_fmt("CREATE TEMP TABLE kith_aside_config AS SELECT * FROM main.%s_fts_config;"
 			     "DROP TABLE main.%s_fts;", n, n);
-	struct strbuf fill = {0};
-	int rc = sqlite3_exec(db->h, save, NULL, NULL, NULL);
+	struct strbuf fill = {0}, rest = {0};
+	int rc = sqlite3_exec(db->h, save, NULL, NULL, NULL), wipe;
 
 	sb_printf(&fill, "DELETE FROM main.%s_fts_data;", n);
 	for (size_t i = 0; i < (tables[t].content ? 4u : 3u); i++)
 		sb_printf(&fill, "INSERT INTO main.%s_fts_%s SELECT * FROM kith_aside.%s_fts_%s;", n,
 			  shadows[i], n, shadows[i]);
-	sb_printf(&fill, "INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
+	sb_printf(&rest, "INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
 		  "DROP TABLE temp.kith_aside_config;", n);
 	/* the rows noted: their documents the SQL's */
 	if (tables[t].fix)
-		sb_append(&fill, tables[t].fix);
+		sb_append(&rest, tables[t].fix);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db->h, a->sql[t], NULL, NULL, NULL);
+	/* the copy with secure_delete off (Debian's SQLite has it on): it fills
+	   tables made a moment ago, and what it frees is the empty index's two
+	   records and what balancing moves, copies of rows still in the file;
+	   zeroing them hid nothing and cost 7% of the copy. On again before
+	   anything else (the documents of the rows noted are deleted after) */
+	wipe = rc == SQLITE_OK ? secure_delete(db->h, 0) : -1;
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db->h, sb_str(&fill), NULL, NULL, NULL);
+	if (wipe > 0 && secure_delete(db->h, wipe) < 0 && rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->h, sb_str(&rest), NULL, NULL, NULL);
 	free(save);
 	sb_free(&fill);
+	sb_free(&rest);
 	return rc;
 }
 
@@ -755,6 +828,7 @@ db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err
 	unsigned char *img;
 	sqlite3_int64 size = 0;
 	int rc = SQLITE_OK;
+	bool hooked;
 
 	for (int t = 0; t < DB_ASIDE_COUNT_; t++)
 		made[t] = false;
@@ -778,9 +852,15 @@ db_aside_finish(struct kdb *db, bool made[DB_ASIDE_COUNT_], struct kith_err *err
 		rc = sqlite3_deserialize(db->h, "kith_aside", img, size, size,
 					 SQLITE_DESERIALIZE_READONLY);
 	}
+	/* no row hook over the copy: what it watches and records leaves the
+	   search index out (record.c track_table, goal_mark.c), and with one
+	   each row copied is also decoded for it */
+	hooked = sqlite3_preupdate_hook(db->h, NULL, NULL) != NULL;
 	for (int t = 0; t < DB_ASIDE_COUNT_ && rc == SQLITE_OK; t++)
 		if (a->on[t] && (rc = aside_copy(db, a, t)) == SQLITE_OK)
 			made[t] = true;
+	if (hooked)
+		db_row_hook_pause(db, false);
 	if (rc != SQLITE_OK) {
 		enum kith_status st_rc = db_error(db, err, "search index");
 		db_aside_discard(db);

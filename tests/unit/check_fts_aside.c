@@ -421,7 +421,7 @@ START_TEST(test_contacts_same_as_sql)
 {
 	char *cards = vcards(N, "");
 	struct kith_contact c = { .display_name = "Zebra Quillfeather", .cadence_days = -1 };
-	struct kdb_change *ch;
+	struct kdb_change *ch, *add;
 	int64_t id;
 
 	older_tag_and_org();
@@ -443,6 +443,9 @@ START_TEST(test_contacts_same_as_sql)
 	/* the same connection writes to the index it did not make, and undoes the import */
 	ck_assert_int_eq(contact_add(db, &c, &id, &err), KITH_OK);
 	ck_assert_int_eq(contact_hits("quillfeather"), 1);
+	/* and records it: the row hook, off while the index was copied in, is on again */
+	ck_assert_ptr_nonnull(add = kdb_change_take(db));
+	kdb_change_free(add);
 	fts_intact("contact_fts");
 	ck_assert_msg(kdb_change_apply(db, ch, true, &err) == KITH_OK, "%s", err.msg);
 	kdb_change_free(ch);
@@ -560,6 +563,55 @@ START_TEST(test_contacts_written_so)
 }
 END_TEST
 
+
+/* Whether the file at path holds the bytes of s. */
+static bool
+file_holds(const char *p, const char *s)
+{
+	FILE *f = fopen(p, "rb");
+	struct strbuf sb = {0};
+	char buf[65536];
+	size_t n;
+	bool found;
+
+	ck_assert_ptr_nonnull(f);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_appendn(&sb, buf, n);
+	fclose(f);
+	found = false;
+	for (size_t i = 0; !found && i + strlen(s) <= sb.len; i++)
+		found = !memcmp(sb_str(&sb) + i, s, strlen(s));
+	sb_free(&sb);
+	return found;
+}
+
+/*
+** The index is copied in with secure_delete off, and it is on again after
+** (where SQLite has it on): what a contact deleted later held is gone from
+** the file, not left in its freed space.
+*/
+START_TEST(test_contacts_secure_delete_again)
+{
+	char *cards = vcards(N, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Odile Quartermain\r\n"
+			     "NOTE:Quixotic ZEBRA FLAMINGO\r\nEND:VCARD\r\n");
+	int64_t id;
+
+	if (test_sql_int(path, "PRAGMA secure_delete") == 0) {
+		free(cards);
+		return;         /* this SQLite leaves freed bytes as they were: nothing to keep */
+	}
+	ck_assert_msg(imp_vcf(cards, false) == KITH_OK, "%s", err.msg);
+	ck_assert(made_aside("contact"));
+	id = test_sql_int(path, "SELECT id FROM contact WHERE display_name = 'Odile Quartermain'");
+	ck_assert_int_gt(id, 0);
+	ck_assert_int_eq(contact_delete(db, id, &err), KITH_OK);
+	kdb_close(db);
+	ck_assert(!file_holds(path, "ZEBRA FLAMINGO"));
+	ck_assert_msg(kdb_open(path, 0, &db, &err) == KITH_OK, "open: %s", err.msg);
+	free(cards);
+}
+END_TEST
+
 /* A broken card at the end: nothing imported, the index as it was, and it works after. */
 START_TEST(test_contacts_failed_import)
 {
@@ -616,6 +668,7 @@ main(void)
 	tcase_add_loop_test(tc, test_contacts_written_so, 0, 4);
 	tcase_add_test(tc, test_contacts_failed_import);
 	tcase_add_test(tc, test_contacts_handed_over);
+	tcase_add_test(tc, test_contacts_secure_delete_again);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }
