@@ -7,6 +7,9 @@
  * the import's end leaves every one of them. Into a database with no
  * contact its foreign keys are checked at its end (kdb_bulk_fk): a row
  * that refers to no row fails it there, and they are on again after it.
+ * The check clears a key by the range of its parent's ids only when no id
+ * in that range is missing: a reference into a gap, or below the first
+ * id, or from any table, is found and named all the same.
  */
 #include "testutil.h"
 
@@ -158,6 +161,52 @@ START_TEST(test_foreign_keys_at_end)
 }
 END_TEST
 
+/*
+** Contacts #1 to #5001 added with the foreign keys put off (enough that
+** with one gone the check goes by ranges: FK_RANGE_MIN), then `gone` taken away
+** behind them; `sql` (a reference to it) run: the check at the end fails
+** naming `what`, and passes without it.
+*/
+static void
+dangling(int gone, const char *sql, const char *what)
+{
+	static const char many[] =
+		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5001)"
+		" INSERT INTO contact(display_name, name_key, created_at, updated_at)"
+		" SELECT 'Ana ' || i, 'ana ' || i, '2026-01-01', '2026-01-01' FROM n";
+	char del[128];
+
+	kdb_bulk_fk(db, true);
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_msg(kdb_exec_script(db, many, &err) == KITH_OK, "%s", err.msg);
+	/* (nothing cascades: its own rows go by hand) */
+	snprintf(del, sizeof del, "DELETE FROM contact_stat WHERE contact_id = %d;"
+		 " DELETE FROM contact WHERE id = %d", gone, gone);
+	ck_assert_msg(kdb_exec_script(db, del, &err) == KITH_OK, "%s", err.msg);
+	/* what refers only to the contacts there passes */
+	ck_assert_msg(kdb_bulk_fk_check(db, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_exec_script(db, sql, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_bulk_fk_check(db, &err), KITH_INVALID);
+	ck_assert_msg(strstr(err.msg, what), "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_end(db, false, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+	kdb_bulk_fk(db, false);
+}
+
+/* A reference between the first and the last id to one that is not there; below the first; above the last. */
+START_TEST(test_foreign_keys_gap)
+{
+	dangling(2500, "INSERT INTO role(contact_id, seat) VALUES (2500, 'District 3')",
+		 "role #1: refers to no contact");
+	dangling(1, "INSERT INTO contact_nickname(contact_id, nickname, nick_key) VALUES (1, 'Bru', 'bru')",
+		 "contact_nickname #1: refers to no contact");
+	dangling(5001, "INSERT INTO contact_channel(contact_id, kind, value, value_key) "
+		 "VALUES (5000, 'email', 'a@x.org', 'a@x.org'), (5001, 'email', 'b@x.org', 'b@x.org')",
+		 "contact_channel #2: refers to no contact");
+}
+END_TEST
+
 /* A fresh import's rows pass the check: people with roles at organisations, kept. */
 START_TEST(test_foreign_keys_import)
 {
@@ -188,6 +237,7 @@ main(void)
 	tcase_add_test(tc, test_lookup_makes_them_again);
 	tcase_add_test(tc, test_import_ends_with_them);
 	tcase_add_test(tc, test_foreign_keys_at_end);
+	tcase_add_test(tc, test_foreign_keys_gap);
 	tcase_add_test(tc, test_foreign_keys_import);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
