@@ -227,6 +227,22 @@ START_TEST(test_foreign_keys_import)
 }
 END_TEST
 
+/*
+** Bulk mode begins and ends inside a transaction on a connection with a
+** temporary table (an import's search-index aside leaves temporary
+** triggers): it leaves temporary storage alone, which SQLite would refuse
+** to change there.
+*/
+START_TEST(test_bulk_mode_in_transaction)
+{
+	ck_assert_msg(kdb_exec_script(db, "CREATE TEMP TABLE t(x)", &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_msg(kdb_bulk_mode(db, true, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_bulk_mode(db, false, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -239,6 +255,7 @@ main(void)
 	tcase_add_test(tc, test_foreign_keys_at_end);
 	tcase_add_test(tc, test_foreign_keys_gap);
 	tcase_add_test(tc, test_foreign_keys_import);
+	tcase_add_test(tc, test_bulk_mode_in_transaction);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }
