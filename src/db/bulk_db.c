@@ -724,12 +724,16 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 		" (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert')"
 		" UNION SELECT contact_id FROM attendance WHERE contact_id >"
 		" (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert'));"
-		"INSERT OR IGNORE INTO contact_fts_dirty SELECT contact_id FROM role"
-		" WHERE id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_role')"
-		" AND contact_id <= (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert');"
 		"INSERT INTO organisation_fts(rowid, name, description)"
 		" SELECT id, name, description FROM organisation"
 		" WHERE id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_org');";
+	/* the documents of older contacts given a role: once the roles are
+	   indexed by contact again (bulk_resume), a step into that index for a
+	   fresh import rather than a read of every new role (4-7 ms at 100,000) */
+	static const char roles_dirty[] =
+		"INSERT OR IGNORE INTO contact_fts_dirty SELECT contact_id FROM role"
+		" WHERE id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_role')"
+		" AND contact_id <= (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bulk_insert');";
 	static const char undefer[] =
 		"DELETE FROM meta WHERE key IN ('bulk_insert', 'bulk_role', 'bulk_org',"
 		" 'bulk_event', 'bulk_followup', 'fts_deferred');";
@@ -775,7 +779,11 @@ contact_fts_defer(struct kdb *db, bool on, struct kith_err *err)
 		goto fail;
 	/* the indexes are built while the documents may still be made aside
 	   (fts_aside.c), which the catch-up then waits for */
-	if ((rc = bulk_resume(db, err)) || (rc = db_aside_finish(db, made, err)) ||
+	if ((rc = bulk_resume(db, err)))
+		return db_write_fail(db, err, rc);
+	if (sqlite3_exec(db->h, roles_dirty, NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	if ((rc = db_aside_finish(db, made, err)) ||
 	    (rc = cal_catch_up_run(db, made, err)))
 		return db_write_fail(db, err, rc);
 	if (sqlite3_exec(db->h, undefer, NULL, NULL, NULL) != SQLITE_OK)

@@ -257,6 +257,43 @@ START_TEST(test_catch_up_new_contacts)
 }
 END_TEST
 
+/* How many contacts a search for text finds. */
+static long long
+matches(const char *text)
+{
+	long long n = 0;
+
+	ck_assert_int_eq(contact_count(db, &(struct contact_query){ .match = text }, &n, &err),
+			 KITH_OK);
+	return n;
+}
+
+/*
+** A contact from before an import, given a role by it (a card merged by
+** email): its search document is made again, with the organisation and
+** the title, as for the contacts the import added.
+*/
+START_TEST(test_role_of_older_contact_searched)
+{
+	static const char cards[] =
+		"BEGIN:VCARD\nFN:Ana Lima\nEMAIL:ana@x.org\nORG:Zebra Works\nTITLE:Clerk\nEND:VCARD\n"
+		"BEGIN:VCARD\nFN:Bruno Costa\nORG:Zebra Works\nEND:VCARD\n";
+	struct kith_channel mail = { .label = "", .value = "ana@x.org" };
+	struct kith_contact ana = { .display_name = "Ana Lima", .cadence_days = -1,
+				    .emails = &mail, .n_emails = 1 };
+	struct io_import_opts o = { .format = -1, .name = "a.vcf" };
+	struct io_import_stats st;
+
+	ck_assert_int_eq(contact_add(db, &ana, NULL, &err), KITH_OK);
+	ck_assert_msg(io_import_buffer(db, cards, strlen(cards), &o, &st, &err) == KITH_OK, "%s",
+		      err.msg);
+	ck_assert_int_eq(st.merged, 1);
+	ck_assert_int_eq(st.added, 1);
+	ck_assert_int_eq(matches("zebra"), 2);
+	ck_assert_int_eq(matches("clerk"), 1);
+}
+END_TEST
+
 /*
 ** Bulk mode begins and ends inside a transaction on a connection with a
 ** temporary table (an import's search-index aside leaves temporary
@@ -287,6 +324,7 @@ main(void)
 	tcase_add_test(tc, test_foreign_keys_import);
 	tcase_add_test(tc, test_bulk_mode_in_transaction);
 	tcase_add_test(tc, test_catch_up_new_contacts);
+	tcase_add_test(tc, test_role_of_older_contact_searched);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }
