@@ -120,8 +120,9 @@ kdb_bulk_fk(struct kdb *db, bool on)
 }
 
 /*
-** The foreign keys of the main database, one row each (child, column,
-** parent, parent column, and whether a range can check it: a key of one
+** The foreign keys of the main database, one row each of their columns
+** (child, column, parent, parent column, and whether a range can check
+** it, which a key of two columns never can all through: a key of one
 ** INTEGER column of a STRICT table, where no other value fits, to a STRICT
 ** parent's sole INTEGER PRIMARY KEY: no NULL, no two alike), by parent.
 ** Only the tables whose SQL says REFERENCES are asked for their keys.

@@ -207,6 +207,23 @@ START_TEST(test_foreign_keys_gap)
 }
 END_TEST
 
+/*
+** A key of two columns is checked row by row, not by the range of its
+** first: a row whose contact is there but not under that name is found.
+*/
+START_TEST(test_foreign_keys_two_columns)
+{
+	static const char pair[] =
+		"CREATE UNIQUE INDEX contact_by_id_name ON contact(id, display_name);"
+		"CREATE TABLE pair(id INTEGER PRIMARY KEY, a INTEGER, b TEXT,"
+		" FOREIGN KEY (a, b) REFERENCES contact(id, display_name)) STRICT";
+
+	ck_assert_msg(kdb_exec_script(db, pair, &err) == KITH_OK, "%s", err.msg);
+	dangling(5001, "INSERT INTO pair(a, b) VALUES (1, 'Ana 1'), (2, 'Ana 3')",
+		 "pair #2: refers to no contact");
+}
+END_TEST
+
 /* A fresh import's rows pass the check: people with roles at organisations, kept. */
 START_TEST(test_foreign_keys_import)
 {
@@ -321,6 +338,7 @@ main(void)
 	tcase_add_test(tc, test_import_ends_with_them);
 	tcase_add_test(tc, test_foreign_keys_at_end);
 	tcase_add_test(tc, test_foreign_keys_gap);
+	tcase_add_test(tc, test_foreign_keys_two_columns);
 	tcase_add_test(tc, test_foreign_keys_import);
 	tcase_add_test(tc, test_bulk_mode_in_transaction);
 	tcase_add_test(tc, test_catch_up_new_contacts);
