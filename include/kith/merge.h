@@ -125,9 +125,9 @@ void kdb_read_end(struct kdb *db, bool started);
 enum kith_status kdb_read_snapshot(struct kdb *db, bool *started, struct kith_err *err);
 
 /*
-** Bulk writes (an import): savepoint journals in memory and a larger page
-** cache, so a 100,000-record transaction does not spill to disk on every
-** savepoint, and the writes inside a batch open no savepoints of their own
+** Bulk writes (an import): a larger page cache, so a 100,000-record
+** transaction does not spill to disk, and the writes inside a batch open
+** no savepoints of their own
 ** (a failure must then roll back the enclosing batch, as an import does;
 ** kdb_batch_begin still opens one); off restores the defaults.
 */

@@ -7,6 +7,9 @@
  * the import's end leaves every one of them. Into a database with no
  * contact its foreign keys are checked at its end (kdb_bulk_fk): a row
  * that refers to no row fails it there, and they are on again after it.
+ * The check clears a key by the range of its parent's ids only when no id
+ * in that range is missing: a reference into a gap, or below the first
+ * id, or from any table, is found and named all the same.
  */
 #include "testutil.h"
 
@@ -158,6 +161,69 @@ START_TEST(test_foreign_keys_at_end)
 }
 END_TEST
 
+/*
+** Contacts #1 to #5001 added with the foreign keys put off (enough that
+** with one gone the check goes by ranges: FK_RANGE_MIN), then `gone` taken away
+** behind them; `sql` (a reference to it) run: the check at the end fails
+** naming `what`, and passes without it.
+*/
+static void
+dangling(int gone, const char *sql, const char *what)
+{
+	static const char many[] =
+		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5001)"
+		" INSERT INTO contact(display_name, name_key, created_at, updated_at)"
+		" SELECT 'Ana ' || i, 'ana ' || i, '2026-01-01', '2026-01-01' FROM n";
+	char del[128];
+
+	kdb_bulk_fk(db, true);
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_msg(kdb_exec_script(db, many, &err) == KITH_OK, "%s", err.msg);
+	/* (nothing cascades: its own rows go by hand) */
+	snprintf(del, sizeof del, "DELETE FROM contact_stat WHERE contact_id = %d;"
+		 " DELETE FROM contact WHERE id = %d", gone, gone);
+	ck_assert_msg(kdb_exec_script(db, del, &err) == KITH_OK, "%s", err.msg);
+	/* what refers only to the contacts there passes */
+	ck_assert_msg(kdb_bulk_fk_check(db, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_exec_script(db, sql, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_bulk_fk_check(db, &err), KITH_INVALID);
+	ck_assert_msg(strstr(err.msg, what), "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_end(db, false, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+	kdb_bulk_fk(db, false);
+}
+
+/* A reference between the first and the last id to one that is not there; below the first; above the last. */
+START_TEST(test_foreign_keys_gap)
+{
+	dangling(2500, "INSERT INTO role(contact_id, seat) VALUES (2500, 'District 3')",
+		 "role #1: refers to no contact");
+	dangling(1, "INSERT INTO contact_nickname(contact_id, nickname, nick_key) VALUES (1, 'Bru', 'bru')",
+		 "contact_nickname #1: refers to no contact");
+	dangling(5001, "INSERT INTO contact_channel(contact_id, kind, value, value_key) "
+		 "VALUES (5000, 'email', 'a@x.org', 'a@x.org'), (5001, 'email', 'b@x.org', 'b@x.org')",
+		 "contact_channel #2: refers to no contact");
+}
+END_TEST
+
+/*
+** A key of two columns is checked row by row, not by the range of its
+** first: a row whose contact is there but not under that name is found.
+*/
+START_TEST(test_foreign_keys_two_columns)
+{
+	static const char pair[] =
+		"CREATE UNIQUE INDEX contact_by_id_name ON contact(id, display_name);"
+		"CREATE TABLE pair(id INTEGER PRIMARY KEY, a INTEGER, b TEXT,"
+		" FOREIGN KEY (a, b) REFERENCES contact(id, display_name)) STRICT";
+
+	ck_assert_msg(kdb_exec_script(db, pair, &err) == KITH_OK, "%s", err.msg);
+	dangling(5001, "INSERT INTO pair(a, b) VALUES (1, 'Ana 1'), (2, 'Ana 3')",
+		 "pair #2: refers to no contact");
+}
+END_TEST
+
 /* A fresh import's rows pass the check: people with roles at organisations, kept. */
 START_TEST(test_foreign_keys_import)
 {
@@ -178,6 +244,89 @@ START_TEST(test_foreign_keys_import)
 }
 END_TEST
 
+/*
+** What the suspended INSERT triggers do, done at the end for the contacts
+** added: one written without its rank or UID (not by contact_add) gets
+** them, and the count of contacts takes in those not archived.
+*/
+START_TEST(test_catch_up_new_contacts)
+{
+	static const char raw[] =
+		"INSERT INTO contact(display_name, name_key, influence, archived, created_at, updated_at)"
+		" VALUES ('Ana Lima', 'ana lima', 2, 0, '2026-01-01', '2026-01-01'),"
+		" ('Bruno Costa', 'bruno costa', NULL, 1, '2026-01-01', '2026-01-01')";
+	static const char check[] =
+		"CREATE TEMP TABLE counted(what TEXT, n INTEGER CHECK (n = 2 AND what = 'live'"
+		" OR n = 3 AND what = 'ranked'));"
+		"INSERT INTO counted SELECT 'live', n FROM list_count WHERE name = 'contacts';"
+		"INSERT INTO counted SELECT 'ranked', count(*) FROM contact WHERE uid IS NOT NULL"
+		" AND influence_rank = 5 - coalesce(influence, 0)";
+	struct kith_contact c = { .display_name = "Carla Dias", .cadence_days = -1 };
+
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_msg(contact_fts_defer(db, true, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_exec_script(db, raw, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(contact_add(db, &c, NULL, &err), KITH_OK);
+	ck_assert_msg(contact_fts_defer(db, false, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+	/* (a CHECK says what each count must be) */
+	ck_assert_msg(kdb_exec_script(db, check, &err) == KITH_OK, "%s", err.msg);
+}
+END_TEST
+
+/* How many contacts a search for text finds. */
+static long long
+matches(const char *text)
+{
+	long long n = 0;
+
+	ck_assert_int_eq(contact_count(db, &(struct contact_query){ .match = text }, &n, &err),
+			 KITH_OK);
+	return n;
+}
+
+/*
+** A contact from before an import, given a role by it (a card merged by
+** email): its search document is made again, with the organisation and
+** the title, as for the contacts the import added.
+*/
+START_TEST(test_role_of_older_contact_searched)
+{
+	static const char cards[] =
+		"BEGIN:VCARD\nFN:Ana Lima\nEMAIL:ana@x.org\nORG:Zebra Works\nTITLE:Clerk\nEND:VCARD\n"
+		"BEGIN:VCARD\nFN:Bruno Costa\nORG:Zebra Works\nEND:VCARD\n";
+	struct kith_channel mail = { .label = "", .value = "ana@x.org" };
+	struct kith_contact ana = { .display_name = "Ana Lima", .cadence_days = -1,
+				    .emails = &mail, .n_emails = 1 };
+	struct io_import_opts o = { .format = -1, .name = "a.vcf" };
+	struct io_import_stats st;
+
+	ck_assert_int_eq(contact_add(db, &ana, NULL, &err), KITH_OK);
+	ck_assert_msg(io_import_buffer(db, cards, strlen(cards), &o, &st, &err) == KITH_OK, "%s",
+		      err.msg);
+	ck_assert_int_eq(st.merged, 1);
+	ck_assert_int_eq(st.added, 1);
+	ck_assert_int_eq(matches("zebra"), 2);
+	ck_assert_int_eq(matches("clerk"), 1);
+}
+END_TEST
+
+/*
+** Bulk mode begins and ends inside a transaction on a connection with a
+** temporary table (an import's search-index aside leaves temporary
+** triggers): it leaves temporary storage alone, which SQLite would refuse
+** to change there.
+*/
+START_TEST(test_bulk_mode_in_transaction)
+{
+	ck_assert_msg(kdb_exec_script(db, "CREATE TEMP TABLE t(x)", &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_msg(kdb_bulk_mode(db, true, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_msg(kdb_bulk_mode(db, false, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -188,7 +337,12 @@ main(void)
 	tcase_add_test(tc, test_lookup_makes_them_again);
 	tcase_add_test(tc, test_import_ends_with_them);
 	tcase_add_test(tc, test_foreign_keys_at_end);
+	tcase_add_test(tc, test_foreign_keys_gap);
+	tcase_add_test(tc, test_foreign_keys_two_columns);
 	tcase_add_test(tc, test_foreign_keys_import);
+	tcase_add_test(tc, test_bulk_mode_in_transaction);
+	tcase_add_test(tc, test_catch_up_new_contacts);
+	tcase_add_test(tc, test_role_of_older_contact_searched);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }
