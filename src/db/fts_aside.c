@@ -34,7 +34,7 @@
  * alone: the counts leave it out, and after the copy the SQL makes its
  * document again.
  */
-#include "internal.h"
+#include "fts_aside.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -52,111 +52,6 @@
 ** each).
 */
 enum { ASIDE_START = 2000, ASIDE_BATCH = 256, ASIDE_HASH = 16 << 20, ASIDE_COUNTS = 4 };
-
-/*
-** A table whose documents may be made aside. Its watch notes in
-** kith_aside_stale which rows' documents may no longer be theirs: -1 for
-** all (the thread's work is thrown away), else the row (a contact: its
-** document is made again by the SQL after the copy, fix, and the counts
-** leave it out).
-*/
-struct aside_table {
-	const char *name;           /* the table; its index is name_fts */
-	const char *cols;           /* the index's columns */
-	int ncols;
-	bool content;               /* the index keeps its own content (%_content) */
-	const char *empty;          /* SQL: the tables its documents read hold no row */
-	const char *count;          /* SQL: one row, what should have been handed over (sent) */
-	const char *count_noted;    /* the same without the rows noted (with a fix) */
-	const char *watch;          /* temporary triggers: a document's row written again */
-	const char *fix;            /* SQL: the documents of the rows noted made again; NULL: none */
-};
-
-/* A temporary trigger noting that the documents of rows (all: -1) may no longer be theirs. */
-#define STALE(name, on, rows) \
-	"CREATE TEMP TRIGGER kith_aside_" name " AFTER " on \
-	" BEGIN INSERT INTO kith_aside_stale VALUES " rows "; END;"
-#define NOT_NOTED " NOT IN (SELECT x FROM temp.kith_aside_stale)"
-
-static const struct aside_table tables[DB_ASIDE_COUNT_] = {
-	[DB_ASIDE_EVENT] = {
-		"event", "title, location, notes", 3, false, "NOT EXISTS (SELECT 1 FROM event)",
-		"SELECT count(*) FROM event", NULL,
-		STALE("event_upd", "UPDATE OF title, location, notes ON main.event WHEN"
-		      " old.title IS NOT new.title OR old.location IS NOT new.location"
-		      " OR old.notes IS NOT new.notes", "(-1)")
-		STALE("event_del", "DELETE ON main.event", "(-1)"),
-		NULL,
-	},
-	[DB_ASIDE_FOLLOWUP] = {
-		"followup", "title, notes", 2, false, "NOT EXISTS (SELECT 1 FROM followup)",
-		"SELECT count(*) FROM followup", NULL,
-		STALE("followup_upd", "UPDATE OF title, notes ON main.followup WHEN"
-		      " old.title IS NOT new.title OR old.notes IS NOT new.notes", "(-1)")
-		STALE("followup_del", "DELETE ON main.followup", "(-1)"),
-		NULL,
-	},
-	/* contact_fts_doc's: a contact, its nicknames, tags, current roles and
-	   their organisations; and SQLite's lower() the ASCII one the C copies.
-	   A contact written again (a second card with its UID) is made again
-	   alone; an organisation or a tag renamed or deleted spoils all. */
-	[DB_ASIDE_CONTACT] = {
-		"contact", "name, nicknames, org, role, tags, notes", 6, true,
-		"NOT EXISTS (SELECT 1 FROM contact) AND NOT EXISTS (SELECT 1 FROM contact_nickname)"
-		" AND NOT EXISTS (SELECT 1 FROM contact_tag) AND NOT EXISTS (SELECT 1 FROM role)"
-		" AND lower(char(193, 65)) = char(193, 97)",
-		"SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM contact_nickname),"
-		" (SELECT count(*) FROM contact_tag), (SELECT count(*) FROM role WHERE end_date IS NULL)",
-		"SELECT (SELECT count(*) FROM contact WHERE id" NOT_NOTED "),"
-		" (SELECT count(*) FROM contact_nickname WHERE contact_id" NOT_NOTED "),"
-		" (SELECT count(*) FROM contact_tag WHERE contact_id" NOT_NOTED "),"
-		" (SELECT count(*) FROM role WHERE end_date IS NULL AND contact_id" NOT_NOTED ")",
-		STALE("contact_upd", "UPDATE OF id, display_name, name_key, given_name, family_name,"
-		      " notes, district ON main.contact WHEN old.id IS NOT new.id"
-		      " OR old.display_name IS NOT new.display_name OR old.name_key IS NOT new.name_key"
-		      " OR old.given_name IS NOT new.given_name"
-		      " OR old.family_name IS NOT new.family_name OR old.notes IS NOT new.notes"
-		      " OR old.district IS NOT new.district", "(old.id), (new.id)")
-		STALE("contact_del", "DELETE ON main.contact", "(old.id)")
-		STALE("nickname_upd", "UPDATE ON main.contact_nickname",
-		      "(old.contact_id), (new.contact_id)")
-		STALE("nickname_del", "DELETE ON main.contact_nickname", "(old.contact_id)")
-		STALE("contact_tag_upd", "UPDATE ON main.contact_tag",
-		      "(old.contact_id), (new.contact_id)")
-		STALE("contact_tag_del", "DELETE ON main.contact_tag", "(old.contact_id)")
-		STALE("role_upd", "UPDATE OF contact_id, org_id, title, seat, end_date ON main.role",
-		      "(old.contact_id), (new.contact_id)")
-		STALE("role_del", "DELETE ON main.role", "(old.contact_id)")
-		STALE("org_upd", "UPDATE OF id, name ON main.organisation"
-		      " WHEN old.id IS NOT new.id OR old.name IS NOT new.name", "(-1)")
-		STALE("org_del", "DELETE ON main.organisation", "(-1)")
-		STALE("tag_upd", "UPDATE ON main.tag", "(-1)")
-		STALE("tag_del", "DELETE ON main.tag", "(-1)"),
-		"DELETE FROM main.contact_fts WHERE rowid IN (SELECT x FROM temp.kith_aside_stale);"
-		"INSERT INTO main.contact_fts(rowid, name, nicknames, org, role, tags, notes)"
-		" SELECT id, name, nicknames, org, role, tags, notes FROM main.contact_fts_doc"
-		" WHERE id IN (SELECT x FROM temp.kith_aside_stale);",
-	},
-};
-
-static const char unwatch_sql[] =
-	"DROP TRIGGER IF EXISTS temp.kith_aside_event_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_event_del;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_followup_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_followup_del;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_del;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_nickname_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_nickname_del;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_tag_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_contact_tag_del;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_role_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_role_del;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_org_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_org_del;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_tag_upd;"
-	"DROP TRIGGER IF EXISTS temp.kith_aside_tag_del;"
-	"DROP TABLE IF EXISTS temp.kith_aside_stale;";
 
 struct aside_doc {
 	struct bq_node node;        /* first: the queue's link */
@@ -220,7 +115,7 @@ static struct aside_doc *
 doc_new(enum db_aside_table t, int64_t id, const char *const *text)
 {
 	size_t len[DB_ASIDE_COLS], total = 0;
-	int n = tables[t].ncols;
+	int n = aside_tables[t].ncols;
 	struct aside_doc *d;
 	char *p;
 
@@ -244,7 +139,7 @@ insert_doc(sqlite3_stmt *st, const struct aside_doc *d)
 	bool ok;
 
 	sqlite3_bind_int64(st, 1, d->id);
-	for (int i = 0; i < tables[d->t].ncols; i++)
+	for (int i = 0; i < aside_tables[d->t].ncols; i++)
 		sqlite3_bind_text(st, 2 + i, d->text[i], -1, SQLITE_STATIC);    /* NULL: NULL */
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
@@ -278,21 +173,21 @@ static bool
 aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins,
 	     sqlite3_stmt **content)
 {
-	const char *n = tables[t].name, *sql = a->sql[t], *end = strrchr(sql, ')');
+	const char *n = aside_tables[t].name, *sql = a->sql[t], *end = strrchr(sql, ')');
 	struct strbuf q = {0}, make = {0}, cq = {0};
 	char *cfg = str_fmt("INSERT INTO %s_fts(%s_fts, rank) VALUES ('hashsize', %d)", n, n,
 			    ASIDE_HASH);
 	bool ok = end != NULL;
 
-	sb_printf(&q, "INSERT INTO %s_fts(rowid, %s) VALUES (?1", n, tables[t].cols);
-	for (int i = 0; i < tables[t].ncols; i++)
+	sb_printf(&q, "INSERT INTO %s_fts(rowid, %s) VALUES (?1", n, aside_tables[t].cols);
+	for (int i = 0; i < aside_tables[t].ncols; i++)
 		sb_printf(&q, ", ?%d", i + 2);
 	sb_append(&q, ")");
-	if (ok && tables[t].content) {
+	if (ok && aside_tables[t].content) {
 		sb_printf(&make, "%.*s, content = '');CREATE TABLE %s_fts_content(id INTEGER PRIMARY KEY",
 			  (int)(end - sql), sql, n);
 		sb_printf(&cq, "INSERT INTO %s_fts_content VALUES (?1", n);
-		for (int i = 0; i < tables[t].ncols; i++) {
+		for (int i = 0; i < aside_tables[t].ncols; i++) {
 			sb_printf(&make, ", c%d", i);
 			sb_printf(&cq, ", ?%d", i + 2);
 		}
@@ -304,7 +199,7 @@ aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins,
 	ok = ok && sqlite3_exec(a->w, sb_str(&make), NULL, NULL, NULL) == SQLITE_OK &&
 	     sqlite3_exec(a->w, cfg, NULL, NULL, NULL) == SQLITE_OK &&
 	     sqlite3_prepare_v2(a->w, sb_str(&q), -1, ins, NULL) == SQLITE_OK &&
-	     (!tables[t].content ||
+	     (!aside_tables[t].content ||
 	      sqlite3_prepare_v2(a->w, sb_str(&cq), -1, content, NULL) == SQLITE_OK);
 	free(cfg);
 	sb_free(&q);
@@ -403,10 +298,10 @@ aside_tail(void *arg)
 static bool
 aside_eligible(struct kdb *db, enum db_aside_table t, char **sql)
 {
-	const char *n = tables[t].name;
+	const char *n = aside_tables[t].name;
 	char *q = str_fmt("SELECT (SELECT sql FROM sqlite_master WHERE type = 'table'"
 			  " AND name = '%s_fts') WHERE %s AND NOT EXISTS (SELECT 1 FROM %s_fts_docsize)",
-			  n, tables[t].empty, n);
+			  n, aside_tables[t].empty, n);
 	sqlite3_stmt *st;
 	bool ok;
 
@@ -447,7 +342,7 @@ db_aside_begin(struct kdb *db, const bool want[DB_ASIDE_COUNT_], struct kith_err
 	for (int t = 0; t < DB_ASIDE_COUNT_; t++) {
 		a->on[t] = want[t] && aside_eligible(db, t, &a->sql[t]);
 		if (a->on[t])
-			sb_append(&watch, tables[t].watch);
+			sb_append(&watch, aside_tables[t].watch);
 		any |= a->on[t];
 	}
 	if (!any || !bq_init(&a->q, ASIDE_BATCH, 0)) {
@@ -511,7 +406,7 @@ db_aside_spoil_row(struct kdb *db, enum db_aside_table t, int64_t id)
 
 	if (!db_aside_on(db, t))
 		return;
-	if (!tables[t].fix || id <= 0) {
+	if (!aside_tables[t].fix || id <= 0) {
 		a->stale = true;
 		return;
 	}
@@ -529,7 +424,7 @@ db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *cons
 		return;
 	/* the rows are kept by id, as they come (a fresh table's count up); one
 	   after the thread was told there are no more: the SQL makes them all */
-	if (id <= 0 || (tables[t].fix && a->n_rows && a->rows[a->n_rows - 1].id >= id) ||
+	if (id <= 0 || (aside_tables[t].fix && a->n_rows && a->rows[a->n_rows - 1].id >= id) ||
 	    a->closed) {
 		a->stale = true;
 		return;
@@ -537,7 +432,7 @@ db_aside_add(struct kdb *db, enum db_aside_table t, int64_t id, const char *cons
 	a->sent[t][0]++;
 	for (int i = 1; counts && i < ASIDE_COUNTS; i++)
 		a->sent[t][i] += counts[i - 1];
-	if (tables[t].fix) {
+	if (aside_tables[t].fix) {
 		struct aside_row *r;
 		a->rows = xgrow(a->rows, a->n_rows, &a->cap_rows, 1024, sizeof *a->rows);
 		r = &a->rows[a->n_rows++];
@@ -635,7 +530,7 @@ db_aside_discard(struct kdb *db)
 	aside_free(a);
 	db->aside = NULL;
 	/* the temporary triggers (none left if a rollback took them) */
-	sqlite3_exec(db->h, unwatch_sql, NULL, NULL, NULL);
+	sqlite3_exec(db->h, aside_unwatch_sql, NULL, NULL, NULL);
 }
 
 static int
@@ -667,7 +562,7 @@ aside_expected(struct kdb *db, struct fts_aside *a, enum db_aside_table t,
 
 	memcpy(want, a->sent[t], sizeof a->sent[t]);
 	*noted = false;
-	if (!tables[t].fix)
+	if (!aside_tables[t].fix)
 		return true;
 	if (sqlite3_prepare_v2(db->h, "SELECT DISTINCT x FROM temp.kith_aside_stale", -1, &st,
 			       NULL) != SQLITE_OK)
@@ -695,7 +590,7 @@ aside_complete(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 
 	/* without rows noted, the counts SQLite keeps no row of */
 	if (!aside_expected(db, a, t, want, &noted) ||
-	    !(st = db_stmt(db, noted ? tables[t].count_noted : tables[t].count, NULL)))
+	    !(st = db_stmt(db, noted ? aside_tables[t].count_noted : aside_tables[t].count, NULL)))
 		return false;
 	ok = sqlite3_step(st) == SQLITE_ROW;
 	for (int i = 0; ok && i < sqlite3_column_count(st); i++)
@@ -726,21 +621,21 @@ static int
 aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 {
 	static const char *const shadows[] = { "data", "idx", "docsize", "content" };
-	const char *n = tables[t].name;
+	const char *n = aside_tables[t].name;
 	char *save = str_fmt("CREATE TEMP TABLE kith_aside_config AS SELECT * FROM main.%s_fts_config;"
 			     "DROP TABLE main.%s_fts;", n, n);
 	struct strbuf fill = {0}, rest = {0};
 	int rc = sqlite3_exec(db->h, save, NULL, NULL, NULL), wipe;
 
 	sb_printf(&fill, "DELETE FROM main.%s_fts_data;", n);
-	for (size_t i = 0; i < (tables[t].content ? 4u : 3u); i++)
+	for (size_t i = 0; i < (aside_tables[t].content ? 4u : 3u); i++)
 		sb_printf(&fill, "INSERT INTO main.%s_fts_%s SELECT * FROM kith_aside.%s_fts_%s;", n,
 			  shadows[i], n, shadows[i]);
 	sb_printf(&rest, "INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
 		  "DROP TABLE temp.kith_aside_config;", n);
 	/* the rows noted: their documents the SQL's */
-	if (tables[t].fix)
-		sb_append(&rest, tables[t].fix);
+	if (aside_tables[t].fix)
+		sb_append(&rest, aside_tables[t].fix);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db->h, a->sql[t], NULL, NULL, NULL);
 	/* the copy with secure_delete off (Debian's SQLite has it on): it fills
