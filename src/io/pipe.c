@@ -58,31 +58,36 @@ struct io_pipe {
 	struct bq_node *spare;      /* spent events, emptied, for the next pushes (parser's thread) */
 };
 
+/* An event's record and message freed; the event itself kept. */
+static void
+pev_empty(struct pev *e)
+{
+	if (e->kind == PEV_RECORD)
+		io_record_clear(&e->rec);
+	free(e->msg);
+	e->kind = PEV_NOTE;
+	e->msg = NULL;
+}
+
 static void
 pev_free(struct bq_node *n)
 {
 	while (n) {
 		struct pev *e = (struct pev *)n;
 		n = n->next;
-		if (e->kind == PEV_RECORD)
-			io_record_clear(&e->rec);
-		free(e->msg);
+		pev_empty(e);
 		free(e);
 	}
 }
 
-/* The spent events n emptied (their records and messages freed) and kept for the next pushes. */
+/* The spent events n emptied and kept for the next pushes. */
 static void
 pev_keep(struct io_pipe *p, struct bq_node *n)
 {
 	while (n) {
 		struct pev *e = (struct pev *)n;
 		n = n->next;
-		if (e->kind == PEV_RECORD)
-			io_record_clear(&e->rec);
-		free(e->msg);
-		e->kind = PEV_NOTE;
-		e->msg = NULL;
+		pev_empty(e);
 		e->node.next = p->spare;
 		p->spare = &e->node;
 	}
