@@ -89,14 +89,14 @@ struct fts_aside {
 	 * The work's state, for the thread that goes on with it (aside_tail):
 	 * the inserts (the index's, its content's), whether all went well, the
 	 * documents taken and not yet written; handed: the background thread
-	 * stopped for it (ended: it finished instead).
+	 * stopped for it (else it finished).
 	 */
 	sqlite3_stmt *ins[DB_ASIDE_COUNT_], *content[DB_ASIDE_COUNT_];
 	bool ok;
 	struct bq_node *left;
 	atomic_bool hand_over;      /* the background thread stops for aside_tail */
 	atomic_bool abandon;        /* every thread stops: the work is thrown away */
-	bool handed, ended;
+	bool handed;
 	thrd_t first;
 };
 
@@ -147,19 +147,15 @@ insert_doc(sqlite3_stmt *st, const struct aside_doc *d)
 }
 
 /*
-** Write the documents: the index's, and where it keeps its own content,
-** the content's (beside it: fts5 would copy each text into its own
-** statement); false on an error (the rest are only freed).
+** Write document d: the index's, and where it keeps its own content, the
+** content's (beside it: fts5 would copy each text into its own statement);
+** nothing once one failed (ok).
 */
 static bool
-write_docs(sqlite3_stmt *const ins[DB_ASIDE_COUNT_], sqlite3_stmt *const content[DB_ASIDE_COUNT_],
-	   struct bq_node *n, bool ok)
+write_doc(struct fts_aside *a, const struct aside_doc *d, bool ok)
 {
-	for (; n && ok; n = n->next) {
-		struct aside_doc *d = (struct aside_doc *)n;
-		ok = insert_doc(ins[d->t], d) && (!content[d->t] || insert_doc(content[d->t], d));
-	}
-	return ok;
+	return ok && insert_doc(a->ins[d->t], d) &&
+	       (!a->content[d->t] || insert_doc(a->content[d->t], d));
 }
 
 /*
@@ -210,8 +206,8 @@ aside_create(struct fts_aside *a, enum db_aside_table t, sqlite3_stmt **ins,
 
 /*
 ** Write what is left and what the queue hands over until it is closed and
-** empty; false if told to stop first (*stop, or a->abandon; a->left: what
-** it took and did not write).
+** empty; false if told to stop first (*stop if given, or a->abandon;
+** a->left: what it took and did not write).
 */
 static bool
 aside_run(struct fts_aside *a, atomic_bool *stop)
@@ -223,14 +219,13 @@ aside_run(struct fts_aside *a, atomic_bool *stop)
 		a->left = NULL;
 		for (struct bq_node *n = got; n;) {
 			struct bq_node *next = n->next;
-			if (atomic_load_explicit(stop, memory_order_relaxed) ||
+			if ((stop && atomic_load_explicit(stop, memory_order_relaxed)) ||
 			    atomic_load_explicit(&a->abandon, memory_order_relaxed)) {
 				a->left = n;
 				return false;
 			}
-			n->next = NULL;
-			a->ok = write_docs(a->ins, a->content, n, a->ok);
-			doc_free(n);
+			a->ok = write_doc(a, (struct aside_doc *)n, a->ok);
+			free(n);
 			n = next;
 		}
 		if (done && !got)
@@ -250,7 +245,6 @@ aside_end(struct fts_aside *a)
 	a->ok = a->ok && sqlite3_exec(a->w, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
 	/* read after thrd_join */
 	a->failed = !a->ok;
-	a->ended = true;
 }
 
 static int
@@ -286,10 +280,9 @@ static int
 aside_tail(void *arg)
 {
 	struct fts_aside *a = arg;
-	atomic_bool never = false;
 
 	thrd_join(a->first, NULL);
-	if (a->handed && aside_run(a, &never))
+	if (a->handed && aside_run(a, NULL))
 		aside_end(a);
 	return 0;
 }
@@ -380,8 +373,8 @@ aside_start(struct fts_aside *a)
 	if (sqlite3_open_v2("file:kith_aside?vfs=memdb", &a->w, SQLITE_OPEN_READWRITE |
 			    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
 			    NULL) == SQLITE_OK &&
-	    sqlite3_exec(a->w, "PRAGMA journal_mode = OFF; PRAGMA secure_delete = OFF; PRAGMA page_size = 8192", NULL, NULL,
-			 NULL) == SQLITE_OK &&
+	    sqlite3_exec(a->w, "PRAGMA journal_mode = OFF; PRAGMA secure_delete = OFF;"
+			 " PRAGMA page_size = 8192", NULL, NULL, NULL) == SQLITE_OK &&
 	    thrd_create(&a->thread, aside_main, a) == thrd_success) {
 		a->started = true;
 		return true;
