@@ -155,6 +155,9 @@ struct io_keyset {
 	struct io_arena mem;
 };
 bool io_keyset_seen(struct io_keyset *k, char kind, const char *key);
+/* Room for n keys without growing: a table grown as it fills is copied
+   each time it doubles, the parser's largest stall. */
+void io_keyset_reserve(struct io_keyset *k, size_t n);
 void io_keyset_free(struct io_keyset *k);
 
 /* Records: growing the extras list, freeing a record's contents. */

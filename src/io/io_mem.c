@@ -137,6 +137,39 @@ key_slot(struct io_keyslot *slot, size_t cap, uint64_t hash, char kind, const ch
 	return &slot[i];
 }
 
+/* Move k's keys to a table of cap slots (a power of two, more than twice k->n). */
+static void
+keyset_resize(struct io_keyset *k, size_t cap)
+{
+	struct io_keyslot *slot = xcalloc(cap, sizeof *slot);
+
+	/* the keys are distinct: each takes the first empty slot from its hash,
+	   compared with none (a comparison reads the key, far off in k->mem) */
+	for (size_t i = 0; i < k->cap; i++) {
+		size_t j;
+
+		if (!k->slot[i].key)
+			continue;
+		for (j = (size_t)k->slot[i].hash & (cap - 1); slot[j].key; j = (j + 1) & (cap - 1))
+			;
+		slot[j] = k->slot[i];
+	}
+	free(k->slot);
+	k->slot = slot;
+	k->cap = cap;
+}
+
+void
+io_keyset_reserve(struct io_keyset *k, size_t n)
+{
+	size_t cap = k->cap ? k->cap : 1024;
+
+	while (cap / 2 < n)
+		cap *= 2;
+	if (cap != k->cap)
+		keyset_resize(k, cap);
+}
+
 bool
 io_keyset_seen(struct io_keyset *k, char kind, const char *key)
 {
@@ -146,17 +179,8 @@ io_keyset_seen(struct io_keyset *k, char kind, const char *key)
 	char *e;
 
 	/* at most half full */
-	if (2 * (k->n + 1) > k->cap) {
-		size_t cap = k->cap ? 2 * k->cap : 1024;
-		struct io_keyslot *slot = xcalloc(cap, sizeof *slot);
-		for (size_t i = 0; i < k->cap; i++)
-			if (k->slot[i].key)
-				*key_slot(slot, cap, k->slot[i].hash, k->slot[i].key[0],
-					  k->slot[i].key + 1) = k->slot[i];
-		free(k->slot);
-		k->slot = slot;
-		k->cap = cap;
-	}
+	if (2 * (k->n + 1) > k->cap)
+		keyset_resize(k, k->cap ? 2 * k->cap : 1024);
 	at = key_slot(k->slot, k->cap, h, kind, key);
 	if (at->key)
 		return true;

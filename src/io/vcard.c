@@ -710,6 +710,9 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 	int lineno = 0, rc = 0;
 
 	io_lines_init(&r, text, tlen);
+	/* a card has three keys (email, phone, name) in about 250 bytes: room for
+	   a key every 64 bytes, up to a million slots (16 MB), grows no more */
+	io_keyset_reserve(&v.keys, (tlen < ((size_t)1 << 25) ? tlen : (size_t)1 << 25) / 64);
 	/* checked once here, not value by value (its lines are what it is; it has no NUL) */
 	v.text = (utf8_valid(text, tlen) ? IO_TEXT_UTF8 : 0) |
 		 (r.cr_only || !cr_in_lines(text, tlen) ? IO_TEXT_NO_CR : 0);

@@ -682,6 +682,41 @@ START_TEST(test_vcard_keys)
 }
 END_TEST
 
+/* Counts the records and the keys an earlier record had. */
+static int
+on_seen_count(void *ud, const struct io_record *r)
+{
+	size_t *n = ud;
+	const struct io_contact_rec *c = &r->u.contact;
+
+	n[0]++;
+	for (size_t i = 0; i < c->c.n_emails + c->c.n_phones + 1; i++)
+		n[1] += c->seen[i];
+	return 0;
+}
+
+/*
+** The set of keys seen is sized from the file and grows past that: 6,000
+** people, the last 2,000 with the email of one 3,000 earlier and a name of
+** their own, are 18,000 keys, more than the room made for them: each of
+** those 2,000 emails is seen, nothing else.
+*/
+START_TEST(test_vcard_keys_many)
+{
+	struct strbuf in = {0};
+	size_t n[2] = {0, 0};
+	struct io_sink s = { on_seen_count, keys_err, NULL, n, NULL };
+
+	for (int i = 0; i < 6000; i++)
+		sb_printf(&in, "BEGIN:VCARD\nFN:P%d\nEMAIL:p%d@x\nTEL:%d\nEND:VCARD\n", i,
+			  i >= 4000 ? i - 3000 : i, 1000000 + i);
+	ck_assert_int_eq(io_parse_vcard(sb_str(&in), in.len, &s), 0);
+	ck_assert_uint_eq(n[0], 6000);
+	ck_assert_uint_eq(n[1], 2000);
+	sb_free(&in);
+}
+END_TEST
+
 /* ---- the parser on a second thread ------------------------------------------------- */
 
 /* Everything a sink is given, in order; stops where told. */
@@ -1029,6 +1064,7 @@ main(void)
 	tcase_add_test(tc, test_vcard_line_shapes);
 	tcase_add_test(tc, test_vcard_errors);
 	tcase_add_test(tc, test_vcard_keys);
+	tcase_add_test(tc, test_vcard_keys_many);
 	tcase_add_test(tc, test_csv);
 	tcase_add_test(tc, test_ics);
 	tcase_add_test(tc, test_recurrence);
