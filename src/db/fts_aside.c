@@ -17,9 +17,10 @@
  * database. At the end the index is the
  * one that thread made: the table is dropped and created again (a new
  * table object holds no cached structure of the empty index) and its
- * shadow tables (%_data, %_idx, %_docsize, and %_content where the index
- * keeps its own) are copied from the private database, attached read
- * only; its own settings (%_config) are kept.
+ * shadow tables (%_data, %_idx, %_docsize where it keeps its documents'
+ * lengths, and %_content where it keeps its own) are copied from the
+ * private database, attached read only; its own settings (%_config) are
+ * kept.
  *
  * Only where the result is exactly what the catch-up's SQL makes: the table
  * (and those its documents read) was empty when the import began and so
@@ -293,8 +294,10 @@ aside_eligible(struct kdb *db, enum db_aside_table t, char **sql)
 {
 	const char *n = aside_tables[t].name;
 	char *q = str_fmt("SELECT (SELECT sql FROM sqlite_master WHERE type = 'table'"
-			  " AND name = '%s_fts') WHERE %s AND NOT EXISTS (SELECT 1 FROM %s_fts_docsize)",
-			  n, aside_tables[t].empty, n);
+			  " AND name = '%s_fts') WHERE %s AND NOT EXISTS (SELECT 1 FROM %s_fts_%s)",
+			  n, aside_tables[t].empty, n,
+			  /* a row each document (contact_fts has no %_docsize: columnsize = 0) */
+			  aside_tables[t].content ? "content" : "docsize");
 	sqlite3_stmt *st;
 	bool ok;
 
@@ -609,6 +612,18 @@ secure_delete(sqlite3 *h, int v)
 	return was < 0 || was == v || sqlite3_exec(h, q, NULL, NULL, NULL) == SQLITE_OK ? was : -1;
 }
 
+/* Whether kith_aside has the table NAME_fts_SHADOW (%_docsize is not there with
+   columnsize = 0, nor %_content where the index reads its rows' own). */
+static bool
+has_table(sqlite3 *h, const char *name, const char *shadow)
+{
+	char t[64];
+
+	snprintf(t, sizeof t, "%s_fts_%s", name, shadow);
+	return sqlite3_table_column_metadata(h, "kith_aside", t, NULL, NULL, NULL, NULL, NULL,
+					     NULL) == SQLITE_OK;
+}
+
 /* The index of t made again from the thread's (attached as kith_aside); SQLite's code. */
 static int
 aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
@@ -621,9 +636,10 @@ aside_copy(struct kdb *db, struct fts_aside *a, enum db_aside_table t)
 	int rc = sqlite3_exec(db->h, save, NULL, NULL, NULL), wipe;
 
 	sb_printf(&fill, "DELETE FROM main.%s_fts_data;", n);
-	for (size_t i = 0; i < (aside_tables[t].content ? 4u : 3u); i++)
-		sb_printf(&fill, "INSERT INTO main.%s_fts_%s SELECT * FROM kith_aside.%s_fts_%s;", n,
-			  shadows[i], n, shadows[i]);
+	for (size_t i = 0; i < sizeof shadows / sizeof *shadows; i++)
+		if (has_table(db->h, n, shadows[i]))
+			sb_printf(&fill, "INSERT INTO main.%s_fts_%s SELECT * FROM kith_aside.%s_fts_%s;",
+				  n, shadows[i], n, shadows[i]);
 	sb_printf(&rest, "INSERT OR REPLACE INTO main.%s_fts_config SELECT * FROM temp.kith_aside_config;"
 		  "DROP TABLE temp.kith_aside_config;", n);
 	/* the rows noted: their documents the SQL's */

@@ -489,9 +489,12 @@ END_TEST
  * Every window seeks (or, from the start, walks) its sort's index: no
  * table scan, no sort of the whole selection (a "TEMP B-TREE"). A tag with many members walks the
  * index too; a search with few matches may sort them (at most the cap).
+ * By influence the contacts without one follow from contact_by_name
+ * (`also`), walked from its start only when the window has no anchor.
  */
 static void
-check_plan(const struct contact_query *q, int64_t anchor, int dir, const char *index)
+check_plan(const struct contact_query *q, int64_t anchor, int dir, const char *index,
+	   const char *also)
 {
 	struct kith_err err;
 	char *plan = NULL;
@@ -499,10 +502,13 @@ check_plan(const struct contact_query *q, int64_t anchor, int dir, const char *i
 	ck_assert_msg(contact_list_plan(db, q, anchor, dir, &plan, &err) == KITH_OK, "%s", err.msg);
 	ck_assert_msg(strstr(plan, index) != NULL, "sort %d tag %s anchor %lld dir %d: no %s in\n%s",
 		      q->sort, q->tag ? q->tag : "-", (long long)anchor, dir, index, plan);
+	ck_assert_msg(!also || strstr(plan, also), "no %s in\n%s", also, plan);
 	ck_assert_msg(strstr(plan, "TEMP B-TREE") == NULL, "sorts:\n%s", plan);
 	/* a SCAN is allowed only as the ordered walk of the sort's index (from its start) */
 	for (const char *l = plan; *l; l = strchr(l, '\n') + 1) {
 		const char *nl = strchr(l, '\n'), *at = strstr(l, index);
+		if (!at && also && !anchor)
+			at = strstr(l, also);
 		if (!strncmp(l, "SCAN ", 5))
 			ck_assert_msg(at && at < nl && strstr(l, "INDEX"), "scans:\n%s", plan);
 	}
@@ -519,7 +525,7 @@ START_TEST(test_plans)
 	struct kith_err err;
 	char name[64];
 	const char *tag = "member";
-	int64_t mid = 0;
+	int64_t mid = 0, unranked = 0;
 
 	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
 	for (int i = 0; i < 2500; i++) {
@@ -528,6 +534,8 @@ START_TEST(test_plans)
 		ck_assert_int_eq(contact_tag_add(db, id, &tag, 1, &err), KITH_OK);
 		if (i == 1234)
 			mid = id;
+		if (i == 1236)
+			unranked = id;
 	}
 	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
 	for (int analyze = 0; analyze < 2; analyze++) {
@@ -538,10 +546,13 @@ START_TEST(test_plans)
 				for (int dir = -1; dir <= 1; dir += 2) {
 					struct contact_query q = { .sort = (enum contact_sort)s,
 								   .tag = t ? tag : NULL };
-					check_plan(&q, 0, dir, index[s]);
-					check_plan(&q, mid, dir, index[s]);
+					const char *also = s == CONTACT_SORT_INFLUENCE ?
+							   "contact_by_name" : NULL;
+					check_plan(&q, 0, dir, index[s], also);
+					check_plan(&q, mid, dir, index[s], also);
+					check_plan(&q, unranked, dir, index[s], also);
 					q.include_archived = true;
-					check_plan(&q, mid, dir, index[s]);
+					check_plan(&q, mid, dir, index[s], also);
 				}
 	}
 	{
