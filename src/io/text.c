@@ -107,6 +107,24 @@ done:
 	return sb_detach(&sb);
 }
 
+const char *
+io_text_view(const char *buf, size_t len, size_t *outlen, char **own)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+
+	/* UTF-16 has a BOM, or NUL bytes (what io_text_bytes looks for) */
+	if ((len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) ||
+	    memchr(buf, 0, len))
+		return *own = io_text_bytes(buf, len, outlen);
+	*own = NULL;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		*outlen = len - 3;
+		return buf + 3;
+	}
+	*outlen = len;
+	return buf;
+}
+
 size_t
 io_text_progress(size_t pos, size_t tlen, size_t len)
 {

@@ -705,7 +705,8 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 	struct io_lines r;
 	struct vreader v = {0};
 	size_t tlen, n;
-	char *text = io_text_bytes(buf, len, &tlen), msg[160];
+	char *own, msg[160];
+	const char *text = io_text_view(buf, len, &tlen, &own);
 	bool in = false, skipping = false;
 	int lineno = 0, rc = 0;
 
@@ -786,6 +787,6 @@ io_parse_vcard(const char *buf, size_t len, const struct io_sink *s)
 		rc = s->error(s->ud, v.line, msg);
 	}
 	reader_free(&v);
-	free(text);
+	free(own);
 	return rc;
 }

@@ -186,6 +186,18 @@ START_TEST(test_vcard_folding_and_encodings)
 		parse(IO_FMT_VCF, buf, n);
 		HAS("[Zoë]");
 	}
+	/* read where it is (io_text_view): a UTF-8 BOM dropped; the text ends at
+	   its length, whatever follows it in memory; a NUL byte dropped */
+	PARSE(IO_FMT_VCF, "\xEF\xBB\xBF" "BEGIN:VCARD\nFN:Bom Start\nEND:VCARD\n");
+	HAS("[Bom Start]");
+	{
+		static const char more[] = "BEGIN:VCARD\nFN:Ana Cut\nEND:VCARDS AND MORE\nFN:X";
+		parse(IO_FMT_VCF, more, strlen("BEGIN:VCARD\nFN:Ana Cut\nEND:VCARD"));
+		HAS("[Ana Cut]");
+		ck_assert_str_eq(sb_str(&G.errs), "");
+	}
+	PARSE(IO_FMT_VCF, "BEGIN:VCARD\nFN:Nu\0ll Byte\nEND:VCARD\n");
+	HAS("[Null Byte]");
 }
 END_TEST
 
