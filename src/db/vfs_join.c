@@ -8,44 +8,212 @@
  * passes every call straight through until db_vfs_join turns joining on
  * (kdb_bulk_journal, while an import holds the database in
  * rollback-journal mode): then a write that follows the one before it in
- * the file is kept in a buffer of up to 64 KB, and the buffer is written
- * out, in one call, before any other call on the file does its work (a
- * read, a sync, a size, a lock, a truncate, a close) and before a write
- * elsewhere. So every call sees the file as it would have without the
- * buffer, and a sync still comes after every write it covers; a failed
- * write is reported by the call that wrote the buffer out.
+ * the file is kept in a buffer of up to 64 KB, and a full buffer goes to a
+ * thread of the file's own that writes it while SQLite fills the next
+ * (JOIN_AHEAD buffers at most), and asks the kernel to start putting it on
+ * the disk (Linux's sync_file_range), so that the commit's sync finds
+ * little left to wait for. Before any other call on the file does its work
+ * (a read, a sync, a size, a lock, a truncate, a close) and before a write
+ * elsewhere, the thread's buffers are written and the one being filled
+ * too. So every call sees the file as it would have without the buffers,
+ * and a sync still comes after every write it covers; a failed write is
+ * reported by the first call that waited for it.
  */
+#define _GNU_SOURCE             /* sync_file_range */
 #include "internal.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
+#include <unistd.h>
 
 /* (SQLite's unix VFS writes at most 128 KB - 1 in one call) */
-enum { JOIN_MAX = 64 << 10 };
+enum { JOIN_MAX = 64 << 10, JOIN_AHEAD = 8, JOIN_KICK = 2 << 20 };
+
+/* The thread that writes a file's full buffers, in order. */
+struct jwriter {
+	mtx_t mu;
+	cnd_t cv;                   /* a buffer queued, written, or stop */
+	thrd_t thread;
+	sqlite3_file *real;
+	int fd;                     /* the file again, for sync_file_range; -1: none */
+	struct jbuf {
+		unsigned char *p;
+		int len;
+		sqlite3_int64 at;
+	} q[JOIN_AHEAD];
+	int head, n;                /* queued, from q[head] */
+	bool busy, stop;            /* writing one; to end */
+	int rc;                     /* the first write's error, until reported */
+	unsigned char *spare[JOIN_AHEAD + 1];
+	int n_spare;
+	sqlite3_int64 kick_from;    /* written since the last sync_file_range (the thread's) */
+};
 
 /* The file: ours, then the system VFS's own, in the same allocation. */
 struct jfile {
 	sqlite3_file base;
 	sqlite3_file *real;
+	const char *name;           /* SQLite's, valid until the close */
 	bool on;
 	unsigned char *buf;         /* JOIN_MAX bytes once joining has begun */
 	int len;                    /* bytes waiting */
 	sqlite3_int64 at;           /* where they go */
+	struct jwriter *w;          /* from the first full buffer */
 };
 
 static sqlite3_vfs *sys_vfs;
 
-/* Write out what waits; SQLITE_OK or the system's error. */
 static int
-drain(struct jfile *f)
+writer_main(void *arg)
+{
+	struct jwriter *w = arg;
+
+	mtx_lock(&w->mu);
+	for (;;) {
+		struct jbuf b;
+		bool skip;
+		int rc;
+
+		while (!w->n && !w->stop)
+			cnd_wait(&w->cv, &w->mu);
+		if (!w->n)
+			break;
+		b = w->q[w->head];
+		w->busy = true;
+		/* past a failed write the commit fails: the rest is not written */
+		skip = w->rc != SQLITE_OK;
+		mtx_unlock(&w->mu);
+		rc = skip ? SQLITE_OK : w->real->pMethods->xWrite(w->real, b.p, b.len, b.at);
+#ifdef SYNC_FILE_RANGE_WRITE
+		/* the disk starts on it now, not at the sync (an error here is the sync's) */
+		if (w->kick_from < 0)
+			w->kick_from = b.at;
+		if (!skip && rc == SQLITE_OK && w->fd >= 0 &&
+		    b.at + b.len - w->kick_from >= JOIN_KICK) {
+			sync_file_range(w->fd, w->kick_from, b.at + b.len - w->kick_from,
+					SYNC_FILE_RANGE_WRITE);
+			w->kick_from = b.at + b.len;
+		}
+#endif
+		mtx_lock(&w->mu);
+		if (rc != SQLITE_OK && w->rc == SQLITE_OK)
+			w->rc = rc;
+		w->spare[w->n_spare++] = b.p;
+		w->head = (w->head + 1) % JOIN_AHEAD;
+		w->n--;
+		w->busy = false;
+		cnd_broadcast(&w->cv);
+	}
+	mtx_unlock(&w->mu);
+	return 0;
+}
+
+/* f's writer, started; NULL if no thread could be had (f writes its buffers itself). */
+static struct jwriter *
+writer_start(struct jfile *f)
+{
+	struct jwriter *w = calloc(1, sizeof *w);
+
+	if (!w)
+		return NULL;
+	w->real = f->real;
+	w->fd = f->name ? open(f->name, O_RDONLY | O_CLOEXEC) : -1;
+	w->kick_from = -1;
+	if (mtx_init(&w->mu, mtx_plain) != thrd_success) {
+		free(w);
+		return NULL;
+	}
+	if (cnd_init(&w->cv) != thrd_success) {
+		mtx_destroy(&w->mu);
+		free(w);
+		return NULL;
+	}
+	if (thrd_create(&w->thread, writer_main, w) != thrd_success) {
+		cnd_destroy(&w->cv);
+		mtx_destroy(&w->mu);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* Wait for every buffer queued to be written; the first error since the last wait. */
+static int
+writer_wait(struct jwriter *w)
 {
 	int rc;
 
-	if (!f->len)
+	if (!w)
 		return SQLITE_OK;
-	rc = f->real->pMethods->xWrite(f->real, f->buf, f->len, f->at);
-	f->len = 0;
+	mtx_lock(&w->mu);
+	while (w->n || w->busy)
+		cnd_wait(&w->cv, &w->mu);
+	rc = w->rc;
+	w->rc = SQLITE_OK;
+	mtx_unlock(&w->mu);
 	return rc;
+}
+
+/* f's writer written out and ended, its buffers freed. */
+static void
+writer_stop(struct jfile *f)
+{
+	struct jwriter *w = f->w;
+
+	if (!w)
+		return;
+	mtx_lock(&w->mu);
+	w->stop = true;
+	cnd_broadcast(&w->cv);
+	mtx_unlock(&w->mu);
+	thrd_join(w->thread, NULL);
+	while (w->n_spare)
+		free(w->spare[--w->n_spare]);
+	if (w->fd >= 0)
+		close(w->fd);
+	cnd_destroy(&w->cv);
+	mtx_destroy(&w->mu);
+	free(w);
+	f->w = NULL;
+}
+
+/*
+** Give f's full buffer to its writer (queued behind the others, waiting for
+** room) and take an empty one; false if there is no writer to give it to.
+*/
+static bool
+hand_off(struct jfile *f)
+{
+	struct jwriter *w = f->w ? f->w : (f->w = writer_start(f));
+	unsigned char *next;
+
+	if (!w)
+		return false;
+	mtx_lock(&w->mu);
+	while (w->n == JOIN_AHEAD)
+		cnd_wait(&w->cv, &w->mu);
+	w->q[(w->head + w->n) % JOIN_AHEAD] = (struct jbuf){ f->buf, f->len, f->at };
+	w->n++;
+	cnd_broadcast(&w->cv);
+	next = w->n_spare ? w->spare[--w->n_spare] : NULL;
+	mtx_unlock(&w->mu);
+	f->buf = next;              /* NULL: the next write allocates one */
+	f->len = 0;
+	return true;
+}
+
+/* Write out what waits (the writer's, then the buffer's); SQLITE_OK or the first error. */
+static int
+drain(struct jfile *f)
+{
+	int rc = writer_wait(f->w), brc = SQLITE_OK;
+
+	if (f->len)
+		brc = f->real->pMethods->xWrite(f->real, f->buf, f->len, f->at);
+	f->len = 0;
+	return rc != SQLITE_OK ? rc : brc;
 }
 
 #define REAL(f) (((struct jfile *)(f))->real)
@@ -60,8 +228,10 @@ static int
 j_close(sqlite3_file *file)
 {
 	struct jfile *f = (struct jfile *)file;
-	int rc = drain(f), crc = f->real->pMethods->xClose(f->real);
+	int rc = drain(f), crc;
 
+	writer_stop(f);
+	crc = f->real->pMethods->xClose(f->real);
 	free(f->buf);
 	f->buf = NULL;
 	return rc != SQLITE_OK ? rc : crc;
@@ -71,19 +241,26 @@ static int
 j_write(sqlite3_file *file, const void *p, int n, sqlite3_int64 at)
 {
 	struct jfile *f = (struct jfile *)file;
+	bool follows = f->on && f->len && at == f->at + f->len;
+	int rc;
 
-	if (f->on && f->len && at == f->at + f->len && f->len + n <= JOIN_MAX) {
+	if (follows && f->len + n <= JOIN_MAX) {
 		memcpy(f->buf + f->len, p, (size_t)n);
 		f->len += n;
 		return SQLITE_OK;
 	}
-	DRAIN_OR_RETURN(f);
+	/* a full buffer this write follows goes to the writer; anything else
+	   waits for it, and is written here */
+	if (!(follows && n < JOIN_MAX && hand_off(f)))
+		DRAIN_OR_RETURN(f);
 	if (f->on && n < JOIN_MAX && (f->buf || (f->buf = malloc(JOIN_MAX)))) {
 		memcpy(f->buf, p, (size_t)n);
 		f->len = n;
 		f->at = at;
 		return SQLITE_OK;
 	}
+	if ((rc = writer_wait(f->w)) != SQLITE_OK)
+		return rc;
 	return f->real->pMethods->xWrite(f->real, p, n, at);
 }
 
@@ -119,6 +296,7 @@ j_control(sqlite3_file *file, int op, void *arg)
 		int rc = drain(f);
 		f->on = *(int *)arg != 0;
 		if (!f->on) {
+			writer_stop(f);
 			free(f->buf);
 			f->buf = NULL;
 		}
@@ -168,6 +346,7 @@ j_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flags, i
 	(void)vfs;
 	memset(f, 0, sizeof *f);
 	f->real = (sqlite3_file *)(f + 1);
+	f->name = (flags & SQLITE_OPEN_MAIN_DB) ? name : NULL;
 	rc = sys_vfs->xOpen(sys_vfs, name, f->real, flags, out_flags);
 	if (f->real->pMethods) {
 		int v = f->real->pMethods->iVersion;
