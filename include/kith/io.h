@@ -88,9 +88,10 @@ struct io_contact_rec {
 	** own thread when piped), so that the merging thread does only SQL:
 	** keys.mem is NULL when it did not (the merge then works them out).
 	** seen (NULL: not said): for each email, then each phone, then the
-	** name without its honorific, whether an earlier person's record of
-	** the file, or an earlier value of this one, had its key. A parser
-	** says it for every record of a file or for none.
+	** name without its honorific, then the UID if it has one, whether an
+	** earlier person's record of the file, or an earlier value of this
+	** one, had its key. A parser says it for every record of a file or
+	** for none.
 	*/
 	struct contact_keys keys;
 	const bool *seen;

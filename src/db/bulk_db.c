@@ -307,20 +307,22 @@ static const char bulk_suspend[] =
 ** table was empty: built again they would read every older row. Their SQL
 ** waits in meta ('bulk_index.NAME') as the triggers' does. (A follow-up's
 ** four list indexes cost its insert 21,000 instructions of 42,000; the
-** lookups by UID and by title keep theirs: the UIDs kith makes come in
-** order, each added at the index's end.) And the indexes of the lookups a fresh
+** lookup by title keeps its.) And the indexes of the lookups a fresh
 ** import makes only for a record like an earlier one (LOOKUP_INDEXES): the
 ** first such lookup makes them again (db_lookup_ready). On 20,000 distinct
 ** vCards they cost the inserts 30,000 instructions a card, and 22,000
-** built at the end.
+** built at the end. The UIDs' too (kept, it cost 100,000 vCards 140M
+** instructions of 8.3G): a record's UID an earlier one had is looked up.
 */
 #define LOOKUP_INDEXES \
 	"'bulk_index.contact_by_name', 'bulk_index.contact_channel_by_value'," \
-	" 'bulk_index.contact_channel_by_contact', 'bulk_index.role_by_contact'"
+	" 'bulk_index.contact_channel_by_contact', 'bulk_index.role_by_contact'," \
+	" 'bulk_index.contact_by_uid'"
 static const char idx_suspend[] =
 	"INSERT INTO meta(key, value) SELECT 'bulk_index.' || name, sql FROM sqlite_master"
 	" WHERE type = 'index' AND sql IS NOT NULL AND"
-	" ((name IN ('contact_by_influence', 'contact_by_birthday', 'contact_by_name')"
+	" ((name IN ('contact_by_influence', 'contact_by_birthday', 'contact_by_name',"
+	" 'contact_by_uid')"
 	" AND NOT EXISTS (SELECT 1 FROM contact))"
 	" OR (name IN ('contact_channel_by_value', 'contact_channel_by_contact')"
 	" AND NOT EXISTS (SELECT 1 FROM contact_channel))"

@@ -22,8 +22,9 @@ contact_find_uid(struct kdb *db, const char *uid, int64_t *id_out, struct kith_e
 		"SELECT id FROM contact WHERE uid = ?1 UNION ALL "
 		"SELECT entity_id FROM import_extra WHERE value = ?1 AND entity = 'contact' "
 		"AND name IN ('UID', 'uid') LIMIT 1";
+	enum kith_status rc = db_lookup_ready(db, err);
 
-	return db_int64(db, id_out, sql, "contact", err, "t", uid);
+	return rc ? rc : db_int64(db, id_out, sql, "contact", err, "t", uid);
 }
 
 enum kith_status

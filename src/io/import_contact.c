@@ -212,7 +212,8 @@ already_there(struct imp *im, int64_t id, const struct io_contact_rec *r)
 ** cannot be in the database, and its lookup is skipped; one it had is
 ** looked up as always. The key is kept as it is asked for; or the parser
 ** kept them all, and says for each whether an earlier record had it
-** (r->seen: the 'e' key i, the 'p' key i, or the 'n' key).
+** (r->seen: the 'e' key i, the 'p' key i, the 'n' key, or the 'u' key: the
+** record's UID, as it is).
 */
 static bool
 may_have(struct imp *im, const struct io_contact_rec *r, char kind, size_t i)
@@ -226,8 +227,9 @@ may_have(struct imp *im, const struct io_contact_rec *r, char kind, size_t i)
 		return true;
 	if (r->seen)
 		return r->seen[kind == 'e' ? i : kind == 'p' ? c->n_emails + i :
-			       c->n_emails + c->n_phones];
-	key = kind == 'n' ? fold_text(name + contact_honorific_len(name, c->prefix)) :
+			       c->n_emails + c->n_phones + (kind == 'u')];
+	key = kind == 'u' ? xstrdup(c->uid) :
+	      kind == 'n' ? fold_text(name + contact_honorific_len(name, c->prefix)) :
 	      contact_channel_key(kind == 'e' ? "email" : "phone",
 				  kind == 'e' ? c->emails[i].value : c->phones[i].value);
 	seen = keys_seen(im, kind, key);
@@ -290,7 +292,8 @@ find_contact(struct imp *im, const struct io_contact_rec *r, struct found *f,
 	int64_t id;
 
 	memset(f, 0, sizeof *f);
-	if (!str_empty(r->c.uid)) {
+	/* (a UID no earlier record of a fresh import had is nobody's yet) */
+	if (!str_empty(r->c.uid) && may_have(im, r, 'u', 0)) {
 		rc = contact_find_uid(im->db, r->c.uid, &id, err);
 		if (rc == KITH_OK) {
 			f->how = MATCH_UID;

@@ -619,7 +619,7 @@ keys_make(struct vreader *v, struct io_arena *m, struct io_contact_rec *r)
 {
 	const struct contact_keys *k = &r->keys;
 	size_t ne = r->c.n_emails, np = r->c.n_phones;
-	bool *seen = io_alloc(m, ne + np + 1);
+	bool *seen = io_alloc(m, ne + np + 2);
 
 	contact_keys_make(&r->c, &r->keys);
 	for (size_t i = 0; i < ne; i++)
@@ -627,6 +627,7 @@ keys_make(struct vreader *v, struct io_arena *m, struct io_contact_rec *r)
 	for (size_t i = 0; i < np; i++)
 		seen[ne + i] = io_keyset_seen(&v->keys, 'p', k->phone[i]);
 	seen[ne + np] = io_keyset_seen(&v->keys, 'n', k->name_key);
+	seen[ne + np + 1] = !str_empty(r->c.uid) && io_keyset_seen(&v->keys, 'u', r->c.uid);
 	r->seen = seen;
 }
 

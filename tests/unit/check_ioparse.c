@@ -649,6 +649,8 @@ on_keys(void *ud, const struct io_record *r)
 	sb_append(sb, " seen=");
 	for (size_t i = 0; i < n; i++)
 		sb_appendc(sb, c->seen[i] ? '1' : '0');
+	if (!str_empty(c->c.uid))
+		sb_printf(sb, " uid %s seen=%d", c->c.uid, c->seen[n]);
 	sb_appendc(sb, '\n');
 	return 0;
 }
@@ -664,23 +666,25 @@ keys_err(void *ud, int line, const char *msg)
 /*
 ** A person's record comes with the keys its merge needs, worked out by the
 ** parser (on its own thread when piped), and for each whether an earlier
-** person's record of the file had it: an organisation's card has none and
-** counts for none. The same piped as direct.
+** person's record of the file had it (a UID as it is: another case is
+** another UID): an organisation's card has none and counts for none. The
+** same piped as direct.
 */
 START_TEST(test_vcard_keys)
 {
 	static const char in[] =
 		"BEGIN:VCARD\r\nFN:Dr. Ana Lima\r\nEMAIL:Ana@X.org\r\nEMAIL:b@x.org\r\n"
-		"TEL:+1 555 1234\r\nTEL:+1 (555) 12-34\r\nEND:VCARD\r\n"
+		"TEL:+1 555 1234\r\nTEL:+1 (555) 12-34\r\nUID:ana-1\r\nEND:VCARD\r\n"
 		"BEGIN:VCARD\r\nFN:City Hall\r\nORG:City Hall\r\nEMAIL:c@x.org\r\nEND:VCARD\r\n"
 		"BEGIN:VCARD\r\nFN:ANA LIMA\r\nN:Lima;Ana;;;\r\nEMAIL:ana@x.ORG\r\nEMAIL:c@x.org\r\n"
-		"END:VCARD\r\n"
-		"BEGIN:VCARD\r\nN:Osei;Harriet;;Cllr.;\r\nTEL:5551234\r\nEND:VCARD\r\n";
+		"UID:ana-1\r\nEND:VCARD\r\n"
+		"BEGIN:VCARD\r\nN:Osei;Harriet;;Cllr.;\r\nTEL:5551234\r\nUID:Ana-1\r\nEND:VCARD\r\n";
 	const char *want =
-		"1: [ana lima] +4 e:ana@x.org e:b@x.org p:+15551234 p:+15551234 seen=00010\n"
-		"8: none (org)\n"
-		"13: [ana lima] +0 e:ana@x.org e:c@x.org seen=101\n"
-		"19: [harriet osei] +6 p:5551234 seen=00\n";
+		"1: [ana lima] +4 e:ana@x.org e:b@x.org p:+15551234 p:+15551234 seen=00010"
+		" uid ana-1 seen=0\n"
+		"9: none (org)\n"
+		"14: [ana lima] +0 e:ana@x.org e:c@x.org seen=101 uid ana-1 seen=1\n"
+		"21: [harriet osei] +6 p:5551234 seen=00 uid Ana-1 seen=0\n";
 	struct strbuf d = {0}, p = {0};
 	struct io_sink sd = { on_keys, keys_err, NULL, &d, NULL };
 	struct io_sink sp = { on_keys, keys_err, NULL, &p, NULL };
