@@ -40,7 +40,7 @@ enum kith_status
 contact_find_channel_first(struct kdb *db, const char *kind, const char *value, int64_t *ids,
 			   int max, int *n_out, struct kith_err *err)
 {
-	/* the index on (kind, value_key) holds its rows in rowid order: the
+	/* the index on (value_key, kind) holds its rows in rowid order: the
 	   first few are read without a sort, however many share the value */
 	static const char sql[] =
 		"SELECT contact_id FROM contact_channel WHERE kind = ?1 AND value_key = ?2 "
