@@ -139,9 +139,10 @@ writer_start(struct jfile *f)
 	return w;
 }
 
-/* Wait for every buffer queued to be written; the first error since the last wait. */
+/* Wait for every buffer queued to be written; the first error since the last
+   wait if take, else it stays for the next. */
 static int
-writer_wait(struct jwriter *w)
+writer_idle(struct jwriter *w, bool take)
 {
 	int rc;
 
@@ -151,7 +152,8 @@ writer_wait(struct jwriter *w)
 	while (w->n || w->busy)
 		cnd_wait(&w->cv, &w->mu);
 	rc = w->rc;
-	w->rc = SQLITE_OK;
+	if (take)
+		w->rc = SQLITE_OK;
 	mtx_unlock(&w->mu);
 	return rc;
 }
@@ -208,7 +210,7 @@ hand_off(struct jfile *f)
 static int
 drain(struct jfile *f)
 {
-	int rc = writer_wait(f->w), brc = SQLITE_OK;
+	int rc = writer_idle(f->w, true), brc = SQLITE_OK;
 
 	if (f->len)
 		brc = f->real->pMethods->xWrite(f->real, f->buf, f->len, f->at);
@@ -259,7 +261,7 @@ j_write(sqlite3_file *file, const void *p, int n, sqlite3_int64 at)
 		f->at = at;
 		return SQLITE_OK;
 	}
-	if ((rc = writer_wait(f->w)) != SQLITE_OK)
+	if ((rc = writer_idle(f->w, true)) != SQLITE_OK)
 		return rc;
 	return f->real->pMethods->xWrite(f->real, p, n, at);
 }
@@ -306,15 +308,18 @@ j_control(sqlite3_file *file, int op, void *arg)
 	return f->real->pMethods->xFileControl(f->real, op, arg);
 }
 
+/* (no call on the system's file while the thread writes: these may fill its fields in) */
 static int
 j_sector(sqlite3_file *f)
 {
+	writer_idle(((struct jfile *)f)->w, false);
 	return REAL(f)->pMethods->xSectorSize(REAL(f));
 }
 
 static int
 j_device(sqlite3_file *f)
 {
+	writer_idle(((struct jfile *)f)->w, false);
 	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
 }
 
