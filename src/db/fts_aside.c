@@ -296,7 +296,8 @@ aside_eligible(struct kdb *db, enum db_aside_table t, char **sql)
 	char *q = str_fmt("SELECT (SELECT sql FROM sqlite_master WHERE type = 'table'"
 			  " AND name = '%s_fts') WHERE %s AND NOT EXISTS (SELECT 1 FROM %s_fts_%s)",
 			  n, aside_tables[t].empty, n,
-			  /* a row each document (contact_fts has no %_docsize: columnsize = 0) */
+			  /* a row each document: %_content where it keeps its own (with
+			     columnsize = 0, as contact_fts, there is no %_docsize) */
 			  aside_tables[t].content ? "content" : "docsize");
 	sqlite3_stmt *st;
 	bool ok;

@@ -71,7 +71,7 @@ struct kdb {
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
 	/* an import's lookup indexes may be put aside (bulk_db.c, db_lookup_ready) */
 	bool lookup_idx_aside;
-	bool unwatched;                     /* an import's rows pass no hook (kdb_bulk_unwatched) */
+	bool unwatched;                     /* the row hook paused for the transaction (goal_mark.c) */
 	uint32_t replica;                   /* team mode's R (sync_key.c); 0 solo */
 	bool syncing;                       /* a sync's own write: no outbox entry (sync_db.c) */
 	bool team_write;                    /* this write records its outbox entry */
