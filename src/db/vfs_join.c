@@ -61,6 +61,7 @@ struct jfile {
 	int len;                    /* bytes waiting */
 	sqlite3_int64 at;           /* where they go */
 	struct jwriter *w;          /* from the first full buffer */
+	bool no_writer;             /* none could be started: the buffers are written here */
 };
 
 static sqlite3_vfs *sys_vfs;
@@ -188,9 +189,11 @@ writer_stop(struct jfile *f)
 static bool
 hand_off(struct jfile *f)
 {
-	struct jwriter *w = f->w ? f->w : (f->w = writer_start(f));
+	struct jwriter *w = f->w;
 	unsigned char *next;
 
+	if (!w && !f->no_writer && !(w = f->w = writer_start(f)))
+		f->no_writer = true;
 	if (!w)
 		return false;
 	mtx_lock(&w->mu);
@@ -299,6 +302,7 @@ j_control(sqlite3_file *file, int op, void *arg)
 		f->on = *(int *)arg != 0;
 		if (!f->on) {
 			writer_stop(f);
+			f->no_writer = false;
 			free(f->buf);
 			f->buf = NULL;
 		}
