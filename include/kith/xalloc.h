@@ -6,6 +6,7 @@
 #ifndef KITH_XALLOC_H
 #define KITH_XALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -31,6 +32,17 @@ xgrowz(void *v, size_t n, size_t *cap, size_t first, size_t size)
 {
 	return n < *cap ? v : xgrowz_(v, cap, first, size);
 }
+/*
+** Make the pages of a block of n bytes at p present and writable now, in
+** one call, for a large block about to be written all over (a block of
+** 1 MB or more, and where the system can: Linux 5.14's MADV_POPULATE_WRITE;
+** otherwise, and on a refusal, its pages fault in as they are first
+** touched). The bytes are left as they are. Each page that faults in alone
+** costs a trap, and a page first read and then written two, the second
+** making every core that runs the process flush its TLB. True if the
+** whole pages inside the block were made present.
+*/
+bool xprefault(void *p, size_t n);
 char *xstrdup(const char *s);              /* NULL in, NULL out */
 char *xstrndup(const char *s, size_t n);
 

@@ -4,10 +4,13 @@
 #include "kith/xalloc.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static void
 oom(size_t n)
@@ -93,4 +96,23 @@ xstrndup(const char *s, size_t n)
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
+}
+
+bool
+xprefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	long page = sysconf(_SC_PAGESIZE);
+	uintptr_t from = (uintptr_t)p, to = from + n;
+
+	if (!p || page <= 0 || n < ((size_t)1 << 20))
+		return false;
+	from = (from + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+	to &= ~((uintptr_t)page - 1);
+	return madvise((void *)from, to - from, MADV_POPULATE_WRITE) == 0;
+#else
+	(void)p;
+	(void)n;
+	return false;
+#endif
 }

@@ -4,7 +4,10 @@
  */
 #include "testutil.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "kith/idmap.h"
 #include "kith/str.h"
@@ -216,6 +219,48 @@ START_TEST(test_xgrow)
 }
 END_TEST
 
+/* xprefault: the bytes as they were; where it says so, every page present. */
+START_TEST(test_xprefault)
+{
+	size_t len = (size_t)4 << 20, page = (size_t)sysconf(_SC_PAGESIZE), pages;
+	unsigned char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+				-1, 0), *in;
+	size_t present = 0;
+
+	ck_assert_ptr_ne(m, MAP_FAILED);
+	pages = len / page;
+	in = xmalloc(pages);
+	m[0] = 7;                                       /* one page written, the rest untouched */
+	m[len - 1] = 9;
+	ck_assert_int_eq(mincore(m, len, in), 0);
+	for (size_t i = 0; i < pages; i++)
+		present += in[i] & 1;
+	ck_assert_uint_lt(present, pages);
+	/* a small block, or none: nothing to do */
+	ck_assert(!xprefault(m, 4096));
+	ck_assert(!xprefault(NULL, len));
+	errno = 0;
+	if (xprefault(m, len)) {
+		ck_assert_int_eq(mincore(m, len, in), 0);
+		for (size_t i = 0; i < pages; i++)
+			ck_assert_int_eq(in[i] & 1, 1);
+	} else {
+#ifdef MADV_POPULATE_WRITE
+		ck_assert_int_eq(errno, EINVAL);        /* only a kernel before 5.14 refuses */
+#endif
+	}
+	ck_assert_int_eq(m[0], 7);
+	ck_assert_int_eq(m[len - 1], 9);
+	for (size_t i = 1; i < len - 1; i += page / 2)
+		ck_assert_int_eq(m[i], 0);
+	/* a block that starts and ends inside pages: the same */
+	ck_assert(xprefault(m + 100, len - 200) || !xprefault(m, len));
+	ck_assert_int_eq(m[0], 7);
+	free(in);
+	munmap(m, len);
+}
+END_TEST
+
 START_TEST(test_idmap)
 {
 	struct idmap m = {0};
@@ -257,6 +302,7 @@ str_suite(void)
 	tcase_add_test(tc, test_types);
 	tcase_add_test(tc, test_idmap);
 	tcase_add_test(tc, test_xgrow);
+	tcase_add_test(tc, test_xprefault);
 	suite_add_tcase(s, tc);
 	return s;
 }
