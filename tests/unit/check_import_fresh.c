@@ -42,7 +42,9 @@ has_index(const char *table, const char *name)
 	/* INDEXED BY refuses an index that is not there (a partial one, a
 	   query its WHERE does not imply: the UIDs' holds those not NULL) */
 	snprintf(sql, sizeof sql, "SELECT 1 FROM %s INDEXED BY %s WHERE %s AND rowid < 0", table,
-		 name, strcmp(name, "contact_by_uid") ? "1" : "uid IS NOT NULL");
+		 name, !strcmp(name, "contact_by_uid") ? "uid IS NOT NULL" :
+		 !strcmp(name, "contact_by_influence") ? "influence IS NOT NULL" :
+		 !strcmp(name, "contact_by_birthday") ? "birthday IS NOT NULL" : "1");
 	return kdb_exec_script(db, sql, &e) == KITH_OK;
 }
 
@@ -361,6 +363,49 @@ END_TEST
 ** triggers): it leaves temporary storage alone, which SQLite would refuse
 ** to change there.
 */
+static int
+collect_id(void *ud, const struct contact_row *row)
+{
+	int64_t *ids = ud;
+
+	while (*ids)
+		ids++;
+	*ids = row->id;
+	return 0;
+}
+
+/*
+** The contacts by influence are not put aside (the index holds only those
+** with one): written as the import goes, they list the contact with one
+** first after it.
+*/
+START_TEST(test_influence_index_kept)
+{
+	struct kith_contact bo = { .display_name = "Bo Rey", .cadence_days = -1 };
+	struct kith_contact ana = { .display_name = "Ana Lima", .cadence_days = -1,
+				    .influence = 4 };
+	struct contact_query q = { .sort = CONTACT_SORT_INFLUENCE };
+	int64_t bo_id, ana_id, ids[4] = { 0 };
+
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_msg(contact_fts_defer(db, true, &err) == KITH_OK, "%s", err.msg);
+	ck_assert(has_index("contact", "contact_by_influence"));
+	ck_assert(!has_index("contact", "contact_by_birthday"));       /* this one is */
+	ck_assert_int_eq(contact_add(db, &bo, &bo_id, &err), KITH_OK);
+	ck_assert_int_eq(contact_add(db, &ana, &ana_id, &err), KITH_OK);
+	ck_assert(has_index("contact", "contact_by_influence"));
+	ck_assert_msg(contact_fts_defer(db, false, &err) == KITH_OK, "%s", err.msg);
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+	ck_assert_int_eq(contact_list(db, &q, 0, 1, 3, collect_id, ids, &err), KITH_OK);
+	ck_assert_int_eq(ids[0], ana_id);
+	ck_assert_int_eq(ids[1], bo_id);
+	ck_assert_int_eq(ids[2], 0);
+	ck_assert(has_index("contact", "contact_by_birthday"));
+}
+END_TEST
+
 START_TEST(test_bulk_mode_in_transaction)
 {
 	ck_assert_msg(kdb_exec_script(db, "CREATE TEMP TABLE t(x)", &err) == KITH_OK, "%s", err.msg);
@@ -386,6 +431,7 @@ main(void)
 	tcase_add_test(tc, test_foreign_keys_two_columns);
 	tcase_add_test(tc, test_foreign_keys_import);
 	tcase_add_test(tc, test_bulk_mode_in_transaction);
+	tcase_add_test(tc, test_influence_index_kept);
 	tcase_add_test(tc, test_catch_up_new_contacts);
 	tcase_add_test(tc, test_role_of_older_contact_searched);
 	suite_add_tcase(s, tc);
