@@ -36,6 +36,7 @@ kdb_bulk_mode(struct kdb *db, bool on, struct kith_err *err)
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_error(db, err, "bulk mode");
 	db->bulk = on;
+	db_pend_mode(db, on);
 	return KITH_OK;
 }
 
@@ -300,20 +301,19 @@ static const char bulk_suspend[] =
 
 /*
 ** Indexes no statement of an import reads (the contacts by birthday, an
-** organisation's people, the follow-ups' lists by due date, contact, event
-** and interaction): into an empty table they are built
-** once at the import's end, a sort, rather than row by row. Only when the
-** table was empty: built again they would read every older row. Their SQL
-** waits in meta ('bulk_index.NAME') as the triggers' does. (A follow-up's
-** four list indexes cost its insert 21,000 instructions of 42,000; the
-** lookup by title keeps its.) And the indexes of the lookups a fresh
-** import makes only for a record like an earlier one (LOOKUP_INDEXES): the
-** first such lookup makes them again (db_lookup_ready). On 20,000 distinct
-** vCards they cost the inserts 30,000 instructions a card, and 22,000
-** built at the end. The UIDs' too (kept, it cost 100,000 vCards 140M
-** instructions of 8.3G): a record's UID an earlier one had is looked up.
-** Not the contacts by influence: it holds only those with one, and its
-** build read every contact (100,000: 16 ms) for an index most often empty.
+** organisation's people, the follow-ups' lists by due date, contact, event and
+** interaction): into an empty table they are built once at the import's end, a
+** sort, rather than row by row. Only when the table was empty: built again they
+** would read every older row. Their SQL waits in meta ('bulk_index.NAME') as
+** the triggers' does. (A follow-up's four list indexes cost its insert 21,000
+** instructions of 42,000; the lookup by title keeps its.) And the indexes of
+** the lookups a fresh import makes only for a record like an earlier one
+** (LOOKUP_INDEXES): the first such lookup makes them again (db_lookup_ready).
+** On 20,000 distinct vCards they cost the inserts 30,000 instructions a card,
+** and 22,000 built at the end. The UIDs' too (kept, it cost 100,000 vCards 140M
+** instructions of 8.3G): a record's UID an earlier one had is looked up. Not
+** the contacts by influence: it holds only those with one, and its build read
+** every contact (100,000: 16 ms) for an index most often empty.
 */
 #define LOOKUP_INDEXES \
 	"'bulk_index.contact_by_name', 'bulk_index.contact_channel_by_value'," \

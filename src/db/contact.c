@@ -174,9 +174,16 @@ write_channels(struct kdb *db, int64_t id, const char *kind, const struct kith_c
 	for (size_t i = n; i < n_keep && !rc; i++)
 		rc = db_run(db, q_delete, kind, err, "i", keep[i]);
 	for (size_t i = 0; i < n && !rc; i++) {
-		sqlite3_stmt *st = db_stmt(db, i < n_keep ? q_update : sql, err);
+		sqlite3_stmt *st;
+		bool queued = false;
 
-		if (!st) {
+		/* an import's new contact: written with others later (pend.c) */
+		if (i >= n_keep && (rc = db_pend_channel(db, id, kind, ch[i].label, ch[i].value,
+							 keys[i], (int)i, &queued, err)))
+			break;
+		if (queued)
+			continue;
+		if (!(st = db_stmt(db, i < n_keep ? q_update : sql, err))) {
 			rc = KITH_DB;
 			break;
 		}
@@ -479,8 +486,13 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 		sqlite3_bind_int64(st, 19, w->id);
 	else if (str_empty(c->uid))
 		sqlite3_bind_text(st, 22, k->uid, -1, SQLITE_STATIC);
-	if (w->update || !(rc = db_key_bind(db, st, err)))
+	if (w->update || !(rc = db_key_bind(db, st, err))) {
+		/* an insert reads no channel: those an import has still to write
+		   wait (pend.c) */
+		db_pend_quiet(db, !w->update);
 		rc = db_step_done(db, st, err, "contact");
+		db_pend_quiet(db, false);
+	}
 	if (rc)
 		return rc;
 	if (!w->update) {

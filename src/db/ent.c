@@ -166,7 +166,14 @@ ent_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	else
 		db_bind_fields(st, 1, x->w->fields, x->row);
 	ent_bind_meta(st, x->id ? x->w->q_update : x->w->q_insert, x->id);
-	if ((!x->id && (rc = db_key_bind(db, st, err))) || (rc = db_step_done(db, st, err, what)))
+	if (!x->id && (rc = db_key_bind(db, st, err)))
+		return rc;
+	/* a new role or organisation reads no channel: those an import has
+	   still to write wait (pend.c) */
+	db_pend_quiet(db, !x->id && (x->w->kind == ENT_ROLE || x->w->kind == ENT_ORG));
+	rc = db_step_done(db, st, err, what);
+	db_pend_quiet(db, false);
+	if (rc)
 		return rc;
 	if (!x->id)
 		x->id = sqlite3_last_insert_rowid(db->h);

@@ -161,8 +161,9 @@ db_write_end(struct kdb *db, struct kith_err *err)
 			return db_error(db, err, "release");
 		return KITH_OK;
 	}
-	/* goal progress's marks, taken as the write went (db->derive) */
-	if (db->derive && (rc = db->derive(db, true, err))) {
+	/* the channels an import has still to write (pend.c), and goal
+	   progress's marks, taken as the write went (db->derive) */
+	if ((rc = db_pend_flush(db, err)) || (db->derive && (rc = db->derive(db, true, err)))) {
 		session_end(db);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
@@ -208,10 +209,13 @@ db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code)
 		return code;
 	}
 	if (db->depth > 0) {
+		/* the channels an import has still to write go first (pend.c's
+		   trace, at its start), and those after the savepoint go with it */
 		snprintf(sql, sizeof sql, "ROLLBACK TO w%d; RELEASE w%d", db->depth, db->depth);
 		sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 		return code;
 	}
+	db_pend_drop(db);               /* the whole transaction goes */
 	session_end(db);
 	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	if (db->derive)

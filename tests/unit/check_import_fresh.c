@@ -406,6 +406,81 @@ START_TEST(test_influence_index_kept)
 }
 END_TEST
 
+/* Whether the SQL condition holds (abs() of the smallest integer fails the statement when not). */
+static bool
+sql_true(const char *cond)
+{
+	char sql[300];
+	struct kith_err e = { 0 };
+
+	snprintf(sql, sizeof sql, "SELECT CASE WHEN %s THEN 1 ELSE abs(-9223372036854775808) END",
+		 cond);
+	return kdb_exec_script(db, sql, &e) == KITH_OK;
+}
+
+/*
+** In bulk mode a new contact's channels wait to be written many at once
+** (src/db/pend.c). A savepoint's SAVEPOINT writes those before it, and its
+** rollback forgets those after it; the commit writes the rest.
+*/
+START_TEST(test_pending_channels_savepoint)
+{
+	struct kith_channel a_mail = { .label = "", .value = "ana@x.org" };
+	struct kith_channel b_mail = { .label = "work", .value = "bo@x.org" };
+	struct kith_contact ana = { .display_name = "Ana Lima", .cadence_days = -1,
+				    .emails = &a_mail, .n_emails = 1 };
+	struct kith_contact bo = { .display_name = "Bo Rey", .cadence_days = -1,
+				   .emails = &b_mail, .n_emails = 1 };
+	int64_t a_id, b_id;
+
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_int_eq(contact_add(db, &ana, &a_id, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_int_eq(contact_add(db, &bo, &b_id, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_end(db, false, &err), KITH_OK);     /* Bo rolled back */
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+	ck_assert(sql_true("(SELECT count(*) FROM contact_channel) = 1"));
+	ck_assert(sql_true("(SELECT value FROM contact_channel) = 'ana@x.org'"));
+	ck_assert(sql_true("(SELECT count(*) FROM contact) = 1"));
+	ck_assert_int_eq(find_email("ana@x.org"), a_id);
+}
+END_TEST
+
+/*
+** A write of the waiting channels that fails fails the transaction's end:
+** at the commit, or before a statement that reads (which cannot fail
+** there), and nothing is committed without them.
+*/
+START_TEST(test_pending_channels_fail)
+{
+	static const char boom[] =
+		"CREATE TEMP TRIGGER boom BEFORE INSERT ON contact_channel"
+		" WHEN new.value = 'boom@x.org' BEGIN SELECT RAISE(ABORT, 'no'); END";
+	struct kith_channel mail = { .label = "", .value = "boom@x.org" };
+	struct kith_contact c = { .display_name = "Cy Boom", .cadence_days = -1,
+				  .emails = &mail, .n_emails = 1 };
+	int64_t id, found = 0;
+	int n = 0;
+
+	ck_assert_msg(kdb_exec_script(db, boom, &err) == KITH_OK, "%s", err.msg);
+	for (int read_first = 0; read_first < 2; read_first++) {
+		ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+		ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+		ck_assert_int_eq(contact_add(db, &c, &id, &err), KITH_OK);  /* it waits */
+		if (read_first)
+			ck_assert_int_eq(contact_find_channel_first(db, "email", "x@y.org", &found, 1,
+								    &n, &err), KITH_OK);
+		ck_assert_int_ne(kdb_batch_end(db, true, &err), KITH_OK);
+		ck_assert_msg(strstr(err.msg, "contact channels"), "%s", err.msg);
+		ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+		ck_assert(sql_true("(SELECT count(*) FROM contact) = 0"));
+		ck_assert(sql_true("(SELECT count(*) FROM contact_channel) = 0"));
+	}
+}
+END_TEST
+
 START_TEST(test_bulk_mode_in_transaction)
 {
 	ck_assert_msg(kdb_exec_script(db, "CREATE TEMP TABLE t(x)", &err) == KITH_OK, "%s", err.msg);
@@ -432,6 +507,8 @@ main(void)
 	tcase_add_test(tc, test_foreign_keys_import);
 	tcase_add_test(tc, test_bulk_mode_in_transaction);
 	tcase_add_test(tc, test_influence_index_kept);
+	tcase_add_test(tc, test_pending_channels_savepoint);
+	tcase_add_test(tc, test_pending_channels_fail);
 	tcase_add_test(tc, test_catch_up_new_contacts);
 	tcase_add_test(tc, test_role_of_older_contact_searched);
 	suite_add_tcase(s, tc);
