@@ -143,6 +143,7 @@ struct ent_wr {
 	const struct ent_writer *w;
 	const void *row;
 	int64_t id;                         /* in: the row updated; out: the row added */
+	bool want_id;                       /* the caller asks for the id of the row added */
 };
 
 static enum kith_status
@@ -159,6 +160,11 @@ ent_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 		return rc;
 	if (x->w->check && (rc = x->w->check(db, x->row, x->id, err)))
 		return rc;
+	if (!x->id && !x->want_id && x->w->pend && !x->w->after) {
+		bool queued = false;
+		if ((rc = x->w->pend(db, x->row, &queued, err)) || queued)
+			return rc;
+	}
 	if (!(st = db_stmt(db, x->id ? x->w->q_update : x->w->q_insert, err)))
 		return KITH_DB;
 	if (x->w->bind)
@@ -184,7 +190,7 @@ enum kith_status
 ent_add(struct kdb *db, const struct ent_writer *w, const void *row, int64_t *id_out,
 	struct kith_err *err)
 {
-	struct ent_wr x = { w, row, 0 };
+	struct ent_wr x = { w, row, 0, id_out != NULL };
 	enum kith_status rc;
 
 	if (w->validate && w->validate(row, err))
@@ -198,7 +204,7 @@ enum kith_status
 ent_update(struct kdb *db, const struct ent_writer *w, const void *row, int64_t id,
 	   struct kith_err *err)
 {
-	struct ent_wr x = { w, row, id };
+	struct ent_wr x = { w, row, id, false };
 
 	if (w->validate && w->validate(row, err))
 		return KITH_INVALID;

@@ -96,6 +96,10 @@ struct ent_writer {
 	/* may be NULL: the writes that follow the row's (its links), given its id */
 	enum kith_status (*after)(struct kdb *db, const void *row, int64_t id,
 				  struct kith_err *err);
+	/* may be NULL: an insert whose id is not asked for may wait to be
+	   written with others (pend.c); *queued if it does */
+	enum kith_status (*pend)(struct kdb *db, const void *row, bool *queued,
+				 struct kith_err *err);
 };
 /* *id_out (may be NULL) receives the new row's id. */
 enum kith_status ent_add(struct kdb *db, const struct ent_writer *w, const void *row,

@@ -66,7 +66,7 @@ struct kdb {
 	void *health_walk;                  /* what they count into, while its statement runs */
 	struct ev_keys *ev_keys;            /* bulk mode: the events it added, by title and start */
 	struct fts_aside *aside;            /* an import: its search documents made aside */
-	struct db_pend *pend;               /* an import: the channels it has still to write (pend.c) */
+	struct db_pend *pend;               /* an import: channels and roles still to write (pend.c) */
 	bool aside_attached;                /* fts_aside.c's database is attached (kith_aside) */
 	sqlite3 *aside_owner;               /* the connection whose memory kith_aside reads */
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
@@ -135,21 +135,25 @@ int db_private_apply(struct kdb *db, int n, void *buf, int *conflicts, char *tab
 void db_ev_keys_free(struct kdb *db);
 
 /*
-** The channels an import adds, written many to a statement (pend.c).
-** db_pend_register makes the virtual table they are read from (at open);
-** db_pend_mode turns the list on and off with bulk mode. db_pend_channel
-** queues a new contact's channel (*queued; false: insert it as before);
+** The channels and roles an import adds, written many to a statement
+** (pend.c). db_pend_register makes the virtual tables they are read from
+** (at open); db_pend_mode turns the lists on and off with bulk mode.
+** db_pend_channel queues a new contact's channel, db_pend_role a role
+** checked as role_add checks it (*queued; false: insert it as before).
 ** db_pend_quiet(db, true) ... (db, false) brackets the step of a statement
-** that reads no channel (the insert of a new contact, role or organisation),
-** which does not write them first. db_pend_flush writes them (a commit, first) and
-** reports a failure of that or of an earlier write; db_pend_drop forgets
-** them (a rollback).
+** that reads neither (the insert of a new contact, role or organisation),
+** which does not write them first. db_pend_flush writes them (a commit,
+** first) and reports a failure of that or of an earlier write;
+** db_pend_drop forgets them (a rollback).
 */
+struct kith_role;
 void db_pend_register(struct kdb *db);
 void db_pend_mode(struct kdb *db, bool on);
 enum kith_status db_pend_channel(struct kdb *db, int64_t contact_id, const char *kind,
 				 const char *label, const char *value, const char *key, int position,
 				 bool *queued, struct kith_err *err);
+enum kith_status db_pend_role(struct kdb *db, const struct kith_role *role, bool *queued,
+			      struct kith_err *err);
 void db_pend_quiet(struct kdb *db, bool on);
 enum kith_status db_pend_flush(struct kdb *db, struct kith_err *err);
 void db_pend_drop(struct kdb *db);

@@ -1,15 +1,16 @@
 /*
- * pend.c: the channels (emails, phones, handles) an import adds, written
- * many to a statement (issue 14).
+ * pend.c: the channels (emails, phones, handles) and the roles an import
+ * adds, written many to a statement (issue 14).
  *
- * A contact's channels were two or three INSERT statements of their own,
+ * A contact's channels and its role were INSERT statements of their own,
  * each a run of SQLite's statement machinery (bind, begin, a cursor opened
  * on the table and its last row found, the end and the reset) for one row:
  * 5,700 instructions a channel, 2,300 of them that machinery. In bulk mode
- * (an import) outside team mode, contact_add's channels wait here instead,
- * a copy of each, and one statement writes all that wait, in the order they
- * came, reading them from an eponymous virtual table over this list
- * (kith_pend_channel): the same rows, the same ids, the same checks.
+ * (an import) outside team mode, a new contact's channels and a role whose
+ * id its writer does not ask for wait here instead, a copy of each, and one
+ * statement a table writes all that wait, in the order they came, reading
+ * them from an eponymous virtual table over its list (kith_pend_channel,
+ * kith_pend_role): the same rows, the same ids, the same checks.
  *
  * Every other statement sees them as if written at once: a trace callback
  * that SQLite calls as each statement of the connection begins (its own
@@ -20,42 +21,80 @@
  * callback, which cannot fail the statement that began, is kept and makes
  * the commit fail the same way, so nothing is committed without them. A
  * rollback of the whole transaction forgets them. A row is queued only when
- * its insert cannot fail a check (a value, not empty): otherwise it is
- * inserted at once and its error is its contact's, as before.
+ * its insert cannot fail a check (a channel's value not empty; a role as
+ * role_add checks it before, and only while the foreign keys wait for the
+ * import's end): otherwise it is inserted at once and its error is its
+ * own, as before.
  */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "kith/org.h"
 #include "kith/xalloc.h"
 
-/* Written out when this many wait. */
-enum { PEND_MAX = 1024 };
+/* Written out when this many wait, all lists together. */
+enum { PEND_MAX = 1024, PEND_COLS = 6 };
+
+enum pend_kind { PEND_CHANNEL, PEND_ROLE, PEND_KINDS };
+
+/* Each list's virtual table, its columns, and the write of what it holds. */
+static const struct pend_table {
+	const char *name, *schema, *write;
+} pend_tables[PEND_KINDS] = {
+	[PEND_CHANNEL] = {
+		"kith_pend_channel",
+		"CREATE TABLE x(contact_id, kind, label, value, value_key, position)",
+		"INSERT INTO contact_channel(contact_id, kind, label, value, value_key, position) "
+		"SELECT contact_id, kind, label, value, value_key, position FROM kith_pend_channel",
+	},
+	[PEND_ROLE] = {
+		"kith_pend_role",
+		"CREATE TABLE x(contact_id, org_id, seat, title, start_date, end_date)",
+		"INSERT INTO role(contact_id, org_id, seat, title, start_date, end_date) "
+		"SELECT contact_id, org_id, seat, title, start_date, end_date FROM kith_pend_role",
+	},
+};
+
+/* A value: SQLITE_INTEGER (i), SQLITE_TEXT (at off in the text) or SQLITE_NULL. */
+struct pend_val {
+	int type;
+	int64_t i;
+	size_t off;
+};
 
 struct pend_row {
-	int64_t contact_id;
-	const char *kind;           /* a literal: "email", "phone", "handle" */
-	size_t label, value, key;   /* offsets into text */
-	int position;
+	struct pend_val v[PEND_COLS];
+};
+
+struct pend_list {
+	struct pend_row *rows;
+	int n, cap;
+	sqlite3_stmt *st;           /* its write */
 };
 
 struct db_pend {
-	struct pend_row *rows;
-	int n, cap;
-	char *text;
+	struct pend_list list[PEND_KINDS];
+	int n;                      /* rows in all lists */
+	char *text;                 /* every row's texts */
 	size_t len, cap_text;
 	bool quiet;                 /* db_pend_quiet */
-	sqlite3_stmt *st;           /* the write of them all */
 	bool flushing;
 	int failed;                 /* an SQLite code of a write the trace made */
 };
 
-/* ---- the virtual table ---------------------------------------------------------------- */
+/* ---- the virtual tables --------------------------------------------------------------- */
+
+/* A table's module's own: the connection and the list it reads. */
+struct pend_aux {
+	struct kdb *db;
+	enum pend_kind kind;
+};
 
 struct pend_vtab {
 	sqlite3_vtab base;
-	struct kdb *db;
+	const struct pend_aux *aux;
 };
 
 struct pend_cursor {
@@ -67,19 +106,19 @@ static int
 pend_connect(sqlite3 *h, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
 	     char **errmsg)
 {
+	const struct pend_aux *a = aux;
 	struct pend_vtab *t;
 	int rc;
 
 	(void)argc;
 	(void)argv;
 	(void)errmsg;
-	if ((rc = sqlite3_declare_vtab(h, "CREATE TABLE x(contact_id, kind, label, value, "
-				       "value_key, position)")) != SQLITE_OK)
+	if ((rc = sqlite3_declare_vtab(h, pend_tables[a->kind].schema)) != SQLITE_OK)
 		return rc;
 	if (!(t = sqlite3_malloc(sizeof *t)))
 		return SQLITE_NOMEM;
 	memset(t, 0, sizeof *t);
-	t->db = aux;
+	t->aux = a;
 	*out = &t->base;
 	return SQLITE_OK;
 }
@@ -138,27 +177,33 @@ pend_next(sqlite3_vtab_cursor *c)
 	return SQLITE_OK;
 }
 
+/* The list cursor c reads (NULL outside bulk mode: no rows). */
+static const struct pend_list *
+list_of(const sqlite3_vtab_cursor *c)
+{
+	const struct pend_aux *a = ((const struct pend_vtab *)c->pVtab)->aux;
+
+	return a->db->pend ? &a->db->pend->list[a->kind] : NULL;
+}
+
 static int
 pend_eof(sqlite3_vtab_cursor *c)
 {
-	const struct db_pend *p = ((struct pend_vtab *)c->pVtab)->db->pend;
+	const struct pend_list *l = list_of(c);
 
-	return !p || ((struct pend_cursor *)c)->i >= p->n;
+	return !l || ((struct pend_cursor *)c)->i >= l->n;
 }
 
 static int
 pend_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
 {
-	const struct db_pend *p = ((struct pend_vtab *)c->pVtab)->db->pend;
-	const struct pend_row *r = &p->rows[((struct pend_cursor *)c)->i];
+	const struct pend_aux *a = ((const struct pend_vtab *)c->pVtab)->aux;
+	const struct pend_val *v = &list_of(c)->rows[((struct pend_cursor *)c)->i].v[col];
 
-	switch (col) {
-	case 0: sqlite3_result_int64(ctx, r->contact_id); break;
-	case 1: sqlite3_result_text(ctx, r->kind, -1, SQLITE_STATIC); break;
-	case 2: sqlite3_result_text(ctx, p->text + r->label, -1, SQLITE_STATIC); break;
-	case 3: sqlite3_result_text(ctx, p->text + r->value, -1, SQLITE_STATIC); break;
-	case 4: sqlite3_result_text(ctx, p->text + r->key, -1, SQLITE_STATIC); break;
-	default: sqlite3_result_int(ctx, r->position); break;
+	switch (v->type) {
+	case SQLITE_INTEGER: sqlite3_result_int64(ctx, v->i); break;
+	case SQLITE_TEXT: sqlite3_result_text(ctx, a->db->pend->text + v->off, -1, SQLITE_STATIC); break;
+	default: sqlite3_result_null(ctx); break;
 	}
 	return SQLITE_OK;
 }
@@ -170,7 +215,7 @@ pend_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *out)
 	return SQLITE_OK;
 }
 
-/* Eponymous only (no xCreate): "FROM kith_pend_channel", never a CREATE VIRTUAL TABLE. */
+/* Eponymous only (no xCreate): "FROM kith_pend_role", never a CREATE VIRTUAL TABLE. */
 static const sqlite3_module pend_module = {
 	.xConnect = pend_connect,
 	.xBestIndex = pend_best_index,
@@ -184,29 +229,40 @@ static const sqlite3_module pend_module = {
 	.xRowid = pend_rowid,
 };
 
-/* ---- the list and its writes -------------------------------------------------------- */
+/* ---- the lists and their writes ------------------------------------------------------- */
 
-/* Write every row that waits, in one statement; the list is empty after, written or not. */
+/* Empty the lists (a failure kept stays). */
+static void
+clear_lists(struct db_pend *p)
+{
+	for (int k = 0; k < PEND_KINDS; k++)
+		p->list[k].n = 0;
+	p->n = 0;
+	p->len = 0;
+}
+
+/* Write every row that waits, a statement a list; the lists are empty after, written or not. */
 static int
 flush(struct kdb *db)
 {
-	static const char q_flush[] =
-		"INSERT INTO contact_channel(contact_id, kind, label, value, value_key, position) "
-		"SELECT contact_id, kind, label, value, value_key, position FROM kith_pend_channel";
 	struct db_pend *p = db->pend;
-	int rc;
+	int rc = SQLITE_OK;
 
 	p->flushing = true;
-	if (p->st || sqlite3_prepare_v3(db->h, q_flush, -1, SQLITE_PREPARE_PERSISTENT, &p->st,
-					NULL) == SQLITE_OK) {
-		rc = sqlite3_step(p->st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
-		sqlite3_reset(p->st);
-	} else {
-		rc = sqlite3_errcode(db->h);
+	for (int k = 0; k < PEND_KINDS && rc == SQLITE_OK; k++) {
+		struct pend_list *l = &p->list[k];
+		if (!l->n)
+			continue;
+		if (l->st || sqlite3_prepare_v3(db->h, pend_tables[k].write, -1,
+						SQLITE_PREPARE_PERSISTENT, &l->st, NULL) == SQLITE_OK) {
+			rc = sqlite3_step(l->st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+			sqlite3_reset(l->st);
+		} else {
+			rc = sqlite3_errcode(db->h);
+		}
 	}
 	p->flushing = false;
-	p->n = 0;
-	p->len = 0;
+	clear_lists(p);
 	return rc;
 }
 
@@ -231,7 +287,14 @@ pend_trace(unsigned type, void *ctx, void *stmt, void *sql)
 void
 db_pend_register(struct kdb *db)
 {
-	sqlite3_create_module_v2(db->h, "kith_pend_channel", &pend_module, db, NULL);
+	for (int k = 0; k < PEND_KINDS; k++) {
+		struct pend_aux *a = xmalloc(sizeof *a);
+
+		a->db = db;
+		a->kind = k;
+		/* on a failure SQLite calls free(a) itself */
+		sqlite3_create_module_v2(db->h, pend_tables[k].name, &pend_module, a, free);
+	}
 }
 
 void
@@ -248,8 +311,10 @@ db_pend_mode(struct kdb *db, bool on)
 		return;
 	/* every write of the import ended (a commit writes them, a rollback drops them) */
 	sqlite3_trace_v2(db->h, 0, NULL, NULL);
-	sqlite3_finalize(p->st);
-	free(p->rows);
+	for (int k = 0; k < PEND_KINDS; k++) {
+		sqlite3_finalize(p->list[k].st);
+		free(p->list[k].rows);
+	}
 	free(p->text);
 	free(p);
 	db->pend = NULL;
@@ -266,8 +331,7 @@ void
 db_pend_drop(struct kdb *db)
 {
 	if (db->pend) {
-		db->pend->n = 0;
-		db->pend->len = 0;
+		clear_lists(db->pend);
 		db->pend->failed = 0;
 	}
 }
@@ -287,23 +351,57 @@ db_pend_flush(struct kdb *db, struct kith_err *err)
 	rc = p->failed;
 	p->failed = 0;
 	return kith_err_set(err, rc == SQLITE_FULL ? KITH_IO : KITH_DB,
-			    "contact channels: %s", sqlite3_errstr(rc));
+			    "contact channels and roles: %s", sqlite3_errstr(rc));
 }
 
-/* Append s (and its NUL) to the list's text; its offset. */
-static size_t
-put_text(struct db_pend *p, const char *s)
+/* A text value: s (NULL as empty_null says: NULL, or ""), kept in the lists' text. */
+static struct pend_val
+text_val(struct db_pend *p, const char *s, bool empty_null)
 {
-	size_t n = strlen(s) + 1, at = p->len;
+	size_t n;
 
+	if (!s || !*s) {
+		if (empty_null)
+			return (struct pend_val){ .type = SQLITE_NULL };
+		s = "";
+	}
+	n = strlen(s) + 1;
 	if (p->cap_text - p->len < n) {
 		while (p->cap_text - p->len < n)
 			p->cap_text = p->cap_text ? 2 * p->cap_text : 16384;
 		p->text = xrealloc(p->text, p->cap_text);
 	}
-	memcpy(p->text + at, s, n);
+	memcpy(p->text + p->len, s, n);
 	p->len += n;
-	return at;
+	return (struct pend_val){ .type = SQLITE_TEXT, .off = p->len - n };
+}
+
+static struct pend_val
+int_val(int64_t i)
+{
+	return (struct pend_val){ .type = SQLITE_INTEGER, .i = i };
+}
+
+/*
+** A new row of list k, or NULL if it is to be inserted at once: no list
+** (not in bulk mode), team mode (a row's id is its replica's key:
+** db_key_bind), or a write that failed, reported now.
+*/
+static struct pend_row *
+new_row(struct kdb *db, enum pend_kind k, enum kith_status *rc, struct kith_err *err)
+{
+	struct db_pend *p = db->pend;
+	struct pend_list *l;
+
+	*rc = KITH_OK;
+	if (!p || !db->bulk || db->replica)
+		return NULL;
+	if ((p->failed || p->n >= PEND_MAX) && (*rc = db_pend_flush(db, err)))
+		return NULL;
+	l = &p->list[k];
+	l->rows = xgrow(l->rows, l->n, &l->cap, 256, sizeof *l->rows);
+	p->n++;
+	return &l->rows[l->n++];
 }
 
 enum kith_status
@@ -311,26 +409,43 @@ db_pend_channel(struct kdb *db, int64_t contact_id, const char *kind, const char
 		const char *value, const char *key, int position, bool *queued,
 		struct kith_err *err)
 {
-	struct db_pend *p = db->pend;
+	enum kith_status rc;
 	struct pend_row *r;
 
 	*queued = false;
-	/* in team mode a row's id is its replica's key (db_key_bind) */
-	if (!p || !db->bulk || db->replica || !value || !*value)
-		return KITH_OK;
-	if (p->failed || p->n == PEND_MAX) {
-		enum kith_status rc = db_pend_flush(db, err);
-		if (rc)
-			return rc;
-	}
-	p->rows = xgrow(p->rows, p->n, &p->cap, 256, sizeof *p->rows);
-	r = &p->rows[p->n++];
-	r->contact_id = contact_id;
-	r->kind = kind;
-	r->label = put_text(p, label ? label : "");
-	r->value = put_text(p, value);
-	r->key = put_text(p, key ? key : "");
-	r->position = position;
+	/* an empty value fails the table's check: inserted at once, its error the contact's */
+	if (!value || !*value || !(r = new_row(db, PEND_CHANNEL, &rc, err)))
+		return value && *value ? rc : KITH_OK;
+	/* as write_channels binds them: a NULL label or key as "" */
+	r->v[0] = int_val(contact_id);
+	r->v[1] = text_val(db->pend, kind, false);
+	r->v[2] = text_val(db->pend, label, false);
+	r->v[3] = text_val(db->pend, value, false);
+	r->v[4] = text_val(db->pend, key, false);
+	r->v[5] = int_val(position);
+	*queued = true;
+	return KITH_OK;
+}
+
+enum kith_status
+db_pend_role(struct kdb *db, const struct kith_role *role, bool *queued, struct kith_err *err)
+{
+	enum kith_status rc;
+	struct pend_row *r;
+
+	*queued = false;
+	/* only while the foreign keys wait for the import's end (kdb_bulk_fk):
+	   with them on, a role that refers to no row is refused at once */
+	if (!db->bulk_fk_off || !(r = new_row(db, PEND_ROLE, &rc, err)))
+		return db->bulk_fk_off ? rc : KITH_OK;
+	/* as role_fields binds them: org 0 as NULL, seat and title NULL as "",
+	   dates empty as NULL */
+	r->v[0] = int_val(role->contact_id);
+	r->v[1] = role->org_id ? int_val(role->org_id) : (struct pend_val){ .type = SQLITE_NULL };
+	r->v[2] = text_val(db->pend, role->seat, false);
+	r->v[3] = text_val(db->pend, role->title, false);
+	r->v[4] = text_val(db->pend, role->start_date, true);
+	r->v[5] = text_val(db->pend, role->end_date, true);
 	*queued = true;
 	return KITH_OK;
 }

@@ -50,6 +50,13 @@ role_check(struct kdb *db, const void *row, int64_t id, struct kith_err *err)
 	return db->bulk && !id ? KITH_OK : role_check_refs(db, row, err);
 }
 
+/* An import's new role: checked as above (role_check_fields), it waits (pend.c). */
+static enum kith_status
+role_pend(struct kdb *db, const void *row, bool *queued, struct kith_err *err)
+{
+	return db_pend_role(db, row, queued, err);
+}
+
 static const struct ent_writer role_writer = {
 	.kind = ENT_ROLE,
 	.q_insert = "INSERT INTO role(contact_id, org_id, seat, title, start_date, end_date, id) "
@@ -60,6 +67,7 @@ static const struct ent_writer role_writer = {
 	.check = role_check,
 	.fields = &role_fields,
 	.read = &role_fields,
+	.pend = role_pend,
 };
 
 ENT_DEFINE_ROW(role, struct kith_role, role_writer)

@@ -419,9 +419,10 @@ sql_true(const char *cond)
 }
 
 /*
-** In bulk mode a new contact's channels wait to be written many at once
-** (src/db/pend.c). A savepoint's SAVEPOINT writes those before it, and its
-** rollback forgets those after it; the commit writes the rest.
+** In bulk mode a new contact's channels and a new role wait to be written
+** many at once (src/db/pend.c). A statement that reads sees them, a
+** savepoint's SAVEPOINT writes those before it, and its rollback forgets
+** those after it; the commit writes the rest.
 */
 START_TEST(test_pending_channels_savepoint)
 {
@@ -431,19 +432,32 @@ START_TEST(test_pending_channels_savepoint)
 				    .emails = &a_mail, .n_emails = 1 };
 	struct kith_contact bo = { .display_name = "Bo Rey", .cadence_days = -1,
 				   .emails = &b_mail, .n_emails = 1 };
+	struct kith_role seat = { .seat = "District 3", .title = "Member" };
 	int64_t a_id, b_id;
 
+	kdb_bulk_fk(db, true);          /* a role waits only while the keys do */
 	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
 	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
 	ck_assert_int_eq(contact_add(db, &ana, &a_id, &err), KITH_OK);
+	seat.contact_id = a_id;
+	ck_assert_int_eq(role_add(db, &seat, NULL, &err), KITH_OK);
+	ck_assert(sql_true("(SELECT count(*) FROM contact_channel) = 1"));
+	ck_assert(sql_true("(SELECT count(*) FROM role) = 1"));
 	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
 	ck_assert_int_eq(contact_add(db, &bo, &b_id, &err), KITH_OK);
+	seat.contact_id = b_id;
+	ck_assert_int_eq(role_add(db, &seat, NULL, &err), KITH_OK);
 	ck_assert_int_eq(kdb_batch_end(db, false, &err), KITH_OK);     /* Bo rolled back */
+	ck_assert_int_eq(kdb_bulk_fk_check(db, &err), KITH_OK);
 	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
 	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+	kdb_bulk_fk(db, false);
 	ck_assert(sql_true("(SELECT count(*) FROM contact_channel) = 1"));
 	ck_assert(sql_true("(SELECT value FROM contact_channel) = 'ana@x.org'"));
 	ck_assert(sql_true("(SELECT count(*) FROM contact) = 1"));
+	ck_assert(sql_true("(SELECT count(*) FROM role) = 1"));
+	ck_assert(sql_true("(SELECT contact_id FROM role) = 1 AND (SELECT seat FROM role) = 'District 3'"
+			   " AND (SELECT org_id IS NULL AND start_date IS NULL FROM role)"));
 	ck_assert_int_eq(find_email("ana@x.org"), a_id);
 }
 END_TEST
