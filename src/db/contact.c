@@ -487,11 +487,11 @@ contact_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	else if (str_empty(c->uid))
 		sqlite3_bind_text(st, 22, k->uid, -1, SQLITE_STATIC);
 	if (w->update || !(rc = db_key_bind(db, st, err))) {
-		/* an insert reads no channel: those an import has still to write
-		   wait (pend.c) */
-		db_pend_quiet(db, !w->update);
+		/* an insert reads no channel and no role: those an import has
+		   still to write wait (pend.c) */
+		db_pend_quiet(db, w->update ? 0 : DB_PEND_CHANNELS | DB_PEND_ROLES);
 		rc = db_step_done(db, st, err, "contact");
-		db_pend_quiet(db, false);
+		db_pend_quiet(db, 0);
 	}
 	if (rc)
 		return rc;

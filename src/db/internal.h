@@ -140,12 +140,13 @@ void db_ev_keys_free(struct kdb *db);
 ** (at open); db_pend_mode turns the lists on and off with bulk mode.
 ** db_pend_channel queues a new contact's channel, db_pend_role a role
 ** checked as role_add checks it (*queued; false: insert it as before).
-** db_pend_quiet(db, true) ... (db, false) brackets the step of a statement
-** that reads neither (the insert of a new contact, role or organisation),
-** which does not write them first. db_pend_flush writes them (a commit,
-** first) and reports a failure of that or of an earlier write;
-** db_pend_drop forgets them (a rollback).
+** db_pend_quiet(db, lists) ... (db, 0) brackets the step of a statement
+** that reads none of those lists (DB_PEND_*): the rows that wait in them
+** are not written first. db_pend_flush writes them (a commit, first) and
+** reports a failure of that or of an earlier write; db_pend_drop forgets
+** them (a rollback).
 */
+enum { DB_PEND_CHANNELS = 1, DB_PEND_ROLES = 2 };
 struct kith_role;
 void db_pend_register(struct kdb *db);
 void db_pend_mode(struct kdb *db, bool on);
@@ -154,7 +155,7 @@ enum kith_status db_pend_channel(struct kdb *db, int64_t contact_id, const char 
 				 bool *queued, struct kith_err *err);
 enum kith_status db_pend_role(struct kdb *db, const struct kith_role *role, bool *queued,
 			      struct kith_err *err);
-void db_pend_quiet(struct kdb *db, bool on);
+void db_pend_quiet(struct kdb *db, unsigned lists);
 enum kith_status db_pend_flush(struct kdb *db, struct kith_err *err);
 void db_pend_drop(struct kdb *db);
 /* The first event from before the keys with title and start; the keys' own; 0 if none. */

@@ -15,8 +15,9 @@
  * Every other statement sees them as if written at once: a trace callback
  * that SQLite calls as each statement of the connection begins (its own
  * sqlite3_exec's too: a SAVEPOINT, a ROLLBACK TO) writes those waiting
- * first, but for the inserts of a new contact, role or organisation
- * (db_pend_quiet), which read no channel. The commit writes them first too,
+ * first, but for the statements that read neither list (db_pend_quiet: the
+ * insert of a new contact or organisation; a role's reads no channel, and
+ * writes after the roles that wait, so that the ids stay in order). The commit writes them first too,
  * and fails if that fails (db_pend_flush, tx.c); a failure inside the
  * callback, which cannot fail the statement that began, is kept and makes
  * the commit fail the same way, so nothing is committed without them. A
@@ -79,7 +80,7 @@ struct db_pend {
 	int n;                      /* rows in all lists */
 	char *text;                 /* every row's texts */
 	size_t len, cap_text;
-	bool quiet;                 /* db_pend_quiet */
+	unsigned quiet;             /* db_pend_quiet: the lists the running statement reads not */
 	bool flushing;
 	int failed;                 /* an SQLite code of a write the trace made */
 };
@@ -276,8 +277,10 @@ pend_trace(unsigned type, void *ctx, void *stmt, void *sql)
 
 	(void)stmt;
 	/* "-- TRIGGER name": a trigger's program, inside a statement already begun */
-	if (type != SQLITE_TRACE_STMT || !p || !p->n || p->flushing || p->quiet ||
-	    !strncmp(sql, "--", 2))
+	if (type != SQLITE_TRACE_STMT || !p || !p->n || p->flushing || !strncmp(sql, "--", 2))
+		return 0;
+	if ((!p->list[PEND_CHANNEL].n || (p->quiet & DB_PEND_CHANNELS)) &&
+	    (!p->list[PEND_ROLE].n || (p->quiet & DB_PEND_ROLES)))
 		return 0;
 	if ((rc = flush(db)) != SQLITE_OK && !p->failed)
 		p->failed = rc;
@@ -321,10 +324,10 @@ db_pend_mode(struct kdb *db, bool on)
 }
 
 void
-db_pend_quiet(struct kdb *db, bool on)
+db_pend_quiet(struct kdb *db, unsigned lists)
 {
 	if (db->pend)
-		db->pend->quiet = on;
+		db->pend->quiet = lists;
 }
 
 void

@@ -161,8 +161,8 @@ db_write_end(struct kdb *db, struct kith_err *err)
 			return db_error(db, err, "release");
 		return KITH_OK;
 	}
-	/* the channels an import has still to write (pend.c), and goal
-	   progress's marks, taken as the write went (db->derive) */
+	/* the channels and roles an import has still to write (pend.c), and
+	   goal progress's marks, taken as the write went (db->derive) */
 	if ((rc = db_pend_flush(db, err)) || (db->derive && (rc = db->derive(db, true, err)))) {
 		session_end(db);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -209,8 +209,8 @@ db_write_fail(struct kdb *db, struct kith_err *err, enum kith_status code)
 		return code;
 	}
 	if (db->depth > 0) {
-		/* the channels an import has still to write go first (pend.c's
-		   trace, at its start), and those after the savepoint go with it */
+		/* the channels and roles an import has still to write go first
+		   (pend.c's trace, at its start); those after the savepoint go with it */
 		snprintf(sql, sizeof sql, "ROLLBACK TO w%d; RELEASE w%d", db->depth, db->depth);
 		sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 		return code;

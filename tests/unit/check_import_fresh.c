@@ -463,6 +463,34 @@ START_TEST(test_pending_channels_savepoint)
 END_TEST
 
 /*
+** A role written at once (its id asked for) goes after the roles that
+** wait: the ids are in the order the roles came, as without the wait.
+*/
+START_TEST(test_pending_roles_order)
+{
+	struct kith_contact ana = { .display_name = "Ana Lima", .cadence_days = -1 };
+	struct kith_role first = { .seat = "District 3" }, second = { .seat = "District 4" };
+	int64_t a_id, second_id = 0;
+
+	kdb_bulk_fk(db, true);
+	ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+	ck_assert_int_eq(contact_add(db, &ana, &a_id, &err), KITH_OK);
+	first.contact_id = second.contact_id = a_id;
+	ck_assert_int_eq(role_add(db, &first, NULL, &err), KITH_OK);        /* waits */
+	ck_assert_int_eq(role_add(db, &second, &second_id, &err), KITH_OK); /* written now */
+	ck_assert_int_eq(second_id, 2);
+	ck_assert(sql_true("(SELECT seat FROM role WHERE id = 1) = 'District 3'"));
+	ck_assert_int_eq(kdb_bulk_fk_check(db, &err), KITH_OK);
+	ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+	ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+	kdb_bulk_fk(db, false);
+	ck_assert(sql_true("(SELECT group_concat(seat) FROM (SELECT seat FROM role ORDER BY id))"
+			   " = 'District 3,District 4'"));
+}
+END_TEST
+
+/*
 ** A write of the waiting channels that fails fails the transaction's end:
 ** at the commit, or before a statement that reads (which cannot fail
 ** there), and nothing is committed without them.
@@ -523,6 +551,7 @@ main(void)
 	tcase_add_test(tc, test_influence_index_kept);
 	tcase_add_test(tc, test_pending_channels_savepoint);
 	tcase_add_test(tc, test_pending_channels_fail);
+	tcase_add_test(tc, test_pending_roles_order);
 	tcase_add_test(tc, test_catch_up_new_contacts);
 	tcase_add_test(tc, test_role_of_older_contact_searched);
 	suite_add_tcase(s, tc);
