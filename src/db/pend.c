@@ -17,15 +17,15 @@
  * sqlite3_exec's too: a SAVEPOINT, a ROLLBACK TO) writes those waiting
  * first, but for the statements that read neither list (db_pend_quiet: the
  * insert of a new contact or organisation; a role's reads no channel, and
- * writes after the roles that wait, so that the ids stay in order). The commit writes them first too,
- * and fails if that fails (db_pend_flush, tx.c); a failure inside the
- * callback, which cannot fail the statement that began, is kept and makes
- * the commit fail the same way, so nothing is committed without them. A
- * rollback of the whole transaction forgets them. A row is queued only when
- * its insert cannot fail a check (a channel's value not empty; a role as
- * role_add checks it before, and only while the foreign keys wait for the
- * import's end): otherwise it is inserted at once and its error is its
- * own, as before.
+ * writes after the roles that wait, so that the ids stay in order). The
+ * commit writes them first too, and fails if that fails (db_pend_flush,
+ * tx.c); a failure inside the callback, which cannot fail the statement
+ * that began, is kept and makes the commit fail the same way, so nothing is
+ * committed without them. A rollback of the whole transaction forgets them.
+ * A row is queued only when its insert cannot fail a check (a channel's
+ * value not empty; a role as role_add checks it before, and only while the
+ * foreign keys wait for the import's end): otherwise it is inserted at once
+ * and its error is its own, as before.
  */
 #include "internal.h"
 
