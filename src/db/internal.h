@@ -67,6 +67,7 @@ struct kdb {
 	struct ev_keys *ev_keys;            /* bulk mode: the events it added, by title and start */
 	struct fts_aside *aside;            /* an import: its search documents made aside */
 	struct db_pend *pend;               /* an import: channels and roles still to write (pend.c) */
+	int pend_lost;                      /* their write failed as bulk mode ended: the commit fails */
 	bool aside_attached;                /* fts_aside.c's database is attached (kith_aside) */
 	sqlite3 *aside_owner;               /* the connection whose memory kith_aside reads */
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */

@@ -304,6 +304,7 @@ void
 db_pend_mode(struct kdb *db, bool on)
 {
 	struct db_pend *p = db->pend;
+	int rc;
 
 	if (on && !p) {
 		db->pend = xcalloc(1, sizeof *db->pend);
@@ -312,7 +313,14 @@ db_pend_mode(struct kdb *db, bool on)
 	}
 	if (on || !p)
 		return;
-	/* every write of the import ended (a commit writes them, a rollback drops them) */
+	/* bulk mode may end inside a transaction (kith import of several files
+	   ends it after their commit, a bulk action after its own; a caller
+	   may not): what waits is written now, and a failure is kept for the
+	   transaction's commit */
+	if (p->n && (rc = flush(db)) != SQLITE_OK && !p->failed)
+		p->failed = rc;
+	if (p->failed && db->depth > 0)
+		db->pend_lost = p->failed;
 	sqlite3_trace_v2(db->h, 0, NULL, NULL);
 	for (int k = 0; k < PEND_KINDS; k++) {
 		sqlite3_finalize(p->list[k].st);
@@ -337,6 +345,7 @@ db_pend_drop(struct kdb *db)
 		clear_lists(db->pend);
 		db->pend->failed = 0;
 	}
+	db->pend_lost = 0;
 }
 
 enum kith_status
@@ -345,14 +354,14 @@ db_pend_flush(struct kdb *db, struct kith_err *err)
 	struct db_pend *p = db->pend;
 	int rc;
 
-	if (!p)
-		return KITH_OK;
-	if (p->n && (rc = flush(db)) != SQLITE_OK && !p->failed)
+	if (p && p->n && (rc = flush(db)) != SQLITE_OK && !p->failed)
 		p->failed = rc;
-	if (!p->failed)
+	rc = p && p->failed ? p->failed : db->pend_lost;
+	if (p)
+		p->failed = 0;
+	db->pend_lost = 0;
+	if (rc == SQLITE_OK)
 		return KITH_OK;
-	rc = p->failed;
-	p->failed = 0;
 	return kith_err_set(err, rc == SQLITE_FULL ? KITH_IO : KITH_DB,
 			    "contact channels and roles: %s", sqlite3_errstr(rc));
 }

@@ -523,6 +523,39 @@ START_TEST(test_pending_channels_fail)
 }
 END_TEST
 
+/*
+** Bulk mode that ends inside a transaction writes what waits then; its
+** failure there fails the transaction's commit.
+*/
+START_TEST(test_pending_bulk_off_inside)
+{
+	static const char boom[] =
+		"CREATE TEMP TRIGGER boom BEFORE INSERT ON contact_channel"
+		" WHEN new.value = 'boom@x.org' BEGIN SELECT RAISE(ABORT, 'no'); END";
+	struct kith_channel ok = { .label = "", .value = "ana@x.org" };
+	struct kith_channel bad = { .label = "", .value = "boom@x.org" };
+	struct kith_contact c = { .display_name = "Ana Lima", .cadence_days = -1,
+				  .emails = &ok, .n_emails = 1 };
+	int64_t id;
+
+	ck_assert_msg(kdb_exec_script(db, boom, &err) == KITH_OK, "%s", err.msg);
+	for (int fail = 0; fail < 2; fail++) {
+		c.emails = fail ? &bad : &ok;
+		ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
+		ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
+		ck_assert_int_eq(contact_add(db, &c, &id, &err), KITH_OK);  /* it waits */
+		ck_assert_int_eq(kdb_bulk_mode(db, false, &err), KITH_OK);
+		if (!fail) {
+			ck_assert_int_eq(kdb_batch_end(db, true, &err), KITH_OK);
+			ck_assert(sql_true("(SELECT count(*) FROM contact_channel) = 1"));
+		} else {
+			ck_assert_int_ne(kdb_batch_end(db, true, &err), KITH_OK);
+			ck_assert(sql_true("(SELECT count(*) FROM contact) = 1"));
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_bulk_mode_in_transaction)
 {
 	ck_assert_msg(kdb_exec_script(db, "CREATE TEMP TABLE t(x)", &err) == KITH_OK, "%s", err.msg);
@@ -552,6 +585,7 @@ main(void)
 	tcase_add_test(tc, test_pending_channels_savepoint);
 	tcase_add_test(tc, test_pending_channels_fail);
 	tcase_add_test(tc, test_pending_roles_order);
+	tcase_add_test(tc, test_pending_bulk_off_inside);
 	tcase_add_test(tc, test_catch_up_new_contacts);
 	tcase_add_test(tc, test_role_of_older_contact_searched);
 	suite_add_tcase(s, tc);
