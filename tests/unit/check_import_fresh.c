@@ -490,6 +490,20 @@ START_TEST(test_pending_roles_order)
 }
 END_TEST
 
+/* A channel "boom@x.org" fails its insert (a temporary trigger); "ana@x.org" does not. */
+static struct kith_channel mail_ok = { .label = "", .value = "ana@x.org" };
+static struct kith_channel mail_boom = { .label = "", .value = "boom@x.org" };
+
+static void
+add_boom(void)
+{
+	static const char boom[] =
+		"CREATE TEMP TRIGGER boom BEFORE INSERT ON contact_channel"
+		" WHEN new.value = 'boom@x.org' BEGIN SELECT RAISE(ABORT, 'no'); END";
+
+	ck_assert_msg(kdb_exec_script(db, boom, &err) == KITH_OK, "%s", err.msg);
+}
+
 /*
 ** A write of the waiting channels that fails fails the transaction's end:
 ** at the commit, or before a statement that reads (which cannot fail
@@ -497,16 +511,12 @@ END_TEST
 */
 START_TEST(test_pending_channels_fail)
 {
-	static const char boom[] =
-		"CREATE TEMP TRIGGER boom BEFORE INSERT ON contact_channel"
-		" WHEN new.value = 'boom@x.org' BEGIN SELECT RAISE(ABORT, 'no'); END";
-	struct kith_channel mail = { .label = "", .value = "boom@x.org" };
 	struct kith_contact c = { .display_name = "Cy Boom", .cadence_days = -1,
-				  .emails = &mail, .n_emails = 1 };
+				  .emails = &mail_boom, .n_emails = 1 };
 	int64_t id, found = 0;
 	int n = 0;
 
-	ck_assert_msg(kdb_exec_script(db, boom, &err) == KITH_OK, "%s", err.msg);
+	add_boom();
 	for (int read_first = 0; read_first < 2; read_first++) {
 		ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
 		ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
@@ -529,18 +539,12 @@ END_TEST
 */
 START_TEST(test_pending_bulk_off_inside)
 {
-	static const char boom[] =
-		"CREATE TEMP TRIGGER boom BEFORE INSERT ON contact_channel"
-		" WHEN new.value = 'boom@x.org' BEGIN SELECT RAISE(ABORT, 'no'); END";
-	struct kith_channel ok = { .label = "", .value = "ana@x.org" };
-	struct kith_channel bad = { .label = "", .value = "boom@x.org" };
-	struct kith_contact c = { .display_name = "Ana Lima", .cadence_days = -1,
-				  .emails = &ok, .n_emails = 1 };
+	struct kith_contact c = { .display_name = "Ana Lima", .cadence_days = -1, .n_emails = 1 };
 	int64_t id;
 
-	ck_assert_msg(kdb_exec_script(db, boom, &err) == KITH_OK, "%s", err.msg);
+	add_boom();
 	for (int fail = 0; fail < 2; fail++) {
-		c.emails = fail ? &bad : &ok;
+		c.emails = fail ? &mail_boom : &mail_ok;
 		ck_assert_int_eq(kdb_batch_begin(db, &err), KITH_OK);
 		ck_assert_int_eq(kdb_bulk_mode(db, true, &err), KITH_OK);
 		ck_assert_int_eq(contact_add(db, &c, &id, &err), KITH_OK);  /* it waits */
