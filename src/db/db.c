@@ -196,7 +196,6 @@ kdb_open(const char *path, int flags, struct kdb **out, struct kith_err *err)
 	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	db_sql_init(db->h);
 	db_row_hook_init(db);
-	db_pend_register(db);
 	snprintf(limit, sizeof limit, "PRAGMA journal_size_limit = %d", KDB_WAL_LIMIT);
 	if (sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK ||

@@ -174,11 +174,8 @@ ent_write_body(struct kdb *db, void *ctx, struct kith_err *err)
 	ent_bind_meta(st, x->id ? x->w->q_update : x->w->q_insert, x->id);
 	if (!x->id && (rc = db_key_bind(db, st, err)))
 		return rc;
-	/* a new organisation reads no channel and no role, a new role no
-	   channel: those an import has still to write wait (pend.c); the roles
-	   that wait go before a role written now */
-	db_pend_quiet(db, x->id ? 0 : x->w->kind == ENT_ORG ? DB_PEND_CHANNELS | DB_PEND_ROLES :
-			  x->w->kind == ENT_ROLE ? DB_PEND_CHANNELS : 0);
+	/* what an import has still to write that an insert reads not waits (pend.c) */
+	db_pend_quiet(db, x->id ? 0 : x->w->pend_unread);
 	rc = db_step_done(db, st, err, what);
 	db_pend_quiet(db, 0);
 	if (rc)

@@ -100,6 +100,9 @@ struct ent_writer {
 	   written with others (pend.c); *queued if it does */
 	enum kith_status (*pend)(struct kdb *db, const void *row, bool *queued,
 				 struct kith_err *err);
+	/* the lists of rows still to write (pend.c, DB_PEND_*) its insert reads
+	   not: they are not written before it */
+	unsigned pend_unread;
 };
 /* *id_out (may be NULL) receives the new row's id. */
 enum kith_status ent_add(struct kdb *db, const struct ent_writer *w, const void *row,

@@ -68,6 +68,7 @@ struct kdb {
 	struct fts_aside *aside;            /* an import: its search documents made aside */
 	struct db_pend *pend;               /* an import: channels and roles still to write (pend.c) */
 	int pend_lost;                      /* their write failed as bulk mode ended: the commit fails */
+	bool pend_tables;                   /* pend.c's virtual tables made on this connection */
 	bool aside_attached;                /* fts_aside.c's database is attached (kith_aside) */
 	sqlite3 *aside_owner;               /* the connection whose memory kith_aside reads */
 	unsigned long rollbacks;            /* db_write_fail calls: what was kept may be gone */
@@ -137,8 +138,8 @@ void db_ev_keys_free(struct kdb *db);
 
 /*
 ** The channels and roles an import adds, written many to a statement
-** (pend.c). db_pend_register makes the virtual tables they are read from
-** (at open); db_pend_mode turns the lists on and off with bulk mode.
+** (pend.c). db_pend_mode turns the lists on and off with bulk mode (the
+** first time, it makes the virtual tables they are read from).
 ** db_pend_channel queues a new contact's channel, db_pend_role a role
 ** checked as role_add checks it (*queued; false: insert it as before).
 ** db_pend_quiet(db, lists) ... (db, 0) brackets the step of a statement
@@ -149,7 +150,6 @@ void db_ev_keys_free(struct kdb *db);
 */
 enum { DB_PEND_CHANNELS = 1, DB_PEND_ROLES = 2 };
 struct kith_role;
-void db_pend_register(struct kdb *db);
 void db_pend_mode(struct kdb *db, bool on);
 enum kith_status db_pend_channel(struct kdb *db, int64_t contact_id, const char *kind,
 				 const char *label, const char *value, const char *key, int position,

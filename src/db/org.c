@@ -96,6 +96,7 @@ static const struct ent_writer org_writer = {
 	.q_get =
 		"SELECT id, name, kind, description, influence, parent_id FROM organisation WHERE id = ?",
 	.read = &org_fields,
+	.pend_unread = DB_PEND_CHANNELS | DB_PEND_ROLES,
 };
 
 ENT_DEFINE(org, struct kith_org, org_writer)

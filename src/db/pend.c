@@ -287,8 +287,9 @@ pend_trace(unsigned type, void *ctx, void *stmt, void *sql)
 	return 0;
 }
 
-void
-db_pend_register(struct kdb *db)
+/* The lists' virtual tables, on the connection (once: at its first bulk mode). */
+static void
+register_tables(struct kdb *db)
 {
 	for (int k = 0; k < PEND_KINDS; k++) {
 		struct pend_aux *a = xmalloc(sizeof *a);
@@ -307,6 +308,10 @@ db_pend_mode(struct kdb *db, bool on)
 	int rc;
 
 	if (on && !p) {
+		if (!db->pend_tables) {
+			register_tables(db);
+			db->pend_tables = true;
+		}
 		db->pend = xcalloc(1, sizeof *db->pend);
 		sqlite3_trace_v2(db->h, SQLITE_TRACE_STMT, pend_trace, db);
 		return;

@@ -68,6 +68,8 @@ static const struct ent_writer role_writer = {
 	.fields = &role_fields,
 	.read = &role_fields,
 	.pend = role_pend,
+	/* reads no channel; the roles that wait go before it, so the ids stay in order */
+	.pend_unread = DB_PEND_CHANNELS,
 };
 
 ENT_DEFINE_ROW(role, struct kith_role, role_writer)
